@@ -1,0 +1,142 @@
+"""The one Arabic text normaliser used by everything that matches text, with an exact offset map.
+
+``normalise(text)`` folds the letter forms that vary in the corpus (diacritics, tatweel,
+alef/hamza forms, alef maqsura, ta marbuta, hamza on waw/ya, Persian letter forms, Arabic
+presentation forms), digits (Arabic-Indic and Persian → ASCII), odd spaces (runs of any
+whitespace → one space), invisible format characters (removed) and punctuation variants
+(، ؛ ؟ quotes, dashes) and returns a :class:`Normalised` that maps every span of the folded
+text back to code-point offsets in the original. ``fold(text)`` is the folded string only.
+
+Clitic helpers: :data:`PROCLITICS` (the letter sequences that may precede a name inside the
+same written word) and :func:`proclitic_splits`.
+
+It does not segment sentences, stem words, transliterate, or change Latin letter case.
+"""
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+# Removed: tashkeel and Quranic marks, superscript alef, tatweel, invisible format characters.
+_REMOVED = frozenset(
+    [chr(c) for c in range(0x064B, 0x0660)]          # fathatan … wavy hamza below (incl. shadda, sukun)
+    + ["\u0670"]                                      # superscript (dagger) alef
+    + [chr(c) for c in range(0x0610, 0x061B)]        # honorific signs etc.
+    + [chr(c) for c in range(0x06D6, 0x06EE)]        # Quranic annotation marks
+    + ["\u0640"]                                      # tatweel
+    + ["\u00AD", "\u200B", "\u200C", "\u200D", "\u200E", "\u200F", "\u2060", "\uFEFF", "\u061C"]
+    + [chr(c) for c in range(0x202A, 0x202F)]        # bidi embeddings / overrides
+    + [chr(c) for c in range(0x2066, 0x206A)]        # bidi isolates
+)
+
+_LETTERS = {
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
+    "ى": "ي", "ی": "ي", "ې": "ي", "ئ": "ي",
+    "ؤ": "و",
+    "ة": "ه", "ۀ": "ه", "ہ": "ه", "ە": "ه",
+    "ک": "ك", "ڪ": "ك",
+}
+_DIGITS = {chr(0x0660 + i): str(i) for i in range(10)} | {chr(0x06F0 + i): str(i) for i in range(10)}
+_PUNCT = {
+    "،": ",", "؛": ";", "؟": "?", "٪": "%", "٫": ".", "٬": ",", "۔": ".",
+    "«": '"', "»": '"', "“": '"', "”": '"', "„": '"', "‟": '"', "″": '"', "＂": '"',
+    "‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'",
+    "‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "―": "-", "−": "-", "﹣": "-", "－": "-",
+}
+_TABLE = _LETTERS | _DIGITS | _PUNCT
+
+# Letter sequences that may be written joined before a name: conjunctions و ف, prepositions
+# ب ل ك, and their combinations. A name that starts with the article ال takes ل as لل (the
+# alef of the article is not written); see :func:`proclitic_splits`.
+PROCLITICS = ("و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك")
+
+
+def _is_space(ch: str) -> bool:
+    return ch.isspace() or unicodedata.category(ch) == "Zs"
+
+
+def _fold_char(ch: str) -> str:
+    """The replacement of one original character ('' when it is removed)."""
+    if ch in _REMOVED:
+        return ""
+    if ch in _TABLE:
+        return _TABLE[ch]
+    if "\uFB50" <= ch <= "\uFDFF" or "\uFE70" <= ch <= "\uFEFF":   # Arabic presentation forms
+        return "".join(_fold_char(c) for c in unicodedata.normalize("NFKC", ch))
+    return ch
+
+
+@dataclass(frozen=True)
+class Normalised:
+    """Folded text plus, for each folded character, its [start, end) span in the original.
+
+    ``ends[i]`` runs over removed marks (diacritics, tatweel) that follow the character, so
+    a span ending on a letter keeps that letter's diacritics; removed spaces never extend it.
+    """
+
+    original: str
+    text: str
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Original code-point offsets of the folded span ``text[start:end]``."""
+        if not 0 <= start <= end <= len(self.text):
+            raise ValueError(f"span {start}:{end} outside the normalised text (length {len(self.text)})")
+        if start == end:
+            pos = self.starts[start] if start < len(self.text) else len(self.original)
+            return pos, pos
+        return self.starts[start], self.ends[end - 1]
+
+
+def normalise(text: str) -> Normalised:
+    """Fold ``text`` for matching, keeping an exact map back to original offsets."""
+    out: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    in_space = False
+    for i, ch in enumerate(text):
+        if _is_space(ch) and ch not in _REMOVED:
+            if not in_space:
+                out.append(" ")
+                starts.append(i)
+                ends.append(i + 1)
+            in_space = True
+            continue
+        in_space = False
+        rep = _fold_char(ch)
+        if not rep:
+            if ends and out[-1] != " ":
+                ends[-1] = i + 1          # a mark joins the letter before it
+            continue
+        for c in rep:
+            out.append(c)
+            starts.append(i)
+            ends.append(i + 1)
+    return Normalised(text, "".join(out), tuple(starts), tuple(ends))
+
+
+def fold(text: str) -> str:
+    """The folded form of ``text`` (``normalise(text).text``)."""
+    return normalise(text).text
+
+
+def is_word_char(ch: str) -> bool:
+    """Letters and digits of any script; what a name may not be glued to."""
+    return ch.isalnum()
+
+
+def proclitic_splits(word: str) -> list[tuple[str, str]]:
+    """Ways to read a folded ``word`` as proclitics + stem, the bare word first.
+
+    ``للمنظمه`` gives ``("ل", "المنظمه")`` (article restored) as well as ``("ل", "لمنظمه")``
+    read literally; ``وبالتعاون`` gives ``("وب", "التعاون")``.
+    """
+    splits = [("", word)]
+    for p in PROCLITICS:
+        if word.startswith(p) and len(word) > len(p) + 1:
+            stem = word[len(p):]
+            splits.append((p, stem))
+            if p.endswith("ل") and stem.startswith("ل"):
+                splits.append((p, "ا" + stem))
+    return splits

@@ -1,0 +1,105 @@
+"""Namespaces and IRI minting, declared once.
+
+Every IRI the builder or the service writes comes from here: the ontology
+namespace, the standard vocabularies, and the instance / graph IRIs under a
+configurable base (``https://w3id.org/mdkg/`` unless a deployer sets
+``MDKG_BASE``). Nothing else in the code spells an IRI as a string.
+"""
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+
+import pyoxigraph as ox
+
+DEFAULT_BASE = "https://w3id.org/mdkg/"
+
+
+class Namespace(str):
+    """A namespace IRI; ``NS.term`` / ``NS["term"]`` give pyoxigraph NamedNodes."""
+
+    def __getattr__(self, name: str) -> ox.NamedNode:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        return ox.NamedNode(str(self) + name)
+
+    def __getitem__(self, name):  # type: ignore[override]
+        if isinstance(name, (int, slice)):
+            return str.__getitem__(self, name)
+        return ox.NamedNode(str(self) + name)
+
+    def iri(self, name: str) -> str:
+        return str(self) + name
+
+
+MDKG = Namespace("https://w3id.org/mdkg/ontology#")
+RDF = Namespace("http://www.w3.org/1999/02/22-rdf-syntax-ns#")
+RDFS = Namespace("http://www.w3.org/2000/01/rdf-schema#")
+OWL = Namespace("http://www.w3.org/2002/07/owl#")
+XSD = Namespace("http://www.w3.org/2001/XMLSchema#")
+SKOS = Namespace("http://www.w3.org/2004/02/skos/core#")
+DCTERMS = Namespace("http://purl.org/dc/terms/")
+FOAF = Namespace("http://xmlns.com/foaf/0.1/")
+ORG = Namespace("http://www.w3.org/ns/org#")
+PROV = Namespace("http://www.w3.org/ns/prov#")
+OA = Namespace("http://www.w3.org/ns/oa#")
+SH = Namespace("http://www.w3.org/ns/shacl#")
+VOID = Namespace("http://rdfs.org/ns/void#")
+DCAT = Namespace("http://www.w3.org/ns/dcat#")
+SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
+
+PREFIXES: dict[str, str] = {
+    "mdkg": str(MDKG), "rdf": str(RDF), "rdfs": str(RDFS), "owl": str(OWL),
+    "xsd": str(XSD), "skos": str(SKOS), "dcterms": str(DCTERMS), "foaf": str(FOAF),
+    "org": str(ORG), "prov": str(PROV), "oa": str(OA),
+}
+
+_SLUG_BAD = re.compile(r"[^A-Za-z0-9._~\-]+")
+
+
+def slugify(text: str) -> str:
+    """An IRI-safe slug (ASCII letters, digits, ``-``); Arabic-only text gives ''."""
+    return _SLUG_BAD.sub("-", text.strip()).strip("-").lower()
+
+
+@dataclass(frozen=True)
+class Base:
+    """Instance and graph IRIs under one base IRI (``.../id/{kind}/{slug}``, ``.../graph/{name}``)."""
+
+    iri: str = DEFAULT_BASE
+
+    @classmethod
+    def from_env(cls) -> "Base":
+        base = os.environ.get("MDKG_BASE", DEFAULT_BASE)
+        return cls(base if base.endswith("/") else base + "/")
+
+    def id(self, kind: str, slug: str) -> ox.NamedNode:
+        return ox.NamedNode(f"{self.iri}id/{kind}/{slug}")
+
+    def graph(self, name: str) -> ox.NamedNode:
+        return ox.NamedNode(f"{self.iri}graph/{name}")
+
+    @property
+    def ontology_graph(self) -> ox.NamedNode:
+        return self.graph("ontology")
+
+    @property
+    def reference_graph(self) -> ox.NamedNode:
+        return self.graph("reference")
+
+    @property
+    def build_graph(self) -> ox.NamedNode:
+        return self.graph("build")
+
+    def document(self, slug: str) -> ox.NamedNode:
+        return self.id("document", slug)
+
+    def section(self, doc_slug: str, order: int) -> ox.NamedNode:
+        return self.id("document", f"{doc_slug}/section/{order}")
+
+    def paragraph(self, doc_slug: str, number: int) -> ox.NamedNode:
+        return self.id("document", f"{doc_slug}/para/{number}")
+
+    def footnote(self, doc_slug: str, order: int) -> ox.NamedNode:
+        return self.id("document", f"{doc_slug}/footnote/{order}")
