@@ -50,6 +50,8 @@ class Section:
     line: int
     parent: "Section | None" = None
     label: str = ""        # the numbering word ("أولا", "ألف"), "" if none
+    footnote_markers: list[str] = field(default_factory=list)  # markers cited in the heading
+    notes: list[str] = field(default_factory=list)  # unnumbered lines under it: session header lines, figure captions
 
 
 @dataclass

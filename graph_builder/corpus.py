@@ -1,0 +1,243 @@
+"""Read the corpus: the manifest, the source files, and one ``Document`` per file.
+
+What it does: lists the report files of a corpus folder, reads each one with checks (empty,
+not UTF-8, binary), computes its sha256, parses its structure (``structure.py``) and fills
+the document's metadata from its manifest entry, or from the report's own header when the
+file has no entry (date, session, agenda item, title, original language).
+
+What it does not: recognise entities or facts, or normalise text.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import tomllib
+from dataclasses import fields
+from datetime import date
+from pathlib import Path
+
+from .model import Document, SourceError
+from .structure import ParsedText, match_key, parse
+
+MANIFEST = "manifest.toml"
+SUFFIXES = (".md", ".txt")
+_DOCUMENT_KEYS = {"slug", "language", "title_ar", "title_en", "date", "symbol", "session",
+                  "agenda_item", "origin"}
+_SLUG = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+
+MONTHS_EN = ["january", "february", "march", "april", "may", "june", "july", "august",
+             "september", "october", "november", "december"]
+# Arabic month names as UN documents print them (Levantine and Egyptian forms)
+MONTHS_AR = [("كانون الثاني", "يناير"), ("شباط", "فبراير"), ("آذار", "مارس"), ("نيسان", "أبريل"),
+             ("أيار", "مايو"), ("حزيران", "يونيه"), ("تموز", "يوليه"), ("آب", "أغسطس"),
+             ("أيلول", "سبتمبر"), ("تشرين الأول", "أكتوبر"), ("تشرين الثاني", "نوفمبر"),
+             ("كانون الأول", "ديسمبر")]
+ORDINAL_UNITS = {"الاول": 1, "الاولى": 1, "الحادي": 1, "الحادية": 1, "الثاني": 2, "الثانية": 2,
+                 "الثالث": 3, "الثالثة": 3, "الرابع": 4, "الرابعة": 4, "الخامس": 5, "الخامسة": 5,
+                 "السادس": 6, "السادسة": 6, "السابع": 7, "السابعة": 7, "الثامن": 8, "الثامنة": 8,
+                 "التاسع": 9, "التاسعة": 9, "العاشر": 10, "العاشرة": 10}
+ORDINAL_TENS = {"العشرون": 20, "الثلاثون": 30, "الاربعون": 40, "الخمسون": 50, "الستون": 60,
+                "السبعون": 70, "الثمانون": 80, "التسعون": 90}
+# sub-items of UN agenda items: Arabic letters in abjad order stand for a, b, c, ...
+AGENDA_LETTERS = "أبجدهوزحطيكلمنسعفصقرشتثخذضظغ"
+LANGUAGES = {"english": "en", "french": "fr", "spanish": "es", "russian": "ru", "arabic": "ar",
+             "chinese": "zh"}
+UN_ORGANS = {"الجمعية العامة", "مجلس الامن", "المجلس الاقتصادي والاجتماعي", "مجلس حقوق الانسان"}
+CONTENTS = {"المحتويات", "المحتويات والصفحة"}
+
+
+def load_manifest(corpus_dir: Path | str) -> dict[str, dict]:
+    """The manifest's tables keyed by file name; ``{}`` when the folder has no manifest."""
+    path = Path(corpus_dir) / MANIFEST
+    if not path.is_file():
+        return {}
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        line = re.search(r"line (\d+)", str(exc))
+        raise SourceError(path, f"invalid TOML: {exc}", int(line.group(1)) if line else None) from exc
+    except UnicodeDecodeError as exc:
+        raise SourceError(path, f"not valid UTF-8: {exc.reason}") from exc
+    for name, entry in data.items():
+        if not isinstance(entry, dict):
+            raise SourceError(path, f"entry {name!r} is not a table")
+        check_entry(path, name, entry)
+    return data
+
+
+def check_entry(path: Path, name: str, entry: dict) -> None:
+    """Raise ``SourceError`` for a manifest entry with a bad slug or date."""
+    slug = entry.get("slug")
+    if slug is not None and not (isinstance(slug, str) and _SLUG.match(slug)):
+        raise SourceError(path, f"entry {name!r}: slug {slug!r} is not IRI-safe")
+    when = entry.get("date")
+    if when is not None:
+        try:
+            date.fromisoformat(str(when))
+        except ValueError as exc:
+            raise SourceError(path, f"entry {name!r}: date {when!r} is not ISO 8601") from exc
+
+
+def corpus_files(corpus_dir: Path | str) -> list[Path]:
+    """The report files of a corpus folder (``*.md``, ``*.txt``, not README), sorted."""
+    folder = Path(corpus_dir)
+    if not folder.is_dir():
+        raise SourceError(folder, "corpus folder not found")
+    return sorted(p for p in folder.iterdir()
+                  if p.is_file() and p.suffix in SUFFIXES and not p.name.upper().startswith("README"))
+
+
+def read_source(path: Path | str) -> tuple[str, str]:
+    """``(text, sha256 of the bytes)``; ``SourceError`` for an empty, binary or non-UTF-8 file."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise SourceError(path, f"cannot read: {exc.strerror}") from exc
+    if not data.strip():
+        raise SourceError(path, "empty file")
+    if b"\x00" in data:
+        nul = data.index(b"\x00")
+        raise SourceError(path, "binary file (NUL byte), not a text report", data.count(b"\n", 0, nul) + 1)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise SourceError(path, f"not valid UTF-8: byte 0x{data[exc.start]:02x} at column {column}"
+                                f" ({exc.reason})", line) from exc
+    return text.removeprefix("\ufeff"), hashlib.sha256(data).hexdigest()
+
+
+def slug_from_filename(name: str) -> str:
+    """``2008-sg-report.ar.md`` → ``2008-sg-report``: the name without extensions, IRI-safe."""
+    stem = name
+    while True:
+        base, dot, ext = stem.rpartition(".")
+        if not dot or not base or not re.fullmatch(r"[A-Za-z]{1,4}(?:-[A-Za-z]{2,4})?", ext):
+            break
+        stem = base
+    slug = re.sub(r"[^A-Za-z0-9._-]+", "-", stem).strip("-._").lower()
+    return slug or "document"
+
+
+def read_document(path: Path | str, manifest_entry: dict | None = None, strict: bool = False) -> Document:
+    """One report as a ``Document``; with ``strict`` every ``SourceIssue`` is a ``SourceError``."""
+    path = Path(path)
+    text, sha = read_source(path)
+    parsed = parse(text, path)
+    if not parsed.paragraphs:
+        raise SourceError(path, "no numbered paragraph found (expected lines like '1 - …' or '١ - …')")
+    if strict and parsed.issues:
+        first = parsed.issues[0]
+        more = f" (and {len(parsed.issues) - 1} more)" if len(parsed.issues) > 1 else ""
+        raise SourceError(path, first.message + more, first.line)
+    doc = Document(path=path, slug=slug_from_filename(path.name), sha256=sha,
+                   front_matter=parsed.front_matter, sections=parsed.sections,
+                   paragraphs=parsed.paragraphs, footnotes=parsed.footnotes, issues=parsed.issues)
+    fill_from_header(doc, parsed)
+    if manifest_entry:
+        fill_from_manifest(doc, manifest_entry)
+    return doc
+
+
+def read_corpus(corpus_dir: Path | str, strict: bool = False) -> list[Document]:
+    """Every report of a corpus folder, with its manifest entry where it has one."""
+    manifest = load_manifest(corpus_dir)
+    docs = [read_document(p, manifest.get(p.name), strict) for p in corpus_files(corpus_dir)]
+    seen: dict[str, Path] = {}
+    for doc in docs:
+        if doc.slug in seen:
+            raise SourceError(doc.path, f"slug {doc.slug!r} is also the slug of {seen[doc.slug].name}")
+        seen[doc.slug] = doc.path
+    return docs
+
+
+def fill_from_manifest(doc: Document, entry: dict) -> None:
+    """Manifest values win over values found in the header; unknown keys go to ``extra``."""
+    names = {f.name for f in fields(Document)}
+    for key, value in entry.items():
+        if key in _DOCUMENT_KEYS and key in names:
+            setattr(doc, key, str(value))
+        else:
+            doc.extra[key] = value
+
+
+def fill_from_header(doc: Document, parsed: ParsedText) -> None:
+    """Date, session, agenda item, title and original language printed in the front matter."""
+    header = parsed.front_matter
+    doc.date = header_date(header)
+    doc.session = header_session(header)
+    doc.agenda_item = header_agenda_item(header)
+    doc.title_ar = header_title(parsed.front_headings)
+    language = re.search(r"Original:\s*([A-Za-z]+)", header)
+    if language and language.group(1).lower() in LANGUAGES:
+        doc.extra["original_language"] = LANGUAGES[language.group(1).lower()]
+
+
+def header_date(header: str) -> str:
+    """The first full date of the header as ISO 8601 ("11 August 2008" → "2008-08-11")."""
+    for line in header.splitlines():
+        m = re.fullmatch(r"\s*(\d{1,2})\s+([A-Za-z]+)\s+(\d{4})\s*", line)
+        if m and m.group(2).lower() in MONTHS_EN:
+            return safe_date(int(m.group(3)), MONTHS_EN.index(m.group(2).lower()) + 1, int(m.group(1)))
+        m = re.fullmatch(r"\s*(\d{1,2})\s+(.+?)\s+(\d{4})\s*", line)
+        if m:
+            month = arabic_month(m.group(2))
+            if month:
+                return safe_date(int(m.group(3)), month, int(m.group(1)))
+    return ""
+
+
+def safe_date(year: int, month: int, day: int) -> str:
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return ""
+
+
+def arabic_month(name: str) -> int | None:
+    """Month number of an Arabic month name, single or doubled ("تموز/يوليه")."""
+    keys = {match_key(part) for part in name.split("/")}
+    for number, pair in enumerate(MONTHS_AR, 1):
+        if keys & {match_key(p) for p in pair}:
+            return number
+    return None
+
+
+def header_session(header: str) -> str:
+    """"الدورة الثالثة والستون" → "63"."""
+    m = re.search(r"الدورة\s+([^\n]+)", header)
+    if not m:
+        return ""
+    total = 0
+    for word in (match_key(w) for w in m.group(1).split()):
+        if word.startswith("و") and (word[1:] in ORDINAL_UNITS or word[1:] in ORDINAL_TENS):
+            word = word[1:]
+        if word in ORDINAL_UNITS or word in ORDINAL_TENS:
+            total += ORDINAL_UNITS.get(word) or ORDINAL_TENS[word]
+        elif word in ("عشر", "عشرة", "المائة"):
+            total += 100 if word == "المائة" else 10
+        elif word != "بعد":
+            break
+    return str(total) if total else ""
+
+
+def header_agenda_item(header: str) -> str:
+    """"البند ٥٤ (ب) من جدول الأعمال" → "54 (b)"."""
+    m = re.search(r"البند\s+([0-9\u0660-\u0669]+)(?:\s*\(\s*([\u0621-\u064a])\u0640?\s*\))?", header)
+    if not m:
+        return ""
+    number = str(int(m.group(1)))
+    letter = m.group(2)
+    if letter and letter in AGENDA_LETTERS:
+        return f"{number} ({chr(ord('a') + AGENDA_LETTERS.index(letter))})"
+    return number
+
+
+def header_title(front_headings: list[str]) -> str:
+    """The title printed as headings in the front matter, without the organ's name and the
+    table of contents' heading: "الهجرة الدولية والتنمية: تقرير الأمين العام"."""
+    parts = [h.strip() for h in front_headings
+             if h.strip() and match_key(h) not in {match_key(o) for o in UN_ORGANS | CONTENTS}]
+    return ": ".join(parts)

@@ -1,0 +1,436 @@
+"""The structure of actors: memberships, bodies of processes, chairs of bodies, persons' roles
+and affiliations, government bodies of a state, participation in processes.
+
+Rules (ids in :data:`RULES`):
+
+* ``actors.member-list``: ``X تتألف/تتكون … من A و B`` / ``X التي تضم A و B`` /
+  ``عضوية X تشمل A، B …`` / ``ينضم X إلى Y`` give ``A memberOf X``;
+* ``actors.body-of``: a process body named with its process right after it (``الفريق
+  التوجيهي للمنتدى``) or listed under ``هيئات/هياكل X``;
+* ``actors.role`` / ``actors.affiliation``: a person and the title written beside the name
+  (``NAME، ROLE`` or ``ROLE، NAME``), in running text and in session header lines
+  (``Section.notes``: ``الرئيسان المشاركان: NAME، ROLE، BODY، STATE؛ و…``); the
+  affiliation is the organization named in the title, else the government body written
+  with its state, else that state;
+* ``actors.gov-body``: a ministry/office/mission written in a header item with its state
+  becomes a GovernmentBody with ``ofState``; a gazetteer government body followed by
+  ``، STATE`` gets ``ofState`` too;
+* ``actors.chair``: ``NAME، الرئيس(ة) (الحالي(ة)) ل X`` / ``رئيس X، NAME`` /
+  ``رئاسة STATE ل X`` for a body, organization or process (the chairs of a year's meeting and
+  of its sessions are the events rules' job);
+* ``actors.participates``: ``شارك/تشارك X في Y`` with Y a process or event.
+
+It does not find events, commitments or topics, and keeps no state between documents.
+"""
+from __future__ import annotations
+
+import re
+
+from ..arabic import fold
+from ..findings import Entity, Fact, Mention, Value
+from .context import FactContext
+from .naming import TITLES, clean_name, is_name, person, translit
+from .topics import (ANAPHORS, FILLERS, RELATIVES, Text, resolve_anaphor, subject_after)
+
+RULES = {
+    "actors.member-list": ("X تتألف من / التي تضم / عضوية X تشمل / ينضم إلى: each listed actor is a member", 0.85),
+    "actors.body-of": ("a process body named with its process (الفريق التوجيهي للمنتدى) or listed as one of its bodies", 0.8),
+    "actors.role": ("the title written beside a person's name (NAME، ROLE / ROLE، NAME / a header item)", 0.85),
+    "actors.affiliation": ("the organization, government body or state named in a person's title", 0.75),
+    "actors.gov-body": ("a ministry/office/mission written with its state is a government body of that state", 0.8),
+    "actors.chair": ("NAME، الرئيسة الحالية ل X / رئيس X، NAME / رئاسة STATE ل X: X chaired by", 0.8),
+    "actors.participates": ("شارك/تشارك X في Y: X takes part in process/event Y", 0.75),
+}
+
+ORG_CLASSES = frozenset({"Organization", "UNEntity", "InternationalOrganization", "RegionalOrganization",
+                         "CivilSocietyOrganization", "GovernmentBody", "PrivateSectorOrganization"})
+PROCESS_CLASSES = frozenset({"Process", "GlobalProcess", "RegionalConsultativeProcess"})
+GROUP_CLASSES = ORG_CLASSES | PROCESS_CLASSES | {"ProcessBody"}
+ACTOR_CLASSES = ORG_CLASSES | {"State", "Person", "ProcessBody"}
+EVENT_CLASSES = frozenset({"Event", "Meeting"})
+
+
+def _f(words) -> frozenset[str]:
+    return frozenset(fold(w) for w in words)
+
+
+CONSIST = _f(("تتألف", "يتألف", "تتكون", "يتكون", "تتشكل", "يتشكل", "تألفت", "تكونت"))
+INCLUDE = _f(("تضم", "يضم", "ضمت", "ضم"))
+MEMBERSHIP = _f(("عضوية",))
+MEMBERSHIP_VERB = _f(("تشمل", "يشمل", "شملت"))
+JOIN = _f(("ينضم", "تنضم", "انضم", "انضمت"))
+PARTICIPATE = _f(("شارك", "شاركت", "يشارك", "تشارك", "يشاركون", "يشاركان", "تشاركان"))
+BODIES_OF = _f(("هيئات", "هياكل", "الهياكل", "الهيئات"))
+CHAIR_WORDS = _f(("رئيس", "رئيسة", "الرئيس", "الرئيسة", "رئيسا", "رئيسه"))
+# First words of a title written beside a name.
+ROLE_HEADS = _f((
+    "الممثل", "الممثلة", "ممثل", "ممثلة", "رئيس", "رئيسة", "الرئيس", "الرئيسة", "وزير", "وزيرة", "الوزير",
+    "الوزيرة", "مدير", "مديرة", "المدير", "المديرة", "مستشار", "مستشارة", "المستشار", "المستشارة", "سفير",
+    "السفير", "الأمين", "أمين", "وكيل", "نائب", "نائبة", "الخبير", "خبير", "الخبيرة", "الصحفي", "الصحفية",
+    "المنسق", "المنسقة", "منسق", "منسقة", "المقرر", "المقررة", "كبير", "كبيرة", "موظف", "موظفة", "محلل",
+    "محللة", "أخصائي", "أخصائية", "المفوض", "المفوضة", "المديرة", "الأستاذ", "أستاذ", "باحث", "باحثة",
+    "مسؤول", "مسؤولة", "عضو", "نقطة",
+))
+INSTITUTION_HEADS = _f((
+    "وزارة", "الوزارة", "بعثة", "البعثة", "مكتب", "المكتب", "إدارة", "الإدارة", "وكالة", "الوكالة",
+    "معهد", "المعهد", "شعبة", "الشعبة", "أمانة", "الأمانة", "اللجنة", "لجنة", "هيئة", "الهيئة", "مديرية",
+    "المديرية", "سلطة", "السلطة", "حكومة", "الحكومة", "البرنامج", "برنامج", "مجلس", "المجلس",
+))
+NOTE_LABEL = re.compile(r"^\s*([^:]{2,40}):\s*(.+)$", re.S)
+_SEP = re.compile(r"[،,]")
+
+
+# ---------------------------------------------------------------- helpers
+
+def _cls(m: Mention | Entity) -> str:
+    return (m.entity if isinstance(m, Mention) else m).cls
+
+
+def _between_words(text: Text, start: int, end: int) -> list[str]:
+    gap = re.sub(r"\([^)]*\)", " ", text.folded(start, end))
+    return [w.strip("،,؛;:\"()") for w in gap.split() if w.strip("،,؛;:\"()-")]
+
+
+def _list_members(text: Text, start: int, end: int, group: Mention) -> list[Mention]:
+    """Actor mentions of a list in text[start:end], stopping at a clause boundary."""
+    stop = end
+    for rx in (r"؛", r";", r"\(ب\)", r"\.\s"):
+        m = re.search(rx, text.original[start:end])
+        if m:
+            stop = min(stop, start + m.start())
+    out = []
+    for m in text.mentions:
+        if start <= m.start and m.end <= stop and m.entity != group.entity and _cls(m) in ACTOR_CLASSES \
+                and _cls(m) != "Person" and m.entity not in [x.entity for x in out]:
+            out.append(m)
+    return out
+
+
+def _group_before(text: Text, pos: int, sent_start: int) -> Mention | None:
+    """The group a relative clause (``X التي تضم``) or a subject right before ``pos`` names."""
+    i = text.token_index(pos) - 1
+    while i >= 0 and text.tokens[i].start >= sent_start and (text.tokens[i].bare in RELATIVES
+                                                              or text.tokens[i].word in FILLERS):
+        i -= 1
+    if i < 0:
+        return None
+    before = [m for m in text.mentions if sent_start <= m.start and m.end <= text.tokens[i].end]
+    if not before:
+        return None
+    m = before[-1]
+    return m if len(_between_words(text, m.end, text.tokens[i].end)) == 0 else None
+
+
+def _resolved_subject(text: Text, pos: int, limit: int, scope: list[Mention]) -> Mention | None:
+    subj = subject_after(text, pos, limit)
+    if subj.kind == "explicit":
+        return subj.mentions[0]
+    if subj.kind == "anaphor":
+        return resolve_anaphor(subj.head, scope + [m for m in text.mentions if m.end <= pos])
+    return None
+
+
+# ---------------------------------------------------------------- memberships and bodies
+
+def _memberships(text: Text, source, scope: list[Mention]):
+    conf = RULES["actors.member-list"][1]
+    for s_start, s_end in text.sentences():
+        for k, tok in enumerate(text.tokens):
+            if tok.start < s_start or tok.start >= s_end:
+                continue
+            group: Mention | None = None
+            members: list[Mention] = []
+            if tok.bare in CONSIST:
+                group = _resolved_subject(text, tok.end, s_end, scope) or _group_before(text, tok.start, s_start)
+                after = group.end if group and group.start > tok.start else tok.end
+                j = text.token_index(after)
+                while j < len(text.tokens) and text.tokens[j].start < s_end and text.tokens[j].word != "من":
+                    j += 1
+                if j < len(text.tokens) and text.tokens[j].start < s_end and group:
+                    members = _list_members(text, text.tokens[j].end, s_end, group)
+            elif tok.bare in INCLUDE:
+                group = _group_before(text, tok.start, s_start)
+                if group:
+                    members = _list_members(text, tok.end, s_end, group)
+            elif tok.bare in MEMBERSHIP:
+                nxt = text.tokens[k + 1] if k + 1 < len(text.tokens) else None
+                if nxt is not None:
+                    m = text.mention_at(nxt)
+                    if m is None and nxt.bare in ANAPHORS:
+                        m = resolve_anaphor(nxt.bare, scope + [x for x in text.mentions if x.end <= nxt.start])
+                    group = m
+                    j = k + 2
+                    while j < min(k + 8, len(text.tokens)) and text.tokens[j].bare not in MEMBERSHIP_VERB:
+                        j += 1
+                    if group and j < len(text.tokens) and text.tokens[j].bare in MEMBERSHIP_VERB:
+                        members = _list_members(text, text.tokens[j].end, s_end, group)
+            elif tok.bare in JOIN:
+                i = text.token_index(tok.end)
+                while i < len(text.tokens) and text.tokens[i].bare in _f(("أعضاء",)) | FILLERS:
+                    i += 1
+                subj = text.mention_at(text.tokens[i]) if i < len(text.tokens) else None
+                if subj is not None:
+                    j = text.token_index(subj.end)
+                    if j < len(text.tokens) and text.tokens[j].word in _f(("إلى", "الى")):
+                        tgt = text.mention_at(text.tokens[j + 1]) if j + 1 < len(text.tokens) else None
+                        if tgt is not None and _cls(tgt) in GROUP_CLASSES and _cls(subj) in ACTOR_CLASSES:
+                            yield Fact(subj.entity, "memberOf", tgt.entity, source, "actors.member-list", conf)
+                continue
+            if group is None or _cls(group) not in GROUP_CLASSES:
+                continue
+            for m in members:
+                yield Fact(m.entity, "memberOf", group.entity, source, "actors.member-list", conf)
+
+
+def _bodies(text: Text, source):
+    conf = RULES["actors.body-of"][1]
+    for n, m in enumerate(text.mentions):
+        if _cls(m) != "ProcessBody":
+            continue
+        nxt = text.mentions[n + 1] if n + 1 < len(text.mentions) else None
+        if nxt is not None and _cls(nxt) in PROCESS_CLASSES:
+            glue = text.original[m.end:nxt.start]
+            if glue.strip() in ("ل", "لل", "") and fold(text.original[nxt.start - 1:nxt.start + 1]).startswith("ل"):
+                yield Fact(m.entity, "bodyOf", nxt.entity, source, "actors.body-of", conf)
+    for k, tok in enumerate(text.tokens):
+        if tok.bare not in BODIES_OF:
+            continue
+        # هيئات المنتدى - A، B، C  /  الهياكل الداعمة للمنتدى: (أ) A … (ب) B
+        after = [m for m in text.mentions if tok.end <= m.start]
+        proc = next((m for m in after[:2] if _cls(m) in PROCESS_CLASSES), None)
+        if proc is None or len(_between_words(text, tok.end, proc.start)) > 2:
+            continue
+        rest = text.original[proc.end:proc.end + 4]
+        if not re.match(r"\s*[-–—:]", rest):
+            continue
+        end = text.original.find(".", proc.end)
+        end = len(text.original) if end < 0 else end
+        for b in text.mentions:
+            if proc.end <= b.start < end and _cls(b) == "ProcessBody":
+                yield Fact(b.entity, "bodyOf", proc.entity, source, "actors.body-of", conf)
+
+
+# ---------------------------------------------------------------- persons
+
+def _role_text(chunk: str) -> str:
+    chunk = re.sub(r"\s+", " ", chunk).strip(" ،,؛;.")
+    if chunk.startswith("و") and fold(chunk)[1:].split(" ")[0] in ROLE_HEADS:
+        chunk = chunk[1:]
+    return chunk
+
+
+def _is_role(chunk: str) -> bool:
+    words = fold(chunk).split()
+    return bool(words) and words[0].lstrip("و") in ROLE_HEADS or (len(words) > 1 and words[0] in ROLE_HEADS)
+
+
+def _affiliation(text: Text, start: int, end: int) -> Entity | None:
+    """The organization named inside a title span, else the state."""
+    orgs = [m for m in text.mentions if start <= m.start and m.end <= end and _cls(m) in ORG_CLASSES | {"ProcessBody"}]
+    if orgs:
+        return orgs[-1].entity if _cls(orgs[-1]) == "GovernmentBody" else orgs[0].entity
+    states = [m for m in text.mentions if start <= m.start and m.end <= end and _cls(m) == "State"]
+    return states[0].entity if states else None
+
+
+def _person_facts(text: Text, source):
+    """Persons found by the matcher (titled names) and the titles written beside them."""
+    for m in text.mentions:
+        if m.entity.kind != "person":
+            continue
+        yield from _person_roles(text, source, m.entity, m.start, m.end)
+
+
+def _person_roles(text: Text, source, who: Entity, start: int, end: int):
+    role_conf, aff_conf = RULES["actors.role"][1], RULES["actors.affiliation"][1]
+    after = text.original[end:]
+    m = re.match(r"\s*[،,]\s*([^،,؛;.]{3,160})", after)
+    if m and _is_role(m.group(1)):
+        rs, re_ = end + m.start(1), end + m.end(1)
+        yield Fact(who, "role", Value(_role_text(m.group(1)), "string", "ar"), source, "actors.role", role_conf)
+        aff = _affiliation(text, rs, re_)
+        if aff is None:
+            nxt = re.match(r"\s*[،,]\s*(?:بالنيابة عن|من|ب)\s*", text.original[re_:])
+            if nxt:
+                aff = _affiliation(text, re_, min(len(text.original), re_ + nxt.end() + 80))
+        if aff is not None:
+            yield Fact(who, "affiliation", aff, source, "actors.affiliation", aff_conf)
+        return
+    before = text.original[:start]
+    m = re.search(r"(?:^|[،,؛;:]|\sو)\s*([^،,؛;:]{3,160}?)\s*[،,]\s*(?:\S+\s)?$", before)
+    if m and _is_role(m.group(1)) and not re.search(r"[،,]\s*\S+\s\S+\s$", before[m.end(1):]):
+        rs, re_ = m.start(1), m.end(1)
+        yield Fact(who, "role", Value(_role_text(m.group(1)), "string", "ar"), source, "actors.role", role_conf)
+        aff = _affiliation(text, rs, re_)
+        if aff is not None:
+            yield Fact(who, "affiliation", aff, source, "actors.affiliation", aff_conf)
+    m = re.match(r"\s*[،,]?\s*(?:من|بالنيابة عن)\s+", after)
+    if m:
+        nxt = [x for x in text.mentions if end + m.end() <= x.start <= end + m.end() + 2]
+        if nxt and _cls(nxt[0]) in ORG_CLASSES:
+            yield Fact(who, "affiliation", nxt[0].entity, source, "actors.affiliation", aff_conf)
+
+
+def _note_facts(ctx: FactContext, section, note: str, matcher):
+    """Persons of a session header line: ``LABEL: NAME، ROLE، BODY، STATE؛ وNAME، …``."""
+    lm = NOTE_LABEL.match(note)
+    if not lm:
+        return
+    body_start = lm.start(2)
+    mentions = []
+    if matcher is not None:
+        mentions = [Mention(x.entity, section, x.start, x.end, x.surface, x.rule) for x in matcher.find(note)]
+    text = Text(note, mentions)
+    pos = body_start
+    for item in re.split(r"[؛;]", note[body_start:]):
+        i_start, i_end = pos, pos + len(item)
+        pos = i_end + 1
+        parts, p = [], i_start
+        for chunk in _SEP.split(item):
+            parts.append((p, p + len(chunk), chunk))
+            p += len(chunk) + 1
+        parts = [(s, e, c) for s, e, c in parts if c.strip()]
+        if not parts:
+            continue
+        name = clean_name(parts[0][2].strip().removeprefix("و") if fold(parts[0][2].strip())[:2] not in ("وا",)
+                          else parts[0][2])
+        name = clean_name(re.sub(r"^\s*و(?=\S)", "", parts[0][2])) if not is_name(name) else name
+        if not is_name(name) or len(parts) < 2:
+            continue
+        who = person(name)
+        yield Fact(who, "role", Value(_role_text(parts[1][2]), "string", "ar"), section, "actors.role",
+                   RULES["actors.role"][1])
+        yield from _note_affiliation(text, section, who, parts[1:])
+
+
+def _note_affiliation(text: Text, section, who: Entity, parts):
+    aff_conf = RULES["actors.affiliation"][1]
+    states = [m for m in text.mentions if parts[0][0] <= m.start and m.end <= parts[-1][1] and _cls(m) == "State"]
+    state = None
+    last = parts[-1]
+    last_states = [m for m in states if last[0] <= m.start]
+    if last_states and len(fold(last[2]).split()) <= 3:
+        state = last_states[0].entity
+    elif states:
+        state = states[0].entity
+    orgs = [m for m in text.mentions if parts[0][0] <= m.start and m.end <= parts[-1][1] and _cls(m) in ORG_CLASSES]
+    if orgs:
+        yield Fact(who, "affiliation", orgs[0].entity, section, "actors.affiliation", aff_conf)
+        if _cls(orgs[0]) == "GovernmentBody" and state is not None and not any(
+                l[0] == "ofState" for l in orgs[0].entity.links):
+            yield Fact(orgs[0].entity, "ofState", state, section, "actors.gov-body", RULES["actors.gov-body"][1])
+        return
+    institutions = [(s, e, c) for s, e, c in parts[1:] if fold(c.strip()).split(" ")[0] in INSTITUTION_HEADS]
+    if institutions and state is not None:
+        s, e, c = institutions[0]
+        body = government_body(c.strip(), state)
+        yield Fact(who, "affiliation", body, section, "actors.affiliation", aff_conf)
+        yield Fact(body, "ofState", state, section, "actors.gov-body", RULES["actors.gov-body"][1])
+        return
+    if state is not None:
+        yield Fact(who, "affiliation", state, section, "actors.affiliation", aff_conf)
+
+
+def government_body(name_ar: str, state: Entity) -> Entity:
+    """A ministry, office or mission first seen in a report, keyed by its state and name."""
+    name_ar = re.sub(r"\s+", " ", name_ar).strip(" ،,؛;.")
+    return Entity(kind="org", slug=f"{state.slug.lower()}-{translit(name_ar)}", cls="GovernmentBody",
+                  label_ar=f"{name_ar} ({state.label_ar})" if state.label_ar else name_ar, from_text=True)
+
+
+# ---------------------------------------------------------------- chairs and participation
+
+def _chairs(text: Text, source):
+    conf = RULES["actors.chair"][1]
+    for n, m in enumerate(text.mentions):
+        if m.entity.kind == "person":
+            # NAME، الرئيسة الحالية للفريق …
+            after = text.original[m.end:m.end + 60]
+            hm = re.match(r"\s*[،,]\s*(\S+)(?:\s+(?:الحالي|الحالية|الحالى))?\s+", after)
+            if hm and fold(hm.group(1)) in CHAIR_WORDS:
+                tgt = [x for x in text.mentions if m.end + hm.end() - 1 <= x.start <= m.end + hm.end() + 2]
+                if tgt and _cls(tgt[0]) in GROUP_CLASSES:
+                    yield Fact(tgt[0].entity, "chairedBy", m.entity, source, "actors.chair", conf)
+    for k, tok in enumerate(text.tokens):
+        if tok.bare not in CHAIR_WORDS or k + 1 >= len(text.tokens):
+            continue
+        # رئيس X، [title] NAME
+        tgt = text.mention_at(text.tokens[k + 1])
+        if tgt is None or _cls(tgt) not in GROUP_CLASSES - PROCESS_CLASSES:
+            continue
+        after = text.original[tgt.end:tgt.end + 80]
+        pm = re.match(r"\s*[،,]\s*", after)
+        if not pm:
+            continue
+        nxt = [x for x in text.mentions
+               if tgt.end + pm.end() <= x.start <= tgt.end + pm.end() + 12 and x.entity.kind == "person"]
+        if nxt:
+            yield Fact(tgt.entity, "chairedBy", nxt[0].entity, source, "actors.chair", conf)
+        else:
+            chunk = re.split(r"[،,؛;(]| من ", after[pm.end():], maxsplit=1)[0]
+            name = clean_name(chunk)
+            if is_name(name) and len(name.split()) >= 2:
+                yield Fact(tgt.entity, "chairedBy", person(name), source, "actors.chair", conf)
+    for k, tok in enumerate(text.tokens):
+        # رئاسة STATE ل X (X a body, organization or process, not a dated meeting)
+        if tok.bare not in _f(("رئاسة",)) or k + 1 >= len(text.tokens):
+            continue
+        st = text.mention_at(text.tokens[k + 1])
+        if st is None or _cls(st) != "State":
+            continue
+        tgt = [x for x in text.mentions if st.end <= x.start <= st.end + 3]
+        if tgt and _cls(tgt[0]) in GROUP_CLASSES and fold(text.original[st.end:tgt[0].start + 2]).strip().startswith("ل"):
+            tail = fold(text.original[tgt[0].end:tgt[0].end + 12])
+            if not re.match(r"\s*(?:ل)?عام \d{4}", tail):
+                yield Fact(tgt[0].entity, "chairedBy", st.entity, source, "actors.chair", conf)
+
+
+def _participation(text: Text, source, scope: list[Mention]):
+    conf = RULES["actors.participates"][1]
+    for s_start, s_end in text.sentences():
+        for tok in text.tokens:
+            if tok.start < s_start or tok.start >= s_end or tok.bare not in PARTICIPATE:
+                continue
+            subj = _resolved_subject(text, tok.end, s_end, scope)
+            if subj is None or _cls(subj) not in ACTOR_CLASSES:
+                continue
+            j = text.token_index(subj.end)
+            while j < len(text.tokens) and text.tokens[j].word in FILLERS - _f(("في",)):
+                j += 1
+            if j + 1 >= len(text.tokens) or text.tokens[j].word != "في":
+                continue
+            tgt = text.mention_at(text.tokens[j + 1])
+            if tgt is not None and _cls(tgt) in PROCESS_CLASSES | EVENT_CLASSES:
+                yield Fact(subj.entity, "participatesIn", tgt.entity, source, "actors.participates", conf)
+
+
+# ---------------------------------------------------------------- entry point
+
+def _matcher(ctx: FactContext):
+    if ctx.gazetteer is None:
+        return None
+    from ..matcher import Matcher   # noqa: PLC0415 (header lines are not matched by the pipeline)
+    return Matcher(ctx.gazetteer)
+
+
+def extract(ctx: FactContext) -> list[Fact]:
+    facts: list[Fact] = []
+    scope: list[Mention] = []
+    section = object()
+    for src in list(ctx.document.paragraphs) + [f for f in ctx.document.footnotes if f.text]:
+        if getattr(src, "section", None) is not section:
+            scope, section = [], getattr(src, "section", None)
+        text = Text(src.text, ctx.mentions_in(src))
+        facts.extend(_memberships(text, src, scope))
+        facts.extend(_bodies(text, src))
+        facts.extend(_person_facts(text, src))
+        facts.extend(_chairs(text, src))
+        facts.extend(_participation(text, src, scope))
+        scope = scope + [m for m in text.mentions if m.entity.kind not in ("topic", "place", "region")]
+    matcher = None
+    for sec in ctx.document.sections:
+        if sec.notes and matcher is None:
+            matcher = _matcher(ctx)
+        for note in sec.notes:
+            facts.extend(_note_facts(ctx, sec, note, matcher))
+    return facts

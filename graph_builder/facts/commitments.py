@@ -1,0 +1,328 @@
+"""Commitment facts: declarations, action plans, policy frameworks, resolutions, memoranda, conventions,
+funds and programmes, initiatives, and the numbered recommendations of working sessions.
+
+Entities are created from the text (``kind="commitment"``) with slugs derived from what the
+text says: a resolution by its symbol (``a-res-61-208``), a memorandum by its parties and
+year, a convention by its organization and number, a named declaration/framework/fund by
+its transliterated name, a recommendation by its session and item number. Facts: who
+adopted/launched/signed (mdkg:adoptedBy), where (adoptedAt) and when (dateAdopted, year),
+parties of agreements, amounts (MonetaryAmount with amountValue/currency), funders and
+managers, and producedBy for recommendations.
+
+It does not find events (``events.py``; it reuses its session slugs) nor topics.
+"""
+from __future__ import annotations
+
+import re
+
+from ..arabic import fold
+from ..findings import Entity, Fact, Value
+from . import events
+from .context import FactContext, sentences
+from .naming import rx, View, process_meeting, sub_event, translit
+
+RULES = {
+    "commitment.resolution": ("a General Assembly resolution number (قرار الجمعية العامة ٢٠٨/٦١) is adopted by the General Assembly", 0.95),
+    "commitment.adopted": ("اعتمد/أطلق/أقر/وقع ACTOR … إعلان/خطة عمل/إطار/قرار/برنامج NAME: ACTOR adopted it", 0.85),
+    "commitment.adopted-date": ("the date or year in the adopting clause", 0.85),
+    "commitment.adopted-at": ("the meeting that adopted it (اعتمد المؤتمر …، الذي عقد في …)", 0.8),
+    "commitment.mou": ("وقع(ت) X (و|مع) Y مذكرة تفاهم: an agreement with both parties", 0.85),
+    "commitment.convention": ("الاتفاقية رقم N لمنظمة X / اتفاقية منظمة X رقم N: a convention adopted by X", 0.9),
+    "commitment.amount": ("an amount stated for a fund/programme/budget in its clause", 0.9),
+    "commitment.funded-by": ("الذي تموله حكومة X / بتمويل من X: X funds it", 0.85),
+    "commitment.managed-by": ("بإدارة / يدير / على أن يدار بالاشتراك مع X: X manages it", 0.65),
+    "commitment.recommendation": ("a numbered item after 'انبثقت النتائج والتوصيات التالية عن جلسة العمل' was produced by that session", 0.9),
+}
+
+_ACT = r"(?:اعتمد|اعتمدت|باعتماد|اعتماد|اطلق|اطلقت|اقر|اقرت|وقع|وقعت|انشا|انشات|بانشاء)"
+KINDS = [  # folded head word (with accusative/clitic forms) -> class
+    (r"اعلان(?:ا)?", "Declaration"),
+    (r"خطه عمل", "ActionPlan"),
+    (r"اطار(?:ا)?", "PolicyFramework"),
+    (r"قرار(?:ا)?", "Resolution"),
+    (r"(?:برنامج(?:ا)?|صندوق|مرفق)", "FundingCommitment"),
+    (r"(?:مبادره|مشروع)", "Initiative"),
+]
+ADOPT = re.compile(rf"(?<![\w]){_ACT}(?![\w])")
+NAME_STOP = rx(r"[,;.()]| الذي | التي | اهاب | اعترفت | وجهوا | وانشات | ووضع | علي ان | ورصد | بقيمه ")
+MOU = rx(r"مذكره تفاهم")
+CONVENTION = [rx(r"(?:ال)?اتفاقيه رقم (\d+) ل"), rx(r"(?:ال)?اتفاقيه (?=\S+ \S+ \S+ رقم)")]
+FUNDED = rx(r"(?:الذي|التي) (?:تموله|تمولها|يموله|يمولها)|بتمويل من|ممول(?:ه)? من")
+MANAGED = rx(r"يدار بالاشتراك مع|بادار(?:ه|ة) (?=برنامج|صندوق)|(?<![\w])و?يدير(?![\w])")
+BUDGET = rx(r"ميزانيه (?:اساسيه|اجماليه)?|مساعدات ماليه|مساهمات ماليه")
+REC_INTRO = rx(r"انبثقت النتائج والتوصيات التاليه عن (?:جلسه العمل|الجلسه)")
+REC_ITEM = re.compile(r"(?m)^(\d+) - ")
+REC_GROUP = re.compile(r"(?m)^\((\S)\) ")
+
+
+def extract(ctx: FactContext):
+    st = events._learn(ctx)
+    for src in list(ctx.document.paragraphs) + [f for f in ctx.document.footnotes if f.text]:
+        v = View.of(src.text)
+        yield from _resolutions(ctx, src, v)
+        yield from _conventions(ctx, src, v)
+        for s, e in sentences(src.text):
+            yield from _adoptions(ctx, src, v, s, e)
+            yield from _funded_named(ctx, src, v, s, e)
+            yield from _mous(ctx, src, v, s, e)
+            yield from _budgets(ctx, st, src, v, s, e)
+    yield from _recommendations(ctx, st)
+
+
+# ---------------------------------------------------------------- resolutions, conventions
+
+def _is_general_assembly(ent: Entity) -> bool:
+    labels = [ent.label_ar] + [t for t, lang in ent.alt_labels if lang == "ar"]
+    return ent.kind == "org" and (bool({"GA", "UNGA"} & set(ent.notations))
+                                  or any(fold(l) == fold("الجمعية العامة") for l in labels))
+
+
+def _general_assembly(ctx, src, start, end):
+    """The General Assembly (whose resolutions carry the symbol A/RES/…), from the mentions or the gazetteer."""
+    for m in ctx.mentions_in(src):
+        if _is_general_assembly(m.entity):
+            return m.entity
+    gaz = ctx.gazetteer
+    for ent in getattr(gaz, "entities", []) if gaz is not None else []:
+        if _is_general_assembly(ent):
+            return ent
+    return None
+
+
+def _resolutions(ctx, src, v: View):
+    from ..values import find_resolutions
+    for r in find_resolutions(src.text):
+        res = Entity(kind="commitment", slug=translit(r.symbol), cls="Resolution",
+                     label_en=f"General Assembly resolution {r.label}",
+                     label_ar=f"قرار الجمعية العامة {r.label}", notations=(r.symbol,), from_text=True)
+        ga = _general_assembly(ctx, src, r.start, r.end)
+        if ga is not None and r.symbol.startswith("A/"):
+            yield Fact(res, "adoptedBy", ga, src, "commitment.resolution", RULES["commitment.resolution"][1])
+
+
+def _conventions(ctx, src, v: View):
+    for pat in CONVENTION:
+        for m, ms, me in v.finditer(pat):
+            orgs = [x for x in ctx.mentions_in(src, me - 1, me + 60) if x.entity.kind == "org"]
+            num = re.match(r"\s*(?:رقم )?(\d+)", fold(v.text[me:])) if not m.groups() else m
+            tail = re.search(r"رقم (\d+)", fold(v.text[ms:me + 80]))
+            number = m.group(1) if m.groups() else (tail.group(1) if tail else None)
+            if not orgs or not number:
+                continue
+            org = orgs[0].entity
+            conv = Entity(kind="commitment", slug=f"{org.slug}-convention-{number}", cls="LegalInstrument",
+                          label_ar=f"اتفاقية {org.label_ar} رقم {number}",
+                          label_en=f"{(org.notations or (org.label_en,))[0]} Convention No. {number}", from_text=True)
+            yield Fact(conv, "adoptedBy", org, src, "commitment.convention", RULES["commitment.convention"][1])
+
+
+# ---------------------------------------------------------------- adoption of named commitments
+
+def _named(v: View, fs: int, e: int) -> tuple[str, str, int] | None:
+    """(class, name as printed, original end) of a commitment named at folded offset fs."""
+    rest = v.folded[fs:]
+    for head, cls in KINDS:
+        m = re.match(rf"(?:ال)?{head}(?![\w])", rest)
+        if not m:
+            continue
+        stop = NAME_STOP.search(rest, m.end())
+        end_f = fs + (stop.start() if stop else len(rest))
+        q = re.match(r' ?بعنوان "([^"]+)"', rest[m.end():])
+        if q:
+            end_f = fs + m.end() + q.end()
+        s_o, e_o = v.orig(fs, min(end_f, len(v.folded)))
+        e_o = min(e_o, e)
+        name = v.text[s_o:e_o].strip()
+        words = name.split()
+        if len(words) < 2 and cls != "FundingCommitment":
+            return None
+        if words and fold(words[0])[:-1] in ("اعلان", "اطار", "قرار", "برنامج") and fold(words[0]).endswith("ا"):
+            words[0] = re.sub("[اأ][\u064b-\u0652]*$", "", words[0])
+        return cls, " ".join(words[:14]), e_o
+    return None
+
+
+def _adoptions(ctx, src, v: View, s: int, e: int):
+    from ..values import find_amounts, find_dates
+    for m, ms, me in v.finditer(ADOPT, s, e):
+        if re.search(r"(?:الذي|التي) $", v.folded[max(0, m.start() - 6):m.start()]):
+            continue     # passive relative clause: the commitment is named before the verb
+        fpos = m.end()
+        window = v.folded[fpos:fpos + 160]
+        actors = [x for x in ctx.mentions_in(src, me, e) if x.entity.kind in ("state", "org")]
+        # the commitment: the first commitment head word after the verb, within the window
+        found = None
+        for head, _cls in KINDS:
+            hm = re.search(rf"(?<![\w])(?:ال)?{head}(?![\w])", window)
+            if hm and (found is None or hm.start() < found):
+                found = hm.start()
+        if found is None:
+            continue
+        named = _named(v, fpos + found, e)
+        if named is None:
+            continue
+        cls, name, name_end = named
+        c_start = v.orig(fpos + found, fpos + found + 1)[0]
+        adopters = [x.entity for x in actors if x.end <= c_start
+                    and not re.search(r"(?:^|\s)(?:في|ب)\s*$", fold(v.text[max(s, x.start - 4):x.start]))]
+        if not adopters and m.group(0).startswith("ب"):   # "قامت X باعتماد …": X is the sentence subject
+            before = [x for x in ctx.mentions_in(src, s, ms) if x.entity.kind in ("state", "org")]
+            adopters = [before[0].entity] if before else []
+        ent = Entity(kind="commitment", slug=translit(name)[:80].strip("-"), cls=cls, label_ar=name, from_text=True)
+        if not ent.slug:
+            continue
+        for actor in dict.fromkeys(adopters):
+            yield Fact(ent, "adoptedBy", actor, src, "commitment.adopted", RULES["commitment.adopted"][1])
+        dates = [d for d in find_dates(src.text) if s <= d.start and d.end <= e]
+        if dates:
+            d = dates[0]
+            lex, dt = (d.start_date.isoformat(), "date") if d.precision == "day" and d.start_date else \
+                (f"{d.year}-{d.month:02d}", "gYearMonth") if d.precision == "month" and d.month else (str(d.year), "gYear")
+            if d.year:
+                yield Fact(ent, "dateAdopted", Value(lex, dt), src, "commitment.adopted-date", RULES["commitment.adopted-date"][1])
+                yield Fact(ent, "year", Value(str(d.year), "gYear"), src, "commitment.adopted-date", RULES["commitment.adopted-date"][1])
+        if cls == "FundingCommitment":
+            for a in [a for a in find_amounts(src.text) if name_end <= a.start <= e and a.currency][:1]:
+                yield from _amount(ent, a, src)
+        yield from _funders(ctx, src, v, ent, name_end, e)
+
+
+def _amount(ent: Entity, a, src):
+    value = format(a.value.normalize(), "f") if hasattr(a.value, "normalize") else str(a.value)
+    amt = Entity(kind="amount", slug=f"{ent.slug}-{a.currency.lower()}-{value}".replace(".", "-"), cls="MonetaryAmount",
+                 label_ar=f"{value} {a.currency}", label_en=f"{a.currency} {value}", from_text=True)
+    conf = RULES["commitment.amount"][1]
+    yield Fact(ent, "amount", amt, src, "commitment.amount", conf)
+    yield Fact(amt, "amountValue", Value(value, "decimal"), src, "commitment.amount", conf)
+    yield Fact(amt, "currency", Value(a.currency), src, "commitment.amount", conf)
+
+
+def _funders(ctx, src, v: View, ent: Entity, start: int, e: int):
+    for m, ms, me in v.finditer(FUNDED, start, e):
+        if ms - start > 40:
+            break
+        for x in ctx.mentions_in(src, me, min(e, me + 50)):
+            if x.entity.kind in ("state", "org"):
+                yield Fact(ent, "fundedBy", x.entity, src, "commitment.funded-by", RULES["commitment.funded-by"][1])
+    for m, ms, me in v.finditer(MANAGED, start, e):
+        for x in ctx.mentions_in(src, me, min(e, me + 50))[:1]:
+            if x.entity.kind == "org":
+                yield Fact(ent, "managedBy", x.entity, src, "commitment.managed-by", RULES["commitment.managed-by"][1])
+
+
+FUND_HEAD = rx(r"(?<![\w])(?:ال)?(?:صندوق|برنامج|مرفق|مشروع|مبادره)(?![\w])")
+
+
+def _funded_named(ctx, src, v: View, s: int, e: int):
+    """A fund or programme named just before 'الذي تموله X' / 'بتمويل من X' (no adoption verb)."""
+    for m, ms, me in v.finditer(FUNDED, s, e):
+        heads = [(hs, he) for _h, hs, he in v.finditer(FUND_HEAD, max(s, ms - 120), ms)]
+        if not heads or ADOPT.search(v.folded[_fold_index(v, heads[-1][0]) - 40:_fold_index(v, heads[-1][0])] if _fold_index(v, heads[-1][0]) >= 40 else ""):
+            continue
+        named = _named(v, _fold_index(v, heads[-1][0]), ms)
+        if named is None:
+            continue
+        cls, name, name_end = named
+        ent = Entity(kind="commitment", slug=translit(name)[:80].strip("-"), cls=cls, label_ar=name, from_text=True)
+        yield from _funders(ctx, src, v, ent, name_end, e)
+
+
+def _fold_index(v: View, orig_pos: int) -> int:
+    for i, st in enumerate(v.norm.starts):
+        if st >= orig_pos:
+            return i
+    return len(v.folded)
+
+
+# ---------------------------------------------------------------- memoranda, budgets
+
+def _mous(ctx, src, v: View, s: int, e: int):
+    from ..values import find_dates
+    for m, ms, me in v.finditer(MOU, s, e):
+        parties = []
+        for x in ctx.mentions_in(src, s, e):
+            if x.entity.kind in ("org", "state") and x.entity not in parties:
+                parties.append(x.entity)
+        if len(parties) < 2:
+            # the subject of the paragraph signs "with" the named party: take the paragraph's first actor
+            first = [x.entity for x in ctx.mentions_in(src) if x.entity.kind in ("org", "state")][:1]
+            parties = first + [p for p in parties if p not in first]
+        if len(parties) < 2:
+            continue
+        years = [d.year for d in find_dates(src.text) if s <= d.start and d.end <= e and d.year]
+        year = years[0] if years else None
+        slug = "mou-" + "-".join(sorted(p.slug.lower() for p in parties[:2])) + (f"-{year}" if year else "")
+        mou = Entity(kind="commitment", slug=slug, cls="Agreement", label_ar="مذكرة تفاهم بين " + " و".join(p.label_ar for p in parties[:2]),
+                     label_en="Memorandum of understanding between " + " and ".join(p.label_en for p in parties[:2]),
+                     from_text=True)
+        for p in parties[:2]:
+            yield Fact(mou, "party", p, src, "commitment.mou", RULES["commitment.mou"][1])
+        if year:
+            yield Fact(mou, "year", Value(str(year), "gYear"), src, "commitment.mou", RULES["commitment.mou"][1])
+
+
+def _budgets(ctx, st, src, v: View, s: int, e: int):
+    """A budget or set of contributions with an amount, for the meeting the document reports on."""
+    from ..values import find_amounts
+    if st.forum is None or st.year is None:
+        return
+    meeting = process_meeting(st.forum, st.year)
+    for m, ms, me in v.finditer(BUDGET, s, e):
+        amounts = [a for a in find_amounts(src.text) if me <= a.start <= min(e, me + 80) and a.currency]
+        if not amounts:
+            continue
+        label = v.text[ms:me].strip()
+        ent = Entity(kind="commitment", slug=f"{meeting.slug}-{translit(label)}", cls="FundingCommitment",
+                     label_ar=f"{label} ({meeting.label_ar})", label_en="", from_text=True)
+        yield from _amount(ent, amounts[0], src)
+
+
+# ---------------------------------------------------------------- recommendations
+
+def _session_heads(ctx: FactContext, meeting: Entity) -> list[tuple[int, Entity | None]]:
+    """(line, session or cluster event, or None after a top-level heading) in reading order."""
+    heads: list[tuple[int, Entity | None]] = []
+    for sec in ctx.document.sections:
+        head = fold(sec.heading)
+        sm = events.SESSION_HEAD.match(head)
+        cm = events.CLUSTER_HEAD.search(head) if sec.level == 2 else None
+        if sm:
+            g, n, alt = sm.group(1), int(sm.group(2)), sm.group(3)
+            gnum = int(g) if g.isdigit() else events.ORDINALS.get(g) or events._ORD_FEM.get(g)
+            if alt and gnum == n:
+                n = int(alt)
+            heads.append((sec.line, sub_event(meeting, f"session-{gnum}-{n}", events._title(sec.heading))))
+        elif cm:
+            n = events.ORDINALS.get(cm.group(1)) or events._ORD_FEM.get(cm.group(1))
+            heads.append((sec.line, sub_event(meeting, f"cluster-{n}", events._title(sec.heading))))
+        elif sec.level <= 2:
+            heads.append((sec.line, None))
+    return sorted(heads, key=lambda h: h[0])
+
+
+def _recommendations(ctx: FactContext, st):
+    if st.forum is None or st.year is None:
+        return
+    meeting = process_meeting(st.forum, st.year)
+    heads = _session_heads(ctx, meeting)
+    for para in ctx.document.paragraphs:
+        before = [h for h in heads if h[0] < para.line]
+        session = before[-1][1] if before else None
+        v = View.of(para.text)
+        if session is None or not REC_INTRO.search(v.folded):
+            continue
+        group = ""
+        items = list(REC_ITEM.finditer(para.text))
+        groups = list(REC_GROUP.finditer(para.text))
+        for i, it in enumerate(items):
+            g = [x for x in groups if x.start() < it.start()]
+            group = translit(g[-1].group(1)) + "-" if g else ""
+            end = items[i + 1].start() if i + 1 < len(items) else len(para.text)
+            text = para.text[it.end():end].strip()
+            first = re.split(r"(?<=[.])\s", text, maxsplit=1)[0]
+            rec = Entity(kind="commitment", slug=f"{session.slug}-rec-{group}{it.group(1)}", cls="Recommendation",
+                         label_ar=first[:300], label_en=f"{session.label_en or session.slug} recommendation {group}{it.group(1)}",
+                         from_text=True)
+            conf = RULES["commitment.recommendation"][1]
+            yield Fact(rec, "producedBy", session, para, "commitment.recommendation", conf)
+            yield Fact(rec, "year", Value(str(st.year), "gYear"), para, "commitment.recommendation", conf)

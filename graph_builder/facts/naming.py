@@ -1,0 +1,128 @@
+"""Shared helpers of the event and commitment rules: folded-text views, slugs and from-text entities.
+
+Slugs are derived only from what a text says (a process and a year, a session number, a
+resolution symbol, a name transliterated to ASCII), so the same thing named in two reports
+gets the same IRI. This module finds nothing in a text by itself beyond small name and
+year helpers; the rules live in ``events.py`` and ``commitments.py``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..arabic import Normalised, fold, normalise
+from ..findings import Entity
+
+ORDINALS = {
+    "الاول": 1, "الاولي": 1, "الثاني": 2, "الثانيه": 2, "الثالث": 3, "الثالثه": 3, "الرابع": 4,
+    "الرابعه": 4, "الخامس": 5, "الخامسه": 5, "السادس": 6, "السادسه": 6, "السابع": 7, "السابعه": 7,
+    "الثامن": 8, "الثامنه": 8, "التاسع": 9, "التاسعه": 9, "العاشر": 10, "العاشره": 10,
+}
+ORDINAL_RE = "|".join(sorted(ORDINALS, key=len, reverse=True))
+
+# Titles that precede a person's name; role words that start a comma chunk describing a person.
+TITLES = ("السفير", "السفيره", "السيد", "السيده", "الدكتور", "الدكتوره", "السير", "المستشاره", "سعاده")
+ROLE_WORDS = ("وزير", "وزيره", "سفير", "الممثل", "الممثله", "رئيس", "رئيسه", "مدير", "مديره", "امين",
+              "نائب", "نائبه", "مستشار", "مستشاره", "وكيل", "محلل", "محلله", "الامين", "المدير", "كبير")
+
+TITLES = tuple(fold(t) for t in TITLES)
+ROLE_WORDS = tuple(fold(w) for w in ROLE_WORDS) + ("رييس", "رييسه")
+
+
+def rx(pattern: str) -> re.Pattern:
+    """A regex over folded text, written in ordinary Arabic: the pattern is folded the same way."""
+    return re.compile(fold(pattern))
+
+
+_TRANSLIT = dict(zip("ابتثجحخدذرزسشصضطظعغفقكلمنهوي", [
+    "a", "b", "t", "th", "j", "h", "kh", "d", "dh", "r", "z", "s", "sh", "s", "d", "t", "z", "", "gh",
+    "f", "q", "k", "l", "m", "n", "h", "w", "y"]))
+
+
+@dataclass
+class View:
+    """A source text and its folded form; regex matches on the folded text map back to the original."""
+
+    text: str
+    norm: Normalised
+
+    @classmethod
+    def of(cls, text: str) -> "View":
+        return cls(text, normalise(text))
+
+    @property
+    def folded(self) -> str:
+        return self.norm.text
+
+    def orig(self, start: int, end: int) -> tuple[int, int]:
+        return self.norm.to_original(start, end)
+
+    def finditer(self, pattern: re.Pattern, start: int = 0, end: int | None = None):
+        """(match, original start, original end) for matches inside original span [start, end)."""
+        end = len(self.text) if end is None else end
+        for m in pattern.finditer(self.folded):
+            s, e = self.orig(m.start(), m.end())
+            if s >= start and e <= end:
+                yield m, s, e
+
+    def original_of(self, m: re.Match, group: int | str = 0) -> str:
+        s, e = self.orig(m.start(group), m.end(group))
+        return self.text[s:e]
+
+
+def translit(text: str) -> str:
+    """An ASCII slug for Arabic (or Latin) text, deterministic; '' for empty text."""
+    out = []
+    for ch in fold(text).lower():
+        if ch in _TRANSLIT:
+            out.append(_TRANSLIT[ch])
+        elif ch.isascii() and ch.isalnum():
+            out.append(ch)
+        else:
+            out.append("-")
+    return re.sub(r"-+", "-", "".join(out)).strip("-")
+
+
+def clean_name(name: str) -> str:
+    """A person's name without surrounding punctuation, proclitic و and leading titles."""
+    name = re.sub(r"\s+", " ", name.strip(" \t،,؛;:.()"))
+    words = name.split(" ")
+    while words and fold(words[0]).lstrip("و") in TITLES + ("",):
+        words = words[1:]
+    if words and words[0].startswith("و") and fold(words[0])[1:] in TITLES:
+        words = words[1:]
+    return " ".join(words)
+
+
+def person(name_ar: str) -> Entity:
+    """A person first seen in a report, keyed by the transliterated name."""
+    name_ar = clean_name(name_ar)
+    return Entity(kind="person", slug=translit(name_ar), cls="Person", label_ar=name_ar, from_text=True)
+
+
+def is_name(text: str) -> bool:
+    """Two to four Arabic words, none a role or function word: what a name line looks like."""
+    words = fold(text).split()
+    if not 1 <= len(words) <= 4:
+        return False
+    stop = set(ROLE_WORDS) | {"الذي", "التي", "في", "من", "عن", "الي", "حكومه", "الحكومه", "منتدي", "المنتدي"}
+    return all(re.fullmatch(r"[\u0621-\u064a-]+", w) and w not in stop for w in words)
+
+
+def process_meeting(process: Entity, year: int) -> Entity:
+    """The meeting of a process in one year (GFMD 2007, HLD 2006): one entity per process and year."""
+    acronym = process.notations[0] if process.notations else process.label_en
+    return Entity(kind="event", slug=f"{process.slug}-{year}", cls="Meeting",
+                  label_en=f"{acronym} {year}".strip(),
+                  label_ar=f"{process.label_ar} {year}".strip(), from_text=True)
+
+
+def sub_event(parent: Entity, key: str, label_ar: str, label_en: str = "") -> Entity:
+    """A session, workshop or other part of a meeting, keyed under the meeting's slug."""
+    return Entity(kind="event", slug=f"{parent.slug}-{key}", cls="Meeting", label_ar=label_ar,
+                  label_en=label_en, from_text=True)
+
+
+def year_of(value: str) -> int | None:
+    m = re.search(r"(1[89]\d\d|20\d\d)", value)
+    return int(m.group(1)) if m else None

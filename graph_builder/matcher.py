@@ -1,0 +1,324 @@
+"""Find mentions of gazetteer entities (and of cited publications and titled persons) in Arabic text.
+
+One Aho-Corasick automaton (pyahocorasick) holds every folded surface form: Arabic names and
+variants, Latin acronyms, the nisba adjectives of states, and the ambiguous short forms. A hit
+counts only on word boundaries, where the letters glued before it in the same written word
+are proclitics (``arabic.PROCLITICS``: و ف ب ل ك and their combinations):
+
+* a name with the article (``المنظمة الدولية للهجرة``) may follow و ف ب ك وب … ; after ل it is
+  written ``لل`` (``وللمنظمة``, alef dropped), which is matched too;
+* a name without the article (``منظمة العمل الدولية``, ``سويسرا``) may follow any proclitic
+  (``لمنظمة العمل الدولية``, ``وسويسرا``); the article is never dropped from or added to a name;
+* a Latin acronym counts only as a whole token (``IOM``, ``(IOM)``), case as written.
+
+**Span convention**: the span excludes the proclitic letters and covers the name as written;
+for the ``لل`` form the first lam is the preposition and the second the article's lam, so
+``وللمنظمة الدولية للهجرة`` gives the surface ``لمنظمة الدولية للهجرة``.
+
+Overlaps: the longest span wins (then the earliest). A nisba adjective (``الحكومة السويسرية``
+→ the state) gives a mention of the state on the adjective word. An ambiguous short form
+(``المفوضية``) goes to the entity, among those listing it, whose full mention came last in the
+same scope (earlier in the same text, or ``previous``); it is dropped when there is none or
+when it follows a definite word as an adjective would (``الجريمة المنظمة``). OCR slips are
+matched only by a bounded fuzzy rule: single-word proper names (states, places, processes,
+regions) of at least 6 letters, edit distance 1 per 6 letters, same first and last letter,
+never a token that is itself a known name. Explicit ``ar_alt`` variants are preferred.
+
+``mentions_in(document, matcher)`` runs over every heading, paragraph and footnote, with
+scope = the enclosing section of level ≤ 2 (a footnote is its own scope).
+
+It does not extract facts and keeps no state between calls.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable, Sequence
+
+import ahocorasick
+
+from .arabic import PROCLITICS, fold, is_word_char, normalise
+from .findings import Entity, Mention
+from .gazetteer import Gazetteer
+from .model import Document, Section
+from .text_entities import find_persons, find_publications, unify_persons
+
+NAME, ELIDED, ACRONYM, ADJECTIVE, SHORT, SHORT_ELIDED = "name", "elided", "acronym", "adjective", "short", "short-elided"
+RULES = {NAME: "gazetteer", ELIDED: "gazetteer", ACRONYM: "acronym", ADJECTIVE: "adjective",
+         SHORT: "short-form", SHORT_ELIDED: "short-form"}
+_LAM_PREFIXES = frozenset(p for p in PROCLITICS if p.endswith("ل"))
+_ARTICLE_PREFIXES = frozenset(p for p in PROCLITICS if not p.endswith("ل"))
+FUZZY_KINDS = ("state", "place", "process", "region")
+FUZZY_MIN_LETTERS = 6
+
+
+@dataclass(frozen=True)
+class Match:
+    start: int                    # code points in the ORIGINAL text
+    end: int
+    entity: Entity
+    surface: str                  # original_text[start:end]
+    rule: str = "gazetteer"
+
+
+@dataclass(frozen=True)
+class _Hit:                       # a candidate, in normalised offsets
+    start: int
+    end: int
+    entity: Entity | None         # None for a short form not yet resolved
+    how: str
+    key: str = ""
+
+
+def _levenshtein(a: str, b: str) -> int:
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
+
+
+def _deletions(word: str) -> set[str]:
+    return {word[:i] + word[i + 1:] for i in range(len(word))}
+
+
+class Matcher:
+    """Matches one gazetteer's names in text; build once, call :meth:`find` many times."""
+
+    def __init__(self, gazetteer: Gazetteer):
+        self.gazetteer = gazetteer
+        self._auto = ahocorasick.Automaton()
+        table: dict[str, list[tuple[str, Entity | None]]] = {}
+
+        def add(key: str, how: str, entity: Entity | None) -> None:
+            if key and (how, entity) not in table.setdefault(key, []):
+                table[key].append((how, entity))
+
+        self._names: set[str] = set()
+        for e in gazetteer.entities:
+            for name in gazetteer.arabic_names(e):
+                key = fold(name)
+                self._names.add(key)
+                add(key, NAME, e)
+                if key.startswith("ال") and len(key) > 3:
+                    add(key[1:], ELIDED, e)
+            for n in e.notations:
+                if n.isascii() and any(c.isalpha() for c in n) and (e.kind != "topic" or n != e.slug):
+                    add(n, ACRONYM, e)
+        for key_e, forms in gazetteer.adjectives.items():
+            e = gazetteer.get(*key_e)
+            for form in forms:
+                add(fold(form), ADJECTIVE, e)
+        for short in gazetteer.ambiguous:
+            key = fold(short)
+            add(key, SHORT, None)
+            if key.startswith("ال") and len(key) > 3:
+                add(key[1:], SHORT_ELIDED, None)
+        self._ambiguous = {fold(k): v for k, v in gazetteer.ambiguous.items()}
+        for key, values in table.items():
+            self._auto.add_word(key, (key, tuple(values)))
+        if table:
+            self._auto.make_automaton()
+        self._fuzzy = self._fuzzy_index(gazetteer)
+
+    # ------------------------------------------------------------ fuzzy index
+    def _fuzzy_index(self, gazetteer: Gazetteer) -> dict[str, list[tuple[str, Entity]]]:
+        index: dict[str, list[tuple[str, Entity]]] = {}
+        for e in gazetteer.entities:
+            if e.kind not in FUZZY_KINDS:
+                continue
+            for name in gazetteer.arabic_names(e):
+                key = fold(name)
+                core = key[2:] if key.startswith("ال") else key
+                if " " in key or len(core) < FUZZY_MIN_LETTERS or not core.isalpha() or core.isascii():
+                    continue
+                for d in _deletions(key) | {key}:
+                    index.setdefault(d, []).append((key, e))
+        return index
+
+    def _fuzzy_hits(self, text: str, taken: list[tuple[int, int]]) -> list[_Hit]:
+        hits = []
+        i, n = 0, len(text)
+        while i < n:
+            if not is_word_char(text[i]):
+                i += 1
+                continue
+            j = i
+            while j < n and is_word_char(text[j]):
+                j += 1
+            word = text[i:j]
+            if len(word) >= FUZZY_MIN_LETTERS - 1 and word not in self._names \
+                    and not any(s < j and i < e for s, e in taken):
+                hit = self._fuzzy_word(word, i)
+                if hit:
+                    hits.append(hit)
+            i = j
+        return hits
+
+    def _fuzzy_word(self, word: str, offset: int) -> _Hit | None:
+        for prefix in ("",) + PROCLITICS:
+            if not word.startswith(prefix):
+                continue
+            stem = word[len(prefix):]
+            if stem in self._names:
+                return None
+            found = {}
+            for d in _deletions(stem) | {stem}:
+                for name, e in self._fuzzy.get(d, ()):
+                    found[(name, e.key)] = (name, e)
+            for name, e in found.values():
+                if self._fuzzy_ok(stem, name, prefix):
+                    start = offset + len(prefix)
+                    return _Hit(start, offset + len(word), e, "fuzzy")
+        return None
+
+    @staticmethod
+    def _fuzzy_ok(stem: str, name: str, prefix: str) -> bool:
+        core = name[2:] if name.startswith("ال") else name
+        if name.startswith("ال") and prefix in _LAM_PREFIXES:
+            return False
+        if stem[0] != name[0] or stem[-1] != name[-1]:
+            return False
+        if len(stem) == len(name) + 1 and stem[-2] == "ي" and stem[:-2] == name[:-1]:
+            return False                    # a nisba adjective (سويسريا), not a slip
+        dist = _levenshtein(stem, name)
+        return 1 <= dist <= len(core) // FUZZY_MIN_LETTERS
+
+    # ------------------------------------------------------------ exact hits
+    def _exact_hits(self, text: str) -> list[_Hit]:
+        hits = []
+        if not len(self._auto):
+            return hits
+        for end_idx, (key, values) in self._auto.iter(text):
+            start, end = end_idx - len(key) + 1, end_idx + 1
+            if end < len(text) and is_word_char(text[end]):
+                continue
+            ws = start
+            while ws > 0 and is_word_char(text[ws - 1]):
+                ws -= 1
+            prefix = text[ws:start]
+            for how, entity in values:
+                if self._prefix_ok(how, key, prefix):
+                    hits.append(_Hit(start, end, entity, how, key))
+        return hits
+
+    @staticmethod
+    def _prefix_ok(how: str, key: str, prefix: str) -> bool:
+        if how == ACRONYM:
+            return prefix == ""
+        if how in (ELIDED, SHORT_ELIDED):
+            return prefix in _LAM_PREFIXES
+        if key.startswith("ال"):
+            return prefix == "" or prefix in _ARTICLE_PREFIXES
+        return prefix == "" or prefix in PROCLITICS
+
+    # ------------------------------------------------------------ selection
+    @staticmethod
+    def _select(hits: Iterable[_Hit]) -> list[_Hit]:
+        """Longest first, then earliest, then names before short forms; no overlaps."""
+        order = {NAME: 0, ELIDED: 0, ACRONYM: 0, ADJECTIVE: 1, SHORT: 2, SHORT_ELIDED: 2, "fuzzy": 3}
+        chosen: list[_Hit] = []
+        for h in sorted(hits, key=lambda h: (-(h.end - h.start), h.start, order.get(h.how, 4))):
+            if all(h.end <= c.start or c.end <= h.start for c in chosen):
+                chosen.append(h)
+        return sorted(chosen, key=lambda h: h.start)
+
+    def _resolve_short(self, text: str, hit: _Hit, recent: list[Entity]) -> Entity | None:
+        """The entity an ambiguous short form stands for, or None."""
+        if self._follows_definite(text, hit.start):
+            return None
+        key = hit.key if hit.how == SHORT else "ا" + hit.key
+        candidates = self._ambiguous.get(key, ())
+        for e in reversed(recent):
+            if e in candidates:
+                return e
+        return None
+
+    @staticmethod
+    def _follows_definite(text: str, start: int) -> bool:
+        """True when the word before ``start`` (same clause) is definite: the short form is then
+        an adjective (``الجريمة المنظمة``) rather than a name."""
+        ws = start
+        while ws > 0 and is_word_char(text[ws - 1]):
+            ws -= 1
+        if ws == 0 or text[ws - 1] != " ":
+            return False
+        pe = ws - 1
+        ps = pe
+        while ps > 0 and is_word_char(text[ps - 1]):
+            ps -= 1
+        prev = text[ps:pe]
+        for p in ("",) + PROCLITICS:
+            stem = prev[len(p):] if prev.startswith(p) else None
+            if stem is None:
+                continue
+            if stem.startswith("ال") and p not in _LAM_PREFIXES:
+                return True
+            if p in _LAM_PREFIXES and stem.startswith("ل") and len(stem) > 2:
+                return True
+        return False
+
+    # ------------------------------------------------------------ public
+    def find(self, text: str, previous: Sequence[Entity] = ()) -> list[Match]:
+        """Every mention in ``text``, in order, with spans in ``text``'s own code points.
+
+        ``previous``: entities fully named earlier in the same scope (oldest first), used to
+        resolve ambiguous short forms."""
+        norm = normalise(text)
+        t = norm.text
+        hits = self._exact_hits(t)
+        for s, e, ent in find_publications(norm) + find_persons(norm):
+            hits.append(_Hit(s, e, ent, "text-" + ent.kind))
+        chosen = self._select(hits)
+        chosen = self._select(chosen + self._fuzzy_hits(t, [(h.start, h.end) for h in chosen]))
+        recent = list(previous)
+        out = []
+        for h in chosen:
+            entity = h.entity
+            if entity is None:
+                entity = self._resolve_short(t, h, recent)
+                if entity is None:
+                    continue
+            elif h.how not in (SHORT, SHORT_ELIDED):
+                recent.append(entity)
+            os_, oe = norm.to_original(h.start, h.end)
+            out.append(Match(os_, oe, entity, text[os_:oe], RULES.get(h.how, h.how)))
+        return out
+
+
+# ---------------------------------------------------------------- documents
+
+def _scope(section: Section | None) -> Section | None:
+    while section is not None and section.level > 2 and section.parent is not None:
+        section = section.parent
+    return section
+
+
+def document_sources(document: Document) -> list[tuple[object, str, object]]:
+    """(source, text, scope key) for every heading, paragraph and footnote, in reading order."""
+    items = []
+    for s in document.sections:
+        items.append(((s.line, 0, s.order), s, s.heading, id(_scope(s))))
+    for p in document.paragraphs:
+        items.append(((p.line, 1, p.order), p, p.text, id(_scope(p.section))))
+    for f in document.footnotes:
+        items.append(((f.line, 2, f.order), f, f.text, ("footnote", f.order)))
+    items.sort(key=lambda it: it[0])
+    return [(src, text, scope) for _, src, text, scope in items]
+
+
+def mentions_in(document: Document, matcher: Matcher) -> list[Mention]:
+    """Mentions over every heading, paragraph and footnote of ``document`` (source = that object)."""
+    recent: dict[object, list[Entity]] = {}
+    out: list[Mention] = []
+    for source, text, scope in document_sources(document):
+        if not text:
+            continue
+        seen = recent.setdefault(scope, [])
+        for m in matcher.find(text, seen):
+            out.append(Mention(entity=m.entity, source=source, start=m.start, end=m.end,
+                               surface=m.surface, rule=m.rule))
+            if m.rule != "short-form":
+                seen.append(m.entity)
+    return unify_persons(out)

@@ -1,0 +1,82 @@
+"""Service configuration: the defaults, the environment variables that override them, and coercion.
+
+Precedence: defaults < environment (``MDKG_*``) < the dict passed to ``create_app``. This module
+only computes a plain dict; it starts nothing and keeps no state.
+
+Keys (environment variable in brackets):
+
+- ``STORE`` (MDKG_STORE): the store path, a symlink to a build directory (see ``graph_builder.store``);
+  missing or empty serves an empty dataset.
+- ``UPDATE_TOKEN`` (MDKG_UPDATE_TOKEN): bearer token for SPARQL Update and Graph Store writes;
+  ``None`` makes the service read-only.
+- ``QUERY_TIMEOUT`` (MDKG_QUERY_TIMEOUT, 30 s): wall-clock limit of one query or update, answered
+  with **504** when exceeded (503 means no query process became free in that time).
+- ``MAX_BODY`` (MDKG_MAX_BODY, 1 MB): largest request body without a valid token (413 above it).
+- ``MAX_AUTH_BODY`` (MDKG_MAX_AUTH_BODY, 1 GB): largest body with a valid token (bulk Graph Store loads).
+- ``MAX_QUERY_LENGTH`` (MDKG_MAX_QUERY_LENGTH, 100 000 characters): longer query/update texts get 413.
+- ``MAX_ROWS`` (MDKG_MAX_ROWS, 10 000): SELECT rows / CONSTRUCT-DESCRIBE triples returned; longer
+  results are **truncated** and carry ``X-MDKG-Truncated: true`` and ``X-MDKG-Row-Limit``.
+- ``ALLOWED_SERVICE_HOSTS`` (MDKG_ALLOWED_SERVICE_HOSTS, comma separated; empty): host names that
+  SERVICE and LOAD may reach; empty refuses both.
+- ``BASE`` (MDKG_BASE): the instance base IRI.
+- ``QUERY_PROCESSES`` (MDKG_QUERY_PROCESSES, 2): query processes per web worker.
+- ``ACCESS_LOG`` (MDKG_ACCESS_LOG, true): one JSON line per request on the ``mdkg.access`` logger.
+"""
+from __future__ import annotations
+
+import os
+from typing import Any, Mapping
+
+from graph_builder.namespaces import DEFAULT_BASE
+
+DEFAULTS: Mapping[str, Any] = {
+    "STORE": "data/store",
+    "UPDATE_TOKEN": None,
+    "QUERY_TIMEOUT": 30.0,
+    "MAX_BODY": 1 << 20,
+    "MAX_AUTH_BODY": 1 << 30,
+    "MAX_QUERY_LENGTH": 100_000,
+    "MAX_ROWS": 10_000,
+    "ALLOWED_SERVICE_HOSTS": (),
+    "BASE": DEFAULT_BASE,
+    "QUERY_PROCESSES": 2,
+    "ACCESS_LOG": True,
+}
+
+ENV_NAMES: Mapping[str, str] = {key: f"MDKG_{key}" for key in DEFAULTS}
+
+_FLOATS = {"QUERY_TIMEOUT"}
+_INTS = {"MAX_BODY", "MAX_AUTH_BODY", "MAX_QUERY_LENGTH", "MAX_ROWS", "QUERY_PROCESSES"}
+
+
+def _coerce(key: str, value: Any) -> Any:
+    if key in _FLOATS:
+        return float(value)
+    if key in _INTS:
+        return int(value)
+    if key == "ALLOWED_SERVICE_HOSTS":
+        if isinstance(value, str):
+            value = value.split(",")
+        return tuple(h.strip().lower() for h in value if h and h.strip())
+    if key == "ACCESS_LOG" and isinstance(value, str):
+        return value.strip().lower() not in ("0", "false", "no", "off", "")
+    if key == "UPDATE_TOKEN" and value == "":
+        return None
+    return value
+
+
+def from_env(environ: Mapping[str, str]) -> dict[str, Any]:
+    """The settings given by ``MDKG_*`` variables in ``environ`` (coerced)."""
+    return {key: _coerce(key, environ[name]) for key, name in ENV_NAMES.items() if name in environ}
+
+
+def resolve_config(config: Mapping[str, Any] | None = None,
+                   environ: Mapping[str, str] | None = None) -> dict[str, Any]:
+    """Defaults, overridden by the environment, overridden by ``config``; values coerced."""
+    merged: dict[str, Any] = dict(DEFAULTS)
+    merged.update(from_env(os.environ if environ is None else environ))
+    for key, value in (config or {}).items():
+        merged[key] = _coerce(key, value) if key in DEFAULTS else value
+    if merged["QUERY_TIMEOUT"] <= 0 or merged["QUERY_PROCESSES"] < 1:
+        raise ValueError("QUERY_TIMEOUT must be > 0 and QUERY_PROCESSES >= 1")
+    return merged

@@ -1,0 +1,48 @@
+"""Media types the service produces and the choice among them (Accept with q-values, ``format``).
+
+``choose`` returns a canonical media type or None (the caller answers 406). No Accept header
+(or ``*/*``) gives the default: SPARQL JSON results for SELECT/ASK, Turtle for graphs. A
+``format`` query parameter (``json``, ``xml``, ``csv``, ``tsv``, ``ttl``, ``nt``, ``rdfxml``,
+``jsonld``, ``trig``, ``nq``) overrides the Accept header. Serialisation lives in ``results``.
+"""
+from __future__ import annotations
+
+from werkzeug.datastructures import MIMEAccept
+
+RESULTS_TYPES: dict[str, str] = {  # offered media type -> canonical media type
+    "application/sparql-results+json": "application/sparql-results+json",
+    "application/sparql-results+xml": "application/sparql-results+xml",
+    "text/csv": "text/csv",
+    "text/tab-separated-values": "text/tab-separated-values",
+    "application/json": "application/sparql-results+json",
+    "application/xml": "application/sparql-results+xml",
+}
+GRAPH_TYPES: dict[str, str] = {
+    "text/turtle": "text/turtle",
+    "application/n-triples": "application/n-triples",
+    "application/rdf+xml": "application/rdf+xml",
+    "application/ld+json": "application/ld+json",
+    "application/trig": "application/trig",
+    "application/n-quads": "application/n-quads",
+    "application/x-turtle": "text/turtle",
+    "text/plain": "application/n-triples",
+}
+RESULTS_PARAM = {"json": "application/sparql-results+json", "srj": "application/sparql-results+json",
+                 "xml": "application/sparql-results+xml", "srx": "application/sparql-results+xml",
+                 "csv": "text/csv", "tsv": "text/tab-separated-values"}
+GRAPH_PARAM = {"ttl": "text/turtle", "turtle": "text/turtle", "nt": "application/n-triples",
+               "ntriples": "application/n-triples", "rdfxml": "application/rdf+xml",
+               "xml": "application/rdf+xml", "jsonld": "application/ld+json",
+               "json": "application/ld+json", "trig": "application/trig",
+               "nq": "application/n-quads", "nquads": "application/n-quads"}
+
+
+def choose(accept: MIMEAccept, offers: dict[str, str], default: str,
+           format_param: str | None = None, param_map: dict[str, str] | None = None) -> str | None:
+    """The canonical media type to answer with, or None when nothing acceptable can be produced."""
+    if format_param:
+        return (param_map or {}).get(format_param.strip().lower())
+    if not accept:
+        return default
+    best = accept.best_match([default, *offers], default=None)
+    return offers.get(best) if best else None

@@ -1,0 +1,144 @@
+"""Entities a report names that no gazetteer knows: cited publications and titled persons.
+
+* A publication is a UN document symbol (``ECA/SDD/06/01``, ``E/ESCWA/SDD/2007/2``,
+  ``ESA/P/WP.197``, ``A/65/203``) printed in parentheses or right after ``الوثيقة``; its
+  Arabic label is the quoted title just before the symbol when there is one, else the symbol.
+  Resolution symbols (``…/RES/…``) are left to the commitment rules.
+* A person is a name after a title (``السيد``, ``السيدة``, ``السفير``, ``الدكتور`` …): the
+  words up to a comma when a comma closes the name within four words (``السيد أليكس زلامي،``),
+  else the first word, plus a second one when a function word follows it
+  (``السيدة موفو كينغ أن`` → موفو كينغ). :func:`unify_persons` maps a surname-only
+  reference to the one full name of the document that ends with it.
+
+Both work on the folded text of :func:`graph_builder.arabic.normalise` and report spans in it;
+the matcher maps them back to the original. Nothing here knows a name of the corpus.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from .arabic import Normalised, fold
+from .findings import Entity, Mention
+from .namespaces import slugify
+
+_SYMBOL = r"[A-Z][A-Z0-9]*(?:/[A-Z0-9][A-Z0-9.\-]*)+"
+_PUB_PAREN = re.compile(r"\(\s*(" + _SYMBOL + r")\s*\)")
+_PUB_AFTER = re.compile(r"(?<![^\W\d_])[وفب]?(?:ال)?وثيقه\s+(" + _SYMBOL + r")")
+_QUOTED_BEFORE = re.compile(r"\"([^\"]{3,300})\"\s*$")
+
+TITLES = tuple(fold(t) for t in (
+    "السيد", "السيدة", "السفير", "السفيرة", "الدكتور", "الدكتورة", "البروفيسور", "البروفيسورة",
+    "الأستاذ", "الأستاذة", "السير", "معالي", "سعادة", "الرئيس", "الوزير", "الوزيرة"))
+_NAME_TITLES = TITLES[:11]           # titles always followed by a name (not الرئيس/الوزير: often not)
+# words that end a name when it is not closed by a comma (prepositions, particles)
+_FUNCTION_WORDS = frozenset(fold(w) for w in (
+    "أن", "إن", "إلى", "عن", "على", "في", "من", "مع", "بأن", "لأن", "أيضا", "بعد", "قبل", "لدى", "خلال",
+    "ثم", "كما", "الذي", "التي", "بين", "حول", "بصفته", "بصفتها", "و", "أو", "أنه", "أنها", "إنه",
+    "إنها", "لدى", "عند", "قد", "لقد", "كان", "كانت"))
+_NOUN_PREFIXES = ("ال", "وال", "بال", "فال", "كال", "لل", "ولل", "فلل", "وبال")
+
+
+def _name_word(folded: str, original: str) -> bool:
+    """Could the word be part of a transliterated personal name? (The article test is on the
+    original spelling: ``ألفاريز`` is a name, ``الضوء`` is not.)"""
+    return folded not in _FUNCTION_WORDS and not original.startswith(_NOUN_PREFIXES)
+_WORD = re.compile(r"[^\W\d_]+(?:\s-\s[^\W\d_]+)?")
+_TRANSLIT = dict(zip("ابتثجحخدذرزسشصضطظعغفقكلمنهويءآ",
+                     ["a", "b", "t", "th", "j", "h", "kh", "d", "dh", "r", "z", "s", "sh", "s", "d", "t", "z",
+                      "", "gh", "f", "q", "k", "l", "m", "n", "h", "w", "y", "", "a"]))
+
+
+def transliterate(text: str) -> str:
+    """A plain ASCII key for a folded Arabic name (for slugs only, not a romanisation)."""
+    return "".join(_TRANSLIT.get(c, c) for c in text)
+
+
+def publication(symbol: str, title: str = "") -> Entity:
+    return Entity(kind="publication", slug=slugify(symbol.replace("/", "-")), cls="Publication",
+                  label_ar=title or symbol, notations=(symbol,), from_text=True)
+
+
+def person(name: str) -> Entity:
+    slug = slugify(transliterate(fold(name))) or "unnamed"
+    return Entity(kind="person", slug=slug, cls="Person", label_ar=name, from_text=True)
+
+
+def find_publications(norm: Normalised) -> list[tuple[int, int, Entity]]:
+    """(start, end, entity) in ``norm.text`` of each cited document symbol."""
+    out = []
+    seen: set[int] = set()
+    for rx in (_PUB_PAREN, _PUB_AFTER):
+        for m in rx.finditer(norm.text):
+            symbol = m.group(1).rstrip(".-")
+            if "/RES/" in symbol or not re.search(r"\d", symbol) or m.start(1) in seen:
+                continue
+            seen.add(m.start(1))
+            start, end = m.start(1), m.start(1) + len(symbol)
+            title = ""
+            q = _QUOTED_BEFORE.search(norm.text, 0, m.start())
+            if q and rx is _PUB_PAREN:
+                ts, te = norm.to_original(q.start(1), q.end(1))
+                title = norm.original[ts:te].strip()
+            osym = norm.original.__getitem__(slice(*norm.to_original(start, end)))
+            out.append((start, end, publication(osym, title)))
+    return out
+
+
+def _name_after(norm: Normalised, pos: int) -> tuple[int, int] | None:
+    """The span of the name that starts at ``pos`` of ``norm.text`` (after a title), or None."""
+    text = norm.text
+    words = []
+    for m in _WORD.finditer(text, pos):
+        gap = text[words[-1][1] if words else pos:m.start()]
+        if gap.strip():
+            break
+        words.append((m.start(), m.end()))
+        if len(words) == 5:
+            break
+    if not words or words[0][0] != pos:
+        return None
+    names = [_name_word(text[s:e], norm.original.__getitem__(slice(*norm.to_original(s, e))))
+             for s, e in words]
+    if not names[0]:
+        return None
+    for n in range(1, min(4, len(words)) + 1):            # a comma right after word n closes the name
+        if not all(names[:n]):
+            break
+        after = text[words[n - 1][1]:words[n - 1][1] + 1]
+        if after == "," or (after in ".;:()\"" and n <= 2):
+            return words[0][0], words[n - 1][1]
+    if len(words) >= 3 and names[1] and text[words[2][0]:words[2][1]] in _FUNCTION_WORDS:
+        return words[0][0], words[1][1]
+    return words[0]
+
+
+def find_persons(norm: Normalised) -> list[tuple[int, int, Entity]]:
+    """(start, end, entity) in ``norm.text`` of each name that follows a personal title."""
+    text = norm.text
+    out = []
+    for title in _NAME_TITLES:
+        for m in re.finditer(r"(?<![^\W\d_])[و]?" + title + r" ", text):
+            span = _name_after(norm, m.end())
+            if span is None:
+                continue
+            os_, oe = norm.to_original(*span)
+            out.append((span[0], span[1], person(norm.original[os_:oe])))
+    return out
+
+
+def unify_persons(mentions: list[Mention]) -> list[Mention]:
+    """Point a one-word person mention at the single longer name of the same document ending in it."""
+    full: dict[str, set[Entity]] = {}
+    for m in mentions:
+        if m.entity.kind == "person" and m.entity.from_text:
+            words = fold(m.entity.label_ar).replace(" - ", "-").split()
+            if len(words) > 1:
+                full.setdefault(words[-1], set()).add(m.entity)
+    out = []
+    for m in mentions:
+        words = fold(m.entity.label_ar).replace(" - ", "-").split() if m.entity.kind == "person" else []
+        if len(words) == 1 and len(full.get(words[0], ())) == 1:
+            m = replace(m, entity=next(iter(full[words[0]])))
+        out.append(m)
+    return out

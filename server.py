@@ -1,0 +1,90 @@
+"""The MDKG web service: the Flask application factory and the production server.
+
+``create_app(config)`` builds a Flask app with one blueprint per concern (SPARQL protocol,
+Graph Store protocol, health) over an executor of killable query processes; configuration
+keys and their ``MDKG_*`` environment variables are listed in ``graph_builder.service.config``.
+Later features (named queries, search, caching) are added with ``register_blueprints`` or by
+passing ``extra_blueprints`` in the config.
+
+``serve(store, ...)`` runs the app under gunicorn (in-process ``BaseApplication``), with
+gthread workers. A read-only service runs ``workers`` web workers, each with its own pool of
+query processes reading the store read-only. When an update token is set the service runs
+exactly one web worker, whose single writer process holds the store read-write and publishes
+a snapshot after each write for its query processes (see ``graph_builder.service.engine``).
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any, Iterable
+
+from flask import Flask, request
+
+from graph_builder.service import auth, errors, graph_store, health, sparql
+from graph_builder.service.config import resolve_config
+from graph_builder.service.executor import Executor
+from graph_builder.service.state import ServiceState, attach
+
+CORE_BLUEPRINTS = (sparql.blueprint, graph_store.blueprint, health.blueprint)
+
+
+def register_blueprints(app: Flask, blueprints: Iterable) -> None:
+    for blueprint in blueprints:
+        app.register_blueprint(blueprint)
+
+
+def create_app(config: dict[str, Any] | None = None) -> Flask:
+    """A Flask app serving the store named by ``config['STORE']`` (defaults < env < ``config``)."""
+    settings = resolve_config(config)
+    app = Flask("mdkg")
+    app.config.update(settings)
+    app.config["MAX_CONTENT_LENGTH"] = settings["MAX_BODY"]
+    app.config["MAX_FORM_MEMORY_SIZE"] = settings["MAX_BODY"]
+    executor = Executor(Path(settings["STORE"]), processes=settings["QUERY_PROCESSES"],
+                        timeout=settings["QUERY_TIMEOUT"], writable=bool(settings["UPDATE_TOKEN"]))
+    attach(app, ServiceState(config=settings, executor=executor))
+
+    @app.before_request
+    def _body_limit_for_writers() -> None:
+        if auth.has_valid_token(request, settings["UPDATE_TOKEN"]):
+            request.max_content_length = settings["MAX_AUTH_BODY"]
+
+    errors.install(app, settings["ACCESS_LOG"])
+    register_blueprints(app, CORE_BLUEPRINTS)
+    register_blueprints(app, settings.get("extra_blueprints", ()))
+    return app
+
+
+def _default_workers() -> int:
+    return max(1, min(4, os.cpu_count() or 1))
+
+
+def serve(store, host: str = "127.0.0.1", port: int = 8000, workers: int | None = None,
+          **config: Any) -> None:
+    """Run the production server (gunicorn, gthread workers) until it is stopped."""
+    from gunicorn.app.base import BaseApplication
+
+    app_config = dict(config, STORE=str(store))
+    settings = resolve_config(app_config)
+    writable = bool(settings["UPDATE_TOKEN"])
+    options = {
+        "bind": f"{host}:{port}",
+        "workers": 1 if writable else (workers or _default_workers()),
+        "worker_class": "gthread",
+        "threads": settings["QUERY_PROCESSES"] + 4,
+        "timeout": int(settings["QUERY_TIMEOUT"]) + 60,
+        "graceful_timeout": 10,
+        "accesslog": None,
+        "limit_request_line": 0,  # long GET queries are limited by MAX_QUERY_LENGTH instead
+        "control_socket_disable": True,  # one shared control socket path would clash between servers
+    }
+
+    class _Server(BaseApplication):
+        def load_config(self) -> None:
+            for key, value in options.items():
+                self.cfg.set(key, value)
+
+        def load(self) -> Flask:
+            return create_app(app_config)
+
+    _Server().run()

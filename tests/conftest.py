@@ -1,0 +1,33 @@
+"""Shared fixtures: a small sample store and real MDKG servers (gunicorn) on free localhost ports."""
+from __future__ import annotations
+
+import pytest
+
+from serverutil import make_sample_store, start_server
+
+UPDATE_TOKEN = "test-token-3f9a"
+
+
+@pytest.fixture(scope="session")
+def sample_store(tmp_path_factory):
+    """A store symlink with 3,000 quads in graph A and 600 in graph B."""
+    return make_sample_store(tmp_path_factory.mktemp("sample") / "store")
+
+
+@pytest.fixture(scope="session")
+def readonly_server(sample_store, tmp_path_factory):
+    """The production server on the sample store: no token, 3 s limit, 1,000-row cap."""
+    server = start_server(sample_store, tmp_path_factory.mktemp("logs") / "readonly.log", workers=2,
+                          QUERY_TIMEOUT=3, MAX_ROWS=1000, QUERY_PROCESSES=2, MAX_QUERY_LENGTH=20_000)
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def writable_server(tmp_path_factory):
+    """The production server on a fresh empty store, writes enabled with ``UPDATE_TOKEN``."""
+    root = tmp_path_factory.mktemp("writable")
+    server = start_server(root / "store", root / "server.log", UPDATE_TOKEN=UPDATE_TOKEN,
+                          QUERY_TIMEOUT=10, QUERY_PROCESSES=2)
+    yield server
+    server.stop()

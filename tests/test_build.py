@@ -1,0 +1,115 @@
+"""The build end to end on the bundled corpus: store switch-over, bad input, export round trip."""
+from __future__ import annotations
+
+import io
+import shutil
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from graph_builder.cli import main
+from graph_builder.exporter import export
+from graph_builder.resources import default_corpus
+from graph_builder.store import open_read_only, resolve
+
+CORPUS = default_corpus()
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    store = tmp_path_factory.mktemp("build") / "store"
+    assert main(["build", "--store", str(store)]) == 0
+    return store
+
+
+def quad_count(store: Path) -> int:
+    return len(open_read_only(store))
+
+
+def test_build_creates_store_with_every_graph(built):
+    st = open_read_only(built)
+    graphs = {g.value for g in st.named_graphs()}
+    for name in ("ontology", "reference", "build", "2008-sg-report-international-migration-and-development",
+                 "2011-gfmd-swiss-chair-report"):
+        assert f"https://w3id.org/mdkg/graph/{name}" in graphs
+    rows = list(st.query("SELECT ?d (COUNT(?p) AS ?n) WHERE { ?p a <https://w3id.org/mdkg/ontology#Paragraph> ; "
+                         "<https://w3id.org/mdkg/ontology#inDocument> ?d } GROUP BY ?d",
+                         use_default_graph_as_union=True))
+    counts = sorted(int(r["n"].value) for r in rows)
+    assert counts == [75, 267]
+
+
+def test_build_record_has_sha256_of_each_source(built):
+    import hashlib
+    st = open_read_only(built)
+    rows = list(st.query("SELECT ?file ?sha WHERE { GRAPH <https://w3id.org/mdkg/graph/build> { "
+                         "?b a <http://www.w3.org/ns/prov#Activity> ; <http://www.w3.org/ns/prov#used> ?d . "
+                         "?d <https://w3id.org/mdkg/ontology#sha256> ?sha ; <https://w3id.org/mdkg/ontology#sourceFile> ?file } }"))
+    got = {r["file"].value: r["sha"].value for r in rows}
+    assert len(got) == 2
+    for name, sha in got.items():
+        assert hashlib.sha256((CORPUS / name).read_bytes()).hexdigest() == sha
+
+
+@pytest.mark.parametrize("fmt", ["nquads", "trig"])
+def test_export_round_trips(built, tmp_path, fmt):
+    out = tmp_path / f"dump.{fmt}"
+    assert main(["export", "--store", str(built), "--format", fmt, "--out", str(out)]) == 0
+    again = ox.Store()
+    again.bulk_load(path=str(out), format=ox.RdfFormat.N_QUADS if fmt == "nquads" else ox.RdfFormat.TRIG)
+    assert len(again) == quad_count(built)
+
+
+@pytest.mark.parametrize("fmt", ["turtle", "ntriples", "rdfxml", "jsonld"])
+def test_export_other_formats_parse_with_rdflib(built, fmt):
+    import rdflib
+    buf = io.BytesIO()
+    n = export(built, fmt, buf)
+    assert n > 1000
+    rdf_format = {"turtle": "turtle", "ntriples": "nt", "rdfxml": "xml", "jsonld": "json-ld"}[fmt]
+    if fmt == "jsonld":
+        g = rdflib.Dataset()
+        g.parse(data=buf.getvalue(), format=rdf_format)
+        assert sum(1 for _ in g.quads()) == n
+    else:
+        g = rdflib.Graph()
+        g.parse(data=buf.getvalue(), format=rdf_format)
+        assert len(g) == n
+
+
+def _corpus_with(tmp_path: Path, name: str, content: bytes) -> Path:
+    corpus = tmp_path / "corpus"
+    shutil.copytree(CORPUS, corpus)
+    (corpus / name).write_bytes(content)
+    return corpus
+
+
+BAD_FILES = {
+    "empty": b"",
+    "not-utf8": "١ - نص عربي\n".encode("utf-8") + b"\n\xff\xfe broken line\n",
+    "binary": b"\x00\x01\x02PK\x03\x04" * 50,
+    "no-paragraphs": "## عنوان\n\nنص بلا فقرات مرقمة.\n".encode("utf-8"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BAD_FILES))
+def test_bad_input_stops_build_and_keeps_previous_store(built, tmp_path, capsys, case):
+    before_target, before_quads = resolve(built), quad_count(built)
+    corpus = _corpus_with(tmp_path, f"zz-{case}.ar.txt", BAD_FILES[case])
+    assert main(["build", "--corpus", str(corpus), "--store", str(built)]) != 0
+    err = capsys.readouterr().err
+    assert f"zz-{case}.ar.txt" in err
+    assert resolve(built) == before_target
+    assert quad_count(built) == before_quads
+
+
+def test_strict_turns_numbering_warnings_into_errors(built, tmp_path, capsys):
+    text = "١ - الفقرة الأولى.\n\n٢ - الفقرة الثانية.\n\n٢ - فقرة مكررة الرقم.\n\n٣ - الفقرة الثالثة.\n"
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "dup.ar.md").write_text(text, encoding="utf-8")
+    before = resolve(built)
+    assert main(["build", "--corpus", str(corpus), "--store", str(built), "--strict"]) != 0
+    assert "dup.ar.md" in capsys.readouterr().err
+    assert resolve(built) == before
