@@ -41,6 +41,12 @@ def resolve(store: Path) -> Path | None:
     return None
 
 
+def dumps_dir(store: Path) -> Path | None:
+    """Folder of the compressed dumps that belong to the current build (``<build>.dumps``)."""
+    target = resolve(store)
+    return None if target is None else target.parent / (target.name + ".dumps")
+
+
 def open_read_only(store: Path) -> ox.Store:
     """The current build opened read-only; an empty in-memory store when nothing is built."""
     target = resolve(store)
@@ -80,10 +86,12 @@ def prune(store: Path, keep: int = KEEP_BUILDS) -> None:
     root = builds_dir(store)
     if not root.is_dir():
         return
-    builds = sorted((p for p in root.iterdir() if p.is_dir()), key=lambda p: p.name, reverse=True)
+    builds = sorted((p for p in root.iterdir() if p.is_dir() and not p.name.endswith(".dumps")),
+                    key=lambda p: p.name, reverse=True)
     for old in builds[keep:]:
         if current is None or old.resolve() != current.resolve():
             shutil.rmtree(old, ignore_errors=True)
+            shutil.rmtree(old.parent / (old.name + ".dumps"), ignore_errors=True)
 
 
 @contextmanager
