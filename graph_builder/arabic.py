@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
+from types import MappingProxyType
 
 # Removed: tashkeel and Quranic marks, superscript alef, tatweel, invisible format characters.
 _REMOVED = frozenset(
@@ -56,14 +57,23 @@ def _is_space(ch: str) -> bool:
 
 
 def _fold_char(ch: str) -> str:
-    """The replacement of one original character ('' when it is removed)."""
+    """The replacement of one original character ('' when it is removed, ' ' for any space)."""
     if ch in _REMOVED:
         return ""
     if ch in _TABLE:
         return _TABLE[ch]
+    if _is_space(ch):
+        return " "
     if "\uFB50" <= ch <= "\uFDFF" or "\uFE70" <= ch <= "\uFEFF":   # Arabic presentation forms
-        return "".join(_fold_char(c) for c in unicodedata.normalize("NFKC", ch))
+        decomposed = unicodedata.normalize("NFKC", ch)
+        if decomposed != ch:
+            return "".join(_fold_char(c) for c in decomposed)
     return ch
+
+
+# Every character of the Basic Multilingual Plane that folding changes, computed once (read-only).
+_FOLD = MappingProxyType({c: r for c, r in ((chr(i), _fold_char(chr(i))) for i in range(0x10000))
+                          if r != c or c in " "})
 
 
 @dataclass(frozen=True)
@@ -94,25 +104,31 @@ def normalise(text: str) -> Normalised:
     out: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
+    table = _FOLD
     in_space = False
     for i, ch in enumerate(text):
-        if _is_space(ch) and ch not in _REMOVED:
+        rep = table.get(ch, ch) if ch < "\U00010000" else _fold_char(ch)
+        if rep == " ":
             if not in_space:
                 out.append(" ")
                 starts.append(i)
                 ends.append(i + 1)
-            in_space = True
+                in_space = True
             continue
-        in_space = False
-        rep = _fold_char(ch)
         if not rep:
             if ends and out[-1] != " ":
                 ends[-1] = i + 1          # a mark joins the letter before it
             continue
-        for c in rep:
-            out.append(c)
+        in_space = False
+        if len(rep) == 1:
+            out.append(rep)
             starts.append(i)
             ends.append(i + 1)
+        else:
+            for c in rep:
+                out.append(c)
+                starts.append(i)
+                ends.append(i + 1)
     return Normalised(text, "".join(out), tuple(starts), tuple(ends))
 
 

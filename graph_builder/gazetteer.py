@@ -35,7 +35,7 @@ STATES_FILE = "states.toml"
 LINK_KEYS = {
     "in_state": ("inState", "state"),
     "body_of": ("bodyOf", "process"),
-    "parent": ("subOrganizationOf", None),       # target kind = the entry's own kind
+    "parent": ("parent", None),                  # org:subOrganizationOf; target kind = the entry's own kind
     "of_state": ("ofState", "state"),
     "covers_region": ("coversRegion", "region"),
     "broader": ("broader", "topic"),
@@ -136,9 +136,7 @@ def entity_from_entry(entry: dict, origin: Origin) -> Entity:
     required = REQUIRED + (("definition_en",) if entry.get("kind") == "topic" else ())
     for key in required:
         if not isinstance(entry.get(key), str) or not entry[key].strip():
-            n = f"entry at line {origin.line}" if origin.line else "entry"
-            raise GazetteerError(f"{origin.path}:{origin.line}: {n} (slug {origin.slug!r}): "
-                                 f"missing required field {key!r}")
+            raise GazetteerError(f"{origin}: missing required field {key!r}")
     kind = entry["kind"].strip()
     if kind not in KINDS:
         raise GazetteerError(f"{origin}: unknown kind {kind!r} (one of {', '.join(KINDS)})")
@@ -150,7 +148,7 @@ def entity_from_entry(entry: dict, origin: Origin) -> Entity:
         notations = (slug,) + notations
     codes: tuple[tuple[str, str], ...] = ()
     if entry.get("definition_en"):
-        codes += (("definition", str(entry["definition_en"]).strip()),)
+        codes += (("definition_en", str(entry["definition_en"]).strip()),)
     links: list[tuple[str, str, str]] = []
     for key, (prop, target_kind) in LINK_KEYS.items():
         for target in _strings(entry, key, origin):

@@ -9,7 +9,8 @@ are proclitics (``arabic.PROCLITICS``: و ف ب ل ك and their combinations):
   written ``لل`` (``وللمنظمة``, alef dropped), which is matched too;
 * a name without the article (``منظمة العمل الدولية``, ``سويسرا``) may follow any proclitic
   (``لمنظمة العمل الدولية``, ``وسويسرا``); the article is never dropped from or added to a name;
-* a Latin acronym counts only as a whole token (``IOM``, ``(IOM)``), case as written.
+* a Latin acronym counts only as a whole token (``IOM``, ``(IOM)``), case as written (topic
+  slugs and the ISO codes of states are notations, not acronyms a text uses).
 
 **Span convention**: the span excludes the proclitic letters and covers the name as written;
 for the ``لل`` form the first lam is the preposition and the second the article's lam, so
@@ -25,12 +26,15 @@ regions) of at least 6 letters, edit distance 1 per 6 letters, same first and la
 never a token that is itself a known name. Explicit ``ar_alt`` variants are preferred.
 
 ``mentions_in(document, matcher)`` runs over every heading, paragraph and footnote, with
-scope = the enclosing section of level ≤ 2 (a footnote is its own scope).
+scope = the enclosing section of level ≤ ``SCOPE_LEVEL`` (2: ألف/باء…; a footnote is its own
+scope), then finds untitled references to persons named with a title elsewhere in the document.
 
 It does not extract facts and keeps no state between calls.
 """
 from __future__ import annotations
 
+import bisect
+import re
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
@@ -40,7 +44,7 @@ from .arabic import PROCLITICS, fold, is_word_char, normalise
 from .findings import Entity, Mention
 from .gazetteer import Gazetteer
 from .model import Document, Section
-from .text_entities import find_persons, find_publications, unify_persons
+from .text_entities import find_known_persons, find_persons, find_publications, surname, unify_persons
 
 NAME, ELIDED, ACRONYM, ADJECTIVE, SHORT, SHORT_ELIDED = "name", "elided", "acronym", "adjective", "short", "short-elided"
 RULES = {NAME: "gazetteer", ELIDED: "gazetteer", ACRONYM: "acronym", ADJECTIVE: "adjective",
@@ -48,7 +52,12 @@ RULES = {NAME: "gazetteer", ELIDED: "gazetteer", ACRONYM: "acronym", ADJECTIVE: 
 _LAM_PREFIXES = frozenset(p for p in PROCLITICS if p.endswith("ل"))
 _ARTICLE_PREFIXES = frozenset(p for p in PROCLITICS if not p.endswith("ل"))
 FUZZY_KINDS = ("state", "place", "process", "region")
+# words that start like the article but are particles: إلى, إلا, التي, الذي, …
+_NOT_DEFINITE = frozenset(fold(w) for w in ("إلى", "إلا", "ألا", "التي", "الذي", "الذين", "اللذين", "اللتين",
+                                             "اللذان", "اللتان", "اللاتي", "اللائي", "الآن"))
 FUZZY_MIN_LETTERS = 6
+_LETTER_WORD = re.compile(r"(?<!\w)[^\W\d_]+(?!\w)")   # a word of letters only
+SCOPE_LEVEL = 2          # short forms resolve within the enclosing section of this level
 
 
 @dataclass(frozen=True)
@@ -104,7 +113,7 @@ class Matcher:
                 if key.startswith("ال") and len(key) > 3:
                     add(key[1:], ELIDED, e)
             for n in e.notations:
-                if n.isascii() and any(c.isalpha() for c in n) and (e.kind != "topic" or n != e.slug):
+                if n.isascii() and any(c.isalpha() for c in n) and e.kind not in ("topic", "state"):
                     add(n, ACRONYM, e)
         for key_e, forms in gazetteer.adjectives.items():
             e = gazetteer.get(*key_e)
@@ -139,21 +148,16 @@ class Matcher:
 
     def _fuzzy_hits(self, text: str, taken: list[tuple[int, int]]) -> list[_Hit]:
         hits = []
-        i, n = 0, len(text)
-        while i < n:
-            if not is_word_char(text[i]):
-                i += 1
-                continue
-            j = i
-            while j < n and is_word_char(text[j]):
-                j += 1
-            word = text[i:j]
-            if len(word) >= FUZZY_MIN_LETTERS - 1 and word not in self._names \
+        if not self._fuzzy:
+            return hits
+        for m in _LETTER_WORD.finditer(text):
+            i, j = m.span()
+            word = m.group()
+            if j - i >= FUZZY_MIN_LETTERS - 1 and word not in self._names \
                     and not any(s < j and i < e for s, e in taken):
                 hit = self._fuzzy_word(word, i)
                 if hit:
                     hits.append(hit)
-            i = j
         return hits
 
     def _fuzzy_word(self, word: str, offset: int) -> _Hit | None:
@@ -237,8 +241,10 @@ class Matcher:
 
     @staticmethod
     def _follows_definite(text: str, start: int) -> bool:
-        """True when the word before ``start`` (same clause) is definite: the short form is then
-        an adjective (``الجريمة المنظمة``) rather than a name."""
+        """True when the word before ``start`` (same clause) is definite and the short form has
+        no proclitic: it is then an adjective (``الجريمة المنظمة``) rather than a name."""
+        if start > 0 and is_word_char(text[start - 1]):
+            return False                  # للمنتدى, والمنظمة: a preposition/conjunction, not an adjective
         ws = start
         while ws > 0 and is_word_char(text[ws - 1]):
             ws -= 1
@@ -249,6 +255,8 @@ class Matcher:
         while ps > 0 and is_word_char(text[ps - 1]):
             ps -= 1
         prev = text[ps:pe]
+        if prev in _NOT_DEFINITE:
+            return False
         for p in ("",) + PROCLITICS:
             stem = prev[len(p):] if prev.startswith(p) else None
             if stem is None:
@@ -290,7 +298,7 @@ class Matcher:
 # ---------------------------------------------------------------- documents
 
 def _scope(section: Section | None) -> Section | None:
-    while section is not None and section.level > 2 and section.parent is not None:
+    while section is not None and section.level > SCOPE_LEVEL and section.parent is not None:
         section = section.parent
     return section
 
@@ -309,16 +317,40 @@ def document_sources(document: Document) -> list[tuple[object, str, object]]:
 
 
 def mentions_in(document: Document, matcher: Matcher) -> list[Mention]:
-    """Mentions over every heading, paragraph and footnote of ``document`` (source = that object)."""
+    """Mentions over every heading, paragraph and footnote of ``document`` (source = that object).
+
+    After the matcher, a second pass finds untitled references to the persons the document
+    names with a title (``راينر مونز`` once ``السيد مونز`` is known); then one-word references
+    are unified with the full name that ends with them."""
     recent: dict[object, list[Entity]] = {}
     out: list[Mention] = []
-    for source, text, scope in document_sources(document):
-        if not text:
-            continue
+    sources = [s for s in document_sources(document) if s[1]]
+    for source, text, scope in sources:
         seen = recent.setdefault(scope, [])
         for m in matcher.find(text, seen):
             out.append(Mention(entity=m.entity, source=source, start=m.start, end=m.end,
                                surface=m.surface, rule=m.rule))
             if m.rule != "short-form":
                 seen.append(m.entity)
+    surnames = {surname(m.entity.label_ar): m.entity for m in out
+                if m.entity.kind == "person" and m.entity.from_text}
+    surnames = {k: v for k, v in surnames.items() if len(k) >= 3}
+    if surnames:
+        by_source: dict[int, list[Mention]] = {}
+        for m in out:
+            by_source.setdefault(id(m.source), []).append(m)
+        for source, text, _ in sources:
+            norm = normalise(text)
+            taken = [_normalised_span(norm, m.start, m.end) for m in by_source.get(id(source), [])]
+            for s, e, entity in find_known_persons(norm, surnames, taken):
+                os_, oe = norm.to_original(s, e)
+                out.append(Mention(entity=entity, source=source, start=os_, end=oe,
+                                   surface=text[os_:oe], rule="text-person"))
     return unify_persons(out)
+
+
+def _normalised_span(norm, start: int, end: int) -> tuple[int, int]:
+    """The folded span covering original [start, end)."""
+    s = bisect.bisect_left(norm.starts, start)
+    e = bisect.bisect_left(norm.starts, end)
+    return s, e

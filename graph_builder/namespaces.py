@@ -16,21 +16,40 @@ import pyoxigraph as ox
 DEFAULT_BASE = "https://w3id.org/mdkg/"
 
 
-class Namespace(str):
-    """A namespace IRI; ``NS.term`` / ``NS["term"]`` give pyoxigraph NamedNodes."""
+class Namespace:
+    """A namespace IRI; ``NS.term`` / ``NS["term"]`` give pyoxigraph NamedNodes; ``str(NS)`` the IRI.
+
+    Not a ``str`` subclass on purpose: string methods (``title``, ``count``, ``index``…) would
+    shadow vocabulary terms of the same name.
+    """
+
+    __slots__ = ("_iri",)
+
+    def __init__(self, iri: str):
+        object.__setattr__(self, "_iri", iri)
 
     def __getattr__(self, name: str) -> ox.NamedNode:
         if name.startswith("__"):
             raise AttributeError(name)
-        return ox.NamedNode(str(self) + name)
+        return ox.NamedNode(self._iri + name)
 
-    def __getitem__(self, name):  # type: ignore[override]
-        if isinstance(name, (int, slice)):
-            return str.__getitem__(self, name)
-        return ox.NamedNode(str(self) + name)
+    def __getitem__(self, name: str) -> ox.NamedNode:
+        return ox.NamedNode(self._iri + name)
+
+    def __str__(self) -> str:
+        return self._iri
+
+    def __repr__(self) -> str:
+        return f"Namespace({self._iri!r})"
+
+    def __eq__(self, other) -> bool:
+        return str(self) == str(other)
+
+    def __hash__(self) -> int:
+        return hash(self._iri)
 
     def iri(self, name: str) -> str:
-        return str(self) + name
+        return self._iri + name
 
 
 MDKG = Namespace("https://w3id.org/mdkg/ontology#")

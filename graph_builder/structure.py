@@ -35,12 +35,13 @@ _TOC_LINE = re.compile(rf"^\s*[{DIGITS}]+\t|\.{{4,}}\s*$|\t\s*$")
 _FOOTNOTE_TEXT = re.compile(rf"^(?:\(([{DIGITS}]+)\)|\\?(\*))\s+(.*)$")
 _BULLET = re.compile("^[\u2022\u25aa\u25e6\u25cf\u00b7]")
 _LETTERED = re.compile(rf"^\(\s*[{AR_LETTER}]{TATWEEL}?\s*\)")
-_CAPTION = re.compile(r"^(?:الشكل|شكل|الجدول|جدول|المصدر|ملاحظة)(?:\s|:|$)")
+# a figure or table label ("الشكل", "الجدول ٢:") or the note/source line under one
+_CAPTION = re.compile(rf"^(?:(?:الشكل|شكل|الجدول|جدول)(?:\s*[{DIGITS}]+)?\s*(?::|$)|(?:ملاحظة|ملاحظات|المصدر)\s*:)")
 _SUP = re.compile(r"<sup>\s*\(?\s*([^()<]*?)\s*\)?\s*</sup>")
 # markers whose footnote text was lost in extraction: "()", "(ـ)", doubled letters "(أأ)", "(هـ هـ)"
 _LOST = re.compile(rf"\(\s*\)|(?<=\S)\((?:{TATWEEL}|([{AR_LETTER}]){TATWEEL}?\s?\1{TATWEEL}?)\)|(?<=[{AR_LETTER}{TATWEEL}])\*")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>|])")
-_TERMINAL = ".\u061f?!:\u061b;\u2026"
+_TERMINAL = ".\u061f?!:\u2026"  # not ";" or "؛": they end list items, not paragraphs
 _CLOSERS = "\"'\u201d\u2019\u00bb)]\u201c"
 _WORD = re.compile(rf"[{AR_LETTER}\u064b-\u065f\u0670{TATWEEL}A-Za-z\u00ad]+")
 
@@ -118,7 +119,7 @@ def word_counts(text: str) -> Counter:
 def joiner(before: str, after: str, words: Counter) -> str:
     """How to join two pieces of a paragraph split by a page break: "" inside a word, else " ".
 
-    A break is inside a word when the piece ends with a (soft) hyphen after a letter, or when
+    A break is inside a word when the piece ends with a soft hyphen (U+00AD), or when
     the two fragments glued together form a word printed elsewhere in the report while neither
     fragment is printed anywhere else as a word of its own.
     """
@@ -137,7 +138,8 @@ def joiner(before: str, after: str, words: Counter) -> str:
 
 def toc_lines(lines: list[str]) -> set[int]:
     """Indexes of table-of-contents lines: every line of a block of consecutive non-blank
-    lines that holds at least one line with a page number and tab, or leader dots."""
+    lines that holds at least two lines with a page number and tab, leader dots or a
+    trailing tab (the column head "الصفحة")."""
     found, block = set(), []
     for i, line in enumerate(lines + [""]):
         if line.strip():
@@ -268,7 +270,7 @@ class _Builder:
         fn = _FOOTNOTE_TEXT.match(s)
         num = None if md else _PARA.match(s)
         ordinal = ordinal_label(_MD_ESCAPE.sub(r"\1", body))
-        if fn and not md:
+        if fn and not md and self.cited_before(i, fn.group(1) or fn.group(2)):
             self.footnote_text(lineno, fn.group(1) or fn.group(2), fn.group(3))
         elif num:
             self.numbered(i, int(num.group(1)), num.group(2), s)
@@ -280,13 +282,25 @@ class _Builder:
                 self.out.front_headings.append(strip_markup(body)[0])
             else:
                 self.heading(lineno, 3, "", body)
-        elif _BULLET.match(s) or _LETTERED.match(s):
+        elif _BULLET.match(s) or _LETTERED.match(s) or fn:
             if self.para is not None:
-                self.append(lineno, s, "\n")
+                after_break = i > 0 and not self.lines[i - 1].strip()
+                unfinished = after_break and not is_finished("".join(self.pieces))
+                self.append(lineno, s, "page" if unfinished else "\n")
             else:
                 self.note(lineno, s)
         else:
             self.plain(i, lineno, s)
+
+    def cited_before(self, i: int, marker: str) -> bool:
+        """True when a footnote text's marker is cited above it (``<sup>(N)</sup>``, ``*``), or
+        when the report marks no footnote at all with ``<sup>``."""
+        above = "\n".join(self.lines[:i])
+        if marker == "*":
+            return bool(re.search(rf"[{AR_LETTER}{TATWEEL}A-Za-z.]\\?\*", above))
+        if "<sup>" not in "\n".join(self.lines):
+            return True
+        return any(m.group(1) == marker for m in _SUP.finditer(above))
 
     def numbered(self, i: int, number: int, body: str, whole: str) -> None:
         in_list = self.para is not None and (number == 1 or (self.sublist and number == self.sublist + 1))

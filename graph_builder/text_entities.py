@@ -113,17 +113,60 @@ def _name_after(norm: Normalised, pos: int) -> tuple[int, int] | None:
     return words[0]
 
 
+def _title_pattern(title: str) -> str:
+    """A title as a whole word, with its proclitics (وقال السيد, للسير: ل + السير, alef dropped)."""
+    plain = r"(?:[وف]?[بك]?)" + re.escape(title)
+    if title.startswith("ال"):
+        plain += r"|(?:[وف]?ل)" + re.escape(title[1:])
+    return r"(?<![^\W\d_])(?:" + plain + r") "
+
+
 def find_persons(norm: Normalised) -> list[tuple[int, int, Entity]]:
     """(start, end, entity) in ``norm.text`` of each name that follows a personal title."""
     text = norm.text
     out = []
     for title in _NAME_TITLES:
-        for m in re.finditer(r"(?<![^\W\d_])[و]?" + title + r" ", text):
+        for m in re.finditer(_title_pattern(title), text):
             span = _name_after(norm, m.end())
             if span is None:
                 continue
             os_, oe = norm.to_original(*span)
             out.append((span[0], span[1], person(norm.original[os_:oe])))
+    return out
+
+
+def surname(label: str) -> str:
+    """The folded family name of a person label (``بيلار ألفاريز - لاسو`` → ``الفاريز - لاسو``)."""
+    words = fold(label).split()
+    if "-" in words[:-1]:
+        i = words.index("-")
+        return " ".join(words[max(0, i - 1):])
+    return words[-1] if words else ""
+
+
+def find_known_persons(norm: Normalised, surnames: dict[str, Entity],
+                       taken: list[tuple[int, int]]) -> list[tuple[int, int, Entity]]:
+    """Untitled references to persons already found with a title in the same document: the
+    surname as a whole word, with the one name word before it (``راينر مونز``) when that word
+    can be a given name (not a function word, not a noun with the article, not و/ف + verb)."""
+    text = norm.text
+    out = []
+    for name, entity in surnames.items():
+        for m in re.finditer(r"(?<![^\W\d_])" + re.escape(name) + r"(?![^\W\d_])", text):
+            start, end = m.start(), m.end()
+            if any(s < end and start < e for s, e in taken):
+                continue
+            prev = re.search(r"([^\W\d_]+) $", text[max(0, start - 40):start])
+            if prev:
+                ps = start - len(prev.group(0))
+                word = prev.group(1)
+                original = norm.original.__getitem__(slice(*norm.to_original(ps, ps + len(word))))
+                if _name_word(word, original) and word[0] not in "وف" and word not in TITLES \
+                        and not (word[0] in "لبك" and word[1:] in _FUNCTION_WORDS):
+                    start = ps
+            os_, oe = norm.to_original(start, end)
+            out.append((start, end, person(norm.original[os_:oe])))
+            taken.append((start, end))
     return out
 
 

@@ -28,6 +28,6 @@ def writable_server(tmp_path_factory):
     """The production server on a fresh empty store, writes enabled with ``UPDATE_TOKEN``."""
     root = tmp_path_factory.mktemp("writable")
     server = start_server(root / "store", root / "server.log", UPDATE_TOKEN=UPDATE_TOKEN,
-                          QUERY_TIMEOUT=10, QUERY_PROCESSES=2)
+                          QUERY_TIMEOUT=10, QUERY_PROCESSES=1)
     yield server
     server.stop()

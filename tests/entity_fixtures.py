@@ -1,17 +1,14 @@
 """Shared test material for the entity-recognition tests: a small gazetteer written to a
-temporary folder (in the agreed TOML format) and a paragraph splitter for the real reports.
+temporary folder (in the agreed TOML format), and where the bundled corpus is.
 
 Used by test_gazetteer.py, test_matcher.py and test_mention_quality.py; not a test itself.
 """
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
-REPORT_2008 = CORPUS / "2008-sg-report-international-migration-and-development.ar.md"
-REPORT_2011 = CORPUS / "2011-gfmd-swiss-chair-report.ar.txt"
 
 FILES = {
     "orgs.toml": '''
@@ -183,23 +180,3 @@ def write_gazetteer(directory: Path, files: dict[str, str] | None = None) -> Pat
     for name, text in (FILES if files is None else files).items():
         (directory / name).write_text(text, encoding="utf-8")
     return directory
-
-
-_NUMBERED = re.compile(r"^\s*([0-9٠-٩]+) - (.+)$")
-
-
-def numbered_paragraphs(path: Path) -> dict[int, str]:
-    """Paragraph number → text of the first line of each numbered paragraph (a test stand-in
-    for graph_builder.corpus: page-break continuations are not joined; later duplicates of a
-    number, e.g. restarted recommendation lists, are ignored)."""
-    out: dict[int, str] = {}
-    expected = 1
-    for line in path.read_text(encoding="utf-8").splitlines():
-        m = _NUMBERED.match(line)
-        if not m:
-            continue
-        n = int(m.group(1).translate(str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")))
-        if n == expected:
-            out[n] = m.group(2)
-            expected += 1
-    return out

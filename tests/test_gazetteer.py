@@ -20,7 +20,7 @@ def test_loads_entities_labels_codes_and_links(tmp_path):
     assert g.get("place", "manila").links == (("inState", "state", "PHL"),)
     assert g.get("process", "puebla-process").links == (("coversRegion", "region", "latin-america"),)
     topic = g.get("topic", "remittances")
-    assert topic.notations == ("remittances",) and ("definition", "Money sent home by migrants.") in topic.codes
+    assert topic.notations == ("remittances",) and ("definition_en", "Money sent home by migrants.") in topic.codes
     # states from states.toml alone (the fixture folder), with their adjectives
     che = g.get("state", "CHE")
     assert che.cls == "State" and che.label_ar == "سويسرا"

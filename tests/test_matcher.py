@@ -176,3 +176,35 @@ def test_offsets_select_exactly_the_surface(matcher, parts, tail):
     spaced = " ، ".join(n for _, n in parts)      # a name set off by spaces and commas is always found
     expected = [n.split()[-1] if n.startswith("الحكومة") else n for _, n in parts]
     assert [m.surface for m in matcher.find(spaced)] == expected
+
+
+def test_short_forms_after_prepositions_and_particles(matcher):
+    gfmd = load_entity(matcher, "process", "gfmd")
+    got = found(matcher, "وعقد الاجتماع الأول للمنتدى في بروكسل وقدم تقريره إلى المنتدى.", [gfmd])
+    assert got == [("لمنتدى", "process/gfmd"), ("بروكسل", "place/brussels"), ("المنتدى", "process/gfmd")]
+
+
+def test_titles_with_proclitics(matcher):
+    assert [s for s, _ in found(matcher, "فسويسرا ممتنة للسير بيتر ساذرلاند، الممثل الخاص")] == \
+        ["سويسرا", "بيتر ساذرلاند"]
+    assert [s for s, _ in found(matcher, "وتناول السيد كاليباتا بالتفصيل أن")] == ["كاليباتا"]
+
+
+def test_real_gazetteer_cases():
+    from graph_builder.resources import data_dir
+    if not (data_dir("gazetteer") / "processes.toml").is_file():
+        pytest.skip("real gazetteer not written yet")
+    real = Matcher(load_gazetteer())
+    cases = {
+        "بدعوة من الحكومة السويسرية.": [("السويسرية", "state/CHE")],
+        "مؤتمر الإقليمي للهجرة (\"عملية بويلا\") على": [("عملية بويلا", "process/puebla-process")],
+        "(\"عملية ليمبا\")": [("عملية ليمبا", "process/lima-process")],
+        "وسيعقد الاجتماع في مانابلا": [("مانابلا", "place/manila")],
+        "أصدرت الإسكوا تقريراً": [("الإسكوا", "org/escwa")],
+        "تقديرهم للمنظمة الدولية للهجرة": [("لمنظمة الدولية للهجرة", "org/iom")],
+        "وإقامة الشركات": [],
+    }
+    for text, expected in cases.items():
+        got = [(m.surface, f"{m.entity.kind}/{m.entity.slug}") for m in real.find(text)
+               if m.entity.kind != "topic"]
+        assert got == expected, text

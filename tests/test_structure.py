@@ -260,7 +260,7 @@ def test_no_printed_line_is_lost(path):
     for i, line in enumerate(lines):
         if not line.strip() or i in toc or (line.startswith("#") and i < doc.sections[0].line - 1):
             continue
-        text = strip_markup(line.strip())[0]
+        text = strip_markup(re.sub(r"^#+\s*", "", line.strip()))[0]
         text = re.sub(r"^(?:[0-9٠-٩]+\s*[-–]\s+|\([٠-٩]+\)\s+|\*\s+)", "", text)
         if text not in everything:
             missing.append(i + 1)
@@ -276,3 +276,18 @@ def test_list_item_that_equals_the_next_paragraph_number(tmp_path):
     assert [p.number for p in read_document(ambiguous).paragraphs] == [1, 2]
     doc = read_document(plain)
     assert [p.number for p in doc.paragraphs] == [1, 2, 3] and doc.paragraph(1).text == "one:\n1 - item"
+
+
+def test_lettered_item_after_page_break_and_uncited_footnote_like_line(tmp_path):
+    text = ("## أولا - مقدمة\n\n"
+            "١ - نص يذكر<sup>(١)</sup> ما يلي: (أ) الأول؛\n\n"
+            "(ب) الثاني.\n\n"
+            "(١) نص الحاشية.\n\n"
+            "(٢) بند لا حاشية له.\n\n"
+            "٢ - فقرة ثانية.")
+    path = tmp_path / "r.ar.md"
+    path.write_text(text, encoding="utf-8")
+    doc = read_document(path)
+    assert doc.paragraph(1).text == "نص يذكر ما يلي: (أ) الأول؛ (ب) الثاني.\n(٢) بند لا حاشية له."
+    assert [(f.marker, f.text) for f in doc.footnotes] == [("١", "نص الحاشية.")]
+    assert doc.paragraph(1).footnote_markers == ["١"] and doc.issues == []

@@ -48,6 +48,12 @@ PROCESS_CLASSES = frozenset({"Process", "GlobalProcess", "RegionalConsultativePr
 GROUP_CLASSES = ORG_CLASSES | PROCESS_CLASSES | {"ProcessBody"}
 ACTOR_CLASSES = ORG_CLASSES | {"State", "Person", "ProcessBody"}
 EVENT_CLASSES = frozenset({"Event", "Meeting"})
+REPRESENTATIVE_HEADS = frozenset(fold(w) for w in ("الرئاسة", "رئاسة", "حكومة", "الحكومة", "حكومات", "ممثلي",
+                                                   "ممثلين", "ممثلو", "وفد", "وفود"))
+CHAIRED_CLASSES = PROCESS_CLASSES | EVENT_CLASSES | {"ProcessBody"}      # the domain of chairedBy
+# Words after which a name starts a list item (not a genitive: ``لجان الأمم المتحدة``).
+LIST_OPENERS = frozenset(fold(w) for w in ("من", "إلى", "الى", "تضم", "يضم", "تشمل", "يشمل", "و", "مثل", "هي",
+                                           "وهي", "هم", "سيما", "عن", "ممثلي", "ممثلين"))
 
 
 def _f(words) -> frozenset[str]:
@@ -101,9 +107,27 @@ def _list_members(text: Text, start: int, end: int, group: Mention) -> list[Ment
     out = []
     for m in text.mentions:
         if start <= m.start and m.end <= stop and m.entity != group.entity and _cls(m) in ACTOR_CLASSES \
-                and _cls(m) != "Person" and m.entity not in [x.entity for x in out]:
+                and _cls(m) != "Person" and m.entity not in [x.entity for x in out] and _item_start(text, m):
             out.append(m)
     return out
+
+
+def _item_start(text: Text, m: Mention) -> bool:
+    """Does ``m`` begin an item of a list (after a comma, و, من …), not a genitive or ``أعضاء X``?"""
+    i = text.token_index(m.start)
+    tok = text.tokens[i]
+    if m.start > tok.start and fold(text.original[tok.start:m.start]).startswith("و"):
+        return True
+    if i == 0:
+        return True
+    prev = text.tokens[i - 1]
+    raw = text.original[prev.start:prev.end]
+    if raw.endswith(("،", ",", ":", "(", ")")):
+        return True
+    if prev.word in LIST_OPENERS and prev.bare != fold("أعضاء"):
+        return True
+    # a state named through its representative: الرئاسة السابقة للمكسيك، حكومة X، ممثلي X
+    return _cls(m) == "State" and any(t.bare in REPRESENTATIVE_HEADS for t in text.tokens[max(0, i - 3):i])
 
 
 def _group_before(text: Text, pos: int, sent_start: int) -> Mention | None:
@@ -212,8 +236,12 @@ def _bodies(text: Text, source):
 
 # ---------------------------------------------------------------- persons
 
+ROLE_STOPS = re.compile(r"\s(?:برئاسة|لمشاركته|لمشاركتها|لقيامه|لقيامها|لدوره|لدورها|بصفته|بصفتها|الذي|التي|في حضور)\s.*$")
+
+
 def _role_text(chunk: str) -> str:
     chunk = re.sub(r"\s+", " ", chunk).strip(" ،,؛;.")
+    chunk = ROLE_STOPS.sub("", chunk + " ").strip()
     if chunk.startswith("و") and fold(chunk)[1:].split(" ")[0] in ROLE_HEADS:
         chunk = chunk[1:]
     return chunk
@@ -248,11 +276,13 @@ def _person_roles(text: Text, source, who: Entity, start: int, end: int):
     if m and _is_role(m.group(1)):
         rs, re_ = end + m.start(1), end + m.end(1)
         yield Fact(who, "role", Value(_role_text(m.group(1)), "string", "ar"), source, "actors.role", role_conf)
-        aff = _affiliation(text, rs, re_)
-        if aff is None:
-            nxt = re.match(r"\s*[،,]\s*(?:بالنيابة عن|من|ب)\s*", text.original[re_:])
-            if nxt:
-                aff = _affiliation(text, re_, min(len(text.original), re_ + nxt.end() + 80))
+        aff = None
+        nxt = re.match(r"\s*[،,]?\s*(?:بالنيابة عن|من)\s+|\s*[،,]\s*", text.original[re_:])
+        if nxt:
+            org = [x for x in text.mentions if re_ + nxt.end() <= x.start <= re_ + nxt.end() + 2
+                   and _cls(x) in ORG_CLASSES]
+            aff = org[0].entity if org else None
+        aff = aff or _affiliation(text, rs, re_)
         if aff is not None:
             yield Fact(who, "affiliation", aff, source, "actors.affiliation", aff_conf)
         return
@@ -282,7 +312,8 @@ def _note_facts(ctx: FactContext, section, note: str, matcher):
         mentions = [Mention(x.entity, section, x.start, x.end, x.surface, x.rule) for x in matcher.find(note)]
     text = Text(note, mentions)
     pos = body_start
-    for item in re.split(r"[؛;]", note[body_start:]):
+    items = re.split(r"[؛;]", note[body_start:])
+    for item in items:
         i_start, i_end = pos, pos + len(item)
         pos = i_end + 1
         parts, p = [], i_start
@@ -292,9 +323,10 @@ def _note_facts(ctx: FactContext, section, note: str, matcher):
         parts = [(s, e, c) for s, e, c in parts if c.strip()]
         if not parts:
             continue
-        name = clean_name(parts[0][2].strip().removeprefix("و") if fold(parts[0][2].strip())[:2] not in ("وا",)
-                          else parts[0][2])
-        name = clean_name(re.sub(r"^\s*و(?=\S)", "", parts[0][2])) if not is_name(name) else name
+        first = parts[0][2].strip()
+        if item is not items[0] and first.startswith("و"):
+            first = first[1:]            # "؛ وNAME": the conjunction, not part of the name
+        name = clean_name(first)
         if not is_name(name) or len(parts) < 2:
             continue
         who = person(name)
@@ -313,7 +345,8 @@ def _note_affiliation(text: Text, section, who: Entity, parts):
         state = last_states[0].entity
     elif states:
         state = states[0].entity
-    orgs = [m for m in text.mentions if parts[0][0] <= m.start and m.end <= parts[-1][1] and _cls(m) in ORG_CLASSES]
+    starts = [s + len(c) - len(c.lstrip(" و")) for s, _, c in parts]
+    orgs = [m for m in text.mentions if m.start in starts and _cls(m) in ORG_CLASSES]
     if orgs:
         yield Fact(who, "affiliation", orgs[0].entity, section, "actors.affiliation", aff_conf)
         if _cls(orgs[0]) == "GovernmentBody" and state is not None and not any(
@@ -334,6 +367,7 @@ def _note_affiliation(text: Text, section, who: Entity, parts):
 def government_body(name_ar: str, state: Entity) -> Entity:
     """A ministry, office or mission first seen in a report, keyed by its state and name."""
     name_ar = re.sub(r"\s+", " ", name_ar).strip(" ،,؛;.")
+    name_ar = re.split(r"\s(?:لدى|في)\s", name_ar, maxsplit=1)[0]
     return Entity(kind="org", slug=f"{state.slug.lower()}-{translit(name_ar)}", cls="GovernmentBody",
                   label_ar=f"{name_ar} ({state.label_ar})" if state.label_ar else name_ar, from_text=True)
 
@@ -349,14 +383,14 @@ def _chairs(text: Text, source):
             hm = re.match(r"\s*[،,]\s*(\S+)(?:\s+(?:الحالي|الحالية|الحالى))?\s+", after)
             if hm and fold(hm.group(1)) in CHAIR_WORDS:
                 tgt = [x for x in text.mentions if m.end + hm.end() - 1 <= x.start <= m.end + hm.end() + 2]
-                if tgt and _cls(tgt[0]) in GROUP_CLASSES:
+                if tgt and _cls(tgt[0]) in CHAIRED_CLASSES:
                     yield Fact(tgt[0].entity, "chairedBy", m.entity, source, "actors.chair", conf)
     for k, tok in enumerate(text.tokens):
         if tok.bare not in CHAIR_WORDS or k + 1 >= len(text.tokens):
             continue
         # رئيس X، [title] NAME
         tgt = text.mention_at(text.tokens[k + 1])
-        if tgt is None or _cls(tgt) not in GROUP_CLASSES - PROCESS_CLASSES:
+        if tgt is None or _cls(tgt) not in CHAIRED_CLASSES - PROCESS_CLASSES:
             continue
         after = text.original[tgt.end:tgt.end + 80]
         pm = re.match(r"\s*[،,]\s*", after)
@@ -379,14 +413,32 @@ def _chairs(text: Text, source):
         if st is None or _cls(st) != "State":
             continue
         tgt = [x for x in text.mentions if st.end <= x.start <= st.end + 3]
-        if tgt and _cls(tgt[0]) in GROUP_CLASSES and fold(text.original[st.end:tgt[0].start + 2]).strip().startswith("ل"):
+        if tgt and _cls(tgt[0]) in CHAIRED_CLASSES and fold(text.original[st.end:tgt[0].start + 2]).strip().startswith("ل"):
             tail = fold(text.original[tgt[0].end:tgt[0].end + 12])
             if not re.match(r"\s*(?:ل)?عام \d{4}", tail):
                 yield Fact(tgt[0].entity, "chairedBy", st.entity, source, "actors.chair", conf)
 
 
+PARTICIPATION_NOUNS = _f(("مشاركته", "لمشاركته", "مشاركتها", "لمشاركتها", "بمشاركته", "بمشاركتها"))
+
+
 def _participation(text: Text, source, scope: list[Mention]):
     conf = RULES["actors.participates"][1]
+    for s_start, s_end in text.sentences():
+        for k, tok in enumerate(text.tokens):
+            # NAME … لمشاركته (الثابتة) في Y
+            if tok.start < s_start or tok.start >= s_end or tok.bare not in PARTICIPATION_NOUNS:
+                continue
+            j = k + 1
+            while j < len(text.tokens) and j < k + 3 and text.tokens[j].word != "في":
+                j += 1
+            if j + 1 >= len(text.tokens) or text.tokens[j].word != "في":
+                continue
+            tgt = text.mention_at(text.tokens[j + 1])
+            who = [m for m in text.mentions if s_start <= m.start and m.end <= tok.start and _cls(m) in ACTOR_CLASSES]
+            who = [m for m in who if _cls(m) == "Person"] or who
+            if tgt is not None and who and _cls(tgt) in PROCESS_CLASSES | EVENT_CLASSES:
+                yield Fact(who[-1].entity, "participatesIn", tgt.entity, source, "actors.participates", conf)
     for s_start, s_end in text.sentences():
         for tok in text.tokens:
             if tok.start < s_start or tok.start >= s_end or tok.bare not in PARTICIPATE:

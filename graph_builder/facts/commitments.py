@@ -104,7 +104,6 @@ def _conventions(ctx, src, v: View):
     for pat in CONVENTION:
         for m, ms, me in v.finditer(pat):
             orgs = [x for x in ctx.mentions_in(src, me - 1, me + 60) if x.entity.kind == "org"]
-            num = re.match(r"\s*(?:رقم )?(\d+)", fold(v.text[me:])) if not m.groups() else m
             tail = re.search(r"رقم (\d+)", fold(v.text[ms:me + 80]))
             number = m.group(1) if m.groups() else (tail.group(1) if tail else None)
             if not orgs or not number:

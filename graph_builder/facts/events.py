@@ -53,13 +53,13 @@ PROCESS_YEAR = rx(r"^(?: ?,)? ?(?:ل|في )?عام (\d{4})")
 HELD = rx(r"^[^.;]{0,40}?(?:الذي|التي) (?:اجرته|اجرتها|عقد|عقدت|عقده|عقدته|جري)\b")
 CONCLUDING = rx(r"(?:ال)?مناقشه الختاميه(?: للمنتدي)?(?: لعام (\d{4}))?")
 BARE_MEETING = rx(r"(?<![\w])(?:و|ف)?الاجتماع(?![\w])(?! (?:" + ORDINAL_RE + r"|الحكومي|المواضيعي|الوزاري|التنسيقي))")
-HOST = rx(r"(?<![\w])(?:و|ف)?(?:(س?تستضيف)|استضاف(?:ت|ته|تها|ه)?|(?:عقدت|نظمت) (?=حكوم))(?![\w])")
+HOST = rx(r"(?<![\w])(?:و|ف)?(?:(س?تستضيف)|استضاف(?:ت|ته|تها|ه)?|(?:عقدت|نظمت)(?= حكوم))(?![\w])")
 OFFER = rx(r"عرض")
 THEME_CUE = rx(r"(?:ال)?موضوع(?:ه)? (?:العام|المركزي|الرئيسي|المحوري)|شعار|بعنوان|المعنون")
 QUOTE = re.compile(r'"([^"]{3,200})"')
 PARTICIPANTS = [
     rx(r"(?:الدول الاعضاء|الدول|البلدان) (?:ال|الـ)? ?(\d+) (?:التي|الذين) (?:شارك|شاركت)"),
-    rx(r"شارك(?:ت)? (?:في|فيه|فيها)(?: الاجتماع)? (?:ممثلون عن |ممثلو )?(ما يربو علي |عما يربو علي |حوالي |نحو )?(\d+) (?:دوله|بلدا|بلد)"),
+    rx(r"شارك(?:ت)? (?:في|فيه|فيها)(?: الاجتماع)? (?:ممثلون عن |ممثلو |ممثلون )?(ما يربو علي |عما يربو علي |حوالي |نحو )?(\d+) (?:دوله|بلدا|بلد)"),
     rx(r"بحضور (حوالي )?(\d+) (?:بلدا|دوله)"),
 ]
 CHAIR_OF = rx(r"(?:ال)?رئيس (?:منتدي عام (\d{4}))")
@@ -69,6 +69,9 @@ SESSION_HEAD = rx(r"^جلسه العمل (\S+)(?: - ?| ?- ?|-)(\d+)(?:/(\d+))?")
 CLUSTER_HEAD = rx(r"المجموعه ({})".format(ORDINAL_RE.replace("الاول|", "الاول|")))
 COCHAIR_NOTE = rx(r"^(?:الرئيسان المشاركان|الرؤساء المشاركون|الرئيس المشارك|الرئيسه المشاركه)\s*:")
 WORKSHOP = rx(r"(?:حلق(?:ه|ات) (?:ال)?عمل|(?:ال)?اجتماع(?:ات)? (?:ال)?مواضيعي(?:ه)?)")
+SESSION_OF = rx(r"(?:جلسه|يوم\w*)(?: \S+)? لل?$")
+DATE_BLOCK = rx(r"يوم|يومي|يومين|جلسه|اللذان|اللتان|الاجتماع الحكومي")
+PRONOUN_PARTICIPANTS = rx(r"شارك(?:ت)? (?:فيه|فيها) ")
 HELD_VERB = rx(r"(?<![\w])(?:و)?(?:عقد|عقدت|المعقود|جرت|جري|استضاف\w*|ستستضيف|تستضيف|ستعقد|سيعقد)(?![\w])")
 SPECIAL_HEAD = rx(r"الجلسات الاستثنائيه")
 _LIST_WORDS = {"في", "و", "عقدت", "عقد", "تحضيريه", "مواضيعيه", "التحضيريه", "المواضيعيه"}
@@ -143,9 +146,9 @@ def _head_process(st: DocState, head: str) -> Entity | None:
 
 # ---------------------------------------------------------------- event references in a sentence
 
-def _dates(text: str, start: int, end: int):
+def _dates(text: str, start: int, end: int, default_year: int | None = None):
     from ..values import find_dates
-    return [d for d in find_dates(text) if d.start >= start and d.end <= end]
+    return [d for d in find_dates(text, default_year) if d.start >= start and d.end <= end]
 
 
 def _ordinal_refs(ctx, st, src, v: View, s: int, e: int, learn: bool = False):
@@ -215,6 +218,7 @@ def _paragraph_facts(ctx: FactContext, st: DocState, src):
         refs = _refs(ctx, st, src, v, s, e)
         if not refs and last is not None:
             bare = [(ms, me) for m, ms, me in v.finditer(BARE_MEETING, s, e)]
+            bare += [(ms, me) for m, ms, me in v.finditer(PRONOUN_PARTICIPANTS, s, e)]
             if bare:
                 refs = [Ref(bare[0][0], bare[0][1], last.event, last.process, "")]
         if not refs:
@@ -246,7 +250,12 @@ def _ref_facts(ctx, st, src, v: View, ref: Ref, before: int, start: int, end: in
                 and (len(gap) <= 60 or HELD_VERB.search(fold(v.text[before:mention.start])))):
             yield Fact(ev, "location", mention.entity, src, "event.location", RULES["event.location"][1])
         break
-    for d in _dates(v.text, start, end)[:1]:
+    key_year = ev.slug.rsplit("-", 1)[-1]
+    genitive = SESSION_OF.search(fold(v.text[max(0, ref.start - 30):ref.start]))   # "الجلسة الافتتاحية للمناقشة"
+    for d in _dates(v.text, start, end, int(key_year) if key_year.isdigit() else None)[:1]:
+        gap = fold(v.text[start:d.start])
+        if genitive or DATE_BLOCK.search(gap) or (len(gap) > 80 and not HELD_VERB.search(gap)):
+            break
         if d.precision == "day" and d.start_date:
             yield Fact(ev, "startDate", Value(d.start_date.isoformat(), "date"), src, "event.date", RULES["event.date"][1])
             yield Fact(ev, "endDate", Value((d.end_date or d.start_date).isoformat(), "date"), src, "event.date",
@@ -381,9 +390,9 @@ def _name_before(text: str, pos: int) -> str:
             words = words[titled[-1] + 1:]
         else:
             words = words[-2:]
-            if words and fold(words[0])[:1] in ("و", "ل", "ب") and len(words[0]) > 3 and not titled:
-                if fold(words[0])[1:] and not fold(words[0]).startswith("ال"):
-                    words[0] = words[0][1:] if fold(words[0])[:2] != "وا" else words[0][1:]
+            first = fold(words[0]) if words else ""
+            if len(first) > 3 and first[0] in "ولب" and not first.startswith("ال"):
+                words[0] = words[0][1:]          # a proclitic on the first name: "لعلي" -> "علي"
         name = clean_name(" ".join(words))
         return name if is_name(name) else ""
     return ""
@@ -443,7 +452,10 @@ def _session_facts(ctx: FactContext, st: DocState):
 
 
 def _title(heading: str) -> str:
-    return re.sub(r"\(\s*[^)]{0,6}\)\s*$", "", heading.split(" - ", 1)[-1] if re.match(r"^\S+ - ", heading) and "جلسة" not in heading.split(" - ", 1)[0] else heading).strip()
+    """A heading without its numbering word ("ألف - ") and a trailing lost footnote marker ("()")."""
+    if re.match(r"^\S+ - ", heading) and not heading.startswith("جلسة"):
+        heading = heading.split(" - ", 1)[1]
+    return re.sub(r"\(\s*[^)]{0,6}\)\s*$", "", heading).strip()
 
 
 def _cochairs(ctx, st, sec, ev: Entity, note: str):

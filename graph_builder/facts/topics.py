@@ -58,38 +58,47 @@ def _f(words: Iterable[str]) -> frozenset[str]:
     return frozenset(fold(w) for w in words)
 
 
-# cue word (folded, without the conjunction و/ف) → (strength, role)
+# cue word (folded, without the conjunction و/ف) → (strength, role, prepositions)
 #   role "verb": a finite verb, subject follows; "masdar": a verbal noun, subject is the sentence's;
-#   "both": either; strength "focus" or "support".
-_CUES: dict[str, tuple[str, str]] = {}
-for _w in ("يركز", "تركز", "ركز", "ركزت", "سيركز", "ستركز", "يتركز",
-           "يتناول", "تتناول", "تناولت", "يتناولان", "تتناولان",
-           "يبحث", "تبحث", "بحثت", "سيبحث", "ستبحث",
-           "يناقش", "تناقش", "ناقش", "ناقشت",
-           "يعمل", "تعمل", "عملت", "ستعمل", "سيعمل",
-           "يهدف", "تهدف", "هدفت",
-           "يسعى", "تسعى", "سعت",
-           "تبدي", "يبدي", "يولي", "تولي",
-           "تشمل", "يشمل"):
-    _CUES[fold(_w)] = ("focus", "verb")
-for _w in ("تناول", "بحث"):                       # past verb or verbal noun
-    _CUES[fold(_w)] = ("focus", "both")
-for _w in ("بمناقشة", "ببحث", "بتناول", "مناقشة", "لمناقشة", "لبحث"):
-    _CUES[fold(_w)] = ("focus", "masdar")
-for _w in ("يدعم", "تدعم", "دعمت", "يسهم", "تسهم", "أسهمت"):
-    _CUES[fold(_w)] = ("support", "verb")
+#   "both": either. prepositions: what must open the object after the subject (() = transitive).
+_CUES: dict[str, tuple[str, str, tuple[str, ...]]] = {}
+_ON, _TO, _IN, _BI, _AN = ("على",), ("إلى",), ("في",), ("ب",), ("عن",)
+
+
+def _cue(words, strength, role, preps):
+    for w in words:
+        _CUES[fold(w)] = (strength, role, tuple(fold(p) for p in preps))
+
+
+_cue(("يركز", "تركز", "ركز", "ركزت", "سيركز", "ستركز", "يتركز"), "focus", "verb", _ON)
+_cue(("يتناول", "تتناول", "تناولت", "يتناولان", "تتناولان"), "focus", "verb", ())
+_cue(("يبحث", "تبحث", "بحثت", "سيبحث", "ستبحث", "يناقش", "تناقش", "ناقش", "ناقشت"), "focus", "verb", ())
+_cue(("يعمل", "تعمل", "عملت", "ستعمل", "سيعمل"), "focus", "verb", _ON + _IN)
+_cue(("يهدف", "تهدف", "هدفت", "يسعى", "تسعى", "سعت"), "focus", "verb", _TO)
+_cue(("تبدي", "يبدي", "يولي", "تولي", "تشمل", "يشمل", "تستهدف", "يستهدف"), "focus", "verb", ())
+_cue(("يقوم", "تقوم", "قام", "قامت"), "focus", "verb", _BI)
+_cue(("تناول", "بحث"), "focus", "both", ())                    # past verb or verbal noun
+_cue(("بمناقشة", "ببحث", "بتناول", "مناقشة", "لمناقشة", "لبحث"), "focus", "masdar", ())
+_cue(("يدعم", "تدعم", "دعمت"), "support", "verb", ())
+_cue(("يسهم", "تسهم", "أسهمت"), "support", "verb", _IN)
+_cue(("أعلن", "أعلنت", "يعلن", "تعلن"), "support", "verb", _AN)
 _INTEREST = fold("اهتمام")
 _INTEREST_BEFORE = fold("مجال")
-_WORK_VERBS = _f(("يعمل", "تعمل", "عملت", "ستعمل", "سيعمل"))
-_WORK_OBJECT = _f(("على", "في"))                   # تعمل على / يعمل في مجال
-_AIM_VERBS = _f(("يهدف", "تهدف", "هدفت", "يسعى", "تسعى", "سعت"))
+# Nouns that are the written subject of a verb without being an entity (the verb then has no
+# pronoun subject to resolve).
+NON_ENTITY_SUBJECTS = frozenset(fold(w) for w in (
+    "التقرير", "الدراسة", "الحكومات", "الدول", "البلدان", "المشاركون", "المندوبون", "الوفود", "المناقشة",
+    "المناقشات", "الأعضاء", "المجيبين", "المجيبون", "الخبراء", "البيان", "الورقة", "الاستعراض", "المحاضرون"))
+# Complementizers: a verbal noun after one belongs to another clause than the sentence's subject.
+COMPLEMENTIZERS = frozenset(fold(w) for w in ("أن", "بأن", "إن", "لأن", "وأن", "أنه", "أنها"))
 
 # Words that may stand between a verb and its subject, or inside a subject, without being it.
 FILLERS = _f((
     "أيضا", "أيضاً", "حاليا", "حالياً", "الآن", "عادة", "مؤخرا", "مؤخراً", "كذلك", "بدوره", "بدورها",
     "بشكل", "رئيسي", "رئيسية", "متزايد", "بصفة", "منتظمة", "خاصة", "بوجه", "خاص", "عام", "في", "المقام",
     "الأول", "هي", "الأخرى", "هو", "الآخر", "فقط", "بالفعل", "دائما", "كثيرا", "جزئيا",
-    "بقوة", "عن", "كثب", "منذ", "ذلك", "الحين", "الوقت", "نفسه", "ذاته", "كلا", "كل", "من",
+    "بقوة", "عن", "كثب", "منذ", "ذلك", "الحين", "الوقت", "نفسه", "ذاته", "كلا", "كل", "من", "هذه", "هذا",
+    "العمل", "الأولى", "الثانية", "الثالثة",
 ))
 # Nominal heads of a subject (ستركز أعمال اللجنة، أنشطة بحوث البنك، عمليتا X و Y).
 HEADS = _f(("أعمال", "أنشطة", "بحوث", "عمل", "عمليتا", "عمليات", "برامج", "جهود"))
@@ -99,7 +108,13 @@ ANAPHORS = _f((
     "السوق", "الجامعة", "الفريق", "العملية", "المنتدى", "المركز", "المرفق", "الاتحاد", "الرابطة",
     "الاجتماع", "الحوار", "المؤتمر", "الأمانة", "الإدارة", "الهيئة", "الوكالة", "الجماعة", "المجموعة",
     "الشبكة", "المبادرة", "الإعلان", "الإطار", "الخطة", "القرار", "الاتفاق", "الرئاسة",
+    "الجلسة", "جلسة", "جلسات", "جلستا",
 ))
+# Head nouns that stand for an event: the meeting a paragraph names, or the session/cluster
+# whose section the paragraph is in.
+MEETING_HEADS = _f(("الاجتماع",))
+SESSION_HEADS = _f(("الجلسة", "جلسة", "جلسات", "جلستا", "المجموعة", "الجلسات"))
+NON_SUBJECT_KINDS = frozenset({"topic", "place", "region", "publication"})
 RELATIVES = _f(("التي", "الذي", "اللذان", "اللتان", "اللذين", "اللتين", "الذين"))
 # Fronted adverbials: a sentence starting with one of these puts its verb after the first comma.
 FRONTED = _f(("في", "خلال", "منذ", "بحلول", "علاوة", "إضافة", "بالإضافة", "عقب", "داخل", "مع",
@@ -139,6 +154,13 @@ class Text:
         """Index of the first token that ends after ``pos``."""
         for i, t in enumerate(self.tokens):
             if t.end > pos:
+                return i
+        return len(self.tokens)
+
+    def token_after(self, pos: int) -> int:
+        """Index of the first token that starts at or after ``pos``."""
+        for i, t in enumerate(self.tokens):
+            if t.start >= pos:
                 return i
         return len(self.tokens)
 
@@ -193,10 +215,12 @@ def subject_after(text: Text, pos: int, limit: int, max_tokens: int = 8) -> Subj
     while i < len(text.tokens) and text.tokens[i].start < limit and seen < max_tokens:
         tok = text.tokens[i]
         m = text.mention_at(tok)
+        if m is not None and m.entity.kind in NON_SUBJECT_KINDS:
+            return Subject("other", [], tok.start)
         if m is not None:
             found = [m]
             end = m.end
-            j = text.token_index(m.end)
+            j = text.token_after(m.end)
             while j < len(text.tokens) and text.tokens[j].start < limit:
                 j2 = _skip_parenthetical(text, j, limit)
                 if j2 != j:
@@ -206,10 +230,10 @@ def subject_after(text: Text, pos: int, limit: int, max_tokens: int = 8) -> Subj
                 nxt = text.tokens[j]
                 if nxt.word.startswith("و"):
                     m2 = text.mention_at(nxt)
-                    if m2 is not None and m2.start - nxt.start <= 3:
+                    if m2 is not None and m2.start - nxt.start <= 3 and m2 not in found:
                         found.append(m2)
                         end = m2.end
-                        j = text.token_index(m2.end)
+                        j = max(j + 1, text.token_after(m2.end))
                         continue
                     if nxt.bare in HEADS:
                         j += 1
@@ -283,6 +307,7 @@ class _Cue:
     word: str
     strength: str
     role: str
+    preps: tuple[str, ...] = ()
 
 
 def _cues(text: Text, start: int, end: int) -> list[_Cue]:
@@ -294,15 +319,15 @@ def _cues(text: Text, start: int, end: int) -> list[_Cue]:
             continue
         for w in (tok.word, tok.bare):
             if w in _CUES:
-                strength, role = _CUES[w]
-                out.append(_Cue(tok.start, tok.end, w, strength, role))
+                strength, role, preps = _CUES[w]
+                out.append(_Cue(tok.start, tok.end, w, strength, role, preps))
                 break
         else:
             if tok.bare in (_INTEREST, _INTEREST + "ا") and k > 0:
                 prev = text.tokens[k - 1].bare
                 role = "interest" if prev == _INTEREST_BEFORE else "verbless"
                 if role == "interest":
-                    out.append(_Cue(tok.start, tok.end, tok.bare, "focus", role))
+                    out.append(_Cue(tok.start, tok.end, tok.bare, "focus", role, ()))
     return out
 
 
@@ -321,20 +346,23 @@ def _relative_antecedent(text: Text, cue_start: int, sent_start: int) -> Mention
 
 
 def _object_ok(text: Text, cue: _Cue, subj_end: int, limit: int) -> bool:
-    """Work verbs need على/في and aim verbs إلى after their subject."""
-    if cue.word not in _WORK_VERBS and cue.word not in _AIM_VERBS:
+    """A prepositional cue (يركز على، تهدف إلى، يقوم ب…) needs its preposition after the subject."""
+    if not cue.preps:
         return True
     i = text.token_index(subj_end)
-    for tok in text.tokens[i:i + 3]:
+    for tok in text.tokens[i:i + 6]:
         if tok.start >= limit:
             break
-        if cue.word in _WORK_VERBS and tok.word in _WORK_OBJECT:
-            return True
-        if cue.word in _AIM_VERBS and tok.word in _f(("إلى", "الى")):
-            return True
+        for p in cue.preps:
+            if tok.word == p or tok.word == "و" + p or (p == "ب" and tok.word.startswith("ب") and len(tok.word) > 3):
+                return True
         if tok.word not in FILLERS:
             return False
     return False
+
+
+def _complementizer_between(text: Text, start: int, end: int) -> bool:
+    return any(start <= t.start < end and t.word in COMPLEMENTIZERS for t in text.tokens)
 
 
 def _fact_subjects(ms: list[Mention]) -> list[Entity]:
@@ -353,7 +381,62 @@ def _topics(text: Text, start: int, end: int, exclude: list[Mention]) -> list[En
     return out
 
 
-def _paragraph_facts(ctx: FactContext, source, text: Text, carried: list[Mention]) -> tuple[list[Fact], list[Mention]]:
+@dataclass
+class _Events:
+    """Events the event rules found: those a paragraph names, and the event of each section."""
+
+    in_source: dict
+    of_section: dict
+
+    def meeting(self, source) -> Entity | None:
+        found = [e for e in self.in_source.get(id(source), []) if e.cls in ("Meeting", "Event")]
+        return found[0] if len(found) == 1 else None
+
+    def session(self, source) -> Entity | None:
+        sec = getattr(source, "section", None)
+        while sec is not None:
+            if id(sec) in self.of_section:
+                return self.of_section[id(sec)]
+            sec = sec.parent
+        return None
+
+
+def known_events(ctx: FactContext) -> _Events:
+    """Read the events module's own findings (its public ``extract``), if that module exists."""
+    in_source: dict = {}
+    of_section: dict = {}
+    try:
+        from . import events as events_mod   # noqa: PLC0415 (a sibling family, may be absent)
+    except ModuleNotFoundError:
+        return _Events(in_source, of_section)
+    for f in events_mod.extract(ctx):
+        if f.predicate != "partOf" or not isinstance(f.subject, Entity):
+            continue
+        if f.evidence in ctx.document.sections and f.rule == "event.session":
+            of_section[id(f.evidence)] = f.subject
+        elif f.rule != "event.workshop":
+            lst = in_source.setdefault(id(f.evidence), [])
+            if f.subject not in lst:
+                lst.append(f.subject)
+    return _Events(in_source, of_section)
+
+
+def _event_mention(ent: Entity, source, pos: int) -> Mention:
+    return Mention(ent, source, pos, pos, "", "topics.event-anaphor")
+
+
+def _resolve(text: Text, source, head: str, before: list[Mention], events: _Events) -> Mention | None:
+    if head in MEETING_HEADS:
+        ev = events.meeting(source)
+        return _event_mention(ev, source, 0) if ev else None
+    if head in SESSION_HEADS:
+        ev = events.session(source)
+        return _event_mention(ev, source, 0) if ev else None
+    return resolve_anaphor(head, before)
+
+
+def _paragraph_facts(ctx: FactContext, source, text: Text, carried: list[Mention],
+                     events: _Events) -> tuple[list[Fact], list[Mention]]:
     """Facts of one paragraph; returns them and the mentions that stay in scope for anaphora."""
     facts: list[Fact] = []
     focus: list[Mention] = []
@@ -364,40 +447,19 @@ def _paragraph_facts(ctx: FactContext, source, text: Text, carried: list[Mention
         if s_subj.kind == "explicit":
             resolved_sentence = s_subj.mentions
         elif s_subj.kind == "anaphor":
-            r = resolve_anaphor(s_subj.head, scope + [m for m in text.mentions if m.end <= s_subj.end - len(s_subj.head)])
+            r = _resolve(text, source, s_subj.head, scope + [m for m in text.mentions if m.end < s_subj.end],
+                         events)
             resolved_sentence = [r] if r else []
         cues = _cues(text, s_start, s_end)
         for n, cue in enumerate(cues):
             seg_end = cues[n + 1].start if n + 1 < len(cues) else s_end
             earlier = scope + [m for m in text.mentions if m.end <= cue.start]
-            subjects: list[Mention] = []
-            rule = ""
-            obj_start = cue.end
             if cue.role == "interest":
-                subj = subject_after(text, cue.end, s_end, max_tokens=2)
-                if subj.kind == "explicit":
-                    ents = _fact_subjects(subj.mentions)
-                    for t in _topics(text, s_start, cue.start, subj.mentions):
-                        for e in ents:
-                            facts.append(Fact(e, "addresses", t, source, "topics.interest",
-                                              RULES["topics.interest"][1]))
+                facts.extend(_interest_facts(text, source, cue, s_start, s_end))
                 continue
-            subj = Subject("none", [], cue.end) if cue.role == "masdar" else subject_after(text, cue.end, seg_end)
-            if subj.kind == "explicit":
-                subjects, rule, obj_start = subj.mentions, "topics.focus-verb", subj.end
-            elif subj.kind == "anaphor":
-                r = resolve_anaphor(subj.head, earlier)
-                if r:
-                    subjects, rule, obj_start = [r], "topics.anaphor", subj.end
-            elif subj.kind == "none" or (subj.kind == "other" and cue.role in ("both", "masdar")):
-                rel = _relative_antecedent(text, cue.start, s_start)
-                if rel:
-                    subjects, rule = [rel], "topics.focus-verb"
-                elif cue.role in ("both", "masdar") and resolved_sentence and resolved_sentence[0].start < cue.start:
-                    subjects, rule = resolved_sentence, "topics.focus-verb"
-                elif focus:
-                    subjects, rule = focus, "topics.paragraph-subject"
-            if not subjects or not _object_ok(text, cue, obj_start if subj.kind in ("explicit", "anaphor") else cue.end, seg_end):
+            subjects, rule, obj_start = _cue_subject(text, source, cue, seg_end, s_start, earlier,
+                                                     resolved_sentence, focus, events)
+            if not subjects:
                 continue
             if cue.strength == "support":
                 rule = "topics.support"
@@ -408,17 +470,61 @@ def _paragraph_facts(ctx: FactContext, source, text: Text, carried: list[Mention
         if resolved_sentence:
             focus = resolved_sentence
         scope.extend(m for m in text.mentions if s_start <= m.start < s_end)
-    return facts, [m for m in scope if m.entity.kind not in ("topic", "state", "place", "region")]
+    return facts, [m for m in scope if m.entity.kind not in NON_SUBJECT_KINDS | {"state"}]
+
+
+def _interest_facts(text: Text, source, cue: _Cue, s_start: int, s_end: int) -> list[Fact]:
+    """``مجال اهتمام X``: X addresses the topics named before it in the sentence."""
+    subj = subject_after(text, cue.end, s_end, max_tokens=2)
+    if subj.kind != "explicit":
+        return []
+    conf = RULES["topics.interest"][1]
+    return [Fact(e, "addresses", t, source, "topics.interest", conf)
+            for t in _topics(text, s_start, cue.start, subj.mentions) for e in _fact_subjects(subj.mentions)]
+
+
+def _cue_subject(text: Text, source, cue: _Cue, seg_end: int, s_start: int, earlier: list[Mention],
+                 sentence: list[Mention], focus: list[Mention], events: _Events):
+    """(subject mentions, rule id, where the object starts) for one cue; ([], "", 0) if none."""
+    none = ([], "", 0)
+    subj = Subject("none", [], cue.end) if cue.role == "masdar" else subject_after(text, cue.end, seg_end)
+    if subj.kind == "explicit":
+        ok = _object_ok(text, cue, subj.end, seg_end)
+        return (subj.mentions, "topics.focus-verb", subj.end) if ok else none
+    if subj.kind == "anaphor":
+        r = _resolve(text, source, subj.head, earlier, events)
+        if r is None or not _object_ok(text, cue, subj.end, seg_end):
+            return none
+        return [r], "topics.anaphor", subj.end
+    transitive = not cue.preps
+    if subj.kind == "other":
+        word = next((t.word for t in text.tokens if t.start >= subj.end), "")
+        if not transitive or word in NON_ENTITY_SUBJECTS:
+            return none
+    if not _object_ok(text, cue, cue.end, seg_end):
+        return none
+    rel = _relative_antecedent(text, cue.start, s_start)
+    if rel:
+        return [rel], "topics.focus-verb", cue.end
+    if cue.role in ("both", "masdar") and sentence and sentence[0].start < cue.start \
+            and not _complementizer_between(text, sentence[0].end, cue.start):
+        return sentence, "topics.focus-verb", cue.end
+    if cue.role == "masdar":
+        return none
+    if focus:
+        return focus, "topics.paragraph-subject", cue.end
+    return none
 
 
 def extract(ctx: FactContext) -> list[Fact]:
     facts: list[Fact] = []
     carried: list[Mention] = []
     section = object()
+    events = known_events(ctx)
     for p in ctx.paragraphs():
         if p.section is not section:
             carried, section = [], p.section
         text = Text(p.text, ctx.mentions_in(p))
-        new, carried = _paragraph_facts(ctx, p, text, carried)
+        new, carried = _paragraph_facts(ctx, p, text, carried, events)
         facts.extend(new)
     return facts

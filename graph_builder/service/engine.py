@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import shutil
 import time
-import traceback
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -57,6 +56,7 @@ class Reader:
         self.store_path = store_path
         self._path: str | None = None
         self._store: ox.Store = ox.Store()
+        guard.check_query("ASK {}", None, ())  # warm rdflib's grammar before the first request
 
     def hello(self) -> dict:
         return {}
@@ -131,8 +131,8 @@ class Writer:
             target = store_mod.new_build_dir(self.store_path)
             ox.Store(str(target)).flush()
             store_mod.switch_to(self.store_path, target)
-        self.target = target
-        self.store = ox.Store(str(target))
+        store = ox.Store(str(target))  # OSError (e.g. still locked by its builder) keeps the old one
+        self.target, self.store = target, store
         self.snapshot = self._take_snapshot()
 
     def _take_snapshot(self) -> str:
@@ -146,8 +146,7 @@ class Writer:
 
     def run(self, job: dict) -> dict:
         if store_mod.resolve(self.store_path) != self.target:
-            del self.store
-            self._open_current()
+            self._open_current()  # a rebuild switched the symlink
         kind = job["kind"]
         if kind == "sync":
             return {"status": 200}
@@ -219,10 +218,9 @@ def child_main(conn, role: str, store_path: str) -> None:
         except OSError as exc:
             outcome = {"status": 503, "message": f"store error: {exc}"}
         except Exception as exc:  # evaluation errors caused by the request
-            outcome = {"status": 400, "message": f"{type(exc).__name__}: {exc}",
-                       "trace": traceback.format_exc(limit=5)}
+            outcome = {"status": 400, "message": f"{type(exc).__name__}: {exc}"}
         outcome["engine_ms"] = round((time.perf_counter() - started) * 1000, 2)
-        outcome.update(getattr(engine, "hello")() if role == "writer" else {})
+        outcome.update(engine.hello())  # the writer reports its latest snapshot
         try:
             conn.send(outcome)
         except (OSError, ValueError):

@@ -85,11 +85,11 @@ class Executor:
             if self._started:
                 return
             self._started = True
-        if self.writable:
-            self._start_writer()
         threads = [threading.Thread(target=self._add_reader, daemon=True) for _ in range(self.processes)]
         for thread in threads:
             thread.start()
+        if self.writable:
+            self._start_writer()
         for thread in threads:
             thread.join()
 

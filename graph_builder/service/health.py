@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from flask import Blueprint, jsonify
+from flask import Blueprint, g, jsonify
 
 from graph_builder.service.state import current
 
@@ -23,6 +23,7 @@ def health():
     if target is not None:
         build_time = dt.datetime.fromtimestamp(target.stat().st_mtime, dt.timezone.utc).isoformat()
     answer = executor.read({"kind": "stats"})
+    g.engine_ms = answer.get("engine_ms")
     body = {
         "status": "ok" if answer["status"] == 200 else "degraded",
         "store": str(executor.store),
