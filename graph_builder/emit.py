@@ -55,10 +55,24 @@ def rebase(term, base: Base):
 
 
 def file_quads(path: Path, graph: ox.NamedNode, base: Base) -> Iterator[ox.Quad]:
-    """Every triple of an RDF data file (Turtle), placed in ``graph``."""
+    """Every triple of an RDF data file (Turtle), placed in ``graph``.
+
+    Blank nodes get labels numbered in parse order (``{graph-name}-b0``, …), so that two builds
+    of the same files give identical dumps.
+    """
+    labels: dict[str, ox.BlankNode] = {}
+    prefix = graph.value.rsplit("/", 1)[-1]
+
+    def stable(term):
+        if isinstance(term, ox.BlankNode):
+            if term.value not in labels:
+                labels[term.value] = ox.BlankNode(f"{prefix}-b{len(labels)}")
+            return labels[term.value]
+        return rebase(term, base)
+
     with open(path, "rb") as fh:
         for q in ox.parse(fh, format=ox.RdfFormat.TURTLE, base_iri=str(MDKG)):
-            yield ox.Quad(rebase(q.subject, base), q.predicate, rebase(q.object, base), graph)
+            yield ox.Quad(stable(q.subject), q.predicate, stable(q.object), graph)
 
 
 # ---------------------------------------------------------------- entities

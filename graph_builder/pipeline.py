@@ -1,30 +1,45 @@
 """The build pipeline: corpus → document model → mentions → facts → RDF → a fresh store.
 
-:func:`build` reads and checks every source file first (a broken file stops the build
-before anything is written), then writes a new store directory beside the current one,
-validates it against the SHACL shapes, and only then switches the store link over
-(:mod:`graph_builder.store`). Any failure leaves the previous store untouched and serving.
+:func:`build` writes a new store directory beside the current one, validates it against the
+SHACL shapes, and only then switches the store link over (:mod:`graph_builder.store`); any
+failure (a broken source file, a shape violation, a kill) leaves the previous store untouched
+and serving.
+
+Documents are independent of each other, so they are analysed in parallel (one process per
+core, the gazetteer and matcher loaded once before the workers fork) and streamed into the
+store one document at a time: memory does not grow with the corpus. Each document's quads are
+cached under ``<store>.cache/`` keyed by the source's sha256 and a fingerprint of the builder
+(its code, gazetteer and ontology files, base IRI, strictness): a rebuild re-processes only
+the reports that changed, and gives the same quads as a full rebuild.
 """
 from __future__ import annotations
 
-import sys
+import gzip
+import hashlib
+import json
+import multiprocessing as mp
+import os
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterable
 
 import pyoxigraph as ox
 
 from . import emit, store as store_mod
-from .corpus import read_corpus
+from .corpus import corpus_files, load_manifest, read_document
 from .facts import extract_facts
 from .facts.context import FactContext
 from .findings import Fact, Mention
 from .gazetteer import load_gazetteer
 from .matcher import Matcher, mentions_in
-from .model import Document
+from .model import Document, SourceError
 from .namespaces import Base
-from .resources import ontology_file
+from .resources import data_dir, ontology_file
+
+VALIDATE_ALL_UP_TO = 40     # documents; above this the build validates a deterministic sample
+VALIDATE_SAMPLE = 12        # documents validated when the corpus is larger
+CACHE_SUFFIX = ".nq.gz"
 
 
 class BuildError(Exception):
@@ -39,15 +54,37 @@ class DocumentResult:
 
 
 @dataclass
+class DocumentSummary:
+    """What the build keeps of one document once its quads are in the store."""
+
+    slug: str
+    path: str
+    sha256: str
+    paragraphs: int
+    mentions: int
+    facts: int
+    quads: int
+    warnings: list[str]
+    cached: bool = False
+
+
+@dataclass
 class BuildResult:
     store: Path
     build_dir: Path
-    documents: list[DocumentResult]
+    documents: list[DocumentSummary]
     quads: int
     seconds: float
     warnings: list[str] = field(default_factory=list)
     validation: object = None
+    validated_documents: int = 0
 
+    @property
+    def reprocessed(self) -> int:
+        return sum(not d.cached for d in self.documents)
+
+
+# ---------------------------------------------------------------- one document
 
 def analyse(doc: Document, matcher: Matcher, gazetteer) -> DocumentResult:
     """Mentions and facts of one document (pure: no store, no I/O)."""
@@ -56,7 +93,7 @@ def analyse(doc: Document, matcher: Matcher, gazetteer) -> DocumentResult:
     return DocumentResult(doc, mentions, facts)
 
 
-def document_quads(result: DocumentResult, base: Base):
+def document_quads(result: DocumentResult, base: Base) -> Iterable[ox.Quad]:
     doc = result.document
     yield from emit.document_quads(doc, base)
     for e in emit.text_entities(result.mentions, result.facts):
@@ -65,35 +102,173 @@ def document_quads(result: DocumentResult, base: Base):
     yield from emit.fact_quads(result.facts, doc, base)
 
 
-def static_quads(gazetteer, base: Base):
+def static_quads(gazetteer, base: Base) -> Iterable[ox.Quad]:
     yield from emit.file_quads(ontology_file("mdkg.ttl"), base.ontology_graph, base)
     yield from emit.gazetteer_quads(gazetteer.entities, base)
 
 
+# ---------------------------------------------------------------- cache keys
+
+def builder_fingerprint(base: Base, strict: bool) -> str:
+    """A hash of everything besides the source text that decides a document's quads."""
+    h = hashlib.sha256(f"{base.iri}|{strict}".encode())
+    pkg = Path(__file__).resolve().parent
+    files = sorted(pkg.rglob("*.py")) + sorted(data_dir("gazetteer").glob("*.toml")) + [ontology_file("mdkg.ttl")]
+    for f in files:
+        if f.is_relative_to(pkg / "service"):
+            continue  # the web service does not shape the graph
+        h.update(f.name.encode())
+        h.update(f.read_bytes())
+    return h.hexdigest()
+
+
+def cache_key(fingerprint: str, source_sha: str, entry: dict | None) -> str:
+    blob = json.dumps(entry or {}, sort_keys=True, default=str)
+    return hashlib.sha256(f"{fingerprint}|{source_sha}|{blob}".encode()).hexdigest()[:32]
+
+
+def cache_dir(store: Path) -> Path:
+    store = Path(store)
+    return store.parent / (store.name + ".cache")
+
+
+# ---------------------------------------------------------------- workers
+
+_WORKER: dict = {}   # set in the parent before the pool forks; read-only in workers
+
+
+def _process(job: tuple[str, dict | None, bool, str]) -> dict:
+    """Read, analyse and emit one document into its cache file; return its summary as a dict."""
+    path, entry, strict, out = job
+    gazetteer, matcher, base = _WORKER["gazetteer"], _WORKER["matcher"], _WORKER["base"]
+    try:
+        doc = read_document(Path(path), entry, strict)
+        result = analyse(doc, matcher, gazetteer)
+        tmp = out + ".tmp"
+        with gzip.open(tmp, "wb", compresslevel=1) as fh:
+            quads = list(document_quads(result, base))
+            ox.serialize(quads, fh, format=ox.RdfFormat.N_QUADS)
+        summary = DocumentSummary(doc.slug, str(doc.path), doc.sha256, len(doc.paragraphs),
+                                  len(result.mentions), len(result.facts), len(quads),
+                                  [str(i) for i in doc.issues])
+        with open(out + ".json", "w", encoding="utf-8") as fh:
+            json.dump(summary.__dict__, fh)
+        os.replace(tmp, out)
+        return {"ok": summary.__dict__}
+    except SourceError as err:
+        return {"error": str(err)}
+
+
+def _pool_size(jobs: int) -> int:
+    return max(1, min(jobs, os.cpu_count() or 1))
+
+
+def _run_jobs(jobs: list, wrap: Callable) -> Iterable[dict]:
+    if len(jobs) <= 1 or _pool_size(len(jobs)) == 1:
+        for job in wrap(jobs, desc="analysing", unit="report"):
+            yield _process(job)
+        return
+    ctx = mp.get_context("fork")
+    with ctx.Pool(_pool_size(len(jobs))) as pool:
+        yield from wrap(pool.imap(_process, jobs, chunksize=1), total=len(jobs), desc="analysing", unit="report")
+
+
+# ---------------------------------------------------------------- the build
+
+def _file_sha(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
 def build(corpus: Path, store: Path, *, strict: bool = False, base: Base | None = None,
-          validate: bool = True, progress: Callable | None = None) -> BuildResult:
-    """Build ``corpus`` into a fresh store and switch ``store`` to it; raise BuildError on failure."""
+          validate: bool = True, progress: Callable | None = None, use_cache: bool = True) -> BuildResult:
+    """Build ``corpus`` into a fresh store and switch ``store`` to it; raise BuildError/SourceError on failure."""
     base = base or Base.from_env()
+    wrap = progress or (lambda it, **kw: it)
     t0 = time.perf_counter()
     started = emit.now()
-    docs = read_corpus(Path(corpus), strict=strict)
-    if not docs:
+    corpus, store = Path(corpus), Path(store)
+    files = corpus_files(corpus)
+    if not files:
         raise BuildError(f"{corpus}: no report files found")
-    warnings = [str(i) for d in docs for i in d.issues]
+    manifest = load_manifest(corpus)
+
     gazetteer = load_gazetteer()
-    matcher = Matcher(gazetteer)
-    wrap = progress or (lambda it, **kw: it)
-    results = [analyse(d, matcher, gazetteer) for d in wrap(docs, desc="analysing", unit="report")]
-    report = None
-    with store_mod.staged_build(Path(store)) as (st, build_dir):
+    _WORKER.update(gazetteer=gazetteer, matcher=Matcher(gazetteer), base=base)
+    fingerprint = builder_fingerprint(base, strict)
+    cdir = cache_dir(store)
+    cdir.mkdir(parents=True, exist_ok=True)
+
+    plan, jobs = [], []
+    for path in files:
+        key = cache_key(fingerprint, _file_sha(path), manifest.get(path.name))
+        out = cdir / (key + CACHE_SUFFIX)
+        plan.append(out)
+        if not (use_cache and out.exists() and Path(str(out) + ".json").exists()):
+            jobs.append((str(path), manifest.get(path.name), strict, str(out)))
+
+    for outcome in _run_jobs(jobs, wrap):
+        if "error" in outcome:
+            raise BuildError(outcome["error"])
+    fresh = {Path(j[3]) for j in jobs}
+    summaries = []
+    for out in plan:
+        data = json.loads(Path(str(out) + ".json").read_text(encoding="utf-8"))
+        summaries.append(DocumentSummary(**{**data, "cached": out not in fresh}))
+    seen: dict[str, str] = {}
+    for s in summaries:
+        if s.slug in seen:
+            raise BuildError(f"{s.path}: slug {s.slug!r} is also the slug of {Path(seen[s.slug]).name}")
+        seen[s.slug] = s.path
+
+    report, validated = None, 0
+    with store_mod.staged_build(store) as (st, build_dir):
         st.bulk_extend(static_quads(gazetteer, base))
-        for r in wrap(results, desc="writing", unit="report"):
-            st.bulk_extend(document_quads(r, base))
+        for out in wrap(plan, desc="loading", unit="report"):
+            with gzip.open(out, "rb") as fh:
+                st.bulk_load(input=fh, format=ox.RdfFormat.N_QUADS)
+        docs = [_doc_stub(s) for s in summaries]
         st.bulk_extend(emit.build_quads(docs, base, started, emit.now(), build_dir.name))
         if validate:
-            from .validate import validate_dataset
-            report = validate_dataset(st, owl=False)
+            report, validated = _validate(st, summaries, base)
             if not report.conforms:
-                raise BuildError("the new graph breaks the SHACL shapes; previous store kept\n" + report.render())
+                raise BuildError("the new graph breaks the SHACL shapes; the previous store is kept\n"
+                                 + report.render())
+        _write_dumps(st, build_dir, base)
         quads = len(st)
-    return BuildResult(Path(store), build_dir, results, quads, time.perf_counter() - t0, warnings, report)
+    _prune_cache(cdir, plan)
+    warnings = [w for s in summaries for w in s.warnings]
+    return BuildResult(store, build_dir, summaries, quads, time.perf_counter() - t0, warnings, report, validated)
+
+
+def _doc_stub(s: DocumentSummary) -> Document:
+    return Document(path=Path(s.path), slug=s.slug, sha256=s.sha256)
+
+
+def _validate(st: ox.Store, summaries: list[DocumentSummary], base: Base):
+    """SHACL over the whole new graph, or over the static graphs plus a sample of documents."""
+    from .validate import validate_dataset
+    if len(summaries) <= VALIDATE_ALL_UP_TO:
+        return validate_dataset(st, owl=False), len(summaries)
+    step = len(summaries) / VALIDATE_SAMPLE
+    sample = [summaries[int(i * step)] for i in range(VALIDATE_SAMPLE)]
+    part = ox.Store()
+    graphs = [base.ontology_graph, base.reference_graph, base.build_graph] + [base.graph(s.slug) for s in sample]
+    for g in graphs:
+        part.bulk_extend(st.quads_for_pattern(None, None, None, g))
+    return validate_dataset(part, owl=False), len(sample)
+
+
+def _write_dumps(st: ox.Store, build_dir: Path, base: Base) -> None:
+    """The compressed dumps of this build, beside it (when the dumps module is present)."""
+    try:
+        from .dumps import write_dumps
+    except ImportError:
+        return
+    write_dumps(st, build_dir.parent / (build_dir.name + ".dumps"), base)
+
+
+def _prune_cache(cdir: Path, keep: list[Path]) -> None:
+    wanted = {p.name for p in keep} | {p.name + ".json" for p in keep}
+    for f in cdir.iterdir():
+        if f.name not in wanted:
+            f.unlink(missing_ok=True)

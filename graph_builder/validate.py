@@ -279,8 +279,9 @@ def _node(term):
     return URIRef(SKOLEM_PREFIX + str(term)) if isinstance(term, BNode) else term
 
 
-def hermit_input(data: rdflib.Graph, onto: rdflib.Graph, view: OntologyView) -> bytes:
-    """N-Triples for HermiT: the ontology plus individuals' types and object-property links."""
+def hermit_input(data: rdflib.Graph, onto: rdflib.Graph, view: OntologyView) -> tuple[bytes, int]:
+    """(N-Triples, number of individuals) for HermiT: the ontology plus the individuals'
+    types (classes the ontology declares) and object-property links between them."""
     graph = rdflib.Graph()
     for triple in onto:
         graph.add(triple)
@@ -297,13 +298,13 @@ def hermit_input(data: rdflib.Graph, onto: rdflib.Graph, view: OntologyView) -> 
             individuals.update((_node(s), _node(o)))
     for ind in individuals:
         graph.add((ind, RDF.type, OWL.NamedIndividual))
-    return graph.serialize(format="nt", encoding="utf-8")
+    return graph.serialize(format="nt", encoding="utf-8"), len(individuals)
 
 
 def check_consistency(data: rdflib.Graph, onto: rdflib.Graph) -> tuple[bool, str, list[str]]:
     """(consistent, explanation, offending individuals) from HermiT on ontology + data view."""
     view = ontology_view(onto)
-    payload = hermit_input(data, onto, view)
+    payload, individuals = hermit_input(data, onto, view)
     with tempfile.TemporaryDirectory(prefix="mdkg-owl-") as tmp:
         world = owlready2.World(filename=str(Path(tmp) / "world.sqlite3"))
         try:
@@ -320,7 +321,6 @@ def check_consistency(data: rdflib.Graph, onto: rdflib.Graph) -> tuple[bool, str
             return False, f"HermiT could not run, so consistency is unknown: {exc}", []
         finally:
             world.close()
-    individuals = payload.count(str(OWL.NamedIndividual).encode())
     return True, f"consistent ({individuals} individuals checked)", []
 
 

@@ -31,3 +31,22 @@ def writable_server(tmp_path_factory):
                           QUERY_TIMEOUT=10, QUERY_PROCESSES=1)
     yield server
     server.stop()
+
+
+@pytest.fixture(scope="session")
+def built_store(tmp_path_factory):
+    """The bundled corpus built once by the real pipeline (SHACL-validated) into a store symlink."""
+    from graph_builder.pipeline import build
+    from graph_builder.resources import default_corpus
+    store = tmp_path_factory.mktemp("built") / "store"
+    build(default_corpus(), store)
+    return store
+
+
+@pytest.fixture(scope="session")
+def built_server(built_store, tmp_path_factory):
+    """The production server (read-only) on the built bundled corpus."""
+    server = start_server(built_store, tmp_path_factory.mktemp("logs") / "built.log", workers=1,
+                          QUERY_TIMEOUT=10, QUERY_PROCESSES=2)
+    yield server
+    server.stop()

@@ -18,6 +18,7 @@ CORPUS = default_corpus()
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
+    """A store built by the CLI itself (the bad-input tests below rebuild over it)."""
     store = tmp_path_factory.mktemp("build") / "store"
     assert main(["build", "--store", str(store)]) == 0
     return store
@@ -113,3 +114,34 @@ def test_strict_turns_numbering_warnings_into_errors(built, tmp_path, capsys):
     assert main(["build", "--corpus", str(corpus), "--store", str(built), "--strict"]) != 0
     assert "dup.ar.md" in capsys.readouterr().err
     assert resolve(built) == before
+
+
+def _dump_without_build_graph(store: Path) -> set[str]:
+    st = open_read_only(store)
+    build_graph = "https://w3id.org/mdkg/graph/build"
+    return {str(q) for q in st if getattr(q.graph_name, "value", "") != build_graph}
+
+
+def test_incremental_rebuild_reprocesses_only_the_changed_report_and_equals_full_build(tmp_path):
+    from graph_builder.pipeline import build
+    corpus = tmp_path / "corpus"
+    shutil.copytree(CORPUS, corpus)
+    store = tmp_path / "inc" / "store"
+    first = build(corpus, store, validate=False)
+    assert first.reprocessed == 2
+    report = corpus / "2011-gfmd-swiss-chair-report.ar.txt"
+    text = report.read_text(encoding="utf-8")
+    report.write_text(text.replace("المنتدى العالمي", "المنتدى العالمـي", 1), encoding="utf-8")
+    second = build(corpus, store, validate=False)
+    assert second.reprocessed == 1
+    assert [d.cached for d in second.documents] == [True, False]
+    full = build(corpus, tmp_path / "full" / "store", validate=False, use_cache=False)
+    assert full.reprocessed == 2
+    assert _dump_without_build_graph(store) == _dump_without_build_graph(tmp_path / "full" / "store")
+
+
+def test_build_of_both_reports_takes_under_20_seconds(tmp_path):
+    from graph_builder.pipeline import build
+    result = build(CORPUS, tmp_path / "timed" / "store", use_cache=False)
+    assert result.reprocessed == 2
+    assert result.seconds < 20, f"build took {result.seconds:.1f} s"

@@ -187,3 +187,9 @@ def test_broken_shapes_file_names_file_and_line(tmp_path: Path):
     bad.write_text("@prefix sh: <http://www.w3.org/ns/shacl#> .\n\nsh:x sh:y \"unclosed .\n", encoding="utf-8")
     with pytest.raises(ValueError, match=r"shapes\.ttl.*line 3"):
         load_turtle(bad)
+
+
+def test_owl_check_can_be_switched_off():
+    report = validate_dataset(store_of("g:reference { state:CHE a mdkg:UNEntity . }"), owl=False)
+    assert report.ok and "owl" not in report.timings
+    assert "OWL (HermiT): not checked" in report.render()

@@ -29,7 +29,7 @@ import re
 from ..arabic import fold
 from ..findings import Entity, Fact, Mention, Value
 from .context import FactContext
-from .naming import TITLES, clean_name, is_name, person, translit
+from .naming import clean_name, is_name, person, translit
 from .topics import (ANAPHORS, FILLERS, RELATIVES, Text, resolve_anaphor, subject_after)
 
 RULES = {
@@ -252,6 +252,24 @@ def _is_role(chunk: str) -> bool:
     return bool(words) and words[0].lstrip("و") in ROLE_HEADS or (len(words) > 1 and words[0] in ROLE_HEADS)
 
 
+def _explicit_affiliation(text: Text, end: int) -> bool:
+    """Is the name ending at ``end`` followed by ``من X`` / ``بالنيابة عن X`` naming an organization?"""
+    m = re.match(r"\s*[،,]?\s*(?:من|بالنيابة عن)\s+", text.original[end:])
+    return bool(m) and any(end + m.end() <= x.start <= end + m.end() + 2 and _cls(x) in ORG_CLASSES
+                           for x in text.mentions)
+
+
+def _role_start(text: str, start: int, end: int) -> int | None:
+    """Where a title starts in text[start:end]: its first role word (``افتتح رئيس منتدى …`` → رئيس)."""
+    for w in re.finditer(r"\S+", text[start:end]):
+        word = fold(w.group())
+        if word in ROLE_HEADS or (word.startswith("و") and word[1:] in ROLE_HEADS):
+            return start + w.start()
+        if w.start() == 0:
+            continue
+    return None
+
+
 def _affiliation(text: Text, start: int, end: int) -> Entity | None:
     """The organization named inside a title span, else the state."""
     orgs = [m for m in text.mentions if start <= m.start and m.end <= end and _cls(m) in ORG_CLASSES | {"ProcessBody"}]
@@ -288,11 +306,12 @@ def _person_roles(text: Text, source, who: Entity, start: int, end: int):
         return
     before = text.original[:start]
     m = re.search(r"(?:^|[،,؛;:]|\sو)\s*([^،,؛;:]{3,160}?)\s*[،,]\s*(?:\S+\s)?$", before)
-    if m and _is_role(m.group(1)) and not re.search(r"[،,]\s*\S+\s\S+\s$", before[m.end(1):]):
-        rs, re_ = m.start(1), m.end(1)
-        yield Fact(who, "role", Value(_role_text(m.group(1)), "string", "ar"), source, "actors.role", role_conf)
+    rs = _role_start(before, m.start(1), m.end(1)) if m else None
+    if m and rs is not None and not re.search(r"[،,]\s*\S+\s\S+\s$", before[m.end(1):]):
+        re_ = m.end(1)
+        yield Fact(who, "role", Value(_role_text(before[rs:re_]), "string", "ar"), source, "actors.role", role_conf)
         aff = _affiliation(text, rs, re_)
-        if aff is not None:
+        if aff is not None and not _explicit_affiliation(text, end):
             yield Fact(who, "affiliation", aff, source, "actors.affiliation", aff_conf)
     m = re.match(r"\s*[،,]?\s*(?:من|بالنيابة عن)\s+", after)
     if m:

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Iterable
 
 from ..arabic import Normalised, fold, normalise
@@ -61,27 +62,23 @@ def _f(words: Iterable[str]) -> frozenset[str]:
 # cue word (folded, without the conjunction و/ف) → (strength, role, prepositions)
 #   role "verb": a finite verb, subject follows; "masdar": a verbal noun, subject is the sentence's;
 #   "both": either. prepositions: what must open the object after the subject (() = transitive).
-_CUES: dict[str, tuple[str, str, tuple[str, ...]]] = {}
 _ON, _TO, _IN, _BI, _AN = ("على",), ("إلى",), ("في",), ("ب",), ("عن",)
-
-
-def _cue(words, strength, role, preps):
-    for w in words:
-        _CUES[fold(w)] = (strength, role, tuple(fold(p) for p in preps))
-
-
-_cue(("يركز", "تركز", "ركز", "ركزت", "سيركز", "ستركز", "يتركز"), "focus", "verb", _ON)
-_cue(("يتناول", "تتناول", "تناولت", "يتناولان", "تتناولان"), "focus", "verb", ())
-_cue(("يبحث", "تبحث", "بحثت", "سيبحث", "ستبحث", "يناقش", "تناقش", "ناقش", "ناقشت"), "focus", "verb", ())
-_cue(("يعمل", "تعمل", "عملت", "ستعمل", "سيعمل"), "focus", "verb", _ON + _IN)
-_cue(("يهدف", "تهدف", "هدفت", "يسعى", "تسعى", "سعت"), "focus", "verb", _TO)
-_cue(("تبدي", "يبدي", "يولي", "تولي", "تشمل", "يشمل", "تستهدف", "يستهدف"), "focus", "verb", ())
-_cue(("يقوم", "تقوم", "قام", "قامت"), "focus", "verb", _BI)
-_cue(("تناول", "بحث"), "focus", "both", ())                    # past verb or verbal noun
-_cue(("بمناقشة", "ببحث", "بتناول", "مناقشة", "لمناقشة", "لبحث"), "focus", "masdar", ())
-_cue(("يدعم", "تدعم", "دعمت"), "support", "verb", ())
-_cue(("يسهم", "تسهم", "أسهمت"), "support", "verb", _IN)
-_cue(("أعلن", "أعلنت", "يعلن", "تعلن"), "support", "verb", _AN)
+_CUE_TABLE = (
+    (("يركز", "تركز", "ركز", "ركزت", "سيركز", "ستركز", "يتركز"), "focus", "verb", _ON),
+    (("يتناول", "تتناول", "تناولت", "يتناولان", "تتناولان"), "focus", "verb", ()),
+    (("يبحث", "تبحث", "بحثت", "سيبحث", "ستبحث", "يناقش", "تناقش", "ناقش", "ناقشت"), "focus", "verb", ()),
+    (("يعمل", "تعمل", "عملت", "ستعمل", "سيعمل"), "focus", "verb", _ON + _IN),
+    (("يهدف", "تهدف", "هدفت", "يسعى", "تسعى", "سعت"), "focus", "verb", _TO),
+    (("تبدي", "يبدي", "يولي", "تولي", "تشمل", "يشمل", "تستهدف", "يستهدف"), "focus", "verb", ()),
+    (("يقوم", "تقوم", "قام", "قامت"), "focus", "verb", _BI),
+    (("تناول", "بحث"), "focus", "both", ()),                                 # past verb or verbal noun
+    (("بمناقشة", "ببحث", "بتناول", "مناقشة", "لمناقشة", "لبحث"), "focus", "masdar", ()),
+    (("يدعم", "تدعم", "دعمت"), "support", "verb", ()),
+    (("يسهم", "تسهم", "أسهمت"), "support", "verb", _IN),
+    (("أعلن", "أعلنت", "يعلن", "تعلن"), "support", "verb", _AN),
+)
+_CUES = MappingProxyType({fold(w): (strength, role, tuple(fold(p) for p in preps))
+                          for words, strength, role, preps in _CUE_TABLE for w in words})
 _INTEREST = fold("اهتمام")
 _INTEREST_BEFORE = fold("مجال")
 # Nouns that are the written subject of a verb without being an entity (the verb then has no
@@ -187,8 +184,7 @@ def _skip_parenthetical(text: Text, i: int, limit: int) -> int:
     """Skip tokens of a parenthesis or quotation that starts at token ``i``."""
     tok = text.tokens[i]
     raw = text.original[tok.start:tok.end]
-    if raw.startswith("(") or raw.startswith("\"") or raw.startswith("“") or raw.startswith("”") \
-            or raw.startswith("("):
+    if raw.startswith(("(", "\"", "“", "”")):
         closer = ")" if raw.startswith("(") else None
         j = i
         while j < len(text.tokens) and text.tokens[j].start < limit:
@@ -323,11 +319,8 @@ def _cues(text: Text, start: int, end: int) -> list[_Cue]:
                 out.append(_Cue(tok.start, tok.end, w, strength, role, preps))
                 break
         else:
-            if tok.bare in (_INTEREST, _INTEREST + "ا") and k > 0:
-                prev = text.tokens[k - 1].bare
-                role = "interest" if prev == _INTEREST_BEFORE else "verbless"
-                if role == "interest":
-                    out.append(_Cue(tok.start, tok.end, tok.bare, "focus", role, ()))
+            if tok.bare in (_INTEREST, _INTEREST + "ا") and k > 0 and text.tokens[k - 1].bare == _INTEREST_BEFORE:
+                out.append(_Cue(tok.start, tok.end, tok.bare, "focus", "interest", ()))
     return out
 
 
@@ -359,6 +352,12 @@ def _object_ok(text: Text, cue: _Cue, subj_end: int, limit: int) -> bool:
         if tok.word not in FILLERS:
             return False
     return False
+
+
+def _conjoined(text: Text, cue: _Cue) -> bool:
+    """Is the cue verb joined to the sentence's first verb by و/ف (``… ، وتعمل على …``)?"""
+    tok = text.tokens[text.token_index(cue.start)]
+    return tok.word != tok.bare
 
 
 def _complementizer_between(text: Text, start: int, end: int) -> bool:
@@ -435,6 +434,29 @@ def _resolve(text: Text, source, head: str, before: list[Mention], events: _Even
     return resolve_anaphor(head, before)
 
 
+def _topics_in_names(ctx: FactContext, text: Text, start: int, end: int, exclude: list[Mention]) -> list[Entity]:
+    """Topics named inside the names of the bodies a supporter supports (``المقررة الخاصة المعنية بالاتجار``)."""
+    gaz = ctx.gazetteer
+    if gaz is None:
+        return []
+    names = []
+    for e in getattr(gaz, "entities", []):
+        if e.kind == "topic":
+            for n in [e.label_ar] + [t for t, lang in e.alt_labels if lang == "ar"]:
+                if n and len(fold(n)) >= 5:
+                    names.append((fold(n), e))
+    out: list[Entity] = []
+    for m in text.mentions:
+        if m.start < start or m.end > end or m in exclude or m.entity.kind not in ("org", "body"):
+            continue
+        surface = " " + fold(m.surface) + " "
+        for n, e in names:
+            if re.search(r"(?<![^\W\d_])(?:ال|بال|لل|وال)?" + re.escape(n.removeprefix("ال")) + r"(?![^\W\d_])", surface) \
+                    and e not in out:
+                out.append(e)
+    return out
+
+
 def _paragraph_facts(ctx: FactContext, source, text: Text, carried: list[Mention],
                      events: _Events) -> tuple[list[Fact], list[Mention]]:
     """Facts of one paragraph; returns them and the mentions that stay in scope for anaphora."""
@@ -464,8 +486,11 @@ def _paragraph_facts(ctx: FactContext, source, text: Text, carried: list[Mention
             if cue.strength == "support":
                 rule = "topics.support"
             conf = RULES[rule][1]
+            found = _topics(text, obj_start, seg_end, subjects)
+            if cue.strength == "support":
+                found += [t for t in _topics_in_names(ctx, text, obj_start, seg_end, subjects) if t not in found]
             for e in _fact_subjects(subjects):
-                for t in _topics(text, obj_start, seg_end, subjects):
+                for t in found:
                     facts.append(Fact(e, "addresses", t, source, rule, conf))
         if resolved_sentence:
             focus = resolved_sentence
@@ -506,9 +531,11 @@ def _cue_subject(text: Text, source, cue: _Cue, seg_end: int, s_start: int, earl
     rel = _relative_antecedent(text, cue.start, s_start)
     if rel:
         return [rel], "topics.focus-verb", cue.end
-    if cue.role in ("both", "masdar") and sentence and sentence[0].start < cue.start \
+    coordinated = cue.role != "verb" or _conjoined(text, cue)
+    if sentence and coordinated and sentence[0].end <= cue.start \
             and not _complementizer_between(text, sentence[0].end, cue.start):
-        return sentence, "topics.focus-verb", cue.end
+        # a second verb of the sentence (X يفعل …، ويعمل على …) or a verbal noun in its predicate
+        return sentence, ("topics.focus-verb" if cue.role != "verb" else "topics.paragraph-subject"), cue.end
     if cue.role == "masdar":
         return none
     if focus:

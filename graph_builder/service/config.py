@@ -21,6 +21,12 @@ Keys (environment variable in brackets):
 - ``BASE`` (MDKG_BASE): the instance base IRI.
 - ``QUERY_PROCESSES`` (MDKG_QUERY_PROCESSES, 2): query processes per web worker.
 - ``ACCESS_LOG`` (MDKG_ACCESS_LOG, true): one JSON line per request on the ``mdkg.access`` logger.
+- ``CACHE_MAX_BYTES`` (MDKG_CACHE_MAX_BYTES, 64 MB): size bound of each web worker's result cache
+  (LRU by bytes of answers); 0 disables it. See ``graph_builder.service.caching``.
+- ``CACHE_MAX_AGE`` (MDKG_CACHE_MAX_AGE, 300 s): ``Cache-Control: public, max-age=`` of cacheable
+  answers (SPARQL GET queries, named queries, search); they also carry an ETag of the build.
+- ``QUERIES_DIR`` (MDKG_QUERIES_DIR): folder of named queries (``*.rq``); empty = the bundled ``queries/``.
+- ``SEARCH_LIMIT`` (MDKG_SEARCH_LIMIT, 50): most paragraphs and entities ``/search`` returns (each).
 """
 from __future__ import annotations
 
@@ -41,12 +47,17 @@ DEFAULTS: Mapping[str, Any] = {
     "BASE": DEFAULT_BASE,
     "QUERY_PROCESSES": 2,
     "ACCESS_LOG": True,
+    "CACHE_MAX_BYTES": 64 << 20,
+    "CACHE_MAX_AGE": 300,
+    "QUERIES_DIR": "",
+    "SEARCH_LIMIT": 50,
 }
 
 ENV_NAMES: Mapping[str, str] = {key: f"MDKG_{key}" for key in DEFAULTS}
 
 _FLOATS = {"QUERY_TIMEOUT"}
-_INTS = {"MAX_BODY", "MAX_AUTH_BODY", "MAX_QUERY_LENGTH", "MAX_ROWS", "QUERY_PROCESSES"}
+_INTS = {"MAX_BODY", "MAX_AUTH_BODY", "MAX_QUERY_LENGTH", "MAX_ROWS", "QUERY_PROCESSES",
+         "CACHE_MAX_BYTES", "CACHE_MAX_AGE", "SEARCH_LIMIT"}
 
 
 def _coerce(key: str, value: Any) -> Any:

@@ -13,6 +13,9 @@ honoured; ``default-graph-uri``/``named-graph-uri`` replace the query's own data
 (only named graphs given: an empty default graph; only default graphs given: no named graphs).
 Updates see the store's real default graph unless ``using-graph-uri`` etc. are given.
 
+A query job may carry ``substitutions`` (variable name -> pyoxigraph term, bound with
+pyoxigraph's ``substitutions``); every query can call ``mdkg:arMatch``/``mdkg:arFold``.
+
 Every job answers a dict: ``status`` and either ``body``/``content_type`` or ``message``. This
 module does not talk HTTP and does not time anything out (the parent kills a slow process).
 """
@@ -24,6 +27,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from graph_builder import arsearch
 from graph_builder import store as store_mod
 from graph_builder.service import guard, results
 from graph_builder.service.update_dataset import with_using
@@ -46,6 +50,11 @@ def _query_kwargs(job: dict, info: guard.QueryInfo) -> dict:
         kwargs.update(default_graph=default, named_graphs=[ox.NamedNode(i) for i in dataset["named"]])
     elif not info.has_dataset:
         kwargs["use_default_graph_as_union"] = True
+    # Named queries and search bind parameters as terms (never pasted into the text), and
+    # every query may call mdkg:arMatch / mdkg:arFold (see graph_builder.arsearch).
+    if job.get("substitutions"):
+        kwargs["substitutions"] = {ox.Variable(name): term for name, term in job["substitutions"].items()}
+    kwargs["custom_functions"] = arsearch.custom_functions()
     return kwargs
 
 

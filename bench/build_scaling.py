@@ -1,0 +1,182 @@
+"""Time ``mdkg build`` against corpus size: wall time, CPU time, peak memory, paragraphs per second.
+
+For each size (``seed`` = the bundled corpus; a number = a corpus made by ``gen_corpus.py``,
+generated when missing) it runs ``mdkg build --corpus C --store S`` as a subprocess into a
+fresh store, measured by :mod:`bench.measure`, once with SHACL validation (the real build)
+and, with ``--no-validate-too``, once without (to show what validation costs). Sizes whose
+build does not finish within ``--timeout`` are recorded as timed out; figures for larger sizes
+are then *extrapolated* by a least-squares line through the measured points, and marked so.
+
+Writes ``bench/results/build_scaling.json`` and ``docs/img/build_time.png`` /
+``docs/img/build_memory.png``. It does not change the project's own store.
+
+    python bench/build_scaling.py --sizes seed 10 100 1000 --timeout 1200
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import re
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from bench.gen_corpus import generate  # noqa: E402
+from bench.machine import machine_info  # noqa: E402
+from bench.measure import run_measured  # noqa: E402
+
+BUILT = re.compile(r"built (\d+) reports, (\d+) paragraphs, (\d+) mentions, (\d+) facts, (\d+) quads")
+RESULTS = REPO / "bench" / "results"
+IMG = REPO / "docs" / "img"
+
+
+def corpus_for(size: str, corpora: Path, seed: int) -> Path:
+    if size == "seed":
+        return REPO / "corpus"
+    folder = corpora / f"n{int(size)}"
+    if not (folder / "manifest.toml").is_file() or len(list(folder.glob("*.ar.*"))) != int(size):
+        generate(REPO / "corpus", folder, int(size), seed)
+    return folder
+
+
+def source_stats(corpus: Path) -> dict:
+    files = [p for p in corpus.iterdir() if p.suffix in (".md", ".txt")]
+    return {"reports": len(files), "bytes": sum(p.stat().st_size for p in files)}
+
+
+def run_build(corpus: Path, workdir: Path, validate: bool, timeout: float) -> dict:
+    store = workdir / "store"
+    argv = [str(REPO / ".venv" / "bin" / "mdkg"), "build", "--corpus", str(corpus), "--store", str(store)]
+    if not validate:
+        argv.append("--no-validate")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("MDKG_")}
+    measured = run_measured(argv, timeout=timeout, env=env, cwd=REPO)
+    result = measured.as_dict()
+    m = BUILT.search(measured.stdout)
+    if m:
+        reports, paragraphs, mentions, facts, quads = map(int, m.groups())
+        result.update(reports=reports, paragraphs=paragraphs, mentions=mentions, facts=facts, quads=quads,
+                      paragraphs_per_s=round(paragraphs / measured.wall_s, 1),
+                      paragraphs_per_cpu_s=round(paragraphs / max(1e-9, measured.user_s + measured.sys_s), 1))
+    builds = workdir / "store.builds"
+    result["store_bytes"] = sum(p.stat().st_size for p in builds.rglob("*") if p.is_file()) if builds.exists() else 0
+    shutil.rmtree(workdir, ignore_errors=True)
+    workdir.mkdir()
+    return result
+
+
+def fit_line(xs: list[float], ys: list[float]) -> tuple[float, float]:
+    """Least-squares ``y = a + b x`` (b only, through the origin, when there is one point)."""
+    if len(xs) == 1:
+        return 0.0, ys[0] / xs[0]
+    n = len(xs)
+    mx, my = sum(xs) / n, sum(ys) / n
+    b = sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / max(1e-12, sum((x - mx) ** 2 for x in xs))
+    return my - b * mx, b
+
+
+def extrapolate(runs: list[dict], key: str, paragraphs: int) -> float | None:
+    done = [r for r in runs if not r["timed_out"] and r.get("returncode") == 0 and "paragraphs" in r]
+    if not done:
+        return None
+    a, b = fit_line([r["paragraphs"] for r in done], [r[key] for r in done])
+    return round(a + b * paragraphs, 1)
+
+
+def plot(results: dict, out_dir: Path) -> list[str]:
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    for key, ylabel, name in (("wall_s", "wall time (s)", "build_time.png"),
+                              ("peak_tree_rss_mib", "peak RSS of the build's process tree (MiB)",
+                               "build_memory.png")):
+        fig, ax = plt.subplots(figsize=(6, 4))
+        for variant, runs in results["variants"].items():
+            pts = [(r["source"]["reports"], r[key]) for r in runs if not r["timed_out"] and r.get("returncode") == 0]
+            if pts:
+                ax.plot(*zip(*pts), marker="o", label=f"{variant} (measured)")
+            est = [(e["reports"], e[key]) for e in results["extrapolated"].get(variant, []) if e.get(key) is not None]
+            if est and pts:
+                ax.plot([pts[-1][0]] + [x for x, _ in est], [pts[-1][1]] + [y for _, y in est],
+                        linestyle="--", marker="x", label=f"{variant} (extrapolated)")
+        if key == "peak_tree_rss_mib":
+            ax.axhline(1024, color="red", linewidth=0.8, label="1 GiB target")
+        ax.set_xscale("log")
+        ax.set_xlabel("reports in corpus")
+        ax.set_ylabel(ylabel)
+        ax.grid(True, which="both", alpha=0.3)
+        ax.legend(fontsize=8)
+        fig.tight_layout()
+        fig.savefig(out_dir / name, dpi=110)
+        plt.close(fig)
+        written.append(str((out_dir / name).relative_to(REPO)))
+    return written
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", nargs="+", default=["seed", "10", "100", "1000"])
+    ap.add_argument("--corpora", type=Path, default=REPO / "bench" / "corpora")
+    ap.add_argument("--seed", type=int, default=11)
+    ap.add_argument("--timeout", type=float, default=1200, help="seconds per build before it is killed")
+    ap.add_argument("--no-validate-too", action="store_true", help="also time builds with --no-validate")
+    ap.add_argument("--out", type=Path, default=RESULTS / "build_scaling.json")
+    args = ap.parse_args(argv)
+
+    variants = {"validate": True}
+    if args.no_validate_too:
+        variants["no-validate"] = False
+    results: dict = {"started": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "machine": machine_info(),
+                     "timeout_s": args.timeout, "variants": {v: [] for v in variants}, "extrapolated": {}}
+    with tempfile.TemporaryDirectory(prefix="mdkg-bench-") as tmp:
+        workdir = Path(tmp) / "work"
+        workdir.mkdir()
+        for variant, validate in variants.items():
+            skip_rest = False
+            for size in args.sizes:
+                corpus = corpus_for(size, args.corpora, args.seed)
+                stats = source_stats(corpus)
+                if skip_rest:
+                    results["variants"][variant].append({"size": size, "source": stats, "skipped": True,
+                                                         "timed_out": True})
+                    continue
+                print(f"[{variant}] building {size} ({stats['reports']} reports) ...", flush=True)
+                run = run_build(corpus, workdir, validate, args.timeout)
+                run.update(size=size, source=stats)
+                results["variants"][variant].append(run)
+                print(f"  wall {run['wall_s']} s, cpu {run['user_s'] + run['sys_s']:.1f} s, "
+                      f"peak tree RSS {run['peak_tree_rss_mib']} MiB, rc {run['returncode']}, "
+                      f"{run.get('paragraphs_per_s', '-')} paragraphs/s", flush=True)
+                if run["timed_out"] or run["returncode"] != 0:
+                    skip_rest = True  # a larger corpus would not finish either
+            runs = results["variants"][variant]
+            measured = [r for r in runs if not r.get("timed_out") and r.get("returncode") == 0 and "paragraphs" in r]
+            per_report = (sum(r["paragraphs"] for r in measured) / sum(r["reports"] for r in measured)) if measured else 0
+            estimates = []
+            for r in runs:
+                if r.get("timed_out") or r.get("returncode") != 0:
+                    paragraphs = round(per_report * r["source"]["reports"])
+                    estimates.append({"size": r["size"], "reports": r["source"]["reports"], "paragraphs": paragraphs,
+                                      "wall_s": extrapolate(runs, "wall_s", paragraphs),
+                                      "peak_tree_rss_mib": extrapolate(runs, "peak_tree_rss_mib", paragraphs),
+                                      "method": "least-squares line through the measured sizes"})
+            results["extrapolated"][variant] = estimates
+    results["plots"] = plot(results, IMG)
+    results["finished"] = time.strftime("%Y-%m-%dT%H:%M:%S%z")
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(results, indent=1, ensure_ascii=False), encoding="utf-8")
+    print(f"wrote {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,121 @@
+"""Arabic-aware word matching: the ``mdkg:arMatch`` and ``mdkg:arFold`` SPARQL functions.
+
+A query is split into words after the builder's normalisation (:func:`graph_builder.arabic.fold`:
+diacritics, tatweel, hamza/alef/ya/ta marbuta forms, digits) and Latin case folding. A query word
+matches a text word when the text word, read as proclitics (و ف ب ل ك and their combinations,
+:func:`graph_builder.arabic.proclitic_splits`, which restores the article in ``لل``) + stem,
+has a stem equal to the query word, with or without the article ``ال`` on either side. So
+``منظمة`` matches ``وللمنظمة``, ``بالمنظمه`` and ``المنظمة``; ``الهجرة`` matches ``والهجرة`` and
+``هجرة``. A text matches a query when **every** query word matches some word of the text (any
+order). :func:`match_spans` gives the matched words' code-point offsets in the original text.
+
+:func:`custom_functions` returns the pyoxigraph ``custom_functions`` mapping that the service's
+query processes (and any local caller) pass to ``Store.query``:
+
+- ``mdkg:arMatch(?text, "query")`` → ``xsd:boolean``;
+- ``mdkg:arFold(?text)`` → the folded, case-folded string (for label equality).
+
+It does no stemming of suffixes, no ranking and no phrase matching; it does not touch a store.
+"""
+from __future__ import annotations
+
+from typing import Callable
+
+import pyoxigraph as ox
+
+from graph_builder.arabic import fold, is_word_char, normalise, proclitic_splits
+from graph_builder.namespaces import MDKG, XSD
+
+ARTICLE = "ال"
+AR_MATCH = MDKG.arMatch
+AR_FOLD = MDKG.arFold
+
+
+def _words(folded: str) -> list[tuple[int, int]]:
+    """[start, end) spans of the maximal runs of word characters in a folded text."""
+    spans, start = [], None
+    for i, ch in enumerate(folded):
+        if is_word_char(ch):
+            if start is None:
+                start = i
+        elif start is not None:
+            spans.append((start, i))
+            start = None
+    if start is not None:
+        spans.append((start, len(folded)))
+    return spans
+
+
+def _core(word: str) -> str:
+    """``word`` without a leading article (kept when too little would remain)."""
+    return word[len(ARTICLE):] if word.startswith(ARTICLE) and len(word) > len(ARTICLE) + 1 else word
+
+
+def query_words(query: str) -> tuple[str, ...]:
+    """The query's words, folded and case-folded, without duplicates, in order."""
+    folded = fold(query)
+    seen: dict[str, None] = {}
+    for start, end in _words(folded):
+        seen.setdefault(_core(folded[start:end].casefold()), None)
+    return tuple(seen)
+
+
+def word_forms(word: str) -> set[str]:
+    """The stems a folded text word may stand for (article removed), itself included."""
+    return {_core(stem) for _, stem in proclitic_splits(word.casefold())}
+
+
+def word_matches(query_word: str, text_word: str) -> bool:
+    """Whether one (folded) query word from :func:`query_words` matches one folded text word."""
+    return query_word in word_forms(text_word)
+
+
+def match_spans(text: str, query: str) -> list[tuple[int, int]]:
+    """Original offsets of the text words matching a query word; [] unless every word matches."""
+    words = query_words(query)
+    if not words:
+        return []
+    norm = normalise(text)
+    spans, found = [], set()
+    for start, end in _words(norm.text):
+        forms = word_forms(norm.text[start:end])
+        hits = [w for w in words if w in forms]
+        if hits:
+            found.update(hits)
+            spans.append(norm.to_original(start, end))
+    return spans if found == set(words) else []
+
+
+def ar_match(text: str, query: str) -> bool:
+    """True when every word of ``query`` matches a word of ``text`` (see the module docstring)."""
+    words = query_words(query)
+    if not words:
+        return False
+    folded = fold(text)
+    remaining = set(words)
+    for start, end in _words(folded):
+        remaining -= word_forms(folded[start:end])
+        if not remaining:
+            return True
+    return False
+
+
+def _boolean(value: bool) -> ox.Literal:
+    return ox.Literal("true" if value else "false", datatype=XSD.boolean)
+
+
+def _sparql_ar_match(text, query) -> ox.Literal | None:
+    if not isinstance(text, ox.Literal) or not isinstance(query, ox.Literal):
+        return None  # an expression error: FILTER treats it as false
+    return _boolean(ar_match(text.value, query.value))
+
+
+def _sparql_ar_fold(text) -> ox.Literal | None:
+    if not isinstance(text, ox.Literal):
+        return None
+    return ox.Literal(fold(text.value).casefold())
+
+
+def custom_functions() -> dict[ox.NamedNode, Callable]:
+    """The ``custom_functions`` argument of ``pyoxigraph.Store.query`` (a fresh dict)."""
+    return {AR_MATCH: _sparql_ar_match, AR_FOLD: _sparql_ar_fold}

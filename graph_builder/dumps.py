@@ -1,0 +1,259 @@
+"""Compressed downloadable dumps of a build, one set per named graph and one for the whole dataset.
+
+:func:`write_dumps` writes into a folder (the pipeline passes ``<build>.dumps`` beside each
+build, before the switch-over):
+
+- ``{stem}.nq.gz`` N-Quads, ``{stem}.trig.gz`` TriG, ``{stem}.jsonld.gz`` JSON-LD (graph names
+  kept) and ``{stem}.ttl.gz`` Turtle (the graph's triples; the union of all graphs for the whole
+  dataset), where ``stem`` is ``dataset`` or ``graph-{name}`` (``name`` = the graph IRI after
+  ``{base}graph/``, e.g. ``graph-reference``);
+- ``context.jsonld``: the JSON-LD context (the vocabulary's prefixes, and one term per ontology
+  class and property found in the store);
+- ``dumps.json``: the index (file, graph, format, media type, bytes, quads, sha256).
+
+The JSON-LD dumps carry that same context inline and use its prefixes for property names,
+types and datatypes (prefix compaction of pyoxigraph's expanded JSON-LD: a document any
+JSON-LD processor expands back to exactly the same quads; node IRIs stay absolute). Files are
+gzip with a zero timestamp, so the same store gives byte-identical dumps. Everything streams
+graph by graph. This module does not serve the files or describe them in RDF (see
+:mod:`graph_builder.void`).
+"""
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import os
+from pathlib import Path
+from typing import Iterable
+
+import pyoxigraph as ox
+
+from .namespaces import MDKG, OWL, PREFIXES, RDF, RDFS, Base, slugify
+
+INDEX = "dumps.json"
+CONTEXT = "context.jsonld"
+DATASET_STEM = "dataset"
+FORMATS = {  # format → (extension, media type, pyoxigraph format)
+    "nquads": (".nq.gz", "application/n-quads", ox.RdfFormat.N_QUADS),
+    "trig": (".trig.gz", "application/trig", ox.RdfFormat.TRIG),
+    "turtle": (".ttl.gz", "text/turtle", ox.RdfFormat.TURTLE),
+    "jsonld": (".jsonld.gz", "application/ld+json", ox.RdfFormat.JSON_LD),
+}
+CONTEXT_MEDIA_TYPE = "application/ld+json"
+_OBJECT_PROPERTY = OWL.iri("ObjectProperty")
+_TERM_TYPES = (OWL.iri("Class"), RDFS.iri("Class"), _OBJECT_PROPERTY, OWL.iri("DatatypeProperty"),
+               OWL.iri("AnnotationProperty"), RDF.iri("Property"))
+
+
+# ---------------------------------------------------------------- names
+
+def graph_stem(graph: ox.NamedNode, base: Base) -> str:
+    """The file stem of a named graph's dumps: ``graph-{name}`` (IRIs under other bases: slugified)."""
+    prefix = base.graph("").value
+    name = graph.value[len(prefix):] if graph.value.startswith(prefix) else graph.value
+    return "graph-" + (slugify(name.replace("/", "-")) or hashlib.sha256(name.encode()).hexdigest()[:12])
+
+
+def named_graphs(st: ox.Store) -> list[ox.NamedNode]:
+    return sorted((g for g in st.named_graphs() if isinstance(g, ox.NamedNode)), key=lambda g: g.value)
+
+
+# ---------------------------------------------------------------- JSON-LD
+
+def jsonld_context(st: ox.Store) -> dict:
+    """The ``@context``: the vocabulary's prefixes, and a term for each ``mdkg:`` class and property
+    the store declares (object properties coerced to ``@id``)."""
+    context: dict = dict(sorted(PREFIXES.items()))
+    kinds = " ".join(f"<{t}>" for t in _TERM_TYPES)
+    query = f"SELECT DISTINCT ?t ?k WHERE {{ VALUES ?k {{ {kinds} }} ?t a ?k }}"
+    terms: dict[str, dict] = {}
+    for row in st.query(query, use_default_graph_as_union=True):
+        iri = row["t"].value if isinstance(row["t"], ox.NamedNode) else ""
+        name = iri[len(str(MDKG)):]
+        if not iri.startswith(str(MDKG)) or not name or name in PREFIXES or not name.isidentifier():
+            continue
+        term = terms.setdefault(name, {"@id": f"mdkg:{name}"})
+        if row["k"].value == _OBJECT_PROPERTY:
+            term["@type"] = "@id"
+    for name in sorted(terms):
+        context[name] = terms[name] if "@type" in terms[name] else terms[name]["@id"]
+    return context
+
+
+def _compact_iri(iri: str, prefixes: list[tuple[str, str]]) -> str:
+    for prefix, ns in prefixes:
+        if iri.startswith(ns) and len(iri) > len(ns):
+            return f"{prefix}:{iri[len(ns):]}"
+    return iri
+
+
+def compact(node, prefixes: list[tuple[str, str]]):
+    """Prefix-compact expanded JSON-LD: property keys, ``@type`` values (node types, datatypes)."""
+    if isinstance(node, list):
+        return [compact(item, prefixes) for item in node]
+    if not isinstance(node, dict):
+        return node
+    out = {}
+    for key, value in node.items():
+        if key == "@type":
+            out[key] = ([_compact_iri(v, prefixes) for v in value] if isinstance(value, list)
+                        else _compact_iri(value, prefixes))
+        elif key.startswith("@"):
+            out[key] = compact(value, prefixes)
+        else:
+            out[_compact_iri(key, prefixes)] = compact(value, prefixes)
+    return out
+
+
+def _jsonld_items(quads: list[ox.Quad], prefixes: list[tuple[str, str]]) -> list:
+    if not quads:
+        return []
+    expanded = json.loads(ox.serialize(quads, format=ox.RdfFormat.JSON_LD))
+    return compact(expanded if isinstance(expanded, list) else [expanded], prefixes)
+
+
+def _write_jsonld(parts: Iterable[list[ox.Quad]], context: dict, out) -> int:
+    """One JSON-LD document ``{"@context": ..., "@graph": [...]}``, written part by part; the quad count."""
+    prefixes = sorted(PREFIXES.items(), key=lambda kv: -len(kv[1]))
+    out.write(b'{"@context": ' + json.dumps(context, ensure_ascii=False).encode("utf-8") + b',\n"@graph": [')
+    first, count = True, 0
+    for quads in parts:
+        count += len(quads)
+        for item in _jsonld_items(quads, prefixes):
+            out.write((b"" if first else b",\n") + json.dumps(item, ensure_ascii=False).encode("utf-8"))
+            first = False
+    out.write(b"]}\n")
+    return count
+
+
+# ---------------------------------------------------------------- writing
+
+def _serialize(items: Iterable, out, fmt: str) -> int:
+    """``items`` (quads or triples) in ``fmt`` to ``out``; the number written."""
+    count = 0
+
+    def counted():
+        nonlocal count
+        for item in items:
+            count += 1
+            yield item
+    prefixes = {} if fmt == "nquads" else {"prefixes": PREFIXES}
+    ox.serialize(counted(), out, format=FORMATS[fmt][2], **prefixes)
+    return count
+
+
+def _write(path: Path, write) -> int:
+    """Run ``write(stream)`` into ``path`` (gzip, zero mtime) via a temporary file; its result."""
+    tmp = path.with_name("." + path.name + ".tmp")
+    try:
+        with open(tmp, "wb") as raw, gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0) as gz:
+            result = write(gz)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    os.replace(tmp, path)
+    return result
+
+
+def _entry(folder: Path, stem: str, fmt: str, graph: str | None, write) -> dict:
+    ext, media_type, _ = FORMATS[fmt]
+    path = folder / (stem + ext)
+    count = _write(path, write)
+    return {"file": path.name, "graph": graph, "format": fmt, "media_type": media_type,
+            "bytes": path.stat().st_size, "quads": count, "sha256": sha256_of(path)}
+
+
+def _quads(st: ox.Store, graph) -> list[ox.Quad]:
+    return list(st.quads_for_pattern(None, None, None, graph))
+
+
+def _dump_graph(st: ox.Store, graph: ox.NamedNode, folder: Path, stem: str, context: dict) -> list[dict]:
+    quads = _quads(st, graph)
+    triples = [ox.Triple(q.subject, q.predicate, q.object) for q in quads]
+    writers = {
+        "nquads": lambda out: _serialize(quads, out, "nquads"),
+        "trig": lambda out: _serialize(quads, out, "trig"),
+        "turtle": lambda out: _serialize(triples, out, "turtle"),
+        "jsonld": lambda out: _write_jsonld([quads], context, out),
+    }
+    return [_entry(folder, stem, fmt, graph.value, write) for fmt, write in writers.items()]
+
+
+def _dump_dataset(st: ox.Store, graphs: list[ox.NamedNode], folder: Path, context: dict) -> list[dict]:
+    """The whole dataset; Turtle is the union of the graphs (distinct triples, held in memory)."""
+    def union(out):
+        triples = dict.fromkeys(ox.Triple(q.subject, q.predicate, q.object)
+                                for q in st.quads_for_pattern(None, None, None))
+        return _serialize(triples, out, "turtle")
+
+    def parts():
+        yield _quads(st, ox.DefaultGraph())
+        for g in graphs:
+            yield _quads(st, g)
+    writers = {
+        "nquads": lambda out: _serialize(st.quads_for_pattern(None, None, None), out, "nquads"),
+        "trig": lambda out: _serialize(st.quads_for_pattern(None, None, None), out, "trig"),
+        "turtle": union,
+        "jsonld": lambda out: _write_jsonld(parts(), context, out),
+    }
+    return [_entry(folder, DATASET_STEM, fmt, None, write) for fmt, write in writers.items()]
+
+
+def sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _remove_stale(folder: Path, keep: set[str]) -> None:
+    old = read_index(folder) if (folder / INDEX).is_file() else {"files": []}
+    for entry in old.get("files", []):
+        if entry.get("file") not in keep:
+            (folder / Path(entry["file"]).name).unlink(missing_ok=True)
+
+
+def write_dumps(st: ox.Store, folder: Path, base: Base) -> list[Path]:
+    """Write every dump of ``st``, the JSON-LD context and the index into ``folder``; return their paths."""
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    context = jsonld_context(st)
+    graphs = named_graphs(st)
+    entries = _dump_dataset(st, graphs, folder, context)
+    for g in graphs:
+        entries += _dump_graph(st, g, folder, graph_stem(g, base), context)
+    context_path = folder / CONTEXT
+    context_path.write_text(json.dumps({"@context": context}, ensure_ascii=False, indent=1) + "\n",
+                            encoding="utf-8")
+    index = {"base": base.iri, "context": {"file": CONTEXT, "media_type": CONTEXT_MEDIA_TYPE,
+                                           "bytes": context_path.stat().st_size,
+                                           "sha256": sha256_of(context_path)},
+             "files": entries}
+    _remove_stale(folder, {e["file"] for e in entries})
+    index_path = folder / INDEX
+    tmp = folder / (".tmp-" + INDEX)
+    tmp.write_text(json.dumps(index, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    os.replace(tmp, index_path)
+    return [folder / e["file"] for e in entries] + [context_path, index_path]
+
+
+def read_index(folder: Path) -> dict:
+    """The ``dumps.json`` of ``folder``; a clear error naming the file when it is missing or broken."""
+    path = Path(folder) / INDEX
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise FileNotFoundError(f"{path}: no dumps index (was the store built with dumps?)") from None
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"{path}:{exc.lineno}: broken dumps index: {exc.msg}") from None
+
+
+def dump_path(folder: Path, name: str) -> Path:
+    """The path of the dump (or context) called ``name`` in ``folder``; only names the index lists."""
+    index = read_index(folder)
+    names = {e["file"] for e in index["files"]} | {index["context"]["file"]}
+    if name not in names:
+        raise FileNotFoundError(f"{Path(folder) / INDEX}: no dump named {name!r}")
+    return Path(folder) / name

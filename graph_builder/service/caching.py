@@ -1,0 +1,188 @@
+"""HTTP caching of read answers: ETag/304 and Cache-Control by build, and a per-worker result cache.
+
+Answers change only when the data does, so they are keyed by the *build id*: the name of the
+directory the query processes read (the build directory the store symlink points at, or, on
+a writable service, the snapshot taken after the last write; ``empty`` when there is none).
+
+- :class:`ResultCache` is a thread-safe LRU bounded by the bytes of the answers it holds.
+- :class:`CachingExecutor` wraps the service's :class:`~graph_builder.service.executor.Executor`
+  and answers ``query`` and ``graph_get`` jobs from the cache when the same job (query text,
+  substitutions, dataset, result format, row cap, base) was answered on the same build; it is
+  emptied as soon as the build id changes (a rebuild switched the symlink, or a write made a
+  new snapshot). Whether the answer was a hit or a miss goes to ``X-MDKG-Cache``.
+- :func:`install` registers request hooks: for GET/HEAD requests to the endpoints listed in
+  ``CACHEABLE_ENDPOINTS`` (SPARQL queries, named queries, their catalogue, search) a weak ETag
+  is computed *before* running anything from the build id, the request URL, the ``Accept``
+  header and the service's software/catalogue fingerprint; a matching ``If-None-Match`` is
+  answered ``304`` at once. Successful answers carry ``ETag``, ``Cache-Control: public,
+  max-age=CACHE_MAX_AGE`` and ``Vary: Accept``.
+
+Errors are never cached. POST queries use the result cache but get no ETag. This module holds
+no module-level state: the cache lives on the executor wrapper of each web worker.
+"""
+from __future__ import annotations
+
+import hashlib
+import threading
+from collections import OrderedDict
+from pathlib import Path
+from typing import Any, Iterable
+
+from flask import Flask, Response, g, has_request_context, request
+
+from graph_builder.service.errors import CORS_HEADERS
+
+CACHEABLE_ENDPOINTS = ("sparql.endpoint", "queries.catalogue", "queries.run", "search.search")
+CACHE_HEADER = "X-MDKG-Cache"
+CACHED_KINDS = ("query", "graph_get")
+
+
+class ResultCache:
+    """An LRU map bounded by the total size (bytes of ``body``) of the answers it holds."""
+
+    def __init__(self, max_bytes: int):
+        self.max_bytes = max_bytes
+        self._items: OrderedDict[Any, tuple[dict, int]] = OrderedDict()
+        self._bytes = 0
+        self._lock = threading.Lock()
+
+    @property
+    def size(self) -> int:
+        return self._bytes
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def get(self, key) -> dict | None:
+        with self._lock:
+            item = self._items.get(key)
+            if item is None:
+                return None
+            self._items.move_to_end(key)
+            return item[0]
+
+    def put(self, key, answer: dict) -> bool:
+        """Keep ``answer`` (evicting the least recently used); False when it is too big to keep."""
+        size = len(answer.get("body") or b"") + 256  # the dict itself costs something too
+        if size > self.max_bytes:
+            return False
+        with self._lock:
+            old = self._items.pop(key, None)
+            if old is not None:
+                self._bytes -= old[1]
+            self._items[key] = (answer, size)
+            self._bytes += size
+            while self._bytes > self.max_bytes:
+                _, (_, dropped) = self._items.popitem(last=False)
+                self._bytes -= dropped
+        return True
+
+    def clear(self) -> None:
+        with self._lock:
+            self._items.clear()
+            self._bytes = 0
+
+
+def build_id(read_path: str | None) -> str:
+    """The id of what the query processes read: the build or snapshot directory name."""
+    return "empty" if read_path is None else Path(read_path).name
+
+
+def _freeze(value):
+    if isinstance(value, dict):
+        return tuple(sorted((k, _freeze(v)) for k, v in value.items()))
+    if isinstance(value, (list, tuple)):
+        return tuple(_freeze(v) for v in value)
+    if isinstance(value, (str, int, float, bool, type(None))):
+        return value
+    return (type(value).__name__, str(value))  # pyoxigraph terms: N-Triples form
+
+
+def job_key(job: dict) -> tuple:
+    """A hashable key of everything in a read job that can change its answer."""
+    return _freeze({k: v for k, v in job.items() if k != "read_path"})
+
+
+class CachingExecutor:
+    """The executor with a result cache in front of its read jobs; everything else delegated."""
+
+    def __init__(self, executor, max_bytes: int):
+        self.inner = executor
+        self.cache = ResultCache(max_bytes)
+        self._build: str | None = None
+        self._lock = threading.Lock()
+
+    def __getattr__(self, name: str):
+        return getattr(self.inner, name)
+
+    def current_build(self) -> str:
+        """The current build id; the cache is emptied when it differs from the last one seen."""
+        current = build_id(self.inner.read_path())
+        with self._lock:
+            if current != self._build:
+                self.cache.clear()
+                self._build = current
+        return current
+
+    def read(self, job: dict) -> dict:
+        if job.get("kind") not in CACHED_KINDS or self.cache.max_bytes <= 0:
+            return self.inner.read(job)
+        key = (self.current_build(), job_key(job))
+        answer = self.cache.get(key)
+        _record("hit" if answer is not None else "miss")
+        if answer is not None:
+            return dict(answer, engine_ms=0.0)
+        answer = self.inner.read(job)
+        if answer.get("status") == 200:
+            self.cache.put(key, answer)
+        return answer
+
+    def write(self, job: dict) -> dict:
+        answer = self.inner.write(job)
+        self.current_build()  # a write makes a new snapshot: drop what was cached before it
+        return answer
+
+
+def _record(status: str) -> None:
+    """Remember the cache outcome of this request (a miss anywhere makes the request a miss)."""
+    if has_request_context():
+        g.mdkg_cache = "miss" if g.get("mdkg_cache") == "miss" else status
+
+
+def etag_for(build: str, fingerprint: str) -> str:
+    """The (weak) ETag value of the current request's answer on ``build``, without quotes."""
+    accept = request.headers.get("Accept", "")
+    digest = hashlib.sha256("\x00".join(
+        [build, fingerprint, request.path, request.query_string.decode("latin-1"), accept])
+        .encode("utf-8")).hexdigest()[:32]
+    return f"{build}-{digest}"
+
+
+def install(app: Flask, executor: CachingExecutor, max_age: int, fingerprint: str,
+            endpoints: Iterable[str] = CACHEABLE_ENDPOINTS) -> None:
+    """Register the ETag / 304 / Cache-Control / X-MDKG-Cache hooks on ``app``."""
+    endpoints = frozenset(endpoints)
+
+    def before() -> Response | None:
+        if request.method not in ("GET", "HEAD") or request.endpoint not in endpoints:
+            return None
+        g.mdkg_etag = etag_for(executor.current_build(), fingerprint)
+        if request.if_none_match.contains_weak(g.mdkg_etag) or request.if_none_match.star_tag:
+            g.mdkg_cache = "hit"
+            return Response(status=304)
+        return None
+
+    def after(response: Response) -> Response:
+        if g.get("mdkg_cache"):
+            response.headers[CACHE_HEADER] = g.mdkg_cache
+        etag = g.get("mdkg_etag")
+        if etag and response.status_code in (200, 304):
+            response.set_etag(etag, weak=True)
+            response.headers["Cache-Control"] = f"public, max-age={max_age}"
+            response.vary.add("Accept")
+        response.headers["Access-Control-Expose-Headers"] = ", ".join(
+            [CORS_HEADERS["Access-Control-Expose-Headers"], "ETag", CACHE_HEADER])
+        return response
+
+    app.before_request(before)
+    app.after_request(after)

@@ -1,0 +1,157 @@
+"""Topic facts (graph_builder/facts/topics.py) on the real reports: precision and recall against the
+hand-checked gold list, and each rule on real sentences of the reports, with negative cases."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from graph_builder.corpus import read_corpus
+from graph_builder.facts import topics
+from graph_builder.facts.context import FactContext
+from graph_builder.gazetteer import load_gazetteer
+from graph_builder.matcher import Matcher, mentions_in
+from graph_builder.model import Document, Paragraph, Section
+from graph_builder.resources import default_corpus
+
+GOLD = Path(__file__).parent / "data" / "facts_gold_topics.json"
+D08 = "2008-sg-report-international-migration-and-development"
+
+
+@pytest.fixture(scope="module")
+def gazetteer():
+    return load_gazetteer()
+
+
+@pytest.fixture(scope="module")
+def matcher(gazetteer):
+    return Matcher(gazetteer)
+
+
+@pytest.fixture(scope="module")
+def report_facts(gazetteer, matcher):
+    out = {}
+    for doc in read_corpus(default_corpus()):
+        out[doc.slug] = topics.extract(FactContext(doc, mentions_in(doc, matcher), gazetteer))
+    return out
+
+
+def _where(evidence) -> str:
+    if isinstance(evidence, Paragraph):
+        return str(evidence.number)
+    return f"section:{evidence.order}" if isinstance(evidence, Section) else f"footnote:{evidence.order}"
+
+
+def _key(doc: str, f) -> tuple:
+    return (doc, _where(f.evidence), "/".join(f.subject.key), f.predicate, "/".join(f.object.key))
+
+
+def test_precision_and_recall_against_gold(report_facts):
+    gold = {(g["document"], str(g["paragraph"]), g["subject"], g["predicate"], g["object"])
+            for g in json.loads(GOLD.read_text(encoding="utf-8"))["facts"]}
+    got = {_key(doc, f) for doc, facts in report_facts.items() for f in facts}
+    right = got & gold
+    precision, recall = len(right) / len(got), len(right) / len(gold)
+    print(f"\ntopics: {len(got)} facts, {len(gold)} gold, precision {precision:.3f}, recall {recall:.3f}")
+    print("false positives:", sorted(got - gold))
+    assert precision >= 0.9
+    assert recall >= 0.6
+
+
+def test_every_fact_is_addresses_from_an_allowed_class_with_a_known_rule(report_facts):
+    for facts in report_facts.values():
+        for f in facts:
+            assert f.predicate == "addresses" and f.object.kind == "topic"
+            assert f.subject.cls in topics.SUBJECT_CLASSES
+            assert f.rule in topics.RULES and f.confidence == topics.RULES[f.rule][1]
+
+
+def test_regional_processes_of_the_2008_report(report_facts):
+    got = {(f.subject.slug, f.object.slug, f.evidence.number) for f in report_facts[D08]}
+    for process in ("midsa", "midwa"):
+        assert (process, "health", 58) in got
+    for process in ("puebla-process", "lima-process", "soderkoping-process", "igc"):
+        assert any(s == process and t == "remittances" for s, t, _ in got)
+
+
+# ---------------------------------------------------------------- rules on real sentences
+
+def _facts(text: str, gazetteer, matcher, section: Section | None = None):
+    para = Paragraph(number=1, text=text, order=1, line=1, section=section)
+    doc = Document(path=Path("sentence.txt"), slug="sentence", paragraphs=[para],
+                   sections=[section] if section else [])
+    return topics.extract(FactContext(doc, mentions_in(doc, matcher), gazetteer))
+
+
+def _pairs(facts):
+    return {(f.subject.slug, f.object.slug, f.rule) for f in facts}
+
+
+def test_focus_verb_with_coordinated_subjects(gazetteer, matcher):
+    text = ("ومن بين العمليات التي تقوم بذلك، تركّز عمليتا حوار الهجرة في الجنوب الأفريقي وحوار الهجرة في غرب "
+            "أفريقيا على مسائل الهجرة والصحة، وبناء القدرات، وتحقيق الفوائد الإنمائية للهجرة.")
+    got = _pairs(_facts(text, gazetteer, matcher))
+    assert ("midsa", "health", "topics.focus-verb") in got
+    assert ("midwa", "health", "topics.focus-verb") in got
+    assert ("midwa", "capacity-building", "topics.focus-verb") in got
+
+
+def test_relative_clause_gives_the_subject(gazetteer, matcher):
+    text = ("وقامت في الآونة الأخيرة \"عملية بودابست\"، التي تركز في المقام الأول على مراقبة الهجرة، بما في ذلك "
+            "إدارة الحدود وإعادة المهاجرين ذوي الأوضاع غير القانونية والسماح لهم بدخول بلدانهم الأصلية.")
+    got = _pairs(_facts(text, gazetteer, matcher))
+    assert ("budapest-process", "border-management", "topics.focus-verb") in got
+
+
+def test_head_noun_refers_back_to_the_named_fund(gazetteer, matcher):
+    text = ("ويسهّل صندوق الأمم المتحدة للسكان إجراء الحوار المتعلق بالسياسة العامة. وبالإضافة إلى ذلك، يعمل "
+            "الصندوق حالياً على منع الاتجار بالفتيات والنساء ومساعدة ضحايا الاتجار.")
+    got = {(s, t) for s, t, _ in _pairs(_facts(text, gazetteer, matcher))}
+    assert ("unfpa", "trafficking") in got
+
+
+def test_pronoun_subject_takes_the_entity_of_the_sentence(gazetteer, matcher):
+    text = ("وتتعاون المفوضية السامية لحقوق الإنسان مع الوكالات الشريكة، وتعمل على تعزيز فهم ما لحقوق الإنسان من "
+            "أهمية في تحقيق فوائد الهجرة الدولية.")
+    got = _pairs(_facts(text, gazetteer, matcher))
+    assert ("ohchr", "human-rights", "topics.paragraph-subject") in got
+
+
+def test_area_of_interest_takes_the_topics_before_it(gazetteer, matcher):
+    text = "وتمثل حقوق المهاجرين وروابطهما بالتنمية مجال اهتمام مفوضية الأمم المتحدة لحقوق الإنسان."
+    assert ("ohchr", "human-rights", "topics.interest") in _pairs(_facts(text, gazetteer, matcher))
+
+
+def test_session_head_noun_resolves_to_the_session_of_the_section(report_facts):
+    # "تناولت هذه الجلسة …" under the heading "جلسة العمل 1-2 …" of the 2011 report
+    got = {(f.subject.slug, f.object.slug, f.rule) for f in report_facts["2011-gfmd-swiss-chair-report"]
+           if f.evidence.number == 105}
+    assert ("gfmd-2011-session-1-2", "migration-costs", "topics.anaphor") in got
+
+
+def test_other_subject_of_a_focus_verb_blocks_the_fact(gazetteer, matcher):
+    text = ("وتدعم المفوضية السامية لحقوق الإنسان عمل المقرر الخاص المعني بحقوق الإنسان للمهاجرين. ويركز كلا "
+            "المقررين الخاصين على الأسباب الجذرية للهجرة، ومسألة الهجرة والتمييز، وحماية المهاجرات والقصر غير "
+            "المصحوبين والعمال المنزليين.")
+    got = {(s, t) for s, t, _ in _pairs(_facts(text, gazetteer, matcher))}
+    assert not {("ohchr", "gender"), ("ohchr", "children"), ("ohchr", "care-workers")} & got
+
+
+def test_cooccurrence_without_a_cue_gives_nothing(gazetteer, matcher):
+    text = ("في الاتحاد الأوروبي، كان تسهيل هجرة مواطني الاتحاد فيما بين بلدان الجماعة دوما عنصرا رئيسيا في "
+            "التكامل الاقتصادي.")
+    assert _facts(text, gazetteer, matcher) == []
+
+
+def test_verbal_noun_in_a_reported_clause_is_not_the_speakers(gazetteer, matcher):
+    text = ("وذكر الأمين العام المساعد أن رئيس الجمعية العامة نظم في 19 أيار/مايو 2011 مناقشة مواضيعية غير "
+            "رسمية حول الهجرة الدولية والتنمية، وعرض مبادرات وطنية مختلفة مصممة لتخفيض تكاليف نقل التحويلات.")
+    assert not [f for f in _facts(text, gazetteer, matcher) if f.object.slug == "remittances"]
+
+
+def test_supporting_a_body_named_after_a_topic(gazetteer, matcher):
+    text = ("وتدعم المفوضية عمل المقرر الخاص المعني بحقوق الإنسان للمهاجرين والمقررة الخاصة المعنية بالاتجار "
+            "بالبشر، وبخاصة النساء والأطفال.")
+    got = _pairs(_facts("وتقدم مفوضية الأمم المتحدة لحقوق الإنسان الخدمات. " + text, gazetteer, matcher))
+    assert ("ohchr", "trafficking", "topics.support") in got
