@@ -44,14 +44,26 @@ def _name_word(folded: str, original: str) -> bool:
     original spelling: ``ألفاريز`` is a name, ``الضوء`` is not.)"""
     return folded not in _FUNCTION_WORDS and not original.startswith(_NOUN_PREFIXES)
 _WORD = re.compile(r"[^\W\d_]+(?:\s-\s[^\W\d_]+)?")
-_TRANSLIT = dict(zip("ابتثجحخدذرزسشصضطظعغفقكلمنهويءآ",
-                     ["a", "b", "t", "th", "j", "h", "kh", "d", "dh", "r", "z", "s", "sh", "s", "d", "t", "z",
-                      "", "gh", "f", "q", "k", "l", "m", "n", "h", "w", "y", "", "a"]))
+_TRANSLIT = dict(zip("ابتثجحخدذرزسشصضطظعغفقكلمنهوي", [
+    "a", "b", "t", "th", "j", "h", "kh", "d", "dh", "r", "z", "s", "sh", "s", "d", "t", "z", "", "gh",
+    "f", "q", "k", "l", "m", "n", "h", "w", "y"]))
 
 
-def transliterate(text: str) -> str:
-    """A plain ASCII key for a folded Arabic name (for slugs only, not a romanisation)."""
-    return "".join(_TRANSLIT.get(c, c) for c in text)
+def translit(text: str) -> str:
+    """An ASCII slug for Arabic (or Latin) text, deterministic; '' for empty text (a key, not a romanisation).
+
+    The one slug function for entities first seen in a report: mentions and fact rules must mint
+    the same IRI for the same name.
+    """
+    out = []
+    for ch in fold(text).lower():
+        if ch in _TRANSLIT:
+            out.append(_TRANSLIT[ch])
+        elif ch.isascii() and ch.isalnum():
+            out.append(ch)
+        else:
+            out.append("-")
+    return re.sub(r"-+", "-", "".join(out)).strip("-")
 
 
 def publication(symbol: str, title: str = "") -> Entity:
@@ -60,7 +72,7 @@ def publication(symbol: str, title: str = "") -> Entity:
 
 
 def person(name: str) -> Entity:
-    slug = slugify(transliterate(fold(name))) or "unnamed"
+    slug = translit(name) or "unnamed"
     return Entity(kind="person", slug=slug, cls="Person", label_ar=name, from_text=True)
 
 

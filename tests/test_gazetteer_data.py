@@ -19,7 +19,7 @@ from graph_builder.states import UN_LANGUAGES, state_adjectives, state_entities,
 GAZ = data_dir("gazetteer")
 VOCAB = Path("/work/shared/design/vocabulary.md")
 FILES = sorted(GAZ.glob("*.toml"))
-KINDS = {"state", "org", "process", "body", "place", "region", "topic", "person", "publication"}
+KINDS = {"state", "org", "process", "body", "place", "region", "topic", "person", "publication", "commitment"}
 CORPUS = data_dir("corpus")
 
 

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 from ..arabic import Normalised, fold, normalise
 from ..findings import Entity
+from .. import text_entities
+from ..text_entities import translit  # noqa: F401  (re-exported for the rule modules)
 
 ORDINALS = {
     "الاول": 1, "الاولي": 1, "الثاني": 2, "الثانيه": 2, "الثالث": 3, "الثالثه": 3, "الرابع": 4,
@@ -32,11 +34,6 @@ ROLE_WORDS = tuple(fold(w) for w in ROLE_WORDS) + ("رييس", "رييسه")
 def rx(pattern: str) -> re.Pattern:
     """A regex over folded text, written in ordinary Arabic: the pattern is folded the same way."""
     return re.compile(fold(pattern))
-
-
-_TRANSLIT = dict(zip("ابتثجحخدذرزسشصضطظعغفقكلمنهوي", [
-    "a", "b", "t", "th", "j", "h", "kh", "d", "dh", "r", "z", "s", "sh", "s", "d", "t", "z", "", "gh",
-    "f", "q", "k", "l", "m", "n", "h", "w", "y"]))
 
 
 @dataclass
@@ -70,19 +67,6 @@ class View:
         return self.text[s:e]
 
 
-def translit(text: str) -> str:
-    """An ASCII slug for Arabic (or Latin) text, deterministic; '' for empty text."""
-    out = []
-    for ch in fold(text).lower():
-        if ch in _TRANSLIT:
-            out.append(_TRANSLIT[ch])
-        elif ch.isascii() and ch.isalnum():
-            out.append(ch)
-        else:
-            out.append("-")
-    return re.sub(r"-+", "-", "".join(out)).strip("-")
-
-
 def clean_name(name: str) -> str:
     """A person's name without surrounding punctuation, proclitic و and leading titles."""
     name = re.sub(r"\s+", " ", name.strip(" \t،,؛;:.()"))
@@ -95,9 +79,8 @@ def clean_name(name: str) -> str:
 
 
 def person(name_ar: str) -> Entity:
-    """A person first seen in a report, keyed by the transliterated name."""
-    name_ar = clean_name(name_ar)
-    return Entity(kind="person", slug=translit(name_ar), cls="Person", label_ar=name_ar, from_text=True)
+    """A person first seen in a report, keyed by the transliterated name (same IRI as the matcher's)."""
+    return text_entities.person(clean_name(name_ar))
 
 
 def is_name(text: str) -> bool:

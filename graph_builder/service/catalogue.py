@@ -384,21 +384,21 @@ def _load(setup) -> None:
     app.extensions[EXTENSION] = load_catalogue(queries_dir(app.config.get("QUERIES_DIR")))
 
 
-def catalogue() -> dict[str, NamedQuery]:
+def loaded() -> dict[str, NamedQuery]:
+    """The catalogue loaded for the current app."""
     return current_app.extensions[EXTENSION]
 
 
 def wants_html() -> bool:
-    """True when ``format=html`` or the Accept header prefers HTML to any JSON/RDF answer."""
+    """True when ``format=html``, or no ``format`` and the Accept header ranks HTML first."""
     fmt = request.args.get("format")
     if fmt:
         return fmt.strip().lower() == "html"
     if not request.accept_mimetypes:
-        return False
-    best = request.accept_mimetypes.best_match(["application/json", *negotiation.RESULTS_TYPES,
-                                                HTML_TYPE])
-    return best == HTML_TYPE and request.accept_mimetypes[HTML_TYPE] > request.accept_mimetypes["*/*"] - 1e-9 \
-        and request.accept_mimetypes.quality(HTML_TYPE) > 0
+        return False  # no Accept header: the machine-readable default
+    offers = [results.JSON_RESULTS, "application/json", *negotiation.RESULTS_TYPES,
+              *negotiation.GRAPH_TYPES, HTML_TYPE]
+    return request.accept_mimetypes.best_match(offers) == HTML_TYPE
 
 
 def service_lookup() -> Lookup:
@@ -461,10 +461,10 @@ _QUERY_HTML = """<!doctype html>
 """
 
 
-@blueprint.route("/queries")
-@blueprint.route("/queries/")
+@blueprint.route("/queries", endpoint="catalogue")
+@blueprint.route("/queries/", endpoint="catalogue")
 def catalogue_view():
-    queries = list(catalogue().values())
+    queries = list(loaded().values())
     if wants_html():
         return Response(render_template_string(_CATALOGUE_HTML, queries=queries),
                         content_type="text/html; charset=utf-8", headers={"Vary": "Accept"})
@@ -472,9 +472,6 @@ def catalogue_view():
                         for q in queries]}
     return Response(json.dumps(body, ensure_ascii=False, indent=1),
                     content_type="application/json", headers={"Vary": "Accept"})
-
-
-blueprint.add_url_rule("/queries", endpoint="catalogue", view_func=catalogue_view)
 
 
 def _html_page(query: NamedQuery) -> Response:
@@ -497,7 +494,7 @@ def _html_page(query: NamedQuery) -> Response:
 
 @blueprint.route("/queries/<name>")
 def run(name: str):
-    query = catalogue().get(name)
+    query = loaded().get(name)
     if query is None:
         abort(404, description=f"no named query {name!r}; see /queries")
     if wants_html():

@@ -121,7 +121,7 @@ def preferred_rdf_type() -> str | None:
     return best if best in EXTENSION_OF else None
 
 
-def _html(template: str, status: int = 200, **context) -> Response:
+def html_page(template: str, status: int = 200, **context) -> Response:
     lang = context.setdefault("lang", page_language())
     context.setdefault("alternates", [])
     response = Response(render_template(template, t=STRINGS[lang], other_lang="ar" if lang == "en" else "en",
@@ -134,7 +134,7 @@ def _html(template: str, status: int = 200, **context) -> Response:
 
 
 def not_found(what: str) -> Response:
-    return _html("notfound.html", status=404, title=STRINGS[page_language()]["not_found"], what=what)
+    return html_page("notfound.html", status=404, title=STRINGS[page_language()]["not_found"], what=what)
 
 
 def _alternates(iri: str, lang: str, page_path: str) -> list[dict]:
@@ -195,7 +195,7 @@ def page(path: str):
         response = jsonify(model)
         response.headers["Vary"] = "Accept-Language"
         return response
-    return _html("resource.html", m=model, lang=lang, title=model["label"],
+    return html_page("resource.html", m=model, lang=lang, title=model["label"],
                  alternates=_alternates(iri, lang, f"/page/{stem}"))
 
 
@@ -251,5 +251,5 @@ def ontology_page(as_json: bool) -> Response:
                    "href": f"/page/{ONTOLOGY_PATH}.json?lang={lang}"}]
     alternates += [{"type": media, "name": ALTERNATE_NAMES[ext], "href": f"/data/{ONTOLOGY_PATH}.{ext}"}
                    for ext, media in RDF_EXTENSIONS.items()]
-    return _html("ontology.html", terms=terms, lang=lang, title=STRINGS[lang]["ontology"],
+    return html_page("ontology.html", terms=terms, lang=lang, title=STRINGS[lang]["ontology"],
                  iri=doc, alternates=alternates)

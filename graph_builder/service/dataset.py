@@ -1,0 +1,134 @@
+"""The dataset's self-description and downloads: ``/.well-known/void``, ``/dumps/``, ``/context.jsonld``.
+
+- ``GET /.well-known/void``: the VoID + DCAT description of the current build
+  (:func:`graph_builder.void.void_quads`: counts, licence, SPARQL endpoint, example resources,
+  dump links), negotiated among Turtle (default), JSON-LD, RDF/XML, N-Triples, TriG, N-Quads
+  (``Accept`` or ``?format=ttl|jsonld|rdfxml|nt|trig|nq``). URLs in it (endpoint, dumps) are
+  made from the request's own root, so they are right behind any host name.
+- ``GET /dumps/``: the index of the current build's compressed dumps (HTML, or its
+  ``dumps.json`` for ``Accept: application/json`` / ``?format=json``); ``GET /dumps/{file}``
+  one file, only names the index lists (``graph_builder.dumps.dump_path``), sent as
+  ``application/gzip``. A build without dumps answers 404 with the reason.
+- ``GET /context.jsonld``: the JSON-LD context (the build's ``context.jsonld``, else computed
+  from the store).
+
+The description is computed once per build directory (per endpoint URL) and kept on the
+application (``app.extensions``), not in module state. The store is opened read-only in the web
+process for that; everything here reads, nothing writes.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pyoxigraph as ox
+from flask import Blueprint, Response, abort, current_app, jsonify, request, send_file
+
+from graph_builder import dumps as dumps_mod
+from graph_builder import store as store_mod
+from graph_builder import void as void_mod
+from graph_builder.namespaces import Base
+from graph_builder.service import negotiation, results
+from graph_builder.service.pages import STRINGS, html_page, base_iri, page_language
+from graph_builder.service.state import current
+
+blueprint = Blueprint("dataset", __name__, template_folder="templates")
+CACHE = "mdkg.dataset"
+
+
+@blueprint.record_once
+def _init_cache(setup_state) -> None:
+    setup_state.app.extensions[CACHE] = {}
+
+
+def _cache() -> dict:
+    return current_app.extensions[CACHE]
+
+
+def read_path() -> str | None:
+    """The build directory the service currently reads (None: nothing built)."""
+    return current().executor.read_path()
+
+
+def open_store(path: str | None) -> ox.Store:
+    return ox.Store() if path is None else ox.Store.read_only(path)
+
+
+def dumps_folder() -> Path | None:
+    folder = store_mod.dumps_dir(current().executor.store)
+    return folder if folder is not None and (folder / dumps_mod.INDEX).is_file() else None
+
+
+def _cached(build: str | None, key: tuple, compute):
+    """``compute()`` once per build directory and key; entries of older builds are dropped."""
+    cache = _cache()
+    if cache.get("build", "") != build:
+        cache.clear()
+        cache["build"] = build
+    if key not in cache:
+        cache[key] = compute()
+    return cache[key]
+
+
+def void_triples(endpoint_url: str, dumps_prefix: str) -> list[ox.Triple]:
+    path = read_path()
+    folder = dumps_folder()
+
+    def compute() -> list[ox.Triple]:
+        index = dumps_mod.read_index(folder) if folder else None
+        urls = void_mod.dump_urls_for(index, dumps_prefix) if index else {}
+        return void_mod.void_quads(open_store(path), Base(base_iri()), endpoint_url, urls, index=index)
+
+    return _cached(path, ("void", str(folder), endpoint_url, dumps_prefix), compute)
+
+
+@blueprint.route("/.well-known/void")
+def void() -> Response:
+    media = negotiation.choose(request.accept_mimetypes, negotiation.GRAPH_TYPES, "text/turtle",
+                               request.args.get("format"), negotiation.GRAPH_PARAM)
+    if media is None:
+        abort(406, description="the dataset description is available as RDF only "
+                               "(Turtle, JSON-LD, RDF/XML, N-Triples, TriG, N-Quads)")
+    triples = void_triples(request.url_root + "sparql", request.url_root + "dumps/")
+    body, _ = results.triples_bytes(iter(triples), media, None)
+    return Response(body, content_type=media, headers={"Vary": "Accept"})
+
+
+@blueprint.route("/dumps/")
+def dumps_index() -> Response:
+    folder = dumps_folder()
+    if folder is None:
+        abort(404, description="the current build has no dumps (build with the dumps step)")
+    index = dumps_mod.read_index(folder)
+    wants_json = request.args.get("format") == "json" or (
+        request.accept_mimetypes.best_match(["text/html", "application/json"]) == "application/json")
+    if wants_json:
+        return jsonify(index)
+    lang = page_language()
+    return html_page("dumps.html", lang=lang, title=STRINGS[lang]["dumps"], index=index,
+                 alternates=[{"type": "application/json", "name": "JSON", "href": "/dumps/?format=json"}])
+
+
+@blueprint.route("/dumps/<name>")
+def dump_file(name: str) -> Response:
+    folder = dumps_folder()
+    if folder is None:
+        abort(404, description="the current build has no dumps")
+    try:
+        path = dumps_mod.dump_path(folder, name)
+    except FileNotFoundError:
+        abort(404, description=f"no dump named {name!r} in the current build")
+    if name == dumps_mod.CONTEXT:
+        return send_file(path, mimetype=dumps_mod.CONTEXT_MEDIA_TYPE)
+    return send_file(path, mimetype="application/gzip", as_attachment=True, download_name=name)
+
+
+@blueprint.route("/context.jsonld")
+def context() -> Response:
+    folder = dumps_folder()
+    if folder is not None and (folder / dumps_mod.CONTEXT).is_file():
+        return send_file(folder / dumps_mod.CONTEXT, mimetype=dumps_mod.CONTEXT_MEDIA_TYPE)
+    path = read_path()
+    body = _cached(path, ("context",), lambda: json.dumps(
+        {"@context": dumps_mod.jsonld_context(open_store(path))}, ensure_ascii=False, indent=1))
+    return Response(body, content_type=dumps_mod.CONTEXT_MEDIA_TYPE)

@@ -1,0 +1,27 @@
+"""The browser UI at ``/``: YASGUI (SPARQL editor, table results) and a Cytoscape.js graph view.
+
+The page is a Jinja template with no inline script; its configuration (SPARQL endpoint, instance
+base IRI, ontology namespace, language) is passed as ``data-*`` attributes of ``<body>``. The
+JavaScript and CSS are the bundle built from ``ui/`` (see ``ui/README.md``) and shipped under
+``static/ui/``, served here at ``/ui-assets/``; nothing is loaded from a CDN. The example queries
+come from ``/queries`` at run time (the UI tolerates its absence). This module serves files only.
+"""
+from __future__ import annotations
+
+from flask import Blueprint, Response, render_template
+
+from graph_builder.service import iri_paths
+from graph_builder.service.pages import STRINGS, base_iri, page_language
+
+blueprint = Blueprint("ui", __name__, template_folder="templates", static_folder="static/ui",
+                      static_url_path="/ui-assets")
+
+
+@blueprint.route("/")
+def index() -> Response:
+    lang = page_language()
+    body = render_template("ui.html", lang=lang, t=STRINGS[lang], base=base_iri(),
+                           ontology=iri_paths.ontology_namespace(), endpoint="/sparql")
+    response = Response(body, mimetype="text/html")
+    response.headers["Vary"] = "Accept-Language"
+    return response
