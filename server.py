@@ -3,8 +3,10 @@
 ``create_app(config)`` builds a Flask app with one blueprint per concern (SPARQL protocol,
 Graph Store protocol, health) over an executor of killable query processes; configuration
 keys and their ``MDKG_*`` environment variables are listed in ``graph_builder.service.config``.
-Later features (named queries, search, caching) are added with ``register_blueprints`` or by
-passing ``extra_blueprints`` in the config.
+Named queries (``/queries``, ``graph_builder.service.catalogue``) and search (``/search``) are
+core blueprints; the executor is wrapped in a per-worker result cache and ETag/304 hooks are
+installed (``graph_builder.service.caching``). Further features are added with
+``register_blueprints`` or by passing ``extra_blueprints`` in the config.
 
 ``serve(store, ...)`` runs the app under gunicorn (in-process ``BaseApplication``), with
 gthread workers. A read-only service runs ``workers`` web workers, each with its own pool of
@@ -21,11 +23,15 @@ from typing import Any, Iterable
 from flask import Flask, request
 
 from graph_builder.service import auth, errors, graph_store, health, sparql
+from graph_builder.service import dataset, network, pages, ui
+from graph_builder.service import caching, catalogue, search
 from graph_builder.service.config import resolve_config
 from graph_builder.service.executor import Executor
 from graph_builder.service.state import ServiceState, attach
 
-CORE_BLUEPRINTS = (sparql.blueprint, graph_store.blueprint, health.blueprint)
+CORE_BLUEPRINTS = (sparql.blueprint, graph_store.blueprint, health.blueprint,
+                   pages.blueprint, dataset.blueprint, network.blueprint, ui.blueprint,
+                   catalogue.blueprint, search.blueprint)
 
 
 def register_blueprints(app: Flask, blueprints: Iterable) -> None:
@@ -40,8 +46,10 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app.config.update(settings)
     app.config["MAX_CONTENT_LENGTH"] = settings["MAX_BODY"]
     app.config["MAX_FORM_MEMORY_SIZE"] = settings["MAX_BODY"]
-    executor = Executor(Path(settings["STORE"]), processes=settings["QUERY_PROCESSES"],
-                        timeout=settings["QUERY_TIMEOUT"], writable=bool(settings["UPDATE_TOKEN"]))
+    executor = caching.CachingExecutor(  # result cache in front of the query processes
+        Executor(Path(settings["STORE"]), processes=settings["QUERY_PROCESSES"],
+                 timeout=settings["QUERY_TIMEOUT"], writable=bool(settings["UPDATE_TOKEN"])),
+        settings["CACHE_MAX_BYTES"])
     attach(app, ServiceState(config=settings, executor=executor))
 
     @app.before_request
@@ -52,6 +60,8 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     errors.install(app, settings["ACCESS_LOG"])
     register_blueprints(app, CORE_BLUEPRINTS)
     register_blueprints(app, settings.get("extra_blueprints", ()))
+    caching.install(app, executor, settings["CACHE_MAX_AGE"],  # ETag / 304 / Cache-Control
+                    caching.fingerprint(app.extensions.get(catalogue.EXTENSION, {})))
     return app
 
 

@@ -17,9 +17,9 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import platform
 import re
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -52,14 +52,27 @@ def source_stats(corpus: Path) -> dict:
     return {"reports": len(files), "bytes": sum(p.stat().st_size for p in files)}
 
 
-def run_build(corpus: Path, workdir: Path, validate: bool, timeout: float, keep: bool = False) -> dict:
-    """One ``mdkg build`` into ``workdir/store``, measured; ``workdir`` is emptied after unless ``keep``."""
+def tree_commit(tree: Path) -> dict:
+    """The git commit of ``tree`` and whether its working copy differs from it (None outside git)."""
+    def git(*args: str) -> str | None:
+        done = subprocess.run(["git", "-C", str(tree), *args], capture_output=True, text=True)
+        return done.stdout.strip() if done.returncode == 0 else None
+    return {"path": str(tree), "commit": git("rev-parse", "HEAD"),
+            "dirty": bool(git("status", "--porcelain", "--untracked-files=no"))}
+
+
+def run_build(corpus: Path, workdir: Path, validate: bool, timeout: float, keep: bool = False,
+              tree: Path = REPO) -> dict:
+    """One ``mdkg build`` (the code of ``tree``) into ``workdir/store``, measured; ``workdir`` is
+    emptied afterwards unless ``keep``."""
     store = workdir / "store"
-    argv = [str(REPO / ".venv" / "bin" / "mdkg"), "build", "--corpus", str(corpus), "--store", str(store)]
+    argv = [str(REPO / ".venv" / "bin" / "python"), "-m", "graph_builder", "build", "--corpus", str(corpus),
+            "--store", str(store)]
     if not validate:
         argv.append("--no-validate")
     env = {k: v for k, v in os.environ.items() if not k.startswith("MDKG_")}
-    measured = run_measured(argv, timeout=timeout, env=env, cwd=REPO)
+    env["PYTHONPATH"] = str(tree)
+    measured = run_measured(argv, timeout=timeout, env=env, cwd=tree)
     result = measured.as_dict()
     m = BUILT.search(measured.stdout)
     if m:
@@ -134,13 +147,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--timeout", type=float, default=1200, help="seconds per build before it is killed")
     ap.add_argument("--no-validate-too", action="store_true", help="also time builds with --no-validate")
     ap.add_argument("--out", type=Path, default=RESULTS / "build_scaling.json")
+    ap.add_argument("--tree", type=Path, default=REPO,
+                    help="source tree whose builder is measured (e.g. a `git archive HEAD` snapshot)")
     args = ap.parse_args(argv)
 
     variants = {"validate": True}
     if args.no_validate_too:
         variants["no-validate"] = False
     results: dict = {"started": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "machine": machine_info(),
-                     "timeout_s": args.timeout, "variants": {v: [] for v in variants}, "extrapolated": {}}
+                     "timeout_s": args.timeout, "tree": tree_commit(args.tree), "variants": {v: [] for v in variants}, "extrapolated": {}}
     with tempfile.TemporaryDirectory(prefix="mdkg-bench-") as tmp:
         workdir = Path(tmp) / "work"
         workdir.mkdir()
@@ -154,10 +169,10 @@ def main(argv: list[str] | None = None) -> int:
                                                          "timed_out": True})
                     continue
                 print(f"[{variant}] building {size} ({stats['reports']} reports) ...", flush=True)
-                run = run_build(corpus, workdir, validate, args.timeout, keep=True)
+                run = run_build(corpus, workdir, validate, args.timeout, keep=True, tree=args.tree)
                 run.update(size=size, source=stats)
                 if run["returncode"] == 0:  # the same corpus again: every report comes from the cache
-                    again = run_build(corpus, workdir, validate, args.timeout)
+                    again = run_build(corpus, workdir, validate, args.timeout, tree=args.tree)
                     run["cached_rebuild"] = {k: again.get(k) for k in ("wall_s", "user_s", "sys_s", "peak_tree_rss_mib",
                                                                        "returncode", "reprocessed")}
                 else:

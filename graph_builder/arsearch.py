@@ -104,10 +104,34 @@ def _boolean(value: bool) -> ox.Literal:
     return ox.Literal("true" if value else "false", datatype=XSD.boolean)
 
 
-def _sparql_ar_match(text, query) -> ox.Literal | None:
-    if not isinstance(text, ox.Literal) or not isinstance(query, ox.Literal):
-        return None  # an expression error: FILTER treats it as false
-    return _boolean(ar_match(text.value, query.value))
+class _Memo:
+    """Per-caller memo of query words and text word forms (bounded; texts repeat across queries)."""
+
+    def __init__(self, max_items: int = 50_000):
+        self.max_items = max_items
+        self.queries: dict[str, tuple[str, ...]] = {}
+        self.texts: dict[str, frozenset[str]] = {}
+
+    def words(self, query: str) -> tuple[str, ...]:
+        if query not in self.queries:
+            if len(self.queries) >= self.max_items:
+                self.queries.clear()
+            self.queries[query] = query_words(query)
+        return self.queries[query]
+
+    def forms(self, text: str) -> frozenset[str]:
+        if text not in self.texts:
+            if len(self.texts) >= self.max_items:
+                self.texts.clear()
+            folded = fold(text)
+            self.texts[text] = frozenset().union(*(word_forms(folded[a:b]) for a, b in _words(folded)))
+        return self.texts[text]
+
+    def ar_match(self, text, query) -> ox.Literal | None:
+        if not isinstance(text, ox.Literal) or not isinstance(query, ox.Literal):
+            return None  # an expression error: FILTER treats it as false
+        words = self.words(query.value)
+        return _boolean(bool(words) and self.forms(text.value).issuperset(words))
 
 
 def _sparql_ar_fold(text) -> ox.Literal | None:
@@ -117,5 +141,7 @@ def _sparql_ar_fold(text) -> ox.Literal | None:
 
 
 def custom_functions() -> dict[ox.NamedNode, Callable]:
-    """The ``custom_functions`` argument of ``pyoxigraph.Store.query`` (a fresh dict)."""
-    return {AR_MATCH: _sparql_ar_match, AR_FOLD: _sparql_ar_fold}
+    """The ``custom_functions`` argument of ``pyoxigraph.Store.query``: a fresh dict whose
+    ``arMatch`` keeps its own bounded memo of folded texts (create it once per process)."""
+    memo = _Memo()
+    return {AR_MATCH: memo.ar_match, AR_FOLD: _sparql_ar_fold}

@@ -15,6 +15,7 @@ from graph_builder.namespaces import DCAT, DCTERMS, MDKG, RDF, VOID, XSD
 from graph_builder.resources import ontology_file
 from linked_data_sample import BASE, G_A, GFMD, PHL, REMIT, sample_quads, sample_store
 
+pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")  # rdflib 7.6 internals
 GRAPHS = ["doc-a", "doc-b", "ontology", "reference"]
 
 

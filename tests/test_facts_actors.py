@@ -2,8 +2,6 @@
 against the hand-checked gold list, and each rule on real sentences of the reports, with negative cases."""
 from __future__ import annotations
 
-import json
-import re
 from pathlib import Path
 
 import pytest
@@ -16,8 +14,8 @@ from graph_builder.gazetteer import load_gazetteer
 from graph_builder.matcher import Matcher, mentions_in
 from graph_builder.model import Document, Paragraph, Section
 from graph_builder.resources import default_corpus
+from quality_scoring import score_actors
 
-GOLD = Path(__file__).parent / "data" / "facts_gold_actors.json"
 
 
 @pytest.fixture(scope="module")
@@ -38,56 +36,13 @@ def report_facts(gazetteer, matcher):
     return out
 
 
-def _where(evidence) -> str:
-    if isinstance(evidence, Paragraph):
-        return str(evidence.number)
-    return f"section:{evidence.order}" if isinstance(evidence, Section) else f"footnote:{evidence.order}"
-
-
-def _entity(key: str) -> str:
-    """kind/slug; a person by surname (the matcher may key a person by the surname it saw)."""
-    kind, slug = key.split("/", 1)
-    slug = re.sub(r"-+", "-", slug)
-    return f"person/{slug.split('-')[-1]}" if kind == "person" else f"{kind}/{slug}"
-
-
-def _gold():
-    out = []
-    for g in json.loads(GOLD.read_text(encoding="utf-8"))["facts"]:
-        obj = g["object"]
-        key = (g["document"], str(g["paragraph"]), _entity(g["subject"]), g["predicate"])
-        out.append((key, obj if isinstance(obj, dict) else _entity(obj)))
-    return out
-
-
-def _matches(fact_key, fact_obj, gold) -> bool:
-    for key, obj in gold:
-        if key != fact_key:
-            continue
-        if isinstance(obj, dict):
-            if isinstance(fact_obj, Value) and fact_obj.lexical.startswith(obj["value_startswith"]):
-                return True
-        elif not isinstance(fact_obj, Value) and _entity("/".join(fact_obj.key)) == obj:
-            return True
-    return False
-
-
 def test_precision_and_recall_against_gold(report_facts):
-    gold = _gold()
-    got = []
-    for doc, facts in report_facts.items():
-        for f in facts:
-            key = (doc, _where(f.evidence), _entity("/".join(f.subject.key)), f.predicate)
-            if (key, f.object) not in got:
-                got.append((key, f.object))
-    right = [g for g in got if _matches(g[0], g[1], gold)]
-    found = [g for g in gold if any(_matches(k, o, [g]) for k, o in got)]
-    precision, recall = len(right) / len(got), len(found) / len(gold)
-    print(f"\nactors: {len(got)} facts, {len(gold)} gold, precision {precision:.3f}, recall {recall:.3f}")
-    print("false positives:", [g for g in got if g not in right])
-    print("missed:", [g for g in gold if g not in found])
-    assert precision >= 0.9
-    assert recall >= 0.7
+    score = score_actors(report_facts)
+    print("\n" + score.line("actors"))
+    print("false positives:", score.false_positives)
+    print("missed:", score.misses)
+    assert score.precision >= 0.9
+    assert score.recall >= 0.9
 
 
 def test_troika_members_of_both_reports(report_facts):

@@ -26,10 +26,11 @@ import hashlib
 import threading
 from collections import OrderedDict
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Mapping
 
 from flask import Flask, Response, g, has_request_context, request
 
+from graph_builder import __version__
 from graph_builder.service.errors import CORS_HEADERS
 
 CACHEABLE_ENDPOINTS = ("sparql.endpoint", "queries.catalogue", "queries.run", "search.search")
@@ -147,6 +148,14 @@ def _record(status: str) -> None:
     """Remember the cache outcome of this request (a miss anywhere makes the request a miss)."""
     if has_request_context():
         g.mdkg_cache = "miss" if g.get("mdkg_cache") == "miss" else status
+
+
+def fingerprint(catalogue: Mapping[str, Any]) -> str:
+    """What, besides the build, changes answers: the software version and the named queries."""
+    digest = hashlib.sha256(__version__.encode())
+    for name, query in sorted(catalogue.items()):
+        digest.update(b"\0" + name.encode() + b"\0" + query.text.encode("utf-8"))
+    return digest.hexdigest()[:16]
 
 
 def etag_for(build: str, fingerprint: str) -> str:

@@ -32,7 +32,6 @@ from __future__ import annotations
 
 import datetime as dt
 import decimal
-import hashlib
 import json
 import re
 from dataclasses import dataclass, field
@@ -198,6 +197,12 @@ def parse_query_file(path: Path) -> NamedQuery:
         if not re.search(rf"[?$]{re.escape(param.name)}\b", text):
             raise HeaderError(f"{path}:{param_lines[param.name]}: parameter {param.name!r} is not "
                               f"used as ?{param.name} in the query")
+        try:  # pyoxigraph binds only projected variables: try it on an empty store
+            ox.Store().query(text, substitutions={ox.Variable(param.name): ox.Literal("0")},
+                             custom_functions=arsearch.custom_functions())
+        except (RuntimeError, SyntaxError, ValueError) as exc:
+            raise HeaderError(f"{path}:{param_lines[param.name]}: parameter {param.name!r} cannot be "
+                              f"bound ({exc}); a SELECT must project ?{param.name}") from None
     return NamedQuery(path.stem, path, title, " ".join(descriptions), tuple(params),
                       "\n".join(lines), tuple(examples))
 
@@ -211,14 +216,6 @@ def queries_dir(configured: str | None) -> Path:
     return Path(configured) if configured else data_dir("queries")
 
 
-def fingerprint(catalogue: Mapping[str, NamedQuery]) -> str:
-    """A digest of the catalogue's texts (changes the ETags when a query file changes)."""
-    digest = hashlib.sha256()
-    for query in catalogue.values():
-        digest.update(query.name.encode() + b"\0" + query.text.encode("utf-8") + b"\0")
-    return digest.hexdigest()[:16]
-
-
 # -- parameter values -----------------------------------------------------------------------
 # Runs a SELECT with substitutions and returns the values of its first column.
 Lookup = Callable[[str, dict[str, ox.NamedNode | ox.Literal]], list[str]]
@@ -228,20 +225,20 @@ _LABEL_MATCH = ("STRENDS(LCASE(STR(?entity)), CONCAT(\"/\", LCASE(?value)))"
                 " || EXISTS { ?entity skos:notation ?code FILTER(LCASE(STR(?code)) = LCASE(?value)) }"
                 " || EXISTS { ?entity skos:prefLabel|skos:altLabel|rdfs:label ?label"
                 " FILTER(mdkg:arFold(?label) = mdkg:arFold(?value)) }")
-ENTITY_LOOKUP = (_PREFIXES + "SELECT DISTINCT ?entity WHERE {\n"
+ENTITY_LOOKUP = (_PREFIXES + "SELECT DISTINCT ?entity ?class ?value WHERE {\n"
                  "  ?entity a ?type . ?type rdfs:subClassOf* ?class . ?entity skos:prefLabel ?any .\n"
                  f"  FILTER({_LABEL_MATCH})\n}} LIMIT 20")
-ANY_LOOKUP = (_PREFIXES + "SELECT DISTINCT ?entity WHERE {\n"
+ANY_LOOKUP = (_PREFIXES + "SELECT DISTINCT ?entity ?value WHERE {\n"
               "  ?entity skos:prefLabel ?any .\n"
               f"  FILTER({_LABEL_MATCH})\n}} LIMIT 20")
-ENTITY_CHECK = _PREFIXES + "SELECT ?entity WHERE { ?entity a ?type . ?type rdfs:subClassOf* ?class } LIMIT 1"
-CLASS_LOOKUP = (_PREFIXES + "SELECT DISTINCT ?entity WHERE {\n"
+ENTITY_CHECK = _PREFIXES + "SELECT ?entity ?class WHERE { ?entity a ?type . ?type rdfs:subClassOf* ?class } LIMIT 1"
+CLASS_LOOKUP = (_PREFIXES + "SELECT DISTINCT ?entity ?class ?value WHERE {\n"
                 "  ?entity rdfs:subClassOf* ?class .\n"
                 "  FILTER(STRENDS(LCASE(STR(?entity)), CONCAT(\"#\", LCASE(?value)))"
                 " || STRENDS(LCASE(STR(?entity)), CONCAT(\"/\", LCASE(?value)))"
                 " || EXISTS { ?entity rdfs:label|skos:prefLabel ?label"
                 " FILTER(mdkg:arFold(?label) = mdkg:arFold(?value)) })\n} LIMIT 20")
-CLASS_CHECK = _PREFIXES + "SELECT ?entity WHERE { ?entity rdfs:subClassOf* ?class } LIMIT 1"
+CLASS_CHECK = _PREFIXES + "SELECT ?entity ?class WHERE { ?entity rdfs:subClassOf* ?class } LIMIT 1"
 
 
 def _as_iri(value: str) -> str | None:

@@ -54,7 +54,7 @@ def _query_kwargs(job: dict, info: guard.QueryInfo) -> dict:
     # every query may call mdkg:arMatch / mdkg:arFold (see graph_builder.arsearch).
     if job.get("substitutions"):
         kwargs["substitutions"] = {ox.Variable(name): term for name, term in job["substitutions"].items()}
-    kwargs["custom_functions"] = arsearch.custom_functions()
+    kwargs["custom_functions"] = job["custom_functions"]
     return kwargs
 
 
@@ -65,6 +65,7 @@ class Reader:
         self.store_path = store_path
         self._path: str | None = None
         self._store: ox.Store = ox.Store()
+        self.functions = arsearch.custom_functions()  # mdkg:arMatch etc., with a per-process memo
         guard.check_query("ASK {}", None, ())  # warm rdflib's grammar before the first request
 
     def hello(self) -> dict:
@@ -89,7 +90,7 @@ class Reader:
 
     def _query(self, store: ox.Store, job: dict) -> dict:
         info = guard.check_query(job["text"], job.get("base"), tuple(job.get("allowed_hosts", ())))
-        answer = store.query(job["text"], **_query_kwargs(job, info))
+        answer = store.query(job["text"], **_query_kwargs(dict(job, custom_functions=self.functions), info))
         if info.form in ("SELECT", "ASK"):
             media_type = job.get("results_type")
             if media_type is None:

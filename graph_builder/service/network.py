@@ -24,7 +24,7 @@ from flask import Blueprint, Response, abort, current_app, request
 from graph_builder import netexport
 from graph_builder.service.dataset import open_store, read_path
 from graph_builder.service.pages import executor_graph
-from graph_builder.service.sparql import QUERY_TYPE, FORM, _body_text
+from graph_builder.service.sparql import FORM, QUERY_TYPE
 from graph_builder.service.state import current
 
 blueprint = Blueprint("network", __name__)
@@ -65,7 +65,10 @@ def _depth() -> int:
 def _query_text() -> str | None:
     if request.method == "POST":
         if request.mimetype == QUERY_TYPE:
-            return _body_text()
+            try:
+                return request.get_data().decode("utf-8")
+            except UnicodeDecodeError as exc:
+                abort(400, description=f"request body is not valid UTF-8: {exc}")
         if request.mimetype == FORM:
             return request.form.get("query")
         abort(415, description="POST a form (query=...) or an application/sparql-query body")

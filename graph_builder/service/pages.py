@@ -86,14 +86,19 @@ def executor_select(text: str) -> list[dict]:
     return json.loads(answer["body"])["results"]["bindings"]
 
 
-def executor_graph(text: str, media_type: str) -> tuple[bytes, bool]:
-    """Run a CONSTRUCT through the executor with the configured row cap: (body, truncated)."""
+def executor_graph(text: str, media_type: str,
+                   on_406: tuple[int, str] | None = None) -> tuple[bytes, bool]:
+    """Run a CONSTRUCT/DESCRIBE through the executor with the configured row cap and SERVICE
+    guard: (body, truncated). ``on_406`` replaces the engine's answer to a SELECT/ASK text."""
     cfg = current().config
     answer = current().executor.read({
         "kind": "query", "text": text, "base": None, "dataset": None, "results_type": None,
-        "graph_type": media_type, "max_rows": cfg["MAX_ROWS"], "allowed_hosts": (),
+        "graph_type": media_type, "max_rows": cfg["MAX_ROWS"],
+        "allowed_hosts": cfg["ALLOWED_SERVICE_HOSTS"],
     })
     g.engine_ms = answer.get("engine_ms")
+    if answer["status"] == 406 and on_406 is not None:
+        abort(on_406[0], description=on_406[1])
     if answer["status"] != 200:
         abort(answer["status"], description=answer.get("message", "query failed"))
     return answer["body"], bool(answer.get("truncated"))

@@ -4,12 +4,15 @@ The page is a Jinja template with no inline script; its configuration (SPARQL en
 base IRI, ontology namespace, language) is passed as ``data-*`` attributes of ``<body>``. The
 JavaScript and CSS are the bundle built from ``ui/`` (see ``ui/README.md``) and shipped under
 ``static/ui/``, served here at ``/ui-assets/``; nothing is loaded from a CDN. The example queries
-come from ``/queries`` at run time (the UI tolerates its absence). This module serves files only.
+come from ``/queries`` at run time (the UI tolerates its absence); the editor's prefix completion
+reads ``/ui/prefixes.json`` (the project's namespaces) instead of prefix.cc. This module serves
+files only.
 """
 from __future__ import annotations
 
-from flask import Blueprint, Response, render_template
+from flask import Blueprint, Response, jsonify, render_template
 
+from graph_builder.namespaces import PREFIXES
 from graph_builder.service import iri_paths
 from graph_builder.service.pages import STRINGS, base_iri, page_language
 
@@ -25,3 +28,9 @@ def index() -> Response:
     response = Response(body, mimetype="text/html")
     response.headers["Vary"] = "Accept-Language"
     return response
+
+
+@blueprint.route("/ui/prefixes.json")
+def prefixes() -> Response:
+    """The namespaces, in the shape of prefix.cc's ``all.file.json`` that YASQE reads."""
+    return jsonify(PREFIXES)

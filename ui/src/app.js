@@ -57,7 +57,7 @@ const yasgui = new Yasgui(document.getElementById("yasgui"), {
   endpointCatalogueOptions: { getData: () => [{ endpoint: cfg.endpoint }] },
   persistenceId: null,
   populateFromUrl: false,
-  yasqe: { autocompleters: ["variables"] },
+  yasqe: { autocompleters: ["variables", "prefixes"], prefixCcApi: new URL("/ui/prefixes.json", location.href).href },
 });
 window.mdkgYasgui = yasgui;
 
@@ -149,7 +149,7 @@ function kindOf(iri) {
 function draw(elements) {
   const container = document.getElementById("mdkg-graph");
   if (window.mdkgCy) window.mdkgCy.destroy();
-  const cy = cytoscape({ container, elements, style: graphStyle, wheelSensitivity: 0.3 });
+  const cy = cytoscape({ container, elements, style: graphStyle });
   cy.layout({ name: cy.nodes().length > 300 ? "grid" : "cose", animate: false }).run();
   cy.on("tap", "node", (evt) => {
     const local = pageOf(evt.target.id());

@@ -1,0 +1,270 @@
+"""Named queries (queries/*.rq): header parsing, parameter binding and every query on the built graph.
+
+The queries run through the real production server (``built_server``) on the real bundled
+corpus, and once through :func:`catalogue.run_local` (the CLI's path) on the built store.
+"""
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+import requests
+
+from graph_builder import store as store_mod
+from graph_builder.resources import data_dir
+from graph_builder.service import catalogue
+
+ID = "https://w3id.org/mdkg/id/"
+
+
+def _rows(server, name, **params):
+    response = requests.get(f"{server.url}/queries/{name}", params=params, timeout=30)
+    assert response.status_code == 200, response.text
+    return response.json()["results"]["bindings"]
+
+
+def _values(rows, var):
+    return {row[var]["value"] for row in rows if var in row}
+
+
+# -- the files -----------------------------------------------------------------------------
+def test_bundled_catalogue_has_15_documented_queries():
+    queries = catalogue.load_catalogue(data_dir("queries"))
+    assert len(queries) >= 15
+    for query in queries.values():
+        assert query.title and query.description, query.name
+        assert all(p.doc for p in query.params), query.name
+
+
+def _write(tmp_path, text, name="bad.rq"):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("text,where,message", [
+    ("# description: x\nSELECT * { ?s ?p ?o }\n", ":1:", "no '# title"),
+    ("# title: T\n# colour: red\nSELECT * { ?s ?p ?o }\n", ":2:", "unknown header key 'colour'"),
+    ("# title: T\n# param: x (xsd:float)\nSELECT ?x { ?x ?p ?o }\n", ":2:", "unknown type"),
+    ("# title: T\n# param: x (iri of class zz:Thing)\nSELECT ?x { ?x ?p ?o }\n", ":2:", "unknown class"),
+    ("# title: T\n#\n# param: y (iri) — y\nSELECT ?x { ?x ?p ?o }\n", ":3:", "not used as ?y"),
+    ("# title: T\n# param: o (iri) — o\nSELECT ?s { ?s ?p ?o }\n", ":2:", "must project ?o"),
+    ("# title: T\nSELECT ?s { ?s ?p \n", ":2:", "does not parse"),
+    ("# title: T\n# just words\nSELECT ?s { ?s ?p ?o }\n", ":2:", "header lines read"),
+])
+def test_header_errors_name_file_and_line(tmp_path, text, where, message):
+    path = _write(tmp_path, text)
+    with pytest.raises(catalogue.HeaderError) as info:
+        catalogue.parse_query_file(path)
+    assert f"{path}{where}" in str(info.value)
+    assert message in str(info.value)
+
+
+def test_header_is_parsed(tmp_path):
+    path = _write(tmp_path, "# title: Things\n# description: all\n# description: things\n"
+                            "# param: kind (class below mdkg:Commitment, optional) — a kind\n"
+                            "# example: kind=Declaration\nSELECT ?kind ?c { ?c a ?kind }\n", "things.rq")
+    query = catalogue.parse_query_file(path)
+    assert (query.name, query.title, query.description) == ("things", "Things", "all things")
+    (param,) = query.params
+    assert (param.kind, param.optional, param.of_class) == (
+        "class", True, "https://w3id.org/mdkg/ontology#Commitment")
+    assert query.examples == ("kind=Declaration",)
+
+
+# -- every query on the built graph --------------------------------------------------------
+def test_rcp_topics_remittances_returns_puebla(built_server):
+    rows = _rows(built_server, "rcp-topics", topic="remittances")
+    assert ID + "process/puebla-process" in _values(rows, "process")
+    assert _values(rows, "topic") == {ID + "topic/remittances"}
+    everything = _rows(built_server, "rcp-topics")
+    assert len(everything) > len(rows)
+    assert ID + "topic/smuggling" in _values([r for r in everything if r["process"]["value"].endswith(
+        "bali-process")], "topic")
+
+
+def test_actors_on_topic_by_arabic_label(built_server):
+    by_slug = _rows(built_server, "actors-on-topic", topic="trafficking")
+    by_label = _rows(built_server, "actors-on-topic", topic="الإتجار بالبشر")  # other hamza form
+    assert _values(by_slug, "actor") == _values(by_label, "actor")
+    assert {ID + "org/unodc", ID + "process/bali-process"} <= _values(by_slug, "actor")
+
+
+def test_gfmd_meetings_2008_in_manila_hosted_by_philippines(built_server):
+    (row,) = _rows(built_server, "gfmd-meetings", year="2008")
+    assert row["place"]["value"] == ID + "place/manila"
+    assert row["host"]["value"] == ID + "state/PHL"
+    assert row["start"]["value"] == "2008-10-29"
+    assert "المهاجرين" in row["theme"]["value"]
+    years = _values(_rows(built_server, "gfmd-meetings"), "year")
+    assert {"2007", "2008", "2009", "2010", "2011"} <= years
+
+
+def test_commitments_by_year(built_server):
+    rows = _rows(built_server, "commitments-by-year", year="2006")
+    assert _values(rows, "year") == {"2006"}
+    assert ID + "commitment/mou-eca-iom-2006" in _values(rows, "commitment")
+
+
+def test_commitments_by_actor(built_server):
+    rows = _rows(built_server, "commitments-by-actor", actor="ACP")
+    kinds = {k.rsplit("#", 1)[1] for k in _values(rows, "kind")}
+    assert {"Declaration", "FundingCommitment", "Resolution"} <= kinds
+
+
+def test_commitments_by_type(built_server):
+    rows = _rows(built_server, "commitments-by-type", kind="Declaration")
+    assert len(rows) >= 4
+    assert ID + "org/asean" in _values(rows, "adopted_by")
+    assert _rows(built_server, "commitments-by-type", kind="mdkg:Declaration") == rows
+
+
+def test_funds_and_amounts(built_server):
+    rows = _rows(built_server, "funds-and-amounts", currency="EUR")
+    amounts = {float(v) for v in _values(rows, "amount")}
+    assert 25_000_000 in amounts and _values(rows, "currency") == {"EUR"}
+    assert ID + "org/acp" in _values(rows, "funder")
+
+
+def test_memberships_of_the_gmg(built_server):
+    rows = _rows(built_server, "memberships", group="GMG")
+    assert {ID + "org/iom", ID + "org/unicef", ID + "org/world-bank"} <= _values(rows, "member")
+    troika = _rows(built_server, "memberships", member="Philippines")
+    assert ID + "body/gfmd-troika" in _values(troika, "group")
+
+
+def test_fact_evidence_for_a_host(built_server):
+    rows = _rows(built_server, "fact-evidence", subject="gfmd-2008", predicate="mdkg:hostedBy")
+    assert _values(rows, "object") == {ID + "state/PHL"}
+    assert any("مانيلا" in r["text"]["value"] or "الفلبين" in r["text"]["value"] for r in rows)
+    assert all(r["rule"]["value"] for r in rows)
+
+
+def test_co_mentions(built_server):
+    rows = _rows(built_server, "co-mentions", entity="remittances")
+    assert ID + "topic/diaspora" in _values(rows, "other")
+    assert ID + "topic/remittances" not in _values(rows, "other")
+
+
+def test_persons_and_roles(built_server):
+    rows = _rows(built_server, "persons-and-roles", affiliation="unesco")
+    assert rows and _values(rows, "affiliation") == {ID + "org/unesco"}
+    assert any("للفريق العالمي المعني بالهجرة" in r["role"]["value"] for r in rows if "role" in r)
+
+
+@pytest.mark.parametrize("state", ["PHL", "Philippines", "الفلبين", ID + "state/PHL"])
+def test_meetings_hosted_by_state(built_server, state):
+    rows = _rows(built_server, "meetings-hosted-by-state", state=state)
+    assert ID + "event/gfmd-2008" in _values(rows, "meeting")
+
+
+def test_un_entities_topics(built_server):
+    rows = _rows(built_server, "un-entities-topics", entity="UNFPA")
+    assert {ID + "topic/gender", ID + "topic/health"} <= _values(rows, "topic")
+    assert ID + "org/ohchr" in _values(_rows(built_server, "un-entities-topics", topic="human-rights"), "entity")
+
+
+def test_publications_cited(built_server):
+    rows = _rows(built_server, "publications-cited")
+    assert "ECA/SDD/06/01" in _values(rows, "symbol")
+    assert "https://undocs.org/ECA/SDD/06/01" in _values(rows, "link")
+
+
+def test_meeting_sessions(built_server):
+    rows = _rows(built_server, "meeting-sessions", meeting="gfmd-2011-cluster-3")
+    assert ID + "state/MDA" in _values(rows, "chair")
+
+
+def test_recommendations(built_server):
+    rows = _rows(built_server, "recommendations", session="gfmd-2011-session-1-1")
+    assert len(_values(rows, "recommendation")) >= 3
+
+
+def test_paragraph_search_query(built_server):
+    rows = _rows(built_server, "paragraph-search", words="التحويلات المالية")
+    assert len(rows) >= 10
+    assert all("تحويلات" in r["text"]["value"] or "التحويلات" in r["text"]["value"] for r in rows)
+
+
+def test_documents(built_server):
+    rows = _rows(built_server, "documents")
+    assert {r["file"]["value"] for r in rows} == {
+        "2008-sg-report-international-migration-and-development.ar.md",
+        "2011-gfmd-swiss-chair-report.ar.txt"}
+
+
+def test_entity_mentions(built_server):
+    rows = _rows(built_server, "entity-mentions", entity="IOM")
+    assert "المنظمة الدولية للهجرة" in _values(rows, "exact")
+
+
+def test_topics(built_server):
+    rows = _rows(built_server, "topics")
+    assert len(rows) == 34
+    assert "remittances" in _values(rows, "notation")
+
+
+def test_every_bundled_query_is_tested():
+    tested = {name.split("test_", 1)[1] for name in globals() if name.startswith("test_")}
+    names = catalogue.load_catalogue(data_dir("queries"))
+    covered = {n for n in names if any(n.replace("-", "_") in t for t in tested)}
+    assert covered | {"rcp-topics", "fact-evidence"} >= set(names) - {"paragraph-search"}
+
+
+# -- HTTP behaviour ------------------------------------------------------------------------
+def test_catalogue_negotiated(built_server):
+    data = requests.get(built_server.url + "/queries", timeout=30).json()
+    names = {q["name"] for q in data["queries"]}
+    assert "rcp-topics" in names
+    html = requests.get(built_server.url + "/queries", headers={"Accept": "text/html"}, timeout=30)
+    assert html.headers["Content-Type"].startswith("text/html")
+    assert "Regional consultative processes and the topics they address" in html.text
+
+
+@pytest.mark.parametrize("params,message", [
+    ({"colour": "red"}, "unknown parameter 'colour'"),
+    ({"topic": "no-such-topic-at-all"}, "nothing in the graph matches"),
+    ({"topic": ID + "state/PHL"}, "is not a iri of class mdkg:Topic"),
+])
+def test_bad_parameters_are_400(built_server, params, message):
+    response = requests.get(built_server.url + "/queries/rcp-topics", params=params, timeout=30)
+    assert response.status_code == 400 and message in response.text
+
+
+def test_bad_year_and_missing_param_are_400(built_server):
+    response = requests.get(built_server.url + "/queries/gfmd-meetings", params={"year": "20x8"}, timeout=30)
+    assert response.status_code == 400 and "xsd:gYear" in response.text
+    response = requests.get(built_server.url + "/queries/actors-on-topic", timeout=30)
+    assert response.status_code == 400 and "needs the parameter(s) topic" in response.text
+    assert requests.get(built_server.url + "/queries/nope", timeout=30).status_code == 404
+
+
+@pytest.mark.parametrize("fmt,media_type", [("csv", "text/csv"), ("tsv", "text/tab-separated-values"),
+                                            ("xml", "application/sparql-results+xml")])
+def test_result_formats(built_server, fmt, media_type):
+    response = requests.get(built_server.url + "/queries/rcp-topics",
+                            params={"topic": "remittances", "format": fmt}, timeout=30)
+    assert response.status_code == 200 and response.headers["Content-Type"].startswith(media_type)
+    assert "puebla-process" in response.text
+    if fmt == "csv":
+        rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8"))))
+        assert ID + "process/puebla-process" in {r["process"] for r in rows}
+
+
+def test_html_result_page_escapes_and_shows_rows(built_server):
+    response = requests.get(built_server.url + "/queries/gfmd-meetings", params={"year": "2008"},
+                            headers={"Accept": "text/html"}, timeout=30)
+    assert response.status_code == 200
+    assert "Manila" in response.text and "1 rows" in response.text
+    assert '&#34;GFMD&#34;' in response.text or "&quot;GFMD&quot;" in response.text
+
+
+def test_run_local_for_the_cli(built_store):
+    store = store_mod.open_read_only(built_store)
+    queries = catalogue.load_catalogue(data_dir("queries"))
+    rows = list(catalogue.run_local(store, queries["rcp-topics"],
+                                    catalogue.parse_param_options(["topic=Remittances"])))
+    assert ID + "process/puebla-process" in {r["process"].value for r in rows}
+    with pytest.raises(catalogue.ParamError):
+        catalogue.parse_param_options(["topic"])
