@@ -72,8 +72,8 @@ def cmd_export(args) -> int:
         if out is not sys.stdout.buffer:
             out.close()
     if args.out not in (None, "-"):
-        print(f"wrote {n} {'quads' if EXPORT_FORMATS.get(args.format, ('', True))[1] else 'triples'} to {args.out}",
-              file=sys.stderr)
+        unit = {True: "quads", False: "triples", None: "edges"}[EXPORT_FORMATS.get(args.format, ("", None))[1]]
+        print(f"wrote {n} {unit} to {args.out}", file=sys.stderr)
     return 0
 
 
@@ -174,6 +174,23 @@ def cmd_facts(args) -> int:
     return 0
 
 
+def cmd_push(args) -> int:
+    from .push import PushError, push_store
+    from .store import open_read_only, resolve
+    if resolve(Path(args.store)) is None:
+        print(f"mdkg push: no store at {args.store} (run mdkg build first)", file=sys.stderr)
+        return 2
+    try:
+        counts = push_store(open_read_only(Path(args.store)), args.endpoint, args.token)
+    except PushError as err:
+        print(f"mdkg push: {err}", file=sys.stderr)
+        return 1
+    for graph, n in counts.items():
+        print(f"{n:8d}  {graph}")
+    print(f"pushed {len(counts)} graphs, {sum(counts.values())} triples to {args.endpoint}")
+    return 0
+
+
 def cmd_explain(args) -> int:
     from .explain import explain
     print(explain(Path(args.store), args.iri))
@@ -229,6 +246,12 @@ def parser() -> argparse.ArgumentParser:
             p.add_argument("--document", help="only this document (slug or file name)")
             p.add_argument("--rule", help="only rules whose id starts with this")
         p.set_defaults(func=func)
+
+    p = sub.add_parser("push", help="write every named graph to a SPARQL 1.1 Graph Store Protocol endpoint")
+    p.add_argument("--store", **store_kw)
+    p.add_argument("--endpoint", required=True, help="the Graph Store endpoint URL (e.g. http://host:7878/store)")
+    p.add_argument("--token", default=os.environ.get("MDKG_PUSH_TOKEN"), help="Bearer token (or $MDKG_PUSH_TOKEN)")
+    p.set_defaults(func=cmd_push)
 
     p = sub.add_parser("explain", help="everything known about an entity and where each fact came from")
     p.add_argument("iri")

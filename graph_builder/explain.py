@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from .namespaces import MDKG, PREFIXES, RDF, PROV
+from .namespaces import MDKG, OA, PREFIXES, RDF
 from .store import open_read_only
 
 _EVIDENCE = """
-SELECT ?rule ?conf ?src ?n ?text WHERE {
+SELECT ?s ?p ?o ?rule ?conf ?src ?n ?text WHERE {
   GRAPH ?g { ?st rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ;
              prov:wasDerivedFrom ?src ; mdkg:rule ?rule ; mdkg:confidence ?conf . }
   OPTIONAL { ?src mdkg:paragraphNumber ?n }
@@ -34,7 +34,7 @@ def short(term, prefixes=PREFIXES) -> str:
 
 
 def evidence(st: ox.Store, s, p, o) -> list[str]:
-    rows = st.query(_EVIDENCE, prefixes=PREFIXES, substitutions={
+    rows = st.query(_EVIDENCE, prefixes=PREFIXES, use_default_graph_as_union=True, substitutions={
         ox.Variable("s"): s, ox.Variable("p"): p, ox.Variable("o"): o})
     out = []
     for r in rows:
@@ -53,7 +53,7 @@ def explain(store: Path, iri: str) -> str:
                              ("←", st.quads_for_pattern(None, None, node, None))):
         by_graph: dict[str, list] = {}
         for q in quads:
-            if q.predicate in skip or q.predicate == MDKG.mentions and direction == "←":
+            if q.predicate in skip or direction == "←" and q.predicate in (MDKG.mentions, OA.hasBody):
                 continue
             by_graph.setdefault(q.graph_name.value if hasattr(q.graph_name, "value") else "default", []).append(q)
         for graph, qs in sorted(by_graph.items()):
@@ -62,9 +62,10 @@ def explain(store: Path, iri: str) -> str:
                 other = q.object if direction == "→" else q.subject
                 lines.append(f"    {direction} {short(q.predicate)} {short(other)}")
                 lines.extend(evidence(st, q.subject, q.predicate, q.object))
-    mentions = list(st.query("SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE { ?p mdkg:mentions ?e }", prefixes=PREFIXES,
+    mentions = list(st.query("SELECT ?e (COUNT(DISTINCT ?p) AS ?n) WHERE { ?p mdkg:mentions ?e } GROUP BY ?e", prefixes=PREFIXES,
                              use_default_graph_as_union=True, substitutions={ox.Variable("e"): node}))
-    lines.append(f"  mentioned in {mentions[0]['n'].value} paragraphs/footnotes/headings")
-    if len(lines) == 2 and mentions[0]["n"].value == "0":
+    count = mentions[0]["n"].value if mentions else "0"
+    lines.append(f"  mentioned in {count} paragraphs/footnotes/headings")
+    if len(lines) == 2 and count == "0":
         return f"{iri}: nothing known about this IRI in {store}"
     return "\n".join(lines)

@@ -23,7 +23,10 @@ same scope (earlier in the same text, or ``previous``); it is dropped when there
 when it follows a definite word as an adjective would (``الجريمة المنظمة``). OCR slips are
 matched only by a bounded fuzzy rule: single-word proper names (states, places, processes,
 regions) of at least 6 letters, edit distance 1 per 6 letters, same first and last letter,
-never a token that is itself a known name. Explicit ``ar_alt`` variants are preferred.
+never a token that is itself a known name. Explicit ``ar_alt`` variants are preferred. A word
+ending in ta marbuta never matches (exactly or fuzzily) a state, place, process or region none
+of whose names ends in ta marbuta: folding ة to ه would make the adjective ``مالية``
+("financial") the city ``ماليه`` (Malé).
 
 ``mentions_in(document, matcher)`` runs over every heading, paragraph and footnote, with
 scope = the enclosing section of level ≤ ``SCOPE_LEVEL`` (2: ألف/باء…; a footnote is its own
@@ -36,7 +39,8 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from typing import Iterable, Sequence
+from types import MappingProxyType
+from typing import Iterable, Mapping, Sequence
 
 import ahocorasick
 
@@ -44,7 +48,8 @@ from .arabic import PROCLITICS, fold, is_word_char, normalise
 from .findings import Entity, Mention
 from .gazetteer import Gazetteer
 from .model import Document, Section
-from .text_entities import find_known_persons, find_persons, find_publications, surname, unify_persons
+from .text_entities import (find_known_persons, find_persons, find_persons_before_roles, find_publications, surname,
+                            unify_persons)
 
 NAME, ELIDED, ACRONYM, ADJECTIVE, SHORT, SHORT_ELIDED = "name", "elided", "acronym", "adjective", "short", "short-elided"
 RULES = {NAME: "gazetteer", ELIDED: "gazetteer", ACRONYM: "acronym", ADJECTIVE: "adjective",
@@ -58,6 +63,10 @@ _NOT_DEFINITE = frozenset(fold(w) for w in ("إلى", "إلا", "ألا", "ال�
 FUZZY_MIN_LETTERS = 6
 _LETTER_WORD = re.compile(r"(?<!\w)[^\W\d_]+(?!\w)")   # a word of letters only
 SCOPE_LEVEL = 2          # short forms resolve within the enclosing section of this level
+# A short form with no antecedent in its scope goes to the candidate the document names in full
+# at least DOMINANT_MIN times and DOMINANT_RATIO times as often as any other candidate, when that
+# candidate is of one of DOMINANT_KINDS (the process a report is about: المنتدى, الحوار).
+DOMINANT_MIN, DOMINANT_RATIO, DOMINANT_KINDS = 3, 3, frozenset({"process"})
 
 
 @dataclass(frozen=True)
@@ -125,6 +134,9 @@ class Matcher:
             if key.startswith("ال") and len(key) > 3:
                 add(key[1:], SHORT_ELIDED, None)
         self._ambiguous = {fold(k): v for k, v in gazetteer.ambiguous.items()}
+        # names written with a final ta marbuta: only these may match a word that ends in ة
+        self._ta_marbuta = frozenset(e.key for e in gazetteer.entities
+                                     if any(n.endswith("ة") for n in gazetteer.arabic_names(e)))
         for key, values in table.items():
             self._auto.add_word(key, (key, tuple(values)))
         if table:
@@ -228,8 +240,10 @@ class Matcher:
                 chosen.append(h)
         return sorted(chosen, key=lambda h: h.start)
 
-    def _resolve_short(self, text: str, hit: _Hit, recent: list[Entity]) -> Entity | None:
-        """The entity an ambiguous short form stands for, or None."""
+    def _resolve_short(self, text: str, hit: _Hit, recent: list[Entity],
+                       fallback: Mapping[str, Entity]) -> Entity | None:
+        """The entity an ambiguous short form stands for (the latest candidate named in scope, else
+        the document's dominant candidate in ``fallback``), or None."""
         if self._follows_definite(text, hit.start):
             return None
         key = hit.key if hit.how == SHORT else "ا" + hit.key
@@ -237,7 +251,19 @@ class Matcher:
         for e in reversed(recent):
             if e in candidates:
                 return e
-        return None
+        return fallback.get(key)
+
+    def dominant(self, counts: Mapping[Entity, int]) -> dict[str, Entity]:
+        """Short form (folded) → the candidate a document names in full far more often than any
+        other candidate (at least ``DOMINANT_MIN`` times and ``DOMINANT_RATIO`` times the next)."""
+        out = {}
+        for key, candidates in self._ambiguous.items():
+            ranked = sorted((counts.get(e, 0) for e in candidates), reverse=True) + [0]
+            best = max(candidates, key=lambda e: counts.get(e, 0))
+            if ranked[0] >= DOMINANT_MIN and ranked[0] >= DOMINANT_RATIO * ranked[1] \
+                    and best.kind in DOMINANT_KINDS:
+                out[key] = best
+        return out
 
     @staticmethod
     def _follows_definite(text: str, start: int) -> bool:
@@ -267,12 +293,22 @@ class Matcher:
                 return True
         return False
 
+    def _feminine_word(self, text: str, norm, hit: _Hit) -> bool:
+        """A word ending in ta marbuta (``مالية`` "financial") is a common noun or adjective, not a
+        place or state whose name ends in ha (``ماليه`` Malé): folding makes them look alike."""
+        if hit.entity is None or hit.how not in (NAME, ELIDED, "fuzzy") or hit.entity.kind not in FUZZY_KINDS:
+            return False
+        _, oe = norm.to_original(hit.start, hit.end)
+        return text[oe - 1:oe] == "ة" and hit.entity.key not in self._ta_marbuta
+
     # ------------------------------------------------------------ public
-    def find(self, text: str, previous: Sequence[Entity] = ()) -> list[Match]:
+    def find(self, text: str, previous: Sequence[Entity] = (),
+             fallback: Mapping[str, Entity] = MappingProxyType({})) -> list[Match]:
         """Every mention in ``text``, in order, with spans in ``text``'s own code points.
 
         ``previous``: entities fully named earlier in the same scope (oldest first), used to
-        resolve ambiguous short forms."""
+        resolve ambiguous short forms; ``fallback``: short form → entity when none of its
+        candidates was named in scope (see :meth:`dominant`)."""
         norm = normalise(text)
         t = norm.text
         hits = self._exact_hits(t)
@@ -280,12 +316,15 @@ class Matcher:
             hits.append(_Hit(s, e, ent, "text-" + ent.kind))
         chosen = self._select(hits)
         chosen = self._select(chosen + self._fuzzy_hits(t, [(h.start, h.end) for h in chosen]))
+        chosen = self._select(chosen + [_Hit(s, e, ent, "text-person") for s, e, ent in find_persons_before_roles(norm)
+                                        if all(e <= c.start or c.end <= s for c in chosen)])
+        chosen = [h for h in chosen if not self._feminine_word(text, norm, h)]
         recent = list(previous)
         out = []
         for h in chosen:
             entity = h.entity
             if entity is None:
-                entity = self._resolve_short(t, h, recent)
+                entity = self._resolve_short(t, h, recent, fallback)
                 if entity is None:
                     continue
             elif h.how not in (SHORT, SHORT_ELIDED):
@@ -322,16 +361,15 @@ def mentions_in(document: Document, matcher: Matcher) -> list[Mention]:
     After the matcher, a second pass finds untitled references to the persons the document
     names with a title (``راينر مونز`` once ``السيد مونز`` is known); then one-word references
     are unified with the full name that ends with them."""
-    recent: dict[object, list[Entity]] = {}
-    out: list[Mention] = []
     sources = [s for s in document_sources(document) if s[1]]
-    for source, text, scope in sources:
-        seen = recent.setdefault(scope, [])
-        for m in matcher.find(text, seen):
-            out.append(Mention(entity=m.entity, source=source, start=m.start, end=m.end,
-                               surface=m.surface, rule=m.rule))
-            if m.rule != "short-form":
-                seen.append(m.entity)
+    out = _scoped_mentions(sources, matcher, {})
+    counts: dict[Entity, int] = {}
+    for m in out:
+        if m.rule != "short-form":
+            counts[m.entity] = counts.get(m.entity, 0) + 1
+    fallback = matcher.dominant(counts)
+    if fallback:
+        out = _scoped_mentions(sources, matcher, fallback)
     surnames = {surname(m.entity.label_ar): m.entity for m in out
                 if m.entity.kind == "person" and m.entity.from_text}
     surnames = {k: v for k, v in surnames.items() if len(k) >= 3}
@@ -347,6 +385,20 @@ def mentions_in(document: Document, matcher: Matcher) -> list[Mention]:
                 out.append(Mention(entity=entity, source=source, start=os_, end=oe,
                                    surface=text[os_:oe], rule="text-person"))
     return unify_persons(out)
+
+
+def _scoped_mentions(sources, matcher: Matcher, fallback: Mapping[str, Entity]) -> list[Mention]:
+    """One pass of the matcher over the sources, short forms resolved within each scope."""
+    recent: dict[object, list[Entity]] = {}
+    out: list[Mention] = []
+    for source, text, scope in sources:
+        seen = recent.setdefault(scope, [])
+        for m in matcher.find(text, seen, fallback):
+            out.append(Mention(entity=m.entity, source=source, start=m.start, end=m.end,
+                               surface=m.surface, rule=m.rule))
+            if m.rule != "short-form":
+                seen.append(m.entity)
+    return out
 
 
 def _normalised_span(norm, start: int, end: int) -> tuple[int, int]:

@@ -39,10 +39,22 @@ _FUNCTION_WORDS = frozenset(fold(w) for w in (
 _NOUN_PREFIXES = ("ال", "وال", "بال", "فال", "لل", "ولل", "فلل", "وبال")   # not كال: كاليباتا
 
 
+# Function words written with a final alef maqsura: folded, they look like names written with ya
+# (على "on" and the name علي fold alike), so the original spelling decides.
+_MAQSURA_WORDS = frozenset(fold(w) for w in ("على", "إلى", "لدى", "حتى", "متى", "سوى"))
+
+
+def _function_word(folded: str, original: str) -> bool:
+    """Is the word a preposition or particle? ``علي`` (a name) is not ``على`` (on)."""
+    if folded not in _FUNCTION_WORDS:
+        return False
+    return not (folded in _MAQSURA_WORDS and original.endswith("ي"))
+
+
 def _name_word(folded: str, original: str) -> bool:
     """Could the word be part of a transliterated personal name? (The article test is on the
     original spelling: ``ألفاريز`` is a name, ``الضوء`` is not.)"""
-    return folded not in _FUNCTION_WORDS and not original.startswith(_NOUN_PREFIXES)
+    return not _function_word(folded, original) and not original.startswith(_NOUN_PREFIXES)
 _WORD = re.compile(r"[^\W\d_]+(?:\s-\s[^\W\d_]+)?")
 _TRANSLIT = dict(zip("ابتثجحخدذرزسشصضطظعغفقكلمنهوي", [
     "a", "b", "t", "th", "j", "h", "kh", "d", "dh", "r", "z", "s", "sh", "s", "d", "t", "z", "", "gh",
@@ -147,6 +159,81 @@ def find_persons(norm: Normalised) -> list[tuple[int, int, Entity]]:
     return out
 
 
+# First words of a title written after a name (``شا زوكانغ، وكيل الأمين العام``), shared with
+# the actor rules.
+ROLE_HEADS = frozenset(fold(w) for w in (
+    "الممثل", "الممثلة", "ممثل", "ممثلة", "رئيس", "رئيسة", "الرئيس", "الرئيسة", "وزير", "وزيرة", "الوزير",
+    "الوزيرة", "مدير", "مديرة", "المدير", "المديرة", "مستشار", "مستشارة", "المستشار", "المستشارة", "سفير",
+    "السفير", "الأمين", "أمين", "وكيل", "نائب", "نائبة", "الخبير", "خبير", "الخبيرة", "الصحفي", "الصحفية",
+    "المنسق", "المنسقة", "منسق", "منسقة", "المقرر", "المقررة", "كبير", "كبيرة", "موظف", "موظفة", "محلل",
+    "محللة", "أخصائي", "أخصائية", "المفوض", "المفوضة", "الأستاذ", "أستاذ", "باحث", "باحثة",
+    "مسؤول", "مسؤولة", "عضو", "نقطة",
+))
+# Words that may stand right before an untitled name without being part of it: the copula
+# (``المناقش هو X``) and reporting verbs (``قدم X، الممثل الخاص``).
+_COPULAS = frozenset(fold(w) for w in ("هو", "هي"))
+_VERBS_BEFORE_NAMES = frozenset(fold(w) for w in (
+    "قدم", "قدمت", "ذكر", "ذكرت", "أكد", "أكدت", "قال", "قالت", "أشار", "أشارت", "شدد", "شددت", "أوضح",
+    "أوضحت", "لاحظ", "لاحظت", "عرض", "عرضت", "افتتح", "افتتحت", "ترأس", "ترأست", "رحب", "رحبت", "تكلم",
+    "تكلمت", "تحدث", "تحدثت", "أبرز", "أبرزت", "اقترح", "اقترحت", "دعا", "دعت", "أعلن", "أعلنت", "كان",
+    "كانت", "ألقى", "ألقت", "أدلى", "أدلت", "بين", "بينت", "اختتم", "اختتمت", "شكر", "شكرت", "هنأ", "هنأت",
+    "يضم", "تضم", "ضم", "ضمت", "وضم", "وضمت", "أدار", "أدارت", "حضر", "حضرت", "مثل", "مثلت", "انضم", "قام",
+    "قامت", "يقوم", "تقوم", "سيقوم", "ستقوم"))
+
+
+def _verb_before_name(folded: str) -> bool:
+    """A reporting verb, also with a pronoun object (``قدمه``) or the conjunction (``وقام``)."""
+    for w in (folded, folded[1:] if folded[:1] in "وف" else ""):
+        if w in _VERBS_BEFORE_NAMES or (w.endswith("ه") and w[:-1] in _VERBS_BEFORE_NAMES) \
+                or (w.endswith("ها") and w[:-2] in _VERBS_BEFORE_NAMES):
+            return True
+    return False
+_LETTERS_RX = re.compile(r"[^\W\d_]+")
+
+
+def _untitled_name_words(norm: Normalised, comma: int) -> list[tuple[int, int]]:
+    """The name words (closest first) that end right before the comma at ``comma``, or []."""
+    text = norm.text
+    words: list[tuple[int, int]] = []
+    pos = comma
+    while len(words) < 5:
+        m = re.search(r"([^\W\d_]+) ?$", text[max(0, pos - 40):pos])
+        if not m:
+            break
+        s, e = pos - len(m.group(0)), pos - len(m.group(0)) + len(m.group(1))
+        folded = text[s:e]
+        original = norm.original.__getitem__(slice(*norm.to_original(s, e)))
+        if folded in _COPULAS or _verb_before_name(folded) or folded in TITLES:
+            return words if folded in _COPULAS or len(words) >= 2 else []
+        if not _name_word(folded, original) or original.endswith("ة") or len(folded) < 2:
+            break
+        if folded[0] in "وف" and len(folded) > 3:          # a list item: ؛ وNAME
+            words.append((s + 1, e))
+            return words if len(words) >= 2 else []
+        words.append((s, e))
+        pos = s
+    return words if len(words) >= 2 and len(words) <= 4 else []
+
+
+def find_persons_before_roles(norm: Normalised) -> list[tuple[int, int, Entity]]:
+    """(start, end, entity) in ``norm.text`` of untitled names followed by a comma and a title
+    (``شا زوكانغ، وكيل الأمين العام``, ``وكان المناقش هو أظفرخان، أخصائي هجرة``): two to four
+    name words (no article, no function word, no feminine ة, not a reporting verb), or one word
+    after the copula ``هو/هي``."""
+    text = norm.text
+    out = []
+    for m in re.finditer(r" ?, ?([^\W\d_]+)", text):
+        if m.group(1) not in ROLE_HEADS and not (m.group(1)[:1] == "و" and m.group(1)[1:] in ROLE_HEADS):
+            continue
+        words = _untitled_name_words(norm, m.start())
+        if not words:
+            continue
+        start, end = words[-1][0], words[0][1]
+        os_, oe = norm.to_original(start, end)
+        out.append((start, end, person(norm.original[os_:oe])))
+    return out
+
+
 def surname(label: str) -> str:
     """The folded family name of a person label (``بيلار ألفاريز - لاسو`` → ``الفاريز - لاسو``)."""
     words = fold(label).split()
@@ -174,7 +261,7 @@ def find_known_persons(norm: Normalised, surnames: dict[str, Entity],
                 word = prev.group(1)
                 original = norm.original.__getitem__(slice(*norm.to_original(ps, ps + len(word))))
                 if _name_word(word, original) and word[0] not in "وف" and word not in TITLES \
-                        and not (word[0] in "لبك" and word[1:] in _FUNCTION_WORDS):
+                        and not (word[0] in "لبك" and _function_word(word[1:], original[1:])):
                     start = ps
             os_, oe = norm.to_original(start, end)
             out.append((start, end, person(norm.original[os_:oe])))
@@ -190,10 +277,13 @@ def unify_persons(mentions: list[Mention]) -> list[Mention]:
             words = fold(m.entity.label_ar).replace(" - ", "-").split()
             if len(words) > 1:
                 full.setdefault(words[-1], set()).add(m.entity)
+    labels = {fold(e.label_ar): e for es in full.values() for e in es}
     out = []
     for m in mentions:
         words = fold(m.entity.label_ar).replace(" - ", "-").split() if m.entity.kind == "person" else []
         if len(words) == 1 and len(full.get(words[0], ())) == 1:
             m = replace(m, entity=next(iter(full[words[0]])))
+        elif words and words[0][:1] in "لبو" and fold(m.entity.label_ar)[1:] in labels:
+            m = replace(m, entity=labels[fold(m.entity.label_ar)[1:]])     # لعلي منصور → علي منصور
         out.append(m)
     return out

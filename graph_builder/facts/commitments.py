@@ -9,11 +9,21 @@ adopted/launched/signed (mdkg:adoptedBy), where (adoptedAt) and when (dateAdopte
 parties of agreements, amounts (MonetaryAmount with amountValue/currency), funders and
 managers, and producedBy for recommendations.
 
-It does not find events (``events.py``; it reuses its session slugs) nor topics.
+A commitment's slug is its name as printed, transliterated and cut to a few words (the same
+name in another report gets the same IRI); its English label is composed from what the
+builder knows: a Latin name in brackets after it, a city in its name ("Rabat Declaration and
+Action Plan"), its adopter and year ("ASEAN Declaration (2007)"). Meetings that adopt
+("اعتمد المؤتمر الوزاري …، الذي عقد في …") come from ``events.py``: the commitment is
+adoptedAt the meeting and adoptedBy the actors the meeting's phrase names. A following
+sentence that refers back ("ويسعى البرنامج …") gives amounts and managers of the last named
+programme or fund of the paragraph.
+
+It does not find events (``events.py``; it reuses its session slugs and meeting finders) nor topics.
 """
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from ..arabic import fold
 from ..findings import Entity, Fact, Value
@@ -31,12 +41,17 @@ RULES = {
     "commitment.amount": ("an amount stated for a fund/programme/budget in its clause", 0.9),
     "commitment.funded-by": ("الذي تموله حكومة X / بتمويل من X: X funds it", 0.85),
     "commitment.managed-by": ("بإدارة / يدير / على أن يدار بالاشتراك مع X: X manages it", 0.65),
+    "commitment.adopted-government": ("وفي STATE … اعتمدت الحكومة …: the state of the sentence adopted it", 0.75),
+    "commitment.adopted-participants": ("the actors named in the phrase of the meeting that adopted it", 0.6),
+    "commitment.adopted-passive": ("NAME الذي اعتمد في DATE: the date it was adopted", 0.8),
+    "commitment.anaphora": ("البرنامج/الصندوق/المرفق in a later sentence: amount or manager of the last one named", 0.75),
+    "commitment.managed-by-subject": ("يقوم X … بإدارة NAME / ويدير NAME (subject X of the paragraph): X manages it", 0.7),
     "commitment.recommendation": ("a numbered item after 'انبثقت النتائج والتوصيات التالية عن جلسة العمل' was produced by that session", 0.9),
 }
 
-_ACT = r"(?:اعتمد|اعتمدت|باعتماد|اعتماد|اطلق|اطلقت|اقر|اقرت|وقع|وقعت|انشا|انشات|بانشاء)"
+_ACT = r"(?:اعتمد|اعتمدت|باعتماد|اعتماد|اطلق|اطلقت|اقر|اقرت|وقع|وقعت|انشا|انشات|بانشاء|وضع|ووضع)"
 KINDS = [  # folded head word (with accusative/clitic forms) -> class
-    (r"اعلان(?:ا)?", "Declaration"),
+    (r"اعلان(?:ا)?(?: وخطه عمل)?", "Declaration"),
     (r"خطه عمل", "ActionPlan"),
     (r"اطار(?:ا)?", "PolicyFramework"),
     (r"قرار(?:ا)?", "Resolution"),
@@ -44,6 +59,19 @@ KINDS = [  # folded head word (with accusative/clitic forms) -> class
     (r"(?:مبادره|مشروع)", "Initiative"),
 ]
 ADOPT = re.compile(rf"(?<![\w]){_ACT}(?![\w])")
+KIND_EN = [  # folded head word -> English kind for composed labels
+    (r"اعلان وخطه عمل", "Declaration and Action Plan"), (r"اعلان", "Declaration"), (r"خطه عمل", "Action Plan"),
+    (r"اطار", "Policy Framework"), (r"قرار", "Resolution"), (r"برنامج", "Programme"), (r"صندوق", "Fund"),
+    (r"مرفق", "Facility"), (r"مبادره", "Initiative"), (r"مشروع", "Project"), (r"نهج", "Approach"),
+]
+PASSIVE = rx(r"(?<![\w])(?:الذي|التي) (?:اعتمد|اعتمدت|اطلق|اطلقت|اقر|اقرت|انشي|انشيت|وقع|وقعت)(?![\w])")
+PASSIVE_HEAD = rx(r"(?<![\w])(?:ال)?(اعلان|خطه عمل|اطار|قرار|برنامج|صندوق|مرفق|مبادره|نهج)(?![\w])")
+GOVERNMENT = rx(r"^\s*(?:ال)?حكوم(?:ه|تها|ته)(?![\w])")
+ANAPHOR = rx(r"(?<![\w])(?:و|ف)?ال(برنامج|صندوق|مرفق)(?![\w])")
+SUBJECT = rx(r"(?<![\w])(?:و)?(?:يقوم|تقوم)(?![\w])")
+MANAGES = rx(r"(?<![\w])(?:بادار(?:ه)|(?:و)?يدير|(?:و)?تدير)(?![\w])")
+MEETING_ANAPHOR = rx(r"(?<![\w])في (?:ال)?(?:منتدي|مؤتمر|اجتماع|قمه)(?![\w])")
+LATIN = re.compile(r"^\s*\(([A-Za-z][A-Za-z0-9 .&/-]{1,60})\)")
 NAME_STOP = rx(r"[,;.()]| الذي | التي | اهاب | اعترفت | وجهوا | وانشات | ووضع | علي ان | ورصد | بقيمه ")
 MOU = rx(r"مذكره تفاهم")
 CONVENTION = [rx(r"(?:ال)?اتفاقيه رقم (\d+) ل"), rx(r"(?:ال)?اتفاقيه (?=\S+ \S+ \S+ رقم)")]
@@ -55,18 +83,84 @@ REC_ITEM = re.compile(r"(?m)^(\d+) - ")
 REC_GROUP = re.compile(r"(?m)^\((\S)\) ")
 
 
+@dataclass
+class ParaState:
+    """What earlier sentences of one paragraph named: the last fund/programme, meeting and subject actor."""
+
+    funding: Entity | None = None
+    meeting: Entity | None = None
+    subject: Entity | None = None
+
+
 def extract(ctx: FactContext):
     st = events._learn(ctx)
     for src in list(ctx.document.paragraphs) + [f for f in ctx.document.footnotes if f.text]:
         v = View.of(src.text)
+        ps = ParaState()
         yield from _resolutions(ctx, src, v)
         yield from _conventions(ctx, src, v)
         for s, e in sentences(src.text):
-            yield from _adoptions(ctx, src, v, s, e)
-            yield from _funded_named(ctx, src, v, s, e)
+            meetings = [r for r in events._refs(ctx, st, src, v, s, e)]
+            named_before = ps.funding
+            yield from _adoptions(ctx, src, v, s, e, meetings, ps)
+            yield from _funded_named(ctx, src, v, s, e, ps)
+            yield from _managed_by_subject(ctx, src, v, s, e, ps)
+            yield from _passives(ctx, src, v, s, e)
+            if ps.funding is named_before:
+                yield from _anaphora(ctx, src, v, s, e, ps)
             yield from _mous(ctx, src, v, s, e)
             yield from _budgets(ctx, st, src, v, s, e)
+            if meetings:
+                ps.meeting = meetings[-1].event
+            subj = _subject(ctx, src, v, s, e)
+            if subj is not None:
+                ps.subject = subj
     yield from _recommendations(ctx, st)
+
+
+# ---------------------------------------------------------------- naming
+
+def _kind_en(name: str) -> str:
+    f = fold(name)
+    for head, en in KIND_EN:
+        if re.match(rf"(?:ال)?{head}(?![\w])", f):
+            return en
+    return ""
+
+
+def _short_slug(name: str) -> str:
+    """The name transliterated, cut after five words (and 48 characters) at a word boundary."""
+    words = translit(" ".join(name.split()[:5])).split("-")
+    out = ""
+    for w in words:
+        if out and len(out) + 1 + len(w) > 48:
+            break
+        out = f"{out}-{w}" if out else w
+    return out.strip("-")
+
+
+def _acronym(ent: Entity) -> str:
+    return (ent.notations[0] if ent.notations and ent.kind != "state" else ent.label_en) or ent.slug
+
+
+def commitment(ctx, src, v: View, cls: str, name: str, start: int, end: int, who: Entity | None = None,
+               year: int | None = None) -> Entity:
+    """A commitment first seen in a report, with a short slug and a composed English label."""
+    kind = _kind_en(name)
+    latin = LATIN.match(v.text[end:end + 70])
+    places = [x.entity for x in ctx.mentions_in(src, start, end) if x.entity.kind == "place"]
+    owners = [x.entity for x in ctx.mentions_in(src, start, end) if x.entity.kind in ("org", "state")]
+    slug = _short_slug(name)
+    if latin:
+        label = latin.group(1).strip()
+        slug = translit(label) or slug
+    elif places and kind:
+        label = f"{places[0].label_en} {kind}"
+    elif (who or owners) and kind:
+        label = f"{_acronym(who or owners[0])} {kind}" + (f" ({year})" if year else "")
+    else:
+        label = f"{kind} ({year})" if kind and year else ""
+    return Entity(kind="commitment", slug=slug, cls=cls, label_ar=name, label_en=label, from_text=True)
 
 
 # ---------------------------------------------------------------- resolutions, conventions
@@ -141,8 +235,10 @@ def _named(v: View, fs: int, e: int) -> tuple[str, str, int] | None:
     return None
 
 
-def _adoptions(ctx, src, v: View, s: int, e: int):
+def _adoptions(ctx, src, v: View, s: int, e: int, meetings=(), ps: ParaState | None = None):
     from ..values import find_amounts, find_dates
+    ps = ps or ParaState()
+    prev_adopters: list = []
     for m, ms, me in v.finditer(ADOPT, s, e):
         if re.search(r"(?:الذي|التي) $", v.folded[max(0, m.start() - 6):m.start()]):
             continue     # passive relative clause: the commitment is named before the verb
@@ -155,7 +251,7 @@ def _adoptions(ctx, src, v: View, s: int, e: int):
             hm = re.search(rf"(?<![\w])(?:ال)?{head}(?![\w])", window)
             if hm and (found is None or hm.start() < found):
                 found = hm.start()
-        if found is None:
+        if found is None or (fold(m.group(0)).lstrip("و") == "وضع" and found > 1):
             continue
         named = _named(v, fpos + found, e)
         if named is None:
@@ -167,19 +263,36 @@ def _adoptions(ctx, src, v: View, s: int, e: int):
         if not adopters and m.group(0).startswith("ب"):   # "قامت X باعتماد …": X is the sentence subject
             before = [x for x in ctx.mentions_in(src, s, ms) if x.entity.kind in ("state", "org")]
             adopters = [before[0].entity] if before else []
-        ent = Entity(kind="commitment", slug=translit(name)[:80].strip("-"), cls=cls, label_ar=name, from_text=True)
+        rule = "commitment.adopted"
+        if not adopters and GOVERNMENT.match(fold(v.text[me:c_start])):   # "وفي جنوب أفريقيا … اعتمدت الحكومة"
+            states = [x for x in ctx.mentions_in(src, s, ms) if x.entity.kind == "state"]
+            adopters, rule = ([states[-1].entity], "commitment.adopted-government") if states else ([], rule)
+        if not adopters and m.group(0) == "ووضع":
+            adopters = prev_adopters                     # "باعتماد إعلان …، ووضع خطة عمل": same subject
+        meeting = [r for r in meetings if r.end <= c_start]
+        if not meeting and ps.meeting is not None and MEETING_ANAPHOR.search(fold(v.text[s:c_start])):
+            meeting_ent = ps.meeting                     # "وتم في المنتدى وضع خطة عمل"
+        else:
+            meeting_ent = meeting[-1].event if meeting else None
+        dates = [d for d in find_dates(src.text) if s <= d.start and d.end <= e]
+        year = next((d.year for d in dates if d.year), None)
+        ent = commitment(ctx, src, v, cls, name, c_start, name_end, adopters[0] if adopters else None, year)
         if not ent.slug:
             continue
+        prev_adopters = adopters
+        if cls == "FundingCommitment":
+            ps.funding = ent
         for actor in dict.fromkeys(adopters):
-            yield Fact(ent, "adoptedBy", actor, src, "commitment.adopted", RULES["commitment.adopted"][1])
-        dates = [d for d in find_dates(src.text) if s <= d.start and d.end <= e]
-        if dates:
-            d = dates[0]
-            lex, dt = (d.start_date.isoformat(), "date") if d.precision == "day" and d.start_date else \
-                (f"{d.year}-{d.month:02d}", "gYearMonth") if d.precision == "month" and d.month else (str(d.year), "gYear")
-            if d.year:
-                yield Fact(ent, "dateAdopted", Value(lex, dt), src, "commitment.adopted-date", RULES["commitment.adopted-date"][1])
-                yield Fact(ent, "year", Value(str(d.year), "gYear"), src, "commitment.adopted-date", RULES["commitment.adopted-date"][1])
+            yield Fact(ent, "adoptedBy", actor, src, rule, RULES[rule][1])
+        if meeting_ent is not None:
+            yield Fact(ent, "adoptedAt", meeting_ent, src, "commitment.adopted-at", RULES["commitment.adopted-at"][1])
+            if not adopters and meeting:
+                for x in ctx.mentions_in(src, meeting[-1].start, meeting[-1].end):
+                    if x.entity.kind in ("state", "org"):
+                        yield Fact(ent, "adoptedBy", x.entity, src, "commitment.adopted-participants",
+                                   RULES["commitment.adopted-participants"][1])
+        if dates and dates[0].year:
+            yield from _date_facts(ent, dates[0], src, "commitment.adopted-date")
         if cls == "FundingCommitment":
             for a in [a for a in find_amounts(src.text) if name_end <= a.start <= e and a.currency][:1]:
                 yield from _amount(ent, a, src)
@@ -196,9 +309,9 @@ def _amount(ent: Entity, a, src):
     yield Fact(amt, "currency", Value(a.currency), src, "commitment.amount", conf)
 
 
-def _funders(ctx, src, v: View, ent: Entity, start: int, e: int):
+def _funders(ctx, src, v: View, ent: Entity, start: int, e: int, near: bool = True):
     for m, ms, me in v.finditer(FUNDED, start, e):
-        if ms - start > 40:
+        if near and ms - start > 40:
             break
         for x in ctx.mentions_in(src, me, min(e, me + 50)):
             if x.entity.kind in ("state", "org"):
@@ -209,10 +322,13 @@ def _funders(ctx, src, v: View, ent: Entity, start: int, e: int):
                 yield Fact(ent, "managedBy", x.entity, src, "commitment.managed-by", RULES["commitment.managed-by"][1])
 
 
+KINDS_BY_HEAD = [(fold(h), c) for h, c in (("اعلان", "Declaration"), ("خطه عمل", "ActionPlan"), ("اطار", "PolicyFramework"),
+                 ("قرار", "Resolution"), ("برنامج", "FundingCommitment"), ("صندوق", "FundingCommitment"),
+                 ("مرفق", "FundingCommitment"), ("مبادره", "Initiative"), ("نهج", "PolicyFramework"))]
 FUND_HEAD = rx(r"(?<![\w])(?:ال)?(?:صندوق|برنامج|مرفق|مشروع|مبادره)(?![\w])")
 
 
-def _funded_named(ctx, src, v: View, s: int, e: int):
+def _funded_named(ctx, src, v: View, s: int, e: int, ps: ParaState | None = None):
     """A fund or programme named just before 'الذي تموله X' / 'بتمويل من X' (no adoption verb)."""
     for m, ms, me in v.finditer(FUNDED, s, e):
         heads = [(hs, he) for _h, hs, he in v.finditer(FUND_HEAD, max(s, ms - 120), ms)]
@@ -222,8 +338,89 @@ def _funded_named(ctx, src, v: View, s: int, e: int):
         if named is None:
             continue
         cls, name, name_end = named
-        ent = Entity(kind="commitment", slug=translit(name)[:80].strip("-"), cls=cls, label_ar=name, from_text=True)
+        funders = [x.entity for x in ctx.mentions_in(src, me, min(e, me + 50)) if x.entity.kind in ("state", "org")]
+        ent = commitment(ctx, src, v, cls, name, heads[-1][0], name_end, funders[0] if funders else None)
+        if ps is not None and cls == "FundingCommitment":
+            ps.funding = ent
         yield from _funders(ctx, src, v, ent, name_end, e)
+
+
+def _subject(ctx, src, v: View, s: int, e: int) -> Entity | None:
+    """The organization after 'يقوم/تقوم' that a sentence is about ("ويقوم برنامج الأمم المتحدة الإنمائي …")."""
+    for m, ms, me in v.finditer(SUBJECT, s, e):
+        first = [x for x in ctx.mentions_in(src, me, min(e, me + 8)) if x.entity.kind == "org"]
+        if first:
+            return first[0].entity
+    return None
+
+
+def _managed_by_subject(ctx, src, v: View, s: int, e: int, ps: ParaState):
+    """'يقوم X … بإدارة NAME' or, with X the subject of an earlier sentence, 'ويدير … NAME': X manages NAME."""
+    conf = RULES["commitment.managed-by-subject"][1]
+    for m, ms, me in v.finditer(MANAGES, s, e):
+        heads = [(hs, he) for _h, hs, he in v.finditer(FUND_HEAD, me, min(e, me + 40))]
+        if not heads or [x for x in ctx.mentions_in(src, me, heads[0][0]) if x.entity.kind in ("org", "state")]:
+            continue
+        manager = _subject(ctx, src, v, s, ms) or (ps.subject if not _before_subject(ctx, src, s, ms) else None)
+        if manager is None:
+            continue
+        named = _named(v, _fold_index(v, heads[0][0]), e)
+        if named is None:
+            continue
+        cls, name, name_end = named
+        ent = commitment(ctx, src, v, cls, name, heads[0][0], name_end, manager)
+        if cls == "FundingCommitment":
+            ps.funding = ent
+        yield Fact(ent, "managedBy", manager, src, "commitment.managed-by-subject", conf)
+
+
+def _before_subject(ctx, src, s: int, ms: int) -> bool:
+    """True when an actor is named before the verb in the sentence (the verb has its own subject)."""
+    return any(x.entity.kind in ("org", "state") for x in ctx.mentions_in(src, s, ms))
+
+
+def _passives(ctx, src, v: View, s: int, e: int):
+    """'NAME الذي اعتمد في DATE': the date a commitment named before the relative clause was adopted."""
+    from ..values import find_dates
+    for m, ms, me in v.finditer(PASSIVE, s, e):
+        heads = [(h, hs, he) for h, hs, he in v.finditer(PASSIVE_HEAD, max(s, ms - 120), ms)]
+        if not heads:
+            continue
+        _h, hs, _he = heads[-1]
+        name = v.text[hs:ms].strip(" ،,")
+        if len(name.split()) < 2 or re.search(r"[.;؛]", name):
+            continue
+        dates = [d for d in find_dates(src.text) if me <= d.start <= me + 12 and d.end <= e and d.year]
+        if not dates:
+            continue
+        d = dates[0]
+        cls = dict(KINDS_BY_HEAD).get(fold(_h.group(1)), "PolicyFramework")
+        ent = commitment(ctx, src, v, cls, name, hs, ms, None, d.year)
+        yield from _date_facts(ent, d, src, "commitment.adopted-passive")
+
+
+def _date_facts(ent: Entity, d, src, rule: str):
+    lex, dt = (d.start_date.isoformat(), "date") if d.precision == "day" and d.start_date else \
+        (f"{d.year}-{d.month:02d}", "gYearMonth") if d.precision == "month" and d.month else (str(d.year), "gYear")
+    yield Fact(ent, "dateAdopted", Value(lex, dt), src, rule, RULES[rule][1])
+    yield Fact(ent, "year", Value(str(d.year), "gYear"), src, rule, RULES[rule][1])
+
+
+def _anaphora(ctx, src, v: View, s: int, e: int, ps: ParaState):
+    """'ويسعى البرنامج … ورصد مبلغ 15 مليون يورو، على أن يدار بالاشتراك مع X': facts of the last fund named."""
+    from ..values import find_amounts
+    ent = ps.funding
+    if ent is None:
+        return
+    refs = list(v.finditer(ANAPHOR, s, e))
+    if not refs:
+        return
+    start = refs[0][1]
+    for a in [a for a in find_amounts(src.text) if start <= a.start <= e and a.currency][:1]:
+        for f in _amount(ent, a, src):
+            yield Fact(f.subject, f.predicate, f.object, src, "commitment.anaphora", RULES["commitment.anaphora"][1])
+    for f in _funders(ctx, src, v, ent, start, e, near=False):
+        yield Fact(f.subject, f.predicate, f.object, src, "commitment.anaphora", RULES["commitment.anaphora"][1])
 
 
 def _fold_index(v: View, orig_pos: int) -> int:
@@ -258,6 +455,7 @@ def _mous(ctx, src, v: View, s: int, e: int):
             yield Fact(mou, "party", p, src, "commitment.mou", RULES["commitment.mou"][1])
         if year:
             yield Fact(mou, "year", Value(str(year), "gYear"), src, "commitment.mou", RULES["commitment.mou"][1])
+            yield Fact(mou, "dateAdopted", Value(str(year), "gYear"), src, "commitment.mou", RULES["commitment.mou"][1])
 
 
 def _budgets(ctx, st, src, v: View, s: int, e: int):

@@ -13,6 +13,13 @@ host announced in the future tense is kept with a lower confidence (rule
 ``event.host-planned``); an OFFER to host or organise ("عرضت … استضافة/تنظيم") gives no
 host. Participant counts are kept only with an event in the same sentence.
 
+Meetings that are not meetings of a known process are found from where and when they were
+held ("المؤتمر الوزاري … الذي عقد في داكار في 23 تشرين الثاني/نوفمبر 2011"): keyed by kind,
+place and year (``event/conference-dakar-2011``), with a composed English label; the actors
+named in the meeting's own phrase take part in it. Civil society days, round tables and
+workshops are parts of the meeting they are named with (or, failing that, of the meeting the
+document reports on, when the sentence gives that meeting's year). Every event gets mdkg:year.
+
 It does not find commitments (``commitments.py``) nor topics, memberships or roles.
 """
 from __future__ import annotations
@@ -44,10 +51,20 @@ RULES = {
     "event.session-cochair": ("a person named in a session's co-chair header line co-chaired it", 0.95),
     "event.session-cochair-state": ("the state a session co-chair represents (last state in the co-chair item)", 0.75),
     "event.workshop": ("a workshop/thematic meeting held in a listed city is part of that year's meeting", 0.8),
+    "event.workshop-theme": ("a quoted subject after a workshop's place and date (عن \"…\") is its theme", 0.8),
+    "event.named-meeting": ("a conference/summit/meeting 'held in' a place (الذي عقد في / المعقود في) with a year in its sentence", 0.8),
+    "event.named-meeting-process": ("a meeting held 'within' a process (عملية X … في إطار المؤتمر …) is part of it", 0.75),
+    "event.participant": ("an actor named in a meeting's own phrase (اجتماع مشترك بين … والاتحاد الأوروبي) takes part in it", 0.7),
+    "event.host-convened": ("قام(ت) X بعقد MEETING: X held (hosted) the meeting", 0.75),
+    "event.civil-society": ("civil society days/meeting (يوما المجتمع المدني، اجتماع لممثلي المجتمع المدني) are part of the meeting named with them", 0.8),
+    "event.civil-society-chair": ("رئيس يومي المجتمع المدني PERSON: the person chaired them", 0.85),
+    "event.roundtable": ("a numbered round table (جلسة المائدة المستديرة 3-3) in a meeting is part of it", 0.85),
 }
 
 _LAM = r"(?:لل|ل|لهذا ال)"
-ORDINAL_MEETING = rx(rf"(?:ال)?اجتماع ({ORDINAL_RE}) {_LAM}(منتدي|حوار)")
+# Head words of "the Forum" / "the Dialogue" after an ordinal meeting, with known extraction slips (data).
+FORUM_FORMS = ("منتدي", "متدعي")
+ORDINAL_MEETING = rx(rf"(?:ال)?اجتماع ({ORDINAL_RE}) {_LAM}({'|'.join(FORUM_FORMS)}|حوار)")
 YEAR_FORUM = rx(r"(?:اجتماع )?(?:ال)?(منتدي|حوار)(?: العالمي)?(?: ل?عام| لعام) (\d{4})|اجتماع عام (\d{4}) لل(منتدي)")
 PROCESS_YEAR = rx(r"^(?: ?,)? ?(?:ل|في )?عام (\d{4})")
 HELD = rx(r"^[^.;]{0,40}?(?:الذي|التي) (?:اجرته|اجرتها|عقد|عقدت|عقده|عقدته|جري)\b")
@@ -56,6 +73,7 @@ BARE_MEETING = rx(r"(?<![\w])(?:و|ف)?الاجتماع(?![\w])(?! (?:" + ORDINA
 HOST = rx(r"(?<![\w])(?:و|ف)?(?:(س?تستضيف)|استضاف(?:ت|ته|تها|ه)?|(?:عقدت|نظمت)(?= حكوم))(?![\w])")
 OFFER = rx(r"عرض")
 THEME_CUE = rx(r"(?:ال)?موضوع(?:ه)? (?:العام|المركزي|الرئيسي|المحوري)|شعار|بعنوان|المعنون")
+PAPER = rx(r"(?:ورقه|تقرير|تقريرا|دراسه|دليل|موجز|كتيب|منشور)(?: \S+){0,2}\s*$")
 QUOTE = re.compile(r'"([^"]{3,200})"')
 PARTICIPANTS = [
     rx(r"(?:الدول الاعضاء|الدول|البلدان) (?:ال|الـ)? ?(\d+) (?:التي|الذين) (?:شارك|شاركت)"),
@@ -74,6 +92,17 @@ DATE_BLOCK = rx(r"يوم|يومي|يومين|جلسه|اللذان|اللتان|
 PRONOUN_PARTICIPANTS = rx(r"شارك(?:ت)? (?:فيه|فيها) ")
 HELD_VERB = rx(r"(?<![\w])(?:و)?(?:عقد|عقدت|المعقود|جرت|جري|استضاف\w*|ستستضيف|تستضيف|ستعقد|سيعقد)(?![\w])")
 SPECIAL_HEAD = rx(r"الجلسات الاستثنائيه")
+FOUNDED = rx(r"(?:افتتح|انشي|انشا|اطلق|تاسس|بدا|ولد)\S*\s*$")
+HELD_AT = rx(r"(?<![\w])(?:(?:الذي|التي) )?(?:عقد|عقدت|المعقود|المعقوده|جري|جرت)(?: مؤخرا)? (?:في|ب)(?= ?\S)")
+MEETING_NOUN = rx(r"(?<![\w])(?:و|ب|ل)?(?:ال)?(مؤتمر|اجتماع|قمه|منتدي|ندوه)(?![\w])")
+WITHIN = rx(r"في اطار\s*$")
+CONVENED = rx(r"(?<![\w])قام(?:ت)? (.{2,80}?) بعقد\s*$")
+CIVIL = rx(r"(?<![\w])(?:و)?(?:ال)?(?:يوم(?:ي|ين|ا)|اجتماع)(?: \S+){0,4}? (?:لل|ل)?(?:ممثلي |مثلي )?(?:ال)?مجتمع (?:ال)?مدني")
+ROUNDTABLE = rx(r"(?:جلسه )?(?:ال)?مايده (?:ال)?مستديره (\d+)(?: ?- ?(\d+))?")
+BEFORE_DATE = rx(r"قبل")
+_KIND_EN = {"مؤتمر": ("conference", "Conference"), "قمه": ("summit", "Summit"), "اجتماع": ("meeting", "Meeting"),
+            "منتدي": ("forum", "Forum"), "ندوه": ("seminar", "Seminar")}
+_KIND_EN = {fold(k): v for k, v in _KIND_EN.items()}
 _LIST_WORDS = {"في", "و", "عقدت", "عقد", "تحضيريه", "مواضيعيه", "التحضيريه", "المواضيعيه"}
 _ORD_FEM = {"الاولي": 1, "الثانيه": 2, "الثالثه": 3, "الرابعه": 4, "الخامسه": 5, "السادسه": 6}
 
@@ -98,6 +127,7 @@ class DocState:
     dialogue: Entity | None = None                     # the process "الحوار" refers to
     year: int | None = None                            # the year of the meeting the document reports on
     persons: dict = field(default_factory=dict)        # folded full name -> Entity
+    year_from_text: bool = False                       # the year was read from the text, not the date
 
 
 def extract(ctx: FactContext):
@@ -135,13 +165,35 @@ def _learn(ctx: FactContext) -> DocState:
                 pass
     if years:
         st.year = years.most_common(1)[0][0]
+        st.year_from_text = True
     elif ctx.document.date[:4].isdigit():
         st.year = int(ctx.document.date[:4])
     return st
 
 
 def _head_process(st: DocState, head: str) -> Entity | None:
-    return st.forum if head == "منتدي" else st.dialogue if head == "حوار" else None
+    return st.forum if head in FORUM_FORMS else st.dialogue if head == "حوار" else None
+
+
+def year_fact(ev: Entity, year, src, rule: str = "event.year") -> Fact:
+    return Fact(ev, "year", Value(str(year), "gYear"), src, rule, RULES[rule][1])
+
+
+def _key_year(ev: Entity) -> int | None:
+    m = re.search(r"-(\d{4})(?:-|$)", ev.slug)
+    return int(m.group(1)) if m else None
+
+
+def _doc_meeting(st: DocState, v: View, s: int, e: int) -> Entity | None:
+    """The meeting the document reports on, when the sentence names the Forum or only that meeting's year."""
+    if st.forum is None or st.year is None:
+        return None
+    years = {d.year for d in _dates(v.text, s, e) if d.year}
+    if years == {st.year} and ("منتدي" in fold(v.text[s:e]) or st.year_from_text):
+        return process_meeting(st.forum, st.year)
+    if not years and st.year_from_text and "منتدي" in fold(v.text[s:e]):
+        return process_meeting(st.forum, st.year)
+    return None
 
 
 # ---------------------------------------------------------------- event references in a sentence
@@ -184,10 +236,19 @@ def _refs(ctx: FactContext, st: DocState, src, v: View, s: int, e: int) -> list[
             refs.append(Ref(ms, me, process_meeting(process, int(m.group(2) or m.group(3))), process,
                             "event.year-meeting"))
     for mention in ctx.mentions_in(src, s, e):
-        if mention.entity.kind != "process" or mention.entity.cls != "GlobalProcess":
+        if mention.entity.kind != "process":
+            continue
+        if mention.entity.cls != "GlobalProcess":
+            before = fold(v.text[max(s, mention.start - 12):mention.start])
+            years = [d.year for d in _dates(v.text, s, e) if d.year]
+            if re.search(r"(?:بعقد|عقد|عقدت|استضاف\S*)\s*$", before) and years:
+                refs.append(Ref(mention.start, mention.end, process_meeting(mention.entity, years[0]),
+                                mention.entity, "event.held-meeting"))
             continue
         rest = fold(v.text[mention.end:e])
         ym = PROCESS_YEAR.match(rest)
+        if ym and FOUNDED.search(fold(v.text[max(s, mention.start - 25):mention.start])):
+            continue        # "افتتح المنتدى … في عام 2006": the process began, no meeting
         if ym:
             refs.append(Ref(mention.start, mention.end, process_meeting(mention.entity, int(ym.group(1))),
                             mention.entity, "event.year-meeting"))
@@ -201,12 +262,128 @@ def _refs(ctx: FactContext, st: DocState, src, v: View, s: int, e: int) -> list[
         year = int(m.group(1)) if m.group(1) else st.year
         if st.forum is not None and year:
             refs.append(Ref(ms, me, process_meeting(st.forum, year), st.forum, "event.year-meeting"))
+    refs += _named_meetings(ctx, src, v, s, e, refs)
     # one reference per span: keep the first found for overlapping spans
     out: list[Ref] = []
     for r in sorted(refs, key=lambda r: (r.start, -r.end)):
         if not any(r.start < o.end and o.start < r.end for o in out):
             out.append(r)
     return out
+
+
+def _named_meetings(ctx, src, v: View, s: int, e: int, known: list[Ref]) -> list[Ref]:
+    """Meetings named by kind and 'held in PLACE' with a year in the sentence (not meetings of a known process)."""
+    out = []
+    for m, ms, me in v.finditer(HELD_AT, s, e):
+        where = [x for x in ctx.mentions_in(src, me, min(e, me + 30)) if x.entity.kind in ("place", "state")][:1]
+        if not where or fold(v.text[me:where[0].start]).strip() not in ("", "ال"):
+            continue
+        nouns = [(n, ns, ne) for n, ns, ne in v.finditer(MEETING_NOUN, max(s, ms - 200), ms)]
+        if not nouns:
+            continue
+        noun, ns, ne = nouns[-1]
+        phrase = v.text[ns:ms].strip(" ،,")
+        if any(r.start < ms and ns < r.end for r in known) or WORKSHOP.search(fold(v.text[ns:ms])) \
+                or re.search(r"[.;؛]", phrase):
+            continue
+        dates = _dates(v.text, where[0].end, min(e, where[0].end + 40)) or _dates(v.text, s, e)
+        dates = [d for d in dates if d.year]
+        if not dates:
+            continue
+        place, year = where[0].entity, dates[0].year
+        kslug, ken = _KIND_EN[noun.group(1)]
+        if noun.group(1) == "اجتماع" and re.match(r"\S+ القمه", fold(v.text[ns:ne + 7])):
+            kslug, ken = _KIND_EN[fold("قمه")]
+        if "وزاري" in fold(phrase):
+            kslug, ken = "ministerial-" + kslug, "Ministerial " + ken.lower()
+        label = re.sub(r"^(?:و|ب|ل|في )", "", phrase).strip()
+        ev = Entity(kind="event", slug=f"{kslug}-{place.slug.lower()}-{year}", cls="Meeting", label_ar=label,
+                    label_en=f"{ken} in {place.label_en} ({year})", from_text=True)
+        out.append(Ref(ns, ms, ev, None, "event.named-meeting"))
+    return out
+
+
+def named_meeting_facts(ctx, src, v: View, ref: Ref, s: int, e: int):
+    """Year, place, dates, participants and process of a meeting found by :func:`_named_meetings`."""
+    conf = RULES["event.named-meeting"][1]
+    ev = ref.event
+    yield year_fact(ev, _key_year(ev), src, "event.year")
+    held = next((m for m, ms, me in v.finditer(HELD_AT, ref.end, e)), None)
+    after = ref.end
+    for x in ctx.mentions_in(src, ref.end, min(e, ref.end + 40)):
+        if x.entity.kind == "place":
+            yield Fact(ev, "location", x.entity, src, "event.named-meeting", conf)
+        if x.entity.kind in ("place", "state"):
+            after = x.end
+            break
+    for d in _dates(v.text, after, min(e, after + 40), _key_year(ev))[:1]:
+        if d.precision == "day" and d.start_date and d.year == _key_year(ev):
+            yield Fact(ev, "startDate", Value(d.start_date.isoformat(), "date"), src, "event.date", RULES["event.date"][1])
+            yield Fact(ev, "endDate", Value((d.end_date or d.start_date).isoformat(), "date"), src, "event.date",
+                       RULES["event.date"][1])
+    for x in ctx.mentions_in(src, ref.start, ref.end):
+        if x.entity.kind in ("state", "org"):
+            yield Fact(x.entity, "participatesIn", ev, src, "event.participant", RULES["event.participant"][1])
+    for x in ctx.mentions_in(src, s, ref.start):
+        if x.entity.kind == "process" and WITHIN.search(fold(v.text[x.end:ref.start])[-40:]) \
+                and len(fold(v.text[x.end:ref.start])) < 60:
+            yield Fact(ev, "partOf", x.entity, src, "event.named-meeting-process", RULES["event.named-meeting-process"][1])
+    del held
+
+
+def _convened(ctx, src, v: View, refs: list[Ref], s: int):
+    """قام(ت) X بعقد MEETING: X held the meeting."""
+    for ref in refs:
+        m = CONVENED.search(fold(v.text[s:ref.start]))
+        if not m:
+            continue
+        actors = [x for x in ctx.mentions_in(src, s, ref.start) if x.entity.kind in ("state", "org")]
+        if actors:
+            yield Fact(ref.event, "hostedBy", actors[0].entity, src, "event.host-convened", RULES["event.host-convened"][1])
+
+
+def _civil_society(ctx, st, src, v: View, refs: list[Ref], last: Ref | None, s: int, e: int):
+    """Civil society days or meeting named with a meeting: part of it; their chair and dates."""
+    for m, ms, me in v.finditer(CIVIL, s, e):
+        before = [r for r in refs if r.start < ms and r.process is not None]
+        parent = before[-1].event if before else (refs[0].event if refs and refs[0].process else None)
+        if parent is None:
+            parent = last.event if last is not None and last.process is not None else _doc_meeting(st, v, s, e)
+        if parent is None and st.forum is not None and st.year_from_text and not _dates(v.text, s, e) \
+                and not [d for d in _dates(v.text, 0, len(v.text)) if d.year and d.year != st.year]:
+            parent = process_meeting(st.forum, st.year)
+        year = _key_year(parent) if parent is not None else None
+        if parent is None or year is None:
+            continue
+        ev = sub_event(parent, "civil-society-days", "أيام المجتمع المدني " + parent.label_ar,
+                       f"{parent.label_en} civil society days")
+        conf = RULES["event.civil-society"][1]
+        yield Fact(ev, "partOf", parent, src, "event.civil-society", conf)
+        yield year_fact(ev, year, src)
+        for d in _dates(v.text, me, min(e, me + 60), year)[:1]:
+            if d.precision == "day" and d.start_date and not BEFORE_DATE.search(fold(v.text[me:d.start])):
+                yield Fact(ev, "startDate", Value(d.start_date.isoformat(), "date"), src, "event.date", RULES["event.date"][1])
+                yield Fact(ev, "endDate", Value((d.end_date or d.start_date).isoformat(), "date"), src, "event.date",
+                           RULES["event.date"][1])
+        if re.search(r"(?:^|\s)رييس\s*$", fold(v.text[max(s, ms - 8):ms])):
+            name = _name_after(v.text, me)
+            if name:
+                yield Fact(ev, "chairedBy", _person(st, name), src, "event.civil-society-chair",
+                           RULES["event.civil-society-chair"][1])
+
+
+def _roundtables(src, v: View, refs: list[Ref], s: int, e: int):
+    for m, ms, me in v.finditer(ROUNDTABLE, s, e):
+        after = [r for r in refs if r.start >= me and r.process is not None and r.start - me < 30]
+        if not after:
+            continue
+        parent = after[0].event
+        key = m.group(1) + (f"-{m.group(2)}" if m.group(2) else "")
+        ev = sub_event(parent, f"roundtable-{key}", v.text[ms:me].strip(),
+                       f"{parent.label_en} roundtable {key.replace('-', '.')}")
+        yield Fact(ev, "partOf", parent, src, "event.roundtable", RULES["event.roundtable"][1])
+        if _key_year(parent):
+            yield year_fact(ev, _key_year(parent), src)
 
 
 # ---------------------------------------------------------------- facts of paragraphs
@@ -221,12 +398,18 @@ def _paragraph_facts(ctx: FactContext, st: DocState, src):
             bare += [(ms, me) for m, ms, me in v.finditer(PRONOUN_PARTICIPANTS, s, e)]
             if bare:
                 refs = [Ref(bare[0][0], bare[0][1], last.event, last.process, "")]
+        yield from _civil_society(ctx, st, src, v, refs, last, s, e)
         if not refs:
             yield from _workshops(ctx, st, src, v, refs, s, e)
             continue
         for i, ref in enumerate(refs):
             scope_end = refs[i + 1].start if i + 1 < len(refs) else e
+            if ref.rule == "event.named-meeting":
+                yield from named_meeting_facts(ctx, src, v, ref, s, e)
+                continue
             yield from _ref_facts(ctx, st, src, v, ref, s if i == 0 else ref.start, ref.end, scope_end)
+        yield from _convened(ctx, src, v, refs, s)
+        yield from _roundtables(src, v, refs, s, e)
         yield from _hosts(ctx, src, v, refs, s, e)
         yield from _themes(src, v, refs, s, e)
         yield from _participants(src, v, refs, s, e)
@@ -284,6 +467,8 @@ def _hosts(ctx, src, v: View, refs, s, e):
 
 def _themes(src, v: View, refs, s, e):
     for m, ms, me in v.finditer(THEME_CUE, s, e):
+        if PAPER.search(fold(v.text[max(s, ms - 25):ms])):
+            continue        # "ورقة عمل بعنوان …": the title of a paper, not a meeting's theme
         q = QUOTE.search(v.folded, _fold_pos(v, me))
         if not q:
             continue
@@ -315,35 +500,60 @@ def _participants(src, v: View, refs, s, e):
 
 
 def _workshops(ctx, st, src, v: View, refs, s, e):
-    """Workshops listed by city in a sentence about a process meeting: parts of that meeting."""
+    """Workshops listed by city in a sentence about a process meeting: parts of that meeting.
+
+    Each cue ("حلقة عمل", "اجتماع مواضيعي") starts its own list of cities; without a meeting in
+    the sentence, the parent is the meeting the document reports on when the sentence names
+    the Forum or gives only that meeting's year."""
     cues = list(v.finditer(WORKSHOP, s, e))
     if not cues:
         return
-    if refs:
-        parent = refs[0].event
-    else:
-        years = {d.year for d in _dates(v.text, s, e) if d.year}
-        if st.forum is None or len(years) != 1 or "منتدي" not in fold(v.text[s:e]):
-            return
-        parent = process_meeting(st.forum, years.pop())
-    anchor = cues[0][2]
-    for mention in ctx.mentions_in(src, anchor, e):
-        if mention.entity.kind != "place":
-            continue
-        gap = fold(v.text[anchor:mention.start])
-        unknown = [t for t in re.findall(r"[^\s,()/]+", gap) if t not in _LIST_WORDS]
-        if len(gap) > 40 or len(unknown) > (0 if anchor == cues[0][2] else 1):
-            break
-        anchor = mention.end
-        ws = sub_event(parent, f"workshop-{mention.entity.slug}", f"حلقة عمل في {mention.entity.label_ar}",
-                       f"{parent.label_en} workshop, {mention.entity.label_en}".strip())
-        yield Fact(ws, "partOf", parent, src, "event.workshop", RULES["event.workshop"][1])
-        yield Fact(ws, "location", mention.entity, src, "event.workshop", RULES["event.workshop"][1])
-        for d in _dates(v.text, mention.end, min(e, mention.end + 60))[:1]:
-            if d.precision == "day" and d.start_date:
-                yield Fact(ws, "startDate", Value(d.start_date.isoformat(), "date"), src, "event.date", RULES["event.date"][1])
-                yield Fact(ws, "endDate", Value((d.end_date or d.start_date).isoformat(), "date"), src, "event.date",
-                           RULES["event.date"][1])
+    parent = refs[0].event if refs else _doc_meeting(st, v, s, e)
+    if parent is None:
+        return
+    year = _key_year(parent)
+    seen = set()
+    for ci, (_cue, _cs, cue_end) in enumerate(cues):
+        anchor, first = cue_end, True
+        limit = cues[ci + 1][1] if ci + 1 < len(cues) else e
+        for mention in ctx.mentions_in(src, anchor, limit):
+            if mention.entity.kind != "place":
+                continue
+            gap = fold(v.text[anchor:mention.start])
+            unknown = [t for t in re.findall(r"[^\s,()/]+", gap) if t not in _LIST_WORDS]
+            if len(gap) > 40 or len(unknown) > (0 if first else 1):
+                break
+            anchor, first = mention.end, False
+            if mention.entity.slug in seen:
+                continue
+            seen.add(mention.entity.slug)
+            yield from _workshop(src, v, parent, year, mention, e)
+
+
+def _workshop(src, v: View, parent: Entity, year, mention, e: int):
+    place = mention.entity
+    ws = sub_event(parent, f"workshop-{place.slug}", f"حلقة عمل في {place.label_ar}",
+                   f"{parent.label_en} workshop, {place.label_en}".strip())
+    conf = RULES["event.workshop"][1]
+    yield Fact(ws, "partOf", parent, src, "event.workshop", conf)
+    yield Fact(ws, "location", place, src, "event.workshop", conf)
+    if year:
+        yield year_fact(ws, year, src)
+    after = mention.end
+    for d in _dates(v.text, mention.end, min(e, mention.end + 60))[:1]:
+        if d.precision == "day" and d.start_date:
+            yield Fact(ws, "startDate", Value(d.start_date.isoformat(), "date"), src, "event.date", RULES["event.date"][1])
+            yield Fact(ws, "endDate", Value((d.end_date or d.start_date).isoformat(), "date"), src, "event.date",
+                       RULES["event.date"][1])
+        after = d.end
+    q = re.match(r'[\s،,]*عن\s*"([^"]{3,200})"', fold(v.text[after:e]))
+    if q:
+        fs = _fold_pos(v, after)
+        qq = QUOTE.search(v.folded, fs)
+        if qq:
+            qs, qe = v.orig(qq.start(1), qq.end(1))
+            yield Fact(ws, "theme", Value(v.text[qs:qe].strip(), "langString", "ar"), src, "event.workshop-theme",
+                       RULES["event.workshop-theme"][1])
 
 
 # ---------------------------------------------------------------- chairs
@@ -419,6 +629,7 @@ def _session_facts(ctx: FactContext, st: DocState):
     cluster: Entity | None = None
     cluster_section = None
     special = False
+    special_n = 0
     for sec in ctx.document.sections:
         head = fold(sec.heading)
         if sec.level == 1:
@@ -431,6 +642,7 @@ def _session_facts(ctx: FactContext, st: DocState):
             n = ORDINALS.get(cm.group(1)) or _ORD_FEM.get(cm.group(1))
             ev = sub_event(meeting, f"cluster-{n}", _title(sec.heading), f"{meeting.label_en} cluster {n}")
             yield Fact(ev, "partOf", meeting, sec, "event.session", RULES["event.session"][1])
+            yield year_fact(ev, st.year, sec)
             cluster, cluster_section = ev, sec
         elif sm:
             g, n, alt = sm.group(1), int(sm.group(2)), sm.group(3)
@@ -441,10 +653,13 @@ def _session_facts(ctx: FactContext, st: DocState):
                 continue
             ev = sub_event(meeting, f"session-{gnum}-{n}", _title(sec.heading), f"{meeting.label_en} session {gnum}.{n}")
             yield Fact(ev, "partOf", cluster or meeting, sec, "event.session", RULES["event.session"][1])
+            yield year_fact(ev, st.year, sec)
         elif special and sec.level == 2:
+            special_n += 1
             ev = sub_event(meeting, f"special-session-{translit(_title(sec.heading))[:40].strip('-')}",
-                           _title(sec.heading), "")
+                           _title(sec.heading), f"{meeting.label_en} special session {special_n}")
             yield Fact(ev, "partOf", meeting, sec, "event.session", RULES["event.session"][1])
+            yield year_fact(ev, st.year, sec)
         if ev is None:
             continue
         for note in sec.notes:
@@ -474,10 +689,29 @@ def _cochairs(ctx, st, sec, ev: Entity, note: str):
         if not is_name(name):
             continue
         yield Fact(ev, "coChairedBy", _person(st, name), sec, "event.session-cochair", RULES["event.session-cochair"][1])
-        state = _state_in(ctx, parts[-1])
+        state = _state_in(ctx, parts[-1]) or _state_named_in(ctx, ", ".join(parts[1:]))
         if state is not None:
             yield Fact(ev, "coChairedBy", state, sec, "event.session-cochair-state",
                        RULES["event.session-cochair-state"][1])
+
+
+def _state_named_in(ctx, text: str) -> Entity | None:
+    """The last state named anywhere in ``text`` (with a proclitic ل/ب/و), e.g. "البعثة الدائمة لسري لانكا"."""
+    gaz = ctx.gazetteer
+    folded = fold(text)
+    if gaz is None or not folded:
+        return None
+    best = None
+    for ent in getattr(gaz, "entities", []):
+        if ent.kind != "state":
+            continue
+        labels = [ent.label_ar] + [t for t, lang in ent.alt_labels if lang == "ar"]
+        for label in {fold(l) for l in labels if l}:
+            bare = label[2:] if label.startswith("ال") else label
+            for m in re.finditer(rf"(?<![\w])(?:[وبل]|لل|ال|بال|وال)?(?:{re.escape(label)}|{re.escape(bare)})(?![\w])", folded):
+                if len(bare) >= 3 and (best is None or m.start() > best[0]):
+                    best = (m.start(), ent)
+    return best[1] if best else None
 
 
 def _state_in(ctx, text: str) -> Entity | None:

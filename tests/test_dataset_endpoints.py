@@ -1,0 +1,95 @@
+"""/.well-known/void, /dumps/ and /context.jsonld on the real bundled corpus served by the production server."""
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+
+import pyoxigraph as ox
+import pytest
+import rdflib
+import requests
+
+from graph_builder.namespaces import MDKG
+
+VOID = rdflib.Namespace("http://rdfs.org/ns/void#")
+DCAT = rdflib.Namespace("http://www.w3.org/ns/dcat#")
+DCT = rdflib.Namespace("http://purl.org/dc/terms/")
+
+
+@pytest.fixture(scope="module")
+def void_graph(built_server) -> rdflib.Graph:
+    r = requests.get(built_server.url + "/.well-known/void", headers={"Accept": "text/turtle"}, timeout=60)
+    assert r.status_code == 200 and r.headers["Content-Type"] == "text/turtle"
+    return rdflib.Graph().parse(data=r.content, format="turtle")
+
+
+def _dataset(graph: rdflib.Graph) -> rdflib.URIRef:
+    roots = [s for s in graph.subjects(VOID.sparqlEndpoint, None)]
+    assert len(roots) == 1
+    return roots[0]
+
+
+def test_void_describes_the_dataset(built_server, void_graph):
+    ds = _dataset(void_graph)
+    assert (ds, rdflib.RDF.type, VOID.Dataset) in void_graph
+    assert (ds, rdflib.RDF.type, DCAT.Dataset) in void_graph
+    assert void_graph.value(ds, VOID.sparqlEndpoint) == rdflib.URIRef(built_server.url + "/sparql")
+    assert void_graph.value(ds, DCT.license) is not None
+    triples = int(void_graph.value(ds, VOID.triples))
+    health = requests.get(built_server.url + "/health", timeout=30).json()
+    assert 0 < triples <= sum(health["graphs"].values())
+    examples = set(void_graph.objects(ds, VOID.exampleResource))
+    assert examples
+    for example in examples:  # example resources dereference on this server
+        path = str(example).split("/mdkg/", 1)[1]
+        assert requests.get(built_server.url + "/" + path, timeout=30).status_code == 200
+
+
+def test_void_is_negotiated(built_server):
+    for accept, fmt in (("application/ld+json", "json-ld"), ("application/rdf+xml", "xml"),
+                        ("application/n-triples", "nt")):
+        r = requests.get(built_server.url + "/.well-known/void", headers={"Accept": accept}, timeout=30)
+        assert r.status_code == 200 and r.headers["Content-Type"] == accept
+        graph = rdflib.Graph().parse(data=r.content, format=fmt)
+        assert any(graph.subjects(VOID.sparqlEndpoint, None))
+    r = requests.get(built_server.url + "/.well-known/void?format=trig", timeout=30)
+    assert r.headers["Content-Type"] == "application/trig"
+    assert requests.get(built_server.url + "/.well-known/void", headers={"Accept": "image/png"},
+                        timeout=30).status_code == 406
+
+
+def test_every_dump_link_downloads_what_the_index_says(built_server, void_graph):
+    index = requests.get(built_server.url + "/dumps/?format=json", timeout=30).json()
+    listed = {f["file"]: f for f in index["files"]}
+    assert "dataset.nq.gz" in listed
+    dumps = {str(o) for o in void_graph.objects(None, VOID.dataDump)}
+    assert dumps == {built_server.url + "/dumps/" + name for name in listed}
+    for name, entry in listed.items():
+        r = requests.get(built_server.url + "/dumps/" + name, timeout=60)
+        assert r.status_code == 200 and r.headers["Content-Type"] == "application/gzip"
+        assert hashlib.sha256(r.content).hexdigest() == entry["sha256"], name
+    whole = requests.get(built_server.url + "/dumps/dataset.nq.gz", timeout=60).content
+    quads = list(ox.parse(gzip.decompress(whole), format=ox.RdfFormat.N_QUADS))
+    health = requests.get(built_server.url + "/health", timeout=30).json()
+    assert len(quads) == listed["dataset.nq.gz"]["quads"] == sum(health["graphs"].values())
+
+
+def test_dumps_index_page_and_refusals(built_server):
+    html = requests.get(built_server.url + "/dumps/", headers={"Accept": "text/html"}, timeout=30)
+    assert html.status_code == 200 and 'href="/dumps/dataset.nq.gz"' in html.text
+    for name in ("nothing.nq.gz", "..%2Fstore", "dumps.json.bak"):
+        assert requests.get(built_server.url + "/dumps/" + name, timeout=30).status_code == 404
+
+
+def test_context_jsonld(built_server):
+    r = requests.get(built_server.url + "/context.jsonld", timeout=30)
+    assert r.status_code == 200 and r.headers["Content-Type"].startswith("application/ld+json")
+    context = r.json()["@context"]
+    assert context["mdkg"] == str(MDKG)
+    assert json.dumps(context)  # plain JSON
+    # a document using the context expands to the vocabulary's IRIs
+    doc = {"@context": context, "@id": "https://w3id.org/mdkg/id/state/CHE", "mdkg:m49Code": "756"}
+    graph = rdflib.Graph().parse(data=json.dumps(doc), format="json-ld")
+    assert (rdflib.URIRef("https://w3id.org/mdkg/id/state/CHE"), rdflib.URIRef(MDKG.m49Code.value),
+            rdflib.Literal("756")) in graph
