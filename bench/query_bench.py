@@ -105,7 +105,7 @@ def start_endpoint(name: str, store: Path, dump: Path, tree: Path, logs: Path) -
         url = f"http://127.0.0.1:{port}/query"
     elif name == "rdflib-endpoint":
         argv = [str(VENV / "rdflib-endpoint"), "serve", "--host", "127.0.0.1", "--port", str(port), str(dump)]
-        url = f"http://127.0.0.1:{port}/sparql"
+        url = f"http://127.0.0.1:{port}/"  # rdflib-endpoint's SPARQL endpoint is its root
     else:
         raise ValueError(name)
     endpoint = Endpoint(name, argv, url, logs / f"{name}.log", tree, clean_env(tree))

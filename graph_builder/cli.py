@@ -79,12 +79,28 @@ def cmd_export(args) -> int:
 
 def cmd_query(args) -> int:
     import pyoxigraph as ox
+    from .arsearch import custom_functions
     from .store import open_read_only
     st = open_read_only(Path(args.store))
-    try:
-        result = st.query(args.sparql, use_default_graph_as_union=True)
-    except SyntaxError as err:
-        print(f"mdkg query: {err}", file=sys.stderr)
+    if args.named:
+        from .service import catalogue
+        try:
+            named = catalogue.load_catalogue(catalogue.queries_dir(None))
+            if args.named not in named:
+                print(f"mdkg query: no named query {args.named!r} (one of {', '.join(named)})", file=sys.stderr)
+                return 2
+            result = catalogue.run_local(st, named[args.named], catalogue.parse_param_options(args.param))
+        except (catalogue.ParamError, catalogue.HeaderError) as err:
+            print(f"mdkg query: {err}", file=sys.stderr)
+            return 2
+    elif args.sparql:
+        try:
+            result = st.query(args.sparql, use_default_graph_as_union=True, custom_functions=custom_functions())
+        except SyntaxError as err:
+            print(f"mdkg query: {err}", file=sys.stderr)
+            return 2
+    else:
+        print("mdkg query: give a SPARQL query or --named NAME", file=sys.stderr)
         return 2
     if isinstance(result, bool) or isinstance(result, ox.QueryBoolean):
         print("true" if bool(result) else "false")
@@ -221,7 +237,9 @@ def parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("query", help="run a SPARQL query (default graph = union of all graphs)")
-    p.add_argument("sparql")
+    p.add_argument("sparql", nargs="?", help="the query text (or use --named)")
+    p.add_argument("--named", help="run a named query of queries/*.rq instead (see /queries)")
+    p.add_argument("--param", action="append", default=[], metavar="NAME=VALUE", help="a named query's parameter")
     p.add_argument("--store", **store_kw)
     p.add_argument("--format", choices=["table", "json", "csv", "tsv"], default="table")
     p.set_defaults(func=cmd_query)

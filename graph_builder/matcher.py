@@ -19,8 +19,11 @@ for the ``لل`` form the first lam is the preposition and the second the articl
 Overlaps: the longest span wins (then the earliest). A nisba adjective (``الحكومة السويسرية``
 → the state) gives a mention of the state on the adjective word. An ambiguous short form
 (``المفوضية``) goes to the entity, among those listing it, whose full mention came last in the
-same scope (earlier in the same text, or ``previous``); it is dropped when there is none or
-when it follows a definite word as an adjective would (``الجريمة المنظمة``). OCR slips are
+same scope (earlier in the same text, or ``previous``), else (``mentions_in``) to the document's
+dominant process when it is a candidate (:meth:`Matcher.dominant`: ``المنتدى`` in a report about
+the Global Forum); it is dropped when there is none or when it follows a definite word as an
+adjective would (``الجريمة المنظمة``). An untitled name followed by a comma and a title
+(``شا زوكانغ، وكيل الأمين العام``) is a person when nothing else matched there. OCR slips are
 matched only by a bounded fuzzy rule: single-word proper names (states, places, processes,
 regions) of at least 6 letters, edit distance 1 per 6 letters, same first and last letter,
 never a token that is itself a known name. Explicit ``ar_alt`` variants are preferred. A word
@@ -63,9 +66,9 @@ _NOT_DEFINITE = frozenset(fold(w) for w in ("إلى", "إلا", "ألا", "ال�
 FUZZY_MIN_LETTERS = 6
 _LETTER_WORD = re.compile(r"(?<!\w)[^\W\d_]+(?!\w)")   # a word of letters only
 SCOPE_LEVEL = 2          # short forms resolve within the enclosing section of this level
-# A short form with no antecedent in its scope goes to the candidate the document names in full
-# at least DOMINANT_MIN times and DOMINANT_RATIO times as often as any other candidate, when that
-# candidate is of one of DOMINANT_KINDS (the process a report is about: المنتدى, الحوار).
+# A short form with no antecedent in its scope goes to the document's dominant process (see
+# Matcher.dominant): the most-named entity of DOMINANT_KINDS, named in full at least DOMINANT_MIN
+# times and DOMINANT_RATIO times as often as any other candidate of the short form.
 DOMINANT_MIN, DOMINANT_RATIO, DOMINANT_KINDS = 3, 3, frozenset({"process"})
 
 
@@ -254,15 +257,22 @@ class Matcher:
         return fallback.get(key)
 
     def dominant(self, counts: Mapping[Entity, int]) -> dict[str, Entity]:
-        """Short form (folded) → the candidate a document names in full far more often than any
-        other candidate (at least ``DOMINANT_MIN`` times and ``DOMINANT_RATIO`` times the next)."""
+        """Short form (folded) → the document's dominant process, for the short forms that can
+        stand for it: the process the document names in full most often (at least
+        ``DOMINANT_MIN`` times), when it is also named ``DOMINANT_RATIO`` times as often as any
+        other candidate of that short form. (``المنتدى`` in a report about the Global Forum; a
+        generic ``الحوار`` is not resolved unless the Dialogue is what the report is about.)"""
+        processes = [e for e in counts if e.kind in DOMINANT_KINDS]
+        if not processes:
+            return {}
+        top = max(processes, key=lambda e: (counts[e], e.slug))
+        if counts[top] < DOMINANT_MIN:
+            return {}
         out = {}
         for key, candidates in self._ambiguous.items():
-            ranked = sorted((counts.get(e, 0) for e in candidates), reverse=True) + [0]
-            best = max(candidates, key=lambda e: counts.get(e, 0))
-            if ranked[0] >= DOMINANT_MIN and ranked[0] >= DOMINANT_RATIO * ranked[1] \
-                    and best.kind in DOMINANT_KINDS:
-                out[key] = best
+            if top in candidates and all(counts[top] >= DOMINANT_RATIO * counts.get(e, 0)
+                                         for e in candidates if e != top):
+                out[key] = top
         return out
 
     @staticmethod

@@ -129,6 +129,8 @@ def test_entity_page_in_both_languages(browser, built_server, lang, direction, h
     assert browser.execute_script(
         "return getComputedStyle(document.querySelector('blockquote.passage')).direction") == "rtl"
     browser.save_screenshot(str(ARTIFACTS / f"page-CHE-{lang}.png"))
+    browser.execute_script("document.getElementById('evidence').scrollIntoView()")
+    browser.save_screenshot(str(ARTIFACTS / f"page-CHE-{lang}-evidence.png"))
     browser.find_element(By.CSS_SELECTOR, "a.lang-switch").click()
     other = "en" if lang == "ar" else "ar"
     assert browser.execute_script("return document.documentElement.lang") == other

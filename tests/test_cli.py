@@ -88,3 +88,24 @@ def test_validate_exits_1_on_a_disjointness_violation(tmp_path, capsys):
     code, out, _ = run(capsys, "validate", "--store", str(store))
     assert code == 1
     assert "state/XXX" in out or "XXX" in out
+
+
+def test_named_query_with_parameter(built_store, capsys):
+    code, out, _ = run(capsys, "query", "--store", str(built_store), "--named", "rcp-topics",
+                       "--param", "topic=remittances", "--format", "json")
+    assert code == 0
+    assert any(r["process"].endswith("/process/puebla-process") for r in json.loads(out))
+
+
+def test_unknown_named_query_and_bad_param_are_clear_errors(built_store, capsys):
+    code, _, err = run(capsys, "query", "--store", str(built_store), "--named", "no-such-query")
+    assert code == 2 and "rcp-topics" in err
+    code, _, err = run(capsys, "query", "--store", str(built_store), "--named", "rcp-topics", "--param", "topic")
+    assert code == 2 and "NAME=VALUE" in err
+
+
+def test_arabic_match_function_in_cli_queries(built_store, capsys):
+    q = ('PREFIX mdkg: <https://w3id.org/mdkg/ontology#> SELECT (COUNT(*) AS ?n) WHERE { '
+         '?p mdkg:paragraphNumber ?x ; mdkg:text ?t FILTER(mdkg:arMatch(?t, "التحويلات المالية")) }')
+    code, out, _ = run(capsys, "query", "--store", str(built_store), "--format", "json", q)
+    assert code == 0 and int(json.loads(out)[0]["n"]) > 3

@@ -42,7 +42,7 @@ def test_precision_and_recall_against_gold(report_facts):
     print("false positives:", score.false_positives)
     print("missed:", score.misses)
     assert score.precision >= 0.9
-    assert score.recall >= 0.9
+    assert score.recall >= 0.93
 
 
 def test_troika_members_of_both_reports(report_facts):

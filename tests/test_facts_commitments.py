@@ -7,7 +7,7 @@ from facts_ev_com_helpers import corpus_facts, facts_of_text, key_of, score
 from graph_builder.facts import commitments
 from graph_builder.model import Section
 
-SCORED = {"adoptedBy", "dateAdopted", "party", "amountValue", "fundedBy", "managedBy", "producedBy"}
+SCORED = {"adoptedBy", "adoptedAt", "dateAdopted", "party", "amountValue", "fundedBy", "managedBy", "producedBy"}
 GFMD = "المنتدى العالمي المعني بالهجرة والتنمية هو عملية استشارية تقودها الدولة."
 
 
@@ -106,3 +106,75 @@ def test_numbered_recommendations_belong_to_the_session_above_them():
 def test_numbered_items_outside_a_recommendation_list_are_not_recommendations():
     facts = facts_of_text(commitments, GFMD, "وسعي منتدى عام 2011 إلى تحقيق ثلاثة أهداف:\n1 - التركيز على العمل.\n2 - الشراكة.")
     assert not [f for f in facts if f.subject.cls == "Recommendation"]
+
+
+def test_every_commitment_has_a_vocabulary_class_and_english_labels_where_known(found):
+    classes = {"Declaration", "ActionPlan", "Resolution", "Agreement", "LegalInstrument", "PolicyFramework",
+               "Recommendation", "FundingCommitment", "Initiative"}
+    commitments_seen = {f.subject for _, f in found if f.subject.kind == "commitment"}
+    assert commitments_seen and {c.cls for c in commitments_seen} <= classes
+    adopted = {f.subject for _, f in found if f.predicate in ("adoptedBy", "adoptedAt", "managedBy", "fundedBy")}
+    assert all(c.label_en for c in adopted), sorted(c.slug for c in adopted if not c.label_en)
+    assert all(len(c.slug) <= 60 for c in commitments_seen), sorted(c.slug for c in commitments_seen if len(c.slug) > 60)
+    dated = {f.subject for _, f in found if f.predicate == "dateAdopted"}
+    with_year = {f.subject for _, f in found if f.predicate == "year"}
+    assert dated <= with_year
+
+
+def test_declaration_adopted_at_a_conference_and_by_the_actors_it_names():
+    facts = facts_of_text(commitments, "وفي تموز/يوليه ٢٠٠٦، اعتمد المؤتمر الوزاري الأوروبي الأفريقي بشأن الهجرة والتنمية، "
+                                       "الذي عُقد في المغرب، إعلان وخطة عمل الرباط. وفي تشرين الثاني/نوفمبر ٢٠٠٦، تم في "
+                                       "اجتماع مشترك بين الدول الأفريقية الأعضاء والدول الأعضاء المنتمة إلى عضوية الاتحاد "
+                                       "الأوروبي، عقد في طرابلس، اعتماد إعلان بشأن الهجرة والتنمية.")
+    at = {(f.subject.label_en, key_of(f.object)) for f in facts if f.predicate == "adoptedAt"}
+    assert at == {("Rabat Declaration and Action Plan", "event/ministerial-conference-mar-2006"),
+                  ("Declaration adopted at Meeting in Tripoli (2006)", "event/meeting-tripoli-2006")}
+    assert by_predicate(facts, "adoptedBy") == {("Declaration", "org/eu")}
+    assert ("dateAdopted", "2006-07") in {(f.predicate, key_of(f.object)) for f in facts}
+
+
+def test_programme_amount_and_manager_in_the_next_sentence():
+    facts = facts_of_text(commitments, "وفي أيار/مايو ٢٠٠٧، أطلقت المفوضية الأوروبية برنامجاً متعدد السنوات لمساعدة البلدان "
+                                       "النامية على تحسين إدارة تدفقات المهاجرين بوجه عام. ويسعى البرنامج إلى تعزيز التعاون، "
+                                       "ورصد مبلغ ١٥ مليون يورو، على أن يدار بالاشتراك مع برنامج الأمم المتحدة الإنمائي، لدعم المشاريع.")
+    prog = {f.subject for f in facts if f.predicate == "adoptedBy"}
+    assert len(prog) == 1
+    assert by_predicate(facts, "managedBy") == {("FundingCommitment", "org/undp")}
+    assert {f.object.lexical for f in facts if f.predicate == "amountValue"} == {"15000000"}
+    assert {f.subject for f in facts if f.predicate in ("amount", "managedBy")} == prog
+
+
+def test_manager_is_the_subject_of_the_paragraph():
+    facts = facts_of_text(commitments, "ويقوم برنامج الأمم المتحدة الإنمائي، بالتعاون مع المنظمة الدولية للهجرة، بإعداد دليل. "
+                                       "ويدير بالإضافة إلى ذلك صندوق تحقيق الأهداف الإنمائية للألفية، الذي تموّله حكومة إسبانيا.")
+    assert by_predicate(facts, "managedBy") == {("FundingCommitment", "org/undp")}
+    assert by_predicate(facts, "fundedBy") == {("FundingCommitment", "state/ESP")}
+    assert len({f.subject.slug for f in facts}) == 1
+
+
+def test_the_government_of_the_state_named_at_the_sentence_start_adopted():
+    facts = facts_of_text(commitments, "وفي جنوب أفريقيا، حيث تقل المهارات في بعض القطاعات، اعتمدت الحكومة خطة عمل بشأن "
+                                       "العمالة تتضمن سجلا للأشخاص ذوي المهارات.")
+    assert by_predicate(facts, "adoptedBy") == {("ActionPlan", "state/ZAF")}
+
+
+def test_passive_adoption_gives_the_date_not_an_adopter():
+    facts = facts_of_text(commitments, "وأشار ممثل المفوضية الأوروبية إلى النهج العالمي للاتحاد الأوروبي إزاء الهجرة والتنقل "
+                                       "الذي اعتمد في تشرين الثاني/نوفمبر 2011، والذي من المزمع أن يصبح إطارا شاملا.")
+    assert {(f.predicate, key_of(f.object)) for f in facts} >= {("dateAdopted", "2011-11"), ("year", "2011")}
+    assert not [f for f in facts if f.predicate == "adoptedBy"]
+
+
+@pytest.mark.parametrize("org_ar, org, month_ar, month, year", [
+    ("رابطة أمم جنوب شرق آسيا", "org/asean", "كانون الثاني/يناير", "01", "٢٠٠٧"),
+    ("الاتحاد الأفريقي", "org/au", "آذار/مارس", "03", "٢٠١٣"),
+])
+def test_robust_to_other_adopters_and_dates(org_ar, org, month_ar, month, year):
+    """A real sentence of the 2008 report with another adopter and date: the facts follow the text."""
+    facts = facts_of_text(commitments, f"وفي آسيا، اعتمدت {org_ar} في {month_ar} {year} إعلانا بشأن حماية حقوق العمال "
+                                       "المهاجرين وتعزيزها، وأنشأت لجنة للإشراف على تنفيذ الإعلان.")
+    western = year.translate(str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789"))
+    assert by_predicate(facts, "adoptedBy") == {("Declaration", org)}
+    assert {(f.predicate, key_of(f.object)) for f in facts if f.predicate == "dateAdopted"} == {
+        ("dateAdopted", f"{western}-{month}")}
+    assert all(f.subject.label_en.endswith(f"({western})") for f in facts if f.predicate == "adoptedBy")

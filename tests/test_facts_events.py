@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from facts_ev_com_helpers import corpus_facts, facts_of_text, key_of, score
+import json
+
+from facts_ev_com_helpers import DATA, corpus_facts, facts_of_text, key_of, score, where
 from graph_builder.facts import events
 from graph_builder.model import Section
 
@@ -124,3 +126,77 @@ def test_workshops_listed_by_city():
         assert (f"event/gfmd-2011-workshop-{city}", "partOf", "event/gfmd-2011") in t
         assert (f"event/gfmd-2011-workshop-{city}", "location", f"place/{city}") in t
     assert not [f for f in facts if f.predicate == "hostedBy"]
+
+
+def test_parts_of_meetings_against_gold(found):
+    """partOf of workshops, round tables, civil society days and named meetings, as listed in the gold file."""
+    gold = [g for g in json.loads((DATA / "facts_gold_events.json").read_text(encoding="utf-8"))["facts"]
+            if g["predicate"] == "partOf"]
+    have = {(doc, where(f), key_of(f.subject), key_of(f.object)) for doc, f in found if f.predicate == "partOf"}
+    missing = [g for g in gold if (g["doc"], str(g["para"]), g["subject"], g["object"]) not in have]
+    assert len(gold) >= 7 and not missing, missing
+
+
+def test_every_event_has_a_year(found):
+    events_seen = {f.subject for _, f in found if f.subject.kind == "event"}
+    with_year = {f.subject for _, f in found if f.subject.kind == "event" and f.predicate == "year"}
+    assert events_seen and events_seen == with_year, sorted(e.slug for e in events_seen - with_year)
+    assert all(e.label_en for e in events_seen), sorted(e.slug for e in events_seen if not e.label_en)
+
+
+def test_workshops_of_a_working_session_without_the_forum_named():
+    facts = facts_of_text(events, GFMD, "وسعي منتدى عام 2011 إلى تحقيق ثلاثة أهداف رئيسية.",
+                          "وأعدت جلسة العمل على أساس اجتماعين مواضيعيين هما حلقة عمل عقدت في سان سلفادور في 4 و 5 "
+                          "تشرين الأول/أكتوبر 2011، عن ”استراتيجيات التعاون بين الدول“، وحلقة عمل عقدت في اسطنبول "
+                          "في 13 و 14 تشرين الأول/أكتوبر 2011، عن ”التصدي للهجرة غير القانونية“.")
+    t = triples(facts)
+    assert ("event/gfmd-2011-workshop-istanbul", "partOf", "event/gfmd-2011") in t
+    assert ("event/gfmd-2011-workshop-istanbul", "startDate", "2011-10-13") in t
+    assert ("event/gfmd-2011-workshop-san-salvador", "theme", "استراتيجيات التعاون بين الدول") in t
+
+
+def test_named_conference_held_in_a_city():
+    facts = facts_of_text(events, "وتقاسمت إسبانيا معلومات عن عملية الرباط التي اجتمعت مؤخرا في إطار المؤتمر الوزاري "
+                                  "الأوروبي - الأفريقي الثالث المعني بالهجرة والتنمية الذي عقد في داكار في 23 تشرين "
+                                  "الثاني/نوفمبر 2011 بحضور 55 بلدا.")
+    t = triples(facts)
+    ev = "event/ministerial-conference-dakar-2011"
+    assert {(ev, "location", "place/dakar"), (ev, "startDate", "2011-11-23"), (ev, "participantCount", "55"),
+            (ev, "year", "2011"), (ev, "partOf", "process/rabat-process")} <= t
+
+
+def test_civil_society_days_chair_and_dates():
+    facts = facts_of_text(events, GFMD, "واستُكملت المناقشة الختامية للمنتدى لعام 2011 عن طريق تخصيص يومين للمجتمع المدني() "
+                                        "في 29 و 30 تشرين الثاني/نوفمبر قبل الاجتماع الحكومي في 1 و 2 كانون الأول/ديسمبر.",
+                          "وركز رئيس يومي المجتمع المدني ويليام غويس، من المنتدى الآسيوي للهجرة في بيانه على الهجرة.")
+    t = triples(facts)
+    cs = "event/gfmd-2011-civil-society-days"
+    assert {(cs, "partOf", "event/gfmd-2011"), (cs, "startDate", "2011-11-29"), (cs, "endDate", "2011-11-30"),
+            (cs, "chairedBy", "person/wylyam-ghwys")} <= t
+    assert ("event/gfmd-2011", "startDate", "2011-11-29") not in t
+
+
+def test_cochair_state_named_inside_a_mission():
+    top = Section("سادسا - جلسات العمل", 1, 1, 5)
+    session = Section("جلسة العمل 1-1: إشراك القطاع الخاص", 3, 2, 7, parent=top,
+                      notes=["الرئيسان المشاركان: عثمان جوهر، وزير، البعثة الدائمة لسري لانكا لدى مكتب الأمم المتحدة "
+                             "في جنيف؛ وغوتفريد زورتشر، مدير لسياسات الهجرة، المكتب الاتحادي للهجرة، سويسرا"])
+    facts = facts_of_text(events, GFMD, "وسعي منتدى عام 2011 إلى تحقيق ثلاثة أهداف رئيسية.", sections=[top, session])
+    states = {o for s, p, o in triples(facts) if p == "coChairedBy" and o.startswith("state/")}
+    assert states == {"state/LKA", "state/CHE"}
+
+
+@pytest.mark.parametrize("city_ar, city, state_ar, state, year, ordinal", [
+    ("أثينا", "athens", "اليونان", "GRC", 2009, "الثالث"),
+    ("داكار", "dakar", "السنغال", "SEN", 2014, "الثامن"),
+])
+def test_robust_to_other_names_dates_and_cities(city_ar, city, state_ar, state, year, ordinal):
+    """A real sentence of the 2008 report with another city, host state, ordinal and year: the facts follow the text."""
+    text = (f"وعقد الاجتماع {ordinal} للمنتدى العالمي في {city_ar} في ١٠ و ١١ تموز/يوليه {year} واستضافته حكومة {state_ar}. "
+            f"وشارك في الاجتماع ممثلون عن ١٤٢ دولة عضوا.")
+    t = triples(facts_of_text(events, GFMD, text))
+    ev = f"event/gfmd-{year}"
+    assert {(ev, "partOf", "process/gfmd"), (ev, "location", f"place/{city}"), (ev, "hostedBy", f"state/{state}"),
+            (ev, "startDate", f"{year}-07-10"), (ev, "endDate", f"{year}-07-11"), (ev, "year", str(year)),
+            (ev, "participantCount", "142")} <= t
+    assert not {o for s, p, o in t if p == "location" and o != f"place/{city}"}

@@ -181,7 +181,7 @@ def test_topic_page_lists_who_addresses_it(built_server):
     topic = rows[0]["t"]["value"]
     who = {r["x"]["value"] for r in select(built_server, f"SELECT ?x {{ ?x <{MDKG.addresses.value}> <{topic}> }}")}
     html = requests.get(built_server.url + "/page/" + topic[len(BASE.iri) + 3:] + "?lang=ar", timeout=30).text
-    section = html.split('<section class="addressed-by">', 1)[1].split("</section>", 1)[0]
+    section = html.split('<section class="addressed-by"', 1)[1].split("</section>", 1)[0]
     for iri in who:
         assert f'href="/page/{iri[len(BASE.iri) + 3:]}?lang=ar"' in section
 

@@ -262,13 +262,39 @@ def _role_start(text: str, start: int, end: int) -> int | None:
     return None
 
 
+# A name after one of these words in a title is not where the person works: the body a mission is
+# accredited to (``الممثل الدائم لبلد لدى مكتب الأمم المتحدة``) or the head a deputy serves
+# (``وكيل الأمين العام``).
+NOT_AFFILIATION_BEFORE = _f(("لدى", "وكيل", "نائب", "مساعد"))
+
+
 def _affiliation(text: Text, start: int, end: int) -> Entity | None:
-    """The organization named inside a title span, else the state."""
-    orgs = [m for m in text.mentions if start <= m.start and m.end <= end and _cls(m) in ORG_CLASSES | {"ProcessBody"}]
-    if orgs:
+    """The organization named inside a title span, else the state; a state named before the
+    first organization wins (``الممثل الدائم لموريشيوس لمكتب الأمم المتحدة``)."""
+    def after_excluded(m: Mention) -> bool:
+        words = text.folded(start, m.start).split()
+        return bool(words) and words[-1] in NOT_AFFILIATION_BEFORE
+
+    inside = [m for m in text.mentions if start <= m.start and m.end <= end]
+    orgs = [m for m in inside if _cls(m) in ORG_CLASSES | {"ProcessBody"} and not after_excluded(m)]
+    states = [m for m in inside if _cls(m) == "State"]
+    if orgs and not (states and states[0].start < orgs[0].start):
         return orgs[-1].entity if _cls(orgs[-1]) == "GovernmentBody" else orgs[0].entity
-    states = [m for m in text.mentions if start <= m.start and m.end <= end and _cls(m) == "State"]
     return states[0].entity if states else None
+
+
+def _item_affiliation(text: Text, pos: int) -> Entity | None:
+    """In a list item ``NAME، ROLE، X، Y؛`` the organization that opens a later chunk, else the
+    state named in it (``وزارة في مكتب الرئيس، حكومة رواندا``)."""
+    stop = re.search(r"[؛;.]|$", text.original[pos:])
+    end = pos + stop.start()
+    chunk_starts = {pos + c.end() for c in re.finditer(r"[،,]\s*(?:و)?", text.original[pos:end])}
+    inside = [m for m in text.mentions if pos <= m.start and m.end <= end]
+    orgs = [m for m in inside if m.start in chunk_starts and _cls(m) in ORG_CLASSES]
+    if orgs:
+        return orgs[0].entity
+    states = [m for m in inside if _cls(m) == "State"]
+    return states[0].entity if len(states) == 1 else None
 
 
 def _person_facts(text: Text, source):
@@ -292,7 +318,7 @@ def _person_roles(text: Text, source, who: Entity, start: int, end: int):
             org = [x for x in text.mentions if re_ + nxt.end() <= x.start <= re_ + nxt.end() + 2
                    and _cls(x) in ORG_CLASSES]
             aff = org[0].entity if org else None
-        aff = aff or _affiliation(text, rs, re_)
+        aff = aff or _affiliation(text, rs, re_) or _item_affiliation(text, re_)
         if aff is not None:
             yield Fact(who, "affiliation", aff, source, "actors.affiliation", aff_conf)
         return

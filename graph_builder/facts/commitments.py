@@ -23,7 +23,7 @@ It does not find events (``events.py``; it reuses its session slugs and meeting 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..arabic import fold
 from ..findings import Entity, Fact, Value
@@ -90,13 +90,15 @@ class ParaState:
     funding: Entity | None = None
     meeting: Entity | None = None
     subject: Entity | None = None
+    seen: dict = field(default_factory=dict)     # slug -> the entity first made with it in this document
 
 
 def extract(ctx: FactContext):
     st = events._learn(ctx)
+    seen: dict = {}
     for src in list(ctx.document.paragraphs) + [f for f in ctx.document.footnotes if f.text]:
-        v = View.of(src.text)
-        ps = ParaState()
+        v = st.view(src)
+        ps = ParaState(seen=seen)
         yield from _resolutions(ctx, src, v)
         yield from _conventions(ctx, src, v)
         for s, e in sentences(src.text):
@@ -105,7 +107,7 @@ def extract(ctx: FactContext):
             yield from _adoptions(ctx, src, v, s, e, meetings, ps)
             yield from _funded_named(ctx, src, v, s, e, ps)
             yield from _managed_by_subject(ctx, src, v, s, e, ps)
-            yield from _passives(ctx, src, v, s, e)
+            yield from _passives(ctx, src, v, s, e, ps)
             if ps.funding is named_before:
                 yield from _anaphora(ctx, src, v, s, e, ps)
             yield from _mous(ctx, src, v, s, e)
@@ -143,8 +145,8 @@ def _acronym(ent: Entity) -> str:
     return (ent.notations[0] if ent.notations and ent.kind != "state" else ent.label_en) or ent.slug
 
 
-def commitment(ctx, src, v: View, cls: str, name: str, start: int, end: int, who: Entity | None = None,
-               year: int | None = None) -> Entity:
+def commitment(ctx, src, v: View, cls: str, name: str, start: int, end: int, who=None,
+               year: int | None = None, via: str = "", seen: dict | None = None) -> Entity:
     """A commitment first seen in a report, with a short slug and a composed English label."""
     kind = _kind_en(name)
     latin = LATIN.match(v.text[end:end + 70])
@@ -156,11 +158,15 @@ def commitment(ctx, src, v: View, cls: str, name: str, start: int, end: int, who
         slug = translit(label) or slug
     elif places and kind:
         label = f"{places[0].label_en} {kind}"
-    elif (who or owners) and kind:
-        label = f"{_acronym(who or owners[0])} {kind}" + (f" ({year})" if year else "")
+    elif (who or owners) and kind and not via:
+        names = [_acronym(w) for w in (list(who) if isinstance(who, (list, tuple)) else [who or owners[0]])[:2]]
+        label = f"{'–'.join(names)} {kind}" + (f" ({year})" if year else "")
+    elif via and kind:
+        label = f"{kind} {via}" + (f" ({year})" if year and str(year) not in via else "")
     else:
         label = f"{kind} ({year})" if kind and year else ""
-    return Entity(kind="commitment", slug=slug, cls=cls, label_ar=name, label_en=label, from_text=True)
+    ent = Entity(kind="commitment", slug=slug, cls=cls, label_ar=name, label_en=label, from_text=True)
+    return seen.setdefault(slug, ent) if seen is not None else ent
 
 
 # ---------------------------------------------------------------- resolutions, conventions
@@ -276,7 +282,8 @@ def _adoptions(ctx, src, v: View, s: int, e: int, meetings=(), ps: ParaState | N
             meeting_ent = meeting[-1].event if meeting else None
         dates = [d for d in find_dates(src.text) if s <= d.start and d.end <= e]
         year = next((d.year for d in dates if d.year), None)
-        ent = commitment(ctx, src, v, cls, name, c_start, name_end, adopters[0] if adopters else None, year)
+        via = f"adopted at {meeting_ent.label_en}" if meeting_ent is not None and not adopters else ""
+        ent = commitment(ctx, src, v, cls, name, c_start, name_end, adopters or None, year, via, ps.seen)
         if not ent.slug:
             continue
         prev_adopters = adopters
@@ -286,6 +293,10 @@ def _adoptions(ctx, src, v: View, s: int, e: int, meetings=(), ps: ParaState | N
             yield Fact(ent, "adoptedBy", actor, src, rule, RULES[rule][1])
         if meeting_ent is not None:
             yield Fact(ent, "adoptedAt", meeting_ent, src, "commitment.adopted-at", RULES["commitment.adopted-at"][1])
+            key_year = re.search(r"-(\d{4})$", meeting_ent.slug)
+            if key_year and not (dates and dates[0].year):
+                yield Fact(ent, "year", Value(key_year.group(1), "gYear"), src, "commitment.adopted-at",
+                           RULES["commitment.adopted-at"][1])
             if not adopters and meeting:
                 for x in ctx.mentions_in(src, meeting[-1].start, meeting[-1].end):
                     if x.entity.kind in ("state", "org"):
@@ -339,7 +350,8 @@ def _funded_named(ctx, src, v: View, s: int, e: int, ps: ParaState | None = None
             continue
         cls, name, name_end = named
         funders = [x.entity for x in ctx.mentions_in(src, me, min(e, me + 50)) if x.entity.kind in ("state", "org")]
-        ent = commitment(ctx, src, v, cls, name, heads[-1][0], name_end, funders[0] if funders else None)
+        ent = commitment(ctx, src, v, cls, name, heads[-1][0], name_end, None, None,
+                         f"funded by {_acronym(funders[0])}" if funders else "", ps.seen if ps else None)
         if ps is not None and cls == "FundingCommitment":
             ps.funding = ent
         yield from _funders(ctx, src, v, ent, name_end, e)
@@ -348,7 +360,7 @@ def _funded_named(ctx, src, v: View, s: int, e: int, ps: ParaState | None = None
 def _subject(ctx, src, v: View, s: int, e: int) -> Entity | None:
     """The organization after 'يقوم/تقوم' that a sentence is about ("ويقوم برنامج الأمم المتحدة الإنمائي …")."""
     for m, ms, me in v.finditer(SUBJECT, s, e):
-        first = [x for x in ctx.mentions_in(src, me, min(e, me + 8)) if x.entity.kind == "org"]
+        first = [x for x in ctx.mentions_in(src, me, e) if x.entity.kind == "org" and x.start <= me + 8]
         if first:
             return first[0].entity
     return None
@@ -368,7 +380,7 @@ def _managed_by_subject(ctx, src, v: View, s: int, e: int, ps: ParaState):
         if named is None:
             continue
         cls, name, name_end = named
-        ent = commitment(ctx, src, v, cls, name, heads[0][0], name_end, manager)
+        ent = commitment(ctx, src, v, cls, name, heads[0][0], name_end, None, None, f"managed by {_acronym(manager)}", ps.seen)
         if cls == "FundingCommitment":
             ps.funding = ent
         yield Fact(ent, "managedBy", manager, src, "commitment.managed-by-subject", conf)
@@ -379,7 +391,7 @@ def _before_subject(ctx, src, s: int, ms: int) -> bool:
     return any(x.entity.kind in ("org", "state") for x in ctx.mentions_in(src, s, ms))
 
 
-def _passives(ctx, src, v: View, s: int, e: int):
+def _passives(ctx, src, v: View, s: int, e: int, ps: ParaState | None = None):
     """'NAME الذي اعتمد في DATE': the date a commitment named before the relative clause was adopted."""
     from ..values import find_dates
     for m, ms, me in v.finditer(PASSIVE, s, e):
@@ -395,7 +407,7 @@ def _passives(ctx, src, v: View, s: int, e: int):
             continue
         d = dates[0]
         cls = dict(KINDS_BY_HEAD).get(fold(_h.group(1)), "PolicyFramework")
-        ent = commitment(ctx, src, v, cls, name, hs, ms, None, d.year)
+        ent = commitment(ctx, src, v, cls, name, hs, ms, None, d.year, seen=ps.seen if ps else None)
         yield from _date_facts(ent, d, src, "commitment.adopted-passive")
 
 
@@ -505,7 +517,7 @@ def _recommendations(ctx: FactContext, st):
     for para in ctx.document.paragraphs:
         before = [h for h in heads if h[0] < para.line]
         session = before[-1][1] if before else None
-        v = View.of(para.text)
+        v = st.view(para)
         if session is None or not REC_INTRO.search(v.folded):
             continue
         group = ""

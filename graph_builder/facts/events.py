@@ -128,6 +128,13 @@ class DocState:
     year: int | None = None                            # the year of the meeting the document reports on
     persons: dict = field(default_factory=dict)        # folded full name -> Entity
     year_from_text: bool = False                       # the year was read from the text, not the date
+    views: dict = field(default_factory=dict)          # id(source) -> View (folded once per document)
+
+    def view(self, src) -> View:
+        v = self.views.get(id(src))
+        if v is None:
+            v = self.views[id(src)] = View.of(src.text)
+        return v
 
 
 def extract(ctx: FactContext):
@@ -156,7 +163,7 @@ def _learn(ctx: FactContext) -> DocState:
             st.dialogue = ent
     years = Counter()
     for para in ctx.document.paragraphs:
-        v = View.of(para.text)
+        v = st.view(para)
         for m in YEAR_FORUM.finditer(v.folded):
             if (m.group(1) or m.group(4)) == "منتدي":
                 years[int(m.group(2) or m.group(3))] += 1
@@ -360,8 +367,9 @@ def _civil_society(ctx, st, src, v: View, refs: list[Ref], last: Ref | None, s: 
         conf = RULES["event.civil-society"][1]
         yield Fact(ev, "partOf", parent, src, "event.civil-society", conf)
         yield year_fact(ev, year, src)
-        for d in _dates(v.text, me, min(e, me + 60), year)[:1]:
-            if d.precision == "day" and d.start_date and not BEFORE_DATE.search(fold(v.text[me:d.start])):
+        days = [d for d in _dates(v.text, me, min(e, me + 100), year) if d.start - me <= 60 and d.precision == "day"]
+        for d in days[:1]:
+            if d.start_date and not BEFORE_DATE.search(fold(v.text[me:d.start])):
                 yield Fact(ev, "startDate", Value(d.start_date.isoformat(), "date"), src, "event.date", RULES["event.date"][1])
                 yield Fact(ev, "endDate", Value((d.end_date or d.start_date).isoformat(), "date"), src, "event.date",
                            RULES["event.date"][1])
@@ -389,7 +397,7 @@ def _roundtables(src, v: View, refs: list[Ref], s: int, e: int):
 # ---------------------------------------------------------------- facts of paragraphs
 
 def _paragraph_facts(ctx: FactContext, st: DocState, src):
-    v = View.of(src.text)
+    v = st.view(src)
     last: Ref | None = None
     for s, e in sentences(src.text):
         refs = _refs(ctx, st, src, v, s, e)
@@ -708,8 +716,10 @@ def _state_named_in(ctx, text: str) -> Entity | None:
         labels = [ent.label_ar] + [t for t, lang in ent.alt_labels if lang == "ar"]
         for label in {fold(l) for l in labels if l}:
             bare = label[2:] if label.startswith("ال") else label
-            for m in re.finditer(rf"(?<![\w])(?:[وبل]|لل|ال|بال|وال)?(?:{re.escape(label)}|{re.escape(bare)})(?![\w])", folded):
-                if len(bare) >= 3 and (best is None or m.start() > best[0]):
+            if len(bare) < 3 or bare not in folded:
+                continue
+            for m in re.finditer(rf"(?<![\w])(?:[وبل]|لل|ال|بال|وال)?{re.escape(bare)}(?![\w])", folded):
+                if best is None or m.start() > best[0]:
                     best = (m.start(), ent)
     return best[1] if best else None
 

@@ -7,6 +7,7 @@ year helpers; the rules live in ``events.py`` and ``commitments.py``.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -57,8 +58,11 @@ class View:
     def finditer(self, pattern: re.Pattern, start: int = 0, end: int | None = None):
         """(match, original start, original end) for matches inside original span [start, end)."""
         end = len(self.text) if end is None else end
-        for m in pattern.finditer(self.folded):
+        first = bisect.bisect_left(self.norm.starts, start)      # the search starts at the span, not at 0
+        for m in pattern.finditer(self.folded, first):
             s, e = self.orig(m.start(), m.end())
+            if s >= end:
+                break
             if s >= start and e <= end:
                 yield m, s, e
 

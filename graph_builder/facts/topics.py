@@ -76,6 +76,11 @@ _CUE_TABLE = (
     (("يدعم", "تدعم", "دعمت"), "support", "verb", ()),
     (("يسهم", "تسهم", "أسهمت"), "support", "verb", _IN),
     (("أعلن", "أعلنت", "يعلن", "تعلن"), "support", "verb", _AN),
+    (("تلتزم", "يلتزم", "التزمت", "التزم", "تعهدت", "تعهد", "يتعهد", "تتعهد"), "focus", "verb", _BI),
+    (("تضطلع", "يضطلع", "اضطلعت", "اضطلع"), "focus", "verb", _BI),
+    (("توسعت", "توسع"), "focus", "verb", _IN),
+    (("شجعت", "شجع", "يشجع", "تشجع", "يسهل", "تسهل", "سهلت"), "support", "verb", ()),
+    (("تشدد", "يشدد", "شددت", "شدد"), "support", "verb", _ON),
 )
 _CUES = MappingProxyType({fold(w): (strength, role, tuple(fold(p) for p in preps))
                           for words, strength, role, preps in _CUE_TABLE for w in words})
@@ -342,6 +347,7 @@ def _object_ok(text: Text, cue: _Cue, subj_end: int, limit: int) -> bool:
     """A prepositional cue (يركز على، تهدف إلى، يقوم ب…) needs its preposition after the subject."""
     if not cue.preps:
         return True
+    subj_end = _after_insertion(text, subj_end, limit)
     i = text.token_index(subj_end)
     for tok in text.tokens[i:i + 6]:
         if tok.start >= limit:
@@ -352,6 +358,19 @@ def _object_ok(text: Text, cue: _Cue, subj_end: int, limit: int) -> bool:
         if tok.word not in FILLERS:
             return False
     return False
+
+
+def _after_insertion(text: Text, pos: int, limit: int) -> int:
+    """Past a comma-delimited insertion that starts right at ``pos`` (``X، من خلال Y، بأنشطة``,
+    ``X، الذي أعلن عنه مؤخرا …، على``), when it closes with a comma within 30 words."""
+    m = re.match(r"\s*[،,]", text.original[pos:limit])
+    if not m:
+        return pos
+    rest = text.original[pos + m.end():limit]
+    close = re.search(r"[،,]", rest)
+    if close is None or len(rest[:close.start()].split()) > 30 or re.search(r"[.؛;]", rest[:close.start()]):
+        return pos
+    return pos + m.end() + close.end()
 
 
 def _conjoined(text: Text, cue: _Cue) -> bool:
@@ -386,9 +405,13 @@ class _Events:
 
     in_source: dict
     of_section: dict
+    parent: dict = None           # event key → the event it is part of
 
     def meeting(self, source) -> Entity | None:
+        """The one meeting a paragraph names (its sub-events, e.g. civil society days, aside)."""
         found = [e for e in self.in_source.get(id(source), []) if e.cls in ("Meeting", "Event")]
+        parents = self.parent or {}
+        found = [e for e in found if parents.get(e.key) not in found]
         return found[0] if len(found) == 1 else None
 
     def session(self, source) -> Entity | None:
@@ -404,20 +427,23 @@ def known_events(ctx: FactContext) -> _Events:
     """Read the events module's own findings (its public ``extract``), if that module exists."""
     in_source: dict = {}
     of_section: dict = {}
+    parent: dict = {}
     try:
         from . import events as events_mod   # noqa: PLC0415 (a sibling family, may be absent)
     except ModuleNotFoundError:
-        return _Events(in_source, of_section)
+        return _Events(in_source, of_section, parent)
     for f in events_mod.extract(ctx):
         if f.predicate != "partOf" or not isinstance(f.subject, Entity):
             continue
+        if isinstance(f.object, Entity) and f.object.kind == "event":
+            parent.setdefault(f.subject.key, f.object)
         if f.evidence in ctx.document.sections and f.rule == "event.session":
             of_section[id(f.evidence)] = f.subject
         elif f.rule != "event.workshop":
             lst = in_source.setdefault(id(f.evidence), [])
             if f.subject not in lst:
                 lst.append(f.subject)
-    return _Events(in_source, of_section)
+    return _Events(in_source, of_section, parent)
 
 
 def _event_mention(ent: Entity, source, pos: int) -> Mention:
@@ -473,6 +499,7 @@ def _paragraph_facts(ctx: FactContext, source, text: Text, carried: list[Mention
                          events)
             resolved_sentence = [r] if r else []
         cues = _cues(text, s_start, s_end)
+        other_subject = _demonstrative_subject(text, s_start, s_end)
         for n, cue in enumerate(cues):
             seg_end = cues[n + 1].start if n + 1 < len(cues) else s_end
             earlier = scope + [m for m in text.mentions if m.end <= cue.start]
@@ -481,7 +508,7 @@ def _paragraph_facts(ctx: FactContext, source, text: Text, carried: list[Mention
                 continue
             subjects, rule, obj_start = _cue_subject(text, source, cue, seg_end, s_start, earlier,
                                                      resolved_sentence, focus, events)
-            if not subjects:
+            if not subjects or (rule == "topics.paragraph-subject" and other_subject):
                 continue
             if cue.strength == "support":
                 rule = "topics.support"
@@ -496,6 +523,21 @@ def _paragraph_facts(ctx: FactContext, source, text: Text, carried: list[Mention
             focus = resolved_sentence
         scope.extend(m for m in text.mentions if s_start <= m.start < s_end)
     return facts, [m for m in scope if m.entity.kind not in NON_SUBJECT_KINDS | {"state"}]
+
+
+DEMONSTRATIVES = _f(("هذا", "هذه", "ذلك", "تلك"))
+
+
+def _demonstrative_subject(text: Text, start: int, end: int) -> bool:
+    """Does the sentence open with a verb whose subject is a demonstrative noun phrase that is
+    not an entity (``وصمم هذا النهج العالمي ليركز …``)? A pronoun later in it then refers to that
+    noun, not to the entity the paragraph is about."""
+    toks = [t for t in text.tokens if start <= t.start < end][:4]
+    for a, b in zip(toks, toks[1:]):
+        if a.bare in DEMONSTRATIVES and b.word.startswith("ال") and b.bare not in ANAPHORS \
+                and text.mention_at(b) is None:
+            return True
+    return False
 
 
 def _interest_facts(text: Text, source, cue: _Cue, s_start: int, s_end: int) -> list[Fact]:

@@ -150,7 +150,9 @@ function draw(elements) {
   const container = document.getElementById("mdkg-graph");
   if (window.mdkgCy) window.mdkgCy.destroy();
   const cy = cytoscape({ container, elements, style: graphStyle });
-  cy.layout({ name: cy.nodes().length > 300 ? "grid" : "cose", animate: false }).run();
+  if (cy.edges().length > 40) cy.style().selector("edge").style("label", "").update();
+  cy.layout(cy.nodes().length > 300 ? { name: "grid" }
+    : { name: "cose", animate: false, nodeRepulsion: () => 12000, idealEdgeLength: () => 90 }).run();
   cy.on("tap", "node", (evt) => {
     const local = pageOf(evt.target.id());
     if (local) window.open(local, "_blank");
