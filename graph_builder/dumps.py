@@ -24,6 +24,7 @@ import gzip
 import hashlib
 import json
 import os
+import shutil
 from pathlib import Path
 from typing import Iterable
 
@@ -41,6 +42,7 @@ FORMATS = {  # format → (extension, media type, pyoxigraph format)
     "jsonld": (".jsonld.gz", "application/ld+json", ox.RdfFormat.JSON_LD),
 }
 CONTEXT_MEDIA_TYPE = "application/ld+json"
+GZIP_LEVEL = 6          # zlib's default trade-off; 9 costs twice the time for ~3 % smaller files
 _OBJECT_PROPERTY = OWL.iri("ObjectProperty")
 _TERM_TYPES = (OWL.iri("Class"), RDFS.iri("Class"), _OBJECT_PROPERTY, OWL.iri("DatatypeProperty"),
                OWL.iri("AnnotationProperty"), RDF.iri("Property"))
@@ -113,18 +115,61 @@ def _jsonld_items(quads: list[ox.Quad], prefixes: list[tuple[str, str]]) -> list
     return compact(expanded if isinstance(expanded, list) else [expanded], prefixes)
 
 
-def _write_jsonld(parts: Iterable[list[ox.Quad]], context: dict, out) -> int:
-    """One JSON-LD document ``{"@context": ..., "@graph": [...]}``, written part by part; the quad count."""
+def _item_blobs(parts: Iterable[list[ox.Quad]], counter: list[int]) -> Iterable[bytes]:
+    """The prefix-compacted JSON-LD node objects of ``parts``, encoded; ``counter[0]`` counts quads."""
     prefixes = sorted(PREFIXES.items(), key=lambda kv: -len(kv[1]))
-    out.write(b'{"@context": ' + json.dumps(context, ensure_ascii=False).encode("utf-8") + b',\n"@graph": [')
-    first, count = True, 0
     for quads in parts:
-        count += len(quads)
+        counter[0] += len(quads)
         for item in _jsonld_items(quads, prefixes):
-            out.write((b"" if first else b",\n") + json.dumps(item, ensure_ascii=False).encode("utf-8"))
+            yield json.dumps(item, ensure_ascii=False).encode("utf-8")
+
+
+def _write_jsonld(parts: Iterable[list[ox.Quad]], context: dict, out, fragment: Path | None = None) -> int:
+    """One JSON-LD document ``{"@context": ..., "@graph": [...]}``, written part by part; the quad count.
+    With ``fragment``, the ``@graph`` items also go (comma-joined, gzip) to that file."""
+    counter = [0]
+    out.write(_jsonld_head(context))
+    frag = gzip.open(fragment, "wb", compresslevel=1) if fragment else None
+    try:
+        for i, blob in enumerate(_item_blobs(parts, counter)):
+            piece = blob if i == 0 else b",\n" + blob
+            out.write(piece)
+            if frag:
+                frag.write(piece)
+    finally:
+        if frag:
+            frag.close()
+    out.write(_JSONLD_TAIL)
+    return counter[0]
+
+
+def _write_fragment(quads: list[ox.Quad], fragment: Path) -> None:
+    with gzip.open(fragment, "wb", compresslevel=1) as frag:
+        for i, blob in enumerate(_item_blobs([quads], [0])):
+            frag.write(blob if i == 0 else b",\n" + blob)
+
+
+_JSONLD_TAIL = b"]}\n"
+
+
+def _jsonld_head(context: dict) -> bytes:
+    return b'{"@context": ' + json.dumps(context, ensure_ascii=False).encode("utf-8") + b',\n"@graph": ['
+
+
+def _splice_jsonld(fragments: list[Path], context: dict, out) -> None:
+    """A JSON-LD document whose ``@graph`` is the concatenation of per-graph fragments (streamed)."""
+    out.write(_jsonld_head(context))
+    first = True
+    for path in fragments:
+        with gzip.open(path, "rb") as fh:
+            head = fh.read(1 << 20)
+            if not head:
+                continue
+            out.write((b"" if first else b",\n") + head)
+            for block in iter(lambda: fh.read(1 << 20), b""):
+                out.write(block)
             first = False
-    out.write(b"]}\n")
-    return count
+    out.write(_JSONLD_TAIL)
 
 
 # ---------------------------------------------------------------- writing
@@ -147,7 +192,7 @@ def _write(path: Path, write) -> int:
     """Run ``write(stream)`` into ``path`` (gzip, zero mtime) via a temporary file; its result."""
     tmp = path.with_name("." + path.name + ".tmp")
     try:
-        with open(tmp, "wb") as raw, gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0) as gz:
+        with open(tmp, "wb") as raw, gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0, compresslevel=GZIP_LEVEL) as gz:
             result = write(gz)
     except BaseException:
         tmp.unlink(missing_ok=True)
@@ -168,34 +213,36 @@ def _quads(st: ox.Store, graph) -> list[ox.Quad]:
     return list(st.quads_for_pattern(None, None, None, graph))
 
 
-def _dump_graph(st: ox.Store, graph: ox.NamedNode, folder: Path, stem: str, context: dict) -> list[dict]:
-    quads = _quads(st, graph)
+def graph_dump_entries(quads: list[ox.Quad], graph: str, folder: Path, stem: str, context: dict,
+                       fragment: Path | None = None) -> list[dict]:
+    """The four dumps of one named graph from its quads; with ``fragment``, also its JSON-LD
+    ``@graph`` items (comma-joined, gzip) for :func:`assemble_dataset` to splice into the dataset file."""
     triples = [ox.Triple(q.subject, q.predicate, q.object) for q in quads]
     writers = {
         "nquads": lambda out: _serialize(quads, out, "nquads"),
         "trig": lambda out: _serialize(quads, out, "trig"),
         "turtle": lambda out: _serialize(triples, out, "turtle"),
-        "jsonld": lambda out: _write_jsonld([quads], context, out),
+        "jsonld": lambda out: _write_jsonld([quads], context, out, fragment),
     }
-    return [_entry(folder, stem, fmt, graph.value, write) for fmt, write in writers.items()]
+    return [_entry(folder, stem, fmt, graph, write) for fmt, write in writers.items()]
 
 
-def _dump_dataset(st: ox.Store, graphs: list[ox.NamedNode], folder: Path, context: dict) -> list[dict]:
-    """The whole dataset; Turtle is the union of the graphs (distinct triples, held in memory)."""
-    def union(out):
-        triples = dict.fromkeys(ox.Triple(q.subject, q.predicate, q.object)
-                                for q in st.quads_for_pattern(None, None, None))
-        return _serialize(triples, out, "turtle")
+def _dump_graph(st: ox.Store, graph: ox.NamedNode, folder: Path, stem: str, context: dict,
+                fragment: Path | None = None) -> list[dict]:
+    return graph_dump_entries(_quads(st, graph), graph.value, folder, stem, context, fragment)
 
-    def parts():
-        yield _quads(st, ox.DefaultGraph())
-        for g in graphs:
-            yield _quads(st, g)
+
+def _dump_dataset(st: ox.Store, folder: Path, context: dict, fragments: list[Path], quad_count: int) -> list[dict]:
+    """The whole dataset, streamed from the store. Turtle is the union of the graphs written graph by
+    graph: a triple stated in two graphs is written twice, which every parser reads as one triple."""
+    def jsonld(out):
+        _splice_jsonld(fragments, context, out)
+        return quad_count
     writers = {
         "nquads": lambda out: _serialize(st.quads_for_pattern(None, None, None), out, "nquads"),
         "trig": lambda out: _serialize(st.quads_for_pattern(None, None, None), out, "trig"),
-        "turtle": union,
-        "jsonld": lambda out: _write_jsonld(parts(), context, out),
+        "turtle": lambda out: _serialize((q.triple for q in st.quads_for_pattern(None, None, None)), out, "turtle"),
+        "jsonld": jsonld,
     }
     return [_entry(folder, DATASET_STEM, fmt, None, write) for fmt, write in writers.items()]
 
@@ -217,13 +264,38 @@ def _remove_stale(folder: Path, keep: set[str]) -> None:
 
 def write_dumps(st: ox.Store, folder: Path, base: Base) -> list[Path]:
     """Write every dump of ``st``, the JSON-LD context and the index into ``folder``; return their paths."""
+    return assemble_dumps(st, folder, base, jsonld_context(st), prepared={})
+
+
+def assemble_dumps(st: ox.Store, folder: Path, base: Base, context: dict,
+                   prepared: dict[str, tuple[list[dict], Path, Path]]) -> list[Path]:
+    """Complete ``folder`` with the dumps of every graph of ``st`` and of the whole dataset.
+
+    ``prepared`` maps a graph IRI to dumps already written elsewhere (the build writes each report's
+    in its worker): (index entries, the folder holding them, its JSON-LD fragment); they are
+    hard-linked (or copied) in instead of being written again.
+    """
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    context = jsonld_context(st)
-    graphs = named_graphs(st)
-    entries = _dump_dataset(st, graphs, folder, context)
-    for g in graphs:
-        entries += _dump_graph(st, g, folder, graph_stem(g, base), context)
+    scratch = folder / ".fragments"
+    scratch.mkdir(exist_ok=True)
+    entries, fragments = [], []
+    default = _quads(st, ox.DefaultGraph())
+    if default:
+        fragments.append(scratch / "default.jsonld-items.gz")
+        _write_fragment(default, fragments[-1])
+    for g in named_graphs(st):
+        if g.value in prepared:
+            done, where, fragment = prepared[g.value]
+            for e in done:
+                _link(Path(where) / e["file"], folder / e["file"])
+            entries += done
+            fragments.append(fragment)
+        else:
+            fragments.append(scratch / (graph_stem(g, base) + ".jsonld-items.gz"))
+            entries += _dump_graph(st, g, folder, graph_stem(g, base), context, fragments[-1])
+    entries = _dump_dataset(st, folder, context, fragments, len(st)) + entries
+    shutil.rmtree(scratch, ignore_errors=True)
     context_path = folder / CONTEXT
     context_path.write_text(json.dumps({"@context": context}, ensure_ascii=False, indent=1) + "\n",
                             encoding="utf-8")
@@ -237,6 +309,14 @@ def write_dumps(st: ox.Store, folder: Path, base: Base) -> list[Path]:
     tmp.write_text(json.dumps(index, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     os.replace(tmp, index_path)
     return [folder / e["file"] for e in entries] + [context_path, index_path]
+
+
+def _link(src: Path, dst: Path) -> None:
+    dst.unlink(missing_ok=True)
+    try:
+        os.link(src, dst)
+    except OSError:
+        shutil.copyfile(src, dst)
 
 
 def read_index(folder: Path) -> dict:

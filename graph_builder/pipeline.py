@@ -11,6 +11,11 @@ store one document at a time: memory does not grow with the corpus. Each documen
 cached under ``<store>.cache/`` keyed by the source's sha256 and a fingerprint of the builder
 (its code, gazetteer and ontology files, base IRI, strictness): a rebuild re-processes only
 the reports that changed, and gives the same quads as a full rebuild.
+
+The per-report work done in the workers also covers the report's SHACL check (every report of a
+corpus of up to ``VALIDATE_ALL_UP_TO`` reports, else an evenly spread sample of
+``VALIDATE_SAMPLE``) and its downloadable dumps, cached alongside its quads; the build then only
+checks the static graphs (ontology, gazetteer) and writes the whole-dataset dumps.
 """
 from __future__ import annotations
 
@@ -26,7 +31,9 @@ from typing import Callable, Iterable
 
 import pyoxigraph as ox
 
-from . import emit, store as store_mod
+import shutil
+
+from . import dumps, emit, store as store_mod
 from .corpus import corpus_files, load_manifest, read_document
 from .facts import extract_facts
 from .facts.context import FactContext
@@ -37,9 +44,10 @@ from .model import Document, SourceError
 from .namespaces import Base
 from .resources import data_dir, ontology_file
 
-VALIDATE_ALL_UP_TO = 40     # documents; above this the build validates a deterministic sample
-VALIDATE_SAMPLE = 12        # documents validated when the corpus is larger
+VALIDATE_ALL_UP_TO = 40     # reports; above this the build SHACL-checks an even sample
+VALIDATE_SAMPLE = 12        # reports checked when the corpus is larger
 CACHE_SUFFIX = ".nq.gz"
+FRAGMENT = "items.jsonld-items.gz"
 
 
 class BuildError(Exception):
@@ -66,6 +74,9 @@ class DocumentSummary:
     quads: int
     warnings: list[str]
     cached: bool = False
+    graph: str = ""
+    shacl: dict = field(default_factory=dict)     # {"checked", "conforms", "text"}
+    dumps: list = field(default_factory=list)     # index entries of this report's dump files
 
 
 @dataclass
@@ -137,26 +148,37 @@ def cache_dir(store: Path) -> Path:
 _WORKER: dict = {}   # set in the parent before the pool forks; read-only in workers
 
 
-def _process(job: tuple[str, dict | None, bool, str]) -> dict:
-    """Read, analyse and emit one document into its cache file; return its summary as a dict."""
-    path, entry, strict, out = job
+def _process(job: tuple) -> dict:
+    """Read, analyse and emit one document into its cache files; return its summary as a dict."""
+    path, entry, strict, out, check = job
     gazetteer, matcher, base = _WORKER["gazetteer"], _WORKER["matcher"], _WORKER["base"]
     try:
         doc = read_document(Path(path), entry, strict)
-        result = analyse(doc, matcher, gazetteer)
-        tmp = out + ".tmp"
-        with gzip.open(tmp, "wb", compresslevel=1) as fh:
-            quads = list(document_quads(result, base))
-            ox.serialize(quads, fh, format=ox.RdfFormat.N_QUADS)
-        summary = DocumentSummary(doc.slug, str(doc.path), doc.sha256, len(doc.paragraphs),
-                                  len(result.mentions), len(result.facts), len(quads),
-                                  [str(i) for i in doc.issues])
-        with open(out + ".json", "w", encoding="utf-8") as fh:
-            json.dump(summary.__dict__, fh)
-        os.replace(tmp, out)
-        return {"ok": summary.__dict__}
     except SourceError as err:
         return {"error": str(err)}
+    result = analyse(doc, matcher, gazetteer)
+    quads = list(document_quads(result, base))
+    shacl = {"checked": False, "conforms": True, "text": ""}
+    if check:
+        from .validate import validate_quads
+        report = validate_quads(quads)
+        shacl = {"checked": True, "conforms": report.conforms, "text": report.render()}
+    graph = base.graph(doc.slug)
+    folder = Path(out + ".dumps")
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    entries = dumps.graph_dump_entries(quads, graph.value, folder, dumps.graph_stem(graph, base),
+                                       _WORKER["context"], folder / FRAGMENT)
+    tmp = out + ".tmp"
+    with gzip.open(tmp, "wb", compresslevel=1) as fh:
+        ox.serialize(quads, fh, format=ox.RdfFormat.N_QUADS)
+    summary = DocumentSummary(doc.slug, str(doc.path), doc.sha256, len(doc.paragraphs), len(result.mentions),
+                              len(result.facts), len(quads), [str(i) for i in doc.issues], graph=graph.value,
+                              shacl=shacl, dumps=entries)
+    with open(out + ".json", "w", encoding="utf-8") as fh:
+        json.dump(summary.__dict__, fh)
+    os.replace(tmp, out)
+    return {"ok": summary.__dict__}
 
 
 def _pool_size(jobs: int) -> int:
@@ -193,82 +215,100 @@ def build(corpus: Path, store: Path, *, strict: bool = False, base: Base | None 
     manifest = load_manifest(corpus)
 
     gazetteer = load_gazetteer()
-    _WORKER.update(gazetteer=gazetteer, matcher=Matcher(gazetteer), base=base)
+    onto = ox.Store()
+    onto.extend(emit.file_quads(ontology_file("mdkg.ttl"), base.ontology_graph, base))
+    _WORKER.update(gazetteer=gazetteer, matcher=Matcher(gazetteer), base=base, context=dumps.jsonld_context(onto))
     fingerprint = builder_fingerprint(base, strict)
     cdir = cache_dir(store)
     cdir.mkdir(parents=True, exist_ok=True)
 
+    checked = _checked_indexes(len(files)) if validate else set()
     plan, jobs = [], []
-    for path in files:
+    for i, path in enumerate(files):
         key = cache_key(fingerprint, _file_sha(path), manifest.get(path.name))
         out = cdir / (key + CACHE_SUFFIX)
         plan.append(out)
-        if not (use_cache and out.exists() and Path(str(out) + ".json").exists()):
-            jobs.append((str(path), manifest.get(path.name), strict, str(out)))
+        if not (use_cache and _cached(out, i in checked)):
+            jobs.append((str(path), manifest.get(path.name), strict, str(out), i in checked))
 
     for outcome in _run_jobs(jobs, wrap):
         if "error" in outcome:
             raise BuildError(outcome["error"])
     fresh = {Path(j[3]) for j in jobs}
-    summaries = []
-    for out in plan:
-        data = json.loads(Path(str(out) + ".json").read_text(encoding="utf-8"))
-        summaries.append(DocumentSummary(**{**data, "cached": out not in fresh}))
+    summaries = [DocumentSummary(**{**_summary(out), "cached": out not in fresh}) for out in plan]
     seen: dict[str, str] = {}
     for s in summaries:
         if s.slug in seen:
             raise BuildError(f"{s.path}: slug {s.slug!r} is also the slug of {Path(seen[s.slug]).name}")
         seen[s.slug] = s.path
+    failed = [s for s in summaries if not s.shacl.get("conforms", True)]
+    if failed:
+        raise BuildError(f"{failed[0].path}: the report's graph breaks the SHACL shapes; the previous store "
+                         f"is kept\n{failed[0].shacl['text']}")
 
-    report, validated = None, 0
+    static = list(static_quads(gazetteer, base))
+    report = _static_verdict(static, cdir, fingerprint) if validate else None
+    if report is not None and not report["conforms"]:
+        raise BuildError("the ontology/gazetteer graphs break the SHACL shapes; the previous store is kept\n"
+                         + report["text"])
     with store_mod.staged_build(store) as (st, build_dir):
-        st.bulk_extend(static_quads(gazetteer, base))
+        st.bulk_extend(static)
         for out in wrap(plan, desc="loading", unit="report"):
             with gzip.open(out, "rb") as fh:
                 st.bulk_load(input=fh, format=ox.RdfFormat.N_QUADS)
         docs = [_doc_stub(s) for s in summaries]
         st.bulk_extend(emit.build_quads(docs, base, started, emit.now(), build_dir.name))
-        if validate:
-            report, validated = _validate(st, summaries, base)
-            if not report.conforms:
-                raise BuildError("the new graph breaks the SHACL shapes; the previous store is kept\n"
-                                 + report.render())
-        _write_dumps(st, build_dir, base)
+        prepared = {s.graph: (s.dumps, Path(str(out) + ".dumps"), Path(str(out) + ".dumps") / FRAGMENT)
+                    for s, out in zip(summaries, plan)}
+        dumps.assemble_dumps(st, build_dir.parent / (build_dir.name + ".dumps"), base, _WORKER["context"], prepared)
         quads = len(st)
-    _prune_cache(cdir, plan)
+    _prune_cache(cdir, plan, fingerprint)
     warnings = [w for s in summaries for w in s.warnings]
+    validated = sum(bool(s.shacl.get("checked")) for s in summaries)
     return BuildResult(store, build_dir, summaries, quads, time.perf_counter() - t0, warnings, report, validated)
+
+
+def _checked_indexes(n: int) -> set[int]:
+    """Which reports get their SHACL check: all of a small corpus, an even sample of a large one."""
+    if n <= VALIDATE_ALL_UP_TO:
+        return set(range(n))
+    step = n / VALIDATE_SAMPLE
+    return {int(i * step) for i in range(VALIDATE_SAMPLE)}
+
+
+def _summary(out: Path) -> dict:
+    return json.loads(Path(str(out) + ".json").read_text(encoding="utf-8"))
+
+
+def _cached(out: Path, needs_check: bool) -> bool:
+    """A usable cache entry: quads, summary and dumps present, and SHACL-checked when it must be."""
+    meta = Path(str(out) + ".json")
+    if not (out.exists() and meta.exists() and Path(str(out) + ".dumps").is_dir()):
+        return False
+    return not needs_check or bool(_summary(out).get("shacl", {}).get("checked"))
+
+
+def _static_verdict(static: list[ox.Quad], cdir: Path, fingerprint: str) -> dict:
+    """SHACL verdict on the ontology and gazetteer graphs, cached per builder fingerprint."""
+    path = cdir / f"static-{fingerprint[:24]}.json"
+    if path.exists():
+        return json.loads(path.read_text(encoding="utf-8"))
+    from .validate import validate_quads
+    report = validate_quads(static)
+    verdict = {"conforms": report.conforms, "text": report.render()}
+    path.write_text(json.dumps(verdict), encoding="utf-8")
+    return verdict
 
 
 def _doc_stub(s: DocumentSummary) -> Document:
     return Document(path=Path(s.path), slug=s.slug, sha256=s.sha256)
 
 
-def _validate(st: ox.Store, summaries: list[DocumentSummary], base: Base):
-    """SHACL over the whole new graph, or over the static graphs plus a sample of documents."""
-    from .validate import validate_dataset
-    if len(summaries) <= VALIDATE_ALL_UP_TO:
-        return validate_dataset(st, owl=False), len(summaries)
-    step = len(summaries) / VALIDATE_SAMPLE
-    sample = [summaries[int(i * step)] for i in range(VALIDATE_SAMPLE)]
-    part = ox.Store()
-    graphs = [base.ontology_graph, base.reference_graph, base.build_graph] + [base.graph(s.slug) for s in sample]
-    for g in graphs:
-        part.bulk_extend(st.quads_for_pattern(None, None, None, g))
-    return validate_dataset(part, owl=False), len(sample)
-
-
-def _write_dumps(st: ox.Store, build_dir: Path, base: Base) -> None:
-    """The compressed dumps of this build, beside it (when the dumps module is present)."""
-    try:
-        from .dumps import write_dumps
-    except ImportError:
-        return
-    write_dumps(st, build_dir.parent / (build_dir.name + ".dumps"), base)
-
-
-def _prune_cache(cdir: Path, keep: list[Path]) -> None:
-    wanted = {p.name for p in keep} | {p.name + ".json" for p in keep}
+def _prune_cache(cdir: Path, keep: list[Path], fingerprint: str) -> None:
+    """Drop cache entries of reports (or builder versions) this build did not use."""
+    wanted = {f"static-{fingerprint[:24]}.json"}
+    for p in keep:
+        wanted |= {p.name, p.name + ".json", p.name + ".dumps"}
     for f in cdir.iterdir():
         if f.name not in wanted:
-            f.unlink(missing_ok=True)
+            shutil.rmtree(f) if f.is_dir() else f.unlink(missing_ok=True)

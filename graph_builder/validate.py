@@ -385,3 +385,10 @@ def _union_clash(classes: dict, choices: list, view: OntologyView) -> str:
             return (f"{why} makes it one of {names}, but it is {short(d)} ({classes[d]}), "
                     f"disjoint from each of them")
     return ""
+
+
+def validate_quads(quads, ontology: Path | None = None, shapes: Path | None = None) -> ValidationReport:
+    """SHACL only, over a list of quads (one report's graph, say): what a build checks per document."""
+    st = ox.Store()
+    st.extend(quads)
+    return validate_dataset(st, ontology=ontology, shapes=shapes, owl=False)

@@ -93,3 +93,13 @@ def test_context_jsonld(built_server):
     graph = rdflib.Graph().parse(data=json.dumps(doc), format="json-ld")
     assert (rdflib.URIRef("https://w3id.org/mdkg/id/state/CHE"), rdflib.URIRef(MDKG.m49Code.value),
             rdflib.Literal("756")) in graph
+
+
+def test_resources_of_the_description_dereference(built_server, void_graph):
+    ds = _dataset(void_graph)
+    distribution = next(void_graph.objects(ds, DCAT.distribution))
+    for iri in (ds, distribution):
+        path = str(iri).split("/mdkg/", 1)[1]
+        r = requests.get(built_server.url + "/" + path, allow_redirects=False, timeout=30)
+        assert r.status_code == 303 and r.headers["Location"].endswith("/.well-known/void"), iri
+    assert requests.get(built_server.url + "/id/dataset/nothing-here", timeout=30).status_code == 404

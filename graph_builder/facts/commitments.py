@@ -482,7 +482,9 @@ def _budgets(ctx, st, src, v: View, s: int, e: int):
             continue
         label = v.text[ms:me].strip()
         ent = Entity(kind="commitment", slug=f"{meeting.slug}-{translit(label)}", cls="FundingCommitment",
-                     label_ar=f"{label} ({meeting.label_ar})", label_en="", from_text=True)
+                     label_ar=f"{label} ({meeting.label_ar})",
+                     label_en=f"{meeting.label_en} " + ("budget" if "ميزانيه" in fold(label) else "financial contributions"),
+                     from_text=True)
         yield from _amount(ent, amounts[0], src)
 
 

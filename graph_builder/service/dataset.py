@@ -11,6 +11,8 @@
   ``application/gzip``. A build without dumps answers 404 with the reason.
 - ``GET /context.jsonld``: the JSON-LD context (the build's ``context.jsonld``, else computed
   from the store).
+- ``GET /id/dataset/…`` and ``/id/distribution/…``: the IRIs the VoID description mints (the
+  dataset, its subsets and distributions) answer 303 See Other to ``/.well-known/void``.
 
 The description is computed once per build directory (per endpoint URL) and kept on the
 application (``app.extensions``), not in module state. The store is opened read-only in the web
@@ -22,13 +24,13 @@ import json
 from pathlib import Path
 
 import pyoxigraph as ox
-from flask import Blueprint, Response, abort, current_app, jsonify, request, send_file
+from flask import Blueprint, Response, abort, current_app, jsonify, redirect, request, send_file
 
 from graph_builder import dumps as dumps_mod
 from graph_builder import store as store_mod
 from graph_builder import void as void_mod
 from graph_builder.namespaces import Base
-from graph_builder.service import negotiation, results
+from graph_builder.service import negotiation, pages, results
 from graph_builder.service.pages import STRINGS, html_page, base_iri, page_language
 from graph_builder.service.state import current
 
@@ -80,6 +82,18 @@ def void_triples(endpoint_url: str, dumps_prefix: str) -> list[ox.Triple]:
         return void_mod.void_quads(open_store(path), Base(base_iri()), endpoint_url, urls, index=index)
 
     return _cached(path, ("void", str(folder), endpoint_url, dumps_prefix), compute)
+
+
+@blueprint.route("/id/dataset/<path:rest>", defaults={"kind": "dataset"})
+@blueprint.route("/id/distribution/<path:rest>", defaults={"kind": "distribution"})
+def described_resource(kind: str, rest: str) -> Response:
+    iri = f"{base_iri()}id/{kind}/{rest}"
+    triples = void_triples(request.url_root + "sparql", request.url_root + "dumps/")
+    if any(t.subject.value == iri for t in triples if isinstance(t.subject, ox.NamedNode)):
+        response = redirect("/.well-known/void", code=303)
+        response.headers["Vary"] = "Accept"
+        return response
+    return pages.identifier(f"{kind}/{rest}")  # an instance of the store with that kind, or 404
 
 
 @blueprint.route("/.well-known/void")
