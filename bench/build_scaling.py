@@ -10,7 +10,7 @@ are then *extrapolated* by a least-squares line through the measured points, and
 Writes ``bench/results/build_scaling.json`` and ``docs/img/build_time.png`` /
 ``docs/img/build_memory.png``. It does not change the project's own store.
 
-    python bench/build_scaling.py --sizes seed 10 100 1000 --timeout 1200
+    python bench/build_scaling.py --snapshot --sizes seed 10 30 100 1000 --timeout 600 --no-validate-sizes 10
 """
 from __future__ import annotations
 
@@ -59,6 +59,15 @@ def tree_commit(tree: Path) -> dict:
         return done.stdout.strip() if done.returncode == 0 else None
     return {"path": str(tree), "commit": git("rev-parse", "HEAD"),
             "dirty": bool(git("status", "--porcelain", "--untracked-files=no"))}
+
+
+def snapshot(repo: Path, dest: Path) -> Path:
+    """The committed tree of ``repo`` (``git archive HEAD``) unpacked into ``dest``: what is measured
+    then does not change while other people edit the working copy."""
+    dest.mkdir(parents=True)
+    archive = subprocess.run(["git", "-C", str(repo), "archive", "HEAD"], capture_output=True, check=True).stdout
+    subprocess.run(["tar", "-x", "-C", str(dest)], input=archive, check=True)
+    return dest
 
 
 def run_build(corpus: Path, workdir: Path, validate: bool, timeout: float, keep: bool = False,
@@ -145,39 +154,47 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--corpora", type=Path, default=REPO / "bench" / "corpora")
     ap.add_argument("--seed", type=int, default=11)
     ap.add_argument("--timeout", type=float, default=1200, help="seconds per build before it is killed")
-    ap.add_argument("--no-validate-too", action="store_true", help="also time builds with --no-validate")
+    ap.add_argument("--no-validate-sizes", nargs="*", default=[],
+                    help="sizes to time again with --no-validate (what SHACL validation costs)")
+    ap.add_argument("--rebuild-sizes", nargs="*", default=["seed", "10"],
+                    help="sizes whose build is repeated on the same store (every report from the cache)")
     ap.add_argument("--out", type=Path, default=RESULTS / "build_scaling.json")
     ap.add_argument("--tree", type=Path, default=REPO,
-                    help="source tree whose builder is measured (e.g. a `git archive HEAD` snapshot)")
+                    help="source tree whose builder is measured (default: this checkout)")
+    ap.add_argument("--snapshot", action="store_true",
+                    help="measure the last commit (a `git archive HEAD` copy), not the working copy")
     args = ap.parse_args(argv)
 
-    variants = {"validate": True}
-    if args.no_validate_too:
-        variants["no-validate"] = False
+    variants = {"validate": (True, args.sizes)}
+    if args.no_validate_sizes:
+        variants["no-validate"] = (False, args.no_validate_sizes)
     results: dict = {"started": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "machine": machine_info(),
                      "timeout_s": args.timeout, "tree": tree_commit(args.tree), "variants": {v: [] for v in variants}, "extrapolated": {}}
     with tempfile.TemporaryDirectory(prefix="mdkg-bench-") as tmp:
         workdir = Path(tmp) / "work"
         workdir.mkdir()
-        for variant, validate in variants.items():
+        if args.snapshot:
+            args.tree = snapshot(REPO, Path(tmp) / "tree")
+            results["tree"] = dict(tree_commit(REPO), path="git archive HEAD snapshot", dirty=False)
+        for variant, (validate, sizes) in variants.items():
             skip_rest = False
-            for size in args.sizes:
-                corpus = corpus_for(size, args.corpora, args.seed)
-                stats = source_stats(corpus)
+            for size in sizes:
                 if skip_rest:
+                    stats = {"reports": 2 if size == "seed" else int(size), "bytes": None}
                     results["variants"][variant].append({"size": size, "source": stats, "skipped": True,
                                                          "timed_out": True})
                     continue
+                corpus = corpus_for(size, args.corpora, args.seed)
+                stats = source_stats(corpus)
                 print(f"[{variant}] building {size} ({stats['reports']} reports) ...", flush=True)
                 run = run_build(corpus, workdir, validate, args.timeout, keep=True, tree=args.tree)
                 run.update(size=size, source=stats)
-                if run["returncode"] == 0:  # the same corpus again: every report comes from the cache
+                if run["returncode"] == 0 and size in args.rebuild_sizes:  # the same corpus again: every report comes from the cache
                     again = run_build(corpus, workdir, validate, args.timeout, tree=args.tree)
                     run["cached_rebuild"] = {k: again.get(k) for k in ("wall_s", "user_s", "sys_s", "peak_tree_rss_mib",
                                                                        "returncode", "reprocessed")}
-                else:
-                    shutil.rmtree(workdir, ignore_errors=True)
-                    workdir.mkdir()
+                shutil.rmtree(workdir, ignore_errors=True)
+                workdir.mkdir()
                 results["variants"][variant].append(run)
                 print(f"  wall {run['wall_s']} s, cpu {run['user_s'] + run['sys_s']:.1f} s, "
                       f"peak tree RSS {run['peak_tree_rss_mib']} MiB, rc {run['returncode']}, "

@@ -52,11 +52,18 @@ def cmd_build(args) -> int:
     return 0
 
 
-def cmd_validate(args) -> int:
+def _no_store(args) -> bool:
+    """True (after saying so) when ``--store`` holds no build yet."""
     from .store import resolve
+    if resolve(Path(args.store)) is not None:
+        return False
+    print(f"mdkg {args.command}: no store at {args.store} (run mdkg build first)", file=sys.stderr)
+    return True
+
+
+def cmd_validate(args) -> int:
     from .validate import validate_store
-    if resolve(Path(args.store)) is None:
-        print(f"mdkg validate: no store at {args.store} (run mdkg build first)", file=sys.stderr)
+    if _no_store(args):
         return 2
     report = validate_store(Path(args.store))
     print(report.render())
@@ -192,9 +199,8 @@ def cmd_facts(args) -> int:
 
 def cmd_push(args) -> int:
     from .push import PushError, push_store
-    from .store import open_read_only, resolve
-    if resolve(Path(args.store)) is None:
-        print(f"mdkg push: no store at {args.store} (run mdkg build first)", file=sys.stderr)
+    from .store import open_read_only
+    if _no_store(args):
         return 2
     try:
         counts = push_store(open_read_only(Path(args.store)), args.endpoint, args.token)

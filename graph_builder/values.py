@@ -577,7 +577,7 @@ _RESOLUTION_RE = re.compile(
     + _pattern(r"(?: (?P<body>(?:لل|ال)جمعية العامة|(?:لل|ال)?مجلس حقوق الإنسان))?(?: رقم)? ")
     + _PAIR
 )
-_MORE_PAIR_RE = re.compile(rf"(?:^|[ \n,\u060c])(?:و ?|[,\u060c] ?)" + _PAIR)
+_MORE_PAIR_RE = re.compile(r"(?:^|[ \n,\u060c])(?:و ?|[,\u060c] ?)" + _PAIR)
 _SENTENCE_END_RE = re.compile(r"(?<![0-9])[.;؛\n](?![0-9])|[.;](?=[ \n]|$)")
 _RES_SYMBOL_RE = re.compile(r"A/(?P<hrc>HRC/)?RES/(?P<s>[0-9]{1,3})/(?P<n>[0-9]{1,4})")
 

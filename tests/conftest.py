@@ -50,3 +50,25 @@ def built_server(built_store, tmp_path_factory):
                           QUERY_TIMEOUT=10, QUERY_PROCESSES=2)
     yield server
     server.stop()
+
+
+@pytest.fixture(scope="session")
+def gazetteer():
+    """The real gazetteer, loaded once."""
+    from graph_builder.gazetteer import load_gazetteer
+    return load_gazetteer()
+
+
+@pytest.fixture(scope="session")
+def matcher(gazetteer):
+    """The real mention matcher over the real gazetteer."""
+    from graph_builder.matcher import Matcher
+    return Matcher(gazetteer)
+
+
+@pytest.fixture(scope="session")
+def corpus_docs():
+    """The bundled reports read into the document model, once."""
+    from graph_builder.corpus import read_corpus
+    from graph_builder.resources import default_corpus
+    return read_corpus(default_corpus())

@@ -208,7 +208,6 @@ def other_base_server(tmp_path_factory):
     thing, graph = base.id("org", "acme"), base.graph("doc")
     para = base.paragraph("doc", 1)
     text = "تعمل منظمة أكمي مع <الشركاء> & غيرهم"
-    start = text.index("منظمة")
     with store_mod.staged_build(root / "store") as (st, _):
         st.extend([
             ox.Quad(thing, RDF.type, MDKG.Organization, graph),

@@ -11,22 +11,11 @@ from graph_builder.corpus import read_corpus
 from graph_builder.facts import actors, topics
 from graph_builder.facts.context import FactContext
 from graph_builder.findings import Value
-from graph_builder.gazetteer import load_gazetteer
-from graph_builder.matcher import Matcher, mentions_in
+from graph_builder.matcher import mentions_in
 from graph_builder.model import Document, Paragraph
 from graph_builder.resources import default_corpus
 
 D08, D11 = "2008-sg-report-international-migration-and-development", "2011-gfmd-swiss-chair-report"
-
-
-@pytest.fixture(scope="module")
-def gazetteer():
-    return load_gazetteer()
-
-
-@pytest.fixture(scope="module")
-def matcher(gazetteer):
-    return Matcher(gazetteer)
 
 
 @pytest.fixture(scope="module")

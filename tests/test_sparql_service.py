@@ -11,7 +11,6 @@ import csv
 import io
 import json
 
-import pyoxigraph as ox
 import pytest
 import rdflib
 import requests

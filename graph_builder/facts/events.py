@@ -635,7 +635,6 @@ def _session_facts(ctx: FactContext, st: DocState):
         return
     meeting = process_meeting(st.forum, st.year)
     cluster: Entity | None = None
-    cluster_section = None
     special = False
     special_n = 0
     for sec in ctx.document.sections:
@@ -651,7 +650,7 @@ def _session_facts(ctx: FactContext, st: DocState):
             ev = sub_event(meeting, f"cluster-{n}", _title(sec.heading), f"{meeting.label_en} cluster {n}")
             yield Fact(ev, "partOf", meeting, sec, "event.session", RULES["event.session"][1])
             yield year_fact(ev, st.year, sec)
-            cluster, cluster_section = ev, sec
+            cluster = ev
         elif sm:
             g, n, alt = sm.group(1), int(sm.group(2)), sm.group(3)
             gnum = int(g) if g.isdigit() else ORDINALS.get(g) or _ORD_FEM.get(g)

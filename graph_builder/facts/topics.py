@@ -42,6 +42,14 @@ RULES = {
                                  0.7),
     "topics.interest": ("'مجال اهتمام X': the topics named before it", 0.8),
     "topics.support": ("a weaker cue (تدعم، يسهم في، أعلن عن مبادرة) with a resolved subject", 0.6),
+    "topics.name": ("a commitment whose own name states its subject (إعلان بشأن اللجوء، صندوق تحقيق الأهداف "
+                    "الإنمائية للألفية)", 0.8),
+    "topics.commitment-clause": ("a clause that hangs on a commitment by a resumptive pronoun (اعتمدوا قرارا … "
+                                 "وجهوا فيه الانتباه إلى …)", 0.75),
+    "topics.recommendation": ("the topics a numbered recommendation of a session names in its own text", 0.75),
+    "topics.heading": ("a session's heading (or a sub-heading of its part of the report) names the topic", 0.85),
+    "topics.purpose": ("a stated purpose: 'الهدف من الجلسة …' / 'هدف X …'", 0.8),
+    "topics.adjective": ("'X، المعنية ب…': an adjective clause on a name says what it is concerned with", 0.8),
 }
 
 # Classes that can address a topic (vocabulary: Process/Event/Commitment/Organization).
@@ -81,9 +89,26 @@ _CUE_TABLE = (
     (("توسعت", "توسع"), "focus", "verb", _IN),
     (("شجعت", "شجع", "يشجع", "تشجع", "يسهل", "تسهل", "سهلت"), "support", "verb", ()),
     (("تشدد", "يشدد", "شددت", "شدد"), "support", "verb", _ON),
+    (("يسدي", "تسدي", "أسدى", "أسدت"), "focus", "verb", ()),                 # gives advice on
+    (("أصدر", "أصدرت", "يصدر", "تصدر"), "focus", "explicit", ()),            # published (a brief on …)
+    (("أنشأ", "أنشأت", "ينشئ", "تنشئ"), "support", "explicit", ()),          # set up (networks for …)
+    (("سيدعم", "ستدعم", "يساعد", "تساعد", "سيساعد", "ستساعد", "ساعد", "ساعدت"), "support", "verb", _ON),
+    (("تتضمن", "يتضمن", "تضمنت", "تضمن", "أظهرت", "أظهر"), "focus", "activity", ()),
 )
 _CUES = MappingProxyType({fold(w): (strength, role, tuple(fold(p) for p in preps))
                           for words, strength, role, preps in _CUE_TABLE for w in words})
+# role "explicit": a verb that gives a fact only with a written subject (a name or a head noun);
+# role "activity": only with a subject like "هذه الأنشطة/البحوث" (the activities of the paragraph's entity).
+_WORK_WITH = fold("مع")
+_PURPOSE = _f(("الهدف", "هدف", "والهدف"))
+_ADJECTIVES = _f(("المعنية", "المعني", "المعنيان", "المعنيتان"))
+# A preposition with a pronoun right after a verb: the verb is inside a relative clause that hangs on a
+# noun of the clause before (التي قام بها، الذي أعلن عنه): it does not start a new statement.
+RESUMPTIVES = _f(("به", "بها", "بهما", "فيه", "فيها", "عنه", "عنها", "عليه", "عليها", "إليه", "إليها", "له", "لها"))
+# Fronted phrases that name what the statement after them is about (وبالنسبة للمشاكل الناجمة عن …، ركز X على …).
+TOPICAL_FRONT = _f(("بالنسبة", "فيما", "وفيما", "وبالنسبة"))
+# Nouns for what an entity does, after a demonstrative (وتتضمن هذه الأنشطة …، أظهرت هذه البحوث …).
+ACTIVITY_NOUNS = _f(("الأنشطة", "البحوث", "الدراسات", "الجهود", "الأعمال", "البرامج", "المشاريع", "الشبكات"))
 _INTEREST = fold("اهتمام")
 _INTEREST_BEFORE = fold("مجال")
 # Nouns that are the written subject of a verb without being an entity (the verb then has no
@@ -311,6 +336,13 @@ class _Cue:
     preps: tuple[str, ...] = ()
 
 
+_WORKS = _f(("يعمل", "تعمل", "عملت", "ستعمل", "سيعمل"))
+
+
+def _inside_mention(text: Text, tok: Token) -> Mention | None:
+    return next((m for m in text.mentions if m.start < tok.end and tok.start < m.end), None)
+
+
 def _cues(text: Text, start: int, end: int) -> list[_Cue]:
     out = []
     for k, tok in enumerate(text.tokens):
@@ -318,14 +350,24 @@ def _cues(text: Text, start: int, end: int) -> list[_Cue]:
             continue
         if text.mention_at(tok) is not None and text.mention_at(tok).start == tok.start:
             continue
+        nxt = text.tokens[k + 1] if k + 1 < len(text.tokens) else None
         for w in (tok.word, tok.bare):
             if w in _CUES:
+                if nxt is not None and nxt.word in RESUMPTIVES:
+                    break
                 strength, role, preps = _CUES[w]
+                if w in _WORKS:
+                    preps = preps + (_WORK_WITH,)
                 out.append(_Cue(tok.start, tok.end, w, strength, role, preps))
                 break
         else:
             if tok.bare in (_INTEREST, _INTEREST + "ا") and k > 0 and text.tokens[k - 1].bare == _INTEREST_BEFORE:
                 out.append(_Cue(tok.start, tok.end, tok.bare, "focus", "interest", ()))
+            elif tok.word in _PURPOSE and nxt is not None and nxt.word == fold("من") and nxt.start < end:
+                out.append(_Cue(tok.start, nxt.end, tok.word, "focus", "purpose", ()))
+            elif tok.word in _ADJECTIVES and k > 0 and _inside_mention(text, tok) is None \
+                    and text.original[text.tokens[k - 1].start:text.tokens[k - 1].end].endswith(("،", ",")):
+                out.append(_Cue(tok.start, tok.end, tok.word, "focus", "adjective", ()))
     return out
 
 
@@ -388,11 +430,14 @@ def _fact_subjects(ms: list[Mention]) -> list[Entity]:
 
 
 def _topics(text: Text, start: int, end: int, exclude: list[Mention]) -> list[Entity]:
+    """Topic mentions in [start, end), except those inside ``exclude`` or inside a commitment's name
+    (a commitment's name says what *it* is about: ``اعتمدت X إعلانا بشأن اللجوء``)."""
     out: list[Entity] = []
+    named = [m for m in text.mentions if m.entity.kind == "commitment"]
     for m in text.mentions:
         if m.entity.kind != "topic" or m.start < start or m.end > end:
             continue
-        if any(x.start <= m.start < x.end for x in exclude):
+        if any(x.start <= m.start < x.end for x in list(exclude) + named):
             continue
         if m.entity not in out:
             out.append(m.entity)
@@ -406,6 +451,7 @@ class _Events:
     in_source: dict
     of_section: dict
     parent: dict = None           # event key → the event it is part of
+    sections: tuple = ()          # the document's sections in reading order
 
     def meeting(self, source) -> Entity | None:
         """The one meeting a paragraph names (its sub-events, e.g. civil society days, aside)."""
@@ -415,11 +461,23 @@ class _Events:
         return found[0] if len(found) == 1 else None
 
     def session(self, source) -> Entity | None:
-        sec = getattr(source, "section", None)
-        while sec is not None:
-            if id(sec) in self.of_section:
-                return self.of_section[id(sec)]
-            sec = sec.parent
+        """The session whose part of the report ``source`` is in: its own section, a sibling sub-heading
+        after the session's heading (``القضايا والملاحظات``), or an enclosing section."""
+        sec = source if source in self.sections else getattr(source, "section", None)
+        if sec is None:
+            return None
+        if id(sec) in self.of_section:
+            return self.of_section[id(sec)]
+        level = sec.level
+        before = [s for s in self.sections if s.order < sec.order]
+        for prev in reversed(before):
+            if prev.level > level:
+                continue
+            if id(prev) in self.of_section:
+                return self.of_section[id(prev)]
+            level = min(level, prev.level)
+            if prev.level == 1:
+                return None
         return None
 
 
@@ -428,10 +486,11 @@ def known_events(ctx: FactContext) -> _Events:
     in_source: dict = {}
     of_section: dict = {}
     parent: dict = {}
+    sections = tuple(ctx.document.sections)
     try:
         from . import events as events_mod   # noqa: PLC0415 (a sibling family, may be absent)
     except ModuleNotFoundError:
-        return _Events(in_source, of_section, parent)
+        return _Events(in_source, of_section, parent, sections)
     for f in events_mod.extract(ctx):
         if f.predicate != "partOf" or not isinstance(f.subject, Entity):
             continue
@@ -443,21 +502,77 @@ def known_events(ctx: FactContext) -> _Events:
             lst = in_source.setdefault(id(f.evidence), [])
             if f.subject not in lst:
                 lst.append(f.subject)
-    return _Events(in_source, of_section, parent)
+    return _Events(in_source, of_section, parent, sections)
+
+
+@dataclass
+class _Commitments:
+    """Commitments the commitment rules found, placed in their paragraphs: named ones by the span of
+    their name, recommendations by the span of their numbered item."""
+
+    names: dict                   # id(source) → [Mention] (span = the name as printed)
+    items: dict                   # id(source) → [Mention] (span = the whole item)
+
+
+_ITEM_START = re.compile(r"(?m)^(?:\d+ - |\(\S\) )")
+
+
+def known_commitments(ctx: FactContext) -> _Commitments:
+    """Read the commitments module's own findings (its public ``extract``), if that module exists."""
+    names: dict = {}
+    items: dict = {}
+    try:
+        from . import commitments as commitments_mod   # noqa: PLC0415 (a sibling family, may be absent)
+    except ModuleNotFoundError:
+        return _Commitments(names, items)
+    seen: set = set()
+    for f in commitments_mod.extract(ctx):
+        ent, src = f.subject, f.evidence
+        if not isinstance(ent, Entity) or ent.kind != "commitment" or (id(src), ent.key) in seen:
+            continue
+        seen.add((id(src), ent.key))
+        text = getattr(src, "text", "") or ""
+        span = _locate(text, ent.label_ar)
+        if span is None:
+            continue
+        if ent.cls == "Recommendation":
+            nxt = _ITEM_START.search(text, span[1])
+            span = (span[0], nxt.start() if nxt else len(text))
+            items.setdefault(id(src), []).append(Mention(ent, src, span[0], span[1], text[span[0]:span[1]],
+                                                         "topics.commitment"))
+        else:
+            names.setdefault(id(src), []).append(Mention(ent, src, span[0], span[1], text[span[0]:span[1]],
+                                                         "topics.commitment"))
+    return _Commitments(names, items)
+
+
+def _locate(text: str, name: str) -> tuple[int, int] | None:
+    """Original span of ``name`` in ``text`` (folded comparison; the first word may carry the accusative
+    alif the text gives it: ``إطارا لسياسات الهجرة`` for the name ``إطار لسياسات الهجرة``)."""
+    words = fold(name).split()
+    if not words:
+        return None
+    norm = normalise(text)
+    pattern = r"(?<![^\W\d_])" + re.escape(words[0]) + "ا?" + "".join(r"\s+" + re.escape(w) for w in words[1:])
+    m = re.search(pattern, norm.text)
+    return norm.to_original(m.start(), m.end()) if m else None
 
 
 def _event_mention(ent: Entity, source, pos: int) -> Mention:
     return Mention(ent, source, pos, pos, "", "topics.event-anaphor")
 
 
-def _resolve(text: Text, source, head: str, before: list[Mention], events: _Events) -> Mention | None:
+def _resolve(text: Text, source, head: str, before: list[Mention], events: _Events,
+             subjects: list[Mention] = ()) -> Mention | None:
+    """A head noun: the meeting or session it stands for, else the latest subject of the paragraph
+    named with that noun, else the latest mention named with it."""
     if head in MEETING_HEADS:
         ev = events.meeting(source)
         return _event_mention(ev, source, 0) if ev else None
     if head in SESSION_HEADS:
         ev = events.session(source)
         return _event_mention(ev, source, 0) if ev else None
-    return resolve_anaphor(head, before)
+    return resolve_anaphor(head, list(subjects)) or resolve_anaphor(head, before)
 
 
 def _topics_in_names(ctx: FactContext, text: Text, start: int, end: int, exclude: list[Mention]) -> list[Entity]:
@@ -488,6 +603,7 @@ def _paragraph_facts(ctx: FactContext, source, text: Text, carried: list[Mention
     """Facts of one paragraph; returns them and the mentions that stay in scope for anaphora."""
     facts: list[Fact] = []
     focus: list[Mention] = []
+    subjects: list[Mention] = []
     scope = list(carried)
     for s_start, s_end in text.sentences():
         s_subj = sentence_subject(text, s_start, s_end)
@@ -496,33 +612,86 @@ def _paragraph_facts(ctx: FactContext, source, text: Text, carried: list[Mention
             resolved_sentence = s_subj.mentions
         elif s_subj.kind == "anaphor":
             r = _resolve(text, source, s_subj.head, scope + [m for m in text.mentions if m.end < s_subj.end],
-                         events)
+                         events, subjects)
             resolved_sentence = [r] if r else []
         cues = _cues(text, s_start, s_end)
         other_subject = _demonstrative_subject(text, s_start, s_end)
+        front = _topical_front(text, s_start, cues[0].start) if cues else None
         for n, cue in enumerate(cues):
             seg_end = cues[n + 1].start if n + 1 < len(cues) else s_end
             earlier = scope + [m for m in text.mentions if m.end <= cue.start]
             if cue.role == "interest":
                 facts.extend(_interest_facts(text, source, cue, s_start, s_end))
                 continue
-            subjects, rule, obj_start = _cue_subject(text, source, cue, seg_end, s_start, earlier,
-                                                     resolved_sentence, focus, events)
-            if not subjects or (rule == "topics.paragraph-subject" and other_subject):
+            if cue.role == "adjective":
+                facts.extend(_adjective_facts(text, source, cue, s_start, seg_end))
                 continue
+            subjects_, rule, obj_start = _cue_subject(text, source, cue, seg_end, s_start, earlier,
+                                                      resolved_sentence, focus, events, subjects)
+            if not subjects_ or (rule == "topics.paragraph-subject" and other_subject):
+                continue
+            if obj_start > seg_end:       # the subject had an insertion with a cue in it: go on past it
+                seg_end = next((c.start for c in cues if c.start >= obj_start), s_end)
             if cue.strength == "support":
                 rule = "topics.support"
             conf = RULES[rule][1]
-            found = _topics(text, obj_start, seg_end, subjects)
+            found = _topics(text, obj_start, seg_end, subjects_)
+            if n == 0 and front is not None:
+                found += [t for t in _topics(text, front[0], front[1], subjects_) if t not in found]
             if cue.strength == "support":
-                found += [t for t in _topics_in_names(ctx, text, obj_start, seg_end, subjects) if t not in found]
-            for e in _fact_subjects(subjects):
+                found += [t for t in _topics_in_names(ctx, text, obj_start, seg_end, subjects_) if t not in found]
+            for e in _fact_subjects(subjects_):
                 for t in found:
                     facts.append(Fact(e, "addresses", t, source, rule, conf))
         if resolved_sentence:
             focus = resolved_sentence
+            subjects.extend(resolved_sentence)
         scope.extend(m for m in text.mentions if s_start <= m.start < s_end)
+    facts.extend(_commitment_clause_facts(text, source))
     return facts, [m for m in scope if m.entity.kind not in NON_SUBJECT_KINDS | {"state"}]
+
+
+def _topical_front(text: Text, s_start: int, cue_start: int) -> tuple[int, int] | None:
+    """``وبالنسبة ل… / وفيما يتعلق ب…، <cue>``: the span of a fronted phrase that says what the
+    statement opened by the cue right after its comma is about."""
+    toks = [t for t in text.tokens if s_start <= t.start < cue_start]
+    if not toks or toks[0].word not in TOPICAL_FRONT and toks[0].bare not in TOPICAL_FRONT:
+        return None
+    last = text.original[toks[-1].start:toks[-1].end]
+    return (s_start, toks[-1].end) if last.endswith(("،", ",")) and len(toks) <= 30 else None
+
+
+def _adjective_facts(text: Text, source, cue: _Cue, s_start: int, seg_end: int) -> list[Fact]:
+    """``X ("Y")، المعنية (في المقام الأول) بـ…``: X addresses the topics up to the next comma."""
+    before = [m for m in text.mentions if s_start <= m.start and m.end <= cue.start]
+    if not before:
+        return []
+    gap = re.sub(r"\([^)]*\)|\"[^\"]*\"|«[^»]*»", " ", text.original[before[-1].end:cue.start])
+    if gap.strip(" ،,\"“”()") or before[-1].entity.cls not in SUBJECT_CLASSES:
+        return []
+    close = re.search(r"[،,؛;]", text.original[cue.end:seg_end])
+    end = cue.end + close.start() if close else seg_end
+    conf = RULES["topics.adjective"][1]
+    return [Fact(before[-1].entity, "addresses", t, source, "topics.adjective", conf)
+            for t in _topics(text, cue.end, end, [before[-1]])]
+
+
+def _commitment_clause_facts(text: Text, source) -> list[Fact]:
+    """``… قرارا بشأن X وجهوا فيه الانتباه إلى Y``: a verb with a resumptive فيه/فيها right after a
+    commitment's name starts a clause about that commitment (to the end of the sentence)."""
+    out: list[Fact] = []
+    conf = RULES["topics.commitment-clause"][1]
+    for m in text.mentions:
+        if m.entity.kind != "commitment" or m.rule != "topics.commitment":
+            continue
+        i = text.token_after(m.end)
+        if i + 1 >= len(text.tokens) or text.tokens[i + 1].word not in _f(("فيه", "فيها")):
+            continue
+        start = text.tokens[i + 1].end
+        end = next((e for s, e in text.sentences() if s <= start < e), len(text.original))
+        out += [Fact(m.entity, "addresses", t, source, "topics.commitment-clause", conf)
+                for t in _topics(text, start, end, [])]
+    return out
 
 
 DEMONSTRATIVES = _f(("هذا", "هذه", "ذلك", "تلك"))
@@ -535,9 +704,18 @@ def _demonstrative_subject(text: Text, start: int, end: int) -> bool:
     toks = [t for t in text.tokens if start <= t.start < end][:4]
     for a, b in zip(toks, toks[1:]):
         if a.bare in DEMONSTRATIVES and b.word.startswith("ال") and b.bare not in ANAPHORS \
-                and text.mention_at(b) is None:
+                and b.word not in ACTIVITY_NOUNS and text.mention_at(b) is None:
             return True
     return False
+
+
+def _activity_subject(text: Text, pos: int, limit: int) -> int | None:
+    """``هذه الأنشطة/البحوث`` right after a verb ending at ``pos``: where that subject ends."""
+    i = text.token_index(pos)
+    toks = [t for t in text.tokens[i:i + 3] if t.start < limit]
+    if len(toks) >= 2 and toks[0].bare in DEMONSTRATIVES and toks[1].word in ACTIVITY_NOUNS:
+        return toks[1].end
+    return None
 
 
 def _interest_facts(text: Text, source, cue: _Cue, s_start: int, s_end: int) -> list[Fact]:
@@ -551,18 +729,32 @@ def _interest_facts(text: Text, source, cue: _Cue, s_start: int, s_end: int) -> 
 
 
 def _cue_subject(text: Text, source, cue: _Cue, seg_end: int, s_start: int, earlier: list[Mention],
-                 sentence: list[Mention], focus: list[Mention], events: _Events):
-    """(subject mentions, rule id, where the object starts) for one cue; ([], "", 0) if none."""
+                 sentence: list[Mention], focus: list[Mention], events: _Events, subjects: list[Mention] = ()):
+    """(subject mentions, rule id, where the object starts) for one cue; ([], "", 0) if none.
+
+    The object may start after ``seg_end`` when the subject carries a comma-delimited insertion."""
     none = ([], "", 0)
+    if cue.role == "activity":
+        end = _activity_subject(text, cue.end, seg_end)
+        return (focus, "topics.paragraph-subject", end) if end is not None and focus else none
+    if cue.role == "purpose":
+        subj = subject_after(text, cue.end, seg_end, max_tokens=2)
+        if subj.kind == "explicit":
+            return subj.mentions, "topics.purpose", subj.end
+        r = _resolve(text, source, subj.head, earlier, events, subjects) if subj.kind == "anaphor" else None
+        return ([r], "topics.purpose", subj.end) if r else none
+    limit = max(seg_end, _s_end(text, cue.start))
     subj = Subject("none", [], cue.end) if cue.role == "masdar" else subject_after(text, cue.end, seg_end)
     if subj.kind == "explicit":
-        ok = _object_ok(text, cue, subj.end, seg_end)
-        return (subj.mentions, "topics.focus-verb", subj.end) if ok else none
+        ok = _object_ok(text, cue, subj.end, limit)
+        return (subj.mentions, "topics.focus-verb", _object_start(text, subj.end, limit)) if ok else none
     if subj.kind == "anaphor":
-        r = _resolve(text, source, subj.head, earlier, events)
-        if r is None or not _object_ok(text, cue, subj.end, seg_end):
+        r = _resolve(text, source, subj.head, earlier, events, subjects)
+        if r is None or not _object_ok(text, cue, subj.end, limit):
             return none
-        return [r], "topics.anaphor", subj.end
+        return [r], "topics.anaphor", _object_start(text, subj.end, limit)
+    if cue.role == "explicit":
+        return none
     transitive = not cue.preps
     if subj.kind == "other":
         word = next((t.word for t in text.tokens if t.start >= subj.end), "")
@@ -585,15 +777,73 @@ def _cue_subject(text: Text, source, cue: _Cue, seg_end: int, s_start: int, earl
     return none
 
 
+def _s_end(text: Text, pos: int) -> int:
+    return next((e for s, e in text.sentences() if s <= pos < e), len(text.original))
+
+
+def _object_start(text: Text, subj_end: int, limit: int) -> int:
+    """Where the object starts: after the subject and a comma-delimited insertion that follows it."""
+    return _after_insertion(text, subj_end, limit)
+
+
+def _heading_facts(ctx: FactContext, events: _Events) -> list[Fact]:
+    """A session's heading, or a sub-heading of its part of the report, names what it addressed."""
+    out: list[Fact] = []
+    conf = RULES["topics.heading"][1]
+    for sec in ctx.document.sections:
+        ev = events.session(sec)
+        if ev is None:
+            continue
+        for m in ctx.mentions_in(sec):
+            if m.entity.kind == "topic":
+                out.append(Fact(ev, "addresses", m.entity, sec, "topics.heading", conf))
+    return out
+
+
+def _recommendation_facts(text: Text, source, items: list[Mention]) -> list[Fact]:
+    """A numbered recommendation addresses the topics its own item names."""
+    conf = RULES["topics.recommendation"][1]
+    return [Fact(m.entity, "addresses", t, source, "topics.recommendation", conf)
+            for m in items for t in _topics(text, m.start, m.end, [])]
+
+
+def _name_facts(text: Text, source) -> list[Fact]:
+    """A commitment's own name states what it is about (``إعلان بشأن حماية حقوق العمال المهاجرين``)."""
+    conf = RULES["topics.name"][1]
+    out: list[Fact] = []
+    for m in text.mentions:
+        if m.entity.kind == "commitment" and m.rule == "topics.commitment":
+            out += [Fact(m.entity, "addresses", t.entity, source, "topics.name", conf)
+                    for t in text.mentions if t.entity.kind == "topic" and m.start <= t.start and t.end <= m.end]
+    return out
+
+
 def extract(ctx: FactContext) -> list[Fact]:
     facts: list[Fact] = []
     carried: list[Mention] = []
     section = object()
     events = known_events(ctx)
+    commitments = known_commitments(ctx)
+    facts.extend(_heading_facts(ctx, events))
     for p in ctx.paragraphs():
         if p.section is not section:
             carried, section = [], p.section
-        text = Text(p.text, ctx.mentions_in(p))
+        mentions = ctx.mentions_in(p)
+        keys = {m.entity.key for m in mentions}
+        named = [m for m in commitments.names.get(id(p), []) if m.entity.key not in keys]
+        text = Text(p.text, mentions + named)
+        facts.extend(_name_facts(text, p))
+        facts.extend(_recommendation_facts(text, p, commitments.items.get(id(p), [])))
         new, carried = _paragraph_facts(ctx, p, text, carried, events)
         facts.extend(new)
-    return facts
+    return _unique(facts)
+
+
+def _unique(facts: list[Fact]) -> list[Fact]:
+    seen, out = set(), []
+    for f in facts:
+        key = (f.subject.key, f.object.key, id(f.evidence), f.rule)
+        if key not in seen:
+            seen.add(key)
+            out.append(f)
+    return out

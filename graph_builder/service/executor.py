@@ -151,7 +151,7 @@ class Executor:
         try:
             child = self._idle.get(timeout=self.timeout)
         except queue.Empty:
-            return {"status": 503, "message": f"all query processes are busy; try again later"}
+            return {"status": 503, "message": "all query processes are busy; try again later"}
         remaining = max(0.1, self.timeout - (time.monotonic() - started))
         try:
             answer = child.call(job, remaining)
