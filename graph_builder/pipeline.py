@@ -34,7 +34,7 @@ import pyoxigraph as ox
 import shutil
 
 from . import dumps, emit, store as store_mod
-from .corpus import corpus_files, load_manifest, read_document
+from .corpus import corpus_files, load_manifest, read_document, read_source
 from .facts import extract_facts
 from .facts.context import FactContext
 from .findings import Fact, Mention
@@ -197,8 +197,12 @@ def _run_jobs(jobs: list, wrap: Callable) -> Iterable[dict]:
 
 # ---------------------------------------------------------------- the build
 
-def _file_sha(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+def _source_sha(path: Path) -> str:
+    """The file's sha256, after the cheap checks (empty, binary, not UTF-8) that stop a build at once."""
+    try:
+        return read_source(path)[1]
+    except SourceError as err:
+        raise BuildError(str(err)) from None
 
 
 def build(corpus: Path, store: Path, *, strict: bool = False, base: Base | None = None,
@@ -225,7 +229,7 @@ def build(corpus: Path, store: Path, *, strict: bool = False, base: Base | None 
     checked = _checked_indexes(len(files)) if validate else set()
     plan, jobs = [], []
     for i, path in enumerate(files):
-        key = cache_key(fingerprint, _file_sha(path), manifest.get(path.name))
+        key = cache_key(fingerprint, _source_sha(path), manifest.get(path.name))
         out = cdir / (key + CACHE_SUFFIX)
         plan.append(out)
         if not (use_cache and _cached(out, i in checked)):

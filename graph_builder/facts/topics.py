@@ -92,7 +92,8 @@ _CUE_TABLE = (
     (("يسدي", "تسدي", "أسدى", "أسدت"), "focus", "verb", ()),                 # gives advice on
     (("أصدر", "أصدرت", "يصدر", "تصدر"), "focus", "explicit", ()),            # published (a brief on …)
     (("أنشأ", "أنشأت", "ينشئ", "تنشئ"), "support", "explicit", ()),          # set up (networks for …)
-    (("سيدعم", "ستدعم", "يساعد", "تساعد", "سيساعد", "ستساعد", "ساعد", "ساعدت"), "support", "verb", _ON),
+    (("سيدعم", "ستدعم"), "support", "verb", ()),
+    (("يساعد", "تساعد", "سيساعد", "ستساعد", "ساعد", "ساعدت"), "support", "verb", _ON),
     (("تتضمن", "يتضمن", "تضمنت", "تضمن", "أظهرت", "أظهر"), "focus", "activity", ()),
 )
 _CUES = MappingProxyType({fold(w): (strength, role, tuple(fold(p) for p in preps))
@@ -758,7 +759,7 @@ def _cue_subject(text: Text, source, cue: _Cue, seg_end: int, s_start: int, earl
     transitive = not cue.preps
     if subj.kind == "other":
         word = next((t.word for t in text.tokens if t.start >= subj.end), "")
-        if not transitive or word in NON_ENTITY_SUBJECTS:
+        if (not transitive and word not in cue.preps) or word in NON_ENTITY_SUBJECTS:
             return none
     if not _object_ok(text, cue, cue.end, seg_end):
         return none
