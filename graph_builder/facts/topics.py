@@ -173,6 +173,7 @@ class Text:
         self.norm: Normalised = normalise(text)
         self.mentions = sorted(mentions, key=lambda m: (m.start, m.end))
         self.tokens: list[Token] = []
+        self._sentences: list[tuple[int, int]] | None = None
         for m in _WORD_RX.finditer(text):
             word = fold(m.group()).strip(_PUNCT)
             bare = word[1:] if len(word) > 2 and word[0] in "وف" and word[1:] not in ("ي", "ق") else word
@@ -200,6 +201,11 @@ class Text:
         return None
 
     def sentences(self) -> list[tuple[int, int]]:
+        if self._sentences is None:
+            self._sentences = self._split()
+        return self._sentences
+
+    def _split(self) -> list[tuple[int, int]]:
         spans, start = [], 0
         for m in _SENT_RX.finditer(self.original):
             spans.append((start, m.start()))
@@ -527,13 +533,16 @@ def known_commitments(ctx: FactContext) -> _Commitments:
     except ModuleNotFoundError:
         return _Commitments(names, items)
     seen: set = set()
+    folded: dict = {}
     for f in commitments_mod.extract(ctx):
         ent, src = f.subject, f.evidence
         if not isinstance(ent, Entity) or ent.kind != "commitment" or (id(src), ent.key) in seen:
             continue
         seen.add((id(src), ent.key))
         text = getattr(src, "text", "") or ""
-        span = _locate(text, ent.label_ar)
+        if id(src) not in folded:
+            folded[id(src)] = normalise(text)
+        span = _locate(folded[id(src)], ent.label_ar)
         if span is None:
             continue
         if ent.cls == "Recommendation":
@@ -547,13 +556,12 @@ def known_commitments(ctx: FactContext) -> _Commitments:
     return _Commitments(names, items)
 
 
-def _locate(text: str, name: str) -> tuple[int, int] | None:
+def _locate(norm: Normalised, name: str) -> tuple[int, int] | None:
     """Original span of ``name`` in ``text`` (folded comparison; the first word may carry the accusative
     alif the text gives it: ``إطارا لسياسات الهجرة`` for the name ``إطار لسياسات الهجرة``)."""
     words = fold(name).split()
     if not words:
         return None
-    norm = normalise(text)
     pattern = r"(?<![^\W\d_])" + re.escape(words[0]) + "ا?" + "".join(r"\s+" + re.escape(w) for w in words[1:])
     m = re.search(pattern, norm.text)
     return norm.to_original(m.start(), m.end()) if m else None
@@ -576,30 +584,32 @@ def _resolve(text: Text, source, head: str, before: list[Mention], events: _Even
     return resolve_anaphor(head, list(subjects)) or resolve_anaphor(head, before)
 
 
-def _topics_in_names(ctx: FactContext, text: Text, start: int, end: int, exclude: list[Mention]) -> list[Entity]:
-    """Topics named inside the names of the bodies a supporter supports (``المقررة الخاصة المعنية بالاتجار``)."""
-    gaz = ctx.gazetteer
-    if gaz is None:
-        return []
-    names = []
-    for e in getattr(gaz, "entities", []):
+def topic_names(ctx: FactContext) -> list[tuple[re.Pattern, Entity]]:
+    """(pattern of a topic's folded Arabic name with its article and clitics, topic) for every topic."""
+    out = []
+    for e in getattr(ctx.gazetteer, "entities", []) if ctx.gazetteer is not None else []:
         if e.kind == "topic":
             for n in [e.label_ar] + [t for t, lang in e.alt_labels if lang == "ar"]:
                 if n and len(fold(n)) >= 5:
-                    names.append((fold(n), e))
+                    out.append((re.compile(r"(?<![^\W\d_])(?:ال|بال|لل|وال)?" + re.escape(fold(n).removeprefix("ال"))
+                                           + r"(?![^\W\d_])"), e))
+    return out
+
+
+def _topics_in_names(names: list, text: Text, start: int, end: int, exclude: list[Mention]) -> list[Entity]:
+    """Topics named inside the names of the bodies a supporter supports (``المقررة الخاصة المعنية بالاتجار``)."""
     out: list[Entity] = []
     for m in text.mentions:
         if m.start < start or m.end > end or m in exclude or m.entity.kind not in ("org", "body"):
             continue
         surface = " " + fold(m.surface) + " "
-        for n, e in names:
-            if re.search(r"(?<![^\W\d_])(?:ال|بال|لل|وال)?" + re.escape(n.removeprefix("ال")) + r"(?![^\W\d_])", surface) \
-                    and e not in out:
+        for rx_name, e in names:
+            if e not in out and rx_name.search(surface):
                 out.append(e)
     return out
 
 
-def _paragraph_facts(ctx: FactContext, source, text: Text, carried: list[Mention],
+def _paragraph_facts(names: list, source, text: Text, carried: list[Mention],
                      events: _Events) -> tuple[list[Fact], list[Mention]]:
     """Facts of one paragraph; returns them and the mentions that stay in scope for anaphora."""
     facts: list[Fact] = []
@@ -640,7 +650,7 @@ def _paragraph_facts(ctx: FactContext, source, text: Text, carried: list[Mention
             if n == 0 and front is not None:
                 found += [t for t in _topics(text, front[0], front[1], subjects_) if t not in found]
             if cue.strength == "support":
-                found += [t for t in _topics_in_names(ctx, text, obj_start, seg_end, subjects_) if t not in found]
+                found += [t for t in _topics_in_names(names, text, obj_start, seg_end, subjects_) if t not in found]
             for e in _fact_subjects(subjects_):
                 for t in found:
                     facts.append(Fact(e, "addresses", t, source, rule, conf))
@@ -826,6 +836,7 @@ def extract(ctx: FactContext) -> list[Fact]:
     events = known_events(ctx)
     commitments = known_commitments(ctx)
     facts.extend(_heading_facts(ctx, events))
+    names = topic_names(ctx)
     for p in ctx.paragraphs():
         if p.section is not section:
             carried, section = [], p.section
@@ -835,7 +846,7 @@ def extract(ctx: FactContext) -> list[Fact]:
         text = Text(p.text, mentions + named)
         facts.extend(_name_facts(text, p))
         facts.extend(_recommendation_facts(text, p, commitments.items.get(id(p), [])))
-        new, carried = _paragraph_facts(ctx, p, text, carried, events)
+        new, carried = _paragraph_facts(names, p, text, carried, events)
         facts.extend(new)
     return _unique(facts)
 
