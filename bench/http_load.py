@@ -2,8 +2,9 @@
 
 ``run_load(endpoint, queries, clients, seconds)`` runs ``clients`` concurrent clients, each
 sending one GET ``?query=`` at a time over its own keep-alive connection, cycling through the
-query mix, for ``seconds``. Clients are threads spread over a few processes (so the client's
-own Python does not cap the rate at one core). With ``bust_cache`` every request carries a
+query mix, for ``seconds``. Clients are threads spread over a few forked processes (so the
+client's own Python does not cap the rate at one core), or all in the calling process with
+``processes=1``. With ``bust_cache`` every request carries a
 unique SPARQL comment, so a result cache keyed by query text never answers it.
 
 Returns latencies and status counts; ``summary`` turns them into p50/p95/p99 and throughput.
@@ -121,9 +122,12 @@ def run_load(endpoint: str, queries: list[str], clients: int, seconds: float, *,
     firsts = [sum(shares[:i]) for i in range(processes)]
     jobs = [(endpoint, queries, n, first, deadline, bust_cache, timeout, clients, seconds)
             for n, first in zip(shares, firsts)]
-    ctx = multiprocessing.get_context("fork")
-    with ctx.Pool(processes) as pool:
-        parts = pool.map(_process, jobs)
+    if processes == 1:
+        parts = [_process(jobs[0])]  # threads in this process only: safe to call from any thread
+    else:
+        ctx = multiprocessing.get_context("fork")
+        with ctx.Pool(processes) as pool:
+            parts = pool.map(_process, jobs)
     result = LoadResult(clients, time.monotonic() - started)
     for part in parts:
         result.merge(part)

@@ -33,7 +33,7 @@ def soak(endpoint: str, queries: list[str], clients: int, seconds: float) -> dic
     parts: dict[str, LoadResult] = {}
 
     def one(name: str, n: int) -> None:
-        parts[name] = run_load(endpoint, queries, n, seconds, bust_cache=(name == "uncached"), processes=2)
+        parts[name] = run_load(endpoint, queries, n, seconds, bust_cache=(name == "uncached"), processes=1)
 
     threads = [threading.Thread(target=one, args=item) for item in halves.items() if item[1]]
     for t in threads:

@@ -12,7 +12,15 @@ A fact needs a *focus cue* (يركز على، تتناول، بحث، ناقش،
   the same section) whose Arabic name begins with that noun;
 * ``topics.paragraph-subject``: no written subject (a pronoun in the verb): the entity the
   paragraph is about, i.e. the subject of the latest sentence that names one;
-* ``topics.interest``: ``مجال اهتمام X`` with the topics before it.
+* ``topics.interest``: ``مجال اهتمام X`` with the topics before it;
+* commitments (read from ``commitments.extract``) are subjects like names: ``topics.name`` (a
+  declaration/fund whose own name says what it is about; its adopter does not get those topics),
+  ``topics.commitment-clause`` (``… إطارا … أهاب فيه …``), head nouns (``المرفق``، ``البرنامج``) and
+  ``topics.recommendation`` (a session's numbered recommendation names its topics, examples in
+  parentheses aside);
+* sessions (read from ``events.extract``): ``topics.heading`` (the session's heading or a sub-heading
+  of its part of the report) and ``topics.purpose`` (``الهدف من الجلسة …``);
+* ``topics.adjective``: ``X ("…")، المعنية ب…`` up to the next comma.
 
 The topics are the topic mentions (found by the matcher from the cue phrases of the topic
 gazetteer) that follow the cue and its subject up to the next cue or the end of the sentence.
@@ -814,8 +822,14 @@ def _heading_facts(ctx: FactContext, events: _Events) -> list[Fact]:
 def _recommendation_facts(text: Text, source, items: list[Mention]) -> list[Fact]:
     """A numbered recommendation addresses the topics its own item names."""
     conf = RULES["topics.recommendation"][1]
+    examples = [Mention(m.entity, source, x.start(), x.end()) for m in items
+                for x in _EXAMPLE.finditer(text.original, m.start, m.end)]
     return [Fact(m.entity, "addresses", t, source, "topics.recommendation", conf)
-            for m in items for t in _topics(text, m.start, m.end, [])]
+            for m in items for t in _topics(text, m.start, m.end, examples)]
+
+
+# A parenthesis that gives examples (على سبيل المثال، مثل): what it names illustrates, it is not the subject.
+_EXAMPLE = re.compile(r"\((?:على سبيل المثال|مثل|ومنها|منها)[^)]*\)")
 
 
 def _name_facts(text: Text, source) -> list[Fact]:

@@ -58,6 +58,13 @@ def _query_kwargs(job: dict, info: guard.QueryInfo) -> dict:
     return kwargs
 
 
+def _form_of(answer) -> str:
+    """The query form told by the type of pyoxigraph's answer (CONSTRUCT stands for DESCRIBE too)."""
+    if isinstance(answer, (bool, ox.QueryBoolean)):
+        return "ASK"
+    return "SELECT" if isinstance(answer, ox.QuerySolutions) else "CONSTRUCT"
+
+
 class Reader:
     """Answers read jobs on a read-only store reopened whenever the job names another directory."""
 
@@ -66,7 +73,7 @@ class Reader:
         self._path: str | None = None
         self._store: ox.Store = ox.Store()
         self.functions = arsearch.custom_functions()  # mdkg:arMatch etc., with a per-process memo
-        guard.check_query("ASK {}", None, ())  # warm rdflib's grammar before the first request
+        guard.check_query("ASK FROM <urn:x:warm> {}", None, ())  # warm rdflib's grammar (slow path)
 
     def hello(self) -> dict:
         return {}
@@ -91,18 +98,19 @@ class Reader:
     def _query(self, store: ox.Store, job: dict) -> dict:
         info = guard.check_query(job["text"], job.get("base"), tuple(job.get("allowed_hosts", ())))
         answer = store.query(job["text"], **_query_kwargs(dict(job, custom_functions=self.functions), info))
-        if info.form in ("SELECT", "ASK"):
+        form = info.form or _form_of(answer)
+        if form in ("SELECT", "ASK"):
             media_type = job.get("results_type")
             if media_type is None:
-                return {"status": 406, "message": f"no acceptable format for {info.form} results"}
-            if info.form == "ASK":
+                return {"status": 406, "message": f"no acceptable format for {form} results"}
+            if form == "ASK":
                 return {"status": 200, "body": results.boolean_bytes(answer, media_type),
                         "content_type": media_type, "truncated": False}
             body, truncated = results.select_bytes(answer, media_type, job["max_rows"])
         else:
             media_type = job.get("graph_type")
             if media_type is None:
-                return {"status": 406, "message": f"no acceptable RDF format for {info.form} results"}
+                return {"status": 406, "message": f"no acceptable RDF format for {form} results"}
             body, truncated = results.triples_bytes(answer, media_type, job["max_rows"])
         return {"status": 200, "body": body, "content_type": media_type, "truncated": truncated}
 
