@@ -41,7 +41,6 @@ STAGES = {  # label → (file suffix, function name) as pstats records them
     "gazetteer load": ("gazetteer.py", "load_gazetteer"),
     "matcher (automaton) build": ("matcher.py", "__init__"),
     "static graphs SHACL verdict": ("pipeline.py", "_static_verdict"),
-    "store write + optimize": ("store.py", "staged_build"),
 }
 
 

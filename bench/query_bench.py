@@ -118,13 +118,13 @@ def start_endpoint(name: str, store: Path, dump: Path, tree: Path, logs: Path) -
 
 
 def bench_endpoint(endpoint: Endpoint, queries: list[str], clients: list[int], seconds: float,
-                   modes: list[str]) -> dict:
-    out: dict = {"url": endpoint.url, "cold": each_once(endpoint.url, queries)}
-    each_once(endpoint.url, queries)  # warm-up pass
+                   modes: list[str], timeout: float) -> dict:
+    out: dict = {"url": endpoint.url, "cold": each_once(endpoint.url, queries, timeout)}
+    each_once(endpoint.url, queries, timeout)  # warm-up pass
     for mode in modes:
         out[mode] = {}
         for n in clients:
-            result = run_load(endpoint.url, queries, n, seconds, bust_cache=(mode == "uncached"))
+            result = run_load(endpoint.url, queries, n, seconds, bust_cache=(mode == "uncached"), timeout=timeout)
             out[mode][str(n)] = summary(result)
             s = out[mode][str(n)]
             print(f"  {endpoint.name} {mode} {n:>2} clients: {s['throughput_rps']} req/s, p50 {s['p50_ms']} ms, "
@@ -155,12 +155,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--clients", type=int, nargs="+", default=[1, 4, 16])
     ap.add_argument("--modes", nargs="+", default=["warm", "uncached"])
     ap.add_argument("--seconds", type=float, default=10)
+    ap.add_argument("--timeout", type=float, default=30, help="per-request limit of the client (a failure)")
     ap.add_argument("--out", type=Path, default=RESULTS / "query_bench.json")
     args = ap.parse_args(argv)
 
     name, queries = query_mix(args.tree / "queries")
     results: dict = {"started": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "machine": machine_info(),
-                     "mix": name, "queries": queries, "seconds_per_run": args.seconds,
+                     "mix": name, "queries": queries, "seconds_per_run": args.seconds, "tree": str(args.tree),
+                     "client_timeout_s": args.timeout,
                      "clients": args.clients, "modes": args.modes, "endpoints": {}}
     with tempfile.TemporaryDirectory(prefix="mdkg-qbench-") as tmp:
         tmp = Path(tmp)
@@ -184,7 +186,7 @@ def main(argv: list[str] | None = None) -> int:
                 continue
             startup = round(time.perf_counter() - t0, 2)
             try:
-                res = bench_endpoint(endpoint, queries, args.clients, args.seconds, args.modes)
+                res = bench_endpoint(endpoint, queries, args.clients, args.seconds, args.modes, args.timeout)
                 res["startup_s"] = startup
                 results["endpoints"][endpoint_name] = res
             finally:

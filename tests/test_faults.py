@@ -221,12 +221,11 @@ def test_killed_build_keeps_the_previous_store_and_next_build_succeeds(fault_sto
         builds = store_mod.builds_dir(fault_store)
         existing = set(builds.iterdir())
         build = mdkg_build(default_corpus(), fault_store, "--full", wait=False)
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline and not (set(builds.iterdir()) - existing):
-            time.sleep(0.05)  # wait until the new build has started writing its store
+        deadline = time.monotonic() + 300
+        while time.monotonic() < deadline and build.poll() is None and not (set(builds.iterdir()) - existing):
+            time.sleep(0.02)  # wait until the new build has started writing its store
+        assert build.poll() is None, f"the build ended before it could be killed: {build.communicate()}"
         assert set(builds.iterdir()) - existing, "the build never started writing"
-        time.sleep(0.5)
-        assert build.poll() is None, "the build ended before it could be killed"
         os.killpg(build.pid, signal.SIGKILL)
         build.wait(30)
         assert store_mod.resolve(fault_store) == before

@@ -31,7 +31,7 @@ from ..findings import Entity, Fact, Mention, Value
 from .context import FactContext
 from .naming import clean_name, is_name, person, translit
 from ..text_entities import ROLE_HEADS
-from .topics import (ANAPHORS, FILLERS, RELATIVES, Text, resolve_anaphor, subject_after)
+from .grammar import ANAPHORS, FILLERS, RELATIVES, Text, folded_set, resolve_anaphor, subject_after
 
 RULES = {
     "actors.member-list": ("X تتألف من / التي تضم / عضوية X تشمل / ينضم إلى: each listed actor is a member", 0.85),
@@ -57,19 +57,15 @@ LIST_OPENERS = frozenset(fold(w) for w in ("من", "إلى", "الى", "تضم",
                                            "وهي", "هم", "سيما", "عن", "ممثلي", "ممثلين"))
 
 
-def _f(words) -> frozenset[str]:
-    return frozenset(fold(w) for w in words)
-
-
-CONSIST = _f(("تتألف", "يتألف", "تتكون", "يتكون", "تتشكل", "يتشكل", "تألفت", "تكونت"))
-INCLUDE = _f(("تضم", "يضم", "ضمت", "ضم"))
-MEMBERSHIP = _f(("عضوية",))
-MEMBERSHIP_VERB = _f(("تشمل", "يشمل", "شملت"))
-JOIN = _f(("ينضم", "تنضم", "انضم", "انضمت"))
-PARTICIPATE = _f(("شارك", "شاركت", "يشارك", "تشارك", "يشاركون", "يشاركان", "تشاركان"))
-BODIES_OF = _f(("هيئات", "هياكل", "الهياكل", "الهيئات"))
-CHAIR_WORDS = _f(("رئيس", "رئيسة", "الرئيس", "الرئيسة", "رئيسا", "رئيسه"))
-INSTITUTION_HEADS = _f((
+CONSIST = folded_set(("تتألف", "يتألف", "تتكون", "يتكون", "تتشكل", "يتشكل", "تألفت", "تكونت"))
+INCLUDE = folded_set(("تضم", "يضم", "ضمت", "ضم"))
+MEMBERSHIP = folded_set(("عضوية",))
+MEMBERSHIP_VERB = folded_set(("تشمل", "يشمل", "شملت"))
+JOIN = folded_set(("ينضم", "تنضم", "انضم", "انضمت"))
+PARTICIPATE = folded_set(("شارك", "شاركت", "يشارك", "تشارك", "يشاركون", "يشاركان", "تشاركان"))
+BODIES_OF = folded_set(("هيئات", "هياكل", "الهياكل", "الهيئات"))
+CHAIR_WORDS = folded_set(("رئيس", "رئيسة", "الرئيس", "الرئيسة", "رئيسا", "رئيسه"))
+INSTITUTION_HEADS = folded_set((
     "وزارة", "الوزارة", "بعثة", "البعثة", "مكتب", "المكتب", "إدارة", "الإدارة", "وكالة", "الوكالة",
     "معهد", "المعهد", "شعبة", "الشعبة", "أمانة", "الأمانة", "اللجنة", "لجنة", "هيئة", "الهيئة", "مديرية",
     "المديرية", "سلطة", "السلطة", "حكومة", "الحكومة", "البرنامج", "برنامج", "مجلس", "المجلس",
@@ -182,12 +178,12 @@ def _memberships(text: Text, source, scope: list[Mention]):
                         members = _list_members(text, text.tokens[j].end, s_end, group)
             elif tok.bare in JOIN:
                 i = text.token_index(tok.end)
-                while i < len(text.tokens) and text.tokens[i].bare in _f(("أعضاء",)) | FILLERS:
+                while i < len(text.tokens) and text.tokens[i].bare in folded_set(("أعضاء",)) | FILLERS:
                     i += 1
                 subj = text.mention_at(text.tokens[i]) if i < len(text.tokens) else None
                 if subj is not None:
                     j = text.token_index(subj.end)
-                    if j < len(text.tokens) and text.tokens[j].word in _f(("إلى", "الى")):
+                    if j < len(text.tokens) and text.tokens[j].word in folded_set(("إلى", "الى")):
                         tgt = text.mention_at(text.tokens[j + 1]) if j + 1 < len(text.tokens) else None
                         if tgt is not None and _cls(tgt) in GROUP_CLASSES and _cls(subj) in ACTOR_CLASSES:
                             yield Fact(subj.entity, "memberOf", tgt.entity, source, "actors.member-list", conf)
@@ -265,7 +261,7 @@ def _role_start(text: str, start: int, end: int) -> int | None:
 # A name after one of these words in a title is not where the person works: the body a mission is
 # accredited to (``الممثل الدائم لبلد لدى مكتب الأمم المتحدة``) or the head a deputy serves
 # (``وكيل الأمين العام``).
-NOT_AFFILIATION_BEFORE = _f(("لدى", "وكيل", "نائب", "مساعد"))
+NOT_AFFILIATION_BEFORE = folded_set(("لدى", "وكيل", "نائب", "مساعد"))
 
 
 def _affiliation(text: Text, start: int, end: int) -> Entity | None:
@@ -444,7 +440,7 @@ def _chairs(text: Text, source):
                 yield Fact(tgt.entity, "chairedBy", person(name), source, "actors.chair", conf)
     for k, tok in enumerate(text.tokens):
         # رئاسة STATE ل X (X a body, organization or process, not a dated meeting)
-        if tok.bare not in _f(("رئاسة",)) or k + 1 >= len(text.tokens):
+        if tok.bare not in folded_set(("رئاسة",)) or k + 1 >= len(text.tokens):
             continue
         st = text.mention_at(text.tokens[k + 1])
         if st is None or _cls(st) != "State":
@@ -456,7 +452,7 @@ def _chairs(text: Text, source):
                 yield Fact(tgt[0].entity, "chairedBy", st.entity, source, "actors.chair", conf)
 
 
-PARTICIPATION_NOUNS = _f(("مشاركته", "لمشاركته", "مشاركتها", "لمشاركتها", "بمشاركته", "بمشاركتها"))
+PARTICIPATION_NOUNS = folded_set(("مشاركته", "لمشاركته", "مشاركتها", "لمشاركتها", "بمشاركته", "بمشاركتها"))
 
 
 def _participation(text: Text, source, scope: list[Mention]):
@@ -484,7 +480,7 @@ def _participation(text: Text, source, scope: list[Mention]):
             if subj is None or _cls(subj) not in ACTOR_CLASSES:
                 continue
             j = text.token_index(subj.end)
-            while j < len(text.tokens) and text.tokens[j].word in FILLERS - _f(("في",)):
+            while j < len(text.tokens) and text.tokens[j].word in FILLERS - folded_set(("في",)):
                 j += 1
             if j + 1 >= len(text.tokens) or text.tokens[j].word != "في":
                 continue

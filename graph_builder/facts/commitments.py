@@ -13,12 +13,12 @@ A commitment's slug is its name as printed, transliterated and cut to a few word
 name in another report gets the same IRI); its English label is composed from what the
 builder knows: a Latin name in brackets after it, a city in its name ("Rabat Declaration and
 Action Plan"), its adopter and year ("ASEAN Declaration (2007)"). Meetings that adopt
-("اعتمد المؤتمر الوزاري …، الذي عقد في …") come from ``events.py``: the commitment is
+("اعتمد المؤتمر الوزاري …، الذي عقد في …") come from the event rules (``process_meetings.py``): the commitment is
 adoptedAt the meeting and adoptedBy the actors the meeting's phrase names. A following
 sentence that refers back ("ويسعى البرنامج …") gives amounts and managers of the last named
 programme or fund of the paragraph.
 
-It does not find events (``events.py``; it reuses its session slugs and meeting finders) nor topics.
+It does not find events (the event modules; it reuses their session slugs and meeting finders) nor topics.
 """
 from __future__ import annotations
 
@@ -27,9 +27,11 @@ from dataclasses import dataclass, field
 
 from ..arabic import fold
 from ..findings import Entity, Fact, Value
-from . import events
 from .context import FactContext, sentences
-from .naming import rx, View, process_meeting, sub_event, translit
+from .event_common import dates_in
+from .naming import rx, View, arabic_names, sub_event, translit
+from .process_meetings import learn_document, sentence_refs
+from .sessions import cluster_number, heading_title, session_number
 
 RULES = {
     "commitment.resolution": ("a General Assembly resolution number (قرار الجمعية العامة ٢٠٨/٦١) is adopted by the General Assembly", 0.95),
@@ -94,7 +96,7 @@ class ParaState:
 
 
 def extract(ctx: FactContext):
-    st = events._learn(ctx)
+    st = learn_document(ctx)
     seen: dict = {}
     for src in list(ctx.document.paragraphs) + [f for f in ctx.document.footnotes if f.text]:
         v = st.view(src)
@@ -102,7 +104,7 @@ def extract(ctx: FactContext):
         yield from _resolutions(ctx, src, v)
         yield from _conventions(ctx, src, v)
         for s, e in sentences(src.text):
-            meetings = [r for r in events._refs(ctx, st, src, v, s, e)]
+            meetings = [r for r in sentence_refs(ctx, st, src, v, s, e)]
             named_before = ps.funding
             yield from _adoptions(ctx, src, v, s, e, meetings, ps)
             yield from _funded_named(ctx, src, v, s, e, ps)
@@ -172,9 +174,8 @@ def commitment(ctx, src, v: View, cls: str, name: str, start: int, end: int, who
 # ---------------------------------------------------------------- resolutions, conventions
 
 def _is_general_assembly(ent: Entity) -> bool:
-    labels = [ent.label_ar] + [t for t, lang in ent.alt_labels if lang == "ar"]
     return ent.kind == "org" and (bool({"GA", "UNGA"} & set(ent.notations))
-                                  or any(fold(l) == fold("الجمعية العامة") for l in labels))
+                                  or any(fold(l) == fold("الجمعية العامة") for l in arabic_names(ent)))
 
 
 def _general_assembly(ctx, src, start, end):
@@ -242,7 +243,7 @@ def _named(v: View, fs: int, e: int) -> tuple[str, str, int] | None:
 
 
 def _adoptions(ctx, src, v: View, s: int, e: int, meetings=(), ps: ParaState | None = None):
-    from ..values import find_amounts, find_dates
+    from ..values import find_amounts
     ps = ps or ParaState()
     prev_adopters: list = []
     for m, ms, me in v.finditer(ADOPT, s, e):
@@ -280,7 +281,7 @@ def _adoptions(ctx, src, v: View, s: int, e: int, meetings=(), ps: ParaState | N
             meeting_ent = ps.meeting                     # "وتم في المنتدى وضع خطة عمل"
         else:
             meeting_ent = meeting[-1].event if meeting else None
-        dates = [d for d in find_dates(src.text) if s <= d.start and d.end <= e]
+        dates = dates_in(src.text, s, e)
         year = next((d.year for d in dates if d.year), None)
         via = f"adopted at {meeting_ent.label_en}" if meeting_ent is not None and not adopters else ""
         ent = commitment(ctx, src, v, cls, name, c_start, name_end, adopters or None, year, via, ps.seen)
@@ -343,9 +344,9 @@ def _funded_named(ctx, src, v: View, s: int, e: int, ps: ParaState | None = None
     """A fund or programme named just before 'الذي تموله X' / 'بتمويل من X' (no adoption verb)."""
     for m, ms, me in v.finditer(FUNDED, s, e):
         heads = [(hs, he) for _h, hs, he in v.finditer(FUND_HEAD, max(s, ms - 120), ms)]
-        if not heads or ADOPT.search(v.folded[_fold_index(v, heads[-1][0]) - 40:_fold_index(v, heads[-1][0])] if _fold_index(v, heads[-1][0]) >= 40 else ""):
+        if not heads or ADOPT.search(v.folded[v.folded_offset(heads[-1][0]) - 40:v.folded_offset(heads[-1][0])] if v.folded_offset(heads[-1][0]) >= 40 else ""):
             continue
-        named = _named(v, _fold_index(v, heads[-1][0]), ms)
+        named = _named(v, v.folded_offset(heads[-1][0]), ms)
         if named is None:
             continue
         cls, name, name_end = named
@@ -376,7 +377,7 @@ def _managed_by_subject(ctx, src, v: View, s: int, e: int, ps: ParaState):
         manager = _subject(ctx, src, v, s, ms) or (ps.subject if not _before_subject(ctx, src, s, ms) else None)
         if manager is None:
             continue
-        named = _named(v, _fold_index(v, heads[0][0]), e)
+        named = _named(v, v.folded_offset(heads[0][0]), e)
         if named is None:
             continue
         cls, name, name_end = named
@@ -435,17 +436,9 @@ def _anaphora(ctx, src, v: View, s: int, e: int, ps: ParaState):
         yield Fact(f.subject, f.predicate, f.object, src, "commitment.anaphora", RULES["commitment.anaphora"][1])
 
 
-def _fold_index(v: View, orig_pos: int) -> int:
-    for i, st in enumerate(v.norm.starts):
-        if st >= orig_pos:
-            return i
-    return len(v.folded)
-
-
 # ---------------------------------------------------------------- memoranda, budgets
 
 def _mous(ctx, src, v: View, s: int, e: int):
-    from ..values import find_dates
     for m, ms, me in v.finditer(MOU, s, e):
         parties = []
         for x in ctx.mentions_in(src, s, e):
@@ -457,7 +450,7 @@ def _mous(ctx, src, v: View, s: int, e: int):
             parties = first + [p for p in parties if p not in first]
         if len(parties) < 2:
             continue
-        years = [d.year for d in find_dates(src.text) if s <= d.start and d.end <= e and d.year]
+        years = [d.year for d in dates_in(src.text, s, e) if d.year]
         year = years[0] if years else None
         slug = "mou-" + "-".join(sorted(p.slug.lower() for p in parties[:2])) + (f"-{year}" if year else "")
         mou = Entity(kind="commitment", slug=slug, cls="Agreement", label_ar="مذكرة تفاهم بين " + " و".join(p.label_ar for p in parties[:2]),
@@ -473,9 +466,9 @@ def _mous(ctx, src, v: View, s: int, e: int):
 def _budgets(ctx, st, src, v: View, s: int, e: int):
     """A budget or set of contributions with an amount, for the meeting the document reports on."""
     from ..values import find_amounts
-    if st.forum is None or st.year is None:
+    meeting = st.report_meeting()
+    if meeting is None:
         return
-    meeting = process_meeting(st.forum, st.year)
     for m, ms, me in v.finditer(BUDGET, s, e):
         amounts = [a for a in find_amounts(src.text) if me <= a.start <= min(e, me + 80) and a.currency]
         if not amounts:
@@ -495,26 +488,23 @@ def _session_heads(ctx: FactContext, meeting: Entity) -> list[tuple[int, Entity 
     heads: list[tuple[int, Entity | None]] = []
     for sec in ctx.document.sections:
         head = fold(sec.heading)
-        sm = events.SESSION_HEAD.match(head)
-        cm = events.CLUSTER_HEAD.search(head) if sec.level == 2 else None
-        if sm:
-            g, n, alt = sm.group(1), int(sm.group(2)), sm.group(3)
-            gnum = int(g) if g.isdigit() else events.ORDINALS.get(g) or events._ORD_FEM.get(g)
-            if alt and gnum == n:
-                n = int(alt)
-            heads.append((sec.line, sub_event(meeting, f"session-{gnum}-{n}", events._title(sec.heading))))
-        elif cm:
-            n = events.ORDINALS.get(cm.group(1)) or events._ORD_FEM.get(cm.group(1))
-            heads.append((sec.line, sub_event(meeting, f"cluster-{n}", events._title(sec.heading))))
+        sn = session_number(head)
+        cn = cluster_number(head) if sec.level == 2 else None
+        if sn is not None:
+            gnum, n = sn
+            heads.append((sec.line, sub_event(meeting, f"session-{gnum}-{n}", heading_title(sec.heading))))
+        elif cn is not None:
+            n = cn
+            heads.append((sec.line, sub_event(meeting, f"cluster-{n}", heading_title(sec.heading))))
         elif sec.level <= 2:
             heads.append((sec.line, None))
     return sorted(heads, key=lambda h: h[0])
 
 
 def _recommendations(ctx: FactContext, st):
-    if st.forum is None or st.year is None:
+    meeting = st.report_meeting()
+    if meeting is None:
         return
-    meeting = process_meeting(st.forum, st.year)
     heads = _session_heads(ctx, meeting)
     for para in ctx.document.paragraphs:
         before = [h for h in heads if h[0] < para.line]

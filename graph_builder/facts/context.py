@@ -51,10 +51,10 @@ class FactContext:
         return out
 
 
-def sentences(text: str) -> list[tuple[int, int]]:
-    """(start, end) code-point spans of the sentences of ``text``."""
+def sentences(text: str, ends: re.Pattern = _SENTENCE_END) -> list[tuple[int, int]]:
+    """(start, end) code-point spans of the sentences of ``text`` (split where ``ends`` matches)."""
     spans, start = [], 0
-    for m in _SENTENCE_END.finditer(text):
+    for m in ends.finditer(text):
         spans.append((start, m.start()))
         start = m.end()
     if start < len(text):

@@ -3,7 +3,7 @@
 Slugs are derived only from what a text says (a process and a year, a session number, a
 resolution symbol, a name transliterated to ASCII), so the same thing named in two reports
 gets the same IRI. This module finds nothing in a text by itself beyond small name and
-year helpers; the rules live in ``events.py`` and ``commitments.py``.
+year helpers; the rules live in the event modules and ``commitments.py``.
 """
 from __future__ import annotations
 
@@ -69,6 +69,15 @@ class View:
     def original_of(self, m: re.Match, group: int | str = 0) -> str:
         s, e = self.orig(m.start(group), m.end(group))
         return self.text[s:e]
+
+    def folded_offset(self, orig_pos: int) -> int:
+        """The folded offset of an original offset (first folded char at or after it)."""
+        return bisect.bisect_left(self.norm.starts, orig_pos)
+
+
+def arabic_names(ent: Entity) -> list[str]:
+    """An entity's Arabic label and Arabic alternative labels, as written (empty ones kept)."""
+    return [ent.label_ar] + [t for t, lang in ent.alt_labels if lang == "ar"]
 
 
 def clean_name(name: str) -> str:

@@ -1,0 +1,132 @@
+"""What the event and commitment rules found in a document, read back for the topic rules: the
+events each paragraph names and the session of each section (:func:`known_events`), and where each
+commitment's name or recommendation item stands in its paragraph (:func:`known_commitments`).
+
+It runs the sibling families' public ``extract`` (each may be absent) and makes no facts itself.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..arabic import Normalised, fold, normalise
+from ..findings import Entity, Mention
+from .context import FactContext
+
+
+@dataclass
+class KnownEvents:
+    """Events the event rules found: those a paragraph names, and the event of each section."""
+
+    in_source: dict
+    of_section: dict
+    parent: dict = None           # event key → the event it is part of
+    sections: tuple = ()          # the document's sections in reading order
+
+    def meeting(self, source) -> Entity | None:
+        """The one meeting a paragraph names (its sub-events, e.g. civil society days, aside)."""
+        found = [e for e in self.in_source.get(id(source), []) if e.cls in ("Meeting", "Event")]
+        parents = self.parent or {}
+        found = [e for e in found if parents.get(e.key) not in found]
+        return found[0] if len(found) == 1 else None
+
+    def session(self, source) -> Entity | None:
+        """The session whose part of the report ``source`` is in: its own section, a sibling sub-heading
+        after the session's heading (``القضايا والملاحظات``), or an enclosing section."""
+        sec = source if source in self.sections else getattr(source, "section", None)
+        if sec is None:
+            return None
+        if id(sec) in self.of_section:
+            return self.of_section[id(sec)]
+        level = sec.level
+        before = [s for s in self.sections if s.order < sec.order]
+        for prev in reversed(before):
+            if prev.level > level:
+                continue
+            if id(prev) in self.of_section:
+                return self.of_section[id(prev)]
+            level = min(level, prev.level)
+            if prev.level == 1:
+                return None
+        return None
+
+
+def known_events(ctx: FactContext) -> KnownEvents:
+    """Read the events module's own findings (its public ``extract``), if that module exists."""
+    in_source: dict = {}
+    of_section: dict = {}
+    parent: dict = {}
+    sections = tuple(ctx.document.sections)
+    try:
+        from . import events as events_mod   # noqa: PLC0415 (a sibling family, may be absent)
+    except ModuleNotFoundError:
+        return KnownEvents(in_source, of_section, parent, sections)
+    for f in events_mod.extract(ctx):
+        if f.predicate != "partOf" or not isinstance(f.subject, Entity):
+            continue
+        if isinstance(f.object, Entity) and f.object.kind == "event":
+            parent.setdefault(f.subject.key, f.object)
+        if f.evidence in ctx.document.sections and f.rule == "event.session":
+            of_section[id(f.evidence)] = f.subject
+        elif f.rule != "event.workshop":
+            lst = in_source.setdefault(id(f.evidence), [])
+            if f.subject not in lst:
+                lst.append(f.subject)
+    return KnownEvents(in_source, of_section, parent, sections)
+
+
+@dataclass
+class KnownCommitments:
+    """Commitments the commitment rules found, placed in their paragraphs: named ones by the span of
+    their name, recommendations by the span of their numbered item."""
+
+    names: dict                   # id(source) → [Mention] (span = the name as printed)
+    items: dict                   # id(source) → [Mention] (span = the whole item)
+
+
+_ITEM_START = re.compile(r"(?m)^(?:\d+ - |\(\S\) )")
+
+
+def known_commitments(ctx: FactContext) -> KnownCommitments:
+    """Read the commitments module's own findings (its public ``extract``), if that module exists."""
+    names: dict = {}
+    items: dict = {}
+    try:
+        from . import commitments as commitments_mod   # noqa: PLC0415 (a sibling family, may be absent)
+    except ModuleNotFoundError:
+        return KnownCommitments(names, items)
+    seen: set = set()
+    folded: dict = {}
+    for f in commitments_mod.extract(ctx):
+        ent, src = f.subject, f.evidence
+        if not isinstance(ent, Entity) or ent.kind != "commitment" or (id(src), ent.key) in seen:
+            continue
+        seen.add((id(src), ent.key))
+        text = getattr(src, "text", "") or ""
+        if id(src) not in folded:
+            folded[id(src)] = normalise(text)
+        span = _locate(folded[id(src)], ent.label_ar)
+        if span is None:
+            continue
+        if ent.cls == "Recommendation":
+            nxt = _ITEM_START.search(text, span[1])
+            span = (span[0], nxt.start() if nxt else len(text))
+            items.setdefault(id(src), []).append(Mention(ent, src, span[0], span[1], text[span[0]:span[1]],
+                                                         "topics.commitment"))
+        else:
+            names.setdefault(id(src), []).append(Mention(ent, src, span[0], span[1], text[span[0]:span[1]],
+                                                         "topics.commitment"))
+    return KnownCommitments(names, items)
+
+
+def _locate(norm: Normalised, name: str) -> tuple[int, int] | None:
+    """Original span of ``name`` in ``text`` (folded comparison; the first word may carry the accusative
+    alif the text gives it: ``إطارا لسياسات الهجرة`` for the name ``إطار لسياسات الهجرة``)."""
+    words = fold(name).split()
+    if not words:
+        return None
+    pattern = r"(?<![^\W\d_])" + re.escape(words[0]) + "ا?" + "".join(r"\s+" + re.escape(w) for w in words[1:])
+    m = re.search(pattern, norm.text)
+    return norm.to_original(m.start(), m.end()) if m else None
+
+

@@ -1,0 +1,118 @@
+"""The facts of a meeting a sentence names: partOf its process and year, location, dates, hosts
+(held, planned or convened), theme and the number of states taking part.
+
+Planned meetings ("سيعقد", "ستستضيف") get partOf/location/dates/theme like held ones; a host
+announced in the future tense is kept with a lower confidence (rule ``event.host-planned``); an
+OFFER to host or organise ("عرضت … استضافة/تنظيم") gives no host. Participant counts are kept
+only with an event in the same sentence.
+
+It does not find which meetings a sentence names (``process_meetings.py``), nor their parts.
+"""
+from __future__ import annotations
+
+import re
+
+from ..arabic import fold
+from ..findings import Fact, Value
+from .event_common import QUOTE, RULES, WORKSHOP, Ref, dates_in, day_facts, year_fact
+from .naming import rx, View
+
+HOST = rx(r"(?<![\w])(?:و|ف)?(?:(س?تستضيف)|استضاف(?:ت|ته|تها|ه)?|(?:عقدت|نظمت)(?= حكوم))(?![\w])")
+OFFER = rx(r"عرض")
+THEME_CUE = rx(r"(?:ال)?موضوع(?:ه)? (?:العام|المركزي|الرئيسي|المحوري)|شعار|بعنوان|المعنون")
+PAPER = rx(r"(?:ورقه|تقرير|تقريرا|دراسه|دليل|موجز|كتيب|منشور)(?: \S+){0,2}\s*$")
+PARTICIPANTS = [
+    rx(r"(?:الدول الاعضاء|الدول|البلدان) (?:ال|الـ)? ?(\d+) (?:التي|الذين) (?:شارك|شاركت)"),
+    rx(r"شارك(?:ت)? (?:في|فيه|فيها)(?: الاجتماع)? (?:ممثلون عن |ممثلو |ممثلون )?(ما يربو علي |عما يربو علي |حوالي |نحو )?(\d+) (?:دوله|بلدا|بلد)"),
+    rx(r"بحضور (حوالي )?(\d+) (?:بلدا|دوله)"),
+]
+SESSION_OF = rx(r"(?:جلسه|يوم\w*)(?: \S+)? لل?$")
+DATE_BLOCK = rx(r"يوم|يومي|يومين|جلسه|اللذان|اللتان|الاجتماع الحكومي")
+HELD_VERB = rx(r"(?<![\w])(?:و)?(?:عقد|عقدت|المعقود|جرت|جري|استضاف\w*|ستستضيف|تستضيف|ستعقد|سيعقد)(?![\w])")
+CONVENED = rx(r"(?<![\w])قام(?:ت)? (.{2,80}?) بعقد\s*$")
+
+
+def ref_facts(ctx, st, src, v: View, ref: Ref, before: int, start: int, end: int):
+    """partOf and year of a process meeting; location and dates written in its clause [start, end)."""
+    ev = ref.event
+    if ref.rule and ref.process is not None:
+        yield Fact(ev, "partOf", ref.process, src, ref.rule, RULES[ref.rule][1])
+        year = ev.slug.rsplit("-", 1)[-1]
+        if year.isdigit():
+            yield year_fact(ev, year, src)
+    for mention in ctx.mentions_in(src, start, end):
+        if mention.entity.kind != "place":
+            continue
+        gap = fold(v.text[start:mention.start])
+        if (re.search(r"(?:في|ب)\s*$", gap) and not WORKSHOP.search(gap)
+                and (len(gap) <= 60 or HELD_VERB.search(fold(v.text[before:mention.start])))):
+            yield Fact(ev, "location", mention.entity, src, "event.location", RULES["event.location"][1])
+        break
+    key_year = ev.slug.rsplit("-", 1)[-1]
+    genitive = SESSION_OF.search(fold(v.text[max(0, ref.start - 30):ref.start]))   # "الجلسة الافتتاحية للمناقشة"
+    for d in dates_in(v.text, start, end, int(key_year) if key_year.isdigit() else None)[:1]:
+        gap = fold(v.text[start:d.start])
+        if genitive or DATE_BLOCK.search(gap) or (len(gap) > 80 and not HELD_VERB.search(gap)):
+            break
+        if d.precision == "day" and d.start_date:
+            yield from day_facts(ev, d, src)
+        if d.year and str(d.year) == ev.slug.rsplit("-", 1)[-1]:
+            pass
+        elif d.year and not ref.rule:
+            yield year_fact(ev, d.year, src)
+
+
+def _nearest(refs: list[Ref], pos: int) -> Ref:
+    return min(refs, key=lambda r: min(abs(r.start - pos), abs(r.end - pos)))
+
+
+def hosts(ctx, src, v: View, refs, s, e):
+    """استضافت/ستستضيف/عقدت حكومة X: X hosted (or is to host) the nearest meeting; an offer gives no host."""
+    for m, ms, me in v.finditer(HOST, s, e):
+        if OFFER.search(fold(v.text[max(s, ms - 30):ms])):
+            continue
+        actors = [x for x in ctx.mentions_in(src, me, min(e, me + 45))
+                  if x.entity.kind in ("state", "org") and not any(r.start <= x.start < r.end for r in refs)]
+        if not actors:
+            continue
+        rule = "event.host-planned" if m.group(1) else "event.host"
+        yield Fact(_nearest(refs, ms).event, "hostedBy", actors[0].entity, src, rule, RULES[rule][1])
+
+
+def themes(src, v: View, refs, s, e):
+    """A quoted theme after a theme cue (الموضوع الرئيسي، شعار، بعنوان) is the nearest meeting's theme."""
+    for m, ms, me in v.finditer(THEME_CUE, s, e):
+        if PAPER.search(fold(v.text[max(s, ms - 25):ms])):
+            continue        # "ورقة عمل بعنوان …": the title of a paper, not a meeting's theme
+        q = QUOTE.search(v.folded, v.folded_offset(me))
+        if not q:
+            continue
+        qs, qe = v.orig(q.start(1), q.end(1))
+        if qs > e:
+            continue
+        theme = v.text[qs:qe].strip()
+        yield Fact(_nearest(refs, ms).event, "theme", Value(theme, "langString", "ar"), src, "event.theme",
+                   RULES["event.theme"][1])
+
+
+def participants(src, v: View, refs, s, e):
+    """The number of states taking part in the nearest meeting (approximate after حوالي، ما يربو على)."""
+    for pat in PARTICIPANTS:
+        for m, ms, me in v.finditer(pat, s, e):
+            groups = [g for g in m.groups()]
+            approx = len(groups) == 2 and groups[0]
+            n = groups[-1]
+            rule = "event.participants-approx" if approx else "event.participants"
+            yield Fact(_nearest(refs, ms).event, "participantCount", Value(str(int(n)), "integer"), src, rule,
+                       RULES[rule][1])
+
+
+def convened(ctx, src, v: View, refs: list[Ref], s: int):
+    """قام(ت) X بعقد MEETING: X held the meeting."""
+    for ref in refs:
+        m = CONVENED.search(fold(v.text[s:ref.start]))
+        if not m:
+            continue
+        actors = [x for x in ctx.mentions_in(src, s, ref.start) if x.entity.kind in ("state", "org")]
+        if actors:
+            yield Fact(ref.event, "hostedBy", actors[0].entity, src, "event.host-convened", RULES["event.host-convened"][1])

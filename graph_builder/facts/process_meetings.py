@@ -1,0 +1,176 @@
+"""Meetings of standing processes (GFMD-style): which meeting a sentence names, and what the whole
+document says about them.
+
+A meeting of a process is keyed by process + year ("the first meeting of the Forum", "the 2011
+Forum", "the High-level Dialogue held in September 2006" all become ``event/{process}-{year}``),
+so that reports join. An ordinal meeting without a year in its sentence takes the year the same
+document gives that ordinal elsewhere; without any year it is left out. :func:`learn_document`
+reads, once per document, which process "the Forum" / "the Dialogue" stands for and the year of
+the meeting the document reports on; :func:`sentence_refs` lists the meetings one sentence names
+(including meetings outside known processes, from ``named_meetings.py``).
+
+It makes no facts itself: the facts of a named meeting are ``meeting_details.py``'s job.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..arabic import fold
+from ..findings import Entity
+from .context import FactContext, sentences
+from .event_common import Ref, dates_in
+from .named_meetings import named_meetings
+from .naming import rx, ORDINAL_RE, ORDINALS, View, arabic_names, process_meeting
+
+_LAM = r"(?:لل|ل|لهذا ال)"
+# Head words of "the Forum" / "the Dialogue" after an ordinal meeting, with known extraction slips (data).
+FORUM_FORMS = ("منتدي", "متدعي")
+ORDINAL_MEETING = rx(rf"(?:ال)?اجتماع ({ORDINAL_RE}) {_LAM}({'|'.join(FORUM_FORMS)}|حوار)")
+YEAR_FORUM = rx(r"(?:اجتماع )?(?:ال)?(منتدي|حوار)(?: العالمي)?(?: ل?عام| لعام) (\d{4})|اجتماع عام (\d{4}) لل(منتدي)")
+PROCESS_YEAR = rx(r"^(?: ?,)? ?(?:ل|في )?عام (\d{4})")
+HELD = rx(r"^[^.;]{0,40}?(?:الذي|التي) (?:اجرته|اجرتها|عقد|عقدت|عقده|عقدته|جري)\b")
+CONCLUDING = rx(r"(?:ال)?مناقشه الختاميه(?: للمنتدي)?(?: لعام (\d{4}))?")
+FOUNDED = rx(r"(?:افتتح|انشي|انشا|اطلق|تاسس|بدا|ولد)\S*\s*$")
+
+
+@dataclass
+class DocState:
+    """What the rules learn from the whole document before emitting (no global state)."""
+
+    ordinal_years: dict = field(default_factory=dict)   # (process slug, ordinal) -> year
+    forum: Entity | None = None                        # the process "المنتدى" refers to
+    dialogue: Entity | None = None                     # the process "الحوار" refers to
+    year: int | None = None                            # the year of the meeting the document reports on
+    persons: dict = field(default_factory=dict)        # folded full name -> Entity
+    year_from_text: bool = False                       # the year was read from the text, not the date
+    views: dict = field(default_factory=dict)          # id(source) -> View (folded once per document)
+
+    def view(self, src) -> View:
+        v = self.views.get(id(src))
+        if v is None:
+            v = self.views[id(src)] = View.of(src.text)
+        return v
+
+    def report_meeting(self) -> Entity | None:
+        """The meeting the document reports on (its Forum's meeting of its year), None if either is unknown."""
+        if self.forum is None or self.year is None:
+            return None
+        return process_meeting(self.forum, self.year)
+
+
+def learn_document(ctx: FactContext) -> DocState:
+    """The processes "the Forum" and "the Dialogue" stand for, the years of ordinal meetings, and the
+    year of the meeting the document reports on (the Forum year the text names most, else its date)."""
+    st = DocState()
+    counts = Counter()
+    for m in ctx.mentions:
+        if m.entity.kind == "process":
+            counts[m.entity] += 1
+    for ent, _ in counts.most_common():
+        labels = [fold(l) for l in arabic_names(ent)]
+        if st.forum is None and any(l.startswith("المنتدي") for l in labels):
+            st.forum = ent
+        if st.dialogue is None and any(l.startswith("الحوار") for l in labels):
+            st.dialogue = ent
+    years = Counter()
+    for para in ctx.document.paragraphs:
+        v = st.view(para)
+        for m in YEAR_FORUM.finditer(v.folded):
+            if (m.group(1) or m.group(4)) == "منتدي":
+                years[int(m.group(2) or m.group(3))] += 1
+        for s, e in sentences(para.text):
+            for ref in _ordinal_refs(ctx, st, para, v, s, e, learn=True):
+                pass
+    if years:
+        st.year = years.most_common(1)[0][0]
+        st.year_from_text = True
+    elif ctx.document.date[:4].isdigit():
+        st.year = int(ctx.document.date[:4])
+    return st
+
+
+def _head_process(st: DocState, head: str) -> Entity | None:
+    return st.forum if head in FORUM_FORMS else st.dialogue if head == "حوار" else None
+
+
+def doc_meeting(st: DocState, v: View, s: int, e: int) -> Entity | None:
+    """The meeting the document reports on, when the sentence names the Forum or only that meeting's year."""
+    if st.forum is None or st.year is None:
+        return None
+    years = {d.year for d in dates_in(v.text, s, e) if d.year}
+    if years == {st.year} and ("منتدي" in fold(v.text[s:e]) or st.year_from_text):
+        return process_meeting(st.forum, st.year)
+    if not years and st.year_from_text and "منتدي" in fold(v.text[s:e]):
+        return process_meeting(st.forum, st.year)
+    return None
+
+
+def _ordinal_refs(ctx, st, src, v: View, s: int, e: int, learn: bool = False):
+    for m, ms, me in v.finditer(ORDINAL_MEETING, s, e):
+        process = _head_process(st, m.group(2))
+        if process is None:
+            continue
+        n = ORDINALS[m.group(1)]
+        nxt = _next_ref_start(v, me, e)
+        years = {d.year for d in dates_in(v.text, me, nxt) if d.year}
+        if learn:
+            if len(years) == 1:
+                st.ordinal_years.setdefault((process.slug, n), years.pop())
+            continue
+        year = years.pop() if len(years) == 1 else st.ordinal_years.get((process.slug, n))
+        if year:
+            yield Ref(ms, me, process_meeting(process, year), process, "event.ordinal-meeting")
+
+
+def _next_ref_start(v: View, after: int, end: int) -> int:
+    best = end
+    for pat in (ORDINAL_MEETING, YEAR_FORUM):
+        for m, ms, me in v.finditer(pat, after, end):
+            best = min(best, ms)
+    return best
+
+
+def sentence_refs(ctx: FactContext, st: DocState, src, v: View, s: int, e: int) -> list[Ref]:
+    """The meetings sentence [s, e) of ``src`` names, one per span, in reading order."""
+    refs = list(_ordinal_refs(ctx, st, src, v, s, e))
+    for m, ms, me in v.finditer(YEAR_FORUM, s, e):
+        process = _head_process(st, m.group(1) or m.group(4))
+        if process is not None:
+            refs.append(Ref(ms, me, process_meeting(process, int(m.group(2) or m.group(3))), process,
+                            "event.year-meeting"))
+    for mention in ctx.mentions_in(src, s, e):
+        if mention.entity.kind != "process":
+            continue
+        if mention.entity.cls != "GlobalProcess":
+            before = fold(v.text[max(s, mention.start - 12):mention.start])
+            years = [d.year for d in dates_in(v.text, s, e) if d.year]
+            if re.search(r"(?:بعقد|عقد|عقدت|استضاف\S*)\s*$", before) and years:
+                refs.append(Ref(mention.start, mention.end, process_meeting(mention.entity, years[0]),
+                                mention.entity, "event.held-meeting"))
+            continue
+        rest = fold(v.text[mention.end:e])
+        ym = PROCESS_YEAR.match(rest)
+        if ym and FOUNDED.search(fold(v.text[max(s, mention.start - 25):mention.start])):
+            continue        # "افتتح المنتدى … في عام 2006": the process began, no meeting
+        if ym:
+            refs.append(Ref(mention.start, mention.end, process_meeting(mention.entity, int(ym.group(1))),
+                            mention.entity, "event.year-meeting"))
+            continue
+        if HELD.match(rest):
+            dates = [d for d in dates_in(v.text, mention.end, e) if d.year]
+            if dates:
+                refs.append(Ref(mention.start, mention.end, process_meeting(mention.entity, dates[0].year),
+                                mention.entity, "event.held-meeting"))
+    for m, ms, me in v.finditer(CONCLUDING, s, e):
+        year = int(m.group(1)) if m.group(1) else st.year
+        if st.forum is not None and year:
+            refs.append(Ref(ms, me, process_meeting(st.forum, year), st.forum, "event.year-meeting"))
+    refs += named_meetings(ctx, src, v, s, e, refs)
+    # one reference per span: keep the first found for overlapping spans
+    out: list[Ref] = []
+    for r in sorted(refs, key=lambda r: (r.start, -r.end)):
+        if not any(r.start < o.end and o.start < r.end for o in out):
+            out.append(r)
+    return out

@@ -1,0 +1,192 @@
+"""The subject of a topic cue: a name written after it, a head noun resolved to a name, the
+event a meeting/session head noun stands for, the antecedent of a relative clause, the
+sentence's subject, or the entity the paragraph is about — and where the cue's object starts.
+
+It does not find cues (``topic_cues.py``) nor the topics of the object (``topic_objects.py``).
+"""
+from __future__ import annotations
+
+import re
+
+from ..arabic import fold
+from ..findings import Entity, Mention
+from .grammar import (ANAPHORS, FILLERS, RELATIVES, Subject, Text, folded_set, resolve_anaphor,
+                      subject_after)
+from .known_findings import KnownEvents
+from .topic_cues import Cue
+
+# Fronted phrases that name what the statement after them is about (وبالنسبة للمشاكل الناجمة عن …، ركز X على …).
+TOPICAL_FRONT = folded_set(("بالنسبة", "فيما", "وفيما", "وبالنسبة"))
+# Nouns for what an entity does, after a demonstrative (وتتضمن هذه الأنشطة …، أظهرت هذه البحوث …).
+ACTIVITY_NOUNS = folded_set(("الأنشطة", "البحوث", "الدراسات", "الجهود", "الأعمال", "البرامج", "المشاريع", "الشبكات"))
+# Nouns that are the written subject of a verb without being an entity (the verb then has no
+# pronoun subject to resolve).
+NON_ENTITY_SUBJECTS = frozenset(fold(w) for w in (
+    "التقرير", "الدراسة", "الحكومات", "الدول", "البلدان", "المشاركون", "المندوبون", "الوفود", "المناقشة",
+    "المناقشات", "الأعضاء", "المجيبين", "المجيبون", "الخبراء", "البيان", "الورقة", "الاستعراض", "المحاضرون"))
+# Complementizers: a verbal noun after one belongs to another clause than the sentence's subject.
+COMPLEMENTIZERS = frozenset(fold(w) for w in ("أن", "بأن", "إن", "لأن", "وأن", "أنه", "أنها"))
+
+# Head nouns that stand for an event: the meeting a paragraph names, or the session/cluster
+# whose section the paragraph is in.
+MEETING_HEADS = folded_set(("الاجتماع",))
+SESSION_HEADS = folded_set(("الجلسة", "جلسة", "جلسات", "جلستا", "المجموعة", "الجلسات"))
+DEMONSTRATIVES = folded_set(("هذا", "هذه", "ذلك", "تلك"))
+
+
+def _relative_antecedent(text: Text, cue_start: int, sent_start: int) -> Mention | None:
+    """``X، التي <cue>``: the mention the relative pronoun right before the cue hangs on."""
+    i = text.token_index(cue_start) - 1
+    if i < 0 or text.tokens[i].start < sent_start or text.tokens[i].bare not in RELATIVES:
+        return None
+    before = [m for m in text.mentions if sent_start <= m.start and m.end <= text.tokens[i].start]
+    if not before:
+        return None
+    m = before[-1]
+    gap = text.folded(m.end, text.tokens[i].start)
+    gap = re.sub(r"\([^)]*\)|\"[^\"]*\"", " ", gap).strip(" ،,")
+    return m if len(gap.split()) <= 1 else None
+
+
+def _object_ok(text: Text, cue: Cue, subj_end: int, limit: int) -> bool:
+    """A prepositional cue (يركز على، تهدف إلى، يقوم ب…) needs its preposition after the subject."""
+    if not cue.preps:
+        return True
+    subj_end = _after_insertion(text, subj_end, limit)
+    i = text.token_index(subj_end)
+    for tok in text.tokens[i:i + 6]:
+        if tok.start >= limit:
+            break
+        for p in cue.preps:
+            if tok.word == p or tok.word == "و" + p or (p == "ب" and tok.word.startswith("ب") and len(tok.word) > 3):
+                return True
+        if tok.word not in FILLERS:
+            return False
+    return False
+
+
+def _after_insertion(text: Text, pos: int, limit: int) -> int:
+    """Past a comma-delimited insertion that starts right at ``pos`` (``X، من خلال Y، بأنشطة``,
+    ``X، الذي أعلن عنه مؤخرا …، على``), when it closes with a comma within 30 words."""
+    m = re.match(r"\s*[،,]", text.original[pos:limit])
+    if not m:
+        return pos
+    rest = text.original[pos + m.end():limit]
+    close = re.search(r"[،,]", rest)
+    if close is None or len(rest[:close.start()].split()) > 30 or re.search(r"[.؛;]", rest[:close.start()]):
+        return pos
+    return pos + m.end() + close.end()
+
+
+def _conjoined(text: Text, cue: Cue) -> bool:
+    """Is the cue verb joined to the sentence's first verb by و/ف (``… ، وتعمل على …``)?"""
+    tok = text.tokens[text.token_index(cue.start)]
+    return tok.word != tok.bare
+
+
+def _complementizer_between(text: Text, start: int, end: int) -> bool:
+    return any(start <= t.start < end and t.word in COMPLEMENTIZERS for t in text.tokens)
+
+
+def _event_mention(ent: Entity, source, pos: int) -> Mention:
+    return Mention(ent, source, pos, pos, "", "topics.event-anaphor")
+
+
+def resolve_head(text: Text, source, head: str, before: list[Mention], events: KnownEvents,
+                 subjects: list[Mention] = ()) -> Mention | None:
+    """A head noun: the meeting or session it stands for, else the latest subject of the paragraph
+    named with that noun, else the latest mention named with it."""
+    if head in MEETING_HEADS:
+        ev = events.meeting(source)
+        return _event_mention(ev, source, 0) if ev else None
+    if head in SESSION_HEADS:
+        ev = events.session(source)
+        return _event_mention(ev, source, 0) if ev else None
+    return resolve_anaphor(head, list(subjects)) or resolve_anaphor(head, before)
+
+
+def topical_front(text: Text, s_start: int, cue_start: int) -> tuple[int, int] | None:
+    """``وبالنسبة ل… / وفيما يتعلق ب…، <cue>``: the span of a fronted phrase that says what the
+    statement opened by the cue right after its comma is about."""
+    toks = [t for t in text.tokens if s_start <= t.start < cue_start]
+    if not toks or toks[0].word not in TOPICAL_FRONT and toks[0].bare not in TOPICAL_FRONT:
+        return None
+    last = text.original[toks[-1].start:toks[-1].end]
+    return (s_start, toks[-1].end) if last.endswith(("،", ",")) and len(toks) <= 30 else None
+
+
+def demonstrative_subject(text: Text, start: int, end: int) -> bool:
+    """Does the sentence open with a verb whose subject is a demonstrative noun phrase that is
+    not an entity (``وصمم هذا النهج العالمي ليركز …``)? A pronoun later in it then refers to that
+    noun, not to the entity the paragraph is about."""
+    toks = [t for t in text.tokens if start <= t.start < end][:4]
+    for a, b in zip(toks, toks[1:]):
+        if a.bare in DEMONSTRATIVES and b.word.startswith("ال") and b.bare not in ANAPHORS \
+                and b.word not in ACTIVITY_NOUNS and text.mention_at(b) is None:
+            return True
+    return False
+
+
+def _activity_subject(text: Text, pos: int, limit: int) -> int | None:
+    """``هذه الأنشطة/البحوث`` right after a verb ending at ``pos``: where that subject ends."""
+    i = text.token_index(pos)
+    toks = [t for t in text.tokens[i:i + 3] if t.start < limit]
+    if len(toks) >= 2 and toks[0].bare in DEMONSTRATIVES and toks[1].word in ACTIVITY_NOUNS:
+        return toks[1].end
+    return None
+
+
+def cue_subject(text: Text, source, cue: Cue, seg_end: int, s_start: int, earlier: list[Mention],
+                sentence: list[Mention], focus: list[Mention], events: KnownEvents, subjects: list[Mention] = ()):
+    """(subject mentions, rule id, where the object starts) for one cue; ([], "", 0) if none.
+
+    The object may start after ``seg_end`` when the subject carries a comma-delimited insertion."""
+    none = ([], "", 0)
+    if cue.role == "activity":
+        end = _activity_subject(text, cue.end, seg_end)
+        return (focus, "topics.paragraph-subject", end) if end is not None and focus else none
+    if cue.role == "purpose":
+        subj = subject_after(text, cue.end, seg_end, max_tokens=2)
+        if subj.kind == "explicit":
+            return subj.mentions, "topics.purpose", subj.end
+        r = resolve_head(text, source, subj.head, earlier, events, subjects) if subj.kind == "anaphor" else None
+        return ([r], "topics.purpose", subj.end) if r else none
+    limit = max(seg_end, text.sentence_end(cue.start))
+    subj = Subject("none", [], cue.end) if cue.role == "masdar" else subject_after(text, cue.end, seg_end)
+    if subj.kind == "explicit":
+        ok = _object_ok(text, cue, subj.end, limit)
+        return (subj.mentions, "topics.focus-verb", _object_start(text, subj.end, limit)) if ok else none
+    if subj.kind == "anaphor":
+        r = resolve_head(text, source, subj.head, earlier, events, subjects)
+        if r is None or not _object_ok(text, cue, subj.end, limit):
+            return none
+        return [r], "topics.anaphor", _object_start(text, subj.end, limit)
+    if cue.role == "explicit":
+        return none
+    transitive = not cue.preps
+    if subj.kind == "other":
+        word = next((t.word for t in text.tokens if t.start >= subj.end), "")
+        if (not transitive and word not in cue.preps) or word in NON_ENTITY_SUBJECTS:
+            return none
+    if not _object_ok(text, cue, cue.end, seg_end):
+        return none
+    rel = _relative_antecedent(text, cue.start, s_start)
+    if rel:
+        return [rel], "topics.focus-verb", cue.end
+    coordinated = cue.role != "verb" or _conjoined(text, cue)
+    if sentence and coordinated and sentence[0].end <= cue.start \
+            and not _complementizer_between(text, sentence[0].end, cue.start):
+        # a second verb of the sentence (X يفعل …، ويعمل على …) or a verbal noun in its predicate
+        return sentence, ("topics.focus-verb" if cue.role != "verb" else "topics.paragraph-subject"), cue.end
+    if cue.role == "masdar":
+        return none
+    if focus:
+        return focus, "topics.paragraph-subject", cue.end
+    return none
+
+
+def _object_start(text: Text, subj_end: int, limit: int) -> int:
+    """Where the object starts: after the subject and a comma-delimited insertion that follows it."""
+    return _after_insertion(text, subj_end, limit)
+
+
