@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from types import MappingProxyType
 
 # Removed: tashkeel and Quranic marks, superscript alef, tatweel, invisible format characters.
@@ -99,8 +100,11 @@ class Normalised:
         return self.starts[start], self.ends[end - 1]
 
 
+@lru_cache(maxsize=8192)
 def normalise(text: str) -> Normalised:
-    """Fold ``text`` for matching, keeping an exact map back to original offsets."""
+    """Fold ``text`` for matching, keeping an exact map back to original offsets.
+
+    Memoised (the result is immutable): rules fold the same paragraphs and phrases many times."""
     out: list[str] = []
     starts: list[int] = []
     ends: list[int] = []

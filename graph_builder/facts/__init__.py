@@ -32,7 +32,7 @@ def family_modules():
 def extract_facts(ctx: FactContext) -> list[Fact]:
     facts: list[Fact] = []
     for mod in family_modules():
-        facts.extend(mod.extract(ctx))
+        facts.extend(ctx.family_facts(mod))
     return dedupe(facts)
 
 

@@ -21,12 +21,21 @@ class FactContext:
     mentions: list[Mention]
     gazetteer: object = None          # graph_builder.gazetteer.Gazetteer
     _by_source: dict = field(default_factory=dict, init=False, repr=False)
+    _family_facts: dict = field(default_factory=dict, init=False, repr=False)
 
     def __post_init__(self):
         for m in self.mentions:
             self._by_source.setdefault(id(m.source), []).append(m)
         for ms in self._by_source.values():
             ms.sort(key=lambda m: (m.start, m.end))
+
+    def family_facts(self, module) -> list:
+        """``module.extract(self)``, computed once per document: families that read another
+        family's findings (topics reads events and commitments) share one run of it."""
+        name = module.__name__
+        if name not in self._family_facts:
+            self._family_facts[name] = list(module.extract(self))
+        return self._family_facts[name]
 
     def paragraphs(self) -> list[Paragraph]:
         return self.document.paragraphs

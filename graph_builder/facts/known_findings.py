@@ -61,7 +61,7 @@ def known_events(ctx: FactContext) -> KnownEvents:
         from . import events as events_mod   # noqa: PLC0415 (a sibling family, may be absent)
     except ModuleNotFoundError:
         return KnownEvents(in_source, of_section, parent, sections)
-    for f in events_mod.extract(ctx):
+    for f in ctx.family_facts(events_mod):
         if f.predicate != "partOf" or not isinstance(f.subject, Entity):
             continue
         if isinstance(f.object, Entity) and f.object.kind == "event":
@@ -97,7 +97,7 @@ def known_commitments(ctx: FactContext) -> KnownCommitments:
         return KnownCommitments(names, items)
     seen: set = set()
     folded: dict = {}
-    for f in commitments_mod.extract(ctx):
+    for f in ctx.family_facts(commitments_mod):
         ent, src = f.subject, f.evidence
         if not isinstance(ent, Entity) or ent.kind != "commitment" or (id(src), ent.key) in seen:
             continue
