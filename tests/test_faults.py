@@ -190,7 +190,7 @@ def test_rebuild_under_load_loses_no_request_and_shows_no_half_store(fault_store
     server = start_server(fault_store, tmp_path / "server.log", workers=2, QUERY_PROCESSES=2,
                           QUERY_TIMEOUT=30, ACCESS_LOG=False)
     try:
-        clients = Clients(server.sparql, 8, lambda: unique(COUNT))
+        clients = Clients(server.sparql, 4, lambda: unique(COUNT))
         time.sleep(1.0)
         done = mdkg_build(small, fault_store)
         assert done.returncode == 0, done.stderr
