@@ -12,10 +12,11 @@ cached under ``<store>.cache/`` keyed by the source's sha256 and a fingerprint o
 (its code, gazetteer and ontology files, base IRI, strictness): a rebuild re-processes only
 the reports that changed, and gives the same quads as a full rebuild.
 
-The per-report work done in the workers also covers the report's SHACL check (every report of a
-corpus of up to ``VALIDATE_ALL_UP_TO`` reports, else an evenly spread sample of
-``VALIDATE_SAMPLE``) and its downloadable dumps, cached alongside its quads; the build then only
-checks the static graphs (ontology, gazetteer) and writes the whole-dataset dumps.
+The per-report work done in the workers also covers the report's SHACL check (every report, with
+the shapes compiled to SPARQL and run by pyoxigraph: :mod:`graph_builder.shacl_sparql`, checked
+against pyshacl in the tests; ``mdkg validate`` runs pyshacl and HermiT on the whole store) and its
+downloadable dumps, cached alongside its quads; the build then only checks the static graphs
+(ontology, gazetteer) and writes the whole-dataset dumps.
 """
 from __future__ import annotations
 
@@ -43,9 +44,8 @@ from .matcher import Matcher, mentions_in
 from .model import Document, SourceError
 from .namespaces import Base
 from .resources import data_dir, ontology_file
+from .shacl_sparql import FastShapes
 
-VALIDATE_ALL_UP_TO = 40     # reports; above this the build SHACL-checks an even sample
-VALIDATE_SAMPLE = 12        # reports checked when the corpus is larger
 CACHE_SUFFIX = ".nq.gz"
 FRAGMENT = "items.jsonld-items.gz"
 
@@ -160,8 +160,7 @@ def _process(job: tuple) -> dict:
     quads = list(document_quads(result, base))
     shacl = {"checked": False, "conforms": True, "text": ""}
     if check:
-        from .validate import validate_quads
-        report = validate_quads(quads)
+        report = _WORKER["shapes"].check_quads(quads)
         shacl = {"checked": True, "conforms": report.conforms, "text": report.render()}
     graph = base.graph(doc.slug)
     folder = Path(out + ".dumps")
@@ -221,19 +220,19 @@ def build(corpus: Path, store: Path, *, strict: bool = False, base: Base | None 
     gazetteer = load_gazetteer()
     onto = ox.Store()
     onto.extend(emit.file_quads(ontology_file("mdkg.ttl"), base.ontology_graph, base))
-    _WORKER.update(gazetteer=gazetteer, matcher=Matcher(gazetteer), base=base, context=dumps.jsonld_context(onto))
+    _WORKER.update(gazetteer=gazetteer, matcher=Matcher(gazetteer), base=base, context=dumps.jsonld_context(onto),
+                   shapes=FastShapes(ontology_quads=list(onto)) if validate else None)
     fingerprint = builder_fingerprint(base, strict)
     cdir = cache_dir(store)
     cdir.mkdir(parents=True, exist_ok=True)
 
-    checked = _checked_indexes(len(files)) if validate else set()
     plan, jobs = [], []
-    for i, path in enumerate(files):
+    for path in files:
         key = cache_key(fingerprint, _source_sha(path), manifest.get(path.name))
         out = cdir / (key + CACHE_SUFFIX)
         plan.append(out)
-        if not (use_cache and _cached(out, i in checked)):
-            jobs.append((str(path), manifest.get(path.name), strict, str(out), i in checked))
+        if not (use_cache and _cached(out, validate)):
+            jobs.append((str(path), manifest.get(path.name), strict, str(out), validate))
 
     for outcome in _run_jobs(jobs, wrap):
         if "error" in outcome:
@@ -251,7 +250,7 @@ def build(corpus: Path, store: Path, *, strict: bool = False, base: Base | None 
                          f"is kept\n{failed[0].shacl['text']}")
 
     static = list(static_quads(gazetteer, base))
-    report = _static_verdict(static, cdir, fingerprint) if validate else None
+    report = _static_verdict(static, cdir, fingerprint, _WORKER["shapes"]) if validate else None
     if report is not None and not report["conforms"]:
         raise BuildError("the ontology/gazetteer graphs break the SHACL shapes; the previous store is kept\n"
                          + report["text"])
@@ -272,14 +271,6 @@ def build(corpus: Path, store: Path, *, strict: bool = False, base: Base | None 
     return BuildResult(store, build_dir, summaries, quads, time.perf_counter() - t0, warnings, report, validated)
 
 
-def _checked_indexes(n: int) -> set[int]:
-    """Which reports get their SHACL check: all of a small corpus, an even sample of a large one."""
-    if n <= VALIDATE_ALL_UP_TO:
-        return set(range(n))
-    step = n / VALIDATE_SAMPLE
-    return {int(i * step) for i in range(VALIDATE_SAMPLE)}
-
-
 def _summary(out: Path) -> dict:
     return json.loads(Path(str(out) + ".json").read_text(encoding="utf-8"))
 
@@ -292,13 +283,12 @@ def _cached(out: Path, needs_check: bool) -> bool:
     return not needs_check or bool(_summary(out).get("shacl", {}).get("checked"))
 
 
-def _static_verdict(static: list[ox.Quad], cdir: Path, fingerprint: str) -> dict:
+def _static_verdict(static: list[ox.Quad], cdir: Path, fingerprint: str, shapes: FastShapes) -> dict:
     """SHACL verdict on the ontology and gazetteer graphs, cached per builder fingerprint."""
     path = cdir / f"static-{fingerprint[:24]}.json"
     if path.exists():
         return json.loads(path.read_text(encoding="utf-8"))
-    from .validate import validate_quads
-    report = validate_quads(static)
+    report = shapes.check_quads(static)
     verdict = {"conforms": report.conforms, "text": report.render()}
     path.write_text(json.dumps(verdict), encoding="utf-8")
     return verdict
