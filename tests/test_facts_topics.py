@@ -9,23 +9,12 @@ import pytest
 from graph_builder.corpus import read_corpus
 from graph_builder.facts import topics
 from graph_builder.facts.context import FactContext
-from graph_builder.gazetteer import load_gazetteer
-from graph_builder.matcher import Matcher, mentions_in
+from graph_builder.matcher import mentions_in
 from graph_builder.model import Document, Paragraph, Section
 from graph_builder.resources import default_corpus
 from quality_scoring import score_topics
 
 D08 = "2008-sg-report-international-migration-and-development"
-
-
-@pytest.fixture(scope="module")
-def gazetteer():
-    return load_gazetteer()
-
-
-@pytest.fixture(scope="module")
-def matcher(gazetteer):
-    return Matcher(gazetteer)
 
 
 @pytest.fixture(scope="module")
