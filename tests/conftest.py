@@ -72,3 +72,12 @@ def corpus_docs():
     from graph_builder.corpus import read_corpus
     from graph_builder.resources import default_corpus
     return read_corpus(default_corpus())
+
+
+@pytest.fixture(scope="session")
+def facts_of(corpus_docs, matcher, gazetteer):
+    """``facts_of(module)``: that rule family's facts for each bundled report, by document slug."""
+    from graph_builder.facts.context import FactContext
+    from graph_builder.matcher import mentions_in
+    contexts = {d.slug: FactContext(d, mentions_in(d, matcher), gazetteer) for d in corpus_docs}
+    return lambda module: {slug: list(module.extract(ctx)) for slug, ctx in contexts.items()}

@@ -6,23 +6,18 @@ from pathlib import Path
 
 import pytest
 
-from graph_builder.corpus import read_corpus
 from graph_builder.facts import actors
 from graph_builder.facts.context import FactContext
 from graph_builder.findings import Value
 from graph_builder.matcher import mentions_in
 from graph_builder.model import Document, Paragraph, Section
-from graph_builder.resources import default_corpus
 from quality_scoring import score_actors
 
 
 
 @pytest.fixture(scope="module")
-def report_facts(gazetteer, matcher):
-    out = {}
-    for doc in read_corpus(default_corpus()):
-        out[doc.slug] = actors.extract(FactContext(doc, mentions_in(doc, matcher), gazetteer))
-    return out
+def report_facts(facts_of):
+    return facts_of(actors)
 
 
 def test_precision_and_recall_against_gold(report_facts):
