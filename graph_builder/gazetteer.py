@@ -193,6 +193,15 @@ def _en_key(label: str) -> str:
     return re.sub(r"[\W_]+", " ", fold(label).casefold()).strip()
 
 
+def _claim(table: dict, key, e: Entity, origin: Origin, what: str) -> None:
+    """Record that ``key`` names ``e``; a GazetteerError naming both entries if another entity holds it."""
+    if key in table and table[key][0].key != e.key:
+        other, o2 = table[key]
+        raise GazetteerError(f"{what} names two entities: "
+                             f"{other.kind}/{other.slug} at {o2} and {e.kind}/{e.slug} at {origin}")
+    table[key] = (e, origin)
+
+
 def _check_unique(items: list[tuple[Entity, Origin]]) -> None:
     slugs: dict[tuple[str, str], Origin] = {}
     labels: dict[tuple[str, str], tuple[Entity, Origin]] = {}
@@ -205,21 +214,11 @@ def _check_unique(items: list[tuple[Entity, Origin]]) -> None:
         keys |= {("ar", fold(t)) if lang == "ar" else ("en", _en_key(t))
                  for t, lang in e.alt_labels if lang in ("ar", "en")}
         for key in keys:
-            if not key[1]:
-                continue
-            if key in labels and labels[key][0].key != e.key:
-                other, o2 = labels[key]
-                raise GazetteerError(f"label {key[1]!r} ({key[0]}) names two entities: "
-                                     f"{other.kind}/{other.slug} at {o2} and {e.kind}/{e.slug} at {origin}")
-            labels[key] = (e, origin)
+            if key[1]:
+                _claim(labels, key, e, origin, f"label {key[1]!r} ({key[0]})")
         for n in e.notations:
-            if e.kind in ("topic", "state") and n in (e.slug,):
-                continue
-            if n in acronyms and acronyms[n][0].key != e.key:
-                other, o2 = acronyms[n]
-                raise GazetteerError(f"acronym {n!r} names two entities: "
-                                     f"{other.kind}/{other.slug} at {o2} and {e.kind}/{e.slug} at {origin}")
-            acronyms[n] = (e, origin)
+            if not (e.kind in ("topic", "state") and n == e.slug):
+                _claim(acronyms, n, e, origin, f"acronym {n!r}")
 
 
 # ---------------------------------------------------------------- public

@@ -113,9 +113,8 @@ def document_quads(result: DocumentResult, base: Base) -> Iterable[ox.Quad]:
     yield from emit.fact_quads(result.facts, doc, base)
 
 
-def static_quads(gazetteer, base: Base) -> Iterable[ox.Quad]:
-    yield from emit.file_quads(ontology_file("mdkg.ttl"), base.ontology_graph, base)
-    yield from emit.gazetteer_quads(gazetteer.entities, base)
+def ontology_quads(base: Base) -> list[ox.Quad]:
+    return list(emit.file_quads(ontology_file("mdkg.ttl"), base.ontology_graph, base))
 
 
 # ---------------------------------------------------------------- cache keys
@@ -218,10 +217,11 @@ def build(corpus: Path, store: Path, *, strict: bool = False, base: Base | None 
     manifest = load_manifest(corpus)
 
     gazetteer = load_gazetteer()
+    onto_quads = ontology_quads(base)   # parsed once: JSON-LD context, SHACL classes, the ontology graph
     onto = ox.Store()
-    onto.extend(emit.file_quads(ontology_file("mdkg.ttl"), base.ontology_graph, base))
+    onto.extend(onto_quads)
     _WORKER.update(gazetteer=gazetteer, matcher=Matcher(gazetteer), base=base, context=dumps.jsonld_context(onto),
-                   shapes=FastShapes(ontology_quads=list(onto)) if validate else None)
+                   shapes=FastShapes(ontology_quads=onto_quads) if validate else None)
     fingerprint = builder_fingerprint(base, strict)
     cdir = cache_dir(store)
     cdir.mkdir(parents=True, exist_ok=True)
@@ -249,7 +249,7 @@ def build(corpus: Path, store: Path, *, strict: bool = False, base: Base | None 
         raise BuildError(f"{failed[0].path}: the report's graph breaks the SHACL shapes; the previous store "
                          f"is kept\n{failed[0].shacl['text']}")
 
-    static = list(static_quads(gazetteer, base))
+    static = onto_quads + list(emit.gazetteer_quads(gazetteer.entities, base))
     report = _static_verdict(static, cdir, fingerprint, _WORKER["shapes"]) if validate else None
     if report is not None and not report["conforms"]:
         raise BuildError("the ontology/gazetteer graphs break the SHACL shapes; the previous store is kept\n"
