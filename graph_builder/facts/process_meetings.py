@@ -20,13 +20,14 @@ from dataclasses import dataclass, field
 from ..arabic import fold
 from ..findings import Entity
 from .context import FactContext, sentences
+from .lexicon import slips_of
 from .event_common import Ref, dates_in
 from .named_meetings import named_meetings
 from .naming import rx, ORDINAL_RE, ORDINALS, View, arabic_names, process_meeting
 
 _LAM = r"(?:لل|ل|لهذا ال)"
-# Head words of "the Forum" / "the Dialogue" after an ordinal meeting, with known extraction slips (data).
-FORUM_FORMS = ("منتدي", "متدعي")
+# Head words of "the Forum" after an ordinal meeting, with its known slips (lexicons/known_slips.toml).
+FORUM_FORMS = ("منتدي",) + slips_of("منتدى")
 ORDINAL_MEETING = rx(rf"(?:ال)?اجتماع ({ORDINAL_RE}) {_LAM}({'|'.join(FORUM_FORMS)}|حوار)")
 YEAR_FORUM = rx(r"(?:اجتماع )?(?:ال)?(منتدي|حوار)(?: العالمي)?(?: ل?عام| لعام) (\d{4})|اجتماع عام (\d{4}) لل(منتدي)")
 PROCESS_YEAR = rx(r"^(?: ?,)? ?(?:ل|في )?عام (\d{4})")
