@@ -54,6 +54,12 @@ class Ref:
     event: Entity
     process: Entity | None = None
     rule: str = ""
+    status: str = "held"            # "held" or "planned" (event_status.py); report rules leave "held"
+    ordinal: int | None = None
+    place: Entity | None = None
+    dates: tuple = ()               # the meeting's own dates (values.DateMatch)
+    year: int | None = None
+    kind: str = ""                  # the meeting noun's kind (written_meetings.py): summit, workshop, ...
 
 
 def year_fact(ev: Entity, year, src, rule: str = "event.year") -> Fact:

@@ -1,6 +1,6 @@
-"""The lexicons the fact rules read: word classes from ``lexicons/*.toml``, looked up over tokens.
+"""The lexicons the fact rules read: word classes from ``lexicons/classes/*.toml``, looked up over tokens.
 
-:func:`load` reads every ``*.toml`` of the lexicons folder once (memoised per folder) into a
+:func:`load` reads every ``*.toml`` of the ``lexicons/classes`` folder once (memoised per folder) into a
 :class:`Lexicon`: class name → entries (folded word sequence → features). A malformed file raises
 :class:`LexiconError` naming the file (and the line for TOML syntax errors).
 
@@ -25,6 +25,7 @@ from ..resources import data_dir
 from ..text.tokens import Reading, Tokens, strip_article, word_forms
 
 SLIP_CLASS = "misspelling"
+CLASSES_DIR = "classes"          # lexicons/classes/*.toml (other lexicons/ files belong to graph_builder.values)
 
 
 class LexiconError(ValueError):
@@ -92,7 +93,14 @@ class Lexicon:
         return [e.written for e in self.entries[cls]]
 
     def match_at(self, toks: Tokens, i: int, classes: tuple[str, ...] | None = None) -> list[LexMatch]:
-        """Every entry (of ``classes``) that starts at token ``i``, longest first."""
+        """Every entry (of ``classes``) that starts at token ``i``, longest first (memoised per text)."""
+        key = (id(self), i)
+        found = toks.cache.get(key)
+        if found is None:
+            found = toks.cache[key] = self._match_at(toks, i)
+        return found if not classes else [m for m in found if m.entry.cls in classes]
+
+    def _match_at(self, toks: Tokens, i: int, classes=None) -> list[LexMatch]:
         t = toks.tokens[i]
         out: list[LexMatch] = []
         for r in t.readings(self.slips):
@@ -185,8 +193,8 @@ def _read(path: Path) -> tuple[dict, dict]:
 
 @lru_cache(maxsize=4)
 def load(directory: str | Path | None = None) -> Lexicon:
-    """All lexicon classes of ``directory`` (default: the project's ``lexicons/``)."""
-    folder = Path(directory) if directory is not None else data_dir("lexicons")
+    """All lexicon classes of ``directory`` (default: the project's ``lexicons/classes/``)."""
+    folder = Path(directory) if directory is not None else data_dir("lexicons") / CLASSES_DIR
     classes: dict[str, dict] = {}
     docs: dict[str, str] = {}
     sources: dict[str, Path] = {}

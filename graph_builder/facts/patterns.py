@@ -149,7 +149,9 @@ def matches(pattern: list[dict], toks: Tokens, lexicon: Lexicon, start: int = 0,
     end = len(toks.tokens) if end is None else end
     if ordinals is None and any("VALUE" in s for s in pattern):
         from ..values import find_ordinals
-        ordinals = [(o.start, o.end) for o in find_ordinals(toks.text)]
+        if "ordinals" not in toks.cache:
+            toks.cache["ordinals"] = find_ordinals(toks.text)
+        ordinals = [(o.start, o.end) for o in toks.cache["ordinals"]]
     c = _Ctx(toks, lexicon, ordinals or [])
     out, i = [], start
     while i < end:

@@ -47,6 +47,9 @@ class DocState:
     persons: dict = field(default_factory=dict)        # folded full name -> Entity
     year_from_text: bool = False                       # the year was read from the text, not the date
     views: dict = field(default_factory=dict)          # id(source) -> View (folded once per document)
+    last_meeting: object = None                        # the last meeting named (written_meetings.py): a Ref
+    planned_keys: set = field(default_factory=set)     # meetings referred to as planned / as held
+    held_keys: set = field(default_factory=set)
 
     def view(self, src) -> View:
         v = self.views.get(id(src))

@@ -153,7 +153,7 @@ def _names(v) -> tuple:
 def pattern_rules(directory: str | None = None) -> tuple[Rule, ...]:
     """The pattern rules of ``lexicons/patterns/*.toml``, registered once."""
     folder = Path(directory) if directory else data_dir("lexicons")
-    lexicon = load_lexicon(directory)
+    lexicon = load_lexicon(folder / "classes")
     rules = tuple(r for path in sorted((folder / PATTERNS_DIR).glob("*.toml")) for r in read_patterns(path, lexicon))
     for r in rules:
         REGISTRY.add(r)

@@ -137,6 +137,7 @@ class Tokens:
     tokens: list[Token]
     sentence_spans: tuple[tuple[int, int], ...]
     mentions: list = field(default_factory=list)
+    cache: dict = field(default_factory=dict, repr=False)   # per-text memo of readers (lexicon matches, values)
 
     def __len__(self) -> int:
         return len(self.tokens)

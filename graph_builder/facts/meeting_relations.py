@@ -1,0 +1,383 @@
+"""Relations of the meetings a sentence names, in the forms writers use: hosts, offers to host,
+chairs and co-chairs, participants and counts of states, delegates and organisations.
+
+* **Hosts** (``host_verb``: استضافت، تستضيف، احتضنت، بضيافة، في رحاب …): the state or organisation
+  right after the word hosts the meeting that is the verb's object (the next meeting named), or
+  the meeting a relative clause hangs from (``الاجتماع … الذي تستضيفه اليونان``). A city after the
+  word is the meeting's location, and its state the host (lower confidence). Hosting an
+  organisation, a unit or a process (``يستضيف البنك الدولي الشراكة``) is not hosting a meeting.
+  A host of a PLANNED meeting (future verb, planned marker) is ``mdkg:plannedHost``; a host word
+  governed by an offer (``عرضت … استضافة``, ``أبدت استعدادها لاستضافة``) gives ``mdkg:hostOfferedBy``;
+  a negated one gives nothing.
+* **Chairs** (``chair_verb``: ترأس، برئاسة، تولى رئاسة، تحت الرئاسة المشتركة …): the person, state or
+  organisation after the word chairs (co-chairs, for ``co`` forms: every actor joined by و) the
+  nearest meeting. A chair word right after a delegation noun (``بوفد ترأسه …``) heads the
+  delegation, not the meeting.
+* **Participants and counts**: pattern rules ``event.participation*`` and ``event.count*``
+  (``lexicons/patterns/events.toml``), handled here: the meeting is the nearest one in the sentence.
+
+It does not find the meetings (``written_meetings.py`` and the report rules do).
+"""
+from __future__ import annotations
+
+from ..findings import Entity, Fact, Value
+from ..text.tokens import Tokens
+from .event_common import Ref
+from .event_status import PLANNED, negated, offered
+from .lexicon import load
+from .naming import person
+from .patterns import matches
+from .rules import REGISTRY, Rule, pattern_rules, register
+
+register(Rule("event.host-written", ("hostedBy", "plannedHost"), 0.85,
+              ("host_verb", "planned_marker", "negation", "entity:state", "entity:org"),
+              "HOST_VERB + state/organisation: it hosts the meeting that is the verb's object or that the "
+              "relative clause hangs from; future or planned → plannedHost", "events"))
+register(Rule("event.host-city", ("location", "hostedBy"), 0.7, ("host_verb", "entity:place"),
+              "HOST_VERB + city: the meeting's location, and the city's state its host", "events"))
+register(Rule("event.host-offer", ("hostOfferedBy",), 0.8, ("offer_marker", "host_verb", "entity:state", "entity:org"),
+              "an offer or readiness to host (عرضت استضافة، أبدت استعدادها لاستضافة): the actor offered, it is not the host",
+              "events"))
+register(Rule("event.chair-written", ("chairedBy", "coChairedBy"), 0.8,
+              ("chair_verb", "delegation_noun", "entity:person", "entity:state", "entity:org"),
+              "CHAIR_VERB + person/state/organisation: chairs (co forms: co-chair) the nearest meeting; not after a delegation noun",
+              "events"))
+
+HOST_WINDOW = 4              # tokens after a host word where its actor may start (حكومة، دولة … aside)
+OBJECT_WINDOW = 8            # tokens after the host where the hosted meeting may start
+CHAIR_WINDOW = 9
+_HOSTED_NON_MEETINGS = ("org", "process", "body", "initiative", "commitment")
+_ACTOR_KINDS = ("state", "org")
+
+
+def _tok_range(toks: Tokens, s: int, e: int) -> tuple[int, int]:
+    i = toks.index_at(s)
+    j = i
+    while j < len(toks.tokens) and toks.tokens[j].end <= e:
+        j += 1
+    return i, j
+
+
+def _first_mention(toks: Tokens, i: int, hi: int, kinds, window: int, stop_at_comma: bool = True):
+    """The first mention of ``kinds`` starting within ``window`` tokens from ``i`` (before a comma)."""
+    for k in range(i, min(hi, i + window)):
+        if stop_at_comma and toks.tokens[k].norm in (",", ";", ".", ":"):
+            return None, k
+        for m in toks.tokens[k].ents:
+            if toks.index_at(m.start) == k and m.entity.kind in kinds:
+                return m, k
+    return None, None
+
+
+def _ref_tok(toks: Tokens, ref: Ref) -> int:
+    return toks.index_at(ref.start)
+
+
+def _nearest(toks: Tokens, refs: list[Ref], k: int) -> Ref:
+    return min(refs, key=lambda r: abs(_ref_tok(toks, r) - k))
+
+
+def _status(ref: Ref) -> str:
+    return getattr(ref, "status", "held")
+
+
+def hosts(ctx, src, toks: Tokens, refs: list[Ref], s: int, e: int):
+    lex = load()
+    lo, hi = _tok_range(toks, s, e)
+    for vm in lex.find(toks, "host_verb", lo, hi):
+        if vm.feature("weak") or negated(toks, vm.i):
+            continue
+        actor, k = _first_mention(toks, vm.j, hi, _ACTOR_KINDS + ("place",), HOST_WINDOW)
+        if actor is None:
+            actor = _subject_before(toks, lo, vm.i)       # المكسيك أنها ستستضيف …، المغرب يستضيف …
+        if actor is None:
+            continue
+        after = toks.index_at(actor.end)
+        between = [r for r in refs if vm.j <= _ref_tok(toks, r) < toks.index_at(actor.start)]
+        ref = between[0] if between else _hosted(toks, refs, vm, after, hi)     # وستستضيف الاجتماع حكومة الفلبين
+        if ref is None:
+            continue
+        if offered(toks, vm.i):
+            offerer, _k = _first_mention(toks, max(lo, vm.i - 6), vm.i, _ACTOR_KINDS, 6, stop_at_comma=False)
+            who = offerer or actor
+            if who.entity.kind in _ACTOR_KINDS:
+                yield Fact(ref.event, "hostOfferedBy", who.entity, src, "event.host-offer",
+                           REGISTRY.confidence("event.host-offer"))
+            continue
+        planned = vm.future or _status(ref) == PLANNED
+        if actor.entity.kind == "place":
+            if not planned:
+                yield Fact(ref.event, "location", actor.entity, src, "event.host-city", REGISTRY.confidence("event.host-city"))
+            state = _state_of(ctx, actor.entity)
+            if state is not None:
+                yield Fact(ref.event, "plannedHost" if planned else "hostedBy", state, src, "event.host-city",
+                           REGISTRY.confidence("event.host-city"))
+            continue
+        yield Fact(ref.event, "plannedHost" if planned else "hostedBy", actor.entity, src, "event.host-written",
+                   REGISTRY.confidence("event.host-written"))
+
+
+def _hosted(toks: Tokens, refs: list[Ref], vm, after: int, hi: int) -> Ref | None:
+    """The meeting a host word is about: its object after the host, or the meeting the relative clause
+    (or a verbal noun like بضيافة) hangs from; None when the object is an organisation or a process."""
+    for k in range(after, min(hi, after + OBJECT_WINDOW)):
+        for r in refs:
+            if _ref_tok(toks, r) == k:
+                return r
+        if any(toks.index_at(m.start) == k and m.entity.kind in _HOSTED_NON_MEETINGS for m in toks.tokens[k].ents):
+            return None          # يستضيف البنك الدولي الشراكة: an organisation hosts an organisation
+        if toks.tokens[k].norm in (",", ";", "."):
+            break
+    before = [r for r in refs if _ref_tok(toks, r) < vm.i]
+    if before and (vm.reading.enc or vm.feature("tense") in ("noun", "participle") or _relative_before(toks, vm.i)):
+        return before[-1]
+    return None
+
+
+def _subject_before(toks: Tokens, lo: int, i: int):
+    """The state or organisation written before a verb as its subject: right before it, or before
+    a pronoun that takes it up (``أعلنت المكسيك أنها ستستضيف``)."""
+    k = i - 1
+    if k >= lo and toks.tokens[k].norm in _PRONOUN_SUBJECTS:
+        k -= 1
+    for kk in range(k, max(lo, k - 3) - 1, -1):
+        t = toks.tokens[kk]
+        if t.kind == "punct":
+            return None
+        for m in t.ents:
+            if m.entity.kind in _ACTOR_KINDS and toks.index_at(m.end - 1) == kk:
+                return m
+    return None
+
+
+_PRONOUN_SUBJECTS = frozenset({"انها", "انه", "بانها", "بانه", "وانها", "وانه"})
+
+
+def _relative_before(toks: Tokens, i: int) -> bool:
+    return any(toks.tokens[k].norm in ("الذي", "التي") for k in range(max(0, i - 2), i))
+
+
+def _state_of(ctx, place: Entity) -> Entity | None:
+    for prop, kind, slug in place.links:
+        if prop == "inState" and kind == "state" and ctx.gazetteer is not None:
+            try:
+                return ctx.gazetteer.get("state", slug)
+            except KeyError:
+                return None
+    return None
+
+
+def chairs(ctx, src, toks: Tokens, refs: list[Ref], s: int, e: int):
+    lex = load()
+    lo, hi = _tok_range(toks, s, e)
+    conf = REGISTRY.confidence("event.chair-written")
+    for vm in lex.find(toks, "chair_verb", lo, hi):
+        if _heads_delegation(toks, refs, vm, lo) or negated(toks, vm.i):
+            continue
+        co = bool(vm.feature("co"))
+        found = []
+        _last_end = None
+        start = _skip_objects(toks, vm.j, hi)
+        role_first = lex.is_a(toks, start, "role") is not None if start < hi else False
+        kinds = ("person",) if role_first else ("person", "state", "org")
+        m, at = _first_mention(toks, start, hi, kinds, CHAIR_WINDOW)
+        if start < hi and _plain_word(toks, start) and _name_ahead(toks, start, hi):
+            m = None                 # ترأس جلساتها محمد شهيد الحق سكرتير الخارجية البنغلاديشي: the name comes first
+        while m is not None:
+            inside_ref = any(_ref_tok(toks, r) <= at < toks.index_at(r.end) for r in refs)
+            if not inside_ref:
+                found.append(m.entity)
+                _last_end = m.end
+            if not co and not inside_ref:
+                break
+            k = toks.index_at(m.end)
+            if k >= hi or (not inside_ref and not toks.tokens[k].norm.startswith("و")):
+                break
+            m, at = _first_mention(toks, k, hi, kinds, 2 if not inside_ref else CHAIR_WINDOW)
+        nominal = vm.feature("tense") == "noun" and not vm.entry.written.startswith(("ب", "تحت"))
+        if not found and not nominal:
+            name = _name_tail(toks, start, hi) if role_first else _name_ahead(toks, start, hi)
+            if name:
+                found.append(person(name))
+        if not found:
+            continue
+        after_actor = toks.index_at(m_end) if (m_end := _last_end) is not None else None
+        if nominal:
+            # رئاسة الإكوادور للمنتدى لعام 2019: the chairmanship names its meeting right after the actor;
+            # otherwise (رئاسة الفلبين للمنتدى، تسليم رئاسة المنتدى إلى …) it is the process's, not a meeting's
+            direct = [r for r in refs if after_actor is not None and _ref_tok(toks, r) in (after_actor, after_actor + 1)]
+            if not direct:
+                continue
+            target = direct[0]
+        elif any(_ref_tok(toks, r) == vm.j or _ref_tok(toks, r) == vm.j + 1 for r in refs):
+            target = next(r for r in refs if _ref_tok(toks, r) in (vm.j, vm.j + 1))
+        else:
+            before = [r for r in refs if _ref_tok(toks, r) < vm.i]
+            target = before[-1] if before else _nearest(toks, refs, vm.i)
+        if _status(target) == PLANNED or vm.future:
+            continue
+        for ent in found:
+            yield Fact(target.event, "coChairedBy" if co else "chairedBy", ent, src, "event.chair-written", conf)
+
+
+# Words a chair verb may take as its object before the chair's name (ترأس جلساتها …، تترأس أعماله …).
+_OBJECT_WORDS = frozenset({"اعمال", "جلسات", "اشغال", "فعاليات", "الاجتماع", "الجلسه", "الجلسات", "المنتدي", "القمه",
+                           "المؤتمر", "الوفد", "جلسه", "اجتماع"})
+
+
+def _heads_delegation(toks: Tokens, refs: list[Ref], vm, lo: int) -> bool:
+    """``بوفد ترأسه …``, ``بوفد من وزارة الخارجية ترأسه …``: the chair word is about a delegation (the
+    nearest noun its pronoun can take up, with no meeting named in between)."""
+    lex = load()
+    reach = 2 if not vm.reading.enc else 8
+    for k in range(vm.i - 1, max(lo, vm.i - reach) - 1, -1):
+        if any(_ref_tok(toks, r) == k for r in refs):
+            return False
+        if lex.is_a(toks, k, "delegation_noun"):
+            return True
+    return False
+
+
+def _skip_objects(toks: Tokens, j: int, hi: int) -> int:
+    while j < hi and (toks.tokens[j].norm in _OBJECT_WORDS or
+                      any(r.stem in _OBJECT_WORDS and r.enc for r in toks.tokens[j].readings())):
+        j += 1
+    return j
+
+
+def _plain_word(toks: Tokens, k: int) -> bool:
+    """A word that may be part of a person's name: letters, no mention, no lexicon word."""
+    t = toks.tokens[k]
+    if t.kind != "word" or any(m.entity.kind != "person" for m in t.ents) or len(t.norm) < 2:
+        return False
+    lex = load()
+    return not lex.match_at(toks, k, _NOT_NAME_CLASSES) and t.norm not in _FUNCTION_WORDS
+
+
+_NOT_NAME_CLASSES = ("role", "title", "meeting_noun", "session_noun", "held_verb", "host_verb", "chair_verb",
+                     "participate_verb", "reporting_verb", "planned_marker", "relative_time", "delegation_noun")
+_FUNCTION_WORDS = frozenset({"في", "من", "الي", "علي", "عن", "مع", "و", "ثم", "الذي", "التي", "هذا", "هذه", "لدي",
+                             "بين", "بعد", "قبل", "خلال", "حول", "عبر", "كما", "فيما", "بصفته", "بصفتها", "لشؤون"})
+
+
+def _name_ahead(toks: Tokens, k: int, hi: int) -> str:
+    """Two to four name words right at ``k`` (up to a comma, a role word or a function word)."""
+    j = k
+    while j < hi and j - k < 4 and _plain_word(toks, j) and (j == k or toks.tokens[j - 1].end == toks.tokens[j].start - 1):
+        j += 1
+    if 2 <= j - k <= 4 and not toks.tokens[k].norm.startswith("ال") and _role_follows(toks, j, hi):
+        return toks.surface(k, j)
+    return ""
+
+
+def _role_follows(toks: Tokens, j: int, hi: int) -> bool:
+    """A role word right after a name, or after its comma (``تيودورا تساكري، نائبة وزير``)."""
+    lex = load()
+    if j < hi and toks.tokens[j].norm == ",":
+        j += 1
+    return j < hi and lex.is_a(toks, j, "role") is not None
+
+
+def _place_in_name(toks: Tokens, k: int) -> bool:
+    """A word the gazetteer reads as a place but that opens a name (``سانتياغو تشافيز``): no preposition
+    before it, none glued to it."""
+    t = toks.tokens[k]
+    if not t.ents or any(m.entity.kind != "place" for m in t.ents) or k == 0:
+        return False
+    return toks.tokens[k - 1].norm not in ("في", "من", "الي") and not any(r.pro for r in t.readings()[:1])
+
+
+def _name_tail(toks: Tokens, k: int, hi: int) -> str:
+    """The name that closes a role phrase starting at ``k`` (``نائب وزير … في الإكوادور سانتياغو تشافيز،``)."""
+    end = k
+    while end < hi and toks.tokens[end].norm not in (",", ";", ".", "(", ":"):
+        end += 1
+    j = end
+    while j > k and end - j < 4 and (_plain_word(toks, j - 1) or (j < end and _place_in_name(toks, j - 1))):
+        j -= 1
+    if 2 <= end - j <= 4 and not toks.tokens[j].norm.startswith("ال") and j > k + 1:
+        return toks.surface(j, end)
+    return ""
+
+
+def pattern_facts(ctx, src, toks: Tokens, refs: list[Ref], s: int, e: int):
+    """The event family's pattern rules (participation and counts) over one sentence."""
+    lo, hi = _tok_range(toks, s, e)
+    lex = load()
+    for rule in pattern_rules():
+        if rule.family != "events":
+            continue
+        fn = REGISTRY.handlers.get(rule.id)
+        if fn is None:
+            raise LookupError(f"pattern rule {rule.id} ({rule.source}) has no handler")
+        for m in matches(list(rule.pattern), toks, lex, lo, hi):
+            yield from fn(ctx, src, toks, m, rule, refs)
+
+
+def _participation_context(toks: Tokens, i: int, lo: int) -> bool:
+    lex = load()
+    return any(lex.is_a(toks, k, "participate_verb") or toks.tokens[k].norm in ("يمثلون", "تمثل", "يمثل", "ممثلي")
+               for k in range(max(lo, i - 8), i))
+
+
+def _count(ctx, src, toks, m, rule: Rule, refs, value: int):
+    if not refs:
+        return
+    i = m.start
+    s_lo = i
+    while s_lo > 0 and toks.tokens[s_lo - 1].sent == toks.tokens[i].sent:
+        s_lo -= 1
+    if not _participation_context(toks, i, s_lo):
+        return
+    pronoun = any(toks.tokens[k].norm in ("فيها", "فيه") for k in range(max(s_lo, i - 6), i))
+    ref = sorted(refs, key=lambda r: r.start)[0] if pronoun else _nearest(toks, refs, i)
+    if _status(ref) == PLANNED:
+        return
+    unit = m.captures["unit"][2].feature("unit")
+    prop = {"states": "stateCount", "delegates": "delegateCount", "delegations": "delegateCount",
+            "organizations": "organizationCount"}[unit]
+    approx = "approx" in m.captures
+    conf = rule.confidence * (0.8 if approx else 1.0)
+    yield Fact(ref.event, prop, Value(str(value), "integer"), src, rule.id, conf)
+    if unit == "states":
+        yield Fact(ref.event, "participantCount", Value(str(value), "integer"), src, rule.id, conf)
+
+
+def _register_handlers():
+    from .rules import handler
+
+    @handler("event.count")
+    def _count_digits(ctx, src, toks, m, rule, refs):
+        i, _j, _ = m.captures["n"]
+        yield from _count(ctx, src, toks, m, rule, refs, int(toks.tokens[i].norm.replace(",", "").split(".")[0]))
+
+    @handler("event.count-word")
+    def _count_words(ctx, src, toks, m, rule, refs):
+        yield from _count(ctx, src, toks, m, rule, refs, int(m.captures["n"][2].feature("value")))
+
+    @handler("event.participation")
+    @handler("event.participation-subject")
+    def _participation(ctx, src, toks, m, rule, refs):
+        if not refs:
+            return
+        vi = m.captures["verb"][0]
+        if negated(toks, vi):
+            return
+        ref = _nearest(toks, refs, vi)
+        if _status(ref) == PLANNED or m.captures["verb"][2].future:
+            return
+        actors = [m.captures["actor"][2].entity]
+        k = m.captures["actor"][1]
+        while k < len(toks.tokens) and toks.tokens[k].sent == toks.tokens[vi].sent and toks.tokens[k].norm.startswith("و"):
+            nxt = [x for x in toks.tokens[k].ents if toks.index_at(x.start) == k and x.entity.kind in _ACTOR_KINDS]
+            if not nxt:
+                break
+            actors.append(nxt[0].entity)
+            k = toks.index_at(nxt[0].end)
+        for a in actors:
+            if any(a == r.process for r in refs):
+                continue
+            yield Fact(a, "participatesIn", ref.event, src, rule.id, rule.confidence)
+
+
+_register_handlers()

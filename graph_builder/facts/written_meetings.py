@@ -1,0 +1,408 @@
+"""Meetings named the way a writer names them: a summit, a numbered session, a ministerial encounter,
+a conference "that convened", a workshop or seminar, with or without its process and year.
+
+A meeting noun (lexicon class ``meeting_noun``: قمة، اجتماع، الدورة، اللقاء الوزاري، ورشة عمل …) is read
+with what follows it in the sentence: qualifiers (``meeting_qualifier``), an ordinal
+(``values.find_ordinals``: ``التاسعة``, ``الحادية عشرة``), a place (``قمة كيتو``) and the process it is
+of (``للمنتدى العالمي …``, ``لعملية بالي``). Its identity, in this order of preference:
+
+* process + year   → ``event/{process}-{year}`` (the key the report rules use, so texts join);
+* process + ordinal → ``event/{process}-meeting-{n}`` when no year can be found;
+* kind + place + year → ``event/{kind}-{place}-{year}``; kind + place when the year is unknown.
+
+The year is the year of the meeting's own date, or of a date the text gives the same ordinal
+elsewhere, or, for a meeting the text reports as happening now (``اليوم``, ``أمس``, ``الجاري``), the
+document's year (``Document.date``); year-less dates (``من 20 إلى 24 كانون الثاني الجاري``) take the
+document's year. Each meeting gets a status (``event_status.py``): a planned meeting is typed
+``mdkg:PlannedMeeting``, never ``mdkg:Meeting``, in the source that plans it.
+
+It does not find the meetings the report rules already find (``process_meetings.py``,
+``named_meetings.py``): those spans are passed in and skipped. Relations (hosts, chairs,
+participants, counts) are ``meeting_relations.py``'s job.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..arabic import fold
+from ..findings import Entity, Fact, Value
+from ..text.tokens import Tokens, strip_article
+from ..values import find_dates, find_ordinals
+from .event_common import Ref, year_fact
+from .event_status import HELD, PLANNED, clause_status, document_day
+from .lexicon import load
+from .naming import process_meeting
+from .rules import Rule, register
+
+RULE_ID = "event.written-meeting"
+ANAPHOR_ID = "event.written-anaphor"
+register(Rule(RULE_ID, ("partOf", "year", "ordinal", "location", "startDate", "endDate"), 0.8,
+              ("meeting_noun", "meeting_qualifier", "planned_marker", "relative_time", "entity:process",
+               "entity:place", "values:ordinal", "values:date", "document.date"),
+              "a meeting noun with its ordinal, place and process (القمة التاسعة للمنتدى، قمة كيتو، اللقاء الوزاري "
+              "المنعقد في الرباط); keyed by process+year, process+ordinal or kind+place+year", "events"))
+register(Rule(ANAPHOR_ID, ("location", "startDate", "endDate"), 0.75,
+              ("meeting_noun", "held_verb", "document"),
+              "a bare definite meeting noun (القمة، الاجتماع) or a sentence opening with a held verb (وانعقدت …) names "
+              "the document's last meeting again", "events"))
+register(Rule("event.written-location", ("location",), 0.8, ("meeting_noun", "held_verb", "entity:place"),
+              "the city after في/ب (or العاصمة X) in a written meeting's clause, before any other meeting", "events"))
+register(Rule("event.written-date", ("startDate", "endDate"), 0.8,
+              ("meeting_noun", "held_verb", "session_noun", "values:date", "relative_time", "document.date"),
+              "the first date after a written meeting or its held verb, not after a session noun or a second meeting; "
+              "relative dates anchored on the document's date", "events"))
+CONF = 0.8
+
+PLANNED_CLASS, HELD_CLASS = "PlannedMeeting", "Meeting"
+MAX_GAP = 3                  # tokens between the meeting noun and its process/place
+LOCATION_WINDOW = 14         # tokens after the meeting (or its verb) where its place may be named
+DATE_WINDOW = 16
+_NOW_WORDS = {"اليوم", "امس", "الجاري", "الحالي", "حاليا"}
+
+
+def _tok_range(toks: Tokens, s: int, e: int) -> tuple[int, int]:
+    i = toks.index_at(s)
+    j = i
+    while j < len(toks.tokens) and toks.tokens[j].end <= e:
+        j += 1
+    return i, j
+
+
+def _mention_at(toks: Tokens, i: int, kinds: tuple[str, ...]):
+    """The mention of one of ``kinds`` that starts in token ``i``."""
+    if i >= len(toks.tokens):
+        return None
+    for m in toks.tokens[i].ents:
+        if m.entity.kind in kinds and toks.index_at(m.start) == i:
+            return m
+    return None
+
+
+def _covered(toks: Tokens, i: int, kinds: tuple[str, ...]) -> bool:
+    return any(m.entity.kind in kinds for m in toks.tokens[i].ents)
+
+
+def _after(toks: Tokens, m) -> int:
+    """Index of the token after a mention."""
+    j = toks.index_at(m.start)
+    while j < len(toks.tokens) and toks.tokens[j].start < m.end:
+        j += 1
+    return j
+
+
+def find(ctx, st, src, toks: Tokens, s: int, e: int, known: list[Ref]) -> list[Ref]:
+    """The meetings sentence [s, e) names that the report rules did not find (``known``).
+
+    ``st.last_meeting`` (the last meeting the document named) is what a bare definite noun
+    (``القمة``, ``الاجتماع``) or a sentence that opens with a held verb (``وانعقدت في …``) refers to."""
+    lex = load()
+    lo, hi = _tok_range(toks, s, e)
+    ordinals = {toks.index_at(o.start): o for o in _ordinals(toks) if s <= o.start < e}
+    doc_day = document_day(ctx.document)
+    out: list[Ref] = []
+    for m in lex.find(toks, "meeting_noun", lo, hi):
+        t0 = toks.tokens[m.i]
+        if m.feature("plural") or any(r.start <= t0.start < r.end for r in known + out):
+            continue
+        if _covered(toks, m.i, ("process", "org", "body", "publication", "commitment")):
+            continue            # the noun is part of a name (المنتدى العالمي …, اجتماع الأمم المتحدة التنسيقي …)
+        ref = _read(ctx, st, src, toks, m, lo, hi, ordinals, doc_day)
+        if ref is not None:
+            out.append(ref)
+            if ref.process is not None or ref.place is not None:
+                st.last_meeting = ref
+    if st.last_meeting is not None and not any(r.start < toks.tokens[lo].end for r in known + out):
+        opener = _held_opener(toks, lo, hi)
+        if opener is not None:
+            out.insert(0, _anaphor(ctx, st, toks, opener, opener + 1, lo, hi, doc_day))
+    # a planned clause about a meeting named before (وكانت القمة مقررة بين …) says nothing of the meeting held
+    return [r for r in out if not (r.rule == ANAPHOR_ID and r.status == PLANNED)]
+
+
+def _ordinals(toks: Tokens):
+    if "ordinals" not in toks.cache:
+        toks.cache["ordinals"] = find_ordinals(toks.text)
+    return toks.cache["ordinals"]
+
+
+def _held_opener(toks: Tokens, lo: int, hi: int) -> int | None:
+    """A sentence that opens with a held verb and names no meeting (``وانعقدت في مركز …``): its token."""
+    lex = load()
+    for k in range(lo, min(hi, lo + 2)):
+        vm = lex.is_a(toks, k, "held_verb")
+        if vm is not None and vm.feature("tense") == "past" and not vm.reading.enc:
+            return k
+    return None
+
+
+def _read(ctx, st, src, toks: Tokens, m, lo: int, hi: int, ordinals: dict, doc_day) -> Ref | None:
+    lex = load()
+    kind = m.feature("kind", "meeting")
+    j = m.j
+    n = None
+    qualified = False
+    for _ in range(4):
+        q = lex.is_a(toks, j, "meeting_qualifier") if j < hi else None
+        if q:
+            kind = _qualified(kind, q.feature("kind"))
+            j, qualified = q.j, True
+            continue
+        if j in ordinals:
+            n = ordinals[j].value
+            o_end = ordinals[j].end
+            while j < hi and toks.tokens[j].start < o_end:
+                j += 1
+            continue
+        break
+    place = process = None
+    for k in range(j, min(hi, j + MAX_GAP)):
+        pm = _mention_at(toks, k, ("process",))
+        if pm is not None:
+            process = pm.entity
+            j = _after(toks, pm)
+            break
+        plm = _mention_at(toks, k, ("place",))
+        if plm is not None and place is None and k == j:
+            place = plm.entity
+            j = _after(toks, plm)
+            continue
+        if toks.tokens[k].kind == "punct" or lex.is_a(toks, k, "held_verb"):
+            break
+    if process is None and m.reading.enc in ("ه", "ها"):
+        process = _antecedent_process(toks, lo, m.i)     # اجتماعه الأول: the process named before
+        if process is None:
+            return None
+    elif m.reading.enc:
+        return None
+    definite = m.reading.stem.startswith("ال") or toks.tokens[m.i].norm.startswith(("ال", "وال", "بال", "فال", "لل"))
+    if process is None and place is None and n is None and not qualified and definite:
+        modified = j < hi and toks.tokens[j].norm.startswith("ال")      # الاجتماع الحكومي: another meeting
+        if st.last_meeting is not None and not modified and _can_refer(kind, st.last_meeting.kind):
+            return _anaphor(ctx, st, toks, m.i, j, lo, hi, doc_day)
+        return None
+    dates = _own_dates(ctx, toks, j, hi, doc_day)
+    status = clause_status(toks, m.i, dates=dates, doc_day=doc_day)
+    if place is None:
+        place = _place_after(toks, j, hi) or _host_place_before(toks, lo, m.i)
+    if process is None and place is not None and kind in _PROCESS_KINDS:
+        process = _paragraph_process(ctx, src)
+    year = _year(ctx, st, toks, process, n, dates, lo, hi, status, doc_day, j)
+    if year is None and (process is None or n is None):
+        return None            # a place alone (حلقة العمل التي عقدت في مرسيليا) does not say which meeting
+    ev = _entity(process, n, year, kind, place, toks.surface(m.i, j), status)
+    if ev is None:
+        return None
+    if process is not None and n is not None and year is not None:
+        st.ordinal_years.setdefault((process.slug, n), year)
+    return Ref(toks.tokens[m.i].start, toks.tokens[j - 1].end, ev, process, RULE_ID, status, n, place,
+               tuple(dates), year, kind)
+
+
+# Meeting kinds a standing process holds (a summit of the forum); workshops and seminars are their own events.
+_PROCESS_KINDS = frozenset({"summit", "meeting", "ministerial-meeting", "ministerial-conference", "conference",
+                            "consultative-meeting", "annual-meeting", "regional-meeting", "session"})
+
+
+# Nouns that may name again a meeting of another kind: "the meeting" for a summit or a conference.
+_GENERIC = frozenset({"meeting", "session"})
+_PROCESS_MEETING = frozenset({"meeting", "summit", "conference", "session", "ministerial-meeting",
+                              "ministerial-conference", "forum"})
+
+
+def _can_refer(kind: str, antecedent_kind: str) -> bool:
+    """A bare noun of ``kind`` may name the antecedent again (الندوة never names a forum meeting)."""
+    if not antecedent_kind:                      # a meeting a report rule found: a process meeting
+        return kind in _PROCESS_MEETING
+    return kind == antecedent_kind or kind in _GENERIC or antecedent_kind.endswith(kind)
+
+
+def _anaphor(ctx, st, toks: Tokens, i: int, j: int, lo: int, hi: int, doc_day) -> Ref:
+    """The document's last meeting, named again by a bare noun or an opening held verb at token ``i``."""
+    ante: Ref = st.last_meeting
+    dates = _own_dates(ctx, toks, j, hi, doc_day)
+    status = clause_status(toks, i, dates=dates, doc_day=doc_day)
+    place = _place_after(toks, j, hi)
+    years = [d.year for d in dates if d.year]
+    if ante.process is not None and ante.ordinal and years:
+        st.ordinal_years.setdefault((ante.process.slug, ante.ordinal), years[0])
+    return Ref(toks.tokens[i].start, toks.tokens[j - 1].end, ante.event, ante.process, ANAPHOR_ID,
+               status, None, place, tuple(dates), None, ante.kind)
+
+
+def _antecedent_process(toks: Tokens, lo: int, i: int):
+    for k in range(i - 1, lo - 1, -1):
+        pm = _mention_at(toks, k, ("process",))
+        if pm is not None:
+            return pm.entity
+    return None
+
+
+def _paragraph_process(ctx, src):
+    """The one process a paragraph names (None when it names none or several)."""
+    procs = {m.entity for m in ctx.mentions_in(src) if m.entity.kind == "process"}
+    return procs.pop() if len(procs) == 1 else None
+
+
+def _host_place_before(toks: Tokens, lo: int, i: int):
+    """``تستضيف القاهرة … ورشة عمل``: the city right after a hosting word earlier in the clause."""
+    lex = load()
+    for vm in lex.find(toks, "host_verb", lo, i):
+        for k in range(vm.j, min(i, vm.j + 2)):
+            pm = _mention_at(toks, k, ("place",))
+            if pm is not None:
+                return pm.entity
+    return None
+
+
+def _qualified(kind: str, qual: str | None) -> str:
+    if not qual or qual in kind or kind not in ("meeting", "conference", "forum", "summit", "session"):
+        return kind
+    return f"{qual}-{kind}" if qual in ("ministerial", "regional", "consultative", "high-level") else kind
+
+
+def _place_after(toks: Tokens, j: int, hi: int):
+    """A city named after في/ب (or العاصمة …) within the meeting's clause, before another meeting noun."""
+    lex = load()
+    for k in range(j, min(hi, j + LOCATION_WINDOW)):
+        if k > j and lex.is_a(toks, k, "meeting_noun") and not _covered(toks, k, ("process",)):
+            return None
+        pm = _mention_at(toks, k, ("place",))
+        if pm is None:
+            continue
+        prev = toks.tokens[k - 1].norm if k > 0 else ""
+        prev2 = toks.tokens[k - 2].norm if k > 1 else ""
+        own = toks.text[toks.tokens[k].start:pm.start]
+        if prev == "في" or own.endswith("ب") or strip_article(prev) == "عاصمه" or strip_article(prev2) == "عاصمه":
+            return pm.entity
+    return None
+
+
+def _own_dates(ctx, toks: Tokens, j: int, hi: int, doc_day):
+    """Dates that belong to the meeting: in its clause after its name, before a session noun, another
+    meeting noun or a clause that starts with a relative/other subject; year-less ones take the doc year."""
+    lex = load()
+    stop = hi
+    for k in range(j, min(hi, j + DATE_WINDOW)):
+        if lex.is_a(toks, k, "session_noun") or (lex.is_a(toks, k, "meeting_noun") and not _covered(toks, k, ("process",))):
+            stop = k
+            break
+    else:
+        stop = min(hi, j + DATE_WINDOW)
+    if stop <= j:
+        return []
+    s, e = toks.tokens[j].start, toks.tokens[stop - 1].end
+    year = doc_day.year if doc_day else None
+    key = ("dates", year)
+    if key not in toks.cache:
+        toks.cache[key] = find_dates(toks.text, year)
+    out = [d for d in toks.cache[key] if s <= d.start and d.end <= e]
+    rel = _relative_day(toks, j, stop, doc_day)
+    return out + rel
+
+
+def _relative_day(toks: Tokens, j: int, stop: int, doc_day):
+    """``أمس``/``اليوم`` right after a held verb: the document's date ± the offset (day precision)."""
+    if doc_day is None:
+        return []
+    from datetime import timedelta
+    from ..values import DateMatch
+    lex = load()
+    out = []
+    for m in lex.find(toks, "relative_time", j, stop):
+        if m.feature("unit") != "day":
+            continue
+        d = doc_day + timedelta(days=m.feature("offset") or 0)
+        t = toks.tokens[m.i]
+        out.append(DateMatch(t.start, t.end, "day", d.year, d.month, d.day, d.year, d.month, d.day))
+    return out
+
+
+def _year(ctx, st, toks, process, n, dates, lo, hi, status, doc_day, j):
+    years = [d.year for d in dates if d.year]
+    if years:
+        return years[0]
+    rest = fold(toks.text[toks.tokens[j].start:toks.tokens[j].start + 25]) if j < len(toks.tokens) else ""
+    m = re.match(r"\s*,?\s*(?:في )?(?:عام|لعام|سنه|للعام|العام) (\d{4})", rest)
+    if m:
+        return int(m.group(1))
+    if doc_day is not None:
+        for rm in load().find(toks, "relative_time", j, hi):
+            if rm.feature("unit") == "year":
+                return doc_day.year + int(rm.feature("offset") or 0)
+    if process is not None and n is not None and (process.slug, n) in st.ordinal_years:
+        return st.ordinal_years[(process.slug, n)]
+    if doc_day is not None and status == HELD and any(
+            strip_article(toks.tokens[k].norm) in {strip_article(w) for w in _NOW_WORDS} for k in range(lo, hi)):
+        return doc_day.year
+    return None
+
+
+def _entity(process, n, year, kind, place, label_ar, status) -> Entity | None:
+    cls = PLANNED_CLASS if status == PLANNED else HELD_CLASS
+    if process is not None and year is not None:
+        return replace(process_meeting(process, year), cls=cls)
+    if process is not None and n is not None:
+        acr = process.notations[0] if process.notations else process.label_en
+        return Entity("event", f"{process.slug}-meeting-{n}", cls, f"{acr} meeting {n}", label_ar, from_text=True)
+    if place is not None:
+        slug = f"{kind}-{place.slug.lower()}" + (f"-{year}" if year else "")
+        label = f"{kind.replace('-', ' ').capitalize()} in {place.label_en}" + (f" ({year})" if year else "")
+        return Entity("event", slug, cls, label, label_ar, from_text=True)
+    return None
+
+
+def supplement(ctx, src, toks: Tokens, ref: Ref, given: list, e: int):
+    """Location and dates, read the written way, for a meeting a report rule found (``الاجتماع الثالث
+    للمنتدى … الذي تستضيفه اليونان وانطلقت أعماله أمس … في العاصمة أثينا``) when that rule gave none."""
+    have = {f.predicate for f in given if f.subject.key == ref.event.key}
+    _lo, hi = _tok_range(toks, ref.start, e)
+    j = _governing_verb(toks, toks.index_at(ref.end), hi)
+    i = toks.index_at(ref.start)
+    if j is None or any(load().is_a(toks, k, "session_noun") for k in range(max(0, i - 3), i)):
+        return
+    doc_day = document_day(ctx.document)
+    extra = Ref(ref.start, ref.end, ref.event, ref.process, ANAPHOR_ID, ref.status,
+                place=None if "location" in have else _place_after(toks, j, hi),
+                dates=() if "startDate" in have else tuple(_own_dates(ctx, toks, j, hi, doc_day)))
+    if extra.status == PLANNED and "startDate" not in have:
+        extra.dates = ()
+    yield from ref_facts(src, extra)
+
+
+def _governing_verb(toks: Tokens, j: int, hi: int) -> int | None:
+    """The token after a held or hosting verb that follows a meeting's name closely (``… الذي تستضيفه
+    اليونان وانطلقت أعماله أمس …``); None when the clause goes on to something else."""
+    lex = load()
+    for k in range(j, min(hi, j + 6)):
+        if toks.tokens[k].norm in (".", ";"):
+            return None
+        vm = lex.match_at(toks, k, ("held_verb", "host_verb"))
+        if vm and not vm[0].feature("weak"):
+            return vm[0].j
+    return None
+
+
+def ref_facts(src, ref: Ref):
+    """partOf, year, ordinal, location and dates of a meeting found by :func:`find`."""
+    ev = ref.event
+    if ref.process is not None and ref.rule == RULE_ID:
+        yield Fact(ev, "partOf", ref.process, src, RULE_ID, CONF)
+    if ref.year and ref.rule == RULE_ID:
+        yield year_fact(ev, ref.year, src)
+    if ref.ordinal:
+        yield Fact(ev, "ordinal", Value(str(ref.ordinal), "integer"), src, RULE_ID, CONF)
+    if ref.place is not None:
+        yield Fact(ev, "location", ref.place, src, "event.written-location", CONF)
+    days = [d for d in ref.dates if d.precision == "day" and d.start_date]
+    if days:
+        d = days[0]
+        start, end = d.start_date, d.end_date or d.start_date
+        for later in days[1:]:
+            gap = (later.start_date - start).days
+            if 0 <= gap <= 10 and (later.end_date or later.start_date) > end:
+                end = later.end_date or later.start_date      # "انطلقت أمس … وتختتم اليوم", "2016-12-10 … (10-12 ديسمبر)"
+                break
+        yield Fact(ev, "startDate", Value(start.isoformat(), "date"), src, "event.written-date", CONF)
+        yield Fact(ev, "endDate", Value(end.isoformat(), "date"), src, "event.written-date", CONF)
+
