@@ -7,7 +7,7 @@ from graph_builder.facts import all_rules
 from graph_builder.facts.lexicon import load
 from graph_builder.facts.patterns import PatternError, check, matches
 from graph_builder.facts.rules import Registry, Rule
-from graph_builder.findings import Entity
+from graph_builder.recognise.findings import Entity
 from graph_builder.text.tokens import tokenise
 
 LEX = load()

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..findings import Entity, Mention
-from ..model import Document, Footnote, Paragraph, Section
+from ..recognise.findings import Entity, Mention
+from ..text.model import Document, Footnote, Paragraph, Section
 from ..text.sentences import sentences as _split
 from ..text.tokens import Tokens, tokenise
 
@@ -19,7 +19,7 @@ from ..text.tokens import Tokens, tokenise
 class FactContext:
     document: Document
     mentions: list[Mention]
-    gazetteer: object = None          # graph_builder.gazetteer.Gazetteer
+    gazetteer: object = None          # graph_builder.recognise.gazetteer.Gazetteer
     _by_source: dict = field(default_factory=dict, init=False, repr=False)
     _family_facts: dict = field(default_factory=dict, init=False, repr=False)
     _tokens: dict = field(default_factory=dict, init=False, repr=False)

@@ -20,7 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
 
-from ..arabic import fold
+from ..text.arabic import fold
 from ..resources import data_dir
 from ..text.tokens import Reading, Tokens, strip_article, word_forms
 

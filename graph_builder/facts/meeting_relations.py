@@ -20,7 +20,7 @@ It does not find the meetings (``written_meetings.py`` and the report rules do).
 """
 from __future__ import annotations
 
-from ..findings import Entity, Fact, Value
+from ..recognise.findings import Entity, Fact, Value
 from ..text.tokens import Tokens
 from .event_common import Ref
 from .event_status import PLANNED, negated, offered

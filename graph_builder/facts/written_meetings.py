@@ -25,8 +25,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..arabic import fold
-from ..findings import Entity, Fact, Value
+from ..text.arabic import fold
+from ..recognise.findings import Entity, Fact, Value
 from ..text.tokens import Tokens, strip_article
 from ..values import find_dates, find_ordinals
 from .event_common import Ref, year_fact

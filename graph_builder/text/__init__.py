@@ -1,6 +1,11 @@
-"""Text layer: what every rule reads of a source text before anything is recognised in it.
+"""Text: reading a report into the document model, the one Arabic normaliser, sentences and tokens.
 
-``sentences.py`` (the one sentence splitter) and ``tokens.py`` (tokens with Arabic clitic
-segmentation and exact original offsets). They may import ``graph_builder.arabic`` (the
-normaliser) and nothing that recognises entities or makes facts.
+``corpus`` reads and checks the source files and the manifest, ``structure`` finds paragraphs,
+headings and footnotes, ``model`` holds the frozen document types, ``arabic`` normalises and
+folds Arabic text with an offset map, ``arsearch`` exposes that folding to SPARQL
+(``mdkg:arMatch``, ``mdkg:arFold``), ``sentences`` is the one sentence splitter and ``tokens``
+cuts a text into tokens with Arabic clitic readings and exact original offsets (what every fact
+rule reads). Nothing here knows entities, facts or RDF quads.
+
+May import: the standard library, ``graph_builder.namespaces`` and ``graph_builder.resources``.
 """

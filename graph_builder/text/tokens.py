@@ -1,6 +1,6 @@
 """Tokens of an Arabic source text, with clitic segmentation and exact original offsets.
 
-``tokenise(text)`` folds the text once with the project normaliser (``graph_builder.arabic``),
+``tokenise(text)`` folds the text once with the project normaliser (``graph_builder.text.arabic``),
 cuts the folded text into words, numbers and punctuation marks, and maps every token back to
 its code-point span in the ORIGINAL text through the normaliser's offset map: evidence built
 from tokens points at the exact characters printed. Each token knows its sentence (the one
@@ -39,7 +39,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable
 
-from ..arabic import Normalised, normalise
+from .arabic import Normalised, normalise
 from .sentences import sentences
 
 CONJUNCTIONS = ("و", "ف")
