@@ -53,7 +53,7 @@ def _learn_written(ctx: FactContext, st: DocState) -> None:
         toks = ctx.tokens(src)
         for s, e in sentences(src.text):
             written_meetings.find(ctx, st, src, toks, s, e, [])
-    st.last_meeting = None
+    st.last_meeting = st.last_source = st.main_meeting = None     # pass 2 names them with the years learned
 
 
 # Relations a planned meeting does not have yet: its host is a planned host; chairs, participants
@@ -110,7 +110,9 @@ def _paragraph_facts(ctx: FactContext, st: DocState, src):
         written = written_meetings.find(ctx, st, src, toks, s, e, refs)
         named = [r for r in refs + written if r.process is not None or r.place is not None]
         if named and named[-1].status != PLANNED:
-            st.last_meeting = max(named, key=lambda r: r.start)
+            st.last_meeting, st.last_source = max(named, key=lambda r: r.start), src
+            if st.main_meeting is None and st.last_meeting.status == HELD:
+                st.main_meeting = st.last_meeting
         for r in refs + written:
             if r.status == PLANNED:
                 st.planned_keys.add(r.event.key)

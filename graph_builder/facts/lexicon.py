@@ -38,6 +38,7 @@ class Entry:
     written: str                     # as in the file
     words: tuple[str, ...]           # folded, article stripped (comparison keys)
     features: MappingProxyType
+    exact: tuple[str, ...] = ()      # folded words with their article, for classes read article-exact
 
 
 @dataclass(frozen=True)
@@ -69,15 +70,17 @@ def _key(word: str) -> str:
 class Lexicon:
     """Word classes with their entries and docs, indexed by the comparison key of their first word."""
 
-    def __init__(self, classes: dict[str, dict], docs: dict[str, str], sources: dict[str, Path]):
+    def __init__(self, classes: dict[str, dict], docs: dict[str, str], sources: dict[str, Path],
+                 exact_classes: frozenset = frozenset()):
         self.docs = MappingProxyType(docs)
         self.sources = MappingProxyType(sources)
         self.entries: dict[str, list[Entry]] = {}
         self._index: dict[str, list[Entry]] = {}
         for cls, entries in classes.items():
             for written, feats in entries.items():
-                words = tuple(strip_article(w) for w in word_forms(written))
-                e = Entry(cls, written, words, MappingProxyType(dict(feats)))
+                forms = word_forms(written)
+                words = tuple(strip_article(w) for w in forms)
+                e = Entry(cls, written, words, MappingProxyType(dict(feats)), tuple(forms) if cls in exact_classes else ())
                 self.entries.setdefault(cls, []).append(e)
                 self._index.setdefault(words[0], []).append(e)
         self.slips: tuple[tuple[str, str], ...] = tuple(
@@ -120,6 +123,8 @@ class Lexicon:
                             ok = False
                             break
                         j += 1
+                    if ok and e.exact and not _same_article(toks, i, j, r, e):
+                        ok = False
                     if ok and e.words and (len(e.words) > 1 or not r.enc or e.cls not in _NO_ENCLITIC):
                         out.append(LexMatch(e, i, j, r))
         out.sort(key=lambda m: (-(m.j - m.i), len(m.reading.pro) + len(m.reading.enc)))
@@ -155,6 +160,12 @@ class Lexicon:
         return ms[0] if ms else None
 
 
+def _same_article(toks: Tokens, i: int, j: int, r: Reading, e: Entry) -> bool:
+    """The words carry the article exactly as the entry writes it (اليوم is not يوم)."""
+    words = [r.stem] + [toks.tokens[k].norm for k in range(i + 1, j)]
+    return all(w.startswith("ال") == x.startswith("ال") for w, x in zip(words, e.exact))
+
+
 # Classes of function words whose entries never carry an enclitic pronoun (لم, على أن …).
 _NO_ENCLITIC = frozenset({"negation", "title", "approx_marker"})
 
@@ -170,7 +181,7 @@ def phrases_for(rule_id: str) -> tuple[str, ...]:
     return tuple(e.written for e in load().entries.get("phrase", ()) if e.features.get("rule") == rule_id)
 
 
-def _read(path: Path) -> tuple[dict, dict]:
+def _read(path: Path, exact: set) -> tuple[dict, dict]:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as err:
@@ -186,8 +197,12 @@ def _read(path: Path) -> tuple[dict, dict]:
                 raise LexiconError(f"{path}: [{name}.entries] {written!r}: features must be an inline table")
             if not written.strip():
                 raise LexiconError(f"{path}: [{name}.entries] has an empty entry")
+        if table.get("article", "either") not in ("either", "exact"):
+            raise LexiconError(f"{path}: class [{name}]: article must be \"either\" or \"exact\"")
         classes[name] = table["entries"]
         docs[name] = table["doc"]
+        if table.get("article") == "exact":
+            exact.add(name)
     return classes, docs
 
 
@@ -198,11 +213,12 @@ def load(directory: str | Path | None = None) -> Lexicon:
     classes: dict[str, dict] = {}
     docs: dict[str, str] = {}
     sources: dict[str, Path] = {}
+    exact: set = set()
     files = sorted(folder.glob("*.toml"))
     if not files:
         raise LexiconError(f"{folder}: no lexicon files (*.toml)")
     for path in files:
-        cls, dc = _read(path)
+        cls, dc = _read(path, exact)
         for name in cls:
             if name in classes:
                 raise LexiconError(f"{path}: class [{name}] is also defined in {sources[name]}")
@@ -213,4 +229,4 @@ def load(directory: str | Path | None = None) -> Lexicon:
         for written, feats in classes[SLIP_CLASS].items():
             if "intended" not in feats:
                 raise LexiconError(f"{sources[SLIP_CLASS]}: misspelling {written!r} needs 'intended'")
-    return Lexicon(classes, docs, sources)
+    return Lexicon(classes, docs, sources, frozenset(exact))

@@ -19,6 +19,8 @@ from .naming import rx, View
 
 HOST = rx(r"(?<![\w])(?:و|ف)?(?:(س?تستضيف)|استضاف(?:ت|ته|تها|ه)?|(?:عقدت|نظمت)(?= حكوم))(?![\w])")
 OFFER = rx(r"عرض")
+# The theme opens right after its cue (a colon, the word "هو" or a few words of the cue aside), in quotes or brackets.
+QUOTED_THEME = re.compile(r'[\s:,]*(?:\S+\s+){0,3}?(?:"([^"]{3,200})"|\(([^()]{3,200})\))')
 THEME_CUE = rx(r"(?:ال)?موضوع(?:ه)? (?:العام|المركزي|الرئيسي|المحوري)|شعار|بعنوان|المعنون")
 PAPER = rx(r"(?:ورقه|تقرير|تقريرا|دراسه|دليل|موجز|كتيب|منشور)(?: \S+){0,2}\s*$")
 PARTICIPANTS = [
@@ -84,10 +86,13 @@ def themes(src, v: View, refs, s, e):
     for m, ms, me in v.finditer(THEME_CUE, s, e):
         if PAPER.search(fold(v.text[max(s, ms - 25):ms])):
             continue        # "ورقة عمل بعنوان …": the title of a paper, not a meeting's theme
-        q = QUOTE.search(v.folded, v.folded_offset(me))
-        if not q:
-            continue
-        qs, qe = v.orig(q.start(1), q.end(1))
+        q = QUOTED_THEME.match(v.folded, v.folded_offset(me))
+        g = 1 if q is not None and q.group(1) is not None else 2
+        if q is None:
+            q, g = QUOTE.search(v.folded, v.folded_offset(me)), 1
+            if not q or q.group(1).strip()[:1] in ",;.:-" or q.group(1).strip()[-1:] in ",;":
+                continue        # «"، مبينا ان "»: the close of one quotation and the opening of the next
+        qs, qe = v.orig(q.start(g), q.end(g))
         if qs > e:
             continue
         theme = v.text[qs:qe].strip()

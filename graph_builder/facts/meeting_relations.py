@@ -130,6 +130,10 @@ def _hosted(toks: Tokens, refs: list[Ref], vm, after: int, hi: int) -> Ref | Non
             break
     before = [r for r in refs if _ref_tok(toks, r) < vm.i]
     if before and (vm.reading.enc or vm.feature("tense") in ("noun", "participle") or _relative_before(toks, vm.i)):
+        lex = load()
+        last = toks.index_at(before[-1].end)
+        if any(lex.is_a(toks, k, "meeting_noun") for k in range(last, vm.i)):
+            return None          # ورشة عمل … احتضنتها الرباط: the pronoun takes up the nearer noun, not the meeting
         return before[-1]
     return None
 
@@ -175,25 +179,20 @@ def chairs(ctx, src, toks: Tokens, refs: list[Ref], s: int, e: int):
         if _heads_delegation(toks, refs, vm, lo) or negated(toks, vm.i):
             continue
         co = bool(vm.feature("co"))
-        found = []
-        _last_end = None
         start = _skip_objects(toks, vm.j, hi)
         role_first = lex.is_a(toks, start, "role") is not None if start < hi else False
         kinds = ("person",) if role_first else ("person", "state", "org")
-        m, at = _first_mention(toks, start, hi, kinds, CHAIR_WINDOW)
-        if start < hi and _plain_word(toks, start) and _name_ahead(toks, start, hi):
-            m = None                 # ترأس جلساتها محمد شهيد الحق سكرتير الخارجية البنغلاديشي: the name comes first
-        while m is not None:
-            inside_ref = any(_ref_tok(toks, r) <= at < toks.index_at(r.end) for r in refs)
-            if not inside_ref:
-                found.append(m.entity)
-                _last_end = m.end
-            if not co and not inside_ref:
-                break
-            k = toks.index_at(m.end)
-            if k >= hi or (not inside_ref and not toks.tokens[k].norm.startswith("و")):
-                break
-            m, at = _first_mention(toks, k, hi, kinds, 2 if not inside_ref else CHAIR_WINDOW)
+        found, _last_end = [], None
+        if co:
+            found, _last_end = _co_chairs(toks, refs, start, hi)
+        else:
+            m, at = _first_mention(toks, start, hi, kinds, CHAIR_WINDOW)
+            if start < hi and _plain_word(toks, start) and _name_ahead(toks, start, hi):
+                m = None                 # ترأس جلساتها محمد شهيد الحق سكرتير الخارجية البنغلاديشي: the name comes first
+            while m is not None and any(_ref_tok(toks, r) <= at < toks.index_at(r.end) for r in refs):
+                m, at = _first_mention(toks, toks.index_at(m.end), hi, kinds, CHAIR_WINDOW)
+            if m is not None:
+                found, _last_end = [m.entity], m.end
         nominal = vm.feature("tense") == "noun" and not vm.entry.written.startswith(("ب", "تحت"))
         if not found and not nominal:
             name = _name_tail(toks, start, hi) if role_first else _name_ahead(toks, start, hi)
@@ -223,6 +222,31 @@ def chairs(ctx, src, toks: Tokens, refs: list[Ref], s: int, e: int):
 # Words a chair verb may take as its object before the chair's name (ترأس جلساتها …، تترأس أعماله …).
 _OBJECT_WORDS = frozenset({"اعمال", "جلسات", "اشغال", "فعاليات", "الاجتماع", "الجلسه", "الجلسات", "المنتدي", "القمه",
                            "المؤتمر", "الوفد", "جلسه", "اجتماع"})
+
+
+CO_CHAIR_WINDOW = 40
+
+
+def _co_chairs(toks: Tokens, refs: list[Ref], start: int, hi: int):
+    """The co-chairs after a co-chair phrase: the persons named in the rest of the clause (each with its
+    role set off by commas), else the states/organisations joined by و (``للمغرب وألمانيا``)."""
+    lex = load()
+    persons, actors, last_end = [], [], None
+    for k in range(start, min(hi, start + CO_CHAIR_WINDOW)):
+        if k > start and (lex.is_a(toks, k, "held_verb") or lex.is_a(toks, k, "host_verb")):
+            break
+        for m in toks.tokens[k].ents:
+            if toks.index_at(m.start) != k or any(_ref_tok(toks, r) <= k < toks.index_at(r.end) for r in refs):
+                continue
+            if m.entity.kind == "person" and m.entity not in persons:
+                persons.append(m.entity)
+                last_end = m.end
+            elif m.entity.kind in _ACTOR_KINDS and not persons and m.entity not in actors:
+                joined = not actors or toks.tokens[k].norm.startswith("و") or toks.tokens[k - 1].norm == "و"
+                if joined and (not actors or k - toks.index_at(last_end) <= 2):
+                    actors.append(m.entity)
+                    last_end = m.end
+    return (persons, last_end) if persons else (actors, last_end)
 
 
 def _heads_delegation(toks: Tokens, refs: list[Ref], vm, lo: int) -> bool:
@@ -333,6 +357,9 @@ def _count(ctx, src, toks, m, rule: Rule, refs, value: int):
     ref = sorted(refs, key=lambda r: r.start)[0] if pronoun else _nearest(toks, refs, i)
     if _status(ref) == PLANNED:
         return
+    lex = load()
+    if any(lex.is_a(toks, k, "observer_marker") for k in range(m.end, min(len(toks.tokens), m.end + 3))):
+        return               # 12 دولة بصفة مراقب: observers, not the participating states
     unit = m.captures["unit"][2].feature("unit")
     prop = {"states": "stateCount", "delegates": "delegateCount", "delegations": "delegateCount",
             "organizations": "organizationCount"}[unit]

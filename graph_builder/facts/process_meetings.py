@@ -48,6 +48,8 @@ class DocState:
     year_from_text: bool = False                       # the year was read from the text, not the date
     views: dict = field(default_factory=dict)          # id(source) -> View (folded once per document)
     last_meeting: object = None                        # the last meeting named (written_meetings.py): a Ref
+    last_source: object = None                         # the source it was named in
+    main_meeting: object = None                        # the first meeting the document names as held (its topic)
     planned_keys: set = field(default_factory=set)     # meetings referred to as planned / as held
     held_keys: set = field(default_factory=set)
 

@@ -57,7 +57,7 @@ CONF = 0.8
 PLANNED_CLASS, HELD_CLASS = "PlannedMeeting", "Meeting"
 MAX_GAP = 3                  # tokens between the meeting noun and its process/place
 LOCATION_WINDOW = 14         # tokens after the meeting (or its verb) where its place may be named
-DATE_WINDOW = 16
+DATE_WINDOW = 24
 _NOW_WORDS = {"اليوم", "امس", "الجاري", "الحالي", "حاليا"}
 
 
@@ -94,8 +94,9 @@ def _after(toks: Tokens, m) -> int:
 def find(ctx, st, src, toks: Tokens, s: int, e: int, known: list[Ref]) -> list[Ref]:
     """The meetings sentence [s, e) names that the report rules did not find (``known``).
 
-    ``st.last_meeting`` (the last meeting the document named) is what a bare definite noun
-    (``القمة``, ``الاجتماع``) or a sentence that opens with a held verb (``وانعقدت في …``) refers to."""
+    A bare definite noun (``القمة``, ``الاجتماع``), a sentence that opens with a held verb (``وانعقدت
+    في …``) or the proceedings of a process (``أعمال المنتدى``) name again the meeting named before in
+    the same paragraph, else the document's main meeting (:func:`antecedent`)."""
     lex = load()
     lo, hi = _tok_range(toks, s, e)
     ordinals = {toks.index_at(o.start): o for o in _ordinals(toks) if s <= o.start < e}
@@ -110,12 +111,15 @@ def find(ctx, st, src, toks: Tokens, s: int, e: int, known: list[Ref]) -> list[R
         ref = _read(ctx, st, src, toks, m, lo, hi, ordinals, doc_day)
         if ref is not None:
             out.append(ref)
-            if ref.process is not None or ref.place is not None:
-                st.last_meeting = ref
-    if st.last_meeting is not None and not any(r.start < toks.tokens[lo].end for r in known + out):
+            if (ref.process is not None or ref.place is not None) and ref.rule == RULE_ID and ref.status != PLANNED:
+                st.last_meeting, st.last_source = ref, src
+                if st.main_meeting is None and ref.status == HELD:
+                    st.main_meeting = ref
+    out += _process_proceedings(ctx, st, src, toks, lo, hi, known + out, doc_day)
+    if antecedent(st, src) is not None and not any(r.start < toks.tokens[lo].end for r in known + out):
         opener = _held_opener(toks, lo, hi)
         if opener is not None:
-            out.insert(0, _anaphor(ctx, st, toks, opener, opener + 1, lo, hi, doc_day))
+            out.insert(0, _anaphor(ctx, st, src, toks, opener, opener + 1, lo, hi, doc_day))
     # a planned clause about a meeting named before (وكانت القمة مقررة بين …) says nothing of the meeting held
     return [r for r in out if not (r.rule == ANAPHOR_ID and r.status == PLANNED)]
 
@@ -178,8 +182,9 @@ def _read(ctx, st, src, toks: Tokens, m, lo: int, hi: int, ordinals: dict, doc_d
     definite = m.reading.stem.startswith("ال") or toks.tokens[m.i].norm.startswith(("ال", "وال", "بال", "فال", "لل"))
     if process is None and place is None and n is None and not qualified and definite:
         modified = j < hi and toks.tokens[j].norm.startswith("ال")      # الاجتماع الحكومي: another meeting
-        if st.last_meeting is not None and not modified and _can_refer(kind, st.last_meeting.kind):
-            return _anaphor(ctx, st, toks, m.i, j, lo, hi, doc_day)
+        ante = antecedent(st, src)
+        if ante is not None and not modified and _can_refer(kind, ante.kind):
+            return _anaphor(ctx, st, src, toks, m.i, j, lo, hi, doc_day)
         return None
     dates = _own_dates(ctx, toks, j, hi, doc_day)
     status = clause_status(toks, m.i, dates=dates, doc_day=doc_day)
@@ -217,9 +222,45 @@ def _can_refer(kind: str, antecedent_kind: str) -> bool:
     return kind == antecedent_kind or kind in _GENERIC or antecedent_kind.endswith(kind)
 
 
-def _anaphor(ctx, st, toks: Tokens, i: int, j: int, lo: int, hi: int, doc_day) -> Ref:
-    """The document's last meeting, named again by a bare noun or an opening held verb at token ``i``."""
-    ante: Ref = st.last_meeting
+def antecedent(st, src) -> Ref | None:
+    """The meeting a bare noun names again: the last one named in the same source, else the document's
+    main meeting (the first it names as held), else the last one named."""
+    if st.last_meeting is not None and st.last_source is src:
+        return st.last_meeting
+    return st.main_meeting or st.last_meeting
+
+
+# Nouns of the proceedings of a meeting: أعمال المنتدى = the forum's meeting, not the standing process.
+_PROCEEDINGS = frozenset({"اعمال", "اشغال", "فعاليات", "جلسات", "انعقاد", "افتتاح", "اختتام", "ختام", "هامش"})
+
+
+def _process_proceedings(ctx, st, src, toks: Tokens, lo: int, hi: int, known: list[Ref], doc_day) -> list[Ref]:
+    """``أعمال المنتدى``, ``المنتدى، الذي … انعقد``: a process named for its meeting is the document's
+    main meeting of that process."""
+    main = st.main_meeting
+    if main is None or main.process is None:
+        return []
+    lex = load()
+    out = []
+    for k in range(lo, hi):
+        pm = _mention_at(toks, k, ("process",))
+        if pm is None or pm.entity != main.process or any(r.start <= pm.start < r.end for r in known + out):
+            continue
+        prev = toks.tokens[k - 1] if k > lo else None
+        proceedings = prev is not None and any(r.stem in _PROCEEDINGS for r in prev.readings())
+        j = _after(toks, pm)
+        held_after = False
+        if j < hi and toks.tokens[j].norm == "," and j + 1 < hi and toks.tokens[j + 1].norm in ("الذي", "التي"):
+            held_after = any((vm := lex.is_a(toks, x, "held_verb")) is not None and vm.feature("tense") == "past"
+                             for x in range(j + 2, min(hi, j + 14)))
+        if proceedings or held_after:
+            out.append(_anaphor(ctx, st, src, toks, k, j, lo, hi, doc_day, main))
+    return out
+
+
+def _anaphor(ctx, st, src, toks: Tokens, i: int, j: int, lo: int, hi: int, doc_day, ante: Ref | None = None) -> Ref:
+    """A meeting named before (:func:`antecedent`), named again by a bare noun or an opening held verb at token ``i``."""
+    ante = ante or antecedent(st, src)
     dates = _own_dates(ctx, toks, j, hi, doc_day)
     status = clause_status(toks, i, dates=dates, doc_day=doc_day)
     place = _place_after(toks, j, hi)
@@ -231,10 +272,17 @@ def _anaphor(ctx, st, toks: Tokens, i: int, j: int, lo: int, hi: int, doc_day) -
 
 
 def _antecedent_process(toks: Tokens, lo: int, i: int):
+    """The process a pronoun on a meeting noun takes up (اجتماعه الأول); None when another noun that
+    can hold meetings stands nearer (منتدى الحكومات وقطاع الأعمال في عملية بالي، … اجتماعه الأول)."""
+    lex = load()
     for k in range(i - 1, lo - 1, -1):
-        pm = _mention_at(toks, k, ("process",))
-        if pm is not None:
-            return pm.entity
+        if lex.is_a(toks, k, "meeting_noun") and not _covered(toks, k, ("process",)):
+            return None
+        for m in toks.tokens[k].ents:
+            if m.entity.kind == "process":
+                return m.entity
+            if m.entity.kind in ("org", "body", "initiative"):
+                return None
     return None
 
 
@@ -296,9 +344,18 @@ def _own_dates(ctx, toks: Tokens, j: int, hi: int, doc_day):
     key = ("dates", year)
     if key not in toks.cache:
         toks.cache[key] = find_dates(toks.text, year)
-    out = [d for d in toks.cache[key] if s <= d.start and d.end <= e]
+    out = [d for d in toks.cache[key] if s <= d.start and d.end <= e and not _range_tail(toks, d)]
     rel = _relative_day(toks, j, stop, doc_day)
     return out + rel
+
+
+_RANGE_WORDS = frozenset({"لغايه", "ولغايه", "حتي", "الي", "و", "-"})
+
+
+def _range_tail(toks: Tokens, d) -> bool:
+    """A date that ends a range whose start was not read (``من 14 ولغاية 16 أيار``): not the meeting's start."""
+    k = toks.index_at(d.start)
+    return k >= 2 and toks.tokens[k - 1].norm in _RANGE_WORDS and toks.tokens[k - 2].kind == "number"
 
 
 def _relative_day(toks: Tokens, j: int, stop: int, doc_day):
