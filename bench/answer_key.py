@@ -28,7 +28,7 @@ FAMILY_OF = {p: fam for fam, preds in FAMILIES.items() for p in preds}
 SCORED = frozenset(FAMILY_OF)
 TIME_PREDICATES = frozenset({"year", "startDate", "endDate"})
 COMMITMENT_KINDS = frozenset({"commitment", "agreement", "funding", "initiative"})
-RESERVED = frozenset({"line", "kind", "s", "optional", "why"})
+RESERVED = frozenset({"line", "kind", "s", "optional", "why", "more"})
 SPEC_KEYS = frozenset({"label", "label_contains", "type", "any"})
 
 
@@ -59,12 +59,11 @@ class KeyFact:
 
 @dataclass(frozen=True)
 class Trap:
-    """A planned/offer line: none of its (predicate, item) pairs may be extracted for its subject."""
+    """A planned/offer line: none of its (subject, predicate, item) checks may be extracted."""
 
     document: str
     line: str
-    subject: object
-    forbidden: tuple          # ((predicate, item), ...)
+    checks: tuple             # ((subject reference, predicate, item), ...)
 
 
 @dataclass
@@ -181,12 +180,18 @@ def load_document(path: Path) -> DocumentKey:
         doc.tables += 1
     for i, table in enumerate(data.get("trap", []), 1):
         where = f"{path}: [[trap]] #{i}"
-        refs = _subjects_of(table, where, doc.subjects)
-        forbidden = tuple(_pairs(table, where, doc.subjects))
-        if not forbidden:
-            raise KeyError_(f"{where}: a trap needs at least one forbidden fact")
-        for ref in refs:
-            doc.traps.append(Trap(doc.slug, table.get("line", ""), ref, forbidden))
+        groups = [table] + list(table.get("more", []))
+        if not all(isinstance(g, dict) for g in groups):
+            raise KeyError_(f"{where}: 'more' takes a list of inline tables")
+        checks = []
+        for j, group in enumerate(groups):
+            here = where if j == 0 else f"{where} more #{j}"
+            refs = _subjects_of(group, here, doc.subjects)
+            pairs = list(_pairs(group, here, doc.subjects))
+            if not pairs:
+                raise KeyError_(f"{here}: a trap needs at least one forbidden fact")
+            checks += [(ref, p, o) for ref in refs for p, o in pairs]
+        doc.traps.append(Trap(doc.slug, table.get("line", ""), tuple(checks)))
         doc.tables += 1
     for i, table in enumerate(data.get("unscored", []), 1):
         if "line" not in table:

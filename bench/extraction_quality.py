@@ -314,8 +314,8 @@ def score_document(graph: Graph, keyset: KeySet, doc, result: Result) -> None:
     if doc.slug not in graph.graph_of:
         result.missing_graphs.append(doc.slug)
     resolved = [(kf, m.resolve(kf.subject)) for kf in doc.facts]
-    trap_subjects = [(t, m.resolve(t.subject)) for t in doc.traps]
-    key_nodes = set().union(*(nodes for _, nodes in resolved), *(nodes for _, nodes in trap_subjects))
+    trap_nodes = [[(m.resolve(ref), p, item) for ref, p, item in t.checks] for t in doc.traps]
+    key_nodes = set().union(*(nodes for _, nodes in resolved))
     by_sp = defaultdict(list)
     for e in extracted:
         by_sp[e.p].append(e)
@@ -329,8 +329,8 @@ def score_document(graph: Graph, keyset: KeySet, doc, result: Result) -> None:
         else:
             result.misses.append((doc.slug, kf))
     trapped = set()
-    for trap, nodes in trap_subjects:
-        hits = [e for p, item in trap.forbidden for e in by_sp[p] if e.s in nodes and m.matches(e.o, item, True)]
+    for trap, checks in zip(doc.traps, trap_nodes):
+        hits = [e for nodes, p, item in checks for e in by_sp[p] if e.s in nodes and m.matches(e.o, item, True)]
         result.traps += 1
         if hits:
             result.violations.append((doc.slug, trap, hits))
@@ -338,7 +338,7 @@ def score_document(graph: Graph, keyset: KeySet, doc, result: Result) -> None:
     for e in extracted:
         if e.p not in SCORED:
             continue
-        if e.s not in key_nodes:
+        if e.s not in key_nodes and e not in trapped:
             result.unjudged.append(e)
             continue
         match = next((kf for kf, nodes in resolved
