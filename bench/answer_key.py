@@ -201,6 +201,26 @@ def load_document(path: Path) -> DocumentKey:
     return doc
 
 
+def problems(keyset: KeySet) -> list:
+    """What is inconsistent in a loaded set: counts that differ from the ones ``set.toml`` states,
+    and ``[subjects]`` that no fact or trap uses."""
+    out = []
+    tables = sum(d.tables for d in keyset.documents)
+    traps = sum(len(d.traps) + sum(1 for u in d.unscored if u.get("kind") in ("planned", "offer"))
+                for d in keyset.documents)
+    if keyset.stated_facts is not None and tables != keyset.stated_facts:
+        out.append(f"{keyset.root}: {tables} fact/trap/unscored tables, set.toml states {keyset.stated_facts}")
+    if keyset.stated_traps is not None and traps != keyset.stated_traps:
+        out.append(f"{keyset.root}: {traps} trap lines (traps + unscored planned/offer), set.toml states {keyset.stated_traps}")
+    for d in keyset.documents:
+        used = repr([f.subject for f in d.facts] + [f.item for f in d.facts] + [t.checks for t in d.traps]
+                    + list(d.subjects.values()))
+        for sid in d.subjects:
+            if f"'{sid}'" not in used and f"@{sid}" not in used:
+                out.append(f"{d.path}: subject {sid!r} is never used")
+    return out
+
+
 def load_set(root: Path) -> KeySet:
     """Parse ``root/set.toml`` and every other ``*.toml`` in ``root`` (one per document)."""
     head = _load(root / "set.toml")

@@ -38,7 +38,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from bench.answer_key import FAMILIES, FAMILY_OF, SCORED, TIME_PREDICATES, KeySet, load_set  # noqa: E402
+from bench.answer_key import FAMILIES, FAMILY_OF, SCORED, TIME_PREDICATES, KeySet, load_set, problems  # noqa: E402
 
 KEYS = ROOT / "tests" / "data" / "extraction_key"
 MDKG = "https://w3id.org/mdkg/ontology#"
@@ -233,8 +233,12 @@ class Matcher:
                         return False
         return True
 
-    def matches(self, term, item, in_trap: bool = False) -> bool:
-        """Is the graph term ``term`` the key item ``item``?"""
+    def matches(self, term, item, mode: str = "exact") -> bool:
+        """Is the graph term ``term`` the key item ``item``?
+
+        ``mode`` "trap": a key date also matches the dates inside it (``2017-09`` ~ ``2017-09-14``);
+        "judge": an extracted date that is a truthful coarser form of a key date (``2016`` for
+        ``2016-05``) is right for precision (it does not make the key fact found)."""
         if isinstance(item, dict):
             return not isinstance(term, ox.Literal) and self.satisfies(term, item)
         if isinstance(term, ox.Literal):
@@ -245,8 +249,12 @@ class Matcher:
             for n in names:
                 if value == norm_value(n):
                     return True
-                if in_trap and _DATE.match(n.strip()) and term.value.startswith(n.strip()):
-                    return True
+                key, got = n.strip(), term.value.strip()
+                if _DATE.match(key) and _DATE.match(got):
+                    if mode == "trap" and got.startswith(key):
+                        return True
+                    if mode == "judge" and key.startswith(got + "-"):
+                        return True
             return False
         if not isinstance(item, str):
             return False
@@ -330,7 +338,7 @@ def score_document(graph: Graph, keyset: KeySet, doc, result: Result) -> None:
             result.misses.append((doc.slug, kf))
     trapped = set()
     for trap, checks in zip(doc.traps, trap_nodes):
-        hits = [e for nodes, p, item in checks for e in by_sp[p] if e.s in nodes and m.matches(e.o, item, True)]
+        hits = [e for nodes, p, item in checks for e in by_sp[p] if e.s in nodes and m.matches(e.o, item, "trap")]
         result.traps += 1
         if hits:
             result.violations.append((doc.slug, trap, hits))
@@ -342,7 +350,7 @@ def score_document(graph: Graph, keyset: KeySet, doc, result: Result) -> None:
             result.unjudged.append(e)
             continue
         match = next((kf for kf, nodes in resolved
-                      if kf.predicate == e.p and e.s in nodes and m.matches(e.o, kf.item)), None)
+                      if kf.predicate == e.p and e.s in nodes and m.matches(e.o, kf.item, "judge")), None)
         if match is not None and e not in trapped:
             family = match.family
         elif e.p in TIME_PREDICATES:
@@ -483,6 +491,8 @@ def main(argv: list | None = None) -> int:
         sets = [s for s in sets if s.name in args.set]
     results, texts = [], []
     for ks in sets:
+        for problem in problems(ks):
+            print(f"extraction_quality: warning: {problem}", file=sys.stderr)
         corpus = corpora.get(ks.name) or find_corpus(ks)
         if ks.name not in stores and ks.name not in dumps and corpus is None:
             texts.append(f"{ks.name}: texts not present locally; skipped (give --corpus {ks.name}=DIR)")
