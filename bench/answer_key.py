@@ -201,9 +201,9 @@ def load_document(path: Path) -> DocumentKey:
     return doc
 
 
-def problems(keyset: KeySet) -> list:
-    """What is inconsistent in a loaded set: counts that differ from the ones ``set.toml`` states,
-    and ``[subjects]`` that no fact or trap uses."""
+def problems(keyset: KeySet, strict: bool = False) -> list:
+    """What is inconsistent in a loaded set: counts that differ from the ones ``set.toml`` states;
+    with ``strict``, also ``[subjects]`` that no fact or trap uses (a hint, not an error)."""
     out = []
     tables = sum(d.tables for d in keyset.documents)
     traps = sum(len(d.traps) + sum(1 for u in d.unscored if u.get("kind") in ("planned", "offer"))
@@ -212,7 +212,7 @@ def problems(keyset: KeySet) -> list:
         out.append(f"{keyset.root}: {tables} fact/trap/unscored tables, set.toml states {keyset.stated_facts}")
     if keyset.stated_traps is not None and traps != keyset.stated_traps:
         out.append(f"{keyset.root}: {traps} trap lines (traps + unscored planned/offer), set.toml states {keyset.stated_traps}")
-    for d in keyset.documents:
+    for d in keyset.documents if strict else ():
         used = repr([f.subject for f in d.facts] + [f.item for f in d.facts] + [t.checks for t in d.traps]
                     + list(d.subjects.values()))
         for sid in d.subjects:

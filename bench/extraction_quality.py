@@ -491,7 +491,7 @@ def main(argv: list | None = None) -> int:
         sets = [s for s in sets if s.name in args.set]
     results, texts = [], []
     for ks in sets:
-        for problem in problems(ks):
+        for problem in problems(ks, strict=True):
             print(f"extraction_quality: warning: {problem}", file=sys.stderr)
         corpus = corpora.get(ks.name) or find_corpus(ks)
         if ks.name not in stores and ks.name not in dumps and corpus is None:
