@@ -90,6 +90,7 @@ class KeySet:
     documents: list
     stated_facts: int | None = None
     stated_traps: int | None = None
+    texts: tuple = ("*",)
 
 
 def _load(path: Path) -> dict:
@@ -234,5 +235,6 @@ def load_set(root: Path) -> KeySet:
     if len(set(slugs)) != len(slugs):
         raise KeyError_(f"{root}: two key files name the same document")
     hints = head.get("corpus", [])
+    texts = head.get("texts", ["*"])
     return KeySet(head.get("name", root.name), root, hints if isinstance(hints, list) else [hints], aliases,
-                  docs, head.get("facts"), head.get("traps"))
+                  docs, head.get("facts"), head.get("traps"), tuple(texts if isinstance(texts, list) else [texts]))

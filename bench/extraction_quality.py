@@ -388,12 +388,26 @@ def _run(args: list) -> None:
         sys.exit(f"extraction_quality: mdkg {args[0]} failed:\n{proc.stderr.strip() or proc.stdout.strip()}")
 
 
-def graph_from(corpus: Path | None, store: Path | None, nquads: Path | None, tmp: Path) -> Graph:
-    """Load the graph to score: an N-Quads file, an existing store, or a fresh build of ``corpus``."""
+def texts_of(corpus: Path, patterns: tuple, tmp: Path) -> Path:
+    """A folder holding links to the set's texts in ``corpus`` (and its manifest), nothing else:
+    an answer file or a README beside the texts is not built."""
+    out = tmp / "corpus"
+    out.mkdir()
+    chosen = {p for pattern in patterns for p in corpus.glob(pattern) if p.is_file()}
+    chosen |= {p for p in [corpus / "manifest.toml"] if p.is_file()}
+    for p in sorted(chosen):
+        (out / p.name).symlink_to(p.resolve())
+    return out
+
+
+def graph_from(corpus: Path | None, store: Path | None, nquads: Path | None, tmp: Path,
+               patterns: tuple = ("*",)) -> Graph:
+    """Load the graph to score: an N-Quads file, an existing store, or a fresh build of the texts
+    of ``corpus`` that match ``patterns``."""
     if nquads is None:
         if store is None:
             store = tmp / "store"
-            _run(["build", "--corpus", str(corpus), "--store", str(store)])
+            _run(["build", "--corpus", str(texts_of(corpus, patterns, tmp)), "--store", str(store)])
         nquads = tmp / "export.nq"
         _run(["export", "--store", str(store), "--format", "nquads", "--out", str(nquads)])
     return Graph.from_nquads(nquads)
@@ -498,7 +512,7 @@ def main(argv: list | None = None) -> int:
             texts.append(f"{ks.name}: texts not present locally; skipped (give --corpus {ks.name}=DIR)")
             continue
         with tempfile.TemporaryDirectory(prefix="mdkg-xq-") as tmp:
-            graph = graph_from(corpus, stores.get(ks.name), dumps.get(ks.name), Path(tmp))
+            graph = graph_from(corpus, stores.get(ks.name), dumps.get(ks.name), Path(tmp), ks.texts)
             r = score(graph, ks)
             results.append(as_json(r))
             texts.append(report(graph, r, args.verbose, args.show_unjudged))

@@ -234,3 +234,14 @@ def test_committed_keys_load_and_match_their_stated_counts(keyset):
     ks = load_set(KEYS / keyset)
     assert ks.documents, keyset
     assert problems(ks) == []
+
+
+def test_only_the_sets_texts_and_manifest_are_built(tmp_path):
+    from bench.extraction_quality import texts_of
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    for name in ("01-a.ar.txt", "02-b.ar.txt", "answers.md", "README.md", "manifest.toml"):
+        (corpus / name).write_text("x", encoding="utf-8")
+    (tmp_path / "work").mkdir()
+    out = texts_of(corpus, ("*.ar.txt",), tmp_path / "work")
+    assert sorted(p.name for p in out.iterdir()) == ["01-a.ar.txt", "02-b.ar.txt", "manifest.toml"]
