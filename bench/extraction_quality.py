@@ -304,6 +304,7 @@ class Result:
     traps: int = 0
     violations: list = field(default_factory=list)
     unscored: int = 0
+    refused: list = field(default_factory=list)
     paragraphs: int = 0
     paragraphs_with_facts: int = 0
 
@@ -382,10 +383,26 @@ def score(graph: Graph, keyset: KeySet) -> Result:
 # ---------------------------------------------------------------------------------------------
 # building and reporting
 
-def _run(args: list) -> None:
+def _run(args: list, check: bool = True) -> subprocess.CompletedProcess:
     proc = subprocess.run([sys.executable, "-m", "graph_builder", *args], cwd=ROOT, capture_output=True, text=True)
-    if proc.returncode != 0:
+    if check and proc.returncode != 0:
         sys.exit(f"extraction_quality: mdkg {args[0]} failed:\n{proc.stderr.strip() or proc.stdout.strip()}")
+    return proc
+
+
+def build_texts(folder: Path, store: Path) -> list:
+    """Build ``folder`` into ``store``; a text the builder refuses (its error names the file) is
+    left out and the build retried. Returns ``[(file name, the builder's message), ...]``."""
+    refused = []
+    while True:
+        proc = _run(["build", "--corpus", str(folder), "--store", str(store)], check=False)
+        if proc.returncode == 0:
+            return refused
+        bad = re.search(rf"^mdkg build: {re.escape(str(folder))}/([^/:]+?):(?:\d+:)? (.*)$", proc.stderr, re.M)
+        if bad is None or not (folder / bad.group(1)).exists():
+            sys.exit(f"extraction_quality: mdkg build failed:\n{proc.stderr.strip() or proc.stdout.strip()}")
+        (folder / bad.group(1)).unlink()
+        refused.append((bad.group(1), bad.group(2)))
 
 
 def texts_of(corpus: Path, patterns: tuple, tmp: Path) -> Path:
@@ -401,16 +418,17 @@ def texts_of(corpus: Path, patterns: tuple, tmp: Path) -> Path:
 
 
 def graph_from(corpus: Path | None, store: Path | None, nquads: Path | None, tmp: Path,
-               patterns: tuple = ("*",)) -> Graph:
-    """Load the graph to score: an N-Quads file, an existing store, or a fresh build of the texts
-    of ``corpus`` that match ``patterns``."""
+               patterns: tuple = ("*",)) -> tuple:
+    """The graph to score (an N-Quads file, an existing store, or a fresh build of the texts of
+    ``corpus`` that match ``patterns``) and the texts the builder refused."""
+    refused = []
     if nquads is None:
         if store is None:
             store = tmp / "store"
-            _run(["build", "--corpus", str(texts_of(corpus, patterns, tmp)), "--store", str(store)])
+            refused = build_texts(texts_of(corpus, patterns, tmp), store)
         nquads = tmp / "export.nq"
         _run(["export", "--store", str(store), "--format", "nquads", "--out", str(nquads)])
-    return Graph.from_nquads(nquads)
+    return Graph.from_nquads(nquads), refused
 
 
 def _fmt(x: float | None) -> str:
@@ -426,7 +444,11 @@ def _term(graph: Graph, node) -> str:
 
 def report(graph: Graph, r: Result, verbose: bool, show_unjudged: bool) -> str:
     out = [f"{r.name}: {r.documents} documents scored"
-           + (f" (no graph for {len(r.missing_graphs)}: {', '.join(r.missing_graphs)})" if r.missing_graphs else "")]
+           + (f" (no graph for {len(r.missing_graphs)}: their facts count as missed)" if r.missing_graphs else "")]
+    for name, why in r.refused:
+        out.append(f"  not built: {name}: {why}")
+    if r.missing_graphs and verbose:
+        out.append(f"  no graph: {', '.join(r.missing_graphs)}")
     out.append(f"  {'family':<12}{'key':>6}{'found':>7}{'recall':>8}{'judged':>8}{'correct':>8}{'precision':>10}")
     rows = list(r.families.items()) + [("overall", r.overall)]
     for name, t in rows:
@@ -463,7 +485,8 @@ def as_json(r: Result) -> dict:
     fams = {name: {"required": t.required, "found": t.found, "recall": t.recall, "judged": t.judged,
                    "correct": t.correct, "precision": t.precision}
             for name, t in list(r.families.items()) + [("overall", r.overall)]}
-    return {"set": r.name, "documents": r.documents, "families": fams, "traps": r.traps,
+    return {"set": r.name, "documents": r.documents, "not_built": [n for n, _ in r.refused],
+            "no_graph": r.missing_graphs, "families": fams, "traps": r.traps,
             "trap_violations": [{"document": s, "line": t.line} for s, t, _ in r.violations],
             "unjudged": len(r.unjudged), "paragraphs": r.paragraphs,
             "paragraphs_with_facts": r.paragraphs_with_facts, "unscored_lines": r.unscored}
@@ -512,8 +535,9 @@ def main(argv: list | None = None) -> int:
             texts.append(f"{ks.name}: texts not present locally; skipped (give --corpus {ks.name}=DIR)")
             continue
         with tempfile.TemporaryDirectory(prefix="mdkg-xq-") as tmp:
-            graph = graph_from(corpus, stores.get(ks.name), dumps.get(ks.name), Path(tmp), ks.texts)
+            graph, refused = graph_from(corpus, stores.get(ks.name), dumps.get(ks.name), Path(tmp), ks.texts)
             r = score(graph, ks)
+            r.refused = refused
             results.append(as_json(r))
             texts.append(report(graph, r, args.verbose, args.show_unjudged))
     print(json.dumps(results, indent=1) if args.json else "\n\n".join(texts))

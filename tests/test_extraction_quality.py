@@ -245,3 +245,28 @@ def test_only_the_sets_texts_and_manifest_are_built(tmp_path):
     (tmp_path / "work").mkdir()
     out = texts_of(corpus, ("*.ar.txt",), tmp_path / "work")
     assert sorted(p.name for p in out.iterdir()) == ["01-a.ar.txt", "02-b.ar.txt", "manifest.toml"]
+
+
+def test_a_text_the_builder_refuses_is_left_out_and_named(tmp_path):
+    from bench.extraction_quality import build_texts
+    folder = tmp_path / "texts"
+    folder.mkdir()
+    (folder / "good.ar.txt").write_text(
+        "تقرير قصير\n\n1 - عقد الاجتماع الأول للمنتدى العالمي المعني بالهجرة والتنمية في بروكسل في تموز/يوليه 2007.\n",
+        encoding="utf-8")
+    (folder / "bad.ar.txt").write_text("عنوان فقط\n", encoding="utf-8")
+    (folder / "manifest.toml").write_text('["good.ar.txt"]\nslug = "good"\nlanguage = "ar"\ntitle_ar = "تقرير قصير"\n'
+                                          '\n["bad.ar.txt"]\nslug = "bad"\nlanguage = "ar"\ntitle_ar = "عنوان"\n',
+                                          encoding="utf-8")
+    refused = build_texts(folder, tmp_path / "store")
+    assert [name for name, _ in refused] == ["bad.ar.txt"]
+    assert refused[0][1]                                     # the builder's own message
+    assert (folder / "good.ar.txt").exists() and not (folder / "bad.ar.txt").exists()
+    graph = Graph.from_nquads(_export(tmp_path / "store", tmp_path / "out.nq"))
+    assert "good" in graph.graph_of and "bad" not in graph.graph_of
+
+
+def _export(store, out):
+    from bench.extraction_quality import _run
+    _run(["export", "--store", str(store), "--format", "nquads", "--out", str(out)])
+    return out
