@@ -91,6 +91,8 @@ class KeySet:
     stated_facts: int | None = None
     stated_traps: int | None = None
     texts: tuple = ("*",)
+    planned_types: tuple = ()
+    planned_describes: tuple = ()
 
 
 def _load(path: Path) -> dict:
@@ -236,5 +238,10 @@ def load_set(root: Path) -> KeySet:
         raise KeyError_(f"{root}: two key files name the same document")
     hints = head.get("corpus", [])
     texts = head.get("texts", ["*"])
+    planned = head.get("planned", {})
+    unknown = set(planned.get("describes", [])) - SCORED
+    if unknown:
+        raise KeyError_(f"{root / 'set.toml'}: [planned] describes unknown predicates {sorted(unknown)}")
     return KeySet(head.get("name", root.name), root, hints if isinstance(hints, list) else [hints], aliases,
-                  docs, head.get("facts"), head.get("traps"), tuple(texts if isinstance(texts, list) else [texts]))
+                  docs, head.get("facts"), head.get("traps"), tuple(texts if isinstance(texts, list) else [texts]),
+                  tuple(planned.get("types", [])), tuple(planned.get("describes", [])))

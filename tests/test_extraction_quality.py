@@ -92,14 +92,22 @@ def tiny_graph() -> str:
     q.fact(m2, "startDate", ("2017-09-14", "date"), "p2")           # the planned workshop, stated as held
     q.fact(m2, "location", ID + "place/geneva", "p2")               # subject not in the key: unjudged
     q.fact(ID + "person/y", "role", ("مستشار", "@ar"), "p2")          # unjudged
+    m3 = ID + "event/m3"                                              # announced, typed as planned
+    q.add(m3, RDF + "type", MDKG + "PlannedMeeting", DOC)
+    q.add(m3, SKOS + "prefLabel", ("Planned one", "@en"), REF)
+    q.fact(m3, "location", ID + "place/geneva", "p2")                # may describe a planned meeting
+    q.fact(m3, "hostedBy", ID + "state/DEU", "p2")                   # a host is never planned: a violation
     return q.text()
 
 
 TINY_SET = """
 name = "tiny"
 corpus = []
-facts = 7
-traps = 1
+facts = 8
+traps = 2
+[planned]
+types = ["PlannedMeeting"]
+describes = ["location"]
 [aliases]
 "Germany" = ["Deutschland", "Allemagne"]
 """
@@ -157,6 +165,12 @@ line = "planned (not held): a workshop in 2017-09"
 s = { type = "Meeting" }
 startDate = "2017-09"
 
+[[trap]]
+line = "planned (not held): a meeting in Geneva hosted by Germany"
+s = { label = "Planned one" }
+location = "Geneva"
+hostedBy = "Germany"
+
 [[unscored]]
 line = "figure: something"
 why = "no term"
@@ -180,17 +194,22 @@ def test_exact_figures_on_a_tiny_graph(tiny):
     assert problems(keyset, strict=True) == []
     r = score(Graph.from_nquads(nq), keyset)
     got = {name: (t.required, t.found, t.judged, t.correct) for name, t in r.families.items()}
-    # meetings: 7 required (endDate missing); judged: 6 right on m1 + the optional count, and the trapped date
-    assert got["meetings"] == (7, 6, 8, 7)
+    # meetings: 7 required (endDate missing); judged: 6 right on m1 + the optional count, and the
+    # two trapped facts (a held date, a host of a planned meeting)
+    assert got["meetings"] == (7, 6, 9, 7)
     assert got["topics"] == (2, 1, 1, 1)               # diaspora missing
     assert got["actors"] == (3, 1, 3, 1)               # wrong affiliation; a role that runs on is wrong
     assert got["commitments"] == (2, 1, 2, 2)          # "2016" is right but does not find "2016-05"
     o = r.overall
-    assert (o.required, o.found, o.judged, o.correct) == (14, 9, 14, 11)
-    assert o.recall == pytest.approx(9 / 14) and o.precision == pytest.approx(11 / 14)
-    assert [t.line for _, t, _ in r.violations] == ["planned (not held): a workshop in 2017-09"]
-    assert r.traps == 1
-    assert sorted((e.p, e.o.value) for e in r.unjudged) == [("location", ID + "place/geneva"), ("role", "مستشار")]
+    assert (o.required, o.found, o.judged, o.correct) == (14, 9, 15, 11)
+    assert o.recall == pytest.approx(9 / 14) and o.precision == pytest.approx(11 / 15)
+    assert [(t.line, [e.p for e in hits]) for _, t, hits in r.violations] == [
+        ("planned (not held): a workshop in 2017-09", ["startDate"]),
+        ("planned (not held): a meeting in Geneva hosted by Germany", ["hostedBy"])]
+    assert r.traps == 2
+    assert sorted((e.s.value, e.p, e.o.value) for e in r.unjudged) == [
+        (ID + "event/m2", "location", ID + "place/geneva"), (ID + "event/m3", "location", ID + "place/geneva"),
+        (ID + "person/y", "role", "مستشار")]
     assert (r.paragraphs_with_facts, r.paragraphs) == (2, 3)
     assert r.unscored == 1
     missed = sorted((kf.predicate, str(kf.item)) for _, kf in r.misses)
@@ -204,8 +223,9 @@ def test_command_line_prints_json_for_an_nquads_export(tiny, capsys):
     out = json.loads(capsys.readouterr().out)
     assert out[0]["set"] == "tiny"
     assert out[0]["families"]["overall"]["recall"] == pytest.approx(9 / 14)
-    assert out[0]["families"]["overall"]["precision"] == pytest.approx(11 / 14)
-    assert out[0]["trap_violations"] == [{"document": "d1", "line": "planned (not held): a workshop in 2017-09"}]
+    assert out[0]["families"]["overall"]["precision"] == pytest.approx(11 / 15)
+    assert [v["line"] for v in out[0]["trap_violations"]] == [
+        "planned (not held): a workshop in 2017-09", "planned (not held): a meeting in Geneva hosted by Germany"]
     assert out[0]["paragraphs_with_facts"] == 2
 
 
