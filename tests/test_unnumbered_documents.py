@@ -8,12 +8,12 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from graph_builder.corpus import read_document
-from graph_builder.dateline import find_dateline
-from graph_builder.doc_kind import guess_kind, kinds, title_kind
-from graph_builder.pipeline import build
+from graph_builder.text.corpus import read_document
+from graph_builder.text.dateline import find_dateline
+from graph_builder.text.doc_kind import guess_kind, kinds, title_kind
+from graph_builder.build.pipeline import build
 from graph_builder.resources import default_corpus
-from graph_builder.unnumbered import parse_unnumbered
+from graph_builder.text.unnumbered import parse_unnumbered
 
 DATA = Path(__file__).parent / "data" / "documents"
 PRESS = DATA / "press-release-rabat.ar.txt"

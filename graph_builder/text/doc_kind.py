@@ -15,7 +15,7 @@ import re
 import tomllib
 from functools import lru_cache
 
-from .resources import ontology_file
+from ..resources import ontology_file
 from .structure import match_key
 
 KINDS_FILE = "document-kinds.toml"

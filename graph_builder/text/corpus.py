@@ -24,7 +24,7 @@ from . import doc_kind
 from .model import Document, SourceError, SourceIssue
 from .structure import ParsedText, match_key, parse
 from .unnumbered import _HEADER_LINE, parse_unnumbered
-from .values import find_symbols
+from ..values import find_symbols
 
 MANIFEST = "manifest.toml"
 SUFFIXES = (".md", ".txt")

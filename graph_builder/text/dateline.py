@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from .values import DateMatch, parse_date
+from ..values import DateMatch, parse_date
 
 _DIGIT = "0-9\u0660-\u0669\u06f0-\u06f9"
 _STOP = rf"{_DIGIT}\n()\u2013\u2014/\-،,:.؛;\"«»“”"
