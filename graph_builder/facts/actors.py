@@ -30,6 +30,7 @@ from ..text.arabic import fold
 from ..recognise.findings import Entity, Fact, Mention, Value
 from .context import FactContext
 from .naming import clean_name, is_name, person, translit
+from ..recognise.role_persons import role_after, role_before
 from ..recognise.text_entities import ROLE_HEADS
 from .grammar import ANAPHORS, FILLERS, RELATIVES, Text, folded_set, resolve_anaphor, subject_after
 
@@ -302,12 +303,59 @@ def _person_facts(text: Text, source):
 
 
 def _person_roles(text: Text, source, who: Entity, start: int, end: int):
+    facts = list(_comma_roles(text, source, who, start, end))
+    if not any(f.predicate == "role" for f in facts):
+        facts.extend(_adjacent_roles(text, source, who, start, end))
+    yield from facts
+
+
+def _adjacent_roles(text: Text, source, who: Entity, start: int, end: int):
+    """``ROLE NAME`` / ``NAME ROLE`` with no comma between (``وزير الخارجية المغربي ناصر بوريطة``,
+    ``سامي عادل مدير الإدارة وليلى يوسف …``): the role ends where the next person begins."""
+    role_conf, aff_conf = RULES["actors.role"][1], RULES["actors.affiliation"][1]
+    taken = [(m.start, m.end) for m in text.mentions if m.entity.kind != "person"]
+    persons = [m for m in text.mentions if m.entity.kind == "person"]
+    span = role_after(text.norm, end, taken, [m.start for m in persons if m.start >= end])
+    if span is None:
+        span = role_before(text.norm, start, taken)
+        prev = [m.end for m in persons if m.end <= start]
+        if span is not None and prev and span[0] < prev[-1]:
+            span = None
+    if span is None:
+        return
+    rs, re_ = span
+    yield Fact(who, "role", Value(_role_text(text.original[rs:re_]), "string", "ar"), source, "actors.role",
+               role_conf)
+    aff = _affiliation(text, rs, re_)
+    if aff is not None:
+        yield Fact(who, "affiliation", aff, source, "actors.affiliation", aff_conf)
+
+
+_NEXT_PERSON = re.compile(r"\sو(?:ال)?(?:سيد|سيدة|دكتور|دكتورة|سفير|سفيرة|أستاذ|أستاذة|معالي|سعادة)\b")
+
+
+def _role_end(text: Text, rs: int, re_: int) -> int:
+    """A role ends before the next person: a person mention, or و + a title (``مستشار الوزير والسيدة …``)."""
+    nxt = [m.start for m in text.mentions if m.entity.kind == "person" and rs < m.start < re_]
+    t = _NEXT_PERSON.search(text.original, rs, re_)
+    ends = nxt + ([t.start()] if t else [])
+    if not ends:
+        return re_
+    cut = min(ends)
+    while cut > rs and text.original[cut - 1] in " \tو":
+        cut -= 1
+    return cut
+
+
+def _comma_roles(text: Text, source, who: Entity, start: int, end: int):
     role_conf, aff_conf = RULES["actors.role"][1], RULES["actors.affiliation"][1]
     after = text.original[end:]
-    m = re.match(r"\s*[،,]\s*([^،,؛;.]{3,160})", after)
+    m = re.match(r"\s*[»\"”]?\s*[،,]\s*([^،,؛;.:«»\"]{3,160})", after)
     if m and _is_role(m.group(1)):
         rs, re_ = end + m.start(1), end + m.end(1)
-        yield Fact(who, "role", Value(_role_text(m.group(1)), "string", "ar"), source, "actors.role", role_conf)
+        re_ = _role_end(text, rs, re_)
+        yield Fact(who, "role", Value(_role_text(text.original[rs:re_]), "string", "ar"), source, "actors.role",
+                   role_conf)
         aff = None
         nxt = re.match(r"\s*[،,]?\s*(?:بالنيابة عن|من)\s+|\s*[،,]\s*", text.original[re_:])
         if nxt:
@@ -318,7 +366,9 @@ def _person_roles(text: Text, source, who: Entity, start: int, end: int):
         if aff is not None:
             yield Fact(who, "affiliation", aff, source, "actors.affiliation", aff_conf)
         return
-    before = text.original[:start]
+    prev = [x.end for x in text.mentions if x.entity.kind == "person" and x.end <= start]
+    cut = prev[-1] if prev else 0
+    before = " " * cut + text.original[cut:start]          # a role never reaches back over another person
     m = re.search(r"(?:^|[،,؛;:]|\sو)\s*([^،,؛;:]{3,160}?)\s*[،,]\s*(?:\S+\s)?$", before)
     rs = _role_start(before, m.start(1), m.end(1)) if m else None
     if m and rs is not None and not re.search(r"[،,]\s*\S+\s\S+\s$", before[m.end(1):]):

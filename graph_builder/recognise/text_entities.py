@@ -134,6 +134,16 @@ def _name_after(norm: Normalised, pos: int) -> tuple[int, int] | None:
             return words[0][0], words[n - 1][1]
     if len(words) >= 3 and names[1] and text[words[2][0]:words[2][1]] in _FUNCTION_WORDS:
         return words[0][0], words[1][1]
+    from .role_persons import given, is_role_head      # noqa: PLC0415 (role_persons imports this module)
+    for n in range(2, min(4, len(words) - 1) + 1):        # NAME ROLE / NAME وعن … with no comma
+        if not names[n - 1]:
+            break
+        nxt = text[words[n][0]:words[n][1]]
+        if is_role_head(nxt) or (nxt[:1] in "وف" and nxt[1:] in _FUNCTION_WORDS):
+            return words[0][0], words[n - 1][1]
+    if len(words) >= 2 and given(text[words[0][0]:words[0][1]]) and text[words[1][0]:words[1][0] + 2] == "ال" \
+            and text[words[1][1]:words[1][1] + 1] in ".,:;()\"" and words[1][1] - words[1][0] > 4:
+        return words[0][0], words[1][1]                     # a family name with the article: سالم العتيبي.
     return words[0]
 
 
