@@ -265,6 +265,13 @@ def _role_start(text: str, start: int, end: int) -> int | None:
 NOT_AFFILIATION_BEFORE = folded_set(("لدى", "وكيل", "نائب", "مساعد"))
 
 
+def _is_office(e: Entity) -> bool:
+    """A post named like an organisation (``الأمين العام للأمم المتحدة``, ``الأمين العام المساعد``): the
+    person holds it, it is not where the person works (the role says it)."""
+    words = fold(e.label_ar or "").split()
+    return bool(words) and words[0] in ROLE_HEADS
+
+
 def _affiliation(text: Text, start: int, end: int) -> Entity | None:
     """The organization named inside a title span, else the state; a state named before the
     first organization wins (``الممثل الدائم لموريشيوس لمكتب الأمم المتحدة``)."""
@@ -273,7 +280,8 @@ def _affiliation(text: Text, start: int, end: int) -> Entity | None:
         return bool(words) and words[-1] in NOT_AFFILIATION_BEFORE
 
     inside = [m for m in text.mentions if start <= m.start and m.end <= end]
-    orgs = [m for m in inside if _cls(m) in ORG_CLASSES | {"ProcessBody"} and not after_excluded(m)]
+    orgs = [m for m in inside if _cls(m) in ORG_CLASSES | {"ProcessBody"} and not after_excluded(m)
+            and not _is_office(m.entity)]
     states = [m for m in inside if _cls(m) == "State"]
     if orgs and not (states and states[0].start < orgs[0].start):
         return orgs[-1].entity if _cls(orgs[-1]) == "GovernmentBody" else orgs[0].entity

@@ -40,6 +40,10 @@ _WORD = re.compile(r"[^\W\d_]+|\d+|[^\w\s]")
 _DEFINITE = re.compile(r"^(?:[وف]?[بلك]?ال|[وف]?لل)")
 _HARD_AFTER = frozenset(fold(w) for w in ("إن", "أن", "ان", "بأن", "إنه", "أنه", "على", "في", "عن", "إلى",
                                           "الى", "من", "مع", "خلال", "الذي", "التي", "لدى", "أمام", "حول"))
+_PREP_MASDAR = frozenset({"بت", "لت", "با", "لا", "بم", "لم"})
+_OPEN_QUOTES = frozenset("«\"“")
+_CLOSE_QUOTES = frozenset("»\"”")
+_COMMAS = frozenset("،,")
 _PUNCT_BOUNDARY = frozenset("،,:؛;.()\"«»“”!؟?-–—/")
 MAX_NAME = 4
 
@@ -91,6 +95,8 @@ def _name_word(w: str, first: bool) -> bool:
     if given(w):
         return True
     if w[0] in "يتن" and len(w) >= 4 and first:        # an imperfect verb (يلقي، تعقد، نعمل)
+        return False
+    if first and w[:2] in _PREP_MASDAR:                   # a preposition + verbal noun (بتوقيع، لتعزيز)
         return False
     return True
 
@@ -184,11 +190,11 @@ def find_role_persons(norm: Normalised, taken: list[tuple[int, int]]) -> list[tu
     for i, (s, e, w) in enumerate(items):
         if i < used_until:
             continue
-        if w in "«\"“" and not ws.in_taken(i + 1):            # «NAME»، ROLE
-            close = next((k for k in range(i + 1, min(i + 6, len(items))) if items[k][2] in "»\"”"), None)
+        if w in _OPEN_QUOTES and i + 1 < len(items) and not ws.in_taken(i + 1):            # «NAME»، ROLE
+            close = next((k for k in range(i + 1, min(i + 6, len(items))) if items[k][2] in _CLOSE_QUOTES), None)
             if close is not None and close - i - 1 >= 2 \
                     and all(_name_word(items[k][2], k == i + 1) for k in range(i + 1, close)):
-                k = close + 1 + (close + 1 < len(items) and items[close + 1][2] in "،,")
+                k = close + 1 + (close + 1 < len(items) and items[close + 1][2] in _COMMAS)
                 if k < len(items) and is_role_head(items[k][2]):
                     emit((i + 1, close, 0))
                     continue
@@ -196,7 +202,7 @@ def find_role_persons(norm: Normalised, taken: list[tuple[int, int]]) -> list[tu
             continue
         if is_role_head(w) and not (i > 0 and items[i - 1][2] in TITLES):
             j = _role_run(ws, i)
-            comma = j < len(items) and items[j][2] in "،,"
+            comma = j < len(items) and items[j][2] in _COMMAS
             span = _name_at(ws, j + 1 if comma else j, need_boundary=not comma)
             if span:
                 emit(span)
@@ -226,7 +232,7 @@ def role_before(norm: Normalised, start: int, taken: list[tuple[int, int]]) -> t
     ws = _Words(norm.text, [(_folded_index(norm, s), _folded_index(norm, e)) for s, e in taken])
     items = ws.items
     k = next((n for n, it in enumerate(items) if it[0] >= fpos), len(items)) - 1
-    if k >= 0 and items[k][2] in "،,":
+    if k >= 0 and items[k][2] in _COMMAS:
         k -= 1
     while k >= 0 and items[k][2] in _words()[4]:             # a title between the role and the name
         k -= 1

@@ -1,0 +1,74 @@
+"""Topics stated as the purpose or concern of a name: ``عملية الخرطوم لمكافحة تهريب المهاجرين``,
+``أنشئ المسار بهدف تيسير تنقل العمالة``, ``الهيئة المعنية بالهجرة غير النظامية``, ``تعنى عملية بالي
+بمكافحة تهريب الأشخاص``.
+
+The patterns are data (``lexicons/patterns/topics.toml``, cue words in ``lexicons/classes/topics.toml``,
+class ``purpose_cue``); this module holds their handler: the topics are the topic mentions of the
+clause that follows the cue, read left to right until punctuation that closes the clause, another
+named actor or place, or a run of words with no topic. The subject is the name the pattern
+captured; a named entity between it and the cue (``X في روما لمكافحة``) other than a place or a
+topic makes the cue someone else's.
+
+It does not look for focus verbs with a subject after them (``topics.py``) and knows no document.
+"""
+from __future__ import annotations
+
+from ..recognise.findings import Fact
+from .rules import handler, run_patterns
+
+_CLOSE = frozenset("،,.؛;:()«»\"")
+_STOP_KINDS = frozenset({"state", "org", "process", "body", "event", "person", "commitment"})
+_GAP_OK = frozenset({"place", "region", "topic"})
+SUBJECT_CLASSES_EXCLUDED = frozenset({"Person", "State"})
+_GAP_WORDS = frozenset({"في", "ب"})
+MAX_GAP = 4                     # words with no topic before the clause is judged to have none
+
+
+def _topics_after(toks, k: int) -> list:
+    out, gap, sent = [], 0, toks.tokens[k].sent if k < len(toks.tokens) else -1
+    while k < len(toks.tokens) and toks.tokens[k].sent == sent:
+        t = toks.tokens[k]
+        if t.kind == "punct" and t.norm in _CLOSE:
+            break
+        starting = [m for m in t.ents if toks.index_at(m.start) == k]
+        topic = next((m for m in starting if m.entity.kind == "topic"), None)
+        if topic is not None:
+            if topic.entity not in out:
+                out.append(topic.entity)
+            gap = 0
+            k = toks.index_at(topic.end)
+            continue
+        if any(m.entity.kind in _STOP_KINDS for m in starting) and out:
+            break
+        gap += 1
+        if gap > MAX_GAP:
+            break
+        k += 1
+    return out
+
+
+@handler("topics.purpose-after-name")
+@handler("topics.purpose-verb-first")
+def _purpose(ctx, src, toks, m, rule):
+    subj = m.captures["subject"][2]
+    if subj.entity.cls in SUBJECT_CLASSES_EXCLUDED:
+        return
+    if "gap" in m.captures:
+        i, j, _ = m.captures["gap"]
+        for k in range(i, j):       # only a place (في روما) or a bracket may stand between name and cue
+            t = toks.tokens[k]
+            if t.ents and all(x.entity.kind in _GAP_OK for x in t.ents):
+                continue
+            if t.ents or not (t.norm in _GAP_WORDS or t.norm in "()"):
+                return
+    cue_end = m.captures["cue"][1]
+    if rule.id == "topics.purpose-verb-first":
+        cue_end = m.captures["subject"][1]
+    for t in _topics_after(toks, cue_end):
+        yield Fact(subj.entity, "addresses", t, src, rule.id, rule.confidence)
+
+
+def extract(ctx) -> list[Fact]:
+    """The purpose facts of every paragraph and footnote of the document."""
+    sources = list(ctx.document.paragraphs) + [f for f in ctx.document.footnotes if f.text]
+    return list(run_patterns(ctx, "topics", sources))
