@@ -28,6 +28,7 @@ import re
 
 from ..text.arabic import fold
 from ..recognise.findings import Entity, Fact, Mention, Value
+from . import memberships
 from .context import FactContext
 from .naming import clean_name, is_name, person, translit
 from ..recognise.role_persons import role_after, role_before
@@ -281,7 +282,7 @@ def _affiliation(text: Text, start: int, end: int) -> Entity | None:
 
     inside = [m for m in text.mentions if start <= m.start and m.end <= end]
     orgs = [m for m in inside if _cls(m) in ORG_CLASSES | {"ProcessBody"} and not after_excluded(m)
-            and not _is_office(m.entity)]
+            and not (_is_office(m.entity) and m.start <= start + 1)]
     states = [m for m in inside if _cls(m) == "State"]
     if orgs and not (states and states[0].start < orgs[0].start):
         return orgs[-1].entity if _cls(orgs[-1]) == "GovernmentBody" else orgs[0].entity
@@ -359,7 +360,7 @@ def _comma_roles(text: Text, source, who: Entity, start: int, end: int):
     role_conf, aff_conf = RULES["actors.role"][1], RULES["actors.affiliation"][1]
     after = text.original[end:]
     m = re.match(r"\s*[»\"”]?\s*[،,]\s*([^،,؛;.:«»\"]{3,160})", after)
-    if m and _is_role(m.group(1)):
+    if m and _is_role(m.group(1)) and not fold(m.group(1)).startswith("و"):
         rs, re_ = end + m.start(1), end + m.end(1)
         re_ = _role_end(text, rs, re_)
         yield Fact(who, "role", Value(_role_text(text.original[rs:re_]), "string", "ar"), source, "actors.role",
@@ -570,6 +571,7 @@ def extract(ctx: FactContext) -> list[Fact]:
         facts.extend(_chairs(text, src))
         facts.extend(_participation(text, src, scope))
         scope = scope + [m for m in text.mentions if m.entity.kind not in ("topic", "place", "region")]
+    facts.extend(memberships.extract(ctx))
     matcher = None
     for sec in ctx.document.sections:
         if sec.notes and matcher is None:

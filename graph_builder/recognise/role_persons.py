@@ -40,7 +40,7 @@ _WORD = re.compile(r"[^\W\d_]+|\d+|[^\w\s]")
 _DEFINITE = re.compile(r"^(?:[وف]?[بلك]?ال|[وف]?لل)")
 _HARD_AFTER = frozenset(fold(w) for w in ("إن", "أن", "ان", "بأن", "إنه", "أنه", "على", "في", "عن", "إلى",
                                           "الى", "من", "مع", "خلال", "الذي", "التي", "لدى", "أمام", "حول"))
-_PREP_MASDAR = frozenset({"بت", "لت", "با", "لا", "بم", "لم"})
+_PREP_MASDAR = frozenset({"بت", "لت"})
 _OPEN_QUOTES = frozenset("«\"“")
 _CLOSE_QUOTES = frozenset("»\"”")
 _COMMAS = frozenset("،,")
