@@ -86,11 +86,13 @@ def given(w: str) -> bool:
     return w in _words()[0]
 
 
-def _name_word(w: str, first: bool) -> bool:
+def _name_word(w: str, first: bool, original: str = "") -> bool:
     _, heads, role_words, not_name, titles, verbs = _words()
     if len(w) < 2 or not w.isalpha() or _DEFINITE.match(w):
         return False
-    if w in _FUNCTION_WORDS or w in not_name or w in role_words or w in titles or w in verbs or is_role_head(w):
+    if w in _FUNCTION_WORDS and not (given(w) and original.endswith("ي")):
+        return False                                      # على (on) is not علي (a name): the spelling decides
+    if w in not_name or w in role_words or w in titles or w in verbs or is_role_head(w):
         return False
     if given(w):
         return True
@@ -104,9 +106,17 @@ def _name_word(w: str, first: bool) -> bool:
 class _Words:
     """The words of a folded text: (start, end, word) and a lookup of spans the matcher chose."""
 
-    def __init__(self, text: str, taken: list[tuple[int, int]]):
+    def __init__(self, text: str, taken: list[tuple[int, int]], norm: Normalised | None = None):
         self.items = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
         self.taken = sorted(taken)
+        self.norm = norm
+
+    def original(self, k: int) -> str:
+        """The word as printed (folding makes على and علي alike)."""
+        if self.norm is None:
+            return self.items[k][2]
+        s, e = self.norm.to_original(self.items[k][0], self.items[k][1])
+        return self.norm.original[s:e]
 
     def in_taken(self, k: int) -> bool:
         s, e, _ = self.items[k]
@@ -151,7 +161,7 @@ def _name_at(ws: _Words, j: int, need_boundary: bool) -> tuple[int, int, int] | 
         w = items[k][2]
         if w[0] == "و" and len(w) > 2 and not given(w) and (given(w[1:]) or is_role_head(w)):
             break                                         # و + the next person or role
-        if not _name_word(w, False):
+        if not _name_word(w, False, ws.original(k)):
             break
         k += 1
     if given(first) and k - j < MAX_NAME and k < len(items) and not ws.in_taken(k):
@@ -173,7 +183,7 @@ def _role_word_strict(w: str) -> bool:
 def find_role_persons(norm: Normalised, taken: list[tuple[int, int]]) -> list[tuple[int, int, Entity]]:
     """(start, end, entity) in ``norm.text`` of names written beside a role or after a reporting verb."""
     text = norm.text
-    ws = _Words(text, taken)
+    ws = _Words(text, taken, norm)
     items = ws.items
     verbs = _words()[5]
     out: list[tuple[int, int, Entity]] = []
