@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 
 from ..text.arabic import fold
 from ..recognise.findings import Entity, Fact, Value
+from . import adoption
 from .context import FactContext, sentences
 from .event_common import dates_in
 from .lexicon import phrases_for
@@ -122,6 +123,7 @@ def extract(ctx: FactContext):
             if subj is not None:
                 ps.subject = subj
     yield from _recommendations(ctx, st)
+    yield from adoption.extract(ctx)
 
 
 # ---------------------------------------------------------------- naming
