@@ -43,6 +43,7 @@ RULES = {
     "actors.gov-body": ("a ministry/office/mission written with its state is a government body of that state", 0.8),
     "actors.chair": ("NAME، الرئيسة الحالية ل X / رئيس X، NAME / رئاسة STATE ل X: X chaired by", 0.8),
     "actors.participates": ("شارك/تشارك X في Y: X takes part in process/event Y", 0.75),
+    "actors.member-list-after": ("INCLUDE_VERB GROUP … (هي:|من بينها) A، B / MEMBER_NOUN GROUP: A، B (memberships.py)", 0.85),
 }
 
 ORG_CLASSES = frozenset({"Organization", "UNEntity", "InternationalOrganization", "RegionalOrganization",
@@ -273,7 +274,7 @@ def _is_office(e: Entity) -> bool:
     return bool(words) and words[0] in ROLE_HEADS
 
 
-def _affiliation(text: Text, start: int, end: int) -> Entity | None:
+def _affiliation(text: Text, start: int, end: int, office: bool = True) -> Entity | None:
     """The organization named inside a title span, else the state; a state named before the
     first organization wins (``الممثل الدائم لموريشيوس لمكتب الأمم المتحدة``)."""
     def after_excluded(m: Mention) -> bool:
@@ -282,7 +283,7 @@ def _affiliation(text: Text, start: int, end: int) -> Entity | None:
 
     inside = [m for m in text.mentions if start <= m.start and m.end <= end]
     orgs = [m for m in inside if _cls(m) in ORG_CLASSES | {"ProcessBody"} and not after_excluded(m)
-            and not (_is_office(m.entity) and m.start <= start + 1)]
+            and (office or not (_is_office(m.entity) and m.start <= start + 1))]
     states = [m for m in inside if _cls(m) == "State"]
     if orgs and not (states and states[0].start < orgs[0].start):
         return orgs[-1].entity if _cls(orgs[-1]) == "GovernmentBody" else orgs[0].entity
@@ -335,7 +336,7 @@ def _adjacent_roles(text: Text, source, who: Entity, start: int, end: int):
     rs, re_ = span
     yield Fact(who, "role", Value(_role_text(text.original[rs:re_]), "string", "ar"), source, "actors.role",
                role_conf)
-    aff = _affiliation(text, rs, re_)
+    aff = _affiliation(text, rs, re_, office=False)
     if aff is not None:
         yield Fact(who, "affiliation", aff, source, "actors.affiliation", aff_conf)
 
@@ -356,11 +357,18 @@ def _role_end(text: Text, rs: int, re_: int) -> int:
     return cut
 
 
+def _next_item(chunk: str) -> bool:
+    """A chunk that opens with و + a role (``والممثلة الخاصة``) is the next item of a list, not a role
+    of the name before it; ``وزيرة`` is a role word itself."""
+    first = fold(chunk).split()[0] if chunk.strip() else ""
+    return first.startswith("و") and first not in ROLE_HEADS and first[1:] in ROLE_HEADS
+
+
 def _comma_roles(text: Text, source, who: Entity, start: int, end: int):
     role_conf, aff_conf = RULES["actors.role"][1], RULES["actors.affiliation"][1]
     after = text.original[end:]
     m = re.match(r"\s*[»\"”]?\s*[،,]\s*([^،,؛;.:«»\"]{3,160})", after)
-    if m and _is_role(m.group(1)) and not fold(m.group(1)).startswith("و"):
+    if m and _is_role(m.group(1)) and not _next_item(m.group(1)):
         rs, re_ = end + m.start(1), end + m.end(1)
         re_ = _role_end(text, rs, re_)
         yield Fact(who, "role", Value(_role_text(text.original[rs:re_]), "string", "ar"), source, "actors.role",

@@ -123,7 +123,12 @@ def extract(ctx) -> list[Fact]:
                 k += 1
                 continue
             earlier = scope + [m for m in toks.mentions if m.end <= toks.tokens[k].start]
-            found = _group_after(toks, hit.j, end, earlier)
+            if noun is not None:                   # أعضاء X: … — the group is named right after the noun
+                j = hit.j + (hit.j < end and toks.tokens[hit.j].norm == "في")
+                g = _starting(toks, j, GROUP_KINDS) if j < end else None
+                found = (g.entity, toks.index_at(g.end)) if g is not None else None
+            else:
+                found = _group_after(toks, hit.j, end, earlier)
             if found is None:
                 k += 1
                 continue

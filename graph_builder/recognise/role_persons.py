@@ -44,6 +44,8 @@ _PREP_MASDAR = frozenset({"بت", "لت"})
 _OPEN_QUOTES = frozenset("«\"“")
 _CLOSE_QUOTES = frozenset("»\"”")
 _COMMAS = frozenset("،,")
+_CLOSE_NAME = frozenset("،,:؛;(«\"»”")
+_SAYS = frozenset(fold(w) for w in ("إن", "أن", "ان", "بأن", "إنه", "أنه"))
 _PUNCT_BOUNDARY = frozenset("،,:؛;.()\"«»“”!؟?-–—/")
 MAX_NAME = 4
 
@@ -152,8 +154,8 @@ def _name_at(ws: _Words, j: int, need_boundary: bool) -> tuple[int, int, int] | 
         return None
     first = items[j][2]
     skip = 0
-    if first[0] == "و" and not given(first) and given(first[1:]):
-        skip, first = 1, first[1:]
+    if first[0] in "ولب" and not given(first) and given(first[1:]):
+        skip, first = 1, first[1:]                        # و/ل/ب + a given name: وليلى, لعلي
     if not _name_word(first, True):
         return None
     k = j + 1
@@ -172,6 +174,8 @@ def _name_at(ws: _Words, j: int, need_boundary: bool) -> tuple[int, int, int] | 
         return None
     if (need_boundary or not given(first)) and not ws.boundary(k):
         return None
+    if not given(first) and not (k >= len(items) or items[k][2] in _SAYS or items[k][2] in _CLOSE_NAME):
+        return None                                       # an unknown first word needs a comma, colon or إن after the name
     return j, k, skip
 
 

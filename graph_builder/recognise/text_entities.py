@@ -139,7 +139,9 @@ def _name_after(norm: Normalised, pos: int) -> tuple[int, int] | None:
         if not names[n - 1]:
             break
         nxt = text[words[n][0]:words[n][1]]
-        if is_role_head(nxt) or (nxt[:1] in "وف" and nxt[1:] in _FUNCTION_WORDS):
+        after = text[words[n][1]:words[n][1] + 12].split()
+        role = is_role_head(nxt) and bool(after) and after[0].startswith(("ال", "لل"))   # مساعد الأمين, not الرئيس في
+        if role or (nxt[:1] in "وف" and nxt[1:] in _FUNCTION_WORDS):
             return words[0][0], words[n - 1][1]
     if len(words) >= 2 and given(text[words[0][0]:words[0][1]]) and text[words[1][0]:words[1][0] + 2] == "ال" \
             and text[words[1][1]:words[1][1] + 1] in ".,:;()\"" and words[1][1] - words[1][0] > 4:
