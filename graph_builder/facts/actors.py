@@ -285,6 +285,8 @@ def _affiliation(text: Text, start: int, end: int, office: bool = True) -> Entit
     orgs = [m for m in inside if _cls(m) in ORG_CLASSES | {"ProcessBody"} and not after_excluded(m)
             and (office or not (_is_office(m.entity) and m.start <= start + 1))]
     states = [m for m in inside if _cls(m) == "State"]
+    if len(orgs) > 1 and _is_office(orgs[0].entity) and not _is_office(orgs[1].entity):
+        orgs = orgs[1:]                  # الأمين العام المساعد لجامعة الدول العربية: the organisation, not the post
     if orgs and not (states and states[0].start < orgs[0].start):
         return orgs[-1].entity if _cls(orgs[-1]) == "GovernmentBody" else orgs[0].entity
     return states[0].entity if states else None
@@ -364,6 +366,10 @@ def _next_item(chunk: str) -> bool:
     return first.startswith("و") and first not in ROLE_HEADS and first[1:] in ROLE_HEADS
 
 
+_ROLE_BEFORE_AT_START = re.compile(r"(?:^|[،,؛;:]|\sو)\s*([^،,؛;:]{3,160}?)\s*[،,]\s*(?:\S+\s)?$")
+_ROLE_BEFORE = re.compile(r"(?:[،,؛;:]|\sو)\s*([^،,؛;:]{3,160}?)\s*[،,]\s*(?:\S+\s)?$")
+
+
 def _comma_roles(text: Text, source, who: Entity, start: int, end: int):
     role_conf, aff_conf = RULES["actors.role"][1], RULES["actors.affiliation"][1]
     after = text.original[end:]
@@ -385,12 +391,15 @@ def _comma_roles(text: Text, source, who: Entity, start: int, end: int):
         return
     prev = [x.end for x in text.mentions if x.entity.kind == "person" and x.end <= start]
     cut = prev[-1] if prev else 0
-    before = " " * cut + text.original[cut:start]          # a role never reaches back over another person
-    m = re.search(r"(?:^|[،,؛;:]|\sو)\s*([^،,؛;:]{3,160}?)\s*[،,]\s*(?:\S+\s)?$", before)
+    w = max(cut, start - 400)                              # a role never reaches back over another person
+    before = text.original[w:start]
+    m = (_ROLE_BEFORE_AT_START if w == cut else _ROLE_BEFORE).search(before)
     rs = _role_start(before, m.start(1), m.end(1)) if m else None
     if m and rs is not None and not re.search(r"[،,]\s*\S+\s\S+\s$", before[m.end(1):]):
-        re_ = m.end(1)
-        yield Fact(who, "role", Value(_role_text(before[rs:re_]), "string", "ar"), source, "actors.role", role_conf)
+        re_ = m.end(1) + w
+        rs += w
+        yield Fact(who, "role", Value(_role_text(text.original[rs:re_]), "string", "ar"), source, "actors.role",
+                   role_conf)
         aff = _affiliation(text, rs, re_)
         if aff is not None and not _explicit_affiliation(text, end):
             yield Fact(who, "affiliation", aff, source, "actors.affiliation", aff_conf)

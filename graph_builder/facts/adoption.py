@@ -56,6 +56,14 @@ def _bounds(toks, k):
     return lo, hi + 1
 
 
+def _sentence_ends(toks) -> dict:
+    """Sentence number → one past its last token."""
+    ends = {}
+    for t in toks.tokens:
+        ends[t.sent] = t.i + 1
+    return ends
+
+
 def _not_held(toks, lex, verb) -> bool:
     """A future, planned or negated adoption (the text says it is still to come, or did not happen)."""
     if verb.future:
@@ -168,9 +176,13 @@ def extract(ctx) -> list[Fact]:
     out: list[Fact] = []
     for src in list(ctx.document.paragraphs) + [f for f in ctx.document.footnotes if f.text]:
         toks = ctx.tokens(src)
+        if not any(m.entity.kind == "commitment" for m in toks.mentions):
+            continue                               # nothing named to adopt
+        ends = _sentence_ends(toks)
         for k in range(len(toks.tokens)):
-            _, hi = _bounds(toks, k)
+            hi = ends[toks.tokens[k].sent]
             if _starting(toks, k, {"commitment"}) is not None:
                 out.extend(_relative(toks, src, lex, k, hi))
-            out.extend(_active(toks, src, lex, k, hi))
+            if lex.match_at(toks, k, ("adopt_verb",)):
+                out.extend(_active(toks, src, lex, k, hi))
     return out

@@ -95,14 +95,6 @@ def _members(toks, lex, k: int, end: int, group: Entity) -> list[Entity]:
     return out
 
 
-def _sentence_end(toks, k: int) -> int:
-    sent = toks.tokens[k].sent
-    j = k
-    while j < len(toks.tokens) and toks.tokens[j].sent == sent:
-        j += 1
-    return j
-
-
 def extract(ctx) -> list[Fact]:
     lex = load()
     conf = REGISTRY.confidence(RULE_ID)
@@ -113,9 +105,12 @@ def extract(ctx) -> list[Fact]:
         if getattr(src, "section", None) is not section:
             scope, section = [], getattr(src, "section", None)
         toks = ctx.tokens(src)
+        ends = {}
+        for t in toks.tokens:
+            ends[t.sent] = t.i + 1
         k = 0
         while k < len(toks.tokens):
-            end = _sentence_end(toks, k)
+            end = ends[toks.tokens[k].sent]
             verb = lex.is_a(toks, k, "include_verb")
             noun = None if verb else lex.is_a(toks, k, "member_noun")
             hit = verb or noun

@@ -44,7 +44,7 @@ _PREP_MASDAR = frozenset({"بت", "لت"})
 _OPEN_QUOTES = frozenset("«\"“")
 _CLOSE_QUOTES = frozenset("»\"”")
 _COMMAS = frozenset("،,")
-_CLOSE_NAME = frozenset("،,:؛;(«\"»”")
+_CLOSE_NAME = frozenset("،,:؛;.(«\"»”")
 _SAYS = frozenset(fold(w) for w in ("إن", "أن", "ان", "بأن", "إنه", "أنه"))
 _PUNCT_BOUNDARY = frozenset("،,:؛;.()\"«»“”!؟?-–—/")
 MAX_NAME = 4
@@ -67,6 +67,7 @@ def _strip_conj(w: str) -> str:
     return w[1:] if len(w) > 3 and w[0] in "وف" else w
 
 
+@lru_cache(maxsize=65536)
 def is_role_head(w: str) -> bool:
     _, heads, _, _, _, _ = _words()
     if w in heads:
@@ -79,6 +80,7 @@ def is_role_head(w: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=65536)
 def _role_word(w: str) -> bool:
     _, heads, role_words, _, _, _ = _words()
     return bool(_DEFINITE.match(w)) or w in role_words or _strip_conj(w) in role_words or is_role_head(w)
@@ -94,6 +96,9 @@ def _name_word(w: str, first: bool, original: str = "") -> bool:
         return False
     if w in _FUNCTION_WORDS and not (given(w) and original.endswith("ي")):
         return False                                      # على (on) is not علي (a name): the spelling decides
+    bare = w[1:] if w[0] in "وفلب" and len(w) > 3 else w
+    if bare in role_words or bare in not_name:
+        return False                                      # لمركز، ووزراء: a proclitic on a common noun
     if w in not_name or w in role_words or w in titles or w in verbs or is_role_head(w):
         return False
     if given(w):
@@ -168,7 +173,8 @@ def _name_at(ws: _Words, j: int, need_boundary: bool) -> tuple[int, int, int] | 
         k += 1
     if given(first) and k - j < MAX_NAME and k < len(items) and not ws.in_taken(k):
         w = items[k][2]                                   # a family name with the article: الهاملي
-        if w.startswith("ال") and len(w) > 4 and ws.boundary(k + 1) and not _role_word_strict(w):
+        if w.startswith("ال") and len(w) > 4 and not _role_word_strict(w) and not w.endswith(("ات", "ون", "ين")) \
+                and (k + 1 >= len(items) or items[k + 1][2] in _CLOSE_NAME or items[k + 1][2] in _SAYS):
             k += 1
     if k - j < 2:
         return None
