@@ -60,6 +60,25 @@ def _group_after(toks, k: int, end: int, scope: list[Mention]) -> tuple[Entity, 
     return None
 
 
+def _group_before(toks, k: int) -> tuple[Entity, int] | None:
+    """The subject of a sentence that goes on with a pronoun-subject verb (``X هو آلية …، يضم في
+    عضويته …``): the last group named before the verb in its sentence, with no state or other actor
+    named between them."""
+    sent = toks.tokens[k].sent
+    group = None
+    for m in toks.mentions:
+        j = toks.index_at(m.start)
+        if j >= k:
+            break
+        if toks.tokens[j].sent != sent:
+            continue
+        if m.entity.kind in GROUP_KINDS:
+            group = m
+        elif m.entity.kind in MEMBER_KINDS | {"person"}:
+            group = None
+    return (group.entity, k + 1) if group is not None else None
+
+
 def _opener(toks, lex, k: int, end: int) -> int | None:
     """One past the list opener found after token ``k`` (a colon, هي، من بينها …), else None."""
     for j in range(k, min(end, k + MAX_OPENER_GAP)):
@@ -123,7 +142,7 @@ def extract(ctx) -> list[Fact]:
                 g = _starting(toks, j, GROUP_KINDS) if j < end else None
                 found = (g.entity, toks.index_at(g.end)) if g is not None else None
             else:
-                found = _group_after(toks, hit.j, end, earlier)
+                found = _group_after(toks, hit.j, end, earlier) or _group_before(toks, k)
             if found is None:
                 k += 1
                 continue

@@ -20,7 +20,8 @@ _CLOSE = frozenset("،,.؛;:()«»\"")
 _STOP_KINDS = frozenset({"state", "org", "process", "body", "event", "person", "commitment"})
 _GAP_OK = frozenset({"place", "region", "topic"})
 SUBJECT_CLASSES_EXCLUDED = frozenset({"Person", "State"})
-_GAP_WORDS = frozenset({"في", "ب"})
+_GAP_WORDS = frozenset({"في", "ب", "عام", "سنه", "منذ"})        # a place and a year: في روما عام 2014،
+_GAP_PUNCT = frozenset({"(", ")", ",", "،"})
 MAX_GAP = 4                     # words with no topic before the clause is judged to have none
 
 
@@ -59,7 +60,7 @@ def _purpose(ctx, src, toks, m, rule):
             t = toks.tokens[k]
             if t.ents and all(x.entity.kind in _GAP_OK for x in t.ents):
                 continue
-            if t.ents or not (t.norm in _GAP_WORDS or t.norm in "()"):
+            if t.ents or not (t.norm in _GAP_WORDS or t.kind == "number" or t.norm in _GAP_PUNCT):
                 return
     cue_end = m.captures["cue"][1]
     if rule.id == "topics.purpose-verb-first":
@@ -70,5 +71,4 @@ def _purpose(ctx, src, toks, m, rule):
 
 def extract(ctx) -> list[Fact]:
     """The purpose facts of every paragraph and footnote of the document."""
-    sources = list(ctx.document.paragraphs) + [f for f in ctx.document.footnotes if f.text]
-    return list(run_patterns(ctx, "topics", sources))
+    return list(run_patterns(ctx, "topics"))          # headings too: «مصر تترأس عملية X لمكافحة …»
