@@ -60,6 +60,7 @@ class Ref:
     dates: tuple = ()               # the meeting's own dates (values.DateMatch)
     year: int | None = None
     kind: str = ""                  # the meeting noun's kind (written_meetings.py): summit, workshop, ...
+    phases: tuple = ()              # ("start"|"end", DateMatch): dates right after انطلقت/اختتمت in its sentence
 
 
 def year_fact(ev: Entity, year, src, rule: str = "event.year") -> Fact:

@@ -242,7 +242,7 @@ def _co_chairs(toks: Tokens, refs: list[Ref], start: int, hi: int):
                 persons.append(m.entity)
                 last_end = m.end
             elif m.entity.kind in _ACTOR_KINDS and not persons and m.entity not in actors:
-                joined = not actors or toks.tokens[k].norm.startswith("و") or toks.tokens[k - 1].norm == "و"
+                joined = not actors or toks.tokens[k].norm.startswith("و") or toks.tokens[k - 1].norm.startswith("و")
                 if joined and (not actors or k - toks.index_at(last_end) <= 2):
                     actors.append(m.entity)
                     last_end = m.end

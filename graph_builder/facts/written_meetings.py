@@ -29,10 +29,10 @@ from ..text.arabic import fold
 from ..recognise.findings import Entity, Fact, Value
 from ..text.tokens import Tokens, strip_article
 from ..values import find_dates, find_ordinals
-from .event_common import Ref, year_fact
-from .event_status import HELD, PLANNED, clause_status, document_day
+from .event_common import Ref, key_year, year_fact
+from .event_status import HELD, PLANNED, _sentence_bounds, clause_status, document_day
 from .lexicon import load
-from .naming import process_meeting
+from .naming import process_meeting, sub_event
 from .rules import Rule, register
 
 RULE_ID = "event.written-meeting"
@@ -180,7 +180,9 @@ def _read(ctx, st, src, toks: Tokens, m, lo: int, hi: int, ordinals: dict, doc_d
     elif m.reading.enc:
         return None
     definite = m.reading.stem.startswith("ال") or toks.tokens[m.i].norm.startswith(("ال", "وال", "بال", "فال", "لل"))
-    if process is None and place is None and n is None and not qualified and definite:
+    qualified = qualified or len(m.entry.words) > 1
+    if process is None and place is None and n is None and not qualified and definite \
+            and _place_after(toks, j, hi) is None:
         modified = j < hi and toks.tokens[j].norm.startswith("ال")      # الاجتماع الحكومي: another meeting
         ante = antecedent(st, src)
         if ante is not None and not modified and _can_refer(kind, ante.kind):
@@ -189,19 +191,28 @@ def _read(ctx, st, src, toks: Tokens, m, lo: int, hi: int, ordinals: dict, doc_d
     dates = _own_dates(ctx, toks, j, hi, doc_day)
     status = clause_status(toks, m.i, dates=dates, doc_day=doc_day)
     if place is None:
-        place = _place_after(toks, j, hi) or _host_place_before(toks, lo, m.i)
+        place = _place_after(toks, j, hi) or _host_place_before(toks, lo, m.i) or _held_place_before(toks, lo, m.i)
     if process is None and place is not None and kind in _PROCESS_KINDS:
         process = _paragraph_process(ctx, src)
     year = _year(ctx, st, toks, process, n, dates, lo, hi, status, doc_day, j)
     if year is None and (process is None or n is None):
         return None            # a place alone (حلقة العمل التي عقدت في مرسيليا) does not say which meeting
+    parent = st.report_meeting() if kind == "workshop" and process is None and place is not None else None
+    if parent is not None and key_year(parent) == year:
+        # a workshop of the year of the meeting the report is about: one of that meeting's parts, keyed as
+        # the report rules key the workshops they list (event/{meeting}-workshop-{city})
+        ev = replace(sub_event(parent, f"workshop-{place.slug}", f"حلقة عمل في {place.label_ar}",
+                               f"{parent.label_en} workshop, {place.label_en}".strip()),
+                     cls=PLANNED_CLASS if status == PLANNED else HELD_CLASS)
+        return Ref(toks.tokens[m.i].start, toks.tokens[j - 1].end, ev, parent, RULE_ID, status, None, place,
+                   tuple(dates), year, kind, _phase_dates(toks, lo, hi, doc_day))
     ev = _entity(process, n, year, kind, place, toks.surface(m.i, j), status)
     if ev is None:
         return None
     if process is not None and n is not None and year is not None:
         st.ordinal_years.setdefault((process.slug, n), year)
     return Ref(toks.tokens[m.i].start, toks.tokens[j - 1].end, ev, process, RULE_ID, status, n, place,
-               tuple(dates), year, kind)
+               tuple(dates), year, kind, _phase_dates(toks, lo, hi, doc_day))
 
 
 # Meeting kinds a standing process holds (a summit of the forum); workshops and seminars are their own events.
@@ -268,7 +279,7 @@ def _anaphor(ctx, st, src, toks: Tokens, i: int, j: int, lo: int, hi: int, doc_d
     if ante.process is not None and ante.ordinal and years:
         st.ordinal_years.setdefault((ante.process.slug, ante.ordinal), years[0])
     return Ref(toks.tokens[i].start, toks.tokens[j - 1].end, ante.event, ante.process, ANAPHOR_ID,
-               status, None, place, tuple(dates), None, ante.kind)
+               status, None, place, tuple(dates), None, ante.kind, _phase_dates(toks, lo, hi, doc_day))
 
 
 def _antecedent_process(toks: Tokens, lo: int, i: int):
@@ -292,6 +303,38 @@ def _paragraph_process(ctx, src):
     return procs.pop() if len(procs) == 1 else None
 
 
+def _held_place_before(toks: Tokens, lo: int, i: int):
+    """``اختتمت اليوم في العاصمة القطرية الدوحة أعمال القمة``: the city after في between a held verb and
+    the meeting it governs."""
+    lex = load()
+    verbs = [vm for vm in lex.find(toks, "held_verb", lo, i) if not vm.reading.enc]
+    if not verbs:
+        return None
+    return _place_after(toks, verbs[-1].j, i, stop_at_meeting=False)
+
+
+def _phase_dates(toks: Tokens, lo: int, hi: int, doc_day) -> tuple:
+    """("start"|"end", date) for each dated start or end verb of the sentence (انطلقت يوم 3 مارس، اختتمت اليوم)."""
+    lex = load()
+    out = []
+    year = doc_day.year if doc_day else None
+    for vm in lex.find(toks, "held_verb", lo, hi):
+        phase = vm.feature("phase")
+        if not phase:
+            continue
+        k = vm.j
+        while k < hi and k < vm.j + 3 and toks.tokens[k].norm in ("،", ",", "يوم", "امس", "اعماله", "اعمالها", "اشغال",
+                                                                  "اعمال", "اليوم"):
+            if toks.tokens[k].norm in ("امس", "اليوم"):
+                break
+            k += 1
+        found = [d for d in _own_dates(None, toks, k, min(hi, k + 6), doc_day, stop=False)
+                 if toks.index_at(d.start) <= k + 2]
+        if found and found[0].precision == "day" and found[0].start_date:
+            out.append((phase, found[0]))
+    return tuple(out)
+
+
 def _host_place_before(toks: Tokens, lo: int, i: int):
     """``تستضيف القاهرة … ورشة عمل``: the city right after a hosting word earlier in the clause."""
     lex = load()
@@ -309,11 +352,11 @@ def _qualified(kind: str, qual: str | None) -> str:
     return f"{qual}-{kind}" if qual in ("ministerial", "regional", "consultative", "high-level") else kind
 
 
-def _place_after(toks: Tokens, j: int, hi: int):
+def _place_after(toks: Tokens, j: int, hi: int, stop_at_meeting: bool = True):
     """A city named after في/ب (or العاصمة …) within the meeting's clause, before another meeting noun."""
     lex = load()
     for k in range(j, min(hi, j + LOCATION_WINDOW)):
-        if k > j and lex.is_a(toks, k, "meeting_noun") and not _covered(toks, k, ("process",)):
+        if stop_at_meeting and k > j and lex.is_a(toks, k, "meeting_noun") and not _covered(toks, k, ("process",)):
             return None
         pm = _mention_at(toks, k, ("place",))
         if pm is None:
@@ -326,17 +369,16 @@ def _place_after(toks: Tokens, j: int, hi: int):
     return None
 
 
-def _own_dates(ctx, toks: Tokens, j: int, hi: int, doc_day):
+def _own_dates(ctx, toks: Tokens, j: int, hi: int, doc_day, stop: bool = True):
     """Dates that belong to the meeting: in its clause after its name, before a session noun, another
     meeting noun or a clause that starts with a relative/other subject; year-less ones take the doc year."""
     lex = load()
-    stop = hi
-    for k in range(j, min(hi, j + DATE_WINDOW)):
+    limit = min(hi, j + DATE_WINDOW) if stop else hi
+    for k in range(j, limit):
         if lex.is_a(toks, k, "session_noun") or (lex.is_a(toks, k, "meeting_noun") and not _covered(toks, k, ("process",))):
-            stop = k
+            limit = k
             break
-    else:
-        stop = min(hi, j + DATE_WINDOW)
+    stop = limit
     if stop <= j:
         return []
     s, e = toks.tokens[j].start, toks.tokens[stop - 1].end
@@ -421,7 +463,8 @@ def supplement(ctx, src, toks: Tokens, ref: Ref, given: list, e: int):
     doc_day = document_day(ctx.document)
     extra = Ref(ref.start, ref.end, ref.event, ref.process, ANAPHOR_ID, ref.status,
                 place=None if "location" in have else _place_after(toks, j, hi),
-                dates=() if "startDate" in have else tuple(_own_dates(ctx, toks, j, hi, doc_day)))
+                dates=() if "startDate" in have else tuple(_own_dates(ctx, toks, j, hi, doc_day)),
+                phases=() if "startDate" in have else _phase_dates(toks, _sentence_bounds(toks, i)[0], hi, doc_day))
     if extra.status == PLANNED and "startDate" not in have:
         extra.dates = ()
     yield from ref_facts(src, extra)
@@ -451,15 +494,25 @@ def ref_facts(src, ref: Ref):
         yield Fact(ev, "ordinal", Value(str(ref.ordinal), "integer"), src, RULE_ID, CONF)
     if ref.place is not None:
         yield Fact(ev, "location", ref.place, src, "event.written-location", CONF)
+    start = next((d.start_date for p, d in ref.phases if p == "start"), None)
+    end = next((d.end_date or d.start_date for p, d in ref.phases if p == "end"), None)
+    phased = {(d.start, d.end) for _, d in ref.phases}
     days = [d for d in ref.dates if d.precision == "day" and d.start_date]
-    if days:
+    if days and start is None:
         d = days[0]
-        start, end = d.start_date, d.end_date or d.start_date
-        for later in days[1:]:
+        start = d.start_date
+        if end is None and (d.start, d.end) not in phased:
+            end = d.end_date or d.start_date
+    if start is not None and end is None:
+        for later in days:
             gap = (later.start_date - start).days
-            if 0 <= gap <= 10 and (later.end_date or later.start_date) > end:
-                end = later.end_date or later.start_date      # "انطلقت أمس … وتختتم اليوم", "2016-12-10 … (10-12 ديسمبر)"
+            if 0 <= gap <= 10 and later.end_date and later.end_date > start and (later.start, later.end) not in phased:
+                end = later.end_date                   # "انطلقت … يوم 2016-12-10 … (10-12 ديسمبر)"
                 break
+    if start is not None and end is not None and end < start:
+        end = None
+    if start is not None:
         yield Fact(ev, "startDate", Value(start.isoformat(), "date"), src, "event.written-date", CONF)
+    if end is not None:
         yield Fact(ev, "endDate", Value(end.isoformat(), "date"), src, "event.written-date", CONF)
 
