@@ -317,16 +317,12 @@ def _phase_dates(toks: Tokens, lo: int, hi: int, doc_day) -> tuple:
     """("start"|"end", date) for each dated start or end verb of the sentence (انطلقت يوم 3 مارس، اختتمت اليوم)."""
     lex = load()
     out = []
-    year = doc_day.year if doc_day else None
     for vm in lex.find(toks, "held_verb", lo, hi):
         phase = vm.feature("phase")
         if not phase:
             continue
         k = vm.j
-        while k < hi and k < vm.j + 3 and toks.tokens[k].norm in ("،", ",", "يوم", "امس", "اعماله", "اعمالها", "اشغال",
-                                                                  "اعمال", "اليوم"):
-            if toks.tokens[k].norm in ("امس", "اليوم"):
-                break
+        while k < hi and k < vm.j + 3 and toks.tokens[k].norm in (",", "يوم", "اعماله", "اعمالها", "اشغال", "اعمال"):
             k += 1
         found = [d for d in _own_dates(None, toks, k, min(hi, k + 6), doc_day, stop=False)
                  if toks.index_at(d.start) <= k + 2]
