@@ -178,3 +178,32 @@ def test_planned_participation_is_not_participation():
                           "ومن المقرر أن تشارك مصر في الاجتماع السابع للمنتدى العالمي للهجرة والتنمية في برلين "
                           "الشهر المقبل.", date="2030-05-01")
     assert not [f for f in facts if f.predicate == "participatesIn"]
+
+
+def test_an_offered_meeting_is_typed_planned():
+    facts = facts_of_text(events, GFMD, "وعرضت الأرجنتين استضافة الاجتماع الثالث للمنتدى العالمي للهجرة والتنمية عام 2030.",
+                          date="2029-05-01")
+    assert classes(facts, "gfmd-2030") == {"PlannedMeeting"}
+
+
+def test_a_planned_marker_set_off_by_a_comma_after_the_meeting():
+    facts = facts_of_text(events, "وتعد الوزارة مؤتمرا وطنيا للكفاءات المهاجرة في الخارج، المزمع عقده في بيروت في آب 2031.",
+                          date="2031-05-17")
+    planned = {f.subject.cls for f in facts if f.subject.kind == "event"}
+    assert planned == {"PlannedMeeting"}
+
+
+def test_the_chair_of_a_process_is_not_the_chair_of_its_meeting():
+    facts = facts_of_text(events,
+                          "وشارك الأردن في المؤتمر الوزاري لعملية بودابست الذي عقد في إسطنبول في 3 أيار 2030، "
+                          "علما بأن العملية تترأسها تركيا.", date="2030-06-01")
+    assert not [f for f in facts if f.predicate == "chairedBy" and f.subject.kind == "event"]
+
+
+def test_a_chairs_name_runs_on_over_initials_and_plain_words():
+    facts = facts_of_text(events, GFMD,
+                          "وعقد الاجتماع الخامس للمنتدى العالمي للهجرة والتنمية في جنيف عام 2030 تحت الرئاسة المشتركة "
+                          "لمعالي السيدة ماريا ل. ك. دونوسو، وزيرة خارجية شيلي، ومعالي السيد كريم بنعلي، وزير الهجرة.",
+                          date="2030-12-01")
+    chairs = {key_of(f.object) for f in facts if f.predicate == "coChairedBy"}
+    assert any(c.startswith("person/marya-l-k-dwnwsw") for c in chairs), chairs

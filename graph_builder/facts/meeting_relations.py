@@ -38,6 +38,9 @@ register(Rule("event.host-city", ("location", "hostedBy"), 0.7, ("host_verb", "e
 register(Rule("event.host-offer", ("hostOfferedBy",), 0.8, ("offer_marker", "host_verb", "entity:state", "entity:org"),
               "an offer or readiness to host (عرضت استضافة، أبدت استعدادها لاستضافة): the actor offered, it is not the host",
               "events"))
+register(Rule("event.chair-process", ("chairedBy", "coChairedBy"), 0.75,
+              ("chair_verb", "process_noun", "entity:process", "entity:state", "entity:person"),
+              "PROCESS (or المسار/العملية) + CHAIR_VERB + actor: the actor chairs the standing process", "events"))
 register(Rule("event.chair-written", ("chairedBy", "coChairedBy"), 0.8,
               ("chair_verb", "delegation_noun", "entity:person", "entity:state", "entity:org"),
               "CHAIR_VERB + person/state/organisation: chairs (co forms: co-chair) the nearest meeting; not after a delegation noun",
@@ -192,13 +195,22 @@ def chairs(ctx, src, toks: Tokens, refs: list[Ref], s: int, e: int):
             while m is not None and any(_ref_tok(toks, r) <= at < toks.index_at(r.end) for r in refs):
                 m, at = _first_mention(toks, toks.index_at(m.end), hi, kinds, CHAIR_WINDOW)
             if m is not None:
-                found, _last_end = [m.entity], m.end
+                found, _last_end = [_full_person(toks, m, hi)], m.end
         nominal = vm.feature("tense") == "noun" and not vm.entry.written.startswith(("ب", "تحت"))
         if not found and not nominal:
             name = _name_tail(toks, start, hi) if role_first else _name_ahead(toks, start, hi)
             if name:
                 found.append(person(name))
         if not found:
+            continue
+        proc = _chaired_process(toks, refs, vm, lo)
+        if proc is _UNKNOWN_PROCESS:
+            continue                     # المسار تترأسه تركيا, the process not named in a way we know
+        if proc is not None:
+            # المسار تترأسه تركيا: the chair of the standing process, not of a meeting
+            for ent in found:
+                yield Fact(proc, "coChairedBy" if co else "chairedBy", ent, src, "event.chair-process",
+                           REGISTRY.confidence("event.chair-process"))
             continue
         after_actor = toks.index_at(m_end) if (m_end := _last_end) is not None else None
         if nominal:
@@ -217,6 +229,52 @@ def chairs(ctx, src, toks: Tokens, refs: list[Ref], s: int, e: int):
             continue
         for ent in found:
             yield Fact(target.event, "coChairedBy" if co else "chairedBy", ent, src, "event.chair-written", conf)
+
+
+def _full_person(toks: Tokens, m, hi: int) -> Entity:
+    """A person mention cut short before the rest of the name (``إيفا`` of ``السفيرة إيفا أكرمان بورييه``,
+    ``ريتنو ل`` of ``ريتنو ل. ب. مرصودي``): the name runs on over plain words and initials."""
+    if m.entity.kind != "person":
+        return m.entity
+    k = toks.index_at(m.end)
+    j = k
+    while j < hi and j - k < 6:
+        t = toks.tokens[j]
+        if t.norm == "." and j > 0 and len(toks.tokens[j - 1].norm) == 1 and toks.tokens[j - 1].kind == "word":
+            j += 1                       # the dot of an initial: ل. ب.
+            continue
+        if t.kind == "word" and len(t.norm) == 1 and j + 1 < hi and toks.tokens[j + 1].norm == ".":
+            j += 1                       # an initial
+            continue
+        if not _plain_word(toks, j) or t.norm.startswith("ال") or t.ents:
+            break
+        j += 1
+    while j > k and toks.tokens[j - 1].norm == "." and not (j - 2 >= 0 and len(toks.tokens[j - 2].norm) == 1):
+        j -= 1
+    if j == k:
+        return m.entity
+    return person(toks.text[m.start:toks.tokens[j - 1].end])
+
+
+def _chaired_process(toks: Tokens, refs: list[Ref], vm, lo: int):
+    """The process a chair verb is about when the process (or a noun standing for it: المسار، العملية)
+    is its subject right before it, or its object right after it."""
+    lex = load()
+    for k in (vm.i - 1, vm.i - 2):
+        if k < lo or any(_ref_tok(toks, r) <= k < toks.index_at(r.end) for r in refs):
+            break                        # أعمال المنتدى الذي ترأست جلساته …: the forum's meeting, named as a meeting
+        if k == vm.i - 2 and toks.tokens[vm.i - 1].norm not in ("الذي", "التي"):
+            break
+        for m in toks.tokens[k].ents:
+            if m.entity.kind == "process":
+                return m.entity
+        if lex.is_a(toks, k, "process_noun"):
+            procs = [x.entity for x in toks.mentions if x.entity.kind == "process" and x.end <= toks.tokens[k].start]
+            return procs[-1] if procs else _UNKNOWN_PROCESS
+    return None
+
+
+_UNKNOWN_PROCESS = Entity("process", "", "Process")     # a process noun whose process the text does not name
 
 
 # Words a chair verb may take as its object before the chair's name (ترأس جلساتها …، تترأس أعماله …).
@@ -239,7 +297,7 @@ def _co_chairs(toks: Tokens, refs: list[Ref], start: int, hi: int):
             if toks.index_at(m.start) != k or any(_ref_tok(toks, r) <= k < toks.index_at(r.end) for r in refs):
                 continue
             if m.entity.kind == "person" and m.entity not in persons:
-                persons.append(m.entity)
+                persons.append(_full_person(toks, m, hi))
                 last_end = m.end
             elif m.entity.kind in _ACTOR_KINDS and not persons and m.entity not in actors:
                 joined = not actors or toks.tokens[k].norm.startswith("و") or toks.tokens[k - 1].norm.startswith("و")
@@ -393,8 +451,11 @@ def _register_handlers():
         ref = _nearest(toks, refs, vi)
         if _status(ref) == PLANNED or m.captures["verb"][2].future:
             return
-        actors = [m.captures["actor"][2].entity]
         k = m.captures["actor"][1]
+        if k + 1 < len(toks.tokens) and toks.tokens[k].norm == "في" and \
+                load().is_a(toks, k + 1, "chair_verb") is not None:
+            return               # وتشاركها المجر في الرئاسة: co-chairing, not taking part
+        actors = [m.captures["actor"][2].entity]
         while k < len(toks.tokens) and toks.tokens[k].sent == toks.tokens[vi].sent and toks.tokens[k].norm.startswith("و"):
             nxt = [x for x in toks.tokens[k].ents if toks.index_at(x.start) == k and x.entity.kind in _ACTOR_KINDS]
             if not nxt:
