@@ -207,3 +207,31 @@ def test_a_chairs_name_runs_on_over_initials_and_plain_words():
                           date="2030-12-01")
     chairs = {key_of(f.object) for f in facts if f.predicate == "coChairedBy"}
     assert any(c.startswith("person/marya-l-k-dwnwsw") for c in chairs), chairs
+
+
+def test_states_listed_after_a_count_take_part():
+    facts = facts_of_text(events,
+                          "وانعقد المؤتمر الوزاري الإقليمي الرابع لعملية بالي في بانكوك في 4 أيار 2031، وحضره 120 "
+                          "مندوبا يمثلون 5 دول، هي: الأردن، وتايلند، وفرنسا (كاليدونيا الجديدة)، وماليزيا، وفيجي.",
+                          date="2031-05-05")
+    t = triples(facts)
+    got = {s for s, p, o in t if p == "participatesIn" and o == "event/bali-process-2031"}
+    assert got == {"state/JOR", "state/THA", "state/FRA", "state/MYS", "state/FJI"}
+
+
+def test_gulf_workshop_with_delegations_listed_after_wa_hiya():
+    facts = facts_of_text(events,
+                          "اختتمت في الكويت أعمال ورشة العمل الإقليمية حول استقدام العمالة خلال الفترة 14-16 أكتوبر "
+                          "2030، بمشاركة ممثلين عن دول الخليج، وهي قطر والبحرين، إلى جانب وفود من الفلبين ونيبال.",
+                          date="2030-10-18")
+    t = triples(facts)
+    ws = {s for s, p, o in t if p == "startDate" and o == "2030-10-14"}
+    assert len(ws) == 1
+    got = {s for s, p, o in t if p == "participatesIn" and o in ws}
+    assert got == {"state/QAT", "state/BHR", "state/PHL", "state/NPL"}
+
+
+def test_a_workshop_of_the_forum_is_not_the_forums_meeting():
+    facts = facts_of_text(events, GFMD, "وقد استضافت الفلبين في تشرين الأول/أكتوبر 2031 حلقة العمل المواضيعية للمنتدى "
+                                        "بشأن موجزات الهجرة.", date="2031-12-01")
+    assert not [f for f in facts if f.predicate == "hostedBy" and f.subject.slug == "gfmd-2031"]

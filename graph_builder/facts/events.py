@@ -144,6 +144,7 @@ def _paragraph_facts(ctx: FactContext, st: DocState, src):
         yield from participants(src, v, refs, s, e)
         yield from meeting_relations.chairs(ctx, src, toks, every, s, e)
         yield from meeting_relations.pattern_facts(ctx, src, toks, every, s, e)
+        yield from meeting_relations.participant_lists(ctx, src, toks, every, s, e)
         yield from old_ws
         if every:
             last = every[-1]

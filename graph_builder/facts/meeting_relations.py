@@ -382,6 +382,66 @@ def _name_tail(toks: Tokens, k: int, hi: int) -> str:
     return ""
 
 
+register(Rule("event.participant-list", ("participatesIn",), 0.8,
+              ("participate_verb", "list_opener", "participant_filler", "entity:state", "entity:org"),
+              "the states and organisations listed after a participation word (بمشاركة ممثلين عن … وهي الكويت والسعودية …، "
+              "يمثلون 43 دولة، هي: الأردن، وأستراليا …) take part in the meeting of the sentence", "events"))
+LIST_GAP = 3                 # tokens between two listed actors (commas, و, a bracketed note)
+
+
+def participant_lists(ctx, src, toks: Tokens, refs: list[Ref], s: int, e: int):
+    """States and organisations listed after a participation word: each takes part in the sentence's meeting."""
+    if not refs:
+        return
+    lex = load()
+    lo, hi = _tok_range(toks, s, e)
+    conf = REGISTRY.confidence("event.participant-list")
+    for vm in lex.find(toks, "participate_verb", lo, hi):
+        if vm.future or negated(toks, vm.i) or vm.feature("weak"):
+            continue
+        if any(lex.is_a(toks, k, "chair_verb") for k in range(vm.j, min(hi, vm.j + 4))):
+            continue             # وتشاركها المجر في الرئاسة: co-chairing, not taking part
+        ref = _nearest(toks, refs, vm.i)
+        if _status(ref) == PLANNED:
+            continue
+        for actor in _listed_actors(toks, vm.j, hi, refs):
+            if actor != ref.process:
+                yield Fact(actor, "participatesIn", ref.event, src, "event.participant-list", conf)
+
+
+def _listed_actors(toks: Tokens, j: int, hi: int, refs: list[Ref]) -> list:
+    """The actors of the lists that follow a participation word: after fillers (ممثلين عن، وفود من), a
+    count (43 دولة), a list opener (هي:، وهي، من بينها) or a continuation (إلى جانب وفود من)."""
+    lex = load()
+    out, k, gap, started = [], j, 0, False
+    limit = hi
+    while k < limit:
+        t = toks.tokens[k]
+        if any(_ref_tok(toks, r) <= k < toks.index_at(r.end) for r in refs):
+            k += 1
+            continue
+        m = next((x for x in t.ents if toks.index_at(x.start) == k and x.entity.kind in _ACTOR_KINDS), None)
+        if m is not None:
+            out.append(m.entity)
+            k, gap, started = toks.index_at(m.end), 0, True
+            continue
+        opener = lex.is_a(toks, k, "list_opener") or lex.is_a(toks, k, "participant_filler")
+        if opener is not None:
+            k, gap = opener.j, 0
+            continue
+        if t.kind == "punct" and t.norm in (",", ":", "(", ")") or t.norm == "و" or t.kind == "number" or \
+                lex.is_a(toks, k, "count_unit") or lex.is_a(toks, k, "approx_marker"):
+            k += 1
+            continue
+        if t.kind == "punct" and t.norm in (".", ";"):
+            break
+        gap += 1
+        if gap > (LIST_GAP if started else LIST_GAP + 2):
+            break
+        k += 1
+    return out
+
+
 def pattern_facts(ctx, src, toks: Tokens, refs: list[Ref], s: int, e: int):
     """The event family's pattern rules (participation and counts) over one sentence."""
     lo, hi = _tok_range(toks, s, e)

@@ -188,7 +188,7 @@ def _read(ctx, st, src, toks: Tokens, m, lo: int, hi: int, ordinals: dict, doc_d
         if ante is not None and not modified and _can_refer(kind, ante.kind):
             return _anaphor(ctx, st, src, toks, m.i, j, lo, hi, doc_day)
         return None
-    dates = _own_dates(ctx, toks, j, hi, doc_day)
+    dates = _own_dates(ctx, toks, j, hi, doc_day) or _dates_before(toks, lo, m.i, doc_day)
     status = clause_status(toks, m.i, dates=dates, doc_day=doc_day)
     if place is None:
         place = _place_after(toks, j, hi) or _host_place_before(toks, lo, m.i) or _held_place_before(toks, lo, m.i)
@@ -197,16 +197,23 @@ def _read(ctx, st, src, toks: Tokens, m, lo: int, hi: int, ordinals: dict, doc_d
     year = _year(ctx, st, toks, process, n, dates, lo, hi, status, doc_day, j)
     if year is None and (process is None or n is None):
         return None            # a place alone (حلقة العمل التي عقدت في مرسيليا) does not say which meeting
-    parent = st.report_meeting() if kind == "workshop" and process is None and place is not None else None
+    if kind in _PART_KINDS and process is not None:
+        # حلقة العمل المواضيعية للمنتدى: a workshop of the process, a part of its meeting of that year
+        if place is None or year is None:
+            return None
+        parent, process = process_meeting(process, year), None
+    else:
+        parent = st.report_meeting() if kind in _PART_KINDS and process is None and place is not None else None
     if parent is not None and key_year(parent) == year:
         # a workshop of the year of the meeting the report is about: one of that meeting's parts, keyed as
         # the report rules key the workshops they list (event/{meeting}-workshop-{city})
-        ev = replace(sub_event(parent, f"workshop-{place.slug}", f"حلقة عمل في {place.label_ar}",
-                               f"{parent.label_en} workshop, {place.label_en}".strip()),
+        ev = replace(sub_event(parent, f"{kind}-{place.slug}", f"{toks.surface(m.i, m.j)} في {place.label_ar}",
+                               f"{parent.label_en} {kind}, {place.label_en}".strip()),
                      cls=PLANNED_CLASS if status == PLANNED else HELD_CLASS)
         return Ref(toks.tokens[m.i].start, toks.tokens[j - 1].end, ev, parent, RULE_ID, status, None, place,
                    tuple(dates), year, kind, _phase_dates(toks, lo, hi, doc_day))
-    ev = _entity(process, n, year, kind, place, toks.surface(m.i, j), status)
+    site = place if place is not None else _state_site(toks, lo, m.i, j, hi)
+    ev = _entity(process, n, year, kind, site, toks.surface(m.i, j), status)
     if ev is None:
         return None
     if process is not None and n is not None and year is not None:
@@ -214,6 +221,9 @@ def _read(ctx, st, src, toks: Tokens, m, lo: int, hi: int, ordinals: dict, doc_d
     return Ref(toks.tokens[m.i].start, toks.tokens[j - 1].end, ev, process, RULE_ID, status, n, place,
                tuple(dates), year, kind, _phase_dates(toks, lo, hi, doc_day))
 
+
+# Kinds of meeting that are parts of a process's yearly meeting when named with the process.
+_PART_KINDS = frozenset({"workshop", "seminar"})
 
 # Meeting kinds a standing process holds (a summit of the forum); workshops and seminars are their own events.
 _PROCESS_KINDS = frozenset({"summit", "meeting", "ministerial-meeting", "ministerial-conference", "conference",
@@ -303,14 +313,38 @@ def _paragraph_process(ctx, src):
     return procs.pop() if len(procs) == 1 else None
 
 
-def _held_place_before(toks: Tokens, lo: int, i: int):
-    """``اختتمت اليوم في العاصمة القطرية الدوحة أعمال القمة``: the city after في between a held verb and
-    the meeting it governs."""
+def _governing_before(toks: Tokens, lo: int, i: int):
+    """The held or hosting verb (no pronoun on it) that governs a meeting named after it in the clause."""
     lex = load()
-    verbs = [vm for vm in lex.find(toks, "held_verb", lo, i) if not vm.reading.enc]
-    if not verbs:
-        return None
-    return _place_after(toks, verbs[-1].j, i, stop_at_meeting=False)
+    verbs = [vm for vm in lex.find(toks, ("held_verb", "host_verb"), lo, i) if not vm.reading.enc and not vm.feature("weak")]
+    return verbs[-1] if verbs else None
+
+
+def _held_place_before(toks: Tokens, lo: int, i: int):
+    """``اختتمت اليوم في العاصمة القطرية الدوحة أعمال القمة``, ``احتضن المركز … بالجزائر العاصمة … أشغال
+    ندوة``: the city after في/ب between a held or hosting verb and the meeting it governs."""
+    vm = _governing_before(toks, lo, i)
+    return _place_after(toks, vm.j, i, stop_at_meeting=False) if vm is not None else None
+
+
+def _dates_before(toks: Tokens, lo: int, i: int, doc_day):
+    """Dates between a held or hosting verb and the meeting it governs (``احتضن … يومي 26 و27 فيفري
+    الجاري، أشغال ندوة``)."""
+    vm = _governing_before(toks, lo, i)
+    return _own_dates(None, toks, vm.j, i, doc_day, stop=False) if vm is not None else []
+
+
+def _state_site(toks: Tokens, lo: int, i: int, j: int, hi: int):
+    """A state named after في as the site of a meeting of no process when no city is named (``اختتمت في
+    الكويت أعمال ورشة العمل``): it keys the meeting, it is not its location (a state is not a place)."""
+    vm = _governing_before(toks, lo, i)
+    spans = ([(vm.j, i)] if vm is not None else []) + [(j, min(hi, j + LOCATION_WINDOW))]
+    for a, b in spans:
+        for k in range(a, b):
+            m = _mention_at(toks, k, ("state",))
+            if m is not None and k > 0 and toks.tokens[k - 1].norm == "في":
+                return m.entity
+    return None
 
 
 def _phase_dates(toks: Tokens, lo: int, hi: int, doc_day) -> tuple:
@@ -440,7 +474,7 @@ def _entity(process, n, year, kind, place, label_ar, status) -> Entity | None:
     if process is not None and n is not None:
         acr = process.notations[0] if process.notations else process.label_en
         return Entity("event", f"{process.slug}-meeting-{n}", cls, f"{acr} meeting {n}", label_ar, from_text=True)
-    if place is not None:
+    if place is not None:                        # a city, or the state a meeting of no process was held in
         slug = f"{kind}-{place.slug.lower()}" + (f"-{year}" if year else "")
         label = f"{kind.replace('-', ' ').capitalize()} in {place.label_en}" + (f" ({year})" if year else "")
         return Entity("event", slug, cls, label, label_ar, from_text=True)
