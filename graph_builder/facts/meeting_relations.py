@@ -53,14 +53,6 @@ _HOSTED_NON_MEETINGS = ("org", "process", "body", "initiative", "commitment")
 _ACTOR_KINDS = ("state", "org")
 
 
-def _tok_range(toks: Tokens, s: int, e: int) -> tuple[int, int]:
-    i = toks.index_at(s)
-    j = i
-    while j < len(toks.tokens) and toks.tokens[j].end <= e:
-        j += 1
-    return i, j
-
-
 def _first_mention(toks: Tokens, i: int, hi: int, kinds, window: int, stop_at_comma: bool = True):
     """The first mention of ``kinds`` starting within ``window`` tokens from ``i`` (before a comma)."""
     for k in range(i, min(hi, i + window)):
@@ -86,7 +78,7 @@ def _status(ref: Ref) -> str:
 
 def hosts(ctx, src, toks: Tokens, refs: list[Ref], s: int, e: int):
     lex = load()
-    lo, hi = _tok_range(toks, s, e)
+    lo, hi = toks.token_range(s, e)
     for vm in lex.find(toks, "host_verb", lo, hi):
         if vm.feature("weak") or negated(toks, vm.i):
             continue
@@ -176,7 +168,7 @@ def _state_of(ctx, place: Entity) -> Entity | None:
 
 def chairs(ctx, src, toks: Tokens, refs: list[Ref], s: int, e: int):
     lex = load()
-    lo, hi = _tok_range(toks, s, e)
+    lo, hi = toks.token_range(s, e)
     conf = REGISTRY.confidence("event.chair-written")
     for vm in lex.find(toks, "chair_verb", lo, hi):
         if _heads_delegation(toks, refs, vm, lo) or negated(toks, vm.i):
@@ -394,7 +386,7 @@ def participant_lists(ctx, src, toks: Tokens, refs: list[Ref], s: int, e: int):
     if not refs:
         return
     lex = load()
-    lo, hi = _tok_range(toks, s, e)
+    lo, hi = toks.token_range(s, e)
     conf = REGISTRY.confidence("event.participant-list")
     for vm in lex.find(toks, "participate_verb", lo, hi):
         if vm.future or negated(toks, vm.i) or vm.feature("weak"):
@@ -444,7 +436,7 @@ def _listed_actors(toks: Tokens, j: int, hi: int, refs: list[Ref]) -> list:
 
 def pattern_facts(ctx, src, toks: Tokens, refs: list[Ref], s: int, e: int):
     """The event family's pattern rules (participation and counts) over one sentence."""
-    lo, hi = _tok_range(toks, s, e)
+    lo, hi = toks.token_range(s, e)
     lex = load()
     for rule in pattern_rules():
         if rule.family != "events":

@@ -61,14 +61,6 @@ DATE_WINDOW = 24
 _NOW_WORDS = {"اليوم", "امس", "الجاري", "الحالي", "حاليا"}
 
 
-def _tok_range(toks: Tokens, s: int, e: int) -> tuple[int, int]:
-    i = toks.index_at(s)
-    j = i
-    while j < len(toks.tokens) and toks.tokens[j].end <= e:
-        j += 1
-    return i, j
-
-
 def _mention_at(toks: Tokens, i: int, kinds: tuple[str, ...]):
     """The mention of one of ``kinds`` that starts in token ``i``."""
     if i >= len(toks.tokens):
@@ -98,7 +90,7 @@ def find(ctx, st, src, toks: Tokens, s: int, e: int, known: list[Ref]) -> list[R
     في …``) or the proceedings of a process (``أعمال المنتدى``) name again the meeting named before in
     the same paragraph, else the document's main meeting (:func:`antecedent`)."""
     lex = load()
-    lo, hi = _tok_range(toks, s, e)
+    lo, hi = toks.token_range(s, e)
     ordinals = {toks.index_at(o.start): o for o in _ordinals(toks) if s <= o.start < e}
     doc_day = document_day(ctx.document)
     out: list[Ref] = []
@@ -485,7 +477,7 @@ def supplement(ctx, src, toks: Tokens, ref: Ref, given: list, e: int):
     """Location and dates, read the written way, for a meeting a report rule found (``الاجتماع الثالث
     للمنتدى … الذي تستضيفه اليونان وانطلقت أعماله أمس … في العاصمة أثينا``) when that rule gave none."""
     have = {f.predicate for f in given if f.subject.key == ref.event.key}
-    _lo, hi = _tok_range(toks, ref.start, e)
+    _lo, hi = toks.token_range(ref.start, e)
     j = _governing_verb(toks, toks.index_at(ref.end), hi)
     i = toks.index_at(ref.start)
     if j is None or any(load().is_a(toks, k, "session_noun") for k in range(max(0, i - 3), i)):

@@ -167,6 +167,13 @@ class Tokens:
         idx = [t.i for t in self.tokens if t.sent == n]
         return range(idx[0], idx[-1] + 1) if idx else range(0)
 
+    def token_range(self, start: int, end: int) -> tuple[int, int]:
+        """Indices [i, j) of the tokens inside the original span [start, end)."""
+        i = j = self.index_at(start)
+        while j < len(self.tokens) and self.tokens[j].end <= end:
+            j += 1
+        return i, j
+
     def index_at(self, pos: int) -> int:
         """Index of the first token that ends after original offset ``pos`` (len when none)."""
         lo, hi = 0, len(self.tokens)
