@@ -91,7 +91,7 @@ def find(ctx, st, src, toks: Tokens, s: int, e: int, known: list[Ref]) -> list[R
     the same paragraph, else the document's main meeting (:func:`antecedent`)."""
     lex = load()
     lo, hi = toks.token_range(s, e)
-    ordinals = {toks.index_at(o.start): o for o in _ordinals(toks) if s <= o.start < e}
+    ordinals = {toks.index_at(o.start): o for o in ordinals_of(toks) if s <= o.start < e}
     doc_day = document_day(ctx.document)
     out: list[Ref] = []
     for m in lex.find(toks, "meeting_noun", lo, hi):
@@ -116,7 +116,16 @@ def find(ctx, st, src, toks: Tokens, s: int, e: int, known: list[Ref]) -> list[R
     return [r for r in out if not (r.rule == ANAPHOR_ID and r.status == PLANNED)]
 
 
-def _ordinals(toks: Tokens):
+def dates_of(toks: Tokens, doc_day) -> list:
+    """The dates of a text, year-less ones in the document's year (memoised per text)."""
+    year = doc_day.year if doc_day else None
+    key = ("dates", year)
+    if key not in toks.cache:
+        toks.cache[key] = find_dates(toks.text, year)
+    return toks.cache[key]
+
+
+def ordinals_of(toks: Tokens):
     if "ordinals" not in toks.cache:
         toks.cache["ordinals"] = find_ordinals(toks.text)
     return toks.cache["ordinals"]
@@ -404,11 +413,7 @@ def _own_dates(ctx, toks: Tokens, j: int, hi: int, doc_day, stop: bool = True):
     if stop <= j:
         return []
     s, e = toks.tokens[j].start, toks.tokens[stop - 1].end
-    year = doc_day.year if doc_day else None
-    key = ("dates", year)
-    if key not in toks.cache:
-        toks.cache[key] = find_dates(toks.text, year)
-    out = [d for d in toks.cache[key] if s <= d.start and d.end <= e and not _range_tail(toks, d)]
+    out = [d for d in dates_of(toks, doc_day) if s <= d.start and d.end <= e and not _range_tail(toks, d)]
     rel = _relative_day(toks, j, stop, doc_day)
     return out + rel
 
