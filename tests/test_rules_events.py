@@ -235,3 +235,14 @@ def test_a_workshop_of_the_forum_is_not_the_forums_meeting():
     facts = facts_of_text(events, GFMD, "وقد استضافت الفلبين في تشرين الأول/أكتوبر 2031 حلقة العمل المواضيعية للمنتدى "
                                         "بشأن موجزات الهجرة.", date="2031-12-01")
     assert not [f for f in facts if f.predicate == "hostedBy" and f.subject.slug == "gfmd-2031"]
+
+
+def test_a_process_named_by_its_head_noun_holds_the_numbered_meeting_and_the_same_city():
+    facts = facts_of_text(events,
+                          "وانبثقت عملية ألماتي عن المؤتمر الإقليمي المعقود في ألماتي في آذار/مارس 2031، واعتمد "
+                          "مؤتمرها الوزاري الثاني، المعقود في المدينة نفسها في 5 حزيران/يونيه 2033، إعلانا.",
+                          date="")
+    t = triples(facts)
+    assert {("event/almaty-process-2033", "partOf", "process/almaty-process"),
+            ("event/almaty-process-2033", "location", "place/almaty"),
+            ("event/almaty-process-2033", "startDate", "2033-06-05")} <= t

@@ -175,7 +175,7 @@ def _read(ctx, st, src, toks: Tokens, m, lo: int, hi: int, ordinals: dict, doc_d
         if toks.tokens[k].kind == "punct" or lex.is_a(toks, k, "held_verb"):
             break
     if process is None and m.reading.enc in ("ه", "ها"):
-        process = _antecedent_process(toks, lo, m.i)     # اجتماعه الأول: the process named before
+        process = _antecedent_process(toks, lo, m.i, m.reading.enc)     # اجتماعه الأول: the process named before
         if process is None:
             return None
     elif m.reading.enc:
@@ -293,18 +293,44 @@ def _anaphor(ctx, st, src, toks: Tokens, i: int, j: int, lo: int, hi: int, doc_d
                status, None, place, tuple(dates), None, ante.kind, _phase_dates(toks, lo, hi, doc_day))
 
 
-def _antecedent_process(toks: Tokens, lo: int, i: int):
-    """The process a pronoun on a meeting noun takes up (اجتماعه الأول); None when another noun that
-    can hold meetings stands nearer (منتدى الحكومات وقطاع الأعمال في عملية بالي، … اجتماعه الأول)."""
+def _antecedent_process(toks: Tokens, lo: int, i: int, enc: str = "ه"):
+    """The process a pronoun on a meeting noun takes up (اجتماعه الأول، مؤتمرها الوزاري الأول), searching
+    back through the source: a noun of the pronoun's gender that can hold meetings and stands nearer
+    (منتدى الحكومات … في عملية بالي، … اجتماعه) blocks it, unless that noun heads the name of a process
+    named before (المؤتمر الإقليمي المعني بالهجرة … وعقد المؤتمر اجتماعه)."""
     lex = load()
-    for k in range(i - 1, lo - 1, -1):
-        if lex.is_a(toks, k, "meeting_noun") and not _covered(toks, k, ("process",)):
-            return None
+    feminine = enc == "ها"
+    for k in range(i - 1, -1, -1):
         for m in toks.tokens[k].ents:
-            if m.entity.kind == "process":
+            if toks.index_at(m.start) != k and k != i - 1:
+                continue
+            if m.entity.kind == "process" and _feminine(_head(m.entity.label_ar or m.surface)) == feminine:
                 return m.entity
-            if m.entity.kind in ("org", "body", "initiative"):
+            if m.entity.kind in ("org", "body", "initiative") and _feminine(_head(m.surface)) == feminine:
                 return None
+        if k < lo:
+            continue                      # before the sentence, only names count
+        noun = lex.is_a(toks, k, "meeting_noun")
+        if noun is not None and not _covered(toks, k, ("process",)) and \
+                _feminine(noun.reading.bare) == feminine and not noun.reading.enc:
+            return _process_headed_by(toks, k, noun.reading.bare)
+    return None
+
+
+def _head(name: str) -> str:
+    words = fold(name).split()
+    return strip_article(words[0]) if words else ""
+
+
+def _feminine(word: str) -> bool:
+    return word.endswith("ه")
+
+
+def _process_headed_by(toks: Tokens, k: int, head: str):
+    """The latest process named before token ``k`` whose name starts with ``head`` (المؤتمر → المؤتمر الإقليمي …)."""
+    for m in reversed([x for x in toks.mentions if x.end <= toks.tokens[k].start and x.entity.kind == "process"]):
+        if _head(m.surface) == head or _head(m.entity.label_ar) == head:
+            return m.entity
     return None
 
 
@@ -317,7 +343,10 @@ def _paragraph_process(ctx, src):
 def _governing_before(toks: Tokens, lo: int, i: int):
     """The held or hosting verb (no pronoun on it) that governs a meeting named after it in the clause."""
     lex = load()
-    verbs = [vm for vm in lex.find(toks, ("held_verb", "host_verb"), lo, i) if not vm.reading.enc and not vm.feature("weak")]
+    nouns = [x for x in lex.find(toks, "meeting_noun", lo, i) if x.j <= i]
+    start = nouns[-1].j if nouns else lo          # never across another meeting named before it
+    verbs = [vm for vm in lex.find(toks, ("held_verb", "host_verb"), start, i)
+             if not vm.reading.enc and not vm.feature("weak") and vm.feature("tense") in ("past", "present")]
     return verbs[-1] if verbs else None
 
 
@@ -389,6 +418,10 @@ def _place_after(toks: Tokens, j: int, hi: int, stop_at_meeting: bool = True):
     for k in range(j, min(hi, j + LOCATION_WINDOW)):
         if stop_at_meeting and k > j and lex.is_a(toks, k, "meeting_noun") and not _covered(toks, k, ("process",)):
             return None
+        if toks.tokens[k].norm == "في" and k + 2 < hi and strip_article(toks.tokens[k + 1].norm) == "مدينه" \
+                and toks.tokens[k + 2].norm in ("نفسها", "ذاتها"):
+            before = [x for x in toks.mentions if x.entity.kind == "place" and x.end <= toks.tokens[k].start]
+            return before[-1].entity if before else None      # في المدينة نفسها: the city named before
         pm = _mention_at(toks, k, ("place",))
         if pm is None:
             continue
