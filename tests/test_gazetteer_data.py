@@ -162,7 +162,7 @@ def test_no_two_entities_share_a_folded_label():
 def test_project_loader_accepts_the_data():
     g = load_gazetteer()
     assert len(g.entities) > 600
-    assert g.get("process", "gfmd").notations == ("GFMD",)
+    assert g.get("process", "gfmd").notations == ("GFMD", "FMMD")     # English first, then the French/Spanish one
     assert "المفوضية" in g.ambiguous and len(g.ambiguous["المفوضية"]) >= 3
     assert g.adjectives[("state", "CHE")] == ("السويسرية", "السويسري")
 
