@@ -1,8 +1,8 @@
 """Loading and checking gazetteer data files (temporary TOML files, and the real ones when present)."""
 import pytest
 
-from graph_builder.arabic import fold
-from graph_builder.gazetteer import GazetteerError, load_gazetteer
+from graph_builder.text.arabic import fold
+from graph_builder.recognise.gazetteer import GazetteerError, load_gazetteer
 from graph_builder.resources import data_dir
 
 from entity_fixtures import FILES, write_gazetteer
@@ -156,7 +156,7 @@ in_state = "MUS"
 
 
 def test_coordinates_become_codes_and_geo_quads(tmp_path):
-    from graph_builder.emit import entity_quads
+    from graph_builder.build.emit import entity_quads
     from graph_builder.namespaces import GEO, XSD, Base
     g = load_gazetteer(write_gazetteer(tmp_path, _with(_place("lat = -20.1925\nlong = 57"), "more_places.toml")))
     place = g.get("place", "pailles")

@@ -6,8 +6,8 @@ communiqué). Real gazetteer files, the project's matcher.
 """
 import pytest
 
-from graph_builder.gazetteer import load_gazetteer
-from graph_builder.matcher import Matcher
+from graph_builder.recognise.gazetteer import load_gazetteer
+from graph_builder.recognise.matcher import Matcher
 
 
 @pytest.fixture(scope="module")
@@ -153,9 +153,9 @@ def test_a_short_place_name_only_after_its_full_name(matcher):
 def test_a_rule_minted_entity_on_a_gazetteer_key_is_the_gazetteer_entity(matcher, tmp_path):
     """The convention rule mints ilo-convention-N from text; the gazetteer holds the same key, so the
     fact names the gazetteer's entity and the report's graph does not re-label it as from text."""
-    from graph_builder.corpus import read_document
+    from graph_builder.text.corpus import read_document
     from graph_builder.namespaces import MDKG, Base
-    from graph_builder.pipeline import analyse, document_quads
+    from graph_builder.build.pipeline import analyse, document_quads
     path = tmp_path / "report.ar.txt"
     path.write_text("تقرير\n\n1 - ودعا الفريق إلى التصديق على اتفاقية منظمة العمل الدولية رقم 189 بشأن العمال المنزليين.\n",
                     encoding="utf-8")

@@ -17,11 +17,11 @@ from typing import Iterable, Iterator
 
 import pyoxigraph as ox
 
-from . import __version__
-from .findings import Entity, Fact, Mention, Value
-from .model import Document, Footnote, Paragraph, Section
-from .namespaces import (DCTERMS, DEFAULT_BASE, GEO, MDKG, OA, ORG, PROV, RDF, RDFS, SKOS,
-                         XSD, Base)
+from .. import __version__
+from ..recognise.findings import Entity, Fact, Mention, Value
+from ..text.model import Document, Footnote, Paragraph, Section
+from ..namespaces import (DCTERMS, DEFAULT_BASE, GEO, MDKG, OA, ORG, PROV, RDF, RDFS, SKOS,
+                          XSD, Base)
 
 CONTEXT_CHARS = 32  # length of oa:prefix / oa:suffix
 _LINK_PREDICATES = {  # gazetteer defining links → vocabulary property
