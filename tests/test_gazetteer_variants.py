@@ -142,6 +142,12 @@ def test_short_forms_resolve_to_the_instrument_named_before(matcher):
     assert "commitment/gcm" not in keys(matcher, "وأكد الوزير أن الاتفاق العالمي غير ملزم.")
 
 
+def test_the_declaration_is_the_new_york_declaration_only_after_it_is_named(matcher):
+    text = "اعتمدت الجمعية العامة إعلان نيويورك من أجل اللاجئين والمهاجرين. ويتضمن الإعلان التزامات بحماية اللاجئين."
+    assert ("الإعلان", "commitment/new-york-declaration") in found(matcher, text)
+    assert "commitment/new-york-declaration" not in keys(matcher, "ويتضمن الإعلان التزامات بحماية اللاجئين.")
+
+
 def test_the_international_organisation_is_whichever_was_named_last(matcher):
     """«المنظمة الدولية»: the UN in the Egyptian press after the UN is named, IOM after IOM."""
     un = "قمة الأمم المتحدة للاجئين. عقدت القمة بمقر المنظمة الدولية في نيويورك."
