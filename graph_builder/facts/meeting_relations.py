@@ -119,15 +119,15 @@ def _hosted(toks: Tokens, refs: list[Ref], vm, after: int, hi: int) -> Ref | Non
         for r in refs:
             if _ref_tok(toks, r) == k:
                 return r
+        if toks.tokens[k].norm in (",", ";", ".", "الذي", "التي"):
+            break                # the object comes before a comma or a relative clause about the host
         if any(toks.index_at(m.start) == k and m.entity.kind in _HOSTED_NON_MEETINGS for m in toks.tokens[k].ents):
             return None          # يستضيف البنك الدولي الشراكة: an organisation hosts an organisation
-        if toks.tokens[k].norm in (",", ";", "."):
-            break
     before = [r for r in refs if _ref_tok(toks, r) < vm.i]
     if before and (vm.reading.enc or vm.feature("tense") in ("noun", "participle") or _relative_before(toks, vm.i)):
         lex = load()
         last = toks.index_at(before[-1].end)
-        if any(lex.is_a(toks, k, "meeting_noun") for k in range(last, vm.i)):
+        if any((x := lex.is_a(toks, k, "meeting_noun")) is not None and not x.feature("plural") for k in range(last, vm.i)):
             return None          # ورشة عمل … احتضنتها الرباط: the pronoun takes up the nearer noun, not the meeting
         return before[-1]
     return None

@@ -516,8 +516,10 @@ def supplement(ctx, src, toks: Tokens, ref: Ref, given: list, e: int):
     للمنتدى … الذي تستضيفه اليونان وانطلقت أعماله أمس … في العاصمة أثينا``) when that rule gave none."""
     have = {f.predicate for f in given if f.subject.key == ref.event.key}
     _lo, hi = toks.token_range(ref.start, e)
-    j = _governing_verb(toks, toks.index_at(ref.end), hi)
     i = toks.index_at(ref.start)
+    j = _governing_verb(toks, toks.index_at(ref.end), hi)
+    if j is None and _held_subject(toks, i):
+        j = toks.index_at(ref.end)          # عقد الاجتماع السادس للمنتدى يومي 21 و 22 … في …
     if j is None or any(load().is_a(toks, k, "session_noun") for k in range(max(0, i - 3), i)):
         return
     doc_day = document_day(ctx.document)
@@ -528,6 +530,19 @@ def supplement(ctx, src, toks: Tokens, ref: Ref, given: list, e: int):
     if extra.status == PLANNED and "startDate" not in have:
         extra.dates = ()
     yield from ref_facts(src, extra)
+
+
+def _held_subject(toks: Tokens, i: int) -> bool:
+    """The meeting at token ``i`` is the subject of a held verb right before it (عقد الاجتماع …)."""
+    lex = load()
+    for k in (i - 1, i - 2):
+        if k < 0:
+            return False
+        vm = lex.is_a(toks, k, "held_verb")
+        if vm is not None and vm.j in (i, i - 1 if toks.tokens[i - 1].kind == "punct" else i) \
+                and vm.feature("tense") in ("past", "present") and not vm.reading.enc:
+            return True
+    return False
 
 
 def _governing_verb(toks: Tokens, j: int, hi: int) -> int | None:
