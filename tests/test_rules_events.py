@@ -248,3 +248,23 @@ def test_a_process_named_by_its_head_noun_holds_the_numbered_meeting_and_the_sam
     assert {("event/almaty-process-2033", "partOf", "process/almaty-process"),
             ("event/almaty-process-2033", "location", "place/almaty"),
             ("event/almaty-process-2033", "startDate", "2033-06-05")} <= t
+
+
+def test_a_process_held_by_an_organ_is_that_years_meeting():
+    facts = facts_of_text(events,
+                          "عقدت الجمعية العامة، عملا بقرارها 70/300، الحوار الرفيع المستوى بشأن الهجرة الدولية والتنمية "
+                          "في مقر الأمم المتحدة بنيويورك يومي 3 و 4 تشرين الأول/أكتوبر 2029. وشارك في الحوار ممثلو "
+                          "150 دولة عضوا.", date="2030-01-15")
+    t = triples(facts)
+    assert {("event/hld-2029", "partOf", "process/hld"), ("event/hld-2029", "location", "place/new-york"),
+            ("event/hld-2029", "startDate", "2029-10-03"), ("event/hld-2029", "endDate", "2029-10-04"),
+            ("event/hld-2029", "stateCount", "150")} <= t
+
+
+def test_taking_part_in_a_process_so_far_is_not_its_meeting():
+    facts = facts_of_text(events, GFMD,
+                          "وعقد الاجتماع الخامس للمنتدى العالمي للهجرة والتنمية في جنيف عام 2031. واجتمع مندوبو "
+                          "المنظمات التي شاركت في المنتدى حتى الآن في برن.", date="2031-12-20")
+    t = triples(facts)
+    assert ("event/gfmd-2031", "location", "place/geneva") in t
+    assert ("event/gfmd-2031", "location", "place/bern") not in t

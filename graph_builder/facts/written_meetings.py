@@ -107,6 +107,7 @@ def find(ctx, st, src, toks: Tokens, s: int, e: int, known: list[Ref]) -> list[R
                 st.last_meeting, st.last_source = ref, src
                 if st.main_meeting is None and ref.status == HELD:
                     st.main_meeting = ref
+    out += _held_processes(ctx, st, toks, lo, hi, known + out, doc_day)
     out += _process_proceedings(ctx, st, src, toks, lo, hi, known + out, doc_day)
     if antecedent(st, src) is not None and not any(r.start < toks.tokens[lo].end for r in known + out):
         opener = _held_opener(toks, lo, hi)
@@ -256,6 +257,43 @@ def antecedent(st, src) -> Ref | None:
 _PROCEEDINGS = frozenset({"اعمال", "اشغال", "فعاليات", "جلسات", "انعقاد", "افتتاح", "اختتام", "ختام", "هامش"})
 
 
+HELD_OBJECT_WINDOW = 12      # tokens from a held verb to the process it holds (its subject and an aside between)
+
+
+def _held_processes(ctx, st, toks: Tokens, lo: int, hi: int, known: list[Ref], doc_day) -> list[Ref]:
+    """``عقدت الجمعية العامة، عملا بقرارها 60/227، الحوار الرفيع المستوى … في … يومي 14 و 15 أيلول 2006``:
+    a process that is the object of a held verb (its subject named between them) is that year's meeting."""
+    lex = load()
+    out = []
+    for vm in lex.find(toks, "held_verb", lo, hi):
+        if vm.feature("tense") != "past" or vm.reading.enc or vm.future:
+            continue
+        subject = False
+        for k in range(vm.j, min(hi, vm.j + HELD_OBJECT_WINDOW)):
+            t = toks.tokens[k]
+            if t.norm in (".", ";") or (lex.is_a(toks, k, "meeting_noun") and not _covered(toks, k, ("process",))):
+                break
+            pm = _mention_at(toks, k, ("process",))
+            if pm is None:
+                subject = subject or any(m.entity.kind in ("org", "body", "state") for m in t.ents)
+                continue
+            if not subject or any(r.start <= pm.start < r.end for r in known + out):
+                break
+            j = _after(toks, pm)
+            dates = _own_dates(ctx, toks, j, hi, doc_day)
+            years = [d.year for d in dates if d.year]
+            if years:
+                status = clause_status(toks, k, vm.i, dates=dates, doc_day=doc_day)
+                out.append(Ref(pm.start, pm.end, replace(process_meeting(pm.entity, years[0]),
+                                                         cls=PLANNED_CLASS if status == PLANNED else HELD_CLASS),
+                               pm.entity, RULE_ID, status, None, _place_after(toks, j, hi), tuple(dates), years[0],
+                               "meeting", _phase_dates(toks, lo, hi, doc_day)))
+                if status == HELD and st.main_meeting is None:
+                    st.main_meeting = out[-1]
+            break
+    return out
+
+
 def _process_proceedings(ctx, st, src, toks: Tokens, lo: int, hi: int, known: list[Ref], doc_day) -> list[Ref]:
     """``أعمال المنتدى``, ``المنتدى، الذي … انعقد``: a process named for its meeting is the document's
     main meeting of that process."""
@@ -270,6 +308,9 @@ def _process_proceedings(ctx, st, src, toks: Tokens, lo: int, hi: int, known: li
             continue
         prev = toks.tokens[k - 1] if k > lo else None
         proceedings = prev is not None and any(r.stem in _PROCEEDINGS for r in prev.readings())
+        if prev is not None and prev.norm == "في" and k - 2 >= lo and lex.is_a(toks, k - 2, "participate_verb") \
+                and not (k - 3 >= 0 and toks.tokens[k - 3].norm in ("الذي", "التي", "الذين")):
+            proceedings = True            # وشارك في الحوار ممثلو 132 دولة (not: التي شاركت في المنتدى حتى الآن)
         j = _after(toks, pm)
         held_after = False
         if j < hi and toks.tokens[j].norm == "," and j + 1 < hi and toks.tokens[j + 1].norm in ("الذي", "التي"):
