@@ -268,3 +268,21 @@ def test_taking_part_in_a_process_so_far_is_not_its_meeting():
     t = triples(facts)
     assert ("event/gfmd-2031", "location", "place/geneva") in t
     assert ("event/gfmd-2031", "location", "place/bern") not in t
+
+
+def test_a_fronted_city_and_a_declarations_title_is_not_a_theme():
+    facts = facts_of_text(events,
+                          "وفي براغ، اعتمد المؤتمر الوزاري المعقود يومي 7 و 8 أيار/مايو 2031، بمبادرة من الجمهورية "
+                          "التشيكية التي كانت تتولى رئاسة مجلس الاتحاد الأوروبي، إعلانا مشتركا بعنوان \\"شراكات للتنقل\\".",
+                          date="2031-09-01")
+    t = triples(facts)
+    ev = "event/ministerial-conference-prague-2031"
+    assert {(ev, "location", "place/prague"), (ev, "startDate", "2031-05-07"), (ev, "endDate", "2031-05-08")} <= t
+    assert not [f for f in facts if f.predicate in ("theme", "chairedBy")]
+
+
+def test_the_state_holding_a_chairmanship_chairs_the_meeting_named_after_it():
+    facts = facts_of_text(events, GFMD,
+                          "وانطلقت أعمال القمة العاشرة للمنتدى العالمي للهجرة والتنمية في داكار يوم 3 أيار 2032 "
+                          "برئاسة السنغال التي تتولى رئاسة المنتدى للعام 2032.", date="2032-05-05")
+    assert ("event/gfmd-2032", "chairedBy", "state/SEN") in triples(facts)

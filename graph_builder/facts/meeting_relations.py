@@ -174,6 +174,9 @@ def chairs(ctx, src, toks: Tokens, refs: list[Ref], s: int, e: int):
         if _heads_delegation(toks, refs, vm, lo) or negated(toks, vm.i):
             continue
         co = bool(vm.feature("co"))
+        if vm.feature("object") == "chaired":
+            yield from _chairmanship(toks, src, refs, vm, lo, hi)
+            continue
         start = _skip_objects(toks, vm.j, hi)
         role_first = lex.is_a(toks, start, "role") is not None if start < hi else False
         kinds = ("person",) if role_first else ("person", "state", "org")
@@ -275,6 +278,21 @@ _OBJECT_WORDS = frozenset({"اعمال", "جلسات", "اشغال", "فعالي
 
 
 CO_CHAIR_WINDOW = 40
+
+
+def _chairmanship(toks: Tokens, src, refs: list[Ref], vm, lo: int, hi: int):
+    """``X (التي) تتولى رئاسة MEETING``: X chairs the meeting named right after the verb; when what follows
+    is an organisation, a body or a process (تتولى رئاسة مجلس الاتحاد الأوروبي) it is no meeting's chair."""
+    target = next((r for r in refs if _ref_tok(toks, r) in (vm.j, vm.j + 1)), None)
+    if target is None or _status(target) == PLANNED or vm.future:
+        return
+    k = vm.i - 1
+    if k >= lo and toks.tokens[k].norm in ("الذي", "التي"):
+        k -= 1
+    actor = next((m for m in toks.tokens[k].ents if m.entity.kind in _ACTOR_KINDS), None) if k >= lo else None
+    if actor is not None:
+        yield Fact(target.event, "chairedBy", actor.entity, src, "event.chair-written",
+                   REGISTRY.confidence("event.chair-written"))
 
 
 def _co_chairs(toks: Tokens, refs: list[Ref], start: int, hi: int):

@@ -193,9 +193,10 @@ def _read(ctx, st, src, toks: Tokens, m, lo: int, hi: int, ordinals: dict, doc_d
     dates = _own_dates(ctx, toks, j, hi, doc_day) or _dates_before(toks, lo, m.i, doc_day)
     status = clause_status(toks, m.i, dates=dates, doc_day=doc_day)
     if place is None:
-        place = _place_after(toks, j, hi) or _host_place_before(toks, lo, m.i) or _held_place_before(toks, lo, m.i)
+        place = (_place_after(toks, j, hi) or _host_place_before(toks, lo, m.i) or _held_place_before(toks, lo, m.i)
+                 or _fronted_place(toks, lo, m.i))
     if process is None and place is not None and kind in _PROCESS_KINDS:
-        process = _paragraph_process(ctx, src)
+        process = _paragraph_process(ctx, src, toks.tokens[m.i].start)
     year = _year(ctx, st, toks, process, n, dates, lo, hi, status, doc_day, j)
     if year is None and (process is None or n is None):
         return None            # a place alone (حلقة العمل التي عقدت في مرسيليا) does not say which meeting
@@ -375,9 +376,11 @@ def _process_headed_by(toks: Tokens, k: int, head: str):
     return None
 
 
-def _paragraph_process(ctx, src):
-    """The one process a paragraph names (None when it names none or several)."""
-    procs = {m.entity for m in ctx.mentions_in(src) if m.entity.kind == "process"}
+def _paragraph_process(ctx, src, before: int):
+    """The one process a paragraph names before ``before`` (None when it names none or several): the
+    context a place-named meeting (قمة دكا) belongs to; a process named after it may be one the meeting
+    launched (… المؤتمر الوزاري …، وانطلقت بموجبه عملية براغ)."""
+    procs = {m.entity for m in ctx.mentions_in(src) if m.entity.kind == "process" and m.end <= before}
     return procs.pop() if len(procs) == 1 else None
 
 
@@ -389,6 +392,18 @@ def _governing_before(toks: Tokens, lo: int, i: int):
     verbs = [vm for vm in lex.find(toks, ("held_verb", "host_verb"), start, i)
              if not vm.reading.enc and not vm.feature("weak") and vm.feature("tense") in ("past", "present")]
     return verbs[-1] if verbs else None
+
+
+def _fronted_place(toks: Tokens, lo: int, i: int):
+    """``وفي براغ، اعتمد المؤتمر الوزاري المعقود …``: a city fronted at the head of the sentence, set off by a
+    comma, is where the sentence's meeting was held."""
+    if i - lo < 3 or toks.tokens[lo].norm not in ("في", "وفي"):
+        return None
+    m = _mention_at(toks, lo + 1, ("place",))
+    if m is None:
+        return None
+    k = toks.index_at(m.end)
+    return m.entity if k < i and toks.tokens[k].norm == "," else None
 
 
 def _held_place_before(toks: Tokens, lo: int, i: int):
