@@ -273,7 +273,7 @@ def test_taking_part_in_a_process_so_far_is_not_its_meeting():
 def test_a_fronted_city_and_a_declarations_title_is_not_a_theme():
     facts = facts_of_text(events,
                           "وفي براغ، اعتمد المؤتمر الوزاري المعقود يومي 7 و 8 أيار/مايو 2031، بمبادرة من الجمهورية "
-                          "التشيكية التي كانت تتولى رئاسة مجلس الاتحاد الأوروبي، إعلانا مشتركا بعنوان \\"شراكات للتنقل\\".",
+                          "التشيكية التي كانت تتولى رئاسة مجلس الاتحاد الأوروبي، إعلانا مشتركا بعنوان \"شراكات للتنقل\".",
                           date="2031-09-01")
     t = triples(facts)
     ev = "event/ministerial-conference-prague-2031"
