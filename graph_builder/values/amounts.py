@@ -1,0 +1,145 @@
+"""Sums of money: ``١٥ مليون يورو``, ``232 155 2 من دولارات الولايات المتحدة``, ``$2.5 million``.
+
+An amount needs a currency: a word (``يورو``, ``دولار``, ``من دولارات الولايات المتحدة``,
+``فرنك سويسري`` …, data in ``lexicons/amounts.toml``), a symbol (``$ € £``) or a Latin ISO 4217
+code known to pycountry (not those that are also English words: ALL, TOP …). Numbers and scale
+words are read as in :mod:`.numbers`; a scale word alone counts as one (``مليون دولار``) and its
+dual as two (``مليونا دولار``). A bare dollar is the US dollar (UN usage); a bare franc, dinar
+or pound has currency None.
+
+This module does not decide who pays or receives an amount; the fact rules do that.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from types import MappingProxyType
+
+import pycountry
+
+from . import lexicon
+from ._text import NA, NB, SP, key, non_overlapping, pattern, prepare, words
+from .numbers import LONE_SCALES, NUM, SCALE, integral, number_value, scale_value
+
+_UNSET = object()
+
+
+@dataclass(frozen=True)
+class _Currency:
+    regex: re.Pattern          # the whole currency phrase (folded)
+    bare: object               # the code of the noun alone, None (no one currency), _UNSET (not money)
+    codes: tuple               # (qualifier regex, code) pairs
+
+
+def _load_currencies():
+    data = lexicon.load("amounts")
+    where = str(lexicon.lexicon_path("amounts"))
+    symbols = lexicon.field(data, "symbols", dict, where)
+    out = []
+    for i, entry in enumerate(lexicon.field(data, "currency", tuple, where)):
+        at = f"{where}: [[currency]] #{i + 1}"
+        forms = words(*lexicon.strings(entry, "forms", at))
+        quals = []
+        for q in lexicon.field(entry, "qualified", tuple, at):
+            code = lexicon.field(q, "code", str, at)
+            after = words(*lexicon.strings(q, "after", at))
+            quals.append((re.compile(pattern("(?:ال)?") + f"(?:{after})"), code))
+        alone = entry.get("alone", True)
+        noun = pattern("(?:ال)?") + f"(?:{forms})"
+        # "5 ملايين دولار من دولارات الولايات المتحدة": a noun, then من and the (qualified) noun
+        phrase = pattern("(?:من )?") + f"(?:{noun}{SP}{pattern('من')}{SP})?{noun}"
+        if quals:
+            qual = "|".join(f"(?:{r.pattern})" for r, _ in quals)
+            phrase += f"(?:{SP}(?:{qual}))" + ("?" if alone else "")
+        elif not alone:
+            continue
+        out.append(_Currency(re.compile(phrase + NA), entry.get("bare") if alone else _UNSET, tuple(quals)))
+    return MappingProxyType(dict(symbols)), tuple(out)
+
+
+SYMBOLS, _CURRENCIES = _load_currencies()
+CURRENCY = "(?:" + "|".join(c.regex.pattern for c in _CURRENCIES) + ")"
+_SYMBOL = "(?:" + "|".join(re.escape(s).replace(r"\ ", " ?") for s in sorted(SYMBOLS, key=len, reverse=True)) + ")"
+
+_AMOUNT_RES = (
+    # ١٥ مليون يورو · 232 155 2 من دولارات الولايات المتحدة
+    re.compile(rf"(?P<num>{NUM})(?:{SP}(?P<scale>(?i:{SCALE})))?{SP}(?P<cur>{CURRENCY})"),
+    # مليون دولار · مليونا دولار
+    re.compile(rf"{NB}(?P<lone>{words(*LONE_SCALES)}){SP}(?P<cur>{CURRENCY})"),
+    # $2.5 million · € 15
+    re.compile(rf"(?<![A-Za-z])(?P<sym>{_SYMBOL}) ?(?P<num>{NUM})(?: (?P<scale>(?i:{SCALE})))?"),
+    # 15 € · 2.5 million $
+    re.compile(rf"(?P<num>{NUM})(?: (?P<scale>(?i:{SCALE})))? ?(?P<sym>{_SYMBOL})"),
+    # CHF 2 155 232 · 15 million EUR
+    re.compile(rf"(?<![A-Za-z])(?P<iso>[A-Z]{{3}}) ?(?P<num>{NUM})(?: (?P<scale>(?i:{SCALE})))?"),
+    re.compile(rf"(?P<num>{NUM})(?:{SP}(?P<scale>(?i:{SCALE})))?{SP}(?P<iso>[A-Z]{{3}})(?![A-Za-z])"),
+)
+
+
+@dataclass(frozen=True)
+class AmountMatch:
+    """A sum of money: ``value`` in units of ``currency`` (ISO 4217, or None when the text
+    names a currency that is not specific, such as a bare franc)."""
+
+    start: int
+    end: int
+    value: Decimal
+    currency: str | None
+
+
+def currency_code(phrase: str) -> str | None:
+    """The ISO 4217 code a currency phrase (folded) names, None when it names no one currency."""
+    for c in _CURRENCIES:
+        m = c.regex.fullmatch(phrase)
+        if m is None:
+            continue
+        for regex, code in c.codes:
+            if regex.search(phrase):
+                return code
+        return None if c.bare is _UNSET else c.bare
+    return None
+
+
+_WORD_CODES = frozenset({"ALL", "BAM", "BOB", "CUP", "GEL", "MAD", "MOP", "PEN", "SOS", "TOP", "TRY"})
+
+
+def _iso_code(code: str) -> bool:
+    """An ISO 4217 code, other than those that are also upper-case English words (ALL, TOP ...)."""
+    return code not in _WORD_CODES and pycountry.currencies.get(alpha_3=code) is not None
+
+
+def _amount(m: re.Match) -> tuple[Decimal, str | None] | None:
+    groups = m.groupdict()
+    if groups.get("lone"):
+        value = Decimal(LONE_SCALES[key(groups["lone"])])
+    else:
+        value = number_value(m["num"]) * scale_value(groups.get("scale"))
+    if groups.get("cur"):
+        return value, currency_code(m["cur"])
+    if groups.get("sym"):
+        return value, SYMBOLS[m["sym"]]
+    if _iso_code(m["iso"]):
+        return value, m["iso"]
+    return None
+
+
+def find_amounts(text: str) -> list[AmountMatch]:
+    """Every sum of money in ``text``; a number without a currency is not an amount."""
+    t = prepare(text)
+    found = []
+    for regex in _AMOUNT_RES:
+        for m in regex.finditer(t.work):
+            amount = _amount(m)
+            if amount is not None:
+                found.append(AmountMatch(*t.span(m.start(), m.end()), integral(amount[0]), amount[1]))
+    return non_overlapping(found)
+
+
+def parse_amount(text: str) -> AmountMatch | None:
+    """The first sum of money in ``text``, or None."""
+    found = find_amounts(text)
+    return found[0] if found else None
+
+
+__all__ = ["AmountMatch", "currency_code", "find_amounts", "parse_amount"]
