@@ -4,8 +4,11 @@ An amount needs a currency: a word (``يورو``, ``دولار``, ``من دول�
 ``فرنك سويسري`` …, data in ``lexicons/amounts.toml``), a symbol (``$ € £``) or a Latin ISO 4217
 code known to pycountry (not those that are also English words: ALL, TOP …). Numbers and scale
 words are read as in :mod:`.numbers`; a scale word alone counts as one (``مليون دولار``) and its
-dual as two (``مليونا دولار``). A bare dollar is the US dollar (UN usage); a bare franc, dinar
-or pound has currency None.
+dual as two (``مليونا دولار``); ``1,8 مليار أورو`` has a decimal comma. A bare dollar is the US
+dollar (UN usage); a bare franc, dinar, riyal, dirham or pound has currency None. Ranges
+(``من 5 إلى 10 ملايين يورو``, ``بين 2 و 3 مليارات دولار``, ``2-3 مليارات دولار``: the first number
+takes the second's scale when it has none) give ``value`` and ``end_value``; a qualifier before
+or after (``نحو``, ``أكثر من``, ``تقريبا`` …) is kept in ``qualifier``, outside the span.
 
 This module does not decide who pays or receives an amount; the fact rules do that.
 """
@@ -20,7 +23,7 @@ import pycountry
 
 from . import lexicon
 from ._text import NA, NB, SP, key, non_overlapping, pattern, prepare, words
-from .numbers import LONE_SCALES, NUM, SCALE, integral, number_value, scale_value
+from .numbers import LONE_SCALES, NUM, SCALE, integral, number_value, qualifier, scale_value
 
 _UNSET = object()
 
@@ -62,7 +65,12 @@ SYMBOLS, _CURRENCIES = _load_currencies()
 CURRENCY = "(?:" + "|".join(c.regex.pattern for c in _CURRENCIES) + ")"
 _SYMBOL = "(?:" + "|".join(re.escape(s).replace(r"\ ", " ?") for s in sorted(SYMBOLS, key=len, reverse=True)) + ")"
 
+_OPENER_BEFORE_RE = re.compile(NB + pattern("(?:ما )?بين") + SP + "$")
 _AMOUNT_RES = (
+    # من 5 إلى 10 ملايين يورو · بين 2 و 3 مليارات دولار · 2-3 مليارات دولار
+    re.compile(rf"(?P<r1>{NUM})(?:{SP}(?P<rscale>(?i:{SCALE})))?(?P<rj>{pattern(' ?(?:-|إلى|حتى|و) ?')})"
+               + pattern("(?:(?:من|إلى) )?")
+               + rf"(?P<num>{NUM})(?:{SP}(?P<scale>(?i:{SCALE})))?{SP}(?P<cur>{CURRENCY})"),
     # ١٥ مليون يورو · 232 155 2 من دولارات الولايات المتحدة
     re.compile(rf"(?P<num>{NUM})(?:{SP}(?P<scale>(?i:{SCALE})))?{SP}(?P<cur>{CURRENCY})"),
     # مليون دولار · مليونا دولار
@@ -86,6 +94,8 @@ class AmountMatch:
     end: int
     value: Decimal
     currency: str | None
+    end_value: Decimal | None = None    # the top of a range (من 5 إلى 10 ملايين يورو), else None
+    qualifier: str | None = None        # about, more-than, less-than, at-least, up-to (نحو 20 مليون دولار)
 
 
 def currency_code(phrase: str) -> str | None:
@@ -111,6 +121,8 @@ def _iso_code(code: str) -> bool:
 
 def _amount(m: re.Match) -> tuple[Decimal, str | None] | None:
     groups = m.groupdict()
+    if groups.get("r1"):           # the first number of a range; the caller reads the second
+        return number_value(m["r1"]) * scale_value(groups.get("rscale") or groups.get("scale")), None
     if groups.get("lone"):
         value = Decimal(LONE_SCALES[key(groups["lone"])])
     else:
@@ -131,8 +143,19 @@ def find_amounts(text: str) -> list[AmountMatch]:
     for regex in _AMOUNT_RES:
         for m in regex.finditer(t.work):
             amount = _amount(m)
-            if amount is not None:
-                found.append(AmountMatch(*t.span(m.start(), m.end()), integral(amount[0]), amount[1]))
+            if amount is None:
+                continue
+            value, currency, end_value = amount[0], amount[1], None
+            if m.groupdict().get("r1"):
+                if m["rj"].strip() == "و" and not _OPENER_BEFORE_RE.search(t.work, 0, m.start()):
+                    continue           # "2 و 3 ملايين دولار" without بين: not a range
+                end_value = number_value(m["num"]) * scale_value(m["scale"])
+                currency = currency_code(m["cur"])
+                if end_value <= value:
+                    continue
+                end_value = integral(end_value)
+            found.append(AmountMatch(*t.span(m.start(), m.end()), integral(value), currency, end_value,
+                                     qualifier(t, m.start(), m.end())))
     return non_overlapping(found)
 
 

@@ -4,8 +4,9 @@ Definite forms (with the proclitics و ف ب ل, and لل), masculine and femini
 (``الحادي عشر``), tens (``العشرون``/``العشرين``), compounds (``الحادية والعشرين`` = 21), 100
 (``المائة``). ``الأول``/``الثاني`` after ``كانون``/``تشرين``/``ربيع``/``جمادى`` (month names)
 are skipped, and so is ``المائة`` after ``في`` (per cent). The words are data in
-``lexicons/ordinals.toml``. :func:`parse_ordinal` also reads a lone indefinite or adverbial
-form (``ثالث``, ``ثانيا``).
+``lexicons/ordinals.toml``. Digits are an ordinal after a numbered noun (``الدورة 11``,
+``الدورة الـ11``; ``digits`` is then True). :func:`parse_ordinal` also reads a lone indefinite
+or adverbial form (``ثالث``, ``ثانيا``) and ``الـ11`` alone.
 
 This module does not say what is counted (which meeting is the third); the fact rules do that.
 """
@@ -39,6 +40,11 @@ _ORDINAL_RE = re.compile(
     rf"(?:(?P<teen>{SP}(?:{words(*_LISTS['teens'])}))|{SP}{pattern('و')}{_ARTICLE}(?P<t>{words(*_TENS)}))?{NA}"
     rf"|{NB}{_ARTICLE}(?P<t0>{words(*_TENS)}){NA}"
 )
+_DIGIT_ARTICLE = pattern("ال") + "(?:ـ)?"      # الـ11: the article written apart from digits (ـ folds away)
+_DIGITS = r"(?P<n>[0-9]{1,3})(?![0-9]|[/.,][0-9])"
+_DIGIT_ORDINAL_RE = re.compile(rf"{NB}(?:{_DIGIT_ARTICLE} ?)?{_DIGITS}")
+_LONE_DIGIT_RE = re.compile(rf"{_DIGIT_ARTICLE} ?{_DIGITS}$")
+_NOUN_STEMS = tuple(sorted({w[2:] if w.startswith("ال") else w for w in _LISTS["numbered_nouns"]}))
 _MONTH_BEFORE_RE = re.compile(f"(?:{words(*_LISTS['month_heads'])}){SP}$")
 _PERCENT_BEFORE_RE = re.compile(NB + pattern(r"في") + SP + "$")     # في المائة = per cent
 
@@ -50,6 +56,15 @@ class OrdinalMatch:
     start: int
     end: int
     value: int
+    digits: bool = False       # written in digits after a numbered noun (الدورة 11, الدورة الـ11)
+
+
+def _noun_re(nouns) -> re.Pattern:
+    stems = {key(n)[2:] if key(n).startswith("ال") else key(n) for n in nouns}
+    return re.compile(rf"{NB}(?:{_ARTICLE})?(?:{words(*stems)}){NA}{SP}$")
+
+
+_DEFAULT_NOUN_RE = _noun_re(_NOUN_STEMS)
 
 
 def _ordinal_value(m: re.Match) -> int | None:
@@ -65,10 +80,21 @@ def _ordinal_value(m: re.Match) -> int | None:
     return None if compound_only else unit
 
 
-def find_ordinals(text: str) -> list[OrdinalMatch]:
-    """Every definite ordinal word in ``text`` (``الاجتماع الثالث``, ``الدورة الثالثة والستون``)."""
+def find_ordinals(text: str, *, numbered_nouns=None) -> list[OrdinalMatch]:
+    """Every definite ordinal word in ``text`` (``الاجتماع الثالث``, ``الدورة الثالثة والستون``),
+    and every number of one to three digits right after a numbered noun (``الدورة 11``,
+    ``النسخة الـ3``, ``للقمة 29``): the nouns of ``lexicons/ordinals.toml`` unless the caller
+    gives its own ``numbered_nouns`` (``()`` for none). ``الـ132`` after any other word is a
+    count (``الدول الأعضاء الـ132``), not an ordinal."""
     t = prepare(text)
     out = []
+    noun_re = _DEFAULT_NOUN_RE if numbered_nouns is None else \
+        (_noun_re(numbered_nouns) if numbered_nouns else None)
+    if noun_re is not None:
+        for m in _DIGIT_ORDINAL_RE.finditer(t.work):
+            value = int(m["n"])
+            if value >= 1 and noun_re.search(t.work, max(0, m.start() - 24), m.start()):
+                out.append(OrdinalMatch(*t.span(m.start(), m.end()), value, True))
     for m in _ORDINAL_RE.finditer(t.work):
         value = _ordinal_value(m)
         before = t.work[max(0, m.start() - 10):m.start()]
@@ -76,7 +102,7 @@ def find_ordinals(text: str) -> list[OrdinalMatch]:
                 or (value == 100 and _PERCENT_BEFORE_RE.search(before)):
             continue
         out.append(OrdinalMatch(*t.span(m.start() + _clitic_length(m.group()), m.end()), value))
-    return out
+    return sorted(out, key=lambda o: o.start)
 
 
 def _clitic_length(word: str) -> int:
@@ -95,6 +121,9 @@ def parse_ordinal(text: str) -> int | None:
     if found:
         return found[0].value
     word = fold(text).strip()
+    digits = _LONE_DIGIT_RE.match(word)
+    if digits:                         # الـ11 handed over alone
+        return int(digits["n"]) or None
     if word in _ADVERBS:
         return _ADVERBS[word]
     return _UNITS.get(word) if word and word not in _COMPOUND_ONLY else None
