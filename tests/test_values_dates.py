@@ -1,0 +1,340 @@
+"""Tests of graph_builder.values.dates beyond the two reports: month names of every regional
+system, numeric dates, day ranges, marked years, Hijri dates, and relative and year-less dates
+resolved against an anchor. The sentences are written for these tests in the registers MDKG
+reads (UN report, GFMD summary, IOM press release, Maghrebi, Gulf, Egyptian and Levantine
+press); none is copied from a third-party text."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from graph_builder.values import DateMatch, find_dates, parse_date
+from graph_builder.values.dates import HIJRI_MONTHS, MONTHS
+
+
+def found(text: str, **kw) -> list[tuple[str, date | None, date | None, str]]:
+    return [(text[d.start:d.end], d.start_date, d.end_date, d.precision) for d in find_dates(text, **kw)]
+
+
+# ---------------------------------------------------------------------------------------
+# Month names of every regional system
+
+LEVANTINE = ["كانون الثاني", "شباط", "آذار", "نيسان", "أيار", "حزيران", "تموز", "آب", "أيلول",
+             "تشرين الأول", "تشرين الثاني", "كانون الأول"]
+EGYPTIAN_GULF = ["يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر",
+                 "أكتوبر", "نوفمبر", "ديسمبر"]
+MOROCCAN = ["يناير", "فبراير", "مارس", "أبريل", "ماي", "يونيو", "يوليوز", "غشت", "شتنبر", "أكتوبر",
+            "نونبر", "دجنبر"]
+ALGERIAN_TUNISIAN = ["جانفي", "فيفري", "مارس", "أفريل", "ماي", "جوان", "جويلية", "أوت", "سبتمبر",
+                     "أكتوبر", "نوفمبر", "ديسمبر"]
+
+
+@pytest.mark.parametrize("system", [LEVANTINE, EGYPTIAN_GULF, MOROCCAN, ALGERIAN_TUNISIAN],
+                         ids=["levantine", "egyptian-gulf", "moroccan", "algerian-tunisian"])
+def test_every_month_of_every_system_with_day_and_year(system):
+    for number, name in enumerate(system, 1):
+        text = f"وانعقد اللقاء يوم 14 {name} 2016 بحضور الوزراء"
+        d = parse_date(text)
+        assert (text[d.start:d.end], d.start_date, d.precision) == (f"14 {name} 2016", date(2016, number, 14), "day")
+
+
+@pytest.mark.parametrize("text, surface, day", [
+    ("في 3 أبريل 2016", "3 أبريل 2016", date(2016, 4, 3)),
+    ("في 3 إبريل 2016", "3 إبريل 2016", date(2016, 4, 3)),
+    ("في 9 يونيه 2016", "9 يونيه 2016", date(2016, 6, 9)),
+    ("في 9 يوليه 2016", "9 يوليه 2016", date(2016, 7, 9)),
+    ("في ٣ أفريل ٢٠١٦", "٣ أفريل ٢٠١٦", date(2016, 4, 3)),               # Arabic-Indic digits
+    ("في ۳ جوان ۲۰۱۶", "۳ جوان ۲۰۱۶", date(2016, 6, 3)),                  # Persian digits
+])
+def test_spelling_variants_and_digit_systems(text, surface, day):
+    assert found(text) == [(surface, day, day, "day")]
+
+
+@pytest.mark.parametrize("text, surface, month", [
+    # UN doubled months, either order, with or without spaces round the slash
+    ("وعقد الحوار في تشرين الأول/أكتوبر 2013 في نيويورك", "تشرين الأول/أكتوبر 2013", 10),
+    ("خلال أكتوبر/تشرين الأول 2013", "أكتوبر/تشرين الأول 2013", 10),
+    ("في تموز/ يوليه 2014", "تموز/ يوليه 2014", 7),
+    # the Levantine names alone, with the clitics و and ب glued to them
+    ("وفي حزيران 2015 أطلقت الحكومة خطتها", "حزيران 2015", 6),
+    ("بدأ العمل بآذار 2015", "آذار 2015", 3),
+    ("ونيسان 2015 شهد الاجتماع", "نيسان 2015", 4),
+    # a month named with شهر
+    ("خلال شهر غشت 2018 استقبلت المملكة", "غشت 2018", 8),
+    ("في شهر جويلية 2017", "جويلية 2017", 7),
+])
+def test_month_forms(text, surface, month):
+    d = parse_date(text)
+    assert (text[d.start:d.end], d.month, d.precision, d.datatype, d.partial) == (surface, month, "month", "gYearMonth", True)
+
+
+@pytest.mark.parametrize("text", [
+    "مارس الوزراء ضغوطا على الحكومات",      # مارس the verb
+    "وقال إن ماي قد تتأخر",                 # ماي alone
+    "رواية جوان الأخيرة",                   # جوان alone (also a name)
+    "تموز/أغسطس 2016",                       # the pair disagrees
+    "31 جوان 2016",                          # no 31 June
+    "30 فيفري 2016",                         # no 30 February
+])
+def test_month_names_that_are_not_dates(text):
+    assert find_dates(text) == []
+
+
+def test_month_names_never_conflict_across_systems():
+    assert MONTHS["يناير"] == 1 and MONTHS["جانفي"] == 1 and MONTHS["كانون الثاني"] == 1
+    assert MONTHS["اب"] == 8 and MONTHS["اوت"] == 8 and MONTHS["غشت"] == 8 and MONTHS["اغسطس"] == 8
+    assert MONTHS["ماي"] == 5 and MONTHS["مايو"] == 5 and MONTHS["ايار"] == 5
+    assert "رمضان" in HIJRI_MONTHS and "رمضان" not in MONTHS
+
+
+# ---------------------------------------------------------------------------------------
+# The first day, numeric dates, day ranges, years with a bracket or a calendar marker
+
+@pytest.mark.parametrize("text, surface, start, end", [
+    ("تخلد المملكة في فاتح ماي 2017 عيد الشغل", "فاتح ماي 2017", date(2017, 5, 1), date(2017, 5, 1)),
+    ("ابتداء من الفاتح من يناير 2018", "الفاتح من يناير 2018", date(2018, 1, 1), date(2018, 1, 1)),
+    ("دخل القانون حيز التنفيذ في فاتح شهر أكتوبر 2016", "فاتح شهر أكتوبر 2016", date(2016, 10, 1), date(2016, 10, 1)),
+    # numeric dates, day first, and ISO order
+    ("وقعت الاتفاقية بتاريخ 18/10/2015 في الدوحة", "18/10/2015", date(2015, 10, 18), date(2015, 10, 18)),
+    ("نشر البيان في 10.12.2016", "10.12.2016", date(2016, 12, 10), date(2016, 12, 10)),
+    ("آخر تحديث: 2016-12-10", "2016-12-10", date(2016, 12, 10), date(2016, 12, 10)),
+    ("بتاريخ ١٨/١٠/٢٠١٥م", "١٨/١٠/٢٠١٥م", date(2015, 10, 18), date(2015, 10, 18)),
+    # day ranges in every writer's form
+    ("تنعقد الدورة في الفترة 14-16 أكتوبر 2019 بمراكش", "14-16 أكتوبر 2019", date(2019, 10, 14), date(2019, 10, 16)),
+    ("من 28 إلى 30 يونيو 2016 في القاهرة", "28 إلى 30 يونيو 2016", date(2016, 6, 28), date(2016, 6, 30)),
+    ("في الفترة ما بين 2 و 5 نونبر 2017", "2 و 5 نونبر 2017", date(2017, 11, 2), date(2017, 11, 5)),
+    ("بين 2 و5 أيار/مايو 2017", "2 و5 أيار/مايو 2017", date(2017, 5, 2), date(2017, 5, 5)),
+    ("من 30 نونبر إلى 2 دجنبر 2018", "30 نونبر إلى 2 دجنبر 2018", date(2018, 11, 30), date(2018, 12, 2)),
+    ("ما بين 28 جوان و 2 جويلية 2016", "28 جوان و 2 جويلية 2016", date(2016, 6, 28), date(2016, 7, 2)),
+    ("في 28 من شهر يونيو 2016", "28 من شهر يونيو 2016", date(2016, 6, 28), date(2016, 6, 28)),
+])
+def test_first_day_numeric_and_range_forms(text, surface, start, end):
+    assert found(text) == [(surface, start, end, "day")]
+
+
+def test_day_range_between_lists_every_day():
+    d = parse_date("بين 2 و 5 نونبر 2017")
+    assert d.days == (2, 3, 4, 5) and d.is_range
+
+
+def test_two_dates_in_different_months_listed_share_the_year():
+    text = "زار الوفد الرباط في 28 يونيو و 2 يوليوز 2016"
+    assert found(text) == [("28 يونيو", date(2016, 6, 28), date(2016, 6, 28), "day"),
+                           ("2 يوليوز 2016", date(2016, 7, 2), date(2016, 7, 2), "day")]
+
+
+@pytest.mark.parametrize("text, surface, year", [
+    ("اعتمد الإعلان الوزاري (2014) خطة عمل", "2014", 2014),
+    ("تقرير التنمية البشرية ( 2009 )", "2009", 2009),
+    ("صدر القانون سنة 2009م", "2009م", 2009),
+    ("أنشئ المرصد عام 2009 ميلادية", "2009 ميلادية", 2009),
+    ("صدر في 2011م وعدل لاحقا", "2011م", 2011),
+])
+def test_years_in_brackets_and_with_a_marker(text, surface, year):
+    d = parse_date(text)
+    assert (text[d.start:d.end], d.year, d.precision, d.lexical, d.datatype, d.partial) == \
+        (surface, year, "year", str(year), "gYear", True)
+
+
+@pytest.mark.parametrize("text", [
+    "12/13/2015",                   # month first (US order) is not read
+    "31/06/2016",                   # no such day
+    "الدورة 11/12 للجنة",
+    "E/CN.9/2009/3",
+    "A/RES/61/208",
+    "بلغ عدد المهاجرين 2009 مهاجرين",  # a number is not a year
+    "(2009 مهاجر)",
+    "الساعة 10:12:2016",
+])
+def test_numbers_that_are_not_dates(text):
+    assert find_dates(text) == []
+
+
+# ---------------------------------------------------------------------------------------
+# Hijri dates: recognised, converted (Umm al-Qura), never read as Gregorian
+
+def test_hijri_date_beside_its_gregorian_equivalent():
+    text = "وعقد المنتدى يوم الأربعاء 3 رمضان 1437 هـ الموافق 8 يونيو 2016 م في الرياض"
+    hijri, greg = find_dates(text)
+    assert text[hijri.start:hijri.end] == "3 رمضان 1437 هـ"
+    assert (hijri.calendar, hijri.hijri, hijri.start_date) == ("hijri", (1437, 9, 3), date(2016, 6, 8))
+    assert text[greg.start:greg.end] == "8 يونيو 2016 م"
+    assert (greg.calendar, greg.hijri, greg.start_date) == ("gregorian", None, date(2016, 6, 8))
+
+
+@pytest.mark.parametrize("text, surface, hijri, start, end", [
+    ("في 15 شعبان 1440هـ", "15 شعبان 1440هـ", (1440, 8, 15), date(2019, 4, 20), date(2019, 4, 20)),
+    ("خلال ذي الحجة 1439 هـ", "ذي الحجة 1439 هـ", (1439, 12, None), date(2018, 8, 12), date(2018, 9, 10)),
+    ("صدر المرسوم عام 1437 هـ", "1437 هـ", (1437, None, None), date(2015, 10, 14), date(2016, 10, 1)),
+    ("في 1 ربيع الأول 1438 للهجرة", "1 ربيع الأول 1438 للهجرة", (1438, 3, 1), date(2016, 11, 30), date(2016, 11, 30)),
+])
+def test_hijri_forms(text, surface, hijri, start, end):
+    d = parse_date(text)
+    assert (text[d.start:d.end], d.calendar, d.hijri, d.start_date, d.end_date) == (surface, "hijri", hijri, start, end)
+
+
+def test_a_hijri_year_is_never_a_gregorian_year():
+    for text in ("عام 1437 هـ", "سنة 1437", "في 3 رمضان 1437"):
+        assert all(d.calendar == "hijri" or d.year != 1437 for d in find_dates(text))
+    assert find_dates("سنة 1437") == []
+    assert find_dates("صام رمضان وحج") == []                      # a Hijri month alone
+
+
+def test_hijri_day_without_year_takes_the_anchor_hijri_year():
+    d = parse_date("في 5 شوال", anchor=date(2016, 6, 8))           # 8 June 2016 = 3 Ramadan 1437
+    assert (d.hijri, d.start_date, d.year_inferred) == ((1437, 10, 5), date(2016, 7, 10), True)
+    d = parse_date("في 5 شوال")
+    assert (d.calendar, d.hijri, d.start_date) == ("hijri", (None, 10, 5), None)
+
+
+# ---------------------------------------------------------------------------------------
+# Relative and year-less dates against the document's date (the anchor)
+
+FRIDAY = date(2016, 3, 4)          # an IOM release dated Friday 4 March 2016
+TUESDAY = date(2018, 12, 11)       # a Moroccan daily dated Tuesday 11 December 2018
+
+
+@pytest.mark.parametrize("text, anchor, surface, day", [
+    ("أعلنت المنظمة الدولية للهجرة اليوم الجمعة أن عدد الوافدين", FRIDAY, "اليوم الجمعة", FRIDAY),
+    ("اختتمت أمس الخميس في جنيف أشغال الاجتماع", FRIDAY, "أمس الخميس", date(2016, 3, 3)),
+    ("انطلقت أمس الاثنين بمراكش أشغال المؤتمر", TUESDAY, "أمس الاثنين", date(2018, 12, 10)),
+    ("وصل الوزراء يوم أمس", FRIDAY, "أمس", date(2016, 3, 3)),
+    ("انطلقت صباح اليوم أعمال القمة", FRIDAY, "اليوم", FRIDAY),
+    ("ويختتم غدا السبت", FRIDAY, "غدا السبت", date(2016, 3, 5)),
+    ("كما عقدت أول أمس جلسة", FRIDAY, "أول أمس", date(2016, 3, 2)),
+    ("التقى الوزير الأربعاء الماضي نظيره", FRIDAY, "الأربعاء الماضي", date(2016, 3, 2)),
+    ("وسيعقد الاجتماع الأحد المقبل", FRIDAY, "الأحد المقبل", date(2016, 3, 6)),
+    ("التقى الوفد الجمعة الماضي", FRIDAY, "الجمعة الماضي", date(2016, 2, 26)),
+    ("زارت البعثة المخيم الخميس الفائت", FRIDAY, "الخميس الفائت", date(2016, 3, 3)),
+    # publication one day after the dateline: the weekday wins over the arithmetic
+    ("انطلقت أمس الأحد بالرباط", TUESDAY, "أمس الأحد", date(2018, 12, 9)),
+])
+def test_relative_days(text, anchor, surface, day):
+    d = [d for d in find_dates(text, anchor=anchor) if d.relative][0]
+    assert (text[d.start:d.end], d.start_date, d.precision, d.relative) == (surface, day, "day", True)
+
+
+@pytest.mark.parametrize("text, direction, day", [
+    ("وعقد الاجتماع يوم الأحد", "past", date(2016, 2, 28)),
+    ("وسيعقد الاجتماع يوم الأحد", "future", date(2016, 3, 6)),
+    ("يوم الخميس", None, date(2016, 3, 3)),                       # nearest
+    ("يوم الجمعة", "past", FRIDAY),                               # the anchor's own day
+])
+def test_bare_weekday_follows_the_direction(text, direction, day):
+    d = parse_date(text, anchor=FRIDAY, direction=direction)
+    assert (d.start_date, d.relative) == (day, True)
+
+
+@pytest.mark.parametrize("text, surface, precision, start, end", [
+    ("منذ بداية الشهر الجاري وصل أكثر من ألف مهاجر", "الشهر الجاري", "month", date(2018, 12, 1), date(2018, 12, 31)),
+    ("خلال الشهر الماضي", "الشهر الماضي", "month", date(2018, 11, 1), date(2018, 11, 30)),
+    ("في الشهر المقبل", "الشهر المقبل", "month", date(2019, 1, 1), date(2019, 1, 31)),
+    ("وفي العام الماضي", "العام الماضي", "year", date(2017, 1, 1), date(2017, 12, 31)),
+    ("خلال السنة المنصرمة", "السنة المنصرمة", "year", date(2017, 1, 1), date(2017, 12, 31)),
+    ("للعام المقبل", "لعام المقبل", "year", date(2019, 1, 1), date(2019, 12, 31)),
+    ("هذا العام", "هذا العام", "year", date(2018, 1, 1), date(2018, 12, 31)),
+    ("خلال الأسبوع المقبل", "الأسبوع المقبل", "week", date(2018, 12, 15), date(2018, 12, 21)),
+    ("الأسبوع الماضي", "الأسبوع الماضي", "week", date(2018, 12, 1), date(2018, 12, 7)),
+])
+def test_relative_periods(text, surface, precision, start, end):
+    d = parse_date(text, anchor=TUESDAY)
+    assert (text[d.start:d.end], d.precision, d.start_date, d.end_date, d.relative, d.partial) == \
+        (surface, precision, start, end, True, True)
+
+
+def test_a_week_has_no_xsd_form():
+    d = parse_date("الأسبوع الماضي", anchor=TUESDAY)
+    assert (d.datatype, d.lexical) == (None, None)
+
+
+@pytest.mark.parametrize("text, anchor, direction, surface, start", [
+    # the year from the anchor
+    ("وصل الوفد إلى الدوحة في 26 يناير", date(2017, 1, 10), None, "26 يناير", date(2017, 1, 26)),
+    # a month after the anchor's month in a past-tense sentence is last year's
+    ("عقد الاجتماع في 26 مارس", date(2017, 1, 10), "past", "26 مارس", date(2016, 3, 26)),
+    ("سيعقد الاجتماع في 26 مارس", date(2017, 1, 10), "future", "26 مارس", date(2017, 3, 26)),
+    # a month before the anchor's month in a future sentence is next year's
+    ("سيعقد المنتدى في 5 يناير", date(2017, 11, 10), "future", "5 يناير", date(2018, 1, 5)),
+    # the anchor's own month stays this year either way
+    ("عقد في 26 يناير", date(2017, 1, 10), "past", "26 يناير", date(2017, 1, 26)),
+    # direction words of the text win over the parameter
+    ("في 26 يناير الجاري", date(2017, 1, 10), "past", "26 يناير الجاري", date(2017, 1, 26)),
+    ("في دجنبر الماضي", date(2017, 1, 10), None, "دجنبر الماضي", date(2016, 12, 1)),
+    ("في 15 أيار الماضي", date(2017, 1, 10), "future", "15 أيار الماضي", date(2016, 5, 15)),
+    ("خلال شهر جويلية الماضي", date(2017, 9, 2), None, "جويلية الماضي", date(2017, 7, 1)),
+    ("في يناير المقبل", date(2017, 11, 10), None, "يناير المقبل", date(2018, 1, 1)),
+    ("في مارس المقبل", date(2017, 1, 10), None, "مارس المقبل", date(2017, 3, 1)),
+    ("في كانون الثاني الماضي", date(2017, 1, 10), None, "كانون الثاني الماضي", date(2016, 1, 1)),
+    # a range without a year
+    ("من 28 إلى 30 يونيو", date(2016, 7, 4), "past", "28 إلى 30 يونيو", date(2016, 6, 28)),
+    ("من 28 دجنبر إلى 2 يناير", date(2017, 1, 10), "past", "28 دجنبر إلى 2 يناير", date(2016, 12, 28)),
+])
+def test_year_less_dates_resolved_against_the_anchor(text, anchor, direction, surface, start):
+    d = parse_date(text, anchor=anchor, direction=direction)
+    assert (text[d.start:d.end], d.start_date, d.year_inferred, d.relative) == (surface, start, True, False)
+
+
+def test_year_less_range_across_the_new_year_ends_next_year():
+    d = parse_date("من 28 دجنبر إلى 2 يناير", anchor=date(2017, 1, 10), direction="past")
+    assert d.end_date == date(2017, 1, 2)
+
+
+def test_a_written_year_is_never_changed_by_the_anchor():
+    d = parse_date("في 26 مارس 2015", anchor=date(2017, 1, 10), direction="past")
+    assert (d.start_date, d.year_inferred) == (date(2015, 3, 26), False)
+
+
+def test_a_weekday_before_a_written_date_only_names_it():
+    text = "وعقد يوم الأحد، 3 مارس 2016 الاجتماع الأول"
+    assert [text[d.start:d.end] for d in find_dates(text, anchor=date(2016, 3, 8))] == ["3 مارس 2016"]
+
+
+@pytest.mark.parametrize("text", [
+    "أمس الأحد", "الشهر الماضي", "العام المقبل", "يوم الخميس", "دجنبر الماضي",
+])
+def test_relative_dates_need_an_anchor(text):
+    assert [d for d in find_dates(text) if d.year is not None] == []
+
+
+@pytest.mark.parametrize("text", [
+    "يعيش العالم اليوم أكبر موجة نزوح",          # اليوم = nowadays
+    "اتفق الاثنان على أن الاثنين متساويان",      # الاثنين = the two
+    "ويواجه الجيل المقبل تحديات",                # المقبل after a noun that is no period
+    "الاجتماع الماضي للجنة",
+    "قد يتغير الوضع غدا",                        # غدا without a weekday or a time word
+])
+def test_words_that_are_not_relative_dates(text):
+    assert find_dates(text, anchor=FRIDAY, direction="past") == []
+
+
+def test_direction_and_anchor_are_checked():
+    with pytest.raises(ValueError, match="direction"):
+        find_dates("في 26 يناير", anchor=FRIDAY, direction="backwards")
+    with pytest.raises(TypeError, match="anchor"):
+        find_dates("في 26 يناير", anchor="2016-03-04")
+
+
+# ---------------------------------------------------------------------------------------
+# A dateline in each register: spans point at the exact characters of the original
+
+@pytest.mark.parametrize("text, surface, day", [
+    ("جنيف، 3 آذار/مارس 2016 — أعلنت المنظمة", "3 آذار/مارس 2016", date(2016, 3, 3)),
+    ("الرباط - 11 دجنبر 2018 (ومع) - انطلقت", "11 دجنبر 2018", date(2018, 12, 11)),
+    ("الجزائر في 12 جانفي 2016 (واج) - أكد", "12 جانفي 2016", date(2016, 1, 12)),
+    ("تونس ‏- 3 أفريل 2017 – أشرف", "3 أفريل 2017", date(2017, 4, 3)),
+    ("القاهرة في ١٥ يونيه ٢٠١٧ - أكدت", "١٥ يونيه ٢٠١٧", date(2017, 6, 15)),
+    ("بيروت - 4 تشرين الثاني 2019 - عقدت", "4 تشرين الثاني 2019", date(2019, 11, 4)),
+    ("الدوحة في 18/10/2015 - قنا - أكدت", "18/10/2015", date(2015, 10, 18)),
+    ("الرياض، الأربعاء ٣ رمضان ١٤٣٧هـ", "٣ رمضان ١٤٣٧هـ", date(2016, 6, 8)),
+])
+def test_datelines(text, surface, day):
+    d = parse_date(text)
+    assert (text[d.start:d.end], d.start_date) == (surface, day)
+
+
+def test_date_match_is_a_frozen_value():
+    d = parse_date("في 3 آذار/مارس 2016")
+    assert isinstance(d, DateMatch)
+    with pytest.raises(AttributeError):
+        d.year = 2017
