@@ -1,27 +1,39 @@
 """Value grammars for Arabic text: dates, sums of money, numbers, UN symbols and resolutions, ordinals.
 
-One module per grammar, each with its words in a reviewed data file under ``lexicons/``:
+One module per grammar, each with its words in a reviewed data file under ``lexicons/``
+(months, dates, ordinals, numbers, amounts; read by :mod:`.lexicon`, errors name the file):
 
-* :mod:`.dates` — ``find_dates``/``parse_date`` → :class:`DateMatch` (months of every regional
-  system, day lists and ranges, months, years after a cue).
-* :mod:`.amounts` — ``find_amounts``/``parse_amount`` → :class:`AmountMatch` (ISO 4217 currency).
-* :mod:`.numbers` — ``find_ints``/``parse_int`` → :class:`IntMatch`.
+* :mod:`.dates` — ``find_dates(text, default_year=None, *, anchor=None, direction=None)`` →
+  ``list[DateMatch]``; ``parse_date`` (same arguments) → the first or None. ``anchor`` is the
+  document's date (``datetime.date``): it resolves relative dates (أمس الأحد, الشهر الماضي) and
+  year-less ones (في 26 يناير); ``direction`` ("past", "future", None) is the caller's reading
+  of the sentence's tense. A :class:`DateMatch` has ``start``/``end`` (offsets into the text),
+  ``precision`` ("day", "month", "year", "week"), ``start_date``/``end_date``, ``partial`` (not a
+  full date), ``datatype``/``lexical`` (xsd date, gYearMonth, gYear), ``year_inferred``,
+  ``relative``, ``calendar`` and ``hijri``.
+* :mod:`.amounts` — ``find_amounts``/``parse_amount`` → :class:`AmountMatch` (``value``,
+  ``currency`` ISO 4217 or None, ``end_value`` of a range, ``qualifier`` such as "about").
+* :mod:`.numbers` — ``find_ints``/``parse_int`` → :class:`IntMatch` (``value``, ``qualifier``).
 * :mod:`.symbols` — ``find_symbols`` → :class:`SymbolMatch`, ``find_resolutions`` → :class:`ResolutionMatch`.
-* :mod:`.ordinals` — ``find_ordinals``/``parse_ordinal`` → :class:`OrdinalMatch`.
+* :mod:`.ordinals` — ``find_ordinals(text, *, numbered_nouns=None)`` → :class:`OrdinalMatch`
+  (``value``, ``digits``); ``parse_ordinal(text)`` → int or None.
 
 The contract every finder keeps: it takes the ORIGINAL text, matches on its folded form
 (:func:`graph_builder.arabic.normalise`) and returns frozen match objects whose ``start``/``end``
 are code-point offsets into the original text (so evidence offsets stay exact), sorted by
 ``start`` and never overlapping within one finder; it raises ``TypeError`` on anything but a
-``str`` and never otherwise. ``parse_*`` returns the first match (or its value), or ``None``.
+``str`` (``ValueError`` on a bad ``direction``) and never otherwise. ``parse_*`` returns the
+first match (or its value), or ``None``.
 
 This package does not decide what a value is about (which meeting a date belongs to, who pays
-an amount); the fact rules do that. It keeps no state beyond the lexicons read once.
+an amount) nor the tense of a sentence; the fact rules do that. It keeps no state beyond the
+lexicons, read once.
 """
 from __future__ import annotations
 
 from .amounts import AmountMatch, find_amounts, parse_amount
 from .dates import DateMatch, find_dates, parse_date
+from . import lexicon
 from .lexicon import LexiconError
 from .numbers import IntMatch, find_ints, parse_int
 from .ordinals import OrdinalMatch, find_ordinals, parse_ordinal

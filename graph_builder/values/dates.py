@@ -1,21 +1,36 @@
-"""Dates written in Arabic (and English front-matter) text: days, day lists, ranges, months, years.
+"""Dates written in Arabic (and English front-matter) text, with exact spans into the original.
 
-Month names of every regional system (``lexicons/months.toml``): UN pairs (``تموز/يوليه``), the
-Levantine names alone (``تموز``), Egyptian/Gulf (``يوليو``), Moroccan (``يوليوز``), Algerian/
-Tunisian (``جويلية``), English (``11 August 2008``, never alone). A pair whose two names disagree
-is not a date. Forms: day (``١١ آب/أغسطس ٢٠٠٨``), day list (``١٤ و ١٥ أيلول/سبتمبر ٢٠٠٦``:
-``days`` keeps each day, start/end are first/last), day range (``9-11``, ``من 2 إلى 5``), range
-across months/years (``من 30 تشرين الثاني/نوفمبر إلى 2 كانون الأول/ديسمبر 2011``), month
-(``تموز/يوليه ٢٠٠٧`` → gYearMonth), month range, year after a cue word (``عام``/``لعام``/
-``سنة``/``عامي``/``الفترة``/``منذ`` → gYear), ``2010-2011``. A bare four-digit number is not a
-date. The span covers the date itself, not the cue words (``في``, ``من``, ``عام``). A missing
-year is taken from the other end of a range, else from ``default_year`` (``year_inferred`` is
-then True), else left None (``start_date``/``end_date`` are None then). Ambiguous month names
-(``مارس`` also a verb, ``آب`` folds to ``اب`` "father") alone count only with a day, a year or
-the other month name. Impossible dates (31 June) are dropped.
+Month names of every regional system (data in ``lexicons/months.toml``): UN pairs
+(``تموز/يوليه``, either order), the Levantine names alone (``تموز``), Egyptian/Gulf (``يوليو``,
+``يونيه``), Moroccan (``يوليوز``, ``غشت``, ``دجنبر``), Algerian/Tunisian (``جويلية``, ``أوت``),
+English (``11 August 2008``, never alone), with و ف ب ل glued on. A pair whose two names
+disagree is not a date; a name that is also a word (``مارس``, ``آب``, ``ماي``, ``جوان``) counts
+only with a day, a year, the other name of a pair or a direction word.
 
-This module does not decide what a date is about (which meeting it belongs to); the fact
-rules do that.
+Forms: day (``١١ آب/أغسطس ٢٠٠٨``, ``فاتح ماي`` = 1 May); day list (``١٤ و ١٥ أيلول/سبتمبر``:
+``days`` keeps each day); day range (``9-11``, ``من 2 إلى 5``, ``بين 2 و 5``); range across
+months or years (``من 30 نونبر إلى 2 دجنبر 2018``); dates listed in different months share the
+written year (``28 يونيو و 2 يوليوز 2016`` → two dates); numeric dates, day first or ISO
+(``18/10/2015``, ``10.12.2016``, ``2016-12-10``); month (``تموز/يوليه ٢٠٠٧`` → gYearMonth);
+month range; year after a cue word (``عام``/``لعام``/``سنة``/``عامي``/``الفترة``/``منذ``), in
+brackets (``(2014)``) or with a calendar marker (``2009م``) → gYear; ``2010-2011``. A bare
+four-digit number is not a date. Impossible dates (31 June) are dropped. The span covers the
+date itself (a calendar marker glued to it included), not the cue words (``في``, ``من``, ``عام``).
+
+Hijri dates (``3 رمضان 1437 هـ``, ``ذي الحجة 1439``, ``1437 هـ``) are recognised and converted
+with hijridate (Umm al-Qura): ``calendar == "hijri"``, ``hijri`` keeps the written Hijri
+values and the Gregorian fields the days covered. A Hijri year is never read as Gregorian.
+
+Year-less and relative dates: a missing year comes from the other end of a range, else from
+the ``anchor`` (the document's date: with the text's direction word ``الماضي``/``الجاري``/
+``المقبل`` or the caller's ``direction``), else from ``default_year`` (``year_inferred`` is then
+True), else stays None (``start_date``/``end_date`` are None). With an anchor, relative dates
+are read: ``أمس الأحد``, ``اليوم الجمعة``, ``صباح اليوم``, ``الأربعاء الماضي``, ``يوم الأحد``,
+``الشهر الجاري``, ``العام الماضي``, ``الأسبوع المقبل`` (``relative`` is True). Their words are data
+in ``lexicons/dates.toml``.
+
+This module does not decide what a date is about (which meeting it belongs to), nor the tense
+of a sentence (the caller passes ``direction``); the fact rules do that.
 """
 from __future__ import annotations
 
@@ -29,9 +44,8 @@ from . import lexicon
 from ._text import NA, NB, SP, Text, key, non_overlapping, pattern, prepare, words
 
 
-def _load_months():
-    data = lexicon.load("months")
-    where = str(lexicon.lexicon_path("months"))
+def load_months(data, where: str):
+    """Month names → (calendar, number), and the ambiguous names, from a months lexicon."""
     names: dict[str, tuple[str, int]] = {}
     ambiguous: set[str] = set()
     for i, system in enumerate(lexicon.field(data, "system", tuple, where)):
@@ -49,13 +63,13 @@ def _load_months():
                 k = key(s)
                 if names.get(k, (cal, number)) != (cal, number):
                     raise lexicon.LexiconError(f"{at}: {s!r} names month {number} here and "
-                                               f"{names[k][1]} ({names[k][0]}) in another system")
+                                               f"{names[k][1]} ({names[k][0]}) elsewhere in the lexicon")
                 names[k] = (cal, number)
         ambiguous.update(key(s) for s in lexicon.strings(system, "ambiguous", at))
     return MappingProxyType(names), frozenset(ambiguous)
 
 
-_NAMES, _AMBIGUOUS = _load_months()
+_NAMES, _AMBIGUOUS = load_months(lexicon.load("months"), str(lexicon.lexicon_path("months")))
 MONTHS = MappingProxyType({k: m for k, (cal, m) in _NAMES.items() if cal == "gregorian"})
 HIJRI_MONTHS = MappingProxyType({k: m for k, (cal, m) in _NAMES.items() if cal == "hijri"})
 
@@ -552,9 +566,18 @@ def find_dates(text: str, default_year: int | None = None, *, anchor: date | Non
     out.extend(_numeric_dates(t))
     out.extend(_marked_years(t))
     out.extend(_hijri_dates(t, ctx))
+    written = [d for d in out if d is not None]
     if anchor is not None:
-        out.extend(_relative_dates(t, ctx))
+        starts = {d.start for d in written if d.precision == "day"}
+        out.extend(r for r in _relative_dates(t, ctx) if not _followed_by(text, r.end, starts))
     return non_overlapping(d for d in out if d is not None)
+
+
+def _followed_by(text: str, end: int, starts: set[int]) -> bool:
+    """Whether a written day date starts right after ``end`` (الأحد 3 مارس: the weekday only names it)."""
+    rest = text[end:end + 4]
+    gap = len(rest) - len(rest.lstrip(" \u00a0,\u060c\n"))
+    return end + gap in starts
 
 
 def parse_date(text: str, default_year: int | None = None, *, anchor: date | None = None,
