@@ -27,8 +27,8 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from graph_builder import arsearch
-from graph_builder import store as store_mod
+from graph_builder.text import arsearch
+from graph_builder.build import store as store_mod
 from graph_builder.service import guard, results
 from graph_builder.service.update_dataset import with_using
 
@@ -51,7 +51,7 @@ def _query_kwargs(job: dict, info: guard.QueryInfo) -> dict:
     elif not info.has_dataset:
         kwargs["use_default_graph_as_union"] = True
     # Named queries and search bind parameters as terms (never pasted into the text), and
-    # every query may call mdkg:arMatch / mdkg:arFold (see graph_builder.arsearch).
+    # every query may call mdkg:arMatch / mdkg:arFold (see graph_builder.text.arsearch).
     if job.get("substitutions"):
         kwargs["substitutions"] = {ox.Variable(name): term for name, term in job["substitutions"].items()}
     kwargs["custom_functions"] = job["custom_functions"]

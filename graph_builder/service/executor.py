@@ -21,7 +21,7 @@ import threading
 import time
 from pathlib import Path
 
-from graph_builder import store as store_mod
+from graph_builder.build import store as store_mod
 from graph_builder.service import engine
 
 START_TIMEOUT = 60.0
