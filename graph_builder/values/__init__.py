@@ -19,7 +19,7 @@ One module per grammar, each with its words in a reviewed data file under ``lexi
   (``value``, ``digits``); ``parse_ordinal(text)`` → int or None.
 
 The contract every finder keeps: it takes the ORIGINAL text, matches on its folded form
-(:func:`graph_builder.arabic.normalise`) and returns frozen match objects whose ``start``/``end``
+(:func:`graph_builder.text.arabic.normalise`) and returns frozen match objects whose ``start``/``end``
 are code-point offsets into the original text (so evidence offsets stay exact), sorted by
 ``start`` and never overlapping within one finder; it raises ``TypeError`` on anything but a
 ``str`` (``ValueError`` on a bad ``direction``) and never otherwise. ``parse_*`` returns the

@@ -1,6 +1,6 @@
 """Text preparation and regex helpers shared by the value grammars (not a public API).
 
-:func:`prepare` folds a text with :func:`graph_builder.arabic.normalise` (letter forms,
+:func:`prepare` folds a text with :func:`graph_builder.text.arabic.normalise` (letter forms,
 diacritics, tatweel, Arabic-Indic digits, ``٫``/``٬``), keeps the Arabic comma ``،`` distinct
 from ``,`` (it never groups digits) and marks with ``\\n`` every folded space that was not ONE
 in-line space (a line break, a run of spaces), so digit groups never join across them. The
@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterable
 
-from ..arabic import Normalised, fold, normalise
+from ..text.arabic import Normalised, fold, normalise
 
 AR = "\u0621-\u063A\u0641-\u064A\u066E-\u06D3\u06D5\u06EE\u06EF\u06FA-\u06FF"
 NB = f"(?<![{AR}])"          # not glued to a preceding Arabic letter
@@ -39,6 +40,12 @@ def prepare(text: str) -> Text:
     """Fold ``text``; keep ``،`` distinct from ``,`` and mark spaces that were not one in-line space."""
     if not isinstance(text, str):
         raise TypeError(f"values: expected text as str, got {type(text).__name__}")
+    return _prepare(text)
+
+
+@lru_cache(maxsize=4096)
+def _prepare(text: str) -> Text:
+    """:func:`prepare`, memoised (the result is immutable): rules run several finders on one paragraph."""
     norm = normalise(text)
     folded, original, starts = norm.text, norm.original, norm.starts
     chars = list(folded)
@@ -59,9 +66,25 @@ def key(word: str) -> str:
 
 
 def words(*ws: str) -> str:
-    """A regex alternation of the folded ``ws``, longest first (a space matches any folded space)."""
-    folded = sorted({fold(w) for w in ws}, key=lambda w: (-len(w), w))
-    return "|".join(re.escape(w).replace(r"\ ", SP) for w in folded)
+    """A regex matching any of the folded ``ws`` (a space matches any folded space), preferring
+    the longest. Built as a trie (shared prefixes factored out) so the engine tries each
+    position's first letter once instead of once per word."""
+    trie: dict = {}
+    for w in {fold(w) for w in ws if w}:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_regex(trie)
+
+
+def _trie_regex(node: dict) -> str:
+    branches = [(SP if ch == " " else re.escape(ch)) + _trie_regex(child)
+                for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body
 
 
 def pattern(source: str) -> str:

@@ -534,6 +534,10 @@ def _period(t: Text, start: int, end: int, a: date, period: str, step: int) -> D
 
 
 _DIRECTION_NAMES = (None, "past", "future")
+_NUMERIC_HINT = re.compile("[0-9][/.-][0-9]")
+_YEAR_HINT = re.compile(_YEAR)
+_HIJRI_YEAR_HINT = re.compile(_HIJRI_YEAR)
+_HIJRI_KEYS = tuple(name.split(" ")[0] for name in HIJRI_MONTHS)
 
 
 def find_dates(text: str, default_year: int | None = None, *, anchor: date | None = None,
@@ -563,9 +567,13 @@ def find_dates(text: str, default_year: int | None = None, *, anchor: date | Non
             out.append(_month_date(m, t, ctx))
         else:
             out.extend(_year_dates(m, t))
-    out.extend(_numeric_dates(t))
-    out.extend(_marked_years(t))
-    out.extend(_hijri_dates(t, ctx))
+    # cheap tests first: most paragraphs hold no numeric date, no marked year, no Hijri date
+    if _NUMERIC_HINT.search(t.work):
+        out.extend(_numeric_dates(t))
+    if _YEAR_HINT.search(t.work):
+        out.extend(_marked_years(t))
+    if _HIJRI_YEAR_HINT.search(t.work) or any(name in t.work for name in _HIJRI_KEYS):
+        out.extend(_hijri_dates(t, ctx))
     written = [d for d in out if d is not None]
     if anchor is not None:
         starts = {d.start for d in written if d.precision == "day"}

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from types import MappingProxyType
 
-from ..arabic import fold
+from ..text.arabic import fold
 from . import lexicon
 from ._text import NA, NB, SP, key, pattern, prepare, words
 

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterator
 
-from ..arabic import fold
+from ..text.arabic import fold
 from ._text import NA, NB, Text, non_overlapping, pattern, prepare, words
 
 _MAX_SESSION = 99              # the highest number read as a General Assembly session
