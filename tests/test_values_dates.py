@@ -338,3 +338,32 @@ def test_date_match_is_a_frozen_value():
     assert isinstance(d, DateMatch)
     with pytest.raises(AttributeError):
         d.year = 2017
+
+
+# ---------------------------------------------------------------------------------------
+# Days written as ordinal words (press: في الخامس من مارس)
+
+@pytest.mark.parametrize("text, surface, day", [
+    ("عقد الاجتماع في الخامس من مارس 2016 بتونس", "الخامس من مارس 2016", date(2016, 3, 5)),
+    ("يحتفل العالم في الثامن عشر من ديسمبر 2019 باليوم الدولي للمهاجرين", "الثامن عشر من ديسمبر 2019",
+     date(2019, 12, 18)),
+    ("الموافق الحادي والعشرين من يونيو 2017", "الحادي والعشرين من يونيو 2017", date(2017, 6, 21)),
+    ("منذ الأول من كانون الثاني 2016", "الأول من كانون الثاني 2016", date(2016, 1, 1)),
+    ("حتى الثلاثين من شهر نونبر 2018", "الثلاثين من شهر نونبر 2018", date(2018, 11, 30)),
+])
+def test_ordinal_days(text, surface, day):
+    assert found(text) == [(surface, day, day, "day")]
+
+
+def test_ordinal_day_without_year_takes_the_anchor():
+    text = "يوم الأحد الأول من يوليوز الماضي"
+    assert found(text, anchor=date(2017, 9, 1)) == [("الأول من يوليوز الماضي", date(2017, 7, 1), date(2017, 7, 1), "day")]
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("خلال الأسبوع الأول من شهر مارس 2016", "مارس 2016"),      # the first week of March
+    ("في النصف الثاني من أكتوبر 2016", "أكتوبر 2016"),          # the second half of October
+    ("في الثلاثين من فبراير 2016", "فبراير 2016"),              # no 30 February
+])
+def test_ordinals_that_are_not_days(text, surface):
+    assert [s for s, *_ in found(text)] == [surface]

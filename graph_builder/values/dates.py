@@ -42,6 +42,7 @@ from types import MappingProxyType
 
 from . import lexicon
 from ._text import NA, NB, SP, Text, key, non_overlapping, pattern, prepare, words
+from .ordinals import ordinal_words
 
 
 def load_months(data, where: str):
@@ -79,7 +80,7 @@ def _load_words():
     where = str(lexicon.lexicon_path("dates"))
     lists = {name: lexicon.strings(data, name, where) for name in (
         "year_cues", "bare_year_cues", "first_day", "day_month_links", "gregorian_markers",
-        "hijri_markers", "range_openers", "time_words", "this_words")}
+        "hijri_markers", "range_openers", "time_words", "this_words", "definite_before_ordinal_day")}
     tables = {name: MappingProxyType({key(w): v for w, v in lexicon.int_table(data, name, where).items()})
               for name in ("weekdays", "relative_days", "directions")}
     if set(tables["weekdays"].values()) != set(range(7)):
@@ -401,6 +402,31 @@ def _year_dates(m: re.Match, t: Text) -> list[DateMatch]:
     return [DateMatch(*t.span(m.start(first), m.end(second)), "year", y1, end_year=y2)]
 
 
+def _ordinal_days(t: Text, ctx: _Context) -> list[DateMatch]:
+    """في الخامس من مارس 2016 · الثامن عشر من ديسمبر · الأول من يوليوز الماضي."""
+    out = []
+    for start, end, value in ordinal_words(t):
+        m = _ORDINAL_DAY_TAIL_RE.match(t.work, end)
+        if m is None or value > 31:
+            continue
+        before = _WORD_BEFORE_RE.search(t.work, max(0, start - 30), start)
+        if before and _DEFINITE_RE.match(before["w"]) and key(before["w"]) not in _WEEKDAYS \
+                and key(before["w"]) not in _ORDINAL_DAY_OK:
+            continue                  # الأسبوع الأول من مارس: the ordinal qualifies the noun
+        month = _month_number(m["m"])
+        if month is None:
+            continue
+        year = _int_or_none(m["y"])
+        inferred = year is None
+        if year is None:
+            year = ctx.year_for(month, _step(m["dir"]))
+        if not _valid(year, month, value):
+            continue
+        out.append(DateMatch(*t.span(start, m.end()), "day", year, month, value, year, month, value,
+                             (), inferred and year is not None))
+    return out
+
+
 def _numeric_dates(t: Text) -> list[DateMatch]:
     out = []
     for m in _NUMERIC_RE.finditer(t.work):
@@ -534,6 +560,12 @@ def _period(t: Text, start: int, end: int, a: date, period: str, step: int) -> D
 
 
 _DIRECTION_NAMES = (None, "past", "future")
+_ORDINAL_DAY_TAIL_RE = re.compile(
+    rf"{SP}{pattern('من')}{SP}(?:{pattern('شهر')}{SP})?(?P<m>{_MONTH})"
+    rf"(?:{_YEAR_LINK}(?P<y>{_YEAR})(?:{_G_MARK})?|{SP}(?P<dir>{_DIRS}))?")
+_WORD_BEFORE_RE = re.compile(r"(?P<w>[^ \n]+)[ \n]$")
+_DEFINITE_RE = re.compile(pattern("[وفبل]?(?:ال|لل)"))
+_ORDINAL_DAY_OK = frozenset(key(w) for w in WORDS["definite_before_ordinal_day"])
 _NUMERIC_HINT = re.compile("[0-9][/.-][0-9]")
 _YEAR_HINT = re.compile(_YEAR)
 _HIJRI_YEAR_HINT = re.compile(_HIJRI_YEAR)
@@ -560,13 +592,17 @@ def find_dates(text: str, default_year: int | None = None, *, anchor: date | Non
     t = prepare(text)
     ctx = _Context(default_year, anchor, direction)
     out: list[DateMatch | None] = []
+    month_seen = False
     for m in _DATE_RE.finditer(t.work):
         if m["days"]:
             out.extend(_day_date(m, t, ctx))
         elif m["bm1"]:
+            month_seen = True
             out.append(_month_date(m, t, ctx))
         else:
             out.extend(_year_dates(m, t))
+    if month_seen:                    # a month name read alone may follow an ordinal day
+        out.extend(_ordinal_days(t, ctx))
     # cheap tests first: most paragraphs hold no numeric date, no marked year, no Hijri date
     if _NUMERIC_HINT.search(t.work):
         out.extend(_numeric_dates(t))

@@ -18,7 +18,7 @@ from types import MappingProxyType
 
 from ..text.arabic import fold
 from . import lexicon
-from ._text import NA, NB, SP, key, pattern, prepare, words
+from ._text import NA, NB, SP, Text, key, pattern, prepare, words
 
 
 def _load():
@@ -95,14 +95,23 @@ def find_ordinals(text: str, *, numbered_nouns=None) -> list[OrdinalMatch]:
             value = int(m["n"])
             if value >= 1 and noun_re.search(t.work, max(0, m.start() - 24), m.start()):
                 out.append(OrdinalMatch(*t.span(m.start(), m.end()), value, True))
+    for start, end, value in ordinal_words(t):
+        out.append(OrdinalMatch(*t.span(start, end), value))
+    return sorted(out, key=lambda o: o.start)
+
+
+def ordinal_words(t: Text) -> list[tuple[int, int, int]]:
+    """(start, end, value) of every ordinal word of a prepared text, in FOLDED offsets, the span
+    starting at the article (for the date grammar: ``الخامس من مارس``)."""
+    out = []
     for m in _ORDINAL_RE.finditer(t.work):
         value = _ordinal_value(m)
         before = t.work[max(0, m.start() - 10):m.start()]
         if value is None or (value <= 2 and m["u"] and _MONTH_BEFORE_RE.search(before)) \
                 or (value == 100 and _PERCENT_BEFORE_RE.search(before)):
             continue
-        out.append(OrdinalMatch(*t.span(m.start() + _clitic_length(m.group()), m.end()), value))
-    return sorted(out, key=lambda o: o.start)
+        out.append((m.start() + _clitic_length(m.group()), m.end(), value))
+    return out
 
 
 def _clitic_length(word: str) -> int:
