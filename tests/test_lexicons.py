@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from graph_builder.arabic import fold
+from graph_builder.text.arabic import fold
 from graph_builder.resources import data_dir
 from graph_builder.values import LexiconError, lexicon
 from graph_builder.values.dates import load_months

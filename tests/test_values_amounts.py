@@ -118,3 +118,38 @@ def test_counts_keep_their_qualifier(text, value, qualifier):
 ])
 def test_decimal_comma_only_before_one_or_two_digits(text, value):
     assert parse_int(text) == value
+
+
+@pytest.mark.parametrize("text, found", [
+    # press: counts of states, delegations and experts in words
+    ("بمشاركة خمسين دولة وثلاثة وفود", [("خمسين", 50), ("ثلاثة", 3)]),
+    ("حضر خمسة وعشرون خبيرا", [("خمسة وعشرون", 25)]),
+    ("وقعت عليه مائة وخمسون دولة", [("مائة وخمسون", 150)]),
+    ("شارك فيه مئتا مندوب", [("مئتا", 200)]),
+    ("اثنتي عشرة دولة", [("اثنتي عشرة", 12)]),
+    ("ثلاث عشرة منظمة", [("ثلاث عشرة", 13)]),
+    ("وصل ثلاثة آلاف مهاجر", [("ثلاثة آلاف", 3000)]),
+    ("نحو خمسمائة ألف لاجئ", [("خمسمائة ألف", 500_000)]),
+    ("بحضور 40 دولة وسبع منظمات", [("40", 40), ("سبع", 7)]),
+])
+def test_cardinals_in_words(text, found):
+    assert [(text[m.start:m.end], m.value) for m in find_ints(text, words=True)] == found
+    assert all(m.spelled == (not text[m.start].isdigit()) for m in find_ints(text, words=True))
+
+
+@pytest.mark.parametrize("text", [
+    "الدورة الحادية عشرة",          # the ordinal holds عشرة
+    "الاجتماع الثاني عشر",
+    "15 في المائة",                  # per cent: only the digits are a number
+    "يوم الثلاثاء",                  # a weekday
+    "الجولة الخمسين",                # an ordinal with the article
+    "عشرات المهاجرين ومئات الأسر",   # vague plurals
+    "ألف - الإطار العام",            # ألف as a section label
+])
+def test_words_that_are_not_cardinals(text):
+    assert [m for m in find_ints(text, words=True) if m.spelled] == []
+
+
+def test_cardinals_in_words_only_when_asked():
+    assert find_ints("خمسين دولة") == []
+    assert parse_int("خمسين دولة", words=True) == 50

@@ -367,3 +367,37 @@ def test_ordinal_day_without_year_takes_the_anchor():
 ])
 def test_ordinals_that_are_not_days(text, surface):
     assert [s for s, *_ in found(text)] == [surface]
+
+
+# ---------------------------------------------------------------------------------------
+# Never raising, spans inside the text, with every option
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from graph_builder.values import find_amounts, find_ints, find_ordinals  # noqa: E402
+
+TOKENS = st.sampled_from([
+    "١", "2", "9", "0", "1437", "2016", " ", "\n", "/", ".", "-", "(", ")", "،", "و", "في", "من", "إلى", "بين",
+    "ما", "فاتح", "الفاتح", "الخامس", "عشر", "الأول", "كانون", "تشرين", "الثاني", "ماي", "غشت", "جانفي", "أوت",
+    "دجنبر", "يوليوز", "رمضان", "ذي الحجة", "ربيع", "هـ", "م", "ميلادي", "أمس", "اليوم", "غدا", "يوم", "صباح",
+    "الأحد", "الاثنين", "الجمعة", "الماضي", "المقبل", "الجاري", "الشهر", "العام", "الأسبوع", "هذا", "شهر",
+    "مليار", "أورو", "درهم", "مغربي", "نحو", "أكثر", "خمسين", "ثلاثة", "وعشرون", "مائة", "آلاف", "الدورة", "الـ",
+])
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(st.text(max_size=60), st.lists(TOKENS, max_size=30).map("".join)),
+       st.dates(min_value=date(1990, 1, 1), max_value=date(2060, 12, 31)),
+       st.sampled_from([None, "past", "future"]))
+def test_finders_never_raise_with_every_option(text, anchor, direction):
+    for d in find_dates(text, 2011, anchor=anchor, direction=direction):
+        assert 0 <= d.start < d.end <= len(text)
+        assert d.precision in ("day", "month", "year", "week")
+        assert d.start_date is None or d.end_date is None or d.start_date <= d.end_date
+    found = find_dates(text, anchor=anchor, direction=direction)
+    assert all(a.end <= b.start for a, b in zip(found, found[1:]))
+    for finder in (lambda s: find_ints(s, words=True), find_amounts, find_ordinals):
+        spans = finder(text)
+        assert all(0 <= m.start < m.end <= len(text) for m in spans)
+        assert all(a.end <= b.start for a, b in zip(spans, spans[1:]))

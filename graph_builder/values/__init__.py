@@ -13,7 +13,8 @@ One module per grammar, each with its words in a reviewed data file under ``lexi
   ``relative``, ``calendar`` and ``hijri``.
 * :mod:`.amounts` — ``find_amounts``/``parse_amount`` → :class:`AmountMatch` (``value``,
   ``currency`` ISO 4217 or None, ``end_value`` of a range, ``qualifier`` such as "about").
-* :mod:`.numbers` — ``find_ints``/``parse_int`` → :class:`IntMatch` (``value``, ``qualifier``).
+* :mod:`.numbers` — ``find_ints(text, *, words=False)``/``parse_int`` → :class:`IntMatch`
+  (``value``, ``qualifier``, ``spelled``); ``words=True`` also reads cardinals in words (خمسين دولة).
 * :mod:`.symbols` — ``find_symbols`` → :class:`SymbolMatch`, ``find_resolutions`` → :class:`ResolutionMatch`.
 * :mod:`.ordinals` — ``find_ordinals(text, *, numbered_nouns=None)`` → :class:`OrdinalMatch`
   (``value``, ``digits``); ``parse_ordinal(text)`` → int or None.

@@ -7,7 +7,8 @@ English (``11 August 2008``, never alone), with و ف ب ل glued on. A pair who
 disagree is not a date; a name that is also a word (``مارس``, ``آب``, ``ماي``, ``جوان``) counts
 only with a day, a year, the other name of a pair or a direction word.
 
-Forms: day (``١١ آب/أغسطس ٢٠٠٨``, ``فاتح ماي`` = 1 May); day list (``١٤ و ١٥ أيلول/سبتمبر``:
+Forms: day (``١١ آب/أغسطس ٢٠٠٨``, ``فاتح ماي`` = 1 May, ``الخامس من مارس`` — an ordinal day,
+not when it qualifies the noun before it: ``الأسبوع الأول من مارس``); day list (``١٤ و ١٥ أيلول/سبتمبر``:
 ``days`` keeps each day); day range (``9-11``, ``من 2 إلى 5``, ``بين 2 و 5``); range across
 months or years (``من 30 نونبر إلى 2 دجنبر 2018``); dates listed in different months share the
 written year (``28 يونيو و 2 يوليوز 2016`` → two dates); numeric dates, day first or ISO

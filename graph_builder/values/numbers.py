@@ -13,8 +13,11 @@ or a Latin letter belong to something else (a symbol, a resolution number) and a
 Scale words (``ألف/آلاف``, ``مليون/ملايين``, ``مليار``, ``بليون`` = 10^9, ``تريليون``, Latin
 thousand/million/billion) and the qualifiers of a count (``نحو``, ``أكثر من`` …) are data in
 ``lexicons/numbers.toml``; a match's ``qualifier`` says when the text qualifies it (``نحو 200``
-→ "about", ``أكثر من 40`` → "more-than", ``20 تقريبا`` → "about"). This module does not read
-numbers written in words (``ثلاثة``).
+→ "about", ``أكثر من 40`` → "more-than", ``20 تقريبا`` → "about"). Cardinals in words
+(``ثلاثة``, ``خمسة وعشرون``, ``مائتين``, ``عشرة آلاف``) are read when the caller asks
+(``words=True``); ``خمس``/``ست``/``سبع``/``عشر`` are then read as numbers even where a writer
+meant a fraction or a noun (خمس = a fifth). Vague plurals (عشرات, مئات, آلاف alone) and a lone
+``ألف`` (also a section label) are not numbers.
 """
 from __future__ import annotations
 
@@ -24,7 +27,7 @@ from decimal import Decimal, InvalidOperation
 from types import MappingProxyType
 
 from . import lexicon
-from ._text import NA, NB, SP, Text, key, prepare, words
+from ._text import NA, NB, SP, Text, key, non_overlapping, pattern, prepare, words
 
 NUM = (
     r"(?<![0-9./A-Za-z])(?<![0-9],)"
@@ -55,11 +58,14 @@ def _load_scales():
         if not all(v in QUALIFIER_KINDS for v in table.values()):
             raise lexicon.LexiconError(f"{where}: every value of table {name!r} must be one of {QUALIFIER_KINDS}")
         quals.append(MappingProxyType({key(w): q for w, q in table.items()}))
-    return MappingProxyType(scales), MappingProxyType(lone), *quals
+    cardinals = [MappingProxyType({key(w): v for w, v in lexicon.int_table(data, name, where).items()})
+                 for name in ("cardinal_units", "cardinal_teens", "cardinal_tens", "cardinal_hundreds")]
+    return MappingProxyType(scales), MappingProxyType(lone), *quals, *cardinals
 
 
 QUALIFIER_KINDS = ("about", "more-than", "less-than", "at-least", "up-to")
-SCALES, LONE_SCALES, QUALIFIERS, QUALIFIERS_AFTER = _load_scales()
+(SCALES, LONE_SCALES, QUALIFIERS, QUALIFIERS_AFTER,
+ _UNITS, _TEENS, _TENS, _HUNDREDS) = _load_scales()
 SCALE = "(?:" + words(*SCALES) + ")" + NA
 _QUAL_BEFORE_RE = re.compile(f"{NB}[وفبل]?(?P<q>{words(*QUALIFIERS)}){SP}$")
 _QUAL_AFTER_RE = re.compile(f"{SP}(?P<q>{words(*QUALIFIERS_AFTER)}){NA}")
@@ -109,26 +115,65 @@ class IntMatch:
     end: int
     value: int
     qualifier: str | None = None      # about, more-than, less-than, at-least, up-to (نحو 200)
+    spelled: bool = False             # written in words (خمسين دولة)
 
 
 _INT_RE = re.compile(rf"(?P<num>{NUM})(?:{SP}(?P<scale>(?i:{SCALE})))?")
+_AND = f"{SP}{pattern('و')}{SP}?"
+_REST = (rf"(?:(?P<teen>{words(*_TEENS)}){NA}"
+         rf"|(?P<tu>{words(*(w for w, v in _UNITS.items() if 3 <= v <= 9))}){SP}{pattern('عشرة?')}{NA}"
+         rf"|(?P<u>{words(*_UNITS)}){NA}(?:{_AND}(?P<t>{words(*_TENS)}){NA})?"
+         rf"|(?P<t0>{words(*_TENS)}){NA})")
+_WORD_INT_RES = (   # led by a hundred (مائة وخمسون), or not (خمسة وعشرون); one group name each
+    re.compile(rf"{NB}[وفبل]?(?P<n>(?P<h>{words(*_HUNDREDS)}){NA}(?:{_AND}{_REST})?(?:{SP}(?P<scale>{SCALE}))?)"),
+    re.compile(rf"{NB}[وفبل]?(?P<n>{_REST}(?:{SP}(?P<scale>{SCALE}))?)"),
+)
 
 
-def find_ints(text: str) -> list[IntMatch]:
-    """Every integer in ``text`` (decimals only when a scale makes them whole: ``٢٫٥ مليون``)."""
+def _word_value(m: re.Match) -> int:
+    value = _HUNDREDS[m["h"]] if m.groupdict().get("h") else 0
+    if m["teen"]:
+        value += _TEENS[key(m["teen"])]
+    elif m["tu"]:
+        value += 10 + _UNITS[m["tu"]]
+    elif m["u"]:
+        value += _UNITS[m["u"]] + (_TENS[m["t"]] if m["t"] else 0)
+    elif m["t0"]:
+        value += _TENS[m["t0"]]
+    return value * scale_value(m["scale"])
+
+
+def _word_ints(t: Text) -> list[IntMatch]:
+    from .ordinals import ordinal_words          # the ordinal الحادية عشرة holds the word عشرة
+    ordinal = [(s, e) for s, e, _ in ordinal_words(t)]
+    found = []
+    for regex in _WORD_INT_RES:
+        for m in regex.finditer(t.work):
+            s, e = m.start("n"), m.end("n")
+            if not any(s < oe and os_ < e for os_, oe in ordinal):
+                found.append((s, e, m))
+    return [IntMatch(*t.span(s, e), _word_value(m), qualifier(t, m.start(), e), True)
+            for s, e, m in non_overlapping(found, span=lambda f: (f[0], f[1]))]
+
+
+def find_ints(text: str, *, words: bool = False) -> list[IntMatch]:
+    """Every integer in ``text`` (decimals only when a scale makes them whole: ``٢٫٥ مليون``);
+    with ``words=True`` also cardinal numbers written in words (``خمسين دولة``, ``خمسة وعشرون``,
+    ``ثلاثة آلاف``; ``spelled`` is then True)."""
     t = prepare(text)
-    out = []
+    out = _word_ints(t) if words else []
     for m in _INT_RE.finditer(t.work):
         value = number_value(m["num"]) * scale_value(m["scale"])
         if value != value.to_integral_value():
             continue
         out.append(IntMatch(*t.span(m.start(), m.end()), int(value), qualifier(t, m.start(), m.end())))
-    return out
+    return sorted(out, key=lambda m: m.start) if words else out
 
 
-def parse_int(text: str) -> int | None:
-    """The first integer in ``text``: ``parse_int("١٣٢") == 132``, ``parse_int("214 مليون") == 214000000``."""
-    found = find_ints(text)
+def parse_int(text: str, *, words: bool = False) -> int | None:
+    """The first integer in ``text``: ``parse_int("١٣٢") == 132``, ``parse_int("214 مليون") == 214000000``
+    (``parse_int("خمسين", words=True) == 50``)."""
+    found = find_ints(text, words=words)
     return found[0].value if found else None
 
 
