@@ -370,6 +370,55 @@ def test_ordinals_that_are_not_days(text, surface):
 
 
 # ---------------------------------------------------------------------------------------
+# Range joins of every region, days of the anchor's month, datelines
+
+@pytest.mark.parametrize("text, surface, start, end", [
+    ("للمدة من 14 ولغاية 16 أيار 2014", "14 ولغاية 16 أيار 2014", date(2014, 5, 14), date(2014, 5, 16)),
+    ("من 3 لغاية 5 حزيران 2015", "3 لغاية 5 حزيران 2015", date(2015, 6, 3), date(2015, 6, 5)),
+    ("من 20 الى 24 كانون الثاني 2020", "20 الى 24 كانون الثاني 2020", date(2020, 1, 20), date(2020, 1, 24)),
+    ("من 8 وحتى 10 تشرين الأول 2019", "8 وحتى 10 تشرين الأول 2019", date(2019, 10, 8), date(2019, 10, 10)),
+])
+def test_range_joins(text, surface, start, end):
+    assert found(text) == [(surface, start, end, "day")]
+
+
+@pytest.mark.parametrize("text, surface, day", [
+    ("وتحديدا يوم الأربعاء الحادي عشر من الشهر الجاري", "الحادي عشر من الشهر الجاري", date(2009, 11, 11)),
+    ("تعقد الورشة في 20 من الشهر المقبل", "20 من الشهر المقبل", date(2009, 12, 20)),
+    ("في الخامس من الشهر الماضي", "الخامس من الشهر الماضي", date(2009, 10, 5)),
+])
+def test_days_of_the_anchors_months(text, surface, day):
+    d = [d for d in find_dates(text, anchor=date(2009, 11, 5)) if d.precision == "day"]
+    assert [(text[x.start:x.end], x.start_date, x.relative) for x in d] == [(surface, day, True)]
+
+
+@pytest.mark.parametrize("text, surface, day", [
+    ("عنوان البيان\n\nجنيف، 3 آذار/مارس 2016 — أعلنت المنظمة اليوم", "3 آذار/مارس 2016", date(2016, 3, 3)),
+    ("عنوان\n\nالكويت - 18/10/2015 (كونا) - اختتمت", "18/10/2015", date(2015, 10, 18)),
+    ("عنوان\n\nأثينا - الخميس 5 نوفمبر 2009\n\nأكدت الوزيرة", "5 نوفمبر 2009", date(2009, 11, 5)),
+    ("عنوان\n\nبغداد / 17 أيار 2014 / واع\n\nشارك العراق", "17 أيار 2014", date(2014, 5, 17)),
+    ("عنوان\n\nالرباط – 11 دجنبر 2018 (ومع) - انطلقت", "11 دجنبر 2018", date(2018, 12, 11)),
+    ("عنوان\n\nنوسا دوا، بالي، 23 آذار/مارس 2016\n\nانعقد المؤتمر", "23 آذار/مارس 2016", date(2016, 3, 23)),
+    ("عنوان\n\nدكا في 12 ديسمبر / وام / شاركت", "12 ديسمبر", None),
+])
+def test_datelines_anchor_the_document(text, surface, day):
+    from graph_builder.values import find_dateline
+    d = find_dateline(text)
+    assert (text[d.start:d.end], d.start_date) == (surface, day)
+
+
+@pytest.mark.parametrize("text", [
+    "تقرير الأمين العام\n\n41 - في 19 أيلول/سبتمبر 2016، اعتمدت الجمعية العامة",   # a numbered paragraph
+    "عقد الاجتماع السادس يومي 21 و 22 تشرين الثاني/نوفمبر 2012 في موريشيوس",        # a sentence
+    "إعلان دكا الصادر عن المشاورة الوزارية الرابعة للدول الأعضاء (دكا، 20-21 أبريل 2011)",
+    "لا تاريخ هنا",
+])
+def test_no_dateline(text):
+    from graph_builder.values import find_dateline
+    assert find_dateline(text) is None
+
+
+# ---------------------------------------------------------------------------------------
 # Never raising, spans inside the text, with every option
 
 from hypothesis import HealthCheck, given, settings  # noqa: E402

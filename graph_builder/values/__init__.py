@@ -10,7 +10,8 @@ One module per grammar, each with its words in a reviewed data file under ``lexi
   of the sentence's tense. A :class:`DateMatch` has ``start``/``end`` (offsets into the text),
   ``precision`` ("day", "month", "year", "week"), ``start_date``/``end_date``, ``partial`` (not a
   full date), ``datatype``/``lexical`` (xsd date, gYearMonth, gYear), ``year_inferred``,
-  ``relative``, ``calendar`` and ``hijri``.
+  ``relative``, ``calendar`` and ``hijri``. ``find_dateline(text)`` → the DateMatch of a
+  press dateline or header at the head of a document (the anchor to pass), or None.
 * :mod:`.amounts` — ``find_amounts``/``parse_amount`` → :class:`AmountMatch` (``value``,
   ``currency`` ISO 4217 or None, ``end_value`` of a range, ``qualifier`` such as "about").
 * :mod:`.numbers` — ``find_ints(text, *, words=False)``/``parse_int`` → :class:`IntMatch`
@@ -33,7 +34,7 @@ lexicons, read once.
 from __future__ import annotations
 
 from .amounts import AmountMatch, find_amounts, parse_amount
-from .dates import DateMatch, find_dates, parse_date
+from .dates import DateMatch, find_dateline, find_dates, parse_date
 from . import lexicon
 from .lexicon import LexiconError
 from .numbers import IntMatch, find_ints, parse_int
@@ -42,6 +43,6 @@ from .symbols import ResolutionMatch, SymbolMatch, find_resolutions, find_symbol
 
 __all__ = [
     "AmountMatch", "DateMatch", "IntMatch", "LexiconError", "OrdinalMatch", "ResolutionMatch", "SymbolMatch",
-    "find_amounts", "find_dates", "find_ints", "find_ordinals", "find_resolutions", "find_symbols",
+    "find_amounts", "find_dateline", "find_dates", "find_ints", "find_ordinals", "find_resolutions", "find_symbols",
     "parse_amount", "parse_date", "parse_int", "parse_ordinal",
 ]

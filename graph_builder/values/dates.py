@@ -27,8 +27,10 @@ the ``anchor`` (the document's date: with the text's direction word ``الماض
 ``المقبل`` or the caller's ``direction``), else from ``default_year`` (``year_inferred`` is then
 True), else stays None (``start_date``/``end_date`` are None). With an anchor, relative dates
 are read: ``أمس الأحد``, ``اليوم الجمعة``, ``صباح اليوم``, ``الأربعاء الماضي``, ``يوم الأحد``,
-``الشهر الجاري``, ``العام الماضي``, ``الأسبوع المقبل`` (``relative`` is True). Their words are data
-in ``lexicons/dates.toml``.
+``الشهر الجاري``, ``العام الماضي``, ``الأسبوع المقبل``, ``الحادي عشر من الشهر الجاري``,
+``20 من الشهر المقبل`` (``relative`` is True). Their words are data in ``lexicons/dates.toml``.
+:func:`find_dateline` finds the date of a press dateline or header (``جنيف، 3 آذار/مارس 2016 —``,
+``الكويت - 18/10/2015 (كونا)``), the anchor a caller passes for the rest of the document.
 
 This module does not decide what a date is about (which meeting it belongs to), nor the tense
 of a sentence (the caller passes ``direction``); the fact rules do that.
@@ -37,7 +39,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from types import MappingProxyType
 
@@ -81,7 +83,8 @@ def _load_words():
     where = str(lexicon.lexicon_path("dates"))
     lists = {name: lexicon.strings(data, name, where) for name in (
         "year_cues", "bare_year_cues", "first_day", "day_month_links", "gregorian_markers",
-        "hijri_markers", "range_openers", "time_words", "this_words", "definite_before_ordinal_day")}
+        "hijri_markers", "range_openers", "time_words", "this_words", "definite_before_ordinal_day",
+        "range_joins", "dateline_ends")}
     tables = {name: MappingProxyType({key(w): v for w, v in lexicon.int_table(data, name, where).items()})
               for name in ("weekdays", "relative_days", "directions")}
     if set(tables["weekdays"].values()) != set(range(7)):
@@ -111,8 +114,8 @@ _YEAR_LINK = pattern(r"(?: من)?(?: عام| سنة)?") + SP
 _DAY = r"[0-9]{1,2}(?![0-9])"
 _FIRST = f"(?:{words(*WORDS['first_day'])}){NA}"
 _DAY_OR_FIRST = f"(?:{_DAY}|{NB}{_FIRST})"
-_DAY_JOIN = pattern(r" ?(?:-|و|إلى|حتى) ?")
-_RANGE_JOIN = pattern(r" ?(?:-|إلى|حتى) ?")
+_RANGE_JOIN = f"{SP}?(?:-|{words(*WORDS['range_joins'])}){SP}?"
+_DAY_JOIN = f"{SP}?(?:-|{pattern('و')}|{words(*WORDS['range_joins'])}){SP}?"
 _AND_JOIN = pattern(r" ?و ?")
 _OPT_FROM = pattern(r"(?:(?:في|من) )?")
 _DAY_TO_MONTH = f"{SP}(?:(?:{words(*WORDS['day_month_links'])}){SP})?"
@@ -171,6 +174,9 @@ _RELATIVE_RE = re.compile(
     rf"{NB}(?:[وفل]?(?P<pre>{_TIME}){SP}|[وف])?(?P<rd>{words(*_REL_DAYS)}){NA}(?:{SP}(?P<rdw>{_WEEKDAY}))?"
     # الأربعاء الماضي · يوم الأحد · الخميس المقبل
     rf"|{NB}(?:[وفبل]?(?P<wpre>{_TIME}){SP}|[وفب])?(?P<wd>{_WEEKDAY})(?:{SP}(?P<wdir>{_DIRS}))?"
+    # 11 من الشهر الجاري · يوم 5 الشهر المقبل
+    rf"|(?<![0-9./A-Za-z])(?P<dd>{_DAY}){SP}(?:{pattern('من')}{SP})?(?:{words(*(k for k, v in _PERIODS.items() if v == 'month'))})"
+    rf"{SP}(?P<ddir>{_DIRS})"
     # الشهر الجاري · العام الماضي · الأسبوع المقبل · هذا العام
     rf"|{NB}(?:[وف]?(?P<this>{words(*WORDS['this_words'])}){SP}(?P<tper>{words(*_PERIODS)}){NA}"
     rf"|{_ARTICLE}(?P<per>{words(*_PERIOD_STEMS)}){SP}(?P<pdir>{_DIRS}))"
@@ -414,6 +420,14 @@ def _ordinal_days(t: Text, ctx: _Context) -> list[DateMatch]:
         if before and _DEFINITE_RE.match(before["w"]) and key(before["w"]) not in _WEEKDAYS \
                 and key(before["w"]) not in _ORDINAL_DAY_OK:
             continue                  # الأسبوع الأول من مارس: the ordinal qualifies the noun
+        if m["pdir"]:                 # الحادي عشر من الشهر الجاري: the month from the anchor
+            if ctx.anchor is None:
+                continue
+            year, month = _month_step(ctx.anchor, _step(m["pdir"]))
+            if _valid(year, month, value):
+                out.append(DateMatch(*t.span(start, m.end()), "day", year, month, value, year, month, value,
+                                     year_inferred=True, relative=True))
+            continue
         month = _month_number(m["m"])
         if month is None:
             continue
@@ -532,6 +546,10 @@ def _relative_dates(t: Text, ctx: _Context) -> list[DateMatch]:
             if m["rdw"]:
                 d = _nearest(d, _WEEKDAYS[key(m["rdw"])])
             out.append(_day_match(t, m.start("rd"), m.end(), d))
+        elif m["dd"]:
+            y, mo = _month_step(a, _step(m["ddir"]))
+            if _valid(y, mo, int(m["dd"])):
+                out.append(_day_match(t, m.start("dd"), m.end(), date(y, mo, int(m["dd"]))))
         elif m["wd"]:
             if not (m["wpre"] or m["wdir"]):
                 continue
@@ -546,14 +564,19 @@ def _relative_dates(t: Text, ctx: _Context) -> list[DateMatch]:
     return out
 
 
+def _month_step(a: date, step: int) -> tuple[int, int]:
+    """(year, month) ``step`` months from the anchor's month."""
+    y, mo = divmod(a.year * 12 + a.month - 1 + step, 12)
+    return y, mo + 1
+
+
 def _period(t: Text, start: int, end: int, a: date, period: str, step: int) -> DateMatch:
     span = t.span(start, end)
     if period == "year":
         return DateMatch(*span, "year", a.year + step, end_year=a.year + step, year_inferred=True, relative=True)
     if period == "month":
-        index = a.year * 12 + a.month - 1 + step
-        y, mo = divmod(index, 12)
-        return DateMatch(*span, "month", y, mo + 1, None, y, mo + 1, None, year_inferred=True, relative=True)
+        y, mo = _month_step(a, step)
+        return DateMatch(*span, "month", y, mo, None, y, mo, None, year_inferred=True, relative=True)
     first = a - timedelta(days=(a.weekday() - _FIRST_WEEKDAY) % 7) + timedelta(days=7 * step)
     last = first + timedelta(days=6)
     return DateMatch(*span, "week", first.year, first.month, first.day, last.year, last.month, last.day,
@@ -561,9 +584,12 @@ def _period(t: Text, start: int, end: int, a: date, period: str, step: int) -> D
 
 
 _DIRECTION_NAMES = (None, "past", "future")
+_MONTH_PERIOD = words(*(k for k, v in _PERIODS.items() if v == "month"))     # الشهر
+_MONTH_PERIOD_KEYS = tuple(k for k, v in _PERIODS.items() if v == "month")
 _ORDINAL_DAY_TAIL_RE = re.compile(
-    rf"{SP}{pattern('من')}{SP}(?:{pattern('شهر')}{SP})?(?P<m>{_MONTH})"
-    rf"(?:{_YEAR_LINK}(?P<y>{_YEAR})(?:{_G_MARK})?|{SP}(?P<dir>{_DIRS}))?")
+    rf"{SP}{pattern('من')}{SP}(?:(?:{pattern('شهر')}{SP})?(?P<m>{_MONTH})"
+    rf"(?:{_YEAR_LINK}(?P<y>{_YEAR})(?:{_G_MARK})?|{SP}(?P<dir>{_DIRS}))?"
+    rf"|(?:{_MONTH_PERIOD}){SP}(?P<pdir>{_DIRS}))")
 _WORD_BEFORE_RE = re.compile(r"(?P<w>[^ \n]+)[ \n]$")
 _DEFINITE_RE = re.compile(pattern("[وفبل]?(?:ال|لل)"))
 _ORDINAL_DAY_OK = frozenset(key(w) for w in WORDS["definite_before_ordinal_day"])
@@ -602,8 +628,8 @@ def find_dates(text: str, default_year: int | None = None, *, anchor: date | Non
             out.append(_month_date(m, t, ctx))
         else:
             out.extend(_year_dates(m, t))
-    if month_seen:                    # a month name read alone may follow an ordinal day
-        out.extend(_ordinal_days(t, ctx))
+    if month_seen or (anchor is not None and any(p in t.work for p in _MONTH_PERIOD_KEYS)):
+        out.extend(_ordinal_days(t, ctx))    # a month name (or الشهر) may follow an ordinal day
     # cheap tests first: most paragraphs hold no numeric date, no marked year, no Hijri date
     if _NUMERIC_HINT.search(t.work):
         out.extend(_numeric_dates(t))
@@ -625,6 +651,47 @@ def _followed_by(text: str, end: int, starts: set[int]) -> bool:
     return end + gap in starts
 
 
+_DATELINE_PREFIX = 60         # the place and a weekday before the date of a dateline, at most
+_DATELINE_ENDS = tuple(WORDS["dateline_ends"])
+
+
+def find_dateline(text: str, *, within: int = 600) -> DateMatch | None:
+    """The date of a press dateline or header among the first ``within`` characters of a document.
+
+    A dateline is a line that starts with a place (and maybe a weekday) and a separator, then a
+    Gregorian day date, then the end of the line, a dash or the news agency:
+    ``جنيف، 3 آذار/مارس 2016 —``, ``الكويت - 18/10/2015 (كونا)``, ``أثينا - الخميس 5 نوفمبر 2009``,
+    ``بغداد / 17 أيار 2014 / واع``, ``نوسا دوا، بالي، 23 آذار/مارس 2016``. Its year may be missing
+    (``دكا في 12 ديسمبر / وام /``: ``year`` is None). A date inside a sentence (``41 - في 19 أيلول/
+    سبتمبر 2016، اعتمدت``) is not a dateline. None when the head of the text has none. The
+    caller passes the result's ``start_date`` as the ``anchor`` of :func:`find_dates`.
+    """
+    head = text[:within]
+    offset = 0
+    for line in head.splitlines(keepends=True):
+        body = line.rstrip("\r\n")
+        for d in find_dates(body):
+            if d.precision != "day" or d.calendar != "gregorian" or d.start > _DATELINE_PREFIX:
+                break
+            before, after = body[:d.start].strip(), body[d.end:].strip()
+            if before and not before.endswith((",", "،", "-", "–", "—", "/", ":")) and \
+                    not any(before.endswith(w) for w in (" في", "\u00a0في")) and \
+                    not _ends_with_weekday(before):
+                break
+            if after and not after.startswith(_DATELINE_ENDS):
+                break
+            if before and before[0].isdigit():          # a numbered paragraph: 41 - في 19 …
+                break
+            return replace(d, start=d.start + offset, end=d.end + offset)
+        offset += len(line)
+    return None
+
+
+def _ends_with_weekday(before: str) -> bool:
+    words_before = before.split()
+    return bool(words_before) and key(words_before[-1]) in _WEEKDAYS
+
+
 def parse_date(text: str, default_year: int | None = None, *, anchor: date | None = None,
                direction: str | None = None) -> DateMatch | None:
     """The first date expression in ``text``, or None."""
@@ -632,4 +699,4 @@ def parse_date(text: str, default_year: int | None = None, *, anchor: date | Non
     return found[0] if found else None
 
 
-__all__ = ["DateMatch", "find_dates", "parse_date", "MONTHS", "HIJRI_MONTHS"]
+__all__ = ["DateMatch", "find_dateline", "find_dates", "parse_date", "MONTHS", "HIJRI_MONTHS"]
