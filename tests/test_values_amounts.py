@@ -153,3 +153,12 @@ def test_words_that_are_not_cardinals(text):
 def test_cardinals_in_words_only_when_asked():
     assert find_ints("خمسين دولة") == []
     assert parse_int("خمسين دولة", words=True) == 50
+
+
+@pytest.mark.parametrize("regional, dirham, riyal", [
+    (None, None, None), ("AED", "AED", None), ("MAD", "MAD", None), ("SAR", None, "SAR"), ("EUR", None, None),
+])
+def test_a_bare_currency_noun_reads_as_the_regional_currency(regional, dirham, riyal):
+    text = "بلغت التحويلات نحو 150 مليار درهم و 5 آلاف ريال و 3 ملايين دولار"
+    assert [a.currency for a in find_amounts(text, regional=regional)] == [dirham, riyal, "USD"]
+    assert parse_amount("500 درهم مغربي", regional="AED").currency == "MAD"   # written beats regional

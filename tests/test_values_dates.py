@@ -215,6 +215,18 @@ def test_relative_days(text, anchor, surface, day):
     assert (text[d.start:d.end], d.start_date, d.precision, d.relative) == (surface, day, "day", True)
 
 
+@pytest.mark.parametrize("text, anchor, surface, start, end", [
+    ("وكانت أيام المجتمع المدني قد عقدت يومي الاثنين والثلاثاء الماضيين", date(2009, 11, 5),
+     "الاثنين والثلاثاء الماضيين", date(2009, 11, 2), date(2009, 11, 3)),
+    ("وتعقد الورشة يومي الأربعاء والخميس المقبلين", date(2009, 11, 5),
+     "الأربعاء والخميس المقبلين", date(2009, 11, 11), date(2009, 11, 12)),
+    ("يومي السبت والأحد الماضيين", date(2016, 3, 1), "السبت والأحد الماضيين", date(2016, 2, 27), date(2016, 2, 28)),
+])
+def test_two_weekdays_with_one_direction(text, anchor, surface, start, end):
+    d = parse_date(text, anchor=anchor)
+    assert (text[d.start:d.end], d.start_date, d.end_date, d.relative) == (surface, start, end, True)
+
+
 @pytest.mark.parametrize("text, direction, day", [
     ("وعقد الاجتماع يوم الأحد", "past", date(2016, 2, 28)),
     ("وسيعقد الاجتماع يوم الأحد", "future", date(2016, 3, 6)),

@@ -88,3 +88,17 @@ def test_parse_ordinal_alone(word, value):
 @pytest.mark.parametrize("word", ["11", "الـ", "الـ0"])
 def test_parse_ordinal_alone_rejects(word):
     assert parse_ordinal(word) is None
+
+
+@pytest.mark.parametrize("text, found", [
+    ("وحضر المؤتمر 303 مندوبين، من بينهم 16 وزيرا", []),       # counts after the noun, not ordinals
+    ("وشارك في المؤتمر 12 وزيرا", []),
+    ("حضر الاجتماع 40 وفدا", []),
+    ("الدورة 11 لمؤتمر العمل", [("11", 11)]),
+    ("الدورة 11 في جنيف", [("11", 11)]),
+    ("القمة 29، التي عقدت", [("29", 29)]),
+    ("الدورة 11 والدورة 12", [("11", 11), ("12", 12)]),
+    ("الدورة الـ108 مشاركة واسعة", [("الـ108", 108)]),             # the article marks an ordinal
+])
+def test_digits_after_a_noun_count_what_follows(text, found):
+    assert [(text[o.start:o.end], o.value) for o in find_ordinals(text)] == found

@@ -98,8 +98,10 @@ class AmountMatch:
     qualifier: str | None = None        # about, more-than, less-than, at-least, up-to (نحو 20 مليون دولار)
 
 
-def currency_code(phrase: str) -> str | None:
-    """The ISO 4217 code a currency phrase (folded) names, None when it names no one currency."""
+def currency_code(phrase: str, regional: str | None = None) -> str | None:
+    """The ISO 4217 code a currency phrase (folded) names, None when it names no one currency.
+    ``regional``: the code a bare noun that names no one currency stands for in the text's
+    region, when it is one of that noun's codes (``درهم`` with "AED" in a UAE text)."""
     for c in _CURRENCIES:
         m = c.regex.fullmatch(phrase)
         if m is None:
@@ -107,6 +109,8 @@ def currency_code(phrase: str) -> str | None:
         for regex, code in c.codes:
             if regex.search(phrase):
                 return code
+        if c.bare is None and regional is not None and any(code == regional for _, code in c.codes):
+            return regional
         return None if c.bare is _UNSET else c.bare
     return None
 
@@ -119,7 +123,7 @@ def _iso_code(code: str) -> bool:
     return code not in _WORD_CODES and pycountry.currencies.get(alpha_3=code) is not None
 
 
-def _amount(m: re.Match) -> tuple[Decimal, str | None] | None:
+def _amount(m: re.Match, regional: str | None) -> tuple[Decimal, str | None] | None:
     groups = m.groupdict()
     if groups.get("r1"):           # the first number of a range; the caller reads the second
         return number_value(m["r1"]) * scale_value(groups.get("rscale") or groups.get("scale")), None
@@ -128,7 +132,7 @@ def _amount(m: re.Match) -> tuple[Decimal, str | None] | None:
     else:
         value = number_value(m["num"]) * scale_value(groups.get("scale"))
     if groups.get("cur"):
-        return value, currency_code(m["cur"])
+        return value, currency_code(m["cur"], regional)
     if groups.get("sym"):
         return value, SYMBOLS[m["sym"]]
     if _iso_code(m["iso"]):
@@ -136,13 +140,17 @@ def _amount(m: re.Match) -> tuple[Decimal, str | None] | None:
     return None
 
 
-def find_amounts(text: str) -> list[AmountMatch]:
-    """Every sum of money in ``text``; a number without a currency is not an amount."""
+def find_amounts(text: str, *, regional: str | None = None) -> list[AmountMatch]:
+    """Every sum of money in ``text``; a number without a currency is not an amount.
+
+    ``regional`` (an ISO 4217 code, from the caller's knowledge of where the text was written)
+    reads a bare currency noun that names no one currency: ``150 مليار درهم`` is AED with
+    ``regional="AED"``, MAD with "MAD", and None without."""
     t = prepare(text)
     found = []
     for regex in _AMOUNT_RES:
         for m in regex.finditer(t.work):
-            amount = _amount(m)
+            amount = _amount(m, regional)
             if amount is None:
                 continue
             value, currency, end_value = amount[0], amount[1], None
@@ -150,7 +158,7 @@ def find_amounts(text: str) -> list[AmountMatch]:
                 if m["rj"].strip() == "و" and not _OPENER_BEFORE_RE.search(t.work, 0, m.start()):
                     continue           # "2 و 3 ملايين دولار" without بين: not a range
                 end_value = number_value(m["num"]) * scale_value(m["scale"])
-                currency = currency_code(m["cur"])
+                currency = currency_code(m["cur"], regional)
                 if end_value <= value:
                     continue
                 end_value = integral(end_value)
@@ -159,9 +167,9 @@ def find_amounts(text: str) -> list[AmountMatch]:
     return non_overlapping(found)
 
 
-def parse_amount(text: str) -> AmountMatch | None:
+def parse_amount(text: str, *, regional: str | None = None) -> AmountMatch | None:
     """The first sum of money in ``text``, or None."""
-    found = find_amounts(text)
+    found = find_amounts(text, regional=regional)
     return found[0] if found else None
 
 

@@ -172,6 +172,9 @@ _PERIOD_STEMS = {k[2:] if k.startswith("ال") else k: v for k, v in _PERIODS.it
 _RELATIVE_RE = re.compile(
     # أمس الأحد · اليوم الجمعة · صباح اليوم · يوم أمس · أول أمس
     rf"{NB}(?:[وفل]?(?P<pre>{_TIME}){SP}|[وف])?(?P<rd>{words(*_REL_DAYS)}){NA}(?:{SP}(?P<rdw>{_WEEKDAY}))?"
+    # يومي الاثنين والثلاثاء الماضيين: two weekdays, one direction
+    rf"|{NB}(?:[وفبل]?(?P<w2pre>{_TIME}){SP}|[وفب])?(?P<wa>{_WEEKDAY}){SP}?{pattern('و')}(?P<wb>{_WEEKDAY})"
+    rf"(?:{SP}(?P<w2dir>{_DIRS}))?"
     # الأربعاء الماضي · يوم الأحد · الخميس المقبل
     rf"|{NB}(?:[وفبل]?(?P<wpre>{_TIME}){SP}|[وفب])?(?P<wd>{_WEEKDAY})(?:{SP}(?P<wdir>{_DIRS}))?"
     # 11 من الشهر الجاري · يوم 5 الشهر المقبل
@@ -550,6 +553,18 @@ def _relative_dates(t: Text, ctx: _Context) -> list[DateMatch]:
             y, mo = _month_step(a, _step(m["ddir"]))
             if _valid(y, mo, int(m["dd"])):
                 out.append(_day_match(t, m.start("dd"), m.end(), date(y, mo, int(m["dd"]))))
+        elif m["wa"]:
+            if not (m["w2pre"] or m["w2dir"]):
+                continue
+            step = _step(m["w2dir"])
+            first = _weekday_date(a, _WEEKDAYS[key(m["wa"])], step, ctx.direction)
+            second = first + timedelta(days=(_WEEKDAYS[key(m["wb"])] - first.weekday()) % 7)
+            if step == -1 and second >= a or step == 1 and first <= a:
+                continue
+            out.append(DateMatch(*t.span(m.start("wa"), m.end()), "day", first.year, first.month, first.day,
+                                 second.year, second.month, second.day,
+                                 (first.day, second.day) if first.month == second.month else (),
+                                 year_inferred=True, relative=True))
         elif m["wd"]:
             if not (m["wpre"] or m["wdir"]):
                 continue

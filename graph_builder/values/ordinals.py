@@ -5,7 +5,8 @@ Definite forms (with the proclitics و ف ب ل, and لل), masculine and femini
 (``المائة``). ``الأول``/``الثاني`` after ``كانون``/``تشرين``/``ربيع``/``جمادى`` (month names)
 are skipped, and so is ``المائة`` after ``في`` (per cent). The words are data in
 ``lexicons/ordinals.toml``. Digits are an ordinal after a numbered noun (``الدورة 11``,
-``الدورة الـ11``; ``digits`` is then True). :func:`parse_ordinal` also reads a lone indefinite
+``الدورة الـ11``; ``digits`` is then True), unless bare digits are followed by the indefinite
+noun they count (``وحضر المؤتمر 303 مندوبين``). :func:`parse_ordinal` also reads a lone indefinite
 or adverbial form (``ثالث``, ``ثانيا``) and ``الـ11`` alone.
 
 This module does not say what is counted (which meeting is the third); the fact rules do that.
@@ -18,7 +19,7 @@ from types import MappingProxyType
 
 from ..text.arabic import fold
 from . import lexicon
-from ._text import NA, NB, SP, Text, key, pattern, prepare, words
+from ._text import AR, NA, NB, SP, Text, key, pattern, prepare, words
 
 
 def _load():
@@ -27,7 +28,7 @@ def _load():
     table = {name: MappingProxyType({key(w): v for w, v in lexicon.int_table(data, name, where).items()})
              for name in ("units", "tens", "adverbs")}
     lists = {name: frozenset(key(w) for w in lexicon.strings(data, name, where))
-             for name in ("compound_only", "teens", "month_heads", "numbered_nouns")}
+             for name in ("compound_only", "teens", "month_heads", "numbered_nouns", "not_counted")}
     return table, lists
 
 
@@ -44,6 +45,10 @@ _DIGIT_ARTICLE = pattern("ال") + "(?:ـ)?"      # الـ11: the article writte
 _DIGITS = r"(?P<n>[0-9]{1,3})(?![0-9]|[/.,][0-9])"
 _DIGIT_ORDINAL_RE = re.compile(rf"{NB}(?:{_DIGIT_ARTICLE} ?)?{_DIGITS}")
 _LONE_DIGIT_RE = re.compile(rf"{_DIGIT_ARTICLE} ?{_DIGITS}$")
+# An indefinite Arabic word right after bare digits is the thing counted (303 مندوبين), unless it
+# is a preposition or conjunction (الدورة 11 في جنيف) or starts with the article or ل (للمنتدى).
+_COUNTED_NOUN_AFTER_RE = re.compile(
+    rf"{SP}(?!{pattern('(?:[وفب]?ال|ل)')}|(?:{words(*_LISTS['not_counted'])}){NA})[{AR}]")
 _NOUN_STEMS = tuple(sorted({w[2:] if w.startswith("ال") else w for w in _LISTS["numbered_nouns"]}))
 _MONTH_BEFORE_RE = re.compile(f"(?:{words(*_LISTS['month_heads'])}){SP}$")
 _PERCENT_BEFORE_RE = re.compile(NB + pattern(r"في") + SP + "$")     # في المائة = per cent
@@ -93,8 +98,11 @@ def find_ordinals(text: str, *, numbered_nouns=None) -> list[OrdinalMatch]:
     if noun_re is not None:
         for m in _DIGIT_ORDINAL_RE.finditer(t.work):
             value = int(m["n"])
-            if value >= 1 and noun_re.search(t.work, max(0, m.start() - 24), m.start()):
-                out.append(OrdinalMatch(*t.span(m.start(), m.end()), value, True))
+            if value < 1 or not noun_re.search(t.work, max(0, m.start() - 24), m.start()):
+                continue
+            if not m.group().startswith("ال") and _COUNTED_NOUN_AFTER_RE.match(t.work, m.end()):
+                continue              # وحضر المؤتمر 303 مندوبين: a count of what follows
+            out.append(OrdinalMatch(*t.span(m.start(), m.end()), value, True))
     for start, end, value in ordinal_words(t):
         out.append(OrdinalMatch(*t.span(start, end), value))
     return sorted(out, key=lambda o: o.start)
