@@ -36,6 +36,7 @@ import shutil
 
 from . import emit, store as store_mod
 from ..publish import dumps
+from ..text import doc_kind
 from ..text.corpus import corpus_files, load_manifest, read_document, read_source
 from ..facts import extract_facts
 from ..facts.context import FactContext
@@ -124,7 +125,8 @@ def builder_fingerprint(base: Base, strict: bool) -> str:
     """A hash of everything besides the source text that decides a document's quads."""
     h = hashlib.sha256(f"{base.iri}|{strict}".encode())
     pkg = Path(__file__).resolve().parent.parent
-    files = sorted(pkg.rglob("*.py")) + sorted(data_dir("gazetteer").glob("*.toml")) + [ontology_file("mdkg.ttl")]
+    files = (sorted(pkg.rglob("*.py")) + sorted(data_dir("gazetteer").glob("*.toml"))
+             + [ontology_file("mdkg.ttl"), ontology_file(doc_kind.KINDS_FILE)])
     for f in files:
         if f.is_relative_to(pkg / "service"):
             continue  # the web service does not shape the graph
@@ -172,7 +174,7 @@ def _process(job: tuple) -> dict:
     with gzip.open(tmp, "wb", compresslevel=1) as fh:
         ox.serialize(quads, fh, format=ox.RdfFormat.N_QUADS)
     summary = DocumentSummary(doc.slug, str(doc.path), doc.sha256, len(doc.paragraphs), len(result.mentions),
-                              len(result.facts), len(quads), [str(i) for i in doc.issues], graph=graph.value,
+                              len(result.facts), len(quads), [str(i) for i in doc.issues + doc.notices], graph=graph.value,
                               shacl=shacl, dumps=entries)
     with open(out + ".json", "w", encoding="utf-8") as fh:
         json.dump(summary.__dict__, fh)
