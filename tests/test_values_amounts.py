@@ -162,3 +162,29 @@ def test_a_bare_currency_noun_reads_as_the_regional_currency(regional, dirham, r
     text = "بلغت التحويلات نحو 150 مليار درهم و 5 آلاف ريال و 3 ملايين دولار"
     assert [a.currency for a in find_amounts(text, regional=regional)] == [dirham, riyal, "USD"]
     assert parse_amount("500 درهم مغربي", regional="AED").currency == "MAD"   # written beats regional
+
+
+@pytest.mark.parametrize("text, surface, value, currency", [
+    ("مساهمة بلغت نصف مليون دولار أمريكي", "نصف مليون دولار أمريكي", Decimal(500_000), "USD"),
+    ("قدمت مساهمة بلغت ربع مليون دولار أمريكي", "ربع مليون دولار أمريكي", Decimal(250_000), "USD"),
+    ("و8 مليارات دولار ومليارا دولار", "مليارا دولار", Decimal(2_000_000_000), "USD"),
+    ("بلغت التعهدات 5ر2 مليار دولار", "5ر2 مليار دولار", Decimal(2_500_000_000), "USD"),   # Gulf decimal mark
+    ("بقيمة 8ر3 مليار دولار", "8ر3 مليار دولار", Decimal(3_800_000_000), "USD"),
+])
+def test_fractions_duals_and_the_gulf_decimal_mark(text, surface, value, currency):
+    a = find_amounts(text)[-1]
+    assert (text[a.start:a.end], a.value, a.currency) == (surface, value, currency)
+
+
+@pytest.mark.parametrize("text, values", [
+    ("بمشاركة /21 دولة منها / 11 / دولة مستقبلة و/ 10 / دول مصدرة", [21, 11, 10]),   # Gulf agency slashes
+    ("بمشاركة /15/ دولة", [15]),
+    ("A/63/150 و 12/05/2008", []),
+    ("سبع (7) من الدول", [7]),
+])
+def test_numbers_between_slashes_and_brackets(text, values):
+    assert [m.value for m in find_ints(text) if not m.spelled] == values
+
+
+def test_a_fraction_of_a_scale_is_a_count():
+    assert [(m.value, m.spelled) for m in find_ints("يستضيف نصف مليون لاجئ", words=True)] == [(500_000, True)]

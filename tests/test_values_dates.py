@@ -431,6 +431,52 @@ def test_no_dateline(text):
 
 
 # ---------------------------------------------------------------------------------------
+# More forms of real press (sentences written for these tests)
+
+@pytest.mark.parametrize("text, surface, start, end", [
+    ("انعقد المنتدى يومي 14، 15 مايو 2025 في القاهرة", "14، 15 مايو 2025", date(2025, 5, 14), date(2025, 5, 15)),
+    ("عقدت الورشة يومي 29-30/5/2023 بعمان", "29-30/5/2023", date(2023, 5, 29), date(2023, 5, 30)),
+    ("في 12 تشرين ثاني/نوفمبر 2015", "12 تشرين ثاني/نوفمبر 2015", date(2015, 11, 12), date(2015, 11, 12)),
+    ("وفي 3 كانون أول 2016", "3 كانون أول 2016", date(2016, 12, 3), date(2016, 12, 3)),
+    ("اعتمد في 19 سبتمبر أيلول 2016", "19 سبتمبر أيلول 2016", date(2016, 9, 19), date(2016, 9, 19)),
+    ("دبي 14 ديسمبر, 2016 - 11:02:00", "14 ديسمبر, 2016", date(2016, 12, 14), date(2016, 12, 14)),
+    ("الرباط 12-3-2024 | 10:15", "12-3-2024", date(2024, 3, 12), date(2024, 3, 12)),
+    ("بالي (08 أغسطس 2018ء)", "08 أغسطس 2018ء", date(2018, 8, 8), date(2018, 8, 8)),
+    ("دخلت حيز النفاذ في الثالث من آب/أغسطس 2020", "الثالث من آب/أغسطس 2020", date(2020, 8, 3), date(2020, 8, 3)),
+])
+def test_more_press_forms(text, surface, start, end):
+    assert found(text) == [(surface, start, end, "day")]
+
+
+def test_side_by_side_months_that_disagree_are_no_date():
+    assert find_dates("في 5 تموز آب") == []
+
+
+@pytest.mark.parametrize("text, anchor, surface, day", [
+    ("اختتم الاجتماع أمس الأول", date(2021, 3, 10), "أمس الأول", date(2021, 3, 8)),
+    ("تبنت القمة اليوم (الإثنين) إعلانا", date(2016, 9, 19), "اليوم (الإثنين", date(2016, 9, 19)),
+    ("تبدأ فعالياته بعد غد /الثلاثاء/", date(2019, 1, 20), "بعد غد /الثلاثاء", date(2019, 1, 22)),
+    ("اختتمت مساء أمس أعمال الدورة", date(2024, 1, 30), "أمس", date(2024, 1, 29)),
+    ("وانطلقت صباح اليوم الثلاثاء", date(2019, 1, 22), "اليوم الثلاثاء", date(2019, 1, 22)),
+    ("ويختتم غدًا الخميس", date(2019, 1, 23), "غدًا الخميس", date(2019, 1, 24)),
+])
+def test_more_relative_forms(text, anchor, surface, day):
+    d = parse_date(text, anchor=anchor)
+    assert (text[d.start:d.end], d.start_date) == (surface, day)
+
+
+def test_a_weekday_before_al_muwafiq_and_a_date_only_names_it():
+    text = "يوم الاثنين الموافق 20 يناير 2020"
+    assert [text[d.start:d.end] for d in find_dates(text, anchor=date(2020, 1, 21))] == ["20 يناير 2020"]
+
+
+def test_levantine_pair_without_slash_takes_the_anchor_with_al_hali():
+    text = "من 9 – 10 شباط فبراير الحالي"
+    assert found(text, anchor=date(2021, 2, 1)) == [
+        ("9 – 10 شباط فبراير الحالي", date(2021, 2, 9), date(2021, 2, 10), "day")]
+
+
+# ---------------------------------------------------------------------------------------
 # Never raising, spans inside the text, with every option
 
 from hypothesis import HealthCheck, given, settings  # noqa: E402

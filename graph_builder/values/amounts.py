@@ -23,7 +23,8 @@ import pycountry
 
 from . import lexicon
 from ._text import NA, NB, SP, key, non_overlapping, pattern, prepare, words
-from .numbers import LONE_SCALES, NUM, SCALE, integral, number_value, qualifier, scale_value
+from .numbers import (FRACTION_OF_SCALE, FRACTIONS, LONE_SCALES, NUM, SCALE, integral, number_value, qualifier,
+                      scale_value)
 
 _UNSET = object()
 
@@ -74,7 +75,9 @@ _AMOUNT_RES = (
     # ١٥ مليون يورو · 232 155 2 من دولارات الولايات المتحدة
     re.compile(rf"(?P<num>{NUM})(?:{SP}(?P<scale>(?i:{SCALE})))?{SP}(?P<cur>{CURRENCY})"),
     # مليون دولار · مليونا دولار
-    re.compile(rf"{NB}(?P<lone>{words(*LONE_SCALES)}){SP}(?P<cur>{CURRENCY})"),
+    re.compile(rf"{NB}[وب]?(?P<lone>{words(*LONE_SCALES)}){SP}(?P<cur>{CURRENCY})"),
+    # نصف مليون دولار أمريكي · ربع مليار يورو
+    re.compile(rf"{FRACTION_OF_SCALE}{SP}(?P<cur>{CURRENCY})"),
     # $2.5 million · € 15
     re.compile(rf"(?<![A-Za-z])(?P<sym>{_SYMBOL}) ?(?P<num>{NUM})(?: (?P<scale>(?i:{SCALE})))?"),
     # 15 € · 2.5 million $
@@ -83,6 +86,9 @@ _AMOUNT_RES = (
     re.compile(rf"(?<![A-Za-z])(?P<iso>[A-Z]{{3}}) ?(?P<num>{NUM})(?: (?P<scale>(?i:{SCALE})))?"),
     re.compile(rf"(?P<num>{NUM})(?:{SP}(?P<scale>(?i:{SCALE})))?{SP}(?P<iso>[A-Z]{{3}})(?![A-Za-z])"),
 )
+
+
+_FIRST_GROUPS = ("r1", "num", "lone", "frac", "sym", "iso")
 
 
 @dataclass(frozen=True)
@@ -129,6 +135,8 @@ def _amount(m: re.Match, regional: str | None) -> tuple[Decimal, str | None] | N
         return number_value(m["r1"]) * scale_value(groups.get("rscale") or groups.get("scale")), None
     if groups.get("lone"):
         value = Decimal(LONE_SCALES[key(groups["lone"])])
+    elif groups.get("frac"):
+        value = FRACTIONS[key(m["frac"])] * scale_value(m["fscale"])
     else:
         value = number_value(m["num"]) * scale_value(groups.get("scale"))
     if groups.get("cur"):
@@ -162,7 +170,8 @@ def find_amounts(text: str, *, regional: str | None = None) -> list[AmountMatch]
                 if end_value <= value:
                     continue
                 end_value = integral(end_value)
-            found.append(AmountMatch(*t.span(m.start(), m.end()), integral(value), currency, end_value,
+            start = min(m.start(g) for g in _FIRST_GROUPS if m.groupdict().get(g))   # clitics left out
+            found.append(AmountMatch(*t.span(start, m.end()), integral(value), currency, end_value,
                                      qualifier(t, m.start(), m.end())))
     return non_overlapping(found)
 

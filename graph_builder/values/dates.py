@@ -1,7 +1,8 @@
 """Dates written in Arabic (and English front-matter) text, with exact spans into the original.
 
 Month names of every regional system (data in ``lexicons/months.toml``): UN pairs
-(``تموز/يوليه``, either order), the Levantine names alone (``تموز``), Egyptian/Gulf (``يوليو``,
+(``تموز/يوليه``, either order, or side by side: ``شباط فبراير``), the Levantine names alone
+(``تموز``, also without the article: ``تشرين ثاني``), Egyptian/Gulf (``يوليو``,
 ``يونيه``), Moroccan (``يوليوز``, ``غشت``, ``دجنبر``), Algerian/Tunisian (``جويلية``, ``أوت``),
 English (``11 August 2008``, never alone), with و ف ب ل glued on. A pair whose two names
 disagree is not a date; a name that is also a word (``مارس``, ``آب``, ``ماي``, ``جوان``) counts
@@ -9,10 +10,12 @@ only with a day, a year, the other name of a pair or a direction word.
 
 Forms: day (``١١ آب/أغسطس ٢٠٠٨``, ``فاتح ماي`` = 1 May, ``الخامس من مارس`` — an ordinal day,
 not when it qualifies the noun before it: ``الأسبوع الأول من مارس``); day list (``١٤ و ١٥ أيلول/سبتمبر``:
-``days`` keeps each day); day range (``9-11``, ``من 2 إلى 5``, ``بين 2 و 5``); range across
+``days`` keeps each day; also ``14، 15 مايو``); day range (``9-11``, ``من 2 إلى 5``,
+``بين 2 و 5``, ``من 14 ولغاية 16``); range across
 months or years (``من 30 نونبر إلى 2 دجنبر 2018``); dates listed in different months share the
 written year (``28 يونيو و 2 يوليوز 2016`` → two dates); numeric dates, day first or ISO
-(``18/10/2015``, ``10.12.2016``, ``2016-12-10``); month (``تموز/يوليه ٢٠٠٧`` → gYearMonth);
+(``18/10/2015``, ``10.12.2016``, ``2016-12-10``, a day range ``29-30/5/2023``); an English-style
+comma before the year (``14 ديسمبر, 2016``); month (``تموز/يوليه ٢٠٠٧`` → gYearMonth);
 month range; year after a cue word (``عام``/``لعام``/``سنة``/``عامي``/``الفترة``/``منذ``), in
 brackets (``(2014)``) or with a calendar marker (``2009م``) → gYear; ``2010-2011``. A bare
 four-digit number is not a date. Impossible dates (31 June) are dropped. The span covers the
@@ -107,15 +110,17 @@ WORDS, _TABLES, _PERIODS, _NEEDS_CONTEXT, _FIRST_WEEKDAY = _load_words()
 _WEEKDAYS, _REL_DAYS, _DIRECTIONS = _TABLES["weekdays"], _TABLES["relative_days"], _TABLES["directions"]
 
 _MONTH_NAME = "(?i:" + words(*MONTHS) + ")(?![A-Za-z])"
-_MONTH = rf"(?:{_MONTH_NAME}(?: ?/ ?{_MONTH_NAME})?){NA}"
+_MONTH_NAME_RE = re.compile(_MONTH_NAME + NA)
+# one name, or two (UN pair with a slash; Levantine and Egyptian side by side: شباط فبراير)
+_MONTH = rf"(?:{_MONTH_NAME}(?:(?:{SP}?/{SP}?|{SP}){_MONTH_NAME})?){NA}"
 _YEAR = r"(?:1[89]|2[01])[0-9]{2}(?![0-9])"
 _G_MARK = rf"(?:{SP}?(?:{words(*WORDS['gregorian_markers'])})){NA}"      # 2016م, 2016 ميلادي
-_YEAR_LINK = pattern(r"(?: من)?(?: عام| سنة)?") + SP
+_YEAR_LINK = "(?:,)?" + pattern(r"(?: من)?(?: عام| سنة)?") + SP        # 14 ديسمبر, 2016 (English style)
 _DAY = r"[0-9]{1,2}(?![0-9])"
 _FIRST = f"(?:{words(*WORDS['first_day'])}){NA}"
 _DAY_OR_FIRST = f"(?:{_DAY}|{NB}{_FIRST})"
 _RANGE_JOIN = f"{SP}?(?:-|{words(*WORDS['range_joins'])}){SP}?"
-_DAY_JOIN = f"{SP}?(?:-|{pattern('و')}|{words(*WORDS['range_joins'])}){SP}?"
+_DAY_JOIN = f"{SP}?(?:-|{pattern('و')}|[,\u060c]|{words(*WORDS['range_joins'])}){SP}?"   # 14، 15 مايو
 _AND_JOIN = pattern(r" ?و ?")
 _OPT_FROM = pattern(r"(?:(?:في|من) )?")
 _DAY_TO_MONTH = f"{SP}(?:(?:{words(*WORDS['day_month_links'])}){SP})?"
@@ -145,7 +150,8 @@ _DATE_RE = re.compile(
 
 # 18/10/2015 · 10.12.2016 · 18-10-2015 (day first, as Arabic writers print them) · 2016-12-10 · 2016/12/10
 _NUMERIC_RE = re.compile(
-    rf"(?<![0-9./A-Za-z:-])(?:(?P<d>[0-9]{{1,2}})(?P<sep>[/.-])(?P<m>[0-9]{{1,2}})(?P=sep)(?P<y>{_YEAR})"
+    rf"(?<![0-9./A-Za-z:-])(?:(?:(?P<d0>[0-9]{{1,2}}) ?- ?)?(?P<d>[0-9]{{1,2}})(?P<sep>[/.-])(?P<m>[0-9]{{1,2}})"
+    rf"(?P=sep)(?P<y>{_YEAR})"
     rf"|(?P<iy>{_YEAR})(?P<isep>[/-])(?P<im>[0-9]{{1,2}})(?P=isep)(?P<id>[0-9]{{1,2}})(?![0-9]))"
     rf"(?:{_G_MARK})?(?![0-9]|[/.:-][0-9])"
 )
@@ -171,7 +177,7 @@ _ARTICLE = pattern("(?:[وفب]?ال|[وف]?لل)")
 _PERIOD_STEMS = {k[2:] if k.startswith("ال") else k: v for k, v in _PERIODS.items()}
 _RELATIVE_RE = re.compile(
     # أمس الأحد · اليوم الجمعة · صباح اليوم · يوم أمس · أول أمس
-    rf"{NB}(?:[وفل]?(?P<pre>{_TIME}){SP}|[وف])?(?P<rd>{words(*_REL_DAYS)}){NA}(?:{SP}(?P<rdw>{_WEEKDAY}))?"
+    rf"{NB}(?:[وفل]?(?P<pre>{_TIME}){SP}|[وف])?(?P<rd>{words(*_REL_DAYS)}){NA}(?:{SP}?[/(]?{SP}?(?P<rdw>{_WEEKDAY}))?"
     # يومي الاثنين والثلاثاء الماضيين: two weekdays, one direction
     rf"|{NB}(?:[وفبل]?(?P<w2pre>{_TIME}){SP}|[وفب])?(?P<wa>{_WEEKDAY}){SP}?{pattern('و')}(?P<wb>{_WEEKDAY})"
     rf"(?:{SP}(?P<w2dir>{_DIRS}))?"
@@ -290,8 +296,12 @@ class _Context:
 
 def _month_number(name: str) -> int | None:
     """The month a (possibly paired) month name gives, None when the pair disagrees."""
-    halves = {MONTHS[key(h.strip())] for h in name.split("/")}
+    halves = {MONTHS[key(h.group())] for h in _MONTH_NAME_RE.finditer(name)}
     return halves.pop() if len(halves) == 1 else None
+
+
+def _paired(name: str) -> bool:
+    return sum(1 for _ in _MONTH_NAME_RE.finditer(name)) > 1
 
 
 def _valid(year: int | None, month: int, day: int | None) -> bool:
@@ -386,7 +396,7 @@ def _month_date(m: re.Match, t: Text, ctx: _Context) -> DateMatch | None:
     m2 = _month_number(m["bm2"]) if m["bm2"] else m1
     if m1 is None or m2 is None:
         return None
-    lone = not m["by1"] and not m["bm2"] and not m["bdir"] and "/" not in m["bm1"]
+    lone = not m["by1"] and not m["bm2"] and not m["bdir"] and not _paired(m["bm1"])
     if lone and key(m["bm1"]) in _AMBIGUOUS:
         return None
     y1, y2 = _int_or_none(m["by1"]), _int_or_none(m["by2"])
@@ -450,8 +460,16 @@ def _numeric_dates(t: Text) -> list[DateMatch]:
     for m in _NUMERIC_RE.finditer(t.work):
         y, mo, d = (m["y"], m["m"], m["d"]) if m["y"] else (m["iy"], m["im"], m["id"])
         y, mo, d = int(y), int(mo), int(d)
-        if 1 <= mo <= 12 and _valid(y, mo, d) and d >= 1:
-            out.append(DateMatch(*t.span(m.start(), m.end()), "day", y, mo, d, y, mo, d))
+        if not (1 <= mo <= 12 and d >= 1 and _valid(y, mo, d)):
+            continue
+        if m["d0"] and m["sep"] != "-":                    # 29-30/5/2023: a range of days
+            d0 = int(m["d0"])
+            if 1 <= d0 < d:
+                out.append(DateMatch(*t.span(m.start(), m.end()), "day", y, mo, d0, y, mo, d,
+                                     tuple(range(d0, d + 1))))
+            continue
+        start = m.start("d") if m["d0"] else m.start()
+        out.append(DateMatch(*t.span(start, m.end()), "day", y, mo, d, y, mo, d))
     return out
 
 
@@ -659,11 +677,14 @@ def find_dates(text: str, default_year: int | None = None, *, anchor: date | Non
     return non_overlapping(d for d in out if d is not None)
 
 
+_GAP_RE = re.compile(rf"[ \u00a0,\u060c\n/()]*(?:(?:{'|'.join(map(re.escape, WORDS['definite_before_ordinal_day']))})"
+                     rf"[ \u00a0,\u060c\n]*)?")
+
+
 def _followed_by(text: str, end: int, starts: set[int]) -> bool:
-    """Whether a written day date starts right after ``end`` (الأحد 3 مارس: the weekday only names it)."""
-    rest = text[end:end + 4]
-    gap = len(rest) - len(rest.lstrip(" \u00a0,\u060c\n"))
-    return end + gap in starts
+    """Whether a written day date starts right after ``end`` (الأحد 3 مارس, يوم الاثنين الموافق 20
+    يناير: the weekday only names it)."""
+    return _GAP_RE.match(text, end).end() in starts
 
 
 _DATELINE_PREFIX = 60         # the place and a weekday before the date of a dateline, at most

@@ -7,11 +7,13 @@ order by right-to-left typesetting (``232 155 2`` → 2155232); when the first h
 digits and the rest three, they are in normal order (``2 155 232`` → 2155232). All-three-digit
 groups cannot be told apart and are read in normal order. ``٫``/``.`` between digits is the
 decimal separator, and so is ``,`` before one or two final digits (``1,8 مليار``, Maghrebi and
-European usage; ``1,500`` stays one thousand five hundred); the Arabic comma ``،`` is never a separator. Digits glued to ``/``, ``.``
+European usage; ``1,500`` stays one thousand five hundred), and ``ر`` in Gulf agency copy, where
+the fraction is written first (``8ر3`` = 3.8); the Arabic comma ``،`` is never a separator.
+A slash after a space delimits a number (``بمشاركة /21 دولة``, Gulf agency style). Digits glued to ``/``, ``.``
 or a Latin letter belong to something else (a symbol, a resolution number) and are not numbers.
 
 Scale words (``ألف/آلاف``, ``مليون/ملايين``, ``مليار``, ``بليون`` = 10^9, ``تريليون``, Latin
-thousand/million/billion) and the qualifiers of a count (``نحو``, ``أكثر من`` …) are data in
+thousand/million/billion; a fraction before one: ``نصف مليون``, ``ربع مليون``) and the qualifiers of a count (``نحو``, ``أكثر من`` …) are data in
 ``lexicons/numbers.toml``; a match's ``qualifier`` says when the text qualifies it (``نحو 200``
 → "about", ``أكثر من 40`` → "more-than", ``20 تقريبا`` → "about"). Cardinals in words
 (``ثلاثة``, ``خمسة وعشرون``, ``مائتين``, ``عشرة آلاف``) are read when the caller asks
@@ -30,13 +32,16 @@ from . import lexicon
 from ._text import NA, NB, SP, Text, key, non_overlapping, pattern, prepare, words
 
 NUM = (
-    r"(?<![0-9./A-Za-z])(?<![0-9],)"
+    # not inside a symbol or a date (A/63/150, 12/05/2008); a slash after a space is the
+    # delimiter of Gulf agency style (بمشاركة /21 دولة منها / 11 / دولة)
+    r"(?:(?<![0-9./A-Za-z])|(?<=[ \n]/)|(?<=[ \n]/ ))(?<![0-9],)"
     r"(?:[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?"          # 2,155,232 (also ٬)
     r"|[0-9]+,[0-9]{1,2}(?![0-9])"                       # 1,8  (decimal comma: Maghrebi, European)
+    r"|[0-9]+ر[0-9]+(?![0-9])"                           # 8ر3 = 3.8 (Gulf agencies, digits reversed)
     r"|[0-9]{3}(?: [0-9]{3})* [0-9]{1,2}(?![0-9])"       # 232 155 2  (reversed groups)
     r"|[0-9]{1,3}(?: [0-9]{3})+(?![0-9]| [0-9])"         # 2 155 232  (normal groups)
     r"|[0-9]+(?:\.[0-9]+)?)"
-    r"(?![0-9/A-Za-z]|[.,][0-9])"
+    r"(?![0-9A-Za-z]|/[^ \n]|[.,][0-9])"
 )
 
 
@@ -58,15 +63,23 @@ def _load_scales():
         if not all(v in QUALIFIER_KINDS for v in table.values()):
             raise lexicon.LexiconError(f"{where}: every value of table {name!r} must be one of {QUALIFIER_KINDS}")
         quals.append(MappingProxyType({key(w): q for w, q in table.items()}))
+    fractions = lexicon.field(data, "fractions", dict, where)
+    try:
+        fractions = MappingProxyType({key(w): Decimal(v) for w, v in fractions.items()})
+    except (InvalidOperation, TypeError):
+        raise lexicon.LexiconError(f"{where}: every value of table 'fractions' must be a decimal string") from None
     cardinals = [MappingProxyType({key(w): v for w, v in lexicon.int_table(data, name, where).items()})
                  for name in ("cardinal_units", "cardinal_teens", "cardinal_tens", "cardinal_hundreds")]
-    return MappingProxyType(scales), MappingProxyType(lone), *quals, *cardinals
+    return MappingProxyType(scales), MappingProxyType(lone), *quals, fractions, *cardinals
 
 
 QUALIFIER_KINDS = ("about", "more-than", "less-than", "at-least", "up-to")
-(SCALES, LONE_SCALES, QUALIFIERS, QUALIFIERS_AFTER,
+(SCALES, LONE_SCALES, QUALIFIERS, QUALIFIERS_AFTER, FRACTIONS,
  _UNITS, _TEENS, _TENS, _HUNDREDS) = _load_scales()
 SCALE = "(?:" + words(*SCALES) + ")" + NA
+# نصف مليون · ربع مليار: a fraction of a scale word (the caller adds what follows)
+_FRACTION = rf"(?P<frac>{words(*FRACTIONS)}){SP}(?P<fscale>{SCALE})"
+FRACTION_OF_SCALE = rf"{NB}[وب]?{_FRACTION}"
 _QUAL_BEFORE_RE = re.compile(f"{NB}[وفبل]?(?P<q>{words(*QUALIFIERS)}){SP}$")
 _QUAL_AFTER_RE = re.compile(f"{SP}(?P<q>{words(*QUALIFIERS_AFTER)}){NA}")
 
@@ -82,6 +95,9 @@ def qualifier(t: Text, start: int, end: int) -> str | None:
 
 def number_value(digits: str) -> Decimal:
     """The value of a matched number (folded text): separators, decimal point, group order."""
+    if "ر" in digits:                                   # 8ر3: the fraction is written first
+        fraction, _, whole = digits.partition("ر")
+        return Decimal(f"{whole}.{fraction}")
     if "," in digits:
         whole, _, last = digits.rpartition(",")
         if len(last) < 3 and "," not in whole:           # a decimal comma: 1,8 → 1.8
@@ -124,13 +140,16 @@ _REST = (rf"(?:(?P<teen>{words(*_TEENS)}){NA}"
          rf"|(?P<tu>{words(*(w for w, v in _UNITS.items() if 3 <= v <= 9))}){SP}{pattern('عشرة?')}{NA}"
          rf"|(?P<u>{words(*_UNITS)}){NA}(?:{_AND}(?P<t>{words(*_TENS)}){NA})?"
          rf"|(?P<t0>{words(*_TENS)}){NA})")
-_WORD_INT_RES = (   # led by a hundred (مائة وخمسون), or not (خمسة وعشرون); one group name each
+_WORD_INT_RES = (   # led by a hundred (مائة وخمسون), or not (خمسة وعشرون), or a fraction (نصف مليون)
+    re.compile(rf"{NB}[وب]?(?P<n>{_FRACTION})"),
     re.compile(rf"{NB}[وفبل]?(?P<n>(?P<h>{words(*_HUNDREDS)}){NA}(?:{_AND}{_REST})?(?:{SP}(?P<scale>{SCALE}))?)"),
     re.compile(rf"{NB}[وفبل]?(?P<n>{_REST}(?:{SP}(?P<scale>{SCALE}))?)"),
 )
 
 
 def _word_value(m: re.Match) -> int:
+    if m.groupdict().get("frac"):
+        return int(FRACTIONS[key(m["frac"])] * scale_value(m["fscale"]))
     value = _HUNDREDS[m["h"]] if m.groupdict().get("h") else 0
     if m["teen"]:
         value += _TEENS[key(m["teen"])]
