@@ -188,3 +188,17 @@ def test_numbers_between_slashes_and_brackets(text, values):
 
 def test_a_fraction_of_a_scale_is_a_count():
     assert [(m.value, m.spelled) for m in find_ints("يستضيف نصف مليون لاجئ", words=True)] == [(500_000, True)]
+
+
+@pytest.mark.parametrize("text, surface, value", [
+    ("بلغت التحويلات مليار و200 مليون دولار", "مليار و200 مليون دولار", Decimal(1_200_000_000)),
+    ("نحو 3 مليارات و500 مليون دولار أمريكي", "3 مليارات و500 مليون دولار أمريكي", Decimal(3_500_000_000)),
+    ("رصد 2 مليون و 750 ألف درهم مغربي", "2 مليون و 750 ألف درهم مغربي", Decimal(2_750_000)),
+])
+def test_compound_amounts(text, surface, value):
+    assert [(text[a.start:a.end], a.value) for a in find_amounts(text)] == [(surface, value)]
+
+
+def test_a_smaller_scale_first_is_no_compound():
+    text = "5 ملايين و3 مليارات دولار"
+    assert [(text[a.start:a.end], a.value) for a in find_amounts(text)] == [("3 مليارات دولار", Decimal(3_000_000_000))]

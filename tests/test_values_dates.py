@@ -174,6 +174,17 @@ def test_hijri_forms(text, surface, hijri, start, end):
     assert (text[d.start:d.end], d.calendar, d.hijri, d.start_date, d.end_date) == (surface, "hijri", hijri, start, end)
 
 
+@pytest.mark.parametrize("text, surface", [
+    ("الرياض 3/9/1437هـ الموافق 8/6/2016م", "3/9/1437هـ"),
+    ("صدر بتاريخ 1437/09/03 هـ", "1437/09/03 هـ"),
+])
+def test_numeric_hijri_dates_need_their_marker(text, surface):
+    d = parse_date(text)
+    assert (text[d.start:d.end], d.calendar, d.hijri, d.start_date) == (surface, "hijri", (1437, 9, 3), date(2016, 6, 8))
+    assert find_dates(text.replace("هـ", "")) == [] or all(
+        x.calendar == "gregorian" and x.year == 2016 for x in find_dates(text.replace("هـ", "")))
+
+
 def test_a_hijri_year_is_never_a_gregorian_year():
     for text in ("عام 1437 هـ", "سنة 1437", "في 3 رمضان 1437"):
         assert all(d.calendar == "hijri" or d.year != 1437 for d in find_dates(text))

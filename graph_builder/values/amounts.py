@@ -7,7 +7,8 @@ words are read as in :mod:`.numbers`; a scale word alone counts as one (``ملي
 dual as two (``مليونا دولار``); ``1,8 مليار أورو`` has a decimal comma. A bare dollar is the US
 dollar (UN usage); a bare franc, dinar, riyal, dirham or pound has currency None. Ranges
 (``من 5 إلى 10 ملايين يورو``, ``بين 2 و 3 مليارات دولار``, ``2-3 مليارات دولار``: the first number
-takes the second's scale when it has none) give ``value`` and ``end_value``; a qualifier before
+takes the second's scale when it has none) give ``value`` and ``end_value``; a compound adds its
+parts (``مليار و200 مليون دولار`` = 1.2 billion); a qualifier before
 or after (``نحو``, ``أكثر من``, ``تقريبا`` …) is kept in ``qualifier``, outside the span.
 
 This module does not decide who pays or receives an amount; the fact rules do that.
@@ -72,6 +73,9 @@ _AMOUNT_RES = (
     re.compile(rf"(?P<r1>{NUM})(?:{SP}(?P<rscale>(?i:{SCALE})))?(?P<rj>{pattern(' ?(?:-|إلى|حتى|و) ?')})"
                + pattern("(?:(?:من|إلى) )?")
                + rf"(?P<num>{NUM})(?:{SP}(?P<scale>(?i:{SCALE})))?{SP}(?P<cur>{CURRENCY})"),
+    # 3 مليارات و500 مليون دولار · مليار و200 مليون دولار: a larger scale, و, then the rest
+    re.compile(rf"(?:(?P<c1>{NUM}){SP}|{NB}[وب]?(?=(?P<clone>{words(*LONE_SCALES)})))(?P<cscale>(?i:{SCALE}))"
+               rf"{SP}?{pattern('و')}{SP}?(?P<num>{NUM}){SP}(?P<scale>(?i:{SCALE})){SP}(?P<cur>{CURRENCY})"),
     # ١٥ مليون يورو · 232 155 2 من دولارات الولايات المتحدة
     re.compile(rf"(?P<num>{NUM})(?:{SP}(?P<scale>(?i:{SCALE})))?{SP}(?P<cur>{CURRENCY})"),
     # مليون دولار · مليونا دولار
@@ -88,7 +92,7 @@ _AMOUNT_RES = (
 )
 
 
-_FIRST_GROUPS = ("r1", "num", "lone", "frac", "sym", "iso")
+_FIRST_GROUPS = ("c1", "cscale", "r1", "num", "lone", "frac", "sym", "iso")
 
 
 @dataclass(frozen=True)
@@ -131,6 +135,13 @@ def _iso_code(code: str) -> bool:
 
 def _amount(m: re.Match, regional: str | None) -> tuple[Decimal, str | None] | None:
     groups = m.groupdict()
+    if groups.get("cscale"):       # a compound: the larger part and the rest
+        head = LONE_SCALES[key(m["clone"])] if groups.get("clone") else \
+            number_value(m["c1"]) * scale_value(m["cscale"])
+        rest = number_value(m["num"]) * scale_value(m["scale"])
+        if scale_value(m["cscale"]) <= scale_value(m["scale"]):
+            return None
+        return head + rest, currency_code(m["cur"], regional)
     if groups.get("r1"):           # the first number of a range; the caller reads the second
         return number_value(m["r1"]) * scale_value(groups.get("rscale") or groups.get("scale")), None
     if groups.get("lone"):

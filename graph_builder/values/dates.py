@@ -21,7 +21,7 @@ brackets (``(2014)``) or with a calendar marker (``2009م``) → gYear; ``2010-2
 four-digit number is not a date. Impossible dates (31 June) are dropped. The span covers the
 date itself (a calendar marker glued to it included), not the cue words (``في``, ``من``, ``عام``).
 
-Hijri dates (``3 رمضان 1437 هـ``, ``ذي الحجة 1439``, ``1437 هـ``) are recognised and converted
+Hijri dates (``3 رمضان 1437 هـ``, ``ذي الحجة 1439``, ``1437 هـ``, ``3/9/1437هـ``) are recognised and converted
 with hijridate (Umm al-Qura): ``calendar == "hijri"``, ``hijri`` keeps the written Hijri
 values and the Gregorian fields the days covered. A Hijri year is never read as Gregorian.
 
@@ -169,6 +169,9 @@ _HIJRI_RE = re.compile(
     rf"(?:{_YEAR_LINK}(?P<hy>{_HIJRI_YEAR})(?:{_H_MARK})?)?"
     rf"|{NB}{_CLITIC}(?P<hm2>{_HIJRI_NAME}){_YEAR_LINK}(?P<hy2>{_HIJRI_YEAR})(?:{_H_MARK})?"
     rf"|(?<![0-9./A-Za-z-])(?P<hy3>{_HIJRI_YEAR}){_H_MARK}"
+    # numeric, with the marker: 3/9/1437هـ · 1437/09/03 هـ
+    rf"|(?<![0-9./A-Za-z-])(?:(?P<nhd>[0-9]{{1,2}})(?P<nsep>[/.-])(?P<nhm>[0-9]{{1,2}})(?P=nsep)(?P<nhy>{_HIJRI_YEAR})"
+    rf"|(?P<ihy>{_HIJRI_YEAR})(?P<isep2>[/.-])(?P<ihm>[0-9]{{1,2}})(?P=isep2)(?P<ihd>[0-9]{{1,2}})(?![0-9])){_H_MARK}"
 )
 
 _TIME = f"(?:{words(*WORDS['time_words'])})"
@@ -513,6 +516,12 @@ def _hijri_dates(t: Text, ctx: _Context) -> list[DateMatch]:
             month, day, year, inferred = HIJRI_MONTHS[key(m["hm2"])], None, int(m["hy2"]), False
             span = (m.start("hm2"), m.end())
             bounds = (month, None, month, None)
+        elif m["nhy"] or m["ihy"]:
+            year, month, day = (int(m[g]) for g in (("nhy", "nhm", "nhd") if m["nhy"] else ("ihy", "ihm", "ihd")))
+            inferred, span = False, (m.start(), m.end())
+            if not (1 <= month <= 12 and 1 <= day <= 30):
+                continue
+            bounds = (month, day, month, day)
         else:
             month, day, year, inferred = None, None, int(m["hy3"]), False
             span = (m.start("hy3"), m.end())
