@@ -459,6 +459,16 @@ def test_more_press_forms(text, surface, start, end):
     assert found(text) == [(surface, start, end, "day")]
 
 
+def test_years_between_two_cues_are_a_range_and_a_dual_cue_lists_two():
+    assert found("تضاعفت التحويلات بين عامي 2010 و2015") == [("2010 و2015", date(2010, 1, 1), date(2015, 12, 31), "year")]
+    assert [s for s, *_ in found("خلال عامي 2016 و2017")] == ["2016", "2017"]
+
+
+def test_a_day_written_with_the_article():
+    assert found("في الـ26 من يناير الجاري", anchor=date(2017, 1, 20)) == [
+        ("26 من يناير الجاري", date(2017, 1, 26), date(2017, 1, 26), "day")]
+
+
 def test_side_by_side_months_that_disagree_are_no_date():
     assert find_dates("في 5 تموز آب") == []
 

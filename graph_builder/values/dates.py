@@ -141,7 +141,7 @@ _DATE_RE = re.compile(
     # month forms: تموز/يوليه 2007 · من كانون الثاني/يناير إلى تشرين الأول/أكتوبر 2011 · دجنبر الماضي
     rf"|{NB}{_CLITIC}(?P<bm1>{_MONTH})(?:{_YEAR_LINK}(?P<by1>{_YEAR})(?:{_G_MARK})?|{SP}(?P<bdir>{_DIRS}))?"
     rf"(?:{_RANGE_JOIN}{_CLITIC}(?P<bm2>{_MONTH})(?:{_YEAR_LINK}(?P<by2>{_YEAR})(?:{_G_MARK})?)?)?"
-    # year after a cue word: عام 2006 · عامي 2007 و 2008 · الفترة 2007-2009
+    # year after a cue word: عام 2006 · عامي 2007 و 2008 · الفترة 2007-2009 · بين عامي 2010 و2015
     rf"|{NB}{_YEAR_CUE}{SP}(?:{pattern('من')}{SP})?(?P<cy1>{_YEAR})(?P<cmk>{_G_MARK})?"
     rf"(?:(?P<cconn>{_DAY_JOIN})(?P<cy2>{_YEAR}))?"
     # a bare year range: 2010-2011
@@ -417,9 +417,9 @@ def _year_dates(m: re.Match, t: Text) -> list[DateMatch]:
     if y2 is None:
         end = m.end("cmk") if m["cmk"] else m.end(first)
         return [DateMatch(*t.span(m.start(first), end), "year", y1, end_year=y1)]
-    if m["cconn"] and m["cconn"].strip() == "و":
+    if m["cconn"] and m["cconn"].strip() == "و" and not _OPENER_BEFORE_RE.search(t.work, 0, m.start()):
         return [DateMatch(*t.span(m.start(g), m.end(g)), "year", y, end_year=y)
-                for g, y in ((first, y1), (second, y2))]
+                for g, y in ((first, y1), (second, y2))]             # عامي 2016 و2017: two years
     if y2 <= y1:
         return []
     return [DateMatch(*t.span(m.start(first), m.end(second)), "year", y1, end_year=y2)]
