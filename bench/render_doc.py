@@ -227,6 +227,7 @@ PROSE = {
         "# before/after a change: the same script with --tree on `git archive` copies of the two commits,",
         "# e.g. --tree /tmp/before --out bench/results/query_bench_before.json",
         ".venv/bin/python bench/soak.py --seconds 300 --clients 64",
+        ".venv/bin/python bench/values_bench.py --rounds 7                    # value grammars, before/after",
         ".venv/bin/python bench/render_doc.py                                 # this page",
         "```", "",
         "The suite's own load and fault tests: `.venv/bin/pytest tests/test_soak.py tests/test_faults.py "
