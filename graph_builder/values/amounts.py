@@ -30,6 +30,9 @@ from .numbers import (FRACTION_OF_SCALE, FRACTIONS, LONE_SCALES, NUM, SCALE, int
 _UNSET = object()
 
 
+_HEADS: list[str] = []        # every currency noun form, filled by _load_currencies
+
+
 @dataclass(frozen=True)
 class _Currency:
     regex: re.Pattern          # the whole currency phrase (folded)
@@ -42,8 +45,10 @@ def _load_currencies():
     where = str(lexicon.lexicon_path("amounts"))
     symbols = lexicon.field(data, "symbols", dict, where)
     out = []
+    _HEADS.clear()
     for i, entry in enumerate(lexicon.field(data, "currency", tuple, where)):
         at = f"{where}: [[currency]] #{i + 1}"
+        _HEADS.extend(lexicon.strings(entry, "forms", at))
         forms = words(*lexicon.strings(entry, "forms", at))
         quals = []
         for q in lexicon.field(entry, "qualified", tuple, at):
@@ -66,6 +71,9 @@ def _load_currencies():
 SYMBOLS, _CURRENCIES = _load_currencies()
 CURRENCY = "(?:" + "|".join(c.regex.pattern for c in _CURRENCIES) + ")"
 _SYMBOL = "(?:" + "|".join(re.escape(s).replace(r"\ ", " ?") for s in sorted(SYMBOLS, key=len, reverse=True)) + ")"
+# Every amount names its currency: a text without a currency word, symbol or upper-case code has none.
+_CURRENCY_HINT = re.compile("|".join([NB + pattern("(?:ال)?") + f"(?:{words(*_HEADS)}){NA}", _SYMBOL,
+                                      "(?<![A-Za-z])[A-Z]{3}(?![A-Za-z])"]))
 
 _OPENER_BEFORE_RE = re.compile(NB + pattern("(?:ما )?بين") + SP + "$")
 _AMOUNT_RES = (
@@ -167,6 +175,8 @@ def find_amounts(text: str, *, regional: str | None = None) -> list[AmountMatch]
     ``regional="AED"``, MAD with "MAD", and None without."""
     t = prepare(text)
     found = []
+    if not _CURRENCY_HINT.search(t.work):
+        return found
     for regex in _AMOUNT_RES:
         for m in regex.finditer(t.work):
             amount = _amount(m, regional)

@@ -134,7 +134,7 @@ _OPENER_BEFORE_RE = re.compile(f"{NB}(?:{words(*WORDS['range_openers'])}){SP}$")
 _DATE_RE = re.compile(
     # day forms: 14 و 15 أيلول/سبتمبر 2006 · 30 تشرين الثاني/نوفمبر إلى 2 كانون الأول/ديسمبر 2011
     # · فاتح ماي · 26 يناير الجاري
-    rf"(?<![0-9./A-Za-z])(?P<days>{_DAY_OR_FIRST}(?:{_DAY_JOIN}{_DAY})*){_DAY_TO_MONTH}(?P<m1>{_MONTH})"
+    rf"(?=[0-9]|{_FIRST})(?<![0-9./A-Za-z])(?P<days>{_DAY_OR_FIRST}(?:{_DAY_JOIN}{_DAY})*){_DAY_TO_MONTH}(?P<m1>{_MONTH})"
     rf"(?:{_YEAR_LINK}(?P<y1>{_YEAR})(?:{_G_MARK})?|{SP}(?P<dir1>{_DIRS}))?"
     rf"(?:(?P<j2>{_RANGE_JOIN}|{_AND_JOIN}){_OPT_FROM}(?P<d2>{_DAY_OR_FIRST}){_DAY_TO_MONTH}(?P<m2>{_MONTH})"
     rf"(?:{_YEAR_LINK}(?P<y2>{_YEAR})(?:{_G_MARK})?|{SP}(?P<dir2>{_DIRS}))?)?"
@@ -627,7 +627,6 @@ def _period(t: Text, start: int, end: int, a: date, period: str, step: int) -> D
 
 _DIRECTION_NAMES = (None, "past", "future")
 _MONTH_PERIOD = words(*(k for k, v in _PERIODS.items() if v == "month"))     # الشهر
-_MONTH_PERIOD_KEYS = tuple(k for k, v in _PERIODS.items() if v == "month")
 _ORDINAL_DAY_TAIL_RE = re.compile(
     rf"{SP}{pattern('من')}{SP}(?:(?:{pattern('شهر')}{SP})?(?P<m>{_MONTH})"
     rf"(?:{_YEAR_LINK}(?P<y>{_YEAR})(?:{_G_MARK})?|{SP}(?P<dir>{_DIRS}))?"
@@ -637,8 +636,9 @@ _DEFINITE_RE = re.compile(pattern("[وفبل]?(?:ال|لل)"))
 _ORDINAL_DAY_OK = frozenset(key(w) for w in WORDS["definite_before_ordinal_day"])
 _NUMERIC_HINT = re.compile("[0-9][/.-][0-9]")
 _YEAR_HINT = re.compile(_YEAR)
-_HIJRI_YEAR_HINT = re.compile(_HIJRI_YEAR)
-_HIJRI_KEYS = tuple(name.split(" ")[0] for name in HIJRI_MONTHS)
+_HIJRI_HINT = re.compile(f"{NB}[وفبل]?(?:{words(*HIJRI_MONTHS)}){NA}|{_HIJRI_YEAR}")
+# an ordinal day needs "من" and a month name (or الشهر) after it
+_ORDINAL_DAY_HINT = re.compile(rf"{SP}{pattern('من')}{SP}(?:{pattern('شهر')}{SP})?(?:{_MONTH_NAME}|{_MONTH_PERIOD})")
 
 
 def find_dates(text: str, default_year: int | None = None, *, anchor: date | None = None,
@@ -661,23 +661,21 @@ def find_dates(text: str, default_year: int | None = None, *, anchor: date | Non
     t = prepare(text)
     ctx = _Context(default_year, anchor, direction)
     out: list[DateMatch | None] = []
-    month_seen = False
     for m in _DATE_RE.finditer(t.work):
         if m["days"]:
             out.extend(_day_date(m, t, ctx))
         elif m["bm1"]:
-            month_seen = True
             out.append(_month_date(m, t, ctx))
         else:
             out.extend(_year_dates(m, t))
-    if month_seen or (anchor is not None and any(p in t.work for p in _MONTH_PERIOD_KEYS)):
-        out.extend(_ordinal_days(t, ctx))    # a month name (or الشهر) may follow an ordinal day
+    if _ORDINAL_DAY_HINT.search(t.work):    # a month name (or الشهر) after من may follow an ordinal day
+        out.extend(_ordinal_days(t, ctx))
     # cheap tests first: most paragraphs hold no numeric date, no marked year, no Hijri date
     if _NUMERIC_HINT.search(t.work):
         out.extend(_numeric_dates(t))
     if _YEAR_HINT.search(t.work):
         out.extend(_marked_years(t))
-    if _HIJRI_YEAR_HINT.search(t.work) or any(name in t.work for name in _HIJRI_KEYS):
+    if _HIJRI_HINT.search(t.work):
         out.extend(_hijri_dates(t, ctx))
     written = [d for d in out if d is not None]
     if anchor is not None:

@@ -34,7 +34,7 @@ from ._text import NA, NB, SP, Text, key, non_overlapping, pattern, prepare, wor
 NUM = (
     # not inside a symbol or a date (A/63/150, 12/05/2008); a slash after a space is the
     # delimiter of Gulf agency style (بمشاركة /21 دولة منها / 11 / دولة)
-    r"(?:(?<![0-9./A-Za-z])|(?<=[ \n]/)|(?<=[ \n]/ ))(?<![0-9],)"
+    r"(?=[0-9])(?:(?<![0-9./A-Za-z])|(?<=[ \n]/)|(?<=[ \n]/ ))(?<![0-9],)"
     r"(?:[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?"          # 2,155,232 (also ٬)
     r"|[0-9]+,[0-9]{1,2}(?![0-9])"                       # 1,8  (decimal comma: Maghrebi, European)
     r"|[0-9]+ر[0-9]+(?![0-9])"                           # 8ر3 = 3.8 (Gulf agencies, digits reversed)

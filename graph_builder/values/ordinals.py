@@ -43,7 +43,7 @@ _ORDINAL_RE = re.compile(
 )
 _DIGIT_ARTICLE = pattern("ال") + "(?:ـ)?"      # الـ11: the article written apart from digits (ـ folds away)
 _DIGITS = r"(?P<n>[0-9]{1,3})(?![0-9]|[/.,][0-9])"
-_DIGIT_ORDINAL_RE = re.compile(rf"{NB}(?:{_DIGIT_ARTICLE} ?)?{_DIGITS}")
+_DIGIT_ORDINAL_RE = re.compile(rf"(?=[0-9]|ال){NB}(?:{_DIGIT_ARTICLE} ?)?{_DIGITS}")
 _LONE_DIGIT_RE = re.compile(rf"{_DIGIT_ARTICLE} ?{_DIGITS}$")
 # An indefinite Arabic word right after bare digits is the thing counted (303 مندوبين), unless it
 # is a preposition or conjunction (الدورة 11 في جنيف) or starts with the article or ل (للمنتدى).
