@@ -45,5 +45,5 @@ from .symbols import ResolutionMatch, SymbolMatch, find_resolutions, find_symbol
 __all__ = [
     "AmountMatch", "DateMatch", "IntMatch", "LexiconError", "OrdinalMatch", "ResolutionMatch", "SymbolMatch",
     "find_amounts", "find_dateline", "find_dates", "find_ints", "find_ordinals", "find_resolutions", "find_symbols",
-    "parse_amount", "parse_date", "parse_int", "parse_ordinal",
+    "parse_amount", "parse_date", "parse_int", "parse_ordinal", "lexicon",
 ]
