@@ -12,6 +12,8 @@ One module per grammar, each with its words in a reviewed data file under ``lexi
   full date), ``datatype``/``lexical`` (xsd date, gYearMonth, gYear), ``year_inferred``,
   ``relative``, ``calendar`` and ``hijri``. ``find_dateline(text)`` → the DateMatch of a
   press dateline or header at the head of a document (the anchor to pass), or None.
+  Hijri dates come from :mod:`.hijri`, relative ones from :mod:`.relative`; both return the
+  same :class:`DateMatch` through ``find_dates``.
 * :mod:`.amounts` — ``find_amounts(text, *, regional=None)``/``parse_amount`` → :class:`AmountMatch`
   (``value``, ``currency`` ISO 4217 or None, ``end_value`` of a range, ``qualifier`` such as
   "about"); ``regional`` is the code a bare درهم/ريال/دينار/جنيه stands for where the text was written.
