@@ -76,5 +76,5 @@ def test_registry_refuses_two_rules_with_one_id():
 
 def test_every_rule_is_registered_with_a_confidence():
     rules = all_rules()
-    assert "event.host" in rules and "event.count" in rules and "event.written-meeting" in rules
+    assert "event.host-written" in rules and "event.count" in rules and "event.written-meeting" in rules
     assert all(0 < conf <= 1 for _, conf in rules.values())

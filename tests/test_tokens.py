@@ -52,3 +52,10 @@ def test_slips_are_readings_not_rewrites():
     assert Reading("ل", "المنتدي") in rs or Reading("ل", "منتدي") in rs or any(r.stem.endswith("منتدي") for r in rs)
     toks = tokenise("الاجتماع الأول للمتدعى")
     assert toks.surface(2, 3) == "للمتدعى"
+
+
+def test_token_range_of_a_character_span():
+    text = "عقد الاجتماع في جنيف. وسيعقد المقبل في القاهرة"
+    toks = tokenise(text)
+    i, j = toks.token_range(0, text.index("."))
+    assert [t.norm for t in toks.tokens[i:j]] == ["عقد", "الاجتماع", "في", "جنيف"]

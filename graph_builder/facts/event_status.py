@@ -20,6 +20,7 @@ from .lexicon import load
 PLANNED, HELD, UNKNOWN = "planned", "held", "unknown"
 OFFER_WINDOW = 5            # tokens between an offer word and the hosting noun/verb it governs
 AFTER_WINDOW = 4            # tokens after a meeting noun in which المقبل/القادم qualifies it
+APPOSITION_WINDOW = 10      # … or, set off by a comma, المزمع عقده / المقرر عقده
 
 
 def document_day(document) -> date | None:
@@ -58,6 +59,11 @@ def clause_status(toks: Tokens, ref_tok: int, verb_tok: int | None = None, dates
             return PLANNED
         if ref_tok < m.i <= ref_tok + AFTER_WINDOW and m.feature("follows"):
             return PLANNED
+        if ref_tok < m.i <= ref_tok + APPOSITION_WINDOW and m.feature("follows") and toks.tokens[m.i - 1].norm == ",":
+            return PLANNED           # مؤتمر وطني للكفاءات العراقية في الخارج، المزمع عقده في بغداد
+    for m in lex.find(toks, "offer_marker", max(lo, ref_tok - OFFER_WINDOW - 2), ref_tok):
+        if not m.feature("weak"):
+            return PLANNED           # عرضت المكسيك استضافة الاجتماع الرابع: offered, not held
     for m in lex.find(toks, ("host_verb", "held_verb", "chair_verb", "participate_verb"), max(lo, anchor - 6),
                       min(hi, ref_tok + 2)):
         if m.future:
@@ -74,7 +80,7 @@ def clause_status(toks: Tokens, ref_tok: int, verb_tok: int | None = None, dates
             return PLANNED
     if doc_day is not None:
         for d in dates:
-            if d.start_date is not None and d.precision == "day" and d.start_date > doc_day:
+            if d.start_date is not None and d.precision in ("day", "month") and d.start_date > doc_day:
                 return PLANNED
     for m in lex.find(toks, ("held_verb", "host_verb", "chair_verb", "participate_verb"), lo, hi):
         if m.feature("tense") == "past" and not m.future and not m.feature("weak"):

@@ -51,8 +51,10 @@ def _learn_written(ctx: FactContext, st: DocState) -> None:
     (``القمة التاسعة`` in one paragraph, ``انطلقت أعمال القمة يوم 2016-12-10`` in the next)."""
     for src in ctx.document.paragraphs:
         toks = ctx.tokens(src)
+        marks = written_meetings.dates_of(toks, document_day(ctx.document)) + written_meetings.ordinals_of(toks)
         for s, e in sentences(src.text):
-            written_meetings.find(ctx, st, src, toks, s, e, [])
+            if any(s <= d.start < e for d in marks):      # a year is learnt from a dated or numbered meeting
+                written_meetings.find(ctx, st, src, toks, s, e, [])
     st.last_meeting = st.last_source = st.main_meeting = None     # pass 2 names them with the years learned
 
 
@@ -144,6 +146,7 @@ def _paragraph_facts(ctx: FactContext, st: DocState, src):
         yield from participants(src, v, refs, s, e)
         yield from meeting_relations.chairs(ctx, src, toks, every, s, e)
         yield from meeting_relations.pattern_facts(ctx, src, toks, every, s, e)
+        yield from meeting_relations.participant_lists(ctx, src, toks, every, s, e)
         yield from old_ws
         if every:
             last = every[-1]

@@ -22,7 +22,7 @@ from types import MappingProxyType
 
 from ..text.arabic import fold
 from ..resources import data_dir
-from ..text.tokens import Reading, Tokens, strip_article, word_forms
+from ..text.tokens import Reading, Tokens, analyses, strip_article, word_forms
 
 SLIP_CLASS = "misspelling"
 CLASSES_DIR = "classes"          # lexicons/classes/*.toml (other lexicons/ files belong to graph_builder.values)
@@ -76,6 +76,7 @@ class Lexicon:
         self.sources = MappingProxyType(sources)
         self.entries: dict[str, list[Entry]] = {}
         self._index: dict[str, list[Entry]] = {}
+        self._firsts: dict[str, tuple] = {}          # folded word → (entry, reading) its first word can be
         for cls, entries in classes.items():
             for written, feats in entries.items():
                 forms = word_forms(written)
@@ -103,30 +104,41 @@ class Lexicon:
             found = toks.cache[key] = self._match_at(toks, i)
         return found if not classes else [m for m in found if m.entry.cls in classes]
 
-    def _match_at(self, toks: Tokens, i: int, classes=None) -> list[LexMatch]:
+    def _first_word(self, word: str, kind: str) -> tuple:
+        """(entry, reading) pairs whose first word one reading of ``word`` is (memoised per word)."""
+        hit = self._firsts.get(word)
+        if hit is None:
+            readings = analyses(word, self.slips) if kind == "word" else (Reading("", word),)
+            pairs = []
+            for r in readings:
+                for key in {r.stem, strip_article(r.stem)}:
+                    pairs.extend((e, r) for e in self._index.get(key, ()))
+            hit = self._firsts[word] = tuple(pairs)
+        return hit
+
+    def _match_at(self, toks: Tokens, i: int) -> list[LexMatch]:
         t = toks.tokens[i]
+        pairs = self._first_word(t.norm, t.kind)
+        if not pairs:
+            return []
         out: list[LexMatch] = []
-        for r in t.readings(self.slips):
-            for key in {r.stem, strip_article(r.stem)}:
-                for e in self._index.get(key, ()):
-                    if classes and e.cls not in classes:
-                        continue
-                    j = i + 1
-                    ok = True
-                    for w in e.words[1:]:
-                        if j >= len(toks.tokens) or toks.tokens[j].sent != t.sent:
-                            ok = False
-                            break
-                        nxt = toks.tokens[j]
-                        if strip_article(nxt.norm) != w and not any(
-                                strip_article(rr.stem) == w for rr in nxt.readings(self.slips)[1:] if not rr.enc):
-                            ok = False
-                            break
-                        j += 1
-                    if ok and e.exact and not _same_article(toks, i, j, r, e):
-                        ok = False
-                    if ok and e.words and (len(e.words) > 1 or not r.enc or e.cls not in _NO_ENCLITIC):
-                        out.append(LexMatch(e, i, j, r))
+        for e, r in pairs:
+            j = i + 1
+            ok = True
+            for w in e.words[1:]:
+                if j >= len(toks.tokens) or toks.tokens[j].sent != t.sent:
+                    ok = False
+                    break
+                nxt = toks.tokens[j]
+                if strip_article(nxt.norm) != w and not any(
+                        strip_article(rr.stem) == w for rr in nxt.readings(self.slips)[1:] if not rr.enc):
+                    ok = False
+                    break
+                j += 1
+            if ok and e.exact and not _same_article(toks, i, j, r, e):
+                ok = False
+            if ok and e.words and (len(e.words) > 1 or not r.enc or e.cls not in _NO_ENCLITIC):
+                out.append(LexMatch(e, i, j, r))
         out.sort(key=lambda m: (-(m.j - m.i), len(m.reading.pro) + len(m.reading.enc)))
         seen, uniq = set(), []
         for m in out:
@@ -144,14 +156,22 @@ class Lexicon:
             if c not in self.entries:
                 raise KeyError(f"no lexicon class {c!r} (have: {', '.join(self.classes())})")
         end = len(toks.tokens) if end is None else end
+        memo = ("find", id(self), classes, start, end)
+        if memo in toks.cache:
+            return toks.cache[memo]
+        wanted = set(classes)
         out, i = [], start
         while i < end:
-            ms = [m for m in self.match_at(toks, i, classes) if m.j <= end]
-            if ms:
-                out.append(ms[0])
-                i = ms[0].j
+            found = toks.cache.get((id(self), i))
+            if found is None:
+                found = self.match_at(toks, i)
+            m = next((m for m in found if m.entry.cls in wanted and m.j <= end), None)
+            if m is not None:
+                out.append(m)
+                i = m.j
             else:
                 i += 1
+        toks.cache[memo] = out
         return out
 
     def is_a(self, toks: Tokens, i: int, cls: str) -> LexMatch | None:

@@ -38,6 +38,9 @@ register(Rule("event.host-city", ("location", "hostedBy"), 0.7, ("host_verb", "e
 register(Rule("event.host-offer", ("hostOfferedBy",), 0.8, ("offer_marker", "host_verb", "entity:state", "entity:org"),
               "an offer or readiness to host (عرضت استضافة، أبدت استعدادها لاستضافة): the actor offered, it is not the host",
               "events"))
+register(Rule("event.chair-process", ("chairedBy", "coChairedBy"), 0.75,
+              ("chair_verb", "process_noun", "entity:process", "entity:state", "entity:person"),
+              "PROCESS (or المسار/العملية) + CHAIR_VERB + actor: the actor chairs the standing process", "events"))
 register(Rule("event.chair-written", ("chairedBy", "coChairedBy"), 0.8,
               ("chair_verb", "delegation_noun", "entity:person", "entity:state", "entity:org"),
               "CHAIR_VERB + person/state/organisation: chairs (co forms: co-chair) the nearest meeting; not after a delegation noun",
@@ -48,14 +51,6 @@ OBJECT_WINDOW = 8            # tokens after the host where the hosted meeting ma
 CHAIR_WINDOW = 9
 _HOSTED_NON_MEETINGS = ("org", "process", "body", "initiative", "commitment")
 _ACTOR_KINDS = ("state", "org")
-
-
-def _tok_range(toks: Tokens, s: int, e: int) -> tuple[int, int]:
-    i = toks.index_at(s)
-    j = i
-    while j < len(toks.tokens) and toks.tokens[j].end <= e:
-        j += 1
-    return i, j
 
 
 def _first_mention(toks: Tokens, i: int, hi: int, kinds, window: int, stop_at_comma: bool = True):
@@ -83,7 +78,7 @@ def _status(ref: Ref) -> str:
 
 def hosts(ctx, src, toks: Tokens, refs: list[Ref], s: int, e: int):
     lex = load()
-    lo, hi = _tok_range(toks, s, e)
+    lo, hi = toks.token_range(s, e)
     for vm in lex.find(toks, "host_verb", lo, hi):
         if vm.feature("weak") or negated(toks, vm.i):
             continue
@@ -124,15 +119,15 @@ def _hosted(toks: Tokens, refs: list[Ref], vm, after: int, hi: int) -> Ref | Non
         for r in refs:
             if _ref_tok(toks, r) == k:
                 return r
+        if toks.tokens[k].norm in (",", ";", ".", "الذي", "التي"):
+            break                # the object comes before a comma or a relative clause about the host
         if any(toks.index_at(m.start) == k and m.entity.kind in _HOSTED_NON_MEETINGS for m in toks.tokens[k].ents):
             return None          # يستضيف البنك الدولي الشراكة: an organisation hosts an organisation
-        if toks.tokens[k].norm in (",", ";", "."):
-            break
     before = [r for r in refs if _ref_tok(toks, r) < vm.i]
     if before and (vm.reading.enc or vm.feature("tense") in ("noun", "participle") or _relative_before(toks, vm.i)):
         lex = load()
         last = toks.index_at(before[-1].end)
-        if any(lex.is_a(toks, k, "meeting_noun") for k in range(last, vm.i)):
+        if any((x := lex.is_a(toks, k, "meeting_noun")) is not None and not x.feature("plural") for k in range(last, vm.i)):
             return None          # ورشة عمل … احتضنتها الرباط: the pronoun takes up the nearer noun, not the meeting
         return before[-1]
     return None
@@ -173,12 +168,15 @@ def _state_of(ctx, place: Entity) -> Entity | None:
 
 def chairs(ctx, src, toks: Tokens, refs: list[Ref], s: int, e: int):
     lex = load()
-    lo, hi = _tok_range(toks, s, e)
+    lo, hi = toks.token_range(s, e)
     conf = REGISTRY.confidence("event.chair-written")
     for vm in lex.find(toks, "chair_verb", lo, hi):
         if _heads_delegation(toks, refs, vm, lo) or negated(toks, vm.i):
             continue
         co = bool(vm.feature("co"))
+        if vm.feature("object") == "chaired":
+            yield from _chairmanship(toks, src, refs, vm, lo, hi)
+            continue
         start = _skip_objects(toks, vm.j, hi)
         role_first = lex.is_a(toks, start, "role") is not None if start < hi else False
         kinds = ("person",) if role_first else ("person", "state", "org")
@@ -192,13 +190,22 @@ def chairs(ctx, src, toks: Tokens, refs: list[Ref], s: int, e: int):
             while m is not None and any(_ref_tok(toks, r) <= at < toks.index_at(r.end) for r in refs):
                 m, at = _first_mention(toks, toks.index_at(m.end), hi, kinds, CHAIR_WINDOW)
             if m is not None:
-                found, _last_end = [m.entity], m.end
+                found, _last_end = [_full_person(toks, m, hi)], m.end
         nominal = vm.feature("tense") == "noun" and not vm.entry.written.startswith(("ب", "تحت"))
         if not found and not nominal:
             name = _name_tail(toks, start, hi) if role_first else _name_ahead(toks, start, hi)
             if name:
                 found.append(person(name))
         if not found:
+            continue
+        proc = _chaired_process(toks, refs, vm, lo)
+        if proc is _UNKNOWN_PROCESS:
+            continue                     # المسار تترأسه تركيا, the process not named in a way we know
+        if proc is not None:
+            # المسار تترأسه تركيا: the chair of the standing process, not of a meeting
+            for ent in found:
+                yield Fact(proc, "coChairedBy" if co else "chairedBy", ent, src, "event.chair-process",
+                           REGISTRY.confidence("event.chair-process"))
             continue
         after_actor = toks.index_at(m_end) if (m_end := _last_end) is not None else None
         if nominal:
@@ -219,12 +226,73 @@ def chairs(ctx, src, toks: Tokens, refs: list[Ref], s: int, e: int):
             yield Fact(target.event, "coChairedBy" if co else "chairedBy", ent, src, "event.chair-written", conf)
 
 
+def _full_person(toks: Tokens, m, hi: int) -> Entity:
+    """A person mention cut short before the rest of the name (``إيفا`` of ``السفيرة إيفا أكرمان بورييه``,
+    ``ريتنو ل`` of ``ريتنو ل. ب. مرصودي``): the name runs on over plain words and initials."""
+    if m.entity.kind != "person":
+        return m.entity
+    k = toks.index_at(m.end)
+    j = k
+    while j < hi and j - k < 6:
+        t = toks.tokens[j]
+        if t.norm == "." and j > 0 and len(toks.tokens[j - 1].norm) == 1 and toks.tokens[j - 1].kind == "word":
+            j += 1                       # the dot of an initial: ل. ب.
+            continue
+        if t.kind == "word" and len(t.norm) == 1 and j + 1 < hi and toks.tokens[j + 1].norm == ".":
+            j += 1                       # an initial
+            continue
+        if not _plain_word(toks, j) or t.norm.startswith("ال") or t.ents:
+            break
+        j += 1
+    while j > k and toks.tokens[j - 1].norm == "." and not (j - 2 >= 0 and len(toks.tokens[j - 2].norm) == 1):
+        j -= 1
+    if j == k:
+        return m.entity
+    return person(toks.text[m.start:toks.tokens[j - 1].end])
+
+
+def _chaired_process(toks: Tokens, refs: list[Ref], vm, lo: int):
+    """The process a chair verb is about when the process (or a noun standing for it: المسار، العملية)
+    is its subject right before it, or its object right after it."""
+    lex = load()
+    for k in (vm.i - 1, vm.i - 2):
+        if k < lo or any(_ref_tok(toks, r) <= k < toks.index_at(r.end) for r in refs):
+            break                        # أعمال المنتدى الذي ترأست جلساته …: the forum's meeting, named as a meeting
+        if k == vm.i - 2 and toks.tokens[vm.i - 1].norm not in ("الذي", "التي"):
+            break
+        for m in toks.tokens[k].ents:
+            if m.entity.kind == "process":
+                return m.entity
+        if lex.is_a(toks, k, "process_noun"):
+            procs = [x.entity for x in toks.mentions if x.entity.kind == "process" and x.end <= toks.tokens[k].start]
+            return procs[-1] if procs else _UNKNOWN_PROCESS
+    return None
+
+
+_UNKNOWN_PROCESS = Entity("process", "", "Process")     # a process noun whose process the text does not name
+
+
 # Words a chair verb may take as its object before the chair's name (ترأس جلساتها …، تترأس أعماله …).
 _OBJECT_WORDS = frozenset({"اعمال", "جلسات", "اشغال", "فعاليات", "الاجتماع", "الجلسه", "الجلسات", "المنتدي", "القمه",
                            "المؤتمر", "الوفد", "جلسه", "اجتماع"})
 
 
 CO_CHAIR_WINDOW = 40
+
+
+def _chairmanship(toks: Tokens, src, refs: list[Ref], vm, lo: int, hi: int):
+    """``X (التي) تتولى رئاسة MEETING``: X chairs the meeting named right after the verb; when what follows
+    is an organisation, a body or a process (تتولى رئاسة مجلس الاتحاد الأوروبي) it is no meeting's chair."""
+    target = next((r for r in refs if _ref_tok(toks, r) in (vm.j, vm.j + 1)), None)
+    if target is None or _status(target) == PLANNED or vm.future:
+        return
+    k = vm.i - 1
+    if k >= lo and toks.tokens[k].norm in ("الذي", "التي"):
+        k -= 1
+    actor = next((m for m in toks.tokens[k].ents if m.entity.kind in _ACTOR_KINDS), None) if k >= lo else None
+    if actor is not None:
+        yield Fact(target.event, "chairedBy", actor.entity, src, "event.chair-written",
+                   REGISTRY.confidence("event.chair-written"))
 
 
 def _co_chairs(toks: Tokens, refs: list[Ref], start: int, hi: int):
@@ -239,10 +307,10 @@ def _co_chairs(toks: Tokens, refs: list[Ref], start: int, hi: int):
             if toks.index_at(m.start) != k or any(_ref_tok(toks, r) <= k < toks.index_at(r.end) for r in refs):
                 continue
             if m.entity.kind == "person" and m.entity not in persons:
-                persons.append(m.entity)
+                persons.append(_full_person(toks, m, hi))
                 last_end = m.end
             elif m.entity.kind in _ACTOR_KINDS and not persons and m.entity not in actors:
-                joined = not actors or toks.tokens[k].norm.startswith("و") or toks.tokens[k - 1].norm == "و"
+                joined = not actors or toks.tokens[k].norm.startswith("و") or toks.tokens[k - 1].norm.startswith("و")
                 if joined and (not actors or k - toks.index_at(last_end) <= 2):
                     actors.append(m.entity)
                     last_end = m.end
@@ -324,9 +392,69 @@ def _name_tail(toks: Tokens, k: int, hi: int) -> str:
     return ""
 
 
+register(Rule("event.participant-list", ("participatesIn",), 0.8,
+              ("participate_verb", "list_opener", "participant_filler", "entity:state", "entity:org"),
+              "the states and organisations listed after a participation word (بمشاركة ممثلين عن … وهي الكويت والسعودية …، "
+              "يمثلون 43 دولة، هي: الأردن، وأستراليا …) take part in the meeting of the sentence", "events"))
+LIST_GAP = 3                 # tokens between two listed actors (commas, و, a bracketed note)
+
+
+def participant_lists(ctx, src, toks: Tokens, refs: list[Ref], s: int, e: int):
+    """States and organisations listed after a participation word: each takes part in the sentence's meeting."""
+    if not refs:
+        return
+    lex = load()
+    lo, hi = toks.token_range(s, e)
+    conf = REGISTRY.confidence("event.participant-list")
+    for vm in lex.find(toks, "participate_verb", lo, hi):
+        if vm.future or negated(toks, vm.i) or vm.feature("weak"):
+            continue
+        if any(lex.is_a(toks, k, "chair_verb") for k in range(vm.j, min(hi, vm.j + 4))):
+            continue             # وتشاركها المجر في الرئاسة: co-chairing, not taking part
+        ref = _nearest(toks, refs, vm.i)
+        if _status(ref) == PLANNED:
+            continue
+        for actor in _listed_actors(toks, vm.j, hi, refs):
+            if actor != ref.process:
+                yield Fact(actor, "participatesIn", ref.event, src, "event.participant-list", conf)
+
+
+def _listed_actors(toks: Tokens, j: int, hi: int, refs: list[Ref]) -> list:
+    """The actors of the lists that follow a participation word: after fillers (ممثلين عن، وفود من), a
+    count (43 دولة), a list opener (هي:، وهي، من بينها) or a continuation (إلى جانب وفود من)."""
+    lex = load()
+    out, k, gap, started = [], j, 0, False
+    limit = hi
+    while k < limit:
+        t = toks.tokens[k]
+        if any(_ref_tok(toks, r) <= k < toks.index_at(r.end) for r in refs):
+            k += 1
+            continue
+        m = next((x for x in t.ents if toks.index_at(x.start) == k and x.entity.kind in _ACTOR_KINDS), None)
+        if m is not None:
+            out.append(m.entity)
+            k, gap, started = toks.index_at(m.end), 0, True
+            continue
+        opener = lex.is_a(toks, k, "list_opener") or lex.is_a(toks, k, "participant_filler")
+        if opener is not None:
+            k, gap = opener.j, 0
+            continue
+        if t.kind == "punct" and t.norm in (",", ":", "(", ")") or t.norm == "و" or t.kind == "number" or \
+                lex.is_a(toks, k, "count_unit") or lex.is_a(toks, k, "approx_marker"):
+            k += 1
+            continue
+        if t.kind == "punct" and t.norm in (".", ";"):
+            break
+        gap += 1
+        if gap > (LIST_GAP if started else LIST_GAP + 2):
+            break
+        k += 1
+    return out
+
+
 def pattern_facts(ctx, src, toks: Tokens, refs: list[Ref], s: int, e: int):
     """The event family's pattern rules (participation and counts) over one sentence."""
-    lo, hi = _tok_range(toks, s, e)
+    lo, hi = toks.token_range(s, e)
     lex = load()
     for rule in pattern_rules():
         if rule.family != "events":
@@ -393,8 +521,11 @@ def _register_handlers():
         ref = _nearest(toks, refs, vi)
         if _status(ref) == PLANNED or m.captures["verb"][2].future:
             return
-        actors = [m.captures["actor"][2].entity]
         k = m.captures["actor"][1]
+        if k + 1 < len(toks.tokens) and toks.tokens[k].norm == "في" and \
+                load().is_a(toks, k + 1, "chair_verb") is not None:
+            return               # وتشاركها المجر في الرئاسة: co-chairing, not taking part
+        actors = [m.captures["actor"][2].entity]
         while k < len(toks.tokens) and toks.tokens[k].sent == toks.tokens[vi].sent and toks.tokens[k].norm.startswith("و"):
             nxt = [x for x in toks.tokens[k].ents if toks.index_at(x.start) == k and x.entity.kind in _ACTOR_KINDS]
             if not nxt:

@@ -29,10 +29,10 @@ from ..text.arabic import fold
 from ..recognise.findings import Entity, Fact, Value
 from ..text.tokens import Tokens, strip_article
 from ..values import find_dates, find_ordinals
-from .event_common import Ref, year_fact
-from .event_status import HELD, PLANNED, clause_status, document_day
+from .event_common import Ref, key_year, year_fact
+from .event_status import HELD, PLANNED, _sentence_bounds, clause_status, document_day
 from .lexicon import load
-from .naming import process_meeting
+from .naming import process_meeting, sub_event
 from .rules import Rule, register
 
 RULE_ID = "event.written-meeting"
@@ -59,14 +59,6 @@ MAX_GAP = 3                  # tokens between the meeting noun and its process/p
 LOCATION_WINDOW = 14         # tokens after the meeting (or its verb) where its place may be named
 DATE_WINDOW = 24
 _NOW_WORDS = {"اليوم", "امس", "الجاري", "الحالي", "حاليا"}
-
-
-def _tok_range(toks: Tokens, s: int, e: int) -> tuple[int, int]:
-    i = toks.index_at(s)
-    j = i
-    while j < len(toks.tokens) and toks.tokens[j].end <= e:
-        j += 1
-    return i, j
 
 
 def _mention_at(toks: Tokens, i: int, kinds: tuple[str, ...]):
@@ -98,8 +90,8 @@ def find(ctx, st, src, toks: Tokens, s: int, e: int, known: list[Ref]) -> list[R
     في …``) or the proceedings of a process (``أعمال المنتدى``) name again the meeting named before in
     the same paragraph, else the document's main meeting (:func:`antecedent`)."""
     lex = load()
-    lo, hi = _tok_range(toks, s, e)
-    ordinals = {toks.index_at(o.start): o for o in _ordinals(toks) if s <= o.start < e}
+    lo, hi = toks.token_range(s, e)
+    ordinals = {toks.index_at(o.start): o for o in ordinals_of(toks) if s <= o.start < e}
     doc_day = document_day(ctx.document)
     out: list[Ref] = []
     for m in lex.find(toks, "meeting_noun", lo, hi):
@@ -115,6 +107,7 @@ def find(ctx, st, src, toks: Tokens, s: int, e: int, known: list[Ref]) -> list[R
                 st.last_meeting, st.last_source = ref, src
                 if st.main_meeting is None and ref.status == HELD:
                     st.main_meeting = ref
+    out += _held_processes(ctx, st, toks, lo, hi, known + out, doc_day)
     out += _process_proceedings(ctx, st, src, toks, lo, hi, known + out, doc_day)
     if antecedent(st, src) is not None and not any(r.start < toks.tokens[lo].end for r in known + out):
         opener = _held_opener(toks, lo, hi)
@@ -124,7 +117,16 @@ def find(ctx, st, src, toks: Tokens, s: int, e: int, known: list[Ref]) -> list[R
     return [r for r in out if not (r.rule == ANAPHOR_ID and r.status == PLANNED)]
 
 
-def _ordinals(toks: Tokens):
+def dates_of(toks: Tokens, doc_day) -> list:
+    """The dates of a text, year-less ones in the document's year (memoised per text)."""
+    year = doc_day.year if doc_day else None
+    key = ("dates", year)
+    if key not in toks.cache:
+        toks.cache[key] = find_dates(toks.text, year)
+    return toks.cache[key]
+
+
+def ordinals_of(toks: Tokens):
     if "ordinals" not in toks.cache:
         toks.cache["ordinals"] = find_ordinals(toks.text)
     return toks.cache["ordinals"]
@@ -174,35 +176,57 @@ def _read(ctx, st, src, toks: Tokens, m, lo: int, hi: int, ordinals: dict, doc_d
         if toks.tokens[k].kind == "punct" or lex.is_a(toks, k, "held_verb"):
             break
     if process is None and m.reading.enc in ("ه", "ها"):
-        process = _antecedent_process(toks, lo, m.i)     # اجتماعه الأول: the process named before
+        process = _antecedent_process(toks, lo, m.i, m.reading.enc)     # اجتماعه الأول: the process named before
         if process is None:
             return None
     elif m.reading.enc:
         return None
     definite = m.reading.stem.startswith("ال") or toks.tokens[m.i].norm.startswith(("ال", "وال", "بال", "فال", "لل"))
-    if process is None and place is None and n is None and not qualified and definite:
+    qualified = qualified or len(m.entry.words) > 1
+    if process is None and place is None and n is None and not qualified and definite \
+            and _place_after(toks, j, hi) is None:
         modified = j < hi and toks.tokens[j].norm.startswith("ال")      # الاجتماع الحكومي: another meeting
         ante = antecedent(st, src)
         if ante is not None and not modified and _can_refer(kind, ante.kind):
             return _anaphor(ctx, st, src, toks, m.i, j, lo, hi, doc_day)
         return None
-    dates = _own_dates(ctx, toks, j, hi, doc_day)
+    dates = _own_dates(ctx, toks, j, hi, doc_day) or _dates_before(toks, lo, m.i, doc_day)
     status = clause_status(toks, m.i, dates=dates, doc_day=doc_day)
     if place is None:
-        place = _place_after(toks, j, hi) or _host_place_before(toks, lo, m.i)
+        place = (_place_after(toks, j, hi) or _host_place_before(toks, lo, m.i) or _held_place_before(toks, lo, m.i)
+                 or _fronted_place(toks, lo, m.i))
     if process is None and place is not None and kind in _PROCESS_KINDS:
-        process = _paragraph_process(ctx, src)
+        process = _paragraph_process(ctx, src, toks.tokens[m.i].start)
     year = _year(ctx, st, toks, process, n, dates, lo, hi, status, doc_day, j)
     if year is None and (process is None or n is None):
         return None            # a place alone (حلقة العمل التي عقدت في مرسيليا) does not say which meeting
-    ev = _entity(process, n, year, kind, place, toks.surface(m.i, j), status)
+    if kind in _PART_KINDS and process is not None:
+        # حلقة العمل المواضيعية للمنتدى: a workshop of the process, a part of its meeting of that year
+        if place is None or year is None:
+            return None
+        parent, process = process_meeting(process, year), None
+    else:
+        parent = st.report_meeting() if kind in _PART_KINDS and process is None and place is not None else None
+    if parent is not None and key_year(parent) == year:
+        # a workshop of the year of the meeting the report is about: one of that meeting's parts, keyed as
+        # the report rules key the workshops they list (event/{meeting}-workshop-{city})
+        ev = replace(sub_event(parent, f"{kind}-{place.slug}", f"{toks.surface(m.i, m.j)} في {place.label_ar}",
+                               f"{parent.label_en} {kind}, {place.label_en}".strip()),
+                     cls=PLANNED_CLASS if status == PLANNED else HELD_CLASS)
+        return Ref(toks.tokens[m.i].start, toks.tokens[j - 1].end, ev, parent, RULE_ID, status, None, place,
+                   tuple(dates), year, kind, _phase_dates(toks, lo, hi, doc_day))
+    site = place if place is not None else _state_site(toks, lo, m.i, j, hi)
+    ev = _entity(process, n, year, kind, site, toks.surface(m.i, j), status)
     if ev is None:
         return None
     if process is not None and n is not None and year is not None:
         st.ordinal_years.setdefault((process.slug, n), year)
     return Ref(toks.tokens[m.i].start, toks.tokens[j - 1].end, ev, process, RULE_ID, status, n, place,
-               tuple(dates), year, kind)
+               tuple(dates), year, kind, _phase_dates(toks, lo, hi, doc_day))
 
+
+# Kinds of meeting that are parts of a process's yearly meeting when named with the process.
+_PART_KINDS = frozenset({"workshop", "seminar"})
 
 # Meeting kinds a standing process holds (a summit of the forum); workshops and seminars are their own events.
 _PROCESS_KINDS = frozenset({"summit", "meeting", "ministerial-meeting", "ministerial-conference", "conference",
@@ -234,6 +258,43 @@ def antecedent(st, src) -> Ref | None:
 _PROCEEDINGS = frozenset({"اعمال", "اشغال", "فعاليات", "جلسات", "انعقاد", "افتتاح", "اختتام", "ختام", "هامش"})
 
 
+HELD_OBJECT_WINDOW = 12      # tokens from a held verb to the process it holds (its subject and an aside between)
+
+
+def _held_processes(ctx, st, toks: Tokens, lo: int, hi: int, known: list[Ref], doc_day) -> list[Ref]:
+    """``عقدت الجمعية العامة، عملا بقرارها 60/227، الحوار الرفيع المستوى … في … يومي 14 و 15 أيلول 2006``:
+    a process that is the object of a held verb (its subject named between them) is that year's meeting."""
+    lex = load()
+    out = []
+    for vm in lex.find(toks, "held_verb", lo, hi):
+        if vm.feature("tense") != "past" or vm.reading.enc or vm.future:
+            continue
+        subject = False
+        for k in range(vm.j, min(hi, vm.j + HELD_OBJECT_WINDOW)):
+            t = toks.tokens[k]
+            if t.norm in (".", ";") or (lex.is_a(toks, k, "meeting_noun") and not _covered(toks, k, ("process",))):
+                break
+            pm = _mention_at(toks, k, ("process",))
+            if pm is None:
+                subject = subject or any(m.entity.kind in ("org", "body", "state") for m in t.ents)
+                continue
+            if not subject or any(r.start <= pm.start < r.end for r in known + out):
+                break
+            j = _after(toks, pm)
+            dates = _own_dates(ctx, toks, j, hi, doc_day)
+            years = [d.year for d in dates if d.year]
+            if years:
+                status = clause_status(toks, k, vm.i, dates=dates, doc_day=doc_day)
+                out.append(Ref(pm.start, pm.end, replace(process_meeting(pm.entity, years[0]),
+                                                         cls=PLANNED_CLASS if status == PLANNED else HELD_CLASS),
+                               pm.entity, RULE_ID, status, None, _place_after(toks, j, hi), tuple(dates), years[0],
+                               "meeting", _phase_dates(toks, lo, hi, doc_day)))
+                if status == HELD and st.main_meeting is None:
+                    st.main_meeting = out[-1]
+            break
+    return out
+
+
 def _process_proceedings(ctx, st, src, toks: Tokens, lo: int, hi: int, known: list[Ref], doc_day) -> list[Ref]:
     """``أعمال المنتدى``, ``المنتدى، الذي … انعقد``: a process named for its meeting is the document's
     main meeting of that process."""
@@ -248,6 +309,9 @@ def _process_proceedings(ctx, st, src, toks: Tokens, lo: int, hi: int, known: li
             continue
         prev = toks.tokens[k - 1] if k > lo else None
         proceedings = prev is not None and any(r.stem in _PROCEEDINGS for r in prev.readings())
+        if prev is not None and prev.norm == "في" and k - 2 >= lo and lex.is_a(toks, k - 2, "participate_verb") \
+                and not (k - 3 >= 0 and toks.tokens[k - 3].norm in ("الذي", "التي", "الذين")):
+            proceedings = True            # وشارك في الحوار ممثلو 132 دولة (not: التي شاركت في المنتدى حتى الآن)
         j = _after(toks, pm)
         held_after = False
         if j < hi and toks.tokens[j].norm == "," and j + 1 < hi and toks.tokens[j + 1].norm in ("الذي", "التي"):
@@ -268,28 +332,123 @@ def _anaphor(ctx, st, src, toks: Tokens, i: int, j: int, lo: int, hi: int, doc_d
     if ante.process is not None and ante.ordinal and years:
         st.ordinal_years.setdefault((ante.process.slug, ante.ordinal), years[0])
     return Ref(toks.tokens[i].start, toks.tokens[j - 1].end, ante.event, ante.process, ANAPHOR_ID,
-               status, None, place, tuple(dates), None, ante.kind)
+               status, None, place, tuple(dates), None, ante.kind, _phase_dates(toks, lo, hi, doc_day))
 
 
-def _antecedent_process(toks: Tokens, lo: int, i: int):
-    """The process a pronoun on a meeting noun takes up (اجتماعه الأول); None when another noun that
-    can hold meetings stands nearer (منتدى الحكومات وقطاع الأعمال في عملية بالي، … اجتماعه الأول)."""
+def _antecedent_process(toks: Tokens, lo: int, i: int, enc: str = "ه"):
+    """The process a pronoun on a meeting noun takes up (اجتماعه الأول، مؤتمرها الوزاري الأول), searching
+    back through the source: a noun of the pronoun's gender that can hold meetings and stands nearer
+    (منتدى الحكومات … في عملية بالي، … اجتماعه) blocks it, unless that noun heads the name of a process
+    named before (المؤتمر الإقليمي المعني بالهجرة … وعقد المؤتمر اجتماعه)."""
     lex = load()
-    for k in range(i - 1, lo - 1, -1):
-        if lex.is_a(toks, k, "meeting_noun") and not _covered(toks, k, ("process",)):
-            return None
+    feminine = enc == "ها"
+    for k in range(i - 1, -1, -1):
         for m in toks.tokens[k].ents:
-            if m.entity.kind == "process":
+            if toks.index_at(m.start) != k and k != i - 1:
+                continue
+            if m.entity.kind == "process" and _feminine(_head(m.entity.label_ar or m.surface)) == feminine:
                 return m.entity
-            if m.entity.kind in ("org", "body", "initiative"):
+            if m.entity.kind in ("org", "body", "initiative") and _feminine(_head(m.surface)) == feminine:
                 return None
+        if k < lo:
+            continue                      # before the sentence, only names count
+        noun = lex.is_a(toks, k, "meeting_noun")
+        if noun is not None and not _covered(toks, k, ("process",)) and \
+                _feminine(noun.reading.bare) == feminine and not noun.reading.enc:
+            return _process_headed_by(toks, k, noun.reading.bare)
     return None
 
 
-def _paragraph_process(ctx, src):
-    """The one process a paragraph names (None when it names none or several)."""
-    procs = {m.entity for m in ctx.mentions_in(src) if m.entity.kind == "process"}
+def _head(name: str) -> str:
+    words = fold(name).split()
+    return strip_article(words[0]) if words else ""
+
+
+def _feminine(word: str) -> bool:
+    return word.endswith("ه")
+
+
+def _process_headed_by(toks: Tokens, k: int, head: str):
+    """The latest process named before token ``k`` whose name starts with ``head`` (المؤتمر → المؤتمر الإقليمي …)."""
+    for m in reversed([x for x in toks.mentions if x.end <= toks.tokens[k].start and x.entity.kind == "process"]):
+        if _head(m.surface) == head or _head(m.entity.label_ar) == head:
+            return m.entity
+    return None
+
+
+def _paragraph_process(ctx, src, before: int):
+    """The one process a paragraph names before ``before`` (None when it names none or several): the
+    context a place-named meeting (قمة دكا) belongs to; a process named after it may be one the meeting
+    launched (… المؤتمر الوزاري …، وانطلقت بموجبه عملية براغ)."""
+    procs = {m.entity for m in ctx.mentions_in(src) if m.entity.kind == "process" and m.end <= before}
     return procs.pop() if len(procs) == 1 else None
+
+
+def _governing_before(toks: Tokens, lo: int, i: int):
+    """The held or hosting verb (no pronoun on it) that governs a meeting named after it in the clause."""
+    lex = load()
+    nouns = [x for x in lex.find(toks, "meeting_noun", lo, i) if x.j <= i]
+    start = nouns[-1].j if nouns else lo          # never across another meeting named before it
+    verbs = [vm for vm in lex.find(toks, ("held_verb", "host_verb"), start, i)
+             if not vm.reading.enc and not vm.feature("weak") and vm.feature("tense") in ("past", "present")]
+    return verbs[-1] if verbs else None
+
+
+def _fronted_place(toks: Tokens, lo: int, i: int):
+    """``وفي براغ، اعتمد المؤتمر الوزاري المعقود …``: a city fronted at the head of the sentence, set off by a
+    comma, is where the sentence's meeting was held."""
+    if i - lo < 3 or toks.tokens[lo].norm not in ("في", "وفي"):
+        return None
+    m = _mention_at(toks, lo + 1, ("place",))
+    if m is None:
+        return None
+    k = toks.index_at(m.end)
+    return m.entity if k < i and toks.tokens[k].norm == "," else None
+
+
+def _held_place_before(toks: Tokens, lo: int, i: int):
+    """``اختتمت اليوم في العاصمة القطرية الدوحة أعمال القمة``, ``احتضن المركز … بالجزائر العاصمة … أشغال
+    ندوة``: the city after في/ب between a held or hosting verb and the meeting it governs."""
+    vm = _governing_before(toks, lo, i)
+    return _place_after(toks, vm.j, i, stop_at_meeting=False) if vm is not None else None
+
+
+def _dates_before(toks: Tokens, lo: int, i: int, doc_day):
+    """Dates between a held or hosting verb and the meeting it governs (``احتضن … يومي 26 و27 فيفري
+    الجاري، أشغال ندوة``)."""
+    vm = _governing_before(toks, lo, i)
+    return _own_dates(None, toks, vm.j, i, doc_day, stop=False) if vm is not None else []
+
+
+def _state_site(toks: Tokens, lo: int, i: int, j: int, hi: int):
+    """A state named after في as the site of a meeting of no process when no city is named (``اختتمت في
+    الكويت أعمال ورشة العمل``): it keys the meeting, it is not its location (a state is not a place)."""
+    vm = _governing_before(toks, lo, i)
+    spans = ([(vm.j, i)] if vm is not None else []) + [(j, min(hi, j + LOCATION_WINDOW))]
+    for a, b in spans:
+        for k in range(a, b):
+            m = _mention_at(toks, k, ("state",))
+            if m is not None and k > 0 and toks.tokens[k - 1].norm == "في":
+                return m.entity
+    return None
+
+
+def _phase_dates(toks: Tokens, lo: int, hi: int, doc_day) -> tuple:
+    """("start"|"end", date) for each dated start or end verb of the sentence (انطلقت يوم 3 مارس، اختتمت اليوم)."""
+    lex = load()
+    out = []
+    for vm in lex.find(toks, "held_verb", lo, hi):
+        phase = vm.feature("phase")
+        if not phase:
+            continue
+        k = vm.j
+        while k < hi and k < vm.j + 3 and toks.tokens[k].norm in (",", "يوم", "اعماله", "اعمالها", "اشغال", "اعمال"):
+            k += 1
+        found = [d for d in _own_dates(None, toks, k, min(hi, k + 6), doc_day, stop=False)
+                 if toks.index_at(d.start) <= k + 2]
+        if found and found[0].precision == "day" and found[0].start_date:
+            out.append((phase, found[0]))
+    return tuple(out)
 
 
 def _host_place_before(toks: Tokens, lo: int, i: int):
@@ -309,12 +468,16 @@ def _qualified(kind: str, qual: str | None) -> str:
     return f"{qual}-{kind}" if qual in ("ministerial", "regional", "consultative", "high-level") else kind
 
 
-def _place_after(toks: Tokens, j: int, hi: int):
+def _place_after(toks: Tokens, j: int, hi: int, stop_at_meeting: bool = True):
     """A city named after في/ب (or العاصمة …) within the meeting's clause, before another meeting noun."""
     lex = load()
     for k in range(j, min(hi, j + LOCATION_WINDOW)):
-        if k > j and lex.is_a(toks, k, "meeting_noun") and not _covered(toks, k, ("process",)):
+        if stop_at_meeting and k > j and lex.is_a(toks, k, "meeting_noun") and not _covered(toks, k, ("process",)):
             return None
+        if toks.tokens[k].norm == "في" and k + 2 < hi and strip_article(toks.tokens[k + 1].norm) == "مدينه" \
+                and toks.tokens[k + 2].norm in ("نفسها", "ذاتها"):
+            before = [x for x in toks.mentions if x.entity.kind == "place" and x.end <= toks.tokens[k].start]
+            return before[-1].entity if before else None      # في المدينة نفسها: the city named before
         pm = _mention_at(toks, k, ("place",))
         if pm is None:
             continue
@@ -326,25 +489,20 @@ def _place_after(toks: Tokens, j: int, hi: int):
     return None
 
 
-def _own_dates(ctx, toks: Tokens, j: int, hi: int, doc_day):
+def _own_dates(ctx, toks: Tokens, j: int, hi: int, doc_day, stop: bool = True):
     """Dates that belong to the meeting: in its clause after its name, before a session noun, another
     meeting noun or a clause that starts with a relative/other subject; year-less ones take the doc year."""
     lex = load()
-    stop = hi
-    for k in range(j, min(hi, j + DATE_WINDOW)):
+    limit = min(hi, j + DATE_WINDOW) if stop else hi
+    for k in range(j, limit):
         if lex.is_a(toks, k, "session_noun") or (lex.is_a(toks, k, "meeting_noun") and not _covered(toks, k, ("process",))):
-            stop = k
+            limit = k
             break
-    else:
-        stop = min(hi, j + DATE_WINDOW)
+    stop = limit
     if stop <= j:
         return []
     s, e = toks.tokens[j].start, toks.tokens[stop - 1].end
-    year = doc_day.year if doc_day else None
-    key = ("dates", year)
-    if key not in toks.cache:
-        toks.cache[key] = find_dates(toks.text, year)
-    out = [d for d in toks.cache[key] if s <= d.start and d.end <= e and not _range_tail(toks, d)]
+    out = [d for d in dates_of(toks, doc_day) if s <= d.start and d.end <= e and not _range_tail(toks, d)]
     rel = _relative_day(toks, j, stop, doc_day)
     return out + rel
 
@@ -402,7 +560,7 @@ def _entity(process, n, year, kind, place, label_ar, status) -> Entity | None:
     if process is not None and n is not None:
         acr = process.notations[0] if process.notations else process.label_en
         return Entity("event", f"{process.slug}-meeting-{n}", cls, f"{acr} meeting {n}", label_ar, from_text=True)
-    if place is not None:
+    if place is not None:                        # a city, or the state a meeting of no process was held in
         slug = f"{kind}-{place.slug.lower()}" + (f"-{year}" if year else "")
         label = f"{kind.replace('-', ' ').capitalize()} in {place.label_en}" + (f" ({year})" if year else "")
         return Entity("event", slug, cls, label, label_ar, from_text=True)
@@ -413,18 +571,34 @@ def supplement(ctx, src, toks: Tokens, ref: Ref, given: list, e: int):
     """Location and dates, read the written way, for a meeting a report rule found (``الاجتماع الثالث
     للمنتدى … الذي تستضيفه اليونان وانطلقت أعماله أمس … في العاصمة أثينا``) when that rule gave none."""
     have = {f.predicate for f in given if f.subject.key == ref.event.key}
-    _lo, hi = _tok_range(toks, ref.start, e)
-    j = _governing_verb(toks, toks.index_at(ref.end), hi)
+    _lo, hi = toks.token_range(ref.start, e)
     i = toks.index_at(ref.start)
+    j = _governing_verb(toks, toks.index_at(ref.end), hi)
+    if j is None and _held_subject(toks, i):
+        j = toks.index_at(ref.end)          # عقد الاجتماع السادس للمنتدى يومي 21 و 22 … في …
     if j is None or any(load().is_a(toks, k, "session_noun") for k in range(max(0, i - 3), i)):
         return
     doc_day = document_day(ctx.document)
     extra = Ref(ref.start, ref.end, ref.event, ref.process, ANAPHOR_ID, ref.status,
                 place=None if "location" in have else _place_after(toks, j, hi),
-                dates=() if "startDate" in have else tuple(_own_dates(ctx, toks, j, hi, doc_day)))
+                dates=() if "startDate" in have else tuple(_own_dates(ctx, toks, j, hi, doc_day)),
+                phases=() if "startDate" in have else _phase_dates(toks, _sentence_bounds(toks, i)[0], hi, doc_day))
     if extra.status == PLANNED and "startDate" not in have:
         extra.dates = ()
     yield from ref_facts(src, extra)
+
+
+def _held_subject(toks: Tokens, i: int) -> bool:
+    """The meeting at token ``i`` is the subject of a held verb right before it (عقد الاجتماع …)."""
+    lex = load()
+    for k in (i - 1, i - 2):
+        if k < 0:
+            return False
+        vm = lex.is_a(toks, k, "held_verb")
+        if vm is not None and vm.j in (i, i - 1 if toks.tokens[i - 1].kind == "punct" else i) \
+                and vm.feature("tense") in ("past", "present") and not vm.reading.enc:
+            return True
+    return False
 
 
 def _governing_verb(toks: Tokens, j: int, hi: int) -> int | None:
@@ -451,15 +625,25 @@ def ref_facts(src, ref: Ref):
         yield Fact(ev, "ordinal", Value(str(ref.ordinal), "integer"), src, RULE_ID, CONF)
     if ref.place is not None:
         yield Fact(ev, "location", ref.place, src, "event.written-location", CONF)
+    start = next((d.start_date for p, d in ref.phases if p == "start"), None)
+    end = next((d.end_date or d.start_date for p, d in ref.phases if p == "end"), None)
+    phased = {(d.start, d.end) for _, d in ref.phases}
     days = [d for d in ref.dates if d.precision == "day" and d.start_date]
-    if days:
+    if days and start is None:
         d = days[0]
-        start, end = d.start_date, d.end_date or d.start_date
-        for later in days[1:]:
+        start = d.start_date
+        if end is None and (d.start, d.end) not in phased:
+            end = d.end_date or d.start_date
+    if start is not None and end is None:
+        for later in days:
             gap = (later.start_date - start).days
-            if 0 <= gap <= 10 and (later.end_date or later.start_date) > end:
-                end = later.end_date or later.start_date      # "انطلقت أمس … وتختتم اليوم", "2016-12-10 … (10-12 ديسمبر)"
+            if 0 <= gap <= 10 and later.end_date and later.end_date > start and (later.start, later.end) not in phased:
+                end = later.end_date                   # "انطلقت … يوم 2016-12-10 … (10-12 ديسمبر)"
                 break
+    if start is not None and end is not None and end < start:
+        end = None
+    if start is not None:
         yield Fact(ev, "startDate", Value(start.isoformat(), "date"), src, "event.written-date", CONF)
+    if end is not None:
         yield Fact(ev, "endDate", Value(end.isoformat(), "date"), src, "event.written-date", CONF)
 

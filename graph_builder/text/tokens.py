@@ -14,6 +14,7 @@ proclitics + stem + enclitic pronoun, the bare word first:
   the future prefix سـ before an imperfect verb (``سيعقد`` → س + يعقد; ``وستستضيف`` → وس + تستضيف);
 * enclitic pronouns ه ها هما هم هن ك كم نا ي (``استضافته`` → استضافت + ه), a ta marbuta written
   ت before the pronoun restored (``برئاستها`` → ب + رئاسه + ها);
+* the accusative alif of an indefinite noun (``مؤتمرا`` → مؤتمر, ``case = "ا"``);
 * known slips of a corpus (``lexicons/known_slips.toml``, passed in by the lexicon loader) are
   further readings of a word, never a rewrite of the text.
 
@@ -59,6 +60,7 @@ class Reading:
     pro: str
     stem: str
     enc: str = ""
+    case: str = ""          # "ا": the accusative alif of an indefinite noun (مؤتمرا → مؤتمر)
 
     @property
     def bare(self) -> str:
@@ -107,7 +109,10 @@ def analyses(word: str, slips: tuple[tuple[str, str], ...] = ()) -> tuple[Readin
     for (pro, stem, enc) in list(seen):
         if stem in fixes:
             seen.setdefault((pro, fixes[stem], enc), None)
-    return tuple(Reading(p, s, e) for p, s, e in seen)
+    out = [Reading(p, s, e) for p, s, e in seen]
+    if len(word) > 4 and word.endswith("ا") and not word.startswith("ال") and word[-2] not in "اوي":
+        out.append(Reading("", word[:-1], "", "ا"))         # مؤتمرا وطنيا: the accusative alif of tanween
+    return tuple(out)
 
 
 @dataclass(slots=True)
@@ -161,6 +166,13 @@ class Tokens:
         """Token indices of sentence ``n``."""
         idx = [t.i for t in self.tokens if t.sent == n]
         return range(idx[0], idx[-1] + 1) if idx else range(0)
+
+    def token_range(self, start: int, end: int) -> tuple[int, int]:
+        """Indices [i, j) of the tokens inside the original span [start, end)."""
+        i = j = self.index_at(start)
+        while j < len(self.tokens) and self.tokens[j].end <= end:
+            j += 1
+        return i, j
 
     def index_at(self, pos: int) -> int:
         """Index of the first token that ends after original offset ``pos`` (len when none)."""
