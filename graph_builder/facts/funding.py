@@ -91,9 +91,10 @@ def extract(ctx) -> list[Fact]:
                 if gives:
                     g = gives[-1]
                     k = g.j
-                    while k < noun.i and toks.tokens[k].norm in STATE_HEADS:
-                        k += 1
                     donor = _starting(toks, k, DONOR_KINDS)
+                    while donor is None and k < noun.i and toks.tokens[k].norm in STATE_HEADS:
+                        k += 1                      # قدمت دولة الكويت: the state after its head noun
+                        donor = _starting(toks, k, DONOR_KINDS)
                     if donor is None:
                         before = [m for m in toks.mentions if toks.tokens[lo].start <= m.start and m.end <= toks.tokens[g.i].start
                                   and m.entity.kind in DONOR_KINDS]
