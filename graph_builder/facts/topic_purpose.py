@@ -14,7 +14,8 @@ It does not look for focus verbs with a subject after them (``topics.py``) and k
 from __future__ import annotations
 
 from ..recognise.findings import Fact
-from .rules import handler, run_patterns
+from .lexicon import load
+from .rules import REGISTRY, Rule, handler, register, run_patterns
 
 _CLOSE = frozenset("،,.؛;:()«»\"")
 _STOP_KINDS = frozenset({"state", "org", "process", "body", "event", "person", "commitment"})
@@ -69,6 +70,59 @@ def _purpose(ctx, src, toks, m, rule):
         yield Fact(subj.entity, "addresses", t, src, rule.id, rule.confidence)
 
 
-def extract(ctx) -> list[Fact]:
-    """The purpose facts of every paragraph and footnote of the document."""
-    return list(run_patterns(ctx, "topics"))          # headings too: «مصر تترأس عملية X لمكافحة …»
+MEETING_RULE = "topics.meeting-verb"
+if MEETING_RULE not in REGISTRY:
+    register(Rule(MEETING_RULE, ("addresses",), 0.75, ("lex:meeting_topic_cue", "events:meeting-of-paragraph",
+                                                       "entity:topic"),
+                  "a paragraph about one meeting: a focus verb with no written subject of its own (وعقد الاجتماع …، "
+                  "وركز على …) or with the meeting noun as subject says what the meeting addressed", "topics"))
+_NOT_MEETING_SUBJECT = frozenset({"state", "org", "person", "process", "body"})
+
+
+def _meeting_facts(ctx, events) -> list[Fact]:
+    """Topics of the one meeting a paragraph names, read after a cue verb whose subject is that meeting."""
+    lex = load()
+    conf = REGISTRY.confidence(MEETING_RULE)
+    out: list[Fact] = []
+    for src in ctx.document.paragraphs:
+        meeting = events.meeting(src)
+        if meeting is None:
+            continue
+        toks = ctx.tokens(src)
+        for cue in lex.find(toks, "meeting_topic_cue"):
+            if cue.future or cue.reading.enc:
+                continue
+            k = cue.j
+            nxt = toks.tokens[k] if k < len(toks.tokens) else None
+            if nxt is None or nxt.sent != toks.tokens[cue.i].sent:
+                continue
+            starting = [m for m in nxt.ents if toks.index_at(m.start) == k]
+            if any(m.entity.kind in _NOT_MEETING_SUBJECT for m in starting):
+                continue                           # وناقش الوزير …: a written subject that is not the meeting
+            if lex.is_a(toks, k, "meeting_noun"):
+                continue                           # وناقش الاجتماع …: the anaphor rule's job (topics.py)
+            prep = cue.feature("prep")
+            lo = k
+            while lo > 0 and toks.tokens[lo - 1].sent == nxt.sent:
+                lo -= 1
+            before = [m for m in toks.mentions if toks.tokens[lo].start <= m.start < toks.tokens[cue.i].start]
+            if any(m.entity.kind == "person" for m in before):
+                continue                           # a sentence about what a person did
+            if toks.tokens[cue.i].norm[:1] not in "وف" and not _meeting_noun_before(toks, lex, lo, cue.i):
+                continue                           # a cue that does not continue a clause about the meeting
+            for t in _topics_after(toks, k + (1 if prep and nxt.norm == prep else 0)):
+                out.append(Fact(meeting, "addresses", t, src, MEETING_RULE, conf))
+    return out
+
+
+def _meeting_noun_before(toks, lex, lo, i) -> bool:
+    return any(lex.is_a(toks, k, "meeting_noun") for k in range(lo, i))
+
+
+def extract(ctx, events=None) -> list[Fact]:
+    """The purpose facts of every paragraph, heading and footnote of the document, and (with the
+    events the event rules found) the topics of a paragraph's one meeting."""
+    out = list(run_patterns(ctx, "topics"))           # headings too: «مصر تترأس عملية X لمكافحة …»
+    if events is not None:
+        out.extend(_meeting_facts(ctx, events))
+    return out

@@ -150,5 +150,5 @@ def extract(ctx: FactContext) -> list[Fact]:
         facts.extend(recommendation_facts(text, p, commitments.items.get(id(p), [])))
         new, carried = _paragraph_facts(names, p, text, carried, events)
         facts.extend(new)
-    facts.extend(topic_purpose.extract(ctx))
+    facts.extend(topic_purpose.extract(ctx, events))
     return dedupe(facts)
