@@ -30,7 +30,7 @@ from ..text.arabic import fold
 from ..recognise.findings import Entity, Fact, Mention, Value
 from . import memberships
 from .context import FactContext
-from .naming import clean_name, is_name, person, translit
+from .naming import arabic_names, clean_name, is_name, person, translit
 from ..recognise.role_persons import role_after, role_before
 from ..recognise.text_entities import ROLE_HEADS
 from .grammar import ANAPHORS, FILLERS, RELATIVES, Text, folded_set, resolve_anaphor, subject_after
@@ -274,6 +274,31 @@ def _is_office(e: Entity) -> bool:
     return bool(words) and words[0] in ROLE_HEADS
 
 
+_ORG_LABELS: dict = {}
+
+
+def _office_organisation(office: Entity, gazetteer) -> Entity | None:
+    """The organisation a post belongs to, read from the post's own name (``الأمين العام للأمم المتحدة``
+    → the United Nations): the longest word suffix of its Arabic label that names a gazetteer organisation."""
+    if gazetteer is None:
+        return None
+    labels = _ORG_LABELS.get(id(gazetteer))
+    if labels is None:
+        labels = _ORG_LABELS[id(gazetteer)] = {}
+        for e in getattr(gazetteer, "entities", []):
+            if e.kind == "org" and not _is_office(e):
+                for lab in arabic_names(e):
+                    labels.setdefault(fold(lab), e)
+    words = fold(office.label_ar or "").split()
+    for n in range(1, len(words)):
+        tail = " ".join(words[n:])
+        for cand in (tail, tail[1:] if tail.startswith("لل") else None, "ا" + tail[1:] if tail.startswith("لل") else None,
+                     tail[1:] if tail[:1] == "ل" else None):
+            if cand and cand in labels:
+                return labels[cand]
+    return None
+
+
 def _affiliation(text: Text, start: int, end: int, office: bool = True) -> Entity | None:
     """The organization named inside a title span, else the state; a state named before the
     first organization wins (``الممثل الدائم لموريشيوس لمكتب الأمم المتحدة``)."""
@@ -339,6 +364,9 @@ def _adjacent_roles(text: Text, source, who: Entity, start: int, end: int):
     yield Fact(who, "role", Value(_role_text(text.original[rs:re_]), "string", "ar"), source, "actors.role",
                role_conf)
     aff = _affiliation(text, rs, re_, office=False)
+    if aff is None:
+        held = [m.entity for m in text.mentions if rs <= m.start <= rs + 1 and _is_office(m.entity)]
+        aff = _office_organisation(held[0], getattr(text, "gazetteer", None)) if held else None
     if aff is not None:
         yield Fact(who, "affiliation", aff, source, "actors.affiliation", aff_conf)
 
@@ -582,6 +610,7 @@ def extract(ctx: FactContext) -> list[Fact]:
         if getattr(src, "section", None) is not section:
             scope, section = [], getattr(src, "section", None)
         text = Text(src.text, ctx.mentions_in(src))
+        text.gazetteer = ctx.gazetteer
         facts.extend(_memberships(text, src, scope))
         facts.extend(_bodies(text, src))
         facts.extend(_person_facts(text, src))

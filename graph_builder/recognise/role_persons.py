@@ -83,7 +83,8 @@ def is_role_head(w: str) -> bool:
 @lru_cache(maxsize=65536)
 def _role_word(w: str) -> bool:
     _, heads, role_words, _, _, _ = _words()
-    return bool(_DEFINITE.match(w)) or w in role_words or _strip_conj(w) in role_words or is_role_head(w)
+    bare = w[1:] if len(w) > 3 and w[0] in "وفلب" else w
+    return bool(_DEFINITE.match(w)) or w in role_words or bare in role_words or is_role_head(w)
 
 
 def given(w: str) -> bool:
@@ -93,6 +94,8 @@ def given(w: str) -> bool:
 def _name_word(w: str, first: bool, original: str = "") -> bool:
     _, heads, role_words, not_name, titles, verbs = _words()
     if len(w) < 2 or not w.isalpha() or _DEFINITE.match(w):
+        return False
+    if w in titles:
         return False
     if w in _FUNCTION_WORDS and not (given(w) and original.endswith("ي")):
         return False                                      # على (on) is not علي (a name): the spelling decides
@@ -137,7 +140,7 @@ class _Words:
         if k >= len(self.items):
             return True
         w = self.items[k][2]
-        return w in _PUNCT_BOUNDARY or w in _HARD_AFTER or is_role_head(w)
+        return w in _PUNCT_BOUNDARY or w in _HARD_AFTER or is_role_head(w) or bool(_DEFINITE.match(w))
 
 
 def _role_run(ws: _Words, k: int) -> int:
@@ -223,7 +226,10 @@ def find_role_persons(norm: Normalised, taken: list[tuple[int, int]]) -> list[tu
         if is_role_head(w) and not (i > 0 and items[i - 1][2] in TITLES):
             j = _role_run(ws, i)
             comma = j < len(items) and items[j][2] in _COMMAS
-            span = _name_at(ws, j + 1 if comma else j, need_boundary=not comma)
+            bracket = j < len(items) and items[j][2] == "("          # وزيرة خارجية أستراليا (بيني وونغ)
+            span = _name_at(ws, j + 1 if comma or bracket else j, need_boundary=not comma)
+            if bracket and span and not (span[1] < len(items) and items[span[1]][2] == ")"):
+                span = None
             if span:
                 emit(span)
                 continue
@@ -234,8 +240,7 @@ def find_role_persons(norm: Normalised, taken: list[tuple[int, int]]) -> list[tu
                 continue
         if i >= used_until and (given(w) or (w[0] == "و" and given(w[1:]))) and not ws.in_taken(i):
             span = _name_at(ws, i, need_boundary=False)
-            if span and span[1] < len(items) and is_role_head(items[span[1]][2]) \
-                    and not (i > 0 and items[i - 1][2] in _words()[4]):
+            if span and span[1] < len(items) and is_role_head(items[span[1]][2]):
                 emit(span)
     return out
 
@@ -252,7 +257,7 @@ def role_before(norm: Normalised, start: int, taken: list[tuple[int, int]]) -> t
     ws = _Words(norm.text, [(_folded_index(norm, s), _folded_index(norm, e)) for s, e in taken])
     items = ws.items
     k = next((n for n, it in enumerate(items) if it[0] >= fpos), len(items)) - 1
-    if k >= 0 and items[k][2] in _COMMAS:
+    if k >= 0 and (items[k][2] in _COMMAS or items[k][2] == "("):
         k -= 1
     while k >= 0 and items[k][2] in _words()[4]:             # a title between the role and the name
         k -= 1
