@@ -21,6 +21,7 @@ from __future__ import annotations
 from ..recognise.findings import Fact, Value
 from .lexicon import load
 from .rules import REGISTRY, Rule, register
+from .spans import sentence_bounds, sentence_ends, starting
 
 RELATIVE, ACTIVE = "commitment.adopted-relative", "commitment.adopted-active"
 for _rid, _desc in ((RELATIVE, "NAME الذي تم اعتماده من قبل ACTOR في DATE / NAME الذي اعتمدته ACTOR: adopter and date"),
@@ -36,39 +37,11 @@ FILLERS = frozenset({"قد", "وقد", "كانت", "وكانت", "كان", "وك
 PLANNED_WINDOW = 6
 
 
-def _starting(toks, k, kinds):
-    if k >= len(toks.tokens):
-        return None
-    for m in toks.tokens[k].ents:
-        if toks.index_at(m.start) == k and m.entity.kind in kinds:
-            return m
-    return None
-
-
-def _bounds(toks, k):
-    n = toks.tokens[k].sent
-    lo = k
-    while lo > 0 and toks.tokens[lo - 1].sent == n:
-        lo -= 1
-    hi = k
-    while hi + 1 < len(toks.tokens) and toks.tokens[hi + 1].sent == n:
-        hi += 1
-    return lo, hi + 1
-
-
-def _sentence_ends(toks) -> dict:
-    """Sentence number → one past its last token."""
-    ends = {}
-    for t in toks.tokens:
-        ends[t.sent] = t.i + 1
-    return ends
-
-
 def _not_held(toks, lex, verb) -> bool:
     """A future, planned or negated adoption (the text says it is still to come, or did not happen)."""
     if verb.future:
         return True
-    lo, _ = _bounds(toks, verb.i)
+    lo, _ = sentence_bounds(toks, verb.i)
     start = max(lo, verb.i - PLANNED_WINDOW)
     if lex.find(toks, "planned_marker", start, verb.i) or lex.find(toks, "negation", max(lo, verb.i - 2), verb.i):
         return True
@@ -113,11 +86,11 @@ def _date_facts(ent, d, src, rule, conf):
 
 def _facts(toks, src, lex, commitment, verb, actor_tok, hi, rule):
     conf = REGISTRY.confidence(rule)
-    actor = _starting(toks, actor_tok, ADOPTER_KINDS) if actor_tok is not None else None
+    actor = starting(toks, actor_tok, ADOPTER_KINDS) if actor_tok is not None else None
     if actor is not None and actor.entity.cls not in ("Person",):
         yield Fact(commitment, "adoptedBy", actor.entity, src, rule, conf)
-    nxt_commit = next((k for k in range(verb.j, hi) if _starting(toks, k, {"commitment"})
-                       and _starting(toks, k, {"commitment"}).entity != commitment), None)
+    nxt_commit = next((k for k in range(verb.j, hi) if starting(toks, k, {"commitment"})
+                       and starting(toks, k, {"commitment"}).entity != commitment), None)
     d = _date(toks, verb.j, hi, toks.text, nxt_commit)
     if d is not None:
         yield from _date_facts(commitment, d, src, rule, conf)
@@ -125,7 +98,7 @@ def _facts(toks, src, lex, commitment, verb, actor_tok, hi, rule):
 
 def _relative(toks, src, lex, k, hi):
     """NAME (،) الذي/التي ADOPT (من قبل) ACTOR …"""
-    m = _starting(toks, k, {"commitment"})
+    m = starting(toks, k, {"commitment"})
     j = toks.index_at(m.end)
     j = _skip(toks, j, hi)
     if j >= hi or toks.tokens[j].norm not in RELATIVES:
@@ -148,10 +121,10 @@ def _active(toks, src, lex, k, hi):
     verb = next((v for v in lex.match_at(toks, k, ("adopt_verb",))), None)
     if verb is None or verb.feature("voice") == "passive" or verb.feature("noun") or _not_held(toks, lex, verb):
         return
-    lo, _ = _bounds(toks, k)
+    lo, _ = sentence_bounds(toks, k)
     a = _skip(toks, verb.j, hi)
-    actor_tok = a if _starting(toks, a, ADOPTER_KINDS) else None
-    search_from = toks.index_at(_starting(toks, a, ADOPTER_KINDS).end) if actor_tok is not None else verb.j
+    actor_tok = a if starting(toks, a, ADOPTER_KINDS) else None
+    search_from = toks.index_at(starting(toks, a, ADOPTER_KINDS).end) if actor_tok is not None else verb.j
     if actor_tok is None:                          # ACTOR (قد/كانت) VERB
         b = k - 1
         while b >= lo and (toks.tokens[b].norm in FILLERS):
@@ -161,7 +134,7 @@ def _active(toks, src, lex, k, hi):
                 if m.entity.kind in ADOPTER_KINDS and toks.index_at(m.end - 1) == b:
                     actor_tok = toks.index_at(m.start)
     for c in range(search_from, min(hi, search_from + 10)):
-        m = _starting(toks, c, {"commitment"})
+        m = starting(toks, c, {"commitment"})
         if m is not None:
             if actor_tok is None:
                 return
@@ -178,10 +151,10 @@ def extract(ctx) -> list[Fact]:
         toks = ctx.tokens(src)
         if not any(m.entity.kind == "commitment" for m in toks.mentions):
             continue                               # nothing named to adopt
-        ends = _sentence_ends(toks)
+        ends = sentence_ends(toks)
         for k in range(len(toks.tokens)):
             hi = ends[toks.tokens[k].sent]
-            if _starting(toks, k, {"commitment"}) is not None:
+            if starting(toks, k, {"commitment"}) is not None:
                 out.extend(_relative(toks, src, lex, k, hi))
             if lex.match_at(toks, k, ("adopt_verb",)):
                 out.extend(_active(toks, src, lex, k, hi))

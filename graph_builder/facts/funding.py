@@ -18,6 +18,7 @@ from ..recognise.findings import Entity, Fact
 from .lexicon import load
 from .naming import translit
 from .rules import REGISTRY, Rule, register
+from .spans import sentence_bounds, starting
 
 RULE_ID = "commitment.contribution"
 if RULE_ID not in REGISTRY:
@@ -29,25 +30,6 @@ if RULE_ID not in REGISTRY:
 DONOR_KINDS = frozenset({"state", "org"})
 STATE_HEADS = frozenset({"دوله", "حكومه", "جمهوريه", "مملكه", "سلطنه", "امارة", "اماره"})
 RECIPIENT_PREFIX = ("ل", "لل", "لصالح", "الى", "إلى")
-
-
-def _starting(toks, k, kinds):
-    if k >= len(toks.tokens):
-        return None
-    for m in toks.tokens[k].ents:
-        if toks.index_at(m.start) == k and m.entity.kind in kinds:
-            return m
-    return None
-
-
-def _sentence(toks, k):
-    n = toks.tokens[k].sent
-    lo, hi = k, k
-    while lo > 0 and toks.tokens[lo - 1].sent == n:
-        lo -= 1
-    while hi < len(toks.tokens) and toks.tokens[hi].sent == n:
-        hi += 1
-    return lo, hi
 
 
 def _amount(amounts, text, s, e):
@@ -75,7 +57,7 @@ def extract(ctx) -> list[Fact]:
             sent = toks.tokens[noun.i].sent
             if sent in done_sent:
                 continue
-            lo, hi = _sentence(toks, noun.i)
+            lo, hi = sentence_bounds(toks, noun.i)
             if amounts is None:
                 amounts = find_amounts(src.text)
             a = _amount(amounts, src.text, toks.tokens[lo].start, toks.tokens[hi - 1].end)
@@ -83,7 +65,7 @@ def extract(ctx) -> list[Fact]:
                 continue
             if lex.find(toks, "planned_marker", lo, noun.i) or lex.find(toks, "negation", max(lo, noun.i - 3), noun.i):
                 continue
-            donor = _starting(toks, noun.j, DONOR_KINDS)
+            donor = starting(toks, noun.j, DONOR_KINDS)
             if donor is None and noun.reading.enc == "":
                 gives = [g for g in lex.find(toks, "give_verb", lo, noun.i)]
                 if gives and gives[-1].future:
@@ -91,10 +73,10 @@ def extract(ctx) -> list[Fact]:
                 if gives:
                     g = gives[-1]
                     k = g.j
-                    donor = _starting(toks, k, DONOR_KINDS)
+                    donor = starting(toks, k, DONOR_KINDS)
                     while donor is None and k < noun.i and toks.tokens[k].norm in STATE_HEADS:
                         k += 1                      # قدمت دولة الكويت: the state after its head noun
-                        donor = _starting(toks, k, DONOR_KINDS)
+                        donor = starting(toks, k, DONOR_KINDS)
                     if donor is None:
                         before = [m for m in toks.mentions if toks.tokens[lo].start <= m.start and m.end <= toks.tokens[g.i].start
                                   and m.entity.kind in DONOR_KINDS]

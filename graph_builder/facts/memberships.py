@@ -19,6 +19,7 @@ from __future__ import annotations
 from ..recognise.findings import Entity, Fact, Mention
 from .lexicon import load
 from .rules import REGISTRY, Rule, register
+from .spans import sentence_ends, starting
 
 RULE_ID = "actors.member-list-after"
 if RULE_ID not in REGISTRY:
@@ -37,18 +38,11 @@ MAX_GROUP_GAP = 8            # tokens between the verb and the group it introduc
 MAX_OPENER_GAP = 22          # tokens between the group and the list opener
 
 
-def _starting(toks, k: int, kinds) -> Mention | None:
-    for m in toks.tokens[k].ents:
-        if toks.index_at(m.start) == k and m.entity.kind in kinds:
-            return m
-    return None
-
-
 def _group_after(toks, k: int, end: int, scope: list[Mention]) -> tuple[Entity, int] | None:
     """The group named right after token ``k`` (a name, or a definite head noun for the latest one)."""
     for j in range(k, min(end, k + MAX_GROUP_GAP)):
         t = toks.tokens[j]
-        m = _starting(toks, j, GROUP_KINDS)
+        m = starting(toks, j, GROUP_KINDS)
         if m is not None:
             return m.entity, toks.index_at(m.end)
         if t.ents and any(x.entity.kind in MEMBER_KINDS | {"place"} for x in t.ents):
@@ -100,7 +94,7 @@ def _members(toks, lex, k: int, end: int, group: Entity) -> list[Entity]:
     out = []
     j = k
     while j < end:
-        m = _starting(toks, j, MEMBER_KINDS)
+        m = starting(toks, j, MEMBER_KINDS)
         if m is None:
             j += 1
             continue
@@ -124,9 +118,7 @@ def extract(ctx) -> list[Fact]:
         if getattr(src, "section", None) is not section:
             scope, section = [], getattr(src, "section", None)
         toks = ctx.tokens(src)
-        ends = {}
-        for t in toks.tokens:
-            ends[t.sent] = t.i + 1
+        ends = sentence_ends(toks)
         k = 0
         while k < len(toks.tokens):
             end = ends[toks.tokens[k].sent]
@@ -139,7 +131,7 @@ def extract(ctx) -> list[Fact]:
             earlier = scope + [m for m in toks.mentions if m.end <= toks.tokens[k].start]
             if noun is not None:                   # أعضاء X: … — the group is named right after the noun
                 j = hit.j + (hit.j < end and toks.tokens[hit.j].norm == "في")
-                g = _starting(toks, j, GROUP_KINDS) if j < end else None
+                g = starting(toks, j, GROUP_KINDS) if j < end else None
                 found = (g.entity, toks.index_at(g.end)) if g is not None else None
             else:
                 found = _group_after(toks, hit.j, end, earlier) or _group_before(toks, k)
