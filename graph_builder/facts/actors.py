@@ -274,6 +274,16 @@ def _is_office(e: Entity) -> bool:
     return bool(words) and words[0] in ROLE_HEADS
 
 
+def _held_role_affiliation(text: Text, rs: int, re_: int) -> Entity | None:
+    """The affiliation of a person whose role is written before the name: a post the role opens with
+    (``الأمين العام للأمم المتحدة``) is held, so the organisation it belongs to, not the post."""
+    aff = _affiliation(text, rs, re_, office=False)
+    if aff is None:
+        held = [m.entity for m in text.mentions if rs <= m.start <= rs + 1 and _is_office(m.entity)]
+        aff = _office_organisation(held[0], getattr(text, "gazetteer", None)) if held else None
+    return aff
+
+
 _ORG_LABELS: dict = {}
 
 
@@ -363,10 +373,7 @@ def _adjacent_roles(text: Text, source, who: Entity, start: int, end: int):
     rs, re_ = span
     yield Fact(who, "role", Value(_role_text(text.original[rs:re_]), "string", "ar"), source, "actors.role",
                role_conf)
-    aff = _affiliation(text, rs, re_, office=False)
-    if aff is None:
-        held = [m.entity for m in text.mentions if rs <= m.start <= rs + 1 and _is_office(m.entity)]
-        aff = _office_organisation(held[0], getattr(text, "gazetteer", None)) if held else None
+    aff = _held_role_affiliation(text, rs, re_)
     if aff is not None:
         yield Fact(who, "affiliation", aff, source, "actors.affiliation", aff_conf)
 
@@ -428,7 +435,7 @@ def _comma_roles(text: Text, source, who: Entity, start: int, end: int):
         rs += w
         yield Fact(who, "role", Value(_role_text(text.original[rs:re_]), "string", "ar"), source, "actors.role",
                    role_conf)
-        aff = _affiliation(text, rs, re_)
+        aff = _held_role_affiliation(text, rs, re_)
         if aff is not None and not _explicit_affiliation(text, end):
             yield Fact(who, "affiliation", aff, source, "actors.affiliation", aff_conf)
     m = re.match(r"\s*[،,]?\s*(?:من|بالنيابة عن)\s+", after)

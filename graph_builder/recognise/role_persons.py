@@ -140,7 +140,8 @@ class _Words:
         if k >= len(self.items):
             return True
         w = self.items[k][2]
-        return w in _PUNCT_BOUNDARY or w in _HARD_AFTER or is_role_head(w) or bool(_DEFINITE.match(w))
+        return (w in _PUNCT_BOUNDARY or w in _HARD_AFTER or is_role_head(w) or bool(_DEFINITE.match(w))
+                or (w[0] == "و" and len(w) > 2))          # و + the next item or clause (وبحضور، وليلى)
 
 
 def _role_run(ws: _Words, k: int) -> int:
@@ -266,6 +267,8 @@ def role_before(norm: Normalised, start: int, taken: list[tuple[int, int]]) -> t
     while k >= 0 and items[k][2].isalpha() and (ws.in_taken(k) or _role_word(items[k][2])):
         if is_role_head(items[k][2]):
             head = k
+            if k == 0 or not is_role_head(items[k - 1][2]):
+                break                     # the start of the nearest role (… الكويتي المدير العام …: المدير)
         k -= 1
     if head is None:
         return None
@@ -297,6 +300,10 @@ def role_after(norm: Normalised, end: int, taken: list[tuple[int, int]],
             break
         if not ws.in_taken(j) and (w in _HARD_AFTER - {fold("في"), fold("من")} or w in _words()[5]):
             break
+        if not ws.in_taken(j) and (w in titles or _strip_conj(w) in _words()[3] or w in _words()[3]):
+            break                         # بحضور، وبمشاركة، سعادة …: the role is over
+        if w[0] == "و" and not ws.in_taken(j) and not _role_word(w) and not _role_word(w[1:]):
+            break                         # و + a new clause (وبحضور، وأكد)
         j += 1
     w = items[k][2]
     off = 1 if w[0] in "وف" and w not in _words()[1] else 0
