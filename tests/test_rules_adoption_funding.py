@@ -69,6 +69,9 @@ def _triples(facts):
      "general-assembly", "2018-12"),
     # Egyptian press, pluperfect with the adopter first
     ("وكانت الجمعية العامة قد اعتمدت ميثاق النهر في كانون الأول/ديسمبر 2018.", "general-assembly", "2018-12"),
+    # Egyptian press: the adopter before a relative, the resolution, then the declaration it carries
+    ("تحت رعاية الجمعية العامة التي اعتمدت القرار 71/1 المؤرخ 19 سبتمبر 2016 بعنوان «إعلان الواحة».",
+     "general-assembly", "2016-09-19"),
 ])
 def test_adoption_by_an_actor_with_its_date(text, adopter, date, setup):
     got = _triples(adoption.extract(_ctx(text, setup)))

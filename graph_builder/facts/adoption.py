@@ -127,8 +127,8 @@ def _active(toks, src, lex, k, hi):
     search_from = toks.index_at(starting(toks, a, ADOPTER_KINDS).end) if actor_tok is not None else verb.j
     if actor_tok is None:                          # ACTOR (قد/كانت) VERB
         b = k - 1
-        while b >= lo and (toks.tokens[b].norm in FILLERS):
-            b -= 1
+        while b >= lo and (toks.tokens[b].norm in FILLERS or toks.tokens[b].norm in RELATIVES):
+            b -= 1                                 # الجمعية العامة التي اعتمدت …
         if b >= lo:
             for m in toks.tokens[b].ents:
                 if m.entity.kind in ADOPTER_KINDS and toks.index_at(m.end - 1) == b:
