@@ -167,6 +167,8 @@ def _name_at(ws: _Words, j: int, need_boundary: bool) -> tuple[int, int, int] | 
         skip, first = 1, first[1:]                        # و/ل/ب + a given name: وليلى, لعلي
     if not _name_word(first, True):
         return None
+    if not given(first) and ws.original(j).endswith("ة"):
+        return None                                       # مصحوبة، جديدة: a feminine participle or adjective, not a name
     k = j + 1
     while k < len(items) and k - j < MAX_NAME and not ws.in_taken(k):
         w = items[k][2]
