@@ -118,11 +118,11 @@ def find(ctx, st, src, toks: Tokens, s: int, e: int, known: list[Ref]) -> list[R
 
 
 def dates_of(toks: Tokens, doc_day) -> list:
-    """The dates of a text, year-less ones in the document's year (memoised per text)."""
-    year = doc_day.year if doc_day else None
-    key = ("dates", year)
+    """The dates of a text read against the document's date (``graph_builder.values``: year-less and
+    relative dates such as ``أمس الأربعاء``, ``فيفري الجاري`` take it as their anchor), memoised per text."""
+    key = ("dates", doc_day)
     if key not in toks.cache:
-        toks.cache[key] = find_dates(toks.text, year)
+        toks.cache[key] = find_dates(toks.text, anchor=doc_day) if doc_day else find_dates(toks.text)
     return toks.cache[key]
 
 
@@ -503,7 +503,7 @@ def _own_dates(ctx, toks: Tokens, j: int, hi: int, doc_day, stop: bool = True):
         return []
     s, e = toks.tokens[j].start, toks.tokens[stop - 1].end
     out = [d for d in dates_of(toks, doc_day) if s <= d.start and d.end <= e and not _range_tail(toks, d)]
-    rel = _relative_day(toks, j, stop, doc_day)
+    rel = [r for r in _relative_day(toks, j, stop, doc_day) if not any(d.start <= r.start < d.end for d in out)]
     return out + rel
 
 
@@ -517,7 +517,8 @@ def _range_tail(toks: Tokens, d) -> bool:
 
 
 def _relative_day(toks: Tokens, j: int, stop: int, doc_day):
-    """``أمس``/``اليوم`` right after a held verb: the document's date ± the offset (day precision)."""
+    """``اليوم``, ``أمس`` (the value grammar reads أمس and weekdays; ``اليوم`` "today" it leaves to the
+    rules): the document's date ± the lexicon's offset, day precision."""
     if doc_day is None:
         return []
     from datetime import timedelta
