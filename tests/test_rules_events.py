@@ -286,3 +286,19 @@ def test_the_state_holding_a_chairmanship_chairs_the_meeting_named_after_it():
                           "وانطلقت أعمال القمة العاشرة للمنتدى العالمي للهجرة والتنمية في داكار يوم 3 أيار 2032 "
                           "برئاسة السنغال التي تتولى رئاسة المنتدى للعام 2032.", date="2032-05-05")
     assert ("event/gfmd-2032", "chairedBy", "state/SEN") in triples(facts)
+
+
+def test_the_host_before_a_relative_clause_hosted_the_meeting_after_its_verb():
+    facts = facts_of_text(events, GFMD,
+                          "تولت كينيا رئاسة المنتدى العالمي المعني بالهجرة والتنمية لعام 2032، خلفا لحكومة البرتغال "
+                          "التي استضافت الاجتماع الخامس للمنتدى في لشبونة في أيار 2031.", date="2032-03-01")
+    hosts = {(key_of(f.subject), key_of(f.object)) for f in facts if f.predicate == "hostedBy"}
+    assert hosts == {("event/gfmd-2031", "state/PRT")}
+
+
+def test_an_opening_day_is_not_the_last_day():
+    facts = facts_of_text(events, GFMD,
+                          "شاركت الأردن في القمة العاشرة للمنتدى العالمي للهجرة والتنمية في نيروبي من 3 إلى 5 أيار 2032.",
+                          "وكان الوزيران قد افتتحا أشغال القمة يوم 3 أيار 2032 بحضور الأمين العام.", date="2032-05-06")
+    ends = {f.object.lexical for f in facts if f.predicate == "endDate"}
+    assert ends == {"2032-05-05"}

@@ -87,7 +87,9 @@ def hosts(ctx, src, toks: Tokens, refs: list[Ref], s: int, e: int):
             actor = _subject_before(toks, lo, vm.i)       # المكسيك أنها ستستضيف …، المغرب يستضيف …
         if actor is None:
             continue
-        after = toks.index_at(actor.end)
+        # the hosted meeting is the verb's object: after the host when the host follows the verb, else
+        # right after the verb (اليونان التي استضافت الاجتماع الثالث …)
+        after = toks.index_at(actor.end) if actor.start > toks.tokens[vm.i].start else vm.j
         between = [r for r in refs if vm.j <= _ref_tok(toks, r) < toks.index_at(actor.start)]
         ref = between[0] if between else _hosted(toks, refs, vm, after, hi)     # وستستضيف الاجتماع حكومة الفلبين
         if ref is None:

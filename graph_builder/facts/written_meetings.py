@@ -326,13 +326,17 @@ def _anaphor(ctx, st, src, toks: Tokens, i: int, j: int, lo: int, hi: int, doc_d
     """A meeting named before (:func:`antecedent`), named again by a bare noun or an opening held verb at token ``i``."""
     ante = ante or antecedent(st, src)
     dates = _own_dates(ctx, toks, j, hi, doc_day)
+    phases = _phase_dates(toks, lo, hi, doc_day)
+    opener = _phase_before(toks, lo, i)
+    if opener and dates and not phases:
+        phases, dates = ((opener, dates[0]),), ()   # افتتحا أشغال القمة يوم الأربعاء الماضي: its first day only
     status = clause_status(toks, i, dates=dates, doc_day=doc_day)
     place = _place_after(toks, j, hi)
-    years = [d.year for d in dates if d.year]
+    years = [d.year for d in list(dates) + [d for _, d in phases] if d.year]
     if ante.process is not None and ante.ordinal and years:
         st.ordinal_years.setdefault((ante.process.slug, ante.ordinal), years[0])
     return Ref(toks.tokens[i].start, toks.tokens[j - 1].end, ante.event, ante.process, ANAPHOR_ID,
-               status, None, place, tuple(dates), None, ante.kind, _phase_dates(toks, lo, hi, doc_day))
+               status, None, place, tuple(dates), None, ante.kind, phases)
 
 
 def _antecedent_process(toks: Tokens, lo: int, i: int, enc: str = "ه"):
@@ -433,6 +437,16 @@ def _state_site(toks: Tokens, lo: int, i: int, j: int, hi: int):
     return None
 
 
+def _phase_before(toks: Tokens, lo: int, i: int) -> str:
+    """The phase (start/end) of a held verb right before a meeting's name (افتتحا أشغال القمة)."""
+    lex = load()
+    for k in range(max(lo, i - 3), i):
+        vm = lex.is_a(toks, k, "held_verb")
+        if vm is not None and vm.feature("phase"):
+            return vm.feature("phase")
+    return ""
+
+
 def _phase_dates(toks: Tokens, lo: int, hi: int, doc_day) -> tuple:
     """("start"|"end", date) for each dated start or end verb of the sentence (انطلقت يوم 3 مارس، اختتمت اليوم)."""
     lex = load()
@@ -495,7 +509,9 @@ def _own_dates(ctx, toks: Tokens, j: int, hi: int, doc_day, stop: bool = True):
     lex = load()
     limit = min(hi, j + DATE_WINDOW) if stop else hi
     for k in range(j, limit):
-        if lex.is_a(toks, k, "session_noun") or (lex.is_a(toks, k, "meeting_noun") and not _covered(toks, k, ("process",))):
+        noun = lex.is_a(toks, k, "meeting_noun")
+        if lex.is_a(toks, k, "session_noun") or (noun is not None and not noun.feature("plural")
+                                                 and not _covered(toks, k, ("process",))):
             limit = k
             break
     stop = limit
