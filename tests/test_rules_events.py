@@ -302,3 +302,24 @@ def test_an_opening_day_is_not_the_last_day():
                           "وكان الوزيران قد افتتحا أشغال القمة يوم 3 أيار 2032 بحضور الأمين العام.", date="2032-05-06")
     ends = {f.object.lexical for f in facts if f.predicate == "endDate"}
     assert ends == {"2032-05-05"}
+
+
+def test_parts_of_a_meeting_named_in_running_text_and_the_title_gives_the_main_meeting():
+    facts = facts_of_text(events, "وعقد الاجتماع الحكومي يومي 10 و 11 تشرين الثاني/نوفمبر 2031، وسبقه اجتماع لكبار "
+                                  "المسؤولين عقد في 9 تشرين الثاني/نوفمبر 2031.",
+                          title="تقرير الرئاسة عن الاجتماع الثامن للمنتدى العالمي المعني بالهجرة والتنمية (كيتو، 2031)",
+                          date="")
+    t = triples(facts)
+    assert {("event/gfmd-2031-government-meeting", "partOf", "event/gfmd-2031"),
+            ("event/gfmd-2031-government-meeting", "startDate", "2031-11-10"),
+            ("event/gfmd-2031-government-meeting", "endDate", "2031-11-11"),
+            ("event/gfmd-2031-senior-officials-meeting", "partOf", "event/gfmd-2031"),
+            ("event/gfmd-2031-senior-officials-meeting", "startDate", "2031-11-09")} <= t
+
+
+def test_a_year_less_range_takes_the_year_written_before_it():
+    facts = facts_of_text(events, GFMD, "شاركت قطر في القمة التاسعة للمنتدى العالمي للهجرة والتنمية في دكا.",
+                          "وانطلقت أعمال القمة يوم السبت 2033-12-10 في مركز المؤتمرات، واستمرت ثلاثة أيام (10-12 ديسمبر).",
+                          date="")
+    t = triples(facts)
+    assert {("event/gfmd-2033", "startDate", "2033-12-10"), ("event/gfmd-2033", "endDate", "2033-12-12")} <= t

@@ -36,6 +36,7 @@ PRONOUN_PARTICIPANTS = rx(r"شارك(?:ت)? (?:فيه|فيها) ")
 def extract(ctx: FactContext):
     state = learn_document(ctx)
     _learn_written(ctx, state)
+    state.title_meeting = written_meetings.title_meeting(ctx, state)
     facts = []
     for para in ctx.document.paragraphs:
         facts.extend(_paragraph_facts(ctx, state, para))
@@ -123,6 +124,7 @@ def _paragraph_facts(ctx: FactContext, st: DocState, src):
         yield from civil_society(ctx, st, src, v, refs, last, s, e)
         if not refs and not written:
             yield from workshops(ctx, st, src, v, refs, s, e)
+            yield from written_meetings.sessions(ctx, st, src, toks, [], s, e)
             continue
         for i, ref in enumerate(refs):
             scope_end = refs[i + 1].start if i + 1 < len(refs) else e
@@ -147,6 +149,7 @@ def _paragraph_facts(ctx: FactContext, st: DocState, src):
         yield from meeting_relations.chairs(ctx, src, toks, every, s, e)
         yield from meeting_relations.pattern_facts(ctx, src, toks, every, s, e)
         yield from meeting_relations.participant_lists(ctx, src, toks, every, s, e)
+        yield from written_meetings.sessions(ctx, st, src, toks, every, s, e)
         yield from old_ws
         if every:
             last = every[-1]

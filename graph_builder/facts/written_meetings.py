@@ -33,7 +33,7 @@ from .event_common import Ref, key_year, year_fact
 from .event_status import HELD, PLANNED, _sentence_bounds, clause_status, document_day
 from .lexicon import load
 from .naming import process_meeting, sub_event
-from .rules import Rule, register
+from .rules import REGISTRY, Rule, register
 
 RULE_ID = "event.written-meeting"
 ANAPHOR_ID = "event.written-anaphor"
@@ -88,7 +88,8 @@ def find(ctx, st, src, toks: Tokens, s: int, e: int, known: list[Ref]) -> list[R
 
     A bare definite noun (``القمة``, ``الاجتماع``), a sentence that opens with a held verb (``وانعقدت
     في …``) or the proceedings of a process (``أعمال المنتدى``) name again the meeting named before in
-    the same paragraph, else the document's main meeting (:func:`antecedent`)."""
+    the same paragraph, else the meeting of the title, else the document's main meeting
+    (:func:`antecedent`)."""
     lex = load()
     lo, hi = toks.token_range(s, e)
     ordinals = {toks.index_at(o.start): o for o in ordinals_of(toks) if s <= o.start < e}
@@ -119,10 +120,18 @@ def find(ctx, st, src, toks: Tokens, s: int, e: int, known: list[Ref]) -> list[R
 
 def dates_of(toks: Tokens, doc_day) -> list:
     """The dates of a text read against the document's date (``graph_builder.values``: year-less and
-    relative dates such as ``أمس الأربعاء``, ``فيفري الجاري`` take it as their anchor), memoised per text."""
+    relative dates such as ``أمس الأربعاء``, ``فيفري الجاري`` take it as their anchor); without one, a
+    year-less date takes the first year the text writes (``2016-12-10 … (10-12 ديسمبر)``). Memoised per text."""
     key = ("dates", doc_day)
     if key not in toks.cache:
-        toks.cache[key] = find_dates(toks.text, anchor=doc_day) if doc_day else find_dates(toks.text)
+        if doc_day:
+            found = find_dates(toks.text, anchor=doc_day)
+        else:                   # no document date: a year-less date takes the year the text writes first
+            found = find_dates(toks.text)
+            years = [d.year for d in found if d.year and not d.year_inferred]
+            if years and any(d.year is None for d in found):
+                found = find_dates(toks.text, years[0])
+        toks.cache[key] = found
     return toks.cache[key]
 
 
@@ -196,7 +205,7 @@ def _read(ctx, st, src, toks: Tokens, m, lo: int, hi: int, ordinals: dict, doc_d
         place = (_place_after(toks, j, hi) or _host_place_before(toks, lo, m.i) or _held_place_before(toks, lo, m.i)
                  or _fronted_place(toks, lo, m.i))
     if process is None and place is not None and kind in _PROCESS_KINDS:
-        process = _paragraph_process(ctx, src, toks.tokens[m.i].start)
+        process = _paragraph_process(toks, toks.tokens[m.i].start)
     year = _year(ctx, st, toks, process, n, dates, lo, hi, status, doc_day, j)
     if year is None and (process is None or n is None):
         return None            # a place alone (حلقة العمل التي عقدت في مرسيليا) does not say which meeting
@@ -246,11 +255,38 @@ def _can_refer(kind: str, antecedent_kind: str) -> bool:
     return kind == antecedent_kind or kind in _GENERIC or antecedent_kind.endswith(kind)
 
 
+def title_meeting(ctx, st) -> Ref | None:
+    """The meeting the document's title names (``… عن الاجتماع الرابع للمنتدى …``, ``… في قمة كيتو للمنتدى …``)."""
+    toks = ctx.title_tokens()
+    if toks is None or not toks.tokens:
+        return None
+    saved = (st.last_meeting, st.last_source, st.main_meeting)
+    refs = find(ctx, st, None, toks, 0, len(toks.text), [])
+    st.last_meeting, st.last_source, st.main_meeting = saved
+    named = [r for r in refs if r.rule == RULE_ID and r.status != PLANNED and (r.process or r.place)]
+    if not named:
+        return None
+    ref = named[0]
+    years = re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", toks.text)
+    if ref.year is None and ref.process is not None and len(set(years)) == 1:
+        # a title's lone year (… عن الاجتماع الرابع للمنتدى (بويرتو فايارتا، 2010)) is its meeting's year
+        year = int(years[0])
+        st.ordinal_years.setdefault((ref.process.slug, ref.ordinal), year)
+        ref = replace(ref, event=replace(process_meeting(ref.process, year), cls=ref.event.cls), year=year)
+    return ref
+
+
 def antecedent(st, src) -> Ref | None:
-    """The meeting a bare noun names again: the last one named in the same source, else the document's
-    main meeting (the first it names as held), else the last one named."""
+    """The meeting a bare noun names again: the last one named in the same source, else the meeting the
+    document reports on (the Forum year it names most), else its main meeting (the first it names as
+    held), else the last one named."""
     if st.last_meeting is not None and st.last_source is src:
         return st.last_meeting
+    if st.title_meeting is not None:
+        return st.title_meeting
+    report = st.report_meeting() if st.year_from_text else None
+    if report is not None:                       # the meeting a report on a forum is about
+        return Ref(0, 0, report, st.forum, RULE_ID, HELD, year=st.year)
     return st.main_meeting or st.last_meeting
 
 
@@ -329,7 +365,7 @@ def _anaphor(ctx, st, src, toks: Tokens, i: int, j: int, lo: int, hi: int, doc_d
     phases = _phase_dates(toks, lo, hi, doc_day)
     opener = _phase_before(toks, lo, i)
     if opener and dates and not phases:
-        phases, dates = ((opener, dates[0]),), ()   # افتتحا أشغال القمة يوم الأربعاء الماضي: its first day only
+        phases, dates = ((opener, dates[0]),), dates[1:]   # افتتحا أشغال القمة يوم الأربعاء الماضي: its first day
     status = clause_status(toks, i, dates=dates, doc_day=doc_day)
     place = _place_after(toks, j, hi)
     years = [d.year for d in list(dates) + [d for _, d in phases] if d.year]
@@ -380,11 +416,11 @@ def _process_headed_by(toks: Tokens, k: int, head: str):
     return None
 
 
-def _paragraph_process(ctx, src, before: int):
+def _paragraph_process(toks: Tokens, before: int):
     """The one process a paragraph names before ``before`` (None when it names none or several): the
     context a place-named meeting (قمة دكا) belongs to; a process named after it may be one the meeting
     launched (… المؤتمر الوزاري …، وانطلقت بموجبه عملية براغ)."""
-    procs = {m.entity for m in ctx.mentions_in(src) if m.entity.kind == "process" and m.end <= before}
+    procs = {m.entity for m in toks.mentions if m.entity.kind == "process" and m.end <= before}
     return procs.pop() if len(procs) == 1 else None
 
 
@@ -582,6 +618,39 @@ def _entity(process, n, year, kind, place, label_ar, status) -> Entity | None:
         label = f"{kind.replace('-', ' ').capitalize()} in {place.label_en}" + (f" ({year})" if year else "")
         return Entity("event", slug, cls, label, label_ar, from_text=True)
     return None
+
+
+register(Rule("event.written-session", ("partOf", "year", "startDate", "endDate", "location"), 0.75,
+              ("session_noun", "values:date", "entity:place"),
+              "a part of a meeting named in running text (اجتماع لكبار المسؤولين، الاجتماع الحكومي، الجلسة المشتركة) is part "
+              "of the meeting of its sentence (else the document's main meeting), with its own dates", "events"))
+
+
+def sessions(ctx, st, src, toks: Tokens, refs: list[Ref], s: int, e: int):
+    """Parts of a meeting named in running text, keyed under the meeting (``{meeting}-{kind}``)."""
+    lex = load()
+    lo, hi = toks.token_range(s, e)
+    doc_day = document_day(ctx.document)
+    conf = REGISTRY.confidence("event.written-session")
+    for m in lex.find(toks, "session_noun", lo, hi):
+        if not m.feature("part"):
+            continue
+        held = [r for r in refs if r.status != PLANNED and r.event.kind == "event"]
+        parent = (min(held, key=lambda r: abs(r.start - toks.tokens[m.i].start)).event if held
+                  else (antecedent(st, src).event if antecedent(st, src) is not None else None))
+        year = key_year(parent) if parent is not None else None
+        if parent is None or year is None:
+            continue
+        kind = m.feature("kind")
+        ev = sub_event(parent, kind, toks.surface(m.i, m.j), f"{parent.label_en} {kind.replace('-', ' ')}")
+        yield Fact(ev, "partOf", parent, src, "event.written-session", conf)
+        yield year_fact(ev, year, src)
+        dates = [d for d in _own_dates(ctx, toks, m.j, hi, doc_day) if d.precision == "day" and d.start_date]
+        if dates and not _range_tail(toks, dates[0]):
+            d = dates[0]
+            yield Fact(ev, "startDate", Value(d.start_date.isoformat(), "date"), src, "event.written-session", conf)
+            yield Fact(ev, "endDate", Value((d.end_date or d.start_date).isoformat(), "date"), src,
+                       "event.written-session", conf)
 
 
 def supplement(ctx, src, toks: Tokens, ref: Ref, given: list, e: int):
