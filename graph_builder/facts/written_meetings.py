@@ -334,7 +334,7 @@ def _held_processes(ctx, st, toks: Tokens, lo: int, hi: int, known: list[Ref], d
 def _process_proceedings(ctx, st, src, toks: Tokens, lo: int, hi: int, known: list[Ref], doc_day) -> list[Ref]:
     """``أعمال المنتدى``, ``المنتدى، الذي … انعقد``: a process named for its meeting is the document's
     main meeting of that process."""
-    main = st.main_meeting
+    main = st.title_meeting or st.main_meeting
     if main is None or main.process is None:
         return []
     lex = load()
