@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from . import meeting_relations, written_meetings
+from .meeting_setting import dates_of, ordinals_of
 from .context import FactContext, sentences
 from .event_chairs import meeting_chairs
 from .event_common import RULES, Ref, dates_in, year_fact
@@ -52,7 +53,7 @@ def _learn_written(ctx: FactContext, st: DocState) -> None:
     (``القمة التاسعة`` in one paragraph, ``انطلقت أعمال القمة يوم 2016-12-10`` in the next)."""
     for src in ctx.document.paragraphs:
         toks = ctx.tokens(src)
-        marks = written_meetings.dates_of(toks, document_day(ctx.document)) + written_meetings.ordinals_of(toks)
+        marks = dates_of(toks, document_day(ctx.document)) + ordinals_of(toks)
         for s, e in sentences(src.text):
             if any(s <= d.start < e for d in marks):      # a year is learnt from a dated or numbered meeting
                 written_meetings.find(ctx, st, src, toks, s, e, [])

@@ -13,8 +13,13 @@ chairs and co-chairs, participants and counts of states, delegates and organisat
   organisation after the word chairs (co-chairs, for ``co`` forms: every actor joined by و) the
   nearest meeting. A chair word right after a delegation noun (``بوفد ترأسه …``) heads the
   delegation, not the meeting.
+  The chair of a process (``المسار تترأسه تركيا``) is the process's, not its meeting's; what follows
+  ``تولى رئاسة`` is the chaired thing and the chair the subject before it.
 * **Participants and counts**: pattern rules ``event.participation*`` and ``event.count*``
-  (``lexicons/patterns/events.toml``), handled here: the meeting is the nearest one in the sentence.
+  (``lexicons/patterns/events.toml``), handled here: the meeting is the nearest one in the sentence
+  (the sentence's subject after ``فيها``); observers (``بصفة مراقب``) are not counted. The actors
+  listed after a participation word (``يمثلون 43 دولة، هي: …``, ``وهي الكويت والسعودية …``,
+  ``إلى جانب وفود من …``) each take part (rule ``event.participant-list``).
 
 It does not find the meetings (``written_meetings.py`` and the report rules do).
 """
