@@ -24,7 +24,7 @@ from flask import Flask, request
 
 from graph_builder.service import auth, errors, graph_store, health, sparql
 from graph_builder.service import dataset, network, pages, ui
-from graph_builder.service import caching, catalogue, search
+from graph_builder.service import caching, catalogue, sandbox, search
 from graph_builder.service.config import resolve_config
 from graph_builder.service.executor import Executor
 from graph_builder.service.state import ServiceState, attach
@@ -42,13 +42,16 @@ def register_blueprints(app: Flask, blueprints: Iterable) -> None:
 def create_app(config: dict[str, Any] | None = None) -> Flask:
     """A Flask app serving the store named by ``config['STORE']`` (defaults < env < ``config``)."""
     settings = resolve_config(config)
+    sandbox.check(settings["ALLOWED_SERVICE_HOSTS"])  # SandboxUnavailable: refuse to start
     app = Flask("mdkg")
     app.config.update(settings)
     app.config["MAX_CONTENT_LENGTH"] = settings["MAX_BODY"]
     app.config["MAX_FORM_MEMORY_SIZE"] = settings["MAX_BODY"]
     executor = caching.CachingExecutor(  # result cache in front of the query processes
         Executor(Path(settings["STORE"]), processes=settings["QUERY_PROCESSES"],
-                 timeout=settings["QUERY_TIMEOUT"], writable=bool(settings["UPDATE_TOKEN"])),
+                 timeout=settings["QUERY_TIMEOUT"], writable=bool(settings["UPDATE_TOKEN"]),
+                 allowed_hosts=settings["ALLOWED_SERVICE_HOSTS"], max_nesting=settings["MAX_NESTING"],
+                 memory_limit=(settings["QUERY_MEMORY_MB"] << 20) or None),
         settings["CACHE_MAX_BYTES"])
     attach(app, ServiceState(config=settings, executor=executor))
 
