@@ -84,8 +84,25 @@ def check_nesting(text: str, limit: int, what: str) -> None:
                             f"(MDKG_MAX_NESTING); it was not parsed")
 
 
-def _network_refused(exc: BaseException) -> bool:
-    return isinstance(exc, PermissionError) and (exc.errno == errno.EPERM or "os error 1)" in str(exc))
+# How pyoxigraph's HTTP client reports a failed SERVICE/LOAD call (store errors look different)
+_NETWORK_MESSAGES = ("failed to lookup address information", "is not allowed for HTTP(S)",
+                     "Connection refused", "timed out", "Network is unreachable", "No route to host")
+
+
+def _network_failure(exc: OSError) -> bool:
+    if isinstance(exc, PermissionError) and (exc.errno == errno.EPERM or "os error 1)" in str(exc)):
+        return True  # the sandbox refused the socket or the connection
+    return any(marker in str(exc) for marker in _NETWORK_MESSAGES)
+
+
+def _network_answer(exc: OSError, allowed_hosts: tuple) -> dict:
+    if not allowed_hosts:
+        return {"status": 403, "message": "SERVICE and LOAD cannot open network connections on this "
+                                          f"service (no host is allow-listed): {exc}"}
+    if isinstance(exc, PermissionError):
+        return {"status": 403, "message": f"SERVICE and LOAD may reach only the allow-listed hosts "
+                                          f"{', '.join(allowed_hosts)}: {exc}"}
+    return {"status": 502, "message": f"the SERVICE or LOAD endpoint failed: {exc}"}
 
 
 class Reader:
@@ -271,10 +288,8 @@ def child_main(conn, role: str, store_path: str, allowed_hosts: tuple = (),
         except SyntaxError as exc:
             outcome = {"status": 400, "message": f"SPARQL syntax error: {exc}"}
         except OSError as exc:
-            if _network_refused(exc):
-                outcome = {"status": 403, "message": "SERVICE and LOAD may not open network "
-                                                     "connections on this service except to "
-                                                     f"allow-listed hosts ({exc})"}
+            if _network_failure(exc):
+                outcome = _network_answer(exc, allowed_hosts)
             else:
                 outcome = {"status": 503, "message": f"store error: {exc}"}
         except Exception as exc:  # evaluation errors caused by the request

@@ -88,8 +88,8 @@ def executor_select(text: str) -> list[dict]:
 
 def executor_graph(text: str, media_type: str,
                    on_406: tuple[int, str] | None = None) -> tuple[bytes, bool]:
-    """Run a CONSTRUCT/DESCRIBE through the executor with the configured row cap and SERVICE
-    guard: (body, truncated). ``on_406`` replaces the engine's answer to a SELECT/ASK text."""
+    """Run a CONSTRUCT/DESCRIBE through the executor with the configured row cap (in a query
+    process without network, see ``sandbox``): (body, truncated). ``on_406`` replaces the engine's answer to a SELECT/ASK text."""
     cfg = current().config
     answer = current().executor.read({
         "kind": "query", "text": text, "base": None, "dataset": None, "results_type": None,
