@@ -116,9 +116,17 @@ class CachingExecutor:
     def __getattr__(self, name: str):
         return getattr(self.inner, name)
 
+    def read_path(self) -> str | None:
+        """What the query processes read now, looked up once per request (kept on ``flask.g``)."""
+        if not has_request_context():
+            return self.inner.read_path()
+        if "mdkg_read_path" not in g:
+            g.mdkg_read_path = self.inner.read_path()
+        return g.mdkg_read_path
+
     def current_build(self) -> str:
         """The current build id; the cache is emptied when it differs from the last one seen."""
-        current = build_id(self.inner.read_path())
+        current = build_id(self.read_path())
         with self._lock:
             if current != self._build:
                 self.cache.clear()
@@ -133,13 +141,15 @@ class CachingExecutor:
         _record("hit" if answer is not None else "miss")
         if answer is not None:
             return dict(answer, engine_ms=0.0)
-        answer = self.inner.read(job)
+        answer = self.inner.read(dict(job, read_path=self.read_path()))
         if answer.get("status") == 200:
             self.cache.put(key, answer)
         return answer
 
     def write(self, job: dict) -> dict:
         answer = self.inner.write(job)
+        if has_request_context():
+            g.pop("mdkg_read_path", None)  # the write made a new snapshot
         self.current_build()  # a write makes a new snapshot: drop what was cached before it
         return answer
 

@@ -52,13 +52,16 @@ def _start_timer() -> None:
 def _finish(response: Response) -> Response:
     for key, value in CORS_HEADERS.items():
         response.headers.setdefault(key, value)
+    logger = logging.getLogger(ACCESS_LOGGER)
+    if logger.disabled:
+        return response
     started = g.get("started")
     record = {
         "method": request.method, "path": request.path, "status": response.status_code,
         "duration_ms": round((time.perf_counter() - started) * 1000, 2) if started else None,
         "query_ms": g.get("engine_ms"), "remote": request.remote_addr,
     }
-    logging.getLogger(ACCESS_LOGGER).info(json.dumps(record))
+    logger.info(json.dumps(record))
     return response
 
 

@@ -210,7 +210,8 @@ class Executor:
         except RuntimeError as exc:
             return {"status": 503, "message": str(exc)}
         started = time.monotonic()
-        job = dict(job, read_path=self.read_path())
+        if "read_path" not in job:  # the caching layer looks it up once per request
+            job = dict(job, read_path=self.read_path())
         try:
             child = self._idle.get(timeout=self.timeout)
         except queue.Empty:
