@@ -32,8 +32,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from graph_builder.corpus import corpus_files, load_manifest, slug_from_filename  # noqa: E402
-from graph_builder.gazetteer import load_gazetteer  # noqa: E402
+from graph_builder.text.corpus import corpus_files, load_manifest, slug_from_filename  # noqa: E402
+from graph_builder.recognise.gazetteer import load_gazetteer  # noqa: E402
 
 SWAP_KINDS = {"state": ("state",), "place": ("place",), "org": ("org",)}
 ARABIC_INDIC = "٠١٢٣٤٥٦٧٨٩"

@@ -66,7 +66,7 @@ def _top(stats: pstats.Stats, n: int = 20) -> list[dict]:
 
 
 def profile_build(corpus: Path, tmp: Path) -> list[dict]:
-    from graph_builder.pipeline import build
+    from graph_builder.build.pipeline import build
     manifest_text = (corpus / "manifest.toml").read_text(encoding="utf-8") if (corpus / "manifest.toml").exists() else ""
     out = []
     for report in sorted(p for p in corpus.iterdir() if p.suffix in (".md", ".txt")):
@@ -93,7 +93,7 @@ def profile_build(corpus: Path, tmp: Path) -> list[dict]:
 
 def profile_queries(store: Path, queries: list[str], repeat: int = 5) -> dict:
     import pyoxigraph as ox
-    from graph_builder import store as store_mod
+    from graph_builder.build import store as store_mod
     from graph_builder.service import guard
     st = ox.Store.read_only(str(store_mod.resolve(store)))
     guard.check_query("ASK {}", None, ())  # warm rdflib's grammar, as the reader process does
@@ -127,7 +127,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--corpus", type=Path, default=REPO / "corpus")
     ap.add_argument("--out", type=Path, default=REPO / "bench" / "results" / "profile.json")
     args = ap.parse_args(argv)
-    from graph_builder.pipeline import build
+    from graph_builder.build.pipeline import build
     name, queries = query_mix(REPO / "queries")
     with tempfile.TemporaryDirectory(prefix="mdkg-profile-") as tmp:
         tmp = Path(tmp)

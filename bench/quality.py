@@ -23,11 +23,11 @@ sys.path.insert(0, str(TESTS))
 from facts_ev_com_helpers import score as score_ev_com  # noqa: E402
 from quality_scoring import score_actors, score_mentions, score_topics  # noqa: E402
 
-from graph_builder.corpus import read_corpus  # noqa: E402
+from graph_builder.text.corpus import read_corpus  # noqa: E402
 from graph_builder.facts import family_modules  # noqa: E402
 from graph_builder.facts.context import FactContext  # noqa: E402
-from graph_builder.gazetteer import load_gazetteer  # noqa: E402
-from graph_builder.matcher import Matcher, mentions_in  # noqa: E402
+from graph_builder.recognise.gazetteer import load_gazetteer  # noqa: E402
+from graph_builder.recognise.matcher import Matcher, mentions_in  # noqa: E402
 from graph_builder.resources import default_corpus  # noqa: E402
 
 # The gold file and the scored predicates of each family scored by facts_ev_com_helpers: taken from

@@ -36,7 +36,7 @@ sys.path.insert(0, str(REPO))
 from bench.http_load import each_once, run_load, summary  # noqa: E402
 from bench.machine import machine_info  # noqa: E402
 from bench.query_mix import query_mix  # noqa: E402
-from graph_builder import store as store_mod  # noqa: E402
+from graph_builder.build import store as store_mod  # noqa: E402
 
 VENV = REPO / ".venv" / "bin"
 RESULTS = REPO / "bench" / "results"

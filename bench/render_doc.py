@@ -266,7 +266,7 @@ PROSE = {
     "build_findings": [
         "Reading the figures:", "",
         "- The build checks every report against the SHACL shapes, compiled to SPARQL and run by "
-        "pyoxigraph (`graph_builder/shacl_sparql.py`, about 20x faster than pyshacl on a report and "
+        "pyoxigraph (`graph_builder/validate/shacl_sparql.py`, about 20x faster than pyshacl on a report and "
         "checked against it in the tests); `mdkg validate` still runs pyshacl and HermiT on the whole "
         "store. What remains per report is the pure-Python work: the fact rules, the matcher and the "
         "per-report dumps, a few ms of CPU per paragraph; reading, parsing and emitting quads are "

@@ -57,7 +57,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     sys.path.insert(0, str(REPO / "tests"))
     from serverutil import start_server  # the suite's own launcher: server.serve under gunicorn
-    from graph_builder.pipeline import build
+    from graph_builder.build.pipeline import build
     from graph_builder.resources import default_corpus
 
     name, queries = query_mix(REPO / "queries")

@@ -30,8 +30,8 @@ def _progress():
 
 
 def cmd_build(args) -> int:
-    from .model import SourceError
-    from .pipeline import BuildError, build
+    from .text.model import SourceError
+    from .build.pipeline import BuildError, build
     from .resources import default_corpus
     corpus = Path(args.corpus) if args.corpus else default_corpus()
     try:
@@ -54,7 +54,7 @@ def cmd_build(args) -> int:
 
 def _no_store(args) -> bool:
     """True (after saying so) when ``--store`` holds no build yet."""
-    from .store import resolve
+    from .build.store import resolve
     if resolve(Path(args.store)) is not None:
         return False
     print(f"mdkg {args.command}: no store at {args.store} (run mdkg build first)", file=sys.stderr)
@@ -62,7 +62,7 @@ def _no_store(args) -> bool:
 
 
 def cmd_validate(args) -> int:
-    from .validate import validate_store
+    from .validate.validate import validate_store
     if _no_store(args):
         return 2
     report = validate_store(Path(args.store))
@@ -71,7 +71,7 @@ def cmd_validate(args) -> int:
 
 
 def cmd_export(args) -> int:
-    from .exporter import export
+    from .publish.exporter import export
     out = sys.stdout.buffer if args.out in (None, "-") else open(args.out, "wb")
     try:
         n = export(Path(args.store), args.format, out)
@@ -86,8 +86,8 @@ def cmd_export(args) -> int:
 
 def cmd_query(args) -> int:
     import pyoxigraph as ox
-    from .arsearch import custom_functions
-    from .store import open_read_only
+    from .text.arsearch import custom_functions
+    from .build.store import open_read_only
     st = open_read_only(Path(args.store))
     if args.named:
         from .service import catalogue
@@ -152,10 +152,10 @@ def cmd_serve(args) -> int:
 
 
 def _analysed(args):
-    from .corpus import read_corpus, read_document, load_manifest
-    from .gazetteer import load_gazetteer
-    from .matcher import Matcher
-    from .pipeline import analyse
+    from .text.corpus import read_corpus, read_document, load_manifest
+    from .recognise.gazetteer import load_gazetteer
+    from .recognise.matcher import Matcher
+    from .build.pipeline import analyse
     from .resources import default_corpus
     gaz = load_gazetteer()
     matcher = Matcher(gaz)
@@ -170,14 +170,14 @@ def _analysed(args):
 
 
 def cmd_mentions(args) -> int:
-    from .mention_view import render_mentions
+    from .review.mention_view import render_mentions
     for r in _analysed(args):
         print(render_mentions(r.document, r.mentions, paragraph=args.paragraph))
     return 0
 
 
 def cmd_entities(args) -> int:
-    from .mention_view import entity_counts
+    from .review.mention_view import entity_counts
     mentions = [m for r in _analysed(args) for m in r.mentions]
     for entity, count in entity_counts(mentions):
         print(f"{count:5d}  {entity.kind}/{entity.slug}  {entity.label_en or '-'}  {entity.label_ar}")
@@ -185,7 +185,7 @@ def cmd_entities(args) -> int:
 
 
 def cmd_facts(args) -> int:
-    from .findings import Entity
+    from .recognise.findings import Entity
     for r in _analysed(args):
         for f in r.facts:
             if args.rule and not f.rule.startswith(args.rule):
@@ -198,8 +198,8 @@ def cmd_facts(args) -> int:
 
 
 def cmd_push(args) -> int:
-    from .push import PushError, push_store
-    from .store import open_read_only
+    from .publish.push import PushError, push_store
+    from .build.store import open_read_only
     if _no_store(args):
         return 2
     try:
@@ -214,7 +214,7 @@ def cmd_push(args) -> int:
 
 
 def cmd_explain(args) -> int:
-    from .explain import explain
+    from .review.explain import explain
     print(explain(Path(args.store), args.iri))
     return 0
 

@@ -2,7 +2,7 @@
 resolution numbers, UN document symbols and ordinal words.
 
 Every ``find_*`` function takes the ORIGINAL text, matches on its folded form
-(:func:`graph_builder.arabic.normalise`: letter forms, diacritics, tatweel, Arabic-Indic
+(:func:`graph_builder.text.arabic.normalise`: letter forms, diacritics, tatweel, Arabic-Indic
 digits, ``٫``/``٬`` separators) and returns frozen match objects whose ``start``/``end``
 are code-point offsets into the original text, sorted by ``start`` and never overlapping
 within one finder. ``parse_*`` returns the first match (or its value), or ``None``.
@@ -66,7 +66,7 @@ from typing import Iterable, Iterator
 
 import pycountry
 
-from .arabic import Normalised, fold, normalise
+from .text.arabic import Normalised, fold, normalise
 
 # ---------------------------------------------------------------------------------------
 # Text preparation

@@ -36,7 +36,7 @@ def writable_server(tmp_path_factory):
 @pytest.fixture(scope="session")
 def built_store(tmp_path_factory):
     """The bundled corpus built once by the real pipeline (SHACL-validated) into a store symlink."""
-    from graph_builder.pipeline import build
+    from graph_builder.build.pipeline import build
     from graph_builder.resources import default_corpus
     store = tmp_path_factory.mktemp("built") / "store"
     build(default_corpus(), store)
@@ -55,21 +55,21 @@ def built_server(built_store, tmp_path_factory):
 @pytest.fixture(scope="session")
 def gazetteer():
     """The real gazetteer, loaded once."""
-    from graph_builder.gazetteer import load_gazetteer
+    from graph_builder.recognise.gazetteer import load_gazetteer
     return load_gazetteer()
 
 
 @pytest.fixture(scope="session")
 def matcher(gazetteer):
     """The real mention matcher over the real gazetteer."""
-    from graph_builder.matcher import Matcher
+    from graph_builder.recognise.matcher import Matcher
     return Matcher(gazetteer)
 
 
 @pytest.fixture(scope="session")
 def corpus_docs():
     """The bundled reports read into the document model, once."""
-    from graph_builder.corpus import read_corpus
+    from graph_builder.text.corpus import read_corpus
     from graph_builder.resources import default_corpus
     return read_corpus(default_corpus())
 
@@ -78,6 +78,6 @@ def corpus_docs():
 def facts_of(corpus_docs, matcher, gazetteer):
     """``facts_of(module)``: that rule family's facts for each bundled report, by document slug."""
     from graph_builder.facts.context import FactContext
-    from graph_builder.matcher import mentions_in
+    from graph_builder.recognise.matcher import mentions_in
     contexts = {d.slug: FactContext(d, mentions_in(d, matcher), gazetteer) for d in corpus_docs}
     return lambda module: {slug: list(module.extract(ctx)) for slug, ctx in contexts.items()}

@@ -4,11 +4,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from graph_builder.corpus import read_corpus
+from graph_builder.text.corpus import read_corpus
 from graph_builder.facts.context import FactContext
-from graph_builder.gazetteer import load_gazetteer
-from graph_builder.matcher import Matcher, mentions_in
-from graph_builder.model import Document, Paragraph, Section
+from graph_builder.recognise.gazetteer import load_gazetteer
+from graph_builder.recognise.matcher import Matcher, mentions_in
+from graph_builder.text.model import Document, Paragraph, Section
 from graph_builder.resources import default_corpus
 
 DATA = Path(__file__).parent / "data"

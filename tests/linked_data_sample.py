@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from graph_builder import store as store_mod
+from graph_builder.build import store as store_mod
 from graph_builder.namespaces import DCTERMS, MDKG, OA, PROV, RDF, RDFS, SKOS, XSD, Base
 
 BASE = Base()

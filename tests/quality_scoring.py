@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from graph_builder.findings import Value
-from graph_builder.model import Paragraph, Section
+from graph_builder.recognise.findings import Value
+from graph_builder.text.model import Paragraph, Section
 
 DATA = Path(__file__).resolve().parent / "data"
 ANNOTATIONS = DATA / "annotated_mentions.json"

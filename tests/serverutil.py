@@ -19,7 +19,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import requests
 
-from graph_builder import store as store_mod
+from graph_builder.build import store as store_mod
 
 REPO = Path(__file__).resolve().parent.parent
 EX = "http://example.org/"

@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from graph_builder.arabic import fold, normalise, proclitic_splits
+from graph_builder.text.arabic import fold, normalise, proclitic_splits
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 

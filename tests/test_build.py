@@ -9,9 +9,9 @@ import pyoxigraph as ox
 import pytest
 
 from graph_builder.cli import main
-from graph_builder.exporter import export
+from graph_builder.publish.exporter import export
 from graph_builder.resources import default_corpus
-from graph_builder.store import open_read_only, resolve
+from graph_builder.build.store import open_read_only, resolve
 
 CORPUS = default_corpus()
 
@@ -123,7 +123,7 @@ def _dump_without_build_graph(store: Path) -> set[str]:
 
 
 def test_incremental_rebuild_reprocesses_only_the_changed_report_and_equals_full_build(tmp_path):
-    from graph_builder.pipeline import build
+    from graph_builder.build.pipeline import build
     corpus = tmp_path / "corpus"
     shutil.copytree(CORPUS, corpus)
     store = tmp_path / "inc" / "store"
@@ -141,7 +141,7 @@ def test_incremental_rebuild_reprocesses_only_the_changed_report_and_equals_full
 
 
 def test_build_of_both_reports_takes_under_20_seconds(tmp_path):
-    from graph_builder.pipeline import build
+    from graph_builder.build.pipeline import build
     result = build(CORPUS, tmp_path / "timed" / "store", use_cache=False)
     assert result.reprocessed == 2
     assert result.seconds < 20, f"build took {result.seconds:.1f} s"

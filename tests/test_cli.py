@@ -9,10 +9,10 @@ import pyoxigraph as ox
 import pytest
 
 from graph_builder.cli import main
-from graph_builder.emit import file_quads
+from graph_builder.build.emit import file_quads
 from graph_builder.namespaces import MDKG, RDF, SKOS, Base
 from graph_builder.resources import default_corpus, ontology_file
-from graph_builder.store import staged_build
+from graph_builder.build.store import staged_build
 
 RCP_REMITTANCES = ("PREFIX mdkg: <https://w3id.org/mdkg/ontology#> PREFIX skos: <http://www.w3.org/2004/02/skos/core#> "
                    "SELECT DISTINCT ?p WHERE { ?p a mdkg:RegionalConsultativeProcess ; mdkg:addresses ?t . "

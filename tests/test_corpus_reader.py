@@ -6,10 +6,10 @@ import shutil
 
 import pytest
 
-from graph_builder.corpus import (corpus_files, header_agenda_item, header_date, header_session,
+from graph_builder.text.corpus import (corpus_files, header_agenda_item, header_date, header_session,
                                   load_manifest, read_corpus, read_document, read_source,
                                   slug_from_filename)
-from graph_builder.model import SourceError
+from graph_builder.text.model import SourceError
 from graph_builder.resources import default_corpus
 
 CORPUS = default_corpus()

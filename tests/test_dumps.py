@@ -10,7 +10,7 @@ import pytest
 import rdflib
 from rdflib.compare import isomorphic
 
-from graph_builder import dumps, void
+from graph_builder.publish import dumps, void
 from graph_builder.namespaces import DCAT, DCTERMS, MDKG, RDF, VOID, XSD
 from graph_builder.resources import ontology_file
 from linked_data_sample import BASE, G_A, GFMD, PHL, REMIT, sample_quads, sample_store

@@ -8,9 +8,9 @@ import pytest
 
 from graph_builder.facts import actors
 from graph_builder.facts.context import FactContext
-from graph_builder.findings import Value
-from graph_builder.matcher import mentions_in
-from graph_builder.model import Document, Paragraph, Section
+from graph_builder.recognise.findings import Value
+from graph_builder.recognise.matcher import mentions_in
+from graph_builder.text.model import Document, Paragraph, Section
 from quality_scoring import score_actors
 
 

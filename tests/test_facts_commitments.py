@@ -5,7 +5,7 @@ import pytest
 
 from facts_ev_com_helpers import corpus_facts, facts_of_text, key_of, score
 from graph_builder.facts import commitments
-from graph_builder.model import Section
+from graph_builder.text.model import Section
 
 SCORED = {"adoptedBy", "adoptedAt", "dateAdopted", "party", "amountValue", "fundedBy", "managedBy", "producedBy"}
 GFMD = "المنتدى العالمي المعني بالهجرة والتنمية هو عملية استشارية تقودها الدولة."

@@ -7,7 +7,7 @@ import json
 
 from facts_ev_com_helpers import DATA, corpus_facts, facts_of_text, key_of, score, where
 from graph_builder.facts import events
-from graph_builder.model import Section
+from graph_builder.text.model import Section
 
 SCORED = {"location", "hostedBy", "startDate", "endDate", "theme", "participantCount", "chairedBy", "coChairedBy"}
 GFMD = "المنتدى العالمي المعني بالهجرة والتنمية هو عملية استشارية تقودها الدولة."

@@ -10,13 +10,13 @@ import re
 import pytest
 
 import graph_builder.facts as facts_pkg
-from graph_builder.arabic import fold
-from graph_builder.corpus import read_corpus
+from graph_builder.text.arabic import fold
+from graph_builder.text.corpus import read_corpus
 from graph_builder.facts import events, topics
 from graph_builder.facts.grammar import Text
 from graph_builder.facts.naming import View, arabic_names
 from graph_builder.facts.sessions import cluster_number, session_number
-from graph_builder.findings import Entity
+from graph_builder.recognise.findings import Entity
 from graph_builder.resources import default_corpus
 
 

@@ -8,8 +8,8 @@ import pytest
 
 from graph_builder.facts import topics
 from graph_builder.facts.context import FactContext
-from graph_builder.matcher import mentions_in
-from graph_builder.model import Document, Paragraph, Section
+from graph_builder.recognise.matcher import mentions_in
+from graph_builder.text.model import Document, Paragraph, Section
 from quality_scoring import score_topics
 
 D08 = "2008-sg-report-international-migration-and-development"

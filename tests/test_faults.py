@@ -24,7 +24,7 @@ import pyoxigraph as ox
 import pytest
 import requests
 
-from graph_builder import store as store_mod
+from graph_builder.build import store as store_mod
 from graph_builder.resources import default_corpus
 from serverutil import REPO, start_server
 

@@ -27,8 +27,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from graph_builder import values
-from graph_builder.corpus import read_document
-from graph_builder.model import Document, SourceError
+from graph_builder.text.corpus import read_document
+from graph_builder.text.model import Document, SourceError
 from graph_builder.resources import default_corpus
 
 REPORTS = sorted(p for p in default_corpus().iterdir() if p.suffix in (".md", ".txt"))

@@ -1,8 +1,8 @@
 """Loading and checking gazetteer data files (temporary TOML files, and the real ones when present)."""
 import pytest
 
-from graph_builder.arabic import fold
-from graph_builder.gazetteer import GazetteerError, load_gazetteer
+from graph_builder.text.arabic import fold
+from graph_builder.recognise.gazetteer import GazetteerError, load_gazetteer
 from graph_builder.resources import data_dir
 
 from entity_fixtures import FILES, write_gazetteer

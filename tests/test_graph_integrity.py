@@ -5,7 +5,7 @@ import pyoxigraph as ox
 import pytest
 
 from graph_builder.namespaces import PREFIXES
-from graph_builder.store import open_read_only
+from graph_builder.build.store import open_read_only
 
 FACT_PREDICATES = (
     "addresses participatesIn memberOf bodyOf ofState partOf hostedBy location startDate endDate year theme "

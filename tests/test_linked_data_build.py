@@ -14,7 +14,8 @@ import pytest
 import rdflib
 from rdflib.compare import isomorphic
 
-from graph_builder import dumps, netexport, store as store_mod, void
+from graph_builder.build import store as store_mod
+from graph_builder.publish import dumps, netexport, void
 from graph_builder.namespaces import Base
 from test_netexport import gexf_errors
 

@@ -4,10 +4,10 @@ import time
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from graph_builder.corpus import read_corpus
-from graph_builder.gazetteer import load_gazetteer
-from graph_builder.matcher import Matcher, mentions_in
-from graph_builder.mention_view import entity_counts, render_mentions
+from graph_builder.text.corpus import read_corpus
+from graph_builder.recognise.gazetteer import load_gazetteer
+from graph_builder.recognise.matcher import Matcher, mentions_in
+from graph_builder.review.mention_view import entity_counts, render_mentions
 
 from entity_fixtures import CORPUS, write_gazetteer
 

@@ -10,9 +10,9 @@ import json
 
 import pytest
 
-from graph_builder.corpus import read_corpus
-from graph_builder.gazetteer import load_gazetteer
-from graph_builder.matcher import Matcher, mentions_in
+from graph_builder.text.corpus import read_corpus
+from graph_builder.recognise.gazetteer import load_gazetteer
+from graph_builder.recognise.matcher import Matcher, mentions_in
 from graph_builder.resources import data_dir
 
 from entity_fixtures import CORPUS

@@ -11,7 +11,7 @@ import io
 import pytest
 import requests
 
-from graph_builder import store as store_mod
+from graph_builder.build import store as store_mod
 from graph_builder.resources import data_dir
 from graph_builder.service import catalogue
 

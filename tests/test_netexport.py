@@ -9,7 +9,7 @@ import networkx as nx
 import pytest
 from lxml import etree
 
-from graph_builder import netexport
+from graph_builder.publish import netexport
 from linked_data_sample import (CHE, EXPECTED_EDGES, EXPECTED_HOSTED_WEIGHT, EXPECTED_NODES,
                                 EXPECTED_PHL_MENTIONS, GFMD, IOM, MANILA, MANILA_2008, PHL, REMIT,
                                 sample_store)

@@ -19,7 +19,7 @@ from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
 from graph_builder.namespaces import PREFIXES
 from graph_builder.resources import ontology_file
-from graph_builder.validate import ontology_view
+from graph_builder.validate.validate import ontology_view
 
 VOCABULARY = Path("/work/shared/design/vocabulary.md")
 MDKG = rdflib.Namespace(PREFIXES["mdkg"])

@@ -16,7 +16,7 @@ import pytest
 import rdflib
 import requests
 
-from graph_builder import store as store_mod
+from graph_builder.build import store as store_mod
 from graph_builder.namespaces import MDKG, RDF, SKOS, Base
 from serverutil import start_server
 

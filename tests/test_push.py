@@ -13,7 +13,7 @@ import pyoxigraph as ox
 import pytest
 import requests
 
-from graph_builder.push import PushError, push_store
+from graph_builder.publish.push import PushError, push_store
 from linked_data_sample import G_A, PHL, sample_quads
 from serverutil import free_port
 

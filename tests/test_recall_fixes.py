@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from graph_builder.corpus import read_corpus
+from graph_builder.text.corpus import read_corpus
 from graph_builder.facts import actors, topics
 from graph_builder.facts.context import FactContext
-from graph_builder.findings import Value
-from graph_builder.matcher import mentions_in
-from graph_builder.model import Document, Paragraph
+from graph_builder.recognise.findings import Value
+from graph_builder.recognise.matcher import mentions_in
+from graph_builder.text.model import Document, Paragraph
 from graph_builder.resources import default_corpus
 
 D08, D11 = "2008-sg-report-international-migration-and-development", "2011-gfmd-swiss-chair-report"

@@ -17,9 +17,9 @@ import pytest
 
 from bench.gen_corpus import generate, names_by_kind
 from bench.measure import run_measured
-from graph_builder import store as store_mod
-from graph_builder.corpus import load_manifest, read_corpus, read_document
-from graph_builder.gazetteer import load_gazetteer
+from graph_builder.build import store as store_mod
+from graph_builder.text.corpus import load_manifest, read_corpus, read_document
+from graph_builder.recognise.gazetteer import load_gazetteer
 from graph_builder.resources import default_corpus
 from serverutil import REPO
 

@@ -5,7 +5,7 @@ import pyoxigraph as ox
 import pytest
 import requests
 
-from graph_builder import arsearch
+from graph_builder.text import arsearch
 from graph_builder.namespaces import MDKG
 
 ID = "https://w3id.org/mdkg/id/"

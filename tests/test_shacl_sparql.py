@@ -1,4 +1,4 @@
-"""The SPARQL-compiled SHACL checker (graph_builder.shacl_sparql) against pyshacl, the reference.
+"""The SPARQL-compiled SHACL checker (graph_builder.validate.shacl_sparql) against pyshacl, the reference.
 
 Same verdicts and focus nodes on the real build of both reports, on every violating dataset
 of test_validate.py (its builders and cases imported, not copied), and on random single
@@ -17,9 +17,9 @@ from hypothesis import strategies as st
 import test_validate as tv
 from graph_builder.namespaces import MDKG, OA, SKOS, XSD
 from graph_builder.resources import ontology_file
-from graph_builder.shacl_sparql import FastShapes, UnsupportedShapeError, check_quads
-from graph_builder.store import open_read_only
-from graph_builder.validate import check_shapes, load_turtle, union_graph, validate_quads
+from graph_builder.validate.shacl_sparql import FastShapes, UnsupportedShapeError, check_quads
+from graph_builder.build.store import open_read_only
+from graph_builder.validate.validate import check_shapes, load_turtle, union_graph, validate_quads
 
 # The violating additions of test_validate.py: its parametrised cases and the inline ones.
 VIOLATIONS = [case[0] for case in tv.test_other_shapes_fail.pytestmark[0].args[1]] + [

@@ -18,7 +18,7 @@ from rdflib.plugins.stores.sparqlstore import SPARQLStore
 from SPARQLWrapper import CSV, JSON, XML, SPARQLWrapper
 
 from conftest import UPDATE_TOKEN
-from graph_builder import store as store_mod
+from graph_builder.build import store as store_mod
 from serverutil import EX, GRAPH_A, GRAPH_B, make_sample_store, sample_quads, start_server
 
 AUTH = {"Authorization": f"Bearer {UPDATE_TOKEN}"}

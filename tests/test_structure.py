@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from graph_builder.corpus import read_document, read_source
+from graph_builder.text.corpus import read_document, read_source
 from graph_builder.resources import default_corpus
-from graph_builder.structure import joiner, parse, word_counts
+from graph_builder.text.structure import joiner, parse, word_counts
 
 CORPUS = default_corpus()
 R2008 = CORPUS / "2008-sg-report-international-migration-and-development.ar.md"
@@ -248,7 +248,7 @@ def test_no_printed_line_is_lost(path):
     paragraph, heading, section note, footnote or the front matter."""
     import re
 
-    from graph_builder.structure import strip_markup, toc_lines
+    from graph_builder.text.structure import strip_markup, toc_lines
 
     doc = read_document(path)
     lines = read_source(path)[0].split("\n")

@@ -12,9 +12,9 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from graph_builder.store import staged_build
+from graph_builder.build.store import staged_build
 from graph_builder.resources import ontology_file
-from graph_builder.validate import check_shapes, load_turtle, union_graph, validate_dataset, validate_store
+from graph_builder.validate.validate import check_shapes, load_turtle, union_graph, validate_dataset, validate_store
 
 PREFIXES = """
 @prefix mdkg: <https://w3id.org/mdkg/ontology#> .

@@ -11,7 +11,7 @@ from __future__ import annotations
 import importlib
 from typing import Iterable
 
-from ..findings import Fact
+from ..recognise.findings import Fact
 from .context import FactContext
 
 FAMILIES = ("topics", "events", "commitments", "actors")

@@ -26,11 +26,11 @@ from __future__ import annotations
 
 import re
 
-from ..arabic import fold
-from ..findings import Entity, Fact, Mention, Value
+from ..text.arabic import fold
+from ..recognise.findings import Entity, Fact, Mention, Value
 from .context import FactContext
 from .naming import clean_name, is_name, person, translit
-from ..text_entities import ROLE_HEADS
+from ..recognise.text_entities import ROLE_HEADS
 from .grammar import ANAPHORS, FILLERS, RELATIVES, Text, folded_set, resolve_anaphor, subject_after
 
 RULES = {
@@ -494,7 +494,7 @@ def _participation(text: Text, source, scope: list[Mention]):
 def _matcher(ctx: FactContext):
     if ctx.gazetteer is None:
         return None
-    from ..matcher import Matcher   # noqa: PLC0415 (header lines are not matched by the pipeline)
+    from ..recognise.matcher import Matcher   # noqa: PLC0415 (header lines are not matched by the pipeline)
     return Matcher(ctx.gazetteer)
 
 

@@ -25,8 +25,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..arabic import fold
-from ..findings import Entity, Fact, Value
+from ..text.arabic import fold
+from ..recognise.findings import Entity, Fact, Value
 from .context import FactContext, sentences
 from .event_common import dates_in
 from .naming import rx, View, arabic_names, sub_event, translit

@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..findings import Entity, Mention
-from ..model import Document, Footnote, Paragraph, Section
+from ..recognise.findings import Entity, Mention
+from ..text.model import Document, Footnote, Paragraph, Section
 
 # Sentence ends: full stop, Arabic question mark, semicolons; never inside a number (2.5) or a symbol (WP.197).
 _SENTENCE_END = re.compile(r"(?<=[.؟!؛;])\s+(?=\S)")
@@ -19,7 +19,7 @@ _SENTENCE_END = re.compile(r"(?<=[.؟!؛;])\s+(?=\S)")
 class FactContext:
     document: Document
     mentions: list[Mention]
-    gazetteer: object = None          # graph_builder.gazetteer.Gazetteer
+    gazetteer: object = None          # graph_builder.recognise.gazetteer.Gazetteer
     _by_source: dict = field(default_factory=dict, init=False, repr=False)
     _family_facts: dict = field(default_factory=dict, init=False, repr=False)
 

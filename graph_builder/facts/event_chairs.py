@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-from ..arabic import fold
-from ..findings import Entity, Fact
+from ..text.arabic import fold
+from ..recognise.findings import Entity, Fact
 from .event_common import RULES
 from .naming import rx, ROLE_WORDS, TITLES, View, clean_name, is_name, person, process_meeting
 from .process_meetings import DocState

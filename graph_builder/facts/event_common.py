@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..findings import Entity, Fact, Value
+from ..recognise.findings import Entity, Fact, Value
 from .naming import rx
 
 RULES = {

@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass
 from typing import Iterable
 
-from ..arabic import Normalised, fold, normalise
-from ..findings import Mention
+from ..text.arabic import Normalised, fold, normalise
+from ..recognise.findings import Mention
 from .context import sentences as sentence_spans
 from .naming import arabic_names
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..arabic import Normalised, fold, normalise
-from ..findings import Entity, Mention
+from ..text.arabic import Normalised, fold, normalise
+from ..recognise.findings import Entity, Mention
 from .context import FactContext
 
 

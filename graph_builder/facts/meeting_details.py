@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 
-from ..arabic import fold
-from ..findings import Fact, Value
+from ..text.arabic import fold
+from ..recognise.findings import Fact, Value
 from .event_common import QUOTE, RULES, WORKSHOP, Ref, dates_in, day_facts, year_fact
 from .naming import rx, View
 

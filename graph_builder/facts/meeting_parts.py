@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 
-from ..arabic import fold
-from ..findings import Entity, Fact, Value
+from ..text.arabic import fold
+from ..recognise.findings import Entity, Fact, Value
 from .event_chairs import doc_person, name_after
 from .event_common import QUOTE, RULES, WORKSHOP, Ref, dates_in, day_facts, key_year, year_fact
 from .naming import rx, View, process_meeting, sub_event

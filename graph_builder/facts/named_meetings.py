@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 
-from ..arabic import fold
-from ..findings import Entity, Fact
+from ..text.arabic import fold
+from ..recognise.findings import Entity, Fact
 from .event_common import RULES, WORKSHOP, Ref, dates_in, day_facts, key_year, year_fact
 from .naming import rx, View
 

@@ -11,10 +11,10 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from ..arabic import Normalised, fold, normalise
-from ..findings import Entity
-from .. import text_entities
-from ..text_entities import translit  # noqa: F401  (re-exported for the rule modules)
+from ..text.arabic import Normalised, fold, normalise
+from ..recognise.findings import Entity
+from ..recognise import text_entities
+from ..recognise.text_entities import translit  # noqa: F401  (re-exported for the rule modules)
 
 ORDINALS = {
     "الاول": 1, "الاولي": 1, "الثاني": 2, "الثانيه": 2, "الثالث": 3, "الثالثه": 3, "الرابع": 4,

@@ -17,8 +17,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ..arabic import fold
-from ..findings import Entity
+from ..text.arabic import fold
+from ..recognise.findings import Entity
 from .context import FactContext, sentences
 from .event_common import Ref, dates_in
 from .named_meetings import named_meetings

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-from ..arabic import fold
-from ..findings import Entity, Fact
+from ..text.arabic import fold
+from ..recognise.findings import Entity, Fact
 from .context import FactContext
 from .event_common import RULES, year_fact
 from .event_chairs import doc_person

@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from types import MappingProxyType
 
-from ..arabic import fold
-from ..findings import Mention
+from ..text.arabic import fold
+from ..recognise.findings import Mention
 from .grammar import Text, Token, folded_set
 
 # cue word (folded, without the conjunction و/ف) → (strength, role, prepositions)

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import re
 
-from ..arabic import fold
-from ..findings import Entity, Mention
+from ..text.arabic import fold
+from ..recognise.findings import Entity, Mention
 from .context import FactContext
 from .grammar import Text
 from .naming import arabic_names

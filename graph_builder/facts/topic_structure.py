@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ..findings import Fact, Mention
+from ..recognise.findings import Fact, Mention
 from .context import FactContext
 from .grammar import Text, folded_set
 from .known_findings import KnownEvents

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-from ..arabic import fold
-from ..findings import Entity, Mention
+from ..text.arabic import fold
+from ..recognise.findings import Entity, Mention
 from .grammar import (ANAPHORS, FILLERS, RELATIVES, Subject, Text, folded_set, resolve_anaphor,
                       subject_after)
 from .known_findings import KnownEvents

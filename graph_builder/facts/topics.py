@@ -38,7 +38,7 @@ from __future__ import annotations
 
 import re
 
-from ..findings import Fact, Mention
+from ..recognise.findings import Fact, Mention
 from . import dedupe
 from .context import FactContext
 from .grammar import NON_SUBJECT_KINDS, Subject, Text, resolve_anaphor, sentence_subject, subject_after

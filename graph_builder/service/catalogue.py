@@ -41,7 +41,7 @@ from typing import Callable, Iterable, Mapping
 import pyoxigraph as ox
 from flask import Blueprint, Response, abort, current_app, render_template_string, request, url_for
 
-from graph_builder import arsearch
+from graph_builder.text import arsearch
 from graph_builder.namespaces import PREFIXES, XSD
 from graph_builder.resources import data_dir
 from graph_builder.service import guard, negotiation, results

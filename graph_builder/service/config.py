@@ -5,7 +5,7 @@ only computes a plain dict; it starts nothing and keeps no state.
 
 Keys (environment variable in brackets):
 
-- ``STORE`` (MDKG_STORE): the store path, a symlink to a build directory (see ``graph_builder.store``);
+- ``STORE`` (MDKG_STORE): the store path, a symlink to a build directory (see ``graph_builder.build.store``);
   missing or empty serves an empty dataset.
 - ``UPDATE_TOKEN`` (MDKG_UPDATE_TOKEN): bearer token for SPARQL Update and Graph Store writes;
   ``None`` makes the service read-only.

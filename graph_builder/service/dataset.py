@@ -1,13 +1,13 @@
 """The dataset's self-description and downloads: ``/.well-known/void``, ``/dumps/``, ``/context.jsonld``.
 
 - ``GET /.well-known/void``: the VoID + DCAT description of the current build
-  (:func:`graph_builder.void.void_quads`: counts, licence, SPARQL endpoint, example resources,
+  (:func:`graph_builder.publish.void.void_quads`: counts, licence, SPARQL endpoint, example resources,
   dump links), negotiated among Turtle (default), JSON-LD, RDF/XML, N-Triples, TriG, N-Quads
   (``Accept`` or ``?format=ttl|jsonld|rdfxml|nt|trig|nq``). URLs in it (endpoint, dumps) are
   made from the request's own root, so they are right behind any host name.
 - ``GET /dumps/``: the index of the current build's compressed dumps (HTML, or its
   ``dumps.json`` for ``Accept: application/json`` / ``?format=json``); ``GET /dumps/{file}``
-  one file, only names the index lists (``graph_builder.dumps.dump_path``), sent as
+  one file, only names the index lists (``graph_builder.publish.dumps.dump_path``), sent as
   ``application/gzip``. A build without dumps answers 404 with the reason.
 - ``GET /context.jsonld``: the JSON-LD context (the build's ``context.jsonld``, else computed
   from the store).
@@ -26,9 +26,9 @@ from pathlib import Path
 import pyoxigraph as ox
 from flask import Blueprint, Response, abort, current_app, jsonify, redirect, request, send_file
 
-from graph_builder import dumps as dumps_mod
-from graph_builder import store as store_mod
-from graph_builder import void as void_mod
+from graph_builder.publish import dumps as dumps_mod
+from graph_builder.build import store as store_mod
+from graph_builder.publish import void as void_mod
 from graph_builder.namespaces import Base
 from graph_builder.service import negotiation, pages, results
 from graph_builder.service.pages import STRINGS, html_page, base_iri, page_language

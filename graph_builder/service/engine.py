@@ -37,8 +37,8 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from graph_builder import arsearch
-from graph_builder import store as store_mod
+from graph_builder.text import arsearch
+from graph_builder.build import store as store_mod
 from graph_builder.service import query_text, results, sandbox
 from graph_builder.service.guard import Rejected
 from graph_builder.service.update_dataset import with_using
@@ -64,7 +64,7 @@ def _query_kwargs(job: dict) -> dict:
     elif not query_text.has_dataset_clause(job["text"]):
         kwargs["use_default_graph_as_union"] = True
     # Named queries and search bind parameters as terms (never pasted into the text), and
-    # every query may call mdkg:arMatch / mdkg:arFold (see graph_builder.arsearch).
+    # every query may call mdkg:arMatch / mdkg:arFold (see graph_builder.text.arsearch).
     if job.get("substitutions"):
         kwargs["substitutions"] = {ox.Variable(name): term for name, term in job["substitutions"].items()}
     kwargs["custom_functions"] = job["custom_functions"]

@@ -27,11 +27,10 @@ import queue
 import shutil
 import threading
 import time
+from multiprocessing import reduction
 from pathlib import Path
 
-from graph_builder import store as store_mod
-from multiprocessing import reduction
-
+from graph_builder.build import store as store_mod
 from graph_builder.service import engine, sandbox
 
 START_TIMEOUT = 60.0

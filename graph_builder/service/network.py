@@ -1,6 +1,6 @@
 """Graph export endpoints: ``/export/{graphml,gexf,cytoscape}`` (entity network of the knowledge graph).
 
-- ``GET /export/{fmt}``: the whole entity network (:func:`graph_builder.netexport.network`).
+- ``GET /export/{fmt}``: the whole entity network (:func:`graph_builder.publish.netexport.network`).
 - ``GET /export/{fmt}?entity=IRI&depth=N``: the entities within ``N`` links of ``IRI``
   (either direction, ``0 <= N <= MAX_DEPTH``, default 1) and the links among them; 404 when
   ``IRI`` is not an entity.
@@ -21,7 +21,7 @@ import networkx as nx
 import pyoxigraph as ox
 from flask import Blueprint, Response, abort, current_app, request
 
-from graph_builder import netexport
+from graph_builder.publish import netexport
 from graph_builder.service.dataset import open_store, read_path
 from graph_builder.service.pages import executor_graph
 from graph_builder.service.sparql import FORM, QUERY_TYPE

@@ -1,7 +1,7 @@
 """``GET /search?q=…``: Arabic-aware search over paragraph text and entity labels (HTML or JSON).
 
 Paragraphs and footnotes match when every word of the query matches a word of their text with
-``mdkg:arMatch`` (see :mod:`graph_builder.arsearch`: folding of diacritics and letter forms,
+``mdkg:arMatch`` (see :mod:`graph_builder.text.arsearch`: folding of diacritics and letter forms,
 proclitics و ف ب ل ك ال لل). Entities match on any label, code or notation (any language), the
 same way; entities whose label equals the query come first, then by number of paragraphs that
 mention them. Both searches run as SPARQL queries in the service's query processes (time limit,
@@ -21,7 +21,7 @@ import pyoxigraph as ox
 from flask import Blueprint, Response, abort, render_template_string, request
 from markupsafe import Markup, escape
 
-from graph_builder import arsearch
+from graph_builder.text import arsearch
 from graph_builder.namespaces import PREFIXES
 from graph_builder.service import results
 from graph_builder.service.catalogue import wants_html

@@ -1,6 +1,6 @@
 """The UN member and observer states as gazetteer entities, from ISO/M49, CLDR and states.toml.
 
-``state_entities()`` returns one :class:`~graph_builder.findings.Entity` per entry of
+``state_entities()`` returns one :class:`~graph_builder.recognise.findings.Entity` per entry of
 ``gazetteer/states.toml`` (193 members and 2 observers): slug and notation = ISO 3166-1
 alpha-3, the UN M49 code (``mdkg:m49Code``, the ISO numeric code as a 3-character string),
 prefLabels = the UN short names in English and Arabic from ``states.toml``, and alt labels in
@@ -21,7 +21,7 @@ import pycountry
 from babel import Locale
 
 from .findings import Entity
-from .resources import data_dir
+from ..resources import data_dir
 
 UN_LANGUAGES = ("ar", "en", "fr", "es", "ru", "zh")
 UN_STATUSES = ("member", "observer")

@@ -16,7 +16,7 @@ types and datatypes (prefix compaction of pyoxigraph's expanded JSON-LD: a docum
 JSON-LD processor expands back to exactly the same quads; node IRIs stay absolute). Files are
 gzip with a zero timestamp, so the same store gives byte-identical dumps. Everything streams
 graph by graph. This module does not serve the files or describe them in RDF (see
-:mod:`graph_builder.void`).
+:mod:`graph_builder.publish.void`).
 """
 from __future__ import annotations
 
@@ -30,7 +30,7 @@ from typing import Iterable
 
 import pyoxigraph as ox
 
-from .namespaces import MDKG, OWL, PREFIXES, RDF, RDFS, Base, slugify
+from ..namespaces import MDKG, OWL, PREFIXES, RDF, RDFS, Base, slugify
 
 INDEX = "dumps.json"
 CONTEXT = "context.jsonld"

@@ -17,10 +17,10 @@ from typing import Iterable, Iterator
 
 import pyoxigraph as ox
 
-from . import __version__
-from .findings import Entity, Fact, Mention, Value
-from .model import Document, Footnote, Paragraph, Section
-from .namespaces import (DCTERMS, DEFAULT_BASE, MDKG, OA, ORG, PROV, RDF, RDFS, SKOS, XSD,
+from .. import __version__
+from ..recognise.findings import Entity, Fact, Mention, Value
+from ..text.model import Document, Footnote, Paragraph, Section
+from ..namespaces import (DCTERMS, DEFAULT_BASE, MDKG, OA, ORG, PROV, RDF, RDFS, SKOS, XSD,
                          Base)
 
 CONTEXT_CHARS = 32  # length of oa:prefix / oa:suffix

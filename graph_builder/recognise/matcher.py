@@ -47,10 +47,10 @@ from typing import Iterable, Mapping, Sequence
 
 import ahocorasick
 
-from .arabic import PROCLITICS, fold, is_word_char, normalise
+from ..text.arabic import PROCLITICS, fold, is_word_char, normalise
 from .findings import Entity, Mention
 from .gazetteer import Gazetteer
-from .model import Document, Section
+from ..text.model import Document, Section
 from .text_entities import (find_known_persons, find_persons, find_persons_before_roles, find_publications, surname,
                             unify_persons)
 

@@ -1,7 +1,7 @@
 """The build pipeline: corpus → document model → mentions → facts → RDF → a fresh store.
 
 :func:`build` writes a new store directory beside the current one, validates it against the
-SHACL shapes, and only then switches the store link over (:mod:`graph_builder.store`); any
+SHACL shapes, and only then switches the store link over (:mod:`graph_builder.build.store`); any
 failure (a broken source file, a shape violation, a kill) leaves the previous store untouched
 and serving.
 
@@ -13,7 +13,7 @@ cached under ``<store>.cache/`` keyed by the source's sha256 and a fingerprint o
 the reports that changed, and gives the same quads as a full rebuild.
 
 The per-report work done in the workers also covers the report's SHACL check (every report, with
-the shapes compiled to SPARQL and run by pyoxigraph: :mod:`graph_builder.shacl_sparql`, checked
+the shapes compiled to SPARQL and run by pyoxigraph: :mod:`graph_builder.validate.shacl_sparql`, checked
 against pyshacl in the tests; ``mdkg validate`` runs pyshacl and HermiT on the whole store) and its
 downloadable dumps, cached alongside its quads; the build then only checks the static graphs
 (ontology, gazetteer) and writes the whole-dataset dumps.
@@ -34,17 +34,18 @@ import pyoxigraph as ox
 
 import shutil
 
-from . import dumps, emit, store as store_mod
-from .corpus import corpus_files, load_manifest, read_document, read_source
-from .facts import extract_facts
-from .facts.context import FactContext
-from .findings import Fact, Mention
-from .gazetteer import load_gazetteer
-from .matcher import Matcher, mentions_in
-from .model import Document, SourceError
-from .namespaces import Base
-from .resources import data_dir, ontology_file
-from .shacl_sparql import FastShapes
+from . import emit, store as store_mod
+from ..publish import dumps
+from ..text.corpus import corpus_files, load_manifest, read_document, read_source
+from ..facts import extract_facts
+from ..facts.context import FactContext
+from ..recognise.findings import Fact, Mention
+from ..recognise.gazetteer import load_gazetteer
+from ..recognise.matcher import Matcher, mentions_in
+from ..text.model import Document, SourceError
+from ..namespaces import Base
+from ..resources import data_dir, ontology_file
+from ..validate.shacl_sparql import FastShapes
 
 CACHE_SUFFIX = ".nq.gz"
 FRAGMENT = "items.jsonld-items.gz"
@@ -122,7 +123,7 @@ def ontology_quads(base: Base) -> list[ox.Quad]:
 def builder_fingerprint(base: Base, strict: bool) -> str:
     """A hash of everything besides the source text that decides a document's quads."""
     h = hashlib.sha256(f"{base.iri}|{strict}".encode())
-    pkg = Path(__file__).resolve().parent
+    pkg = Path(__file__).resolve().parent.parent
     files = sorted(pkg.rglob("*.py")) + sorted(data_dir("gazetteer").glob("*.toml")) + [ontology_file("mdkg.ttl")]
     for f in files:
         if f.is_relative_to(pkg / "service"):

@@ -41,9 +41,9 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import OWL, RDF, RDFS, SH
 
-from .namespaces import PREFIXES
-from .resources import ontology_file
-from .store import resolve
+from ..namespaces import PREFIXES
+from ..resources import ontology_file
+from ..build.store import resolve
 
 RENDER_LINES = 40          # result lines shown per check by ValidationReport.render()
 SKOLEM_PREFIX = "urn:mdkg:bnode:"

@@ -25,7 +25,7 @@ import networkx as nx
 import pyoxigraph as ox
 from lxml import etree
 
-from .namespaces import MDKG, RDF, RDFS, SKOS
+from ..namespaces import MDKG, RDF, RDFS, SKOS
 
 FORMATS = ("graphml", "gexf", "cytoscape")
 

@@ -2,7 +2,7 @@
 
 Dataset formats (N-Quads, TriG, JSON-LD) keep the named graphs; triple formats (Turtle,
 N-Triples, RDF/XML) write the union of all graphs (the ontology included). Graph formats for
-visualisation tools (GraphML, GEXF, Cytoscape JSON) are :mod:`graph_builder.netexport`.
+visualisation tools (GraphML, GEXF, Cytoscape JSON) are :mod:`graph_builder.publish.netexport`.
 """
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ from typing import BinaryIO
 
 import pyoxigraph as ox
 
-from .namespaces import PREFIXES
-from .store import open_read_only
+from ..namespaces import PREFIXES
+from ..build.store import open_read_only
 
 DATASET_FORMATS = {"nquads": ox.RdfFormat.N_QUADS, "trig": ox.RdfFormat.TRIG, "jsonld": ox.RdfFormat.JSON_LD}
 TRIPLE_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "ntriples": ox.RdfFormat.N_TRIPLES,

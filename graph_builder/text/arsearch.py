@@ -1,9 +1,9 @@
 """Arabic-aware word matching: the ``mdkg:arMatch`` and ``mdkg:arFold`` SPARQL functions.
 
-A query is split into words after the builder's normalisation (:func:`graph_builder.arabic.fold`:
+A query is split into words after the builder's normalisation (:func:`graph_builder.text.arabic.fold`:
 diacritics, tatweel, hamza/alef/ya/ta marbuta forms, digits) and Latin case folding. A query word
 matches a text word when the text word, read as proclitics (و ف ب ل ك and their combinations,
-:func:`graph_builder.arabic.proclitic_splits`, which restores the article in ``لل``) + stem,
+:func:`graph_builder.text.arabic.proclitic_splits`, which restores the article in ``لل``) + stem,
 has a stem equal to the query word, with or without the article ``ال`` on either side. So
 ``منظمة`` matches ``وللمنظمة``, ``بالمنظمه`` and ``المنظمة``; ``الهجرة`` matches ``والهجرة`` and
 ``هجرة``. A text matches a query when **every** query word matches some word of the text (any
@@ -23,7 +23,7 @@ from typing import Callable
 
 import pyoxigraph as ox
 
-from graph_builder.arabic import fold, is_word_char, normalise, proclitic_splits
+from graph_builder.text.arabic import fold, is_word_char, normalise, proclitic_splits
 from graph_builder.namespaces import MDKG, XSD
 
 ARTICLE = "ال"

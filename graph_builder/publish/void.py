@@ -17,7 +17,7 @@ from typing import Mapping
 
 import pyoxigraph as ox
 
-from .namespaces import DCAT, DCTERMS, MDKG, PREFIXES, PROV, RDF, RDFS, SD, VOID, XSD, Base, Namespace
+from ..namespaces import DCAT, DCTERMS, MDKG, PREFIXES, PROV, RDF, RDFS, SD, VOID, XSD, Base, Namespace
 from .dumps import FORMATS, graph_stem, named_graphs
 from .netexport import entity_classes
 
@@ -211,7 +211,7 @@ def void_quads(st: ox.Store, base: Base, endpoint_url: str, dump_urls: Mapping[s
     """The VoID/DCAT description of ``st`` as triples.
 
     ``dump_urls`` maps dump file names (as in ``dumps.json``) to their download URLs; ``index``
-    (the parsed ``dumps.json``, see :func:`graph_builder.dumps.read_index`) adds byte sizes,
+    (the parsed ``dumps.json``, see :func:`graph_builder.publish.dumps.read_index`) adds byte sizes,
     media types, checksums and which graph each file holds.
     """
     dataset = dataset_iri(base)

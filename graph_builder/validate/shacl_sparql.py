@@ -9,7 +9,7 @@ What it does:
   ``EXISTS`` sub-patterns, so one query per constraint is enough.
 * :meth:`FastShapes.check_quads` loads one graph (a report's quads, say) and the ontology
   into a fresh in-memory store, runs the queries over the union of its graphs and returns a
-  :class:`graph_builder.validate.ValidationReport` with the SHACL fields filled and the OWL
+  :class:`graph_builder.validate.validate.ValidationReport` with the SHACL fields filled and the OWL
   check "not checked". ``sh:targetClass`` and ``sh:class`` follow ``rdfs:subClassOf*`` in
   that store, exactly as pyshacl does with the ontology mixed into the data graph.
 * Only the SHACL Core features that ``shapes.ttl`` uses are compiled (targets by class and
@@ -37,8 +37,8 @@ from rdflib import Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import RDF, RDFS, SH, XSD
 
-from .namespaces import PREFIXES
-from .resources import ontology_file
+from ..namespaces import PREFIXES
+from ..resources import ontology_file
 from .validate import NOT_CHECKED, ValidationReport, load_turtle
 
 # Datatypes whose lexical form SPARQL can check with a cast (the XSD constructor functions).

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .model import Footnote, Paragraph, Section
+from ..text.model import Footnote, Paragraph, Section
 
 Source = Paragraph | Footnote | Section
 

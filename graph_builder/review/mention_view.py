@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from .findings import Entity, Mention
-from .model import Document, Footnote, Paragraph, Section
+from ..recognise.findings import Entity, Mention
+from ..text.model import Document, Footnote, Paragraph, Section
 
 
 def mark(text: str, mentions: list[Mention]) -> str:

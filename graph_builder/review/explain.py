@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from .namespaces import MDKG, OA, PREFIXES, RDF
-from .store import open_read_only
+from ..namespaces import MDKG, OA, PREFIXES, RDF
+from ..build.store import open_read_only
 
 _EVIDENCE = """
 SELECT ?s ?p ?o ?rule ?conf ?src ?n ?text WHERE {

@@ -10,7 +10,7 @@
   (``السيدة موفو كينغ أن`` → موفو كينغ). :func:`unify_persons` maps a surname-only
   reference to the one full name of the document that ends with it.
 
-Both work on the folded text of :func:`graph_builder.arabic.normalise` and report spans in it;
+Both work on the folded text of :func:`graph_builder.text.arabic.normalise` and report spans in it;
 the matcher maps them back to the original. Nothing here knows a name of the corpus.
 """
 from __future__ import annotations
@@ -18,9 +18,9 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .arabic import Normalised, fold
+from ..text.arabic import Normalised, fold
 from .findings import Entity, Mention
-from .namespaces import slugify
+from ..namespaces import slugify
 
 _SYMBOL = r"[A-Z][A-Z0-9]*(?:/[A-Z0-9][A-Z0-9.\-]*)+"
 _PUB_PAREN = re.compile(r"\(\s*(" + _SYMBOL + r")\s*\)")

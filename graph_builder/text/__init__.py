@@ -1,0 +1,9 @@
+"""Text: reading a report into the document model, and the one Arabic normaliser.
+
+``corpus`` reads and checks the source files and the manifest, ``structure`` finds paragraphs,
+headings and footnotes, ``model`` holds the frozen document types, ``arabic`` normalises and
+folds Arabic text with an offset map, ``arsearch`` exposes that folding to SPARQL
+(``mdkg:arMatch``, ``mdkg:arFold``). Nothing here knows entities, facts or RDF quads.
+
+May import: the standard library, ``graph_builder.namespaces`` and ``graph_builder.resources``.
+"""
