@@ -24,7 +24,7 @@ from flask import Flask, request
 
 from graph_builder.service import auth, errors, graph_store, health, sparql
 from graph_builder.service import dataset, network, pages, ui
-from graph_builder.service import caching, catalogue, sandbox, search
+from graph_builder.service import caching, catalogue, fastpath, sandbox, search
 from graph_builder.service.config import resolve_config
 from graph_builder.service.executor import Executor
 from graph_builder.service.state import ServiceState, attach
@@ -63,8 +63,10 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     errors.install(app, settings["ACCESS_LOG"])
     register_blueprints(app, CORE_BLUEPRINTS)
     register_blueprints(app, settings.get("extra_blueprints", ()))
-    caching.install(app, executor, settings["CACHE_MAX_AGE"],  # ETag / 304 / Cache-Control
-                    caching.fingerprint(app.extensions.get(catalogue.EXTENSION, {})))
+    fingerprint = caching.fingerprint(app.extensions.get(catalogue.EXTENSION, {}))
+    caching.install(app, executor, settings["CACHE_MAX_AGE"], fingerprint)  # ETag / 304 / Cache-Control
+    if settings["FAST_PATH"]:  # plain GET queries skip Flask's dispatch (same answers)
+        app.wsgi_app = fastpath.FastQueries(app.wsgi_app, executor, settings, fingerprint)
     return app
 
 

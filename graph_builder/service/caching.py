@@ -140,11 +140,11 @@ class CachingExecutor:
         answer = self.cache.get(key)
         _record("hit" if answer is not None else "miss")
         if answer is not None:
-            return dict(answer, engine_ms=0.0)
+            return dict(answer, engine_ms=0.0, cache="hit")
         answer = self.inner.read(dict(job, read_path=self.read_path()))
         if answer.get("status") == 200:
             self.cache.put(key, answer)
-        return answer
+        return dict(answer, cache="miss")
 
     def write(self, job: dict) -> dict:
         answer = self.inner.write(job)
@@ -168,13 +168,30 @@ def fingerprint(catalogue: Mapping[str, Any]) -> str:
     return digest.hexdigest()[:16]
 
 
+def etag_value(build: str, fingerprint: str, path: str, query_string: str, accept: str) -> str:
+    """The (weak) ETag value, without quotes, of an answer on ``build`` to this request."""
+    digest = hashlib.sha256("\x00".join([build, fingerprint, path, query_string, accept])
+                            .encode("utf-8")).hexdigest()[:32]
+    return f"{build}-{digest}"
+
+
 def etag_for(build: str, fingerprint: str) -> str:
     """The (weak) ETag value of the current request's answer on ``build``, without quotes."""
-    accept = request.headers.get("Accept", "")
-    digest = hashlib.sha256("\x00".join(
-        [build, fingerprint, request.path, request.query_string.decode("latin-1"), accept])
-        .encode("utf-8")).hexdigest()[:32]
-    return f"{build}-{digest}"
+    return etag_value(build, fingerprint, request.path, request.query_string.decode("latin-1"),
+                      request.headers.get("Accept", ""))
+
+
+def decorate(response: Response, cache_status: str | None, etag: str | None, max_age: int) -> Response:
+    """The caching headers of an answer (shared by the request hooks and ``fastpath``)."""
+    if cache_status:
+        response.headers[CACHE_HEADER] = cache_status
+    if etag and response.status_code in (200, 304):
+        response.set_etag(etag, weak=True)
+        response.headers["Cache-Control"] = f"public, max-age={max_age}"
+        response.vary.add("Accept")
+    response.headers["Access-Control-Expose-Headers"] = ", ".join(
+        [CORS_HEADERS["Access-Control-Expose-Headers"], "ETag", CACHE_HEADER])
+    return response
 
 
 def install(app: Flask, executor: CachingExecutor, max_age: int, fingerprint: str,
@@ -192,16 +209,7 @@ def install(app: Flask, executor: CachingExecutor, max_age: int, fingerprint: st
         return None
 
     def after(response: Response) -> Response:
-        if g.get("mdkg_cache"):
-            response.headers[CACHE_HEADER] = g.mdkg_cache
-        etag = g.get("mdkg_etag")
-        if etag and response.status_code in (200, 304):
-            response.set_etag(etag, weak=True)
-            response.headers["Cache-Control"] = f"public, max-age={max_age}"
-            response.vary.add("Accept")
-        response.headers["Access-Control-Expose-Headers"] = ", ".join(
-            [CORS_HEADERS["Access-Control-Expose-Headers"], "ETag", CACHE_HEADER])
-        return response
+        return decorate(response, g.get("mdkg_cache"), g.get("mdkg_etag"), max_age)
 
     app.before_request(before)
     app.after_request(after)

@@ -26,6 +26,8 @@ Keys (environment variable in brackets):
 - ``QUERY_MEMORY_MB`` (MDKG_QUERY_MEMORY_MB, 1024): resident memory a query or writer process may
   use while it works; above it the process is killed, the request gets **503** naming the limit,
   and a fresh process replaces it. 0 disables the cap.
+- ``FAST_PATH`` (MDKG_FAST_PATH, true): plain ``GET /sparql?query=`` requests are answered by a WSGI
+  fast path in front of Flask (``graph_builder.service.fastpath``; same answers, less CPU).
 - ``BASE`` (MDKG_BASE): the instance base IRI.
 - ``QUERY_PROCESSES`` (MDKG_QUERY_PROCESSES, 2): query processes per web worker.
 - ``ACCESS_LOG`` (MDKG_ACCESS_LOG, true): one JSON line per request on the ``mdkg.access`` logger.
@@ -54,6 +56,7 @@ DEFAULTS: Mapping[str, Any] = {
     "ALLOWED_SERVICE_HOSTS": (),
     "MAX_NESTING": 64,
     "QUERY_MEMORY_MB": 1024,
+    "FAST_PATH": True,
     "BASE": DEFAULT_BASE,
     "QUERY_PROCESSES": 2,
     "ACCESS_LOG": True,
@@ -79,7 +82,7 @@ def _coerce(key: str, value: Any) -> Any:
         if isinstance(value, str):
             value = value.split(",")
         return tuple(h.strip().lower() for h in value if h and h.strip())
-    if key == "ACCESS_LOG" and isinstance(value, str):
+    if key in ("ACCESS_LOG", "FAST_PATH") and isinstance(value, str):
         return value.strip().lower() not in ("0", "false", "no", "off", "")
     if key == "UPDATE_TOKEN" and value == "":
         return None

@@ -128,6 +128,7 @@ class Executor:
         self._target: str | None = None
         self._retired: list[tuple[str, float]] = []
         self._start_errors: list[str] = []
+        self._resolved: tuple[str, Path] | None = None  # (link text, its build directory)
 
     # -- life cycle -------------------------------------------------------------------------
     def start(self) -> None:
@@ -188,12 +189,25 @@ class Executor:
         for path in old:
             shutil.rmtree(path, ignore_errors=True)
 
+    def _resolve(self) -> Path | None:
+        """``store.resolve`` of the store, with one ``readlink`` when the link has not changed."""
+        try:
+            link = os.readlink(self.store)
+        except OSError:
+            link = None
+        cached = self._resolved
+        if link is not None and cached is not None and cached[0] == link:
+            return cached[1]
+        target = store_mod.resolve(self.store)
+        self._resolved = (link, target) if link is not None and target is not None else None
+        return target
+
     def read_path(self) -> str | None:
         """The directory readers should open now (None = empty dataset)."""
         if not self.writable:
-            target = store_mod.resolve(self.store)
+            target = self._resolve()
             return None if target is None else str(target)
-        current = store_mod.resolve(self.store)
+        current = self._resolve()
         if current is not None and str(current) != self._target:
             self.write({"kind": "sync"})  # the symlink was switched by a rebuild
         return self._snapshot
