@@ -27,6 +27,7 @@ from graph_builder.service import caching, errors
 from graph_builder.service.sparql import query_job, success_response
 
 PATHS = ("/sparql", "/sparql/")
+MAX_ACCEPT_MEMO = 256
 
 
 class FastQueries:
@@ -37,6 +38,7 @@ class FastQueries:
         self.executor = executor
         self.config = config
         self.fingerprint = fingerprint
+        self._jobs: dict[str, dict] = {}  # Accept header -> job with the negotiated media types
 
     def _eligible(self, environ) -> bool:
         return (environ.get("REQUEST_METHOD") == "GET" and environ.get("PATH_INFO") in PATHS
@@ -58,7 +60,13 @@ class FastQueries:
             return self.app(environ, start_response)
         etag = caching.etag_value(self.executor.current_build(), self.fingerprint, request.path,
                                   request.query_string.decode("latin-1"), request.headers.get("Accept", ""))
-        job = query_job(texts[0], base, request.accept_mimetypes, None, None, self.config)
+        accept = request.headers.get("Accept", "")
+        template = self._jobs.get(accept)
+        if template is None:  # content negotiation once per distinct Accept header
+            if len(self._jobs) >= MAX_ACCEPT_MEMO:
+                self._jobs.clear()
+            template = self._jobs[accept] = query_job("", "", request.accept_mimetypes, None, None, self.config)
+        job = dict(template, text=texts[0], base=base)
         answer = self.executor.read(job)
         status = answer["status"]
         if status >= 300:
