@@ -316,22 +316,37 @@ PROSE = {
         "in a 15-query mix would hide the front's cost); the named-query mix; each at 1, 4 and 16 "
         "closed-loop clients (`bench/http_load.py`).", ""],
     "front_findings": [
-        "Where one request's time goes (measured on `ASK {}`; py-spy on the gunicorn worker and its "
-        "query processes, and timers around each layer): gunicorn's gthread worker with a trivial Flask "
-        "view already costs about 0.35 ms p50 on this machine (a bare WSGI function 0.23 ms, against "
-        "0.07 ms for oxigraph); mdkg's request hooks and handler (ETag, result-cache lookup, "
-        "negotiation, access log) about 0.2 ms; the pickle round trip to the query process about 0.1 ms "
-        "idle and 0.25 ms on the loaded machine (two process wake-ups); pyoxigraph's own evaluation "
-        "0.07 ms. The rdflib pre-parse is gone (it cost 3-40 ms on every query containing `from`, "
-        "e.g. `prov:wasDerivedFrom`), one store-link lookup per request replaced three, and the access "
-        "log is not formatted when it is off.",
+        "Where one request's time goes (profiled on `ASK {}` and the cheap mix: py-spy on a gunicorn "
+        "worker under 16 clients, cProfile and timers in process, CPU time per request of each "
+        "process from `/proc`): before this change a request cost about 1.1-1.4 ms of CPU in mdkg's "
+        "processes against 0.27 ms in oxigraph's, two thirds of it in the web worker. In the web worker "
+        "gunicorn's gthread machinery with an empty WSGI app costs about 0.2 ms p50; Flask's dispatch "
+        "(request context, routing, hooks, response pipeline) with mdkg's hooks (ETag, cache lookup, "
+        "negotiation twice, three store-link lookups, access-log line) about 0.5 ms more; the pickle "
+        "round trip to the query process 0.07 ms idle and up to 0.25 ms on the loaded machine (two "
+        "process wake-ups); pyoxigraph's evaluation of `ASK {}` 0.07 ms. The rdflib pre-parse "
+        "(3-40 ms on every query containing `from`, e.g. `prov:wasDerivedFrom`) was the largest cost "
+        "for real queries.",
         "",
-        "Verdict against issue 11's targets: at 16 clients the cheap mix is at or above 0.8 of "
-        "oxigraph in these runs (the shared load client, in Python on the same 2 cores, is part of "
-        "the ceiling for both). The `ASK {}` overhead stays near 1 ms above oxigraph, twice the 0.5 ms "
-        "target: the remaining cost is the Python HTTP stack and the process hop that the time limit "
-        "and the network sandbox need; meeting the target needs a front that is not gunicorn + Flask "
-        "for `/sparql` (or a persistent raw-pipe protocol to the query processes), which is not done.",
+        "Changes: the rdflib pre-parse is gone (network access is refused by the kernel instead, "
+        "`graph_builder/service/sandbox.py`); plain `GET /sparql?query=` requests are answered by a "
+        "WSGI fast path in front of Flask built from the same pieces (`graph_builder/service/fastpath.py`, "
+        "checked equal to the Flask path by `tests/test_fastpath.py`), with negotiation done once per "
+        "distinct `Accept` header; one `readlink` per request instead of three store-link lookups; the "
+        "access-log line is not formatted when the log is off; SELECT results convert each distinct "
+        "term once (1.5x on 10,000 rows).",
+        "",
+        "Verdict against issue 11's targets, on this shared and heavily loaded machine (load average "
+        "8-11 on 2 cores during the runs; other sessions were running their tests): the cheap mix at "
+        "16 clients reached 0.71-0.96 of oxigraph across runs (the earlier code 0.39-0.57 in the same "
+        "runs), short of 0.8 in some runs; the `ASK {}` overhead is about 0.8-0.9 ms above oxigraph's "
+        "p50 (earlier code: 1.1 ms), not the 0.5 ms asked. A bare WSGI function over the same executor "
+        "measured 0.5 ms, so what remains is werkzeug's request/response objects and the process hop "
+        "that the time limit and the sandbox need; the next steps would be a pre-built header list in "
+        "the fast path and a smaller IPC message than a pickled dict. The named mix is dominated by a "
+        "few queries of 0.3-1.3 s and by the first run of each query in each of the four query "
+        "processes (a cold process takes several times longer); its ratios swing between runs and are "
+        "not lower than the earlier code's in the same run.",
         ""],
     "robustness": [
         "Part of the test suite (marked `slow`, run by `.ci/run`), all against real processes on loopback:", "",
@@ -355,6 +370,8 @@ PROSE = {
         "another family reads its findings, the Arabic normaliser is memoised (facts of both reports: "
         "2.5 s to 0.9 s), and the per-report SHACL check moved from pyshacl to the shapes compiled to "
         "SPARQL, so every report is checked instead of a sample of 12 in corpora over 40 reports.",
+        "- Issue 11 (query path): see *The web front's cost* above; the SERVICE/LOAD check by rdflib "
+        "described next no longer exists.",
         "- `graph_builder/service/guard.py` + `engine.py` (the service engineer's code; a small change, "
         "already committed by the lead): a query whose text contains neither `service` nor `from` (any "
         "case) nor a `\\u` escape cannot contain a SERVICE pattern or a FROM clause, so the rdflib parse "

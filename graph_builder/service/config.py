@@ -23,8 +23,8 @@ Keys (environment variable in brackets):
   notification. Where the kernel cannot do this the service refuses to start.
 - ``MAX_NESTING`` (MDKG_MAX_NESTING, 64): deepest nesting of ``{``/``(``/``[`` in a query or update;
   deeper texts get **400** before they are parsed (pyoxigraph's parser crashes near 1,000).
-- ``QUERY_MEMORY_MB`` (MDKG_QUERY_MEMORY_MB, 1024): resident memory a query or writer process may
-  use while it works; above it the process is killed, the request gets **503** naming the limit,
+- ``QUERY_MEMORY_MB`` (MDKG_QUERY_MEMORY_MB, 1024): resident memory a query process may use while
+  it works (the writer, which takes bulk loads with the token, has no cap); above it the process is killed, the request gets **503** naming the limit,
   and a fresh process replaces it. 0 disables the cap.
 - ``FAST_PATH`` (MDKG_FAST_PATH, true): plain ``GET /sparql?query=`` requests are answered by a WSGI
   fast path in front of Flask (``graph_builder.service.fastpath``; same answers, less CPU).

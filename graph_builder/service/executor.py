@@ -149,8 +149,8 @@ class Executor:
             raise RuntimeError("no query process could start: " + "; ".join(self._start_errors))
 
     def _child(self, role: str) -> Child:
-        return Child(self._ctx, role, self.store, self.allowed_hosts, self.memory_limit,
-                     self.max_nesting)
+        limit = self.memory_limit if role == "reader" else None  # bulk loads need the writer's room
+        return Child(self._ctx, role, self.store, self.allowed_hosts, limit, self.max_nesting)
 
     def _add_reader(self) -> None:
         if self._closed:
