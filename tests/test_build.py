@@ -90,7 +90,7 @@ BAD_FILES = {
     "empty": b"",
     "not-utf8": "١ - نص عربي\n".encode("utf-8") + b"\n\xff\xfe broken line\n",
     "binary": b"\x00\x01\x02PK\x03\x04" * 50,
-    "no-paragraphs": "## عنوان\n\nنص بلا فقرات مرقمة.\n".encode("utf-8"),
+    "no-paragraphs": "## عنوان\n\n## عنوان آخر\n".encode("utf-8"),
 }
 
 

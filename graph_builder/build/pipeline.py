@@ -26,7 +26,7 @@ import json
 import multiprocessing as mp
 import os
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -36,10 +36,11 @@ import shutil
 
 from . import emit, store as store_mod
 from ..publish import dumps
+from ..text import doc_kind
 from ..text.corpus import corpus_files, load_manifest, read_document, read_source
 from ..facts import extract_facts
 from ..facts.context import FactContext
-from ..recognise.findings import Fact, Mention
+from ..recognise.findings import Entity, Fact, Mention
 from ..recognise.gazetteer import load_gazetteer
 from ..recognise.matcher import Matcher, mentions_in
 from ..text.model import Document, SourceError
@@ -102,7 +103,21 @@ def analyse(doc: Document, matcher: Matcher, gazetteer) -> DocumentResult:
     """Mentions and facts of one document (pure: no store, no I/O)."""
     mentions = mentions_in(doc, matcher)
     facts = extract_facts(FactContext(doc, mentions, gazetteer))
-    return DocumentResult(doc, mentions, facts)
+    return DocumentResult(doc, mentions, _known_entities(facts, gazetteer))
+
+
+def _known_entities(facts: list, gazetteer) -> list:
+    """Facts whose subject or object a rule minted from text (``ilo-convention-189``) under a key
+    the gazetteer also holds, rewritten to the gazetteer's entity: one entity, one set of labels,
+    not marked ``fromText``."""
+    if gazetteer is None:
+        return facts
+
+    def known(e):
+        return gazetteer.get(*e.key) if isinstance(e, Entity) and e.from_text and e.key in gazetteer else e
+
+    return [f if known(f.subject) is f.subject and known(f.object) is f.object
+            else replace(f, subject=known(f.subject), object=known(f.object)) for f in facts]
 
 
 def document_quads(result: DocumentResult, base: Base) -> Iterable[ox.Quad]:
@@ -124,7 +139,8 @@ def builder_fingerprint(base: Base, strict: bool) -> str:
     """A hash of everything besides the source text that decides a document's quads."""
     h = hashlib.sha256(f"{base.iri}|{strict}".encode())
     pkg = Path(__file__).resolve().parent.parent
-    files = sorted(pkg.rglob("*.py")) + sorted(data_dir("gazetteer").glob("*.toml")) + [ontology_file("mdkg.ttl")]
+    files = (sorted(pkg.rglob("*.py")) + sorted(data_dir("gazetteer").glob("*.toml"))
+             + [ontology_file("mdkg.ttl"), ontology_file(doc_kind.KINDS_FILE)])
     for f in files:
         if f.is_relative_to(pkg / "service"):
             continue  # the web service does not shape the graph
@@ -172,7 +188,7 @@ def _process(job: tuple) -> dict:
     with gzip.open(tmp, "wb", compresslevel=1) as fh:
         ox.serialize(quads, fh, format=ox.RdfFormat.N_QUADS)
     summary = DocumentSummary(doc.slug, str(doc.path), doc.sha256, len(doc.paragraphs), len(result.mentions),
-                              len(result.facts), len(quads), [str(i) for i in doc.issues], graph=graph.value,
+                              len(result.facts), len(quads), [str(i) for i in doc.issues + doc.notices], graph=graph.value,
                               shacl=shacl, dumps=entries)
     with open(out + ".json", "w", encoding="utf-8") as fh:
         json.dump(summary.__dict__, fh)
