@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import random
 import socket
-import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 
@@ -18,45 +17,16 @@ import requests
 
 from conftest import UPDATE_TOKEN
 from graph_builder.service import guard
-from serverutil import GRAPH_A
+from serverutil import GRAPH_A, Canary
 
 AUTH = {"Authorization": f"Bearer {UPDATE_TOKEN}"}
 CROSS = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
 CROSS_STAR = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
 
 
-class Listener:
-    """A local TCP listener that records every connection made to it."""
-
-    def __init__(self):
-        self.sock = socket.socket()
-        self.sock.bind(("127.0.0.1", 0))
-        self.sock.listen(16)
-        self.sock.settimeout(0.2)
-        self.port = self.sock.getsockname()[1]
-        self.connections = 0
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, daemon=True)
-        self._thread.start()
-
-    def _run(self):
-        while not self._stop.is_set():
-            try:
-                conn, _ = self.sock.accept()
-            except OSError:
-                continue
-            self.connections += 1
-            conn.close()
-
-    def close(self):
-        self._stop.set()
-        self._thread.join()
-        self.sock.close()
-
-
 @pytest.fixture
 def listener():
-    item = Listener()
+    item = Canary()
     yield item
     item.close()
 

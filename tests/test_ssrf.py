@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import subprocess
 import sys
 import textwrap
@@ -26,42 +25,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import UPDATE_TOKEN
-from serverutil import REPO, start_server
+from serverutil import REPO, Canary, start_server
 
 AUTH = {"Authorization": f"Bearer {UPDATE_TOKEN}"}
-
-
-class Canary:
-    """A TCP listener on ``host`` that counts the connections made to it."""
-
-    def __init__(self, host: str = "127.0.0.1"):
-        self.sock = socket.socket()
-        self.sock.bind((host, 0))
-        self.sock.listen(64)
-        self.sock.settimeout(0.1)
-        self.host, self.port = host, self.sock.getsockname()[1]
-        self.connections = 0
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, daemon=True)
-        self._thread.start()
-
-    @property
-    def url(self) -> str:
-        return f"http://{self.host}:{self.port}/sparql"
-
-    def _run(self):
-        while not self._stop.is_set():
-            try:
-                conn, _ = self.sock.accept()
-            except OSError:
-                continue
-            self.connections += 1
-            conn.close()
-
-    def close(self):
-        self._stop.set()
-        self._thread.join()
-        self.sock.close()
 
 
 @pytest.fixture(scope="module")
