@@ -8,6 +8,9 @@ core blueprints; the executor is wrapped in a per-worker result cache and ETag/3
 installed (``graph_builder.service.caching``). Further features are added with
 ``register_blueprints`` or by passing ``extra_blueprints`` in the config.
 
+Both refuse to start (``sandbox.SandboxUnavailable``) where the kernel cannot take the network
+away from the query processes (``graph_builder.service.sandbox``).
+
 ``serve(store, ...)`` runs the app under gunicorn (in-process ``BaseApplication``), with
 gthread workers. A read-only service runs ``workers`` web workers, each with its own pool of
 query processes reading the store read-only. When an update token is set the service runs
@@ -81,6 +84,7 @@ def serve(store, host: str = "127.0.0.1", port: int = 8000, workers: int | None 
 
     app_config = dict(config, STORE=str(store))
     settings = resolve_config(app_config)
+    sandbox.check(settings["ALLOWED_SERVICE_HOSTS"])  # before any worker: a clear error, at once
     writable = bool(settings["UPDATE_TOKEN"])
     options = {
         "bind": f"{host}:{port}",

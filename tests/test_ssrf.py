@@ -25,7 +25,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import UPDATE_TOKEN
-from serverutil import REPO, Canary, start_server
+from serverutil import REPO, Canary, free_port, start_server
 
 AUTH = {"Authorization": f"Bearer {UPDATE_TOKEN}"}
 
@@ -330,3 +330,27 @@ def test_writer_leaves_no_parse_folders(tmp_path, monkeypatch):
         server.stop()
     leftovers = [p.name for p in private_tmp.iterdir() if p.name.startswith("mdkg-parse-")]
     assert leftovers == []
+
+
+NO_SECCOMP = textwrap.dedent('''
+    import errno, sys
+    import pyseccomp as sc
+    flt = sc.SyscallFilter(sc.ALLOW)
+    flt.add_rule(sc.ERRNO(errno.ENOSYS), "seccomp")
+    flt.add_rule(sc.ERRNO(errno.EINVAL), "prctl", sc.Arg(0, sc.EQ, 22))  # PR_SET_SECCOMP
+    flt.load()  # from here on this process (like a kernel without seccomp) cannot add a filter
+    from graph_builder.cli import main
+    sys.exit(main(["serve", "--store", sys.argv[1], "--port", sys.argv[2]]))
+''')
+
+
+def test_service_refuses_to_start_without_the_sandbox(sample_store):
+    """Where seccomp filters cannot be loaded the service stops at once with a clear error."""
+    port = str(free_port())
+    env = dict(os.environ, PYTHONPATH=str(REPO))
+    done = subprocess.run([sys.executable, "-c", NO_SECCOMP, str(sample_store), port], capture_output=True,
+                          text=True, timeout=60, env=env, cwd=REPO)
+    assert done.returncode == 2, done.stderr[-2000:]
+    assert "refusing to start" in done.stderr and "seccomp" in done.stderr
+    with pytest.raises(requests.ConnectionError):
+        requests.get(f"http://127.0.0.1:{port}/health", timeout=5)
