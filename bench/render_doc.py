@@ -310,8 +310,8 @@ PROSE = {
         "once, and optionally a second `mdkg serve` from another source tree (`--baseline`, a `git "
         "archive` of main: *mdkg-baseline*); each point runs the endpoints one after the other so they "
         "share the machine's conditions. Every request carries a unique comment, so no result cache "
-        "answers. Points: `ASK {}` at one client (the per-request overhead is mdkg's p50 minus "
-        "oxigraph's); the competency-question SELECTs of `shared/eval/cq-visible.json` that oxigraph "
+        "answers. Points: `ASK {}` at one client, three alternating rounds per endpoint (the "
+        "per-request overhead is mdkg's p50 minus oxigraph's, each from its best round); the competency-question SELECTs of `shared/eval/cq-visible.json` that oxigraph "
         "answers in under 20 ms (the one slower query is excluded and listed in the JSON: a 200 ms query "
         "in a 15-query mix would hide the front's cost); the named-query mix; each at 1, 4 and 16 "
         "closed-loop clients (`bench/http_load.py`).", ""],

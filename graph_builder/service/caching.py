@@ -124,9 +124,10 @@ class CachingExecutor:
             g.mdkg_read_path = self.inner.read_path()
         return g.mdkg_read_path
 
-    def current_build(self) -> str:
-        """The current build id; the cache is emptied when it differs from the last one seen."""
-        current = build_id(self.read_path())
+    def current_build(self, read_path: str | None | bool = False) -> str:
+        """The current build id (of ``read_path`` when given); the cache is emptied when it
+        differs from the last one seen."""
+        current = build_id(self.read_path() if read_path is False else read_path)
         with self._lock:
             if current != self._build:
                 self.cache.clear()
@@ -136,12 +137,13 @@ class CachingExecutor:
     def read(self, job: dict) -> dict:
         if job.get("kind") not in CACHED_KINDS or self.cache.max_bytes <= 0:
             return self.inner.read(job)
-        key = (self.current_build(), job_key(job))
+        path = job["read_path"] if "read_path" in job else self.read_path()
+        key = (self.current_build(path), job_key(job))
         answer = self.cache.get(key)
         _record("hit" if answer is not None else "miss")
         if answer is not None:
             return dict(answer, engine_ms=0.0, cache="hit")
-        answer = self.inner.read(dict(job, read_path=self.read_path()))
+        answer = self.inner.read(dict(job, read_path=path))
         if answer.get("status") == 200:
             self.cache.put(key, answer)
         return dict(answer, cache="miss")

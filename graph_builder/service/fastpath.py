@@ -58,7 +58,8 @@ class FastQueries:
             base = request.base_url
         except Exception:  # noqa: BLE001 - anything odd: the Flask path answers it
             return self.app(environ, start_response)
-        etag = caching.etag_value(self.executor.current_build(), self.fingerprint, request.path,
+        read_path = self.executor.read_path()
+        etag = caching.etag_value(self.executor.current_build(read_path), self.fingerprint, request.path,
                                   request.query_string.decode("latin-1"), request.headers.get("Accept", ""))
         accept = request.headers.get("Accept", "")
         template = self._jobs.get(accept)
@@ -66,7 +67,7 @@ class FastQueries:
             if len(self._jobs) >= MAX_ACCEPT_MEMO:
                 self._jobs.clear()
             template = self._jobs[accept] = query_job("", "", request.accept_mimetypes, None, None, self.config)
-        job = dict(template, text=texts[0], base=base)
+        job = dict(template, text=texts[0], base=base, read_path=read_path)
         answer = self.executor.read(job)
         status = answer["status"]
         if status >= 300:
