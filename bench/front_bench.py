@@ -12,7 +12,9 @@ the other, so they share the machine's conditions. Points:
   that oxigraph answers in under ``--cheap-ms`` (median of 3; the others are listed in the
   results as ``excluded``: one slow query would hide the front's cost), each request made
   unique by a comment, at 1, 4 and 16 closed-loop clients;
-* ``named``: the portable named queries of ``queries/`` (``query_mix``), unique too, at 1, 4, 16.
+* ``named``: the portable named queries of ``queries/`` (``query_mix``), unique too, at 1, 4, 16
+  clients; and ``named_sequential``: each named query once per round on each endpoint in turn
+  (``--rounds``), per-query medians and their sum, steadier than throughput on a loaded machine.
 
 The client is ``bench.http_load`` (threads in two forked processes, keep-alive connections).
 The store is built from ``--corpus`` unless ``--store`` is given. Writes
@@ -62,6 +64,21 @@ def split_cheap(url: str, queries: list[str], limit_ms: float) -> tuple[list[str
     return cheap, slow
 
 
+def sequential(endpoints: dict, queries: list[str], rounds: int) -> dict:
+    """Each query once per round on each endpoint in turn (unique texts); per-query medians."""
+    times: dict = {name: [[] for _ in queries] for name in endpoints}
+    for r in range(rounds):
+        for name, endpoint in endpoints.items():
+            unique = [f"# round {r} {time.time_ns()}\n{q}" for q in queries]
+            for i, row in enumerate(each_once(endpoint.url, unique)):
+                times[name][i].append(row["ms"])
+    out = {}
+    for name, per_query in times.items():
+        medians = [sorted(t)[len(t) // 2] for t in per_query]
+        out[name] = {"median_ms": medians, "sum_of_medians_ms": round(sum(medians), 1)}
+    return out
+
+
 def point(endpoints: dict, queries: list[str], clients: int, seconds: float) -> dict:
     out: dict = {}
     for name, endpoint in endpoints.items():
@@ -87,6 +104,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--cheap-ms", type=float, default=20.0)
     ap.add_argument("--named-factor", type=float, default=3.0,
                     help="named-mix points run this many times --seconds (its queries are slow)")
+    ap.add_argument("--rounds", type=int, default=3, help="rounds of the one-at-a-time named mix")
     ap.add_argument("--baseline", type=Path, help="another source tree (e.g. an export of main) "
                                                   "served too, as 'mdkg-baseline'")
     ap.add_argument("--out", type=Path, default=RESULTS / "front_bench.json")
@@ -125,6 +143,7 @@ def main(argv: list[str] | None = None) -> int:
                 if name != "oxigraph":
                     ask[f"overhead_ms {name}"] = round(ask[name]["p50_ms"] - ask["oxigraph"]["p50_ms"], 3)
             results["points"]["ask"] = ask
+            results["named_sequential"] = sequential(endpoints, named, args.rounds)
             for mix_name, mix in (("cheap", cheap), ("named", named)):
                 print(f"{mix_name} mix:", flush=True)
                 seconds = args.seconds * (args.named_factor if mix_name == "named" else 1)
@@ -134,6 +153,10 @@ def main(argv: list[str] | None = None) -> int:
             for endpoint in endpoints.values():
                 endpoint.stop()
     results["finished"] = time.strftime("%Y-%m-%dT%H:%M:%S%z")
+    seq = results.get("named_sequential", {})
+    if seq:
+        print("named mix, one query at a time (sum of per-query medians, ms):",
+              {k: v["sum_of_medians_ms"] for k, v in seq.items()})
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(results, indent=1, ensure_ascii=False), encoding="utf-8")
     print(f"ASK {{}} overhead (p50 above oxigraph): "

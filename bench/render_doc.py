@@ -184,6 +184,11 @@ def front_section(f: dict) -> list[str]:
     out += table(["`ASK {}`, 1 client"] + [f"{n} p50 ms" for n in names] + ["mdkg overhead ms"],
                  [["unique texts"] + [fmt(ask[n]["p50_ms"], 3) for n in names]
                   + [fmt(ask.get("overhead_ms mdkg"), 3)]])
+    seq = f.get("named_sequential")
+    if seq:
+        out += ["**named mix, one query at a time** — sum over the queries of each query's median "
+                "latency (ms) over the rounds:", ""]
+        out += table([n for n in names], [[fmt(seq[n]["sum_of_medians_ms"]) for n in names]])
     for mix in ("cheap", "named"):
         rows = []
         for clients, res in points[mix].items():
