@@ -247,7 +247,10 @@ class Supervisor:
                     if exc.errno in (errno.EINTR, errno.ENOENT):
                         continue
                     return
-                error, flags = self._decide(bytes(notif))
+                try:
+                    error, flags = self._decide(bytes(notif))
+                except Exception:  # noqa: BLE001 - never leave the child waiting: refuse
+                    error, flags = -errno.EPERM, 0
                 response = bytearray(struct.pack("=QqiI", struct.unpack_from("=Q", notif)[0], 0, error, flags))
                 try:
                     fcntl.ioctl(self.fd, SECCOMP_IOCTL_NOTIF_SEND, response)
