@@ -23,9 +23,9 @@ no module-level state: the cache lives on the executor wrapper of each web worke
 from __future__ import annotations
 
 import hashlib
+import os
 import threading
 from collections import OrderedDict
-from pathlib import Path
 from typing import Any, Iterable, Mapping
 
 from flask import Flask, Response, g, has_request_context, request
@@ -86,7 +86,7 @@ class ResultCache:
 
 def build_id(read_path: str | None) -> str:
     """The id of what the query processes read: the build or snapshot directory name."""
-    return "empty" if read_path is None else Path(read_path).name
+    return "empty" if read_path is None else os.path.basename(read_path.rstrip("/"))
 
 
 def _freeze(value):

@@ -39,6 +39,7 @@ class FastQueries:
         self.config = config
         self.fingerprint = fingerprint
         self._jobs: dict[str, dict] = {}  # Accept header -> job with the negotiated media types
+        self._bases: dict[tuple, str] = {}  # (scheme, host, script, path) -> request.base_url
 
     def _eligible(self, environ) -> bool:
         return (environ.get("REQUEST_METHOD") == "GET" and environ.get("PATH_INFO") in PATHS
@@ -55,7 +56,13 @@ class FastQueries:
             texts = args.getlist("query")
             if len(args) != 1 or len(texts) != 1 or len(texts[0]) > self.config["MAX_QUERY_LENGTH"]:
                 return self.app(environ, start_response)
-            base = request.base_url
+            where = (environ.get("wsgi.url_scheme"), environ.get("HTTP_HOST"), environ.get("SERVER_NAME"),
+                     environ.get("SERVER_PORT"), environ.get("SCRIPT_NAME"), environ.get("PATH_INFO"))
+            base = self._bases.get(where)
+            if base is None:  # werkzeug's own answer, once per distinct host and path
+                if len(self._bases) >= MAX_ACCEPT_MEMO:
+                    self._bases.clear()
+                base = self._bases[where] = request.base_url
         except Exception:  # noqa: BLE001 - anything odd: the Flask path answers it
             return self.app(environ, start_response)
         read_path = self.executor.read_path()
