@@ -74,3 +74,16 @@ def test_fast_path_takes_plain_queries_only(apps, monkeypatch):
     # it, with the format it asked for
     response = client.get("/sparql", query_string={"query": "ASK {}", "format": "xml"})
     assert response.content_type.startswith("application/sparql-results+xml")
+
+
+@pytest.mark.parametrize("host", ["example.org", "other.example:8080", "127.0.0.1:5000"])
+def test_base_iri_follows_the_host_like_flask(apps, host):
+    """Relative IRIs resolve against the request's own URL on both paths, whatever the Host."""
+    query = "SELECT (<relative/iri> AS ?x) {}"
+    bodies = []
+    for fast in (True, False):
+        response = apps[fast].test_client().get("/sparql", query_string={"query": query},
+                                                headers={"Host": host})
+        assert response.status_code == 200
+        bodies.append(response.get_json()["results"]["bindings"][0]["x"]["value"])
+    assert bodies[0] == bodies[1] == f"http://{host}/relative/iri"
