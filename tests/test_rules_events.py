@@ -323,3 +323,14 @@ def test_a_year_less_range_takes_the_year_written_before_it():
                           date="")
     t = triples(facts)
     assert {("event/gfmd-2033", "startDate", "2033-12-10"), ("event/gfmd-2033", "endDate", "2033-12-12")} <= t
+
+
+def test_a_workshop_that_just_closed_in_a_state_gets_the_reports_year_and_its_delegations():
+    facts = facts_of_text(events,
+                          "الدوحة - 20/11/2032 (قنا) - اختتمت في قطر أعمال ورشة العمل الإقليمية حول تنقل العمالة التي "
+                          "نظمتها الوزارة خلال الفترة 17-19 نوفمبر، بمشاركة ممثلين عن دول الخليج، وهي الكويت وعمان.",
+                          date="2032-11-20")
+    t = triples(facts)
+    assert {("event/workshop-qat-2032", "startDate", "2032-11-17"), ("event/workshop-qat-2032", "endDate", "2032-11-19"),
+            ("state/KWT", "participatesIn", "event/workshop-qat-2032")} <= t
+    assert not [f for f in facts if f.predicate == "location"]          # a state is not a place

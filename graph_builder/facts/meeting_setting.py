@@ -15,7 +15,7 @@ from ..values import find_dates, find_ordinals
 from .lexicon import load
 
 LOCATION_WINDOW = 14         # tokens after the meeting (or its verb) where its place may be named
-DATE_WINDOW = 24
+DATE_WINDOW = 32             # tokens after it where its own dates may stand (a quoted title and its organisers between)
 _RANGE_WORDS = frozenset({"لغايه", "ولغايه", "حتي", "الي", "و", "-"})
 
 
@@ -67,7 +67,7 @@ def ordinals_of(toks: Tokens):
 def governing_before(toks: Tokens, lo: int, i: int):
     """The held or hosting verb (no pronoun on it) that governs a meeting named after it in the clause."""
     lex = load()
-    nouns = [x for x in lex.find(toks, "meeting_noun", lo, i) if x.j <= i]
+    nouns = [x for x in lex.find(toks, "meeting_noun", lo, i) if x.j <= i and not x.feature("plural")]
     start = nouns[-1].j if nouns else lo          # never across another meeting named before it
     verbs = [vm for vm in lex.find(toks, ("held_verb", "host_verb"), start, i)
              if not vm.reading.enc and not vm.feature("weak") and vm.feature("tense") in ("past", "present")]

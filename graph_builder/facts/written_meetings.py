@@ -40,7 +40,7 @@ from .event_common import Ref, key_year, year_fact
 from .event_status import HELD, PLANNED, _sentence_bounds, clause_status, document_day
 from .lexicon import load
 from .naming import process_meeting, sub_event
-from .meeting_setting import (after, covered, dates_before, fronted_place, governing_verb, held_place_before, held_subject,
+from .meeting_setting import (after, covered, dates_before, fronted_place, governing_before, governing_verb, held_place_before, held_subject,
                               host_place_before, mention_at, ordinals_of, own_dates, phase_before, phase_dates,
                               place_after, range_tail, state_site)
 from .rules import REGISTRY, Rule, register
@@ -170,6 +170,10 @@ def _read(ctx, st, src, toks: Tokens, m, lo: int, hi: int, ordinals: dict, doc_d
     if process is None and place is not None and kind in _PROCESS_KINDS:
         process = _paragraph_process(toks, toks.tokens[m.i].start)
     year = _year(ctx, st, toks, process, n, dates, lo, hi, status, doc_day, j)
+    if year is None and doc_day is not None and status == HELD and not _other_year(toks, lo, hi):
+        verb = governing_before(toks, lo, m.i)
+        if verb is not None and verb.feature("phase") == "end":
+            year = doc_day.year     # اختتمت في الكويت أعمال ورشة العمل: a press report of a meeting that just closed
     if year is None and (process is None or n is None):
         return None            # a place alone (حلقة العمل التي عقدت في مرسيليا) does not say which meeting
     if kind in _PART_KINDS and process is not None:
@@ -411,6 +415,11 @@ def _year(ctx, st, toks, process, n, dates, lo, hi, status, doc_day, j):
             strip_article(toks.tokens[k].norm) in {strip_article(w) for w in _NOW_WORDS} for k in range(lo, hi)):
         return doc_day.year
     return None
+
+
+def _other_year(toks: Tokens, lo: int, hi: int) -> bool:
+    """The sentence writes a year (so the document's own year is not to be assumed)."""
+    return any(t.kind == "number" and re.fullmatch(r"(?:19|20)\d\d", t.norm) for t in toks.tokens[lo:hi])
 
 
 def _entity(process, n, year, kind, place, label_ar, status) -> Entity | None:
