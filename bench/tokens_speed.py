@@ -9,13 +9,16 @@ split at blank lines) into tokens with:
 * ``tashaphyne``: Tashaphyne's ``ArabicLightStemmer`` over every ``str.split`` word, when installed;
 * ``spacy``: spaCy's blank ``ar`` tokenizer, when installed (punctuation, no clitics).
 
-Prints paragraphs per second for each (best of ``--rounds``). It reads files only.
+Prints paragraphs per second for each (best of ``--rounds``) and writes
+``bench/results/tokens_speed.json`` (rendered into ``docs/benchmarks.md`` by ``render_doc.py``).
 
-    python bench/tokens_speed.py --rounds 3
+    python bench/tokens_speed.py --rounds 3 --extra ../shared/corpus-dev
 """
 from __future__ import annotations
 
 import argparse
+import json
+import os
 import sys
 import time
 from pathlib import Path
@@ -92,6 +95,7 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
     paras = paragraphs(args.extra)
     print(f"{len(paras)} paragraphs")
+    rows = []
     for name, fn in alternatives().items():
         best, n = float("inf"), 0
         for _ in range(args.rounds):
@@ -99,6 +103,13 @@ def main(argv=None) -> int:
             n = fn(paras)
             best = min(best, time.perf_counter() - t)
         print(f"{name:16} {len(paras) / best:10.0f} paragraphs/s  {n:7d} tokens  best {best:.3f} s")
+        rows.append({"tokenizer": name, "paragraphs_per_s": round(len(paras) / best), "tokens": n,
+                     "best_s": round(best, 3)})
+    out = REPO / "bench" / "results" / "tokens_speed.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps({"started": time.strftime("%Y-%m-%d %H:%M"), "paragraphs": len(paras),
+                               "rounds": args.rounds, "load": [round(x, 2) for x in os.getloadavg()],
+                               "rows": rows}, indent=1), encoding="utf-8")
     return 0
 
 

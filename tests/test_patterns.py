@@ -78,3 +78,10 @@ def test_every_rule_is_registered_with_a_confidence():
     rules = all_rules()
     assert "event.host-written" in rules and "event.count" in rules and "event.written-meeting" in rules
     assert all(0 < conf <= 1 for _, conf in rules.values())
+
+
+def test_the_class_hierarchy_comes_from_the_ontology():
+    from graph_builder.facts.classes import kinds
+    assert kinds("Event") == {"Event", "Meeting", "PlannedMeeting"}
+    assert {"UNEntity", "RegionalOrganization", "GovernmentBody"} <= kinds("Organization")
+    assert "Initiative" in kinds("Commitment") and "State" not in kinds("Organization")

@@ -286,3 +286,51 @@ def test_the_state_holding_a_chairmanship_chairs_the_meeting_named_after_it():
                           "وانطلقت أعمال القمة العاشرة للمنتدى العالمي للهجرة والتنمية في داكار يوم 3 أيار 2032 "
                           "برئاسة السنغال التي تتولى رئاسة المنتدى للعام 2032.", date="2032-05-05")
     assert ("event/gfmd-2032", "chairedBy", "state/SEN") in triples(facts)
+
+
+def test_the_host_before_a_relative_clause_hosted_the_meeting_after_its_verb():
+    facts = facts_of_text(events, GFMD,
+                          "تولت كينيا رئاسة المنتدى العالمي المعني بالهجرة والتنمية لعام 2032، خلفا لحكومة البرتغال "
+                          "التي استضافت الاجتماع الخامس للمنتدى في لشبونة في أيار 2031.", date="2032-03-01")
+    hosts = {(key_of(f.subject), key_of(f.object)) for f in facts if f.predicate == "hostedBy"}
+    assert hosts == {("event/gfmd-2031", "state/PRT")}
+
+
+def test_an_opening_day_is_not_the_last_day():
+    facts = facts_of_text(events, GFMD,
+                          "شاركت الأردن في القمة العاشرة للمنتدى العالمي للهجرة والتنمية في نيروبي من 3 إلى 5 أيار 2032.",
+                          "وكان الوزيران قد افتتحا أشغال القمة يوم 3 أيار 2032 بحضور الأمين العام.", date="2032-05-06")
+    ends = {f.object.lexical for f in facts if f.predicate == "endDate"}
+    assert ends == {"2032-05-05"}
+
+
+def test_parts_of_a_meeting_named_in_running_text_and_the_title_gives_the_main_meeting():
+    facts = facts_of_text(events, "وعقد الاجتماع الحكومي يومي 10 و 11 تشرين الثاني/نوفمبر 2031، وسبقه اجتماع لكبار "
+                                  "المسؤولين عقد في 9 تشرين الثاني/نوفمبر 2031.",
+                          title="تقرير الرئاسة عن الاجتماع الثامن للمنتدى العالمي المعني بالهجرة والتنمية (كيتو، 2031)",
+                          date="")
+    t = triples(facts)
+    assert {("event/gfmd-2031-government-meeting", "partOf", "event/gfmd-2031"),
+            ("event/gfmd-2031-government-meeting", "startDate", "2031-11-10"),
+            ("event/gfmd-2031-government-meeting", "endDate", "2031-11-11"),
+            ("event/gfmd-2031-senior-officials-meeting", "partOf", "event/gfmd-2031"),
+            ("event/gfmd-2031-senior-officials-meeting", "startDate", "2031-11-09")} <= t
+
+
+def test_a_year_less_range_takes_the_year_written_before_it():
+    facts = facts_of_text(events, GFMD, "شاركت قطر في القمة التاسعة للمنتدى العالمي للهجرة والتنمية في دكا.",
+                          "وانطلقت أعمال القمة يوم السبت 2033-12-10 في مركز المؤتمرات، واستمرت ثلاثة أيام (10-12 ديسمبر).",
+                          date="")
+    t = triples(facts)
+    assert {("event/gfmd-2033", "startDate", "2033-12-10"), ("event/gfmd-2033", "endDate", "2033-12-12")} <= t
+
+
+def test_a_workshop_that_just_closed_in_a_state_gets_the_reports_year_and_its_delegations():
+    facts = facts_of_text(events,
+                          "الدوحة - 20/11/2032 (قنا) - اختتمت في قطر أعمال ورشة العمل الإقليمية حول تنقل العمالة التي "
+                          "نظمتها الوزارة خلال الفترة 17-19 نوفمبر، بمشاركة ممثلين عن دول الخليج، وهي الكويت وعمان.",
+                          date="2032-11-20")
+    t = triples(facts)
+    assert {("event/workshop-qat-2032", "startDate", "2032-11-17"), ("event/workshop-qat-2032", "endDate", "2032-11-19"),
+            ("state/KWT", "participatesIn", "event/workshop-qat-2032")} <= t
+    assert not [f for f in facts if f.predicate == "location"]          # a state is not a place

@@ -29,6 +29,7 @@ import re
 from ..text.arabic import fold
 from ..recognise.findings import Entity, Fact, Mention, Value
 from . import memberships
+from .classes import kinds
 from .context import FactContext
 from .naming import arabic_names, clean_name, is_name, person, translit
 from ..recognise.role_persons import role_after, role_before
@@ -46,12 +47,11 @@ RULES = {
     "actors.member-list-after": ("INCLUDE_VERB GROUP … (هي:|من بينها) A، B / MEMBER_NOUN GROUP: A، B (memberships.py)", 0.85),
 }
 
-ORG_CLASSES = frozenset({"Organization", "UNEntity", "InternationalOrganization", "RegionalOrganization",
-                         "CivilSocietyOrganization", "GovernmentBody", "PrivateSectorOrganization"})
-PROCESS_CLASSES = frozenset({"Process", "GlobalProcess", "RegionalConsultativeProcess"})
+ORG_CLASSES = kinds("Organization")                  # the class hierarchy is the ontology's (classes.py)
+PROCESS_CLASSES = kinds("Process")
 GROUP_CLASSES = ORG_CLASSES | PROCESS_CLASSES | {"ProcessBody"}
 ACTOR_CLASSES = ORG_CLASSES | {"State", "Person", "ProcessBody"}
-EVENT_CLASSES = frozenset({"Event", "Meeting"})
+EVENT_CLASSES = kinds("Event")
 REPRESENTATIVE_HEADS = frozenset(fold(w) for w in ("الرئاسة", "رئاسة", "حكومة", "الحكومة", "حكومات", "ممثلي",
                                                    "ممثلين", "ممثلو", "وفد", "وفود"))
 CHAIRED_CLASSES = PROCESS_CLASSES | EVENT_CLASSES | {"ProcessBody"}      # the domain of chairedBy

@@ -20,6 +20,7 @@ class FactContext:
     document: Document
     mentions: list[Mention]
     gazetteer: object = None          # graph_builder.recognise.gazetteer.Gazetteer
+    matcher: object = None            # graph_builder.recognise.matcher.Matcher: reads the title (title_tokens)
     _by_source: dict = field(default_factory=dict, init=False, repr=False)
     _family_facts: dict = field(default_factory=dict, init=False, repr=False)
     _tokens: dict = field(default_factory=dict, init=False, repr=False)
@@ -45,6 +46,16 @@ class FactContext:
         """Every text of the document a rule reads: section headings, paragraphs, footnotes with text."""
         return ([s for s in self.document.sections if s.heading] + list(self.document.paragraphs)
                 + [f for f in self.document.footnotes if f.text])
+
+    def title_tokens(self) -> Tokens | None:
+        """The tokens of the document's title with the entities named in it (None without a title or a
+        matcher): what the document is about, e.g. the meeting a press text reports."""
+        title = self.document.title_ar
+        if not title or self.matcher is None:
+            return None
+        if "title" not in self._tokens:
+            self._tokens["title"] = tokenise(title).attach(self.matcher.find(title))
+        return self._tokens["title"]
 
     def tokens(self, source) -> Tokens:
         """The tokens of ``source`` (heading, paragraph or footnote) with its mentions attached (cached)."""

@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from . import meeting_relations, written_meetings
+from .meeting_setting import dates_of, ordinals_of
 from .context import FactContext, sentences
 from .event_chairs import meeting_chairs
 from .event_common import RULES, Ref, dates_in, year_fact
@@ -36,6 +37,7 @@ PRONOUN_PARTICIPANTS = rx(r"شارك(?:ت)? (?:فيه|فيها) ")
 def extract(ctx: FactContext):
     state = learn_document(ctx)
     _learn_written(ctx, state)
+    state.title_meeting = written_meetings.title_meeting(ctx, state)
     facts = []
     for para in ctx.document.paragraphs:
         facts.extend(_paragraph_facts(ctx, state, para))
@@ -51,7 +53,7 @@ def _learn_written(ctx: FactContext, st: DocState) -> None:
     (``القمة التاسعة`` in one paragraph, ``انطلقت أعمال القمة يوم 2016-12-10`` in the next)."""
     for src in ctx.document.paragraphs:
         toks = ctx.tokens(src)
-        marks = written_meetings.dates_of(toks, document_day(ctx.document)) + written_meetings.ordinals_of(toks)
+        marks = dates_of(toks, document_day(ctx.document)) + ordinals_of(toks)
         for s, e in sentences(src.text):
             if any(s <= d.start < e for d in marks):      # a year is learnt from a dated or numbered meeting
                 written_meetings.find(ctx, st, src, toks, s, e, [])
@@ -123,6 +125,7 @@ def _paragraph_facts(ctx: FactContext, st: DocState, src):
         yield from civil_society(ctx, st, src, v, refs, last, s, e)
         if not refs and not written:
             yield from workshops(ctx, st, src, v, refs, s, e)
+            yield from written_meetings.sessions(ctx, st, src, toks, [], s, e)
             continue
         for i, ref in enumerate(refs):
             scope_end = refs[i + 1].start if i + 1 < len(refs) else e
@@ -147,6 +150,7 @@ def _paragraph_facts(ctx: FactContext, st: DocState, src):
         yield from meeting_relations.chairs(ctx, src, toks, every, s, e)
         yield from meeting_relations.pattern_facts(ctx, src, toks, every, s, e)
         yield from meeting_relations.participant_lists(ctx, src, toks, every, s, e)
+        yield from written_meetings.sessions(ctx, st, src, toks, every, s, e)
         yield from old_ws
         if every:
             last = every[-1]

@@ -13,8 +13,13 @@ chairs and co-chairs, participants and counts of states, delegates and organisat
   organisation after the word chairs (co-chairs, for ``co`` forms: every actor joined by و) the
   nearest meeting. A chair word right after a delegation noun (``بوفد ترأسه …``) heads the
   delegation, not the meeting.
+  The chair of a process (``المسار تترأسه تركيا``) is the process's, not its meeting's; what follows
+  ``تولى رئاسة`` is the chaired thing and the chair the subject before it.
 * **Participants and counts**: pattern rules ``event.participation*`` and ``event.count*``
-  (``lexicons/patterns/events.toml``), handled here: the meeting is the nearest one in the sentence.
+  (``lexicons/patterns/events.toml``), handled here: the meeting is the nearest one in the sentence
+  (the sentence's subject after ``فيها``); observers (``بصفة مراقب``) are not counted. The actors
+  listed after a participation word (``يمثلون 43 دولة، هي: …``, ``وهي الكويت والسعودية …``,
+  ``إلى جانب وفود من …``) each take part (rule ``event.participant-list``).
 
 It does not find the meetings (``written_meetings.py`` and the report rules do).
 """
@@ -87,7 +92,9 @@ def hosts(ctx, src, toks: Tokens, refs: list[Ref], s: int, e: int):
             actor = _subject_before(toks, lo, vm.i)       # المكسيك أنها ستستضيف …، المغرب يستضيف …
         if actor is None:
             continue
-        after = toks.index_at(actor.end)
+        # the hosted meeting is the verb's object: after the host when the host follows the verb, else
+        # right after the verb (اليونان التي استضافت الاجتماع الثالث …)
+        after = toks.index_at(actor.end) if actor.start > toks.tokens[vm.i].start else vm.j
         between = [r for r in refs if vm.j <= _ref_tok(toks, r) < toks.index_at(actor.start)]
         ref = between[0] if between else _hosted(toks, refs, vm, after, hi)     # وستستضيف الاجتماع حكومة الفلبين
         if ref is None:

@@ -50,6 +50,7 @@ class DocState:
     last_meeting: object = None                        # the last meeting named (written_meetings.py): a Ref
     last_source: object = None                         # the source it was named in
     main_meeting: object = None                        # the first meeting the document names as held (its topic)
+    title_meeting: object = None                       # the meeting the document's title names
     planned_keys: set = field(default_factory=set)     # meetings referred to as planned / as held
     held_keys: set = field(default_factory=set)
 

@@ -16,6 +16,14 @@ document's year (``Document.date``); year-less dates (``من 20 إلى 24 كان
 document's year. Each meeting gets a status (``event_status.py``): a planned meeting is typed
 ``mdkg:PlannedMeeting``, never ``mdkg:Meeting``, in the source that plans it.
 
+A bare definite noun, an opening held verb or the proceedings of a process name again the meeting
+named before in the paragraph, else the title's meeting (:func:`title_meeting`), else the document's
+main meeting (:func:`antecedent`). A process held by an organ (``عقدت الجمعية العامة … الحوار الرفيع
+المستوى``) is that year's meeting; a workshop or seminar of a process is a part of its meeting; parts
+named in running text (``الاجتماع الحكومي``, ``اجتماع لكبار المسؤولين``) are keyed under the meeting
+(:func:`sessions`); :func:`supplement` adds the place and dates written the writers' way to a meeting
+a report rule found.
+
 It does not find the meetings the report rules already find (``process_meetings.py``,
 ``named_meetings.py``): those spans are passed in and skipped. Relations (hosts, chairs,
 participants, counts) are ``meeting_relations.py``'s job.
@@ -28,12 +36,14 @@ from dataclasses import replace
 from ..text.arabic import fold
 from ..recognise.findings import Entity, Fact, Value
 from ..text.tokens import Tokens, strip_article
-from ..values import find_dates, find_ordinals
 from .event_common import Ref, key_year, year_fact
 from .event_status import HELD, PLANNED, _sentence_bounds, clause_status, document_day
 from .lexicon import load
 from .naming import process_meeting, sub_event
-from .rules import Rule, register
+from .meeting_setting import (after, covered, dates_before, fronted_place, governing_before, governing_verb, held_place_before, held_subject,
+                              host_place_before, mention_at, ordinals_of, own_dates, phase_before, phase_dates,
+                              place_after, range_tail, state_site)
+from .rules import REGISTRY, Rule, register
 
 RULE_ID = "event.written-meeting"
 ANAPHOR_ID = "event.written-anaphor"
@@ -56,31 +66,7 @@ CONF = 0.8
 
 PLANNED_CLASS, HELD_CLASS = "PlannedMeeting", "Meeting"
 MAX_GAP = 3                  # tokens between the meeting noun and its process/place
-LOCATION_WINDOW = 14         # tokens after the meeting (or its verb) where its place may be named
-DATE_WINDOW = 24
 _NOW_WORDS = {"اليوم", "امس", "الجاري", "الحالي", "حاليا"}
-
-
-def _mention_at(toks: Tokens, i: int, kinds: tuple[str, ...]):
-    """The mention of one of ``kinds`` that starts in token ``i``."""
-    if i >= len(toks.tokens):
-        return None
-    for m in toks.tokens[i].ents:
-        if m.entity.kind in kinds and toks.index_at(m.start) == i:
-            return m
-    return None
-
-
-def _covered(toks: Tokens, i: int, kinds: tuple[str, ...]) -> bool:
-    return any(m.entity.kind in kinds for m in toks.tokens[i].ents)
-
-
-def _after(toks: Tokens, m) -> int:
-    """Index of the token after a mention."""
-    j = toks.index_at(m.start)
-    while j < len(toks.tokens) and toks.tokens[j].start < m.end:
-        j += 1
-    return j
 
 
 def find(ctx, st, src, toks: Tokens, s: int, e: int, known: list[Ref]) -> list[Ref]:
@@ -88,7 +74,8 @@ def find(ctx, st, src, toks: Tokens, s: int, e: int, known: list[Ref]) -> list[R
 
     A bare definite noun (``القمة``, ``الاجتماع``), a sentence that opens with a held verb (``وانعقدت
     في …``) or the proceedings of a process (``أعمال المنتدى``) name again the meeting named before in
-    the same paragraph, else the document's main meeting (:func:`antecedent`)."""
+    the same paragraph, else the meeting of the title, else the document's main meeting
+    (:func:`antecedent`)."""
     lex = load()
     lo, hi = toks.token_range(s, e)
     ordinals = {toks.index_at(o.start): o for o in ordinals_of(toks) if s <= o.start < e}
@@ -98,7 +85,7 @@ def find(ctx, st, src, toks: Tokens, s: int, e: int, known: list[Ref]) -> list[R
         t0 = toks.tokens[m.i]
         if m.feature("plural") or any(r.start <= t0.start < r.end for r in known + out):
             continue
-        if _covered(toks, m.i, ("process", "org", "body", "publication", "commitment")):
+        if covered(toks, m.i, ("process", "org", "body", "publication", "commitment")):
             continue            # the noun is part of a name (المنتدى العالمي …, اجتماع الأمم المتحدة التنسيقي …)
         ref = _read(ctx, st, src, toks, m, lo, hi, ordinals, doc_day)
         if ref is not None:
@@ -115,21 +102,6 @@ def find(ctx, st, src, toks: Tokens, s: int, e: int, known: list[Ref]) -> list[R
             out.insert(0, _anaphor(ctx, st, src, toks, opener, opener + 1, lo, hi, doc_day))
     # a planned clause about a meeting named before (وكانت القمة مقررة بين …) says nothing of the meeting held
     return [r for r in out if not (r.rule == ANAPHOR_ID and r.status == PLANNED)]
-
-
-def dates_of(toks: Tokens, doc_day) -> list:
-    """The dates of a text, year-less ones in the document's year (memoised per text)."""
-    year = doc_day.year if doc_day else None
-    key = ("dates", year)
-    if key not in toks.cache:
-        toks.cache[key] = find_dates(toks.text, year)
-    return toks.cache[key]
-
-
-def ordinals_of(toks: Tokens):
-    if "ordinals" not in toks.cache:
-        toks.cache["ordinals"] = find_ordinals(toks.text)
-    return toks.cache["ordinals"]
 
 
 def _held_opener(toks: Tokens, lo: int, hi: int) -> int | None:
@@ -163,15 +135,15 @@ def _read(ctx, st, src, toks: Tokens, m, lo: int, hi: int, ordinals: dict, doc_d
         break
     place = process = None
     for k in range(j, min(hi, j + MAX_GAP)):
-        pm = _mention_at(toks, k, ("process",))
+        pm = mention_at(toks, k, ("process",))
         if pm is not None:
             process = pm.entity
-            j = _after(toks, pm)
+            j = after(toks, pm)
             break
-        plm = _mention_at(toks, k, ("place",))
+        plm = mention_at(toks, k, ("place",))
         if plm is not None and place is None and k == j:
             place = plm.entity
-            j = _after(toks, plm)
+            j = after(toks, plm)
             continue
         if toks.tokens[k].kind == "punct" or lex.is_a(toks, k, "held_verb"):
             break
@@ -184,20 +156,24 @@ def _read(ctx, st, src, toks: Tokens, m, lo: int, hi: int, ordinals: dict, doc_d
     definite = m.reading.stem.startswith("ال") or toks.tokens[m.i].norm.startswith(("ال", "وال", "بال", "فال", "لل"))
     qualified = qualified or len(m.entry.words) > 1
     if process is None and place is None and n is None and not qualified and definite \
-            and _place_after(toks, j, hi) is None:
+            and place_after(toks, j, hi) is None:
         modified = j < hi and toks.tokens[j].norm.startswith("ال")      # الاجتماع الحكومي: another meeting
         ante = antecedent(st, src)
         if ante is not None and not modified and _can_refer(kind, ante.kind):
             return _anaphor(ctx, st, src, toks, m.i, j, lo, hi, doc_day)
         return None
-    dates = _own_dates(ctx, toks, j, hi, doc_day) or _dates_before(toks, lo, m.i, doc_day)
+    dates = own_dates(ctx, toks, j, hi, doc_day) or dates_before(toks, lo, m.i, doc_day)
     status = clause_status(toks, m.i, dates=dates, doc_day=doc_day)
     if place is None:
-        place = (_place_after(toks, j, hi) or _host_place_before(toks, lo, m.i) or _held_place_before(toks, lo, m.i)
-                 or _fronted_place(toks, lo, m.i))
+        place = (place_after(toks, j, hi) or host_place_before(toks, lo, m.i) or held_place_before(toks, lo, m.i)
+                 or fronted_place(toks, lo, m.i))
     if process is None and place is not None and kind in _PROCESS_KINDS:
-        process = _paragraph_process(ctx, src, toks.tokens[m.i].start)
+        process = _paragraph_process(toks, toks.tokens[m.i].start)
     year = _year(ctx, st, toks, process, n, dates, lo, hi, status, doc_day, j)
+    if year is None and doc_day is not None and status == HELD and not _other_year(toks, lo, hi):
+        verb = governing_before(toks, lo, m.i)
+        if verb is not None and verb.feature("phase") == "end":
+            year = doc_day.year     # اختتمت في الكويت أعمال ورشة العمل: a press report of a meeting that just closed
     if year is None and (process is None or n is None):
         return None            # a place alone (حلقة العمل التي عقدت في مرسيليا) does not say which meeting
     if kind in _PART_KINDS and process is not None:
@@ -214,15 +190,15 @@ def _read(ctx, st, src, toks: Tokens, m, lo: int, hi: int, ordinals: dict, doc_d
                                f"{parent.label_en} {kind}, {place.label_en}".strip()),
                      cls=PLANNED_CLASS if status == PLANNED else HELD_CLASS)
         return Ref(toks.tokens[m.i].start, toks.tokens[j - 1].end, ev, parent, RULE_ID, status, None, place,
-                   tuple(dates), year, kind, _phase_dates(toks, lo, hi, doc_day))
-    site = place if place is not None else _state_site(toks, lo, m.i, j, hi)
+                   tuple(dates), year, kind, phase_dates(toks, lo, hi, doc_day))
+    site = place if place is not None else state_site(toks, lo, m.i, j, hi)
     ev = _entity(process, n, year, kind, site, toks.surface(m.i, j), status)
     if ev is None:
         return None
     if process is not None and n is not None and year is not None:
         st.ordinal_years.setdefault((process.slug, n), year)
     return Ref(toks.tokens[m.i].start, toks.tokens[j - 1].end, ev, process, RULE_ID, status, n, place,
-               tuple(dates), year, kind, _phase_dates(toks, lo, hi, doc_day))
+               tuple(dates), year, kind, phase_dates(toks, lo, hi, doc_day))
 
 
 # Kinds of meeting that are parts of a process's yearly meeting when named with the process.
@@ -246,11 +222,38 @@ def _can_refer(kind: str, antecedent_kind: str) -> bool:
     return kind == antecedent_kind or kind in _GENERIC or antecedent_kind.endswith(kind)
 
 
+def title_meeting(ctx, st) -> Ref | None:
+    """The meeting the document's title names (``… عن الاجتماع الرابع للمنتدى …``, ``… في قمة كيتو للمنتدى …``)."""
+    toks = ctx.title_tokens()
+    if toks is None or not toks.tokens:
+        return None
+    saved = (st.last_meeting, st.last_source, st.main_meeting)
+    refs = find(ctx, st, None, toks, 0, len(toks.text), [])
+    st.last_meeting, st.last_source, st.main_meeting = saved
+    named = [r for r in refs if r.rule == RULE_ID and r.status != PLANNED and (r.process or r.place)]
+    if not named:
+        return None
+    ref = named[0]
+    years = re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", toks.text)
+    if ref.year is None and ref.process is not None and len(set(years)) == 1:
+        # a title's lone year (… عن الاجتماع الرابع للمنتدى (بويرتو فايارتا، 2010)) is its meeting's year
+        year = int(years[0])
+        st.ordinal_years.setdefault((ref.process.slug, ref.ordinal), year)
+        ref = replace(ref, event=replace(process_meeting(ref.process, year), cls=ref.event.cls), year=year)
+    return ref
+
+
 def antecedent(st, src) -> Ref | None:
-    """The meeting a bare noun names again: the last one named in the same source, else the document's
-    main meeting (the first it names as held), else the last one named."""
+    """The meeting a bare noun names again: the last one named in the same source, else the meeting the
+    document reports on (the Forum year it names most), else its main meeting (the first it names as
+    held), else the last one named."""
     if st.last_meeting is not None and st.last_source is src:
         return st.last_meeting
+    if st.title_meeting is not None:
+        return st.title_meeting
+    report = st.report_meeting() if st.year_from_text else None
+    if report is not None:                       # the meeting a report on a forum is about
+        return Ref(0, 0, report, st.forum, RULE_ID, HELD, year=st.year)
     return st.main_meeting or st.last_meeting
 
 
@@ -272,23 +275,23 @@ def _held_processes(ctx, st, toks: Tokens, lo: int, hi: int, known: list[Ref], d
         subject = False
         for k in range(vm.j, min(hi, vm.j + HELD_OBJECT_WINDOW)):
             t = toks.tokens[k]
-            if t.norm in (".", ";") or (lex.is_a(toks, k, "meeting_noun") and not _covered(toks, k, ("process",))):
+            if t.norm in (".", ";") or (lex.is_a(toks, k, "meeting_noun") and not covered(toks, k, ("process",))):
                 break
-            pm = _mention_at(toks, k, ("process",))
+            pm = mention_at(toks, k, ("process",))
             if pm is None:
                 subject = subject or any(m.entity.kind in ("org", "body", "state") for m in t.ents)
                 continue
             if not subject or any(r.start <= pm.start < r.end for r in known + out):
                 break
-            j = _after(toks, pm)
-            dates = _own_dates(ctx, toks, j, hi, doc_day)
+            j = after(toks, pm)
+            dates = own_dates(ctx, toks, j, hi, doc_day)
             years = [d.year for d in dates if d.year]
             if years:
                 status = clause_status(toks, k, vm.i, dates=dates, doc_day=doc_day)
                 out.append(Ref(pm.start, pm.end, replace(process_meeting(pm.entity, years[0]),
                                                          cls=PLANNED_CLASS if status == PLANNED else HELD_CLASS),
-                               pm.entity, RULE_ID, status, None, _place_after(toks, j, hi), tuple(dates), years[0],
-                               "meeting", _phase_dates(toks, lo, hi, doc_day)))
+                               pm.entity, RULE_ID, status, None, place_after(toks, j, hi), tuple(dates), years[0],
+                               "meeting", phase_dates(toks, lo, hi, doc_day)))
                 if status == HELD and st.main_meeting is None:
                     st.main_meeting = out[-1]
             break
@@ -298,13 +301,13 @@ def _held_processes(ctx, st, toks: Tokens, lo: int, hi: int, known: list[Ref], d
 def _process_proceedings(ctx, st, src, toks: Tokens, lo: int, hi: int, known: list[Ref], doc_day) -> list[Ref]:
     """``أعمال المنتدى``, ``المنتدى، الذي … انعقد``: a process named for its meeting is the document's
     main meeting of that process."""
-    main = st.main_meeting
+    main = st.title_meeting or st.main_meeting
     if main is None or main.process is None:
         return []
     lex = load()
     out = []
     for k in range(lo, hi):
-        pm = _mention_at(toks, k, ("process",))
+        pm = mention_at(toks, k, ("process",))
         if pm is None or pm.entity != main.process or any(r.start <= pm.start < r.end for r in known + out):
             continue
         prev = toks.tokens[k - 1] if k > lo else None
@@ -312,7 +315,7 @@ def _process_proceedings(ctx, st, src, toks: Tokens, lo: int, hi: int, known: li
         if prev is not None and prev.norm == "في" and k - 2 >= lo and lex.is_a(toks, k - 2, "participate_verb") \
                 and not (k - 3 >= 0 and toks.tokens[k - 3].norm in ("الذي", "التي", "الذين")):
             proceedings = True            # وشارك في الحوار ممثلو 132 دولة (not: التي شاركت في المنتدى حتى الآن)
-        j = _after(toks, pm)
+        j = after(toks, pm)
         held_after = False
         if j < hi and toks.tokens[j].norm == "," and j + 1 < hi and toks.tokens[j + 1].norm in ("الذي", "التي"):
             held_after = any((vm := lex.is_a(toks, x, "held_verb")) is not None and vm.feature("tense") == "past"
@@ -325,14 +328,18 @@ def _process_proceedings(ctx, st, src, toks: Tokens, lo: int, hi: int, known: li
 def _anaphor(ctx, st, src, toks: Tokens, i: int, j: int, lo: int, hi: int, doc_day, ante: Ref | None = None) -> Ref:
     """A meeting named before (:func:`antecedent`), named again by a bare noun or an opening held verb at token ``i``."""
     ante = ante or antecedent(st, src)
-    dates = _own_dates(ctx, toks, j, hi, doc_day)
+    dates = own_dates(ctx, toks, j, hi, doc_day)
+    phases = phase_dates(toks, lo, hi, doc_day)
+    opener = phase_before(toks, lo, i)
+    if opener and dates and not phases:
+        phases, dates = ((opener, dates[0]),), dates[1:]   # افتتحا أشغال القمة يوم الأربعاء الماضي: its first day
     status = clause_status(toks, i, dates=dates, doc_day=doc_day)
-    place = _place_after(toks, j, hi)
-    years = [d.year for d in dates if d.year]
+    place = place_after(toks, j, hi)
+    years = [d.year for d in list(dates) + [d for _, d in phases] if d.year]
     if ante.process is not None and ante.ordinal and years:
         st.ordinal_years.setdefault((ante.process.slug, ante.ordinal), years[0])
     return Ref(toks.tokens[i].start, toks.tokens[j - 1].end, ante.event, ante.process, ANAPHOR_ID,
-               status, None, place, tuple(dates), None, ante.kind, _phase_dates(toks, lo, hi, doc_day))
+               status, None, place, tuple(dates), None, ante.kind, phases)
 
 
 def _antecedent_process(toks: Tokens, lo: int, i: int, enc: str = "ه"):
@@ -353,7 +360,7 @@ def _antecedent_process(toks: Tokens, lo: int, i: int, enc: str = "ه"):
         if k < lo:
             continue                      # before the sentence, only names count
         noun = lex.is_a(toks, k, "meeting_noun")
-        if noun is not None and not _covered(toks, k, ("process",)) and \
+        if noun is not None and not covered(toks, k, ("process",)) and \
                 _feminine(noun.reading.bare) == feminine and not noun.reading.enc:
             return _process_headed_by(toks, k, noun.reading.bare)
     return None
@@ -376,161 +383,18 @@ def _process_headed_by(toks: Tokens, k: int, head: str):
     return None
 
 
-def _paragraph_process(ctx, src, before: int):
+def _paragraph_process(toks: Tokens, before: int):
     """The one process a paragraph names before ``before`` (None when it names none or several): the
     context a place-named meeting (قمة دكا) belongs to; a process named after it may be one the meeting
     launched (… المؤتمر الوزاري …، وانطلقت بموجبه عملية براغ)."""
-    procs = {m.entity for m in ctx.mentions_in(src) if m.entity.kind == "process" and m.end <= before}
+    procs = {m.entity for m in toks.mentions if m.entity.kind == "process" and m.end <= before}
     return procs.pop() if len(procs) == 1 else None
-
-
-def _governing_before(toks: Tokens, lo: int, i: int):
-    """The held or hosting verb (no pronoun on it) that governs a meeting named after it in the clause."""
-    lex = load()
-    nouns = [x for x in lex.find(toks, "meeting_noun", lo, i) if x.j <= i]
-    start = nouns[-1].j if nouns else lo          # never across another meeting named before it
-    verbs = [vm for vm in lex.find(toks, ("held_verb", "host_verb"), start, i)
-             if not vm.reading.enc and not vm.feature("weak") and vm.feature("tense") in ("past", "present")]
-    return verbs[-1] if verbs else None
-
-
-def _fronted_place(toks: Tokens, lo: int, i: int):
-    """``وفي براغ، اعتمد المؤتمر الوزاري المعقود …``: a city fronted at the head of the sentence, set off by a
-    comma, is where the sentence's meeting was held."""
-    if i - lo < 3 or toks.tokens[lo].norm not in ("في", "وفي"):
-        return None
-    m = _mention_at(toks, lo + 1, ("place",))
-    if m is None:
-        return None
-    k = toks.index_at(m.end)
-    return m.entity if k < i and toks.tokens[k].norm == "," else None
-
-
-def _held_place_before(toks: Tokens, lo: int, i: int):
-    """``اختتمت اليوم في العاصمة القطرية الدوحة أعمال القمة``, ``احتضن المركز … بالجزائر العاصمة … أشغال
-    ندوة``: the city after في/ب between a held or hosting verb and the meeting it governs."""
-    vm = _governing_before(toks, lo, i)
-    return _place_after(toks, vm.j, i, stop_at_meeting=False) if vm is not None else None
-
-
-def _dates_before(toks: Tokens, lo: int, i: int, doc_day):
-    """Dates between a held or hosting verb and the meeting it governs (``احتضن … يومي 26 و27 فيفري
-    الجاري، أشغال ندوة``)."""
-    vm = _governing_before(toks, lo, i)
-    return _own_dates(None, toks, vm.j, i, doc_day, stop=False) if vm is not None else []
-
-
-def _state_site(toks: Tokens, lo: int, i: int, j: int, hi: int):
-    """A state named after في as the site of a meeting of no process when no city is named (``اختتمت في
-    الكويت أعمال ورشة العمل``): it keys the meeting, it is not its location (a state is not a place)."""
-    vm = _governing_before(toks, lo, i)
-    spans = ([(vm.j, i)] if vm is not None else []) + [(j, min(hi, j + LOCATION_WINDOW))]
-    for a, b in spans:
-        for k in range(a, b):
-            m = _mention_at(toks, k, ("state",))
-            if m is not None and k > 0 and toks.tokens[k - 1].norm == "في":
-                return m.entity
-    return None
-
-
-def _phase_dates(toks: Tokens, lo: int, hi: int, doc_day) -> tuple:
-    """("start"|"end", date) for each dated start or end verb of the sentence (انطلقت يوم 3 مارس، اختتمت اليوم)."""
-    lex = load()
-    out = []
-    for vm in lex.find(toks, "held_verb", lo, hi):
-        phase = vm.feature("phase")
-        if not phase:
-            continue
-        k = vm.j
-        while k < hi and k < vm.j + 3 and toks.tokens[k].norm in (",", "يوم", "اعماله", "اعمالها", "اشغال", "اعمال"):
-            k += 1
-        found = [d for d in _own_dates(None, toks, k, min(hi, k + 6), doc_day, stop=False)
-                 if toks.index_at(d.start) <= k + 2]
-        if found and found[0].precision == "day" and found[0].start_date:
-            out.append((phase, found[0]))
-    return tuple(out)
-
-
-def _host_place_before(toks: Tokens, lo: int, i: int):
-    """``تستضيف القاهرة … ورشة عمل``: the city right after a hosting word earlier in the clause."""
-    lex = load()
-    for vm in lex.find(toks, "host_verb", lo, i):
-        for k in range(vm.j, min(i, vm.j + 2)):
-            pm = _mention_at(toks, k, ("place",))
-            if pm is not None:
-                return pm.entity
-    return None
 
 
 def _qualified(kind: str, qual: str | None) -> str:
     if not qual or qual in kind or kind not in ("meeting", "conference", "forum", "summit", "session"):
         return kind
     return f"{qual}-{kind}" if qual in ("ministerial", "regional", "consultative", "high-level") else kind
-
-
-def _place_after(toks: Tokens, j: int, hi: int, stop_at_meeting: bool = True):
-    """A city named after في/ب (or العاصمة …) within the meeting's clause, before another meeting noun."""
-    lex = load()
-    for k in range(j, min(hi, j + LOCATION_WINDOW)):
-        if stop_at_meeting and k > j and lex.is_a(toks, k, "meeting_noun") and not _covered(toks, k, ("process",)):
-            return None
-        if toks.tokens[k].norm == "في" and k + 2 < hi and strip_article(toks.tokens[k + 1].norm) == "مدينه" \
-                and toks.tokens[k + 2].norm in ("نفسها", "ذاتها"):
-            before = [x for x in toks.mentions if x.entity.kind == "place" and x.end <= toks.tokens[k].start]
-            return before[-1].entity if before else None      # في المدينة نفسها: the city named before
-        pm = _mention_at(toks, k, ("place",))
-        if pm is None:
-            continue
-        prev = toks.tokens[k - 1].norm if k > 0 else ""
-        prev2 = toks.tokens[k - 2].norm if k > 1 else ""
-        own = toks.text[toks.tokens[k].start:pm.start]
-        if prev == "في" or own.endswith("ب") or strip_article(prev) == "عاصمه" or strip_article(prev2) == "عاصمه":
-            return pm.entity
-    return None
-
-
-def _own_dates(ctx, toks: Tokens, j: int, hi: int, doc_day, stop: bool = True):
-    """Dates that belong to the meeting: in its clause after its name, before a session noun, another
-    meeting noun or a clause that starts with a relative/other subject; year-less ones take the doc year."""
-    lex = load()
-    limit = min(hi, j + DATE_WINDOW) if stop else hi
-    for k in range(j, limit):
-        if lex.is_a(toks, k, "session_noun") or (lex.is_a(toks, k, "meeting_noun") and not _covered(toks, k, ("process",))):
-            limit = k
-            break
-    stop = limit
-    if stop <= j:
-        return []
-    s, e = toks.tokens[j].start, toks.tokens[stop - 1].end
-    out = [d for d in dates_of(toks, doc_day) if s <= d.start and d.end <= e and not _range_tail(toks, d)]
-    rel = _relative_day(toks, j, stop, doc_day)
-    return out + rel
-
-
-_RANGE_WORDS = frozenset({"لغايه", "ولغايه", "حتي", "الي", "و", "-"})
-
-
-def _range_tail(toks: Tokens, d) -> bool:
-    """A date that ends a range whose start was not read (``من 14 ولغاية 16 أيار``): not the meeting's start."""
-    k = toks.index_at(d.start)
-    return k >= 2 and toks.tokens[k - 1].norm in _RANGE_WORDS and toks.tokens[k - 2].kind == "number"
-
-
-def _relative_day(toks: Tokens, j: int, stop: int, doc_day):
-    """``أمس``/``اليوم`` right after a held verb: the document's date ± the offset (day precision)."""
-    if doc_day is None:
-        return []
-    from datetime import timedelta
-    from ..values import DateMatch
-    lex = load()
-    out = []
-    for m in lex.find(toks, "relative_time", j, stop):
-        if m.feature("unit") != "day":
-            continue
-        d = doc_day + timedelta(days=m.feature("offset") or 0)
-        t = toks.tokens[m.i]
-        out.append(DateMatch(t.start, t.end, "day", d.year, d.month, d.day, d.year, d.month, d.day))
-    return out
 
 
 def _year(ctx, st, toks, process, n, dates, lo, hi, status, doc_day, j):
@@ -553,6 +417,11 @@ def _year(ctx, st, toks, process, n, dates, lo, hi, status, doc_day, j):
     return None
 
 
+def _other_year(toks: Tokens, lo: int, hi: int) -> bool:
+    """The sentence writes a year (so the document's own year is not to be assumed)."""
+    return any(t.kind == "number" and re.fullmatch(r"(?:19|20)\d\d", t.norm) for t in toks.tokens[lo:hi])
+
+
 def _entity(process, n, year, kind, place, label_ar, status) -> Entity | None:
     cls = PLANNED_CLASS if status == PLANNED else HELD_CLASS
     if process is not None and year is not None:
@@ -567,51 +436,58 @@ def _entity(process, n, year, kind, place, label_ar, status) -> Entity | None:
     return None
 
 
+register(Rule("event.written-session", ("partOf", "year", "startDate", "endDate", "location"), 0.75,
+              ("session_noun", "values:date", "entity:place"),
+              "a part of a meeting named in running text (اجتماع لكبار المسؤولين، الاجتماع الحكومي، الجلسة المشتركة) is part "
+              "of the meeting of its sentence (else the document's main meeting), with its own dates", "events"))
+
+
+def sessions(ctx, st, src, toks: Tokens, refs: list[Ref], s: int, e: int):
+    """Parts of a meeting named in running text, keyed under the meeting (``{meeting}-{kind}``)."""
+    lex = load()
+    lo, hi = toks.token_range(s, e)
+    doc_day = document_day(ctx.document)
+    conf = REGISTRY.confidence("event.written-session")
+    for m in lex.find(toks, "session_noun", lo, hi):
+        if not m.feature("part"):
+            continue
+        held = [r for r in refs if r.status != PLANNED and r.event.kind == "event"]
+        parent = (min(held, key=lambda r: abs(r.start - toks.tokens[m.i].start)).event if held
+                  else (antecedent(st, src).event if antecedent(st, src) is not None else None))
+        year = key_year(parent) if parent is not None else None
+        if parent is None or year is None:
+            continue
+        kind = m.feature("kind")
+        ev = sub_event(parent, kind, toks.surface(m.i, m.j), f"{parent.label_en} {kind.replace('-', ' ')}")
+        yield Fact(ev, "partOf", parent, src, "event.written-session", conf)
+        yield year_fact(ev, year, src)
+        dates = [d for d in own_dates(ctx, toks, m.j, hi, doc_day) if d.precision == "day" and d.start_date]
+        if dates and not range_tail(toks, dates[0]):
+            d = dates[0]
+            yield Fact(ev, "startDate", Value(d.start_date.isoformat(), "date"), src, "event.written-session", conf)
+            yield Fact(ev, "endDate", Value((d.end_date or d.start_date).isoformat(), "date"), src,
+                       "event.written-session", conf)
+
+
 def supplement(ctx, src, toks: Tokens, ref: Ref, given: list, e: int):
     """Location and dates, read the written way, for a meeting a report rule found (``الاجتماع الثالث
     للمنتدى … الذي تستضيفه اليونان وانطلقت أعماله أمس … في العاصمة أثينا``) when that rule gave none."""
     have = {f.predicate for f in given if f.subject.key == ref.event.key}
     _lo, hi = toks.token_range(ref.start, e)
     i = toks.index_at(ref.start)
-    j = _governing_verb(toks, toks.index_at(ref.end), hi)
-    if j is None and _held_subject(toks, i):
+    j = governing_verb(toks, toks.index_at(ref.end), hi)
+    if j is None and held_subject(toks, i):
         j = toks.index_at(ref.end)          # عقد الاجتماع السادس للمنتدى يومي 21 و 22 … في …
     if j is None or any(load().is_a(toks, k, "session_noun") for k in range(max(0, i - 3), i)):
         return
     doc_day = document_day(ctx.document)
     extra = Ref(ref.start, ref.end, ref.event, ref.process, ANAPHOR_ID, ref.status,
-                place=None if "location" in have else _place_after(toks, j, hi),
-                dates=() if "startDate" in have else tuple(_own_dates(ctx, toks, j, hi, doc_day)),
-                phases=() if "startDate" in have else _phase_dates(toks, _sentence_bounds(toks, i)[0], hi, doc_day))
+                place=None if "location" in have else place_after(toks, j, hi),
+                dates=() if "startDate" in have else tuple(own_dates(ctx, toks, j, hi, doc_day)),
+                phases=() if "startDate" in have else phase_dates(toks, _sentence_bounds(toks, i)[0], hi, doc_day))
     if extra.status == PLANNED and "startDate" not in have:
         extra.dates = ()
     yield from ref_facts(src, extra)
-
-
-def _held_subject(toks: Tokens, i: int) -> bool:
-    """The meeting at token ``i`` is the subject of a held verb right before it (عقد الاجتماع …)."""
-    lex = load()
-    for k in (i - 1, i - 2):
-        if k < 0:
-            return False
-        vm = lex.is_a(toks, k, "held_verb")
-        if vm is not None and vm.j in (i, i - 1 if toks.tokens[i - 1].kind == "punct" else i) \
-                and vm.feature("tense") in ("past", "present") and not vm.reading.enc:
-            return True
-    return False
-
-
-def _governing_verb(toks: Tokens, j: int, hi: int) -> int | None:
-    """The token after a held or hosting verb that follows a meeting's name closely (``… الذي تستضيفه
-    اليونان وانطلقت أعماله أمس …``); None when the clause goes on to something else."""
-    lex = load()
-    for k in range(j, min(hi, j + 6)):
-        if toks.tokens[k].norm in (".", ";"):
-            return None
-        vm = lex.match_at(toks, k, ("held_verb", "host_verb"))
-        if vm and not vm[0].feature("weak"):
-            return vm[0].j
-    return None
 
 
 def ref_facts(src, ref: Ref):
