@@ -143,3 +143,11 @@ def test_contribution_to_an_organisation_gulf_register(setup):
 ])
 def test_no_contribution(text, setup):
     assert funding.extract(_ctx(text, setup)) == []
+
+
+def test_adopted_at_the_paragraphs_meeting_only_in_its_place(setup):
+    held = "وانعقدت القمة الحادية عشرة للمنتدى العالمي للهجرة والتنمية في مراكش يومي 5 و7 ديسمبر 2031، "
+    at = _triples(commitments.extract(_ctx(held + "وميثاق النهر الذي تم اعتماده في مراكش يظل مرجعا.", setup)))
+    assert any(p == "adoptedAt" and o.startswith("gfmd-") for s, p, o in at)
+    elsewhere = _triples(commitments.extract(_ctx(held + "وميثاق النهر الذي تم اعتماده في نيويورك يظل مرجعا.", setup)))
+    assert not any(p == "adoptedAt" for s, p, o in elsewhere)

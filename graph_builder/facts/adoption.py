@@ -23,7 +23,12 @@ from .lexicon import load
 from .rules import REGISTRY, Rule, register
 from .spans import sentence_bounds, sentence_ends, starting
 
-RELATIVE, ACTIVE = "commitment.adopted-relative", "commitment.adopted-active"
+RELATIVE, ACTIVE, AT_RULE = "commitment.adopted-relative", "commitment.adopted-active", "commitment.adopted-at-meeting"
+if AT_RULE not in REGISTRY:
+    register(Rule(AT_RULE, ("adoptedAt",), 0.75, ("lex:adopt_verb", "lex:meeting_noun", "events:meeting-of-paragraph",
+                                                 "entity:place"),
+                  "an adopting clause that says where (في مراكش، خلال المؤتمر) in a paragraph about one held meeting: "
+                  "adopted at that meeting", "commitments"))
 for _rid, _desc in ((RELATIVE, "NAME الذي تم اعتماده من قبل ACTOR في DATE / NAME الذي اعتمدته ACTOR: adopter and date"),
                     (ACTIVE, "ADOPT_VERB ACTOR … NAME / ACTOR قد ADOPT_VERB NAME: adopter and date")):
     if _rid not in REGISTRY:
@@ -84,11 +89,13 @@ def _date_facts(ent, d, src, rule, conf):
     yield Fact(ent, "year", Value(str(d.year), "gYear"), src, rule, conf)
 
 
-def _facts(toks, src, lex, commitment, verb, actor_tok, hi, rule):
+def _facts(toks, src, lex, commitment, verb, actor_tok, hi, rule, meeting=None):
     conf = REGISTRY.confidence(rule)
     actor = starting(toks, actor_tok, ADOPTER_KINDS) if actor_tok is not None else None
     if actor is not None and actor.entity.cls not in ("Person",):
         yield Fact(commitment, "adoptedBy", actor.entity, src, rule, conf)
+    if meeting is not None and _at_meeting(toks, lex, verb.j, hi, meeting[1]):
+        yield Fact(commitment, "adoptedAt", meeting[0], src, AT_RULE, REGISTRY.confidence(AT_RULE))
     nxt_commit = next((k for k in range(verb.j, hi) if starting(toks, k, {"commitment"})
                        and starting(toks, k, {"commitment"}).entity != commitment), None)
     d = _date(toks, verb.j, hi, toks.text, nxt_commit)
@@ -96,7 +103,25 @@ def _facts(toks, src, lex, commitment, verb, actor_tok, hi, rule):
         yield from _date_facts(commitment, d, src, rule, conf)
 
 
-def _relative(toks, src, lex, k, hi):
+def _at_meeting(toks, lex, j, hi, places=frozenset()) -> bool:
+    """Does the adopting clause say where: في/خلال + a meeting noun, or a place where the meeting was held
+    (``places``: تم اعتماده في مراكش، بمراكش)?"""
+    for k in range(j, min(hi, j + 8)):
+        t = toks.tokens[k]
+        if t.kind == "punct" and t.norm in (".", "؛", ";"):
+            return False
+        if t.norm in ("في", "خلال", "اثناء") and k + 1 < hi:
+            nxt = toks.tokens[k + 1]
+            if lex.is_a(toks, k + 1, "meeting_noun") or any(m.entity.kind == "place" and m.entity in places
+                                                            for m in nxt.ents):
+                return True
+        if any(r.pro in ("ب", "وب") for r in t.readings()[1:]) and any(m.entity.kind == "place" and m.entity in places
+                                                                          for m in t.ents):
+            return True                            # بمراكش
+    return False
+
+
+def _relative(toks, src, lex, k, hi, meeting=None):
     """NAME (،) الذي/التي ADOPT (من قبل) ACTOR …"""
     m = starting(toks, k, {"commitment"})
     j = toks.index_at(m.end)
@@ -113,10 +138,10 @@ def _relative(toks, src, lex, k, hi):
         a = agent.j
     elif toks.tokens[a].norm == "في" if a < hi else False:
         a = None                                   # تم اعتماده في مراكش: no adopter written
-    yield from _facts(toks, src, lex, m.entity, verb, a, hi, RELATIVE)
+    yield from _facts(toks, src, lex, m.entity, verb, a, hi, RELATIVE, meeting)
 
 
-def _active(toks, src, lex, k, hi):
+def _active(toks, src, lex, k, hi, meeting=None):
     """ADOPT_VERB ACTOR … NAME, or ACTOR (قد) ADOPT_VERB NAME."""
     verb = next((v for v in lex.match_at(toks, k, ("adopt_verb",))), None)
     if verb is None or verb.feature("voice") == "passive" or verb.feature("noun") or _not_held(toks, lex, verb):
@@ -138,24 +163,34 @@ def _active(toks, src, lex, k, hi):
         if m is not None:
             if actor_tok is None:
                 return
-            yield from _facts(toks, src, lex, m.entity, verb, actor_tok, hi, ACTIVE)
+            yield from _facts(toks, src, lex, m.entity, verb, actor_tok, hi, ACTIVE, meeting)
             return
         if toks.tokens[c].kind == "punct" and toks.tokens[c].norm in ".؛;:":
             return
 
 
 def extract(ctx) -> list[Fact]:
+    from .known_findings import known_events
     lex = load()
     out: list[Fact] = []
+    events = None
     for src in list(ctx.document.paragraphs) + [f for f in ctx.document.footnotes if f.text]:
         toks = ctx.tokens(src)
         if not any(m.entity.kind == "commitment" for m in toks.mentions):
             continue                               # nothing named to adopt
+        if events is None:
+            events, places = known_events(ctx), {}
+            from . import events as events_mod      # noqa: PLC0415 (a sibling family)
+            for f in ctx.family_facts(events_mod):
+                if f.predicate == "location":       # meeting key → the places the event rules located it in
+                    places.setdefault(f.subject.key, set()).add(f.object)
+        held = events.meeting(src)                 # the one held meeting the paragraph names, if any
+        meeting = (held, frozenset(places.get(held.key, ()))) if held is not None else None
         ends = sentence_ends(toks)
         for k in range(len(toks.tokens)):
             hi = ends[toks.tokens[k].sent]
             if starting(toks, k, {"commitment"}) is not None:
-                out.extend(_relative(toks, src, lex, k, hi))
+                out.extend(_relative(toks, src, lex, k, hi, meeting))
             if lex.match_at(toks, k, ("adopt_verb",)):
-                out.extend(_active(toks, src, lex, k, hi))
+                out.extend(_active(toks, src, lex, k, hi, meeting))
     return out
