@@ -44,3 +44,18 @@ def test_participants_and_a_wish_to_join_are_not_members(matcher, gazetteer):
                     "وجددت الكويت رغبتها في الانضمام إلى عملية بالي بصفة عضو مراقب.",
                     "كما تشارك كل من كندا واليابان بصفة مراقب في عملية بالي."], matcher, gazetteer)
     assert got == set()
+
+
+def test_states_of_an_organisation_listed_after_wahiya_stop_at_the_guests_gulf_register(matcher, gazetteer):
+    got = _members(["بمشاركة ممثلين عن دول مجلس التعاون لدول الخليج العربية الست، وهي الكويت والسعودية وقطر، "
+                    "إلى جانب وفود من الفلبين وإندونيسيا."], matcher, gazetteer)
+    assert got == {("KWT", "gcc"), ("SAU", "gcc"), ("QAT", "gcc")}
+
+
+def test_two_lists_joined_by_idafatan_ila_and_a_relative_antecedent(matcher, gazetteer):
+    got = _members(["ويضم حوار أبو ظبي في عضويته ثلاث (3) دول مستقبلة، وهي: البحرين، الكويت وقطر، إضافة إلى "
+                    "دولتين مرسلتين، وهما: الهند ونيبال."], matcher, gazetteer)
+    assert {("BHR", "abu-dhabi-dialogue"), ("IND", "abu-dhabi-dialogue"), ("NPL", "abu-dhabi-dialogue")} <= got
+    got = _members(["ورحب الوزراء بعمل الفريق التوجيهي لعملية بالي، الذي يترأسه ممثلو إندونيسيا وأستراليا "
+                    "ويضم في عضويته أيضا تايلند ونيوزيلندا."], matcher, gazetteer)
+    assert got == {("THA", "bali-process-steering-group"), ("NZL", "bali-process-steering-group")}

@@ -34,6 +34,9 @@ MEMBER_KINDS = frozenset({"state", "org"})
 _ANAPHOR_CLASSES = {"العمليه": ("process",), "المسار": ("process",), "الحوار": ("process",),
                     "المنتدي": ("process",), "المنظمه": ("org",), "الجماعه": ("org",), "الهيئه": ("org", "body"),
                     "المؤتمر": ("process",), "الاتحاد": ("org",), "المجموعه": ("org", "process")}
+RELATIVE_PRONOUNS = frozenset({"الذي", "التي"})
+IN_MEMBERSHIP = frozenset({"عضويته", "عضويتها", "عضويتهم"})
+STATES_NOUN = frozenset({"دول", "الدول"})
 MAX_GROUP_GAP = 8            # tokens between the verb and the group it introduces
 MAX_OPENER_GAP = 22          # tokens between the group and the list opener
 
@@ -59,7 +62,7 @@ def _group_before(toks, k: int) -> tuple[Entity, int] | None:
     عضويته …``): the last group named before the verb in its sentence, with no state or other actor
     named between them."""
     sent = toks.tokens[k].sent
-    group = None
+    group, antecedent = None, None
     for m in toks.mentions:
         j = toks.index_at(m.start)
         if j >= k:
@@ -68,8 +71,13 @@ def _group_before(toks, k: int) -> tuple[Entity, int] | None:
             continue
         if m.entity.kind in GROUP_KINDS:
             group = m
+            e = toks.index_at(m.end)
+            e += e < k and toks.tokens[e].kind == "punct"
+            if e < k and toks.tokens[e].norm in RELATIVE_PRONOUNS:
+                antecedent = m                     # X، الذي يترأسه … ويضم في عضويته …
         elif m.entity.kind in MEMBER_KINDS | {"person"}:
             group = None
+    group = group or antecedent
     return (group.entity, k + 1) if group is not None else None
 
 
@@ -79,6 +87,12 @@ def _opener(toks, lex, k: int, end: int) -> int | None:
         t = toks.tokens[j]
         if t.kind == "punct" and t.norm == ":":
             return j + 1
+        if t.norm == "في" and j + 1 < end and toks.tokens[j + 1].norm in IN_MEMBERSHIP:
+            n = j + 2                              # يضم في عضويته (أيضا) A و B
+            while n < end and toks.tokens[n].norm in ("ايضا", "كلا", "كل", "من"):
+                n += 1
+            if starting(toks, n, MEMBER_KINDS) is not None:
+                return n
         m = lex.is_a(toks, j, "list_opener")
         if m is not None:
             n = m.j
@@ -90,10 +104,25 @@ def _opener(toks, lex, k: int, end: int) -> int | None:
     return None
 
 
+_CONTINUES = (("الي", "جانب"), ("اضافه", "الي"), ("بالاضافه", "الي"), ("فضلا", "عن"), ("علاوه", "علي"))
+
+
+def _continues_at(toks, j: int) -> bool:
+    a = toks.tokens[j].norm.lstrip("و")
+    b = toks.tokens[j + 1].norm if j + 1 < len(toks.tokens) else ""
+    return (a, b) in _CONTINUES
+
+
 def _members(toks, lex, k: int, end: int, group: Entity) -> list[Entity]:
     out = []
     j = k
     while j < end:
+        if _continues_at(toks, j):                 # إضافة إلى … وهي: a second list; إلى جانب وفود من …: not members
+            nxt = _opener(toks, lex, j + 2, min(end, j + 14))
+            if nxt is None:
+                break
+            j = nxt
+            continue
         m = starting(toks, j, MEMBER_KINDS)
         if m is None:
             j += 1
@@ -122,6 +151,15 @@ def extract(ctx) -> list[Fact]:
         k = 0
         while k < len(toks.tokens):
             end = ends[toks.tokens[k].sent]
+            if toks.tokens[k].norm in STATES_NOUN and starting(toks, k + 1, GROUP_KINDS) is not None:
+                g = starting(toks, k + 1, GROUP_KINDS)   # دول مجلس التعاون الست، وهي الكويت والسعودية …
+                after = toks.index_at(g.end)
+                start = _opener(toks, lex, after, min(end, after + 4))
+                if start is not None and toks.tokens[start - 1].norm not in ("مثل",):
+                    for e in _members(toks, lex, start, end, g.entity):
+                        facts.append(Fact(e, "memberOf", g.entity, src, RULE_ID, conf))
+                    k = end
+                    continue
             verb = lex.is_a(toks, k, "include_verb")
             noun = None if verb else lex.is_a(toks, k, "member_noun")
             hit = verb or noun
