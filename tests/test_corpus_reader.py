@@ -27,9 +27,10 @@ def test_corpus_files_and_manifest():
 
 
 def test_corpus_files_skip_readme_and_other_files(tmp_path):
-    for name in ["README.md", "readme.txt", "manifest.toml", "b.ar.txt", "a.ar.md", "notes.pdf"]:
+    for name in ["README.md", "readme.txt", "manifest.toml", "b.ar.txt", "a.ar.md", "notes.pdf", "c.docx",
+                 "d.html", "~$c.docx", "picture.png", ".hidden.txt"]:
         (tmp_path / name).write_text("x", encoding="utf-8")
-    assert [p.name for p in corpus_files(tmp_path)] == ["a.ar.md", "b.ar.txt"]
+    assert [p.name for p in corpus_files(tmp_path)] == ["a.ar.md", "b.ar.txt", "c.docx", "d.html", "notes.pdf"]
 
 
 def test_read_corpus_with_manifest():
