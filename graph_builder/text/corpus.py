@@ -120,11 +120,12 @@ def read_document(path: Path | str, manifest_entry: dict | None = None, strict: 
     """One report as a ``Document``; with ``strict`` every ``SourceIssue`` is a ``SourceError``."""
     path = Path(path)
     source = read(path)
-    text, sha = source.text, source.sha256
+    sha = source.sha256
+    text = source.as_text(numbered=True)
     parsed = parse(text, path)
     numbered = is_numbered(parsed, text)
     if not numbered:
-        parsed = parse_unnumbered(text, path)
+        parsed = parse_unnumbered(source.as_text(numbered=False), path)
         if not parsed.paragraphs:
             raise SourceError(path, "no paragraph of text found (only a title or headings)")
     check_language(path, parsed)

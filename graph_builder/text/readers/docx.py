@@ -3,7 +3,7 @@
 What it does: walks the body in reading order (paragraphs and tables); a paragraph whose
 style is a heading (``Heading N``, ``Title``, their localised names through the style's
 built-in id) becomes a ``#`` line (``Title``/level 1 → ``#``, level N → N+1 ``#``); superscript
-runs become ``<sup>…</sup>``; each footnote reference becomes ``<sup>(N)</sup>`` and the
+runs (``vertAlign``, or a raised ``position`` as LibreOffice writes them) become ``<sup>…</sup>``; each footnote reference becomes ``<sup>(N)</sup>`` and the
 footnote's text a ``(N) …`` line at the end; a table becomes one paragraph per row, cells
 separated by `` | ``. The core properties give ``title``, ``language`` and ``created``.
 
@@ -25,7 +25,7 @@ _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _HEADING = re.compile(r"^(?:heading|titre|überschrift|عنوان)\s*(\d)$", re.I)
 
 
-def read_docx(path: Path) -> tuple[str, dict]:
+def read_docx(path: Path) -> tuple[list[str], dict]:
     import docx
     from docx.opc.exceptions import PackageNotFoundError
     path = Path(path)
@@ -47,19 +47,23 @@ def read_docx(path: Path) -> tuple[str, dict]:
             level = _heading_level(document, child)
             if text.strip():
                 blocks.append(("#" * (level + 1) + " " if level is not None else "") + text.strip())
+            elif blocks and blocks[-1]:
+                blocks.append("")            # an empty paragraph: the author's blank line
         elif child.tag == W + "tbl":
             for row in child.iter(W + "tr"):
                 cells = [" ".join(_paragraph_text(p, notes, cited).strip() for p in tc.iter(W + "p")).strip()
                          for tc in row.iter(W + "tc")]
                 if any(cells):
                     blocks.append(" | ".join(cells))
+    while blocks and not blocks[-1]:
+        blocks.pop()
     for number, note_id in cited:
         blocks.append(f"({number}) {notes.get(note_id, '').strip()}")
     props = document.core_properties
     meta = {k: v for k, v in (("title", (props.title or "").strip()), ("language", (props.language or "").strip()),
                               ("created", props.created.date().isoformat() if props.created else ""),
                               ("symbol", (props.identifier or "").strip())) if v}
-    return "\n\n".join(blocks) + "\n", meta
+    return blocks, meta
 
 
 def _footnotes(document) -> dict[str, str]:
@@ -87,11 +91,22 @@ def _paragraph_text(p, notes: dict[str, str], cited: list[tuple[int, str]]) -> s
             continue
         text = "".join((t.text or "") if t.tag == W + "t" else "\t" if t.tag == W + "tab" else " "
                        for t in run if t.tag in (W + "t", W + "tab", W + "br"))
-        valign = run.find(f"{W}rPr/{W}vertAlign")
-        if text and valign is not None and valign.get(W + "val") == "superscript":
+        if text and _raised(run):
             text = f"<sup>{text}</sup>"
         out.append(text)
     return re.sub(r"</sup><sup>", "", "".join(out))
+
+
+def _raised(run) -> bool:
+    """A superscript run: ``vertAlign superscript`` (Word) or a raised position (LibreOffice)."""
+    valign = run.find(f"{W}rPr/{W}vertAlign")
+    if valign is not None and valign.get(W + "val") == "superscript":
+        return True
+    position = run.find(f"{W}rPr/{W}position")
+    try:
+        return position is not None and int(position.get(W + "val", "0")) > 0
+    except ValueError:
+        return False
 
 
 def _heading_level(document, p) -> int | None:

@@ -18,7 +18,7 @@ from ..model import SourceError
 MIN_LETTERS = 80      # less main text than this is not an article
 
 
-def read_html(path: Path) -> tuple[str, dict]:
+def read_html(path: Path) -> tuple[list[str], dict]:
     import trafilatura
     path = Path(path)
     raw = path.read_bytes()
@@ -40,4 +40,4 @@ def read_html(path: Path) -> tuple[str, dict]:
             meta[key] = str(value).strip()
     if meta.get("date") and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", meta["date"]):
         meta.pop("date")
-    return text.strip() + "\n", meta
+    return [b.strip() for b in re.split(r"\n\s*\n", text) if b.strip()], meta

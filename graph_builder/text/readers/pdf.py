@@ -82,8 +82,8 @@ def _open(path: Path):
         raise SourceError(path, f"not a readable PDF (corrupt or not a PDF): {message}") from exc
 
 
-def read_pdf(path: Path) -> tuple[str, dict]:
-    """``(text, metadata)`` of a PDF with a text layer; ``SourceError`` otherwise."""
+def read_pdf(path: Path) -> tuple[list[str], dict]:
+    """``(blocks, metadata)`` of a PDF with a text layer; ``SourceError`` otherwise."""
     path = Path(path)
     doc = _open(path)
     try:
@@ -356,8 +356,8 @@ def _finished(text: str) -> bool:
     return bool(tail) and tail[-1] in _TERMINAL
 
 
-def _join(pages: list[list[_Line]]) -> str:
-    """One text, one paragraph per line and a blank line between paragraphs: a paragraph ends
+def _join(pages: list[list[_Line]]) -> list[str]:
+    """The paragraphs of the text, each on one line (a table of contents one block): a paragraph ends
     at a gap wider than the document's usual line spacing, or at a page break after a finished
     sentence; wrapped lines are joined with a space (a Latin word hyphenated at a line end
     without it); lines of a table of contents (leader dots) stay lines of their own."""
@@ -390,4 +390,4 @@ def _join(pages: list[list[_Line]]) -> str:
             out[-1] += "\n" + text
         else:
             out.append(text)
-    return "\n\n".join(out) + "\n"
+    return out
