@@ -128,7 +128,7 @@ def test_every_kind_has_an_ontology_term():
     ("ملاحظاتي عن الاجتماع", False, "text", False, "note"),
 ])
 def test_kind_is_guessed_from_title_numbering_format_and_dateline(title, numbered, fmt, dateline, kind):
-    assert guess_kind(title, numbered, fmt, dateline) == kind
+    assert guess_kind(title, numbered, fmt, dateline)[0] == kind
 
 
 def test_a_kind_word_inside_a_title_does_not_count():

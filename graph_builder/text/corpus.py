@@ -179,9 +179,9 @@ def complete_metadata(doc: Document, parsed: ParsedText, entry: dict, numbered: 
             doc.title_ar = meta["title"]
         else:
             doc.title_en = meta["title"]
-        guessed["title"] = f"{fmt} metadata"
+        guessed["title"] = f"the {fmt} file's metadata"
     if meta.get("date") and "date" not in entry:
-        doc.date, guessed["date"] = meta["date"], f"{fmt} metadata"
+        doc.date, guessed["date"] = meta["date"], f"the {fmt} file's metadata"
     if meta.get("symbol") and "symbol" not in entry and not doc.symbol:
         doc.symbol = meta["symbol"]
     for key in ("site",):
@@ -192,7 +192,7 @@ def complete_metadata(doc: Document, parsed: ParsedText, entry: dict, numbered: 
         doc.dateline = {"place": line.place, "date": line.printed_date, "agency": line.agency}
         if not doc.date and line.iso_date:
             doc.date = line.iso_date
-            guessed["date"] = "dateline"
+            guessed["date"] = "the dateline"
         elif not doc.date:
             why = "has no year" if line.year_missing else "was not read"
             _warn(doc, f"the dateline's date {line.printed_date!r} {why}: the document has no date")
@@ -202,18 +202,17 @@ def complete_metadata(doc: Document, parsed: ParsedText, entry: dict, numbered: 
         if not doc.title_ar:
             doc.title_ar = next((s.heading.strip() for s in parsed.sections if s.heading.strip()), "")
         if doc.title_ar:
-            guessed["title"] = "first heading"
+            guessed["title"] = "the first heading"
         else:
-            doc.title_en, guessed["title"] = doc.path.stem, "file name"
-        _warn(doc, f"no title in the manifest: title {doc.title_ar or doc.title_en!r} taken from the "
+            doc.title_en, guessed["title"] = doc.path.stem, "the file name"
+        _warn(doc, f"no title in the manifest: title {doc.title_ar or doc.title_en!r} taken from "
                    f"{guessed['title']}")
     if entry.get("kind"):
         doc.kind = str(entry["kind"])
     else:
-        doc.kind = doc_kind.guess_kind(doc.title_ar or doc.title_en, numbered, fmt, line is not None)
-        guessed["kind"] = doc.kind
+        doc.kind, guessed["kind"] = doc_kind.guess_kind(doc.title_ar or doc.title_en, numbered, fmt, line is not None)
     if not doc.date and meta.get("created") and "date" not in entry:
-        doc.date, guessed["date"] = meta["created"], "file creation date"
+        doc.date, guessed["date"] = meta["created"], "the file's creation date"
         _warn(doc, f"no date in the manifest, the header block or a dateline: the {fmt} file's creation date "
                    f"{doc.date} is taken as the document's date")
     if not doc.date and "date" not in entry and line is None:
