@@ -42,6 +42,8 @@ _CLOSERS = "\"'\u201d\u2019\u00bb)]\u201c"
 _JOB_NUMBER = re.compile(r"^\s*\d{2}-\d{5}\s*(?:\(\s*[A-Z]\s*\))?(?:\s+.*)?$")
 _PAGE_NUMBER = re.compile(r"^\s*[-\u2013\u2014]?\s*[0-9\u0660-\u0669]{1,4}\s*[-\u2013\u2014]?\s*$")
 _NUMBERED = re.compile(r"^[0-9\u0660-\u0669]{1,3}\s*[-\u2013\u2014]\s")   # "12 - ": a numbered paragraph starts
+# a paragraph number whose dash touches the first word: a lam-alef glyph overhangs the space
+_NUMBER_DASH = re.compile(r"^([0-9\u0660-\u0669]{1,3}) ?([-\u2013\u2014])(?=[^\s\d])")
 _LEADERS = re.compile(r"\.{4,}|\u2026{2,}")
 _BARCODE = re.compile(r"^\s*\*[0-9A-Z]+\*\s*$")
 _LTR_CLASSES = {"L", "EN", "AN"}
@@ -128,6 +130,7 @@ def _page_lines(page) -> list[_Line]:
     if not visible:
         return []
     body = statistics.median(g.size for g in visible)
+    page_rtl = sum(_arabic(g.text) for g in visible) >= sum(_latin_letter(g.text) for g in visible)
     widths = [g.right - g.left for g in glyphs if g.text == " " and g.right - g.left > 0.05 * body]
     # a word space: most of a space's width (the letters that do not join to the next one, ا د ر و ة …,
     # leave gaps of up to 0.2 em inside a word); without space glyphs, 0.22 em
@@ -152,7 +155,7 @@ def _page_lines(page) -> list[_Line]:
     rows = _superscripts(rows, body)
     lines = []
     for row in rows:
-        text = _line_text(row, body, space_gap)
+        text = _line_text(row, body, space_gap, page_rtl)
         if text.strip():
             size = statistics.median(g.size for g in row if g.text.strip() and not _is_mark(g.text))\
                 if any(g.text.strip() and not _is_mark(g.text) for g in row) else body
@@ -173,11 +176,11 @@ def _superscripts(rows: list[list[_Glyph]], body: float) -> list[list[_Glyph]]:
 
     out: list[list[_Glyph]] = []
     for i, row in enumerate(rows):
-        ink = [g for g in row if g.text.strip()]
+        ink = [g for g in row if g.text.strip() and not _is_mark(g.text)]
         below = rows[i + 1] if i + 1 < len(rows) else None
         if ink and all(g.text in _SUP_CHARS for g in ink) and below is not None \
                 and 0 < row[0].baseline - below[0].baseline <= 0.8 * body:
-            below.extend(sup(g) for g in ink)
+            below.extend(sup(g) if g in ink else g for g in row if g.text.strip())   # marks go with their letters
             continue
         base = statistics.median(g.baseline for g in ink) if ink else 0
         out.append([sup(g) if g.text in _SUP_CHARS and g.baseline - base >= 0.3 * body else g for g in row])
@@ -200,15 +203,26 @@ def _without_doubles(row: list[_Glyph]) -> list[_Glyph]:
     return kept
 
 
+def _arabic(text: str) -> bool:
+    return any("\u0600" <= c <= "\u06ff" or "\ufb50" <= c <= "\ufeff" for c in text)
+
+
+def _latin_letter(text: str) -> bool:
+    return any(c.isalpha() and unicodedata.bidirectional(c) == "L" for c in text)
+
+
 def _is_mark(text: str) -> bool:
     return bool(text) and all(unicodedata.category(c) == "Mn" for c in text)
 
 
-def _line_text(row: list[_Glyph], body: float, space_gap: float) -> str:
-    """The glyphs of one line in logical order, with spaces and ``<sup>`` markers."""
-    rtl = any("\u0600" <= g.text <= "\u06ff" or "\ufb50" <= g.text <= "\ufeff" for g in row)
+def _line_text(row: list[_Glyph], body: float, space_gap: float, page_rtl: bool = True) -> str:
+    """The glyphs of one line in logical order, with spaces and ``<sup>`` markers. A line with
+    Arabic letters is right to left, one with Latin letters only left to right, one with neither
+    (``2015.``, a line of figures) goes the way of the page."""
+    rtl = any(_arabic(g.text) for g in row) or (page_rtl and not any(_latin_letter(g.text) for g in row))
     row = _without_doubles(row)
-    bases = sorted((g for g in row if not _is_mark(g.text)), key=lambda g: (g.left + g.right) / 2)
+    # by the left edge: a lam-alef ligature overhangs to the right of its place
+    bases = sorted((g for g in row if not _is_mark(g.text)), key=lambda g: (g.left, g.right))
     groups: list[list[_Glyph]] = []
     for g in bases:                                                       # one glyph, several letters
         if groups and abs(groups[-1][0].left - g.left) < 0.01 and abs(groups[-1][0].right - g.right) < 0.01 \
@@ -222,20 +236,22 @@ def _line_text(row: list[_Glyph], body: float, space_gap: float) -> str:
                     if grp[0].text.strip()]
         if overlaps:
             marks[max(overlaps)[1]] = marks.get(max(overlaps)[1], "") + m.text
-    tokens: list[tuple[str, bool, float, float]] = []     # (text, superscript, left, right) in visual order
+    tokens: list[tuple[str, bool, float, float, float]] = []   # (text, superscript, left, right, size), visual order
     for i, grp in enumerate(groups):
         text = "".join(g.text for g in grp)
         if rtl and len(grp) > 1:
             text = text[::-1]                               # lam-alef: letters in visual order, reverse them
         tokens.append((_fold_forms(text) + marks.get(i, ""), grp[0].size < 0.8 * body,
-                       min(g.left for g in grp), max(g.right for g in grp)))
+                       min(g.left for g in grp), max(g.right for g in grp), grp[0].size))
     spaced: list[tuple[str, bool]] = []
     prev_right = None
-    for text, sup, left, right in tokens:     # a space where the gap between glyphs is a space wide
+    for text, sup, left, right, size in tokens:     # a space where the gap between glyphs is a space wide
         if text == " ":
             continue
         # narrow digits (١, 1) stand apart by more than that: two digits need twice the gap
-        gap = 2 * space_gap if spaced and spaced[-1][0][-1:].isdigit() and text[:1].isdigit() else space_gap
+        gap = space_gap * max(size, body) / body       # larger type (headings), wider gaps inside words
+        if spaced and spaced[-1][0][-1:].isdigit() and text[:1].isdigit():
+            gap *= 2
         if prev_right is not None and left - prev_right > gap and spaced and spaced[-1][0] != " ":
             spaced.append((" ", False))
         spaced.append((text, sup))
@@ -273,32 +289,65 @@ def _balance(text: str) -> str:
 
 
 def _logical_rtl(visual: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
-    """Visual left-to-right tokens of a right-to-left line → logical order: reverse the line,
-    then turn each run of left-to-right text back. A run goes on over separators inside a
-    number or a symbol (``20-30``, ``62/270``, ``1.5``) and, between Latin letters, over spaces
-    (``Global Forum``); two numbers apart (``20 30``) stay two runs, as the bidi algorithm
-    lays them out."""
+    """Visual left-to-right tokens of a right-to-left line → logical order: reverse the line, then
+    turn each run of left-to-right text back, as the Unicode bidi algorithm lays runs out. Latin
+    text goes on over spaces and separators, its digits included (``Global Forum``,
+    ``A/63/265``). Digits after Arabic are Arabic numbers, joined by one common separator only
+    (``62/270``, ``1.5``; ``20-30`` is laid out as two numbers); digits after Latin text are
+    European numbers, joined by one separator or sign (``(GIZ)(2007-2010)``)."""
     seq = visual[::-1]
-    out, i = [], 0
+    out: list[tuple[str, bool]] = []
+    i = 0
     while i < len(seq):
         if not _is_ltr(seq[i][0]):
             out.append(seq[i])
             i += 1
             continue
-        j = i
+        j = i                                   # the candidate: LTR tokens and the separators between them
         while True:
             k = j + 1
             while k < len(seq) and _joins_ltr(seq[k][0]):
                 k += 1
-            between = [t for t, _ in seq[j + 1:k]]
-            if k < len(seq) and _is_ltr(seq[k][0]) and (not between or any(t != " " for t in between)
-                                                        or (_latin(seq[j][0]) and _latin(seq[k][0]))):
+            if k < len(seq) and _is_ltr(seq[k][0]):
                 j = k
             else:
                 break
-        out.extend(seq[i:j + 1][::-1])
+        segment = seq[i:j + 1]
+        if any(_latin(t) for t, _ in segment):
+            out.extend(segment[::-1])
+        else:
+            after_latin = next((_latin_letter(t) for t, _ in reversed(out) if _arabic(t) or _latin_letter(t)), False)
+            out.extend(_number_runs(segment, after_latin))
         i = j + 1
     return out
+
+
+def _number_runs(segment: list[tuple[str, bool]], european: bool) -> list[tuple[str, bool]]:
+    """Digits and separators in right-to-left order → logical: each number back to left to right,
+    the numbers and the separators between them kept right to left."""
+    out, run, gap = [], [], []
+    for tok in segment + [("", False)]:
+        if tok[0] and _is_ltr(tok[0]):
+            marks = [t for t, _ in gap if t != " "]
+            joins = not gap or len(marks) == 1 and (_common_separator(marks[0]) or (european and all(
+                unicodedata.bidirectional(c) in _LTR_JOINERS for c in marks[0])))
+            if run and not joins:
+                out.extend(run[::-1])
+                out.extend(gap)
+                run = []
+            elif run:
+                run.extend(gap)
+            run.append(tok)
+            gap = []
+        elif tok[0]:
+            gap.append(tok)
+    out.extend(run[::-1])
+    out.extend(gap)
+    return out
+
+
+def _common_separator(text: str) -> bool:
+    return all(unicodedata.bidirectional(c) == "CS" for c in text)
 
 
 def _latin(text: str) -> bool:
@@ -364,6 +413,8 @@ def _join(pages: list[list[_Line]]) -> list[str]:
     steps = Counter(round(a.baseline - b.baseline) for lines in pages for a, b in zip(lines, lines[1:])
                     if a.baseline > b.baseline)
     normal = steps.most_common(1)[0][0] if steps else 0
+    sizes = Counter(round(ln.size) for lines in pages for ln in lines)
+    body = sizes.most_common(1)[0][0] if sizes else 0
     paragraphs: list[list[str]] = []
     last, width = None, (0.0, 0.0)
     for lines in pages:
@@ -373,8 +424,9 @@ def _join(pages: list[list[_Line]]) -> list[str]:
             if i == 0:   # a page break ends a paragraph when the last line ends a sentence short of the margin
                 new = not paragraphs or _LEADERS.search(ln.text) or _NUMBERED.match(ln.text) or (
                     _finished(paragraphs[-1][-1]) and not _full(last, width))
-            else:
-                new = bool(normal) and (lines[i - 1].baseline - ln.baseline) > normal + 0.35 * ln.size
+            else:      # the usual step between lines, scaled to the type size (headings are set larger)
+                step = normal * max(ln.size, lines[i - 1].size) / body if body else normal
+                new = bool(normal) and (lines[i - 1].baseline - ln.baseline) > step + 0.35 * ln.size
             if new or _LEADERS.search(ln.text) or _LEADERS.search(paragraphs[-1][-1]):
                 paragraphs.append([ln.text])
             else:
@@ -385,7 +437,7 @@ def _join(pages: list[list[_Line]]) -> list[str]:
         text = lines[0]
         for ln in lines[1:]:
             text = text[:-1] + ln if re.search(r"[A-Za-z]-$", text) and re.match(r"[a-z]", ln) else text + " " + ln
-        text = _balance(text)
+        text = _NUMBER_DASH.sub(r"\1 \2 ", _balance(text))
         if out and _LEADERS.search(text) and _LEADERS.search(out[-1]):
             out[-1] += "\n" + text
         else:
