@@ -278,3 +278,48 @@ def test_bad_input_is_refused_naming_the_file_and_the_store_keeps_serving(good_s
     assert main(["add", str(bad), "--corpus", str(corpus), "--store", str(store)]) == 2
     assert bad.name in capsys.readouterr().err and not (corpus / bad.name).exists()
     assert resolve(store) == before_target and len(open_read_only(store)) == before_quads
+
+
+# ---------------------------------------------------------------- the PDF reader's line logic
+
+def _visual(logical_runs: list[str]) -> list[tuple[str, bool]]:
+    """Tokens of a line as a right-to-left page shows them, left to right: the runs given in
+    reading order, each Arabic run drawn right to left, each run of numbers or Latin left to right."""
+    out: list[tuple[str, bool]] = []
+    for run in logical_runs:
+        chars = list(run) if not re.search("[\u0621-\u064a]", run) else list(run)[::-1]
+        out = [(c, False) for c in chars] + out
+    return out
+
+
+@pytest.mark.parametrize("runs, logical", [
+    (["عام ", "2006"], "عام 2006"),
+    (["القرار ", "٢٠٨/٦١", " بشأن"], "القرار ٢٠٨/٦١ بشأن"),
+    (["ليبلغ ", "1.5", " بليون"], "ليبلغ 1.5 بليون"),
+    (None, None),
+    (["الوثيقة ", "A/63/265", " المؤرخة"], "الوثيقة A/63/265 المؤرخة"),
+    (["منتدى ", "Global Forum", " العالمي"], "منتدى Global Forum العالمي"),
+])
+def test_a_right_to_left_line_is_put_in_reading_order(runs, logical):
+    from graph_builder.text.readers.pdf import _logical_rtl
+    if logical is None:        # "20-30" after Arabic: the bidi algorithm lays out two numbers, 30 left of 20
+        visual = [(c, False) for c in "30-20 "] + [(c, False) for c in "وهناك"[::-1]]
+        assert "".join(t for t, _ in _logical_rtl(visual)) == "وهناك 20-30"
+        return
+    assert "".join(t for t, _ in _logical_rtl(_visual(runs))) == logical
+
+
+def test_presentation_forms_and_mirrored_brackets_are_folded_back():
+    from graph_builder.text.readers.pdf import _balance, _fold_forms
+    assert _fold_forms("\ufefb\ufe8e\ufedf\ufe94") == "لاالة"        # lam-alef, alef, lam, ta marbuta forms
+    assert _fold_forms("A/63/265") == "A/63/265"
+    assert _balance(")اليونسكو(") == "(اليونسكو)" and _balance("(GIZ)(2007-2010)") == "(GIZ)(2007-2010)"
+
+
+def test_running_heads_page_numbers_and_job_numbers_are_dropped():
+    from graph_builder.text.readers.pdf import _Line, _drop_furniture
+    pages = [[_Line("A/63/265", 800, 12), _Line(f"نص الصفحة {i} يتواصل هنا.", 700, 12),
+              _Line(f"08-45891 (A) {i}", 60, 12)] for i in range(1, 5)]
+    pages[2].append(_Line("٣", 40, 12))
+    kept = _drop_furniture(pages)
+    assert [[ln.text for ln in page] for page in kept] == [[f"نص الصفحة {i} يتواصل هنا."] for i in range(1, 5)]
