@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..model import SourceError
-from .plain import read_plain
+from .plain import read_plain, source_bytes
 
 FORMATS = {".txt": "text", ".md": "text", ".docx": "docx", ".html": "html", ".htm": "html", ".pdf": "pdf"}
 SUFFIXES = tuple(FORMATS)
@@ -88,7 +88,7 @@ def source_sha(path: Path | str) -> str:
     path = Path(path)
     if file_format(path) == "text":
         return read_plain(path)[1]
-    data = _bytes(path)
+    data = source_bytes(path)
     return hashlib.sha256(data).hexdigest()
 
 
@@ -99,7 +99,7 @@ def read(path: Path | str) -> Source:
     if fmt == "text":
         text, sha = read_plain(path)
         return Source(text, sha, fmt)
-    sha = hashlib.sha256(_bytes(path)).hexdigest()
+    sha = hashlib.sha256(source_bytes(path)).hexdigest()
     if fmt == "docx":
         from .docx import read_docx
         blocks, meta = read_docx(path)
@@ -110,13 +110,3 @@ def read(path: Path | str) -> Source:
         from .pdf import read_pdf
         blocks, meta = read_pdf(path)
     return Source("\n\n".join(blocks) + "\n", sha, fmt, meta, blocks)
-
-
-def _bytes(path: Path) -> bytes:
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise SourceError(path, f"cannot read: {exc.strerror}") from exc
-    if not data.strip():
-        raise SourceError(path, "empty file")
-    return data

@@ -11,15 +11,21 @@ from pathlib import Path
 from ..model import SourceError
 
 
-def read_plain(path: Path | str) -> tuple[str, str]:
-    """``(text, sha256 of the bytes)``; ``SourceError`` for an empty, binary or non-UTF-8 file."""
-    path = Path(path)
+def source_bytes(path: Path) -> bytes:
+    """A source file's bytes; ``SourceError`` for a file that cannot be read or is empty."""
     try:
-        data = path.read_bytes()
+        data = Path(path).read_bytes()
     except OSError as exc:
         raise SourceError(path, f"cannot read: {exc.strerror}") from exc
     if not data.strip():
         raise SourceError(path, "empty file")
+    return data
+
+
+def read_plain(path: Path | str) -> tuple[str, str]:
+    """``(text, sha256 of the bytes)``; ``SourceError`` for an empty, binary or non-UTF-8 file."""
+    path = Path(path)
+    data = source_bytes(path)
     if b"\x00" in data:
         nul = data.index(b"\x00")
         raise SourceError(path, "binary file (NUL byte), not a text report", data.count(b"\n", 0, nul) + 1)
