@@ -230,3 +230,26 @@ def test_facts_of_the_press_release_cite_its_unnumbered_paragraphs(unnumbered_st
             <http://www.w3.org/1999/02/22-rdf-syntax-ns#object> ?party ;
             <http://www.w3.org/ns/prov#wasDerivedFrom> ?p . ?p mdkg:order ?order } }""")
     assert {(party.rsplit("/", 1)[-1], int(order)) for party, order in rows} >= {("iom", 1), ("MAR", 1)}
+
+
+def test_pages_serve_unnumbered_paragraphs_with_their_evidence(unnumbered_store, tmp_path):
+    """The production server on that store: a paragraph without a number has its page (text,
+    highlighted mentions), and the document's page shows its kind."""
+    import requests
+    from graph_builder.build.store import resolve
+    from graph_builder.namespaces import Base
+    from serverutil import start_server
+    result, _ = unnumbered_store
+    server = start_server(result.store, tmp_path / "server.log")
+    try:
+        base = Base()
+        para = base.paragraph("press-release-rabat", 1).value
+        r = requests.get(server.url + "/page/" + para[len(base.iri) + 3:] + "?lang=ar", timeout=30)
+        assert r.status_code == 200 and "وقعت المنظمة الدولية للهجرة" in r.text
+        assert '<a href="/page/org/iom?lang=ar"' in r.text
+        doc = base.document("press-release-rabat").value
+        page = requests.get(server.url + "/page/" + doc[len(base.iri) + 3:] + "?lang=en", timeout=30)
+        assert page.status_code == 200 and "press release" in page.text.lower()
+    finally:
+        server.stop()
+    assert resolve(result.store) == result.build_dir
