@@ -62,7 +62,7 @@ def test_plain_report_without_entry_has_no_invented_metadata_but_a_guessed_title
     doc = read_document(copy, None)
     assert (doc.slug, doc.date, doc.session, doc.agenda_item) == ("chair", "", "", "")
     assert doc.title_ar == "أولا - شكر وتقدير*" and doc.guessed["title"] == "the first heading"
-    assert [n.message.split(":")[0] for n in doc.notices] == ["no title in the manifest", "no date found (manifest, header block or dateline)"]
+    assert [n.message.split(":")[0] for n in doc.notices] == ["no title in the manifest", "no date found (manifest, file metadata, header block or dateline)"]
     assert doc.issues == [] and len(doc.paragraphs) == 267
 
 

@@ -323,3 +323,18 @@ def test_running_heads_page_numbers_and_job_numbers_are_dropped():
     pages[2].append(_Line("٣", 40, 12))
     kept = _drop_furniture(pages)
     assert [[ln.text for ln in page] for page in kept] == [[f"نص الصفحة {i} يتواصل هنا."] for i in range(1, 5)]
+
+
+def test_web_page_in_its_own_charset(tmp_path):
+    """A page saved in windows-1256, as many Arabic news sites serve them."""
+    path = tmp_path / "cp1256.html"
+    sentence = "وقعت المنظمة الدولية للهجرة اليوم مذكرة تفاهم مع الحكومة بشأن إدارة الحدود وحماية المهاجرين. "
+    path.write_bytes(b'<html><head><meta charset="windows-1256"><title>x</title></head><body><article><p>'
+                     + (sentence * 2).encode("cp1256") + b"</p></article></body></html>")
+    assert read_document(path).paragraphs[0].text == (sentence * 2).strip()
+
+
+def test_a_pdf_creation_date_is_not_the_documents_date(office_copies):
+    doc = read_document(office_copies[REPORTS[1].name]["pdf"])       # the 2011 report: no header date
+    assert doc.date == "" and doc.extra["file_created"]
+    assert any("not taken as the document's date" in n.message for n in doc.notices)

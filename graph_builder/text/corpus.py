@@ -170,8 +170,9 @@ def complete_metadata(doc: Document, parsed: ParsedText, entry: dict, numbered: 
                       meta: dict | None = None) -> None:
     """Fill what the manifest left empty, from the file's own metadata (``meta``: a web page's
     title and date of publication, a Word or PDF file's title), the header block (already read),
-    the dateline; then the title from the first heading or the file name, the kind of document,
-    and as a last resort the date the file was created; warn for each value guessed."""
+    the dateline; then the title from the first heading or the file name and the kind of document;
+    warn for each value guessed. A file's creation date is kept in ``extra`` but never taken as the
+    document's date: a conversion sets it, and a wrong anchor would date the text's events wrongly."""
     guessed = doc.guessed
     meta = meta or {}
     if meta.get("title") and "title_ar" not in entry and "title_en" not in entry and _is_title(meta["title"]):
@@ -211,13 +212,13 @@ def complete_metadata(doc: Document, parsed: ParsedText, entry: dict, numbered: 
         doc.kind = str(entry["kind"])
     else:
         doc.kind, guessed["kind"] = doc_kind.guess_kind(doc.title_ar or doc.title_en, numbered, fmt, line is not None)
-    if not doc.date and meta.get("created") and "date" not in entry:
-        doc.date, guessed["date"] = meta["created"], "the file's creation date"
-        _warn(doc, f"no date in the manifest, the header block or a dateline: the {fmt} file's creation date "
-                   f"{doc.date} is taken as the document's date")
+    if meta.get("created"):
+        doc.extra["file_created"] = meta["created"]
     if not doc.date and "date" not in entry and line is None:
-        _warn(doc, "no date found (manifest, header block or dateline): year-less and relative dates "
-                   "in the text cannot be anchored")
+        created = (f"; the file was created on {meta['created']}, which is not taken as the document's date "
+                   "(a conversion sets it)") if meta.get("created") else ""
+        _warn(doc, "no date found (manifest, file metadata, header block or dateline): year-less and relative "
+                   f"dates in the text cannot be anchored{created}")
 
 
 def _is_title(text: str) -> bool:

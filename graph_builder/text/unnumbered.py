@@ -3,7 +3,8 @@ declarations, notes, text read from Word, PDF or web pages) into the same struct
 numbered report: front matter, sections, paragraphs (``number`` None, ``order`` from 1).
 
 What it does: the first non-blank line is the title (kept as a front heading, as a numbered
-report's title is); leading lines of a UN header block (``Distr.: General``, a date, a symbol,
+report's title is) when it is marked (``#``) or reads as one (it ends no sentence and is not a
+paragraph's length; a page whose text starts with a sentence has no title in its text); leading lines of a UN header block (``Distr.: General``, a date, a symbol,
 ``Original: …``) and a dateline on a line of its own are front matter. Paragraphs end at blank
 lines and at line breaks that end a sentence; lines that merely wrap are joined with a space.
 A line starting with a bullet or a lettered marker starts a paragraph. A block ``(N) …``
@@ -27,6 +28,7 @@ from .structure import (_BULLET, _FOOTNOTE_TEXT, _LETTERED, _MD_ESCAPE, _MD_HEAD
                         is_finished, ordinal_label, strip_markup)
 
 HEADING_MAX_WORDS = 12
+TITLE_MAX_WORDS = 40
 _CLAUSE_END = ".\u061f?!:\u2026;\u061b,\u060c"        # a line ending so is text, not a heading
 _HEADER_LINE = re.compile(
     r"^(?:Distr\.?\s*:.*|Original\s*:.*|(?:Arabic|English|French|Spanish|Russian|Chinese)"
@@ -52,12 +54,13 @@ def parse_unnumbered(text: str, path: Path) -> ParsedText:
                     continue
                 block = rest
                 lineno, first = block[0]
-            out.front_headings.append(strip_markup(_md_body(first))[0].strip())
             title_seen = True
-            block = block[1:]
-            if not block:
-                continue
-            lineno, first = block[0]
+            if _MD_HEAD.match(first) or _is_title_line(first):
+                out.front_headings.append(strip_markup(_md_body(first))[0].strip())
+                block = block[1:]
+                if not block:
+                    continue
+                lineno, first = block[0]
         if not out.paragraphs and out.dateline is None:
             found = find_dateline(strip_markup(first.strip())[0])
             if found is not None:
@@ -107,6 +110,12 @@ def _blocks(lines: list[str]) -> list[list[tuple[int, str]]]:
 def _md_body(line: str) -> str:
     md = _MD_HEAD.match(line.strip())
     return md.group(2).strip() if md else line.strip()
+
+
+def _is_title_line(line: str) -> bool:
+    """A first line that can be a title: it does not end a sentence and is not a paragraph's length."""
+    body = strip_markup(line)[0].strip()
+    return bool(body) and not is_finished(body) and len(body.split()) <= TITLE_MAX_WORDS
 
 
 def _is_heading_line(line: str) -> bool:

@@ -24,8 +24,8 @@ def read_html(path: Path) -> tuple[list[str], dict]:
     raw = path.read_bytes()
     try:
         html = raw.decode("utf-8")
-    except UnicodeDecodeError:
-        html = raw.decode("cp1256", errors="replace")      # Arabic pages saved in Windows-1256
+    except UnicodeDecodeError:            # the page's own charset (windows-1256 for many Arabic sites)
+        html = trafilatura.utils.decode_file(raw)
     text = trafilatura.extract(html, output_format="markdown", include_comments=False, include_tables=True,
                                include_links=False, include_images=False, deduplicate=True) or ""
     letters = sum(ch.isalpha() for ch in text)

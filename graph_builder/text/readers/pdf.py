@@ -89,7 +89,7 @@ def read_pdf(path: Path) -> tuple[list[str], dict]:
     path = Path(path)
     doc = _open(path)
     try:
-        meta = {k.lower(): v for k, v in doc.get_metadata_dict(skip_empty=True).items()}
+        meta = _metadata(doc.get_metadata_dict(skip_empty=True))
         pages = [_page_lines(doc[i]) for i in range(len(doc))]
     finally:
         doc.close()
@@ -99,6 +99,17 @@ def read_pdf(path: Path) -> tuple[list[str], dict]:
                              "needs OCR first (for example ocrmypdf -l ara), then add the OCRed PDF")
     pages = _drop_furniture(pages)
     return _join(pages), meta
+
+
+def _metadata(info: dict) -> dict:
+    """The document information dictionary as ``title`` and ``created`` (ISO date)."""
+    meta = {}
+    if (info.get("Title") or "").strip():
+        meta["title"] = info["Title"].strip()
+    m = re.match(r"D:(\d{4})(\d{2})(\d{2})", info.get("CreationDate") or "")
+    if m:
+        meta["created"] = "-".join(m.groups())
+    return meta
 
 
 # ---------------------------------------------------------------- one page
