@@ -7,8 +7,8 @@ import shutil
 import pytest
 
 from graph_builder.text.corpus import (corpus_files, header_agenda_item, header_date, header_session,
-                                  load_manifest, read_corpus, read_document, read_source,
-                                  slug_from_filename)
+                                       load_manifest, read_corpus, read_document, slug_from_filename)
+from graph_builder.text.readers.plain import read_plain as read_source
 from graph_builder.text.model import SourceError
 from graph_builder.resources import default_corpus
 

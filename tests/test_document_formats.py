@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 
 import office
-from graph_builder.build.add import add
 from graph_builder.build.pipeline import BuildError, analyse, build
 from graph_builder.build.store import open_read_only, resolve
 from graph_builder.cli import main
@@ -338,3 +337,18 @@ def test_a_pdf_creation_date_is_not_the_documents_date(office_copies):
     doc = read_document(office_copies[REPORTS[1].name]["pdf"])       # the 2011 report: no header date
     assert doc.date == "" and doc.extra["file_created"]
     assert any("not taken as the document's date" in n.message for n in doc.notices)
+
+
+def test_paragraphs_from_line_gaps_hyphens_and_page_breaks():
+    from graph_builder.text.readers.pdf import _join, _Line
+    full, short = (72, 523), (300, 523)
+    page1 = [_Line("الفقرة الأولى تبدأ هنا وتمتد على سطرين", 700, 12, *full),
+             _Line("وتنتهي هنا.", 684, 12, *short),
+             _Line("الفقرة الثانية تذكر the Inter-", 654, 12, *full),       # a wider gap: a new paragraph
+             _Line("national Organization for Migration وتستمر على الصفحة", 638, 12, *full)]
+    page2 = [_Line("التالية حتى تنتهي.", 760, 12, *short),                   # carried over the page break
+             _Line("الفقرة الثالثة.", 730, 12, *short)]
+    assert _join([page1, page2]) == [
+        "الفقرة الأولى تبدأ هنا وتمتد على سطرين وتنتهي هنا.",
+        "الفقرة الثانية تذكر the International Organization for Migration وتستمر على الصفحة التالية حتى تنتهي.",
+        "الفقرة الثالثة."]

@@ -22,7 +22,6 @@ from pathlib import Path
 from . import doc_kind
 from .model import Document, SourceError, SourceIssue
 from .readers import SUFFIXES, read
-from .readers.plain import read_plain as read_source  # noqa: F401  (the cheap checks of a text file)
 from .structure import ParsedText, match_key, parse
 from .unnumbered import _HEADER_LINE, parse_unnumbered
 from ..values import find_symbols
