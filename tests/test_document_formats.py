@@ -352,3 +352,22 @@ def test_paragraphs_from_line_gaps_hyphens_and_page_breaks():
         "الفقرة الأولى تبدأ هنا وتمتد على سطرين وتنتهي هنا.",
         "الفقرة الثانية تذكر the International Organization for Migration وتستمر على الصفحة التالية حتى تنتهي.",
         "الفقرة الثالثة."]
+
+
+def test_a_corpus_of_word_and_pdf_files_builds_and_validates(office_copies, tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    manifest = load_manifest(default_corpus())
+    lines = []
+    for report, fmt in zip(REPORTS, ("pdf", "docx")):
+        copy = office_copies[report.name][fmt]
+        shutil.copy(copy, corpus / copy.name)
+        entry = {**manifest[report.name], "slug": manifest[report.name]["slug"] + "-" + fmt}
+        lines.append(f'["{copy.name}"]\n' + "".join(f'{k} = "{v}"\n' for k, v in entry.items()))
+    (corpus / "manifest.toml").write_text("\n".join(lines), encoding="utf-8")
+    result = build(corpus, tmp_path / "store")
+    assert result.validated_documents == 2 and {d.slug for d in result.documents} == {
+        "2008-sg-report-international-migration-and-development-pdf", "2011-gfmd-swiss-chair-report-docx"}
+    assert sum(d.paragraphs for d in result.documents) == 342 and sum(d.facts for d in result.documents) > 800
+    again = build(corpus, tmp_path / "store")                 # unchanged files come from the cache
+    assert again.reprocessed == 0 and again.quads == result.quads
