@@ -3,8 +3,9 @@
 What it does: lists the report files of a corpus folder, reads each one with checks (empty,
 not UTF-8, binary), computes its sha256, parses its structure (``structure.py`` for numbered
 paragraphs, ``unnumbered.py`` for any other text) and fills the document's metadata, each
-value from the first source that has it: the manifest entry, the UN header block (date,
-symbol, session, agenda item, original language), a press dateline (date), and, for the
+value from the first source that has it: the manifest entry, the file's own metadata, the UN
+header block (date, symbol, session, agenda item, original language), a press dateline (date),
+a declaration's closing line (date), and, for the
 title, the first heading or the file name (with a warning). The kind of document comes from
 the manifest or is guessed (``doc_kind.py``); what was guessed is listed in
 ``Document.guessed``.
@@ -23,6 +24,7 @@ from . import doc_kind
 from .model import Document, SourceError, SourceIssue
 from .readers import SUFFIXES, read
 from .structure import ParsedText, match_key, parse
+from .dateline import closing_date
 from .unnumbered import _HEADER_LINE, parse_unnumbered
 from ..values import find_symbols
 
@@ -211,6 +213,10 @@ def complete_metadata(doc: Document, parsed: ParsedText, entry: dict, numbered: 
         doc.kind = str(entry["kind"])
     else:
         doc.kind, guessed["kind"] = doc_kind.guess_kind(doc.title_ar or doc.title_en, numbered, fmt, line is not None)
+    if not doc.date and "date" not in entry and doc.paragraphs:
+        closing = closing_date(doc.paragraphs[-1].text)
+        if closing:
+            doc.date, guessed["date"] = closing, "the closing line (where and when it was issued)"
     if meta.get("created"):
         doc.extra["file_created"] = meta["created"]
     if not doc.date and "date" not in entry and line is None:
