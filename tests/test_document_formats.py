@@ -317,11 +317,13 @@ def test_presentation_forms_and_mirrored_brackets_are_folded_back():
 
 def test_running_heads_page_numbers_and_job_numbers_are_dropped():
     from graph_builder.text.readers.pdf import _Line, _drop_furniture
-    pages = [[_Line("A/63/265", 800, 12), _Line(f"نص الصفحة {i} يتواصل هنا.", 700, 12),
-              _Line(f"08-45891 (A) {i}", 60, 12)] for i in range(1, 5)]
+    body = ["عقد الاجتماع الأول في بروكسل.", "وعقد الاجتماع الثاني في مانيلا.", "وعقد الثالث في أثينا.",
+            "وعقد الرابع في بويرتو فايارتا."]
+    pages = [[_Line("A/63/265", 800, 12), _Line(text, 700, 12), _Line(f"08-45891 (A) {i}", 60, 12)]
+             for i, text in enumerate(body, 1)]
     pages[2].append(_Line("٣", 40, 12))
     kept = _drop_furniture(pages)
-    assert [[ln.text for ln in page] for page in kept] == [[f"نص الصفحة {i} يتواصل هنا."] for i in range(1, 5)]
+    assert [[ln.text for ln in page] for page in kept] == [[text] for text in body]
 
 
 def test_web_page_in_its_own_charset(tmp_path):
