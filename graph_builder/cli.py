@@ -224,7 +224,7 @@ def cmd_facts(args) -> int:
             if args.rule and not f.rule.startswith(args.rule):
                 continue
             obj = f"{f.object.kind}/{f.object.slug}" if isinstance(f.object, Entity) else repr(f.object.lexical)
-            where = getattr(f.evidence, "number", getattr(f.evidence, "order", "?"))
+            where = getattr(f.evidence, "cited_as", None) or getattr(f.evidence, "order", "?")
             print(f"{r.document.slug} ¶{where}  {f.subject.kind}/{f.subject.slug} {f.predicate} {obj}"
                   f"  [{f.rule} {f.confidence:.2f}]")
     return 0
