@@ -3,8 +3,9 @@
 One module per concern: ``sparql`` (the SPARQL 1.1 Protocol at ``/sparql``), ``graph_store``
 (the Graph Store HTTP Protocol at ``/store``), ``health`` (``/health``), ``description``
 (the SPARQL service description), ``executor`` (the pool of killable query processes and the
-single writer process), ``engine`` (what runs inside those processes), ``guard`` (parse-only
-checks, SERVICE/LOAD refusal), ``results`` (serialisation with the row cap), ``negotiation``
+single writer process), ``engine`` (what runs inside those processes), ``sandbox`` (the
+seccomp filter that takes the network from them), ``query_text`` (nesting and dataset facts
+read off a text), ``guard`` (parse-only syntax check), ``results`` (serialisation with the row cap), ``negotiation``
 (media types), ``auth`` (the bearer token), ``errors`` (error pages and the access log),
 ``config`` (defaults and environment variables).
 

@@ -405,7 +405,7 @@ def service_lookup() -> Lookup:
     def lookup(text: str, substitutions: dict) -> list[str]:
         answer = state.executor.read({"kind": "query", "text": text, "substitutions": substitutions,
                                       "results_type": results.JSON_RESULTS, "graph_type": None,
-                                      "max_rows": 100, "allowed_hosts": (), "base": None,
+                                      "max_rows": 100, "base": None,
                                       "dataset": None})
         if answer["status"] != 200:
             abort(answer["status"], description=answer.get("message", ""))
@@ -426,7 +426,7 @@ def _job(query: NamedQuery, terms: dict, results_type: str | None, graph_type: s
     cfg = current().config
     return {"kind": "query", "text": query.text, "base": None, "dataset": None,
             "substitutions": terms, "results_type": results_type, "graph_type": graph_type,
-            "max_rows": cfg["MAX_ROWS"], "allowed_hosts": cfg["ALLOWED_SERVICE_HOSTS"]}
+            "max_rows": cfg["MAX_ROWS"]}
 
 
 _CATALOGUE_HTML = """<!doctype html>

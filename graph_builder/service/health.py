@@ -32,7 +32,7 @@ def _recorded_build_time(state) -> str | None:
     answer = state.executor.read({"kind": "query", "text": BUILD_TIME_QUERY, "base": None,
                                   "dataset": {"default": [graph.value], "named": []},
                                   "results_type": JSON_RESULTS, "graph_type": None,
-                                  "max_rows": 1, "allowed_hosts": ()})
+                                  "max_rows": 1})
     if answer["status"] != 200:
         return None
     rows = json.loads(answer["body"])["results"]["bindings"]

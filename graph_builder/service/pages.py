@@ -78,7 +78,6 @@ def executor_select(text: str) -> list[dict]:
     answer = current().executor.read({
         "kind": "query", "text": text, "base": None, "dataset": None,
         "results_type": JSON_RESULTS, "graph_type": None, "max_rows": INTERNAL_ROW_CAP,
-        "allowed_hosts": (),
     })
     g.engine_ms = (g.get("engine_ms") or 0) + (answer.get("engine_ms") or 0)
     if answer["status"] != 200:
@@ -88,13 +87,12 @@ def executor_select(text: str) -> list[dict]:
 
 def executor_graph(text: str, media_type: str,
                    on_406: tuple[int, str] | None = None) -> tuple[bytes, bool]:
-    """Run a CONSTRUCT/DESCRIBE through the executor with the configured row cap and SERVICE
-    guard: (body, truncated). ``on_406`` replaces the engine's answer to a SELECT/ASK text."""
+    """Run a CONSTRUCT/DESCRIBE through the executor with the configured row cap (in a query
+    process without network, see ``sandbox``): (body, truncated). ``on_406`` replaces the engine's answer to a SELECT/ASK text."""
     cfg = current().config
     answer = current().executor.read({
         "kind": "query", "text": text, "base": None, "dataset": None, "results_type": None,
         "graph_type": media_type, "max_rows": cfg["MAX_ROWS"],
-        "allowed_hosts": cfg["ALLOWED_SERVICE_HOSTS"],
     })
     g.engine_ms = answer.get("engine_ms")
     if answer["status"] == 406 and on_406 is not None:

@@ -70,7 +70,7 @@ def _select(text: str, query: str, limit: int) -> list[dict]:
     state = current()
     job = {"kind": "query", "text": text,  # the row cap (max_rows) is the limit
            "substitutions": {"q": ox.Literal(query)}, "results_type": results.JSON_RESULTS,
-           "graph_type": None, "max_rows": limit, "allowed_hosts": (), "base": None, "dataset": None}
+           "graph_type": None, "max_rows": limit, "base": None, "dataset": None}
     answer = state.executor.read(job)
     if answer["status"] != 200:
         abort(answer["status"], description=answer.get("message", ""))

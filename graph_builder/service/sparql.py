@@ -88,14 +88,11 @@ def read_operation() -> Operation | None:
     abort(415, description=f"unsupported Content-Type {request.mimetype}")
 
 
-def _respond(answer: dict, limit: int) -> Response:
-    g.engine_ms = answer.get("engine_ms")
-    status = answer["status"]
-    if status >= 300:
-        abort(status, description=answer.get("message", ""))
-    if status == 204 or "body" not in answer:
+def success_response(answer: dict, limit: int) -> Response:
+    """The response to a successful (< 300) engine answer: body, Vary, timing and row-cap headers."""
+    if answer["status"] == 204 or "body" not in answer:
         return Response(status=204)
-    response = Response(answer["body"], status=status, content_type=answer["content_type"])
+    response = Response(answer["body"], status=answer["status"], content_type=answer["content_type"])
     response.headers["Vary"] = "Accept"
     if answer.get("engine_ms") is not None:
         response.headers["X-MDKG-Query-Time"] = str(answer["engine_ms"])
@@ -103,6 +100,25 @@ def _respond(answer: dict, limit: int) -> Response:
         response.headers["X-MDKG-Truncated"] = "true"
         response.headers["X-MDKG-Row-Limit"] = str(limit)
     return response
+
+
+def _respond(answer: dict, limit: int) -> Response:
+    g.engine_ms = answer.get("engine_ms")
+    if answer["status"] >= 300:
+        abort(answer["status"], description=answer.get("message", ""))
+    return success_response(answer, limit)
+
+
+def query_job(text: str, base: str, accept, fmt: str | None, dataset: dict | None, cfg) -> dict:
+    """The executor job of a SPARQL query (shared with ``fastpath``)."""
+    return {
+        "kind": "query", "text": text, "base": base, "dataset": dataset,
+        "results_type": negotiation.choose(accept, negotiation.RESULTS_TYPES,
+                                           "application/sparql-results+json", fmt, negotiation.RESULTS_PARAM),
+        "graph_type": negotiation.choose(accept, negotiation.GRAPH_TYPES,
+                                         "text/turtle", fmt, negotiation.GRAPH_PARAM),
+        "max_rows": cfg["MAX_ROWS"],
+    }
 
 
 def _query(op: Operation) -> Response:
@@ -114,14 +130,7 @@ def _query(op: Operation) -> Response:
     named = _iris(op.params.get("named-graph-uri", []), "named-graph-uri")
     if default or named:
         dataset = {"default": default, "named": named}
-    job = {
-        "kind": "query", "text": op.text, "base": request.base_url, "dataset": dataset,
-        "results_type": negotiation.choose(request.accept_mimetypes, negotiation.RESULTS_TYPES,
-                                           "application/sparql-results+json", fmt, negotiation.RESULTS_PARAM),
-        "graph_type": negotiation.choose(request.accept_mimetypes, negotiation.GRAPH_TYPES,
-                                         "text/turtle", fmt, negotiation.GRAPH_PARAM),
-        "max_rows": cfg["MAX_ROWS"], "allowed_hosts": cfg["ALLOWED_SERVICE_HOSTS"],
-    }
+    job = query_job(op.text, request.base_url, request.accept_mimetypes, fmt, dataset, cfg)
     return _respond(state.executor.read(job), cfg["MAX_ROWS"])
 
 
@@ -132,7 +141,6 @@ def _update(op: Operation) -> Response:
         "kind": "update", "text": op.text, "base": request.base_url,
         "using": _iris(op.params.get("using-graph-uri", []), "using-graph-uri"),
         "using_named": _iris(op.params.get("using-named-graph-uri", []), "using-named-graph-uri"),
-        "allowed_hosts": state.config["ALLOWED_SERVICE_HOSTS"],
     }
     return _respond(state.executor.write(job), 0)
 
