@@ -278,6 +278,7 @@ PROSE = {
         ".venv/bin/python bench/front_bench.py --seconds 3 --baseline /tmp/main-export  # front cost",
         ".venv/bin/python bench/soak.py --seconds 300 --clients 64",
         ".venv/bin/python bench/values_bench.py --rounds 7                    # value grammars, before/after",
+        ".venv/bin/python bench/pdf_readers.py                                # needs LibreOffice (soffice)",
         ".venv/bin/python bench/render_doc.py                                 # this page",
         "```", "",
         "The suite's own load and fault tests: `.venv/bin/pytest tests/test_soak.py tests/test_faults.py "
