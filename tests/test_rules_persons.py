@@ -53,6 +53,12 @@ def _run(text, matcher, gazetteer):
     # a post held by the person: the organisation named in the post, not the post
     ("وحضّ الأمين العام للأمم المتحدة أنطونيو غوتيريش الحكومات على التعاون.", "أنطونيو غوتيريش",
      "الأمين العام للأمم المتحدة", "un"),
+    # Maghrebi agency: a post after a preposition stays inside the role (للأمين العام)
+    ("أشادت الممثلة الخاصة للأمين العام للأمم المتحدة المكلفة بالهجرة لويز أربور، مساء أمس بمراكش.", "لويز أربور",
+     "الممثلة الخاصة للأمين العام للأمم المتحدة المكلفة بالهجرة", None),
+    # Gulf press: two stacked roles, the nearest one after the nationality adjective is the person's
+    ("والتقى وزير الخارجية الكويتي المدير العام للمنظمة الدولية للهجرة وليام سوينغ.", "وليام سوينغ",
+     "المدير العام للمنظمة الدولية للهجرة", "iom"),
 ])
 def test_name_and_role_without_a_title(text, name, role, aff, matcher, gazetteer):
     persons, roles, affs = _run(text, matcher, gazetteer)

@@ -364,7 +364,8 @@ def _adjacent_roles(text: Text, source, who: Entity, start: int, end: int):
     persons = [m for m in text.mentions if m.entity.kind == "person"]
     span = role_after(text.norm, end, taken, [m.start for m in persons if m.start >= end])
     if span is None:
-        span = role_before(text.norm, start, taken)
+        span = role_before(text.norm, start, taken,
+                           [(m.start, m.end) for m in text.mentions if m.entity.kind == "state"])
         prev = [m.end for m in persons if m.end <= start]
         if span is not None and prev and span[0] < prev[-1]:
             span = None

@@ -81,6 +81,13 @@ def is_role_head(w: str) -> bool:
 
 
 @lru_cache(maxsize=65536)
+def _prep_head(w: str) -> bool:
+    """A role head after a preposition (للأمين العام، بالمدير): a genitive inside a role, not a new role."""
+    heads = _words()[1]
+    return w not in heads and (w[:1] in "لب" or w[:2] in ("ول", "وب", "فل")) and is_role_head(w)
+
+
+@lru_cache(maxsize=65536)
 def _role_word(w: str) -> bool:
     _, heads, role_words, _, _, _ = _words()
     bare = w[1:] if len(w) > 3 and w[0] in "وفلب" else w
@@ -253,11 +260,13 @@ def _folded_index(norm: Normalised, pos: int) -> int:
     return bisect.bisect_left(norm.starts, pos)
 
 
-def role_before(norm: Normalised, start: int, taken: list[tuple[int, int]]) -> tuple[int, int] | None:
+def role_before(norm: Normalised, start: int, taken: list[tuple[int, int]],
+                states: list[tuple[int, int]] = ()) -> tuple[int, int] | None:
     """The original span of the role written right before the name at original offset ``start``
     (no comma between: ``وزير الخارجية المغربي`` before ``ناصر بوريطة``), or None."""
     fpos = _folded_index(norm, start)
     ws = _Words(norm.text, [(_folded_index(norm, s), _folded_index(norm, e)) for s, e in taken])
+    st = _Words(norm.text, [(_folded_index(norm, s), _folded_index(norm, e)) for s, e in states])
     items = ws.items
     k = next((n for n, it in enumerate(items) if it[0] >= fpos), len(items)) - 1
     if k >= 0 and (items[k][2] in _COMMAS or items[k][2] == "("):
@@ -267,9 +276,12 @@ def role_before(norm: Normalised, start: int, taken: list[tuple[int, int]]) -> t
     last = k
     head = None
     while k >= 0 and items[k][2].isalpha() and (ws.in_taken(k) or _role_word(items[k][2])):
-        if is_role_head(items[k][2]):
+        w = items[k][2]
+        if is_role_head(w) and not _prep_head(w):
             head = k
-            if k == 0 or not is_role_head(items[k - 1][2]):
+            prev = items[k - 1][2] if k > 0 else ""
+            if k == 0 or st.in_taken(k - 1) and not ws.in_taken(k) \
+                    or (_DEFINITE.match(w) and _DEFINITE.match(prev) and not is_role_head(prev)):
                 break                     # the start of the nearest role (… الكويتي المدير العام …: المدير)
         k -= 1
     if head is None:
@@ -302,7 +314,7 @@ def role_after(norm: Normalised, end: int, taken: list[tuple[int, int]],
             break
         if not ws.in_taken(j) and (w in _HARD_AFTER - {fold("في"), fold("من")} or w in _words()[5]):
             break
-        if not ws.in_taken(j) and (w in titles or _strip_conj(w) in _words()[3] or w in _words()[3]):
+        if not ws.in_taken(j) and not _role_word(w) and (w in titles or _strip_conj(w) in _words()[3] or w in _words()[3]):
             break                         # بحضور، وبمشاركة، سعادة …: the role is over
         if w[0] == "و" and not ws.in_taken(j) and not _role_word(w) and not _role_word(w[1:]):
             break                         # و + a new clause (وبحضور، وأكد)
