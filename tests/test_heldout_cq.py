@@ -58,9 +58,8 @@ def test_extra_questions_on_bundled_reports_keep_their_floor(built_store):
 def heldout_store(tmp_path_factory):
     from graph_builder.build.pipeline import build
     corpus = tmp_path_factory.mktemp("heldout-corpus")
-    for f in (DATA / "heldout").iterdir():
-        if f.suffix in (".md", ".toml"):
-            shutil.copy(f, corpus / f.name)
+    for f in [*(DATA / "heldout").glob("*.ar.md"), DATA / "heldout" / "manifest.toml"]:
+        shutil.copy(f, corpus / f.name)
     store = tmp_path_factory.mktemp("heldout-built") / "store"
     build(corpus, store)
     return store
