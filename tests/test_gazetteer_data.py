@@ -17,7 +17,7 @@ from graph_builder.resources import data_dir
 from graph_builder.recognise.states import UN_LANGUAGES, state_adjectives, state_entities, un_status
 
 GAZ = data_dir("gazetteer")
-VOCAB = Path("/work/shared/design/vocabulary.md")
+VOCAB = Path(__file__).parent / "data" / "vocabulary.md"
 FILES = sorted(GAZ.glob("*.toml"))
 KINDS = {"state", "org", "process", "body", "place", "region", "topic", "person", "publication", "commitment"}
 CORPUS = data_dir("corpus")
