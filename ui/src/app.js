@@ -1,7 +1,7 @@
 // The MDKG browser UI: YASGUI (SPARQL editor + table results) and a Cytoscape.js graph view.
 // Configuration comes from data-* attributes of <body> (written by graph_builder/service/ui.py):
 // data-endpoint, data-base (instance base IRI), data-ontology (ontology namespace), data-lang.
-import Yasgui from "@triply/yasgui";
+import Yasgui from "@zazuko/yasgui";
 import cytoscape from "cytoscape";
 
 const body = document.body;
