@@ -1,7 +1,7 @@
 """Named queries (queries/*.rq): header parsing, parameter binding and every query on the built graph.
 
 The queries run through the real production server (``built_server``) on the real bundled
-corpus, and once through :func:`catalogue.run_local` (the CLI's path) on the built store.
+corpus, and once through :func:`named_queries.run_local` (the CLI's path) on the built store.
 """
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ import requests
 
 from graph_builder.build import store as store_mod
 from graph_builder.resources import data_dir
-from graph_builder.service import catalogue
+from graph_builder.service import named_queries as catalogue
 
 ID = "https://w3id.org/mdkg/id/"
 
@@ -268,3 +268,16 @@ def test_run_local_for_the_cli(built_store):
     assert ID + "process/puebla-process" in {r["process"].value for r in rows}
     with pytest.raises(catalogue.ParamError):
         catalogue.parse_param_options(["topic"])
+
+
+def test_catalogue_and_query_pages_are_site_pages_in_both_languages(built_server):
+    ar = requests.get(built_server.url + "/queries", params={"lang": "ar"}, headers={"Accept": "text/html"},
+                      timeout=30)
+    assert '<html lang="ar" dir="rtl">' in ar.text and "<h1>الاستعلامات المسمّاة</h1>" in ar.text
+    assert "pages.css" in ar.text and ar.headers["Content-Language"] == "ar"
+    assert "Content-Security-Policy" in ar.headers
+    en = requests.get(built_server.url + "/queries/gfmd-meetings", params={"year": "2008", "lang": "en"},
+                      headers={"Accept": "text/html"}, timeout=30)
+    assert en.status_code == 200 and '<html lang="en" dir="ltr">' in en.text
+    assert "1 rows." in en.text and 'name="lang" value="en"' in en.text
+    assert "year=2008&amp;lang=ar" in en.text          # the language switch keeps the parameters

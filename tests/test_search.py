@@ -105,3 +105,13 @@ def test_ar_match_available_on_sparql_endpoint(built_client):
     response = built_client.get("/sparql", query_string={"query": query})
     assert response.status_code == 200
     assert int(response.json["results"]["bindings"][0]["n"]["value"]) >= 1
+
+
+def test_search_page_is_a_site_page_in_both_languages(built_client):
+    r = built_client.get("/search", query_string={"q": "التحويلات المالية", "lang": "ar"},
+                         headers={"Accept": "text/html"})
+    assert r.status_code == 200 and '<html lang="ar" dir="rtl">' in r.text
+    assert "<h2>الفقرات (" in r.text and "<mark>" in r.text and "pages.css" in r.text
+    assert 'href="/page/' in r.text                     # hits link to their pages on this server
+    en = built_client.get("/search", query_string={"q": "remittances", "lang": "en", "format": "html"})
+    assert '<html lang="en" dir="ltr">' in en.text and "<h2>Entities (" in en.text

@@ -30,9 +30,9 @@ from graph_builder.publish import dumps as dumps_mod
 from graph_builder.build import store as store_mod
 from graph_builder.publish import void as void_mod
 from graph_builder.namespaces import Base
-from graph_builder.service import negotiation, pages, results
-from graph_builder.service.pages import STRINGS, html_page, base_iri, page_language
-from graph_builder.service.state import current
+from graph_builder.service import negotiation, results
+from graph_builder.service.site import STRINGS, base_iri, html_page, page_language, see_other
+from graph_builder.service.state import current, open_build, read_path
 
 blueprint = Blueprint("dataset", __name__, template_folder="templates")
 CACHE = "mdkg.dataset"
@@ -45,15 +45,6 @@ def _init_cache(setup_state) -> None:
 
 def _cache() -> dict:
     return current_app.extensions[CACHE]
-
-
-def read_path() -> str | None:
-    """The build directory the service currently reads (None: nothing built)."""
-    return current().executor.read_path()
-
-
-def open_store(path: str | None) -> ox.Store:
-    return ox.Store() if path is None else ox.Store.read_only(path)
 
 
 def dumps_folder() -> Path | None:
@@ -79,7 +70,7 @@ def void_triples(endpoint_url: str, dumps_prefix: str) -> list[ox.Triple]:
     def compute() -> list[ox.Triple]:
         index = dumps_mod.read_index(folder) if folder else None
         urls = void_mod.dump_urls_for(index, dumps_prefix) if index else {}
-        return void_mod.void_quads(open_store(path), Base(base_iri()), endpoint_url, urls, index=index)
+        return void_mod.void_quads(open_build(path), Base(base_iri()), endpoint_url, urls, index=index)
 
     return _cached(path, ("void", str(folder), endpoint_url, dumps_prefix), compute)
 
@@ -93,7 +84,7 @@ def described_resource(kind: str, rest: str) -> Response:
         response = redirect("/.well-known/void", code=303)
         response.headers["Vary"] = "Accept"
         return response
-    return pages.identifier(f"{kind}/{rest}")  # an instance of the store with that kind, or 404
+    return see_other(f"{kind}/{rest}")  # an instance of the store with that kind, or 404
 
 
 @blueprint.route("/.well-known/void")
@@ -144,5 +135,5 @@ def context() -> Response:
         return send_file(folder / dumps_mod.CONTEXT, mimetype=dumps_mod.CONTEXT_MEDIA_TYPE)
     path = read_path()
     body = _cached(path, ("context",), lambda: json.dumps(
-        {"@context": dumps_mod.jsonld_context(open_store(path))}, ensure_ascii=False, indent=1))
+        {"@context": dumps_mod.jsonld_context(open_build(path))}, ensure_ascii=False, indent=1))
     return Response(body, content_type=dumps_mod.CONTEXT_MEDIA_TYPE)

@@ -15,6 +15,8 @@ import json
 from flask import Blueprint, g, jsonify
 
 from graph_builder.namespaces import PROV, Base
+from graph_builder.service import jobs
+from graph_builder.service.jobs import QueryJob
 from graph_builder.service.results import JSON_RESULTS
 from graph_builder.service.state import current
 
@@ -29,10 +31,8 @@ def _recorded_build_time(state) -> str | None:
     """``prov:endedAtTime`` of the build activity in the build graph (None when absent)."""
     base = state.config["BASE"]
     graph = Base(base if base.endswith("/") else base + "/").build_graph
-    answer = state.executor.read({"kind": "query", "text": BUILD_TIME_QUERY, "base": None,
-                                  "dataset": {"default": [graph.value], "named": []},
-                                  "results_type": JSON_RESULTS, "graph_type": None,
-                                  "max_rows": 1, "allowed_hosts": ()})
+    answer = jobs.read(QueryJob(BUILD_TIME_QUERY, results_type=JSON_RESULTS, max_rows=1,
+                                dataset={"default": [graph.value], "named": []}))
     if answer["status"] != 200:
         return None
     rows = json.loads(answer["body"])["results"]["bindings"]

@@ -1,4 +1,4 @@
-"""Named queries: the ``queries/*.rq`` catalogue, typed parameters, and ``/queries`` endpoints.
+"""Named queries, the model: the ``queries/*.rq`` catalogue, typed parameters, their values as terms.
 
 A named query is a SPARQL file whose leading comment lines are its header::
 
@@ -22,41 +22,32 @@ subclass, by IRI, local name or label), ``xsd:gYear``, ``xsd:integer``, ``xsd:de
 (IRIs with a lookup query) and bound with pyoxigraph ``substitutions``: never pasted into the
 query text. An optional parameter left out stays unbound, so the query's pattern is unrestricted.
 
-The blueprint serves the catalogue at ``/queries`` (HTML or JSON, negotiated; ``?format=json``)
-and runs a query at ``/queries/<name>?param=…`` in every format ``/sparql`` gives (same
-negotiation, executor, time limit and row cap) or as an HTML page. Unknown parameters and bad
-values answer 400. :func:`run_local` runs a named query on a store opened by the caller (CLI).
-This module does not define the queries (they are data) and does not cache (see ``caching``).
+Used by the CLI (:func:`run_local` runs a named query on a store opened by the caller) and by the
+web view (``catalogue``: ``/queries``), which resolves IRIs through the service's executor. This
+module does not define the queries (they are data), does not talk HTTP and does not cache.
 """
 from __future__ import annotations
 
 import datetime as dt
 import decimal
-import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Mapping
 
 import pyoxigraph as ox
-from flask import Blueprint, Response, abort, current_app, render_template_string, request, url_for
-
 from graph_builder.text import arsearch
 from graph_builder.namespaces import PREFIXES, XSD
 from graph_builder.resources import data_dir
-from graph_builder.service import guard, negotiation, results
-from graph_builder.service.sparql import _respond
-from graph_builder.service.state import current
+from graph_builder.service import guard
 
-EXTENSION = "mdkg.catalogue"
-RESERVED = frozenset({"format"})
+RESERVED = frozenset({"format", "lang"})  # the service's own parameters (answer format, page language)
 NAME = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _HEADER = re.compile(r"^#\s*(?:(?P<key>[a-z]+)\s*:\s*(?P<value>.*?))?\s*$")
 _PARAM = re.compile(r"^(?P<name>[A-Za-z_][A-Za-z0-9_]*)\s*\((?P<spec>[^)]*)\)\s*(?:[—–-]+\s*(?P<doc>.*))?$")
 _CURIE = re.compile(r"^(?P<prefix>[A-Za-z][\w-]*):(?P<local>[^\s/][^\s]*)$")
 _LITERAL_TYPES = {"xsd:gyear": "gYear", "xsd:integer": "integer", "xsd:decimal": "decimal",
                   "xsd:date": "date", "string": "string", "text": "text"}
-HTML_TYPE = "text/html"
 
 
 class HeaderError(ValueError):
@@ -369,138 +360,3 @@ def parse_param_options(pairs: Iterable[str]) -> dict[str, str]:
             raise ParamError(f"--param takes NAME=VALUE, got {pair!r}")
         out[name.strip()] = value
     return out
-
-
-# -- HTTP -----------------------------------------------------------------------------------
-blueprint = Blueprint("queries", __name__)
-
-
-@blueprint.record_once
-def _load(setup) -> None:
-    app = setup.app
-    app.extensions[EXTENSION] = load_catalogue(queries_dir(app.config.get("QUERIES_DIR")))
-
-
-def loaded() -> dict[str, NamedQuery]:
-    """The catalogue loaded for the current app."""
-    return current_app.extensions[EXTENSION]
-
-
-def wants_html() -> bool:
-    """True when ``format=html``, or no ``format`` and the Accept header ranks HTML first."""
-    fmt = request.args.get("format")
-    if fmt:
-        return fmt.strip().lower() == "html"
-    if not request.accept_mimetypes:
-        return False  # no Accept header: the machine-readable default
-    offers = [results.JSON_RESULTS, "application/json", *negotiation.RESULTS_TYPES,
-              *negotiation.GRAPH_TYPES, HTML_TYPE]
-    return request.accept_mimetypes.best_match(offers) == HTML_TYPE
-
-
-def service_lookup() -> Lookup:
-    """A :data:`Lookup` through the service's executor (time limit and cache included)."""
-    state = current()
-
-    def lookup(text: str, substitutions: dict) -> list[str]:
-        answer = state.executor.read({"kind": "query", "text": text, "substitutions": substitutions,
-                                      "results_type": results.JSON_RESULTS, "graph_type": None,
-                                      "max_rows": 100, "allowed_hosts": (), "base": None,
-                                      "dataset": None})
-        if answer["status"] != 200:
-            abort(answer["status"], description=answer.get("message", ""))
-        data = json.loads(answer["body"])
-        var = data["head"]["vars"][0]
-        return [row[var]["value"] for row in data["results"]["bindings"] if var in row]
-    return lookup
-
-
-def _terms_or_400(query: NamedQuery, args) -> dict:
-    try:
-        return bind(query, check_args(query, args), service_lookup())
-    except ParamError as exc:
-        abort(400, description=str(exc))
-
-
-def _job(query: NamedQuery, terms: dict, results_type: str | None, graph_type: str | None) -> dict:
-    cfg = current().config
-    return {"kind": "query", "text": query.text, "base": None, "dataset": None,
-            "substitutions": terms, "results_type": results_type, "graph_type": graph_type,
-            "max_rows": cfg["MAX_ROWS"], "allowed_hosts": cfg["ALLOWED_SERVICE_HOSTS"]}
-
-
-_CATALOGUE_HTML = """<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>MDKG named queries</title></head>
-<body><h1>Named queries</h1>
-<p>{{ queries|length }} research queries over the graph; each runs as
-<code>/queries/NAME?param=value</code> in JSON, XML, CSV or TSV (<code>format=</code> or Accept).
-<a href="{{ url_for('queries.catalogue', format='json') }}">JSON</a></p>
-{% for q in queries %}<section><h2><a href="{{ url_for('queries.run', name=q.name) }}">{{ q.title }}</a></h2>
-<p>{{ q.description }}</p>
-{% if q.params %}<ul>{% for p in q.params %}<li><code>{{ p.name }}</code> ({{ p.type_label }}{% if p.optional %}, optional{% endif %}) {{ p.doc }}</li>{% endfor %}</ul>{% endif %}
-{% for ex in q.examples %}<p>Example: <a href="{{ url_for('queries.run', name=q.name) }}?{{ ex }}">{{ ex }}</a></p>{% endfor %}
-</section>{% endfor %}
-</body></html>
-"""
-
-_QUERY_HTML = """<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>{{ q.title }} – MDKG</title></head>
-<body><p><a href="{{ url_for('queries.catalogue') }}">All named queries</a></p>
-<h1>{{ q.title }}</h1><p>{{ q.description }}</p>
-<form method="get">{% for p in q.params %}
-<label>{{ p.name }} <small>({{ p.type_label }}{% if p.optional %}, optional{% endif %})</small>
-<input name="{{ p.name }}" value="{{ given.get(p.name, '') }}"></label> {% endfor %}
-<button>Run</button></form>
-{% if table %}<table><thead><tr>{% for v in table.vars %}<th>{{ v }}</th>{% endfor %}</tr></thead><tbody>
-{% for row in table.rows %}<tr>{% for v in table.vars %}<td{% if row.get(v, {}).get('xml:lang') == 'ar' %} dir="rtl" lang="ar"{% endif %}>{{ row.get(v, {}).get('value', '') }}</td>{% endfor %}</tr>{% endfor %}
-</tbody></table><p>{{ table.rows|length }} rows.</p>{% elif missing %}<p>Give {{ missing|join(', ') }} to run the query.</p>{% endif %}
-<h2>SPARQL</h2><pre>{{ q.text }}</pre></body></html>
-"""
-
-
-@blueprint.route("/queries", endpoint="catalogue")
-@blueprint.route("/queries/", endpoint="catalogue")
-def catalogue_view():
-    queries = list(loaded().values())
-    if wants_html():
-        return Response(render_template_string(_CATALOGUE_HTML, queries=queries),
-                        content_type="text/html; charset=utf-8", headers={"Vary": "Accept"})
-    body = {"queries": [dict(q.as_json(), url=url_for("queries.run", name=q.name, _external=True))
-                        for q in queries]}
-    return Response(json.dumps(body, ensure_ascii=False, indent=1),
-                    content_type="application/json", headers={"Vary": "Accept"})
-
-
-def _html_page(query: NamedQuery) -> Response:
-    given = {k: v for k, v in request.args.items() if k not in RESERVED}
-    missing = [p.name for p in query.params if not p.optional and not given.get(p.name, "").strip()]
-    table = None
-    if not missing:
-        args = {k: [v] for k, v in given.items()}
-        answer = current().executor.read(_job(query, _terms_or_400(query, args), results.JSON_RESULTS, None))
-        if answer["status"] != 200:
-            abort(answer["status"], description=answer.get("message", ""))
-        if answer["content_type"] == results.JSON_RESULTS:
-            data = json.loads(answer["body"])
-            table = {"vars": data["head"].get("vars", []),
-                     "rows": data.get("results", {}).get("bindings", [])}
-    return Response(render_template_string(_QUERY_HTML, q=query, given=given, table=table,
-                                           missing=missing),
-                    content_type="text/html; charset=utf-8", headers={"Vary": "Accept"})
-
-
-@blueprint.route("/queries/<name>")
-def run(name: str):
-    query = loaded().get(name)
-    if query is None:
-        abort(404, description=f"no named query {name!r}; see /queries")
-    if wants_html():
-        return _html_page(query)
-    fmt = request.args.get("format")
-    terms = _terms_or_400(query, request.args.to_dict(flat=False))
-    job = _job(query, terms,
-               negotiation.choose(request.accept_mimetypes, negotiation.RESULTS_TYPES,
-                                  results.JSON_RESULTS, fmt, negotiation.RESULTS_PARAM),
-               negotiation.choose(request.accept_mimetypes, negotiation.GRAPH_TYPES,
-                                  "text/turtle", fmt, negotiation.GRAPH_PARAM))
-    return _respond(current().executor.read(job), current().config["MAX_ROWS"])

@@ -9,6 +9,10 @@ from __future__ import annotations
 
 from werkzeug.datastructures import MIMEAccept
 
+FORM = "application/x-www-form-urlencoded"          # request bodies of the protocols
+QUERY_TYPE = "application/sparql-query"
+UPDATE_TYPE = "application/sparql-update"
+
 RESULTS_TYPES: dict[str, str] = {  # offered media type -> canonical media type
     "application/sparql-results+json": "application/sparql-results+json",
     "application/sparql-results+xml": "application/sparql-results+xml",

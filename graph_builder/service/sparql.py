@@ -13,17 +13,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import pyoxigraph as ox
-from flask import Blueprint, Response, abort, g, request
+from flask import Blueprint, Response, abort, request
 
-from graph_builder.service import auth, description, negotiation
+from graph_builder.service import auth, description, jobs, negotiation
+from graph_builder.service.jobs import QueryJob, UpdateJob
+from graph_builder.service.negotiation import FORM, QUERY_TYPE, UPDATE_TYPE
 from graph_builder.service.state import current
 
 blueprint = Blueprint("sparql", __name__)
-
-FORM = "application/x-www-form-urlencoded"
-QUERY_TYPE = "application/sparql-query"
-UPDATE_TYPE = "application/sparql-update"
-
 
 @dataclass
 class Operation:
@@ -88,23 +85,6 @@ def read_operation() -> Operation | None:
     abort(415, description=f"unsupported Content-Type {request.mimetype}")
 
 
-def _respond(answer: dict, limit: int) -> Response:
-    g.engine_ms = answer.get("engine_ms")
-    status = answer["status"]
-    if status >= 300:
-        abort(status, description=answer.get("message", ""))
-    if status == 204 or "body" not in answer:
-        return Response(status=204)
-    response = Response(answer["body"], status=status, content_type=answer["content_type"])
-    response.headers["Vary"] = "Accept"
-    if answer.get("engine_ms") is not None:
-        response.headers["X-MDKG-Query-Time"] = str(answer["engine_ms"])
-    if answer.get("truncated"):
-        response.headers["X-MDKG-Truncated"] = "true"
-        response.headers["X-MDKG-Row-Limit"] = str(limit)
-    return response
-
-
 def _query(op: Operation) -> Response:
     state = current()
     cfg = state.config
@@ -114,27 +94,23 @@ def _query(op: Operation) -> Response:
     named = _iris(op.params.get("named-graph-uri", []), "named-graph-uri")
     if default or named:
         dataset = {"default": default, "named": named}
-    job = {
-        "kind": "query", "text": op.text, "base": request.base_url, "dataset": dataset,
-        "results_type": negotiation.choose(request.accept_mimetypes, negotiation.RESULTS_TYPES,
-                                           "application/sparql-results+json", fmt, negotiation.RESULTS_PARAM),
-        "graph_type": negotiation.choose(request.accept_mimetypes, negotiation.GRAPH_TYPES,
-                                         "text/turtle", fmt, negotiation.GRAPH_PARAM),
-        "max_rows": cfg["MAX_ROWS"], "allowed_hosts": cfg["ALLOWED_SERVICE_HOSTS"],
-    }
-    return _respond(state.executor.read(job), cfg["MAX_ROWS"])
+    job = QueryJob.limited(
+        op.text, base=request.base_url, dataset=dataset,
+        results_type=negotiation.choose(request.accept_mimetypes, negotiation.RESULTS_TYPES,
+                                        "application/sparql-results+json", fmt, negotiation.RESULTS_PARAM),
+        graph_type=negotiation.choose(request.accept_mimetypes, negotiation.GRAPH_TYPES,
+                                      "text/turtle", fmt, negotiation.GRAPH_PARAM))
+    return jobs.http_response(jobs.read(job), cfg["MAX_ROWS"])
 
 
 def _update(op: Operation) -> Response:
     state = current()
     auth.require_write_access(request, state.config["UPDATE_TOKEN"])
-    job = {
-        "kind": "update", "text": op.text, "base": request.base_url,
-        "using": _iris(op.params.get("using-graph-uri", []), "using-graph-uri"),
-        "using_named": _iris(op.params.get("using-named-graph-uri", []), "using-named-graph-uri"),
-        "allowed_hosts": state.config["ALLOWED_SERVICE_HOSTS"],
-    }
-    return _respond(state.executor.write(job), 0)
+    job = UpdateJob(op.text, request.base_url,
+                    using=_iris(op.params.get("using-graph-uri", []), "using-graph-uri"),
+                    using_named=_iris(op.params.get("using-named-graph-uri", []), "using-named-graph-uri"),
+                    allowed_hosts=state.config["ALLOWED_SERVICE_HOSTS"])
+    return jobs.http_response(jobs.write(job), 0)
 
 
 def _description() -> Response:

@@ -14,7 +14,7 @@ from flask import Blueprint, Response, jsonify, render_template
 
 from graph_builder.namespaces import PREFIXES
 from graph_builder.service import iri_paths
-from graph_builder.service.pages import STRINGS, base_iri, page_language
+from graph_builder.service.site import STRINGS, base_iri, page_language
 
 blueprint = Blueprint("ui", __name__, template_folder="templates", static_folder="static/ui",
                       static_url_path="/ui-assets")
