@@ -12,7 +12,7 @@ installed (``graph_builder.service.caching``). Further features are added with
 gthread workers. A read-only service runs ``workers`` web workers, each with its own pool of
 query processes reading the store read-only. When an update token is set the service runs
 exactly one web worker, whose single writer process holds the store read-write and publishes
-a snapshot after each write for its query processes (see ``graph_builder.service.engine``).
+a snapshot after each write for its query processes (see ``graph_builder.service.query_worker``).
 """
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ from graph_builder.service import auth, errors, graph_store, health, sparql
 from graph_builder.service import dataset, network, pages, ui
 from graph_builder.service import caching, catalogue, search
 from graph_builder.service.config import resolve_config
-from graph_builder.service.executor import Executor
+from graph_builder.service.query_pool import Executor
 from graph_builder.service.state import ServiceState, attach
 
 CORE_BLUEPRINTS = (sparql.blueprint, graph_store.blueprint, health.blueprint,

@@ -299,7 +299,7 @@ PROSE = {
         "another family reads its findings, the Arabic normaliser is memoised (facts of both reports: "
         "2.5 s to 0.9 s), and the per-report SHACL check moved from pyshacl to the shapes compiled to "
         "SPARQL, so every report is checked instead of a sample of 12 in corpora over 40 reports.",
-        "- `graph_builder/service/guard.py` + `engine.py` (the service engineer's code; a small change, "
+        "- `graph_builder/service/guard.py` + `query_worker.py` (the service engineer's code; a small change, "
         "already committed by the lead): a query whose text contains neither `service` nor `from` (any "
         "case) nor a `\\u` escape cannot contain a SERVICE pattern or a FROM clause, so the rdflib parse "
         "is skipped for it and the query form is read from the type of pyoxigraph's answer. Queries "

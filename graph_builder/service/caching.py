@@ -5,7 +5,7 @@ directory the query processes read (the build directory the store symlink points
 a writable service, the snapshot taken after the last write; ``empty`` when there is none).
 
 - :class:`ResultCache` is a thread-safe LRU bounded by the bytes of the answers it holds.
-- :class:`CachingExecutor` wraps the service's :class:`~graph_builder.service.executor.Executor`
+- :class:`CachingExecutor` wraps the service's :class:`~graph_builder.service.query_pool.Executor`
   and answers ``query`` and ``graph_get`` jobs from the cache when the same job (query text,
   substitutions, dataset, result format, row cap, base) was answered on the same build; it is
   emptied as soon as the build id changes (a rebuild switched the symlink, or a write made a

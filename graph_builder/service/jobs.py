@@ -9,7 +9,7 @@ truncated at the cap are flagged in headers). :func:`select` and :func:`construc
 common shapes of the service's own queries.
 
 Between the web process and the query processes a job travels as a plain dict (its fields are
-documented in ``engine``); ``wire()`` writes it. This module does not parse SPARQL, negotiate
+documented in ``query_worker``); ``wire()`` writes it. This module does not parse SPARQL, negotiate
 formats or open a store.
 """
 from __future__ import annotations

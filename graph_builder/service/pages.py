@@ -10,7 +10,7 @@ configuration so that a deployment on another base works by configuration alone:
   does not know answers a **404** HTML page.
 - ``GET /page/{kind}/{slug}`` the HTML page (``?lang=ar`` right-to-left, ``?lang=en``; without
   it the ``Accept-Language`` header decides, English by default); ``/page/{kind}/{slug}.json`` its
-  JSON twin (the page model of :mod:`resource_view`).
+  JSON twin (the page model of :mod:`page_model`).
 - ``GET /data/{kind}/{slug}.{ext}`` the RDF description: every triple with the resource as
   subject or as object (in any graph); ``/data/{kind}/{slug}`` without extension negotiates.
 - Ontology terms ``https://w3id.org/mdkg/ontology#Term`` are hash IRIs of the ontology document:
@@ -18,7 +18,7 @@ configuration so that a deployment on another base works by configuration alone:
   ``/data/ontology.{ext}`` (the whole ontology graph).
 
 Queries run through the service's executor (its processes, time limit and row cap). This module
-shapes HTTP only; what a page shows is computed in :mod:`resource_view`, the IRI/path mapping
+shapes HTTP only; what a page shows is computed in :mod:`page_model`, the IRI/path mapping
 lives in :mod:`iri_paths`.
 """
 from __future__ import annotations
@@ -26,7 +26,7 @@ from __future__ import annotations
 from flask import Blueprint, Response, jsonify, redirect
 
 from graph_builder.namespaces import Base
-from graph_builder.service import iri_paths, jobs, resource_view
+from graph_builder.service import iri_paths, jobs, page_model
 from graph_builder.service.iri_paths import EXTENSION_OF, ONTOLOGY_PATH, RDF_EXTENSIONS
 from graph_builder.service.jobs import GraphJob, QueryJob
 from graph_builder.service.site import (STRINGS, base_iri, executor_select, html_page, not_found,
@@ -59,7 +59,7 @@ def _rdf_response(body: bytes, media_type: str, truncated: bool) -> Response:
 
 
 def describe_query(iri: str) -> str:
-    node = resource_view.sparql_iri(iri)
+    node = page_model.sparql_iri(iri)
     return (f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ {{ {node} ?p ?o BIND({node} AS ?s) }} "
             f"UNION {{ ?s ?p {node} BIND({node} AS ?o) }} }}")
 
@@ -81,10 +81,10 @@ def page(path: str):
         return ontology_page(as_json=path.endswith(".json"))
     stem, ext = iri_paths.split_extension(path, ("json",))
     iri = iri_paths.iri_of_path(base_iri(), stem)
-    if iri is None or not resource_view.exists(executor_select, iri):
+    if iri is None or not page_model.exists(executor_select, iri):
         return not_found(f"{base_iri()}id/{stem}")
     lang = page_language()
-    model = resource_view.describe(executor_select, iri, base_iri(), lang)
+    model = page_model.describe(executor_select, iri, base_iri(), lang)
     if ext == "json":
         response = jsonify(model)
         response.headers["Vary"] = "Accept-Language"
@@ -99,7 +99,7 @@ def data(path: str):
         return ontology_data(path)
     stem, ext = iri_paths.split_extension(path, RDF_EXTENSIONS)
     iri = iri_paths.iri_of_path(base_iri(), stem)
-    if iri is None or not resource_view.exists(executor_select, iri):
+    if iri is None or not page_model.exists(executor_select, iri):
         return not_found(f"{base_iri()}id/{stem}")
     media = RDF_EXTENSIONS[ext] if ext else (preferred_rdf_type() or "text/turtle")
     body, truncated = jobs.construct(QueryJob.limited(describe_query(iri), graph_type=media))
@@ -134,7 +134,7 @@ def ontology_data(path: str) -> Response:
 
 def ontology_page(as_json: bool) -> Response:
     lang = page_language()
-    terms = resource_view.ontology_terms(executor_select, ontology_graph_iri(), lang)
+    terms = page_model.ontology_terms(executor_select, ontology_graph_iri(), lang)
     if as_json:
         return jsonify(terms)
     doc = iri_paths.ontology_document()

@@ -6,7 +6,7 @@ catalogue, search, 404s) is a Jinja template extending ``templates/base.html``, 
 right-to-left or ``?lang=en``; without it the ``Accept-Language`` header, English by default)
 and the same security headers. Also here: the negotiation helpers pages share (:func:`wants_html`,
 :func:`preferred_rdf_type`) and the 303 answer for an instance IRI (:func:`see_other`). This
-module computes no page content (see ``resource_view``) and runs no query of its own but the
+module computes no page content (see ``page_model``) and runs no query of its own but the
 existence check of :func:`see_other`.
 """
 from __future__ import annotations
@@ -15,7 +15,7 @@ from urllib.parse import urlencode
 
 from flask import Response, redirect, render_template, request
 
-from graph_builder.service import iri_paths, jobs, negotiation, resource_view
+from graph_builder.service import iri_paths, jobs, negotiation, page_model
 from graph_builder.service.iri_paths import EXTENSION_OF, LANGUAGES, RDF_EXTENSIONS
 from graph_builder.service.jobs import QueryJob
 from graph_builder.service.results import JSON_RESULTS
@@ -128,7 +128,7 @@ def wants_html() -> bool:
 def see_other(path: str) -> Response:
     """``/id/{path}``: 303 to the page or the RDF of the resource, or the 404 page."""
     iri = iri_paths.iri_of_path(base_iri(), path)
-    if iri is None or not resource_view.exists(executor_select, iri):
+    if iri is None or not page_model.exists(executor_select, iri):
         return not_found(f"{base_iri()}id/{path}")
     media = preferred_rdf_type()
     if media is not None:

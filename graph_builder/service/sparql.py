@@ -5,7 +5,7 @@ Query: GET ``?query=``, POST form (``application/x-www-form-urlencoded``) or POS
 form ``update=`` or direct ``application/sparql-update`` with ``using-graph-uri``/
 ``using-named-graph-uri``, needing the bearer token. GET without a query returns the service
 description. Bodies must be UTF-8 (other charsets: 415). Dataset semantics are documented in
-``engine``; limits and status codes in ``config`` and ``executor``. This module parses the
+``query_worker``; limits and status codes in ``config`` and ``query_pool``. This module parses the
 HTTP request and shapes the response; it never evaluates SPARQL itself.
 """
 from __future__ import annotations

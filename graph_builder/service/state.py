@@ -8,7 +8,7 @@ from typing import Any
 import pyoxigraph as ox
 from flask import Flask, current_app
 
-from graph_builder.service.executor import Executor
+from graph_builder.service.query_pool import Executor
 
 EXTENSION = "mdkg"
 

@@ -6,7 +6,7 @@ limit and then kills the child, answers **504**, and a replacement starts in the
 while the other children keep serving. When no child becomes free within the limit the
 answer is **503**. Writes (when enabled) go to the single writer child under a lock, with the
 same limit; readers then read the snapshot the writer made after its last write (see
-``engine``). Without writes, readers read the store's current build directly, so a rebuild
+``query_worker``). Without writes, readers read the store's current build directly, so a rebuild
 that switches the symlink is picked up on the next query.
 
 The executor is created per web worker process by ``server.create_app`` and started lazily;
@@ -22,7 +22,7 @@ import time
 from pathlib import Path
 
 from graph_builder.build import store as store_mod
-from graph_builder.service import engine
+from graph_builder.service import query_worker
 
 START_TIMEOUT = 60.0
 SNAPSHOT_GRACE = 5.0
@@ -33,7 +33,7 @@ class Child:
 
     def __init__(self, ctx, role: str, store: Path):
         self.conn, child_conn = ctx.Pipe()
-        self.process = ctx.Process(target=engine.child_main, args=(child_conn, role, str(store)),
+        self.process = ctx.Process(target=query_worker.child_main, args=(child_conn, role, str(store)),
                                    name=f"mdkg-{role}", daemon=True)
         self.process.start()
         child_conn.close()
