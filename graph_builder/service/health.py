@@ -12,11 +12,11 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from flask import Blueprint, g, jsonify
+from flask import Blueprint, jsonify
 
 from graph_builder.namespaces import PROV, Base
 from graph_builder.service import jobs
-from graph_builder.service.jobs import QueryJob
+from graph_builder.service.jobs import QueryJob, StatsJob
 from graph_builder.service.results import JSON_RESULTS
 from graph_builder.service.state import current
 
@@ -48,8 +48,7 @@ def health():
     if build_time is None and target is not None:  # a store made by another tool: no provenance
         build_time = dt.datetime.fromtimestamp(target.stat().st_mtime, dt.timezone.utc).isoformat()
         build_time_source = "mtime"
-    answer = executor.read({"kind": "stats"})
-    g.engine_ms = answer.get("engine_ms")
+    answer = jobs.read(StatsJob())
     body = {
         "status": "ok" if answer["status"] == 200 else "degraded",
         "store": str(executor.store),

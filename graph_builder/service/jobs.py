@@ -1,7 +1,7 @@
 """The query-execution API of the web service: jobs for the query processes and their HTTP answers.
 
-A blueprint says what to run as a :class:`QueryJob`, :class:`UpdateJob` or :class:`GraphJob`
-(never a dict built by hand). :func:`read` and :func:`write` send it through the app's executor
+A blueprint says what to run as a :class:`QueryJob`, :class:`UpdateJob`, :class:`GraphJob` or
+:class:`StatsJob` (never a dict built by hand). :func:`read` and :func:`write` send it through the app's executor
 (result cache, process pool and time limit included) and add the engine time to ``g.engine_ms``;
 :func:`ok` turns a failed answer into the HTTP error the engine chose (``abort`` with its status
 and message); :func:`http_response` shapes a successful answer as the protocol response (rows
@@ -92,12 +92,20 @@ class GraphJob:
                 "base": self.base}
 
 
+@dataclass(frozen=True)
+class StatsJob:
+    """Quads per graph of the build the readers read (for ``/health``)."""
+
+    def wire(self) -> dict:
+        return {"kind": "stats"}
+
+
 def _timed(answer: dict) -> dict:
     g.engine_ms = (g.get("engine_ms") or 0) + (answer.get("engine_ms") or 0)
     return answer
 
 
-def read(job: QueryJob | GraphJob) -> dict:
+def read(job: QueryJob | GraphJob | StatsJob) -> dict:
     """The executor's answer to a read job (not checked: see :func:`ok`)."""
     return _timed(current().executor.read(job.wire()))
 
