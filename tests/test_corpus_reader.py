@@ -55,12 +55,14 @@ def test_metadata_from_header_without_manifest_entry(tmp_path):
     assert len(doc.paragraphs) == 75
 
 
-def test_plain_report_without_entry_has_no_invented_metadata(tmp_path):
+def test_plain_report_without_entry_has_no_invented_metadata_but_a_guessed_title(tmp_path):
     copy = tmp_path / "chair.ar.txt"
     shutil.copy(R2011, copy)
     doc = read_document(copy, None)
-    assert (doc.slug, doc.date, doc.session, doc.agenda_item, doc.title_ar) == ("chair", "", "", "", "")
-    assert len(doc.paragraphs) == 267
+    assert (doc.slug, doc.date, doc.session, doc.agenda_item) == ("chair", "", "", "")
+    assert doc.title_ar == "أولا - شكر وتقدير*" and doc.guessed["title"] == "first heading"
+    assert [n.message.split(":")[0] for n in doc.notices] == ["no title in the manifest", "no date found (manifest, header block or dateline)"]
+    assert doc.issues == [] and len(doc.paragraphs) == 267
 
 
 @pytest.mark.parametrize("name,slug", [
@@ -120,9 +122,11 @@ def test_binary_file(tmp_path):
     assert err.value.path == path and err.value.line == 2
 
 
-def test_no_numbered_paragraph(tmp_path):
-    path = write(tmp_path, "prose.ar.md", "## عنوان\n\nنص بلا فقرات مرقمة.\n".encode())
-    with pytest.raises(SourceError, match="no numbered paragraph") as err:
+def test_unnumbered_prose_is_read_and_a_title_alone_is_refused(tmp_path):
+    doc = read_document(write(tmp_path, "prose.ar.md", "## عنوان\n\nنص بلا فقرات مرقمة.\n".encode()))
+    assert [(p.number, p.text) for p in doc.paragraphs] == [(None, "نص بلا فقرات مرقمة.")]
+    path = write(tmp_path, "title-only.ar.md", "## عنوان\n".encode())
+    with pytest.raises(SourceError, match="no paragraph of text") as err:
         read_document(path)
     assert str(path) in str(err.value)
 

@@ -18,6 +18,7 @@ from typing import Iterable, Iterator
 import pyoxigraph as ox
 
 from .. import __version__
+from ..text import doc_kind
 from ..recognise.findings import Entity, Fact, Mention, Value
 from ..text.model import Document, Footnote, Paragraph, Section
 from ..namespaces import (DCTERMS, DEFAULT_BASE, MDKG, OA, ORG, PROV, RDF, RDFS, SKOS, XSD,
@@ -123,6 +124,8 @@ def gazetteer_quads(entities: Iterable[Entity], base: Base) -> Iterator[ox.Quad]
 # ---------------------------------------------------------------- documents
 
 def source_iri(source, doc: Document, base: Base) -> ox.NamedNode:
+    if isinstance(source, Paragraph) and source.number is None:
+        return base.paragraph(doc.slug, source.order)   # a text without printed numbers: reading order
     if isinstance(source, Paragraph):
         return base.paragraph(doc.slug, source.number if source.order == _first_order(doc, source.number)
                               else f"{source.number}-{source.order}")
@@ -145,6 +148,8 @@ def document_quads(doc: Document, base: Base) -> Iterator[ox.Quad]:
     g = base.graph(doc.slug)
     d = base.document(doc.slug)
     yield ox.Quad(d, RDF.type, MDKG.Document, g)
+    if doc.kind:
+        yield ox.Quad(d, MDKG.documentKind, MDKG[doc_kind.term(doc.kind)], g)
     if doc.symbol:
         yield ox.Quad(d, DCTERMS.identifier, lit(doc.symbol), g)
         yield ox.Quad(d, RDFS.seeAlso, ox.NamedNode(f"https://undocs.org/{doc.symbol}"), g)
@@ -169,7 +174,8 @@ def document_quads(doc: Document, base: Base) -> Iterator[ox.Quad]:
     for p in doc.paragraphs:
         pi = source_iri(p, doc, base)
         yield ox.Quad(pi, RDF.type, MDKG.Paragraph, g)
-        yield ox.Quad(pi, MDKG.paragraphNumber, integer(p.number), g)
+        if p.number is not None:
+            yield ox.Quad(pi, MDKG.paragraphNumber, integer(p.number), g)
         yield ox.Quad(pi, MDKG.text, lit(p.text, "ar"), g)
         yield ox.Quad(pi, MDKG.order, integer(p.order), g)
         yield ox.Quad(pi, MDKG.inDocument, d, g)

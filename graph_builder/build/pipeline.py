@@ -129,13 +129,15 @@ BUILD_SOURCES = ("__init__.py", "namespaces.py", "resources.py", "values.py", "v
 
 
 def fingerprint_files() -> list[Path]:
-    """The files :func:`builder_fingerprint` hashes: build sources, gazetteer and ontology files."""
+    """The files :func:`builder_fingerprint` hashes: build sources, the gazetteer and every file of
+    ``ontology/`` (OWL, SHACL shapes, document kinds)."""
     pkg = Path(__file__).resolve().parent.parent
     files = []
     for entry in BUILD_SOURCES:
         path = pkg / entry
         files += sorted(path.rglob("*.py")) if path.is_dir() else [path] if path.is_file() else []
-    return (files + sorted(data_dir("gazetteer").glob("*.toml")) + sorted(data_dir("ontology").glob("*.ttl")))
+    return (files + sorted(data_dir("gazetteer").glob("*.toml"))
+            + sorted(p for p in data_dir("ontology").iterdir() if p.is_file()))
 
 
 def builder_fingerprint(base: Base, strict: bool) -> str:
@@ -186,7 +188,7 @@ def _process(job: tuple) -> dict:
     with gzip.open(tmp, "wb", compresslevel=1) as fh:
         ox.serialize(quads, fh, format=ox.RdfFormat.N_QUADS)
     summary = DocumentSummary(doc.slug, str(doc.path), doc.sha256, len(doc.paragraphs), len(result.mentions),
-                              len(result.facts), len(quads), [str(i) for i in doc.issues], graph=graph.value,
+                              len(result.facts), len(quads), [str(i) for i in doc.issues + doc.notices], graph=graph.value,
                               shacl=shacl, dumps=entries)
     with open(out + ".json", "w", encoding="utf-8") as fh:
         json.dump(summary.__dict__, fh)

@@ -1,9 +1,13 @@
 """Read the corpus: the manifest, the source files, and one ``Document`` per file.
 
 What it does: lists the report files of a corpus folder, reads each one with checks (empty,
-not UTF-8, binary), computes its sha256, parses its structure (``structure.py``) and fills
-the document's metadata from its manifest entry, or from the report's own header when the
-file has no entry (date, session, agenda item, title, original language).
+not UTF-8, binary), computes its sha256, parses its structure (``structure.py`` for numbered
+paragraphs, ``unnumbered.py`` for any other text) and fills the document's metadata, each
+value from the first source that has it: the manifest entry, the UN header block (date,
+symbol, session, agenda item, original language), a press dateline (date), and, for the
+title, the first heading or the file name (with a warning). The kind of document comes from
+the manifest or is guessed (``doc_kind.py``); what was guessed is listed in
+``Document.guessed``.
 
 What it does not: recognise entities or facts, or normalise text.
 """
@@ -16,13 +20,19 @@ from dataclasses import fields
 from datetime import date
 from pathlib import Path
 
-from .model import Document, SourceError
+from . import doc_kind
+from .model import Document, SourceError, SourceIssue
 from .structure import ParsedText, match_key, parse
+from .unnumbered import _HEADER_LINE, parse_unnumbered
+from ..values import find_symbols
 
 MANIFEST = "manifest.toml"
 SUFFIXES = (".md", ".txt")
 _DOCUMENT_KEYS = {"slug", "language", "title_ar", "title_en", "date", "symbol", "session",
-                  "agenda_item", "origin"}
+                  "agenda_item", "origin", "kind"}
+# a text is read as a numbered report when its numbered paragraphs hold at least this share of its
+# letters outside ordinal headings and the title
+NUMBERED_SHARE = 0.4
 _SLUG = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 
 MONTHS_EN = ["january", "february", "march", "april", "may", "june", "july", "august",
@@ -76,6 +86,9 @@ def check_entry(path: Path, name: str, entry: dict) -> None:
             date.fromisoformat(str(when))
         except ValueError as exc:
             raise SourceError(path, f"entry {name!r}: date {when!r} is not ISO 8601") from exc
+    kind = entry.get("kind")
+    if kind is not None and kind not in doc_kind.kinds():
+        raise SourceError(path, f"entry {name!r}: kind {kind!r} is not one of {', '.join(doc_kind.kinds())}")
 
 
 def corpus_files(corpus_dir: Path | str) -> list[Path]:
@@ -126,8 +139,11 @@ def read_document(path: Path | str, manifest_entry: dict | None = None, strict: 
     path = Path(path)
     text, sha = read_source(path)
     parsed = parse(text, path)
-    if not parsed.paragraphs:
-        raise SourceError(path, "no numbered paragraph found (expected lines like '1 - …' or '١ - …')")
+    numbered = is_numbered(parsed, text)
+    if not numbered:
+        parsed = parse_unnumbered(text, path)
+        if not parsed.paragraphs:
+            raise SourceError(path, "no paragraph of text found (only a title or headings)")
     if strict and parsed.issues:
         first = parsed.issues[0]
         more = f" (and {len(parsed.issues) - 1} more)" if len(parsed.issues) > 1 else ""
@@ -138,7 +154,65 @@ def read_document(path: Path | str, manifest_entry: dict | None = None, strict: 
     fill_from_header(doc, parsed)
     if manifest_entry:
         fill_from_manifest(doc, manifest_entry)
+    complete_metadata(doc, parsed, manifest_entry or {}, numbered, fmt="text")
     return doc
+
+
+def is_numbered(parsed: ParsedText, text: str) -> bool:
+    """True when the numbered paragraphs found carry the text (not a stray ``1 - `` list item)."""
+    if not parsed.paragraphs:
+        return False
+    def letters(s: str) -> int:
+        return sum(1 for ch in s if ch.isalpha())
+    # ordinal headings (أولا -, ألف -) and the title belong to a numbered report: not counted against it
+    structure = sum(letters(s.heading) for s in parsed.sections if s.label) + sum(map(letters, parsed.front_headings))
+    in_paragraphs = sum(letters(p.text) for p in parsed.paragraphs)
+    return in_paragraphs >= NUMBERED_SHARE * (letters(text) - structure)
+
+
+def complete_metadata(doc: Document, parsed: ParsedText, entry: dict, numbered: bool, fmt: str) -> None:
+    """Fill what the manifest and the header left empty: date from the dateline, title from the
+    first heading or the file name, the kind of document; warn for each value guessed."""
+    guessed = doc.guessed
+    line = parsed.dateline
+    if line is not None:
+        doc.dateline = {"place": line.place, "date": line.printed_date, "agency": line.agency}
+        if not doc.date and line.iso_date:
+            doc.date = line.iso_date
+            guessed["date"] = "dateline"
+        elif not doc.date:
+            why = "has no year" if line.year_missing else "was not read"
+            _warn(doc, f"the dateline's date {line.printed_date!r} {why}: the document has no date")
+    if "title_ar" not in entry and "title_en" not in entry:
+        if not doc.title_ar and numbered:
+            doc.title_ar = first_line_title(parsed)
+        if not doc.title_ar:
+            doc.title_ar = next((s.heading.strip() for s in parsed.sections if s.heading.strip()), "")
+        if doc.title_ar:
+            guessed["title"] = "first heading"
+        else:
+            doc.title_en, guessed["title"] = doc.path.stem, "file name"
+        _warn(doc, f"no title in the manifest: title {doc.title_ar or doc.title_en!r} taken from the "
+                   f"{guessed['title']}")
+    if entry.get("kind"):
+        doc.kind = str(entry["kind"])
+    else:
+        doc.kind = doc_kind.guess_kind(doc.title_ar or doc.title_en, numbered, fmt, line is not None)
+        guessed["kind"] = doc.kind
+    if not doc.date and "date" not in entry and line is None:
+        _warn(doc, "no date found (manifest, header block or dateline): year-less and relative dates "
+                   "in the text cannot be anchored")
+
+
+def first_line_title(parsed: ParsedText) -> str:
+    """A numbered text's first line when it is plain text of the front matter (not a line of the
+    UN header block): the title of an excerpt that starts with it."""
+    first = next((ln.strip() for ln in parsed.front_matter.splitlines() if ln.strip()), "")
+    return "" if not first or _HEADER_LINE.match(first) or not re.search(r"[\u0621-\u064a]", first) else first
+
+
+def _warn(doc: Document, message: str) -> None:
+    doc.notices.append(SourceIssue(doc.path, None, message))
 
 
 def read_corpus(corpus_dir: Path | str, strict: bool = False) -> list[Document]:
@@ -170,6 +244,7 @@ def fill_from_header(doc: Document, parsed: ParsedText) -> None:
     doc.session = header_session(header)
     doc.agenda_item = header_agenda_item(header)
     doc.title_ar = header_title(parsed.front_headings)
+    doc.symbol = header_symbol(header)
     language = re.search(r"Original:\s*([A-Za-z]+)", header)
     if language and language.group(1).lower() in LANGUAGES:
         doc.extra["original_language"] = LANGUAGES[language.group(1).lower()]
@@ -203,6 +278,16 @@ def arabic_month(name: str) -> int | None:
         if keys & {match_key(p) for p in pair}:
             return number
     return None
+
+
+def header_symbol(header: str) -> str:
+    """The document symbol printed on a line of its own in the header block ("A/63/265")."""
+    for line in header.splitlines():
+        line = line.strip().rstrip("*").strip()
+        found = find_symbols(line)
+        if found and found[0].start == 0 and found[0].end == len(line):
+            return found[0].symbol
+    return ""
 
 
 def header_session(header: str) -> str:

@@ -34,7 +34,7 @@ class Footnote:
 
 @dataclass
 class Paragraph:
-    number: int            # the number printed in the report (Arabic-Indic digits read as int)
+    number: int | None     # the number printed in the report (Arabic-Indic digits read as int); None if none is
     text: str              # the complete text, page-break continuations joined, number prefix removed
     order: int             # reading order within the document, from 1
     line: int              # 1-based line where the paragraph starts
@@ -61,7 +61,8 @@ class Document:
     language: str = "ar"
     title_ar: str = ""
     title_en: str = ""
-    date: str = ""         # ISO 8601 date of the report, "" if unknown
+    date: str = ""         # ISO 8601 date of the document, "" if unknown: manifest, header or dateline;
+                           # the fact rules read it to anchor year-less and relative dates
     symbol: str = ""       # UN document symbol, "" if unknown
     session: str = ""
     agenda_item: str = ""
@@ -72,6 +73,10 @@ class Document:
     paragraphs: list[Paragraph] = field(default_factory=list)
     footnotes: list[Footnote] = field(default_factory=list)
     issues: list[SourceIssue] = field(default_factory=list)
+    notices: list[SourceIssue] = field(default_factory=list)  # metadata guessed or missing (warnings, never --strict errors)
+    guessed: dict = field(default_factory=dict)  # metadata not given but guessed: {"title": "first heading", ...}
+    dateline: dict = field(default_factory=dict)  # {"place", "date" as printed, "agency"} of a press dateline
+    kind: str = ""         # report, summary, press-release, web-page, declaration, note (see DOCUMENT_KINDS)
     extra: dict = field(default_factory=dict)  # further manifest keys
 
     def paragraph(self, number: int) -> Paragraph:

@@ -62,6 +62,7 @@ class ParsedText:
     issues: list[SourceIssue] = field(default_factory=list)
     front_matter: str = ""
     front_headings: list[str] = field(default_factory=list)
+    dateline: object = None       # a ``dateline.Dateline`` (texts without paragraph numbers only)
 
 
 def match_key(word: str) -> str:

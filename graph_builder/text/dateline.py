@@ -1,0 +1,98 @@
+"""Find the dateline of a press text: the place and date printed before its first sentence.
+
+What it does: recognises the SHAPE of a dateline at the start of a line (``جنيف، 3 آذار/مارس
+2016 —``, ``برلين – 30 يونيو 2017 (ومع) -``, ``دكا في 12 ديسمبر / وام /``, ``الكويت -
+18/10/2015 (كونا) -``, a line of its own such as ``أثينا - الخميس 5 نوفمبر 2009``): a short place
+(one or two names), a separator, an optional weekday, something date-shaped (a day and one or
+two month words with an optional year, or digits ``dd/mm/yyyy`` / ``yyyy-mm-dd``), an optional
+news agency in brackets or between slashes, and a dash or the end of the line. It then reads
+the date with :func:`graph_builder.values.parse_date` (the one date reader of the project).
+
+What it does not: read month names itself (a dateline whose month the value parser does not
+know yet is still found, with ``date`` None), resolve the place to an entity, or decide what
+the document's date is (``corpus.py`` does, after the manifest and the file's header).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from ..values import DateMatch, parse_date
+
+_DIGIT = "0-9\u0660-\u0669\u06f0-\u06f9"
+_STOP = rf"{_DIGIT}\n()\u2013\u2014/\-،,:.؛;\"«»“”"
+_PLACE_WORDS = 4
+_PLACE = rf"[^{_STOP}]{{2,40}}?(?:[،,]\s*[^{_STOP}]{{2,30}}?)?"
+_SEP = r"\s*(?:[،,]|[\-\u2013\u2014/]|\s\u0641\u064a)\s*"          # ، , - – — / or " في"
+_WEEKDAY = (r"(?:(?:\u064a\u0648\u0645\s+)?(?:الأحد|الاحد|الاثنين|الإثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس"
+            r"|الجمعة|السبت)[،,]?\s+)?")
+_WORD = rf"[^\s{_DIGIT}()/،,\-\u2013\u2014:.]+"
+_DATEISH = (rf"(?:[{_DIGIT}]{{1,2}}|فاتح)\s+{_WORD}(?:\s+{_WORD})?(?:\s*/\s*{_WORD})??(?:\s+[{_DIGIT}]{{4}})?"
+            rf"|[{_DIGIT}]{{1,2}}[/.][{_DIGIT}]{{1,2}}[/.][{_DIGIT}]{{4}}"
+            rf"|[{_DIGIT}]{{4}}-[{_DIGIT}]{{2}}-[{_DIGIT}]{{2}}")
+_AGENCY = rf"(?:\s*(?:\((?P<agency>[^()\n{_DIGIT}]{{1,40}})\)|/\s*(?P<agency2>[^/\n{_DIGIT}]{{1,25}}?)\s*(?:/|$)))?"
+_END = r"(?:\s*[\-\u2013\u2014:]\s*|\s*$|(?<=/)\s*)"   # a dash, the line's end, or the agency's closing slash
+_DATELINE = re.compile(rf"^\s*(?P<place>{_PLACE}){_SEP}{_WEEKDAY}(?P<date>{_DATEISH}){_AGENCY}{_END}")
+
+
+@dataclass(frozen=True)
+class Dateline:
+    """A dateline found at the start of a line: its span in that line, place, date as printed."""
+
+    start: int
+    end: int                  # where the text after the dateline starts
+    place: str
+    printed_date: str
+    agency: str
+    date: DateMatch | None    # what the value parser reads in the printed date, or None
+    line_text: str = ""       # the line it was found in
+
+    @property
+    def whole_line(self) -> bool:
+        """True when the dateline is a line of its own (nothing after it)."""
+        return not self.line_text[self.end:].strip()
+
+    @property
+    def iso_date(self) -> str:
+        """The full date as ISO 8601, "" when the year, month or day is unknown."""
+        d = self.date
+        if d is None or d.precision != "day" or d.start_date is None:
+            return ""
+        return d.start_date.isoformat()
+
+    @property
+    def year_missing(self) -> bool:
+        return self.date is not None and self.date.year is None
+
+
+def find_dateline(line: str) -> Dateline | None:
+    """The dateline at the start of ``line``, or None."""
+    m = _DATELINE.match(line)
+    if not m:
+        return None
+    place = m.group("place").strip()
+    if len(place.split()) > _PLACE_WORDS:
+        return None
+    printed = m.group("date").strip()
+    parsed = parse_date(printed) or _numeric_date(printed)
+    return Dateline(m.start("place"), m.end(), place, printed, (m.group("agency") or m.group("agency2") or "").strip(),
+                    parsed, line)
+
+
+_NUMERIC = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$|^(\d{4})-(\d{2})-(\d{2})$")
+
+
+def _numeric_date(printed: str) -> DateMatch | None:
+    """``18/10/2015`` (day first, as Arab newsrooms print it) or ``2016-12-10``, when the value
+    parser does not read it."""
+    digits = printed.translate({0x0660 + i: str(i) for i in range(10)} | {0x06F0 + i: str(i) for i in range(10)})
+    m = _NUMERIC.match(digits)
+    if not m:
+        return None
+    day, month, year = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(6), m.group(5), m.group(4))
+    try:
+        date(int(year), int(month), int(day))
+    except ValueError:
+        return None
+    return DateMatch(0, len(printed), "day", int(year), int(month), int(day), int(year), int(month), int(day))

@@ -1,0 +1,143 @@
+"""Parse a text whose paragraphs are not numbered (press releases, chair's summaries,
+declarations, notes, text read from Word, PDF or web pages) into the same structure as a
+numbered report: front matter, sections, paragraphs (``number`` None, ``order`` from 1).
+
+What it does: the first non-blank line is the title (kept as a front heading, as a numbered
+report's title is); leading lines of a UN header block (``Distr.: General``, a date, a symbol,
+``Original: …``) and a dateline on a line of its own are front matter. Paragraphs end at blank
+lines and at line breaks that end a sentence; lines that merely wrap are joined with a space.
+A line starting with a bullet or a lettered marker starts a paragraph. Headings are marked
+ones (``##``), ordinal ones (``أولا -``, ``ألف -``) as in numbered reports, and short
+single-line blocks that do not end a sentence or a clause (``مقدمة``, ``الجلسة الافتتاحية``).
+
+What it does not: read files or metadata (``corpus.py``), find numbered paragraphs
+(``structure.py``: a text with numbered paragraphs never comes here), or normalise text.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from .dateline import Dateline, find_dateline
+from .model import Paragraph, Section
+from .structure import (_BULLET, _LETTERED, _MD_ESCAPE, _MD_HEAD, ParsedText, footnote_markers, is_finished,
+                        ordinal_label, strip_markup)
+
+HEADING_MAX_WORDS = 12
+_CLAUSE_END = ".\u061f?!:\u2026;\u061b,\u060c"        # a line ending so is text, not a heading
+_HEADER_LINE = re.compile(
+    r"^(?:Distr\.?\s*:.*|Original\s*:.*|(?:Arabic|English|French|Spanish|Russian|Chinese)"
+    r"|[0-9]{1,2}\s+[A-Za-z]+\s+[0-9]{4}|[A-Z]{1,6}(?:/[A-Za-z0-9.\-]+)+(?:\s*\*)?)$")
+
+
+def parse_unnumbered(text: str, path: Path) -> ParsedText:
+    """The structure of ``text`` (the content of ``path``), a text without paragraph numbers."""
+    out = ParsedText()
+    lines = [ln.rstrip("\r") for ln in text.split("\n")]
+    blocks = _blocks(lines)
+    headed = any(ordinal_label(_MD_ESCAPE.sub(r"\1", _md_body(ln))) for blk in blocks for _, ln in blk)
+    stack: list[Section] = []
+    front: list[str] = []
+    title_seen = False
+    for b, block in enumerate(blocks):
+        lineno, first = block[0]
+        if not title_seen:
+            if _HEADER_LINE.match(first.strip()):
+                front.extend(ln.strip() for _, ln in block if _HEADER_LINE.match(ln.strip()))
+                rest = [(n, ln) for n, ln in block if not _HEADER_LINE.match(ln.strip())]
+                if not rest:
+                    continue
+                block = rest
+                lineno, first = block[0]
+            out.front_headings.append(strip_markup(_md_body(first))[0].strip())
+            title_seen = True
+            block = block[1:]
+            if not block:
+                continue
+            lineno, first = block[0]
+        if not out.paragraphs and out.dateline is None:
+            found = find_dateline(strip_markup(first.strip())[0])
+            if found is not None:
+                out.dateline = found
+                if found.whole_line:
+                    front.append(first.strip())
+                    block = block[1:]
+                    if not block:
+                        continue
+        _read_block(out, block, stack, headed, last=b == len(blocks) - 1)
+    out.front_matter = "\n".join(front)
+    return out
+
+
+def _blocks(lines: list[str]) -> list[list[tuple[int, str]]]:
+    """Runs of non-blank lines as ``(1-based line number, line)``."""
+    blocks, cur = [], []
+    for i, ln in enumerate(lines, 1):
+        if ln.strip():
+            cur.append((i, ln.strip()))
+        elif cur:
+            blocks.append(cur)
+            cur = []
+    if cur:
+        blocks.append(cur)
+    return blocks
+
+
+def _md_body(line: str) -> str:
+    md = _MD_HEAD.match(line.strip())
+    return md.group(2).strip() if md else line.strip()
+
+
+def _is_heading_line(line: str) -> bool:
+    body = strip_markup(line)[0].strip()
+    return (bool(body) and body[-1] not in _CLAUSE_END and len(body.split()) <= HEADING_MAX_WORDS
+            and not _BULLET.match(body) and not _LETTERED.match(body))
+
+
+def _read_block(out: ParsedText, block: list[tuple[int, str]], stack: list[Section], headed: bool,
+                last: bool) -> None:
+    pieces: list[tuple[int, str]] = []
+    for k, (lineno, line) in enumerate(block):
+        md = _MD_HEAD.match(line)
+        body = _MD_ESCAPE.sub(r"\1", md.group(2).strip() if md else line)
+        ordinal = None if md and len(md.group(1)) == 1 and not out.sections else ordinal_label(body)
+        alone = len(block) == 1
+        if md or ordinal or (alone and not last and _is_heading_line(line)):
+            _flush(out, pieces, stack)
+            if ordinal:
+                level = ordinal[0]
+            elif md:
+                level = max(1, min(3, len(md.group(1)) - 1))
+            else:
+                level = 3 if headed else 1
+            _heading(out, stack, lineno, level, ordinal[2] if ordinal else "", body)
+            continue
+        if pieces and (_BULLET.match(line) or _LETTERED.match(line) or is_finished(pieces[-1][1])):
+            _flush(out, pieces, stack)
+        pieces.append((lineno, line))
+    _flush(out, pieces, stack)
+
+
+def _heading(out: ParsedText, stack: list[Section], lineno: int, level: int, label: str, body: str) -> None:
+    text, sup = strip_markup(body)
+    while stack and stack[-1].level >= level:
+        stack.pop()
+    parent = stack[-1] if stack else None
+    section = Section(text.strip(), level, len(out.sections) + 1, lineno, parent, label)
+    section.footnote_markers = [m for _, m in footnote_markers(text, sup)]
+    out.sections.append(section)
+    stack.append(section)
+
+
+def _flush(out: ParsedText, pieces: list[tuple[int, str]], stack: list[Section]) -> None:
+    """Close the paragraph made of ``pieces`` (lines joined with a space) and empty the list."""
+    if not pieces:
+        return
+    text, sup = strip_markup(" ".join(line for _, line in pieces))
+    para = Paragraph(None, text.strip(), len(out.paragraphs) + 1, pieces[0][0], stack[-1] if stack else None)
+    para.footnote_markers = [m for _, m in footnote_markers(text, sup)]
+    out.paragraphs.append(para)
+    pieces.clear()
+
+
+__all__ = ["parse_unnumbered", "Dateline"]
