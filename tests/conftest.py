@@ -24,6 +24,14 @@ def readonly_server(sample_store, tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
+def readonly_client(sample_store):
+    """Flask's test client on the application with ``readonly_server``'s configuration."""
+    with app_client(sample_store, QUERY_TIMEOUT=3, MAX_ROWS=1000, QUERY_PROCESSES=2,
+                    MAX_QUERY_LENGTH=20_000) as client:
+        yield client
+
+
+@pytest.fixture(scope="session")
 def writable_server(tmp_path_factory):
     """The production server on a fresh empty store, writes enabled with ``UPDATE_TOKEN``."""
     root = tmp_path_factory.mktemp("writable")
