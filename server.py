@@ -24,7 +24,7 @@ from flask import Flask, request
 
 from graph_builder.service import auth, errors, graph_store, health, sparql
 from graph_builder.service import dataset, network, pages, ui
-from graph_builder.service import caching, catalogue, search
+from graph_builder.service import caching, catalogue, headers, search
 from graph_builder.service.config import resolve_config
 from graph_builder.service.query_pool import Executor
 from graph_builder.service.state import ServiceState, attach
@@ -62,6 +62,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     register_blueprints(app, settings.get("extra_blueprints", ()))
     caching.install(app, executor, settings["CACHE_MAX_AGE"],  # ETag / 304 / Cache-Control
                     caching.fingerprint(app.extensions.get(catalogue.EXTENSION, {})))
+    app.wsgi_app = headers.SecurityHeaders(app.wsgi_app)  # outermost: every response, every path
     return app
 
 
