@@ -143,16 +143,23 @@ class Executor:
         return store_mod.resolve(self.store)
 
     # -- running jobs -----------------------------------------------------------------------
-    def read(self, job: dict) -> dict:
-        """Run a read job (query, graph_get, stats) on an idle reader, within the time limit."""
+    def idle(self) -> int:
+        """How many query processes are idle now (a snapshot)."""
+        return self._idle.qsize()
+
+    def read(self, job: dict, limit: float | None = None) -> dict:
+        """Run a read job (query, graph_get, stats) on an idle reader, within the time limit
+        (or within ``limit`` seconds, waiting included, when that is shorter)."""
         self.start()
         started = time.monotonic()
+        timeout = self.timeout if limit is None else max(0.1, min(limit, self.timeout))
         job = dict(job, read_path=self.read_path())
         try:
-            child = self._idle.get(timeout=self.timeout)
+            child = self._idle.get(timeout=timeout)
         except queue.Empty:
-            return {"status": 503, "message": "all query processes are busy; try again later"}
-        remaining = max(0.1, self.timeout - (time.monotonic() - started))
+            return {"status": 503, "message": "all query processes are busy; try again later",
+                    "retry_after": 1}
+        remaining = max(0.1, timeout - (time.monotonic() - started))
         try:
             answer = child.call(job, remaining)
         except (EOFError, OSError, BrokenPipeError):
@@ -165,7 +172,7 @@ class Executor:
                 self._children.discard(child)
             threading.Thread(target=self._add_reader, daemon=True).start()
         if answer is None:
-            return {"status": 504, "message": f"query exceeded the time limit of {self.timeout:g} s "
+            return {"status": 504, "message": f"query exceeded the time limit of {timeout:g} s "
                                               f"and was stopped"}
         return answer
 
