@@ -25,7 +25,7 @@ Keys (environment variable in brackets):
 - ``PUBLIC_URL`` (MDKG_PUBLIC_URL; empty): the service's public root URL, named in the VoID
   description (SPARQL endpoint, dumps); empty: the root of each request.
 - ``QUERY_PROCESSES`` (MDKG_QUERY_PROCESSES, 2): query processes per web worker.
-- ``RESERVED_PROCESSES`` (MDKG_RESERVED_PROCESSES, 1), ``SHORT_LIMIT`` (MDKG_SHORT_LIMIT, 2 s),
+- ``RESERVED_PROCESSES`` (MDKG_RESERVED_PROCESSES, 1), ``SHORT_LIMIT`` (MDKG_SHORT_LIMIT, 1 s),
   ``HEAVY_SECONDS`` (MDKG_HEAVY_SECONDS, 5 s), ``USAGE_HALF_LIFE`` (MDKG_USAGE_HALF_LIFE, 60 s),
   ``CLIENT_CONCURRENCY`` (MDKG_CLIENT_CONCURRENCY, 0 = the web threads of a worker): the fair-use
   rules of the query processes per client address (``graph_builder.service.fairness``): that
@@ -66,7 +66,7 @@ DEFAULTS: Mapping[str, Any] = {
     "PUBLIC_URL": "",
     "QUERY_PROCESSES": 2,
     "RESERVED_PROCESSES": 1,
-    "SHORT_LIMIT": 2.0,
+    "SHORT_LIMIT": 1.0,
     "HEAVY_SECONDS": 5.0,
     "USAGE_HALF_LIFE": 60.0,
     "CLIENT_CONCURRENCY": 0,

@@ -147,19 +147,23 @@ class Executor:
         """How many query processes are idle now (a snapshot)."""
         return self._idle.qsize()
 
-    def read(self, job: dict, limit: float | None = None) -> dict:
-        """Run a read job (query, graph_get, stats) on an idle reader, within the time limit
-        (or within ``limit`` seconds, waiting included, when that is shorter)."""
+    def read(self, job: dict, limit: float | None = None, wait: float | None = None) -> dict:
+        """Run a read job (query, graph_get, stats) on an idle reader, within the time limit.
+
+        ``limit`` (seconds, when shorter than the time limit) bounds the waiting and the run
+        together; ``wait`` instead bounds the waiting for an idle reader alone, and ``limit``
+        then bounds the run alone."""
         self.start()
         started = time.monotonic()
         timeout = self.timeout if limit is None else max(0.1, min(limit, self.timeout))
         job = dict(job, read_path=self.read_path())
         try:
-            child = self._idle.get(timeout=timeout)
+            child = self._idle.get(timeout=timeout if wait is None else max(0.1, min(wait, self.timeout)))
         except queue.Empty:
             return {"status": 503, "message": "all query processes are busy; try again later",
                     "retry_after": 1}
-        remaining = max(0.1, timeout - (time.monotonic() - started))
+        waited = time.monotonic() - started
+        remaining = timeout if wait is not None else max(0.1, timeout - waited)
         try:
             answer = child.call(job, remaining)
         except (EOFError, OSError, BrokenPipeError):
@@ -172,8 +176,9 @@ class Executor:
                 self._children.discard(child)
             threading.Thread(target=self._add_reader, daemon=True).start()
         if answer is None:
-            return {"status": 504, "message": f"query exceeded the time limit of {timeout:g} s "
-                                              f"and was stopped"}
+            answer = {"status": 504, "message": f"query exceeded the time limit of {timeout:g} s "
+                                                f"and was stopped"}
+        answer["waited"] = waited  # seconds spent waiting for an idle reader
         return answer
 
     def write(self, job: dict) -> dict:
