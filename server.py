@@ -8,6 +8,9 @@ core blueprints; the executor is wrapped in a per-worker result cache and ETag/3
 installed (``graph_builder.service.caching``). Further features are added with
 ``register_blueprints`` or by passing ``extra_blueprints`` in the config.
 
+Both refuse to start (``sandbox.SandboxUnavailable``) where the kernel cannot take the network
+away from the query processes (``graph_builder.service.sandbox``).
+
 ``serve(store, ...)`` runs the app under gunicorn (in-process ``BaseApplication``), with
 gthread workers. A read-only service runs ``workers`` web workers, each with its own pool of
 query processes reading the store read-only. When an update token is set the service runs
@@ -24,7 +27,7 @@ from flask import Flask, request
 
 from graph_builder.service import auth, errors, graph_store, health, sparql
 from graph_builder.service import dataset, network, pages, ui
-from graph_builder.service import caching, catalogue, fairness, headers, search, throttle
+from graph_builder.service import caching, catalogue, fairness, fastpath, headers, sandbox, search, throttle
 from graph_builder.service import http_worker
 from graph_builder.service.config import resolve_config, web_threads
 from graph_builder.service.query_pool import Executor
@@ -43,12 +46,15 @@ def register_blueprints(app: Flask, blueprints: Iterable) -> None:
 def create_app(config: dict[str, Any] | None = None) -> Flask:
     """A Flask app serving the store named by ``config['STORE']`` (defaults < env < ``config``)."""
     settings = resolve_config(config)
+    sandbox.check(settings["ALLOWED_SERVICE_HOSTS"])  # SandboxUnavailable: refuse to start
     app = Flask("mdkg")
     app.config.update(settings)
     app.config["MAX_CONTENT_LENGTH"] = settings["MAX_BODY"]
     app.config["MAX_FORM_MEMORY_SIZE"] = settings["MAX_BODY"]
     pool = Executor(Path(settings["STORE"]), processes=settings["QUERY_PROCESSES"],
-                    timeout=settings["QUERY_TIMEOUT"], writable=bool(settings["UPDATE_TOKEN"]))
+                    timeout=settings["QUERY_TIMEOUT"], writable=bool(settings["UPDATE_TOKEN"]),
+                    allowed_hosts=settings["ALLOWED_SERVICE_HOSTS"], max_nesting=settings["MAX_NESTING"],
+                    memory_limit=(settings["QUERY_MEMORY_MB"] << 20) or None)
     fair = fairness.FairExecutor(  # heavy work bounded per client address, a share for short queries
         pool, processes=settings["QUERY_PROCESSES"], reserved=settings["RESERVED_PROCESSES"],
         short_limit=settings["SHORT_LIMIT"], heavy_seconds=settings["HEAVY_SECONDS"],
@@ -66,8 +72,10 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     errors.install(app, settings["ACCESS_LOG"])
     register_blueprints(app, CORE_BLUEPRINTS)
     register_blueprints(app, settings.get("extra_blueprints", ()))
-    caching.install(app, executor, settings["CACHE_MAX_AGE"],  # ETag / 304 / Cache-Control
-                    caching.fingerprint(app.extensions.get(catalogue.EXTENSION, {})))
+    fingerprint = caching.fingerprint(app.extensions.get(catalogue.EXTENSION, {}))
+    caching.install(app, executor, settings["CACHE_MAX_AGE"], fingerprint)  # ETag / 304 / Cache-Control
+    if settings["FAST_PATH"]:  # plain GET queries skip Flask's dispatch (same answers)
+        app.wsgi_app = fastpath.FastQueries(app.wsgi_app, executor, settings, fingerprint)
     app.wsgi_app = fairness.ClientAddress(app.wsgi_app)  # who is asking, for the pool's admission
     app.wsgi_app = headers.SecurityHeaders(app.wsgi_app)  # outermost: every response, every path
     return app
@@ -87,6 +95,7 @@ def serve(store, host: str = "127.0.0.1", port: int = 8000, workers: int | None 
 
     app_config = dict(config, STORE=str(store))
     settings = resolve_config(app_config)
+    sandbox.check(settings["ALLOWED_SERVICE_HOSTS"])  # before any worker: a clear error, at once
     writable = bool(settings["UPDATE_TOKEN"])
     options = {
         "bind": f"{host}:{port}",

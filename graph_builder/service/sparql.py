@@ -85,6 +85,18 @@ def read_operation() -> Operation | None:
     abort(415, description=f"unsupported Content-Type {request.mimetype}")
 
 
+def query_job(text: str, base: str, accept, fmt, dataset: dict | None, cfg) -> QueryJob:
+    """The job of a SPARQL query under the configured row cap, ``format`` and Accept negotiated
+    (shared with ``fastpath``, which has no application context)."""
+    return QueryJob(text, base=base, dataset=dataset, max_rows=cfg["MAX_ROWS"],
+                    allowed_hosts=cfg["ALLOWED_SERVICE_HOSTS"],
+                    results_type=negotiation.choose(accept, negotiation.RESULTS_TYPES,
+                                                    "application/sparql-results+json", fmt,
+                                                    negotiation.RESULTS_PARAM),
+                    graph_type=negotiation.choose(accept, negotiation.GRAPH_TYPES, "text/turtle", fmt,
+                                                  negotiation.GRAPH_PARAM))
+
+
 def _query(op: Operation) -> Response:
     state = current()
     cfg = state.config
@@ -94,12 +106,7 @@ def _query(op: Operation) -> Response:
     named = _iris(op.params.get("named-graph-uri", []), "named-graph-uri")
     if default or named:
         dataset = {"default": default, "named": named}
-    job = QueryJob.limited(
-        op.text, base=request.base_url, dataset=dataset,
-        results_type=negotiation.choose(request.accept_mimetypes, negotiation.RESULTS_TYPES,
-                                        "application/sparql-results+json", fmt, negotiation.RESULTS_PARAM),
-        graph_type=negotiation.choose(request.accept_mimetypes, negotiation.GRAPH_TYPES,
-                                      "text/turtle", fmt, negotiation.GRAPH_PARAM))
+    job = query_job(op.text, request.base_url, request.accept_mimetypes, fmt, dataset, cfg)
     return jobs.http_response(jobs.read(job), cfg["MAX_ROWS"])
 
 
