@@ -140,35 +140,30 @@ def test_slow_header_clients_do_not_hold_the_service(server):
     assert report["statuses"] == [200] and report["max"] < 1.0, report
 
 
-def test_slow_client_is_cut_off_after_the_header_timeout(sample_store, tmp_path):
-    srv = start_server(sample_store, tmp_path / "server.log", workers=1, QUERY_PROCESSES=1,
-                       HEADER_TIMEOUT=2, ACCESS_LOG=False)
+def _answer_to_stalled_request(store, log, payload: bytes, **config) -> tuple[bytes, float]:
+    """What a server with ``config`` answers to a request that stops after ``payload``, and when."""
+    srv = start_server(store, log, workers=1, QUERY_PROCESSES=1, ACCESS_LOG=False, **config)
     try:
         parts = urlsplit(srv.url)
-        sock = socket.create_connection((parts.hostname, parts.port), timeout=10)
-        sock.sendall(b"GET /health HTTP/1.1\r\n")
-        started = time.monotonic()
-        answer = sock.recv(4096)
-        assert answer.startswith(b"HTTP/1.1 408") and time.monotonic() - started < 4
-        sock.close()
+        with socket.create_connection((parts.hostname, parts.port), timeout=10) as sock:
+            sock.sendall(payload)
+            started = time.monotonic()
+            return sock.recv(4096), time.monotonic() - started
     finally:
         srv.stop()
+
+
+def test_slow_client_is_cut_off_after_the_header_timeout(sample_store, tmp_path):
+    answer, took = _answer_to_stalled_request(sample_store, tmp_path / "server.log",
+                                              b"GET /health HTTP/1.1\r\n", HEADER_TIMEOUT=2)
+    assert answer.startswith(b"HTTP/1.1 408") and took < 4
 
 
 def test_body_trickle_is_cut_off(sample_store, tmp_path):
-    srv = start_server(sample_store, tmp_path / "server.log", workers=1, QUERY_PROCESSES=1,
-                       BODY_TIMEOUT=2, ACCESS_LOG=False)
-    try:
-        parts = urlsplit(srv.url)
-        sock = socket.create_connection((parts.hostname, parts.port), timeout=10)
-        sock.sendall(b"POST /sparql HTTP/1.1\r\nHost: x\r\nContent-Type: application/sparql-query\r\n"
-                     b"Content-Length: 100\r\n\r\nASK")
-        started = time.monotonic()
-        answer = sock.recv(4096)
-        assert answer.startswith(b"HTTP/1.1 408") and time.monotonic() - started < 4
-        sock.close()
-    finally:
-        srv.stop()
+    answer, took = _answer_to_stalled_request(
+        sample_store, tmp_path / "server.log", b"POST /sparql HTTP/1.1\r\nHost: x\r\nContent-Type: "
+        b"application/sparql-query\r\nContent-Length: 100\r\n\r\nASK", BODY_TIMEOUT=2)
+    assert answer.startswith(b"HTTP/1.1 408") and took < 4
 
 
 def test_huge_request_line_refused_at_once(server):
