@@ -395,7 +395,7 @@ PROSE = {
         "SPARQL, so every report is checked instead of a sample of 12 in corpora over 40 reports.",
         "- Issue 11 (query path): see *The web front's cost* above; the SERVICE/LOAD check by rdflib "
         "described next no longer exists.",
-        "- `graph_builder/service/guard.py` + `query_worker.py` (the service engineer's code; a small change, "
+        "- `graph_builder/service/guard.py` + `engine.py` (the service engineer's code; a small change, "
         "already committed by the lead): a query whose text contains neither `service` nor `from` (any "
         "case) nor a `\\u` escape cannot contain a SERVICE pattern or a FROM clause, so the rdflib parse "
         "is skipped for it and the query form is read from the type of pyoxigraph's answer. Queries "

@@ -8,8 +8,8 @@ than a cheap query itself (see ``docs/benchmarks.md``). :class:`FastQueries` ans
 Flask app unchanged.
 
 It builds the same answer as the Flask path from the same pieces: the request is parsed by
-werkzeug's ``Request`` (the parser Flask uses), the job by ``sparql.query_job``, the answer
-comes from the same (caching) executor, the response from ``jobs.http_response`` or
+werkzeug's ``Request`` (the parser Flask uses), the job by ``jobs.negotiated_query``, the answer
+comes from the same (caching) executor, the response from ``jobs.success_response`` or
 ``errors.error_response``, then ``caching.decorate`` (ETag, Cache-Control, X-MDKG-Cache) and
 ``errors.finish`` (CORS, access log). ``tests/test_fastpath.py`` checks that both paths give
 the same status, body and headers. A request hook added to the Flask app for ``/sparql``
@@ -24,8 +24,7 @@ from werkzeug.http import HTTP_STATUS_CODES
 from werkzeug.wrappers import Request
 
 from graph_builder.service import caching, errors
-from graph_builder.service.jobs import http_response
-from graph_builder.service.sparql import query_job
+from graph_builder.service.jobs import negotiated_query, success_response
 
 PATHS = ("/sparql", "/sparql/")
 MAX_ACCEPT_MEMO = 256
@@ -74,8 +73,8 @@ class FastQueries:
         if template is None:  # content negotiation once per distinct Accept header
             if len(self._jobs) >= MAX_ACCEPT_MEMO:
                 self._jobs.clear()
-            template = self._jobs[accept] = query_job("", "", request.accept_mimetypes, None, None,
-                                                      self.config).wire()
+            template = self._jobs[accept] = negotiated_query("", "", request.accept_mimetypes, None, None,
+                                                             self.config).wire()
         job = dict(template, text=texts[0], base=base, read_path=read_path)
         answer = self.executor.read(job)
         status = answer["status"]

@@ -16,11 +16,12 @@ import pyoxigraph as ox
 from flask import Blueprint, Response, abort, request
 
 from graph_builder.service import auth, description, jobs, negotiation
-from graph_builder.service.jobs import QueryJob, UpdateJob
+from graph_builder.service.jobs import UpdateJob
 from graph_builder.service.negotiation import FORM, QUERY_TYPE, UPDATE_TYPE
 from graph_builder.service.state import current
 
 blueprint = Blueprint("sparql", __name__)
+
 
 @dataclass
 class Operation:
@@ -85,18 +86,6 @@ def read_operation() -> Operation | None:
     abort(415, description=f"unsupported Content-Type {request.mimetype}")
 
 
-def query_job(text: str, base: str, accept, fmt, dataset: dict | None, cfg) -> QueryJob:
-    """The job of a SPARQL query under the configured row cap, ``format`` and Accept negotiated
-    (shared with ``fastpath``, which has no application context)."""
-    return QueryJob(text, base=base, dataset=dataset, max_rows=cfg["MAX_ROWS"],
-                    allowed_hosts=cfg["ALLOWED_SERVICE_HOSTS"],
-                    results_type=negotiation.choose(accept, negotiation.RESULTS_TYPES,
-                                                    "application/sparql-results+json", fmt,
-                                                    negotiation.RESULTS_PARAM),
-                    graph_type=negotiation.choose(accept, negotiation.GRAPH_TYPES, "text/turtle", fmt,
-                                                  negotiation.GRAPH_PARAM))
-
-
 def _query(op: Operation) -> Response:
     state = current()
     cfg = state.config
@@ -106,7 +95,7 @@ def _query(op: Operation) -> Response:
     named = _iris(op.params.get("named-graph-uri", []), "named-graph-uri")
     if default or named:
         dataset = {"default": default, "named": named}
-    job = query_job(op.text, request.base_url, request.accept_mimetypes, fmt, dataset, cfg)
+    job = jobs.negotiated_query(op.text, request.base_url, request.accept_mimetypes, fmt, dataset, cfg)
     return jobs.http_response(jobs.read(job), cfg["MAX_ROWS"])
 
 
@@ -115,8 +104,7 @@ def _update(op: Operation) -> Response:
     auth.require_write_access(request, state.config["UPDATE_TOKEN"])
     job = UpdateJob(op.text, request.base_url,
                     using=_iris(op.params.get("using-graph-uri", []), "using-graph-uri"),
-                    using_named=_iris(op.params.get("using-named-graph-uri", []), "using-named-graph-uri"),
-                    allowed_hosts=state.config["ALLOWED_SERVICE_HOSTS"])
+                    using_named=_iris(op.params.get("using-named-graph-uri", []), "using-named-graph-uri"))
     return jobs.http_response(jobs.write(job), 0)
 
 
