@@ -83,7 +83,7 @@ class FastQueries:
                                              {"Retry-After": str(answer["retry_after"])}
                                              if answer.get("retry_after") else None)
         else:
-            response = http_response(answer, self.config["MAX_ROWS"])
+            response = success_response(answer, self.config["MAX_ROWS"])
         caching.decorate(response, answer.get("cache"), etag, self.config["CACHE_MAX_AGE"])
         errors.finish(response, "GET", request.path, request.remote_addr, started, answer.get("engine_ms"))
         return response(environ, start_response)
