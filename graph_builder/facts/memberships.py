@@ -118,7 +118,7 @@ def _members(toks, lex, k: int, end: int, group: Entity) -> list[Entity]:
     j = k
     while j < end:
         if _continues_at(toks, j):                 # إضافة إلى … وهي: a second list; إلى جانب وفود من …: not members
-            nxt = _opener(toks, lex, j + 2, min(end, j + 14))
+            nxt = _opener(toks, lex, j + 2, min(end, j + 22))
             if nxt is None:
                 break
             j = nxt
