@@ -20,6 +20,7 @@ import pyoxigraph as ox
 from .. import __version__
 from ..text import doc_kind
 from ..recognise.findings import Entity, Fact, Mention, Value
+from ..recognise.text_entities import CITATION_RULES
 from ..text.model import Document, Footnote, Paragraph, Section
 from ..namespaces import (DCTERMS, DEFAULT_BASE, GEO, MDKG, OA, ORG, PROV, RDF, RDFS, SKOS,
                           XSD, Base)
@@ -210,6 +211,8 @@ def mention_quads(mentions: Iterable[Mention], doc: Document, base: Base) -> Ite
         if (src, ent) not in seen_links:
             seen_links.add((src, ent))
             yield ox.Quad(src, MDKG.mentions, ent, g)
+            if m.rule in CITATION_RULES:         # a symbol or resolution number: the paragraph cites it
+                yield ox.Quad(src, MDKG.cites, ent, g)
         text = source_text(m.source)
         ann = ox.NamedNode(f"{src.value}/mention/{m.start}-{m.end}")
         target = ox.NamedNode(f"{ann.value}/target")
