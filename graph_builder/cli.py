@@ -123,7 +123,7 @@ def cmd_query(args) -> int:
     from .build.store import open_read_only
     st = open_read_only(Path(args.store))
     if args.named:
-        from .service import catalogue
+        from .service import named_queries as catalogue
         try:
             named = catalogue.load_catalogue(catalogue.queries_dir(None))
             if args.named not in named:

@@ -5,7 +5,7 @@ import pytest
 
 import json
 
-from facts_ev_com_helpers import DATA, corpus_facts, facts_of_text, key_of, score, where
+from gold_facts import DATA, corpus_facts, facts_of_text, key_of, score, where
 from graph_builder.facts import events
 from graph_builder.text.model import Section
 

@@ -9,8 +9,9 @@ Documents are independent of each other, so they are analysed in parallel (one p
 core, the gazetteer and matcher loaded once before the workers fork) and streamed into the
 store one document at a time: memory does not grow with the corpus. Each document's quads are
 cached under ``<store>.cache/`` keyed by the source's sha256 and a fingerprint of the builder
-(its code, gazetteer and ontology files, base IRI, strictness): a rebuild re-processes only
-the reports that changed, and gives the same quads as a full rebuild.
+(the code of the build stages, the gazetteer, lexicon, ontology and shapes files, base IRI, strictness;
+not the CLI, the service or the other publishers): a rebuild re-processes only the reports that
+changed, and gives the same quads as a full rebuild.
 
 The per-report work done in the workers also covers the report's SHACL check (every report, with
 the shapes compiled to SPARQL and run by pyoxigraph: :mod:`graph_builder.validate.shacl_sparql`, checked
@@ -36,7 +37,6 @@ import shutil
 
 from . import emit, store as store_mod
 from ..publish import dumps
-from ..text import doc_kind
 from ..text.corpus import corpus_files, load_manifest, read_document
 from ..text.readers import source_sha
 from ..facts import extract_facts
@@ -136,16 +136,30 @@ def ontology_quads(base: Base) -> list[ox.Quad]:
 
 # ---------------------------------------------------------------- cache keys
 
+# What decides a report's cached quads, SHACL verdict and dumps, relative to graph_builder/: the
+# build stages and the modules they use (either form of values: a module or a package). The CLI,
+# the web service, review tools and the other publishers do not, so editing them keeps the cache.
+BUILD_SOURCES = ("__init__.py", "namespaces.py", "resources.py", "values.py", "values", "text", "recognise",
+                 "facts", "build", "validate", "publish/dumps.py")
+
+
+def fingerprint_files() -> list[Path]:
+    """The files :func:`builder_fingerprint` hashes: build sources, the gazetteer, the value
+    lexicons and every file of ``ontology/`` (OWL, SHACL shapes, document kinds)."""
+    pkg = Path(__file__).resolve().parent.parent
+    files = []
+    for entry in BUILD_SOURCES:
+        path = pkg / entry
+        files += sorted(path.rglob("*.py")) if path.is_dir() else [path] if path.is_file() else []
+    return (files + sorted(data_dir("gazetteer").glob("*.toml")) + sorted(data_dir("lexicons").glob("*.toml"))
+            + sorted(p for p in data_dir("ontology").iterdir() if p.is_file()))
+
+
 def builder_fingerprint(base: Base, strict: bool) -> str:
     """A hash of everything besides the source text that decides a document's quads."""
     h = hashlib.sha256(f"{base.iri}|{strict}".encode())
-    pkg = Path(__file__).resolve().parent.parent
-    files = (sorted(pkg.rglob("*.py")) + sorted(data_dir("gazetteer").glob("*.toml"))
-             + [ontology_file("mdkg.ttl"), ontology_file(doc_kind.KINDS_FILE)])
-    for f in files:
-        if f.is_relative_to(pkg / "service"):
-            continue  # the web service does not shape the graph
-        h.update(f.name.encode())
+    for f in fingerprint_files():
+        h.update(f"{f.parent.name}/{f.name}".encode())
         h.update(f.read_bytes())
     return h.hexdigest()
 
