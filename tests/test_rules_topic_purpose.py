@@ -41,3 +41,25 @@ def test_a_purpose_of_something_else_named_between_is_not_the_names(matcher, gaz
 
 def test_a_cue_with_no_topic_after_it_gives_nothing(matcher, gazetteer):
     assert _topics("وعقدت عملية بالي اجتماعها بهدف تقييم ما تحقق خلال العام.", matcher, gazetteer) == set()
+
+
+def _doc_topics(paragraphs, matcher, gazetteer):
+    from graph_builder.facts import topics
+    sec = Section(heading="خبر", level=1, order=1, line=1)
+    paras = [Paragraph(number=n + 1, text=t, order=n + 1, line=n + 2, section=sec) for n, t in enumerate(paragraphs)]
+    doc = Document(path=Path("s.txt"), slug="s", paragraphs=paras, sections=[sec])
+    return {(f.subject.slug, f.object.slug, f.rule) for f in topics.extract(FactContext(doc, mentions_in(doc, matcher), gazetteer))}
+
+
+def test_fields_of_a_memorandum_in_a_later_sentence_that_refers_back_iom_register(matcher, gazetteer):
+    got = _doc_topics(["وقعت المنظمة الدولية للهجرة ومفوضية الأمم المتحدة لشؤون اللاجئين مذكرة تفاهم في جنيف.",
+                       "وتلزم المذكرة الطرفين بالتعاون في ثلاثة مجالات: إشراك المغتربين، وتحسين جمع البيانات المتعلقة "
+                       "بالهجرة، ودعم المهاجرين العائدين وإعادة إدماجهم."], matcher, gazetteer)
+    fields = {(s, o) for s, o, r in got if r == "topics.agreement-fields"}
+    assert {o for s, o in fields} >= {"diaspora", "return-reintegration"}
+    assert all(s.startswith("mou-") for s, o in fields)
+
+
+def test_fields_cue_without_an_agreement_gives_nothing(matcher, gazetteer):
+    got = _doc_topics(["وتعمل الحكومة في مجالات إشراك المغتربين ودعم المهاجرين العائدين."], matcher, gazetteer)
+    assert not [x for x in got if x[2] == "topics.agreement-fields"]

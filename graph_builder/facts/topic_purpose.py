@@ -16,6 +16,7 @@ from __future__ import annotations
 from ..recognise.findings import Fact
 from .lexicon import load
 from .rules import REGISTRY, Rule, handler, register, run_patterns
+from .spans import sentence_bounds
 
 _CLOSE = frozenset("،,.؛;:()«»\"")
 _STOP_KINDS = frozenset({"state", "org", "process", "body", "event", "person", "commitment"})
@@ -119,10 +120,70 @@ def _meeting_noun_before(toks, lex, lo, i) -> bool:
     return any(lex.is_a(toks, k, "meeting_noun") for k in range(lo, i))
 
 
+AGREEMENT_RULE = "topics.agreement-fields"
+if AGREEMENT_RULE not in REGISTRY:
+    register(Rule(AGREEMENT_RULE, ("addresses",), 0.75, ("lex:field_cue", "lex:agreement_anaphor",
+                                                         "commitments:agreement", "entity:topic"),
+                  "the fields an agreement covers (… مذكرة تفاهم … في مجال X / وتلزم المذكرة … في أربعة مجالات: X، Y): "
+                  "in the sentence that signs it or one that refers back to it", "topics"))
+
+
+def _agreement_facts(ctx) -> list[Fact]:
+    """Fields of cooperation of the memorandum or agreement the document last named."""
+    from . import commitments as commitments_mod   # noqa: PLC0415 (a sibling family)
+    signed = {}
+    for f in ctx.family_facts(commitments_mod):
+        if f.predicate == "party" and f.subject.cls == "Agreement":
+            signed.setdefault(id(f.evidence), f.subject)
+    if not signed:
+        return []
+    lex = load()
+    conf = REGISTRY.confidence(AGREEMENT_RULE)
+    out: list[Fact] = []
+    current = None
+    for src in ctx.document.paragraphs:
+        toks = ctx.tokens(src)
+        new = signed.get(id(src))
+        if new is not None:
+            current = new
+        if current is None:
+            continue
+        for cue in lex.find(toks, "field_cue"):
+            sent = toks.tokens[cue.i].sent
+            in_sentence = range(*sentence_bounds(toks, cue.i))
+            names_it = new is not None and any(lex.is_a(toks, k, "agreement_anaphor") or toks.tokens[k].norm.startswith("مذكر")
+                                               for k in in_sentence)
+            refers = any(lex.is_a(toks, k, "agreement_anaphor") for k in in_sentence if k < cue.i)
+            if not (names_it or refers):
+                continue
+            k = cue.j
+            while k < len(toks.tokens) and toks.tokens[k].sent == sent and k < cue.j + 3 \
+                    and not any(m.entity.kind == "topic" for m in toks.tokens[k].ents):
+                k += 1                             # في أربعة مجالات: …
+            for t in _topics_list(toks, k):
+                out.append(Fact(current, "addresses", t, src, AGREEMENT_RULE, conf))
+    return out
+
+
+def _topics_list(toks, k: int) -> list:
+    """The topics of a list that runs to the end of the sentence (items set off by commas)."""
+    out, sent = [], toks.tokens[k].sent if k < len(toks.tokens) else -1
+    while k < len(toks.tokens) and toks.tokens[k].sent == sent:
+        t = toks.tokens[k]
+        for m in t.ents:
+            if m.entity.kind == "topic" and toks.index_at(m.start) == k and m.entity not in out:
+                out.append(m.entity)
+        if any(m.entity.kind in _STOP_KINDS for m in t.ents) and out:
+            break
+        k += 1
+    return out
+
+
 def extract(ctx, events=None) -> list[Fact]:
     """The purpose facts of every paragraph, heading and footnote of the document, and (with the
     events the event rules found) the topics of a paragraph's one meeting."""
     out = list(run_patterns(ctx, "topics"))           # headings too: «مصر تترأس عملية X لمكافحة …»
     if events is not None:
         out.extend(_meeting_facts(ctx, events))
+    out.extend(_agreement_facts(ctx))
     return out
