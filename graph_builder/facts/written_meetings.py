@@ -98,8 +98,12 @@ def find(ctx, st, src, toks: Tokens, s: int, e: int, known: list[Ref]) -> list[R
     out += _process_proceedings(ctx, st, src, toks, lo, hi, known + out, doc_day)
     if antecedent(st, src) is not None and not any(r.start < toks.tokens[lo].end for r in known + out):
         opener = _held_opener(toks, lo, hi)
-        if opener is not None:
-            out.insert(0, _anaphor(ctx, st, src, toks, opener, opener + 1, lo, hi, doc_day))
+        ref = _anaphor(ctx, st, src, toks, opener, opener + 1, lo, hi, doc_day) if opener is not None else None
+        obj_end = toks.tokens[min(hi, opener + 3) - 1].end if opener is not None else 0
+        if ref is not None and any(r.start < obj_end for r in known + out):
+            ref = None      # وعقد الاجتماع العاشر …: the held verb's object is a meeting named right after it
+        if ref is not None:
+            out.insert(0, ref)
     # a planned clause about a meeting named before (وكانت القمة مقررة بين …) says nothing of the meeting held
     return [r for r in out if not (r.rule == ANAPHOR_ID and r.status == PLANNED)]
 
@@ -321,11 +325,14 @@ def _process_proceedings(ctx, st, src, toks: Tokens, lo: int, hi: int, known: li
             held_after = any((vm := lex.is_a(toks, x, "held_verb")) is not None and vm.feature("tense") == "past"
                              for x in range(j + 2, min(hi, j + 14)))
         if proceedings or held_after:
-            out.append(_anaphor(ctx, st, src, toks, k, j, lo, hi, doc_day, main))
+            ref = _anaphor(ctx, st, src, toks, k, j, lo, hi, doc_day, main)
+            if ref is not None:
+                out.append(ref)
     return out
 
 
-def _anaphor(ctx, st, src, toks: Tokens, i: int, j: int, lo: int, hi: int, doc_day, ante: Ref | None = None) -> Ref:
+def _anaphor(ctx, st, src, toks: Tokens, i: int, j: int, lo: int, hi: int, doc_day,
+             ante: Ref | None = None) -> Ref | None:
     """A meeting named before (:func:`antecedent`), named again by a bare noun or an opening held verb at token ``i``."""
     ante = ante or antecedent(st, src)
     dates = own_dates(ctx, toks, j, hi, doc_day)
@@ -336,6 +343,9 @@ def _anaphor(ctx, st, src, toks: Tokens, i: int, j: int, lo: int, hi: int, doc_d
     status = clause_status(toks, i, dates=dates, doc_day=doc_day)
     place = place_after(toks, j, hi)
     years = [d.year for d in list(dates) + [d for _, d in phases] if d.year]
+    ante_year = key_year(ante.event)
+    if years and ante_year is not None and ante_year not in years and ante_year + 1 not in years:
+        return None         # the clause's own year is another: another meeting, not the one named before
     if ante.process is not None and ante.ordinal and years:
         st.ordinal_years.setdefault((ante.process.slug, ante.ordinal), years[0])
     return Ref(toks.tokens[i].start, toks.tokens[j - 1].end, ante.event, ante.process, ANAPHOR_ID,
