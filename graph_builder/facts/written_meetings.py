@@ -152,7 +152,11 @@ def _read(ctx, st, src, toks: Tokens, m, lo: int, hi: int, ordinals: dict, doc_d
         if toks.tokens[k].kind == "punct" or lex.is_a(toks, k, "held_verb"):
             break
     if process is None and m.reading.enc in ("ه", "ها"):
-        process = _antecedent_process(toks, lo, m.i, m.reading.enc)     # اجتماعه الأول: the process named before
+        named = _name_under_pronoun(ctx, toks, m, hi, ordinals)        # حوارها الرفيع المستوى الثاني بشأن الهجرة …
+        if named is not None:
+            process, j = named
+        else:
+            process = _antecedent_process(toks, lo, m.i, m.reading.enc)     # اجتماعه الأول: the process named before
         if process is None:
             return None
     elif m.reading.enc:
@@ -350,6 +354,33 @@ def _anaphor(ctx, st, src, toks: Tokens, i: int, j: int, lo: int, hi: int, doc_d
         st.ordinal_years.setdefault((ante.process.slug, ante.ordinal), years[0])
     return Ref(toks.tokens[i].start, toks.tokens[j - 1].end, ante.event, ante.process, ANAPHOR_ID,
                status, None, place, tuple(dates), None, ante.kind, phases)
+
+
+def _name_under_pronoun(ctx, toks: Tokens, m, hi: int, ordinals: dict):
+    """(process, token after its name) when the meeting noun with its pronoun, read with the article
+    instead (حوارها الرفيع المستوى الثاني بشأن الهجرة الدولية والتنمية → الحوار الرفيع المستوى …
+    بشأن الهجرة الدولية والتنمية), names a known process; an ordinal inside the name is skipped."""
+    matcher = getattr(ctx, "matcher", None)
+    if matcher is None:
+        return None
+    t0 = toks.tokens[m.i]
+    last = toks.tokens[min(hi, m.i + 14) - 1]
+    head = "ال" + m.reading.bare
+    tail = toks.text[t0.end:last.end]
+    cut = (0, 0)
+    for k in range(m.j, min(hi, m.j + 3)):
+        if k in ordinals:
+            cut = (toks.tokens[k].start - t0.end, ordinals[k].end - t0.end)
+            break
+    text = head + tail[:cut[0]] + tail[cut[1]:]
+    for mention in matcher.find(text, ()):
+        if mention.start == 0 and mention.entity.kind == "process":
+            end = mention.end - len(head)
+            end = t0.end + (end if end <= cut[0] else end + cut[1] - cut[0])
+            return mention.entity, toks.index_at(end - 1) + 1
+        if mention.start > 0:
+            break
+    return None
 
 
 def _antecedent_process(toks: Tokens, lo: int, i: int, enc: str = "ه"):
