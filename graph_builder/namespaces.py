@@ -149,11 +149,12 @@ SH = Namespace("http://www.w3.org/ns/shacl#")
 VOID = Namespace("http://rdfs.org/ns/void#")
 DCAT = Namespace("http://www.w3.org/ns/dcat#")
 SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
+GEO = Namespace("http://www.w3.org/2003/01/geo/wgs84_pos#")
 
 PREFIXES: dict[str, str] = {
     "mdkg": str(MDKG), "rdf": str(RDF), "rdfs": str(RDFS), "owl": str(OWL),
     "xsd": str(XSD), "skos": str(SKOS), "dcterms": str(DCTERMS), "foaf": str(FOAF),
-    "org": str(ORG), "prov": str(PROV), "oa": str(OA),
+    "org": str(ORG), "prov": str(PROV), "oa": str(OA), "geo": str(GEO),
 }
 
 _SLUG_BAD = re.compile(r"[^A-Za-z0-9._~\-]+")

@@ -136,3 +136,47 @@ def test_real_gazetteer_loads():
     assert len({e.key for e in g.entities}) == len(g.entities)
     for e in g.entities:
         assert e.label_ar and e.label_en and e.cls, e.key
+
+
+def _place(extra_lines: str) -> str:
+    return f'''
+[[entity]]
+slug = "pailles"
+kind = "place"
+class = "Place"
+en = "Pailles"
+ar = "مدينة باي"
+in_state = "MUS"
+{extra_lines}
+'''
+
+
+def test_coordinates_become_codes_and_geo_quads(tmp_path):
+    from graph_builder.build.emit import entity_quads
+    from graph_builder.namespaces import GEO, XSD, Base
+    g = load_gazetteer(write_gazetteer(tmp_path, _with(_place("lat = -20.1925\nlong = 57"), "more_places.toml")))
+    place = g.get("place", "pailles")
+    assert place.codes == (("lat", "-20.1925"), ("long", "57.0"))
+    base = Base()
+    quads = {(q.predicate, q.object) for q in entity_quads(place, base.reference_graph, base)}
+    lat = next(o for p, o in quads if p == GEO.lat)
+    long = next(o for p, o in quads if p == GEO.long)
+    assert (lat.value, lat.datatype, long.value, long.datatype) == ("-20.1925", XSD.decimal, "57.0", XSD.decimal)
+    assert g.get("place", "manila").codes == ()          # coordinates are optional for the loader
+
+
+@pytest.mark.parametrize("lines,words", [
+    ("lat = -20.19", ["'lat' and 'long' go together"]),
+    ("long = 57.48", ["'lat' and 'long' go together"]),
+    ("lat = 120.0\nlong = 57.48", ["'lat'", "[-90, 90]"]),
+    ("lat = -20.19\nlong = -181", ["'long'", "[-180, 180]"]),
+    ('lat = "-20.19"\nlong = 57.48', ["'lat'", "number"]),
+    ("lat = true\nlong = 57.48", ["'lat'", "number"]),
+])
+def test_bad_coordinates_name_the_file_line_and_entry(tmp_path, lines, words):
+    with pytest.raises(GazetteerError) as err:
+        load_gazetteer(write_gazetteer(tmp_path, _with(_place(lines), "more_places.toml")))
+    msg = str(err.value)
+    assert "more_places.toml:2" in msg and "pailles" in msg
+    for w in words:
+        assert w in msg, msg

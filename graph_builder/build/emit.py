@@ -21,14 +21,17 @@ from .. import __version__
 from ..text import doc_kind
 from ..recognise.findings import Entity, Fact, Mention, Value
 from ..text.model import Document, Footnote, Paragraph, Section
-from ..namespaces import (DCTERMS, DEFAULT_BASE, MDKG, OA, ORG, PROV, RDF, RDFS, SKOS, XSD,
-                         Base)
+from ..namespaces import (DCTERMS, DEFAULT_BASE, GEO, MDKG, OA, ORG, PROV, RDF, RDFS, SKOS,
+                          XSD, Base)
 
 CONTEXT_CHARS = 32  # length of oa:prefix / oa:suffix
 _LINK_PREDICATES = {  # gazetteer defining links → vocabulary property
     "inState": MDKG.inState, "bodyOf": MDKG.bodyOf, "ofState": MDKG.ofState,
     "coversRegion": MDKG.coversRegion, "broader": SKOS.broader,
     "parent": ORG.subOrganizationOf,
+}
+_CODE_PREDICATES = {  # gazetteer codes written with a standard property and a datatype
+    "lat": (GEO.lat, "decimal"), "long": (GEO.long, "decimal"),
 }
 _LINK_KINDS = {"inState": "state", "ofState": "state", "bodyOf": "process",
                "coversRegion": "region", "broader": "topic"}
@@ -104,6 +107,9 @@ def entity_quads(entity: Entity, graph: ox.NamedNode, base: Base) -> Iterator[ox
     for prop, value in entity.codes:
         if prop == "definition_en":
             yield ox.Quad(s, SKOS.definition, lit(value, "en"), graph)
+        elif prop in _CODE_PREDICATES:
+            pred, datatype = _CODE_PREDICATES[prop]
+            yield ox.Quad(s, pred, lit(value, datatype=datatype), graph)
         else:
             yield ox.Quad(s, MDKG[prop], lit(value), graph)
     for prop, kind, slug in entity.links:

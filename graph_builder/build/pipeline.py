@@ -27,7 +27,7 @@ import json
 import multiprocessing as mp
 import os
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -40,7 +40,7 @@ from ..publish import dumps
 from ..text.corpus import corpus_files, load_manifest, read_document, read_source
 from ..facts import extract_facts
 from ..facts.context import FactContext
-from ..recognise.findings import Fact, Mention
+from ..recognise.findings import Entity, Fact, Mention
 from ..recognise.gazetteer import load_gazetteer
 from ..recognise.matcher import Matcher, mentions_in
 from ..text.model import Document, SourceError
@@ -103,7 +103,21 @@ def analyse(doc: Document, matcher: Matcher, gazetteer) -> DocumentResult:
     """Mentions and facts of one document (pure: no store, no I/O)."""
     mentions = mentions_in(doc, matcher)
     facts = extract_facts(FactContext(doc, mentions, gazetteer))
-    return DocumentResult(doc, mentions, facts)
+    return DocumentResult(doc, mentions, _known_entities(facts, gazetteer))
+
+
+def _known_entities(facts: list, gazetteer) -> list:
+    """Facts whose subject or object a rule minted from text (``ilo-convention-189``) under a key
+    the gazetteer also holds, rewritten to the gazetteer's entity: one entity, one set of labels,
+    not marked ``fromText``."""
+    if gazetteer is None:
+        return facts
+
+    def known(e):
+        return gazetteer.get(*e.key) if isinstance(e, Entity) and e.from_text and e.key in gazetteer else e
+
+    return [f if known(f.subject) is f.subject and known(f.object) is f.object
+            else replace(f, subject=known(f.subject), object=known(f.object)) for f in facts]
 
 
 def document_quads(result: DocumentResult, base: Base) -> Iterable[ox.Quad]:

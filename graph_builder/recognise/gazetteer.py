@@ -1,7 +1,8 @@
 """Load and check the gazetteer: ``gazetteer/*.toml`` plus the generated states, as Entity objects.
 
 Each data file is a list of ``[[entity]]`` tables (slug, kind, class, en, ar, en_alt, ar_alt,
-acronyms, ar_ambiguous and optional defining links; see ``docs`` / the data files). States
+acronyms, ar_ambiguous, optional defining links and, for places, ``lat``/``long`` in WGS84 decimal
+degrees, kept as the codes ``lat``/``long``; see ``docs`` / the data files). States
 come from ``graph_builder.recognise.member_states.state_entities()``; ``gazetteer/states.toml`` completes them
 and also gives the nisba adjectives a report uses for a government, which this module keeps
 for the matcher (``Gazetteer.adjectives``).
@@ -9,7 +10,8 @@ for the matcher (``Gazetteer.adjectives``).
 Checks (each a :class:`GazetteerError` naming file, line and entry): a missing required
 field, an unknown kind, a duplicate slug within a kind, an Arabic or English label (after
 :func:`graph_builder.text.arabic.fold`) shared by two entities, a Latin acronym shared by two
-entities. Short forms in ``ar_ambiguous`` may be shared: the matcher resolves them from context.
+entities, a coordinate that is not a number in range or comes without its pair. Short forms in
+``ar_ambiguous`` may be shared: the matcher resolves them from context.
 
 It does not match text (``matcher.py``) and does not write RDF (``emit.py``).
 """
@@ -30,6 +32,8 @@ KINDS = ("state", "org", "process", "body", "place", "region", "topic", "person"
          "event", "commitment")
 REQUIRED = ("slug", "kind", "class", "en", "ar")
 STATES_FILE = "states.toml"
+
+COORDINATES = (("lat", 90.0), ("long", 180.0))   # key, largest absolute value (WGS84 degrees)
 
 # optional defining link key → (property local name, kind of the target)
 LINK_KEYS = {
@@ -131,6 +135,22 @@ def _strings(entry: dict, key: str, origin: Origin) -> tuple[str, ...]:
     return tuple(v.strip() for v in value if v.strip())
 
 
+def _coordinates(entry: dict, origin: Origin) -> tuple[tuple[str, str], ...]:
+    """``(("lat", "46.2022"), ("long", "6.1457"))`` from an entry's ``lat``/``long``, or ()."""
+    present = [key for key, _ in COORDINATES if key in entry]
+    if not present:
+        return ()
+    if len(present) != len(COORDINATES):
+        raise GazetteerError(f"{origin}: 'lat' and 'long' go together (only {present[0]!r} given)")
+    out = []
+    for key, bound in COORDINATES:
+        value = entry[key]
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not -bound <= value <= bound:
+            raise GazetteerError(f"{origin}: {key!r} must be a number of degrees in [-{bound:g}, {bound:g}], not {value!r}")
+        out.append((key, repr(float(value))))
+    return tuple(out)
+
+
 def entity_from_entry(entry: dict, origin: Origin) -> Entity:
     """One ``[[entity]]`` table as an Entity (raises GazetteerError on a missing/bad field)."""
     required = REQUIRED + (("definition_en",) if entry.get("kind") == "topic" else ())
@@ -149,6 +169,7 @@ def entity_from_entry(entry: dict, origin: Origin) -> Entity:
     codes: tuple[tuple[str, str], ...] = ()
     if entry.get("definition_en"):
         codes += (("definition_en", str(entry["definition_en"]).strip()),)
+    codes += _coordinates(entry, origin)
     links: list[tuple[str, str, str]] = []
     for key, (prop, target_kind) in LINK_KEYS.items():
         for target in _strings(entry, key, origin):
