@@ -99,7 +99,7 @@ function drawMatrix([rows]) {
     const y = top + i * cell;
     const a = link(pageHref(p.iri));
     a.appendChild(el("text", { x: rtl ? width - left + 8 : left - 8, y: y + cell / 2 + 4,
-      "text-anchor": rtl ? "start" : "end", fill: "#1d2a33" }, short(p.label)));
+      "text-anchor": "end", fill: "#1d2a33" }, short(p.label)));
     svg.appendChild(a);
     ts.forEach((t, j) => svg.appendChild(el("rect", { x: x(j), y, width: cell - 2, height: cell - 2, fill: BLUES[0] })));
   });
@@ -149,7 +149,7 @@ function drawTimeline([rows]) {
     const cy = top + i * row + row / 2;
     svg.appendChild(el("line", { x1: x(t0), x2: x(t1), y1: cy, y2: cy, stroke: "#e3e6e8" }));
     const a = link(pageHref(g.iri));
-    a.appendChild(el("text", { x: rtl ? width - left + 10 : left - 10, y: cy + 4, "text-anchor": rtl ? "start" : "end", fill: "#1d2a33" }, short(g.label)));
+    a.appendChild(el("text", { x: rtl ? width - left + 10 : left - 10, y: cy + 4, "text-anchor": "end", fill: "#1d2a33" }, short(g.label)));
     svg.appendChild(a);
     for (const r of g.rows) {
       const bits = [label(r, "meeting"), val(r, "start") || val(r, "year"), val(r, "place") && label(r, "place"), val(r, "host") && label(r, "host")].filter(Boolean);
