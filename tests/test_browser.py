@@ -1,6 +1,6 @@
 """The browser UI and pages in headless Chromium (Debian's chromium + chromium-driver, driven by selenium).
 
-Opens ``/``, runs a named query from ``/queries`` (typed into the editor when the catalogue is
+Opens the SPARQL editor (``/sparql-editor``), runs a named query from ``/queries`` (typed into the editor when the catalogue is
 not served), sees the table with links to local pages, switches to the graph view and counts the
 nodes Cytoscape.js drew, loads an entity neighbourhood from ``/export/cytoscape`` into
 Cytoscape.js, and opens an entity page in Arabic and in English. Screenshots are kept in
@@ -70,7 +70,7 @@ def test_query_table_graph_and_pages(browser, built_server):
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import Select
 
-    browser.get(built_server.url + "/")
+    browser.get(built_server.url + "/sparql-editor")
     wait(browser, lambda d: d.execute_script("return !!window.mdkgYasgui"))
     query = named_query(built_server)
     if query is not None:
