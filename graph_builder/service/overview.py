@@ -17,7 +17,6 @@ from pathlib import Path
 
 from graph_builder.namespaces import PREFIXES
 from graph_builder.text import arsearch
-from graph_builder.text.arabic import fold
 
 SORT_KEYS = ("label", "code", "type", "paragraphs", "facts")
 DEFAULT_FILE = Path(__file__).with_name("frontdoor.toml")
@@ -141,7 +140,7 @@ def filter_rows(rows: list[dict], words: str) -> list[dict]:
 
     def matches(row: dict) -> bool:
         text = " ".join(x for x in (row["label"], row["other_label"], row["code"]) if x)
-        folded = fold(text).casefold()
+        folded = arsearch.fold_text(text)
         return all(w in folded for w in wanted) or arsearch.ar_match(text, words)
     return [r for r in rows if matches(r)]
 
@@ -157,4 +156,4 @@ def sort_rows(rows: list[dict], key: str, descending: bool) -> list[dict]:
 
 
 def _key(text: str) -> str:
-    return fold(text).casefold()
+    return arsearch.fold_text(text)
