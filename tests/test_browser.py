@@ -31,8 +31,8 @@ FALLBACK_QUERY = ("PREFIX mdkg: <https://w3id.org/mdkg/ontology#> "
                   "SELECT ?who ?topic WHERE { ?who mdkg:addresses ?topic } LIMIT 50")
 
 
-@pytest.fixture(scope="module")
-def browser():
+def new_driver():
+    """(headless Chromium driver, its fresh profile folder): remove the folder after ``quit()``."""
     webdriver = pytest.importorskip("selenium.webdriver")
     from selenium.webdriver.chrome.service import Service
     options = webdriver.ChromeOptions()
@@ -44,6 +44,12 @@ def browser():
     driver = webdriver.Chrome(options=options, service=Service(CHROMEDRIVER))
     driver.set_page_load_timeout(60)
     ARTIFACTS.mkdir(exist_ok=True)
+    return driver, profile
+
+
+@pytest.fixture(scope="module")
+def browser():
+    driver, profile = new_driver()
     yield driver
     driver.quit()
     shutil.rmtree(profile, ignore_errors=True)

@@ -12,13 +12,12 @@ from __future__ import annotations
 import csv
 import io
 import shutil
-import tempfile
 from urllib.parse import parse_qs, urlparse
 
 import pytest
 import requests
 
-from test_browser import ARTIFACTS, CHROMEDRIVER, CHROMIUM, FLAGS, wait
+from test_browser import ARTIFACTS, CHROMEDRIVER, CHROMIUM, new_driver, wait
 
 pytestmark = pytest.mark.skipif(not (CHROMIUM and CHROMEDRIVER),
                                 reason="needs Debian's chromium and chromium-driver")
@@ -55,17 +54,7 @@ return [...document.querySelectorAll('a[href], button:not([disabled]), input:not
 
 @pytest.fixture(scope="module")
 def browser():
-    webdriver = pytest.importorskip("selenium.webdriver")
-    from selenium.webdriver.chrome.service import Service
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for flag in FLAGS:
-        options.add_argument(flag)
-    profile = tempfile.mkdtemp(prefix="mdkg-chromium-")
-    options.add_argument(f"--user-data-dir={profile}")
-    driver = webdriver.Chrome(options=options, service=Service(CHROMEDRIVER))
-    driver.set_page_load_timeout(60)
-    ARTIFACTS.mkdir(exist_ok=True)
+    driver, profile = new_driver()
     yield driver
     driver.quit()
     shutil.rmtree(profile, ignore_errors=True)
@@ -221,15 +210,7 @@ def test_keyboard_and_contrast(browser, built_server, path):
 
 
 def test_home_weighs_under_300_kb_on_first_load(built_server):
-    webdriver = pytest.importorskip("selenium.webdriver")
-    from selenium.webdriver.chrome.service import Service
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for flag in FLAGS:
-        options.add_argument(flag)
-    profile = tempfile.mkdtemp(prefix="mdkg-chromium-weight-")
-    options.add_argument(f"--user-data-dir={profile}")
-    driver = webdriver.Chrome(options=options, service=Service(CHROMEDRIVER))
+    driver, profile = new_driver()  # a fresh profile: nothing cached
     try:
         driver.get(built_server.url + "/?lang=ar")
         total, entries = driver.execute_script(

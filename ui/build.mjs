@@ -11,30 +11,24 @@ import path from "node:path";
 const here = path.dirname(fileURLToPath(import.meta.url));
 const out = path.join(here, "..", "graph_builder", "service", "static", "ui");
 
-const js = await esbuild.build({
-  entryPoints: { "mdkg-ui": path.join(here, "src", "app.js") },
-  bundle: true,
-  minify: true,
-  format: "iife",
-  target: ["es2019"],
-  legalComments: "linked",
-  metafile: true,
-  outdir: out,
-  logLevel: "info",
-});
+// One minified IIFE bundle of a script (es2019, licence comments linked, metafile for the licences).
+function bundle(name, entry) {
+  return esbuild.build({
+    entryPoints: { [name]: path.join(here, "src", entry) },
+    bundle: true,
+    minify: true,
+    format: "iife",
+    target: ["es2019"],
+    legalComments: "linked",
+    metafile: true,
+    outdir: out,
+    logLevel: "info",
+  });
+}
+const js = await bundle("mdkg-ui", "app.js");
 // The pictures of the front door (matrix, timeline, map): d3-geo + topojson-client + src/pictures.js,
 // and the Natural Earth countries of world-atlas as a static file beside the bundle.
-const pictures = await esbuild.build({
-  entryPoints: { "mdkg-pictures": path.join(here, "src", "pictures.js") },
-  bundle: true,
-  minify: true,
-  format: "iife",
-  target: ["es2019"],
-  legalComments: "linked",
-  metafile: true,
-  outdir: out,
-  logLevel: "info",
-});
+const pictures = await bundle("mdkg-pictures", "pictures.js");
 fs.copyFileSync(path.join(here, "node_modules", "world-atlas", "countries-110m.json"),
   path.join(out, "countries-110m.json"));
 const css = await esbuild.build({
