@@ -98,7 +98,6 @@ STRINGS = {
 }
 
 
-
 def base_iri() -> str:
     base = current().config["BASE"]
     return base if base.endswith("/") else base + "/"
@@ -132,6 +131,8 @@ def preferred_rdf_type() -> str | None:
 
 
 def html_page(template: str, status: int = 200, **context) -> Response:
+    """``template`` rendered in the page's language with the site's strings, base IRI and language
+    switch (the same URL, other parameters kept), and the security headers."""
     lang = context.setdefault("lang", page_language())
     context.setdefault("alternates", [])
     other = "ar" if lang == "en" else "en"
