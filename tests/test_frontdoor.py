@@ -283,14 +283,15 @@ def test_non_http_iri_is_never_a_link(built_client):
 
 # -- speed ---------------------------------------------------------------------------------
 def test_front_door_queries_are_fast(store, catalogue):
-    """Each query behind the pages and pictures, best of 5 on the built store, under 50 ms."""
+    """Each query behind the pages and pictures, best of 5 on the built store, under 50 ms of CPU time
+    (the process's CPU time, not wall-clock: the machine is shared, and waiting for a core is not the query's cost)."""
     params = {"entities-of-kind": {"class": MDKG + "State"}}
     for name in FRONT_QUERIES:
         best = float("inf")
         for _ in range(5):
-            start = time.perf_counter()
+            start = time.process_time()
             list(named_queries.run_local(store, catalogue[name], params.get(name, {})))
-            best = min(best, time.perf_counter() - start)
+            best = min(best, time.process_time() - start)
         assert best < 0.050, (name, round(best * 1000, 1))
 
 
