@@ -302,3 +302,12 @@ def test_front_door_data_are_computed_once_per_build(built_client):
     assert ("graph-summary", ()) in answers
     built_client.get("/?lang=ar")
     assert all(memo["answers"][k] is v for k, v in answers.items())  # reused, not recomputed
+
+
+def test_front_door_on_a_store_without_mdkg_data(readonly_client):
+    """A store of other data (no documents, no ontology): the pages answer, with nothing to show."""
+    r = readonly_client.get("/?lang=ar", headers={"Accept": "text/html"})
+    assert r.status_code == 200 and "<strong>0</strong>" in r.text
+    body = readonly_client.get("/browse/states.json").json
+    assert body["total"] == 0 and body["entities"] == []
+    assert readonly_client.get("/pictures/map?lang=en", headers={"Accept": "text/html"}).status_code == 200
