@@ -133,6 +133,20 @@ def test_matrix_cell_leads_to_the_evidence_paragraph(browser, built_server, lang
     assert all(n == shown for _, _, n, shown in cells)
     shot(browser, f"matrix-{lang}")
     assert not browser.find_element(By.ID, "download-svg").get_attribute("disabled")
+    if lang == "en":  # the drawing downloads as SVG and PNG (the saved blobs are read back)
+        browser.execute_script(  # keep the blobs handed to the download links (CSP forbids fetching them back)
+            "window.saved = []; const make = URL.createObjectURL; HTMLAnchorElement.prototype.click = () => {};"
+            "URL.createObjectURL = b => { b.slice(0, 200).text().then(head => window.saved.push("
+            "[b.type, b.size, head])); return make(b); };")
+        browser.find_element(By.ID, "download-svg").click()
+        browser.find_element(By.ID, "download-png").click()
+        saved = wait(browser, lambda d: len(d.execute_script("return window.saved")) == 2
+                     and d.execute_script("return window.saved"))
+        by_type = {kind: (size, head) for kind, size, head in saved}
+        size, head = by_type["image/svg+xml"]
+        assert "<svg" in head and size > 5000
+        size, head = by_type["image/png"]
+        assert head[1:4] == "PNG" and size > 5000
     cell = browser.find_elements(By.CSS_SELECTOR, "#picture a.cell text")[0]
     count = int(browser.find_elements(By.CSS_SELECTOR, "#picture a.cell")[0].get_attribute("data-count"))
     cell.click()
