@@ -311,3 +311,24 @@ def test_front_door_on_a_store_without_mdkg_data(readonly_client):
     body = readonly_client.get("/browse/states.json").json
     assert body["total"] == 0 and body["entities"] == []
     assert readonly_client.get("/pictures/map?lang=en", headers={"Accept": "text/html"}).status_code == 200
+
+
+def test_frontdoor_file_errors_name_the_file(tmp_path):
+    bad = tmp_path / "front.toml"
+    bad.write_text('[[kind]]\nslug = "x"\nclass = "zz:Thing"\nen = "X"\nar = "س"\n', encoding="utf-8")
+    with pytest.raises(overview.FrontDoorError, match=r"front\.toml.*zz:Thing"):
+        overview.load_front(bad)
+    bad.write_text('[[picture]]\nslug = "p"\nqueries = ["nope"]\nen = "P"\nar = "ب"\n', encoding="utf-8")
+    with pytest.raises(overview.FrontDoorError, match=r"front\.toml.*'nope'"):
+        overview.load_front(bad, known_queries={"topics"})
+    bad.write_text('[[kind]]\nslug = "x"\n', encoding="utf-8")
+    with pytest.raises(overview.FrontDoorError, match=r"front\.toml.*lacks the key 'class'"):
+        overview.load_front(bad)
+    bad.write_text('[[kind', encoding="utf-8")
+    with pytest.raises(overview.FrontDoorError, match=r"front\.toml"):
+        overview.load_front(bad)
+
+
+def test_catalogue_page_shows_the_questions(built_client):
+    text = built_client.get("/queries?format=html&lang=ar", headers={"Accept": "text/html"}).text
+    assert "أيّ العمليات الإقليمية والعالمية تعمل على أيّ مواضيع التنمية" in text
