@@ -126,6 +126,6 @@ def search():
         base = base_iri()
         return html_page("search.html", lang=lang, title=title, q=query, words=words,
                          paragraphs=paragraphs, entities=entities,
-                         href=lambda iri: iri_paths.page_url(base, iri, lang) or iri)
+                         local=lambda iri: iri_paths.page_url(base, iri, lang) if iri else None)
     body = {"query": query, "words": words, "entities": entities, "paragraphs": paragraphs}
     return Response(json.dumps(body, ensure_ascii=False), content_type="application/json")
