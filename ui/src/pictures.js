@@ -184,6 +184,15 @@ async function drawMap([places, states]) {
       svg.appendChild(a);
     } else svg.appendChild(shape);
   }
+  // legend: the shades (paragraphs that mention the state) and the circles (meetings in a city)
+  const legend = el("g", { class: "legend", direction: "ltr", transform: `translate(${rtl ? width - 230 : 10}, ${height - 80})` });
+  legend.appendChild(el("rect", { x: 0, y: 0, width: 220, height: 72, fill: "#ffffff", stroke: "#c9d1d8" }));
+  BLUES.forEach((c, i) => legend.appendChild(el("rect", { x: 8 + i * 18, y: 8, width: 16, height: 12, fill: c, stroke: "#8a949c", "stroke-width": 0.4 })));
+  legend.appendChild(el("text", { x: 124, y: 18, fill: "#1d2a33" }, `\u20660 – ${max}\u2069`));
+  legend.appendChild(el("text", { x: 8, y: 38, fill: "#1d2a33" }, cfg.labelParagraphs || ""));
+  legend.appendChild(el("circle", { cx: 14, cy: 56, r: 6, fill: "#c2410c", "fill-opacity": 0.75 }));
+  legend.appendChild(el("text", { x: 26, y: 60, fill: "#1d2a33" }, cfg.labelMeetings || ""));
+  svg.appendChild(legend);
   for (const r of places) {
     const [px, py] = projection([Number(val(r, "long")), Number(val(r, "lat"))]);
     const n = Number(val(r, "meetings"));
