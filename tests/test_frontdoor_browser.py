@@ -17,7 +17,7 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 import requests
 
-from test_browser import ARTIFACTS, CHROMEDRIVER, CHROMIUM, new_driver, wait
+from test_browser import ARTIFACTS, CHROMEDRIVER, CHROMIUM, browser, new_driver, wait  # noqa: F401 (fixture)
 
 pytestmark = pytest.mark.skipif(not (CHROMIUM and CHROMEDRIVER),
                                 reason="needs Debian's chromium and chromium-driver")
@@ -52,14 +52,6 @@ return [...document.querySelectorAll('a[href], button:not([disabled]), input:not
 """
 
 
-@pytest.fixture(scope="module")
-def browser():
-    driver, profile = new_driver()
-    yield driver
-    driver.quit()
-    shutil.rmtree(profile, ignore_errors=True)
-
-
 def shot(driver, name: str) -> None:
     driver.save_screenshot(str(ARTIFACTS / f"front-{name}.png"))
 
@@ -74,6 +66,13 @@ def drawn(driver):
     wait(driver, lambda d: d.execute_script(
         "const f = document.getElementById('picture'); return f.dataset.drawn === 'true' || f.dataset.error"), 60)
     assert browser_error(driver) is None, browser_error(driver)
+
+
+def open_picture(driver, server, slug: str, lang: str, query: str) -> list[dict]:
+    """Open a picture page, wait for its drawing, and return the rows of its query's CSV download."""
+    driver.get(f"{server.url}/pictures/{slug}?lang={lang}")
+    drawn(driver)
+    return csv_rows(server, query)
 
 
 def browser_error(driver):
@@ -122,9 +121,7 @@ def test_home_search_and_browse(browser, built_server):
 @pytest.mark.parametrize("lang", ["en", "ar"])
 def test_matrix_cell_leads_to_the_evidence_paragraph(browser, built_server, lang):
     from selenium.webdriver.common.by import By
-    browser.get(f"{built_server.url}/pictures/matrix?lang={lang}")
-    drawn(browser)
-    data = csv_rows(built_server, "process-topic-matrix")
+    data = open_picture(browser, built_server, "matrix", lang, "process-topic-matrix")
     cells = browser.execute_script(
         "return [...document.querySelectorAll('#picture a.cell')].map(a => [a.dataset.process, a.dataset.topic, "
         "a.dataset.count, a.querySelector('text').textContent])")
@@ -163,9 +160,7 @@ def test_matrix_cell_leads_to_the_evidence_paragraph(browser, built_server, lang
 
 
 def test_timeline_and_map_draw_the_meetings(browser, built_server):
-    browser.get(f"{built_server.url}/pictures/timeline?lang=en")
-    drawn(browser)
-    meetings = csv_rows(built_server, "meeting-timeline")
+    meetings = open_picture(browser, built_server, "timeline", "en", "meeting-timeline")
     marks = browser.execute_script("return [...document.querySelectorAll('#picture a.mark')].map(a => a.dataset.iri)")
     assert meetings and sorted(marks) == sorted(r["meeting"] for r in meetings)
     shot(browser, "timeline-en")
@@ -173,9 +168,7 @@ def test_timeline_and_map_draw_the_meetings(browser, built_server):
     drawn(browser)
     shot(browser, "timeline-ar")
 
-    browser.get(f"{built_server.url}/pictures/map?lang=ar")
-    drawn(browser)
-    places = csv_rows(built_server, "meeting-places")
+    places = open_picture(browser, built_server, "map", "ar", "meeting-places")
     marks = browser.execute_script(
         "return [...document.querySelectorAll('#picture a.mark')].map(a => [a.dataset.iri, a.dataset.count, "
         "a.querySelector('circle').getAttribute('cx')])")
