@@ -332,3 +332,33 @@ def test_frontdoor_file_errors_name_the_file(tmp_path):
 def test_catalogue_page_shows_the_questions(built_client):
     text = built_client.get("/queries?format=html&lang=ar", headers={"Accept": "text/html"}).text
     assert "أيّ العمليات الإقليمية والعالمية تعمل على أيّ مواضيع التنمية" in text
+
+
+@pytest.fixture(scope="module")
+def unnumbered_client(tmp_path_factory):
+    """The service on a corpus of one text without paragraph numbers (a press release), really built."""
+    import shutil
+    from pathlib import Path
+
+    from graph_builder.build.pipeline import build
+    from serverutil import app_client
+    root = tmp_path_factory.mktemp("unnumbered-front")
+    corpus = root / "corpus"
+    corpus.mkdir()
+    press = Path(__file__).parent / "data" / "documents" / "press-release-rabat.ar.txt"
+    shutil.copy(press, corpus / press.name)
+    build(corpus, root / "store")
+    with app_client(root / "store", QUERY_TIMEOUT=10, QUERY_PROCESSES=1) as client:
+        yield client
+
+
+@pytest.mark.parametrize("lang, marker", [("en", "(unnumbered)"), ("ar", "(غير مرقّمة)")])
+def test_a_paragraph_without_number_is_cited_by_reading_order(unnumbered_client, lang, marker):
+    hits = unnumbered_client.get(f"/search?q=الهجرة&format=json&lang={lang}").json["paragraphs"]
+    assert hits
+    for hit in hits:
+        cited = hit["citation"]
+        assert hit["number"] is None and cited["number"] is None and cited["symbol"] is None
+        assert cited["text"].endswith(marker) and cited["title"] in cited["text"], cited
+    page = unnumbered_client.get(f"/search?q=الهجرة&format=html&lang={lang}", headers={"Accept": "text/html"}).text
+    assert marker in page
