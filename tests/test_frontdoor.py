@@ -362,3 +362,10 @@ def test_a_paragraph_without_number_is_cited_by_reading_order(unnumbered_client,
         assert cited["text"].endswith(marker) and cited["title"] in cited["text"], cited
     page = unnumbered_client.get(f"/search?q=الهجرة&format=html&lang={lang}", headers={"Accept": "text/html"}).text
     assert marker in page
+
+
+def test_a_catalogue_without_the_pictures_queries_stops_the_start(tmp_path, sample_store):
+    from server import create_app
+    (tmp_path / "only.rq").write_text("# title: T\nSELECT * WHERE { ?s ?p ?o }\n", encoding="utf-8")
+    with pytest.raises(overview.FrontDoorError, match=r"frontdoor\.toml: picture 'matrix' names unknown queries"):
+        create_app({"STORE": str(sample_store), "QUERIES_DIR": str(tmp_path), "QUERY_PROCESSES": 1})

@@ -16,10 +16,17 @@ from urllib.parse import urlencode
 
 from flask import Blueprint, Response, abort, request
 
-from graph_builder.service import frontdata, iri_paths, overview
+from graph_builder.service import frontdata, iri_paths, named_queries, overview
 from graph_builder.service.site import STRINGS, base_iri, html_page, page_language
 
 blueprint = Blueprint("home", __name__)
+
+
+@blueprint.record_once
+def _check(setup) -> None:
+    """Stop at start-up when a picture names a query the configured catalogue lacks."""
+    folder = named_queries.queries_dir(setup.app.config.get("QUERIES_DIR"))
+    overview.load_front(known_queries=set(named_queries.load_catalogue(folder)))
 
 
 def _question_link(query, lang: str) -> str:
