@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import shutil
 import time
 from html.parser import HTMLParser
 
@@ -337,7 +338,6 @@ def test_catalogue_page_shows_the_questions(built_client):
 @pytest.fixture(scope="module")
 def unnumbered_client(tmp_path_factory):
     """The service on a corpus of one text without paragraph numbers (a press release), really built."""
-    import shutil
     from pathlib import Path
 
     from graph_builder.build.pipeline import build
@@ -367,5 +367,9 @@ def test_a_paragraph_without_number_is_cited_by_reading_order(unnumbered_client,
 def test_a_catalogue_without_the_pictures_queries_stops_the_start(tmp_path, sample_store):
     from server import create_app
     (tmp_path / "only.rq").write_text("# title: T\nSELECT * WHERE { ?s ?p ?o }\n", encoding="utf-8")
+    with pytest.raises(overview.FrontDoorError, match=r"needs the named queries \['graph-summary'"):
+        create_app({"STORE": str(sample_store), "QUERIES_DIR": str(tmp_path), "QUERY_PROCESSES": 1})
+    for name in ("graph-summary", "entity-counts", "entities-of-kind", "paragraph-citations", "fact-evidence"):
+        shutil.copy(data_dir("queries") / f"{name}.rq", tmp_path)
     with pytest.raises(overview.FrontDoorError, match=r"frontdoor\.toml: picture 'matrix' names unknown queries"):
         create_app({"STORE": str(sample_store), "QUERIES_DIR": str(tmp_path), "QUERY_PROCESSES": 1})

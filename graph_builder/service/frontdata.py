@@ -23,6 +23,7 @@ from graph_builder.service.results import JSON_RESULTS
 from graph_builder.service.state import current, read_path
 
 EXTENSION = "mdkg.frontdoor"
+OWN_QUERIES = ("graph-summary", "entity-counts", "entities-of-kind", "paragraph-citations", "fact-evidence")
 LOOKUP_ROWS = 100
 _lock = threading.Lock()
 

@@ -24,9 +24,13 @@ blueprint = Blueprint("home", __name__)
 
 @blueprint.record_once
 def _check(setup) -> None:
-    """Stop at start-up when a picture names a query the configured catalogue lacks."""
+    """Stop at start-up when the configured catalogue lacks a query the front door reads."""
     folder = named_queries.queries_dir(setup.app.config.get("QUERIES_DIR"))
-    overview.load_front(known_queries=set(named_queries.load_catalogue(folder)))
+    known = set(named_queries.load_catalogue(folder))
+    missing = [name for name in frontdata.OWN_QUERIES if name not in known]
+    if missing:
+        raise overview.FrontDoorError(f"{folder}: the front door needs the named queries {missing}")
+    overview.load_front(known_queries=known)
 
 
 def _question_link(query, lang: str) -> str:
