@@ -8,6 +8,9 @@ core blueprints; the executor is wrapped in a per-worker result cache and ETag/3
 installed (``graph_builder.service.caching``). Further features are added with
 ``register_blueprints`` or by passing ``extra_blueprints`` in the config.
 
+Both refuse to start (``sandbox.SandboxUnavailable``) where the kernel cannot take the network
+away from the query processes (``graph_builder.service.sandbox``).
+
 ``serve(store, ...)`` runs the app under gunicorn (in-process ``BaseApplication``), with
 gthread workers. A read-only service runs ``workers`` web workers, each with its own pool of
 query processes reading the store read-only. When an update token is set the service runs
@@ -24,7 +27,7 @@ from flask import Flask, request
 
 from graph_builder.service import auth, errors, graph_store, health, sparql
 from graph_builder.service import dataset, network, pages, ui
-from graph_builder.service import caching, catalogue, home, pictures, search
+from graph_builder.service import caching, catalogue, fastpath, home, pictures, sandbox, search
 from graph_builder.service.config import resolve_config
 from graph_builder.service.query_pool import Executor
 from graph_builder.service.state import ServiceState, attach
@@ -42,13 +45,16 @@ def register_blueprints(app: Flask, blueprints: Iterable) -> None:
 def create_app(config: dict[str, Any] | None = None) -> Flask:
     """A Flask app serving the store named by ``config['STORE']`` (defaults < env < ``config``)."""
     settings = resolve_config(config)
+    sandbox.check(settings["ALLOWED_SERVICE_HOSTS"])  # SandboxUnavailable: refuse to start
     app = Flask("mdkg")
     app.config.update(settings)
     app.config["MAX_CONTENT_LENGTH"] = settings["MAX_BODY"]
     app.config["MAX_FORM_MEMORY_SIZE"] = settings["MAX_BODY"]
     executor = caching.CachingExecutor(  # result cache in front of the query processes
         Executor(Path(settings["STORE"]), processes=settings["QUERY_PROCESSES"],
-                 timeout=settings["QUERY_TIMEOUT"], writable=bool(settings["UPDATE_TOKEN"])),
+                 timeout=settings["QUERY_TIMEOUT"], writable=bool(settings["UPDATE_TOKEN"]),
+                 allowed_hosts=settings["ALLOWED_SERVICE_HOSTS"], max_nesting=settings["MAX_NESTING"],
+                 memory_limit=(settings["QUERY_MEMORY_MB"] << 20) or None),
         settings["CACHE_MAX_BYTES"])
     attach(app, ServiceState(config=settings, executor=executor))
 
@@ -60,8 +66,10 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     errors.install(app, settings["ACCESS_LOG"])
     register_blueprints(app, CORE_BLUEPRINTS)
     register_blueprints(app, settings.get("extra_blueprints", ()))
-    caching.install(app, executor, settings["CACHE_MAX_AGE"],  # ETag / 304 / Cache-Control
-                    caching.fingerprint(app.extensions.get(catalogue.EXTENSION, {})))
+    fingerprint = caching.fingerprint(app.extensions.get(catalogue.EXTENSION, {}))
+    caching.install(app, executor, settings["CACHE_MAX_AGE"], fingerprint)  # ETag / 304 / Cache-Control
+    if settings["FAST_PATH"]:  # plain GET queries skip Flask's dispatch (same answers)
+        app.wsgi_app = fastpath.FastQueries(app.wsgi_app, executor, settings, fingerprint)
     return app
 
 
@@ -76,6 +84,7 @@ def serve(store, host: str = "127.0.0.1", port: int = 8000, workers: int | None 
 
     app_config = dict(config, STORE=str(store))
     settings = resolve_config(app_config)
+    sandbox.check(settings["ALLOWED_SERVICE_HOSTS"])  # before any worker: a clear error, at once
     writable = bool(settings["UPDATE_TOKEN"])
     options = {
         "bind": f"{host}:{port}",

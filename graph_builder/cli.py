@@ -147,7 +147,13 @@ def cmd_serve(args) -> int:
     config = {}
     if args.token:
         config["UPDATE_TOKEN"] = args.token
-    server.serve(Path(args.store), host=args.host, port=args.port, workers=args.workers, **config)
+    from .service.sandbox import SandboxUnavailable
+    try:
+        server.serve(Path(args.store), host=args.host, port=args.port, workers=args.workers, **config)
+    except SandboxUnavailable as exc:
+        print(f"mdkg serve: refusing to start: the query processes cannot be kept off the network: "
+              f"{exc}", file=sys.stderr)
+        return 2
     return 0
 
 

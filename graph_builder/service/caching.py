@@ -23,9 +23,9 @@ no module-level state: the cache lives on the executor wrapper of each web worke
 from __future__ import annotations
 
 import hashlib
+import os
 import threading
 from collections import OrderedDict
-from pathlib import Path
 from typing import Any, Iterable, Mapping
 
 from flask import Flask, Response, g, has_request_context, request
@@ -86,7 +86,7 @@ class ResultCache:
 
 def build_id(read_path: str | None) -> str:
     """The id of what the query processes read: the build or snapshot directory name."""
-    return "empty" if read_path is None else Path(read_path).name
+    return "empty" if read_path is None else os.path.basename(read_path.rstrip("/"))
 
 
 def _freeze(value):
@@ -116,9 +116,18 @@ class CachingExecutor:
     def __getattr__(self, name: str):
         return getattr(self.inner, name)
 
-    def current_build(self) -> str:
-        """The current build id; the cache is emptied when it differs from the last one seen."""
-        current = build_id(self.inner.read_path())
+    def read_path(self) -> str | None:
+        """What the query processes read now, looked up once per request (kept on ``flask.g``)."""
+        if not has_request_context():
+            return self.inner.read_path()
+        if "mdkg_read_path" not in g:
+            g.mdkg_read_path = self.inner.read_path()
+        return g.mdkg_read_path
+
+    def current_build(self, read_path: str | None | bool = False) -> str:
+        """The current build id (of ``read_path`` when given); the cache is emptied when it
+        differs from the last one seen."""
+        current = build_id(self.read_path() if read_path is False else read_path)
         with self._lock:
             if current != self._build:
                 self.cache.clear()
@@ -128,18 +137,21 @@ class CachingExecutor:
     def read(self, job: dict) -> dict:
         if job.get("kind") not in CACHED_KINDS or self.cache.max_bytes <= 0:
             return self.inner.read(job)
-        key = (self.current_build(), job_key(job))
+        path = job["read_path"] if "read_path" in job else self.read_path()
+        key = (self.current_build(path), job_key(job))
         answer = self.cache.get(key)
         _record("hit" if answer is not None else "miss")
         if answer is not None:
-            return dict(answer, engine_ms=0.0)
-        answer = self.inner.read(job)
+            return dict(answer, engine_ms=0.0, cache="hit")
+        answer = self.inner.read(dict(job, read_path=path))
         if answer.get("status") == 200:
             self.cache.put(key, answer)
-        return answer
+        return dict(answer, cache="miss")
 
     def write(self, job: dict) -> dict:
         answer = self.inner.write(job)
+        if has_request_context():
+            g.pop("mdkg_read_path", None)  # the write made a new snapshot
         self.current_build()  # a write makes a new snapshot: drop what was cached before it
         return answer
 
@@ -158,13 +170,30 @@ def fingerprint(catalogue: Mapping[str, Any]) -> str:
     return digest.hexdigest()[:16]
 
 
+def etag_value(build: str, fingerprint: str, path: str, query_string: str, accept: str) -> str:
+    """The (weak) ETag value, without quotes, of an answer on ``build`` to this request."""
+    digest = hashlib.sha256("\x00".join([build, fingerprint, path, query_string, accept])
+                            .encode("utf-8")).hexdigest()[:32]
+    return f"{build}-{digest}"
+
+
 def etag_for(build: str, fingerprint: str) -> str:
     """The (weak) ETag value of the current request's answer on ``build``, without quotes."""
-    accept = request.headers.get("Accept", "")
-    digest = hashlib.sha256("\x00".join(
-        [build, fingerprint, request.path, request.query_string.decode("latin-1"), accept])
-        .encode("utf-8")).hexdigest()[:32]
-    return f"{build}-{digest}"
+    return etag_value(build, fingerprint, request.path, request.query_string.decode("latin-1"),
+                      request.headers.get("Accept", ""))
+
+
+def decorate(response: Response, cache_status: str | None, etag: str | None, max_age: int) -> Response:
+    """The caching headers of an answer (shared by the request hooks and ``fastpath``)."""
+    if cache_status:
+        response.headers[CACHE_HEADER] = cache_status
+    if etag and response.status_code in (200, 304):
+        response.set_etag(etag, weak=True)
+        response.headers["Cache-Control"] = f"public, max-age={max_age}"
+        response.vary.add("Accept")
+    response.headers["Access-Control-Expose-Headers"] = ", ".join(
+        [CORS_HEADERS["Access-Control-Expose-Headers"], "ETag", CACHE_HEADER])
+    return response
 
 
 def install(app: Flask, executor: CachingExecutor, max_age: int, fingerprint: str,
@@ -182,16 +211,7 @@ def install(app: Flask, executor: CachingExecutor, max_age: int, fingerprint: st
         return None
 
     def after(response: Response) -> Response:
-        if g.get("mdkg_cache"):
-            response.headers[CACHE_HEADER] = g.mdkg_cache
-        etag = g.get("mdkg_etag")
-        if etag and response.status_code in (200, 304):
-            response.set_etag(etag, weak=True)
-            response.headers["Cache-Control"] = f"public, max-age={max_age}"
-            response.vary.add("Accept")
-        response.headers["Access-Control-Expose-Headers"] = ", ".join(
-            [CORS_HEADERS["Access-Control-Expose-Headers"], "ETag", CACHE_HEADER])
-        return response
+        return decorate(response, g.get("mdkg_cache"), g.get("mdkg_etag"), max_age)
 
     app.before_request(before)
     app.after_request(after)

@@ -16,8 +16,18 @@ Keys (environment variable in brackets):
 - ``MAX_QUERY_LENGTH`` (MDKG_MAX_QUERY_LENGTH, 100 000 characters): longer query/update texts get 413.
 - ``MAX_ROWS`` (MDKG_MAX_ROWS, 10 000): SELECT rows / CONSTRUCT-DESCRIBE triples returned; longer
   results are **truncated** and carry ``X-MDKG-Truncated: true`` and ``X-MDKG-Row-Limit``.
-- ``ALLOWED_SERVICE_HOSTS`` (MDKG_ALLOWED_SERVICE_HOSTS, comma separated; empty): host names that
-  SERVICE and LOAD may reach; empty refuses both.
+- ``ALLOWED_SERVICE_HOSTS`` (MDKG_ALLOWED_SERVICE_HOSTS, comma separated; empty): ``host`` or
+  ``host:port`` entries that SERVICE and LOAD may reach. Empty (the default): the query and writer
+  processes cannot open any network socket (a seccomp filter, ``graph_builder.service.sandbox``);
+  otherwise every connection they make is checked against these hosts by the kernel's user
+  notification. Where the kernel cannot do this the service refuses to start.
+- ``MAX_NESTING`` (MDKG_MAX_NESTING, 64): deepest nesting of ``{``/``(``/``[`` in a query or update;
+  deeper texts get **400** before they are parsed (pyoxigraph's parser crashes near 1,000).
+- ``QUERY_MEMORY_MB`` (MDKG_QUERY_MEMORY_MB, 1024): resident memory a query process may use while
+  it works (the writer, which takes bulk loads with the token, has no cap); above it the process is killed, the request gets **503** naming the limit,
+  and a fresh process replaces it. 0 disables the cap.
+- ``FAST_PATH`` (MDKG_FAST_PATH, true): plain ``GET /sparql?query=`` requests are answered by a WSGI
+  fast path in front of Flask (``graph_builder.service.fastpath``; same answers, less CPU).
 - ``BASE`` (MDKG_BASE): the instance base IRI.
 - ``QUERY_PROCESSES`` (MDKG_QUERY_PROCESSES, 2): query processes per web worker.
 - ``ACCESS_LOG`` (MDKG_ACCESS_LOG, true): one JSON line per request on the ``mdkg.access`` logger.
@@ -44,6 +54,9 @@ DEFAULTS: Mapping[str, Any] = {
     "MAX_QUERY_LENGTH": 100_000,
     "MAX_ROWS": 10_000,
     "ALLOWED_SERVICE_HOSTS": (),
+    "MAX_NESTING": 64,
+    "QUERY_MEMORY_MB": 1024,
+    "FAST_PATH": True,
     "BASE": DEFAULT_BASE,
     "QUERY_PROCESSES": 2,
     "ACCESS_LOG": True,
@@ -57,7 +70,7 @@ ENV_NAMES: Mapping[str, str] = {key: f"MDKG_{key}" for key in DEFAULTS}
 
 _FLOATS = {"QUERY_TIMEOUT"}
 _INTS = {"MAX_BODY", "MAX_AUTH_BODY", "MAX_QUERY_LENGTH", "MAX_ROWS", "QUERY_PROCESSES",
-         "CACHE_MAX_BYTES", "CACHE_MAX_AGE", "SEARCH_LIMIT"}
+         "CACHE_MAX_BYTES", "CACHE_MAX_AGE", "SEARCH_LIMIT", "MAX_NESTING", "QUERY_MEMORY_MB"}
 
 
 def _coerce(key: str, value: Any) -> Any:
@@ -69,7 +82,7 @@ def _coerce(key: str, value: Any) -> Any:
         if isinstance(value, str):
             value = value.split(",")
         return tuple(h.strip().lower() for h in value if h and h.strip())
-    if key == "ACCESS_LOG" and isinstance(value, str):
+    if key in ("ACCESS_LOG", "FAST_PATH") and isinstance(value, str):
         return value.strip().lower() not in ("0", "false", "no", "off", "")
     if key == "UPDATE_TOKEN" and value == "":
         return None
