@@ -37,7 +37,9 @@ import shutil
 
 from . import emit, store as store_mod
 from ..publish import dumps
-from ..text.corpus import corpus_files, load_manifest, read_document, read_source
+from ..text import doc_kind
+from ..text.corpus import corpus_files, load_manifest, read_document
+from ..text.readers import source_sha
 from ..facts import extract_facts
 from ..facts.context import FactContext
 from ..recognise.findings import Entity, Fact, Mention
@@ -229,7 +231,7 @@ def _run_jobs(jobs: list, wrap: Callable) -> Iterable[dict]:
 def _source_sha(path: Path) -> str:
     """The file's sha256, after the cheap checks (empty, binary, not UTF-8) that stop a build at once."""
     try:
-        return read_source(path)[1]
+        return source_sha(path)
     except SourceError as err:
         raise BuildError(str(err)) from None
 
