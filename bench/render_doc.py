@@ -214,6 +214,15 @@ def values_section(v: dict) -> list[str]:
         ["finder", "before ms", "after ms", "after/before", "found before", "found after"], rows)
 
 
+def tokens_section(t: dict) -> list[str]:
+    rows = [[f"`{r['tokenizer']}`", f"{r['paragraphs_per_s']:,}", f"{r['tokens']:,}", fmt(r["best_s"], 3)]
+            for r in t["rows"]]
+    return [f"`bench/tokens_speed.py`: {t['paragraphs']} paragraphs (the bundled corpus and the dev texts), best of "
+            f"{t['rounds']} rounds, caches cleared before each mdkg round (run {t['started']}, load average "
+            f"{', '.join(str(x) for x in t['load'])}: the machine was shared, so compare rows of one run only).",
+            ""] + table(["tokenizer", "paragraphs/s", "tokens", "best s"], rows)
+
+
 def render(prose: dict[str, list[str]]) -> str:
     b, p, q, qb, s = (load("build_scaling.json"), load("profile.json"), load("query_bench.json"),
                       load("query_bench_before.json"), load("soak.json"))
@@ -243,6 +252,9 @@ def render(prose: dict[str, list[str]]) -> str:
     out += ["## Value grammars: graph_builder/values/ against the single values.py it replaced", ""]
     v = load("values_bench.json")
     out += values_section(v) + prose["values_findings"] if v else ["Run `python bench/values_bench.py`.", ""]
+    out += ["## Linguistic layer: tokens with clitic readings against str.split, Tashaphyne and spaCy", ""]
+    tk = load("tokens_speed.json")
+    out += tokens_section(tk) + prose["tokens_findings"] if tk else ["Run `python bench/tokens_speed.py`.", ""]
     out += ["## Robustness", ""] + prose["robustness"]
     out += soak_section(s) if s else ["(5-minute soak: run `python bench/soak.py`; no result file yet.)", ""]
     out += ["## Changes made", ""] + prose["changes"]
@@ -278,6 +290,7 @@ PROSE = {
         ".venv/bin/python bench/front_bench.py --seconds 3 --baseline /tmp/main-export  # front cost",
         ".venv/bin/python bench/soak.py --seconds 300 --clients 64",
         ".venv/bin/python bench/values_bench.py --rounds 7                    # value grammars, before/after",
+        ".venv/bin/python bench/tokens_speed.py --rounds 3 --extra ../shared/corpus-dev   # linguistic layer",
         ".venv/bin/python bench/pdf_readers.py                                # needs LibreOffice (soffice)",
         ".venv/bin/python bench/render_doc.py                                 # this page",
         "```", "",
@@ -448,6 +461,13 @@ PROSE = {
         "tables the 16-client uncached ratio moved from the *before* figure to the *after* one, while "
         "the 1- and 4-client figures moved within this machine's run-to-run noise (in both directions). "
         "The acceptance verdict should be re-checked on a quiet machine before it is relied on.", ""],
+    "tokens_findings": [
+        "`mdkg` folds the text with the offset map, splits sentences, cuts tokens and computes every "
+        "word's clitic readings from cold caches; in a build the readings are memoised per word and the "
+        "folding is shared with the matcher. `split` is the floor (no folding, offsets or clitics). "
+        "Tashaphyne's light stemmer cuts stems, not clitics; spaCy's blank `ar` tokenizer splits "
+        "punctuation only and is C-backed (a 126 MB dependency); neither reads clitics, which is why the "
+        "layer is hand-written (docs/extraction.md).", ""],
     "values_findings": [
         "The package reads many more forms (regional month names, numeric and Hijri dates, relative "
         "dates, ranges and qualifiers of amounts, ordinals in digits); on the bundled corpus it finds "

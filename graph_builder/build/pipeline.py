@@ -104,7 +104,7 @@ class BuildResult:
 def analyse(doc: Document, matcher: Matcher, gazetteer) -> DocumentResult:
     """Mentions and facts of one document (pure: no store, no I/O)."""
     mentions = mentions_in(doc, matcher)
-    facts = extract_facts(FactContext(doc, mentions, gazetteer))
+    facts = extract_facts(FactContext(doc, mentions, gazetteer, matcher))
     return DocumentResult(doc, mentions, _known_entities(facts, gazetteer))
 
 
