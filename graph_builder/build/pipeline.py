@@ -37,7 +37,6 @@ import shutil
 
 from . import emit, store as store_mod
 from ..publish import dumps
-from ..text import doc_kind
 from ..text.corpus import corpus_files, load_manifest, read_document
 from ..text.readers import source_sha
 from ..facts import extract_facts

@@ -14,7 +14,10 @@ of a failed one), ``site`` (the bilingual string table and the one HTML renderer
 answered before Flask, from the same pieces). Behind them: ``query_pool`` (the pool of killable
 reader processes and the single writer), ``query_worker`` (what runs inside those processes),
 ``sandbox`` (the seccomp filter that takes the network from them), ``query_text`` (nesting and
-dataset facts read off a text), ``guard`` (parse-only syntax check), ``update_dataset``.
+dataset facts read off a text), ``guard`` (parse-only syntax check), ``update_dataset``,
+``fairness`` (admission to the pool per client address), ``throttle`` (wrong tokens per
+address). Around the application (WSGI): ``headers`` (security headers on every response);
+``http_worker`` is the gunicorn worker.
 
 May import: ``graph_builder.namespaces``, ``graph_builder.resources``, ``graph_builder.text``
 (``arsearch``), ``graph_builder.build.store`` and ``graph_builder.publish`` (dumps, VoID,

@@ -79,7 +79,9 @@ class FastQueries:
         answer = self.executor.read(job)
         status = answer["status"]
         if status >= 300:
-            response = errors.error_response(status, answer.get("message") or HTTP_STATUS_CODES.get(status, ""))
+            response = errors.error_response(status, answer.get("message") or HTTP_STATUS_CODES.get(status, ""),
+                                             {"Retry-After": str(answer["retry_after"])}
+                                             if answer.get("retry_after") else None)
         else:
             response = success_response(answer, self.config["MAX_ROWS"])
         caching.decorate(response, answer.get("cache"), etag, self.config["CACHE_MAX_AGE"])

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import Any, Mapping
 
 from flask import Response, abort, g
+from werkzeug.exceptions import ServiceUnavailable, TooManyRequests
 
 from graph_builder.service import negotiation
 from graph_builder.service.results import JSON_RESULTS
@@ -123,10 +124,18 @@ def write(job: UpdateJob | GraphJob) -> dict:
     return _timed(current().executor.write(job.wire()))
 
 
+RETRYABLE = {429: TooManyRequests, 503: ServiceUnavailable}
+
+
 def ok(answer: dict, default_message: str = "") -> dict:
-    """``answer`` when it succeeded; otherwise abort with the engine's status and message."""
-    if answer["status"] >= 300:
-        abort(answer["status"], description=answer.get("message", default_message))
+    """``answer`` when it succeeded; otherwise abort with the engine's status and message (and
+    ``Retry-After`` when the pool refused the job for now)."""
+    status = answer["status"]
+    if status >= 300:
+        message = answer.get("message", default_message)
+        if status in RETRYABLE and answer.get("retry_after"):
+            raise RETRYABLE[status](description=message, retry_after=answer["retry_after"])
+        abort(status, description=message)
     return answer
 
 

@@ -216,20 +216,27 @@ class Executor:
         return store_mod.resolve(self.store)
 
     # -- running jobs -----------------------------------------------------------------------
-    def read(self, job: dict) -> dict:
-        """Run a read job (query, graph_get, stats) on an idle reader, within the time limit."""
+    def read(self, job: dict, limit: float | None = None, wait: float | None = None) -> dict:
+        """Run a read job (query, graph_get, stats) on an idle reader, within the time limit.
+
+        ``limit`` (seconds, when shorter than the time limit) bounds the waiting and the run
+        together; ``wait`` instead bounds the waiting for an idle reader alone, and ``limit``
+        then bounds the run alone."""
         try:
             self.start()
         except RuntimeError as exc:
             return {"status": 503, "message": str(exc)}
         started = time.monotonic()
+        timeout = self.timeout if limit is None else max(0.1, min(limit, self.timeout))
         if "read_path" not in job:  # the caching layer looks it up once per request
             job = dict(job, read_path=self.read_path())
         try:
-            child = self._idle.get(timeout=self.timeout)
+            child = self._idle.get(timeout=timeout if wait is None else max(0.1, min(wait, self.timeout)))
         except queue.Empty:
-            return {"status": 503, "message": "all query processes are busy; try again later"}
-        remaining = max(0.1, self.timeout - (time.monotonic() - started))
+            return {"status": 503, "message": "all query processes are busy; try again later",
+                    "retry_after": 1}
+        waited = time.monotonic() - started
+        remaining = timeout if wait is not None else max(0.1, timeout - waited)
         try:
             answer = child.call(job, remaining)
         except OverMemory:
@@ -244,8 +251,9 @@ class Executor:
                 self._children.discard(child)
             threading.Thread(target=self._add_reader, daemon=True).start()
         if answer is None:
-            return {"status": 504, "message": f"query exceeded the time limit of {self.timeout:g} s "
-                                              f"and was stopped"}
+            answer = {"status": 504, "message": f"query exceeded the time limit of {timeout:g} s "
+                                                f"and was stopped"}
+        answer["waited"] = waited  # seconds spent waiting for an idle reader
         return answer
 
     def _over_memory(self, what: str) -> dict:

@@ -126,6 +126,6 @@ def search():
         base = base_iri()
         return html_page("search.html", lang=lang, title=title, q=query, words=words,
                          paragraphs=paragraphs, entities=entities,
-                         local=lambda iri: iri_paths.page_url(base, iri, lang) if iri else None)
+                         href=lambda iri: iri_paths.link(base, iri, lang))
     body = {"query": query, "words": words, "entities": entities, "paragraphs": paragraphs}
     return Response(json.dumps(body, ensure_ascii=False), content_type="application/json")

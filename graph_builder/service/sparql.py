@@ -89,7 +89,7 @@ def read_operation() -> Operation | None:
 def _query(op: Operation) -> Response:
     state = current()
     cfg = state.config
-    fmt = request.args.get("format")
+    fmt = request.args.getlist("format")
     dataset = None
     default = _iris(op.params.get("default-graph-uri", []), "default-graph-uri")
     named = _iris(op.params.get("named-graph-uri", []), "named-graph-uri")
