@@ -165,7 +165,7 @@ def test_results_table_escapes_iris_and_links_only_http(browser, hostile_server)
     """IRIs holding quotes stay inside their href, a javascript: IRI is text, not a link, and
     moving the mouse over every link runs nothing (on the base the table wrote href='…' as is)."""
     from selenium.webdriver.common.by import By
-    browser.get(hostile_server.url + "/")
+    browser.get(hostile_server.url + "/sparql-editor")
     wait(browser, lambda d: d.execute_script("return !!window.mdkgYasgui"))
     browser.execute_script("const t = window.mdkgYasgui.getTab(); t.setQuery(arguments[0]); t.query();",
                            "SELECT ?s ?label WHERE { ?s ?p ?label } ORDER BY ?label")
