@@ -66,3 +66,22 @@ def test_a_later_paragraph_with_another_year_does_not_fall_back_to_the_main_meet
                               "جرت المفاوضات الحكومية الدولية في نيويورك بين شباط/فبراير وتموز/يوليه 2036."))
     assert ("event/gfmd-2030", "location", "place/brussels") in t
     assert ("event/gfmd-2030", "location", "place/new-york") not in t
+
+
+HLD = "الحوار الرفيع المستوى بشأن الهجرة الدولية والتنمية منبر للجمعية العامة."
+
+
+def test_a_meeting_noun_with_a_pronoun_names_the_process_it_would_name_with_the_article():
+    t = triples(facts_of_text(events, HLD,
+                              "وعقدت الجمعية العامة حوارها الرفيع المستوى الثالث بشأن الهجرة الدولية والتنمية في "
+                              "نيويورك يومي 8 و 9 أيار/مايو 2031.", date="2031-12-01"))
+    assert ("event/hld-2031", "partOf", "process/hld") in t
+    assert ("event/hld-2031", "location", "place/new-york") in t
+    assert ("event/hld-2031", "startDate", "2031-05-08") in t
+
+
+def test_a_pronoun_on_a_meeting_noun_that_names_no_process_is_not_a_process_meeting():
+    t = triples(facts_of_text(events, HLD,
+                              "وعقدت اللجنة حوارها الثالث مع المجتمع المدني في نيويورك في أيار/مايو 2031.",
+                              date="2031-12-01"))
+    assert not any(s.startswith("event/hld") for s, _, _ in t)
