@@ -85,3 +85,19 @@ def test_a_pronoun_on_a_meeting_noun_that_names_no_process_is_not_a_process_meet
                               "وعقدت اللجنة حوارها الثالث مع المجتمع المدني في نيويورك في أيار/مايو 2031.",
                               date="2031-12-01"))
     assert not any(s.startswith("event/hld") for s, _, _ in t)
+
+
+def test_a_summit_convened_by_other_bodies_is_not_the_process_of_the_previous_sentence():
+    t = triples(facts_of_text(events,
+                              "واعتمدت عملية الرباط برنامج عمل جديدا في المؤتمر الوزاري السادس في مدريد في عام 2031. "
+                              "وعقد الاتحاد الأوروبي والاتحاد الأفريقي مؤتمر قمة أثينا بشأن الهجرة في 3 و 4 آذار/مارس 2032.",
+                              date="2032-12-01"))
+    athens = {s for s, p, o in t if p == "location" and o == "place/athens"}
+    assert athens and not any((s, "partOf", "process/rabat-process") in t for s in athens)
+
+
+def test_a_summit_named_by_its_city_keeps_the_process_of_its_paragraph():
+    t = triples(facts_of_text(events,
+                              "تواصل عملية بالي عملها الإقليمي، وعقدت قمة بالي في 23 آذار/مارس 2032.",
+                              date="2032-12-01"))
+    assert any(p == "partOf" and o == "process/bali-process" for _, p, o in t)

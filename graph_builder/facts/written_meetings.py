@@ -177,6 +177,12 @@ def _read(ctx, st, src, toks: Tokens, m, lo: int, hi: int, ordinals: dict, doc_d
                  or fronted_place(toks, lo, m.i))
     if process is None and place is not None and kind in _PROCESS_KINDS:
         process = _paragraph_process(toks, toks.tokens[m.i].start)
+        if process is not None and not any(x.entity == process for x in toks.mentions
+                                           if toks.tokens[lo].start <= x.start < toks.tokens[m.i].start) \
+                and any(x.entity.kind in ("org", "body", "state") for x in toks.mentions
+                        if toks.tokens[lo].start <= x.start < toks.tokens[m.i].start):
+            process = None      # وعقد الاتحاد الأوروبي والاتحاد الأفريقي مؤتمر قمة فاليتا: its own convenors'
+
     year = _year(ctx, st, toks, process, n, dates, lo, hi, status, doc_day, j)
     if year is None and doc_day is not None and status == HELD and not _other_year(toks, lo, hi):
         verb = governing_before(toks, lo, m.i)
