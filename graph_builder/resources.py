@@ -1,4 +1,4 @@
-"""Where the project's data files live: ontology, gazetteer, named queries, bundled corpus.
+"""Where the project's data files live: ontology, gazetteer, lexicons, named queries, bundled corpus.
 
 In a source checkout (or an editable install) they are the top-level folders of the
 repository; in a wheel they are shipped under ``graph_builder/_data``. Nothing here
@@ -12,7 +12,7 @@ _PKG = Path(__file__).resolve().parent
 
 
 def data_dir(name: str) -> Path:
-    """The folder ``name`` (``ontology``, ``queries``, ``corpus``, ``gazetteer``)."""
+    """The folder ``name`` (``ontology``, ``queries``, ``corpus``, ``gazetteer``, ``lexicons``)."""
     for candidate in (_PKG / "_data" / name, _PKG.parent / name):
         if candidate.is_dir():
             return candidate

@@ -1,0 +1,149 @@
+"""Ordinal words: ``الثالث``, ``الحادية عشرة``, ``الثالثة والستون`` (= 63), ``المائة``.
+
+Definite forms (with the proclitics و ف ب ل, and لل), masculine and feminine, 1–10, 11–19
+(``الحادي عشر``), tens (``العشرون``/``العشرين``), compounds (``الحادية والعشرين`` = 21), 100
+(``المائة``). ``الأول``/``الثاني`` after ``كانون``/``تشرين``/``ربيع``/``جمادى`` (month names)
+are skipped, and so is ``المائة`` after ``في`` (per cent). The words are data in
+``lexicons/ordinals.toml``. Digits are an ordinal after a numbered noun (``الدورة 11``,
+``الدورة الـ11``; ``digits`` is then True), unless bare digits are followed by the indefinite
+noun they count (``وحضر المؤتمر 303 مندوبين``). :func:`parse_ordinal` also reads a lone indefinite
+or adverbial form (``ثالث``, ``ثانيا``) and ``الـ11`` alone.
+
+This module does not say what is counted (which meeting is the third); the fact rules do that.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from types import MappingProxyType
+
+from ..text.arabic import fold
+from . import lexicon
+from ._text import AR, NA, NB, SP, Text, key, pattern, prepare, words
+
+
+def _load():
+    data = lexicon.load("ordinals")
+    where = str(lexicon.lexicon_path("ordinals"))
+    table = {name: MappingProxyType({key(w): v for w, v in lexicon.int_table(data, name, where).items()})
+             for name in ("units", "tens", "adverbs")}
+    lists = {name: frozenset(key(w) for w in lexicon.strings(data, name, where))
+             for name in ("compound_only", "teens", "month_heads", "numbered_nouns", "not_counted")}
+    return table, lists
+
+
+_TABLES, _LISTS = _load()
+_UNITS, _TENS, _ADVERBS = _TABLES["units"], _TABLES["tens"], _TABLES["adverbs"]
+_COMPOUND_ONLY = _LISTS["compound_only"]
+_ARTICLE = pattern("(?:[وفب]?ال|[وف]?لل)")
+_ORDINAL_RE = re.compile(
+    rf"{NB}{_ARTICLE}(?P<u>{words(*_UNITS)})"
+    rf"(?:(?P<teen>{SP}(?:{words(*_LISTS['teens'])}))|{SP}{pattern('و')}{_ARTICLE}(?P<t>{words(*_TENS)}))?{NA}"
+    rf"|{NB}{_ARTICLE}(?P<t0>{words(*_TENS)}){NA}"
+)
+_DIGIT_ARTICLE = pattern("ال") + "(?:ـ)?"      # الـ11: the article written apart from digits (ـ folds away)
+_DIGITS = r"(?P<n>[0-9]{1,3})(?![0-9]|[/.,][0-9])"
+_DIGIT_ORDINAL_RE = re.compile(rf"(?=[0-9]|ال){NB}(?:{_DIGIT_ARTICLE} ?)?{_DIGITS}")
+_LONE_DIGIT_RE = re.compile(rf"{_DIGIT_ARTICLE} ?{_DIGITS}$")
+# An indefinite Arabic word right after bare digits is the thing counted (303 مندوبين), unless it
+# is a preposition or conjunction (الدورة 11 في جنيف) or starts with the article or ل (للمنتدى).
+_COUNTED_NOUN_AFTER_RE = re.compile(
+    rf"{SP}(?!{pattern('(?:[وفب]?ال|ل)')}|(?:{words(*_LISTS['not_counted'])}){NA})[{AR}]")
+_NOUN_STEMS = tuple(sorted({w[2:] if w.startswith("ال") else w for w in _LISTS["numbered_nouns"]}))
+_MONTH_BEFORE_RE = re.compile(f"(?:{words(*_LISTS['month_heads'])}){SP}$")
+_PERCENT_BEFORE_RE = re.compile(NB + pattern(r"في") + SP + "$")     # في المائة = per cent
+
+
+@dataclass(frozen=True)
+class OrdinalMatch:
+    """An ordinal word or compound (``الثالثة والستون`` = 63)."""
+
+    start: int
+    end: int
+    value: int
+    digits: bool = False       # written in digits after a numbered noun (الدورة 11, الدورة الـ11)
+
+
+def _noun_re(nouns) -> re.Pattern:
+    stems = {key(n)[2:] if key(n).startswith("ال") else key(n) for n in nouns}
+    return re.compile(rf"{NB}(?:{_ARTICLE})?(?:{words(*stems)}){NA}{SP}$")
+
+
+_DEFAULT_NOUN_RE = _noun_re(_NOUN_STEMS)
+
+
+def _ordinal_value(m: re.Match) -> int | None:
+    if m["t0"]:
+        return _TENS[m["t0"]]
+    unit = _UNITS[m["u"]]
+    compound_only = m["u"] in _COMPOUND_ONLY
+    if m["teen"]:
+        return 10 + unit if unit < 10 and unit != 1 or compound_only else None
+    if m["t"]:
+        tens = _TENS[m["t"]]
+        return tens + unit if unit < 10 and tens < 100 else None
+    return None if compound_only else unit
+
+
+def find_ordinals(text: str, *, numbered_nouns=None) -> list[OrdinalMatch]:
+    """Every definite ordinal word in ``text`` (``الاجتماع الثالث``, ``الدورة الثالثة والستون``),
+    and every number of one to three digits right after a numbered noun (``الدورة 11``,
+    ``النسخة الـ3``, ``للقمة 29``): the nouns of ``lexicons/ordinals.toml`` unless the caller
+    gives its own ``numbered_nouns`` (``()`` for none). ``الـ132`` after any other word is a
+    count (``الدول الأعضاء الـ132``), not an ordinal."""
+    t = prepare(text)
+    out = []
+    noun_re = _DEFAULT_NOUN_RE if numbered_nouns is None else \
+        (_noun_re(numbered_nouns) if numbered_nouns else None)
+    if noun_re is not None:
+        for m in _DIGIT_ORDINAL_RE.finditer(t.work):
+            value = int(m["n"])
+            if value < 1 or not noun_re.search(t.work, max(0, m.start() - 24), m.start()):
+                continue
+            if not m.group().startswith("ال") and _COUNTED_NOUN_AFTER_RE.match(t.work, m.end()):
+                continue              # وحضر المؤتمر 303 مندوبين: a count of what follows
+            out.append(OrdinalMatch(*t.span(m.start(), m.end()), value, True))
+    for start, end, value in ordinal_words(t):
+        out.append(OrdinalMatch(*t.span(start, end), value))
+    return sorted(out, key=lambda o: o.start)
+
+
+def ordinal_words(t: Text) -> list[tuple[int, int, int]]:
+    """(start, end, value) of every ordinal word of a prepared text, in FOLDED offsets, the span
+    starting at the article (for the date grammar: ``الخامس من مارس``)."""
+    out = []
+    for m in _ORDINAL_RE.finditer(t.work):
+        value = _ordinal_value(m)
+        before = t.work[max(0, m.start() - 10):m.start()]
+        if value is None or (value <= 2 and m["u"] and _MONTH_BEFORE_RE.search(before)) \
+                or (value == 100 and _PERCENT_BEFORE_RE.search(before)):
+            continue
+        out.append((m.start() + _clitic_length(m.group()), m.end(), value))
+    return out
+
+
+def _clitic_length(word: str) -> int:
+    """How many letters before the article (``وال`` → 1, ``لل`` → 1: the span starts at the article)."""
+    for i in range(3):
+        if word.startswith("ال", i):
+            return i
+        if word.startswith("لل", i):
+            return i + 1
+    return 0
+
+
+def parse_ordinal(text: str) -> int | None:
+    """The first ordinal in ``text``; also a lone indefinite or adverbial form (``ثالث``, ``ثانيا``)."""
+    found = find_ordinals(text)
+    if found:
+        return found[0].value
+    word = fold(text).strip()
+    digits = _LONE_DIGIT_RE.match(word)
+    if digits:                         # الـ11 handed over alone
+        return int(digits["n"]) or None
+    if word in _ADVERBS:
+        return _ADVERBS[word]
+    return _UNITS.get(word) if word and word not in _COMPOUND_ONLY else None
+
+
+__all__ = ["OrdinalMatch", "find_ordinals", "parse_ordinal"]
