@@ -203,7 +203,14 @@ def cmd_push(args) -> int:
     if _no_store(args):
         return 2
     try:
-        counts = push_store(open_read_only(Path(args.store)), args.endpoint, args.token)
+        auth = None
+        if args.user:
+            password = os.environ.get("MDKG_PUSH_PASSWORD")
+            if password is None:
+                print("mdkg push: --user needs the password in $MDKG_PUSH_PASSWORD", file=sys.stderr)
+                return 2
+            auth = (args.user, password)
+        counts = push_store(open_read_only(Path(args.store)), args.endpoint, args.token, auth=auth)
     except PushError as err:
         print(f"mdkg push: {err}", file=sys.stderr)
         return 1
@@ -275,6 +282,9 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--store", **store_kw)
     p.add_argument("--endpoint", required=True, help="the Graph Store endpoint URL (e.g. http://host:7878/store)")
     p.add_argument("--token", default=os.environ.get("MDKG_PUSH_TOKEN"), help="Bearer token (or $MDKG_PUSH_TOKEN)")
+    p.add_argument("--user", default=os.environ.get("MDKG_PUSH_USER"),
+                   help="user name for HTTP Digest or Basic authentication, whichever the server asks "
+                        "for (or $MDKG_PUSH_USER); the password is read from $MDKG_PUSH_PASSWORD")
     p.set_defaults(func=cmd_push)
 
     p = sub.add_parser("explain", help="everything known about an entity and where each fact came from")
