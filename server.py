@@ -8,6 +8,9 @@ core blueprints; the executor is wrapped in a per-worker result cache and ETag/3
 installed (``graph_builder.service.caching``). Further features are added with
 ``register_blueprints`` or by passing ``extra_blueprints`` in the config.
 
+With ``SPARQL_ENDPOINT`` set, the same application reads a remote SPARQL endpoint instead of the
+store (read-only; ``graph_builder.service.remote_executor``).
+
 ``serve(store, ...)`` runs the app under gunicorn (in-process ``BaseApplication``), with
 gthread workers. A read-only service runs ``workers`` web workers, each with its own pool of
 query processes reading the store read-only. When an update token is set the service runs
@@ -27,6 +30,7 @@ from graph_builder.service import dataset, network, pages, ui
 from graph_builder.service import caching, catalogue, search
 from graph_builder.service.config import resolve_config
 from graph_builder.service.query_pool import Executor
+from graph_builder.service.remote_executor import RemoteExecutor
 from graph_builder.service.state import ServiceState, attach
 
 CORE_BLUEPRINTS = (sparql.blueprint, graph_store.blueprint, health.blueprint,
@@ -46,10 +50,14 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app.config.update(settings)
     app.config["MAX_CONTENT_LENGTH"] = settings["MAX_BODY"]
     app.config["MAX_FORM_MEMORY_SIZE"] = settings["MAX_BODY"]
-    executor = caching.CachingExecutor(  # result cache in front of the query processes
-        Executor(Path(settings["STORE"]), processes=settings["QUERY_PROCESSES"],
-                 timeout=settings["QUERY_TIMEOUT"], writable=bool(settings["UPDATE_TOKEN"])),
-        settings["CACHE_MAX_BYTES"])
+    if settings["SPARQL_ENDPOINT"]:  # a read-only service over a remote engine
+        inner = RemoteExecutor(settings["SPARQL_ENDPOINT"], base=settings["BASE"],
+                               processes=settings["QUERY_PROCESSES"], timeout=settings["QUERY_TIMEOUT"],
+                               store=Path(settings["STORE"]))
+    else:
+        inner = Executor(Path(settings["STORE"]), processes=settings["QUERY_PROCESSES"],
+                         timeout=settings["QUERY_TIMEOUT"], writable=bool(settings["UPDATE_TOKEN"]))
+    executor = caching.CachingExecutor(inner, settings["CACHE_MAX_BYTES"])  # result cache in front
     attach(app, ServiceState(config=settings, executor=executor))
 
     @app.before_request

@@ -147,6 +147,11 @@ def cmd_serve(args) -> int:
     config = {}
     if args.token:
         config["UPDATE_TOKEN"] = args.token
+    if args.sparql_endpoint:
+        if args.token:
+            print("mdkg serve: --sparql-endpoint serves read-only; give no update token", file=sys.stderr)
+            return 2
+        config["SPARQL_ENDPOINT"] = args.sparql_endpoint
     server.serve(Path(args.store), host=args.host, port=args.port, workers=args.workers, **config)
     return 0
 
@@ -263,6 +268,9 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--port", type=int, default=int(os.environ.get("MDKG_PORT", "8000")))
     p.add_argument("--workers", type=int, default=None)
     p.add_argument("--token", default=None, help="update token (default: $MDKG_UPDATE_TOKEN; none = read-only)")
+    p.add_argument("--sparql-endpoint", default=None, metavar="URL",
+                   help="serve the MDKG graphs of this remote SPARQL endpoint (e.g. Virtuoso's "
+                        "http://host:8890/sparql) instead of --store, read-only")
     p.set_defaults(func=cmd_serve)
 
     for name, helptext, func in (("mentions", "show a report's text with every mention marked", cmd_mentions),
