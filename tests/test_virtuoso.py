@@ -1,8 +1,14 @@
 """MDKG beside a real Virtuoso (Debian's virtuoso-opensource) on loopback ports: the bundled build
-pushed with HTTP Digest through ``/sparql-graph-crud-auth`` and compared graph by graph."""
+pushed with HTTP Digest through ``/sparql-graph-crud-auth`` and compared graph by graph, every named
+query's rows compared with the embedded store's, and ``mdkg serve --sparql-endpoint`` serving a
+page, a search and a named query from it (compared with the service over the embedded store)."""
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
+import time
+from collections import Counter
 
 import pyoxigraph as ox
 import pytest
@@ -10,7 +16,12 @@ import requests
 
 from graph_builder import cli
 from graph_builder.build.store import open_read_only
+from graph_builder.namespaces import DEFAULT_BASE, Base
 from graph_builder.publish.push import PushError, push_store
+from graph_builder.service import named_queries as nq
+from graph_builder.service.remote_store import RemoteStore
+from graph_builder.text import arsearch
+from serverutil import REPO, RunningServer, free_port
 import virtuoso_util
 
 pytestmark = pytest.mark.virtuoso
@@ -84,3 +95,138 @@ def test_push_needs_the_credentials(virtuoso, built_store):
     rows = remote_select(virtuoso, "SELECT (COUNT(*) AS ?n) WHERE { GRAPH <http://example.org/auth-check> "
                                    "{ ?s ?p ?o } }")
     assert rows[0]["n"]["value"] == "1"
+
+
+# -- the named queries: the same rows on Virtuoso as on the embedded store -------------------------
+def _rows(solutions) -> Counter:
+    return Counter(tuple(None if s[v] is None else str(s[v]) for v in solutions.variables) for s in solutions)
+
+
+def _runs(query) -> list[dict[str, str]]:
+    """The query's examples, and the run with every parameter unbound when all are optional."""
+    runs = [dict(pair.split("=", 1) for pair in example.split("&") if pair) for example in query.examples]
+    if all(p.optional for p in query.params):
+        runs.append({})
+    return runs
+
+
+def test_every_named_query_answers_the_same_rows(pushed, built_store):
+    local = open_read_only(built_store)
+    remote = RemoteStore(pushed.sparql, graph_prefix=Base(DEFAULT_BASE).iri + "graph/", timeout=60)
+    catalogue = nq.load_catalogue(nq.queries_dir(None))
+    compared = 0
+    for name, query in catalogue.items():
+        for args in _runs(query):
+            here = _rows(nq.run_local(local, query, args))
+            there = _rows(nq.run_local(remote, query, args))
+            assert here == there, (name, args, list((here - there).items())[:3], list((there - here).items())[:3])
+            assert sum(here.values()) > 0, (name, args)  # an empty answer would prove nothing
+            compared += 1
+    assert compared >= len(catalogue)
+
+
+def test_commitments_of_one_kind_unbound_lists_commitments_only(pushed, built_store):
+    query = nq.load_catalogue(nq.queries_dir(None))["commitments-by-type"]
+    local = open_read_only(built_store)
+    rows = list(nq.run_local(local, query, {}))
+    kinds = {row["kind"].value for row in rows}
+    commitment_kinds = {row["k"].value for row in local.query(
+        "SELECT ?k WHERE { ?k <http://www.w3.org/2000/01/rdf-schema#subClassOf>* "
+        "<https://w3id.org/mdkg/ontology#Commitment> }", use_default_graph_as_union=True)}
+    assert rows and kinds <= commitment_kinds
+    statements = {row["s"].value for row in local.query(
+        "SELECT ?s WHERE { ?s a <http://www.w3.org/1999/02/22-rdf-syntax-ns#Statement> }",
+        use_default_graph_as_union=True)}
+    assert not statements & {row["commitment"].value for row in rows}
+
+
+def test_paragraph_search_text_does_what_ar_match_does(pushed, built_store):
+    """REGEX on mdkg:searchText (any engine) finds exactly the paragraphs mdkg:arMatch finds."""
+    local = open_read_only(built_store)
+    remote = RemoteStore(pushed.sparql, graph_prefix=Base(DEFAULT_BASE).iri + "graph/", timeout=60)
+    by_ar_match = ("SELECT ?p WHERE { ?p <https://w3id.org/mdkg/ontology#text> ?t "
+                   "FILTER(<https://w3id.org/mdkg/ontology#arMatch>(?t, ?q)) }")
+    by_search_text = ("SELECT ?p WHERE { ?p <https://w3id.org/mdkg/ontology#searchText> ?s "
+                      "FILTER(REGEX(?s, ?pattern)) }")
+    for words in ("التحويلات المالية", "للمهاجرين", "الهجرة والتنمية", "منظمه الدوليه"):
+        expected = {r["p"].value for r in local.query(
+            by_ar_match, use_default_graph_as_union=True, substitutions={ox.Variable("q"): ox.Literal(words)},
+            custom_functions=arsearch.custom_functions())}
+        pattern = {ox.Variable("pattern"): ox.Literal(arsearch.search_pattern(words))}
+        here = {r["p"].value for r in local.query(by_search_text, use_default_graph_as_union=True,
+                                                   substitutions=pattern)}
+        there = {r["p"].value for r in remote.query(by_search_text, use_default_graph_as_union=True,
+                                                     substitutions=pattern)}
+        assert expected and here == expected == there, words
+
+
+# -- the service over Virtuoso ------------------------------------------------------------------------
+@pytest.fixture(scope="session")
+def remote_service(pushed, tmp_path_factory):
+    """``mdkg serve --sparql-endpoint`` (the CLI, under gunicorn) reading the Virtuoso of ``pushed``."""
+    port = free_port()
+    log = tmp_path_factory.mktemp("remote-service") / "serve.log"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("MDKG_")}
+    env.update(MDKG_MAX_ROWS="10", MDKG_QUERY_TIMEOUT="20", PYTHONPATH=str(REPO))
+    with open(log, "wb") as handle:
+        process = subprocess.Popen([sys.executable, "-m", "graph_builder", "serve", "--sparql-endpoint",
+                                    pushed.sparql, "--port", str(port), "--workers", "1"],
+                                   cwd=REPO, env=env, stdout=handle, stderr=handle)
+    server = RunningServer(f"http://127.0.0.1:{port}", process, log)
+    deadline = time.monotonic() + 60
+    while True:
+        if process.poll() is not None:
+            pytest.fail(f"mdkg serve exited with {process.returncode}:\n{server.log_text()}")
+        try:
+            if requests.get(server.url + "/health", timeout=10).status_code == 200:
+                break
+        except requests.RequestException:
+            pass
+        if time.monotonic() > deadline:
+            server.stop()
+            pytest.fail(f"mdkg serve not ready within 60 s:\n{server.log_text()}")
+        time.sleep(0.2)
+    yield server
+    server.stop()
+
+
+def test_service_over_virtuoso_serves_a_page(remote_service, built_server):
+    there = requests.get(remote_service.url + "/page/org/iom", timeout=60)
+    here = requests.get(built_server.url + "/page/org/iom", timeout=60)
+    assert there.status_code == here.status_code == 200
+    assert "International Organization for Migration" in there.text
+    assert "المنظمة الدولية للهجرة" in there.text
+    health = requests.get(remote_service.url + "/health", timeout=30).json()
+    assert health["store"].endswith("/sparql") and health["build_id"] != "empty"
+    assert health["graphs"] == requests.get(built_server.url + "/health", timeout=30).json()["graphs"]
+
+
+def test_service_over_virtuoso_searches(remote_service, built_server):
+    params = {"q": "التحويلات المالية", "format": "json", "limit": "200"}
+    there = requests.get(remote_service.url + "/search", params=params, timeout=60)
+    here = requests.get(built_server.url + "/search", params=params, timeout=60)
+    assert there.status_code == here.status_code == 200
+    hits = [(p["iri"], p["highlights"]) for p in there.json()["paragraphs"]]
+    assert hits and hits == [(p["iri"], p["highlights"]) for p in here.json()["paragraphs"]]
+
+
+def test_service_over_virtuoso_runs_a_named_query(remote_service, built_server):
+    params = {"year": "2008", "format": "json"}
+    there = requests.get(remote_service.url + "/queries/gfmd-meetings", params=params, timeout=60)
+    here = requests.get(built_server.url + "/queries/gfmd-meetings", params=params, timeout=60)
+    assert there.status_code == here.status_code == 200
+    rows = there.json()["results"]["bindings"]
+    assert rows and rows == here.json()["results"]["bindings"]
+    assert rows[0]["place_en"]["value"] == "Manila"
+
+
+def test_service_over_virtuoso_keeps_the_row_cap_and_refuses_service(remote_service):
+    r = requests.get(remote_service.url + "/sparql", timeout=60, headers={"Accept": "application/sparql-results+json"},
+                     params={"query": "SELECT ?s WHERE { ?s ?p ?o } LIMIT 50"})
+    assert r.status_code == 200 and r.headers["X-MDKG-Truncated"] == "true"
+    assert len(r.json()["results"]["bindings"]) == 10
+    r = requests.get(remote_service.url + "/sparql", timeout=60, params={
+        "query": "SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }"})
+    assert r.status_code == 403 and "SERVICE" in r.text
+    r = requests.post(remote_service.url + "/sparql", timeout=60, data={"update": "LOAD <http://127.0.0.1:9/x>"})
+    assert r.status_code in (401, 403)

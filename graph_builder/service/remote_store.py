@@ -41,7 +41,7 @@ import requests
 from graph_builder.service import guard
 
 RESULTS_XML = "application/sparql-results+xml"
-ACCEPT = f"{RESULTS_XML}, application/n-triples;q=0.9, text/turtle;q=0.8"
+GRAPH_ACCEPT = "application/n-triples, text/turtle;q=0.9"
 EMPTY_DEFAULT = "urn:mdkg:empty-default-graph"  # a graph nobody writes: an empty default graph
 
 
@@ -62,11 +62,23 @@ class RemoteTimeout(RemoteError):
 _SKIP = re.compile(r"""#[^\n]*|"{3}.*?"{3}|'{3}.*?'{3}|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|<[^<>"{}|^`\\\s]*>""",
                    re.S)
 _WHERE = re.compile(r"\bwhere\b", re.I)
+_FORM = re.compile(r"\b(select|ask|construct|describe)\b", re.I)
+_VIRTUOSO_BNODE = re.compile(rb"<bnode>nodeID://")  # Virtuoso's XML results: not a blank node label
+
+
+def _mask(text: str) -> str:
+    return _SKIP.sub(lambda m: " " * len(m.group()), text)
+
+
+def query_form(text: str) -> str:
+    """SELECT, ASK, CONSTRUCT or DESCRIBE: the first such keyword outside comments, strings, IRIs."""
+    match = _FORM.search(_mask(text))
+    return match.group(1).upper() if match else "SELECT"
 
 
 def _where_brace(text: str) -> int:
     """Offset of the ``{`` opening the query's WHERE group (comments, strings and IRIs skipped)."""
-    masked = _SKIP.sub(lambda m: " " * len(m.group()), text)
+    masked = _mask(text)
     where = _WHERE.search(masked)
     brace = masked.find("{", where.end() if where else 0)
     if brace < 0:
@@ -108,7 +120,7 @@ class RemoteStore:
         return self._local.session
 
     def _post(self, text: str, default: list[str] | None, named: list[str] | None,
-              deadline: float) -> tuple[str, bytes]:
+              deadline: float, accept: str = RESULTS_XML) -> tuple[str, bytes]:
         data: list[tuple[str, str]] = [("query", text)]
         data += [("default-graph-uri", g) for g in default or ()]
         data += [("named-graph-uri", g) for g in named or ()]
@@ -116,7 +128,7 @@ class RemoteStore:
         if remaining <= 0:
             raise RemoteTimeout(self.timeout)
         try:
-            with self._session().post(self.endpoint, data=data, headers={"Accept": ACCEPT}, stream=True,
+            with self._session().post(self.endpoint, data=data, headers={"Accept": accept}, stream=True,
                                       timeout=(min(remaining, 10.0), remaining), auth=self.auth) as response:
                 chunks = []
                 for chunk in response.iter_content(64 * 1024):
@@ -173,7 +185,8 @@ class RemoteStore:
             graphs = self.mdkg_graphs() or [EMPTY_DEFAULT]
             default = graphs if use_default_graph_as_union else [EMPTY_DEFAULT]
             named = graphs
-        content_type, body = self._post(text, default, named, time.monotonic() + self.timeout)
+        accept = GRAPH_ACCEPT if query_form(text) in ("CONSTRUCT", "DESCRIBE") else RESULTS_XML
+        content_type, body = self._post(text, default, named, time.monotonic() + self.timeout, accept)
         return _answer(content_type, body)
 
     def named_graphs(self) -> Iterable[ox.NamedNode]:
@@ -201,7 +214,7 @@ class RemoteStore:
 
 def _answer(content_type: str, body: bytes):
     if content_type in (RESULTS_XML, "application/xml", "text/xml"):
-        return ox.parse_query_results(body, ox.QueryResultsFormat.XML)
+        return ox.parse_query_results(_VIRTUOSO_BNODE.sub(b"<bnode>", body), ox.QueryResultsFormat.XML)
     if content_type == "application/sparql-results+json":
         return ox.parse_query_results(body, ox.QueryResultsFormat.JSON)
     formats = {"application/n-triples": ox.RdfFormat.N_TRIPLES, "text/plain": ox.RdfFormat.N_TRIPLES,
