@@ -144,9 +144,9 @@ def test_paragraph_search_text_does_what_ar_match_does(pushed, built_store):
     """REGEX on mdkg:searchText (any engine) finds exactly the paragraphs mdkg:arMatch finds."""
     local = open_read_only(built_store)
     remote = RemoteStore(pushed.sparql, graph_prefix=Base(DEFAULT_BASE).iri + "graph/", timeout=60)
-    by_ar_match = ("SELECT ?p WHERE { ?p <https://w3id.org/mdkg/ontology#text> ?t "
+    by_ar_match = ("SELECT ?q ?p WHERE { ?p <https://w3id.org/mdkg/ontology#text> ?t "
                    "FILTER(<https://w3id.org/mdkg/ontology#arMatch>(?t, ?q)) }")
-    by_search_text = ("SELECT ?p WHERE { ?p <https://w3id.org/mdkg/ontology#searchText> ?s "
+    by_search_text = ("SELECT ?pattern ?p WHERE { ?p <https://w3id.org/mdkg/ontology#searchText> ?s "
                       "FILTER(REGEX(?s, ?pattern)) }")
     for words in ("التحويلات المالية", "للمهاجرين", "الهجرة والتنمية", "منظمه الدوليه"):
         expected = {r["p"].value for r in local.query(
