@@ -98,8 +98,25 @@ class Virtuoso:
                 self.process.wait(10)
 
 
-def start_virtuoso(folder: Path, timeout: float = 90.0) -> Virtuoso:
-    """A fresh Virtuoso in ``folder``, ready (its SPARQL endpoint answers) or RuntimeError."""
+def start_virtuoso(folder: Path, timeout: float = 120.0, attempts: int = 3) -> Virtuoso:
+    """A fresh Virtuoso in ``folder``, ready (its SPARQL endpoint answers) or RuntimeError.
+
+    A port taken by another process between choosing it and Virtuoso's listening on it (the
+    database is created first, which takes seconds) makes it try again with new ports."""
+    for attempt in range(1, attempts + 1):
+        try:
+            return _start(folder / f"try{attempt}", timeout)
+        except _PortTaken:
+            continue
+    raise RuntimeError(f"Virtuoso found its ports taken {attempts} times")
+
+
+class _PortTaken(RuntimeError):
+    pass
+
+
+def _start(folder: Path, timeout: float) -> Virtuoso:
+    folder.mkdir(parents=True, exist_ok=True)
     isql_port, http_port = free_port(), free_port()
     while http_port == isql_port:
         http_port = free_port()
@@ -111,8 +128,10 @@ def start_virtuoso(folder: Path, timeout: float = 90.0) -> Virtuoso:
     deadline = time.monotonic() + timeout
     while True:
         if process.poll() is not None:
-            raise RuntimeError(f"virtuoso-t exited with {process.returncode}: "
-                               f"{(folder / 'stdout.log').read_text(errors='replace')[-2000:]}")
+            output = (folder / "stdout.log").read_text(errors="replace")
+            if "Address already in use" in output:
+                raise _PortTaken(output[-500:])
+            raise RuntimeError(f"virtuoso-t exited with {process.returncode}: {output[-2000:]}")
         try:
             if requests.get(server.sparql, params={"query": "ASK {}"}, timeout=2).ok:
                 return server
