@@ -2,7 +2,8 @@
 production server (``server.serve``, i.e. gunicorn) started as a subprocess on localhost.
 
 Reusable by any test module: ``start_server(store, **config)`` returns a :class:`RunningServer`
-whose ``url`` is ready (``/health`` answered) and whose ``stop()`` ends only that process tree.
+whose ``url`` is ready (``/health`` answered) and whose ``stop()`` ends only that process tree;
+:class:`Canary` is a TCP listener that counts the connections made to it (SSRF tests).
 """
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -122,3 +124,36 @@ def app_client(store: Path, **config):
         yield app.test_client()
     finally:
         app.extensions["mdkg"].executor.close()
+
+
+class Canary:
+    """A TCP listener on ``host`` that counts the connections made to it."""
+
+    def __init__(self, host: str = "127.0.0.1"):
+        self.sock = socket.socket()
+        self.sock.bind((host, 0))
+        self.sock.listen(64)
+        self.sock.settimeout(0.1)
+        self.host, self.port = host, self.sock.getsockname()[1]
+        self.connections = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    @property
+    def url(self) -> str:
+        return f"http://{self.host}:{self.port}/sparql"
+
+    def _run(self):
+        while not self._stop.is_set():
+            try:
+                conn, _ = self.sock.accept()
+            except OSError:
+                continue
+            self.connections += 1
+            conn.close()
+
+    def close(self):
+        self._stop.set()
+        self._thread.join()
+        self.sock.close()

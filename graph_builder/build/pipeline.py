@@ -9,7 +9,7 @@ Documents are independent of each other, so they are analysed in parallel (one p
 core, the gazetteer and matcher loaded once before the workers fork) and streamed into the
 store one document at a time: memory does not grow with the corpus. Each document's quads are
 cached under ``<store>.cache/`` keyed by the source's sha256 and a fingerprint of the builder
-(the code of the build stages, the gazetteer, ontology and shapes files, base IRI, strictness;
+(the code of the build stages, the gazetteer, lexicon, ontology and shapes files, base IRI, strictness;
 not the CLI, the service or the other publishers): a rebuild re-processes only the reports that
 changed, and gives the same quads as a full rebuild.
 
@@ -37,7 +37,8 @@ import shutil
 
 from . import emit, store as store_mod
 from ..publish import dumps
-from ..text.corpus import corpus_files, load_manifest, read_document, read_source
+from ..text.corpus import corpus_files, load_manifest, read_document
+from ..text.readers import source_sha
 from ..facts import extract_facts
 from ..facts.context import FactContext
 from ..recognise.findings import Entity, Fact, Mention
@@ -102,7 +103,7 @@ class BuildResult:
 def analyse(doc: Document, matcher: Matcher, gazetteer) -> DocumentResult:
     """Mentions and facts of one document (pure: no store, no I/O)."""
     mentions = mentions_in(doc, matcher)
-    facts = extract_facts(FactContext(doc, mentions, gazetteer))
+    facts = extract_facts(FactContext(doc, mentions, gazetteer, matcher))
     return DocumentResult(doc, mentions, _known_entities(facts, gazetteer))
 
 
@@ -143,14 +144,14 @@ BUILD_SOURCES = ("__init__.py", "namespaces.py", "resources.py", "values.py", "v
 
 
 def fingerprint_files() -> list[Path]:
-    """The files :func:`builder_fingerprint` hashes: build sources, the gazetteer and every file of
-    ``ontology/`` (OWL, SHACL shapes, document kinds)."""
+    """The files :func:`builder_fingerprint` hashes: build sources, the gazetteer, the value
+    lexicons and every file of ``ontology/`` (OWL, SHACL shapes, document kinds)."""
     pkg = Path(__file__).resolve().parent.parent
     files = []
     for entry in BUILD_SOURCES:
         path = pkg / entry
         files += sorted(path.rglob("*.py")) if path.is_dir() else [path] if path.is_file() else []
-    return (files + sorted(data_dir("gazetteer").glob("*.toml"))
+    return (files + sorted(data_dir("gazetteer").glob("*.toml")) + sorted(data_dir("lexicons").glob("*.toml"))
             + sorted(p for p in data_dir("ontology").iterdir() if p.is_file()))
 
 
@@ -229,7 +230,7 @@ def _run_jobs(jobs: list, wrap: Callable) -> Iterable[dict]:
 def _source_sha(path: Path) -> str:
     """The file's sha256, after the cheap checks (empty, binary, not UTF-8) that stop a build at once."""
     try:
-        return read_source(path)[1]
+        return source_sha(path)
     except SourceError as err:
         raise BuildError(str(err)) from None
 

@@ -32,8 +32,12 @@ def builds_dir(store: Path) -> Path:
 def resolve(store: Path) -> Path | None:
     """The directory holding the current build of ``store``; None when there is none yet."""
     store = Path(store)
-    if store.is_symlink():
-        target = Path(os.readlink(store))
+    try:
+        link = os.readlink(store)  # the usual case, in one system call
+    except OSError:
+        link = None
+    if link is not None:
+        target = Path(link)
         target = target if target.is_absolute() else store.parent / target
         return target if target.is_dir() else None
     if store.is_dir() and any(store.iterdir()):

@@ -13,9 +13,12 @@ a writable service, the snapshot taken after the last write; ``empty`` when ther
 - :func:`install` registers request hooks: for GET/HEAD requests to the endpoints listed in
   ``CACHEABLE_ENDPOINTS`` (SPARQL queries, named queries, their catalogue, search) a weak ETag
   is computed *before* running anything from the build id, the request URL, the ``Accept``
-  header and the service's software/catalogue fingerprint; a matching ``If-None-Match`` is
-  answered ``304`` at once. Successful answers carry ``ETag``, ``Cache-Control: public,
-  max-age=CACHE_MAX_AGE`` and ``Vary: Accept``.
+  header and the service's software/catalogue fingerprint. An ``If-None-Match`` naming that
+  ETag is answered ``304`` at once only when this worker has itself sent the ETag with a 200
+  answer (a bounded set, :class:`IssuedTags`); otherwise, and for ``If-None-Match: *``, the
+  request runs and only a 200 answer becomes 304. Successful answers carry ``ETag``,
+  ``Cache-Control: public, max-age=CACHE_MAX_AGE`` and ``Vary: Accept``; a refused or failed
+  request (4xx, 5xx) never gets an ETag or a 304.
 
 Errors are never cached. POST queries use the result cache but get no ETag. This module holds
 no module-level state: the cache lives on the executor wrapper of each web worker.
@@ -23,9 +26,9 @@ no module-level state: the cache lives on the executor wrapper of each web worke
 from __future__ import annotations
 
 import hashlib
+import os
 import threading
 from collections import OrderedDict
-from pathlib import Path
 from typing import Any, Iterable, Mapping
 
 from flask import Flask, Response, g, has_request_context, request
@@ -86,7 +89,7 @@ class ResultCache:
 
 def build_id(read_path: str | None) -> str:
     """The id of what the query processes read: the build or snapshot directory name."""
-    return "empty" if read_path is None else Path(read_path).name
+    return "empty" if read_path is None else os.path.basename(read_path.rstrip("/"))
 
 
 def _freeze(value):
@@ -116,9 +119,18 @@ class CachingExecutor:
     def __getattr__(self, name: str):
         return getattr(self.inner, name)
 
-    def current_build(self) -> str:
-        """The current build id; the cache is emptied when it differs from the last one seen."""
-        current = build_id(self.inner.read_path())
+    def read_path(self) -> str | None:
+        """What the query processes read now, looked up once per request (kept on ``flask.g``)."""
+        if not has_request_context():
+            return self.inner.read_path()
+        if "mdkg_read_path" not in g:
+            g.mdkg_read_path = self.inner.read_path()
+        return g.mdkg_read_path
+
+    def current_build(self, read_path: str | None | bool = False) -> str:
+        """The current build id (of ``read_path`` when given); the cache is emptied when it
+        differs from the last one seen."""
+        current = build_id(self.read_path() if read_path is False else read_path)
         with self._lock:
             if current != self._build:
                 self.cache.clear()
@@ -128,18 +140,21 @@ class CachingExecutor:
     def read(self, job: dict) -> dict:
         if job.get("kind") not in CACHED_KINDS or self.cache.max_bytes <= 0:
             return self.inner.read(job)
-        key = (self.current_build(), job_key(job))
+        path = job["read_path"] if "read_path" in job else self.read_path()
+        key = (self.current_build(path), job_key(job))
         answer = self.cache.get(key)
         _record("hit" if answer is not None else "miss")
         if answer is not None:
-            return dict(answer, engine_ms=0.0)
-        answer = self.inner.read(job)
+            return dict(answer, engine_ms=0.0, cache="hit")
+        answer = self.inner.read(dict(job, read_path=path))
         if answer.get("status") == 200:
             self.cache.put(key, answer)
-        return answer
+        return dict(answer, cache="miss")
 
     def write(self, job: dict) -> dict:
         answer = self.inner.write(job)
+        if has_request_context():
+            g.pop("mdkg_read_path", None)  # the write made a new snapshot
         self.current_build()  # a write makes a new snapshot: drop what was cached before it
         return answer
 
@@ -158,40 +173,77 @@ def fingerprint(catalogue: Mapping[str, Any]) -> str:
     return digest.hexdigest()[:16]
 
 
+def etag_value(build: str, fingerprint: str, path: str, query_string: str, accept: str) -> str:
+    """The (weak) ETag value, without quotes, of an answer on ``build`` to this request."""
+    digest = hashlib.sha256("\x00".join([build, fingerprint, path, query_string, accept])
+                            .encode("utf-8")).hexdigest()[:32]
+    return f"{build}-{digest}"
+
+
 def etag_for(build: str, fingerprint: str) -> str:
     """The (weak) ETag value of the current request's answer on ``build``, without quotes."""
-    accept = request.headers.get("Accept", "")
-    digest = hashlib.sha256("\x00".join(
-        [build, fingerprint, request.path, request.query_string.decode("latin-1"), accept])
-        .encode("utf-8")).hexdigest()[:32]
-    return f"{build}-{digest}"
+    return etag_value(build, fingerprint, request.path, request.query_string.decode("latin-1"),
+                      request.headers.get("Accept", ""))
+
+
+def decorate(response: Response, cache_status: str | None, etag: str | None, max_age: int) -> Response:
+    """The caching headers of an answer (shared by the request hooks and ``fastpath``)."""
+    if cache_status:
+        response.headers[CACHE_HEADER] = cache_status
+    if etag and response.status_code in (200, 304):
+        response.set_etag(etag, weak=True)
+        response.headers["Cache-Control"] = f"public, max-age={max_age}"
+        response.vary.add("Accept")
+    response.headers["Access-Control-Expose-Headers"] = ", ".join(
+        [CORS_HEADERS["Access-Control-Expose-Headers"], "ETag", CACHE_HEADER])
+    return response
+
+
+class IssuedTags:
+    """The ETags this worker sent with 200 answers (the most recent ``size``), thread-safe."""
+
+    def __init__(self, size: int = 4096):
+        self.size = size
+        self._tags: OrderedDict[str, None] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def add(self, tag: str) -> None:
+        with self._lock:
+            self._tags[tag] = None
+            self._tags.move_to_end(tag)
+            while len(self._tags) > self.size:
+                self._tags.popitem(last=False)
+
+    def __contains__(self, tag: str) -> bool:
+        with self._lock:
+            return tag in self._tags
 
 
 def install(app: Flask, executor: CachingExecutor, max_age: int, fingerprint: str,
             endpoints: Iterable[str] = CACHEABLE_ENDPOINTS) -> None:
     """Register the ETag / 304 / Cache-Control / X-MDKG-Cache hooks on ``app``."""
     endpoints = frozenset(endpoints)
+    issued = IssuedTags()
 
     def before() -> Response | None:
         if request.method not in ("GET", "HEAD") or request.endpoint not in endpoints:
             return None
         g.mdkg_etag = etag_for(executor.current_build(), fingerprint)
-        if request.if_none_match.contains_weak(g.mdkg_etag) or request.if_none_match.star_tag:
-            g.mdkg_cache = "hit"
+        if g.mdkg_etag in issued and request.if_none_match.contains_weak(g.mdkg_etag):
+            g.mdkg_cache = "hit"  # this worker answered the same request with 200 on this build
             return Response(status=304)
         return None
 
     def after(response: Response) -> Response:
-        if g.get("mdkg_cache"):
-            response.headers[CACHE_HEADER] = g.mdkg_cache
         etag = g.get("mdkg_etag")
-        if etag and response.status_code in (200, 304):
-            response.set_etag(etag, weak=True)
-            response.headers["Cache-Control"] = f"public, max-age={max_age}"
-            response.vary.add("Accept")
-        response.headers["Access-Control-Expose-Headers"] = ", ".join(
-            [CORS_HEADERS["Access-Control-Expose-Headers"], "ETag", CACHE_HEADER])
-        return response
+        if etag and response.status_code == 200:
+            issued.add(etag)
+            match = request.if_none_match
+            if match.star_tag or match.contains_weak(etag):  # ran, succeeded, and the client has it
+                response.status_code = 304
+                response.set_data(b"")
+                response.headers.pop("Content-Length", None)
+        return decorate(response, g.get("mdkg_cache"), etag, max_age)
 
     app.before_request(before)
     app.after_request(after)

@@ -93,7 +93,7 @@ def run(name: str):
         abort(404, description=f"no named query {name!r}; see /queries")
     if wants_html():
         return _html_page(query)
-    fmt = request.args.get("format")
+    fmt = request.args.getlist("format")
     job = QueryJob.limited(
         query.text, substitutions=_terms_or_400(query, request.args.to_dict(flat=False)),
         results_type=negotiation.choose(request.accept_mimetypes, negotiation.RESULTS_TYPES,

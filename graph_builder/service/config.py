@@ -11,15 +11,41 @@ Keys (environment variable in brackets):
   ``None`` makes the service read-only.
 - ``QUERY_TIMEOUT`` (MDKG_QUERY_TIMEOUT, 30 s): wall-clock limit of one query or update, answered
   with **504** when exceeded (503 means no query process became free in that time).
+- ``TOKEN_FAILURES`` (MDKG_TOKEN_FAILURES, 5) wrong bearer tokens per client address within
+  ``TOKEN_FAILURE_WINDOW`` (MDKG_TOKEN_FAILURE_WINDOW, 60 s): from then on that address gets **429**
+  with ``Retry-After`` for every write until the window has passed (``throttle``); 0 disables it.
 - ``MAX_BODY`` (MDKG_MAX_BODY, 1 MB): largest request body without a valid token (413 above it).
 - ``MAX_AUTH_BODY`` (MDKG_MAX_AUTH_BODY, 1 GB): largest body with a valid token (bulk Graph Store loads).
 - ``MAX_QUERY_LENGTH`` (MDKG_MAX_QUERY_LENGTH, 100 000 characters): longer query/update texts get 413.
 - ``MAX_ROWS`` (MDKG_MAX_ROWS, 10 000): SELECT rows / CONSTRUCT-DESCRIBE triples returned; longer
   results are **truncated** and carry ``X-MDKG-Truncated: true`` and ``X-MDKG-Row-Limit``.
-- ``ALLOWED_SERVICE_HOSTS`` (MDKG_ALLOWED_SERVICE_HOSTS, comma separated; empty): host names that
-  SERVICE and LOAD may reach; empty refuses both.
+- ``ALLOWED_SERVICE_HOSTS`` (MDKG_ALLOWED_SERVICE_HOSTS, comma separated; empty): ``host`` or
+  ``host:port`` entries that SERVICE and LOAD may reach. Empty (the default): the query and writer
+  processes cannot open any network socket (a seccomp filter, ``graph_builder.service.sandbox``);
+  otherwise every connection they make is checked against these hosts by the kernel's user
+  notification. Where the kernel cannot do this the service refuses to start.
+- ``MAX_NESTING`` (MDKG_MAX_NESTING, 64): deepest nesting of ``{``/``(``/``[`` in a query or update;
+  deeper texts get **400** before they are parsed (pyoxigraph's parser crashes near 1,000).
+- ``QUERY_MEMORY_MB`` (MDKG_QUERY_MEMORY_MB, 1024): resident memory a query process may use while
+  it works (the writer, which takes bulk loads with the token, has no cap); above it the process is killed, the request gets **503** naming the limit,
+  and a fresh process replaces it. 0 disables the cap.
+- ``FAST_PATH`` (MDKG_FAST_PATH, true): plain ``GET /sparql?query=`` requests are answered by a WSGI
+  fast path in front of Flask (``graph_builder.service.fastpath``; same answers, less CPU).
 - ``BASE`` (MDKG_BASE): the instance base IRI.
+- ``PUBLIC_URL`` (MDKG_PUBLIC_URL; empty): the service's public root URL, named in the VoID
+  description (SPARQL endpoint, dumps); empty: the root of each request.
 - ``QUERY_PROCESSES`` (MDKG_QUERY_PROCESSES, 2): query processes per web worker.
+- ``RESERVED_PROCESSES`` (MDKG_RESERVED_PROCESSES, 1), ``SHORT_LIMIT`` (MDKG_SHORT_LIMIT, 1 s),
+  ``HEAVY_SECONDS`` (MDKG_HEAVY_SECONDS, 5 s), ``USAGE_HALF_LIFE`` (MDKG_USAGE_HALF_LIFE, 60 s),
+  ``CLIENT_CONCURRENCY`` (MDKG_CLIENT_CONCURRENCY, 0 = the web threads of a worker): the fair-use
+  rules of the query processes per client address (``graph_builder.service.fairness``): that
+  many processes kept for queries shorter than ``SHORT_LIMIT``; an address whose queries ran
+  ``HEAVY_SECONDS`` beyond the short limit (decaying) runs one query at a time in the other
+  processes, and is refused with 503 and ``Retry-After`` when they are taken.
+- ``HEADER_TIMEOUT`` (MDKG_HEADER_TIMEOUT, 10 s), ``BODY_TIMEOUT`` (MDKG_BODY_TIMEOUT, 30 s),
+  ``KEEPALIVE`` (MDKG_KEEPALIVE, 5 s): how long a connection may take to send its request line and
+  headers, its body, and how long an idle kept-alive connection stays open (``graph_builder.
+  service.http_worker``).
 - ``ACCESS_LOG`` (MDKG_ACCESS_LOG, true): one JSON line per request on the ``mdkg.access`` logger.
 - ``CACHE_MAX_BYTES`` (MDKG_CACHE_MAX_BYTES, 64 MB): size bound of each web worker's result cache
   (LRU by bytes of answers); 0 disables it. See ``graph_builder.service.caching``.
@@ -42,13 +68,27 @@ DEFAULTS: Mapping[str, Any] = {
     "STORE": "data/store",
     "UPDATE_TOKEN": None,
     "QUERY_TIMEOUT": 30.0,
+    "TOKEN_FAILURES": 5,
+    "TOKEN_FAILURE_WINDOW": 60.0,
     "MAX_BODY": 1 << 20,
     "MAX_AUTH_BODY": 1 << 30,
     "MAX_QUERY_LENGTH": 100_000,
     "MAX_ROWS": 10_000,
     "ALLOWED_SERVICE_HOSTS": (),
+    "MAX_NESTING": 64,
+    "QUERY_MEMORY_MB": 1024,
+    "FAST_PATH": True,
     "BASE": DEFAULT_BASE,
+    "PUBLIC_URL": "",
     "QUERY_PROCESSES": 2,
+    "RESERVED_PROCESSES": 1,
+    "SHORT_LIMIT": 1.0,
+    "HEAVY_SECONDS": 5.0,
+    "USAGE_HALF_LIFE": 60.0,
+    "CLIENT_CONCURRENCY": 0,
+    "HEADER_TIMEOUT": 10.0,
+    "BODY_TIMEOUT": 30.0,
+    "KEEPALIVE": 5,
     "ACCESS_LOG": True,
     "CACHE_MAX_BYTES": 64 << 20,
     "CACHE_MAX_AGE": 300,
@@ -59,9 +99,11 @@ DEFAULTS: Mapping[str, Any] = {
 
 ENV_NAMES: Mapping[str, str] = {key: f"MDKG_{key}" for key in DEFAULTS}
 
-_FLOATS = {"QUERY_TIMEOUT"}
-_INTS = {"MAX_BODY", "MAX_AUTH_BODY", "MAX_QUERY_LENGTH", "MAX_ROWS", "QUERY_PROCESSES",
-         "CACHE_MAX_BYTES", "CACHE_MAX_AGE", "SEARCH_LIMIT"}
+_FLOATS = {"QUERY_TIMEOUT", "TOKEN_FAILURE_WINDOW", "SHORT_LIMIT", "HEAVY_SECONDS", "USAGE_HALF_LIFE",
+           "HEADER_TIMEOUT", "BODY_TIMEOUT"}
+_INTS = {"KEEPALIVE", "RESERVED_PROCESSES", "CLIENT_CONCURRENCY", "TOKEN_FAILURES", "MAX_BODY",
+         "MAX_AUTH_BODY", "MAX_QUERY_LENGTH", "MAX_ROWS", "QUERY_PROCESSES", "CACHE_MAX_BYTES",
+         "CACHE_MAX_AGE", "SEARCH_LIMIT", "MAX_NESTING", "QUERY_MEMORY_MB"}
 
 
 def _coerce(key: str, value: Any) -> Any:
@@ -73,11 +115,16 @@ def _coerce(key: str, value: Any) -> Any:
         if isinstance(value, str):
             value = value.split(",")
         return tuple(h.strip().lower() for h in value if h and h.strip())
-    if key == "ACCESS_LOG" and isinstance(value, str):
+    if key in ("ACCESS_LOG", "FAST_PATH") and isinstance(value, str):
         return value.strip().lower() not in ("0", "false", "no", "off", "")
     if key == "UPDATE_TOKEN" and value == "":
         return None
     return value
+
+
+def web_threads(settings: Mapping[str, Any]) -> int:
+    """Request threads of one web worker (gunicorn gthread): the query processes and four more."""
+    return int(settings["QUERY_PROCESSES"]) + 4
 
 
 def from_env(environ: Mapping[str, str]) -> dict[str, Any]:
@@ -96,4 +143,6 @@ def resolve_config(config: Mapping[str, Any] | None = None,
         raise ValueError("QUERY_TIMEOUT must be > 0 and QUERY_PROCESSES >= 1")
     if merged["SPARQL_ENDPOINT"] and merged["UPDATE_TOKEN"]:
         raise ValueError("a service over a remote SPARQL endpoint is read-only: give no UPDATE_TOKEN")
+    if merged["CLIENT_CONCURRENCY"] <= 0:
+        merged["CLIENT_CONCURRENCY"] = web_threads(merged)
     return merged

@@ -49,17 +49,26 @@ def _start_timer() -> None:
     g.started = time.perf_counter()
 
 
-def _finish(response: Response) -> Response:
+def finish(response: Response, method: str, path: str, remote: str | None, started: float | None,
+           engine_ms) -> Response:
+    """CORS headers and the access-log line of a response (shared with ``fastpath``)."""
     for key, value in CORS_HEADERS.items():
         response.headers.setdefault(key, value)
-    started = g.get("started")
+    logger = logging.getLogger(ACCESS_LOGGER)
+    if logger.disabled:
+        return response
     record = {
-        "method": request.method, "path": request.path, "status": response.status_code,
+        "method": method, "path": path, "status": response.status_code,
         "duration_ms": round((time.perf_counter() - started) * 1000, 2) if started else None,
-        "query_ms": g.get("engine_ms"), "remote": request.remote_addr,
+        "query_ms": engine_ms, "remote": remote,
     }
-    logging.getLogger(ACCESS_LOGGER).info(json.dumps(record))
+    logger.info(json.dumps(record))
     return response
+
+
+def _finish(response: Response) -> Response:
+    return finish(response, request.method, request.path, request.remote_addr, g.get("started"),
+                  g.get("engine_ms"))
 
 
 def install(app: Flask, access_log: bool) -> None:

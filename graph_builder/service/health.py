@@ -1,4 +1,7 @@
-"""``GET /health``: JSON with status, store path, build id and time, and quads per graph.
+"""``GET /health``: JSON with status, build id and time, and quads per graph.
+
+The store's path on the server is not shown (it tells an anonymous client about the file system);
+the build id (the build directory's name) identifies what is served.
 
 The build time is the build activity's ``prov:endedAtTime`` in the build graph; only a store
 without that provenance (made by another tool) falls back to the build directory's mtime

@@ -19,7 +19,9 @@ from dataclasses import dataclass
 from typing import Any, Mapping
 
 from flask import Response, abort, g
+from werkzeug.exceptions import ServiceUnavailable, TooManyRequests
 
+from graph_builder.service import negotiation
 from graph_builder.service.results import JSON_RESULTS
 from graph_builder.service.state import current
 
@@ -37,19 +39,27 @@ class QueryJob:
     base: str | None = None
     dataset: Mapping[str, list[str]] | None = None   # protocol dataset {"default": [...], "named": [...]}
     substitutions: Mapping[str, Any] | None = None   # variable -> pyoxigraph term (never pasted)
-    allowed_hosts: tuple[str, ...] = ()              # SERVICE/LOAD hosts
 
     @classmethod
     def limited(cls, text: str, **fields) -> "QueryJob":
-        """A job under the configured row cap and SERVICE allow-list (for queries users send)."""
-        cfg = current().config
-        return cls(text, max_rows=cfg["MAX_ROWS"], allowed_hosts=cfg["ALLOWED_SERVICE_HOSTS"], **fields)
+        """A job under the configured row cap (for queries users send)."""
+        return cls(text, max_rows=current().config["MAX_ROWS"], **fields)
 
     def wire(self) -> dict:
         return {"kind": "query", "text": self.text, "base": self.base, "dataset": self.dataset,
                 "substitutions": self.substitutions, "results_type": self.results_type,
-                "graph_type": self.graph_type, "max_rows": self.max_rows,
-                "allowed_hosts": self.allowed_hosts}
+                "graph_type": self.graph_type, "max_rows": self.max_rows}
+
+
+def negotiated_query(text: str, base: str | None, accept, fmt: str | None,
+                     dataset: Mapping[str, list[str]] | None, cfg: Mapping[str, Any]) -> QueryJob:
+    """A protocol query: answer types chosen from ``Accept`` (or ``format``), the configured row cap
+    (shared by ``/sparql`` and the WSGI fast path, which takes ``cfg`` without an app context)."""
+    return QueryJob(text, base=base, dataset=dataset, max_rows=cfg["MAX_ROWS"],
+                    results_type=negotiation.choose(accept, negotiation.RESULTS_TYPES, JSON_RESULTS, fmt,
+                                                    negotiation.RESULTS_PARAM),
+                    graph_type=negotiation.choose(accept, negotiation.GRAPH_TYPES, "text/turtle", fmt,
+                                                  negotiation.GRAPH_PARAM))
 
 
 @dataclass(frozen=True)
@@ -60,11 +70,10 @@ class UpdateJob:
     base: str | None
     using: list[str]
     using_named: list[str]
-    allowed_hosts: tuple[str, ...] = ()
 
     def wire(self) -> dict:
         return {"kind": "update", "text": self.text, "base": self.base, "using": self.using,
-                "using_named": self.using_named, "allowed_hosts": self.allowed_hosts}
+                "using_named": self.using_named}
 
 
 @dataclass(frozen=True)
@@ -115,19 +124,27 @@ def write(job: UpdateJob | GraphJob) -> dict:
     return _timed(current().executor.write(job.wire()))
 
 
+RETRYABLE = {429: TooManyRequests, 503: ServiceUnavailable}
+
+
 def ok(answer: dict, default_message: str = "") -> dict:
-    """``answer`` when it succeeded; otherwise abort with the engine's status and message."""
-    if answer["status"] >= 300:
-        abort(answer["status"], description=answer.get("message", default_message))
+    """``answer`` when it succeeded; otherwise abort with the engine's status and message (and
+    ``Retry-After`` when the pool refused the job for now)."""
+    status = answer["status"]
+    if status >= 300:
+        message = answer.get("message", default_message)
+        if status in RETRYABLE and answer.get("retry_after"):
+            raise RETRYABLE[status](description=message, retry_after=answer["retry_after"])
+        abort(status, description=message)
     return answer
 
 
-def http_response(answer: dict, row_limit: int) -> Response:
-    """The protocol response for an answer (errors abort; 204 without a body)."""
-    status = ok(answer)["status"]
-    if status == 204 or "body" not in answer:
+def success_response(answer: dict, row_limit: int) -> Response:
+    """The protocol response to a successful (< 300) answer: body, Vary, timing and row-cap
+    headers; 204 without a body (shared with the WSGI fast path)."""
+    if answer["status"] == 204 or "body" not in answer:
         return Response(status=204)
-    response = Response(answer["body"], status=status, content_type=answer["content_type"])
+    response = Response(answer["body"], status=answer["status"], content_type=answer["content_type"])
     response.headers["Vary"] = "Accept"
     if answer.get("engine_ms") is not None:
         response.headers["X-MDKG-Query-Time"] = str(answer["engine_ms"])
@@ -135,6 +152,11 @@ def http_response(answer: dict, row_limit: int) -> Response:
         response.headers["X-MDKG-Truncated"] = "true"
         response.headers["X-MDKG-Row-Limit"] = str(row_limit)
     return response
+
+
+def http_response(answer: dict, row_limit: int) -> Response:
+    """The protocol response for an answer (a failed one aborts with its status and message)."""
+    return success_response(ok(answer), row_limit)
 
 
 def select(job: QueryJob) -> list[dict]:

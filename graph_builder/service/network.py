@@ -6,7 +6,7 @@
   ``IRI`` is not an entity.
 - ``GET|POST /export/{fmt}?query=CONSTRUCT…`` (or a form POST, or ``application/sparql-query``
   body): the network of the graph a CONSTRUCT/DESCRIBE query returns, run through the service's
-  executor with its time limit, row cap (``X-MDKG-Truncated``) and SERVICE/LOAD guard; the
+  executor with its time limit, row cap (``X-MDKG-Truncated``) and network sandbox; the
   result must carry the ``rdf:type`` of its nodes (see ``netexport.from_construct``).
 
 Formats: GraphML (``application/graphml+xml``), GEXF 1.3 (``application/gexf+xml``),

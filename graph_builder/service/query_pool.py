@@ -9,49 +9,93 @@ same limit; readers then read the snapshot the writer made after its last write 
 ``query_worker``). Without writes, readers read the store's current build directly, so a rebuild
 that switches the symlink is picked up on the next query.
 
+Every child confines itself before it reads a job (``sandbox``): no network at all unless
+hosts are allow-listed, and then only connections the parent's :class:`~graph_builder.
+service.sandbox.Supervisor` lets through. A child whose resident memory passes
+``memory_limit`` bytes while it works is killed (checked every ``MEMORY_POLL`` s), answered
+**503** with that reason, and replaced like a timed-out one.
+
 The executor is created per web worker process by ``server.create_app`` and started lazily;
-it keeps its state on the instance only.
+it keeps its state on the instance only. When no query process can start (for example the
+kernel refuses the sandbox), :meth:`Executor.start` raises with the child's reason.
 """
 from __future__ import annotations
 
 import multiprocessing
+import os
 import queue
 import shutil
 import threading
 import time
+from multiprocessing import reduction
 from pathlib import Path
 
 from graph_builder.build import store as store_mod
-from graph_builder.service import query_worker
+from graph_builder.service import query_worker, sandbox
 
 START_TIMEOUT = 60.0
 SNAPSHOT_GRACE = 5.0
+MEMORY_POLL = 0.02
+_PAGE = os.sysconf("SC_PAGE_SIZE")
+
+
+class OverMemory(Exception):
+    """The child passed its memory limit and was killed."""
 
 
 class Child:
-    """One child process and the parent's end of its pipe."""
+    """One confined child process, the parent's end of its pipe, and its connect() supervisor."""
 
-    def __init__(self, ctx, role: str, store: Path):
+    def __init__(self, ctx, role: str, store: Path, allowed_hosts: tuple = (),
+                 memory_limit: int | None = None, max_nesting: int = query_worker.MAX_NESTING):
+        self.memory_limit = memory_limit
         self.conn, child_conn = ctx.Pipe()
-        self.process = ctx.Process(target=query_worker.child_main, args=(child_conn, role, str(store)),
+        self.process = ctx.Process(target=query_worker.child_main,
+                                   args=(child_conn, role, str(store), tuple(allowed_hosts), max_nesting),
                                    name=f"mdkg-{role}", daemon=True)
         self.process.start()
         child_conn.close()
+        self.supervisor = None
         if not self.conn.poll(START_TIMEOUT):
             self.kill()
             raise RuntimeError(f"mdkg {role} process did not start within {START_TIMEOUT} s")
         self.hello = self.conn.recv()
+        if self.hello.get("listener"):
+            self.supervisor = sandbox.Supervisor(reduction.recv_handle(self.conn), self.process.pid,
+                                                 allowed_hosts)
+            self.hello = self.conn.recv()
         if not self.hello.get("ready"):
             self.kill()
             raise RuntimeError(f"mdkg {role} process failed: {self.hello.get('error')}")
 
+    def rss(self) -> int:
+        """Resident memory of the child in bytes (0 when it is gone)."""
+        try:
+            with open(f"/proc/{self.process.pid}/statm", "rb") as handle:
+                return int(handle.read().split()[1]) * _PAGE
+        except (OSError, ValueError, IndexError):
+            return 0
+
     def call(self, job: dict, timeout: float) -> dict | None:
-        """The child's answer, or None when it took longer than ``timeout`` (then it is killed)."""
+        """The child's answer, or None when it took longer than ``timeout`` (then it is killed).
+        Raises :class:`OverMemory` when it passed its memory limit (then it is killed too)."""
         self.conn.send(job)
-        if self.conn.poll(timeout):
-            return self.conn.recv()
-        self.kill()
-        return None
+        if self.memory_limit is None:
+            if self.conn.poll(timeout):
+                return self.conn.recv()
+            self.kill()
+            return None
+        deadline = time.monotonic() + timeout
+        while True:
+            left = deadline - time.monotonic()
+            if self.conn.poll(max(0.0, min(MEMORY_POLL, left))):
+                return self.conn.recv()
+            if self.rss() > self.memory_limit:
+                self.kill()
+                raise OverMemory()
+            if left <= 0:
+                self.kill()
+                return None
 
     def kill(self) -> None:
         self.process.kill()
@@ -62,8 +106,13 @@ class Child:
 class Executor:
     """Runs jobs in child processes with a wall-clock limit; see the module docstring."""
 
-    def __init__(self, store: Path, *, processes: int, timeout: float, writable: bool):
+    def __init__(self, store: Path, *, processes: int, timeout: float, writable: bool,
+                 allowed_hosts: tuple = (), memory_limit: int | None = None,
+                 max_nesting: int = query_worker.MAX_NESTING):
         self.store = Path(store)
+        self.max_nesting = max_nesting
+        self.allowed_hosts = tuple(allowed_hosts)
+        self.memory_limit = memory_limit
         self.processes = processes
         self.timeout = timeout
         self.writable = writable
@@ -78,6 +127,8 @@ class Executor:
         self._snapshot: str | None = None
         self._target: str | None = None
         self._retired: list[tuple[str, float]] = []
+        self._start_errors: list[str] = []
+        self._resolved: tuple[str, Path] | None = None  # (link text, its build directory)
 
     # -- life cycle -------------------------------------------------------------------------
     def start(self) -> None:
@@ -92,20 +143,29 @@ class Executor:
             self._start_writer()
         for thread in threads:
             thread.join()
+        if not self._children:
+            with self._lock:
+                self._started = False  # the next request tries again
+            raise RuntimeError("no query process could start: " + "; ".join(self._start_errors))
+
+    def _child(self, role: str) -> Child:
+        limit = self.memory_limit if role == "reader" else None  # bulk loads need the writer's room
+        return Child(self._ctx, role, self.store, self.allowed_hosts, limit, self.max_nesting)
 
     def _add_reader(self) -> None:
         if self._closed:
             return
         try:
-            child = Child(self._ctx, "reader", self.store)
-        except RuntimeError:
+            child = self._child("reader")
+        except RuntimeError as exc:
+            self._start_errors = (self._start_errors + [str(exc)])[-5:]
             return
         with self._lock:
             self._children.add(child)
         self._idle.put(child)
 
     def _start_writer(self) -> None:
-        self._writer = Child(self._ctx, "writer", self.store)
+        self._writer = self._child("writer")
         self._use_snapshot(self._writer.hello)
 
     def close(self) -> None:
@@ -129,12 +189,25 @@ class Executor:
         for path in old:
             shutil.rmtree(path, ignore_errors=True)
 
+    def _resolve(self) -> Path | None:
+        """``store.resolve`` of the store, with one ``readlink`` when the link has not changed."""
+        try:
+            link = os.readlink(self.store)
+        except OSError:
+            link = None
+        cached = self._resolved
+        if link is not None and cached is not None and cached[0] == link:
+            return cached[1]
+        target = store_mod.resolve(self.store)
+        self._resolved = (link, target) if link is not None and target is not None else None
+        return target
+
     def read_path(self) -> str | None:
         """The directory readers should open now (None = empty dataset)."""
         if not self.writable:
-            target = store_mod.resolve(self.store)
+            target = self._resolve()
             return None if target is None else str(target)
-        current = store_mod.resolve(self.store)
+        current = self._resolve()
         if current is not None and str(current) != self._target:
             self.write({"kind": "sync"})  # the symlink was switched by a rebuild
         return self._snapshot
@@ -143,18 +216,31 @@ class Executor:
         return store_mod.resolve(self.store)
 
     # -- running jobs -----------------------------------------------------------------------
-    def read(self, job: dict) -> dict:
-        """Run a read job (query, graph_get, stats) on an idle reader, within the time limit."""
-        self.start()
-        started = time.monotonic()
-        job = dict(job, read_path=self.read_path())
+    def read(self, job: dict, limit: float | None = None, wait: float | None = None) -> dict:
+        """Run a read job (query, graph_get, stats) on an idle reader, within the time limit.
+
+        ``limit`` (seconds, when shorter than the time limit) bounds the waiting and the run
+        together; ``wait`` instead bounds the waiting for an idle reader alone, and ``limit``
+        then bounds the run alone."""
         try:
-            child = self._idle.get(timeout=self.timeout)
+            self.start()
+        except RuntimeError as exc:
+            return {"status": 503, "message": str(exc)}
+        started = time.monotonic()
+        timeout = self.timeout if limit is None else max(0.1, min(limit, self.timeout))
+        if "read_path" not in job:  # the caching layer looks it up once per request
+            job = dict(job, read_path=self.read_path())
+        try:
+            child = self._idle.get(timeout=timeout if wait is None else max(0.1, min(wait, self.timeout)))
         except queue.Empty:
-            return {"status": 503, "message": "all query processes are busy; try again later"}
-        remaining = max(0.1, self.timeout - (time.monotonic() - started))
+            return {"status": 503, "message": "all query processes are busy; try again later",
+                    "retry_after": 1}
+        waited = time.monotonic() - started
+        remaining = timeout if wait is not None else max(0.1, timeout - waited)
         try:
             answer = child.call(job, remaining)
+        except OverMemory:
+            answer = self._over_memory("query")
         except (EOFError, OSError, BrokenPipeError):
             answer = {"status": 503, "message": "the query process failed; try again"}
             child.kill()
@@ -165,21 +251,32 @@ class Executor:
                 self._children.discard(child)
             threading.Thread(target=self._add_reader, daemon=True).start()
         if answer is None:
-            return {"status": 504, "message": f"query exceeded the time limit of {self.timeout:g} s "
-                                              f"and was stopped"}
+            answer = {"status": 504, "message": f"query exceeded the time limit of {timeout:g} s "
+                                                f"and was stopped"}
+        answer["waited"] = waited  # seconds spent waiting for an idle reader
         return answer
+
+    def _over_memory(self, what: str) -> dict:
+        limit = (self.memory_limit or 0) >> 20
+        return {"status": 503, "message": f"the {what} used more than the memory limit of "
+                                          f"{limit} MB and was stopped"}
 
     def write(self, job: dict) -> dict:
         """Run a write job on the writer process, within the time limit."""
         if not self.writable:
             return {"status": 403, "message": "this service is read-only"}
-        self.start()
+        try:
+            self.start()
+        except RuntimeError as exc:
+            return {"status": 503, "message": str(exc)}
         if not self._write_lock.acquire(timeout=self.timeout):
             return {"status": 503, "message": "another write is in progress; try again later"}
         try:
             assert self._writer is not None
             try:
                 answer = self._writer.call(job, self.timeout)
+            except OverMemory:
+                answer = self._over_memory("update")
             except (EOFError, OSError, BrokenPipeError):
                 answer = {"status": 503, "message": "the writer process failed; try again"}
                 self._writer.kill()

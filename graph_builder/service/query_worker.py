@@ -13,6 +13,13 @@ honoured; ``default-graph-uri``/``named-graph-uri`` replace the query's own data
 (only named graphs given: an empty default graph; only default graphs given: no named graphs).
 Updates see the store's real default graph unless ``using-graph-uri`` etc. are given.
 
+Before anything else a child confines itself (``sandbox``): without allow-listed hosts it
+cannot make a network socket at all, so SERVICE and LOAD fail inside pyoxigraph with
+``PermissionError`` (answered 403) whatever the text says; with an allow-list, the parent
+supervises every ``connect``. Syntax errors are pyoxigraph's own, raised by the call that runs
+the request (400). A text nested deeper than ``max_nesting`` brackets is refused (400) before
+pyoxigraph parses it (its parser overflows the stack on deep nesting; see ``query_text``).
+
 A query job may carry ``substitutions`` (variable name -> pyoxigraph term, bound with
 pyoxigraph's ``substitutions``); every query can call ``mdkg:arMatch``/``mdkg:arFold``.
 
@@ -21,16 +28,22 @@ module does not talk HTTP and does not time anything out (the parent kills a slo
 """
 from __future__ import annotations
 
+import errno
+import os
 import shutil
 import time
+from multiprocessing import reduction
 from pathlib import Path
 
 import pyoxigraph as ox
 
 from graph_builder.text import arsearch
 from graph_builder.build import store as store_mod
-from graph_builder.service import guard, results
+from graph_builder.service import query_text, results, sandbox
+from graph_builder.service.guard import Rejected
 from graph_builder.service.update_dataset import with_using
+
+MAX_NESTING = 64  # the default of config MAX_NESTING
 
 
 def snapshots_dir(store: Path) -> Path:
@@ -42,13 +55,13 @@ def _graph_node(iri: str | None):
     return ox.DefaultGraph() if iri is None else ox.NamedNode(iri)
 
 
-def _query_kwargs(job: dict, info: guard.QueryInfo) -> dict:
+def _query_kwargs(job: dict) -> dict:
     kwargs: dict = {"base_iri": job.get("base")}
     dataset = job.get("dataset")
     if dataset is not None:
         default = [ox.NamedNode(i) for i in dataset["default"]] or [ox.BlankNode()]  # fresh = empty
         kwargs.update(default_graph=default, named_graphs=[ox.NamedNode(i) for i in dataset["named"]])
-    elif not info.has_dataset:
+    elif not query_text.has_dataset_clause(job["text"]):
         kwargs["use_default_graph_as_union"] = True
     # Named queries and search bind parameters as terms (never pasted into the text), and
     # every query may call mdkg:arMatch / mdkg:arFold (see graph_builder.text.arsearch).
@@ -65,15 +78,42 @@ def _form_of(answer) -> str:
     return "SELECT" if isinstance(answer, ox.QuerySolutions) else "CONSTRUCT"
 
 
+def check_nesting(text: str, limit: int, what: str) -> None:
+    if query_text.too_deep(text, limit):
+        raise Rejected(400, f"the {what} nests brackets deeper than the limit of {limit} "
+                            f"(MDKG_MAX_NESTING); it was not parsed")
+
+
+# How pyoxigraph's HTTP client reports a failed SERVICE/LOAD call (store errors look different)
+_NETWORK_MESSAGES = ("failed to lookup address information", "is not allowed for HTTP(S)",
+                     "Connection refused", "timed out", "Network is unreachable", "No route to host")
+
+
+def _network_failure(exc: OSError) -> bool:
+    if isinstance(exc, PermissionError) and (exc.errno == errno.EPERM or "os error 1)" in str(exc)):
+        return True  # the sandbox refused the socket or the connection
+    return any(marker in str(exc) for marker in _NETWORK_MESSAGES)
+
+
+def _network_answer(exc: OSError, allowed_hosts: tuple) -> dict:
+    if not allowed_hosts:
+        return {"status": 403, "message": "SERVICE and LOAD cannot open network connections on this "
+                                          f"service (no host is allow-listed): {exc}"}
+    if isinstance(exc, PermissionError):
+        return {"status": 403, "message": f"SERVICE and LOAD may reach only the allow-listed hosts "
+                                          f"{', '.join(allowed_hosts)}: {exc}"}
+    return {"status": 502, "message": f"the SERVICE or LOAD endpoint failed: {exc}"}
+
+
 class Reader:
     """Answers read jobs on a read-only store reopened whenever the job names another directory."""
 
-    def __init__(self, store_path: str):
+    def __init__(self, store_path: str, max_nesting: int = MAX_NESTING):
         self.store_path = store_path
+        self.max_nesting = max_nesting
         self._path: str | None = None
         self._store: ox.Store = ox.Store()
         self.functions = arsearch.custom_functions()  # mdkg:arMatch etc., with a per-process memo
-        guard.check_query("ASK FROM <urn:x:warm> {}", None, ())  # warm rdflib's grammar (slow path)
 
     def hello(self) -> dict:
         return {}
@@ -96,9 +136,9 @@ class Reader:
         raise ValueError(f"unknown job kind {kind!r}")
 
     def _query(self, store: ox.Store, job: dict) -> dict:
-        info = guard.check_query(job["text"], job.get("base"), tuple(job.get("allowed_hosts", ())))
-        answer = store.query(job["text"], **_query_kwargs(dict(job, custom_functions=self.functions), info))
-        form = info.form or _form_of(answer)
+        check_nesting(job["text"], self.max_nesting, "query")
+        answer = store.query(job["text"], **_query_kwargs(dict(job, custom_functions=self.functions)))
+        form = _form_of(answer)
         if form in ("SELECT", "ASK"):
             media_type = job.get("results_type")
             if media_type is None:
@@ -134,9 +174,9 @@ class Reader:
 class Writer:
     """Holds the current build read-write; every successful write ends with a fresh snapshot."""
 
-    def __init__(self, store_path: str):
+    def __init__(self, store_path: str, max_nesting: int = MAX_NESTING):
         self.store_path = Path(store_path)
-        self.parser = guard.UpdateParser()
+        self.max_nesting = max_nesting
         self.snapshots = snapshots_dir(self.store_path)
         shutil.rmtree(self.snapshots, ignore_errors=True)  # leftovers of a previous run
         self.snapshots.mkdir(parents=True, exist_ok=True)
@@ -177,8 +217,10 @@ class Writer:
 
     def _update(self, job: dict) -> dict:
         using, using_named = job.get("using", []), job.get("using_named", [])
-        guard.check_update(job["text"], job.get("base"), tuple(job.get("allowed_hosts", ())),
-                           self.parser, protocol_dataset=bool(using or using_named))
+        check_nesting(job["text"], self.max_nesting, "update")
+        if (using or using_named) and query_text.has_top_level_word(job["text"], {"USING", "WITH"}):
+            raise Rejected(400, "using-graph-uri/using-named-graph-uri cannot be combined "
+                                "with an update that has its own USING or WITH clause")
         self.store.update(with_using(job["text"], using, using_named), base_iri=job.get("base"))
         return {"status": 204}
 
@@ -213,10 +255,22 @@ class Writer:
         return {"status": 204}
 
 
-def child_main(conn, role: str, store_path: str) -> None:
-    """Entry point of a child process: build the engine, say hello, then answer jobs until EOF."""
+def child_main(conn, role: str, store_path: str, allowed_hosts: tuple = (),
+               max_nesting: int = MAX_NESTING) -> None:
+    """Entry point of a child process: confine it, build the engine, say hello, then answer
+    jobs until EOF. With allow-listed hosts the seccomp notification descriptor goes to the
+    parent first (``{"listener": True}`` then the descriptor), before any job is read."""
     try:
-        engine = Writer(store_path) if role == "writer" else Reader(store_path)
+        listener = sandbox.confine(allowed_hosts)
+    except sandbox.SandboxUnavailable as exc:
+        conn.send({"ready": False, "error": f"sandbox: {exc}"})
+        return
+    if listener is not None:
+        conn.send({"listener": True})
+        reduction.send_handle(conn, listener, os.getppid())
+        os.close(listener)
+    try:
+        engine = Writer(store_path, max_nesting) if role == "writer" else Reader(store_path, max_nesting)
     except Exception as exc:
         conn.send({"ready": False, "error": f"{type(exc).__name__}: {exc}"})
         return
@@ -229,12 +283,15 @@ def child_main(conn, role: str, store_path: str) -> None:
         started = time.perf_counter()
         try:
             outcome = engine.run(job)
-        except guard.Rejected as exc:
+        except Rejected as exc:
             outcome = {"status": exc.status, "message": exc.message}
         except SyntaxError as exc:
-            outcome = {"status": 400, "message": f"syntax error: {exc}"}
+            outcome = {"status": 400, "message": f"SPARQL syntax error: {exc}"}
         except OSError as exc:
-            outcome = {"status": 503, "message": f"store error: {exc}"}
+            if _network_failure(exc):
+                outcome = _network_answer(exc, allowed_hosts)
+            else:
+                outcome = {"status": 503, "message": f"store error: {exc}"}
         except Exception as exc:  # evaluation errors caused by the request
             outcome = {"status": 400, "message": f"{type(exc).__name__}: {exc}"}
         outcome["engine_ms"] = round((time.perf_counter() - started) * 1000, 2)

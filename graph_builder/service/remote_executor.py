@@ -2,7 +2,7 @@
 
 It answers the same read jobs as :class:`graph_builder.service.query_pool.Executor` (``query``,
 ``graph_get``, ``stats``) with the same code (:class:`graph_builder.service.query_worker.Reader`:
-SERVICE refusal, answer formats, row caps) over a
+answer formats, row caps; SERVICE refused by ``remote_guard`` before a query is sent) over a
 :class:`graph_builder.service.remote_store.RemoteStore` instead of an Oxigraph directory. No
 child processes are needed: the remote engine does the work and every request to it has the
 service's time limit (504 when exceeded, and the connection is closed); at most
@@ -25,8 +25,8 @@ from graph_builder.service.remote_store import RemoteError, RemoteStore
 class _RemoteReader(query_worker.Reader):
     """The query processes' reader, reading the remote store whatever path a job names."""
 
-    def __init__(self, store: RemoteStore):
-        super().__init__("")
+    def __init__(self, store: RemoteStore, max_nesting: int):
+        super().__init__("", max_nesting)
         self._store = store
 
     def _open(self, path):
@@ -39,7 +39,8 @@ class RemoteExecutor:
     writable = False
 
     def __init__(self, endpoint: str, *, base: str, processes: int, timeout: float,
-                 store: Path | None = None, build_ttl: float = 10.0):
+                 store: Path | None = None, build_ttl: float = 10.0,
+                 max_nesting: int = query_worker.MAX_NESTING):
         base = base if base.endswith("/") else base + "/"
         self.endpoint = endpoint
         self.store = Path(store) if store is not None else Path("/nonexistent/mdkg-remote")
@@ -52,11 +53,12 @@ class RemoteExecutor:
         self._lock = threading.Lock()
         self._build: tuple[float, str | None] | None = None
         self.build_ttl = build_ttl
+        self.max_nesting = max_nesting
 
     def start(self) -> None:
         with self._lock:
             if self._reader is None:
-                self._reader = _RemoteReader(self.remote_store)
+                self._reader = _RemoteReader(self.remote_store, self.max_nesting)
 
     def close(self) -> None:
         pass
@@ -80,14 +82,22 @@ class RemoteExecutor:
     def build_target(self) -> Path | None:
         return None
 
-    def read(self, job: dict) -> dict:
+    def read(self, job: dict, limit: float | None = None, wait: float | None = None) -> dict:
+        """Run a read job within the time limit; ``limit`` (when shorter) bounds the waiting for
+        a slot and the run together, ``wait`` instead bounds the waiting alone (as the pool's)."""
         self.start()
-        if not self._slots.acquire(timeout=self.timeout):
-            return {"status": 503, "message": "all query slots are busy; try again later"}
+        timeout = self.timeout if limit is None else max(0.1, min(limit, self.timeout))
+        waiting = timeout if wait is None else max(0.1, min(wait, self.timeout))
+        queued = time.monotonic()
+        if not self._slots.acquire(timeout=waiting):
+            return {"status": 503, "message": "all query slots are busy; try again later", "retry_after": 1}
+        waited = time.monotonic() - queued
+        run_limit = timeout if wait is not None else max(0.1, timeout - waited)
         started = time.perf_counter()
         try:
             assert self._reader is not None
-            outcome = self._reader.run(job)
+            with self.remote_store.time_limit(run_limit):
+                outcome = self._reader.run(job)
         except guard.Rejected as exc:
             outcome = {"status": exc.status, "message": exc.message}
         except RemoteError as exc:
@@ -97,6 +107,7 @@ class RemoteExecutor:
         finally:
             self._slots.release()
         outcome["engine_ms"] = round((time.perf_counter() - started) * 1000, 2)
+        outcome["waited"] = waited
         return outcome
 
     def write(self, job: dict) -> dict:

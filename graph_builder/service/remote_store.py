@@ -19,8 +19,8 @@ group, written from the terms' own N-Triples syntax (pyoxigraph escapes them); `
 becomes a leading ``BASE``. ``custom_functions`` are ignored: a query calling ``mdkg:arMatch``
 gets the engine's own error (the service's own queries use the stored ``mdkg:normalisedText``).
 
-Before any query leaves MDKG it is parsed (:func:`graph_builder.service.guard.check_query`) and
-SERVICE is refused: here the parse check is the right place, because MDKG is not the engine;
+Before any query leaves MDKG it is parsed (:func:`graph_builder.service.remote_guard.inspect`)
+and SERVICE is refused: here the parse check is the right place, because MDKG is not the engine;
 what the engine itself fetches is governed by the engine's settings. There is no ``update``.
 
 Time: every request has a deadline (``timeout`` seconds, connection and reading of the answer
@@ -30,6 +30,7 @@ failures raise :class:`RemoteError` with an HTTP status for the service to answe
 """
 from __future__ import annotations
 
+import contextlib
 import re
 import threading
 import time
@@ -38,7 +39,7 @@ from typing import Iterable, Mapping
 import pyoxigraph as ox
 import requests
 
-from graph_builder.service import guard
+from graph_builder.service import remote_guard
 
 RESULTS_XML = "application/sparql-results+xml"
 GRAPH_ACCEPT = "application/n-triples, text/turtle;q=0.9"
@@ -114,6 +115,19 @@ class RemoteStore:
         self._graphs_lock = threading.Lock()
 
     # -- HTTP ---------------------------------------------------------------------------------
+    @contextlib.contextmanager
+    def time_limit(self, seconds: float):
+        """Requests made in this thread inside the block have ``seconds`` instead of ``timeout``."""
+        old = getattr(self._local, "limit", None)
+        self._local.limit = seconds
+        try:
+            yield
+        finally:
+            self._local.limit = old
+
+    def _deadline(self) -> float:
+        return time.monotonic() + (getattr(self._local, "limit", None) or self.timeout)
+
     def _session(self) -> requests.Session:
         if not hasattr(self._local, "session"):
             self._local.session = requests.Session()
@@ -126,7 +140,7 @@ class RemoteStore:
         data += [("named-graph-uri", g) for g in named or ()]
         remaining = deadline - time.monotonic()
         if remaining <= 0:
-            raise RemoteTimeout(self.timeout)
+            raise RemoteTimeout(getattr(self._local, "limit", None) or self.timeout)
         try:
             with self._session().post(self.endpoint, data=data, headers={"Accept": accept}, stream=True,
                                       timeout=(min(remaining, 10.0), remaining), auth=self.auth) as response:
@@ -134,12 +148,12 @@ class RemoteStore:
                 for chunk in response.iter_content(64 * 1024):
                     chunks.append(chunk)
                     if time.monotonic() > deadline:
-                        raise RemoteTimeout(self.timeout)
+                        raise RemoteTimeout(getattr(self._local, "limit", None) or self.timeout)
                 body = b"".join(chunks)
                 status = response.status_code
                 content_type = response.headers.get("Content-Type", "").split(";")[0].strip().lower()
         except requests.Timeout:
-            raise RemoteTimeout(self.timeout) from None
+            raise RemoteTimeout(getattr(self._local, "limit", None) or self.timeout) from None
         except requests.RequestException as exc:
             raise RemoteError(502, f"the SPARQL endpoint {self.endpoint} cannot be reached: "
                                    f"{type(exc).__name__}") from None
@@ -158,7 +172,7 @@ class RemoteStore:
         prefix = ox.Literal(self.graph_prefix)
         text = (f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} "
                 f"FILTER(STRSTARTS(STR(?g), {prefix})) }}")
-        _, body = self._post(text, None, None, time.monotonic() + self.timeout)
+        _, body = self._post(text, None, None, self._deadline())
         graphs = sorted(s["g"].value for s in ox.parse_query_results(body, ox.QueryResultsFormat.XML))
         with self._graphs_lock:
             self._graphs = (time.monotonic(), graphs)
@@ -168,7 +182,7 @@ class RemoteStore:
     def query(self, text: str, *, base_iri: str | None = None, use_default_graph_as_union: bool = False,
               default_graph=None, named_graphs=None, substitutions=None, custom_functions=None,
               **_ignored):
-        info = guard.check_query(text, base_iri, ())  # SERVICE refused before the query leaves
+        has_dataset = remote_guard.inspect(text, base_iri)  # SERVICE refused before the query leaves
         if substitutions:
             text = with_values(text, {v.value if isinstance(v, ox.Variable) else v: t
                                       for v, t in substitutions.items()})
@@ -181,12 +195,12 @@ class RemoteStore:
             default = [g.value if isinstance(g, ox.NamedNode) else EMPTY_DEFAULT for g in defaults]
             default = default or [EMPTY_DEFAULT]
             named = [g.value for g in named_graphs or ()] or [EMPTY_DEFAULT]
-        elif not info.has_dataset:
+        elif not has_dataset:
             graphs = self.mdkg_graphs() or [EMPTY_DEFAULT]
             default = graphs if use_default_graph_as_union else [EMPTY_DEFAULT]
             named = graphs
         accept = GRAPH_ACCEPT if query_form(text) in ("CONSTRUCT", "DESCRIBE") else RESULTS_XML
-        content_type, body = self._post(text, default, named, time.monotonic() + self.timeout, accept)
+        content_type, body = self._post(text, default, named, self._deadline(), accept)
         return _answer(content_type, body)
 
     def named_graphs(self) -> Iterable[ox.NamedNode]:

@@ -163,6 +163,6 @@ def search():
         base = base_iri()
         return html_page("search.html", lang=lang, title=title, q=query, words=words,
                          paragraphs=paragraphs, entities=entities,
-                         href=lambda iri: iri_paths.page_url(base, iri, lang) or iri)
+                         href=lambda iri: iri_paths.link(base, iri, lang))
     body = {"query": query, "words": words, "entities": entities, "paragraphs": paragraphs}
     return Response(json.dumps(body, ensure_ascii=False), content_type="application/json")

@@ -23,8 +23,6 @@ from graph_builder.service.state import current
 
 HTML_TYPE = "text/html"
 HTML_TYPES = ("text/html", "application/xhtml+xml")
-SECURITY_HEADERS = {"Content-Security-Policy": "default-src 'self'; img-src 'self' data:",
-                    "X-Content-Type-Options": "nosniff"}
 
 STRINGS = {
     "en": {"site": "Migration & Development Knowledge Graph", "home": "Query", "ontology": "Ontology",
@@ -96,7 +94,7 @@ def preferred_rdf_type() -> str | None:
 
 def html_page(template: str, status: int = 200, **context) -> Response:
     """``template`` rendered in the page's language with the site's strings, base IRI and language
-    switch (the same URL, other parameters kept), and the security headers."""
+    switch (the same URL, other parameters kept); the security headers come from ``headers``."""
     lang = context.setdefault("lang", page_language())
     context.setdefault("alternates", [])
     other = "ar" if lang == "en" else "en"
@@ -104,7 +102,6 @@ def html_page(template: str, status: int = 200, **context) -> Response:
     response = Response(render_template(template, t=STRINGS[lang], other_lang=other,
                                         switch_href=f"{request.path}?{switch}", base=base_iri(), **context),
                         status=status, mimetype="text/html")
-    response.headers.update(SECURITY_HEADERS)
     response.headers["Vary"] = "Accept, Accept-Language"
     response.headers["Content-Language"] = lang
     return response

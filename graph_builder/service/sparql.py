@@ -16,11 +16,12 @@ import pyoxigraph as ox
 from flask import Blueprint, Response, abort, request
 
 from graph_builder.service import auth, description, jobs, negotiation
-from graph_builder.service.jobs import QueryJob, UpdateJob
+from graph_builder.service.jobs import UpdateJob
 from graph_builder.service.negotiation import FORM, QUERY_TYPE, UPDATE_TYPE
 from graph_builder.service.state import current
 
 blueprint = Blueprint("sparql", __name__)
+
 
 @dataclass
 class Operation:
@@ -88,18 +89,13 @@ def read_operation() -> Operation | None:
 def _query(op: Operation) -> Response:
     state = current()
     cfg = state.config
-    fmt = request.args.get("format")
+    fmt = request.args.getlist("format")
     dataset = None
     default = _iris(op.params.get("default-graph-uri", []), "default-graph-uri")
     named = _iris(op.params.get("named-graph-uri", []), "named-graph-uri")
     if default or named:
         dataset = {"default": default, "named": named}
-    job = QueryJob.limited(
-        op.text, base=request.base_url, dataset=dataset,
-        results_type=negotiation.choose(request.accept_mimetypes, negotiation.RESULTS_TYPES,
-                                        "application/sparql-results+json", fmt, negotiation.RESULTS_PARAM),
-        graph_type=negotiation.choose(request.accept_mimetypes, negotiation.GRAPH_TYPES,
-                                      "text/turtle", fmt, negotiation.GRAPH_PARAM))
+    job = jobs.negotiated_query(op.text, request.base_url, request.accept_mimetypes, fmt, dataset, cfg)
     return jobs.http_response(jobs.read(job), cfg["MAX_ROWS"])
 
 
@@ -108,8 +104,7 @@ def _update(op: Operation) -> Response:
     auth.require_write_access(request, state.config["UPDATE_TOKEN"])
     job = UpdateJob(op.text, request.base_url,
                     using=_iris(op.params.get("using-graph-uri", []), "using-graph-uri"),
-                    using_named=_iris(op.params.get("using-named-graph-uri", []), "using-named-graph-uri"),
-                    allowed_hosts=state.config["ALLOWED_SERVICE_HOSTS"])
+                    using_named=_iris(op.params.get("using-named-graph-uri", []), "using-named-graph-uri"))
     return jobs.http_response(jobs.write(job), 0)
 
 

@@ -5,22 +5,11 @@ SPARQL 1.1 Protocol defines them: as ``USING`` / ``USING NAMED`` clauses of ever
 ``INSERT/DELETE ... WHERE`` operation. A small lexer (skipping IRIs, strings and comments,
 tracking braces) finds each top-level ``WHERE`` keyword that is not the ``DELETE WHERE``
 shortcut and inserts the clauses before it. Conflicts with an explicit USING/WITH are
-detected on the parsed update in ``guard.check_update``; this module does not validate.
+detected in ``engine`` (``query_text.has_top_level_word``); this module does not validate.
 """
 from __future__ import annotations
 
-import re
-
-_TOKEN = re.compile(r"""
-    (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
-  | (?P<string>'''(?:[^'\\]|\\.|'(?!''))*'''|\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"
-              |'(?:[^'\\\n\r]|\\.)*'|"(?:[^"\\\n\r]|\\.)*")
-  | (?P<comment>\#[^\n\r]*)
-  | (?P<space>\s+)
-  | (?P<open>\{) | (?P<close>\})
-  | (?P<word>[?$]?[^\s{}()<>"'#,;.\[\]]+)
-  | (?P<other>.)
-""", re.VERBOSE | re.DOTALL)
+from graph_builder.service.query_text import TOKEN
 
 
 def with_using(update: str, using: list[str], using_named: list[str]) -> str:
@@ -31,7 +20,7 @@ def with_using(update: str, using: list[str], using_named: list[str]) -> str:
     clause += "".join(f" USING NAMED <{iri}>" for iri in using_named)
     out: list[str] = []
     depth, previous, last = 0, "", 0
-    for match in _TOKEN.finditer(update):
+    for match in TOKEN.finditer(update):
         kind = match.lastgroup
         if kind == "open":
             depth += 1

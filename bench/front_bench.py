@@ -1,0 +1,168 @@
+"""Front-end cost benchmark: ``mdkg serve`` against ``oxigraph serve-read-only`` on the same store,
+in one run (optionally beside a baseline tree's mdkg), with cheap unique queries (where the web front's cost shows) and the named-query mix.
+
+Both servers run at the same time on one store; every measurement point runs the two one after
+the other, so they share the machine's conditions. Points:
+
+* ``ask``: one client sending ``ASK {}`` (unique comment each), three alternating rounds of
+  ``--seconds``/3 per endpoint; the per-request overhead is mdkg's p50 minus oxigraph's, each
+  taken from its best round (the least disturbed by other load on the machine);
+* ``cheap``: the competency-question queries (SELECT/ASK texts of ``--cq``, a JSON file with
+  ``prefixes`` and ``questions[].sparql``; the fixed research mix of ``query_mix`` when absent)
+  that oxigraph answers in under ``--cheap-ms`` (median of 3; the others are listed in the
+  results as ``excluded``: one slow query would hide the front's cost), each request made
+  unique by a comment, at 1, 4 and 16 closed-loop clients;
+* ``named``: the portable named queries of ``queries/`` (``query_mix``), unique too, at 1, 4, 16
+  clients; and ``named_sequential``: each named query once per round on each endpoint in turn
+  (``--rounds``), per-query medians and their sum, steadier than throughput on a loaded machine.
+
+The client is ``bench.http_load`` (threads in two forked processes, keep-alive connections).
+The store is built from ``--corpus`` unless ``--store`` is given. Writes
+``bench/results/front_bench.json``; ``docs/benchmarks.md`` cites it. Runs in about
+``(1 + 2 * 3) * 2 * seconds`` plus start-up.
+
+    python bench/front_bench.py --seconds 4
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from bench.http_load import each_once, run_load, summary  # noqa: E402
+from bench.machine import machine_info  # noqa: E402
+from bench.query_bench import mdkg, start_endpoint  # noqa: E402
+from bench.query_mix import PREFIXES, RESEARCH, query_mix  # noqa: E402
+
+RESULTS = REPO / "bench" / "results"
+DEFAULT_CQ = REPO.parent.parent / "shared" / "eval" / "cq-visible.json"
+
+
+def cheap_mix(path: Path) -> tuple[str, list[str]]:
+    if path.is_file():
+        data = json.loads(path.read_text(encoding="utf-8"))
+        texts = [data.get("prefixes", "") + "\n" + q["sparql"] for q in data["questions"]
+                 if q.get("sparql", "").lstrip().upper().startswith(("SELECT", "ASK"))]
+        if texts:
+            return f"competency questions ({len(texts)} of {path.name})", texts
+    return f"fixed research mix ({len(RESEARCH)})", [PREFIXES + q for q in RESEARCH]
+
+
+def split_cheap(url: str, queries: list[str], limit_ms: float) -> tuple[list[str], list[str]]:
+    """(queries oxigraph answers under ``limit_ms``, the others), by the median of three runs."""
+    runs = [each_once(url, queries) for _ in range(3)]
+    cheap, slow = [], []
+    for i, text in enumerate(queries):
+        times = sorted(run[i]["ms"] for run in runs)
+        (cheap if times[1] < limit_ms and runs[0][i]["status"] == 200 else slow).append(text)
+    return cheap, slow
+
+
+def sequential(endpoints: dict, queries: list[str], rounds: int) -> dict:
+    """Each query once per round on each endpoint in turn (unique texts); per-query medians."""
+    times: dict = {name: [[] for _ in queries] for name in endpoints}
+    for r in range(rounds):
+        for name, endpoint in endpoints.items():
+            unique = [f"# round {r} {time.time_ns()}\n{q}" for q in queries]
+            for i, row in enumerate(each_once(endpoint.url, unique)):
+                times[name][i].append(row["ms"])
+    out = {}
+    for name, per_query in times.items():
+        medians = [sorted(t)[len(t) // 2] for t in per_query]
+        out[name] = {"median_ms": medians, "sum_of_medians_ms": round(sum(medians), 1)}
+    return out
+
+
+def point(endpoints: dict, queries: list[str], clients: int, seconds: float) -> dict:
+    out: dict = {}
+    for name, endpoint in endpoints.items():
+        out[name] = summary(run_load(endpoint.url, queries, clients, seconds, bust_cache=True, timeout=60))
+    base = out["oxigraph"]["throughput_rps"]
+    line = [f"oxigraph {base} req/s (p50 {out['oxigraph']['p50_ms']} ms)"]
+    for name in endpoints:
+        if name != "oxigraph":
+            rps = out[name]["throughput_rps"]
+            out[f"ratio {name}"] = round(rps / base, 3) if rps and base else None
+            line.append(f"{name} {rps} req/s (p50 {out[name]['p50_ms']} ms, ratio {out[f'ratio {name}']})")
+    print(f"  {clients:>2} clients: " + ", ".join(line), flush=True)
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--corpus", type=Path, default=REPO / "corpus")
+    ap.add_argument("--store", type=Path, help="an existing store (default: build --corpus into a temp dir)")
+    ap.add_argument("--cq", type=Path, default=DEFAULT_CQ)
+    ap.add_argument("--clients", type=int, nargs="+", default=[1, 4, 16])
+    ap.add_argument("--seconds", type=float, default=4)
+    ap.add_argument("--cheap-ms", type=float, default=20.0)
+    ap.add_argument("--named-factor", type=float, default=3.0,
+                    help="named-mix points run this many times --seconds (its queries are slow)")
+    ap.add_argument("--rounds", type=int, default=3, help="rounds of the one-at-a-time named mix")
+    ap.add_argument("--baseline", type=Path, help="another source tree (e.g. an export of main) "
+                                                  "served too, as 'mdkg-baseline'")
+    ap.add_argument("--out", type=Path, default=RESULTS / "front_bench.json")
+    args = ap.parse_args(argv)
+
+    cheap_name, cheap = cheap_mix(args.cq)
+    named_name, named = query_mix(REPO / "queries")
+    results: dict = {"started": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "machine": machine_info(),
+                     "seconds_per_point": args.seconds, "cheap_mix": cheap_name, "named_mix": named_name,
+                     "points": {}}
+    with tempfile.TemporaryDirectory(prefix="mdkg-front-") as tmp:
+        tmp = Path(tmp)
+        store = args.store
+        if store is None:
+            store = tmp / "store"
+            mdkg(REPO, "build", "--corpus", str(args.corpus), "--store", str(store))
+        endpoints = {}
+        try:
+            for name, tree in (("mdkg", REPO), ("mdkg-baseline", args.baseline), ("oxigraph", REPO)):
+                if tree is None:
+                    continue
+                logs = tmp / name
+                logs.mkdir()
+                kind = "oxigraph" if name == "oxigraph" else "mdkg"
+                endpoints[name] = start_endpoint(kind, store, tmp / "unused.nq", tree, logs)
+            for endpoint in endpoints.values():  # warm both (first-query costs are not measured)
+                run_load(endpoint.url, cheap + named, 2, 2.0, bust_cache=True)
+            cheap, excluded = split_cheap(endpoints["oxigraph"].url, cheap, args.cheap_ms)
+            results["cheap_queries"], results["excluded"] = cheap, excluded
+            print(f"cheap mix: {len(cheap)} queries ({len(excluded)} slower than {args.cheap_ms} ms excluded)")
+            print("ASK {} at 1 client:", flush=True)
+            rounds = [point(endpoints, ["ASK {}"], 1, args.seconds / 3) for _ in range(3)]
+            ask = {name: dict(min(rounds, key=lambda r: r[name]["p50_ms"])[name],
+                              p50_rounds_ms=[r[name]["p50_ms"] for r in rounds]) for name in endpoints}
+            for name in endpoints:
+                if name != "oxigraph":
+                    ask[f"overhead_ms {name}"] = round(ask[name]["p50_ms"] - ask["oxigraph"]["p50_ms"], 3)
+            results["points"]["ask"] = ask
+            results["named_sequential"] = sequential(endpoints, named, args.rounds)
+            for mix_name, mix in (("cheap", cheap), ("named", named)):
+                print(f"{mix_name} mix:", flush=True)
+                seconds = args.seconds * (args.named_factor if mix_name == "named" else 1)
+                results["points"][mix_name] = {str(n): point(endpoints, mix, n, seconds)
+                                               for n in args.clients}
+        finally:
+            for endpoint in endpoints.values():
+                endpoint.stop()
+    results["finished"] = time.strftime("%Y-%m-%dT%H:%M:%S%z")
+    seq = results.get("named_sequential", {})
+    if seq:
+        print("named mix, one query at a time (sum of per-query medians, ms):",
+              {k: v["sum_of_medians_ms"] for k, v in seq.items()})
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(results, indent=1, ensure_ascii=False), encoding="utf-8")
+    print(f"ASK {{}} overhead (p50 above oxigraph): "
+          f"{ {k: v for k, v in results['points']['ask'].items() if k.startswith('overhead')} }; wrote {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
