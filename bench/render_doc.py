@@ -513,8 +513,9 @@ PROSE = {
         "1,000-report corpus was not measured in this round (time); the script takes `--store` for it.", ""],
     "remote_findings": [
         "", "On the bundled corpus the per-graph PUT costs more than the bulk loader, but the bulk loader "
-        "needs a shell and `isql` on the engine's host (files in its `DirsAllowed`), is not atomic per "
-        "graph (it runs outside transactions) and leaves a window in which the cleared graphs are empty; "
+        "needs a shell and `isql` on the engine's host (files in its `DirsAllowed`), runs outside "
+        "transactions and leaves a window in which the cleared graphs are empty (Virtuoso's `PUT` is not "
+        "atomic either, see docs/deployment.md); "
         "`mdkg push` therefore keeps the PUT, and docs/deployment.md gives the bulk commands for large "
         "dumps. Named queries whose time is dominated by the parameter lookup (label matching) differ "
         "most; over HTTP, small answers pay a few milliseconds of protocol on every call.", ""],

@@ -4,8 +4,11 @@
 (N-Triples body), which replaces that graph on the server in one request; graphs on the
 server that the local store does not have are left alone, and the push as a whole is not one
 transaction (a failure part-way leaves the graphs already sent replaced). Each graph is one
-``PUT``, which engines that implement the Graph Store Protocol with transactions (Oxigraph,
-Virtuoso, Fuseki, GraphDB) apply atomically: a reader sees the old graph or the new one.
+``PUT``, which an engine that applies it in one transaction (Oxigraph; Fuseki and GraphDB by
+their documentation) replaces atomically: a reader sees the old graph or the new one. Virtuoso
+7.2 does not: measured on this project, a reader polling during a ``PUT`` (and during a SPARQL
+``MOVE`` from a staging graph) saw partial graphs; its ``INSERT DATA`` stops near 5,000 triples
+per request. See docs/deployment.md.
 
 Authentication: a bearer token (``token``), or a user name and password (``auth=(user,
 password)``) sent the way the server asks for them: the smallest graph goes first without
