@@ -30,7 +30,7 @@ from flask import Flask, request
 
 from graph_builder.service import auth, errors, graph_store, health, sparql
 from graph_builder.service import dataset, network, pages, ui
-from graph_builder.service import caching, catalogue, fairness, fastpath, headers, sandbox, search, throttle
+from graph_builder.service import caching, catalogue, fairness, fastpath, headers, home, pictures, sandbox, search, throttle
 from graph_builder.service import http_worker
 from graph_builder.service.config import resolve_config, web_threads
 from graph_builder.service.query_pool import Executor
@@ -39,7 +39,7 @@ from graph_builder.service.state import ServiceState, attach
 
 CORE_BLUEPRINTS = (sparql.blueprint, graph_store.blueprint, health.blueprint,
                    pages.blueprint, dataset.blueprint, network.blueprint, ui.blueprint,
-                   catalogue.blueprint, search.blueprint)
+                   catalogue.blueprint, search.blueprint, home.blueprint, pictures.blueprint)
 
 
 def register_blueprints(app: Flask, blueprints: Iterable) -> None:

@@ -9,8 +9,9 @@ A named query is a SPARQL file whose leading comment lines are its header::
     # example: topic=remittances
 
 Header keys: ``title`` (required, once), ``description`` (repeatable, joined), ``param``
-(repeatable), ``example`` (repeatable; ``k=v&k=v``, shown in the catalogue). A blank ``#`` line
-is allowed; anything else in the header is an error naming the file and line. The query body
+(repeatable), ``example`` (repeatable; ``k=v&k=v``, shown in the catalogue). ``question`` and
+``question-ar`` (optional, once each) write the query's research question in English and Arabic
+(the home page lists them). A blank ``#`` line is allowed; anything else in the header is an error naming the file and line. The query body
 must parse and use every parameter as a variable (``?name``).
 
 Parameter types: ``iri of class PREFIX:Class`` (an instance of that class or a subclass, given
@@ -45,7 +46,8 @@ from graph_builder.service import guard
 
 RESERVED = frozenset({"format", "lang"})  # the service's own parameters (answer format, page language)
 NAME = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-_HEADER = re.compile(r"^#\s*(?:(?P<key>[a-z]+)\s*:\s*(?P<value>.*?))?\s*$")
+_HEADER = re.compile(r"^#\s*(?:(?P<key>[a-z]+(?:-[a-z]+)?)\s*:\s*(?P<value>.*?))?\s*$")
+QUESTION_KEYS = {"question": "en", "question-ar": "ar"}
 _PARAM = re.compile(r"^(?P<name>[A-Za-z_][A-Za-z0-9_]*)\s*\((?P<spec>[^)]*)\)\s*(?:[—–-]+\s*(?P<doc>.*))?$")
 _CURIE = re.compile(r"^(?P<prefix>[A-Za-z][\w-]*):(?P<local>[^\s/][^\s]*)$")
 _LITERAL_TYPES = {"xsd:gyear": "gYear", "xsd:integer": "integer", "xsd:decimal": "decimal",
@@ -87,6 +89,11 @@ class NamedQuery:
     params: tuple[Param, ...]
     text: str
     examples: tuple[str, ...] = field(default=())
+    questions: Mapping[str, str] = field(default_factory=dict)  # the research question, by language
+
+    def question(self, lang: str) -> str:
+        """The research question in ``lang`` (English, then the title, when not written)."""
+        return self.questions.get(lang) or self.questions.get("en") or self.title
 
     def param(self, name: str) -> Param | None:
         return next((p for p in self.params if p.name == name), None)
@@ -95,7 +102,7 @@ class NamedQuery:
         return {"name": self.name, "title": self.title, "description": self.description,
                 "params": [{"name": p.name, "type": p.type_label, "optional": p.optional,
                             "description": p.doc} for p in self.params],
-                "examples": list(self.examples), "text": self.text}
+                "questions": dict(self.questions), "examples": list(self.examples), "text": self.text}
 
 
 # -- parsing the files ----------------------------------------------------------------------
@@ -148,6 +155,7 @@ def parse_query_file(path: Path) -> NamedQuery:
     except UnicodeDecodeError as exc:
         raise HeaderError(f"{path}: not UTF-8 text ({exc})") from None
     title, descriptions, params, examples, param_lines = None, [], [], [], {}
+    questions: dict[str, str] = {}
     body_start = len(lines)
     for number, line in enumerate(lines, start=1):
         where = f"{path}:{number}"
@@ -175,9 +183,12 @@ def parse_query_file(path: Path) -> NamedQuery:
             param_lines[param.name] = number
         elif key == "example":
             examples.append(value)
+        elif key in QUESTION_KEYS and QUESTION_KEYS[key] not in questions:
+            questions[QUESTION_KEYS[key]] = value
         else:
             raise HeaderError(f"{where}: unknown header key {key!r} "
-                              f"(expected title, description, param or example)")
+                              f"(expected title, question, question-ar, description, param or example; each of "
+                              f"title, question and question-ar once)")
     if not title:
         raise HeaderError(f"{path}:1: the header has no '# title: …' line")
     text = "\n".join(lines[body_start:]).strip()
@@ -197,7 +208,7 @@ def parse_query_file(path: Path) -> NamedQuery:
             raise HeaderError(f"{path}:{param_lines[param.name]}: parameter {param.name!r} cannot be "
                               f"bound ({exc}); a SELECT must project ?{param.name}") from None
     return NamedQuery(path.stem, path, title, " ".join(descriptions), tuple(params),
-                      "\n".join(lines), tuple(examples))
+                      "\n".join(lines), tuple(examples), questions)
 
 
 def load_catalogue(folder: Path) -> dict[str, NamedQuery]:

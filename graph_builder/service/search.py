@@ -30,7 +30,7 @@ from markupsafe import Markup, escape
 from graph_builder.text import arsearch
 from graph_builder.text.arabic import PROCLITICS
 from graph_builder.namespaces import PREFIXES
-from graph_builder.service import iri_paths, jobs
+from graph_builder.service import frontdata, iri_paths, jobs
 from graph_builder.service.jobs import QueryJob
 from graph_builder.service.site import STRINGS, base_iri, html_page, page_language, wants_html
 from graph_builder.service.state import current
@@ -157,8 +157,11 @@ def search():
         abort(400, description=f"the search query {query!r} has no words")
     paragraphs = paragraph_hits(query, limit) if query else []
     entities = entity_hits(query, limit) if query else []
+    lang = page_language()
+    cites = frontdata.citations(lang)
+    for hit in paragraphs:  # a hit names its document (title, UN symbol) and paragraph
+        hit["citation"] = cites.get(hit["iri"])
     if html:
-        lang = page_language()
         title = f"{STRINGS[lang]['search']}: {query}" if query else STRINGS[lang]["search"]
         base = base_iri()
         return html_page("search.html", lang=lang, title=title, q=query, words=words,

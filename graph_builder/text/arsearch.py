@@ -134,10 +134,15 @@ class _Memo:
         return _boolean(bool(words) and self.forms(text.value).issuperset(words))
 
 
+def fold_text(text: str) -> str:
+    """``text`` folded as ``mdkg:arFold`` folds it (for comparing and sorting labels)."""
+    return fold(text).casefold()
+
+
 def _sparql_ar_fold(text) -> ox.Literal | None:
     if not isinstance(text, ox.Literal):
         return None
-    return ox.Literal(fold(text.value).casefold())
+    return ox.Literal(fold_text(text.value))
 
 
 def custom_functions() -> dict[ox.NamedNode, Callable]:
