@@ -5,6 +5,7 @@ page, a search and a named query from it (compared with the service over the emb
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import time
@@ -244,3 +245,14 @@ def test_service_over_virtuoso_keeps_the_row_cap_and_refuses_service(remote_serv
     assert r.status_code == 403 and "SERVICE" in r.text
     r = requests.post(remote_service.url + "/sparql", timeout=60, data={"update": "LOAD <http://127.0.0.1:9/x>"})
     assert r.status_code in (401, 403)
+
+
+def test_service_over_virtuoso_serves_home_browse_lists_and_pictures(remote_service, built_server):
+    home = requests.get(built_server.url + "/", timeout=60)
+    assert home.status_code == 200
+    links = sorted(set(re.findall(r'href="(/(?:browse|pictures)/[^"?#]+)', home.text)))
+    assert links, "the home page links no browse list or picture"
+    for path in ["/", "/pictures/"] + links:
+        here = requests.get(built_server.url + path, timeout=60)
+        there = requests.get(remote_service.url + path, timeout=60)
+        assert there.status_code == here.status_code == 200, (path, there.status_code, there.text[:300])
