@@ -177,10 +177,7 @@ def _read(ctx, st, src, toks: Tokens, m, lo: int, hi: int, ordinals: dict, doc_d
                  or fronted_place(toks, lo, m.i))
     if process is None and place is not None and kind in _PROCESS_KINDS:
         process = _paragraph_process(toks, toks.tokens[m.i].start)
-        if process is not None and not any(x.entity == process for x in toks.mentions
-                                           if toks.tokens[lo].start <= x.start < toks.tokens[m.i].start) \
-                and any(x.entity.kind in ("org", "body", "state") for x in toks.mentions
-                        if toks.tokens[lo].start <= x.start < toks.tokens[m.i].start):
+        if process is not None and _own_convenors(toks, lo, m.i, process):
             process = None      # وعقد الاتحاد الأوروبي والاتحاد الأفريقي مؤتمر قمة فاليتا: its own convenors'
 
     year = _year(ctx, st, toks, process, n, dates, lo, hi, status, doc_day, j)
@@ -428,6 +425,21 @@ def _process_headed_by(toks: Tokens, k: int, head: str):
         if _head(m.surface) == head or _head(m.entity.label_ar) == head:
             return m.entity
     return None
+
+
+def _own_convenors(toks: Tokens, lo: int, i: int, process) -> bool:
+    """A held verb of the sentence before token ``i`` whose subject (between it and the meeting noun) is a
+    state or an organisation, with ``process`` not named in the sentence: the meeting is theirs."""
+    lex = load()
+    start, end = toks.tokens[lo].start, toks.tokens[i].start
+    if any(x.entity == process for x in toks.mentions if start <= x.start < end):
+        return False
+    for k in range(lo, i):
+        vm = lex.is_a(toks, k, "held_verb")
+        if vm is not None and vm.feature("tense") == "past":
+            return any(x.entity.kind in ("org", "body", "state") for x in toks.mentions
+                       if toks.tokens[vm.j - 1].end <= x.start < end)
+    return False
 
 
 def _paragraph_process(toks: Tokens, before: int):
