@@ -19,7 +19,7 @@ instruments), does not find meetings, and knows no document.
 from __future__ import annotations
 
 from ..recognise.findings import Fact, Value
-from .lexicon import load
+from ..text.word_classes import load
 from .rules import REGISTRY, Rule, register
 from .spans import sentence_bounds, sentence_ends, starting
 

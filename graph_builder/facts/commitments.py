@@ -30,7 +30,7 @@ from ..recognise.findings import Entity, Fact, Value
 from . import adoption, funding
 from .context import FactContext, sentences
 from .event_common import dates_in
-from .lexicon import phrases_for
+from ..text.word_classes import phrases_for
 from .naming import rx, View, arabic_names, sub_event, translit
 from .process_meetings import learn_document, sentence_refs
 from .sessions import cluster_number, heading_title, session_number
@@ -445,7 +445,7 @@ def _anaphora(ctx, src, v: View, s: int, e: int, ps: ParaState):
 
 def _planned_signing(ctx, src, ms: int) -> bool:
     """A signing still to come (ستوقع، سيتم توقيع، من المقرر توقيع، المزمع توقيعها): no agreement yet."""
-    from .lexicon import load
+    from ..text.word_classes import load
     toks = ctx.tokens(src)
     k = toks.index_at(ms)
     if k >= len(toks.tokens):

@@ -15,7 +15,7 @@ It does not read named funds and programmes (``commitments.py``) and knows no do
 from __future__ import annotations
 
 from ..recognise.findings import Entity, Fact
-from .lexicon import load
+from ..text.word_classes import load
 from .naming import translit
 from .rules import REGISTRY, Rule, register
 from .spans import sentence_bounds, starting

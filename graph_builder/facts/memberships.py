@@ -17,7 +17,7 @@ wishes (``الانضمام``), and knows no document.
 from __future__ import annotations
 
 from ..recognise.findings import Entity, Fact, Mention
-from .lexicon import load
+from ..text.word_classes import load
 from .rules import REGISTRY, Rule, register
 from .spans import sentence_ends, starting
 

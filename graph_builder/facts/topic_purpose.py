@@ -14,7 +14,7 @@ It does not look for focus verbs with a subject after them (``topics.py``) and k
 from __future__ import annotations
 
 from ..recognise.findings import Fact
-from .lexicon import load
+from ..text.word_classes import load
 from .rules import REGISTRY, Rule, handler, register, run_patterns
 from .spans import sentence_bounds
 

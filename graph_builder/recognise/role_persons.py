@@ -52,7 +52,7 @@ MAX_NAME = 4
 
 @lru_cache(maxsize=1)
 def _words():
-    from ..facts.lexicon import load          # the shared lexicon loader (lexicons/classes/*.toml)
+    from ..text.word_classes import load          # the shared lexicon loader (lexicons/classes/*.toml)
     lex = load()
     given = frozenset(fold(w) for w in lex.words("given_name"))
     role_heads = frozenset(fold(w).split()[0] for w in lex.words("role")) | ROLE_HEADS
