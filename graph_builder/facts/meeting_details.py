@@ -14,7 +14,7 @@ import re
 from ..text.arabic import fold
 from ..recognise.findings import Fact, Value
 from .event_common import QUOTE, RULES, WORKSHOP, Ref, dates_in, day_facts, year_fact
-from .lexicon import load
+from ..text.word_classes import load
 from .naming import rx, View
 
 # The theme opens right after its cue (a colon, the word "هو" or a few words of the cue aside), in quotes or brackets.
