@@ -28,10 +28,10 @@ from dataclasses import dataclass, field
 from ..text.arabic import fold
 from ..recognise.findings import Entity, Fact, Value
 from . import adoption, funding
-from .context import FactContext, sentences
+from .fact_context import FactContext, sentences
 from .event_common import dates_in
 from ..text.word_classes import phrases_for
-from .naming import rx, View, arabic_names, sub_event, translit
+from .minting import rx, View, arabic_names, sub_event, translit
 from .process_meetings import learn_document, sentence_refs
 from .sessions import cluster_number, heading_title, session_number
 

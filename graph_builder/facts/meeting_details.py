@@ -15,7 +15,7 @@ from ..text.arabic import fold
 from ..recognise.findings import Fact, Value
 from .event_common import QUOTE, RULES, WORKSHOP, Ref, dates_in, day_facts, year_fact
 from ..text.word_classes import load
-from .naming import rx, View
+from .minting import rx, View
 
 # The theme opens right after its cue (a colon, the word "هو" or a few words of the cue aside), in quotes or brackets.
 QUOTED_THEME = re.compile(r'[\s:,]*(?:\S+\s+){0,3}?(?:"([^"]{3,200})"|\(([^()]{3,200})\))')

@@ -30,7 +30,7 @@ from ..text.tokens import Tokens
 from .event_common import Ref
 from .event_status import PLANNED, negated, offered
 from ..text.word_classes import load
-from .naming import person
+from .minting import person
 from .patterns import matches
 from .rules import REGISTRY, Rule, pattern_rules, register
 

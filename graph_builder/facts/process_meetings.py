@@ -19,11 +19,11 @@ from dataclasses import dataclass, field
 
 from ..text.arabic import fold
 from ..recognise.findings import Entity
-from .context import FactContext, sentences
+from .fact_context import FactContext, sentences
 from ..text.word_classes import slips_of
 from .event_common import Ref, dates_in
 from .named_meetings import named_meetings
-from .naming import rx, ORDINAL_RE, ORDINALS, View, arabic_names, process_meeting
+from .minting import rx, ORDINAL_RE, ORDINALS, View, arabic_names, process_meeting
 
 _LAM = r"(?:لل|ل|لهذا ال)"
 # Head words of "the Forum" after an ordinal meeting, with its known slips (lexicons/known_slips.toml).
