@@ -64,11 +64,12 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
                         timeout=settings["QUERY_TIMEOUT"], writable=bool(settings["UPDATE_TOKEN"]),
                         allowed_hosts=settings["ALLOWED_SERVICE_HOSTS"], max_nesting=settings["MAX_NESTING"],
                         memory_limit=(settings["QUERY_MEMORY_MB"] << 20) or None)
-    fair = fairness.FairExecutor(  # heavy work bounded per client address, a share for short queries
-        pool, processes=settings["QUERY_PROCESSES"], reserved=settings["RESERVED_PROCESSES"],
-        short_limit=settings["SHORT_LIMIT"], heavy_seconds=settings["HEAVY_SECONDS"],
-        half_life=settings["USAGE_HALF_LIFE"], client_concurrency=settings["CLIENT_CONCURRENCY"])
-    executor = caching.CachingExecutor(fair, settings["CACHE_MAX_BYTES"])  # result cache in front
+    if settings["FAIR_USE"]:  # heavy work bounded per client address, a share for short queries
+        pool = fairness.FairExecutor(
+            pool, processes=settings["QUERY_PROCESSES"], reserved=settings["RESERVED_PROCESSES"],
+            short_limit=settings["SHORT_LIMIT"], heavy_seconds=settings["HEAVY_SECONDS"],
+            half_life=settings["USAGE_HALF_LIFE"], client_concurrency=settings["CLIENT_CONCURRENCY"])
+    executor = caching.CachingExecutor(pool, settings["CACHE_MAX_BYTES"])  # result cache in front
     attach(app, ServiceState(config=settings, executor=executor))
     app.extensions[throttle.EXTENSION] = throttle.FailureThrottle(
         settings["TOKEN_FAILURES"], settings["TOKEN_FAILURE_WINDOW"])

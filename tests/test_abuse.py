@@ -21,7 +21,7 @@ CROSS = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i } # "
 @pytest.fixture(scope="module")
 def server(sample_store, tmp_path_factory):
     srv = start_server(sample_store, tmp_path_factory.mktemp("abuse") / "server.log", workers=1,
-                       QUERY_TIMEOUT=20, QUERY_PROCESSES=2, ACCESS_LOG=False)
+                       QUERY_TIMEOUT=20, QUERY_PROCESSES=2, ACCESS_LOG=False, FAIR_USE=True)
     yield srv
     srv.stop()
 

@@ -35,6 +35,10 @@ Keys (environment variable in brackets):
 - ``PUBLIC_URL`` (MDKG_PUBLIC_URL; empty): the service's public root URL, named in the VoID
   description (SPARQL endpoint, dumps); empty: the root of each request.
 - ``QUERY_PROCESSES`` (MDKG_QUERY_PROCESSES, 2): query processes per web worker.
+- ``FAIR_USE`` (MDKG_FAIR_USE, false): turn on the per-address fair-use rules below. Off by default:
+  they key on the connection's address, so behind a reverse proxy (one address for everyone) or
+  for one busy client (64 parallel clients on one address, ``tests/test_soak.py``) they refuse most
+  requests with 503 on a saturated machine; turn them on where clients connect directly.
 - ``RESERVED_PROCESSES`` (MDKG_RESERVED_PROCESSES, 1), ``SHORT_LIMIT`` (MDKG_SHORT_LIMIT, 1 s),
   ``HEAVY_SECONDS`` (MDKG_HEAVY_SECONDS, 5 s), ``USAGE_HALF_LIFE`` (MDKG_USAGE_HALF_LIFE, 60 s),
   ``CLIENT_CONCURRENCY`` (MDKG_CLIENT_CONCURRENCY, 0 = the web threads of a worker): the fair-use
@@ -78,6 +82,7 @@ DEFAULTS: Mapping[str, Any] = {
     "MAX_NESTING": 64,
     "QUERY_MEMORY_MB": 1024,
     "FAST_PATH": True,
+    "FAIR_USE": False,
     "BASE": DEFAULT_BASE,
     "PUBLIC_URL": "",
     "QUERY_PROCESSES": 2,
@@ -115,7 +120,7 @@ def _coerce(key: str, value: Any) -> Any:
         if isinstance(value, str):
             value = value.split(",")
         return tuple(h.strip().lower() for h in value if h and h.strip())
-    if key in ("ACCESS_LOG", "FAST_PATH") and isinstance(value, str):
+    if key in ("ACCESS_LOG", "FAST_PATH", "FAIR_USE") and isinstance(value, str):
         return value.strip().lower() not in ("0", "false", "no", "off", "")
     if key == "UPDATE_TOKEN" and value == "":
         return None

@@ -6,7 +6,8 @@ request as follows; the client is the connection's address, set for each request
 middleware :class:`ClientAddress` (jobs outside a request, or of another kind than ``query`` and
 ``graph_get``, pass straight through).
 
-- **Usage.** An address with a job running longer than ``SHORT_LIMIT`` is heavy while it runs.
+- **Usage.** An address with a job in the general share for longer than ``HEAVY_SECONDS`` (its wait
+  for a process included: a busy machine must not make a busy address heavy at once) is heavy while it runs.
   Each address also has a score: the seconds its jobs ran beyond ``SHORT_LIMIT`` (a job
   stopped at the short limit counts twice ``HEAVY_SECONDS``), decaying with a half-life of
   ``USAGE_HALF_LIFE`` s; short queries cost nothing, however many. An address whose score is at
@@ -223,7 +224,7 @@ class FairExecutor:
         short limit right now."""
         if self.usage.score(address) >= self.heavy_seconds:
             return True
-        horizon = time.monotonic() - self.short_limit
+        horizon = time.monotonic() - self.heavy_seconds  # a job running that long (wait included) is heavy
         with self._lock:
             return any(start < horizon for start in self._started.get(address, ()))
 

@@ -58,7 +58,7 @@ def health():
         build_id = (executor.read_path() or "remote/empty").rsplit("/", 1)[-1]
     body = {
         "status": "ok" if answer["status"] == 200 else "degraded",
-        "store": remote.endpoint if remote is not None else str(executor.store),
+        "engine": "remote" if remote is not None else "embedded",
         "build_id": build_id,
         "build_time": build_time,
         "build_time_source": build_time_source if build_time else None,
