@@ -14,9 +14,13 @@ the reports that changed, and gives the same quads as a full rebuild.
 
 The per-report work done in the workers also covers the report's SHACL check (every report, with
 the shapes compiled to SPARQL and run by pyoxigraph: :mod:`graph_builder.validate.shacl_sparql`, checked
-against pyshacl in the tests; ``mdkg validate`` runs pyshacl and HermiT on the whole store) and its
-downloadable dumps, cached alongside its quads; the build then only checks the static graphs
-(ontology, gazetteer) and writes the whole-dataset dumps.
+against pyshacl in the tests; ``mdkg validate`` runs pyshacl and HermiT on the whole store), cached
+alongside its quads; the parent bulk-loads each report's quads into the new store as soon as its
+worker is done (loading overlaps analysis), then checks the static graphs (ontology, gazetteer).
+
+Downloadable dumps are not in the critical path: they are written from the new store after the
+switch-over (:mod:`graph_builder.build.build_dumps`), in this process (``dumps="after"``), in a
+detached background process (``dumps="background"``, what ``mdkg build`` does) or not at all.
 """
 from __future__ import annotations
 
@@ -35,7 +39,7 @@ import pyoxigraph as ox
 import shutil
 
 from . import emit, store as store_mod
-from ..publish import dumps
+from . import build_dumps
 from ..text import doc_kind
 from ..text.corpus import corpus_files, load_manifest, read_document, read_source
 from ..facts import extract_facts
@@ -49,7 +53,6 @@ from ..resources import data_dir, ontology_file
 from ..validate.shacl_sparql import FastShapes
 
 CACHE_SUFFIX = ".nq.gz"
-FRAGMENT = "items.jsonld-items.gz"
 
 
 class BuildError(Exception):
@@ -78,7 +81,6 @@ class DocumentSummary:
     cached: bool = False
     graph: str = ""
     shacl: dict = field(default_factory=dict)     # {"checked", "conforms", "text"}
-    dumps: list = field(default_factory=list)     # index entries of this report's dump files
 
 
 @dataclass
@@ -91,6 +93,7 @@ class BuildResult:
     warnings: list[str] = field(default_factory=list)
     validation: object = None
     validated_documents: int = 0
+    dumps_seconds: float = 0.0      # writing the dumps after the switch (mode "after"), not in ``seconds``
 
     @property
     def reprocessed(self) -> int:
@@ -179,21 +182,16 @@ def _process(job: tuple) -> dict:
         report = _WORKER["shapes"].check_quads(quads)
         shacl = {"checked": True, "conforms": report.conforms, "text": report.render()}
     graph = base.graph(doc.slug)
-    folder = Path(out + ".dumps")
-    shutil.rmtree(folder, ignore_errors=True)
-    folder.mkdir(parents=True)
-    entries = dumps.graph_dump_entries(quads, graph.value, folder, dumps.graph_stem(graph, base),
-                                       _WORKER["context"], folder / FRAGMENT)
     tmp = out + ".tmp"
     with gzip.open(tmp, "wb", compresslevel=1) as fh:
         ox.serialize(quads, fh, format=ox.RdfFormat.N_QUADS)
     summary = DocumentSummary(doc.slug, str(doc.path), doc.sha256, len(doc.paragraphs), len(result.mentions),
                               len(result.facts), len(quads), [str(i) for i in doc.issues + doc.notices], graph=graph.value,
-                              shacl=shacl, dumps=entries)
+                              shacl=shacl)
     with open(out + ".json", "w", encoding="utf-8") as fh:
         json.dump(summary.__dict__, fh)
     os.replace(tmp, out)
-    return {"ok": summary.__dict__}
+    return {"ok": summary.__dict__, "out": out}
 
 
 def _pool_size(jobs: int) -> int:
@@ -206,8 +204,9 @@ def _run_jobs(jobs: list, wrap: Callable) -> Iterable[dict]:
             yield _process(job)
         return
     ctx = mp.get_context("fork")
-    with ctx.Pool(_pool_size(len(jobs))) as pool:
-        yield from wrap(pool.imap(_process, jobs, chunksize=1), total=len(jobs), desc="analysing", unit="report")
+    with ctx.Pool(_pool_size(len(jobs))) as pool:   # unordered: a slow report does not hold the others
+        yield from wrap(pool.imap_unordered(_process, jobs, chunksize=1), total=len(jobs), desc="analysing",
+                        unit="report")
 
 
 # ---------------------------------------------------------------- the build
@@ -221,8 +220,14 @@ def _source_sha(path: Path) -> str:
 
 
 def build(corpus: Path, store: Path, *, strict: bool = False, base: Base | None = None,
-          validate: bool = True, progress: Callable | None = None, use_cache: bool = True) -> BuildResult:
-    """Build ``corpus`` into a fresh store and switch ``store`` to it; raise BuildError/SourceError on failure."""
+          validate: bool = True, progress: Callable | None = None, use_cache: bool = True,
+          dumps: str = "after") -> BuildResult:
+    """Build ``corpus`` into a fresh store and switch ``store`` to it; raise BuildError/SourceError on failure.
+
+    ``dumps``: "after" writes the new build's dumps once it serves, "background" leaves that to a
+    detached process, "none" writes none (``build_dumps.write_build_dumps`` can later)."""
+    if dumps not in ("after", "background", "none"):
+        raise ValueError(f"dumps={dumps!r}: expected after, background or none")
     base = base or Base.from_env()
     wrap = progress or (lambda it, **kw: it)
     t0 = time.perf_counter()
@@ -237,7 +242,7 @@ def build(corpus: Path, store: Path, *, strict: bool = False, base: Base | None 
     onto_quads = ontology_quads(base)   # parsed once: JSON-LD context, SHACL classes, the ontology graph
     onto = ox.Store()
     onto.extend(onto_quads)
-    _WORKER.update(gazetteer=gazetteer, matcher=Matcher(gazetteer), base=base, context=dumps.jsonld_context(onto),
+    _WORKER.update(gazetteer=gazetteer, matcher=Matcher(gazetteer), base=base,
                    shapes=FastShapes(ontology_quads=onto_quads) if validate else None)
     fingerprint = builder_fingerprint(base, strict)
     cdir = cache_dir(store)
@@ -251,41 +256,53 @@ def build(corpus: Path, store: Path, *, strict: bool = False, base: Base | None 
         if not (use_cache and _cached(out, validate)):
             jobs.append((str(path), manifest.get(path.name), strict, str(out), validate))
 
-    for outcome in _run_jobs(jobs, wrap):
-        if "error" in outcome:
-            raise BuildError(outcome["error"])
-    fresh = {Path(j[3]) for j in jobs}
-    summaries = [DocumentSummary(**{**_summary(out), "cached": out not in fresh}) for out in plan]
-    seen: dict[str, str] = {}
-    for s in summaries:
-        if s.slug in seen:
-            raise BuildError(f"{s.path}: slug {s.slug!r} is also the slug of {Path(seen[s.slug]).name}")
-        seen[s.slug] = s.path
-    failed = [s for s in summaries if not s.shacl.get("conforms", True)]
-    if failed:
-        raise BuildError(f"{failed[0].path}: the report's graph breaks the SHACL shapes; the previous store "
-                         f"is kept\n{failed[0].shacl['text']}")
-
-    static = onto_quads + list(emit.gazetteer_quads(gazetteer.entities, base))
-    report = _static_verdict(static, cdir, fingerprint, _WORKER["shapes"]) if validate else None
-    if report is not None and not report["conforms"]:
-        raise BuildError("the ontology/gazetteer graphs break the SHACL shapes; the previous store is kept\n"
-                         + report["text"])
     with store_mod.staged_build(store) as (st, build_dir):
+        fresh, queued = set(), {Path(j[3]) for j in jobs}
+        for out in plan:              # cached reports load while the pool starts
+            if out not in queued:
+                _load(st, out)
+        for outcome in _run_jobs(jobs, wrap):
+            if "error" in outcome:
+                raise BuildError(outcome["error"])
+            fresh.add(Path(outcome["out"]))
+            _load(st, Path(outcome["out"]))
+        summaries = [DocumentSummary(**{**_summary(out), "cached": out not in fresh}) for out in plan]
+        seen: dict[str, str] = {}
+        for s in summaries:
+            if s.slug in seen:
+                raise BuildError(f"{s.path}: slug {s.slug!r} is also the slug of {Path(seen[s.slug]).name}")
+            seen[s.slug] = s.path
+        failed = [s for s in summaries if not s.shacl.get("conforms", True)]
+        if failed:
+            raise BuildError(f"{failed[0].path}: the report's graph breaks the SHACL shapes; the previous store "
+                             f"is kept\n{failed[0].shacl['text']}")
+        static = onto_quads + list(emit.gazetteer_quads(gazetteer.entities, base))
+        report = _static_verdict(static, cdir, fingerprint, _WORKER["shapes"]) if validate else None
+        if report is not None and not report["conforms"]:
+            raise BuildError("the ontology/gazetteer graphs break the SHACL shapes; the previous store is kept\n"
+                             + report["text"])
         st.bulk_extend(static)
-        for out in wrap(plan, desc="loading", unit="report"):
-            with gzip.open(out, "rb") as fh:
-                st.bulk_load(input=fh, format=ox.RdfFormat.N_QUADS)
         docs = [_doc_stub(s) for s in summaries]
         st.bulk_extend(emit.build_quads(docs, base, started, emit.now(), build_dir.name))
-        prepared = {s.graph: (s.dumps, Path(str(out) + ".dumps"), Path(str(out) + ".dumps") / FRAGMENT)
-                    for s, out in zip(summaries, plan)}
-        dumps.assemble_dumps(st, build_dir.parent / (build_dir.name + ".dumps"), base, _WORKER["context"], prepared)
         quads = len(st)
+    seconds = time.perf_counter() - t0
     _prune_cache(cdir, plan, fingerprint)
     warnings = [w for s in summaries for w in s.warnings]
     validated = sum(bool(s.shacl.get("checked")) for s in summaries)
-    return BuildResult(store, build_dir, summaries, quads, time.perf_counter() - t0, warnings, report, validated)
+    result = BuildResult(store, build_dir, summaries, quads, seconds, warnings, report, validated)
+    if dumps == "after":
+        t1 = time.perf_counter()
+        build_dumps.write_build_dumps(build_dir, base)
+        result.dumps_seconds = time.perf_counter() - t1
+    elif dumps == "background":
+        build_dumps.start_background(build_dir)
+    return result
+
+
+def _load(st: ox.Store, out: Path) -> None:
+    """One report's cached quads into the store being built (bulk: straight to sorted files)."""
+    with gzip.open(out, "rb") as fh:
+        st.bulk_load(input=fh, format=ox.RdfFormat.N_QUADS)
 
 
 def _summary(out: Path) -> dict:
@@ -295,7 +312,7 @@ def _summary(out: Path) -> dict:
 def _cached(out: Path, needs_check: bool) -> bool:
     """A usable cache entry: quads, summary and dumps present, and SHACL-checked when it must be."""
     meta = Path(str(out) + ".json")
-    if not (out.exists() and meta.exists() and Path(str(out) + ".dumps").is_dir()):
+    if not (out.exists() and meta.exists()):
         return False
     return not needs_check or bool(_summary(out).get("shacl", {}).get("checked"))
 
@@ -319,7 +336,7 @@ def _prune_cache(cdir: Path, keep: list[Path], fingerprint: str) -> None:
     """Drop cache entries of reports (or builder versions) this build did not use."""
     wanted = {f"static-{fingerprint[:24]}.json"}
     for p in keep:
-        wanted |= {p.name, p.name + ".json", p.name + ".dumps"}
+        wanted |= {p.name, p.name + ".json"}
     for f in cdir.iterdir():
         if f.name not in wanted:
             shutil.rmtree(f) if f.is_dir() else f.unlink(missing_ok=True)

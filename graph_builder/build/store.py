@@ -90,12 +90,14 @@ def prune(store: Path, keep: int = KEEP_BUILDS) -> None:
     root = builds_dir(store)
     if not root.is_dir():
         return
-    builds = sorted((p for p in root.iterdir() if p.is_dir() and not p.name.endswith(".dumps")),
-                    key=lambda p: p.name, reverse=True)
+    builds = sorted((p for p in root.iterdir() if p.is_dir() and not p.name.endswith(".dumps")
+                     and not p.name.startswith(".")), key=lambda p: p.name, reverse=True)
     for old in builds[keep:]:
         if current is None or old.resolve() != current.resolve():
             shutil.rmtree(old, ignore_errors=True)
             shutil.rmtree(old.parent / (old.name + ".dumps"), ignore_errors=True)
+            shutil.rmtree(old.parent / f".{old.name}.dumps.partial", ignore_errors=True)
+            (old.parent / f".{old.name}.dumps.lock").unlink(missing_ok=True)
 
 
 @contextmanager
