@@ -257,15 +257,16 @@ def build(corpus: Path, store: Path, *, strict: bool = False, base: Base | None 
             jobs.append((str(path), manifest.get(path.name), strict, str(out), validate))
 
     with store_mod.staged_build(store) as (st, build_dir):
-        fresh, queued = set(), {Path(j[3]) for j in jobs}
+        fresh, queued, loader = set(), {Path(j[3]) for j in jobs}, _Loader(st)
         for out in plan:              # cached reports load while the pool starts
             if out not in queued:
-                _load(st, out)
+                loader.add(out)
         for outcome in _run_jobs(jobs, wrap):
             if "error" in outcome:
                 raise BuildError(outcome["error"])
             fresh.add(Path(outcome["out"]))
-            _load(st, Path(outcome["out"]))
+            loader.add(Path(outcome["out"]))
+        loader.flush()
         summaries = [DocumentSummary(**{**_summary(out), "cached": out not in fresh}) for out in plan]
         seen: dict[str, str] = {}
         for s in summaries:
@@ -299,10 +300,26 @@ def build(corpus: Path, store: Path, *, strict: bool = False, base: Base | None 
     return result
 
 
-def _load(st: ox.Store, out: Path) -> None:
-    """One report's cached quads into the store being built (bulk: straight to sorted files)."""
-    with gzip.open(out, "rb") as fh:
-        st.bulk_load(input=fh, format=ox.RdfFormat.N_QUADS)
+class _Loader:
+    """Reports' cached quads into the store being built, bulk-loaded in batches of about ``batch``
+    bytes of N-Quads: each bulk load writes and ingests new sorted files, so fewer, larger loads
+    cost less than one per report (memory stays bounded by ``batch``)."""
+
+    def __init__(self, st: ox.Store, batch: int = 64 << 20):
+        self.st, self.batch, self.parts, self.size = st, batch, [], 0
+
+    def add(self, out: Path) -> None:
+        with gzip.open(out, "rb") as fh:
+            data = fh.read()
+        self.parts.append(data)
+        self.size += len(data)
+        if self.size >= self.batch:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.parts:
+            self.st.bulk_load(input=b"".join(self.parts), format=ox.RdfFormat.N_QUADS)
+        self.parts, self.size = [], 0
 
 
 def _summary(out: Path) -> dict:
