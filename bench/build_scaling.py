@@ -1,11 +1,16 @@
 """Time ``mdkg build`` against corpus size: wall time, CPU time, peak memory, paragraphs per second.
 
 For each size (``seed`` = the bundled corpus; a number = a corpus made by ``gen_corpus.py``,
-generated when missing) it runs ``mdkg build --corpus C --store S`` as a subprocess into a
-fresh store, measured by :mod:`bench.measure`, once with SHACL validation (the real build)
-and, with ``--no-validate-too``, once without (to show what validation costs). Sizes whose
-build does not finish within ``--timeout`` are recorded as timed out; figures for larger sizes
-are then *extrapolated* by a least-squares line through the measured points, and marked so.
+generated when missing) it runs ``mdkg build --corpus C --store S --dumps none`` as a subprocess
+into a fresh store, measured by :mod:`bench.measure` (wall, CPU of the process tree, peak RSS of
+the tree), once with SHACL validation (the real build) and, with ``--no-validate-sizes``, once
+without (to show what validation costs). Then, on the same store, it measures what follows the
+switch-over: writing the dumps (``python -m graph_builder.build.build_dumps``, what ``mdkg build``
+runs detached) and serving (``oxigraph serve-read-only`` on the build directory answering a
+COUNT over every graph, compared with the build's quad count). The load average is sampled
+during each build (the machine is shared). Sizes whose build does not finish within
+``--timeout`` are recorded as timed out; figures for larger sizes are then *extrapolated* by a
+least-squares line through the measured points, and marked so.
 
 Writes ``bench/results/build_scaling.json`` and ``docs/img/build_time.png`` /
 ``docs/img/build_memory.png``. It does not change the project's own store.
@@ -76,26 +81,85 @@ def run_build(corpus: Path, workdir: Path, validate: bool, timeout: float, keep:
     emptied afterwards unless ``keep``."""
     store = workdir / "store"
     argv = [str(REPO / ".venv" / "bin" / "python"), "-m", "graph_builder", "build", "--corpus", str(corpus),
-            "--store", str(store)]
+            "--store", str(store), "--dumps", "none"]
     if not validate:
         argv.append("--no-validate")
     env = {k: v for k, v in os.environ.items() if not k.startswith("MDKG_")}
     env["PYTHONPATH"] = str(tree)
+    loads: list[float] = []
+    sampler = _LoadSampler(loads)
     measured = run_measured(argv, timeout=timeout, env=env, cwd=tree)
+    sampler.stop()
     result = measured.as_dict()
+    result["load_average_during"] = [round(min(loads), 1), round(max(loads), 1)] if loads else None
+    result["cpu_s"] = round(measured.user_s + measured.sys_s, 1)
     m = BUILT.search(measured.stdout)
     if m:
         reports, reprocessed, paragraphs, mentions, facts, quads = (int(x) if x else None for x in m.groups())
         result.update(reports=reports, reprocessed=reprocessed, paragraphs=paragraphs, mentions=mentions, facts=facts, quads=quads,
                       paragraphs_per_s=round(paragraphs / measured.wall_s, 1),
                       paragraphs_per_cpu_s=round(paragraphs / max(1e-9, measured.user_s + measured.sys_s), 1))
-    builds = workdir / "store.builds"
     current = store.resolve() if store.is_symlink() else None
     result["store_bytes"] = sum(p.stat().st_size for p in current.rglob("*") if p.is_file()) if current else 0
+    if current is not None and measured.returncode == 0:
+        dumps = run_measured([argv[0], "-m", "graph_builder.build.build_dumps", str(current)], timeout=timeout,
+                             env=env, cwd=tree)
+        result["dumps_after_switch"] = {k: dumps.as_dict()[k] for k in ("wall_s", "user_s", "sys_s", "peak_tree_rss_mib",
+                                                                       "returncode", "timed_out")}
+        result["served"] = serve_check(current, result.get("quads"))
     if not keep:
         shutil.rmtree(workdir, ignore_errors=True)
         workdir.mkdir()
     return result
+
+
+class _LoadSampler:
+    """The 1-minute load average every 5 s, in a thread, until stopped."""
+
+    def __init__(self, into: list[float]):
+        import threading
+        self.into, self.done = into, threading.Event()
+        self.thread = threading.Thread(target=self._run, daemon=True)
+        self.thread.start()
+
+    def _run(self) -> None:
+        while True:
+            self.into.append(os.getloadavg()[0])
+            if self.done.wait(5):
+                return
+
+    def stop(self) -> None:
+        self.done.set()
+        self.thread.join()
+
+
+def serve_check(build_dir: Path, quads: int | None) -> dict:
+    """``oxigraph serve-read-only`` on ``build_dir``: seconds until it answers, and a COUNT of every quad."""
+    import socket
+    import requests
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    t0 = time.perf_counter()
+    proc = subprocess.Popen([str(REPO / ".venv" / "bin" / "oxigraph"), "serve-read-only", "--location", str(build_dir),
+                             "--bind", f"127.0.0.1:{port}"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        query = "SELECT (COUNT(*) AS ?n) WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }"
+        while True:
+            try:
+                r = requests.get(f"http://127.0.0.1:{port}/query", params={"query": query},
+                                 headers={"Accept": "application/sparql-results+json"}, timeout=600)
+                break
+            except requests.ConnectionError:
+                if time.perf_counter() - t0 > 60:
+                    return {"ok": False, "error": "did not answer within 60 s"}
+                time.sleep(0.2)
+        answered = time.perf_counter() - t0
+        n = int(r.json()["results"]["bindings"][0]["n"]["value"]) if r.ok else None
+        return {"ok": r.ok and n == quads, "count": n, "first_answer_s": round(answered, 2)}
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
 
 
 def fit_line(xs: list[float], ys: list[float]) -> tuple[float, float]:
@@ -198,8 +262,10 @@ def main(argv: list[str] | None = None) -> int:
                 results["variants"][variant].append(run)
                 print(f"  wall {run['wall_s']} s, cpu {run['user_s'] + run['sys_s']:.1f} s, "
                       f"peak tree RSS {run['peak_tree_rss_mib']} MiB, rc {run['returncode']}, "
-                      f"{run.get('paragraphs_per_s', '-')} paragraphs/s; cached rebuild "
-                      f"{run.get('cached_rebuild', {}).get('wall_s', '-')} s", flush=True)
+                      f"{run.get('paragraphs_per_s', '-')} paragraphs/s, {run.get('paragraphs_per_cpu_s', '-')} "
+                      f"paragraphs/cpu-s, load {run.get('load_average_during')}; dumps after switch "
+                      f"{run.get('dumps_after_switch', {}).get('wall_s', '-')} s; served {run.get('served')}; "
+                      f"cached rebuild {run.get('cached_rebuild', {}).get('wall_s', '-')} s", flush=True)
                 if run["timed_out"] or run["returncode"] != 0:
                     skip_rest = True  # a larger corpus would not finish either
             runs = results["variants"][variant]
