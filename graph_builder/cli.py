@@ -49,6 +49,13 @@ def cmd_build(args) -> int:
     print(f"built {len(result.documents)} reports ({result.reprocessed} re-processed), {n_par} paragraphs, "
           f"{n_men} mentions, {n_fac} facts, {result.quads} quads in {result.seconds:.1f} s "
           f"→ {args.store} ({result.build_dir.name}); SHACL checked on {result.validated_documents} reports")
+    from_mentions = sum(not d.cached and d.mentions_cached for d in result.documents)
+    if result.reprocessed:
+        print(f"stages re-run: mentions on {result.reprocessed - from_mentions} reports, facts/RDF/SHACL on "
+              f"{result.reprocessed} ({from_mentions} from cached mentions)")
+    for stage, files in result.rerun.items():
+        shown = ", ".join(files[:8]) + (f" and {len(files) - 8} more" if len(files) > 8 else "")
+        print(f"  {stage}: re-run because these inputs changed: {shown or 'none (new or changed reports only)'}")
     if args.dumps == "after":
         print(f"dumps written in {result.dumps_seconds:.1f} s")
     elif args.dumps == "background":

@@ -8,9 +8,13 @@ and serving.
 Documents are independent of each other, so they are analysed in parallel (one process per
 core, the gazetteer and matcher loaded once before the workers fork) and streamed into the
 store one document at a time: memory does not grow with the corpus. Each document's quads are
-cached under ``<store>.cache/`` keyed by the source's sha256 and a fingerprint of the builder
-(its code, gazetteer and ontology files, base IRI, strictness): a rebuild re-processes only
-the reports that changed, and gives the same quads as a full rebuild.
+cached under ``<store>.cache/`` keyed by the source's sha256 and a fingerprint of every input of
+the build stages (their code, gazetteer, lexicons, ontology, shapes; base IRI, strictness), and
+its read document and mentions under a key of only the files the mention stage reads
+(:mod:`graph_builder.build.stage_inputs` measures them): a rebuild re-processes only the reports
+that changed; a change the matcher does not read (a lexicon of the fact rules) re-runs facts,
+RDF and SHACL from the cached mentions; a change to code outside the build stages re-runs
+nothing. A rebuild gives the same quads as a full rebuild.
 
 The per-report work done in the workers also covers the report's SHACL check (every report, with
 the shapes compiled to SPARQL and run by pyoxigraph: :mod:`graph_builder.validate.shacl_sparql`, checked
@@ -29,6 +33,7 @@ import hashlib
 import json
 import multiprocessing as mp
 import os
+import pickle
 import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -39,8 +44,7 @@ import pyoxigraph as ox
 import shutil
 
 from . import emit, store as store_mod
-from . import build_dumps
-from ..text import doc_kind
+from . import build_dumps, stage_inputs
 from ..text.corpus import corpus_files, load_manifest, read_document, read_source
 from ..facts import extract_facts
 from ..facts.context import FactContext
@@ -49,10 +53,12 @@ from ..recognise.gazetteer import load_gazetteer
 from ..recognise.matcher import Matcher, mentions_in
 from ..text.model import Document, SourceError
 from ..namespaces import Base
-from ..resources import data_dir, ontology_file
+from ..resources import ontology_file
 from ..validate.shacl_sparql import FastShapes
 
 CACHE_SUFFIX = ".nq.gz"
+MENTIONS_PREFIX = "mentions-"
+INPUTS = "inputs.json"
 
 
 class BuildError(Exception):
@@ -79,6 +85,7 @@ class DocumentSummary:
     quads: int
     warnings: list[str]
     cached: bool = False
+    mentions_cached: bool = False
     graph: str = ""
     shacl: dict = field(default_factory=dict)     # {"checked", "conforms", "text"}
 
@@ -93,6 +100,7 @@ class BuildResult:
     warnings: list[str] = field(default_factory=list)
     validation: object = None
     validated_documents: int = 0
+    rerun: dict = field(default_factory=dict)   # stage → files changed since the last build (why it re-ran)
     dumps_seconds: float = 0.0      # writing the dumps after the switch (mode "after"), not in ``seconds``
 
     @property
@@ -138,18 +146,24 @@ def ontology_quads(base: Base) -> list[ox.Quad]:
 
 # ---------------------------------------------------------------- cache keys
 
+def stage_fingerprints(base: Base, strict: bool, cdir: Path) -> tuple[str, str, dict]:
+    """(report fingerprint, mention-stage fingerprint, the input digests) for a build now."""
+    salt = f"{base.iri}|{strict}"
+    report = stage_inputs.digest(stage_inputs.report_inputs())
+    fingerprint = stage_inputs.fingerprint(report, salt)
+    probed = cdir / f"stages-{fingerprint[:24]}.json"
+    if probed.exists():
+        files = [Path(p) for p in json.loads(probed.read_text(encoding="utf-8"))]
+    else:
+        files = stage_inputs.probe()
+        probed.write_text(json.dumps([str(p) for p in files]), encoding="utf-8")
+    mentions = stage_inputs.digest(files)
+    return fingerprint, stage_inputs.fingerprint(mentions, salt + "|mentions"), {"report": report, "mentions": mentions}
+
+
 def builder_fingerprint(base: Base, strict: bool) -> str:
-    """A hash of everything besides the source text that decides a document's quads."""
-    h = hashlib.sha256(f"{base.iri}|{strict}".encode())
-    pkg = Path(__file__).resolve().parent.parent
-    files = (sorted(pkg.rglob("*.py")) + sorted(data_dir("gazetteer").glob("*.toml"))
-             + [ontology_file("mdkg.ttl"), ontology_file(doc_kind.KINDS_FILE)])
-    for f in files:
-        if f.is_relative_to(pkg / "service"):
-            continue  # the web service does not shape the graph
-        h.update(f.name.encode())
-        h.update(f.read_bytes())
-    return h.hexdigest()
+    """A hash of every input of the build stages besides the source text (see :mod:`.stage_inputs`)."""
+    return stage_inputs.fingerprint(stage_inputs.digest(stage_inputs.report_inputs()), f"{base.iri}|{strict}")
 
 
 def cache_key(fingerprint: str, source_sha: str, entry: dict | None) -> str:
@@ -169,13 +183,23 @@ _WORKER: dict = {}   # set in the parent before the pool forks; read-only in wor
 
 def _process(job: tuple) -> dict:
     """Read, analyse and emit one document into its cache files; return its summary as a dict."""
-    path, entry, strict, out, check = job
+    path, entry, strict, out, check, mention_cache = job
     gazetteer, matcher, base = _WORKER["gazetteer"], _WORKER["matcher"], _WORKER["base"]
-    try:
-        doc = read_document(Path(path), entry, strict)
-    except SourceError as err:
-        return {"error": str(err)}
-    result = analyse(doc, matcher, gazetteer)
+    mentions_cached = os.path.exists(mention_cache)
+    if mentions_cached:
+        with open(mention_cache, "rb") as fh:
+            doc, mentions = pickle.load(fh)
+    else:
+        try:
+            doc = read_document(Path(path), entry, strict)
+        except SourceError as err:
+            return {"error": str(err)}
+        mentions = mentions_in(doc, matcher)
+        with open(mention_cache + ".tmp", "wb") as fh:
+            pickle.dump((doc, mentions), fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(mention_cache + ".tmp", mention_cache)
+    facts = extract_facts(FactContext(doc, mentions, gazetteer))
+    result = DocumentResult(doc, mentions, _known_entities(facts, gazetteer))
     quads = list(document_quads(result, base))
     shacl = {"checked": False, "conforms": True, "text": ""}
     if check:
@@ -186,8 +210,8 @@ def _process(job: tuple) -> dict:
     with gzip.open(tmp, "wb", compresslevel=1) as fh:
         ox.serialize(quads, fh, format=ox.RdfFormat.N_QUADS)
     summary = DocumentSummary(doc.slug, str(doc.path), doc.sha256, len(doc.paragraphs), len(result.mentions),
-                              len(result.facts), len(quads), [str(i) for i in doc.issues + doc.notices], graph=graph.value,
-                              shacl=shacl)
+                              len(result.facts), len(quads), [str(i) for i in doc.issues + doc.notices],
+                              mentions_cached=mentions_cached, graph=graph.value, shacl=shacl)
     with open(out + ".json", "w", encoding="utf-8") as fh:
         json.dump(summary.__dict__, fh)
     os.replace(tmp, out)
@@ -244,17 +268,22 @@ def build(corpus: Path, store: Path, *, strict: bool = False, base: Base | None 
     onto.extend(onto_quads)
     _WORKER.update(gazetteer=gazetteer, matcher=Matcher(gazetteer), base=base,
                    shapes=FastShapes(ontology_quads=onto_quads) if validate else None)
-    fingerprint = builder_fingerprint(base, strict)
     cdir = cache_dir(store)
     cdir.mkdir(parents=True, exist_ok=True)
+    fingerprint, mention_fp, inputs = stage_fingerprints(base, strict, cdir)
 
-    plan, jobs = [], []
+    plan, jobs, mention_files = [], [], []
     for path in files:
-        key = cache_key(fingerprint, _source_sha(path), manifest.get(path.name))
+        sha = _source_sha(path)
+        key = cache_key(fingerprint, sha, manifest.get(path.name))
         out = cdir / (key + CACHE_SUFFIX)
+        mention_cache = cdir / (MENTIONS_PREFIX + cache_key(mention_fp, sha, manifest.get(path.name)) + ".pickle")
         plan.append(out)
+        mention_files.append(mention_cache)
+        if not use_cache:
+            mention_cache.unlink(missing_ok=True)
         if not (use_cache and _cached(out, validate)):
-            jobs.append((str(path), manifest.get(path.name), strict, str(out), validate))
+            jobs.append((str(path), manifest.get(path.name), strict, str(out), validate, str(mention_cache)))
 
     with store_mod.staged_build(store) as (st, build_dir):
         fresh, queued, loader = set(), {Path(j[3]) for j in jobs}, _Loader(st)
@@ -287,10 +316,11 @@ def build(corpus: Path, store: Path, *, strict: bool = False, base: Base | None 
         st.bulk_extend(emit.build_quads(docs, base, started, emit.now(), build_dir.name))
         quads = len(st)
     seconds = time.perf_counter() - t0
-    _prune_cache(cdir, plan, fingerprint)
+    _prune_cache(cdir, plan + mention_files, fingerprint)
+    rerun = _why(cdir, inputs, summaries)
     warnings = [w for s in summaries for w in s.warnings]
     validated = sum(bool(s.shacl.get("checked")) for s in summaries)
-    result = BuildResult(store, build_dir, summaries, quads, seconds, warnings, report, validated)
+    result = BuildResult(store, build_dir, summaries, quads, seconds, warnings, report, validated, rerun)
     if dumps == "after":
         t1 = time.perf_counter()
         build_dumps.write_build_dumps(build_dir, base)
@@ -322,6 +352,21 @@ class _Loader:
         self.parts, self.size = [], 0
 
 
+def _why(cdir: Path, inputs: dict, summaries: list[DocumentSummary]) -> dict:
+    """The files changed since the last build, for each stage that re-ran; records this build's inputs."""
+    path = cdir / INPUTS
+    before = json.loads(path.read_text(encoding="utf-8")) if path.exists() else None
+    path.write_text(json.dumps(inputs), encoding="utf-8")
+    if before is None:
+        return {}
+    why = {}
+    if any(not s.cached and not s.mentions_cached for s in summaries):
+        why["mentions"] = stage_inputs.changed(before.get("mentions", {}), inputs["mentions"])
+    if any(not s.cached for s in summaries):
+        why["facts, RDF, SHACL"] = stage_inputs.changed(before.get("report", {}), inputs["report"])
+    return why
+
+
 def _summary(out: Path) -> dict:
     return json.loads(Path(str(out) + ".json").read_text(encoding="utf-8"))
 
@@ -351,7 +396,7 @@ def _doc_stub(s: DocumentSummary) -> Document:
 
 def _prune_cache(cdir: Path, keep: list[Path], fingerprint: str) -> None:
     """Drop cache entries of reports (or builder versions) this build did not use."""
-    wanted = {f"static-{fingerprint[:24]}.json"}
+    wanted = {f"static-{fingerprint[:24]}.json", f"stages-{fingerprint[:24]}.json", INPUTS}
     for p in keep:
         wanted |= {p.name, p.name + ".json"}
     for f in cdir.iterdir():
