@@ -286,16 +286,15 @@ def build(corpus: Path, store: Path, *, strict: bool = False, base: Base | None 
             jobs.append((str(path), manifest.get(path.name), strict, str(out), validate, str(mention_cache)))
 
     with store_mod.staged_build(store) as (st, build_dir):
-        fresh, queued, loader = set(), {Path(j[3]) for j in jobs}, _Loader(st)
+        fresh, queued = set(), {Path(j[3]) for j in jobs}
         for out in plan:              # cached reports load while the pool starts
             if out not in queued:
-                loader.add(out)
+                _load(st, out)
         for outcome in _run_jobs(jobs, wrap):
             if "error" in outcome:
                 raise BuildError(outcome["error"])
             fresh.add(Path(outcome["out"]))
-            loader.add(Path(outcome["out"]))
-        loader.flush()
+            _load(st, Path(outcome["out"]))
         summaries = [DocumentSummary(**{**_summary(out), "cached": out not in fresh}) for out in plan]
         seen: dict[str, str] = {}
         for s in summaries:
@@ -330,26 +329,12 @@ def build(corpus: Path, store: Path, *, strict: bool = False, base: Base | None 
     return result
 
 
-class _Loader:
-    """Reports' cached quads into the store being built, bulk-loaded in batches of about ``batch``
-    bytes of N-Quads: each bulk load writes and ingests new sorted files, so fewer, larger loads
-    cost less than one per report (memory stays bounded by ``batch``)."""
-
-    def __init__(self, st: ox.Store, batch: int = 64 << 20):
-        self.st, self.batch, self.parts, self.size = st, batch, [], 0
-
-    def add(self, out: Path) -> None:
-        with gzip.open(out, "rb") as fh:
-            data = fh.read()
-        self.parts.append(data)
-        self.size += len(data)
-        if self.size >= self.batch:
-            self.flush()
-
-    def flush(self) -> None:
-        if self.parts:
-            self.st.bulk_load(input=b"".join(self.parts), format=ox.RdfFormat.N_QUADS)
-        self.parts, self.size = [], 0
+def _load(st: ox.Store, out: Path) -> None:
+    """One report's cached quads into the store being built, streamed from its gzip file by the
+    bulk loader (measured: batching several reports per load costs the same CPU time and holds
+    up to 4x the memory, 392 MiB for a 64 MiB batch against 89 MiB report by report)."""
+    with gzip.open(out, "rb") as fh:
+        st.bulk_load(input=fh, format=ox.RdfFormat.N_QUADS)
 
 
 def _why(cdir: Path, inputs: dict, summaries: list[DocumentSummary]) -> dict:
