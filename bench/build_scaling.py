@@ -99,6 +99,11 @@ def run_build(corpus: Path, workdir: Path, validate: bool, timeout: float, keep:
         result.update(reports=reports, reprocessed=reprocessed, paragraphs=paragraphs, mentions=mentions, facts=facts, quads=quads,
                       paragraphs_per_s=round(paragraphs / measured.wall_s, 1),
                       paragraphs_per_cpu_s=round(paragraphs / max(1e-9, measured.user_s + measured.sys_s), 1))
+    if measured.timed_out:   # what the build had done when it was stopped: its finished reports' cache entries
+        done = [json.loads(f.read_text(encoding="utf-8")) for f in (workdir / "store.cache").glob("*.nq.gz.json")]
+        result["done_at_timeout"] = {"reports": len(done), "paragraphs": sum(d["paragraphs"] for d in done),
+                                     "quads": sum(d["quads"] for d in done)}
+        result["paragraphs_per_s_until_timeout"] = round(result["done_at_timeout"]["paragraphs"] / measured.wall_s, 1)
     current = store.resolve() if store.is_symlink() else None
     result["store_bytes"] = sum(p.stat().st_size for p in current.rglob("*") if p.is_file()) if current else 0
     if current is not None and measured.returncode == 0:

@@ -65,18 +65,28 @@ def build_section(b: dict) -> list[str]:
         for r in runs:
             if r.get("skipped"):
                 rows.append([r["size"], r["source"]["reports"], "–", "–", "not run (a smaller size hit the limit)",
-                             "–", "–", "–", "–", "–"])
+                             "–", "–", "–", "–", "–", "–", "–", "–"])
                 continue
+            load = r.get("load_average_during")
+            load = f"{load[0]}–{load[1]}" if load else "–"
             if r.get("timed_out"):
-                rows.append([r["size"], r["source"]["reports"], "–", "–", f"> {r['wall_s']:.0f} (killed at the limit)",
-                             "–", "–", fmt(r["peak_tree_rss_mib"]), "–", "–"])
+                done = r.get("done_at_timeout") or {}
+                rows.append([r["size"], r["source"]["reports"], f"{fmt(done.get('paragraphs'))} done", "–",
+                             f"> {r['wall_s']:.0f} (stopped at the limit after {fmt(done.get('reports'))} reports)",
+                             "–", fmt(r.get("paragraphs_per_s_until_timeout")), "–", load,
+                             fmt(r["peak_tree_rss_mib"]), "–", "–", "–"])
                 continue
             cached = r.get("cached_rebuild") or {}
+            dumps = r.get("dumps_after_switch") or {}
+            served = r.get("served") or {}
+            served_text = (f"COUNT = quads, first answer {served.get('first_answer_s')} s" if served.get("ok")
+                           else ("failed" if served else "–"))
             rows.append([r["size"], r["source"]["reports"], r.get("paragraphs"), r.get("quads"), r["wall_s"],
-                         round(r["user_s"] + r["sys_s"], 1), r.get("paragraphs_per_s"), r["peak_tree_rss_mib"],
-                         r["peak_rss_mib"], cached.get("wall_s")])
-        out += table(["corpus", "reports", "paragraphs", "quads", "wall s", "CPU s", "paragraphs/s",
-                      "peak RSS tree MiB", "peak RSS 1 proc MiB", "cached rebuild wall s"], rows)
+                         round(r["user_s"] + r["sys_s"], 1), r.get("paragraphs_per_s"), r.get("paragraphs_per_cpu_s"),
+                         load, r["peak_tree_rss_mib"], dumps.get("wall_s"), served_text, cached.get("wall_s")])
+        out += table(["corpus", "reports", "paragraphs", "quads", "wall s", "CPU s (tree)", "paragraphs/s",
+                      "paragraphs/CPU-s", "load avg during", "peak RSS tree MiB", "dumps after switch wall s",
+                      "served (oxigraph serve-read-only)", "cached rebuild wall s"], rows)
         est = b["extrapolated"].get(variant) or []
         if est:
             out.append("Extrapolated (not measured; " + est[0]["method"] + "):")
