@@ -15,7 +15,7 @@ away from the query processes (``graph_builder.service.sandbox``).
 gthread workers. A read-only service runs ``workers`` web workers, each with its own pool of
 query processes reading the store read-only. When an update token is set the service runs
 exactly one web worker, whose single writer process holds the store read-write and publishes
-a snapshot after each write for its query processes (see ``graph_builder.service.engine``).
+a snapshot after each write for its query processes (see ``graph_builder.service.query_worker``).
 """
 from __future__ import annotations
 
@@ -27,9 +27,10 @@ from flask import Flask, request
 
 from graph_builder.service import auth, errors, graph_store, health, sparql
 from graph_builder.service import dataset, network, pages, ui
-from graph_builder.service import caching, catalogue, fastpath, sandbox, search
-from graph_builder.service.config import resolve_config
-from graph_builder.service.executor import Executor
+from graph_builder.service import caching, catalogue, fairness, fastpath, headers, sandbox, search, throttle
+from graph_builder.service import http_worker
+from graph_builder.service.config import resolve_config, web_threads
+from graph_builder.service.query_pool import Executor
 from graph_builder.service.state import ServiceState, attach
 
 CORE_BLUEPRINTS = (sparql.blueprint, graph_store.blueprint, health.blueprint,
@@ -50,13 +51,18 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app.config.update(settings)
     app.config["MAX_CONTENT_LENGTH"] = settings["MAX_BODY"]
     app.config["MAX_FORM_MEMORY_SIZE"] = settings["MAX_BODY"]
-    executor = caching.CachingExecutor(  # result cache in front of the query processes
-        Executor(Path(settings["STORE"]), processes=settings["QUERY_PROCESSES"],
-                 timeout=settings["QUERY_TIMEOUT"], writable=bool(settings["UPDATE_TOKEN"]),
-                 allowed_hosts=settings["ALLOWED_SERVICE_HOSTS"], max_nesting=settings["MAX_NESTING"],
-                 memory_limit=(settings["QUERY_MEMORY_MB"] << 20) or None),
-        settings["CACHE_MAX_BYTES"])
+    pool = Executor(Path(settings["STORE"]), processes=settings["QUERY_PROCESSES"],
+                    timeout=settings["QUERY_TIMEOUT"], writable=bool(settings["UPDATE_TOKEN"]),
+                    allowed_hosts=settings["ALLOWED_SERVICE_HOSTS"], max_nesting=settings["MAX_NESTING"],
+                    memory_limit=(settings["QUERY_MEMORY_MB"] << 20) or None)
+    fair = fairness.FairExecutor(  # heavy work bounded per client address, a share for short queries
+        pool, processes=settings["QUERY_PROCESSES"], reserved=settings["RESERVED_PROCESSES"],
+        short_limit=settings["SHORT_LIMIT"], heavy_seconds=settings["HEAVY_SECONDS"],
+        half_life=settings["USAGE_HALF_LIFE"], client_concurrency=settings["CLIENT_CONCURRENCY"])
+    executor = caching.CachingExecutor(fair, settings["CACHE_MAX_BYTES"])  # result cache in front
     attach(app, ServiceState(config=settings, executor=executor))
+    app.extensions[throttle.EXTENSION] = throttle.FailureThrottle(
+        settings["TOKEN_FAILURES"], settings["TOKEN_FAILURE_WINDOW"])
 
     @app.before_request
     def _body_limit_for_writers() -> None:
@@ -70,7 +76,12 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     caching.install(app, executor, settings["CACHE_MAX_AGE"], fingerprint)  # ETag / 304 / Cache-Control
     if settings["FAST_PATH"]:  # plain GET queries skip Flask's dispatch (same answers)
         app.wsgi_app = fastpath.FastQueries(app.wsgi_app, executor, settings, fingerprint)
+    app.wsgi_app = fairness.ClientAddress(app.wsgi_app)  # who is asking, for the pool's admission
+    app.wsgi_app = headers.SecurityHeaders(app.wsgi_app)  # outermost: every response, every path
     return app
+
+
+MAX_REQUEST_LINE = 8190  # gunicorn's largest request-line limit (0 would mean none at all)
 
 
 def _default_workers() -> int:
@@ -89,12 +100,15 @@ def serve(store, host: str = "127.0.0.1", port: int = 8000, workers: int | None 
     options = {
         "bind": f"{host}:{port}",
         "workers": 1 if writable else (workers or _default_workers()),
-        "worker_class": "gthread",
-        "threads": settings["QUERY_PROCESSES"] + 4,
+        # gthread whose event loop reads each request before a thread takes it (slow clients)
+        "worker_class": http_worker.worker_class(settings["HEADER_TIMEOUT"], settings["BODY_TIMEOUT"],
+                                                 settings["MAX_BODY"]),
+        "threads": web_threads(settings),
+        "keepalive": max(1, settings["KEEPALIVE"]),
         "timeout": int(settings["QUERY_TIMEOUT"]) + 60,
         "graceful_timeout": 10,
         "accesslog": None,
-        "limit_request_line": 0,  # long GET queries are limited by MAX_QUERY_LENGTH instead
+        "limit_request_line": MAX_REQUEST_LINE,  # longer GET URLs: 414 at once (long queries: POST)
         "control_socket_disable": True,  # one shared control socket path would clash between servers
     }
 

@@ -2,7 +2,7 @@
 paragraphs, and each fact family's precision/recall against its gold file, with timings.
 
 Scoring is the tests' own (``tests/quality_scoring.py`` for mentions, topics and actors,
-``tests/facts_ev_com_helpers.score`` for events and commitments), so the figures here are the
+``tests/gold_facts.score`` for events and commitments), so the figures here are the
 figures the tests assert on. ``-v`` also lists the false positives and misses.
 
     .venv/bin/python bench/quality.py [-v]
@@ -20,7 +20,7 @@ from pathlib import Path
 TESTS = Path(__file__).resolve().parent.parent / "tests"
 sys.path.insert(0, str(TESTS))
 
-from facts_ev_com_helpers import score as score_ev_com  # noqa: E402
+from gold_facts import score as score_ev_com  # noqa: E402
 from quality_scoring import score_actors, score_mentions, score_topics  # noqa: E402
 
 from graph_builder.text.corpus import read_corpus  # noqa: E402
@@ -30,7 +30,7 @@ from graph_builder.recognise.gazetteer import load_gazetteer  # noqa: E402
 from graph_builder.recognise.matcher import Matcher, mentions_in  # noqa: E402
 from graph_builder.resources import default_corpus  # noqa: E402
 
-# The gold file and the scored predicates of each family scored by facts_ev_com_helpers: taken from
+# The gold file and the scored predicates of each family scored by gold_facts: taken from
 # that family's own test module, so the figures are the test's.
 EV_COM = {"events": "facts_gold_events.json", "commitments": "facts_gold_commitments.json"}
 

@@ -224,6 +224,15 @@ def values_section(v: dict) -> list[str]:
         ["finder", "before ms", "after ms", "after/before", "found before", "found after"], rows)
 
 
+def tokens_section(t: dict) -> list[str]:
+    rows = [[f"`{r['tokenizer']}`", f"{r['paragraphs_per_s']:,}", f"{r['tokens']:,}", fmt(r["best_s"], 3)]
+            for r in t["rows"]]
+    return [f"`bench/tokens_speed.py`: {t['paragraphs']} paragraphs (the bundled corpus and the dev texts), best of "
+            f"{t['rounds']} rounds, caches cleared before each mdkg round (run {t['started']}, load average "
+            f"{', '.join(str(x) for x in t['load'])}: the machine was shared, so compare rows of one run only).",
+            ""] + table(["tokenizer", "paragraphs/s", "tokens", "best s"], rows)
+
+
 def render(prose: dict[str, list[str]]) -> str:
     b, p, q, qb, s = (load("build_scaling.json"), load("profile.json"), load("query_bench.json"),
                       load("query_bench_before.json"), load("soak.json"))
@@ -243,17 +252,38 @@ def render(prose: dict[str, list[str]]) -> str:
     out += ["## SPARQL endpoints: mdkg serve, oxigraph, rdflib-endpoint", ""] + prose["query_method"]
     out += query_section(q, qb) if q else ["Run `python bench/query_bench.py`.", ""]
     out += prose["query_findings"]
+    out += ["## Reading PDF: Arabic text extractors", ""] + prose["pdf_method"]
+    pdf = load("pdf_readers.json")
+    out += pdf_section(pdf) if pdf else ["Run `python bench/pdf_readers.py`.", ""]
+    out += prose["pdf_findings"]
     out += ["## The web front's cost: cheap unique queries against oxigraph", ""] + prose["front_method"]
     out += front_section(f) if f else ["Run `python bench/front_bench.py`.", ""]
     out += prose["front_findings"]
     out += ["## Value grammars: graph_builder/values/ against the single values.py it replaced", ""]
     v = load("values_bench.json")
     out += values_section(v) + prose["values_findings"] if v else ["Run `python bench/values_bench.py`.", ""]
+    out += ["## Linguistic layer: tokens with clitic readings against str.split, Tashaphyne and spaCy", ""]
+    tk = load("tokens_speed.json")
+    out += tokens_section(tk) + prose["tokens_findings"] if tk else ["Run `python bench/tokens_speed.py`.", ""]
     out += ["## Robustness", ""] + prose["robustness"]
     out += soak_section(s) if s else ["(5-minute soak: run `python bench/soak.py`; no result file yet.)", ""]
     out += ["## Changes made", ""] + prose["changes"]
     out += ["## Caveats", ""] + prose["caveats"]
     return "\n".join(out).rstrip() + "\n"
+
+
+def pdf_section(r: dict) -> list[str]:
+    out = [f"Run {r['started']}, Python {r['python']}, {r['libreoffice']}.", ""]
+    out += table(["reader", "report", "s", "Arabic words that are words of the text", "years in order",
+                  "years reversed", "job number left", "presentation forms"],
+                 [[x["reader"], x["report"], x["seconds"], f"{x['known words']:.3f} of {x['words']:,}",
+                   x["years in order"], x["years reversed"], x["job number left"], x["presentation forms"]]
+                  for x in r["rows"]])
+    if r.get("missing"):
+        out += ["Not measured (not installed): " + "; ".join(r["missing"]) + ".", ""]
+    out += [f"MDKG's reader, paragraphs identical to the text version after normalisation: "
+            + "; ".join(f"{k[:4]}: {v}" for k, v in r["paragraphs"].items()) + ".", ""]
+    return out
 
 
 PROSE = {
@@ -270,11 +300,37 @@ PROSE = {
         ".venv/bin/python bench/front_bench.py --seconds 3 --baseline /tmp/main-export  # front cost",
         ".venv/bin/python bench/soak.py --seconds 300 --clients 64",
         ".venv/bin/python bench/values_bench.py --rounds 7                    # value grammars, before/after",
+        ".venv/bin/python bench/tokens_speed.py --rounds 3 --extra ../shared/corpus-dev   # linguistic layer",
+        ".venv/bin/python bench/pdf_readers.py                                # needs LibreOffice (soffice)",
         ".venv/bin/python bench/render_doc.py                                 # this page",
         "```", "",
         "The suite's own load and fault tests: `.venv/bin/pytest tests/test_soak.py tests/test_faults.py "
         "tests/test_fuzz.py tests/test_scale.py` (`MDKG_SOAK_SECONDS`, default 60; `MDKG_FUZZ_REQUESTS`, "
         "default 10,000).", ""],
+    "pdf_method": [
+        "`bench/pdf_readers.py` makes the two bundled reports into PDF as the acceptance tests do "
+        "(LibreOffice headless: report → HTML with right-to-left paragraphs, a running head with the "
+        "symbol and a foot with a UN job number and the page number → .docx → .pdf, Arabic set in the "
+        "Debian fonts), then reads each PDF with every extractor. *Arabic words that are words of the "
+        "text*: the share of Arabic-letter tokens of the output that occur in the text version (it falls "
+        "when letters come out in visual order, a ligature's letters are swapped or spaces are lost); "
+        "*years in order / reversed*: the text's years found as printed, and found only reversed "
+        "(`٦٠٠٢` for `٢٠٠٦`); *job number left*: running feet not removed.", ""],
+    "pdf_findings": [
+        "Reading the figures: pdfminer.six gives Arabic in visual order (each word reversed) and is the "
+        "slowest; pypdf loses most spaces of justified Arabic lines and reverses Arabic-Indic numbers; "
+        "PyMuPDF, PDFium's own text and pdftotext give logical order but write every lam-alef ligature "
+        "with its two letters swapped (`األ` for `الأ`: the glyph's letters come in visual order), put "
+        "full stops and slashes where the content stream has them (LibreOffice writes them in runs of "
+        "their own), keep running heads and feet, and PyMuPDF also reverses Arabic-Indic numbers. "
+        "PyMuPDF is AGPL-3.0, a licence MDKG (Apache-2.0) does not take on. MDKG therefore reads glyphs "
+        "and their boxes with pypdfium2 (Apache-2.0/BSD-3, PDFium) and orders each line itself "
+        "(`graph_builder/text/readers/pdf.py`): right to left with the runs of numbers and Latin text "
+        "laid out as the Unicode bidi algorithm does, a glyph's several letters reversed, presentation "
+        "forms folded (NFKC on those code points only), furniture dropped, paragraphs from line gaps "
+        "and carried over page breaks. The remaining differences are a lam-alef whose two letters PDFium "
+        "gives different boxes, and a heading that the text version sets apart with an empty line only "
+        "(a PDF shows no empty line).", ""],
     "build_method": [
         "`bench/gen_corpus.py` makes corpora of 10, 100 and 1,000 reports from the two real reports: "
         "re-numbered copies (taken in turn) in which every Arabic name of a gazetteer state, city or "
@@ -415,6 +471,13 @@ PROSE = {
         "tables the 16-client uncached ratio moved from the *before* figure to the *after* one, while "
         "the 1- and 4-client figures moved within this machine's run-to-run noise (in both directions). "
         "The acceptance verdict should be re-checked on a quiet machine before it is relied on.", ""],
+    "tokens_findings": [
+        "`mdkg` folds the text with the offset map, splits sentences, cuts tokens and computes every "
+        "word's clitic readings from cold caches; in a build the readings are memoised per word and the "
+        "folding is shared with the matcher. `split` is the floor (no folding, offsets or clitics). "
+        "Tashaphyne's light stemmer cuts stems, not clitics; spaCy's blank `ar` tokenizer splits "
+        "punctuation only and is C-backed (a 126 MB dependency); neither reads clitics, which is why the "
+        "layer is hand-written (docs/extraction.md).", ""],
     "values_findings": [
         "The package reads many more forms (regional month names, numeric and Hijri dates, relative "
         "dates, ranges and qualifiers of amounts, ordinals in digits); on the bundled corpus it finds "

@@ -63,6 +63,39 @@ def cmd_build(args) -> int:
     return 0
 
 
+def cmd_add(args) -> int:
+    from .build.add import add
+    from .build.pipeline import BuildError, build
+    from .resources import default_corpus
+    from .text.model import SourceError
+    corpus = Path(args.corpus)
+    try:
+        added = add([Path(f) for f in args.files], corpus, bundled=default_corpus())
+    except SourceError as err:
+        print(f"mdkg add: {err}", file=sys.stderr)
+        print(f"mdkg add: nothing added; the corpus {corpus} and the store {args.store} are unchanged", file=sys.stderr)
+        return 2
+    for a in added:
+        if a.skipped:
+            print(f"{a.path.name}: already in {corpus}, skipped")
+            continue
+        print(f"added {a.path.name} → {a.path} as {a.entry['slug']!r} ({a.entry['kind']}"
+              f"{', ' + a.entry['date'] if a.entry.get('date') else ''})")
+        for w in a.warnings:
+            print(f"warning: {w}", file=sys.stderr)
+    if args.no_build:
+        return 0
+    try:
+        result = build(corpus, Path(args.store), progress=_progress())
+    except (SourceError, BuildError) as err:
+        print(f"mdkg add: the build failed: {err}", file=sys.stderr)
+        print(f"mdkg add: the previous store at {args.store} is unchanged", file=sys.stderr)
+        return 2
+    print(f"built {len(result.documents)} documents ({result.reprocessed} re-processed), {result.quads} quads "
+          f"in {result.seconds:.1f} s → {args.store}")
+    return 0
+
+
 def _no_store(args) -> bool:
     """True (after saying so) when ``--store`` holds no build yet."""
     from .build.store import resolve
@@ -101,7 +134,7 @@ def cmd_query(args) -> int:
     from .build.store import open_read_only
     st = open_read_only(Path(args.store))
     if args.named:
-        from .service import catalogue
+        from .service import named_queries as catalogue
         try:
             named = catalogue.load_catalogue(catalogue.queries_dir(None))
             if args.named not in named:
@@ -208,7 +241,7 @@ def cmd_facts(args) -> int:
             if args.rule and not f.rule.startswith(args.rule):
                 continue
             obj = f"{f.object.kind}/{f.object.slug}" if isinstance(f.object, Entity) else repr(f.object.lexical)
-            where = getattr(f.evidence, "number", getattr(f.evidence, "order", "?"))
+            where = getattr(f.evidence, "cited_as", None) or getattr(f.evidence, "order", "?")
             print(f"{r.document.slug} ¶{where}  {f.subject.kind}/{f.subject.slug} {f.predicate} {obj}"
                   f"  [{f.rule} {f.confidence:.2f}]")
     return 0
@@ -251,6 +284,15 @@ def parser() -> argparse.ArgumentParser:
                    help="downloadable dumps of the new build, written from its store after the switch: by a "
                         "detached process (default), by this command before it exits, or not at all")
     p.set_defaults(func=cmd_build)
+
+    p = sub.add_parser("add", help="copy documents (.txt .md .docx .html .pdf) into the corpus with a manifest "
+                                   "entry each, then build")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("--corpus", default=os.environ.get("MDKG_CORPUS", "data/corpus"),
+                   help="corpus folder (default: %(default)s, or $MDKG_CORPUS; created with the bundled reports)")
+    p.add_argument("--store", **store_kw)
+    p.add_argument("--no-build", action="store_true", help="only copy and register; build later")
+    p.set_defaults(func=cmd_add)
 
     p = sub.add_parser("validate", help="OWL consistency (HermiT) and SHACL shapes of the store")
     p.add_argument("--store", **store_kw)

@@ -4,6 +4,11 @@ Every IRI the builder or the service writes comes from here: the ontology
 namespace, the standard vocabularies, and the instance / graph IRIs under a
 configurable base (``https://w3id.org/mdkg/`` unless a deployer sets
 ``MDKG_BASE``). Nothing else in the code spells an IRI as a string.
+
+``MDKG`` is closed: its terms are the ones ``ontology/mdkg.ttl`` declares (read once, at import)
+plus the SPARQL extension functions of :mod:`graph_builder.text.arsearch`; a misspelt term raises
+:class:`UnknownTerm` where it is written instead of minting an IRI nobody declared.
+:func:`mdkg_subclasses` gives the ontology's class hierarchy, so no module copies it by hand.
 """
 from __future__ import annotations
 
@@ -12,6 +17,8 @@ import re
 from dataclasses import dataclass
 
 import pyoxigraph as ox
+
+from .resources import ontology_file
 
 DEFAULT_BASE = "https://w3id.org/mdkg/"
 
@@ -59,7 +66,82 @@ class Namespace:
         return self._iri + name
 
 
-MDKG = Namespace("https://w3id.org/mdkg/ontology#")
+class UnknownTerm(AttributeError, KeyError):
+    """A term that a closed namespace does not declare."""
+
+
+class ClosedNamespace(Namespace):
+    """A :class:`Namespace` that only gives the terms it was built with (rdflib's
+    ``DefinedNamespace`` with ``_fail = True``, for pyoxigraph terms)."""
+
+    __slots__ = ("_terms", "_source")
+
+    def __init__(self, iri: str, terms: frozenset[str], source: str):
+        super().__init__(iri)
+        object.__setattr__(self, "_terms", terms)
+        object.__setattr__(self, "_source", source)
+
+    def __getattr__(self, name: str) -> ox.NamedNode:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        return self[name]
+
+    def __getitem__(self, name: str) -> ox.NamedNode:
+        return ox.NamedNode(self.iri(name))
+
+    def iri(self, name: str) -> str:
+        if name not in self._terms:
+            raise UnknownTerm(f"{self._iri}{name} is not declared in {self._source}")
+        return self._iri + name
+
+    def __contains__(self, name: str) -> bool:
+        return name in self._terms
+
+    @property
+    def terms(self) -> frozenset[str]:
+        return self._terms
+
+
+def _read_ontology(path) -> list[ox.Quad]:
+    with open(path, "rb") as handle:
+        return list(ox.parse(handle, format=ox.RdfFormat.TURTLE))
+
+
+def declared_terms(iri: str, triples: list[ox.Quad]) -> frozenset[str]:
+    """Local names of the IRIs under ``iri`` that the ontology describes (as subjects)."""
+    return frozenset(q.subject.value[len(iri):] for q in triples
+                     if isinstance(q.subject, ox.NamedNode) and q.subject.value.startswith(iri)
+                     and len(q.subject.value) > len(iri))
+
+
+_MDKG_IRI = "https://w3id.org/mdkg/ontology#"
+_ONTOLOGY = _read_ontology(ontology_file("mdkg.ttl"))
+_SUPERCLASSES: dict[str, set[str]] = {}
+for _q in _ONTOLOGY:
+    if (_q.predicate.value == "http://www.w3.org/2000/01/rdf-schema#subClassOf"
+            and isinstance(_q.subject, ox.NamedNode) and isinstance(_q.object, ox.NamedNode)
+            and _q.subject.value.startswith(_MDKG_IRI) and _q.object.value.startswith(_MDKG_IRI)):
+        _SUPERCLASSES.setdefault(_q.subject.value[len(_MDKG_IRI):], set()).add(_q.object.value[len(_MDKG_IRI):])
+
+
+def mdkg_subclasses(root: str) -> frozenset[str]:
+    """``root`` and every ``mdkg:`` class under it (``rdfs:subClassOf``, transitively) in
+    ``ontology/mdkg.ttl``, as local names: the class hierarchy read from the ontology."""
+    found, todo = {root}, [root]
+    while todo:
+        parent = todo.pop()
+        for cls, supers in _SUPERCLASSES.items():
+            if parent in supers and cls not in found:
+                found.add(cls)
+                todo.append(cls)
+    return frozenset(found)
+# SPARQL extension functions (graph_builder.text.arsearch): IRIs in the namespace, not ontology terms.
+_MDKG_FUNCTIONS = frozenset({"arMatch", "arFold"})
+# Written by the builder but not (yet) declared in ontology/mdkg.ttl: the software agent's version in
+# the build record. Declaring it changes the published ontology graph, a change of its own.
+_MDKG_UNDECLARED = frozenset({"softwareVersion"})
+MDKG = ClosedNamespace(_MDKG_IRI, declared_terms(_MDKG_IRI, _ONTOLOGY)
+                       | _MDKG_FUNCTIONS | _MDKG_UNDECLARED, "ontology/mdkg.ttl")
 RDF = Namespace("http://www.w3.org/1999/02/22-rdf-syntax-ns#")
 RDFS = Namespace("http://www.w3.org/2000/01/rdf-schema#")
 OWL = Namespace("http://www.w3.org/2002/07/owl#")

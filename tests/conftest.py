@@ -1,9 +1,9 @@
-"""Shared fixtures: a small sample store and real MDKG servers (gunicorn) on free localhost ports."""
+"""Shared fixtures: a small sample store, real MDKG servers (gunicorn) on free localhost ports, and\nFlask test clients on the same application for tests that need no server process."""
 from __future__ import annotations
 
 import pytest
 
-from serverutil import make_sample_store, start_server
+from serverutil import app_client, make_sample_store, start_server
 
 UPDATE_TOKEN = "test-token-3f9a"
 
@@ -21,6 +21,14 @@ def readonly_server(sample_store, tmp_path_factory):
                           QUERY_TIMEOUT=3, MAX_ROWS=1000, QUERY_PROCESSES=2, MAX_QUERY_LENGTH=20_000)
     yield server
     server.stop()
+
+
+@pytest.fixture(scope="session")
+def readonly_client(sample_store):
+    """Flask's test client on the application with ``readonly_server``'s configuration."""
+    with app_client(sample_store, QUERY_TIMEOUT=3, MAX_ROWS=1000, QUERY_PROCESSES=2,
+                    MAX_QUERY_LENGTH=20_000) as client:
+        yield client
 
 
 @pytest.fixture(scope="session")
@@ -50,6 +58,13 @@ def built_server(built_store, tmp_path_factory):
                           QUERY_TIMEOUT=10, QUERY_PROCESSES=2)
     yield server
     server.stop()
+
+
+@pytest.fixture(scope="session")
+def built_client(built_store):
+    """Flask's test client on the application serving the built bundled corpus (read-only)."""
+    with app_client(built_store, QUERY_TIMEOUT=10, QUERY_PROCESSES=2) as client:
+        yield client
 
 
 @pytest.fixture(scope="session")

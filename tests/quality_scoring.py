@@ -3,7 +3,7 @@ facts (facts_gold_topics.json) and actor facts (facts_gold_actors.json).
 
 The one place these scores are computed: test_mention_quality.py, test_facts_topics.py,
 test_facts_actors.py and bench/quality.py all call it. (Events and commitments are scored by
-``facts_ev_com_helpers.score``.) It runs nothing by itself and holds no state; the callers build
+``gold_facts.score``.) It runs nothing by itself and holds no state; the callers build
 the gazetteer, the matcher and the facts.
 """
 from __future__ import annotations

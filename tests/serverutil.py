@@ -15,6 +15,7 @@ import subprocess
 import sys
 import threading
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -111,6 +112,18 @@ def start_server(store: Path, log: Path, *, workers: int = 1, ready_timeout: flo
         time.sleep(0.2)
     server.stop()
     raise RuntimeError(f"server not ready within {ready_timeout} s:\n{server.log_text()}")
+
+
+@contextmanager
+def app_client(store: Path, **config):
+    """Flask's test client on ``server.create_app`` for ``store`` (no gunicorn, no socket), for
+    routing, negotiation and page tests; the app's query processes are real and closed on exit."""
+    from server import create_app   # noqa: PLC0415 (the repository root is on sys.path for tests)
+    app = create_app({"STORE": str(store), **config})
+    try:
+        yield app.test_client()
+    finally:
+        app.extensions["mdkg"].executor.close()
 
 
 class Canary:

@@ -134,3 +134,43 @@ def test_entity_page_in_both_languages(browser, built_server, lang, direction, h
     browser.find_element(By.CSS_SELECTOR, "a.lang-switch").click()
     other = "en" if lang == "ar" else "ar"
     assert browser.execute_script("return document.documentElement.lang") == other
+
+
+HOSTILE = ["javascript:window.__xss=1", "http://example.org/x'onmouseover='window.__xss=2'x='",
+           "data:text/html;base64,PHNjcmlwdD53aW5kb3cuX194c3M9Mzwvc2NyaXB0Pg=="]
+
+
+@pytest.fixture(scope="module")
+def hostile_server(tmp_path_factory):
+    import pyoxigraph as ox
+    from graph_builder.build import store as store_mod
+    from serverutil import start_server
+    root = tmp_path_factory.mktemp("hostile-ui")
+    label = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
+    with store_mod.staged_build(root / "store") as (st, _):
+        st.extend([ox.Quad(ox.NamedNode(iri), label, ox.Literal(f"hostile {i}"), ox.NamedNode("http://example.org/g"))
+                    for i, iri in enumerate(HOSTILE)])
+    server = start_server(root / "store", root / "server.log", workers=1, QUERY_PROCESSES=1)
+    yield server
+    server.stop()
+
+
+def test_results_table_escapes_iris_and_links_only_http(browser, hostile_server):
+    """IRIs holding quotes stay inside their href, a javascript: IRI is text, not a link, and
+    moving the mouse over every link runs nothing (on the base the table wrote href='…' as is)."""
+    from selenium.webdriver.common.by import By
+    browser.get(hostile_server.url + "/")
+    wait(browser, lambda d: d.execute_script("return !!window.mdkgYasgui"))
+    browser.execute_script("const t = window.mdkgYasgui.getTab(); t.setQuery(arguments[0]); t.query();",
+                           "SELECT ?s ?label WHERE { ?s ?p ?label } ORDER BY ?label")
+    rows = wait(browser, lambda d: d.find_elements(By.CSS_SELECTOR, ".yasr table tbody tr"), 60)
+    assert len(rows) == len(HOSTILE)
+    browser.execute_script("""for (const el of document.querySelectorAll('.yasr table *')) {
+        for (const type of ['mouseover', 'mouseenter', 'focus']) el.dispatchEvent(new Event(type)); }""")
+    assert browser.execute_script("return window.__xss === undefined")
+    assert browser.execute_script("return document.querySelectorAll('.yasr table [onmouseover]').length") == 0
+    hrefs = [a.get_attribute("href") for a in browser.find_elements(By.CSS_SELECTOR, ".yasr table a")]
+    assert hrefs == [HOSTILE[1]], hrefs  # the quote stayed inside the href; only the http IRI links
+    table = browser.find_element(By.CSS_SELECTOR, ".yasr table").text
+    assert HOSTILE[0] in table and HOSTILE[2] in table
+    browser.save_screenshot(str(ARTIFACTS / "ui-hostile-iris.png"))

@@ -7,8 +7,8 @@ import shutil
 import pytest
 
 from graph_builder.text.corpus import (corpus_files, header_agenda_item, header_date, header_session,
-                                  load_manifest, read_corpus, read_document, read_source,
-                                  slug_from_filename)
+                                       load_manifest, read_corpus, read_document, slug_from_filename)
+from graph_builder.text.readers.plain import read_plain as read_source
 from graph_builder.text.model import SourceError
 from graph_builder.resources import default_corpus
 
@@ -27,9 +27,10 @@ def test_corpus_files_and_manifest():
 
 
 def test_corpus_files_skip_readme_and_other_files(tmp_path):
-    for name in ["README.md", "readme.txt", "manifest.toml", "b.ar.txt", "a.ar.md", "notes.pdf"]:
+    for name in ["README.md", "readme.txt", "manifest.toml", "b.ar.txt", "a.ar.md", "notes.pdf", "c.docx",
+                 "d.html", "~$c.docx", "picture.png", ".hidden.txt"]:
         (tmp_path / name).write_text("x", encoding="utf-8")
-    assert [p.name for p in corpus_files(tmp_path)] == ["a.ar.md", "b.ar.txt"]
+    assert [p.name for p in corpus_files(tmp_path)] == ["a.ar.md", "b.ar.txt", "c.docx", "d.html", "notes.pdf"]
 
 
 def test_read_corpus_with_manifest():
@@ -60,8 +61,8 @@ def test_plain_report_without_entry_has_no_invented_metadata_but_a_guessed_title
     shutil.copy(R2011, copy)
     doc = read_document(copy, None)
     assert (doc.slug, doc.date, doc.session, doc.agenda_item) == ("chair", "", "", "")
-    assert doc.title_ar == "أولا - شكر وتقدير*" and doc.guessed["title"] == "first heading"
-    assert [n.message.split(":")[0] for n in doc.notices] == ["no title in the manifest", "no date found (manifest, header block or dateline)"]
+    assert doc.title_ar == "أولا - شكر وتقدير*" and doc.guessed["title"] == "the first heading"
+    assert [n.message.split(":")[0] for n in doc.notices] == ["no title in the manifest", "no date found (manifest, file metadata, header block or dateline)"]
     assert doc.issues == [] and len(doc.paragraphs) == 267
 
 

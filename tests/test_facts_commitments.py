@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from facts_ev_com_helpers import corpus_facts, facts_of_text, key_of, score
+from gold_facts import corpus_facts, facts_of_text, key_of, score
 from graph_builder.facts import commitments
 from graph_builder.text.model import Section
 

@@ -5,11 +5,11 @@ import pytest
 
 import json
 
-from facts_ev_com_helpers import DATA, corpus_facts, facts_of_text, key_of, score, where
+from gold_facts import DATA, corpus_facts, facts_of_text, key_of, score, where
 from graph_builder.facts import events
 from graph_builder.text.model import Section
 
-SCORED = {"location", "hostedBy", "startDate", "endDate", "theme", "participantCount", "chairedBy", "coChairedBy"}
+SCORED = {"location", "hostedBy", "plannedHost", "startDate", "endDate", "theme", "participantCount", "chairedBy", "coChairedBy"}
 GFMD = "المنتدى العالمي المعني بالهجرة والتنمية هو عملية استشارية تقودها الدولة."
 
 
@@ -67,20 +67,25 @@ def test_offer_to_host_is_not_hosting():
     assert not [f for f in facts if f.predicate == "hostedBy"]
 
 
-def test_ordinal_meeting_without_any_year_is_left_out():
+def test_ordinal_meeting_without_any_year_is_keyed_by_its_ordinal():
     facts = facts_of_text(events, GFMD, "وقد ألقى الأمين العام الكلمة الافتتاحية في الاجتماع الأول للمنتدى في بروكسل.")
-    assert not [f for f in facts if f.subject.kind == "event"]
+    t = triples(facts)
+    assert {("event/gfmd-meeting-1", "partOf", "process/gfmd"), ("event/gfmd-meeting-1", "ordinal", "1"),
+            ("event/gfmd-meeting-1", "location", "place/brussels")} <= t
+    assert not [f for f in facts if f.predicate == "year"]
 
 
-def test_planned_host_has_lower_confidence_and_theme():
+def test_planned_host_is_not_a_host_and_the_meeting_is_planned():
     facts = facts_of_text(
         events, GFMD, "وسيعقد الاجتماع الثاني للمنتدى في مانابلا في تشرين الأول/أكتوبر ٢٠٠٨.",
         "وقد قطع شوط في أعمال التنظيم الخاصة بالاجتماع الثاني للمنتدى العالمي. وفي إطار الموضوع العام المعنون "
         "\"حماية المهاجرين وتمكينهم من أجل التنمية\"، سيركز الاجتماع على استعراض الممارسات الجيدة. وستستضيف الاجتماع "
-        "حكومة الفلبين، التي تضطلع حاليا بأعمال التنظيم الخاصة به، في مانيلا في ٢٩ و ٣٠ تشرين الأول/أكتوبر ٢٠٠٨.")
-    hosts = [f for f in facts if f.predicate == "hostedBy"]
-    assert [(key_of(f.subject), key_of(f.object), f.rule) for f in hosts] == [("event/gfmd-2008", "state/PHL", "event.host-planned")]
-    assert hosts[0].confidence < 0.9
+        "حكومة الفلبين، التي تضطلع حاليا بأعمال التنظيم الخاصة به، في مانيلا في ٢٩ و ٣٠ تشرين الأول/أكتوبر ٢٠٠٨.",
+        date="2008-08-11")
+    assert not [f for f in facts if f.predicate == "hostedBy"]
+    hosts = [f for f in facts if f.predicate == "plannedHost"]
+    assert [(key_of(f.subject), key_of(f.object)) for f in hosts] == [("event/gfmd-2008", "state/PHL")]
+    assert {f.subject.cls for f in facts if f.subject.slug == "gfmd-2008"} == {"PlannedMeeting"}
     assert ("event/gfmd-2008", "theme", "حماية المهاجرين وتمكينهم من أجل التنمية") in triples(facts)
     assert ("event/gfmd-2008", "location", "place/manila") in triples(facts)
 
@@ -137,9 +142,9 @@ def test_parts_of_meetings_against_gold(found):
     assert len(gold) >= 7 and not missing, missing
 
 
-def test_every_event_has_a_year(found):
+def test_every_event_has_a_year_or_an_ordinal(found):
     events_seen = {f.subject for _, f in found if f.subject.kind == "event"}
-    with_year = {f.subject for _, f in found if f.subject.kind == "event" and f.predicate == "year"}
+    with_year = {f.subject for _, f in found if f.subject.kind == "event" and f.predicate in ("year", "ordinal")}
     assert events_seen and events_seen == with_year, sorted(e.slug for e in events_seen - with_year)
     assert all(e.label_en for e in events_seen), sorted(e.slug for e in events_seen if not e.label_en)
 

@@ -1,4 +1,4 @@
-"""The gazetteer data files (gazetteer/*.toml) and the generated states (graph_builder/recognise/states.py).
+"""The gazetteer data files (gazetteer/*.toml) and the generated states (graph_builder/recognise/member_states.py).
 
 Real files, real Babel/pycountry data, the project's own loader; no fixtures standing in for data.
 """
@@ -14,10 +14,10 @@ import pytest
 
 from graph_builder.recognise.gazetteer import load_gazetteer
 from graph_builder.resources import data_dir
-from graph_builder.recognise.states import UN_LANGUAGES, state_adjectives, state_entities, un_status
+from graph_builder.recognise.member_states import UN_LANGUAGES, state_adjectives, state_entities, un_status
 
 GAZ = data_dir("gazetteer")
-VOCAB = Path("/work/shared/design/vocabulary.md")
+VOCAB = Path(__file__).parent / "data" / "vocabulary.md"
 FILES = sorted(GAZ.glob("*.toml"))
 KINDS = {"state", "org", "process", "body", "place", "region", "topic", "person", "publication", "commitment"}
 CORPUS = data_dir("corpus")

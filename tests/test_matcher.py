@@ -191,9 +191,6 @@ def test_titles_with_proclitics(matcher):
 
 
 def test_real_gazetteer_cases():
-    from graph_builder.resources import data_dir
-    if not (data_dir("gazetteer") / "processes.toml").is_file():
-        pytest.skip("real gazetteer not written yet")
     real = Matcher(load_gazetteer())
     cases = {
         "بدعوة من الحكومة السويسرية.": [("السويسرية", "state/CHE")],

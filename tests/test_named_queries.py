@@ -1,7 +1,7 @@
 """Named queries (queries/*.rq): header parsing, parameter binding and every query on the built graph.
 
-The queries run through the real production server (``built_server``) on the real bundled
-corpus, and once through :func:`catalogue.run_local` (the CLI's path) on the built store.
+The queries run through the real production server (``built_client``) on the real bundled
+corpus, and once through :func:`named_queries.run_local` (the CLI's path) on the built store.
 """
 from __future__ import annotations
 
@@ -9,19 +9,18 @@ import csv
 import io
 
 import pytest
-import requests
 
 from graph_builder.build import store as store_mod
 from graph_builder.resources import data_dir
-from graph_builder.service import catalogue
+from graph_builder.service import named_queries as catalogue
 
 ID = "https://w3id.org/mdkg/id/"
 
 
-def _rows(server, name, **params):
-    response = requests.get(f"{server.url}/queries/{name}", params=params, timeout=30)
+def _rows(client, name, **params):
+    response = client.get(f"/queries/{name}", query_string=params)
     assert response.status_code == 200, response.text
-    return response.json()["results"]["bindings"]
+    return response.json["results"]["bindings"]
 
 
 def _values(rows, var):
@@ -74,133 +73,133 @@ def test_header_is_parsed(tmp_path):
 
 
 # -- every query on the built graph --------------------------------------------------------
-def test_rcp_topics_remittances_returns_puebla(built_server):
-    rows = _rows(built_server, "rcp-topics", topic="remittances")
+def test_rcp_topics_remittances_returns_puebla(built_client):
+    rows = _rows(built_client, "rcp-topics", topic="remittances")
     assert ID + "process/puebla-process" in _values(rows, "process")
     assert _values(rows, "topic") == {ID + "topic/remittances"}
-    everything = _rows(built_server, "rcp-topics")
+    everything = _rows(built_client, "rcp-topics")
     assert len(everything) > len(rows)
     assert ID + "topic/smuggling" in _values([r for r in everything if r["process"]["value"].endswith(
         "bali-process")], "topic")
 
 
-def test_actors_on_topic_by_arabic_label(built_server):
-    by_slug = _rows(built_server, "actors-on-topic", topic="trafficking")
-    by_label = _rows(built_server, "actors-on-topic", topic="الإتجار بالبشر")  # other hamza form
+def test_actors_on_topic_by_arabic_label(built_client):
+    by_slug = _rows(built_client, "actors-on-topic", topic="trafficking")
+    by_label = _rows(built_client, "actors-on-topic", topic="الإتجار بالبشر")  # other hamza form
     assert _values(by_slug, "actor") == _values(by_label, "actor")
     assert {ID + "org/unodc", ID + "process/bali-process"} <= _values(by_slug, "actor")
 
 
-def test_gfmd_meetings_2008_in_manila_hosted_by_philippines(built_server):
-    (row,) = _rows(built_server, "gfmd-meetings", year="2008")
+def test_gfmd_meetings_2008_in_manila_hosted_by_philippines(built_client):
+    (row,) = _rows(built_client, "gfmd-meetings", year="2008")
     assert row["place"]["value"] == ID + "place/manila"
     assert row["host"]["value"] == ID + "state/PHL"
     assert row["start"]["value"] == "2008-10-29"
     assert "المهاجرين" in row["theme"]["value"]
-    years = _values(_rows(built_server, "gfmd-meetings"), "year")
+    years = _values(_rows(built_client, "gfmd-meetings"), "year")
     assert {"2007", "2008", "2009", "2010", "2011"} <= years
 
 
-def test_commitments_by_year(built_server):
-    rows = _rows(built_server, "commitments-by-year", year="2006")
+def test_commitments_by_year(built_client):
+    rows = _rows(built_client, "commitments-by-year", year="2006")
     assert _values(rows, "year") == {"2006"}
     assert ID + "commitment/mou-eca-iom-2006" in _values(rows, "commitment")
 
 
-def test_commitments_by_actor(built_server):
-    rows = _rows(built_server, "commitments-by-actor", actor="ACP")
+def test_commitments_by_actor(built_client):
+    rows = _rows(built_client, "commitments-by-actor", actor="ACP")
     kinds = {k.rsplit("#", 1)[1] for k in _values(rows, "kind")}
     assert {"Declaration", "FundingCommitment", "Resolution"} <= kinds
 
 
-def test_commitments_by_type(built_server):
-    rows = _rows(built_server, "commitments-by-type", kind="Declaration")
+def test_commitments_by_type(built_client):
+    rows = _rows(built_client, "commitments-by-type", kind="Declaration")
     assert len(rows) >= 4
     assert ID + "org/asean" in _values(rows, "adopted_by")
-    assert _rows(built_server, "commitments-by-type", kind="mdkg:Declaration") == rows
+    assert _rows(built_client, "commitments-by-type", kind="mdkg:Declaration") == rows
 
 
-def test_funds_and_amounts(built_server):
-    rows = _rows(built_server, "funds-and-amounts", currency="EUR")
+def test_funds_and_amounts(built_client):
+    rows = _rows(built_client, "funds-and-amounts", currency="EUR")
     amounts = {float(v) for v in _values(rows, "amount")}
     assert 25_000_000 in amounts and _values(rows, "currency") == {"EUR"}
     assert ID + "org/acp" in _values(rows, "funder")
 
 
-def test_memberships_of_the_gmg(built_server):
-    rows = _rows(built_server, "memberships", group="GMG")
+def test_memberships_of_the_gmg(built_client):
+    rows = _rows(built_client, "memberships", group="GMG")
     assert {ID + "org/iom", ID + "org/unicef", ID + "org/world-bank"} <= _values(rows, "member")
-    troika = _rows(built_server, "memberships", member="Philippines")
+    troika = _rows(built_client, "memberships", member="Philippines")
     assert ID + "body/gfmd-troika" in _values(troika, "group")
 
 
-def test_fact_evidence_for_a_host(built_server):
-    rows = _rows(built_server, "fact-evidence", subject="gfmd-2008", predicate="mdkg:hostedBy")
+def test_fact_evidence_for_a_host(built_client):
+    rows = _rows(built_client, "fact-evidence", subject="gfmd-2008", predicate="mdkg:hostedBy")
     assert _values(rows, "object") == {ID + "state/PHL"}
     assert any("مانيلا" in r["text"]["value"] or "الفلبين" in r["text"]["value"] for r in rows)
     assert all(r["rule"]["value"] for r in rows)
 
 
-def test_co_mentions(built_server):
-    rows = _rows(built_server, "co-mentions", entity="remittances")
+def test_co_mentions(built_client):
+    rows = _rows(built_client, "co-mentions", entity="remittances")
     assert ID + "topic/diaspora" in _values(rows, "other")
     assert ID + "topic/remittances" not in _values(rows, "other")
 
 
-def test_persons_and_roles(built_server):
-    rows = _rows(built_server, "persons-and-roles", affiliation="unesco")
+def test_persons_and_roles(built_client):
+    rows = _rows(built_client, "persons-and-roles", affiliation="unesco")
     assert rows and _values(rows, "affiliation") == {ID + "org/unesco"}
     assert any("للفريق العالمي المعني بالهجرة" in r["role"]["value"] for r in rows if "role" in r)
 
 
 @pytest.mark.parametrize("state", ["PHL", "Philippines", "الفلبين", ID + "state/PHL"])
-def test_meetings_hosted_by_state(built_server, state):
-    rows = _rows(built_server, "meetings-hosted-by-state", state=state)
+def test_meetings_hosted_by_state(built_client, state):
+    rows = _rows(built_client, "meetings-hosted-by-state", state=state)
     assert ID + "event/gfmd-2008" in _values(rows, "meeting")
 
 
-def test_un_entities_topics(built_server):
-    rows = _rows(built_server, "un-entities-topics", entity="UNFPA")
+def test_un_entities_topics(built_client):
+    rows = _rows(built_client, "un-entities-topics", entity="UNFPA")
     assert {ID + "topic/gender", ID + "topic/health"} <= _values(rows, "topic")
-    assert ID + "org/ohchr" in _values(_rows(built_server, "un-entities-topics", topic="human-rights"), "entity")
+    assert ID + "org/ohchr" in _values(_rows(built_client, "un-entities-topics", topic="human-rights"), "entity")
 
 
-def test_publications_cited(built_server):
-    rows = _rows(built_server, "publications-cited")
+def test_publications_cited(built_client):
+    rows = _rows(built_client, "publications-cited")
     assert "ECA/SDD/06/01" in _values(rows, "symbol")
     assert "https://undocs.org/ECA/SDD/06/01" in _values(rows, "link")
 
 
-def test_meeting_sessions(built_server):
-    rows = _rows(built_server, "meeting-sessions", meeting="gfmd-2011-cluster-3")
+def test_meeting_sessions(built_client):
+    rows = _rows(built_client, "meeting-sessions", meeting="gfmd-2011-cluster-3")
     assert ID + "state/MDA" in _values(rows, "chair")
 
 
-def test_recommendations(built_server):
-    rows = _rows(built_server, "recommendations", session="gfmd-2011-session-1-1")
+def test_recommendations(built_client):
+    rows = _rows(built_client, "recommendations", session="gfmd-2011-session-1-1")
     assert len(_values(rows, "recommendation")) >= 3
 
 
-def test_paragraph_search_query(built_server):
-    rows = _rows(built_server, "paragraph-search", words="التحويلات المالية")
+def test_paragraph_search_query(built_client):
+    rows = _rows(built_client, "paragraph-search", words="التحويلات المالية")
     assert len(rows) >= 10
     assert all("تحويلات" in r["text"]["value"] or "التحويلات" in r["text"]["value"] for r in rows)
 
 
-def test_documents(built_server):
-    rows = _rows(built_server, "documents")
+def test_documents(built_client):
+    rows = _rows(built_client, "documents")
     assert {r["file"]["value"] for r in rows} == {
         "2008-sg-report-international-migration-and-development.ar.md",
         "2011-gfmd-swiss-chair-report.ar.txt"}
 
 
-def test_entity_mentions(built_server):
-    rows = _rows(built_server, "entity-mentions", entity="IOM")
+def test_entity_mentions(built_client):
+    rows = _rows(built_client, "entity-mentions", entity="IOM")
     assert "المنظمة الدولية للهجرة" in _values(rows, "exact")
 
 
-def test_topics(built_server):
-    rows = _rows(built_server, "topics")
+def test_topics(built_client):
+    rows = _rows(built_client, "topics")
     assert len(rows) == 34
     assert "remittances" in _values(rows, "notation")
 
@@ -213,11 +212,11 @@ def test_every_bundled_query_is_tested():
 
 
 # -- HTTP behaviour ------------------------------------------------------------------------
-def test_catalogue_negotiated(built_server):
-    data = requests.get(built_server.url + "/queries", timeout=30).json()
+def test_catalogue_negotiated(built_client):
+    data = built_client.get("/queries").json
     names = {q["name"] for q in data["queries"]}
     assert "rcp-topics" in names
-    html = requests.get(built_server.url + "/queries", headers={"Accept": "text/html"}, timeout=30)
+    html = built_client.get("/queries", headers={"Accept": "text/html"})
     assert html.headers["Content-Type"].startswith("text/html")
     assert "Regional consultative processes and the topics they address" in html.text
 
@@ -227,34 +226,34 @@ def test_catalogue_negotiated(built_server):
     ({"topic": "no-such-topic-at-all"}, "nothing in the graph matches"),
     ({"topic": ID + "state/PHL"}, "is not a iri of class mdkg:Topic"),
 ])
-def test_bad_parameters_are_400(built_server, params, message):
-    response = requests.get(built_server.url + "/queries/rcp-topics", params=params, timeout=30)
+def test_bad_parameters_are_400(built_client, params, message):
+    response = built_client.get("/queries/rcp-topics", query_string=params)
     assert response.status_code == 400 and message in response.text
 
 
-def test_bad_year_and_missing_param_are_400(built_server):
-    response = requests.get(built_server.url + "/queries/gfmd-meetings", params={"year": "20x8"}, timeout=30)
+def test_bad_year_and_missing_param_are_400(built_client):
+    response = built_client.get("/queries/gfmd-meetings", query_string={"year": "20x8"})
     assert response.status_code == 400 and "xsd:gYear" in response.text
-    response = requests.get(built_server.url + "/queries/actors-on-topic", timeout=30)
+    response = built_client.get("/queries/actors-on-topic")
     assert response.status_code == 400 and "needs the parameter(s) topic" in response.text
-    assert requests.get(built_server.url + "/queries/nope", timeout=30).status_code == 404
+    assert built_client.get("/queries/nope").status_code == 404
 
 
 @pytest.mark.parametrize("fmt,media_type", [("csv", "text/csv"), ("tsv", "text/tab-separated-values"),
                                             ("xml", "application/sparql-results+xml")])
-def test_result_formats(built_server, fmt, media_type):
-    response = requests.get(built_server.url + "/queries/rcp-topics",
-                            params={"topic": "remittances", "format": fmt}, timeout=30)
+def test_result_formats(built_client, fmt, media_type):
+    response = built_client.get("/queries/rcp-topics",
+                            query_string={"topic": "remittances", "format": fmt})
     assert response.status_code == 200 and response.headers["Content-Type"].startswith(media_type)
     assert "puebla-process" in response.text
     if fmt == "csv":
-        rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8"))))
+        rows = list(csv.DictReader(io.StringIO(response.data.decode("utf-8"))))
         assert ID + "process/puebla-process" in {r["process"] for r in rows}
 
 
-def test_html_result_page_escapes_and_shows_rows(built_server):
-    response = requests.get(built_server.url + "/queries/gfmd-meetings", params={"year": "2008"},
-                            headers={"Accept": "text/html"}, timeout=30)
+def test_html_result_page_escapes_and_shows_rows(built_client):
+    response = built_client.get("/queries/gfmd-meetings", query_string={"year": "2008"},
+                            headers={"Accept": "text/html"})
     assert response.status_code == 200
     assert "Manila" in response.text and "1 rows" in response.text
     assert '&#34;GFMD&#34;' in response.text or "&quot;GFMD&quot;" in response.text
@@ -268,3 +267,15 @@ def test_run_local_for_the_cli(built_store):
     assert ID + "process/puebla-process" in {r["process"].value for r in rows}
     with pytest.raises(catalogue.ParamError):
         catalogue.parse_param_options(["topic"])
+
+
+def test_catalogue_and_query_pages_are_site_pages_in_both_languages(built_client):
+    ar = built_client.get("/queries", query_string={"lang": "ar"}, headers={"Accept": "text/html"})
+    assert '<html lang="ar" dir="rtl">' in ar.text and "<h1>الاستعلامات المسمّاة</h1>" in ar.text
+    assert "pages.css" in ar.text and ar.headers["Content-Language"] == "ar"
+    assert "Content-Security-Policy" in ar.headers
+    en = built_client.get("/queries/gfmd-meetings", query_string={"year": "2008", "lang": "en"},
+                      headers={"Accept": "text/html"})
+    assert en.status_code == 200 and '<html lang="en" dir="ltr">' in en.text
+    assert "1 rows." in en.text and 'name="lang" value="en"' in en.text
+    assert "year=2008&amp;lang=ar" in en.text          # the language switch keeps the parameters

@@ -1,4 +1,4 @@
-"""The OWL ontology (ontology/mdkg.ttl) against the public vocabulary (design/vocabulary.md).
+"""The OWL ontology (ontology/mdkg.ttl) against the public vocabulary (a copy of the contract design/vocabulary.md in tests/data/).
 
 The vocabulary's tables are parsed here, so a term added there and missing from the
 ontology fails a test. HermiT (through owlready2, Java) must find the ontology consistent
@@ -21,7 +21,7 @@ from graph_builder.namespaces import PREFIXES
 from graph_builder.resources import ontology_file
 from graph_builder.validate.validate import ontology_view
 
-VOCABULARY = Path("/work/shared/design/vocabulary.md")
+VOCABULARY = Path(__file__).parent / "data" / "vocabulary.md"
 MDKG = rdflib.Namespace(PREFIXES["mdkg"])
 TERM = re.compile(r"`([a-z]+:[A-Za-z]+)`")
 DATATYPE_PREFIXES = ("xsd:", "rdf:")

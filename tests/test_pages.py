@@ -1,4 +1,4 @@
-"""Dereferenceable IRIs and linked-data pages, on the real bundled corpus served by the production server.
+"""Dereferenceable IRIs and linked-data pages, on the real bundled corpus served by the application (Flask's test client).
 
 Every kind of IRI is dereferenced with HTML and RDF Accept headers (303 See Other, then the page or
 the RDF, which must parse with rdflib and hold the resource's facts as the SPARQL endpoint gives
@@ -14,11 +14,10 @@ from urllib.parse import urlsplit
 import pyoxigraph as ox
 import pytest
 import rdflib
-import requests
 
 from graph_builder.build import store as store_mod
 from graph_builder.namespaces import MDKG, RDF, SKOS, Base
-from serverutil import start_server
+from serverutil import app_client
 
 BASE = Base()
 ONTOLOGY_TERM = MDKG.State.value
@@ -33,11 +32,10 @@ RDF_ACCEPTS = {"text/turtle": ("turtle", ".ttl"), "application/ld+json": ("json-
                "application/rdf+xml": ("xml", ".rdf"), "application/n-triples": ("nt", ".nt")}
 
 
-def select(server, query: str) -> list[dict]:
-    r = requests.post(server.sparql, data={"query": query},
-                      headers={"Accept": "application/sparql-results+json"}, timeout=30)
-    r.raise_for_status()
-    return r.json()["results"]["bindings"]
+def select(client, query: str) -> list[dict]:
+    r = client.post("/sparql", data={"query": query}, headers={"Accept": "application/sparql-results+json"})
+    assert r.status_code == 200, r.text
+    return r.json["results"]["bindings"]
 
 
 def local_path(iri: str) -> str:
@@ -46,11 +44,11 @@ def local_path(iri: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def samples(built_server) -> dict[str, str]:
+def samples(built_client) -> dict[str, str]:
     """One IRI per kind (the most mentioned one, so that its page has evidence)."""
     out = {}
     for kind, cls in {**KIND_CLASSES, **DOC_PARTS}.items():
-        rows = select(built_server, f"""
+        rows = select(built_client, f"""
             PREFIX mdkg: <{MDKG}> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
             SELECT ?x (COUNT(?m) AS ?n) WHERE {{
               ?x a/rdfs:subClassOf* mdkg:{cls} . OPTIONAL {{ ?m mdkg:mentions ?x }}
@@ -61,9 +59,9 @@ def samples(built_server) -> dict[str, str]:
     return out
 
 
-def facts_of(server, iri: str) -> set[tuple[str, str]]:
+def facts_of(client, iri: str) -> set[tuple[str, str]]:
     """(predicate, object) pairs of ``iri`` as subject, from the SPARQL endpoint (IRIs/literal text)."""
-    rows = select(server, f"SELECT ?p ?o WHERE {{ <{iri}> ?p ?o }}")
+    rows = select(client, f"SELECT ?p ?o WHERE {{ <{iri}> ?p ?o }}")
     return {(r["p"]["value"], r["o"]["value"]) for r in rows if r["o"]["type"] != "bnode"}
 
 
@@ -73,85 +71,82 @@ def graph_facts(graph: rdflib.Graph, iri: str) -> set[tuple[str, str]]:
 
 
 @pytest.mark.parametrize("kind", [*KIND_CLASSES, *DOC_PARTS])
-def test_every_kind_dereferences_to_html_and_rdf(built_server, samples, kind):
+def test_every_kind_dereferences_to_html_and_rdf(built_client, samples, kind):
     iri = samples[kind]
-    url = built_server.url + local_path(iri)
-    expected = facts_of(built_server, iri)
+    url = local_path(iri)
+    expected = facts_of(built_client, iri)
     assert expected, iri
 
-    r = requests.get(url, headers={"Accept": "text/html"}, allow_redirects=False, timeout=30)
+    r = built_client.get(url, headers={"Accept": "text/html"})
     assert r.status_code == 303, (url, r.status_code, r.text[:300])
     page_url = r.headers["Location"]
     assert urlsplit(page_url).path == "/page/" + iri[len(BASE.iri) + 3:]
-    page = requests.get(built_server.url + page_url if page_url.startswith("/") else page_url, timeout=30)
+    page = built_client.get(page_url)
     assert page.status_code == 200 and page.headers["Content-Type"].startswith("text/html")
     assert iri in unescape(page.text)
     assert 'rel="alternate"' in page.text and ".ttl" in page.text
 
     for accept, (fmt, ext) in RDF_ACCEPTS.items():
-        r = requests.get(url, headers={"Accept": accept}, allow_redirects=False, timeout=30)
+        r = built_client.get(url, headers={"Accept": accept})
         assert r.status_code == 303, (accept, r.status_code)
         assert urlsplit(r.headers["Location"]).path.endswith(ext)
-        data = requests.get(r.headers["Location"] if "://" in r.headers["Location"]
-                            else built_server.url + r.headers["Location"], timeout=30)
+        data = built_client.get(r.headers["Location"])
         assert data.status_code == 200
         assert data.headers["Content-Type"].split(";")[0] == accept
-        graph = rdflib.Graph().parse(data=data.content, format=fmt)
+        graph = rdflib.Graph().parse(data=data.data, format=fmt)
         assert graph_facts(graph, iri) == expected, (kind, accept)
 
 
-def test_ontology_terms_resolve_to_the_ontology_document(built_server):
-    r = requests.get(built_server.url + "/ontology", headers={"Accept": "text/turtle"},
-                     allow_redirects=False, timeout=30)
+def test_ontology_terms_resolve_to_the_ontology_document(built_client):
+    r = built_client.get("/ontology", headers={"Accept": "text/turtle"})
     assert r.status_code == 303 and r.headers["Location"].endswith("/data/ontology.ttl")
-    graph = rdflib.Graph().parse(data=requests.get(built_server.url + "/data/ontology.ttl", timeout=30).content,
+    graph = rdflib.Graph().parse(data=built_client.get("/data/ontology.ttl").data,
                                  format="turtle")
     state = rdflib.URIRef(ONTOLOGY_TERM)
     assert (state, rdflib.RDF.type, rdflib.OWL.Class) in graph
     assert {str(o) for o in graph.objects(state, rdflib.URIRef(SKOS.prefLabel.value))} >= {"state", "دولة"}
-    jsonld = requests.get(built_server.url + "/ontology", headers={"Accept": "application/ld+json"}, timeout=30)
-    assert (state, rdflib.RDF.type, rdflib.OWL.Class) in rdflib.Graph().parse(data=jsonld.content, format="json-ld")
+    jsonld = built_client.get("/ontology", headers={"Accept": "application/ld+json"}, follow_redirects=True)
+    assert (state, rdflib.RDF.type, rdflib.OWL.Class) in rdflib.Graph().parse(data=jsonld.data, format="json-ld")
 
-    r = requests.get(built_server.url + "/ontology", headers={"Accept": "text/html"},
-                     allow_redirects=False, timeout=30)
+    r = built_client.get("/ontology", headers={"Accept": "text/html"})
     assert r.status_code == 303 and urlsplit(r.headers["Location"]).path == "/page/ontology"
-    page = requests.get(built_server.url + "/page/ontology?lang=ar", timeout=30).text
+    page = built_client.get("/page/ontology?lang=ar").text
     assert 'id="State"' in page and 'id="addresses"' in page
     assert 'dir="rtl"' in page and "دولة" in page
 
 
-def test_arabic_and_english_pages(built_server, samples):
+def test_arabic_and_english_pages(built_client, samples):
     path = local_path(samples["state"]).replace("/id/", "/page/", 1)
-    ar = requests.get(built_server.url + path + "?lang=ar", timeout=30)
-    en = requests.get(built_server.url + path + "?lang=en", timeout=30)
+    ar = built_client.get(path + "?lang=ar")
+    en = built_client.get(path + "?lang=en")
     assert re.search(r'<html lang="ar" dir="rtl">', ar.text)
     assert re.search(r'<html lang="en" dir="ltr">', en.text)
     assert ar.headers["Content-Language"] == "ar"
     assert 'href="/page/' in ar.text and "?lang=ar" in ar.text  # links stay in Arabic
     assert "lang=en" in ar.text  # the language switch
-    by_header = requests.get(built_server.url + path, headers={"Accept-Language": "ar"}, timeout=30)
+    by_header = built_client.get(path, headers={"Accept-Language": "ar"})
     assert '<html lang="ar" dir="rtl">' in by_header.text
     assert "Content-Security-Policy" in ar.headers
 
 
-def test_switzerland_page_shows_codes_facts_and_highlighted_evidence(built_server):
+def test_switzerland_page_shows_codes_facts_and_highlighted_evidence(built_client):
     iri = BASE.id("state", "CHE").value
-    html = requests.get(built_server.url + "/page/state/CHE?lang=ar", timeout=30).text
+    html = built_client.get("/page/state/CHE?lang=ar").text
     assert "سويسرا" in html and "756" in html and ">CHE<" in html
     assert '<mark class="focus">سويسرا</mark>' in html
-    model = requests.get(built_server.url + "/page/state/CHE.json?lang=en", timeout=30).json()
+    model = built_client.get("/page/state/CHE.json?lang=en").json
     assert model["iri"] == iri and model["label"] == "Switzerland"
     assert {"predicate": "mdkg:m49Code", "value": "756"} in model["codes"]
     assert model["evidence"], "Switzerland is mentioned in the reports"
     for passage in model["evidence"]:
         para = passage["paragraph"]["value"]
-        text = select(built_server, f"SELECT ?t WHERE {{ <{para}> <{MDKG.text.value}> ?t }}")[0]["t"]["value"]
+        text = select(built_client, f"SELECT ?t WHERE {{ <{para}> <{MDKG.text.value}> ?t }}")[0]["t"]["value"]
         assert "".join(s["text"] for s in passage["segments"]) == text  # nothing lost or reordered
         focus = [s for s in passage["segments"] if s.get("focus")]
         claims = passage["claims"]
         assert focus or claims, para
     # the TextPositionSelector offsets give exactly the marked text
-    offsets = select(built_server, f"""PREFIX oa: <http://www.w3.org/ns/oa#>
+    offsets = select(built_client, f"""PREFIX oa: <http://www.w3.org/ns/oa#>
         SELECT ?para ?s ?e WHERE {{ ?a oa:hasBody <{iri}> ; oa:hasTarget ?t . ?t oa:hasSource ?para ;
         oa:hasSelector ?sel . ?sel oa:start ?s ; oa:end ?e }}""")
     first = model["evidence"][0]
@@ -165,31 +160,31 @@ def test_switzerland_page_shows_codes_facts_and_highlighted_evidence(built_serve
     assert marked and set(marked) <= set(spans)
 
 
-def test_paragraph_page_links_its_mentions(built_server, samples):
+def test_paragraph_page_links_its_mentions(built_client, samples):
     para = BASE.paragraph("2011-gfmd-swiss-chair-report", 21).value
-    html = requests.get(built_server.url + "/page/" + para[len(BASE.iri) + 3:] + "?lang=en", timeout=30).text
+    html = built_client.get("/page/" + para[len(BASE.iri) + 3:] + "?lang=en").text
     assert '<p class="passage" lang="ar" dir="rtl">' in html
     assert '<a href="/page/state/CHE?lang=en" title="Switzerland">' in html
-    mentioned = {r["x"]["value"] for r in select(built_server, f"SELECT ?x {{ <{para}> <{MDKG.mentions.value}> ?x }}")}
+    mentioned = {r["x"]["value"] for r in select(built_client, f"SELECT ?x {{ <{para}> <{MDKG.mentions.value}> ?x }}")}
     for iri in mentioned:
         assert f'href="/page/{iri[len(BASE.iri) + 3:]}?lang=en"' in html
 
 
-def test_topic_page_lists_who_addresses_it(built_server):
-    rows = select(built_server, f"""SELECT ?t (COUNT(DISTINCT ?x) AS ?n) WHERE {{ ?x <{MDKG.addresses.value}> ?t }}
+def test_topic_page_lists_who_addresses_it(built_client):
+    rows = select(built_client, f"""SELECT ?t (COUNT(DISTINCT ?x) AS ?n) WHERE {{ ?x <{MDKG.addresses.value}> ?t }}
                   GROUP BY ?t ORDER BY DESC(?n) LIMIT 1""")
     topic = rows[0]["t"]["value"]
-    who = {r["x"]["value"] for r in select(built_server, f"SELECT ?x {{ ?x <{MDKG.addresses.value}> <{topic}> }}")}
-    html = requests.get(built_server.url + "/page/" + topic[len(BASE.iri) + 3:] + "?lang=ar", timeout=30).text
+    who = {r["x"]["value"] for r in select(built_client, f"SELECT ?x {{ ?x <{MDKG.addresses.value}> <{topic}> }}")}
+    html = built_client.get("/page/" + topic[len(BASE.iri) + 3:] + "?lang=ar").text
     section = html.split('<section class="addressed-by"', 1)[1].split("</section>", 1)[0]
     for iri in who:
         assert f'href="/page/{iri[len(BASE.iri) + 3:]}?lang=ar"' in section
 
 
-def test_unknown_iris_get_a_404_page(built_server):
+def test_unknown_iris_get_a_404_page(built_client):
     for path in ("/id/state/NOWHERE", "/page/state/NOWHERE", "/data/state/NOWHERE.ttl", "/id/state",
                  "/id/org/%3Cscript%3E"):
-        r = requests.get(built_server.url + path, timeout=30)
+        r = built_client.get(path)
         assert r.status_code == 404, path
         assert r.headers["Content-Type"].startswith("text/html")
         assert "<script>" not in r.text
@@ -201,7 +196,7 @@ OTHER_BASE = "http://data.example.org/kg/"
 
 
 @pytest.fixture(scope="module")
-def other_base_server(tmp_path_factory):
+def other_base_client(tmp_path_factory):
     """A store minted under another base, served with BASE set to it by configuration only."""
     base = Base(OTHER_BASE)
     root = tmp_path_factory.mktemp("otherbase")
@@ -217,24 +212,22 @@ def other_base_server(tmp_path_factory):
             ox.Quad(para, MDKG.text, ox.Literal(text, language="ar"), graph),
             ox.Quad(para, MDKG.mentions, thing, graph),
         ])
-    server = start_server(root / "store", root / "server.log", BASE=OTHER_BASE, QUERY_PROCESSES=1)
-    yield server, thing.value, para.value
-    server.stop()
+    with app_client(root / "store", BASE=OTHER_BASE, QUERY_PROCESSES=1) as client:
+        yield client, thing.value, para.value
 
 
-def test_another_base_works_by_configuration(other_base_server):
-    server, thing, para = other_base_server
-    r = requests.get(server.url + "/id/org/acme", headers={"Accept": "text/turtle"},
-                     allow_redirects=False, timeout=30)
+def test_another_base_works_by_configuration(other_base_client):
+    client, thing, para = other_base_client
+    r = client.get("/id/org/acme", headers={"Accept": "text/turtle"})
     assert r.status_code == 303 and urlsplit(r.headers["Location"]).path == "/data/org/acme.ttl"
-    graph = rdflib.Graph().parse(data=requests.get(server.url + "/data/org/acme.ttl", timeout=30).content,
+    graph = rdflib.Graph().parse(data=client.get("/data/org/acme.ttl").data,
                                  format="turtle")
     assert (rdflib.URIRef(thing), rdflib.RDF.type, rdflib.URIRef(MDKG.Organization.value)) in graph
     assert (rdflib.URIRef(para), rdflib.URIRef(MDKG.mentions.value), rdflib.URIRef(thing)) in graph
-    html = requests.get(server.url + "/page/org/acme?lang=en", timeout=30).text
+    html = client.get("/page/org/acme?lang=en").text
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html and "<script>alert" not in html
-    para_html = requests.get(server.url + "/page/document/doc/para/1?lang=ar", timeout=30).text
+    para_html = client.get("/page/document/doc/para/1?lang=ar").text
     assert "&lt;الشركاء&gt; &amp; غيرهم" in para_html
     assert 'href="/page/org/acme?lang=ar"' in para_html
     # the default base is not this server's
-    assert requests.get(server.url + "/id/state/CHE", timeout=30).status_code == 404
+    assert client.get("/id/state/CHE").status_code == 404

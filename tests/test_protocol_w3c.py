@@ -1,6 +1,6 @@
 """The W3C SPARQL 1.1 Protocol test manifest, run in full against the real production server.
 
-Reads /work/shared/w3c/sparql11-protocol/manifest.ttl with rdflib; before each test the store
+Reads ``tests/data/w3c-sparql11-protocol/manifest.ttl`` (a copy, see its README) with rdflib; before each test the store
 is emptied and the test's ``ut:graphData`` files are loaded through the Graph Store Protocol
 (with the token); then each ``ht:Request`` is sent as described (method, path, headers, body
 in its character encoding) and the response is checked against ``mf:expectedStatus``,
@@ -20,7 +20,7 @@ from rdflib.namespace import RDFS
 
 from conftest import UPDATE_TOKEN
 
-W3C = Path("/work/shared/w3c/sparql11-protocol")
+W3C = Path(__file__).parent / "data" / "w3c-sparql11-protocol"
 MANIFEST = W3C / "manifest.ttl"
 MF = rdflib.Namespace("http://www.w3.org/2001/sw/DataAccess/tests/test-manifest#")
 HT = rdflib.Namespace("http://www.w3.org/2011/http#")

@@ -1,4 +1,5 @@
-"""The SPARQL service with real clients against the real production server.
+"""The SPARQL service: real clients against the real production server, and the application's
+negotiation through Flask's test client.
 
 SPARQLWrapper (JSON, XML, CSV), rdflib's SPARQLStore, CONSTRUCT parsed back by rdflib,
 content negotiation, dataset semantics, the row cap, service description, health, CORS,
@@ -59,12 +60,12 @@ def test_rdflib_sparqlstore(readonly_server):
 
 @pytest.mark.parametrize("accept,fmt", [("text/turtle", "turtle"), ("application/rdf+xml", "xml"),
                                         ("application/n-triples", "nt"), ("application/ld+json", "json-ld")])
-def test_construct_parsed_by_rdflib(readonly_server, accept, fmt):
+def test_construct_parsed_by_rdflib(readonly_client, accept, fmt):
     query = f"CONSTRUCT {{ ?s <{EX}double> ?v }} WHERE {{ GRAPH <{GRAPH_B}> {{ ?s <{EX}value> ?v }} }}"
-    response = requests.post(readonly_server.sparql, data={"query": query}, headers={"Accept": accept}, timeout=30)
+    response = readonly_client.post("/sparql", data={"query": query}, headers={"Accept": accept})
     assert response.status_code == 200
     assert response.headers["Content-Type"].startswith(accept)
-    graph = rdflib.Graph().parse(data=response.content, format=fmt)
+    graph = rdflib.Graph().parse(data=response.data, format=fmt)
     assert len(graph) == 200
     assert (rdflib.URIRef(f"{EX}thing/3"), rdflib.URIRef(f"{EX}double"), rdflib.Literal(3)) in graph
 
@@ -76,85 +77,92 @@ def test_construct_parsed_by_rdflib(readonly_server, accept, fmt):
     ("application/sparql-results+xml;q=0.1, text/tab-separated-values", "text/tab-separated-values"),
     ("text/*", "text/csv"),
 ])
-def test_results_negotiation(readonly_server, accept, expected):
+def test_results_negotiation(readonly_client, accept, expected):
     headers = {"Accept": accept} if accept else {}
-    response = requests.get(readonly_server.sparql, params={"query": "SELECT ?s { ?s ?p ?o } LIMIT 1"},
-                            headers=headers, timeout=30)
+    response = readonly_client.get("/sparql", query_string={"query": "SELECT ?s { ?s ?p ?o } LIMIT 1"},
+                            headers=headers)
     assert response.status_code == 200
     assert response.headers["Content-Type"].split(";")[0] == expected
 
 
-def test_format_parameter_and_406(readonly_server):
-    tsv = requests.get(readonly_server.sparql, params={"query": "SELECT ?v { ?s ?p ?v } LIMIT 1",
-                                                       "format": "tsv"}, timeout=30)
+def test_format_parameter_and_406(readonly_client):
+    tsv = readonly_client.get("/sparql", query_string={"query": "SELECT ?v { ?s ?p ?v } LIMIT 1",
+                                                       "format": "tsv"})
     assert tsv.headers["Content-Type"].startswith("text/tab-separated-values")
     assert tsv.text.startswith("?v")
-    bad = requests.get(readonly_server.sparql, params={"query": "CONSTRUCT WHERE { ?s ?p ?o }"},
-                       headers={"Accept": "application/sparql-results+json"}, timeout=30)
+    bad = readonly_client.get("/sparql", query_string={"query": "CONSTRUCT WHERE { ?s ?p ?o }"},
+                       headers={"Accept": "application/sparql-results+json"})
     assert bad.status_code == 406
 
 
-def _select(server, query, **params):
-    response = requests.get(server.sparql, params={"query": query, **params}, timeout=30)
+def _select(client, query, **params):
+    response = client.get("/sparql", query_string={"query": query, **params})
+    assert response.status_code == 200, response.text
+    return response.json["results"]["bindings"]
+
+
+def _select_http(server, query):
+    response = requests.get(server.sparql, params={"query": query}, timeout=30)
     assert response.status_code == 200, response.text
     return response.json()["results"]["bindings"]
 
 
-def test_dataset_semantics(readonly_server):
+def test_dataset_semantics(readonly_client):
     count = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
     n = lambda rows: int(rows[0]["n"]["value"])  # noqa: E731
-    assert n(_select(readonly_server, count)) == 3600  # default graph = union of named graphs
-    assert n(_select(readonly_server, f"SELECT (COUNT(*) AS ?n) FROM <{GRAPH_B}> WHERE {{ ?s ?p ?o }}")) == 600
-    assert n(_select(readonly_server, count, **{"default-graph-uri": GRAPH_A})) == 3000
+    assert n(_select(readonly_client, count)) == 3600  # default graph = union of named graphs
+    assert n(_select(readonly_client, f"SELECT (COUNT(*) AS ?n) FROM <{GRAPH_B}> WHERE {{ ?s ?p ?o }}")) == 600
+    assert n(_select(readonly_client, count, **{"default-graph-uri": GRAPH_A})) == 3000
     named = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
-    assert n(_select(readonly_server, named, **{"named-graph-uri": GRAPH_B})) == 600
-    assert n(_select(readonly_server, count, **{"named-graph-uri": GRAPH_B})) == 0  # empty default graph
+    assert n(_select(readonly_client, named, **{"named-graph-uri": GRAPH_B})) == 600
+    assert n(_select(readonly_client, count, **{"named-graph-uri": GRAPH_B})) == 0  # empty default graph
 
 
-def test_row_cap_truncates_with_headers(readonly_server):
-    response = requests.get(readonly_server.sparql, params={"query": "SELECT * { ?s ?p ?o }"},
-                            headers={"Accept": "text/csv"}, timeout=30)
+def test_row_cap_truncates_with_headers(readonly_client):
+    response = readonly_client.get("/sparql", query_string={"query": "SELECT * { ?s ?p ?o }"},
+                            headers={"Accept": "text/csv"})
     assert response.headers["X-MDKG-Truncated"] == "true"
     assert response.headers["X-MDKG-Row-Limit"] == "1000"
     assert len(response.text.strip().splitlines()) == 1001  # header + 1,000 rows
-    small = requests.get(readonly_server.sparql, params={"query": "SELECT * { ?s ?p ?o } LIMIT 10"}, timeout=30)
+    small = readonly_client.get("/sparql", query_string={"query": "SELECT * { ?s ?p ?o } LIMIT 10"})
     assert "X-MDKG-Truncated" not in small.headers
 
 
-def test_service_description(readonly_server):
-    response = requests.get(readonly_server.sparql, timeout=30)
+def test_service_description(readonly_client):
+    response = readonly_client.get("/sparql")
     assert response.headers["Content-Type"].startswith("text/turtle")
-    graph = rdflib.Graph().parse(data=response.content, format="turtle")
+    graph = rdflib.Graph().parse(data=response.data, format="turtle")
     sd = rdflib.Namespace("http://www.w3.org/ns/sparql-service-description#")
     service = next(graph.subjects(rdflib.RDF.type, sd.Service))
-    assert (service, sd.endpoint, rdflib.URIRef(readonly_server.sparql)) in graph
+    assert (service, sd.endpoint, rdflib.URIRef("http://localhost/sparql")) in graph
     assert (service, sd.supportedLanguage, sd.SPARQL11Query) in graph
     assert (service, sd.supportedLanguage, sd.SPARQL11Update) not in graph  # read-only
     assert (service, sd.feature, sd.UnionDefaultGraph) in graph
     assert len(list(graph.objects(service, sd.resultFormat))) == 10
     assert graph.value(service, sd.defaultDataset) is not None
-    jsonld = requests.get(readonly_server.sparql, headers={"Accept": "application/ld+json"}, timeout=30)
-    assert len(rdflib.Graph().parse(data=jsonld.content, format="json-ld")) == len(graph)
+    jsonld = readonly_client.get("/sparql", headers={"Accept": "application/ld+json"})
+    assert len(rdflib.Graph().parse(data=jsonld.data, format="json-ld")) == len(graph)
 
 
-def test_health(readonly_server, sample_store):
-    body = requests.get(readonly_server.url + "/health", timeout=30).json()
+def test_health(readonly_client, sample_store):
+    body = readonly_client.get("/health").json
     assert body["status"] == "ok"
-    assert body["store"] == str(sample_store)
+    assert "store" not in body  # the server's file system is not shown to anonymous clients
+    assert str(sample_store.resolve().parent) not in readonly_client.get("/health").get_data(as_text=True)
     assert body["build_id"] == store_mod.resolve(sample_store).name
     assert body["graphs"] == {GRAPH_A: 3000, GRAPH_B: 600}
     assert body["build_time"]
 
 
-def test_cors_preflight_and_headers(readonly_server):
-    pre = requests.options(readonly_server.sparql, timeout=30, headers={
+def test_cors_preflight_and_headers(readonly_client):
+    pre = readonly_client.options("/sparql", headers={
         "Origin": "https://example.net", "Access-Control-Request-Method": "POST",
         "Access-Control-Request-Headers": "Authorization, Content-Type"})
     assert pre.status_code in (200, 204)
     assert pre.headers["Access-Control-Allow-Origin"] == "*"
     assert "Authorization" in pre.headers["Access-Control-Allow-Headers"]
     assert "POST" in pre.headers["Access-Control-Allow-Methods"]
-    get = requests.get(readonly_server.sparql, params={"query": "ASK {}"}, timeout=30)
+    get = readonly_client.get("/sparql", query_string={"query": "ASK {}"})
     assert get.headers["Access-Control-Allow-Origin"] == "*"
 
 
@@ -200,7 +208,7 @@ def test_update_then_query_and_description(writable_server):
     update = f'INSERT DATA {{ GRAPH <{EX}upd> {{ <{EX}x> <{EX}label> "تجربة"@ar }} }}'
     response = requests.post(writable_server.sparql, data={"update": update}, headers=AUTH, timeout=30)
     assert response.status_code == 204
-    rows = _select(writable_server, f"SELECT ?l WHERE {{ <{EX}x> <{EX}label> ?l }}")
+    rows = _select_http(writable_server, f"SELECT ?l WHERE {{ <{EX}x> <{EX}label> ?l }}")
     assert rows == [{"l": {"type": "literal", "value": "تجربة", "xml:lang": "ar"}}]
     description = rdflib.Graph().parse(data=requests.get(writable_server.sparql, timeout=30).content,
                                        format="turtle")
@@ -213,13 +221,13 @@ def test_missing_store_then_rebuilds_picked_up_without_restart(tmp_path):
     server = start_server(store, tmp_path / "server.log", QUERY_TIMEOUT=5, QUERY_PROCESSES=1)
     try:
         count = "SELECT (COUNT(*) AS ?n) { ?s ?p ?o }"
-        assert _select(server, count)[0]["n"]["value"] == "0"  # nothing built yet: empty dataset
+        assert _select_http(server, count)[0]["n"]["value"] == "0"  # nothing built yet: empty dataset
         assert requests.get(server.url + "/health", timeout=30).json()["build_id"] == "empty"
         make_sample_store(store, items_a=10, items_b=0)
-        assert _select(server, count)[0]["n"]["value"] == "30"
+        assert _select_http(server, count)[0]["n"]["value"] == "30"
         with store_mod.staged_build(store) as (st, _):
             st.extend(sample_quads(20, GRAPH_A))
-        assert _select(server, count)[0]["n"]["value"] == "60"
+        assert _select_http(server, count)[0]["n"]["value"] == "60"
         assert requests.get(server.url + "/health", timeout=30).json()["build_id"] == \
             store_mod.resolve(store).name
     finally:

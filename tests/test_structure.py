@@ -5,7 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from graph_builder.text.corpus import read_document, read_source
+from graph_builder.text.corpus import read_document
+from graph_builder.text.readers.plain import read_plain as read_source
 from graph_builder.resources import default_corpus
 from graph_builder.text.structure import joiner, parse, word_counts
 

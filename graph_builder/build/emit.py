@@ -113,7 +113,7 @@ def entity_quads(entity: Entity, graph: ox.NamedNode, base: Base) -> Iterator[ox
         else:
             yield ox.Quad(s, MDKG[prop], lit(value), graph)
     for prop, kind, slug in entity.links:
-        pred = _LINK_PREDICATES.get(prop, MDKG[prop])
+        pred = _LINK_PREDICATES[prop] if prop in _LINK_PREDICATES else MDKG[prop]
         yield ox.Quad(s, pred, base.id(kind or _LINK_KINDS.get(prop, entity.kind), slug), graph)
     if entity.kind == "topic":
         yield ox.Quad(s, SKOS.inScheme, MDKG.DevelopmentTopics, graph)

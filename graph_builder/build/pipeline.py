@@ -45,7 +45,8 @@ import shutil
 
 from . import emit, store as store_mod
 from . import build_dumps, stage_inputs
-from ..text.corpus import corpus_files, load_manifest, read_document, read_source
+from ..text.corpus import corpus_files, load_manifest, read_document
+from ..text.readers import source_sha
 from ..facts import extract_facts
 from ..facts.context import FactContext
 from ..recognise.findings import Entity, Fact, Mention
@@ -113,7 +114,7 @@ class BuildResult:
 def analyse(doc: Document, matcher: Matcher, gazetteer) -> DocumentResult:
     """Mentions and facts of one document (pure: no store, no I/O)."""
     mentions = mentions_in(doc, matcher)
-    facts = extract_facts(FactContext(doc, mentions, gazetteer))
+    facts = extract_facts(FactContext(doc, mentions, gazetteer, matcher))
     return DocumentResult(doc, mentions, _known_entities(facts, gazetteer))
 
 
@@ -166,6 +167,11 @@ def builder_fingerprint(base: Base, strict: bool) -> str:
     return stage_inputs.fingerprint(stage_inputs.digest(stage_inputs.report_inputs()), f"{base.iri}|{strict}")
 
 
+def fingerprint_files() -> list[Path]:
+    """The files the report cache key hashes (:func:`stage_inputs.report_inputs`)."""
+    return stage_inputs.report_inputs()
+
+
 def cache_key(fingerprint: str, source_sha: str, entry: dict | None) -> str:
     blob = json.dumps(entry or {}, sort_keys=True, default=str)
     return hashlib.sha256(f"{fingerprint}|{source_sha}|{blob}".encode()).hexdigest()[:32]
@@ -198,7 +204,7 @@ def _process(job: tuple) -> dict:
         with open(mention_cache + ".tmp", "wb") as fh:
             pickle.dump((doc, mentions), fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(mention_cache + ".tmp", mention_cache)
-    facts = extract_facts(FactContext(doc, mentions, gazetteer))
+    facts = extract_facts(FactContext(doc, mentions, gazetteer, matcher))
     result = DocumentResult(doc, mentions, _known_entities(facts, gazetteer))
     quads = list(document_quads(result, base))
     shacl = {"checked": False, "conforms": True, "text": ""}
@@ -238,7 +244,7 @@ def _run_jobs(jobs: list, wrap: Callable) -> Iterable[dict]:
 def _source_sha(path: Path) -> str:
     """The file's sha256, after the cheap checks (empty, binary, not UTF-8) that stop a build at once."""
     try:
-        return read_source(path)[1]
+        return source_sha(path)
     except SourceError as err:
         raise BuildError(str(err)) from None
 

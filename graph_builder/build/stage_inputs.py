@@ -28,12 +28,12 @@ import subprocess
 import sys
 from pathlib import Path
 
-from ..resources import data_dir, ontology_file
+from ..resources import data_dir
 
 PKG = Path(__file__).resolve().parent.parent
 # Package code that does not shape a report's quads: serving, dumps, review tools, the command
 # line, the store switch-over, the dumps writer and this module.
-OUTSIDE = ("service", "publish", "review", "cli.py", "__main__.py", "build/store.py",
+OUTSIDE = ("service", "publish", "review", "cli.py", "__main__.py", "build/store.py", "build/add.py",
            "build/build_dumps.py", "build/stage_inputs.py")
 DATA = ("gazetteer", "lexicons", "ontology")
 
@@ -56,12 +56,12 @@ def _label(path: Path) -> str:
 
 
 def _data_files() -> list[Path]:
+    """Every file of ``gazetteer/``, ``lexicons/`` and ``ontology/`` (OWL, shapes, document kinds),
+    documentation (``*.md``) aside."""
     files = []
-    for name in ("gazetteer", "lexicons"):
-        root = data_dir(name)
-        files += sorted(p for p in root.rglob("*") if p.is_file() and p.suffix in (".toml", ".txt", ".tsv", ".json"))
-    from ..text import doc_kind
-    return files + [ontology_file("mdkg.ttl"), ontology_file(doc_kind.KINDS_FILE), ontology_file("shapes.ttl")]
+    for name in DATA:
+        files += sorted(p for p in data_dir(name).rglob("*") if p.is_file() and p.suffix != ".md")
+    return files
 
 
 def report_inputs() -> list[Path]:

@@ -1,7 +1,9 @@
 """Fact extraction: one small rule module per family of facts.
 
-Each module in this package exposes ``extract(ctx: FactContext) -> Iterable[Fact]`` and a
-``RULES`` dict mapping rule id → (description, confidence). :func:`extract_facts` runs them
+Each module in this package exposes ``extract(ctx: FactContext) -> Iterable[Fact]``; its rules are
+in the registry of ``rules.py`` (pattern rules from ``lexicons/patterns.toml``, older rules from the
+module's ``RULES`` table). ``rules.py`` says how to add a rule; the words rules read are in
+``lexicons/`` (``lexicon.py``), the tokens in ``graph_builder/text/``. :func:`extract_facts` runs them
 all over one document. Rules read the text through the shared Arabic normaliser and the
 mentions the matcher found; values (dates, amounts, …) come from ``graph_builder.values``.
 Nothing here names a question, an answer or a paragraph number of the corpus.
@@ -48,8 +50,15 @@ def dedupe(facts: Iterable[Fact]) -> list[Fact]:
     return out
 
 
-def all_rules() -> dict[str, tuple[str, float]]:
-    rules: dict[str, tuple[str, float]] = {}
+def registry():
+    """The rule registry (``rules.py``) with every family's rules in it: pattern rules and legacy tables."""
+    from .rules import REGISTRY, pattern_rules, register_table
     for mod in family_modules():
-        rules.update(getattr(mod, "RULES", {}))
-    return rules
+        register_table(mod.__name__.rsplit(".", 1)[-1], getattr(mod, "RULES", {}))
+    pattern_rules()
+    return REGISTRY
+
+
+def all_rules() -> dict[str, tuple[str, float]]:
+    """Rule id → (description, confidence), for every registered rule."""
+    return {r.id: (r.description, r.confidence) for r in registry()}

@@ -28,6 +28,7 @@ import re
 
 from ..text.arabic import fold
 from ..recognise.findings import Entity, Fact, Mention, Value
+from .classes import kinds
 from .context import FactContext
 from .naming import clean_name, is_name, person, translit
 from ..recognise.text_entities import ROLE_HEADS
@@ -43,12 +44,11 @@ RULES = {
     "actors.participates": ("شارك/تشارك X في Y: X takes part in process/event Y", 0.75),
 }
 
-ORG_CLASSES = frozenset({"Organization", "UNEntity", "InternationalOrganization", "RegionalOrganization",
-                         "CivilSocietyOrganization", "GovernmentBody", "PrivateSectorOrganization"})
-PROCESS_CLASSES = frozenset({"Process", "GlobalProcess", "RegionalConsultativeProcess"})
+ORG_CLASSES = kinds("Organization")                  # the class hierarchy is the ontology's (classes.py)
+PROCESS_CLASSES = kinds("Process")
 GROUP_CLASSES = ORG_CLASSES | PROCESS_CLASSES | {"ProcessBody"}
 ACTOR_CLASSES = ORG_CLASSES | {"State", "Person", "ProcessBody"}
-EVENT_CLASSES = frozenset({"Event", "Meeting"})
+EVENT_CLASSES = kinds("Event")
 REPRESENTATIVE_HEADS = frozenset(fold(w) for w in ("الرئاسة", "رئاسة", "حكومة", "الحكومة", "حكومات", "ممثلي",
                                                    "ممثلين", "ممثلو", "وفد", "وفود"))
 CHAIRED_CLASSES = PROCESS_CLASSES | EVENT_CLASSES | {"ProcessBody"}      # the domain of chairedBy

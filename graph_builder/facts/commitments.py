@@ -29,6 +29,7 @@ from ..text.arabic import fold
 from ..recognise.findings import Entity, Fact, Value
 from .context import FactContext, sentences
 from .event_common import dates_in
+from .lexicon import phrases_for
 from .naming import rx, View, arabic_names, sub_event, translit
 from .process_meetings import learn_document, sentence_refs
 from .sessions import cluster_number, heading_title, session_number
@@ -48,7 +49,7 @@ RULES = {
     "commitment.adopted-passive": ("NAME الذي اعتمد في DATE: the date it was adopted", 0.8),
     "commitment.anaphora": ("البرنامج/الصندوق/المرفق in a later sentence: amount or manager of the last one named", 0.75),
     "commitment.managed-by-subject": ("يقوم X … بإدارة NAME / ويدير NAME (subject X of the paragraph): X manages it", 0.7),
-    "commitment.recommendation": ("a numbered item after 'انبثقت النتائج والتوصيات التالية عن جلسة العمل' was produced by that session", 0.9),
+    "commitment.recommendation": ("a numbered item after a session's recommendations line (phrases in lexicons/known_slips.toml) was produced by that session", 0.9),
 }
 
 _ACT = r"(?:اعتمد|اعتمدت|باعتماد|اعتماد|اطلق|اطلقت|اقر|اقرت|وقع|وقعت|انشا|انشات|بانشاء|وضع|ووضع)"
@@ -80,7 +81,8 @@ CONVENTION = [rx(r"(?:ال)?اتفاقيه رقم (\d+) ل"), rx(r"(?:ال)?ات
 FUNDED = rx(r"(?:الذي|التي) (?:تموله|تمولها|يموله|يمولها)|بتمويل من|ممول(?:ه)? من")
 MANAGED = rx(r"يدار بالاشتراك مع|بادار(?:ه|ة) (?=برنامج|صندوق)|(?<![\w])و?يدير(?![\w])")
 BUDGET = rx(r"ميزانيه (?:اساسيه|اجماليه)?|مساعدات ماليه|مساهمات ماليه")
-REC_INTRO = rx(r"انبثقت النتائج والتوصيات التاليه عن (?:جلسه العمل|الجلسه)")
+# A session's heading line for its recommendations: a one-report phrasing, kept as data.
+REC_INTRO = rx(r"(?:{}) (?:جلسه العمل|الجلسه)".format("|".join(phrases_for("commitment.recommendation"))))
 REC_ITEM = re.compile(r"(?m)^(\d+) - ")
 REC_GROUP = re.compile(r"(?m)^\((\S)\) ")
 

@@ -1,18 +1,18 @@
-"""What a fact rule sees of one document: its paragraphs, the mentions in each, sentences.
+"""What a fact rule sees of one document: its paragraphs, the mentions in each, their tokens.
 
 A :class:`FactContext` is built once per document by the pipeline and handed to every rule
-module. It does no extraction itself.
+module: :meth:`FactContext.tokens` gives a source's tokens (``graph_builder.text.tokens``) with
+the mentions laid over them, computed once per source; :func:`sentences` is the one sentence
+splitter (``graph_builder.text.sentences``). It does no extraction itself.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from ..recognise.findings import Entity, Mention
 from ..text.model import Document, Footnote, Paragraph, Section
-
-# Sentence ends: full stop, Arabic question mark, semicolons; never inside a number (2.5) or a symbol (WP.197).
-_SENTENCE_END = re.compile(r"(?<=[.؟!؛;])\s+(?=\S)")
+from ..text.sentences import sentences as _split
+from ..text.tokens import Tokens, tokenise
 
 
 @dataclass
@@ -20,8 +20,10 @@ class FactContext:
     document: Document
     mentions: list[Mention]
     gazetteer: object = None          # graph_builder.recognise.gazetteer.Gazetteer
+    matcher: object = None            # graph_builder.recognise.matcher.Matcher: reads the title (title_tokens)
     _by_source: dict = field(default_factory=dict, init=False, repr=False)
     _family_facts: dict = field(default_factory=dict, init=False, repr=False)
+    _tokens: dict = field(default_factory=dict, init=False, repr=False)
 
     def __post_init__(self):
         for m in self.mentions:
@@ -39,6 +41,29 @@ class FactContext:
 
     def paragraphs(self) -> list[Paragraph]:
         return self.document.paragraphs
+
+    def sources(self) -> list:
+        """Every text of the document a rule reads: section headings, paragraphs, footnotes with text."""
+        return ([s for s in self.document.sections if s.heading] + list(self.document.paragraphs)
+                + [f for f in self.document.footnotes if f.text])
+
+    def title_tokens(self) -> Tokens | None:
+        """The tokens of the document's title with the entities named in it (None without a title or a
+        matcher): what the document is about, e.g. the meeting a press text reports."""
+        title = self.document.title_ar
+        if not title or self.matcher is None:
+            return None
+        if "title" not in self._tokens:
+            self._tokens["title"] = tokenise(title).attach(self.matcher.find(title))
+        return self._tokens["title"]
+
+    def tokens(self, source) -> Tokens:
+        """The tokens of ``source`` (heading, paragraph or footnote) with its mentions attached (cached)."""
+        toks = self._tokens.get(id(source))
+        if toks is None:
+            text = source.heading if isinstance(source, Section) else source.text
+            toks = self._tokens[id(source)] = tokenise(text).attach(self.mentions_in(source))
+        return toks
 
     def mentions_in(self, source: Paragraph | Footnote | Section, start: int = 0, end: int | None = None) -> list[Mention]:
         """Mentions in ``source`` (optionally only those inside [start, end))."""
@@ -60,12 +85,7 @@ class FactContext:
         return out
 
 
-def sentences(text: str, ends: re.Pattern = _SENTENCE_END) -> list[tuple[int, int]]:
-    """(start, end) code-point spans of the sentences of ``text`` (split where ``ends`` matches)."""
-    spans, start = [], 0
-    for m in ends.finditer(text):
-        spans.append((start, m.start()))
-        start = m.end()
-    if start < len(text):
-        spans.append((start, len(text)))
-    return [s for s in spans if text[s[0]:s[1]].strip()]
+def sentences(text: str, clauses: bool = True) -> list[tuple[int, int]]:
+    """(start, end) code-point spans of the sentences of ``text``; ``clauses`` also splits at ``؛``/``;``
+    (the one splitter: ``graph_builder.text.sentences``)."""
+    return list(_split(text, clauses))

@@ -19,8 +19,6 @@ RULES = {
     "event.location": ("a city named after 'في' in the meeting's clause is its location", 0.9),
     "event.date": ("a day-precision date in the meeting's clause gives its start and end dates", 0.9),
     "event.year": ("a year in the meeting's clause or key", 0.95),
-    "event.host": ("استضافت/استضافته/عقدت حكومة X: X hosted the meeting", 0.9),
-    "event.host-planned": ("ستستضيف/تستضيف X: X is to host the meeting (planned)", 0.7),
     "event.theme": ("a quoted theme after الموضوع الرئيسي/العام/المركزي/المحوري, شعار, بعنوان, المعنون", 0.9),
     "event.participants": ("the stated number of states taking part in a meeting", 0.9),
     "event.participants-approx": ("an approximate number of participating states (حوالي، ما يربو على)", 0.6),
@@ -54,6 +52,13 @@ class Ref:
     event: Entity
     process: Entity | None = None
     rule: str = ""
+    status: str = "held"            # "held" or "planned" (event_status.py); report rules leave "held"
+    ordinal: int | None = None
+    place: Entity | None = None
+    dates: tuple = ()               # the meeting's own dates (values.DateMatch)
+    year: int | None = None
+    kind: str = ""                  # the meeting noun's kind (written_meetings.py): summit, workshop, ...
+    phases: tuple = ()              # ("start"|"end", DateMatch): dates right after انطلقت/اختتمت in its sentence
 
 
 def year_fact(ev: Entity, year, src, rule: str = "event.year") -> Fact:

@@ -12,10 +12,15 @@ It does not find commitments (``commitments.py``) nor topics, memberships or rol
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
+from . import meeting_relations, written_meetings
+from .meeting_setting import dates_of, ordinals_of
 from .context import FactContext, sentences
 from .event_chairs import meeting_chairs
-from .event_common import RULES, Ref, year_fact
-from .meeting_details import convened, hosts, participants, ref_facts, themes
+from .event_common import RULES, Ref, dates_in, year_fact
+from .event_status import HELD, PLANNED, clause_status, document_day
+from .meeting_details import convened, participants, ref_facts, themes
 from .meeting_parts import civil_society, roundtables, workshops
 from .named_meetings import named_meeting_facts
 from .naming import rx, ORDINAL_RE
@@ -31,18 +36,70 @@ PRONOUN_PARTICIPANTS = rx(r"شارك(?:ت)? (?:فيه|فيها) ")
 
 def extract(ctx: FactContext):
     state = learn_document(ctx)
+    _learn_written(ctx, state)
+    state.title_meeting = written_meetings.title_meeting(ctx, state)
+    facts = []
     for para in ctx.document.paragraphs:
-        yield from _paragraph_facts(ctx, state, para)
+        facts.extend(_paragraph_facts(ctx, state, para))
     for fn in ctx.document.footnotes:
         if fn.text:
-            yield from _paragraph_facts(ctx, state, fn)
-    yield from session_facts(ctx, state)
+            facts.extend(_paragraph_facts(ctx, state, fn))
+    facts.extend(session_facts(ctx, state))
+    return _settle(facts, state.planned_keys - state.held_keys)
+
+
+def _learn_written(ctx: FactContext, st: DocState) -> None:
+    """A first pass over the written meetings: the year the document gives each numbered meeting
+    (``القمة التاسعة`` in one paragraph, ``انطلقت أعمال القمة يوم 2016-12-10`` in the next)."""
+    for src in ctx.document.paragraphs:
+        toks = ctx.tokens(src)
+        marks = dates_of(toks, document_day(ctx.document)) + ordinals_of(toks)
+        for s, e in sentences(src.text):
+            if any(s <= d.start < e for d in marks):      # a year is learnt from a dated or numbered meeting
+                written_meetings.find(ctx, st, src, toks, s, e, [])
+    st.last_meeting = st.last_source = st.main_meeting = None     # pass 2 names them with the years learned
+
+
+# Relations a planned meeting does not have yet: its host is a planned host; chairs, participants
+# and counts announced for it are left out.
+_NOT_YET = {"chairedBy", "coChairedBy", "participatesIn", "participantCount", "stateCount", "delegateCount",
+            "organizationCount"}
+
+
+def _settle(facts, planned: set):
+    """One class per meeting in a document (PlannedMeeting only when every reference to it is planned),
+    hostedBy of a planned meeting as plannedHost, and one fact per (subject, predicate, object, evidence)."""
+    out, seen = [], {}
+    for f in facts:
+        subj, obj = f.subject, f.object
+        if getattr(subj, "kind", "") == "event":
+            subj = replace(subj, cls=written_meetings.PLANNED_CLASS if subj.key in planned else
+                           ("Meeting" if subj.cls == written_meetings.PLANNED_CLASS else subj.cls))
+        if getattr(obj, "kind", "") == "event":
+            obj = replace(obj, cls=written_meetings.PLANNED_CLASS if obj.key in planned else
+                          ("Meeting" if obj.cls == written_meetings.PLANNED_CLASS else obj.cls))
+        pred = f.predicate
+        planned_subj = getattr(subj, "key", None) in planned
+        if planned_subj and pred == "hostedBy":
+            pred = "plannedHost"
+        if (planned_subj and pred in _NOT_YET) or (pred == "participatesIn" and getattr(obj, "key", None) in planned):
+            continue
+        if (subj, pred, obj) != (f.subject, f.predicate, f.object):
+            f = replace(f, subject=subj, predicate=pred, object=obj)
+        key = (f.subject.key, f.predicate, f.object.key if hasattr(f.object, "key") else f.object, id(f.evidence))
+        if key in seen:
+            continue
+        seen[key] = f
+        out.append(f)
+    return out
 
 
 # ---------------------------------------------------------------- facts of paragraphs
 
 def _paragraph_facts(ctx: FactContext, st: DocState, src):
     v = st.view(src)
+    toks = ctx.tokens(src)
+    day = document_day(ctx.document)
     last: Ref | None = None
     for s, e in sentences(src.text):
         refs = sentence_refs(ctx, st, src, v, s, e)
@@ -50,22 +107,51 @@ def _paragraph_facts(ctx: FactContext, st: DocState, src):
             bare = [(ms, me) for m, ms, me in v.finditer(BARE_MEETING, s, e)]
             bare += [(ms, me) for m, ms, me in v.finditer(PRONOUN_PARTICIPANTS, s, e)]
             if bare:
-                refs = [Ref(bare[0][0], bare[0][1], last.event, last.process, "")]
+                refs = [Ref(bare[0][0], bare[0][1], last.event, last.process, "", last.status)]
+        for r in refs:
+            if r.rule:
+                r.status = clause_status(toks, toks.index_at(r.start), dates=dates_in(v.text, r.end, e), doc_day=day)
+        written = written_meetings.find(ctx, st, src, toks, s, e, refs)
+        named = [r for r in refs + written if r.process is not None or r.place is not None]
+        if named and named[-1].status != PLANNED:
+            st.last_meeting, st.last_source = max(named, key=lambda r: r.start), src
+            if st.main_meeting is None and st.last_meeting.status == HELD:
+                st.main_meeting = st.last_meeting
+        for r in refs + written:
+            if r.status == PLANNED:
+                st.planned_keys.add(r.event.key)
+            elif r.status == HELD:
+                st.held_keys.add(r.event.key)
         yield from civil_society(ctx, st, src, v, refs, last, s, e)
-        if not refs:
+        if not refs and not written:
             yield from workshops(ctx, st, src, v, refs, s, e)
+            yield from written_meetings.sessions(ctx, st, src, toks, [], s, e)
             continue
         for i, ref in enumerate(refs):
             scope_end = refs[i + 1].start if i + 1 < len(refs) else e
             if ref.rule == "event.named-meeting":
                 yield from named_meeting_facts(ctx, src, v, ref, s, e)
                 continue
-            yield from ref_facts(ctx, st, src, v, ref, s if i == 0 else ref.start, ref.end, scope_end)
+            given = list(ref_facts(ctx, st, src, v, ref, s if i == 0 else ref.start, ref.end, scope_end))
+            yield from given
+            if ref.rule and ref.process is not None:
+                yield from written_meetings.supplement(ctx, src, toks, ref, given, scope_end)
+        old_ws = list(workshops(ctx, st, src, v, refs, s, e))
+        ws_places = {f.object.key for f in old_ws if f.predicate == "location"}
+        written = [r for r in written if not (r.place is not None and r.place.key in ws_places)]
+        for ref in written:
+            yield from written_meetings.ref_facts(src, ref)
+        every = sorted(refs + written, key=lambda r: r.start)
         yield from convened(ctx, src, v, refs, s)
         yield from roundtables(src, v, refs, s, e)
-        yield from hosts(ctx, src, v, refs, s, e)
-        yield from themes(src, v, refs, s, e)
+        yield from meeting_relations.hosts(ctx, src, toks, every, s, e)
+        yield from themes(src, v, every, s, e)
         yield from participants(src, v, refs, s, e)
-        yield from workshops(ctx, st, src, v, refs, s, e)
-        last = refs[-1]
+        yield from meeting_relations.chairs(ctx, src, toks, every, s, e)
+        yield from meeting_relations.pattern_facts(ctx, src, toks, every, s, e)
+        yield from meeting_relations.participant_lists(ctx, src, toks, every, s, e)
+        yield from written_meetings.sessions(ctx, st, src, toks, every, s, e)
+        yield from old_ws
+        if every:
+            last = every[-1]
     yield from meeting_chairs(ctx, st, src, v)

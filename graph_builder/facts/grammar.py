@@ -50,8 +50,6 @@ SENTENCE_OPENERS = folded_set(("أما", "ثم", "وهكذا", "هكذا", "بذ
 _PUNCT = "،,؛;:.()\"“”„«»'–-—…[]"
 
 _WORD_RX = re.compile(r"\S+")
-# Sentence ends for topic statements: full stops only (the reports list topics across semicolons).
-_SENT_RX = re.compile(r"(?<=[.؟!])\s+(?=\S)")
 
 
 @dataclass
@@ -100,7 +98,7 @@ class Text:
     def sentences(self) -> list[tuple[int, int]]:
         """(start, end) spans of the sentences, split at full stops only."""
         if self._sentences is None:
-            self._sentences = sentence_spans(self.original, _SENT_RX)
+            self._sentences = sentence_spans(self.original, clauses=False)   # reports list topics across ;
         return self._sentences
 
     def sentence_end(self, pos: int) -> int:

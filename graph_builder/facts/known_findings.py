@@ -25,7 +25,7 @@ class KnownEvents:
 
     def meeting(self, source) -> Entity | None:
         """The one meeting a paragraph names (its sub-events, e.g. civil society days, aside)."""
-        found = [e for e in self.in_source.get(id(source), []) if e.cls in ("Meeting", "Event")]
+        found = [e for e in self.in_source.get(id(source), []) if e.cls in ("Meeting", "PlannedMeeting", "Event")]
         parents = self.parent or {}
         found = [e for e in found if parents.get(e.key) not in found]
         return found[0] if len(found) == 1 else None

@@ -1,10 +1,9 @@
-"""The facts of a meeting a sentence names: partOf its process and year, location, dates, hosts
-(held, planned or convened), theme and the number of states taking part.
+"""The facts of a meeting the report rules name: partOf its process and year, location, dates, the
+host that convened it (قام X بعقد), theme and the number of states taking part.
 
-Planned meetings ("سيعقد", "ستستضيف") get partOf/location/dates/theme like held ones; a host
-announced in the future tense is kept with a lower confidence (rule ``event.host-planned``); an
-OFFER to host or organise ("عرضت … استضافة/تنظيم") gives no host. Participant counts are kept
-only with an event in the same sentence.
+Planned meetings ("سيعقد") get partOf/location/dates/theme like held ones. Hosts written with a
+hosting verb (held, planned or offered) are ``meeting_relations.py``'s job. Participant counts
+are kept only with an event in the same sentence.
 
 It does not find which meetings a sentence names (``process_meetings.py``), nor their parts.
 """
@@ -17,10 +16,10 @@ from ..recognise.findings import Fact, Value
 from .event_common import QUOTE, RULES, WORKSHOP, Ref, dates_in, day_facts, year_fact
 from .naming import rx, View
 
-HOST = rx(r"(?<![\w])(?:و|ف)?(?:(س?تستضيف)|استضاف(?:ت|ته|تها|ه)?|(?:عقدت|نظمت)(?= حكوم))(?![\w])")
-OFFER = rx(r"عرض")
+# The theme opens right after its cue (a colon, the word "هو" or a few words of the cue aside), in quotes or brackets.
+QUOTED_THEME = re.compile(r'[\s:,]*(?:\S+\s+){0,3}?(?:"([^"]{3,200})"|\(([^()]{3,200})\))')
 THEME_CUE = rx(r"(?:ال)?موضوع(?:ه)? (?:العام|المركزي|الرئيسي|المحوري)|شعار|بعنوان|المعنون")
-PAPER = rx(r"(?:ورقه|تقرير|تقريرا|دراسه|دليل|موجز|كتيب|منشور)(?: \S+){0,2}\s*$")
+PAPER = rx(r"(?:ورقه|تقرير|تقريرا|دراسه|دليل|موجز|كتيب|منشور|اعلان|اعلانا|وثيقه|مذكره|اتفاق|اتفاقا|خطه|برنامج|برنامجا|مشروع|مشروعا)(?: \S+){0,2}\s*$")
 PARTICIPANTS = [
     rx(r"(?:الدول الاعضاء|الدول|البلدان) (?:ال|الـ)? ?(\d+) (?:التي|الذين) (?:شارك|شاركت)"),
     rx(r"شارك(?:ت)? (?:في|فيه|فيها)(?: الاجتماع)? (?:ممثلون عن |ممثلو |ممثلون )?(ما يربو علي |عما يربو علي |حوالي |نحو )?(\d+) (?:دوله|بلدا|بلد)"),
@@ -66,28 +65,18 @@ def _nearest(refs: list[Ref], pos: int) -> Ref:
     return min(refs, key=lambda r: min(abs(r.start - pos), abs(r.end - pos)))
 
 
-def hosts(ctx, src, v: View, refs, s, e):
-    """استضافت/ستستضيف/عقدت حكومة X: X hosted (or is to host) the nearest meeting; an offer gives no host."""
-    for m, ms, me in v.finditer(HOST, s, e):
-        if OFFER.search(fold(v.text[max(s, ms - 30):ms])):
-            continue
-        actors = [x for x in ctx.mentions_in(src, me, min(e, me + 45))
-                  if x.entity.kind in ("state", "org") and not any(r.start <= x.start < r.end for r in refs)]
-        if not actors:
-            continue
-        rule = "event.host-planned" if m.group(1) else "event.host"
-        yield Fact(_nearest(refs, ms).event, "hostedBy", actors[0].entity, src, rule, RULES[rule][1])
-
-
 def themes(src, v: View, refs, s, e):
     """A quoted theme after a theme cue (الموضوع الرئيسي، شعار، بعنوان) is the nearest meeting's theme."""
     for m, ms, me in v.finditer(THEME_CUE, s, e):
         if PAPER.search(fold(v.text[max(s, ms - 25):ms])):
             continue        # "ورقة عمل بعنوان …": the title of a paper, not a meeting's theme
-        q = QUOTE.search(v.folded, v.folded_offset(me))
-        if not q:
-            continue
-        qs, qe = v.orig(q.start(1), q.end(1))
+        q = QUOTED_THEME.match(v.folded, v.folded_offset(me))
+        g = 1 if q is not None and q.group(1) is not None else 2
+        if q is None:
+            q, g = QUOTE.search(v.folded, v.folded_offset(me)), 1
+            if not q or q.group(1).strip()[:1] in ",;.:-" or q.group(1).strip()[-1:] in ",;":
+                continue        # «"، مبينا ان "»: the close of one quotation and the opening of the next
+        qs, qe = v.orig(q.start(g), q.end(g))
         if qs > e:
             continue
         theme = v.text[qs:qe].strip()

@@ -13,11 +13,13 @@ import re
 from ..text.arabic import fold
 from ..recognise.findings import Entity, Fact, Value
 from .event_chairs import doc_person, name_after
+from .lexicon import slips_of
 from .event_common import QUOTE, RULES, WORKSHOP, Ref, dates_in, day_facts, key_year, year_fact
 from .naming import rx, View, process_meeting, sub_event
 from .process_meetings import DocState, doc_meeting
 
-CIVIL = rx(r"(?<![\w])(?:و)?(?:ال)?(?:يوم(?:ي|ين|ا)|اجتماع)(?: \S+){0,4}? (?:لل|ل)?(?:ممثلي |مثلي )?(?:ال)?مجتمع (?:ال)?مدني")
+_REPRESENTATIVES = "|".join(("ممثلي",) + slips_of("ممثلي"))        # with its known slips (data)
+CIVIL = rx(rf"(?<![\w])(?:و)?(?:ال)?(?:يوم(?:ي|ين|ا)|اجتماع)(?: \S+){{0,4}}? (?:لل|ل)?(?:(?:{_REPRESENTATIVES}) )?(?:ال)?مجتمع (?:ال)?مدني")
 ROUNDTABLE = rx(r"(?:جلسه )?(?:ال)?مايده (?:ال)?مستديره (\d+)(?: ?- ?(\d+))?")
 BEFORE_DATE = rx(r"قبل")
 _LIST_WORDS = {"في", "و", "عقدت", "عقد", "تحضيريه", "مواضيعيه", "التحضيريه", "المواضيعيه"}

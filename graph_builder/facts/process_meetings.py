@@ -20,13 +20,14 @@ from dataclasses import dataclass, field
 from ..text.arabic import fold
 from ..recognise.findings import Entity
 from .context import FactContext, sentences
+from .lexicon import slips_of
 from .event_common import Ref, dates_in
 from .named_meetings import named_meetings
 from .naming import rx, ORDINAL_RE, ORDINALS, View, arabic_names, process_meeting
 
 _LAM = r"(?:لل|ل|لهذا ال)"
-# Head words of "the Forum" / "the Dialogue" after an ordinal meeting, with known extraction slips (data).
-FORUM_FORMS = ("منتدي", "متدعي")
+# Head words of "the Forum" after an ordinal meeting, with its known slips (lexicons/known_slips.toml).
+FORUM_FORMS = ("منتدي",) + slips_of("منتدى")
 ORDINAL_MEETING = rx(rf"(?:ال)?اجتماع ({ORDINAL_RE}) {_LAM}({'|'.join(FORUM_FORMS)}|حوار)")
 YEAR_FORUM = rx(r"(?:اجتماع )?(?:ال)?(منتدي|حوار)(?: العالمي)?(?: ل?عام| لعام) (\d{4})|اجتماع عام (\d{4}) لل(منتدي)")
 PROCESS_YEAR = rx(r"^(?: ?,)? ?(?:ل|في )?عام (\d{4})")
@@ -46,6 +47,12 @@ class DocState:
     persons: dict = field(default_factory=dict)        # folded full name -> Entity
     year_from_text: bool = False                       # the year was read from the text, not the date
     views: dict = field(default_factory=dict)          # id(source) -> View (folded once per document)
+    last_meeting: object = None                        # the last meeting named (written_meetings.py): a Ref
+    last_source: object = None                         # the source it was named in
+    main_meeting: object = None                        # the first meeting the document names as held (its topic)
+    title_meeting: object = None                       # the meeting the document's title names
+    planned_keys: set = field(default_factory=set)     # meetings referred to as planned / as held
+    held_keys: set = field(default_factory=set)
 
     def view(self, src) -> View:
         v = self.views.get(id(src))

@@ -3,6 +3,8 @@ topic. Data only; ``topics.py`` re-exports both.
 """
 from __future__ import annotations
 
+from .classes import kinds
+
 RULES = {
     "topics.focus-verb": ("a focus verb (يركز على، تتناول، بحث، تعمل على …) whose written subject, or the "
                           "entity its relative clause hangs on, is the organization/process", 0.85),
@@ -22,13 +24,6 @@ RULES = {
     "topics.adjective": ("'X، المعنية ب…': an adjective clause on a name says what it is concerned with", 0.8),
 }
 
-# Classes that can address a topic (vocabulary: Process/Event/Commitment/Organization).
-SUBJECT_CLASSES = frozenset({
-    "Organization", "UNEntity", "InternationalOrganization", "RegionalOrganization",
-    "CivilSocietyOrganization", "GovernmentBody", "PrivateSectorOrganization",
-    "Process", "GlobalProcess", "RegionalConsultativeProcess",
-    "Event", "Meeting",
-    "Commitment", "Declaration", "ActionPlan", "Resolution", "Agreement", "LegalInstrument",
-    "PolicyFramework", "Recommendation", "FundingCommitment", "Initiative",
-})
+# Classes that can address a topic (vocabulary: Process/Event/Commitment/Organization), from the ontology.
+SUBJECT_CLASSES = kinds("Organization", "Process", "Event", "Commitment")
 

@@ -25,24 +25,14 @@ import networkx as nx
 import pyoxigraph as ox
 from lxml import etree
 
-from ..namespaces import MDKG, RDF, RDFS, SKOS
+from ..namespaces import MDKG, RDF, RDFS, SKOS, mdkg_subclasses
 
 FORMATS = ("graphml", "gexf", "cytoscape")
 
-# The vocabulary's entity classes (vocabulary.md, "Classes") and the root each falls under;
-# sub-classes that the store's ontology declares under a root are picked up as well.
+# The vocabulary's entity classes are these roots and their sub-classes, read from the ontology
+# (ontology/mdkg.ttl); sub-classes that the store's own ontology graph declares are picked up as well.
 ROOT_CLASSES = ("Actor", "Process", "Event", "Commitment", "Topic", "Place", "Region", "Publication")
-ENTITY_CLASSES: dict[str, str] = {
-    **{root: root for root in ROOT_CLASSES},
-    **dict.fromkeys(("State", "Organization", "UNEntity", "InternationalOrganization",
-                     "RegionalOrganization", "CivilSocietyOrganization", "GovernmentBody",
-                     "PrivateSectorOrganization", "Person", "ProcessBody"), "Actor"),
-    **dict.fromkeys(("GlobalProcess", "RegionalConsultativeProcess"), "Process"),
-    "Meeting": "Event",
-    **dict.fromkeys(("Declaration", "ActionPlan", "Resolution", "Agreement", "LegalInstrument",
-                     "PolicyFramework", "Recommendation", "FundingCommitment", "Initiative"),
-                    "Commitment"),
-}
+ENTITY_CLASSES: dict[str, str] = {cls: root for root in ROOT_CLASSES for cls in sorted(mdkg_subclasses(root))}
 _KIND = re.compile(r"/id/([^/]+)/[^/]")
 _LOCAL = re.compile(r"[^#/]*$")
 GEXF_XSI_WRONG = b'xmlns:xsi="http://w3.org/2001/XMLSchema-instance"'

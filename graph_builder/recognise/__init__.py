@@ -1,7 +1,7 @@
 """Recognise: who and what a text names (mentions of entities), never what it states.
 
 ``findings`` holds the shared frozen types (Entity, Mention, Value, Fact), ``gazetteer`` reads
-``gazetteer/*.toml``, ``states`` builds the UN member and observer states from CLDR/pycountry,
+``gazetteer/*.toml``, ``member_states`` builds the UN member and observer states from CLDR/pycountry,
 ``text_entities`` finds persons and publications first seen in a text, ``matcher`` finds every
 mention in a document (Aho-Corasick over the folded text).
 

@@ -3,7 +3,7 @@
 Each data file is a list of ``[[entity]]`` tables (slug, kind, class, en, ar, en_alt, ar_alt,
 acronyms, ar_ambiguous, optional defining links and, for places, ``lat``/``long`` in WGS84 decimal
 degrees, kept as the codes ``lat``/``long``; see ``docs`` / the data files). States
-come from ``graph_builder.recognise.states.state_entities()``; ``gazetteer/states.toml`` completes them
+come from ``graph_builder.recognise.member_states.state_entities()``; ``gazetteer/states.toml`` completes them
 and also gives the nisba adjectives a report uses for a government, which this module keeps
 for the matcher (``Gazetteer.adjectives``).
 
@@ -187,10 +187,10 @@ def _state_supplements(directory: Path) -> list[tuple[dict, Origin]]:
 
 
 def _generated_states(directory: Path, default_dir: bool) -> list[Entity] | None:
-    """States from ``graph_builder.recognise.states`` when that module exists, else None."""
-    if importlib.util.find_spec(f"{__package__}.states") is None:
+    """States from ``graph_builder.recognise.member_states`` when that module exists, else None."""
+    if importlib.util.find_spec(f"{__package__}.member_states") is None:
         return None
-    from . import states as states_mod   # noqa: PLC0415 (optional module, written separately)
+    from . import member_states as states_mod   # noqa: PLC0415 (optional module, written separately)
     fn = getattr(states_mod, "state_entities", None)
     if fn is None:
         return None
@@ -246,7 +246,7 @@ def _check_unique(items: list[tuple[Entity, Origin]]) -> None:
 
 def load_gazetteer(directory: Path | str | None = None, *, states: list[Entity] | None = None) -> Gazetteer:
     """Every gazetteer entity: the data files in ``directory`` (default: the project's
-    ``gazetteer/``) and the states (``states`` if given, else ``graph_builder.recognise.states``, else
+    ``gazetteer/``) and the states (``states`` if given, else ``graph_builder.recognise.member_states``, else
     the entries of ``states.toml`` alone)."""
     default_dir = directory is None
     directory = Path(directory) if directory is not None else data_dir("gazetteer")
@@ -268,7 +268,7 @@ def load_gazetteer(directory: Path | str | None = None, *, states: list[Entity] 
         states = _generated_states(directory, default_dir)
     if states is None:
         states = _states_from_supplements(supplements)
-    state_origin = Origin(Path("graph_builder/recognise/states.py"), 0, "")
+    state_origin = Origin(Path("graph_builder/recognise/member_states.py"), 0, "")
     sup_origins = {str(entry.get("slug", "")): origin for entry, origin in supplements}
     items += [(s, sup_origins.get(s.slug, Origin(state_origin.path, 0, s.slug))) for s in states]
 

@@ -14,12 +14,13 @@ from ..namespaces import MDKG, OA, PREFIXES, RDF
 from ..build.store import open_read_only
 
 _EVIDENCE = """
-SELECT ?s ?p ?o ?rule ?conf ?src ?n ?text WHERE {
+SELECT ?s ?p ?o ?rule ?conf ?src ?n ?order ?text WHERE {
   GRAPH ?g { ?st rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ;
              prov:wasDerivedFrom ?src ; mdkg:rule ?rule ; mdkg:confidence ?conf . }
   OPTIONAL { ?src mdkg:paragraphNumber ?n }
+  OPTIONAL { ?src mdkg:order ?order }
   OPTIONAL { ?src mdkg:text ?text }
-} ORDER BY ?n"""
+} ORDER BY ?n ?order"""
 
 
 def short(term, prefixes=PREFIXES) -> str:
@@ -38,7 +39,7 @@ def evidence(st: ox.Store, s, p, o) -> list[str]:
         ox.Variable("s"): s, ox.Variable("p"): p, ox.Variable("o"): o})
     out = []
     for r in rows:
-        n = r["n"].value if r["n"] else "?"
+        n = r["n"].value if r["n"] else f"#{r['order'].value}" if r["order"] else "?"
         text = (r["text"].value[:90] + "…") if r["text"] else ""
         out.append(f"      ← ¶{n} [{r['rule'].value} {float(r['conf'].value):.2f}] {r['src'].value}\n        {text}")
     return out

@@ -27,7 +27,7 @@ def mark(text: str, mentions: list[Mention]) -> str:
 
 def _label(source) -> str:
     if isinstance(source, Paragraph):
-        return f"¶ {source.number if source.number is not None else f'#{source.order}'} (line {source.line})"
+        return f"¶ {source.cited_as} (line {source.line})"
     if isinstance(source, Footnote):
         return f"footnote {source.marker or '?'} (line {source.line})"
     if isinstance(source, Section):

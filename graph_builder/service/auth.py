@@ -3,15 +3,19 @@
 ``Authorization: Bearer <token>`` is compared with ``UPDATE_TOKEN`` using
 ``hmac.compare_digest``. No credentials: 401 with ``WWW-Authenticate: Bearer``; a wrong
 token: 403; a service without a token configured refuses every write with 403. Reads
-never need a token. This module only decides; it does not count or log attempts.
+never need a token. Wrong tokens are counted per client address by the app's
+:class:`~graph_builder.service.throttle.FailureThrottle`; an address over its limit gets **429**
+with ``Retry-After`` for any write, before its token is compared.
 """
 from __future__ import annotations
 
 import hmac
 
-from flask import Request, abort
+from flask import Request, abort, current_app
 from werkzeug.datastructures import WWWAuthenticate
-from werkzeug.exceptions import Unauthorized
+from werkzeug.exceptions import TooManyRequests, Unauthorized
+
+from graph_builder.service import throttle
 
 
 def presented_token(request: Request) -> str | None:
@@ -33,5 +37,13 @@ def require_write_access(request: Request, expected: str | None) -> None:
     if presented_token(request) is None:
         raise Unauthorized(description="writes need 'Authorization: Bearer <token>'",
                            www_authenticate=WWWAuthenticate("Bearer", {"realm": "mdkg"}))
+    counter: throttle.FailureThrottle | None = current_app.extensions.get(throttle.EXTENSION)
+    address = request.remote_addr or ""
+    wait = counter.retry_after(address) if counter else None
+    if wait is not None:
+        raise TooManyRequests(description="too many wrong tokens from this address; try again later",
+                              retry_after=wait)
     if not has_valid_token(request, expected):
+        if counter:
+            counter.failed(address)
         abort(403, description="the bearer token is not valid for writes")

@@ -5,7 +5,7 @@ directory the query processes read (the build directory the store symlink points
 a writable service, the snapshot taken after the last write; ``empty`` when there is none).
 
 - :class:`ResultCache` is a thread-safe LRU bounded by the bytes of the answers it holds.
-- :class:`CachingExecutor` wraps the service's :class:`~graph_builder.service.executor.Executor`
+- :class:`CachingExecutor` wraps the service's :class:`~graph_builder.service.query_pool.Executor`
   and answers ``query`` and ``graph_get`` jobs from the cache when the same job (query text,
   substitutions, dataset, result format, row cap, base) was answered on the same build; it is
   emptied as soon as the build id changes (a rebuild switched the symlink, or a write made a
@@ -13,9 +13,12 @@ a writable service, the snapshot taken after the last write; ``empty`` when ther
 - :func:`install` registers request hooks: for GET/HEAD requests to the endpoints listed in
   ``CACHEABLE_ENDPOINTS`` (SPARQL queries, named queries, their catalogue, search) a weak ETag
   is computed *before* running anything from the build id, the request URL, the ``Accept``
-  header and the service's software/catalogue fingerprint; a matching ``If-None-Match`` is
-  answered ``304`` at once. Successful answers carry ``ETag``, ``Cache-Control: public,
-  max-age=CACHE_MAX_AGE`` and ``Vary: Accept``.
+  header and the service's software/catalogue fingerprint. An ``If-None-Match`` naming that
+  ETag is answered ``304`` at once only when this worker has itself sent the ETag with a 200
+  answer (a bounded set, :class:`IssuedTags`); otherwise, and for ``If-None-Match: *``, the
+  request runs and only a 200 answer becomes 304. Successful answers carry ``ETag``,
+  ``Cache-Control: public, max-age=CACHE_MAX_AGE`` and ``Vary: Accept``; a refused or failed
+  request (4xx, 5xx) never gets an ETag or a 304.
 
 Errors are never cached. POST queries use the result cache but get no ETag. This module holds
 no module-level state: the cache lives on the executor wrapper of each web worker.
@@ -196,22 +199,51 @@ def decorate(response: Response, cache_status: str | None, etag: str | None, max
     return response
 
 
+class IssuedTags:
+    """The ETags this worker sent with 200 answers (the most recent ``size``), thread-safe."""
+
+    def __init__(self, size: int = 4096):
+        self.size = size
+        self._tags: OrderedDict[str, None] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def add(self, tag: str) -> None:
+        with self._lock:
+            self._tags[tag] = None
+            self._tags.move_to_end(tag)
+            while len(self._tags) > self.size:
+                self._tags.popitem(last=False)
+
+    def __contains__(self, tag: str) -> bool:
+        with self._lock:
+            return tag in self._tags
+
+
 def install(app: Flask, executor: CachingExecutor, max_age: int, fingerprint: str,
             endpoints: Iterable[str] = CACHEABLE_ENDPOINTS) -> None:
     """Register the ETag / 304 / Cache-Control / X-MDKG-Cache hooks on ``app``."""
     endpoints = frozenset(endpoints)
+    issued = IssuedTags()
 
     def before() -> Response | None:
         if request.method not in ("GET", "HEAD") or request.endpoint not in endpoints:
             return None
         g.mdkg_etag = etag_for(executor.current_build(), fingerprint)
-        if request.if_none_match.contains_weak(g.mdkg_etag) or request.if_none_match.star_tag:
-            g.mdkg_cache = "hit"
+        if g.mdkg_etag in issued and request.if_none_match.contains_weak(g.mdkg_etag):
+            g.mdkg_cache = "hit"  # this worker answered the same request with 200 on this build
             return Response(status=304)
         return None
 
     def after(response: Response) -> Response:
-        return decorate(response, g.get("mdkg_cache"), g.get("mdkg_etag"), max_age)
+        etag = g.get("mdkg_etag")
+        if etag and response.status_code == 200:
+            issued.add(etag)
+            match = request.if_none_match
+            if match.star_tag or match.contains_weak(etag):  # ran, succeeded, and the client has it
+                response.status_code = 304
+                response.set_data(b"")
+                response.headers.pop("Content-Length", None)
+        return decorate(response, g.get("mdkg_cache"), etag, max_age)
 
     app.before_request(before)
     app.after_request(after)

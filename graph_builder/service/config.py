@@ -11,6 +11,9 @@ Keys (environment variable in brackets):
   ``None`` makes the service read-only.
 - ``QUERY_TIMEOUT`` (MDKG_QUERY_TIMEOUT, 30 s): wall-clock limit of one query or update, answered
   with **504** when exceeded (503 means no query process became free in that time).
+- ``TOKEN_FAILURES`` (MDKG_TOKEN_FAILURES, 5) wrong bearer tokens per client address within
+  ``TOKEN_FAILURE_WINDOW`` (MDKG_TOKEN_FAILURE_WINDOW, 60 s): from then on that address gets **429**
+  with ``Retry-After`` for every write until the window has passed (``throttle``); 0 disables it.
 - ``MAX_BODY`` (MDKG_MAX_BODY, 1 MB): largest request body without a valid token (413 above it).
 - ``MAX_AUTH_BODY`` (MDKG_MAX_AUTH_BODY, 1 GB): largest body with a valid token (bulk Graph Store loads).
 - ``MAX_QUERY_LENGTH`` (MDKG_MAX_QUERY_LENGTH, 100 000 characters): longer query/update texts get 413.
@@ -29,7 +32,20 @@ Keys (environment variable in brackets):
 - ``FAST_PATH`` (MDKG_FAST_PATH, true): plain ``GET /sparql?query=`` requests are answered by a WSGI
   fast path in front of Flask (``graph_builder.service.fastpath``; same answers, less CPU).
 - ``BASE`` (MDKG_BASE): the instance base IRI.
+- ``PUBLIC_URL`` (MDKG_PUBLIC_URL; empty): the service's public root URL, named in the VoID
+  description (SPARQL endpoint, dumps); empty: the root of each request.
 - ``QUERY_PROCESSES`` (MDKG_QUERY_PROCESSES, 2): query processes per web worker.
+- ``RESERVED_PROCESSES`` (MDKG_RESERVED_PROCESSES, 1), ``SHORT_LIMIT`` (MDKG_SHORT_LIMIT, 1 s),
+  ``HEAVY_SECONDS`` (MDKG_HEAVY_SECONDS, 5 s), ``USAGE_HALF_LIFE`` (MDKG_USAGE_HALF_LIFE, 60 s),
+  ``CLIENT_CONCURRENCY`` (MDKG_CLIENT_CONCURRENCY, 0 = the web threads of a worker): the fair-use
+  rules of the query processes per client address (``graph_builder.service.fairness``): that
+  many processes kept for queries shorter than ``SHORT_LIMIT``; an address whose queries ran
+  ``HEAVY_SECONDS`` beyond the short limit (decaying) runs one query at a time in the other
+  processes, and is refused with 503 and ``Retry-After`` when they are taken.
+- ``HEADER_TIMEOUT`` (MDKG_HEADER_TIMEOUT, 10 s), ``BODY_TIMEOUT`` (MDKG_BODY_TIMEOUT, 30 s),
+  ``KEEPALIVE`` (MDKG_KEEPALIVE, 5 s): how long a connection may take to send its request line and
+  headers, its body, and how long an idle kept-alive connection stays open (``graph_builder.
+  service.http_worker``).
 - ``ACCESS_LOG`` (MDKG_ACCESS_LOG, true): one JSON line per request on the ``mdkg.access`` logger.
 - ``CACHE_MAX_BYTES`` (MDKG_CACHE_MAX_BYTES, 64 MB): size bound of each web worker's result cache
   (LRU by bytes of answers); 0 disables it. See ``graph_builder.service.caching``.
@@ -49,6 +65,8 @@ DEFAULTS: Mapping[str, Any] = {
     "STORE": "data/store",
     "UPDATE_TOKEN": None,
     "QUERY_TIMEOUT": 30.0,
+    "TOKEN_FAILURES": 5,
+    "TOKEN_FAILURE_WINDOW": 60.0,
     "MAX_BODY": 1 << 20,
     "MAX_AUTH_BODY": 1 << 30,
     "MAX_QUERY_LENGTH": 100_000,
@@ -58,7 +76,16 @@ DEFAULTS: Mapping[str, Any] = {
     "QUERY_MEMORY_MB": 1024,
     "FAST_PATH": True,
     "BASE": DEFAULT_BASE,
+    "PUBLIC_URL": "",
     "QUERY_PROCESSES": 2,
+    "RESERVED_PROCESSES": 1,
+    "SHORT_LIMIT": 1.0,
+    "HEAVY_SECONDS": 5.0,
+    "USAGE_HALF_LIFE": 60.0,
+    "CLIENT_CONCURRENCY": 0,
+    "HEADER_TIMEOUT": 10.0,
+    "BODY_TIMEOUT": 30.0,
+    "KEEPALIVE": 5,
     "ACCESS_LOG": True,
     "CACHE_MAX_BYTES": 64 << 20,
     "CACHE_MAX_AGE": 300,
@@ -68,9 +95,11 @@ DEFAULTS: Mapping[str, Any] = {
 
 ENV_NAMES: Mapping[str, str] = {key: f"MDKG_{key}" for key in DEFAULTS}
 
-_FLOATS = {"QUERY_TIMEOUT"}
-_INTS = {"MAX_BODY", "MAX_AUTH_BODY", "MAX_QUERY_LENGTH", "MAX_ROWS", "QUERY_PROCESSES",
-         "CACHE_MAX_BYTES", "CACHE_MAX_AGE", "SEARCH_LIMIT", "MAX_NESTING", "QUERY_MEMORY_MB"}
+_FLOATS = {"QUERY_TIMEOUT", "TOKEN_FAILURE_WINDOW", "SHORT_LIMIT", "HEAVY_SECONDS", "USAGE_HALF_LIFE",
+           "HEADER_TIMEOUT", "BODY_TIMEOUT"}
+_INTS = {"KEEPALIVE", "RESERVED_PROCESSES", "CLIENT_CONCURRENCY", "TOKEN_FAILURES", "MAX_BODY",
+         "MAX_AUTH_BODY", "MAX_QUERY_LENGTH", "MAX_ROWS", "QUERY_PROCESSES", "CACHE_MAX_BYTES",
+         "CACHE_MAX_AGE", "SEARCH_LIMIT", "MAX_NESTING", "QUERY_MEMORY_MB"}
 
 
 def _coerce(key: str, value: Any) -> Any:
@@ -89,6 +118,11 @@ def _coerce(key: str, value: Any) -> Any:
     return value
 
 
+def web_threads(settings: Mapping[str, Any]) -> int:
+    """Request threads of one web worker (gunicorn gthread): the query processes and four more."""
+    return int(settings["QUERY_PROCESSES"]) + 4
+
+
 def from_env(environ: Mapping[str, str]) -> dict[str, Any]:
     """The settings given by ``MDKG_*`` variables in ``environ`` (coerced)."""
     return {key: _coerce(key, environ[name]) for key, name in ENV_NAMES.items() if name in environ}
@@ -103,4 +137,6 @@ def resolve_config(config: Mapping[str, Any] | None = None,
         merged[key] = _coerce(key, value) if key in DEFAULTS else value
     if merged["QUERY_TIMEOUT"] <= 0 or merged["QUERY_PROCESSES"] < 1:
         raise ValueError("QUERY_TIMEOUT must be > 0 and QUERY_PROCESSES >= 1")
+    if merged["CLIENT_CONCURRENCY"] <= 0:
+        merged["CLIENT_CONCURRENCY"] = web_threads(merged)
     return merged

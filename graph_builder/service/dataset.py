@@ -3,8 +3,9 @@
 - ``GET /.well-known/void``: the VoID + DCAT description of the current build
   (:func:`graph_builder.publish.void.void_quads`: counts, licence, SPARQL endpoint, example resources,
   dump links), negotiated among Turtle (default), JSON-LD, RDF/XML, N-Triples, TriG, N-Quads
-  (``Accept`` or ``?format=ttl|jsonld|rdfxml|nt|trig|nq``). URLs in it (endpoint, dumps) are
-  made from the request's own root, so they are right behind any host name.
+  (``Accept`` or ``?format=ttl|jsonld|rdfxml|nt|trig|nq``). URLs in it (endpoint, dumps) start
+  with ``PUBLIC_URL`` when it is configured, else with the request's own root (right behind any
+  host name); either way the description is computed once per build, not once per host.
 - ``GET /dumps/``: the index of the current build's compressed dumps (HTML, or its
   ``dumps.json`` for ``Accept: application/json`` / ``?format=json``); ``GET /dumps/{file}``
   one file, only names the index lists (``graph_builder.publish.dumps.dump_path``), sent as
@@ -17,7 +18,7 @@
 - ``GET /id/dataset/…`` and ``/id/distribution/…``: the IRIs the VoID description mints (the
   dataset, its subsets and distributions) answer 303 See Other to ``/.well-known/void``.
 
-The description is computed once per build directory (per endpoint URL) and kept on the
+The description is computed once per build directory and kept on the
 application (``app.extensions``), not in module state. The store is opened read-only in the web
 process for that; everything here reads, nothing writes.
 """
@@ -33,9 +34,9 @@ from graph_builder.publish import dumps as dumps_mod
 from graph_builder.build import build_dumps, store as store_mod
 from graph_builder.publish import void as void_mod
 from graph_builder.namespaces import Base
-from graph_builder.service import negotiation, pages, results
-from graph_builder.service.pages import STRINGS, html_page, base_iri, page_language
-from graph_builder.service.state import current
+from graph_builder.service import negotiation, results
+from graph_builder.service.site import STRINGS, base_iri, html_page, page_language, see_other
+from graph_builder.service.state import current, open_build, read_path
 
 blueprint = Blueprint("dataset", __name__, template_folder="templates")
 CACHE = "mdkg.dataset"
@@ -48,15 +49,6 @@ def _init_cache(setup_state) -> None:
 
 def _cache() -> dict:
     return current_app.extensions[CACHE]
-
-
-def read_path() -> str | None:
-    """The build directory the service currently reads (None: nothing built)."""
-    return current().executor.read_path()
-
-
-def open_store(path: str | None) -> ox.Store:
-    return ox.Store() if path is None else ox.Store.read_only(path)
 
 
 def dumps_folder() -> Path | None:
@@ -89,28 +81,50 @@ def _cached(build: str | None, key: tuple, compute):
     return cache[key]
 
 
-def void_triples(endpoint_url: str, dumps_prefix: str) -> list[ox.Triple]:
+PLACEHOLDER_ROOT = "http://mdkg-service.invalid/"  # stands for the service's root in the cached description
+
+
+def service_root() -> str:
+    """The root URL the description names: ``PUBLIC_URL`` when configured, else the request's."""
+    public = current().config.get("PUBLIC_URL") or ""
+    if public:
+        return public if public.endswith("/") else public + "/"
+    return request.url_root
+
+
+def _rooted(term, root: str):
+    if isinstance(term, ox.NamedNode) and term.value.startswith(PLACEHOLDER_ROOT):
+        return ox.NamedNode(root + term.value[len(PLACEHOLDER_ROOT):])
+    return term
+
+
+def void_triples(root: str) -> list[ox.Triple]:
+    """The description with ``root`` in its endpoint and dump URLs. It is computed once per build
+    (seconds of CPU on a large store) with a placeholder root, which each request replaces; so
+    a client that varies the ``Host`` header costs a substitution, not a computation."""
     path = read_path()
     folder = dumps_folder()
 
     def compute() -> list[ox.Triple]:
         index = dumps_mod.read_index(folder) if folder else None
-        urls = void_mod.dump_urls_for(index, dumps_prefix) if index else {}
-        return void_mod.void_quads(open_store(path), Base(base_iri()), endpoint_url, urls, index=index)
+        urls = void_mod.dump_urls_for(index, PLACEHOLDER_ROOT + "dumps/") if index else {}
+        return void_mod.void_quads(open_build(path), Base(base_iri()), PLACEHOLDER_ROOT + "sparql", urls,
+                                   index=index)
 
-    return _cached(path, ("void", str(folder), endpoint_url, dumps_prefix), compute)
+    template = _cached(path, ("void", str(folder)), compute)
+    return [ox.Triple(_rooted(t.subject, root), t.predicate, _rooted(t.object, root)) for t in template]
 
 
 @blueprint.route("/id/dataset/<path:rest>", defaults={"kind": "dataset"})
 @blueprint.route("/id/distribution/<path:rest>", defaults={"kind": "distribution"})
 def described_resource(kind: str, rest: str) -> Response:
     iri = f"{base_iri()}id/{kind}/{rest}"
-    triples = void_triples(request.url_root + "sparql", request.url_root + "dumps/")
+    triples = void_triples(service_root())
     if any(t.subject.value == iri for t in triples if isinstance(t.subject, ox.NamedNode)):
         response = redirect("/.well-known/void", code=303)
         response.headers["Vary"] = "Accept"
         return response
-    return pages.identifier(f"{kind}/{rest}")  # an instance of the store with that kind, or 404
+    return see_other(f"{kind}/{rest}")  # an instance of the store with that kind, or 404
 
 
 @blueprint.route("/.well-known/void")
@@ -120,7 +134,7 @@ def void() -> Response:
     if media is None:
         abort(406, description="the dataset description is available as RDF only "
                                "(Turtle, JSON-LD, RDF/XML, N-Triples, TriG, N-Quads)")
-    triples = void_triples(request.url_root + "sparql", request.url_root + "dumps/")
+    triples = void_triples(service_root())
     body, _ = results.triples_bytes(iter(triples), media, None)
     return Response(body, content_type=media, headers={"Vary": "Accept"})
 
@@ -161,5 +175,5 @@ def context() -> Response:
         return send_file(folder / dumps_mod.CONTEXT, mimetype=dumps_mod.CONTEXT_MEDIA_TYPE)
     path = read_path()
     body = _cached(path, ("context",), lambda: json.dumps(
-        {"@context": dumps_mod.jsonld_context(open_store(path))}, ensure_ascii=False, indent=1))
+        {"@context": dumps_mod.jsonld_context(open_build(path))}, ensure_ascii=False, indent=1))
     return Response(body, content_type=dumps_mod.CONTEXT_MEDIA_TYPE)

@@ -8,8 +8,8 @@ than a cheap query itself (see ``docs/benchmarks.md``). :class:`FastQueries` ans
 Flask app unchanged.
 
 It builds the same answer as the Flask path from the same pieces: the request is parsed by
-werkzeug's ``Request`` (the parser Flask uses), the job by ``sparql.query_job``, the answer
-comes from the same (caching) executor, the response from ``sparql.success_response`` or
+werkzeug's ``Request`` (the parser Flask uses), the job by ``jobs.negotiated_query``, the answer
+comes from the same (caching) executor, the response from ``jobs.success_response`` or
 ``errors.error_response``, then ``caching.decorate`` (ETag, Cache-Control, X-MDKG-Cache) and
 ``errors.finish`` (CORS, access log). ``tests/test_fastpath.py`` checks that both paths give
 the same status, body and headers. A request hook added to the Flask app for ``/sparql``
@@ -24,7 +24,7 @@ from werkzeug.http import HTTP_STATUS_CODES
 from werkzeug.wrappers import Request
 
 from graph_builder.service import caching, errors
-from graph_builder.service.sparql import query_job, success_response
+from graph_builder.service.jobs import negotiated_query, success_response
 
 PATHS = ("/sparql", "/sparql/")
 MAX_ACCEPT_MEMO = 256
@@ -73,12 +73,15 @@ class FastQueries:
         if template is None:  # content negotiation once per distinct Accept header
             if len(self._jobs) >= MAX_ACCEPT_MEMO:
                 self._jobs.clear()
-            template = self._jobs[accept] = query_job("", "", request.accept_mimetypes, None, None, self.config)
+            template = self._jobs[accept] = negotiated_query("", "", request.accept_mimetypes, None, None,
+                                                             self.config).wire()
         job = dict(template, text=texts[0], base=base, read_path=read_path)
         answer = self.executor.read(job)
         status = answer["status"]
         if status >= 300:
-            response = errors.error_response(status, answer.get("message") or HTTP_STATUS_CODES.get(status, ""))
+            response = errors.error_response(status, answer.get("message") or HTTP_STATUS_CODES.get(status, ""),
+                                             {"Retry-After": str(answer["retry_after"])}
+                                             if answer.get("retry_after") else None)
         else:
             response = success_response(answer, self.config["MAX_ROWS"])
         caching.decorate(response, answer.get("cache"), etag, self.config["CACHE_MAX_AGE"])

@@ -10,9 +10,10 @@ parser's message, 415 for an unknown Content-Type). This module shapes HTTP only
 from __future__ import annotations
 
 import pyoxigraph as ox
-from flask import Blueprint, Response, abort, g, request
+from flask import Blueprint, Response, abort, request
 
-from graph_builder.service import auth, negotiation
+from graph_builder.service import auth, jobs, negotiation
+from graph_builder.service.jobs import GraphJob
 from graph_builder.service.state import current
 
 blueprint = Blueprint("graph_store", __name__)
@@ -35,9 +36,7 @@ def _target() -> dict | None:
 
 
 def _answer(answer: dict) -> Response:
-    g.engine_ms = answer.get("engine_ms")
-    if answer["status"] >= 300:
-        abort(answer["status"], description=answer.get("message", ""))
+    jobs.ok(answer)
     if "body" in answer:
         return Response(answer["body"], status=answer["status"], content_type=answer["content_type"],
                         headers={"Vary": "Accept"})
@@ -55,18 +54,18 @@ def graph_store() -> Response:
                                         request.args.get("format"), negotiation.GRAPH_PARAM)
         if media_type is None:
             abort(406, description="no acceptable RDF format")
-        return _answer(state.executor.read({"kind": "graph_get", "graph": target["graph"],
-                                            "graph_type": media_type}))
+        return _answer(jobs.read(GraphJob("get", target["graph"], graph_type=media_type)))
     auth.require_write_access(request, state.config["UPDATE_TOKEN"])
     if request.method == "DELETE":
         if target is None:
             abort(400, description="DELETE needs ?graph=IRI or ?default")
-        return _answer(state.executor.write({"kind": "graph_delete", "target": target}))
+        return _answer(jobs.write(GraphJob("delete", target["graph"])))
     fmt = ox.RdfFormat.from_media_type(request.mimetype) if request.mimetype else None
     if fmt is None:
         abort(415, description=f"unsupported RDF Content-Type {request.mimetype or '(none)'}")
     if target is None and (request.method == "PUT" or not fmt.supports_datasets):
         abort(400, description="PUT needs ?graph=IRI or ?default; a POST without them needs TriG or N-Quads")
-    kind = "graph_put" if request.method == "PUT" else "graph_post"
-    return _answer(state.executor.write({"kind": kind, "target": target, "data": request.get_data(),
-                                         "format": request.mimetype, "base": request.base_url}))
+    return _answer(jobs.write(GraphJob("put" if request.method == "PUT" else "post",
+                                       None if target is None else target["graph"],
+                                       whole_dataset=target is None, data=request.get_data(),
+                                       format=request.mimetype, base=request.base_url)))

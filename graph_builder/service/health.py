@@ -1,4 +1,7 @@
-"""``GET /health``: JSON with status, store path, build id and time, and quads per graph.
+"""``GET /health``: JSON with status, build id and time, and quads per graph.
+
+The store's path on the server is not shown (it tells an anonymous client about the file system);
+the build id (the build directory's name) identifies what is served.
 
 The build time is the build activity's ``prov:endedAtTime`` in the build graph; only a store
 without that provenance (made by another tool) falls back to the build directory's mtime
@@ -12,9 +15,11 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from flask import Blueprint, g, jsonify
+from flask import Blueprint, jsonify
 
 from graph_builder.namespaces import PROV, Base
+from graph_builder.service import jobs
+from graph_builder.service.jobs import QueryJob, StatsJob
 from graph_builder.service.results import JSON_RESULTS
 from graph_builder.service.state import current
 
@@ -29,10 +34,8 @@ def _recorded_build_time(state) -> str | None:
     """``prov:endedAtTime`` of the build activity in the build graph (None when absent)."""
     base = state.config["BASE"]
     graph = Base(base if base.endswith("/") else base + "/").build_graph
-    answer = state.executor.read({"kind": "query", "text": BUILD_TIME_QUERY, "base": None,
-                                  "dataset": {"default": [graph.value], "named": []},
-                                  "results_type": JSON_RESULTS, "graph_type": None,
-                                  "max_rows": 1})
+    answer = jobs.read(QueryJob(BUILD_TIME_QUERY, results_type=JSON_RESULTS, max_rows=1,
+                                dataset={"default": [graph.value], "named": []}))
     if answer["status"] != 200:
         return None
     rows = json.loads(answer["body"])["results"]["bindings"]
@@ -48,11 +51,9 @@ def health():
     if build_time is None and target is not None:  # a store made by another tool: no provenance
         build_time = dt.datetime.fromtimestamp(target.stat().st_mtime, dt.timezone.utc).isoformat()
         build_time_source = "mtime"
-    answer = executor.read({"kind": "stats"})
-    g.engine_ms = answer.get("engine_ms")
+    answer = jobs.read(StatsJob())
     body = {
         "status": "ok" if answer["status"] == 200 else "degraded",
-        "store": str(executor.store),
         "build_id": target.name if target is not None else "empty",
         "build_time": build_time,
         "build_time_source": build_time_source if build_time else None,

@@ -75,6 +75,18 @@ def page_url(base: str, iri: str, lang: str | None = None) -> str | None:
     return None
 
 
+LINKABLE_SCHEMES = ("http://", "https://")
+
+
+def link(base: str, iri: str, lang: str | None = None) -> str | None:
+    """Where a link to ``iri`` goes: its local page, else the IRI itself when it is an http(s)
+    IRI, else None (``javascript:``, ``data:``, ``urn:`` ... IRIs are shown, never linked)."""
+    local = page_url(base, iri, lang)
+    if local is not None:
+        return local
+    return iri if iri.lower().startswith(LINKABLE_SCHEMES) else None
+
+
 def data_url(base: str, iri: str, ext: str) -> str | None:
     """The local RDF document describing ``iri`` in the format of ``ext``."""
     path = path_of_iri(base, iri)

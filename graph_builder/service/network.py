@@ -22,10 +22,10 @@ import pyoxigraph as ox
 from flask import Blueprint, Response, abort, current_app, request
 
 from graph_builder.publish import netexport
-from graph_builder.service.dataset import open_store, read_path
-from graph_builder.service.pages import executor_graph
-from graph_builder.service.sparql import FORM, QUERY_TYPE
-from graph_builder.service.state import current
+from graph_builder.service import jobs
+from graph_builder.service.jobs import QueryJob
+from graph_builder.service.negotiation import FORM, QUERY_TYPE
+from graph_builder.service.state import current, open_build, read_path
 
 blueprint = Blueprint("network", __name__)
 CACHE = "mdkg.network"
@@ -45,7 +45,7 @@ def whole_network() -> nx.MultiDiGraph:
     path = read_path()
     cache = current_app.extensions[CACHE]
     if cache.get("build", "") != path or "graph" not in cache:
-        graph = netexport.network(open_store(path))
+        graph = netexport.network(open_build(path))
         cache.clear()
         cache.update(build=path, graph=graph)
     return cache["graph"]
@@ -79,7 +79,7 @@ def construct_network(text: str) -> tuple[nx.MultiDiGraph, bool]:
     limit = current().config["MAX_QUERY_LENGTH"]
     if len(text) > limit:
         abort(413, description=f"the query is longer than the limit of {limit} characters")
-    body, truncated = executor_graph(text, "application/n-triples", on_406=(
+    body, truncated = jobs.construct(QueryJob.limited(text, graph_type="application/n-triples"), on_406=(
         400, "the query must be a CONSTRUCT or DESCRIBE query (its graph is exported)"))
     triples = ox.parse(body, format=ox.RdfFormat.N_TRIPLES)
     return netexport.from_construct(triples), truncated

@@ -18,13 +18,14 @@ from __future__ import annotations
 import json
 
 import pyoxigraph as ox
-from flask import Blueprint, Response, abort, render_template_string, request
+from flask import Blueprint, Response, abort, request
 from markupsafe import Markup, escape
 
 from graph_builder.text import arsearch
 from graph_builder.namespaces import PREFIXES
-from graph_builder.service import results
-from graph_builder.service.catalogue import wants_html
+from graph_builder.service import iri_paths, jobs
+from graph_builder.service.jobs import QueryJob
+from graph_builder.service.site import STRINGS, base_iri, html_page, page_language, wants_html
 from graph_builder.service.state import current
 
 blueprint = Blueprint("search", __name__)
@@ -67,14 +68,8 @@ def highlight(text: str, spans: list[tuple[int, int]]) -> Markup:
 
 def _select(text: str, query: str, limit: int) -> list[dict]:
     """Rows of a search query (SPARQL JSON bindings), run through the service's executor."""
-    state = current()
-    job = {"kind": "query", "text": text,  # the row cap (max_rows) is the limit
-           "substitutions": {"q": ox.Literal(query)}, "results_type": results.JSON_RESULTS,
-           "graph_type": None, "max_rows": limit, "base": None, "dataset": None}
-    answer = state.executor.read(job)
-    if answer["status"] != 200:
-        abort(answer["status"], description=answer.get("message", ""))
-    return json.loads(answer["body"])["results"]["bindings"]
+    return jobs.select(QueryJob(text, max_rows=limit,  # the row cap is the limit
+                                substitutions={"q": ox.Literal(query)}))
 
 
 def _value(row: dict, name: str):
@@ -102,22 +97,6 @@ def entity_hits(query: str, limit: int) -> list[dict]:
             for row in _select(ENTITIES, query, limit)]
 
 
-_PAGE = """<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Search{% if q %}: {{ q }}{% endif %} – MDKG</title></head>
-<body><form method="get" action=""><input name="q" value="{{ q }}" size="40" dir="auto">
-<button>Search</button></form>
-{% if q %}<p>Words: {% for w in words %}<code>{{ w }}</code> {% endfor %}</p>
-<h2>Entities ({{ entities|length }})</h2><ul>
-{% for e in entities %}<li><a href="{{ e.iri }}">{{ e.label_en or e.iri }}</a>
-<span lang="ar" dir="rtl">{{ e.label_ar or '' }}</span> <small>{{ e.type.rsplit('#', 1)[-1] }}, {{ e.mentions }} paragraphs</small></li>
-{% endfor %}</ul>
-<h2>Paragraphs ({{ paragraphs|length }})</h2>
-{% for p in paragraphs %}<section><h3><a href="{{ p.iri }}">{{ p.kind }} {{ p.number or '' }}</a></h3>
-<p lang="ar" dir="rtl">{{ p.html|safe }}</p></section>{% endfor %}{% endif %}
-</body></html>
-"""
-
-
 @blueprint.route("/search")
 def search():
     query = (request.args.get("q") or "").strip()
@@ -139,8 +118,11 @@ def search():
     paragraphs = paragraph_hits(query, limit) if query else []
     entities = entity_hits(query, limit) if query else []
     if html:
-        return Response(render_template_string(_PAGE, q=query, words=words, paragraphs=paragraphs,
-                                               entities=entities),
-                        content_type="text/html; charset=utf-8")
+        lang = page_language()
+        title = f"{STRINGS[lang]['search']}: {query}" if query else STRINGS[lang]["search"]
+        base = base_iri()
+        return html_page("search.html", lang=lang, title=title, q=query, words=words,
+                         paragraphs=paragraphs, entities=entities,
+                         href=lambda iri: iri_paths.link(base, iri, lang))
     body = {"query": query, "words": words, "entities": entities, "paragraphs": paragraphs}
     return Response(json.dumps(body, ensure_ascii=False), content_type="application/json")

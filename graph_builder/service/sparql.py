@@ -5,7 +5,7 @@ Query: GET ``?query=``, POST form (``application/x-www-form-urlencoded``) or POS
 form ``update=`` or direct ``application/sparql-update`` with ``using-graph-uri``/
 ``using-named-graph-uri``, needing the bearer token. GET without a query returns the service
 description. Bodies must be UTF-8 (other charsets: 415). Dataset semantics are documented in
-``engine``; limits and status codes in ``config`` and ``executor``. This module parses the
+``query_worker``; limits and status codes in ``config`` and ``query_pool``. This module parses the
 HTTP request and shapes the response; it never evaluates SPARQL itself.
 """
 from __future__ import annotations
@@ -13,16 +13,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import pyoxigraph as ox
-from flask import Blueprint, Response, abort, g, request
+from flask import Blueprint, Response, abort, request
 
-from graph_builder.service import auth, description, negotiation
+from graph_builder.service import auth, description, jobs, negotiation
+from graph_builder.service.jobs import UpdateJob
+from graph_builder.service.negotiation import FORM, QUERY_TYPE, UPDATE_TYPE
 from graph_builder.service.state import current
 
 blueprint = Blueprint("sparql", __name__)
-
-FORM = "application/x-www-form-urlencoded"
-QUERY_TYPE = "application/sparql-query"
-UPDATE_TYPE = "application/sparql-update"
 
 
 @dataclass
@@ -88,61 +86,26 @@ def read_operation() -> Operation | None:
     abort(415, description=f"unsupported Content-Type {request.mimetype}")
 
 
-def success_response(answer: dict, limit: int) -> Response:
-    """The response to a successful (< 300) engine answer: body, Vary, timing and row-cap headers."""
-    if answer["status"] == 204 or "body" not in answer:
-        return Response(status=204)
-    response = Response(answer["body"], status=answer["status"], content_type=answer["content_type"])
-    response.headers["Vary"] = "Accept"
-    if answer.get("engine_ms") is not None:
-        response.headers["X-MDKG-Query-Time"] = str(answer["engine_ms"])
-    if answer.get("truncated"):
-        response.headers["X-MDKG-Truncated"] = "true"
-        response.headers["X-MDKG-Row-Limit"] = str(limit)
-    return response
-
-
-def _respond(answer: dict, limit: int) -> Response:
-    g.engine_ms = answer.get("engine_ms")
-    if answer["status"] >= 300:
-        abort(answer["status"], description=answer.get("message", ""))
-    return success_response(answer, limit)
-
-
-def query_job(text: str, base: str, accept, fmt: str | None, dataset: dict | None, cfg) -> dict:
-    """The executor job of a SPARQL query (shared with ``fastpath``)."""
-    return {
-        "kind": "query", "text": text, "base": base, "dataset": dataset,
-        "results_type": negotiation.choose(accept, negotiation.RESULTS_TYPES,
-                                           "application/sparql-results+json", fmt, negotiation.RESULTS_PARAM),
-        "graph_type": negotiation.choose(accept, negotiation.GRAPH_TYPES,
-                                         "text/turtle", fmt, negotiation.GRAPH_PARAM),
-        "max_rows": cfg["MAX_ROWS"],
-    }
-
-
 def _query(op: Operation) -> Response:
     state = current()
     cfg = state.config
-    fmt = request.args.get("format")
+    fmt = request.args.getlist("format")
     dataset = None
     default = _iris(op.params.get("default-graph-uri", []), "default-graph-uri")
     named = _iris(op.params.get("named-graph-uri", []), "named-graph-uri")
     if default or named:
         dataset = {"default": default, "named": named}
-    job = query_job(op.text, request.base_url, request.accept_mimetypes, fmt, dataset, cfg)
-    return _respond(state.executor.read(job), cfg["MAX_ROWS"])
+    job = jobs.negotiated_query(op.text, request.base_url, request.accept_mimetypes, fmt, dataset, cfg)
+    return jobs.http_response(jobs.read(job), cfg["MAX_ROWS"])
 
 
 def _update(op: Operation) -> Response:
     state = current()
     auth.require_write_access(request, state.config["UPDATE_TOKEN"])
-    job = {
-        "kind": "update", "text": op.text, "base": request.base_url,
-        "using": _iris(op.params.get("using-graph-uri", []), "using-graph-uri"),
-        "using_named": _iris(op.params.get("using-named-graph-uri", []), "using-named-graph-uri"),
-    }
-    return _respond(state.executor.write(job), 0)
+    job = UpdateJob(op.text, request.base_url,
+                    using=_iris(op.params.get("using-graph-uri", []), "using-graph-uri"),
+                    using_named=_iris(op.params.get("using-named-graph-uri", []), "using-named-graph-uri"))
+    return jobs.http_response(jobs.write(job), 0)
 
 
 def _description() -> Response:

@@ -14,7 +14,12 @@ from flask import Blueprint, Response, jsonify, render_template
 
 from graph_builder.namespaces import PREFIXES
 from graph_builder.service import iri_paths
-from graph_builder.service.pages import STRINGS, base_iri, page_language
+from graph_builder.service.headers import CSP
+from graph_builder.service.site import STRINGS, base_iri, page_language
+
+# The page's policy (see ``headers``) with inline styles allowed: the editor and the table set
+# style attributes in the markup they write. Scripts still come from this origin only.
+UI_CSP = CSP.replace("default-src 'self';", "default-src 'self'; style-src 'self' 'unsafe-inline';")
 
 blueprint = Blueprint("ui", __name__, template_folder="templates", static_folder="static/ui",
                       static_url_path="/ui-assets")
@@ -27,6 +32,7 @@ def index() -> Response:
                            ontology=iri_paths.ontology_namespace(), endpoint="/sparql")
     response = Response(body, mimetype="text/html")
     response.headers["Vary"] = "Accept-Language"
+    response.headers["Content-Security-Policy"] = UI_CSP
     return response
 
 

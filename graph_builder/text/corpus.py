@@ -3,8 +3,9 @@
 What it does: lists the report files of a corpus folder, reads each one with checks (empty,
 not UTF-8, binary), computes its sha256, parses its structure (``structure.py`` for numbered
 paragraphs, ``unnumbered.py`` for any other text) and fills the document's metadata, each
-value from the first source that has it: the manifest entry, the UN header block (date,
-symbol, session, agenda item, original language), a press dateline (date), and, for the
+value from the first source that has it: the manifest entry, the file's own metadata, the UN
+header block (date, symbol, session, agenda item, original language), a press dateline (date),
+a declaration's closing line (date), and, for the
 title, the first heading or the file name (with a warning). The kind of document comes from
 the manifest or is guessed (``doc_kind.py``); what was guessed is listed in
 ``Document.guessed``.
@@ -13,7 +14,6 @@ What it does not: recognise entities or facts, or normalise text.
 """
 from __future__ import annotations
 
-import hashlib
 import re
 import tomllib
 from dataclasses import fields
@@ -22,17 +22,20 @@ from pathlib import Path
 
 from . import doc_kind
 from .model import Document, SourceError, SourceIssue
+from .readers import SUFFIXES, read
 from .structure import ParsedText, match_key, parse
+from .dateline import closing_date
 from .unnumbered import _HEADER_LINE, parse_unnumbered
 from ..values import find_symbols
 
 MANIFEST = "manifest.toml"
-SUFFIXES = (".md", ".txt")
 _DOCUMENT_KEYS = {"slug", "language", "title_ar", "title_en", "date", "symbol", "session",
                   "agenda_item", "origin", "kind"}
 # a text is read as a numbered report when its numbered paragraphs hold at least this share of its
 # letters outside ordinal headings and the title
 NUMBERED_SHARE = 0.4
+ARABIC_SHARE = 0.5   # a text with fewer Arabic letters than this share is in another language
+LANGUAGE_MIN_LETTERS = 100   # (judged on texts of at least this many letters)
 _SLUG = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 
 MONTHS_EN = ["january", "february", "march", "april", "may", "june", "july", "august",
@@ -92,34 +95,14 @@ def check_entry(path: Path, name: str, entry: dict) -> None:
 
 
 def corpus_files(corpus_dir: Path | str) -> list[Path]:
-    """The report files of a corpus folder (``*.md``, ``*.txt``, not README), sorted."""
+    """The source files of a corpus folder (``*.md``, ``*.txt``, ``*.docx``, ``*.html``, ``*.pdf``;
+    not README, not Office lock files ``~$…``), sorted."""
     folder = Path(corpus_dir)
     if not folder.is_dir():
         raise SourceError(folder, "corpus folder not found")
     return sorted(p for p in folder.iterdir()
-                  if p.is_file() and p.suffix in SUFFIXES and not p.name.upper().startswith("README"))
-
-
-def read_source(path: Path | str) -> tuple[str, str]:
-    """``(text, sha256 of the bytes)``; ``SourceError`` for an empty, binary or non-UTF-8 file."""
-    path = Path(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise SourceError(path, f"cannot read: {exc.strerror}") from exc
-    if not data.strip():
-        raise SourceError(path, "empty file")
-    if b"\x00" in data:
-        nul = data.index(b"\x00")
-        raise SourceError(path, "binary file (NUL byte), not a text report", data.count(b"\n", 0, nul) + 1)
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise SourceError(path, f"not valid UTF-8: byte 0x{data[exc.start]:02x} at column {column}"
-                                f" ({exc.reason})", line) from exc
-    return text.removeprefix("\ufeff"), hashlib.sha256(data).hexdigest()
+                  if p.is_file() and p.suffix.lower() in SUFFIXES and not p.name.upper().startswith("README")
+                  and not p.name.startswith(("~$", ".")))
 
 
 def slug_from_filename(name: str) -> str:
@@ -137,13 +120,16 @@ def slug_from_filename(name: str) -> str:
 def read_document(path: Path | str, manifest_entry: dict | None = None, strict: bool = False) -> Document:
     """One report as a ``Document``; with ``strict`` every ``SourceIssue`` is a ``SourceError``."""
     path = Path(path)
-    text, sha = read_source(path)
+    source = read(path)
+    sha = source.sha256
+    text = source.as_text(numbered=True)
     parsed = parse(text, path)
     numbered = is_numbered(parsed, text)
     if not numbered:
-        parsed = parse_unnumbered(text, path)
+        parsed = parse_unnumbered(source.as_text(numbered=False), path)
         if not parsed.paragraphs:
             raise SourceError(path, "no paragraph of text found (only a title or headings)")
+    check_language(path, parsed)
     if strict and parsed.issues:
         first = parsed.issues[0]
         more = f" (and {len(parsed.issues) - 1} more)" if len(parsed.issues) > 1 else ""
@@ -154,8 +140,19 @@ def read_document(path: Path | str, manifest_entry: dict | None = None, strict: 
     fill_from_header(doc, parsed)
     if manifest_entry:
         fill_from_manifest(doc, manifest_entry)
-    complete_metadata(doc, parsed, manifest_entry or {}, numbered, fmt="text")
+    complete_metadata(doc, parsed, manifest_entry or {}, numbered, source.fmt, source.meta)
     return doc
+
+
+def check_language(path: Path, parsed: ParsedText) -> None:
+    """``SourceError`` for a text that is not Arabic (fewer than half the letters of its paragraphs
+    Arabic, in a text long enough to tell)."""
+    letters = [ch for p in parsed.paragraphs for ch in p.text if ch.isalpha()]
+    arabic = sum(1 for ch in letters if "\u0600" <= ch <= "\u06ff" or "\u0750" <= ch <= "\u077f"
+                 or "\ufb50" <= ch <= "\ufeff")
+    if len(letters) >= LANGUAGE_MIN_LETTERS and arabic < ARABIC_SHARE * len(letters):
+        raise SourceError(path, f"the text is not in Arabic ({100 * arabic // len(letters)}% of its letters are "
+                                "Arabic): MDKG reads Arabic documents")
 
 
 def is_numbered(parsed: ParsedText, text: str) -> bool:
@@ -170,38 +167,70 @@ def is_numbered(parsed: ParsedText, text: str) -> bool:
     return in_paragraphs >= NUMBERED_SHARE * (letters(text) - structure)
 
 
-def complete_metadata(doc: Document, parsed: ParsedText, entry: dict, numbered: bool, fmt: str) -> None:
-    """Fill what the manifest and the header left empty: date from the dateline, title from the
-    first heading or the file name, the kind of document; warn for each value guessed."""
+def complete_metadata(doc: Document, parsed: ParsedText, entry: dict, numbered: bool, fmt: str,
+                      meta: dict | None = None) -> None:
+    """Fill what the manifest left empty, from the file's own metadata (``meta``: a web page's
+    title and date of publication, a Word or PDF file's title), the header block (already read),
+    the dateline; then the title from the first heading or the file name and the kind of document;
+    warn for each value guessed. A file's creation date is kept in ``extra`` but never taken as the
+    document's date: a conversion sets it, and a wrong anchor would date the text's events wrongly."""
     guessed = doc.guessed
+    meta = meta or {}
+    if meta.get("title") and "title_ar" not in entry and "title_en" not in entry and _is_title(meta["title"]):
+        if re.search(r"[\u0621-\u064a]", meta["title"]):
+            doc.title_ar = meta["title"]
+        else:
+            doc.title_en = meta["title"]
+        guessed["title"] = f"the {fmt} file's metadata"
+    if meta.get("date") and "date" not in entry:
+        doc.date, guessed["date"] = meta["date"], f"the {fmt} file's metadata"
+    if meta.get("symbol") and "symbol" not in entry and not doc.symbol:
+        doc.symbol = meta["symbol"]
+    for key in ("site",):
+        if meta.get(key):
+            doc.extra.setdefault(key, meta[key])
     line = parsed.dateline
     if line is not None:
         doc.dateline = {"place": line.place, "date": line.printed_date, "agency": line.agency}
         if not doc.date and line.iso_date:
             doc.date = line.iso_date
-            guessed["date"] = "dateline"
+            guessed["date"] = "the dateline"
         elif not doc.date:
             why = "has no year" if line.year_missing else "was not read"
             _warn(doc, f"the dateline's date {line.printed_date!r} {why}: the document has no date")
-    if "title_ar" not in entry and "title_en" not in entry:
+    if "title_ar" not in entry and "title_en" not in entry and "title" not in guessed:
         if not doc.title_ar and numbered:
             doc.title_ar = first_line_title(parsed)
         if not doc.title_ar:
             doc.title_ar = next((s.heading.strip() for s in parsed.sections if s.heading.strip()), "")
         if doc.title_ar:
-            guessed["title"] = "first heading"
+            guessed["title"] = "the first heading"
         else:
-            doc.title_en, guessed["title"] = doc.path.stem, "file name"
-        _warn(doc, f"no title in the manifest: title {doc.title_ar or doc.title_en!r} taken from the "
+            doc.title_en, guessed["title"] = doc.path.stem, "the file name"
+        _warn(doc, f"no title in the manifest: title {doc.title_ar or doc.title_en!r} taken from "
                    f"{guessed['title']}")
     if entry.get("kind"):
         doc.kind = str(entry["kind"])
     else:
-        doc.kind = doc_kind.guess_kind(doc.title_ar or doc.title_en, numbered, fmt, line is not None)
-        guessed["kind"] = doc.kind
+        doc.kind, guessed["kind"] = doc_kind.guess_kind(doc.title_ar or doc.title_en, numbered, fmt, line is not None)
+    if not doc.date and "date" not in entry and doc.paragraphs:
+        closing = closing_date(doc.paragraphs[-1].text)
+        if closing:
+            doc.date, guessed["date"] = closing, "the closing line (where and when it was issued)"
+    if meta.get("created"):
+        doc.extra["file_created"] = meta["created"]
     if not doc.date and "date" not in entry and line is None:
-        _warn(doc, "no date found (manifest, header block or dateline): year-less and relative dates "
-                   "in the text cannot be anchored")
+        created = (f"; the file was created on {meta['created']}, which is not taken as the document's date "
+                   "(a conversion sets it)") if meta.get("created") else ""
+        _warn(doc, "no date found (manifest, file metadata, header block or dateline): year-less and relative "
+                   f"dates in the text cannot be anchored{created}")
+
+
+def _is_title(text: str) -> bool:
+    """A file's title property worth using: words, not a file name, a template's or a program's."""
+    t = text.strip()
+    return len(t.split()) >= 2 and not re.match(r"(?i)^(microsoft word|untitled|document\d*|slide \d)", t) \
+        and not re.search(r"\.(docx?|pdf|html?|txt|md)$", t, re.I)
 
 
 def first_line_title(parsed: ParsedText) -> str:

@@ -8,6 +8,9 @@ two month words with an optional year, or digits ``dd/mm/yyyy`` / ``yyyy-mm-dd``
 news agency in brackets or between slashes, and a dash or the end of the line. It then reads
 the date with :func:`graph_builder.values.parse_date` (the one date reader of the project).
 
+It also reads the closing line of a declaration or communiqué, which says where and when the
+text was issued (``صدر في دكا في 21 أبريل 2011.``, ``حرر في جنيف ...``): :func:`closing_date`.
+
 What it does not: read month names itself (a dateline whose month the value parser does not
 know yet is still found, with ``date`` None), resolve the place to an entity, or decide what
 the document's date is (``corpus.py`` does, after the manifest and the file's header).
@@ -16,7 +19,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
 
 from ..values import DateMatch, parse_date
 
@@ -75,24 +77,20 @@ def find_dateline(line: str) -> Dateline | None:
     if len(place.split()) > _PLACE_WORDS:
         return None
     printed = m.group("date").strip()
-    parsed = parse_date(printed) or _numeric_date(printed)
+    parsed = parse_date(printed)
     return Dateline(m.start("place"), m.end(), place, printed, (m.group("agency") or m.group("agency2") or "").strip(),
                     parsed, line)
 
 
-_NUMERIC = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$|^(\d{4})-(\d{2})-(\d{2})$")
+_CLOSING = re.compile(r"^\s*(?:[وف]?(?:صدر|صدرت|حرر|حررت)|Done at|Fait à)\s")
+CLOSING_MAX_WORDS = 15
 
 
-def _numeric_date(printed: str) -> DateMatch | None:
-    """``18/10/2015`` (day first, as Arab newsrooms print it) or ``2016-12-10``, when the value
-    parser does not read it."""
-    digits = printed.translate({0x0660 + i: str(i) for i in range(10)} | {0x06F0 + i: str(i) for i in range(10)})
-    m = _NUMERIC.match(digits)
-    if not m:
-        return None
-    day, month, year = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(6), m.group(5), m.group(4))
-    try:
-        date(int(year), int(month), int(day))
-    except ValueError:
-        return None
-    return DateMatch(0, len(printed), "day", int(year), int(month), int(day), int(year), int(month), int(day))
+def closing_date(line: str) -> str:
+    """The full date (ISO 8601) of a short closing line ``صدر في PLACE في DATE``, "" if none."""
+    if not _CLOSING.match(line) or len(line.split()) > CLOSING_MAX_WORDS:
+        return ""
+    found = parse_date(line)
+    if found is None or found.precision != "day" or found.start_date is None:
+        return ""
+    return found.start_date.isoformat()

@@ -50,7 +50,15 @@ def title_kind(title: str) -> str:
     return ""
 
 
-def guess_kind(title: str, numbered: bool, fmt: str, has_dateline: bool) -> str:
-    """The kind of a document whose manifest does not say it."""
-    return (title_kind(title) or ("report" if numbered else "") or ("web-page" if fmt == "html" else "")
-            or ("press-release" if has_dateline else "") or "note")
+def guess_kind(title: str, numbered: bool, fmt: str, has_dateline: bool) -> tuple[str, str]:
+    """``(kind, why)`` for a document whose manifest does not say its kind."""
+    named = title_kind(title)
+    if named:
+        return named, "a word of its title"
+    if numbered:
+        return "report", "its numbered paragraphs"
+    if fmt == "html":
+        return "web-page", "its format"
+    if has_dateline:
+        return "press-release", "its dateline"
+    return "note", "nothing more specific"

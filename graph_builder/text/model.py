@@ -41,6 +41,11 @@ class Paragraph:
     section: "Section | None" = None
     footnote_markers: list[str] = field(default_factory=list)  # markers cited in the text, in order
 
+    @property
+    def cited_as(self) -> str:
+        """How a reader cites it: the printed number, or ``#order`` where none is printed."""
+        return str(self.number) if self.number is not None else f"#{self.order}"
+
 
 @dataclass
 class Section:

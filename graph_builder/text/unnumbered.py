@@ -3,12 +3,16 @@ declarations, notes, text read from Word, PDF or web pages) into the same struct
 numbered report: front matter, sections, paragraphs (``number`` None, ``order`` from 1).
 
 What it does: the first non-blank line is the title (kept as a front heading, as a numbered
-report's title is); leading lines of a UN header block (``Distr.: General``, a date, a symbol,
+report's title is) when it is marked (``#``) or reads as one (it ends no sentence and is not a
+paragraph's length; a page whose text starts with a sentence has no title in its text); leading lines of a UN header block (``Distr.: General``, a date, a symbol,
 ``Original: …``) and a dateline on a line of its own are front matter. Paragraphs end at blank
 lines and at line breaks that end a sentence; lines that merely wrap are joined with a space.
-A line starting with a bullet or a lettered marker starts a paragraph. Headings are marked
+A line starting with a bullet or a lettered marker starts a paragraph. A block ``(N) …``
+whose marker ``<sup>(N)</sup>`` is cited above is that footnote's text. Headings are marked
 ones (``##``), ordinal ones (``أولا -``, ``ألف -``) as in numbered reports, and short
-single-line blocks that do not end a sentence or a clause (``مقدمة``, ``الجلسة الافتتاحية``).
+single-line blocks that do not end a sentence or a clause (``مقدمة``, ``الجلسة الافتتاحية``) and
+are not a table row (cells separated by `` | ``). Heading levels are relative: the highest
+level used below the title is 1.
 
 What it does not: read files or metadata (``corpus.py``), find numbered paragraphs
 (``structure.py``: a text with numbered paragraphs never comes here), or normalise text.
@@ -19,11 +23,12 @@ import re
 from pathlib import Path
 
 from .dateline import Dateline, find_dateline
-from .model import Paragraph, Section
-from .structure import (_BULLET, _LETTERED, _MD_ESCAPE, _MD_HEAD, ParsedText, footnote_markers, is_finished,
-                        ordinal_label, strip_markup)
+from .model import Footnote, Paragraph, Section
+from .structure import (_BULLET, _FOOTNOTE_TEXT, _LETTERED, _MD_ESCAPE, _MD_HEAD, ParsedText, footnote_markers,
+                        is_finished, ordinal_label, strip_markup)
 
 HEADING_MAX_WORDS = 12
+TITLE_MAX_WORDS = 40
 _CLAUSE_END = ".\u061f?!:\u2026;\u061b,\u060c"        # a line ending so is text, not a heading
 _HEADER_LINE = re.compile(
     r"^(?:Distr\.?\s*:.*|Original\s*:.*|(?:Arabic|English|French|Spanish|Russian|Chinese)"
@@ -49,12 +54,13 @@ def parse_unnumbered(text: str, path: Path) -> ParsedText:
                     continue
                 block = rest
                 lineno, first = block[0]
-            out.front_headings.append(strip_markup(_md_body(first))[0].strip())
             title_seen = True
-            block = block[1:]
-            if not block:
-                continue
-            lineno, first = block[0]
+            if _MD_HEAD.match(first) or _is_title_line(first):
+                out.front_headings.append(strip_markup(_md_body(first))[0].strip())
+                block = block[1:]
+                if not block:
+                    continue
+                lineno, first = block[0]
         if not out.paragraphs and out.dateline is None:
             found = find_dateline(strip_markup(first.strip())[0])
             if found is not None:
@@ -64,9 +70,27 @@ def parse_unnumbered(text: str, path: Path) -> ParsedText:
                     block = block[1:]
                     if not block:
                         continue
+        if _footnote(out, block):
+            continue
         _read_block(out, block, stack, headed, last=b == len(blocks) - 1)
     out.front_matter = "\n".join(front)
+    top = min((sec.level for sec in out.sections), default=1)
+    for sec in out.sections:          # levels relative to the highest heading used (the title is not one)
+        sec.level -= top - 1
     return out
+
+
+def _footnote(out: ParsedText, block: list[tuple[int, str]]) -> bool:
+    """A one-line block ``(N) text`` whose marker a paragraph or heading above cites: a footnote."""
+    if len(block) != 1:
+        return False
+    m = _FOOTNOTE_TEXT.match(block[0][1])
+    marker = m and (m.group(1) or m.group(2))
+    cited = {mk for part in out.paragraphs + out.sections for mk in part.footnote_markers}
+    if not m or marker not in cited:
+        return False
+    out.footnotes.append(Footnote(marker, strip_markup(m.group(3))[0].strip(), len(out.footnotes) + 1, block[0][0]))
+    return True
 
 
 def _blocks(lines: list[str]) -> list[list[tuple[int, str]]]:
@@ -88,10 +112,16 @@ def _md_body(line: str) -> str:
     return md.group(2).strip() if md else line.strip()
 
 
+def _is_title_line(line: str) -> bool:
+    """A first line that can be a title: it does not end a sentence and is not a paragraph's length."""
+    body = strip_markup(line)[0].strip()
+    return bool(body) and not is_finished(body) and len(body.split()) <= TITLE_MAX_WORDS
+
+
 def _is_heading_line(line: str) -> bool:
     body = strip_markup(line)[0].strip()
     return (bool(body) and body[-1] not in _CLAUSE_END and len(body.split()) <= HEADING_MAX_WORDS
-            and not _BULLET.match(body) and not _LETTERED.match(body))
+            and not _BULLET.match(body) and not _LETTERED.match(body) and " | " not in body)   # a table row
 
 
 def _read_block(out: ParsedText, block: list[tuple[int, str]], stack: list[Section], headed: bool,

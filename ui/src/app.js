@@ -1,7 +1,7 @@
 // The MDKG browser UI: YASGUI (SPARQL editor + table results) and a Cytoscape.js graph view.
 // Configuration comes from data-* attributes of <body> (written by graph_builder/service/ui.py):
 // data-endpoint, data-base (instance base IRI), data-ontology (ontology namespace), data-lang.
-import Yasgui from "@triply/yasgui";
+import Yasgui from "@zazuko/yasgui";
 import cytoscape from "cytoscape";
 
 const body = document.body;
@@ -48,6 +48,38 @@ function rewriteLinks(root) {
     }
   }
 }
+
+// ------------------------------------------------------------------ IRIs in the results table
+
+// YASR's table writes an IRI into href='...' as it comes (an IRI holding ' adds attributes) and
+// links any scheme (javascript:). Its cell renderer is replaced: text escaped, and only http(s)
+// IRIs become links; others are shown as text.
+const HTML_ESCAPES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+function escapeHtml(text) {
+  return String(text).replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
+}
+function linkable(iri) {
+  return /^https?:\/\//i.test(iri);
+}
+Yasgui.Yasr.plugins.table.prototype.getUriLinkFromBinding = function (binding, prefixes) {
+  const iri = String(binding.value);
+  let shown = iri;
+  let prefixed = false;
+  for (const prefix in prefixes || {}) {
+    if (iri.startsWith(prefixes[prefix])) {
+      shown = prefix + ":" + iri.slice(prefixes[prefix].length);
+      prefixed = true;
+      break;
+    }
+  }
+  const bare = prefixed || this.persistentConfig.compact;
+  const text = escapeHtml(shown);
+  const blank = this.config.openIriInNewWindow;
+  const inner = linkable(iri)
+    ? `<a class="iri" target="${blank ? "_blank" : "_self"}"${blank ? ' rel="noopener noreferrer"' : ""} href="${escapeHtml(iri)}">${text}</a>`
+    : `<span class="iri">${text}</span>`;
+  return `${bare ? "" : "&lt;"}${inner}${bare ? "" : "&gt;"}`;
+};
 
 // ------------------------------------------------------------------ YASGUI
 

@@ -1,18 +1,13 @@
-"""The fact rule modules after their split into one job each: the shared helpers the split made
-(session heading numbers, folded offsets, Arabic names, sentence ends) on the real reports, the
-public names the families kept, and a docstring at the top of every module."""
+"""The helpers the fact families share, on the real reports: session and cluster numbers of
+headings, folded offsets, sentence ends, the Arabic names of an entity."""
 from __future__ import annotations
 
-import importlib
-import pkgutil
 import re
 
 import pytest
 
-import graph_builder.facts as facts_pkg
 from graph_builder.text.arabic import fold
 from graph_builder.text.corpus import read_corpus
-from graph_builder.facts import events, topics
 from graph_builder.facts.grammar import Text
 from graph_builder.facts.naming import View, arabic_names
 from graph_builder.facts.sessions import cluster_number, session_number
@@ -23,22 +18,6 @@ from graph_builder.resources import default_corpus
 @pytest.fixture(scope="module")
 def docs():
     return {d.slug: d for d in read_corpus(default_corpus())}
-
-
-def test_every_fact_module_says_what_it_does(docs):
-    for info in pkgutil.iter_modules(facts_pkg.__path__):
-        mod = importlib.import_module(f"graph_builder.facts.{info.name}")
-        assert mod.__doc__ and len(mod.__doc__.strip()) > 40, info.name
-
-
-def test_families_keep_their_public_names():
-    for name in ("RULES", "extract", "Ref", "DocState", "year_fact", "named_meeting_facts"):
-        assert hasattr(events, name), name
-    for name in ("RULES", "SUBJECT_CLASSES", "extract", "Text", "subject_after", "sentence_subject",
-                 "resolve_anaphor", "known_events", "known_commitments", "topic_names"):
-        assert hasattr(topics, name), name
-    assert all(rule.startswith("event.") for rule in events.RULES)
-    assert all(rule.startswith("topics.") for rule in topics.RULES)
 
 
 def test_session_and_cluster_numbers_of_the_chair_report(docs):

@@ -25,12 +25,15 @@ def corpus_facts(module) -> list[tuple[str, object]]:
     return out
 
 
-def facts_of_text(module, *paragraphs: str, sections: list[Section] | None = None, date: str = "2011-12-02"):
+def facts_of_text(module, *paragraphs: str, sections: list[Section] | None = None, date: str = "2011-12-02",
+                  title: str = ""):
     """Facts the module finds in a small document made of real sentences (one paragraph each)."""
     gaz = load_gazetteer()
     paras = [Paragraph(number=i + 1, text=t, order=i + 1, line=10 * (i + 1)) for i, t in enumerate(paragraphs)]
-    doc = Document(path=Path("test.txt"), slug="test", date=date, paragraphs=paras, sections=sections or [])
-    ctx = FactContext(doc, mentions_in(doc, Matcher(gaz)), gaz)
+    doc = Document(path=Path("test.txt"), slug="test", date=date, paragraphs=paras, sections=sections or [],
+                   title_ar=title)
+    matcher = Matcher(gaz)
+    ctx = FactContext(doc, mentions_in(doc, matcher), gaz, matcher)
     return list(module.extract(ctx))
 
 

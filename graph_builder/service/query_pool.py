@@ -6,7 +6,7 @@ limit and then kills the child, answers **504**, and a replacement starts in the
 while the other children keep serving. When no child becomes free within the limit the
 answer is **503**. Writes (when enabled) go to the single writer child under a lock, with the
 same limit; readers then read the snapshot the writer made after its last write (see
-``engine``). Without writes, readers read the store's current build directly, so a rebuild
+``query_worker``). Without writes, readers read the store's current build directly, so a rebuild
 that switches the symlink is picked up on the next query.
 
 Every child confines itself before it reads a job (``sandbox``): no network at all unless
@@ -31,7 +31,7 @@ from multiprocessing import reduction
 from pathlib import Path
 
 from graph_builder.build import store as store_mod
-from graph_builder.service import engine, sandbox
+from graph_builder.service import query_worker, sandbox
 
 START_TIMEOUT = 60.0
 SNAPSHOT_GRACE = 5.0
@@ -47,10 +47,10 @@ class Child:
     """One confined child process, the parent's end of its pipe, and its connect() supervisor."""
 
     def __init__(self, ctx, role: str, store: Path, allowed_hosts: tuple = (),
-                 memory_limit: int | None = None, max_nesting: int = engine.MAX_NESTING):
+                 memory_limit: int | None = None, max_nesting: int = query_worker.MAX_NESTING):
         self.memory_limit = memory_limit
         self.conn, child_conn = ctx.Pipe()
-        self.process = ctx.Process(target=engine.child_main,
+        self.process = ctx.Process(target=query_worker.child_main,
                                    args=(child_conn, role, str(store), tuple(allowed_hosts), max_nesting),
                                    name=f"mdkg-{role}", daemon=True)
         self.process.start()
@@ -108,7 +108,7 @@ class Executor:
 
     def __init__(self, store: Path, *, processes: int, timeout: float, writable: bool,
                  allowed_hosts: tuple = (), memory_limit: int | None = None,
-                 max_nesting: int = engine.MAX_NESTING):
+                 max_nesting: int = query_worker.MAX_NESTING):
         self.store = Path(store)
         self.max_nesting = max_nesting
         self.allowed_hosts = tuple(allowed_hosts)
@@ -216,20 +216,27 @@ class Executor:
         return store_mod.resolve(self.store)
 
     # -- running jobs -----------------------------------------------------------------------
-    def read(self, job: dict) -> dict:
-        """Run a read job (query, graph_get, stats) on an idle reader, within the time limit."""
+    def read(self, job: dict, limit: float | None = None, wait: float | None = None) -> dict:
+        """Run a read job (query, graph_get, stats) on an idle reader, within the time limit.
+
+        ``limit`` (seconds, when shorter than the time limit) bounds the waiting and the run
+        together; ``wait`` instead bounds the waiting for an idle reader alone, and ``limit``
+        then bounds the run alone."""
         try:
             self.start()
         except RuntimeError as exc:
             return {"status": 503, "message": str(exc)}
         started = time.monotonic()
+        timeout = self.timeout if limit is None else max(0.1, min(limit, self.timeout))
         if "read_path" not in job:  # the caching layer looks it up once per request
             job = dict(job, read_path=self.read_path())
         try:
-            child = self._idle.get(timeout=self.timeout)
+            child = self._idle.get(timeout=timeout if wait is None else max(0.1, min(wait, self.timeout)))
         except queue.Empty:
-            return {"status": 503, "message": "all query processes are busy; try again later"}
-        remaining = max(0.1, self.timeout - (time.monotonic() - started))
+            return {"status": 503, "message": "all query processes are busy; try again later",
+                    "retry_after": 1}
+        waited = time.monotonic() - started
+        remaining = timeout if wait is not None else max(0.1, timeout - waited)
         try:
             answer = child.call(job, remaining)
         except OverMemory:
@@ -244,8 +251,9 @@ class Executor:
                 self._children.discard(child)
             threading.Thread(target=self._add_reader, daemon=True).start()
         if answer is None:
-            return {"status": 504, "message": f"query exceeded the time limit of {self.timeout:g} s "
-                                              f"and was stopped"}
+            answer = {"status": 504, "message": f"query exceeded the time limit of {timeout:g} s "
+                                                f"and was stopped"}
+        answer["waited"] = waited  # seconds spent waiting for an idle reader
         return answer
 
     def _over_memory(self, what: str) -> dict:

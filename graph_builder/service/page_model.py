@@ -17,7 +17,7 @@ from typing import Callable, Iterable
 import pyoxigraph as ox
 
 from graph_builder.namespaces import DCTERMS, MDKG, OA, OWL, PROV, RDF, RDFS, SKOS, PREFIXES
-from graph_builder.service.iri_paths import page_url
+from graph_builder.service.iri_paths import link
 
 Select = Callable[[str], list[dict]]
 EVIDENCE_LIMIT = 60  # paragraphs of evidence shown on one page (all of them are in the RDF)
@@ -108,8 +108,8 @@ class _Labeller:
         out = _term(term)
         if term["type"] == "uri":
             out["label"] = pick_label(self.table.get(term["value"]), self.lang, term["value"])
-            out["href"] = page_url(self.base, term["value"], self.lang) or term["value"]
-            out["local"] = out["href"] != term["value"]
+            out["href"] = link(self.base, term["value"], self.lang)  # None: not a link
+            out["local"] = out["href"] not in (None, term["value"])
         return out
 
 
@@ -307,7 +307,7 @@ def ontology_terms(select: Select, graph: str, lang: str) -> dict:
             "labels": term["labels"],
             "comment": term["comments"].get(lang) or term["comments"].get("en", ""),
             "links": {k: [{"iri": v, "label": curie(v),
-                           "href": page_url("", v, lang) or v} for v in sorted(vs)]
+                           "href": link("", v, lang)} for v in sorted(vs)]
                       for k, vs in sorted(term["links"].items())},
         }
         types = {_expand(t) for t in term["types"]}

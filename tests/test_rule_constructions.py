@@ -1,6 +1,6 @@
-"""The recall fixes of the matcher, topic and actor rules, on real sentences of the reports (with the
-real gazetteer) and on the bundled corpus: each case would fail without its rule, and the
-negative cases guard the precision the rule could cost."""
+"""Matcher, topic and actor rules on constructions taken from real sentences of the reports (with
+the real gazetteer) and on the bundled corpus: each positive case needs its rule, and the negative
+cases guard the precision the rule could cost."""
 from __future__ import annotations
 
 from pathlib import Path

@@ -1,0 +1,122 @@
+"""Whether a meeting named in a clause took place, is planned, or was only offered, as of the text's date.
+
+:func:`clause_status` reads the tokens of one sentence around a meeting reference and returns
+``"planned"`` when a planned-event marker governs it (``من المقرر``, ``المرتقب``, ``المزمع``, ``على أن``),
+when its verb is in the future (``سيعقد``, ``ستستضيف``, ``سوف``), when a marker of the coming
+period follows the meeting (``القمة المقبلة``, ``الأسبوع المقبل``), or when its date is after the
+document's date; else ``"held"``. :func:`offered` says whether a hosting verb is the object of an
+offer (``عرضت استضافة``, ``أبدت استعدادها لاستضافة``). :func:`document_day` is the document's date.
+
+The words are lexicon classes (``planned_marker``, ``offer_marker``, ``relative_time``,
+``negation`` in ``lexicons/modality.toml``). It makes no facts.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+from ..text.tokens import Tokens
+from .lexicon import load
+
+PLANNED, HELD, UNKNOWN = "planned", "held", "unknown"
+OFFER_WINDOW = 5            # tokens between an offer word and the hosting noun/verb it governs
+AFTER_WINDOW = 4            # tokens after a meeting noun in which المقبل/القادم qualifies it
+APPOSITION_WINDOW = 10      # … or, set off by a comma, المزمع عقده / المقرر عقده
+
+
+def document_day(document) -> date | None:
+    """The document's date (``Document.date``, ISO), None when unknown or partial."""
+    d = getattr(document, "date", "") or ""
+    try:
+        return date.fromisoformat(d[:10]) if len(d) >= 10 else None
+    except ValueError:
+        return None
+
+
+def _sentence_bounds(toks: Tokens, i: int) -> tuple[int, int]:
+    n = toks.tokens[i].sent
+    lo = i
+    while lo > 0 and toks.tokens[lo - 1].sent == n:
+        lo -= 1
+    hi = i
+    while hi + 1 < len(toks.tokens) and toks.tokens[hi + 1].sent == n:
+        hi += 1
+    return lo, hi + 1
+
+
+def clause_status(toks: Tokens, ref_tok: int, verb_tok: int | None = None, dates=(), doc_day: date | None = None) -> str:
+    """``"planned"``, ``"held"`` or ``"unknown"`` for the meeting whose name starts at token ``ref_tok``.
+
+    Held needs evidence: a past held/hosting/chairing/participation verb in the sentence, a date of
+    the meeting on or before the document's date, or a past relative time word (أمس، الماضي).
+
+    ``verb_tok`` is the token of the verb that governs the meeting when the caller knows it;
+    ``dates`` are the meeting's own dates (``values.DateMatch``) compared with ``doc_day``."""
+    lex = load()
+    lo, hi = _sentence_bounds(toks, ref_tok)
+    anchor = min(ref_tok, verb_tok) if verb_tok is not None else ref_tok
+    for m in lex.find(toks, "planned_marker", lo, hi):
+        if m.i < anchor and not _past_verb_between(toks, m.j, anchor):
+            return PLANNED
+        if ref_tok < m.i <= ref_tok + AFTER_WINDOW and m.feature("follows"):
+            return PLANNED
+        if ref_tok < m.i <= ref_tok + APPOSITION_WINDOW and m.feature("follows") and toks.tokens[m.i - 1].norm == ",":
+            return PLANNED           # مؤتمر وطني للكفاءات العراقية في الخارج، المزمع عقده في بغداد
+    for m in lex.find(toks, "offer_marker", max(lo, ref_tok - OFFER_WINDOW - 2), ref_tok):
+        if not m.feature("weak"):
+            return PLANNED           # عرضت المكسيك استضافة الاجتماع الرابع: offered, not held
+    for m in lex.find(toks, ("host_verb", "held_verb", "chair_verb", "participate_verb"), max(lo, anchor - 6),
+                      min(hi, ref_tok + 2)):
+        if m.future:
+            return PLANNED
+    if verb_tok is not None:
+        vm = lex.match_at(toks, verb_tok)
+        if any(x.future for x in vm):
+            return PLANNED
+    for m in lex.find(toks, ("held_verb", "host_verb"), max(lo, ref_tok - 3), ref_tok):
+        if m.feature("tense") == "past" and not m.feature("weak"):
+            return HELD                 # وعقد الاجتماع …: the text says it took place, whatever the dates
+    for m in lex.find(toks, "relative_time", lo, hi):
+        if (m.feature("offset") or 0) > 0 and abs(m.i - ref_tok) <= 12:
+            return PLANNED
+    if doc_day is not None:
+        for d in dates:
+            if d.start_date is not None and d.precision in ("day", "month") and d.start_date > doc_day:
+                return PLANNED
+    for m in lex.find(toks, ("held_verb", "host_verb", "chair_verb", "participate_verb"), lo, hi):
+        if m.feature("tense") == "past" and not m.future and not m.feature("weak"):
+            return HELD
+    if doc_day is not None and any(d.start_date is not None and d.start_date <= doc_day for d in dates):
+        return HELD
+    if any((m.feature("offset") or 0) < 0 or m.feature("unit") == "day" for m in lex.find(toks, "relative_time", lo, hi)):
+        return HELD
+    return UNKNOWN
+
+
+def _past_verb_between(toks: Tokens, i: int, j: int) -> bool:
+    """A past held/hosting verb between tokens i and j ends the planned marker's reach
+    (``من المقرر أن … ، وقد عقدت …``)."""
+    lex = load()
+    for m in lex.find(toks, ("held_verb", "host_verb"), i, j):
+        if m.feature("tense") == "past" and not m.future and _comma_before(toks, m.i, i):
+            return True
+    return False
+
+
+def _comma_before(toks: Tokens, k: int, floor: int) -> bool:
+    return any(toks.tokens[x].norm in (",", ";") for x in range(floor, k))
+
+
+def offered(toks: Tokens, verb_tok: int) -> bool:
+    """The hosting word at ``verb_tok`` is what an actor offered (``عرضت … استضافة``, ``استعدادها لاستضافة``)."""
+    lex = load()
+    lo, _ = _sentence_bounds(toks, verb_tok)
+    for m in lex.find(toks, "offer_marker", max(lo, verb_tok - OFFER_WINDOW), verb_tok):
+        if not m.feature("weak"):
+            return True
+    return False
+
+
+def negated(toks: Tokens, verb_tok: int) -> bool:
+    """A negation right before the verb (``لم يعقد``, ``لن تستضيف``, ``ألغيت``)."""
+    lo, _ = _sentence_bounds(toks, verb_tok)
+    return bool(load().find(toks, "negation", max(lo, verb_tok - 2), verb_tok))

@@ -1,0 +1,548 @@
+"""Relations of the meetings a sentence names, in the forms writers use: hosts, offers to host,
+chairs and co-chairs, participants and counts of states, delegates and organisations.
+
+* **Hosts** (``host_verb``: استضافت، تستضيف، احتضنت، بضيافة، في رحاب …): the state or organisation
+  right after the word hosts the meeting that is the verb's object (the next meeting named), or
+  the meeting a relative clause hangs from (``الاجتماع … الذي تستضيفه اليونان``). A city after the
+  word is the meeting's location, and its state the host (lower confidence). Hosting an
+  organisation, a unit or a process (``يستضيف البنك الدولي الشراكة``) is not hosting a meeting.
+  A host of a PLANNED meeting (future verb, planned marker) is ``mdkg:plannedHost``; a host word
+  governed by an offer (``عرضت … استضافة``, ``أبدت استعدادها لاستضافة``) gives ``mdkg:hostOfferedBy``;
+  a negated one gives nothing.
+* **Chairs** (``chair_verb``: ترأس، برئاسة، تولى رئاسة، تحت الرئاسة المشتركة …): the person, state or
+  organisation after the word chairs (co-chairs, for ``co`` forms: every actor joined by و) the
+  nearest meeting. A chair word right after a delegation noun (``بوفد ترأسه …``) heads the
+  delegation, not the meeting.
+  The chair of a process (``المسار تترأسه تركيا``) is the process's, not its meeting's; what follows
+  ``تولى رئاسة`` is the chaired thing and the chair the subject before it.
+* **Participants and counts**: pattern rules ``event.participation*`` and ``event.count*``
+  (``lexicons/patterns/events.toml``), handled here: the meeting is the nearest one in the sentence
+  (the sentence's subject after ``فيها``); observers (``بصفة مراقب``) are not counted. The actors
+  listed after a participation word (``يمثلون 43 دولة، هي: …``, ``وهي الكويت والسعودية …``,
+  ``إلى جانب وفود من …``) each take part (rule ``event.participant-list``).
+
+It does not find the meetings (``written_meetings.py`` and the report rules do).
+"""
+from __future__ import annotations
+
+from ..recognise.findings import Entity, Fact, Value
+from ..text.tokens import Tokens
+from .event_common import Ref
+from .event_status import PLANNED, negated, offered
+from .lexicon import load
+from .naming import person
+from .patterns import matches
+from .rules import REGISTRY, Rule, pattern_rules, register
+
+register(Rule("event.host-written", ("hostedBy", "plannedHost"), 0.85,
+              ("host_verb", "planned_marker", "negation", "entity:state", "entity:org"),
+              "HOST_VERB + state/organisation: it hosts the meeting that is the verb's object or that the "
+              "relative clause hangs from; future or planned → plannedHost", "events"))
+register(Rule("event.host-city", ("location", "hostedBy"), 0.7, ("host_verb", "entity:place"),
+              "HOST_VERB + city: the meeting's location, and the city's state its host", "events"))
+register(Rule("event.host-offer", ("hostOfferedBy",), 0.8, ("offer_marker", "host_verb", "entity:state", "entity:org"),
+              "an offer or readiness to host (عرضت استضافة، أبدت استعدادها لاستضافة): the actor offered, it is not the host",
+              "events"))
+register(Rule("event.chair-process", ("chairedBy", "coChairedBy"), 0.75,
+              ("chair_verb", "process_noun", "entity:process", "entity:state", "entity:person"),
+              "PROCESS (or المسار/العملية) + CHAIR_VERB + actor: the actor chairs the standing process", "events"))
+register(Rule("event.chair-written", ("chairedBy", "coChairedBy"), 0.8,
+              ("chair_verb", "delegation_noun", "entity:person", "entity:state", "entity:org"),
+              "CHAIR_VERB + person/state/organisation: chairs (co forms: co-chair) the nearest meeting; not after a delegation noun",
+              "events"))
+
+HOST_WINDOW = 4              # tokens after a host word where its actor may start (حكومة، دولة … aside)
+OBJECT_WINDOW = 8            # tokens after the host where the hosted meeting may start
+CHAIR_WINDOW = 9
+_HOSTED_NON_MEETINGS = ("org", "process", "body", "initiative", "commitment")
+_ACTOR_KINDS = ("state", "org")
+
+
+def _first_mention(toks: Tokens, i: int, hi: int, kinds, window: int, stop_at_comma: bool = True):
+    """The first mention of ``kinds`` starting within ``window`` tokens from ``i`` (before a comma)."""
+    for k in range(i, min(hi, i + window)):
+        if stop_at_comma and toks.tokens[k].norm in (",", ";", ".", ":"):
+            return None, k
+        for m in toks.tokens[k].ents:
+            if toks.index_at(m.start) == k and m.entity.kind in kinds:
+                return m, k
+    return None, None
+
+
+def _ref_tok(toks: Tokens, ref: Ref) -> int:
+    return toks.index_at(ref.start)
+
+
+def _nearest(toks: Tokens, refs: list[Ref], k: int) -> Ref:
+    return min(refs, key=lambda r: abs(_ref_tok(toks, r) - k))
+
+
+def _status(ref: Ref) -> str:
+    return getattr(ref, "status", "held")
+
+
+def hosts(ctx, src, toks: Tokens, refs: list[Ref], s: int, e: int):
+    lex = load()
+    lo, hi = toks.token_range(s, e)
+    for vm in lex.find(toks, "host_verb", lo, hi):
+        if vm.feature("weak") or negated(toks, vm.i):
+            continue
+        actor, k = _first_mention(toks, vm.j, hi, _ACTOR_KINDS + ("place",), HOST_WINDOW)
+        if actor is None:
+            actor = _subject_before(toks, lo, vm.i)       # المكسيك أنها ستستضيف …، المغرب يستضيف …
+        if actor is None:
+            continue
+        # the hosted meeting is the verb's object: after the host when the host follows the verb, else
+        # right after the verb (اليونان التي استضافت الاجتماع الثالث …)
+        after = toks.index_at(actor.end) if actor.start > toks.tokens[vm.i].start else vm.j
+        between = [r for r in refs if vm.j <= _ref_tok(toks, r) < toks.index_at(actor.start)]
+        ref = between[0] if between else _hosted(toks, refs, vm, after, hi)     # وستستضيف الاجتماع حكومة الفلبين
+        if ref is None:
+            continue
+        if offered(toks, vm.i):
+            offerer, _k = _first_mention(toks, max(lo, vm.i - 6), vm.i, _ACTOR_KINDS, 6, stop_at_comma=False)
+            who = offerer or actor
+            if who.entity.kind in _ACTOR_KINDS:
+                yield Fact(ref.event, "hostOfferedBy", who.entity, src, "event.host-offer",
+                           REGISTRY.confidence("event.host-offer"))
+            continue
+        planned = vm.future or _status(ref) == PLANNED
+        if actor.entity.kind == "place":
+            if not planned:
+                yield Fact(ref.event, "location", actor.entity, src, "event.host-city", REGISTRY.confidence("event.host-city"))
+            state = _state_of(ctx, actor.entity)
+            if state is not None:
+                yield Fact(ref.event, "plannedHost" if planned else "hostedBy", state, src, "event.host-city",
+                           REGISTRY.confidence("event.host-city"))
+            continue
+        yield Fact(ref.event, "plannedHost" if planned else "hostedBy", actor.entity, src, "event.host-written",
+                   REGISTRY.confidence("event.host-written"))
+
+
+def _hosted(toks: Tokens, refs: list[Ref], vm, after: int, hi: int) -> Ref | None:
+    """The meeting a host word is about: its object after the host, or the meeting the relative clause
+    (or a verbal noun like بضيافة) hangs from; None when the object is an organisation or a process."""
+    for k in range(after, min(hi, after + OBJECT_WINDOW)):
+        for r in refs:
+            if _ref_tok(toks, r) == k:
+                return r
+        if toks.tokens[k].norm in (",", ";", ".", "الذي", "التي"):
+            break                # the object comes before a comma or a relative clause about the host
+        if any(toks.index_at(m.start) == k and m.entity.kind in _HOSTED_NON_MEETINGS for m in toks.tokens[k].ents):
+            return None          # يستضيف البنك الدولي الشراكة: an organisation hosts an organisation
+    before = [r for r in refs if _ref_tok(toks, r) < vm.i]
+    if before and (vm.reading.enc or vm.feature("tense") in ("noun", "participle") or _relative_before(toks, vm.i)):
+        lex = load()
+        last = toks.index_at(before[-1].end)
+        if any((x := lex.is_a(toks, k, "meeting_noun")) is not None and not x.feature("plural") for k in range(last, vm.i)):
+            return None          # ورشة عمل … احتضنتها الرباط: the pronoun takes up the nearer noun, not the meeting
+        return before[-1]
+    return None
+
+
+def _subject_before(toks: Tokens, lo: int, i: int):
+    """The state or organisation written before a verb as its subject: right before it, or before
+    a pronoun that takes it up (``أعلنت المكسيك أنها ستستضيف``)."""
+    k = i - 1
+    if k >= lo and toks.tokens[k].norm in _PRONOUN_SUBJECTS:
+        k -= 1
+    for kk in range(k, max(lo, k - 3) - 1, -1):
+        t = toks.tokens[kk]
+        if t.kind == "punct":
+            return None
+        for m in t.ents:
+            if m.entity.kind in _ACTOR_KINDS and toks.index_at(m.end - 1) == kk:
+                return m
+    return None
+
+
+_PRONOUN_SUBJECTS = frozenset({"انها", "انه", "بانها", "بانه", "وانها", "وانه"})
+
+
+def _relative_before(toks: Tokens, i: int) -> bool:
+    return any(toks.tokens[k].norm in ("الذي", "التي") for k in range(max(0, i - 2), i))
+
+
+def _state_of(ctx, place: Entity) -> Entity | None:
+    for prop, kind, slug in place.links:
+        if prop == "inState" and kind == "state" and ctx.gazetteer is not None:
+            try:
+                return ctx.gazetteer.get("state", slug)
+            except KeyError:
+                return None
+    return None
+
+
+def chairs(ctx, src, toks: Tokens, refs: list[Ref], s: int, e: int):
+    lex = load()
+    lo, hi = toks.token_range(s, e)
+    conf = REGISTRY.confidence("event.chair-written")
+    for vm in lex.find(toks, "chair_verb", lo, hi):
+        if _heads_delegation(toks, refs, vm, lo) or negated(toks, vm.i):
+            continue
+        co = bool(vm.feature("co"))
+        if vm.feature("object") == "chaired":
+            yield from _chairmanship(toks, src, refs, vm, lo, hi)
+            continue
+        start = _skip_objects(toks, vm.j, hi)
+        role_first = lex.is_a(toks, start, "role") is not None if start < hi else False
+        kinds = ("person",) if role_first else ("person", "state", "org")
+        found, _last_end = [], None
+        if co:
+            found, _last_end = _co_chairs(toks, refs, start, hi)
+        else:
+            m, at = _first_mention(toks, start, hi, kinds, CHAIR_WINDOW)
+            if start < hi and _plain_word(toks, start) and _name_ahead(toks, start, hi):
+                m = None                 # ترأس جلساتها محمد شهيد الحق سكرتير الخارجية البنغلاديشي: the name comes first
+            while m is not None and any(_ref_tok(toks, r) <= at < toks.index_at(r.end) for r in refs):
+                m, at = _first_mention(toks, toks.index_at(m.end), hi, kinds, CHAIR_WINDOW)
+            if m is not None:
+                found, _last_end = [_full_person(toks, m, hi)], m.end
+        nominal = vm.feature("tense") == "noun" and not vm.entry.written.startswith(("ب", "تحت"))
+        if not found and not nominal:
+            name = _name_tail(toks, start, hi) if role_first else _name_ahead(toks, start, hi)
+            if name:
+                found.append(person(name))
+        if not found:
+            continue
+        proc = _chaired_process(toks, refs, vm, lo)
+        if proc is _UNKNOWN_PROCESS:
+            continue                     # المسار تترأسه تركيا, the process not named in a way we know
+        if proc is not None:
+            # المسار تترأسه تركيا: the chair of the standing process, not of a meeting
+            for ent in found:
+                yield Fact(proc, "coChairedBy" if co else "chairedBy", ent, src, "event.chair-process",
+                           REGISTRY.confidence("event.chair-process"))
+            continue
+        after_actor = toks.index_at(m_end) if (m_end := _last_end) is not None else None
+        if nominal:
+            # رئاسة الإكوادور للمنتدى لعام 2019: the chairmanship names its meeting right after the actor;
+            # otherwise (رئاسة الفلبين للمنتدى، تسليم رئاسة المنتدى إلى …) it is the process's, not a meeting's
+            direct = [r for r in refs if after_actor is not None and _ref_tok(toks, r) in (after_actor, after_actor + 1)]
+            if not direct:
+                continue
+            target = direct[0]
+        elif any(_ref_tok(toks, r) == vm.j or _ref_tok(toks, r) == vm.j + 1 for r in refs):
+            target = next(r for r in refs if _ref_tok(toks, r) in (vm.j, vm.j + 1))
+        else:
+            before = [r for r in refs if _ref_tok(toks, r) < vm.i]
+            target = before[-1] if before else _nearest(toks, refs, vm.i)
+        if _status(target) == PLANNED or vm.future:
+            continue
+        for ent in found:
+            yield Fact(target.event, "coChairedBy" if co else "chairedBy", ent, src, "event.chair-written", conf)
+
+
+def _full_person(toks: Tokens, m, hi: int) -> Entity:
+    """A person mention cut short before the rest of the name (``إيفا`` of ``السفيرة إيفا أكرمان بورييه``,
+    ``ريتنو ل`` of ``ريتنو ل. ب. مرصودي``): the name runs on over plain words and initials."""
+    if m.entity.kind != "person":
+        return m.entity
+    k = toks.index_at(m.end)
+    j = k
+    while j < hi and j - k < 6:
+        t = toks.tokens[j]
+        if t.norm == "." and j > 0 and len(toks.tokens[j - 1].norm) == 1 and toks.tokens[j - 1].kind == "word":
+            j += 1                       # the dot of an initial: ل. ب.
+            continue
+        if t.kind == "word" and len(t.norm) == 1 and j + 1 < hi and toks.tokens[j + 1].norm == ".":
+            j += 1                       # an initial
+            continue
+        if not _plain_word(toks, j) or t.norm.startswith("ال") or t.ents:
+            break
+        j += 1
+    while j > k and toks.tokens[j - 1].norm == "." and not (j - 2 >= 0 and len(toks.tokens[j - 2].norm) == 1):
+        j -= 1
+    if j == k:
+        return m.entity
+    return person(toks.text[m.start:toks.tokens[j - 1].end])
+
+
+def _chaired_process(toks: Tokens, refs: list[Ref], vm, lo: int):
+    """The process a chair verb is about when the process (or a noun standing for it: المسار، العملية)
+    is its subject right before it, or its object right after it."""
+    lex = load()
+    for k in (vm.i - 1, vm.i - 2):
+        if k < lo or any(_ref_tok(toks, r) <= k < toks.index_at(r.end) for r in refs):
+            break                        # أعمال المنتدى الذي ترأست جلساته …: the forum's meeting, named as a meeting
+        if k == vm.i - 2 and toks.tokens[vm.i - 1].norm not in ("الذي", "التي"):
+            break
+        for m in toks.tokens[k].ents:
+            if m.entity.kind == "process":
+                return m.entity
+        if lex.is_a(toks, k, "process_noun"):
+            procs = [x.entity for x in toks.mentions if x.entity.kind == "process" and x.end <= toks.tokens[k].start]
+            return procs[-1] if procs else _UNKNOWN_PROCESS
+    return None
+
+
+_UNKNOWN_PROCESS = Entity("process", "", "Process")     # a process noun whose process the text does not name
+
+
+# Words a chair verb may take as its object before the chair's name (ترأس جلساتها …، تترأس أعماله …).
+_OBJECT_WORDS = frozenset({"اعمال", "جلسات", "اشغال", "فعاليات", "الاجتماع", "الجلسه", "الجلسات", "المنتدي", "القمه",
+                           "المؤتمر", "الوفد", "جلسه", "اجتماع"})
+
+
+CO_CHAIR_WINDOW = 40
+
+
+def _chairmanship(toks: Tokens, src, refs: list[Ref], vm, lo: int, hi: int):
+    """``X (التي) تتولى رئاسة MEETING``: X chairs the meeting named right after the verb; when what follows
+    is an organisation, a body or a process (تتولى رئاسة مجلس الاتحاد الأوروبي) it is no meeting's chair."""
+    target = next((r for r in refs if _ref_tok(toks, r) in (vm.j, vm.j + 1)), None)
+    if target is None or _status(target) == PLANNED or vm.future:
+        return
+    k = vm.i - 1
+    if k >= lo and toks.tokens[k].norm in ("الذي", "التي"):
+        k -= 1
+    actor = next((m for m in toks.tokens[k].ents if m.entity.kind in _ACTOR_KINDS), None) if k >= lo else None
+    if actor is not None:
+        yield Fact(target.event, "chairedBy", actor.entity, src, "event.chair-written",
+                   REGISTRY.confidence("event.chair-written"))
+
+
+def _co_chairs(toks: Tokens, refs: list[Ref], start: int, hi: int):
+    """The co-chairs after a co-chair phrase: the persons named in the rest of the clause (each with its
+    role set off by commas), else the states/organisations joined by و (``للمغرب وألمانيا``)."""
+    lex = load()
+    persons, actors, last_end = [], [], None
+    for k in range(start, min(hi, start + CO_CHAIR_WINDOW)):
+        if k > start and (lex.is_a(toks, k, "held_verb") or lex.is_a(toks, k, "host_verb")):
+            break
+        for m in toks.tokens[k].ents:
+            if toks.index_at(m.start) != k or any(_ref_tok(toks, r) <= k < toks.index_at(r.end) for r in refs):
+                continue
+            if m.entity.kind == "person" and m.entity not in persons:
+                persons.append(_full_person(toks, m, hi))
+                last_end = m.end
+            elif m.entity.kind in _ACTOR_KINDS and not persons and m.entity not in actors:
+                joined = not actors or toks.tokens[k].norm.startswith("و") or toks.tokens[k - 1].norm.startswith("و")
+                if joined and (not actors or k - toks.index_at(last_end) <= 2):
+                    actors.append(m.entity)
+                    last_end = m.end
+    return (persons, last_end) if persons else (actors, last_end)
+
+
+def _heads_delegation(toks: Tokens, refs: list[Ref], vm, lo: int) -> bool:
+    """``بوفد ترأسه …``, ``بوفد من وزارة الخارجية ترأسه …``: the chair word is about a delegation (the
+    nearest noun its pronoun can take up, with no meeting named in between)."""
+    lex = load()
+    reach = 2 if not vm.reading.enc else 8
+    for k in range(vm.i - 1, max(lo, vm.i - reach) - 1, -1):
+        if any(_ref_tok(toks, r) == k for r in refs):
+            return False
+        if lex.is_a(toks, k, "delegation_noun"):
+            return True
+    return False
+
+
+def _skip_objects(toks: Tokens, j: int, hi: int) -> int:
+    while j < hi and (toks.tokens[j].norm in _OBJECT_WORDS or
+                      any(r.stem in _OBJECT_WORDS and r.enc for r in toks.tokens[j].readings())):
+        j += 1
+    return j
+
+
+def _plain_word(toks: Tokens, k: int) -> bool:
+    """A word that may be part of a person's name: letters, no mention, no lexicon word."""
+    t = toks.tokens[k]
+    if t.kind != "word" or any(m.entity.kind != "person" for m in t.ents) or len(t.norm) < 2:
+        return False
+    lex = load()
+    return not lex.match_at(toks, k, _NOT_NAME_CLASSES) and t.norm not in _FUNCTION_WORDS
+
+
+_NOT_NAME_CLASSES = ("role", "title", "meeting_noun", "session_noun", "held_verb", "host_verb", "chair_verb",
+                     "participate_verb", "reporting_verb", "planned_marker", "relative_time", "delegation_noun")
+_FUNCTION_WORDS = frozenset({"في", "من", "الي", "علي", "عن", "مع", "و", "ثم", "الذي", "التي", "هذا", "هذه", "لدي",
+                             "بين", "بعد", "قبل", "خلال", "حول", "عبر", "كما", "فيما", "بصفته", "بصفتها", "لشؤون"})
+
+
+def _name_ahead(toks: Tokens, k: int, hi: int) -> str:
+    """Two to four name words right at ``k`` (up to a comma, a role word or a function word)."""
+    j = k
+    while j < hi and j - k < 4 and _plain_word(toks, j) and (j == k or toks.tokens[j - 1].end == toks.tokens[j].start - 1):
+        j += 1
+    if 2 <= j - k <= 4 and not toks.tokens[k].norm.startswith("ال") and _role_follows(toks, j, hi):
+        return toks.surface(k, j)
+    return ""
+
+
+def _role_follows(toks: Tokens, j: int, hi: int) -> bool:
+    """A role word right after a name, or after its comma (``تيودورا تساكري، نائبة وزير``)."""
+    lex = load()
+    if j < hi and toks.tokens[j].norm == ",":
+        j += 1
+    return j < hi and lex.is_a(toks, j, "role") is not None
+
+
+def _place_in_name(toks: Tokens, k: int) -> bool:
+    """A word the gazetteer reads as a place but that opens a name (``سانتياغو تشافيز``): no preposition
+    before it, none glued to it."""
+    t = toks.tokens[k]
+    if not t.ents or any(m.entity.kind != "place" for m in t.ents) or k == 0:
+        return False
+    return toks.tokens[k - 1].norm not in ("في", "من", "الي") and not any(r.pro for r in t.readings()[:1])
+
+
+def _name_tail(toks: Tokens, k: int, hi: int) -> str:
+    """The name that closes a role phrase starting at ``k`` (``نائب وزير … في الإكوادور سانتياغو تشافيز،``)."""
+    end = k
+    while end < hi and toks.tokens[end].norm not in (",", ";", ".", "(", ":"):
+        end += 1
+    j = end
+    while j > k and end - j < 4 and (_plain_word(toks, j - 1) or (j < end and _place_in_name(toks, j - 1))):
+        j -= 1
+    if 2 <= end - j <= 4 and not toks.tokens[j].norm.startswith("ال") and j > k + 1:
+        return toks.surface(j, end)
+    return ""
+
+
+register(Rule("event.participant-list", ("participatesIn",), 0.8,
+              ("participate_verb", "list_opener", "participant_filler", "entity:state", "entity:org"),
+              "the states and organisations listed after a participation word (بمشاركة ممثلين عن … وهي الكويت والسعودية …، "
+              "يمثلون 43 دولة، هي: الأردن، وأستراليا …) take part in the meeting of the sentence", "events"))
+LIST_GAP = 3                 # tokens between two listed actors (commas, و, a bracketed note)
+
+
+def participant_lists(ctx, src, toks: Tokens, refs: list[Ref], s: int, e: int):
+    """States and organisations listed after a participation word: each takes part in the sentence's meeting."""
+    if not refs:
+        return
+    lex = load()
+    lo, hi = toks.token_range(s, e)
+    conf = REGISTRY.confidence("event.participant-list")
+    for vm in lex.find(toks, "participate_verb", lo, hi):
+        if vm.future or negated(toks, vm.i) or vm.feature("weak"):
+            continue
+        if any(lex.is_a(toks, k, "chair_verb") for k in range(vm.j, min(hi, vm.j + 4))):
+            continue             # وتشاركها المجر في الرئاسة: co-chairing, not taking part
+        ref = _nearest(toks, refs, vm.i)
+        if _status(ref) == PLANNED:
+            continue
+        for actor in _listed_actors(toks, vm.j, hi, refs):
+            if actor != ref.process:
+                yield Fact(actor, "participatesIn", ref.event, src, "event.participant-list", conf)
+
+
+def _listed_actors(toks: Tokens, j: int, hi: int, refs: list[Ref]) -> list:
+    """The actors of the lists that follow a participation word: after fillers (ممثلين عن، وفود من), a
+    count (43 دولة), a list opener (هي:، وهي، من بينها) or a continuation (إلى جانب وفود من)."""
+    lex = load()
+    out, k, gap, started = [], j, 0, False
+    limit = hi
+    while k < limit:
+        t = toks.tokens[k]
+        if any(_ref_tok(toks, r) <= k < toks.index_at(r.end) for r in refs):
+            k += 1
+            continue
+        m = next((x for x in t.ents if toks.index_at(x.start) == k and x.entity.kind in _ACTOR_KINDS), None)
+        if m is not None:
+            out.append(m.entity)
+            k, gap, started = toks.index_at(m.end), 0, True
+            continue
+        opener = lex.is_a(toks, k, "list_opener") or lex.is_a(toks, k, "participant_filler")
+        if opener is not None:
+            k, gap = opener.j, 0
+            continue
+        if t.kind == "punct" and t.norm in (",", ":", "(", ")") or t.norm == "و" or t.kind == "number" or \
+                lex.is_a(toks, k, "count_unit") or lex.is_a(toks, k, "approx_marker"):
+            k += 1
+            continue
+        if t.kind == "punct" and t.norm in (".", ";"):
+            break
+        gap += 1
+        if gap > (LIST_GAP if started else LIST_GAP + 2):
+            break
+        k += 1
+    return out
+
+
+def pattern_facts(ctx, src, toks: Tokens, refs: list[Ref], s: int, e: int):
+    """The event family's pattern rules (participation and counts) over one sentence."""
+    lo, hi = toks.token_range(s, e)
+    lex = load()
+    for rule in pattern_rules():
+        if rule.family != "events":
+            continue
+        fn = REGISTRY.handlers.get(rule.id)
+        if fn is None:
+            raise LookupError(f"pattern rule {rule.id} ({rule.source}) has no handler")
+        for m in matches(list(rule.pattern), toks, lex, lo, hi):
+            yield from fn(ctx, src, toks, m, rule, refs)
+
+
+def _participation_context(toks: Tokens, i: int, lo: int) -> bool:
+    lex = load()
+    return any(lex.is_a(toks, k, "participate_verb") or toks.tokens[k].norm in ("يمثلون", "تمثل", "يمثل", "ممثلي")
+               for k in range(max(lo, i - 8), i))
+
+
+def _count(ctx, src, toks, m, rule: Rule, refs, value: int):
+    if not refs:
+        return
+    i = m.start
+    s_lo = i
+    while s_lo > 0 and toks.tokens[s_lo - 1].sent == toks.tokens[i].sent:
+        s_lo -= 1
+    if not _participation_context(toks, i, s_lo):
+        return
+    pronoun = any(toks.tokens[k].norm in ("فيها", "فيه") for k in range(max(s_lo, i - 6), i))
+    ref = sorted(refs, key=lambda r: r.start)[0] if pronoun else _nearest(toks, refs, i)
+    if _status(ref) == PLANNED:
+        return
+    lex = load()
+    if any(lex.is_a(toks, k, "observer_marker") for k in range(m.end, min(len(toks.tokens), m.end + 3))):
+        return               # 12 دولة بصفة مراقب: observers, not the participating states
+    unit = m.captures["unit"][2].feature("unit")
+    prop = {"states": "stateCount", "delegates": "delegateCount", "delegations": "delegateCount",
+            "organizations": "organizationCount"}[unit]
+    approx = "approx" in m.captures
+    conf = rule.confidence * (0.8 if approx else 1.0)
+    yield Fact(ref.event, prop, Value(str(value), "integer"), src, rule.id, conf)
+    if unit == "states":
+        yield Fact(ref.event, "participantCount", Value(str(value), "integer"), src, rule.id, conf)
+
+
+def _register_handlers():
+    from .rules import handler
+
+    @handler("event.count")
+    def _count_digits(ctx, src, toks, m, rule, refs):
+        i, _j, _ = m.captures["n"]
+        yield from _count(ctx, src, toks, m, rule, refs, int(toks.tokens[i].norm.replace(",", "").split(".")[0]))
+
+    @handler("event.count-word")
+    def _count_words(ctx, src, toks, m, rule, refs):
+        yield from _count(ctx, src, toks, m, rule, refs, int(m.captures["n"][2].feature("value")))
+
+    @handler("event.participation")
+    @handler("event.participation-subject")
+    def _participation(ctx, src, toks, m, rule, refs):
+        if not refs:
+            return
+        vi = m.captures["verb"][0]
+        if negated(toks, vi):
+            return
+        ref = _nearest(toks, refs, vi)
+        if _status(ref) == PLANNED or m.captures["verb"][2].future:
+            return
+        k = m.captures["actor"][1]
+        if k + 1 < len(toks.tokens) and toks.tokens[k].norm == "في" and \
+                load().is_a(toks, k + 1, "chair_verb") is not None:
+            return               # وتشاركها المجر في الرئاسة: co-chairing, not taking part
+        actors = [m.captures["actor"][2].entity]
+        while k < len(toks.tokens) and toks.tokens[k].sent == toks.tokens[vi].sent and toks.tokens[k].norm.startswith("و"):
+            nxt = [x for x in toks.tokens[k].ents if toks.index_at(x.start) == k and x.entity.kind in _ACTOR_KINDS]
+            if not nxt:
+                break
+            actors.append(nxt[0].entity)
+            k = toks.index_at(nxt[0].end)
+        for a in actors:
+            if any(a == r.process for r in refs):
+                continue
+            yield Fact(a, "participatesIn", ref.event, src, rule.id, rule.confidence)
+
+
+_register_handlers()

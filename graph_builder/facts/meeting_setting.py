@@ -1,0 +1,243 @@
+"""Where and when a meeting named in running text is: its place, its own dates, the verbs that govern it.
+
+What the meeting rules (``written_meetings.py``) ask of a sentence around a meeting's name: the city
+after في/ب (or ``العاصمة …``, a fronted ``وفي براغ،``, ``في المدينة نفسها``), the state it was held in when
+no city is named, the dates after its name that are its own (not behind a session noun, another
+meeting or the tail of an unread range), the dates between a governing verb and the name, the first
+or last day a start or end verb dates (``انطلقت``, ``اختتمت اليوم``), and whether a held verb governs
+it. Dates come from ``graph_builder.values`` read against the document's date; ``اليوم`` from the
+lexicon's relative time words. It decides nothing about which meeting it is and makes no facts.
+"""
+from __future__ import annotations
+
+from ..text.tokens import Tokens, strip_article
+from ..values import find_dates, find_ordinals
+from .lexicon import load
+
+LOCATION_WINDOW = 14         # tokens after the meeting (or its verb) where its place may be named
+DATE_WINDOW = 32             # tokens after it where its own dates may stand (a quoted title and its organisers between)
+_RANGE_WORDS = frozenset({"لغايه", "ولغايه", "حتي", "الي", "و", "-"})
+
+
+def mention_at(toks: Tokens, i: int, kinds: tuple[str, ...]):
+    """The mention of one of ``kinds`` that starts in token ``i``."""
+    if i >= len(toks.tokens):
+        return None
+    for m in toks.tokens[i].ents:
+        if m.entity.kind in kinds and toks.index_at(m.start) == i:
+            return m
+    return None
+
+
+def covered(toks: Tokens, i: int, kinds: tuple[str, ...]) -> bool:
+    return any(m.entity.kind in kinds for m in toks.tokens[i].ents)
+
+
+def after(toks: Tokens, m) -> int:
+    """Index of the token after a mention."""
+    j = toks.index_at(m.start)
+    while j < len(toks.tokens) and toks.tokens[j].start < m.end:
+        j += 1
+    return j
+
+
+def dates_of(toks: Tokens, doc_day) -> list:
+    """The dates of a text read against the document's date (``graph_builder.values``: year-less and
+    relative dates such as ``أمس الأربعاء``, ``فيفري الجاري`` take it as their anchor); without one, a
+    year-less date takes the first year the text writes (``2016-12-10 … (10-12 ديسمبر)``). Memoised per text."""
+    key = ("dates", doc_day)
+    if key not in toks.cache:
+        if doc_day:
+            found = find_dates(toks.text, anchor=doc_day)
+        else:                   # no document date: a year-less date takes the year the text writes first
+            found = find_dates(toks.text)
+            years = [d.year for d in found if d.year and not d.year_inferred]
+            if years and any(d.year is None for d in found):
+                found = find_dates(toks.text, years[0])
+        toks.cache[key] = found
+    return toks.cache[key]
+
+
+def ordinals_of(toks: Tokens):
+    if "ordinals" not in toks.cache:
+        toks.cache["ordinals"] = find_ordinals(toks.text)
+    return toks.cache["ordinals"]
+
+
+def governing_before(toks: Tokens, lo: int, i: int):
+    """The held or hosting verb (no pronoun on it) that governs a meeting named after it in the clause."""
+    lex = load()
+    nouns = [x for x in lex.find(toks, "meeting_noun", lo, i) if x.j <= i and not x.feature("plural")]
+    start = nouns[-1].j if nouns else lo          # never across another meeting named before it
+    verbs = [vm for vm in lex.find(toks, ("held_verb", "host_verb"), start, i)
+             if not vm.reading.enc and not vm.feature("weak") and vm.feature("tense") in ("past", "present")]
+    return verbs[-1] if verbs else None
+
+
+def fronted_place(toks: Tokens, lo: int, i: int):
+    """``وفي براغ، اعتمد المؤتمر الوزاري المعقود …``: a city fronted at the head of the sentence, set off by a
+    comma, is where the sentence's meeting was held."""
+    if i - lo < 3 or toks.tokens[lo].norm not in ("في", "وفي"):
+        return None
+    m = mention_at(toks, lo + 1, ("place",))
+    if m is None:
+        return None
+    k = toks.index_at(m.end)
+    return m.entity if k < i and toks.tokens[k].norm == "," else None
+
+
+def held_place_before(toks: Tokens, lo: int, i: int):
+    """``اختتمت اليوم في العاصمة القطرية الدوحة أعمال القمة``, ``احتضن المركز … بالجزائر العاصمة … أشغال
+    ندوة``: the city after في/ب between a held or hosting verb and the meeting it governs."""
+    vm = governing_before(toks, lo, i)
+    return place_after(toks, vm.j, i, stop_at_meeting=False) if vm is not None else None
+
+
+def dates_before(toks: Tokens, lo: int, i: int, doc_day):
+    """Dates between a held or hosting verb and the meeting it governs (``احتضن … يومي 26 و27 فيفري
+    الجاري، أشغال ندوة``)."""
+    vm = governing_before(toks, lo, i)
+    return own_dates(None, toks, vm.j, i, doc_day, stop=False) if vm is not None else []
+
+
+def state_site(toks: Tokens, lo: int, i: int, j: int, hi: int):
+    """A state named after في as the site of a meeting of no process when no city is named (``اختتمت في
+    الكويت أعمال ورشة العمل``): it keys the meeting, it is not its location (a state is not a place)."""
+    vm = governing_before(toks, lo, i)
+    spans = ([(vm.j, i)] if vm is not None else []) + [(j, min(hi, j + LOCATION_WINDOW))]
+    for a, b in spans:
+        for k in range(a, b):
+            m = mention_at(toks, k, ("state",))
+            if m is not None and k > 0 and toks.tokens[k - 1].norm == "في":
+                return m.entity
+    return None
+
+
+def phase_before(toks: Tokens, lo: int, i: int) -> str:
+    """The phase (start/end) of a held verb right before a meeting's name (افتتحا أشغال القمة)."""
+    lex = load()
+    for k in range(max(lo, i - 3), i):
+        vm = lex.is_a(toks, k, "held_verb")
+        if vm is not None and vm.feature("phase"):
+            return vm.feature("phase")
+    return ""
+
+
+def phase_dates(toks: Tokens, lo: int, hi: int, doc_day) -> tuple:
+    """("start"|"end", date) for each dated start or end verb of the sentence (انطلقت يوم 3 مارس، اختتمت اليوم)."""
+    lex = load()
+    out = []
+    for vm in lex.find(toks, "held_verb", lo, hi):
+        phase = vm.feature("phase")
+        if not phase:
+            continue
+        k = vm.j
+        while k < hi and k < vm.j + 3 and toks.tokens[k].norm in (",", "يوم", "اعماله", "اعمالها", "اشغال", "اعمال"):
+            k += 1
+        found = [d for d in own_dates(None, toks, k, min(hi, k + 6), doc_day, stop=False)
+                 if toks.index_at(d.start) <= k + 2]
+        if found and found[0].precision == "day" and found[0].start_date:
+            out.append((phase, found[0]))
+    return tuple(out)
+
+
+def host_place_before(toks: Tokens, lo: int, i: int):
+    """``تستضيف القاهرة … ورشة عمل``: the city right after a hosting word earlier in the clause."""
+    lex = load()
+    for vm in lex.find(toks, "host_verb", lo, i):
+        for k in range(vm.j, min(i, vm.j + 2)):
+            pm = mention_at(toks, k, ("place",))
+            if pm is not None:
+                return pm.entity
+    return None
+
+
+def place_after(toks: Tokens, j: int, hi: int, stop_at_meeting: bool = True):
+    """A city named after في/ب (or العاصمة …) within the meeting's clause, before another meeting noun."""
+    lex = load()
+    for k in range(j, min(hi, j + LOCATION_WINDOW)):
+        if stop_at_meeting and k > j and lex.is_a(toks, k, "meeting_noun") and not covered(toks, k, ("process",)):
+            return None
+        if toks.tokens[k].norm == "في" and k + 2 < hi and strip_article(toks.tokens[k + 1].norm) == "مدينه" \
+                and toks.tokens[k + 2].norm in ("نفسها", "ذاتها"):
+            before = [x for x in toks.mentions if x.entity.kind == "place" and x.end <= toks.tokens[k].start]
+            return before[-1].entity if before else None      # في المدينة نفسها: the city named before
+        pm = mention_at(toks, k, ("place",))
+        if pm is None:
+            continue
+        prev = toks.tokens[k - 1].norm if k > 0 else ""
+        prev2 = toks.tokens[k - 2].norm if k > 1 else ""
+        own = toks.text[toks.tokens[k].start:pm.start]
+        if prev == "في" or own.endswith("ب") or strip_article(prev) == "عاصمه" or strip_article(prev2) == "عاصمه":
+            return pm.entity
+    return None
+
+
+def own_dates(ctx, toks: Tokens, j: int, hi: int, doc_day, stop: bool = True):
+    """Dates that belong to the meeting: in its clause after its name, before a session noun, another
+    meeting noun or a clause that starts with a relative/other subject; year-less ones take the doc year."""
+    lex = load()
+    limit = min(hi, j + DATE_WINDOW) if stop else hi
+    for k in range(j, limit):
+        noun = lex.is_a(toks, k, "meeting_noun")
+        if lex.is_a(toks, k, "session_noun") or (noun is not None and not noun.feature("plural")
+                                                 and not covered(toks, k, ("process",))):
+            limit = k
+            break
+    stop = limit
+    if stop <= j:
+        return []
+    s, e = toks.tokens[j].start, toks.tokens[stop - 1].end
+    out = [d for d in dates_of(toks, doc_day) if s <= d.start and d.end <= e and not range_tail(toks, d)]
+    rel = [r for r in relative_day(toks, j, stop, doc_day) if not any(d.start <= r.start < d.end for d in out)]
+    return out + rel
+
+
+def range_tail(toks: Tokens, d) -> bool:
+    """A date that ends a range whose start was not read (``من 14 ولغاية 16 أيار``): not the meeting's start."""
+    k = toks.index_at(d.start)
+    return k >= 2 and toks.tokens[k - 1].norm in _RANGE_WORDS and toks.tokens[k - 2].kind == "number"
+
+
+def relative_day(toks: Tokens, j: int, stop: int, doc_day):
+    """``اليوم``, ``أمس`` (the value grammar reads أمس and weekdays; ``اليوم`` "today" it leaves to the
+    rules): the document's date ± the lexicon's offset, day precision."""
+    if doc_day is None:
+        return []
+    from datetime import timedelta
+    from ..values import DateMatch
+    lex = load()
+    out = []
+    for m in lex.find(toks, "relative_time", j, stop):
+        if m.feature("unit") != "day":
+            continue
+        d = doc_day + timedelta(days=m.feature("offset") or 0)
+        t = toks.tokens[m.i]
+        out.append(DateMatch(t.start, t.end, "day", d.year, d.month, d.day, d.year, d.month, d.day))
+    return out
+
+
+def held_subject(toks: Tokens, i: int) -> bool:
+    """The meeting at token ``i`` is the subject of a held verb right before it (عقد الاجتماع …)."""
+    lex = load()
+    for k in (i - 1, i - 2):
+        if k < 0:
+            return False
+        vm = lex.is_a(toks, k, "held_verb")
+        if vm is not None and vm.j in (i, i - 1 if toks.tokens[i - 1].kind == "punct" else i) \
+                and vm.feature("tense") in ("past", "present") and not vm.reading.enc:
+            return True
+    return False
+
+
+def governing_verb(toks: Tokens, j: int, hi: int) -> int | None:
+    """The token after a held or hosting verb that follows a meeting's name closely (``… الذي تستضيفه
+    اليونان وانطلقت أعماله أمس …``); None when the clause goes on to something else."""
+    lex = load()
+    for k in range(j, min(hi, j + 6)):
+        if toks.tokens[k].norm in (".", ";"):
+            return None
+        vm = lex.match_at(toks, k, ("held_verb", "host_verb"))
+        if vm and not vm[0].feature("weak"):
+            return vm[0].j
+    return None

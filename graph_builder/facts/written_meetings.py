@@ -1,0 +1,525 @@
+"""Meetings named the way a writer names them: a summit, a numbered session, a ministerial encounter,
+a conference "that convened", a workshop or seminar, with or without its process and year.
+
+A meeting noun (lexicon class ``meeting_noun``: قمة، اجتماع، الدورة، اللقاء الوزاري، ورشة عمل …) is read
+with what follows it in the sentence: qualifiers (``meeting_qualifier``), an ordinal
+(``values.find_ordinals``: ``التاسعة``, ``الحادية عشرة``), a place (``قمة كيتو``) and the process it is
+of (``للمنتدى العالمي …``, ``لعملية بالي``). Its identity, in this order of preference:
+
+* process + year   → ``event/{process}-{year}`` (the key the report rules use, so texts join);
+* process + ordinal → ``event/{process}-meeting-{n}`` when no year can be found;
+* kind + place + year → ``event/{kind}-{place}-{year}``; kind + place when the year is unknown.
+
+The year is the year of the meeting's own date, or of a date the text gives the same ordinal
+elsewhere, or, for a meeting the text reports as happening now (``اليوم``, ``أمس``, ``الجاري``), the
+document's year (``Document.date``); year-less dates (``من 20 إلى 24 كانون الثاني الجاري``) take the
+document's year. Each meeting gets a status (``event_status.py``): a planned meeting is typed
+``mdkg:PlannedMeeting``, never ``mdkg:Meeting``, in the source that plans it.
+
+A bare definite noun, an opening held verb or the proceedings of a process name again the meeting
+named before in the paragraph, else the title's meeting (:func:`title_meeting`), else the document's
+main meeting (:func:`antecedent`). A process held by an organ (``عقدت الجمعية العامة … الحوار الرفيع
+المستوى``) is that year's meeting; a workshop or seminar of a process is a part of its meeting; parts
+named in running text (``الاجتماع الحكومي``, ``اجتماع لكبار المسؤولين``) are keyed under the meeting
+(:func:`sessions`); :func:`supplement` adds the place and dates written the writers' way to a meeting
+a report rule found.
+
+It does not find the meetings the report rules already find (``process_meetings.py``,
+``named_meetings.py``): those spans are passed in and skipped. Relations (hosts, chairs,
+participants, counts) are ``meeting_relations.py``'s job.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..text.arabic import fold
+from ..recognise.findings import Entity, Fact, Value
+from ..text.tokens import Tokens, strip_article
+from .event_common import Ref, key_year, year_fact
+from .event_status import HELD, PLANNED, _sentence_bounds, clause_status, document_day
+from .lexicon import load
+from .naming import process_meeting, sub_event
+from .meeting_setting import (after, covered, dates_before, fronted_place, governing_before, governing_verb, held_place_before, held_subject,
+                              host_place_before, mention_at, ordinals_of, own_dates, phase_before, phase_dates,
+                              place_after, range_tail, state_site)
+from .rules import REGISTRY, Rule, register
+
+RULE_ID = "event.written-meeting"
+ANAPHOR_ID = "event.written-anaphor"
+register(Rule(RULE_ID, ("partOf", "year", "ordinal", "location", "startDate", "endDate"), 0.8,
+              ("meeting_noun", "meeting_qualifier", "planned_marker", "relative_time", "entity:process",
+               "entity:place", "values:ordinal", "values:date", "document.date"),
+              "a meeting noun with its ordinal, place and process (القمة التاسعة للمنتدى، قمة كيتو، اللقاء الوزاري "
+              "المنعقد في الرباط); keyed by process+year, process+ordinal or kind+place+year", "events"))
+register(Rule(ANAPHOR_ID, ("location", "startDate", "endDate"), 0.75,
+              ("meeting_noun", "held_verb", "document"),
+              "a bare definite meeting noun (القمة، الاجتماع) or a sentence opening with a held verb (وانعقدت …) names "
+              "the document's last meeting again", "events"))
+register(Rule("event.written-location", ("location",), 0.8, ("meeting_noun", "held_verb", "entity:place"),
+              "the city after في/ب (or العاصمة X) in a written meeting's clause, before any other meeting", "events"))
+register(Rule("event.written-date", ("startDate", "endDate"), 0.8,
+              ("meeting_noun", "held_verb", "session_noun", "values:date", "relative_time", "document.date"),
+              "the first date after a written meeting or its held verb, not after a session noun or a second meeting; "
+              "relative dates anchored on the document's date", "events"))
+CONF = 0.8
+
+PLANNED_CLASS, HELD_CLASS = "PlannedMeeting", "Meeting"
+MAX_GAP = 3                  # tokens between the meeting noun and its process/place
+_NOW_WORDS = {"اليوم", "امس", "الجاري", "الحالي", "حاليا"}
+
+
+def find(ctx, st, src, toks: Tokens, s: int, e: int, known: list[Ref]) -> list[Ref]:
+    """The meetings sentence [s, e) names that the report rules did not find (``known``).
+
+    A bare definite noun (``القمة``, ``الاجتماع``), a sentence that opens with a held verb (``وانعقدت
+    في …``) or the proceedings of a process (``أعمال المنتدى``) name again the meeting named before in
+    the same paragraph, else the meeting of the title, else the document's main meeting
+    (:func:`antecedent`)."""
+    lex = load()
+    lo, hi = toks.token_range(s, e)
+    ordinals = {toks.index_at(o.start): o for o in ordinals_of(toks) if s <= o.start < e}
+    doc_day = document_day(ctx.document)
+    out: list[Ref] = []
+    for m in lex.find(toks, "meeting_noun", lo, hi):
+        t0 = toks.tokens[m.i]
+        if m.feature("plural") or any(r.start <= t0.start < r.end for r in known + out):
+            continue
+        if covered(toks, m.i, ("process", "org", "body", "publication", "commitment")):
+            continue            # the noun is part of a name (المنتدى العالمي …, اجتماع الأمم المتحدة التنسيقي …)
+        ref = _read(ctx, st, src, toks, m, lo, hi, ordinals, doc_day)
+        if ref is not None:
+            out.append(ref)
+            if (ref.process is not None or ref.place is not None) and ref.rule == RULE_ID and ref.status != PLANNED:
+                st.last_meeting, st.last_source = ref, src
+                if st.main_meeting is None and ref.status == HELD:
+                    st.main_meeting = ref
+    out += _held_processes(ctx, st, toks, lo, hi, known + out, doc_day)
+    out += _process_proceedings(ctx, st, src, toks, lo, hi, known + out, doc_day)
+    if antecedent(st, src) is not None and not any(r.start < toks.tokens[lo].end for r in known + out):
+        opener = _held_opener(toks, lo, hi)
+        if opener is not None:
+            out.insert(0, _anaphor(ctx, st, src, toks, opener, opener + 1, lo, hi, doc_day))
+    # a planned clause about a meeting named before (وكانت القمة مقررة بين …) says nothing of the meeting held
+    return [r for r in out if not (r.rule == ANAPHOR_ID and r.status == PLANNED)]
+
+
+def _held_opener(toks: Tokens, lo: int, hi: int) -> int | None:
+    """A sentence that opens with a held verb and names no meeting (``وانعقدت في مركز …``): its token."""
+    lex = load()
+    for k in range(lo, min(hi, lo + 2)):
+        vm = lex.is_a(toks, k, "held_verb")
+        if vm is not None and vm.feature("tense") == "past" and not vm.reading.enc:
+            return k
+    return None
+
+
+def _read(ctx, st, src, toks: Tokens, m, lo: int, hi: int, ordinals: dict, doc_day) -> Ref | None:
+    lex = load()
+    kind = m.feature("kind", "meeting")
+    j = m.j
+    n = None
+    qualified = False
+    for _ in range(4):
+        q = lex.is_a(toks, j, "meeting_qualifier") if j < hi else None
+        if q:
+            kind = _qualified(kind, q.feature("kind"))
+            j, qualified = q.j, True
+            continue
+        if j in ordinals:
+            n = ordinals[j].value
+            o_end = ordinals[j].end
+            while j < hi and toks.tokens[j].start < o_end:
+                j += 1
+            continue
+        break
+    place = process = None
+    for k in range(j, min(hi, j + MAX_GAP)):
+        pm = mention_at(toks, k, ("process",))
+        if pm is not None:
+            process = pm.entity
+            j = after(toks, pm)
+            break
+        plm = mention_at(toks, k, ("place",))
+        if plm is not None and place is None and k == j:
+            place = plm.entity
+            j = after(toks, plm)
+            continue
+        if toks.tokens[k].kind == "punct" or lex.is_a(toks, k, "held_verb"):
+            break
+    if process is None and m.reading.enc in ("ه", "ها"):
+        process = _antecedent_process(toks, lo, m.i, m.reading.enc)     # اجتماعه الأول: the process named before
+        if process is None:
+            return None
+    elif m.reading.enc:
+        return None
+    definite = m.reading.stem.startswith("ال") or toks.tokens[m.i].norm.startswith(("ال", "وال", "بال", "فال", "لل"))
+    qualified = qualified or len(m.entry.words) > 1
+    if process is None and place is None and n is None and not qualified and definite \
+            and place_after(toks, j, hi) is None:
+        modified = j < hi and toks.tokens[j].norm.startswith("ال")      # الاجتماع الحكومي: another meeting
+        ante = antecedent(st, src)
+        if ante is not None and not modified and _can_refer(kind, ante.kind):
+            return _anaphor(ctx, st, src, toks, m.i, j, lo, hi, doc_day)
+        return None
+    dates = own_dates(ctx, toks, j, hi, doc_day) or dates_before(toks, lo, m.i, doc_day)
+    status = clause_status(toks, m.i, dates=dates, doc_day=doc_day)
+    if place is None:
+        place = (place_after(toks, j, hi) or host_place_before(toks, lo, m.i) or held_place_before(toks, lo, m.i)
+                 or fronted_place(toks, lo, m.i))
+    if process is None and place is not None and kind in _PROCESS_KINDS:
+        process = _paragraph_process(toks, toks.tokens[m.i].start)
+    year = _year(ctx, st, toks, process, n, dates, lo, hi, status, doc_day, j)
+    if year is None and doc_day is not None and status == HELD and not _other_year(toks, lo, hi):
+        verb = governing_before(toks, lo, m.i)
+        if verb is not None and verb.feature("phase") == "end":
+            year = doc_day.year     # اختتمت في الكويت أعمال ورشة العمل: a press report of a meeting that just closed
+    if year is None and (process is None or n is None):
+        return None            # a place alone (حلقة العمل التي عقدت في مرسيليا) does not say which meeting
+    if kind in _PART_KINDS and process is not None:
+        # حلقة العمل المواضيعية للمنتدى: a workshop of the process, a part of its meeting of that year
+        if place is None or year is None:
+            return None
+        parent, process = process_meeting(process, year), None
+    else:
+        parent = st.report_meeting() if kind in _PART_KINDS and process is None and place is not None else None
+    if parent is not None and key_year(parent) == year:
+        # a workshop of the year of the meeting the report is about: one of that meeting's parts, keyed as
+        # the report rules key the workshops they list (event/{meeting}-workshop-{city})
+        ev = replace(sub_event(parent, f"{kind}-{place.slug}", f"{toks.surface(m.i, m.j)} في {place.label_ar}",
+                               f"{parent.label_en} {kind}, {place.label_en}".strip()),
+                     cls=PLANNED_CLASS if status == PLANNED else HELD_CLASS)
+        return Ref(toks.tokens[m.i].start, toks.tokens[j - 1].end, ev, parent, RULE_ID, status, None, place,
+                   tuple(dates), year, kind, phase_dates(toks, lo, hi, doc_day))
+    site = place if place is not None else state_site(toks, lo, m.i, j, hi)
+    ev = _entity(process, n, year, kind, site, toks.surface(m.i, j), status)
+    if ev is None:
+        return None
+    if process is not None and n is not None and year is not None:
+        st.ordinal_years.setdefault((process.slug, n), year)
+    return Ref(toks.tokens[m.i].start, toks.tokens[j - 1].end, ev, process, RULE_ID, status, n, place,
+               tuple(dates), year, kind, phase_dates(toks, lo, hi, doc_day))
+
+
+# Kinds of meeting that are parts of a process's yearly meeting when named with the process.
+_PART_KINDS = frozenset({"workshop", "seminar"})
+
+# Meeting kinds a standing process holds (a summit of the forum); workshops and seminars are their own events.
+_PROCESS_KINDS = frozenset({"summit", "meeting", "ministerial-meeting", "ministerial-conference", "conference",
+                            "consultative-meeting", "annual-meeting", "regional-meeting", "session"})
+
+
+# Nouns that may name again a meeting of another kind: "the meeting" for a summit or a conference.
+_GENERIC = frozenset({"meeting", "session"})
+_PROCESS_MEETING = frozenset({"meeting", "summit", "conference", "session", "ministerial-meeting",
+                              "ministerial-conference", "forum"})
+
+
+def _can_refer(kind: str, antecedent_kind: str) -> bool:
+    """A bare noun of ``kind`` may name the antecedent again (الندوة never names a forum meeting)."""
+    if not antecedent_kind:                      # a meeting a report rule found: a process meeting
+        return kind in _PROCESS_MEETING
+    return kind == antecedent_kind or kind in _GENERIC or antecedent_kind.endswith(kind)
+
+
+def title_meeting(ctx, st) -> Ref | None:
+    """The meeting the document's title names (``… عن الاجتماع الرابع للمنتدى …``, ``… في قمة كيتو للمنتدى …``)."""
+    toks = ctx.title_tokens()
+    if toks is None or not toks.tokens:
+        return None
+    saved = (st.last_meeting, st.last_source, st.main_meeting)
+    refs = find(ctx, st, None, toks, 0, len(toks.text), [])
+    st.last_meeting, st.last_source, st.main_meeting = saved
+    named = [r for r in refs if r.rule == RULE_ID and r.status != PLANNED and (r.process or r.place)]
+    if not named:
+        return None
+    ref = named[0]
+    years = re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", toks.text)
+    if ref.year is None and ref.process is not None and len(set(years)) == 1:
+        # a title's lone year (… عن الاجتماع الرابع للمنتدى (بويرتو فايارتا، 2010)) is its meeting's year
+        year = int(years[0])
+        st.ordinal_years.setdefault((ref.process.slug, ref.ordinal), year)
+        ref = replace(ref, event=replace(process_meeting(ref.process, year), cls=ref.event.cls), year=year)
+    return ref
+
+
+def antecedent(st, src) -> Ref | None:
+    """The meeting a bare noun names again: the last one named in the same source, else the meeting the
+    document reports on (the Forum year it names most), else its main meeting (the first it names as
+    held), else the last one named."""
+    if st.last_meeting is not None and st.last_source is src:
+        return st.last_meeting
+    if st.title_meeting is not None:
+        return st.title_meeting
+    report = st.report_meeting() if st.year_from_text else None
+    if report is not None:                       # the meeting a report on a forum is about
+        return Ref(0, 0, report, st.forum, RULE_ID, HELD, year=st.year)
+    return st.main_meeting or st.last_meeting
+
+
+# Nouns of the proceedings of a meeting: أعمال المنتدى = the forum's meeting, not the standing process.
+_PROCEEDINGS = frozenset({"اعمال", "اشغال", "فعاليات", "جلسات", "انعقاد", "افتتاح", "اختتام", "ختام", "هامش"})
+
+
+HELD_OBJECT_WINDOW = 12      # tokens from a held verb to the process it holds (its subject and an aside between)
+
+
+def _held_processes(ctx, st, toks: Tokens, lo: int, hi: int, known: list[Ref], doc_day) -> list[Ref]:
+    """``عقدت الجمعية العامة، عملا بقرارها 60/227، الحوار الرفيع المستوى … في … يومي 14 و 15 أيلول 2006``:
+    a process that is the object of a held verb (its subject named between them) is that year's meeting."""
+    lex = load()
+    out = []
+    for vm in lex.find(toks, "held_verb", lo, hi):
+        if vm.feature("tense") != "past" or vm.reading.enc or vm.future:
+            continue
+        subject = False
+        for k in range(vm.j, min(hi, vm.j + HELD_OBJECT_WINDOW)):
+            t = toks.tokens[k]
+            if t.norm in (".", ";") or (lex.is_a(toks, k, "meeting_noun") and not covered(toks, k, ("process",))):
+                break
+            pm = mention_at(toks, k, ("process",))
+            if pm is None:
+                subject = subject or any(m.entity.kind in ("org", "body", "state") for m in t.ents)
+                continue
+            if not subject or any(r.start <= pm.start < r.end for r in known + out):
+                break
+            j = after(toks, pm)
+            dates = own_dates(ctx, toks, j, hi, doc_day)
+            years = [d.year for d in dates if d.year]
+            if years:
+                status = clause_status(toks, k, vm.i, dates=dates, doc_day=doc_day)
+                out.append(Ref(pm.start, pm.end, replace(process_meeting(pm.entity, years[0]),
+                                                         cls=PLANNED_CLASS if status == PLANNED else HELD_CLASS),
+                               pm.entity, RULE_ID, status, None, place_after(toks, j, hi), tuple(dates), years[0],
+                               "meeting", phase_dates(toks, lo, hi, doc_day)))
+                if status == HELD and st.main_meeting is None:
+                    st.main_meeting = out[-1]
+            break
+    return out
+
+
+def _process_proceedings(ctx, st, src, toks: Tokens, lo: int, hi: int, known: list[Ref], doc_day) -> list[Ref]:
+    """``أعمال المنتدى``, ``المنتدى، الذي … انعقد``: a process named for its meeting is the document's
+    main meeting of that process."""
+    main = st.title_meeting or st.main_meeting
+    if main is None or main.process is None:
+        return []
+    lex = load()
+    out = []
+    for k in range(lo, hi):
+        pm = mention_at(toks, k, ("process",))
+        if pm is None or pm.entity != main.process or any(r.start <= pm.start < r.end for r in known + out):
+            continue
+        prev = toks.tokens[k - 1] if k > lo else None
+        proceedings = prev is not None and any(r.stem in _PROCEEDINGS for r in prev.readings())
+        if prev is not None and prev.norm == "في" and k - 2 >= lo and lex.is_a(toks, k - 2, "participate_verb") \
+                and not (k - 3 >= 0 and toks.tokens[k - 3].norm in ("الذي", "التي", "الذين")):
+            proceedings = True            # وشارك في الحوار ممثلو 132 دولة (not: التي شاركت في المنتدى حتى الآن)
+        j = after(toks, pm)
+        held_after = False
+        if j < hi and toks.tokens[j].norm == "," and j + 1 < hi and toks.tokens[j + 1].norm in ("الذي", "التي"):
+            held_after = any((vm := lex.is_a(toks, x, "held_verb")) is not None and vm.feature("tense") == "past"
+                             for x in range(j + 2, min(hi, j + 14)))
+        if proceedings or held_after:
+            out.append(_anaphor(ctx, st, src, toks, k, j, lo, hi, doc_day, main))
+    return out
+
+
+def _anaphor(ctx, st, src, toks: Tokens, i: int, j: int, lo: int, hi: int, doc_day, ante: Ref | None = None) -> Ref:
+    """A meeting named before (:func:`antecedent`), named again by a bare noun or an opening held verb at token ``i``."""
+    ante = ante or antecedent(st, src)
+    dates = own_dates(ctx, toks, j, hi, doc_day)
+    phases = phase_dates(toks, lo, hi, doc_day)
+    opener = phase_before(toks, lo, i)
+    if opener and dates and not phases:
+        phases, dates = ((opener, dates[0]),), dates[1:]   # افتتحا أشغال القمة يوم الأربعاء الماضي: its first day
+    status = clause_status(toks, i, dates=dates, doc_day=doc_day)
+    place = place_after(toks, j, hi)
+    years = [d.year for d in list(dates) + [d for _, d in phases] if d.year]
+    if ante.process is not None and ante.ordinal and years:
+        st.ordinal_years.setdefault((ante.process.slug, ante.ordinal), years[0])
+    return Ref(toks.tokens[i].start, toks.tokens[j - 1].end, ante.event, ante.process, ANAPHOR_ID,
+               status, None, place, tuple(dates), None, ante.kind, phases)
+
+
+def _antecedent_process(toks: Tokens, lo: int, i: int, enc: str = "ه"):
+    """The process a pronoun on a meeting noun takes up (اجتماعه الأول، مؤتمرها الوزاري الأول), searching
+    back through the source: a noun of the pronoun's gender that can hold meetings and stands nearer
+    (منتدى الحكومات … في عملية بالي، … اجتماعه) blocks it, unless that noun heads the name of a process
+    named before (المؤتمر الإقليمي المعني بالهجرة … وعقد المؤتمر اجتماعه)."""
+    lex = load()
+    feminine = enc == "ها"
+    for k in range(i - 1, -1, -1):
+        for m in toks.tokens[k].ents:
+            if toks.index_at(m.start) != k and k != i - 1:
+                continue
+            if m.entity.kind == "process" and _feminine(_head(m.entity.label_ar or m.surface)) == feminine:
+                return m.entity
+            if m.entity.kind in ("org", "body", "initiative") and _feminine(_head(m.surface)) == feminine:
+                return None
+        if k < lo:
+            continue                      # before the sentence, only names count
+        noun = lex.is_a(toks, k, "meeting_noun")
+        if noun is not None and not covered(toks, k, ("process",)) and \
+                _feminine(noun.reading.bare) == feminine and not noun.reading.enc:
+            return _process_headed_by(toks, k, noun.reading.bare)
+    return None
+
+
+def _head(name: str) -> str:
+    words = fold(name).split()
+    return strip_article(words[0]) if words else ""
+
+
+def _feminine(word: str) -> bool:
+    return word.endswith("ه")
+
+
+def _process_headed_by(toks: Tokens, k: int, head: str):
+    """The latest process named before token ``k`` whose name starts with ``head`` (المؤتمر → المؤتمر الإقليمي …)."""
+    for m in reversed([x for x in toks.mentions if x.end <= toks.tokens[k].start and x.entity.kind == "process"]):
+        if _head(m.surface) == head or _head(m.entity.label_ar) == head:
+            return m.entity
+    return None
+
+
+def _paragraph_process(toks: Tokens, before: int):
+    """The one process a paragraph names before ``before`` (None when it names none or several): the
+    context a place-named meeting (قمة دكا) belongs to; a process named after it may be one the meeting
+    launched (… المؤتمر الوزاري …، وانطلقت بموجبه عملية براغ)."""
+    procs = {m.entity for m in toks.mentions if m.entity.kind == "process" and m.end <= before}
+    return procs.pop() if len(procs) == 1 else None
+
+
+def _qualified(kind: str, qual: str | None) -> str:
+    if not qual or qual in kind or kind not in ("meeting", "conference", "forum", "summit", "session"):
+        return kind
+    return f"{qual}-{kind}" if qual in ("ministerial", "regional", "consultative", "high-level") else kind
+
+
+def _year(ctx, st, toks, process, n, dates, lo, hi, status, doc_day, j):
+    years = [d.year for d in dates if d.year]
+    if years:
+        return years[0]
+    rest = fold(toks.text[toks.tokens[j].start:toks.tokens[j].start + 25]) if j < len(toks.tokens) else ""
+    m = re.match(r"\s*,?\s*(?:في )?(?:عام|لعام|سنه|للعام|العام) (\d{4})", rest)
+    if m:
+        return int(m.group(1))
+    if doc_day is not None:
+        for rm in load().find(toks, "relative_time", j, hi):
+            if rm.feature("unit") == "year":
+                return doc_day.year + int(rm.feature("offset") or 0)
+    if process is not None and n is not None and (process.slug, n) in st.ordinal_years:
+        return st.ordinal_years[(process.slug, n)]
+    if doc_day is not None and status == HELD and any(
+            strip_article(toks.tokens[k].norm) in {strip_article(w) for w in _NOW_WORDS} for k in range(lo, hi)):
+        return doc_day.year
+    return None
+
+
+def _other_year(toks: Tokens, lo: int, hi: int) -> bool:
+    """The sentence writes a year (so the document's own year is not to be assumed)."""
+    return any(t.kind == "number" and re.fullmatch(r"(?:19|20)\d\d", t.norm) for t in toks.tokens[lo:hi])
+
+
+def _entity(process, n, year, kind, place, label_ar, status) -> Entity | None:
+    cls = PLANNED_CLASS if status == PLANNED else HELD_CLASS
+    if process is not None and year is not None:
+        return replace(process_meeting(process, year), cls=cls)
+    if process is not None and n is not None:
+        acr = process.notations[0] if process.notations else process.label_en
+        return Entity("event", f"{process.slug}-meeting-{n}", cls, f"{acr} meeting {n}", label_ar, from_text=True)
+    if place is not None:                        # a city, or the state a meeting of no process was held in
+        slug = f"{kind}-{place.slug.lower()}" + (f"-{year}" if year else "")
+        label = f"{kind.replace('-', ' ').capitalize()} in {place.label_en}" + (f" ({year})" if year else "")
+        return Entity("event", slug, cls, label, label_ar, from_text=True)
+    return None
+
+
+register(Rule("event.written-session", ("partOf", "year", "startDate", "endDate", "location"), 0.75,
+              ("session_noun", "values:date", "entity:place"),
+              "a part of a meeting named in running text (اجتماع لكبار المسؤولين، الاجتماع الحكومي، الجلسة المشتركة) is part "
+              "of the meeting of its sentence (else the document's main meeting), with its own dates", "events"))
+
+
+def sessions(ctx, st, src, toks: Tokens, refs: list[Ref], s: int, e: int):
+    """Parts of a meeting named in running text, keyed under the meeting (``{meeting}-{kind}``)."""
+    lex = load()
+    lo, hi = toks.token_range(s, e)
+    doc_day = document_day(ctx.document)
+    conf = REGISTRY.confidence("event.written-session")
+    for m in lex.find(toks, "session_noun", lo, hi):
+        if not m.feature("part"):
+            continue
+        held = [r for r in refs if r.status != PLANNED and r.event.kind == "event"]
+        parent = (min(held, key=lambda r: abs(r.start - toks.tokens[m.i].start)).event if held
+                  else (antecedent(st, src).event if antecedent(st, src) is not None else None))
+        year = key_year(parent) if parent is not None else None
+        if parent is None or year is None:
+            continue
+        kind = m.feature("kind")
+        ev = sub_event(parent, kind, toks.surface(m.i, m.j), f"{parent.label_en} {kind.replace('-', ' ')}")
+        yield Fact(ev, "partOf", parent, src, "event.written-session", conf)
+        yield year_fact(ev, year, src)
+        dates = [d for d in own_dates(ctx, toks, m.j, hi, doc_day) if d.precision == "day" and d.start_date]
+        if dates and not range_tail(toks, dates[0]):
+            d = dates[0]
+            yield Fact(ev, "startDate", Value(d.start_date.isoformat(), "date"), src, "event.written-session", conf)
+            yield Fact(ev, "endDate", Value((d.end_date or d.start_date).isoformat(), "date"), src,
+                       "event.written-session", conf)
+
+
+def supplement(ctx, src, toks: Tokens, ref: Ref, given: list, e: int):
+    """Location and dates, read the written way, for a meeting a report rule found (``الاجتماع الثالث
+    للمنتدى … الذي تستضيفه اليونان وانطلقت أعماله أمس … في العاصمة أثينا``) when that rule gave none."""
+    have = {f.predicate for f in given if f.subject.key == ref.event.key}
+    _lo, hi = toks.token_range(ref.start, e)
+    i = toks.index_at(ref.start)
+    j = governing_verb(toks, toks.index_at(ref.end), hi)
+    if j is None and held_subject(toks, i):
+        j = toks.index_at(ref.end)          # عقد الاجتماع السادس للمنتدى يومي 21 و 22 … في …
+    if j is None or any(load().is_a(toks, k, "session_noun") for k in range(max(0, i - 3), i)):
+        return
+    doc_day = document_day(ctx.document)
+    extra = Ref(ref.start, ref.end, ref.event, ref.process, ANAPHOR_ID, ref.status,
+                place=None if "location" in have else place_after(toks, j, hi),
+                dates=() if "startDate" in have else tuple(own_dates(ctx, toks, j, hi, doc_day)),
+                phases=() if "startDate" in have else phase_dates(toks, _sentence_bounds(toks, i)[0], hi, doc_day))
+    if extra.status == PLANNED and "startDate" not in have:
+        extra.dates = ()
+    yield from ref_facts(src, extra)
+
+
+def ref_facts(src, ref: Ref):
+    """partOf, year, ordinal, location and dates of a meeting found by :func:`find`."""
+    ev = ref.event
+    if ref.process is not None and ref.rule == RULE_ID:
+        yield Fact(ev, "partOf", ref.process, src, RULE_ID, CONF)
+    if ref.year and ref.rule == RULE_ID:
+        yield year_fact(ev, ref.year, src)
+    if ref.ordinal:
+        yield Fact(ev, "ordinal", Value(str(ref.ordinal), "integer"), src, RULE_ID, CONF)
+    if ref.place is not None:
+        yield Fact(ev, "location", ref.place, src, "event.written-location", CONF)
+    start = next((d.start_date for p, d in ref.phases if p == "start"), None)
+    end = next((d.end_date or d.start_date for p, d in ref.phases if p == "end"), None)
+    phased = {(d.start, d.end) for _, d in ref.phases}
+    days = [d for d in ref.dates if d.precision == "day" and d.start_date]
+    if days and start is None:
+        d = days[0]
+        start = d.start_date
+        if end is None and (d.start, d.end) not in phased:
+            end = d.end_date or d.start_date
+    if start is not None and end is None:
+        for later in days:
+            gap = (later.start_date - start).days
+            if 0 <= gap <= 10 and later.end_date and later.end_date > start and (later.start, later.end) not in phased:
+                end = later.end_date                   # "انطلقت … يوم 2016-12-10 … (10-12 ديسمبر)"
+                break
+    if start is not None and end is not None and end < start:
+        end = None
+    if start is not None:
+        yield Fact(ev, "startDate", Value(start.isoformat(), "date"), src, "event.written-date", CONF)
+    if end is not None:
+        yield Fact(ev, "endDate", Value(end.isoformat(), "date"), src, "event.written-date", CONF)
+

@@ -1,0 +1,362 @@
+"""Named queries, the model: the ``queries/*.rq`` catalogue, typed parameters, their values as terms.
+
+A named query is a SPARQL file whose leading comment lines are its header::
+
+    # title: Regional consultative processes and the topics they address
+    # description: Each regional consultative process with a topic it addresses.
+    # param: topic (iri of class mdkg:Topic, optional) — restricts to one topic
+    # param: year (xsd:gYear, optional) — only that year
+    # example: topic=remittances
+
+Header keys: ``title`` (required, once), ``description`` (repeatable, joined), ``param``
+(repeatable), ``example`` (repeatable; ``k=v&k=v``, shown in the catalogue). A blank ``#`` line
+is allowed; anything else in the header is an error naming the file and line. The query body
+must parse and use every parameter as a variable (``?name``).
+
+Parameter types: ``iri of class PREFIX:Class`` (an instance of that class or a subclass, given
+as an IRI, ``prefix:local``, a notation such as ``PHL``/``IOM``, a slug such as ``remittances``,
+or a label in any language, compared after Arabic folding), ``iri`` (any IRI; non-IRI values are
+looked up among labelled entities like the above), ``class below PREFIX:Class`` (that class or a
+subclass, by IRI, local name or label), ``xsd:gYear``, ``xsd:integer``, ``xsd:decimal``,
+``xsd:date``, ``string`` and ``text`` (plain literals). Values are resolved to terms in Python
+(IRIs with a lookup query) and bound with pyoxigraph ``substitutions``: never pasted into the
+query text. An optional parameter left out stays unbound, so the query's pattern is unrestricted.
+
+Used by the CLI (:func:`run_local` runs a named query on a store opened by the caller) and by the
+web view (``catalogue``: ``/queries``), which resolves IRIs through the service's executor. This
+module does not define the queries (they are data), does not talk HTTP and does not cache.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import decimal
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Mapping
+
+import pyoxigraph as ox
+from graph_builder.text import arsearch
+from graph_builder.namespaces import PREFIXES, XSD
+from graph_builder.resources import data_dir
+from graph_builder.service import guard
+
+RESERVED = frozenset({"format", "lang"})  # the service's own parameters (answer format, page language)
+NAME = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+_HEADER = re.compile(r"^#\s*(?:(?P<key>[a-z]+)\s*:\s*(?P<value>.*?))?\s*$")
+_PARAM = re.compile(r"^(?P<name>[A-Za-z_][A-Za-z0-9_]*)\s*\((?P<spec>[^)]*)\)\s*(?:[—–-]+\s*(?P<doc>.*))?$")
+_CURIE = re.compile(r"^(?P<prefix>[A-Za-z][\w-]*):(?P<local>[^\s/][^\s]*)$")
+_LITERAL_TYPES = {"xsd:gyear": "gYear", "xsd:integer": "integer", "xsd:decimal": "decimal",
+                  "xsd:date": "date", "string": "string", "text": "text"}
+
+
+class HeaderError(ValueError):
+    """A malformed named-query file; the message names the file and line."""
+
+
+class ParamError(ValueError):
+    """A request parameter that is unknown, missing, repeated or has a bad value (HTTP 400)."""
+
+
+@dataclass(frozen=True)
+class Param:
+    name: str
+    kind: str  # "entity", "iri", "class", "gYear", "integer", "decimal", "date", "string", "text"
+    optional: bool
+    doc: str = ""
+    of_class: str | None = None  # full IRI for "entity" and "class"
+
+    @property
+    def type_label(self) -> str:
+        if self.kind == "entity":
+            return f"iri of class {_compact(self.of_class)}"
+        if self.kind == "class":
+            return f"class below {_compact(self.of_class)}"
+        return {"gYear": "xsd:gYear", "integer": "xsd:integer", "decimal": "xsd:decimal",
+                "date": "xsd:date"}.get(self.kind, self.kind)
+
+
+@dataclass(frozen=True)
+class NamedQuery:
+    name: str
+    path: Path
+    title: str
+    description: str
+    params: tuple[Param, ...]
+    text: str
+    examples: tuple[str, ...] = field(default=())
+
+    def param(self, name: str) -> Param | None:
+        return next((p for p in self.params if p.name == name), None)
+
+    def as_json(self) -> dict:
+        return {"name": self.name, "title": self.title, "description": self.description,
+                "params": [{"name": p.name, "type": p.type_label, "optional": p.optional,
+                            "description": p.doc} for p in self.params],
+                "examples": list(self.examples), "text": self.text}
+
+
+# -- parsing the files ----------------------------------------------------------------------
+def _compact(iri: str | None) -> str:
+    for prefix, ns in PREFIXES.items():
+        if iri and iri.startswith(ns):
+            return f"{prefix}:{iri[len(ns):]}"
+    return f"<{iri}>"
+
+
+def _expand(curie: str, where: str) -> str:
+    match = _CURIE.match(curie.strip())
+    if not match or match["prefix"] not in PREFIXES:
+        raise HeaderError(f"{where}: unknown class {curie.strip()!r} (use one of the prefixes "
+                          f"{', '.join(sorted(PREFIXES))})")
+    return PREFIXES[match["prefix"]] + match["local"]
+
+
+def _parse_param(value: str, where: str) -> Param:
+    match = _PARAM.match(value)
+    if not match:
+        raise HeaderError(f"{where}: a param line reads 'param: NAME (TYPE[, optional]) — what it "
+                          f"does', got {value!r}")
+    parts = [p.strip() for p in match["spec"].split(",") if p.strip()]
+    if not parts or any(p != "optional" for p in parts[1:]):
+        raise HeaderError(f"{where}: parameter {match['name']!r}: expected '(TYPE)' or "
+                          f"'(TYPE, optional)', got ({match['spec']})")
+    spec, optional, doc = parts[0], "optional" in parts[1:], (match["doc"] or "").strip()
+    if spec.startswith("iri of class "):
+        return Param(match["name"], "entity", optional, doc, _expand(spec[len("iri of class "):], where))
+    if spec.startswith("class below "):
+        return Param(match["name"], "class", optional, doc, _expand(spec[len("class below "):], where))
+    if spec == "iri":
+        return Param(match["name"], "iri", optional, doc)
+    if spec.lower() in _LITERAL_TYPES:
+        return Param(match["name"], _LITERAL_TYPES[spec.lower()], optional, doc)
+    raise HeaderError(f"{where}: parameter {match['name']!r} has unknown type {spec!r} (expected "
+                      f"'iri of class P:C', 'iri', 'class below P:C', xsd:gYear, xsd:integer, "
+                      f"xsd:decimal, xsd:date, string or text)")
+
+
+def parse_query_file(path: Path) -> NamedQuery:
+    """The named query in ``path``; :class:`HeaderError` (naming file and line) when malformed."""
+    path = Path(path)
+    if not NAME.match(path.stem):
+        raise HeaderError(f"{path}: a named query file is named like 'rcp-topics.rq' "
+                          f"(lower-case letters, digits, '-')")
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except UnicodeDecodeError as exc:
+        raise HeaderError(f"{path}: not UTF-8 text ({exc})") from None
+    title, descriptions, params, examples, param_lines = None, [], [], [], {}
+    body_start = len(lines)
+    for number, line in enumerate(lines, start=1):
+        where = f"{path}:{number}"
+        if not line.startswith("#"):
+            body_start = number - 1
+            break
+        match = _HEADER.match(line)
+        if not match:
+            raise HeaderError(f"{where}: header lines read '# key: value' "
+                              f"(title, description, param, example), got {line!r}")
+        key, value = match["key"], match["value"]
+        if key is None:
+            continue
+        if key == "title":
+            if title is not None:
+                raise HeaderError(f"{where}: a second 'title'")
+            title = value
+        elif key == "description":
+            descriptions.append(value)
+        elif key == "param":
+            param = _parse_param(value, where)
+            if param.name in param_lines or param.name in RESERVED:
+                raise HeaderError(f"{where}: parameter name {param.name!r} is repeated or reserved")
+            params.append(param)
+            param_lines[param.name] = number
+        elif key == "example":
+            examples.append(value)
+        else:
+            raise HeaderError(f"{where}: unknown header key {key!r} "
+                              f"(expected title, description, param or example)")
+    if not title:
+        raise HeaderError(f"{path}:1: the header has no '# title: …' line")
+    text = "\n".join(lines[body_start:]).strip()
+    if not text:
+        raise HeaderError(f"{path}:{body_start + 1}: no query after the header")
+    message = guard.query_syntax_error(text, None)
+    if message is not None:
+        raise HeaderError(f"{path}:{body_start + 1}: the query does not parse: {message}")
+    for param in params:
+        if not re.search(rf"[?$]{re.escape(param.name)}\b", text):
+            raise HeaderError(f"{path}:{param_lines[param.name]}: parameter {param.name!r} is not "
+                              f"used as ?{param.name} in the query")
+        try:  # pyoxigraph binds only projected variables: try it on an empty store
+            ox.Store().query(text, substitutions={ox.Variable(param.name): ox.Literal("0")},
+                             custom_functions=arsearch.custom_functions())
+        except (RuntimeError, SyntaxError, ValueError) as exc:
+            raise HeaderError(f"{path}:{param_lines[param.name]}: parameter {param.name!r} cannot be "
+                              f"bound ({exc}); a SELECT must project ?{param.name}") from None
+    return NamedQuery(path.stem, path, title, " ".join(descriptions), tuple(params),
+                      "\n".join(lines), tuple(examples))
+
+
+def load_catalogue(folder: Path) -> dict[str, NamedQuery]:
+    """Every ``*.rq`` in ``folder`` by name (sorted); the first malformed file raises."""
+    return {q.name: q for q in (parse_query_file(p) for p in sorted(Path(folder).glob("*.rq")))}
+
+
+def queries_dir(configured: str | None) -> Path:
+    return Path(configured) if configured else data_dir("queries")
+
+
+# -- parameter values -----------------------------------------------------------------------
+# Runs a SELECT with substitutions and returns the values of its first column.
+Lookup = Callable[[str, dict[str, ox.NamedNode | ox.Literal]], list[str]]
+
+_PREFIXES = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
+_LABEL_MATCH = ("STRENDS(LCASE(STR(?entity)), CONCAT(\"/\", LCASE(?value)))"
+                " || EXISTS { ?entity skos:notation ?code FILTER(LCASE(STR(?code)) = LCASE(?value)) }"
+                " || EXISTS { ?entity skos:prefLabel|skos:altLabel|rdfs:label ?label"
+                " FILTER(mdkg:arFold(?label) = mdkg:arFold(?value)) }")
+ENTITY_LOOKUP = (_PREFIXES + "SELECT DISTINCT ?entity ?class ?value WHERE {\n"
+                 "  ?entity a ?type . ?type rdfs:subClassOf* ?class . ?entity skos:prefLabel ?any .\n"
+                 f"  FILTER({_LABEL_MATCH})\n}} LIMIT 20")
+ANY_LOOKUP = (_PREFIXES + "SELECT DISTINCT ?entity ?value WHERE {\n"
+              "  ?entity skos:prefLabel ?any .\n"
+              f"  FILTER({_LABEL_MATCH})\n}} LIMIT 20")
+ENTITY_CHECK = _PREFIXES + "SELECT ?entity ?class WHERE { ?entity a ?type . ?type rdfs:subClassOf* ?class } LIMIT 1"
+CLASS_LOOKUP = (_PREFIXES + "SELECT DISTINCT ?entity ?class ?value WHERE {\n"
+                "  ?entity rdfs:subClassOf* ?class .\n"
+                "  FILTER(STRENDS(LCASE(STR(?entity)), CONCAT(\"#\", LCASE(?value)))"
+                " || STRENDS(LCASE(STR(?entity)), CONCAT(\"/\", LCASE(?value)))"
+                " || EXISTS { ?entity rdfs:label|skos:prefLabel ?label"
+                " FILTER(mdkg:arFold(?label) = mdkg:arFold(?value)) })\n} LIMIT 20")
+CLASS_CHECK = _PREFIXES + "SELECT ?entity ?class WHERE { ?entity rdfs:subClassOf* ?class } LIMIT 1"
+
+
+def _as_iri(value: str) -> str | None:
+    """``value`` as a full IRI when it is written as one (``<…>``, ``scheme:…``, ``prefix:local``)."""
+    value = value.strip()
+    if value.startswith("<") and value.endswith(">"):
+        value = value[1:-1]
+    match = _CURIE.match(value)
+    if match and match["prefix"] in PREFIXES:
+        return PREFIXES[match["prefix"]] + match["local"]
+    if re.match(r"^[A-Za-z][A-Za-z0-9+.-]*://", value) or value.startswith("urn:"):
+        return value
+    return None
+
+
+def _literal(param: Param, raw: str) -> ox.Literal:
+    value = raw.strip()
+    try:
+        if param.kind == "gYear":
+            if not re.fullmatch(r"-?\d{4}", value):
+                raise ValueError("expected a year such as 2008")
+            return ox.Literal(value, datatype=XSD.gYear)
+        if param.kind == "integer":
+            return ox.Literal(str(int(value)), datatype=XSD.integer)
+        if param.kind == "decimal":
+            return ox.Literal(str(decimal.Decimal(value)), datatype=XSD.decimal)
+        if param.kind == "date":
+            return ox.Literal(dt.date.fromisoformat(value).isoformat(), datatype=XSD.date)
+    except (ValueError, decimal.InvalidOperation) as exc:
+        raise ParamError(f"parameter {param.name!r} ({param.type_label}): bad value {raw!r}: {exc}") from None
+    if not value:
+        raise ParamError(f"parameter {param.name!r}: empty value")
+    return ox.Literal(value)
+
+
+def _one(param: Param, raw: str, found: list[str]) -> ox.NamedNode:
+    if not found:
+        what = param.type_label
+        raise ParamError(f"parameter {param.name!r}: nothing in the graph matches {raw!r} ({what}; "
+                         f"give an IRI, a notation, a slug or a label)")
+    if len(found) > 1:
+        raise ParamError(f"parameter {param.name!r}: {raw!r} is ambiguous; give one of the IRIs "
+                         + ", ".join(f"<{iri}>" for iri in sorted(found)))
+    return ox.NamedNode(found[0])
+
+
+def _iri_value(param: Param, raw: str, lookup: Lookup) -> ox.NamedNode:
+    iri = _as_iri(raw)
+    if iri is not None:
+        try:
+            node = ox.NamedNode(iri)
+        except ValueError as exc:
+            raise ParamError(f"parameter {param.name!r}: {raw!r} is not a valid IRI ({exc})") from None
+        if param.kind == "iri":
+            return node
+        check = ENTITY_CHECK if param.kind == "entity" else CLASS_CHECK
+        if not lookup(check, {"entity": node, "class": ox.NamedNode(param.of_class)}):
+            raise ParamError(f"parameter {param.name!r}: <{iri}> is not a {param.type_label}")
+        return node
+    if param.kind == "iri":
+        return _one(param, raw, lookup(ANY_LOOKUP, {"value": ox.Literal(raw.strip())}))
+    text = ENTITY_LOOKUP if param.kind == "entity" else CLASS_LOOKUP
+    return _one(param, raw, lookup(text, {"value": ox.Literal(raw.strip()),
+                                          "class": ox.NamedNode(param.of_class)}))
+
+
+def check_args(query: NamedQuery, args: Mapping[str, list[str]]) -> dict[str, str]:
+    """The given parameter values by name; :class:`ParamError` for unknown/missing/repeated ones."""
+    values = {}
+    for name, given in args.items():
+        if name in RESERVED:
+            continue
+        if query.param(name) is None:
+            known = ", ".join(p.name for p in query.params) or "none"
+            raise ParamError(f"unknown parameter {name!r} for query {query.name!r} (known: {known})")
+        given = [v for v in given if v.strip()]
+        if len(given) > 1:
+            raise ParamError(f"parameter {name!r} given {len(given)} times")
+        if given:
+            values[name] = given[0]
+    missing = [p.name for p in query.params if not p.optional and p.name not in values]
+    if missing:
+        raise ParamError(f"query {query.name!r} needs the parameter(s) {', '.join(missing)}")
+    return values
+
+
+def bind(query: NamedQuery, values: Mapping[str, str], lookup: Lookup) -> dict[str, ox.NamedNode | ox.Literal]:
+    """Terms for the given values (from :func:`check_args`), IRIs resolved with ``lookup``."""
+    terms = {}
+    for name, raw in values.items():
+        param = query.param(name)
+        assert param is not None
+        if param.kind in ("entity", "iri", "class"):
+            terms[name] = _iri_value(param, raw, lookup)
+        else:
+            terms[name] = _literal(param, raw)
+    return terms
+
+
+def store_lookup(store: ox.Store) -> Lookup:
+    """A :data:`Lookup` on a store opened by the caller (union default graph)."""
+    def lookup(text: str, substitutions: dict) -> list[str]:
+        solutions = store.query(text, use_default_graph_as_union=True,
+                                substitutions={ox.Variable(k): v for k, v in substitutions.items()},
+                                custom_functions=arsearch.custom_functions())
+        return [s[0].value for s in solutions if s[0] is not None]
+    return lookup
+
+
+def run_local(store: ox.Store, query: NamedQuery, args: Mapping[str, str]):
+    """Run ``query`` with ``args`` (name -> value) on ``store``: pyoxigraph's result object.
+
+    For ``mdkg query --named NAME --param k=v``; raises :class:`ParamError` for bad parameters.
+    """
+    values = check_args(query, {k: [v] for k, v in args.items()})
+    terms = bind(query, values, store_lookup(store))
+    return store.query(query.text, use_default_graph_as_union=True,
+                       substitutions={ox.Variable(k): v for k, v in terms.items()},
+                       custom_functions=arsearch.custom_functions())
+
+
+def parse_param_options(pairs: Iterable[str]) -> dict[str, str]:
+    """``["k=v", ...]`` (the CLI's ``--param``) as a dict; ParamError on a pair without ``=``."""
+    out = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        if not sep or not name.strip():
+            raise ParamError(f"--param takes NAME=VALUE, got {pair!r}")
+        out[name.strip()] = value
+    return out
