@@ -76,7 +76,7 @@ def snapshot(repo: Path, dest: Path) -> Path:
 
 
 def run_build(corpus: Path, workdir: Path, validate: bool, timeout: float, keep: bool = False,
-              tree: Path = REPO) -> dict:
+              tree: Path = REPO, after: bool = True) -> dict:
     """One ``mdkg build`` (the code of ``tree``) into ``workdir/store``, measured; ``workdir`` is
     emptied afterwards unless ``keep``."""
     store = workdir / "store"
@@ -106,7 +106,7 @@ def run_build(corpus: Path, workdir: Path, validate: bool, timeout: float, keep:
         result["paragraphs_per_s_until_timeout"] = round(result["done_at_timeout"]["paragraphs"] / measured.wall_s, 1)
     current = store.resolve() if store.is_symlink() else None
     result["store_bytes"] = sum(p.stat().st_size for p in current.rglob("*") if p.is_file()) if current else 0
-    if current is not None and measured.returncode == 0:
+    if current is not None and measured.returncode == 0 and after:
         dumps = run_measured([argv[0], "-m", "graph_builder.build.build_dumps", str(current)], timeout=timeout,
                              env=env, cwd=tree)
         result["dumps_after_switch"] = {k: dumps.as_dict()[k] for k in ("wall_s", "user_s", "sys_s", "peak_tree_rss_mib",
@@ -227,6 +227,8 @@ def main(argv: list[str] | None = None) -> int:
                     help="sizes to time again with --no-validate (what SHACL validation costs)")
     ap.add_argument("--rebuild-sizes", nargs="*", default=["seed", "10"],
                     help="sizes whose build is repeated on the same store (every report from the cache)")
+    ap.add_argument("--after-sizes", nargs="*", default=None,
+                    help="sizes whose dumps writing and serving are measured after the build (default: all)")
     ap.add_argument("--out", type=Path, default=RESULTS / "build_scaling.json")
     ap.add_argument("--tree", type=Path, default=REPO,
                     help="source tree whose builder is measured (default: this checkout)")
@@ -256,7 +258,8 @@ def main(argv: list[str] | None = None) -> int:
                 corpus = corpus_for(size, args.corpora, args.seed)
                 stats = source_stats(corpus)
                 print(f"[{variant}] building {size} ({stats['reports']} reports) ...", flush=True)
-                run = run_build(corpus, workdir, validate, args.timeout, keep=True, tree=args.tree)
+                run = run_build(corpus, workdir, validate, args.timeout, keep=True, tree=args.tree,
+                                after=args.after_sizes is None or size in args.after_sizes)
                 run.update(size=size, source=stats)
                 if run["returncode"] == 0 and size in args.rebuild_sizes:  # the same corpus again: every report comes from the cache
                     again = run_build(corpus, workdir, validate, args.timeout, tree=args.tree)
@@ -271,6 +274,8 @@ def main(argv: list[str] | None = None) -> int:
                       f"paragraphs/cpu-s, load {run.get('load_average_during')}; dumps after switch "
                       f"{run.get('dumps_after_switch', {}).get('wall_s', '-')} s; served {run.get('served')}; "
                       f"cached rebuild {run.get('cached_rebuild', {}).get('wall_s', '-')} s", flush=True)
+                args.out.parent.mkdir(parents=True, exist_ok=True)   # what is measured so far survives a kill
+                args.out.write_text(json.dumps(results, indent=1, ensure_ascii=False), encoding="utf-8")
                 if run["timed_out"] or run["returncode"] != 0:
                     skip_rest = True  # a larger corpus would not finish either
             runs = results["variants"][variant]
