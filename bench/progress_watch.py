@@ -1,7 +1,7 @@
 """Follow a running build from outside: finished reports over time, read from its per-report cache.
 
 Every ``--interval`` seconds it counts the summaries (``*.nq.gz.json``) in the first
-``<store>.cache`` folder matching ``--glob`` made after it started, and sums their paragraphs, until ``--seconds`` have
+``<store>.cache`` folder matching ``--glob`` made after it started (a minute of slack), and sums their paragraphs, until ``--seconds`` have
 passed or the folder disappears; it writes the samples and the rate (paragraphs per second over
 the sampled span) to ``--out``. Used to measure how far a build that cannot finish within a time
 limit gets (the 1,000-report row of ``build_scaling.py`` on a loaded machine). Read-only.
@@ -48,7 +48,7 @@ def main(argv: list[str] | None = None) -> int:
             if folder is not None and samples:
                 break   # the build ended (or was stopped) and its work folder was removed
             found = [Path(p) for p in glob.glob(args.glob)]
-            found = sorted((p for p in found if p.stat().st_ctime > started), key=lambda p: p.stat().st_ctime)
+            found = sorted((p for p in found if p.stat().st_ctime > started - 60), key=lambda p: p.stat().st_ctime)
             folder = found[-1] if found else None   # only a build that starts after the watcher
         if folder is not None and folder.is_dir():
             samples.append(sample(folder))
