@@ -147,7 +147,7 @@ def profile_section(p: dict) -> list[str]:
     q = p.get("queries")
     if q:
         out.append(f"Service, per query of the mix ({q['mix']}), median of 5, no HTTP: the query check "
-                   f"(`guard.check_query`) took {fmt(q['sum_check_ms'])} ms in total against "
+                   f"(`guard.query_syntax_error`) took {fmt(q['sum_check_ms'])} ms in total against "
                    f"{fmt(q['sum_evaluate_serialise_ms'])} ms to evaluate and serialise: the check is "
                    f"{q['check_share']:.0%} of the work.")
         out.append("")
