@@ -147,19 +147,19 @@ def ontology_quads(base: Base) -> list[ox.Quad]:
 
 # ---------------------------------------------------------------- cache keys
 
-def stage_fingerprints(base: Base, strict: bool, cdir: Path) -> tuple[str, str, dict]:
-    """(report fingerprint, mention-stage fingerprint, the input digests) for a build now."""
-    salt = f"{base.iri}|{strict}"
+def report_fingerprint(base: Base, strict: bool) -> tuple[str, dict]:
+    """The report cache's fingerprint and the digests of its inputs."""
     report = stage_inputs.digest(stage_inputs.report_inputs())
-    fingerprint = stage_inputs.fingerprint(report, salt)
-    probed = cdir / f"stages-{fingerprint[:24]}.json"
-    if probed.exists():
-        files = [Path(p) for p in json.loads(probed.read_text(encoding="utf-8"))]
-    else:
-        files = stage_inputs.probe()
-        probed.write_text(json.dumps([str(p) for p in files]), encoding="utf-8")
+    return stage_inputs.fingerprint(report, f"{base.iri}|{strict}"), report
+
+
+def mention_fingerprint(base: Base, strict: bool, files: list[Path]) -> tuple[str, dict]:
     mentions = stage_inputs.digest(files)
-    return fingerprint, stage_inputs.fingerprint(mentions, salt + "|mentions"), {"report": report, "mentions": mentions}
+    return stage_inputs.fingerprint(mentions, f"{base.iri}|{strict}|mentions"), mentions
+
+
+def _probed(cdir: Path, fingerprint: str) -> Path:
+    return cdir / f"stages-{fingerprint[:24]}.json"
 
 
 def builder_fingerprint(base: Base, strict: bool) -> str:
@@ -268,15 +268,24 @@ def build(corpus: Path, store: Path, *, strict: bool = False, base: Base | None 
         raise BuildError(f"{corpus}: no report files found")
     manifest = load_manifest(corpus)
 
-    gazetteer = load_gazetteer()
-    onto_quads = ontology_quads(base)   # parsed once: JSON-LD context, SHACL classes, the ontology graph
-    onto = ox.Store()
-    onto.extend(onto_quads)
-    _WORKER.update(gazetteer=gazetteer, matcher=Matcher(gazetteer), base=base,
-                   shapes=FastShapes(ontology_quads=onto_quads) if validate else None)
     cdir = cache_dir(store)
     cdir.mkdir(parents=True, exist_ok=True)
-    fingerprint, mention_fp, inputs = stage_fingerprints(base, strict, cdir)
+    fingerprint, report_digest = report_fingerprint(base, strict)
+    probed = _probed(cdir, fingerprint)
+    probe = None if probed.exists() else stage_inputs.Probe()   # runs while the gazetteer loads
+    try:
+        gazetteer = load_gazetteer()
+        onto_quads = ontology_quads(base)   # parsed once: SHACL classes, the ontology graph
+        _WORKER.update(gazetteer=gazetteer, matcher=Matcher(gazetteer), base=base,
+                       shapes=FastShapes(ontology_quads=onto_quads) if validate else None)
+        if probe is not None:
+            probed.write_text(json.dumps([str(p) for p in probe.result()]), encoding="utf-8")
+    finally:
+        if probe is not None:
+            probe.cancel()
+    mention_files_read = [Path(p) for p in json.loads(probed.read_text(encoding="utf-8"))]
+    mention_fp, mention_digest = mention_fingerprint(base, strict, mention_files_read)
+    inputs = {"report": report_digest, "mentions": mention_digest}
 
     plan, jobs, mention_files = [], [], []
     for path in files:

@@ -85,14 +85,30 @@ def fingerprint(hashes: dict[str, str], salt: str) -> str:
     return hashlib.sha256((salt + "\n" + json.dumps(hashes, sort_keys=True)).encode()).hexdigest()
 
 
+class Probe:
+    """The files the mention stage reads, measured in a fresh interpreter (see the module doc);
+    started at once, so that the build loads its gazetteer and shapes meanwhile."""
+
+    def __init__(self):
+        env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(PKG.parent)] + sys.path))
+        self.proc = subprocess.Popen([sys.executable, "-m", "graph_builder.build.stage_inputs"],
+                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+
+    def result(self) -> list[Path]:
+        out, err = self.proc.communicate(timeout=600)
+        if self.proc.returncode != 0:
+            raise RuntimeError(f"probing the mention stage's inputs failed:\n{err[-2000:]}")
+        return [Path(p) for p in json.loads(out)]
+
+    def cancel(self) -> None:
+        """Stop the probe if it still runs (the build failed before it needed the answer)."""
+        if self.proc.poll() is None:
+            self.proc.kill()
+            self.proc.communicate()
+
+
 def probe() -> list[Path]:
-    """The files the mention stage reads, measured in a fresh interpreter (see the module doc)."""
-    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(PKG.parent)] + sys.path))
-    done = subprocess.run([sys.executable, "-m", "graph_builder.build.stage_inputs"], capture_output=True,
-                          text=True, env=env, timeout=600)
-    if done.returncode != 0:
-        raise RuntimeError(f"probing the mention stage's inputs failed:\n{done.stderr[-2000:]}")
-    return [Path(p) for p in json.loads(done.stdout)]
+    return Probe().result()
 
 
 def _probe_here() -> list[str]:
