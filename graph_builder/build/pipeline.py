@@ -329,6 +329,7 @@ def build(corpus: Path, store: Path, *, strict: bool = False, base: Base | None 
         docs = [_doc_stub(s) for s in summaries]
         st.bulk_extend(emit.build_quads(docs, base, started, emit.now(), build_dir.name))
         quads = len(st)
+        del st   # staged_build's reference is then the last: the store closes before the switch-over
     seconds = time.perf_counter() - t0
     _prune_cache(cdir, plan + mention_files, fingerprint)
     rerun = _why(cdir, inputs, summaries)

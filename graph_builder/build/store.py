@@ -104,7 +104,11 @@ def prune(store: Path, keep: int = KEEP_BUILDS) -> None:
 def staged_build(store: Path):
     """Yield a writable Store in a fresh directory; switch to it only if the block succeeds.
 
-    On any exception the new directory is deleted and ``store`` keeps its previous target.
+    On any exception the new directory is deleted and ``store`` keeps its previous target. The
+    caller must drop its own reference to the yielded store before the block ends: the store is
+    closed (its last reference released) before the switch-over, so no reader ever opens a build
+    that a writer still holds (undefined behaviour for RocksDB's read-only mode: files a
+    compaction deletes can vanish under the reader).
     """
     path = new_build_dir(store)
     ok = False
