@@ -8,6 +8,9 @@ core blueprints; the executor is wrapped in a per-worker result cache and ETag/3
 installed (``graph_builder.service.caching``). Further features are added with
 ``register_blueprints`` or by passing ``extra_blueprints`` in the config.
 
+With ``SPARQL_ENDPOINT`` set, the same application reads a remote SPARQL endpoint instead of the
+store (read-only; ``graph_builder.service.remote_executor``).
+
 Both refuse to start (``sandbox.SandboxUnavailable``) where the kernel cannot take the network
 away from the query processes (``graph_builder.service.sandbox``).
 
@@ -27,15 +30,16 @@ from flask import Flask, request
 
 from graph_builder.service import auth, errors, graph_store, health, sparql
 from graph_builder.service import dataset, network, pages, ui
-from graph_builder.service import caching, catalogue, fairness, fastpath, headers, sandbox, search, throttle
+from graph_builder.service import caching, catalogue, fairness, fastpath, headers, home, pictures, sandbox, search, throttle
 from graph_builder.service import http_worker
 from graph_builder.service.config import resolve_config, web_threads
 from graph_builder.service.query_pool import Executor
+from graph_builder.service.remote_executor import RemoteExecutor
 from graph_builder.service.state import ServiceState, attach
 
 CORE_BLUEPRINTS = (sparql.blueprint, graph_store.blueprint, health.blueprint,
                    pages.blueprint, dataset.blueprint, network.blueprint, ui.blueprint,
-                   catalogue.blueprint, search.blueprint)
+                   catalogue.blueprint, search.blueprint, home.blueprint, pictures.blueprint)
 
 
 def register_blueprints(app: Flask, blueprints: Iterable) -> None:
@@ -51,10 +55,15 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app.config.update(settings)
     app.config["MAX_CONTENT_LENGTH"] = settings["MAX_BODY"]
     app.config["MAX_FORM_MEMORY_SIZE"] = settings["MAX_BODY"]
-    pool = Executor(Path(settings["STORE"]), processes=settings["QUERY_PROCESSES"],
-                    timeout=settings["QUERY_TIMEOUT"], writable=bool(settings["UPDATE_TOKEN"]),
-                    allowed_hosts=settings["ALLOWED_SERVICE_HOSTS"], max_nesting=settings["MAX_NESTING"],
-                    memory_limit=(settings["QUERY_MEMORY_MB"] << 20) or None)
+    if settings["SPARQL_ENDPOINT"]:  # a read-only service over a remote engine
+        pool = RemoteExecutor(settings["SPARQL_ENDPOINT"], base=settings["BASE"],
+                              processes=settings["QUERY_PROCESSES"], timeout=settings["QUERY_TIMEOUT"],
+                              store=Path(settings["STORE"]), max_nesting=settings["MAX_NESTING"])
+    else:
+        pool = Executor(Path(settings["STORE"]), processes=settings["QUERY_PROCESSES"],
+                        timeout=settings["QUERY_TIMEOUT"], writable=bool(settings["UPDATE_TOKEN"]),
+                        allowed_hosts=settings["ALLOWED_SERVICE_HOSTS"], max_nesting=settings["MAX_NESTING"],
+                        memory_limit=(settings["QUERY_MEMORY_MB"] << 20) or None)
     fair = fairness.FairExecutor(  # heavy work bounded per client address, a share for short queries
         pool, processes=settings["QUERY_PROCESSES"], reserved=settings["RESERVED_PROCESSES"],
         short_limit=settings["SHORT_LIMIT"], heavy_seconds=settings["HEAVY_SECONDS"],

@@ -191,6 +191,11 @@ def cmd_serve(args) -> int:
     config = {}
     if args.token:
         config["UPDATE_TOKEN"] = args.token
+    if args.sparql_endpoint:
+        if args.token:
+            print("mdkg serve: --sparql-endpoint serves read-only; give no update token", file=sys.stderr)
+            return 2
+        config["SPARQL_ENDPOINT"] = args.sparql_endpoint
     from .service.sandbox import SandboxUnavailable
     try:
         server.serve(Path(args.store), host=args.host, port=args.port, workers=args.workers, **config)
@@ -253,7 +258,14 @@ def cmd_push(args) -> int:
     if _no_store(args):
         return 2
     try:
-        counts = push_store(open_read_only(Path(args.store)), args.endpoint, args.token)
+        auth = None
+        if args.user:
+            password = os.environ.get("MDKG_PUSH_PASSWORD")
+            if password is None:
+                print("mdkg push: --user needs the password in $MDKG_PUSH_PASSWORD", file=sys.stderr)
+                return 2
+            auth = (args.user, password)
+        counts = push_store(open_read_only(Path(args.store)), args.endpoint, args.token, auth=auth)
     except PushError as err:
         print(f"mdkg push: {err}", file=sys.stderr)
         return 1
@@ -318,6 +330,9 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--port", type=int, default=int(os.environ.get("MDKG_PORT", "8000")))
     p.add_argument("--workers", type=int, default=None)
     p.add_argument("--token", default=None, help="update token (default: $MDKG_UPDATE_TOKEN; none = read-only)")
+    p.add_argument("--sparql-endpoint", default=None, metavar="URL",
+                   help="serve the MDKG graphs of this remote SPARQL endpoint (e.g. Virtuoso's "
+                        "http://host:8890/sparql) instead of --store, read-only")
     p.set_defaults(func=cmd_serve)
 
     for name, helptext, func in (("mentions", "show a report's text with every mention marked", cmd_mentions),
@@ -337,6 +352,9 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--store", **store_kw)
     p.add_argument("--endpoint", required=True, help="the Graph Store endpoint URL (e.g. http://host:7878/store)")
     p.add_argument("--token", default=os.environ.get("MDKG_PUSH_TOKEN"), help="Bearer token (or $MDKG_PUSH_TOKEN)")
+    p.add_argument("--user", default=os.environ.get("MDKG_PUSH_USER"),
+                   help="user name for HTTP Digest or Basic authentication, whichever the server asks "
+                        "for (or $MDKG_PUSH_USER); the password is read from $MDKG_PUSH_PASSWORD")
     p.set_defaults(func=cmd_push)
 
     p = sub.add_parser("explain", help="everything known about an entity and where each fact came from")

@@ -1,6 +1,6 @@
 """The browser UI and pages in headless Chromium (Debian's chromium + chromium-driver, driven by selenium).
 
-Opens ``/``, runs a named query from ``/queries`` (typed into the editor when the catalogue is
+Opens the SPARQL editor (``/sparql-editor``), runs a named query from ``/queries`` (typed into the editor when the catalogue is
 not served), sees the table with links to local pages, switches to the graph view and counts the
 nodes Cytoscape.js drew, loads an entity neighbourhood from ``/export/cytoscape`` into
 Cytoscape.js, and opens an entity page in Arabic and in English. Screenshots are kept in
@@ -31,8 +31,8 @@ FALLBACK_QUERY = ("PREFIX mdkg: <https://w3id.org/mdkg/ontology#> "
                   "SELECT ?who ?topic WHERE { ?who mdkg:addresses ?topic } LIMIT 50")
 
 
-@pytest.fixture(scope="module")
-def browser():
+def new_driver():
+    """(headless Chromium driver, its fresh profile folder): remove the folder after ``quit()``."""
     webdriver = pytest.importorskip("selenium.webdriver")
     from selenium.webdriver.chrome.service import Service
     options = webdriver.ChromeOptions()
@@ -44,6 +44,12 @@ def browser():
     driver = webdriver.Chrome(options=options, service=Service(CHROMEDRIVER))
     driver.set_page_load_timeout(60)
     ARTIFACTS.mkdir(exist_ok=True)
+    return driver, profile
+
+
+@pytest.fixture(scope="module")
+def browser():
+    driver, profile = new_driver()
     yield driver
     driver.quit()
     shutil.rmtree(profile, ignore_errors=True)
@@ -70,7 +76,7 @@ def test_query_table_graph_and_pages(browser, built_server):
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import Select
 
-    browser.get(built_server.url + "/")
+    browser.get(built_server.url + "/sparql-editor")
     wait(browser, lambda d: d.execute_script("return !!window.mdkgYasgui"))
     query = named_query(built_server)
     if query is not None:
@@ -159,7 +165,7 @@ def test_results_table_escapes_iris_and_links_only_http(browser, hostile_server)
     """IRIs holding quotes stay inside their href, a javascript: IRI is text, not a link, and
     moving the mouse over every link runs nothing (on the base the table wrote href='…' as is)."""
     from selenium.webdriver.common.by import By
-    browser.get(hostile_server.url + "/")
+    browser.get(hostile_server.url + "/sparql-editor")
     wait(browser, lambda d: d.execute_script("return !!window.mdkgYasgui"))
     browser.execute_script("const t = window.mdkgYasgui.getTab(); t.setQuery(arguments[0]); t.query();",
                            "SELECT ?s ?label WHERE { ?s ?p ?label } ORDER BY ?label")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from graph_builder.facts import topics
+from graph_builder.facts import registry, topics
 from graph_builder.facts.context import FactContext
 from graph_builder.recognise.matcher import mentions_in
 from graph_builder.text.model import Document, Paragraph, Section
@@ -29,12 +29,16 @@ def test_precision_and_recall_against_gold(report_facts):
     assert score.recall >= 0.8
 
 
+RULE_REGISTRY = registry()
+
+
 def test_every_fact_is_addresses_from_an_allowed_class_with_a_known_rule(report_facts):
     for facts in report_facts.values():
         for f in facts:
             assert f.predicate == "addresses" and f.object.kind == "topic"
             assert f.subject.cls in topics.SUBJECT_CLASSES
-            assert f.rule in topics.RULES and f.confidence == topics.RULES[f.rule][1]
+            # every rule is in the registry (legacy RULES tables and pattern rules alike)
+            assert f.rule in RULE_REGISTRY and f.confidence == RULE_REGISTRY.confidence(f.rule)
 
 
 def test_regional_processes_of_the_2008_report(report_facts):

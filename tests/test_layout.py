@@ -19,8 +19,10 @@ ALLOWED = {
     "validate": SHARED | {"build.store"},
     "publish": SHARED | {"build.store"},
     "review": SHARED | {"text", "recognise", "build.store"},
-    "service": SHARED | {"text.arsearch", "build.store", "publish"},
+    "service": SHARED | {"text.arsearch", "text.arabic", "build.store", "publish"},
 }
+# Known exceptions, each to be removed by moving the module where it belongs (not by widening ALLOWED): none.
+EXCEPTIONS: set[tuple[str, str]] = set()
 BLUEPRINTS = {"sparql", "graph_store", "health", "pages", "dataset", "network", "catalogue", "search", "ui"}
 
 
@@ -62,8 +64,10 @@ def test_stage_imports_only_what_it_may(stage):
     bad = []
     for path in files:
         for target in imports_of(path):
-            if not (target.split(".")[0] == stage or allowed(target, ALLOWED[stage])):
-                bad.append(f"{path.relative_to(PKG)} imports {target}")
+            rel = path.relative_to(PKG).as_posix()
+            if not (target.split(".")[0] == stage or allowed(target, ALLOWED[stage])
+                    or (rel, target) in EXCEPTIONS):
+                bad.append(f"{rel} imports {target}")
     assert bad == []
 
 
@@ -87,3 +91,8 @@ def test_the_layering_check_sees_a_forbidden_import(tmp_path):
     found = imports_of(probe / "corpus.py", tmp_path / "graph_builder")
     assert {"build.pipeline", "text.model.Document"} <= found
     assert not allowed("build.pipeline", ALLOWED["text"]) and allowed("namespaces.MDKG", ALLOWED["text"])
+
+
+def test_every_known_exception_still_exists():
+    for rel, target in EXCEPTIONS:
+        assert target in imports_of(PKG / rel), f"{rel} no longer imports {target}: drop the exception"

@@ -1,7 +1,7 @@
 """Lexicon classes (lexicons/*.toml): each class finds its forms in sentences of several registers."""
 import pytest
 
-from graph_builder.facts.lexicon import LexiconError, load, phrases_for, slips_of
+from graph_builder.text.word_classes import LexiconError, load, phrases_for, slips_of
 from graph_builder.text.tokens import tokenise
 
 LEX = load()

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 import pytest
 
 from graph_builder.facts import all_rules
-from graph_builder.facts.lexicon import load
+from graph_builder.text.word_classes import load
 from graph_builder.facts.patterns import PatternError, check, matches
 from graph_builder.facts.rules import Registry, Rule
 from graph_builder.recognise.findings import Entity

@@ -120,6 +120,7 @@ class _GuardedStore(http.server.BaseHTTPRequestHandler):
     """Accepts PUT only with the expected credentials; records what it received."""
 
     expected = {"Bearer secret-token", "Basic dXNlcjpwYXNz"}  # user:pass
+    challenge = 'Basic realm="mdkg-test"'
     received: list = []
 
     def do_PUT(self):  # noqa: N802 (http.server naming)
@@ -127,6 +128,8 @@ class _GuardedStore(http.server.BaseHTTPRequestHandler):
         auth = self.headers.get("Authorization", "")
         self.received.append((self.path, auth, self.headers.get("Content-Type"), body))
         self.send_response(204 if auth in self.expected else 401)
+        if auth not in self.expected:
+            self.send_header("WWW-Authenticate", self.challenge)
         self.end_headers()
 
     def log_message(self, *args):
@@ -144,11 +147,21 @@ def test_push_sends_bearer_token_and_basic_auth():
         with pytest.raises(PushError, match="HTTP 401"):
             push_store(st, url)
         assert push_store(st, url, token="secret-token") == {EX + "g1": 1}
-        assert push_store(st, url, auth=("user", "pass")) == {EX + "g1": 1}
+        bearer = list(_GuardedStore.received)
+        _GuardedStore.received.clear()
+        st.add(ox.Quad(ox.NamedNode(EX + "s"), ox.NamedNode(EX + "p"), ox.Literal("o"), ox.NamedNode(EX + "g2")))
+        assert push_store(st, url, auth=("user", "pass")) == {EX + "g1": 1, EX + "g2": 1}
+        # no credentials before the server asks; then Basic, as its challenge says, for every graph
+        assert [auth for _, auth, _, _ in _GuardedStore.received] == ["", "Basic dXNlcjpwYXNz",
+                                                                       "Basic dXNlcjpwYXNz"]
+        _GuardedStore.challenge = 'Negotiate'
+        with pytest.raises(PushError, match="neither Basic nor Digest"):
+            push_store(st, url, auth=("user", "pass"))
     finally:
+        _GuardedStore.challenge = 'Basic realm="mdkg-test"'
         server.shutdown()
         server.server_close()
-    path, auth, ctype, body = _GuardedStore.received[1]
+    path, auth, ctype, body = bearer[1]
     assert path == "/store?graph=http%3A%2F%2Fexample.org%2Fg1"
     assert auth == "Bearer secret-token" and ctype == "application/n-triples"
     assert body == b'<http://example.org/s> <http://example.org/p> "o" .\n'

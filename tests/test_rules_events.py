@@ -5,7 +5,7 @@ that belongs to something else in the sentence is not the meeting's date, the he
 is not the chair of the meeting. Every sentence here is the author's own."""
 from __future__ import annotations
 
-from facts_ev_com_helpers import facts_of_text, key_of
+from gold_facts import facts_of_text, key_of
 from graph_builder.facts import events
 
 GFMD = "المنتدى العالمي المعني بالهجرة والتنمية هو عملية استشارية تقودها الدول."

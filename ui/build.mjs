@@ -11,17 +11,26 @@ import path from "node:path";
 const here = path.dirname(fileURLToPath(import.meta.url));
 const out = path.join(here, "..", "graph_builder", "service", "static", "ui");
 
-const js = await esbuild.build({
-  entryPoints: { "mdkg-ui": path.join(here, "src", "app.js") },
-  bundle: true,
-  minify: true,
-  format: "iife",
-  target: ["es2019"],
-  legalComments: "linked",
-  metafile: true,
-  outdir: out,
-  logLevel: "info",
-});
+// One minified IIFE bundle of a script (es2019, licence comments linked, metafile for the licences).
+function bundle(name, entry) {
+  return esbuild.build({
+    entryPoints: { [name]: path.join(here, "src", entry) },
+    bundle: true,
+    minify: true,
+    format: "iife",
+    target: ["es2019"],
+    legalComments: "linked",
+    metafile: true,
+    outdir: out,
+    logLevel: "info",
+  });
+}
+const js = await bundle("mdkg-ui", "app.js");
+// The pictures of the front door (matrix, timeline, map): d3-geo + topojson-client + src/pictures.js,
+// and the Natural Earth countries of world-atlas as a static file beside the bundle.
+const pictures = await bundle("mdkg-pictures", "pictures.js");
+fs.copyFileSync(path.join(here, "node_modules", "world-atlas", "countries-110m.json"),
+  path.join(out, "countries-110m.json"));
 const css = await esbuild.build({
   entryPoints: { "mdkg-ui": path.join(here, "src", "app.css") },
   bundle: true,
@@ -58,8 +67,9 @@ function standardText(name, pkg) {
 }
 
 // node_modules/<name> or node_modules/@scope/<name> of every bundled input
-const packages = new Set();
-for (const meta of [js.metafile, css.metafile]) {
+function writeLicences(metas, extra, file, heading) {
+const packages = new Set(extra);
+for (const meta of metas) {
   for (const input of Object.keys(meta.inputs)) {
     const m = input.match(/node_modules\/((?:@[^/]+\/)?[^/]+)\//);
     if (m) packages.add(m[1]);
@@ -89,7 +99,12 @@ for (const name of [...dirs.keys()].sort()) {
   const text = file ? fs.readFileSync(path.join(dir, file), "utf8").trim() : standardText(name, pkg);
   sections.push(`${"=".repeat(78)}\n${name} ${pkg.version} (${pkg.license ?? "see text"})\n${"=".repeat(78)}\n\n${text}\n`);
 }
-fs.writeFileSync(path.join(out, "mdkg-ui.LICENSES.txt"),
-  "Licences of the npm packages bundled into mdkg-ui.js and mdkg-ui.css (written by ui/build.mjs).\n\n" +
-  sections.join("\n"));
-console.log(`  licences of ${dirs.size} packages -> mdkg-ui.LICENSES.txt`);
+fs.writeFileSync(path.join(out, file), heading + "\n\n" + sections.join("\n"));
+console.log(`  licences of ${dirs.size} packages -> ${file}`);
+}
+writeLicences([js.metafile, css.metafile], [], "mdkg-ui.LICENSES.txt",
+  "Licences of the npm packages bundled into mdkg-ui.js and mdkg-ui.css (written by ui/build.mjs).");
+writeLicences([pictures.metafile], ["world-atlas"], "mdkg-pictures.LICENSES.txt",
+  "Licences of the npm packages bundled into mdkg-pictures.js, and of world-atlas, whose countries-110m.json\n" +
+  "(Natural Earth 1:110m countries, public domain, https://www.naturalearthdata.com/) is shipped beside it\n" +
+  "(written by ui/build.mjs).");

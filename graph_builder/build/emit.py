@@ -18,7 +18,7 @@ from typing import Iterable, Iterator
 import pyoxigraph as ox
 
 from .. import __version__
-from ..text import doc_kind
+from ..text import arsearch, doc_kind
 from ..recognise.findings import Entity, Fact, Mention, Value
 from ..text.model import Document, Footnote, Paragraph, Section
 from ..namespaces import (DCTERMS, DEFAULT_BASE, GEO, MDKG, OA, ORG, PROV, RDF, RDFS, SKOS,
@@ -172,6 +172,7 @@ def document_quads(doc: Document, base: Base) -> Iterator[ox.Quad]:
         si = base.section(doc.slug, s.order)
         yield ox.Quad(si, RDF.type, MDKG.Section, g)
         yield ox.Quad(si, MDKG.text, lit(s.heading, "ar"), g)
+        yield ox.Quad(si, MDKG.searchText, lit(arsearch.search_text(s.heading)), g)
         yield ox.Quad(si, MDKG.level, integer(s.level), g)
         yield ox.Quad(si, MDKG.order, integer(s.order), g)
         yield ox.Quad(si, MDKG.inDocument, d, g)
@@ -183,6 +184,7 @@ def document_quads(doc: Document, base: Base) -> Iterator[ox.Quad]:
         if p.number is not None:
             yield ox.Quad(pi, MDKG.paragraphNumber, integer(p.number), g)
         yield ox.Quad(pi, MDKG.text, lit(p.text, "ar"), g)
+        yield ox.Quad(pi, MDKG.searchText, lit(arsearch.search_text(p.text)), g)
         yield ox.Quad(pi, MDKG.order, integer(p.order), g)
         yield ox.Quad(pi, MDKG.inDocument, d, g)
         yield ox.Quad(pi, DCTERMS.isPartOf, base.section(doc.slug, p.section.order) if p.section else d, g)
@@ -190,6 +192,7 @@ def document_quads(doc: Document, base: Base) -> Iterator[ox.Quad]:
         fi = base.footnote(doc.slug, f.order)
         yield ox.Quad(fi, RDF.type, MDKG.Footnote, g)
         yield ox.Quad(fi, MDKG.text, lit(f.text, "ar"), g)
+        yield ox.Quad(fi, MDKG.searchText, lit(arsearch.search_text(f.text)), g)
         yield ox.Quad(fi, MDKG.order, integer(f.order), g)
         yield ox.Quad(fi, MDKG.footnoteMarker, lit(f.marker), g)
         yield ox.Quad(fi, MDKG.inDocument, d, g)

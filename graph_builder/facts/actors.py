@@ -28,9 +28,11 @@ import re
 
 from ..text.arabic import fold
 from ..recognise.findings import Entity, Fact, Mention, Value
+from . import memberships
 from .classes import kinds
 from .context import FactContext
-from .naming import clean_name, is_name, person, translit
+from .naming import arabic_names, clean_name, is_name, person, translit
+from ..recognise.role_persons import role_after, role_before
 from ..recognise.text_entities import ROLE_HEADS
 from .grammar import ANAPHORS, FILLERS, RELATIVES, Text, folded_set, resolve_anaphor, subject_after
 
@@ -42,6 +44,7 @@ RULES = {
     "actors.gov-body": ("a ministry/office/mission written with its state is a government body of that state", 0.8),
     "actors.chair": ("NAME، الرئيسة الحالية ل X / رئيس X، NAME / رئاسة STATE ل X: X chaired by", 0.8),
     "actors.participates": ("شارك/تشارك X في Y: X takes part in process/event Y", 0.75),
+    "actors.member-list-after": ("INCLUDE_VERB GROUP … (هي:|من بينها) A، B / MEMBER_NOUN GROUP: A، B (memberships.py)", 0.85),
 }
 
 ORG_CLASSES = kinds("Organization")                  # the class hierarchy is the ontology's (classes.py)
@@ -264,7 +267,49 @@ def _role_start(text: str, start: int, end: int) -> int | None:
 NOT_AFFILIATION_BEFORE = folded_set(("لدى", "وكيل", "نائب", "مساعد"))
 
 
-def _affiliation(text: Text, start: int, end: int) -> Entity | None:
+def _is_office(e: Entity) -> bool:
+    """A post named like an organisation (``الأمين العام للأمم المتحدة``, ``الأمين العام المساعد``): the
+    person holds it, it is not where the person works (the role says it)."""
+    words = fold(e.label_ar or "").split()
+    return bool(words) and words[0] in ROLE_HEADS
+
+
+def _held_role_affiliation(text: Text, rs: int, re_: int) -> Entity | None:
+    """The affiliation of a person whose role is written before the name: a post the role opens with
+    (``الأمين العام للأمم المتحدة``) is held, so the organisation it belongs to, not the post."""
+    aff = _affiliation(text, rs, re_, office=False)
+    if aff is None:
+        held = [m.entity for m in text.mentions if rs <= m.start <= rs + 1 and _is_office(m.entity)]
+        aff = _office_organisation(held[0], getattr(text, "gazetteer", None)) if held else None
+    return aff
+
+
+_ORG_LABELS: dict = {}
+
+
+def _office_organisation(office: Entity, gazetteer) -> Entity | None:
+    """The organisation a post belongs to, read from the post's own name (``الأمين العام للأمم المتحدة``
+    → the United Nations): the longest word suffix of its Arabic label that names a gazetteer organisation."""
+    if gazetteer is None:
+        return None
+    labels = _ORG_LABELS.get(id(gazetteer))
+    if labels is None:
+        labels = _ORG_LABELS[id(gazetteer)] = {}
+        for e in getattr(gazetteer, "entities", []):
+            if e.kind == "org" and not _is_office(e):
+                for lab in arabic_names(e):
+                    labels.setdefault(fold(lab), e)
+    words = fold(office.label_ar or "").split()
+    for n in range(1, len(words)):
+        tail = " ".join(words[n:])
+        for cand in (tail, tail[1:] if tail.startswith("لل") else None, "ا" + tail[1:] if tail.startswith("لل") else None,
+                     tail[1:] if tail[:1] == "ل" else None):
+            if cand and cand in labels:
+                return labels[cand]
+    return None
+
+
+def _affiliation(text: Text, start: int, end: int, office: bool = True) -> Entity | None:
     """The organization named inside a title span, else the state; a state named before the
     first organization wins (``الممثل الدائم لموريشيوس لمكتب الأمم المتحدة``)."""
     def after_excluded(m: Mention) -> bool:
@@ -272,8 +317,11 @@ def _affiliation(text: Text, start: int, end: int) -> Entity | None:
         return bool(words) and words[-1] in NOT_AFFILIATION_BEFORE
 
     inside = [m for m in text.mentions if start <= m.start and m.end <= end]
-    orgs = [m for m in inside if _cls(m) in ORG_CLASSES | {"ProcessBody"} and not after_excluded(m)]
+    orgs = [m for m in inside if _cls(m) in ORG_CLASSES | {"ProcessBody"} and not after_excluded(m)
+            and (office or not (_is_office(m.entity) and m.start <= start + 1))]
     states = [m for m in inside if _cls(m) == "State"]
+    if len(orgs) > 1 and _is_office(orgs[0].entity) and not _is_office(orgs[1].entity):
+        orgs = orgs[1:]                  # الأمين العام المساعد لجامعة الدول العربية: the organisation, not the post
     if orgs and not (states and states[0].start < orgs[0].start):
         return orgs[-1].entity if _cls(orgs[-1]) == "GovernmentBody" else orgs[0].entity
     return states[0].entity if states else None
@@ -302,12 +350,71 @@ def _person_facts(text: Text, source):
 
 
 def _person_roles(text: Text, source, who: Entity, start: int, end: int):
+    facts = list(_comma_roles(text, source, who, start, end))
+    if not any(f.predicate == "role" for f in facts):
+        facts.extend(_adjacent_roles(text, source, who, start, end))
+    yield from facts
+
+
+def _adjacent_roles(text: Text, source, who: Entity, start: int, end: int):
+    """``ROLE NAME`` / ``NAME ROLE`` with no comma between (``وزير الخارجية المغربي ناصر بوريطة``,
+    ``سامي عادل مدير الإدارة وليلى يوسف …``): the role ends where the next person begins."""
+    role_conf, aff_conf = RULES["actors.role"][1], RULES["actors.affiliation"][1]
+    taken = [(m.start, m.end) for m in text.mentions if m.entity.kind != "person"]
+    persons = [m for m in text.mentions if m.entity.kind == "person"]
+    span = role_after(text.norm, end, taken, [m.start for m in persons if m.start >= end])
+    if span is None:
+        span = role_before(text.norm, start, taken,
+                           [(m.start, m.end) for m in text.mentions if m.entity.kind == "state"])
+        prev = [m.end for m in persons if m.end <= start]
+        if span is not None and prev and span[0] < prev[-1]:
+            span = None
+    if span is None:
+        return
+    rs, re_ = span
+    yield Fact(who, "role", Value(_role_text(text.original[rs:re_]), "string", "ar"), source, "actors.role",
+               role_conf)
+    aff = _held_role_affiliation(text, rs, re_)
+    if aff is not None:
+        yield Fact(who, "affiliation", aff, source, "actors.affiliation", aff_conf)
+
+
+_NEXT_PERSON = re.compile(r"\sو(?:ال)?(?:سيد|سيدة|دكتور|دكتورة|سفير|سفيرة|أستاذ|أستاذة|معالي|سعادة)\b")
+
+
+def _role_end(text: Text, rs: int, re_: int) -> int:
+    """A role ends before the next person: a person mention, or و + a title (``مستشار الوزير والسيدة …``)."""
+    nxt = [m.start for m in text.mentions if m.entity.kind == "person" and rs < m.start < re_]
+    t = _NEXT_PERSON.search(text.original, rs, re_)
+    ends = nxt + ([t.start()] if t else [])
+    if not ends:
+        return re_
+    cut = min(ends)
+    while cut > rs and text.original[cut - 1] in " \tو":
+        cut -= 1
+    return cut
+
+
+def _next_item(chunk: str) -> bool:
+    """A chunk that opens with و + a role (``والممثلة الخاصة``) is the next item of a list, not a role
+    of the name before it; ``وزيرة`` is a role word itself."""
+    first = fold(chunk).split()[0] if chunk.strip() else ""
+    return first.startswith("و") and first not in ROLE_HEADS and first[1:] in ROLE_HEADS
+
+
+_ROLE_BEFORE_AT_START = re.compile(r"(?:^|[،,؛;:]|\sو)\s*([^،,؛;:]{3,160}?)\s*[،,]\s*(?:\S+\s)?$")
+_ROLE_BEFORE = re.compile(r"(?:[،,؛;:]|\sو)\s*([^،,؛;:]{3,160}?)\s*[،,]\s*(?:\S+\s)?$")
+
+
+def _comma_roles(text: Text, source, who: Entity, start: int, end: int):
     role_conf, aff_conf = RULES["actors.role"][1], RULES["actors.affiliation"][1]
     after = text.original[end:]
-    m = re.match(r"\s*[،,]\s*([^،,؛;.]{3,160})", after)
-    if m and _is_role(m.group(1)):
+    m = re.match(r"\s*[»\"”]?\s*[،,]\s*([^،,؛;.:«»\"]{3,160})", after)
+    if m and _is_role(m.group(1)) and not _next_item(m.group(1)):
         rs, re_ = end + m.start(1), end + m.end(1)
-        yield Fact(who, "role", Value(_role_text(m.group(1)), "string", "ar"), source, "actors.role", role_conf)
+        re_ = _role_end(text, rs, re_)
+        yield Fact(who, "role", Value(_role_text(text.original[rs:re_]), "string", "ar"), source, "actors.role",
+                   role_conf)
         aff = None
         nxt = re.match(r"\s*[،,]?\s*(?:بالنيابة عن|من)\s+|\s*[،,]\s*", text.original[re_:])
         if nxt:
@@ -318,13 +425,18 @@ def _person_roles(text: Text, source, who: Entity, start: int, end: int):
         if aff is not None:
             yield Fact(who, "affiliation", aff, source, "actors.affiliation", aff_conf)
         return
-    before = text.original[:start]
-    m = re.search(r"(?:^|[،,؛;:]|\sو)\s*([^،,؛;:]{3,160}?)\s*[،,]\s*(?:\S+\s)?$", before)
+    prev = [x.end for x in text.mentions if x.entity.kind == "person" and x.end <= start]
+    cut = prev[-1] if prev else 0
+    w = max(cut, start - 400)                              # a role never reaches back over another person
+    before = text.original[w:start]
+    m = (_ROLE_BEFORE_AT_START if w == cut else _ROLE_BEFORE).search(before)
     rs = _role_start(before, m.start(1), m.end(1)) if m else None
     if m and rs is not None and not re.search(r"[،,]\s*\S+\s\S+\s$", before[m.end(1):]):
-        re_ = m.end(1)
-        yield Fact(who, "role", Value(_role_text(before[rs:re_]), "string", "ar"), source, "actors.role", role_conf)
-        aff = _affiliation(text, rs, re_)
+        re_ = m.end(1) + w
+        rs += w
+        yield Fact(who, "role", Value(_role_text(text.original[rs:re_]), "string", "ar"), source, "actors.role",
+                   role_conf)
+        aff = _held_role_affiliation(text, rs, re_)
         if aff is not None and not _explicit_affiliation(text, end):
             yield Fact(who, "affiliation", aff, source, "actors.affiliation", aff_conf)
     m = re.match(r"\s*[،,]?\s*(?:من|بالنيابة عن)\s+", after)
@@ -506,12 +618,14 @@ def extract(ctx: FactContext) -> list[Fact]:
         if getattr(src, "section", None) is not section:
             scope, section = [], getattr(src, "section", None)
         text = Text(src.text, ctx.mentions_in(src))
+        text.gazetteer = ctx.gazetteer
         facts.extend(_memberships(text, src, scope))
         facts.extend(_bodies(text, src))
         facts.extend(_person_facts(text, src))
         facts.extend(_chairs(text, src))
         facts.extend(_participation(text, src, scope))
         scope = scope + [m for m in text.mentions if m.entity.kind not in ("topic", "place", "region")]
+    facts.extend(memberships.extract(ctx))
     matcher = None
     for sec in ctx.document.sections:
         if sec.notes and matcher is None:

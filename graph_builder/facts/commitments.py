@@ -27,9 +27,10 @@ from dataclasses import dataclass, field
 
 from ..text.arabic import fold
 from ..recognise.findings import Entity, Fact, Value
+from . import adoption, funding
 from .context import FactContext, sentences
 from .event_common import dates_in
-from .lexicon import phrases_for
+from ..text.word_classes import phrases_for
 from .naming import rx, View, arabic_names, sub_event, translit
 from .process_meetings import learn_document, sentence_refs
 from .sessions import cluster_number, heading_title, session_number
@@ -76,7 +77,7 @@ MANAGES = rx(r"(?<![\w])(?:بادار(?:ه)|(?:و)?يدير|(?:و)?تدير)(?![
 MEETING_ANAPHOR = rx(r"(?<![\w])في (?:ال)?(?:منتدي|مؤتمر|اجتماع|قمه)(?![\w])")
 LATIN = re.compile(r"^\s*\(([A-Za-z][A-Za-z0-9 .&/-]{1,60})\)")
 NAME_STOP = rx(r"[,;.()]| الذي | التي | اهاب | اعترفت | وجهوا | وانشات | ووضع | علي ان | ورصد | بقيمه ")
-MOU = rx(r"مذكره تفاهم")
+MOU = rx(r"مذكر[هت] (?:ال)?تفاهم")
 CONVENTION = [rx(r"(?:ال)?اتفاقيه رقم (\d+) ل"), rx(r"(?:ال)?اتفاقيه (?=\S+ \S+ \S+ رقم)")]
 FUNDED = rx(r"(?:الذي|التي) (?:تموله|تمولها|يموله|يمولها)|بتمويل من|ممول(?:ه)? من")
 MANAGED = rx(r"يدار بالاشتراك مع|بادار(?:ه|ة) (?=برنامج|صندوق)|(?<![\w])و?يدير(?![\w])")
@@ -122,6 +123,8 @@ def extract(ctx: FactContext):
             if subj is not None:
                 ps.subject = subj
     yield from _recommendations(ctx, st)
+    yield from adoption.extract(ctx)
+    yield from funding.extract(ctx)
 
 
 # ---------------------------------------------------------------- naming
@@ -192,9 +195,27 @@ def _general_assembly(ctx, src, start, end):
     return None
 
 
+_WESTERN_PAIR = re.compile(r"(?<![\d/])(\d{1,3})/(\d{1,4})(?![\d/])")
+
+
+def _printed_order(r, text: str):
+    """A symbol printed with Western digits in Arabic text keeps its printed order, session first
+    (``القرار 71/1`` is 71/1, not 1/71); Arabic-Indic digits are read number/session by the values
+    reader (``٢٠٨/٦١`` is 61/208). A pair whose first number cannot be a session stays as read."""
+    from dataclasses import replace
+    m = _WESTERN_PAIR.search(text[r.start:r.end])
+    if m is None or "/RES/" in text[r.start:r.end]:
+        return r
+    session, number = int(m.group(1)), int(m.group(2))
+    if not 1 <= session <= 99 or (session, number) == (r.session, r.number):
+        return r
+    return replace(r, session=session, number=number, symbol=f"A/RES/{session}/{number}", label=f"{session}/{number}")
+
+
 def _resolutions(ctx, src, v: View):
     from ..values import find_resolutions
     for r in find_resolutions(src.text):
+        r = _printed_order(r, src.text)
         res = Entity(kind="commitment", slug=translit(r.symbol), cls="Resolution",
                      label_en=f"General Assembly resolution {r.label}",
                      label_ar=f"قرار الجمعية العامة {r.label}", notations=(r.symbol,), from_text=True)
@@ -440,11 +461,52 @@ def _anaphora(ctx, src, v: View, s: int, e: int, ps: ParaState):
 
 # ---------------------------------------------------------------- memoranda, budgets
 
+def _planned_signing(ctx, src, ms: int) -> bool:
+    """A signing still to come (ستوقع، سيتم توقيع، من المقرر توقيع، المزمع توقيعها): no agreement yet."""
+    from ..text.word_classes import load
+    toks = ctx.tokens(src)
+    k = toks.index_at(ms)
+    if k >= len(toks.tokens):
+        return False
+    lex = load()
+    sent = toks.tokens[k].sent
+    lo = k
+    while lo > 0 and toks.tokens[lo - 1].sent == sent:
+        lo -= 1
+    hi = k
+    while hi < len(toks.tokens) and toks.tokens[hi].sent == sent:
+        hi += 1
+    for m in lex.find(toks, "sign_verb", lo, hi):
+        if m.future:
+            return True
+        before = lex.find(toks, ("planned_marker", "negation"), max(lo, m.i - 4), m.i)
+        if before:
+            return True
+    return any(t.norm.lstrip("و").startswith(("سيتم", "ستتم")) for t in toks.tokens[lo:hi])
+
+
+def _office(ent: Entity) -> bool:
+    """A post named like an organisation (الأمين العام المساعد …): it signs for an organisation, it is no party."""
+    from .actors import _is_office
+    return _is_office(ent)
+
+
+def _mou_date(src, s, e):
+    """The signing date: the first date of the sentence not about an earlier text (الموقعة عام 2000)."""
+    for d in dates_in(src.text, s, e):
+        before = fold(src.text[max(s, d.start - 25):d.start])
+        if d.year and not re.search(r"(?:الموقعه|الموقع|السابقه|منذ)\s*(?:بين \S+ \S+\s*)?(?:عام|سنه|في)?\s*$", before):
+            return d
+    return None
+
+
 def _mous(ctx, src, v: View, s: int, e: int):
     for m, ms, me in v.finditer(MOU, s, e):
+        if _planned_signing(ctx, src, ms):
+            continue
         parties = []
         for x in ctx.mentions_in(src, s, e):
-            if x.entity.kind in ("org", "state") and x.entity not in parties:
+            if x.entity.kind in ("org", "state") and x.entity not in parties and not _office(x.entity):
                 parties.append(x.entity)
         if len(parties) < 2:
             # the subject of the paragraph signs "with" the named party: take the paragraph's first actor
@@ -452,17 +514,16 @@ def _mous(ctx, src, v: View, s: int, e: int):
             parties = first + [p for p in parties if p not in first]
         if len(parties) < 2:
             continue
-        years = [d.year for d in dates_in(src.text, s, e) if d.year]
-        year = years[0] if years else None
+        signed = _mou_date(src, s, e)
+        year = signed.year if signed else None
         slug = "mou-" + "-".join(sorted(p.slug.lower() for p in parties[:2])) + (f"-{year}" if year else "")
         mou = Entity(kind="commitment", slug=slug, cls="Agreement", label_ar="مذكرة تفاهم بين " + " و".join(p.label_ar for p in parties[:2]),
                      label_en="Memorandum of understanding between " + " and ".join(p.label_en for p in parties[:2]),
                      from_text=True)
         for p in parties[:2]:
             yield Fact(mou, "party", p, src, "commitment.mou", RULES["commitment.mou"][1])
-        if year:
-            yield Fact(mou, "year", Value(str(year), "gYear"), src, "commitment.mou", RULES["commitment.mou"][1])
-            yield Fact(mou, "dateAdopted", Value(str(year), "gYear"), src, "commitment.mou", RULES["commitment.mou"][1])
+        if signed is not None:
+            yield from _date_facts(mou, signed, src, "commitment.mou")
 
 
 def _budgets(ctx, st, src, v: View, s: int, e: int):

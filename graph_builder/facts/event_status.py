@@ -15,7 +15,7 @@ from __future__ import annotations
 from datetime import date
 
 from ..text.tokens import Tokens
-from .lexicon import load
+from ..text.word_classes import load
 
 PLANNED, HELD, UNKNOWN = "planned", "held", "unknown"
 OFFER_WINDOW = 5            # tokens between an offer word and the hosting noun/verb it governs

@@ -13,7 +13,7 @@ import re
 from ..text.arabic import fold
 from ..recognise.findings import Entity, Fact, Value
 from .event_chairs import doc_person, name_after
-from .lexicon import slips_of
+from ..text.word_classes import slips_of
 from .event_common import QUOTE, RULES, WORKSHOP, Ref, dates_in, day_facts, key_year, year_fact
 from .naming import rx, View, process_meeting, sub_event
 from .process_meetings import DocState, doc_meeting

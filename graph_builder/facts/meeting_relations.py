@@ -29,7 +29,7 @@ from ..recognise.findings import Entity, Fact, Value
 from ..text.tokens import Tokens
 from .event_common import Ref
 from .event_status import PLANNED, negated, offered
-from .lexicon import load
+from ..text.word_classes import load
 from .naming import person
 from .patterns import matches
 from .rules import REGISTRY, Rule, pattern_rules, register

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from ..text.tokens import Tokens, strip_article
 from ..values import find_dates, find_ordinals
-from .lexicon import load
+from ..text.word_classes import load
 
 LOCATION_WINDOW = 14         # tokens after the meeting (or its verb) where its place may be named
 DATE_WINDOW = 32             # tokens after it where its own dates may stand (a quoted title and its organisers between)

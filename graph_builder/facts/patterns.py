@@ -25,7 +25,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..text.tokens import Tokens, strip_article
-from .lexicon import Lexicon
+from ..text.word_classes import Lexicon
 
 _KEYS = {"LEX", "FEAT", "FUTURE", "ENT", "NORM", "KIND", "VALUE", "ANY", "OP", "MAX", "NAME", "PRO"}
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from ..text.arabic import fold
 from ..recognise.findings import Entity
 from .context import FactContext, sentences
-from .lexicon import slips_of
+from ..text.word_classes import slips_of
 from .event_common import Ref, dates_in
 from .named_meetings import named_meetings
 from .naming import rx, ORDINAL_RE, ORDINALS, View, arabic_names, process_meeting

@@ -42,7 +42,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from ..resources import data_dir
-from .lexicon import Lexicon, load as load_lexicon
+from ..text.word_classes import Lexicon, load as load_lexicon
 from .patterns import PatternError, PatternMatch, check, matches
 
 PATTERNS_DIR = "patterns"                 # lexicons/patterns/*.toml, one file per family

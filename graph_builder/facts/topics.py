@@ -39,7 +39,7 @@ from __future__ import annotations
 import re
 
 from ..recognise.findings import Fact, Mention
-from . import dedupe
+from . import dedupe, topic_purpose
 from .context import FactContext
 from .grammar import NON_SUBJECT_KINDS, Subject, Text, resolve_anaphor, sentence_subject, subject_after
 from .known_findings import KnownEvents, known_commitments, known_events
@@ -150,4 +150,5 @@ def extract(ctx: FactContext) -> list[Fact]:
         facts.extend(recommendation_facts(text, p, commitments.items.get(id(p), [])))
         new, carried = _paragraph_facts(names, p, text, carried, events)
         facts.extend(new)
+    facts.extend(topic_purpose.extract(ctx, events))
     return dedupe(facts)

@@ -38,7 +38,7 @@ from ..recognise.findings import Entity, Fact, Value
 from ..text.tokens import Tokens, strip_article
 from .event_common import Ref, key_year, year_fact
 from .event_status import HELD, PLANNED, _sentence_bounds, clause_status, document_day
-from .lexicon import load
+from ..text.word_classes import load
 from .naming import process_meeting, sub_event
 from .meeting_setting import (after, covered, dates_before, fronted_place, governing_before, governing_verb, held_place_before, held_subject,
                               host_place_before, mention_at, ordinals_of, own_dates, phase_before, phase_dates,

@@ -58,12 +58,11 @@ def _select(st: ox.Store, query: str) -> list:
 def entity_classes(st: ox.Store) -> dict[str, str]:
     """Entity class IRI → its root class IRI: the vocabulary's, plus sub-classes the store declares."""
     classes = {MDKG.iri(name): MDKG.iri(root) for name, root in ENTITY_CLASSES.items()}
-    roots = " ".join(f"<{MDKG.iri(name)}>" for name in ROOT_CLASSES)
-    query = (f"SELECT DISTINCT ?c ?root WHERE {{ VALUES ?root {{ {roots} }} "
-             f"?c <{RDFS.iri('subClassOf')}>+ ?root }}")
-    for row in _select(st, query):
-        if isinstance(row["c"], ox.NamedNode):
-            classes.setdefault(row["c"].value, row["root"].value)
+    for name in ROOT_CLASSES:  # one query per root: Virtuoso needs a constant end of a path
+        root = MDKG.iri(name)
+        for row in _select(st, f"SELECT DISTINCT ?c WHERE {{ ?c <{RDFS.iri('subClassOf')}>+ <{root}> }}"):
+            if isinstance(row["c"], ox.NamedNode):
+                classes.setdefault(row["c"].value, root)
     return classes
 
 

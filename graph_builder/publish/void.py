@@ -68,7 +68,11 @@ def _count(st: ox.Store, where: str, var: str = "?s", graph: ox.NamedNode | None
 def statistics(st: ox.Store, base: Base, graph: ox.NamedNode | None = None) -> dict[str, int]:
     """VoID statistics of one named graph (or of the whole dataset when ``graph`` is None)."""
     space = base.iri + "id/"
-    triples = len(st) if graph is None else sum(1 for _ in st.quads_for_pattern(None, None, None, graph))
+    if graph is None:
+        triples = len(st)
+    else:  # a COUNT, so that a remote engine (graph_builder.service.remote_store) sends no triples
+        triples = int(next(iter(st.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph.value}> "
+                                         f"{{ ?s ?p ?o }} }}")))["n"].value)
     a = f"<{RDF.iri('type')}>"
     return {
         "triples": triples,

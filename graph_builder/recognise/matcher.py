@@ -51,6 +51,7 @@ from ..text.arabic import PROCLITICS, fold, is_word_char, normalise
 from .findings import Entity, Mention
 from .gazetteer import Gazetteer
 from ..text.model import Document, Section
+from .role_persons import find_role_persons
 from .text_entities import (find_known_persons, find_persons, find_persons_before_roles, find_publications, surname,
                             unify_persons)
 
@@ -329,6 +330,9 @@ class Matcher:
         chosen = self._select(chosen + [_Hit(s, e, ent, "text-person") for s, e, ent in find_persons_before_roles(norm)
                                         if all(e <= c.start or c.end <= s for c in chosen)])
         chosen = [h for h in chosen if not self._feminine_word(text, norm, h)]
+        chosen = self._select(chosen + [_Hit(s, e, ent, "text-person") for s, e, ent in
+                                        find_role_persons(norm, [(c.start, c.end) for c in chosen])
+                                        if all(e <= c.start or c.end <= s for c in chosen)])
         recent = list(previous)
         out = []
         for h in chosen:

@@ -36,6 +36,7 @@ _FUNCTION_WORDS = frozenset(fold(w) for w in (
     "أن", "إن", "إلى", "عن", "على", "في", "من", "مع", "بأن", "لأن", "أيضا", "بعد", "قبل", "لدى", "خلال",
     "ثم", "كما", "الذي", "التي", "بين", "حول", "بصفته", "بصفتها", "و", "أو", "أنه", "أنها", "إنه",
     "إنها", "لدى", "عند", "قد", "لقد", "كان", "كانت"))
+_COMPOUND_HEADS = frozenset(fold(w) for w in ("عبد", "أبو", "ابو", "آل", "بن", "أبي", "ابن"))
 _NOUN_PREFIXES = ("ال", "وال", "بال", "فال", "لل", "ولل", "فلل", "وبال")   # not كال: كاليباتا
 
 
@@ -124,6 +125,10 @@ def _name_after(norm: Normalised, pos: int) -> tuple[int, int] | None:
         return None
     names = [_name_word(text[s:e], norm.original.__getitem__(slice(*norm.to_original(s, e))))
              for s, e in words]
+    for n in range(1, len(words)):          # عبد العاطي، أبو الغيط، آل مكتوم: the article inside a compound name
+        if not names[n] and names[n - 1] and text[words[n - 1][0]:words[n - 1][1]] in _COMPOUND_HEADS \
+                and text[words[n][0]:words[n][0] + 2] == "ال":
+            names[n] = True
     if not names[0]:
         return None
     for n in range(1, min(4, len(words)) + 1):            # a comma right after word n closes the name
@@ -134,6 +139,19 @@ def _name_after(norm: Normalised, pos: int) -> tuple[int, int] | None:
             return words[0][0], words[n - 1][1]
     if len(words) >= 3 and names[1] and text[words[2][0]:words[2][1]] in _FUNCTION_WORDS:
         return words[0][0], words[1][1]
+    from .role_persons import given, is_role_head      # noqa: PLC0415 (role_persons imports this module)
+    for n in range(2, min(4, len(words) - 1) + 1):        # NAME ROLE / NAME وعن … with no comma
+        if not names[n - 1]:
+            break
+        nxt = text[words[n][0]:words[n][1]]
+        after = text[words[n][1]:words[n][1] + 12].split()
+        role = is_role_head(nxt) and bool(after) and after[0].startswith(("ال", "لل"))   # مساعد الأمين, not الرئيس في
+        if role or (nxt[:1] in "وف" and nxt[1:] in _FUNCTION_WORDS):
+            return words[0][0], words[n - 1][1]
+    if len(words) >= 2 and given(text[words[0][0]:words[0][1]]) and text[words[1][0]:words[1][0] + 2] == "ال" \
+            and words[1][1] - words[1][0] > 4 and (text[words[1][1]:words[1][1] + 1] in ".,:;()\""
+                                                  or (len(words) > 2 and is_role_head(text[words[2][0]:words[2][1]]))):
+        return words[0][0], words[1][1]                     # a family name with the article: سالم العتيبي. / أحمد الجرمن مساعد
     return words[0]
 
 

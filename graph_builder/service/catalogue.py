@@ -50,7 +50,8 @@ def service_lookup() -> Lookup:
 
 def _terms_or_400(query: NamedQuery, args) -> dict:
     try:
-        return bind(query, check_args(query, args), service_lookup())
+        return bind(query, check_args(query, args), service_lookup(),
+                    portable=getattr(current().executor, "remote_store", None) is not None)
     except ParamError as exc:
         abort(400, description=str(exc))
 

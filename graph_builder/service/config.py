@@ -53,6 +53,9 @@ Keys (environment variable in brackets):
   answers (SPARQL GET queries, named queries, search); they also carry an ETag of the build.
 - ``QUERIES_DIR`` (MDKG_QUERIES_DIR): folder of named queries (``*.rq``); empty = the bundled ``queries/``.
 - ``SEARCH_LIMIT`` (MDKG_SEARCH_LIMIT, 50): most paragraphs and entities ``/search`` returns (each).
+- ``SPARQL_ENDPOINT`` (MDKG_SPARQL_ENDPOINT; empty): a remote SPARQL 1.1 query endpoint to serve
+  instead of ``STORE`` (read-only; see ``graph_builder.service.remote_executor``). The MDKG graphs
+  there are the named graphs under ``BASE`` + ``graph/``.
 """
 from __future__ import annotations
 
@@ -91,6 +94,7 @@ DEFAULTS: Mapping[str, Any] = {
     "CACHE_MAX_AGE": 300,
     "QUERIES_DIR": "",
     "SEARCH_LIMIT": 50,
+    "SPARQL_ENDPOINT": "",
 }
 
 ENV_NAMES: Mapping[str, str] = {key: f"MDKG_{key}" for key in DEFAULTS}
@@ -137,6 +141,8 @@ def resolve_config(config: Mapping[str, Any] | None = None,
         merged[key] = _coerce(key, value) if key in DEFAULTS else value
     if merged["QUERY_TIMEOUT"] <= 0 or merged["QUERY_PROCESSES"] < 1:
         raise ValueError("QUERY_TIMEOUT must be > 0 and QUERY_PROCESSES >= 1")
+    if merged["SPARQL_ENDPOINT"] and merged["UPDATE_TOKEN"]:
+        raise ValueError("a service over a remote SPARQL endpoint is read-only: give no UPDATE_TOKEN")
     if merged["CLIENT_CONCURRENCY"] <= 0:
         merged["CLIENT_CONCURRENCY"] = web_threads(merged)
     return merged

@@ -52,9 +52,14 @@ def health():
         build_time = dt.datetime.fromtimestamp(target.stat().st_mtime, dt.timezone.utc).isoformat()
         build_time_source = "mtime"
     answer = jobs.read(StatsJob())
+    remote = getattr(executor, "remote_store", None)  # a service over a remote SPARQL endpoint
+    build_id = target.name if target is not None else "empty"
+    if remote is not None:
+        build_id = (executor.read_path() or "remote/empty").rsplit("/", 1)[-1]
     body = {
         "status": "ok" if answer["status"] == 200 else "degraded",
-        "build_id": target.name if target is not None else "empty",
+        "store": remote.endpoint if remote is not None else str(executor.store),
+        "build_id": build_id,
         "build_time": build_time,
         "build_time_source": build_time_source if build_time else None,
         "writable": executor.writable,

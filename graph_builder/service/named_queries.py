@@ -9,8 +9,9 @@ A named query is a SPARQL file whose leading comment lines are its header::
     # example: topic=remittances
 
 Header keys: ``title`` (required, once), ``description`` (repeatable, joined), ``param``
-(repeatable), ``example`` (repeatable; ``k=v&k=v``, shown in the catalogue). A blank ``#`` line
-is allowed; anything else in the header is an error naming the file and line. The query body
+(repeatable), ``example`` (repeatable; ``k=v&k=v``, shown in the catalogue). ``question`` and
+``question-ar`` (optional, once each) write the query's research question in English and Arabic
+(the home page lists them). A blank ``#`` line is allowed; anything else in the header is an error naming the file and line. The query body
 must parse and use every parameter as a variable (``?name``).
 
 Parameter types: ``iri of class PREFIX:Class`` (an instance of that class or a subclass, given
@@ -18,7 +19,9 @@ as an IRI, ``prefix:local``, a notation such as ``PHL``/``IOM``, a slug such as 
 or a label in any language, compared after Arabic folding), ``iri`` (any IRI; non-IRI values are
 looked up among labelled entities like the above), ``class below PREFIX:Class`` (that class or a
 subclass, by IRI, local name or label), ``xsd:gYear``, ``xsd:integer``, ``xsd:decimal``,
-``xsd:date``, ``string`` and ``text`` (plain literals). Values are resolved to terms in Python
+``xsd:date``, ``string`` and ``text`` (plain literals), and ``search words`` (Arabic-aware search
+words, bound as the regular expression :func:`graph_builder.text.arsearch.search_pattern` makes,
+to be matched with ``REGEX`` against ``mdkg:searchText``: portable to any SPARQL engine). Values are resolved to terms in Python
 (IRIs with a lookup query) and bound with pyoxigraph ``substitutions``: never pasted into the
 query text. An optional parameter left out stays unbound, so the query's pattern is unrestricted.
 
@@ -43,11 +46,12 @@ from graph_builder.service import guard
 
 RESERVED = frozenset({"format", "lang"})  # the service's own parameters (answer format, page language)
 NAME = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-_HEADER = re.compile(r"^#\s*(?:(?P<key>[a-z]+)\s*:\s*(?P<value>.*?))?\s*$")
+_HEADER = re.compile(r"^#\s*(?:(?P<key>[a-z]+(?:-[a-z]+)?)\s*:\s*(?P<value>.*?))?\s*$")
+QUESTION_KEYS = {"question": "en", "question-ar": "ar"}
 _PARAM = re.compile(r"^(?P<name>[A-Za-z_][A-Za-z0-9_]*)\s*\((?P<spec>[^)]*)\)\s*(?:[—–-]+\s*(?P<doc>.*))?$")
 _CURIE = re.compile(r"^(?P<prefix>[A-Za-z][\w-]*):(?P<local>[^\s/][^\s]*)$")
 _LITERAL_TYPES = {"xsd:gyear": "gYear", "xsd:integer": "integer", "xsd:decimal": "decimal",
-                  "xsd:date": "date", "string": "string", "text": "text"}
+                  "xsd:date": "date", "string": "string", "text": "text", "search words": "words"}
 
 
 class HeaderError(ValueError):
@@ -61,7 +65,7 @@ class ParamError(ValueError):
 @dataclass(frozen=True)
 class Param:
     name: str
-    kind: str  # "entity", "iri", "class", "gYear", "integer", "decimal", "date", "string", "text"
+    kind: str  # "entity", "iri", "class", "gYear", "integer", "decimal", "date", "string", "text", "words"
     optional: bool
     doc: str = ""
     of_class: str | None = None  # full IRI for "entity" and "class"
@@ -73,7 +77,7 @@ class Param:
         if self.kind == "class":
             return f"class below {_compact(self.of_class)}"
         return {"gYear": "xsd:gYear", "integer": "xsd:integer", "decimal": "xsd:decimal",
-                "date": "xsd:date"}.get(self.kind, self.kind)
+                "date": "xsd:date", "words": "search words"}.get(self.kind, self.kind)
 
 
 @dataclass(frozen=True)
@@ -85,6 +89,11 @@ class NamedQuery:
     params: tuple[Param, ...]
     text: str
     examples: tuple[str, ...] = field(default=())
+    questions: Mapping[str, str] = field(default_factory=dict)  # the research question, by language
+
+    def question(self, lang: str) -> str:
+        """The research question in ``lang`` (English, then the title, when not written)."""
+        return self.questions.get(lang) or self.questions.get("en") or self.title
 
     def param(self, name: str) -> Param | None:
         return next((p for p in self.params if p.name == name), None)
@@ -93,7 +102,7 @@ class NamedQuery:
         return {"name": self.name, "title": self.title, "description": self.description,
                 "params": [{"name": p.name, "type": p.type_label, "optional": p.optional,
                             "description": p.doc} for p in self.params],
-                "examples": list(self.examples), "text": self.text}
+                "questions": dict(self.questions), "examples": list(self.examples), "text": self.text}
 
 
 # -- parsing the files ----------------------------------------------------------------------
@@ -132,7 +141,7 @@ def _parse_param(value: str, where: str) -> Param:
         return Param(match["name"], _LITERAL_TYPES[spec.lower()], optional, doc)
     raise HeaderError(f"{where}: parameter {match['name']!r} has unknown type {spec!r} (expected "
                       f"'iri of class P:C', 'iri', 'class below P:C', xsd:gYear, xsd:integer, "
-                      f"xsd:decimal, xsd:date, string or text)")
+                      f"xsd:decimal, xsd:date, string, text or search words)")
 
 
 def parse_query_file(path: Path) -> NamedQuery:
@@ -146,6 +155,7 @@ def parse_query_file(path: Path) -> NamedQuery:
     except UnicodeDecodeError as exc:
         raise HeaderError(f"{path}: not UTF-8 text ({exc})") from None
     title, descriptions, params, examples, param_lines = None, [], [], [], {}
+    questions: dict[str, str] = {}
     body_start = len(lines)
     for number, line in enumerate(lines, start=1):
         where = f"{path}:{number}"
@@ -173,9 +183,12 @@ def parse_query_file(path: Path) -> NamedQuery:
             param_lines[param.name] = number
         elif key == "example":
             examples.append(value)
+        elif key in QUESTION_KEYS and QUESTION_KEYS[key] not in questions:
+            questions[QUESTION_KEYS[key]] = value
         else:
             raise HeaderError(f"{where}: unknown header key {key!r} "
-                              f"(expected title, description, param or example)")
+                              f"(expected title, question, question-ar, description, param or example; each of "
+                              f"title, question and question-ar once)")
     if not title:
         raise HeaderError(f"{path}:1: the header has no '# title: …' line")
     text = "\n".join(lines[body_start:]).strip()
@@ -195,7 +208,7 @@ def parse_query_file(path: Path) -> NamedQuery:
             raise HeaderError(f"{path}:{param_lines[param.name]}: parameter {param.name!r} cannot be "
                               f"bound ({exc}); a SELECT must project ?{param.name}") from None
     return NamedQuery(path.stem, path, title, " ".join(descriptions), tuple(params),
-                      "\n".join(lines), tuple(examples))
+                      "\n".join(lines), tuple(examples), questions)
 
 
 def load_catalogue(folder: Path) -> dict[str, NamedQuery]:
@@ -212,23 +225,36 @@ def queries_dir(configured: str | None) -> Path:
 Lookup = Callable[[str, dict[str, ox.NamedNode | ox.Literal]], list[str]]
 
 _PREFIXES = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
-_LABEL_MATCH = ("STRENDS(LCASE(STR(?entity)), CONCAT(\"/\", LCASE(?value)))"
-                " || EXISTS { ?entity skos:notation ?code FILTER(LCASE(STR(?code)) = LCASE(?value)) }"
-                " || EXISTS { ?entity skos:prefLabel|skos:altLabel|rdfs:label ?label"
-                " FILTER(mdkg:arFold(?label) = mdkg:arFold(?value)) }")
-ENTITY_LOOKUP = (_PREFIXES + "SELECT DISTINCT ?entity ?class ?value WHERE {\n"
-                 "  ?entity a ?type . ?type rdfs:subClassOf* ?class . ?entity skos:prefLabel ?any .\n"
-                 f"  FILTER({_LABEL_MATCH})\n}} LIMIT 20")
-ANY_LOOKUP = (_PREFIXES + "SELECT DISTINCT ?entity ?value WHERE {\n"
-              "  ?entity skos:prefLabel ?any .\n"
-              f"  FILTER({_LABEL_MATCH})\n}} LIMIT 20")
+# Labels are compared after Arabic folding with mdkg:arFold on the embedded store; over a remote
+# engine (``portable``), which has no such function, in lower case as written.
+def _label_match(portable: bool) -> str:
+    label = "LCASE(STR(?label)) = LCASE(?value)" if portable else "mdkg:arFold(?label) = mdkg:arFold(?value)"
+    return ("STRENDS(LCASE(STR(?entity)), CONCAT(\"/\", LCASE(?value)))"
+            " || EXISTS { ?entity skos:notation ?code FILTER(LCASE(STR(?code)) = LCASE(?value)) }"
+            " || EXISTS { ?entity skos:prefLabel|skos:altLabel|rdfs:label ?label"
+            f" FILTER({label}) }}")
+
+
+def _lookups(portable: bool) -> tuple[str, str, str]:
+    """The entity, any-IRI and class lookup queries (``?value`` bound)."""
+    label = "LCASE(STR(?label)) = LCASE(?value)" if portable else "mdkg:arFold(?label) = mdkg:arFold(?value)"
+    entity = (_PREFIXES + "SELECT DISTINCT ?entity ?class ?value WHERE {\n"
+              "  ?entity a ?type . ?type rdfs:subClassOf* ?class . ?entity skos:prefLabel ?any .\n"
+              f"  FILTER({_label_match(portable)})\n}} LIMIT 20")
+    any_iri = (_PREFIXES + "SELECT DISTINCT ?entity ?value WHERE {\n"
+               "  ?entity skos:prefLabel ?any .\n"
+               f"  FILTER({_label_match(portable)})\n}} LIMIT 20")
+    klass = (_PREFIXES + "SELECT DISTINCT ?entity ?class ?value WHERE {\n"
+             "  ?entity rdfs:subClassOf* ?class .\n"
+             "  FILTER(STRENDS(LCASE(STR(?entity)), CONCAT(\"#\", LCASE(?value)))"
+             " || STRENDS(LCASE(STR(?entity)), CONCAT(\"/\", LCASE(?value)))"
+             " || EXISTS { ?entity rdfs:label|skos:prefLabel ?label"
+             f" FILTER({label}) }})\n}} LIMIT 20")
+    return entity, any_iri, klass
+
+
+ENTITY_LOOKUP, ANY_LOOKUP, CLASS_LOOKUP = _lookups(False)
 ENTITY_CHECK = _PREFIXES + "SELECT ?entity ?class WHERE { ?entity a ?type . ?type rdfs:subClassOf* ?class } LIMIT 1"
-CLASS_LOOKUP = (_PREFIXES + "SELECT DISTINCT ?entity ?class ?value WHERE {\n"
-                "  ?entity rdfs:subClassOf* ?class .\n"
-                "  FILTER(STRENDS(LCASE(STR(?entity)), CONCAT(\"#\", LCASE(?value)))"
-                " || STRENDS(LCASE(STR(?entity)), CONCAT(\"/\", LCASE(?value)))"
-                " || EXISTS { ?entity rdfs:label|skos:prefLabel ?label"
-                " FILTER(mdkg:arFold(?label) = mdkg:arFold(?value)) })\n} LIMIT 20")
 CLASS_CHECK = _PREFIXES + "SELECT ?entity ?class WHERE { ?entity rdfs:subClassOf* ?class } LIMIT 1"
 
 
@@ -258,6 +284,11 @@ def _literal(param: Param, raw: str) -> ox.Literal:
             return ox.Literal(str(decimal.Decimal(value)), datatype=XSD.decimal)
         if param.kind == "date":
             return ox.Literal(dt.date.fromisoformat(value).isoformat(), datatype=XSD.date)
+        if param.kind == "words":
+            pattern = arsearch.search_pattern(value)
+            if pattern is None:
+                raise ValueError("no words to search for")
+            return ox.Literal(pattern)
     except (ValueError, decimal.InvalidOperation) as exc:
         raise ParamError(f"parameter {param.name!r} ({param.type_label}): bad value {raw!r}: {exc}") from None
     if not value:
@@ -276,7 +307,7 @@ def _one(param: Param, raw: str, found: list[str]) -> ox.NamedNode:
     return ox.NamedNode(found[0])
 
 
-def _iri_value(param: Param, raw: str, lookup: Lookup) -> ox.NamedNode:
+def _iri_value(param: Param, raw: str, lookup: Lookup, portable: bool = False) -> ox.NamedNode:
     iri = _as_iri(raw)
     if iri is not None:
         try:
@@ -289,9 +320,10 @@ def _iri_value(param: Param, raw: str, lookup: Lookup) -> ox.NamedNode:
         if not lookup(check, {"entity": node, "class": ox.NamedNode(param.of_class)}):
             raise ParamError(f"parameter {param.name!r}: <{iri}> is not a {param.type_label}")
         return node
+    entity_lookup, any_lookup, class_lookup = _lookups(portable)
     if param.kind == "iri":
-        return _one(param, raw, lookup(ANY_LOOKUP, {"value": ox.Literal(raw.strip())}))
-    text = ENTITY_LOOKUP if param.kind == "entity" else CLASS_LOOKUP
+        return _one(param, raw, lookup(any_lookup, {"value": ox.Literal(raw.strip())}))
+    text = entity_lookup if param.kind == "entity" else class_lookup
     return _one(param, raw, lookup(text, {"value": ox.Literal(raw.strip()),
                                           "class": ox.NamedNode(param.of_class)}))
 
@@ -316,14 +348,16 @@ def check_args(query: NamedQuery, args: Mapping[str, list[str]]) -> dict[str, st
     return values
 
 
-def bind(query: NamedQuery, values: Mapping[str, str], lookup: Lookup) -> dict[str, ox.NamedNode | ox.Literal]:
-    """Terms for the given values (from :func:`check_args`), IRIs resolved with ``lookup``."""
+def bind(query: NamedQuery, values: Mapping[str, str], lookup: Lookup,
+         portable: bool = False) -> dict[str, ox.NamedNode | ox.Literal]:
+    """Terms for the given values (from :func:`check_args`), IRIs resolved with ``lookup``
+    (``portable``: with lookups that use no MDKG function, for a remote engine)."""
     terms = {}
     for name, raw in values.items():
         param = query.param(name)
         assert param is not None
         if param.kind in ("entity", "iri", "class"):
-            terms[name] = _iri_value(param, raw, lookup)
+            terms[name] = _iri_value(param, raw, lookup, portable)
         else:
             terms[name] = _literal(param, raw)
     return terms
@@ -345,7 +379,7 @@ def run_local(store: ox.Store, query: NamedQuery, args: Mapping[str, str]):
     For ``mdkg query --named NAME --param k=v``; raises :class:`ParamError` for bad parameters.
     """
     values = check_args(query, {k: [v] for k, v in args.items()})
-    terms = bind(query, values, store_lookup(store))
+    terms = bind(query, values, store_lookup(store), portable=getattr(store, "portable", False))
     return store.query(query.text, use_default_graph_as_union=True,
                        substitutions={ox.Variable(k): v for k, v in terms.items()},
                        custom_functions=arsearch.custom_functions())

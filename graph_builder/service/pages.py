@@ -26,7 +26,7 @@ from __future__ import annotations
 from flask import Blueprint, Response, jsonify, redirect
 
 from graph_builder.namespaces import Base
-from graph_builder.service import iri_paths, jobs, page_model
+from graph_builder.service import frontdata, iri_paths, jobs, page_model
 from graph_builder.service.iri_paths import EXTENSION_OF, ONTOLOGY_PATH, RDF_EXTENSIONS
 from graph_builder.service.jobs import GraphJob, QueryJob
 from graph_builder.service.site import (STRINGS, base_iri, executor_select, html_page, not_found,
@@ -85,6 +85,9 @@ def page(path: str):
         return not_found(f"{base_iri()}id/{stem}")
     lang = page_language()
     model = page_model.describe(executor_select, iri, base_iri(), lang)
+    cites = frontdata.citations(lang)
+    for passage in model["evidence"] + ([model["text"]] if model["text"] else []):
+        passage["citation"] = cites.get(passage["paragraph"]["value"])
     if ext == "json":
         response = jsonify(model)
         response.headers["Vary"] = "Accept-Language"

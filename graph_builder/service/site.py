@@ -25,7 +25,25 @@ HTML_TYPE = "text/html"
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 STRINGS = {
-    "en": {"site": "Migration & Development Knowledge Graph", "home": "Query", "ontology": "Ontology",
+    "en": {"site": "Migration & Development Knowledge Graph",
+           "front": "Home", "editor": "SPARQL editor", "browse": "Browse", "pictures": "Pictures",
+           "intro": "Arabic reports on international migration and development, read into a knowledge graph: "
+                    "who works on what, where they met, what they committed to, each fact with the paragraph it comes from.",
+           "search_placeholder": "Search in Arabic or English, e.g. التحويلات or remittances",
+           "holds": "What the graph holds", "documents": "documents", "paragraphs_n": "paragraphs",
+           "footnotes": "footnotes", "facts_n": "facts with evidence", "mentions": "mentions",
+           "built": "Built", "entry_points": "Browse by kind", "questions": "Research questions",
+           "questions_intro": "Each question is answered by a named query; its SPARQL is on the answer page.",
+           "pictures_intro": "Pictures drawn from the graph, each with its data and its SPARQL.",
+           "entities_n": "{n} entities", "filter": "Filter", "filter_placeholder": "words in a name or code",
+           "label": "Name", "other_label": "Other name", "code": "Code", "n_paragraphs": "Paragraphs",
+           "n_facts": "Facts", "sort_by": "Sort by {col}", "showing": "{n} of {total}",
+           "data": "Data", "sparql": "SPARQL", "download": "Download", "needs_js": "This picture is drawn with "
+           "JavaScript; its data is in the links below.", "evidence_for": "Evidence", "cite": "Cite as",
+           "undocs": "document on undocs.org", "paragraph_page": "paragraph page", "no_evidence": "No paragraph states this.",
+           "network_intro": "The network around an entity: open any entity page and follow “Network view”.",
+           "in_document": "in", "hit": "{kind} {n}", "clear": "Clear",
+           "skip": "Skip to content", "meetings": "meetings in the city", "kind_Paragraph": "Paragraph", "kind_Footnote": "Footnote", "home": "Query", "ontology": "Ontology",
            "dataset": "Dataset", "dumps": "Downloads", "labels": "Labels", "type": "Type",
            "codes": "Codes", "facts": "Facts", "incoming": "Referenced by", "evidence": "Evidence",
            "text": "Text", "addressed_by": "Addressed by", "paragraph": "paragraph",
@@ -41,7 +59,25 @@ STRINGS = {
            "queries_intro": "{n} research queries over the graph; each runs as /queries/NAME?param=value "
                             "in JSON, XML, CSV or TSV (format= or Accept).",
            "switch": "العربية"},
-    "ar": {"site": "الرسم المعرفي للهجرة والتنمية", "home": "الاستعلام", "ontology": "الأنطولوجيا",
+    "ar": {"site": "الرسم المعرفي للهجرة والتنمية",
+           "front": "الرئيسية", "editor": "محرّر SPARQL", "browse": "تصفّح", "pictures": "الرسوم",
+           "intro": "تقارير عربية عن الهجرة الدولية والتنمية، مقروءة في رسم معرفي: من يعمل على ماذا، وأين اجتمعوا، "
+                    "وبمَ التزموا، وكل حقيقة مع الفقرة التي جاءت منها.",
+           "search_placeholder": "ابحث بالعربية أو بالإنجليزية، مثل التحويلات أو remittances",
+           "holds": "ما يحويه الرسم المعرفي", "documents": "وثائق", "paragraphs_n": "فقرة",
+           "footnotes": "حاشية", "facts_n": "حقيقة موثّقة", "mentions": "إشارة",
+           "built": "تاريخ البناء", "entry_points": "تصفّح بحسب النوع", "questions": "أسئلة بحثية",
+           "questions_intro": "يجيب عن كل سؤال استعلامٌ مسمّى؛ ونصّ SPARQL الخاص به في صفحة الإجابة.",
+           "pictures_intro": "رسوم مستخرجة من الرسم المعرفي، لكلٍّ منها بياناته ونص SPARQL الخاص به.",
+           "entities_n": "{n} كيانًا", "filter": "تصفية", "filter_placeholder": "كلمات من الاسم أو الرمز",
+           "label": "الاسم", "other_label": "الاسم الآخر", "code": "الرمز", "n_paragraphs": "الفقرات",
+           "n_facts": "الحقائق", "sort_by": "رتّب بحسب {col}", "showing": "{n} من {total}",
+           "data": "البيانات", "sparql": "SPARQL", "download": "تنزيل", "needs_js": "يُرسم هذا الشكل بلغة "
+           "JavaScript؛ وبياناته في الروابط أدناه.", "evidence_for": "الأدلة", "cite": "يُستشهد به هكذا",
+           "undocs": "الوثيقة على undocs.org", "paragraph_page": "صفحة الفقرة", "no_evidence": "لا توجد فقرة تذكر ذلك.",
+           "network_intro": "الشبكة حول كيان: افتح صفحة أي كيان واتبع «عرض الشبكة».",
+           "in_document": "في", "hit": "{kind} {n}", "clear": "مسح",
+           "skip": "انتقل إلى المحتوى", "meetings": "اجتماعات في المدينة", "kind_Paragraph": "الفقرة", "kind_Footnote": "الحاشية", "home": "الاستعلام", "ontology": "الأنطولوجيا",
            "dataset": "مجموعة البيانات", "dumps": "التنزيلات", "labels": "التسميات", "type": "النوع",
            "codes": "الرموز", "facts": "الحقائق", "incoming": "مشار إليه من", "evidence": "الأدلة",
            "text": "النص", "addressed_by": "يتناوله", "paragraph": "الفقرة",

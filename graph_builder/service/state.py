@@ -33,5 +33,9 @@ def read_path() -> str | None:
 
 
 def open_build(path: str | None) -> ox.Store:
-    """That build opened read-only (an empty store for None)."""
+    """That build opened read-only (an empty store for None); over a remote SPARQL endpoint, the
+    :class:`~graph_builder.service.remote_store.RemoteStore` that reads it."""
+    remote = getattr(current().executor, "remote_store", None)
+    if remote is not None:
+        return remote
     return ox.Store() if path is None else ox.Store.read_only(path)

@@ -1,4 +1,4 @@
-"""The browser UI at ``/``: YASGUI (SPARQL editor, table results) and a Cytoscape.js graph view.
+"""The SPARQL editor at ``/sparql-editor``: YASGUI (SPARQL editor, table results) and a Cytoscape.js graph view.
 
 The page is a Jinja template with no inline script; its configuration (SPARQL endpoint, instance
 base IRI, ontology namespace, language) is passed as ``data-*`` attributes of ``<body>``. The
@@ -25,7 +25,7 @@ blueprint = Blueprint("ui", __name__, template_folder="templates", static_folder
                       static_url_path="/ui-assets")
 
 
-@blueprint.route("/")
+@blueprint.route("/sparql-editor")
 def index() -> Response:
     lang = page_language()
     body = render_template("ui.html", lang=lang, t=STRINGS[lang], base=base_iri(),

@@ -134,10 +134,15 @@ class _Memo:
         return _boolean(bool(words) and self.forms(text.value).issuperset(words))
 
 
+def fold_text(text: str) -> str:
+    """``text`` folded as ``mdkg:arFold`` folds it (for comparing and sorting labels)."""
+    return fold(text).casefold()
+
+
 def _sparql_ar_fold(text) -> ox.Literal | None:
     if not isinstance(text, ox.Literal):
         return None
-    return ox.Literal(fold(text.value).casefold())
+    return ox.Literal(fold_text(text.value))
 
 
 def custom_functions() -> dict[ox.NamedNode, Callable]:
@@ -145,3 +150,28 @@ def custom_functions() -> dict[ox.NamedNode, Callable]:
     ``arMatch`` keeps its own bounded memo of folded texts (create it once per process)."""
     memo = _Memo()
     return {AR_MATCH: memo.ar_match, AR_FOLD: _sparql_ar_fold}
+
+
+# -- the portable forms: plain SPARQL string functions on any engine ----------------------------
+def search_text(text: str) -> str:
+    """The value of ``mdkg:searchText`` for ``text``: every form :func:`word_forms` gives for its
+    words, distinct, in code-point order, separated by single spaces, with a space at each end.
+
+    ``" w "`` is a substring of it exactly when ``w`` (a folded query word) matches a word of the
+    text, so :func:`search_pattern` read with ``REGEX`` does what ``mdkg:arMatch`` does."""
+    folded = fold(text)
+    forms = set().union(*(word_forms(folded[a:b]) for a, b in _words(folded))) if folded else set()
+    return " " + " ".join(sorted(forms)) + " " if forms else " "
+
+
+def search_pattern(query: str) -> str | None:
+    """The regular expression (XPath/SPARQL ``REGEX``) matching a ``mdkg:searchText`` that holds
+    every word of ``query``; None when the query has no words.
+
+    The query's words are sorted the way :func:`search_text` sorts forms, so "every word is
+    there" is "the words appear in this order", one regex: ``(^| )w1 (.* )?w2( |$)``. Words are
+    runs of letters and digits, so they need no escaping."""
+    words = sorted(query_words(query))
+    return "(^| )" + " (.* )?".join(words) + "( |$)" if words else None
+
+

@@ -19,7 +19,7 @@ proclitics + stem + enclitic pronoun, the bare word first:
   further readings of a word, never a rewrite of the text.
 
 Readings are candidates, not a decision: ``وزير`` is read both as the word and as و + زير; a
-lexicon lookup (``graph_builder.facts.lexicon``) picks the reading an entry names. This keeps
+lexicon lookup (``graph_builder.text.word_classes``) picks the reading an entry names. This keeps
 the segmenter dictionary-free and exact for the lexicon classes the rules use.
 
 **Why hand-written.** Measured 2026-12-05 on this machine: Tashaphyne 0.3.6 (light stemmer)

@@ -1,4 +1,4 @@
-"""The lexicons the fact rules read: word classes from ``lexicons/classes/*.toml``, looked up over tokens.
+"""The word classes the fact rules (and the role-person finder) read: `lexicons/classes/*.toml`, looked up over tokens.
 
 :func:`load` reads every ``*.toml`` of the ``lexicons/classes`` folder once (memoised per folder) into a
 :class:`Lexicon`: class name → entries (folded word sequence → features). A malformed file raises
@@ -20,9 +20,9 @@ from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
 
-from ..text.arabic import fold
+from .arabic import fold
 from ..resources import data_dir
-from ..text.tokens import Reading, Tokens, analyses, strip_article, word_forms
+from .tokens import Reading, Tokens, analyses, strip_article, word_forms
 
 SLIP_CLASS = "misspelling"
 CLASSES_DIR = "classes"          # lexicons/classes/*.toml (other lexicons/ files belong to graph_builder.values)

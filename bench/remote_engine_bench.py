@@ -1,0 +1,148 @@
+"""MDKG beside Virtuoso: push time (Graph Store PUT with Digest against Virtuoso's bulk loader) and
+named-query latencies on Virtuoso against the embedded Oxigraph store, on the same build.
+
+Starts a fresh Virtuoso (Debian's ``virtuoso-opensource``; the launcher of the integration test,
+``tests/virtuoso_util.py``: package defaults, loopback ports, its own database directory) and
+builds the bundled corpus unless ``--store`` is given. Then, in one run:
+
+* push: ``mdkg push`` (one ``PUT`` per graph through ``/sparql-graph-crud-auth``, HTTP Digest)
+  ``--rounds`` times, against Virtuoso's bulk loader on an N-Quads dump of the same store
+  (``SPARQL CLEAR GRAPH`` of each graph, ``ld_dir`` + ``rdf_loader_run()`` through ``isql-vt``,
+  then ``checkpoint``), both replacing graphs that are already there;
+* queries: every named query with each of its examples (and unbound when all its parameters are
+  optional), ``--rounds`` timed runs after one warm-up, through ``named_queries.run_local`` on the
+  embedded store (pyoxigraph in this process) and on a ``RemoteStore`` over Virtuoso's ``/sparql``
+  (HTTP on loopback included, parameter lookups included on both sides); rows are checked equal.
+
+Writes ``bench/results/remote_engine.json``; ``bench/render_doc.py`` puts it in docs/benchmarks.md.
+
+    python bench/remote_engine_bench.py --rounds 5
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "tests"))
+
+import pyoxigraph as ox  # noqa: E402
+
+from bench.machine import machine_info  # noqa: E402
+from graph_builder.build.store import open_read_only  # noqa: E402
+from graph_builder.namespaces import DEFAULT_BASE, Base  # noqa: E402
+from graph_builder.publish.push import push_store  # noqa: E402
+from graph_builder.service import named_queries as nq  # noqa: E402
+from graph_builder.service.remote_store import RemoteStore  # noqa: E402
+import virtuoso_util  # noqa: E402
+
+USER, PASSWORD = "mdkg_bench", "bench-pw-41"
+
+
+def _rows(solutions) -> Counter:
+    return Counter(tuple(None if s[v] is None else str(s[v]) for v in solutions.variables) for s in solutions)
+
+
+def _timed(fn) -> tuple[float, object]:
+    started = time.perf_counter()
+    value = fn()
+    return (time.perf_counter() - started) * 1000, value
+
+
+def bench_push(server, st: ox.Store, folder: Path, rounds: int) -> dict:
+    graphs = [g.value for g in st.named_graphs()]
+    put_ms = []
+    for _ in range(rounds):
+        ms, counts = _timed(lambda: push_store(st, server.graph_crud_auth, auth=(USER, PASSWORD)))
+        put_ms.append(ms)
+    dump_dir = folder / "db" / "bulk"
+    dump_dir.mkdir(exist_ok=True)
+    dump_ms, _ = _timed(lambda: st.dump(str(dump_dir / "mdkg.nq"), format=ox.RdfFormat.N_QUADS))
+    clear = " ".join(f"SPARQL CLEAR GRAPH <{g}>;" for g in graphs)
+    bulk_ms = []
+    for _ in range(rounds):
+        server.isql("DELETE FROM DB.DBA.LOAD_LIST;")
+        ms, _ = _timed(lambda: server.isql(f"{clear} ld_dir('{dump_dir}', 'mdkg.nq', 'urn:mdkg:unused'); "
+                                           f"rdf_loader_run(); checkpoint;"))
+        bulk_ms.append(ms)
+    remote = RemoteStore(server.sparql, graph_prefix=Base(DEFAULT_BASE).iri + "graph/", timeout=120)
+    loaded = {r["g"].value: int(r["n"].value) for r in remote.query(
+        "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")}
+    return {"graphs": len(graphs), "quads": sum(counts.values()), "put_ms": put_ms,
+            "put_median_ms": statistics.median(put_ms), "dump_ms": dump_ms, "bulk_ms": bulk_ms,
+            "bulk_median_ms": statistics.median(bulk_ms), "bulk_counts_equal": loaded == counts}
+
+
+def bench_queries(server, st: ox.Store, rounds: int) -> list[dict]:
+    remote = RemoteStore(server.sparql, graph_prefix=Base(DEFAULT_BASE).iri + "graph/", timeout=120)
+    out = []
+    for name, query in nq.load_catalogue(nq.queries_dir(None)).items():
+        runs = [dict(p.split("=", 1) for p in ex.split("&") if p) for ex in query.examples]
+        if all(p.optional for p in query.params):
+            runs.append({})
+        for args in runs:
+            row = {"query": name, "args": "&".join(f"{k}={v}" for k, v in args.items())}
+            for label, store in (("oxigraph", st), ("virtuoso", remote)):
+                _rows(nq.run_local(store, query, args))  # warm-up
+                times, answer = [], None
+                for _ in range(rounds):
+                    ms, answer = _timed(lambda: _rows(nq.run_local(store, query, args)))
+                    times.append(ms)
+                row[f"{label}_ms"] = statistics.median(times)
+                row[f"{label}_rows"] = sum(answer.values())
+                row.setdefault("answers", []).append(answer)
+            here, there = row.pop("answers")
+            row["same_rows"] = here == there
+            out.append(row)
+            print(f"{name:28s} {row['args'][:30]:30s} oxigraph {row['oxigraph_ms']:8.1f} ms  "
+                  f"virtuoso {row['virtuoso_ms']:8.1f} ms  rows {row['oxigraph_rows']}"
+                  f"{'' if row['same_rows'] else '  DIFFERENT ROWS'}", flush=True)
+    return out
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--store", help="an MDKG store (default: build the bundled corpus)")
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--out", default=str(REPO / "bench" / "results" / "remote_engine.json"))
+    args = parser.parse_args()
+    reason = virtuoso_util.missing()
+    if reason:
+        print(reason, file=sys.stderr)
+        return 2
+    machine = machine_info()
+    with tempfile.TemporaryDirectory(prefix="mdkg-remote-bench-") as tmp:
+        tmp = Path(tmp)
+        if args.store:
+            store = Path(args.store)
+        else:
+            from graph_builder.build.pipeline import build
+            from graph_builder.resources import default_corpus
+            store = tmp / "store"
+            build(default_corpus(), store)
+        st = open_read_only(store)
+        server = virtuoso_util.start_virtuoso(tmp / "virtuoso")
+        try:
+            server.add_user(USER, PASSWORD)
+            started = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+            push = bench_push(server, st, server.folder, args.rounds)
+            queries = bench_queries(server, st, args.rounds)
+        finally:
+            server.stop()
+    virtuoso_version = "7.2 (Debian virtuoso-opensource)"
+    result = {"started": started, "machine": machine, "rounds": args.rounds, "corpus": args.store or "bundled",
+              "virtuoso": virtuoso_version, "push": push, "queries": queries}
+    Path(args.out).write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
+    print(json.dumps(push, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,32 @@
+"""Small readers over a source's tokens shared by the relation rules: the mention that starts at a
+token, a sentence's token bounds, and each sentence's end. It makes no facts and knows no rule."""
+from __future__ import annotations
+
+
+def starting(toks, k: int, kinds):
+    """The mention of one of ``kinds`` that starts at token ``k`` (its first token), else None."""
+    if k >= len(toks.tokens):
+        return None
+    for m in toks.tokens[k].ents:
+        if toks.index_at(m.start) == k and m.entity.kind in kinds:
+            return m
+    return None
+
+
+def sentence_ends(toks) -> dict:
+    """Sentence number → one past its last token."""
+    ends = {}
+    for t in toks.tokens:
+        ends[t.sent] = t.i + 1
+    return ends
+
+
+def sentence_bounds(toks, k: int) -> tuple[int, int]:
+    """[first token, one past the last token) of the sentence of token ``k``."""
+    n = toks.tokens[k].sent
+    lo, hi = k, k
+    while lo > 0 and toks.tokens[lo - 1].sent == n:
+        lo -= 1
+    while hi < len(toks.tokens) and toks.tokens[hi].sent == n:
+        hi += 1
+    return lo, hi

@@ -1,0 +1,189 @@
+"""Topics stated as the purpose or concern of a name: ``عملية الخرطوم لمكافحة تهريب المهاجرين``,
+``أنشئ المسار بهدف تيسير تنقل العمالة``, ``الهيئة المعنية بالهجرة غير النظامية``, ``تعنى عملية بالي
+بمكافحة تهريب الأشخاص``.
+
+The patterns are data (``lexicons/patterns/topics.toml``, cue words in ``lexicons/classes/topics.toml``,
+class ``purpose_cue``); this module holds their handler: the topics are the topic mentions of the
+clause that follows the cue, read left to right until punctuation that closes the clause, another
+named actor or place, or a run of words with no topic. The subject is the name the pattern
+captured; a named entity between it and the cue (``X في روما لمكافحة``) other than a place or a
+topic makes the cue someone else's.
+
+It does not look for focus verbs with a subject after them (``topics.py``) and knows no document.
+"""
+from __future__ import annotations
+
+from ..recognise.findings import Fact
+from ..text.word_classes import load
+from .rules import REGISTRY, Rule, handler, register, run_patterns
+from .spans import sentence_bounds
+
+_CLOSE = frozenset("،,.؛;:()«»\"")
+_STOP_KINDS = frozenset({"state", "org", "process", "body", "event", "person", "commitment"})
+_GAP_OK = frozenset({"place", "region", "topic"})
+SUBJECT_CLASSES_EXCLUDED = frozenset({"Person", "State"})
+_GAP_WORDS = frozenset({"في", "ب", "عام", "سنه", "منذ"})        # a place and a year: في روما عام 2014،
+_GAP_PUNCT = frozenset({"(", ")", ",", "،"})
+MAX_GAP = 4                     # words with no topic before the clause is judged to have none
+
+
+def _topics_after(toks, k: int) -> list:
+    out, gap, sent = [], 0, toks.tokens[k].sent if k < len(toks.tokens) else -1
+    while k < len(toks.tokens) and toks.tokens[k].sent == sent:
+        t = toks.tokens[k]
+        if t.kind == "punct" and t.norm in _CLOSE:
+            break
+        starting = [m for m in t.ents if toks.index_at(m.start) == k]
+        topic = next((m for m in starting if m.entity.kind == "topic"), None)
+        if topic is not None:
+            if topic.entity not in out:
+                out.append(topic.entity)
+            gap = 0
+            k = toks.index_at(topic.end)
+            continue
+        if any(m.entity.kind in _STOP_KINDS for m in starting) and out:
+            break
+        gap += 1
+        if gap > MAX_GAP:
+            break
+        k += 1
+    return out
+
+
+@handler("topics.purpose-after-name")
+@handler("topics.purpose-verb-first")
+def _purpose(ctx, src, toks, m, rule):
+    subj = m.captures["subject"][2]
+    if subj.entity.cls in SUBJECT_CLASSES_EXCLUDED:
+        return
+    if "gap" in m.captures:
+        i, j, _ = m.captures["gap"]
+        for k in range(i, j):       # only a place (في روما) or a bracket may stand between name and cue
+            t = toks.tokens[k]
+            if t.ents and all(x.entity.kind in _GAP_OK for x in t.ents):
+                continue
+            if t.ents or not (t.norm in _GAP_WORDS or t.kind == "number" or t.norm in _GAP_PUNCT):
+                return
+    cue_end = m.captures["cue"][1]
+    if rule.id == "topics.purpose-verb-first":
+        cue_end = m.captures["subject"][1]
+    for t in _topics_after(toks, cue_end):
+        yield Fact(subj.entity, "addresses", t, src, rule.id, rule.confidence)
+
+
+MEETING_RULE = "topics.meeting-verb"
+if MEETING_RULE not in REGISTRY:
+    register(Rule(MEETING_RULE, ("addresses",), 0.75, ("lex:meeting_topic_cue", "events:meeting-of-paragraph",
+                                                       "entity:topic"),
+                  "a paragraph about one meeting: a focus verb with no written subject of its own (وعقد الاجتماع …، "
+                  "وركز على …) or with the meeting noun as subject says what the meeting addressed", "topics"))
+_NOT_MEETING_SUBJECT = frozenset({"state", "org", "person", "process", "body"})
+
+
+def _meeting_facts(ctx, events) -> list[Fact]:
+    """Topics of the one meeting a paragraph names, read after a cue verb whose subject is that meeting."""
+    lex = load()
+    conf = REGISTRY.confidence(MEETING_RULE)
+    out: list[Fact] = []
+    for src in ctx.document.paragraphs:
+        meeting = events.meeting(src)
+        if meeting is None:
+            continue
+        toks = ctx.tokens(src)
+        for cue in lex.find(toks, "meeting_topic_cue"):
+            if cue.future or cue.reading.enc:
+                continue
+            k = cue.j
+            nxt = toks.tokens[k] if k < len(toks.tokens) else None
+            if nxt is None or nxt.sent != toks.tokens[cue.i].sent:
+                continue
+            starting = [m for m in nxt.ents if toks.index_at(m.start) == k]
+            if any(m.entity.kind in _NOT_MEETING_SUBJECT for m in starting):
+                continue                           # وناقش الوزير …: a written subject that is not the meeting
+            if lex.is_a(toks, k, "meeting_noun"):
+                continue                           # وناقش الاجتماع …: the anaphor rule's job (topics.py)
+            prep = cue.feature("prep")
+            lo = k
+            while lo > 0 and toks.tokens[lo - 1].sent == nxt.sent:
+                lo -= 1
+            before = [m for m in toks.mentions if toks.tokens[lo].start <= m.start < toks.tokens[cue.i].start]
+            if any(m.entity.kind == "person" for m in before):
+                continue                           # a sentence about what a person did
+            if toks.tokens[cue.i].norm[:1] not in "وف" and not _meeting_noun_before(toks, lex, lo, cue.i):
+                continue                           # a cue that does not continue a clause about the meeting
+            for t in _topics_after(toks, k + (1 if prep and nxt.norm == prep else 0)):
+                out.append(Fact(meeting, "addresses", t, src, MEETING_RULE, conf))
+    return out
+
+
+def _meeting_noun_before(toks, lex, lo, i) -> bool:
+    return any(lex.is_a(toks, k, "meeting_noun") for k in range(lo, i))
+
+
+AGREEMENT_RULE = "topics.agreement-fields"
+if AGREEMENT_RULE not in REGISTRY:
+    register(Rule(AGREEMENT_RULE, ("addresses",), 0.75, ("lex:field_cue", "lex:agreement_anaphor",
+                                                         "commitments:agreement", "entity:topic"),
+                  "the fields an agreement covers (… مذكرة تفاهم … في مجال X / وتلزم المذكرة … في أربعة مجالات: X، Y): "
+                  "in the sentence that signs it or one that refers back to it", "topics"))
+
+
+def _agreement_facts(ctx) -> list[Fact]:
+    """Fields of cooperation of the memorandum or agreement the document last named."""
+    from . import commitments as commitments_mod   # noqa: PLC0415 (a sibling family)
+    signed = {}
+    for f in ctx.family_facts(commitments_mod):
+        if f.predicate == "party" and f.subject.cls == "Agreement":
+            signed.setdefault(id(f.evidence), f.subject)
+    if not signed:
+        return []
+    lex = load()
+    conf = REGISTRY.confidence(AGREEMENT_RULE)
+    out: list[Fact] = []
+    current = None
+    for src in ctx.document.paragraphs:
+        toks = ctx.tokens(src)
+        new = signed.get(id(src))
+        if new is not None:
+            current = new
+        if current is None:
+            continue
+        for cue in lex.find(toks, "field_cue"):
+            sent = toks.tokens[cue.i].sent
+            in_sentence = range(*sentence_bounds(toks, cue.i))
+            names_it = new is not None and any(lex.is_a(toks, k, "agreement_anaphor") or toks.tokens[k].norm.startswith("مذكر")
+                                               for k in in_sentence)
+            refers = any(lex.is_a(toks, k, "agreement_anaphor") for k in in_sentence if k < cue.i)
+            if not (names_it or refers):
+                continue
+            k = cue.j
+            while k < len(toks.tokens) and toks.tokens[k].sent == sent and k < cue.j + 3 \
+                    and not any(m.entity.kind == "topic" for m in toks.tokens[k].ents):
+                k += 1                             # في أربعة مجالات: …
+            for t in _topics_list(toks, k):
+                out.append(Fact(current, "addresses", t, src, AGREEMENT_RULE, conf))
+    return out
+
+
+def _topics_list(toks, k: int) -> list:
+    """The topics of a list that runs to the end of the sentence (items set off by commas)."""
+    out, sent = [], toks.tokens[k].sent if k < len(toks.tokens) else -1
+    while k < len(toks.tokens) and toks.tokens[k].sent == sent:
+        t = toks.tokens[k]
+        for m in t.ents:
+            if m.entity.kind == "topic" and toks.index_at(m.start) == k and m.entity not in out:
+                out.append(m.entity)
+        if any(m.entity.kind in _STOP_KINDS for m in t.ents) and out:
+            break
+        k += 1
+    return out
+
+
+def extract(ctx, events=None) -> list[Fact]:
+    """The purpose facts of every paragraph, heading and footnote of the document, and (with the
+    events the event rules found) the topics of a paragraph's one meeting."""
+    out = list(run_patterns(ctx, "topics"))           # headings too: «مصر تترأس عملية X لمكافحة …»
+    if events is not None:
+        out.extend(_meeting_facts(ctx, events))
+    out.extend(_agreement_facts(ctx))
+    return out

@@ -1,0 +1,324 @@
+"""Persons named without a title, found by the role written beside the name (no comma needed).
+
+Three constructions of news and UN text (the titled ones are ``text_entities.py``'s):
+
+* **role, then name**: ``وزير الخارجية المغربي ناصر بوريطة``, ``الأمين العام للأمم المتحدة أنطونيو
+  غوتيريش``, ``المدير العام للمنظمة، وليام سوينغ`` — a role head (lexicon class ``role``), then role
+  words (class ``role_word``, any word with the article, any gazetteer name), then the name;
+* **name, then role**: ``سامي عادل مدير الإدارة وليلى يوسف رئيسة القسم`` — a name that starts with a
+  known given name, right before a role head;
+* **reporting verb, then name**: ``وقال محمد عبديكير: …`` — a given name after قال/أكد/أوضح/صرح …,
+  closed by punctuation or إن/أن.
+
+A name is two to four words, none with the article (one family name with the article, such as
+``الهاملي``, may close a name that starts with a given name), none a function word, a role or title
+word, a time word or other common word (class ``not_name``), none an imperfect verb. A name that
+does not start with a known given name needs a hard boundary after it (punctuation, إن/أن, a
+preposition, a role head).
+
+**An initial و.** ``وليام`` is a name, ``وليلى`` is و + ليلى. A word that starts with و keeps its
+first letter when the whole word is a known given name; the و is read as the conjunction only
+when the rest is a known given name (class ``given_name``); otherwise the word is kept whole. A
+proclitic split must leave a plausible name: we chose the gazetteer of given names over a rule on
+the name's length or shape because shape cannot tell ``وليد`` from ``و + ليد``, and a wrong split
+mints a wrong person, while a missing given name only costs a name after no comma.
+
+It reads the folded text and the spans the matcher already chose (gazetteer names inside a role
+are role words, never name words), mints :func:`text_entities.person` entities, and makes no facts:
+``facts/actors.py`` reads the role beside the name with :func:`role_before` / :func:`role_after`.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..text.arabic import Normalised, fold
+from .findings import Entity
+from .text_entities import ROLE_HEADS, TITLES, _FUNCTION_WORDS, _VERBS_BEFORE_NAMES, person
+
+_WORD = re.compile(r"[^\W\d_]+|\d+|[^\w\s]")
+_DEFINITE = re.compile(r"^(?:[وف]?[بلك]?ال|[وف]?لل)")
+_HARD_AFTER = frozenset(fold(w) for w in ("إن", "أن", "ان", "بأن", "إنه", "أنه", "على", "في", "عن", "إلى",
+                                          "الى", "من", "مع", "خلال", "الذي", "التي", "لدى", "أمام", "حول"))
+_PREP_MASDAR = frozenset({"بت", "لت"})
+_OPEN_QUOTES = frozenset("«\"“")
+_CLOSE_QUOTES = frozenset("»\"”")
+_COMMAS = frozenset("،,")
+_CLOSE_NAME = frozenset("،,:؛;.(«\"»”")
+_SAYS = frozenset(fold(w) for w in ("إن", "أن", "ان", "بأن", "إنه", "أنه"))
+_PUNCT_BOUNDARY = frozenset("،,:؛;.()\"«»“”!؟?-–—/")
+MAX_NAME = 4
+
+
+@lru_cache(maxsize=1)
+def _words():
+    from ..text.word_classes import load          # the shared lexicon loader (lexicons/classes/*.toml)
+    lex = load()
+    given = frozenset(fold(w) for w in lex.words("given_name"))
+    role_heads = frozenset(fold(w).split()[0] for w in lex.words("role")) | ROLE_HEADS
+    role_words = frozenset(fold(w) for w in lex.words("role_word"))
+    not_name = frozenset(fold(w) for w in lex.words("not_name"))
+    titles = frozenset(fold(w) for w in lex.words("title")) | frozenset(TITLES)
+    verbs = frozenset(fold(w) for w in lex.words("reporting_verb")) | _VERBS_BEFORE_NAMES
+    return given, role_heads, role_words, not_name, titles, verbs
+
+
+def _strip_conj(w: str) -> str:
+    return w[1:] if len(w) > 3 and w[0] in "وف" else w
+
+
+@lru_cache(maxsize=65536)
+def is_role_head(w: str) -> bool:
+    _, heads, _, _, _, _ = _words()
+    if w in heads:
+        return True
+    for p in ("و", "ف", "ل", "ب", "ول", "وب", "فل"):
+        if w.startswith(p) and w[len(p):] in heads:
+            return True
+        if p.endswith("ل") and w.startswith(p + "ل") and "ال" + w[len(p) + 1:] in heads:
+            return True                                   # للمدير: ل + المدير
+    return False
+
+
+@lru_cache(maxsize=65536)
+def _prep_head(w: str) -> bool:
+    """A role head after a preposition (للأمين العام، بالمدير): a genitive inside a role, not a new role."""
+    heads = _words()[1]
+    return w not in heads and (w[:1] in "لب" or w[:2] in ("ول", "وب", "فل")) and is_role_head(w)
+
+
+@lru_cache(maxsize=65536)
+def _role_word(w: str) -> bool:
+    _, heads, role_words, _, _, _ = _words()
+    bare = w[1:] if len(w) > 3 and w[0] in "وفلب" else w
+    return bool(_DEFINITE.match(w)) or w in role_words or bare in role_words or is_role_head(w)
+
+
+def given(w: str) -> bool:
+    return w in _words()[0]
+
+
+def _name_word(w: str, first: bool, original: str = "") -> bool:
+    _, heads, role_words, not_name, titles, verbs = _words()
+    if len(w) < 2 or not w.isalpha() or _DEFINITE.match(w):
+        return False
+    if w in titles:
+        return False
+    if w in _FUNCTION_WORDS and not (given(w) and original.endswith("ي")):
+        return False                                      # على (on) is not علي (a name): the spelling decides
+    bare = w[1:] if w[0] in "وفلب" and len(w) > 3 else w
+    if bare in role_words or bare in not_name:
+        return False                                      # لمركز، ووزراء: a proclitic on a common noun
+    if w in not_name or w in role_words or w in titles or w in verbs or is_role_head(w):
+        return False
+    if given(w):
+        return True
+    if w[0] in "يتن" and len(w) >= 4 and first:        # an imperfect verb (يلقي، تعقد، نعمل)
+        return False
+    if first and w[:2] in _PREP_MASDAR:                   # a preposition + verbal noun (بتوقيع، لتعزيز)
+        return False
+    return True
+
+
+class _Words:
+    """The words of a folded text: (start, end, word) and a lookup of spans the matcher chose."""
+
+    def __init__(self, text: str, taken: list[tuple[int, int]], norm: Normalised | None = None):
+        self.items = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+        self.taken = sorted(taken)
+        self.norm = norm
+
+    def original(self, k: int) -> str:
+        """The word as printed (folding makes على and علي alike)."""
+        if self.norm is None:
+            return self.items[k][2]
+        s, e = self.norm.to_original(self.items[k][0], self.items[k][1])
+        return self.norm.original[s:e]
+
+    def in_taken(self, k: int) -> bool:
+        s, e, _ = self.items[k]
+        return any(ts <= s and e <= te for ts, te in self.taken)
+
+    def punct(self, k: int) -> bool:
+        return k < len(self.items) and self.items[k][2] in _PUNCT_BOUNDARY
+
+    def boundary(self, k: int) -> bool:
+        """Is word ``k`` a hard end of a name (end, punctuation, إن/أن, a preposition, a role head)?"""
+        if k >= len(self.items):
+            return True
+        w = self.items[k][2]
+        return (w in _PUNCT_BOUNDARY or w in _HARD_AFTER or is_role_head(w) or bool(_DEFINITE.match(w))
+                or (w[0] == "و" and len(w) > 2))          # و + the next item or clause (وبحضور، وليلى)
+
+
+def _role_run(ws: _Words, k: int) -> int:
+    """One past the last word of the role that starts with the role head at ``k``."""
+    j = k + 1
+    while j < len(ws.items):
+        w = ws.items[j][2]
+        if ws.in_taken(j) or (w.isalpha() and _role_word(w) and not given(w)):
+            j += 1
+            continue
+        break
+    return j
+
+
+def _name_at(ws: _Words, j: int, need_boundary: bool) -> tuple[int, int, int] | None:
+    """(first word, one past the last word, char offset into the first word) of a name at ``j``."""
+    items = ws.items
+    if j >= len(items) or ws.in_taken(j):
+        return None
+    first = items[j][2]
+    skip = 0
+    if first[0] in "ولب" and not given(first) and given(first[1:]):
+        skip, first = 1, first[1:]                        # و/ل/ب + a given name: وليلى, لعلي
+    if not _name_word(first, True):
+        return None
+    if not given(first) and ws.original(j).endswith("ة"):
+        return None                                       # مصحوبة، جديدة: a feminine participle or adjective, not a name
+    k = j + 1
+    while k < len(items) and k - j < MAX_NAME and not ws.in_taken(k):
+        w = items[k][2]
+        if w[0] == "و" and len(w) > 2 and not given(w) and (given(w[1:]) or is_role_head(w)):
+            break                                         # و + the next person or role
+        if not _name_word(w, False, ws.original(k)):
+            break
+        k += 1
+    if given(first) and k - j < MAX_NAME and k < len(items) and not ws.in_taken(k):
+        w = items[k][2]                                   # a family name with the article: الهاملي
+        if w.startswith("ال") and len(w) > 4 and not _role_word_strict(w) and not w.endswith(("ات", "ون", "ين")) \
+                and (k + 1 >= len(items) or items[k + 1][2] in _CLOSE_NAME or items[k + 1][2] in _SAYS):
+            k += 1
+    if k - j < 2:
+        return None
+    if (need_boundary or not given(first)) and not ws.boundary(k):
+        return None
+    if not given(first) and not (k >= len(items) or items[k][2] in _SAYS or items[k][2] in _CLOSE_NAME):
+        return None                                       # an unknown first word needs a comma, colon or إن after the name
+    return j, k, skip
+
+
+def _role_word_strict(w: str) -> bool:
+    _, _, role_words, not_name, _, _ = _words()
+    return w in role_words or w in not_name or is_role_head(w) or w in _FUNCTION_WORDS
+
+
+def find_role_persons(norm: Normalised, taken: list[tuple[int, int]]) -> list[tuple[int, int, Entity]]:
+    """(start, end, entity) in ``norm.text`` of names written beside a role or after a reporting verb."""
+    text = norm.text
+    ws = _Words(text, taken, norm)
+    items = ws.items
+    verbs = _words()[5]
+    out: list[tuple[int, int, Entity]] = []
+    used_until = -1
+
+    def emit(span):
+        nonlocal used_until
+        j, k, skip = span
+        s, e = items[j][0] + skip, items[k - 1][1]
+        os_, oe = norm.to_original(s, e)
+        out.append((s, e, person(norm.original[os_:oe])))
+        used_until = k
+
+    for i, (s, e, w) in enumerate(items):
+        if i < used_until:
+            continue
+        if w in _OPEN_QUOTES and i + 1 < len(items) and not ws.in_taken(i + 1):            # «NAME»، ROLE
+            close = next((k for k in range(i + 1, min(i + 6, len(items))) if items[k][2] in _CLOSE_QUOTES), None)
+            if close is not None and close - i - 1 >= 2 \
+                    and all(_name_word(items[k][2], k == i + 1) for k in range(i + 1, close)):
+                k = close + 1 + (close + 1 < len(items) and items[close + 1][2] in _COMMAS)
+                if k < len(items) and is_role_head(items[k][2]):
+                    emit((i + 1, close, 0))
+                    continue
+        if not w.isalpha():
+            continue
+        if is_role_head(w) and not (i > 0 and items[i - 1][2] in TITLES):
+            j = _role_run(ws, i)
+            comma = j < len(items) and items[j][2] in _COMMAS
+            bracket = j < len(items) and items[j][2] == "("          # وزيرة خارجية أستراليا (بيني وونغ)
+            span = _name_at(ws, j + 1 if comma or bracket else j, need_boundary=not comma)
+            if bracket and span and not (span[1] < len(items) and items[span[1]][2] == ")"):
+                span = None
+            if span:
+                emit(span)
+                continue
+        if _strip_conj(w) in verbs or w in verbs:
+            span = _name_at(ws, i + 1, need_boundary=True)
+            if span and given(items[span[0]][2][span[2]:]):
+                emit(span)
+                continue
+        if i >= used_until and (given(w) or (w[0] == "و" and given(w[1:]))) and not ws.in_taken(i):
+            span = _name_at(ws, i, need_boundary=False)
+            if span and span[1] < len(items) and is_role_head(items[span[1]][2]):
+                emit(span)
+    return out
+
+
+def _folded_index(norm: Normalised, pos: int) -> int:
+    import bisect
+    return bisect.bisect_left(norm.starts, pos)
+
+
+def role_before(norm: Normalised, start: int, taken: list[tuple[int, int]],
+                states: list[tuple[int, int]] = ()) -> tuple[int, int] | None:
+    """The original span of the role written right before the name at original offset ``start``
+    (no comma between: ``وزير الخارجية المغربي`` before ``ناصر بوريطة``), or None."""
+    fpos = _folded_index(norm, start)
+    ws = _Words(norm.text, [(_folded_index(norm, s), _folded_index(norm, e)) for s, e in taken])
+    st = _Words(norm.text, [(_folded_index(norm, s), _folded_index(norm, e)) for s, e in states])
+    items = ws.items
+    k = next((n for n, it in enumerate(items) if it[0] >= fpos), len(items)) - 1
+    if k >= 0 and (items[k][2] in _COMMAS or items[k][2] == "("):
+        k -= 1
+    while k >= 0 and items[k][2] in _words()[4]:             # a title between the role and the name
+        k -= 1
+    last = k
+    head = None
+    while k >= 0 and items[k][2].isalpha() and (ws.in_taken(k) or _role_word(items[k][2])):
+        w = items[k][2]
+        if is_role_head(w) and not _prep_head(w):
+            head = k
+            prev = items[k - 1][2] if k > 0 else ""
+            if k == 0 or st.in_taken(k - 1) and not ws.in_taken(k) \
+                    or (_DEFINITE.match(w) and _DEFINITE.match(prev) and not is_role_head(prev)):
+                break                     # the start of the nearest role (… الكويتي المدير العام …: المدير)
+        k -= 1
+    if head is None:
+        return None
+    end = max(n for n in range(head, last + 1) if items[n][2].isalpha())
+    w = items[head][2]
+    off = 1 if w[0] in "وف" and w not in _words()[1] else 0
+    return norm.to_original(items[head][0] + off, items[end][1])
+
+
+def role_after(norm: Normalised, end: int, taken: list[tuple[int, int]],
+               stops: list[int] = ()) -> tuple[int, int] | None:
+    """The original span of the role written right after the name ending at original ``end``
+    (no comma: ``سامي عادل مدير الإدارة``): from the role head to the next punctuation, the next
+    person (``stops``: original offsets where names begin) or و + a given name or title."""
+    fpos = _folded_index(norm, end)
+    ws = _Words(norm.text, [(_folded_index(norm, s), _folded_index(norm, e)) for s, e in taken])
+    items = ws.items
+    k = next((n for n, it in enumerate(items) if it[0] >= fpos), len(items))
+    if k >= len(items) or not is_role_head(items[k][2]) or items[k][2][0] in "وف" and items[k][2] not in _words()[1]:
+        return None                                       # و + a role: the next item, not this name's role
+    fstops = {_folded_index(norm, s) for s in stops}
+    titles = _words()[4]
+    j = k + 1
+    while j < len(items):
+        s, e, w = items[j]
+        if w in _PUNCT_BOUNDARY or s in fstops or s + 1 in fstops:
+            break
+        if w[0] == "و" and (given(w[1:]) or w[1:] in titles) and not ws.in_taken(j):
+            break
+        if not ws.in_taken(j) and (w in _HARD_AFTER - {fold("في"), fold("من")} or w in _words()[5]):
+            break
+        if not ws.in_taken(j) and not _role_word(w) and (w in titles or _strip_conj(w) in _words()[3] or w in _words()[3]):
+            break                         # بحضور، وبمشاركة، سعادة …: the role is over
+        if w[0] == "و" and not ws.in_taken(j) and not _role_word(w) and not _role_word(w[1:]):
+            break                         # و + a new clause (وبحضور، وأكد)
+        j += 1
+    w = items[k][2]
+    off = 1 if w[0] in "وف" and w not in _words()[1] else 0
+    return norm.to_original(items[k][0] + off, items[j - 1][1])

@@ -1,0 +1,81 @@
+"""The remote-engine client without Virtuoso: where parameters go, the time limit, and SERVICE
+refused before anything is sent (a real HTTP server on loopback that records what reaches it)."""
+from __future__ import annotations
+
+import http.server
+import threading
+import time
+
+import pyoxigraph as ox
+import pytest
+
+from graph_builder.service import guard
+from graph_builder.service.remote_store import RemoteStore, RemoteTimeout, query_form, with_values
+
+RESULTS = (b'<?xml version="1.0"?><sparql xmlns="http://www.w3.org/2005/sparql-results#"><head>'
+           b'<variable name="g"/></head><results><result><binding name="g"><bnode>nodeID://b1</bnode>'
+           b'</binding></result></results></sparql>')
+
+
+class _Engine(http.server.BaseHTTPRequestHandler):
+    """Answers every POST with one row after ``delay`` seconds; records the bodies it received."""
+
+    delay = 0.0
+    received: list = []
+
+    def do_POST(self):  # noqa: N802
+        self.received.append(self.rfile.read(int(self.headers.get("Content-Length", 0))))
+        time.sleep(self.delay)
+        try:
+            self.send_response(200)
+            self.send_header("Content-Type", "application/sparql-results+xml")
+            self.end_headers()
+            self.wfile.write(RESULTS)
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the client gave up (the time-limit test)
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture()
+def engine():
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Engine)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    _Engine.received, _Engine.delay = [], 0.0
+    yield f"http://127.0.0.1:{server.server_address[1]}/sparql"
+    server.shutdown()
+    server.server_close()
+
+
+def test_values_open_the_where_group_past_comments_strings_and_iris():
+    text = ('PREFIX ex: <http://ex.org/x#where>\n# where { in a comment\n'
+            'SELECT ?x ?n (COUNT(?y) AS ?c) WHERE { ?x ex:p "where {" . ?x ex:q ?y } GROUP BY ?x ?n')
+    out = with_values(text, {"x": ox.NamedNode("http://ex.org/a"), "n": ox.Literal('say "hi"', language="en")})
+    assert 'WHERE { VALUES (?x ?n) { (<http://ex.org/a> "say \\"hi\\""@en) }  ?x ex:p' in out
+    assert guard.query_syntax_error(out, None) is None
+    assert query_form(text) == "SELECT"
+    assert query_form("PREFIX s: <http://select/> CONSTRUCT { ?s ?p 'select' } WHERE { ?s ?p ?o }") == "CONSTRUCT"
+
+
+def test_remote_answers_are_pyoxigraph_results(engine):
+    remote = RemoteStore(engine, graph_prefix="http://ex.org/graph/", timeout=5)
+    rows = list(remote.query("SELECT ?g WHERE { GRAPH ?g { ?s ?p ?o } }", default_graph=[], named_graphs=[]))
+    assert isinstance(rows[0]["g"], ox.BlankNode)  # Virtuoso's nodeID:// read as a blank node
+
+
+def test_the_time_limit_stops_waiting(engine):
+    _Engine.delay = 3.0
+    remote = RemoteStore(engine, graph_prefix="http://ex.org/graph/", timeout=0.5)
+    started = time.monotonic()
+    with pytest.raises(RemoteTimeout) as caught:
+        remote.query("SELECT * WHERE { ?s ?p ?o }", default_graph=[], named_graphs=[])
+    assert time.monotonic() - started < 2.0 and caught.value.status == 504
+
+
+def test_service_is_refused_before_the_query_leaves(engine):
+    remote = RemoteStore(engine, graph_prefix="http://ex.org/graph/", timeout=5)
+    with pytest.raises(guard.Rejected) as caught:
+        remote.query("SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }")
+    assert caught.value.status == 403
+    assert _Engine.received == []  # nothing reached the engine, not even the graph listing

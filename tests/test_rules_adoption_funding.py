@@ -1,0 +1,153 @@
+"""Adoption of named instruments, signatures of memoranda, resolution symbols and contributions
+(rules commitment.adopted-relative / -active, commitment.mou, commitment.resolution,
+commitment.contribution) on sentences written for these tests in several registers, with the
+negative cases: a planned or negated adoption or signing is none; a date of an earlier text is not
+the signing date; the old amount of a raised contribution is not its amount."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from graph_builder.facts import adoption, commitments, funding
+from graph_builder.facts.context import FactContext
+from graph_builder.recognise.findings import Value
+from graph_builder.recognise.gazetteer import load_gazetteer
+from graph_builder.recognise.matcher import Matcher, mentions_in
+from graph_builder.resources import data_dir
+from graph_builder.text.model import Document, Paragraph, Section
+
+# Two invented instruments, so the test does not depend on which real ones the gazetteer lists.
+INSTRUMENTS = '''
+[[entity]]
+slug = "oasis-declaration"
+kind = "commitment"
+class = "Declaration"
+en = "Oasis Declaration on Labour Mobility"
+ar = "إعلان الواحة بشأن تنقل العمالة"
+ar_alt = ["إعلان الواحة"]
+
+[[entity]]
+slug = "river-compact"
+kind = "commitment"
+class = "PolicyFramework"
+en = "River Compact on Safe Migration"
+ar = "ميثاق النهر للهجرة الآمنة"
+ar_alt = ["ميثاق النهر"]
+'''
+
+
+@pytest.fixture(scope="module")
+def setup(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("gaz")
+    for p in data_dir("gazetteer").glob("*.toml"):
+        shutil.copy(p, folder / p.name)
+    (folder / "zz_test_instruments.toml").write_text(INSTRUMENTS, encoding="utf-8")
+    gaz = load_gazetteer(folder)
+    return gaz, Matcher(gaz)
+
+
+def _ctx(text, setup):
+    gaz, matcher = setup
+    sec = Section(heading="خبر", level=1, order=1, line=1)
+    para = Paragraph(number=1, text=text, order=1, line=2, section=sec)
+    doc = Document(path=Path("s.txt"), slug="s", paragraphs=[para], sections=[sec])
+    return FactContext(doc, mentions_in(doc, matcher), gaz)
+
+
+def _triples(facts):
+    return {(f.subject.slug, f.predicate, f.object.lexical if isinstance(f.object, Value) else f.object.slug)
+            for f in facts}
+
+
+@pytest.mark.parametrize("text, adopter, date", [
+    # UN register, active verb, Levantine double month
+    ("واعتمدت الجمعية العامة إعلان الواحة بشأن تنقل العمالة في 19 أيلول/سبتمبر 2016.", "general-assembly", "2016-09-19"),
+    # Maghrebi press, relative clause with تم and an agent marker
+    ("ميثاق النهر للهجرة الآمنة الذي تم اعتماده من قبل الجمعية العامة للأمم المتحدة في ديسمبر 2018 يظل مرجعا.",
+     "general-assembly", "2018-12"),
+    # Egyptian press, pluperfect with the adopter first
+    ("وكانت الجمعية العامة قد اعتمدت ميثاق النهر في كانون الأول/ديسمبر 2018.", "general-assembly", "2018-12"),
+    # Egyptian press: the adopter before a relative, the resolution, then the declaration it carries
+    ("تحت رعاية الجمعية العامة التي اعتمدت القرار 71/1 المؤرخ 19 سبتمبر 2016 بعنوان «إعلان الواحة».",
+     "general-assembly", "2016-09-19"),
+])
+def test_adoption_by_an_actor_with_its_date(text, adopter, date, setup):
+    got = _triples(adoption.extract(_ctx(text, setup)))
+    subj = next(s for s, p, o in got if p == "adoptedBy")
+    assert (subj, "adoptedBy", adopter) in got
+    assert (subj, "dateAdopted", date) in got
+
+
+@pytest.mark.parametrize("text", [
+    "وسيشهد المؤتمر اعتماد ميثاق النهر للهجرة الآمنة.",                          # future governs the noun
+    "ومن المقرر أن تعتمد الجمعية العامة إعلان الواحة في الشهر المقبل.",            # planned
+    "ولم تعتمد الجمعية العامة ميثاق النهر بعد.",                                   # negated
+    "توصلت الوفود إلى نص نهائي لإعلان الواحة، على أن يعتمده الوزراء لاحقا.",        # agreed, not adopted
+])
+def test_planned_negated_or_agreed_is_no_adoption(text, setup):
+    assert not [f for f in adoption.extract(_ctx(text, setup)) if f.predicate == "adoptedBy"]
+
+
+def test_memorandum_signed_with_its_day_gulf_register(setup):
+    got = _triples(commitments.extract(_ctx(
+        "وقعت المنظمة الدولية للهجرة ومفوضية الأمم المتحدة لشؤون اللاجئين مذكرة تفاهم في جنيف يوم 3 مارس 2014.", setup)))
+    mou = {s for s, p, o in got if p == "party"}
+    assert len(mou) == 1
+    m = mou.pop()
+    assert {(m, "party", "iom"), (m, "party", "unhcr"), (m, "dateAdopted", "2014-03-03")} <= got
+
+
+def test_renewed_memorandum_dated_by_the_renewal_not_the_earlier_text(setup):
+    got = _triples(commitments.extract(_ctx(
+        "جددت جامعة الدول العربية والمنظمة الدولية للهجرة مذكرة التفاهم الموقعة بين الجانبين عام 2000، في 20 يناير 2020.",
+        setup)))
+    assert any(p == "dateAdopted" and o == "2020-01-20" for s, p, o in got)
+    assert not any(p == "dateAdopted" and o.startswith("2000") for s, p, o in got)
+
+
+def test_planned_signing_is_no_agreement(setup):
+    got = _triples(commitments.extract(_ctx(
+        "ومن المقرر أن توقع المنظمة الدولية للهجرة ومنظمة العمل الدولية مذكرة تفاهم في جنيف الشهر المقبل.", setup)))
+    assert not any(p == "party" for s, p, o in got)
+
+
+@pytest.mark.parametrize("text, label", [
+    ("القرار 71/1 المؤرخ 19 سبتمبر 2016 بعنوان إعلان الواحة", "71/1"),       # Western digits: as printed
+    ("وفي القرار ٢٠٨/٦١، قررت الجمعية العامة عقد الحوار.", "61/208"),          # Arabic-Indic: number/session
+])
+def test_resolution_symbols_keep_their_meaning(text, label, setup):
+    facts = [f for f in commitments.extract(_ctx(text, setup)) if f.rule == "commitment.resolution"]
+    assert facts and facts[0].subject.label_ar.endswith(label)
+
+
+def test_contribution_raised_gives_the_new_amount_and_the_donor(setup):
+    facts = funding.extract(_ctx("ورفعت قطر من قيمة مساهمتها الطوعية من 200 ألف دولار إلى 500 ألف دولار.", setup))
+    got = _triples(facts)
+    c = next(s for s, p, o in got if p == "fundedBy")
+    assert (c, "fundedBy", "QAT") in got
+    values = {o for s, p, o in got if p == "amountValue"}
+    assert values == {"500000"}
+
+
+def test_contribution_to_an_organisation_gulf_register(setup):
+    got = _triples(funding.extract(_ctx("وقدمت دولة الكويت مساهمة بلغت 250 ألف دولار أمريكي للمنظمة الدولية للهجرة.", setup)))
+    c = next(s for s, p, o in got if p == "fundedBy")
+    assert {(c, "fundedBy", "KWT"), (c, "managedBy", "iom")} <= got
+
+
+@pytest.mark.parametrize("text", [
+    "وستقدم الكويت مساهمة بقيمة مليون دولار العام المقبل.",      # future
+    "بلغت التحويلات 9 مليارات دولار إلى مصر.",                     # remittances have no donor
+])
+def test_no_contribution(text, setup):
+    assert funding.extract(_ctx(text, setup)) == []
+
+
+def test_adopted_at_the_paragraphs_meeting_only_in_its_place(setup):
+    held = "وانعقدت القمة الحادية عشرة للمنتدى العالمي للهجرة والتنمية في مراكش يومي 5 و7 ديسمبر 2031، "
+    at = _triples(commitments.extract(_ctx(held + "وميثاق النهر الذي تم اعتماده في مراكش يظل مرجعا.", setup)))
+    assert any(p == "adoptedAt" and o.startswith("gfmd-") for s, p, o in at)
+    elsewhere = _triples(commitments.extract(_ctx(held + "وميثاق النهر الذي تم اعتماده في نيويورك يظل مرجعا.", setup)))
+    assert not any(p == "adoptedAt" for s, p, o in elsewhere)

@@ -1,0 +1,65 @@
+"""Topics stated as the purpose or concern of a name (rules topics.purpose-after-name and
+topics.purpose-verb-first), on sentences written for these tests, with negative cases (a purpose of
+something else named between; a cue with no topic)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from graph_builder.facts import topic_purpose
+from graph_builder.facts.context import FactContext
+from graph_builder.recognise.matcher import mentions_in
+from graph_builder.text.model import Document, Paragraph, Section
+
+
+def _topics(text, matcher, gazetteer):
+    sec = Section(heading="خبر", level=1, order=1, line=1)
+    para = Paragraph(number=1, text=text, order=1, line=2, section=sec)
+    doc = Document(path=Path("s.txt"), slug="s", paragraphs=[para], sections=[sec])
+    return {(f.subject.slug, f.object.slug) for f in topic_purpose.extract(FactContext(doc, mentions_in(doc, matcher), gazetteer))}
+
+
+def test_process_then_purpose_egyptian_register(matcher, gazetteer):
+    got = _topics("وتتولى مصر رئاسة عملية الخرطوم لمكافحة تهريب المهاجرين والاتجار بالبشر منذ أبريل.", matcher, gazetteer)
+    assert got == {("khartoum-process", "smuggling"), ("khartoum-process", "trafficking")}
+
+
+def test_place_between_name_and_purpose(matcher, gazetteer):
+    got = _topics("أطلقت عملية الخرطوم في روما لمكافحة تهريب المهاجرين.", matcher, gazetteer)
+    assert got == {("khartoum-process", "smuggling")}
+
+
+def test_verb_of_concern_before_the_name_rcp_register(matcher, gazetteer):
+    got = _topics("وتعنى عملية بالي بمكافحة تهريب الأشخاص والاتجار بهم في المنطقة.", matcher, gazetteer)
+    assert ("bali-process", "smuggling") in got and ("bali-process", "trafficking") in got
+
+
+def test_a_purpose_of_something_else_named_between_is_not_the_names(matcher, gazetteer):
+    got = _topics("وتتولى المنظمة الدولية للهجرة، في إطار برنامجها الرامي إلى دعم العائدين، إعادة الإدماج.",
+                  matcher, gazetteer)
+    assert got == set()
+
+
+def test_a_cue_with_no_topic_after_it_gives_nothing(matcher, gazetteer):
+    assert _topics("وعقدت عملية بالي اجتماعها بهدف تقييم ما تحقق خلال العام.", matcher, gazetteer) == set()
+
+
+def _doc_topics(paragraphs, matcher, gazetteer):
+    from graph_builder.facts import topics
+    sec = Section(heading="خبر", level=1, order=1, line=1)
+    paras = [Paragraph(number=n + 1, text=t, order=n + 1, line=n + 2, section=sec) for n, t in enumerate(paragraphs)]
+    doc = Document(path=Path("s.txt"), slug="s", paragraphs=paras, sections=[sec])
+    return {(f.subject.slug, f.object.slug, f.rule) for f in topics.extract(FactContext(doc, mentions_in(doc, matcher), gazetteer))}
+
+
+def test_fields_of_a_memorandum_in_a_later_sentence_that_refers_back_iom_register(matcher, gazetteer):
+    got = _doc_topics(["وقعت المنظمة الدولية للهجرة ومفوضية الأمم المتحدة لشؤون اللاجئين مذكرة تفاهم في جنيف.",
+                       "وتلزم المذكرة الطرفين بالتعاون في ثلاثة مجالات: إشراك المغتربين، وتحسين جمع البيانات المتعلقة "
+                       "بالهجرة، ودعم المهاجرين العائدين وإعادة إدماجهم."], matcher, gazetteer)
+    fields = {(s, o) for s, o, r in got if r == "topics.agreement-fields"}
+    assert {o for s, o in fields} >= {"diaspora", "return-reintegration"}
+    assert all(s.startswith("mou-") for s, o in fields)
+
+
+def test_fields_cue_without_an_agreement_gives_nothing(matcher, gazetteer):
+    got = _doc_topics(["وتعمل الحكومة في مجالات إشراك المغتربين ودعم المهاجرين العائدين."], matcher, gazetteer)
+    assert not [x for x in got if x[2] == "topics.agreement-fields"]
