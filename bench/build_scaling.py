@@ -217,6 +217,30 @@ def plot(results: dict, out_dir: Path) -> list[str]:
     return written
 
 
+def merge(out: Path, others: list[Path]) -> int:
+    """Runs of ``others`` merged into ``out`` (see ``--merge``); plots redrawn from the result."""
+    base = json.loads(out.read_text(encoding="utf-8"))
+    for variant, runs in base["variants"].items():
+        for r in runs:
+            r.setdefault("tree", base.get("tree"))
+    for path in others:
+        extra = json.loads(path.read_text(encoding="utf-8"))
+        for variant, runs in extra["variants"].items():
+            kept = base["variants"].setdefault(variant, [])
+            for r in runs:
+                r.setdefault("tree", extra.get("tree"))
+                kept[:] = [k for k in kept if k["size"] != r["size"]] + [r]
+            kept.sort(key=lambda r: r["source"]["reports"])
+            base["extrapolated"][variant] = [e for e in base["extrapolated"].get(variant, [])
+                                             if not any(r["size"] == e["size"] and not r.get("timed_out") for r in kept)]
+        base["finished"] = extra.get("finished", base.get("finished"))
+        base.setdefault("merged_from", []).append(str(path.relative_to(REPO) if path.is_relative_to(REPO) else path))
+    base["plots"] = plot(base, IMG)
+    out.write_text(json.dumps(base, indent=1, ensure_ascii=False), encoding="utf-8")
+    print(f"merged {len(others)} file(s) into {out}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", nargs="+", default=["seed", "10", "100", "1000"])
@@ -234,7 +258,12 @@ def main(argv: list[str] | None = None) -> int:
                     help="source tree whose builder is measured (default: this checkout)")
     ap.add_argument("--snapshot", action="store_true",
                     help="measure the last commit (a `git archive HEAD` copy), not the working copy")
+    ap.add_argument("--merge", type=Path, nargs="+",
+                    help="build nothing: merge these result files' runs into --out (a size measured again "
+                         "replaces the older run; each run keeps the commit it measured) and re-plot")
     args = ap.parse_args(argv)
+    if args.merge:
+        return merge(args.out, args.merge)
 
     variants = {"validate": (True, args.sizes)}
     if args.no_validate_sizes:

@@ -84,6 +84,11 @@ def build_section(b: dict) -> list[str]:
             rows.append([r["size"], r["source"]["reports"], r.get("paragraphs"), r.get("quads"), r["wall_s"],
                          round(r["user_s"] + r["sys_s"], 1), r.get("paragraphs_per_s"), r.get("paragraphs_per_cpu_s"),
                          load, r["peak_tree_rss_mib"], dumps.get("wall_s"), served_text, cached.get("wall_s")])
+        commits = {(r.get("tree") or {}).get("commit") for r in runs if r.get("tree")}
+        if len(commits) > 1:
+            out.append("Runs measured different commits: " + "; ".join(
+                f"{r['size']} reports: `{((r.get('tree') or {}).get('commit') or '?')[:12]}`" for r in runs) + ".")
+            out.append("")
         out += table(["corpus", "reports", "paragraphs", "quads", "wall s", "CPU s (tree)", "paragraphs/s",
                       "paragraphs/CPU-s", "load avg during", "peak RSS tree MiB", "dumps after switch wall s",
                       "served (oxigraph serve-read-only)", "cached rebuild wall s"], rows)
