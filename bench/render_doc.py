@@ -55,7 +55,7 @@ def build_section(b: dict) -> list[str]:
     out = []
     tree = b.get("tree", {})
     out.append(f"Measured code: commit `{(tree.get('commit') or '?')[:12]}` ({tree.get('path', '')}); "
-               f"run {b['started']} – {b['finished']}; time limit per build {b['timeout_s']:.0f} s.")
+               f"run {b['started']} – {b.get('finished', '(stopped before the end)')}; time limit per build {b['timeout_s']:.0f} s.")
     out.append("")
     for variant, runs in b["variants"].items():
         out.append(f"**{variant}** (`mdkg build`{' --no-validate' if variant == 'no-validate' else ''}, "
@@ -67,13 +67,13 @@ def build_section(b: dict) -> list[str]:
                 rows.append([r["size"], r["source"]["reports"], "–", "–", "not run (a smaller size hit the limit)",
                              "–", "–", "–", "–", "–", "–", "–", "–"])
                 continue
-            load = r.get("load_average_during")
-            load = f"{load[0]}–{load[1]}" if load else "–"
+            span = r.get("load_average_during")
+            load_text = f"{span[0]}–{span[1]}" if span else "–"
             if r.get("timed_out"):
                 done = r.get("done_at_timeout") or {}
                 rows.append([r["size"], r["source"]["reports"], f"{fmt(done.get('paragraphs'))} done", "–",
                              f"> {r['wall_s']:.0f} (stopped at the limit after {fmt(done.get('reports'))} reports)",
-                             "–", fmt(r.get("paragraphs_per_s_until_timeout")), "–", load,
+                             "–", fmt(r.get("paragraphs_per_s_until_timeout")), "–", load_text,
                              fmt(r["peak_tree_rss_mib"]), "–", "–", "–"])
                 continue
             cached = r.get("cached_rebuild") or {}
@@ -83,7 +83,7 @@ def build_section(b: dict) -> list[str]:
                            else ("failed" if served else "–"))
             rows.append([r["size"], r["source"]["reports"], r.get("paragraphs"), r.get("quads"), r["wall_s"],
                          round(r["user_s"] + r["sys_s"], 1), r.get("paragraphs_per_s"), r.get("paragraphs_per_cpu_s"),
-                         load, r["peak_tree_rss_mib"], dumps.get("wall_s"), served_text, cached.get("wall_s")])
+                         load_text, r["peak_tree_rss_mib"], dumps.get("wall_s"), served_text, cached.get("wall_s")])
         commits = {(r.get("tree") or {}).get("commit") for r in runs if r.get("tree")}
         if len(commits) > 1:
             out.append("Runs measured different commits: " + "; ".join(
