@@ -16,7 +16,6 @@ import argparse
 import json
 import os
 import shlex
-import shutil
 import statistics
 import sys
 import tempfile

@@ -289,6 +289,19 @@ def render(prose: dict[str, list[str]]) -> str:
     out += ["## How to reproduce", ""] + prose["reproduce"]
     out += ["## Build: time and memory against corpus size", ""] + prose["build_method"]
     out += build_section(b) if b else ["Run `python bench/build_scaling.py`.", ""]
+    ab = load("build_ab.json")
+    if ab:
+        out += ["### Before and after taking work out of the critical path (A/B, same run)", ""]
+        out.append(f"`bench/build_ab.py`: the corpus `{Path(ab['corpus']).name}` built by two source trees in "
+                   f"alternating order, {len(ab['runs']['before'])} rounds, run {ab['started']}; before = "
+                   f"`{ab['before']['tree']}` {ab['before']['args']}, after = `{ab['after']['tree']}` "
+                   f"{ab['after']['args']}. CPU time of the process tree holds under load; wall time does not.")
+        out.append("")
+        out += table(["side", "round", "CPU s (tree)", "wall s", "load at start", "peak RSS tree MiB", "quads"],
+                     [[side, i + 1, r["cpu_s"], r["wall_s"], r["load_at_start"], r["peak_tree_rss_mib"], r["quads"]]
+                      for side in ("before", "after") for i, r in enumerate(ab["runs"][side])])
+        out.append(f"Median CPU time after/before: {ab['summary']['cpu_ratio_after_over_before']}.")
+        out.append("")
     out += ["## Where the build time goes", ""]
     out += profile_section(p) if p else ["Run `python bench/profile_build.py`.", ""]
     out += prose["build_findings"]
