@@ -25,7 +25,7 @@ from quality_scoring import score_actors, score_mentions, score_topics  # noqa: 
 
 from graph_builder.text.corpus import read_corpus  # noqa: E402
 from graph_builder.facts import family_modules  # noqa: E402
-from graph_builder.facts.context import FactContext  # noqa: E402
+from graph_builder.facts.fact_context import FactContext  # noqa: E402
 from graph_builder.recognise.gazetteer import load_gazetteer  # noqa: E402
 from graph_builder.recognise.matcher import Matcher, mentions_in  # noqa: E402
 from graph_builder.resources import default_corpus  # noqa: E402

@@ -92,7 +92,7 @@ def corpus_docs():
 @pytest.fixture(scope="session")
 def facts_of(corpus_docs, matcher, gazetteer):
     """``facts_of(module)``: that rule family's facts for each bundled report, by document slug."""
-    from graph_builder.facts.context import FactContext
+    from graph_builder.facts.fact_context import FactContext
     from graph_builder.recognise.matcher import mentions_in
     contexts = {d.slug: FactContext(d, mentions_in(d, matcher), gazetteer) for d in corpus_docs}
     return lambda module: {slug: list(module.extract(ctx)) for slug, ctx in contexts.items()}

@@ -5,7 +5,7 @@ import json
 from pathlib import Path
 
 from graph_builder.text.corpus import read_corpus
-from graph_builder.facts.context import FactContext
+from graph_builder.facts.fact_context import FactContext
 from graph_builder.recognise.gazetteer import load_gazetteer
 from graph_builder.recognise.matcher import Matcher, mentions_in
 from graph_builder.text.model import Document, Paragraph, Section

@@ -8,8 +8,8 @@ import pytest
 
 from graph_builder.text.arabic import fold
 from graph_builder.text.corpus import read_corpus
-from graph_builder.facts.grammar import Text
-from graph_builder.facts.naming import View, arabic_names
+from graph_builder.facts.clause_subjects import Text
+from graph_builder.facts.minting import View, arabic_names
 from graph_builder.facts.sessions import cluster_number, session_number
 from graph_builder.recognise.findings import Entity
 from graph_builder.resources import default_corpus

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from graph_builder.facts import actors
-from graph_builder.facts.context import FactContext
+from graph_builder.facts.fact_context import FactContext
 from graph_builder.recognise.findings import Value
 from graph_builder.recognise.matcher import mentions_in
 from graph_builder.text.model import Document, Paragraph, Section

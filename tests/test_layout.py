@@ -12,7 +12,7 @@ SHARED = {"namespaces", "resources", "__version__"}
 # sub-package -> the other parts of graph_builder it may import (as said in its __init__ docstring)
 ALLOWED = {
     "text": SHARED | {"values"},                  # datelines and document symbols
-    "recognise": SHARED | {"text"},
+    "recognise": SHARED | {"text", "values"},
     "values": SHARED | {"text.arabic"},           # the normaliser only
     "facts": SHARED | {"text", "recognise", "values"},
     "build": SHARED | {"text", "recognise", "values", "facts", "validate", "publish.dumps"},

@@ -126,7 +126,9 @@ def test_publications_and_persons_from_text(matcher):
     assert pub.notations == ("E/ESCWA/SDD/2007/2",) and pub.label_ar == "الهجرة الدولية والتنمية"
     assert pub.from_text and pub.cls == "Publication" and pub.slug == "e-escwa-sdd-2007-2"
     other = matcher.find("انظر الوثيقة A/65/203 والقرار (A/RES/61/208)")
-    assert [(m.surface, m.entity.label_ar) for m in other] == [("A/65/203", "A/65/203")]
+    # a resolution symbol is no publication: it is the resolution the commitment rules name (a citation)
+    assert [(m.surface, m.entity.kind, m.entity.label_ar) for m in other] == [
+        ("A/65/203", "publication", "A/65/203"), ("A/RES/61/208", "commitment", "قرار الجمعية العامة 61/208")]
     people = found(matcher, "وافتتح السفير إدوارد غنسا، المناقشة. وقال السيد غنسا إن")
     assert [s for s, _ in people] == ["إدوارد غنسا", "غنسا"]
     assert found(matcher, "السفير الخاص للتعاون الدولي") == []

@@ -9,7 +9,7 @@ import pytest
 
 from graph_builder.text.corpus import read_corpus
 from graph_builder.facts import actors, topics
-from graph_builder.facts.context import FactContext
+from graph_builder.facts.fact_context import FactContext
 from graph_builder.recognise.findings import Value
 from graph_builder.recognise.matcher import mentions_in
 from graph_builder.text.model import Document, Paragraph

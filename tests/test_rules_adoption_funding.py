@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from graph_builder.facts import adoption, commitments, funding
-from graph_builder.facts.context import FactContext
+from graph_builder.facts.fact_context import FactContext
 from graph_builder.recognise.findings import Value
 from graph_builder.recognise.gazetteer import load_gazetteer
 from graph_builder.recognise.matcher import Matcher, mentions_in

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from graph_builder.facts import topic_purpose
-from graph_builder.facts.context import FactContext
+from graph_builder.facts.fact_context import FactContext
 from graph_builder.recognise.matcher import mentions_in
 from graph_builder.text.model import Document, Paragraph, Section
 

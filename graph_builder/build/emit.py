@@ -20,6 +20,7 @@ import pyoxigraph as ox
 from .. import __version__
 from ..text import arsearch, doc_kind
 from ..recognise.findings import Entity, Fact, Mention, Value
+from ..recognise.text_entities import CITATION_RULES
 from ..text.model import Document, Footnote, Paragraph, Section
 from ..namespaces import (DCTERMS, DEFAULT_BASE, GEO, MDKG, OA, ORG, PROV, RDF, RDFS, SKOS,
                           XSD, Base)
@@ -213,6 +214,8 @@ def mention_quads(mentions: Iterable[Mention], doc: Document, base: Base) -> Ite
         if (src, ent) not in seen_links:
             seen_links.add((src, ent))
             yield ox.Quad(src, MDKG.mentions, ent, g)
+            if m.rule in CITATION_RULES:         # a symbol or resolution number: the paragraph cites it
+                yield from _citation_quads(src, ent, m.rule, doc, base, g)
         text = source_text(m.source)
         ann = ox.NamedNode(f"{src.value}/mention/{m.start}-{m.end}")
         target = ox.NamedNode(f"{ann.value}/target")
@@ -234,6 +237,22 @@ def mention_quads(mentions: Iterable[Mention], doc: Document, base: Base) -> Ite
         yield ox.Quad(pos, RDF.type, OA.TextPositionSelector, g)
         yield ox.Quad(pos, OA.start, ox.Literal(str(m.start), datatype=XSD.nonNegativeInteger), g)
         yield ox.Quad(pos, OA.end, ox.Literal(str(m.end), datatype=XSD.nonNegativeInteger), g)
+
+
+CITATION_CONFIDENCE = 0.95     # a symbol or resolution number printed in the paragraph
+
+
+def _citation_quads(src: ox.NamedNode, ent: ox.NamedNode, rule: str, doc: Document, base: Base, g) -> Iterator[ox.Quad]:
+    """``paragraph mdkg:cites entity`` with its evidence statement (the paragraph itself, the mention's rule)."""
+    st = statement_iri(base, doc, src, MDKG.cites, ent, src, rule)
+    yield ox.Quad(src, MDKG.cites, ent, g)
+    yield ox.Quad(st, RDF.type, RDF.Statement, g)
+    yield ox.Quad(st, RDF.subject, src, g)
+    yield ox.Quad(st, RDF.predicate, MDKG.cites, g)
+    yield ox.Quad(st, RDF.object, ent, g)
+    yield ox.Quad(st, PROV.wasDerivedFrom, src, g)
+    yield ox.Quad(st, MDKG.rule, lit(rule), g)
+    yield ox.Quad(st, MDKG.confidence, ox.Literal(f"{CITATION_CONFIDENCE:.2f}", datatype=XSD.decimal), g)
 
 
 # ---------------------------------------------------------------- facts

@@ -48,7 +48,7 @@ from . import build_dumps, stage_inputs
 from ..text.corpus import corpus_files, load_manifest, read_document
 from ..text.readers import source_sha
 from ..facts import extract_facts
-from ..facts.context import FactContext
+from ..facts.fact_context import FactContext
 from ..recognise.findings import Entity, Fact, Mention
 from ..recognise.gazetteer import load_gazetteer
 from ..recognise.matcher import Matcher, mentions_in

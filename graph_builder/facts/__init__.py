@@ -14,7 +14,7 @@ import importlib
 from typing import Iterable
 
 from ..recognise.findings import Fact
-from .context import FactContext
+from .fact_context import FactContext
 
 FAMILIES = ("topics", "events", "commitments", "actors")
 

@@ -30,11 +30,11 @@ from ..text.arabic import fold
 from ..recognise.findings import Entity, Fact, Mention, Value
 from . import memberships
 from .classes import kinds
-from .context import FactContext
-from .naming import arabic_names, clean_name, is_name, person, translit
+from .fact_context import FactContext
+from .minting import arabic_names, clean_name, is_name, person, translit
 from ..recognise.role_persons import role_after, role_before
 from ..recognise.text_entities import ROLE_HEADS
-from .grammar import ANAPHORS, FILLERS, RELATIVES, Text, folded_set, resolve_anaphor, subject_after
+from .clause_subjects import ANAPHORS, FILLERS, RELATIVES, Text, folded_set, resolve_anaphor, subject_after
 
 RULES = {
     "actors.member-list": ("X تتألف من / التي تضم / عضوية X تشمل / ينضم إلى: each listed actor is a member", 0.85),

@@ -170,7 +170,7 @@ def _active(toks, src, lex, k, hi, meeting=None):
 
 
 def extract(ctx) -> list[Fact]:
-    from .known_findings import known_events
+    from .family_findings import known_events
     lex = load()
     out: list[Fact] = []
     events = None

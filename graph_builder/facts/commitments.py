@@ -28,10 +28,10 @@ from dataclasses import dataclass, field
 from ..text.arabic import fold
 from ..recognise.findings import Entity, Fact, Value
 from . import adoption, funding
-from .context import FactContext, sentences
+from .fact_context import FactContext, sentences
 from .event_common import dates_in
 from ..text.word_classes import phrases_for
-from .naming import rx, View, arabic_names, sub_event, translit
+from .minting import rx, View, arabic_names, sub_event, translit
 from .process_meetings import learn_document, sentence_refs
 from .sessions import cluster_number, heading_title, session_number
 
@@ -195,27 +195,9 @@ def _general_assembly(ctx, src, start, end):
     return None
 
 
-_WESTERN_PAIR = re.compile(r"(?<![\d/])(\d{1,3})/(\d{1,4})(?![\d/])")
-
-
-def _printed_order(r, text: str):
-    """A symbol printed with Western digits in Arabic text keeps its printed order, session first
-    (``القرار 71/1`` is 71/1, not 1/71); Arabic-Indic digits are read number/session by the values
-    reader (``٢٠٨/٦١`` is 61/208). A pair whose first number cannot be a session stays as read."""
-    from dataclasses import replace
-    m = _WESTERN_PAIR.search(text[r.start:r.end])
-    if m is None or "/RES/" in text[r.start:r.end]:
-        return r
-    session, number = int(m.group(1)), int(m.group(2))
-    if not 1 <= session <= 99 or (session, number) == (r.session, r.number):
-        return r
-    return replace(r, session=session, number=number, symbol=f"A/RES/{session}/{number}", label=f"{session}/{number}")
-
-
 def _resolutions(ctx, src, v: View):
     from ..values import find_resolutions
     for r in find_resolutions(src.text):
-        r = _printed_order(r, src.text)
         res = Entity(kind="commitment", slug=translit(r.symbol), cls="Resolution",
                      label_en=f"General Assembly resolution {r.label}",
                      label_ar=f"قرار الجمعية العامة {r.label}", notations=(r.symbol,), from_text=True)

@@ -12,7 +12,7 @@ import re
 from ..text.arabic import fold
 from ..recognise.findings import Entity, Fact
 from .event_common import RULES
-from .naming import rx, ROLE_WORDS, TITLES, View, clean_name, is_name, person, process_meeting
+from .minting import rx, ROLE_WORDS, TITLES, View, clean_name, is_name, person, process_meeting
 from .process_meetings import DocState
 
 CHAIR_OF = rx(r"(?:ال)?رئيس (?:منتدي عام (\d{4}))")

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from ..recognise.findings import Entity, Fact, Value
-from .naming import rx
+from .minting import rx
 
 RULES = {
     "event.ordinal-meeting": ("an ordinal meeting of a process (الاجتماع الأول للمنتدى) is part of that process", 0.95),

@@ -16,14 +16,14 @@ from dataclasses import replace
 
 from . import meeting_relations, written_meetings
 from .meeting_setting import dates_of, ordinals_of
-from .context import FactContext, sentences
+from .fact_context import FactContext, sentences
 from .event_chairs import meeting_chairs
 from .event_common import RULES, Ref, dates_in, year_fact
 from .event_status import HELD, PLANNED, clause_status, document_day
 from .meeting_details import convened, participants, ref_facts, themes
 from .meeting_parts import civil_society, roundtables, workshops
 from .named_meetings import named_meeting_facts
-from .naming import rx, ORDINAL_RE
+from .minting import rx, ORDINAL_RE
 from .process_meetings import DocState, learn_document, sentence_refs
 from .sessions import session_facts
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from ..recognise.findings import Entity, Fact
 from ..text.word_classes import load
-from .naming import translit
+from .minting import translit
 from .rules import REGISTRY, Rule, register
 from .spans import sentence_bounds, starting
 

@@ -14,11 +14,22 @@ import re
 from ..text.arabic import fold
 from ..recognise.findings import Fact, Value
 from .event_common import QUOTE, RULES, WORKSHOP, Ref, dates_in, day_facts, year_fact
-from .naming import rx, View
+from ..text.word_classes import load
+from .minting import rx, View
 
 # The theme opens right after its cue (a colon, the word "هو" or a few words of the cue aside), in quotes or brackets.
 QUOTED_THEME = re.compile(r'[\s:,]*(?:\S+\s+){0,3}?(?:"([^"]{3,200})"|\(([^()]{3,200})\))')
-THEME_CUE = rx(r"(?:ال)?موضوع(?:ه)? (?:العام|المركزي|الرئيسي|المحوري)|شعار|بعنوان|المعنون")
+
+
+def _theme_cue() -> re.Pattern:
+    """The theme cues of lexicon class ``theme_cue`` as one regex over folded text: a cue word may carry
+    the proclitics و/ب/ل (وبعنوان، تحت شعار، لشعار) and the article where the entry has none."""
+    forms = sorted({fold(w) for w in load().words("theme_cue")}, key=len, reverse=True)
+    alts = "|".join(re.escape(f).replace(r"\ ", r"\s+").replace(" ", r"\s+") for f in forms)
+    return re.compile(rf"(?<![\w])(?:[وف]?[بل]?(?:ال)?)(?:{alts})(?![\w])")
+
+
+THEME_CUE = _theme_cue()
 PAPER = rx(r"(?:ورقه|تقرير|تقريرا|دراسه|دليل|موجز|كتيب|منشور|اعلان|اعلانا|وثيقه|مذكره|اتفاق|اتفاقا|خطه|برنامج|برنامجا|مشروع|مشروعا)(?: \S+){0,2}\s*$")
 PARTICIPANTS = [
     rx(r"(?:الدول الاعضاء|الدول|البلدان) (?:ال|الـ)? ?(\d+) (?:التي|الذين) (?:شارك|شاركت)"),

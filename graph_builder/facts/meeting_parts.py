@@ -15,7 +15,7 @@ from ..recognise.findings import Entity, Fact, Value
 from .event_chairs import doc_person, name_after
 from ..text.word_classes import slips_of
 from .event_common import QUOTE, RULES, WORKSHOP, Ref, dates_in, day_facts, key_year, year_fact
-from .naming import rx, View, process_meeting, sub_event
+from .minting import rx, View, process_meeting, sub_event
 from .process_meetings import DocState, doc_meeting
 
 _REPRESENTATIVES = "|".join(("ممثلي",) + slips_of("ممثلي"))        # with its known slips (data)

@@ -30,7 +30,7 @@ from ..text.tokens import Tokens
 from .event_common import Ref
 from .event_status import PLANNED, negated, offered
 from ..text.word_classes import load
-from .naming import person
+from .minting import person
 from .patterns import matches
 from .rules import REGISTRY, Rule, pattern_rules, register
 
@@ -95,6 +95,8 @@ def hosts(ctx, src, toks: Tokens, refs: list[Ref], s: int, e: int):
         # the hosted meeting is the verb's object: after the host when the host follows the verb, else
         # right after the verb (اليونان التي استضافت الاجتماع الثالث …)
         after = toks.index_at(actor.end) if actor.start > toks.tokens[vm.i].start else vm.j
+        if actor.entity.kind == "place" and after > vm.j:
+            after = _past_state_apposition(toks, after, hi)     # احتضنت دكا، بنغلاديش، الاجتماع التاسع
         between = [r for r in refs if vm.j <= _ref_tok(toks, r) < toks.index_at(actor.start)]
         ref = between[0] if between else _hosted(toks, refs, vm, after, hi)     # وستستضيف الاجتماع حكومة الفلبين
         if ref is None:
@@ -117,6 +119,18 @@ def hosts(ctx, src, toks: Tokens, refs: list[Ref], s: int, e: int):
             continue
         yield Fact(ref.event, "plannedHost" if planned else "hostedBy", actor.entity, src, "event.host-written",
                    REGISTRY.confidence("event.host-written"))
+
+
+def _past_state_apposition(toks: Tokens, k: int, hi: int) -> int:
+    """The token after ``، STATE،`` set off after a city at ``k`` (دكا، بنغلاديش، …), else ``k``."""
+    if k >= hi or toks.tokens[k].norm != ",":
+        return k
+    for m in (toks.tokens[k + 1].ents if k + 1 < hi else ()):
+        if m.entity.kind == "state" and toks.index_at(m.start) == k + 1:
+            j = toks.index_at(m.end - 1) + 1
+            if j < hi and toks.tokens[j].norm == ",":
+                return j + 1
+    return k
 
 
 def _hosted(toks: Tokens, refs: list[Ref], vm, after: int, hi: int) -> Ref | None:

@@ -13,7 +13,7 @@ import re
 from ..text.arabic import fold
 from ..recognise.findings import Entity, Fact
 from .event_common import RULES, WORKSHOP, Ref, dates_in, day_facts, key_year, year_fact
-from .naming import rx, View
+from .minting import rx, View
 
 HELD_AT = rx(r"(?<![\w])(?:(?:الذي|التي) )?(?:عقد|عقدت|المعقود|المعقوده|جري|جرت)(?: مؤخرا)? (?:في|ب)(?= ?\S)")
 MEETING_NOUN = rx(r"(?<![\w])(?:و|ب|ل)?(?:ال)?(مؤتمر|اجتماع|قمه|منتدي|ندوه)(?![\w])")

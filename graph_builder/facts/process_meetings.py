@@ -19,20 +19,27 @@ from dataclasses import dataclass, field
 
 from ..text.arabic import fold
 from ..recognise.findings import Entity
-from .context import FactContext, sentences
+from .fact_context import FactContext, sentences
 from ..text.word_classes import slips_of
 from .event_common import Ref, dates_in
 from .named_meetings import named_meetings
-from .naming import rx, ORDINAL_RE, ORDINALS, View, arabic_names, process_meeting
+from .minting import rx, ORDINAL_RE, ORDINALS, View, arabic_names, process_meeting
 
 _LAM = r"(?:لل|ل|لهذا ال)"
 # Head words of "the Forum" after an ordinal meeting, with its known slips (lexicons/known_slips.toml).
 FORUM_FORMS = ("منتدي",) + slips_of("منتدى")
 ORDINAL_MEETING = rx(rf"(?:ال)?اجتماع ({ORDINAL_RE}) {_LAM}({'|'.join(FORUM_FORMS)}|حوار)")
+# An ordinal meeting whose process is not written after it ("وعقدت الاجتماع السابع في ستوكهولم", "اجتماع
+# القمة الثاني عشر"): the process is the Forum named earlier in the paragraph, when no other process is
+# named in between and no other genitive follows the ordinal ("الاجتماع السابع للجنة" is not the Forum's).
+BARE_ORDINAL_MEETING = rx(rf"(?<![\w])(?:[وب]?ال|[وب])?اجتماع(?: القمه)? ({ORDINAL_RE})(?![\w])(?! (?:لل|ل|لهذه? ال)\S)")
+FORUM_WORD = rx(rf"(?<![\w])(?:[وب]?ال|لل)({'|'.join(FORUM_FORMS)})(?![\w])")
 YEAR_FORUM = rx(r"(?:اجتماع )?(?:ال)?(منتدي|حوار)(?: العالمي)?(?: ل?عام| لعام) (\d{4})|اجتماع عام (\d{4}) لل(منتدي)")
 PROCESS_YEAR = rx(r"^(?: ?,)? ?(?:ل|في )?عام (\d{4})")
 HELD = rx(r"^[^.;]{0,40}?(?:الذي|التي) (?:اجرته|اجرتها|عقد|عقدت|عقده|عقدته|جري)\b")
 CONCLUDING = rx(r"(?:ال)?مناقشه الختاميه(?: للمنتدي)?(?: لعام (\d{4}))?")
+# "تولت إكوادور رئاسة المنتدى لعام 2019", "عرضت رئاسة المنتدى لعام 2020": the chair's year, not a meeting.
+CHAIR_YEAR = rx(r"(?<![\w])(?:[وب]?ال|[وب]|ل)?رئاس(?:ه|تها|ته)(?: المشترك[هة])?\s*$")
 FOUNDED = rx(r"(?:افتتح|انشي|انشا|اطلق|تاسس|بدا|ولد)\S*\s*$")
 
 
@@ -85,6 +92,8 @@ def learn_document(ctx: FactContext) -> DocState:
     for para in ctx.document.paragraphs:
         v = st.view(para)
         for m in YEAR_FORUM.finditer(v.folded):
+            if CHAIR_YEAR.search(v.folded, max(0, m.start() - 16), m.start()):
+                continue
             if (m.group(1) or m.group(4)) == "منتدي":
                 years[int(m.group(2) or m.group(3))] += 1
         for s, e in sentences(para.text):
@@ -114,12 +123,38 @@ def doc_meeting(st: DocState, v: View, s: int, e: int) -> Entity | None:
     return None
 
 
-def _ordinal_refs(ctx, st, src, v: View, s: int, e: int, learn: bool = False):
+def _forum_before(ctx, st, src, v: View, pos: int) -> Entity | None:
+    """The Forum, when the paragraph names it before ``pos`` (رئاسة المنتدى …) and no other process after it."""
+    if st.forum is None:
+        return None
+    last = None
+    for last in FORUM_WORD.finditer(v.folded, 0, v.folded_offset(pos)):
+        pass
+    if last is None:
+        return None
+    start, _ = v.orig(last.start(), last.end())
+    if any(m.entity.kind == "process" and m.entity != st.forum for m in ctx.mentions_in(src, start, pos)):
+        return None
+    return st.forum
+
+
+def _ordinal_matches(ctx, st, src, v: View, s: int, e: int):
+    """(ordinal, process, start, end) of each ordinal meeting of sentence [s, e)."""
+    spans = []
     for m, ms, me in v.finditer(ORDINAL_MEETING, s, e):
-        process = _head_process(st, m.group(2))
+        spans.append((ms, me))
+        yield m.group(1), _head_process(st, m.group(2)), ms, me
+    for m, ms, me in v.finditer(BARE_ORDINAL_MEETING, s, e):
+        if any(ms < oe and os_ < me for os_, oe in spans):
+            continue
+        yield m.group(1), _forum_before(ctx, st, src, v, ms), ms, me
+
+
+def _ordinal_refs(ctx, st, src, v: View, s: int, e: int, learn: bool = False):
+    for ordinal, process, ms, me in _ordinal_matches(ctx, st, src, v, s, e):
         if process is None:
             continue
-        n = ORDINALS[m.group(1)]
+        n = ORDINALS[ordinal]
         nxt = _next_ref_start(v, me, e)
         years = {d.year for d in dates_in(v.text, me, nxt) if d.year}
         if learn:
@@ -143,6 +178,8 @@ def sentence_refs(ctx: FactContext, st: DocState, src, v: View, s: int, e: int) 
     """The meetings sentence [s, e) of ``src`` names, one per span, in reading order."""
     refs = list(_ordinal_refs(ctx, st, src, v, s, e))
     for m, ms, me in v.finditer(YEAR_FORUM, s, e):
+        if CHAIR_YEAR.search(v.folded, max(0, m.start() - 16), m.start()):
+            continue
         process = _head_process(st, m.group(1) or m.group(4))
         if process is not None:
             refs.append(Ref(ms, me, process_meeting(process, int(m.group(2) or m.group(3))), process,

@@ -11,10 +11,10 @@ import re
 
 from ..text.arabic import fold
 from ..recognise.findings import Entity, Fact
-from .context import FactContext
+from .fact_context import FactContext
 from .event_common import RULES, year_fact
 from .event_chairs import doc_person
-from .naming import rx, ORDINAL_RE, ORDINALS, arabic_names, clean_name, is_name, sub_event, translit
+from .minting import rx, ORDINAL_RE, ORDINALS, arabic_names, clean_name, is_name, sub_event, translit
 from .process_meetings import DocState
 
 SESSION_HEAD = rx(r"^جلسه العمل (\S+)(?: - ?| ?- ?|-)(\d+)(?:/(\d+))?")

@@ -12,7 +12,7 @@ from types import MappingProxyType
 
 from ..text.arabic import fold
 from ..recognise.findings import Mention
-from .grammar import Text, Token, folded_set
+from .clause_subjects import Text, Token, folded_set
 
 # cue word (folded, without the conjunction و/ف) → (strength, role, prepositions)
 #   role "verb": a finite verb, subject follows; "masdar": a verbal noun, subject is the sentence's;

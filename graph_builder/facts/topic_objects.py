@@ -9,9 +9,9 @@ import re
 
 from ..text.arabic import fold
 from ..recognise.findings import Entity, Mention
-from .context import FactContext
-from .grammar import Text
-from .naming import arabic_names
+from .fact_context import FactContext
+from .clause_subjects import Text
+from .minting import arabic_names
 from .topic_rules import SUBJECT_CLASSES
 
 

@@ -3,16 +3,16 @@
 text (``topics.recommendation``) and a clause that hangs on a commitment by a resumptive pronoun
 (``topics.commitment-clause``).
 
-It does not find sessions or commitments (``known_findings.py`` reads them from their families).
+It does not find sessions or commitments (``family_findings.py`` reads them from their families).
 """
 from __future__ import annotations
 
 import re
 
 from ..recognise.findings import Fact, Mention
-from .context import FactContext
-from .grammar import Text, folded_set
-from .known_findings import KnownEvents
+from .fact_context import FactContext
+from .clause_subjects import Text, folded_set
+from .family_findings import KnownEvents
 from .topic_objects import topics_in
 from .topic_rules import RULES
 

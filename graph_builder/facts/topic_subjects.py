@@ -10,9 +10,9 @@ import re
 
 from ..text.arabic import fold
 from ..recognise.findings import Entity, Mention
-from .grammar import (ANAPHORS, FILLERS, RELATIVES, Subject, Text, folded_set, resolve_anaphor,
+from .clause_subjects import (ANAPHORS, FILLERS, RELATIVES, Subject, Text, folded_set, resolve_anaphor,
                       subject_after)
-from .known_findings import KnownEvents
+from .family_findings import KnownEvents
 from .topic_cues import Cue
 
 # Fronted phrases that name what the statement after them is about (وبالنسبة للمشاكل الناجمة عن …، ركز X على …).

@@ -31,7 +31,7 @@ knows nothing of a particular report. This module walks the paragraphs and makes
 the jobs it hands on: ``topic_rules.py`` (the rule table, re-exported here), ``topic_cues.py``
 (the cues), ``topic_subjects.py`` (the subject of a cue), ``topic_objects.py`` (the topics of a
 span), ``topic_structure.py`` (heading, name, recommendation and commitment-clause facts),
-``known_findings.py`` (the events and commitments of the sibling families) and ``grammar.py``
+``family_findings.py`` (the events and commitments of the sibling families) and ``clause_subjects.py``
 (tokens, sentence subjects, anaphora; shared with ``actors.py``).
 """
 from __future__ import annotations
@@ -40,9 +40,9 @@ import re
 
 from ..recognise.findings import Fact, Mention
 from . import dedupe, topic_purpose
-from .context import FactContext
-from .grammar import NON_SUBJECT_KINDS, Subject, Text, resolve_anaphor, sentence_subject, subject_after
-from .known_findings import KnownEvents, known_commitments, known_events
+from .fact_context import FactContext
+from .clause_subjects import NON_SUBJECT_KINDS, Subject, Text, resolve_anaphor, sentence_subject, subject_after
+from .family_findings import KnownEvents, known_commitments, known_events
 from .topic_cues import Cue, find_cues
 from .topic_objects import fact_subjects, topic_names, topics_in, topics_in_names
 from .topic_rules import RULES, SUBJECT_CLASSES

@@ -39,7 +39,7 @@ from ..text.tokens import Tokens, strip_article
 from .event_common import Ref, key_year, year_fact
 from .event_status import HELD, PLANNED, _sentence_bounds, clause_status, document_day
 from ..text.word_classes import load
-from .naming import process_meeting, sub_event
+from .minting import process_meeting, sub_event
 from .meeting_setting import (after, covered, dates_before, fronted_place, governing_before, governing_verb, held_place_before, held_subject,
                               host_place_before, mention_at, ordinals_of, own_dates, phase_before, phase_dates,
                               place_after, range_tail, state_site)
@@ -98,8 +98,12 @@ def find(ctx, st, src, toks: Tokens, s: int, e: int, known: list[Ref]) -> list[R
     out += _process_proceedings(ctx, st, src, toks, lo, hi, known + out, doc_day)
     if antecedent(st, src) is not None and not any(r.start < toks.tokens[lo].end for r in known + out):
         opener = _held_opener(toks, lo, hi)
-        if opener is not None:
-            out.insert(0, _anaphor(ctx, st, src, toks, opener, opener + 1, lo, hi, doc_day))
+        ref = _anaphor(ctx, st, src, toks, opener, opener + 1, lo, hi, doc_day) if opener is not None else None
+        obj_end = toks.tokens[min(hi, opener + 3) - 1].end if opener is not None else 0
+        if ref is not None and any(r.start < obj_end for r in known + out):
+            ref = None      # وعقد الاجتماع العاشر …: the held verb's object is a meeting named right after it
+        if ref is not None:
+            out.insert(0, ref)
     # a planned clause about a meeting named before (وكانت القمة مقررة بين …) says nothing of the meeting held
     return [r for r in out if not (r.rule == ANAPHOR_ID and r.status == PLANNED)]
 
@@ -148,7 +152,11 @@ def _read(ctx, st, src, toks: Tokens, m, lo: int, hi: int, ordinals: dict, doc_d
         if toks.tokens[k].kind == "punct" or lex.is_a(toks, k, "held_verb"):
             break
     if process is None and m.reading.enc in ("ه", "ها"):
-        process = _antecedent_process(toks, lo, m.i, m.reading.enc)     # اجتماعه الأول: the process named before
+        named = _name_under_pronoun(ctx, toks, m, hi, ordinals)        # حوارها الرفيع المستوى الثاني بشأن الهجرة …
+        if named is not None:
+            process, j = named
+        else:
+            process = _antecedent_process(toks, lo, m.i, m.reading.enc)     # اجتماعه الأول: the process named before
         if process is None:
             return None
     elif m.reading.enc:
@@ -169,6 +177,9 @@ def _read(ctx, st, src, toks: Tokens, m, lo: int, hi: int, ordinals: dict, doc_d
                  or fronted_place(toks, lo, m.i))
     if process is None and place is not None and kind in _PROCESS_KINDS:
         process = _paragraph_process(toks, toks.tokens[m.i].start)
+        if process is not None and _own_convenors(toks, lo, m.i, process):
+            process = None      # وعقد الاتحاد الأوروبي والاتحاد الأفريقي مؤتمر قمة فاليتا: its own convenors'
+
     year = _year(ctx, st, toks, process, n, dates, lo, hi, status, doc_day, j)
     if year is None and doc_day is not None and status == HELD and not _other_year(toks, lo, hi):
         verb = governing_before(toks, lo, m.i)
@@ -321,11 +332,14 @@ def _process_proceedings(ctx, st, src, toks: Tokens, lo: int, hi: int, known: li
             held_after = any((vm := lex.is_a(toks, x, "held_verb")) is not None and vm.feature("tense") == "past"
                              for x in range(j + 2, min(hi, j + 14)))
         if proceedings or held_after:
-            out.append(_anaphor(ctx, st, src, toks, k, j, lo, hi, doc_day, main))
+            ref = _anaphor(ctx, st, src, toks, k, j, lo, hi, doc_day, main)
+            if ref is not None:
+                out.append(ref)
     return out
 
 
-def _anaphor(ctx, st, src, toks: Tokens, i: int, j: int, lo: int, hi: int, doc_day, ante: Ref | None = None) -> Ref:
+def _anaphor(ctx, st, src, toks: Tokens, i: int, j: int, lo: int, hi: int, doc_day,
+             ante: Ref | None = None) -> Ref | None:
     """A meeting named before (:func:`antecedent`), named again by a bare noun or an opening held verb at token ``i``."""
     ante = ante or antecedent(st, src)
     dates = own_dates(ctx, toks, j, hi, doc_day)
@@ -336,10 +350,40 @@ def _anaphor(ctx, st, src, toks: Tokens, i: int, j: int, lo: int, hi: int, doc_d
     status = clause_status(toks, i, dates=dates, doc_day=doc_day)
     place = place_after(toks, j, hi)
     years = [d.year for d in list(dates) + [d for _, d in phases] if d.year]
+    ante_year = key_year(ante.event)
+    if years and ante_year is not None and ante_year not in years and ante_year + 1 not in years:
+        return None         # the clause's own year is another: another meeting, not the one named before
     if ante.process is not None and ante.ordinal and years:
         st.ordinal_years.setdefault((ante.process.slug, ante.ordinal), years[0])
     return Ref(toks.tokens[i].start, toks.tokens[j - 1].end, ante.event, ante.process, ANAPHOR_ID,
                status, None, place, tuple(dates), None, ante.kind, phases)
+
+
+def _name_under_pronoun(ctx, toks: Tokens, m, hi: int, ordinals: dict):
+    """(process, token after its name) when the meeting noun with its pronoun, read with the article
+    instead (حوارها الرفيع المستوى الثاني بشأن الهجرة الدولية والتنمية → الحوار الرفيع المستوى …
+    بشأن الهجرة الدولية والتنمية), names a known process; an ordinal inside the name is skipped."""
+    matcher = getattr(ctx, "matcher", None)
+    if matcher is None:
+        return None
+    t0 = toks.tokens[m.i]
+    last = toks.tokens[min(hi, m.i + 14) - 1]
+    head = "ال" + m.reading.bare
+    tail = toks.text[t0.end:last.end]
+    cut = (0, 0)
+    for k in range(m.j, min(hi, m.j + 3)):
+        if k in ordinals:
+            cut = (toks.tokens[k].start - t0.end, ordinals[k].end - t0.end)
+            break
+    text = head + tail[:cut[0]] + tail[cut[1]:]
+    for mention in matcher.find(text, ()):
+        if mention.start == 0 and mention.entity.kind == "process":
+            end = mention.end - len(head)
+            end = t0.end + (end if end <= cut[0] else end + cut[1] - cut[0])
+            return mention.entity, toks.index_at(end - 1) + 1
+        if mention.start > 0:
+            break
+    return None
 
 
 def _antecedent_process(toks: Tokens, lo: int, i: int, enc: str = "ه"):
@@ -381,6 +425,21 @@ def _process_headed_by(toks: Tokens, k: int, head: str):
         if _head(m.surface) == head or _head(m.entity.label_ar) == head:
             return m.entity
     return None
+
+
+def _own_convenors(toks: Tokens, lo: int, i: int, process) -> bool:
+    """A held verb of the sentence before token ``i`` whose subject (between it and the meeting noun) is a
+    state or an organisation, with ``process`` not named in the sentence: the meeting is theirs."""
+    lex = load()
+    start, end = toks.tokens[lo].start, toks.tokens[i].start
+    if any(x.entity == process for x in toks.mentions if start <= x.start < end):
+        return False
+    for k in range(lo, i):
+        vm = lex.is_a(toks, k, "held_verb")
+        if vm is not None and vm.feature("tense") == "past":
+            return any(x.entity.kind in ("org", "body", "state") for x in toks.mentions
+                       if toks.tokens[vm.j - 1].end <= x.start < end)
+    return False
 
 
 def _paragraph_process(toks: Tokens, before: int):

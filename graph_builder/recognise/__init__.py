@@ -5,5 +5,5 @@
 ``text_entities`` finds persons and publications first seen in a text, ``matcher`` finds every
 mention in a document (Aho-Corasick over the folded text).
 
-May import: ``graph_builder.text``, ``graph_builder.namespaces``, ``graph_builder.resources``.
+May import: ``graph_builder.text``, ``graph_builder.values`` (document symbols and resolution numbers), ``graph_builder.namespaces``, ``graph_builder.resources``.
 """

@@ -4,6 +4,9 @@
   ``ESA/P/WP.197``, ``A/65/203``) printed in parentheses or right after ``الوثيقة``; its
   Arabic label is the quoted title just before the symbol when there is one, else the symbol.
   Resolution symbols (``…/RES/…``) are left to the commitment rules.
+* A General Assembly resolution cited by its number (``القرار ٤/٦٨``, ``A/RES/71/1``), read by
+  :func:`graph_builder.values.find_resolutions`: the same entity the commitment rules give it.
+  Publications and resolutions found here are what a paragraph cites (:data:`CITATION_RULES`).
 * A person is a name after a title (``السيد``, ``السيدة``, ``السفير``, ``الدكتور`` …): the
   words up to a comma when a comma closes the name within four words (``السيد أليكس زلامي،``),
   else the first word, plus a second one when a function word follows it
@@ -15,6 +18,7 @@ the matcher maps them back to the original. Nothing here knows a name of the cor
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import replace
 
@@ -82,6 +86,30 @@ def translit(text: str) -> str:
 def publication(symbol: str, title: str = "") -> Entity:
     return Entity(kind="publication", slug=slugify(symbol.replace("/", "-")), cls="Publication",
                   label_ar=title or symbol, notations=(symbol,), from_text=True)
+
+
+def resolution(symbol: str, label: str) -> Entity:
+    """A General Assembly (or Human Rights Council) resolution by its symbol (``A/RES/68/4``)."""
+    body = "مجلس حقوق الإنسان" if "/HRC/" in symbol else "الجمعية العامة"
+    return Entity(kind="commitment", slug=translit(symbol), cls="Resolution",
+                  label_en=f"{'Human Rights Council' if '/HRC/' in symbol else 'General Assembly'} resolution {label}",
+                  label_ar=f"قرار {body} {label}", notations=(symbol,), from_text=True)
+
+
+# Mention rules whose entity the paragraph cites (mdkg:cites): a document symbol, a resolution number.
+CITATION_RULES = frozenset({"text-publication", "text-resolution"})
+
+
+def find_resolutions_cited(norm: Normalised) -> list[tuple[int, int, Entity]]:
+    """(start, end, entity) in ``norm.text`` of each resolution cited by number or symbol."""
+    from ..values import find_resolutions
+    out = []
+    for r in find_resolutions(norm.original):
+        start = bisect.bisect_left(norm.starts, r.start)
+        end = bisect.bisect_left(norm.starts, r.end)
+        if start < end:
+            out.append((start, end, resolution(r.symbol, r.label)))
+    return out
 
 
 def person(name: str) -> Entity:

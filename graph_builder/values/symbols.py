@@ -8,7 +8,12 @@ followed by ``الجمعية العامة`` or ``مجلس حقوق الإنسا�
 (anywhere in the same sentence after a dual/plural cue, right after the pair otherwise), plus
 Latin ``A/RES/61/208`` symbols. Arabic order is number/session: the second number is the
 session when it can be one (1–99), else the pair is read in Latin order (session/number).
-``٢٠٨/٦١`` → 61/208, ``61/208`` → 61/208; ``62/7`` reads as 7/62 (ambiguous by nature).
+Which number is the session: a session is at most 99, and the sessions of the resolutions these
+texts cite are recent (40–99, since 1985), so when exactly one of the two numbers is a recent
+session it is the session, whatever the order (``٤/٦٨`` and ``68/4`` → 68/4, ``١/٧١`` → 71/1,
+``٢٠٨/٦١`` and ``61/208`` → 61/208). Otherwise the printed order decides: Arabic-Indic digits are
+printed number/session (the Arabic order), Western digits session/number (as the symbol is
+written): ``٧/٦٢`` → 62/7, ``73/95`` → 73/95, ``٩٥/٧٣`` → 73/95.
 
 This module does not resolve a symbol to a document or say what a resolution decided.
 """
@@ -22,6 +27,7 @@ from ..text.arabic import fold
 from ._text import NA, NB, Text, non_overlapping, pattern, prepare, words
 
 _MAX_SESSION = 99              # the highest number read as a General Assembly session
+_RECENT_SESSION = 40           # sessions from 1985 on: the lowest a cited resolution's session is taken to be
 
 _SYMBOL_RE = re.compile(
     r"(?<![A-Za-z0-9/.:@_\-])"
@@ -78,22 +84,29 @@ _SENTENCE_END_RE = re.compile(r"(?<![0-9])[.;؛\n](?![0-9])|[.;](?=[ \n]|$)")
 _RES_SYMBOL_RE = re.compile(r"A/(?P<hrc>HRC/)?RES/(?P<s>[0-9]{1,3})/(?P<n>[0-9]{1,4})")
 
 
-def _session_number(a: int, b: int) -> tuple[int, int] | None:
-    """(session, number) from ``a/b`` as written: Arabic order unless ``b`` cannot be a session."""
-    if 1 <= b <= _MAX_SESSION and a >= 1:
-        return b, a
-    if 1 <= a <= _MAX_SESSION and b >= 1:
-        return a, b
+def _session_number(a: int, b: int, arabic_digits: bool = True) -> tuple[int, int] | None:
+    """(session, number) from ``a/b`` as written: the one recent session (40–99) when only one number
+    can be it; else Arabic order (number/session) for Arabic-Indic digits, session/number for Western."""
+    if a < 1 or b < 1:
+        return None
+    recent_a, recent_b = _RECENT_SESSION <= a <= _MAX_SESSION, _RECENT_SESSION <= b <= _MAX_SESSION
+    if recent_a != recent_b:
+        return (a, b) if recent_a else (b, a)
+    orders = ((b, a), (a, b)) if arabic_digits else ((a, b), (b, a))
+    for session, number in orders:
+        if session <= _MAX_SESSION:
+            return session, number
     return None
 
 
 def _resolution(t: Text, m: re.Match, offset: int, hrc: bool) -> ResolutionMatch | None:
-    pair = _session_number(int(m["a"]), int(m["b"]))
+    start, end = t.span(offset + m.start("a"), offset + m.end("b"))
+    arabic_digits = any("\u0660" <= c <= "\u0669" or "\u06f0" <= c <= "\u06f9" for c in t.norm.original[start:end])
+    pair = _session_number(int(m["a"]), int(m["b"]), arabic_digits)
     if pair is None:
         return None
     session, number = pair
     prefix = "A/HRC/RES" if hrc else "A/RES"
-    start, end = t.span(offset + m.start("a"), offset + m.end("b"))
     return ResolutionMatch(start, end, session, number, f"{prefix}/{session}/{number}", f"{session}/{number}")
 
 

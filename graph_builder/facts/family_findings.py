@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from ..text.arabic import Normalised, fold, normalise
 from ..recognise.findings import Entity, Mention
-from .context import FactContext
+from .fact_context import FactContext
 
 
 @dataclass

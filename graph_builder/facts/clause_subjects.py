@@ -13,8 +13,8 @@ from typing import Iterable
 
 from ..text.arabic import Normalised, fold, normalise
 from ..recognise.findings import Mention
-from .context import sentences as sentence_spans
-from .naming import arabic_names
+from .fact_context import sentences as sentence_spans
+from .minting import arabic_names
 
 
 def folded_set(words: Iterable[str]) -> frozenset[str]:
