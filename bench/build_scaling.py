@@ -1,11 +1,16 @@
 """Time ``mdkg build`` against corpus size: wall time, CPU time, peak memory, paragraphs per second.
 
 For each size (``seed`` = the bundled corpus; a number = a corpus made by ``gen_corpus.py``,
-generated when missing) it runs ``mdkg build --corpus C --store S`` as a subprocess into a
-fresh store, measured by :mod:`bench.measure`, once with SHACL validation (the real build)
-and, with ``--no-validate-too``, once without (to show what validation costs). Sizes whose
-build does not finish within ``--timeout`` are recorded as timed out; figures for larger sizes
-are then *extrapolated* by a least-squares line through the measured points, and marked so.
+generated when missing) it runs ``mdkg build --corpus C --store S --dumps none`` as a subprocess
+into a fresh store, measured by :mod:`bench.measure` (wall, CPU of the process tree, peak RSS of
+the tree), once with SHACL validation (the real build) and, with ``--no-validate-sizes``, once
+without (to show what validation costs). Then, on the same store, it measures what follows the
+switch-over: writing the dumps (``python -m graph_builder.build.build_dumps``, what ``mdkg build``
+runs detached) and serving (``oxigraph serve-read-only`` on the build directory answering a
+COUNT over every graph, compared with the build's quad count). The load average is sampled
+during each build (the machine is shared). Sizes whose build does not finish within
+``--timeout`` are recorded as timed out; figures for larger sizes are then *extrapolated* by a
+least-squares line through the measured points, and marked so.
 
 Writes ``bench/results/build_scaling.json`` and ``docs/img/build_time.png`` /
 ``docs/img/build_memory.png``. It does not change the project's own store.
@@ -71,31 +76,95 @@ def snapshot(repo: Path, dest: Path) -> Path:
 
 
 def run_build(corpus: Path, workdir: Path, validate: bool, timeout: float, keep: bool = False,
-              tree: Path = REPO) -> dict:
+              tree: Path = REPO, after: bool = True) -> dict:
     """One ``mdkg build`` (the code of ``tree``) into ``workdir/store``, measured; ``workdir`` is
     emptied afterwards unless ``keep``."""
     store = workdir / "store"
     argv = [str(REPO / ".venv" / "bin" / "python"), "-m", "graph_builder", "build", "--corpus", str(corpus),
-            "--store", str(store)]
+            "--store", str(store), "--dumps", "none"]
     if not validate:
         argv.append("--no-validate")
     env = {k: v for k, v in os.environ.items() if not k.startswith("MDKG_")}
     env["PYTHONPATH"] = str(tree)
+    loads: list[float] = []
+    sampler = _LoadSampler(loads)
     measured = run_measured(argv, timeout=timeout, env=env, cwd=tree)
+    sampler.stop()
     result = measured.as_dict()
+    result["load_average_during"] = [round(min(loads), 1), round(max(loads), 1)] if loads else None
+    result["cpu_s"] = round(measured.user_s + measured.sys_s, 1)
     m = BUILT.search(measured.stdout)
     if m:
         reports, reprocessed, paragraphs, mentions, facts, quads = (int(x) if x else None for x in m.groups())
         result.update(reports=reports, reprocessed=reprocessed, paragraphs=paragraphs, mentions=mentions, facts=facts, quads=quads,
                       paragraphs_per_s=round(paragraphs / measured.wall_s, 1),
                       paragraphs_per_cpu_s=round(paragraphs / max(1e-9, measured.user_s + measured.sys_s), 1))
-    builds = workdir / "store.builds"
+    if measured.timed_out:   # what the build had done when it was stopped: its finished reports' cache entries
+        done = [json.loads(f.read_text(encoding="utf-8")) for f in (workdir / "store.cache").glob("*.nq.gz.json")]
+        result["done_at_timeout"] = {"reports": len(done), "paragraphs": sum(d["paragraphs"] for d in done),
+                                     "quads": sum(d["quads"] for d in done)}
+        result["paragraphs_per_s_until_timeout"] = round(result["done_at_timeout"]["paragraphs"] / measured.wall_s, 1)
     current = store.resolve() if store.is_symlink() else None
     result["store_bytes"] = sum(p.stat().st_size for p in current.rglob("*") if p.is_file()) if current else 0
+    if current is not None and measured.returncode == 0 and after:
+        dumps = run_measured([argv[0], "-m", "graph_builder.build.build_dumps", str(current)], timeout=timeout,
+                             env=env, cwd=tree)
+        result["dumps_after_switch"] = {k: dumps.as_dict()[k] for k in ("wall_s", "user_s", "sys_s", "peak_tree_rss_mib",
+                                                                       "returncode", "timed_out")}
+        result["served"] = serve_check(current, result.get("quads"))
     if not keep:
         shutil.rmtree(workdir, ignore_errors=True)
         workdir.mkdir()
     return result
+
+
+class _LoadSampler:
+    """The 1-minute load average every 5 s, in a thread, until stopped."""
+
+    def __init__(self, into: list[float]):
+        import threading
+        self.into, self.done = into, threading.Event()
+        self.thread = threading.Thread(target=self._run, daemon=True)
+        self.thread.start()
+
+    def _run(self) -> None:
+        while True:
+            self.into.append(os.getloadavg()[0])
+            if self.done.wait(5):
+                return
+
+    def stop(self) -> None:
+        self.done.set()
+        self.thread.join()
+
+
+def serve_check(build_dir: Path, quads: int | None) -> dict:
+    """``oxigraph serve-read-only`` on ``build_dir``: seconds until it answers, and a COUNT of every quad."""
+    import socket
+    import requests
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    t0 = time.perf_counter()
+    proc = subprocess.Popen([str(REPO / ".venv" / "bin" / "oxigraph"), "serve-read-only", "--location", str(build_dir),
+                             "--bind", f"127.0.0.1:{port}"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        query = "SELECT (COUNT(*) AS ?n) WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }"
+        while True:
+            try:
+                r = requests.get(f"http://127.0.0.1:{port}/query", params={"query": query},
+                                 headers={"Accept": "application/sparql-results+json"}, timeout=600)
+                break
+            except requests.ConnectionError:
+                if time.perf_counter() - t0 > 60:
+                    return {"ok": False, "error": "did not answer within 60 s"}
+                time.sleep(0.2)
+        answered = time.perf_counter() - t0
+        n = int(r.json()["results"]["bindings"][0]["n"]["value"]) if r.ok else None
+        return {"ok": r.ok and n == quads, "count": n, "first_answer_s": round(answered, 2)}
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
 
 
 def fit_line(xs: list[float], ys: list[float]) -> tuple[float, float]:
@@ -148,6 +217,30 @@ def plot(results: dict, out_dir: Path) -> list[str]:
     return written
 
 
+def merge(out: Path, others: list[Path]) -> int:
+    """Runs of ``others`` merged into ``out`` (see ``--merge``); plots redrawn from the result."""
+    base = json.loads(out.read_text(encoding="utf-8"))
+    for variant, runs in base["variants"].items():
+        for r in runs:
+            r.setdefault("tree", base.get("tree"))
+    for path in others:
+        extra = json.loads(path.read_text(encoding="utf-8"))
+        for variant, runs in extra["variants"].items():
+            kept = base["variants"].setdefault(variant, [])
+            for r in runs:
+                r.setdefault("tree", extra.get("tree"))
+                kept[:] = [k for k in kept if k["size"] != r["size"]] + [r]
+            kept.sort(key=lambda r: r["source"]["reports"])
+            base["extrapolated"][variant] = [e for e in base["extrapolated"].get(variant, [])
+                                             if not any(r["size"] == e["size"] and not r.get("timed_out") for r in kept)]
+        base["finished"] = extra.get("finished", base.get("finished"))
+        base.setdefault("merged_from", []).append(str(path.relative_to(REPO) if path.is_relative_to(REPO) else path))
+    base["plots"] = plot(base, IMG)
+    out.write_text(json.dumps(base, indent=1, ensure_ascii=False), encoding="utf-8")
+    print(f"merged {len(others)} file(s) into {out}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", nargs="+", default=["seed", "10", "100", "1000"])
@@ -158,12 +251,19 @@ def main(argv: list[str] | None = None) -> int:
                     help="sizes to time again with --no-validate (what SHACL validation costs)")
     ap.add_argument("--rebuild-sizes", nargs="*", default=["seed", "10"],
                     help="sizes whose build is repeated on the same store (every report from the cache)")
+    ap.add_argument("--after-sizes", nargs="*", default=None,
+                    help="sizes whose dumps writing and serving are measured after the build (default: all)")
     ap.add_argument("--out", type=Path, default=RESULTS / "build_scaling.json")
     ap.add_argument("--tree", type=Path, default=REPO,
                     help="source tree whose builder is measured (default: this checkout)")
     ap.add_argument("--snapshot", action="store_true",
                     help="measure the last commit (a `git archive HEAD` copy), not the working copy")
+    ap.add_argument("--merge", type=Path, nargs="+",
+                    help="build nothing: merge these result files' runs into --out (a size measured again "
+                         "replaces the older run; each run keeps the commit it measured) and re-plot")
     args = ap.parse_args(argv)
+    if args.merge:
+        return merge(args.out, args.merge)
 
     variants = {"validate": (True, args.sizes)}
     if args.no_validate_sizes:
@@ -187,7 +287,8 @@ def main(argv: list[str] | None = None) -> int:
                 corpus = corpus_for(size, args.corpora, args.seed)
                 stats = source_stats(corpus)
                 print(f"[{variant}] building {size} ({stats['reports']} reports) ...", flush=True)
-                run = run_build(corpus, workdir, validate, args.timeout, keep=True, tree=args.tree)
+                run = run_build(corpus, workdir, validate, args.timeout, keep=True, tree=args.tree,
+                                after=args.after_sizes is None or size in args.after_sizes)
                 run.update(size=size, source=stats)
                 if run["returncode"] == 0 and size in args.rebuild_sizes:  # the same corpus again: every report comes from the cache
                     again = run_build(corpus, workdir, validate, args.timeout, tree=args.tree)
@@ -198,8 +299,12 @@ def main(argv: list[str] | None = None) -> int:
                 results["variants"][variant].append(run)
                 print(f"  wall {run['wall_s']} s, cpu {run['user_s'] + run['sys_s']:.1f} s, "
                       f"peak tree RSS {run['peak_tree_rss_mib']} MiB, rc {run['returncode']}, "
-                      f"{run.get('paragraphs_per_s', '-')} paragraphs/s; cached rebuild "
-                      f"{run.get('cached_rebuild', {}).get('wall_s', '-')} s", flush=True)
+                      f"{run.get('paragraphs_per_s', '-')} paragraphs/s, {run.get('paragraphs_per_cpu_s', '-')} "
+                      f"paragraphs/cpu-s, load {run.get('load_average_during')}; dumps after switch "
+                      f"{run.get('dumps_after_switch', {}).get('wall_s', '-')} s; served {run.get('served')}; "
+                      f"cached rebuild {run.get('cached_rebuild', {}).get('wall_s', '-')} s", flush=True)
+                args.out.parent.mkdir(parents=True, exist_ok=True)   # what is measured so far survives a kill
+                args.out.write_text(json.dumps(results, indent=1, ensure_ascii=False), encoding="utf-8")
                 if run["timed_out"] or run["returncode"] != 0:
                     skip_rest = True  # a larger corpus would not finish either
             runs = results["variants"][variant]

@@ -5,8 +5,11 @@
   the worker's work too). Reports the cumulative time of the pipeline's stages and the top
   functions of our package.
 * Service: for each query of the mix on the built store, the time of the service's query
-  check (``guard.check_query``: pyoxigraph parse + rdflib parse/algebra for SERVICE) against
+  check (``guard.query_syntax_error``: the parse that answers a bad query with a 4xx) against
   the time of evaluating and serialising it with pyoxigraph, in one process with no HTTP.
+
+The build is run with ``dumps="none"``: the dumps are written after the switch-over, outside the
+build's critical path (:mod:`graph_builder.build.build_dumps`).
 
 Writes ``bench/results/profile.json``. It does not touch the project's store.
 
@@ -37,7 +40,7 @@ STAGES = {  # label → (file suffix, function name) as pstats records them
     "facts (rules)": ("facts/__init__.py", "extract_facts"),
     "RDF quads (emit)": ("pipeline.py", "document_quads"),
     "per-report SHACL check": ("shacl_sparql.py", "check_quads"),
-    "per-report dumps": ("dumps.py", "graph_dump_entries"),
+    "bulk load into the store": ("pipeline.py", "_load"),
     "gazetteer load": ("gazetteer.py", "load_gazetteer"),
     "matcher (automaton) build": ("matcher.py", "__init__"),
     "static graphs SHACL verdict": ("pipeline.py", "_static_verdict"),
@@ -78,7 +81,7 @@ def profile_build(corpus: Path, tmp: Path) -> list[dict]:
         profiler = cProfile.Profile()
         t0 = time.perf_counter()
         profiler.enable()
-        result = build(one, tmp / f"store-{report.stem}", use_cache=False)
+        result = build(one, tmp / f"store-{report.stem}", use_cache=False, dumps="none")
         profiler.disable()
         wall = time.perf_counter() - t0
         stats = pstats.Stats(profiler)
@@ -96,13 +99,13 @@ def profile_queries(store: Path, queries: list[str], repeat: int = 5) -> dict:
     from graph_builder.build import store as store_mod
     from graph_builder.service import guard
     st = ox.Store.read_only(str(store_mod.resolve(store)))
-    guard.check_query("ASK {}", None, ())  # warm rdflib's grammar, as the reader process does
+    guard.query_syntax_error("ASK {}", None)  # warm the parser, as the reader process does
     rows = []
     for i, text in enumerate(queries):
         check, run = [], []
         for _ in range(repeat):
             t0 = time.perf_counter()
-            info = guard.check_query(text, "http://127.0.0.1/sparql", ())
+            guard.query_syntax_error(text, "http://127.0.0.1/sparql")
             t1 = time.perf_counter()
             answer = st.query(text, use_default_graph_as_union=True)
             if isinstance(answer, ox.QuerySolutions):   # the form comes from the answer: the guard's
@@ -134,7 +137,7 @@ def main(argv: list[str] | None = None) -> int:
         results = {"started": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "machine": machine_info(),
                    "build": profile_build(args.corpus, tmp)}
         store = tmp / "store"
-        build(args.corpus, store)
+        build(args.corpus, store, dumps="none")
         results["queries"] = {"mix": name, **profile_queries(store, queries)}
     q = results["queries"]
     print(f"query check (guard) {q['sum_check_ms']} ms vs evaluate+serialise {q['sum_evaluate_serialise_ms']} ms "

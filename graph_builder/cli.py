@@ -36,7 +36,7 @@ def cmd_build(args) -> int:
     corpus = Path(args.corpus) if args.corpus else default_corpus()
     try:
         result = build(corpus, Path(args.store), strict=args.strict, validate=not args.no_validate,
-                       progress=_progress(), use_cache=not args.full)
+                       progress=_progress(), use_cache=not args.full, dumps=args.dumps)
     except (SourceError, BuildError) as err:
         print(f"mdkg build: {err}", file=sys.stderr)
         print(f"mdkg build: stopped; the previous store at {args.store} is unchanged", file=sys.stderr)
@@ -49,6 +49,17 @@ def cmd_build(args) -> int:
     print(f"built {len(result.documents)} reports ({result.reprocessed} re-processed), {n_par} paragraphs, "
           f"{n_men} mentions, {n_fac} facts, {result.quads} quads in {result.seconds:.1f} s "
           f"→ {args.store} ({result.build_dir.name}); SHACL checked on {result.validated_documents} reports")
+    from_mentions = sum(not d.cached and d.mentions_cached for d in result.documents)
+    if result.reprocessed:
+        print(f"stages re-run: mentions on {result.reprocessed - from_mentions} reports, facts/RDF/SHACL on "
+              f"{result.reprocessed} ({from_mentions} from cached mentions)")
+    for stage, files in result.rerun.items():
+        shown = ", ".join(files[:8]) + (f" and {len(files) - 8} more" if len(files) > 8 else "")
+        print(f"  {stage}: re-run because these inputs changed: {shown or 'none (new or changed reports only)'}")
+    if args.dumps == "after":
+        print(f"dumps written in {result.dumps_seconds:.1f} s")
+    elif args.dumps == "background":
+        print("dumps: being written by a background process (GET /dumps/ answers 503 until they are ready)")
     return 0
 
 
@@ -281,6 +292,9 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--strict", action="store_true", help="treat warnings (numbering, headings) as errors")
     p.add_argument("--no-validate", action="store_true", help="skip the SHACL check before switching over")
     p.add_argument("--full", action="store_true", help="re-process every report (ignore the per-report cache)")
+    p.add_argument("--dumps", choices=["background", "after", "none"], default="background",
+                   help="downloadable dumps of the new build, written from its store after the switch: by a "
+                        "detached process (default), by this command before it exits, or not at all")
     p.set_defaults(func=cmd_build)
 
     p = sub.add_parser("add", help="copy documents (.txt .md .docx .html .pdf) into the corpus with a manifest "

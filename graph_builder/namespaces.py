@@ -30,18 +30,25 @@ class Namespace:
     shadow vocabulary terms of the same name.
     """
 
-    __slots__ = ("_iri",)
+    __slots__ = ("_iri", "_terms")
+    _MAX_TERMS = 4096   # terms kept per namespace (NamedNodes are immutable: one object serves every use)
 
     def __init__(self, iri: str):
         object.__setattr__(self, "_iri", iri)
+        object.__setattr__(self, "_terms", {})
 
     def __getattr__(self, name: str) -> ox.NamedNode:
         if name.startswith("__"):
             raise AttributeError(name)
-        return ox.NamedNode(self._iri + name)
+        return self[name]
 
     def __getitem__(self, name: str) -> ox.NamedNode:
-        return ox.NamedNode(self._iri + name)
+        term = self._terms.get(name)
+        if term is None:
+            term = ox.NamedNode(self._iri + name)
+            if len(self._terms) < self._MAX_TERMS:
+                self._terms[name] = term
+        return term
 
     def __str__(self) -> str:
         return self._iri

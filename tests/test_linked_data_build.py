@@ -31,7 +31,8 @@ def built(tmp_path_factory):
     """A store built from the bundled corpus by the real CLI, with its dumps folder (SHACL skipped:
     test_build.py covers it)."""
     path = tmp_path_factory.mktemp("real") / "store"
-    run = subprocess.run([sys.executable, "-m", "graph_builder", "build", "--store", str(path), "--no-validate"],
+    run = subprocess.run([sys.executable, "-m", "graph_builder", "build", "--store", str(path), "--no-validate",
+                          "--dumps", "after"],
                          cwd=REPO, capture_output=True, text=True, timeout=300)
     assert run.returncode == 0, run.stderr[-3000:]
     return path

@@ -90,19 +90,25 @@ def prune(store: Path, keep: int = KEEP_BUILDS) -> None:
     root = builds_dir(store)
     if not root.is_dir():
         return
-    builds = sorted((p for p in root.iterdir() if p.is_dir() and not p.name.endswith(".dumps")),
-                    key=lambda p: p.name, reverse=True)
+    builds = sorted((p for p in root.iterdir() if p.is_dir() and not p.name.endswith(".dumps")
+                     and not p.name.startswith(".")), key=lambda p: p.name, reverse=True)
     for old in builds[keep:]:
         if current is None or old.resolve() != current.resolve():
             shutil.rmtree(old, ignore_errors=True)
             shutil.rmtree(old.parent / (old.name + ".dumps"), ignore_errors=True)
+            shutil.rmtree(old.parent / f".{old.name}.dumps.partial", ignore_errors=True)
+            (old.parent / f".{old.name}.dumps.lock").unlink(missing_ok=True)
 
 
 @contextmanager
 def staged_build(store: Path):
     """Yield a writable Store in a fresh directory; switch to it only if the block succeeds.
 
-    On any exception the new directory is deleted and ``store`` keeps its previous target.
+    On any exception the new directory is deleted and ``store`` keeps its previous target. The
+    caller must drop its own reference to the yielded store before the block ends: the store is
+    closed (its last reference released) before the switch-over, so no reader ever opens a build
+    that a writer still holds (undefined behaviour for RocksDB's read-only mode: files a
+    compaction deletes can vanish under the reader).
     """
     path = new_build_dir(store)
     ok = False

@@ -1,7 +1,7 @@
 """Compressed downloadable dumps of a build, one set per named graph and one for the whole dataset.
 
-:func:`write_dumps` writes into a folder (the pipeline passes ``<build>.dumps`` beside each
-build, before the switch-over):
+:func:`write_dumps` writes into a folder (:mod:`graph_builder.build.build_dumps` passes
+``<build>.dumps`` beside each build, after the switch-over, from the build's read-only store):
 
 - ``{stem}.nq.gz`` N-Quads, ``{stem}.trig.gz`` TriG, ``{stem}.jsonld.gz`` JSON-LD (graph names
   kept) and ``{stem}.ttl.gz`` Turtle (the graph's triples; the union of all graphs for the whole
@@ -14,8 +14,10 @@ build, before the switch-over):
 The JSON-LD dumps carry that same context inline and use its prefixes for property names,
 types and datatypes (prefix compaction of pyoxigraph's expanded JSON-LD: a document any
 JSON-LD processor expands back to exactly the same quads; node IRIs stay absolute). Files are
-gzip with a zero timestamp, so the same store gives byte-identical dumps. Everything streams
-graph by graph. This module does not serve the files or describe them in RDF (see
+gzip with a zero timestamp, so the same store gives byte-identical dumps. The whole-dataset
+N-Quads, TriG and Turtle files are written by the store itself (``Store.dump``: no Python object
+per quad); each graph's files and the dataset files are independent tasks, run by forked
+processes when asked. This module does not serve the files or describe them in RDF (see
 :mod:`graph_builder.publish.void`).
 """
 from __future__ import annotations
@@ -174,18 +176,11 @@ def _splice_jsonld(fragments: list[Path], context: dict, out) -> None:
 
 # ---------------------------------------------------------------- writing
 
-def _serialize(items: Iterable, out, fmt: str) -> int:
-    """``items`` (quads or triples) in ``fmt`` to ``out``; the number written."""
-    count = 0
-
-    def counted():
-        nonlocal count
-        for item in items:
-            count += 1
-            yield item
+def _serialize(items: list, out, fmt: str) -> int:
+    """``items`` (a list of quads or triples) in ``fmt`` to ``out``; the number written."""
     prefixes = {} if fmt == "nquads" else {"prefixes": PREFIXES}
-    ox.serialize(counted(), out, format=FORMATS[fmt][2], **prefixes)
-    return count
+    ox.serialize(items, out, format=FORMATS[fmt][2], **prefixes)
+    return len(items)
 
 
 def _write(path: Path, write) -> int:
@@ -216,7 +211,7 @@ def _quads(st: ox.Store, graph) -> list[ox.Quad]:
 def graph_dump_entries(quads: list[ox.Quad], graph: str, folder: Path, stem: str, context: dict,
                        fragment: Path | None = None) -> list[dict]:
     """The four dumps of one named graph from its quads; with ``fragment``, also its JSON-LD
-    ``@graph`` items (comma-joined, gzip) for :func:`assemble_dataset` to splice into the dataset file."""
+    ``@graph`` items (comma-joined, gzip) for the dataset's JSON-LD file to splice in."""
     triples = [ox.Triple(q.subject, q.predicate, q.object) for q in quads]
     writers = {
         "nquads": lambda out: _serialize(quads, out, "nquads"),
@@ -227,24 +222,33 @@ def graph_dump_entries(quads: list[ox.Quad], graph: str, folder: Path, stem: str
     return [_entry(folder, stem, fmt, graph, write) for fmt, write in writers.items()]
 
 
-def _dump_graph(st: ox.Store, graph: ox.NamedNode, folder: Path, stem: str, context: dict,
-                fragment: Path | None = None) -> list[dict]:
-    return graph_dump_entries(_quads(st, graph), graph.value, folder, stem, context, fragment)
+def _graphs_of(st: ox.Store) -> list:
+    """The default graph (when it holds quads) and every named graph, in file order."""
+    default = next(iter(st.quads_for_pattern(None, None, None, ox.DefaultGraph())), None)
+    return ([ox.DefaultGraph()] if default is not None else []) + named_graphs(st)
 
 
-def _dump_dataset(st: ox.Store, folder: Path, context: dict, fragments: list[Path], quad_count: int) -> list[dict]:
-    """The whole dataset, streamed from the store. Turtle is the union of the graphs written graph by
-    graph: a triple stated in two graphs is written twice, which every parser reads as one triple."""
-    def jsonld(out):
+def _dataset_entry(st: ox.Store, folder: Path, fmt: str, quad_count: int) -> dict:
+    """One whole-dataset file written by the store itself (no Python object per quad). Turtle is the
+    union of the graphs written graph by graph: a triple stated in two graphs is written twice,
+    which every parser reads as one triple."""
+    def write(out):
+        if fmt == "nquads":
+            st.dump(out, ox.RdfFormat.N_QUADS)
+        elif fmt == "trig":
+            st.dump(out, ox.RdfFormat.TRIG, prefixes=PREFIXES)
+        else:
+            for g in _graphs_of(st):
+                st.dump(out, ox.RdfFormat.TURTLE, from_graph=g, prefixes=PREFIXES)
+        return quad_count
+    return _entry(folder, DATASET_STEM, fmt, None, write)
+
+
+def _jsonld_dataset_entry(folder: Path, context: dict, fragments: list[Path], quad_count: int) -> dict:
+    def write(out):
         _splice_jsonld(fragments, context, out)
         return quad_count
-    writers = {
-        "nquads": lambda out: _serialize(st.quads_for_pattern(None, None, None), out, "nquads"),
-        "trig": lambda out: _serialize(st.quads_for_pattern(None, None, None), out, "trig"),
-        "turtle": lambda out: _serialize((q.triple for q in st.quads_for_pattern(None, None, None)), out, "turtle"),
-        "jsonld": jsonld,
-    }
-    return [_entry(folder, DATASET_STEM, fmt, None, write) for fmt, write in writers.items()]
+    return _entry(folder, DATASET_STEM, "jsonld", None, write)
 
 
 def sha256_of(path: Path) -> str:
@@ -262,40 +266,67 @@ def _remove_stale(folder: Path, keep: set[str]) -> None:
             (folder / Path(entry["file"]).name).unlink(missing_ok=True)
 
 
-def write_dumps(st: ox.Store, folder: Path, base: Base) -> list[Path]:
-    """Write every dump of ``st``, the JSON-LD context and the index into ``folder``; return their paths."""
-    return assemble_dumps(st, folder, base, jsonld_context(st), prepared={})
+# One task of a dumps run: ("graph", graph IRI or "" for the default graph) or ("dataset", format).
+_TASK: dict = {}   # the open store, folder, base and context of a worker (set before it runs tasks)
 
 
-def assemble_dumps(st: ox.Store, folder: Path, base: Base, context: dict,
-                   prepared: dict[str, tuple[list[dict], Path, Path]]) -> list[Path]:
-    """Complete ``folder`` with the dumps of every graph of ``st`` and of the whole dataset.
+def _run_task(task: tuple[str, str]) -> list[dict]:
+    st, folder, base, context = _TASK["store"], _TASK["folder"], _TASK["base"], _TASK["context"]
+    kind, name = task
+    if kind == "dataset":
+        return [_dataset_entry(st, folder, name, _TASK["count"])]
+    if not name:
+        _write_fragment(_quads(st, ox.DefaultGraph()), _fragment_path(folder, ""))
+        return []
+    g = ox.NamedNode(name)
+    return graph_dump_entries(_quads(st, g), name, folder, graph_stem(g, base), context,
+                              _fragment_path(folder, graph_stem(g, base)))
 
-    ``prepared`` maps a graph IRI to dumps already written elsewhere (the build writes each report's
-    in its worker): (index entries, the folder holding them, its JSON-LD fragment); they are
-    hard-linked (or copied) in instead of being written again.
+
+def _open_worker(path: str, folder: Path, base: Base, context: dict, count: int) -> None:
+    _TASK.update(store=ox.Store.read_only(path), folder=folder, base=base, context=context, count=count)
+
+
+def _fragment_path(folder: Path, stem: str) -> Path:
+    return folder / ".fragments" / ((stem or "default") + ".jsonld-items.gz")
+
+
+def _tasks(st: ox.Store) -> list[tuple[str, str]]:
+    graphs = _graphs_of(st)
+    return ([("dataset", fmt) for fmt in ("nquads", "trig", "turtle")]
+            + [("graph", "" if isinstance(g, ox.DefaultGraph) else g.value) for g in graphs])
+
+
+def write_dumps(st: ox.Store, folder: Path, base: Base, *, processes: int = 1,
+                store_path: Path | None = None, build: str | None = None) -> list[Path]:
+    """Write every dump of ``st``, the JSON-LD context and the index into ``folder``; return their paths.
+
+    With ``processes`` > 1 and ``store_path`` (the on-disk store ``st`` was opened from), the
+    files are written by that many forked processes, each with its own read-only handle;
+    ``build`` (the build directory's name) is recorded in the index.
     """
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    scratch = folder / ".fragments"
-    scratch.mkdir(exist_ok=True)
-    entries, fragments = [], []
-    default = _quads(st, ox.DefaultGraph())
-    if default:
-        fragments.append(scratch / "default.jsonld-items.gz")
-        _write_fragment(default, fragments[-1])
-    for g in named_graphs(st):
-        if g.value in prepared:
-            done, where, fragment = prepared[g.value]
-            for e in done:
-                _link(Path(where) / e["file"], folder / e["file"])
-            entries += done
-            fragments.append(fragment)
-        else:
-            fragments.append(scratch / (graph_stem(g, base) + ".jsonld-items.gz"))
-            entries += _dump_graph(st, g, folder, graph_stem(g, base), context, fragments[-1])
-    entries = _dump_dataset(st, folder, context, fragments, len(st)) + entries
-    shutil.rmtree(scratch, ignore_errors=True)
+    (folder / ".fragments").mkdir(exist_ok=True)
+    context, count = jsonld_context(st), len(st)
+    tasks = _tasks(st)
+    if processes > 1 and store_path is not None:
+        import multiprocessing as mp
+        with mp.get_context("fork").Pool(processes, _open_worker,
+                                         (str(store_path), folder, base, context, count)) as pool:
+            done = pool.map(_run_task, tasks, chunksize=1)
+    else:
+        _TASK.update(store=st, folder=folder, base=base, context=context, count=count)
+        try:
+            done = [_run_task(t) for t in tasks]
+        finally:
+            _TASK.clear()
+    fragments = [_fragment_path(folder, "" if not name else graph_stem(ox.NamedNode(name), base))
+                 for kind, name in tasks if kind == "graph"]
+    entries = [e for part in done[:3] for e in part]
+    entries.append(_jsonld_dataset_entry(folder, context, fragments, count))
+    entries += [e for part in done[3:] for e in part]
+    shutil.rmtree(folder / ".fragments", ignore_errors=True)
     context_path = folder / CONTEXT
     context_path.write_text(json.dumps({"@context": context}, ensure_ascii=False, indent=1) + "\n",
                             encoding="utf-8")
@@ -303,20 +334,14 @@ def assemble_dumps(st: ox.Store, folder: Path, base: Base, context: dict,
                                            "bytes": context_path.stat().st_size,
                                            "sha256": sha256_of(context_path)},
              "files": entries}
+    if build is not None:
+        index["build"] = build
     _remove_stale(folder, {e["file"] for e in entries})
     index_path = folder / INDEX
     tmp = folder / (".tmp-" + INDEX)
     tmp.write_text(json.dumps(index, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     os.replace(tmp, index_path)
     return [folder / e["file"] for e in entries] + [context_path, index_path]
-
-
-def _link(src: Path, dst: Path) -> None:
-    dst.unlink(missing_ok=True)
-    try:
-        os.link(src, dst)
-    except OSError:
-        shutil.copyfile(src, dst)
 
 
 def read_index(folder: Path) -> dict:

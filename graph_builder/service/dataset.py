@@ -9,7 +9,10 @@
 - ``GET /dumps/``: the index of the current build's compressed dumps (HTML, or its
   ``dumps.json`` for ``Accept: application/json`` / ``?format=json``); ``GET /dumps/{file}``
   one file, only names the index lists (``graph_builder.publish.dumps.dump_path``), sent as
-  ``application/gzip``. A build without dumps answers 404 with the reason.
+  ``application/gzip``. A build without dumps answers 404 with the reason; while they are
+  being written (after the switch-over, :mod:`graph_builder.build.build_dumps`), 503 with
+  ``Retry-After``. The folder is the current build's own (``<build>.dumps``) and its index
+  must name that build, so a served dump always describes the store being served.
 - ``GET /context.jsonld``: the JSON-LD context (the build's ``context.jsonld``, else computed
   from the store).
 - ``GET /id/dataset/…`` and ``/id/distribution/…``: the IRIs the VoID description mints (the
@@ -28,7 +31,7 @@ import pyoxigraph as ox
 from flask import Blueprint, Response, abort, current_app, jsonify, redirect, request, send_file
 
 from graph_builder.publish import dumps as dumps_mod
-from graph_builder.build import store as store_mod
+from graph_builder.build import build_dumps, store as store_mod
 from graph_builder.publish import void as void_mod
 from graph_builder.namespaces import Base
 from graph_builder.service import negotiation, results
@@ -49,8 +52,22 @@ def _cache() -> dict:
 
 
 def dumps_folder() -> Path | None:
+    """The current build's complete dumps folder; None when it has none (yet)."""
     folder = store_mod.dumps_dir(current().executor.store)
-    return folder if folder is not None and (folder / dumps_mod.INDEX).is_file() else None
+    if folder is None or not (folder / dumps_mod.INDEX).is_file():
+        return None
+    recorded = dumps_mod.read_index(folder).get("build")
+    return folder if recorded in (None, folder.name[:-len(".dumps")]) else None
+
+
+def _no_dumps(what: str):
+    """404, or 503 while the current build's dumps are being written."""
+    target = store_mod.resolve(current().executor.store)
+    if target is not None and build_dumps.writing(target):
+        response = Response(f"{what}: the current build's dumps are being written; try again shortly\n",
+                            status=503, mimetype="text/plain", headers={"Retry-After": "30"})
+        abort(response)
+    abort(404, description=f"{what}: the current build has no dumps")
 
 
 def _cached(build: str | None, key: tuple, compute):
@@ -126,7 +143,7 @@ def void() -> Response:
 def dumps_index() -> Response:
     folder = dumps_folder()
     if folder is None:
-        abort(404, description="the current build has no dumps (build with the dumps step)")
+        _no_dumps("/dumps/")
     index = dumps_mod.read_index(folder)
     wants_json = request.args.get("format") == "json" or (
         request.accept_mimetypes.best_match(["text/html", "application/json"]) == "application/json")
@@ -141,7 +158,7 @@ def dumps_index() -> Response:
 def dump_file(name: str) -> Response:
     folder = dumps_folder()
     if folder is None:
-        abort(404, description="the current build has no dumps")
+        _no_dumps(f"/dumps/{name}")
     try:
         path = dumps_mod.dump_path(folder, name)
     except FileNotFoundError:
