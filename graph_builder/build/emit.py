@@ -215,7 +215,9 @@ def mention_quads(mentions: Iterable[Mention], doc: Document, base: Base) -> Ite
             seen_links.add((src, ent))
             yield ox.Quad(src, MDKG.mentions, ent, g)
             if m.rule in CITATION_RULES:         # a symbol or resolution number: the paragraph cites it
-                yield from _citation_quads(src, ent, m.rule, doc, base, g)
+                # (mdkg:cites is Document/Paragraph → …: in a footnote or heading, the document cites it)
+                citer = src if isinstance(m.source, Paragraph) else base.document(doc.slug)
+                yield from _citation_quads(citer, src, ent, m.rule, doc, base, g)
         text = source_text(m.source)
         ann = ox.NamedNode(f"{src.value}/mention/{m.start}-{m.end}")
         target = ox.NamedNode(f"{ann.value}/target")
@@ -242,12 +244,14 @@ def mention_quads(mentions: Iterable[Mention], doc: Document, base: Base) -> Ite
 CITATION_CONFIDENCE = 0.95     # a symbol or resolution number printed in the paragraph
 
 
-def _citation_quads(src: ox.NamedNode, ent: ox.NamedNode, rule: str, doc: Document, base: Base, g) -> Iterator[ox.Quad]:
-    """``paragraph mdkg:cites entity`` with its evidence statement (the paragraph itself, the mention's rule)."""
-    st = statement_iri(base, doc, src, MDKG.cites, ent, src, rule)
-    yield ox.Quad(src, MDKG.cites, ent, g)
+def _citation_quads(citer: ox.NamedNode, src: ox.NamedNode, ent: ox.NamedNode, rule: str, doc: Document,
+                    base: Base, g) -> Iterator[ox.Quad]:
+    """``citer mdkg:cites entity`` (the paragraph, or the document for a footnote or heading) with its
+    evidence statement (the source that prints it, the mention's rule)."""
+    st = statement_iri(base, doc, citer, MDKG.cites, ent, src, rule)
+    yield ox.Quad(citer, MDKG.cites, ent, g)
     yield ox.Quad(st, RDF.type, RDF.Statement, g)
-    yield ox.Quad(st, RDF.subject, src, g)
+    yield ox.Quad(st, RDF.subject, citer, g)
     yield ox.Quad(st, RDF.predicate, MDKG.cites, g)
     yield ox.Quad(st, RDF.object, ent, g)
     yield ox.Quad(st, PROV.wasDerivedFrom, src, g)
