@@ -171,32 +171,31 @@ def document_quads(doc: Document, base: Base) -> Iterator[ox.Quad]:
     yield ox.Quad(d, MDKG.sourceFile, lit(doc.path.name), g)
     for s in doc.sections:
         si = base.section(doc.slug, s.order)
-        yield ox.Quad(si, RDF.type, MDKG.Section, g)
-        yield ox.Quad(si, MDKG.text, lit(s.heading, "ar"), g)
-        yield ox.Quad(si, MDKG.searchText, lit(arsearch.search_text(s.heading)), g)
+        yield from _part_quads(si, MDKG.Section, s.heading, s.order, d, g)
         yield ox.Quad(si, MDKG.level, integer(s.level), g)
-        yield ox.Quad(si, MDKG.order, integer(s.order), g)
-        yield ox.Quad(si, MDKG.inDocument, d, g)
         parent = base.section(doc.slug, s.parent.order) if s.parent else d
         yield ox.Quad(si, DCTERMS.isPartOf, parent, g)
     for p in doc.paragraphs:
         pi = source_iri(p, doc, base)
-        yield ox.Quad(pi, RDF.type, MDKG.Paragraph, g)
+        yield from _part_quads(pi, MDKG.Paragraph, p.text, p.order, d, g)
         if p.number is not None:
             yield ox.Quad(pi, MDKG.paragraphNumber, integer(p.number), g)
-        yield ox.Quad(pi, MDKG.text, lit(p.text, "ar"), g)
-        yield ox.Quad(pi, MDKG.searchText, lit(arsearch.search_text(p.text)), g)
-        yield ox.Quad(pi, MDKG.order, integer(p.order), g)
-        yield ox.Quad(pi, MDKG.inDocument, d, g)
         yield ox.Quad(pi, DCTERMS.isPartOf, base.section(doc.slug, p.section.order) if p.section else d, g)
     for f in doc.footnotes:
         fi = base.footnote(doc.slug, f.order)
-        yield ox.Quad(fi, RDF.type, MDKG.Footnote, g)
-        yield ox.Quad(fi, MDKG.text, lit(f.text, "ar"), g)
-        yield ox.Quad(fi, MDKG.searchText, lit(arsearch.search_text(f.text)), g)
-        yield ox.Quad(fi, MDKG.order, integer(f.order), g)
+        yield from _part_quads(fi, MDKG.Footnote, f.text, f.order, d, g)
         yield ox.Quad(fi, MDKG.footnoteMarker, lit(f.marker), g)
-        yield ox.Quad(fi, MDKG.inDocument, d, g)
+
+
+def _part_quads(iri: ox.NamedNode, cls: ox.NamedNode, text: str, order: int, doc_iri: ox.NamedNode, g
+                ) -> Iterator[ox.Quad]:
+    """What every part of a document (section, paragraph, footnote) states: its class, text (``@ar``),
+    folded search text, reading order and document."""
+    yield ox.Quad(iri, RDF.type, cls, g)
+    yield ox.Quad(iri, MDKG.text, lit(text, "ar"), g)
+    yield ox.Quad(iri, MDKG.searchText, lit(arsearch.search_text(text)), g)
+    yield ox.Quad(iri, MDKG.order, integer(order), g)
+    yield ox.Quad(iri, MDKG.inDocument, doc_iri, g)
 
 
 def source_text(source) -> str:
