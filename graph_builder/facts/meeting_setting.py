@@ -138,7 +138,16 @@ def phase_dates(toks: Tokens, lo: int, hi: int, doc_day) -> tuple:
                  if toks.index_at(d.start) <= k + 2]
         if found and found[0].precision == "day" and found[0].start_date:
             out.append((phase, found[0]))
+    s, e = toks.tokens[lo].start, toks.tokens[hi - 1].end
+    for d in dates_of(toks, doc_day):
+        k = toks.index_at(d.start)
+        if s <= d.start and d.end <= e and d.precision == "day" and d.start_date and k > lo \
+                and toks.tokens[k - 1].norm in _UNTIL and not range_tail(toks, d):
+            out.append(("end", d))          # والتي تستمر حتى 26 يناير: its last day, not its first
     return tuple(out)
+
+
+_UNTIL = frozenset({"حتي", "لغايه", "غايه", "وحتي"})
 
 
 def host_place_before(toks: Tokens, lo: int, i: int):
@@ -166,11 +175,16 @@ def place_after(toks: Tokens, j: int, hi: int, stop_at_meeting: bool = True):
         if pm is None:
             continue
         prev = toks.tokens[k - 1].norm if k > 0 else ""
-        prev2 = toks.tokens[k - 2].norm if k > 1 else ""
         own = toks.text[toks.tokens[k].start:pm.start]
-        if prev == "في" or own.endswith("ب") or strip_article(prev) == "عاصمه" or strip_article(prev2) == "عاصمه":
+        if prev == "في" or own.endswith("ب") or _capital(toks, k - 1) or _capital(toks, k - 2):
             return pm.entity
     return None
+
+
+def _capital(toks: Tokens, k: int) -> bool:
+    """Token ``k`` is the noun "capital" with any clitic (العاصمة، بالعاصمة، وفي العاصمة …): the city
+    after it (``بالعاصمة الإكوادورية كيتو``) is where the meeting is."""
+    return k >= 0 and any(strip_article(r.stem) == "عاصمه" for r in toks.tokens[k].readings())
 
 
 def own_dates(ctx, toks: Tokens, j: int, hi: int, doc_day, stop: bool = True):
@@ -241,3 +255,12 @@ def governing_verb(toks: Tokens, j: int, hi: int) -> int | None:
         if vm and not vm[0].feature("weak"):
             return vm[0].j
     return None
+
+
+def reported(toks: Tokens, lo: int, i: int, j: int, hi: int, dates) -> bool:
+    """The meeting named at tokens [i, j) is reported as taking place, not merely named: a held or hosting
+    verb governs it (``افتتحت بمراكش أشغال المؤتمر``, ``… الذي استضافته المملكة``) or a day of its own is
+    written (``(10-11 دجنبر)``). What lets a place key a meeting whose year the text does not print."""
+    if governing_before(toks, lo, i) is not None or governing_verb(toks, j, hi) is not None:
+        return True
+    return any(d.precision == "day" for d in dates)

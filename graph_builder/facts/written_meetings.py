@@ -42,7 +42,7 @@ from ..text.word_classes import load
 from .minting import process_meeting, sub_event
 from .meeting_setting import (after, covered, dates_before, fronted_place, governing_before, governing_verb, held_place_before, held_subject,
                               host_place_before, mention_at, ordinals_of, own_dates, phase_before, phase_dates,
-                              place_after, range_tail, state_site)
+                              place_after, range_tail, reported, state_site)
 from .rules import REGISTRY, Rule, register
 
 RULE_ID = "event.written-meeting"
@@ -169,7 +169,9 @@ def _read(ctx, st, src, toks: Tokens, m, lo: int, hi: int, ordinals: dict, doc_d
         ante = antecedent(st, src)
         if ante is not None and not modified and _can_refer(kind, ante.kind):
             return _anaphor(ctx, st, src, toks, m.i, j, lo, hi, doc_day)
-        return None
+        place = host_place_before(toks, lo, m.i) or held_place_before(toks, lo, m.i)
+        if place is None:
+            return None         # افتتحت اليوم، بمراكش، أشغال المؤتمر الحكومي الدولي: named by its place (below)
     dates = own_dates(ctx, toks, j, hi, doc_day) or dates_before(toks, lo, m.i, doc_day)
     status = clause_status(toks, m.i, dates=dates, doc_day=doc_day)
     if place is None:
@@ -185,7 +187,9 @@ def _read(ctx, st, src, toks: Tokens, m, lo: int, hi: int, ordinals: dict, doc_d
         verb = governing_before(toks, lo, m.i)
         if verb is not None and verb.feature("phase") == "end":
             year = doc_day.year     # اختتمت في الكويت أعمال ورشة العمل: a press report of a meeting that just closed
-    if year is None and (process is None or n is None):
+    if year is None and (process is None or n is None) and not (
+            place is not None and kind not in _PART_KINDS and status == HELD
+            and reported(toks, lo, m.i, j, hi, dates)):
         return None            # a place alone (حلقة العمل التي عقدت في مرسيليا) does not say which meeting
     if kind in _PART_KINDS and process is not None:
         # حلقة العمل المواضيعية للمنتدى: a workshop of the process, a part of its meeting of that year
@@ -313,13 +317,20 @@ def _process_proceedings(ctx, st, src, toks: Tokens, lo: int, hi: int, known: li
     """``أعمال المنتدى``, ``المنتدى، الذي … انعقد``: a process named for its meeting is the document's
     main meeting of that process."""
     main = st.title_meeting or st.main_meeting
-    if main is None or main.process is None:
-        return []
     lex = load()
     out = []
     for k in range(lo, hi):
         pm = mention_at(toks, k, ("process",))
-        if pm is None or pm.entity != main.process or any(r.start <= pm.start < r.end for r in known + out):
+        if pm is None or any(r.start <= pm.start < r.end for r in known + out):
+            continue
+        if main is None or main.process is None or pm.entity != main.process:
+            ref = _process_occurrence(ctx, toks, pm, k, lo, hi, doc_day)
+            if ref is not None:
+                out.append(ref)
+                if ref.status == HELD:
+                    st.last_meeting, st.last_source = ref, src
+                    if st.main_meeting is None:
+                        st.main_meeting = ref
             continue
         prev = toks.tokens[k - 1] if k > lo else None
         proceedings = prev is not None and any(r.stem in _PROCEEDINGS for r in prev.readings())
@@ -336,6 +347,41 @@ def _process_proceedings(ctx, st, src, toks: Tokens, lo: int, hi: int, known: li
             if ref is not None:
                 out.append(ref)
     return out
+
+
+_EDITION = frozenset({"نسخته", "نسختها", "دورته", "دورتها", "طبعته", "طبعتها"})
+
+
+def _process_occurrence(ctx, toks: Tokens, pm, k: int, lo: int, hi: int, doc_day) -> Ref | None:
+    """A process named for one of its meetings when no meeting of it was named before: its proceedings
+    governed by a held verb (``انطلقت بالعاصمة كيتو أعمال المنتدى العالمي للهجرة والتنمية``), or its
+    edition (``المنتدى العالمي … في نسخته العاشرة المنعقدة منذ الأربعاء ببرلين``). Keyed by process and
+    year, else process and ordinal, else process and place (a held meeting only)."""
+    j = after(toks, pm)
+    while j < hi and j < after(toks, pm) + 3 and (toks.tokens[j].norm in ("(", ")")
+                                                    or toks.tokens[j].norm.isascii() and toks.tokens[j].norm.isalpha()):
+        j += 1                            # the acronym or brackets written after the name (… GFMD)
+    n = None
+    if j + 1 < hi and toks.tokens[j].norm == "في" and toks.tokens[j + 1].norm in _EDITION:
+        o = next((o for o in ordinals_of(toks) if toks.index_at(o.start) == j + 2), None)
+        if o is not None:
+            n = o.value
+            j = toks.index_at(o.end - 1) + 1
+    prev = toks.tokens[k - 1] if k > lo else None
+    proceedings = prev is not None and any(r.stem in _PROCEEDINGS for r in prev.readings())
+    verb = governing_before(toks, lo, k - 1 if proceedings else k)
+    held = verb is not None and load().is_a(toks, verb.i, "held_verb") is not None
+    if not ((proceedings and held) or n is not None):
+        return None
+    dates = own_dates(ctx, toks, j, hi, doc_day) or dates_before(toks, lo, k, doc_day)
+    status = clause_status(toks, k, dates=dates, doc_day=doc_day)
+    place = held_place_before(toks, lo, k) or host_place_before(toks, lo, k) or place_after(toks, j, hi)
+    year = _year(ctx, None, toks, None, None, dates, lo, hi, status, doc_day, j)
+    if year is None and n is None and (place is None or status != HELD):
+        return None
+    ev = _entity(pm.entity, n, year, "meeting", place, toks.surface(k, j), status)
+    return Ref(pm.start, toks.tokens[j - 1].end, ev, pm.entity, RULE_ID, status, n, place, tuple(dates), year,
+               "meeting", phase_dates(toks, lo, hi, doc_day))
 
 
 def _anaphor(ctx, st, src, toks: Tokens, i: int, j: int, lo: int, hi: int, doc_day,
@@ -488,6 +534,10 @@ def _entity(process, n, year, kind, place, label_ar, status) -> Entity | None:
     if process is not None and n is not None:
         acr = process.notations[0] if process.notations else process.label_en
         return Entity("event", f"{process.slug}-meeting-{n}", cls, f"{acr} meeting {n}", label_ar, from_text=True)
+    if process is not None and place is not None:    # انطلقت بالعاصمة كيتو أعمال المنتدى …: no year, no ordinal
+        acr = process.notations[0] if process.notations else process.label_en
+        return Entity("event", f"{process.slug}-{place.slug.lower()}", cls, f"{acr} meeting in {place.label_en}",
+                      label_ar, from_text=True)
     if place is not None:                        # a city, or the state a meeting of no process was held in
         slug = f"{kind}-{place.slug.lower()}" + (f"-{year}" if year else "")
         label = f"{kind.replace('-', ' ').capitalize()} in {place.label_en}" + (f" ({year})" if year else "")
@@ -563,7 +613,8 @@ def ref_facts(src, ref: Ref):
     start = next((d.start_date for p, d in ref.phases if p == "start"), None)
     end = next((d.end_date or d.start_date for p, d in ref.phases if p == "end"), None)
     phased = {(d.start, d.end) for _, d in ref.phases}
-    days = [d for d in ref.dates if d.precision == "day" and d.start_date]
+    ends = {(d.start, d.end) for p, d in ref.phases if p == "end"}
+    days = [d for d in ref.dates if d.precision == "day" and d.start_date and (d.start, d.end) not in ends]
     if days and start is None:
         d = days[0]
         start = d.start_date
