@@ -61,6 +61,9 @@ def clause_status(toks: Tokens, ref_tok: int, verb_tok: int | None = None, dates
             return PLANNED
         if ref_tok < m.i <= ref_tok + APPOSITION_WINDOW and m.feature("follows") and toks.tokens[m.i - 1].norm == ",":
             return PLANNED           # مؤتمر وطني للكفاءات العراقية في الخارج، المزمع عقده في بغداد
+        if ref_tok < m.i <= ref_tok + APPOSITION_WINDOW and m.feature("clause") and not any(
+                lex.is_a(toks, k, "meeting_noun") for k in range(ref_tok + 1, m.i)):
+            return PLANNED           # مؤتمر الاستعراض الإقليمي الثاني في المنطقة العربية المزمع عقده بالقاهرة
     for m in lex.find(toks, "offer_marker", max(lo, ref_tok - OFFER_WINDOW - 2), ref_tok):
         if not m.feature("weak"):
             return PLANNED           # عرضت المكسيك استضافة الاجتماع الرابع: offered, not held

@@ -198,6 +198,9 @@ def own_dates(ctx, toks: Tokens, j: int, hi: int, doc_day, stop: bool = True):
                                                  and not covered(toks, k, ("process",))):
             limit = k
             break
+        if stop and k > j and toks.tokens[k].norm in _RELATIVE and not _meeting_clause(toks, k + 1, hi):
+            limit = k           # … الاتفاق العالمي الذي تم اعتماده … في دجنبر 2018: the date is the clause's own
+            break
     stop = limit
     if stop <= j:
         return []
@@ -205,6 +208,20 @@ def own_dates(ctx, toks: Tokens, j: int, hi: int, doc_day, stop: bool = True):
     out = [d for d in dates_of(toks, doc_day) if s <= d.start and d.end <= e and not range_tail(toks, d)]
     rel = [r for r in relative_day(toks, j, stop, doc_day) if not any(d.start <= r.start < d.end for d in out)]
     return out + rel
+
+
+_RELATIVE = frozenset({"الذي", "التي", "والذي", "والتي"})
+_LASTING = frozenset({"يستمر", "تستمر", "استمر", "استمرت", "تتواصل", "يتواصل", "امتد", "امتدت", "يمتد", "تمتد"})
+
+
+def _meeting_clause(toks: Tokens, k: int, hi: int) -> bool:
+    """A relative clause from token ``k`` that still speaks of the meeting's taking place (الذي عقد …،
+    التي تستمر ثلاثة أيام، الذي تستضيفه مصر), not of something else named before it."""
+    lex = load()
+    for x in range(k, min(hi, k + 3)):
+        if lex.match_at(toks, x, ("held_verb", "host_verb")) or toks.tokens[x].norm in _LASTING:
+            return True
+    return False
 
 
 def range_tail(toks: Tokens, d) -> bool:

@@ -143,6 +143,8 @@ def _read(ctx, st, src, toks: Tokens, m, lo: int, hi: int, ordinals: dict, doc_d
         if pm is not None:
             process = pm.entity
             j = after(toks, pm)
+            if n is None:
+                n, j = _edition(toks, j, hi)      # قمة المنتدى العالمي … في دورتها الثالثة عشرة
             break
         plm = mention_at(toks, k, ("place",))
         if plm is not None and place is None and k == j:
@@ -352,6 +354,16 @@ def _process_proceedings(ctx, st, src, toks: Tokens, lo: int, hi: int, known: li
 _EDITION = frozenset({"نسخته", "نسختها", "دورته", "دورتها", "طبعته", "طبعتها"})
 
 
+def _edition(toks: Tokens, j: int, hi: int) -> tuple[int | None, int]:
+    """``في نسخته العاشرة``, ``في دورتها الثالثة عشرة`` at token ``j`` (after a process's name): the ordinal
+    of the meeting, and the token after it; (None, j) when it is not there."""
+    if j + 2 < hi and toks.tokens[j].norm == "في" and toks.tokens[j + 1].norm in _EDITION:
+        o = next((o for o in ordinals_of(toks) if toks.index_at(o.start) == j + 2), None)
+        if o is not None:
+            return o.value, toks.index_at(o.end - 1) + 1
+    return None, j
+
+
 def _process_occurrence(ctx, toks: Tokens, pm, k: int, lo: int, hi: int, doc_day) -> Ref | None:
     """A process named for one of its meetings when no meeting of it was named before: its proceedings
     governed by a held verb (``انطلقت بالعاصمة كيتو أعمال المنتدى العالمي للهجرة والتنمية``), or its
@@ -361,12 +373,7 @@ def _process_occurrence(ctx, toks: Tokens, pm, k: int, lo: int, hi: int, doc_day
     while j < hi and j < after(toks, pm) + 3 and (toks.tokens[j].norm in ("(", ")")
                                                     or toks.tokens[j].norm.isascii() and toks.tokens[j].norm.isalpha()):
         j += 1                            # the acronym or brackets written after the name (… GFMD)
-    n = None
-    if j + 1 < hi and toks.tokens[j].norm == "في" and toks.tokens[j + 1].norm in _EDITION:
-        o = next((o for o in ordinals_of(toks) if toks.index_at(o.start) == j + 2), None)
-        if o is not None:
-            n = o.value
-            j = toks.index_at(o.end - 1) + 1
+    n, j = _edition(toks, j, hi)
     prev = toks.tokens[k - 1] if k > lo else None
     proceedings = prev is not None and any(r.stem in _PROCEEDINGS for r in prev.readings())
     verb = governing_before(toks, lo, k - 1 if proceedings else k)
