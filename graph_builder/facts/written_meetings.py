@@ -40,7 +40,7 @@ from .event_common import Ref, key_year, year_fact
 from .event_status import HELD, PLANNED, _sentence_bounds, clause_status, document_day
 from ..text.word_classes import load
 from .minting import process_meeting, sub_event
-from .meeting_setting import (after, covered, dates_before, fronted_place, governing_before, governing_verb, held_place_before, held_subject,
+from .meeting_setting import (LOCATION_WINDOW, after, covered, dates_before, fronted_place, governing_before, governing_verb, held_place_before, held_subject,
                               host_place_before, mention_at, ordinals_of, own_dates, phase_before, phase_dates,
                               place_after, range_tail, reported, state_site)
 from .rules import REGISTRY, Rule, register
@@ -153,6 +153,10 @@ def _read(ctx, st, src, toks: Tokens, m, lo: int, hi: int, ordinals: dict, doc_d
             continue
         if toks.tokens[k].kind == "punct" or lex.is_a(toks, k, "held_verb"):
             break
+    if process is None and not m.reading.enc and j < hi and toks.tokens[j].kind == "word":
+        named = _name_after_head(ctx, toks, j, hi, ordinals)   # المؤتمر الوزاري الأورو-إفريقي الأول حول الهجرة والتنمية
+        if named is not None:
+            process, j, n = named[0], named[1], n if n is not None else named[2]
     if process is None and m.reading.enc in ("ه", "ها"):
         named = _name_under_pronoun(ctx, toks, m, hi, ordinals)        # حوارها الرفيع المستوى الثاني بشأن الهجرة …
         if named is not None:
@@ -412,6 +416,43 @@ def _anaphor(ctx, st, src, toks: Tokens, i: int, j: int, lo: int, hi: int, doc_d
                status, None, place, tuple(dates), None, ante.kind, phases)
 
 
+# Head nouns of process names a meeting noun may stand in for (الحوار الأورو-إفريقي حول الهجرة والتنمية →
+# المؤتمر الوزاري الأورو-إفريقي حول الهجرة والتنمية: the process's ministerial conference).
+_PROCESS_HEADS = ("الحوار", "المسار", "العملية", "المسلسل")
+
+
+def _name_after_head(ctx, toks: Tokens, j: int, hi: int, ordinals: dict):
+    """(process, token after its name, ordinal or None) when the words after a meeting noun and its qualifiers,
+    read after a process's head noun instead (``المؤتمر الوزاري الأورو -إفريقي الأول حول الهجرة والتنمية`` →
+    ``الحوار الأورو -إفريقي حول الهجرة والتنمية``), name a known process; an ordinal among the first words
+    is the meeting's. The whole rest of the name must match: a shared adjective alone names nothing."""
+    matcher = getattr(ctx, "matcher", None)
+    if matcher is None:
+        return None
+    t0 = toks.tokens[j]
+    last = toks.tokens[min(hi, j + 14) - 1]
+    tail = toks.text[t0.start:last.end]
+    cut, n = (0, 0), None
+    for k in range(j, min(hi, j + 5)):
+        if k in ordinals:
+            cut = (toks.tokens[k].start - t0.start, ordinals[k].end - t0.start)
+            n = ordinals[k].value
+            break
+    rest = (tail[:cut[0]].rstrip() + " " + tail[cut[1]:].lstrip()).strip() if n is not None else tail
+    for head in _PROCESS_HEADS:
+        text = f"{head} {rest}"
+        for mention in matcher.find(text, ()):
+            if mention.start == 0 and mention.entity.kind == "process" and mention.end > len(head) + 8:
+                end = mention.end - len(head) - 1           # in ``rest``
+                if n is not None and end > cut[0]:
+                    end += (cut[1] - cut[0]) - (len(tail[:cut[0]]) - len(tail[:cut[0]].rstrip())) \
+                        - (len(tail[cut[1]:]) - len(tail[cut[1]:].lstrip())) + 1
+                return mention.entity, toks.index_at(t0.start + max(end, 1) - 1) + 1, n
+            if mention.start > 0:
+                break
+    return None
+
+
 def _name_under_pronoun(ctx, toks: Tokens, m, hi: int, ordinals: dict):
     """(process, token after its name) when the meeting noun with its pronoun, read with the article
     instead (حوارها الرفيع المستوى الثاني بشأن الهجرة الدولية والتنمية → الحوار الرفيع المستوى …
@@ -517,6 +558,9 @@ def _year(ctx, st, toks, process, n, dates, lo, hi, status, doc_day, j):
     m = re.match(r"\s*,?\s*(?:في )?(?:عام|لعام|سنه|للعام|العام) (\d{4})", rest)
     if m:
         return int(m.group(1))
+    y = _place_year(toks, j, hi)
+    if y is not None:
+        return y
     if doc_day is not None:
         for rm in load().find(toks, "relative_time", j, hi):
             if rm.feature("unit") == "year":
@@ -526,6 +570,25 @@ def _year(ctx, st, toks, process, n, dates, lo, hi, status, doc_day, j):
     if doc_day is not None and status == HELD and any(
             strip_article(toks.tokens[k].norm) in {strip_article(w) for w in _NOW_WORDS} for k in range(lo, hi)):
         return doc_day.year
+    return None
+
+
+def _place_year(toks: Tokens, j: int, hi: int) -> int | None:
+    """A bare year written right after the meeting's city (``فانعقد … في باريس 2008``, ``بباريس (2008)``), before
+    any other meeting is named: the year it was held there."""
+    lex = load()
+    for k in range(j, min(hi, j + LOCATION_WINDOW)):
+        if k > j and lex.is_a(toks, k, "meeting_noun") and not covered(toks, k, ("process",)):
+            return None
+        pm = mention_at(toks, k, ("place",))
+        if pm is None:
+            continue
+        x = after(toks, pm)
+        if x < hi and toks.tokens[x].norm == "(":
+            x += 1
+        if x < hi and toks.tokens[x].kind == "number" and re.fullmatch(r"(?:19|20)\d\d", toks.tokens[x].norm):
+            return int(toks.tokens[x].norm)
+        return None
     return None
 
 

@@ -105,6 +105,18 @@ def _deletions(word: str) -> set[str]:
     return {word[:i] + word[i + 1:] for i in range(len(word))}
 
 
+_HYPHEN = re.compile(r"(?<=\w) ?- ?(?=\w)")
+
+
+def hyphen_forms(key: str) -> list[str]:
+    """A folded name with a joining hyphen (``الاورو-افريقي``) as the press spaces or drops it: ``الاورو -افريقي``,
+    ``الاورو- افريقي``, ``الاورو - افريقي``, ``الاورو افريقي`` (a tatweel for the hyphen, folded away),
+    ``الاوروافريقي``. A name with no hyphen is itself only."""
+    if not _HYPHEN.search(key):
+        return [key]
+    return list(dict.fromkeys(_HYPHEN.sub(j, key) for j in ("-", " -", "- ", " - ", " ", "")))
+
+
 class Matcher:
     """Matches one gazetteer's names in text; build once, call :meth:`find` many times."""
 
@@ -120,11 +132,11 @@ class Matcher:
         self._names: set[str] = set()
         for e in gazetteer.entities:
             for name in gazetteer.arabic_names(e):
-                key = fold(name)
-                self._names.add(key)
-                add(key, NAME, e)
-                if key.startswith("ال") and len(key) > 3:
-                    add(key[1:], ELIDED, e)
+                for key in hyphen_forms(fold(name)):
+                    self._names.add(key)
+                    add(key, NAME, e)
+                    if key.startswith("ال") and len(key) > 3:
+                        add(key[1:], ELIDED, e)
             for n in e.notations:
                 if n.isascii() and any(c.isalpha() for c in n) and e.kind not in ("topic", "state"):
                     add(n, ACRONYM, e)
