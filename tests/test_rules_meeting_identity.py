@@ -152,3 +152,38 @@ def test_a_resolutions_title_is_not_the_meetings_theme():
                           date="")
     assert ("event/conference-marrakech-2030", "location", "place/marrakech") in triples(facts)
     assert not [f for f in facts if f.predicate == "theme"]
+
+
+# ------------------------------------------------------------------ a series listed as cities with years
+
+def test_declaration_recalls_earlier_consultations_listed_by_city_and_year():
+    facts = facts_of_text(events, "إعلان عمان الصادر عن المشاورة الوزارية الخامسة لمسار كولومبو.",
+                          "وإذ نستذكر نتائج المشاورات الوزارية السابقة المعقودة في كولومبو عام 2003، ومانيلا عام 2004، "
+                          "وبالي عام 2005؛", date="")
+    t = triples(facts)
+    for year, city in ((2003, "colombo"), (2004, "manila"), (2005, "bali")):
+        ev = f"event/colombo-process-{year}"
+        assert {(ev, "partOf", "process/colombo-process"), (ev, "year", str(year)),
+                (ev, "location", f"place/{city}")} <= t
+
+
+def test_maghrebi_other_sessions_respectively_in_brackets():
+    facts = facts_of_text(events, "وكان المؤتمر الوزاري الأورو-إفريقي الأول حول الهجرة والتنمية قد انعقد سنة 2006 "
+                                  "بالرباط، في حين نظمت الدورات الثلاث الأخرى، على التوالي، بباريس (2008) ودكار (2011) "
+                                  "وروما (2014).", date="")
+    t = triples(facts)
+    assert ("event/rabat-process-2011", "location", "place/dakar") in t
+    assert ("event/rabat-process-2014", "partOf", "process/rabat-process") in t
+    assert ("event/rabat-process-2008", "year", "2008") in t
+
+
+def test_a_single_city_and_year_is_no_list_and_a_planned_list_is_nothing_held():
+    facts = facts_of_text(events, "وستعقد الدورات المقبلة لمسار كولومبو في كولومبو عام 2033، ومانيلا عام 2034.",
+                          date="2031-01-01")
+    assert not [f for f in facts if f.subject.cls == "Meeting"]
+
+
+def test_a_city_the_text_calls_the_capital_of_another_state_is_not_that_city():
+    facts = facts_of_text(events, "وتسلم المغرب رئاسة المنتدى العالمي للهجرة والتنمية خلال المؤتمر السنوي الذي انعقد "
+                                  "يوم الإثنين 12 دجنبر 2030، في دكار عاصمة بنغلادش.", date="")
+    assert ("place/dakar") not in {key_of(f.object) for f in facts if f.predicate == "location"}

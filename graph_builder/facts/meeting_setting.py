@@ -174,6 +174,8 @@ def place_after(toks: Tokens, j: int, hi: int, stop_at_meeting: bool = True):
         pm = mention_at(toks, k, ("place",))
         if pm is None:
             continue
+        if contradicted(toks, pm):
+            continue
         prev = toks.tokens[k - 1].norm if k > 0 else ""
         own = toks.text[toks.tokens[k].start:pm.start]
         if prev == "في" or own.endswith("ب") or _capital(toks, k - 1) or _capital(toks, k - 2):
@@ -181,10 +183,23 @@ def place_after(toks: Tokens, j: int, hi: int, stop_at_meeting: bool = True):
     return None
 
 
+def contradicted(toks: Tokens, pm) -> bool:
+    """A city the text itself says is the capital of another state (``في دكار عاصمة بنغلادش``: the writer's
+    دكار is Dhaka, not the Dakar the gazetteer knows by that spelling): not the place it names."""
+    k = after(toks, pm)
+    if k < len(toks.tokens) and toks.tokens[k].norm == ",":
+        k += 1
+    if not _capital(toks, k):
+        return False
+    sm = mention_at(toks, k + 1, ("state",))
+    states = {slug for rel, kind, slug in pm.entity.links if rel == "inState"}
+    return sm is not None and bool(states) and sm.entity.slug not in states
+
+
 def _capital(toks: Tokens, k: int) -> bool:
     """Token ``k`` is the noun "capital" with any clitic (العاصمة، بالعاصمة، وفي العاصمة …): the city
     after it (``بالعاصمة الإكوادورية كيتو``) is where the meeting is."""
-    return k >= 0 and any(strip_article(r.stem) == "عاصمه" for r in toks.tokens[k].readings())
+    return 0 <= k < len(toks.tokens) and any(strip_article(r.stem) == "عاصمه" for r in toks.tokens[k].readings())
 
 
 def own_dates(ctx, toks: Tokens, j: int, hi: int, doc_day, stop: bool = True):

@@ -42,7 +42,7 @@ from ..text.word_classes import load
 from .minting import process_meeting, sub_event
 from .meeting_setting import (LOCATION_WINDOW, after, covered, dates_before, fronted_place, governing_before, governing_verb, held_place_before, held_subject,
                               host_place_before, mention_at, ordinals_of, own_dates, phase_before, phase_dates,
-                              place_after, range_tail, reported, state_site)
+                              place_after, range_tail, reported, state_site, contradicted)
 from .rules import REGISTRY, Rule, register
 
 RULE_ID = "event.written-meeting"
@@ -81,6 +81,7 @@ def find(ctx, st, src, toks: Tokens, s: int, e: int, known: list[Ref]) -> list[R
     ordinals = {toks.index_at(o.start): o for o in ordinals_of(toks) if s <= o.start < e}
     doc_day = document_day(ctx.document)
     out: list[Ref] = []
+    prior = st.last_meeting
     for m in lex.find(toks, "meeting_noun", lo, hi):
         t0 = toks.tokens[m.i]
         if m.feature("plural") or any(r.start <= t0.start < r.end for r in known + out):
@@ -95,6 +96,11 @@ def find(ctx, st, src, toks: Tokens, s: int, e: int, known: list[Ref]) -> list[R
                 if st.main_meeting is None and ref.status == HELD:
                     st.main_meeting = ref
     out += _held_processes(ctx, st, toks, lo, hi, known + out, doc_day)
+    listed, consumed = listed_meetings(st, src, toks, lo, hi, known + out, doc_day, prior)
+    if listed:
+        out = [r for r in out if r.start not in consumed] + listed
+        if st.last_meeting is not None and st.last_meeting.start in consumed and st.last_source is src:
+            st.last_meeting = None      # the list's noun is no meeting of its own
     out += _process_proceedings(ctx, st, src, toks, lo, hi, known + out, doc_day)
     if antecedent(st, src) is not None and not any(r.start < toks.tokens[lo].end for r in known + out):
         opener = _held_opener(toks, lo, hi)
@@ -226,7 +232,7 @@ def _read(ctx, st, src, toks: Tokens, m, lo: int, hi: int, ordinals: dict, doc_d
 _PART_KINDS = frozenset({"workshop", "seminar"})
 
 # Meeting kinds a standing process holds (a summit of the forum); workshops and seminars are their own events.
-_PROCESS_KINDS = frozenset({"summit", "meeting", "ministerial-meeting", "ministerial-conference", "conference",
+_PROCESS_KINDS = frozenset({"summit", "meeting", "ministerial-meeting", "ministerial-conference", "conference", "annual-conference",
                             "consultative-meeting", "annual-meeting", "regional-meeting", "session"})
 
 
@@ -356,6 +362,86 @@ def _process_proceedings(ctx, st, src, toks: Tokens, lo: int, hi: int, known: li
 
 
 _EDITION = frozenset({"نسخته", "نسختها", "دورته", "دورتها", "طبعته", "طبعتها"})
+
+
+LIST_ID = "event.written-list"
+register(Rule(LIST_ID, ("partOf", "year", "location"), 0.75,
+              ("meeting_noun", "held_verb", "host_verb", "entity:place", "entity:process"),
+              "a meeting noun held in a list of cities with years (المشاورات الوزارية السابقة المعقودة في كولومبو عام 2003، "
+              "ومانيلا عام 2004 / نظمت الدورات الأخرى بباريس (2008) ودكار (2011)): one meeting of the process per city", "events"))
+_PAIR_GAP = 3               # tokens between a city and its year (عام، سنة، an opening bracket)
+
+
+def listed_meetings(st, src, toks: Tokens, lo: int, hi: int, known: list[Ref], doc_day,
+                    prior: Ref | None = None) -> tuple[list[Ref], set]:
+    """Meetings of one series listed as cities with their years after a meeting noun and a held or hosting
+    verb: each city with its year is one meeting, of the process the noun names, else of the process of
+    the meeting named before (the document's). Two pairs at least: a single city and year is :func:`_read`'s.
+    Also the start offsets of the list's nouns (not meetings of their own)."""
+    lex = load()
+    out: list[Ref] = []
+    consumed: set = set()
+    for m in lex.find(toks, "meeting_noun", lo, hi):
+        if covered(toks, m.i, ("process", "org", "body")):
+            continue
+        verb = next((v for v in lex.find(toks, ("held_verb", "host_verb"), m.j, min(hi, m.j + 6))), None)
+        noun_verb = next((v for v in lex.find(toks, ("held_verb", "host_verb"), max(lo, m.i - 3), m.i)), None)
+        verb = verb or noun_verb
+        if verb is None or verb.future:
+            continue
+        pairs = _place_years(toks, verb.j if verb.i > m.i else m.j, hi)
+        if len(pairs) < 2 or any(r.start <= pairs[0][2] < r.end for r in known):
+            continue
+        process = next((pm.entity for k in range(m.j, min(hi, m.j + MAX_GAP)) if (pm := mention_at(toks, k, ("process",)))), None)
+        noun_start = toks.tokens[m.i].start
+        if process is None:
+            before = [r for r in known if r.process is not None and r.end <= noun_start]
+            ante = before[-1] if before else next(
+                (r for r in (st.title_meeting, st.main_meeting, prior)
+                 if r is not None and r.process is not None and r.start != noun_start), None)
+            process = ante.process if ante is not None else None
+        if clause_status(toks, m.i, doc_day=doc_day) == PLANNED:
+            continue
+        kind = m.feature("kind", "meeting")
+        for place, year, start, end in pairs:
+            ev = _entity(process, None, year, kind, place, toks.surface(m.i, m.j), HELD)
+            out.append(Ref(start, end, ev, process, LIST_ID, HELD, None, place, (), year, kind))
+        consumed.add(noun_start)
+        break
+    return out, consumed
+
+
+def _place_years(toks: Tokens, j: int, hi: int) -> list[tuple]:
+    """(place, year, start, end) for each city followed by its year in a list from token ``j`` (``في كولومبو عام
+    2003، ومانيلا عام 2004``, ``بباريس (2008) ودكار (2011)``); stops where the list stops."""
+    out = []
+    k = j
+    while k < hi:
+        pm = mention_at(toks, k, ("place",))
+        if pm is not None and contradicted(toks, pm):
+            break
+        if pm is None:
+            if out or k - j > 8 or toks.tokens[k].norm in (".", ";"):
+                if out and toks.tokens[k].norm in (",", "و") and k + 1 < hi:
+                    k += 1
+                    continue
+                break
+            k += 1
+            continue
+        x = after(toks, pm)
+        year = None
+        for y in range(x, min(hi, x + _PAIR_GAP)):
+            t = toks.tokens[y]
+            if t.kind == "number" and re.fullmatch(r"(?:19|20)\d\d", t.norm):
+                year, x = int(t.norm), y + 1
+                break
+            if t.norm not in ("(", "عام", "سنه", "في", "لعام"):
+                break
+        if year is None:
+            break
+        out.append((pm.entity, year, pm.start, toks.tokens[x - 1].end))
+        k = x + 1 if x < hi and toks.tokens[x].norm == ")" else x
+    return out
 
 
 def _edition(toks: Tokens, j: int, hi: int) -> tuple[int | None, int]:
@@ -672,9 +758,9 @@ def supplement(ctx, src, toks: Tokens, ref: Ref, given: list, e: int):
 def ref_facts(src, ref: Ref):
     """partOf, year, ordinal, location and dates of a meeting found by :func:`find`."""
     ev = ref.event
-    if ref.process is not None and ref.rule == RULE_ID:
-        yield Fact(ev, "partOf", ref.process, src, RULE_ID, CONF)
-    if ref.year and ref.rule == RULE_ID:
+    if ref.process is not None and ref.rule in (RULE_ID, LIST_ID):
+        yield Fact(ev, "partOf", ref.process, src, ref.rule, REGISTRY.confidence(ref.rule))
+    if ref.year and ref.rule in (RULE_ID, LIST_ID):
         yield year_fact(ev, ref.year, src)
     if ref.ordinal:
         yield Fact(ev, "ordinal", Value(str(ref.ordinal), "integer"), src, RULE_ID, CONF)
