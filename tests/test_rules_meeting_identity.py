@@ -187,3 +187,41 @@ def test_a_city_the_text_calls_the_capital_of_another_state_is_not_that_city():
     facts = facts_of_text(events, "وتسلم المغرب رئاسة المنتدى العالمي للهجرة والتنمية خلال المؤتمر السنوي الذي انعقد "
                                   "يوم الإثنين 12 دجنبر 2030، في دكار عاصمة بنغلادش.", date="")
     assert ("place/dakar") not in {key_of(f.object) for f in facts if f.predicate == "location"}
+
+
+# ------------------------------------------------------------------ the writers' ways with places and days
+
+def test_gulf_opening_today_in_a_city_gives_the_first_day_only():
+    facts = facts_of_text(events, "تنطلق في الدوحة، اليوم، أعمال اللقاء الوزاري التشاوري التاسع لدول «حوار أبوظبي»، "
+                                  "بمشاركة وزراء العمل.", date="2031-02-10")
+    t = triples(facts)
+    assert {("event/abu-dhabi-dialogue-2031", "partOf", "process/abu-dhabi-dialogue"),
+            ("event/abu-dhabi-dialogue-2031", "location", "place/doha"),
+            ("event/abu-dhabi-dialogue-2031", "startDate", "2031-02-10")} <= t
+    assert not [f for f in facts if f.predicate == "endDate"]
+
+
+def test_in_the_closing_of_the_proceedings_the_day_is_the_last_one():
+    facts = facts_of_text(events, "جاء ذلك في ختام أعمال اللقاء الوزاري التشاوري التاسع لمسار «حوار أبوظبي»، أمس، "
+                                  "بعد يومين من الاجتماعات.", date="2031-02-10")
+    t = triples(facts)
+    assert ("event/abu-dhabi-dialogue-2031", "endDate", "2031-02-09") in t
+    assert not [f for f in facts if f.predicate == "startDate"]
+
+
+def test_a_numbered_term_with_its_years_is_not_a_meeting():
+    facts = facts_of_text(events, "وسلمت الكويت رئاسة الدورة العاشرة لحوار أبوظبي 2032 - 2033 إلى الفلبين.",
+                          "وحددت الدول أولويات عمل الحوار خلال دورته العاشرة 2032 - 2033.", date="2031-02-10")
+    assert not [f for f in facts if f.subject.kind == "event"]
+
+
+def test_a_headline_city_hosting_and_a_city_after_madina():
+    facts = facts_of_text(events, "مدينة اديلايد الاسترالية تستضيف المؤتمر الوزاري التاسع لعملية بالي",
+                          date="")
+    t = triples(facts)
+    assert ("event/bali-process-meeting-9", "location", "place/adelaide") in t
+    facts = facts_of_text(events, "عقد في مدينة اديلايد، المؤتمر الوزاري التاسع لعملية بالي.", date="")
+    assert ("event/bali-process-meeting-9", "location", "place/adelaide") in triples(facts)
+    facts = facts_of_text(events, "وهو اللقاء الوزاري الخامس لحوار أبوظبي الذي عقد في العاصمة السريلانكية (كولومبو)، "
+                                  "يومي 23 و24 يناير 2030.", date="")
+    assert ("event/abu-dhabi-dialogue-2030", "location", "place/colombo") in triples(facts)

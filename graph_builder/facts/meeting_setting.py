@@ -134,6 +134,9 @@ def phase_dates(toks: Tokens, lo: int, hi: int, doc_day) -> tuple:
         k = vm.j
         while k < hi and k < vm.j + 3 and toks.tokens[k].norm in (",", "يوم", "اعماله", "اعمالها", "اشغال", "اعمال"):
             k += 1
+        if k + 2 < hi and toks.tokens[k].norm == "في" and mention_at(toks, k + 1, ("place", "state")) is not None:
+            k = after(toks, mention_at(toks, k + 1, ("place", "state")))      # تنطلق في دبي، اليوم، أعمال …
+            k += 1 if k < hi and toks.tokens[k].norm == "," else 0
         found = [d for d in own_dates(None, toks, k, min(hi, k + 6), doc_day, stop=False)
                  if toks.index_at(d.start) <= k + 2]
         if found and found[0].precision == "day" and found[0].start_date:
@@ -158,6 +161,12 @@ def host_place_before(toks: Tokens, lo: int, i: int):
             pm = mention_at(toks, k, ("place",))
             if pm is not None:
                 return pm.entity
+        if vm.reading.enc or vm.feature("tense") not in ("past", "present"):
+            continue
+        for k in range(max(lo, vm.i - 3), vm.i):      # مدينة اديلايد الاسترالية تستضيف …، مراكش تحتضن …: its subject
+            pm = mention_at(toks, k, ("place",))
+            if pm is not None and not contradicted(toks, pm):
+                return pm.entity
     return None
 
 
@@ -176,10 +185,13 @@ def place_after(toks: Tokens, j: int, hi: int, stop_at_meeting: bool = True):
             continue
         if contradicted(toks, pm):
             continue
-        prev = toks.tokens[k - 1].norm if k > 0 else ""
+        p = k - 1 if k > 0 and toks.tokens[k - 1].norm != "(" else k - 2     # العاصمة السريلانكية (كولومبو)
+        prev = toks.tokens[p].norm if p >= 0 else ""
         own = toks.text[toks.tokens[k].start:pm.start]
-        if prev == "في" or own.endswith("ب") or _capital(toks, k - 1) or _capital(toks, k - 2):
+        if prev == "في" or own.endswith("ب") or _capital(toks, p) or _capital(toks, p - 1):
             return pm.entity
+        if p >= 0 and _site_noun(toks, p) and (prev.startswith("ب") or (p > 0 and toks.tokens[p - 1].norm == "في")):
+            return pm.entity        # في مدينة اديلايد، بمدينة مراكش، بجزيرة بالي
     return None
 
 
@@ -194,6 +206,14 @@ def contradicted(toks: Tokens, pm) -> bool:
     sm = mention_at(toks, k + 1, ("state",))
     states = {slug for rel, kind, slug in pm.entity.links if rel == "inState"}
     return sm is not None and bool(states) and sm.entity.slug not in states
+
+
+_SITE_NOUNS = frozenset({"مدينه", "جزيره", "منتجع"})
+
+
+def _site_noun(toks: Tokens, k: int) -> bool:
+    """Token ``k`` is a noun a writer puts before a city's name (مدينة، جزيرة) with any clitic."""
+    return any(strip_article(r.stem) in _SITE_NOUNS for r in toks.tokens[k].readings())
 
 
 def _capital(toks: Tokens, k: int) -> bool:

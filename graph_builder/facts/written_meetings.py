@@ -143,6 +143,8 @@ def _read(ctx, st, src, toks: Tokens, m, lo: int, hi: int, ordinals: dict, doc_d
                 j += 1
             continue
         break
+    if _term_years(toks, j, hi):
+        return None             # خلال دورته التاسعة 2026 - 2027: a term of office, not a meeting
     place = process = None
     for k in range(j, min(hi, j + MAX_GAP)):
         pm = mention_at(toks, k, ("process",))
@@ -157,8 +159,10 @@ def _read(ctx, st, src, toks: Tokens, m, lo: int, hi: int, ordinals: dict, doc_d
             place = plm.entity
             j = after(toks, plm)
             continue
-        if toks.tokens[k].kind == "punct" or lex.is_a(toks, k, "held_verb"):
+        if (toks.tokens[k].kind == "punct" and toks.tokens[k].norm not in _QUOTES) or lex.is_a(toks, k, "held_verb"):
             break
+    if process is not None and _term_years(toks, j, hi):
+        return None             # رئاسة الدورة التاسعة لحوار أبوظبي 2026 - 2027: a term, not a meeting
     if process is None and not m.reading.enc and j < hi and toks.tokens[j].kind == "word":
         named = _name_after_head(ctx, toks, j, hi, ordinals)   # المؤتمر الوزاري الأورو-إفريقي الأول حول الهجرة والتنمية
         if named is not None:
@@ -189,6 +193,10 @@ def _read(ctx, st, src, toks: Tokens, m, lo: int, hi: int, ordinals: dict, doc_d
     if place is None:
         place = (place_after(toks, j, hi) or host_place_before(toks, lo, m.i) or held_place_before(toks, lo, m.i)
                  or fronted_place(toks, lo, m.i))
+    title = st.title_meeting
+    if process is None and n is not None and title is not None and title.process is not None \
+            and title.ordinal == n and title.kind == kind:
+        process = title.process     # the headline's المؤتمر الوزاري الثامن لعملية بالي, named in the body without its process
     if process is None and place is not None and kind in _PROCESS_KINDS:
         process = _paragraph_process(toks, toks.tokens[m.i].start)
         if process is not None and _own_convenors(toks, lo, m.i, process):
@@ -224,9 +232,16 @@ def _read(ctx, st, src, toks: Tokens, m, lo: int, hi: int, ordinals: dict, doc_d
         return None
     if process is not None and n is not None and year is not None:
         st.ordinal_years.setdefault((process.slug, n), year)
+    phases = phase_dates(toks, lo, hi, doc_day)
+    opener = phase_before(toks, lo, m.i)
+    if opener and dates and not phases:
+        phases, dates = ((opener, dates[0]),), dates[1:]   # في ختام أعمال اللقاء …، أمس الأول: its last day
     return Ref(toks.tokens[m.i].start, toks.tokens[j - 1].end, ev, process, RULE_ID, status, n, place,
-               tuple(dates), year, kind, phase_dates(toks, lo, hi, doc_day))
+               tuple(dates), year, kind, phases)
 
+
+# Quotation marks a writer sets a process's name in (اللقاء الوزاري السابع لدول «حوار أبوظبي»).
+_QUOTES = frozenset({"«", "»", '"', "“", "”", "'"})
 
 # Kinds of meeting that are parts of a process's yearly meeting when named with the process.
 _PART_KINDS = frozenset({"workshop", "seminar"})
@@ -657,6 +672,13 @@ def _year(ctx, st, toks, process, n, dates, lo, hi, status, doc_day, j):
             strip_article(toks.tokens[k].norm) in {strip_article(w) for w in _NOW_WORDS} for k in range(lo, hi)):
         return doc_day.year
     return None
+
+
+def _term_years(toks: Tokens, j: int, hi: int) -> bool:
+    """Two years joined by a dash or slash at token ``j`` (``2026 - 2027``, ``2019/2020``): the span of a term."""
+    t = toks.tokens
+    return (j + 2 < hi and t[j].kind == "number" and t[j + 1].norm in ("-", "/", "–")
+            and t[j + 2].kind == "number" and all(re.fullmatch(r"(?:19|20)\d\d", t[x].norm) for x in (j, j + 2)))
 
 
 def _place_year(toks: Tokens, j: int, hi: int) -> int | None:
