@@ -225,3 +225,36 @@ def test_a_headline_city_hosting_and_a_city_after_madina():
     facts = facts_of_text(events, "وهو اللقاء الوزاري الخامس لحوار أبوظبي الذي عقد في العاصمة السريلانكية (كولومبو)، "
                                   "يومي 23 و24 يناير 2030.", date="")
     assert ("event/abu-dhabi-dialogue-2030", "location", "place/colombo") in triples(facts)
+
+
+# ------------------------------------------------------------------ hosts named after the meeting, standing conferences
+
+def test_the_conference_morocco_hosted_is_keyed_by_its_host():
+    facts = facts_of_text(events, "لكن نحو 30 دولة لم تشارك في المؤتمر الذي استضافته تونس الشهر الماضي.", date="")
+    t = triples(facts)
+    assert ("event/conference-tun", "hostedBy", "state/TUN") in t
+
+
+def test_a_conference_a_state_will_host_is_no_held_meeting():
+    facts = facts_of_text(events, "وأعلنت الحكومة عن المؤتمر الذي ستستضيفه تونس.", date="")
+    assert not [f for f in facts if f.subject.cls == "Meeting"]
+
+
+def test_numbered_sessions_of_the_international_labour_conference():
+    from graph_builder.values import find_ordinals
+    assert [o.value for o in find_ordinals("الدورة الثالثة بعد المئة")] == [103]
+    assert [o.value for o in find_ordinals("الدورة الحادية عشرة بعد المائة")] == [111]
+    facts = facts_of_text(events, "اعتمد مؤتمر العمل الدولي في دورته المائة بجنيف اتفاقية جديدة.", date="")
+    t = triples(facts)
+    assert {("event/ilc-session-100", "ordinal", "100"), ("event/ilc-session-100", "location", "place/geneva")} <= t
+    facts = facts_of_text(events, "يشارك الأردن في أعمال الدورة الثالثة بعد المئة لمؤتمر منظمة العمل الدولية المنعقد "
+                                  "حاليا في مدينة جنيف.", date="")
+    assert ("event/ilc-session-103", "location", "place/geneva") in triples(facts)
+    assert not [f for f in facts if f.predicate == "partOf"]      # the conference is an organisation, not a process
+
+
+def test_the_next_term_named_before_a_meeting_held_does_not_make_it_planned():
+    facts = facts_of_text(events, "وأعلنت اللجنة التوجيهية للمنتدى العالمي للهجرة والتنمية اختيار الكويت رئيسا للدورة "
+                                  "المقبلة خلال اجتماع عقدته بمقر الأمم المتحدة في جنيف، الثلاثاء.", date="")
+    assert classes(facts, "gfmd-geneva") == {"Meeting"}
+    assert ("event/gfmd-geneva", "location", "place/geneva") in triples(facts)

@@ -316,3 +316,22 @@ def reported(toks: Tokens, lo: int, i: int, j: int, hi: int, dates) -> bool:
     if governing_before(toks, lo, i) is not None or governing_verb(toks, j, hi) is not None:
         return True
     return any(d.precision == "day" for d in dates)
+
+
+def host_after(toks: Tokens, j: int, hi: int):
+    """The host a relative hosting verb names right after a meeting (``المؤتمر الذي استضافته المغرب``, ``مؤتمر
+    رعته الأمم المتحدة واستضافته المملكة المغربية``): the state or city after a hosting verb whose pronoun takes
+    up the meeting, within a few words of its name; None when there is none or the verb is planned."""
+    lex = load()
+    for k in range(j, min(hi, j + 6)):
+        if toks.tokens[k].norm in (".", ";"):
+            return None
+        vm = next((x for x in lex.match_at(toks, k, ("host_verb",))), None)
+        if vm is None or vm.feature("weak") or vm.reading.enc not in ("ه", "ها") or vm.future:
+            continue
+        for x in range(vm.j, min(hi, vm.j + 2)):
+            m = mention_at(toks, x, ("state", "place"))
+            if m is not None:
+                return m.entity
+        return None
+    return None

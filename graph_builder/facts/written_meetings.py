@@ -42,7 +42,7 @@ from ..text.word_classes import load
 from .minting import process_meeting, sub_event
 from .meeting_setting import (LOCATION_WINDOW, after, covered, dates_before, fronted_place, governing_before, governing_verb, held_place_before, held_subject,
                               host_place_before, mention_at, ordinals_of, own_dates, phase_before, phase_dates,
-                              place_after, range_tail, reported, state_site, contradicted)
+                              place_after, range_tail, reported, state_site, contradicted, host_after)
 from .rules import REGISTRY, Rule, register
 
 RULE_ID = "event.written-meeting"
@@ -154,6 +154,9 @@ def _read(ctx, st, src, toks: Tokens, m, lo: int, hi: int, ordinals: dict, doc_d
             if n is None:
                 n, j = _edition(toks, j, hi)      # قمة المنتدى العالمي … في دورتها الثالثة عشرة
             break
+        sb = series_body(toks, k) if n is not None and kind == "session" else None
+        if sb is not None:                         # الدورة الثالثة بعد المئة لمؤتمر منظمة العمل الدولية
+            return _body_session(ctx, toks, sb, m.i, after(toks, sb), n, lo, hi, doc_day)
         plm = mention_at(toks, k, ("place",))
         if plm is not None and place is None and k == j:
             place = plm.entity
@@ -186,7 +189,7 @@ def _read(ctx, st, src, toks: Tokens, m, lo: int, hi: int, ordinals: dict, doc_d
         if ante is not None and not modified and _can_refer(kind, ante.kind):
             return _anaphor(ctx, st, src, toks, m.i, j, lo, hi, doc_day)
         place = host_place_before(toks, lo, m.i) or held_place_before(toks, lo, m.i)
-        if place is None:
+        if place is None and host_after(toks, j, hi) is None:
             return None         # افتتحت اليوم، بمراكش، أشغال المؤتمر الحكومي الدولي: named by its place (below)
     dates = own_dates(ctx, toks, j, hi, doc_day) or dates_before(toks, lo, m.i, doc_day)
     status = clause_status(toks, m.i, dates=dates, doc_day=doc_day)
@@ -202,13 +205,16 @@ def _read(ctx, st, src, toks: Tokens, m, lo: int, hi: int, ordinals: dict, doc_d
         if process is not None and _own_convenors(toks, lo, m.i, process):
             process = None      # وعقد الاتحاد الأوروبي والاتحاد الأفريقي مؤتمر قمة فاليتا: its own convenors'
 
+    host = host_after(toks, j, hi) if place is None and process is None else None
+    if host is not None and host.kind == "place":
+        place, host = host, None        # المؤتمر الذي احتضنته مراكش: its city
     year = _year(ctx, st, toks, process, n, dates, lo, hi, status, doc_day, j)
     if year is None and doc_day is not None and status == HELD and not _other_year(toks, lo, hi):
         verb = governing_before(toks, lo, m.i)
         if verb is not None and verb.feature("phase") == "end":
             year = doc_day.year     # اختتمت في الكويت أعمال ورشة العمل: a press report of a meeting that just closed
     if year is None and (process is None or n is None) and not (
-            place is not None and kind not in _PART_KINDS and status == HELD
+            (place is not None or host is not None) and kind not in _PART_KINDS and status == HELD
             and reported(toks, lo, m.i, j, hi, dates)):
         return None            # a place alone (حلقة العمل التي عقدت في مرسيليا) does not say which meeting
     if kind in _PART_KINDS and process is not None:
@@ -226,7 +232,7 @@ def _read(ctx, st, src, toks: Tokens, m, lo: int, hi: int, ordinals: dict, doc_d
                      cls=PLANNED_CLASS if status == PLANNED else HELD_CLASS)
         return Ref(toks.tokens[m.i].start, toks.tokens[j - 1].end, ev, parent, RULE_ID, status, None, place,
                    tuple(dates), year, kind, phase_dates(toks, lo, hi, doc_day))
-    site = place if place is not None else state_site(toks, lo, m.i, j, hi)
+    site = place if place is not None else (host or state_site(toks, lo, m.i, j, hi))
     ev = _entity(process, n, year, kind, site, toks.surface(m.i, j), status)
     if ev is None:
         return None
@@ -347,6 +353,13 @@ def _process_proceedings(ctx, st, src, toks: Tokens, lo: int, hi: int, known: li
     lex = load()
     out = []
     for k in range(lo, hi):
+        sb = series_body(toks, k)
+        if sb is not None and not any(r.start <= sb.start < r.end for r in known + out):
+            n, j = _edition(toks, after(toks, sb), hi)
+            ref = _body_session(ctx, toks, sb, k, j, n, lo, hi, doc_day) if n is not None else None
+            if ref is not None:            # اعتمد مؤتمر العمل الدولي في دورته المائة بجنيف
+                out.append(ref)
+            continue
         pm = mention_at(toks, k, ("process",))
         if pm is None or any(r.start <= pm.start < r.end for r in known + out):
             continue
@@ -457,6 +470,32 @@ def _place_years(toks: Tokens, j: int, hi: int) -> list[tuple]:
         out.append((pm.entity, year, pm.start, toks.tokens[x - 1].end))
         k = x + 1 if x < hi and toks.tokens[x].norm == ")" else x
     return out
+
+
+def series_body(toks: Tokens, k: int):
+    """An organisation named by a meeting noun (مؤتمر العمل الدولي) at token ``k``: a standing conference that
+    meets in numbered sessions. Its mention, else None."""
+    m = mention_at(toks, k, ("org", "body"))
+    if m is None or toks.index_at(m.start) != k:
+        return None
+    head = load().is_a(toks, k, "meeting_noun")
+    return m if head is not None and not head.feature("plural") and not head.reading.enc else None
+
+
+def _body_session(ctx, toks: Tokens, body, i: int, j: int, n: int, lo: int, hi: int, doc_day) -> Ref | None:
+    """A numbered session of a standing conference (الدورة المائة لمؤتمر العمل الدولي): keyed by the
+    conference and the number, with its place, dates and year; not part of a process (the conference is
+    an organisation)."""
+    dates = own_dates(ctx, toks, j, hi, doc_day)
+    status = clause_status(toks, i, dates=dates, doc_day=doc_day)
+    place = place_after(toks, j, hi) or held_place_before(toks, lo, i)
+    year = _year(ctx, None, toks, None, None, dates, lo, hi, status, doc_day, j)
+    e = body.entity
+    label = e.notations[0] if e.notations else e.label_en
+    ev = Entity("event", f"{e.slug}-session-{n}", PLANNED_CLASS if status == PLANNED else HELD_CLASS,
+                f"{label} session {n}", toks.surface(min(i, toks.index_at(body.start)), j), from_text=True)
+    return Ref(toks.tokens[i].start, toks.tokens[j - 1].end, ev, None, RULE_ID, status, n, place, tuple(dates), year,
+               "session", phase_dates(toks, lo, hi, doc_day))
 
 
 def _edition(toks: Tokens, j: int, hi: int) -> tuple[int | None, int]:
