@@ -69,6 +69,12 @@ MAX_GAP = 3                  # tokens between the meeting noun and its process/p
 _NOW_WORDS = {"اليوم", "امس", "الجاري", "الحالي", "حاليا"}
 
 
+def identified(ref: Ref) -> bool:
+    """The reference names which meeting it is (its process, its place, or its number in a standing
+    conference's sessions): a later bare noun may name it again."""
+    return ref.process is not None or ref.place is not None or (ref.kind == "session" and bool(ref.ordinal))
+
+
 def find(ctx, st, src, toks: Tokens, s: int, e: int, known: list[Ref]) -> list[Ref]:
     """The meetings sentence [s, e) names that the report rules did not find (``known``).
 
@@ -91,7 +97,7 @@ def find(ctx, st, src, toks: Tokens, s: int, e: int, known: list[Ref]) -> list[R
         ref = _read(ctx, st, src, toks, m, lo, hi, ordinals, doc_day)
         if ref is not None:
             out.append(ref)
-            if (ref.process is not None or ref.place is not None) and ref.rule == RULE_ID and ref.status != PLANNED:
+            if identified(ref) and ref.rule == RULE_ID and ref.status != PLANNED:
                 st.last_meeting, st.last_source = ref, src
                 if st.main_meeting is None and ref.status == HELD:
                     st.main_meeting = ref
@@ -278,7 +284,7 @@ def title_meeting(ctx, st) -> Ref | None:
     saved = (st.last_meeting, st.last_source, st.main_meeting)
     refs = find(ctx, st, None, toks, 0, len(toks.text), [])
     st.last_meeting, st.last_source, st.main_meeting = saved
-    named = [r for r in refs if r.rule == RULE_ID and r.status != PLANNED and (r.process or r.place)]
+    named = [r for r in refs if r.rule == RULE_ID and r.status != PLANNED and identified(r)]
     if not named:
         return None
     ref = named[0]
@@ -488,6 +494,8 @@ def _body_session(ctx, toks: Tokens, body, i: int, j: int, n: int, lo: int, hi: 
     an organisation)."""
     dates = own_dates(ctx, toks, j, hi, doc_day)
     status = clause_status(toks, i, dates=dates, doc_day=doc_day)
+    # اعتمد المندوبون في الدورة المائة لمؤتمر العمل الدولي اليوم …: "today" dates the act, not a session of weeks
+    dates = [d for d in dates if any(c.isdigit() for c in toks.text[d.start:d.end])]
     place = place_after(toks, j, hi) or held_place_before(toks, lo, i)
     year = _year(ctx, None, toks, None, None, dates, lo, hi, status, doc_day, j)
     e = body.entity
