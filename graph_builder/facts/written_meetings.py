@@ -569,13 +569,35 @@ def _anaphor(ctx, st, src, toks: Tokens, i: int, j: int, lo: int, hi: int, doc_d
 _PROCESS_HEADS = ("الحوار", "المسار", "العملية", "المسلسل")
 
 
+_FOLLOWERS: dict = {}
+
+
+def _head_followers(gazetteer) -> frozenset:
+    """The first word after the head noun of every process name headed by one of ``_PROCESS_HEADS``, folded
+    (``الاورو`` and ``الاوروافريقي`` of ``الحوار الأورو-أفريقي …``): a cheap test before the matcher is run."""
+    key = id(gazetteer)
+    if key not in _FOLLOWERS:
+        heads = {fold(h) for h in _PROCESS_HEADS}
+        out = set()
+        for e in gazetteer.entities:
+            if e.kind != "process":
+                continue
+            for name in gazetteer.arabic_names(e):
+                words = fold(name).split()
+                if len(words) > 1 and words[0] in heads:
+                    out.add(words[1].split("-")[0])
+                    out.add(words[1].replace("-", ""))
+        _FOLLOWERS[key] = frozenset(out)
+    return _FOLLOWERS[key]
+
+
 def _name_after_head(ctx, toks: Tokens, j: int, hi: int, ordinals: dict):
     """(process, token after its name, ordinal or None) when the words after a meeting noun and its qualifiers,
     read after a process's head noun instead (``المؤتمر الوزاري الأورو -إفريقي الأول حول الهجرة والتنمية`` →
     ``الحوار الأورو -إفريقي حول الهجرة والتنمية``), name a known process; an ordinal among the first words
     is the meeting's. The whole rest of the name must match: a shared adjective alone names nothing."""
     matcher = getattr(ctx, "matcher", None)
-    if matcher is None:
+    if matcher is None or toks.tokens[j].norm not in _head_followers(matcher.gazetteer):
         return None
     t0 = toks.tokens[j]
     last = toks.tokens[min(hi, j + 14) - 1]
