@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from . import meeting_relations, written_meetings
+from . import meeting_relations, process_chairs, written_meetings
 from .meeting_setting import dates_of, ordinals_of
 from .fact_context import FactContext, sentences
 from .event_chairs import meeting_chairs
@@ -123,6 +123,7 @@ def _paragraph_facts(ctx: FactContext, st: DocState, src):
             elif r.status == HELD:
                 st.held_keys.add(r.event.key)
         yield from civil_society(ctx, st, src, v, refs, last, s, e)
+        yield from process_chairs.chairmanships(ctx, st, src, toks, sorted(refs + written, key=lambda r: r.start), s, e)
         if not refs and not written:
             yield from workshops(ctx, st, src, v, refs, s, e)
             yield from written_meetings.sessions(ctx, st, src, toks, [], s, e)

@@ -13,8 +13,9 @@ chairs and co-chairs, participants and counts of states, delegates and organisat
   organisation after the word chairs (co-chairs, for ``co`` forms: every actor joined by و) the
   nearest meeting. A chair word right after a delegation noun (``بوفد ترأسه …``) heads the
   delegation, not the meeting.
-  The chair of a process (``المسار تترأسه تركيا``) is the process's, not its meeting's; what follows
-  ``تولى رئاسة`` is the chaired thing and the chair the subject before it.
+  The chair of a process (``المسار تترأسه تركيا``) is the process's, not its meeting's
+  (``process_chairs.py`` gives it); what follows ``تولى رئاسة`` is the chaired thing and the chair
+  the subject before it. ``يترأس وفد STATE`` heads a delegation: the state takes part, nobody chairs.
 * **Participants and counts**: pattern rules ``event.participation*`` and ``event.count*``
   (``lexicons/patterns/events.toml``), handled here: the meeting is the nearest one in the sentence
   (the sentence's subject after ``فيها``); observers (``بصفة مراقب``) are not counted. The actors
@@ -43,9 +44,6 @@ register(Rule("event.host-city", ("location", "hostedBy"), 0.7, ("host_verb", "e
 register(Rule("event.host-offer", ("hostOfferedBy",), 0.8, ("offer_marker", "host_verb", "entity:state", "entity:org"),
               "an offer or readiness to host (عرضت استضافة، أبدت استعدادها لاستضافة): the actor offered, it is not the host",
               "events"))
-register(Rule("event.chair-process", ("chairedBy", "coChairedBy"), 0.75,
-              ("chair_verb", "process_noun", "entity:process", "entity:state", "entity:person"),
-              "PROCESS (or المسار/العملية) + CHAIR_VERB + actor: the actor chairs the standing process", "events"))
 register(Rule("event.chair-written", ("chairedBy", "coChairedBy"), 0.8,
               ("chair_verb", "delegation_noun", "entity:person", "entity:state", "entity:org"),
               "CHAIR_VERB + person/state/organisation: chairs (co forms: co-chair) the nearest meeting; not after a delegation noun",
@@ -192,7 +190,13 @@ def chairs(ctx, src, toks: Tokens, refs: list[Ref], s: int, e: int):
     lo, hi = toks.token_range(s, e)
     conf = REGISTRY.confidence("event.chair-written")
     for vm in lex.find(toks, "chair_verb", lo, hi):
-        if _heads_delegation(toks, refs, vm, lo) or negated(toks, vm.i):
+        if negated(toks, vm.i):
+            continue
+        if _heads_delegation(toks, refs, vm, lo):
+            continue
+        if vm.j < hi and lex.is_a(toks, vm.j, "delegation_noun") is not None:
+            # يترأس وفد المملكة: heads its state's delegation (the state takes part), chairs nothing
+            yield from _delegation_of(toks, src, refs, vm, hi)
             continue
         co = bool(vm.feature("co"))
         if vm.feature("object") == "chaired":
@@ -223,11 +227,7 @@ def chairs(ctx, src, toks: Tokens, refs: list[Ref], s: int, e: int):
         if proc is _UNKNOWN_PROCESS:
             continue                     # المسار تترأسه تركيا, the process not named in a way we know
         if proc is not None:
-            # المسار تترأسه تركيا: the chair of the standing process, not of a meeting
-            for ent in found:
-                yield Fact(proc, "coChairedBy" if co else "chairedBy", ent, src, "event.chair-process",
-                           REGISTRY.confidence("event.chair-process"))
-            continue
+            continue                     # المسار تترأسه تركيا: the process's chair (process_chairs.py), no meeting's
         after_actor = toks.index_at(m_end) if (m_end := _last_end) is not None else None
         if nominal:
             # رئاسة الإكوادور للمنتدى لعام 2019: the chairmanship names its meeting right after the actor;
@@ -295,7 +295,7 @@ _UNKNOWN_PROCESS = Entity("process", "", "Process")     # a process noun whose p
 
 # Words a chair verb may take as its object before the chair's name (ترأس جلساتها …، تترأس أعماله …).
 _OBJECT_WORDS = frozenset({"اعمال", "جلسات", "اشغال", "فعاليات", "الاجتماع", "الجلسه", "الجلسات", "المنتدي", "القمه",
-                           "المؤتمر", "الوفد", "جلسه", "اجتماع"})
+                           "المؤتمر", "جلسه", "اجتماع"})
 
 
 CO_CHAIR_WINDOW = 40
@@ -336,6 +336,27 @@ def _co_chairs(toks: Tokens, refs: list[Ref], start: int, hi: int):
                     actors.append(m.entity)
                     last_end = m.end
     return (persons, last_end) if persons else (actors, last_end)
+
+
+def _delegation_of(toks: Tokens, src, refs: list[Ref], vm, hi: int):
+    """``ترأس وفد STATE``: the state whose delegation the chair word heads takes part in the nearest
+    held meeting of the sentence (rule ``event.delegation``)."""
+    if vm.future or not refs:
+        return
+    d = load().is_a(toks, vm.j, "delegation_noun")
+    state, _k = _first_mention(toks, d.j, hi, ("state",), 2)
+    if state is None:
+        return
+    ref = _nearest(toks, refs, vm.i)
+    if _status(ref) == PLANNED:
+        return
+    yield Fact(state.entity, "participatesIn", ref.event, src, "event.delegation",
+               REGISTRY.confidence("event.delegation"))
+
+
+register(Rule("event.delegation", ("participatesIn",), 0.75, ("chair_verb", "delegation_noun", "entity:state"),
+              "CHAIR_VERB + delegation noun + state (يترأس وفد المملكة): the state takes part in the meeting of the "
+              "sentence; the head of a delegation chairs nothing", "events"))
 
 
 def _heads_delegation(toks: Tokens, refs: list[Ref], vm, lo: int) -> bool:
