@@ -494,6 +494,55 @@ def _listed_actors(toks: Tokens, j: int, hi: int, refs: list[Ref]) -> list:
     return out
 
 
+_DEMONSTRATIVES = frozenset({"هذا", "هذه", "ذلك", "تلك"})
+_FOLLOWERS = frozenset({"فيه", "فيها"})
+
+
+def taken_up(toks: Tokens, last: Ref | None, s: int, e: int) -> list[Ref]:
+    """A sentence that names no meeting but takes one up (``وحضر الاجتماع ممثلو 131 دولة``, ``وعرف هذا الموعد
+    الدولي مشاركة …``, ``وشارك فيها أكثر من ألف مندوب``): a reference to ``last``, the document's last held
+    meeting, at the taking-up word; [] when there is none, the meeting is planned, or the sentence
+    has no participation word (only participants and counts read it: rule ``event.taken-up``)."""
+    if last is None or _status(last) == PLANNED:
+        return []
+    lex = load()
+    lo, hi = toks.token_range(s, e)
+    if not lex.find(toks, ("participate_verb", "gather_verb"), lo, hi) and not any(
+            toks.tokens[k].norm in ("يمثلون", "ممثلو", "ممثلي") for k in range(lo, hi)):
+        return []
+    for k in range(lo, hi):
+        t = toks.tokens[k]
+        demo = k > lo and toks.tokens[k - 1].norm in _DEMONSTRATIVES
+        hit = None
+        if t.norm in _FOLLOWERS and k > lo and lex.is_a(toks, k - 1, "participate_verb") is not None:
+            hit = k
+        elif demo and (lex.is_a(toks, k, "meeting_anaphor") or lex.is_a(toks, k, "meeting_noun")):
+            hit = k
+        else:
+            mn = lex.is_a(toks, k, "meeting_noun")
+            if mn is not None and t.norm.startswith("ال") and not mn.reading.pro and not mn.feature("plural") \
+                    and not mn.feature("part") and not _named_after(toks, mn.j, hi):
+                hit = k
+        if hit is not None:
+            return [Ref(t.start, t.end, last.event, last.process, "", last.status)]
+    return []
+
+
+def _named_after(toks: Tokens, j: int, hi: int) -> bool:
+    """A meeting noun followed by what names another meeting (an ordinal, a number, a process, a place)."""
+    if j >= hi:
+        return False
+    t = toks.tokens[j]
+    return t.kind == "number" or any(m.entity.kind in ("process", "place", "org") for m in t.ents) or \
+        load().is_a(toks, j, "meeting_qualifier") is not None
+
+
+register(Rule("event.taken-up", ("participatesIn", "participantCount", "stateCount", "delegateCount"), 0.7,
+              ("participate_verb", "meeting_noun", "meeting_anaphor"),
+              "a sentence naming no meeting that takes one up (الاجتماع، هذا الموعد، شارك فيها): its participants and "
+              "counts are the document's last held meeting's", "events"))
+
+
 def pattern_facts(ctx, src, toks: Tokens, refs: list[Ref], s: int, e: int):
     """The event family's pattern rules (participation and counts) over one sentence."""
     lo, hi = toks.token_range(s, e)
@@ -508,10 +557,17 @@ def pattern_facts(ctx, src, toks: Tokens, refs: list[Ref], s: int, e: int):
             yield from fn(ctx, src, toks, m, rule, refs)
 
 
+CONTEXT_WINDOW = 8           # tokens before a count where its participation word may be
+GATHER_WINDOW = 20           # … or its gathering verb (ويحضر المؤتمر المنعقد في بالي … من 40 دولة)
+
+
 def _participation_context(toks: Tokens, i: int, lo: int) -> bool:
     lex = load()
+    if any(toks.tokens[k].norm in ("عضويته", "عضويتها", "عضوية") for k in range(max(lo, i - 4), i)):
+        return False             # يضم في عضويته 193 دولة: members, not participants
     return any(lex.is_a(toks, k, "participate_verb") or toks.tokens[k].norm in ("يمثلون", "تمثل", "يمثل", "ممثلي")
-               for k in range(max(lo, i - 8), i))
+               for k in range(max(lo, i - CONTEXT_WINDOW), i)) or \
+        any(lex.is_a(toks, k, "gather_verb") for k in range(max(lo, i - GATHER_WINDOW), i))
 
 
 def _count(ctx, src, toks, m, rule: Rule, refs, value: int):
@@ -536,8 +592,22 @@ def _count(ctx, src, toks, m, rule: Rule, refs, value: int):
     approx = "approx" in m.captures
     conf = rule.confidence * (0.8 if approx else 1.0)
     yield Fact(ref.event, prop, Value(str(value), "integer"), src, rule.id, conf)
-    if unit == "states":
+    if unit == "states" or (unit == "delegates" and not _states_counted(toks, m.end, lex)):
+        # the participant count: the states when the sentence counts them, else the delegates
         yield Fact(ref.event, "participantCount", Value(str(value), "integer"), src, rule.id, conf)
+
+
+def _states_counted(toks: Tokens, j: int, lex) -> bool:
+    """A count of states in the rest of the sentence (600 مندوب من 150 دولة)."""
+    n = toks.tokens[j - 1].sent
+    k = j
+    while k < len(toks.tokens) and toks.tokens[k].sent == n:
+        if toks.tokens[k].kind == "number" and k + 1 < len(toks.tokens):
+            u = lex.is_a(toks, k + 1, "count_unit")
+            if u is not None and u.feature("unit") == "states":
+                return True
+        k += 1
+    return False
 
 
 def _register_handlers():
