@@ -193,10 +193,13 @@ def chairs(ctx, src, toks: Tokens, refs: list[Ref], s: int, e: int):
         if negated(toks, vm.i):
             continue
         if _heads_delegation(toks, refs, vm, lo):
+            # بوفد ترأسه الوزير X / بوفد برئاسة X: X heads the delegation, takes part, chairs nothing
+            yield from _delegation_head(toks, src, refs, vm, vm.j, hi)
             continue
         if vm.j < hi and lex.is_a(toks, vm.j, "delegation_noun") is not None:
             # يترأس وفد المملكة: heads its state's delegation (the state takes part), chairs nothing
             yield from _delegation_of(toks, src, refs, vm, hi)
+            yield from _delegation_head(toks, src, refs, vm, lex.is_a(toks, vm.j, "delegation_noun").j, hi)
             continue
         co = bool(vm.feature("co"))
         if vm.feature("object") == "chaired":
@@ -262,7 +265,12 @@ def _full_person(toks: Tokens, m, hi: int) -> Entity:
         if t.kind == "word" and len(t.norm) == 1 and j + 1 < hi and toks.tokens[j + 1].norm == ".":
             j += 1                       # an initial
             continue
-        if not _plain_word(toks, j) or t.norm.startswith("ال") or t.ents:
+        if not _plain_word(toks, j) or t.ents:
+            break
+        if t.norm.startswith("ال"):
+            # a family name with the article closes the name (علي بن ناصر الغفيص، الذي …)
+            if j + 1 >= hi or toks.tokens[j + 1].kind == "punct" or toks.tokens[j + 1].norm in ("الذي", "التي"):
+                j += 1
             break
         j += 1
     while j > k and toks.tokens[j - 1].norm == "." and not (j - 2 >= 0 and len(toks.tokens[j - 2].norm) == 1):
@@ -338,6 +346,54 @@ def _co_chairs(toks: Tokens, refs: list[Ref], start: int, hi: int):
     return (persons, last_end) if persons else (actors, last_end)
 
 
+def _delegation_head(toks: Tokens, src, refs: list[Ref], vm, start: int, hi: int):
+    """The person who heads a delegation takes part in the nearest held meeting of the sentence: the
+    person named after the chair word (بوفد ترأسه وزير العمل X، ترأس الوفد البحريني، الوزير X), or the one
+    the relative pronoun before it takes up (الدكتور X، الذي يترأس وفد المملكة)."""
+    if vm.future or not refs:
+        return
+    ref = _nearest(toks, refs, vm.i)
+    if _status(ref) == PLANNED or _unnamed_meeting_between(toks, refs, ref, vm.i):
+        return
+    who = None
+    k = vm.i - 1
+    if k >= 0 and toks.tokens[k].norm in ("الذي", "التي"):
+        k -= 1
+        if k >= 0 and toks.tokens[k].norm == ",":
+            k -= 1
+        who = next((m for m in toks.tokens[k].ents if m.entity.kind == "person"), None) if k >= 0 else None
+        ent = who.entity if who is not None else None
+    else:
+        j = start
+        while j < hi and toks.tokens[j].kind == "word" and not toks.tokens[j].ents and \
+                load().is_a(toks, j, "role") is None and load().is_a(toks, j, "title") is None and j - start < 3:
+            j += 1               # الوفد البحريني، …: the delegation's adjective
+        if j < hi and toks.tokens[j].norm == ",":
+            j += 1
+        m, _at = _first_mention(toks, j, hi, ("person",), CHAIR_WINDOW)
+        ent = _full_person(toks, m, hi) if m is not None else None
+        if ent is None and j < hi and load().is_a(toks, j, "role") is not None:
+            name = _name_tail(toks, j, hi)
+            ent = person(name) if name else None
+    if ent is not None:
+        yield Fact(ent, "participatesIn", ref.event, src, "event.delegation",
+                   REGISTRY.confidence("event.delegation"))
+
+
+def _unnamed_meeting_between(toks: Tokens, refs: list[Ref], ref: Ref, i: int) -> bool:
+    """A meeting noun no rule named, between the meeting ``ref`` and token ``i`` (وسبق هذا الاجتماع عقد
+    اجتماع لكبار المسؤولين، ترأس وفد المملكة …): the words at ``i`` are about that other meeting."""
+    lex = load()
+    a = toks.index_at(ref.end - 1) + 1 if ref.end > ref.start else _ref_tok(toks, ref)
+    for k in range(min(a, i), max(a, i)):
+        if any(_ref_tok(toks, r) <= k < toks.index_at(r.end - 1) + 1 for r in refs):
+            continue
+        mn = lex.is_a(toks, k, "meeting_noun")
+        if mn is not None and not mn.feature("plural"):
+            return True
+    return False
+
+
 def _delegation_of(toks: Tokens, src, refs: list[Ref], vm, hi: int):
     """``ترأس وفد STATE``: the state whose delegation the chair word heads takes part in the nearest
     held meeting of the sentence (rule ``event.delegation``)."""
@@ -348,15 +404,16 @@ def _delegation_of(toks: Tokens, src, refs: list[Ref], vm, hi: int):
     if state is None:
         return
     ref = _nearest(toks, refs, vm.i)
-    if _status(ref) == PLANNED:
+    if _status(ref) == PLANNED or _unnamed_meeting_between(toks, refs, ref, vm.i):
         return
     yield Fact(state.entity, "participatesIn", ref.event, src, "event.delegation",
                REGISTRY.confidence("event.delegation"))
 
 
-register(Rule("event.delegation", ("participatesIn",), 0.75, ("chair_verb", "delegation_noun", "entity:state"),
+register(Rule("event.delegation", ("participatesIn",), 0.75,
+              ("chair_verb", "delegation_noun", "role", "title", "entity:state", "entity:person"),
               "CHAIR_VERB + delegation noun + state (يترأس وفد المملكة): the state takes part in the meeting of the "
-              "sentence; the head of a delegation chairs nothing", "events"))
+              "sentence, and so does the person heading the delegation (بوفد ترأسه …); he chairs nothing", "events"))
 
 
 def _heads_delegation(toks: Tokens, refs: list[Ref], vm, lo: int) -> bool:
@@ -448,17 +505,54 @@ def participant_lists(ctx, src, toks: Tokens, refs: list[Ref], s: int, e: int):
     lex = load()
     lo, hi = toks.token_range(s, e)
     conf = REGISTRY.confidence("event.participant-list")
-    for vm in lex.find(toks, "participate_verb", lo, hi):
+    for vm in lex.find(toks, ("participate_verb", "gather_verb"), lo, hi):
         if vm.future or negated(toks, vm.i) or vm.feature("weak"):
             continue
         if any(lex.is_a(toks, k, "chair_verb") for k in range(vm.j, min(hi, vm.j + 4))):
             continue             # وتشاركها المجر في الرئاسة: co-chairing, not taking part
+        if any(toks.tokens[k].norm in ("عضويته", "عضويتها", "عضوية") for k in range(vm.j, min(hi, vm.j + 3))):
+            continue             # يضم في عضويته: members, not participants
+        if vm.cls == "gather_verb" and not _meeting_at(toks, refs, vm.j):
+            continue             # وضم الوفد …: a delegation's members, not a meeting's participants
         ref = _nearest(toks, refs, vm.i)
         if _status(ref) == PLANNED:
             continue
         for actor in _listed_actors(toks, vm.j, hi, refs):
             if actor != ref.process:
                 yield Fact(actor, "participatesIn", ref.event, src, "event.participant-list", conf)
+        if vm.cls == "participate_verb":
+            who = _titled_person(toks, vm.j, hi)
+            if who is not None:
+                yield Fact(who, "participatesIn", ref.event, src, "event.participant-person",
+                           REGISTRY.confidence("event.participant-person"))
+
+
+register(Rule("event.participant-person", ("participatesIn",), 0.75, ("participate_verb", "title", "role", "entity:person"),
+              "PARTICIPATE_WORD + titles/roles + person (بمشاركة الرئيس X، بحضور الأمين العام للأمم المتحدة X): the "
+              "person takes part in the meeting of the sentence", "events"))
+PERSON_WINDOW = 10           # tokens of titles and roles between a participation word and the person
+
+
+def _titled_person(toks: Tokens, j: int, hi: int):
+    """The person named right after a participation word, past its titles and role (up to a comma)."""
+    lex = load()
+    for k in range(j, min(hi, j + PERSON_WINDOW)):
+        t = toks.tokens[k]
+        if t.norm in (",", ";", ".", ":", "(") or lex.is_a(toks, k, "participate_verb") is not None:
+            return None
+        m = next((x for x in t.ents if toks.index_at(x.start) == k), None)
+        if m is not None and m.entity.kind == "person":
+            return _full_person(toks, m, hi)
+        if k == j and lex.is_a(toks, k, "title") is None and lex.is_a(toks, k, "role") is None:
+            return None          # بمشاركة واسعة …: no person follows
+    return None
+
+
+def _meeting_at(toks: Tokens, refs: list[Ref], k: int) -> bool:
+    lex = load()
+    return any(_ref_tok(toks, r) == k for r in refs) or (
+        k < len(toks.tokens) and (lex.is_a(toks, k, "meeting_noun") is not None
+                                  or lex.is_a(toks, k, "meeting_anaphor") is not None))
 
 
 def _listed_actors(toks: Tokens, j: int, hi: int, refs: list[Ref]) -> list:
@@ -477,7 +571,8 @@ def _listed_actors(toks: Tokens, j: int, hi: int, refs: list[Ref]) -> list:
             out.append(m.entity)
             k, gap, started = toks.index_at(m.end), 0, True
             continue
-        opener = lex.is_a(toks, k, "list_opener") or lex.is_a(toks, k, "participant_filler")
+        opener = lex.is_a(toks, k, "list_opener") or lex.is_a(toks, k, "participant_filler") or \
+            lex.is_a(toks, k, "observer_marker")          # observers take part too (they are not counted)
         if opener is not None:
             k, gap = opener.j, 0
             continue
@@ -487,6 +582,14 @@ def _listed_actors(toks: Tokens, j: int, hi: int, refs: list[Ref]) -> list:
             continue
         if t.kind == "punct" and t.norm in (".", ";"):
             break
+        if started and t.norm in ("الذي", "التي") and toks.tokens[k - 1].norm == ",":
+            # المنظمة الدولية للهجرة، التي تضطلع بمهام الأمانة، ومنظمة العمل الدولية: past the relative clause
+            x = k
+            while x < limit and x - k < 12 and toks.tokens[x].norm not in (",", ".", ";"):
+                x += 1
+            if x < limit and toks.tokens[x].norm == ",":
+                k = x + 1
+                continue
         gap += 1
         if gap > (LIST_GAP if started else LIST_GAP + 2):
             break
@@ -510,6 +613,10 @@ def taken_up(toks: Tokens, last: Ref | None, s: int, e: int) -> list[Ref]:
     if not lex.find(toks, ("participate_verb", "gather_verb"), lo, hi) and not any(
             toks.tokens[k].norm in ("يمثلون", "ممثلو", "ممثلي") for k in range(lo, hi)):
         return []
+    first = lex.is_a(toks, lo, "participate_verb") if lo < hi else None
+    if first is not None and first.feature("tense") == "noun" and first.entry.written.startswith("ب"):
+        # وبحضور ممثلي الدول التالية: …: a clause that goes on describing the meeting before it
+        return [Ref(toks.tokens[lo].start, toks.tokens[lo].end, last.event, last.process, "", last.status)]
     for k in range(lo, hi):
         t = toks.tokens[k]
         demo = k > lo and toks.tokens[k - 1].norm in _DEMONSTRATIVES
