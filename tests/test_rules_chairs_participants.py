@@ -141,3 +141,79 @@ def test_the_head_of_a_state_delegation_chairs_nothing_and_the_state_takes_part(
     t = triples(facts)
     assert not chairs(facts)
     assert any(s == "state/KWT" and p == "participatesIn" and o.startswith("event/abu-dhabi-dialogue") for s, p, o in t)
+
+
+# ------------------------------------------------------------------ who takes part
+
+def participants(facts):
+    return {(key_of(f.subject), key_of(f.object)) for f in facts if f.predicate == "participatesIn"}
+
+
+def test_sudanese_list_after_bimusharakat_kull_min_with_latin_commas():
+    facts = facts_of_text(events, "انطلقت اليوم في الخرطوم أعمال الاجتماع الوزاري الثالث لعملية الخرطوم بمشاركة كل من "
+                                  "تشاد, والنيجر, ومالي، والمنظمة الدولية للهجرة.", date="2031-05-01")
+    got = {s for s, o in participants(facts) if o.startswith("event/khartoum-process")}
+    assert {"state/TCD", "state/NER", "state/MLI", "org/iom"} <= got
+
+
+def test_communique_observers_listed_in_a_clause_of_their_own_past_a_relative_clause():
+    facts = facts_of_text(events,
+                          "اجتمعنا في كاتماندو يومي 3 و4 أيار 2031 في المشاورة الوزارية السابعة لمسار كولومبو؛",
+                          "وبحضور ممثلي الدول والجهات التالية بصفة مراقب: كندا، وإيطاليا، والاتحاد الأوروبي، إلى جانب "
+                          "المنظمة الدولية للهجرة، التي تتولى مهام الأمانة، ومنظمة العمل الدولية؛", date="2031-05-05")
+    got = {s for s, o in participants(facts) if o.startswith("event/colombo-process")}
+    assert {"state/CAN", "state/ITA", "org/eu", "org/iom", "org/ilo"} <= got
+
+
+def test_gulf_meeting_gathered_ministers_of_listed_states():
+    facts = facts_of_text(events, "اختتم في أبوظبي الاجتماع الوزاري السادس لحوار أبوظبي يوم 3 أبريل 2031.",
+                          "وضم الاجتماع إلى جانب وزراء العمل في دول الخليج، وزراء كل من نيبال وسريلانكا وكبار ممثلي "
+                          "منظمة العمل الدولية.", date="2031-04-04")
+    got = {s for s, o in participants(facts) if o.startswith("event/abu-dhabi-dialogue")}
+    assert {"state/NPL", "state/LKA", "org/ilo"} <= got
+
+
+def test_a_delegations_members_are_not_the_meetings_participants():
+    facts = facts_of_text(events, "شاركت الكويت في القمة التاسعة للمنتدى العالمي للهجرة والتنمية في نيروبي بوفد ترأسه "
+                                  "وزير العمل، وضم سفير الدولة لدى جمهورية كينيا.", date="2031-04-04")
+    assert not any(s == "state/KEN" for s, o in participants(facts))
+
+
+def test_egyptian_titled_person_after_bimusharakat_takes_part():
+    facts = facts_of_text(events, "عقدت في نيويورك أمس القمة الأولى للأمم المتحدة بشأن اللاجئين والمهاجرين بمشاركة "
+                                  "الرئيس عبدالفتاح السيسي، ووفود 190 دولة.", date="2031-09-20")
+    assert any(s == "person/bdalftah-alsysy" for s, o in participants(facts))
+
+
+def test_the_head_of_a_delegation_takes_part():
+    facts = facts_of_text(events, GFMD,
+                          "شارك العراق في أعمال الاجتماع العاشر للمنتدى العالمي للهجرة والتنمية في برلين، بوفد ترأسه "
+                          "وزير الهجرة والمهجرين كامران علي حسن.", date="2031-06-01")
+    got = participants(facts)
+    assert any(s.startswith("person/kamran") or s.startswith("person/kmran") for s, o in got), got
+    assert not chairs(facts)
+
+
+def test_a_count_in_a_sentence_that_takes_up_the_meeting():
+    facts = facts_of_text(events, GFMD,
+                          "احتضنت أكادير القمة الخامسة عشرة للمنتدى العالمي للهجرة والتنمية يومي 3 و4 أكتوبر 2036.",
+                          "وعرف هذا الموعد الدولي مشاركة أزيد من 900 مشارك يمثلون حوالي 150 دولة.",
+                          "وجمع المنتدى كذلك نحو 40 منظمة دولية.", date="2036-10-05")
+    t = triples(facts)
+    assert {("event/gfmd-2036", "stateCount", "150"), ("event/gfmd-2036", "delegateCount", "900"),
+            ("event/gfmd-2036", "participantCount", "150")} <= t
+    assert ("event/gfmd-2036", "participantCount", "900") not in t      # the states are the participant count
+
+
+def test_delegates_are_the_participant_count_when_no_states_are_counted():
+    facts = facts_of_text(events, GFMD,
+                          "انعقدت القمة الثالثة عشرة للمنتدى العالمي للهجرة والتنمية في دبي يوم 24 يناير 2031، وشارك "
+                          "فيها أكثر من ألف مندوب من الحكومات والمنظمات الدولية.", date="2031-01-25")
+    assert ("event/gfmd-2031", "participantCount", "1000") in triples(facts)
+
+
+def test_members_of_a_process_are_not_participants_of_its_meeting():
+    facts = facts_of_text(events, GFMD,
+                          "وانعقد الاجتماع الرابع عشر للمنتدى العالمي للهجرة والتنمية في جنيف عام 2033، والمنتدى يضم في "
+                          "عضويته 190 دولة.", date="2033-12-01")
+    assert not [f for f in facts if f.predicate.endswith("Count")]
