@@ -129,8 +129,9 @@ def _paragraph_facts(ctx: FactContext, st: DocState, src):
         yield from process_chairs.chairmanships(ctx, st, src, toks, sorted(refs + written, key=lambda r: r.start), s, e)
         if not refs and not written:
             up = [part] if part is not None else meeting_relations.taken_up(toks, last or st.last_meeting, s, e)
-            yield from meeting_relations.pattern_facts(ctx, src, toks, up, s, e)
-            yield from meeting_relations.participant_lists(ctx, src, toks, up, s, e)
+            if up:
+                yield from meeting_relations.pattern_facts(ctx, src, toks, up, s, e)
+                yield from meeting_relations.participant_lists(ctx, src, toks, up, s, e)
             yield from workshops(ctx, st, src, v, refs, s, e)
             yield from written_meetings.sessions(ctx, st, src, toks, [], s, e)
             continue

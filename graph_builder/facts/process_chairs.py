@@ -71,8 +71,11 @@ class _Scope:
     processes named so far (the last one whose name begins with the noun wins)."""
 
     def __init__(self, st, toks: Tokens, document_mentions=()):
-        self.st, self.toks = st, toks
-        self.document_processes = [m.entity for m in document_mentions if m.entity.kind == "process"]
+        self.st, self.toks, self._mentions = st, toks, document_mentions
+
+    @property
+    def document_processes(self) -> list[Entity]:
+        return [m.entity for m in self._mentions if m.entity.kind == "process"]
 
     def noun_process(self, k: int) -> Entity | None:
         t = self.toks.tokens[k]
@@ -240,11 +243,14 @@ def chairmanships(ctx, st, src, toks: Tokens, refs: list[Ref], s: int, e: int):
     """chairedBy / coChairedBy of the processes whose chairmanship one sentence states."""
     lex = load()
     lo, hi = toks.token_range(s, e)
+    chair_words = lex.find(toks, "chair_verb", lo, hi)
+    if not chair_words:
+        return
     scope = _Scope(st, toks, getattr(ctx, "mentions", ()))
     conf = REGISTRY.confidence("event.process-chair")
     seen: set = set()
     last_thing = None
-    for vm in lex.find(toks, "chair_verb", lo, hi):
+    for vm in chair_words:
         if negated(toks, vm.i) or vm.future or _planned(toks, vm.i, lo):
             continue
         got = _one(scope, toks, refs, vm, lo, hi)
