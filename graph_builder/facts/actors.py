@@ -91,7 +91,7 @@ def _between_words(text: Text, start: int, end: int) -> list[str]:
 def _list_members(text: Text, start: int, end: int, group: Mention) -> list[Mention]:
     """Actor mentions of a list in text[start:end], stopping at a clause boundary."""
     stop = end
-    for rx in (r"؛", r";", r"\(ب\)", r"\.\s"):
+    for rx in (r"؛", r";", r"\(ب\)", r"\.\s", r"(?:تعاقب|تناوب|تداول)\S* على"):      # تعاقبت على رئاسته كل من …: chairs, not members
         m = re.search(rx, text.original[start:end])
         if m:
             stop = min(stop, start + m.start())
