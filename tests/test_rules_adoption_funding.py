@@ -48,11 +48,11 @@ def setup(tmp_path_factory):
     return gaz, Matcher(gaz)
 
 
-def _ctx(text, setup):
+def _ctx(text, setup, date=""):
     gaz, matcher = setup
     sec = Section(heading="خبر", level=1, order=1, line=1)
     para = Paragraph(number=1, text=text, order=1, line=2, section=sec)
-    doc = Document(path=Path("s.txt"), slug="s", paragraphs=[para], sections=[sec])
+    doc = Document(path=Path("s.txt"), slug="s", paragraphs=[para], sections=[sec], date=date)
     return FactContext(doc, mentions_in(doc, matcher), gaz)
 
 
@@ -151,3 +151,52 @@ def test_adopted_at_the_paragraphs_meeting_only_in_its_place(setup):
     assert any(p == "adoptedAt" and o.startswith("gfmd-") for s, p, o in at)
     elsewhere = _triples(commitments.extract(_ctx(held + "وميثاق النهر الذي تم اعتماده في نيويورك يظل مرجعا.", setup)))
     assert not any(p == "adoptedAt" for s, p, o in elsewhere)
+
+
+# ---------------------------------------------------------------- no adopter entity (commitment.adopted-unnamed)
+
+@pytest.mark.parametrize("text, date, day", [
+    # Gulf press: a count of states, the preposition على, a relative day and its weekday
+    ("وافقت 164 دولة بالإجماع، اليوم الاثنين، على ميثاق النهر للهجرة الآمنة.", "2031-12-08", "2031-12-08"),
+    # Maghrebi press: approximate count, "across the world", yesterday
+    ("صادقت قرابة 150 دولة عبر العالم، أمس الخميس، على ميثاق النهر.", "2031-12-12", "2031-12-11"),
+    # UN register: a passive verb written without vowels, the instrument right after it
+    ("واعتمد إعلان الواحة بشأن تنقل العمالة في 3 آذار/مارس 2031.", "", "2031-03-03"),
+    # Levantine press: the member states as the subject
+    ("وأقرت الدول الأعضاء في 4 تشرين الأول/أكتوبر 2031 إعلان الواحة.", "", "2031-10-04"),
+])
+def test_adopted_by_no_named_actor_keeps_its_date(text, date, day, setup):
+    facts = adoption.extract(_ctx(text, setup, date))
+    got = _triples(facts)
+    assert not [f for f in facts if f.predicate == "adoptedBy"]
+    assert any(p == "dateAdopted" and o == day for s, p, o in got), got
+    assert {f.rule for f in facts} == {"commitment.adopted-unnamed"}
+
+
+@pytest.mark.parametrize("text", [
+    # the verb's object is a plan; the instrument is only what the plan implements
+    "واعتمدت 20 دولة في 3 آذار/مارس 2031 خطة وطنية لتنفيذ ميثاق النهر.",
+    # present tense: relies on, not adopts
+    "وتعتمد الدول في 3 آذار/مارس 2031 على ميثاق النهر.",
+    # a planned adoption
+    "ومن المقرر أن يعتمد في 3 آذار/مارس 2031 ميثاق النهر.",
+    # negated
+    "ولم تصادق 30 دولة في 3 آذار/مارس 2031 على ميثاق النهر.",
+])
+def test_no_adoption_without_the_instrument_as_object(text, setup):
+    assert not [f for f in adoption.extract(_ctx(text, setup)) if f.predicate in ("dateAdopted", "adoptedAt")]
+
+
+def test_the_meeting_that_adopts_gives_place_and_one_day_date(setup):
+    text = ("وعقدت الجمعية العامة في 19 أيلول/سبتمبر 2031 في نيويورك اجتماعا رفيع المستوى بشأن اللاجئين والمهاجرين. "
+            "واعتمد الاجتماع إعلان الواحة بشأن تنقل العمالة.")
+    got = _triples(adoption.extract(_ctx(text, setup)))
+    at = [o for s, p, o in got if s == "oasis-declaration" and p == "adoptedAt"]
+    assert at and "2031" in at[0]
+    assert ("oasis-declaration", "dateAdopted", "2031-09-19") in got
+
+
+def test_the_meeting_that_adopts_is_no_guess_when_two_are_named(setup):
+    text = ("واعتمدت عملية الرباط برنامج عمل في المؤتمر الوزاري الخامس في روما في تشرين الثاني/نوفمبر 2031. "
+            "وعقد الاتحاد الأوروبي مؤتمر قمة في فاليتا في 11 تشرين الثاني/نوفمبر 2031، واعتمد المؤتمر إعلان الواحة.")
+    assert not [f for f in adoption.extract(_ctx(text, setup)) if f.predicate == "adoptedAt"]
