@@ -200,3 +200,25 @@ def test_the_meeting_that_adopts_is_no_guess_when_two_are_named(setup):
     text = ("واعتمدت عملية الرباط برنامج عمل في المؤتمر الوزاري الخامس في روما في تشرين الثاني/نوفمبر 2031. "
             "وعقد الاتحاد الأوروبي مؤتمر قمة في فاليتا في 11 تشرين الثاني/نوفمبر 2031، واعتمد المؤتمر إعلان الواحة.")
     assert not [f for f in adoption.extract(_ctx(text, setup)) if f.predicate == "adoptedAt"]
+
+
+def test_the_ministers_adopt_at_the_texts_one_meeting_rcp_register(setup):
+    gaz, matcher = setup
+    sec = Section(heading="بيان", level=1, order=1, line=1)
+    paras = [Paragraph(number=1, text="عقد المؤتمر الوزاري الإقليمي السادس لعملية بالي في بالي في 23 آذار/مارس 2031.",
+                       order=1, line=2, section=sec),
+             Paragraph(number=2, text="واعتمد الوزراء ”إعلان الشاطئ بشأن تهريب الأشخاص“، وهو أول إعلان وزاري للعملية.",
+                       order=2, line=3, section=sec)]
+    doc = Document(path=Path("s.txt"), slug="s", paragraphs=paras, sections=[sec])
+    facts = commitments.extract(FactContext(doc, mentions_in(doc, matcher), gaz))
+    at = [f for f in facts if f.predicate == "adoptedAt"]
+    assert at and at[0].object.slug.startswith("bali-process") and at[0].evidence is paras[1]
+    assert not [f for f in facts if f.predicate == "adoptedBy"]
+
+
+def test_a_date_of_an_earlier_clause_is_not_the_adoptions(setup):
+    got = _triples(commitments.extract(_ctx(
+        "وانبثقت العملية عن المؤتمر المعقود في آذار/مارس 2030، واعتمد مؤتمرها الوزاري الأول في 5 حزيران/يونيه 2031 "
+        "إعلان الشاطئ بشأن الحماية.", setup)))
+    assert any(p == "dateAdopted" and o == "2031-06-05" for s, p, o in got)
+    assert not any(o.startswith("2030") for s, p, o in got)

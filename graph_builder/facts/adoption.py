@@ -139,10 +139,13 @@ def _at_meeting(toks, lex, j, hi, places=frozenset()) -> bool:
         t = toks.tokens[k]
         if t.kind == "punct" and t.norm in (".", "؛", ";"):
             return False
-        if t.norm in ("في", "خلال", "اثناء") and k + 1 < hi:
-            nxt = toks.tokens[k + 1]
-            if lex.is_a(toks, k + 1, "meeting_noun") or any(m.entity.kind == "place" and m.entity in places
-                                                            for m in nxt.ents):
+        if t.norm in ("في", "خلال", "اثناء", "علي") and k + 1 < hi:
+            n = k + 1
+            if lex.is_a(toks, n, "meeting_moment") and n + 1 < hi:
+                n += 1                             # في ختام القمة، على هامش المؤتمر
+            nxt = toks.tokens[n]
+            if lex.is_a(toks, n, "meeting_noun") or any(m.entity.kind == "place" and m.entity in places
+                                                        for m in nxt.ents):
                 return True
         if any(r.pro in ("ب", "وب") for r in t.readings()[1:]) and any(m.entity.kind == "place" and m.entity in places
                                                                           for m in t.ents):
@@ -218,6 +221,11 @@ def _unnamed(toks, src, lex, verb, hi, meeting, doc_day):
             return
         by_meeting = True
         k = lex.is_a(toks, k, "meeting_noun").j
+    elif k < hi and lex.is_a(toks, k, "meeting_members") and not any(m.entity.kind in ADOPTER_KINDS
+                                                                    for m in toks.tokens[k].ents):
+        # واعتمد الوزراء …: the members of the paragraph's one meeting adopt it there
+        by_meeting = len([x for x in lex.find(toks, "meeting_noun") if not x.feature("plural")]) <= 1
+        k = lex.is_a(toks, k, "meeting_members").j
     dated = [(d.start, d.end) for d in dates_of(toks, doc_day)]
     prep = verb.feature("prep")
     after_time = False                             # اليوم الاثنين، أمس الأحد: the weekday after a relative day
@@ -268,24 +276,45 @@ def _event_sources(ctx):
     return places, days, in_src
 
 
+class MeetingOf:
+    """The held meeting a paragraph is about: the one it names (a meeting of a process, or of none),
+    else, in a paragraph that names none, the document's only meeting. With its places and its day."""
+
+    def __init__(self, ctx):
+        from .family_findings import known_events
+        self.events = known_events(ctx)
+        self.places, self.days, self.in_src = _event_sources(ctx)
+        self.only = list({e.key: e for found in self.in_src.values() for e in found}.values())
+
+    def __call__(self, src):
+        held = self.events.meeting(src)
+        if held is None and len(self.in_src.get(id(src), [])) == 1:
+            held = self.in_src[id(src)][0]         # a meeting of no process (a UN conference) named there
+        if held is None and not self.in_src.get(id(src)) and len(self.only) == 1:
+            held = self.only[0]                    # a paragraph of a text about one meeting
+        if held is None:
+            return None
+        return held, frozenset(self.places.get(held.key, ())), self.days.get(held.key)
+
+
+def members_adopt(toks, lex, j) -> bool:
+    """The adopting verb's subject at token ``j`` is the meeting or its members (الاجتماع، الوزراء، القادة)."""
+    return j < len(toks.tokens) and not any(m.entity.kind in ADOPTER_KINDS for m in toks.tokens[j].ents) \
+        and bool(lex.is_a(toks, j, "meeting_members") or lex.is_a(toks, j, "meeting_noun"))
+
+
 def extract(ctx) -> list[Fact]:
     from .event_status import document_day
-    from .family_findings import known_events
     lex = load()
     out: list[Fact] = []
-    events = None
+    meeting_of = None
     doc_day = document_day(ctx.document)
     for src in list(ctx.document.paragraphs) + [f for f in ctx.document.footnotes if f.text]:
         toks = ctx.tokens(src)
         if not any(m.entity.kind == "commitment" for m in toks.mentions):
             continue                               # nothing named to adopt
-        if events is None:
-            events = known_events(ctx)
-            places, days, in_src = _event_sources(ctx)
-        held = events.meeting(src)                 # the one held meeting the paragraph names, if any
-        if held is None and len(in_src.get(id(src), [])) == 1:
-            held = in_src[id(src)][0]              # a meeting of no process (a UN conference) named there
-        meeting = (held, frozenset(places.get(held.key, ())), days.get(held.key)) if held is not None else None
+        meeting_of = meeting_of or MeetingOf(ctx)
+        meeting = meeting_of(src)
         ends = sentence_ends(toks)
         for k in range(len(toks.tokens)):
             hi = ends[toks.tokens[k].sent]
