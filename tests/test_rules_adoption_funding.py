@@ -222,3 +222,19 @@ def test_a_date_of_an_earlier_clause_is_not_the_adoptions(setup):
         "إعلان الشاطئ بشأن الحماية.", setup)))
     assert any(p == "dateAdopted" and o == "2031-06-05" for s, p, o in got)
     assert not any(o.startswith("2030") for s, p, o in got)
+
+
+@pytest.mark.parametrize("text, adopter", [
+    # UN news register: number and year between the name and the participle
+    ("ودخل ميثاق النهر رقم 12 لعام 2031 الصادر عن منظمة العمل الدولية حيز النفاذ اليوم.", "ilo"),
+    # Egyptian press: feminine participle, من
+    ("وأشاد الوزير بإعلان الواحة الصادر من الجمعية العامة للأمم المتحدة.", "general-assembly"),
+])
+def test_issued_by_an_actor(text, adopter, setup):
+    got = _triples(adoption.extract(_ctx(text, setup)))
+    assert any(p == "adoptedBy" and o == adopter for s, p, o in got), got
+
+
+def test_a_statement_about_the_instrument_is_not_its_issuer(setup):
+    got = _triples(adoption.extract(_ctx("ورحبت منظمة العمل الدولية بميثاق النهر في بيانها الصادر أمس.", setup)))
+    assert not [x for x in got if x[1] == "adoptedBy"]

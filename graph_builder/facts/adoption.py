@@ -6,6 +6,8 @@ who adopted it and when, in the forms a writer uses.
 * ``commitment.adopted-active``: ``ADOPT_VERB ACTOR … NAME`` (``اعتمدت الجمعية العامة إعلان نيويورك``) and
   ``ACTOR (قد) ADOPT_VERB NAME`` (``وكانت الجمعية العامة قد اعتمدت الاتفاق``).
 
+* ``commitment.issued-by``: ``NAME (رقم N لعام YYYY) الصادرة عن ACTOR`` — the actor issued it (or, a
+  meeting noun after the participle, it was adopted at the paragraph's meeting);
 * ``commitment.adopted-unnamed``: an adopting verb whose adopter is no entity — the meeting itself
   (``واعتمد الاجتماع إعلان نيويورك``), a count of states (``صادقت 164 دولة … على الاتفاق``,
   ``وافقت 164 دولة على …``) or nobody written (``واعتُمد الاتفاق العالمي في المؤتمر …``): no
@@ -33,6 +35,12 @@ from .spans import sentence_bounds, sentence_ends, starting
 
 RELATIVE, ACTIVE, AT_RULE = "commitment.adopted-relative", "commitment.adopted-active", "commitment.adopted-at-meeting"
 UNNAMED = "commitment.adopted-unnamed"
+ISSUED = "commitment.issued-by"
+if ISSUED not in REGISTRY:
+    register(Rule(ISSUED, ("adoptedBy", "adoptedAt"), 0.8, ("lex:issued_by", "lex:meeting_noun", "entity:commitment",
+                                                            "entity:org", "entity:state", "entity:process"),
+                  "NAME (رقم N لعام YYYY) الصادر(ة) عن ACTOR/MEETING: issued by that actor, or at the paragraph's "
+                  "meeting", "commitments"))
 if UNNAMED not in REGISTRY:
     register(Rule(UNNAMED, ("dateAdopted", "year", "adoptedAt"), 0.75,
                   ("lex:adopt_verb", "lex:meeting_noun", "lex:planned_marker", "lex:negation", "entity:commitment",
@@ -153,10 +161,27 @@ def _at_meeting(toks, lex, j, hi, places=frozenset()) -> bool:
     return False
 
 
+def _issued(toks, src, lex, m, j, hi, meeting):
+    """NAME (رقم N) (لعام YYYY) الصادر(ة) عن ACTOR | MEETING: the actor adopted it, or it was adopted at the
+    meeting the paragraph is about."""
+    while j < hi and (toks.tokens[j].kind == "number" or toks.tokens[j].norm.lstrip("ل") in ("رقم", "عام", "لعام")):
+        j += 1
+    issued = lex.is_a(toks, j, "issued_by") if j < hi else None
+    if issued is None:
+        return
+    a = issued.j
+    actor = starting(toks, a, ADOPTER_KINDS)
+    if actor is not None and actor.entity.cls != "Person":
+        yield Fact(m.entity, "adoptedBy", actor.entity, src, ISSUED, REGISTRY.confidence(ISSUED))
+    elif meeting is not None and a < hi and lex.is_a(toks, a, "meeting_noun"):
+        yield Fact(m.entity, "adoptedAt", meeting[0], src, ISSUED, REGISTRY.confidence(ISSUED))
+
+
 def _relative(toks, src, lex, k, hi, meeting=None, doc_day=None):
-    """NAME (،) الذي/التي ADOPT (من قبل) ACTOR …"""
+    """NAME (،) الذي/التي ADOPT (من قبل) ACTOR …; NAME الصادر عن ACTOR."""
     m = starting(toks, k, {"commitment"})
     j = toks.index_at(m.end)
+    yield from _issued(toks, src, lex, m, j, hi, meeting)
     j = _skip(toks, j, hi)
     if j >= hi or toks.tokens[j].norm not in RELATIVES:
         return
