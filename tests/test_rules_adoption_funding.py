@@ -238,3 +238,11 @@ def test_issued_by_an_actor(text, adopter, setup):
 def test_a_statement_about_the_instrument_is_not_its_issuer(setup):
     got = _triples(adoption.extract(_ctx("ورحبت منظمة العمل الدولية بميثاق النهر في بيانها الصادر أمس.", setup)))
     assert not [x for x in got if x[1] == "adoptedBy"]
+
+
+def test_a_known_instrument_is_not_minted_again_and_a_deadline_is_no_date(setup):
+    facts = commitments.extract(_ctx(
+        "واعتمد المؤتمر إعلان الواحة بشأن تنقل العمالة، الذي تعهدت فيه الدول بوضع خطة بحلول عام 2033.", setup))
+    assert all(f.subject.slug == "oasis-declaration" for f in facts if f.subject.kind == "commitment"), \
+        {f.subject.slug for f in facts}
+    assert not [f for f in facts if f.predicate in ("dateAdopted", "year") and "2033" in f.object.lexical]

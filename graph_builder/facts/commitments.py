@@ -271,6 +271,9 @@ def _adoptions(ctx, src, v: View, s: int, e: int, meetings=(), ps: ParaState | N
             continue
         cls, name, name_end = named
         c_start = v.orig(fpos + found, fpos + found + 1)[0]
+        known = _named_entity_at(ctx, src, c_start)
+        if known is not None and known.kind != "commitment":
+            continue                                     # a process or organisation named with a head word
         adopters = [x.entity for x in actors if x.end <= c_start
                     and not re.search(r"(?:^|\s)(?:في|ب)\s*$", fold(v.text[max(s, x.start - 4):x.start]))]
         if not adopters and m.group("verb").startswith("ب"):   # "قامت X باعتماد …": X is the sentence subject
@@ -299,7 +302,7 @@ def _adoptions(ctx, src, v: View, s: int, e: int, meetings=(), ps: ParaState | N
         dates = _clause_dates(src.text, s, e, ms)
         year = next((d.year for d in dates if d.year), None)
         via = f"adopted at {meeting_ent.label_en}" if meeting_ent is not None and not adopters else ""
-        ent = commitment(ctx, src, v, cls, name, c_start, name_end, adopters or None, year, via, ps.seen)
+        ent = known or commitment(ctx, src, v, cls, name, c_start, name_end, adopters or None, year, via, ps.seen)
         if not ent.slug:
             continue
         prev_adopters = adopters
@@ -329,11 +332,22 @@ def _adoptions(ctx, src, v: View, s: int, e: int, meetings=(), ps: ParaState | N
         yield from _funders(ctx, src, v, ent, name_end, e)
 
 
+_NAMED_KINDS = frozenset({"commitment", "process", "org", "body"})
+
+
+def _named_entity_at(ctx, src, start: int):
+    """The gazetteer instrument, process or organisation named where the head word stands (إعلان نيويورك،
+    مبادرة طريق الهجرة … = the Khartoum Process, صندوق الأمم المتحدة للسكان), else None: the known entity
+    wins over a minted one."""
+    return next((x.entity for x in ctx.mentions_in(src) if x.entity.kind in _NAMED_KINDS
+                 and not x.entity.from_text and x.start <= start < x.end), None)
+
+
 def _clause_dates(text: str, s: int, e: int, verb: int) -> list:
     """The dates of the adopting clause: those after the verb first; else the last one before it with no
     comma between (``في 2014 اعتمدت الحكومة …``) or fronted (``وفي تموز 2006، اعتمد …``); a date of an earlier clause (``المعقود في آذار 2011،
-    واعتمد …``) is another event's."""
-    dates = dates_in(text, s, e)
+    واعتمد …``) is another event's, a deadline (``بحلول عام 2018``) is none."""
+    dates = [d for d in dates_in(text, s, e) if not _DEADLINE.search(text[max(s, d.start - 12):d.start])]
     after = [d for d in dates if d.start >= verb]
     if after:
         return after
@@ -342,6 +356,7 @@ def _clause_dates(text: str, s: int, e: int, verb: int) -> list:
     return before[-1:]
 
 
+_DEADLINE = re.compile(r"(?:بحلول|حتى|قبل|موعد أقصاه)\s*(?:عام|سنة|نهاية)?\s*$")   # a deadline, not the adoption's date
 _FRONTED = re.compile(r"^\W*(?:[وف])?(?:في|خلال|منذ)?\s*$")   # وفي تموز/يوليه 2006، اعتمد …: a fronted date
 
 
