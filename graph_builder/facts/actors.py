@@ -136,6 +136,19 @@ def _group_before(text: Text, pos: int, sent_start: int) -> Mention | None:
     return m if len(_between_words(text, m.end, text.tokens[i].end)) == 0 else None
 
 
+def _anaphor_before(text: Text, k: int, sent_start: int, scope: list[Mention]) -> Mention | None:
+    """``… في الحوار الذي يضم A، B``: a definite head noun right before the relative pronoun stands
+    for the latest group named with it (``حوار أبوظبي``)."""
+    i = k - 1
+    if i >= 0 and text.tokens[i].bare in RELATIVES:
+        i -= 1
+    if i < 0 or text.tokens[i].start < sent_start or text.tokens[i].bare not in ANAPHORS \
+            or text.mention_at(text.tokens[i]) is not None:
+        return None
+    m = resolve_anaphor(text.tokens[i].bare, scope + [x for x in text.mentions if x.end <= text.tokens[i].start])
+    return m if m is not None and _cls(m) in GROUP_CLASSES else None
+
+
 def _resolved_subject(text: Text, pos: int, limit: int, scope: list[Mention]) -> Mention | None:
     subj = subject_after(text, pos, limit)
     if subj.kind == "explicit":
@@ -164,7 +177,7 @@ def _memberships(text: Text, source, scope: list[Mention]):
                 if j < len(text.tokens) and text.tokens[j].start < s_end and group:
                     members = _list_members(text, text.tokens[j].end, s_end, group)
             elif tok.bare in INCLUDE:
-                group = _group_before(text, tok.start, s_start)
+                group = _group_before(text, tok.start, s_start) or _anaphor_before(text, k, s_start, scope)
                 if group:
                     members = _list_members(text, tok.end, s_end, group)
             elif tok.bare in MEMBERSHIP:
@@ -227,7 +240,8 @@ def _bodies(text: Text, source):
 
 # ---------------------------------------------------------------- persons
 
-ROLE_STOPS = re.compile(r"\s(?:برئاسة|لمشاركته|لمشاركتها|لقيامه|لقيامها|لدوره|لدورها|بصفته|بصفتها|الذي|التي|في حضور)\s.*$")
+ROLE_STOPS = re.compile(r"\s(?:برئاسة|لمشاركته|لمشاركتها|لقيامه|لقيامها|لدوره|لدورها|بصفته|بصفتها|الذي|التي|في حضور"
+                        r"|بإلقاء|بالقاء|بتوقيع|بتقديم|بافتتاح|بزيارة|بتسليم|بعرض)\s.*$")
 
 
 def _role_text(chunk: str) -> str:
@@ -353,7 +367,61 @@ def _person_roles(text: Text, source, who: Entity, start: int, end: int):
     facts = list(_comma_roles(text, source, who, start, end))
     if not any(f.predicate == "role" for f in facts):
         facts.extend(_adjacent_roles(text, source, who, start, end))
-    yield from facts
+    rep = _represented(text, start)
+    if rep is not None:                       # وعن المنظمة مديرها العام، السفير NAME: the organisation signed for
+        facts = [f for f in facts if f.predicate != "affiliation"]
+        facts.append(Fact(who, "affiliation", rep, source, "actors.affiliation", RULES["actors.affiliation"][1]))
+    gaz = getattr(text, "gazetteer", None)
+    yield from (Fact(f.subject, f.predicate, _organisation_of_unit(f.object, gaz), f.evidence, f.rule, f.confidence)
+                if f.predicate == "affiliation" else f for f in facts)
+
+
+# Words between an organisation and the name of the person who acts for it: ``X ممثلة بمعالي السفيرة/
+# د. NAME``, ``نيابة عن X السفيرة الدكتورة NAME``, ``وعن X مديرها العام، السفير NAME``.
+_REPRESENTED_BY = folded_set(("ممثلة", "ممثلا", "ممثلاً", "ممثل", "ممثلين"))
+_ON_BEHALF = re.compile(r"(?:^|[\s,،])(?:و|ف)?(?:نيابه\s+|بالنيابه\s+)?عن\s+(?:(?:الامانه\s+العامه|امانه)\s+ل?)?$")
+_PRONOUN_ROLE = re.compile(r"\S+(?:ها|ه|هم)(?:\s+(?:العام|العامه|التنفيذي|التنفيذيه))?$")
+
+
+def _represented(text: Text, start: int) -> Entity | None:
+    """The organisation a person named right after ``X ممثلة ب…`` or ``(نيابة) عن X`` acts for."""
+    titles = _TITLE_WORDS
+    orgs = [m for m in text.mentions if m.end <= start and start - m.end <= 90 and _cls(m) in ORG_CLASSES]
+    if not orgs:
+        return None
+    m = orgs[-1]
+    if any(x.entity.kind == "person" and m.end <= x.start < start for x in text.mentions):
+        return None
+    gap = [w for w in re.split(r"[\s/،,]+", text.folded(m.end, start)) if w and w not in ("د.", "د")]
+    rest = [w for w in gap if w not in titles and not (w[:1] == "ب" and w[1:] in titles)]
+    if gap and gap[0] in _REPRESENTED_BY and len(rest) == 1:
+        return m.entity                                   # X ممثلة بمعالي السفيرة/ د. NAME
+    behalf = _ON_BEHALF.search(text.folded(max(0, m.start - 30), m.start))
+    pronoun_role = len(rest) <= 2 and bool(rest) and bool(_PRONOUN_ROLE.match(" ".join(rest)))
+    if behalf and (not rest or pronoun_role) and (
+            pronoun_role or "نيابه" in behalf.group() or _SIGNED.search(text.folded(max(0, m.start - 160), m.start))):
+        return m.entity               # (نيابة) عن X [مديرها العام،] السيدة NAME; bare عن only where a text is signed
+    return None
+
+
+_SIGNED = re.compile(r"(?:^|\s)[وف]?(?:وقع|وقعت|وقعه|وقعها|يوقع|توقع|توقيع|بتوقيع|التوقيع)(?:\s|$)")
+
+
+_TITLE_WORDS = folded_set(("السيد", "السيدة", "السفير", "السفيرة", "الدكتور", "الدكتورة", "معالي", "سعادة",
+                           "فخامة", "سمو", "الشيخ", "الشيخة", "المهندس", "الأستاذ", "الأستاذة", "البروفيسور"))
+_UNIT_HEADS = folded_set(("إدارة", "الإدارة", "قطاع", "شعبة", "دائرة"))
+
+
+def _organisation_of_unit(e, gazetteer):
+    """A department of an organisation (``إدارة شؤون اللاجئين …`` of the Arab League) is part of the
+    role; the person's affiliation is the organisation it belongs to (its gazetteer ``parent``)."""
+    if not isinstance(e, Entity) or gazetteer is None or not e.label_ar \
+            or fold(e.label_ar).split(" ")[0] not in _UNIT_HEADS:
+        return e
+    parent = next((l for l in e.links if l[0] == "parent"), None)
+    if parent is None:
+        return e
+    return next((x for x in gazetteer.entities if x.kind == parent[1] and x.slug == parent[2]), e)
 
 
 def _adjacent_roles(text: Text, source, who: Entity, start: int, end: int):
@@ -409,7 +477,7 @@ _ROLE_BEFORE = re.compile(r"(?:[،,؛;:]|\sو)\s*([^،,؛;:]{3,160}?)\s*[،,]\s*
 def _comma_roles(text: Text, source, who: Entity, start: int, end: int):
     role_conf, aff_conf = RULES["actors.role"][1], RULES["actors.affiliation"][1]
     after = text.original[end:]
-    m = re.match(r"\s*[»\"”]?\s*[،,]\s*([^،,؛;.:«»\"]{3,160})", after)
+    m = re.match(r"\s*[»\"”]?\s*(?:[،,]|\s[-–—](?=\s))\s*([^،,؛;.:«»\"–—]{3,160})", after)   # NAME، ROLE / NAME – ROLE
     if m and _is_role(m.group(1)) and not _next_item(m.group(1)):
         rs, re_ = end + m.start(1), end + m.end(1)
         re_ = _role_end(text, rs, re_)

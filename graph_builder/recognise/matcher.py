@@ -26,7 +26,8 @@ adjective would (``الجريمة المنظمة``). An untitled name followed b
 (``شا زوكانغ، وكيل الأمين العام``) is a person when nothing else matched there. OCR slips are
 matched only by a bounded fuzzy rule: single-word proper names (states, places, processes,
 regions) of at least 6 letters, edit distance 1 per 6 letters, same first and last letter,
-never a token that is itself a known name. Explicit ``ar_alt`` variants are preferred. A word
+never a token that is itself a known name or a given name (lexicon class ``given_name``:
+``مانويلا`` is a person, not Manila). Explicit ``ar_alt`` variants are preferred. A word
 ending in ta marbuta never matches (exactly or fuzzily) a state, place, process or region none
 of whose names ends in ta marbuta: folding ة to ه would make the adjective ``مالية``
 ("financial") the city ``ماليه`` (Malé).
@@ -51,7 +52,7 @@ from ..text.arabic import PROCLITICS, fold, is_word_char, normalise
 from .findings import Entity, Mention
 from .gazetteer import Gazetteer
 from ..text.model import Document, Section
-from .role_persons import find_role_persons
+from .role_persons import find_role_persons, given
 from .text_entities import (find_known_persons, find_persons, find_persons_before_roles, find_publications,
                             find_resolutions_cited, surname, unify_persons)
 
@@ -181,8 +182,8 @@ class Matcher:
             if not word.startswith(prefix):
                 continue
             stem = word[len(prefix):]
-            if stem in self._names:
-                return None
+            if stem in self._names or given(stem):
+                return None                 # a known name, or a given name (مانويلا is not مانيلا)
             found = {}
             for d in _deletions(stem) | {stem}:
                 for name, e in self._fuzzy.get(d, ()):

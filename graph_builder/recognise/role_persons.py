@@ -44,7 +44,7 @@ _PREP_MASDAR = frozenset({"بت", "لت"})
 _OPEN_QUOTES = frozenset("«\"“")
 _CLOSE_QUOTES = frozenset("»\"”")
 _COMMAS = frozenset("،,")
-_CLOSE_NAME = frozenset("،,:؛;.(«\"»”")
+_CLOSE_NAME = frozenset("،,:؛;.(«\"»”–—-")
 _SAYS = frozenset(fold(w) for w in ("إن", "أن", "ان", "بأن", "إنه", "أنه"))
 _PUNCT_BOUNDARY = frozenset("،,:؛;.()\"«»“”!؟?-–—/")
 MAX_NAME = 4
@@ -186,9 +186,11 @@ def _name_at(ws: _Words, j: int, need_boundary: bool) -> tuple[int, int, int] | 
         k += 1
     if given(first) and k - j < MAX_NAME and k < len(items) and not ws.in_taken(k):
         w = items[k][2]                                   # a family name with the article: الهاملي
+        nxt = items[k + 1][2] if k + 1 < len(items) else ""
         if w.startswith("ال") and len(w) > 4 and not _role_word_strict(w) and not w.endswith(("ات", "ون", "ين")) \
-                and (k + 1 >= len(items) or items[k + 1][2] in _CLOSE_NAME or items[k + 1][2] in _SAYS):
-            k += 1
+                and (not nxt or nxt in _CLOSE_NAME or nxt in _SAYS
+                     or (is_role_head(nxt) and not _DEFINITE.match(w[2:]) and nxt[:1] not in "لب")):
+            k += 1                                        # … الفرجاني، / الفرجاني إن / الفرجاني مدير إدارة …
     if k - j < 2:
         return None
     if (need_boundary or not given(first)) and not ws.boundary(k):
@@ -196,6 +198,25 @@ def _name_at(ws: _Words, j: int, need_boundary: bool) -> tuple[int, int, int] | 
     if not given(first) and not (k >= len(items) or items[k][2] in _SAYS or items[k][2] in _CLOSE_NAME):
         return None                                       # an unknown first word needs a comma, colon or إن after the name
     return j, k, skip
+
+
+_ROLE_COMMA_REACH = 12
+
+
+def _name_after_role_comma(ws: _Words, k: int) -> tuple[int, int, int] | None:
+    """``مديرة مكتب إدارة ظروف العمل في المنظمة، مانويلا توميي``: a role whose words are not all role
+    words, closed by a comma within a few words, then a name that starts with a known given name."""
+    items = ws.items
+    verbs = _words()[5]
+    for j in range(k + 1, min(len(items), k + _ROLE_COMMA_REACH)):
+        w = items[j][2]
+        if w in _COMMAS:
+            span = _name_at(ws, j + 1, need_boundary=False)
+            return span if span and given(items[span[0]][2][span[2]:]) else None
+        if w in _PUNCT_BOUNDARY or w in _SAYS or _strip_conj(w) in verbs or w in verbs \
+                or (w[0] in "يت" and len(w) >= 4 and not _role_word(w)):
+            return None                                   # a clause, not a role: يلقي، تعقد، قال
+    return None
 
 
 def _role_word_strict(w: str) -> bool:
@@ -235,11 +256,13 @@ def find_role_persons(norm: Normalised, taken: list[tuple[int, int]]) -> list[tu
             continue
         if is_role_head(w) and not (i > 0 and items[i - 1][2] in TITLES):
             j = _role_run(ws, i)
-            comma = j < len(items) and items[j][2] in _COMMAS
+            comma = j < len(items) and (items[j][2] in _COMMAS or items[j][2] == "/")   # وزير مفوض/ NAME
             bracket = j < len(items) and items[j][2] == "("          # وزيرة خارجية أستراليا (بيني وونغ)
             span = _name_at(ws, j + 1 if comma or bracket else j, need_boundary=not comma)
             if bracket and span and not (span[1] < len(items) and items[span[1]][2] == ")"):
                 span = None
+            if span is None and not comma and not bracket:
+                span = _name_after_role_comma(ws, i)
             if span:
                 emit(span)
                 continue

@@ -146,6 +146,10 @@ def _name_after(norm: Normalised, pos: int) -> tuple[int, int] | None:
         gap = text[words[-1][1] if words else pos:m.start()]
         if gap.strip():
             break
+        dash = m.group().find(" - ")
+        if dash > 0 and _role_after_dash(m.group()[dash + 3:]):
+            words.append((m.start(), m.start() + dash))     # حمدان - ممثل: a dash before the role, not ألفاريز - لاسو
+            break
         words.append((m.start(), m.end()))
         if len(words) == 5:
             break
@@ -159,11 +163,15 @@ def _name_after(norm: Normalised, pos: int) -> tuple[int, int] | None:
             names[n] = True
     if not names[0]:
         return None
+    from .role_persons import is_role_head      # noqa: PLC0415 (role_persons imports this module)
+    if is_role_head(text[words[0][0]:words[0][1]]):
+        return None                             # السيدة وزير مفوض/ NAME: a role, then the name
     for n in range(1, min(4, len(words)) + 1):            # a comma right after word n closes the name
         if not all(names[:n]):
             break
         after = text[words[n - 1][1]:words[n - 1][1] + 1]
-        if after == "," or (after in ".;:()\"" and n <= 2):
+        if after == "," or (after in ".;:()\"" and n <= 2) \
+                or re.match(r" [-–—] ", text[words[n - 1][1]:words[n - 1][1] + 3]):    # NAME – ROLE
             return words[0][0], words[n - 1][1]
     if len(words) >= 3 and names[1] and text[words[2][0]:words[2][1]] in _FUNCTION_WORDS:
         return words[0][0], words[1][1]
@@ -183,12 +191,23 @@ def _name_after(norm: Normalised, pos: int) -> tuple[int, int] | None:
     return words[0]
 
 
+def _role_after_dash(word: str) -> bool:
+    """Is the word after `` - `` a role head or a noun with the article (the role), not a second surname?"""
+    from .role_persons import is_role_head      # noqa: PLC0415 (role_persons imports this module)
+    return is_role_head(word) or word.startswith(("ال", "لل"))
+
+
 def _title_pattern(title: str) -> str:
     """A title as a whole word, with its proclitics (وقال السيد, للسير: ل + السير, alef dropped)."""
     plain = r"(?:[وف]?[بك]?)" + re.escape(title)
     if title.startswith("ال"):
         plain += r"|(?:[وف]?ل)" + re.escape(title[1:])
-    return r"(?<![^\W\d_])(?:" + plain + r") "
+    return r"(?<![^\W\d_])(?:" + plain + r")(?: ?/ ?| )"
+
+
+# More titles (and a slash) between a title and the name: ``السيدة الدكتورة/ حنان``, ``السفيرة/ د. هيفاء``.
+_MORE_TITLES = re.compile(r"(?:(?:" + "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True))
+                          + r"|د ?\.)(?: ?/ ?| ))*")
 
 
 def find_persons(norm: Normalised) -> list[tuple[int, int, Entity]]:
@@ -197,12 +216,17 @@ def find_persons(norm: Normalised) -> list[tuple[int, int, Entity]]:
     out = []
     for title in _NAME_TITLES:
         for m in re.finditer(_title_pattern(title), text):
-            span = _name_after(norm, m.end())
+            span = _name_after(norm, _MORE_TITLES.match(text, m.end()).end())
             if span is None:
                 continue
             os_, oe = norm.to_original(*span)
             out.append((span[0], span[1], person(norm.original[os_:oe])))
     return out
+
+
+def _lexicon_words(cls: str) -> tuple[str, ...]:
+    from ..text.word_classes import load      # noqa: PLC0415 (the shared lexicon loader)
+    return tuple(load().words(cls))
 
 
 # First words of a title written after a name (``شا زوكانغ، وكيل الأمين العام``), shared with
@@ -214,7 +238,7 @@ ROLE_HEADS = frozenset(fold(w) for w in (
     "المنسق", "المنسقة", "منسق", "منسقة", "المقرر", "المقررة", "كبير", "كبيرة", "موظف", "موظفة", "محلل",
     "محللة", "أخصائي", "أخصائية", "المفوض", "المفوضة", "الأستاذ", "أستاذ", "باحث", "باحثة",
     "مسؤول", "مسؤولة", "عضو", "نقطة",
-))
+)) | frozenset(fold(w).split()[0] for w in _lexicon_words("role"))     # the reviewed role heads (persons.toml)
 # Words that may stand right before an untitled name without being part of it: the copula
 # (``المناقش هو X``) and reporting verbs (``قدم X، الممثل الخاص``).
 _COPULAS = frozenset(fold(w) for w in ("هو", "هي"))
