@@ -249,6 +249,8 @@ def _role_text(chunk: str) -> str:
     chunk = ROLE_STOPS.sub("", chunk + " ").strip()
     if chunk.startswith("و") and fold(chunk)[1:].split(" ")[0] in ROLE_HEADS:
         chunk = chunk[1:]
+    if chunk.startswith("لل") and "ال" + fold(chunk)[2:].split(" ")[0] in ROLE_HEADS:
+        chunk = "ا" + chunk[1:]           # للوكيل المساعد → الوكيل المساعد
     return chunk
 
 
@@ -265,14 +267,15 @@ def _explicit_affiliation(text: Text, end: int) -> bool:
 
 
 def _role_start(text: str, start: int, end: int) -> int | None:
-    """Where a title starts in text[start:end]: its first role word (``افتتح رئيس منتدى …`` → رئيس)."""
-    for w in re.finditer(r"\S+", text[start:end]):
-        word = fold(w.group())
-        if word in ROLE_HEADS or (word.startswith("و") and word[1:] in ROLE_HEADS):
-            return start + w.start()
-        if w.start() == 0:
-            continue
-    return None
+    """Where a title starts in text[start:end]: its first role word (``افتتح رئيس منتدى …`` → رئيس), or
+    the first one from which every word to the end continues the title (``الوزير مع المدير العام …``
+    → المدير)."""
+    heads = [start + w.start() for w in re.finditer(r"\S+", text[start:end])
+             if (fold(w.group()) in ROLE_HEADS or (fold(w.group()).startswith("و") and fold(w.group())[1:] in ROLE_HEADS))
+             and not re.search(r"[\d٠-٩]\s*$", text[max(0, start + w.start() - 8):start + w.start()])]   # 4000 مندوب: a count
+    if not heads:
+        return None
+    return next((h for h in heads if _all_role_words(text[h:end])), heads[0])
 
 
 # A name after one of these words in a title is not where the person works: the body a mission is
@@ -328,12 +331,12 @@ def _affiliation(text: Text, start: int, end: int, office: bool = True) -> Entit
     first organization wins (``الممثل الدائم لموريشيوس لمكتب الأمم المتحدة``)."""
     def after_excluded(m: Mention) -> bool:
         words = text.folded(start, m.start).split()
-        return bool(words) and words[-1] in NOT_AFFILIATION_BEFORE
+        return bool(words) and (words[-1] in NOT_AFFILIATION_BEFORE or fold("لدى") in words[-2:])
 
     inside = [m for m in text.mentions if start <= m.start and m.end <= end]
     orgs = [m for m in inside if _cls(m) in ORG_CLASSES | {"ProcessBody"} and not after_excluded(m)
             and (office or not (_is_office(m.entity) and m.start <= start + 1))]
-    states = [m for m in inside if _cls(m) == "State"]
+    states = [m for m in inside if _cls(m) == "State" and not after_excluded(m)]    # سفير الدولة لدى X: not X's
     if len(orgs) > 1 and _is_office(orgs[0].entity) and not _is_office(orgs[1].entity):
         orgs = orgs[1:]                  # الأمين العام المساعد لجامعة الدول العربية: the organisation, not the post
     if orgs and not (states and states[0].start < orgs[0].start):
@@ -367,6 +370,11 @@ def _person_roles(text: Text, source, who: Entity, start: int, end: int):
     facts = list(_comma_roles(text, source, who, start, end))
     if not any(f.predicate == "role" for f in facts):
         facts.extend(_adjacent_roles(text, source, who, start, end))
+    if not any(f.predicate == "affiliation" for f in facts):
+        roles = [f for f in facts if f.predicate == "role"]
+        org = _pronoun_role_organisation(text, start, roles[0].object.lexical) if roles else None
+        if org is not None:              # المنظمة الدولية للهجرة … تسلمها مديرها العام NAME
+            facts.append(Fact(who, "affiliation", org, source, "actors.affiliation", RULES["actors.affiliation"][1]))
     rep = _represented(text, start)
     if rep is not None:                       # وعن المنظمة مديرها العام، السفير NAME: the organisation signed for
         facts = [f for f in facts if f.predicate != "affiliation"]
@@ -374,6 +382,21 @@ def _person_roles(text: Text, source, who: Entity, start: int, end: int):
     gaz = getattr(text, "gazetteer", None)
     yield from (Fact(f.subject, f.predicate, _organisation_of_unit(f.object, gaz), f.evidence, f.rule, f.confidence)
                 if f.predicate == "affiliation" else f for f in facts)
+
+
+def _pronoun_role_organisation(text: Text, start: int, role: str) -> Entity | None:
+    """A role written with a possessive pronoun (``مديرها العام``، ``رئيسه``) belongs to the organisation
+    named last before it in the sentence."""
+    first = role.split(" ")[0] if role else ""
+    if not (first.endswith(("ها", "هم")) or (first.endswith("ه") and not first.endswith("ة"))) \
+            or fold(first) not in ROLE_HEADS:
+        return None
+    pos = text.original.find(first, max(0, start - 200))
+    if pos < 0 or pos > start:
+        return None
+    sent = max(text.original.rfind(".", 0, pos), text.original.rfind("\n", 0, pos))
+    orgs = [m for m in text.mentions if sent < m.start and m.end <= pos and _cls(m) in ORG_CLASSES]
+    return orgs[-1].entity if orgs else None
 
 
 # Words between an organisation and the name of the person who acts for it: ``X ممثلة بمعالي السفيرة/
@@ -433,7 +456,8 @@ def _adjacent_roles(text: Text, source, who: Entity, start: int, end: int):
     span = role_after(text.norm, end, taken, [m.start for m in persons if m.start >= end])
     if span is None:
         span = role_before(text.norm, start, taken,
-                           [(m.start, m.end) for m in text.mentions if m.entity.kind == "state"])
+                           [(m.start, m.end) for m in text.mentions if m.entity.kind == "state"],
+                           [(m.start, m.end) for m in persons if m.end <= start])
         prev = [m.end for m in persons if m.end <= start]
         if span is not None and prev and span[0] < prev[-1]:
             span = None
@@ -492,26 +516,69 @@ def _comma_roles(text: Text, source, who: Entity, start: int, end: int):
         aff = aff or _affiliation(text, rs, re_) or _item_affiliation(text, re_)
         if aff is not None:
             yield Fact(who, "affiliation", aff, source, "actors.affiliation", aff_conf)
+        yield from _role_before_comma(text, source, who, start, end, also=True,       # ROLE1، NAME، ROLE2
+                                      with_affiliation=aff is None)
         return
-    prev = [x.end for x in text.mentions if x.entity.kind == "person" and x.end <= start]
-    cut = prev[-1] if prev else 0
-    w = max(cut, start - 400)                              # a role never reaches back over another person
-    before = text.original[w:start]
-    m = (_ROLE_BEFORE_AT_START if w == cut else _ROLE_BEFORE).search(before)
-    rs = _role_start(before, m.start(1), m.end(1)) if m else None
-    if m and rs is not None and not re.search(r"[،,]\s*\S+\s\S+\s$", before[m.end(1):]):
-        re_ = m.end(1) + w
-        rs += w
-        yield Fact(who, "role", Value(_role_text(text.original[rs:re_]), "string", "ar"), source, "actors.role",
-                   role_conf)
-        aff = _held_role_affiliation(text, rs, re_)
-        if aff is not None and not _explicit_affiliation(text, end):
-            yield Fact(who, "affiliation", aff, source, "actors.affiliation", aff_conf)
+    yield from _role_before_comma(text, source, who, start, end)
     m = re.match(r"\s*[،,]?\s*(?:من|بالنيابة عن)\s+", after)
     if m:
         nxt = [x for x in text.mentions if end + m.end() <= x.start <= end + m.end() + 2]
         if nxt and _cls(nxt[0]) in ORG_CLASSES:
             yield Fact(who, "affiliation", nxt[0].entity, source, "actors.affiliation", aff_conf)
+
+
+_ROLE_LINKS = folded_set(("لدى", "في", "عن"))
+
+
+def _all_role_words(chunk: str) -> bool:
+    """Does every word after the head continue a title (a role word, a word with the article, or
+    لدى/في/عن before one: ``الوزير المنتدب لدى وزير الخارجية``)?"""
+    from ..recognise.role_persons import _role_word           # noqa: PLC0415 (the role-person finder's word test)
+    words = [w for w in fold(chunk).split()[1:] if w.isalpha()]
+    return all(_role_word(w) or (w in _ROLE_LINKS and n + 1 < len(words) and _role_word(words[n + 1]))
+               for n, w in enumerate(words))
+
+
+_CHUNK_BEFORE = re.compile(r"(?:^|[،,؛;:]|\sو)\s*([^،,؛;:]{3,160}?)\s*[،,]\s*$")
+
+
+def _role_before_comma(text: Text, source, who: Entity, start: int, end: int, also: bool = False,
+                       with_affiliation: bool = True):
+    """``ROLE، NAME``: the role in the chunk before the name, extended back over earlier chunks of the
+    same title (``وزير العمل، رئيس مجلس إدارة الهيئة، NAME``; ``ممثلة الأمم المتحدة، المعنية بالهجرة،
+    NAME``). ``also``: the name has a role after it too; then a chunk right after another person's name
+    is that person's role, not this one's."""
+    role_conf, aff_conf = RULES["actors.role"][1], RULES["actors.affiliation"][1]
+    prev = [x.end for x in text.mentions if x.entity.kind == "person" and x.end <= start]
+    cut = prev[-1] if prev else 0
+    w = max(cut, start - 400)                              # a role never reaches back over another person
+    before = text.original[w:start]
+    m = (_ROLE_BEFORE_AT_START if w == cut else _ROLE_BEFORE).search(before)
+    if not m or re.search(r"[،,]\s*\S+\s\S+\s$", before[m.end(1):]):
+        return
+    rs = _role_start(before, m.start(1), m.end(1))
+    chunk_start = m.start(1)
+    for _ in range(2):                                     # earlier chunks of the same title
+        if rs is not None and rs != chunk_start:
+            break
+        pm = _CHUNK_BEFORE.search(before[:chunk_start])
+        if not pm:
+            break
+        earlier = _role_start(before, pm.start(1), pm.end(1))
+        if earlier is None or not _all_role_words(before[earlier:pm.end(1)]):
+            break                                          # الوزير في مكتبه، …: a clause, not a title
+        rs, chunk_start = earlier, pm.start(1)
+    if rs is None:
+        return
+    if also and cut and not re.search(r"[^\W\d_]", text.original[cut:w + rs]):
+        return                                             # A، ROLE_A، NAME، ROLE: ROLE_A is A's
+    re_ = m.end(1) + w
+    rs += w
+    yield Fact(who, "role", Value(_role_text(text.original[rs:re_]), "string", "ar"), source, "actors.role",
+               role_conf)
+    aff = _held_role_affiliation(text, rs, re_)
+    if aff is not None and with_affiliation and not _explicit_affiliation(text, end):
+        yield Fact(who, "affiliation", aff, source, "actors.affiliation", aff_conf)
 
 
 def _note_facts(ctx: FactContext, section, note: str, matcher):

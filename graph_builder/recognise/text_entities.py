@@ -53,6 +53,10 @@ def _function_word(folded: str, original: str) -> bool:
     """Is the word a preposition or particle? ``علي`` (a name) is not ``على`` (on)."""
     if folded not in _FUNCTION_WORDS:
         return False
+    if original == folded and folded not in _MAQSURA_WORDS:
+        from .role_persons import given          # noqa: PLC0415 (role_persons imports this module)
+        if given(folded):
+            return False                          # بان (كي مون) as printed, not بأن
     return not (folded in _MAQSURA_WORDS and original.endswith("ي"))
 
 
@@ -184,9 +188,11 @@ def _name_after(norm: Normalised, pos: int) -> tuple[int, int] | None:
         role = is_role_head(nxt) and bool(after) and after[0].startswith(("ال", "لل"))   # مساعد الأمين, not الرئيس في
         if role or (nxt[:1] in "وف" and nxt[1:] in _FUNCTION_WORDS):
             return words[0][0], words[n - 1][1]
+    third = text[words[2][0]:words[2][1]] if len(words) > 2 else ""
     if len(words) >= 2 and given(text[words[0][0]:words[0][1]]) and text[words[1][0]:words[1][0] + 2] == "ال" \
             and words[1][1] - words[1][0] > 4 and (text[words[1][1]:words[1][1] + 1] in ".,:;()\""
-                                                  or (len(words) > 2 and is_role_head(text[words[2][0]:words[2][1]]))):
+                                                  or (third and (is_role_head(third) or third in _FUNCTION_WORDS
+                                                                 or (third[0] == "و" and third[1:3] != "ال")))):
         return words[0][0], words[1][1]                     # a family name with the article: سالم العتيبي. / أحمد الجرمن مساعد
     return words[0]
 
