@@ -324,7 +324,10 @@ class Matcher:
         norm = normalise(text)
         t = norm.text
         hits = self._exact_hits(t)
-        for s, e, ent in find_publications(norm) + find_persons(norm):
+        titled = find_persons(norm)
+        spans = {(s, e) for s, e, _ in titled}
+        hits = [h for h in hits if not (h.entity is not None and h.entity.kind == "place" and (h.start, h.end) in spans)]
+        for s, e, ent in find_publications(norm) + titled:     # الأميرة فيكتوريا: a person, not the place
             hits.append(_Hit(s, e, ent, "text-" + ent.kind))
         for s, e, ent in find_resolutions_cited(norm):
             hits.append(_Hit(s, e, ent, "text-resolution"))
@@ -333,9 +336,11 @@ class Matcher:
         chosen = self._select(chosen + [_Hit(s, e, ent, "text-person") for s, e, ent in find_persons_before_roles(norm)
                                         if all(e <= c.start or c.end <= s for c in chosen)])
         chosen = [h for h in chosen if not self._feminine_word(text, norm, h)]
+        # a one-word place that is also a given name (سانتياغو، فيكتوريا) may start a longer name
+        hard = [c for c in chosen if not (c.entity is not None and c.entity.kind == "place" and given(t[c.start:c.end]))]
         chosen = self._select(chosen + [_Hit(s, e, ent, "text-person") for s, e, ent in
-                                        find_role_persons(norm, [(c.start, c.end) for c in chosen])
-                                        if all(e <= c.start or c.end <= s for c in chosen)])
+                                        find_role_persons(norm, [(c.start, c.end) for c in hard])
+                                        if all(e <= c.start or c.end <= s for c in hard)])
         recent = list(previous)
         out = []
         for h in chosen:

@@ -94,6 +94,12 @@ def _role_word(w: str) -> bool:
     return bool(_DEFINITE.match(w)) or w in role_words or bare in role_words or is_role_head(w)
 
 
+def common_word(w: str) -> bool:
+    """A word of class ``not_name`` (بحضور، أمس، كلمة), also after و/ف."""
+    nn = _words()[3]
+    return w in nn or _strip_conj(w) in nn
+
+
 def given(w: str) -> bool:
     return w in _words()[0]
 
@@ -157,8 +163,9 @@ def _role_run(ws: _Words, k: int) -> int:
     j = k + 1
     while j < len(ws.items):
         w = ws.items[j][2]
-        if ws.in_taken(j) or (w.isalpha() and _role_word(w) and not given(w)):
-            j += 1
+        if ws.in_taken(j) or (w.isalpha() and _role_word(w) and not given(w)) \
+                or (w == "في" and j + 1 < len(ws.items) and ws.in_taken(j + 1)):
+            j += 1                        # … لشؤون التنقل البشري في الإكوادور NAME
             continue
         break
     return j
@@ -192,7 +199,8 @@ def _name_at(ws: _Words, j: int, need_boundary: bool) -> tuple[int, int, int] | 
     if given(first) and k - j < longest and k < len(items) and not ws.in_taken(k):
         w = items[k][2]                                   # a family name with the article: الهاملي
         nxt = items[k + 1][2] if k + 1 < len(items) else ""
-        if w.startswith("ال") and len(w) > 4 and not _role_word_strict(w) and not w.endswith(("ات", "ون", "ين")) \
+        if w.startswith("ال") and (len(w) > 4 or is_role_head(nxt)) and not _role_word_strict(w) \
+                and not w.endswith(("ات", "ون", "ين")) \
                 and (not nxt or nxt in _CLOSE_NAME or nxt in _SAYS or nxt in _HARD_AFTER or _verb(nxt)
                      or nxt in _words()[3]
                      or (nxt[0] == "و" and len(nxt) > 2 and not _DEFINITE.match(nxt[1:]))
@@ -329,8 +337,9 @@ def role_before(norm: Normalised, start: int, taken: list[tuple[int, int]],
     last = k
     head = None
     prep_head = None
-    while k >= 0 and items[k][2].isalpha() and (ws.in_taken(k) or _role_word(items[k][2])):
-        w = items[k][2]
+    while k >= 0 and items[k][2].isalpha() and (ws.in_taken(k) or _role_word(items[k][2])
+                                               or (items[k][2] == "في" and st.in_taken(k + 1))):
+        w = items[k][2]                   # … لشؤون التنقل البشري في الإكوادور NAME: the state inside the role
         if _prep_head(w):
             prep_head = k
         if is_role_head(w) and not _prep_head(w):

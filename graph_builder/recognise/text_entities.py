@@ -33,8 +33,9 @@ _QUOTED_BEFORE = re.compile(r"\"([^\"]{3,300})\"\s*$")
 
 TITLES = tuple(fold(t) for t in (
     "السيد", "السيدة", "السفير", "السفيرة", "الدكتور", "الدكتورة", "البروفيسور", "البروفيسورة",
-    "الأستاذ", "الأستاذة", "السير", "معالي", "سعادة", "الرئيس", "الوزير", "الوزيرة"))
-_NAME_TITLES = TITLES[:11]           # titles always followed by a name (not الرئيس/الوزير: often not)
+    "الأستاذ", "الأستاذة", "السير", "الشيخ", "الشيخة", "الأمير", "الأميرة",
+    "معالي", "سعادة", "الرئيس", "الوزير", "الوزيرة"))
+_NAME_TITLES = TITLES[:15]           # titles always followed by a name (not الرئيس/الوزير: often not)
 # words that end a name when it is not closed by a comma (prepositions, particles)
 _FUNCTION_WORDS = frozenset(fold(w) for w in (
     "أن", "إن", "إلى", "عن", "على", "في", "من", "مع", "بأن", "لأن", "أيضا", "بعد", "قبل", "لدى", "خلال",
@@ -165,9 +166,16 @@ def _name_after(norm: Normalised, pos: int) -> tuple[int, int] | None:
         if not names[n] and names[n - 1] and text[words[n - 1][0]:words[n - 1][1]] in _COMPOUND_HEADS \
                 and text[words[n][0]:words[n][0] + 2] == "ال":
             names[n] = True
+    from .role_persons import given, is_role_head      # noqa: PLC0415 (role_persons imports this module)
+    from .role_persons import common_word       # noqa: PLC0415
+    for n, (s, e) in enumerate(words):
+        w = text[s:e]
+        if not names[n] and (given(w) and n == 0 or (n >= 2 and w == "الابن")):
+            names[n] = True           # السيد الحبيب نضير (a given name with the article); كونيخوس الابن (Jr.)
+        elif n and names[n] and common_word(w):
+            names[n] = False          # الأميرة فيكتوريا بحضور …: a common word ends the name
     if not names[0]:
         return None
-    from .role_persons import is_role_head      # noqa: PLC0415 (role_persons imports this module)
     if is_role_head(text[words[0][0]:words[0][1]]):
         return None                             # السيدة وزير مفوض/ NAME: a role, then the name
     for n in range(1, min(4, len(words)) + 1):            # a comma right after word n closes the name
