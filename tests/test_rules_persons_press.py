@@ -158,3 +158,19 @@ def test_a_count_before_a_role_noun_is_no_title(matcher, gazetteer):
                           "في لبنان.", matcher, gazetteer)
     assert ("سمير خوري", "وزير العمل في لبنان") in roles
     assert not any(r.startswith("مندوب") for _, r in roles)
+
+
+def test_a_list_right_after_a_group_named_by_its_head_noun(matcher, gazetteer):
+    text = ("أنشئت شبكة الأمم المتحدة المعنية بالهجرة عام ٢٠١٨ وتنسقها المنظمة الدولية للهجرة. وتضم اللجنة التنفيذية "
+            "للشبكة منظمة العمل الدولية، واليونيسيف، وبرنامج الأمم المتحدة الإنمائي.")
+    _, _, _, members = _run(text, matcher, gazetteer)
+    assert {("ilo", "un-network-migration"), ("unicef", "un-network-migration"),
+            ("undp", "un-network-migration")} <= members
+    assert ("ilo", "iom") not in members                    # the network, not the organisation named last
+
+
+def test_two_roles_joined_by_waw_before_a_name_the_nearest_is_the_persons(matcher, gazetteer):
+    _, roles, affs, _ = _run("ووقع رئيس الجمعية العامة والمدير العام لمنظمة العمل الدولية، بيتر مولر، الاتفاق.",
+                             matcher, gazetteer)
+    assert ("بيتر مولر", "المدير العام لمنظمة العمل الدولية") in roles
+    assert ("بيتر مولر", "ilo") in affs

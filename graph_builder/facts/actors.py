@@ -275,6 +275,9 @@ def _role_start(text: str, start: int, end: int) -> int | None:
              and not re.search(r"[\d٠-٩]\s*$", text[max(0, start + w.start() - 8):start + w.start()])]   # 4000 مندوب: a count
     if not heads:
         return None
+    joined = [h for h in heads[1:] if fold(text[h:h + 2]).startswith("و") and fold(text[h:end]).split()[0] not in ROLE_HEADS]
+    if joined:
+        return joined[-1]                 # الأمين العام للأمم المتحدة والمدير العام للمنظمة، NAME: the nearest role
     return next((h for h in heads if _all_role_words(text[h:end])), heads[0])
 
 
