@@ -174,3 +174,23 @@ def test_two_roles_joined_by_waw_before_a_name_the_nearest_is_the_persons(matche
                              matcher, gazetteer)
     assert ("بيتر مولر", "المدير العام لمنظمة العمل الدولية") in roles
     assert ("بيتر مولر", "ilo") in affs
+
+
+def _bodies(text, matcher, gazetteer):
+    sec = Section(heading="خبر", level=1, order=1, line=1)
+    para = Paragraph(number=1, text=text, order=1, line=2, section=sec)
+    doc = Document(path=Path("s.txt"), slug="s", paragraphs=[para], sections=[sec])
+    facts = actors.extract(FactContext(doc, mentions_in(doc, matcher), gazetteer, matcher))
+    return {(f.subject.slug, f.object.slug) for f in facts if f.predicate == "bodyOf"}
+
+
+def test_a_body_whose_name_names_its_process(matcher, gazetteer):
+    assert ("bali-process-steering-group", "bali-process") in _bodies(
+        "واجتمع الفريق التوجيهي لعملية بالي في بانكوك.", matcher, gazetteer)
+    got = _bodies("تولت السويد رئاسة المنتدى العالمي المعني بالهجرة والتنمية، ورحب أصدقاء المنتدى بالعرض، "
+                  "وأشادوا بوحدة دعم المنتدى.", matcher, gazetteer)
+    assert {("gfmd-friends-of-the-forum", "gfmd"), ("gfmd-support-unit", "gfmd")} <= got
+
+
+def test_a_body_named_with_a_head_noun_and_no_process_before_it_gives_nothing(matcher, gazetteer):
+    assert _bodies("ورحب أصدقاء المنتدى بالعرض.", matcher, gazetteer) == set()

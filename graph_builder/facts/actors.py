@@ -210,10 +210,56 @@ def _memberships(text: Text, source, scope: list[Mention]):
                 yield Fact(m.entity, "memberOf", group.entity, source, "actors.member-list", conf)
 
 
-def _bodies(text: Text, source):
+_PROCESS_HEADS = folded_set(("المنتدى", "العملية", "المسار", "الحوار", "المشاورات"))
+
+
+def _process_in_name(text: Text, m: Mention, scope: list[Mention], matcher) -> Entity | None:
+    """The process a body's own name names (``الفريق التوجيهي لعملية بالي``, ``وحدة دعم المنتدى``): a
+    process named in a tail of its words, or a process head noun in it standing for the latest process
+    named with that noun."""
+    words = m.surface.split()
+    for n in range(1, len(words)):
+        tail = " ".join(words[n:])
+        if matcher is not None:
+            hit = next((h for h in matcher.find(tail) if h.start == 0 or tail[:h.start].strip() in ("ل", "لل")), None)
+            if hit is not None and hit.entity.cls in PROCESS_CLASSES and hit.end == len(tail):
+                return hit.entity
+        head = fold(words[n])
+        head = "ال" + head[2:] if head.startswith("لل") else head
+        if head in _PROCESS_HEADS and n == len(words) - 1:
+            prior = resolve_anaphor(head, scope + [x for x in text.mentions if x.end <= m.start])
+            if prior is not None and _cls(prior) in PROCESS_CLASSES:
+                return prior.entity
+    return None
+
+
+class _NamedBody(Fact):
+    """A body of a process read from the body's own name: kept once per document, where no other
+    rule states it (``_first_named_bodies``)."""
+
+
+def _first_named_bodies(facts: list[Fact]) -> list[Fact]:
+    stated = {(f.subject, f.object) for f in facts if f.predicate == "bodyOf" and not isinstance(f, _NamedBody)}
+    out, seen = [], set()
+    for f in facts:
+        if isinstance(f, _NamedBody):
+            key = (f.subject, f.object)
+            if key in stated or key in seen:
+                continue
+            seen.add(key)
+            f = Fact(f.subject, f.predicate, f.object, f.evidence, f.rule, f.confidence)
+        out.append(f)
+    return out
+
+
+def _bodies(text: Text, source, scope: list[Mention] = (), matcher=None):
     conf = RULES["actors.body-of"][1]
     for n, m in enumerate(text.mentions):
         if _cls(m) != "ProcessBody":
+            continue
+        proc = _process_in_name(text, m, list(scope), matcher)
+        if proc is not None:
+            yield _NamedBody(m.entity, "bodyOf", proc, source, "actors.body-of", conf)
             continue
         nxt = text.mentions[n + 1] if n + 1 < len(text.mentions) else None
         if nxt is not None and _cls(nxt) in PROCESS_CLASSES:
@@ -741,6 +787,18 @@ def _participation(text: Text, source, scope: list[Mention]):
 
 # ---------------------------------------------------------------- entry point
 
+_MATCHER: list = []          # [(gazetteer, matcher)]: the last one built
+
+
+def _matcher_once(ctx: FactContext):
+    """The document's matcher, else one per gazetteer (building one reads every name)."""
+    if getattr(ctx, "matcher", None) is not None or ctx.gazetteer is None:
+        return getattr(ctx, "matcher", None)
+    if not _MATCHER or _MATCHER[0][0] is not ctx.gazetteer:
+        _MATCHER[:] = [(ctx.gazetteer, _matcher(ctx))]
+    return _MATCHER[0][1]
+
+
 def _matcher(ctx: FactContext):
     if ctx.gazetteer is None:
         return None
@@ -758,11 +816,13 @@ def extract(ctx: FactContext) -> list[Fact]:
         text = Text(src.text, ctx.mentions_in(src))
         text.gazetteer = ctx.gazetteer
         facts.extend(_memberships(text, src, scope))
-        facts.extend(_bodies(text, src))
+        has_body = any(_cls(m) == "ProcessBody" for m in text.mentions)
+        facts.extend(_bodies(text, src, scope, _matcher_once(ctx) if has_body else None))
         facts.extend(_person_facts(text, src))
         facts.extend(_chairs(text, src))
         facts.extend(_participation(text, src, scope))
         scope = scope + [m for m in text.mentions if m.entity.kind not in ("topic", "place", "region")]
+    facts = _first_named_bodies(facts)
     facts.extend(memberships.extract(ctx))
     matcher = None
     for sec in ctx.document.sections:
