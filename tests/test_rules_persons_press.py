@@ -194,3 +194,10 @@ def test_a_body_whose_name_names_its_process(matcher, gazetteer):
 
 def test_a_body_named_with_a_head_noun_and_no_process_before_it_gives_nothing(matcher, gazetteer):
     assert _bodies("ورحب أصدقاء المنتدى بالعرض.", matcher, gazetteer) == set()
+
+
+def test_a_relative_list_after_a_perfect_verb_and_a_new_phrase_ends_it(matcher, gazetteer):
+    _, _, _, members = _run("وعملت الرئاسة بالتنسيق مع الترويكا، التي ضمت البرتغال بوصفها الرئاسة السابقة، والمغرب، "
+                            "وكينيا، ومع الفريق التوجيهي وأصدقاء المنتدى.", matcher, gazetteer)
+    assert {("PRT", "gfmd-troika"), ("MAR", "gfmd-troika"), ("KEN", "gfmd-troika")} <= members
+    assert not any(s.startswith("gfmd-") for s, _ in members)      # a body is not a member of the troika

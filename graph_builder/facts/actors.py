@@ -56,7 +56,7 @@ REPRESENTATIVE_HEADS = frozenset(fold(w) for w in ("الرئاسة", "رئاسة
                                                    "ممثلين", "ممثلو", "وفد", "وفود"))
 CHAIRED_CLASSES = PROCESS_CLASSES | EVENT_CLASSES | {"ProcessBody"}      # the domain of chairedBy
 # Words after which a name starts a list item (not a genitive: ``لجان الأمم المتحدة``).
-LIST_OPENERS = frozenset(fold(w) for w in ("من", "إلى", "الى", "تضم", "يضم", "تشمل", "يشمل", "و", "مثل", "هي",
+LIST_OPENERS = frozenset(fold(w) for w in ("من", "إلى", "الى", "تضم", "يضم", "ضمت", "ضم", "تشمل", "يشمل", "شملت", "و", "مثل", "هي",
                                            "وهي", "هم", "سيما", "عن", "ممثلي", "ممثلين"))
 
 
@@ -91,14 +91,14 @@ def _between_words(text: Text, start: int, end: int) -> list[str]:
 def _list_members(text: Text, start: int, end: int, group: Mention) -> list[Mention]:
     """Actor mentions of a list in text[start:end], stopping at a clause boundary."""
     stop = end
-    for rx in (r"؛", r";", r"\(ب\)", r"\.\s"):
+    for rx in (r"؛", r";", r"\(ب\)", r"\.\s", r"[،,]?\s+و?مع\s"):        # … A، B، ومع X: a new phrase
         m = re.search(rx, text.original[start:end])
         if m:
             stop = min(stop, start + m.start())
     out = []
     for m in text.mentions:
         if start <= m.start and m.end <= stop and m.entity != group.entity and _cls(m) in ACTOR_CLASSES \
-                and _cls(m) != "Person" and m.entity not in [x.entity for x in out] and _item_start(text, m):
+                and _cls(m) not in ("Person", "ProcessBody") and m.entity not in [x.entity for x in out] and _item_start(text, m):
             out.append(m)
     return out
 
