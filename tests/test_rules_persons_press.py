@@ -201,3 +201,10 @@ def test_a_relative_list_after_a_perfect_verb_and_a_new_phrase_ends_it(matcher, 
                             "وكينيا، ومع الفريق التوجيهي وأصدقاء المنتدى.", matcher, gazetteer)
     assert {("PRT", "gfmd-troika"), ("MAR", "gfmd-troika"), ("KEN", "gfmd-troika")} <= members
     assert not any(s.startswith("gfmd-") for s, _ in members)      # a body is not a member of the troika
+
+
+def test_the_members_of_a_delegation_belong_to_its_state_or_organisation(matcher, gazetteer):
+    _, _, affs, _ = _run("وشارك وفد منظمة التعاون الإسلامي الذي يضم السفير عمر سيسي، مدير الشؤون الاقتصادية، "
+                         "والدكتور علي يلماز، باحث في مركز أنقرة.", matcher, gazetteer)
+    assert ("عمر سيسي", "oic") in affs
+    assert ("علي يلماز", "sesric") in affs and ("علي يلماز", "oic") not in affs   # the role names his own

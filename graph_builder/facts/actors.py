@@ -424,6 +424,10 @@ def _person_roles(text: Text, source, who: Entity, start: int, end: int):
         org = _pronoun_role_organisation(text, start, roles[0].object.lexical) if roles else None
         if org is not None:              # المنظمة الدولية للهجرة … تسلمها مديرها العام NAME
             facts.append(Fact(who, "affiliation", org, source, "actors.affiliation", RULES["actors.affiliation"][1]))
+    if not any(f.predicate == "affiliation" for f in facts):
+        org = _delegation_of(text, start)
+        if org is not None:              # وفد منظمة التعاون الإسلامي الذي يضم السفير NAME، …
+            facts.append(Fact(who, "affiliation", org, source, "actors.affiliation", RULES["actors.affiliation"][1]))
     rep = _represented(text, start)
     if rep is not None:                       # وعن المنظمة مديرها العام، السفير NAME: the organisation signed for
         facts = [f for f in facts if f.predicate != "affiliation"]
@@ -431,6 +435,22 @@ def _person_roles(text: Text, source, who: Entity, start: int, end: int):
     gaz = getattr(text, "gazetteer", None)
     yield from (Fact(f.subject, f.predicate, _organisation_of_unit(f.object, gaz), f.evidence, f.rule, f.confidence)
                 if f.predicate == "affiliation" else f for f in facts)
+
+
+_DELEGATION = re.compile(r"(?:^|\s)[وب]?وفد\s*$")
+_DELEGATION_MEMBERS = re.compile(r"^\s*[،,]?\s*(?:الذي|التي)\s+(?:يضم|ضم|تضم|ضمت)\s")
+
+
+def _delegation_of(text: Text, start: int) -> Entity | None:
+    """``وفد X الذي يضم A، … والدكتور B، …``: the persons listed belong to X (a state or an organisation)."""
+    sent = max(text.original.rfind(".", 0, start), text.original.rfind("\n", 0, start))
+    for m in reversed([x for x in text.mentions if sent < x.start and x.end <= start]):
+        if _cls(m) not in ORG_CLASSES | {"State"}:
+            continue
+        if _DELEGATION.search(text.folded(max(0, m.start - 12), m.start)) \
+                and _DELEGATION_MEMBERS.match(text.folded(m.end, min(len(text.original), m.end + 20))):
+            return m.entity
+    return None
 
 
 def _pronoun_role_organisation(text: Text, start: int, role: str) -> Entity | None:
