@@ -208,3 +208,8 @@ def test_the_members_of_a_delegation_belong_to_its_state_or_organisation(matcher
                          "والدكتور علي يلماز، باحث في مركز أنقرة.", matcher, gazetteer)
     assert ("عمر سيسي", "oic") in affs
     assert ("علي يلماز", "sesric") in affs and ("علي يلماز", "oic") not in affs   # the role names his own
+
+
+def test_the_hamza_seat_of_shuun_in_egyptian_spelling(matcher):
+    hits = matcher.find("وأكدت المفوضية العليا لشئون اللاجئين دعمها.")
+    assert any(h.entity.slug == "unhcr" for h in hits)

@@ -23,7 +23,8 @@ same scope (earlier in the same text, or ``previous``), else (``mentions_in``) t
 dominant process when it is a candidate (:meth:`Matcher.dominant`: ``المنتدى`` in a report about
 the Global Forum); it is dropped when there is none or when it follows a definite word as an
 adjective would (``الجريمة المنظمة``). An untitled name followed by a comma and a title
-(``شا زوكانغ، وكيل الأمين العام``) is a person when nothing else matched there. OCR slips are
+(``شا زوكانغ، وكيل الأمين العام``) is a person when nothing else matched there. The hamza of ``شؤون``/``مسؤول`` is
+matched on either seat (``شئون``, Egyptian press). OCR slips are
 matched only by a bounded fuzzy rule: single-word proper names (states, places, processes,
 regions) of at least 6 letters, edit distance 1 per 6 letters, same first and last letter,
 never a token that is itself a known name or a given name (lexicon class ``given_name``:
@@ -102,6 +103,18 @@ def _levenshtein(a: str, b: str) -> int:
     return prev[-1]
 
 
+# The hamza of شؤون/مسؤول sits on waw or on ya by region (Egyptian press: شئون، مسئول); folding keeps
+# the seat (و / ي), so a name is matched in both spellings.
+_HAMZA_SEATS = (("شوون", "شيون"), ("مسوول", "مسيول"))
+
+
+def _spellings(key: str) -> list[str]:
+    out = [key]
+    for a, b in _HAMZA_SEATS:
+        out += [k.replace(a, b) for k in out if a in k]
+    return out
+
+
 def _deletions(word: str) -> set[str]:
     return {word[:i] + word[i + 1:] for i in range(len(word))}
 
@@ -121,11 +134,11 @@ class Matcher:
         self._names: set[str] = set()
         for e in gazetteer.entities:
             for name in gazetteer.arabic_names(e):
-                key = fold(name)
-                self._names.add(key)
-                add(key, NAME, e)
-                if key.startswith("ال") and len(key) > 3:
-                    add(key[1:], ELIDED, e)
+                for key in _spellings(fold(name)):
+                    self._names.add(key)
+                    add(key, NAME, e)
+                    if key.startswith("ال") and len(key) > 3:
+                        add(key[1:], ELIDED, e)
             for n in e.notations:
                 if n.isascii() and any(c.isalpha() for c in n) and e.kind not in ("topic", "state"):
                     add(n, ACRONYM, e)
