@@ -213,3 +213,29 @@ def test_the_members_of_a_delegation_belong_to_its_state_or_organisation(matcher
 def test_the_hamza_seat_of_shuun_in_egyptian_spelling(matcher):
     hits = matcher.find("وأكدت المفوضية العليا لشئون اللاجئين دعمها.")
     assert any(h.entity.slug == "unhcr" for h in hits)
+
+
+@pytest.mark.parametrize("text, name, role", [
+    # Egyptian press: a given name, comma and role after a clause that ends in a common word
+    ("وافتتح الاجتماع رئيس الوزراء، فيما تترأس أعماله ماريا سانتوس، نائبة وزير الداخلية اليوناني.",
+     "ماريا سانتوس", "نائبة وزير الداخلية اليوناني"),
+    # Maghrebi agency: an acronym in brackets inside the role
+    ("بحضور المدير العام للمنظمة الدولية للهجرة (OIM)، وليام تومسون، والمدير العام لمنظمة العمل الدولية.",
+     "وليام تومسون", "المدير العام للمنظمة الدولية للهجرة (OIM)"),
+    # a hyphenated family name
+    ("والسفير الألماني كارل شميت-هوفمان.", "كارل شميت-هوفمان", "السفير الألماني"),
+    # Egyptian press without hamza: بان as printed is a given name
+    ("ووقعه بان كي مون الأمين العام للأمم المتحدة.", "بان كي مون", "الأمين العام للأمم المتحدة"),
+])
+def test_more_press_forms(text, name, role, matcher, gazetteer):
+    persons, roles, _, _ = _run(text, matcher, gazetteer)
+    assert name in persons
+    assert (name, role) in roles
+    assert not any(p.startswith(("يما", "ليام")) for p in persons)
+
+
+def test_the_next_persons_item_gives_no_affiliation(matcher, gazetteer):
+    _, _, affs, _ = _run("ويسهر على التنسيق السيد كريم العلوي، الكاتب العام للوزارة، والسفير الألماني كارل مولر.",
+                         matcher, gazetteer)
+    assert ("كريم العلوي", "DEU") not in affs
+    assert ("كارل مولر", "DEU") in affs

@@ -398,6 +398,11 @@ def _item_affiliation(text: Text, pos: int) -> Entity | None:
     state named in it (``وزارة في مكتب الرئيس، حكومة رواندا``)."""
     stop = re.search(r"[؛;.]|$", text.original[pos:])
     end = pos + stop.start()
+    for c in re.finditer(r"[،,]\s*(?=و)", text.original[pos:end]):
+        if _next_item(text.original[pos + c.end():end]):
+            end = pos + c.start()                  # NAME، ROLE، والسفير الألماني …: the next person's item
+            break
+    end = min([end] + [m.start for m in text.mentions if m.entity.kind == "person" and pos <= m.start < end])
     chunk_starts = {pos + c.end() for c in re.finditer(r"[،,]\s*(?:و)?", text.original[pos:end])}
     inside = [m for m in text.mentions if pos <= m.start and m.end <= end]
     orgs = [m for m in inside if m.start in chunk_starts and _cls(m) in ORG_CLASSES]
@@ -829,6 +834,7 @@ def _matcher(ctx: FactContext):
 def extract(ctx: FactContext) -> list[Fact]:
     facts: list[Fact] = []
     scope: list[Mention] = []
+    processes: list[Mention] = []         # the processes named so far in the document (a body's name refers back)
     section = object()
     for src in list(ctx.document.paragraphs) + [f for f in ctx.document.footnotes if f.text]:
         if getattr(src, "section", None) is not section:
@@ -837,7 +843,8 @@ def extract(ctx: FactContext) -> list[Fact]:
         text.gazetteer = ctx.gazetteer
         facts.extend(_memberships(text, src, scope))
         has_body = any(_cls(m) == "ProcessBody" for m in text.mentions)
-        facts.extend(_bodies(text, src, scope, _matcher_once(ctx) if has_body else None))
+        facts.extend(_bodies(text, src, processes + scope, _matcher_once(ctx) if has_body else None))
+        processes = processes + [m for m in text.mentions if _cls(m) in PROCESS_CLASSES]
         facts.extend(_person_facts(text, src))
         facts.extend(_chairs(text, src))
         facts.extend(_participation(text, src, scope))

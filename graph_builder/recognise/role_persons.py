@@ -63,6 +63,13 @@ def _words():
     return given, role_heads, role_words, not_name, titles, verbs
 
 
+@lru_cache(maxsize=1)
+def _spelled_not_names() -> frozenset[str]:
+    """The common words (class ``not_name``) as written, hamza and all."""
+    from ..text.word_classes import load
+    return frozenset(load().words("not_name"))
+
+
 def _strip_conj(w: str) -> str:
     return w[1:] if len(w) > 3 and w[0] in "وف" else w
 
@@ -113,9 +120,11 @@ def _name_word(w: str, first: bool, original: str = "") -> bool:
     if w in _FUNCTION_WORDS and not (given(w) and (original.endswith("ي") or original == w)):
         return False                  # على (on) is not علي (a name), بأن is not بان (كي مون): the spelling decides
     bare = w[1:] if w[0] in "وفلب" and len(w) > 3 else w
-    if bare in role_words or bare in not_name:
+    if bare in role_words or (bare in not_name and bare != w):
         return False                                      # لمركز، ووزراء: a proclitic on a common noun
-    if w in not_name or w in role_words or w in titles or w in verbs or is_role_head(w):
+    if w in not_name and not (given(w) and original and original not in _spelled_not_names()):
+        return False                                      # بأن is common, بان (كي مون) as printed a name
+    if w in role_words or w in titles or w in verbs or is_role_head(w):
         return False
     if given(w):
         return True
@@ -167,6 +176,9 @@ def _role_run(ws: _Words, k: int) -> int:
                 or (w == "في" and j + 1 < len(ws.items) and ws.in_taken(j + 1)):
             j += 1                        # … لشؤون التنقل البشري في الإكوادور NAME
             continue
+        if w == "(" and j + 2 < len(ws.items) and ws.items[j + 2][2] == ")" and ws.items[j + 1][2].isascii():
+            j += 3                        # المدير العام للمنظمة الدولية للهجرة (OIM)، NAME
+            continue
         break
     return j
 
@@ -190,6 +202,10 @@ def _name_at(ws: _Words, j: int, need_boundary: bool) -> tuple[int, int, int] | 
         w = items[k][2]
         if w[0] == "و" and len(w) > 2 and not given(w) and (given(w[1:]) or is_role_head(w) or k - j >= 2):
             break                                         # و + the next person, role or item (باراك أوباما وقادة)
+        if w == "-" and k + 1 < len(items) and items[k - 1][1] == items[k][0] and items[k][1] == items[k + 1][0] \
+                and items[k + 1][2].isalpha():
+            k += 2                                        # شميت-بريمه: a hyphenated family name
+            continue
         if items[k - 1][2] in _COMPOUND_HEADS and w.startswith("ال") and len(w) > 3 and not _role_word_strict(w):
             k += 1                                        # عبد الوافي، عبد الرزاق، أبو الغيط: the article inside a compound
             continue
@@ -311,8 +327,10 @@ def find_role_persons(norm: Normalised, taken: list[tuple[int, int]]) -> list[tu
                 continue
         if i >= used_until and (given(w) or (w[0] == "و" and given(w[1:]))) and not ws.in_taken(i):
             span = _name_at(ws, i, need_boundary=False)
-            if span and span[1] < len(items) and is_role_head(items[span[1]][2]):
-                emit(span)
+            if span and span[1] < len(items) and (is_role_head(items[span[1]][2]) or (
+                    items[span[1]][2] in _COMMAS and span[1] + 1 < len(items) and is_role_head(items[span[1] + 1][2])
+                    and not _prep_head(items[span[1] + 1][2]))):
+                emit(span)                                # NAME ROLE / NAME، ROLE
     return out
 
 

@@ -40,7 +40,7 @@ _NAME_TITLES = TITLES[:15]           # titles always followed by a name (not ا�
 _FUNCTION_WORDS = frozenset(fold(w) for w in (
     "أن", "إن", "إلى", "عن", "على", "في", "من", "مع", "بأن", "لأن", "أيضا", "بعد", "قبل", "لدى", "خلال",
     "ثم", "كما", "الذي", "التي", "بين", "حول", "بصفته", "بصفتها", "و", "أو", "أنه", "أنها", "إنه",
-    "إنها", "لدى", "عند", "قد", "لقد", "كان", "كانت"))
+    "إنها", "لدى", "عند", "قد", "لقد", "كان", "كانت", "فيما", "بينما", "كما", "حيث"))
 _COMPOUND_HEADS = frozenset(fold(w) for w in ("عبد", "أبو", "ابو", "آل", "بن", "أبي", "ابن"))
 _NOUN_PREFIXES = ("ال", "وال", "بال", "فال", "لل", "ولل", "فلل", "وبال")   # not كال: كاليباتا
 
@@ -193,7 +193,8 @@ def _name_after(norm: Normalised, pos: int) -> tuple[int, int] | None:
             break
         nxt = text[words[n][0]:words[n][1]]
         after = text[words[n][1]:words[n][1] + 12].split()
-        role = is_role_head(nxt) and bool(after) and after[0].startswith(("ال", "لل"))   # مساعد الأمين, not الرئيس في
+        from .role_persons import _role_word    # noqa: PLC0415
+        role = is_role_head(nxt) and bool(after) and (after[0].startswith(("ال", "لل")) or _role_word(after[0]))
         if role or (nxt[:1] in "وف" and nxt[1:] in _FUNCTION_WORDS):
             return words[0][0], words[n - 1][1]
     third = text[words[2][0]:words[2][1]] if len(words) > 2 else ""
@@ -291,11 +292,20 @@ def _untitled_name_words(norm: Normalised, comma: int) -> list[tuple[int, int]]:
             return words if folded in _COPULAS or len(words) >= 2 else []
         if not _name_word(folded, original) or original.endswith("ة") or len(folded) < 2:
             break
-        if folded[0] in "وف" and len(folded) > 3:          # a list item: ؛ وNAME
+        from .role_persons import given             # noqa: PLC0415 (role_persons imports this module)
+        if folded[0] in "وف" and len(folded) > 3 and not given(folded):   # a list item: ؛ وNAME (not وليام)
             words.append((s + 1, e))
-            return words if len(words) >= 2 else []
+            break
         words.append((s, e))
         pos = s
+    from .role_persons import common_word, given    # noqa: PLC0415 (role_persons imports this module)
+    for n, (s, e) in enumerate(words):
+        if n and common_word(text[s:e]):
+            words = words[:n]                       # تترأس أعماله تيودورا …: a common word ends the name
+            break
+    firsts = [n for n, (s, e) in enumerate(words) if given(text[s:e])]
+    if firsts and firsts[-1] >= 1:
+        words = words[:firsts[-1] + 1]              # the name starts at its given name (… تيودورا تساكري)
     return words if len(words) >= 2 and len(words) <= 4 else []
 
 
