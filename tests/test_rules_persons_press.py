@@ -11,23 +11,14 @@ from pathlib import Path
 
 import pytest
 
+from actor_sentences import actor_facts
 from graph_builder.facts import actors
 from graph_builder.facts.fact_context import FactContext
 from graph_builder.recognise.matcher import mentions_in
 from graph_builder.text.model import Document, Paragraph, Section
 
 
-def _run(text, matcher, gazetteer):
-    sec = Section(heading="خبر", level=1, order=1, line=1)
-    para = Paragraph(number=1, text=text, order=1, line=2, section=sec)
-    doc = Document(path=Path("s.txt"), slug="s", paragraphs=[para], sections=[sec])
-    ms = mentions_in(doc, matcher)
-    facts = actors.extract(FactContext(doc, ms, gazetteer))
-    persons = [m.entity.label_ar for m in ms if m.entity.kind == "person"]
-    roles = {(f.subject.label_ar, f.object.lexical) for f in facts if f.predicate == "role"}
-    affs = {(f.subject.label_ar, f.object.slug) for f in facts if f.predicate == "affiliation"}
-    members = {(f.subject.slug, f.object.slug) for f in facts if f.predicate == "memberOf"}
-    return persons, roles, affs, members
+_run = actor_facts
 
 
 @pytest.mark.parametrize("text, name, role, aff", [
