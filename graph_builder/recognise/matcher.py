@@ -23,10 +23,12 @@ same scope (earlier in the same text, or ``previous``), else (``mentions_in``) t
 dominant process when it is a candidate (:meth:`Matcher.dominant`: ``المنتدى`` in a report about
 the Global Forum); it is dropped when there is none or when it follows a definite word as an
 adjective would (``الجريمة المنظمة``). An untitled name followed by a comma and a title
-(``شا زوكانغ، وكيل الأمين العام``) is a person when nothing else matched there. OCR slips are
+(``شا زوكانغ، وكيل الأمين العام``) is a person when nothing else matched there. The hamza of ``شؤون``/``مسؤول`` is
+matched on either seat (``شئون``, Egyptian press). OCR slips are
 matched only by a bounded fuzzy rule: single-word proper names (states, places, processes,
 regions) of at least 6 letters, edit distance 1 per 6 letters, same first and last letter,
-never a token that is itself a known name. Explicit ``ar_alt`` variants are preferred. A word
+never a token that is itself a known name or a given name (lexicon class ``given_name``:
+``مانويلا`` is a person, not Manila). Explicit ``ar_alt`` variants are preferred. A word
 ending in ta marbuta never matches (exactly or fuzzily) a state, place, process or region none
 of whose names ends in ta marbuta: folding ة to ه would make the adjective ``مالية``
 ("financial") the city ``ماليه`` (Malé).
@@ -51,7 +53,7 @@ from ..text.arabic import PROCLITICS, fold, is_word_char, normalise
 from .findings import Entity, Mention
 from .gazetteer import Gazetteer
 from ..text.model import Document, Section
-from .role_persons import find_role_persons
+from .role_persons import find_role_persons, given
 from .text_entities import (find_known_persons, find_persons, find_persons_before_roles, find_publications,
                             find_resolutions_cited, surname, unify_persons)
 
@@ -101,6 +103,18 @@ def _levenshtein(a: str, b: str) -> int:
     return prev[-1]
 
 
+# The hamza of شؤون/مسؤول sits on waw or on ya by region (Egyptian press: شئون، مسئول); folding keeps
+# the seat (و / ي), so a name is matched in both spellings.
+_HAMZA_SEATS = (("شوون", "شيون"), ("مسوول", "مسيول"))
+
+
+def _spellings(key: str) -> list[str]:
+    out = [key]
+    for a, b in _HAMZA_SEATS:
+        out += [k.replace(a, b) for k in out if a in k]
+    return out
+
+
 def _deletions(word: str) -> set[str]:
     return {word[:i] + word[i + 1:] for i in range(len(word))}
 
@@ -132,7 +146,7 @@ class Matcher:
         self._names: set[str] = set()
         for e in gazetteer.entities:
             for name in gazetteer.arabic_names(e):
-                for key in hyphen_forms(fold(name)):
+                for key in dict.fromkeys(s for h in hyphen_forms(fold(name)) for s in _spellings(h)):
                     self._names.add(key)
                     add(key, NAME, e)
                     if key.startswith("ال") and len(key) > 3:
@@ -193,8 +207,8 @@ class Matcher:
             if not word.startswith(prefix):
                 continue
             stem = word[len(prefix):]
-            if stem in self._names:
-                return None
+            if stem in self._names or given(stem):
+                return None                 # a known name, or a given name (مانويلا is not مانيلا)
             found = {}
             for d in _deletions(stem) | {stem}:
                 for name, e in self._fuzzy.get(d, ()):
@@ -335,7 +349,10 @@ class Matcher:
         norm = normalise(text)
         t = norm.text
         hits = self._exact_hits(t)
-        for s, e, ent in find_publications(norm) + find_persons(norm):
+        titled = find_persons(norm)
+        spans = {(s, e) for s, e, _ in titled}
+        hits = [h for h in hits if not (h.entity is not None and h.entity.kind == "place" and (h.start, h.end) in spans)]
+        for s, e, ent in find_publications(norm) + titled:     # الأميرة فيكتوريا: a person, not the place
             hits.append(_Hit(s, e, ent, "text-" + ent.kind))
         for s, e, ent in find_resolutions_cited(norm):
             hits.append(_Hit(s, e, ent, "text-resolution"))
@@ -344,9 +361,11 @@ class Matcher:
         chosen = self._select(chosen + [_Hit(s, e, ent, "text-person") for s, e, ent in find_persons_before_roles(norm)
                                         if all(e <= c.start or c.end <= s for c in chosen)])
         chosen = [h for h in chosen if not self._feminine_word(text, norm, h)]
+        # a one-word place that is also a given name (سانتياغو، فيكتوريا) may start a longer name
+        hard = [c for c in chosen if not (c.entity is not None and c.entity.kind == "place" and given(t[c.start:c.end]))]
         chosen = self._select(chosen + [_Hit(s, e, ent, "text-person") for s, e, ent in
-                                        find_role_persons(norm, [(c.start, c.end) for c in chosen])
-                                        if all(e <= c.start or c.end <= s for c in chosen)])
+                                        find_role_persons(norm, [(c.start, c.end) for c in hard])
+                                        if all(e <= c.start or c.end <= s for c in hard)])
         recent = list(previous)
         out = []
         for h in chosen:
