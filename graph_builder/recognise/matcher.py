@@ -28,7 +28,16 @@ matched on either seat (``شئون``, Egyptian press). OCR slips are
 matched only by a bounded fuzzy rule: single-word proper names (states, places, processes,
 regions) of at least 6 letters, edit distance 1 per 6 letters, same first and last letter,
 never a token that is itself a known name or a given name (lexicon class ``given_name``:
-``مانويلا`` is a person, not Manila). Explicit ``ar_alt`` variants are preferred. A word
+``مانويلا`` is a person, not Manila). Explicit ``ar_alt`` variants are preferred.
+
+A SHORT name (a name of a process, body or instrument that is the first words of a longer name of the
+same entity: ``المنتدى العالمي``, ``إعلان نيويورك``) or an ambiguous short form is not a mention when
+the text goes on with a qualifier that makes it another name: a link word (``المعني``, ``بشأن``,
+``حول``, lexicon class ``name_qualifier_link``) or a definite genitive with ``لل`` (``المنتدى العالمي
+للاجئين`` is the Global Refugee Forum, not the GFMD), unless a word of the entity's own longer names
+follows within the clause (``المنتدى العالمي حول الهجرة والتنمية``, an unlisted variant) or the لل
+word keeps the referent (``للعام``, class ``name_genitive_not_qualifier``). A short form that starts
+where such a longer name was refused is refused too. A word
 ending in ta marbuta never matches (exactly or fuzzily) a state, place, process or region none
 of whose names ends in ta marbuta: folding ة to ه would make the adjective ``مالية``
 ("financial") the city ``ماليه`` (Malé).
@@ -50,6 +59,7 @@ from typing import Iterable, Mapping, Sequence
 import ahocorasick
 
 from ..text.arabic import PROCLITICS, fold, is_word_char, normalise
+from ..text.word_classes import load as load_word_classes
 from .findings import Entity, Mention
 from .gazetteer import Gazetteer
 from ..text.model import Document, Section
@@ -73,6 +83,25 @@ SCOPE_LEVEL = 2          # short forms resolve within the enclosing section of t
 # Matcher.dominant): the most-named entity of DOMINANT_KINDS, named in full at least DOMINANT_MIN
 # times and DOMINANT_RATIO times as often as any other candidate of the short form.
 DOMINANT_MIN, DOMINANT_RATIO, DOMINANT_KINDS = 3, 3, frozenset({"process"})
+# Kinds whose short names (the first words of a longer name of theirs) a qualifier can turn into
+# another name (المنتدى العالمي للاجئين).
+QUALIFIED_KINDS = frozenset({"process", "body", "commitment"})
+_CLAUSE_END = re.compile(r"[,.;:!?()\[\]\"'\u060c\n-]")
+_FILLER = frozenset(fold(w) for w in ("في", "من", "على", "عن", "إلى", "مع", "و", "أو", "ال"))
+
+
+def _cores(word: str) -> set[str]:
+    """The word without its proclitics and article, every way it can be read (``للاجئين`` → لاجئين …)."""
+    out = set()
+    for _, stem in ((("", word),) + tuple((p, word[len(p):]) for p in PROCLITICS if word.startswith(p))):
+        for s in (stem, stem[2:] if stem.startswith("ال") else stem, stem[1:] if stem.startswith("ل") else stem):
+            if len(s) >= 3:
+                out.add(s)
+    return out
+
+
+def _name_words(names: Iterable[str]) -> frozenset[str]:
+    return frozenset(c for n in names for w in n.split() for c in _cores(w) if w not in _FILLER)
 
 
 @dataclass(frozen=True)
@@ -172,6 +201,46 @@ class Matcher:
         if table:
             self._auto.make_automaton()
         self._fuzzy = self._fuzzy_index(gazetteer)
+        lex = load_word_classes()
+        self._links = tuple(tuple(fold(w).split()) for w in lex.words("name_qualifier_link"))
+        self._keep = tuple(tuple(fold(w).split()) for w in lex.words("name_genitive_not_qualifier"))
+        self._link_words = _name_words(w for p in self._links for w in p)
+        self._short_names = self._short_name_index(gazetteer)
+
+    # ------------------------------------------------------------ short names
+    def _short_name_index(self, gazetteer: Gazetteer) -> dict[tuple[str, object], frozenset[str]]:
+        """(folded short name, entity key or None for an ambiguous short form) → the words of the
+        entity's longer names (its candidates' names for a short form) that the short name lacks."""
+        index: dict[tuple[str, object], frozenset[str]] = {}
+        for e in gazetteer.entities:
+            if e.kind not in QUALIFIED_KINDS:
+                continue
+            names = [fold(n) for n in gazetteer.arabic_names(e)]
+            for n in names:
+                longer = [o for o in names if o.startswith(n + " ")]
+                if longer:
+                    index[(n, e.key)] = _name_words(longer) - _name_words([n]) - self._link_words
+        for short, candidates in gazetteer.ambiguous.items():
+            key = fold(short)
+            index[(key, None)] = _name_words(fold(n) for e in candidates
+                                             for n in gazetteer.arabic_names(e)) - _name_words([key]) - self._link_words
+        return index
+
+    def _qualified(self, text: str, end: int, own: frozenset[str]) -> bool:
+        """True when the words after ``end`` open a qualifier (a link word, a لل genitive) whose
+        first word is not one of ``own`` (the words of the short name's longer names)."""
+        stop = _CLAUSE_END.search(text, end, end + 160)
+        words = text[end:stop.start() if stop else end + 160].split()
+        if not words or not text[end:end + 1].isspace():
+            return False
+        if any(tuple(words[:len(p)]) == p for p in self._keep):
+            return False
+        link = next((p for p in self._links if tuple(words[:len(p)]) == p), None)
+        if link is not None:
+            subject = words[len(link)] if len(words) > len(link) else None
+        else:
+            subject = words[0] if words[0].startswith("لل") else None
+        return subject is not None and not (_cores(subject) & own)
 
     # ------------------------------------------------------------ fuzzy index
     def _fuzzy_index(self, gazetteer: Gazetteer) -> dict[str, list[tuple[str, Entity]]]:
@@ -247,7 +316,21 @@ class Matcher:
             for how, entity in values:
                 if self._prefix_ok(how, key, prefix):
                     hits.append(_Hit(start, end, entity, how, key))
-        return hits
+        refused: set[int] = set()
+        kept = []
+        for h in sorted(hits, key=lambda h: h.start - h.end):          # longest first
+            own = self._short_names.get(self._short_key(h))
+            if h.start in refused and h.how in (SHORT, SHORT_ELIDED) or \
+                    own is not None and self._qualified(text, h.end, own):
+                refused.add(h.start)
+                continue
+            kept.append(h)
+        return kept
+
+    @staticmethod
+    def _short_key(h: _Hit) -> tuple[str, object]:
+        key = "ا" + h.key if h.how in (ELIDED, SHORT_ELIDED) else h.key
+        return (key, None if h.entity is None else h.entity.key)
 
     @staticmethod
     def _prefix_ok(how: str, key: str, prefix: str) -> bool:
