@@ -70,3 +70,91 @@ def test_constructed_edge_cases():
             for end in (start, start + 1, start + 12, len(v.text)):
                 assert _kept(v, pattern, start, end) == _fresh(v, pattern, start, end), (pattern.pattern, start, end)
     assert [m.group(2) for m, _, _ in v.finditer(YEAR_FORUM)] == ["2008"]
+
+
+# ---------------------------------------------------------------- the normaliser's bulk paths
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+from graph_builder.text import arabic  # noqa: E402
+
+
+def _one_char_at_a_time(text: str) -> tuple[str, tuple, tuple]:
+    """The normaliser's character loop over the whole text: what ``normalise`` did for every text."""
+    out, starts, ends = [], [], []
+    arabic._normalise_chars(text, 0, len(text), out, starts, ends, [False])
+    return "".join(out), tuple(starts), tuple(ends)
+
+
+def _check(text: str) -> None:
+    arabic.normalise.cache_clear()
+    arabic.fold.cache_clear()
+    n = arabic.normalise(text)
+    assert (n.text, n.starts, n.ends) == _one_char_at_a_time(text), repr(text)
+    arabic.normalise.cache_clear()
+    assert arabic.fold(text) == n.text, repr(text)
+
+
+def test_normalise_and_fold_equal_the_character_loop_on_the_reports(paragraphs):
+    changed = 0
+    for text in paragraphs:
+        _check(text)
+        changed += arabic.fold(text) != text
+    assert changed > 100          # the reports do have letters, digits, marks and spaces to fold
+
+
+# spaces of several kinds, removed marks (tashkeel, tatweel, bidi controls), letters folded one to one,
+# ligatures that expand (ﷺ holds spaces), presentation forms that fold to a space, astral characters
+_ALPHABET = list(" \t\n\u00a0\u2009ابتةىأإآؤئ،؛؟٣۴xY-–«»\u064b\u064c\u064e\u0651\u0652\u0640\u200b\u200f\u202b"
+                 "\ufdfa\ufdfb\ufe70\ufc5e\ufef7") + ["\U0001F600", "\U00010400"]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(_ALPHABET), max_size=24).map("".join))
+def test_normalise_and_fold_equal_the_character_loop_on_any_mix(text):
+    _check(text)
+
+
+# ---------------------------------------------------------------- memos of the matcher and the dates
+
+def test_the_matchers_memo_gives_what_a_fresh_matcher_gives(corpus_docs, gazetteer):
+    """A document's second matcher pass (short forms resolved to its dominant process) reads the memo
+    of the first; a matcher with no memo, asked about every text, gives the same mentions."""
+    from graph_builder.recognise.matcher import Matcher, document_sources, mentions_in
+    kept, fresh = Matcher(gazetteer), Matcher(gazetteer)
+    for doc in corpus_docs:
+        memo: dict = {}
+        sources = [s for s in document_sources(doc) if s[1]]
+        counts: dict = {}
+        for _, text, _ in sources:
+            for m in kept.find(text, (), {}, memo):
+                counts[m.entity] = counts.get(m.entity, 0) + 1
+        fallback = kept.dominant(counts)
+        assert fallback                     # both reports are about a process named often enough
+        assert len(memo) > 50
+        for _, text, _ in sources:
+            assert kept.find(text, (), fallback, memo) == fresh.find(text, (), fallback)
+        assert mentions_in(doc, kept) == mentions_in(doc, Matcher(gazetteer))
+
+
+def test_fuzzy_readings_are_memoised_per_word_and_placed_at_each_offset(matcher):
+    """الفليبين (الفلبين with one letter more: a slip) reads as the Philippines wherever it stands,
+    after a conjunction too; the memo keeps the reading, not the offsets."""
+    a, b = matcher._fuzzy_word("الفليبين", 0), matcher._fuzzy_word("الفليبين", 40)
+    assert a.entity.slug == "PHL" and (a.start, a.end, b.start, b.end) == (0, 8, 40, 48)
+    c = matcher._fuzzy_word("والفليبين", 7)
+    assert (c.start, c.end, c.entity) == (8, 16, a.entity)
+    assert "الفليبين" in matcher._fuzzy_memo
+    assert matcher._fuzzy_word("المنظمة", 3) is None
+
+
+def test_find_dates_gives_a_new_list_of_the_same_dates_each_time():
+    from graph_builder.values import find_dates
+    from graph_builder.values.dates import _find_dates
+    text = "عقد الاجتماع في 12 آذار/مارس 2009 ثم في 3 و4 تشرين الأول/أكتوبر من العام نفسه"
+    first = find_dates(text)
+    first.clear()
+    again = find_dates(text)
+    assert again == _find_dates(text) and len(again) == 2 and again is not find_dates(text)
+    with pytest.raises(TypeError, match="anchor must be a datetime.date"):
+        find_dates(text, anchor=["2009"])
