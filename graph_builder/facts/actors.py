@@ -827,6 +827,8 @@ def _matcher_once(ctx: FactContext):
 def _matcher(ctx: FactContext):
     if ctx.gazetteer is None:
         return None
+    if ctx.matcher is not None:          # the pipeline's, built once from the same gazetteer
+        return ctx.matcher
     from ..recognise.matcher import Matcher   # noqa: PLC0415 (header lines are not matched by the pipeline)
     return Matcher(ctx.gazetteer)
 

@@ -104,6 +104,10 @@ def _name_words(names: Iterable[str]) -> frozenset[str]:
     return frozenset(c for n in names for w in n.split() for c in _cores(w) if w not in _FILLER)
 
 
+FUZZY_MEMO = 100_000     # words whose fuzzy reading is kept (the memo is emptied when full)
+_UNSEEN = object()
+
+
 @dataclass(frozen=True)
 class Match:
     start: int                    # code points in the ORIGINAL text
@@ -206,6 +210,7 @@ class Matcher:
         self._keep = tuple(tuple(fold(w).split()) for w in lex.words("name_genitive_not_qualifier"))
         self._link_words = _name_words(w for p in self._links for w in p)
         self._short_names = self._short_name_index(gazetteer)
+        self._fuzzy_memo: dict[str, tuple[int, Entity] | None] = {}
 
     # ------------------------------------------------------------ short names
     def _short_name_index(self, gazetteer: Gazetteer) -> dict[tuple[str, object], frozenset[str]]:
@@ -272,6 +277,19 @@ class Matcher:
         return hits
 
     def _fuzzy_word(self, word: str, offset: int) -> _Hit | None:
+        """The fuzzy hit of ``word`` at ``offset`` (what a word reads as is memoised per word)."""
+        found = self._fuzzy_memo.get(word, _UNSEEN)
+        if found is _UNSEEN:
+            if len(self._fuzzy_memo) >= FUZZY_MEMO:
+                self._fuzzy_memo.clear()
+            found = self._fuzzy_memo[word] = self._fuzzy_reading(word)
+        if found is None:
+            return None
+        cut, e = found
+        return _Hit(offset + cut, offset + len(word), e, "fuzzy")
+
+    def _fuzzy_reading(self, word: str) -> tuple[int, Entity] | None:
+        """(length of the proclitic, entity) of the first reading of ``word`` that is a slip of a name."""
         for prefix in ("",) + PROCLITICS:
             if not word.startswith(prefix):
                 continue
@@ -284,8 +302,7 @@ class Matcher:
                     found[(name, e.key)] = (name, e)
             for name, e in found.values():
                 if self._fuzzy_ok(stem, name, prefix):
-                    start = offset + len(prefix)
-                    return _Hit(start, offset + len(word), e, "fuzzy")
+                    return len(prefix), e
         return None
 
     @staticmethod
@@ -423,12 +440,36 @@ class Matcher:
 
     # ------------------------------------------------------------ public
     def find(self, text: str, previous: Sequence[Entity] = (),
-             fallback: Mapping[str, Entity] = MappingProxyType({})) -> list[Match]:
+             fallback: Mapping[str, Entity] = MappingProxyType({}), memo: dict | None = None) -> list[Match]:
         """Every mention in ``text``, in order, with spans in ``text``'s own code points.
 
         ``previous``: entities fully named earlier in the same scope (oldest first), used to
         resolve ambiguous short forms; ``fallback``: short form → entity when none of its
-        candidates was named in scope (see :meth:`dominant`)."""
+        candidates was named in scope (see :meth:`dominant`). ``memo`` (a dict the caller keeps)
+        holds what depends on the text alone, for a second pass over the same texts."""
+        found = memo.get(text) if memo is not None else None
+        if found is None:
+            found = self._candidates(text)
+            if memo is not None:
+                memo[text] = found
+        norm, chosen = found
+        t = norm.text
+        recent = list(previous)
+        out = []
+        for h in chosen:
+            entity = h.entity
+            if entity is None:
+                entity = self._resolve_short(t, h, recent, fallback)
+                if entity is None:
+                    continue
+            elif h.how not in (SHORT, SHORT_ELIDED):
+                recent.append(entity)
+            os_, oe = norm.to_original(h.start, h.end)
+            out.append(Match(os_, oe, entity, text[os_:oe], RULES.get(h.how, h.how)))
+        return out
+
+    def _candidates(self, text: str) -> tuple:
+        """(the folded text, the hits chosen in it before short forms are resolved): what the text alone decides."""
         norm = normalise(text)
         t = norm.text
         hits = self._exact_hits(t)
@@ -449,19 +490,7 @@ class Matcher:
         chosen = self._select(chosen + [_Hit(s, e, ent, "text-person") for s, e, ent in
                                         find_role_persons(norm, [(c.start, c.end) for c in hard])
                                         if all(e <= c.start or c.end <= s for c in hard)])
-        recent = list(previous)
-        out = []
-        for h in chosen:
-            entity = h.entity
-            if entity is None:
-                entity = self._resolve_short(t, h, recent, fallback)
-                if entity is None:
-                    continue
-            elif h.how not in (SHORT, SHORT_ELIDED):
-                recent.append(entity)
-            os_, oe = norm.to_original(h.start, h.end)
-            out.append(Match(os_, oe, entity, text[os_:oe], RULES.get(h.how, h.how)))
-        return out
+        return norm, tuple(chosen)
 
 
 # ---------------------------------------------------------------- documents
@@ -492,14 +521,15 @@ def mentions_in(document: Document, matcher: Matcher) -> list[Mention]:
     names with a title (``راينر مونز`` once ``السيد مونز`` is known); then one-word references
     are unified with the full name that ends with them."""
     sources = [s for s in document_sources(document) if s[1]]
-    out = _scoped_mentions(sources, matcher, {})
+    memo: dict = {}                    # text → what the matcher finds in it before short forms (both passes)
+    out = _scoped_mentions(sources, matcher, {}, memo)
     counts: dict[Entity, int] = {}
     for m in out:
         if m.rule != "short-form":
             counts[m.entity] = counts.get(m.entity, 0) + 1
     fallback = matcher.dominant(counts)
     if fallback:
-        out = _scoped_mentions(sources, matcher, fallback)
+        out = _scoped_mentions(sources, matcher, fallback, memo)
     surnames = {surname(m.entity.label_ar): m.entity for m in out
                 if m.entity.kind == "person" and m.entity.from_text}
     surnames = {k: v for k, v in surnames.items() if len(k) >= 3}
@@ -517,13 +547,13 @@ def mentions_in(document: Document, matcher: Matcher) -> list[Mention]:
     return unify_persons(out)
 
 
-def _scoped_mentions(sources, matcher: Matcher, fallback: Mapping[str, Entity]) -> list[Mention]:
+def _scoped_mentions(sources, matcher: Matcher, fallback: Mapping[str, Entity], memo: dict | None = None) -> list[Mention]:
     """One pass of the matcher over the sources, short forms resolved within each scope."""
     recent: dict[object, list[Entity]] = {}
     out: list[Mention] = []
     for source, text, scope in sources:
         seen = recent.setdefault(scope, [])
-        for m in matcher.find(text, seen, fallback):
+        for m in matcher.find(text, seen, fallback, memo):
             out.append(Mention(entity=m.entity, source=source, start=m.start, end=m.end,
                                surface=m.surface, rule=m.rule))
             if m.rule != "short-form":
