@@ -125,7 +125,7 @@ def _held_opener(toks: Tokens, lo: int, hi: int) -> int | None:
     lex = load()
     for k in range(lo, min(hi, lo + 2)):
         vm = lex.is_a(toks, k, "held_verb")
-        if vm is not None and vm.feature("tense") == "past" and not vm.reading.enc:
+        if vm is not None and vm.feature("tense") == "past" and not vm.reading.enc and not vm.feature("met"):
             return k
     return None
 
