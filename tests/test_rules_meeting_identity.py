@@ -273,3 +273,11 @@ def test_a_minister_who_met_his_counterpart_names_no_meeting():
     facts = facts_of_text(events, "عقد الاجتماع الوزاري الخامس لمسار كولومبو في دكا عام 2032.",
                           "اجتمع الوزير بنظيره الفلبيني في جنيف يوم 5 مايو 2032.", date="")
     assert not [f for f in facts if f.predicate == "location" and key_of(f.object) == "place/geneva"]
+
+
+def test_the_meeting_named_again_with_its_place_in_a_relative_clause():
+    facts = facts_of_text(events, "شاركت الإمارات في أعمال المؤتمر الوزاري التاسع لعملية بالي يومي 6 و7 أغسطس 2031.",
+                          "وترأس وفد الدولة في الاجتماع - الذي عقد في جزيرة بالي الإندونيسية - السفير أحمد.", date="")
+    t = triples(facts)
+    assert ("event/bali-process-2031", "location", "place/bali") in t
+    assert not [f for f in facts if f.subject.kind == "event" and f.subject.slug.startswith("meeting-")]

@@ -188,8 +188,18 @@ def _read(ctx, st, src, toks: Tokens, m, lo: int, hi: int, ordinals: dict, doc_d
         return None
     definite = m.reading.stem.startswith("ال") or toks.tokens[m.i].norm.startswith(("ال", "وال", "بال", "فال", "لل"))
     qualified = qualified or len(m.entry.words) > 1
-    if process is None and place is None and n is None and not qualified and definite \
-            and place_after(toks, j, hi) is None:
+    later = place_after(toks, j, hi) if process is None and place is None and n is None and not qualified \
+        and definite else None
+    if later is not None:
+        # الاجتماع - الذي عقد في جزيرة بالي -: the meeting named before, its place now given (unless it was elsewhere)
+        modified = j < hi and toks.tokens[j].norm.startswith("ال")
+        ante = antecedent(st, src)
+        if ante is not None and not modified and _can_refer(kind, ante.kind) and ante.place in (None, later) \
+                and ante.status != PLANNED:
+            ref = _anaphor(ctx, st, src, toks, m.i, j, lo, hi, doc_day)
+            if ref is not None:
+                return ref
+    if process is None and place is None and n is None and not qualified and definite and later is None:
         modified = j < hi and toks.tokens[j].norm.startswith("ال")      # الاجتماع الحكومي: another meeting
         ante = antecedent(st, src)
         if ante is not None and not modified and _can_refer(kind, ante.kind):
