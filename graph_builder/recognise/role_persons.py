@@ -356,7 +356,7 @@ def role_before(norm: Normalised, start: int, taken: list[tuple[int, int]],
     head = None
     prep_head = None
     while k >= 0 and items[k][2].isalpha() and (ws.in_taken(k) or _role_word(items[k][2])
-                                               or (items[k][2] == "في" and st.in_taken(k + 1))):
+                                               or (items[k][2] == "في" and ws.in_taken(k + 1))):
         w = items[k][2]                   # … لشؤون التنقل البشري في الإكوادور NAME: the state inside the role
         if _prep_head(w):
             prep_head = k
@@ -408,6 +408,8 @@ def role_after(norm: Normalised, end: int, taken: list[tuple[int, int]],
     ws = _Words(norm.text, [(_folded_index(norm, s), _folded_index(norm, e)) for s, e in taken])
     items = ws.items
     k = next((n for n, it in enumerate(items) if it[0] >= fpos), len(items))
+    if k < len(items) and items[k][2] in _CLOSE_QUOTES:
+        k += 1                                            # "NAME" ROLE: the closing quote of the name
     if k >= len(items) or not is_role_head(items[k][2]) or items[k][2][0] in "وف" and items[k][2] not in _words()[1]:
         return None                                       # و + a role: the next item, not this name's role
     fstops = {_folded_index(norm, s) for s in stops}

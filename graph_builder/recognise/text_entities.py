@@ -174,6 +174,16 @@ def _name_after(norm: Normalised, pos: int) -> tuple[int, int] | None:
             names[n] = True           # السيد الحبيب نضير (a given name with the article); كونيخوس الابن (Jr.)
         elif n and names[n] and common_word(w):
             names[n] = False          # الأميرة فيكتوريا بحضور …: a common word ends the name
+        elif n >= 1 and not names[n] and w.startswith("ال") and all(names[:n]) and not _role_word_strict(w) \
+                and text[e:e + 1] == ",":
+            names[n] = True           # علي بن ناصر الغفيص،: a family name with the article closed by a comma
+    if given(text[words[0][0]:words[0][1]]):
+        k = 1
+        while k < min(4, len(words)) and names[k] and not _imperfect(text[words[k][0]:words[k][1]]) \
+                and not norm.original.__getitem__(slice(*norm.to_original(*words[k]))).endswith("ة"):
+            k += 1
+        if k >= 2 and (k == len(words) or not names[k]):
+            return words[0][0], words[k - 1][1]        # السفير ضرار عبد الرزاق رزوقي اليوم …: a given name anchors it
     if not names[0]:
         return None
     if is_role_head(text[words[0][0]:words[0][1]]):
@@ -204,6 +214,16 @@ def _name_after(norm: Normalised, pos: int) -> tuple[int, int] | None:
                                                                  or (third[0] == "و" and third[1:3] != "ال")))):
         return words[0][0], words[1][1]                     # a family name with the article: سالم العتيبي. / أحمد الجرمن مساعد
     return words[0]
+
+
+def _imperfect(word: str) -> bool:
+    from .role_persons import given             # noqa: PLC0415
+    return word[:1] in "يت" and len(word) >= 4 and not given(word)
+
+
+def _role_word_strict(word: str) -> bool:
+    from .role_persons import _role_word_strict as strict     # noqa: PLC0415
+    return strict(word)
 
 
 def _role_after_dash(word: str) -> bool:
