@@ -254,3 +254,10 @@ def test_quoted_long_and_compound_names(text, name, role, aff, matcher, gazettee
 def test_a_titled_name_does_not_run_into_a_verb(matcher, gazetteer):
     persons, _, _, _ = _run("وقال السيد أحمد يلقي كلمة في الافتتاح.", matcher, gazetteer)
     assert not any("يلقي" in p for p in persons)
+
+
+def test_initials_with_their_dots_stay_in_a_titled_name(matcher, gazetteer):
+    persons, roles, _, _ = _run("تحت الرئاسة المشتركة لمعالي السيدة سيتي ن. ك. رحمن، وزيرة خارجية ماليزيا.",
+                                matcher, gazetteer)
+    assert "سيتي ن. ك. رحمن" in persons
+    assert ("سيتي ن. ك. رحمن", "وزيرة خارجية ماليزيا") in roles

@@ -149,8 +149,8 @@ def _name_after(norm: Normalised, pos: int) -> tuple[int, int] | None:
     words = []
     for m in _WORD.finditer(text, pos):
         gap = text[words[-1][1] if words else pos:m.start()]
-        if gap.strip():
-            break
+        if gap.strip() and not (words and gap.strip() == "." and words[-1][1] - words[-1][0] == 1):
+            break                       # ريتنو ل. ب. مرصودي: an initial and its dot stay in the name
         dash = m.group().find(" - ")
         if dash > 0 and _role_after_dash(m.group()[dash + 3:]):
             words.append((m.start(), m.start() + dash))     # حمدان - ممثل: a dash before the role, not ألفاريز - لاسو
