@@ -192,7 +192,8 @@ def _name_after(norm: Normalised, pos: int) -> tuple[int, int] | None:
         if not all(names[:n]):
             break
         after = text[words[n - 1][1]:words[n - 1][1] + 1]
-        if after == "," or (after in ".;:()\"" and n <= 2) \
+        initial = after == "." and words[n - 1][1] - words[n - 1][0] == 1 and n < len(words)
+        if after == "," or (after in ".;:()\"" and n <= 2 and not initial) \
                 or re.match(r" [-–—] ", text[words[n - 1][1]:words[n - 1][1] + 3]):    # NAME – ROLE
             return words[0][0], words[n - 1][1]
     if len(words) >= 3 and names[1] and text[words[2][0]:words[2][1]] in _FUNCTION_WORDS:
