@@ -261,3 +261,24 @@ def test_initials_with_their_dots_stay_in_a_titled_name(matcher, gazetteer):
                                 matcher, gazetteer)
     assert "سيتي ن. ك. رحمن" in persons
     assert ("سيتي ن. ك. رحمن", "وزيرة خارجية ماليزيا") in roles
+
+
+@pytest.mark.parametrize("text, name, aff", [
+    # Iraqi agency: the state that takes part, then its delegation and its head
+    ("شارك العراق في أعمال المنتدى الذي احتضنته العاصمة السويدية، بوفد ترأسه وزير الهجرة سامي الربيعي.",
+     "سامي الربيعي", "IRQ"),
+    # Saudi agency: NAME، الذي يترأس وفد STATE
+    ("بمشاركة وزير العمل الدكتور فهد بن سالم العتيبي، الذي يترأس وفد المملكة العربية السعودية، في الاجتماع.",
+     "فهد بن سالم العتيبي", "SAU"),
+])
+def test_the_head_of_a_states_delegation_belongs_to_it(text, name, aff, matcher, gazetteer):
+    persons, _, affs, _ = _run(text, matcher, gazetteer)
+    assert name in persons
+    assert (name, aff) in affs
+    assert not any(a == "SWE" for _, a in affs)           # the host named in between is not his state
+
+
+def test_a_delegation_received_by_a_minister_is_not_his(matcher, gazetteer):
+    _, _, affs, _ = _run("استقبل وزير الخارجية المصري سامح علي وفدا برئاسة وزير العمل الأردني نادر خليل.",
+                         matcher, gazetteer)
+    assert ("نادر خليل", "EGY") not in affs
