@@ -91,7 +91,7 @@ def _between_words(text: Text, start: int, end: int) -> list[str]:
 def _list_members(text: Text, start: int, end: int, group: Mention) -> list[Mention]:
     """Actor mentions of a list in text[start:end], stopping at a clause boundary."""
     stop = end
-    for rx in (r"؛", r";", r"\(ب\)", r"\.\s", r"[،,]?\s+و?مع\s"):        # … A، B، ومع X: a new phrase
+    for rx in (r"؛", r";", r"\(ب\)", r"\.\s", r"(?:تعاقب|تناوب|تداول)\S* على", r"[،,]?\s+و?مع\s"):  # تعاقبت على رئاسته: chairs, not members; … A، B، ومع X: a new phrase
         m = re.search(rx, text.original[start:end])
         if m:
             stop = min(stop, start + m.start())
@@ -858,6 +858,8 @@ def _matcher_once(ctx: FactContext):
 def _matcher(ctx: FactContext):
     if ctx.gazetteer is None:
         return None
+    if ctx.matcher is not None:          # the pipeline's, built once from the same gazetteer
+        return ctx.matcher
     from ..recognise.matcher import Matcher   # noqa: PLC0415 (header lines are not matched by the pipeline)
     return Matcher(ctx.gazetteer)
 

@@ -114,6 +114,8 @@ def _opener(toks, lex, k: int, end: int) -> int | None:
             return n
         if t.kind == "punct" and t.norm in (".", "؛", ";"):
             return None
+        if lex.is_a(toks, j, "chair_verb") is not None or lex.is_a(toks, j, "chair_take") is not None:
+            return None                            # تعاقبت على رئاسته كل من …: past chairs, not members
     return None
 
 
