@@ -272,3 +272,12 @@ def test_a_delegation_received_by_a_minister_is_not_his(matcher, gazetteer):
     _, _, affs, _ = _run("استقبل وزير الخارجية المصري سامح علي وفدا برئاسة وزير العمل الأردني نادر خليل.",
                          matcher, gazetteer)
     assert ("نادر خليل", "EGY") not in affs
+
+
+def test_a_list_named_afterwards_as_the_members_of_a_process(matcher, gazetteer):
+    text = ("انعقد الاجتماع الوزاري لعملية بالي. وشاركت فيه 5 منظمات دولية، من بينها المنظمة الدولية للهجرة "
+            "ومنظمة العمل الدولية، وهي المنظمات الأعضاء في العملية.")
+    _, _, _, members = _run(text, matcher, gazetteer)
+    assert {("iom", "bali-process"), ("ilo", "bali-process")} <= members
+    _, _, _, members = _run("وشاركت فيه منظمات دولية، من بينها المنظمة الدولية للهجرة.", matcher, gazetteer)
+    assert members == set()                                 # taking part is not membership

@@ -60,6 +60,8 @@ LIST_OPENERS = frozenset(fold(w) for w in ("من", "إلى", "الى", "تضم",
                                            "وهي", "هم", "سيما", "عن", "ممثلي", "ممثلين"))
 
 
+_MEMBER_KINDS_PLURAL = folded_set(("المنظمات", "الدول", "الجهات", "البلدان"))
+_LIST_START = folded_set(("بينها", "بينهم", "منها", "وهي", "هي"))
 CONSIST = folded_set(("تتألف", "يتألف", "تتكون", "يتكون", "تتشكل", "يتشكل", "تألفت", "تكونت"))
 INCLUDE = folded_set(("تضم", "يضم", "ضمت", "ضم"))
 MEMBERSHIP = folded_set(("عضوية",))
@@ -204,6 +206,21 @@ def _memberships(text: Text, source, scope: list[Mention]):
                         if tgt is not None and _cls(tgt) in GROUP_CLASSES and _cls(subj) in ACTOR_CLASSES:
                             yield Fact(subj.entity, "memberOf", tgt.entity, source, "actors.member-list", conf)
                 continue
+            elif tok.bare in folded_set(("هي", "هم")) and k + 2 < len(text.tokens) \
+                    and text.tokens[k + 1].word in _MEMBER_KINDS_PLURAL and text.tokens[k + 2].word == fold("الأعضاء"):
+                # LIST، وهي المنظمات الأعضاء في العملية: the listed actors are its members
+                j = k + 3 + (k + 3 < len(text.tokens) and text.tokens[k + 3].word == "في")
+                if j < len(text.tokens):
+                    group = text.mention_at(text.tokens[j])
+                    if group is None and text.tokens[j].word in ANAPHORS:
+                        group = resolve_anaphor(text.tokens[j].word,
+                                                scope + [x for x in text.mentions if x.end <= tok.start])
+                    if group is not None:
+                        opener = max([s_start] + [text.tokens[n].end for n in range(k) if s_start <= text.tokens[n].start
+                                                  and (text.tokens[n].word in _LIST_START
+                                                       or text.original[text.tokens[n].end - 1:text.tokens[n].end] == ":")])
+                        members = [m for m in text.mentions if opener <= m.start and m.end <= tok.start
+                                   and _cls(m) in (ORG_CLASSES | {"State"}) and m.entity != group.entity]
             if group is None or _cls(group) not in GROUP_CLASSES:
                 continue
             for m in members:
