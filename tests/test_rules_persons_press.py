@@ -67,6 +67,9 @@ _run = actor_facts
     # Kuwaiti agency: a long role with لدى and في + a city, a rank, a compound name, then a time word
     ("سلم مندوب دولة الكويت الدائم لدى الأمم المتحدة في جنيف السفير جاسم عبد الرزاق بوحمد اليوم المساهمة.",
      "جاسم عبد الرزاق بوحمد", "مندوب دولة الكويت الدائم لدى الأمم المتحدة في جنيف", "KWT"),
+    # Jordanian press without hamzas: ان after the name is the particle, not a given name (آن)
+    ("وأكد نائب رئيس جمهورية الاكوادور خوليو مورينو ان ما يحدث يفرض التعاون.", "خوليو مورينو",
+     "نائب رئيس جمهورية الاكوادور", "ECU"),
 ])
 def test_press_forms_of_names_and_roles(text, name, role, aff, matcher, gazetteer):
     persons, roles, affs, _ = _run(text, matcher, gazetteer)

@@ -64,6 +64,17 @@ def _words():
 
 
 @lru_cache(maxsize=1)
+def _given_written() -> frozenset[str]:
+    from ..text.word_classes import load
+    return frozenset(load().words("given_name"))
+
+
+def given_as_written(original: str) -> bool:
+    """Is the word, exactly as printed, a given name of the lexicon (بان، not ان for آن or أن)?"""
+    return bool(original) and original in _given_written()
+
+
+@lru_cache(maxsize=1)
 def _spelled_not_names() -> frozenset[str]:
     """The common words (class ``not_name``) as written, hamza and all."""
     from ..text.word_classes import load
@@ -101,9 +112,12 @@ def _role_word(w: str) -> bool:
     return bool(_DEFINITE.match(w)) or w in role_words or bare in role_words or is_role_head(w)
 
 
-def common_word(w: str) -> bool:
-    """A word of class ``not_name`` (بحضور، أمس، كلمة), also after و/ف."""
+def common_word(w: str, original: str = "") -> bool:
+    """A word of class ``not_name`` (بحضور، أمس، كلمة), also after و/ف; a given name printed otherwise
+    than the common word it folds like (بان, not بأن) is not one."""
     nn = _words()[3]
+    if given_as_written(original) and original not in _spelled_not_names():
+        return False
     return w in nn or _strip_conj(w) in nn
 
 
@@ -117,12 +131,12 @@ def _name_word(w: str, first: bool, original: str = "") -> bool:
         return False
     if w in titles:
         return False
-    if w in _FUNCTION_WORDS and not (given(w) and (original.endswith("ي") or original == w)):
+    if w in _FUNCTION_WORDS and not (given(w) and (original.endswith("ي") or given_as_written(original))):
         return False                  # على (on) is not علي (a name), بأن is not بان (كي مون): the spelling decides
     bare = w[1:] if w[0] in "وفلب" and len(w) > 3 else w
     if bare in role_words or (bare in not_name and bare != w):
         return False                                      # لمركز، ووزراء: a proclitic on a common noun
-    if w in not_name and not (given(w) and original and original not in _spelled_not_names()):
+    if w in not_name and not (given_as_written(original) and original not in _spelled_not_names()):
         return False                                      # بأن is common, بان (كي مون) as printed a name
     if w in role_words or w in titles or w in verbs or is_role_head(w):
         return False

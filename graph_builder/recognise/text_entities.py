@@ -54,9 +54,9 @@ def _function_word(folded: str, original: str) -> bool:
     """Is the word a preposition or particle? ``علي`` (a name) is not ``على`` (on)."""
     if folded not in _FUNCTION_WORDS:
         return False
-    if original == folded and folded not in _MAQSURA_WORDS:
-        from .role_persons import given          # noqa: PLC0415 (role_persons imports this module)
-        if given(folded):
+    if folded not in _MAQSURA_WORDS:
+        from .role_persons import given_as_written     # noqa: PLC0415 (role_persons imports this module)
+        if given_as_written(original):
             return False                          # بان (كي مون) as printed, not بأن
     return not (folded in _MAQSURA_WORDS and original.endswith("ي"))
 
@@ -172,7 +172,7 @@ def _name_after(norm: Normalised, pos: int) -> tuple[int, int] | None:
         w = text[s:e]
         if not names[n] and (given(w) and n == 0 or (n >= 2 and w == "الابن")):
             names[n] = True           # السيد الحبيب نضير (a given name with the article); كونيخوس الابن (Jr.)
-        elif n and names[n] and common_word(w):
+        elif n and names[n] and common_word(w, norm.original.__getitem__(slice(*norm.to_original(s, e)))):
             names[n] = False          # الأميرة فيكتوريا بحضور …: a common word ends the name
         elif n >= 1 and not names[n] and w.startswith("ال") and all(names[:n]) and not _role_word_strict(w) \
                 and text[e:e + 1] == ",":
@@ -321,7 +321,7 @@ def _untitled_name_words(norm: Normalised, comma: int) -> list[tuple[int, int]]:
         pos = s
     from .role_persons import common_word, given    # noqa: PLC0415 (role_persons imports this module)
     for n, (s, e) in enumerate(words):
-        if n and common_word(text[s:e]):
+        if n and common_word(text[s:e], norm.original.__getitem__(slice(*norm.to_original(s, e)))):
             words = words[:n]                       # تترأس أعماله تيودورا …: a common word ends the name
             break
     firsts = [n for n, (s, e) in enumerate(words) if given(text[s:e])]
