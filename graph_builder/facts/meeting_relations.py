@@ -244,10 +244,18 @@ def chairs(ctx, src, toks: Tokens, refs: list[Ref], s: int, e: int):
         else:
             before = [r for r in refs if _ref_tok(toks, r) < vm.i]
             target = before[-1] if before else _nearest(toks, refs, vm.i)
-        if _status(target) == PLANNED or vm.future:
-            continue
+        if _status(target) == PLANNED or vm.future or _session_between(toks, target, vm.i):
+            continue                     # وأفرد جلسة لـ…، ترأستها السنغال: the session's chair (session_chairs.py)
         for ent in found:
             yield Fact(target.event, "coChairedBy" if co else "chairedBy", ent, src, "event.chair-written", conf)
+
+
+def _session_between(toks: Tokens, ref: Ref, i: int) -> bool:
+    """A session noun (one session, not جلسات) between the meeting ``ref`` and the chair word at ``i``."""
+    lex = load()
+    a = toks.index_at(ref.end - 1) + 1 if ref.end > ref.start else _ref_tok(toks, ref)
+    return any((x := lex.is_a(toks, k, "session_noun")) is not None and not x.feature("plural")
+               for k in range(a, i))
 
 
 def _full_person(toks: Tokens, m, hi: int) -> Entity:
