@@ -258,3 +258,15 @@ def test_a_table_without_an_ordinal_and_a_delegation_head_are_no_session_chairs(
                           "التي ترأستها السويد، جلس الوزراء.",
                           "وشارك الأردن في الجلسة الختامية بوفد ترأسه وزير العمل.", date="2031-12-05")
     assert not [f for f in facts if f.rule == "event.session-chair-written"]
+
+
+def test_the_host_that_also_chaired_a_meeting_by_a_coordinated_verb():
+    facts = facts_of_text(events, "استضافت المملكة الأردنية الهاشمية الاجتماع الوزاري الثاني لعملية الخرطوم في عمان يوم 3 "
+                                  "مايو 2031 وترأست أعماله.", date="2031-05-04")
+    assert ("event/khartoum-process-2031", "chairedBy", "state/JOR") in chairs(facts)
+
+
+def test_a_coordinated_chair_verb_after_a_subjectless_held_verb_names_no_chair():
+    facts = facts_of_text(events, "عقد الاجتماع الوزاري الثاني لعملية الخرطوم في عمان يوم 3 مايو 2031 وترأس أعماله "
+                                  "وزير الخارجية.", date="2031-05-04")
+    assert not [c for c in chairs(facts) if c[2].startswith("state/")]

@@ -224,6 +224,10 @@ def chairs(ctx, src, toks: Tokens, refs: list[Ref], s: int, e: int):
             name = _name_tail(toks, start, hi) if role_first else _name_ahead(toks, start, hi)
             if name:
                 found.append(person(name))
+        if not found and not nominal and vm.reading.pro.startswith("و"):
+            shared = _coordinated_subject(toks, lo, vm.i)   # استضافت الإمارات اللقاء … وترأست أعماله
+            if shared is not None:
+                found = [shared]
         if not found:
             continue
         proc = _chaired_process(toks, refs, vm, lo)
@@ -248,6 +252,18 @@ def chairs(ctx, src, toks: Tokens, refs: list[Ref], s: int, e: int):
             continue                     # وأفرد جلسة لـ…، ترأستها السنغال: the session's chair (session_chairs.py)
         for ent in found:
             yield Fact(target.event, "coChairedBy" if co else "chairedBy", ent, src, "event.chair-written", conf)
+
+
+def _coordinated_subject(toks: Tokens, lo: int, i: int):
+    """The state or organisation that is the subject of the hosting or holding verb a chair verb joined by و
+    continues (``استضافت دولة الإمارات اللقاء الأول … وترأست أعماله``)."""
+    lex = load()
+    for vm in reversed(lex.find(toks, ("host_verb", "held_verb"), lo, i)):
+        if vm.future or vm.feature("tense") not in ("past", "present") or negated(toks, vm.i):
+            return None
+        m, _k = _first_mention(toks, vm.j, i, _ACTOR_KINDS, HOST_WINDOW)
+        return m.entity if m is not None else None
+    return None
 
 
 def _session_between(toks: Tokens, ref: Ref, i: int) -> bool:
