@@ -270,3 +270,19 @@ def test_a_coordinated_chair_verb_after_a_subjectless_held_verb_names_no_chair()
     facts = facts_of_text(events, "عقد الاجتماع الوزاري الثاني لعملية الخرطوم في عمان يوم 3 مايو 2031 وترأس أعماله "
                                   "وزير الخارجية.", date="2031-05-04")
     assert not [c for c in chairs(facts) if c[2].startswith("state/")]
+
+
+def test_two_state_adjectives_after_a_chairmanship_are_co_chairs():
+    facts = facts_of_text(events, GFMD,
+                          "انكب المشاركون في المنتدى العالمي للهجرة والتنمية في نسخته الرابعة عشرة المنعقدة منذ الأربعاء "
+                          "بداكار، تحت الرئاسة السنغالية الإسبانية، على بحث قضايا الهجرة.", date="2033-06-30")
+    got = chairs(facts)
+    assert {(s, o) for s, p, o in got if p == "coChairedBy"} >= {("event/gfmd-meeting-14", "state/SEN"),
+                                                                 ("event/gfmd-meeting-14", "state/ESP")}
+
+
+def test_a_forecast_count_is_no_count():
+    facts = facts_of_text(events, "افتتحت اليوم بالرباط أشغال المؤتمر الوزاري السابع لمسلسل الرباط.",
+                          "وسيعرف المؤتمر إقرار خطة عمل جديدة، حيث سيشارك فيه ما لا يقل عن 60 بلدا عضوا.",
+                          date="2031-06-30")
+    assert not [f for f in facts if f.predicate.endswith("Count")]

@@ -219,6 +219,9 @@ def chairs(ctx, src, toks: Tokens, refs: list[Ref], s: int, e: int):
                 m, at = _first_mention(toks, toks.index_at(m.end), hi, kinds, CHAIR_WINDOW)
             if m is not None:
                 found, _last_end = [_full_person(toks, m, hi)], m.end
+                pair = _second_state(toks, m, hi)
+                if pair is not None:     # تحت الرئاسة المغربية الألمانية / برئاسة المغرب وألمانيا: two co-chairs
+                    found, _last_end, co = found + [pair.entity], pair.end, True
         nominal = vm.feature("tense") == "noun" and not vm.entry.written.startswith(("ب", "تحت"))
         if not found and not nominal:
             name = _name_tail(toks, start, hi) if role_first else _name_ahead(toks, start, hi)
@@ -252,6 +255,20 @@ def chairs(ctx, src, toks: Tokens, refs: list[Ref], s: int, e: int):
             continue                     # وأفرد جلسة لـ…، ترأستها السنغال: the session's chair (session_chairs.py)
         for ent in found:
             yield Fact(target.event, "coChairedBy" if co else "chairedBy", ent, src, "event.chair-written", conf)
+
+
+def _second_state(toks: Tokens, m, hi: int):
+    """A second state named right after the state mention ``m`` (asyndetic adjectives المغربية الألمانية,
+    or joined by و), else None."""
+    if m.entity.kind != "state":
+        return None
+    k = toks.index_at(m.end - 1) + 1
+    if k < hi and toks.tokens[k].norm == "و":
+        k += 1
+    if k >= hi:
+        return None
+    nxt = next((x for x in toks.tokens[k].ents if x.entity.kind == "state" and toks.index_at(x.start) == k), None)
+    return nxt if nxt is not None and nxt.entity != m.entity else None
 
 
 def _coordinated_subject(toks: Tokens, lo: int, i: int):
@@ -634,7 +651,10 @@ def taken_up(toks: Tokens, last: Ref | None, s: int, e: int) -> list[Ref]:
         return []
     lex = load()
     lo, hi = toks.token_range(s, e)
-    if not lex.find(toks, ("participate_verb", "gather_verb"), lo, hi) and not any(
+    words = lex.find(toks, ("participate_verb", "gather_verb"), lo, hi)
+    if words and all(w.future for w in words):
+        return []                # سيشارك فيه ما لا يقل عن 150 بلدا: a forecast
+    if not words and not any(
             toks.tokens[k].norm in ("يمثلون", "ممثلو", "ممثلي") for k in range(lo, hi)):
         return []
     first = lex.is_a(toks, lo, "participate_verb") if lo < hi else None
@@ -692,6 +712,12 @@ CONTEXT_WINDOW = 8           # tokens before a count where its participation wor
 GATHER_WINDOW = 20           # … or its gathering verb (ويحضر المؤتمر المنعقد في بالي … من 40 دولة)
 
 
+def _forecast(toks: Tokens, i: int, lo: int) -> bool:
+    """The nearest participation or gathering word before a count is in the future (سيشارك فيه 150 بلدا)."""
+    words = load().find(toks, ("participate_verb", "gather_verb"), max(lo, i - GATHER_WINDOW), i)
+    return bool(words) and words[-1].future
+
+
 def _participation_context(toks: Tokens, i: int, lo: int) -> bool:
     lex = load()
     if any(toks.tokens[k].norm in ("عضويته", "عضويتها", "عضوية") for k in range(max(lo, i - 4), i)):
@@ -708,7 +734,7 @@ def _count(ctx, src, toks, m, rule: Rule, refs, value: int):
     s_lo = i
     while s_lo > 0 and toks.tokens[s_lo - 1].sent == toks.tokens[i].sent:
         s_lo -= 1
-    if not _participation_context(toks, i, s_lo):
+    if not _participation_context(toks, i, s_lo) or _forecast(toks, i, s_lo):
         return
     pronoun = any(toks.tokens[k].norm in ("فيها", "فيه") for k in range(max(s_lo, i - 6), i))
     ref = sorted(refs, key=lambda r: r.start)[0] if pronoun else _nearest(toks, refs, i)
