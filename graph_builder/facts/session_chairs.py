@@ -16,11 +16,10 @@ from __future__ import annotations
 from ..recognise.findings import Fact
 from ..text.tokens import Tokens
 from ..text.word_classes import load
-from ..values import find_ordinals
 from .event_common import Ref, key_year, year_fact
 from .event_status import PLANNED, negated
 from .minting import sub_event, translit
-from .process_chairs import _actors_run
+from .process_chairs import _actors_run, ordinal_at
 from .rules import REGISTRY, Rule, register
 from .written_meetings import antecedent
 
@@ -33,21 +32,6 @@ CLAUSE_WINDOW = 14           # tokens after the session noun where its chair wor
 _ENGLISH = {"roundtable": "round table"}
 
 
-def _ordinal_after(toks: Tokens, j: int, hi: int):
-    """(value, next token) of an ordinal written right after token ``j`` (المائدة الثانية)."""
-    if j >= hi:
-        return None, j
-    if "ordinals" not in toks.cache:
-        toks.cache["ordinals"] = find_ordinals(toks.text)
-    for o in toks.cache["ordinals"]:
-        if toks.tokens[j].start <= o.start < toks.tokens[j].end:
-            k = j
-            while k < hi and toks.tokens[k].start < o.end:
-                k += 1
-            return o.value, k
-    return None, j
-
-
 def session_chairs(ctx, st, src, toks: Tokens, refs: list[Ref], s: int, e: int):
     lex = load()
     lo, hi = toks.token_range(s, e)
@@ -56,7 +40,7 @@ def session_chairs(ctx, st, src, toks: Tokens, refs: list[Ref], s: int, e: int):
         return
     conf = REGISTRY.confidence("event.session-chair-written")
     for m in sessions:
-        n, after = _ordinal_after(toks, m.j, hi)
+        n, after = ordinal_at(toks, m.j, hi)
         if m.feature("short") and n is None:
             continue                     # المائدة alone names a session only with its ordinal
         got = _chairs_in_clause(toks, refs, after, hi)
