@@ -41,7 +41,7 @@ from typing import Callable, Iterable
 import pyoxigraph as ox
 
 from . import emit, store as store_mod
-from . import build_dumps, cache, stage_inputs
+from . import build_dumps, cache, stage_inputs, summary
 from ..text.corpus import corpus_files, load_manifest, read_document
 from ..text.readers import source_sha
 from ..facts import extract_facts
@@ -173,13 +173,13 @@ def _process(job: tuple) -> dict:
     tmp = out + ".tmp"
     with gzip.open(tmp, "wb", compresslevel=1) as fh:
         ox.serialize(quads, fh, format=ox.RdfFormat.N_QUADS)
-    summary = DocumentSummary(doc.slug, str(doc.path), doc.sha256, len(doc.paragraphs), len(result.mentions),
+    done = DocumentSummary(doc.slug, str(doc.path), doc.sha256, len(doc.paragraphs), len(result.mentions),
                               len(result.facts), len(quads), [str(i) for i in doc.issues + doc.notices],
                               mentions_cached=mentions_cached, graph=graph.value, shacl=shacl)
     with open(out + ".json", "w", encoding="utf-8") as fh:
-        json.dump(summary.__dict__, fh)
+        json.dump(done.__dict__, fh)
     os.replace(tmp, out)
-    return {"ok": summary.__dict__, "out": out}
+    return {"ok": done.__dict__, "out": out}
 
 
 def _pool_size(jobs: int) -> int:
@@ -290,6 +290,7 @@ def build(corpus: Path, store: Path, *, strict: bool = False, base: Base | None 
         st.bulk_extend(static)
         docs = [_doc_stub(s) for s in summaries]
         st.bulk_extend(emit.build_quads(docs, base, started, emit.now(), build_dir.name))
+        st.bulk_extend(summary.summary_quads(st, base))     # the lookup keys of the named queries
         quads = len(st)
         del st   # staged_build's reference is then the last: the store closes before the switch-over
     seconds = time.perf_counter() - t0
