@@ -174,8 +174,8 @@ def _process(job: tuple) -> dict:
     with gzip.open(tmp, "wb", compresslevel=1) as fh:
         ox.serialize(quads, fh, format=ox.RdfFormat.N_QUADS)
     done = DocumentSummary(doc.slug, str(doc.path), doc.sha256, len(doc.paragraphs), len(result.mentions),
-                              len(result.facts), len(quads), [str(i) for i in doc.issues + doc.notices],
-                              mentions_cached=mentions_cached, graph=graph.value, shacl=shacl)
+                          len(result.facts), len(quads), [str(i) for i in doc.issues + doc.notices],
+                          mentions_cached=mentions_cached, graph=graph.value, shacl=shacl)
     with open(out + ".json", "w", encoding="utf-8") as fh:
         json.dump(done.__dict__, fh)
     os.replace(tmp, out)
