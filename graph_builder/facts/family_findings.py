@@ -68,7 +68,7 @@ def known_events(ctx: FactContext) -> KnownEvents:
             parent.setdefault(f.subject.key, f.object)
         if f.evidence in ctx.document.sections and f.rule == "event.session":
             of_section[id(f.evidence)] = f.subject
-        elif f.rule != "event.workshop":
+        elif f.rule not in ("event.workshop", "event.civil-society"):    # parts named in passing
             lst = in_source.setdefault(id(f.evidence), [])
             if f.subject not in lst:
                 lst.append(f.subject)

@@ -19,7 +19,8 @@ from .minting import rx, View, process_meeting, sub_event
 from .process_meetings import DocState, doc_meeting
 
 _REPRESENTATIVES = "|".join(("ممثلي",) + slips_of("ممثلي"))        # with its known slips (data)
-CIVIL = rx(rf"(?<![\w])(?:و)?(?:ال)?(?:يوم(?:ي|ين|ا)|اجتماع)(?: \S+){{0,4}}? (?:لل|ل)?(?:(?:{_REPRESENTATIVES}) )?(?:ال)?مجتمع (?:ال)?مدني")
+CIVIL = rx(rf"(?<![\w])(?:و)?(?:ال)?(?:يوم(?:ي|ين|ا)|اجتماع|أيام|يوم (?:ال)?(?:أول|ثاني|ثالث|أخير))(?: \S+){{0,4}}? "
+           rf"(?:لل|ل)?(?:(?:{_REPRESENTATIVES}) )?(?:ال)?مجتمع (?:ال)?مدني")
 ROUNDTABLE = rx(r"(?:جلسه )?(?:ال)?مايده (?:ال)?مستديره (\d+)(?: ?- ?(\d+))?")
 BEFORE_DATE = rx(r"قبل")
 _LIST_WORDS = {"في", "و", "عقدت", "عقد", "تحضيريه", "مواضيعيه", "التحضيريه", "المواضيعيه"}
