@@ -17,6 +17,8 @@ from ..text.word_classes import slips_of
 from .event_common import QUOTE, RULES, WORKSHOP, Ref, dates_in, day_facts, key_year, year_fact
 from .minting import rx, View, process_meeting, sub_event
 from .process_meetings import DocState, doc_meeting
+from .meeting_setting import place_after
+from ..text.word_classes import load
 
 _REPRESENTATIVES = "|".join(("ممثلي",) + slips_of("ممثلي"))        # with its known slips (data)
 CIVIL = rx(rf"(?<![\w])(?:و)?(?:ال)?(?:يوم(?:ي|ين|ا)|اجتماع|أيام|يوم (?:ال)?(?:أول|ثاني|ثالث|أخير))(?: \S+){{0,4}}? "
@@ -36,6 +38,8 @@ def civil_society(ctx, st: DocState, src, v: View, refs: list[Ref], last: Ref | 
         if parent is None and st.forum is not None and st.year_from_text and not dates_in(v.text, s, e) \
                 and not [d for d in dates_in(v.text, 0, len(v.text)) if d.year and d.year != st.year]:
             parent = process_meeting(st.forum, st.year)
+        if parent is None:
+            parent = _main_meeting(st, v, s, e)
         year = key_year(parent) if parent is not None else None
         if parent is None or year is None:
             continue
@@ -48,11 +52,43 @@ def civil_society(ctx, st: DocState, src, v: View, refs: list[Ref], last: Ref | 
         for d in days[:1]:
             if d.start_date and not BEFORE_DATE.search(fold(v.text[me:d.start])):
                 yield from day_facts(ev, d, src)
+        place = _held_place(ctx, src, ms, me, e)
+        if place is not None:
+            yield Fact(ev, "location", place, src, "event.civil-society", conf)
         if re.search(r"(?:^|\s)رييس\s*$", fold(v.text[max(s, ms - 8):ms])):
             name = name_after(v.text, me)
             if name:
                 yield Fact(ev, "chairedBy", doc_person(st, name), src, "event.civil-society-chair",
                            RULES["event.civil-society-chair"][1])
+
+
+def _main_meeting(st: DocState, v: View, s: int, e: int):
+    """The meeting the document reports on (its title's, else the first it names as held), when the sentence gives them days
+    of their own and writes no year or only that meeting's year (or, failing it, the document's own process meeting when the sentence
+    writes its year): the parent of civil society days a section reports on by themselves
+    (``عقدت أيام المجتمع المدني في … يومي 8 و 9 …``)."""
+    found = dates_in(v.text, s, e)
+    if not any(d.precision == "day" for d in found):
+        return None                                     # a heading or a mention in passing: no days of their own
+    years = {d.year for d in found if d.year}
+    for main in (st.title_meeting, st.main_meeting):
+        if main is not None and main.process is not None and key_year(main.event) is not None \
+                and years <= {key_year(main.event)}:
+            return main.event
+    if st.forum is not None and st.year is not None and years == {st.year}:
+        return process_meeting(st.forum, st.year)       # the year of the meeting the document reports on
+    return None
+
+
+def _held_place(ctx, src, ms: int, me: int, e: int):
+    """The city after في/ب right after civil society days a held verb governs (``عقدت أيام المجتمع المدني في
+    بويرتو فايارتا``, ``أيام المجتمع المدني التي عقدت بالرباط``); None when no held verb is next to them."""
+    toks = ctx.tokens(src)
+    i, j, hi = toks.index_at(ms), toks.index_at(me - 1) + 1, toks.index_at(e - 1) + 1
+    lex = load()
+    held = any(lex.is_a(toks, k, "held_verb") is not None for k in range(max(0, i - 2), i)) or \
+        any(lex.is_a(toks, k, "held_verb") is not None for k in range(j, min(hi, j + 3)))
+    return place_after(toks, j, hi) if held else None
 
 
 def roundtables(src, v: View, refs: list[Ref], s: int, e: int):
