@@ -46,6 +46,8 @@ def civil_society(ctx, st: DocState, src, v: View, refs: list[Ref], last: Ref | 
         ev = sub_event(parent, "civil-society-days", "أيام المجتمع المدني " + parent.label_ar,
                        f"{parent.label_en} civil society days")
         conf = RULES["event.civil-society"][1]
+        if parent.key in st.planned_keys:
+            st.planned_keys.add(ev.key)     # the days before a planned meeting are planned with it
         yield Fact(ev, "partOf", parent, src, "event.civil-society", conf)
         yield year_fact(ev, year, src)
         days = [d for d in dates_in(v.text, me, min(e, me + 100), year) if d.start - me <= 60 and d.precision == "day"]

@@ -88,9 +88,17 @@ def fronted_place(toks: Tokens, lo: int, i: int):
 
 def held_place_before(toks: Tokens, lo: int, i: int):
     """``اختتمت اليوم في العاصمة القطرية الدوحة أعمال القمة``, ``احتضن المركز … بالجزائر العاصمة … أشغال
-    ندوة``: the city after في/ب between a held or hosting verb and the meeting it governs."""
+    ندوة``: the city after في/ب between a held or hosting verb and the meeting it governs; the city a verb
+    of witnessing takes for its subject (``شهدت مدينة مراكش انعقاد المؤتمر``, ``تشهد بيروت اليوم انعقاد …``)."""
     vm = governing_before(toks, lo, i)
-    return place_after(toks, vm.j, i, stop_at_meeting=False) if vm is not None else None
+    if vm is None:
+        return None
+    if vm.feature("site_subject"):          # شهدت مدينة مراكش انعقاد …: the city that witnessed it, its subject
+        k = vm.j + 1 if vm.j + 1 < i and _site_noun(toks, vm.j) else vm.j
+        pm = mention_at(toks, k, ("place",))
+        if pm is not None and not contradicted(toks, pm):
+            return pm.entity
+    return place_after(toks, vm.j, i, stop_at_meeting=False)
 
 
 def dates_before(toks: Tokens, lo: int, i: int, doc_day):

@@ -875,8 +875,8 @@ def ref_facts(src, ref: Ref):
     if days and start is None:
         d = days[0]
         start = d.start_date
-        if end is None and (d.start, d.end) not in phased:
-            end = d.end_date or d.start_date
+        if end is None and (d.start, d.end) not in phased and not d.relative:
+            end = d.end_date or d.start_date     # a relative day (أمس) dates the news, not the meeting's length
     if start is not None and end is None:
         for later in days:
             gap = (later.start_date - start).days
