@@ -287,7 +287,7 @@ def relative_day(toks: Tokens, j: int, stop: int, doc_day):
             continue
         d = doc_day + timedelta(days=m.feature("offset") or 0)
         t = toks.tokens[m.i]
-        out.append(DateMatch(t.start, t.end, "day", d.year, d.month, d.day, d.year, d.month, d.day))
+        out.append(DateMatch(t.start, t.end, "day", d.year, d.month, d.day, d.year, d.month, d.day, relative=True))
     return out
 
 
