@@ -108,3 +108,16 @@ def test_a_delegation_that_visited_someone_else_gives_nothing():
     facts = facts_of_text(events, "عقد الاجتماع الوزاري الثالث لعملية الخرطوم في القاهرة يوم 3 مايو 2031، وزار وفد أردني "
                                   "مقر المنظمة الدولية للهجرة بعد الاجتماع.", date="2031-05-04")
     assert ("state/JOR", "event/khartoum-process-2031") not in takers(facts)
+
+
+def test_object_first_opening_verb_names_the_opener_after_the_meeting():
+    facts = facts_of_text(events, "عقد الاجتماع الوزاري الثالث لعملية الخرطوم في القاهرة يوم 3 مايو 2031.",
+                          "وافتتح الاجتماع رئيس الوزراء اليوناني، فيما ترأست الجلسات وزيرة الخارجية.", date="2031-05-04")
+    assert ("state/GRC", "event/khartoum-process-2031") in takers(facts, "event.speaker")
+
+
+def test_a_fronted_speech_with_its_speaker_after_the_comma():
+    facts = facts_of_text(events, "انعقدت القمة الرابعة عشرة للمنتدى العالمي للهجرة والتنمية في جنيف يوم 3 أكتوبر 2031.",
+                          "وفي كلمته أمام القمة، دعا المدير العام للمنظمة الدولية للهجرة الدول إلى التعاون.",
+                          date="2031-10-04")
+    assert ("org/iom", "event/gfmd-2031") in takers(facts, "event.speaker")

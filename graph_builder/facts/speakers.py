@@ -65,6 +65,20 @@ def _after(toks: Tokens, j: int, hi: int):
     return None
 
 
+def _subject_start(toks: Tokens, j: int, hi: int) -> int:
+    """Where the subject of an opening verb starts: right after it, or past the meeting it opened when
+    the object comes first (افتتح الاجتماعَ الدكتور X، وافتتح القمة رئيس الوزراء X): the first title or role."""
+    lex = load()
+    if j >= hi or lex.is_a(toks, j, "meeting_noun") is None:
+        return j
+    for k in range(j + 1, min(hi, j + SPEAKER_WINDOW)):
+        if toks.tokens[k].norm in _STOP:
+            break
+        if lex.is_a(toks, k, "title") is not None or lex.is_a(toks, k, "role") is not None:
+            return k
+    return hi
+
+
 def _before(toks: Tokens, lo: int, i: int, hi: int):
     """The subject before a speech noun (قال X في كلمته، وأكدت السفيرة X – في كلمتها): the nearest actor
     back to the clause's start, with no complement (أن، إن) or comma-less clause break in between."""
@@ -131,7 +145,10 @@ def speakers(ctx, src, toks: Tokens, refs: list[Ref], taken: Ref | None, s: int,
             else:
                 who = _after(toks, w.j, hi) if not w.reading.pro or "ب" in w.reading.pro else None
         else:
-            who = _after(toks, w.j, hi)
+            who = _after(toks, _subject_start(toks, w.j, hi), hi)
+        if who is None and form == "noun" and w.reading.enc and w.i - lo <= 2:
+            comma = next((k for k in range(w.j, min(hi, w.j + 10)) if toks.tokens[k].norm == ","), None)
+            who = _after(toks, comma + 1, hi) if comma is not None else None    # وفي كلمته أمام القمة، دعا X
         if who is None:
             continue
         end = w.j
