@@ -258,3 +258,16 @@ def test_no_minted_commitment_for_a_head_word_that_is_not_the_verbs_object(text,
     facts = commitments.extract(_ctx(text, setup))
     assert not [f for f in facts if f.subject.kind == "commitment" and f.subject.from_text
                 and f.predicate in ("adoptedBy", "dateAdopted", "year")], {f.subject.slug for f in facts}
+
+
+def test_passive_verbal_noun_with_the_agent_after_the_name_levantine_register(setup):
+    got = _triples(adoption.extract(_ctx(
+        "وتم اعتماد \"ميثاق النهر\" من قبل الجمعية العامة للأمم المتحدة في 10 كانون الأول/ديسمبر 2031.", setup)))
+    assert ("river-compact", "adoptedBy", "general-assembly") in got
+    assert ("river-compact", "dateAdopted", "2031-12-10") in got
+
+
+def test_passive_verbal_noun_planned_is_no_adoption(setup):
+    got = _triples(adoption.extract(_ctx(
+        "ومن المقرر أن يتم اعتماد ميثاق النهر من قبل الجمعية العامة في 10 كانون الأول/ديسمبر 2031.", setup)))
+    assert not got
