@@ -67,8 +67,36 @@ def _purpose(ctx, src, toks, m, rule):
     cue_end = m.captures["cue"][1]
     if rule.id == "topics.purpose-verb-first":
         cue_end = m.captures["subject"][1]
-    for t in _topics_after(toks, cue_end):
+    found = _topics_after(toks, cue_end)
+    for t in found:
         yield Fact(subj.entity, "addresses", t, src, rule.id, rule.confidence)
+    meeting = _meeting_of_process(ctx, src, toks, m.captures["subject"][0], subj.entity) if found else None
+    for t in found if meeting is not None else ():
+        yield Fact(meeting, "addresses", t, src, PROCESS_MEETING_RULE, REGISTRY.confidence(PROCESS_MEETING_RULE))
+
+
+PROCESS_MEETING_RULE = "topics.process-meeting"
+if PROCESS_MEETING_RULE not in REGISTRY:
+    register(Rule(PROCESS_MEETING_RULE, ("addresses",), 0.75, ("lex:meeting_noun", "lex:purpose_cue",
+                                                                "events:meeting-of-paragraph", "entity:process"),
+                  "MEETING_NOUN (ORDINAL) ل PROCESS PURPOSE_CUE TOPIC… (الاجتماع الوزاري الثاني لعملية الخرطوم لمكافحة "
+                  "تهريب المهاجرين), or a process whose written name holds topics (لعملية التشاور … حول الهجرة "
+                  "واللجوء): the meeting of that process the paragraph names addresses the topics too", "topics"))
+MEETING_BEFORE = 6          # tokens between a meeting noun and the process it is a meeting of
+
+
+def _meeting_of_process(ctx, src, toks, i: int, process):
+    """The meeting of ``process`` the paragraph names, when a meeting noun stands right before the process's
+    name (``أعمال الاجتماع الوزاري الثاني لـ"عملية الخرطوم"``), else None."""
+    lex = load()
+    lo, _ = sentence_bounds(toks, i)
+    if not any(lex.is_a(toks, k, "meeting_noun") and not lex.is_a(toks, k, "meeting_noun").feature("plural")
+               for k in range(max(lo, i - MEETING_BEFORE), i)):
+        return None
+    from . import events as events_mod      # noqa: PLC0415 (a sibling family)
+    ofs = {f.subject for f in ctx.family_facts(events_mod)
+           if f.predicate == "partOf" and f.object == process and f.evidence is src}
+    return next(iter(ofs)) if len(ofs) == 1 else None
 
 
 MEETING_RULE = "topics.meeting-verb"
@@ -240,6 +268,26 @@ def _topics_list(toks, k: int, stop_at_comma_gap: bool = False) -> list:
     return out
 
 
+def _process_name_facts(ctx) -> list[Fact]:
+    """``الاجتماع السابع لعملية التشاور العربية الإقليمية حول الهجرة واللجوء``: a meeting of a process whose name,
+    as the text writes it, holds topics addresses them (the process's own topics are left to its cues)."""
+    from .topic_structure import _topic_matcher   # noqa: PLC0415
+    out: list[Fact] = []
+    conf = REGISTRY.confidence(PROCESS_MEETING_RULE)
+    for src in ctx.document.paragraphs:
+        toks = ctx.tokens(src)
+        for mention in toks.mentions:
+            if mention.entity.kind != "process" or len(mention.surface.split()) < 3:
+                continue
+            meeting = _meeting_of_process(ctx, src, toks, toks.index_at(mention.start), mention.entity)
+            if meeting is None:
+                continue
+            matcher = _topic_matcher(ctx.gazetteer)
+            for hit in matcher.find(mention.surface) if matcher is not None else ():
+                out.append(Fact(meeting, "addresses", hit.entity, src, PROCESS_MEETING_RULE, conf))
+    return out
+
+
 def extract(ctx, events=None) -> list[Fact]:
     """The purpose facts of every paragraph, heading and footnote of the document, and (with the
     events the event rules found) the topics of a paragraph's one meeting."""
@@ -247,4 +295,5 @@ def extract(ctx, events=None) -> list[Fact]:
     if events is not None:
         out.extend(_meeting_facts(ctx, events))
     out.extend(_agreement_facts(ctx))
+    out.extend(_process_name_facts(ctx))
     return out
