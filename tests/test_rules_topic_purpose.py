@@ -101,7 +101,7 @@ def test_the_list_ends_at_an_item_with_no_topic(matcher, gazetteer):
     assert meeting == {"circular-migration"}, got
 
 
-# ---------------------------------------------------------------- a meeting of a process (topics.process-meeting)
+# ---------------------------------------------------------------- a meeting of a process (topics.process-meeting; not from the process name alone)
 
 def test_the_meeting_of_a_process_with_a_purpose_egyptian_register(matcher, gazetteer):
     got = _doc_topics(["بدأت اليوم في القاهرة أعمال الاجتماع الوزاري الثاني لـ\"عملية الخرطوم\" لمكافحة تهريب المهاجرين "

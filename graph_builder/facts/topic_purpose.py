@@ -80,8 +80,7 @@ if PROCESS_MEETING_RULE not in REGISTRY:
     register(Rule(PROCESS_MEETING_RULE, ("addresses",), 0.75, ("lex:meeting_noun", "lex:purpose_cue",
                                                                 "events:meeting-of-paragraph", "entity:process"),
                   "MEETING_NOUN (ORDINAL) ل PROCESS PURPOSE_CUE TOPIC… (الاجتماع الوزاري الثاني لعملية الخرطوم لمكافحة "
-                  "تهريب المهاجرين), or a process whose written name holds topics (لعملية التشاور … حول الهجرة "
-                  "واللجوء): the meeting of that process the paragraph names addresses the topics too", "topics"))
+                  "تهريب المهاجرين): the meeting of that process the paragraph names addresses the topics too", "topics"))
 MEETING_BEFORE = 6          # tokens between a meeting noun and the process it is a meeting of
 
 
@@ -268,26 +267,6 @@ def _topics_list(toks, k: int, stop_at_comma_gap: bool = False) -> list:
     return out
 
 
-def _process_name_facts(ctx) -> list[Fact]:
-    """``الاجتماع السابع لعملية التشاور العربية الإقليمية حول الهجرة واللجوء``: a meeting of a process whose name,
-    as the text writes it, holds topics addresses them (the process's own topics are left to its cues)."""
-    from .topic_structure import _topic_matcher   # noqa: PLC0415
-    out: list[Fact] = []
-    conf = REGISTRY.confidence(PROCESS_MEETING_RULE)
-    for src in ctx.document.paragraphs:
-        toks = ctx.tokens(src)
-        for mention in toks.mentions:
-            if mention.entity.kind != "process" or len(mention.surface.split()) < 3:
-                continue
-            meeting = _meeting_of_process(ctx, src, toks, toks.index_at(mention.start), mention.entity)
-            if meeting is None:
-                continue
-            matcher = _topic_matcher(ctx.gazetteer)
-            for hit in matcher.find(mention.surface) if matcher is not None else ():
-                out.append(Fact(meeting, "addresses", hit.entity, src, PROCESS_MEETING_RULE, conf))
-    return out
-
-
 def extract(ctx, events=None) -> list[Fact]:
     """The purpose facts of every paragraph, heading and footnote of the document, and (with the
     events the event rules found) the topics of a paragraph's one meeting."""
@@ -295,5 +274,4 @@ def extract(ctx, events=None) -> list[Fact]:
     if events is not None:
         out.extend(_meeting_facts(ctx, events))
     out.extend(_agreement_facts(ctx))
-    out.extend(_process_name_facts(ctx))
     return out
