@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from ..recognise.findings import Fact
 from ..text.word_classes import load
-from .rules import REGISTRY, Rule, handler, register, run_patterns
+from .rules import REGISTRY, handler, register_once, run_patterns
 from .spans import sentence_bounds
 
 _CLOSE = frozenset("،,.؛;:()«»\"")
@@ -76,11 +76,10 @@ def _purpose(ctx, src, toks, m, rule):
 
 
 PROCESS_MEETING_RULE = "topics.process-meeting"
-if PROCESS_MEETING_RULE not in REGISTRY:
-    register(Rule(PROCESS_MEETING_RULE, ("addresses",), 0.75, ("lex:meeting_noun", "lex:purpose_cue",
-                                                                "events:meeting-of-paragraph", "entity:process"),
-                  "MEETING_NOUN (ORDINAL) ل PROCESS PURPOSE_CUE TOPIC… (الاجتماع الوزاري الثاني لعملية الخرطوم لمكافحة "
-                  "تهريب المهاجرين): the meeting of that process the paragraph names addresses the topics too", "topics"))
+register_once(PROCESS_MEETING_RULE, ("addresses",), 0.75, ("lex:meeting_noun", "lex:purpose_cue",
+                                                  "events:meeting-of-paragraph", "entity:process"),
+    "MEETING_NOUN (ORDINAL) ل PROCESS PURPOSE_CUE TOPIC… (الاجتماع الوزاري الثاني لعملية الخرطوم لمكافحة "
+    "تهريب المهاجرين): the meeting of that process the paragraph names addresses the topics too", "topics")
 MEETING_BEFORE = 6          # tokens between a meeting noun and the process it is a meeting of
 
 
@@ -99,11 +98,10 @@ def _meeting_of_process(ctx, src, toks, i: int, process):
 
 
 MEETING_RULE = "topics.meeting-verb"
-if MEETING_RULE not in REGISTRY:
-    register(Rule(MEETING_RULE, ("addresses",), 0.75, ("lex:meeting_topic_cue", "events:meeting-of-paragraph",
-                                                       "entity:topic"),
-                  "a paragraph about one meeting: a focus verb with no written subject of its own (وعقد الاجتماع …، "
-                  "وركز على …) or with the meeting noun as subject says what the meeting addressed", "topics"))
+register_once(MEETING_RULE, ("addresses",), 0.75, ("lex:meeting_topic_cue", "events:meeting-of-paragraph",
+                                         "entity:topic"),
+    "a paragraph about one meeting: a focus verb with no written subject of its own (وعقد الاجتماع …، "
+    "وركز على …) or with the meeting noun as subject says what the meeting addressed", "topics")
 _NOT_MEETING_SUBJECT = frozenset({"state", "org", "person", "process", "body"})
 
 
@@ -201,11 +199,10 @@ def _meeting_noun_before(toks, lex, lo, i) -> bool:
 
 
 AGREEMENT_RULE = "topics.agreement-fields"
-if AGREEMENT_RULE not in REGISTRY:
-    register(Rule(AGREEMENT_RULE, ("addresses",), 0.75, ("lex:field_cue", "lex:agreement_anaphor",
-                                                         "commitments:agreement", "entity:topic"),
-                  "the fields an agreement covers (… مذكرة تفاهم … في مجال X / وتلزم المذكرة … في أربعة مجالات: X، Y): "
-                  "in the sentence that signs it or one that refers back to it", "topics"))
+register_once(AGREEMENT_RULE, ("addresses",), 0.75, ("lex:field_cue", "lex:agreement_anaphor",
+                                           "commitments:agreement", "entity:topic"),
+    "the fields an agreement covers (… مذكرة تفاهم … في مجال X / وتلزم المذكرة … في أربعة مجالات: X، Y): "
+    "in the sentence that signs it or one that refers back to it", "topics")
 
 
 def _agreement_facts(ctx) -> list[Fact]:
