@@ -114,3 +114,9 @@ def test_the_meeting_of_a_process_with_a_purpose_egyptian_register(matcher, gaze
 def test_no_meeting_noun_before_the_process_gives_the_process_only(matcher, gazetteer):
     got = _doc_topics(["وتتولى مصر رئاسة عملية الخرطوم لمكافحة تهريب المهاجرين منذ أبريل."], matcher, gazetteer)
     assert not [x for x in got if x[2] == "topics.process-meeting"]
+
+
+def test_a_process_name_with_its_subject_is_no_purpose_of_the_meeting_gulf_register(matcher, gazetteer):
+    got = _doc_topics(["شاركت الدولة في أعمال المؤتمر الوزاري السابع لعملية بالي بشأن تهريب البشر والاتجار بالأشخاص "
+                       "في نوسا دوا في 7 أغسطس 2018."], matcher, gazetteer)
+    assert not [x for x in got if x[2] == "topics.process-meeting"]

@@ -70,7 +70,9 @@ def _purpose(ctx, src, toks, m, rule):
     found = _topics_after(toks, cue_end)
     for t in found:
         yield Fact(subj.entity, "addresses", t, src, rule.id, rule.confidence)
-    meeting = _meeting_of_process(ctx, src, toks, m.captures["subject"][0], subj.entity) if found else None
+    naming = toks.tokens[m.captures["cue"][0]].norm in _NAME_PREPOSITIONS   # عملية بالي بشأن …: part of its name
+    meeting = _meeting_of_process(ctx, src, toks, m.captures["subject"][0], subj.entity) \
+        if found and not naming else None
     for t in found if meeting is not None else ():
         yield Fact(meeting, "addresses", t, src, PROCESS_MEETING_RULE, REGISTRY.confidence(PROCESS_MEETING_RULE))
 
@@ -80,6 +82,7 @@ register_once(PROCESS_MEETING_RULE, ("addresses",), 0.75, ("lex:meeting_noun", "
                                                   "events:meeting-of-paragraph", "entity:process"),
     "MEETING_NOUN (ORDINAL) ل PROCESS PURPOSE_CUE TOPIC… (الاجتماع الوزاري الثاني لعملية الخرطوم لمكافحة "
     "تهريب المهاجرين): the meeting of that process the paragraph names addresses the topics too", "topics")
+_NAME_PREPOSITIONS = frozenset({"بشان", "حول", "المعنيه", "المعني"})
 MEETING_BEFORE = 6          # tokens between a meeting noun and the process it is a meeting of
 
 
