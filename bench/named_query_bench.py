@@ -11,7 +11,8 @@ question) and with each of its examples, in the same run:
   Queries calling an ``mdkg:`` function are not sent (the server does not have them).
 
 Each case runs once to warm up, then ``--rounds`` times, or fewer when ``--budget`` seconds per case
-are spent (at least 3 runs); p95 is the nearest-rank 95th percentile of the runs. Rows are
+are spent (at least 3 runs); p95 is the nearest-rank 95th percentile of the runs. A case whose warm-up
+takes more than ``--slow`` seconds is not repeated: its one run is its figure (``runs`` = 1). Rows are
 checked equal on both sides. Writes ``bench/results/named_queries_<label>.json``;
 ``bench/render_doc.py`` puts it in docs/benchmarks.md.
 
@@ -104,9 +105,13 @@ def _term(b: dict | None) -> str | None:
     return str(ox.Literal(b["value"]))
 
 
-def _timed(fn, rounds: int, budget: float) -> tuple[list[float], object]:
-    fn()                                   # warm-up
-    times, answer, spent = [], None, 0.0
+def _timed(fn, rounds: int, budget: float, slow: float) -> tuple[list[float], object]:
+    t0 = time.perf_counter()
+    answer = fn()                          # warm-up; a case slower than ``slow`` seconds is timed by it alone
+    first = time.perf_counter() - t0
+    if first > slow:
+        return [first * 1000], answer
+    times, spent = [], 0.0
     while len(times) < rounds and (spent < budget or len(times) < 3):
         t0 = time.perf_counter()
         answer = fn()
@@ -133,6 +138,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--queries", type=Path, default=REPO / "queries")
     ap.add_argument("--rounds", type=int, default=20)
     ap.add_argument("--budget", type=float, default=20, help="seconds of timed runs per case and side, at most")
+    ap.add_argument("--slow", type=float, default=15, help="a case whose warm-up takes longer is not repeated")
     ap.add_argument("--only", nargs="*", help="only these named queries")
     ap.add_argument("--no-oxigraph", action="store_true")
     ap.add_argument("--out", type=Path)
@@ -154,12 +160,13 @@ def main(argv: list[str] | None = None) -> int:
             values = nq.check_args(query, {k: [v] for k, v in params.items()})
             terms = nq.bind(query, values, nq.store_lookup(st))
             row = {"query": name, "args": "&".join(f"{k}={v}" for k, v in params.items())}
-            times, answer = _timed(lambda: _local_rows(nq.run_local(st, query, params)), args.rounds, args.budget)
+            times, answer = _timed(lambda: _local_rows(nq.run_local(st, query, params)), args.rounds, args.budget,
+                                   args.slow)
             row.update(mdkg_runs=len(times), mdkg_p50_ms=round(sorted(times)[len(times) // 2], 1),
                        mdkg_p95_ms=round(p95(times), 1), rows=len(answer))
             if url and "mdkg:ar" not in query.text:
                 text = with_values(query.text, terms)
-                times, there = _timed(lambda: _http_rows(session, url, text), args.rounds, args.budget)
+                times, there = _timed(lambda: _http_rows(session, url, text), args.rounds, args.budget, args.slow)
                 row.update(oxigraph_runs=len(times), oxigraph_p50_ms=round(sorted(times)[len(times) // 2], 1),
                            oxigraph_p95_ms=round(p95(times), 1), same_rows=there == answer)
             rows.append(row)
