@@ -67,6 +67,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--reports", type=int, default=20)
     ap.add_argument("--rounds", type=int, default=2)
     ap.add_argument("--before-label", help="what the before tree is (e.g. main a50ecaa, git archive)")
+    ap.add_argument("--after-label", help="what the after tree is (default: its git commit)")
     ap.add_argument("--out", type=Path, default=RESULTS / "extraction_ab.json")
     args = ap.parse_args(argv)
     started, load_start = time.strftime("%Y-%m-%dT%H:%M:%S%z"), [round(x, 2) for x in os.getloadavg()]
@@ -86,7 +87,7 @@ def main(argv: list[str] | None = None) -> int:
     result = {"started": started, "load_average_start": load_start, "load_average_end": [round(x, 2) for x in os.getloadavg()],
               "corpus": str(args.corpus.relative_to(REPO) if args.corpus.resolve().is_relative_to(REPO) else args.corpus),
               "reports": args.reports, "rounds": args.rounds, "before": args.before_label or str(args.before),
-              "after": str(args.after) + " at " + subprocess.run(["git", "-C", str(args.after), "rev-parse", "--short=12", "HEAD"],
+              "after": args.after_label or str(args.after) + " at " + subprocess.run(["git", "-C", str(args.after), "rev-parse", "--short=12", "HEAD"],
                                                                  capture_output=True, text=True).stdout.strip(),
               "runs": runs, "ratio_after_over_before": round(med["after"] / med["before"], 3),
               "same_quads": len({r["digest"] for r in runs}) == 1}
