@@ -24,6 +24,7 @@ import argparse
 import json
 import math
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -143,6 +144,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-oxigraph", action="store_true")
     ap.add_argument("--out", type=Path)
     args = ap.parse_args(argv)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))     # a stop still ends the oxigraph server
     catalogue = nq.load_catalogue(args.queries)
     if args.only:
         catalogue = {k: v for k, v in catalogue.items() if k in args.only}
@@ -154,6 +156,21 @@ def main(argv: list[str] | None = None) -> int:
     proc, url = (None, None) if args.no_oxigraph else start_oxigraph(build_dir)
     session = requests.Session()
     rows = []
+    commit = subprocess.run(["git", "-C", str(REPO), "rev-parse", "HEAD"], capture_output=True, text=True).stdout.strip()
+    dirty = bool(subprocess.run(["git", "-C", str(REPO), "status", "--porcelain", "--untracked-files=no"],
+                                capture_output=True, text=True).stdout.strip())
+    out = args.out or RESULTS / f"named_queries_{args.label}.json"
+
+    def write(rows: list[dict], partial: bool) -> None:
+        result = {"label": args.label, "store": str(build_dir), "quads": quads, "started": started,
+                  "finished": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "partial": partial, "commit": commit,
+                  "dirty": dirty, "load_average_start": [round(x, 2) for x in load_start],
+                  "load_average_end": [round(x, 2) for x in os.getloadavg()], "machine": machine_info(),
+                  "rounds": args.rounds, "budget_s": args.budget, "slow_s": args.slow, "rows": rows,
+                  "command": "python bench/named_query_bench.py " + " ".join(sys.argv[1:] if argv is None else argv)}
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
+
     try:
         for name, params in cases(catalogue):
             query = catalogue[name]
@@ -170,6 +187,7 @@ def main(argv: list[str] | None = None) -> int:
                 row.update(oxigraph_runs=len(times), oxigraph_p50_ms=round(sorted(times)[len(times) // 2], 1),
                            oxigraph_p95_ms=round(p95(times), 1), same_rows=there == answer)
             rows.append(row)
+            write(rows, partial=True)      # what is measured so far survives a stop
             print(f"{name:26s} {row['args'][:28]:28s} mdkg p95 {row['mdkg_p95_ms']:9.1f} ms"
                   + (f"  oxigraph p95 {row['oxigraph_p95_ms']:9.1f} ms" if "oxigraph_p95_ms" in row else "")
                   + f"  rows {row['rows']}" + ("" if row.get("same_rows", True) else "  DIFFERENT ROWS"), flush=True)
@@ -177,18 +195,7 @@ def main(argv: list[str] | None = None) -> int:
         if proc is not None:
             proc.terminate()
             proc.wait(timeout=30)
-    commit = subprocess.run(["git", "-C", str(REPO), "rev-parse", "HEAD"], capture_output=True, text=True).stdout.strip()
-    dirty = bool(subprocess.run(["git", "-C", str(REPO), "status", "--porcelain", "--untracked-files=no"],
-                                capture_output=True, text=True).stdout.strip())
-    result = {"label": args.label, "store": str(build_dir), "quads": quads, "started": started,
-              "finished": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "commit": commit, "dirty": dirty,
-              "load_average_start": [round(x, 2) for x in load_start],
-              "load_average_end": [round(x, 2) for x in os.getloadavg()], "machine": machine_info(),
-              "rounds": args.rounds, "budget_s": args.budget, "rows": rows,
-              "command": "python bench/named_query_bench.py " + " ".join(sys.argv[1:] if argv is None else argv)}
-    out = args.out or RESULTS / f"named_queries_{args.label}.json"
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
+    write(rows, partial=False)
     print(f"wrote {out}")
     return 0
 
