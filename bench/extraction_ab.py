@@ -85,7 +85,8 @@ def main(argv: list[str] | None = None) -> int:
             print(runs[-1], flush=True)
     med = {side: statistics.median(r["total"] for r in runs if r["side"] == side) for side in ("before", "after")}
     result = {"started": started, "load_average_start": load_start, "load_average_end": [round(x, 2) for x in os.getloadavg()],
-              "corpus": str(args.corpus.relative_to(REPO) if args.corpus.resolve().is_relative_to(REPO) else args.corpus),
+              "corpus": str(args.corpus.resolve().relative_to(REPO) if args.corpus.resolve().is_relative_to(REPO)
+                            else args.corpus),
               "reports": args.reports, "rounds": args.rounds, "before": args.before_label or str(args.before),
               "after": args.after_label or str(args.after) + " at " + subprocess.run(["git", "-C", str(args.after), "rev-parse", "--short=12", "HEAD"],
                                                                  capture_output=True, text=True).stdout.strip(),
