@@ -83,7 +83,9 @@ def build_section(b: dict) -> list[str]:
                            else ("failed" if served else "–"))
             rows.append([r["size"], r["source"]["reports"], r.get("paragraphs"), r.get("quads"), r["wall_s"],
                          round(r["user_s"] + r["sys_s"], 1), r.get("paragraphs_per_s"), r.get("paragraphs_per_cpu_s"),
-                         load_text, r["peak_tree_rss_mib"], dumps.get("wall_s"), served_text, cached.get("wall_s")])
+                         load_text, r["peak_tree_rss_mib"],
+                         dumps.get("wall_s") if not dumps or dumps.get("returncode") == 0
+                         else f"stopped after {dumps.get('wall_s'):.0f} s (not finished)", served_text, cached.get("wall_s")])
         commits = {(r.get("tree") or {}).get("commit") for r in runs if r.get("tree")}
         if len(commits) > 1:
             out.append("Runs measured different commits: " + "; ".join(
