@@ -637,7 +637,8 @@ PROSE = {
         "`commitments-by-actor` (acp) joins the fact, the commitment's type and its two labels, each "
         "repeated in every report's graph (one row per graph and pattern: about 100^4 rows before DISTINCT), "
         "and its first run had not finished after 5 minutes, so the 100-report run was stopped there (the "
-        "`n100` rows) and a second run measured only the broad queries listed in `n100-more`. The fix "
+        "`n100` rows); a second run limited to ten broad queries was stopped after 10 minutes on its "
+        "first, `commitments-by-year` unbound (type and labels joined the same way), with no figure. The fix "
         "this needs is in the data's shape, not per query: a graph of the build in which every fact, type "
         "and label is stated once (the union of the report graphs, deduplicated), which the named queries "
         "read instead of the union default graph; it is not done in this change.",
