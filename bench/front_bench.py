@@ -27,6 +27,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import subprocess
 import sys
 import tempfile
 import time
@@ -41,7 +43,16 @@ from bench.query_bench import mdkg, start_endpoint  # noqa: E402
 from bench.query_mix import PREFIXES, RESEARCH, query_mix  # noqa: E402
 
 RESULTS = REPO / "bench" / "results"
+RUNS = RESULTS / "front_bench_runs"
 DEFAULT_CQ = REPO.parent.parent / "shared" / "eval" / "cq-visible.json"
+
+
+def _commit() -> str | None:
+    try:
+        return subprocess.run(["git", "rev-parse", "--short=12", "HEAD"], cwd=REPO, capture_output=True,
+                              text=True, check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return None
 
 
 def cheap_mix(path: Path) -> tuple[str, list[str]]:
@@ -108,6 +119,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--baseline", type=Path, help="another source tree (e.g. an export of main) "
                                                   "served too, as 'mdkg-baseline'")
     ap.add_argument("--out", type=Path, default=RESULTS / "front_bench.json")
+    ap.add_argument("--keep-run", action="store_true", help=f"also keep this run in {RUNS.name}/ (medians over runs)")
     args = ap.parse_args(argv)
 
     cheap_name, cheap = cheap_mix(args.cq)
@@ -153,12 +165,18 @@ def main(argv: list[str] | None = None) -> int:
             for endpoint in endpoints.values():
                 endpoint.stop()
     results["finished"] = time.strftime("%Y-%m-%dT%H:%M:%S%z")
+    results["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()]
+    results["commit"] = _commit()
     seq = results.get("named_sequential", {})
     if seq:
         print("named mix, one query at a time (sum of per-query medians, ms):",
               {k: v["sum_of_medians_ms"] for k, v in seq.items()})
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(results, indent=1, ensure_ascii=False), encoding="utf-8")
+    if args.keep_run:  # every run kept too, so the page can give medians over runs
+        RUNS.mkdir(parents=True, exist_ok=True)
+        (RUNS / f"{results['started'].replace(':', '')}.json").write_text(
+            json.dumps(results, indent=1, ensure_ascii=False), encoding="utf-8")
     print(f"ASK {{}} overhead (p50 above oxigraph): "
           f"{ {k: v for k, v in results['points']['ask'].items() if k.startswith('overhead')} }; wrote {args.out}")
     return 0

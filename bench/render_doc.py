@@ -9,6 +9,7 @@ a missing file leaves its section saying how to produce it. It runs nothing itse
 from __future__ import annotations
 
 import json
+import statistics
 import sys
 from pathlib import Path
 
@@ -230,6 +231,52 @@ def front_section(f: dict) -> list[str]:
     return out
 
 
+def front_runs_section(runs: list[dict]) -> list[str]:
+    """One row per kept run of ``front_bench.py`` (``--keep-run``) and the median of each column."""
+    if not runs:
+        return []
+    cols = [("`ASK {}` overhead ms", lambda r: r["points"]["ask"].get("overhead_ms mdkg"), 3)]
+    cols += [(f"cheap {n} ratio", (lambda n: lambda r: r["points"]["cheap"][n].get("ratio mdkg"))(n), 3)
+             for n in ("1", "4", "16")]
+    cols += [(f"named {n} ratio", (lambda n: lambda r: r["points"]["named"][n].get("ratio mdkg"))(n), 3)
+             for n in ("1", "4", "16")]
+    cols += [("named one at a time ms: mdkg / baseline / oxigraph", None, 0)]
+    has_base = all("mdkg-baseline" in r["points"]["ask"] for r in runs)
+    if has_base:
+        cols.insert(1, ("baseline `ASK {}` overhead ms", lambda r: r["points"]["ask"].get("overhead_ms mdkg-baseline"), 3))
+        cols.insert(5, ("baseline cheap 16 ratio", lambda r: r["points"]["cheap"]["16"].get("ratio mdkg-baseline"), 3))
+
+    def seq(r: dict) -> str:
+        s = r.get("named_sequential", {})
+        return " / ".join(fmt(s[n]["sum_of_medians_ms"], 0) if n in s else "–"
+                          for n in ("mdkg", "mdkg-baseline", "oxigraph"))
+
+    rows, values = [], {name: [] for name, get, _ in cols if get}
+    for r in runs:
+        row = [r["started"], r.get("commit") or "?",
+               f"{r['machine'].get('load_average_at_start', ['?'])[0]} → {(r.get('load_average_at_end') or ['?'])[0]}"]
+        for name, get, digits in cols:
+            if get is None:
+                row.append(seq(r))
+                continue
+            value = get(r)
+            values[name].append(value)
+            row.append(fmt(value, digits))
+        rows.append(row)
+    median_row = ["**median**", "", ""]
+    for name, get, digits in cols:
+        if get is None:
+            median_row.append("")
+            continue
+        vals = sorted(v for v in values[name] if v is not None)
+        median_row.append(f"**{fmt(statistics.median(vals), digits)}**" if vals else "–")
+    rows.append(median_row)
+    return ([f"Every kept run ({len(runs)}; `front_bench.py --keep-run`, files in `bench/results/front_bench_runs/`): "
+             "ratio = mdkg's throughput / oxigraph's in the same run; load average = the 1-minute "
+             "figure at the start and the end of the run (2 cores).", ""]
+            + table(["run", "commit", "load avg"] + [name for name, _, _ in cols], rows))
+
+
 def soak_section(s: dict) -> list[str]:
     return [f"{s['clients']} clients for {s['seconds']} s ({s['mix']}): {s['requests']:,} requests, {s['ok']:,} ok, "
             f"{s['failed']} failed, {s['server_errors']} answers 5xx; {s['throughput_rps']} req/s, "
@@ -314,6 +361,8 @@ def render(prose: dict[str, list[str]]) -> str:
     out += prose["pdf_findings"]
     out += ["## The web front's cost: cheap unique queries against oxigraph", ""] + prose["front_method"]
     out += front_section(f) if f else ["Run `python bench/front_bench.py`.", ""]
+    out += front_runs_section([json.loads(p.read_text(encoding="utf-8"))
+                               for p in sorted((RESULTS / "front_bench_runs").glob("*.json"))])
     out += prose["front_findings"]
     out += ["## Value grammars: graph_builder/values/ against the single values.py it replaced", ""]
     v = load("values_bench.json")

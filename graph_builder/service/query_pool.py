@@ -21,9 +21,11 @@ kernel refuses the sandbox), :meth:`Executor.start` raises with the child's reas
 """
 from __future__ import annotations
 
+import math
 import multiprocessing
 import os
 import queue
+import select
 import shutil
 import threading
 import time
@@ -59,6 +61,8 @@ class Child:
                                    name=f"mdkg-{role}", daemon=True)
         self.process.start()
         child_conn.close()
+        self._poller = select.poll()  # one poll object: Connection.poll builds a selector per call
+        self._poller.register(self.conn.fileno(), select.POLLIN)
         self.supervisor = None
         if not self.conn.poll(START_TIMEOUT):
             self.kill()
@@ -86,14 +90,14 @@ class Child:
         ``stop.is_set()`` became true (checked every ``MEMORY_POLL`` s); the child is killed then too."""
         self.conn.send(job)
         if self.memory_limit is None and stop is None:
-            if self.conn.poll(timeout):
+            if self._ready(timeout):
                 return self.conn.recv()
             self.kill()
             return None
         deadline = time.monotonic() + timeout
         while True:
             left = deadline - time.monotonic()
-            if self.conn.poll(max(0.0, min(MEMORY_POLL, left))):
+            if self._ready(max(0.0, min(MEMORY_POLL, left))):
                 return self.conn.recv()
             if self.memory_limit is not None and self.rss() > self.memory_limit:
                 self.kill()
@@ -104,6 +108,10 @@ class Child:
             if left <= 0:
                 self.kill()
                 return None
+
+    def _ready(self, timeout: float) -> bool:
+        """Whether the child's answer (or its end) can be read within ``timeout`` seconds."""
+        return bool(self._poller.poll(max(0, math.ceil(timeout * 1000))))
 
     def kill(self) -> None:
         self.process.kill()
