@@ -125,13 +125,14 @@ class Usage:
 class Ticket:
     """One admitted job: waiting (``started`` None), running, or being stopped for others."""
 
-    __slots__ = ("address", "seq", "started", "stopped")
+    __slots__ = ("address", "seq", "started", "stopped", "granted")
 
     def __init__(self, address: str, seq: int):
         self.address = address
         self.seq = seq
         self.started: float | None = None
         self.stopped = False
+        self.granted: threading.Event | None = None  # made when the ticket has to wait
 
     def is_set(self) -> bool:  # the pool polls this as its stop signal
         return self.stopped
@@ -159,7 +160,7 @@ class FairExecutor:
         self.usage = Usage(half_life)
         self.stoppable = bool(getattr(inner, "stoppable", False))
         self.retry_after = max(1, math.ceil(min(short_limit * 2, 10)))
-        self._cond = threading.Condition()
+        self._lock = threading.RLock()
         self._seq = itertools.count()
         self._waiting: list[Ticket] = []
         self._running: dict[str, list[Ticket]] = {}  # address -> its running tickets
@@ -201,19 +202,34 @@ class FairExecutor:
         heavy = sum(len(ts) for a, ts in self._running.items() if ts and self.heavy(a, now))
         return heavy, len(self._entitled(now)) if heavy else 0
 
-    def _rank(self, ticket: Ticket, now: float) -> tuple:
-        return (self.heavy(ticket.address, now), len(self._running.get(ticket.address, ())), ticket.seq)
-
-    def _may_start(self, ticket: Ticket, heavy: bool, contended: bool, now: float) -> bool:
+    def _can_start(self, ticket: Ticket, heavy: bool, contended: bool, now: float) -> bool:
+        """Whether ``ticket`` may take a free place now (the order among waiters aside)."""
         if self._n_running >= self.processes:
-            return False
-        if self._waiting and min(self._waiting, key=lambda t: self._rank(t, now)) is not ticket:
             return False
         if heavy and contended:  # only an entitled place: the reserved share stays for light work
             mine = len(self._running.get(ticket.address, ()))
             running_heavy, _ = self._heavy_places(now)
             return mine < self.heavy_per_client and running_heavy < self.general
         return True
+
+    def _start(self, ticket: Ticket, now: float) -> None:
+        ticket.started = now
+        self._running.setdefault(ticket.address, []).append(ticket)
+        self._n_running += 1
+
+    def _dispatch(self, now: float) -> None:
+        """Give free places to waiting tickets in order (light addresses first, then the address
+        with the fewest jobs running, then arrival), and stop borrowed places for light waiters."""
+        while self._waiting and self._n_running < self.processes:
+            heavy = {a: self.heavy(a, now) for a in {t.address for t in self._waiting}}
+            best = min(self._waiting, key=lambda t: (heavy[t.address], len(self._running.get(t.address, ())),
+                                                     t.seq))
+            if not self._can_start(best, heavy[best.address], self._others_present(best.address, now), now):
+                break
+            self._waiting.remove(best)
+            self._start(best, now)
+            best.granted.set()
+        self._preempt(now)
 
     def _preempt(self, now: float) -> None:
         """Stop borrowed heavy jobs while light jobs wait and no process is free."""
@@ -233,8 +249,9 @@ class FairExecutor:
 
     def _next_change(self, now: float) -> float:
         """Seconds until a running job passes the short limit (its address turns heavy then)."""
-        crossings = [t.started + self.short_limit - now for ts in self._running.values() for t in ts
-                     if t.started is not None and t.started + self.short_limit > now]
+        with self._lock:
+            starts = [t.started for ts in self._running.values() for t in ts if t.started is not None]
+        crossings = [at + self.short_limit - now for at in starts if at + self.short_limit > now]
         return max(0.005, min(crossings)) if crossings else 1.0
 
     # -- running jobs --------------------------------------------------------------------------
@@ -260,7 +277,7 @@ class FairExecutor:
 
     def _admit(self, address: str) -> Ticket | dict:
         now = time.monotonic()
-        with self._cond:
+        with self._lock:
             if self._admitted.get(address, 0) >= self.client_concurrency:
                 return _refused(429, "too many requests from this address at once; try again later",
                                 self.retry_after)
@@ -268,36 +285,37 @@ class FairExecutor:
             contended = self._others_present(address, now)
             ticket = Ticket(address, next(self._seq))
             heavy = self.heavy(address, now)
-            if not self._may_start(ticket, heavy, contended, now):
-                if heavy and contended:
-                    return _refused(503, "this address is running long queries and the places for them "
-                                         "are taken; try again later", self.retry_after)
-                self._waiting.append(ticket)
+            if not self._waiting and self._can_start(ticket, heavy, contended, now):
                 self._admitted[address] = self._admitted.get(address, 0) + 1
-                deadline = now + self.inner.timeout
-                while True:
-                    self._preempt(now)
-                    self._cond.wait(min(deadline - now, self._next_change(now)))
-                    now = time.monotonic()
-                    heavy = self.heavy(address, now)
-                    contended = self._others_present(address, now)
-                    if self._may_start(ticket, heavy, contended, now):
-                        self._waiting.remove(ticket)
-                        break
-                    if now >= deadline or (heavy and contended):
-                        self._waiting.remove(ticket)
-                        self._release_admission(address)
-                        self._cond.notify_all()
-                        if heavy and contended:
-                            return _refused(503, "this address is running long queries and the places "
-                                                 "for them are taken; try again later", self.retry_after)
+                self._start(ticket, now)
+                return ticket
+            if heavy and contended:
+                return _refused(503, "this address is running long queries and the places for them "
+                                     "are taken; try again later", self.retry_after)
+            self._admitted[address] = self._admitted.get(address, 0) + 1
+            ticket.granted = threading.Event()
+            self._waiting.append(ticket)
+            self._dispatch(now)
+            deadline = now + self.inner.timeout
+        while True:
+            if ticket.granted.wait(max(0.0, min(deadline - now, self._next_change(now)))):
+                return ticket
+            with self._lock:
+                if ticket.granted.is_set():
+                    return ticket
+                now = time.monotonic()
+                self._dispatch(now)  # time passed: a running job may have turned heavy
+                if ticket.granted.is_set():
+                    return ticket
+                heavy = self.heavy(address, now)
+                if now >= deadline or (heavy and self._others_present(address, now)):
+                    self._waiting.remove(ticket)
+                    self._release_admission(address)
+                    self._dispatch(now)
+                    if now >= deadline:
                         return _refused(503, "all query processes are busy; try again later", 1)
-            else:
-                self._admitted[address] = self._admitted.get(address, 0) + 1
-            ticket.started = now
-            self._running.setdefault(address, []).append(ticket)
-            self._n_running += 1
-            return ticket
+                    return _refused(503, "this address is running long queries and the places for "
+                                         "them are taken; try again later", self.retry_after)
 
     def _release_admission(self, address: str) -> None:
         left = self._admitted[address] - 1
@@ -313,7 +331,7 @@ class FairExecutor:
             self.usage.charge(ticket.address, 2 * self.heavy_seconds)
         elif ran > self.short_limit:
             self.usage.charge(ticket.address, ran - self.short_limit)
-        with self._cond:
+        with self._lock:
             tickets = self._running[ticket.address]
             tickets.remove(ticket)
             if not tickets:
@@ -322,4 +340,5 @@ class FairExecutor:
             if ticket.stopped:
                 self._n_stopping -= 1
             self._release_admission(ticket.address)
-            self._cond.notify_all()
+            if self._waiting:
+                self._dispatch(now)
