@@ -15,7 +15,7 @@ Both refuse to start (``sandbox.SandboxUnavailable``) where the kernel cannot ta
 away from the query processes (``graph_builder.service.sandbox``).
 
 ``serve(store, ...)`` runs the app under gunicorn (in-process ``BaseApplication``), with
-a thread per connection in each worker (``graph_builder.service.http_worker``). A read-only service runs ``workers`` web workers, each with its own pool of
+gthread workers (``graph_builder.service.http_worker``). A read-only service runs ``workers`` web workers, each with its own pool of
 query processes reading the store read-only. When an update token is set the service runs
 exactly one web worker, whose single writer process holds the store read-write and publishes
 a snapshot after each write for its query processes (see ``graph_builder.service.query_worker``).
@@ -32,7 +32,7 @@ from graph_builder.service import auth, errors, graph_store, health, sparql
 from graph_builder.service import dataset, network, pages, ui
 from graph_builder.service import caching, catalogue, fairness, fastpath, headers, home, pictures, sandbox, search, throttle
 from graph_builder.service import http_worker
-from graph_builder.service.config import resolve_config
+from graph_builder.service.config import resolve_config, web_threads
 from graph_builder.service.query_pool import Executor
 from graph_builder.service.remote_executor import RemoteExecutor
 from graph_builder.service.state import ServiceState, attach
@@ -102,7 +102,7 @@ def _default_workers() -> int:
 
 def serve(store, host: str = "127.0.0.1", port: int = 8000, workers: int | None = None,
           **config: Any) -> None:
-    """Run the production server (gunicorn, ``http_worker`` workers) until it is stopped."""
+    """Run the production server (gunicorn, gthread workers) until it is stopped."""
     from gunicorn.app.base import BaseApplication
 
     app_config = dict(config, STORE=str(store))
@@ -112,9 +112,10 @@ def serve(store, host: str = "127.0.0.1", port: int = 8000, workers: int | None 
     options = {
         "bind": f"{host}:{port}",
         "workers": 1 if writable else (workers or _default_workers()),
-        # a thread per connection, each request read (within deadlines) before it is served
+        # gthread whose event loop reads each request before a thread takes it (slow clients)
         "worker_class": http_worker.worker_class(settings["HEADER_TIMEOUT"], settings["BODY_TIMEOUT"],
                                                  settings["MAX_BODY"]),
+        "threads": web_threads(settings),
         "keepalive": max(1, settings["KEEPALIVE"]),
         "timeout": int(settings["QUERY_TIMEOUT"]) + 60,
         "graceful_timeout": 10,

@@ -131,6 +131,11 @@ def _coerce(key: str, value: Any) -> Any:
     return value
 
 
+def web_threads(settings: Mapping[str, Any]) -> int:
+    """Request threads of one web worker (gunicorn gthread): the query processes and four more."""
+    return int(settings["QUERY_PROCESSES"]) + 4
+
+
 def from_env(environ: Mapping[str, str]) -> dict[str, Any]:
     """The settings given by ``MDKG_*`` variables in ``environ`` (coerced)."""
     return {key: _coerce(key, environ[name]) for key, name in ENV_NAMES.items() if name in environ}
