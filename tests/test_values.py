@@ -132,7 +132,8 @@ def test_months_named_in_a_list():
     "كثيرا ما تمارس الضغط",
     "مارس الضغط على الحكومات",               # مارس the verb, alone
     "أمام الباب",                            # باب = ب + اب
-    "في 2011 وما بعدها",                     # a bare year without a cue is not a date
+    "سجلت في 2011 حالة",                     # after في, a year that counts a noun is not a date
+    "ارتفع العدد إلى 2011 مهاجرا",            # a bare number without a cue is not a date
     "الفقرة 2011",
     "تموز/أغسطس 2008",                        # the two names disagree
     "31 حزيران/يونيه 2008",                   # no such day

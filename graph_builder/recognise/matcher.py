@@ -23,10 +23,21 @@ same scope (earlier in the same text, or ``previous``), else (``mentions_in``) t
 dominant process when it is a candidate (:meth:`Matcher.dominant`: ``المنتدى`` in a report about
 the Global Forum); it is dropped when there is none or when it follows a definite word as an
 adjective would (``الجريمة المنظمة``). An untitled name followed by a comma and a title
-(``شا زوكانغ، وكيل الأمين العام``) is a person when nothing else matched there. OCR slips are
+(``شا زوكانغ، وكيل الأمين العام``) is a person when nothing else matched there. The hamza of ``شؤون``/``مسؤول`` is
+matched on either seat (``شئون``, Egyptian press). OCR slips are
 matched only by a bounded fuzzy rule: single-word proper names (states, places, processes,
 regions) of at least 6 letters, edit distance 1 per 6 letters, same first and last letter,
-never a token that is itself a known name. Explicit ``ar_alt`` variants are preferred. A word
+never a token that is itself a known name or a given name (lexicon class ``given_name``:
+``مانويلا`` is a person, not Manila). Explicit ``ar_alt`` variants are preferred.
+
+A SHORT name (a name of a process, body or instrument that is the first words of a longer name of the
+same entity: ``المنتدى العالمي``, ``إعلان نيويورك``) or an ambiguous short form is not a mention when
+the text goes on with a qualifier that makes it another name: a link word (``المعني``, ``بشأن``,
+``حول``, lexicon class ``name_qualifier_link``) or a definite genitive with ``لل`` (``المنتدى العالمي
+للاجئين`` is the Global Refugee Forum, not the GFMD), unless a word of the entity's own longer names
+follows within the clause (``المنتدى العالمي حول الهجرة والتنمية``, an unlisted variant) or the لل
+word keeps the referent (``للعام``, class ``name_genitive_not_qualifier``). A short form that starts
+where such a longer name was refused is refused too. A word
 ending in ta marbuta never matches (exactly or fuzzily) a state, place, process or region none
 of whose names ends in ta marbuta: folding ة to ه would make the adjective ``مالية``
 ("financial") the city ``ماليه`` (Malé).
@@ -48,10 +59,11 @@ from typing import Iterable, Mapping, Sequence
 import ahocorasick
 
 from ..text.arabic import PROCLITICS, fold, is_word_char, normalise
+from ..text.word_classes import load as load_word_classes
 from .findings import Entity, Mention
 from .gazetteer import Gazetteer
 from ..text.model import Document, Section
-from .role_persons import find_role_persons
+from .role_persons import find_role_persons, given
 from .text_entities import (find_known_persons, find_persons, find_persons_before_roles, find_publications,
                             find_resolutions_cited, surname, unify_persons)
 
@@ -71,6 +83,29 @@ SCOPE_LEVEL = 2          # short forms resolve within the enclosing section of t
 # Matcher.dominant): the most-named entity of DOMINANT_KINDS, named in full at least DOMINANT_MIN
 # times and DOMINANT_RATIO times as often as any other candidate of the short form.
 DOMINANT_MIN, DOMINANT_RATIO, DOMINANT_KINDS = 3, 3, frozenset({"process"})
+# Kinds whose short names (the first words of a longer name of theirs) a qualifier can turn into
+# another name (المنتدى العالمي للاجئين).
+QUALIFIED_KINDS = frozenset({"process", "body", "commitment"})
+_CLAUSE_END = re.compile(r"[,.;:!?()\[\]\"'\u060c\n-]")
+_FILLER = frozenset(fold(w) for w in ("في", "من", "على", "عن", "إلى", "مع", "و", "أو", "ال"))
+
+
+def _cores(word: str) -> set[str]:
+    """The word without its proclitics and article, every way it can be read (``للاجئين`` → لاجئين …)."""
+    out = set()
+    for _, stem in ((("", word),) + tuple((p, word[len(p):]) for p in PROCLITICS if word.startswith(p))):
+        for s in (stem, stem[2:] if stem.startswith("ال") else stem, stem[1:] if stem.startswith("ل") else stem):
+            if len(s) >= 3:
+                out.add(s)
+    return out
+
+
+def _name_words(names: Iterable[str]) -> frozenset[str]:
+    return frozenset(c for n in names for w in n.split() for c in _cores(w) if w not in _FILLER)
+
+
+FUZZY_MEMO = 100_000     # words whose fuzzy reading is kept (the memo is emptied when full)
+_UNSEEN = object()
 
 
 @dataclass(frozen=True)
@@ -101,8 +136,32 @@ def _levenshtein(a: str, b: str) -> int:
     return prev[-1]
 
 
+# The hamza of شؤون/مسؤول sits on waw or on ya by region (Egyptian press: شئون، مسئول); folding keeps
+# the seat (و / ي), so a name is matched in both spellings.
+_HAMZA_SEATS = (("شوون", "شيون"), ("مسوول", "مسيول"))
+
+
+def _spellings(key: str) -> list[str]:
+    out = [key]
+    for a, b in _HAMZA_SEATS:
+        out += [k.replace(a, b) for k in out if a in k]
+    return out
+
+
 def _deletions(word: str) -> set[str]:
     return {word[:i] + word[i + 1:] for i in range(len(word))}
+
+
+_HYPHEN = re.compile(r"(?<=\w) ?- ?(?=\w)")
+
+
+def hyphen_forms(key: str) -> list[str]:
+    """A folded name with a joining hyphen (``الاورو-افريقي``) as the press spaces or drops it: ``الاورو -افريقي``,
+    ``الاورو- افريقي``, ``الاورو - افريقي``, ``الاورو افريقي`` (a tatweel for the hyphen, folded away),
+    ``الاوروافريقي``. A name with no hyphen is itself only."""
+    if not _HYPHEN.search(key):
+        return [key]
+    return list(dict.fromkeys(_HYPHEN.sub(j, key) for j in ("-", " -", "- ", " - ", " ", "")))
 
 
 class Matcher:
@@ -120,11 +179,11 @@ class Matcher:
         self._names: set[str] = set()
         for e in gazetteer.entities:
             for name in gazetteer.arabic_names(e):
-                key = fold(name)
-                self._names.add(key)
-                add(key, NAME, e)
-                if key.startswith("ال") and len(key) > 3:
-                    add(key[1:], ELIDED, e)
+                for key in dict.fromkeys(s for h in hyphen_forms(fold(name)) for s in _spellings(h)):
+                    self._names.add(key)
+                    add(key, NAME, e)
+                    if key.startswith("ال") and len(key) > 3:
+                        add(key[1:], ELIDED, e)
             for n in e.notations:
                 if n.isascii() and any(c.isalpha() for c in n) and e.kind not in ("topic", "state"):
                     add(n, ACRONYM, e)
@@ -146,6 +205,47 @@ class Matcher:
         if table:
             self._auto.make_automaton()
         self._fuzzy = self._fuzzy_index(gazetteer)
+        lex = load_word_classes()
+        self._links = tuple(tuple(fold(w).split()) for w in lex.words("name_qualifier_link"))
+        self._keep = tuple(tuple(fold(w).split()) for w in lex.words("name_genitive_not_qualifier"))
+        self._link_words = _name_words(w for p in self._links for w in p)
+        self._short_names = self._short_name_index(gazetteer)
+        self._fuzzy_memo: dict[str, tuple[int, Entity] | None] = {}
+
+    # ------------------------------------------------------------ short names
+    def _short_name_index(self, gazetteer: Gazetteer) -> dict[tuple[str, object], frozenset[str]]:
+        """(folded short name, entity key or None for an ambiguous short form) → the words of the
+        entity's longer names (its candidates' names for a short form) that the short name lacks."""
+        index: dict[tuple[str, object], frozenset[str]] = {}
+        for e in gazetteer.entities:
+            if e.kind not in QUALIFIED_KINDS:
+                continue
+            names = [fold(n) for n in gazetteer.arabic_names(e)]
+            for n in names:
+                longer = [o for o in names if o.startswith(n + " ")]
+                if longer:
+                    index[(n, e.key)] = _name_words(longer) - _name_words([n]) - self._link_words
+        for short, candidates in gazetteer.ambiguous.items():
+            key = fold(short)
+            index[(key, None)] = _name_words(fold(n) for e in candidates
+                                             for n in gazetteer.arabic_names(e)) - _name_words([key]) - self._link_words
+        return index
+
+    def _qualified(self, text: str, end: int, own: frozenset[str]) -> bool:
+        """True when the words after ``end`` open a qualifier (a link word, a لل genitive) whose
+        first word is not one of ``own`` (the words of the short name's longer names)."""
+        stop = _CLAUSE_END.search(text, end, end + 160)
+        words = text[end:stop.start() if stop else end + 160].split()
+        if not words or not text[end:end + 1].isspace():
+            return False
+        if any(tuple(words[:len(p)]) == p for p in self._keep):
+            return False
+        link = next((p for p in self._links if tuple(words[:len(p)]) == p), None)
+        if link is not None:
+            subject = words[len(link)] if len(words) > len(link) else None
+        else:
+            subject = words[0] if words[0].startswith("لل") else None
+        return subject is not None and not (_cores(subject) & own)
 
     # ------------------------------------------------------------ fuzzy index
     def _fuzzy_index(self, gazetteer: Gazetteer) -> dict[str, list[tuple[str, Entity]]]:
@@ -177,20 +277,32 @@ class Matcher:
         return hits
 
     def _fuzzy_word(self, word: str, offset: int) -> _Hit | None:
+        """The fuzzy hit of ``word`` at ``offset`` (what a word reads as is memoised per word)."""
+        found = self._fuzzy_memo.get(word, _UNSEEN)
+        if found is _UNSEEN:
+            if len(self._fuzzy_memo) >= FUZZY_MEMO:
+                self._fuzzy_memo.clear()
+            found = self._fuzzy_memo[word] = self._fuzzy_reading(word)
+        if found is None:
+            return None
+        cut, e = found
+        return _Hit(offset + cut, offset + len(word), e, "fuzzy")
+
+    def _fuzzy_reading(self, word: str) -> tuple[int, Entity] | None:
+        """(length of the proclitic, entity) of the first reading of ``word`` that is a slip of a name."""
         for prefix in ("",) + PROCLITICS:
             if not word.startswith(prefix):
                 continue
             stem = word[len(prefix):]
-            if stem in self._names:
-                return None
+            if stem in self._names or given(stem):
+                return None                 # a known name, or a given name (مانويلا is not مانيلا)
             found = {}
             for d in _deletions(stem) | {stem}:
                 for name, e in self._fuzzy.get(d, ()):
                     found[(name, e.key)] = (name, e)
             for name, e in found.values():
                 if self._fuzzy_ok(stem, name, prefix):
-                    start = offset + len(prefix)
-                    return _Hit(start, offset + len(word), e, "fuzzy")
+                    return len(prefix), e
         return None
 
     @staticmethod
@@ -221,7 +333,21 @@ class Matcher:
             for how, entity in values:
                 if self._prefix_ok(how, key, prefix):
                     hits.append(_Hit(start, end, entity, how, key))
-        return hits
+        refused: set[int] = set()
+        kept = []
+        for h in sorted(hits, key=lambda h: h.start - h.end):          # longest first
+            own = self._short_names.get(self._short_key(h))
+            if h.start in refused and h.how in (SHORT, SHORT_ELIDED) or \
+                    own is not None and self._qualified(text, h.end, own):
+                refused.add(h.start)
+                continue
+            kept.append(h)
+        return kept
+
+    @staticmethod
+    def _short_key(h: _Hit) -> tuple[str, object]:
+        key = "ا" + h.key if h.how in (ELIDED, SHORT_ELIDED) else h.key
+        return (key, None if h.entity is None else h.entity.key)
 
     @staticmethod
     def _prefix_ok(how: str, key: str, prefix: str) -> bool:
@@ -314,27 +440,20 @@ class Matcher:
 
     # ------------------------------------------------------------ public
     def find(self, text: str, previous: Sequence[Entity] = (),
-             fallback: Mapping[str, Entity] = MappingProxyType({})) -> list[Match]:
+             fallback: Mapping[str, Entity] = MappingProxyType({}), memo: dict | None = None) -> list[Match]:
         """Every mention in ``text``, in order, with spans in ``text``'s own code points.
 
         ``previous``: entities fully named earlier in the same scope (oldest first), used to
         resolve ambiguous short forms; ``fallback``: short form → entity when none of its
-        candidates was named in scope (see :meth:`dominant`)."""
-        norm = normalise(text)
+        candidates was named in scope (see :meth:`dominant`). ``memo`` (a dict the caller keeps)
+        holds what depends on the text alone, for a second pass over the same texts."""
+        found = memo.get(text) if memo is not None else None
+        if found is None:
+            found = self._candidates(text)
+            if memo is not None:
+                memo[text] = found
+        norm, chosen = found
         t = norm.text
-        hits = self._exact_hits(t)
-        for s, e, ent in find_publications(norm) + find_persons(norm):
-            hits.append(_Hit(s, e, ent, "text-" + ent.kind))
-        for s, e, ent in find_resolutions_cited(norm):
-            hits.append(_Hit(s, e, ent, "text-resolution"))
-        chosen = self._select(hits)
-        chosen = self._select(chosen + self._fuzzy_hits(t, [(h.start, h.end) for h in chosen]))
-        chosen = self._select(chosen + [_Hit(s, e, ent, "text-person") for s, e, ent in find_persons_before_roles(norm)
-                                        if all(e <= c.start or c.end <= s for c in chosen)])
-        chosen = [h for h in chosen if not self._feminine_word(text, norm, h)]
-        chosen = self._select(chosen + [_Hit(s, e, ent, "text-person") for s, e, ent in
-                                        find_role_persons(norm, [(c.start, c.end) for c in chosen])
-                                        if all(e <= c.start or c.end <= s for c in chosen)])
         recent = list(previous)
         out = []
         for h in chosen:
@@ -348,6 +467,30 @@ class Matcher:
             os_, oe = norm.to_original(h.start, h.end)
             out.append(Match(os_, oe, entity, text[os_:oe], RULES.get(h.how, h.how)))
         return out
+
+    def _candidates(self, text: str) -> tuple:
+        """(the folded text, the hits chosen in it before short forms are resolved): what the text alone decides."""
+        norm = normalise(text)
+        t = norm.text
+        hits = self._exact_hits(t)
+        titled = find_persons(norm)
+        spans = {(s, e) for s, e, _ in titled}
+        hits = [h for h in hits if not (h.entity is not None and h.entity.kind == "place" and (h.start, h.end) in spans)]
+        for s, e, ent in find_publications(norm) + titled:     # الأميرة فيكتوريا: a person, not the place
+            hits.append(_Hit(s, e, ent, "text-" + ent.kind))
+        for s, e, ent in find_resolutions_cited(norm):
+            hits.append(_Hit(s, e, ent, "text-resolution"))
+        chosen = self._select(hits)
+        chosen = self._select(chosen + self._fuzzy_hits(t, [(h.start, h.end) for h in chosen]))
+        chosen = self._select(chosen + [_Hit(s, e, ent, "text-person") for s, e, ent in find_persons_before_roles(norm)
+                                        if all(e <= c.start or c.end <= s for c in chosen)])
+        chosen = [h for h in chosen if not self._feminine_word(text, norm, h)]
+        # a one-word place that is also a given name (سانتياغو، فيكتوريا) may start a longer name
+        hard = [c for c in chosen if not (c.entity is not None and c.entity.kind == "place" and given(t[c.start:c.end]))]
+        chosen = self._select(chosen + [_Hit(s, e, ent, "text-person") for s, e, ent in
+                                        find_role_persons(norm, [(c.start, c.end) for c in hard])
+                                        if all(e <= c.start or c.end <= s for c in hard)])
+        return norm, tuple(chosen)
 
 
 # ---------------------------------------------------------------- documents
@@ -378,14 +521,15 @@ def mentions_in(document: Document, matcher: Matcher) -> list[Mention]:
     names with a title (``راينر مونز`` once ``السيد مونز`` is known); then one-word references
     are unified with the full name that ends with them."""
     sources = [s for s in document_sources(document) if s[1]]
-    out = _scoped_mentions(sources, matcher, {})
+    memo: dict = {}                    # text → what the matcher finds in it before short forms (both passes)
+    out = _scoped_mentions(sources, matcher, {}, memo)
     counts: dict[Entity, int] = {}
     for m in out:
         if m.rule != "short-form":
             counts[m.entity] = counts.get(m.entity, 0) + 1
     fallback = matcher.dominant(counts)
     if fallback:
-        out = _scoped_mentions(sources, matcher, fallback)
+        out = _scoped_mentions(sources, matcher, fallback, memo)
     surnames = {surname(m.entity.label_ar): m.entity for m in out
                 if m.entity.kind == "person" and m.entity.from_text}
     surnames = {k: v for k, v in surnames.items() if len(k) >= 3}
@@ -403,13 +547,13 @@ def mentions_in(document: Document, matcher: Matcher) -> list[Mention]:
     return unify_persons(out)
 
 
-def _scoped_mentions(sources, matcher: Matcher, fallback: Mapping[str, Entity]) -> list[Mention]:
+def _scoped_mentions(sources, matcher: Matcher, fallback: Mapping[str, Entity], memo: dict | None = None) -> list[Mention]:
     """One pass of the matcher over the sources, short forms resolved within each scope."""
     recent: dict[object, list[Entity]] = {}
     out: list[Mention] = []
     for source, text, scope in sources:
         seen = recent.setdefault(scope, [])
-        for m in matcher.find(text, seen, fallback):
+        for m in matcher.find(text, seen, fallback, memo):
             out.append(Mention(entity=m.entity, source=source, start=m.start, end=m.end,
                                surface=m.surface, rule=m.rule))
             if m.rule != "short-form":

@@ -33,13 +33,14 @@ _QUOTED_BEFORE = re.compile(r"\"([^\"]{3,300})\"\s*$")
 
 TITLES = tuple(fold(t) for t in (
     "السيد", "السيدة", "السفير", "السفيرة", "الدكتور", "الدكتورة", "البروفيسور", "البروفيسورة",
-    "الأستاذ", "الأستاذة", "السير", "معالي", "سعادة", "الرئيس", "الوزير", "الوزيرة"))
-_NAME_TITLES = TITLES[:11]           # titles always followed by a name (not الرئيس/الوزير: often not)
+    "الأستاذ", "الأستاذة", "السير", "الشيخ", "الشيخة", "الأمير", "الأميرة",
+    "معالي", "سعادة", "الرئيس", "الوزير", "الوزيرة"))
+_NAME_TITLES = TITLES[:15]           # titles always followed by a name (not الرئيس/الوزير: often not)
 # words that end a name when it is not closed by a comma (prepositions, particles)
 _FUNCTION_WORDS = frozenset(fold(w) for w in (
     "أن", "إن", "إلى", "عن", "على", "في", "من", "مع", "بأن", "لأن", "أيضا", "بعد", "قبل", "لدى", "خلال",
     "ثم", "كما", "الذي", "التي", "بين", "حول", "بصفته", "بصفتها", "و", "أو", "أنه", "أنها", "إنه",
-    "إنها", "لدى", "عند", "قد", "لقد", "كان", "كانت"))
+    "إنها", "لدى", "عند", "قد", "لقد", "كان", "كانت", "فيما", "بينما", "كما", "حيث"))
 _COMPOUND_HEADS = frozenset(fold(w) for w in ("عبد", "أبو", "ابو", "آل", "بن", "أبي", "ابن"))
 _NOUN_PREFIXES = ("ال", "وال", "بال", "فال", "لل", "ولل", "فلل", "وبال")   # not كال: كاليباتا
 
@@ -53,6 +54,10 @@ def _function_word(folded: str, original: str) -> bool:
     """Is the word a preposition or particle? ``علي`` (a name) is not ``على`` (on)."""
     if folded not in _FUNCTION_WORDS:
         return False
+    if folded not in _MAQSURA_WORDS:
+        from .role_persons import given_as_written     # noqa: PLC0415 (role_persons imports this module)
+        if given_as_written(original):
+            return False                          # بان (كي مون) as printed, not بأن
     return not (folded in _MAQSURA_WORDS and original.endswith("ي"))
 
 
@@ -144,7 +149,11 @@ def _name_after(norm: Normalised, pos: int) -> tuple[int, int] | None:
     words = []
     for m in _WORD.finditer(text, pos):
         gap = text[words[-1][1] if words else pos:m.start()]
-        if gap.strip():
+        if gap.strip() and not (words and gap.strip() == "." and words[-1][1] - words[-1][0] == 1):
+            break                       # ريتنو ل. ب. مرصودي: an initial and its dot stay in the name
+        dash = m.group().find(" - ")
+        if dash > 0 and _role_after_dash(m.group()[dash + 3:]):
+            words.append((m.start(), m.start() + dash))     # حمدان - ممثل: a dash before the role, not ألفاريز - لاسو
             break
         words.append((m.start(), m.end()))
         if len(words) == 5:
@@ -157,13 +166,35 @@ def _name_after(norm: Normalised, pos: int) -> tuple[int, int] | None:
         if not names[n] and names[n - 1] and text[words[n - 1][0]:words[n - 1][1]] in _COMPOUND_HEADS \
                 and text[words[n][0]:words[n][0] + 2] == "ال":
             names[n] = True
+    from .role_persons import given, is_role_head      # noqa: PLC0415 (role_persons imports this module)
+    from .role_persons import common_word       # noqa: PLC0415
+    for n, (s, e) in enumerate(words):
+        w = text[s:e]
+        if not names[n] and (given(w) and n == 0 or (n >= 2 and w == "الابن")):
+            names[n] = True           # السيد الحبيب نضير (a given name with the article); كونيخوس الابن (Jr.)
+        elif n and names[n] and common_word(w, norm.original.__getitem__(slice(*norm.to_original(s, e)))):
+            names[n] = False          # الأميرة فيكتوريا بحضور …: a common word ends the name
+        elif n >= 1 and not names[n] and w.startswith("ال") and all(names[:n]) and not _role_word_strict(w) \
+                and text[e:e + 1] == ",":
+            names[n] = True           # علي بن ناصر الغفيص،: a family name with the article closed by a comma
+    if given(text[words[0][0]:words[0][1]]):
+        k = 1
+        while k < min(4, len(words)) and names[k] and not _imperfect(text[words[k][0]:words[k][1]]) \
+                and not norm.original.__getitem__(slice(*norm.to_original(*words[k]))).endswith("ة"):
+            k += 1
+        if k >= 2 and (k == len(words) or not names[k]):
+            return words[0][0], words[k - 1][1]        # السفير ضرار عبد الرزاق رزوقي اليوم …: a given name anchors it
     if not names[0]:
         return None
+    if is_role_head(text[words[0][0]:words[0][1]]):
+        return None                             # السيدة وزير مفوض/ NAME: a role, then the name
     for n in range(1, min(4, len(words)) + 1):            # a comma right after word n closes the name
         if not all(names[:n]):
             break
         after = text[words[n - 1][1]:words[n - 1][1] + 1]
-        if after == "," or (after in ".;:()\"" and n <= 2):
+        initial = after == "." and words[n - 1][1] - words[n - 1][0] == 1 and n < len(words)
+        if after == "," or (after in ".;:()\"" and n <= 2 and not initial) \
+                or re.match(r" [-–—] ", text[words[n - 1][1]:words[n - 1][1] + 3]):    # NAME – ROLE
             return words[0][0], words[n - 1][1]
     if len(words) >= 3 and names[1] and text[words[2][0]:words[2][1]] in _FUNCTION_WORDS:
         return words[0][0], words[1][1]
@@ -173,14 +204,33 @@ def _name_after(norm: Normalised, pos: int) -> tuple[int, int] | None:
             break
         nxt = text[words[n][0]:words[n][1]]
         after = text[words[n][1]:words[n][1] + 12].split()
-        role = is_role_head(nxt) and bool(after) and after[0].startswith(("ال", "لل"))   # مساعد الأمين, not الرئيس في
+        from .role_persons import _role_word    # noqa: PLC0415
+        role = is_role_head(nxt) and bool(after) and (after[0].startswith(("ال", "لل")) or _role_word(after[0]))
         if role or (nxt[:1] in "وف" and nxt[1:] in _FUNCTION_WORDS):
             return words[0][0], words[n - 1][1]
+    third = text[words[2][0]:words[2][1]] if len(words) > 2 else ""
     if len(words) >= 2 and given(text[words[0][0]:words[0][1]]) and text[words[1][0]:words[1][0] + 2] == "ال" \
             and words[1][1] - words[1][0] > 4 and (text[words[1][1]:words[1][1] + 1] in ".,:;()\""
-                                                  or (len(words) > 2 and is_role_head(text[words[2][0]:words[2][1]]))):
+                                                  or (third and (is_role_head(third) or third in _FUNCTION_WORDS
+                                                                 or (third[0] == "و" and third[1:3] != "ال")))):
         return words[0][0], words[1][1]                     # a family name with the article: سالم العتيبي. / أحمد الجرمن مساعد
     return words[0]
+
+
+def _imperfect(word: str) -> bool:
+    from .role_persons import given             # noqa: PLC0415
+    return word[:1] in "يت" and len(word) >= 4 and not given(word)
+
+
+def _role_word_strict(word: str) -> bool:
+    from .role_persons import _role_word_strict as strict     # noqa: PLC0415
+    return strict(word)
+
+
+def _role_after_dash(word: str) -> bool:
+    """Is the word after `` - `` a role head or a noun with the article (the role), not a second surname?"""
+    from .role_persons import is_role_head      # noqa: PLC0415 (role_persons imports this module)
+    return is_role_head(word) or word.startswith(("ال", "لل"))
 
 
 def _title_pattern(title: str) -> str:
@@ -188,7 +238,12 @@ def _title_pattern(title: str) -> str:
     plain = r"(?:[وف]?[بك]?)" + re.escape(title)
     if title.startswith("ال"):
         plain += r"|(?:[وف]?ل)" + re.escape(title[1:])
-    return r"(?<![^\W\d_])(?:" + plain + r") "
+    return r"(?<![^\W\d_])(?:" + plain + r")(?: ?/ ?| )"
+
+
+# More titles (and a slash) between a title and the name: ``السيدة الدكتورة/ حنان``, ``السفيرة/ د. هيفاء``.
+_MORE_TITLES = re.compile(r"(?:(?:" + "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True))
+                          + r"|د ?\.)(?: ?/ ?| ))*")
 
 
 def find_persons(norm: Normalised) -> list[tuple[int, int, Entity]]:
@@ -197,12 +252,17 @@ def find_persons(norm: Normalised) -> list[tuple[int, int, Entity]]:
     out = []
     for title in _NAME_TITLES:
         for m in re.finditer(_title_pattern(title), text):
-            span = _name_after(norm, m.end())
+            span = _name_after(norm, _MORE_TITLES.match(text, m.end()).end())
             if span is None:
                 continue
             os_, oe = norm.to_original(*span)
             out.append((span[0], span[1], person(norm.original[os_:oe])))
     return out
+
+
+def _lexicon_words(cls: str) -> tuple[str, ...]:
+    from ..text.word_classes import load      # noqa: PLC0415 (the shared lexicon loader)
+    return tuple(load().words(cls))
 
 
 # First words of a title written after a name (``شا زوكانغ، وكيل الأمين العام``), shared with
@@ -214,7 +274,7 @@ ROLE_HEADS = frozenset(fold(w) for w in (
     "المنسق", "المنسقة", "منسق", "منسقة", "المقرر", "المقررة", "كبير", "كبيرة", "موظف", "موظفة", "محلل",
     "محللة", "أخصائي", "أخصائية", "المفوض", "المفوضة", "الأستاذ", "أستاذ", "باحث", "باحثة",
     "مسؤول", "مسؤولة", "عضو", "نقطة",
-))
+)) | frozenset(fold(w).split()[0] for w in _lexicon_words("role"))     # the reviewed role heads (persons.toml)
 # Words that may stand right before an untitled name without being part of it: the copula
 # (``المناقش هو X``) and reporting verbs (``قدم X، الممثل الخاص``).
 _COPULAS = frozenset(fold(w) for w in ("هو", "هي"))
@@ -253,11 +313,20 @@ def _untitled_name_words(norm: Normalised, comma: int) -> list[tuple[int, int]]:
             return words if folded in _COPULAS or len(words) >= 2 else []
         if not _name_word(folded, original) or original.endswith("ة") or len(folded) < 2:
             break
-        if folded[0] in "وف" and len(folded) > 3:          # a list item: ؛ وNAME
+        from .role_persons import given             # noqa: PLC0415 (role_persons imports this module)
+        if folded[0] in "وف" and len(folded) > 3 and not given(folded):   # a list item: ؛ وNAME (not وليام)
             words.append((s + 1, e))
-            return words if len(words) >= 2 else []
+            break
         words.append((s, e))
         pos = s
+    from .role_persons import common_word, given    # noqa: PLC0415 (role_persons imports this module)
+    for n, (s, e) in enumerate(words):
+        if n and common_word(text[s:e], norm.original.__getitem__(slice(*norm.to_original(s, e)))):
+            words = words[:n]                       # تترأس أعماله تيودورا …: a common word ends the name
+            break
+    firsts = [n for n, (s, e) in enumerate(words) if given(text[s:e])]
+    if firsts and firsts[-1] >= 1:
+        words = words[:firsts[-1] + 1]              # the name starts at its given name (… تيودورا تساكري)
     return words if len(words) >= 2 and len(words) <= 4 else []
 
 

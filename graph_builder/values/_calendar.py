@@ -51,7 +51,7 @@ def _load_words():
     lists = {name: lexicon.strings(data, name, where) for name in (
         "year_cues", "bare_year_cues", "first_day", "day_month_links", "gregorian_markers",
         "hijri_markers", "range_openers", "time_words", "this_words", "definite_before_ordinal_day",
-        "range_joins", "dateline_ends")}
+        "range_joins", "dateline_ends", "weak_year_cues", "weak_year_followers")}
     tables = {name: MappingProxyType({key(w): v for w, v in lexicon.int_table(data, name, where).items()})
               for name in ("weekdays", "relative_days", "directions")}
     if set(tables["weekdays"].values()) != set(range(7)):

@@ -14,9 +14,11 @@ not when it qualifies the noun before it: ``الأسبوع الأول من ما�
 ``بين 2 و 5``, ``من 14 ولغاية 16``); range across
 months or years (``من 30 نونبر إلى 2 دجنبر 2018``); dates listed in different months share the
 written year (``28 يونيو و 2 يوليوز 2016`` → two dates); numeric dates, day first or ISO
-(``18/10/2015``, ``10.12.2016``, ``2016-12-10``, a day range ``29-30/5/2023``); an English-style
+(``18/10/2015``, ``10.12.2016``, ``2016-12-10``, a day range ``29-30/5/2023``, a range of two
+numeric dates ``من 2023/05/29 إلى 2023/05/30``); an English-style
 comma before the year (``14 ديسمبر, 2016``); month (``تموز/يوليه ٢٠٠٧`` → gYearMonth);
-month range; year after a cue word (``عام``/``لعام``/``سنة``/``عامي``/``الفترة``/``منذ``), in
+month range; year after a cue word (``عام``/``لعام``/``سنة``/``عامي``/``الفترة``/``منذ``/``خلال``/``مطلع``/
+``نهاية``), after ``في`` when no counted noun follows (``في 2018،``, not ``في 2018 حالة``), in
 brackets (``(2014)``) or with a calendar marker (``2009م``) → gYear; ``2010-2011``. A bare
 four-digit number is not a date. Impossible dates (31 June) are dropped. The span covers the
 date itself (a calendar marker glued to it included), not the cue words (``في``, ``من``, ``عام``).
@@ -45,6 +47,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 from datetime import date
 
 from ._calendar import (AMBIGUOUS, AND_JOIN, CLITIC, DAY, DAY_JOIN, DAY_OR_FIRST, DAY_TO_MONTH, DIRS, FIRST,
@@ -52,7 +55,7 @@ from ._calendar import (AMBIGUOUS, AND_JOIN, CLITIC, DAY, DAY_JOIN, DAY_OR_FIRST
                         RANGE_JOIN, WEEKDAYS, WORDS, YEAR, YEAR_CUE, YEAR_LINK, Context, DateMatch, day_numbers,
                         direction_step, int_or_none, load_months, month_number, month_step,
                         paired, range_years, valid_day)
-from ._text import NB, SP, Text, key, non_overlapping, pattern, prepare
+from ._text import AR, NA, NB, SP, Text, key, non_overlapping, pattern, prepare, words
 from .hijri import HIJRI_HINT, hijri_dates
 from .ordinals import ordinal_words
 from .relative import followed_by, relative_dates
@@ -86,6 +89,11 @@ _MARKED_YEAR_RE = re.compile(
     rf"(?<=\() ?(?P<py>{YEAR})(?:{G_MARK})? ?(?=\))"
     rf"|(?<![0-9./A-Za-z-])(?P<my>{YEAR}){G_MARK}"
 )
+
+_WEAK_YEAR_RE = re.compile(
+    rf"{NB}{pattern('و?')}(?:{words(*WORDS['weak_year_cues'])}){SP}(?P<wy>{YEAR})(?:{G_MARK})?"
+    rf"(?=[ \n]?(?:$|[^ \n{AR}0-9./-])|[ \n](?:{pattern('[وفبل]|ال')}|(?:{words(*WORDS['weak_year_followers'])}){NA}))")
+
 
 def _day_date(m: re.Match, t: Text, ctx: Context) -> list[DateMatch | None]:
     days = day_numbers(m["days"])
@@ -207,7 +215,7 @@ def _ordinal_days(t: Text, ctx: Context) -> list[DateMatch]:
 
 
 def _numeric_dates(t: Text) -> list[DateMatch]:
-    out = []
+    found: list[tuple[int, int, DateMatch]] = []          # folded span, date
     for m in _NUMERIC_RE.finditer(t.work):
         y, mo, d = (m["y"], m["m"], m["d"]) if m["y"] else (m["iy"], m["im"], m["id"])
         y, mo, d = int(y), int(mo), int(d)
@@ -216,16 +224,31 @@ def _numeric_dates(t: Text) -> list[DateMatch]:
         if m["d0"] and m["sep"] != "-":                    # 29-30/5/2023: a range of days
             d0 = int(m["d0"])
             if 1 <= d0 < d:
-                out.append(DateMatch(*t.span(m.start(), m.end()), "day", y, mo, d0, y, mo, d,
-                                     tuple(range(d0, d + 1))))
+                found.append((m.start(), m.end(), DateMatch(*t.span(m.start(), m.end()), "day", y, mo, d0, y, mo, d,
+                                                            tuple(range(d0, d + 1)))))
             continue
         start = m.start("d") if m["d0"] else m.start()
-        out.append(DateMatch(*t.span(start, m.end()), "day", y, mo, d, y, mo, d))
+        found.append((start, m.end(), DateMatch(*t.span(start, m.end()), "day", y, mo, d, y, mo, d)))
+    out: list[DateMatch] = []
+    k = 0
+    while k < len(found):           # من 2023/05/29 إلى 2023/05/30 · 10/12/2018 - 12/12/2018: one range
+        s1, e1, a = found[k]
+        if k + 1 < len(found):
+            s2, e2, b = found[k + 1]
+            if _NUMERIC_RANGE_JOIN_RE.fullmatch(t.work, e1, s2) and not a.is_range and not b.is_range \
+                    and a.start_date < b.start_date:
+                out.append(DateMatch(a.start, b.end, "day", a.year, a.month, a.day, b.year, b.month, b.day))
+                k += 2
+                continue
+        out.append(a)
+        k += 1
     return out
 
 
 def _marked_years(t: Text) -> list[DateMatch]:
     out = []
+    for m in _WEAK_YEAR_RE.finditer(t.work):       # في 2018، …: a year after في that counts nothing
+        out.append(DateMatch(*t.span(m.start("wy"), m.end()), "year", int(m["wy"]), end_year=int(m["wy"])))
     for m in _MARKED_YEAR_RE.finditer(t.work):
         g = "py" if m["py"] else "my"
         y = int(m[g])
@@ -243,6 +266,7 @@ _WORD_BEFORE_RE = re.compile(r"(?P<w>[^ \n]+)[ \n]$")
 _DEFINITE_RE = re.compile(pattern("[وفبل]?(?:ال|لل)"))
 _ORDINAL_DAY_OK = frozenset(key(w) for w in WORDS["definite_before_ordinal_day"])
 _NUMERIC_HINT = re.compile("[0-9][/.-][0-9]")
+_NUMERIC_RANGE_JOIN_RE = re.compile(RANGE_JOIN)
 _YEAR_HINT = re.compile(YEAR)
 # an ordinal day needs "من" and a month name (or الشهر) after it
 _ORDINAL_DAY_HINT = re.compile(rf"{SP}{pattern('من')}{SP}(?:{pattern('شهر')}{SP})?(?:{MONTH_NAME}|{MONTH_PERIOD})")
@@ -250,6 +274,26 @@ _ORDINAL_DAY_HINT = re.compile(rf"{SP}{pattern('من')}{SP}(?:{pattern('شهر')
 
 def find_dates(text: str, default_year: int | None = None, *, anchor: date | None = None,
                direction: str | None = None) -> list[DateMatch]:
+    """Every date expression in ``text`` (:func:`_find_dates`); a new list on every call, the
+    dates (immutable) read once per text and arguments: the rules ask about the same paragraph
+    sentence by sentence."""
+    if direction not in _DIRECTION_NAMES:
+        raise ValueError(f"values: direction must be 'past', 'future' or None, not {direction!r}")
+    if anchor is not None and not isinstance(anchor, date):
+        raise TypeError(f"values: anchor must be a datetime.date, got {type(anchor).__name__}")
+    return list(_find_dates_memo(text, default_year, anchor, direction))
+
+
+@lru_cache(maxsize=1024)
+def _find_dates_memo(text: str, default_year, anchor, direction) -> tuple[DateMatch, ...]:
+    return tuple(_find_dates(text, default_year, anchor=anchor, direction=direction))
+
+
+find_dates.cache_clear = _find_dates_memo.cache_clear      # for benchmarks that time a first call
+
+
+def _find_dates(text: str, default_year: int | None = None, *, anchor: date | None = None,
+                direction: str | None = None) -> list[DateMatch]:
     """Every date expression in ``text`` (see the module docstring for the forms).
 
     ``anchor``: the document's own date. With it, relative dates are read (أمس الأحد, الشهر
@@ -261,10 +305,6 @@ def find_dates(text: str, default_year: int | None = None, *, anchor: date | Non
     direction words of the text (الماضي, المقبل, الجاري) always win over ``direction``.
     ``default_year`` fills a missing year when there is no anchor.
     """
-    if direction not in _DIRECTION_NAMES:
-        raise ValueError(f"values: direction must be 'past', 'future' or None, not {direction!r}")
-    if anchor is not None and not isinstance(anchor, date):
-        raise TypeError(f"values: anchor must be a datetime.date, got {type(anchor).__name__}")
     t = prepare(text)
     ctx = Context(default_year, anchor, direction)
     out: list[DateMatch | None] = []

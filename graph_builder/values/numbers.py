@@ -12,6 +12,10 @@ the fraction is written first (``8ر3`` = 3.8); the Arabic comma ``،`` is never
 A slash after a space delimits a number (``بمشاركة /21 دولة``, Gulf agency style). Digits glued to ``/``, ``.``
 or a Latin letter belong to something else (a symbol, a resolution number) and are not numbers.
 
+A compound of scales is one number (``مليار و200 مليون`` = 1 200 000 000). In a count, a dot
+before groups of three digits separates thousands (``1.500 مشارك`` = 1500): a count is whole, so
+the decimal reading cannot be meant.
+
 Scale words (``ألف/آلاف``, ``مليون/ملايين``, ``مليار``, ``بليون`` = 10^9, ``تريليون``, Latin
 thousand/million/billion; a fraction before one: ``نصف مليون``, ``ربع مليون``) and the qualifiers of a count (``نحو``, ``أكثر من`` …) are data in
 ``lexicons/numbers.toml``; a match's ``qualifier`` says when the text qualifies it (``نحو 200``
@@ -135,6 +139,12 @@ class IntMatch:
 
 
 _INT_RE = re.compile(rf"(?P<num>{NUM})(?:{SP}(?P<scale>(?i:{SCALE})))?")
+# مليار و200 مليون · 3 ملايين و500 ألف: a larger scale, و, then the rest (one number)
+_COMPOUND_RE = re.compile(
+    rf"(?:(?P<c1>{NUM}){SP}|{NB}[وب]?(?=(?P<clone>{words(*LONE_SCALES)})))(?P<cscale>(?i:{SCALE}))"
+    rf"{SP}?{pattern('و')}{SP}?(?P<num>{NUM}){SP}(?P<scale>(?i:{SCALE}))")
+# 1.500 مشارك: a dot before groups of three digits separates thousands in a count (European usage)
+_DOT_THOUSANDS_RE = re.compile(r"[0-9]{1,3}(?:\.[0-9]{3})+")
 _AND = f"{SP}{pattern('و')}{SP}?"
 _REST = (rf"(?:(?P<teen>{words(*_TEENS)}){NA}"
          rf"|(?P<tu>{words(*(w for w, v in _UNITS.items() if 3 <= v <= 9))}){SP}{pattern('عشرة?')}{NA}"
@@ -181,12 +191,22 @@ def find_ints(text: str, *, words: bool = False) -> list[IntMatch]:
     ``ثلاثة آلاف``; ``spelled`` is then True)."""
     t = prepare(text)
     out = _word_ints(t) if words else []
+    found = []
+    for m in _COMPOUND_RE.finditer(t.work):
+        if scale_value(m["cscale"]) > scale_value(m["scale"]):
+            head = LONE_SCALES[key(m["clone"])] if m["clone"] else number_value(m["c1"]) * scale_value(m["cscale"])
+            found.append((m.start() if m["c1"] else m.start("cscale"), m.end(),
+                          head + number_value(m["num"]) * scale_value(m["scale"])))
     for m in _INT_RE.finditer(t.work):
         value = number_value(m["num"]) * scale_value(m["scale"])
         if value != value.to_integral_value():
-            continue
-        out.append(IntMatch(*t.span(m.start(), m.end()), int(value), qualifier(t, m.start(), m.end())))
-    return sorted(out, key=lambda m: m.start) if words else out
+            if m["scale"] or not _DOT_THOUSANDS_RE.fullmatch(m["num"]):
+                continue
+            value = Decimal(m["num"].replace(".", ""))
+        found.append((m.start(), m.end(), value))
+    for s, e, value in non_overlapping(found, span=lambda f: (f[0], f[1])):
+        out.append(IntMatch(*t.span(s, e), int(value), qualifier(t, s, e)))
+    return sorted(out, key=lambda m: m.start)
 
 
 def parse_int(text: str, *, words: bool = False) -> int | None:

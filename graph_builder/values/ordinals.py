@@ -1,11 +1,13 @@
-"""Ordinal words: ``الثالث``, ``الحادية عشرة``, ``الثالثة والستون`` (= 63), ``المائة``.
+"""Ordinal words: ``الثالث``, ``الحادية عشرة``, ``الثالثة والستون`` (= 63), ``المائة``,
+``الثالثة بعد المئة`` (= 103).
 
 Definite forms (with the proclitics و ف ب ل, and لل), masculine and feminine, 1–10, 11–19
 (``الحادي عشر``), tens (``العشرون``/``العشرين``), compounds (``الحادية والعشرين`` = 21), 100
 (``المائة``). ``الأول``/``الثاني`` after ``كانون``/``تشرين``/``ربيع``/``جمادى`` (month names)
 are skipped, and so is ``المائة`` after ``في`` (per cent). The words are data in
 ``lexicons/ordinals.toml``. Digits are an ordinal after a numbered noun (``الدورة 11``,
-``الدورة الـ11``; ``digits`` is then True), unless bare digits are followed by the indefinite
+``الدورة الـ11``, ``الدورة رقم 11``, ``دورته الـ11``; ``الـ11`` also after the noun's adjectives:
+``الاجتماع الوزاري الـ5``; ``digits`` is then True), unless bare digits are followed by the indefinite
 noun they count (``وحضر المؤتمر 303 مندوبين``). :func:`parse_ordinal` also reads a lone indefinite
 or adverbial form (``ثالث``, ``ثانيا``) and ``الـ11`` alone.
 
@@ -28,7 +30,7 @@ def _load():
     table = {name: MappingProxyType({key(w): v for w, v in lexicon.int_table(data, name, where).items()})
              for name in ("units", "tens", "adverbs")}
     lists = {name: frozenset(key(w) for w in lexicon.strings(data, name, where))
-             for name in ("compound_only", "teens", "month_heads", "numbered_nouns", "not_counted")}
+             for name in ("compound_only", "teens", "month_heads", "numbered_nouns", "not_counted", "number_words")}
     return table, lists
 
 
@@ -50,6 +52,8 @@ _LONE_DIGIT_RE = re.compile(rf"{_DIGIT_ARTICLE} ?{_DIGITS}$")
 _COUNTED_NOUN_AFTER_RE = re.compile(
     rf"{SP}(?!{pattern('(?:[وفب]?ال|ل)')}|(?:{words(*_LISTS['not_counted'])}){NA})[{AR}]")
 _NOUN_STEMS = tuple(sorted({w[2:] if w.startswith("ال") else w for w in _LISTS["numbered_nouns"]}))
+_PRONOUN = pattern("(?:ها|ه)")
+_NUMBER_WORD = f"(?:{words(*_LISTS['number_words'])})"       # الدورة رقم 11
 _MONTH_BEFORE_RE = re.compile(f"(?:{words(*_LISTS['month_heads'])}){SP}$")
 _PERCENT_BEFORE_RE = re.compile(NB + pattern(r"في") + SP + "$")     # في المائة = per cent
 
@@ -64,12 +68,27 @@ class OrdinalMatch:
     digits: bool = False       # written in digits after a numbered noun (الدورة 11, الدورة الـ11)
 
 
-def _noun_re(nouns) -> re.Pattern:
+def _noun_re(nouns, adjectives: bool = False) -> re.Pattern:
+    """The numbered noun right before digits (``الدورة 11``, ``الدورة رقم 11``, ``دورته الـ11``); with
+    ``adjectives``, also with up to three definite adjectives between (``الاجتماع الوزاري الـ5``)."""
     stems = {key(n)[2:] if key(n).startswith("ال") else key(n) for n in nouns}
-    return re.compile(rf"{NB}(?:{_ARTICLE})?(?:{words(*stems)}){NA}{SP}$")
+    owned = {_owned(s) for s in stems}          # دورته, دورتها, اجتماعه, منتداه: the noun with a pronoun
+    adj = rf"(?:{SP}{_ARTICLE}[{AR}]{{2,}}){{0,3}}" if adjectives else ""
+    return re.compile(rf"{NB}(?:(?:{_ARTICLE})?(?:{words(*stems)})|(?:{words(*owned)}){_PRONOUN}){NA}{adj}"
+                      rf"{SP}(?:(?P<num>{_NUMBER_WORD}){SP})?$")
+
+
+def _owned(stem: str) -> str:
+    """The stem as written before an enclitic pronoun: ة → ت (دورة → دورت), ى → ا (منتدى → منتدا)."""
+    if stem.endswith("ه"):
+        return stem[:-1] + "ت"
+    if stem.endswith("ي"):
+        return stem[:-1] + "ا"
+    return stem
 
 
 _DEFAULT_NOUN_RE = _noun_re(_NOUN_STEMS)
+_DEFAULT_NOUN_ADJ_RE = _noun_re(_NOUN_STEMS, adjectives=True)
 
 
 def _ordinal_value(m: re.Match) -> int | None:
@@ -93,16 +112,24 @@ def find_ordinals(text: str, *, numbered_nouns=None) -> list[OrdinalMatch]:
     count (``الدول الأعضاء الـ132``), not an ordinal."""
     t = prepare(text)
     out = []
-    noun_re = _DEFAULT_NOUN_RE if numbered_nouns is None else \
-        (_noun_re(numbered_nouns) if numbered_nouns else None)
+    if numbered_nouns is None:
+        noun_re, adj_re = _DEFAULT_NOUN_RE, _DEFAULT_NOUN_ADJ_RE
+    elif numbered_nouns:
+        noun_re, adj_re = _noun_re(numbered_nouns), _noun_re(numbered_nouns, adjectives=True)
+    else:
+        noun_re = adj_re = None
     if noun_re is not None:
         for m in _DIGIT_ORDINAL_RE.finditer(t.work):
             value = int(m["n"])
-            if value < 1 or not noun_re.search(t.work, max(0, m.start() - 24), m.start()):
+            articled = m.group().startswith("ال")
+            # الـ11 may follow the noun's adjectives (الاجتماع الوزاري الـ5); bare digits follow the noun
+            before = (adj_re if articled else noun_re).search(t.work, max(0, m.start() - 64), m.start())
+            if value < 1 or not before:
                 continue
-            if not m.group().startswith("ال") and _COUNTED_NOUN_AFTER_RE.match(t.work, m.end()):
+            if not articled and _COUNTED_NOUN_AFTER_RE.match(t.work, m.end()):
                 continue              # وحضر المؤتمر 303 مندوبين: a count of what follows
-            out.append(OrdinalMatch(*t.span(m.start(), m.end()), value, True))
+            start = before.start("num") if before["num"] else m.start()     # رقم 11: the span covers رقم
+            out.append(OrdinalMatch(*t.span(start, m.end()), value, True))
     for start, end, value in ordinal_words(t):
         out.append(OrdinalMatch(*t.span(start, end), value))
     return sorted(out, key=lambda o: o.start)
@@ -119,6 +146,21 @@ def ordinal_words(t: Text) -> list[tuple[int, int, int]]:
                 or (value == 100 and _PERCENT_BEFORE_RE.search(before)):
             continue
         out.append((m.start() + _clitic_length(m.group()), m.end(), value))
+    return _after_hundred(t, out)
+
+
+_AFTER_RE = re.compile(r"\s+" + pattern("بعد") + r"\s+")
+
+
+def _after_hundred(t: Text, found: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """``الثالثة بعد المئة`` (103rd): an ordinal below 100 followed by بعد and المئة/المائة is one ordinal."""
+    out: list[tuple[int, int, int]] = []
+    for item in found:
+        if out and item[2] == 100 and out[-1][2] < 100 and _AFTER_RE.fullmatch(t.work[out[-1][1]:item[0]]):
+            start, _end, value = out.pop()
+            out.append((start, item[1], value + 100))
+            continue
+        out.append(item)
     return out
 
 

@@ -1,0 +1,41 @@
+"""Where a gazetteer name ends: a short name of a process or instrument (المنتدى العالمي, الحوار الرفيع
+المستوى, إعلان نيويورك) that the text continues into ANOTHER name is not a mention of it; the real
+gazetteer, sentences written in several registers."""
+import pytest
+
+
+def slugs(matcher, text):
+    return [m.entity.slug for m in matcher.find(text) if m.entity.kind in ("process", "commitment", "body")]
+
+
+@pytest.mark.parametrize("text", [
+    "وشارك الوزير في المنتدى العالمي للاجئين الذي عقد في جنيف.",                  # Gulf agency
+    "ويحضر المغرب أشغال المنتدى العالمي المعني باللاجئين بجنيف.",                  # Maghrebi
+    "وللمنتدى العالمي للاجئين دور في تقاسم الأعباء.",                              # Levantine, proclitic ل
+    "كما ناقش الحوار الرفيع المستوى بشأن تمويل التنمية سبل التمويل.",               # UN style
+    "واعتمد إعلان نيويورك بشأن الغابات عام 2014.",                                 # instrument, other subject
+    "انعقد المنتدى العالمي حول المدن الذكية في دبي.",                               # Egyptian press
+])
+def test_short_name_continued_into_another_name_is_not_a_mention(matcher, text):
+    assert slugs(matcher, text) == []
+
+
+@pytest.mark.parametrize("text, slug", [
+    ("وشارك الوزير في المنتدى العالمي للهجرة والتنمية بمراكش.", "gfmd"),             # a listed variant
+    ("انعقد المنتدى العالمي حول الهجرة الدولية والتنمية في مراكش.", "gfmd"),          # unlisted variant, own words
+    ("وشاركت الجزائر في المنتدى العالمي، الذي انعقد في برلين.", "gfmd"),              # the short name alone
+    ("ويعقد المنتدى العالمي للعام الثاني على التوالي في أفريقيا.", "gfmd"),            # لل word that keeps it
+    ("الحوار الرفيع المستوى للجمعية العامة بشأن الهجرة الدولية والتنمية", "hld"),     # owner genitive
+    ("وشهد الحوار الرفيع المستوى الثاني نقاشا واسعا.", "hld"),                        # an ordinal after it
+    ("ويتبنى إعلان نيويورك للاجئين والمهاجرين التزامات عدة.", "new-york-declaration"),
+])
+def test_short_name_with_its_own_continuation_is_a_mention(matcher, text, slug):
+    assert slug in slugs(matcher, text)
+
+
+def test_short_form_inside_a_refused_name_is_refused(matcher, gazetteer):
+    gfmd = gazetteer.get("process", "gfmd")
+    text = "وقال إن المنتدى العالمي للاجئين سيعقد في جنيف."
+    # المنتدى alone would resolve to the Forum named just before; inside another forum's name it does not
+    assert [m.entity.slug for m in matcher.find(text, [gfmd])] == ["geneva"]
+    assert "gfmd" in [m.entity.slug for m in matcher.find("وقال إن المنتدى سيعقد في جنيف.", [gfmd])]
