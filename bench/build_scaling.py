@@ -258,6 +258,9 @@ def main(argv: list[str] | None = None) -> int:
                     help="source tree whose builder is measured (default: this checkout)")
     ap.add_argument("--snapshot", action="store_true",
                     help="measure the last commit (a `git archive HEAD` copy), not the working copy")
+    ap.add_argument("--keep-dir", type=Path,
+                    help="keep each size's built store (the build's work folder, store link included) in "
+                         "KEEP_DIR/n<size> for the query benchmarks (bench/named_query_bench.py --store)")
     ap.add_argument("--merge", type=Path, nargs="+",
                     help="build nothing: merge these result files' runs into --out (a size measured again "
                          "replaces the older run; each run keeps the commit it measured) and re-plot")
@@ -294,6 +297,12 @@ def main(argv: list[str] | None = None) -> int:
                     again = run_build(corpus, workdir, validate, args.timeout, tree=args.tree)
                     run["cached_rebuild"] = {k: again.get(k) for k in ("wall_s", "user_s", "sys_s", "peak_tree_rss_mib",
                                                                        "returncode", "reprocessed")}
+                if args.keep_dir is not None and run["returncode"] == 0 and variant == "validate":
+                    kept = args.keep_dir / f"n{size}"
+                    shutil.rmtree(kept, ignore_errors=True)
+                    kept.parent.mkdir(parents=True, exist_ok=True)
+                    shutil.move(str(workdir), str(kept))
+                    run["kept_store"] = str(kept / "store")
                 shutil.rmtree(workdir, ignore_errors=True)
                 workdir.mkdir()
                 results["variants"][variant].append(run)

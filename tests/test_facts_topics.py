@@ -150,7 +150,7 @@ def test_a_declaration_named_for_a_topic_takes_it_not_its_adopter(report_facts):
 
 def test_a_commitment_is_a_subject_for_its_head_noun_and_resumptive_clause(report_facts):
     got = _by(report_facts, D08, "49")
-    facility = {t for s, t, r in got if s.startswith("mrfq") and r == "topics.support"}
+    facility = {t for s, t, r in got if s == "acp-migration-facility" and r == "topics.support"}
     assert {"data-research", "capacity-building"} <= facility          # "وسيدعم المرفق …"، "وسيساعد أيضا على …"
     assert any(t == "climate-environment" and r == "topics.commitment-clause" for _, t, r in got)  # "وجهوا فيه"
 

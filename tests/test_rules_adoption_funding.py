@@ -48,11 +48,11 @@ def setup(tmp_path_factory):
     return gaz, Matcher(gaz)
 
 
-def _ctx(text, setup):
+def _ctx(text, setup, date=""):
     gaz, matcher = setup
     sec = Section(heading="خبر", level=1, order=1, line=1)
     para = Paragraph(number=1, text=text, order=1, line=2, section=sec)
-    doc = Document(path=Path("s.txt"), slug="s", paragraphs=[para], sections=[sec])
+    doc = Document(path=Path("s.txt"), slug="s", paragraphs=[para], sections=[sec], date=date)
     return FactContext(doc, mentions_in(doc, matcher), gaz)
 
 
@@ -151,3 +151,98 @@ def test_adopted_at_the_paragraphs_meeting_only_in_its_place(setup):
     assert any(p == "adoptedAt" and o.startswith("gfmd-") for s, p, o in at)
     elsewhere = _triples(commitments.extract(_ctx(held + "وميثاق النهر الذي تم اعتماده في نيويورك يظل مرجعا.", setup)))
     assert not any(p == "adoptedAt" for s, p, o in elsewhere)
+
+
+# ---------------------------------------------------------------- no adopter entity (commitment.adopted-unnamed)
+
+@pytest.mark.parametrize("text, date, day", [
+    # Gulf press: a count of states, the preposition على, a relative day and its weekday
+    ("وافقت 164 دولة بالإجماع، اليوم الاثنين، على ميثاق النهر للهجرة الآمنة.", "2031-12-08", "2031-12-08"),
+    # Maghrebi press: approximate count, "across the world", yesterday
+    ("صادقت قرابة 150 دولة عبر العالم، أمس الخميس، على ميثاق النهر.", "2031-12-12", "2031-12-11"),
+    # UN register: a passive verb written without vowels, the instrument right after it
+    ("واعتمد إعلان الواحة بشأن تنقل العمالة في 3 آذار/مارس 2031.", "", "2031-03-03"),
+    # Levantine press: the member states as the subject
+    ("وأقرت الدول الأعضاء في 4 تشرين الأول/أكتوبر 2031 إعلان الواحة.", "", "2031-10-04"),
+])
+def test_adopted_by_no_named_actor_keeps_its_date(text, date, day, setup):
+    facts = adoption.extract(_ctx(text, setup, date))
+    got = _triples(facts)
+    assert not [f for f in facts if f.predicate == "adoptedBy"]
+    assert any(p == "dateAdopted" and o == day for s, p, o in got), got
+    assert {f.rule for f in facts} == {"commitment.adopted-unnamed"}
+
+
+@pytest.mark.parametrize("text", [
+    # the verb's object is a plan; the instrument is only what the plan implements
+    "واعتمدت 20 دولة في 3 آذار/مارس 2031 خطة وطنية لتنفيذ ميثاق النهر.",
+    # present tense: relies on, not adopts
+    "وتعتمد الدول في 3 آذار/مارس 2031 على ميثاق النهر.",
+    # a planned adoption
+    "ومن المقرر أن يعتمد في 3 آذار/مارس 2031 ميثاق النهر.",
+    # negated
+    "ولم تصادق 30 دولة في 3 آذار/مارس 2031 على ميثاق النهر.",
+])
+def test_no_adoption_without_the_instrument_as_object(text, setup):
+    assert not [f for f in adoption.extract(_ctx(text, setup)) if f.predicate in ("dateAdopted", "adoptedAt")]
+
+
+def test_the_meeting_that_adopts_gives_place_and_one_day_date(setup):
+    text = ("وعقدت الجمعية العامة في 19 أيلول/سبتمبر 2031 في نيويورك اجتماعا رفيع المستوى بشأن اللاجئين والمهاجرين. "
+            "واعتمد الاجتماع إعلان الواحة بشأن تنقل العمالة.")
+    got = _triples(adoption.extract(_ctx(text, setup)))
+    at = [o for s, p, o in got if s == "oasis-declaration" and p == "adoptedAt"]
+    assert at and "2031" in at[0]
+    assert ("oasis-declaration", "dateAdopted", "2031-09-19") in got
+
+
+def test_the_meeting_that_adopts_is_no_guess_when_two_are_named(setup):
+    text = ("واعتمدت عملية الرباط برنامج عمل في المؤتمر الوزاري الخامس في روما في تشرين الثاني/نوفمبر 2031. "
+            "وعقد الاتحاد الأوروبي مؤتمر قمة في فاليتا في 11 تشرين الثاني/نوفمبر 2031، واعتمد المؤتمر إعلان الواحة.")
+    assert not [f for f in adoption.extract(_ctx(text, setup)) if f.predicate == "adoptedAt"]
+
+
+def test_the_ministers_adopt_at_the_texts_one_meeting_rcp_register(setup):
+    gaz, matcher = setup
+    sec = Section(heading="بيان", level=1, order=1, line=1)
+    paras = [Paragraph(number=1, text="عقد المؤتمر الوزاري الإقليمي السادس لعملية بالي في بالي في 23 آذار/مارس 2031.",
+                       order=1, line=2, section=sec),
+             Paragraph(number=2, text="واعتمد الوزراء ”إعلان الشاطئ بشأن تهريب الأشخاص“، وهو أول إعلان وزاري للعملية.",
+                       order=2, line=3, section=sec)]
+    doc = Document(path=Path("s.txt"), slug="s", paragraphs=paras, sections=[sec])
+    facts = commitments.extract(FactContext(doc, mentions_in(doc, matcher), gaz))
+    at = [f for f in facts if f.predicate == "adoptedAt"]
+    assert at and at[0].object.slug.startswith("bali-process") and at[0].evidence is paras[1]
+    assert not [f for f in facts if f.predicate == "adoptedBy"]
+
+
+def test_a_date_of_an_earlier_clause_is_not_the_adoptions(setup):
+    got = _triples(commitments.extract(_ctx(
+        "وانبثقت العملية عن المؤتمر المعقود في آذار/مارس 2030، واعتمد مؤتمرها الوزاري الأول في 5 حزيران/يونيه 2031 "
+        "إعلان الشاطئ بشأن الحماية.", setup)))
+    assert any(p == "dateAdopted" and o == "2031-06-05" for s, p, o in got)
+    assert not any(o.startswith("2030") for s, p, o in got)
+
+
+@pytest.mark.parametrize("text, adopter", [
+    # UN news register: number and year between the name and the participle
+    ("ودخل ميثاق النهر رقم 12 لعام 2031 الصادر عن منظمة العمل الدولية حيز النفاذ اليوم.", "ilo"),
+    # Egyptian press: feminine participle, من
+    ("وأشاد الوزير بإعلان الواحة الصادر من الجمعية العامة للأمم المتحدة.", "general-assembly"),
+])
+def test_issued_by_an_actor(text, adopter, setup):
+    got = _triples(adoption.extract(_ctx(text, setup)))
+    assert any(p == "adoptedBy" and o == adopter for s, p, o in got), got
+
+
+def test_a_statement_about_the_instrument_is_not_its_issuer(setup):
+    got = _triples(adoption.extract(_ctx("ورحبت منظمة العمل الدولية بميثاق النهر في بيانها الصادر أمس.", setup)))
+    assert not [x for x in got if x[1] == "adoptedBy"]
+
+
+def test_a_known_instrument_is_not_minted_again_and_a_deadline_is_no_date(setup):
+    facts = commitments.extract(_ctx(
+        "واعتمد المؤتمر إعلان الواحة بشأن تنقل العمالة، الذي تعهدت فيه الدول بوضع خطة بحلول عام 2033.", setup))
+    assert all(f.subject.slug == "oasis-declaration" for f in facts if f.subject.kind == "commitment"), \
+        {f.subject.slug for f in facts}
+    assert not [f for f in facts if f.predicate in ("dateAdopted", "year") and "2033" in f.object.lexical]

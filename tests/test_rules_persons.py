@@ -4,27 +4,13 @@ the negative cases (no person whose name holds a verb or a function word; a role
 person begins; an initial و stays in a name)."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from graph_builder.facts import actors
-from graph_builder.facts.fact_context import FactContext
-from graph_builder.recognise.findings import Value
-from graph_builder.recognise.matcher import mentions_in
-from graph_builder.text.model import Document, Paragraph, Section
+from actor_sentences import actor_facts
 
 
 def _run(text, matcher, gazetteer):
-    sec = Section(heading="خبر", level=1, order=1, line=1)
-    para = Paragraph(number=1, text=text, order=1, line=2, section=sec)
-    doc = Document(path=Path("s.txt"), slug="s", paragraphs=[para], sections=[sec])
-    ms = mentions_in(doc, matcher)
-    facts = actors.extract(FactContext(doc, ms, gazetteer))
-    persons = [m.entity.label_ar for m in ms if m.entity.kind == "person"]
-    roles = {(f.subject.label_ar, f.object.lexical) for f in facts if f.predicate == "role"}
-    affs = {(f.subject.label_ar, f.object.slug) for f in facts if f.predicate == "affiliation"}
-    return persons, roles, affs
+    return actor_facts(text, matcher, gazetteer)[:3]
 
 
 @pytest.mark.parametrize("text, name, role, aff", [

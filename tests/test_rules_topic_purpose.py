@@ -63,3 +63,39 @@ def test_fields_of_a_memorandum_in_a_later_sentence_that_refers_back_iom_registe
 def test_fields_cue_without_an_agreement_gives_nothing(matcher, gazetteer):
     got = _doc_topics(["وتعمل الحكومة في مجالات إشراك المغتربين ودعم المهاجرين العائدين."], matcher, gazetteer)
     assert not [x for x in got if x[2] == "topics.agreement-fields"]
+
+
+# ---------------------------------------------------------------- an instrument's written name (topics.instrument-name)
+
+def test_an_instruments_written_name_states_its_subject_un_register(matcher, gazetteer):
+    got = _doc_topics(["ودخلت اتفاقية العمال المنزليين رقم 189 حيز النفاذ في أيلول/سبتمبر 2013."], matcher, gazetteer)
+    assert ("ilo-convention-189", "care-workers", "topics.instrument-name") in got
+
+
+def test_an_instruments_long_name_in_gulf_press(matcher, gazetteer):
+    got = _doc_topics(["ورحبت الدولة باعتماد إعلان نيويورك من أجل اللاجئين والمهاجرين في القمة."], matcher, gazetteer)
+    assert ("new-york-declaration", "refugees", "topics.instrument-name") in got
+
+
+def test_a_short_name_says_nothing_of_the_subject(matcher, gazetteer):
+    got = _doc_topics(["وأشار الوزير إلى إعلان نيويورك في كلمته أمام المؤتمر."], matcher, gazetteer)
+    assert not [x for x in got if x[2] == "topics.instrument-name"]
+
+
+# ---------------------------------------------------------------- the meeting noun as the subject of a focus verb
+
+def test_the_meeting_discusses_a_list_past_an_inserted_theme_egyptian_register(matcher, gazetteer):
+    got = _doc_topics(["انطلقت أمس في أثينا أعمال الاجتماع الثالث للمنتدى العالمي للهجرة والتنمية بمشاركة 150 دولة.",
+                       "ويناقش الاجتماع، تحت شعار \"الهجرة من أجل الجميع\"، سبل حماية المهاجرين، والهجرة الدائرية، "
+                       "ودور المغتربين في تنمية بلدانهم."], matcher, gazetteer)
+    meeting = {(s, o) for s, o, r in got if r == "topics.meeting-verb"}
+    assert {o for s, o in meeting} == {"human-rights", "circular-migration", "diaspora"}, got
+    assert all(s.startswith("gfmd") for s, o in meeting)
+
+
+def test_the_list_ends_at_an_item_with_no_topic(matcher, gazetteer):
+    got = _doc_topics(["انطلقت أمس في أثينا أعمال الاجتماع الثالث للمنتدى العالمي للهجرة والتنمية.",
+                       "وناقش الاجتماع الهجرة الدائرية، وجدول أعمال الدورة المقبلة، ثم أشاد الوزير بدور المغتربين."],
+                      matcher, gazetteer)
+    meeting = {o for s, o, r in got if r == "topics.meeting-verb"}
+    assert meeting == {"circular-migration"}, got

@@ -44,7 +44,7 @@ import pyoxigraph as ox
 import shutil
 
 from . import emit, store as store_mod
-from . import build_dumps, stage_inputs
+from . import build_dumps, stage_inputs, summary
 from ..text.corpus import corpus_files, load_manifest, read_document
 from ..text.readers import source_sha
 from ..facts import extract_facts
@@ -332,6 +332,7 @@ def build(corpus: Path, store: Path, *, strict: bool = False, base: Base | None 
         st.bulk_extend(static)
         docs = [_doc_stub(s) for s in summaries]
         st.bulk_extend(emit.build_quads(docs, base, started, emit.now(), build_dir.name))
+        st.bulk_extend(summary.summary_quads(st, base))     # the lookup keys of the named queries
         quads = len(st)
         del st   # staged_build's reference is then the last: the store closes before the switch-over
     seconds = time.perf_counter() - t0

@@ -56,7 +56,7 @@ REPRESENTATIVE_HEADS = frozenset(fold(w) for w in ("الرئاسة", "رئاسة
                                                    "ممثلين", "ممثلو", "وفد", "وفود"))
 CHAIRED_CLASSES = PROCESS_CLASSES | EVENT_CLASSES | {"ProcessBody"}      # the domain of chairedBy
 # Words after which a name starts a list item (not a genitive: ``لجان الأمم المتحدة``).
-LIST_OPENERS = frozenset(fold(w) for w in ("من", "إلى", "الى", "تضم", "يضم", "تشمل", "يشمل", "و", "مثل", "هي",
+LIST_OPENERS = frozenset(fold(w) for w in ("من", "إلى", "الى", "تضم", "يضم", "ضمت", "ضم", "تشمل", "يشمل", "شملت", "و", "مثل", "هي",
                                            "وهي", "هم", "سيما", "عن", "ممثلي", "ممثلين"))
 
 
@@ -91,14 +91,14 @@ def _between_words(text: Text, start: int, end: int) -> list[str]:
 def _list_members(text: Text, start: int, end: int, group: Mention) -> list[Mention]:
     """Actor mentions of a list in text[start:end], stopping at a clause boundary."""
     stop = end
-    for rx in (r"؛", r";", r"\(ب\)", r"\.\s"):
+    for rx in (r"؛", r";", r"\(ب\)", r"\.\s", r"(?:تعاقب|تناوب|تداول)\S* على", r"[،,]?\s+و?مع\s"):  # تعاقبت على رئاسته: chairs, not members; … A، B، ومع X: a new phrase
         m = re.search(rx, text.original[start:end])
         if m:
             stop = min(stop, start + m.start())
     out = []
     for m in text.mentions:
         if start <= m.start and m.end <= stop and m.entity != group.entity and _cls(m) in ACTOR_CLASSES \
-                and _cls(m) != "Person" and m.entity not in [x.entity for x in out] and _item_start(text, m):
+                and _cls(m) not in ("Person", "ProcessBody") and m.entity not in [x.entity for x in out] and _item_start(text, m):
             out.append(m)
     return out
 
@@ -136,6 +136,19 @@ def _group_before(text: Text, pos: int, sent_start: int) -> Mention | None:
     return m if len(_between_words(text, m.end, text.tokens[i].end)) == 0 else None
 
 
+def _anaphor_before(text: Text, k: int, sent_start: int, scope: list[Mention]) -> Mention | None:
+    """``… في الحوار الذي يضم A، B``: a definite head noun right before the relative pronoun stands
+    for the latest group named with it (``حوار أبوظبي``)."""
+    i = k - 1
+    if i >= 0 and text.tokens[i].bare in RELATIVES:
+        i -= 1
+    if i < 0 or text.tokens[i].start < sent_start or text.tokens[i].bare not in ANAPHORS \
+            or text.mention_at(text.tokens[i]) is not None:
+        return None
+    m = resolve_anaphor(text.tokens[i].bare, scope + [x for x in text.mentions if x.end <= text.tokens[i].start])
+    return m if m is not None and _cls(m) in GROUP_CLASSES else None
+
+
 def _resolved_subject(text: Text, pos: int, limit: int, scope: list[Mention]) -> Mention | None:
     subj = subject_after(text, pos, limit)
     if subj.kind == "explicit":
@@ -164,7 +177,7 @@ def _memberships(text: Text, source, scope: list[Mention]):
                 if j < len(text.tokens) and text.tokens[j].start < s_end and group:
                     members = _list_members(text, text.tokens[j].end, s_end, group)
             elif tok.bare in INCLUDE:
-                group = _group_before(text, tok.start, s_start)
+                group = _group_before(text, tok.start, s_start) or _anaphor_before(text, k, s_start, scope)
                 if group:
                     members = _list_members(text, tok.end, s_end, group)
             elif tok.bare in MEMBERSHIP:
@@ -197,10 +210,56 @@ def _memberships(text: Text, source, scope: list[Mention]):
                 yield Fact(m.entity, "memberOf", group.entity, source, "actors.member-list", conf)
 
 
-def _bodies(text: Text, source):
+_PROCESS_HEADS = folded_set(("المنتدى", "العملية", "المسار", "الحوار", "المشاورات"))
+
+
+def _process_in_name(text: Text, m: Mention, scope: list[Mention], matcher) -> Entity | None:
+    """The process a body's own name names (``الفريق التوجيهي لعملية بالي``, ``وحدة دعم المنتدى``): a
+    process named in a tail of its words, or a process head noun in it standing for the latest process
+    named with that noun."""
+    words = m.surface.split()
+    for n in range(1, len(words)):
+        tail = " ".join(words[n:])
+        if matcher is not None:
+            hit = next((h for h in matcher.find(tail) if h.start == 0 or tail[:h.start].strip() in ("ل", "لل")), None)
+            if hit is not None and hit.entity.cls in PROCESS_CLASSES and hit.end == len(tail):
+                return hit.entity
+        head = fold(words[n])
+        head = "ال" + head[2:] if head.startswith("لل") else head
+        if head in _PROCESS_HEADS and n == len(words) - 1:
+            prior = resolve_anaphor(head, scope + [x for x in text.mentions if x.end <= m.start])
+            if prior is not None and _cls(prior) in PROCESS_CLASSES:
+                return prior.entity
+    return None
+
+
+class _NamedBody(Fact):
+    """A body of a process read from the body's own name: kept once per document, where no other
+    rule states it (``_first_named_bodies``)."""
+
+
+def _first_named_bodies(facts: list[Fact]) -> list[Fact]:
+    stated = {(f.subject, f.object) for f in facts if f.predicate == "bodyOf" and not isinstance(f, _NamedBody)}
+    out, seen = [], set()
+    for f in facts:
+        if isinstance(f, _NamedBody):
+            key = (f.subject, f.object)
+            if key in stated or key in seen:
+                continue
+            seen.add(key)
+            f = Fact(f.subject, f.predicate, f.object, f.evidence, f.rule, f.confidence)
+        out.append(f)
+    return out
+
+
+def _bodies(text: Text, source, scope: list[Mention] = (), matcher=None):
     conf = RULES["actors.body-of"][1]
     for n, m in enumerate(text.mentions):
         if _cls(m) != "ProcessBody":
+            continue
+        proc = _process_in_name(text, m, list(scope), matcher)
+        if proc is not None:
+            yield _NamedBody(m.entity, "bodyOf", proc, source, "actors.body-of", conf)
             continue
         nxt = text.mentions[n + 1] if n + 1 < len(text.mentions) else None
         if nxt is not None and _cls(nxt) in PROCESS_CLASSES:
@@ -227,7 +286,8 @@ def _bodies(text: Text, source):
 
 # ---------------------------------------------------------------- persons
 
-ROLE_STOPS = re.compile(r"\s(?:برئاسة|لمشاركته|لمشاركتها|لقيامه|لقيامها|لدوره|لدورها|بصفته|بصفتها|الذي|التي|في حضور)\s.*$")
+ROLE_STOPS = re.compile(r"\s(?:برئاسة|لمشاركته|لمشاركتها|لقيامه|لقيامها|لدوره|لدورها|بصفته|بصفتها|الذي|التي|في حضور"
+                        r"|بإلقاء|بالقاء|بتوقيع|بتقديم|بافتتاح|بزيارة|بتسليم|بعرض)\s.*$")
 
 
 def _role_text(chunk: str) -> str:
@@ -235,6 +295,8 @@ def _role_text(chunk: str) -> str:
     chunk = ROLE_STOPS.sub("", chunk + " ").strip()
     if chunk.startswith("و") and fold(chunk)[1:].split(" ")[0] in ROLE_HEADS:
         chunk = chunk[1:]
+    if chunk.startswith("لل") and "ال" + fold(chunk)[2:].split(" ")[0] in ROLE_HEADS:
+        chunk = "ا" + chunk[1:]           # للوكيل المساعد → الوكيل المساعد
     return chunk
 
 
@@ -251,14 +313,18 @@ def _explicit_affiliation(text: Text, end: int) -> bool:
 
 
 def _role_start(text: str, start: int, end: int) -> int | None:
-    """Where a title starts in text[start:end]: its first role word (``افتتح رئيس منتدى …`` → رئيس)."""
-    for w in re.finditer(r"\S+", text[start:end]):
-        word = fold(w.group())
-        if word in ROLE_HEADS or (word.startswith("و") and word[1:] in ROLE_HEADS):
-            return start + w.start()
-        if w.start() == 0:
-            continue
-    return None
+    """Where a title starts in text[start:end]: its first role word (``افتتح رئيس منتدى …`` → رئيس), or
+    the first one from which every word to the end continues the title (``الوزير مع المدير العام …``
+    → المدير)."""
+    heads = [start + w.start() for w in re.finditer(r"\S+", text[start:end])
+             if (fold(w.group()) in ROLE_HEADS or (fold(w.group()).startswith("و") and fold(w.group())[1:] in ROLE_HEADS))
+             and not re.search(r"[\d٠-٩]\s*$", text[max(0, start + w.start() - 8):start + w.start()])]   # 4000 مندوب: a count
+    if not heads:
+        return None
+    joined = [h for h in heads[1:] if fold(text[h:h + 2]).startswith("و") and fold(text[h:end]).split()[0] not in ROLE_HEADS]
+    if joined:
+        return joined[-1]                 # الأمين العام للأمم المتحدة والمدير العام للمنظمة، NAME: the nearest role
+    return next((h for h in heads if _all_role_words(text[h:end])), heads[0])
 
 
 # A name after one of these words in a title is not where the person works: the body a mission is
@@ -314,12 +380,12 @@ def _affiliation(text: Text, start: int, end: int, office: bool = True) -> Entit
     first organization wins (``الممثل الدائم لموريشيوس لمكتب الأمم المتحدة``)."""
     def after_excluded(m: Mention) -> bool:
         words = text.folded(start, m.start).split()
-        return bool(words) and words[-1] in NOT_AFFILIATION_BEFORE
+        return bool(words) and (words[-1] in NOT_AFFILIATION_BEFORE or fold("لدى") in words[-2:])
 
     inside = [m for m in text.mentions if start <= m.start and m.end <= end]
     orgs = [m for m in inside if _cls(m) in ORG_CLASSES | {"ProcessBody"} and not after_excluded(m)
             and (office or not (_is_office(m.entity) and m.start <= start + 1))]
-    states = [m for m in inside if _cls(m) == "State"]
+    states = [m for m in inside if _cls(m) == "State" and not after_excluded(m)]    # سفير الدولة لدى X: not X's
     if len(orgs) > 1 and _is_office(orgs[0].entity) and not _is_office(orgs[1].entity):
         orgs = orgs[1:]                  # الأمين العام المساعد لجامعة الدول العربية: the organisation, not the post
     if orgs and not (states and states[0].start < orgs[0].start):
@@ -332,6 +398,11 @@ def _item_affiliation(text: Text, pos: int) -> Entity | None:
     state named in it (``وزارة في مكتب الرئيس، حكومة رواندا``)."""
     stop = re.search(r"[؛;.]|$", text.original[pos:])
     end = pos + stop.start()
+    for c in re.finditer(r"[،,]\s*(?=و)", text.original[pos:end]):
+        if _next_item(text.original[pos + c.end():end]):
+            end = pos + c.start()                  # NAME، ROLE، والسفير الألماني …: the next person's item
+            break
+    end = min([end] + [m.start for m in text.mentions if m.entity.kind == "person" and pos <= m.start < end])
     chunk_starts = {pos + c.end() for c in re.finditer(r"[،,]\s*(?:و)?", text.original[pos:end])}
     inside = [m for m in text.mentions if pos <= m.start and m.end <= end]
     orgs = [m for m in inside if m.start in chunk_starts and _cls(m) in ORG_CLASSES]
@@ -353,7 +424,101 @@ def _person_roles(text: Text, source, who: Entity, start: int, end: int):
     facts = list(_comma_roles(text, source, who, start, end))
     if not any(f.predicate == "role" for f in facts):
         facts.extend(_adjacent_roles(text, source, who, start, end))
-    yield from facts
+    if not any(f.predicate == "affiliation" for f in facts):
+        roles = [f for f in facts if f.predicate == "role"]
+        org = _pronoun_role_organisation(text, start, roles[0].object.lexical) if roles else None
+        if org is not None:              # المنظمة الدولية للهجرة … تسلمها مديرها العام NAME
+            facts.append(Fact(who, "affiliation", org, source, "actors.affiliation", RULES["actors.affiliation"][1]))
+    if not any(f.predicate == "affiliation" for f in facts):
+        org = _delegation_of(text, start)
+        if org is not None:              # وفد منظمة التعاون الإسلامي الذي يضم السفير NAME، …
+            facts.append(Fact(who, "affiliation", org, source, "actors.affiliation", RULES["actors.affiliation"][1]))
+    rep = _represented(text, start)
+    if rep is not None:                       # وعن المنظمة مديرها العام، السفير NAME: the organisation signed for
+        facts = [f for f in facts if f.predicate != "affiliation"]
+        facts.append(Fact(who, "affiliation", rep, source, "actors.affiliation", RULES["actors.affiliation"][1]))
+    gaz = getattr(text, "gazetteer", None)
+    yield from (Fact(f.subject, f.predicate, _organisation_of_unit(f.object, gaz), f.evidence, f.rule, f.confidence)
+                if f.predicate == "affiliation" else f for f in facts)
+
+
+_DELEGATION = re.compile(r"(?:^|\s)[وب]?وفد\s*$")
+_DELEGATION_MEMBERS = re.compile(r"^\s*[،,]?\s*(?:الذي|التي)\s+(?:يضم|ضم|تضم|ضمت)\s")
+
+
+def _delegation_of(text: Text, start: int) -> Entity | None:
+    """``وفد X الذي يضم A، … والدكتور B، …``: the persons listed belong to X (a state or an organisation)."""
+    sent = max(text.original.rfind(".", 0, start), text.original.rfind("\n", 0, start))
+    for m in reversed([x for x in text.mentions if sent < x.start and x.end <= start]):
+        if _cls(m) not in ORG_CLASSES | {"State"}:
+            continue
+        if _DELEGATION.search(text.folded(max(0, m.start - 12), m.start)) \
+                and _DELEGATION_MEMBERS.match(text.folded(m.end, min(len(text.original), m.end + 20))):
+            return m.entity
+    return None
+
+
+def _pronoun_role_organisation(text: Text, start: int, role: str) -> Entity | None:
+    """A role written with a possessive pronoun (``مديرها العام``، ``رئيسه``) belongs to the organisation
+    named last before it in the sentence."""
+    first = role.split(" ")[0] if role else ""
+    if not (first.endswith(("ها", "هم")) or (first.endswith("ه") and not first.endswith("ة"))) \
+            or fold(first) not in ROLE_HEADS:
+        return None
+    pos = text.original.find(first, max(0, start - 200))
+    if pos < 0 or pos > start:
+        return None
+    sent = max(text.original.rfind(".", 0, pos), text.original.rfind("\n", 0, pos))
+    orgs = [m for m in text.mentions if sent < m.start and m.end <= pos and _cls(m) in ORG_CLASSES]
+    return orgs[-1].entity if orgs else None
+
+
+# Words between an organisation and the name of the person who acts for it: ``X ممثلة بمعالي السفيرة/
+# د. NAME``, ``نيابة عن X السفيرة الدكتورة NAME``, ``وعن X مديرها العام، السفير NAME``.
+_REPRESENTED_BY = folded_set(("ممثلة", "ممثلا", "ممثلاً", "ممثل", "ممثلين"))
+_ON_BEHALF = re.compile(r"(?:^|[\s,،])(?:و|ف)?(?:نيابه\s+|بالنيابه\s+)?عن\s+(?:(?:الامانه\s+العامه|امانه)\s+ل?)?$")
+_PRONOUN_ROLE = re.compile(r"\S+(?:ها|ه|هم)(?:\s+(?:العام|العامه|التنفيذي|التنفيذيه))?$")
+
+
+def _represented(text: Text, start: int) -> Entity | None:
+    """The organisation a person named right after ``X ممثلة ب…`` or ``(نيابة) عن X`` acts for."""
+    titles = _TITLE_WORDS
+    orgs = [m for m in text.mentions if m.end <= start and start - m.end <= 90 and _cls(m) in ORG_CLASSES]
+    if not orgs:
+        return None
+    m = orgs[-1]
+    if any(x.entity.kind == "person" and m.end <= x.start < start for x in text.mentions):
+        return None
+    gap = [w for w in re.split(r"[\s/،,]+", text.folded(m.end, start)) if w and w not in ("د.", "د")]
+    rest = [w for w in gap if w not in titles and not (w[:1] == "ب" and w[1:] in titles)]
+    if gap and gap[0] in _REPRESENTED_BY and len(rest) == 1:
+        return m.entity                                   # X ممثلة بمعالي السفيرة/ د. NAME
+    behalf = _ON_BEHALF.search(text.folded(max(0, m.start - 30), m.start))
+    pronoun_role = len(rest) <= 2 and bool(rest) and bool(_PRONOUN_ROLE.match(" ".join(rest)))
+    if behalf and (not rest or pronoun_role) and (
+            pronoun_role or "نيابه" in behalf.group() or _SIGNED.search(text.folded(max(0, m.start - 160), m.start))):
+        return m.entity               # (نيابة) عن X [مديرها العام،] السيدة NAME; bare عن only where a text is signed
+    return None
+
+
+_SIGNED = re.compile(r"(?:^|\s)[وف]?(?:وقع|وقعت|وقعه|وقعها|يوقع|توقع|توقيع|بتوقيع|التوقيع)(?:\s|$)")
+
+
+_TITLE_WORDS = folded_set(("السيد", "السيدة", "السفير", "السفيرة", "الدكتور", "الدكتورة", "معالي", "سعادة",
+                           "فخامة", "سمو", "الشيخ", "الشيخة", "المهندس", "الأستاذ", "الأستاذة", "البروفيسور"))
+_UNIT_HEADS = folded_set(("إدارة", "الإدارة", "قطاع", "شعبة", "دائرة"))
+
+
+def _organisation_of_unit(e, gazetteer):
+    """A department of an organisation (``إدارة شؤون اللاجئين …`` of the Arab League) is part of the
+    role; the person's affiliation is the organisation it belongs to (its gazetteer ``parent``)."""
+    if not isinstance(e, Entity) or gazetteer is None or not e.label_ar \
+            or fold(e.label_ar).split(" ")[0] not in _UNIT_HEADS:
+        return e
+    parent = next((l for l in e.links if l[0] == "parent"), None)
+    if parent is None:
+        return e
+    return next((x for x in gazetteer.entities if x.kind == parent[1] and x.slug == parent[2]), e)
 
 
 def _adjacent_roles(text: Text, source, who: Entity, start: int, end: int):
@@ -365,7 +530,8 @@ def _adjacent_roles(text: Text, source, who: Entity, start: int, end: int):
     span = role_after(text.norm, end, taken, [m.start for m in persons if m.start >= end])
     if span is None:
         span = role_before(text.norm, start, taken,
-                           [(m.start, m.end) for m in text.mentions if m.entity.kind == "state"])
+                           [(m.start, m.end) for m in text.mentions if m.entity.kind == "state"],
+                           [(m.start, m.end) for m in persons if m.end <= start])
         prev = [m.end for m in persons if m.end <= start]
         if span is not None and prev and span[0] < prev[-1]:
             span = None
@@ -409,7 +575,7 @@ _ROLE_BEFORE = re.compile(r"(?:[،,؛;:]|\sو)\s*([^،,؛;:]{3,160}?)\s*[،,]\s*
 def _comma_roles(text: Text, source, who: Entity, start: int, end: int):
     role_conf, aff_conf = RULES["actors.role"][1], RULES["actors.affiliation"][1]
     after = text.original[end:]
-    m = re.match(r"\s*[»\"”]?\s*[،,]\s*([^،,؛;.:«»\"]{3,160})", after)
+    m = re.match(r"\s*[»\"”]?\s*(?:[،,]|\s[-–—](?=\s))\s*([^،,؛;.:«»\"–—]{3,160})", after)   # NAME، ROLE / NAME – ROLE
     if m and _is_role(m.group(1)) and not _next_item(m.group(1)):
         rs, re_ = end + m.start(1), end + m.end(1)
         re_ = _role_end(text, rs, re_)
@@ -424,26 +590,69 @@ def _comma_roles(text: Text, source, who: Entity, start: int, end: int):
         aff = aff or _affiliation(text, rs, re_) or _item_affiliation(text, re_)
         if aff is not None:
             yield Fact(who, "affiliation", aff, source, "actors.affiliation", aff_conf)
+        yield from _role_before_comma(text, source, who, start, end, also=True,       # ROLE1، NAME، ROLE2
+                                      with_affiliation=aff is None)
         return
-    prev = [x.end for x in text.mentions if x.entity.kind == "person" and x.end <= start]
-    cut = prev[-1] if prev else 0
-    w = max(cut, start - 400)                              # a role never reaches back over another person
-    before = text.original[w:start]
-    m = (_ROLE_BEFORE_AT_START if w == cut else _ROLE_BEFORE).search(before)
-    rs = _role_start(before, m.start(1), m.end(1)) if m else None
-    if m and rs is not None and not re.search(r"[،,]\s*\S+\s\S+\s$", before[m.end(1):]):
-        re_ = m.end(1) + w
-        rs += w
-        yield Fact(who, "role", Value(_role_text(text.original[rs:re_]), "string", "ar"), source, "actors.role",
-                   role_conf)
-        aff = _held_role_affiliation(text, rs, re_)
-        if aff is not None and not _explicit_affiliation(text, end):
-            yield Fact(who, "affiliation", aff, source, "actors.affiliation", aff_conf)
+    yield from _role_before_comma(text, source, who, start, end)
     m = re.match(r"\s*[،,]?\s*(?:من|بالنيابة عن)\s+", after)
     if m:
         nxt = [x for x in text.mentions if end + m.end() <= x.start <= end + m.end() + 2]
         if nxt and _cls(nxt[0]) in ORG_CLASSES:
             yield Fact(who, "affiliation", nxt[0].entity, source, "actors.affiliation", aff_conf)
+
+
+_ROLE_LINKS = folded_set(("لدى", "في", "عن"))
+
+
+def _all_role_words(chunk: str) -> bool:
+    """Does every word after the head continue a title (a role word, a word with the article, or
+    لدى/في/عن before one: ``الوزير المنتدب لدى وزير الخارجية``)?"""
+    from ..recognise.role_persons import _role_word           # noqa: PLC0415 (the role-person finder's word test)
+    words = [w for w in fold(chunk).split()[1:] if w.isalpha()]
+    return all(_role_word(w) or (w in _ROLE_LINKS and n + 1 < len(words) and _role_word(words[n + 1]))
+               for n, w in enumerate(words))
+
+
+_CHUNK_BEFORE = re.compile(r"(?:^|[،,؛;:]|\sو)\s*([^،,؛;:]{3,160}?)\s*[،,]\s*$")
+
+
+def _role_before_comma(text: Text, source, who: Entity, start: int, end: int, also: bool = False,
+                       with_affiliation: bool = True):
+    """``ROLE، NAME``: the role in the chunk before the name, extended back over earlier chunks of the
+    same title (``وزير العمل، رئيس مجلس إدارة الهيئة، NAME``; ``ممثلة الأمم المتحدة، المعنية بالهجرة،
+    NAME``). ``also``: the name has a role after it too; then a chunk right after another person's name
+    is that person's role, not this one's."""
+    role_conf, aff_conf = RULES["actors.role"][1], RULES["actors.affiliation"][1]
+    prev = [x.end for x in text.mentions if x.entity.kind == "person" and x.end <= start]
+    cut = prev[-1] if prev else 0
+    w = max(cut, start - 400)                              # a role never reaches back over another person
+    before = text.original[w:start]
+    m = (_ROLE_BEFORE_AT_START if w == cut else _ROLE_BEFORE).search(before)
+    if not m or re.search(r"[،,]\s*\S+\s\S+\s$", before[m.end(1):]):
+        return
+    rs = _role_start(before, m.start(1), m.end(1))
+    chunk_start = m.start(1)
+    for _ in range(2):                                     # earlier chunks of the same title
+        if rs is not None and rs != chunk_start:
+            break
+        pm = _CHUNK_BEFORE.search(before[:chunk_start])
+        if not pm:
+            break
+        earlier = _role_start(before, pm.start(1), pm.end(1))
+        if earlier is None or not _all_role_words(before[earlier:pm.end(1)]):
+            break                                          # الوزير في مكتبه، …: a clause, not a title
+        rs, chunk_start = earlier, pm.start(1)
+    if rs is None:
+        return
+    if also and cut and not re.search(r"[^\W\d_]", text.original[cut:w + rs]):
+        return                                             # A، ROLE_A، NAME، ROLE: ROLE_A is A's
+    re_ = m.end(1) + w
+    rs += w
+    yield Fact(who, "role", Value(_role_text(text.original[rs:re_]), "string", "ar"), source, "actors.role",
+               role_conf)
+    aff = _held_role_affiliation(text, rs, re_)
+    if aff is not None and with_affiliation and not _explicit_affiliation(text, end):
+        yield Fact(who, "affiliation", aff, source, "actors.affiliation", aff_conf)
 
 
 def _note_facts(ctx: FactContext, section, note: str, matcher):
@@ -603,9 +812,23 @@ def _participation(text: Text, source, scope: list[Mention]):
 
 # ---------------------------------------------------------------- entry point
 
+_MATCHER: list = []          # [(gazetteer, matcher)]: the last one built
+
+
+def _matcher_once(ctx: FactContext):
+    """The document's matcher, else one per gazetteer (building one reads every name)."""
+    if getattr(ctx, "matcher", None) is not None or ctx.gazetteer is None:
+        return getattr(ctx, "matcher", None)
+    if not _MATCHER or _MATCHER[0][0] is not ctx.gazetteer:
+        _MATCHER[:] = [(ctx.gazetteer, _matcher(ctx))]
+    return _MATCHER[0][1]
+
+
 def _matcher(ctx: FactContext):
     if ctx.gazetteer is None:
         return None
+    if ctx.matcher is not None:          # the pipeline's, built once from the same gazetteer
+        return ctx.matcher
     from ..recognise.matcher import Matcher   # noqa: PLC0415 (header lines are not matched by the pipeline)
     return Matcher(ctx.gazetteer)
 
@@ -613,6 +836,7 @@ def _matcher(ctx: FactContext):
 def extract(ctx: FactContext) -> list[Fact]:
     facts: list[Fact] = []
     scope: list[Mention] = []
+    processes: list[Mention] = []         # the processes named so far in the document (a body's name refers back)
     section = object()
     for src in list(ctx.document.paragraphs) + [f for f in ctx.document.footnotes if f.text]:
         if getattr(src, "section", None) is not section:
@@ -620,11 +844,14 @@ def extract(ctx: FactContext) -> list[Fact]:
         text = Text(src.text, ctx.mentions_in(src))
         text.gazetteer = ctx.gazetteer
         facts.extend(_memberships(text, src, scope))
-        facts.extend(_bodies(text, src))
+        has_body = any(_cls(m) == "ProcessBody" for m in text.mentions)
+        facts.extend(_bodies(text, src, processes + scope, _matcher_once(ctx) if has_body else None))
+        processes = processes + [m for m in text.mentions if _cls(m) in PROCESS_CLASSES]
         facts.extend(_person_facts(text, src))
         facts.extend(_chairs(text, src))
         facts.extend(_participation(text, src, scope))
         scope = scope + [m for m in text.mentions if m.entity.kind not in ("topic", "place", "region")]
+    facts = _first_named_bodies(facts)
     facts.extend(memberships.extract(ctx))
     matcher = None
     for sec in ctx.document.sections:

@@ -6,8 +6,17 @@ who adopted it and when, in the forms a writer uses.
 * ``commitment.adopted-active``: ``ADOPT_VERB ACTOR … NAME`` (``اعتمدت الجمعية العامة إعلان نيويورك``) and
   ``ACTOR (قد) ADOPT_VERB NAME`` (``وكانت الجمعية العامة قد اعتمدت الاتفاق``).
 
+* ``commitment.issued-by``: ``NAME (رقم N لعام YYYY) الصادرة عن ACTOR`` — the actor issued it (or, a
+  meeting noun after the participle, it was adopted at the paragraph's meeting);
+* ``commitment.adopted-unnamed``: an adopting verb whose adopter is no entity — the meeting itself
+  (``واعتمد الاجتماع إعلان نيويورك``), a count of states (``صادقت 164 دولة … على الاتفاق``,
+  ``وافقت 164 دولة على …``) or nobody written (``واعتُمد الاتفاق العالمي في المؤتمر …``): no
+  ``adoptedBy``, but the date and the meeting it was adopted at.
+
 The date is the first date of the clause after the verb (``dateAdopted`` at its precision and
-``year``); a date after ``منذ`` or one that belongs to another named instrument is not taken. A
+``year``), read against the document's own date (``أمس``، ``اليوم الاثنين``); a date after ``منذ`` or one
+that belongs to another named instrument is not taken. When the meeting itself adopts and the clause
+gives no date, a one-day meeting's date is the adoption's. A
 future verb (``سيعتمد``, ``ستتوج باعتماد``), a planned marker before the verb (``من المقرر أن تعتمد``,
 ``على أن``) or a negation makes it no adoption. The words are lexicon classes (``adopt_verb``,
 ``agent_marker`` in ``lexicons/classes/relations.toml``; ``planned_marker``, ``negation`` in
@@ -19,11 +28,25 @@ instruments), does not find meetings, and knows no document.
 from __future__ import annotations
 
 from ..recognise.findings import Fact, Value
+from ..text.arabic import fold
 from ..text.word_classes import load
 from .rules import REGISTRY, Rule, register
 from .spans import sentence_bounds, sentence_ends, starting
 
 RELATIVE, ACTIVE, AT_RULE = "commitment.adopted-relative", "commitment.adopted-active", "commitment.adopted-at-meeting"
+UNNAMED = "commitment.adopted-unnamed"
+ISSUED = "commitment.issued-by"
+if ISSUED not in REGISTRY:
+    register(Rule(ISSUED, ("adoptedBy", "adoptedAt"), 0.8, ("lex:issued_by", "lex:meeting_noun", "entity:commitment",
+                                                            "entity:org", "entity:state", "entity:process"),
+                  "NAME (رقم N لعام YYYY) الصادر(ة) عن ACTOR/MEETING: issued by that actor, or at the paragraph's "
+                  "meeting", "commitments"))
+if UNNAMED not in REGISTRY:
+    register(Rule(UNNAMED, ("dateAdopted", "year", "adoptedAt"), 0.75,
+                  ("lex:adopt_verb", "lex:meeting_noun", "lex:planned_marker", "lex:negation", "entity:commitment",
+                   "events:meeting-of-paragraph"),
+                  "ADOPT_VERB (الاجتماع | N دولة | nothing) (على) NAME: no adopter entity; the date of the clause "
+                  "and the meeting it was adopted at", "commitments"))
 if AT_RULE not in REGISTRY:
     register(Rule(AT_RULE, ("adoptedAt",), 0.75, ("lex:adopt_verb", "lex:meeting_noun", "events:meeting-of-paragraph",
                                                  "entity:place"),
@@ -63,13 +86,14 @@ def _skip(toks, k, hi):
     return k
 
 
-def _date(toks, start_tok, hi, text, stop_tok=None):
-    """The first date written in tokens [start_tok, hi) that is not after منذ, as a DateMatch."""
-    from ..values import find_dates
+def _date(toks, start_tok, hi, text, stop_tok=None, doc_day=None):
+    """The first date written in tokens [start_tok, hi) that is not after منذ, as a DateMatch; relative
+    and year-less dates are read against the document's date ``doc_day``."""
+    from .meeting_setting import dates_of
     if start_tok >= hi:
         return None
     s, e = toks.tokens[start_tok].start, toks.tokens[(stop_tok or hi) - 1].end
-    for d in find_dates(text):
+    for d in dates_of(toks, doc_day):
         if s <= d.start and d.end <= e and d.year:
             before = text[max(0, d.start - 6):d.start]
             if "منذ" in before:
@@ -89,18 +113,31 @@ def _date_facts(ent, d, src, rule, conf):
     yield Fact(ent, "year", Value(str(d.year), "gYear"), src, rule, conf)
 
 
-def _facts(toks, src, lex, commitment, verb, actor_tok, hi, rule, meeting=None):
+def _facts(toks, src, lex, commitment, verb, actor_tok, hi, rule, meeting=None, doc_day=None, by_meeting=False):
+    """adoptedBy (the actor at ``actor_tok``), adoptedAt (the paragraph's held meeting, when the clause says
+    where or the meeting itself adopts: ``by_meeting``) and the date of the adopting clause."""
     conf = REGISTRY.confidence(rule)
     actor = starting(toks, actor_tok, ADOPTER_KINDS) if actor_tok is not None else None
     if actor is not None and actor.entity.cls not in ("Person",):
         yield Fact(commitment, "adoptedBy", actor.entity, src, rule, conf)
-    if meeting is not None and _at_meeting(toks, lex, verb.j, hi, meeting[1]):
-        yield Fact(commitment, "adoptedAt", meeting[0], src, AT_RULE, REGISTRY.confidence(AT_RULE))
+    at = meeting is not None and (by_meeting or _at_meeting(toks, lex, verb.j, hi, meeting[1]))
+    if at:
+        at_rule = UNNAMED if by_meeting else AT_RULE
+        yield Fact(commitment, "adoptedAt", meeting[0], src, at_rule, REGISTRY.confidence(at_rule))
     nxt_commit = next((k for k in range(verb.j, hi) if starting(toks, k, {"commitment"})
                        and starting(toks, k, {"commitment"}).entity != commitment), None)
-    d = _date(toks, verb.j, hi, toks.text, nxt_commit)
+    d = _date(toks, verb.j, hi, toks.text, nxt_commit, doc_day)
     if d is not None:
         yield from _date_facts(commitment, d, src, rule, conf)
+    elif by_meeting and meeting is not None and len(meeting) > 2 and meeting[2] is not None:
+        yield from _one_day(commitment, meeting[2], src, UNNAMED)
+
+
+def _one_day(commitment, day: str, src, rule):
+    """The date of a one-day meeting that adopted the instrument (the clause gives none)."""
+    conf = REGISTRY.confidence(rule)
+    yield Fact(commitment, "dateAdopted", Value(day, "date"), src, rule, conf)
+    yield Fact(commitment, "year", Value(day[:4], "gYear"), src, rule, conf)
 
 
 def _at_meeting(toks, lex, j, hi, places=frozenset()) -> bool:
@@ -110,10 +147,13 @@ def _at_meeting(toks, lex, j, hi, places=frozenset()) -> bool:
         t = toks.tokens[k]
         if t.kind == "punct" and t.norm in (".", "؛", ";"):
             return False
-        if t.norm in ("في", "خلال", "اثناء") and k + 1 < hi:
-            nxt = toks.tokens[k + 1]
-            if lex.is_a(toks, k + 1, "meeting_noun") or any(m.entity.kind == "place" and m.entity in places
-                                                            for m in nxt.ents):
+        if t.norm in ("في", "خلال", "اثناء", "علي") and k + 1 < hi:
+            n = k + 1
+            if lex.is_a(toks, n, "meeting_moment") and n + 1 < hi:
+                n += 1                             # في ختام القمة، على هامش المؤتمر
+            nxt = toks.tokens[n]
+            if lex.is_a(toks, n, "meeting_noun") or any(m.entity.kind == "place" and m.entity in places
+                                                        for m in nxt.ents):
                 return True
         if any(r.pro in ("ب", "وب") for r in t.readings()[1:]) and any(m.entity.kind == "place" and m.entity in places
                                                                           for m in t.ents):
@@ -121,10 +161,27 @@ def _at_meeting(toks, lex, j, hi, places=frozenset()) -> bool:
     return False
 
 
-def _relative(toks, src, lex, k, hi, meeting=None):
-    """NAME (،) الذي/التي ADOPT (من قبل) ACTOR …"""
+def _issued(toks, src, lex, m, j, hi, meeting):
+    """NAME (رقم N) (لعام YYYY) الصادر(ة) عن ACTOR | MEETING: the actor adopted it, or it was adopted at the
+    meeting the paragraph is about."""
+    while j < hi and (toks.tokens[j].kind == "number" or toks.tokens[j].norm.lstrip("ل") in ("رقم", "عام", "لعام")):
+        j += 1
+    issued = lex.is_a(toks, j, "issued_by") if j < hi else None
+    if issued is None:
+        return
+    a = issued.j
+    actor = starting(toks, a, ADOPTER_KINDS)
+    if actor is not None and actor.entity.cls != "Person":
+        yield Fact(m.entity, "adoptedBy", actor.entity, src, ISSUED, REGISTRY.confidence(ISSUED))
+    elif meeting is not None and a < hi and lex.is_a(toks, a, "meeting_noun"):
+        yield Fact(m.entity, "adoptedAt", meeting[0], src, ISSUED, REGISTRY.confidence(ISSUED))
+
+
+def _relative(toks, src, lex, k, hi, meeting=None, doc_day=None):
+    """NAME (،) الذي/التي ADOPT (من قبل) ACTOR …; NAME الصادر عن ACTOR."""
     m = starting(toks, k, {"commitment"})
     j = toks.index_at(m.end)
+    yield from _issued(toks, src, lex, m, j, hi, meeting)
     j = _skip(toks, j, hi)
     if j >= hi or toks.tokens[j].norm not in RELATIVES:
         return
@@ -138,11 +195,11 @@ def _relative(toks, src, lex, k, hi, meeting=None):
         a = agent.j
     elif toks.tokens[a].norm == "في" if a < hi else False:
         a = None                                   # تم اعتماده في مراكش: no adopter written
-    yield from _facts(toks, src, lex, m.entity, verb, a, hi, RELATIVE, meeting)
+    yield from _facts(toks, src, lex, m.entity, verb, a, hi, RELATIVE, meeting, doc_day)
 
 
-def _active(toks, src, lex, k, hi, meeting=None):
-    """ADOPT_VERB ACTOR … NAME, or ACTOR (قد) ADOPT_VERB NAME."""
+def _active(toks, src, lex, k, hi, meeting=None, doc_day=None):
+    """ADOPT_VERB ACTOR … NAME, or ACTOR (قد) ADOPT_VERB NAME; else ADOPT_VERB (الاجتماع | N دولة | —) NAME."""
     verb = next((v for v in lex.match_at(toks, k, ("adopt_verb",))), None)
     if verb is None or verb.feature("voice") == "passive" or verb.feature("noun") or _not_held(toks, lex, verb):
         return
@@ -162,35 +219,132 @@ def _active(toks, src, lex, k, hi, meeting=None):
         m = starting(toks, c, {"commitment"})
         if m is not None:
             if actor_tok is None:
-                return
-            yield from _facts(toks, src, lex, m.entity, verb, actor_tok, hi, ACTIVE, meeting)
+                break
+            yield from _facts(toks, src, lex, m.entity, verb, actor_tok, hi, ACTIVE, meeting, doc_day)
             return
         if toks.tokens[c].kind == "punct" and toks.tokens[c].norm in ".؛;:":
             return
+    if actor_tok is None and verb.feature("tense") != "present":
+        yield from _unnamed(toks, src, lex, verb, hi, meeting, doc_day)
+
+
+UNNAMED_WINDOW = 16         # tokens between the verb and the instrument when no adopter entity is written
+_GAP_KINDS = frozenset({"state", "org", "place", "region"})
+
+
+def _unnamed(toks, src, lex, verb, hi, meeting, doc_day):
+    """``واعتمد الاجتماع NAME``، ``صادقت قرابة 164 دولة … على NAME``، ``واعتُمد NAME في المؤتمر …``: the words
+    before the instrument are a meeting noun, a count of states, fillers, dates, places; nothing that could
+    be the verb's own object."""
+    from .meeting_setting import dates_of
+    by_meeting = False
+    k = verb.j
+    if k < hi and lex.is_a(toks, k, "meeting_noun") and not any(m.entity.kind in ADOPTER_KINDS for m in toks.tokens[k].ents):
+        # واعتمد الاجتماع/المؤتمر/القمة …: the meeting the paragraph named before, when it named one only
+        named = [x for x in lex.find(toks, "meeting_noun", 0, k) if not x.feature("plural")]
+        if len(named) != 1:
+            return
+        by_meeting = True
+        k = lex.is_a(toks, k, "meeting_noun").j
+    elif k < hi and lex.is_a(toks, k, "meeting_members") and not any(m.entity.kind in ADOPTER_KINDS
+                                                                    for m in toks.tokens[k].ents):
+        # واعتمد الوزراء …: the members of the paragraph's one meeting adopt it there
+        by_meeting = len([x for x in lex.find(toks, "meeting_noun") if not x.feature("plural")]) <= 1
+        k = lex.is_a(toks, k, "meeting_members").j
+    dated = [(d.start, d.end) for d in dates_of(toks, doc_day)]
+    prep = verb.feature("prep")
+    after_time = False                             # اليوم الاثنين، أمس الأحد: the weekday after a relative day
+    for c in range(k, min(hi, verb.j + UNNAMED_WINDOW)):
+        was_time, after_time = after_time, bool(lex.match_at(toks, c, ("relative_time",)))
+        t = toks.tokens[c]
+        m = starting(toks, c, {"commitment"})
+        if m is not None:
+            yield from _facts(toks, src, lex, m.entity, verb, None, hi, UNNAMED, meeting, doc_day, by_meeting)
+            return
+        if any(s <= t.start and t.end <= e for s, e in dated):
+            continue
+        if t.kind == "punct":
+            if t.norm in ",،()\"«»“”'":
+                continue
+            return
+        if t.kind == "number" or t.norm in FILLERS or was_time or (prep and t.norm == fold(prep)) \
+                or any(m.entity.kind in _GAP_KINDS for m in t.ents) \
+                or any(lex.match_at(toks, c, (cls,)) for cls in ("adopter_filler", "count_unit", "approx_marker",
+                                                                  "meeting_noun", "relative_time")):
+            continue
+        if by_meeting or any(lex.match_at(toks, c, ("meeting_qualifier",))):
+            continue                               # المؤتمر الحكومي الدولي
+        return
+
+
+def _event_sources(ctx):
+    """Per source, the top-level meetings the event rules found there (a meeting of no process too),
+    the places they located each meeting in, and the day of each one-day meeting."""
+    from . import events as events_mod      # noqa: PLC0415 (a sibling family)
+    facts = list(ctx.family_facts(events_mod))
+    parent = {f.subject.key for f in facts if f.predicate == "partOf" and getattr(f.object, "kind", "") == "event"}
+    places, starts, ends, in_src = {}, {}, {}, {}
+    for f in facts:
+        if getattr(f.subject, "kind", "") != "event" or f.subject.cls not in ("Meeting", "Event"):
+            continue
+        if f.predicate == "location":       # meeting key → the places the event rules located it in
+            places.setdefault(f.subject.key, set()).add(f.object)
+        elif f.predicate == "startDate":
+            starts.setdefault(f.subject.key, set()).add(f.object.lexical)
+        elif f.predicate == "endDate":
+            ends.setdefault(f.subject.key, set()).add(f.object.lexical)
+        if f.subject.key not in parent:
+            lst = in_src.setdefault(id(f.evidence), [])
+            if f.subject not in lst:
+                lst.append(f.subject)
+    days = {key: next(iter(d)) for key, d in starts.items() if len(d) == 1 and ends.get(key) == d}
+    return places, days, in_src
+
+
+class MeetingOf:
+    """The held meeting a paragraph is about: the one it names (a meeting of a process, or of none),
+    else, in a paragraph that names none, the document's only meeting. With its places and its day."""
+
+    def __init__(self, ctx):
+        from .family_findings import known_events
+        self.events = known_events(ctx)
+        self.places, self.days, self.in_src = _event_sources(ctx)
+        self.only = list({e.key: e for found in self.in_src.values() for e in found}.values())
+
+    def __call__(self, src):
+        held = self.events.meeting(src)
+        if held is None and len(self.in_src.get(id(src), [])) == 1:
+            held = self.in_src[id(src)][0]         # a meeting of no process (a UN conference) named there
+        if held is None and not self.in_src.get(id(src)) and len(self.only) == 1:
+            held = self.only[0]                    # a paragraph of a text about one meeting
+        if held is None:
+            return None
+        return held, frozenset(self.places.get(held.key, ())), self.days.get(held.key)
+
+
+def members_adopt(toks, lex, j) -> bool:
+    """The adopting verb's subject at token ``j`` is the meeting or its members (الاجتماع، الوزراء، القادة)."""
+    return j < len(toks.tokens) and not any(m.entity.kind in ADOPTER_KINDS for m in toks.tokens[j].ents) \
+        and bool(lex.is_a(toks, j, "meeting_members") or lex.is_a(toks, j, "meeting_noun"))
 
 
 def extract(ctx) -> list[Fact]:
-    from .family_findings import known_events
+    from .event_status import document_day
     lex = load()
     out: list[Fact] = []
-    events = None
+    meeting_of = None
+    doc_day = document_day(ctx.document)
     for src in list(ctx.document.paragraphs) + [f for f in ctx.document.footnotes if f.text]:
         toks = ctx.tokens(src)
         if not any(m.entity.kind == "commitment" for m in toks.mentions):
             continue                               # nothing named to adopt
-        if events is None:
-            events, places = known_events(ctx), {}
-            from . import events as events_mod      # noqa: PLC0415 (a sibling family)
-            for f in ctx.family_facts(events_mod):
-                if f.predicate == "location":       # meeting key → the places the event rules located it in
-                    places.setdefault(f.subject.key, set()).add(f.object)
-        held = events.meeting(src)                 # the one held meeting the paragraph names, if any
-        meeting = (held, frozenset(places.get(held.key, ()))) if held is not None else None
+        meeting_of = meeting_of or MeetingOf(ctx)
+        meeting = meeting_of(src)
         ends = sentence_ends(toks)
         for k in range(len(toks.tokens)):
             hi = ends[toks.tokens[k].sent]
             if starting(toks, k, {"commitment"}) is not None:
-                out.extend(_relative(toks, src, lex, k, hi, meeting))
+                out.extend(_relative(toks, src, lex, k, hi, meeting, doc_day))
             if lex.match_at(toks, k, ("adopt_verb",)):
-                out.extend(_active(toks, src, lex, k, hi, meeting))
+                out.extend(_active(toks, src, lex, k, hi, meeting, doc_day))
     return out

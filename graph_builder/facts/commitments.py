@@ -30,7 +30,7 @@ from ..recognise.findings import Entity, Fact, Value
 from . import adoption, funding
 from .fact_context import FactContext, sentences
 from .event_common import dates_in
-from ..text.word_classes import phrases_for
+from ..text.word_classes import load as load_lexicon, phrases_for
 from .minting import rx, View, arabic_names, sub_event, translit
 from .process_meetings import learn_document, sentence_refs
 from .sessions import cluster_number, heading_title, session_number
@@ -62,7 +62,7 @@ KINDS = [  # folded head word (with accusative/clitic forms) -> class
     (r"(?:برنامج(?:ا)?|صندوق|مرفق)", "FundingCommitment"),
     (r"(?:مبادره|مشروع)", "Initiative"),
 ]
-ADOPT = re.compile(rf"(?<![\w]){_ACT}(?![\w])")
+ADOPT = re.compile(rf"(?<![\w])(?:[وف](?=\S))?(?P<verb>{_ACT})(?![\w])")   # واعتمد، فأطلقت: a proclitic conjunction
 KIND_EN = [  # folded head word -> English kind for composed labels
     (r"اعلان وخطه عمل", "Declaration and Action Plan"), (r"اعلان", "Declaration"), (r"خطه عمل", "Action Plan"),
     (r"اطار", "Policy Framework"), (r"قرار", "Resolution"), (r"برنامج", "Programme"), (r"صندوق", "Fund"),
@@ -101,6 +101,7 @@ class ParaState:
 def extract(ctx: FactContext):
     st = learn_document(ctx)
     seen: dict = {}
+    meeting_of = adoption.MeetingOf(ctx)
     for src in list(ctx.document.paragraphs) + [f for f in ctx.document.footnotes if f.text]:
         v = st.view(src)
         ps = ParaState(seen=seen)
@@ -109,7 +110,7 @@ def extract(ctx: FactContext):
         for s, e in sentences(src.text):
             meetings = [r for r in sentence_refs(ctx, st, src, v, s, e)]
             named_before = ps.funding
-            yield from _adoptions(ctx, src, v, s, e, meetings, ps)
+            yield from _adoptions(ctx, src, v, s, e, meetings, ps, meeting_of)
             yield from _funded_named(ctx, src, v, s, e, ps)
             yield from _managed_by_subject(ctx, src, v, s, e, ps)
             yield from _passives(ctx, src, v, s, e, ps)
@@ -247,7 +248,7 @@ def _named(v: View, fs: int, e: int) -> tuple[str, str, int] | None:
     return None
 
 
-def _adoptions(ctx, src, v: View, s: int, e: int, meetings=(), ps: ParaState | None = None):
+def _adoptions(ctx, src, v: View, s: int, e: int, meetings=(), ps: ParaState | None = None, meeting_of=None):
     from ..values import find_amounts
     ps = ps or ParaState()
     prev_adopters: list = []
@@ -270,9 +271,12 @@ def _adoptions(ctx, src, v: View, s: int, e: int, meetings=(), ps: ParaState | N
             continue
         cls, name, name_end = named
         c_start = v.orig(fpos + found, fpos + found + 1)[0]
+        known = _named_entity_at(ctx, src, c_start)
+        if known is not None and known.kind != "commitment":
+            continue                                     # a process or organisation named with a head word
         adopters = [x.entity for x in actors if x.end <= c_start
                     and not re.search(r"(?:^|\s)(?:في|ب)\s*$", fold(v.text[max(s, x.start - 4):x.start]))]
-        if not adopters and m.group(0).startswith("ب"):   # "قامت X باعتماد …": X is the sentence subject
+        if not adopters and m.group("verb").startswith("ب"):   # "قامت X باعتماد …": X is the sentence subject
             before = [x for x in ctx.mentions_in(src, s, ms) if x.entity.kind in ("state", "org")]
             adopters = [before[0].entity] if before else []
         rule = "commitment.adopted"
@@ -282,14 +286,23 @@ def _adoptions(ctx, src, v: View, s: int, e: int, meetings=(), ps: ParaState | N
         if not adopters and m.group(0) == "ووضع":
             adopters = prev_adopters                     # "باعتماد إعلان …، ووضع خطة عمل": same subject
         meeting = [r for r in meetings if r.end <= c_start]
+        toks, lex = ctx.tokens(src), load_lexicon()
+        if lex.is_a(toks, toks.index_at(me), "meeting_noun"):   # واعتمد مؤتمرها الوزاري الأول …: that one
+            meeting = [r for r in meeting if r.start >= ms]
         if not meeting and ps.meeting is not None and MEETING_ANAPHOR.search(fold(v.text[s:c_start])):
             meeting_ent = ps.meeting                     # "وتم في المنتدى وضع خطة عمل"
         else:
             meeting_ent = meeting[-1].event if meeting else None
-        dates = dates_in(src.text, s, e)
+        members_day = None
+        if meeting_ent is None and not adopters and meeting_of is not None:
+            held = meeting_of(src)                       # "واعتمد الوزراء إعلان …": the paragraph's meeting
+            if held is not None and adoption.members_adopt(toks, lex, toks.index_at(me)) \
+                    and not lex.is_a(toks, toks.index_at(me), "meeting_noun"):
+                meeting_ent, members_day = held[0], held[2]
+        dates = _clause_dates(src.text, s, e, ms)
         year = next((d.year for d in dates if d.year), None)
         via = f"adopted at {meeting_ent.label_en}" if meeting_ent is not None and not adopters else ""
-        ent = commitment(ctx, src, v, cls, name, c_start, name_end, adopters or None, year, via, ps.seen)
+        ent = known or commitment(ctx, src, v, cls, name, c_start, name_end, adopters or None, year, via, ps.seen)
         if not ent.slug:
             continue
         prev_adopters = adopters
@@ -310,10 +323,41 @@ def _adoptions(ctx, src, v: View, s: int, e: int, meetings=(), ps: ParaState | N
                                    RULES["commitment.adopted-participants"][1])
         if dates and dates[0].year:
             yield from _date_facts(ent, dates[0], src, "commitment.adopted-date")
+        elif members_day:                                # a one-day meeting's day is the adoption's
+            yield Fact(ent, "dateAdopted", Value(members_day, "date"), src, "commitment.adopted-at",
+                       RULES["commitment.adopted-at"][1])
         if cls == "FundingCommitment":
             for a in [a for a in find_amounts(src.text) if name_end <= a.start <= e and a.currency][:1]:
                 yield from _amount(ent, a, src)
         yield from _funders(ctx, src, v, ent, name_end, e)
+
+
+_NAMED_KINDS = frozenset({"commitment", "process", "org", "body"})
+
+
+def _named_entity_at(ctx, src, start: int):
+    """The gazetteer instrument, process or organisation named where the head word stands (إعلان نيويورك،
+    مبادرة طريق الهجرة … = the Khartoum Process, صندوق الأمم المتحدة للسكان), else None: the known entity
+    wins over a minted one."""
+    return next((x.entity for x in ctx.mentions_in(src) if x.entity.kind in _NAMED_KINDS
+                 and not x.entity.from_text and x.start <= start < x.end), None)
+
+
+def _clause_dates(text: str, s: int, e: int, verb: int) -> list:
+    """The dates of the adopting clause: those after the verb first; else the last one before it with no
+    comma between (``في 2014 اعتمدت الحكومة …``) or fronted (``وفي تموز 2006، اعتمد …``); a date of an earlier clause (``المعقود في آذار 2011،
+    واعتمد …``) is another event's, a deadline (``بحلول عام 2018``) is none."""
+    dates = [d for d in dates_in(text, s, e) if not _DEADLINE.search(text[max(s, d.start - 12):d.start])]
+    after = [d for d in dates if d.start >= verb]
+    if after:
+        return after
+    before = [d for d in dates if d.end <= verb and (not re.search(r"[،,؛;]", text[d.end:verb])
+                                                     or _FRONTED.match(text[s:d.start]))]
+    return before[-1:]
+
+
+_DEADLINE = re.compile(r"(?:بحلول|حتى|قبل|موعد أقصاه)\s*(?:عام|سنة|نهاية)?\s*$")   # a deadline, not the adoption's date
+_FRONTED = re.compile(r"^\W*(?:[وف])?(?:في|خلال|منذ)?\s*$")   # وفي تموز/يوليه 2006، اعتمد …: a fronted date
 
 
 def _amount(ent: Entity, a, src):

@@ -43,6 +43,16 @@ def _sentence_bounds(toks: Tokens, i: int) -> tuple[int, int]:
     return lo, hi + 1
 
 
+def _qualifies_other(toks: Tokens, m, lo: int, anchor: int) -> bool:
+    """A marker that follows a noun (``المقبلة``) written before the meeting qualifies that noun (اختيار الإمارات
+    رئيسا للدورة المقبلة خلال اجتماع عقدته …: the next term, not the meeting), when a past held verb of
+    the meeting comes after the meeting's name."""
+    if not m.feature("follows") or m.i - 1 < lo or toks.tokens[m.i - 1].kind != "word":
+        return False
+    lex = load()
+    return any(vm.feature("tense") == "past" for vm in lex.find(toks, "held_verb", anchor, min(len(toks.tokens), anchor + 4)))
+
+
 def clause_status(toks: Tokens, ref_tok: int, verb_tok: int | None = None, dates=(), doc_day: date | None = None) -> str:
     """``"planned"``, ``"held"`` or ``"unknown"`` for the meeting whose name starts at token ``ref_tok``.
 
@@ -55,12 +65,15 @@ def clause_status(toks: Tokens, ref_tok: int, verb_tok: int | None = None, dates
     lo, hi = _sentence_bounds(toks, ref_tok)
     anchor = min(ref_tok, verb_tok) if verb_tok is not None else ref_tok
     for m in lex.find(toks, "planned_marker", lo, hi):
-        if m.i < anchor and not _past_verb_between(toks, m.j, anchor):
+        if m.i < anchor and not _past_verb_between(toks, m.j, anchor) and not _qualifies_other(toks, m, lo, anchor):
             return PLANNED
         if ref_tok < m.i <= ref_tok + AFTER_WINDOW and m.feature("follows"):
             return PLANNED
         if ref_tok < m.i <= ref_tok + APPOSITION_WINDOW and m.feature("follows") and toks.tokens[m.i - 1].norm == ",":
             return PLANNED           # مؤتمر وطني للكفاءات العراقية في الخارج، المزمع عقده في بغداد
+        if ref_tok < m.i <= ref_tok + APPOSITION_WINDOW and m.feature("clause") and not any(
+                lex.is_a(toks, k, "meeting_noun") for k in range(ref_tok + 1, m.i)):
+            return PLANNED           # مؤتمر الاستعراض الإقليمي الثاني في المنطقة العربية المزمع عقده بالقاهرة
     for m in lex.find(toks, "offer_marker", max(lo, ref_tok - OFFER_WINDOW - 2), ref_tok):
         if not m.feature("weak"):
             return PLANNED           # عرضت المكسيك استضافة الاجتماع الرابع: offered, not held

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from . import meeting_relations, written_meetings
+from . import meeting_relations, process_chairs, written_meetings
 from .meeting_setting import dates_of, ordinals_of
 from .fact_context import FactContext, sentences
 from .event_chairs import meeting_chairs
@@ -101,6 +101,7 @@ def _paragraph_facts(ctx: FactContext, st: DocState, src):
     toks = ctx.tokens(src)
     day = document_day(ctx.document)
     last: Ref | None = None
+    part: Ref | None = None          # the civil society days the paragraph names (their counts)
     for s, e in sentences(src.text):
         refs = sentence_refs(ctx, st, src, v, s, e)
         if not refs and last is not None:
@@ -122,8 +123,15 @@ def _paragraph_facts(ctx: FactContext, st: DocState, src):
                 st.planned_keys.add(r.event.key)
             elif r.status == HELD:
                 st.held_keys.add(r.event.key)
-        yield from civil_society(ctx, st, src, v, refs, last, s, e)
+        parts = list(civil_society(ctx, st, src, v, refs, last, s, e))
+        yield from parts
+        part = next((Ref(s, e, f.subject, None, "", HELD) for f in parts if f.predicate == "partOf"), part)
+        yield from process_chairs.chairmanships(ctx, st, src, toks, sorted(refs + written, key=lambda r: r.start), s, e)
         if not refs and not written:
+            up = [part] if part is not None else meeting_relations.taken_up(toks, last or st.last_meeting, s, e)
+            if up:
+                yield from meeting_relations.pattern_facts(ctx, src, toks, up, s, e)
+                yield from meeting_relations.participant_lists(ctx, src, toks, up, s, e)
             yield from workshops(ctx, st, src, v, refs, s, e)
             yield from written_meetings.sessions(ctx, st, src, toks, [], s, e)
             continue

@@ -31,6 +31,7 @@ def _theme_cue() -> re.Pattern:
 
 THEME_CUE = _theme_cue()
 PAPER = rx(r"(?:ورقه|تقرير|تقريرا|دراسه|دليل|موجز|كتيب|منشور|اعلان|اعلانا|وثيقه|مذكره|اتفاق|اتفاقا|خطه|برنامج|برنامجا|مشروع|مشروعا)(?: \S+){0,2}\s*$")
+RESOLUTION = rx(r"(?:القرار|قرار|قرارها|قراره|المؤرخ|المؤرخه)(?: \S+){0,5}\s*$")
 PARTICIPANTS = [
     rx(r"(?:الدول الاعضاء|الدول|البلدان) (?:ال|الـ)? ?(\d+) (?:التي|الذين) (?:شارك|شاركت)"),
     rx(r"شارك(?:ت)? (?:في|فيه|فيها)(?: الاجتماع)? (?:ممثلون عن |ممثلو |ممثلون )?(ما يربو علي |عما يربو علي |حوالي |نحو )?(\d+) (?:دوله|بلدا|بلد)"),
@@ -79,8 +80,8 @@ def _nearest(refs: list[Ref], pos: int) -> Ref:
 def themes(src, v: View, refs, s, e):
     """A quoted theme after a theme cue (الموضوع الرئيسي، شعار، بعنوان) is the nearest meeting's theme."""
     for m, ms, me in v.finditer(THEME_CUE, s, e):
-        if PAPER.search(fold(v.text[max(s, ms - 25):ms])):
-            continue        # "ورقة عمل بعنوان …": the title of a paper, not a meeting's theme
+        if PAPER.search(fold(v.text[max(s, ms - 25):ms])) or RESOLUTION.search(fold(v.text[max(s, ms - 50):ms])):
+            continue        # "ورقة عمل بعنوان …", "القرار 71/1 المؤرخ … بعنوان …": a paper's or a resolution's title
         q = QUOTED_THEME.match(v.folded, v.folded_offset(me))
         g = 1 if q is not None and q.group(1) is not None else 2
         if q is None:

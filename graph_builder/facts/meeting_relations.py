@@ -13,8 +13,9 @@ chairs and co-chairs, participants and counts of states, delegates and organisat
   organisation after the word chairs (co-chairs, for ``co`` forms: every actor joined by و) the
   nearest meeting. A chair word right after a delegation noun (``بوفد ترأسه …``) heads the
   delegation, not the meeting.
-  The chair of a process (``المسار تترأسه تركيا``) is the process's, not its meeting's; what follows
-  ``تولى رئاسة`` is the chaired thing and the chair the subject before it.
+  The chair of a process (``المسار تترأسه تركيا``) is the process's, not its meeting's
+  (``process_chairs.py`` gives it); what follows ``تولى رئاسة`` is the chaired thing and the chair
+  the subject before it. ``يترأس وفد STATE`` heads a delegation: the state takes part, nobody chairs.
 * **Participants and counts**: pattern rules ``event.participation*`` and ``event.count*``
   (``lexicons/patterns/events.toml``), handled here: the meeting is the nearest one in the sentence
   (the sentence's subject after ``فيها``); observers (``بصفة مراقب``) are not counted. The actors
@@ -43,9 +44,6 @@ register(Rule("event.host-city", ("location", "hostedBy"), 0.7, ("host_verb", "e
 register(Rule("event.host-offer", ("hostOfferedBy",), 0.8, ("offer_marker", "host_verb", "entity:state", "entity:org"),
               "an offer or readiness to host (عرضت استضافة، أبدت استعدادها لاستضافة): the actor offered, it is not the host",
               "events"))
-register(Rule("event.chair-process", ("chairedBy", "coChairedBy"), 0.75,
-              ("chair_verb", "process_noun", "entity:process", "entity:state", "entity:person"),
-              "PROCESS (or المسار/العملية) + CHAIR_VERB + actor: the actor chairs the standing process", "events"))
 register(Rule("event.chair-written", ("chairedBy", "coChairedBy"), 0.8,
               ("chair_verb", "delegation_noun", "entity:person", "entity:state", "entity:org"),
               "CHAIR_VERB + person/state/organisation: chairs (co forms: co-chair) the nearest meeting; not after a delegation noun",
@@ -192,7 +190,16 @@ def chairs(ctx, src, toks: Tokens, refs: list[Ref], s: int, e: int):
     lo, hi = toks.token_range(s, e)
     conf = REGISTRY.confidence("event.chair-written")
     for vm in lex.find(toks, "chair_verb", lo, hi):
-        if _heads_delegation(toks, refs, vm, lo) or negated(toks, vm.i):
+        if negated(toks, vm.i):
+            continue
+        if _heads_delegation(toks, refs, vm, lo):
+            # بوفد ترأسه الوزير X / بوفد برئاسة X: X heads the delegation, takes part, chairs nothing
+            yield from _delegation_head(toks, src, refs, vm, vm.j, hi)
+            continue
+        if vm.j < hi and lex.is_a(toks, vm.j, "delegation_noun") is not None:
+            # يترأس وفد المملكة: heads its state's delegation (the state takes part), chairs nothing
+            yield from _delegation_of(toks, src, refs, vm, hi)
+            yield from _delegation_head(toks, src, refs, vm, lex.is_a(toks, vm.j, "delegation_noun").j, hi)
             continue
         co = bool(vm.feature("co"))
         if vm.feature("object") == "chaired":
@@ -223,11 +230,7 @@ def chairs(ctx, src, toks: Tokens, refs: list[Ref], s: int, e: int):
         if proc is _UNKNOWN_PROCESS:
             continue                     # المسار تترأسه تركيا, the process not named in a way we know
         if proc is not None:
-            # المسار تترأسه تركيا: the chair of the standing process, not of a meeting
-            for ent in found:
-                yield Fact(proc, "coChairedBy" if co else "chairedBy", ent, src, "event.chair-process",
-                           REGISTRY.confidence("event.chair-process"))
-            continue
+            continue                     # المسار تترأسه تركيا: the process's chair (process_chairs.py), no meeting's
         after_actor = toks.index_at(m_end) if (m_end := _last_end) is not None else None
         if nominal:
             # رئاسة الإكوادور للمنتدى لعام 2019: the chairmanship names its meeting right after the actor;
@@ -262,7 +265,12 @@ def _full_person(toks: Tokens, m, hi: int) -> Entity:
         if t.kind == "word" and len(t.norm) == 1 and j + 1 < hi and toks.tokens[j + 1].norm == ".":
             j += 1                       # an initial
             continue
-        if not _plain_word(toks, j) or t.norm.startswith("ال") or t.ents:
+        if not _plain_word(toks, j) or t.ents:
+            break
+        if t.norm.startswith("ال"):
+            # a family name with the article closes the name (علي بن ناصر الغفيص، الذي …)
+            if j + 1 >= hi or toks.tokens[j + 1].kind == "punct" or toks.tokens[j + 1].norm in ("الذي", "التي"):
+                j += 1
             break
         j += 1
     while j > k and toks.tokens[j - 1].norm == "." and not (j - 2 >= 0 and len(toks.tokens[j - 2].norm) == 1):
@@ -295,7 +303,7 @@ _UNKNOWN_PROCESS = Entity("process", "", "Process")     # a process noun whose p
 
 # Words a chair verb may take as its object before the chair's name (ترأس جلساتها …، تترأس أعماله …).
 _OBJECT_WORDS = frozenset({"اعمال", "جلسات", "اشغال", "فعاليات", "الاجتماع", "الجلسه", "الجلسات", "المنتدي", "القمه",
-                           "المؤتمر", "الوفد", "جلسه", "اجتماع"})
+                           "المؤتمر", "جلسه", "اجتماع"})
 
 
 CO_CHAIR_WINDOW = 40
@@ -336,6 +344,76 @@ def _co_chairs(toks: Tokens, refs: list[Ref], start: int, hi: int):
                     actors.append(m.entity)
                     last_end = m.end
     return (persons, last_end) if persons else (actors, last_end)
+
+
+def _delegation_head(toks: Tokens, src, refs: list[Ref], vm, start: int, hi: int):
+    """The person who heads a delegation takes part in the nearest held meeting of the sentence: the
+    person named after the chair word (بوفد ترأسه وزير العمل X، ترأس الوفد البحريني، الوزير X), or the one
+    the relative pronoun before it takes up (الدكتور X، الذي يترأس وفد المملكة)."""
+    if vm.future or not refs:
+        return
+    ref = _nearest(toks, refs, vm.i)
+    if _status(ref) == PLANNED or _unnamed_meeting_between(toks, refs, ref, vm.i):
+        return
+    who = None
+    k = vm.i - 1
+    if k >= 0 and toks.tokens[k].norm in ("الذي", "التي"):
+        k -= 1
+        if k >= 0 and toks.tokens[k].norm == ",":
+            k -= 1
+        who = next((m for m in toks.tokens[k].ents if m.entity.kind == "person"), None) if k >= 0 else None
+        ent = who.entity if who is not None else None
+    else:
+        j = start
+        while j < hi and toks.tokens[j].kind == "word" and not toks.tokens[j].ents and \
+                load().is_a(toks, j, "role") is None and load().is_a(toks, j, "title") is None and j - start < 3:
+            j += 1               # الوفد البحريني، …: the delegation's adjective
+        if j < hi and toks.tokens[j].norm == ",":
+            j += 1
+        m, _at = _first_mention(toks, j, hi, ("person",), CHAIR_WINDOW)
+        ent = _full_person(toks, m, hi) if m is not None else None
+        if ent is None and j < hi and load().is_a(toks, j, "role") is not None:
+            name = _name_tail(toks, j, hi)
+            ent = person(name) if name else None
+    if ent is not None:
+        yield Fact(ent, "participatesIn", ref.event, src, "event.delegation",
+                   REGISTRY.confidence("event.delegation"))
+
+
+def _unnamed_meeting_between(toks: Tokens, refs: list[Ref], ref: Ref, i: int) -> bool:
+    """A meeting noun no rule named, between the meeting ``ref`` and token ``i`` (وسبق هذا الاجتماع عقد
+    اجتماع لكبار المسؤولين، ترأس وفد المملكة …): the words at ``i`` are about that other meeting."""
+    lex = load()
+    a = toks.index_at(ref.end - 1) + 1 if ref.end > ref.start else _ref_tok(toks, ref)
+    for k in range(min(a, i), max(a, i)):
+        if any(_ref_tok(toks, r) <= k < toks.index_at(r.end - 1) + 1 for r in refs):
+            continue
+        mn = lex.is_a(toks, k, "meeting_noun")
+        if mn is not None and not mn.feature("plural"):
+            return True
+    return False
+
+
+def _delegation_of(toks: Tokens, src, refs: list[Ref], vm, hi: int):
+    """``ترأس وفد STATE``: the state whose delegation the chair word heads takes part in the nearest
+    held meeting of the sentence (rule ``event.delegation``)."""
+    if vm.future or not refs:
+        return
+    d = load().is_a(toks, vm.j, "delegation_noun")
+    state, _k = _first_mention(toks, d.j, hi, ("state",), 2)
+    if state is None:
+        return
+    ref = _nearest(toks, refs, vm.i)
+    if _status(ref) == PLANNED or _unnamed_meeting_between(toks, refs, ref, vm.i):
+        return
+    yield Fact(state.entity, "participatesIn", ref.event, src, "event.delegation",
+               REGISTRY.confidence("event.delegation"))
+
+
+register(Rule("event.delegation", ("participatesIn",), 0.75,
+              ("chair_verb", "delegation_noun", "role", "title", "entity:state", "entity:person"),
+              "CHAIR_VERB + delegation noun + state (يترأس وفد المملكة): the state takes part in the meeting of the "
+              "sentence, and so does the person heading the delegation (بوفد ترأسه …); he chairs nothing", "events"))
 
 
 def _heads_delegation(toks: Tokens, refs: list[Ref], vm, lo: int) -> bool:
@@ -427,17 +505,54 @@ def participant_lists(ctx, src, toks: Tokens, refs: list[Ref], s: int, e: int):
     lex = load()
     lo, hi = toks.token_range(s, e)
     conf = REGISTRY.confidence("event.participant-list")
-    for vm in lex.find(toks, "participate_verb", lo, hi):
+    for vm in lex.find(toks, ("participate_verb", "gather_verb"), lo, hi):
         if vm.future or negated(toks, vm.i) or vm.feature("weak"):
             continue
         if any(lex.is_a(toks, k, "chair_verb") for k in range(vm.j, min(hi, vm.j + 4))):
             continue             # وتشاركها المجر في الرئاسة: co-chairing, not taking part
+        if any(toks.tokens[k].norm in ("عضويته", "عضويتها", "عضوية") for k in range(vm.j, min(hi, vm.j + 3))):
+            continue             # يضم في عضويته: members, not participants
+        if vm.cls == "gather_verb" and not _meeting_at(toks, refs, vm.j):
+            continue             # وضم الوفد …: a delegation's members, not a meeting's participants
         ref = _nearest(toks, refs, vm.i)
         if _status(ref) == PLANNED:
             continue
         for actor in _listed_actors(toks, vm.j, hi, refs):
             if actor != ref.process:
                 yield Fact(actor, "participatesIn", ref.event, src, "event.participant-list", conf)
+        if vm.cls == "participate_verb":
+            who = _titled_person(toks, vm.j, hi)
+            if who is not None:
+                yield Fact(who, "participatesIn", ref.event, src, "event.participant-person",
+                           REGISTRY.confidence("event.participant-person"))
+
+
+register(Rule("event.participant-person", ("participatesIn",), 0.75, ("participate_verb", "title", "role", "entity:person"),
+              "PARTICIPATE_WORD + titles/roles + person (بمشاركة الرئيس X، بحضور الأمين العام للأمم المتحدة X): the "
+              "person takes part in the meeting of the sentence", "events"))
+PERSON_WINDOW = 10           # tokens of titles and roles between a participation word and the person
+
+
+def _titled_person(toks: Tokens, j: int, hi: int):
+    """The person named right after a participation word, past its titles and role (up to a comma)."""
+    lex = load()
+    for k in range(j, min(hi, j + PERSON_WINDOW)):
+        t = toks.tokens[k]
+        if t.norm in (",", ";", ".", ":", "(") or lex.is_a(toks, k, "participate_verb") is not None:
+            return None
+        m = next((x for x in t.ents if toks.index_at(x.start) == k), None)
+        if m is not None and m.entity.kind == "person":
+            return _full_person(toks, m, hi)
+        if k == j and lex.is_a(toks, k, "title") is None and lex.is_a(toks, k, "role") is None:
+            return None          # بمشاركة واسعة …: no person follows
+    return None
+
+
+def _meeting_at(toks: Tokens, refs: list[Ref], k: int) -> bool:
+    lex = load()
+    return any(_ref_tok(toks, r) == k for r in refs) or (
+        k < len(toks.tokens) and (lex.is_a(toks, k, "meeting_noun") is not None
+                                  or lex.is_a(toks, k, "meeting_anaphor") is not None))
 
 
 def _listed_actors(toks: Tokens, j: int, hi: int, refs: list[Ref]) -> list:
@@ -456,7 +571,8 @@ def _listed_actors(toks: Tokens, j: int, hi: int, refs: list[Ref]) -> list:
             out.append(m.entity)
             k, gap, started = toks.index_at(m.end), 0, True
             continue
-        opener = lex.is_a(toks, k, "list_opener") or lex.is_a(toks, k, "participant_filler")
+        opener = lex.is_a(toks, k, "list_opener") or lex.is_a(toks, k, "participant_filler") or \
+            lex.is_a(toks, k, "observer_marker")          # observers take part too (they are not counted)
         if opener is not None:
             k, gap = opener.j, 0
             continue
@@ -466,11 +582,72 @@ def _listed_actors(toks: Tokens, j: int, hi: int, refs: list[Ref]) -> list:
             continue
         if t.kind == "punct" and t.norm in (".", ";"):
             break
+        if started and t.norm in ("الذي", "التي") and toks.tokens[k - 1].norm == ",":
+            # المنظمة الدولية للهجرة، التي تضطلع بمهام الأمانة، ومنظمة العمل الدولية: past the relative clause
+            x = k
+            while x < limit and x - k < 12 and toks.tokens[x].norm not in (",", ".", ";"):
+                x += 1
+            if x < limit and toks.tokens[x].norm == ",":
+                k = x + 1
+                continue
         gap += 1
         if gap > (LIST_GAP if started else LIST_GAP + 2):
             break
         k += 1
     return out
+
+
+_DEMONSTRATIVES = frozenset({"هذا", "هذه", "ذلك", "تلك"})
+_FOLLOWERS = frozenset({"فيه", "فيها"})
+
+
+def taken_up(toks: Tokens, last: Ref | None, s: int, e: int) -> list[Ref]:
+    """A sentence that names no meeting but takes one up (``وحضر الاجتماع ممثلو 131 دولة``, ``وعرف هذا الموعد
+    الدولي مشاركة …``, ``وشارك فيها أكثر من ألف مندوب``): a reference to ``last``, the document's last held
+    meeting, at the taking-up word; [] when there is none, the meeting is planned, or the sentence
+    has no participation word (only participants and counts read it: rule ``event.taken-up``)."""
+    if last is None or _status(last) == PLANNED:
+        return []
+    lex = load()
+    lo, hi = toks.token_range(s, e)
+    if not lex.find(toks, ("participate_verb", "gather_verb"), lo, hi) and not any(
+            toks.tokens[k].norm in ("يمثلون", "ممثلو", "ممثلي") for k in range(lo, hi)):
+        return []
+    first = lex.is_a(toks, lo, "participate_verb") if lo < hi else None
+    if first is not None and first.feature("tense") == "noun" and first.entry.written.startswith("ب"):
+        # وبحضور ممثلي الدول التالية: …: a clause that goes on describing the meeting before it
+        return [Ref(toks.tokens[lo].start, toks.tokens[lo].end, last.event, last.process, "", last.status)]
+    for k in range(lo, hi):
+        t = toks.tokens[k]
+        demo = k > lo and toks.tokens[k - 1].norm in _DEMONSTRATIVES
+        hit = None
+        if t.norm in _FOLLOWERS and k > lo and lex.is_a(toks, k - 1, "participate_verb") is not None:
+            hit = k
+        elif demo and (lex.is_a(toks, k, "meeting_anaphor") or lex.is_a(toks, k, "meeting_noun")):
+            hit = k
+        else:
+            mn = lex.is_a(toks, k, "meeting_noun")
+            if mn is not None and t.norm.startswith("ال") and not mn.reading.pro and not mn.feature("plural") \
+                    and not mn.feature("part") and not _named_after(toks, mn.j, hi):
+                hit = k
+        if hit is not None:
+            return [Ref(t.start, t.end, last.event, last.process, "", last.status)]
+    return []
+
+
+def _named_after(toks: Tokens, j: int, hi: int) -> bool:
+    """A meeting noun followed by what names another meeting (an ordinal, a number, a process, a place)."""
+    if j >= hi:
+        return False
+    t = toks.tokens[j]
+    return t.kind == "number" or any(m.entity.kind in ("process", "place", "org") for m in t.ents) or \
+        load().is_a(toks, j, "meeting_qualifier") is not None
+
+
+register(Rule("event.taken-up", ("participatesIn", "participantCount", "stateCount", "delegateCount"), 0.7,
+              ("participate_verb", "meeting_noun", "meeting_anaphor"),
+              "a sentence naming no meeting that takes one up (الاجتماع، هذا الموعد، شارك فيها): its participants and "
+              "counts are the document's last held meeting's", "events"))
 
 
 def pattern_facts(ctx, src, toks: Tokens, refs: list[Ref], s: int, e: int):
@@ -487,10 +664,17 @@ def pattern_facts(ctx, src, toks: Tokens, refs: list[Ref], s: int, e: int):
             yield from fn(ctx, src, toks, m, rule, refs)
 
 
+CONTEXT_WINDOW = 8           # tokens before a count where its participation word may be
+GATHER_WINDOW = 20           # … or its gathering verb (ويحضر المؤتمر المنعقد في بالي … من 40 دولة)
+
+
 def _participation_context(toks: Tokens, i: int, lo: int) -> bool:
     lex = load()
+    if any(toks.tokens[k].norm in ("عضويته", "عضويتها", "عضوية") for k in range(max(lo, i - 4), i)):
+        return False             # يضم في عضويته 193 دولة: members, not participants
     return any(lex.is_a(toks, k, "participate_verb") or toks.tokens[k].norm in ("يمثلون", "تمثل", "يمثل", "ممثلي")
-               for k in range(max(lo, i - 8), i))
+               for k in range(max(lo, i - CONTEXT_WINDOW), i)) or \
+        any(lex.is_a(toks, k, "gather_verb") for k in range(max(lo, i - GATHER_WINDOW), i))
 
 
 def _count(ctx, src, toks, m, rule: Rule, refs, value: int):
@@ -515,8 +699,22 @@ def _count(ctx, src, toks, m, rule: Rule, refs, value: int):
     approx = "approx" in m.captures
     conf = rule.confidence * (0.8 if approx else 1.0)
     yield Fact(ref.event, prop, Value(str(value), "integer"), src, rule.id, conf)
-    if unit == "states":
+    if unit == "states" or (unit == "delegates" and not _states_counted(toks, m.end, lex)):
+        # the participant count: the states when the sentence counts them, else the delegates
         yield Fact(ref.event, "participantCount", Value(str(value), "integer"), src, rule.id, conf)
+
+
+def _states_counted(toks: Tokens, j: int, lex) -> bool:
+    """A count of states in the rest of the sentence (600 مندوب من 150 دولة)."""
+    n = toks.tokens[j - 1].sent
+    k = j
+    while k < len(toks.tokens) and toks.tokens[k].sent == n:
+        if toks.tokens[k].kind == "number" and k + 1 < len(toks.tokens):
+            u = lex.is_a(toks, k + 1, "count_unit")
+            if u is not None and u.feature("unit") == "states":
+                return True
+        k += 1
+    return False
 
 
 def _register_handlers():

@@ -134,11 +134,23 @@ def phase_dates(toks: Tokens, lo: int, hi: int, doc_day) -> tuple:
         k = vm.j
         while k < hi and k < vm.j + 3 and toks.tokens[k].norm in (",", "يوم", "اعماله", "اعمالها", "اشغال", "اعمال"):
             k += 1
+        if k + 2 < hi and toks.tokens[k].norm == "في" and mention_at(toks, k + 1, ("place", "state")) is not None:
+            k = after(toks, mention_at(toks, k + 1, ("place", "state")))      # تنطلق في دبي، اليوم، أعمال …
+            k += 1 if k < hi and toks.tokens[k].norm == "," else 0
         found = [d for d in own_dates(None, toks, k, min(hi, k + 6), doc_day, stop=False)
                  if toks.index_at(d.start) <= k + 2]
         if found and found[0].precision == "day" and found[0].start_date:
             out.append((phase, found[0]))
+    s, e = toks.tokens[lo].start, toks.tokens[hi - 1].end
+    for d in dates_of(toks, doc_day):
+        k = toks.index_at(d.start)
+        if s <= d.start and d.end <= e and d.precision == "day" and d.start_date and k > lo \
+                and toks.tokens[k - 1].norm in _UNTIL and not range_tail(toks, d):
+            out.append(("end", d))          # والتي تستمر حتى 26 يناير: its last day, not its first
     return tuple(out)
+
+
+_UNTIL = frozenset({"حتي", "لغايه", "غايه", "وحتي"})
 
 
 def host_place_before(toks: Tokens, lo: int, i: int):
@@ -148,6 +160,12 @@ def host_place_before(toks: Tokens, lo: int, i: int):
         for k in range(vm.j, min(i, vm.j + 2)):
             pm = mention_at(toks, k, ("place",))
             if pm is not None:
+                return pm.entity
+        if vm.reading.enc or vm.feature("tense") not in ("past", "present"):
+            continue
+        for k in range(max(lo, vm.i - 3), vm.i):      # مدينة اديلايد الاسترالية تستضيف …، مراكش تحتضن …: its subject
+            pm = mention_at(toks, k, ("place",))
+            if pm is not None and not contradicted(toks, pm):
                 return pm.entity
     return None
 
@@ -165,12 +183,43 @@ def place_after(toks: Tokens, j: int, hi: int, stop_at_meeting: bool = True):
         pm = mention_at(toks, k, ("place",))
         if pm is None:
             continue
-        prev = toks.tokens[k - 1].norm if k > 0 else ""
-        prev2 = toks.tokens[k - 2].norm if k > 1 else ""
+        if contradicted(toks, pm):
+            continue
+        p = k - 1 if k > 0 and toks.tokens[k - 1].norm != "(" else k - 2     # العاصمة السريلانكية (كولومبو)
+        prev = toks.tokens[p].norm if p >= 0 else ""
         own = toks.text[toks.tokens[k].start:pm.start]
-        if prev == "في" or own.endswith("ب") or strip_article(prev) == "عاصمه" or strip_article(prev2) == "عاصمه":
+        if prev == "في" or own.endswith("ب") or _capital(toks, p) or _capital(toks, p - 1):
             return pm.entity
+        if p >= 0 and _site_noun(toks, p) and (prev.startswith("ب") or (p > 0 and toks.tokens[p - 1].norm == "في")):
+            return pm.entity        # في مدينة اديلايد، بمدينة مراكش، بجزيرة بالي
     return None
+
+
+def contradicted(toks: Tokens, pm) -> bool:
+    """A city the text itself says is the capital of another state (``في دكار عاصمة بنغلادش``: the writer's
+    دكار is Dhaka, not the Dakar the gazetteer knows by that spelling): not the place it names."""
+    k = after(toks, pm)
+    if k < len(toks.tokens) and toks.tokens[k].norm == ",":
+        k += 1
+    if not _capital(toks, k):
+        return False
+    sm = mention_at(toks, k + 1, ("state",))
+    states = {slug for rel, kind, slug in pm.entity.links if rel == "inState"}
+    return sm is not None and bool(states) and sm.entity.slug not in states
+
+
+_SITE_NOUNS = frozenset({"مدينه", "جزيره", "منتجع"})
+
+
+def _site_noun(toks: Tokens, k: int) -> bool:
+    """Token ``k`` is a noun a writer puts before a city's name (مدينة، جزيرة) with any clitic."""
+    return any(strip_article(r.stem) in _SITE_NOUNS for r in toks.tokens[k].readings())
+
+
+def _capital(toks: Tokens, k: int) -> bool:
+    """Token ``k`` is the noun "capital" with any clitic (العاصمة، بالعاصمة، وفي العاصمة …): the city
+    after it (``بالعاصمة الإكوادورية كيتو``) is where the meeting is."""
+    return 0 <= k < len(toks.tokens) and any(strip_article(r.stem) == "عاصمه" for r in toks.tokens[k].readings())
 
 
 def own_dates(ctx, toks: Tokens, j: int, hi: int, doc_day, stop: bool = True):
@@ -184,6 +233,9 @@ def own_dates(ctx, toks: Tokens, j: int, hi: int, doc_day, stop: bool = True):
                                                  and not covered(toks, k, ("process",))):
             limit = k
             break
+        if stop and k > j and toks.tokens[k].norm in _RELATIVE and not _meeting_clause(toks, k + 1, hi):
+            limit = k           # … الاتفاق العالمي الذي تم اعتماده … في دجنبر 2018: the date is the clause's own
+            break
     stop = limit
     if stop <= j:
         return []
@@ -191,6 +243,20 @@ def own_dates(ctx, toks: Tokens, j: int, hi: int, doc_day, stop: bool = True):
     out = [d for d in dates_of(toks, doc_day) if s <= d.start and d.end <= e and not range_tail(toks, d)]
     rel = [r for r in relative_day(toks, j, stop, doc_day) if not any(d.start <= r.start < d.end for d in out)]
     return out + rel
+
+
+_RELATIVE = frozenset({"الذي", "التي", "والذي", "والتي"})
+_LASTING = frozenset({"يستمر", "تستمر", "استمر", "استمرت", "تتواصل", "يتواصل", "امتد", "امتدت", "يمتد", "تمتد"})
+
+
+def _meeting_clause(toks: Tokens, k: int, hi: int) -> bool:
+    """A relative clause from token ``k`` that still speaks of the meeting's taking place (الذي عقد …،
+    التي تستمر ثلاثة أيام، الذي تستضيفه مصر), not of something else named before it."""
+    lex = load()
+    for x in range(k, min(hi, k + 3)):
+        if lex.match_at(toks, x, ("held_verb", "host_verb")) or toks.tokens[x].norm in _LASTING:
+            return True
+    return False
 
 
 def range_tail(toks: Tokens, d) -> bool:
@@ -240,4 +306,32 @@ def governing_verb(toks: Tokens, j: int, hi: int) -> int | None:
         vm = lex.match_at(toks, k, ("held_verb", "host_verb"))
         if vm and not vm[0].feature("weak"):
             return vm[0].j
+    return None
+
+
+def reported(toks: Tokens, lo: int, i: int, j: int, hi: int, dates) -> bool:
+    """The meeting named at tokens [i, j) is reported as taking place, not merely named: a held or hosting
+    verb governs it (``افتتحت بمراكش أشغال المؤتمر``, ``… الذي استضافته المملكة``) or a day of its own is
+    written (``(10-11 دجنبر)``). What lets a place key a meeting whose year the text does not print."""
+    if governing_before(toks, lo, i) is not None or governing_verb(toks, j, hi) is not None:
+        return True
+    return any(d.precision == "day" for d in dates)
+
+
+def host_after(toks: Tokens, j: int, hi: int):
+    """The host a relative hosting verb names right after a meeting (``المؤتمر الذي استضافته المغرب``, ``مؤتمر
+    رعته الأمم المتحدة واستضافته المملكة المغربية``): the state or city after a hosting verb whose pronoun takes
+    up the meeting, within a few words of its name; None when there is none or the verb is planned."""
+    lex = load()
+    for k in range(j, min(hi, j + 6)):
+        if toks.tokens[k].norm in (".", ";"):
+            return None
+        vm = next((x for x in lex.match_at(toks, k, ("host_verb",))), None)
+        if vm is None or vm.feature("weak") or vm.reading.enc not in ("ه", "ها") or vm.future:
+            continue
+        for x in range(vm.j, min(hi, vm.j + 2)):
+            m = mention_at(toks, x, ("state", "place"))
+            if m is not None:
+                return m.entity
+        return None
     return None

@@ -54,7 +54,20 @@ def _group_after(toks, k: int, end: int, scope: list[Mention]) -> tuple[Entity, 
         if kinds and j <= k + 1:
             prior = [x for x in scope if x.entity.kind in kinds]
             return (prior[-1].entity, j + 1) if prior else None
+        named = _named_anaphor(t.norm, scope) if j <= k + 3 else None
+        if named is not None:             # وتضم اللجنة التنفيذية للشبكة …: the network named before
+            return named.entity, j + 1
     return None
+
+
+def _named_anaphor(word: str, scope: list[Mention]) -> Mention | None:
+    """A definite head noun (also after ل: للشبكة) standing for the latest group whose name begins with it."""
+    from .clause_subjects import ANAPHORS, resolve_anaphor     # noqa: PLC0415 (sentence grammar helpers)
+    head = "ال" + word[2:] if word.startswith("لل") else word
+    if head not in ANAPHORS or head in _ANAPHOR_CLASSES:
+        return None
+    m = resolve_anaphor(head, scope)
+    return m if m is not None and m.entity.kind in GROUP_KINDS else None
 
 
 def _group_before(toks, k: int) -> tuple[Entity, int] | None:
@@ -101,6 +114,8 @@ def _opener(toks, lex, k: int, end: int) -> int | None:
             return n
         if t.kind == "punct" and t.norm in (".", "؛", ";"):
             return None
+        if lex.is_a(toks, j, "chair_verb") is not None or lex.is_a(toks, j, "chair_take") is not None:
+            return None                            # تعاقبت على رئاسته كل من …: past chairs, not members
     return None
 
 
@@ -178,6 +193,10 @@ def extract(ctx) -> list[Fact]:
                 continue
             group, after = found
             start = _opener(toks, lex, after, end)
+            if start is None and verb is not None and starting(toks, after, MEMBER_KINDS) is not None \
+                    and toks.index_at(starting(toks, after, MEMBER_KINDS).end) < end \
+                    and toks.tokens[toks.index_at(starting(toks, after, MEMBER_KINDS).end)].norm in ("،", ","):
+                start = after                  # وتضم الشبكة A، وB، وC: the list right after the group
             if noun is not None and (start is None or toks.tokens[start - 1].norm != ":"):
                 k += 1
                 continue                       # a member noun needs its colon: أعضاء X: …

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..text.arabic import Normalised, fold, normalise
 from ..recognise.findings import Entity
@@ -38,12 +38,45 @@ def rx(pattern: str) -> re.Pattern:
     return re.compile(fold(pattern))
 
 
+class _Chain:
+    """The matches of one pattern over a whole folded text, found left to right as far as asked."""
+
+    __slots__ = ("it", "matches", "starts", "done", "empty")
+
+    def __init__(self, pattern: re.Pattern, folded: str):
+        self.it = pattern.finditer(folded)
+        self.matches: list[re.Match] = []
+        self.starts: list[int] = []
+        self.done = False
+        self.empty = False              # an empty match: its successor depends on where a scan starts
+
+    def grow(self) -> bool:
+        """Find one more match; False at the end of the text."""
+        if self.done:
+            return False
+        m = next(self.it, None)
+        if m is None:
+            self.done = True
+            return False
+        if m.start() == m.end():
+            self.empty = True
+        self.matches.append(m)
+        self.starts.append(m.start())
+        return True
+
+
 @dataclass
 class View:
-    """A source text and its folded form; regex matches on the folded text map back to the original."""
+    """A source text and its folded form; regex matches on the folded text map back to the original.
+
+    :meth:`finditer` scans the folded text once per pattern however many spans (sentences) a rule
+    asks about: the matches found from the start of the text are kept, and a scan from a later
+    position gives the same matches from the first one that starts there, unless that position falls
+    inside a match (then, or for a pattern that matches the empty string, the span is scanned again)."""
 
     text: str
     norm: Normalised
+    _chains: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @classmethod
     def of(cls, text: str) -> "View":
@@ -57,9 +90,35 @@ class View:
         return self.norm.to_original(start, end)
 
     def finditer(self, pattern: re.Pattern, start: int = 0, end: int | None = None):
-        """(match, original start, original end) for matches inside original span [start, end)."""
+        """(match, original start, original end) for matches inside original span [start, end).
+
+        The same as scanning ``pattern.finditer(folded, first)`` from the folded offset of ``start``
+        and stopping at the first match that starts at or after ``end``."""
         end = len(self.text) if end is None else end
         first = bisect.bisect_left(self.norm.starts, start)      # the search starts at the span, not at 0
+        chain = self._chains.get(pattern)
+        if chain is None:
+            chain = self._chains[pattern] = _Chain(pattern, self.folded)
+        while (not chain.starts or chain.starts[-1] < first) and chain.grow():
+            pass
+        k = bisect.bisect_left(chain.starts, first)
+        if chain.empty or (k and chain.matches[k - 1].end() > first):
+            yield from self._scan(pattern, first, start, end)
+            return
+        to_original = self.norm.to_original
+        while k < len(chain.matches) or chain.grow():
+            if chain.empty:             # met while growing: the rest is scanned as before
+                yield from self._scan(pattern, chain.matches[k].start(), start, end)
+                return
+            m = chain.matches[k]
+            k += 1
+            s, e = to_original(m.start(), m.end())
+            if s >= end:
+                break
+            if s >= start and e <= end:
+                yield m, s, e
+
+    def _scan(self, pattern: re.Pattern, first: int, start: int, end: int):
         for m in pattern.finditer(self.folded, first):
             s, e = self.orig(m.start(), m.end())
             if s >= end:

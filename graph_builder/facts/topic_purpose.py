@@ -85,11 +85,16 @@ def _meeting_facts(ctx, events) -> list[Fact]:
     lex = load()
     conf = REGISTRY.confidence(MEETING_RULE)
     out: list[Fact] = []
+    meeting_of = None
     for src in ctx.document.paragraphs:
         meeting = events.meeting(src)
-        if meeting is None:
-            continue
         toks = ctx.tokens(src)
+        if meeting is None:
+            meeting_of = meeting_of or _meeting_of(ctx)
+            held = meeting_of(src)
+            if held is not None:                   # "ويناقش الاجتماع …" in a paragraph that does not name it
+                out.extend(_noun_subject_facts(toks, lex, src, held[0], conf))
+            continue
         for cue in lex.find(toks, "meeting_topic_cue"):
             if cue.future or cue.reading.enc:
                 continue
@@ -101,7 +106,8 @@ def _meeting_facts(ctx, events) -> list[Fact]:
             if any(m.entity.kind in _NOT_MEETING_SUBJECT for m in starting):
                 continue                           # وناقش الوزير …: a written subject that is not the meeting
             if lex.is_a(toks, k, "meeting_noun"):
-                continue                           # وناقش الاجتماع …: the anaphor rule's job (topics.py)
+                out.extend(_noun_subject_facts(toks, lex, src, meeting, conf, cue))
+                continue                           # وناقش الاجتماع …
             prep = cue.feature("prep")
             lo = k
             while lo > 0 and toks.tokens[lo - 1].sent == nxt.sent:
@@ -114,6 +120,53 @@ def _meeting_facts(ctx, events) -> list[Fact]:
             for t in _topics_after(toks, k + (1 if prep and nxt.norm == prep else 0)):
                 out.append(Fact(meeting, "addresses", t, src, MEETING_RULE, conf))
     return out
+
+
+def _meeting_of(ctx):
+    from .adoption import MeetingOf             # noqa: PLC0415 (the commitments family's reader of meetings)
+    return MeetingOf(ctx)
+
+
+def _noun_subject_facts(toks, lex, src, meeting, conf, only=None) -> list[Fact]:
+    """``ويناقش الاجتماع، تحت شعار "…"، سبل حماية المهاجرين، والهجرة الدائرية، ودور المغتربين``: a focus verb
+    whose subject is a (singular) meeting noun; the topics are the list after it, past an inserted theme."""
+    out: list[Fact] = []
+    for cue in [only] if only is not None else lex.find(toks, "meeting_topic_cue"):
+        if cue.future or cue.reading.enc:
+            continue
+        noun = lex.is_a(toks, cue.j, "meeting_noun") if cue.j < len(toks.tokens) else None
+        if noun is None or noun.feature("plural") or toks.tokens[cue.j].sent != toks.tokens[cue.i].sent:
+            continue
+        k = noun.j
+        while k < len(toks.tokens) and lex.is_a(toks, k, "meeting_qualifier"):
+            k += 1
+        k = _past_theme(toks, lex, k)
+        prep = cue.feature("prep")
+        if prep and k < len(toks.tokens) and toks.tokens[k].norm == prep:
+            k += 1
+        for t in _topics_list(toks, k, stop_at_comma_gap=True):
+            out.append(Fact(meeting, "addresses", t, src, MEETING_RULE, conf))
+    return out
+
+
+def _past_theme(toks, lex, k: int) -> int:
+    """The token after an inserted theme (، تحت شعار "…"،) that starts at ``k``, else ``k``."""
+    j = k
+    if j < len(toks.tokens) and toks.tokens[j].norm in ",،":
+        j += 1
+    cue = lex.is_a(toks, j, "theme_cue") if j < len(toks.tokens) else None
+    if cue is None:
+        return k
+    j = cue.j
+    quote = toks.tokens[j].norm if j < len(toks.tokens) else ""
+    if quote in ('"', "«", "“"):
+        j += 1
+        while j < len(toks.tokens) and toks.tokens[j].norm not in ('"', "»", "”") and toks.tokens[j].sent == toks.tokens[k].sent:
+            j += 1
+        j += 1
+    while j < len(toks.tokens) and toks.tokens[j].norm in ",،":
+        j += 1
+    return j
 
 
 def _meeting_noun_before(toks, lex, lo, i) -> bool:
@@ -165,11 +218,19 @@ def _agreement_facts(ctx) -> list[Fact]:
     return out
 
 
-def _topics_list(toks, k: int) -> list:
-    """The topics of a list that runs to the end of the sentence (items set off by commas)."""
+def _topics_list(toks, k: int, stop_at_comma_gap: bool = False) -> list:
+    """The topics of a list that runs to the end of the sentence (items set off by commas); with
+    ``stop_at_comma_gap``, also up to an item (between commas) that names no topic after the first."""
     out, sent = [], toks.tokens[k].sent if k < len(toks.tokens) else -1
+    item_has_topic = False
     while k < len(toks.tokens) and toks.tokens[k].sent == sent:
         t = toks.tokens[k]
+        if stop_at_comma_gap and t.kind == "punct" and t.norm in ",،؛;":
+            if out and not item_has_topic:
+                break
+            item_has_topic = False
+        if any(m.entity.kind == "topic" for m in t.ents):
+            item_has_topic = True
         for m in t.ents:
             if m.entity.kind == "topic" and toks.index_at(m.start) == k and m.entity not in out:
                 out.append(m.entity)

@@ -16,6 +16,8 @@ RULES = {
     "topics.support": ("a weaker cue (تدعم، يسهم في، أعلن عن مبادرة) with a resolved subject", 0.6),
     "topics.name": ("a commitment whose own name states its subject (إعلان بشأن اللجوء، صندوق تحقيق الأهداف "
                     "الإنمائية للألفية)", 0.8),
+    "topics.instrument-name": ("a named instrument's name as the text writes it states its subject (اتفاقية "
+                               "العمال المنزليين، إعلان نيويورك من أجل اللاجئين والمهاجرين)", 0.8),
     "topics.commitment-clause": ("a clause that hangs on a commitment by a resumptive pronoun (اعتمدوا قرارا … "
                                  "وجهوا فيه الانتباه إلى …)", 0.75),
     "topics.recommendation": ("the topics a numbered recommendation of a session names in its own text", 0.75),

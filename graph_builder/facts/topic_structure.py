@@ -1,5 +1,6 @@
 """Topic facts read from what other rules found rather than from a cue: a session's heading
-(``topics.heading``), a commitment's own name (``topics.name``), a numbered recommendation's own
+(``topics.heading``), a commitment's own name (``topics.name``; for an instrument the gazetteer
+names, the name as this text writes it: ``topics.instrument-name``), a numbered recommendation's own
 text (``topics.recommendation``) and a clause that hangs on a commitment by a resumptive pronoun
 (``topics.commitment-clause``).
 
@@ -60,6 +61,42 @@ def recommendation_facts(text: Text, source, items: list[Mention]) -> list[Fact]
 
 # A parenthesis that gives examples (على سبيل المثال، مثل): what it names illustrates, it is not the subject.
 _EXAMPLE = re.compile(r"\((?:على سبيل المثال|مثل|ومنها|منها)[^)]*\)")
+
+
+_MATCHERS: dict = {}
+
+
+def _topic_matcher(gazetteer):
+    """A matcher of the gazetteer's topics only (an instrument's name would hide the topics inside it),
+    made once per gazetteer."""
+    if gazetteer is None:
+        return None
+    key = id(gazetteer)
+    if key not in _MATCHERS:
+        from ..recognise.gazetteer import Gazetteer   # noqa: PLC0415
+        from ..recognise.matcher import Matcher       # noqa: PLC0415
+        _MATCHERS.clear()
+        _MATCHERS[key] = (gazetteer, Matcher(Gazetteer([e for e in gazetteer.entities if e.kind == "topic"])))
+    return _MATCHERS[key][1]
+
+
+def instrument_name_facts(ctx: FactContext, source, mentions) -> list[Fact]:
+    """An instrument the gazetteer names, written here with the words of its subject (``اتفاقية العمال
+    المنزليين رقم 189``، ``إعلان نيويورك من أجل اللاجئين``): the topics its written name holds. A short
+    form (``إعلان نيويورك``) says nothing; the gazetteer's other names are not read."""
+    matcher = None
+    conf = RULES["topics.instrument-name"][1]
+    out: list[Fact] = []
+    for m in mentions:
+        if m.entity.kind != "commitment" or m.entity.from_text or len(m.surface.split()) < 2:
+            continue
+        matcher = matcher or _topic_matcher(ctx.gazetteer)
+        if matcher is None:
+            return out
+        for hit in matcher.find(m.surface):
+            if hit.entity.kind == "topic":
+                out.append(Fact(m.entity, "addresses", hit.entity, source, "topics.instrument-name", conf))
+    return out
 
 
 def name_facts(text: Text, source) -> list[Fact]:

@@ -46,7 +46,8 @@ from .family_findings import KnownEvents, known_commitments, known_events
 from .topic_cues import Cue, find_cues
 from .topic_objects import fact_subjects, topic_names, topics_in, topics_in_names
 from .topic_rules import RULES, SUBJECT_CLASSES
-from .topic_structure import commitment_clause_facts, heading_facts, name_facts, recommendation_facts
+from .topic_structure import (commitment_clause_facts, heading_facts, instrument_name_facts, name_facts,
+                              recommendation_facts)
 from .topic_subjects import cue_subject, demonstrative_subject, resolve_head, topical_front
 
 # The public names of this module (kept where they were before it was split).
@@ -147,6 +148,7 @@ def extract(ctx: FactContext) -> list[Fact]:
         named = [m for m in commitments.names.get(id(p), []) if m.entity.key not in keys]
         text = Text(p.text, mentions + named)
         facts.extend(name_facts(text, p))
+        facts.extend(instrument_name_facts(ctx, p, mentions))
         facts.extend(recommendation_facts(text, p, commitments.items.get(id(p), [])))
         new, carried = _paragraph_facts(names, p, text, carried, events)
         facts.extend(new)

@@ -40,9 +40,9 @@ from .event_common import Ref, key_year, year_fact
 from .event_status import HELD, PLANNED, _sentence_bounds, clause_status, document_day
 from ..text.word_classes import load
 from .minting import process_meeting, sub_event
-from .meeting_setting import (after, covered, dates_before, fronted_place, governing_before, governing_verb, held_place_before, held_subject,
+from .meeting_setting import (LOCATION_WINDOW, after, covered, dates_before, fronted_place, governing_before, governing_verb, held_place_before, held_subject,
                               host_place_before, mention_at, ordinals_of, own_dates, phase_before, phase_dates,
-                              place_after, range_tail, state_site)
+                              place_after, range_tail, reported, state_site, contradicted, host_after)
 from .rules import REGISTRY, Rule, register
 
 RULE_ID = "event.written-meeting"
@@ -81,6 +81,7 @@ def find(ctx, st, src, toks: Tokens, s: int, e: int, known: list[Ref]) -> list[R
     ordinals = {toks.index_at(o.start): o for o in ordinals_of(toks) if s <= o.start < e}
     doc_day = document_day(ctx.document)
     out: list[Ref] = []
+    prior = st.last_meeting
     for m in lex.find(toks, "meeting_noun", lo, hi):
         t0 = toks.tokens[m.i]
         if m.feature("plural") or any(r.start <= t0.start < r.end for r in known + out):
@@ -95,6 +96,11 @@ def find(ctx, st, src, toks: Tokens, s: int, e: int, known: list[Ref]) -> list[R
                 if st.main_meeting is None and ref.status == HELD:
                     st.main_meeting = ref
     out += _held_processes(ctx, st, toks, lo, hi, known + out, doc_day)
+    listed, consumed = listed_meetings(st, src, toks, lo, hi, known + out, doc_day, prior)
+    if listed:
+        out = [r for r in out if r.start not in consumed] + listed
+        if st.last_meeting is not None and st.last_meeting.start in consumed and st.last_source is src:
+            st.last_meeting = None      # the list's noun is no meeting of its own
     out += _process_proceedings(ctx, st, src, toks, lo, hi, known + out, doc_day)
     if antecedent(st, src) is not None and not any(r.start < toks.tokens[lo].end for r in known + out):
         opener = _held_opener(toks, lo, hi)
@@ -137,20 +143,33 @@ def _read(ctx, st, src, toks: Tokens, m, lo: int, hi: int, ordinals: dict, doc_d
                 j += 1
             continue
         break
+    if _term_years(toks, j, hi):
+        return None             # خلال دورته التاسعة 2026 - 2027: a term of office, not a meeting
     place = process = None
     for k in range(j, min(hi, j + MAX_GAP)):
         pm = mention_at(toks, k, ("process",))
         if pm is not None:
             process = pm.entity
             j = after(toks, pm)
+            if n is None:
+                n, j = _edition(toks, j, hi)      # قمة المنتدى العالمي … في دورتها الثالثة عشرة
             break
+        sb = series_body(toks, k) if n is not None and kind == "session" else None
+        if sb is not None:                         # الدورة الثالثة بعد المئة لمؤتمر منظمة العمل الدولية
+            return _body_session(ctx, toks, sb, m.i, after(toks, sb), n, lo, hi, doc_day)
         plm = mention_at(toks, k, ("place",))
         if plm is not None and place is None and k == j:
             place = plm.entity
             j = after(toks, plm)
             continue
-        if toks.tokens[k].kind == "punct" or lex.is_a(toks, k, "held_verb"):
+        if (toks.tokens[k].kind == "punct" and toks.tokens[k].norm not in _QUOTES) or lex.is_a(toks, k, "held_verb"):
             break
+    if process is not None and _term_years(toks, j, hi):
+        return None             # رئاسة الدورة التاسعة لحوار أبوظبي 2026 - 2027: a term, not a meeting
+    if process is None and not m.reading.enc and j < hi and toks.tokens[j].kind == "word":
+        named = _name_after_head(ctx, toks, j, hi, ordinals)   # المؤتمر الوزاري الأورو-إفريقي الأول حول الهجرة والتنمية
+        if named is not None:
+            process, j, n = named[0], named[1], n if n is not None else named[2]
     if process is None and m.reading.enc in ("ه", "ها"):
         named = _name_under_pronoun(ctx, toks, m, hi, ordinals)        # حوارها الرفيع المستوى الثاني بشأن الهجرة …
         if named is not None:
@@ -169,23 +188,34 @@ def _read(ctx, st, src, toks: Tokens, m, lo: int, hi: int, ordinals: dict, doc_d
         ante = antecedent(st, src)
         if ante is not None and not modified and _can_refer(kind, ante.kind):
             return _anaphor(ctx, st, src, toks, m.i, j, lo, hi, doc_day)
-        return None
+        place = host_place_before(toks, lo, m.i) or held_place_before(toks, lo, m.i)
+        if place is None and host_after(toks, j, hi) is None:
+            return None         # افتتحت اليوم، بمراكش، أشغال المؤتمر الحكومي الدولي: named by its place (below)
     dates = own_dates(ctx, toks, j, hi, doc_day) or dates_before(toks, lo, m.i, doc_day)
     status = clause_status(toks, m.i, dates=dates, doc_day=doc_day)
     if place is None:
         place = (place_after(toks, j, hi) or host_place_before(toks, lo, m.i) or held_place_before(toks, lo, m.i)
                  or fronted_place(toks, lo, m.i))
+    title = st.title_meeting
+    if process is None and n is not None and title is not None and title.process is not None \
+            and title.ordinal == n and title.kind == kind:
+        process = title.process     # the headline's المؤتمر الوزاري الثامن لعملية بالي, named in the body without its process
     if process is None and place is not None and kind in _PROCESS_KINDS:
         process = _paragraph_process(toks, toks.tokens[m.i].start)
         if process is not None and _own_convenors(toks, lo, m.i, process):
             process = None      # وعقد الاتحاد الأوروبي والاتحاد الأفريقي مؤتمر قمة فاليتا: its own convenors'
 
+    host = host_after(toks, j, hi) if place is None and process is None else None
+    if host is not None and host.kind == "place":
+        place, host = host, None        # المؤتمر الذي احتضنته مراكش: its city
     year = _year(ctx, st, toks, process, n, dates, lo, hi, status, doc_day, j)
     if year is None and doc_day is not None and status == HELD and not _other_year(toks, lo, hi):
         verb = governing_before(toks, lo, m.i)
         if verb is not None and verb.feature("phase") == "end":
             year = doc_day.year     # اختتمت في الكويت أعمال ورشة العمل: a press report of a meeting that just closed
-    if year is None and (process is None or n is None):
+    if year is None and (process is None or n is None) and not (
+            (place is not None or host is not None) and kind not in _PART_KINDS and status == HELD
+            and reported(toks, lo, m.i, j, hi, dates)):
         return None            # a place alone (حلقة العمل التي عقدت في مرسيليا) does not say which meeting
     if kind in _PART_KINDS and process is not None:
         # حلقة العمل المواضيعية للمنتدى: a workshop of the process, a part of its meeting of that year
@@ -202,21 +232,28 @@ def _read(ctx, st, src, toks: Tokens, m, lo: int, hi: int, ordinals: dict, doc_d
                      cls=PLANNED_CLASS if status == PLANNED else HELD_CLASS)
         return Ref(toks.tokens[m.i].start, toks.tokens[j - 1].end, ev, parent, RULE_ID, status, None, place,
                    tuple(dates), year, kind, phase_dates(toks, lo, hi, doc_day))
-    site = place if place is not None else state_site(toks, lo, m.i, j, hi)
+    site = place if place is not None else (host or state_site(toks, lo, m.i, j, hi))
     ev = _entity(process, n, year, kind, site, toks.surface(m.i, j), status)
     if ev is None:
         return None
     if process is not None and n is not None and year is not None:
         st.ordinal_years.setdefault((process.slug, n), year)
+    phases = phase_dates(toks, lo, hi, doc_day)
+    opener = phase_before(toks, lo, m.i)
+    if opener and dates and not phases:
+        phases, dates = ((opener, dates[0]),), dates[1:]   # في ختام أعمال اللقاء …، أمس الأول: its last day
     return Ref(toks.tokens[m.i].start, toks.tokens[j - 1].end, ev, process, RULE_ID, status, n, place,
-               tuple(dates), year, kind, phase_dates(toks, lo, hi, doc_day))
+               tuple(dates), year, kind, phases)
 
+
+# Quotation marks a writer sets a process's name in (اللقاء الوزاري السابع لدول «حوار أبوظبي»).
+_QUOTES = frozenset({"«", "»", '"', "“", "”", "'"})
 
 # Kinds of meeting that are parts of a process's yearly meeting when named with the process.
 _PART_KINDS = frozenset({"workshop", "seminar"})
 
 # Meeting kinds a standing process holds (a summit of the forum); workshops and seminars are their own events.
-_PROCESS_KINDS = frozenset({"summit", "meeting", "ministerial-meeting", "ministerial-conference", "conference",
+_PROCESS_KINDS = frozenset({"summit", "meeting", "ministerial-meeting", "ministerial-conference", "conference", "annual-conference",
                             "consultative-meeting", "annual-meeting", "regional-meeting", "session"})
 
 
@@ -313,13 +350,27 @@ def _process_proceedings(ctx, st, src, toks: Tokens, lo: int, hi: int, known: li
     """``أعمال المنتدى``, ``المنتدى، الذي … انعقد``: a process named for its meeting is the document's
     main meeting of that process."""
     main = st.title_meeting or st.main_meeting
-    if main is None or main.process is None:
-        return []
     lex = load()
     out = []
     for k in range(lo, hi):
+        sb = series_body(toks, k)
+        if sb is not None and not any(r.start <= sb.start < r.end for r in known + out):
+            n, j = _edition(toks, after(toks, sb), hi)
+            ref = _body_session(ctx, toks, sb, k, j, n, lo, hi, doc_day) if n is not None else None
+            if ref is not None:            # اعتمد مؤتمر العمل الدولي في دورته المائة بجنيف
+                out.append(ref)
+            continue
         pm = mention_at(toks, k, ("process",))
-        if pm is None or pm.entity != main.process or any(r.start <= pm.start < r.end for r in known + out):
+        if pm is None or any(r.start <= pm.start < r.end for r in known + out):
+            continue
+        if main is None or main.process is None or pm.entity != main.process:
+            ref = _process_occurrence(ctx, toks, pm, k, lo, hi, doc_day)
+            if ref is not None:
+                out.append(ref)
+                if ref.status == HELD:
+                    st.last_meeting, st.last_source = ref, src
+                    if st.main_meeting is None:
+                        st.main_meeting = ref
             continue
         prev = toks.tokens[k - 1] if k > lo else None
         proceedings = prev is not None and any(r.stem in _PROCEEDINGS for r in prev.readings())
@@ -336,6 +387,152 @@ def _process_proceedings(ctx, st, src, toks: Tokens, lo: int, hi: int, known: li
             if ref is not None:
                 out.append(ref)
     return out
+
+
+_EDITION = frozenset({"نسخته", "نسختها", "دورته", "دورتها", "طبعته", "طبعتها"})
+
+
+LIST_ID = "event.written-list"
+register(Rule(LIST_ID, ("partOf", "year", "location"), 0.75,
+              ("meeting_noun", "held_verb", "host_verb", "entity:place", "entity:process"),
+              "a meeting noun held in a list of cities with years (المشاورات الوزارية السابقة المعقودة في كولومبو عام 2003، "
+              "ومانيلا عام 2004 / نظمت الدورات الأخرى بباريس (2008) ودكار (2011)): one meeting of the process per city", "events"))
+_PAIR_GAP = 3               # tokens between a city and its year (عام، سنة، an opening bracket)
+
+
+def listed_meetings(st, src, toks: Tokens, lo: int, hi: int, known: list[Ref], doc_day,
+                    prior: Ref | None = None) -> tuple[list[Ref], set]:
+    """Meetings of one series listed as cities with their years after a meeting noun and a held or hosting
+    verb: each city with its year is one meeting, of the process the noun names, else of the process of
+    the meeting named before (the document's). Two pairs at least: a single city and year is :func:`_read`'s.
+    Also the start offsets of the list's nouns (not meetings of their own)."""
+    lex = load()
+    out: list[Ref] = []
+    consumed: set = set()
+    for m in lex.find(toks, "meeting_noun", lo, hi):
+        if covered(toks, m.i, ("process", "org", "body")):
+            continue
+        verb = next((v for v in lex.find(toks, ("held_verb", "host_verb"), m.j, min(hi, m.j + 6))), None)
+        noun_verb = next((v for v in lex.find(toks, ("held_verb", "host_verb"), max(lo, m.i - 3), m.i)), None)
+        verb = verb or noun_verb
+        if verb is None or verb.future:
+            continue
+        pairs = _place_years(toks, verb.j if verb.i > m.i else m.j, hi)
+        if len(pairs) < 2 or any(r.start <= pairs[0][2] < r.end for r in known):
+            continue
+        process = next((pm.entity for k in range(m.j, min(hi, m.j + MAX_GAP)) if (pm := mention_at(toks, k, ("process",)))), None)
+        noun_start = toks.tokens[m.i].start
+        if process is None:
+            before = [r for r in known if r.process is not None and r.end <= noun_start]
+            ante = before[-1] if before else next(
+                (r for r in (st.title_meeting, st.main_meeting, prior)
+                 if r is not None and r.process is not None and r.start != noun_start), None)
+            process = ante.process if ante is not None else None
+        if clause_status(toks, m.i, doc_day=doc_day) == PLANNED:
+            continue
+        kind = m.feature("kind", "meeting")
+        for place, year, start, end in pairs:
+            ev = _entity(process, None, year, kind, place, toks.surface(m.i, m.j), HELD)
+            out.append(Ref(start, end, ev, process, LIST_ID, HELD, None, place, (), year, kind))
+        consumed.add(noun_start)
+        break
+    return out, consumed
+
+
+def _place_years(toks: Tokens, j: int, hi: int) -> list[tuple]:
+    """(place, year, start, end) for each city followed by its year in a list from token ``j`` (``في كولومبو عام
+    2003، ومانيلا عام 2004``, ``بباريس (2008) ودكار (2011)``); stops where the list stops."""
+    out = []
+    k = j
+    while k < hi:
+        pm = mention_at(toks, k, ("place",))
+        if pm is not None and contradicted(toks, pm):
+            break
+        if pm is None:
+            if out or k - j > 8 or toks.tokens[k].norm in (".", ";"):
+                if out and toks.tokens[k].norm in (",", "و") and k + 1 < hi:
+                    k += 1
+                    continue
+                break
+            k += 1
+            continue
+        x = after(toks, pm)
+        year = None
+        for y in range(x, min(hi, x + _PAIR_GAP)):
+            t = toks.tokens[y]
+            if t.kind == "number" and re.fullmatch(r"(?:19|20)\d\d", t.norm):
+                year, x = int(t.norm), y + 1
+                break
+            if t.norm not in ("(", "عام", "سنه", "في", "لعام"):
+                break
+        if year is None:
+            break
+        out.append((pm.entity, year, pm.start, toks.tokens[x - 1].end))
+        k = x + 1 if x < hi and toks.tokens[x].norm == ")" else x
+    return out
+
+
+def series_body(toks: Tokens, k: int):
+    """An organisation named by a meeting noun (مؤتمر العمل الدولي) at token ``k``: a standing conference that
+    meets in numbered sessions. Its mention, else None."""
+    m = mention_at(toks, k, ("org", "body"))
+    if m is None or toks.index_at(m.start) != k:
+        return None
+    head = load().is_a(toks, k, "meeting_noun")
+    return m if head is not None and not head.feature("plural") and not head.reading.enc else None
+
+
+def _body_session(ctx, toks: Tokens, body, i: int, j: int, n: int, lo: int, hi: int, doc_day) -> Ref | None:
+    """A numbered session of a standing conference (الدورة المائة لمؤتمر العمل الدولي): keyed by the
+    conference and the number, with its place, dates and year; not part of a process (the conference is
+    an organisation)."""
+    dates = own_dates(ctx, toks, j, hi, doc_day)
+    status = clause_status(toks, i, dates=dates, doc_day=doc_day)
+    place = place_after(toks, j, hi) or held_place_before(toks, lo, i)
+    year = _year(ctx, None, toks, None, None, dates, lo, hi, status, doc_day, j)
+    e = body.entity
+    label = e.notations[0] if e.notations else e.label_en
+    ev = Entity("event", f"{e.slug}-session-{n}", PLANNED_CLASS if status == PLANNED else HELD_CLASS,
+                f"{label} session {n}", toks.surface(min(i, toks.index_at(body.start)), j), from_text=True)
+    return Ref(toks.tokens[i].start, toks.tokens[j - 1].end, ev, None, RULE_ID, status, n, place, tuple(dates), year,
+               "session", phase_dates(toks, lo, hi, doc_day))
+
+
+def _edition(toks: Tokens, j: int, hi: int) -> tuple[int | None, int]:
+    """``في نسخته العاشرة``, ``في دورتها الثالثة عشرة`` at token ``j`` (after a process's name): the ordinal
+    of the meeting, and the token after it; (None, j) when it is not there."""
+    if j + 2 < hi and toks.tokens[j].norm == "في" and toks.tokens[j + 1].norm in _EDITION:
+        o = next((o for o in ordinals_of(toks) if toks.index_at(o.start) == j + 2), None)
+        if o is not None:
+            return o.value, toks.index_at(o.end - 1) + 1
+    return None, j
+
+
+def _process_occurrence(ctx, toks: Tokens, pm, k: int, lo: int, hi: int, doc_day) -> Ref | None:
+    """A process named for one of its meetings when no meeting of it was named before: its proceedings
+    governed by a held verb (``انطلقت بالعاصمة كيتو أعمال المنتدى العالمي للهجرة والتنمية``), or its
+    edition (``المنتدى العالمي … في نسخته العاشرة المنعقدة منذ الأربعاء ببرلين``). Keyed by process and
+    year, else process and ordinal, else process and place (a held meeting only)."""
+    j = after(toks, pm)
+    while j < hi and j < after(toks, pm) + 3 and (toks.tokens[j].norm in ("(", ")")
+                                                    or toks.tokens[j].norm.isascii() and toks.tokens[j].norm.isalpha()):
+        j += 1                            # the acronym or brackets written after the name (… GFMD)
+    n, j = _edition(toks, j, hi)
+    prev = toks.tokens[k - 1] if k > lo else None
+    proceedings = prev is not None and any(r.stem in _PROCEEDINGS for r in prev.readings())
+    verb = governing_before(toks, lo, k - 1 if proceedings else k)
+    held = verb is not None and load().is_a(toks, verb.i, "held_verb") is not None
+    if not ((proceedings and held) or n is not None):
+        return None
+    dates = own_dates(ctx, toks, j, hi, doc_day) or dates_before(toks, lo, k, doc_day)
+    status = clause_status(toks, k, dates=dates, doc_day=doc_day)
+    place = held_place_before(toks, lo, k) or host_place_before(toks, lo, k) or place_after(toks, j, hi)
+    year = _year(ctx, None, toks, None, None, dates, lo, hi, status, doc_day, j)
+    if year is None and n is None and (place is None or status != HELD):
+        return None
+    ev = _entity(pm.entity, n, year, "meeting", place, toks.surface(k, j), status)
+    return Ref(pm.start, toks.tokens[j - 1].end, ev, pm.entity, RULE_ID, status, n, place, tuple(dates), year,
+               "meeting", phase_dates(toks, lo, hi, doc_day))
 
 
 def _anaphor(ctx, st, src, toks: Tokens, i: int, j: int, lo: int, hi: int, doc_day,
@@ -357,6 +554,43 @@ def _anaphor(ctx, st, src, toks: Tokens, i: int, j: int, lo: int, hi: int, doc_d
         st.ordinal_years.setdefault((ante.process.slug, ante.ordinal), years[0])
     return Ref(toks.tokens[i].start, toks.tokens[j - 1].end, ante.event, ante.process, ANAPHOR_ID,
                status, None, place, tuple(dates), None, ante.kind, phases)
+
+
+# Head nouns of process names a meeting noun may stand in for (الحوار الأورو-إفريقي حول الهجرة والتنمية →
+# المؤتمر الوزاري الأورو-إفريقي حول الهجرة والتنمية: the process's ministerial conference).
+_PROCESS_HEADS = ("الحوار", "المسار", "العملية", "المسلسل")
+
+
+def _name_after_head(ctx, toks: Tokens, j: int, hi: int, ordinals: dict):
+    """(process, token after its name, ordinal or None) when the words after a meeting noun and its qualifiers,
+    read after a process's head noun instead (``المؤتمر الوزاري الأورو -إفريقي الأول حول الهجرة والتنمية`` →
+    ``الحوار الأورو -إفريقي حول الهجرة والتنمية``), name a known process; an ordinal among the first words
+    is the meeting's. The whole rest of the name must match: a shared adjective alone names nothing."""
+    matcher = getattr(ctx, "matcher", None)
+    if matcher is None:
+        return None
+    t0 = toks.tokens[j]
+    last = toks.tokens[min(hi, j + 14) - 1]
+    tail = toks.text[t0.start:last.end]
+    cut, n = (0, 0), None
+    for k in range(j, min(hi, j + 5)):
+        if k in ordinals:
+            cut = (toks.tokens[k].start - t0.start, ordinals[k].end - t0.start)
+            n = ordinals[k].value
+            break
+    rest = (tail[:cut[0]].rstrip() + " " + tail[cut[1]:].lstrip()).strip() if n is not None else tail
+    for head in _PROCESS_HEADS:
+        text = f"{head} {rest}"
+        for mention in matcher.find(text, ()):
+            if mention.start == 0 and mention.entity.kind == "process" and mention.end > len(head) + 8:
+                end = mention.end - len(head) - 1           # in ``rest``
+                if n is not None and end > cut[0]:
+                    end += (cut[1] - cut[0]) - (len(tail[:cut[0]]) - len(tail[:cut[0]].rstrip())) \
+                        - (len(tail[cut[1]:]) - len(tail[cut[1]:].lstrip())) + 1
+                return mention.entity, toks.index_at(t0.start + max(end, 1) - 1) + 1, n
+            if mention.start > 0:
+                break
+    return None
 
 
 def _name_under_pronoun(ctx, toks: Tokens, m, hi: int, ordinals: dict):
@@ -464,6 +698,9 @@ def _year(ctx, st, toks, process, n, dates, lo, hi, status, doc_day, j):
     m = re.match(r"\s*,?\s*(?:في )?(?:عام|لعام|سنه|للعام|العام) (\d{4})", rest)
     if m:
         return int(m.group(1))
+    y = _place_year(toks, j, hi)
+    if y is not None:
+        return y
     if doc_day is not None:
         for rm in load().find(toks, "relative_time", j, hi):
             if rm.feature("unit") == "year":
@@ -473,6 +710,32 @@ def _year(ctx, st, toks, process, n, dates, lo, hi, status, doc_day, j):
     if doc_day is not None and status == HELD and any(
             strip_article(toks.tokens[k].norm) in {strip_article(w) for w in _NOW_WORDS} for k in range(lo, hi)):
         return doc_day.year
+    return None
+
+
+def _term_years(toks: Tokens, j: int, hi: int) -> bool:
+    """Two years joined by a dash or slash at token ``j`` (``2026 - 2027``, ``2019/2020``): the span of a term."""
+    t = toks.tokens
+    return (j + 2 < hi and t[j].kind == "number" and t[j + 1].norm in ("-", "/", "–")
+            and t[j + 2].kind == "number" and all(re.fullmatch(r"(?:19|20)\d\d", t[x].norm) for x in (j, j + 2)))
+
+
+def _place_year(toks: Tokens, j: int, hi: int) -> int | None:
+    """A bare year written right after the meeting's city (``فانعقد … في باريس 2008``, ``بباريس (2008)``), before
+    any other meeting is named: the year it was held there."""
+    lex = load()
+    for k in range(j, min(hi, j + LOCATION_WINDOW)):
+        if k > j and lex.is_a(toks, k, "meeting_noun") and not covered(toks, k, ("process",)):
+            return None
+        pm = mention_at(toks, k, ("place",))
+        if pm is None:
+            continue
+        x = after(toks, pm)
+        if x < hi and toks.tokens[x].norm == "(":
+            x += 1
+        if x < hi and toks.tokens[x].kind == "number" and re.fullmatch(r"(?:19|20)\d\d", toks.tokens[x].norm):
+            return int(toks.tokens[x].norm)
+        return None
     return None
 
 
@@ -488,6 +751,10 @@ def _entity(process, n, year, kind, place, label_ar, status) -> Entity | None:
     if process is not None and n is not None:
         acr = process.notations[0] if process.notations else process.label_en
         return Entity("event", f"{process.slug}-meeting-{n}", cls, f"{acr} meeting {n}", label_ar, from_text=True)
+    if process is not None and place is not None:    # انطلقت بالعاصمة كيتو أعمال المنتدى …: no year, no ordinal
+        acr = process.notations[0] if process.notations else process.label_en
+        return Entity("event", f"{process.slug}-{place.slug.lower()}", cls, f"{acr} meeting in {place.label_en}",
+                      label_ar, from_text=True)
     if place is not None:                        # a city, or the state a meeting of no process was held in
         slug = f"{kind}-{place.slug.lower()}" + (f"-{year}" if year else "")
         label = f"{kind.replace('-', ' ').capitalize()} in {place.label_en}" + (f" ({year})" if year else "")
@@ -552,9 +819,9 @@ def supplement(ctx, src, toks: Tokens, ref: Ref, given: list, e: int):
 def ref_facts(src, ref: Ref):
     """partOf, year, ordinal, location and dates of a meeting found by :func:`find`."""
     ev = ref.event
-    if ref.process is not None and ref.rule == RULE_ID:
-        yield Fact(ev, "partOf", ref.process, src, RULE_ID, CONF)
-    if ref.year and ref.rule == RULE_ID:
+    if ref.process is not None and ref.rule in (RULE_ID, LIST_ID):
+        yield Fact(ev, "partOf", ref.process, src, ref.rule, REGISTRY.confidence(ref.rule))
+    if ref.year and ref.rule in (RULE_ID, LIST_ID):
         yield year_fact(ev, ref.year, src)
     if ref.ordinal:
         yield Fact(ev, "ordinal", Value(str(ref.ordinal), "integer"), src, RULE_ID, CONF)
@@ -563,7 +830,8 @@ def ref_facts(src, ref: Ref):
     start = next((d.start_date for p, d in ref.phases if p == "start"), None)
     end = next((d.end_date or d.start_date for p, d in ref.phases if p == "end"), None)
     phased = {(d.start, d.end) for _, d in ref.phases}
-    days = [d for d in ref.dates if d.precision == "day" and d.start_date]
+    ends = {(d.start, d.end) for p, d in ref.phases if p == "end"}
+    days = [d for d in ref.dates if d.precision == "day" and d.start_date and (d.start, d.end) not in ends]
     if days and start is None:
         d = days[0]
         start = d.start_date

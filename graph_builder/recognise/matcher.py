@@ -23,10 +23,12 @@ same scope (earlier in the same text, or ``previous``), else (``mentions_in``) t
 dominant process when it is a candidate (:meth:`Matcher.dominant`: ``المنتدى`` in a report about
 the Global Forum); it is dropped when there is none or when it follows a definite word as an
 adjective would (``الجريمة المنظمة``). An untitled name followed by a comma and a title
-(``شا زوكانغ، وكيل الأمين العام``) is a person when nothing else matched there. OCR slips are
+(``شا زوكانغ، وكيل الأمين العام``) is a person when nothing else matched there. The hamza of ``شؤون``/``مسؤول`` is
+matched on either seat (``شئون``, Egyptian press). OCR slips are
 matched only by a bounded fuzzy rule: single-word proper names (states, places, processes,
 regions) of at least 6 letters, edit distance 1 per 6 letters, same first and last letter,
-never a token that is itself a known name. Explicit ``ar_alt`` variants are preferred.
+never a token that is itself a known name or a given name (lexicon class ``given_name``:
+``مانويلا`` is a person, not Manila). Explicit ``ar_alt`` variants are preferred.
 
 A SHORT name (a name of a process, body or instrument that is the first words of a longer name of the
 same entity: ``المنتدى العالمي``, ``إعلان نيويورك``) or an ambiguous short form is not a mention when
@@ -61,7 +63,7 @@ from ..text.word_classes import load as load_word_classes
 from .findings import Entity, Mention
 from .gazetteer import Gazetteer
 from ..text.model import Document, Section
-from .role_persons import find_role_persons
+from .role_persons import find_role_persons, given
 from .text_entities import (find_known_persons, find_persons, find_persons_before_roles, find_publications,
                             find_resolutions_cited, surname, unify_persons)
 
@@ -102,6 +104,10 @@ def _name_words(names: Iterable[str]) -> frozenset[str]:
     return frozenset(c for n in names for w in n.split() for c in _cores(w) if w not in _FILLER)
 
 
+FUZZY_MEMO = 100_000     # words whose fuzzy reading is kept (the memo is emptied when full)
+_UNSEEN = object()
+
+
 @dataclass(frozen=True)
 class Match:
     start: int                    # code points in the ORIGINAL text
@@ -130,8 +136,32 @@ def _levenshtein(a: str, b: str) -> int:
     return prev[-1]
 
 
+# The hamza of شؤون/مسؤول sits on waw or on ya by region (Egyptian press: شئون، مسئول); folding keeps
+# the seat (و / ي), so a name is matched in both spellings.
+_HAMZA_SEATS = (("شوون", "شيون"), ("مسوول", "مسيول"))
+
+
+def _spellings(key: str) -> list[str]:
+    out = [key]
+    for a, b in _HAMZA_SEATS:
+        out += [k.replace(a, b) for k in out if a in k]
+    return out
+
+
 def _deletions(word: str) -> set[str]:
     return {word[:i] + word[i + 1:] for i in range(len(word))}
+
+
+_HYPHEN = re.compile(r"(?<=\w) ?- ?(?=\w)")
+
+
+def hyphen_forms(key: str) -> list[str]:
+    """A folded name with a joining hyphen (``الاورو-افريقي``) as the press spaces or drops it: ``الاورو -افريقي``,
+    ``الاورو- افريقي``, ``الاورو - افريقي``, ``الاورو افريقي`` (a tatweel for the hyphen, folded away),
+    ``الاوروافريقي``. A name with no hyphen is itself only."""
+    if not _HYPHEN.search(key):
+        return [key]
+    return list(dict.fromkeys(_HYPHEN.sub(j, key) for j in ("-", " -", "- ", " - ", " ", "")))
 
 
 class Matcher:
@@ -149,11 +179,11 @@ class Matcher:
         self._names: set[str] = set()
         for e in gazetteer.entities:
             for name in gazetteer.arabic_names(e):
-                key = fold(name)
-                self._names.add(key)
-                add(key, NAME, e)
-                if key.startswith("ال") and len(key) > 3:
-                    add(key[1:], ELIDED, e)
+                for key in dict.fromkeys(s for h in hyphen_forms(fold(name)) for s in _spellings(h)):
+                    self._names.add(key)
+                    add(key, NAME, e)
+                    if key.startswith("ال") and len(key) > 3:
+                        add(key[1:], ELIDED, e)
             for n in e.notations:
                 if n.isascii() and any(c.isalpha() for c in n) and e.kind not in ("topic", "state"):
                     add(n, ACRONYM, e)
@@ -180,6 +210,7 @@ class Matcher:
         self._keep = tuple(tuple(fold(w).split()) for w in lex.words("name_genitive_not_qualifier"))
         self._link_words = _name_words(w for p in self._links for w in p)
         self._short_names = self._short_name_index(gazetteer)
+        self._fuzzy_memo: dict[str, tuple[int, Entity] | None] = {}
 
     # ------------------------------------------------------------ short names
     def _short_name_index(self, gazetteer: Gazetteer) -> dict[tuple[str, object], frozenset[str]]:
@@ -246,20 +277,32 @@ class Matcher:
         return hits
 
     def _fuzzy_word(self, word: str, offset: int) -> _Hit | None:
+        """The fuzzy hit of ``word`` at ``offset`` (what a word reads as is memoised per word)."""
+        found = self._fuzzy_memo.get(word, _UNSEEN)
+        if found is _UNSEEN:
+            if len(self._fuzzy_memo) >= FUZZY_MEMO:
+                self._fuzzy_memo.clear()
+            found = self._fuzzy_memo[word] = self._fuzzy_reading(word)
+        if found is None:
+            return None
+        cut, e = found
+        return _Hit(offset + cut, offset + len(word), e, "fuzzy")
+
+    def _fuzzy_reading(self, word: str) -> tuple[int, Entity] | None:
+        """(length of the proclitic, entity) of the first reading of ``word`` that is a slip of a name."""
         for prefix in ("",) + PROCLITICS:
             if not word.startswith(prefix):
                 continue
             stem = word[len(prefix):]
-            if stem in self._names:
-                return None
+            if stem in self._names or given(stem):
+                return None                 # a known name, or a given name (مانويلا is not مانيلا)
             found = {}
             for d in _deletions(stem) | {stem}:
                 for name, e in self._fuzzy.get(d, ()):
                     found[(name, e.key)] = (name, e)
             for name, e in found.values():
                 if self._fuzzy_ok(stem, name, prefix):
-                    start = offset + len(prefix)
-                    return _Hit(start, offset + len(word), e, "fuzzy")
+                    return len(prefix), e
         return None
 
     @staticmethod
@@ -397,27 +440,20 @@ class Matcher:
 
     # ------------------------------------------------------------ public
     def find(self, text: str, previous: Sequence[Entity] = (),
-             fallback: Mapping[str, Entity] = MappingProxyType({})) -> list[Match]:
+             fallback: Mapping[str, Entity] = MappingProxyType({}), memo: dict | None = None) -> list[Match]:
         """Every mention in ``text``, in order, with spans in ``text``'s own code points.
 
         ``previous``: entities fully named earlier in the same scope (oldest first), used to
         resolve ambiguous short forms; ``fallback``: short form → entity when none of its
-        candidates was named in scope (see :meth:`dominant`)."""
-        norm = normalise(text)
+        candidates was named in scope (see :meth:`dominant`). ``memo`` (a dict the caller keeps)
+        holds what depends on the text alone, for a second pass over the same texts."""
+        found = memo.get(text) if memo is not None else None
+        if found is None:
+            found = self._candidates(text)
+            if memo is not None:
+                memo[text] = found
+        norm, chosen = found
         t = norm.text
-        hits = self._exact_hits(t)
-        for s, e, ent in find_publications(norm) + find_persons(norm):
-            hits.append(_Hit(s, e, ent, "text-" + ent.kind))
-        for s, e, ent in find_resolutions_cited(norm):
-            hits.append(_Hit(s, e, ent, "text-resolution"))
-        chosen = self._select(hits)
-        chosen = self._select(chosen + self._fuzzy_hits(t, [(h.start, h.end) for h in chosen]))
-        chosen = self._select(chosen + [_Hit(s, e, ent, "text-person") for s, e, ent in find_persons_before_roles(norm)
-                                        if all(e <= c.start or c.end <= s for c in chosen)])
-        chosen = [h for h in chosen if not self._feminine_word(text, norm, h)]
-        chosen = self._select(chosen + [_Hit(s, e, ent, "text-person") for s, e, ent in
-                                        find_role_persons(norm, [(c.start, c.end) for c in chosen])
-                                        if all(e <= c.start or c.end <= s for c in chosen)])
         recent = list(previous)
         out = []
         for h in chosen:
@@ -431,6 +467,30 @@ class Matcher:
             os_, oe = norm.to_original(h.start, h.end)
             out.append(Match(os_, oe, entity, text[os_:oe], RULES.get(h.how, h.how)))
         return out
+
+    def _candidates(self, text: str) -> tuple:
+        """(the folded text, the hits chosen in it before short forms are resolved): what the text alone decides."""
+        norm = normalise(text)
+        t = norm.text
+        hits = self._exact_hits(t)
+        titled = find_persons(norm)
+        spans = {(s, e) for s, e, _ in titled}
+        hits = [h for h in hits if not (h.entity is not None and h.entity.kind == "place" and (h.start, h.end) in spans)]
+        for s, e, ent in find_publications(norm) + titled:     # الأميرة فيكتوريا: a person, not the place
+            hits.append(_Hit(s, e, ent, "text-" + ent.kind))
+        for s, e, ent in find_resolutions_cited(norm):
+            hits.append(_Hit(s, e, ent, "text-resolution"))
+        chosen = self._select(hits)
+        chosen = self._select(chosen + self._fuzzy_hits(t, [(h.start, h.end) for h in chosen]))
+        chosen = self._select(chosen + [_Hit(s, e, ent, "text-person") for s, e, ent in find_persons_before_roles(norm)
+                                        if all(e <= c.start or c.end <= s for c in chosen)])
+        chosen = [h for h in chosen if not self._feminine_word(text, norm, h)]
+        # a one-word place that is also a given name (سانتياغو، فيكتوريا) may start a longer name
+        hard = [c for c in chosen if not (c.entity is not None and c.entity.kind == "place" and given(t[c.start:c.end]))]
+        chosen = self._select(chosen + [_Hit(s, e, ent, "text-person") for s, e, ent in
+                                        find_role_persons(norm, [(c.start, c.end) for c in hard])
+                                        if all(e <= c.start or c.end <= s for c in hard)])
+        return norm, tuple(chosen)
 
 
 # ---------------------------------------------------------------- documents
@@ -461,14 +521,15 @@ def mentions_in(document: Document, matcher: Matcher) -> list[Mention]:
     names with a title (``راينر مونز`` once ``السيد مونز`` is known); then one-word references
     are unified with the full name that ends with them."""
     sources = [s for s in document_sources(document) if s[1]]
-    out = _scoped_mentions(sources, matcher, {})
+    memo: dict = {}                    # text → what the matcher finds in it before short forms (both passes)
+    out = _scoped_mentions(sources, matcher, {}, memo)
     counts: dict[Entity, int] = {}
     for m in out:
         if m.rule != "short-form":
             counts[m.entity] = counts.get(m.entity, 0) + 1
     fallback = matcher.dominant(counts)
     if fallback:
-        out = _scoped_mentions(sources, matcher, fallback)
+        out = _scoped_mentions(sources, matcher, fallback, memo)
     surnames = {surname(m.entity.label_ar): m.entity for m in out
                 if m.entity.kind == "person" and m.entity.from_text}
     surnames = {k: v for k, v in surnames.items() if len(k) >= 3}
@@ -486,13 +547,13 @@ def mentions_in(document: Document, matcher: Matcher) -> list[Mention]:
     return unify_persons(out)
 
 
-def _scoped_mentions(sources, matcher: Matcher, fallback: Mapping[str, Entity]) -> list[Mention]:
+def _scoped_mentions(sources, matcher: Matcher, fallback: Mapping[str, Entity], memo: dict | None = None) -> list[Mention]:
     """One pass of the matcher over the sources, short forms resolved within each scope."""
     recent: dict[object, list[Entity]] = {}
     out: list[Mention] = []
     for source, text, scope in sources:
         seen = recent.setdefault(scope, [])
-        for m in matcher.find(text, seen, fallback):
+        for m in matcher.find(text, seen, fallback, memo):
             out.append(Mention(entity=m.entity, source=source, start=m.start, end=m.end,
                                surface=m.surface, rule=m.rule))
             if m.rule != "short-form":

@@ -44,7 +44,7 @@ _PREP_MASDAR = frozenset({"بت", "لت"})
 _OPEN_QUOTES = frozenset("«\"“")
 _CLOSE_QUOTES = frozenset("»\"”")
 _COMMAS = frozenset("،,")
-_CLOSE_NAME = frozenset("،,:؛;.(«\"»”")
+_CLOSE_NAME = frozenset("،,:؛;.(«\"»”–—-")
 _SAYS = frozenset(fold(w) for w in ("إن", "أن", "ان", "بأن", "إنه", "أنه"))
 _PUNCT_BOUNDARY = frozenset("،,:؛;.()\"«»“”!؟?-–—/")
 MAX_NAME = 4
@@ -61,6 +61,13 @@ def _words():
     titles = frozenset(fold(w) for w in lex.words("title")) | frozenset(TITLES)
     verbs = frozenset(fold(w) for w in lex.words("reporting_verb")) | _VERBS_BEFORE_NAMES
     return given, role_heads, role_words, not_name, titles, verbs
+
+
+@lru_cache(maxsize=1)
+def _spelled_not_names() -> frozenset[str]:
+    """The common words (class ``not_name``) as written, hamza and all."""
+    from ..text.word_classes import load
+    return frozenset(load().words("not_name"))
 
 
 def _strip_conj(w: str) -> str:
@@ -94,6 +101,12 @@ def _role_word(w: str) -> bool:
     return bool(_DEFINITE.match(w)) or w in role_words or bare in role_words or is_role_head(w)
 
 
+def common_word(w: str) -> bool:
+    """A word of class ``not_name`` (بحضور، أمس، كلمة), also after و/ف."""
+    nn = _words()[3]
+    return w in nn or _strip_conj(w) in nn
+
+
 def given(w: str) -> bool:
     return w in _words()[0]
 
@@ -104,12 +117,14 @@ def _name_word(w: str, first: bool, original: str = "") -> bool:
         return False
     if w in titles:
         return False
-    if w in _FUNCTION_WORDS and not (given(w) and original.endswith("ي")):
-        return False                                      # على (on) is not علي (a name): the spelling decides
+    if w in _FUNCTION_WORDS and not (given(w) and (original.endswith("ي") or original == w)):
+        return False                  # على (on) is not علي (a name), بأن is not بان (كي مون): the spelling decides
     bare = w[1:] if w[0] in "وفلب" and len(w) > 3 else w
-    if bare in role_words or bare in not_name:
+    if bare in role_words or (bare in not_name and bare != w):
         return False                                      # لمركز، ووزراء: a proclitic on a common noun
-    if w in not_name or w in role_words or w in titles or w in verbs or is_role_head(w):
+    if w in not_name and not (given(w) and original and original not in _spelled_not_names()):
+        return False                                      # بأن is common, بان (كي مون) as printed a name
+    if w in role_words or w in titles or w in verbs or is_role_head(w):
         return False
     if given(w):
         return True
@@ -148,7 +163,8 @@ class _Words:
             return True
         w = self.items[k][2]
         return (w in _PUNCT_BOUNDARY or w in _HARD_AFTER or is_role_head(w) or bool(_DEFINITE.match(w))
-                or (w[0] == "و" and len(w) > 2))          # و + the next item or clause (وبحضور، وليلى)
+                or (w[0] == "و" and len(w) > 2)          # و + the next item or clause (وبحضور، وليلى)
+                or _verb(w) or w in _words()[3])        # NAME رحب فيها … / NAME أعمال الدورة (a common word)
 
 
 def _role_run(ws: _Words, k: int) -> int:
@@ -156,8 +172,12 @@ def _role_run(ws: _Words, k: int) -> int:
     j = k + 1
     while j < len(ws.items):
         w = ws.items[j][2]
-        if ws.in_taken(j) or (w.isalpha() and _role_word(w) and not given(w)):
-            j += 1
+        if ws.in_taken(j) or (w.isalpha() and _role_word(w) and not given(w)) \
+                or (w == "في" and j + 1 < len(ws.items) and ws.in_taken(j + 1)):
+            j += 1                        # … لشؤون التنقل البشري في الإكوادور NAME
+            continue
+        if w == "(" and j + 2 < len(ws.items) and ws.items[j + 2][2] == ")" and ws.items[j + 1][2].isascii():
+            j += 3                        # المدير العام للمنظمة الدولية للهجرة (OIM)، NAME
             continue
         break
     return j
@@ -172,23 +192,36 @@ def _name_at(ws: _Words, j: int, need_boundary: bool) -> tuple[int, int, int] | 
     skip = 0
     if first[0] in "ولب" and not given(first) and given(first[1:]):
         skip, first = 1, first[1:]                        # و/ل/ب + a given name: وليلى, لعلي
-    if not _name_word(first, True):
+    if not _name_word(first, True, ws.original(j)[skip:]):
         return None
     if not given(first) and ws.original(j).endswith("ة"):
         return None                                       # مصحوبة، جديدة: a feminine participle or adjective, not a name
     k = j + 1
-    while k < len(items) and k - j < MAX_NAME and not ws.in_taken(k):
+    longest = MAX_NAME + any(items[n][2] in ("بن", "ابن") for n in range(j + 1, min(j + MAX_NAME, len(items))))
+    while k < len(items) and k - j < longest and not ws.in_taken(k):     # محمد عبدالله بن مطلق الغفلي
         w = items[k][2]
-        if w[0] == "و" and len(w) > 2 and not given(w) and (given(w[1:]) or is_role_head(w)):
-            break                                         # و + the next person or role
+        if w[0] == "و" and len(w) > 2 and not given(w) and (given(w[1:]) or is_role_head(w) or k - j >= 2):
+            break                                         # و + the next person, role or item (باراك أوباما وقادة)
+        if w == "-" and k + 1 < len(items) and items[k - 1][1] == items[k][0] and items[k][1] == items[k + 1][0] \
+                and items[k + 1][2].isalpha():
+            k += 2                                        # شميت-بريمه: a hyphenated family name
+            continue
+        if items[k - 1][2] in _COMPOUND_HEADS and w.startswith("ال") and len(w) > 3 and not _role_word_strict(w):
+            k += 1                                        # عبد الوافي، عبد الرزاق، أبو الغيط: the article inside a compound
+            continue
         if not _name_word(w, False, ws.original(k)):
             break
         k += 1
-    if given(first) and k - j < MAX_NAME and k < len(items) and not ws.in_taken(k):
+    if given(first) and k - j < longest and k < len(items) and not ws.in_taken(k):
         w = items[k][2]                                   # a family name with the article: الهاملي
-        if w.startswith("ال") and len(w) > 4 and not _role_word_strict(w) and not w.endswith(("ات", "ون", "ين")) \
-                and (k + 1 >= len(items) or items[k + 1][2] in _CLOSE_NAME or items[k + 1][2] in _SAYS):
-            k += 1
+        nxt = items[k + 1][2] if k + 1 < len(items) else ""
+        if w.startswith("ال") and (len(w) > 4 or is_role_head(nxt)) and not _role_word_strict(w) \
+                and not w.endswith(("ات", "ون", "ين")) \
+                and (not nxt or nxt in _CLOSE_NAME or nxt in _SAYS or nxt in _HARD_AFTER or _verb(nxt)
+                     or nxt in _words()[3]
+                     or (nxt[0] == "و" and len(nxt) > 2 and not _DEFINITE.match(nxt[1:]))
+                     or (is_role_head(nxt) and nxt[:1] not in "لب")):
+            k += 1              # … الفرجاني، / إن / في / وعدد / رحب / مدير إدارة …: a name, not an adjective
     if k - j < 2:
         return None
     if (need_boundary or not given(first)) and not ws.boundary(k):
@@ -196,6 +229,48 @@ def _name_at(ws: _Words, j: int, need_boundary: bool) -> tuple[int, int, int] | 
     if not given(first) and not (k >= len(items) or items[k][2] in _SAYS or items[k][2] in _CLOSE_NAME):
         return None                                       # an unknown first word needs a comma, colon or إن after the name
     return j, k, skip
+
+
+_ROLE_COMMA_REACH = 12
+
+
+def _name_after_role_comma(ws: _Words, k: int) -> tuple[int, int, int] | None:
+    """``مديرة مكتب إدارة ظروف العمل في المنظمة، مانويلا توميي``: a role whose words are not all role
+    words, closed by a comma within a few words, then a name that starts with a known given name."""
+    items = ws.items
+    verbs, titles = _words()[5], _words()[4]
+    chunks = 0
+    limit = min(len(items), k + _ROLE_COMMA_REACH)
+    j = k
+    while j + 1 < limit:
+        j += 1
+        w = items[j][2]
+        if w in _COMMAS:
+            n = j + 1
+            while n < len(items) and items[n][2] in titles:
+                n += 1                                    # المدير العام، اللواء حسن شقير
+            span = _name_at(ws, n, need_boundary=False)
+            if span and given(items[span[0]][2][span[2]:]):
+                return span
+            nxt = items[n][2] if n < len(items) else ""
+            if chunks < 2 and nxt.isalpha() and (is_role_head(nxt) or _DEFINITE.match(nxt)) and not _verb(nxt):
+                chunks += 1                               # ممثلة الأمم المتحدة، المعنية بالهجرة، NAME
+                limit = min(len(items), j + _ROLE_COMMA_REACH)
+                continue
+            return None
+        if w in _PUNCT_BOUNDARY or w in _SAYS or _strip_conj(w) in verbs or w in verbs \
+                or (w[0] == "ي" and len(w) >= 4 and not _role_word(w)):
+            return None                                   # a clause, not a role: يلقي، قال (تنظيم is a noun)
+    return None
+
+
+_COMPOUND_HEADS = frozenset(fold(w) for w in ("عبد", "أبو", "ابو", "آل", "بن", "ابن", "أبي"))
+
+
+def _verb(w: str) -> bool:
+    """A reporting verb or a verb that often follows a name (رحب، أكد، وقال)."""
+    verbs = _words()[5]
+    return w in verbs or _strip_conj(w) in verbs
 
 
 def _role_word_strict(w: str) -> bool:
@@ -235,11 +310,13 @@ def find_role_persons(norm: Normalised, taken: list[tuple[int, int]]) -> list[tu
             continue
         if is_role_head(w) and not (i > 0 and items[i - 1][2] in TITLES):
             j = _role_run(ws, i)
-            comma = j < len(items) and items[j][2] in _COMMAS
+            comma = j < len(items) and (items[j][2] in _COMMAS or items[j][2] == "/")   # وزير مفوض/ NAME
             bracket = j < len(items) and items[j][2] == "("          # وزيرة خارجية أستراليا (بيني وونغ)
             span = _name_at(ws, j + 1 if comma or bracket else j, need_boundary=not comma)
             if bracket and span and not (span[1] < len(items) and items[span[1]][2] == ")"):
                 span = None
+            if span is None and not bracket:
+                span = _name_after_role_comma(ws, i)
             if span:
                 emit(span)
                 continue
@@ -250,8 +327,10 @@ def find_role_persons(norm: Normalised, taken: list[tuple[int, int]]) -> list[tu
                 continue
         if i >= used_until and (given(w) or (w[0] == "و" and given(w[1:]))) and not ws.in_taken(i):
             span = _name_at(ws, i, need_boundary=False)
-            if span and span[1] < len(items) and is_role_head(items[span[1]][2]):
-                emit(span)
+            if span and span[1] < len(items) and (is_role_head(items[span[1]][2]) or (
+                    items[span[1]][2] in _COMMAS and span[1] + 1 < len(items) and is_role_head(items[span[1] + 1][2])
+                    and not _prep_head(items[span[1] + 1][2]))):
+                emit(span)                                # NAME ROLE / NAME، ROLE
     return out
 
 
@@ -261,7 +340,7 @@ def _folded_index(norm: Normalised, pos: int) -> int:
 
 
 def role_before(norm: Normalised, start: int, taken: list[tuple[int, int]],
-                states: list[tuple[int, int]] = ()) -> tuple[int, int] | None:
+                states: list[tuple[int, int]] = (), persons: list[tuple[int, int]] = ()) -> tuple[int, int] | None:
     """The original span of the role written right before the name at original offset ``start``
     (no comma between: ``وزير الخارجية المغربي`` before ``ناصر بوريطة``), or None."""
     fpos = _folded_index(norm, start)
@@ -275,21 +354,49 @@ def role_before(norm: Normalised, start: int, taken: list[tuple[int, int]],
         k -= 1
     last = k
     head = None
-    while k >= 0 and items[k][2].isalpha() and (ws.in_taken(k) or _role_word(items[k][2])):
-        w = items[k][2]
+    prep_head = None
+    while k >= 0 and items[k][2].isalpha() and (ws.in_taken(k) or _role_word(items[k][2])
+                                               or (items[k][2] == "في" and st.in_taken(k + 1))):
+        w = items[k][2]                   # … لشؤون التنقل البشري في الإكوادور NAME: the state inside the role
+        if _prep_head(w):
+            prep_head = k
         if is_role_head(w) and not _prep_head(w):
             head = k
             prev = items[k - 1][2] if k > 0 else ""
-            if k == 0 or st.in_taken(k - 1) and not ws.in_taken(k) \
-                    or (_DEFINITE.match(w) and _DEFINITE.match(prev) and not is_role_head(prev)):
+            if k == 0 or st.in_taken(k - 1) and not ws.in_taken(k):
+                break
+            if _DEFINITE.match(w) and _DEFINITE.match(prev) and not is_role_head(prev):
+                earlier = _earlier_role(ws, k - 1, persons and [_folded_index(norm, e) for _, e in persons])
+                if earlier is not None:
+                    head = earlier        # يفتتح وزير الموارد البشرية والتوطين الرئيس الحالي للمنتدى NAME
                 break                     # the start of the nearest role (… الكويتي المدير العام …: المدير)
         k -= 1
+    if head is None and prep_head is not None and prep_head == k + 1 and items[prep_head][2][:2] in ("لل", "لا"):
+        head = prep_head                  # بكلمة للوكيل المساعد … NAME: the role opens with ل + its head
     if head is None:
         return None
     end = max(n for n in range(head, last + 1) if items[n][2].isalpha())
     w = items[head][2]
     off = 1 if w[0] in "وف" and w not in _words()[1] else 0
     return norm.to_original(items[head][0] + off, items[end][1])
+
+
+def _earlier_role(ws: _Words, k: int, person_ends) -> int | None:
+    """The head of a role that runs right into the next one (``وزير … والتوطين الرئيس …``), when no
+    person's name stands before it (``صباح الصباح النائب الأول … الكويتي المدير العام``: that one is
+    the other person's role)."""
+    items = ws.items
+    head = None
+    while k >= 0 and items[k][2].isalpha() and (ws.in_taken(k) or _role_word(items[k][2])):
+        if is_role_head(items[k][2]) and not _prep_head(items[k][2]):
+            head = k
+        k -= 1
+    if head is None or k < 0 or person_ends is None:
+        return None
+    if any(abs(e - items[k][1]) <= 1 for e in person_ends) or given(items[k][2]):
+        return None
+    w = items[k][2]
+    return head if _verb(w) or w in _PUNCT_BOUNDARY or not w.isalpha() or _strip_conj(w)[0] in "يت" else None
 
 
 def role_after(norm: Normalised, end: int, taken: list[tuple[int, int]],
@@ -312,7 +419,7 @@ def role_after(norm: Normalised, end: int, taken: list[tuple[int, int]],
             break
         if w[0] == "و" and (given(w[1:]) or w[1:] in titles) and not ws.in_taken(j):
             break
-        if not ws.in_taken(j) and (w in _HARD_AFTER - {fold("في"), fold("من")} or w in _words()[5]):
+        if not ws.in_taken(j) and (w in _HARD_AFTER - {fold("في"), fold("من"), fold("لدى")} or w in _words()[5]):
             break
         if not ws.in_taken(j) and not _role_word(w) and (w in titles or _strip_conj(w) in _words()[3] or w in _words()[3]):
             break                         # بحضور، وبمشاركة، سعادة …: the role is over

@@ -35,13 +35,15 @@ _QUOTED_BEFORE = re.compile(r"\"([^\"]{3,300})\"\s*$")
 
 TITLES = tuple(fold(t) for t in (
     "السيد", "السيدة", "السفير", "السفيرة", "الدكتور", "الدكتورة", "البروفيسور", "البروفيسورة",
-    "الأستاذ", "الأستاذة", "السير", "معالي", "سعادة", "الرئيس", "الوزير", "الوزيرة"))
-_NAME_TITLES = TITLES[:11]           # titles always followed by a name (not الرئيس/الوزير: often not)
+    "الأستاذ", "الأستاذة", "السير", "الشيخ", "الشيخة", "الأمير", "الأميرة",
+    "معالي", "سعادة", "الرئيس", "الوزير", "الوزيرة"))
+_NAME_TITLES = TITLES[:15]           # titles always followed by a name (not الرئيس/الوزير: often not)
 # words that end a name when it is not closed by a comma (prepositions, particles)
 _FUNCTION_WORDS = frozenset(fold(w) for w in (
     "أن", "إن", "إلى", "عن", "على", "في", "من", "مع", "بأن", "لأن", "أيضا", "بعد", "قبل", "لدى", "خلال",
     "ثم", "كما", "الذي", "التي", "بين", "حول", "بصفته", "بصفتها", "و", "أو", "أنه", "أنها", "إنه",
-    "إنها", "لدى", "عند", "قد", "لقد", "كان", "كانت", "ذلك", "هذا", "هذه", "تلك", "أمس"))
+    "إنها", "لدى", "عند", "قد", "لقد", "كان", "كانت", "فيما", "بينما", "كما", "حيث", "ذلك", "هذا", "هذه",
+    "تلك", "أمس"))
 _COMPOUND_HEADS = frozenset(fold(w) for w in ("عبد", "أبو", "ابو", "آل", "بن", "أبي", "ابن"))
 _NOUN_PREFIXES = ("ال", "وال", "بال", "فال", "لل", "ولل", "فلل", "وبال")   # not كال: كاليباتا
 
@@ -55,6 +57,10 @@ def _function_word(folded: str, original: str) -> bool:
     """Is the word a preposition or particle? ``علي`` (a name) is not ``على`` (on)."""
     if folded not in _FUNCTION_WORDS:
         return False
+    if original == folded and folded not in _MAQSURA_WORDS:
+        from .role_persons import given          # noqa: PLC0415 (role_persons imports this module)
+        if given(folded):
+            return False                          # بان (كي مون) as printed, not بأن
     return not (folded in _MAQSURA_WORDS and original.endswith("ي"))
 
 
@@ -148,6 +154,10 @@ def _name_after(norm: Normalised, pos: int) -> tuple[int, int] | None:
         gap = text[words[-1][1] if words else pos:m.start()]
         if gap.strip():
             break
+        dash = m.group().find(" - ")
+        if dash > 0 and _role_after_dash(m.group()[dash + 3:]):
+            words.append((m.start(), m.start() + dash))     # حمدان - ممثل: a dash before the role, not ألفاريز - لاسو
+            break
         words.append((m.start(), m.end()))
         if len(words) == 5:
             break
@@ -167,13 +177,24 @@ def _name_after(norm: Normalised, pos: int) -> tuple[int, int] | None:
         if not names[n] and names[n - 1] and text[words[n - 1][0]:words[n - 1][1]] in _COMPOUND_HEADS \
                 and text[words[n][0]:words[n][0] + 2] == "ال":
             names[n] = True
+    from .role_persons import given, is_role_head      # noqa: PLC0415 (role_persons imports this module)
+    from .role_persons import common_word       # noqa: PLC0415
+    for n, (s, e) in enumerate(words):
+        w = text[s:e]
+        if not names[n] and (given(w) and n == 0 or (n >= 2 and w == "الابن")):
+            names[n] = True           # السيد الحبيب نضير (a given name with the article); كونيخوس الابن (Jr.)
+        elif n and names[n] and common_word(w):
+            names[n] = False          # الأميرة فيكتوريا بحضور …: a common word ends the name
     if not names[0]:
         return None
+    if is_role_head(text[words[0][0]:words[0][1]]):
+        return None                             # السيدة وزير مفوض/ NAME: a role, then the name
     for n in range(1, min(4, len(words)) + 1):            # a comma right after word n closes the name
         if not all(names[:n]):
             break
         after = text[words[n - 1][1]:words[n - 1][1] + 1]
-        if after == "," or (after in ".;:()\"" and n <= 2):
+        if after == "," or (after in ".;:()\"" and n <= 2) \
+                or re.match(r" [-–—] ", text[words[n - 1][1]:words[n - 1][1] + 3]):    # NAME – ROLE
             return words[0][0], words[n - 1][1]
     if len(words) >= 3 and names[1] and _function_word(text[words[2][0]:words[2][1]], originals[2]):
         return words[0][0], words[1][1]
@@ -185,14 +206,23 @@ def _name_after(norm: Normalised, pos: int) -> tuple[int, int] | None:
             break
         nxt = text[words[n][0]:words[n][1]]
         after = text[words[n][1]:words[n][1] + 12].split()
-        role = is_role_head(nxt) and bool(after) and after[0].startswith(("ال", "لل"))   # مساعد الأمين, not الرئيس في
+        from .role_persons import _role_word    # noqa: PLC0415
+        role = is_role_head(nxt) and bool(after) and (after[0].startswith(("ال", "لل")) or _role_word(after[0]))
         if role or (nxt[:1] in "وف" and nxt[1:] in _FUNCTION_WORDS):
             return words[0][0], words[n - 1][1]
+    third = text[words[2][0]:words[2][1]] if len(words) > 2 else ""
     if len(words) >= 2 and given(text[words[0][0]:words[0][1]]) and text[words[1][0]:words[1][0] + 2] == "ال" \
             and words[1][1] - words[1][0] > 4 and (text[words[1][1]:words[1][1] + 1] in ".,:;()\""
-                                                  or (len(words) > 2 and is_role_head(text[words[2][0]:words[2][1]]))):
+                                                  or (third and (is_role_head(third) or third in _FUNCTION_WORDS
+                                                                 or (third[0] == "و" and third[1:3] != "ال")))):
         return words[0][0], words[1][1]                     # a family name with the article: سالم العتيبي. / أحمد الجرمن مساعد
     return words[0]
+
+
+def _role_after_dash(word: str) -> bool:
+    """Is the word after `` - `` a role head or a noun with the article (the role), not a second surname?"""
+    from .role_persons import is_role_head      # noqa: PLC0415 (role_persons imports this module)
+    return is_role_head(word) or word.startswith(("ال", "لل"))
 
 
 # A name in Latin script after an Arabic title (السيدة Louise Arbour): its capitalised words, with the
@@ -209,7 +239,7 @@ def _latin_name(text: str, pos: int) -> tuple[int, int] | None:
     if m is None:
         return None
     end = m.end()
-    while end > pos and text[end - 1] == "." and " " not in text[pos:end]:
+    if text[end - 1] == "." and end - pos > 2 and text[end - 3] != " ":     # a full stop, not an initial (J.)
         end -= 1
     return pos, end
 
@@ -219,7 +249,12 @@ def _title_pattern(title: str) -> str:
     plain = r"(?:[وف]?[بك]?)" + re.escape(title)
     if title.startswith("ال"):
         plain += r"|(?:[وف]?ل)" + re.escape(title[1:])
-    return r"(?<![^\W\d_])(?:" + plain + r") "
+    return r"(?<![^\W\d_])(?:" + plain + r")(?: ?/ ?| )"
+
+
+# More titles (and a slash) between a title and the name: ``السيدة الدكتورة/ حنان``, ``السفيرة/ د. هيفاء``.
+_MORE_TITLES = re.compile(r"(?:(?:" + "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True))
+                          + r"|د ?\.)(?: ?/ ?| ))*")
 
 
 def find_persons(norm: Normalised) -> list[tuple[int, int, Entity]]:
@@ -228,12 +263,17 @@ def find_persons(norm: Normalised) -> list[tuple[int, int, Entity]]:
     out = []
     for title in _NAME_TITLES:
         for m in re.finditer(_title_pattern(title), text):
-            span = _name_after(norm, m.end())
+            span = _name_after(norm, _MORE_TITLES.match(text, m.end()).end())
             if span is None:
                 continue
             os_, oe = norm.to_original(*span)
             out.append((span[0], span[1], person(norm.original[os_:oe])))
     return out
+
+
+def _lexicon_words(cls: str) -> tuple[str, ...]:
+    from ..text.word_classes import load      # noqa: PLC0415 (the shared lexicon loader)
+    return tuple(load().words(cls))
 
 
 # First words of a title written after a name (``شا زوكانغ، وكيل الأمين العام``), shared with
@@ -245,7 +285,7 @@ ROLE_HEADS = frozenset(fold(w) for w in (
     "المنسق", "المنسقة", "منسق", "منسقة", "المقرر", "المقررة", "كبير", "كبيرة", "موظف", "موظفة", "محلل",
     "محللة", "أخصائي", "أخصائية", "المفوض", "المفوضة", "الأستاذ", "أستاذ", "باحث", "باحثة",
     "مسؤول", "مسؤولة", "عضو", "نقطة",
-))
+)) | frozenset(fold(w).split()[0] for w in _lexicon_words("role"))     # the reviewed role heads (persons.toml)
 # Words that may stand right before an untitled name without being part of it: the copula
 # (``المناقش هو X``) and reporting verbs (``قدم X، الممثل الخاص``).
 _COPULAS = frozenset(fold(w) for w in ("هو", "هي"))
@@ -284,11 +324,20 @@ def _untitled_name_words(norm: Normalised, comma: int) -> list[tuple[int, int]]:
             return words if folded in _COPULAS or len(words) >= 2 else []
         if not _name_word(folded, original) or original.endswith("ة") or len(folded) < 2:
             break
-        if folded[0] in "وف" and len(folded) > 3:          # a list item: ؛ وNAME
+        from .role_persons import given             # noqa: PLC0415 (role_persons imports this module)
+        if folded[0] in "وف" and len(folded) > 3 and not given(folded):   # a list item: ؛ وNAME (not وليام)
             words.append((s + 1, e))
-            return words if len(words) >= 2 else []
+            break
         words.append((s, e))
         pos = s
+    from .role_persons import common_word, given    # noqa: PLC0415 (role_persons imports this module)
+    for n, (s, e) in enumerate(words):
+        if n and common_word(text[s:e]):
+            words = words[:n]                       # تترأس أعماله تيودورا …: a common word ends the name
+            break
+    firsts = [n for n, (s, e) in enumerate(words) if given(text[s:e])]
+    if firsts and firsts[-1] >= 1:
+        words = words[:firsts[-1] + 1]              # the name starts at its given name (… تيودورا تساكري)
     return words if len(words) >= 2 and len(words) <= 4 else []
 
 

@@ -235,15 +235,29 @@ def _label_match(portable: bool) -> str:
             f" FILTER({label}) }}")
 
 
+# On the embedded store the same comparisons read the keys of the build's summary graph
+# (graph_builder.build.summary): ?lowKey is the value in lower case, ?foldKey the value as mdkg:arFold
+# folds it, so a lookup is an index access instead of a pass over every label.
+_KEYED = ("  { ?entity mdkg:slugKey ?lowKey } UNION { ?entity mdkg:notationKey ?lowKey }"
+          " UNION { ?entity mdkg:labelKey ?foldKey }\n")
+
+
 def _lookups(portable: bool) -> tuple[str, str, str]:
-    """The entity, any-IRI and class lookup queries (``?value`` bound)."""
+    """The entity, any-IRI and class lookup queries (``?value`` bound; on the embedded store also
+    ``?lowKey`` and ``?foldKey``: :func:`lookup_keys`)."""
     label = "LCASE(STR(?label)) = LCASE(?value)" if portable else "mdkg:arFold(?label) = mdkg:arFold(?value)"
-    entity = (_PREFIXES + "SELECT DISTINCT ?entity ?class ?value WHERE {\n"
-              "  ?entity a ?type . ?type rdfs:subClassOf* ?class . ?entity skos:prefLabel ?any .\n"
-              f"  FILTER({_label_match(portable)})\n}} LIMIT 20")
-    any_iri = (_PREFIXES + "SELECT DISTINCT ?entity ?value WHERE {\n"
-               "  ?entity skos:prefLabel ?any .\n"
-               f"  FILTER({_label_match(portable)})\n}} LIMIT 20")
+    if portable:
+        entity = (_PREFIXES + "SELECT DISTINCT ?entity ?class ?value WHERE {\n"
+                  "  ?entity a ?type . ?type rdfs:subClassOf* ?class . ?entity skos:prefLabel ?any .\n"
+                  f"  FILTER({_label_match(portable)})\n}} LIMIT 20")
+        any_iri = (_PREFIXES + "SELECT DISTINCT ?entity ?value WHERE {\n"
+                   "  ?entity skos:prefLabel ?any .\n"
+                   f"  FILTER({_label_match(portable)})\n}} LIMIT 20")
+    else:
+        entity = (_PREFIXES + "SELECT DISTINCT ?entity ?class ?lowKey ?foldKey WHERE {\n" + _KEYED
+                  + "  ?entity skos:prefLabel ?any . ?entity a ?type . ?type rdfs:subClassOf* ?class .\n} LIMIT 20")
+        any_iri = (_PREFIXES + "SELECT DISTINCT ?entity ?lowKey ?foldKey WHERE {\n" + _KEYED
+                   + "  ?entity skos:prefLabel ?any .\n} LIMIT 20")
     klass = (_PREFIXES + "SELECT DISTINCT ?entity ?class ?value WHERE {\n"
              "  ?entity rdfs:subClassOf* ?class .\n"
              "  FILTER(STRENDS(LCASE(STR(?entity)), CONCAT(\"#\", LCASE(?value)))"
@@ -321,11 +335,20 @@ def _iri_value(param: Param, raw: str, lookup: Lookup, portable: bool = False) -
             raise ParamError(f"parameter {param.name!r}: <{iri}> is not a {param.type_label}")
         return node
     entity_lookup, any_lookup, class_lookup = _lookups(portable)
+    value = {"value": ox.Literal(raw.strip())}
+    keys = value if portable else lookup_keys(raw)
     if param.kind == "iri":
-        return _one(param, raw, lookup(any_lookup, {"value": ox.Literal(raw.strip())}))
-    text = entity_lookup if param.kind == "entity" else class_lookup
-    return _one(param, raw, lookup(text, {"value": ox.Literal(raw.strip()),
-                                          "class": ox.NamedNode(param.of_class)}))
+        return _one(param, raw, lookup(any_lookup, keys))
+    if param.kind == "entity":
+        return _one(param, raw, lookup(entity_lookup, {**keys, "class": ox.NamedNode(param.of_class)}))
+    return _one(param, raw, lookup(class_lookup, {**value, "class": ox.NamedNode(param.of_class)}))
+
+
+def lookup_keys(raw: str) -> dict[str, ox.Literal]:
+    """The summary-graph keys a lookup of ``raw`` reads: lower case (IRI ends, notations) and
+    folded as ``mdkg:arFold`` folds (labels)."""
+    value = raw.strip()
+    return {"lowKey": ox.Literal(value.lower()), "foldKey": ox.Literal(arsearch.fold_text(value))}
 
 
 def check_args(query: NamedQuery, args: Mapping[str, list[str]]) -> dict[str, str]:

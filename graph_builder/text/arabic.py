@@ -14,6 +14,7 @@ It does not segment sentences, stem words, transliterate, or change Latin letter
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -100,17 +101,69 @@ class Normalised:
         return self.starts[start], self.ends[end - 1]
 
 
+# What folding does to each character, for the bulk paths below. Every character a replacement is made
+# of folds to itself, so replacing one character after another gives what folding each once gives.
+_CHANGED = frozenset(c for c, r in _FOLD.items() if r != c)
+_ONE_TO_ONE = MappingProxyType({c: r for c, r in _FOLD.items() if len(r) == 1 and r != c})
+# Characters folded one at a time (spaces, removed marks, expanded characters): a run of two or more,
+# or one that is not a plain space (a single plain space between other characters folds to itself).
+_OTHERS = "".join(re.escape(c) for c, r in sorted(_FOLD.items()) if len(r) != 1 or r == " ")
+_SPECIAL = re.compile(f"[{_OTHERS}]{{2,}}|[{_OTHERS.replace(' ', '')}]")
+_OTHER_CHARS = frozenset(c for c, r in _FOLD.items() if len(r) != 1 or r == " ") - {" "}
+_SPACE_RUN = re.compile("  +")
+_ASTRAL = "\U00010000"
+
+
+def _replace_one_to_one(text: str) -> str:
+    for c in _ONE_TO_ONE.keys() & set(text):
+        text = text.replace(c, _ONE_TO_ONE[c])
+    return text
+
+
 @lru_cache(maxsize=8192)
 def normalise(text: str) -> Normalised:
     """Fold ``text`` for matching, keeping an exact map back to original offsets.
 
-    Memoised (the result is immutable): rules fold the same paragraphs and phrases many times."""
+    Memoised (the result is immutable): rules fold the same paragraphs and phrases many times.
+    Characters that fold one to one are replaced in bulk; spaces, removed marks and expanded
+    characters go through :func:`_normalise_chars` one at a time (the same result as taking every
+    character that way, checked by ``tests/test_fast_paths.py``)."""
+    n = len(text)
+    if not text.isascii() and max(text) >= _ASTRAL:
+        out, starts, ends = [], [], []
+        _normalise_chars(text, 0, n, out, starts, ends, [False])
+        return Normalised(text, "".join(out), tuple(starts), tuple(ends))
+    bulk = _replace_one_to_one(text)
+    if "  " not in text and _OTHER_CHARS.isdisjoint(text):
+        return Normalised(text, bulk, tuple(range(n)), tuple(range(1, n + 1)))
     out: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
+    state = [False]                          # in a run of spaces
+    pos = 0
+    for m in _SPECIAL.finditer(text):
+        i = m.start()
+        if i > pos:
+            out.append(bulk[pos:i])
+            starts.extend(range(pos, i))
+            ends.extend(range(pos + 1, i + 1))
+            state[0] = False
+        _normalise_chars(text, i, m.end(), out, starts, ends, state)
+        pos = m.end()
+    if pos < n:
+        out.append(bulk[pos:])
+        starts.extend(range(pos, n))
+        ends.extend(range(pos + 1, n + 1))
+    return Normalised(text, "".join(out), tuple(starts), tuple(ends))
+
+
+def _normalise_chars(text: str, lo: int, hi: int, out: list, starts: list, ends: list, state: list) -> None:
+    """Fold ``text[lo:hi]`` one character at a time onto ``out``/``starts``/``ends`` (``out`` holds
+    strings, the last of which ends the folded text so far)."""
     table = _FOLD
-    in_space = False
-    for i, ch in enumerate(text):
+    in_space = state[0]
+    for i in range(lo, hi):
+        ch = text[i]
         rep = table.get(ch, ch) if ch < "\U00010000" else _fold_char(ch)
         if rep == " ":
             if not in_space:
@@ -120,7 +173,7 @@ def normalise(text: str) -> Normalised:
                 in_space = True
             continue
         if not rep:
-            if ends and out[-1] != " ":
+            if ends and out[-1][-1:] != " ":
                 ends[-1] = i + 1          # a mark joins the letter before it
             continue
         in_space = False
@@ -133,12 +186,18 @@ def normalise(text: str) -> Normalised:
                 out.append(c)
                 starts.append(i)
                 ends.append(i + 1)
-    return Normalised(text, "".join(out), tuple(starts), tuple(ends))
+    state[0] = in_space
 
 
+@lru_cache(maxsize=16384)
 def fold(text: str) -> str:
-    """The folded form of ``text`` (``normalise(text).text``)."""
-    return normalise(text).text
+    """The folded form of ``text`` (``normalise(text).text``, computed without the offset map: each
+    character that folding changes replaced, then every run of spaces made one)."""
+    if not text.isascii() and max(text) >= _ASTRAL:
+        return normalise(text).text
+    for c in _CHANGED.intersection(text):
+        text = text.replace(c, _FOLD[c])
+    return _SPACE_RUN.sub(" ", text) if "  " in text else text
 
 
 def is_word_char(ch: str) -> bool:

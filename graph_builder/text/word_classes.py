@@ -102,7 +102,7 @@ class Lexicon:
         found = toks.cache.get(key)
         if found is None:
             found = toks.cache[key] = self._match_at(toks, i)
-        return found if not classes else [m for m in found if m.entry.cls in classes]
+        return found if not (classes and found) else [m for m in found if m.entry.cls in classes]
 
     def _first_word(self, word: str, kind: str) -> tuple:
         """(entry, reading) pairs whose first word one reading of ``word`` is (memoised per word)."""
@@ -161,16 +161,18 @@ class Lexicon:
             return toks.cache[memo]
         wanted = set(classes)
         out, i = [], start
+        cache, me = toks.cache, id(self)
         while i < end:
-            found = toks.cache.get((id(self), i))
+            found = cache.get((me, i))
             if found is None:
                 found = self.match_at(toks, i)
-            m = next((m for m in found if m.entry.cls in wanted and m.j <= end), None)
-            if m is not None:
-                out.append(m)
-                i = m.j
-            else:
-                i += 1
+            if found:
+                m = next((m for m in found if m.entry.cls in wanted and m.j <= end), None)
+                if m is not None:
+                    out.append(m)
+                    i = m.j
+                    continue
+            i += 1
         toks.cache[memo] = out
         return out
 

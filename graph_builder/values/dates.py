@@ -47,6 +47,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 from datetime import date
 
 from ._calendar import (AMBIGUOUS, AND_JOIN, CLITIC, DAY, DAY_JOIN, DAY_OR_FIRST, DAY_TO_MONTH, DIRS, FIRST,
@@ -273,6 +274,26 @@ _ORDINAL_DAY_HINT = re.compile(rf"{SP}{pattern('من')}{SP}(?:{pattern('شهر')
 
 def find_dates(text: str, default_year: int | None = None, *, anchor: date | None = None,
                direction: str | None = None) -> list[DateMatch]:
+    """Every date expression in ``text`` (:func:`_find_dates`); a new list on every call, the
+    dates (immutable) read once per text and arguments: the rules ask about the same paragraph
+    sentence by sentence."""
+    if direction not in _DIRECTION_NAMES:
+        raise ValueError(f"values: direction must be 'past', 'future' or None, not {direction!r}")
+    if anchor is not None and not isinstance(anchor, date):
+        raise TypeError(f"values: anchor must be a datetime.date, got {type(anchor).__name__}")
+    return list(_find_dates_memo(text, default_year, anchor, direction))
+
+
+@lru_cache(maxsize=1024)
+def _find_dates_memo(text: str, default_year, anchor, direction) -> tuple[DateMatch, ...]:
+    return tuple(_find_dates(text, default_year, anchor=anchor, direction=direction))
+
+
+find_dates.cache_clear = _find_dates_memo.cache_clear      # for benchmarks that time a first call
+
+
+def _find_dates(text: str, default_year: int | None = None, *, anchor: date | None = None,
+                direction: str | None = None) -> list[DateMatch]:
     """Every date expression in ``text`` (see the module docstring for the forms).
 
     ``anchor``: the document's own date. With it, relative dates are read (أمس الأحد, الشهر
@@ -284,10 +305,6 @@ def find_dates(text: str, default_year: int | None = None, *, anchor: date | Non
     direction words of the text (الماضي, المقبل, الجاري) always win over ``direction``.
     ``default_year`` fills a missing year when there is no anchor.
     """
-    if direction not in _DIRECTION_NAMES:
-        raise ValueError(f"values: direction must be 'past', 'future' or None, not {direction!r}")
-    if anchor is not None and not isinstance(anchor, date):
-        raise TypeError(f"values: anchor must be a datetime.date, got {type(anchor).__name__}")
     t = prepare(text)
     ctx = Context(default_year, anchor, direction)
     out: list[DateMatch | None] = []

@@ -1,4 +1,5 @@
-"""Ordinal words: ``الثالث``, ``الحادية عشرة``, ``الثالثة والستون`` (= 63), ``المائة``.
+"""Ordinal words: ``الثالث``, ``الحادية عشرة``, ``الثالثة والستون`` (= 63), ``المائة``,
+``الثالثة بعد المئة`` (= 103).
 
 Definite forms (with the proclitics و ف ب ل, and لل), masculine and feminine, 1–10, 11–19
 (``الحادي عشر``), tens (``العشرون``/``العشرين``), compounds (``الحادية والعشرين`` = 21), 100
@@ -145,6 +146,21 @@ def ordinal_words(t: Text) -> list[tuple[int, int, int]]:
                 or (value == 100 and _PERCENT_BEFORE_RE.search(before)):
             continue
         out.append((m.start() + _clitic_length(m.group()), m.end(), value))
+    return _after_hundred(t, out)
+
+
+_AFTER_RE = re.compile(r"\s+" + pattern("بعد") + r"\s+")
+
+
+def _after_hundred(t: Text, found: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """``الثالثة بعد المئة`` (103rd): an ordinal below 100 followed by بعد and المئة/المائة is one ordinal."""
+    out: list[tuple[int, int, int]] = []
+    for item in found:
+        if out and item[2] == 100 and out[-1][2] < 100 and _AFTER_RE.fullmatch(t.work[out[-1][1]:item[0]]):
+            start, _end, value = out.pop()
+            out.append((start, item[1], value + 100))
+            continue
+        out.append(item)
     return out
 
 

@@ -1,0 +1,94 @@
+"""The build's summary graph (``<base>graph/summary``): what the named queries' parameter lookups read,
+precomputed from the store so that a lookup is an index access, not a scan.
+
+A named-query parameter such as ``entity=IOM``, ``state=الفلبين`` or ``topic=remittances`` names an
+entity by the end of its IRI, a notation or a label compared after Arabic folding
+(:mod:`graph_builder.service.named_queries`). Comparing every label of the store with the value
+(``mdkg:arFold`` per label) costs a pass over every label on every request, which grows with the
+corpus. The summary graph states, once per build, the keys each such comparison would use:
+
+* ``mdkg:slugKey``: the lower-cased IRI after each ``/`` (``…/id/state/phl`` gives ``phl``,
+  ``state/phl``, …): the value ``v`` matches when the IRI ends with ``"/" + lower(v)``;
+* ``mdkg:notationKey``: the lower-cased string of each ``skos:notation``;
+* ``mdkg:labelKey``: each ``skos:prefLabel``, ``skos:altLabel`` and ``rdfs:label`` folded as
+  ``mdkg:arFold`` folds it (:func:`graph_builder.text.arsearch.fold_text`).
+
+The keys are a function of the other graphs only (the build's own record left out), computed from the staged store by the build
+before the switch-over (:func:`summary_quads`); ``python -m graph_builder.build.summary BUILD_DIR``
+adds them to a store built before this graph existed (the same function, nothing else changes).
+It states nothing a document says and is not part of any document's graph.
+"""
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from ..namespaces import Base, MDKG
+from ..text.arsearch import fold_text
+
+NAME = "summary"
+SLUG_KEY, NOTATION_KEY, LABEL_KEY = (MDKG[k] for k in ("slugKey", "notationKey", "labelKey"))
+_PREFIXES = ("PREFIX skos: <http://www.w3.org/2004/02/skos/core#>\n"
+             "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n")
+# Every graph but the build's record (its activity differs from build to build) and this one.
+_SKIP = "FILTER(?g NOT IN (?build, ?summary))"
+_LABELLED = _PREFIXES + f"SELECT DISTINCT ?entity WHERE {{ GRAPH ?g {{ ?entity skos:prefLabel ?any }} {_SKIP} }}"
+_NOTATIONS = _PREFIXES + f"SELECT DISTINCT ?entity ?code WHERE {{ GRAPH ?g {{ ?entity skos:notation ?code }} {_SKIP} }}"
+_LABELS = _PREFIXES + ("SELECT DISTINCT ?entity ?label WHERE { GRAPH ?g { "
+                       f"?entity skos:prefLabel|skos:altLabel|rdfs:label ?label }} {_SKIP} }}")
+
+
+def slug_keys(iri: str) -> set[str]:
+    """The lower-cased IRI after each ``/``: ``v`` is one exactly when the IRI ends with ``"/" + lower(v)``."""
+    low = iri.lower()
+    return {low[i + 1:] for i, c in enumerate(low) if c == "/" and i + 1 < len(low)}
+
+
+def summary_quads(store: ox.Store, base: Base) -> list[ox.Quad]:
+    """The quads of the summary graph, from every other graph of ``store``."""
+    graph = base.graph(NAME)
+
+    def rows(text: str):
+        return store.query(text.replace("?build", str(base.build_graph)).replace("?summary", str(graph)))
+
+    out: set[ox.Quad] = set()
+    for (entity,) in rows(_LABELLED):
+        if isinstance(entity, ox.NamedNode):
+            out.update(ox.Quad(entity, SLUG_KEY, ox.Literal(k), graph) for k in slug_keys(entity.value))
+    for entity, code in rows(_NOTATIONS):
+        if isinstance(code, ox.Literal):
+            out.add(ox.Quad(entity, NOTATION_KEY, ox.Literal(code.value.lower()), graph))
+    folded: dict[str, str] = {}
+    for entity, label in rows(_LABELS):
+        if isinstance(label, ox.Literal):
+            key = folded.get(label.value)
+            if key is None:
+                key = folded[label.value] = fold_text(label.value)
+            out.add(ox.Quad(entity, LABEL_KEY, ox.Literal(key), graph))
+    return list(out)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Add the summary graph to a build directory that has none (nothing may hold the store open)."""
+    argv = sys.argv[1:] if argv is None else argv
+    if len(argv) != 1:
+        print("usage: python -m graph_builder.build.summary <build-directory>", file=sys.stderr)
+        return 2
+    base = Base.from_env()
+    st = ox.Store(str(Path(argv[0])))
+    if st.contains_named_graph(base.graph(NAME)):
+        print(f"{argv[0]}: already has {base.graph(NAME).value}")
+        return 0
+    started = time.perf_counter()
+    quads = summary_quads(st, base)
+    st.bulk_extend(quads)
+    st.flush()
+    print(f"{argv[0]}: {len(quads)} summary quads in {time.perf_counter() - started:.1f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
