@@ -39,3 +39,29 @@ def test_short_form_inside_a_refused_name_is_refused(matcher, gazetteer):
     # المنتدى alone would resolve to the Forum named just before; inside another forum's name it does not
     assert [m.entity.slug for m in matcher.find(text, [gfmd])] == ["geneva"]
     assert "gfmd" in [m.entity.slug for m in matcher.find("وقال إن المنتدى سيعقد في جنيف.", [gfmd])]
+
+
+# ---------------------------------------------------------------- where a titled person's name ends
+
+def persons(matcher, text):
+    return [m.surface for m in matcher.find(text) if m.entity.kind == "person"]
+
+
+@pytest.mark.parametrize("text, names", [
+    ("وقال السيد William Lacy Swing، المدير العام للمنظمة، إن", ["William Lacy Swing"]),     # UN style
+    ("وألقت السيدة Louise Arbour كلمة في الافتتاح.", ["Louise Arbour"]),                     # Latin, then Arabic
+    ("وقال السيد Jürgen Schröder (ألمانيا) إن الهجرة", ["Jürgen Schröder"]),                 # Latin letters with marks
+    ("وتحدث السيد de Mistura أمس", ["de Mistura"]),                                         # a lower-case particle
+    ("وحضر الجلسة السيد George W. Bush.", ["George W. Bush"]),                              # an initial, a full stop
+])
+def test_latin_script_name_after_a_title(matcher, text, names):
+    assert persons(matcher, text) == names
+
+
+@pytest.mark.parametrize("text, names", [
+    ("بحضور السيد جون سميث السيد بيتر ساذرلاند", ["جون سميث", "بيتر ساذرلاند"]),              # no comma between
+    ("وشارك السيد محمد بن علي والسيدة فاطمة الزهراء في الجلسة.", ["محمد بن علي", "فاطمة الزهراء"]),
+    ("وأكد السيد سميث ذلك.", ["سميث"]),                                                     # a demonstrative ends it
+])
+def test_names_running_together_end_at_the_next_title(matcher, text, names):
+    assert persons(matcher, text) == names
