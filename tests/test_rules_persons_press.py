@@ -58,6 +58,18 @@ _run = actor_facts
     ("وتسلم المساهمة في المنظمة الدولية للهجرة مديرها العام جون ميلر.", "جون ميلر", "مديرها العام", "iom"),
     # a dual role head
     ("وترأس الاجتماع وزيرتا خارجية إندونيسيا (سارة ويجايا) وأستراليا.", "سارة ويجايا", "وزيرتا خارجية إندونيسيا", "IDN"),
+    # Egyptian news site: quoted names, each followed by its role with no comma
+    ("وشارك كل من \"ماريا لوبيز\"، المفوضة الأوروبية، و\"كارلا روسي\" القائم بالاعمال بمفوضية الاتحاد الافريقي، "
+     "و\"بيتر كوخ\" مدير عام المركز الدولي لتطوير سياسات الهجرة، في الجلسة.", "بيتر كوخ",
+     "مدير عام المركز الدولي لتطوير سياسات الهجرة", "icmpd"),
+    # Saudi press: title, a five-word name with بن and a family name with the article, then a comma
+    ("بمشاركة معالي وزير العمل الدكتور سالم بن حمد الشهري، الذي يترأس الوفد.", "سالم بن حمد الشهري", "وزير العمل", None),
+    # Kuwaiti agency: a long role with لدى and في + a city, a rank, a compound name, then a time word
+    ("سلم مندوب دولة الكويت الدائم لدى الأمم المتحدة في جنيف السفير جاسم عبد الرزاق بوحمد اليوم المساهمة.",
+     "جاسم عبد الرزاق بوحمد", "مندوب دولة الكويت الدائم لدى الأمم المتحدة في جنيف", "KWT"),
+    # Jordanian press without hamzas: ان after the name is the particle, not a given name (آن)
+    ("وأكد نائب رئيس جمهورية الاكوادور خوليو مورينو ان ما يحدث يفرض التعاون.", "خوليو مورينو",
+     "نائب رئيس جمهورية الاكوادور", "ECU"),
 ])
 def test_press_forms_of_names_and_roles(text, name, role, aff, matcher, gazetteer):
     persons, roles, affs, _ = _run(text, matcher, gazetteer)
@@ -230,3 +242,45 @@ def test_the_next_persons_item_gives_no_affiliation(matcher, gazetteer):
                          matcher, gazetteer)
     assert ("كريم العلوي", "DEU") not in affs
     assert ("كارل مولر", "DEU") in affs
+
+
+def test_a_titled_name_does_not_run_into_a_verb(matcher, gazetteer):
+    persons, _, _, _ = _run("وقال السيد أحمد يلقي كلمة في الافتتاح.", matcher, gazetteer)
+    assert not any("يلقي" in p for p in persons)
+
+
+def test_initials_with_their_dots_stay_in_a_titled_name(matcher, gazetteer):
+    persons, roles, _, _ = _run("تحت الرئاسة المشتركة لمعالي السيدة سيتي ن. ك. رحمن، وزيرة خارجية ماليزيا.",
+                                matcher, gazetteer)
+    assert "سيتي ن. ك. رحمن" in persons
+    assert ("سيتي ن. ك. رحمن", "وزيرة خارجية ماليزيا") in roles
+
+
+@pytest.mark.parametrize("text, name, aff", [
+    # Iraqi agency: the state that takes part, then its delegation and its head
+    ("شارك العراق في أعمال المنتدى الذي احتضنته العاصمة السويدية، بوفد ترأسه وزير الهجرة سامي الربيعي.",
+     "سامي الربيعي", "IRQ"),
+    # Saudi agency: NAME، الذي يترأس وفد STATE
+    ("بمشاركة وزير العمل الدكتور فهد بن سالم العتيبي، الذي يترأس وفد المملكة العربية السعودية، في الاجتماع.",
+     "فهد بن سالم العتيبي", "SAU"),
+])
+def test_the_head_of_a_states_delegation_belongs_to_it(text, name, aff, matcher, gazetteer):
+    persons, _, affs, _ = _run(text, matcher, gazetteer)
+    assert name in persons
+    assert (name, aff) in affs
+    assert not any(a == "SWE" for _, a in affs)           # the host named in between is not his state
+
+
+def test_a_delegation_received_by_a_minister_is_not_his(matcher, gazetteer):
+    _, _, affs, _ = _run("استقبل وزير الخارجية المصري سامح علي وفدا برئاسة وزير العمل الأردني نادر خليل.",
+                         matcher, gazetteer)
+    assert ("نادر خليل", "EGY") not in affs
+
+
+def test_a_list_named_afterwards_as_the_members_of_a_process(matcher, gazetteer):
+    text = ("انعقد الاجتماع الوزاري لعملية بالي. وشاركت فيه 5 منظمات دولية، من بينها المنظمة الدولية للهجرة "
+            "ومنظمة العمل الدولية، وهي المنظمات الأعضاء في العملية.")
+    _, _, _, members = _run(text, matcher, gazetteer)
+    assert {("iom", "bali-process"), ("ilo", "bali-process")} <= members
+    _, _, _, members = _run("وشاركت فيه منظمات دولية، من بينها المنظمة الدولية للهجرة.", matcher, gazetteer)
+    assert members == set()                                 # taking part is not membership

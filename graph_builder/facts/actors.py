@@ -60,6 +60,8 @@ LIST_OPENERS = frozenset(fold(w) for w in ("من", "إلى", "الى", "تضم",
                                            "وهي", "هم", "سيما", "عن", "ممثلي", "ممثلين"))
 
 
+_MEMBER_KINDS_PLURAL = folded_set(("المنظمات", "الدول", "الجهات", "البلدان"))
+_LIST_START = folded_set(("بينها", "بينهم", "منها", "وهي", "هي"))
 CONSIST = folded_set(("تتألف", "يتألف", "تتكون", "يتكون", "تتشكل", "يتشكل", "تألفت", "تكونت"))
 INCLUDE = folded_set(("تضم", "يضم", "ضمت", "ضم"))
 MEMBERSHIP = folded_set(("عضوية",))
@@ -204,6 +206,21 @@ def _memberships(text: Text, source, scope: list[Mention]):
                         if tgt is not None and _cls(tgt) in GROUP_CLASSES and _cls(subj) in ACTOR_CLASSES:
                             yield Fact(subj.entity, "memberOf", tgt.entity, source, "actors.member-list", conf)
                 continue
+            elif tok.bare in folded_set(("هي", "هم")) and k + 2 < len(text.tokens) \
+                    and text.tokens[k + 1].word in _MEMBER_KINDS_PLURAL and text.tokens[k + 2].word == fold("الأعضاء"):
+                # LIST، وهي المنظمات الأعضاء في العملية: the listed actors are its members
+                j = k + 3 + (k + 3 < len(text.tokens) and text.tokens[k + 3].word == "في")
+                if j < len(text.tokens):
+                    group = text.mention_at(text.tokens[j])
+                    if group is None and text.tokens[j].word in ANAPHORS:
+                        group = resolve_anaphor(text.tokens[j].word,
+                                                scope + [x for x in text.mentions if x.end <= tok.start])
+                    if group is not None:
+                        opener = max([s_start] + [text.tokens[n].end for n in range(k) if s_start <= text.tokens[n].start
+                                                  and (text.tokens[n].word in _LIST_START
+                                                       or text.original[text.tokens[n].end - 1:text.tokens[n].end] == ":")])
+                        members = [m for m in text.mentions if opener <= m.start and m.end <= tok.start
+                                   and _cls(m) in (ORG_CLASSES | {"State"}) and m.entity != group.entity]
             if group is None or _cls(group) not in GROUP_CLASSES:
                 continue
             for m in members:
@@ -430,7 +447,7 @@ def _person_roles(text: Text, source, who: Entity, start: int, end: int):
         if org is not None:              # المنظمة الدولية للهجرة … تسلمها مديرها العام NAME
             facts.append(Fact(who, "affiliation", org, source, "actors.affiliation", RULES["actors.affiliation"][1]))
     if not any(f.predicate == "affiliation" for f in facts):
-        org = _delegation_of(text, start)
+        org = _delegation_of(text, start) or _delegation_head_state(text, start, end)
         if org is not None:              # وفد منظمة التعاون الإسلامي الذي يضم السفير NAME، …
             facts.append(Fact(who, "affiliation", org, source, "actors.affiliation", RULES["actors.affiliation"][1]))
     rep = _represented(text, start)
@@ -455,6 +472,37 @@ def _delegation_of(text: Text, start: int) -> Entity | None:
         if _DELEGATION.search(text.folded(max(0, m.start - 12), m.start)) \
                 and _DELEGATION_MEMBERS.match(text.folded(m.end, min(len(text.original), m.end + 20))):
             return m.entity
+    return None
+
+
+_LED_BY = "(?:" + "|".join(sorted(folded_set(("ترأسه", "يترأسه", "يرأسه", "رأسه", "ترأسها", "يترأسها", "برئاسة",
+                                                "يقوده", "قاده")), key=len, reverse=True)) + ")"
+_HEADED_DELEGATION = re.compile(r"(?:^|\s)[وب]?وفدا?\b[^.،,؛]{0,80}?\s" + _LED_BY + r"\s")
+_HEADS = "(?:" + "|".join(folded_set(("يترأس", "ترأس", "يرأس", "رأس", "تترأس", "يقود", "قاد"))) + ")"
+_HEADS_DELEGATION = re.compile(r"^\s*[،,]?\s*(?:الذي|التي)\s+" + _HEADS + r"\s+(?:ال)?وفد\s*$")
+
+
+def _delegation_head_state(text: Text, start: int, end: int) -> Entity | None:
+    """The state whose delegation a person heads: ``شارك العراق … بوفد ترأسه وزير الهجرة NAME`` (the state
+    that takes part, named right after the participation verb), ``NAME، الذي يترأس وفد المملكة العربية
+    السعودية``."""
+    sent = max(text.original.rfind(".", 0, start), text.original.rfind("\n", 0, start))
+    clause = fold(text.original[sent + 1:start])
+    hm = None
+    for hm in _HEADED_DELEGATION.finditer(clause):
+        pass
+    if hm is not None and not any(m.entity.kind == "person" and sent + 1 + hm.end() <= m.start < start
+                                  for m in text.mentions):
+        states = [m for m in text.mentions if _cls(m) == "State" and sent < m.start and m.end <= sent + 1 + hm.start()]
+        if states:
+            first = states[0]
+            words = fold(text.original[sent + 1:first.start]).split()
+            words = [w for w in words if w not in folded_set(("دولة", "حكومة"))]
+            if words and (words[-1] in PARTICIPATE or words[-1].lstrip("و") in PARTICIPATE):
+                return first.entity                   # شارك العراق … بوفد ترأسه ROLE NAME
+    after = [m for m in text.mentions if _cls(m) == "State" and end < m.start <= end + 60]
+    if after and _HEADS_DELEGATION.match(fold(text.original[end:after[0].start])):
+        return after[0].entity                        # NAME، الذي يترأس وفد STATE
     return None
 
 

@@ -64,6 +64,17 @@ def _words():
 
 
 @lru_cache(maxsize=1)
+def _given_written() -> frozenset[str]:
+    from ..text.word_classes import load
+    return frozenset(load().words("given_name"))
+
+
+def given_as_written(original: str) -> bool:
+    """Is the word, exactly as printed, a given name of the lexicon (بان، not ان for آن or أن)?"""
+    return bool(original) and original in _given_written()
+
+
+@lru_cache(maxsize=1)
 def _spelled_not_names() -> frozenset[str]:
     """The common words (class ``not_name``) as written, hamza and all."""
     from ..text.word_classes import load
@@ -101,9 +112,12 @@ def _role_word(w: str) -> bool:
     return bool(_DEFINITE.match(w)) or w in role_words or bare in role_words or is_role_head(w)
 
 
-def common_word(w: str) -> bool:
-    """A word of class ``not_name`` (بحضور، أمس، كلمة), also after و/ف."""
+def common_word(w: str, original: str = "") -> bool:
+    """A word of class ``not_name`` (بحضور، أمس، كلمة), also after و/ف; a given name printed otherwise
+    than the common word it folds like (بان, not بأن) is not one."""
     nn = _words()[3]
+    if given_as_written(original) and original not in _spelled_not_names():
+        return False
     return w in nn or _strip_conj(w) in nn
 
 
@@ -117,12 +131,12 @@ def _name_word(w: str, first: bool, original: str = "") -> bool:
         return False
     if w in titles:
         return False
-    if w in _FUNCTION_WORDS and not (given(w) and (original.endswith("ي") or original == w)):
+    if w in _FUNCTION_WORDS and not (given(w) and (original.endswith("ي") or given_as_written(original))):
         return False                  # على (on) is not علي (a name), بأن is not بان (كي مون): the spelling decides
     bare = w[1:] if w[0] in "وفلب" and len(w) > 3 else w
     if bare in role_words or (bare in not_name and bare != w):
         return False                                      # لمركز، ووزراء: a proclitic on a common noun
-    if w in not_name and not (given(w) and original and original not in _spelled_not_names()):
+    if w in not_name and not (given_as_written(original) and original not in _spelled_not_names()):
         return False                                      # بأن is common, بان (كي مون) as printed a name
     if w in role_words or w in titles or w in verbs or is_role_head(w):
         return False
@@ -356,7 +370,7 @@ def role_before(norm: Normalised, start: int, taken: list[tuple[int, int]],
     head = None
     prep_head = None
     while k >= 0 and items[k][2].isalpha() and (ws.in_taken(k) or _role_word(items[k][2])
-                                               or (items[k][2] == "في" and st.in_taken(k + 1))):
+                                               or (items[k][2] == "في" and ws.in_taken(k + 1))):
         w = items[k][2]                   # … لشؤون التنقل البشري في الإكوادور NAME: the state inside the role
         if _prep_head(w):
             prep_head = k
@@ -408,6 +422,8 @@ def role_after(norm: Normalised, end: int, taken: list[tuple[int, int]],
     ws = _Words(norm.text, [(_folded_index(norm, s), _folded_index(norm, e)) for s, e in taken])
     items = ws.items
     k = next((n for n, it in enumerate(items) if it[0] >= fpos), len(items))
+    if k < len(items) and items[k][2] in _CLOSE_QUOTES:
+        k += 1                                            # "NAME" ROLE: the closing quote of the name
     if k >= len(items) or not is_role_head(items[k][2]) or items[k][2][0] in "وف" and items[k][2] not in _words()[1]:
         return None                                       # و + a role: the next item, not this name's role
     fstops = {_folded_index(norm, s) for s in stops}

@@ -57,9 +57,9 @@ def _function_word(folded: str, original: str) -> bool:
     """Is the word a preposition or particle? ``علي`` (a name) is not ``على`` (on)."""
     if folded not in _FUNCTION_WORDS:
         return False
-    if original == folded and folded not in _MAQSURA_WORDS:
-        from .role_persons import given          # noqa: PLC0415 (role_persons imports this module)
-        if given(folded):
+    if folded not in _MAQSURA_WORDS:
+        from .role_persons import given_as_written     # noqa: PLC0415 (role_persons imports this module)
+        if given_as_written(original):
             return False                          # بان (كي مون) as printed, not بأن
     return not (folded in _MAQSURA_WORDS and original.endswith("ي"))
 
@@ -152,8 +152,8 @@ def _name_after(norm: Normalised, pos: int) -> tuple[int, int] | None:
     words = []
     for m in _WORD.finditer(text, pos):
         gap = text[words[-1][1] if words else pos:m.start()]
-        if gap.strip():
-            break
+        if gap.strip() and not (words and gap.strip() == "." and words[-1][1] - words[-1][0] == 1):
+            break                       # ريتنو ل. ب. مرصودي: an initial and its dot stay in the name
         dash = m.group().find(" - ")
         if dash > 0 and _role_after_dash(m.group()[dash + 3:]):
             words.append((m.start(), m.start() + dash))     # حمدان - ممثل: a dash before the role, not ألفاريز - لاسو
@@ -183,8 +183,18 @@ def _name_after(norm: Normalised, pos: int) -> tuple[int, int] | None:
         w = text[s:e]
         if not names[n] and (given(w) and n == 0 or (n >= 2 and w == "الابن")):
             names[n] = True           # السيد الحبيب نضير (a given name with the article); كونيخوس الابن (Jr.)
-        elif n and names[n] and common_word(w):
+        elif n and names[n] and common_word(w, norm.original.__getitem__(slice(*norm.to_original(s, e)))):
             names[n] = False          # الأميرة فيكتوريا بحضور …: a common word ends the name
+        elif n >= 1 and not names[n] and w.startswith("ال") and all(names[:n]) and not _role_word_strict(w) \
+                and text[e:e + 1] == ",":
+            names[n] = True           # علي بن ناصر الغفيص،: a family name with the article closed by a comma
+    if given(text[words[0][0]:words[0][1]]):
+        k = 1
+        while k < min(4, len(words)) and names[k] and not _imperfect(text[words[k][0]:words[k][1]]) \
+                and not norm.original.__getitem__(slice(*norm.to_original(*words[k]))).endswith("ة"):
+            k += 1
+        if k >= 2 and (k == len(words) or not names[k]):
+            return words[0][0], words[k - 1][1]        # السفير ضرار عبد الرزاق رزوقي اليوم …: a given name anchors it
     if not names[0]:
         return None
     if is_role_head(text[words[0][0]:words[0][1]]):
@@ -193,7 +203,8 @@ def _name_after(norm: Normalised, pos: int) -> tuple[int, int] | None:
         if not all(names[:n]):
             break
         after = text[words[n - 1][1]:words[n - 1][1] + 1]
-        if after == "," or (after in ".;:()\"" and n <= 2) \
+        initial = after == "." and words[n - 1][1] - words[n - 1][0] == 1 and n < len(words)
+        if after == "," or (after in ".;:()\"" and n <= 2 and not initial) \
                 or re.match(r" [-–—] ", text[words[n - 1][1]:words[n - 1][1] + 3]):    # NAME – ROLE
             return words[0][0], words[n - 1][1]
     if len(words) >= 3 and names[1] and _function_word(text[words[2][0]:words[2][1]], originals[2]):
@@ -217,6 +228,16 @@ def _name_after(norm: Normalised, pos: int) -> tuple[int, int] | None:
                                                                  or (third[0] == "و" and third[1:3] != "ال")))):
         return words[0][0], words[1][1]                     # a family name with the article: سالم العتيبي. / أحمد الجرمن مساعد
     return words[0]
+
+
+def _imperfect(word: str) -> bool:
+    from .role_persons import given             # noqa: PLC0415
+    return word[:1] in "يت" and len(word) >= 4 and not given(word)
+
+
+def _role_word_strict(word: str) -> bool:
+    from .role_persons import _role_word_strict as strict     # noqa: PLC0415
+    return strict(word)
 
 
 def _role_after_dash(word: str) -> bool:
@@ -332,7 +353,7 @@ def _untitled_name_words(norm: Normalised, comma: int) -> list[tuple[int, int]]:
         pos = s
     from .role_persons import common_word, given    # noqa: PLC0415 (role_persons imports this module)
     for n, (s, e) in enumerate(words):
-        if n and common_word(text[s:e]):
+        if n and common_word(text[s:e], norm.original.__getitem__(slice(*norm.to_original(s, e)))):
             words = words[:n]                       # تترأس أعماله تيودورا …: a common word ends the name
             break
     firsts = [n for n, (s, e) in enumerate(words) if given(text[s:e])]
