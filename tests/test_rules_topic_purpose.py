@@ -99,3 +99,24 @@ def test_the_list_ends_at_an_item_with_no_topic(matcher, gazetteer):
                       matcher, gazetteer)
     meeting = {o for s, o, r in got if r == "topics.meeting-verb"}
     assert meeting == {"circular-migration"}, got
+
+
+# ---------------------------------------------------------------- a meeting of a process (topics.process-meeting; not from the process name alone)
+
+def test_the_meeting_of_a_process_with_a_purpose_egyptian_register(matcher, gazetteer):
+    got = _doc_topics(["بدأت اليوم في القاهرة أعمال الاجتماع الوزاري الثاني لـ\"عملية الخرطوم\" لمكافحة تهريب المهاجرين "
+                       "والاتجار بالبشر، بمشاركة ممثلي 50 دولة."], matcher, gazetteer)
+    meeting = {(s, o) for s, o, r in got if r == "topics.process-meeting"}
+    assert {o for s, o in meeting} == {"smuggling", "trafficking"}, got
+    assert all(s.startswith("khartoum-process") for s, o in meeting)
+
+
+def test_no_meeting_noun_before_the_process_gives_the_process_only(matcher, gazetteer):
+    got = _doc_topics(["وتتولى مصر رئاسة عملية الخرطوم لمكافحة تهريب المهاجرين منذ أبريل."], matcher, gazetteer)
+    assert not [x for x in got if x[2] == "topics.process-meeting"]
+
+
+def test_a_process_name_with_its_subject_is_no_purpose_of_the_meeting_gulf_register(matcher, gazetteer):
+    got = _doc_topics(["شاركت الدولة في أعمال المؤتمر الوزاري السابع لعملية بالي بشأن تهريب البشر والاتجار بالأشخاص "
+                       "في نوسا دوا في 7 أغسطس 2018."], matcher, gazetteer)
+    assert not [x for x in got if x[2] == "topics.process-meeting"]

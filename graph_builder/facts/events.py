@@ -113,7 +113,7 @@ def _paragraph_facts(ctx: FactContext, st: DocState, src):
             if r.rule:
                 r.status = clause_status(toks, toks.index_at(r.start), dates=dates_in(v.text, r.end, e), doc_day=day)
         written = written_meetings.find(ctx, st, src, toks, s, e, refs)
-        named = [r for r in refs + written if r.process is not None or r.place is not None]
+        named = [r for r in refs + written if written_meetings.identified(r)]
         if named and named[-1].status != PLANNED:
             st.last_meeting, st.last_source = max(named, key=lambda r: r.start), src
             if st.main_meeting is None and st.last_meeting.status == HELD:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from ..recognise.findings import Fact
 from ..text.word_classes import load
-from .rules import REGISTRY, Rule, handler, register, run_patterns
+from .rules import REGISTRY, handler, register_once, run_patterns
 from .spans import sentence_bounds
 
 _CLOSE = frozenset("،,.؛;:()«»\"")
@@ -67,16 +67,44 @@ def _purpose(ctx, src, toks, m, rule):
     cue_end = m.captures["cue"][1]
     if rule.id == "topics.purpose-verb-first":
         cue_end = m.captures["subject"][1]
-    for t in _topics_after(toks, cue_end):
+    found = _topics_after(toks, cue_end)
+    for t in found:
         yield Fact(subj.entity, "addresses", t, src, rule.id, rule.confidence)
+    naming = toks.tokens[m.captures["cue"][0]].norm in _NAME_PREPOSITIONS   # عملية بالي بشأن …: part of its name
+    meeting = _meeting_of_process(ctx, src, toks, m.captures["subject"][0], subj.entity) \
+        if found and not naming else None
+    for t in found if meeting is not None else ():
+        yield Fact(meeting, "addresses", t, src, PROCESS_MEETING_RULE, REGISTRY.confidence(PROCESS_MEETING_RULE))
+
+
+PROCESS_MEETING_RULE = "topics.process-meeting"
+register_once(PROCESS_MEETING_RULE, ("addresses",), 0.75, ("lex:meeting_noun", "lex:purpose_cue",
+                                                  "events:meeting-of-paragraph", "entity:process"),
+    "MEETING_NOUN (ORDINAL) ل PROCESS PURPOSE_CUE TOPIC… (الاجتماع الوزاري الثاني لعملية الخرطوم لمكافحة "
+    "تهريب المهاجرين): the meeting of that process the paragraph names addresses the topics too", "topics")
+_NAME_PREPOSITIONS = frozenset({"بشان", "حول", "المعنيه", "المعني"})
+MEETING_BEFORE = 6          # tokens between a meeting noun and the process it is a meeting of
+
+
+def _meeting_of_process(ctx, src, toks, i: int, process):
+    """The meeting of ``process`` the paragraph names, when a meeting noun stands right before the process's
+    name (``أعمال الاجتماع الوزاري الثاني لـ"عملية الخرطوم"``), else None."""
+    lex = load()
+    lo, _ = sentence_bounds(toks, i)
+    if not any(lex.is_a(toks, k, "meeting_noun") and not lex.is_a(toks, k, "meeting_noun").feature("plural")
+               for k in range(max(lo, i - MEETING_BEFORE), i)):
+        return None
+    from . import events as events_mod      # noqa: PLC0415 (a sibling family)
+    ofs = {f.subject for f in ctx.family_facts(events_mod)
+           if f.predicate == "partOf" and f.object == process and f.evidence is src}
+    return next(iter(ofs)) if len(ofs) == 1 else None
 
 
 MEETING_RULE = "topics.meeting-verb"
-if MEETING_RULE not in REGISTRY:
-    register(Rule(MEETING_RULE, ("addresses",), 0.75, ("lex:meeting_topic_cue", "events:meeting-of-paragraph",
-                                                       "entity:topic"),
-                  "a paragraph about one meeting: a focus verb with no written subject of its own (وعقد الاجتماع …، "
-                  "وركز على …) or with the meeting noun as subject says what the meeting addressed", "topics"))
+register_once(MEETING_RULE, ("addresses",), 0.75, ("lex:meeting_topic_cue", "events:meeting-of-paragraph",
+                                         "entity:topic"),
+    "a paragraph about one meeting: a focus verb with no written subject of its own (وعقد الاجتماع …، "
+    "وركز على …) or with the meeting noun as subject says what the meeting addressed", "topics")
 _NOT_MEETING_SUBJECT = frozenset({"state", "org", "person", "process", "body"})
 
 
@@ -174,11 +202,10 @@ def _meeting_noun_before(toks, lex, lo, i) -> bool:
 
 
 AGREEMENT_RULE = "topics.agreement-fields"
-if AGREEMENT_RULE not in REGISTRY:
-    register(Rule(AGREEMENT_RULE, ("addresses",), 0.75, ("lex:field_cue", "lex:agreement_anaphor",
-                                                         "commitments:agreement", "entity:topic"),
-                  "the fields an agreement covers (… مذكرة تفاهم … في مجال X / وتلزم المذكرة … في أربعة مجالات: X، Y): "
-                  "in the sentence that signs it or one that refers back to it", "topics"))
+register_once(AGREEMENT_RULE, ("addresses",), 0.75, ("lex:field_cue", "lex:agreement_anaphor",
+                                           "commitments:agreement", "entity:topic"),
+    "the fields an agreement covers (… مذكرة تفاهم … في مجال X / وتلزم المذكرة … في أربعة مجالات: X، Y): "
+    "in the sentence that signs it or one that refers back to it", "topics")
 
 
 def _agreement_facts(ctx) -> list[Fact]:
