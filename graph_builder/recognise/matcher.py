@@ -152,6 +152,9 @@ def _deletions(word: str) -> set[str]:
     return {word[:i] + word[i + 1:] for i in range(len(word))}
 
 
+# Kinds of a name after which a definite short form is the verb's object, not its adjective
+NAME_BEFORE_OBJECT = frozenset({"org", "state", "process", "body"})
+
 _HYPHEN = re.compile(r"(?<=\w) ?- ?(?=\w)")
 
 
@@ -371,10 +374,13 @@ class Matcher:
         return sorted(chosen, key=lambda h: h.start)
 
     def _resolve_short(self, text: str, hit: _Hit, recent: list[Entity],
-                       fallback: Mapping[str, Entity]) -> Entity | None:
+                       fallback: Mapping[str, Entity], name_ends: frozenset = frozenset()) -> Entity | None:
         """The entity an ambiguous short form stands for (the latest candidate named in scope, else
-        the document's dominant candidate in ``fallback``), or None."""
-        if self._follows_definite(text, hit.start):
+        the document's dominant candidate in ``fallback``), or None. A definite word before it is an
+        adjective's noun (``الجريمة المنظمة``) unless that word ends a name (``أقرت الجمعية العامة الاتفاق
+        العالمي``: the short form is the verb's object): ``name_ends`` are the ends of the names found."""
+        if self._follows_definite(text, hit.start) and text[:hit.start].rstrip() and \
+                len(text[:hit.start].rstrip()) not in name_ends:
             return None
         key = hit.key if hit.how == SHORT else "ا" + hit.key
         candidates = self._ambiguous.get(key, ())
@@ -456,10 +462,11 @@ class Matcher:
         t = norm.text
         recent = list(previous)
         out = []
+        name_ends = frozenset(h.end for h in chosen if h.entity is not None and h.entity.kind in NAME_BEFORE_OBJECT)
         for h in chosen:
             entity = h.entity
             if entity is None:
-                entity = self._resolve_short(t, h, recent, fallback)
+                entity = self._resolve_short(t, h, recent, fallback, name_ends)
                 if entity is None:
                     continue
             elif h.how not in (SHORT, SHORT_ELIDED):
