@@ -14,7 +14,9 @@ It does not look for focus verbs with a subject after them (``topics.py``) and k
 from __future__ import annotations
 
 from ..recognise.findings import Fact
+from ..text.arabic import fold
 from ..text.word_classes import load
+from .topic_objects import topic_names
 from .rules import REGISTRY, Rule, handler, register, run_patterns
 from .spans import sentence_bounds
 
@@ -24,6 +26,7 @@ _GAP_OK = frozenset({"place", "region", "topic"})
 SUBJECT_CLASSES_EXCLUDED = frozenset({"Person", "State"})
 _GAP_WORDS = frozenset({"في", "ب", "عام", "سنه", "منذ"})        # a place and a year: في روما عام 2014،
 _GAP_PUNCT = frozenset({"(", ")", ",", "،"})
+_CHAIR_INSERT = frozenset({fold("برئاسة")})   # ، برئاسة مصر، : an inserted chair between name and cue
 MAX_GAP = 4                     # words with no topic before the clause is judged to have none
 
 
@@ -58,8 +61,12 @@ def _purpose(ctx, src, toks, m, rule):
         return
     if "gap" in m.captures:
         i, j, _ = m.captures["gap"]
-        for k in range(i, j):       # only a place (في روما) or a bracket may stand between name and cue
+        chair_at = next((k for k in range(i, j) if toks.tokens[k].norm in _CHAIR_INSERT), None)
+        for k in range(i, j):       # only a place (في روما), a bracket or an inserted chair may stand between
             t = toks.tokens[k]
+            if chair_at is not None and k in (chair_at, chair_at + 1) and \
+                    all(x.entity.kind in ("state", "org") for x in t.ents):
+                continue            # برئاسة مصر، لمكافحة …: the chair is an insertion, not the cue's subject
             if t.ents and all(x.entity.kind in _GAP_OK for x in t.ents):
                 continue
             if t.ents or not (t.norm in _GAP_WORDS or t.kind == "number" or t.norm in _GAP_PUNCT):
@@ -84,6 +91,7 @@ def _meeting_facts(ctx, events) -> list[Fact]:
     """Topics of the one meeting a paragraph names, read after a cue verb whose subject is that meeting."""
     lex = load()
     conf = REGISTRY.confidence(MEETING_RULE)
+    names = topic_names(ctx)
     out: list[Fact] = []
     meeting_of = None
     for src in ctx.document.paragraphs:
@@ -93,7 +101,7 @@ def _meeting_facts(ctx, events) -> list[Fact]:
             meeting_of = meeting_of or _meeting_of(ctx)
             held = meeting_of(src)
             if held is not None:                   # "ويناقش الاجتماع …" in a paragraph that does not name it
-                out.extend(_noun_subject_facts(toks, lex, src, held[0], conf))
+                out.extend(_noun_subject_facts(toks, lex, src, held[0], conf, names=names))
             continue
         for cue in lex.find(toks, "meeting_topic_cue"):
             if cue.future or cue.reading.enc:
@@ -106,7 +114,7 @@ def _meeting_facts(ctx, events) -> list[Fact]:
             if any(m.entity.kind in _NOT_MEETING_SUBJECT for m in starting):
                 continue                           # وناقش الوزير …: a written subject that is not the meeting
             if lex.is_a(toks, k, "meeting_noun"):
-                out.extend(_noun_subject_facts(toks, lex, src, meeting, conf, cue))
+                out.extend(_noun_subject_facts(toks, lex, src, meeting, conf, cue, names))
                 continue                           # وناقش الاجتماع …
             prep = cue.feature("prep")
             lo = k
@@ -127,7 +135,7 @@ def _meeting_of(ctx):
     return MeetingOf(ctx)
 
 
-def _noun_subject_facts(toks, lex, src, meeting, conf, only=None) -> list[Fact]:
+def _noun_subject_facts(toks, lex, src, meeting, conf, only=None, names=None) -> list[Fact]:
     """``ويناقش الاجتماع، تحت شعار "…"، سبل حماية المهاجرين، والهجرة الدائرية، ودور المغتربين``: a focus verb
     whose subject is a (singular) meeting noun; the topics are the list after it, past an inserted theme."""
     out: list[Fact] = []
@@ -144,7 +152,7 @@ def _noun_subject_facts(toks, lex, src, meeting, conf, only=None) -> list[Fact]:
         prep = cue.feature("prep")
         if prep and k < len(toks.tokens) and toks.tokens[k].norm == prep:
             k += 1
-        for t in _topics_list(toks, k, stop_at_comma_gap=True):
+        for t in _topics_list(toks, k, stop_at_comma_gap=True, names=names):
             out.append(Fact(meeting, "addresses", t, src, MEETING_RULE, conf))
     return out
 
@@ -218,9 +226,11 @@ def _agreement_facts(ctx) -> list[Fact]:
     return out
 
 
-def _topics_list(toks, k: int, stop_at_comma_gap: bool = False) -> list:
+def _topics_list(toks, k: int, stop_at_comma_gap: bool = False, names: list | None = None) -> list:
     """The topics of a list that runs to the end of the sentence (items set off by commas); with
-    ``stop_at_comma_gap``, also up to an item (between commas) that names no topic after the first."""
+    ``stop_at_comma_gap``, also up to an item (between commas) that names no topic after the first;
+    with ``names`` (topic name patterns), also the topics inside the name of an instrument the list
+    names (يركز الاجتماع على متابعة الاتفاق العالمي بشأن اللاجئين: the meeting's object is that instrument)."""
     out, sent = [], toks.tokens[k].sent if k < len(toks.tokens) else -1
     item_has_topic = False
     while k < len(toks.tokens) and toks.tokens[k].sent == sent:
@@ -234,10 +244,58 @@ def _topics_list(toks, k: int, stop_at_comma_gap: bool = False) -> list:
         for m in t.ents:
             if m.entity.kind == "topic" and toks.index_at(m.start) == k and m.entity not in out:
                 out.append(m.entity)
+            if names and m.entity.kind == "commitment" and toks.index_at(m.start) == k:
+                surface = " " + fold(m.surface) + " "
+                out.extend(e for rx, e in names if e not in out and rx.search(surface))
+                item_has_topic = item_has_topic or bool(out)
         if any(m.entity.kind in _STOP_KINDS for m in t.ents) and out:
             break
         k += 1
     return out
+
+
+OF_PROCESS_RULE = "topics.meeting-of-process-purpose"
+if OF_PROCESS_RULE not in REGISTRY:
+    register(Rule(OF_PROCESS_RULE, ("addresses",), 0.75, ("rule:topics.purpose-after-name", "lex:meeting_noun",
+                                                           "events:meeting-of-paragraph"),
+                  "MEETING_NOUN (qualifiers, ordinal) لـPROCESS PURPOSE_CUE TOPIC… (الاجتماع الوزاري الثاني لعملية "
+                  "الخرطوم لمكافحة …): the paragraph's one meeting addresses the purpose written after its process",
+                  "topics"))
+_BACK = 8                       # words between a meeting noun and the process it is a meeting of
+
+
+def _meeting_of_process_facts(ctx, events, purpose: list[Fact]) -> list[Fact]:
+    """The purpose topics of a process named right after a meeting noun go to the paragraph's meeting too."""
+    lex = load()
+    conf = REGISTRY.confidence(OF_PROCESS_RULE)
+    out: list[Fact] = []
+    for f in purpose:
+        if f.rule != "topics.purpose-after-name" or f.subject.kind != "process":
+            continue
+        meeting = events.meeting(f.evidence)
+        if meeting is None:
+            continue
+        toks = ctx.tokens(f.evidence)
+        for m in toks.mentions:
+            if m.entity != f.subject:
+                continue
+            i = toks.index_at(m.start)
+            if _meeting_noun_right_before(toks, lex, i):
+                out.append(Fact(meeting, "addresses", f.object, f.evidence, OF_PROCESS_RULE, conf))
+                break
+    return out
+
+
+def _meeting_noun_right_before(toks, lex, i: int) -> bool:
+    """A meeting noun ends a run of words (no punctuation but quotes, no other name) right before token ``i``."""
+    sent = toks.tokens[i].sent
+    for k in range(i - 1, max(-1, i - 1 - _BACK), -1):
+        t = toks.tokens[k]
+        if t.sent != sent or (t.kind == "punct" and t.norm not in '"«»“”') or t.ents:
+            return False
+        if lex.is_a(toks, k, "meeting_noun"):
+            return True
+    return False
 
 
 def extract(ctx, events=None) -> list[Fact]:
@@ -245,6 +303,7 @@ def extract(ctx, events=None) -> list[Fact]:
     events the event rules found) the topics of a paragraph's one meeting."""
     out = list(run_patterns(ctx, "topics"))           # headings too: «مصر تترأس عملية X لمكافحة …»
     if events is not None:
+        out.extend(_meeting_of_process_facts(ctx, events, out))
         out.extend(_meeting_facts(ctx, events))
     out.extend(_agreement_facts(ctx))
     return out
