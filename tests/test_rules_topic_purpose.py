@@ -99,3 +99,41 @@ def test_the_list_ends_at_an_item_with_no_topic(matcher, gazetteer):
                       matcher, gazetteer)
     meeting = {o for s, o, r in got if r == "topics.meeting-verb"}
     assert meeting == {"circular-migration"}, got
+
+
+# ---------------------------------------------------------------- a meeting of a process, and the process's purpose
+
+def test_meeting_of_a_process_gets_the_purpose_written_after_the_process_egyptian_register(matcher, gazetteer):
+    got = _doc_topics(["بدأت اليوم في القاهرة أعمال الاجتماع الوزاري الثالث لـ\"عملية الخرطوم\" لمكافحة تهريب "
+                       "المهاجرين، بمشاركة ممثلي 40 دولة."], matcher, gazetteer)
+    meeting = {(s, o) for s, o, r in got if r == "topics.meeting-of-process-purpose"}
+    assert {o for s, o in meeting} == {"smuggling"}, got
+    assert all(s.startswith("khartoum-process") for s, o in meeting)
+    assert ("khartoum-process", "smuggling", "topics.purpose-after-name") in got
+
+
+def test_an_inserted_chair_does_not_take_the_purpose_levantine_register(matcher, gazetteer):
+    got = _doc_topics(["افتتح في الخرطوم الاجتماع الوزاري الثالث لـ«عملية الخرطوم» برئاسة مصر، لمكافحة الاتجار بالبشر."],
+                      matcher, gazetteer)
+    assert ("khartoum-process", "trafficking", "topics.purpose-after-name") in got
+    assert not any(s == "egypt" or s.startswith("state") for s, o, r in got), got
+
+
+def test_a_process_named_without_a_meeting_noun_before_it_gives_no_meeting_topic(matcher, gazetteer):
+    got = _doc_topics(["عقد في القاهرة الاجتماع الوزاري الثالث بمشاركة وزير الهجرة الذي أشاد بعملية الخرطوم "
+                       "لمكافحة تهريب المهاجرين."], matcher, gazetteer)
+    assert not any(r == "topics.meeting-of-process-purpose" for s, o, r in got), got
+
+
+def test_a_meeting_focused_on_an_instrument_addresses_what_the_instrument_is_about_un_register(matcher, gazetteer):
+    got = _doc_topics(["افتتح في القاهرة الاجتماع التاسع لعملية التشاور العربية الإقليمية حول الهجرة واللجوء.",
+                       "يركز الاجتماع على آخر المستجدات بشأن متابعة الاتفاق العالمي بشأن اللاجئين."], matcher, gazetteer)
+    meeting = {(s, o) for s, o, r in got if r == "topics.meeting-verb"}
+    assert ("refugees" in {o for s, o in meeting}), got
+    assert all(s.startswith("arcp") for s, o in meeting)
+
+
+def test_an_instrument_adopted_is_not_a_topic_the_meeting_discussed(matcher, gazetteer):
+    got = _doc_topics(["افتتح في القاهرة الاجتماع التاسع لعملية التشاور العربية الإقليمية حول الهجرة واللجوء.",
+                       "وأشاد الوزير بالاتفاق العالمي بشأن اللاجئين الذي اعتمد عام 2018."], matcher, gazetteer)
+    assert not any(r == "topics.meeting-verb" for s, o, r in got), got

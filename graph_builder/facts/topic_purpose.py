@@ -71,9 +71,11 @@ def _purpose(ctx, src, toks, m, rule):
                 continue
             if t.ents or not (t.norm in _GAP_WORDS or t.kind == "number" or t.norm in _GAP_PUNCT):
                 return
-    cue_end = m.captures["cue"][1]
+    cue_start, cue_end = m.captures["cue"][0], m.captures["cue"][1]
     if rule.id == "topics.purpose-verb-first":
         cue_end = m.captures["subject"][1]
+    elif any(x.entity.kind == "topic" and toks.index_at(x.start) == cue_start for x in toks.tokens[cue_start].ents):
+        cue_end = cue_start         # لمكافحة الاتجار: the cue word opens the topic's own name
     for t in _topics_after(toks, cue_end):
         yield Fact(subj.entity, "addresses", t, src, rule.id, rule.confidence)
 
@@ -286,15 +288,22 @@ def _meeting_of_process_facts(ctx, events, purpose: list[Fact]) -> list[Fact]:
     return out
 
 
+_RELATIVE = frozenset({"الذي", "التي", "الذين", "والذي", "والتي"})
+
+
 def _meeting_noun_right_before(toks, lex, i: int) -> bool:
-    """A meeting noun ends a run of words (no punctuation but quotes, no other name) right before token ``i``."""
+    """A meeting noun opens the definite noun phrase that ends right before token ``i`` (its qualifiers
+    and ordinals, co-ordinated meeting nouns, the ل of the genitive, quotes): الاجتماع الوزاري الثاني لـ«…».
+    A verb, an indefinite word, a relative pronoun, punctuation or another name in between: no."""
     sent = toks.tokens[i].sent
     for k in range(i - 1, max(-1, i - 1 - _BACK), -1):
         t = toks.tokens[k]
-        if t.sent != sent or (t.kind == "punct" and t.norm not in '"«»“”') or t.ents:
+        if t.sent != sent or (t.kind == "punct" and t.norm not in '"«»“”') or t.ents or t.norm in _RELATIVE:
             return False
         if lex.is_a(toks, k, "meeting_noun"):
             return True
+        if t.kind != "punct" and t.norm not in ("ل", "لل") and not t.norm.startswith(("ال", "وال")):
+            return False
     return False
 
 
