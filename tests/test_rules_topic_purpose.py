@@ -137,3 +137,21 @@ def test_an_instrument_adopted_is_not_a_topic_the_meeting_discussed(matcher, gaz
     got = _doc_topics(["افتتح في القاهرة الاجتماع التاسع لعملية التشاور العربية الإقليمية حول الهجرة واللجوء.",
                        "وأشاد الوزير بالاتفاق العالمي بشأن اللاجئين الذي اعتمد عام 2018."], matcher, gazetteer)
     assert not any(r == "topics.meeting-verb" for s, o, r in got), got
+
+
+def test_a_declaration_written_after_the_focus_verb_is_its_subject_not_the_meeting(matcher, gazetteer):
+    got = _doc_topics(["وفي براغ، اعتمد المؤتمر الوزاري المعقود يومي 27 و 28 نيسان/أبريل 2009 إعلانا مشتركا. "
+                       "ويركز الإعلان على منع الهجرة غير النظامية ومكافحتها."], matcher, gazetteer)
+    assert not any(r == "topics.meeting-verb" for s, o, r in got), got
+
+
+def test_a_processs_own_title_after_a_meeting_noun_stays_the_processs_un_register(matcher, gazetteer):
+    got = _doc_topics(["فقد عقد المؤتمر الوزاري الإقليمي الثالث لعملية بالي بشأن تهريب الأشخاص والاتجار بالأشخاص "
+                       "في بالي يومي 14 و 15 نيسان/أبريل 2009."], matcher, gazetteer)
+    assert not any(r == "topics.meeting-of-process-purpose" for s, o, r in got), got
+
+
+def test_mixed_migration_is_irregular_migration_gulf_register(matcher, gazetteer):
+    got = _doc_topics(["انطلق في مسقط الاجتماع الثالث لعملية التشاور العربية الإقليمية حول الهجرة واللجوء.",
+                       "وناقش الاجتماع الهجرة المختلطة في البحر المتوسط."], matcher, gazetteer)
+    assert {o for s, o, r in got if r == "topics.meeting-verb"} == {"irregular-migration"}, got

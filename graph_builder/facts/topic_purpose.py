@@ -115,6 +115,8 @@ def _meeting_facts(ctx, events) -> list[Fact]:
             starting = [m for m in nxt.ents if toks.index_at(m.start) == k]
             if any(m.entity.kind in _NOT_MEETING_SUBJECT for m in starting):
                 continue                           # وناقش الوزير …: a written subject that is not the meeting
+            if lex.is_a(toks, k, "other_subject_noun"):
+                continue                           # ويركز الإعلان على …: the declaration's topics, not the meeting's
             if lex.is_a(toks, k, "meeting_noun"):
                 out.extend(_noun_subject_facts(toks, lex, src, meeting, conf, cue, names))
                 continue                           # وناقش الاجتماع …
@@ -281,13 +283,16 @@ def _meeting_of_process_facts(ctx, events, purpose: list[Fact]) -> list[Fact]:
         for m in toks.mentions:
             if m.entity != f.subject:
                 continue
-            i = toks.index_at(m.start)
+            i, after = toks.index_at(m.start), toks.index_at(m.end)
+            if after < len(toks.tokens) and toks.tokens[after].norm in _TITLE_PREPS:
+                continue                           # عملية بالي بشأن …: the process's own title, not the meeting's
             if _meeting_noun_right_before(toks, lex, i):
                 out.append(Fact(meeting, "addresses", f.object, f.evidence, OF_PROCESS_RULE, conf))
                 break
     return out
 
 
+_TITLE_PREPS = frozenset({fold("بشأن"), fold("حول")})
 _RELATIVE = frozenset({"الذي", "التي", "الذين", "والذي", "والتي"})
 
 
