@@ -155,3 +155,15 @@ def test_mixed_migration_is_irregular_migration_gulf_register(matcher, gazetteer
     got = _doc_topics(["انطلق في مسقط الاجتماع الثالث لعملية التشاور العربية الإقليمية حول الهجرة واللجوء.",
                        "وناقش الاجتماع الهجرة المختلطة في البحر المتوسط."], matcher, gazetteer)
     assert {o for s, o, r in got if r == "topics.meeting-verb"} == {"irregular-migration"}, got
+
+
+def test_the_meeting_discusses_an_instrument_named_after_the_verb_gulf_register(matcher, gazetteer):
+    got = _doc_topics(["افتتح في القاهرة يوم 5 مايو 2021 الاجتماع السابع لعملية التشاور العربية الإقليمية حول الهجرة "
+                       "واللجوء، وناقش الاتفاق العالمي بشأن اللاجئين وسبل تنفيذه."], matcher, gazetteer)
+    assert {(s, o) for s, o, r in got if r == "topics.meeting-verb"} == {("arcp-2021", "refugees")}, got
+
+
+def test_the_meeting_adopting_an_instrument_does_not_discuss_its_subject(matcher, gazetteer):
+    got = _doc_topics(["افتتح في القاهرة يوم 5 مايو 2021 الاجتماع السابع لعملية التشاور العربية الإقليمية حول الهجرة "
+                       "واللجوء، واعتمد الاتفاق العالمي بشأن اللاجئين."], matcher, gazetteer)
+    assert not any(r == "topics.meeting-verb" for s, o, r in got), got

@@ -30,7 +30,9 @@ _CHAIR_INSERT = frozenset({fold("برئاسة")})   # ، برئاسة مصر، :
 MAX_GAP = 4                     # words with no topic before the clause is judged to have none
 
 
-def _topics_after(toks, k: int) -> list:
+def _topics_after(toks, k: int, names: list | None = None) -> list:
+    """The topics of the clause from token ``k``; with ``names`` (a focus verb's object), also those
+    inside the name of an instrument the clause names (يناقش الاتفاق العالمي بشأن اللاجئين)."""
     out, gap, sent = [], 0, toks.tokens[k].sent if k < len(toks.tokens) else -1
     while k < len(toks.tokens) and toks.tokens[k].sent == sent:
         t = toks.tokens[k]
@@ -44,6 +46,13 @@ def _topics_after(toks, k: int) -> list:
             gap = 0
             k = toks.index_at(topic.end)
             continue
+        named = [] if not names else [x for x in starting if x.entity.kind == "commitment"]
+        if named:
+            surface = " " + fold(named[0].surface) + " "
+            found = [e for rx, e in names if e not in out and rx.search(surface)]
+            if found:
+                out.extend(found)
+                break                   # the instrument is the object: the clause ends with its name
         if any(m.entity.kind in _STOP_KINDS for m in starting) and out:
             break
         gap += 1
@@ -115,7 +124,7 @@ def _meeting_facts(ctx, events) -> list[Fact]:
             starting = [m for m in nxt.ents if toks.index_at(m.start) == k]
             if any(m.entity.kind in _NOT_MEETING_SUBJECT for m in starting):
                 continue                           # وناقش الوزير …: a written subject that is not the meeting
-            if lex.is_a(toks, k, "other_subject_noun"):
+            if lex.is_a(toks, k, "other_subject_noun") and not any(m.entity.kind == "commitment" for m in starting):
                 continue                           # ويركز الإعلان على …: the declaration's topics, not the meeting's
             if lex.is_a(toks, k, "meeting_noun"):
                 out.extend(_noun_subject_facts(toks, lex, src, meeting, conf, cue, names))
@@ -129,7 +138,7 @@ def _meeting_facts(ctx, events) -> list[Fact]:
                 continue                           # a sentence about what a person did
             if toks.tokens[cue.i].norm[:1] not in "وف" and not _meeting_noun_before(toks, lex, lo, cue.i):
                 continue                           # a cue that does not continue a clause about the meeting
-            for t in _topics_after(toks, k + (1 if prep and nxt.norm == prep else 0)):
+            for t in _topics_after(toks, k + (1 if prep and nxt.norm == prep else 0), names):
                 out.append(Fact(meeting, "addresses", t, src, MEETING_RULE, conf))
     return out
 
