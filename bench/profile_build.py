@@ -43,7 +43,7 @@ STAGES = {  # label → (file suffix, function name) as pstats records them
     "bulk load into the store": ("pipeline.py", "_load"),
     "gazetteer load": ("gazetteer.py", "load_gazetteer"),
     "matcher (automaton) build": ("matcher.py", "__init__"),
-    "static graphs SHACL verdict": ("pipeline.py", "_static_verdict"),
+    "static graphs SHACL verdict": ("cache.py", "static_verdict"),
 }
 
 

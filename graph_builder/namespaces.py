@@ -137,11 +137,7 @@ def mdkg_subclasses(root: str) -> frozenset[str]:
     return frozenset(found)
 # SPARQL extension functions (graph_builder.text.arsearch): IRIs in the namespace, not ontology terms.
 _MDKG_FUNCTIONS = frozenset({"arMatch", "arFold"})
-# Written by the builder but not (yet) declared in ontology/mdkg.ttl: the software agent's version in
-# the build record. Declaring it changes the published ontology graph, a change of its own.
-_MDKG_UNDECLARED = frozenset({"softwareVersion"})
-MDKG = ClosedNamespace(_MDKG_IRI, declared_terms(_MDKG_IRI, _ONTOLOGY)
-                       | _MDKG_FUNCTIONS | _MDKG_UNDECLARED, "ontology/mdkg.ttl")
+MDKG = ClosedNamespace(_MDKG_IRI, declared_terms(_MDKG_IRI, _ONTOLOGY) | _MDKG_FUNCTIONS, "ontology/mdkg.ttl")
 RDF = Namespace("http://www.w3.org/1999/02/22-rdf-syntax-ns#")
 RDFS = Namespace("http://www.w3.org/2000/01/rdf-schema#")
 OWL = Namespace("http://www.w3.org/2002/07/owl#")

@@ -4,6 +4,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import sys
 
 import pyoxigraph as ox
 import pytest
@@ -109,3 +110,18 @@ def test_arabic_match_function_in_cli_queries(built_store, capsys):
          '?p mdkg:paragraphNumber ?x ; mdkg:text ?t FILTER(mdkg:arMatch(?t, "التحويلات المالية")) }')
     code, out, _ = run(capsys, "query", "--store", str(built_store), "--format", "json", q)
     assert code == 0 and int(json.loads(out)[0]["n"]) > 3
+
+
+def test_build_progress_on_a_terminal(monkeypatch):
+    """On a terminal, ``mdkg build`` shows tqdm's progress bar (named stage, count) on stderr."""
+    from graph_builder import cli
+
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+
+    err = Terminal()
+    monkeypatch.setattr(sys, "stderr", err)
+    progress = cli._progress()
+    assert list(progress(iter(["a", "b"]), total=2, desc="analysing", unit="report")) == ["a", "b"]
+    assert "analysing" in err.getvalue() and "2/2" in err.getvalue()

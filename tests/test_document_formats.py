@@ -101,7 +101,7 @@ def test_pdf_copy_gives_the_same_paragraphs_and_facts(office_copies, analysis, r
         default_corpus() / report, office_copies[report]["pdf"], analysis)
     assert numbers_pdf == numbers_txt
     assert share >= 0.99, f"{share:.3f} of the paragraphs identical"
-    assert len(facts_pdf & facts_txt) >= 0.97 * len(facts_txt)
+    assert facts_pdf == facts_txt and len(facts_txt) > 100
 
 
 def test_pdf_furniture_is_removed_and_arabic_is_in_logical_order(office_copies):
@@ -298,6 +298,7 @@ def _visual(logical_runs: list[str]) -> list[tuple[str, bool]]:
     (None, None),
     (["الوثيقة ", "A/63/265", " المؤرخة"], "الوثيقة A/63/265 المؤرخة"),
     (["منتدى ", "Global Forum", " العالمي"], "منتدى Global Forum العالمي"),
+    (["ميزانية قدرها ", "232 155 2", " دولار"], "ميزانية قدرها 232 155 2 دولار"),   # digit groups: one number
 ])
 def test_a_right_to_left_line_is_put_in_reading_order(runs, logical):
     from graph_builder.text.readers.pdf import _logical_rtl
@@ -354,6 +355,42 @@ def test_paragraphs_from_line_gaps_hyphens_and_page_breaks():
         "الفقرة الأولى تبدأ هنا وتمتد على سطرين وتنتهي هنا.",
         "الفقرة الثانية تذكر the International Organization for Migration وتستمر على الصفحة التالية حتى تنتهي.",
         "الفقرة الثالثة."]
+
+
+def test_a_short_last_line_before_a_page_break_and_an_empty_paragraph():
+    """A line that stops short of the margin although the next line's first word would have fitted
+    ends its paragraph, sentence or not; a gap of two more lines is an empty paragraph (a blank
+    line, as the text version has it)."""
+    from graph_builder.text.readers.pdf import _join, _Line
+    full = (72, 523)
+    page1 = [_Line("المقرر: نائب مستشار، شؤون اللاجئين والمهاجرين، بعثة الولايات المتحدة لدى مكتب", 700, 12, *full),
+             _Line("الأمم المتحدة والمنظمات الدولية الأخرى في جنيف", 684, 12, 260, 523)]
+    page2 = [_Line("المنسق: مستشار رئيسي للرئيس الحالي", 760, 12, 330, 523),
+             _Line("القضايا والملاحظات", 730, 12, 420, 523),          # a paragraph's gap
+             _Line("١٦٧ - افتتح الرئيسان المشاركان المناقشة بالتشديد على العلاقة المواضيعية لهذه", 676, 12, *full),
+             _Line("الجلسة بجلسة العمل السابقة.", 660, 12, 380, 523)]
+    assert _join([page1, page2]) == [
+        "المقرر: نائب مستشار، شؤون اللاجئين والمهاجرين، بعثة الولايات المتحدة لدى مكتب "
+        "الأمم المتحدة والمنظمات الدولية الأخرى في جنيف",
+        "المنسق: مستشار رئيسي للرئيس الحالي", "القضايا والملاحظات", "",
+        "١٦٧ - افتتح الرئيسان المشاركان المناقشة بالتشديد على العلاقة المواضيعية لهذه الجلسة بجلسة العمل السابقة."]
+
+
+def test_one_glyph_for_several_letters_and_a_glyph_drawn_twice():
+    """LibreOffice draws أُ once more with its mark raised, and maps a lam-alef glyph's letters
+    in either order; each comes out once, in logical order, without a space inside the word."""
+    from graph_builder.text.readers.pdf import _Glyph, _line_text
+    def glyph(text, left, right, origin, baseline=500.0):
+        return _Glyph(text, left, right, baseline, 12, left, right, (origin, baseline))
+    row = [glyph("ع", 427.41, 434.67, 427.52), glyph("أ", 436.64, 437.64, 435.0), glyph("\u064f", 435.64, 436.64, 435.0),
+           glyph("و", 437.81, 444.08, 438.3),
+           glyph("\u064f", 436.7, 438.42, 433.7, 505.3), glyph("أ", 434.98, 436.7, 433.7, 505.3),   # drawn again
+           glyph("د", 421.96, 427.65, 421.96)]
+    assert _line_text(row, 12) == "وأ\u064fعد"
+    for pair in ("أل", "لأ"):                          # the ligature's letters in either order
+        row = [glyph("ب", 300, 306, 300), glyph(pair[0], 306, 313, 306), glyph(pair[1], 306, 313, 306),
+               glyph("ا", 313, 316, 313)]
+        assert _line_text(row, 12) == "الأب"
 
 
 def test_a_corpus_of_word_and_pdf_files_builds_and_validates(office_copies, tmp_path):

@@ -256,7 +256,7 @@ def test_search_hit_names_document_and_paragraph(built_client, lang, word):
 # -- every page: lang/dir, links, no inline script -----------------------------------------
 PAGES = ["/", "/browse/processes", "/browse/documents", "/pictures", "/pictures/matrix", "/pictures/timeline",
          "/pictures/map", "/search?format=html", "/search?q=الهجرة&format=html", "/queries?format=html",
-         "/queries/topics?format=html", "/page/state/CHE", "/page/ontology"]
+         "/queries/topics?format=html", "/page/state/CHE", "/page/ontology", "/sparql-editor"]
 
 
 @pytest.mark.parametrize("path", PAGES)
@@ -269,6 +269,22 @@ def test_every_page_has_lang_dir_and_safe_links(built_client, path):
         for link in page.links:
             assert link.startswith(("/", "#", "https://", "http://")), (path, link)
         assert all(not s.startswith(("http://", "https://", "//")) for s in page.scripts)  # no CDN
+
+
+@pytest.mark.parametrize("lang, title, button", [("ar", "محرّر SPARQL", "شغّل المثال"), ("en", "SPARQL editor", "Run example")])
+def test_the_sparql_editor_has_the_site_look_in_both_languages(built_client, lang, title, button):
+    """The editor page is rendered like every other page: the site's header and navigation, the
+    language switch, the page's strings in its language, and the editor's settings on <body>."""
+    r, page = get_page(built_client, f"/sparql-editor?lang={lang}")
+    _, other = get_page(built_client, f"/search?format=html&lang={lang}")
+    nav = [link for link in other.links if not link.startswith("/search?format=html&lang=")]
+    assert [link for link in page.links if link in nav] == nav                 # the same site header
+    assert '<header class="site">' in r.text and f"<title>{title} · MDKG</title>" in r.text
+    assert 'data-endpoint="/sparql"' in r.text and f'data-lang="{lang}"' in r.text
+    assert any(c.get("id") == "mdkg-run-example" for c in page.controls) and f">{button}</button>" in r.text
+    assert page.scripts == ["/ui-assets/mdkg-ui.js"]
+    policy = dict(part.strip().split(" ", 1) for part in r.headers["Content-Security-Policy"].split(";") if part.strip())
+    assert policy["default-src"] == "'self'" and "unsafe-inline" not in policy.get("script-src", "")
 
 
 def test_non_http_iri_is_never_a_link(built_client):

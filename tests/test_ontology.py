@@ -28,7 +28,8 @@ DATATYPE_PREFIXES = ("xsd:", "rdf:")
 
 # Terms the builder needs beyond the vocabulary tables (task "Foundation", item 2).
 EXTRA_DATATYPE_PROPERTIES = ["m49Code", "sha256", "sourceFile", "rule", "confidence", "paragraphNumber",
-                             "order", "text", "level", "footnoteMarker", "amountValue", "currency", "fromText"]
+                             "order", "text", "level", "footnoteMarker", "amountValue", "currency", "fromText",
+                             "softwareVersion"]
 
 
 def expand(curie: str) -> URIRef:

@@ -225,3 +225,64 @@ def test_a_succession_of_chairs_is_not_a_membership_list():
                           "وتعد قطر أول دولة عربية تترأس المنتدى العالمي للهجرة والتنمية، الذي يضم في عضويته 190 دولة، "
                           "بعد أن تعاقبت على رئاسته كل من البرازيل والهند والمكسيك.", date="2033-02-01")
     assert not [f for f in facts if f.predicate == "memberOf" and key_of(f.subject) in ("state/BRA", "state/IND", "state/MEX")]
+
+
+# ------------------------------------------------------------------ session co-chairs in running text
+
+def test_round_tables_co_chaired_by_states_in_running_text():
+    facts = facts_of_text(events, GFMD,
+                          "عقد الاجتماع السابع للمنتدى العالمي المعني بالهجرة والتنمية في جنيف يومي 3 و4 كانون الأول 2031.",
+                          "فقد تناولت المائدة المستديرة الأولى، التي ترأستها بصورة مشتركة حكومتا المكسيك وكينيا، حماية "
+                          "العمال المهاجرين، وخصصت المائدة الثانية، برئاسة مشتركة من الهند والبرتغال، للتحويلات المالية.",
+                          date="2031-12-05")
+    t = triples(facts)
+    assert {("event/gfmd-2031-roundtable-1", "partOf", "event/gfmd-2031"),
+            ("event/gfmd-2031-roundtable-1", "coChairedBy", "state/MEX"),
+            ("event/gfmd-2031-roundtable-1", "coChairedBy", "state/KEN"),
+            ("event/gfmd-2031-roundtable-2", "coChairedBy", "state/IND"),
+            ("event/gfmd-2031-roundtable-2", "coChairedBy", "state/PRT")} <= t
+    assert not [x for x in t if x[0] == "event/gfmd-2031" and x[1] == "coChairedBy"]
+
+
+def test_a_session_named_by_its_subject_chaired_by_one_state():
+    facts = facts_of_text(events, GFMD,
+                          "عقد الاجتماع السابع للمنتدى العالمي المعني بالهجرة والتنمية في جنيف يومي 3 و4 كانون الأول 2031، "
+                          "وأفرد جلسة لتقييم العلاقة بين الهجرة والتصحر، ترأستها السنغال.", date="2031-12-05")
+    got = {(s, p, o) for s, p, o in triples(facts) if o == "state/SEN"}
+    assert got and all(s.startswith("event/gfmd-2031-session") and p == "chairedBy" for s, p, o in got)
+
+
+def test_a_table_without_an_ordinal_and_a_delegation_head_are_no_session_chairs():
+    facts = facts_of_text(events, GFMD,
+                          "عقد الاجتماع السابع للمنتدى العالمي المعني بالهجرة والتنمية في جنيف عام 2031، وحول المائدة، "
+                          "التي ترأستها السويد، جلس الوزراء.",
+                          "وشارك الأردن في الجلسة الختامية بوفد ترأسه وزير العمل.", date="2031-12-05")
+    assert not [f for f in facts if f.rule == "event.session-chair-written"]
+
+
+def test_the_host_that_also_chaired_a_meeting_by_a_coordinated_verb():
+    facts = facts_of_text(events, "استضافت المملكة الأردنية الهاشمية الاجتماع الوزاري الثاني لعملية الخرطوم في عمان يوم 3 "
+                                  "مايو 2031 وترأست أعماله.", date="2031-05-04")
+    assert ("event/khartoum-process-2031", "chairedBy", "state/JOR") in chairs(facts)
+
+
+def test_a_coordinated_chair_verb_after_a_subjectless_held_verb_names_no_chair():
+    facts = facts_of_text(events, "عقد الاجتماع الوزاري الثاني لعملية الخرطوم في عمان يوم 3 مايو 2031 وترأس أعماله "
+                                  "وزير الخارجية.", date="2031-05-04")
+    assert not [c for c in chairs(facts) if c[2].startswith("state/")]
+
+
+def test_two_state_adjectives_after_a_chairmanship_are_co_chairs():
+    facts = facts_of_text(events, GFMD,
+                          "انكب المشاركون في المنتدى العالمي للهجرة والتنمية في نسخته الرابعة عشرة المنعقدة منذ الأربعاء "
+                          "بداكار، تحت الرئاسة السنغالية الإسبانية، على بحث قضايا الهجرة.", date="2033-06-30")
+    got = chairs(facts)
+    assert {(s, o) for s, p, o in got if p == "coChairedBy"} >= {("event/gfmd-meeting-14", "state/SEN"),
+                                                                 ("event/gfmd-meeting-14", "state/ESP")}
+
+
+def test_a_forecast_count_is_no_count():
+    facts = facts_of_text(events, "افتتحت اليوم بالرباط أشغال المؤتمر الوزاري السابع لمسلسل الرباط.",
+                          "وسيعرف المؤتمر إقرار خطة عمل جديدة، حيث سيشارك فيه ما لا يقل عن 60 بلدا عضوا.",
+                          date="2031-06-30")
+    assert not [f for f in facts if f.predicate.endswith("Count")]

@@ -258,3 +258,26 @@ def test_the_next_term_named_before_a_meeting_held_does_not_make_it_planned():
                                   "المقبلة خلال اجتماع عقدته بمقر الأمم المتحدة في جنيف، الثلاثاء.", date="")
     assert classes(facts, "gfmd-geneva") == {"Meeting"}
     assert ("event/gfmd-geneva", "location", "place/geneva") in triples(facts)
+
+
+def test_declaration_we_met_in_a_capital_on_days_at_the_numbered_consultation():
+    facts = facts_of_text(events, "وقد اجتمعنا في دكا، عاصمة جمهورية بنغلاديش الشعبية، يومي 3 و4 مايو 2032، في المشاورة "
+                                  "الوزارية السابعة لمسار كولومبو، بضيافة حكومة بنغلاديش.", date="")
+    t = triples(facts)
+    assert {("event/colombo-process-2032", "ordinal", "7"), ("event/colombo-process-2032", "location", "place/dhaka"),
+            ("event/colombo-process-2032", "startDate", "2032-05-03"),
+            ("event/colombo-process-2032", "endDate", "2032-05-04")} <= t
+
+
+def test_a_minister_who_met_his_counterpart_names_no_meeting():
+    facts = facts_of_text(events, "عقد الاجتماع الوزاري الخامس لمسار كولومبو في دكا عام 2032.",
+                          "اجتمع الوزير بنظيره الفلبيني في جنيف يوم 5 مايو 2032.", date="")
+    assert not [f for f in facts if f.predicate == "location" and key_of(f.object) == "place/geneva"]
+
+
+def test_the_meeting_named_again_with_its_place_in_a_relative_clause():
+    facts = facts_of_text(events, "شاركت الإمارات في أعمال المؤتمر الوزاري التاسع لعملية بالي يومي 6 و7 أغسطس 2031.",
+                          "وترأس وفد الدولة في الاجتماع - الذي عقد في جزيرة بالي الإندونيسية - السفير أحمد.", date="")
+    t = triples(facts)
+    assert ("event/bali-process-2031", "location", "place/bali") in t
+    assert not [f for f in facts if f.subject.kind == "event" and f.subject.slug.startswith("meeting-")]

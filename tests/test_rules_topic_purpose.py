@@ -101,28 +101,13 @@ def test_the_list_ends_at_an_item_with_no_topic(matcher, gazetteer):
     assert meeting == {"circular-migration"}, got
 
 
-# ---------------------------------------------------------------- a meeting of a process, and the process's purpose
-
-def test_meeting_of_a_process_gets_the_purpose_written_after_the_process_egyptian_register(matcher, gazetteer):
-    got = _doc_topics(["بدأت اليوم في القاهرة أعمال الاجتماع الوزاري الثالث لـ\"عملية الخرطوم\" لمكافحة تهريب "
-                       "المهاجرين، بمشاركة ممثلي 40 دولة."], matcher, gazetteer)
-    meeting = {(s, o) for s, o, r in got if r == "topics.meeting-of-process-purpose"}
-    assert {o for s, o in meeting} == {"smuggling"}, got
-    assert all(s.startswith("khartoum-process") for s, o in meeting)
-    assert ("khartoum-process", "smuggling", "topics.purpose-after-name") in got
-
+# ---------------------------------------------------------------- purpose past an inserted chair; a meeting's object
 
 def test_an_inserted_chair_does_not_take_the_purpose_levantine_register(matcher, gazetteer):
     got = _doc_topics(["افتتح في الخرطوم الاجتماع الوزاري الثالث لـ«عملية الخرطوم» برئاسة مصر، لمكافحة الاتجار بالبشر."],
                       matcher, gazetteer)
     assert ("khartoum-process", "trafficking", "topics.purpose-after-name") in got
     assert not any(s == "egypt" or s.startswith("state") for s, o, r in got), got
-
-
-def test_a_process_named_without_a_meeting_noun_before_it_gives_no_meeting_topic(matcher, gazetteer):
-    got = _doc_topics(["عقد في القاهرة الاجتماع الوزاري الثالث بمشاركة وزير الهجرة الذي أشاد بعملية الخرطوم "
-                       "لمكافحة تهريب المهاجرين."], matcher, gazetteer)
-    assert not any(r == "topics.meeting-of-process-purpose" for s, o, r in got), got
 
 
 def test_a_meeting_focused_on_an_instrument_addresses_what_the_instrument_is_about_un_register(matcher, gazetteer):
@@ -145,12 +130,6 @@ def test_a_declaration_written_after_the_focus_verb_is_its_subject_not_the_meeti
     assert not any(r == "topics.meeting-verb" for s, o, r in got), got
 
 
-def test_a_processs_own_title_after_a_meeting_noun_stays_the_processs_un_register(matcher, gazetteer):
-    got = _doc_topics(["فقد عقد المؤتمر الوزاري الإقليمي الثالث لعملية بالي بشأن تهريب الأشخاص والاتجار بالأشخاص "
-                       "في بالي يومي 14 و 15 نيسان/أبريل 2009."], matcher, gazetteer)
-    assert not any(r == "topics.meeting-of-process-purpose" for s, o, r in got), got
-
-
 def test_mixed_migration_is_irregular_migration_gulf_register(matcher, gazetteer):
     got = _doc_topics(["انطلق في مسقط الاجتماع الثالث لعملية التشاور العربية الإقليمية حول الهجرة واللجوء.",
                        "وناقش الاجتماع الهجرة المختلطة في البحر المتوسط."], matcher, gazetteer)
@@ -167,3 +146,24 @@ def test_the_meeting_adopting_an_instrument_does_not_discuss_its_subject(matcher
     got = _doc_topics(["افتتح في القاهرة يوم 5 مايو 2021 الاجتماع السابع لعملية التشاور العربية الإقليمية حول الهجرة "
                        "واللجوء، واعتمد الاتفاق العالمي بشأن اللاجئين."], matcher, gazetteer)
     assert not any(r == "topics.meeting-verb" for s, o, r in got), got
+
+
+# ---------------------------------------------------------------- a meeting of a process (topics.process-meeting; not from the process name alone)
+
+def test_the_meeting_of_a_process_with_a_purpose_egyptian_register(matcher, gazetteer):
+    got = _doc_topics(["بدأت اليوم في القاهرة أعمال الاجتماع الوزاري الثاني لـ\"عملية الخرطوم\" لمكافحة تهريب المهاجرين "
+                       "والاتجار بالبشر، بمشاركة ممثلي 50 دولة."], matcher, gazetteer)
+    meeting = {(s, o) for s, o, r in got if r == "topics.process-meeting"}
+    assert {o for s, o in meeting} == {"smuggling", "trafficking"}, got
+    assert all(s.startswith("khartoum-process") for s, o in meeting)
+
+
+def test_no_meeting_noun_before_the_process_gives_the_process_only(matcher, gazetteer):
+    got = _doc_topics(["وتتولى مصر رئاسة عملية الخرطوم لمكافحة تهريب المهاجرين منذ أبريل."], matcher, gazetteer)
+    assert not [x for x in got if x[2] == "topics.process-meeting"]
+
+
+def test_a_process_name_with_its_subject_is_no_purpose_of_the_meeting_gulf_register(matcher, gazetteer):
+    got = _doc_topics(["شاركت الدولة في أعمال المؤتمر الوزاري السابع لعملية بالي بشأن تهريب البشر والاتجار بالأشخاص "
+                       "في نوسا دوا في 7 أغسطس 2018."], matcher, gazetteer)
+    assert not [x for x in got if x[2] == "topics.process-meeting"]

@@ -116,6 +116,17 @@ def test_figure_caption_is_not_paragraph_text(d2008):
     assert section.notes[2].startswith("ملاحظة: لا تعبر الحدود")
 
 
+def test_the_line_after_a_bare_figure_label_is_its_caption_not_a_heading():
+    """In a plain text without heading marks, the title under a figure label stays a note of the
+    section even when a blank line follows it (as in a PDF, where the figure leaves space)."""
+    text = ("أولا - مقدمة\n\n١ - عقد الاجتماع الأول في بروكسل.\n\nالشكل ٢\n\n"
+            "خريطة تبين الدول الأعضاء التي ردت\n\n\nالمصدر: الأمانة العامة.\n\n٢ - وعقد الثاني في مانيلا.\n")
+    parsed = parse(text, Path("some/report.ar.txt"))
+    assert [s.heading for s in parsed.sections] == ["أولا - مقدمة"]
+    assert parsed.sections[0].notes == ["الشكل ٢", "خريطة تبين الدول الأعضاء التي ردت", "المصدر: الأمانة العامة."]
+    assert [p.number for p in parsed.paragraphs] == [1, 2]
+
+
 def test_restarted_recommendation_list_stays_in_its_paragraph(d2011):
     p = d2011.paragraph(104)
     lines = p.text.split("\n")

@@ -1,6 +1,7 @@
 """Build: corpus → quads → an Oxigraph store on disk, switched over only when it is good.
 
-``pipeline`` runs the stages per report (in worker processes, with a per-report cache),
+``pipeline`` runs the stages per report (in worker processes), ``cache`` keys and keeps each
+report's cached quads and mentions (``stage_inputs`` measures what each stage reads),
 ``emit`` turns a document, its mentions and its facts into quads, ``store`` opens, fills and
 atomically switches the store link.
 

@@ -8,7 +8,7 @@ and serving.
 Documents are independent of each other, so they are analysed in parallel (one process per
 core, the gazetteer and matcher loaded once before the workers fork) and streamed into the
 store one document at a time: memory does not grow with the corpus. Each document's quads are
-cached under ``<store>.cache/`` keyed by the source's sha256 and a fingerprint of every input of
+cached (:mod:`graph_builder.build.cache`) under ``<store>.cache/`` keyed by the source's sha256 and a fingerprint of every input of
 the build stages (their code, gazetteer, lexicons, ontology, shapes; base IRI, strictness), and
 its read document and mentions under a key of only the files the mention stage reads
 (:mod:`graph_builder.build.stage_inputs` measures them): a rebuild re-processes only the reports
@@ -29,7 +29,6 @@ detached background process (``dumps="background"``, what ``mdkg build`` does) o
 from __future__ import annotations
 
 import gzip
-import hashlib
 import json
 import multiprocessing as mp
 import os
@@ -41,10 +40,8 @@ from typing import Callable, Iterable
 
 import pyoxigraph as ox
 
-import shutil
-
 from . import emit, store as store_mod
-from . import build_dumps, stage_inputs, summary
+from . import build_dumps, cache, stage_inputs, summary
 from ..text.corpus import corpus_files, load_manifest, read_document
 from ..text.readers import source_sha
 from ..facts import extract_facts
@@ -57,9 +54,6 @@ from ..namespaces import Base
 from ..resources import ontology_file
 from ..validate.shacl_sparql import FastShapes
 
-CACHE_SUFFIX = ".nq.gz"
-MENTIONS_PREFIX = "mentions-"
-INPUTS = "inputs.json"
 WORKER_REPORTS = 20
 
 
@@ -146,43 +140,6 @@ def ontology_quads(base: Base) -> list[ox.Quad]:
     return list(emit.file_quads(ontology_file("mdkg.ttl"), base.ontology_graph, base))
 
 
-# ---------------------------------------------------------------- cache keys
-
-def report_fingerprint(base: Base, strict: bool) -> tuple[str, dict]:
-    """The report cache's fingerprint and the digests of its inputs."""
-    report = stage_inputs.digest(stage_inputs.report_inputs())
-    return stage_inputs.fingerprint(report, f"{base.iri}|{strict}"), report
-
-
-def mention_fingerprint(base: Base, strict: bool, files: list[Path]) -> tuple[str, dict]:
-    mentions = stage_inputs.digest(files)
-    return stage_inputs.fingerprint(mentions, f"{base.iri}|{strict}|mentions"), mentions
-
-
-def _probed(cdir: Path, fingerprint: str) -> Path:
-    return cdir / f"stages-{fingerprint[:24]}.json"
-
-
-def builder_fingerprint(base: Base, strict: bool) -> str:
-    """A hash of every input of the build stages besides the source text (see :mod:`.stage_inputs`)."""
-    return stage_inputs.fingerprint(stage_inputs.digest(stage_inputs.report_inputs()), f"{base.iri}|{strict}")
-
-
-def fingerprint_files() -> list[Path]:
-    """The files the report cache key hashes (:func:`stage_inputs.report_inputs`)."""
-    return stage_inputs.report_inputs()
-
-
-def cache_key(fingerprint: str, source_sha: str, entry: dict | None) -> str:
-    blob = json.dumps(entry or {}, sort_keys=True, default=str)
-    return hashlib.sha256(f"{fingerprint}|{source_sha}|{blob}".encode()).hexdigest()[:32]
-
-
-def cache_dir(store: Path) -> Path:
-    store = Path(store)
-    return store.parent / (store.name + ".cache")
-
-
 # ---------------------------------------------------------------- workers
 
 _WORKER: dict = {}   # set in the parent before the pool forks; read-only in workers
@@ -216,13 +173,13 @@ def _process(job: tuple) -> dict:
     tmp = out + ".tmp"
     with gzip.open(tmp, "wb", compresslevel=1) as fh:
         ox.serialize(quads, fh, format=ox.RdfFormat.N_QUADS)
-    summary = DocumentSummary(doc.slug, str(doc.path), doc.sha256, len(doc.paragraphs), len(result.mentions),
-                              len(result.facts), len(quads), [str(i) for i in doc.issues + doc.notices],
-                              mentions_cached=mentions_cached, graph=graph.value, shacl=shacl)
+    done = DocumentSummary(doc.slug, str(doc.path), doc.sha256, len(doc.paragraphs), len(result.mentions),
+                          len(result.facts), len(quads), [str(i) for i in doc.issues + doc.notices],
+                          mentions_cached=mentions_cached, graph=graph.value, shacl=shacl)
     with open(out + ".json", "w", encoding="utf-8") as fh:
-        json.dump(summary.__dict__, fh)
+        json.dump(done.__dict__, fh)
     os.replace(tmp, out)
-    return {"ok": summary.__dict__, "out": out}
+    return {"ok": done.__dict__, "out": out}
 
 
 def _pool_size(jobs: int) -> int:
@@ -272,10 +229,10 @@ def build(corpus: Path, store: Path, *, strict: bool = False, base: Base | None 
         raise BuildError(f"{corpus}: no report files found")
     manifest = load_manifest(corpus)
 
-    cdir = cache_dir(store)
+    cdir = cache.cache_dir(store)
     cdir.mkdir(parents=True, exist_ok=True)
-    fingerprint, report_digest = report_fingerprint(base, strict)
-    probed = _probed(cdir, fingerprint)
+    fingerprint, report_digest = cache.report_fingerprint(base, strict)
+    probed = cache.probed(cdir, fingerprint)
     probe = None if probed.exists() else stage_inputs.Probe()   # runs while the gazetteer loads
     try:
         gazetteer = load_gazetteer()
@@ -288,20 +245,21 @@ def build(corpus: Path, store: Path, *, strict: bool = False, base: Base | None 
         if probe is not None:
             probe.cancel()
     mention_files_read = [Path(p) for p in json.loads(probed.read_text(encoding="utf-8"))]
-    mention_fp, mention_digest = mention_fingerprint(base, strict, mention_files_read)
+    mention_fp, mention_digest = cache.mention_fingerprint(base, strict, mention_files_read)
     inputs = {"report": report_digest, "mentions": mention_digest}
 
     plan, jobs, mention_files = [], [], []
     for path in files:
         sha = _source_sha(path)
-        key = cache_key(fingerprint, sha, manifest.get(path.name))
-        out = cdir / (key + CACHE_SUFFIX)
-        mention_cache = cdir / (MENTIONS_PREFIX + cache_key(mention_fp, sha, manifest.get(path.name)) + ".pickle")
+        key = cache.cache_key(fingerprint, sha, manifest.get(path.name))
+        out = cdir / (key + cache.CACHE_SUFFIX)
+        mention_cache = cdir / (cache.MENTIONS_PREFIX + cache.cache_key(mention_fp, sha, manifest.get(path.name))
+                                + ".pickle")
         plan.append(out)
         mention_files.append(mention_cache)
         if not use_cache:
             mention_cache.unlink(missing_ok=True)
-        if not (use_cache and _cached(out, validate)):
+        if not (use_cache and cache.usable(out, validate)):
             jobs.append((str(path), manifest.get(path.name), strict, str(out), validate, str(mention_cache)))
 
     with store_mod.staged_build(store) as (st, build_dir):
@@ -314,7 +272,7 @@ def build(corpus: Path, store: Path, *, strict: bool = False, base: Base | None 
                 raise BuildError(outcome["error"])
             fresh.add(Path(outcome["out"]))
             _load(st, Path(outcome["out"]))
-        summaries = [DocumentSummary(**{**_summary(out), "cached": out not in fresh}) for out in plan]
+        summaries = [DocumentSummary(**{**cache.summary(out), "cached": out not in fresh}) for out in plan]
         seen: dict[str, str] = {}
         for s in summaries:
             if s.slug in seen:
@@ -325,7 +283,7 @@ def build(corpus: Path, store: Path, *, strict: bool = False, base: Base | None 
             raise BuildError(f"{failed[0].path}: the report's graph breaks the SHACL shapes; the previous store "
                              f"is kept\n{failed[0].shacl['text']}")
         static = onto_quads + list(emit.gazetteer_quads(gazetteer.entities, base))
-        report = _static_verdict(static, cdir, fingerprint, _WORKER["shapes"]) if validate else None
+        report = cache.static_verdict(static, cdir, fingerprint, _WORKER["shapes"]) if validate else None
         if report is not None and not report["conforms"]:
             raise BuildError("the ontology/gazetteer graphs break the SHACL shapes; the previous store is kept\n"
                              + report["text"])
@@ -336,8 +294,8 @@ def build(corpus: Path, store: Path, *, strict: bool = False, base: Base | None 
         quads = len(st)
         del st   # staged_build's reference is then the last: the store closes before the switch-over
     seconds = time.perf_counter() - t0
-    _prune_cache(cdir, plan + mention_files, fingerprint)
-    rerun = _why(cdir, inputs, summaries)
+    cache.prune(cdir, plan + mention_files, fingerprint)
+    rerun = cache.why(cdir, inputs, summaries)
     warnings = [w for s in summaries for w in s.warnings]
     validated = sum(bool(s.shacl.get("checked")) for s in summaries)
     result = BuildResult(store, build_dir, summaries, quads, seconds, warnings, report, validated, rerun)
@@ -358,53 +316,5 @@ def _load(st: ox.Store, out: Path) -> None:
         st.bulk_load(input=fh, format=ox.RdfFormat.N_QUADS)
 
 
-def _why(cdir: Path, inputs: dict, summaries: list[DocumentSummary]) -> dict:
-    """The files changed since the last build, for each stage that re-ran; records this build's inputs."""
-    path = cdir / INPUTS
-    before = json.loads(path.read_text(encoding="utf-8")) if path.exists() else None
-    path.write_text(json.dumps(inputs), encoding="utf-8")
-    if before is None:
-        return {}
-    why = {}
-    if any(not s.cached and not s.mentions_cached for s in summaries):
-        why["mentions"] = stage_inputs.changed(before.get("mentions", {}), inputs["mentions"])
-    if any(not s.cached for s in summaries):
-        why["facts, RDF, SHACL"] = stage_inputs.changed(before.get("report", {}), inputs["report"])
-    return why
-
-
-def _summary(out: Path) -> dict:
-    return json.loads(Path(str(out) + ".json").read_text(encoding="utf-8"))
-
-
-def _cached(out: Path, needs_check: bool) -> bool:
-    """A usable cache entry: quads, summary and dumps present, and SHACL-checked when it must be."""
-    meta = Path(str(out) + ".json")
-    if not (out.exists() and meta.exists()):
-        return False
-    return not needs_check or bool(_summary(out).get("shacl", {}).get("checked"))
-
-
-def _static_verdict(static: list[ox.Quad], cdir: Path, fingerprint: str, shapes: FastShapes) -> dict:
-    """SHACL verdict on the ontology and gazetteer graphs, cached per builder fingerprint."""
-    path = cdir / f"static-{fingerprint[:24]}.json"
-    if path.exists():
-        return json.loads(path.read_text(encoding="utf-8"))
-    report = shapes.check_quads(static)
-    verdict = {"conforms": report.conforms, "text": report.render()}
-    path.write_text(json.dumps(verdict), encoding="utf-8")
-    return verdict
-
-
 def _doc_stub(s: DocumentSummary) -> Document:
     return Document(path=Path(s.path), slug=s.slug, sha256=s.sha256)
-
-
-def _prune_cache(cdir: Path, keep: list[Path], fingerprint: str) -> None:
-    """Drop cache entries of reports (or builder versions) this build did not use."""
-    wanted = {f"static-{fingerprint[:24]}.json", f"stages-{fingerprint[:24]}.json", INPUTS}
-    for p in keep:
-        wanted |= {p.name, p.name + ".json"}
-    for f in cdir.iterdir():
-        if f.name not in wanted:
-            shutil.rmtree(f) if f.is_dir() else f.unlink(missing_ok=True)

@@ -32,9 +32,9 @@ from ..resources import data_dir
 
 PKG = Path(__file__).resolve().parent.parent
 # Package code that does not shape a report's quads: serving, dumps, review tools, the command
-# line, the store switch-over, the dumps writer and this module.
+# line, the store switch-over, the dumps writer, the cache's bookkeeping and this module.
 OUTSIDE = ("service", "publish", "review", "cli.py", "__main__.py", "build/store.py", "build/add.py",
-           "build/build_dumps.py", "build/stage_inputs.py")
+           "build/build_dumps.py", "build/stage_inputs.py", "build/cache.py")
 DATA = ("gazetteer", "lexicons", "ontology")
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from . import meeting_relations, process_chairs, written_meetings
+from . import meeting_relations, process_chairs, session_chairs, written_meetings
 from .meeting_setting import dates_of, ordinals_of
 from .fact_context import FactContext, sentences
 from .event_chairs import meeting_chairs
@@ -113,7 +113,7 @@ def _paragraph_facts(ctx: FactContext, st: DocState, src):
             if r.rule:
                 r.status = clause_status(toks, toks.index_at(r.start), dates=dates_in(v.text, r.end, e), doc_day=day)
         written = written_meetings.find(ctx, st, src, toks, s, e, refs)
-        named = [r for r in refs + written if r.process is not None or r.place is not None]
+        named = [r for r in refs + written if written_meetings.identified(r)]
         if named and named[-1].status != PLANNED:
             st.last_meeting, st.last_source = max(named, key=lambda r: r.start), src
             if st.main_meeting is None and st.last_meeting.status == HELD:
@@ -127,6 +127,7 @@ def _paragraph_facts(ctx: FactContext, st: DocState, src):
         yield from parts
         part = next((Ref(s, e, f.subject, None, "", HELD) for f in parts if f.predicate == "partOf"), part)
         yield from process_chairs.chairmanships(ctx, st, src, toks, sorted(refs + written, key=lambda r: r.start), s, e)
+        yield from session_chairs.session_chairs(ctx, st, src, toks, refs + written, s, e)
         if not refs and not written:
             up = [part] if part is not None else meeting_relations.taken_up(toks, last or st.last_meeting, s, e)
             if up:

@@ -219,11 +219,18 @@ def chairs(ctx, src, toks: Tokens, refs: list[Ref], s: int, e: int):
                 m, at = _first_mention(toks, toks.index_at(m.end), hi, kinds, CHAIR_WINDOW)
             if m is not None:
                 found, _last_end = [_full_person(toks, m, hi)], m.end
+                pair = _second_state(toks, m, hi)
+                if pair is not None:     # تحت الرئاسة المغربية الألمانية / برئاسة المغرب وألمانيا: two co-chairs
+                    found, _last_end, co = found + [pair.entity], pair.end, True
         nominal = vm.feature("tense") == "noun" and not vm.entry.written.startswith(("ب", "تحت"))
         if not found and not nominal:
             name = _name_tail(toks, start, hi) if role_first else _name_ahead(toks, start, hi)
             if name:
                 found.append(person(name))
+        if not found and not nominal and vm.reading.pro.startswith("و"):
+            shared = _coordinated_subject(toks, lo, vm.i)   # استضافت الإمارات اللقاء … وترأست أعماله
+            if shared is not None:
+                found = [shared]
         if not found:
             continue
         proc = _chaired_process(toks, refs, vm, lo)
@@ -244,10 +251,44 @@ def chairs(ctx, src, toks: Tokens, refs: list[Ref], s: int, e: int):
         else:
             before = [r for r in refs if _ref_tok(toks, r) < vm.i]
             target = before[-1] if before else _nearest(toks, refs, vm.i)
-        if _status(target) == PLANNED or vm.future:
-            continue
+        if _status(target) == PLANNED or vm.future or _session_between(toks, target, vm.i):
+            continue                     # وأفرد جلسة لـ…، ترأستها السنغال: the session's chair (session_chairs.py)
         for ent in found:
             yield Fact(target.event, "coChairedBy" if co else "chairedBy", ent, src, "event.chair-written", conf)
+
+
+def _second_state(toks: Tokens, m, hi: int):
+    """A second state named right after the state mention ``m`` (asyndetic adjectives المغربية الألمانية,
+    or joined by و), else None."""
+    if m.entity.kind != "state":
+        return None
+    k = toks.index_at(m.end - 1) + 1
+    if k < hi and toks.tokens[k].norm == "و":
+        k += 1
+    if k >= hi:
+        return None
+    nxt = next((x for x in toks.tokens[k].ents if x.entity.kind == "state" and toks.index_at(x.start) == k), None)
+    return nxt if nxt is not None and nxt.entity != m.entity else None
+
+
+def _coordinated_subject(toks: Tokens, lo: int, i: int):
+    """The state or organisation that is the subject of the hosting or holding verb a chair verb joined by و
+    continues (``استضافت دولة الإمارات اللقاء الأول … وترأست أعماله``)."""
+    lex = load()
+    for vm in reversed(lex.find(toks, ("host_verb", "held_verb"), lo, i)):
+        if vm.future or vm.feature("tense") not in ("past", "present") or negated(toks, vm.i):
+            return None
+        m, _k = _first_mention(toks, vm.j, i, _ACTOR_KINDS, HOST_WINDOW)
+        return m.entity if m is not None else None
+    return None
+
+
+def _session_between(toks: Tokens, ref: Ref, i: int) -> bool:
+    """A session noun (one session, not جلسات) between the meeting ``ref`` and the chair word at ``i``."""
+    lex = load()
+    a = toks.index_at(ref.end - 1) + 1 if ref.end > ref.start else _ref_tok(toks, ref)
+    return any((x := lex.is_a(toks, k, "session_noun")) is not None and not x.feature("plural")
+               for k in range(a, i))
 
 
 def _full_person(toks: Tokens, m, hi: int) -> Entity:
@@ -610,7 +651,10 @@ def taken_up(toks: Tokens, last: Ref | None, s: int, e: int) -> list[Ref]:
         return []
     lex = load()
     lo, hi = toks.token_range(s, e)
-    if not lex.find(toks, ("participate_verb", "gather_verb"), lo, hi) and not any(
+    words = lex.find(toks, ("participate_verb", "gather_verb"), lo, hi)
+    if words and all(w.future for w in words):
+        return []                # سيشارك فيه ما لا يقل عن 150 بلدا: a forecast
+    if not words and not any(
             toks.tokens[k].norm in ("يمثلون", "ممثلو", "ممثلي") for k in range(lo, hi)):
         return []
     first = lex.is_a(toks, lo, "participate_verb") if lo < hi else None
@@ -668,6 +712,12 @@ CONTEXT_WINDOW = 8           # tokens before a count where its participation wor
 GATHER_WINDOW = 20           # … or its gathering verb (ويحضر المؤتمر المنعقد في بالي … من 40 دولة)
 
 
+def _forecast(toks: Tokens, i: int, lo: int) -> bool:
+    """The nearest participation or gathering word before a count is in the future (سيشارك فيه 150 بلدا)."""
+    words = load().find(toks, ("participate_verb", "gather_verb"), max(lo, i - GATHER_WINDOW), i)
+    return bool(words) and words[-1].future
+
+
 def _participation_context(toks: Tokens, i: int, lo: int) -> bool:
     lex = load()
     if any(toks.tokens[k].norm in ("عضويته", "عضويتها", "عضوية") for k in range(max(lo, i - 4), i)):
@@ -684,7 +734,7 @@ def _count(ctx, src, toks, m, rule: Rule, refs, value: int):
     s_lo = i
     while s_lo > 0 and toks.tokens[s_lo - 1].sent == toks.tokens[i].sent:
         s_lo -= 1
-    if not _participation_context(toks, i, s_lo):
+    if not _participation_context(toks, i, s_lo) or _forecast(toks, i, s_lo):
         return
     pronoun = any(toks.tokens[k].norm in ("فيها", "فيه") for k in range(max(s_lo, i - 6), i))
     ref = sorted(refs, key=lambda r: r.start)[0] if pronoun else _nearest(toks, refs, i)

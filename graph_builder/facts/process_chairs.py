@@ -29,6 +29,7 @@ from ..recognise.findings import Entity, Fact
 from ..text.arabic import fold
 from ..text.tokens import Tokens
 from ..text.word_classes import load
+from ..values import find_ordinals
 from .event_common import Ref
 from .event_status import PLANNED, negated
 from .minting import arabic_names
@@ -140,9 +141,28 @@ def _chaired_after(scope, toks: Tokens, refs, j: int, hi: int, skip_refs: bool):
         if norm in _CO_WORDS:
             co = True
         if norm not in _FILLERS:
-            return None, j, False
+            _n, nxt = ordinal_at(toks, k, hi)
+            if nxt == k:
+                return None, j, False
+            k = nxt                      # رئاسة الدورة التاسعة لحوار أبوظبي
+            continue
         k += 1
     return None, j, False
+
+
+def ordinal_at(toks: Tokens, k: int, hi: int):
+    """(value, next token) of an ordinal starting at token ``k`` (التاسعة، الحادية عشرة), else (None, k)."""
+    if k >= hi:
+        return None, k
+    if "ordinals" not in toks.cache:
+        toks.cache["ordinals"] = find_ordinals(toks.text)
+    for o in toks.cache["ordinals"]:
+        if toks.tokens[k].start <= o.start < toks.tokens[k].end:
+            j = k
+            while j < hi and toks.tokens[j].start < o.end:
+                j += 1
+            return o.value, j
+    return None, k
 
 
 def _actors_run(toks: Tokens, k: int, hi: int, refs) -> tuple[list[Entity], int]:
@@ -363,7 +383,7 @@ def _take_before(toks: Tokens, refs, i: int, lo: int):
     lex = load()
     for x in range(i - 1, max(lo, i - TAKE_WINDOW) - 1, -1):
         t = toks.tokens[x]
-        if t.norm in (".", ";", ":") or _in_ref(toks, refs, x) is not None or lex.is_a(toks, x, "chair_verb"):
+        if t.norm in (".", ";", ":") or lex.is_a(toks, x, "chair_verb"):
             return None
         m = lex.is_a(toks, x, "chair_take")
         if m is not None and m.j <= i:

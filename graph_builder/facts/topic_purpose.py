@@ -17,7 +17,7 @@ from ..recognise.findings import Fact
 from ..text.arabic import fold
 from ..text.word_classes import load
 from .topic_objects import topic_names
-from .rules import REGISTRY, Rule, handler, register, run_patterns
+from .rules import REGISTRY, handler, register_once, run_patterns
 from .spans import sentence_bounds
 
 _CLOSE = frozenset("،,.؛;:()«»\"")
@@ -85,16 +85,44 @@ def _purpose(ctx, src, toks, m, rule):
         cue_end = m.captures["subject"][1]
     elif any(x.entity.kind == "topic" and toks.index_at(x.start) == cue_start for x in toks.tokens[cue_start].ents):
         cue_end = cue_start         # لمكافحة الاتجار: the cue word opens the topic's own name
-    for t in _topics_after(toks, cue_end):
+    found = _topics_after(toks, cue_end)
+    for t in found:
         yield Fact(subj.entity, "addresses", t, src, rule.id, rule.confidence)
+    naming = toks.tokens[m.captures["cue"][0]].norm in _NAME_PREPOSITIONS   # عملية بالي بشأن …: part of its name
+    meeting = _meeting_of_process(ctx, src, toks, m.captures["subject"][0], subj.entity) \
+        if found and not naming else None
+    for t in found if meeting is not None else ():
+        yield Fact(meeting, "addresses", t, src, PROCESS_MEETING_RULE, REGISTRY.confidence(PROCESS_MEETING_RULE))
+
+
+PROCESS_MEETING_RULE = "topics.process-meeting"
+register_once(PROCESS_MEETING_RULE, ("addresses",), 0.75, ("lex:meeting_noun", "lex:purpose_cue",
+                                                  "events:meeting-of-paragraph", "entity:process"),
+    "MEETING_NOUN (ORDINAL) ل PROCESS PURPOSE_CUE TOPIC… (الاجتماع الوزاري الثاني لعملية الخرطوم لمكافحة "
+    "تهريب المهاجرين): the meeting of that process the paragraph names addresses the topics too", "topics")
+_NAME_PREPOSITIONS = frozenset({"بشان", "حول", "المعنيه", "المعني"})
+MEETING_BEFORE = 6          # tokens between a meeting noun and the process it is a meeting of
+
+
+def _meeting_of_process(ctx, src, toks, i: int, process):
+    """The meeting of ``process`` the paragraph names, when a meeting noun stands right before the process's
+    name (``أعمال الاجتماع الوزاري الثاني لـ"عملية الخرطوم"``), else None."""
+    lex = load()
+    lo, _ = sentence_bounds(toks, i)
+    if not any(lex.is_a(toks, k, "meeting_noun") and not lex.is_a(toks, k, "meeting_noun").feature("plural")
+               for k in range(max(lo, i - MEETING_BEFORE), i)):
+        return None
+    from . import events as events_mod      # noqa: PLC0415 (a sibling family)
+    ofs = {f.subject for f in ctx.family_facts(events_mod)
+           if f.predicate == "partOf" and f.object == process and f.evidence is src}
+    return next(iter(ofs)) if len(ofs) == 1 else None
 
 
 MEETING_RULE = "topics.meeting-verb"
-if MEETING_RULE not in REGISTRY:
-    register(Rule(MEETING_RULE, ("addresses",), 0.75, ("lex:meeting_topic_cue", "events:meeting-of-paragraph",
-                                                       "entity:topic"),
-                  "a paragraph about one meeting: a focus verb with no written subject of its own (وعقد الاجتماع …، "
-                  "وركز على …) or with the meeting noun as subject says what the meeting addressed", "topics"))
+register_once(MEETING_RULE, ("addresses",), 0.75, ("lex:meeting_topic_cue", "events:meeting-of-paragraph",
+                                         "entity:topic"),
+    "a paragraph about one meeting: a focus verb with no written subject of its own (وعقد الاجتماع …، "
+    "وركز على …) or with the meeting noun as subject says what the meeting addressed", "topics")
 _NOT_MEETING_SUBJECT = frozenset({"state", "org", "person", "process", "body"})
 
 
@@ -195,11 +223,10 @@ def _meeting_noun_before(toks, lex, lo, i) -> bool:
 
 
 AGREEMENT_RULE = "topics.agreement-fields"
-if AGREEMENT_RULE not in REGISTRY:
-    register(Rule(AGREEMENT_RULE, ("addresses",), 0.75, ("lex:field_cue", "lex:agreement_anaphor",
-                                                         "commitments:agreement", "entity:topic"),
-                  "the fields an agreement covers (… مذكرة تفاهم … في مجال X / وتلزم المذكرة … في أربعة مجالات: X، Y): "
-                  "in the sentence that signs it or one that refers back to it", "topics"))
+register_once(AGREEMENT_RULE, ("addresses",), 0.75, ("lex:field_cue", "lex:agreement_anaphor",
+                                           "commitments:agreement", "entity:topic"),
+    "the fields an agreement covers (… مذكرة تفاهم … في مجال X / وتلزم المذكرة … في أربعة مجالات: X، Y): "
+    "in the sentence that signs it or one that refers back to it", "topics")
 
 
 def _agreement_facts(ctx) -> list[Fact]:
@@ -267,66 +294,11 @@ def _topics_list(toks, k: int, stop_at_comma_gap: bool = False, names: list | No
     return out
 
 
-OF_PROCESS_RULE = "topics.meeting-of-process-purpose"
-if OF_PROCESS_RULE not in REGISTRY:
-    register(Rule(OF_PROCESS_RULE, ("addresses",), 0.75, ("rule:topics.purpose-after-name", "lex:meeting_noun",
-                                                           "events:meeting-of-paragraph"),
-                  "MEETING_NOUN (qualifiers, ordinal) لـPROCESS PURPOSE_CUE TOPIC… (الاجتماع الوزاري الثاني لعملية "
-                  "الخرطوم لمكافحة …): the paragraph's one meeting addresses the purpose written after its process",
-                  "topics"))
-_BACK = 8                       # words between a meeting noun and the process it is a meeting of
-
-
-def _meeting_of_process_facts(ctx, events, purpose: list[Fact]) -> list[Fact]:
-    """The purpose topics of a process named right after a meeting noun go to the paragraph's meeting too."""
-    lex = load()
-    conf = REGISTRY.confidence(OF_PROCESS_RULE)
-    out: list[Fact] = []
-    for f in purpose:
-        if f.rule != "topics.purpose-after-name" or f.subject.kind != "process":
-            continue
-        meeting = events.meeting(f.evidence)
-        if meeting is None:
-            continue
-        toks = ctx.tokens(f.evidence)
-        for m in toks.mentions:
-            if m.entity != f.subject:
-                continue
-            i, after = toks.index_at(m.start), toks.index_at(m.end)
-            if after < len(toks.tokens) and toks.tokens[after].norm in _TITLE_PREPS:
-                continue                           # عملية بالي بشأن …: the process's own title, not the meeting's
-            if _meeting_noun_right_before(toks, lex, i):
-                out.append(Fact(meeting, "addresses", f.object, f.evidence, OF_PROCESS_RULE, conf))
-                break
-    return out
-
-
-_TITLE_PREPS = frozenset({fold("بشأن"), fold("حول")})
-_RELATIVE = frozenset({"الذي", "التي", "الذين", "والذي", "والتي"})
-
-
-def _meeting_noun_right_before(toks, lex, i: int) -> bool:
-    """A meeting noun opens the definite noun phrase that ends right before token ``i`` (its qualifiers
-    and ordinals, co-ordinated meeting nouns, the ل of the genitive, quotes): الاجتماع الوزاري الثاني لـ«…».
-    A verb, an indefinite word, a relative pronoun, punctuation or another name in between: no."""
-    sent = toks.tokens[i].sent
-    for k in range(i - 1, max(-1, i - 1 - _BACK), -1):
-        t = toks.tokens[k]
-        if t.sent != sent or (t.kind == "punct" and t.norm not in '"«»“”') or t.ents or t.norm in _RELATIVE:
-            return False
-        if lex.is_a(toks, k, "meeting_noun"):
-            return True
-        if t.kind != "punct" and t.norm not in ("ل", "لل") and not t.norm.startswith(("ال", "وال")):
-            return False
-    return False
-
-
 def extract(ctx, events=None) -> list[Fact]:
     """The purpose facts of every paragraph, heading and footnote of the document, and (with the
     events the event rules found) the topics of a paragraph's one meeting."""
     out = list(run_patterns(ctx, "topics"))           # headings too: «مصر تترأس عملية X لمكافحة …»
     if events is not None:
-        out.extend(_meeting_of_process_facts(ctx, events, out))
         out.extend(_meeting_facts(ctx, events))
     out.extend(_agreement_facts(ctx))
     return out

@@ -69,6 +69,12 @@ MAX_GAP = 3                  # tokens between the meeting noun and its process/p
 _NOW_WORDS = {"اليوم", "امس", "الجاري", "الحالي", "حاليا"}
 
 
+def identified(ref: Ref) -> bool:
+    """The reference names which meeting it is (its process, its place, or its number in a standing
+    conference's sessions): a later bare noun may name it again."""
+    return ref.process is not None or ref.place is not None or (ref.kind == "session" and bool(ref.ordinal))
+
+
 def find(ctx, st, src, toks: Tokens, s: int, e: int, known: list[Ref]) -> list[Ref]:
     """The meetings sentence [s, e) names that the report rules did not find (``known``).
 
@@ -91,7 +97,7 @@ def find(ctx, st, src, toks: Tokens, s: int, e: int, known: list[Ref]) -> list[R
         ref = _read(ctx, st, src, toks, m, lo, hi, ordinals, doc_day)
         if ref is not None:
             out.append(ref)
-            if (ref.process is not None or ref.place is not None) and ref.rule == RULE_ID and ref.status != PLANNED:
+            if identified(ref) and ref.rule == RULE_ID and ref.status != PLANNED:
                 st.last_meeting, st.last_source = ref, src
                 if st.main_meeting is None and ref.status == HELD:
                     st.main_meeting = ref
@@ -119,7 +125,7 @@ def _held_opener(toks: Tokens, lo: int, hi: int) -> int | None:
     lex = load()
     for k in range(lo, min(hi, lo + 2)):
         vm = lex.is_a(toks, k, "held_verb")
-        if vm is not None and vm.feature("tense") == "past" and not vm.reading.enc:
+        if vm is not None and vm.feature("tense") == "past" and not vm.reading.enc and not vm.feature("met"):
             return k
     return None
 
@@ -182,8 +188,18 @@ def _read(ctx, st, src, toks: Tokens, m, lo: int, hi: int, ordinals: dict, doc_d
         return None
     definite = m.reading.stem.startswith("ال") or toks.tokens[m.i].norm.startswith(("ال", "وال", "بال", "فال", "لل"))
     qualified = qualified or len(m.entry.words) > 1
-    if process is None and place is None and n is None and not qualified and definite \
-            and place_after(toks, j, hi) is None:
+    later = place_after(toks, j, hi) if process is None and place is None and n is None and not qualified \
+        and definite else None
+    if later is not None:
+        # الاجتماع - الذي عقد في جزيرة بالي -: the meeting named before, its place now given (unless it was elsewhere)
+        modified = j < hi and toks.tokens[j].norm.startswith("ال")
+        ante = antecedent(st, src)
+        if ante is not None and not modified and _can_refer(kind, ante.kind) and ante.place in (None, later) \
+                and ante.status != PLANNED:
+            ref = _anaphor(ctx, st, src, toks, m.i, j, lo, hi, doc_day)
+            if ref is not None:
+                return ref
+    if process is None and place is None and n is None and not qualified and definite and later is None:
         modified = j < hi and toks.tokens[j].norm.startswith("ال")      # الاجتماع الحكومي: another meeting
         ante = antecedent(st, src)
         if ante is not None and not modified and _can_refer(kind, ante.kind):
@@ -278,7 +294,7 @@ def title_meeting(ctx, st) -> Ref | None:
     saved = (st.last_meeting, st.last_source, st.main_meeting)
     refs = find(ctx, st, None, toks, 0, len(toks.text), [])
     st.last_meeting, st.last_source, st.main_meeting = saved
-    named = [r for r in refs if r.rule == RULE_ID and r.status != PLANNED and (r.process or r.place)]
+    named = [r for r in refs if r.rule == RULE_ID and r.status != PLANNED and identified(r)]
     if not named:
         return None
     ref = named[0]
@@ -488,6 +504,8 @@ def _body_session(ctx, toks: Tokens, body, i: int, j: int, n: int, lo: int, hi: 
     an organisation)."""
     dates = own_dates(ctx, toks, j, hi, doc_day)
     status = clause_status(toks, i, dates=dates, doc_day=doc_day)
+    # اعتمد المندوبون في الدورة المائة لمؤتمر العمل الدولي اليوم …: "today" dates the act, not a session of weeks
+    dates = [d for d in dates if any(c.isdigit() for c in toks.text[d.start:d.end])]
     place = place_after(toks, j, hi) or held_place_before(toks, lo, i)
     year = _year(ctx, None, toks, None, None, dates, lo, hi, status, doc_day, j)
     e = body.entity
@@ -561,13 +579,35 @@ def _anaphor(ctx, st, src, toks: Tokens, i: int, j: int, lo: int, hi: int, doc_d
 _PROCESS_HEADS = ("الحوار", "المسار", "العملية", "المسلسل")
 
 
+_FOLLOWERS: dict = {}
+
+
+def _head_followers(gazetteer) -> frozenset:
+    """The first word after the head noun of every process name headed by one of ``_PROCESS_HEADS``, folded
+    (``الاورو`` and ``الاوروافريقي`` of ``الحوار الأورو-أفريقي …``): a cheap test before the matcher is run."""
+    key = id(gazetteer)
+    if key not in _FOLLOWERS:
+        heads = {fold(h) for h in _PROCESS_HEADS}
+        out = set()
+        for e in gazetteer.entities:
+            if e.kind != "process":
+                continue
+            for name in gazetteer.arabic_names(e):
+                words = fold(name).split()
+                if len(words) > 1 and words[0] in heads:
+                    out.add(words[1].split("-")[0])
+                    out.add(words[1].replace("-", ""))
+        _FOLLOWERS[key] = frozenset(out)
+    return _FOLLOWERS[key]
+
+
 def _name_after_head(ctx, toks: Tokens, j: int, hi: int, ordinals: dict):
     """(process, token after its name, ordinal or None) when the words after a meeting noun and its qualifiers,
     read after a process's head noun instead (``المؤتمر الوزاري الأورو -إفريقي الأول حول الهجرة والتنمية`` →
     ``الحوار الأورو -إفريقي حول الهجرة والتنمية``), name a known process; an ordinal among the first words
     is the meeting's. The whole rest of the name must match: a shared adjective alone names nothing."""
     matcher = getattr(ctx, "matcher", None)
-    if matcher is None:
+    if matcher is None or toks.tokens[j].norm not in _head_followers(matcher.gazetteer):
         return None
     t0 = toks.tokens[j]
     last = toks.tokens[min(hi, j + 14) - 1]

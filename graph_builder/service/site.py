@@ -1,7 +1,7 @@
 """How the service renders HTML: one bilingual string table, one page function, one look.
 
 Every HTML page of the service (linked-data pages, the ontology, downloads, the named-query
-catalogue, search, 404s) is a Jinja template extending ``templates/base.html``, rendered by
+catalogue, search, the SPARQL editor, 404s) is a Jinja template extending ``templates/base.html``, rendered by
 :func:`html_page` with the strings of :data:`STRINGS` in the page's language (``?lang=ar``
 right-to-left or ``?lang=en``; without it the ``Accept-Language`` header, English by default)
 and the same security headers. Also here: the negotiation helpers pages share (:func:`wants_html`,
@@ -58,6 +58,9 @@ STRINGS = {
            "paragraphs": "Paragraphs", "words": "Words", "mentioned_in": "{n} paragraphs",
            "queries_intro": "{n} research queries over the graph; each runs as /queries/NAME?param=value "
                             "in JSON, XML, CSV or TSV (format= or Accept).",
+           "endpoint": "SPARQL endpoint", "examples": "Example queries:", "choose_query": "— choose a named query —",
+           "run_example": "Run example", "neighbourhood": "Entity neighbourhood:", "depth": "depth",
+           "show_graph": "Show graph", "result_view": "Result view", "table": "Table", "graph": "Graph",
            "switch": "العربية"},
     "ar": {"site": "الرسم المعرفي للهجرة والتنمية",
            "front": "الرئيسية", "editor": "محرّر SPARQL", "browse": "تصفّح", "pictures": "الرسوم",
@@ -92,6 +95,9 @@ STRINGS = {
            "paragraphs": "الفقرات", "words": "الكلمات", "mentioned_in": "{n} فقرة",
            "queries_intro": "{n} استعلامًا بحثيًّا على الرسم المعرفي؛ يعمل كلٌّ منها بالمسار /queries/NAME?param=value "
                             "بصيغة JSON أو XML أو CSV أو TSV (بالمعامل format= أو بترويسة Accept).",
+           "endpoint": "نقطة استعلام SPARQL", "examples": "استعلامات أمثلة:", "choose_query": "— اختر استعلامًا مسمّى —",
+           "run_example": "شغّل المثال", "neighbourhood": "جوار الكيان:", "depth": "العمق",
+           "show_graph": "اعرض الرسم", "result_view": "عرض النتائج", "table": "جدول", "graph": "رسم",
            "switch": "English"},
 }
 

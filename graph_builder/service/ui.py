@@ -1,7 +1,9 @@
 """The SPARQL editor at ``/sparql-editor``: YASGUI (SPARQL editor, table results) and a Cytoscape.js graph view.
 
-The page is a Jinja template with no inline script; its configuration (SPARQL endpoint, instance
-base IRI, ontology namespace, language) is passed as ``data-*`` attributes of ``<body>``. The
+The page is rendered like every other page (``site.html_page``: ``templates/ui.html`` extends
+``base.html``, bilingual, the site's header) with no inline script; its configuration (SPARQL
+endpoint, instance base IRI, ontology namespace, language) is passed as ``data-*`` attributes of
+``<body>``. The
 JavaScript and CSS are the bundle built from ``ui/`` (see ``ui/README.md``) and shipped under
 ``static/ui/``, served here at ``/ui-assets/``; nothing is loaded from a CDN. The example queries
 come from ``/queries`` at run time (the UI tolerates its absence); the editor's prefix completion
@@ -10,12 +12,12 @@ files only.
 """
 from __future__ import annotations
 
-from flask import Blueprint, Response, jsonify, render_template
+from flask import Blueprint, Response, jsonify
 
 from graph_builder.namespaces import PREFIXES
 from graph_builder.service import iri_paths
 from graph_builder.service.headers import CSP
-from graph_builder.service.site import STRINGS, base_iri, page_language
+from graph_builder.service.site import STRINGS, html_page, page_language
 
 # The page's policy (see ``headers``) with inline styles allowed: the editor and the table set
 # style attributes in the markup they write. Scripts still come from this origin only.
@@ -27,11 +29,8 @@ blueprint = Blueprint("ui", __name__, template_folder="templates", static_folder
 
 @blueprint.route("/sparql-editor")
 def index() -> Response:
-    lang = page_language()
-    body = render_template("ui.html", lang=lang, t=STRINGS[lang], base=base_iri(),
-                           ontology=iri_paths.ontology_namespace(), endpoint="/sparql")
-    response = Response(body, mimetype="text/html")
-    response.headers["Vary"] = "Accept-Language"
+    response = html_page("ui.html", title=STRINGS[page_language()]["editor"],
+                         ontology=iri_paths.ontology_namespace(), endpoint="/sparql")
     response.headers["Content-Security-Policy"] = UI_CSP
     return response
 

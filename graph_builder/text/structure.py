@@ -37,6 +37,8 @@ _BULLET = re.compile("^[\u2022\u25aa\u25e6\u25cf\u00b7]")
 _LETTERED = re.compile(rf"^\(\s*[{AR_LETTER}]{TATWEEL}?\s*\)")
 # a figure or table label ("الشكل", "الجدول ٢:") or the note/source line under one
 _CAPTION = re.compile(rf"^(?:(?:الشكل|شكل|الجدول|جدول)(?:\s*[{DIGITS}]+)?\s*(?::|$)|(?:ملاحظة|ملاحظات|المصدر)\s*:)")
+# a bare figure or table label on a line of its own: the line after it is the caption's title
+_CAPTION_LABEL = re.compile(rf"^(?:الشكل|شكل|الجدول|جدول)(?:\s*[{DIGITS}]+)?\s*:?\s*$")
 _SUP = re.compile(r"<sup>\s*\(?\s*([^()<]*?)\s*\)?\s*</sup>")
 # markers whose footnote text was lost in extraction: "()", "(ـ)", doubled letters "(أأ)", "(هـ هـ)"
 _LOST = re.compile(rf"\(\s*\)|(?<=\S)\((?:{TATWEEL}|([{AR_LETTER}]){TATWEEL}?\s?\1{TATWEEL}?)\)|(?<=[{AR_LETTER}{TATWEEL}])\*")
@@ -325,7 +327,7 @@ class _Builder:
     def plain(self, i: int, lineno: int, s: str) -> None:
         if self.front:
             self.front_lines.append(strip_markup(s)[0])
-        elif _CAPTION.match(s):
+        elif _CAPTION.match(s) or self.after_label(i):
             self.close_paragraph()
             self.note(lineno, s)
         elif self.para is not None and not is_finished("".join(self.pieces)):
@@ -337,6 +339,11 @@ class _Builder:
             self.heading(lineno, 3, "", s)
         else:
             self.note(lineno, s)
+
+    def after_label(self, i: int) -> bool:
+        """True when the line before line ``i`` (blank lines aside) is a bare figure or table label."""
+        before = next((ln.strip() for ln in reversed(self.lines[:i]) if ln.strip()), "")
+        return bool(_CAPTION_LABEL.match(before))
 
     def finish(self) -> None:
         out = self.out

@@ -4,20 +4,25 @@ paragraphs separated by blank lines and joined across pages.
 What it does, with pypdfium2 (PDFium; Apache-2.0/BSD-3), chosen by measurement against
 pdfminer.six, pypdf, PyMuPDF and poppler's pdftotext (docs/benchmarks.md, "Reading PDF"):
 
-* takes every glyph with its box, baseline and font size (not PDFium's text order, which keeps
-  the order of the content stream: LibreOffice and Word write the neutral characters of an
-  Arabic line in runs of their own, so full stops and slashes land at the wrong end);
+* takes every character by its own index with its ink box, advance box, pen position, baseline
+  and font size (not PDFium's text order, which keeps the order of the content stream:
+  LibreOffice and Word write the neutral characters of an Arabic line in runs of their own, so
+  full stops and slashes land at the wrong end);
 * groups glyphs into lines by baseline (a superscript joins the line below it and is kept as
-  ``<sup>…</sup>``, the project's marker convention), orders each line right to left when it
-  holds Arabic letters (left to right otherwise), turns runs of digits and Latin text back to
-  left to right, and reverses the letters of one glyph that stands for several (the lam-alef
-  ligature ``لا``/``لأ`` is mapped to its two letters in visual order);
+  ``<sup>…</sup>``, the project's marker convention), drops a glyph drawn twice over itself,
+  orders each line right to left when it holds Arabic letters (left to right otherwise), turns
+  runs of digits and Latin text back to left to right (digit groups with a space between them
+  stay one number), and puts the letters of one glyph that stands for several in logical order
+  (a lam-alef ligature ``لا``/``لأ`` is lam then alef);
+* puts a space where the advance boxes of two glyphs leave a gap (inside a word, digits of a
+  number and letters that do not join included, they touch);
 * folds Arabic presentation forms back to letters (NFKC on those code points only);
 * drops page furniture: lines repeated at the top or bottom of most pages (running heads,
   the symbol), page numbers, UN job numbers (``08-45891 (A)``) and barcode lines;
-* separates paragraphs where the gap between baselines is wider than the page's line spacing,
-  joins a line ending in a hyphen to the next, and carries a paragraph over a page break when
-  its last line does not end a sentence.
+* separates paragraphs where the gap between baselines is wider than the page's line spacing
+  (a gap that would hold two more lines is an empty paragraph: an empty block), joins a line
+  ending in a hyphen to the next, and carries a paragraph over a page break when its last line
+  does not end a sentence and had no room for the next line's first word.
 
 What it does not: OCR (a PDF without a text layer is refused: :class:`NeedsOCR`), read tables
 as tables, columns side by side (one column per page is assumed), or find headings by font
@@ -30,12 +35,13 @@ import re
 import statistics
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..model import SourceError
 
 MIN_LETTERS_PER_PAGE = 20     # fewer letters than this on average: no text layer (a scan)
+WORD_GAP = 0.1               # a gap between advance boxes wider than this (em): a word space
 FURNITURE_SHARE = 0.4         # a top/bottom line on at least this share of pages is a running head/foot
 _TERMINAL = ".\u061f?!:\u2026"
 _CLOSERS = "\"'\u201d\u2019\u00bb)]\u201c"
@@ -49,6 +55,7 @@ _BARCODE = re.compile(r"^\s*\*[0-9A-Z]+\*\s*$")
 _LTR_CLASSES = {"L", "EN", "AN"}
 _LTR_JOINERS = {"ES", "ET", "CS"}      # inside a number or a symbol: 62/270, 1,5, A/63/265
 _BRACKETS = {"(": ")", "[": "]", "{": "}"}
+_ALEFS = "\u0627\u0623\u0625\u0622"
 
 
 class NeedsOCR(SourceError):
@@ -58,10 +65,13 @@ class NeedsOCR(SourceError):
 @dataclass
 class _Glyph:
     text: str
-    left: float
+    left: float              # the ink box (PDFium's char box)
     right: float
     baseline: float
     size: float
+    adv_left: float = 0.0    # the advance box (PDFium's loose char box: origin to origin + advance)
+    adv_right: float = 0.0
+    origin: tuple = (0.0, 0.0)   # the pen position: the characters of one drawn glyph share it
 
 
 @dataclass
@@ -118,18 +128,21 @@ def _glyphs(page) -> list[_Glyph]:
     import pypdfium2.raw as raw
     tp = page.get_textpage()
     try:
-        text = tp.get_text_range()
         x, y = ctypes.c_double(), ctypes.c_double()
+        loose = raw.FS_RECTF()
         out = []
-        for k in range(min(len(text), tp.count_chars())):
-            ch = text[k]
-            if ch in "\r\n" or raw.FPDFText_IsGenerated(tp.raw, k) == 1:
+        for k in range(tp.count_chars()):     # each character by its own index, not the page's text
+            code = raw.FPDFText_GetUnicode(tp.raw, k)     # (whose indices differ where PDFium adds
+            ch = chr(code) if 0 < code < 0x110000 else ""  # or drops characters: pypdfium2 < 5)
+            if not ch or ch in "\r\n" or raw.FPDFText_IsGenerated(tp.raw, k) == 1:
                 continue
             if ch in "\x02\ufffe":          # PDFium's mark for a hyphen at a line end
                 ch = "-"
             left, _, right, _ = tp.get_charbox(k)
             raw.FPDFText_GetCharOrigin(tp.raw, k, x, y)
-            out.append(_Glyph(ch, left, right, y.value, raw.FPDFText_GetFontSize(tp.raw, k)))
+            raw.FPDFText_GetLooseCharBox(tp.raw, k, loose)
+            out.append(_Glyph(ch, left, right, y.value, raw.FPDFText_GetFontSize(tp.raw, k),
+                              min(loose.left, left), max(loose.right, right), (x.value, y.value)))
         return out
     finally:
         tp.close()
@@ -142,10 +155,6 @@ def _page_lines(page) -> list[_Line]:
         return []
     body = statistics.median(g.size for g in visible)
     page_rtl = sum(_arabic(g.text) for g in visible) >= sum(_latin_letter(g.text) for g in visible)
-    widths = [g.right - g.left for g in glyphs if g.text == " " and g.right - g.left > 0.05 * body]
-    # a word space: most of a space's width (the letters that do not join to the next one, ا د ر و ة …,
-    # leave gaps of up to 0.2 em inside a word); without space glyphs, 0.22 em
-    space_gap = 0.85 * statistics.median(widths) if widths else 0.22 * body
     rows: list[list[_Glyph]] = []
     for g in sorted((g for g in glyphs if g.size >= 0.8 * body or _is_mark(g.text) or not g.text.strip()),
                     key=lambda g: -g.baseline):
@@ -161,12 +170,12 @@ def _page_lines(page) -> list[_Line]:
         if target is None:
             rows.append([g])
         else:
-            target.append(_Glyph(g.text, g.left, g.right, target[0].baseline, g.size))
+            target.append(replace(g, baseline=target[0].baseline))
     rows.sort(key=lambda r: -r[0].baseline)
     rows = _superscripts(rows, body)
     lines = []
     for row in rows:
-        text = _line_text(row, body, space_gap, page_rtl)
+        text = _line_text(row, body, page_rtl)
         if text.strip():
             size = statistics.median(g.size for g in row if g.text.strip() and not _is_mark(g.text))\
                 if any(g.text.strip() and not _is_mark(g.text) for g in row) else body
@@ -183,7 +192,7 @@ def _superscripts(rows: list[list[_Glyph]], body: float) -> list[list[_Glyph]]:
     em or more) moved into the line they belong to and marked small, so that ``_line_text``
     wraps them in ``<sup>``."""
     def sup(g: _Glyph) -> _Glyph:
-        return _Glyph(g.text, g.left, g.right, g.baseline, min(g.size, 0.6 * body))
+        return replace(g, size=min(g.size, 0.6 * body))
 
     out: list[list[_Glyph]] = []
     for i, row in enumerate(rows):
@@ -198,20 +207,33 @@ def _superscripts(rows: list[list[_Glyph]], body: float) -> list[list[_Glyph]]:
     return out
 
 
+def _drawn(row: list[_Glyph]) -> list[list[_Glyph]]:
+    """The row's characters grouped by the glyph that draws them: one glyph may stand for several
+    characters (a lam-alef ligature, a letter with its vowel mark), which then share the pen position."""
+    drawn: dict[tuple, list[_Glyph]] = {}
+    for g in row:
+        key = (round(g.origin[0], 2), round(g.origin[1], 2)) if g.text.strip() else ("space", id(g))
+        drawn.setdefault(key, []).append(g)
+    return list(drawn.values())
+
+
 def _without_doubles(row: list[_Glyph]) -> list[_Glyph]:
     """The row without a glyph drawn a second time over itself (LibreOffice draws a letter that
-    carries a positioned mark, أُ, once more with the mark)."""
-    kept: list[_Glyph] = []
-    seen: dict[str, list[_Glyph]] = {}
-    for g in row:
-        width = max(g.right - g.left, 0.01)
-        same = seen.setdefault(g.text, [])
-        if g.text.strip() and any(min(k.right, g.right) - max(k.left, g.left)
-                                  >= 0.5 * min(width, max(k.right - k.left, 0.01)) for k in same):
+    carries a positioned mark, أُ, once more with the mark): a glyph for the same characters
+    whose advance box overlaps a kept one by half."""
+    kept: list[list[_Glyph]] = []
+    seen: dict[str, list[tuple[float, float]]] = {}
+    for glyph in _drawn(row):
+        left, right = min(g.adv_left for g in glyph), max(g.adv_right for g in glyph)
+        width = max(right - left, 0.01)
+        key = "".join(sorted(g.text for g in glyph))
+        same = seen.setdefault(key, [])
+        if key.strip() and any(min(r, right) - max(lft, left) >= 0.5 * min(width, max(r - lft, 0.01))
+                               for lft, r in same):
             continue
-        same.append(g)
-        kept.append(g)
-    return kept
+        same.append((left, right))
+        kept.append(glyph)
+    return [g for glyph in kept for g in glyph]
 
 
 def _arabic(text: str) -> bool:
@@ -226,47 +248,47 @@ def _is_mark(text: str) -> bool:
     return bool(text) and all(unicodedata.category(c) == "Mn" for c in text)
 
 
-def _line_text(row: list[_Glyph], body: float, space_gap: float, page_rtl: bool = True) -> str:
+def _line_text(row: list[_Glyph], body: float, page_rtl: bool = True) -> str:
     """The glyphs of one line in logical order, with spaces and ``<sup>`` markers. A line with
     Arabic letters is right to left, one with Latin letters only left to right, one with neither
-    (``2015.``, a line of figures) goes the way of the page."""
+    (``2015.``, a line of figures) goes the way of the page. A space stands where the advance
+    boxes of two neighbouring glyphs leave a gap (inside a word they touch or overlap, the
+    letters that do not join to the next one and the digits of a number included)."""
     rtl = any(_arabic(g.text) for g in row) or (page_rtl and not any(_latin_letter(g.text) for g in row))
     row = _without_doubles(row)
     # by the left edge: a lam-alef ligature overhangs to the right of its place
     bases = sorted((g for g in row if not _is_mark(g.text)), key=lambda g: (g.left, g.right))
     groups: list[list[_Glyph]] = []
     for g in bases:                                                       # one glyph, several letters
-        if groups and abs(groups[-1][0].left - g.left) < 0.01 and abs(groups[-1][0].right - g.right) < 0.01 \
-                and g.text.strip():
+        if groups and g.text.strip() and groups[-1][0].text.strip() and (
+                groups[-1][0].origin == g.origin or (abs(groups[-1][0].left - g.left) < 0.01
+                                                     and abs(groups[-1][0].right - g.right) < 0.01)):
             groups[-1].append(g)
         else:
             groups.append([g])
-    marks: dict[int, str] = {}
+    marks: dict[int, list[_Glyph]] = {}
     for m in (g for g in row if _is_mark(g.text)):                        # a mark goes with its letter
+        own = [i for i, grp in enumerate(groups) if grp[0].origin == m.origin and grp[0].text.strip()]
         overlaps = [(min(m.right, grp[0].right) - max(m.left, grp[0].left), i) for i, grp in enumerate(groups)
                     if grp[0].text.strip()]
-        if overlaps:
-            marks[max(overlaps)[1]] = marks.get(max(overlaps)[1], "") + m.text
+        if own or overlaps:
+            marks.setdefault(own[0] if own else max(overlaps)[1], []).append(m)
     tokens: list[tuple[str, bool, float, float, float]] = []   # (text, superscript, left, right, size), visual order
     for i, grp in enumerate(groups):
-        text = "".join(g.text for g in grp)
-        if rtl and len(grp) > 1:
-            text = text[::-1]                               # lam-alef: letters in visual order, reverse them
-        tokens.append((_fold_forms(text) + marks.get(i, ""), grp[0].size < 0.8 * body,
-                       min(g.left for g in grp), max(g.right for g in grp), grp[0].size))
+        ink = grp + [m for m in marks.get(i, []) if m.origin == grp[0].origin]   # not a mark drawn apart
+        tokens.append((_fold_forms(_letters(grp, rtl)) + "".join(m.text for m in marks.get(i, [])),
+                       grp[0].size < 0.8 * body, min(g.adv_left for g in ink), max(g.adv_right for g in ink),
+                       grp[0].size))
     spaced: list[tuple[str, bool]] = []
-    prev_right = None
-    for text, sup, left, right, size in tokens:     # a space where the gap between glyphs is a space wide
+    prev_right, prev_size = None, body
+    for text, sup, left, right, size in tokens:
         if text == " ":
             continue
-        # narrow digits (١, 1) stand apart by more than that: two digits need twice the gap
-        gap = space_gap * max(size, body) / body       # larger type (headings), wider gaps inside words
-        if spaced and spaced[-1][0][-1:].isdigit() and text[:1].isdigit():
-            gap *= 2
-        if prev_right is not None and left - prev_right > gap and spaced and spaced[-1][0] != " ":
+        if prev_right is not None and left - prev_right > WORD_GAP * max(size, prev_size) \
+                and spaced and spaced[-1][0] != " ":
             spaced.append((" ", False))
         spaced.append((text, sup))
-        prev_right = right
+        prev_right, prev_size = right, size
     if rtl:
         spaced = _logical_rtl(spaced)
     out, in_sup = [], False
@@ -278,6 +300,15 @@ def _line_text(row: list[_Glyph], body: float, space_gap: float, page_rtl: bool 
     if in_sup:
         out.append("</sup>")
     return re.sub(r" {2,}", " ", "".join(out)).strip()
+
+
+def _letters(glyph: list[_Glyph], rtl: bool) -> str:
+    """The letters of one glyph in logical order. A lam-alef ligature (لا لأ لإ لآ) is lam then
+    alef whatever order PDFium gives; other glyphs of several letters come in visual order."""
+    text = "".join(g.text for g in glyph)
+    if len(text) == 2 and "\u0644" in text and set(text) - {"\u0644"} <= set(_ALEFS):
+        return "\u0644" + (text.replace("\u0644", "", 1) or "\u0644")
+    return text[::-1] if rtl and len(glyph) > 1 else text
 
 
 def _balance(text: str) -> str:
@@ -335,12 +366,14 @@ def _logical_rtl(visual: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
 
 def _number_runs(segment: list[tuple[str, bool]], european: bool) -> list[tuple[str, bool]]:
     """Digits and separators in right-to-left order → logical: each number back to left to right,
-    the numbers and the separators between them kept right to left."""
+    the numbers and the separators between them kept right to left. Groups of digits with one
+    space between them are one number (``232 155 2``: the space between digit groups is a
+    no-break space, a common separator to the bidi algorithm; a PDF draws both as a gap)."""
     out, run, gap = [], [], []
     for tok in segment + [("", False)]:
         if tok[0] and _is_ltr(tok[0]):
             marks = [t for t, _ in gap if t != " "]
-            joins = not gap or len(marks) == 1 and (_common_separator(marks[0]) or (european and all(
+            joins = not gap or gap == [(" ", False)] or len(marks) == 1 and (_common_separator(marks[0]) or (european and all(
                 unicodedata.bidirectional(c) in _LTR_JOINERS for c in marks[0])))
             if run and not joins:
                 out.extend(run[::-1])
@@ -411,6 +444,20 @@ def _full(line: "_Line | None", width: tuple[float, float]) -> bool:
     return line.right - line.left >= 0.97 * (width[1] - width[0])
 
 
+def _room_for(line: "_Line | None", nxt: _Line, width: tuple[float, float]) -> bool:
+    """True when the first word of ``nxt`` would have fitted at the end of ``line``: then the
+    line did not break for want of room, so its paragraph ended there (ragged or justified)."""
+    if line is None or width[1] <= width[0]:
+        return False
+    text = re.sub(r"</?sup>", "", nxt.text).strip()
+    if not text:
+        return False
+    first = text.split()[0]
+    word = (nxt.right - nxt.left) * len(first) / len(text)
+    room = line.left - width[0] if _arabic(line.text) else width[1] - line.right
+    return room > word + 0.5 * nxt.size
+
+
 def _finished(text: str) -> bool:
     tail = re.sub(r"<sup>.*?</sup>\s*$", "", text).rstrip().rstrip(_CLOSERS).rstrip()
     return bool(tail) and tail[-1] in _TERMINAL
@@ -419,8 +466,10 @@ def _finished(text: str) -> bool:
 def _join(pages: list[list[_Line]]) -> list[str]:
     """The paragraphs of the text, each on one line (a table of contents one block): a paragraph ends
     at a gap wider than the document's usual line spacing, or at a page break after a finished
-    sentence; wrapped lines are joined with a space (a Latin word hyphenated at a line end
-    without it); lines of a table of contents (leader dots) stay lines of their own."""
+    sentence or when the last line had room for the next line's first word; wrapped lines are
+    joined with a space (a Latin word hyphenated at a line end without it); lines of a table of
+    contents (leader dots) stay lines of their own. A gap that would hold two more lines is an
+    empty paragraph of the source (an empty block: a blank line, as in the text version)."""
     steps = Counter(round(a.baseline - b.baseline) for lines in pages for a, b in zip(lines, lines[1:])
                     if a.baseline > b.baseline)
     normal = steps.most_common(1)[0][0] if steps else 0
@@ -434,10 +483,13 @@ def _join(pages: list[list[_Line]]) -> list[str]:
         for i, ln in enumerate(lines):
             if i == 0:   # a page break ends a paragraph when the last line ends a sentence short of the margin
                 new = not paragraphs or _LEADERS.search(ln.text) or _NUMBERED.match(ln.text) or (
-                    _finished(paragraphs[-1][-1]) and not _full(last, width))
+                    _finished(paragraphs[-1][-1]) and not _full(last, width)) or _room_for(last, ln, width)
             else:      # the usual step between lines, scaled to the type size (headings are set larger)
                 step = normal * max(ln.size, lines[i - 1].size) / body if body else normal
-                new = bool(normal) and (lines[i - 1].baseline - ln.baseline) > step + 0.35 * ln.size
+                gap = lines[i - 1].baseline - ln.baseline
+                new = bool(normal) and gap > step + 0.35 * ln.size
+                if new and gap > 3 * step:
+                    paragraphs.append([])
             if new or _LEADERS.search(ln.text) or _LEADERS.search(paragraphs[-1][-1]):
                 paragraphs.append([ln.text])
             else:
@@ -445,6 +497,9 @@ def _join(pages: list[list[_Line]]) -> list[str]:
         last, width = lines[-1], (min(ln.left for ln in lines), max(ln.right for ln in lines))
     out = []
     for lines in paragraphs:
+        if not lines:
+            out.append("")
+            continue
         text = lines[0]
         for ln in lines[1:]:
             text = text[:-1] + ln if re.search(r"[A-Za-z]-$", text) and re.match(r"[a-z]", ln) else text + " " + ln
