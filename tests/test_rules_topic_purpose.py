@@ -167,3 +167,21 @@ def test_a_process_name_with_its_subject_is_no_purpose_of_the_meeting_gulf_regis
     got = _doc_topics(["شاركت الدولة في أعمال المؤتمر الوزاري السابع لعملية بالي بشأن تهريب البشر والاتجار بالأشخاص "
                        "في نوسا دوا في 7 أغسطس 2018."], matcher, gazetteer)
     assert not [x for x in got if x[2] == "topics.process-meeting"]
+
+
+# ---------------------------------------------------------------- المؤتمر / المنتدى: the paragraph's meeting, or a process
+
+def test_the_conference_as_subject_is_the_paragraphs_meeting_un_register(matcher, gazetteer):
+    got = _doc_topics(["ويضم المؤتمر الإقليمي المعني بالهجرة في عضويته 11 دولة.",
+                       "واستضافت حكومة سوازيلند المؤتمر الوزاري للحوار المعني بالهجرة في الجنوب الأفريقي في إيزولويني "
+                       "في تموز/يوليه 2016، وتناول المؤتمر هجرة اليد العاملة وتحسين البيانات المتعلقة بالهجرة."],
+                      matcher, gazetteer)
+    assert not any(s == "puebla-process" for s, o, r in got), got
+    assert {o for s, o, r in got if s.startswith("midsa-2016")} >= {"labour-mobility", "data-research"}, got
+
+
+def test_a_process_that_held_its_own_meeting_and_focused_gives_the_meeting_not_the_process(matcher, gazetteer):
+    got = _doc_topics(["ويضم المؤتمر الإقليمي المعني بالهجرة في عضويته 11 دولة. وعقد المؤتمر اجتماعه الحادي والعشرين "
+                       "في سان خوسيه يومي 17 و 18 تشرين الثاني/نوفمبر 2016، وركز على حماية الأطفال المهاجرين."],
+                      matcher, gazetteer)
+    assert not any(s == "puebla-process" and o == "children" for s, o, r in got), got
