@@ -100,6 +100,9 @@ def test_ambiguous_short_forms_follow_the_nearest_full_mention(matcher):
     assert found(matcher, "ووقعت اللجنة مع المنظمة مذكرة", [iom]) == [("المنظمة", "org/iom")]
     # an adjective after a definite noun is not the short form
     assert found(matcher, "الجريمة المنظمة", [iom]) == []
+    # … but after a name (the verb's subject) it is the verb's object (UN register: أقرت الجمعية العامة الاتفاق)
+    assert ("المنظمة", "org/iom") in found(matcher, "ودعمت المفوضية الأوروبية المنظمة في برامجها.", [iom])
+    assert found(matcher, "ودعمت الحكومة المنظمة في برامجها.", [iom]) == []
 
 
 def load_entity(matcher, kind, slug):

@@ -246,3 +246,28 @@ def test_a_known_instrument_is_not_minted_again_and_a_deadline_is_no_date(setup)
     assert all(f.subject.slug == "oasis-declaration" for f in facts if f.subject.kind == "commitment"), \
         {f.subject.slug for f in facts}
     assert not [f for f in facts if f.predicate in ("dateAdopted", "year") and "2033" in f.object.lexical]
+
+
+@pytest.mark.parametrize("text", [
+    # Maghrebi press: the head word is the object of a second verbal noun (an anniversary), not of the first
+    "وسيتم ذلك باعتماد أول اتفاق دولي في هذا المجال، في الذكرى السبعين لاعتماد الإعلان العالمي لحقوق الإنسان.",
+    # Egyptian press: the known instrument is the object; the head word after it describes it
+    "واعتمدت أكثر من 150 دولة اليوم ميثاق النهر للهجرة الآمنة وهو أول إطار عمل شامل حول الهجرة.",
+])
+def test_no_minted_commitment_for_a_head_word_that_is_not_the_verbs_object(text, setup):
+    facts = commitments.extract(_ctx(text, setup))
+    assert not [f for f in facts if f.subject.kind == "commitment" and f.subject.from_text
+                and f.predicate in ("adoptedBy", "dateAdopted", "year")], {f.subject.slug for f in facts}
+
+
+def test_passive_verbal_noun_with_the_agent_after_the_name_levantine_register(setup):
+    got = _triples(adoption.extract(_ctx(
+        "وتم اعتماد \"ميثاق النهر\" من قبل الجمعية العامة للأمم المتحدة في 10 كانون الأول/ديسمبر 2031.", setup)))
+    assert ("river-compact", "adoptedBy", "general-assembly") in got
+    assert ("river-compact", "dateAdopted", "2031-12-10") in got
+
+
+def test_passive_verbal_noun_planned_is_no_adoption(setup):
+    got = _triples(adoption.extract(_ctx(
+        "ومن المقرر أن يتم اعتماد ميثاق النهر من قبل الجمعية العامة في 10 كانون الأول/ديسمبر 2031.", setup)))
+    assert not got

@@ -8,7 +8,8 @@ who adopted it and when, in the forms a writer uses.
 
 * ``commitment.issued-by``: ``NAME (رقم N لعام YYYY) الصادرة عن ACTOR`` — the actor issued it (or, a
   meeting noun after the participle, it was adopted at the paragraph's meeting);
-* ``commitment.adopted-unnamed``: an adopting verb whose adopter is no entity — the meeting itself
+* ``commitment.adopted-unnamed`` also reads ``تم اعتماد NAME (من قبل ACTOR)``: the agent, the date, the place;
+  and an adopting verb whose adopter is no entity — the meeting itself
   (``واعتمد الاجتماع إعلان نيويورك``), a count of states (``صادقت 164 دولة … على الاتفاق``,
   ``وافقت 164 دولة على …``) or nobody written (``واعتُمد الاتفاق العالمي في المؤتمر …``): no
   ``adoptedBy``, but the date and the meeting it was adopted at.
@@ -42,11 +43,11 @@ if ISSUED not in REGISTRY:
                   "NAME (رقم N لعام YYYY) الصادر(ة) عن ACTOR/MEETING: issued by that actor, or at the paragraph's "
                   "meeting", "commitments"))
 if UNNAMED not in REGISTRY:
-    register(Rule(UNNAMED, ("dateAdopted", "year", "adoptedAt"), 0.75,
+    register(Rule(UNNAMED, ("adoptedBy", "dateAdopted", "year", "adoptedAt"), 0.75,
                   ("lex:adopt_verb", "lex:meeting_noun", "lex:planned_marker", "lex:negation", "entity:commitment",
                    "events:meeting-of-paragraph"),
                   "ADOPT_VERB (الاجتماع | N دولة | nothing) (على) NAME: no adopter entity; the date of the clause "
-                  "and the meeting it was adopted at", "commitments"))
+                  "and the meeting it was adopted at; تم اعتماد NAME (من قبل ACTOR): the agent too", "commitments"))
 if AT_RULE not in REGISTRY:
     register(Rule(AT_RULE, ("adoptedAt",), 0.75, ("lex:adopt_verb", "lex:meeting_noun", "events:meeting-of-paragraph",
                                                  "entity:place"),
@@ -198,9 +199,29 @@ def _relative(toks, src, lex, k, hi, meeting=None, doc_day=None):
     yield from _facts(toks, src, lex, m.entity, verb, a, hi, RELATIVE, meeting, doc_day)
 
 
+def _passive_noun(toks, src, lex, verb, hi, meeting, doc_day):
+    """تم اعتماد NAME (من قبل ACTOR) …: the agent after the name adopted it; the date and place of the clause."""
+    c = _skip(toks, verb.j, hi)
+    while c < hi and toks.tokens[c].kind == "punct" and toks.tokens[c].norm in "\"«“'":
+        c += 1
+    m = starting(toks, c, {"commitment"})
+    if m is None:
+        return
+    j = toks.index_at(m.end)
+    while j < hi and j < toks.index_at(m.end) + 5 and not lex.is_a(toks, j, "agent_marker"):
+        if toks.tokens[j].kind == "punct" and toks.tokens[j].norm in ".،,؛;":
+            break
+        j += 1
+    agent = lex.is_a(toks, j, "agent_marker") if j < hi else None
+    yield from _facts(toks, src, lex, m.entity, verb, agent.j if agent else None, hi, UNNAMED, meeting, doc_day)
+
+
 def _active(toks, src, lex, k, hi, meeting=None, doc_day=None):
     """ADOPT_VERB ACTOR … NAME, or ACTOR (قد) ADOPT_VERB NAME; else ADOPT_VERB (الاجتماع | N دولة | —) NAME."""
     verb = next((v for v in lex.match_at(toks, k, ("adopt_verb",))), None)
+    if verb is not None and verb.feature("voice") == "passive" and verb.feature("noun") and not _not_held(toks, lex, verb):
+        yield from _passive_noun(toks, src, lex, verb, hi, meeting, doc_day)
+        return
     if verb is None or verb.feature("voice") == "passive" or verb.feature("noun") or _not_held(toks, lex, verb):
         return
     lo, _ = sentence_bounds(toks, k)

@@ -266,11 +266,16 @@ def _adoptions(ctx, src, v: View, s: int, e: int, meetings=(), ps: ParaState | N
                 found = hm.start()
         if found is None or (fold(m.group(0)).lstrip("و") == "وضع" and found > 1):
             continue
+        if _ANOTHER_ADOPTION.search(window[:found]):
+            continue     # "باعتماد أول اتفاق …، الذكرى السبعين لاعتماد الإعلان …": the head is another verb's object
         named = _named(v, fpos + found, e)
         if named is None:
             continue
         cls, name, name_end = named
         c_start = v.orig(fpos + found, fpos + found + 1)[0]
+        if any(x.entity.kind == "commitment" and not x.entity.from_text and me <= x.start < c_start
+               for x in ctx.mentions_in(src)):
+            continue     # "اعتمدت … الاتفاق العالمي …، وهو أول إطار عمل": the known instrument is the object
         known = _named_entity_at(ctx, src, c_start)
         if known is not None and known.kind != "commitment":
             continue                                     # a process or organisation named with a head word
@@ -332,6 +337,7 @@ def _adoptions(ctx, src, v: View, s: int, e: int, meetings=(), ps: ParaState | N
         yield from _funders(ctx, src, v, ent, name_end, e)
 
 
+_ANOTHER_ADOPTION = re.compile(r"(?<![\w])[وفلب]?(?:اعتماد|اقرار|اطلاق|انشاء|توقيع)(?![\w])")
 _NAMED_KINDS = frozenset({"commitment", "process", "org", "body"})
 
 

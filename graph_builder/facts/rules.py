@@ -108,6 +108,12 @@ def register(rule: Rule) -> Rule:
     return REGISTRY.add(rule)
 
 
+def register_once(rule_id: str, produces: tuple, confidence: float, reads: tuple, description: str,
+                  family: str) -> Rule:
+    """Register a Python-only rule when its module is first imported (a second import keeps the first)."""
+    return REGISTRY.rules.get(rule_id) or REGISTRY.add(Rule(rule_id, produces, confidence, reads, description, family))
+
+
 def register_table(family: str, table: dict, produces: dict | None = None) -> None:
     """Add a legacy ``RULES`` table (id → (description, confidence)) to the registry."""
     produces = produces or {}
@@ -176,5 +182,5 @@ def run_patterns(ctx, family: str, sources: Iterable | None = None) -> Iterator:
                 yield from fn(ctx, src, toks, m, r)
 
 
-__all__ = ["Rule", "Registry", "REGISTRY", "register", "register_table", "handler", "pattern_rules",
+__all__ = ["Rule", "Registry", "REGISTRY", "register", "register_once", "register_table", "handler", "pattern_rules",
            "run_patterns", "PatternMatch"]
