@@ -50,6 +50,8 @@ RULES = {
     "commitment.adopted-passive": ("NAME الذي اعتمد في DATE: the date it was adopted", 0.8),
     "commitment.anaphora": ("البرنامج/الصندوق/المرفق in a later sentence: amount or manager of the last one named", 0.75),
     "commitment.managed-by-subject": ("يقوم X … بإدارة NAME / ويدير NAME (subject X of the paragraph): X manages it", 0.7),
+    "commitment.contributed-to-fund": ("ساهمت/أسهمت X (فيه) بمبلغ … (في الصندوق): X funds the fund named in the "
+                                       "sentence or, after فيه/في الصندوق, the paragraph's last named fund", 0.8),
     "commitment.recommendation": ("a numbered item after a session's recommendations line (phrases in lexicons/known_slips.toml) was produced by that session", 0.9),
 }
 
@@ -113,6 +115,7 @@ def extract(ctx: FactContext):
             yield from _adoptions(ctx, src, v, s, e, meetings, ps, meeting_of)
             yield from _funded_named(ctx, src, v, s, e, ps)
             yield from _managed_by_subject(ctx, src, v, s, e, ps)
+            yield from _contributed_to_fund(ctx, src, v, s, e, ps)
             yield from _passives(ctx, src, v, s, e, ps)
             if ps.funding is named_before:
                 yield from _anaphora(ctx, src, v, s, e, ps)
@@ -411,6 +414,43 @@ def _funded_named(ctx, src, v: View, s: int, e: int, ps: ParaState | None = None
         if ps is not None and cls == "FundingCommitment":
             ps.funding = ent
         yield from _funders(ctx, src, v, ent, name_end, e)
+
+
+CONTRIBUTED = rx(r"(?<![\w])(?:و|ف)?(?:ساهم|ساهمت|اسهم|اسهمت|ساهموا|اسهموا)(?P<rel> (?:فيه|فيها))?(?![\w])")
+FUND_ANAPHOR = rx(r"(?<![\w])(?:في |ل)(?:ال)?(?:صندوق|برنامج|مرفق)(?![\w])")
+NOT_DONE = rx(r"(?<![\w])(?:لم|لن|سوف|المقرر|علي ان|يتوقع ان|ينتظر ان)(?![\w])")
+
+
+def _contributed_to_fund(ctx, src, v: View, s: int, e: int, ps: ParaState):
+    """ساهمت X بمبلغ … في NAME / الصندوق الذي أسهمت فيه X بـ …: X funds the fund. The fund is one named in
+    the sentence, else (after فيه/فيها or في الصندوق) the paragraph's last named fund; a sum with a
+    currency must be written; a negated, future or planned verb is no contribution. A pledge written
+    with a giving verb (تعهدت بتقديم) is the contribution rule's (``funding.py``), not this one."""
+    from ..values import find_amounts
+    conf = RULES["commitment.contributed-to-fund"][1]
+    for m, ms, me in v.finditer(CONTRIBUTED, s, e):
+        lo = v.folded_offset(max(s, ms - 30))
+        if NOT_DONE.search(v.folded[lo:v.folded_offset(ms)]):
+            continue
+        if not [a for a in find_amounts(src.text) if me <= a.start < e and a.currency]:
+            continue
+        ments = ctx.mentions_in(src, s, e)
+        funds = [x for x in ments if x.entity.kind == "commitment" and x.entity.cls == "FundingCommitment"]
+        after = [x for x in funds if x.start >= me]
+        before = [x for x in ctx.mentions_in(src, 0, ms) if x.entity.kind == "commitment"
+                  and x.entity.cls == "FundingCommitment"]      # this sentence or an earlier one of the paragraph
+        fund = after[0].entity if after else None
+        if fund is None and (m.group("rel") or FUND_ANAPHOR.search(v.folded[v.folded_offset(me):v.folded_offset(e)])):
+            fund = before[-1].entity if before else ps.funding
+        if fund is None:
+            continue
+        donors = [x for x in ments if x.entity.kind in ("state", "org") and me <= x.start <= me + 30]
+        if not donors:
+            donors = [x for x in ments if x.entity.kind in ("state", "org") and x.end <= ms
+                      and x.start >= s and not (before and x.start < before[-1].end)]
+            donors = donors[-1:]
+        if donors and donors[0].entity is not fund:
+            yield Fact(fund, "fundedBy", donors[0].entity, src, "commitment.contributed-to-fund", conf)
 
 
 def _subject(ctx, src, v: View, s: int, e: int) -> Entity | None:
