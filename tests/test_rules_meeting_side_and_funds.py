@@ -150,3 +150,42 @@ def test_contribution_to_a_fund_names_its_funder(text, donor, setup):
 ])
 def test_no_contribution_to_a_fund(text, setup):
     assert _funders(text, setup) == set()
+
+
+def _decisions(text, setup):
+    return {(f.subject.slug, f.predicate, f.object.lexical if isinstance(f.object, Value) else f.object.slug)
+            for f in commitments.extract(_ctx(text, setup)) if f.rule == "commitment.organ-decision"}
+
+
+@pytest.mark.parametrize("text, organ, date", [
+    # Egyptian press: created by a decision issued by the Council of the League, a month written
+    ("وأوضحت أن العملية أنشئت بقرار صادر من مجلس الجامعة العربية على المستوى الوزاري في سبتمبر 2030، "
+     "وعقدت أول اجتماع لها بعد عام.", "las", "2030-09"),
+    # UN style: a numbered resolution of the Council with its day
+    ("واستند الاجتماع إلى قرار مجلس الجامعة العربية رقم 8042 بتاريخ 10 مارس 2031.", "las", "2031-03-10"),
+    # Gulf press: the council issued a decision on a subject
+    ("وأصدر مجلس وزراء الشؤون الاجتماعية العرب قرارا بشأن حماية العمال المهاجرين في 5 مايو 2031.",
+     "arab-social-affairs-ministers-council", "2031-05-05"),
+])
+def test_a_decision_of_an_organ_is_adopted_by_it_with_its_date(text, organ, date, setup):
+    got = _decisions(text, setup)
+    assert {p for s, p, o in got} == {"adoptedBy", "dateAdopted", "year"}, got
+    assert any(p == "adoptedBy" and o == organ for s, p, o in got)
+    assert any(p == "dateAdopted" and o == date for s, p, o in got)
+
+
+def test_a_numbered_decision_keeps_its_number(setup):
+    got = _decisions("واستند الاجتماع إلى قرار مجلس الجامعة العربية رقم 8042 بتاريخ 10 مارس 2031.", setup)
+    assert {s for s, p, o in got} == {"las-decision-8042"}
+
+
+@pytest.mark.parametrize("text", [
+    # planned
+    "ومن المقرر أن يصدر مجلس الجامعة العربية قرارا بشأن الهجرة في 5 مايو 2031.",
+    # a draft resolution
+    "وناقش المجلس مشروع قرار مجلس الجامعة العربية حول الهجرة في 5 مايو 2031.",
+    # a decision with no organ named: nobody to adopt it
+    "وبموجب القرار الصادر في 5 مايو 2031 تم تشكيل لجنة للهجرة.",
+])
+def test_no_decision_of_an_organ(text, setup):
+    assert _decisions(text, setup) == set()

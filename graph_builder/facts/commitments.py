@@ -52,6 +52,8 @@ RULES = {
     "commitment.managed-by-subject": ("يقوم X … بإدارة NAME / ويدير NAME (subject X of the paragraph): X manages it", 0.7),
     "commitment.contributed-to-fund": ("ساهمت/أسهمت X (فيه) بمبلغ … (في الصندوق): X funds the fund named in the "
                                        "sentence or, after فيه/في الصندوق, the paragraph's last named fund", 0.8),
+    "commitment.organ-decision": ("(ب)قرار (رقم N) (الصادر عن|من) ORGAN / قرار ORGAN رقم N / أصدر ORGAN قرارا: a "
+                                  "decision adopted by that organ, dated by the date written after it", 0.8),
     "commitment.recommendation": ("a numbered item after a session's recommendations line (phrases in lexicons/known_slips.toml) was produced by that session", 0.9),
 }
 
@@ -109,6 +111,7 @@ def extract(ctx: FactContext):
         ps = ParaState(seen=seen)
         yield from _resolutions(ctx, src, v)
         yield from _conventions(ctx, src, v)
+        yield from _organ_decisions(ctx, src, v)
         for s, e in sentences(src.text):
             meetings = [r for r in sentence_refs(ctx, st, src, v, s, e)]
             named_before = ps.funding
@@ -223,6 +226,60 @@ def _conventions(ctx, src, v: View):
                           label_ar=f"اتفاقية {org.label_ar} رقم {number}",
                           label_en=f"{(org.notations or (org.label_en,))[0]} Convention No. {number}", from_text=True)
             yield Fact(conv, "adoptedBy", org, src, "commitment.convention", RULES["commitment.convention"][1])
+
+
+DECISION = rx(r"(?<![\w])(?:ب|و|وب)?(?:ال)?قرار(?:ا)? (?:رقم (?P<n1>\d+) )?(?:(?:ال)?صادر(?:ا|ه)? (?:عن|من) )?")
+ISSUE_DECISION = rx(r"(?<![\w])(?:و)?(?:اصدر|اصدرت|اتخذ|اتخذت) ")
+DECISION_NUMBER = re.compile(r"^\s*(?:\S+ ){0,3}?رقم (\d+)")
+NOT_DECIDED = rx(r"(?<![\w])(?:مشروع|لم|لن|سوف|المقرر|يتوقع|سيصدر|ستصدر)(?![\w])")
+
+
+def _organ_decisions(ctx, src, v: View):
+    """A decision of a council or organ: ``بقرار صادر من مجلس الجامعة العربية … في سبتمبر 2014``,
+    ``قرار مجلس وزراء العمل العرب رقم 8 لعام 2019``, ``أصدر مجلس الجامعة قرارا بشأن …``. The organ (an
+    organisation written right after, or the issuing verb's subject) adopted it; the first date written
+    after the organ in the sentence is its date. A draft (مشروع قرار), a negated, future or planned
+    decision is none; a General Assembly symbol is ``_resolutions``'s."""
+    from ..values import find_resolutions
+    from .adoption import _date_facts
+    from .event_status import document_day
+    from .meeting_setting import dates_of
+    rule, conf = "commitment.organ-decision", RULES["commitment.organ-decision"][1]
+    symbols = [(r.start, r.end) for r in find_resolutions(src.text)]
+    found = []
+    for s, e in sentences(src.text):
+        for m, ms, me in v.finditer(DECISION, s, e):
+            orgs = [x for x in ctx.mentions_in(src, me, e) if x.entity.kind == "org" and x.start <= me + 12]
+            if orgs:
+                found.append((ms, me, orgs[0], m.group("n1"), s, e))
+        for m, ms, me in v.finditer(ISSUE_DECISION, s, e):
+            orgs = [x for x in ctx.mentions_in(src, me, e) if x.entity.kind == "org" and x.start <= me + 12]
+            if orgs and re.match(r"^\s*(?:\S+ ){0,4}?(?:قرارا|قرار)(?![\w])",
+                                 v.folded[v.folded_offset(orgs[0].end):v.folded_offset(min(e, orgs[0].end + 60))]):
+                found.append((ms, orgs[0].start, orgs[0], None, s, e))
+    toks, done = None, set()
+    for ms, organ_start, org, number, s, e in found:
+        if any(a <= ms < b or ms <= a < org.end + 20 for a, b in symbols) or org.entity.slug in done:
+            continue
+        if NOT_DECIDED.search(v.folded[v.folded_offset(max(s, ms - 25)):v.folded_offset(ms) + 1]):
+            continue
+        tail = v.folded[v.folded_offset(org.end):v.folded_offset(min(e, org.end + 40))]
+        n = number or (DECISION_NUMBER.match(tail).group(1) if DECISION_NUMBER.match(tail) else None)
+        toks = toks or ctx.tokens(src)
+        dates = [d for d in dates_of(toks, document_day(ctx.document)) if org.end <= d.start < min(e, org.end + 90)
+                 and d.year and "منذ" not in src.text[max(0, d.start - 6):d.start]]
+        d = dates[0] if dates else None
+        org_e = org.entity
+        short = (org_e.notations or (org_e.label_en or org_e.slug,))[0]
+        slug = f"{org_e.slug}-decision-{n}" if n else f"{org_e.slug}-decision-{d.year if d else ''}".rstrip("-")
+        ent = Entity(kind="commitment", slug=translit(slug), cls="Resolution",
+                     label_ar=f"قرار {src.text[organ_start:org.end].strip()}" + (f" رقم {n}" if n else ""),
+                     label_en=f"Decision of {short}" + (f" No. {n}" if n else "") + (f" ({d.year})" if d else ""),
+                     from_text=True)
+        done.add(org_e.slug)
+        yield Fact(ent, "adoptedBy", org_e, src, rule, conf)
+        if d is not None:
+            yield from _date_facts(ent, d, src, rule, conf)
 
 
 # ---------------------------------------------------------------- adoption of named commitments
