@@ -3,40 +3,22 @@
 (rule commitment.contributed-to-fund: ساهمت X بمبلغ … في الصندوق، الصندوق الذي أسهمت فيه X بـ …), on
 sentences written for these tests in several registers, with the negative cases: a planned adoption, an
 adoption at another meeting mentioned in passing, a meeting that only discussed the text, a planned or
-negated contribution, a contribution with no sum."""
+negated contribution, a contribution with no sum; and decisions of a council or organ (rule
+commitment.organ-decision: بقرار صادر من مجلس الجامعة …، أصدر مجلس وزراء … قرارا) with a draft and a planned
+decision as negatives."""
 from __future__ import annotations
-
-import shutil
-from pathlib import Path
 
 import pytest
 
 from graph_builder.facts import adoption, commitments
-from graph_builder.facts.fact_context import FactContext
 from graph_builder.recognise.findings import Value
 from graph_builder.recognise.gazetteer import load_gazetteer
-from graph_builder.recognise.matcher import Matcher, mentions_in
+from graph_builder.recognise.matcher import Matcher
 from graph_builder.resources import data_dir
-from graph_builder.text.model import Document, Paragraph, Section
+from test_rules_adoption_funding import INSTRUMENTS as DECLARATIONS, _ctx  # the two invented instruments
 
-# Invented instruments and a fund, so the test does not depend on which real ones the gazetteer lists.
-INSTRUMENTS = '''
-[[entity]]
-slug = "oasis-declaration"
-kind = "commitment"
-class = "Declaration"
-en = "Oasis Declaration on Labour Mobility"
-ar = "إعلان الواحة بشأن تنقل العمالة"
-ar_alt = ["إعلان الواحة"]
-
-[[entity]]
-slug = "river-compact"
-kind = "commitment"
-class = "PolicyFramework"
-en = "River Compact on Safe Migration"
-ar = "ميثاق النهر للهجرة الآمنة"
-ar_alt = ["ميثاق النهر"]
-
+# An invented fund beside the two invented instruments, so the test does not depend on the real gazetteer's.
+FUND = '''
 [[entity]]
 slug = "dune-fund"
 kind = "commitment"
@@ -51,18 +33,10 @@ ar_alt = ["صندوق الكثبان"]
 def setup(tmp_path_factory):
     folder = tmp_path_factory.mktemp("gaz")
     for p in data_dir("gazetteer").glob("*.toml"):
-        shutil.copy(p, folder / p.name)
-    (folder / "zz_test_instruments.toml").write_text(INSTRUMENTS, encoding="utf-8")
+        (folder / p.name).write_bytes(p.read_bytes())
+    (folder / "zz_test_instruments.toml").write_text(DECLARATIONS + FUND, encoding="utf-8")
     gaz = load_gazetteer(folder)
     return gaz, Matcher(gaz)
-
-
-def _ctx(text, setup):
-    gaz, matcher = setup
-    sec = Section(heading="خبر", level=1, order=1, line=1)
-    para = Paragraph(number=1, text=text, order=1, line=2, section=sec)
-    doc = Document(path=Path("s.txt"), slug="s", paragraphs=[para], sections=[sec])
-    return FactContext(doc, mentions_in(doc, matcher), gaz)
 
 
 def _side(text, setup):
