@@ -12,31 +12,8 @@ import pytest
 
 from graph_builder.facts import adoption, commitments
 from graph_builder.recognise.findings import Value
-from graph_builder.recognise.gazetteer import load_gazetteer
-from graph_builder.recognise.matcher import Matcher
-from graph_builder.resources import data_dir
-from test_rules_adoption_funding import INSTRUMENTS as DECLARATIONS, _ctx  # the two invented instruments
-
-# An invented fund beside the two invented instruments, so the test does not depend on the real gazetteer's.
-FUND = '''
-[[entity]]
-slug = "dune-fund"
-kind = "commitment"
-class = "FundingCommitment"
-en = "Dune Fund for Migrant Integration"
-ar = "صندوق الكثبان لإدماج المهاجرين"
-ar_alt = ["صندوق الكثبان"]
-'''
-
-
-@pytest.fixture(scope="module")
-def setup(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("gaz")
-    for p in data_dir("gazetteer").glob("*.toml"):
-        (folder / p.name).write_bytes(p.read_bytes())
-    (folder / "zz_test_instruments.toml").write_text(DECLARATIONS + FUND, encoding="utf-8")
-    gaz = load_gazetteer(folder)
-    return gaz, Matcher(gaz)
+# the invented instruments and fund (so the test does not depend on the real gazetteer's) and their fixture
+from test_rules_adoption_funding import _ctx, setup  # noqa: F401 (fixture)
 
 
 def _side(text, setup):
