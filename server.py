@@ -15,7 +15,7 @@ Both refuse to start (``sandbox.SandboxUnavailable``) where the kernel cannot ta
 away from the query processes (``graph_builder.service.sandbox``).
 
 ``serve(store, ...)`` runs the app under gunicorn (in-process ``BaseApplication``), with
-gthread workers. A read-only service runs ``workers`` web workers, each with its own pool of
+gthread workers (``graph_builder.service.http_worker``). A read-only service runs ``workers`` web workers, each with its own pool of
 query processes reading the store read-only. When an update token is set the service runs
 exactly one web worker, whose single writer process holds the store read-write and publishes
 a snapshot after each write for its query processes (see ``graph_builder.service.query_worker``).
@@ -64,11 +64,13 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
                         timeout=settings["QUERY_TIMEOUT"], writable=bool(settings["UPDATE_TOKEN"]),
                         allowed_hosts=settings["ALLOWED_SERVICE_HOSTS"], max_nesting=settings["MAX_NESTING"],
                         memory_limit=(settings["QUERY_MEMORY_MB"] << 20) or None)
-    if settings["FAIR_USE"]:  # heavy work bounded per client address, a share for short queries
+    presence = fairness.Presence()  # who made a request lately (cached answers included)
+    if settings["FAIR_USE"]:  # heavy work bounded per client address, a share for light ones
         pool = fairness.FairExecutor(
             pool, processes=settings["QUERY_PROCESSES"], reserved=settings["RESERVED_PROCESSES"],
             short_limit=settings["SHORT_LIMIT"], heavy_seconds=settings["HEAVY_SECONDS"],
-            half_life=settings["USAGE_HALF_LIFE"], client_concurrency=settings["CLIENT_CONCURRENCY"])
+            half_life=settings["USAGE_HALF_LIFE"], client_concurrency=settings["CLIENT_CONCURRENCY"],
+            presence=presence)
     executor = caching.CachingExecutor(pool, settings["CACHE_MAX_BYTES"])  # result cache in front
     attach(app, ServiceState(config=settings, executor=executor))
     app.extensions[throttle.EXTENSION] = throttle.FailureThrottle(
@@ -86,7 +88,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     caching.install(app, executor, settings["CACHE_MAX_AGE"], fingerprint)  # ETag / 304 / Cache-Control
     if settings["FAST_PATH"]:  # plain GET queries skip Flask's dispatch (same answers)
         app.wsgi_app = fastpath.FastQueries(app.wsgi_app, executor, settings, fingerprint)
-    app.wsgi_app = fairness.ClientAddress(app.wsgi_app)  # who is asking, for the pool's admission
+    app.wsgi_app = fairness.ClientAddress(app.wsgi_app, presence)  # who is asking, for the pool's admission
     app.wsgi_app = headers.SecurityHeaders(app.wsgi_app)  # outermost: every response, every path
     return app
 

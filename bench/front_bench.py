@@ -26,7 +26,10 @@ The store is built from ``--corpus`` unless ``--store`` is given. Writes
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
+import os
+import subprocess
 import sys
 import tempfile
 import time
@@ -41,7 +44,16 @@ from bench.query_bench import mdkg, start_endpoint  # noqa: E402
 from bench.query_mix import PREFIXES, RESEARCH, query_mix  # noqa: E402
 
 RESULTS = REPO / "bench" / "results"
+RUNS = RESULTS / "front_bench_runs"
 DEFAULT_CQ = REPO.parent.parent / "shared" / "eval" / "cq-visible.json"
+
+
+def _commit() -> str | None:
+    try:
+        return subprocess.run(["git", "rev-parse", "--short=12", "HEAD"], cwd=REPO, capture_output=True,
+                              text=True, check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return None
 
 
 def cheap_mix(path: Path) -> tuple[str, list[str]]:
@@ -79,17 +91,55 @@ def sequential(endpoints: dict, queries: list[str], rounds: int) -> dict:
     return out
 
 
+_TICK = os.sysconf("SC_CLK_TCK")
+_TURNS = itertools.count()
+
+
+def tree_cpu(pid: int) -> float:
+    """CPU seconds (user + system) used so far by ``pid`` and its live descendants, from ``/proc``."""
+    parent, cpu = {}, {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            fields = Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        parent[int(entry)] = int(fields[1])
+        cpu[int(entry)] = (int(fields[11]) + int(fields[12])) / _TICK
+    total, todo = 0.0, [pid]
+    children: dict = {}
+    for child, par in parent.items():
+        children.setdefault(par, []).append(child)
+    while todo:
+        current = todo.pop()
+        total += cpu.get(current, 0.0)
+        todo += children.get(current, [])
+    return total
+
+
 def point(endpoints: dict, queries: list[str], clients: int, seconds: float) -> dict:
+    """Each endpoint in turn: throughput and latencies, and the CPU its processes used per answer
+    (steadier than wall-clock figures when other work loads the machine)."""
     out: dict = {}
-    for name, endpoint in endpoints.items():
+    names = list(endpoints)
+    turn = next(_TURNS) % len(names)  # the endpoint measured first changes from point to point:
+    for name in names[turn:] + names[:turn]:  # under load the first one measured was slower
+        endpoint = endpoints[name]
+        before = tree_cpu(endpoint.process.pid)
         out[name] = summary(run_load(endpoint.url, queries, clients, seconds, bust_cache=True, timeout=60))
+        used = tree_cpu(endpoint.process.pid) - before
+        out[name]["server_cpu_ms_per_answer"] = round(used * 1000 / out[name]["ok"], 3) if out[name]["ok"] else None
+    out = {name: out[name] for name in names}
     base = out["oxigraph"]["throughput_rps"]
-    line = [f"oxigraph {base} req/s (p50 {out['oxigraph']['p50_ms']} ms)"]
+    line = [f"oxigraph {base} req/s (p50 {out['oxigraph']['p50_ms']} ms, "
+            f"{out['oxigraph']['server_cpu_ms_per_answer']} ms CPU)"]
     for name in endpoints:
         if name != "oxigraph":
             rps = out[name]["throughput_rps"]
             out[f"ratio {name}"] = round(rps / base, 3) if rps and base else None
-            line.append(f"{name} {rps} req/s (p50 {out[name]['p50_ms']} ms, ratio {out[f'ratio {name}']})")
+            line.append(f"{name} {rps} req/s (p50 {out[name]['p50_ms']} ms, "
+                        f"{out[name]['server_cpu_ms_per_answer']} ms CPU, ratio {out[f'ratio {name}']})")
     print(f"  {clients:>2} clients: " + ", ".join(line), flush=True)
     return out
 
@@ -108,6 +158,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--baseline", type=Path, help="another source tree (e.g. an export of main) "
                                                   "served too, as 'mdkg-baseline'")
     ap.add_argument("--out", type=Path, default=RESULTS / "front_bench.json")
+    ap.add_argument("--keep-run", action="store_true", help=f"also keep this run in {RUNS.name}/ (medians over runs)")
     args = ap.parse_args(argv)
 
     cheap_name, cheap = cheap_mix(args.cq)
@@ -153,12 +204,18 @@ def main(argv: list[str] | None = None) -> int:
             for endpoint in endpoints.values():
                 endpoint.stop()
     results["finished"] = time.strftime("%Y-%m-%dT%H:%M:%S%z")
+    results["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()]
+    results["commit"] = _commit()
     seq = results.get("named_sequential", {})
     if seq:
         print("named mix, one query at a time (sum of per-query medians, ms):",
               {k: v["sum_of_medians_ms"] for k, v in seq.items()})
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(results, indent=1, ensure_ascii=False), encoding="utf-8")
+    if args.keep_run:  # every run kept too, so the page can give medians over runs
+        RUNS.mkdir(parents=True, exist_ok=True)
+        (RUNS / f"{results['started'].replace(':', '')}.json").write_text(
+            json.dumps(results, indent=1, ensure_ascii=False), encoding="utf-8")
     print(f"ASK {{}} overhead (p50 above oxigraph): "
           f"{ {k: v for k, v in results['points']['ask'].items() if k.startswith('overhead')} }; wrote {args.out}")
     return 0

@@ -11,7 +11,8 @@ question) and with each of its examples, in the same run:
   Queries calling an ``mdkg:`` function are not sent (the server does not have them).
 
 Each case runs once to warm up, then ``--rounds`` times, or fewer when ``--budget`` seconds per case
-are spent (at least 3 runs); p95 is the nearest-rank 95th percentile of the runs. Rows are
+are spent (at least 3 runs); p95 is the nearest-rank 95th percentile of the runs. A case whose warm-up
+takes more than ``--slow`` seconds is not repeated: its one run is its figure (``runs`` = 1). Rows are
 checked equal on both sides. Writes ``bench/results/named_queries_<label>.json``;
 ``bench/render_doc.py`` puts it in docs/benchmarks.md.
 
@@ -23,6 +24,7 @@ import argparse
 import json
 import math
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -104,9 +106,13 @@ def _term(b: dict | None) -> str | None:
     return str(ox.Literal(b["value"]))
 
 
-def _timed(fn, rounds: int, budget: float) -> tuple[list[float], object]:
-    fn()                                   # warm-up
-    times, answer, spent = [], None, 0.0
+def _timed(fn, rounds: int, budget: float, slow: float) -> tuple[list[float], object]:
+    t0 = time.perf_counter()
+    answer = fn()                          # warm-up; a case slower than ``slow`` seconds is timed by it alone
+    first = time.perf_counter() - t0
+    if first > slow:
+        return [first * 1000], answer
+    times, spent = [], 0.0
     while len(times) < rounds and (spent < budget or len(times) < 3):
         t0 = time.perf_counter()
         answer = fn()
@@ -133,10 +139,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--queries", type=Path, default=REPO / "queries")
     ap.add_argument("--rounds", type=int, default=20)
     ap.add_argument("--budget", type=float, default=20, help="seconds of timed runs per case and side, at most")
+    ap.add_argument("--slow", type=float, default=15, help="a case whose warm-up takes longer is not repeated")
     ap.add_argument("--only", nargs="*", help="only these named queries")
     ap.add_argument("--no-oxigraph", action="store_true")
     ap.add_argument("--out", type=Path)
     args = ap.parse_args(argv)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))     # a stop still ends the oxigraph server
     catalogue = nq.load_catalogue(args.queries)
     if args.only:
         catalogue = {k: v for k, v in catalogue.items() if k in args.only}
@@ -148,21 +156,38 @@ def main(argv: list[str] | None = None) -> int:
     proc, url = (None, None) if args.no_oxigraph else start_oxigraph(build_dir)
     session = requests.Session()
     rows = []
+    commit = subprocess.run(["git", "-C", str(REPO), "rev-parse", "HEAD"], capture_output=True, text=True).stdout.strip()
+    dirty = bool(subprocess.run(["git", "-C", str(REPO), "status", "--porcelain", "--untracked-files=no"],
+                                capture_output=True, text=True).stdout.strip())
+    out = args.out or RESULTS / f"named_queries_{args.label}.json"
+
+    def write(rows: list[dict], partial: bool) -> None:
+        result = {"label": args.label, "store": str(build_dir), "quads": quads, "started": started,
+                  "finished": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "partial": partial, "commit": commit,
+                  "dirty": dirty, "load_average_start": [round(x, 2) for x in load_start],
+                  "load_average_end": [round(x, 2) for x in os.getloadavg()], "machine": machine_info(),
+                  "rounds": args.rounds, "budget_s": args.budget, "slow_s": args.slow, "rows": rows,
+                  "command": "python bench/named_query_bench.py " + " ".join(sys.argv[1:] if argv is None else argv)}
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
+
     try:
         for name, params in cases(catalogue):
             query = catalogue[name]
             values = nq.check_args(query, {k: [v] for k, v in params.items()})
             terms = nq.bind(query, values, nq.store_lookup(st))
             row = {"query": name, "args": "&".join(f"{k}={v}" for k, v in params.items())}
-            times, answer = _timed(lambda: _local_rows(nq.run_local(st, query, params)), args.rounds, args.budget)
+            times, answer = _timed(lambda: _local_rows(nq.run_local(st, query, params)), args.rounds, args.budget,
+                                   args.slow)
             row.update(mdkg_runs=len(times), mdkg_p50_ms=round(sorted(times)[len(times) // 2], 1),
                        mdkg_p95_ms=round(p95(times), 1), rows=len(answer))
             if url and "mdkg:ar" not in query.text:
                 text = with_values(query.text, terms)
-                times, there = _timed(lambda: _http_rows(session, url, text), args.rounds, args.budget)
+                times, there = _timed(lambda: _http_rows(session, url, text), args.rounds, args.budget, args.slow)
                 row.update(oxigraph_runs=len(times), oxigraph_p50_ms=round(sorted(times)[len(times) // 2], 1),
                            oxigraph_p95_ms=round(p95(times), 1), same_rows=there == answer)
             rows.append(row)
+            write(rows, partial=True)      # what is measured so far survives a stop
             print(f"{name:26s} {row['args'][:28]:28s} mdkg p95 {row['mdkg_p95_ms']:9.1f} ms"
                   + (f"  oxigraph p95 {row['oxigraph_p95_ms']:9.1f} ms" if "oxigraph_p95_ms" in row else "")
                   + f"  rows {row['rows']}" + ("" if row.get("same_rows", True) else "  DIFFERENT ROWS"), flush=True)
@@ -170,18 +195,7 @@ def main(argv: list[str] | None = None) -> int:
         if proc is not None:
             proc.terminate()
             proc.wait(timeout=30)
-    commit = subprocess.run(["git", "-C", str(REPO), "rev-parse", "HEAD"], capture_output=True, text=True).stdout.strip()
-    dirty = bool(subprocess.run(["git", "-C", str(REPO), "status", "--porcelain", "--untracked-files=no"],
-                                capture_output=True, text=True).stdout.strip())
-    result = {"label": args.label, "store": str(build_dir), "quads": quads, "started": started,
-              "finished": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "commit": commit, "dirty": dirty,
-              "load_average_start": [round(x, 2) for x in load_start],
-              "load_average_end": [round(x, 2) for x in os.getloadavg()], "machine": machine_info(),
-              "rounds": args.rounds, "budget_s": args.budget, "rows": rows,
-              "command": "python bench/named_query_bench.py " + " ".join(sys.argv[1:] if argv is None else argv)}
-    out = args.out or RESULTS / f"named_queries_{args.label}.json"
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
+    write(rows, partial=False)
     print(f"wrote {out}")
     return 0
 

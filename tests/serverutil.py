@@ -86,7 +86,28 @@ class RunningServer:
 
 def start_server(store: Path, log: Path, *, workers: int = 1, ready_timeout: float = 60,
                  **config) -> RunningServer:
-    """Start ``server.serve(store, port=<free>, workers=..., **config)`` and wait for /health."""
+    """Start ``server.serve(store, port=<free>, workers=..., **config)`` and wait for /health.
+
+    A free port can be taken by another process between :func:`free_port` and gunicorn's bind
+    (other servers start on the same machine): a server that exits because its address is in
+    use is started again on another free port, at most ``BIND_TRIES`` times."""
+    for attempt in range(BIND_TRIES):
+        try:
+            return _start_once(store, log, workers, ready_timeout, config)
+        except _AddressTaken:
+            if attempt == BIND_TRIES - 1:
+                raise
+    raise AssertionError("unreachable")
+
+
+BIND_TRIES = 3
+
+
+class _AddressTaken(RuntimeError):
+    pass
+
+
+def _start_once(store: Path, log: Path, workers: int, ready_timeout: float, config: dict) -> RunningServer:
     port = free_port()
     code = ("import json, sys, server; "
             "server.serve(sys.argv[1], port=int(sys.argv[2]), workers=int(sys.argv[3]), "
@@ -103,7 +124,9 @@ def start_server(store: Path, log: Path, *, workers: int = 1, ready_timeout: flo
     deadline = time.monotonic() + ready_timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise RuntimeError(f"server exited with {process.returncode}:\n{server.log_text()}")
+            text = server.log_text()
+            error = _AddressTaken if "Address already in use" in text else RuntimeError
+            raise error(f"server exited with {process.returncode}:\n{text}")
         try:
             if requests.get(server.url + "/health", timeout=10).status_code == 200:
                 return server

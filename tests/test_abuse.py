@@ -21,7 +21,7 @@ CROSS = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i } # "
 @pytest.fixture(scope="module")
 def server(sample_store, tmp_path_factory):
     srv = start_server(sample_store, tmp_path_factory.mktemp("abuse") / "server.log", workers=1,
-                       QUERY_TIMEOUT=20, QUERY_PROCESSES=2, ACCESS_LOG=False, FAIR_USE=True)
+                       QUERY_TIMEOUT=20, QUERY_PROCESSES=2, ACCESS_LOG=False)  # fair use on by default
     yield srv
     srv.stop()
 
@@ -189,3 +189,49 @@ def test_huge_request_line_refused_at_once(server):
         sock.close()
     assert answer.split(b" ")[1] in (b"414", b"413", b"400") and time.monotonic() - started < 2.0, answer[:100]
     assert _get(server.url, "/sparql?query=" + quote("ASK {}"))[0] == 200
+
+
+MEDIUM = ("SELECT (COUNT(*) AS ?n) WHERE { GRAPH <http://example.org/graph/b> { ?a ?b ?c } ?d ?e ?f } # ")
+
+
+def test_one_busy_address_alone_is_never_refused(sample_store, tmp_path):
+    """Fair use acts between addresses: one address alone (a busy script, or everyone behind a
+    reverse proxy) sending several long queries at once, heavy after its first second of work,
+    gets every answer, in turn (the first design refused most of such a client's requests)."""
+    srv = start_server(sample_store, tmp_path / "server.log", workers=1, QUERY_PROCESSES=2, QUERY_TIMEOUT=60,
+                       SHORT_LIMIT=0.2, HEAVY_SECONDS=0.3, ACCESS_LOG=False)
+    answers: list[int] = []
+
+    def client(n: int) -> None:
+        for i in range(2):
+            answers.append(_get(srv.url, "/sparql?query=" + quote(f"{MEDIUM}{n} {i}"), timeout=120)[0])
+
+    try:
+        threads = [threading.Thread(target=client, args=(n,)) for n in range(4)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(180)
+    finally:
+        srv.stop()
+    assert answers == [200] * 8, answers
+
+
+def test_heavy_address_runs_one_long_query_at_a_time_beside_others(server):
+    """While another address is present, an address with a long query running gets 503 with
+    Retry-After for a second long query at once (it does not take the place kept for short
+    queries), and the other address's short queries keep their answers."""
+    out: list = []
+    first = threading.Thread(target=lambda: out.append(
+        _get(server.url, "/sparql?query=" + quote(f"{CROSS}solo 1"), "127.0.0.20")))
+    _light(server.url, 0.5)
+    first.start()
+    try:
+        time.sleep(1.5)  # the first cross product has run past the short limit: the address is heavy
+        light_before = _light(server.url, 0.5)
+        status, headers, took = _get(server.url, "/sparql?query=" + quote(f"{CROSS}solo 2"), "127.0.0.20")
+        light_after = _light(server.url, 1.0)
+    finally:
+        first.join(40)
+    assert status == 503 and int(headers.get("Retry-After", "0")) >= 1 and took < 2.0, (status, headers, took, out)
+    assert {s for s, _ in light_before + light_after} == {200}

@@ -153,3 +153,39 @@ def test_counts(text, expected):
 def test_a_decimal_that_is_not_thousands_is_no_count():
     assert ints("ارتفع المؤشر 1.5 نقطة") == []
     assert ints("مليون و200 مليار") == [("200 مليار", 200_000_000_000, None)]   # the larger scale must come first
+
+
+# ---------------------------------------------------------------- a web page's publication stamp
+
+@pytest.mark.parametrize("line, iso", [
+    ("28 يناير 2021 00:32", "2021-01-28"),                        # Gulf daily, a clock time after the date
+    ("السبت 16 يناير 2021 / 14:14", "2021-01-16"),                # a weekday before it
+    ("نشر في: 10 ديسمبر 2018", "2018-12-10"),                     # a label
+    ("14 ديسمبر, 2016 - 11:02:00", "2016-12-14"),                 # Maghrebi site, English-style comma
+    ("الخميس 10 ديسمبر 2018 الساعة 10:30 ص", "2018-12-10"),
+])
+def test_a_publication_stamp_line_is_the_documents_dateline(line, iso):
+    from graph_builder.text.dateline import find_dateline
+    found = find_dateline(line)
+    assert (found.place, found.iso_date, found.whole_line) == ("", iso, True)
+
+
+@pytest.mark.parametrize("line", [
+    "التاريخ : 14 - 16 أكتوبر 2015",          # a meeting's dates, not a stamp
+    "14 - 16 أكتوبر 2015",                    # a range of days
+    "10 ديسمبر 12:30",                        # no year
+    "في 10 ديسمبر 2018 عقد الاجتماع",          # a sentence
+])
+def test_dates_that_are_not_a_publication_stamp(line):
+    from graph_builder.text.dateline import find_dateline
+    assert find_dateline(line) is None
+
+
+def test_a_stamp_line_anchors_the_relative_dates_of_a_press_text(tmp_path):
+    from graph_builder.text.corpus import read_document
+    path = tmp_path / "gulf-daily.ar.txt"
+    path.write_text("اختتام قمة المنتدى العالمي للهجرة والتنمية\n\n28 يناير 2021 00:32\n\n"
+                    "اختتمت مساء أمس أعمال قمة المنتدى العالمي للهجرة والتنمية في دبي.\n", encoding="utf-8")
+    doc = read_document(path)
+    assert doc.date == "2021-01-28"
+    assert [p.text for p in doc.paragraphs] == ["اختتمت مساء أمس أعمال قمة المنتدى العالمي للهجرة والتنمية في دبي."]

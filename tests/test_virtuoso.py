@@ -111,15 +111,6 @@ def _runs(query) -> list[dict[str, str]]:
     return runs
 
 
-# Named queries Virtuoso 7.2 answers differently, with what was seen. Each must still differ (a
-# fixed one fails here, to be removed from the list); every other query must answer the same rows.
-KNOWN_DIFFERENT = {
-    # an OPTIONAL that re-binds ?place/?host/?process after the sub-select that bound them gives
-    # Virtuoso a different number of rows (48 against 50 for the sub-select's own pattern)
-    "meeting-timeline": "OPTIONAL re-binding variables bound by a sub-select",
-}
-
-
 def test_every_named_query_answers_the_same_rows(pushed, built_store):
     local = open_read_only(built_store)
     remote = RemoteStore(pushed.sparql, graph_prefix=Base(DEFAULT_BASE).iri + "graph/", timeout=60)
@@ -129,14 +120,11 @@ def test_every_named_query_answers_the_same_rows(pushed, built_store):
         for args in _runs(query):
             here = _rows(nq.run_local(local, query, args))
             there = _rows(nq.run_local(remote, query, args))
-            if name in KNOWN_DIFFERENT:
-                assert here != there, f"{name} now answers the same on Virtuoso: drop it from KNOWN_DIFFERENT"
-                continue
             assert here == there, (name, args, list((here - there).items())[:3], list((there - here).items())[:3])
             compared += 1
             if not here:
                 empty.append((name, args))
-    assert compared >= len(catalogue) - len(KNOWN_DIFFERENT)
+    assert compared >= len(catalogue)
     assert len(empty) <= compared // 10, empty  # equal empty answers would prove little
 
 

@@ -41,9 +41,10 @@ def rx(pattern: str) -> re.Pattern:
 class _Chain:
     """The matches of one pattern over a whole folded text, found left to right as far as asked."""
 
-    __slots__ = ("it", "matches", "starts", "done", "empty")
+    __slots__ = ("pattern", "it", "matches", "starts", "done", "empty")
 
     def __init__(self, pattern: re.Pattern, folded: str):
+        self.pattern = pattern
         self.it = pattern.finditer(folded)
         self.matches: list[re.Match] = []
         self.starts: list[int] = []
@@ -96,9 +97,9 @@ class View:
         and stopping at the first match that starts at or after ``end``."""
         end = len(self.text) if end is None else end
         first = bisect.bisect_left(self.norm.starts, start)      # the search starts at the span, not at 0
-        chain = self._chains.get(pattern)
-        if chain is None:
-            chain = self._chains[pattern] = _Chain(pattern, self.folded)
+        chain = self._chains.get(id(pattern))       # by id: hashing a compiled pattern hashes its whole code
+        if chain is None:                            # (the chain holds the pattern, so its id stays its own)
+            chain = self._chains[id(pattern)] = _Chain(pattern, self.folded)
         while (not chain.starts or chain.starts[-1] < first) and chain.grow():
             pass
         k = bisect.bisect_left(chain.starts, first)

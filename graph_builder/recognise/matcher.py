@@ -37,7 +37,10 @@ the text goes on with a qualifier that makes it another name: a link word (``ا�
 للاجئين`` is the Global Refugee Forum, not the GFMD), unless a word of the entity's own longer names
 follows within the clause (``المنتدى العالمي حول الهجرة والتنمية``, an unlisted variant) or the لل
 word keeps the referent (``للعام``, class ``name_genitive_not_qualifier``). A short form that starts
-where such a longer name was refused is refused too. A word
+where such a longer name was refused is refused too, and so is one followed by a definite adjective
+that names another body (``المنتدى الإقليمي``, ``الحوار الوطني``, ``المنتدى الأول لاستعراض الهجرة``;
+not an ordinal, a state's nisba, a word of a candidate's name or a word of ``short_form_keep_adjective``
+such as ``المقبل``). A word
 ending in ta marbuta never matches (exactly or fuzzily) a state, place, process or region none
 of whose names ends in ta marbuta: folding ة to ه would make the adjective ``مالية``
 ("financial") the city ``ماليه`` (Malé).
@@ -212,6 +215,8 @@ class Matcher:
         self._links = tuple(tuple(fold(w).split()) for w in lex.words("name_qualifier_link"))
         self._keep = tuple(tuple(fold(w).split()) for w in lex.words("name_genitive_not_qualifier"))
         self._link_words = _name_words(w for p in self._links for w in p)
+        self._keep_adjectives = frozenset(fold(w) for w in lex.words("short_form_keep_adjective"))
+        self._nisbas = frozenset(fold(f) for forms in gazetteer.adjectives.values() for f in forms)
         self._short_names = self._short_name_index(gazetteer)
         self._fuzzy_memo: dict[str, tuple[int, Entity] | None] = {}
 
@@ -340,12 +345,36 @@ class Matcher:
         kept = []
         for h in sorted(hits, key=lambda h: h.start - h.end):          # longest first
             own = self._short_names.get(self._short_key(h))
-            if h.start in refused and h.how in (SHORT, SHORT_ELIDED) or \
-                    own is not None and self._qualified(text, h.end, own):
+            short = h.how in (SHORT, SHORT_ELIDED)
+            if short and h.start in refused or own is not None and (
+                    self._qualified(text, h.end, own) or short and self._adjective_after(text, h.end, own)):
                 refused.add(h.start)
                 continue
             kept.append(h)
         return kept
+
+    def _adjective_after(self, text: str, end: int, own: frozenset[str]) -> bool:
+        """True when a short form (المنتدى) is followed by a definite adjective that makes it another
+        name: a relative adjective (المنتدى الإقليمي) that is not one of its candidates' name words, a
+        state's nisba or a word of ``short_form_keep_adjective``, or an ordinal and a genitive that is
+        not a candidate's name word (المنتدى الأول لاستعراض الهجرة)."""
+        stop = _CLAUSE_END.search(text, end, end + 80)
+        words = text[end:stop.start() if stop else end + 80].split()
+        if not words or not text[end:end + 1].isspace() or not words[0].startswith("ال") or len(words[0]) < 4:
+            return False
+        w = words[0]
+        if w in self._keep_adjectives or w in self._nisbas or _cores(w) & own:
+            return False
+        from ..values import find_ordinals          # noqa: PLC0415 (values imports text, not recognise)
+        ordinal = find_ordinals(" ".join(words[:3]), numbered_nouns=())
+        if not ordinal or ordinal[0].start != 0:
+            # المنتدى الإقليمي: a relative adjective (-ي, -ية) names another forum; any other definite word
+            # may start the next phrase (لأعمال المنتدى الموضوع المحوري: the object of the verb)
+            return w.endswith(("ي", "يه")) and not w.endswith(("اي", "وي"))
+        rest = " ".join(words[:3])[ordinal[0].end:].split()
+        # المنتدى الأول لاستعراض الهجرة: an ordinal, then a genitive that names another forum
+        return bool(rest) and rest[0].startswith("ل") and len(rest[0]) > 4 \
+            and not _cores(rest[0]) & own and not any(tuple(rest[:len(p)]) == p for p in self._keep)
 
     @staticmethod
     def _short_key(h: _Hit) -> tuple[str, object]:

@@ -7,7 +7,9 @@
 * A General Assembly resolution cited by its number (``القرار ٤/٦٨``, ``A/RES/71/1``), read by
   :func:`graph_builder.values.find_resolutions`: the same entity the commitment rules give it.
   Publications and resolutions found here are what a paragraph cites (:data:`CITATION_RULES`).
-* A person is a name after a title (``السيد``, ``السيدة``, ``السفير``, ``الدكتور`` …): the
+* A person is a name after a title (``السيد``, ``السيدة``, ``السفير``, ``الدكتور`` …): a name in
+  Latin script is its capitalised words (``السيدة Louise Arbour``, ``السيد de Mistura``); the next
+  title ends a name (``السيد جون سميث والسيدة …``); else the
   words up to a comma when a comma closes the name within four words (``السيد أليكس زلامي،``),
   else the first word, plus a second one when a function word follows it
   (``السيدة موفو كينغ أن`` → موفو كينغ). :func:`unify_persons` maps a surname-only
@@ -40,7 +42,8 @@ _NAME_TITLES = TITLES[:15]           # titles always followed by a name (not ا�
 _FUNCTION_WORDS = frozenset(fold(w) for w in (
     "أن", "إن", "إلى", "عن", "على", "في", "من", "مع", "بأن", "لأن", "أيضا", "بعد", "قبل", "لدى", "خلال",
     "ثم", "كما", "الذي", "التي", "بين", "حول", "بصفته", "بصفتها", "و", "أو", "أنه", "أنها", "إنه",
-    "إنها", "لدى", "عند", "قد", "لقد", "كان", "كانت", "فيما", "بينما", "كما", "حيث"))
+    "إنها", "لدى", "عند", "قد", "لقد", "كان", "كانت", "فيما", "بينما", "كما", "حيث", "ذلك", "هذا", "هذه",
+    "تلك", "أمس"))
 _COMPOUND_HEADS = frozenset(fold(w) for w in ("عبد", "أبو", "ابو", "آل", "بن", "أبي", "ابن"))
 _NOUN_PREFIXES = ("ال", "وال", "بال", "فال", "لل", "ولل", "فلل", "وبال")   # not كال: كاليباتا
 
@@ -160,8 +163,16 @@ def _name_after(norm: Normalised, pos: int) -> tuple[int, int] | None:
             break
     if not words or words[0][0] != pos:
         return None
-    names = [_name_word(text[s:e], norm.original.__getitem__(slice(*norm.to_original(s, e))))
-             for s, e in words]
+    if _LATIN_WORD.fullmatch(text[words[0][0]:words[0][1]]):
+        return _latin_name(text, pos)
+    originals = [norm.original.__getitem__(slice(*norm.to_original(s, e))) for s, e in words]
+    before_title = False
+    for n in range(1, len(words)):          # السيد جون سميث والسيدة …: the next title ends the name
+        w = text[words[n][0]:words[n][1]]
+        if w in TITLES or (w[:1] in "وف" and w[1:] in TITLES):
+            words, originals, before_title = words[:n], originals[:n], True
+            break
+    names = [_name_word(text[s:e], o) for (s, e), o in zip(words, originals)]
     for n in range(1, len(words)):          # عبد العاطي، أبو الغيط، آل مكتوم: the article inside a compound name
         if not names[n] and names[n - 1] and text[words[n - 1][0]:words[n - 1][1]] in _COMPOUND_HEADS \
                 and text[words[n][0]:words[n][0] + 2] == "ال":
@@ -196,8 +207,10 @@ def _name_after(norm: Normalised, pos: int) -> tuple[int, int] | None:
         if after == "," or (after in ".;:()\"" and n <= 2 and not initial) \
                 or re.match(r" [-–—] ", text[words[n - 1][1]:words[n - 1][1] + 3]):    # NAME – ROLE
             return words[0][0], words[n - 1][1]
-    if len(words) >= 3 and names[1] and text[words[2][0]:words[2][1]] in _FUNCTION_WORDS:
+    if len(words) >= 3 and names[1] and _function_word(text[words[2][0]:words[2][1]], originals[2]):
         return words[0][0], words[1][1]
+    if before_title and len(words) <= 4 and all(names):    # names running together: up to the next title
+        return words[0][0], words[-1][1]
     from .role_persons import given, is_role_head      # noqa: PLC0415 (role_persons imports this module)
     for n in range(2, min(4, len(words) - 1) + 1):        # NAME ROLE / NAME وعن … with no comma
         if not names[n - 1]:
@@ -231,6 +244,25 @@ def _role_after_dash(word: str) -> bool:
     """Is the word after `` - `` a role head or a noun with the article (the role), not a second surname?"""
     from .role_persons import is_role_head      # noqa: PLC0415 (role_persons imports this module)
     return is_role_head(word) or word.startswith(("ال", "لل"))
+
+
+# A name in Latin script after an Arabic title (السيدة Louise Arbour): its capitalised words, with the
+# lower-case particles of European and Arabic names between them (de, van, von, bin, al-).
+_LATIN_WORD = re.compile(r"[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F'’.-]*")
+_PARTICLE = r"(?:(?:de|da|del|della|di|du|van|von|der|den|la|le|bin|ibn|al|el)[ -])*"
+_LATIN_NAME = re.compile(_PARTICLE + r"[A-Z\u00C0-\u00DE][A-Za-z\u00C0-\u024F'’-]*\.?"
+                         r"(?: " + _PARTICLE + r"[A-Z\u00C0-\u00DE][A-Za-z\u00C0-\u024F'’-]*\.?){0,4}")
+
+
+def _latin_name(text: str, pos: int) -> tuple[int, int] | None:
+    """The span of a capitalised Latin-script name at ``pos`` (``William Lacy Swing``), or None."""
+    m = _LATIN_NAME.match(text, pos)
+    if m is None:
+        return None
+    end = m.end()
+    if text[end - 1] == "." and end - pos > 2 and text[end - 3] != " ":     # a full stop, not an initial (J.)
+        end -= 1
+    return pos, end
 
 
 def _title_pattern(title: str) -> str:

@@ -35,17 +35,19 @@ Keys (environment variable in brackets):
 - ``PUBLIC_URL`` (MDKG_PUBLIC_URL; empty): the service's public root URL, named in the VoID
   description (SPARQL endpoint, dumps); empty: the root of each request.
 - ``QUERY_PROCESSES`` (MDKG_QUERY_PROCESSES, 2): query processes per web worker.
-- ``FAIR_USE`` (MDKG_FAIR_USE, false): turn on the per-address fair-use rules below. Off by default:
-  they key on the connection's address, so behind a reverse proxy (one address for everyone) or
-  for one busy client (64 parallel clients on one address, ``tests/test_soak.py``) they refuse most
-  requests with 503 on a saturated machine; turn them on where clients connect directly.
+- ``FAIR_USE`` (MDKG_FAIR_USE, true): the per-address fair-use scheduling of the query processes
+  below (``graph_builder.service.fairness``). It acts only when addresses compete: one address
+  alone (a busy script, or everyone behind one reverse proxy) gets every process and is never
+  refused for its use. ``false`` turns it off (first come, first served).
 - ``RESERVED_PROCESSES`` (MDKG_RESERVED_PROCESSES, 1), ``SHORT_LIMIT`` (MDKG_SHORT_LIMIT, 1 s),
   ``HEAVY_SECONDS`` (MDKG_HEAVY_SECONDS, 5 s), ``USAGE_HALF_LIFE`` (MDKG_USAGE_HALF_LIFE, 60 s),
-  ``CLIENT_CONCURRENCY`` (MDKG_CLIENT_CONCURRENCY, 0 = the web threads of a worker): the fair-use
-  rules of the query processes per client address (``graph_builder.service.fairness``): that
-  many processes kept for queries shorter than ``SHORT_LIMIT``; an address whose queries ran
-  ``HEAVY_SECONDS`` beyond the short limit (decaying) runs one query at a time in the other
-  processes, and is refused with 503 and ``Retry-After`` when they are taken.
+  ``CLIENT_CONCURRENCY`` (MDKG_CLIENT_CONCURRENCY, 0 = 64): that many processes kept for
+  addresses that are not *heavy* (none of their queries running longer than ``SHORT_LIMIT``,
+  less than ``HEAVY_SECONDS`` of run time beyond it, decaying); while others are present a heavy
+  address runs one query at a time on the other processes and is refused with 503 and
+  ``Retry-After`` when they are taken, and a query that passes the short limit on a kept
+  process is stopped (503) when another address's short query waits; at most
+  ``CLIENT_CONCURRENCY`` queries of one address are admitted at once (429 beyond).
 - ``HEADER_TIMEOUT`` (MDKG_HEADER_TIMEOUT, 10 s), ``BODY_TIMEOUT`` (MDKG_BODY_TIMEOUT, 30 s),
   ``KEEPALIVE`` (MDKG_KEEPALIVE, 5 s): how long a connection may take to send its request line and
   headers, its body, and how long an idle kept-alive connection stays open (``graph_builder.
@@ -82,7 +84,7 @@ DEFAULTS: Mapping[str, Any] = {
     "MAX_NESTING": 64,
     "QUERY_MEMORY_MB": 1024,
     "FAST_PATH": True,
-    "FAIR_USE": False,
+    "FAIR_USE": True,
     "BASE": DEFAULT_BASE,
     "PUBLIC_URL": "",
     "QUERY_PROCESSES": 2,
@@ -101,6 +103,8 @@ DEFAULTS: Mapping[str, Any] = {
     "SEARCH_LIMIT": 50,
     "SPARQL_ENDPOINT": "",
 }
+
+DEFAULT_CLIENT_CONCURRENCY = 64  # CLIENT_CONCURRENCY 0: queries of one address running or waiting
 
 ENV_NAMES: Mapping[str, str] = {key: f"MDKG_{key}" for key in DEFAULTS}
 
@@ -149,5 +153,5 @@ def resolve_config(config: Mapping[str, Any] | None = None,
     if merged["SPARQL_ENDPOINT"] and merged["UPDATE_TOKEN"]:
         raise ValueError("a service over a remote SPARQL endpoint is read-only: give no UPDATE_TOKEN")
     if merged["CLIENT_CONCURRENCY"] <= 0:
-        merged["CLIENT_CONCURRENCY"] = web_threads(merged)
+        merged["CLIENT_CONCURRENCY"] = DEFAULT_CLIENT_CONCURRENCY
     return merged

@@ -54,16 +54,24 @@ def finish(response: Response, method: str, path: str, remote: str | None, start
     """CORS headers and the access-log line of a response (shared with ``fastpath``)."""
     for key, value in CORS_HEADERS.items():
         response.headers.setdefault(key, value)
+    access_line(method, path, response.status_code, remote, started, engine_ms)
+    return response
+
+
+def access_line(method: str, path: str, status: int, remote: str | None, started: float | None,
+                engine_ms) -> None:
+    """The JSON access-log line of one request (nothing when the access log is off)."""
     logger = logging.getLogger(ACCESS_LOGGER)
     if logger.disabled:
-        return response
+        return
     record = {
-        "method": method, "path": path, "status": response.status_code,
+        "method": method, "path": path, "status": status,
         "duration_ms": round((time.perf_counter() - started) * 1000, 2) if started else None,
         "query_ms": engine_ms, "remote": remote,
     }
-    logger.info(json.dumps(record))
-    return response
+    if logger.isEnabledFor(logging.INFO):  # a record made directly: no caller lookup per request
+        logger.handle(logging.LogRecord(ACCESS_LOGGER, logging.INFO, __file__, 0, json.dumps(record),
+                                        None, None))
 
 
 def _finish(response: Response) -> Response:

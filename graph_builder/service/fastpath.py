@@ -7,18 +7,23 @@ than a cheap query itself (see ``docs/benchmarks.md``). :class:`FastQueries` ans
 ``MAX_QUERY_LENGTH``. Every other request, and any request it is unsure of, goes to the
 Flask app unchanged.
 
-It builds the same answer as the Flask path from the same pieces: the request is parsed by
-werkzeug's ``Request`` (the parser Flask uses), the job by ``jobs.negotiated_query``, the answer
-comes from the same (caching) executor, the response from ``jobs.success_response`` or
-``errors.error_response``, then ``caching.decorate`` (ETag, Cache-Control, X-MDKG-Cache) and
-``errors.finish`` (CORS, access log). ``tests/test_fastpath.py`` checks that both paths give
-the same status, body and headers. A request hook added to the Flask app for ``/sparql``
-must be added here too, or this path must decline the requests it concerns.
+It builds the same answer as the Flask path from the same pieces: the query string is parsed
+by ``urllib.parse`` as werkzeug does, the job made by ``jobs.negotiated_query`` (once per distinct
+``Accept`` header, from werkzeug's parse of it), the answer comes from the same (caching)
+executor. A successful answer's headers are written directly, as a list, in the form
+``jobs.success_response``, ``caching.decorate`` and ``errors.finish`` give them (werkzeug's
+``Response`` object and its header bookkeeping cost more than the rest of this path); any
+other answer is built by those functions themselves. The access-log line is ``errors.finish``'s.
+``tests/test_fastpath.py`` checks that both paths give the same status, body and headers. A
+request hook added to the Flask app for ``/sparql`` must be added here too, or this path must
+decline the requests it concerns.
 """
 from __future__ import annotations
 
+import logging
 import time
 from typing import Callable
+from urllib.parse import parse_qsl
 
 from werkzeug.http import HTTP_STATUS_CODES
 from werkzeug.wrappers import Request
@@ -28,6 +33,9 @@ from graph_builder.service.jobs import negotiated_query, success_response
 
 PATHS = ("/sparql", "/sparql/")
 MAX_ACCEPT_MEMO = 256
+# what caching.decorate and errors.finish add to every successful answer
+_EXPOSE = ", ".join([errors.CORS_HEADERS["Access-Control-Expose-Headers"], "ETag", caching.CACHE_HEADER])
+_CORS = [(k, v) for k, v in errors.CORS_HEADERS.items() if k != "Access-Control-Expose-Headers"]
 
 
 class FastQueries:
@@ -40,6 +48,9 @@ class FastQueries:
         self.fingerprint = fingerprint
         self._jobs: dict[str, dict] = {}  # Accept header -> job with the negotiated media types
         self._bases: dict[tuple, str] = {}  # (scheme, host, script, path) -> request.base_url
+        self._tail = [("Cache-Control", f"public, max-age={config['CACHE_MAX_AGE']}"),
+                      ("Access-Control-Expose-Headers", _EXPOSE)] + _CORS
+        self._access = logging.getLogger(errors.ACCESS_LOGGER)
 
     def _eligible(self, environ) -> bool:
         return (environ.get("REQUEST_METHOD") == "GET" and environ.get("PATH_INFO") in PATHS
@@ -50,34 +61,42 @@ class FastQueries:
         if not self._eligible(environ):
             return self.app(environ, start_response)
         started = time.perf_counter()
-        request = Request(environ)
-        try:
-            args = request.args
-            texts = args.getlist("query")
-            if len(args) != 1 or len(texts) != 1 or len(texts[0]) > self.config["MAX_QUERY_LENGTH"]:
-                return self.app(environ, start_response)
-            where = (environ.get("wsgi.url_scheme"), environ.get("HTTP_HOST"), environ.get("SERVER_NAME"),
-                     environ.get("SERVER_PORT"), environ.get("SCRIPT_NAME"), environ.get("PATH_INFO"))
-            base = self._bases.get(where)
-            if base is None:  # werkzeug's own answer, once per distinct host and path
-                if len(self._bases) >= MAX_ACCEPT_MEMO:
-                    self._bases.clear()
-                base = self._bases[where] = request.base_url
-        except Exception:  # noqa: BLE001 - anything odd: the Flask path answers it
+        query_string = environ.get("QUERY_STRING", "")
+        try:  # werkzeug's own parse (Request.args): invalid UTF-8 after unquoting stays percent-encoded
+            pairs = parse_qsl(query_string.encode("latin-1").decode(), keep_blank_values=True,
+                              errors="werkzeug.url_quote")
+        except (UnicodeError, ValueError, LookupError):
             return self.app(environ, start_response)
-        read_path = self.executor.read_path()
-        etag = caching.etag_value(self.executor.current_build(read_path), self.fingerprint, request.path,
-                                  request.query_string.decode("latin-1"), request.headers.get("Accept", ""))
-        accept = request.headers.get("Accept", "")
+        if len(pairs) != 1 or pairs[0][0] != "query" or len(pairs[0][1]) > self.config["MAX_QUERY_LENGTH"]:
+            return self.app(environ, start_response)
+        text = pairs[0][1]
+        where = (environ.get("wsgi.url_scheme"), environ.get("HTTP_HOST"), environ.get("SERVER_NAME"),
+                 environ.get("SERVER_PORT"), environ.get("SCRIPT_NAME"), environ.get("PATH_INFO"))
+        base = self._bases.get(where)
+        accept = environ.get("HTTP_ACCEPT", "")
         template = self._jobs.get(accept)
-        if template is None:  # content negotiation once per distinct Accept header
-            if len(self._jobs) >= MAX_ACCEPT_MEMO:
-                self._jobs.clear()
-            template = self._jobs[accept] = negotiated_query("", "", request.accept_mimetypes, None, None,
-                                                             self.config).wire()
-        job = dict(template, text=texts[0], base=base, read_path=read_path)
-        answer = self.executor.read(job)
+        if base is None or template is None:  # werkzeug's answers, once per host and Accept header
+            try:
+                request = Request(environ)
+                if base is None:
+                    if len(self._bases) >= MAX_ACCEPT_MEMO:
+                        self._bases.clear()
+                    base = self._bases[where] = request.base_url
+                if template is None:
+                    if len(self._jobs) >= MAX_ACCEPT_MEMO:
+                        self._jobs.clear()
+                    template = self._jobs[accept] = negotiated_query(
+                        "", "", request.accept_mimetypes, None, None, self.config).wire()
+            except Exception:  # noqa: BLE001 - anything odd: the Flask path answers it
+                return self.app(environ, start_response)
+        path = environ.get("PATH_INFO")
+        read_path = self.executor.read_path()
+        etag = caching.etag_value(self.executor.current_build(read_path), self.fingerprint, path,
+                                  query_string, accept)
+        answer = self.executor.read(dict(template, text=text, base=base, read_path=read_path))
         status = answer["status"]
+        if status == 200 and "body" in answer:
+            return self._ok(answer, etag, path, environ, started, start_response)
         if status >= 300:
             response = errors.error_response(status, answer.get("message") or HTTP_STATUS_CODES.get(status, ""),
                                              {"Retry-After": str(answer["retry_after"])}
@@ -85,5 +104,23 @@ class FastQueries:
         else:
             response = success_response(answer, self.config["MAX_ROWS"])
         caching.decorate(response, answer.get("cache"), etag, self.config["CACHE_MAX_AGE"])
-        errors.finish(response, "GET", request.path, request.remote_addr, started, answer.get("engine_ms"))
+        errors.finish(response, "GET", path, environ.get("REMOTE_ADDR"), started, answer.get("engine_ms"))
         return response(environ, start_response)
+
+    def _ok(self, answer: dict, etag: str, path: str, environ, started: float, start_response):
+        """A successful answer with the headers the Flask path gives it, as a plain list."""
+        body = answer["body"]
+        headers = [("Content-Type", answer["content_type"]), ("Content-Length", str(len(body))),
+                   ("Vary", "Accept")]
+        if answer.get("engine_ms") is not None:
+            headers.append(("X-MDKG-Query-Time", str(answer["engine_ms"])))
+        if answer.get("truncated"):
+            headers += [("X-MDKG-Truncated", "true"), ("X-MDKG-Row-Limit", str(self.config["MAX_ROWS"]))]
+        if answer.get("cache"):
+            headers.append((caching.CACHE_HEADER, answer["cache"]))
+        headers.append(("ETag", f'W/"{etag}"'))
+        headers += self._tail
+        if not self._access.disabled:
+            errors.access_line("GET", path, 200, environ.get("REMOTE_ADDR"), started, answer.get("engine_ms"))
+        start_response("200 OK", headers)
+        return [body]

@@ -35,6 +35,7 @@ from gunicorn.workers.gthread import TConn, ThreadWorker
 _CONTENT_LENGTH = re.compile(rb"\r\ncontent-length[ \t]*:[ \t]*(\d+)[ \t]*\r\n", re.IGNORECASE)
 _REQUEST_TIMEOUT = (b"HTTP/1.1 408 Request Timeout\r\nConnection: close\r\nContent-Type: text/plain\r\n"
                     b"Content-Length: 42\r\n\r\n408 the request did not arrive in time.\n\r\n")
+NOTIFY_EVERY = 1.0  # seconds between heartbeats to the arbiter (its timeout is the query limit + 60 s)
 
 
 class DeadlineSocket:
@@ -61,7 +62,16 @@ class HeadBufferingWorker(ThreadWorker):
     body_timeout = 30.0
     buffer_body = 1 << 20
 
+    def notify(self):
+        """gunicorn's heartbeat (an ``os.utime``), at most once a second: gunicorn calls it on every
+        turn of the event loop, several times a request (a third of the loop thread's time, py-spy)."""
+        now = time.monotonic()
+        if now - self._notified >= NOTIFY_EVERY:
+            self._notified = now
+            super().notify()
+
     def init_process(self):
+        self._notified = 0.0
         self.reading: set = set()
         cfg = self.cfg
         self.head_limit = (cfg.limit_request_line or 8190) + 4 + cfg.limit_request_fields * (

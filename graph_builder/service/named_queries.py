@@ -238,8 +238,10 @@ def _label_match(portable: bool) -> str:
 # On the embedded store the same comparisons read the keys of the build's summary graph
 # (graph_builder.build.summary): ?lowKey is the value in lower case, ?foldKey the value as mdkg:arFold
 # folds it, so a lookup is an index access instead of a pass over every label.
-_KEYED = ("  { ?entity mdkg:slugKey ?lowKey } UNION { ?entity mdkg:notationKey ?lowKey }"
-          " UNION { ?entity mdkg:labelKey ?foldKey }\n")
+# (The keys are read first, in a sub-query: joined in one group, the engine may scan every label first.)
+_KEYED = ("  { SELECT DISTINCT ?entity ?lowKey ?foldKey WHERE { { ?entity mdkg:slugKey ?lowKey }"
+          " UNION { ?entity mdkg:notationKey ?lowKey } UNION { ?entity mdkg:labelKey ?foldKey } } }\n"
+          "  FILTER EXISTS { ?entity skos:prefLabel ?any }\n")
 
 
 def _lookups(portable: bool) -> tuple[str, str, str]:
@@ -255,9 +257,8 @@ def _lookups(portable: bool) -> tuple[str, str, str]:
                    f"  FILTER({_label_match(portable)})\n}} LIMIT 20")
     else:
         entity = (_PREFIXES + "SELECT DISTINCT ?entity ?class ?lowKey ?foldKey WHERE {\n" + _KEYED
-                  + "  ?entity skos:prefLabel ?any . ?entity a ?type . ?type rdfs:subClassOf* ?class .\n} LIMIT 20")
-        any_iri = (_PREFIXES + "SELECT DISTINCT ?entity ?lowKey ?foldKey WHERE {\n" + _KEYED
-                   + "  ?entity skos:prefLabel ?any .\n} LIMIT 20")
+                  + "  FILTER EXISTS { ?entity a ?type . ?type rdfs:subClassOf* ?class }\n} LIMIT 20")
+        any_iri = (_PREFIXES + "SELECT DISTINCT ?entity ?lowKey ?foldKey WHERE {\n" + _KEYED + "} LIMIT 20")
     klass = (_PREFIXES + "SELECT DISTINCT ?entity ?class ?value WHERE {\n"
              "  ?entity rdfs:subClassOf* ?class .\n"
              "  FILTER(STRENDS(LCASE(STR(?entity)), CONCAT(\"#\", LCASE(?value)))"

@@ -21,9 +21,11 @@ kernel refuses the sandbox), :meth:`Executor.start` raises with the child's reas
 """
 from __future__ import annotations
 
+import math
 import multiprocessing
 import os
 import queue
+import select
 import shutil
 import threading
 import time
@@ -43,6 +45,10 @@ class OverMemory(Exception):
     """The child passed its memory limit and was killed."""
 
 
+class Stopped(Exception):
+    """The caller's stop signal was set while the child worked; it was killed."""
+
+
 class Child:
     """One confined child process, the parent's end of its pipe, and its connect() supervisor."""
 
@@ -55,6 +61,8 @@ class Child:
                                    name=f"mdkg-{role}", daemon=True)
         self.process.start()
         child_conn.close()
+        self._poller = select.poll()  # one poll object: Connection.poll builds a selector per call
+        self._poller.register(self.conn.fileno(), select.POLLIN)
         self.supervisor = None
         if not self.conn.poll(START_TIMEOUT):
             self.kill()
@@ -76,26 +84,34 @@ class Child:
         except (OSError, ValueError, IndexError):
             return 0
 
-    def call(self, job: dict, timeout: float) -> dict | None:
+    def call(self, job: dict, timeout: float, stop=None) -> dict | None:
         """The child's answer, or None when it took longer than ``timeout`` (then it is killed).
-        Raises :class:`OverMemory` when it passed its memory limit (then it is killed too)."""
+        Raises :class:`OverMemory` when it passed its memory limit, :class:`Stopped` when
+        ``stop.is_set()`` became true (checked every ``MEMORY_POLL`` s); the child is killed then too."""
         self.conn.send(job)
-        if self.memory_limit is None:
-            if self.conn.poll(timeout):
+        if self.memory_limit is None and stop is None:
+            if self._ready(timeout):
                 return self.conn.recv()
             self.kill()
             return None
         deadline = time.monotonic() + timeout
         while True:
             left = deadline - time.monotonic()
-            if self.conn.poll(max(0.0, min(MEMORY_POLL, left))):
+            if self._ready(max(0.0, min(MEMORY_POLL, left))):
                 return self.conn.recv()
-            if self.rss() > self.memory_limit:
+            if self.memory_limit is not None and self.rss() > self.memory_limit:
                 self.kill()
                 raise OverMemory()
+            if stop is not None and stop.is_set():
+                self.kill()
+                raise Stopped()
             if left <= 0:
                 self.kill()
                 return None
+
+    def _ready(self, timeout: float) -> bool:
+        """Whether the child's answer (or its end) can be read within ``timeout`` seconds."""
+        return bool(self._poller.poll(max(0, math.ceil(timeout * 1000))))
 
     def kill(self) -> None:
         self.process.kill()
@@ -216,12 +232,15 @@ class Executor:
         return store_mod.resolve(self.store)
 
     # -- running jobs -----------------------------------------------------------------------
-    def read(self, job: dict, limit: float | None = None, wait: float | None = None) -> dict:
+    stoppable = True  # read() takes a stop signal (fairness stops jobs for other clients)
+
+    def read(self, job: dict, limit: float | None = None, wait: float | None = None, stop=None) -> dict:
         """Run a read job (query, graph_get, stats) on an idle reader, within the time limit.
 
         ``limit`` (seconds, when shorter than the time limit) bounds the waiting and the run
         together; ``wait`` instead bounds the waiting for an idle reader alone, and ``limit``
-        then bounds the run alone."""
+        then bounds the run alone. When ``stop.is_set()`` turns true during the run, the reader
+        is killed (and replaced) and the answer is a 503 with ``stopped`` set."""
         try:
             self.start()
         except RuntimeError as exc:
@@ -238,9 +257,11 @@ class Executor:
         waited = time.monotonic() - started
         remaining = timeout if wait is not None else max(0.1, timeout - waited)
         try:
-            answer = child.call(job, remaining)
+            answer = child.call(job, remaining, stop)
         except OverMemory:
             answer = self._over_memory("query")
+        except Stopped:
+            answer = {"status": 503, "message": "the query was stopped", "stopped": True}
         except (EOFError, OSError, BrokenPipeError):
             answer = {"status": 503, "message": "the query process failed; try again"}
             child.kill()

@@ -2,7 +2,9 @@
 
 What it does: recognises the SHAPE of a dateline at the start of a line (``جنيف، 3 آذار/مارس
 2016 —``, ``برلين – 30 يونيو 2017 (ومع) -``, ``دكا في 12 ديسمبر / وام /``, ``الكويت -
-18/10/2015 (كونا) -``, a line of its own such as ``أثينا - الخميس 5 نوفمبر 2009``): a short place
+18/10/2015 (كونا) -``, a line of its own such as ``أثينا - الخميس 5 نوفمبر 2009``), or a web page's
+publication stamp on a line of its own (``28 يناير 2021 00:32``, ``السبت 16 يناير 2021 / 14:14``,
+``نشر في: 10 ديسمبر 2018``; a full single day, no place): a short place
 (one or two names), a separator, an optional weekday, something date-shaped (a day and one or
 two month words with an optional year, or digits ``dd/mm/yyyy`` / ``yyyy-mm-dd``), an optional
 news agency in brackets or between slashes, and a dash or the end of the line. It then reads
@@ -30,12 +32,17 @@ _SEP = r"\s*(?:[،,]|[\-\u2013\u2014/]|\s\u0641\u064a)\s*"          # ، , - –
 _WEEKDAY = (r"(?:(?:\u064a\u0648\u0645\s+)?(?:الأحد|الاحد|الاثنين|الإثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس"
             r"|الجمعة|السبت)[،,]?\s+)?")
 _WORD = rf"[^\s{_DIGIT}()/،,\-\u2013\u2014:.]+"
-_DATEISH = (rf"(?:[{_DIGIT}]{{1,2}}|فاتح)\s+{_WORD}(?:\s+{_WORD})?(?:\s*/\s*{_WORD})??(?:\s+[{_DIGIT}]{{4}})?"
+_DATEISH = (rf"(?:[{_DIGIT}]{{1,2}}|فاتح)\s+{_WORD}(?:\s+{_WORD})?(?:\s*/\s*{_WORD})??(?:,?\s+[{_DIGIT}]{{4}})?"
             rf"|[{_DIGIT}]{{1,2}}[/.][{_DIGIT}]{{1,2}}[/.][{_DIGIT}]{{4}}"
             rf"|[{_DIGIT}]{{4}}-[{_DIGIT}]{{2}}-[{_DIGIT}]{{2}}")
 _AGENCY = rf"(?:\s*(?:\((?P<agency>[^()\n{_DIGIT}]{{1,40}})\)|/\s*(?P<agency2>[^/\n{_DIGIT}]{{1,25}}?)\s*(?:/|$)))?"
 _END = r"(?:\s*[\-\u2013\u2014:]\s*|\s*$|(?<=/)\s*)"   # a dash, the line's end, or the agency's closing slash
 _DATELINE = re.compile(rf"^\s*(?P<place>{_PLACE}){_SEP}{_WEEKDAY}(?P<date>{_DATEISH}){_AGENCY}{_END}")
+# A web page's publication stamp on a line of its own: a label, a weekday, the date, a clock time
+# (``28 يناير 2021 00:32``, ``السبت 16 يناير 2021 / 14:14``, ``نشر في: 10 ديسمبر 2018``).
+_STAMP_LABEL = r"(?:(?:نشر في|نشر بتاريخ|تاريخ النشر|آخر تحديث|Published(?: on)?)\s*:?\s*)?"
+_CLOCK = rf"(?:الساعة\s*)?[{_DIGIT}]{{1,2}}:[{_DIGIT}]{{2}}(?::[{_DIGIT}]{{2}})?(?:\s*(?:ص|م|AM|PM|am|pm|GMT))?"
+_STAMP = re.compile(rf"^\s*{_STAMP_LABEL}{_WEEKDAY}(?P<date>{_DATEISH})(?:\s*[|/\-\u2013\u2014،,]?\s*{_CLOCK})?\s*$")
 
 
 @dataclass(frozen=True)
@@ -69,10 +76,10 @@ class Dateline:
 
 
 def find_dateline(line: str) -> Dateline | None:
-    """The dateline at the start of ``line``, or None."""
+    """The dateline at the start of ``line`` (or a publication stamp making up the whole line), or None."""
     m = _DATELINE.match(line)
     if not m:
-        return None
+        return _stamp(line)
     place = m.group("place").strip()
     if len(place.split()) > _PLACE_WORDS:
         return None
@@ -80,6 +87,18 @@ def find_dateline(line: str) -> Dateline | None:
     parsed = parse_date(printed)
     return Dateline(m.start("place"), m.end(), place, printed, (m.group("agency") or m.group("agency2") or "").strip(),
                     parsed, line)
+
+
+def _stamp(line: str) -> Dateline | None:
+    """A line that is only a publication date (with a weekday, a label, a clock time): a dateline with
+    no place, when it gives one full day (a range of days is a meeting's dates, not a stamp)."""
+    m = _STAMP.match(line)
+    if not m:
+        return None
+    parsed = parse_date(m.group("date").strip())
+    if parsed is None or parsed.precision != "day" or parsed.is_range or parsed.year is None:
+        return None
+    return Dateline(m.start(), m.end(), "", m.group("date").strip(), "", parsed, line)
 
 
 _CLOSING = re.compile(r"^\s*(?:[وف]?(?:صدر|صدرت|حرر|حررت)|Done at|Fait à)\s")
