@@ -109,3 +109,13 @@ def test_malformed_lexicon_names_the_file(tmp_path):
     with pytest.raises(LexiconError, match="bad.toml"):
         load(tmp_path)
     load.cache_clear()
+
+
+@pytest.mark.parametrize("cls, text, written", [
+    ("meeting_topic_cue", "وشهد الاجتماع خمس جلسات نوقشت خلالها إعادة إدماج العمالة العائدة", "نوقشت"),   # Gulf
+    ("meeting_topic_cue", "وتمحورت أشغال اللقاء حول الهجرة غير النظامية", "تمحورت"),                      # Maghrebi
+    ("other_subject_noun", "ويركز الإعلان على منع الهجرة غير النظامية", "الإعلان"),                        # UN
+    ("other_subject_noun", "وناقش المشاركون سبل حماية المهاجرين", "المشاركون"),                            # Egyptian
+])
+def test_topic_cue_classes(cls, text, written):
+    assert written in [w for w, _ in found(cls, text)]

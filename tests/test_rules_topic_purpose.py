@@ -101,6 +101,53 @@ def test_the_list_ends_at_an_item_with_no_topic(matcher, gazetteer):
     assert meeting == {"circular-migration"}, got
 
 
+# ---------------------------------------------------------------- purpose past an inserted chair; a meeting's object
+
+def test_an_inserted_chair_does_not_take_the_purpose_levantine_register(matcher, gazetteer):
+    got = _doc_topics(["افتتح في الخرطوم الاجتماع الوزاري الثالث لـ«عملية الخرطوم» برئاسة مصر، لمكافحة الاتجار بالبشر."],
+                      matcher, gazetteer)
+    assert ("khartoum-process", "trafficking", "topics.purpose-after-name") in got
+    assert not any(s == "egypt" or s.startswith("state") for s, o, r in got), got
+
+
+def test_a_meeting_focused_on_an_instrument_addresses_what_the_instrument_is_about_un_register(matcher, gazetteer):
+    got = _doc_topics(["افتتح في القاهرة الاجتماع التاسع لعملية التشاور العربية الإقليمية حول الهجرة واللجوء.",
+                       "يركز الاجتماع على آخر المستجدات بشأن متابعة الاتفاق العالمي بشأن اللاجئين."], matcher, gazetteer)
+    meeting = {(s, o) for s, o, r in got if r == "topics.meeting-verb"}
+    assert ("refugees" in {o for s, o in meeting}), got
+    assert all(s.startswith("arcp") for s, o in meeting)
+
+
+def test_an_instrument_adopted_is_not_a_topic_the_meeting_discussed(matcher, gazetteer):
+    got = _doc_topics(["افتتح في القاهرة الاجتماع التاسع لعملية التشاور العربية الإقليمية حول الهجرة واللجوء.",
+                       "وأشاد الوزير بالاتفاق العالمي بشأن اللاجئين الذي اعتمد عام 2018."], matcher, gazetteer)
+    assert not any(r == "topics.meeting-verb" for s, o, r in got), got
+
+
+def test_a_declaration_written_after_the_focus_verb_is_its_subject_not_the_meeting(matcher, gazetteer):
+    got = _doc_topics(["وفي براغ، اعتمد المؤتمر الوزاري المعقود يومي 27 و 28 نيسان/أبريل 2009 إعلانا مشتركا. "
+                       "ويركز الإعلان على منع الهجرة غير النظامية ومكافحتها."], matcher, gazetteer)
+    assert not any(r == "topics.meeting-verb" for s, o, r in got), got
+
+
+def test_mixed_migration_is_irregular_migration_gulf_register(matcher, gazetteer):
+    got = _doc_topics(["انطلق في مسقط الاجتماع الثالث لعملية التشاور العربية الإقليمية حول الهجرة واللجوء.",
+                       "وناقش الاجتماع الهجرة المختلطة في البحر المتوسط."], matcher, gazetteer)
+    assert {o for s, o, r in got if r == "topics.meeting-verb"} == {"irregular-migration"}, got
+
+
+def test_the_meeting_discusses_an_instrument_named_after_the_verb_gulf_register(matcher, gazetteer):
+    got = _doc_topics(["افتتح في القاهرة يوم 5 مايو 2021 الاجتماع السابع لعملية التشاور العربية الإقليمية حول الهجرة "
+                       "واللجوء، وناقش الاتفاق العالمي بشأن اللاجئين وسبل تنفيذه."], matcher, gazetteer)
+    assert {(s, o) for s, o, r in got if r == "topics.meeting-verb"} == {("arcp-2021", "refugees")}, got
+
+
+def test_the_meeting_adopting_an_instrument_does_not_discuss_its_subject(matcher, gazetteer):
+    got = _doc_topics(["افتتح في القاهرة يوم 5 مايو 2021 الاجتماع السابع لعملية التشاور العربية الإقليمية حول الهجرة "
+                       "واللجوء، واعتمد الاتفاق العالمي بشأن اللاجئين."], matcher, gazetteer)
+    assert not any(r == "topics.meeting-verb" for s, o, r in got), got
+
+
 # ---------------------------------------------------------------- a meeting of a process (topics.process-meeting; not from the process name alone)
 
 def test_the_meeting_of_a_process_with_a_purpose_egyptian_register(matcher, gazetteer):
@@ -120,3 +167,21 @@ def test_a_process_name_with_its_subject_is_no_purpose_of_the_meeting_gulf_regis
     got = _doc_topics(["شاركت الدولة في أعمال المؤتمر الوزاري السابع لعملية بالي بشأن تهريب البشر والاتجار بالأشخاص "
                        "في نوسا دوا في 7 أغسطس 2018."], matcher, gazetteer)
     assert not [x for x in got if x[2] == "topics.process-meeting"]
+
+
+# ---------------------------------------------------------------- المؤتمر / المنتدى: the paragraph's meeting, or a process
+
+def test_the_conference_as_subject_is_the_paragraphs_meeting_un_register(matcher, gazetteer):
+    got = _doc_topics(["ويضم المؤتمر الإقليمي المعني بالهجرة في عضويته 11 دولة.",
+                       "واستضافت حكومة سوازيلند المؤتمر الوزاري للحوار المعني بالهجرة في الجنوب الأفريقي في إيزولويني "
+                       "في تموز/يوليه 2016، وتناول المؤتمر هجرة اليد العاملة وتحسين البيانات المتعلقة بالهجرة."],
+                      matcher, gazetteer)
+    assert not any(s == "puebla-process" for s, o, r in got), got
+    assert {o for s, o, r in got if s.startswith("midsa-2016")} >= {"labour-mobility", "data-research"}, got
+
+
+def test_a_process_that_held_its_own_meeting_and_focused_gives_the_meeting_not_the_process(matcher, gazetteer):
+    got = _doc_topics(["ويضم المؤتمر الإقليمي المعني بالهجرة في عضويته 11 دولة. وعقد المؤتمر اجتماعه الحادي والعشرين "
+                       "في سان خوسيه يومي 17 و 18 تشرين الثاني/نوفمبر 2016، وركز على حماية الأطفال المهاجرين."],
+                      matcher, gazetteer)
+    assert not any(s == "puebla-process" and o == "children" for s, o, r in got), got

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from . import meeting_relations, process_chairs, session_chairs, written_meetings
+from . import meeting_relations, process_chairs, session_chairs, speakers, written_meetings
 from .meeting_setting import dates_of, ordinals_of
 from .fact_context import FactContext, sentences
 from .event_chairs import meeting_chairs
@@ -133,6 +133,10 @@ def _paragraph_facts(ctx: FactContext, st: DocState, src):
             if up:
                 yield from meeting_relations.pattern_facts(ctx, src, toks, up, s, e)
                 yield from meeting_relations.participant_lists(ctx, src, toks, up, s, e)
+            held = last or st.last_meeting
+            taken = Ref(s, s, held.event, held.process, "", held.status) if held is not None else None
+            yield from speakers.speakers(ctx, src, toks, [], taken, s, e)
+            yield from speakers.delegations(ctx, src, toks, [], taken, s, e)
             yield from workshops(ctx, st, src, v, refs, s, e)
             yield from written_meetings.sessions(ctx, st, src, toks, [], s, e)
             continue
@@ -159,6 +163,8 @@ def _paragraph_facts(ctx: FactContext, st: DocState, src):
         yield from meeting_relations.chairs(ctx, src, toks, every, s, e)
         yield from meeting_relations.pattern_facts(ctx, src, toks, every, s, e)
         yield from meeting_relations.participant_lists(ctx, src, toks, every, s, e)
+        yield from speakers.speakers(ctx, src, toks, every, None, s, e)
+        yield from speakers.delegations(ctx, src, toks, every, None, s, e)
         yield from written_meetings.sessions(ctx, st, src, toks, every, s, e)
         yield from old_ws
         if every:

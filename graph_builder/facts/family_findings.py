@@ -14,6 +14,9 @@ from ..recognise.findings import Entity, Mention
 from .fact_context import FactContext
 
 
+_NAMING = frozenset({"ordinal", "location"})   # facts of a meeting that name it where it is written
+
+
 @dataclass
 class KnownEvents:
     """Events the event rules found: those a paragraph names, and the event of each section."""
@@ -62,7 +65,13 @@ def known_events(ctx: FactContext) -> KnownEvents:
     except ModuleNotFoundError:
         return KnownEvents(in_source, of_section, parent, sections)
     for f in ctx.family_facts(events_mod):
-        if f.predicate != "partOf" or not isinstance(f.subject, Entity):
+        if not isinstance(f.subject, Entity):
+            continue
+        if f.predicate != "partOf":
+            if f.subject.kind == "event" and f.predicate in _NAMING and f.rule != "event.workshop":
+                lst = in_source.setdefault(id(f.evidence), [])      # a meeting named by ordinal or place only
+                if f.subject not in lst:
+                    lst.append(f.subject)
             continue
         if isinstance(f.object, Entity) and f.object.kind == "event":
             parent.setdefault(f.subject.key, f.object)

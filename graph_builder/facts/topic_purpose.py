@@ -14,7 +14,9 @@ It does not look for focus verbs with a subject after them (``topics.py``) and k
 from __future__ import annotations
 
 from ..recognise.findings import Fact
+from ..text.arabic import fold
 from ..text.word_classes import load
+from .topic_objects import topic_names
 from .rules import REGISTRY, handler, register_once, run_patterns
 from .spans import sentence_bounds
 
@@ -24,10 +26,13 @@ _GAP_OK = frozenset({"place", "region", "topic"})
 SUBJECT_CLASSES_EXCLUDED = frozenset({"Person", "State"})
 _GAP_WORDS = frozenset({"في", "ب", "عام", "سنه", "منذ"})        # a place and a year: في روما عام 2014،
 _GAP_PUNCT = frozenset({"(", ")", ",", "،"})
+_CHAIR_INSERT = frozenset({fold("برئاسة")})   # ، برئاسة مصر، : an inserted chair between name and cue
 MAX_GAP = 4                     # words with no topic before the clause is judged to have none
 
 
-def _topics_after(toks, k: int) -> list:
+def _topics_after(toks, k: int, names: list | None = None) -> list:
+    """The topics of the clause from token ``k``; with ``names`` (a focus verb's object), also those
+    inside the name of an instrument the clause names (يناقش الاتفاق العالمي بشأن اللاجئين)."""
     out, gap, sent = [], 0, toks.tokens[k].sent if k < len(toks.tokens) else -1
     while k < len(toks.tokens) and toks.tokens[k].sent == sent:
         t = toks.tokens[k]
@@ -41,6 +46,13 @@ def _topics_after(toks, k: int) -> list:
             gap = 0
             k = toks.index_at(topic.end)
             continue
+        named = [] if not names else [x for x in starting if x.entity.kind == "commitment"]
+        if named:
+            surface = " " + fold(named[0].surface) + " "
+            found = [e for rx, e in names if e not in out and rx.search(surface)]
+            if found:
+                out.extend(found)
+                break                   # the instrument is the object: the clause ends with its name
         if any(m.entity.kind in _STOP_KINDS for m in starting) and out:
             break
         gap += 1
@@ -58,15 +70,21 @@ def _purpose(ctx, src, toks, m, rule):
         return
     if "gap" in m.captures:
         i, j, _ = m.captures["gap"]
-        for k in range(i, j):       # only a place (في روما) or a bracket may stand between name and cue
+        chair_at = next((k for k in range(i, j) if toks.tokens[k].norm in _CHAIR_INSERT), None)
+        for k in range(i, j):       # only a place (في روما), a bracket or an inserted chair may stand between
             t = toks.tokens[k]
+            if chair_at is not None and k in (chair_at, chair_at + 1) and \
+                    all(x.entity.kind in ("state", "org") for x in t.ents):
+                continue            # برئاسة مصر، لمكافحة …: the chair is an insertion, not the cue's subject
             if t.ents and all(x.entity.kind in _GAP_OK for x in t.ents):
                 continue
             if t.ents or not (t.norm in _GAP_WORDS or t.kind == "number" or t.norm in _GAP_PUNCT):
                 return
-    cue_end = m.captures["cue"][1]
+    cue_start, cue_end = m.captures["cue"][0], m.captures["cue"][1]
     if rule.id == "topics.purpose-verb-first":
         cue_end = m.captures["subject"][1]
+    elif any(x.entity.kind == "topic" and toks.index_at(x.start) == cue_start for x in toks.tokens[cue_start].ents):
+        cue_end = cue_start         # لمكافحة الاتجار: the cue word opens the topic's own name
     found = _topics_after(toks, cue_end)
     for t in found:
         yield Fact(subj.entity, "addresses", t, src, rule.id, rule.confidence)
@@ -112,6 +130,7 @@ def _meeting_facts(ctx, events) -> list[Fact]:
     """Topics of the one meeting a paragraph names, read after a cue verb whose subject is that meeting."""
     lex = load()
     conf = REGISTRY.confidence(MEETING_RULE)
+    names = topic_names(ctx)
     out: list[Fact] = []
     meeting_of = None
     for src in ctx.document.paragraphs:
@@ -121,7 +140,7 @@ def _meeting_facts(ctx, events) -> list[Fact]:
             meeting_of = meeting_of or _meeting_of(ctx)
             held = meeting_of(src)
             if held is not None:                   # "ويناقش الاجتماع …" in a paragraph that does not name it
-                out.extend(_noun_subject_facts(toks, lex, src, held[0], conf))
+                out.extend(_noun_subject_facts(toks, lex, src, held[0], conf, names=names))
             continue
         for cue in lex.find(toks, "meeting_topic_cue"):
             if cue.future or cue.reading.enc:
@@ -133,8 +152,10 @@ def _meeting_facts(ctx, events) -> list[Fact]:
             starting = [m for m in nxt.ents if toks.index_at(m.start) == k]
             if any(m.entity.kind in _NOT_MEETING_SUBJECT for m in starting):
                 continue                           # وناقش الوزير …: a written subject that is not the meeting
+            if lex.is_a(toks, k, "other_subject_noun") and not any(m.entity.kind == "commitment" for m in starting):
+                continue                           # ويركز الإعلان على …: the declaration's topics, not the meeting's
             if lex.is_a(toks, k, "meeting_noun"):
-                out.extend(_noun_subject_facts(toks, lex, src, meeting, conf, cue))
+                out.extend(_noun_subject_facts(toks, lex, src, meeting, conf, cue, names))
                 continue                           # وناقش الاجتماع …
             prep = cue.feature("prep")
             lo = k
@@ -145,7 +166,7 @@ def _meeting_facts(ctx, events) -> list[Fact]:
                 continue                           # a sentence about what a person did
             if toks.tokens[cue.i].norm[:1] not in "وف" and not _meeting_noun_before(toks, lex, lo, cue.i):
                 continue                           # a cue that does not continue a clause about the meeting
-            for t in _topics_after(toks, k + (1 if prep and nxt.norm == prep else 0)):
+            for t in _topics_after(toks, k + (1 if prep and nxt.norm == prep else 0), names):
                 out.append(Fact(meeting, "addresses", t, src, MEETING_RULE, conf))
     return out
 
@@ -155,7 +176,7 @@ def _meeting_of(ctx):
     return MeetingOf(ctx)
 
 
-def _noun_subject_facts(toks, lex, src, meeting, conf, only=None) -> list[Fact]:
+def _noun_subject_facts(toks, lex, src, meeting, conf, only=None, names=None) -> list[Fact]:
     """``ويناقش الاجتماع، تحت شعار "…"، سبل حماية المهاجرين، والهجرة الدائرية، ودور المغتربين``: a focus verb
     whose subject is a (singular) meeting noun; the topics are the list after it, past an inserted theme."""
     out: list[Fact] = []
@@ -172,7 +193,7 @@ def _noun_subject_facts(toks, lex, src, meeting, conf, only=None) -> list[Fact]:
         prep = cue.feature("prep")
         if prep and k < len(toks.tokens) and toks.tokens[k].norm == prep:
             k += 1
-        for t in _topics_list(toks, k, stop_at_comma_gap=True):
+        for t in _topics_list(toks, k, stop_at_comma_gap=True, names=names):
             out.append(Fact(meeting, "addresses", t, src, MEETING_RULE, conf))
     return out
 
@@ -245,9 +266,11 @@ def _agreement_facts(ctx) -> list[Fact]:
     return out
 
 
-def _topics_list(toks, k: int, stop_at_comma_gap: bool = False) -> list:
+def _topics_list(toks, k: int, stop_at_comma_gap: bool = False, names: list | None = None) -> list:
     """The topics of a list that runs to the end of the sentence (items set off by commas); with
-    ``stop_at_comma_gap``, also up to an item (between commas) that names no topic after the first."""
+    ``stop_at_comma_gap``, also up to an item (between commas) that names no topic after the first;
+    with ``names`` (topic name patterns), also the topics inside the name of an instrument the list
+    names (يركز الاجتماع على متابعة الاتفاق العالمي بشأن اللاجئين: the meeting's object is that instrument)."""
     out, sent = [], toks.tokens[k].sent if k < len(toks.tokens) else -1
     item_has_topic = False
     while k < len(toks.tokens) and toks.tokens[k].sent == sent:
@@ -261,6 +284,10 @@ def _topics_list(toks, k: int, stop_at_comma_gap: bool = False) -> list:
         for m in t.ents:
             if m.entity.kind == "topic" and toks.index_at(m.start) == k and m.entity not in out:
                 out.append(m.entity)
+            if names and m.entity.kind == "commitment" and toks.index_at(m.start) == k:
+                surface = " " + fold(m.surface) + " "
+                out.extend(e for rx, e in names if e not in out and rx.search(surface))
+                item_has_topic = item_has_topic or bool(out)
         if any(m.entity.kind in _STOP_KINDS for m in t.ents) and out:
             break
         k += 1

@@ -30,6 +30,9 @@ COMPLEMENTIZERS = frozenset(fold(w) for w in ("أن", "بأن", "إن", "لأن"
 # Head nouns that stand for an event: the meeting a paragraph names, or the session/cluster
 # whose section the paragraph is in.
 MEETING_HEADS = folded_set(("الاجتماع",))
+# heads that name a meeting or a process (المؤتمر الإقليمي المعني بالهجرة، المنتدى العالمي): the paragraph's
+# one meeting when it names one, else the latest name written with that head
+MEETING_OR_PROCESS_HEADS = folded_set(("المؤتمر", "المنتدى", "اللقاء", "الملتقى", "القمة", "الندوة", "الدورة"))
 SESSION_HEADS = folded_set(("الجلسة", "جلسة", "جلسات", "جلستا", "المجموعة", "الجلسات"))
 DEMONSTRATIVES = folded_set(("هذا", "هذه", "ذلك", "تلك"))
 
@@ -94,14 +97,19 @@ def _event_mention(ent: Entity, source, pos: int) -> Mention:
 
 def resolve_head(text: Text, source, head: str, before: list[Mention], events: KnownEvents,
                  subjects: list[Mention] = ()) -> Mention | None:
-    """A head noun: the meeting or session it stands for, else the latest subject of the paragraph
-    named with that noun, else the latest mention named with it."""
+    """A head noun: the meeting or session it stands for (a head that may name either a meeting or a
+    process, such as المؤتمر: the paragraph's one meeting if it names one), else the latest subject of the
+    paragraph named with that noun, else the latest mention named with it."""
     if head in MEETING_HEADS:
         ev = events.meeting(source)
         return _event_mention(ev, source, 0) if ev else None
     if head in SESSION_HEADS:
         ev = events.session(source)
         return _event_mention(ev, source, 0) if ev else None
+    if head in MEETING_OR_PROCESS_HEADS:
+        ev = events.meeting(source)       # وتناول المؤتمر … in a paragraph about one conference
+        if ev:
+            return _event_mention(ev, source, 0)
     return resolve_anaphor(head, list(subjects)) or resolve_anaphor(head, before)
 
 

@@ -38,6 +38,8 @@ from __future__ import annotations
 
 import re
 
+from ..text.arabic import fold
+
 from ..recognise.findings import Fact, Mention
 from . import dedupe, topic_purpose
 from .fact_context import FactContext
@@ -88,6 +90,11 @@ def _paragraph_facts(names: list, source, text: Text, carried: list[Mention],
                 continue
             if obj_start > seg_end:       # the subject had an insertion with a cue in it: go on past it
                 seg_end = next((c.start for c in cues if c.start >= obj_start), s_end)
+            if rule == "topics.paragraph-subject" and _held_own_meeting(text, s_start, cue.start):
+                ev = events.meeting(source)        # وعقد المؤتمر اجتماعه … وركز على …: the meeting focused
+                subjects_ = [Mention(ev, source, cue.start, cue.start, "", "topics.event-anaphor")] if ev else []
+                if not subjects_:
+                    continue
             if cue.strength == "support":
                 rule = "topics.support"
             conf = RULES[rule][1]
@@ -105,6 +112,18 @@ def _paragraph_facts(names: list, source, text: Text, carried: list[Mention],
         scope.extend(m for m in text.mentions if s_start <= m.start < s_end)
     facts.extend(commitment_clause_facts(text, source))
     return facts, [m for m in scope if m.entity.kind not in NON_SUBJECT_KINDS | {"state"}]
+
+
+_HELD = frozenset(fold(w) for w in ("عقد", "عقدت", "وعقد", "وعقدت", "عقدا", "وعقدا"))
+_OWN_MEETING = re.compile(r"^(?:ال)?(?:اجتماع|مؤتمر|لقاء|دورت|قمت|منتدا|مشاورت)\w*(?:ه|ها|هم)$")
+
+
+def _held_own_meeting(text: Text, s_start: int, cue_start: int) -> bool:
+    """Does the sentence, before the cue, say that its subject held its own meeting (وعقد المؤتمر
+    اجتماعه الحادي والعشرين …، وركز على …)? The cue's unwritten subject is then that meeting."""
+    toks = [t for t in text.tokens if s_start <= t.start < cue_start]
+    held = next((n for n, t in enumerate(toks) if t.word in _HELD), None)
+    return held is not None and any(_OWN_MEETING.match(t.bare) for t in toks[held + 1:held + 4])
 
 
 def _adjective_facts(text: Text, source, cue: Cue, s_start: int, seg_end: int) -> list[Fact]:
