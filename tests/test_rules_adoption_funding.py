@@ -18,7 +18,7 @@ from graph_builder.recognise.matcher import Matcher, mentions_in
 from graph_builder.resources import data_dir
 from graph_builder.text.model import Document, Paragraph, Section
 
-# Two invented instruments, so the test does not depend on which real ones the gazetteer lists.
+# Invented instruments and a fund, so the test does not depend on which real ones the gazetteer lists.
 INSTRUMENTS = '''
 [[entity]]
 slug = "oasis-declaration"
@@ -35,6 +35,14 @@ class = "PolicyFramework"
 en = "River Compact on Safe Migration"
 ar = "ميثاق النهر للهجرة الآمنة"
 ar_alt = ["ميثاق النهر"]
+
+[[entity]]
+slug = "dune-fund"
+kind = "commitment"
+class = "FundingCommitment"
+en = "Dune Fund for Migrant Integration"
+ar = "صندوق الكثبان لإدماج المهاجرين"
+ar_alt = ["صندوق الكثبان"]
 '''
 
 

@@ -23,6 +23,13 @@ future verb (``سيعتمد``, ``ستتوج باعتماد``), a planned marker 
 ``agent_marker`` in ``lexicons/classes/relations.toml``; ``planned_marker``, ``negation`` in
 ``modality.toml``).
 
+* ``commitment.adopted-meeting-side``: the meeting's side of the adoption (lexicon class
+  ``meeting_adopt_frame``): ``شهد المؤتمر اعتماد NAME``، ``توج الاجتماع باعتماد NAME``، ``اختتمت القمة أعمالها
+  بإقرار NAME``، ``المؤتمر الذي تم خلاله اعتماد NAME``، ``أصدر المؤتمر إعلان NAME``، ``صدر عن الاجتماع NAME``: NAME
+  adoptedAt the paragraph's held meeting (adoptedBy the agent after ``من قبل``), with the date of the clause or
+  the day of a one-day meeting. A meeting phrase that names a place the held meeting was not located in is
+  another meeting mentioned in passing: no fact.
+
 It does not mint commitments (``commitments.py`` does for names it reads; the gazetteer names the
 instruments), does not find meetings, and knows no document.
 """
@@ -48,6 +55,13 @@ if UNNAMED not in REGISTRY:
                    "events:meeting-of-paragraph"),
                   "ADOPT_VERB (الاجتماع | N دولة | nothing) (على) NAME: no adopter entity; the date of the clause "
                   "and the meeting it was adopted at; تم اعتماد NAME (من قبل ACTOR): the agent too", "commitments"))
+SIDE = "commitment.adopted-meeting-side"
+if SIDE not in REGISTRY:
+    register(Rule(SIDE, ("adoptedAt", "adoptedBy", "dateAdopted", "year"), 0.8,
+                  ("lex:meeting_adopt_frame", "lex:adopt_verb", "lex:meeting_noun", "lex:agent_marker",
+                   "lex:planned_marker", "entity:commitment", "events:meeting-of-paragraph"),
+                  "شهد/توج/اختتم MEETING (ب)اعتماد NAME، MEETING الذي تم خلاله اعتماد NAME، أصدر MEETING NAME: "
+                  "adopted at the paragraph's meeting", "commitments"))
 if AT_RULE not in REGISTRY:
     register(Rule(AT_RULE, ("adoptedAt",), 0.75, ("lex:adopt_verb", "lex:meeting_noun", "events:meeting-of-paragraph",
                                                  "entity:place"),
@@ -298,6 +312,109 @@ def _unnamed(toks, src, lex, verb, hi, meeting, doc_day):
         return
 
 
+SIDE_WINDOW = 14            # tokens between the frame verb and the instrument
+MEETING_WORKS = frozenset({"اعماله", "اعمالها", "فعالياته", "فعالياتها", "دورته", "دورتها", "ختام", "اختتام",
+                           "المنعقد", "المنعقده", "المنعقدة", "الملتئم", "الملتئمه", "يوم", "يومي", "المستوي"})
+ANTECEDENT_WINDOW = 14
+
+
+def _meeting_phrase_ok(toks, lex, a, b, meeting) -> bool:
+    """Tokens [a, b) of the meeting phrase name no place the held meeting was not located in."""
+    places = meeting[1]
+    for k in range(a, b):
+        for m in toks.tokens[k].ents:
+            if m.entity.kind == "place" and places and m.entity not in places:
+                return False
+    return True
+
+
+def _meeting_side(toks, src, lex, k, hi, meeting, doc_day):
+    """شهد/توج/اختتم MEETING … (ب)اعتماد NAME; MEETING الذي تم خلاله اعتماد NAME; أصدر MEETING NAME."""
+    if meeting is None:
+        return
+    frame = next(iter(lex.match_at(toks, k, ("meeting_adopt_frame",))), None)
+    if frame is None or _not_held(toks, lex, frame):
+        return
+    lo, _ = sentence_bounds(toks, k)
+    j = frame.j
+    if frame.feature("relative"):
+        # the antecedent: a meeting noun a few words before الذي/التي
+        if not (k > lo and toks.tokens[k - 1].norm in RELATIVES):
+            return
+        noun = next((x for x in reversed(lex.find(toks, "meeting_noun", max(lo, k - ANTECEDENT_WINDOW), k - 1))), None)
+        if noun is None or not _meeting_phrase_ok(toks, lex, noun.i, k, meeting):
+            return
+    else:
+        j = _skip(toks, j, hi)
+        if j < hi and lex.is_a(toks, j, "meeting_noun"):
+            j = lex.is_a(toks, j, "meeting_noun").j
+        elif k > lo and toks.tokens[k - 1].norm in RELATIVES:
+            noun = next((x for x in reversed(lex.find(toks, "meeting_noun", max(lo, k - ANTECEDENT_WINDOW), k - 1))), None)
+            if noun is None or not _meeting_phrase_ok(toks, lex, noun.i, k, meeting):
+                return
+        else:
+            return                                 # شهدت الدول …: the subject is no meeting
+    from .meeting_setting import dates_of
+    dated = [(d.start, d.end) for d in dates_of(toks, doc_day)]
+    need_noun = bool(frame.feature("noun"))
+    seen_noun = None
+    start = j
+    c = j - 1
+    while c + 1 < min(hi, j + SIDE_WINDOW):
+        c += 1
+        t = toks.tokens[c]
+        m = starting(toks, c, {"commitment"})
+        if m is not None:
+            if need_noun and seen_noun is None:
+                return
+            if not _meeting_phrase_ok(toks, lex, start, c, meeting):
+                return
+            yield from _side_facts(toks, src, lex, m, seen_noun or frame, hi, meeting, doc_day)
+            return
+        if seen_noun is not None:
+            if t.kind == "punct" and t.norm in "\"«“'":
+                continue
+            return                                 # اعتماد خطة لتنفيذ NAME: the noun's object is another text
+        nv = next((v for v in lex.match_at(toks, c, ("adopt_verb",)) if v.feature("noun")
+                   and v.feature("voice") != "passive"), None)
+        if nv is not None and need_noun:
+            seen_noun = nv
+            continue
+        if t.kind == "punct":
+            if t.norm in ",،()\"«»“”'":
+                continue
+            return
+        if t.kind == "number" or t.norm in FILLERS or t.norm in MEETING_WORKS \
+                or any(s <= t.start and t.end <= e for s, e in dated) \
+                or any(m.entity.kind in _GAP_KINDS | {"process", "event"} for m in t.ents):
+            continue
+        skip = next(iter(lex.match_at(toks, c, ("meeting_noun", "meeting_qualifier", "meeting_moment", "relative_time",
+                                                "adopter_filler"))), None)
+        if skip is not None:
+            c = skip.j - 1                         # رفيع المستوى: the whole phrase
+            continue
+        return
+
+
+def _side_facts(toks, src, lex, m, noun, hi, meeting, doc_day):
+    conf = REGISTRY.confidence(SIDE)
+    ent = m.entity
+    yield Fact(ent, "adoptedAt", meeting[0], src, SIDE, conf)
+    j = toks.index_at(m.end)
+    agent = lex.is_a(toks, j, "agent_marker") if j < hi else None
+    if agent is not None:
+        actor = starting(toks, agent.j, ADOPTER_KINDS)
+        if actor is not None and actor.entity.cls != "Person":
+            yield Fact(ent, "adoptedBy", actor.entity, src, SIDE, conf)
+    nxt = next((c for c in range(j, hi) if starting(toks, c, {"commitment"})
+                and starting(toks, c, {"commitment"}).entity != ent), None)
+    d = _date(toks, noun.j, hi, toks.text, nxt, doc_day)
+    if d is not None and d.precision == "day":
+        yield from _date_facts(ent, d, src, SIDE, conf)
+    elif len(meeting) > 2 and meeting[2] is not None:
+        yield from _one_day(ent, meeting[2], src, SIDE)
+
+
 def _event_sources(ctx):
     """Per source, the top-level meetings the event rules found there (a meeting of no process too),
     the places they located each meeting in, and the day of each one-day meeting."""
@@ -368,4 +485,6 @@ def extract(ctx) -> list[Fact]:
                 out.extend(_relative(toks, src, lex, k, hi, meeting, doc_day))
             if lex.match_at(toks, k, ("adopt_verb",)):
                 out.extend(_active(toks, src, lex, k, hi, meeting, doc_day))
+            if lex.match_at(toks, k, ("meeting_adopt_frame",)):
+                out.extend(_meeting_side(toks, src, lex, k, hi, meeting, doc_day))
     return out

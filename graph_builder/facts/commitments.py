@@ -50,6 +50,10 @@ RULES = {
     "commitment.adopted-passive": ("NAME الذي اعتمد في DATE: the date it was adopted", 0.8),
     "commitment.anaphora": ("البرنامج/الصندوق/المرفق in a later sentence: amount or manager of the last one named", 0.75),
     "commitment.managed-by-subject": ("يقوم X … بإدارة NAME / ويدير NAME (subject X of the paragraph): X manages it", 0.7),
+    "commitment.contributed-to-fund": ("ساهمت/أسهمت X (فيه) بمبلغ … (في الصندوق): X funds the fund named in the "
+                                       "sentence or, after فيه/في الصندوق, the paragraph's last named fund", 0.8),
+    "commitment.organ-decision": ("(ب)قرار (رقم N) (الصادر عن|من) ORGAN / قرار ORGAN رقم N / أصدر ORGAN قرارا: a "
+                                  "decision adopted by that organ, dated by the date written after it", 0.8),
     "commitment.recommendation": ("a numbered item after a session's recommendations line (phrases in lexicons/known_slips.toml) was produced by that session", 0.9),
 }
 
@@ -107,12 +111,14 @@ def extract(ctx: FactContext):
         ps = ParaState(seen=seen)
         yield from _resolutions(ctx, src, v)
         yield from _conventions(ctx, src, v)
+        yield from _organ_decisions(ctx, src, v)
         for s, e in sentences(src.text):
             meetings = [r for r in sentence_refs(ctx, st, src, v, s, e)]
             named_before = ps.funding
             yield from _adoptions(ctx, src, v, s, e, meetings, ps, meeting_of)
             yield from _funded_named(ctx, src, v, s, e, ps)
             yield from _managed_by_subject(ctx, src, v, s, e, ps)
+            yield from _contributed_to_fund(ctx, src, v, s, e, ps)
             yield from _passives(ctx, src, v, s, e, ps)
             if ps.funding is named_before:
                 yield from _anaphora(ctx, src, v, s, e, ps)
@@ -220,6 +226,60 @@ def _conventions(ctx, src, v: View):
                           label_ar=f"اتفاقية {org.label_ar} رقم {number}",
                           label_en=f"{(org.notations or (org.label_en,))[0]} Convention No. {number}", from_text=True)
             yield Fact(conv, "adoptedBy", org, src, "commitment.convention", RULES["commitment.convention"][1])
+
+
+DECISION = rx(r"(?<![\w])(?:ب|و|وب)?(?:ال)?قرار(?:ا)? (?:رقم (?P<n1>\d+) )?(?:(?:ال)?صادر(?:ا|ه)? (?:عن|من) )?")
+ISSUE_DECISION = rx(r"(?<![\w])(?:و)?(?:اصدر|اصدرت|اتخذ|اتخذت) ")
+DECISION_NUMBER = re.compile(r"^\s*(?:\S+ ){0,3}?رقم (\d+)")
+NOT_DECIDED = rx(r"(?<![\w])(?:مشروع|لم|لن|سوف|المقرر|يتوقع|سيصدر|ستصدر)(?![\w])")
+
+
+def _organ_decisions(ctx, src, v: View):
+    """A decision of a council or organ: ``بقرار صادر من مجلس الجامعة العربية … في سبتمبر 2014``,
+    ``قرار مجلس وزراء العمل العرب رقم 8 لعام 2019``, ``أصدر مجلس الجامعة قرارا بشأن …``. The organ (an
+    organisation written right after, or the issuing verb's subject) adopted it; the first date written
+    after the organ in the sentence is its date. A draft (مشروع قرار), a negated, future or planned
+    decision is none; a General Assembly symbol is ``_resolutions``'s."""
+    from ..values import find_resolutions
+    from .adoption import _date_facts
+    from .event_status import document_day
+    from .meeting_setting import dates_of
+    rule, conf = "commitment.organ-decision", RULES["commitment.organ-decision"][1]
+    symbols = [(r.start, r.end) for r in find_resolutions(src.text)]
+    found = []
+    for s, e in sentences(src.text):
+        for m, ms, me in v.finditer(DECISION, s, e):
+            orgs = [x for x in ctx.mentions_in(src, me, e) if x.entity.kind == "org" and x.start <= me + 12]
+            if orgs:
+                found.append((ms, me, orgs[0], m.group("n1"), s, e))
+        for m, ms, me in v.finditer(ISSUE_DECISION, s, e):
+            orgs = [x for x in ctx.mentions_in(src, me, e) if x.entity.kind == "org" and x.start <= me + 12]
+            if orgs and re.match(r"^\s*(?:\S+ ){0,4}?(?:قرارا|قرار)(?![\w])",
+                                 v.folded[v.folded_offset(orgs[0].end):v.folded_offset(min(e, orgs[0].end + 60))]):
+                found.append((ms, orgs[0].start, orgs[0], None, s, e))
+    toks, done = None, set()
+    for ms, organ_start, org, number, s, e in found:
+        if any(a <= ms < b or ms <= a < org.end + 20 for a, b in symbols) or org.entity.slug in done:
+            continue
+        if NOT_DECIDED.search(v.folded[v.folded_offset(max(s, ms - 25)):v.folded_offset(ms) + 1]):
+            continue
+        tail = v.folded[v.folded_offset(org.end):v.folded_offset(min(e, org.end + 40))]
+        n = number or (DECISION_NUMBER.match(tail).group(1) if DECISION_NUMBER.match(tail) else None)
+        toks = toks or ctx.tokens(src)
+        dates = [d for d in dates_of(toks, document_day(ctx.document)) if org.end <= d.start < min(e, org.end + 90)
+                 and d.year and "منذ" not in src.text[max(0, d.start - 6):d.start]]
+        d = dates[0] if dates else None
+        org_e = org.entity
+        short = (org_e.notations or (org_e.label_en or org_e.slug,))[0]
+        slug = f"{org_e.slug}-decision-{n}" if n else f"{org_e.slug}-decision-{d.year if d else ''}".rstrip("-")
+        ent = Entity(kind="commitment", slug=translit(slug), cls="Resolution",
+                     label_ar=f"قرار {src.text[organ_start:org.end].strip()}" + (f" رقم {n}" if n else ""),
+                     label_en=f"Decision of {short}" + (f" No. {n}" if n else "") + (f" ({d.year})" if d else ""),
+                     from_text=True)
+        done.add(org_e.slug)
+        yield Fact(ent, "adoptedBy", org_e, src, rule, conf)
+        if d is not None:
+            yield from _date_facts(ent, d, src, rule, conf)
 
 
 # ---------------------------------------------------------------- adoption of named commitments
@@ -411,6 +471,43 @@ def _funded_named(ctx, src, v: View, s: int, e: int, ps: ParaState | None = None
         if ps is not None and cls == "FundingCommitment":
             ps.funding = ent
         yield from _funders(ctx, src, v, ent, name_end, e)
+
+
+CONTRIBUTED = rx(r"(?<![\w])(?:و|ف)?(?:ساهم|ساهمت|اسهم|اسهمت|ساهموا|اسهموا)(?P<rel> (?:فيه|فيها))?(?![\w])")
+FUND_ANAPHOR = rx(r"(?<![\w])(?:في |ل)(?:ال)?(?:صندوق|برنامج|مرفق)(?![\w])")
+NOT_DONE = rx(r"(?<![\w])(?:لم|لن|سوف|المقرر|علي ان|يتوقع ان|ينتظر ان)(?![\w])")
+
+
+def _contributed_to_fund(ctx, src, v: View, s: int, e: int, ps: ParaState):
+    """ساهمت X بمبلغ … في NAME / الصندوق الذي أسهمت فيه X بـ …: X funds the fund. The fund is one named in
+    the sentence, else (after فيه/فيها or في الصندوق) the paragraph's last named fund; a sum with a
+    currency must be written; a negated, future or planned verb is no contribution. A pledge written
+    with a giving verb (تعهدت بتقديم) is the contribution rule's (``funding.py``), not this one."""
+    from ..values import find_amounts
+    conf = RULES["commitment.contributed-to-fund"][1]
+    for m, ms, me in v.finditer(CONTRIBUTED, s, e):
+        lo = v.folded_offset(max(s, ms - 30))
+        if NOT_DONE.search(v.folded[lo:v.folded_offset(ms)]):
+            continue
+        if not [a for a in find_amounts(src.text) if me <= a.start < e and a.currency]:
+            continue
+        ments = ctx.mentions_in(src, s, e)
+        funds = [x for x in ments if x.entity.kind == "commitment" and x.entity.cls == "FundingCommitment"]
+        after = [x for x in funds if x.start >= me]
+        before = [x for x in ctx.mentions_in(src, 0, ms) if x.entity.kind == "commitment"
+                  and x.entity.cls == "FundingCommitment"]      # this sentence or an earlier one of the paragraph
+        fund = after[0].entity if after else None
+        if fund is None and (m.group("rel") or FUND_ANAPHOR.search(v.folded[v.folded_offset(me):v.folded_offset(e)])):
+            fund = before[-1].entity if before else ps.funding
+        if fund is None:
+            continue
+        donors = [x for x in ments if x.entity.kind in ("state", "org") and me <= x.start <= me + 30]
+        if not donors:
+            donors = [x for x in ments if x.entity.kind in ("state", "org") and x.end <= ms
+                      and x.start >= s and not (before and x.start < before[-1].end)]
+            donors = donors[-1:]
+        if donors and donors[0].entity is not fund:
+            yield Fact(fund, "fundedBy", donors[0].entity, src, "commitment.contributed-to-fund", conf)
 
 
 def _subject(ctx, src, v: View, s: int, e: int) -> Entity | None:
