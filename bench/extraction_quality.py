@@ -513,10 +513,13 @@ def _pairs(values: list, flag: str) -> dict:
 
 
 def find_corpus(keyset: KeySet) -> Path | None:
+    """The first of the set's folders that holds at least one of its texts (a folder left empty,
+    or holding only a manifest, counts as absent: the set is skipped)."""
     for hint in keyset.corpus_hints:
         p = Path(hint).expanduser()
         p = p if p.is_absolute() else ROOT / p
-        if p.is_dir():
+        if p.is_dir() and any(f.is_file() and f.name != "manifest.toml"
+                              for pattern in keyset.texts for f in p.glob(pattern)):
             return p.resolve()
     return None
 

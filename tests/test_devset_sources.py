@@ -1,9 +1,11 @@
-"""The real-text development set's committed parts agree with each other (no third-party text needed).
+"""The real-text development sets' committed parts agree with each other (no third-party text needed).
 
-Checks the sources list (``devset/sources.toml``), the answer key of the set
-(``tests/data/extraction_key/realtext/``) and the presence checker ``devset/fetch.py``: every key
-names a listed text, every listed text has a key, ids are unique and are the build's slugs, the
-texts folder is git-ignored, and the checker reports a missing and a malformed text.
+Checks, for the real-text set (``devset/sources.toml``, key ``tests/data/extraction_key/realtext/``)
+and for the blind set kept apart from the rules' writers (``devset/fresh-sources.toml``, key
+``tests/data/extraction_key/fresh/``), the sources list, the answer key and the presence checker
+``devset/fetch.py``: every key names a listed text, every listed text has a key, ids are unique
+and are the build's slugs, the texts folders are git-ignored, and the checker reports a missing
+and a malformed text.
 """
 from __future__ import annotations
 
@@ -18,6 +20,9 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT / "devset" / "sources.toml"
 KEYS = ROOT / "tests" / "data" / "extraction_key" / "realtext"
+# (set name, sources list, key folder, at least N texts, outlets, registers)
+SETS = [("realtext", SOURCES, KEYS, 40, 15, 5),
+        ("fresh", ROOT / "devset" / "fresh-sources.toml", ROOT / "tests" / "data" / "extraction_key" / "fresh", 25, 12, 5)]
 
 
 def _fetch_module():
@@ -32,7 +37,13 @@ def sources():
     return tomllib.loads(SOURCES.read_text(encoding="utf-8"))["text"]
 
 
-def test_sources_have_every_field_and_unique_slug_ids(sources):
+def _listed(path: Path) -> list:
+    return tomllib.loads(path.read_text(encoding="utf-8"))["text"]
+
+
+@pytest.mark.parametrize("name,path", [(n, p) for n, p, *_ in SETS])
+def test_sources_have_every_field_and_unique_slug_ids(name, path):
+    sources = _listed(path)
     ids = [e["id"] for e in sources]
     assert len(ids) == len(set(ids))
     for entry in sources:
@@ -44,16 +55,27 @@ def test_sources_have_every_field_and_unique_slug_ids(sources):
             assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", entry["manifest_date"]), entry["id"]
 
 
-def test_set_is_large_and_varied(sources):
-    assert len(sources) >= 40
-    assert len({e["outlet"] for e in sources}) >= 15
-    assert len({e["register"] for e in sources}) >= 5
+@pytest.mark.parametrize("name,path,keys,texts,outlets,registers", SETS)
+def test_set_is_large_and_varied(name, path, keys, texts, outlets, registers):
+    sources = _listed(path)
+    assert len(sources) >= texts
+    assert len({e["outlet"] for e in sources}) >= outlets
+    assert len({e["register"] for e in sources}) >= registers
 
 
-def test_every_text_has_a_key_and_every_key_a_text(sources):
-    ids = {e["id"] for e in sources}
+def test_fresh_set_shares_no_page_with_the_realtext_set():
+    urls = {e["url"] for e in _listed(SOURCES)}
+    ids = {e["id"] for e in _listed(SOURCES)}
+    fresh = _listed(SETS[1][1])
+    assert not urls & {e["url"] for e in fresh}
+    assert not ids & {e["id"] for e in fresh}
+
+
+@pytest.mark.parametrize("name,path,keys", [(n, p, k) for n, p, k, *_ in SETS])
+def test_every_text_has_a_key_and_every_key_a_text(name, path, keys):
+    ids = {e["id"] for e in _listed(path)}
     keyed = {}
-    for path in KEYS.glob("*.toml"):
+    for path in keys.glob("*.toml"):
         if path.name == "set.toml":
             continue
         data = tomllib.loads(path.read_text(encoding="utf-8"))
@@ -62,20 +84,23 @@ def test_every_text_has_a_key_and_every_key_a_text(sources):
     assert set(keyed) == ids
 
 
-def test_key_tables_match_the_stated_totals():
-    head = tomllib.loads((KEYS / "set.toml").read_text(encoding="utf-8"))
+@pytest.mark.parametrize("name,keys", [(n, k) for n, _, k, *_ in SETS])
+def test_key_tables_match_the_stated_totals(name, keys):
+    head = tomllib.loads((keys / "set.toml").read_text(encoding="utf-8"))
     tables = traps = 0
-    for path in KEYS.glob("rt*.toml"):
+    for path in keys.glob("*.toml"):
+        if path.name == "set.toml":
+            continue
         data = tomllib.loads(path.read_text(encoding="utf-8"))
         tables += len(data.get("fact", [])) + len(data.get("trap", [])) + len(data.get("unscored", []))
         traps += len(data.get("trap", []))
     assert (tables, traps) == (head["facts"], head["traps"])
 
 
-def test_texts_folder_is_ignored_by_git():
-    probe = "devset/texts/rt00-probe.txt"
+@pytest.mark.parametrize("probe", ["devset/texts/rt00-probe.txt", "devset/texts-fresh/f00-probe.txt"])
+def test_texts_folder_is_ignored_by_git(probe):
     result = subprocess.run(["git", "check-ignore", "-q", probe], cwd=ROOT)
-    assert result.returncode == 0, "devset/texts/ must be git-ignored: third-party text is never committed"
+    assert result.returncode == 0, f"{probe}: texts folders must be git-ignored: third-party text is never committed"
 
 
 def test_checker_reports_missing_and_malformed_texts(tmp_path, capsys, sources):
@@ -103,3 +128,16 @@ def test_manifest_gives_only_page_dates(tmp_path, sources):
         assert table["slug"] == entry["id"]
         assert table.get("date") == entry.get("manifest_date")
         assert "title_en" not in table and "summary" not in table
+
+
+def test_checker_reads_another_set_by_name(tmp_path, capsys):
+    fetch = _fetch_module()
+    fresh = _listed(SETS[1][1])
+    (tmp_path / f"{fresh[0]['id']}.txt").write_text("عنوان\n\n" + "نص " * 100, encoding="utf-8")
+    status = fetch.main(["--set", "fresh", "--texts", str(tmp_path), "--quiet"])
+    out = capsys.readouterr().out
+    assert status == 1
+    assert out.startswith(f"{len(fresh)} texts listed, 1 present")
+    assert f"MISSING {fresh[1]['id']}" in out and fresh[1]["url"] in out
+    with pytest.raises(SystemExit, match="no such sources list"):
+        fetch.main(["--set", "nosuchset", "--texts", str(tmp_path)])

@@ -235,6 +235,23 @@ def test_a_set_without_texts_is_skipped(tiny, capsys):
     assert "tiny: texts not present locally; skipped" in capsys.readouterr().out
 
 
+def test_a_set_whose_folder_holds_no_text_is_skipped(tmp_path):
+    from bench.extraction_quality import find_corpus
+    keys = tmp_path / "keys" / "blind"
+    keys.mkdir(parents=True)
+    (keys / "set.toml").write_text('name = "blind"\ncorpus = ["%s"]\ntexts = ["*.txt"]\n' % (tmp_path / "texts"),
+                                   encoding="utf-8")
+    (keys / "d1.toml").write_text('[[fact]]\ns = "A"\nhostedBy = "B"\n', encoding="utf-8")
+    ks = load_set(keys)
+    assert find_corpus(ks) is None                       # no folder
+    (tmp_path / "texts").mkdir()
+    (tmp_path / "texts" / "manifest.toml").write_text("", encoding="utf-8")
+    (tmp_path / "texts" / "notes.md").write_text("x", encoding="utf-8")
+    assert find_corpus(ks) is None                       # a manifest and a non-text only
+    (tmp_path / "texts" / "d1.txt").write_text("x", encoding="utf-8")
+    assert find_corpus(ks) == (tmp_path / "texts").resolve()
+
+
 @pytest.mark.parametrize("body, message", [
     ('[[fact]]\ns = "A"\nhosted = "B"\n', "'hosted' is not a scored predicate"),
     ('[[fact]]\ns = "A"\nhostedBy = "@nobody"\n', "@nobody is not a subject declared"),
