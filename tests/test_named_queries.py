@@ -367,3 +367,15 @@ def test_catalogue_and_query_pages_are_site_pages_in_both_languages(built_client
     assert en.status_code == 200 and '<html lang="en" dir="ltr">' in en.text
     assert "1 rows." in en.text and 'name="lang" value="en"' in en.text
     assert "year=2008&amp;lang=ar" in en.text          # the language switch keeps the parameters
+
+
+def test_every_example_answers_on_the_bundled_build(built_client):
+    """A researcher who clicks a query's example gets rows: an example that answers nothing on the
+    bundled build shows the query off as broken."""
+    from urllib.parse import parse_qsl
+    empty = []
+    for query in catalogue.load_catalogue(data_dir("queries")).values():
+        for example in query.examples:
+            if not _rows(built_client, query.name, **dict(parse_qsl(example))):
+                empty.append((query.name, example))
+    assert not empty, empty
