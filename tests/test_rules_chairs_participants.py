@@ -5,6 +5,8 @@ delegation chairs nothing, a chair of a meeting is not the chair of the process.
 the author's own."""
 from __future__ import annotations
 
+import pytest
+
 from gold_facts import facts_of_text, key_of
 from graph_builder.facts import events
 
@@ -286,3 +288,11 @@ def test_a_forecast_count_is_no_count():
                           "وسيعرف المؤتمر إقرار خطة عمل جديدة، حيث سيشارك فيه ما لا يقل عن 60 بلدا عضوا.",
                           date="2031-06-30")
     assert not [f for f in facts if f.predicate.endswith("Count")]
+
+
+@pytest.mark.parametrize("printed, value", [("1.500", "1500"), ("1,500", "1500"), ("١٥٠٠", "1500")])
+def test_a_count_printed_with_thousands_separators_or_arabic_digits(printed, value):
+    facts = facts_of_text(events, GFMD,
+                          f"انعقدت القمة الثالثة عشرة للمنتدى العالمي للهجرة والتنمية في دبي يوم 24 يناير 2031، وشارك "
+                          f"فيها أكثر من {printed} مندوب من الحكومات والمنظمات الدولية.", date="2031-01-25")
+    assert ("event/gfmd-2031", "participantCount", value) in triples(facts)

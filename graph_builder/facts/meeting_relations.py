@@ -26,6 +26,8 @@ It does not find the meetings (``written_meetings.py`` and the report rules do).
 """
 from __future__ import annotations
 
+import re
+
 from ..recognise.findings import Entity, Fact, Value
 from ..text.tokens import Tokens
 from .event_common import Ref
@@ -34,6 +36,20 @@ from ..text.word_classes import load
 from .minting import person
 from .patterns import matches
 from .rules import REGISTRY, Rule, pattern_rules, register
+from ..values import parse_int
+
+
+_GROUPED = re.compile(r"\d{1,3}(?:[.,]\d{3})+")
+
+
+def count_of(token: str) -> int:
+    """A count as a writer prints it: ``1.500`` and ``1,500`` are 1500 (a dot or comma before groups
+    of three digits), ``١٥٠`` is 150; a decimal such as ``2.5`` keeps its whole part."""
+    if _GROUPED.fullmatch(token):
+        return int(re.sub(r"[.,]", "", token))
+    value = parse_int(token)
+    return value if value is not None else int(token.replace(",", "").split(".")[0])
+
 
 register(Rule("event.host-written", ("hostedBy", "plannedHost"), 0.85,
               ("host_verb", "planned_marker", "negation", "entity:state", "entity:org"),
@@ -773,7 +789,7 @@ def _register_handlers():
     @handler("event.count")
     def _count_digits(ctx, src, toks, m, rule, refs):
         i, _j, _ = m.captures["n"]
-        yield from _count(ctx, src, toks, m, rule, refs, int(toks.tokens[i].norm.replace(",", "").split(".")[0]))
+        yield from _count(ctx, src, toks, m, rule, refs, count_of(toks.tokens[i].norm))
 
     @handler("event.count-word")
     def _count_words(ctx, src, toks, m, rule, refs):
