@@ -1,11 +1,19 @@
-"""Shared fixtures: a small sample store, real MDKG servers (gunicorn) on free localhost ports, and\nFlask test clients on the same application for tests that need no server process."""
+"""Shared fixtures: a small sample store, real MDKG servers (gunicorn) on free localhost ports, and\nFlask test clients on the same application for tests that need no server process; and the hook\nthat runs a test marked ``timing`` alone (tests/timing_lock.py)."""
 from __future__ import annotations
 
 import pytest
 
+import timing_lock
 from serverutil import app_client, make_sample_store, start_server
 
 UPDATE_TOKEN = "test-token-3f9a"
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_protocol(item, nextitem):
+    """A test marked ``timing`` runs alone (no other test of any run on this checkout beside it)."""
+    with timing_lock.held(exclusive=item.get_closest_marker("timing") is not None):
+        yield
 
 
 @pytest.fixture(scope="session")

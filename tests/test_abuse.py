@@ -15,6 +15,8 @@ import pytest
 
 from serverutil import start_server
 
+pytestmark = pytest.mark.timing  # every test bounds an ordinary client's waits: each runs alone
+
 CROSS = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i } # "
 
 

@@ -140,6 +140,7 @@ def test_incremental_rebuild_reprocesses_only_the_changed_report_and_equals_full
     assert _dump_without_build_graph(store) == _dump_without_build_graph(tmp_path / "full" / "store")
 
 
+@pytest.mark.timing  # wall-clock bound: runs alone
 def test_build_of_both_reports_takes_under_20_seconds(tmp_path):
     from graph_builder.build.pipeline import build
     result = build(CORPUS, tmp_path / "timed" / "store", use_cache=False)

@@ -139,6 +139,7 @@ def test_publications_and_persons_from_text(matcher):
     assert [s for s, _ in found(matcher, "وذكرت السيدة موفو كينغ أن مسألة")] == ["موفو كينغ"]
 
 
+@pytest.mark.timing  # wall-clock bound: runs alone
 def test_mentions_in_documents(matcher, documents):
     started = time.perf_counter()
     all_mentions = {k: mentions_in(d, matcher) for k, d in documents.items()}

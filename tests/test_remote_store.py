@@ -64,6 +64,7 @@ def test_remote_answers_are_pyoxigraph_results(engine):
     assert isinstance(rows[0]["g"], ox.BlankNode)  # Virtuoso's nodeID:// read as a blank node
 
 
+@pytest.mark.timing  # wall-clock bound: runs alone
 def test_the_time_limit_stops_waiting(engine):
     _Engine.delay = 3.0
     remote = RemoteStore(engine, graph_prefix="http://ex.org/graph/", timeout=0.5)

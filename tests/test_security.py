@@ -120,6 +120,7 @@ def test_readonly_service_refuses_writes(readonly_server):
     assert _count(readonly_server) == before == 3600
 
 
+@pytest.mark.timing  # wall-clock bounds: runs alone
 def test_pathological_query_stopped_while_others_succeed(readonly_server):
     limit = 3.0  # the readonly_server's QUERY_TIMEOUT
     simple = {"query": "SELECT ?s WHERE { ?s a <http://example.org/Item> } LIMIT 5"}
@@ -142,6 +143,7 @@ def test_pathological_query_stopped_while_others_succeed(readonly_server):
     assert requests.get(readonly_server.sparql, params=simple, timeout=10).status_code == 200
 
 
+@pytest.mark.timing  # wall-clock bound: runs alone
 def test_unbounded_select_star_is_cut_at_the_row_cap(readonly_server):
     started = time.monotonic()
     response = requests.get(readonly_server.sparql, params={"query": CROSS_STAR}, timeout=30)
@@ -191,6 +193,7 @@ def _is_syntax_error(text: str) -> bool:
     return False
 
 
+@pytest.mark.timing  # wall-clock bound: runs alone
 def test_thousand_random_queries_never_5xx(readonly_server):
     queries = _random_queries(20240501, 1000)
 

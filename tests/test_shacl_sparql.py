@@ -127,6 +127,7 @@ def report_graphs(store: ox.Store) -> dict[str, list[ox.Quad]]:
     return {g.value: list(store.quads_for_pattern(None, None, None, g)) for g in names}
 
 
+@pytest.mark.timing  # ratio of two wall-clock times: runs alone
 def test_real_build_conforms_in_both_and_is_faster(built_store, fast):
     graphs = report_graphs(open_read_only(built_store))
     assert len(graphs) == 2
