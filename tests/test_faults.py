@@ -141,6 +141,7 @@ def fault_store(tmp_path_factory) -> Path:
 
 
 @pytest.mark.slow
+@pytest.mark.timing  # a query process busy within 0.5 s, 10 answers within 5 s: runs alone
 def test_killing_a_query_process_loses_no_other_request(built_store, tmp_path):
     server = start_server(built_store, tmp_path / "server.log", workers=1, QUERY_PROCESSES=3,
                           QUERY_TIMEOUT=30, ACCESS_LOG=False)
@@ -180,6 +181,7 @@ def test_killing_a_query_process_loses_no_other_request(built_store, tmp_path):
 
 
 @pytest.mark.slow
+@pytest.mark.timing  # the small store must be seen within 1.5 s: runs alone
 def test_rebuild_under_load_loses_no_request_and_shows_no_half_store(fault_store, tmp_path):
     small = tmp_path / "small"
     small.mkdir()

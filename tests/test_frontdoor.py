@@ -299,6 +299,7 @@ def test_non_http_iri_is_never_a_link(built_client):
 
 
 # -- speed ---------------------------------------------------------------------------------
+@pytest.mark.timing  # a CPU-time bound, which a second busy process on the core inflates: runs alone
 def test_front_door_queries_are_fast(store, catalogue):
     """Each query behind the pages and pictures, best of 5 on the built store, under 50 ms of CPU time
     (the process's CPU time, not wall-clock: the machine is shared, and waiting for a core is not the query's cost)."""
