@@ -67,6 +67,13 @@ if AT_RULE not in REGISTRY:
                                                  "entity:place"),
                   "an adopting clause that says where (في مراكش، خلال المؤتمر) in a paragraph about one held meeting: "
                   "adopted at that meeting", "commitments"))
+OWNER = "commitment.adopted-by-owner"
+if OWNER not in REGISTRY:
+    register(Rule(OWNER, ("adoptedBy",), 0.7, ("events:meeting-of-paragraph", "events:partOf", "lex:meeting_members",
+                                               "lex:adopt_verb"),
+                  "adopted at a meeting of a process or organ by the meeting itself, its members (واعتمد الوزراء) or "
+                  "with no adopter written (واعتمدت الاتفاقية رقم 189): adopted by that process or organ",
+                  "commitments"))
 for _rid, _desc in ((RELATIVE, "NAME الذي تم اعتماده من قبل ACTOR في DATE / NAME الذي اعتمدته ACTOR: adopter and date"),
                     (ACTIVE, "ADOPT_VERB ACTOR … NAME / ACTOR قد ADOPT_VERB NAME: adopter and date")):
     if _rid not in REGISTRY:
@@ -139,6 +146,8 @@ def _facts(toks, src, lex, commitment, verb, actor_tok, hi, rule, meeting=None, 
     if at:
         at_rule = UNNAMED if by_meeting else AT_RULE
         yield Fact(commitment, "adoptedAt", meeting[0], src, at_rule, REGISTRY.confidence(at_rule))
+        if by_meeting and actor is None:
+            yield from owner_adopts(commitment, meeting, src)
     nxt_commit = next((k for k in range(verb.j, hi) if starting(toks, k, {"commitment"})
                        and starting(toks, k, {"commitment"}).entity != commitment), None)
     d = _date(toks, verb.j, hi, toks.text, nxt_commit, doc_day)
@@ -148,6 +157,13 @@ def _facts(toks, src, lex, commitment, verb, actor_tok, hi, rule, meeting=None, 
         yield from _one_day(commitment, meeting[2], src, UNNAMED)
 
 
+def owner_adopts(commitment, meeting, src):
+    """The process or organ whose meeting (``meeting[3]``) adopted the text with no other adopter written."""
+    owner = meeting[3] if meeting is not None and len(meeting) > 3 else None
+    if owner is not None:
+        yield Fact(commitment, "adoptedBy", owner, src, OWNER, REGISTRY.confidence(OWNER))
+
+
 def _one_day(commitment, day: str, src, rule):
     """The date of a one-day meeting that adopted the instrument (the clause gives none)."""
     conf = REGISTRY.confidence(rule)
@@ -155,24 +171,34 @@ def _one_day(commitment, day: str, src, rule):
     yield Fact(commitment, "year", Value(day[:4], "gYear"), src, rule, conf)
 
 
+PLACE_NOUNS = frozenset({"مدينه", "العاصمه", "مقر"})     # في مدينة مراكش، بالعاصمة الرباط
+FIRST_WORDS = frozenset({"اول", "اولي", "الاول", "الاولي"})   # في افتتاح أول قمة
+
+
 def _at_meeting(toks, lex, j, hi, places=frozenset()) -> bool:
-    """Does the adopting clause say where: في/خلال + a meeting noun, or a place where the meeting was held
-    (``places``: تم اعتماده في مراكش، بمراكش)?"""
-    for k in range(j, min(hi, j + 8)):
+    """Does the adopting clause (up to the end of its sentence) say where: في/خلال (+ a moment) + a meeting
+    noun, or a place where the meeting was held (``places``: تم اعتماده في مراكش، بمدينة مراكش، في مؤتمر …)?"""
+    def place_at(n):
+        if n < hi and toks.tokens[n].norm.lstrip("ب") in PLACE_NOUNS:
+            n += 1
+        return n < hi and any(m.entity.kind == "place" and m.entity in places for m in toks.tokens[n].ents)
+
+    for k in range(j, hi):
         t = toks.tokens[k]
         if t.kind == "punct" and t.norm in (".", "؛", ";"):
             return False
         if t.norm in ("في", "خلال", "اثناء", "علي") and k + 1 < hi:
             n = k + 1
             if lex.is_a(toks, n, "meeting_moment") and n + 1 < hi:
-                n += 1                             # في ختام القمة، على هامش المؤتمر
-            nxt = toks.tokens[n]
-            if lex.is_a(toks, n, "meeting_noun") or any(m.entity.kind == "place" and m.entity in places
-                                                        for m in nxt.ents):
+                n = lex.is_a(toks, n, "meeting_moment").j      # في ختام القمة، على هامش المؤتمر
+            if n < hi - 1 and toks.tokens[n].norm in FIRST_WORDS:
+                n += 1
+            if n < hi and lex.is_a(toks, n, "meeting_noun") or place_at(n):
                 return True
-        if any(r.pro in ("ب", "وب") for r in t.readings()[1:]) and any(m.entity.kind == "place" and m.entity in places
-                                                                          for m in t.ents):
-            return True                            # بمراكش
+        if any(r.pro in ("ب", "وب") for r in t.readings()[1:]) and (
+                any(m.entity.kind == "place" and m.entity in places for m in t.ents)
+                or t.norm.lstrip("و")[1:] in PLACE_NOUNS and place_at(k)):
+            return True                            # بمراكش، بمدينة مراكش
     return False
 
 
@@ -294,6 +320,9 @@ def _unnamed(toks, src, lex, verb, hi, meeting, doc_day):
         t = toks.tokens[c]
         m = starting(toks, c, {"commitment"})
         if m is not None:
+            if not by_meeting and c == verb.j and meeting is not None and _passive_opening(toks, lex, verb) \
+                    and _date(toks, verb.j, hi, toks.text, None, doc_day) is None:
+                by_meeting = True                  # واعتمدت الاتفاقية رقم 189 …: adopted at the paragraph's meeting
             yield from _facts(toks, src, lex, m.entity, verb, None, hi, UNNAMED, meeting, doc_day, by_meeting)
             return
         if any(s <= t.start and t.end <= e for s, e in dated):
@@ -310,6 +339,23 @@ def _unnamed(toks, src, lex, verb, hi, meeting, doc_day):
         if by_meeting or any(lex.match_at(toks, c, ("meeting_qualifier",))):
             continue                               # المؤتمر الحكومي الدولي
         return
+
+
+OPENERS = frozenset({"فيما", "كما", "بينما", "ثم", "حيث"})
+
+
+def _passive_opening(toks, lex, verb) -> bool:
+    """A bare past adopting verb that opens its clause, right before the instrument (واعتمدت الاتفاقية …،
+    فيما اعتمدت التوصية …): unvocalised, it reads as a passive with no adopter written. A verb with an
+    object pronoun, after قد/كان (a pluperfect: background) or after a word that could be its subject is none."""
+    if verb.feature("noun") or verb.feature("tense") == "present" or verb.reading.enc \
+            or toks.tokens[verb.j - 1].norm.endswith("وا"):
+        return False                               # اعتمدوا: "they adopted"
+    lo, _ = sentence_bounds(toks, verb.i)
+    if verb.i == lo:
+        return True
+    prev = toks.tokens[verb.i - 1]
+    return prev.kind == "punct" and prev.norm in ",،" or prev.norm in OPENERS
 
 
 SIDE_WINDOW = 14            # tokens between the frame verb and the instrument
@@ -421,10 +467,12 @@ def _event_sources(ctx):
     from . import events as events_mod      # noqa: PLC0415 (a sibling family)
     facts = list(ctx.family_facts(events_mod))
     parent = {f.subject.key for f in facts if f.predicate == "partOf" and getattr(f.object, "kind", "") == "event"}
-    places, starts, ends, in_src = {}, {}, {}, {}
+    places, starts, ends, in_src, process = {}, {}, {}, {}, {}
     for f in facts:
         if getattr(f.subject, "kind", "") != "event" or f.subject.cls not in ("Meeting", "Event"):
             continue
+        if f.predicate == "partOf" and getattr(f.object, "kind", "") in ("process", "org"):
+            process.setdefault(f.subject.key, set()).add(f.object)
         if f.predicate == "location":       # meeting key → the places the event rules located it in
             places.setdefault(f.subject.key, set()).add(f.object)
         elif f.predicate == "startDate":
@@ -436,17 +484,19 @@ def _event_sources(ctx):
             if f.subject not in lst:
                 lst.append(f.subject)
     days = {key: next(iter(d)) for key, d in starts.items() if len(d) == 1 and ends.get(key) == d}
-    return places, days, in_src
+    owner = {key: next(iter(p)) for key, p in process.items() if len(p) == 1}
+    return places, days, in_src, owner
 
 
 class MeetingOf:
     """The held meeting a paragraph is about: the one it names (a meeting of a process, or of none),
-    else, in a paragraph that names none, the document's only meeting. With its places and its day."""
+    else, in a paragraph that names none, the document's only meeting. With its places, its day and the
+    process or organisation it is a meeting of (``partOf``)."""
 
     def __init__(self, ctx):
         from .family_findings import known_events
         self.events = known_events(ctx)
-        self.places, self.days, self.in_src = _event_sources(ctx)
+        self.places, self.days, self.in_src, self.owner = _event_sources(ctx)
         self.only = list({e.key: e for found in self.in_src.values() for e in found}.values())
 
     def __call__(self, src):
@@ -457,7 +507,7 @@ class MeetingOf:
             held = self.only[0]                    # a paragraph of a text about one meeting
         if held is None:
             return None
-        return held, frozenset(self.places.get(held.key, ())), self.days.get(held.key)
+        return held, frozenset(self.places.get(held.key, ())), self.days.get(held.key), self.owner.get(held.key)
 
 
 def members_adopt(toks, lex, j) -> bool:

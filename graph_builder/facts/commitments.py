@@ -27,9 +27,10 @@ from dataclasses import dataclass, field
 
 from ..text.arabic import fold
 from ..recognise.findings import Entity, Fact, Value
-from . import adoption, funding
+from . import adoption, funding, numbered
 from .fact_context import FactContext, sentences
 from .event_common import dates_in
+from .rules import REGISTRY
 from ..text.word_classes import load as load_lexicon, phrases_for
 from .minting import rx, View, arabic_names, sub_event, translit
 from .process_meetings import learn_document, sentence_refs
@@ -83,6 +84,8 @@ LATIN = re.compile(r"^\s*\(([A-Za-z][A-Za-z0-9 .&/-]{1,60})\)")
 NAME_STOP = rx(r"[,;.()]| الذي | التي | اهاب | اعترفت | وجهوا | وانشات | ووضع | علي ان | ورصد | بقيمه ")
 MOU = rx(r"مذكر[هت] (?:ال)?تفاهم")
 CONVENTION = [rx(r"(?:ال)?اتفاقيه رقم (\d+) ل"), rx(r"(?:ال)?اتفاقيه (?=\S+ \S+ \S+ رقم)")]
+# اتفاقيتها/توصيتها رقم N: the convention or recommendation of the organisation named just before
+OWN_INSTRUMENT = rx(r"(?<![\w])(?:و|ب|وب)?(اتفاقيت|توصيت)(?:ها|ه) رقم (\d+)")
 FUNDED = rx(r"(?:الذي|التي) (?:تموله|تمولها|يموله|يمولها)|بتمويل من|ممول(?:ه)? من")
 MANAGED = rx(r"يدار بالاشتراك مع|بادار(?:ه|ة) (?=برنامج|صندوق)|(?<![\w])و?يدير(?![\w])")
 BUDGET = rx(r"ميزانيه (?:اساسيه|اجماليه)?|مساعدات ماليه|مساهمات ماليه")
@@ -131,6 +134,7 @@ def extract(ctx: FactContext):
                 ps.subject = subj
     yield from _recommendations(ctx, st)
     yield from adoption.extract(ctx)
+    yield from numbered.extract(ctx)
     yield from funding.extract(ctx)
 
 
@@ -221,11 +225,33 @@ def _conventions(ctx, src, v: View):
             number = m.group(1) if m.groups() else (tail.group(1) if tail else None)
             if not orgs or not number:
                 continue
-            org = orgs[0].entity
-            conv = Entity(kind="commitment", slug=f"{org.slug}-convention-{number}", cls="LegalInstrument",
-                          label_ar=f"اتفاقية {org.label_ar} رقم {number}",
-                          label_en=f"{(org.notations or (org.label_en,))[0]} Convention No. {number}", from_text=True)
-            yield Fact(conv, "adoptedBy", org, src, "commitment.convention", RULES["commitment.convention"][1])
+            yield from _convention_facts(ctx, src, v, orgs[0].entity, number, "convention", me)
+    for m, ms, me in v.finditer(OWN_INSTRUMENT):
+        orgs = [x for x in ctx.mentions_in(src, 0, ms) if x.entity.kind == "org"]
+        if orgs:                                   # واتفاقيتها رقم 143: "its" = the organisation named last
+            kind = "convention" if m.group(1) == "اتفاقيت" else "recommendation"
+            yield from _convention_facts(ctx, src, v, orgs[-1].entity, m.group(2), kind, me)
+
+
+def _convention_facts(ctx, src, v: View, org: Entity, number: str, kind: str, end: int):
+    """A numbered convention (or recommendation) of ``org``: adopted by it; the year of its title."""
+    ar = "اتفاقية" if kind == "convention" else "توصية"
+    conv = Entity(kind="commitment", slug=f"{org.slug}-{kind}-{number}",
+                  cls="LegalInstrument" if kind == "convention" else "Recommendation",
+                  label_ar=f"{ar} {org.label_ar} رقم {number}",
+                  label_en=f"{(org.notations or (org.label_en,))[0]} {kind.title()} No. {number}", from_text=True)
+    yield Fact(conv, "adoptedBy", org, src, "commitment.convention", RULES["commitment.convention"][1])
+    year = None
+    fs = v.folded_offset(max(0, end - 40))
+    hit = re.compile(rf"رقم\s*{number}(?!\d)").search(v.folded, fs, fs + 200)
+    if hit is not None:                            # the title after the number (and after لمنظمة X)
+        after = v.orig(hit.end(), hit.end())[0]
+        org_after = [x for x in ctx.mentions_in(src, after, after + 60) if x.entity.kind == "org"
+                     and src.text[after:x.start].strip() in ("", "ل")]
+        tail_at = v.folded_offset(org_after[0].end) if org_after else hit.end()
+        year = numbered.title_year(f"رقم {number}", v.folded[tail_at:tail_at + 160])
+    if year is not None:
+        yield Fact(conv, "year", Value(year, "gYear"), src, numbered.RULE, REGISTRY.confidence(numbered.RULE))
 
 
 DECISION = rx(r"(?<![\w])(?:ب|و|وب)?(?:ال)?قرار(?:ا)? (?:رقم (?P<n1>\d+) )?(?:(?:ال)?صادر(?:ا|ه)? (?:عن|من) )?")
@@ -358,12 +384,13 @@ def _adoptions(ctx, src, v: View, s: int, e: int, meetings=(), ps: ParaState | N
             meeting_ent = ps.meeting                     # "وتم في المنتدى وضع خطة عمل"
         else:
             meeting_ent = meeting[-1].event if meeting else None
-        members_day = None
+        members_day = adopters_owner = None
         if meeting_ent is None and not adopters and meeting_of is not None:
             held = meeting_of(src)                       # "واعتمد الوزراء إعلان …": the paragraph's meeting
             if held is not None and adoption.members_adopt(toks, lex, toks.index_at(me)) \
                     and not lex.is_a(toks, toks.index_at(me), "meeting_noun"):
                 meeting_ent, members_day = held[0], held[2]
+                adopters_owner = held
         dates = _clause_dates(src.text, s, e, ms)
         year = next((d.year for d in dates if d.year), None)
         via = f"adopted at {meeting_ent.label_en}" if meeting_ent is not None and not adopters else ""
@@ -377,6 +404,7 @@ def _adoptions(ctx, src, v: View, s: int, e: int, meetings=(), ps: ParaState | N
             yield Fact(ent, "adoptedBy", actor, src, rule, RULES[rule][1])
         if meeting_ent is not None:
             yield Fact(ent, "adoptedAt", meeting_ent, src, "commitment.adopted-at", RULES["commitment.adopted-at"][1])
+            yield from adoption.owner_adopts(ent, adopters_owner, src)      # the ministers of the Bali Process
             key_year = re.search(r"-(\d{4})$", meeting_ent.slug)
             if key_year and not (dates and dates[0].year):
                 yield Fact(ent, "year", Value(key_year.group(1), "gYear"), src, "commitment.adopted-at",

@@ -1,0 +1,127 @@
+"""Numbered instruments and adoptions with no adopter written, on sentences written for these tests in
+several registers: the year in a numbered instrument's title (rule commitment.numbered-year: القانون رقم
+N لسنة YYYY، الاتفاقية رقم N بشأن …، YYYY، C143 (1975)), a law or decree minted from its number and year,
+"its convention" (اتفاقيتها رقم N) of the organisation named before, a bare past verb that opens its
+clause read as a passive (واعتمدت الاتفاقية رقم 189 …) at the paragraph's meeting, the process whose
+meeting's members adopted a text (rule commitment.adopted-by-owner), and the adopting clause that says
+where further on (في افتتاح أول قمة، بمدينة مراكش). Negative cases: a target year of an unnumbered plan,
+a year after منذ, a call to ratify, a pluperfect, a dated background adoption, a verb whose subject is
+written, a planned adoption."""
+from __future__ import annotations
+
+import pytest
+
+from graph_builder.facts import adoption, commitments, numbered
+from graph_builder.recognise.findings import Value
+from graph_builder.text.arabic import fold
+from test_rules_adoption_funding import _ctx, setup  # noqa: F401 (fixture)
+
+
+def _facts(text, setup, date=""):
+    return {(f.subject.slug, f.predicate, f.object.lexical if isinstance(f.object, Value) else f.object.slug)
+            for f in commitments.extract(_ctx(text, setup, date))}
+
+
+@pytest.mark.parametrize("name, after, year", [
+    ("القانون رقم 28 لسنة 2012", "", "2012"),
+    ("قانون العمالة المنزلية رقم 68 لسنه 2015", "، الذي أقره", "2015"),
+    ("الاتفاقية رقم 97 بشأن الهجرة من أجل العمل", " (مراجعة)، 1949، والاتفاقية", "1949"),
+    ("الاتفاقية رقم 143", " بشأن العمال المهاجرين (أحكام تكميلية)، لعام 1975.", "1975"),
+    ("C143", " (1975)", "1975"),
+    ("التوصية رقم 201", " لعام 2011 المكملة لها", "2011"),
+    ("المرسوم", " رقم 5 لعام 2019 المتعلق بالهجرة", "2019"),
+])
+def test_the_year_of_a_numbered_title(name, after, year):
+    assert numbered.title_year(fold(name), fold(after)) == year
+
+
+@pytest.mark.parametrize("name, after", [
+    # an unnumbered plan's target year is no adoption year
+    ("خطة التنمية المستدامة", " لعام 2030"),
+    # the year of an act on the instrument, after a verb or منذ, is not its title's
+    ("الاتفاقية رقم 189", " التي دخلت حيز النفاذ في 2013"),
+    ("الاتفاقية رقم 189", " منذ 2013"),
+    # a number that is no year
+    ("الاتفاقية رقم 189", " بأغلبية 396 صوتا"),
+])
+def test_no_title_year(name, after):
+    assert numbered.title_year(fold(name), fold(after)) is None
+
+
+@pytest.mark.parametrize("text, slug, year", [
+    # Iraqi press, a law cited in a speech
+    ("واستعرض الوزير الجهود التشريعية لمكافحة الاتجار بالبشر ومنها القانون رقم 28 لسنة 2031.", "law-28-2031", "2031"),
+    # Gulf press, a law with a title before its number
+    ("وقال المدير إن قانون العمالة المنزلية رقم 68 لسنة 2031 منح العمال راحة أسبوعية.", "law-68-2031", "2031"),
+    # Levantine press, a decree
+    ("وأصدرت الحكومة المرسوم رقم 12 لعام 2031 المتعلق بتنظيم العمالة الوافدة.", "decree-12-2031", "2031"),
+])
+def test_a_numbered_law_is_minted_with_its_year(text, slug, year, setup):
+    assert (slug, "year", year) in _facts(text, setup)
+
+
+def test_its_convention_is_the_organisation_named_before(setup):
+    got = _facts("ودعا المجلس الدول إلى النظر في التصديق على اتفاقية منظمة العمل الدولية رقم 97 بشأن الهجرة من "
+                 "أجل العمل (مراجعة)، لعام 1949، واتفاقيتها رقم 143 بشأن العمال المهاجرين (أحكام تكميلية)، "
+                 "لعام 1975.", setup)
+    assert {("ilo-convention-97", "year", "1949"), ("ilo-convention-143", "year", "1975"),
+            ("ilo-convention-97", "adoptedBy", "ilo"), ("ilo-convention-143", "adoptedBy", "ilo")} <= got
+    # a call to ratify is no ratification and no adoption date
+    assert not {t for t in got if t[1] in ("dateAdopted", "adoptedAt")}
+
+
+OASIS = "وانعقد المؤتمر الوزاري الثالث لعملية الواحة في مدينة الرباط يومي 3 و4 مارس 2031. "
+
+
+@pytest.mark.parametrize("text", [
+    # UN press-release register: a bare past verb that opens the sentence, no adopter written
+    OASIS + "واعتمدت الاتفاقية رقم 189 بأغلبية 396 صوتا، فيما اعتمدت التوصية رقم 201 بأغلبية 434 صوتا.",
+    # Maghrebi press: فيما before the verb
+    OASIS + "وناقش المشاركون الهجرة، فيما اعتمد إعلان الواحة بالإجماع.",
+])
+def test_a_bare_past_verb_opening_its_clause_adopts_at_the_meeting(text, setup):
+    got = {(s, p) for s, p, o in _facts(text, setup) if p == "adoptedAt"}
+    assert got, _facts(text, setup)
+
+
+@pytest.mark.parametrize("text", [
+    # a dated background adoption keeps its own date, not the meeting
+    OASIS + "واعتمدت الاتفاقية رقم 189 في يونيو 2011.",
+    # a pluperfect: background
+    OASIS + "وكانت قد اعتمدت الاتفاقية رقم 189 قبل سنوات.",
+    # a subject written before the verb
+    OASIS + "وقال الوزير إن بلاده اعتمدت الاتفاقية رقم 189.",
+    # a planned adoption
+    OASIS + "ومن المقرر أن تعتمد الاتفاقية رقم 189 في الدورة المقبلة.",
+    # a call to ratify
+    OASIS + "ودعا الوزير الدول إلى التصديق على الاتفاقية رقم 189.",
+])
+def test_no_adoption_at_the_meeting(text, setup):
+    assert not {t for t in _facts(text, setup) if t[1] == "adoptedAt"}, _facts(text, setup)
+
+
+def test_members_of_a_process_meeting_adopt_for_the_process(setup):
+    text = ("وعقدت عملية بالي الإقليمية مؤتمرها الوزاري السادس في بالي في 23 مارس 2031. واعتمد الوزراء "
+            "إعلان الواحة بشأن تنقل العمالة.")
+    got = _facts(text, setup)
+    assert ("oasis-declaration", "adoptedBy", "bali-process") in got, got
+
+
+def test_an_adopter_written_is_not_replaced_by_the_process(setup):
+    text = ("وعقدت عملية بالي الإقليمية مؤتمرها الوزاري السادس في بالي في 23 مارس 2031. واعتمدت الجمعية العامة "
+            "إعلان الواحة بشأن تنقل العمالة.")
+    got = _facts(text, setup)
+    assert ("oasis-declaration", "adoptedBy", "bali-process") not in got, got
+
+
+@pytest.mark.parametrize("text", [
+    # Egyptian press: the meeting after the instrument, with a moment and "first"
+    "وانعقدت القمة في نيويورك في 19 سبتمبر 2031. اعتمدت الجمعية العامة أمس الاثنين \"إعلان الواحة بشأن تنقل "
+    "العمالة\"، في افتتاح أول قمة رفيعة المستوى بشأن اللاجئين.",
+    # Maghrebi press: a count of states, بمدينة + the meeting's city
+    "انعقد المؤتمر الحكومي الدولي في مراكش يومي 10 و11 ديسمبر 2031. وصادقت قرابة 164 دولة، أمس الاثنين بمدينة "
+    "مراكش، على ميثاق النهر للهجرة الآمنة.",
+])
+def test_the_clause_says_where_further_on(text, setup):
+    got = {t for t in _facts(text, setup, "2031-12-11") if t[1] == "adoptedAt"}
+    assert got, _facts(text, setup, "2031-12-11")
