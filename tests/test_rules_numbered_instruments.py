@@ -95,6 +95,9 @@ def test_a_bare_past_verb_opening_its_clause_adopts_at_the_meeting(text, setup):
     OASIS + "ومن المقرر أن تعتمد الاتفاقية رقم 189 في الدورة المقبلة.",
     # a call to ratify
     OASIS + "ودعا الوزير الدول إلى التصديق على الاتفاقية رقم 189.",
+    # Levantine press: the meeting named in a later clause is what the states prepare for, not where it was adopted
+    OASIS + "وركز المؤتمر على متابعة ميثاق النهر للهجرة الآمنة الذي تم اعتماده من قبل الجمعية العامة في ديسمبر "
+            "2018، بهدف تحضير الدول للمشاركة في مؤتمر الاستعراض الإقليمي.",
 ])
 def test_no_adoption_at_the_meeting(text, setup):
     assert not {t for t in _facts(text, setup) if t[1] == "adoptedAt"}, _facts(text, setup)

@@ -171,6 +171,7 @@ def _one_day(commitment, day: str, src, rule):
     yield Fact(commitment, "year", Value(day[:4], "gYear"), src, rule, conf)
 
 
+CLAUSE_OPENERS = frozenset({"بهدف", "لتحضير", "تمهيدا", "استعدادا", "قبل", "بعد", "منذ", "المزمع", "المقرر"})
 PLACE_NOUNS = frozenset({"مدينه", "العاصمه", "مقر"})     # في مدينة مراكش، بالعاصمة الرباط
 FIRST_WORDS = frozenset({"اول", "اولي", "الاول", "الاولي"})   # في افتتاح أول قمة
 
@@ -183,10 +184,18 @@ def _at_meeting(toks, lex, j, hi, places=frozenset()) -> bool:
             n += 1
         return n < hi and any(m.entity.kind == "place" and m.entity in places for m in toks.tokens[n].ents)
 
+    comma = False
     for k in range(j, hi):
         t = toks.tokens[k]
         if t.kind == "punct" and t.norm in (".", "؛", ";"):
             return False
+        if t.norm in RELATIVES or t.norm in CLAUSE_OPENERS or comma and not (
+                t.norm in ("في", "خلال", "اثناء", "علي") or t.kind == "number" or lex.is_a(toks, k, "relative_time")
+                or any(r.pro in ("ب", "وب") for r in t.readings()[1:])):
+            return False                           # …، بهدف تحضير الدول للمشاركة في مؤتمر …: another clause
+        comma = t.kind == "punct" and t.norm in ",،"
+        if comma:
+            continue
         if t.norm in ("في", "خلال", "اثناء", "علي") and k + 1 < hi:
             n = k + 1
             if lex.is_a(toks, n, "meeting_moment") and n + 1 < hi:
