@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 
 from ..text.arabic import fold
 from ..recognise.findings import Entity, Fact, Value
-from . import adoption, funding, numbered
+from . import adoption, funding, numbered, signing
 from .fact_context import FactContext, sentences
 from .event_common import dates_in
 from .rules import REGISTRY
@@ -109,6 +109,8 @@ def extract(ctx: FactContext):
     st = learn_document(ctx)
     seen: dict = {}
     meeting_of = adoption.MeetingOf(ctx)
+    signed, covered = signing.extract(ctx)
+    yield from signed
     for src in list(ctx.document.paragraphs) + [f for f in ctx.document.footnotes if f.text]:
         v = st.view(src)
         ps = ParaState(seen=seen)
@@ -125,7 +127,8 @@ def extract(ctx: FactContext):
             yield from _passives(ctx, src, v, s, e, ps)
             if ps.funding is named_before:
                 yield from _anaphora(ctx, src, v, s, e, ps)
-            yield from _mous(ctx, src, v, s, e)
+            if not any(i == id(src) and a < e and s < b for i, a, b in covered):
+                yield from _mous(ctx, src, v, s, e)          # a memorandum the signing rule did not read
             yield from _budgets(ctx, st, src, v, s, e)
             if meetings:
                 ps.meeting = meetings[-1].event
