@@ -23,6 +23,8 @@ It does not find meetings, and names no document.
 """
 from __future__ import annotations
 
+import re
+
 from ..recognise.findings import Entity, Fact
 from ..text.arabic import fold
 from ..text.word_classes import load
@@ -101,6 +103,7 @@ def _noun_at(toks, lex, k, hi):
     return n
 
 
+EARLIER = re.compile(r"(?:الموقعه|الموقع|السابقه|السابق|منذ)\s*(?:بين \S+(?: \S+)?\s*)?(?:عام|سنه|في)?\s*$")
 SAME_DAY = ("اليوم نفسه", "اليوم ذاته", "نفس اليوم", "ذات اليوم")
 
 
@@ -112,9 +115,8 @@ def _date(ctx, toks, lo, hi, doc_day):
     dates = dates_of(toks, doc_day)
     for d in dates:
         if s <= d.start and d.end <= e and d.year:
-            before = fold(toks.text[max(0, d.start - 12):d.start])
-            if "منذ" in before or "الموقع" in before or "السابق" in before:
-                continue
+            if EARLIER.search(fold(toks.text[max(s, d.start - 30):d.start])):
+                continue                           # مذكرة التفاهم الموقعة بين الجانبين عام 2000
             return d
     if any(fold(w) in fold(toks.text[s:e]) for w in SAME_DAY):
         earlier = [d for d in dates if d.end <= s and d.precision == "day" and d.year]
