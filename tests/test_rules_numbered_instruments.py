@@ -128,3 +128,60 @@ def test_an_adopter_written_is_not_replaced_by_the_process(setup):
 def test_the_clause_says_where_further_on(text, setup):
     got = {t for t in _facts(text, setup, "2031-12-11") if t[1] == "adoptedAt"}
     assert got, _facts(text, setup, "2031-12-11")
+
+
+@pytest.mark.parametrize("text, slug, date", [
+    # Levantine press: a resolution and its date after المؤرخ
+    ("وانضمت المنظمة إلى الأمم المتحدة بموجب القرار 70/296 المؤرخ 25 تموز/يوليو 2031.", "a-res-70-296", "2031-07-25"),
+    # Gulf press: a law and the date it was issued
+    ("وينظم قانون العمالة المنزلية رقم 68 لسنة 2031 الصادر في 24 يونيو 2031 ساعات العمل.", "law-68-2031", "2031-06-24"),
+])
+def test_a_dated_instrument(text, slug, date, setup):
+    assert (slug, "dateAdopted", date) in _facts(text, setup)
+
+
+def test_a_date_after_a_verb_is_not_the_dated_instruments(setup):
+    got = _facts("وأشار إلى القرار 70/296 ودخل حيز التنفيذ في 25 تموز/يوليو 2031.", setup)
+    assert not {t for t in got if t[0] == "a-res-70-296" and t[1] == "dateAdopted"}, got
+
+
+@pytest.mark.parametrize("text", [
+    # Egyptian press: the resolution "titled" the instrument
+    "ويعقد المؤتمر تحت رعاية الجمعية العامة للأمم المتحدة التي اعتمدت القرار 71/1 المؤرخ 19 سبتمبر 2031 "
+    "بعنوان \"إعلان الواحة بشأن تنقل العمالة\".",
+    # UN register: the resolution in brackets after the instrument
+    "وفي 19 أيلول/سبتمبر 2031، اعتمدت الجمعية العامة إعلان الواحة بشأن تنقل العمالة (القرار 71/1).",
+])
+def test_the_instrument_a_resolution_carries(text, setup):
+    got = _facts(text, setup)
+    assert ("oasis-declaration", "adoptedBy", "general-assembly") in got, got
+    assert ("oasis-declaration", "year", "2031") in got, got
+
+
+def test_a_resolution_mentioned_near_another_instrument_does_not_carry_it(setup):
+    got = _facts("واستند المؤتمر إلى القرار 71/1، كما ناقش إعلان الواحة بشأن تنقل العمالة.", setup)
+    assert not {t for t in got if t[0] == "oasis-declaration"}, got
+
+
+def test_a_declarations_own_text_is_adopted_at_its_meeting(setup):
+    # a regional process's final declaration: "we adopt this declaration"
+    text = ("وعقدت عملية بالي الإقليمية مؤتمرها الوزاري السادس في بالي في 23 مارس 2031.\n\n"
+            "نعتمد إعلان الواحة بشأن تنقل العمالة هذا، ونتعهد بما يلي:")
+    from graph_builder.text.model import Document, Paragraph, Section
+    from graph_builder.facts.fact_context import FactContext
+    from graph_builder.recognise.matcher import mentions_in
+    from pathlib import Path
+    gaz, matcher = setup
+    sec = Section(heading="إعلان", level=1, order=1, line=1)
+    paras = [Paragraph(number=i + 1, text=t, order=i + 1, line=2 + i, section=sec) for i, t in enumerate(text.split("\n\n"))]
+    doc = Document(path=Path("d.txt"), slug="d", paragraphs=paras, sections=[sec])
+    facts = commitments.extract(FactContext(doc, mentions_in(doc, matcher), gaz))
+    got = {(f.subject.slug, f.predicate, getattr(f.object, "slug", None)) for f in facts}
+    assert ("oasis-declaration", "adoptedBy", "bali-process") in got, got
+    assert any(s == "oasis-declaration" and p == "adoptedAt" for s, p, o in got), got
+
+
+def test_we_acknowledge_is_no_adoption(setup):
+    got = _facts("وعقدت عملية بالي الإقليمية مؤتمرها الوزاري السادس في بالي في 23 مارس 2031. "
+                 "نقر بأهمية إعلان الواحة بشأن تنقل العمالة في حماية العمال.", setup)
+    assert not {t for t in got if t[0] == "oasis-declaration" and t[1] in ("adoptedAt", "adoptedBy")}, got

@@ -508,6 +508,16 @@ class MeetingOf:
         self.places, self.days, self.in_src, self.owner = _event_sources(ctx)
         self.only = list({e.key: e for found in self.in_src.values() for e in found}.values())
 
+    def first(self, sources):
+        """The first top-level meeting the document names, in reading order (a declaration's own meeting,
+        named in its title), with its places, day and owner; None when it names none."""
+        for src in sources:
+            found = self.in_src.get(id(src))
+            if found:
+                held = found[0]
+                return held, frozenset(self.places.get(held.key, ())), self.days.get(held.key), self.owner.get(held.key)
+        return None
+
     def __call__(self, src):
         held = self.events.meeting(src)
         if held is None and len(self.in_src.get(id(src), [])) == 1:

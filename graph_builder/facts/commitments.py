@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 
 from ..text.arabic import fold
 from ..recognise.findings import Entity, Fact, Value
-from . import adoption, funding, numbered, signing
+from . import adoption, dated, funding, numbered, signing
 from .fact_context import FactContext, sentences
 from .event_common import dates_in
 from .rules import REGISTRY
@@ -58,7 +58,10 @@ RULES = {
     "commitment.recommendation": ("a numbered item after a session's recommendations line (phrases in lexicons/known_slips.toml) was produced by that session", 0.9),
 }
 
-_ACT = r"(?:اعتمد|اعتمدت|باعتماد|اعتماد|اطلق|اطلقت|اقر|اقرت|وقع|وقعت|انشا|انشات|بانشاء|وضع|ووضع)"
+_ACT = r"(?:اعتمد|اعتمدت|باعتماد|اعتماد|اطلق|اطلقت|اقر|اقرت|وقع|وقعت|انشا|انشات|بانشاء|وضع|ووضع|نعتمد|نقر|نتبني)"
+# the first-person forms of a declaration's own operative text (نعتمد إعلان دكا هذا): performative, the
+# instrument right after the verb
+FIRST_PERSON = frozenset({"نعتمد", "نقر", "نتبني"})
 KINDS = [  # folded head word (with accusative/clitic forms) -> class
     (r"اعلان(?:ا)?(?: وخطه عمل)?", "Declaration"),
     (r"خطه عمل", "ActionPlan"),
@@ -81,7 +84,7 @@ SUBJECT = rx(r"(?<![\w])(?:و)?(?:يقوم|تقوم)(?![\w])")
 MANAGES = rx(r"(?<![\w])(?:بادار(?:ه)|(?:و)?يدير|(?:و)?تدير)(?![\w])")
 MEETING_ANAPHOR = rx(r"(?<![\w])في (?:ال)?(?:منتدي|مؤتمر|اجتماع|قمه)(?![\w])")
 LATIN = re.compile(r"^\s*\(([A-Za-z][A-Za-z0-9 .&/-]{1,60})\)")
-NAME_STOP = rx(r"[,;.()]| الذي | التي | اهاب | اعترفت | وجهوا | وانشات | ووضع | علي ان | ورصد | بقيمه ")
+NAME_STOP = rx(r"[,;.()]| هذا(?![\w])| هذه(?![\w])| الذي | التي | اهاب | اعترفت | وجهوا | وانشات | ووضع | علي ان | ورصد | بقيمه ")
 MOU = rx(r"مذكر[هت] (?:ال)?تفاهم")
 CONVENTION = [rx(r"(?:ال)?اتفاقيه رقم (\d+) ل"), rx(r"(?:ال)?اتفاقيه (?=\S+ \S+ \S+ رقم)")]
 # اتفاقيتها/توصيتها رقم N: the convention or recommendation of the organisation named just before
@@ -105,7 +108,12 @@ class ParaState:
     seen: dict = field(default_factory=dict)     # slug -> the entity first made with it in this document
 
 
-def extract(ctx: FactContext):
+def extract(ctx: FactContext) -> list[Fact]:
+    facts = list(_extract(ctx))
+    return facts + dated.extract(ctx, facts)     # a dated instrument; the one a resolution carries
+
+
+def _extract(ctx: FactContext):
     st = learn_document(ctx)
     seen: dict = {}
     meeting_of = adoption.MeetingOf(ctx)
@@ -353,7 +361,8 @@ def _adoptions(ctx, src, v: View, s: int, e: int, meetings=(), ps: ParaState | N
             hm = re.search(rf"(?<![\w])(?:ال)?{head}(?![\w])", window)
             if hm and (found is None or hm.start() < found):
                 found = hm.start()
-        if found is None or (fold(m.group(0)).lstrip("و") == "وضع" and found > 1):
+        first_person = fold(m.group("verb")) in FIRST_PERSON
+        if found is None or (fold(m.group(0)).lstrip("و") == "وضع" and found > 1) or first_person and found > 1:
             continue
         if _ANOTHER_ADOPTION.search(window[:found]):
             continue     # "باعتماد أول اتفاق …، الذكرى السبعين لاعتماد الإعلان …": the head is another verb's object
@@ -394,6 +403,10 @@ def _adoptions(ctx, src, v: View, s: int, e: int, meetings=(), ps: ParaState | N
                     and not lex.is_a(toks, toks.index_at(me), "meeting_noun"):
                 meeting_ent, members_day = held[0], held[2]
                 adopters_owner = held
+        own = meeting_of.first(ctx.sources()) if first_person and meeting_of is not None else None
+        if meeting_ent is None and not adopters and own is not None:
+            # نعتمد إعلان دكا هذا: the declaration's own text, adopted at the meeting its title names
+            meeting_ent, members_day, adopters_owner = own[0], own[2], own
         dates = _clause_dates(src.text, s, e, ms)
         year = next((d.year for d in dates if d.year), None)
         via = f"adopted at {meeting_ent.label_en}" if meeting_ent is not None and not adopters else ""
