@@ -185,3 +185,19 @@ def test_we_acknowledge_is_no_adoption(setup):
     got = _facts("وعقدت عملية بالي الإقليمية مؤتمرها الوزاري السادس في بالي في 23 مارس 2031. "
                  "نقر بأهمية إعلان الواحة بشأن تنقل العمالة في حماية العمال.", setup)
     assert not {t for t in got if t[0] == "oasis-declaration" and t[1] in ("adoptedAt", "adoptedBy")}, got
+
+
+@pytest.mark.parametrize("text", [
+    # Gulf agency register: a convention described, not titled, adopted by an organ at its session in a city
+    "اعتمد مؤتمر العمل الدولي في دورته المائة بجنيف اتفاقية دولية تنظم عمل الخدمة المنزلية للمرة الأولى.",
+    # Maghrebi press: تبنى and a treaty
+    "تبنت منظمة العمل الدولية معاهدة جديدة لحماية العمالة المنزلية.",
+])
+def test_a_described_convention_is_adopted_by_its_organ(text, setup):
+    got = _facts(text, setup)
+    assert any(p == "adoptedBy" and o in ("ilc", "ilo") for s, p, o in got), got
+
+
+def test_a_convention_signed_between_parties_is_not_adopted_by_them(setup):
+    got = _facts("ووقعت مصر والمنظمة الدولية للهجرة اتفاقية تعاون لمكافحة الاتجار بالبشر.", setup)
+    assert not {t for t in got if t[1] == "adoptedBy"}, got

@@ -58,7 +58,7 @@ RULES = {
     "commitment.recommendation": ("a numbered item after a session's recommendations line (phrases in lexicons/known_slips.toml) was produced by that session", 0.9),
 }
 
-_ACT = r"(?:اعتمد|اعتمدت|باعتماد|اعتماد|اطلق|اطلقت|اقر|اقرت|وقع|وقعت|انشا|انشات|بانشاء|وضع|ووضع|نعتمد|نقر|نتبني)"
+_ACT = r"(?:اعتمد|اعتمدت|باعتماد|اعتماد|اطلق|اطلقت|اقر|اقرت|وقع|وقعت|انشا|انشات|بانشاء|وضع|ووضع|نعتمد|نقر|نتبني|تبني|تبنت|بتبني)"
 # the first-person forms of a declaration's own operative text (نعتمد إعلان دكا هذا): performative, the
 # instrument right after the verb
 FIRST_PERSON = frozenset({"نعتمد", "نقر", "نتبني"})
@@ -69,12 +69,15 @@ KINDS = [  # folded head word (with accusative/clitic forms) -> class
     (r"قرار(?:ا)?", "Resolution"),
     (r"(?:برنامج(?:ا)?|صندوق|مرفق)", "FundingCommitment"),
     (r"(?:مبادره|مشروع)", "Initiative"),
+    (r"(?:اتفاقيه|معاهده)", "LegalInstrument"),     # اعتمد المؤتمر اتفاقية دولية تنظم …: a described convention
 ]
+TREATY = rx(r"^(?:ال)?(?:اتفاقيه|معاهده)")
 ADOPT = re.compile(rf"(?<![\w])(?:[وف](?=\S))?(?P<verb>{_ACT})(?![\w])")   # واعتمد، فأطلقت: a proclitic conjunction
 KIND_EN = [  # folded head word -> English kind for composed labels
     (r"اعلان وخطه عمل", "Declaration and Action Plan"), (r"اعلان", "Declaration"), (r"خطه عمل", "Action Plan"),
     (r"اطار", "Policy Framework"), (r"قرار", "Resolution"), (r"برنامج", "Programme"), (r"صندوق", "Fund"),
     (r"مرفق", "Facility"), (r"مبادره", "Initiative"), (r"مشروع", "Project"), (r"نهج", "Approach"),
+    (r"اتفاقيه", "Convention"), (r"معاهده", "Treaty"),
 ]
 PASSIVE = rx(r"(?<![\w])(?:الذي|التي) (?:اعتمد|اعتمدت|اطلق|اطلقت|اقر|اقرت|انشي|انشيت|وقع|وقعت)(?![\w])")
 PASSIVE_HEAD = rx(r"(?<![\w])(?:ال)?(اعلان|خطه عمل|اطار|قرار|برنامج|صندوق|مرفق|مبادره|نهج)(?![\w])")
@@ -364,6 +367,8 @@ def _adoptions(ctx, src, v: View, s: int, e: int, meetings=(), ps: ParaState | N
         first_person = fold(m.group("verb")) in FIRST_PERSON
         if found is None or (fold(m.group(0)).lstrip("و") == "وضع" and found > 1) or first_person and found > 1:
             continue
+        if TREATY.match(window[found:]) and fold(m.group("verb")) in ("وقع", "وقعت"):
+            continue     # a convention signed between parties: the signing rule's
         if _ANOTHER_ADOPTION.search(window[:found]):
             continue     # "باعتماد أول اتفاق …، الذكرى السبعين لاعتماد الإعلان …": the head is another verb's object
         named = _named(v, fpos + found, e)
@@ -403,6 +408,11 @@ def _adoptions(ctx, src, v: View, s: int, e: int, meetings=(), ps: ParaState | N
                     and not lex.is_a(toks, toks.index_at(me), "meeting_noun"):
                 meeting_ent, members_day = held[0], held[2]
                 adopters_owner = held
+        if meeting_ent is None and adopters and meeting_of is not None:
+            held = meeting_of(src)                       # اعتمد مؤتمر العمل الدولي في دورته المائة بجنيف اتفاقية …
+            k, hi = toks.index_at(me), adoption.sentence_ends(toks)[toks.tokens[toks.index_at(ms)].sent]
+            if held is not None and adoption._at_meeting(toks, lex, k, min(hi, toks.index_at(c_start)), held[1]):
+                meeting_ent = held[0]
         own = meeting_of.first(ctx.sources()) if first_person and meeting_of is not None else None
         if meeting_ent is None and not adopters and own is not None:
             # نعتمد إعلان دكا هذا: the declaration's own text, adopted at the meeting its title names
