@@ -201,3 +201,8 @@ def test_a_described_convention_is_adopted_by_its_organ(text, setup):
 def test_a_convention_signed_between_parties_is_not_adopted_by_them(setup):
     got = _facts("ووقعت مصر والمنظمة الدولية للهجرة اتفاقية تعاون لمكافحة الاتجار بالبشر.", setup)
     assert not {t for t in got if t[1] == "adoptedBy"}, got
+
+
+def test_who_convened_the_adopting_meeting_is_not_the_adopter(setup):
+    got = _facts("تبنت قمة عقدتها الأمم المتحدة اليوم إعلانا بشأن اللاجئين والمهاجرين.", setup, "2031-09-19")
+    assert not {t for t in got if t[1] == "adoptedBy"}, got

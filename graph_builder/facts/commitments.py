@@ -384,6 +384,11 @@ def _adoptions(ctx, src, v: View, s: int, e: int, meetings=(), ps: ParaState | N
             continue                                     # a process or organisation named with a head word
         adopters = [x.entity for x in actors if x.end <= c_start
                     and not re.search(r"(?:^|\s)(?:في|ب)\s*$", fold(v.text[max(s, x.start - 4):x.start]))]
+        toks, lex = ctx.tokens(src), load_lexicon()
+        k_subj = toks.index_at(me)
+        if k_subj < len(toks.tokens) and lex.is_a(toks, k_subj, "meeting_noun") \
+                and not any(x.entity.kind in ("org", "state", "process") for x in toks.tokens[k_subj].ents):
+            adopters = []    # تبنت قمة عقدتها الأمم المتحدة إعلانا: the meeting adopts, not who convened it
         if not adopters and m.group("verb").startswith("ب"):   # "قامت X باعتماد …": X is the sentence subject
             before = [x for x in ctx.mentions_in(src, s, ms) if x.entity.kind in ("state", "org")]
             adopters = [before[0].entity] if before else []
