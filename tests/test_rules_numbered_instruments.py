@@ -206,3 +206,25 @@ def test_a_convention_signed_between_parties_is_not_adopted_by_them(setup):
 def test_who_convened_the_adopting_meeting_is_not_the_adopter(setup):
     got = _facts("تبنت قمة عقدتها الأمم المتحدة اليوم إعلانا بشأن اللاجئين والمهاجرين.", setup, "2031-09-19")
     assert not {t for t in got if t[1] == "adoptedBy"}, got
+
+
+@pytest.mark.parametrize("text, state", [
+    # Maghrebi press: a state ratifies a numbered convention
+    ("صادقت موريتانيا على الاتفاقية رقم 143 في مارس 2031.", "MRT"),
+    # Levantine press: accession
+    ("وانضمت تونس إلى الاتفاقية الدولية لحماية حقوق جميع العمال المهاجرين وأفراد أسرهم عام 2031.", "TUN"),
+])
+def test_a_state_that_ratifies_keeps_the_conventions_own_date(text, state, setup):
+    got = _facts(text, setup)
+    assert any(p == "adoptedBy" and o == state for s, p, o in got), got
+    # the ratification's date is not the date the convention was adopted
+    assert not {t for t in got if t[1] in ("dateAdopted", "year") and t[2].startswith("2031")}, got
+
+
+@pytest.mark.parametrize("text", [
+    "وقال إن المغرب سيصادق على الاتفاقية رقم 143 قريبا.",
+    "ودعا الوزير الدول إلى المصادقة على الاتفاقية رقم 143.",
+    "ولم تصادق الكويت على الاتفاقية رقم 189 حتى الآن.",
+])
+def test_a_call_or_a_plan_to_ratify_is_no_ratification(text, setup):
+    assert not {t for t in _facts(text, setup) if t[1] == "adoptedBy"}, _facts(text, setup)

@@ -148,6 +148,8 @@ def _facts(toks, src, lex, commitment, verb, actor_tok, hi, rule, meeting=None, 
         yield Fact(commitment, "adoptedAt", meeting[0], src, at_rule, REGISTRY.confidence(at_rule))
         if by_meeting and actor is None:
             yield from owner_adopts(commitment, meeting, src)
+    if verb.feature("ratify") and actor is not None and actor.entity.kind == "state":
+        return                                     # صادقت موريتانيا على الاتفاقية في 2031: a ratification's date
     nxt_commit = next((k for k in range(verb.j, hi) if starting(toks, k, {"commitment"})
                        and starting(toks, k, {"commitment"}).entity != commitment), None)
     d = _date(toks, verb.j, hi, toks.text, nxt_commit, doc_day)
