@@ -155,8 +155,22 @@ def _facts(toks, src, lex, commitment, verb, actor_tok, hi, rule, meeting=None, 
     d = _date(toks, verb.j, hi, toks.text, nxt_commit, doc_day)
     if d is not None:
         yield from _date_facts(commitment, d, src, rule, conf)
+    if verb.feature("launch") and commitment.cls == "FundingCommitment":
+        yield from _launch_amount(toks, src, commitment, verb, nxt_commit or hi)
     elif by_meeting and meeting is not None and len(meeting) > 2 and meeting[2] is not None:
         yield from _one_day(commitment, meeting[2], src, UNNAMED)
+
+
+def _launch_amount(toks, src, fund, verb, stop):
+    """The first sum (with its currency) of the clause that launched a fund (الذي أطلقه X في 2015 برصيد
+    أولي قدره 1,8 مليار أورو): the fund's amount."""
+    from ..values import find_amounts
+    from .commitments import _amount                # noqa: PLC0415 (the family's amount facts)
+    s, e = toks.tokens[verb.j - 1].end, toks.tokens[stop - 1].end
+    for a in find_amounts(toks.text):
+        if s <= a.start < e and a.currency:
+            yield from _amount(fund, a, src)
+            return
 
 
 def owner_adopts(commitment, meeting, src):

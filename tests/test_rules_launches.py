@@ -1,0 +1,52 @@
+"""Launching or establishing a fund, programme or initiative (adopt_verb entries with launch = true: أطلق،
+أنشأ، تم إطلاقه) on sentences written for these tests in several registers: the launcher adopted it, the
+date of the clause, and the sum a launched fund starts with. Negative cases: a future or planned launch,
+a launch of something that is no named commitment, a sum of another clause."""
+from __future__ import annotations
+
+import pytest
+
+from graph_builder.facts import commitments
+from graph_builder.recognise.findings import Value
+from test_rules_adoption_funding import _ctx, setup  # noqa: F401 (fixture)
+
+
+def _facts(text, setup, date=""):
+    return {(f.subject.slug, f.predicate, f.object.lexical if isinstance(f.object, Value) else f.object.slug)
+            for f in commitments.extract(_ctx(text, setup, date))}
+
+
+@pytest.mark.parametrize("text, launcher, when", [
+    # Algerian press: a relative clause with an object pronoun, a month and a sum
+    ("وتطرق المشاركون إلى صندوق الكثبان لإدماج المهاجرين، الذي أطلقه الاتحاد الأوروبي في نوفمبر 2031 برصيد "
+     "أولي قدره 1,8 مليار أورو.", "eu", "2031-11"),
+    # Gulf press: active verb
+    ("وأطلقت المنظمة الدولية للهجرة في يناير 2031 صندوق الكثبان لإدماج المهاجرين بقيمة 20 مليون دولار.", "iom", "2031-01"),
+    # UN register: passive with an agent
+    ("صندوق الكثبان لإدماج المهاجرين الذي تم إطلاقه من قبل الاتحاد الأوروبي في آذار/مارس 2031 بمبلغ 5 ملايين يورو.",
+     "eu", "2031-03"),
+])
+def test_the_launcher_adopts_the_fund(text, launcher, when, setup):
+    got = _facts(text, setup)
+    assert ("dune-fund", "adoptedBy", launcher) in got, got
+    assert ("dune-fund", "dateAdopted", when) in got, got
+    assert any(s == "dune-fund" and p == "amount" for s, p, o in got), got
+
+
+@pytest.mark.parametrize("text", [
+    # a future launch
+    "وسيطلق الاتحاد الأوروبي صندوق الكثبان لإدماج المهاجرين العام المقبل.",
+    # a planned one
+    "ومن المقرر أن يطلق الاتحاد الأوروبي صندوق الكثبان لإدماج المهاجرين في 2032.",
+    # a report is launched, the fund only mentioned
+    "وأطلقت المنظمة الدولية للهجرة تقريرا جديدا عن الهجرة، وأشار التقرير إلى أهمية العمل.",
+])
+def test_no_launch(text, setup):
+    assert not {t for t in _facts(text, setup) if t[1] == "adoptedBy"}, _facts(text, setup)
+
+
+def test_a_sum_of_another_clause_is_not_the_funds(setup):
+    got = _facts("وأطلق الاتحاد الأوروبي صندوق الكثبان لإدماج المهاجرين في 2031. وبلغت تحويلات المهاجرين 20 مليار "
+                 "دولار.", setup)
+    assert ("dune-fund", "adoptedBy", "eu") in got
+    assert not any(s == "dune-fund" and p == "amount" for s, p, o in got), got
