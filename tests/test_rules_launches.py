@@ -50,3 +50,20 @@ def test_a_sum_of_another_clause_is_not_the_funds(setup):
                  "دولار.", setup)
     assert ("dune-fund", "adoptedBy", "eu") in got
     assert not any(s == "dune-fund" and p == "amount" for s, p, o in got), got
+
+
+def test_a_dual_verb_takes_the_two_actors_before_it_and_the_same_time(setup):
+    # IOM press-release register: two agencies sign, "and at the same time launched" a programme
+    got = _facts("جنيف، 3 آذار/مارس 2031 — وقعت المنظمة الدولية للهجرة وبرنامج الأمم المتحدة الإنمائي اليوم مذكرة "
+                 "تفاهم تضع إطارا جديدا للتعاون، وأطلقتا في الوقت ذاته المرحلة الثانية من \"البرنامج العالمي المشترك "
+                 "لإدماج الهجرة في التنمية\".", setup)
+    prog = {s for s, p, o in got if p == "adoptedBy" and o == "iom"} & {s for s, p, o in got if p == "adoptedBy" and o == "undp"}
+    assert any(s.startswith("albrnamj") for s in prog), got
+    assert any(s.startswith("albrnamj") and p == "dateAdopted" and o == "2031-03-03" for s, p, o in got), got
+    # the framework the memorandum sets is not adopted by the signatories
+    assert not any(s.startswith("atar") for s, p, o in got), got
+
+
+def test_a_dual_verb_with_one_actor_before_it_has_no_adopter(setup):
+    got = _facts("وأشارت المنظمة الدولية للهجرة إلى التحديات، وأطلقتا البرنامج العالمي المشترك لإدماج الهجرة.", setup)
+    assert not {t for t in got if t[1] == "adoptedBy"}, got

@@ -58,7 +58,9 @@ RULES = {
     "commitment.recommendation": ("a numbered item after a session's recommendations line (phrases in lexicons/known_slips.toml) was produced by that session", 0.9),
 }
 
-_ACT = r"(?:اعتمد|اعتمدت|باعتماد|اعتماد|اطلق|اطلقت|اقر|اقرت|وقع|وقعت|انشا|انشات|بانشاء|وضع|ووضع|نعتمد|نقر|نتبني|تبني|تبنت|بتبني)"
+_ACT = r"(?:اعتمد|اعتمدت|باعتماد|اعتماد|اطلق|اطلقت|اقر|اقرت|وقع|وقعت|انشا|انشات|بانشاء|وضع|ووضع|نعتمد|نقر|نتبني|تبني|تبنت|بتبني|اعتمدا|اعتمدتا|اطلقا|اطلقتا|اقرا|اقرتا|تبنيا|تبنتا)"
+# dual forms (وأطلقتا، واعتمدا): the two actors the sentence named before the verb are the adopters
+DUAL = frozenset({"اعتمدا", "اعتمدتا", "اطلقا", "اطلقتا", "اقرا", "اقرتا", "تبنيا", "تبنتا"})
 # the first-person forms of a declaration's own operative text (نعتمد إعلان دكا هذا): performative, the
 # instrument right after the verb
 FIRST_PERSON = frozenset({"نعتمد", "نقر", "نتبني"})
@@ -367,8 +369,9 @@ def _adoptions(ctx, src, v: View, s: int, e: int, meetings=(), ps: ParaState | N
         first_person = fold(m.group("verb")) in FIRST_PERSON
         if found is None or (fold(m.group(0)).lstrip("و") == "وضع" and found > 1) or first_person and found > 1:
             continue
-        if TREATY.match(window[found:]) and fold(m.group("verb")) in ("وقع", "وقعت"):
-            continue     # a convention signed between parties: the signing rule's
+        if fold(m.group("verb")) in ("وقع", "وقعت") and (TREATY.match(window[found:])
+                                                      or re.search(r"مذكر[هت]|اتفاق", window[:found])):
+            continue     # a convention signed between parties, a memorandum "setting a framework": the signing rule's
         if _ANOTHER_ADOPTION.search(window[:found]):
             continue     # "باعتماد أول اتفاق …، الذكرى السبعين لاعتماد الإعلان …": the head is another verb's object
         named = _named(v, fpos + found, e)
@@ -398,6 +401,9 @@ def _adoptions(ctx, src, v: View, s: int, e: int, meetings=(), ps: ParaState | N
             adopters, rule = ([states[-1].entity], "commitment.adopted-government") if states else ([], rule)
         if not adopters and m.group(0) == "ووضع":
             adopters = prev_adopters                     # "باعتماد إعلان …، ووضع خطة عمل": same subject
+        if not adopters and fold(m.group("verb")) in DUAL:
+            before = list(dict.fromkeys(x.entity for x in ctx.mentions_in(src, s, ms) if x.entity.kind in ("state", "org")))
+            adopters = before[:2] if len(before) >= 2 else []   # وقعت X و Y …، وأطلقتا في الوقت ذاته …
         meeting = [r for r in meetings if r.end <= c_start]
         toks, lex = ctx.tokens(src), load_lexicon()
         if lex.is_a(toks, toks.index_at(me), "meeting_noun"):   # واعتمد مؤتمرها الوزاري الأول …: that one
@@ -465,7 +471,19 @@ def _named_entity_at(ctx, src, start: int):
     مبادرة طريق الهجرة … = the Khartoum Process, صندوق الأمم المتحدة للسكان), else None: the known entity
     wins over a minted one."""
     return next((x.entity for x in ctx.mentions_in(src) if x.entity.kind in _NAMED_KINDS
-                 and not x.entity.from_text and x.start <= start < x.end), None)
+                 and not x.entity.from_text and x.start <= start < x.end
+                 and not (x.entity.kind != "commitment" and _bare_head(src.text[x.start:x.end])
+                          and len(src.text[x.end:x.end + 40].split()) >= 2 and not _NAME_ENDS.match(src.text[x.end:]))),
+                None)
+
+
+_NAME_ENDS = re.compile(r"^\s*(?:[،,.؛;:)\]\"“”»]|و(?:\s|ال))")
+
+
+def _bare_head(surface: str) -> bool:
+    """A one-word short form that is only the head word (البرنامج، الصندوق، المبادرة): when more name words
+    follow it (البرنامج العالمي المشترك …), it opens a programme's name, it is no organisation's short form."""
+    return len(surface.split()) == 1 and any(re.fullmatch(rf"(?:ال)?{h}", fold(surface)) for h, _ in KINDS)
 
 
 def _clause_dates(text: str, s: int, e: int, verb: int) -> list:
@@ -474,6 +492,8 @@ def _clause_dates(text: str, s: int, e: int, verb: int) -> list:
     واعتمد …``) is another event's, a deadline (``بحلول عام 2018``) is none."""
     dates = [d for d in dates_in(text, s, e) if not _DEADLINE.search(text[max(s, d.start - 12):d.start])]
     after = [d for d in dates if d.start >= verb]
+    if not after and _SAME_TIME.match(fold(text[verb:verb + 40])):
+        return [d for d in dates if d.end <= verb][-1:]   # وأطلقتا في الوقت ذاته: the date of the clause before
     if after:
         return after
     before = [d for d in dates if d.end <= verb and (not re.search(r"[،,؛;]", text[d.end:verb])
@@ -481,6 +501,7 @@ def _clause_dates(text: str, s: int, e: int, verb: int) -> list:
     return before[-1:]
 
 
+_SAME_TIME = re.compile(r"^\S+\s+(?:في\s+)?(?:الوقت|اليوم|التاريخ)\s+(?:ذاته|نفسه)")
 _DEADLINE = re.compile(r"(?:بحلول|حتى|قبل|موعد أقصاه)\s*(?:عام|سنة|نهاية)?\s*$")   # a deadline, not the adoption's date
 _FRONTED = re.compile(r"^\W*(?:[وف])?(?:في|خلال|منذ)?\s*$")   # وفي تموز/يوليه 2006، اعتمد …: a fronted date
 
