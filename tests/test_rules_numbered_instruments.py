@@ -228,3 +228,17 @@ def test_a_state_that_ratifies_keeps_the_conventions_own_date(text, state, setup
 ])
 def test_a_call_or_a_plan_to_ratify_is_no_ratification(text, setup):
     assert not {t for t in _facts(text, setup) if t[1] == "adoptedBy"}, _facts(text, setup)
+
+
+def test_a_numbered_law_in_a_heading(setup):
+    from pathlib import Path
+    from graph_builder.facts.fact_context import FactContext
+    from graph_builder.recognise.matcher import mentions_in
+    from graph_builder.text.model import Document, Paragraph, Section
+    gaz, matcher = setup
+    sec = Section(heading="القانون رقم 28 لسنة 2031 بشأن مكافحة الاتجار بالبشر", level=1, order=1, line=1)
+    para = Paragraph(number=1, text="ويجرم القانون الاتجار بالبشر.", order=1, line=2, section=sec)
+    doc = Document(path=Path("h.txt"), slug="h", paragraphs=[para], sections=[sec])
+    facts = commitments.extract(FactContext(doc, mentions_in(doc, matcher), gaz))
+    assert ("law-28-2031", "year", "2031") in {(f.subject.slug, f.predicate, getattr(f.object, "lexical", None))
+                                               for f in facts}

@@ -57,10 +57,11 @@ def extract(ctx):
     conf = REGISTRY.confidence(RULE)
     for src in ctx.sources():
         seen = set()
+        text = ctx.tokens(src).text                # a paragraph's text or a section's heading
         for m in ctx.mentions_in(src):
             if m.entity.kind != "commitment" or m.entity in seen:
                 continue
-            year = title_year(fold(src.text[m.start:m.end]), fold(src.text[m.end:m.end + 160]))
+            year = title_year(fold(text[m.start:m.end]), fold(text[m.end:m.end + 160]))
             if year is not None:
                 seen.add(m.entity)
                 yield Fact(m.entity, "year", Value(year, "gYear"), src, RULE, conf)
