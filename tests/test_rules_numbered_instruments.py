@@ -242,3 +242,21 @@ def test_a_numbered_law_in_a_heading(setup):
     facts = commitments.extract(FactContext(doc, mentions_in(doc, matcher), gaz))
     assert ("law-28-2031", "year", "2031") in {(f.subject.slug, f.predicate, getattr(f.object, "lexical", None))
                                                for f in facts}
+
+
+@pytest.mark.parametrize("text, date", [
+    # Levantine / Egyptian press: the other calendar's month name in brackets
+    ("قد أقرت في 18 كانون أول (ديسمبر) 2031، الاتفاقية", "2031-12-18"),
+    ("بموجب القرار 70 / 296 المؤرخ 25 من يوليو (تموز) 2031.", "2031-07-25"),
+])
+def test_a_month_with_its_other_name_in_brackets(text, date):
+    from graph_builder.values import find_dates
+    assert [d.start_date.isoformat() for d in find_dates(text) if d.start_date] == [date]
+
+
+def test_the_adopter_before_a_comma_and_qad(setup):
+    # Egyptian press: a pluperfect with a comma between the adopter and قد
+    got = _facts("وكانت الجمعية العامة للأمم المتحدة، قد أقرت في 18 كانون أول (ديسمبر) 2031، ميثاق النهر للهجرة "
+                 "الآمنة.", setup)
+    assert ("river-compact", "adoptedBy", "general-assembly") in got, got
+    assert ("river-compact", "dateAdopted", "2031-12-18") in got, got

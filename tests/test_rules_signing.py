@@ -74,3 +74,12 @@ def test_in_the_same_day(setup):
 ])
 def test_no_signed_agreement(text, setup):
     assert not _parties(_signed(text, setup)), _signed(text, setup)
+
+
+def test_the_date_of_the_resolution_it_is_signed_under_is_not_the_signing_date(setup):
+    # Levantine press: the signing "yesterday" (no document date), under a resolution dated in brackets
+    got = _signed("وقع كل من الأمين العام للأمم المتحدة، بان كي مون، والمدير العام للمنظمة الدولية للهجرة، ويليام "
+                  "سوينغ، على الاتفاق المعني بانضمام المنظمة إلى الأمم المتحدة أمس، وذلك بموجب القرار 70 / 296 "
+                  "المؤرخ 25 من يوليو (تموز) 2031.", setup)
+    assert _parties(got) == {"un", "iom"}, got
+    assert not {t for t in got if t[1] in ("dateAdopted", "year")}, got

@@ -295,8 +295,10 @@ def _active(toks, src, lex, k, hi, meeting=None, doc_day=None):
     search_from = toks.index_at(starting(toks, a, ADOPTER_KINDS).end) if actor_tok is not None else verb.j
     if actor_tok is None:                          # ACTOR (قد/كانت) VERB
         b = k - 1
-        while b >= lo and (toks.tokens[b].norm in FILLERS or toks.tokens[b].norm in RELATIVES):
-            b -= 1                                 # الجمعية العامة التي اعتمدت …
+        while b >= lo and (toks.tokens[b].norm in FILLERS or toks.tokens[b].norm in RELATIVES
+                           or toks.tokens[b].kind == "punct" and toks.tokens[b].norm in ",،" and b + 1 < k
+                           and toks.tokens[b + 1].norm in FILLERS):
+            b -= 1                                 # الجمعية العامة التي اعتمدت …، وكانت الجمعية العامة، قد أقرت …
         if b >= lo:
             for m in toks.tokens[b].ents:
                 if m.entity.kind in ADOPTER_KINDS and toks.index_at(m.end - 1) == b:
