@@ -6,14 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from graph_builder.facts import commitments
-from graph_builder.recognise.findings import Value
-from test_rules_adoption_funding import _ctx, setup  # noqa: F401 (fixture)
-
-
-def _facts(text, setup, date=""):
-    return {(f.subject.slug, f.predicate, f.object.lexical if isinstance(f.object, Value) else f.object.slug)
-            for f in commitments.extract(_ctx(text, setup, date))}
+from test_rules_adoption_funding import setup  # noqa: F401 (fixture)
+from test_rules_numbered_instruments import _facts
 
 
 @pytest.mark.parametrize("text, launcher, when", [
