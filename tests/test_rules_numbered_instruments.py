@@ -260,3 +260,28 @@ def test_the_adopter_before_a_comma_and_qad(setup):
                  "الآمنة.", setup)
     assert ("river-compact", "adoptedBy", "general-assembly") in got, got
     assert ("river-compact", "dateAdopted", "2031-12-18") in got, got
+
+
+@pytest.mark.parametrize("text", [
+    # a call written before a verbal noun with its subject and a لـ object
+    "ودعا الوزير إلى اعتماد مصر لإطار وطني للهجرة.",
+    # a demand
+    "وطالب النواب باعتماد مصر إطارا وطنيا للهجرة.",
+    # urging to ratify
+    "وحثت المفوضة السامية موريتانيا على التصديق على الاتفاقية رقم 143.",
+])
+def test_a_call_to_adopt_is_no_adoption(text, setup):
+    assert not {t for t in _facts(text, setup) if t[1] == "adoptedBy"}, _facts(text, setup)
+
+
+@pytest.mark.parametrize("text, adopter, date", [
+    # Gulf press: a verbal noun with its subject, a date, and its object after لـ
+    ("قالت منظمات حقوقية إن تبني منظمة العمل الدولية في 16 يونيو 2031 لمعاهدة جديدة لحماية العمالة المنزلية "
+     "خطوة مهمة.", "ilo", "2031-06-16"),
+    # welcoming a done adoption
+    ("ورحب المجلس باعتماد الاتحاد الأفريقي في 3 مارس 2031 لإطار سياسات الهجرة.", "au", "2031-03-03"),
+])
+def test_the_object_of_a_verbal_noun_after_lam(text, adopter, date, setup):
+    got = _facts(text, setup)
+    assert any(p == "adoptedBy" and o == adopter for s, p, o in got), got
+    assert any(p == "dateAdopted" and o == date for s, p, o in got), got

@@ -85,6 +85,7 @@ ADOPTER_KINDS = frozenset({"org", "state", "process", "body"})
 RELATIVES = frozenset({"الذي", "التي", "والذي", "والتي"})
 FILLERS = frozenset({"قد", "وقد", "كانت", "وكانت", "كان", "وكان", "رسميا", "بالاجماع", "بالإجماع", "امس"})
 PLANNED_WINDOW = 6
+CALL_WINDOW = 4             # دعا (الوزير) (الدول) إلى اعتماد
 
 
 def _not_held(toks, lex, verb) -> bool:
@@ -93,8 +94,9 @@ def _not_held(toks, lex, verb) -> bool:
         return True
     lo, _ = sentence_bounds(toks, verb.i)
     start = max(lo, verb.i - PLANNED_WINDOW)
-    if lex.find(toks, "planned_marker", start, verb.i) or lex.find(toks, "negation", max(lo, verb.i - 2), verb.i):
-        return True
+    if lex.find(toks, "planned_marker", start, verb.i) or lex.find(toks, "negation", max(lo, verb.i - 2), verb.i) \
+            or lex.find(toks, "call_marker", max(lo, verb.i - CALL_WINDOW), verb.i):
+        return True                                # دعا الوزير الدول إلى اعتماد …: asked for, not done
     for k in range(start, verb.i):                 # ستتوج باعتماد، سيشهد اعتماد: a future verb governs the noun
         if any(r.pro.endswith("س") and len(r.stem) > 3 for r in toks.tokens[k].readings()[1:]) \
                 and toks.tokens[k].norm.lstrip("و")[:2] in ("سي", "ست"):

@@ -59,6 +59,7 @@ RULES = {
 }
 
 _ACT = r"(?:اعتمد|اعتمدت|باعتماد|اعتماد|اطلق|اطلقت|اقر|اقرت|وقع|وقعت|انشا|انشات|بانشاء|وضع|ووضع|نعتمد|نقر|نتبني|تبني|تبنت|بتبني|اعتمدا|اعتمدتا|اطلقا|اطلقتا|اقرا|اقرتا|تبنيا|تبنتا)"
+VERBAL_NOUNS = frozenset({"اعتماد", "باعتماد", "تبني", "بتبني"})
 # dual forms (وأطلقتا، واعتمدا): the two actors the sentence named before the verb are the adopters
 DUAL = frozenset({"اعتمدا", "اعتمدتا", "اطلقا", "اطلقتا", "اقرا", "اقرتا", "تبنيا", "تبنتا"})
 # the first-person forms of a declaration's own operative text (نعتمد إعلان دكا هذا): performative, the
@@ -362,8 +363,13 @@ def _adoptions(ctx, src, v: View, s: int, e: int, meetings=(), ps: ParaState | N
         actors = [x for x in ctx.mentions_in(src, me, e) if x.entity.kind in ("state", "org")]
         # the commitment: the first commitment head word after the verb, within the window
         found = None
+        lam = fold(m.group("verb")) in VERBAL_NOUNS     # تبني منظمة العمل الدولية … لمعاهدة جديدة: its object after لـ
         for head, _cls in KINDS:
             hm = re.search(rf"(?<![\w])(?:ال)?{head}(?![\w])", window)
+            hl = re.search(rf"(?<![\w])ل(?:ل)?{head}(?![\w])", window) if lam else None
+            if hl and (hm is None or hl.start() < hm.start()):
+                found = hl.start() + 1 if found is None or hl.start() + 1 < found else found
+                continue
             if hm and (found is None or hm.start() < found):
                 found = hm.start()
         first_person = fold(m.group("verb")) in FIRST_PERSON
@@ -372,6 +378,10 @@ def _adoptions(ctx, src, v: View, s: int, e: int, meetings=(), ps: ParaState | N
         if fold(m.group("verb")) in ("وقع", "وقعت") and (TREATY.match(window[found:])
                                                       or re.search(r"مذكر[هت]|اتفاق", window[:found])):
             continue     # a convention signed between parties, a memorandum "setting a framework": the signing rule's
+        toks_, lex_ = ctx.tokens(src), load_lexicon()
+        k_ = toks_.index_at(ms)
+        if lex_.find(toks_, "call_marker", max(adoption.sentence_bounds(toks_, k_)[0], k_ - adoption.CALL_WINDOW), k_):
+            continue     # دعا الوزير إلى اعتماد مصر لإطار …، طالب باعتماد …: asked for, not done
         if _ANOTHER_ADOPTION.search(window[:found]):
             continue     # "باعتماد أول اتفاق …، الذكرى السبعين لاعتماد الإعلان …": the head is another verb's object
         named = _named(v, fpos + found, e)
