@@ -9,7 +9,8 @@ are proclitics (``arabic.PROCLITICS``: و ف ب ل ك and their combinations):
   written ``لل`` (``وللمنظمة``, alef dropped), which is matched too;
 * a name without the article (``منظمة العمل الدولية``, ``سويسرا``) may follow any proclitic
   (``لمنظمة العمل الدولية``, ``وسويسرا``); the article is never dropped from or added to a name;
-* a Latin acronym counts only as a whole token (``IOM``, ``(IOM)``), case as written (topic
+* a Latin acronym counts only as a whole token (``IOM``, ``(IOM)``, or after an Arabic article
+  or clitic glued with a tatweel: ``الـOIM``, ``وللـIOM``), case as written (topic
   slugs and the ISO codes of states are notations, not acronyms a text uses).
 
 **Span convention**: the span excludes the proclitic letters and covers the name as written;
@@ -75,6 +76,8 @@ RULES = {NAME: "gazetteer", ELIDED: "gazetteer", ACRONYM: "acronym", ADJECTIVE: 
          SHORT: "short-form", SHORT_ELIDED: "short-form"}
 _LAM_PREFIXES = frozenset(p for p in PROCLITICS if p.endswith("ل"))
 _ARTICLE_PREFIXES = frozenset(p for p in PROCLITICS if not p.endswith("ل"))
+# the article and clitics a writer glues (with a tatweel the folding drops) to a Latin acronym: الـOIM
+_LATIN_ACRONYM_PREFIXES = frozenset({"ال", "لل", "ولل", "فلل"} | {p + "ال" for p in _ARTICLE_PREFIXES})
 FUZZY_KINDS = ("state", "place", "process", "region")
 # words that start like the article but are particles: إلى, إلا, التي, الذي, …
 _NOT_DEFINITE = frozenset(fold(w) for w in ("إلى", "إلا", "ألا", "التي", "الذي", "الذين", "اللذين", "اللتين",
@@ -383,8 +386,8 @@ class Matcher:
 
     @staticmethod
     def _prefix_ok(how: str, key: str, prefix: str) -> bool:
-        if how == ACRONYM:
-            return prefix == ""
+        if how == ACRONYM:            # الـOIM، للـIOM، والـECOWAS: an Arabic article or clitic on a Latin acronym
+            return prefix == "" or key.isascii() and prefix in _LATIN_ACRONYM_PREFIXES
         if how in (ELIDED, SHORT_ELIDED):
             return prefix in _LAM_PREFIXES
         if key.startswith("ال"):
