@@ -113,12 +113,33 @@ def _role_word(w: str) -> bool:
 
 
 def common_word(w: str, original: str = "") -> bool:
-    """A word of class ``not_name`` (بحضور، أمس، كلمة), also after و/ف; a given name printed otherwise
-    than the common word it folds like (بان, not بأن) is not one."""
+    """A word of class ``not_name`` (بحضور، أمس، كلمة), also after و/ف and after ب/ل (بجهود، لبذل); a
+    given name printed otherwise than the common word it folds like (بان, not بأن) is not one."""
     nn = _words()[3]
     if given_as_written(original) and original not in _spelled_not_names():
         return False
-    return w in nn or _strip_conj(w) in nn
+    bare = _strip_conj(w)
+    return w in nn or bare in nn or (len(bare) > 3 and bare[0] in "بل" and not given(bare) and bare[1:] in nn)
+
+
+@lru_cache(maxsize=1)
+def _given_parts() -> frozenset[str]:
+    from ..text.word_classes import load
+    return frozenset(fold(w) for w in load().words("given_name_part"))
+
+
+def given_part(w: str) -> bool:
+    """The second word, with the article, of a compound given name (نور الدين، فاطمة الزهراء)."""
+    return w in _given_parts()
+
+
+_PARTICLES = frozenset(fold(w) for w in ("بن", "ابن", "آل", "أبو", "ابو", "ولد"))
+
+
+def name_reach(words: list[str]) -> int:
+    """How many words a name may have: four, one more for each particle inside it (محمد عبدالله بن
+    مطلق الغفلي، خالد بن أحمد آل خليفة), at most six."""
+    return min(6, MAX_NAME + sum(w in _PARTICLES for w in words[1:MAX_NAME + 1]))
 
 
 def given(w: str) -> bool:
@@ -178,7 +199,7 @@ class _Words:
         w = self.items[k][2]
         return (w in _PUNCT_BOUNDARY or w in _HARD_AFTER or is_role_head(w) or bool(_DEFINITE.match(w))
                 or (w[0] == "و" and len(w) > 2)          # و + the next item or clause (وبحضور، وليلى)
-                or _verb(w) or w in _words()[3])        # NAME رحب فيها … / NAME أعمال الدورة (a common word)
+                or _verb(w) or common_word(w))          # NAME رحب فيها … / NAME أعمال الدورة / NAME لبذل (a common word)
 
 
 def _role_run(ws: _Words, k: int) -> int:
@@ -211,9 +232,12 @@ def _name_at(ws: _Words, j: int, need_boundary: bool) -> tuple[int, int, int] | 
     if not given(first) and ws.original(j).endswith("ة"):
         return None                                       # مصحوبة، جديدة: a feminine participle or adjective, not a name
     k = j + 1
-    longest = MAX_NAME + any(items[n][2] in ("بن", "ابن") for n in range(j + 1, min(j + MAX_NAME, len(items))))
+    longest = name_reach([items[n][2] for n in range(j, min(j + MAX_NAME + 2, len(items)))])
     while k < len(items) and k - j < longest and not ws.in_taken(k):     # محمد عبدالله بن مطلق الغفلي
         w = items[k][2]
+        if given_part(w) and _name_word(items[k - 1][2], False, ws.original(k - 1)):
+            k += 1                                        # نور الدين، فاطمة الزهراء: a compound given name
+            continue
         if w[0] == "و" and len(w) > 2 and not given(w) and (given(w[1:]) or is_role_head(w) or k - j >= 2):
             break                                         # و + the next person, role or item (باراك أوباما وقادة)
         if w == "-" and k + 1 < len(items) and items[k - 1][1] == items[k][0] and items[k][1] == items[k + 1][0] \

@@ -159,7 +159,7 @@ def _name_after(norm: Normalised, pos: int) -> tuple[int, int] | None:
             words.append((m.start(), m.start() + dash))     # حمدان - ممثل: a dash before the role, not ألفاريز - لاسو
             break
         words.append((m.start(), m.end()))
-        if len(words) == 5:
+        if len(words) == 7:
             break
     if not words or words[0][0] != pos:
         return None
@@ -173,12 +173,13 @@ def _name_after(norm: Normalised, pos: int) -> tuple[int, int] | None:
             words, originals, before_title = words[:n], originals[:n], True
             break
     names = [_name_word(text[s:e], o) for (s, e), o in zip(words, originals)]
-    for n in range(1, len(words)):          # عبد العاطي، أبو الغيط، آل مكتوم: the article inside a compound name
-        if not names[n] and names[n - 1] and text[words[n - 1][0]:words[n - 1][1]] in _COMPOUND_HEADS \
-                and text[words[n][0]:words[n][0] + 2] == "ال":
-            names[n] = True
-    from .role_persons import given, is_role_head      # noqa: PLC0415 (role_persons imports this module)
+    from .role_persons import given, given_part, is_role_head, name_reach   # noqa: PLC0415 (role_persons imports this module)
     from .role_persons import common_word       # noqa: PLC0415
+    for n in range(1, len(words)):          # عبد العاطي، أبو الغيط، آل مكتوم: the article inside a compound name
+        if not names[n] and names[n - 1] and (text[words[n - 1][0]:words[n - 1][1]] in _COMPOUND_HEADS
+                                              and text[words[n][0]:words[n][0] + 2] == "ال"
+                                              or given_part(text[words[n][0]:words[n][1]])):
+            names[n] = True                 # … and a compound given name: نور الدين، فاطمة الزهراء
     for n, (s, e) in enumerate(words):
         w = text[s:e]
         if not names[n] and (given(w) and n == 0 or (n >= 2 and w == "الابن")):
@@ -190,10 +191,13 @@ def _name_after(norm: Normalised, pos: int) -> tuple[int, int] | None:
             names[n] = True           # علي بن ناصر الغفيص،: a family name with the article closed by a comma
     if given(text[words[0][0]:words[0][1]]):
         k = 1
-        while k < min(4, len(words)) and names[k] and not _imperfect(text[words[k][0]:words[k][1]]) \
-                and not norm.original.__getitem__(slice(*norm.to_original(*words[k]))).endswith("ة"):
+        reach = name_reach([text[s:e] for s, e in words])
+        while k < min(reach, len(words)) and names[k] and not _imperfect(text[words[k][0]:words[k][1]]) \
+                and not is_role_head(text[words[k][0]:words[k][1]]) \
+                and (not norm.original.__getitem__(slice(*norm.to_original(*words[k]))).endswith("ة")
+                     or text[words[k - 1][0]:words[k - 1][1]] in _COMPOUND_HEADS):     # أبو غزالة، آل خليفة
             k += 1
-        if k >= 2 and (k == len(words) or not names[k]):
+        if k >= 2 and (k == len(words) or not names[k] or is_role_head(text[words[k][0]:words[k][1]])):
             return words[0][0], words[k - 1][1]        # السفير ضرار عبد الرزاق رزوقي اليوم …: a given name anchors it
     if not names[0]:
         return None
