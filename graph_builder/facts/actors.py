@@ -25,6 +25,7 @@ It does not find events, commitments or topics, and keeps no state between docum
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..text.arabic import fold
 from ..recognise.findings import Entity, Fact, Mention, Value
@@ -44,6 +45,7 @@ RULES = {
     "actors.gov-body": ("a ministry/office/mission written with its state is a government body of that state", 0.8),
     "actors.chair": ("NAME، الرئيسة الحالية ل X / رئيس X، NAME / رئاسة STATE ل X: X chaired by", 0.8),
     "actors.participates": ("شارك/تشارك X في Y: X takes part in process/event Y", 0.75),
+    "actors.role-title": ("an office title before the name (السفيرة، الرئيس، الوزير) when the document gives the person no other role", 0.7),
     "actors.member-list-after": ("INCLUDE_VERB GROUP … (هي:|من بينها) A، B / MEMBER_NOUN GROUP: A، B (memberships.py)", 0.85),
 }
 
@@ -255,6 +257,20 @@ class _NamedBody(Fact):
     rule states it (``_first_named_bodies``)."""
 
 
+def _titles_as_last_roles(facts: list[Fact]) -> list[Fact]:
+    """An office title is a person's role only when no mention of the person in the document has
+    another role (السفيرة هيفاء أبو غزالة after ``الأمين العام المساعد … السفيرة هيفاء أبو غزالة``)."""
+    with_roles = {f.subject.key for f in facts if f.predicate == "role" and f.rule != "actors.role-title"}
+    kept, seen = [], set()
+    for f in facts:
+        if f.rule == "actors.role-title":
+            if f.subject.key in with_roles or f.subject.key in seen:
+                continue
+            seen.add(f.subject.key)
+        kept.append(f)
+    return kept
+
+
 def _first_named_bodies(facts: list[Fact]) -> list[Fact]:
     stated = {(f.subject, f.object) for f in facts if f.predicate == "bodyOf" and not isinstance(f, _NamedBody)}
     out, seen = [], set()
@@ -450,6 +466,11 @@ def _person_roles(text: Text, source, who: Entity, start: int, end: int):
         org = _delegation_of(text, start) or _delegation_head_state(text, start, end)
         if org is not None:              # وفد منظمة التعاون الإسلامي الذي يضم السفير NAME، …
             facts.append(Fact(who, "affiliation", org, source, "actors.affiliation", RULES["actors.affiliation"][1]))
+    if not any(f.predicate == "role" for f in facts):
+        title = _role_title_before(text, start)
+        if title is not None:             # السفيرة ريجين دي كليرك, إدارة الرئيس دونالد ترامب: the title is the role
+            facts.append(Fact(who, "role", Value(title, "string", "ar"), source, "actors.role-title",
+                              RULES["actors.role-title"][1]))
     rep = _represented(text, start)
     if rep is not None:                       # وعن المنظمة مديرها العام، السفير NAME: the organisation signed for
         facts = [f for f in facts if f.predicate != "affiliation"]
@@ -457,6 +478,25 @@ def _person_roles(text: Text, source, who: Entity, start: int, end: int):
     gaz = getattr(text, "gazetteer", None)
     yield from (Fact(f.subject, f.predicate, _organisation_of_unit(f.object, gaz), f.evidence, f.rule, f.confidence)
                 if f.predicate == "affiliation" else f for f in facts)
+
+
+_COURTESY = r"(?:(?:السيد|السيدة|الدكتور|الدكتورة|د\.|المهندس|المهندسة|الشيخ|الشيخة)\s*/?\s*)*"
+
+
+def _role_title_before(text: Text, start: int) -> str | None:
+    """The office title (lexicon class ``role_title``: السفيرة، الرئيس، الوزير) written right before the
+    name at ``start``, courtesy titles and a slash allowed between (السفيرة/ د. NAME), as printed
+    without its proclitics; None when there is none."""
+    m = _ROLE_TITLE_BEFORE().search(text.original, max(0, start - 60), start)
+    return m.group(1) if m else None
+
+
+@lru_cache(maxsize=1)
+def _ROLE_TITLE_BEFORE():
+    from ..text.word_classes import load
+    titles = sorted(load().words("role_title"), key=len, reverse=True)
+    alt = "|".join(re.escape(t) for t in titles)
+    return re.compile(r"(?:^|(?<=[\s(\"«]))[وف]?[بل]?(" + alt + r")\s*/?\s*" + _COURTESY + r"$")
 
 
 _DELEGATION = re.compile(r"(?:^|\s)[وب]?وفد\s*$")
@@ -899,7 +939,7 @@ def extract(ctx: FactContext) -> list[Fact]:
         facts.extend(_chairs(text, src))
         facts.extend(_participation(text, src, scope))
         scope = scope + [m for m in text.mentions if m.entity.kind not in ("topic", "place", "region")]
-    facts = _first_named_bodies(facts)
+    facts = _first_named_bodies(_titles_as_last_roles(facts))
     facts.extend(memberships.extract(ctx))
     matcher = None
     for sec in ctx.document.sections:

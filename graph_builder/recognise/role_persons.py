@@ -199,7 +199,15 @@ class _Words:
         w = self.items[k][2]
         return (w in _PUNCT_BOUNDARY or w in _HARD_AFTER or is_role_head(w) or bool(_DEFINITE.match(w))
                 or (w[0] == "و" and len(w) > 2)          # و + the next item or clause (وبحضور، وليلى)
-                or _verb(w) or common_word(w))          # NAME رحب فيها … / NAME أعمال الدورة / NAME لبذل (a common word)
+                or _verb(w) or common_word(w) or _verb_and_object(self.items, k))          # NAME رحب فيها … / NAME أعمال الدورة / NAME لبذل (a common word)
+
+
+def _verb_and_object(items, k: int) -> bool:
+    """Word ``k`` ends in ت (a feminine perfect: سحبت، أعلنت), is no given name, and a definite word
+    that is no role head follows (its object): the clause after a name, not a family name (طلعت،)."""
+    w = items[k][2]
+    return w.endswith("ت") and w.isalpha() and not given(w) and k + 1 < len(items) \
+        and bool(_DEFINITE.match(items[k + 1][2])) and not is_role_head(items[k + 1][2])
 
 
 def _role_run(ws: _Words, k: int) -> int:
@@ -249,6 +257,8 @@ def _name_at(ws: _Words, j: int, need_boundary: bool) -> tuple[int, int, int] | 
             continue
         if not _name_word(w, False, ws.original(k)):
             break
+        if k - j >= 2 and _verb_and_object(items, k):
+            break                                         # دونالد ترامب سحبت الولايات …: a feminine perfect verb and its object
         k += 1
     if given(first) and k - j < longest and k < len(items) and not ws.in_taken(k):
         w = items[k][2]                                   # a family name with the article: الهاملي
