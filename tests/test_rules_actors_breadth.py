@@ -140,3 +140,27 @@ def test_nisba_adjectives_of_more_states(gazetteer, matcher):
     for text, slug in [("وزير الداخلية الصومالي", "SOM"), ("وزيرة الهجرة الإثيوبية", "ETH"),
                        ("الوفد الأوكراني", "UKR"), ("وزير العمل الماليزي", "MYS")]:
         assert slug in {s for s, _ in _mentions(text, matcher)}, text
+
+
+def test_a_family_name_after_a_given_name_is_no_fuzzy_place(matcher, gazetteer):
+    # UN news: لوسادا (a family name) is one letter from لوساكا (Lusaka); after a given name it is a name
+    text = "وأعلن الممثل الخاص للاتحاد الأوروبي لمنطقة الساحل، أنجيل لوسادا، عن تمويل جديد."
+    assert "lusaka" not in {s for s, _ in _mentions(text, matcher)}
+    persons, roles, affs, _ = actor_facts(text, matcher, gazetteer)
+    assert ("أنجيل لوسادا", "الممثل الخاص للاتحاد الأوروبي لمنطقة الساحل") in roles
+    assert ("أنجيل لوسادا", "eu") in affs
+    # a slip of a place name that follows no given name is still read as the place
+    # a slip of the place name that follows no given name is still the place
+    assert "lusaka" in {s for s, _ in _mentions("وعقد الاجتماع في لوسكا أمس.", matcher)}
+
+
+@pytest.mark.parametrize("text, name, role, aff", [
+    # Levantine press: a role head in the feminine and a given name the lexicon lists
+    ("وافتتحت الأمينة التنفيذية للإسكوا رولا دشتي أعمال الاجتماع.", "رولا دشتي", "الأمينة التنفيذية للإسكوا",
+     "escwa"),
+    ("وقالت المديرة الإقليمية لمنظمة العمل الدولية للدول العربية ربا جرادات في تصريح صحفي إن العمال يعانون.",
+     "ربا جرادات", "المديرة الإقليمية لمنظمة العمل الدولية للدول العربية", "ilo"),
+])
+def test_more_given_names(text, name, role, aff, matcher, gazetteer):
+    persons, roles, affs, _ = actor_facts(text, matcher, gazetteer)
+    assert (name, role) in roles and (name, aff) in affs

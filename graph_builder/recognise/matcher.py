@@ -29,7 +29,8 @@ matched on either seat (``شئون``, Egyptian press). OCR slips are
 matched only by a bounded fuzzy rule: single-word proper names (states, places, processes,
 regions) of at least 6 letters, edit distance 1 per 6 letters, same first and last letter,
 never a token that is itself a known name or a given name (lexicon class ``given_name``:
-``مانويلا`` is a person, not Manila). Explicit ``ar_alt`` variants are preferred.
+``مانويلا`` is a person, not Manila), nor the word right after a given name (``أنجيل لوسادا`` is
+a family name, not a slip of Lusaka). Explicit ``ar_alt`` variants are preferred.
 
 A SHORT name (a name of a process, body or instrument that is the first words of a longer name of the
 same entity: ``المنتدى العالمي``, ``إعلان نيويورك``) or an ambiguous short form is not a mention when
@@ -277,9 +278,13 @@ class Matcher:
         hits = []
         if not self._fuzzy:
             return hits
+        prev, prev_end = "", 0
         for m in _LETTER_WORD.finditer(text):
             i, j = m.span()
-            word = m.group()
+            word, before = m.group(), prev if text[prev_end:i].isspace() else ""
+            prev, prev_end = word, j
+            if before and (given(before) or before[:1] in "وف" and given(before[1:])):
+                continue                    # أنجيل لوسادا: the word after a given name is a family name, not a slip of لوساكا
             if j - i >= FUZZY_MIN_LETTERS - 1 and word not in self._names \
                     and not any(s < j and i < e for s, e in taken):
                 hit = self._fuzzy_word(word, i)
