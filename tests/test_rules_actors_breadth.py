@@ -40,6 +40,9 @@ from graph_builder.text.model import Document, Paragraph, Section
     # UN news: a preposition after the name (أمام)
     ("وقال الأمين العام للأمم المتحدة أنطونيو غوتيريش أمام القمة إن الهجرة واقع.", "أنطونيو غوتيريش",
      "الأمين العام للأمم المتحدة", "un"),
+    # the given name علي (not على) before a definite family name and before a given name
+    ("وقال وزير الخارجية علي الصباح إن الاجتماع مهم.", "علي الصباح", "وزير الخارجية", None),
+    ("وقال الوزير المفوض علي محمد الخطيب إن الاجتماع مهم.", "علي محمد الخطيب", "الوزير المفوض", None),
     # a courtesy title, a name and a role with no comma: the role head ends the name
     ("وقال السيد خالد أحمد وزير الخارجية إن الاجتماع مهم.", "خالد أحمد", "وزير الخارجية", None),
 ])
@@ -80,6 +83,10 @@ def test_office_title_is_not_a_second_role(matcher, gazetteer):
     # Egyptian spelling: علي for على before هامش (on the sidelines) is not the given name علي
     ("وعلي هامش الاجتماع، التقى الوزير نظيره الإيطالي.", "علي هامش"),
     ("علي هامش أعمال المنتدى بحث الوزير ملف الهجرة.", "علي هامش"),
+    ("ومنع ممارسة العنف الجنسي والقائم علي نوع الجنس والتصدي له.", "علي نوع"),
+    # Gulf press: و + a feminine perfect after the comma that closes a role opens a clause, not a name
+    ("فيما ترأس جلساتها محمد شهيد الحق سكرتير الخارجية ورئيس المنتدى لهذا العام، وعقدت تحت شعار \"الهجرة\".",
+     "وعقدت تحت شعار"),
     # a title-less official: no name is written
     ("وقال مسؤول في المنظمة، طلب عدم ذكر اسمه، إن الموعد لم يحدد.", None),
 ])

@@ -239,6 +239,11 @@ def _name_at(ws: _Words, j: int, need_boundary: bool) -> tuple[int, int, int] | 
         return None
     if not given(first) and ws.original(j).endswith("ة"):
         return None                                       # مصحوبة، جديدة: a feminine participle or adjective, not a name
+    if not skip and first[0] in "وف" and not given(first) and first.endswith("ت") and len(first) > 4:
+        return None                                       # ، وعقدت تحت شعار …: و + a feminine perfect opens a clause
+    if first == "علي" and j + 2 < len(items) \
+            and not given(items[j + 1][2]) and _DEFINITE.match(items[j + 2][2]) and not is_role_head(items[j + 2][2]):
+        return None                                       # علي هامش الاجتماع، علي نوع الجنس: على (on) spelt with ya
     k = j + 1
     longest = name_reach([items[n][2] for n in range(j, min(j + MAX_NAME + 2, len(items)))])
     while k < len(items) and k - j < longest and not ws.in_taken(k):     # محمد عبدالله بن مطلق الغفلي
