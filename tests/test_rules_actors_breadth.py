@@ -171,3 +171,30 @@ def test_a_family_name_after_a_given_name_is_no_fuzzy_place(matcher, gazetteer):
 def test_more_given_names(text, name, role, aff, matcher, gazetteer):
     persons, roles, affs, _ = actor_facts(text, matcher, gazetteer)
     assert (name, role) in roles and (name, aff) in affs
+
+
+@pytest.mark.parametrize("text, name, state", [
+    # Emirati press: a minister named by the ministry the gazetteer knows with its state
+    ("ومن المقرر أن يفتتح وزير الموارد البشرية والتوطين الرئيس الحالي للمنتدى ناصر بن ثاني الهاملي أعمال القمة.",
+     "ناصر بن ثاني الهاملي", "ARE"),
+    # a regional process's declaration: the role after the name and its comma
+    ("وتحت رئاسة معالي المهندس خندكر مشرف حسين، وزير رعاية المغتربين والتوظيف في الخارج، انطلقت الأعمال.",
+     "خندكر مشرف حسين", "BGD"),
+    # Egyptian press: a minister of state
+    ("وكانت الوزيرة نبيلة مكرم، وزيرة الدولة للهجرة وشئون المصريين بالخارج، قد شاركت.", "نبيلة مكرم", "EGY"),
+    # Kuwaiti press: the head of a government authority works for its state
+    ("وقال مدير عام الهيئة العامة للقوى العاملة جمال الدوسري في كلمة الافتتاح إن القانون جديد.", "جمال الدوسري",
+     "KWT"),
+    # Moroccan agency: the secretary general of a ministry
+    ("ويسهر على التنسيق السيد الحبيب نضير، الكاتب العام للوزارة المكلفة بالمغاربة المقيمين بالخارج وشؤون الهجرة.",
+     "الحبيب نضير", "MAR"),
+])
+def test_a_ministry_or_authority_gives_its_state(text, name, state, matcher, gazetteer):
+    _, _, affs, _ = actor_facts(text, matcher, gazetteer)
+    assert (name, state) in affs
+
+
+def test_a_minister_of_no_known_ministry_has_no_state(matcher, gazetteer):
+    # وزارة العمل exists in every state: no state is read from the role alone
+    _, roles, affs, _ = actor_facts("وقال وزير العمل أحمد الخالدي إن الاجتماع مهم.", matcher, gazetteer)
+    assert ("أحمد الخالدي", "وزير العمل") in roles and not affs

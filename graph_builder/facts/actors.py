@@ -257,6 +257,36 @@ class _NamedBody(Fact):
     rule states it (``_first_named_bodies``)."""
 
 
+_MINISTER = frozenset(fold(w) for w in ("وزير", "وزيرة", "الوزير", "الوزيرة"))
+_MINISTRIES: dict = {}
+
+
+def _ministry_state(role: str, gazetteer) -> Entity | None:
+    """The state of the ministry a minister's role names (``وزير الموارد البشرية والتوطين`` → the
+    gazetteer's ``وزارة الموارد البشرية والتوطين`` → its ``of_state``), else None."""
+    if gazetteer is None:
+        return None
+    words = fold(role).split()
+    if len(words) < 2 or not (words[0] in _MINISTER or words[0][:1] == "و" and words[0][1:] in _MINISTER):
+        return None
+    index = _MINISTRIES.get(id(gazetteer))
+    if index is None:
+        index = _MINISTRIES[id(gazetteer)] = {}
+        for e in getattr(gazetteer, "entities", []):
+            state = next((l for l in e.links if l[0] == "ofState"), None)
+            if state is None:
+                continue
+            for lab in arabic_names(e):
+                f = fold(lab).split()
+                if len(f) > 1 and f[0] == fold("وزارة"):
+                    index.setdefault(" ".join(f[1:]), state)
+    for n in range(len(words), 1, -1):
+        link = index.get(" ".join(words[1:n]))
+        if link is not None:
+            return gazetteer.get(link[1], link[2])
+    return None
+
+
 def _titles_as_last_roles(facts: list[Fact]) -> list[Fact]:
     """An office title is a person's role only when no mention of the person in the document has
     another role (السفيرة هيفاء أبو غزالة after ``الأمين العام المساعد … السفيرة هيفاء أبو غزالة``)."""
@@ -471,13 +501,31 @@ def _person_roles(text: Text, source, who: Entity, start: int, end: int):
         if title is not None:             # السفيرة ريجين دي كليرك, إدارة الرئيس دونالد ترامب: the title is the role
             facts.append(Fact(who, "role", Value(title, "string", "ar"), source, "actors.role-title",
                               RULES["actors.role-title"][1]))
+    if not any(f.predicate == "affiliation" for f in facts):
+        roles = [f for f in facts if f.predicate == "role"]
+        state = _ministry_state(roles[0].object.lexical, getattr(text, "gazetteer", None)) if roles else None
+        if state is not None:             # وزير الموارد البشرية والتوطين NAME: the ministry's state
+            facts.append(Fact(who, "affiliation", state, source, "actors.affiliation", RULES["actors.affiliation"][1]))
     rep = _represented(text, start)
     if rep is not None:                       # وعن المنظمة مديرها العام، السفير NAME: the organisation signed for
         facts = [f for f in facts if f.predicate != "affiliation"]
         facts.append(Fact(who, "affiliation", rep, source, "actors.affiliation", RULES["actors.affiliation"][1]))
     gaz = getattr(text, "gazetteer", None)
-    yield from (Fact(f.subject, f.predicate, _organisation_of_unit(f.object, gaz), f.evidence, f.rule, f.confidence)
-                if f.predicate == "affiliation" else f for f in facts)
+    facts = [Fact(f.subject, f.predicate, _organisation_of_unit(f.object, gaz), f.evidence, f.rule, f.confidence)
+             if f.predicate == "affiliation" else f for f in facts]
+    for f in list(facts):                     # a ministry's official works for its state too (الكاتب العام للوزارة …)
+        state = _state_of_body(f.object, gaz) if f.predicate == "affiliation" else None
+        if state is not None and not any(g.predicate == "affiliation" and g.object == state for g in facts):
+            facts.append(Fact(f.subject, "affiliation", state, f.evidence, f.rule, f.confidence))
+    yield from facts
+
+
+def _state_of_body(e, gazetteer) -> Entity | None:
+    """The state of a government body (its gazetteer ``of_state``), else None."""
+    if not isinstance(e, Entity) or gazetteer is None or e.cls != "GovernmentBody":
+        return None
+    link = next((l for l in e.links if l[0] == "ofState"), None)
+    return gazetteer.get(link[1], link[2]) if link else None
 
 
 _COURTESY = r"(?:(?:السيد|السيدة|الدكتور|الدكتورة|د\.|المهندس|المهندسة|الشيخ|الشيخة)\s*/?\s*)*"
