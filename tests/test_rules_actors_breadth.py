@@ -198,3 +198,22 @@ def test_a_minister_of_no_known_ministry_has_no_state(matcher, gazetteer):
     # وزارة العمل exists in every state: no state is read from the role alone
     _, roles, affs, _ = actor_facts("وقال وزير العمل أحمد الخالدي إن الاجتماع مهم.", matcher, gazetteer)
     assert ("أحمد الخالدي", "وزير العمل") in roles and not affs
+
+
+@pytest.mark.parametrize("text, slug, surface", [
+    # Maghrebi press: Oujda with and without a proclitic is one word, not و + جدة (Jeddah)
+    ("انعقد الاجتماع الجهوي حول الهجرة بوجدة يوم الاثنين.", "oujda", "وجدة"),
+    ("وزار الوفد مدينتي وجدة والناظور.", "oujda", "وجدة"),
+    ("وزار الوفد مدينتي وجدة والناظور.", "nador", "الناظور"),
+    ("احتضنت الحمامات الاجتماع الإقليمي.", "hammamet", "الحمامات"),
+    ("انعقد الملتقى بأغادير.", "agadir", "أغادير"),
+    # Jeddah after و is still Jeddah when the whole word is not another city
+    ("انعقد الاجتماع في الرياض وجدة.", "riyadh", "الرياض"),
+])
+def test_cities_with_and_without_clitics(text, slug, surface, matcher):
+    assert (slug, surface) in _mentions(text, matcher)
+
+
+def test_oujda_is_not_jeddah_and_a_verb_is_no_city(matcher):
+    assert "jeddah" not in {s for s, _ in _mentions("انعقد الاجتماع في وجدة يوم الاثنين.", matcher)}
+    assert _mentions("ووجدت الحكومة حلا للمشكلة.", matcher) == []
