@@ -217,3 +217,37 @@ def test_cities_with_and_without_clitics(text, slug, surface, matcher):
 def test_oujda_is_not_jeddah_and_a_verb_is_no_city(matcher):
     assert "jeddah" not in {s for s, _ in _mentions("انعقد الاجتماع في وجدة يوم الاثنين.", matcher)}
     assert _mentions("ووجدت الحكومة حلا للمشكلة.", matcher) == []
+
+
+def _body_facts(paragraphs, matcher, gazetteer):
+    from graph_builder.facts import actors
+    from graph_builder.facts.fact_context import FactContext
+    sec = Section(heading="خبر", level=1, order=1, line=1)
+    ps = [Paragraph(number=i + 1, text=t, order=i + 1, line=i + 2, section=sec) for i, t in enumerate(paragraphs)]
+    doc = Document(path=Path("s.txt"), slug="s", paragraphs=ps, sections=[sec])
+    facts = actors.extract(FactContext(doc, mentions_in(doc, matcher), gazetteer))
+    return {(f.subject.slug, f.object.slug) for f in facts if f.predicate == "bodyOf"}
+
+
+def test_a_body_named_alone_in_a_text_on_its_process(matcher, gazetteer):
+    # Levantine press: the Troika named alone, in a text that names the Forum earlier
+    got = _body_facts(["انعقدت قمة المنتدى العالمي للهجرة والتنمية في كيتو.",
+                       "وكانت القمة مقررة في 2019، قبل أن تقرر الرئاسة، بعد التشاور مع الترويكا، إرجاءها."],
+                      matcher, gazetteer)
+    assert ("gfmd-troika", "gfmd") in got
+    # the same sentence in a text that never names the Forum: no body of anything
+    assert _body_facts(["وكانت القمة مقررة في 2019، قبل أن تقرر الرئاسة، بعد التشاور مع الترويكا، إرجاءها."],
+                       matcher, gazetteer) == set()
+
+
+@pytest.mark.parametrize("text, name, role, aff", [
+    # Saudi agency: a high commissioner heads the commission his post names
+    ("ونقلا عن المفوض السامي لشؤون اللاجئين فيليبو غراندي، قال المتحدث إن الرسالة واضحة.", "فيليبو غراندي",
+     "المفوض السامي لشؤون اللاجئين", "unhcr"),
+    # UN news: a gazetteer name (a topic) after ل inside the role, no comma before the name
+    ("وقالت المفوضة السامية لحقوق الإنسان ميشيل باشليه إن المهاجرين يستحقون الحماية.", "ميشيل باشليه",
+     "المفوضة السامية لحقوق الإنسان", "ohchr"),
+])
+def test_high_commissioners(text, name, role, aff, matcher, gazetteer):
+    _, roles, affs, _ = actor_facts(text, matcher, gazetteer)
+    assert (name, role) in roles and (name, aff) in affs

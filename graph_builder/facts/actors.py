@@ -329,6 +329,12 @@ def _bodies(text: Text, source, scope: list[Mention] = (), matcher=None):
             glue = text.original[m.end:nxt.start]
             if glue.strip() in ("ل", "لل", "") and fold(text.original[nxt.start - 1:nxt.start + 1]).startswith("ل"):
                 yield Fact(m.entity, "bodyOf", nxt.entity, source, "actors.body-of", conf)
+                continue
+        own = next((l for l in m.entity.links if l[0] == "bodyOf"), None)
+        named = [x.entity for x in list(scope) + text.mentions if _cls(x) in PROCESS_CLASSES]
+        if own is not None and any(e.kind == own[1] and e.slug == own[2] for e in named):
+            proc = next(e for e in named if e.kind == own[1] and e.slug == own[2])
+            yield _NamedBody(m.entity, "bodyOf", proc, source, "actors.body-of", conf)   # بعد التشاور مع الترويكا in a text on the Forum
     for k, tok in enumerate(text.tokens):
         if tok.bare not in BODIES_OF:
             continue
@@ -410,17 +416,33 @@ def _held_role_affiliation(text: Text, rs: int, re_: int) -> Entity | None:
     if aff is None:
         held = [m.entity for m in text.mentions if rs <= m.start <= rs + 1 and _is_office(m.entity)]
         aff = _office_organisation(held[0], getattr(text, "gazetteer", None)) if held else None
+    if aff is None:
+        aff = _commission_of(text.original[rs:re_], getattr(text, "gazetteer", None))
     return aff
+
+
+_COMMISSIONER = re.compile(r"^(?:ال)?مفوض(?:ة)?\s+(?:(?:ال)?أمم المتحدة\s+)?(?:ال)?سامي(?:ة)?\s+(.+)$")
+
+
+def _commission_of(role: str, gazetteer) -> Entity | None:
+    """The commission a high commissioner heads, read from the post's name: ``المفوض السامي لشؤون
+    اللاجئين`` → ``المفوضية السامية لشؤون اللاجئين`` (UNHCR), ``المفوضة السامية لحقوق الإنسان`` → OHCHR."""
+    m = _COMMISSIONER.match(role.strip())
+    if m is None or gazetteer is None:
+        return None
+    labels = _org_labels(gazetteer)
+    rest = fold(m.group(1))
+    for cand in ("المفوضيه الساميه " + rest, "المفوضيه الساميه للامم المتحده " + rest):
+        if cand in labels:
+            return labels[cand]
+    return None
 
 
 _ORG_LABELS: dict = {}
 
 
-def _office_organisation(office: Entity, gazetteer) -> Entity | None:
-    """The organisation a post belongs to, read from the post's own name (``الأمين العام للأمم المتحدة``
-    → the United Nations): the longest word suffix of its Arabic label that names a gazetteer organisation."""
-    if gazetteer is None:
-        return None
+def _org_labels(gazetteer) -> dict:
+    """Folded Arabic name → organisation (posts excluded), once per gazetteer."""
     labels = _ORG_LABELS.get(id(gazetteer))
     if labels is None:
         labels = _ORG_LABELS[id(gazetteer)] = {}
@@ -428,6 +450,15 @@ def _office_organisation(office: Entity, gazetteer) -> Entity | None:
             if e.kind == "org" and not _is_office(e):
                 for lab in arabic_names(e):
                     labels.setdefault(fold(lab), e)
+    return labels
+
+
+def _office_organisation(office: Entity, gazetteer) -> Entity | None:
+    """The organisation a post belongs to, read from the post's own name (``الأمين العام للأمم المتحدة``
+    → the United Nations): the longest word suffix of its Arabic label that names a gazetteer organisation."""
+    if gazetteer is None:
+        return None
+    labels = _org_labels(gazetteer)
     words = fold(office.label_ar or "").split()
     for n in range(1, len(words)):
         tail = " ".join(words[n:])

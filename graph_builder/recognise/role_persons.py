@@ -41,6 +41,7 @@ _DEFINITE = re.compile(r"^(?:[وف]?[بلك]?ال|[وف]?لل)")
 _HARD_AFTER = frozenset(fold(w) for w in ("إن", "أن", "ان", "بأن", "إنه", "أنه", "على", "في", "عن", "إلى",
                                           "الى", "من", "مع", "خلال", "الذي", "التي", "لدى", "أمام", "حول"))
 _PREP_MASDAR = frozenset({"بت", "لت"})
+_CLITIC_PAIRS = frozenset({"وب", "ول", "فب", "فل", "وك"})
 _OPEN_QUOTES = frozenset("«\"“")
 _CLOSE_QUOTES = frozenset("»\"”")
 _COMMAS = frozenset("،,")
@@ -186,8 +187,10 @@ class _Words:
         return self.norm.original[s:e]
 
     def in_taken(self, k: int) -> bool:
-        s, e, _ = self.items[k]
-        return any(ts <= s and e <= te for ts, te in self.taken)
+        """Is word ``k`` inside a span the matcher chose, a proclitic before it allowed (لحقوق الإنسان)?"""
+        s, e, w = self.items[k]
+        return any(ts <= s + (2 if w[:2] in _CLITIC_PAIRS else 1 if w[:1] in "وفبلك" else 0) and ts >= s and e <= te
+                   or ts <= s and e <= te for ts, te in self.taken)
 
     def punct(self, k: int) -> bool:
         return k < len(self.items) and self.items[k][2] in _PUNCT_BOUNDARY
