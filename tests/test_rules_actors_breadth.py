@@ -251,3 +251,25 @@ def test_a_body_named_alone_in_a_text_on_its_process(matcher, gazetteer):
 def test_high_commissioners(text, name, role, aff, matcher, gazetteer):
     _, roles, affs, _ = actor_facts(text, matcher, gazetteer)
     assert (name, role) in roles and (name, aff) in affs
+
+
+def _chairs(text):
+    from gold_facts import facts_of_text, key_of
+    from graph_builder.facts import events
+    return {(key_of(f.subject), f.predicate, key_of(f.object))
+            for f in facts_of_text(events, text, date="2031-08-08") if f.predicate in ("chairedBy", "coChairedBy")}
+
+
+def test_two_ministers_who_chair_a_meeting_named_in_full_are_co_chairs():
+    # Gulf agency: the chair verb, the meeting named in full, then two role + name pairs joined by و
+    got = _chairs("وترأس المؤتمر الوزاري السابع لعملية بالي وزيرة الخارجية الإندونيسية ريتنو مارسودي "
+                  "ووزيرة الخارجية الأسترالية جولي بيشوب.")
+    assert {(e, "coChairedBy", p) for e in ["event/bali-process-meeting-7"]
+            for p in ("person/rytnw-marswdy", "person/jwly-byshwb")} <= got
+    assert not any(o.startswith("state/") for _, _, o in got)      # not the nisba of the first role
+
+
+def test_a_delegation_head_chairs_nothing():
+    assert _chairs("ترأس وفد الدولة في المؤتمر الوزاري السابع لعملية بالي سعادة السفير أحمد الجرمن.") == set()
+    assert _chairs("وشارك في الاجتماع الثالث لعملية التشاور العربية الإقليمية وفد مصري برئاسة السفير محمد إدريس.") \
+        == set()

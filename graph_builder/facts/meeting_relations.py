@@ -222,6 +222,7 @@ def chairs(ctx, src, toks: Tokens, refs: list[Ref], s: int, e: int):
             yield from _chairmanship(toks, src, refs, vm, lo, hi)
             continue
         start = _skip_objects(toks, vm.j, hi)
+        start = _past_meeting_object(toks, refs, start, hi)     # ترأس المؤتمر الوزاري السابع لعملية بالي ROLE NAME
         role_first = lex.is_a(toks, start, "role") is not None if start < hi else False
         kinds = ("person",) if role_first else ("person", "state", "org")
         found, _last_end = [], None
@@ -235,7 +236,7 @@ def chairs(ctx, src, toks: Tokens, refs: list[Ref], s: int, e: int):
                 m, at = _first_mention(toks, toks.index_at(m.end), hi, kinds, CHAIR_WINDOW)
             if m is not None:
                 found, _last_end = [_full_person(toks, m, hi)], m.end
-                pair = _second_state(toks, m, hi)
+                pair = _second_state(toks, m, hi) or _second_person(toks, m, hi)
                 if pair is not None:     # تحت الرئاسة المغربية الألمانية / برئاسة المغرب وألمانيا: two co-chairs
                     found, _last_end, co = found + [pair.entity], pair.end, True
         nominal = vm.feature("tense") == "noun" and not vm.entry.written.startswith(("ب", "تحت"))
@@ -285,6 +286,35 @@ def _second_state(toks: Tokens, m, hi: int):
         return None
     nxt = next((x for x in toks.tokens[k].ents if x.entity.kind == "state" and toks.index_at(x.start) == k), None)
     return nxt if nxt is not None and nxt.entity != m.entity else None
+
+
+def _past_meeting_object(toks: Tokens, refs: list[Ref], j: int, hi: int) -> int:
+    """The first token after the meeting the chair verb takes as its object, when the verb's object
+    is a meeting named in full (``ترأس المؤتمر الوزاري السابع لعملية بالي …``), else ``j``."""
+    for r in refs:
+        if _ref_tok(toks, r) == j and toks.index_at(r.end - 1) + 1 < hi:
+            return toks.index_at(r.end - 1) + 1
+    return j
+
+
+_SECOND_CHAIR_WINDOW = 8
+
+
+def _second_person(toks: Tokens, m, hi: int):
+    """A second person joined to the person chair ``m`` by و and a role of its own (``ريتنو مارسودي
+    ووزيرة الخارجية الأسترالية جولي بيشوب``), before any punctuation, else None: the two co-chair."""
+    if m.entity.kind != "person":
+        return None
+    k = toks.index_at(m.end - 1) + 1
+    if k >= hi or not toks.tokens[k].norm.startswith("و") or load().is_a(toks, k, "role") is None:
+        return None
+    for n in range(k, min(hi, k + _SECOND_CHAIR_WINDOW)):
+        if toks.tokens[n].kind == "punct":
+            return None
+        nxt = next((x for x in toks.tokens[n].ents if x.entity.kind == "person" and toks.index_at(x.start) == n), None)
+        if nxt is not None:
+            return nxt if nxt.entity != m.entity else None
+    return None
 
 
 def _coordinated_subject(toks: Tokens, lo: int, i: int):
