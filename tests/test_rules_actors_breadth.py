@@ -273,3 +273,24 @@ def test_a_delegation_head_chairs_nothing():
     assert _chairs("ترأس وفد الدولة في المؤتمر الوزاري السابع لعملية بالي سعادة السفير أحمد الجرمن.") == set()
     assert _chairs("وشارك في الاجتماع الثالث لعملية التشاور العربية الإقليمية وفد مصري برئاسة السفير محمد إدريس.") \
         == set()
+
+
+@pytest.mark.parametrize("text, name, role, aff", [
+    # IOM web page: the role in parentheses after the name, a list of such items
+    ("وألقى كلمات الافتتاح كل من: أنطونيو فيتورينو (المدير العام للمنظمة الدولية للهجرة)، وغاي رايدر "
+     "(المدير العام لمنظمة العمل الدولية).", "غاي رايدر", "المدير العام لمنظمة العمل الدولية", "ilo"),
+    ("وألقى كلمات الافتتاح كل من: أنطونيو فيتورينو (المدير العام للمنظمة الدولية للهجرة)، وغاي رايدر "
+     "(المدير العام لمنظمة العمل الدولية).", "أنطونيو فيتورينو", "المدير العام للمنظمة الدولية للهجرة", "iom"),
+    # Qatari press: two honorifics, a name with بن and a family name with the article right before the role
+    ("بحضور سعادة السفير خالد الهاجري مندوب دولة قطر الدائم، ومعالي الدكتور علي بن صميخ المري رئيس اللجنة "
+     "الوطنية لحقوق الإنسان.", "علي بن صميخ المري", "رئيس اللجنة الوطنية لحقوق الإنسان", None),
+    # the first person of that list keeps its own role, not the next one's
+    ("بحضور سعادة السفير خالد الهاجري مندوب دولة قطر الدائم، ومعالي الدكتور علي بن صميخ المري رئيس اللجنة "
+     "الوطنية لحقوق الإنسان.", "خالد الهاجري", "مندوب دولة قطر الدائم", "QAT"),
+])
+def test_lists_of_persons_and_roles(text, name, role, aff, matcher, gazetteer):
+    persons, roles, affs, _ = actor_facts(text, matcher, gazetteer)
+    assert (name, role) in roles
+    assert [r for n, r in roles if n == name] == [role]
+    if aff:
+        assert (name, aff) in affs

@@ -384,9 +384,9 @@ def find_role_persons(norm: Normalised, taken: list[tuple[int, int]]) -> list[tu
         if i >= used_until and (given(w) or (w[0] == "و" and given(w[1:]))) and not ws.in_taken(i):
             span = _name_at(ws, i, need_boundary=False)
             if span and span[1] < len(items) and (is_role_head(items[span[1]][2]) or (
-                    items[span[1]][2] in _COMMAS and span[1] + 1 < len(items) and is_role_head(items[span[1] + 1][2])
-                    and not _prep_head(items[span[1] + 1][2]))):
-                emit(span)                                # NAME ROLE / NAME، ROLE
+                    items[span[1]][2] in _COMMAS | {"("} and span[1] + 1 < len(items)
+                    and is_role_head(items[span[1] + 1][2]) and not _prep_head(items[span[1] + 1][2]))):
+                emit(span)                                # NAME ROLE / NAME، ROLE / NAME (ROLE)
     return out
 
 
@@ -466,6 +466,8 @@ def role_after(norm: Normalised, end: int, taken: list[tuple[int, int]],
     k = next((n for n, it in enumerate(items) if it[0] >= fpos), len(items))
     if k < len(items) and items[k][2] in _CLOSE_QUOTES:
         k += 1                                            # "NAME" ROLE: the closing quote of the name
+    elif k + 1 < len(items) and items[k][2] == "(" and is_role_head(items[k + 1][2]):
+        k += 1                                            # NAME (ROLE): the role in parentheses, up to ")"
     if k >= len(items) or not is_role_head(items[k][2]) or items[k][2][0] in "وف" and items[k][2] not in _words()[1]:
         return None                                       # و + a role: the next item, not this name's role
     fstops = {_folded_index(norm, s) for s in stops}

@@ -197,6 +197,11 @@ def _name_after(norm: Normalised, pos: int) -> tuple[int, int] | None:
                 and (not norm.original.__getitem__(slice(*norm.to_original(*words[k]))).endswith("ة")
                      or text[words[k - 1][0]:words[k - 1][1]] in _COMPOUND_HEADS):     # أبو غزالة، آل خليفة
             k += 1
+        if 2 <= k < min(reach, len(words) - 1) and not names[k]:
+            w, nxt = text[words[k][0]:words[k][1]], text[words[k + 1][0]:words[k + 1][1]]
+            if w.startswith("ال") and len(w) > 4 and not _role_word_strict(w) and is_role_head(nxt) \
+                    and nxt[:1] not in "لب":
+                k += 1                                  # علي بن صميخ المري رئيس اللجنة: a family name with the article
         if k >= 2 and (k == len(words) or not names[k] or is_role_head(text[words[k][0]:words[k][1]])):
             return words[0][0], words[k - 1][1]        # السفير ضرار عبد الرزاق رزوقي اليوم …: a given name anchors it
     if not names[0]:
