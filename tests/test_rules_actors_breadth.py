@@ -6,13 +6,10 @@ adjectives of states, and regional name variants of organisations, processes and
 Sentences written for these tests in several registers, with the negative cases."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from actor_sentences import actor_facts
+from actor_sentences import actor_facts, document_of
 from graph_builder.recognise.matcher import mentions_in
-from graph_builder.text.model import Document, Paragraph, Section
 
 
 @pytest.mark.parametrize("text, name, role, aff", [
@@ -99,10 +96,7 @@ def test_common_words_are_not_names(text, not_a_name, matcher, gazetteer):
 
 
 def _mentions(text, matcher):
-    sec = Section(heading="خبر", level=1, order=1, line=1)
-    para = Paragraph(number=1, text=text, order=1, line=2, section=sec)
-    doc = Document(path=Path("s.txt"), slug="s", paragraphs=[para], sections=[sec])
-    return [(m.entity.slug, m.surface) for m in mentions_in(doc, matcher)]
+    return [(m.entity.slug, m.surface) for m in mentions_in(document_of(text), matcher)]
 
 
 @pytest.mark.parametrize("text, slug, surface", [
@@ -222,9 +216,7 @@ def test_oujda_is_not_jeddah_and_a_verb_is_no_city(matcher):
 def _body_facts(paragraphs, matcher, gazetteer):
     from graph_builder.facts import actors
     from graph_builder.facts.fact_context import FactContext
-    sec = Section(heading="خبر", level=1, order=1, line=1)
-    ps = [Paragraph(number=i + 1, text=t, order=i + 1, line=i + 2, section=sec) for i, t in enumerate(paragraphs)]
-    doc = Document(path=Path("s.txt"), slug="s", paragraphs=ps, sections=[sec])
+    doc = document_of(*paragraphs)
     facts = actors.extract(FactContext(doc, mentions_in(doc, matcher), gazetteer))
     return {(f.subject.slug, f.object.slug) for f in facts if f.predicate == "bodyOf"}
 
