@@ -286,3 +286,20 @@ def test_lists_of_persons_and_roles(text, name, role, aff, matcher, gazetteer):
     assert [r for n, r in roles if n == name] == [role]
     if aff:
         assert (name, aff) in affs
+
+
+def test_a_reporting_verb_an_unknown_name_and_a_role(matcher, gazetteer):
+    # IOM Arabic page: a first name the lexicon does not know, closed by the role that follows it
+    _, roles, affs, _ = actor_facts("وقالت أوغوتشي دانيلز نائبة المدير العام للمنظمة الدولية للهجرة إن العمل مستمر.",
+                                    matcher, gazetteer)
+    assert ("أوغوتشي دانيلز", "نائبة المدير العام للمنظمة الدولية للهجرة") in roles
+    assert ("أوغوتشي دانيلز", "iom") in affs
+
+
+@pytest.mark.parametrize("text", [
+    "وقال مصدر مسؤول رئيس الوفد إن العمل مستمر.",
+    "وأعلن تقرير حديث مدير المكتب أن العمل مستمر.",
+    "وأكد البيان الختامي رئيس الوفد أن العمل مستمر.",
+])
+def test_a_reporting_verb_and_common_words_before_a_role_name_nobody(text, matcher, gazetteer):
+    assert actor_facts(text, matcher, gazetteer)[0] == []

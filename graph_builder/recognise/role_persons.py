@@ -229,7 +229,7 @@ def _role_run(ws: _Words, k: int) -> int:
     return j
 
 
-def _name_at(ws: _Words, j: int, need_boundary: bool) -> tuple[int, int, int] | None:
+def _name_at(ws: _Words, j: int, need_boundary: bool, role_closes: bool = False) -> tuple[int, int, int] | None:
     """(first word, one past the last word, char offset into the first word) of a name at ``j``."""
     items = ws.items
     if j >= len(items) or ws.in_taken(j):
@@ -282,8 +282,11 @@ def _name_at(ws: _Words, j: int, need_boundary: bool) -> tuple[int, int, int] | 
         return None
     if (need_boundary or not given(first)) and not ws.boundary(k):
         return None
-    if not given(first) and not (k >= len(items) or items[k][2] in _SAYS or items[k][2] in _CLOSE_NAME):
+    if not given(first) and not (k >= len(items) or items[k][2] in _SAYS or items[k][2] in _CLOSE_NAME
+                                 or role_closes and k - j <= 3 and is_role_head(items[k][2]) and not _prep_head(items[k][2])
+                                 and items[k][2][:1] not in "وف"):
         return None                                       # an unknown first word needs a comma, colon or إن after the name
+                                                          # (or, after a reporting verb, a role: وقالت NAME نائبة المدير …)
     return j, k, skip
 
 
@@ -377,8 +380,8 @@ def find_role_persons(norm: Normalised, taken: list[tuple[int, int]]) -> list[tu
                 emit(span)
                 continue
         if _strip_conj(w) in verbs or w in verbs:
-            span = _name_at(ws, i + 1, need_boundary=True)
-            if span and given(items[span[0]][2][span[2]:]):
+            span = _name_at(ws, i + 1, need_boundary=True, role_closes=True)
+            if span and (given(items[span[0]][2][span[2]:]) or span[1] < len(items) and is_role_head(items[span[1]][2])):
                 emit(span)
                 continue
         if i >= used_until and (given(w) or (w[0] == "و" and given(w[1:]))) and not ws.in_taken(i):
