@@ -261,6 +261,14 @@ def test_two_ministers_who_chair_a_meeting_named_in_full_are_co_chairs():
     assert not any(o.startswith("state/") for _, _, o in got)      # not the nisba of the first role
 
 
+def test_dual_role_and_names_in_parentheses_are_co_chairs():
+    # Levantine site: a dual role, each name in parentheses, the second pair after a comma and و
+    got = _chairs("عقد في مدينة اديلايد المؤتمر الوزاري الثامن لعملية بالي، وترأس الاجتماع وزيرتي خارجية إندونيسيا "
+                  "( ريتنو مارسودي)، ووزيرة خارجية استراليا ( بيني وونغ).")
+    assert {("event/bali-process-meeting-8", "coChairedBy", p) for p in ("person/rytnw-marswdy", "person/byny-wwngh")} \
+        <= got
+
+
 def test_a_delegation_head_chairs_nothing():
     assert _chairs("ترأس وفد الدولة في المؤتمر الوزاري السابع لعملية بالي سعادة السفير أحمد الجرمن.") == set()
     assert _chairs("وشارك في الاجتماع الثالث لعملية التشاور العربية الإقليمية وفد مصري برئاسة السفير محمد إدريس.") \

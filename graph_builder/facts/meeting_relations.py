@@ -306,10 +306,12 @@ def _second_person(toks: Tokens, m, hi: int):
     if m.entity.kind != "person":
         return None
     k = toks.index_at(m.end - 1) + 1
+    while k < hi and toks.tokens[k].norm in (")", "،", ","):
+        k += 1                         # وزيرتي خارجية إندونيسيا (NAME)، ووزيرة خارجية أستراليا (NAME2)
     if k >= hi or not toks.tokens[k].norm.startswith("و") or load().is_a(toks, k, "role") is None:
         return None
     for n in range(k, min(hi, k + _SECOND_CHAIR_WINDOW)):
-        if toks.tokens[n].kind == "punct":
+        if toks.tokens[n].kind == "punct" and toks.tokens[n].norm != "(":
             return None
         nxt = next((x for x in toks.tokens[n].ents if x.entity.kind == "person" and toks.index_at(x.start) == n), None)
         if nxt is not None:
