@@ -275,6 +275,18 @@ def test_a_delegation_head_chairs_nothing():
         == set()
 
 
+def test_family_names_with_the_article_up_to_the_role(matcher, gazetteer):
+    # Kuwaiti agency: two honorifics, four name words two of which carry the article, then the role
+    text = ("وقال معالي الشيخ صباح خالد الحمد الصباح النائب الأول لرئيس مجلس الوزراء وزير الخارجية إن الكويت "
+            "تدعم المنظمة.")
+    persons, roles, _, _ = actor_facts(text, matcher, gazetteer)
+    assert ("صباح خالد الحمد الصباح", "النائب الأول لرئيس مجلس الوزراء وزير الخارجية") in roles
+    # UN news: a coordinator is a role head too
+    _, roles, affs, _ = actor_facts("وقال منسق الأمم المتحدة المقيم في ليبيا جورج ماكري إن العمل مستمر.",
+                                    matcher, gazetteer)
+    assert ("جورج ماكري", "منسق الأمم المتحدة المقيم في ليبيا") in roles and ("جورج ماكري", "un") in affs
+
+
 @pytest.mark.parametrize("text, name, role, aff", [
     # IOM web page: the role in parentheses after the name, a list of such items
     ("وألقى كلمات الافتتاح كل من: أنطونيو فيتورينو (المدير العام للمنظمة الدولية للهجرة)، وغاي رايدر "

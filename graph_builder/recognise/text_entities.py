@@ -208,6 +208,18 @@ def _name_after(norm: Normalised, pos: int) -> tuple[int, int] | None:
         return None
     if is_role_head(text[words[0][0]:words[0][1]]):
         return None                             # السيدة وزير مفوض/ NAME: a role, then the name
+    reach = name_reach([text[s:e] for s, e in words])
+    for n in range(2, min(reach, len(words) - 1) + 1):       # الشيخ صباح خالد الحمد الصباح النائب الأول …
+        w = text[words[n][0]:words[n][1]]
+        if is_role_head(w) and w[:1] not in "لبوف":
+            inner = [text[a:b] for a, b in words[1:n]]
+            if any(x.startswith("ال") for x in inner) and all(
+                    names[i + 1] or (x.startswith("ال") and len(x) > 3 and not _role_word_strict(x))
+                    for i, x in enumerate(inner)):
+                return words[0][0], words[n - 1][1]         # family names with the article, up to the role
+            break
+        if not names[n] and not (w.startswith("ال") and len(w) > 3 and not _role_word_strict(w)):
+            break
     for n in range(1, min(4, len(words)) + 1):            # a comma right after word n closes the name
         if not all(names[:n]):
             break
