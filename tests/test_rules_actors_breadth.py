@@ -323,3 +323,19 @@ def test_a_reporting_verb_an_unknown_name_and_a_role(matcher, gazetteer):
 ])
 def test_a_reporting_verb_and_common_words_before_a_role_name_nobody(text, matcher, gazetteer):
     assert actor_facts(text, matcher, gazetteer)[0] == []
+
+
+@pytest.mark.parametrize("text", [
+    # Egyptian press: a verb other than a reporting verb, a verbal noun after ب, then كبيرة (not a role here)
+    "ودعم البلدان التي تقوم بانقاذ اعداد كبيرة من اللاجئين والمهاجرين.",
+    # بيان (a statement) is no ب + the given name يان
+    "وذكر بيان صادر اليوم عن شبكة الأمم المتحدة للهجرة، أنه مهم.",
+])
+def test_verbal_nouns_and_statements_are_not_names(text, matcher, gazetteer):
+    assert actor_facts(text, matcher, gazetteer)[0] == []
+
+
+def test_a_verb_before_a_known_surname_is_no_given_name(matcher, gazetteer):
+    persons, _, _, _ = actor_facts("وقال بيتر تومسون إن القمة مهمة. وفي كلمته في افتتاح القمة حث تومسون الدول على "
+                                   "التركيز.", matcher, gazetteer)
+    assert "حث تومسون" not in persons

@@ -65,6 +65,13 @@ def _words():
 
 
 @lru_cache(maxsize=1)
+def _reporting() -> frozenset[str]:
+    """The verbs of lexicon class ``reporting_verb`` only (قال، أكد …), not every verb a name may follow."""
+    from ..text.word_classes import load
+    return frozenset(fold(w) for w in load().words("reporting_verb"))
+
+
+@lru_cache(maxsize=1)
 def _given_written() -> frozenset[str]:
     from ..text.word_classes import load
     return frozenset(load().words("given_name"))
@@ -236,8 +243,8 @@ def _name_at(ws: _Words, j: int, need_boundary: bool, role_closes: bool = False)
         return None
     first = items[j][2]
     skip = 0
-    if first[0] in "ولب" and not given(first) and given(first[1:]):
-        skip, first = 1, first[1:]                        # و/ل/ب + a given name: وليلى, لعلي
+    if first[0] in "ولب" and not given(first) and given(first[1:]) and not common_word(first):
+        skip, first = 1, first[1:]                        # و/ل/ب + a given name: وليلى, لعلي (بيان is no ب + يان)
     if not _name_word(first, True, ws.original(j)[skip:]):
         return None
     if not given(first) and ws.original(j).endswith("ة"):
@@ -284,7 +291,8 @@ def _name_at(ws: _Words, j: int, need_boundary: bool, role_closes: bool = False)
         return None
     if not given(first) and not (k >= len(items) or items[k][2] in _SAYS or items[k][2] in _CLOSE_NAME
                                  or role_closes and k - j <= 3 and is_role_head(items[k][2]) and not _prep_head(items[k][2])
-                                 and items[k][2][:1] not in "وف"):
+                                 and items[k][2][:1] not in "وف" and k + 1 < len(items)
+                                 and bool(_DEFINITE.match(items[k + 1][2]))):
         return None                                       # an unknown first word needs a comma, colon or إن after the name
                                                           # (or, after a reporting verb, a role: وقالت NAME نائبة المدير …)
     return j, k, skip
@@ -380,7 +388,7 @@ def find_role_persons(norm: Normalised, taken: list[tuple[int, int]]) -> list[tu
                 emit(span)
                 continue
         if _strip_conj(w) in verbs or w in verbs:
-            span = _name_at(ws, i + 1, need_boundary=True, role_closes=True)
+            span = _name_at(ws, i + 1, need_boundary=True, role_closes=_strip_conj(w) in _reporting() or w in _reporting())
             if span and (given(items[span[0]][2][span[2]:]) or span[1] < len(items) and is_role_head(items[span[1]][2])):
                 emit(span)
                 continue

@@ -428,7 +428,8 @@ def find_known_persons(norm: Normalised, surnames: dict[str, Entity],
                 ps = start - len(prev.group(0))
                 word = prev.group(1)
                 original = norm.original.__getitem__(slice(*norm.to_original(ps, ps + len(word))))
-                if _name_word(word, original) and word[0] not in "وف" and word not in TITLES \
+                if _name_word(word, original) and word[0] not in "وف" and word not in TITLES and len(word) > 2 \
+                        and not _verb_before_name(word) \
                         and not (word[0] in "لبك" and _function_word(word[1:], original[1:])):
                     start = ps
             os_, oe = norm.to_original(start, end)
