@@ -120,6 +120,13 @@ def _mentions(text, matcher):
     ("وشاركت مصر في اجتماع عملية روما بشأن التنمية والهجرة.", "rome-process", "عملية روما بشأن التنمية والهجرة"),
     ("انطلقت أعمال منتدى آسيان للعمالة المهاجرة في مانيلا.", "afml", "منتدى آسيان للعمالة المهاجرة"),
     ("وتناولت عملية مانيلا الهجرة غير النظامية.", "manila-process", "عملية مانيلا"),
+    # Gulf and Saudi press: the Forum and the Abu Dhabi Dialogue under other heads
+    ("وشاركت المملكة في المنتدى الدولي للهجرة والتنمية بمانيلا.", "gfmd", "المنتدى الدولي للهجرة والتنمية"),
+    ("وتستضيف كولومبو اللقاء الوزاري لمسار حوار أبوظبي.", "abu-dhabi-dialogue", "مسار حوار أبوظبي"),
+    # Maghrebi press: the ILO as the International Labour Office, the Arab Labour Organization word for word
+    ("وأصدر المكتب الدولي للعمل تقريرا جديدا.", "ilo", "المكتب الدولي للعمل"),
+    ("وشاركت المنظمة العربية للعمل في الاجتماع.", "arab-labour-organization", "المنظمة العربية للعمل"),
+    ("وقدم المرصد الإفريقي للهجرة دراسة.", "african-migration-observatory", "المرصد الإفريقي للهجرة"),
 ])
 def test_regional_name_variants(text, slug, surface, matcher):
     assert (slug, surface) in _mentions(text, matcher)
