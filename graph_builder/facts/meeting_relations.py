@@ -31,6 +31,7 @@ import re
 from ..recognise.findings import Entity, Fact, Value
 from ..text.tokens import Tokens
 from .event_common import Ref
+from .meeting_setting import mention_at
 from .event_status import PLANNED, negated, offered
 from ..text.word_classes import load
 from .minting import person
@@ -131,8 +132,31 @@ def hosts(ctx, src, toks: Tokens, refs: list[Ref], s: int, e: int):
                 yield Fact(ref.event, "plannedHost" if planned else "hostedBy", state, src, "event.host-city",
                            REGISTRY.confidence("event.host-city"))
             continue
-        yield Fact(ref.event, "plannedHost" if planned else "hostedBy", actor.entity, src, "event.host-written",
-                   REGISTRY.confidence("event.host-written"))
+        for host in [actor] + _joined(toks, actor, hi):
+            yield Fact(ref.event, "plannedHost" if planned else "hostedBy", host.entity, src, "event.host-written",
+                       REGISTRY.confidence("event.host-written"))
+
+
+def _joined(toks: Tokens, m, hi: int) -> list:
+    """Actors of ``m``'s kind joined to it by و (``تستضيفه إندونيسيا وأستراليا``, ``المغرب، وألمانيا``): co-hosts."""
+    out = []
+    while True:
+        k = toks.index_at(m.end - 1) + 1
+        if k < hi and toks.tokens[k].norm == ",":
+            k += 1
+        if k >= hi:
+            return out
+        t = toks.tokens[k]
+        nxt = None
+        if t.norm == "و":
+            nxt = mention_at(toks, k + 1, (m.entity.kind,))
+        elif t.norm.startswith("و"):
+            nxt = next((x for x in t.ents if x.entity.kind == m.entity.kind and x.start == t.start + 1
+                        and toks.index_at(x.start) == k), None)
+        if nxt is None or nxt.entity == m.entity:
+            return out
+        out.append(nxt)
+        m = nxt
 
 
 def _past_state_apposition(toks: Tokens, k: int, hi: int) -> int:

@@ -181,8 +181,9 @@ def host_place_before(toks: Tokens, lo: int, i: int):
 def place_after(toks: Tokens, j: int, hi: int, stop_at_meeting: bool = True):
     """A city named after في/ب (or العاصمة …) within the meeting's clause, before another meeting noun."""
     lex = load()
-    for k in range(j, min(hi, j + LOCATION_WINDOW)):
-        if stop_at_meeting and k > j and lex.is_a(toks, k, "meeting_noun") and not covered(toks, k, ("process",)):
+    for k in _place_window(toks, j, hi):
+        if stop_at_meeting and k > j and lex.is_a(toks, k, "meeting_noun") and not covered(toks, k, ("process",)) \
+                and not _venue(toks, k - 1):
             return None
         if toks.tokens[k].norm == "في" and k + 2 < hi and strip_article(toks.tokens[k + 1].norm) == "مدينه" \
                 and toks.tokens[k + 2].norm in ("نفسها", "ذاتها"):
@@ -201,6 +202,47 @@ def place_after(toks: Tokens, j: int, hi: int, stop_at_meeting: bool = True):
         if p >= 0 and _site_noun(toks, p) and (prev.startswith("ب") or (p > 0 and toks.tokens[p - 1].norm == "في")):
             return pm.entity        # في مدينة اديلايد، بمدينة مراكش، بجزيرة بالي
     return None
+
+
+_OPEN, _CLOSE = frozenset({"(", "["}), frozenset({")", "]"})
+_RESUME = frozenset({"وذلك", "ذلك"})
+RESUME_WINDOW = 4            # tokens after وذلك where the clause's place may stand (وذلك بقصر الإمارات في أبوظبي)
+
+
+def _place_window(toks: Tokens, j: int, hi: int):
+    """The tokens where a meeting's place may be named: the first ``LOCATION_WINDOW`` words after its name,
+    not counting an aside in brackets (``الذي نظمته الأمانة العامة (قطاع … والهجرة) بمقرها بالقاهرة``), then the
+    few words after ``وذلك`` that resume the clause's circumstances (``… وذلك بقصر الإمارات في أبوظبي``), when
+    no full stop or semicolon comes between."""
+    counted = depth = 0
+    k = j
+    while k < hi and counted < LOCATION_WINDOW:
+        norm = toks.tokens[k].norm
+        if norm in _OPEN:
+            depth += 1
+        elif norm in _CLOSE and depth:
+            depth -= 1
+        elif not depth:
+            counted += 1
+        yield k
+        k += 1
+    while k < hi:
+        norm = toks.tokens[k].norm
+        if norm in (".", ";"):
+            return
+        if norm in _RESUME:
+            yield from range(k + 1, min(hi, k + 1 + RESUME_WINDOW))
+            return
+        k += 1
+
+
+_VENUE_NOUNS = frozenset({"قصر", "مركز", "قاعه", "دار"})
+
+
+def _venue(toks: Tokens, k: int) -> bool:
+    """Token ``k`` is a venue noun whose genitive is a meeting noun (``بقصر المؤتمرات``, ``مركز المؤتمرات``): a
+    building, not another meeting."""
+    return k >= 0 and any(strip_article(r.stem) in _VENUE_NOUNS for r in toks.tokens[k].readings())
 
 
 def contradicted(toks: Tokens, pm) -> bool:

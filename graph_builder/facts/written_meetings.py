@@ -88,7 +88,7 @@ def find(ctx, st, src, toks: Tokens, s: int, e: int, known: list[Ref]) -> list[R
     doc_day = document_day(ctx.document)
     out: list[Ref] = []
     prior = st.last_meeting
-    for m in lex.find(toks, "meeting_noun", lo, hi):
+    for m in sorted(lex.find(toks, "meeting_noun", lo, hi) + _process_sessions(toks, lo, hi), key=lambda x: x.i):
         t0 = toks.tokens[m.i]
         if m.feature("plural") or any(r.start <= t0.start < r.end for r in known + out):
             continue
@@ -118,6 +118,32 @@ def find(ctx, st, src, toks: Tokens, s: int, e: int, known: list[Ref]) -> list[R
             out.insert(0, ref)
     # a planned clause about a meeting named before (وكانت القمة مقررة بين …) says nothing of the meeting held
     return [r for r in out if not (r.rule == ANAPHOR_ID and r.status == PLANNED)]
+
+
+SESSION_GAP = 3              # tokens from a session noun to the process it is a meeting of (جلسة جديدة من عملية …)
+
+
+def _process_sessions(toks: Tokens, lo: int, hi: int) -> list:
+    """Session nouns marked ``of_process`` that a standing process follows after من or ل (``فعاليات جلسة جديدة من
+    عملية الخرطوم``, ``جلسة لمسار الرباط``): a session of a process is one of its meetings. Not ``جلسة حول …``
+    (a session about the process), nor a session of a meeting (``الجلسة الافتتاحية للمؤتمر``)."""
+    lex = load()
+    out = []
+    for x in lex.find(toks, "session_noun", lo, hi):
+        if not x.feature("of_process") or x.feature("plural"):
+            continue
+        for k in range(x.j, min(hi, x.j + SESSION_GAP)):
+            t = toks.tokens[k]
+            if t.kind == "punct" or lex.is_a(toks, k, "meeting_noun"):
+                break
+            pm = mention_at(toks, k, ("process",))
+            if pm is None:
+                continue
+            lead = toks.text[t.start:pm.start]
+            if lead in ("ل", "ول") or (k > x.j and toks.tokens[k - 1].norm == "من" and lead == ""):
+                out.append(x)
+            break
+    return out
 
 
 def _held_opener(toks: Tokens, lo: int, hi: int) -> int | None:
@@ -194,7 +220,7 @@ def _read(ctx, st, src, toks: Tokens, m, lo: int, hi: int, ordinals: dict, doc_d
         # الاجتماع - الذي عقد في جزيرة بالي -: the meeting named before, its place now given (unless it was elsewhere)
         modified = j < hi and toks.tokens[j].norm.startswith("ال")
         ante = antecedent(st, src)
-        if ante is not None and not modified and _can_refer(kind, ante.kind) and ante.place in (None, later) \
+        if ante is not None and not modified and _can_refer(kind, ante.kind, ante.process) and ante.place in (None, later) \
                 and ante.status != PLANNED:
             ref = _anaphor(ctx, st, src, toks, m.i, j, lo, hi, doc_day)
             if ref is not None:
@@ -202,7 +228,7 @@ def _read(ctx, st, src, toks: Tokens, m, lo: int, hi: int, ordinals: dict, doc_d
     if process is None and place is None and n is None and not qualified and definite and later is None:
         modified = j < hi and toks.tokens[j].norm.startswith("ال")      # الاجتماع الحكومي: another meeting
         ante = antecedent(st, src)
-        if ante is not None and not modified and _can_refer(kind, ante.kind):
+        if ante is not None and not modified and _can_refer(kind, ante.kind, ante.process):
             return _anaphor(ctx, st, src, toks, m.i, j, lo, hi, doc_day)
         place = host_place_before(toks, lo, m.i) or held_place_before(toks, lo, m.i)
         if place is None and host_after(toks, j, hi) is None:
@@ -279,9 +305,11 @@ _PROCESS_MEETING = frozenset({"meeting", "summit", "conference", "session", "min
                               "ministerial-conference", "forum"})
 
 
-def _can_refer(kind: str, antecedent_kind: str) -> bool:
-    """A bare noun of ``kind`` may name the antecedent again (الندوة never names a forum meeting)."""
-    if not antecedent_kind:                      # a meeting a report rule found: a process meeting
+def _can_refer(kind: str, antecedent_kind: str, process=None) -> bool:
+    """A bare noun of ``kind`` may name the antecedent again (الندوة never names a forum meeting). A process's
+    meeting first named by a generic noun (``جلسة جديدة من عملية الخرطوم``) may be named again as its
+    conference or summit (``الجلسة الافتتاحية للمؤتمر``)."""
+    if not antecedent_kind or (process is not None and antecedent_kind in _GENERIC):
         return kind in _PROCESS_MEETING
     return kind == antecedent_kind or kind in _GENERIC or antecedent_kind.endswith(kind)
 
