@@ -109,3 +109,50 @@ def test_a_session_of_a_meeting_is_not_a_process_meeting():
     # الجلسة الافتتاحية is an opening session (no of_process mark): it is not itself the process's meeting
     assert not any(s.startswith("event/khartoum-process") and p == "partOf" and s.endswith("opening-session")
                    for s, p, _ in t)
+
+
+# ---- two meeting nouns joined by و share the process written after the second
+
+def test_coordinated_meeting_nouns_share_the_process():
+    t = triples("عقد في مدينة أديلايد المؤتمر الوزاري الثامن والمنتدى الحكومي والأعمال الثالث لعملية بالي، "
+                "يومي 9 و10 شباط/فبراير الحالي.", date="")
+    assert any(s.startswith("event/bali-process") and p == "partOf" and o == "process/bali-process"
+               for s, p, o in t)
+    assert any(s.startswith("event/bali-process") and p == "location" and o == "place/adelaide" for s, p, o in t)
+
+
+def test_a_second_noun_of_another_process_after_a_comma_is_not_shared():
+    t = triples("عقد في مدينة أديلايد المؤتمر الوزاري الثامن، والمنتدى الحكومي لعملية بالي غائب.", date="")
+    assert not any(p == "ordinal" and s.startswith("event/bali-process") for s, p, _ in t)
+
+
+# ---- the state a باعتبارها before a host participle takes up
+
+def test_the_state_in_the_capacity_of_host():
+    t = triples("عقد في مدينة أديلايد المؤتمر الوزاري الثامن لعملية بالي، وترأس الاجتماع وزيرتا خارجية إندونيسيا "
+                "(ريتنو مارسودي)، ووزيرة خارجية أستراليا (بيني وونغ)، باعتبارها الدولة المضيفة للمؤتمر.", date="")
+    ev = next(s for s, p, o in t if p == "partOf" and o == "process/bali-process")
+    assert (ev, "hostedBy", "state/AUS") in t
+    assert (ev, "hostedBy", "state/IDN") not in t
+
+
+def test_a_host_participle_without_the_capacity_word_takes_no_earlier_state():
+    t = triples("عقد في مدينة أديلايد المؤتمر الوزاري الثامن لعملية بالي بحضور وزيرة خارجية أستراليا، "
+                "وتحدث عن دور الدولة المضيفة للمؤتمر.", date="")
+    assert not any(p == "hostedBy" for _, p, _ in t)
+
+
+# ---- a dual role after a chair verb: two co-chairs
+
+def test_a_dual_role_after_the_chair_verb_gives_co_chairs():
+    t = triples("عقد في مدينة أديلايد المؤتمر الوزاري الثامن لعملية بالي، وترأس الاجتماع وزيرتا خارجية إندونيسيا "
+                "(ريتنو مارسودي)، ووزيرة خارجية أستراليا (بيني وونغ).", date="")
+    co = {o for _, p, o in t if p == "coChairedBy"}
+    assert len(co) == 2 and not any(p == "chairedBy" for _, p, _ in t)
+
+
+def test_a_single_role_after_the_chair_verb_is_one_chair():
+    t = triples("عقد في مدينة أديلايد المؤتمر الوزاري الثامن لعملية بالي، وترأست الاجتماع وزيرة خارجية إندونيسيا "
+                "ريتنو مارسودي.", date="")
+    assert not any(p == "coChairedBy" for _, p, _ in t)
+    assert any(p == "chairedBy" for _, p, _ in t)

@@ -105,6 +105,8 @@ def hosts(ctx, src, toks: Tokens, refs: list[Ref], s: int, e: int):
         actor, k = _first_mention(toks, vm.j, hi, _ACTOR_KINDS + ("place",), HOST_WINDOW)
         if actor is None:
             actor = _subject_before(toks, lo, vm.i)       # المكسيك أنها ستستضيف …، المغرب يستضيف …
+        if actor is None and vm.feature("tense") == "participle":
+            actor = _in_capacity(toks, lo, vm.i)         # … أستراليا (NAME)، باعتبارها الدولة المضيفة للمؤتمر
         if actor is None:
             continue
         # the hosted meeting is the verb's object: after the host when the host follows the verb, else
@@ -208,6 +210,36 @@ def _subject_before(toks: Tokens, lo: int, i: int):
     return None
 
 
+_CAPACITY = frozenset({"باعتبارها", "باعتباره", "بصفتها", "بصفته", "بوصفها", "بوصفه", "كونها", "كونه"})
+CAPACITY_REACH = 8           # tokens back from باعتبارها to the state it takes up (a name in brackets between)
+
+
+def _in_capacity(toks: Tokens, lo: int, i: int):
+    """The state or organisation a ``باعتبارها/بصفتها/بوصفها`` before a host participle takes up: the nearest one
+    written before it, over a comma and a name in brackets (``وزيرة خارجية أستراليا (بيني وونغ)، باعتبارها الدولة
+    المضيفة``). None when the word before the participle is not one of these."""
+    k = i - 1
+    if k < lo or toks.tokens[k].norm not in _CAPACITY:
+        return None
+    depth = 0
+    for kk in range(k - 1, max(lo, k - CAPACITY_REACH) - 1, -1):
+        t = toks.tokens[kk]
+        if t.norm == ")":
+            depth += 1
+            continue
+        if t.norm == "(":
+            depth = max(0, depth - 1)
+            continue
+        if depth or t.norm == ",":
+            continue
+        if t.kind == "punct":
+            return None
+        for m in t.ents:
+            if m.entity.kind in _ACTOR_KINDS and toks.index_at(m.end - 1) == kk:
+                return m
+    return None
+
+
 _PRONOUN_SUBJECTS = frozenset({"انها", "انه", "بانها", "بانه", "وانها", "وانه"})
 
 
@@ -246,6 +278,8 @@ def chairs(ctx, src, toks: Tokens, refs: list[Ref], s: int, e: int):
             yield from _chairmanship(toks, src, refs, vm, lo, hi)
             continue
         start = _skip_objects(toks, vm.j, hi)
+        if not co and start < hi and lex.is_a(toks, start, "dual_chair") is not None:
+            co = True                    # وترأس الاجتماع وزيرتا خارجية إندونيسيا (…) وأستراليا (…): two co-chairs
         role_first = lex.is_a(toks, start, "role") is not None if start < hi else False
         kinds = ("person",) if role_first else ("person", "state", "org")
         found, _last_end = [], None

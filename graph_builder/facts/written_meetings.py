@@ -120,6 +120,27 @@ def find(ctx, st, src, toks: Tokens, s: int, e: int, known: list[Ref]) -> list[R
     return [r for r in out if not (r.rule == ANAPHOR_ID and r.status == PLANNED)]
 
 
+COORD_GAP = 6                # words of a second meeting noun's own name before the process they share
+
+
+def _coordinated_process(toks: Tokens, j: int, hi: int):
+    """The process a second meeting noun joined by و right after this one is of (``المؤتمر الوزاري الثامن
+    والمنتدى الحكومي والأعمال الثالث لعملية بالي``): the genitive after the pair governs both. None when no
+    meeting noun follows with و, or its process is not written with ل before a comma."""
+    lex = load()
+    nm = lex.is_a(toks, j, "meeting_noun")
+    if nm is None or nm.reading.pro != "و" or nm.feature("plural"):
+        return None
+    for k in range(nm.j, min(hi, nm.j + COORD_GAP)):
+        t = toks.tokens[k]
+        if t.kind == "punct" and t.norm not in _QUOTES:
+            return None
+        pm = mention_at(toks, k, ("process",))
+        if pm is not None:
+            return pm.entity if toks.text[t.start:pm.start] in ("ل", "لل") else None
+    return None
+
+
 SESSION_GAP = 3              # tokens from a session noun to the process it is a meeting of (جلسة جديدة من عملية …)
 
 
@@ -202,6 +223,10 @@ def _read(ctx, st, src, toks: Tokens, m, lo: int, hi: int, ordinals: dict, doc_d
         named = _name_after_head(ctx, toks, j, hi, ordinals)   # المؤتمر الوزاري الأورو-إفريقي الأول حول الهجرة والتنمية
         if named is not None:
             process, j, n = named[0], named[1], n if n is not None else named[2]
+    if process is None and not m.reading.enc and j < hi:
+        shared = _coordinated_process(toks, j, hi)     # المؤتمر الوزاري الثامن والمنتدى الحكومي … الثالث لعملية بالي
+        if shared is not None:
+            process = shared
     if process is None and m.reading.enc in ("ه", "ها"):
         named = _name_under_pronoun(ctx, toks, m, hi, ordinals)        # حوارها الرفيع المستوى الثاني بشأن الهجرة …
         if named is not None:
