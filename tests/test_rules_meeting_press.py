@@ -156,3 +156,42 @@ def test_a_single_role_after_the_chair_verb_is_one_chair():
                 "ريتنو مارسودي.", date="")
     assert not any(p == "coChairedBy" for _, p, _ in t)
     assert any(p == "chairedBy" for _, p, _ in t)
+
+
+# ---- states that met in a place about a standing process: that process's meeting there
+
+def test_states_that_met_in_a_city_about_a_process_give_its_meeting():
+    t = triples("اجتمعت أكثر من خمسين دولة أفريقية وأوروبية، منها 28 دولة أفريقية و29 دولة أوروبية، يومي الثلاثاء "
+                "والأربعاء في مدينة قادش الإسبانية لإعادة تأكيد التزامها تجاه مسار الرباط.", date="")
+    assert ("event/rabat-process-cadiz", "partOf", "process/rabat-process") in t
+    assert ("event/rabat-process-cadiz", "location", "place/cadiz") in t
+
+
+def test_delegates_meeting_today_in_a_city_govern_the_meeting_named_after():
+    t = triples("تلتقي اليوم في أبوظبي 11 دولة آسيوية مصدرة للعمالة مع 10 دول مستقبلة لها، ضمن اللقاء الوزاري "
+                "التشاوري حول العمالة التعاقدية.", date="")
+    assert ("event/ministerial-meeting-abu-dhabi", "location", "place/abu-dhabi") in t
+
+
+def test_the_numbered_meeting_named_later_without_place_is_the_same_meeting():
+    t = triples("اجتمعت وفود 57 دولة يومي الثلاثاء والأربعاء في مدينة قادش الإسبانية تجاه مسار الرباط.",
+                "وتسلم الوزير المغربي الرئاسة في المؤتمر الوزاري السادس لمسار الرباط.", date="")
+    assert ("event/rabat-process-cadiz", "ordinal", "6") in t
+    assert not any(s == "event/rabat-process-meeting-6" for s in subjects(t))
+
+
+def test_a_minister_meeting_his_counterpart_is_no_process_meeting():
+    t = triples("اجتمع وزير الخارجية بنظيره الإسباني أمس في مدريد لبحث مسار الرباط.", date="2030-05-02")
+    assert not any(p == "partOf" for _, p, _ in t)
+
+
+def test_states_that_will_meet_give_no_held_meeting():
+    facts = facts_of_text(events, "ستجتمع أكثر من خمسين دولة في مدينة قادش تجاه مسار الرباط.", date="2030-05-02")
+    assert not any(f.predicate in ("stateCount", "hostedBy") for f in facts)
+    assert all(f.subject.cls != "Meeting" for f in facts if getattr(f.subject, "kind", "") == "event")
+
+
+def test_a_met_sentence_with_a_meeting_noun_is_left_to_the_noun():
+    t = triples("اجتمعت وفود 30 دولة في الرباط في إطار الاجتماع الوزاري الخامس لمسار الرباط عام 2030.", date="2030-05-02")
+    assert ("event/rabat-process-2030", "partOf", "process/rabat-process") in t
+    assert not any(s == "event/rabat-process-rabat" for s in subjects(t))

@@ -102,6 +102,14 @@ def find(ctx, st, src, toks: Tokens, s: int, e: int, known: list[Ref]) -> list[R
                 if st.main_meeting is None and ref.status == HELD:
                     st.main_meeting = ref
     out += _held_processes(ctx, st, toks, lo, hi, known + out, doc_day)
+    if not known and not out:
+        met = _met_meeting(ctx, toks, lo, hi, doc_day)
+        if met is not None:
+            out.append(met)
+            if met.status == HELD:
+                st.last_meeting, st.last_source = met, src
+                if st.main_meeting is None:
+                    st.main_meeting = met
     listed, consumed = listed_meetings(st, src, toks, lo, hi, known + out, doc_day, prior)
     if listed:
         out = [r for r in out if r.start not in consumed] + listed
@@ -118,6 +126,53 @@ def find(ctx, st, src, toks: Tokens, s: int, e: int, known: list[Ref]) -> list[R
             out.insert(0, ref)
     # a planned clause about a meeting named before (وكانت القمة مقررة بين …) says nothing of the meeting held
     return [r for r in out if not (r.rule == ANAPHOR_ID and r.status == PLANNED)]
+
+
+MET_ID = "event.met-process"
+register(Rule(MET_ID, ("partOf", "year", "location", "startDate", "endDate"), 0.7,
+              ("held_verb", "count_unit", "participant_filler", "entity:process", "entity:place", "values:date"),
+              "a sentence that says states or their delegates met (اجتمعت أكثر من خمسين دولة … في مدينة قادش … تجاه مسار "
+              "الرباط، تلتقي اليوم في أبوظبي 11 دولة) in a place about a standing process, and names no meeting: that "
+              "process's meeting there", "events"))
+MET_SUBJECT_WINDOW = 5       # tokens after a met verb where its plural subject (states, delegates) is counted
+
+
+def _met_meeting(ctx, toks: Tokens, lo: int, hi: int, doc_day) -> Ref | None:
+    """``اجتمعت أكثر من خمسين دولة أفريقية وأوروبية يومي الثلاثاء والأربعاء في مدينة قادش لإعادة تأكيد التزامها تجاه
+    مسار الرباط``: a met verb (held_verb with ``met``) whose subject is states or delegates (a count unit or a
+    participant filler right after it), a place after في/ب and a standing process further on, in a sentence that
+    names no meeting: the process's meeting in that place. A minister meeting a minister (``اجتمع الوزير
+    بنظيره``), a meeting with no process or no place, a negated or future verb give none."""
+    lex = load()
+    if any((x := lex.is_a(toks, k, "meeting_noun")) is not None and not x.feature("plural")
+           and not covered(toks, k, ("process",)) for k in range(lo, hi)):
+        return None
+    for vm in lex.find(toks, "held_verb", lo, hi):
+        if not vm.feature("met") or vm.reading.enc or vm.future or vm.feature("tense") not in ("past", "present"):
+            continue
+        if lex.find(toks, "negation", max(lo, vm.i - 2), vm.i):
+            continue
+        window = range(vm.j, min(hi, vm.j + MET_SUBJECT_WINDOW))
+        if not any((c := lex.is_a(toks, k, "count_unit")) is not None and c.feature("unit") in ("states", "delegations")
+                   or lex.is_a(toks, k, "participant_filler") is not None for k in window):
+            continue
+        pk = next((k for k in range(vm.j, hi) if mention_at(toks, k, ("process",)) is not None), None)
+        if pk is None:
+            return None
+        process = mention_at(toks, pk, ("process",)).entity
+        # the place anywhere between the verb and the process (a count and its breakdown may come between)
+        place = next((pl for k in range(vm.j, pk) if (pl := place_after(toks, k, min(pk, k + 3))) is not None), None)
+        if place is None:
+            return None
+        dates = own_dates(ctx, toks, vm.j, hi, doc_day)
+        status = clause_status(toks, vm.i, vm.i, dates=dates, doc_day=doc_day)
+        years = [d.year for d in dates if d.year]
+        year = years[0] if years else None
+        ev = _entity(process, None, year, "meeting", place, toks.surface(vm.i, vm.j), status)
+        t = toks.tokens[vm.i]
+        return Ref(t.start, t.end, ev, process, RULE_ID, status, None, place, tuple(dates), year, "meeting",
+                   phase_dates(toks, lo, hi, doc_day))
+    return None
 
 
 COORD_GAP = 6                # words of a second meeting noun's own name before the process they share
@@ -299,6 +354,14 @@ def _read(ctx, st, src, toks: Tokens, m, lo: int, hi: int, ordinals: dict, doc_d
                      cls=PLANNED_CLASS if status == PLANNED else HELD_CLASS)
         return Ref(toks.tokens[m.i].start, toks.tokens[j - 1].end, ev, parent, RULE_ID, status, None, place,
                    tuple(dates), year, kind, phase_dates(toks, lo, hi, doc_day))
+    main = st.main_meeting
+    if process is not None and n is not None and year is None and place is None and host is None \
+            and main is not None and main.rule == RULE_ID and main.process == process and main.ordinal is None \
+            and main.status == HELD and status != PLANNED:
+        # اجتمعت … دولة في مدينة قادش … تجاه مسار الرباط. … في المؤتمر الوزاري السادس للحوار الأوروإفريقي: the
+        # numbered meeting of the process the document is about, written with no place or year, is that meeting
+        return Ref(toks.tokens[m.i].start, toks.tokens[j - 1].end, main.event, process, RULE_ID, status, n, None,
+                   tuple(dates), main.year, kind, phase_dates(toks, lo, hi, doc_day))
     site = place if place is not None else (host or state_site(toks, lo, m.i, j, hi))
     ev = _entity(process, n, year, kind, site, toks.surface(m.i, j), status)
     if ev is None:
