@@ -195,3 +195,104 @@ def test_a_met_sentence_with_a_meeting_noun_is_left_to_the_noun():
     t = triples("اجتمعت وفود 30 دولة في الرباط في إطار الاجتماع الوزاري الخامس لمسار الرباط عام 2030.", date="2030-05-02")
     assert ("event/rabat-process-2030", "partOf", "process/rabat-process") in t
     assert not any(s == "event/rabat-process-rabat" for s in subjects(t))
+
+
+# ---- an ordinal written before an indefinite meeting noun; a process named by an indefinite noun's adjectives
+
+def test_an_ordinal_before_an_indefinite_noun_numbers_the_meeting():
+    t = triples("وعقدت الجمعية العامة أول مؤتمر أورو - إفريقي حول الهجرة والتنمية في الرباط في تموز/يوليو 2026.",
+                date="2027-01-01")
+    assert ("event/rabat-process-2026", "partOf", "process/rabat-process") in t
+    assert ("event/rabat-process-2026", "ordinal", "1") in t
+
+
+def test_first_time_is_no_ordinal_of_a_meeting():
+    t = triples("واستضافت المغرب لأول مرة مؤتمرا إقليميا حول الهجرة في الرباط يوم 3 أيار/مايو 2026.", date="2027-01-01")
+    assert not any(p == "ordinal" for _, p, _ in t)
+
+
+def test_this_city_that_hosted_is_the_city_named_before():
+    t = triples("وانعقد هذا الاجتماع بالرباط يوم الخميس.",
+                "وتجدر الإشارة أن مسلسل الرباط، الذي رأى النور بهذه المدينة التي احتضنت أول مؤتمر أورو - إفريقي حول "
+                "الهجرة والتنمية في تموز/يوليو 2006، يروم خلق إطار للحوار.", date="")
+    assert ("event/rabat-process-2006", "location", "place/rabat") in t
+    assert not any(p == "hostedBy" for _, p, _ in t)      # the city is where, not who hosted
+
+
+def test_a_city_without_a_demonstrative_is_not_taken_up():
+    t = triples("وانعقد هذا الاجتماع بالرباط يوم الخميس.",
+                "وكانت مدينة أخرى قد احتضنت أول مؤتمر أورو - إفريقي حول الهجرة والتنمية في تموز/يوليو 2006.", date="")
+    assert ("event/rabat-process-2006", "location", "place/rabat") not in t
+
+
+# ---- the dateline's city for the lead's meeting of the day
+
+def _dated(*paragraphs, dateline, date):
+    from pathlib import Path
+    from graph_builder.facts.fact_context import FactContext
+    from graph_builder.recognise.gazetteer import load_gazetteer
+    from graph_builder.recognise.matcher import Matcher, mentions_in
+    from graph_builder.text.model import Document, Paragraph
+    gaz = load_gazetteer()
+    paras = [Paragraph(number=i + 1, text=t, order=i + 1, line=10 * (i + 1)) for i, t in enumerate(paragraphs)]
+    doc = Document(path=Path("test.txt"), slug="test", date=date, paragraphs=paras, sections=[], dateline=dateline)
+    matcher = Matcher(gaz)
+    facts = events.extract(FactContext(doc, mentions_in(doc, matcher), gaz, matcher))
+    return {(key_of(f.subject), f.predicate, key_of(f.object)) for f in facts}
+
+
+LEAD = ("اعتمد القادة أمس الاثنين إعلانا بشأن اللاجئين، في افتتاح أول قمة أممية رفيعة المستوى تخصص لمعالجة "
+        "التحركات الكبيرة للاجئين، عقدت بمقر المنظمة على هامش أعمال الدورة الحادية والسبعين للجمعية العامة.")
+
+
+def test_the_leads_meeting_of_the_day_is_in_the_datelines_city():
+    t = _dated(LEAD, dateline={"place": "نيويورك", "date": "17 سبتمبر 2030", "agency": ""}, date="2030-09-17")
+    assert ("event/summit-new-york-2030", "location", "place/new-york") in t
+    assert not any(s.startswith("event/session") for s in subjects(t))     # only the lead's first meeting
+
+
+def test_a_meeting_of_another_day_is_not_in_the_datelines_city():
+    lead = LEAD.replace("أمس الاثنين", "في 3 أيار/مايو 2030")
+    t = _dated(lead, dateline={"place": "نيويورك", "date": "17 سبتمبر 2030", "agency": ""}, date="2030-09-17")
+    assert not any(o == "place/new-york" for _, _, o in t)
+
+
+def test_a_later_paragraph_is_not_in_the_datelines_city():
+    t = _dated("ويتضمن الإعلان التزامات بحماية حقوق اللاجئين.", LEAD,
+               dateline={"place": "نيويورك", "date": "17 سبتمبر 2030", "agency": ""}, date="2030-09-17")
+    assert not any(o == "place/new-york" for _, _, o in t)
+
+
+# ---- a process's numbered meeting written inside or after its name, or with a possessive لها
+
+def test_an_ordinal_inside_a_process_name_numbers_its_meeting():
+    t = triples("وأشارت إلى أن العملية أطلقت رسميا في الاجتماع العالمي الخامس لرؤساء وأمانات العمليات التشاورية "
+                "الإقليمية بشأن الهجرة في أكتوبر 2025.", date="2026-01-01")
+    assert ("event/global-rcp-meeting-2025", "partOf", "process/global-rcp-meeting") in t
+    assert ("event/global-rcp-meeting-2025", "ordinal", "5") in t
+
+
+def test_a_short_process_name_followed_by_an_ordinal_is_its_numbered_meeting():
+    for text in ("وعقد المنتدى العالمي الحادي عشر للهجرة والتنمية في مراكش في كانون الأول/ديسمبر 2026.",
+                 "وانعقد المنتدى العالمي الحادي عشر في مراكش في دجنبر 2026."):
+        t = triples(text, date="2027-01-01")
+        assert ("event/gfmd-2026", "ordinal", "11") in t
+        assert ("event/gfmd-2026", "location", "place/marrakech") in t
+
+
+def test_a_short_process_name_without_an_ordinal_is_no_meeting():
+    t = triples("ويعد المنتدى العالمي منصة للحوار بين الحكومات منذ 2007.", date="2027-01-01")
+    assert not any(p == "ordinal" for _, p, _ in t)
+
+
+def test_a_first_meeting_with_a_possessive_takes_the_clauses_process():
+    t = triples("وأوضحت أن عملية التشاور العربية الإقليمية حول الهجرة تم إنشاؤها بقرار صادر من مجلس الجامعة العربية "
+                "في سبتمبر 2024، وعقدت أول اجتماع لها في أبريل 2025.", date="2026-01-01")
+    assert ("event/arcp-2025", "partOf", "process/arcp") in t
+    assert ("event/arcp-2025", "ordinal", "1") in t
+
+
+def test_a_first_meeting_still_to_come_is_planned():
+    facts = facts_of_text(events, "وأوضحت أن عملية التشاور العربية الإقليمية حول الهجرة تنتظر أول اجتماع لها في أبريل "
+                                  "2027.", date="2026-01-01")
+    assert facts and all(f.subject.cls == "PlannedMeeting" for f in facts if f.subject.kind == "event")

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 
-from ..recognise.findings import Entity, Fact, Value
+from ..recognise.findings import Entity, Fact, Mention, Value
 from ..text.tokens import Tokens
 from .event_common import Ref
 from .meeting_setting import mention_at
@@ -108,6 +108,8 @@ def hosts(ctx, src, toks: Tokens, refs: list[Ref], s: int, e: int):
         if actor is None and vm.feature("tense") == "participle":
             actor = _in_capacity(toks, lo, vm.i)         # … أستراليا (NAME)، باعتبارها الدولة المضيفة للمؤتمر
         if actor is None:
+            actor = _this_city(ctx, src, toks, lo, vm.i)  # بهذه المدينة التي احتضنت أول مؤتمر …: the city named before
+        if actor is None:
             continue
         # the hosted meeting is the verb's object: after the host when the host follows the verb, else
         # right after the verb (اليونان التي استضافت الاجتماع الثالث …)
@@ -129,7 +131,7 @@ def hosts(ctx, src, toks: Tokens, refs: list[Ref], s: int, e: int):
         if actor.entity.kind == "place":
             if not planned:
                 yield Fact(ref.event, "location", actor.entity, src, "event.host-city", REGISTRY.confidence("event.host-city"))
-            state = _state_of(ctx, actor.entity)
+            state = _state_of(ctx, actor.entity) if actor.rule != THIS_CITY_RULE else None   # هذه المدينة: a place only
             if state is not None:
                 yield Fact(ref.event, "plannedHost" if planned else "hostedBy", state, src, "event.host-city",
                            REGISTRY.confidence("event.host-city"))
@@ -208,6 +210,37 @@ def _subject_before(toks: Tokens, lo: int, i: int):
             if m.entity.kind in _ACTOR_KINDS and toks.index_at(m.end - 1) == kk:
                 return m
     return None
+
+
+THIS_CITY_RULE = "text-this-city"      # the mention a demonstrative city is read as (hosts a place, names no host)
+_THIS_CITY = frozenset({"هذه", "بهذه", "وبهذه", "وهذه", "فهذه", "لهذه"})
+
+
+def _this_city(ctx, src, toks: Tokens, lo: int, i: int):
+    """``بهذه المدينة التي احتضنت …``, ``هذه المدينة احتضنت …``: a demonstrative city that is the subject of a
+    hosting verb is the last city the document named before it (in this paragraph, else the ones before); a
+    mention of that city set on the words ``هذه المدينة``. None when no such phrase stands before the verb."""
+    k = i - 1
+    if k >= lo and toks.tokens[k].norm in ("التي", "والتي"):
+        k -= 1
+    if k - 1 < lo or not _site_city(toks, k) or toks.tokens[k - 1].norm not in _THIS_CITY:
+        return None
+    start = toks.tokens[k - 1].start
+    city = next((m.entity for m in reversed(toks.mentions) if m.entity.kind == "place" and m.end <= start), None)
+    if city is None:
+        paras = list(ctx.document.paragraphs)
+        at = next((x for x, p in enumerate(paras) if p is src), None)
+        for p in reversed(paras[:at] if at is not None else []):
+            city = next((m.entity for m in reversed(ctx.tokens(p).mentions) if m.entity.kind == "place"), None)
+            if city is not None:
+                break
+    if city is None:
+        return None
+    return Mention(city, src, start, toks.tokens[k].end, toks.text[start:toks.tokens[k].end], THIS_CITY_RULE)
+
+
+def _site_city(toks: Tokens, k: int) -> bool:
+    return any(r.stem in ("المدينه", "مدينه") for r in toks.tokens[k].readings())
 
 
 _CAPACITY = frozenset({"باعتبارها", "باعتباره", "بصفتها", "بصفته", "بوصفها", "بوصفه", "كونها", "كونه"})

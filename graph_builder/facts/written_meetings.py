@@ -34,6 +34,7 @@ import re
 from dataclasses import replace
 
 from ..text.arabic import fold
+from ..values import find_ordinals, parse_ordinal
 from ..recognise.findings import Entity, Fact, Value
 from ..text.tokens import Tokens, strip_article
 from .event_common import Ref, key_year, year_fact
@@ -92,9 +93,10 @@ def find(ctx, st, src, toks: Tokens, s: int, e: int, known: list[Ref]) -> list[R
         t0 = toks.tokens[m.i]
         if m.feature("plural") or any(r.start <= t0.start < r.end for r in known + out):
             continue
-        if covered(toks, m.i, ("process", "org", "body", "publication", "commitment")):
+        numbered = _numbered_process(toks, m.i, ordinals)
+        if numbered is None and covered(toks, m.i, ("process", "org", "body", "publication", "commitment")):
             continue            # the noun is part of a name (المنتدى العالمي …, اجتماع الأمم المتحدة التنسيقي …)
-        ref = _read(ctx, st, src, toks, m, lo, hi, ordinals, doc_day)
+        ref = _read(ctx, st, src, toks, m, lo, hi, ordinals, doc_day, numbered)
         if ref is not None:
             out.append(ref)
             if identified(ref) and ref.rule == RULE_ID and ref.status != PLANNED:
@@ -126,6 +128,52 @@ def find(ctx, st, src, toks: Tokens, s: int, e: int, known: list[Ref]) -> list[R
             out.insert(0, ref)
     # a planned clause about a meeting named before (وكانت القمة مقررة بين …) says nothing of the meeting held
     return [r for r in out if not (r.rule == ANAPHOR_ID and r.status == PLANNED)]
+
+
+DATELINE_ID = "event.dateline-place"
+register(Rule(DATELINE_ID, ("location",), 0.7, ("meeting_noun", "relative_time", "values:date", "document.dateline"),
+              "a meeting the lead paragraph of a press text reports held that day or the day before, with no place of "
+              "its own: the place of the dateline (نيويورك - الثلاثاء 20 سبتمبر 2016 … اعتمدت … أمس … في افتتاح أول قمة)",
+              "events"))
+DATELINE_DAYS = 2            # a lead's meeting dated this many days before the dateline is the dateline's news
+
+
+def dateline_place(ctx, src, toks: Tokens, lo: int, hi: int, i: int, dates, doc_day):
+    """The dateline's city for the first meeting (noun at token ``i``) of a press text's lead paragraph that the
+    sentence dates on the dateline's day or just before it (its own date, ``أمس``, ``اليوم``): the reporter is where
+    the news is. None for a later paragraph or meeting, a text with no dated dateline, a meeting dated otherwise or
+    a dateline naming no city."""
+    dl = getattr(ctx.document, "dateline", None) or {}
+    paras = ctx.document.paragraphs
+    matcher = getattr(ctx, "matcher", None)
+    if not dl.get("place") or doc_day is None or matcher is None or not paras or src is not paras[0]:
+        return None
+    lex = load()
+    if any((x := lex.is_a(toks, k, "meeting_noun")) is not None and not x.feature("plural") for k in range(0, i)):
+        return None             # … أول قمة …، على هامش أعمال الدورة الحادية والسبعين: only the lead's first meeting
+    days = [d.start_date for d in dates if d.precision == "day" and d.start_date is not None]
+    if not days:
+        days = [d.start_date for d in own_dates(ctx, toks, lo, hi, doc_day, stop=False)
+                if d.precision == "day" and d.start_date is not None]
+    if not days or any(not 0 <= (doc_day - d).days <= DATELINE_DAYS for d in days):
+        return None
+    found = [x for x in matcher.find(dl["place"], ()) if x.entity.kind == "place"]
+    return found[0].entity if found else None
+
+
+def _preposed_ordinal(toks: Tokens, m, lo: int) -> int | None:
+    """The ordinal an indefinite ordinal word written before an indefinite meeting noun gives it (``أول قمة``,
+    ``ثاني مؤتمر``, ``في افتتاح أول قمة أممية``); None for a definite noun or a word that is no ordinal."""
+    k = m.i - 1
+    if k < lo or toks.tokens[k].kind != "word" or m.reading.stem.startswith("ال"):
+        return None
+    for r in toks.tokens[k].readings():
+        if r.stem.startswith("ال") or r.enc:
+            continue
+        value = parse_ordinal(r.stem)
+        if value is not None and not find_ordinals(r.stem):
+            return value
+    return None
 
 
 MET_ID = "event.met-process"
@@ -232,12 +280,20 @@ def _held_opener(toks: Tokens, lo: int, hi: int) -> int | None:
     return None
 
 
-def _read(ctx, st, src, toks: Tokens, m, lo: int, hi: int, ordinals: dict, doc_day) -> Ref | None:
+def _numbered_process(toks: Tokens, i: int, ordinals: dict):
+    """The process whose short name covers the meeting noun at ``i`` and is followed right away by an ordinal
+    (``المنتدى العالمي الحادي عشر للهجرة والتنمية``: the eleventh meeting of the Forum), else None."""
+    pm = next((x for x in toks.tokens[i].ents if x.entity.kind == "process" and toks.index_at(x.start) == i), None)
+    return pm.entity if pm is not None and after(toks, pm) in ordinals else None
+
+
+def _read(ctx, st, src, toks: Tokens, m, lo: int, hi: int, ordinals: dict, doc_day, numbered=None) -> Ref | None:
     lex = load()
     kind = m.feature("kind", "meeting")
     j = m.j
-    n = None
+    n = _preposed_ordinal(toks, m, lo)          # أول قمة أممية رفيعة المستوى، أول مؤتمر أورو-إفريقي
     qualified = False
+    cut = None
     for _ in range(4):
         q = lex.is_a(toks, j, "meeting_qualifier") if j < hi else None
         if q:
@@ -247,6 +303,7 @@ def _read(ctx, st, src, toks: Tokens, m, lo: int, hi: int, ordinals: dict, doc_d
         if j in ordinals:
             n = ordinals[j].value
             o_end = ordinals[j].end
+            cut = ordinals[j]
             while j < hi and toks.tokens[j].start < o_end:
                 j += 1
             continue
@@ -278,6 +335,20 @@ def _read(ctx, st, src, toks: Tokens, m, lo: int, hi: int, ordinals: dict, doc_d
         named = _name_after_head(ctx, toks, j, hi, ordinals)   # المؤتمر الوزاري الأورو-إفريقي الأول حول الهجرة والتنمية
         if named is not None:
             process, j, n = named[0], named[1], n if n is not None else named[2]
+    if process is None and numbered is None and cut is not None and not m.reading.enc and j < hi:
+        named = _name_around_ordinal(ctx, toks, m.i, cut, hi)    # الاجتماع العالمي الخامس لرؤساء وأمانات العمليات …
+        if named is not None:
+            if not _reported_here(ctx, toks, lo, m.i, named[1], hi, doc_day):
+                return None         # named in passing (… أصحاب المصلحة المنتدى الدولي الأول لاستعراض الهجرة، حيث سيتم …)
+            process, j = named
+    if numbered is not None and not _reported_here(ctx, toks, lo, m.i, j, hi, doc_day):
+        return None                 # named in passing (سيتشارك في … المنتدى الدولي الأول): not read as a meeting
+    if process is None and numbered is not None and n is not None:
+        process = numbered          # وانعقد المنتدى العالمي الحادي عشر في مراكش: the short name's process
+    if process is None and not m.reading.enc and j < hi and toks.tokens[j].norm in ("له", "لها") and n is not None:
+        # وعقدت أول اجتماع لها في أبريل 2015: the possessive after the noun takes up the process named before
+        process = _antecedent_process(toks, lo, m.i, toks.tokens[j].norm[1:]) or _topic_process(toks, lo, m.i)
+        j += 1 if process is not None else 0
     if process is None and not m.reading.enc and j < hi:
         shared = _coordinated_process(toks, j, hi)     # المؤتمر الوزاري الثامن والمنتدى الحكومي … الثالث لعملية بالي
         if shared is not None:
@@ -318,6 +389,10 @@ def _read(ctx, st, src, toks: Tokens, m, lo: int, hi: int, ordinals: dict, doc_d
     if place is None:
         place = (place_after(toks, j, hi) or host_place_before(toks, lo, m.i) or held_place_before(toks, lo, m.i)
                  or fronted_place(toks, lo, m.i))
+    place_rule = ""
+    if place is None and process is None and status == HELD:
+        place = dateline_place(ctx, src, toks, lo, hi, m.i, dates, doc_day)     # نيويورك - 20 سبتمبر 2016 … أمس
+        place_rule = DATELINE_ID if place is not None else ""
     title = st.title_meeting
     if process is None and n is not None and title is not None and title.process is not None \
             and title.ordinal == n and title.kind == kind:
@@ -373,7 +448,7 @@ def _read(ctx, st, src, toks: Tokens, m, lo: int, hi: int, ordinals: dict, doc_d
     if opener and dates and not phases:
         phases, dates = ((opener, dates[0]),), dates[1:]   # في ختام أعمال اللقاء …، أمس الأول: its last day
     return Ref(toks.tokens[m.i].start, toks.tokens[j - 1].end, ev, process, RULE_ID, status, n, place,
-               tuple(dates), year, kind, phases)
+               tuple(dates), year, kind, phases, place_rule)
 
 
 # Quotation marks a writer sets a process's name in (اللقاء الوزاري السابع لدول «حوار أبوظبي»).
@@ -723,8 +798,14 @@ def _name_after_head(ctx, toks: Tokens, j: int, hi: int, ordinals: dict):
     ``الحوار الأورو -إفريقي حول الهجرة والتنمية``), name a known process; an ordinal among the first words
     is the meeting's. The whole rest of the name must match: a shared adjective alone names nothing."""
     matcher = getattr(ctx, "matcher", None)
-    if matcher is None or toks.tokens[j].norm not in _head_followers(matcher.gazetteer):
+    if matcher is None:
         return None
+    followers = _head_followers(matcher.gazetteer)
+    article = ""
+    if toks.tokens[j].norm not in followers:
+        if toks.tokens[j].norm.startswith("ال") or "ال" + toks.tokens[j].norm not in followers:
+            return None
+        article = "ال"          # أول مؤتمر أورو - إفريقي حول الهجرة والتنمية: an indefinite noun's adjectives
     t0 = toks.tokens[j]
     last = toks.tokens[min(hi, j + 14) - 1]
     tail = toks.text[t0.start:last.end]
@@ -736,10 +817,10 @@ def _name_after_head(ctx, toks: Tokens, j: int, hi: int, ordinals: dict):
             break
     rest = (tail[:cut[0]].rstrip() + " " + tail[cut[1]:].lstrip()).strip() if n is not None else tail
     for head in _PROCESS_HEADS:
-        text = f"{head} {rest}"
+        text = f"{head} {article}{rest}"
         for mention in matcher.find(text, ()):
             if mention.start == 0 and mention.entity.kind == "process" and mention.end > len(head) + 8:
-                end = mention.end - len(head) - 1           # in ``rest``
+                end = mention.end - len(head) - 1 - len(article)          # in ``rest``
                 if n is not None and end > cut[0]:
                     end += (cut[1] - cut[0]) - (len(tail[:cut[0]]) - len(tail[:cut[0]].rstrip())) \
                         - (len(tail[cut[1]:]) - len(tail[cut[1]:].lstrip())) + 1
@@ -797,6 +878,49 @@ def _antecedent_process(toks: Tokens, lo: int, i: int, enc: str = "ه"):
         if noun is not None and not covered(toks, k, ("process",)) and \
                 _feminine(noun.reading.bare) == feminine and not noun.reading.enc:
             return _process_headed_by(toks, k, noun.reading.bare)
+    return None
+
+
+def _reported_here(ctx, toks: Tokens, lo: int, i: int, j: int, hi: int, doc_day) -> bool:
+    """A numbered meeting read out of a process's name (at tokens [i, j)) is reported, not named in passing: a
+    held or hosting verb governs it, or its own date follows."""
+    return (governing_before(toks, lo, i) is not None or governing_verb(toks, j, hi) is not None
+            or bool(own_dates(ctx, toks, j, hi, doc_day)))
+
+
+def _name_around_ordinal(ctx, toks: Tokens, i: int, cut, hi: int):
+    """(process, token after its name) when a meeting noun phrase read without the ordinal written inside it
+    names a known process (``الاجتماع العالمي الخامس لرؤساء وأمانات العمليات التشاورية`` → ``الاجتماع العالمي لرؤساء
+    وأمانات العمليات التشاورية``): the process whose numbered meeting it is. The name must start at the noun and
+    go on past the ordinal."""
+    matcher = getattr(ctx, "matcher", None)
+    if matcher is None:
+        return None
+    start = toks.tokens[i].start
+    last = toks.tokens[min(hi, toks.index_at(cut.end) + 14) - 1]
+    head, tail = toks.text[start:cut.start].rstrip(), toks.text[cut.end:last.end].lstrip()
+    if not head or not tail:
+        return None
+    text = f"{head} {tail}"
+    for mention in matcher.find(text, ()):
+        if mention.start == 0 and mention.entity.kind == "process" and mention.end > len(head) + 1:
+            tail_start = last.end - len(tail)
+            return mention.entity, toks.index_at(tail_start + mention.end - len(head) - 2) + 1
+        if mention.start > 0:
+            break
+    return None
+
+
+def _topic_process(toks: Tokens, lo: int, i: int):
+    """The process a sentence opens its clause with, when a held verb governs the meeting at ``i`` (``… أن عملية
+    التشاور … تم إنشاؤها بقرار من مجلس الجامعة العربية …، وعقدت أول اجتماع لها``): the first process named in the
+    sentence before the meeting, the subject the coordinated verbs share."""
+    if governing_before(toks, lo, i) is None:
+        return None
+    for k in range(lo, i):
+        pm = mention_at(toks, k, ("process",))
+        if pm is not None:
+            return pm.entity
     return None
 
 
@@ -982,7 +1106,8 @@ def ref_facts(src, ref: Ref):
     if ref.ordinal:
         yield Fact(ev, "ordinal", Value(str(ref.ordinal), "integer"), src, RULE_ID, CONF)
     if ref.place is not None:
-        yield Fact(ev, "location", ref.place, src, "event.written-location", CONF)
+        rule = ref.place_rule or "event.written-location"
+        yield Fact(ev, "location", ref.place, src, rule, REGISTRY.confidence(rule))
     start = next((d.start_date for p, d in ref.phases if p == "start"), None)
     end = next((d.end_date or d.start_date for p, d in ref.phases if p == "end"), None)
     phased = {(d.start, d.end) for _, d in ref.phases}
