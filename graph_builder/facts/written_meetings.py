@@ -905,7 +905,10 @@ def _name_around_ordinal(ctx, toks: Tokens, i: int, cut, hi: int):
     for mention in matcher.find(text, ()):
         if mention.start == 0 and mention.entity.kind == "process" and mention.end > len(head) + 1:
             tail_start = last.end - len(tail)
-            return mention.entity, toks.index_at(tail_start + mention.end - len(head) - 2) + 1
+            k = toks.index_at(tail_start + mention.end - len(head) - 2) + 1
+            if k < hi and toks.tokens[k].norm.startswith("وال"):
+                return None         # المؤتمر الإقليمي الأول حول الهجرة والتنمية: the name goes on past the match
+            return mention.entity, k
         if mention.start > 0:
             break
     return None
