@@ -280,6 +280,31 @@ def _held_opener(toks: Tokens, lo: int, hi: int) -> int | None:
     return None
 
 
+def _members_process(ctx, toks: Tokens, k: int, hi: int):
+    """(process, token after its name) for the process or the body of a process named right after the words
+    of who meets (``اجتماع دول “Bali Process” أو “عملية بالي”``, ``اجتماع وزراء خارجية المجموعة التوجيهية لعملية
+    بالي``): quotation marks, words in Latin letters and أو may stand between; anything else ends the search."""
+    while k < hi and (toks.tokens[k].norm in _QUOTES or toks.tokens[k].norm == "او"
+                      or not any("\u0600" <= c <= "\u06ff" for c in toks.tokens[k].norm)):
+        if mention_at(toks, k, ("process",)) is not None:
+            break
+        k += 1
+    if k >= hi:
+        return None
+    pm = mention_at(toks, k, ("process",))
+    if pm is not None:
+        return pm.entity, after(toks, pm)
+    bm = mention_at(toks, k, ("body",))
+    gaz = getattr(ctx, "gazetteer", None)
+    for rel, kind, slug in (bm.entity.links if bm is not None else ()):
+        if rel == "bodyOf" and kind == "process" and gaz is not None:
+            try:
+                return gaz.get("process", slug), after(toks, bm)
+            except KeyError:
+                return None
+    return None
+
+
 def _numbered_process(toks: Tokens, i: int, ordinals: dict):
     """The process whose short name covers the meeting noun at ``i`` and is followed right away by an ordinal
     (``المنتدى العالمي الحادي عشر للهجرة والتنمية``: the eleventh meeting of the Forum), else None."""
@@ -311,7 +336,12 @@ def _read(ctx, st, src, toks: Tokens, m, lo: int, hi: int, ordinals: dict, doc_d
     if _term_years(toks, j, hi):
         return None             # خلال دورته التاسعة 2026 - 2027: a term of office, not a meeting
     place = process = None
-    for k in range(j, min(hi, j + MAX_GAP)):
+    members = lex.is_a(toks, j, "meeting_members_of") if j < hi and not m.reading.enc else None
+    if members is not None:
+        found = _members_process(ctx, toks, members.j, hi)     # اجتماع وزراء خارجية المجموعة التوجيهية لعملية بالي
+        if found is not None:
+            process, j = found
+    for k in range(j, min(hi, j + MAX_GAP) if process is None else j):
         pm = mention_at(toks, k, ("process",))
         if pm is not None:
             process = pm.entity
