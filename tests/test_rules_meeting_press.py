@@ -315,3 +315,24 @@ def test_a_meeting_of_the_states_of_a_process_named_in_two_scripts():
 def test_a_meeting_of_states_to_discuss_a_process_is_not_its_meeting():
     t = triples("وعقد أمس اجتماع دول الخليج لبحث مسار الرباط في الدوحة.", date="2030-01-01")
     assert not any(p == "partOf" and o == "process/rabat-process" for _, p, o in t)
+
+
+# ---- a meeting written as an adverbial of a clause that gives its day and city
+
+def test_the_clauses_day_and_city_place_a_meeting_written_as_its_adverbial():
+    t = triples("صادقت قرابة 160 دولة، أمس الاثنين بمدينة مراكش، على الاتفاق العالمي من أجل الهجرة، في مؤتمر "
+                "رعته الأمم المتحدة واستضافته المملكة المغربية.", date="2030-12-10")
+    assert ("event/conference-marrakech-2030", "location", "place/marrakech") in t
+    assert ("event/conference-marrakech-2030", "hostedBy", "state/MAR") in t
+
+
+def test_a_city_without_the_clauses_day_does_not_place_the_meeting():
+    t = triples("وقال الوزير بمدينة الرباط إن بلاده شاركت في مؤتمر رعته الأمم المتحدة واستضافته المملكة المغربية "
+                "أمس.", date="2030-12-10")
+    assert not any(o == "place/rabat" for _, _, o in t)
+
+
+def test_a_meeting_named_before_the_city_blocks_the_clause_place():
+    t = triples("وعقب الاجتماع الوزاري، صادقت الدول أمس بمدينة مراكش على الاتفاق في مؤتمر رعته الأمم المتحدة "
+                "واستضافته المملكة المغربية.", date="2030-12-10")
+    assert not any(s.startswith("event/conference") and o == "place/marrakech" for s, _, o in t)

@@ -108,6 +108,29 @@ def dates_before(toks: Tokens, lo: int, i: int, doc_day):
     return own_dates(None, toks, vm.j, i, doc_day, stop=False) if vm is not None else []
 
 
+_ADVERBIAL = frozenset({"في", "خلال", "ضمن"})
+WHEN_WHERE_GAP = 3           # tokens between the clause's day (أمس الاثنين) and its place (بمدينة مراكش)
+
+
+def clause_place(toks: Tokens, lo: int, i: int, doc_day):
+    """``صادقت قرابة 164 دولة، أمس الاثنين بمدينة مراكش، على الاتفاق …، في مؤتمر رعته الأمم المتحدة``: a meeting
+    written as an adverbial of the clause (في/خلال/ضمن before its noun) took place where the clause says its
+    when-and-where, a city after في/ب written beside the clause's day, before the meeting and with no other
+    meeting between. None when the city stands alone (a place of something else) or another meeting comes first."""
+    lex = load()
+    if i - 1 < lo or toks.tokens[i - 1].norm not in _ADVERBIAL:
+        return None
+    if any((x := lex.is_a(toks, k, "meeting_noun")) is not None and not x.feature("plural") for k in range(lo, i - 1)):
+        return None
+    days = [toks.index_at(d.start) for d in dates_of(toks, doc_day) if lo <= toks.index_at(d.start) < i]
+    days += [m.i for m in lex.find(toks, "relative_time", lo, i) if m.feature("unit") == "day"]
+    for k in range(lo, i - 1):
+        pl = place_after(toks, k, min(i - 1, k + 2))
+        if pl is not None and any(abs(k - d) <= WHEN_WHERE_GAP for d in days):
+            return pl
+    return None
+
+
 def state_site(toks: Tokens, lo: int, i: int, j: int, hi: int):
     """A state named after في as the site of a meeting of no process when no city is named (``اختتمت في
     الكويت أعمال ورشة العمل``): it keys the meeting, it is not its location (a state is not a place)."""

@@ -41,7 +41,7 @@ from .event_common import Ref, key_year, year_fact
 from .event_status import HELD, PLANNED, _sentence_bounds, clause_status, document_day
 from ..text.word_classes import load
 from .minting import process_meeting, sub_event
-from .meeting_setting import (LOCATION_WINDOW, after, covered, dates_before, fronted_place, governing_before, governing_verb, held_place_before, held_subject,
+from .meeting_setting import (LOCATION_WINDOW, after, clause_place, covered, dates_before, fronted_place, governing_before, governing_verb, held_place_before, held_subject,
                               host_place_before, mention_at, ordinals_of, own_dates, phase_before, phase_dates,
                               place_after, range_tail, reported, state_site, contradicted, host_after)
 from .rules import REGISTRY, Rule, register
@@ -418,7 +418,7 @@ def _read(ctx, st, src, toks: Tokens, m, lo: int, hi: int, ordinals: dict, doc_d
     status = clause_status(toks, m.i, dates=dates, doc_day=doc_day)
     if place is None:
         place = (place_after(toks, j, hi) or host_place_before(toks, lo, m.i) or held_place_before(toks, lo, m.i)
-                 or fronted_place(toks, lo, m.i))
+                 or fronted_place(toks, lo, m.i) or clause_place(toks, lo, m.i, doc_day))
     place_rule = ""
     if place is None and process is None and status == HELD:
         place = dateline_place(ctx, src, toks, lo, hi, m.i, dates, doc_day)     # نيويورك - 20 سبتمبر 2016 … أمس
