@@ -336,3 +336,28 @@ def test_a_meeting_named_before_the_city_blocks_the_clause_place():
     t = triples("وعقب الاجتماع الوزاري، صادقت الدول أمس بمدينة مراكش على الاتفاق في مؤتمر رعته الأمم المتحدة "
                 "واستضافته المملكة المغربية.", date="2030-12-10")
     assert not any(s.startswith("event/conference") and o == "place/marrakech" for s, _, o in t)
+
+
+# ---- participant lists that go on after a described item; a person after a long role chain
+
+def test_a_participant_list_resumes_after_a_described_item():
+    t = triples("بدأت اليوم بالقاهرة أعمال الاجتماع الخامس لعملية التشاور العربية الإقليمية حول الهجرة واللجوء بمشاركة "
+                "ممثلي الجهات المعنية بشؤون الهجرة والمغتربين والجاليات المقيمة بالخارج والمسؤولين عن ملف الهجرة، "
+                "وممثلي المنظمة الدولية للهجرة والمفوضية السامية للأمم المتحدة لشؤون اللاجئين.", date="2030-03-04")
+    ev = next(s for s, p, o in t if p == "partOf" and o == "process/arcp")
+    assert ("org/iom", "participatesIn", ev) in t
+    assert ("org/unhcr", "participatesIn", ev) in t
+
+
+def test_a_list_does_not_resume_across_another_clause():
+    t = triples("بدأت اليوم بالقاهرة أعمال الاجتماع الخامس لعملية التشاور العربية الإقليمية حول الهجرة واللجوء بمشاركة "
+                "ممثلي الجهات المعنية بشؤون الهجرة والمغتربين والجاليات المقيمة بالخارج. وأشادت الوزيرة بدعم "
+                "المنظمة الدولية للهجرة، وممثلي المفوضية.", date="2030-03-04")
+    assert not any(p == "participatesIn" and s == "org/iom" for s, p, _ in t)
+
+
+def test_a_person_after_a_long_role_chain_takes_part():
+    t = triples("بدأت اليوم بالقاهرة أعمال الاجتماع الخامس لعملية التشاور العربية الإقليمية حول الهجرة واللجوء بحضور "
+                "الأمين العام المساعد رئيس قطاع الشؤون الاجتماعية بالجامعة العربية السفيرة الدكتورة هيفاء أبو غزالة.",
+                date="2030-03-04")
+    assert any(p == "participatesIn" and s.startswith("person/") for s, p, _ in t)

@@ -678,7 +678,8 @@ def participant_lists(ctx, src, toks: Tokens, refs: list[Ref], s: int, e: int):
 register(Rule("event.participant-person", ("participatesIn",), 0.75, ("participate_verb", "title", "role", "entity:person"),
               "PARTICIPATE_WORD + titles/roles + person (بمشاركة الرئيس X، بحضور الأمين العام للأمم المتحدة X): the "
               "person takes part in the meeting of the sentence", "events"))
-PERSON_WINDOW = 10           # tokens of titles and roles between a participation word and the person
+PERSON_WINDOW = 16           # tokens of titles and roles between a participation word and the person (a role chain:
+                             # الأمين العام المساعد رئيس قطاع الشؤون الاجتماعية بالجامعة العربية السفيرة الدكتورة NAME)
 
 
 def _titled_person(toks: Tokens, j: int, hi: int):
@@ -740,9 +741,30 @@ def _listed_actors(toks: Tokens, j: int, hi: int, refs: list[Ref]) -> list:
                 continue
         gap += 1
         if gap > (LIST_GAP if started else LIST_GAP + 2):
-            break
+            resume = _list_resumes(toks, k, limit)
+            if resume is None:
+                break
+            k, gap = resume, 0          # ومشاركة ممثلي الجهات المعنية …، وممثلي المنظمة الدولية للهجرة: the list goes on
+            continue
         k += 1
     return out
+
+
+RESUME_REACH = 25            # tokens over which a described list item may run before ، وممثلي … resumes the list
+
+
+def _list_resumes(toks: Tokens, k: int, hi: int) -> int | None:
+    """The token of a filler joined by و after a comma (``، وممثلي``, ``، ووفود من``) that resumes a participant
+    list after an item written as a description, within ``RESUME_REACH`` tokens and the sentence; else None."""
+    lex = load()
+    for x in range(k + 1, min(hi, k + RESUME_REACH)):
+        if toks.tokens[x].norm in (".", ";"):
+            return None
+        if toks.tokens[x - 1].norm == ",":
+            f = lex.is_a(toks, x, "participant_filler")
+            if f is not None and f.reading.pro == "و":
+                return f.j
+    return None
 
 
 _DEMONSTRATIVES = frozenset({"هذا", "هذه", "ذلك", "تلك"})
