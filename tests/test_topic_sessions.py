@@ -1,0 +1,105 @@
+"""Topics of a session or meeting named by its noun and ordinal (rule topics.session-ordinal), and the
+press variants of the topic lexicon, on sentences written for these tests in several registers, with
+negative cases (a future verb, a verb with its own subject, a session the event rules did not find)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from graph_builder.facts import topic_sessions, topics
+from graph_builder.facts.fact_context import FactContext
+from graph_builder.recognise.matcher import mentions_in
+from graph_builder.text.model import Document, Paragraph, Section
+
+
+def _ctx(paragraphs, matcher, gazetteer):
+    sec = Section(heading="خبر", level=1, order=1, line=1)
+    paras = [Paragraph(number=n + 1, text=t, order=n + 1, line=n + 2, section=sec) for n, t in enumerate(paragraphs)]
+    doc = Document(path=Path("s.txt"), slug="s", paragraphs=paras, sections=[sec])
+    return FactContext(doc, mentions_in(doc, matcher), gazetteer)
+
+
+def _session_topics(paragraphs, matcher, gazetteer):
+    return {(f.subject.slug, f.object.slug) for f in topic_sessions.extract(_ctx(paragraphs, matcher, gazetteer))}
+
+
+MEETING = "عقد المنتدى العالمي للهجرة والتنمية اجتماعه السنوي في جنيف في كانون الأول/ديسمبر 2011."
+
+
+def test_verb_before_the_round_table_and_its_chair_insertion_un_register(matcher, gazetteer):
+    got = _session_topics([MEETING + " وتناولت المائدة المستديرة الأولى، التي ترأستها بصورة مشتركة حكومتا "
+                           "المكسيك والمغرب، تنقل اليد العاملة وتداول المهارات. وخصصت المائدة الثانية، برئاسة "
+                           "مشتركة من الفلبين وفرنسا، لدور المغتربين والتحويلات المالية."], matcher, gazetteer)
+    one = {o for s, o in got if s.endswith("roundtable-1")}
+    two = {o for s, o in got if s.endswith("roundtable-2")}
+    assert one == {"labour-mobility", "skills-recognition"}
+    assert two == {"diaspora", "remittances"}
+
+
+def test_noun_first_with_amma_and_fa_levantine_register(matcher, gazetteer):
+    got = _session_topics([MEETING + " أما المائدة المستديرة الثالثة، التي ترأستها غانا وسويسرا، فتناولت صحة "
+                           "المهاجرين وحصولهم على الحماية الاجتماعية."], matcher, gazetteer)
+    assert {o for s, o in got if s.endswith("roundtable-3")} == {"health", "social-protection"}
+
+
+def test_discussions_of_the_government_meeting_focused_on_un_register(matcher, gazetteer):
+    got = _session_topics(["واستضافت بلجيكا الاجتماع الأول للمنتدى العالمي للهجرة والتنمية في بروكسل في تموز/يوليه "
+                           "2007. وخصص اليوم الأول لممثلي المجتمع المدني، في حين تركزت مناقشات الاجتماع الحكومي "
+                           "يومي 10 و11 تموز/يوليه على تنقل اليد العاملة وعلى التحويلات المالية."], matcher, gazetteer)
+    assert {o for s, o in got if s.endswith("government-meeting")} == {"labour-mobility", "remittances"}
+
+
+def test_a_future_verb_gives_nothing_gulf_register(matcher, gazetteer):
+    got = _session_topics([MEETING + " وستتناول المائدة المستديرة الأولى، التي ترأسها الكويت والفلبين، "
+                           "استقدام العمالة."], matcher, gazetteer)
+    assert got == set()
+
+
+def test_a_verb_with_its_own_subject_after_the_session_is_not_the_sessions_egyptian_register(matcher, gazetteer):
+    got = _session_topics([MEETING + " وفي المائدة المستديرة الأولى، التي ترأستها بصورة مشتركة حكومتا "
+                           "مصر والأردن، ناقش الوزراء مكافحة الهجرة غير الشرعية."], matcher, gazetteer)
+    assert got == set()
+
+
+def test_a_session_no_event_rule_found_gives_nothing_maghrebi_register(matcher, gazetteer):
+    # no meeting is named: the round table is no known event, so its topics have no subject
+    got = _session_topics(["وتناولت المائدة المستديرة الأولى الهجرة السرية وتسوية وضعية المهاجرين."], matcher, gazetteer)
+    assert got == set()
+
+
+def test_the_session_facts_are_part_of_the_topic_family(matcher, gazetteer):
+    ctx = _ctx([MEETING + " وتناولت المائدة المستديرة الأولى، التي ترأستها الفلبين وكندا، تنقل اليد العاملة."],
+               matcher, gazetteer)
+    rules = {f.rule for f in topics.extract(ctx)}
+    assert topic_sessions.RULE in rules
+
+
+@pytest.mark.parametrize("phrase,slug", [
+    ("الهجرة السرية", "irregular-migration"),               # Maghrebi press
+    ("الحراقة", "irregular-migration"),
+    ("الهجرة الغير شرعية", "irregular-migration"),          # a common press form
+    ("التكوين المهني", "skills-recognition"),
+    ("التجمع العائلي", "family-unity"),
+    ("العمالة المنزلية", "care-workers"),                   # Gulf press
+    ("عمال المنازل", "care-workers"),
+    ("الاستقدام العادل", "migration-costs"),
+    ("المصريين بالخارج", "diaspora"),                      # Egyptian press
+    ("الانتشار اللبناني", "diaspora"),                      # Levantine press
+    ("التغير المناخي", "climate-environment"),              # UN style and press
+    ("التغيرات المناخية", "climate-environment"),
+    ("تهريب البشر", "smuggling"),
+    ("الاتجار في البشر", "trafficking"),
+    ("القصر غير المرافقين", "children"),
+    ("صحة المهاجرين", "health"),
+    ("عودة النازحين", "return-reintegration"),
+    ("حرية تنقل الأشخاص", "regional-integration"),
+])
+def test_press_variants_of_the_topics(matcher, phrase, slug):
+    found = [m.entity.slug for m in matcher.find("وبحث الاجتماع " + phrase + " في المنطقة.") if m.entity.kind == "topic"]
+    assert found == [slug]
+
+
+def test_legal_migration_is_not_labour_mobility(matcher):
+    # «الهجرة القانونية» is a topic of its own (no vocabulary term yet), not labour mobility
+    assert not [m for m in matcher.find("ويركز الإعلان على الهجرة القانونية.") if m.entity.kind == "topic"]
