@@ -103,3 +103,35 @@ def test_press_variants_of_the_topics(matcher, phrase, slug):
 def test_legal_migration_is_not_labour_mobility(matcher):
     # «الهجرة القانونية» is a topic of its own (no vocabulary term yet), not labour mobility
     assert not [m for m in matcher.find("ويركز الإعلان على الهجرة القانونية.") if m.entity.kind == "topic"]
+
+
+# ---------------------------------------------------------------- instruments: announced lists, content verbs
+
+def _all_topics(paragraphs, matcher, gazetteer):
+    return {(f.subject.slug, f.object.slug, f.rule) for f in topics.extract(_ctx(paragraphs, matcher, gazetteer))}
+
+
+def test_a_declaration_whose_undertakings_are_listed_after_a_colon_rcp_register(matcher, gazetteer):
+    got = _all_topics(["نحن وزراء الدول الأعضاء، وقد اجتمعنا في نيويورك في أيلول/سبتمبر 2016.",
+                       "نعتمد إعلان نيويورك هذا، ونتعهد بما يلي:",
+                       "تعزيز حماية العمال المهاجرين، مع إيلاء عناية خاصة للعاملات في الخدمة المنزلية.",
+                       "خفض تكاليف الاستقدام ومكافحة الممارسات الاحتيالية لوكالات التوظيف.",
+                       "ونتفق على إنشاء وحدة للدعم الفني لمتابعة الهجرة غير النظامية."], matcher, gazetteer)
+    listed = {o for s, o, r in got if s == "new-york-declaration" and r == "topics.announced-list"}
+    assert {"human-rights", "care-workers", "migration-costs"} <= listed
+    assert "irregular-migration" not in listed          # the running text goes on with ونتفق: no item
+
+
+def test_a_colon_without_a_content_verb_announces_no_undertakings(matcher, gazetteer):
+    got = _all_topics(["وأشار الوزير إلى إعلان نيويورك، وقال ما يلي:",
+                       "تعزيز حماية العمال المهاجرين."], matcher, gazetteer)
+    assert not [1 for s, o, r in got if r == "topics.announced-list"]
+
+
+def test_the_declaration_written_after_a_content_verb_egyptian_register(matcher, gazetteer):
+    got = _all_topics(["اعتمدت الجمعية العامة للأمم المتحدة أمس \"إعلان نيويورك من أجل اللاجئين والمهاجرين\".",
+                       "ويتضمن الإعلان التزامات بحماية حقوق الإنسان لجميع المهاجرين، ومكافحة الاتجار بالبشر "
+                       "وتهريب المهاجرين."], matcher, gazetteer)
+    nyd = {o for s, o, r in got if s == "new-york-declaration"}
+    assert {"human-rights", "trafficking", "smuggling"} <= nyd
+    assert not [1 for s, o, r in got if s == "general-assembly"]     # the adopter does not get the topics

@@ -38,6 +38,7 @@ _CUE_TABLE = (
     (("تشدد", "يشدد", "شددت", "شدد"), "support", "verb", _ON),
     (("يسدي", "تسدي", "أسدى", "أسدت"), "focus", "verb", ()),                 # gives advice on
     (("أصدر", "أصدرت", "يصدر", "تصدر"), "focus", "explicit", ()),            # published (a brief on …)
+    (("ينص", "تنص", "نص", "نصت"), "focus", "explicit", _ON),                  # stipulates (an instrument)
     (("أنشأ", "أنشأت", "ينشئ", "تنشئ"), "support", "explicit", ()),          # set up (networks for …)
     (("سيدعم", "ستدعم"), "support", "verb", ()),
     (("يساعد", "تساعد", "سيساعد", "ستساعد", "ساعد", "ساعدت"), "support", "verb", _ON),

@@ -152,7 +152,17 @@ def cue_subject(text: Text, source, cue: Cue, seg_end: int, s_start: int, earlie
     none = ([], "", 0)
     if cue.role == "activity":
         end = _activity_subject(text, cue.end, seg_end)
-        return (focus, "topics.paragraph-subject", end) if end is not None and focus else none
+        if end is not None and focus:
+            return focus, "topics.paragraph-subject", end
+        # ويتضمن الإعلان / وتتضمن الاتفاقية …: a written noun that names an instrument again
+        subj = subject_after(text, cue.end, seg_end, max_tokens=1)
+        if subj.kind == "explicit" and all(m.entity.kind == "commitment" for m in subj.mentions):
+            return subj.mentions, "topics.focus-verb", _object_start(text, subj.end, seg_end)
+        if subj.kind == "anaphor":
+            r = resolve_anaphor(subj.head, list(subjects)) or resolve_anaphor(subj.head, earlier)
+            if r is not None and r.entity.kind == "commitment":
+                return [r], "topics.anaphor", _object_start(text, subj.end, seg_end)
+        return none
     if cue.role == "purpose":
         subj = subject_after(text, cue.end, seg_end, max_tokens=2)
         if subj.kind == "explicit":
