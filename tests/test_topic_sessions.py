@@ -135,3 +135,45 @@ def test_the_declaration_written_after_a_content_verb_egyptian_register(matcher,
     nyd = {o for s, o, r in got if s == "new-york-declaration"}
     assert {"human-rights", "trafficking", "smuggling"} <= nyd
     assert not [1 for s, o, r in got if s == "general-assembly"]     # the adopter does not get the topics
+
+
+# ---------------------------------------------------------------- a process described by a copula
+
+def test_a_process_described_with_a_pronoun_copula_and_a_purpose_levantine_register(matcher, gazetteer):
+    got = _all_topics(["ترأست الوزيرة اجتماع \"عملية بالي\"، وهو منتدى دولي رسمي، أنشئ في عام 2002، لتسهيل "
+                       "المناقشة وتبادل المعلومات حول القضايا المتعلقة بتهريب الأشخاص والاتجار بالبشر."],
+                      matcher, gazetteer)
+    assert {("bali-process", "smuggling"), ("bali-process", "trafficking")} <= {(s, o) for s, o, r in got}
+
+
+def test_a_process_described_after_a_verb_of_being_gulf_register(matcher, gazetteer):
+    got = _all_topics(["ويعتبر «حوار أبوظبي» آلية تشاورية طوعية تهدف إلى توفير منبر للحوار بين الدول "
+                       "المرسلة للعمالة والمستقبلة لها."], matcher, gazetteer)
+    assert ("abu-dhabi-dialogue", "labour-mobility", "topics.copula-description") in got
+
+
+def test_a_description_that_names_another_actor_before_the_aim_gives_nothing(matcher, gazetteer):
+    got = _all_topics(["وعملية بالي هي منتدى تشارك فيه المنظمة الدولية للهجرة التي تهدف إلى مكافحة "
+                       "الاتجار بالبشر."], matcher, gazetteer)
+    assert not [1 for s, o, r in got if r == "topics.copula-description"]
+
+
+def test_a_copula_with_no_aim_gives_nothing_maghrebi_register(matcher, gazetteer):
+    got = _all_topics(["ومسار الرباط هو إطار للحوار بين الدول الأوروبية والإفريقية منذ 2006، ويضم الدول المعنية "
+                       "بالهجرة السرية."], matcher, gazetteer)
+    assert not [1 for s, o, r in got if r == "topics.copula-description"]
+
+
+# ---------------------------------------------------------------- a meeting said to be about its topics
+
+def test_an_indefinite_meeting_noun_about_topics_gives_the_paragraphs_meeting_algerian_register(matcher, gazetteer):
+    ctx = _ctx(["انطلقت أمس بالجزائر العاصمة أشغال الاجتماع الأول للمنتدى العالمي للهجرة والتنمية، وهو لقاء دولي "
+                "حول الهجرة غير الشرعية والتغيرات المناخية في الساحل."], matcher, gazetteer)
+    facts = {(f.subject.kind, f.object.slug) for f in topic_sessions.titled_meeting_facts(ctx)}
+    assert facts >= {("event", "irregular-migration"), ("event", "climate-environment")}
+
+
+def test_a_definite_meeting_name_may_be_another_meeting_un_register(matcher, gazetteer):
+    ctx = _ctx([MEETING + " وذكرت المنسقة المشاركين بالمؤتمر العالمي لمكافحة العنصرية الذي عقد في ديربان."],
+               matcher, gazetteer)
+    assert topic_sessions.titled_meeting_facts(ctx) == []

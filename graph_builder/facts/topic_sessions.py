@@ -193,3 +193,64 @@ def extract(ctx) -> list[Fact]:
             for t in _topics(toks, start, end):
                 out.append(Fact(event, "addresses", t, src, RULE, conf))
     return out
+
+
+TITLED_RULE = "topics.meeting-title"
+register_once(TITLED_RULE, ("addresses",), 0.75, ("lex:meeting_noun", "lex:meeting_qualifier", "lex:purpose_cue",
+                                                 "events:meeting-of-paragraph", "entity:topic"),
+              "MEETING_NOUN (QUALIFIER…) PURPOSE_CUE TOPIC… (مؤتمر إقليمي حول تهريب البشر، ندوة دولية بشأن الهجرة "
+              "والتغير المناخي) in a paragraph that names one meeting (or a document that names one): that meeting addresses the topics", "topics")
+_CLAUSE_END = frozenset(",،.؛;:()«»\"")
+TITLE_GAP = 3               # words between the cue and the first topic (حول سبل مكافحة …)
+
+
+def titled_meeting_facts(ctx) -> list[Fact]:
+    """``… في مؤتمر إقليمي حول تهريب البشر …``: the one meeting of the paragraph addresses the topics its
+    indefinite noun is said to be about (a definite noun may name another meeting: المؤتمر العالمي لمكافحة
+    العنصرية الذي عقد في ديربان; a process named right after the noun keeps its own name's words)."""
+    from .family_findings import known_events     # noqa: PLC0415
+    events = known_events(ctx)
+    lex = load()
+    conf = REGISTRY.confidence(TITLED_RULE)
+    out: list[Fact] = []
+    slugs, _ = _events_by_key(ctx)
+    meetings = [e for e in slugs.values() if e.cls in ("Meeting", "PlannedMeeting")]
+    parents = events.parent or {}
+    only = [e for e in meetings if parents.get(e.key) is None]
+    for src in ctx.paragraphs():
+        meeting = events.meeting(src) or (only[0] if len(only) == 1 else None)   # else the document's one meeting
+        if meeting is None:
+            continue
+        toks = ctx.tokens(src)
+        for m in lex.find(toks, "meeting_noun"):
+            if m.feature("plural") or any(x.entity.kind in _SKIP_KINDS | {"state"} for x in toks.tokens[m.i].ents):
+                continue
+            if "ال" in m.reading.pro or toks.tokens[m.i].norm.lstrip("وفب").startswith(("ال", "لل")):
+                continue            # المؤتمر العالمي لمكافحة …: a definite name may be another meeting's
+            k = m.j
+            while k < len(toks.tokens) and lex.is_a(toks, k, "meeting_qualifier"):
+                k = lex.is_a(toks, k, "meeting_qualifier").j
+            cue = lex.is_a(toks, k, "purpose_cue") if k < len(toks.tokens) else None
+            if cue is None or cue.feature("verb") or toks.tokens[k].ents:
+                continue
+            sent, gap, found = toks.tokens[k].sent, 0, []
+            j = cue.j
+            while j < len(toks.tokens) and toks.tokens[j].sent == sent:
+                t = toks.tokens[j]
+                if t.kind == "punct" and t.norm in _CLAUSE_END:
+                    break
+                starting = [x for x in t.ents if toks.index_at(x.start) == j]
+                topic = next((x for x in starting if x.entity.kind == "topic"), None)
+                if topic is not None:
+                    found.append(topic.entity)
+                    gap, j = 0, max(j + 1, toks.index_at(topic.end))
+                    continue
+                if starting:
+                    break           # a name (a place, an actor): the title is over
+                gap += 1
+                if gap > TITLE_GAP:
+                    break
+                j += 1
+            for t in dict.fromkeys(found):
+                out.append(Fact(meeting, "addresses", t, src, TITLED_RULE, conf))
+    return out

@@ -41,7 +41,7 @@ import re
 from ..text.arabic import fold
 
 from ..recognise.findings import Fact, Mention
-from . import dedupe, topic_lists, topic_purpose, topic_sessions
+from . import dedupe, topic_copula, topic_lists, topic_purpose, topic_sessions
 from .fact_context import FactContext
 from .clause_subjects import NON_SUBJECT_KINDS, Subject, Text, resolve_anaphor, sentence_subject, subject_after
 from .family_findings import KnownEvents, known_commitments, known_events
@@ -173,5 +173,7 @@ def extract(ctx: FactContext) -> list[Fact]:
         facts.extend(new)
     facts.extend(topic_purpose.extract(ctx, events))
     facts.extend(topic_sessions.extract(ctx))
+    facts.extend(topic_sessions.titled_meeting_facts(ctx))
     facts.extend(topic_lists.extract(ctx))
+    facts.extend(topic_copula.extract(ctx))
     return dedupe(facts)
