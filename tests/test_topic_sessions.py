@@ -177,3 +177,20 @@ def test_a_definite_meeting_name_may_be_another_meeting_un_register(matcher, gaz
     ctx = _ctx([MEETING + " وذكرت المنسقة المشاركين بالمؤتمر العالمي لمكافحة العنصرية الذي عقد في ديربان."],
                matcher, gazetteer)
     assert topic_sessions.titled_meeting_facts(ctx) == []
+
+
+# ---------------------------------------------------------------- a platform for dialogue; an agreement's aim
+
+def test_a_platform_for_dialogue_on_topics_un_register(matcher, gazetteer):
+    got = _all_topics(["ويتيح الحوار المعني بالهجرة في غرب أفريقيا للدول الأعضاء منبرا للتشاور بشأن حرية تنقل "
+                       "الأشخاص وهجرة اليد العاملة والهجرة والصحة."], matcher, gazetteer)
+    assert {("midwa", "regional-integration"), ("midwa", "labour-mobility")} <= {(s, o) for s, o, r in got}
+
+
+def test_an_agreement_that_aims_at_topics_and_not_the_paragraphs_process_iom_register(matcher, gazetteer):
+    got = _all_topics(["ويتيح الحوار المعني بالهجرة في غرب أفريقيا للدول الأعضاء منبرا للتشاور بشأن هجرة اليد "
+                       "العاملة. وفي أيار/مايو 2016، وقعت المنظمة الدولية للهجرة ومفوضية الاتحاد الأفريقي في أبوجا "
+                       "مذكرة تفاهم تهدف إلى دعم حرية تنقل الأشخاص وتحسين إدارة الحدود."], matcher, gazetteer)
+    assert ("midwa", "border-management") not in {(s, o) for s, o, r in got}   # the memorandum's aim, not MIDWA's
+    mou = {o for s, o, r in got if r == "topics.agreement-fields"}
+    assert {"regional-integration", "border-management"} <= mou

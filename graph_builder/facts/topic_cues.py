@@ -43,6 +43,9 @@ _CUE_TABLE = (
     (("سيدعم", "ستدعم"), "support", "verb", ()),
     (("يساعد", "تساعد", "سيساعد", "ستساعد", "ساعد", "ساعدت"), "support", "verb", _ON),
     (("تتضمن", "يتضمن", "تضمنت", "تضمن", "أظهرت", "أظهر"), "focus", "activity", ()),
+    # a platform for dialogue on … (ويتيح X منبرا للتشاور بشأن …): the sentence's subject works on what follows
+    (("منبرا", "منبر", "منتدى", "إطارا", "فضاء", "منصة"), "focus", "masdar",
+     ("للتشاور", "للحوار", "للنقاش", "لتبادل", "للتعاون", "للتنسيق")),
 )
 _CUES = MappingProxyType({fold(w): (strength, role, tuple(fold(p) for p in preps))
                           for words, strength, role, preps in _CUE_TABLE for w in words})

@@ -198,9 +198,29 @@ def cue_subject(text: Text, source, cue: Cue, seg_end: int, s_start: int, earlie
         return sentence, ("topics.focus-verb" if cue.role != "verb" else "topics.paragraph-subject"), cue.end
     if cue.role == "masdar":
         return none
-    if focus:
+    if focus and not (cue.role == "verb" and _after_indefinite_noun(text, cue)):
         return focus, "topics.paragraph-subject", cue.end
     return none
+
+
+# Particles that may stand right before a verb whose subject is still the paragraph's (كما تهدف، حيث تعمل).
+_PARTICLES = folded_set(("كما", "حيث", "قد", "وقد", "لقد", "فقد", "ثم", "لا", "لم", "لن", "إذ", "اذ", "كي", "حتى",
+                         "عندما", "بينما", "فيما", "وفيما", "كذلك", "أيضا", "أيضاً", "التي", "الذي", "والتي", "والذي",
+                         "ما", "مما", "أن", "إن", "بأن", "وأن", "لكي", "بل", "ولا", "ولم", "ولن", "كانت", "كان"))
+
+
+def _after_indefinite_noun(text: Text, cue: Cue) -> bool:
+    """Is the verb an adjectival clause on the indefinite noun right before it (مذكرة تفاهم تهدف إلى …)?
+    Its subject is then that noun, not the entity the paragraph is about."""
+    i = text.token_index(cue.start) - 1
+    if i < 0:
+        return False
+    tok = text.tokens[i]
+    if text.original[tok.end:cue.start].strip() or text.mention_at(tok) is not None:
+        return False
+    word = tok.word
+    return bool(word) and word.isalpha() and not word.startswith("ال") and word not in _PARTICLES \
+        and tok.bare not in _PARTICLES and len(word) > 2
 
 
 def _object_start(text: Text, subj_end: int, limit: int) -> int:
