@@ -216,8 +216,10 @@ def _after_indefinite_noun(text: Text, cue: Cue) -> bool:
     if i < 0:
         return False
     tok = text.tokens[i]
-    if text.original[tok.end:cue.start].strip() or text.mention_at(tok) is not None:
-        return False
+    raw = text.original[tok.start:tok.end]
+    if _conjoined(text, cue) or not raw[-1:].isalpha() or text.original[tok.end:cue.start].strip() \
+            or text.mention_at(tok) is not None:
+        return False                # وتعمل …، a full stop or a comma before it: a clause of its own
     word = tok.word
     return bool(word) and word.isalpha() and not word.startswith("ال") and word not in _PARTICLES \
         and tok.bare not in _PARTICLES and len(word) > 2
