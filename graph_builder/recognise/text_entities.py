@@ -185,7 +185,7 @@ def _name_after(norm: Normalised, pos: int) -> tuple[int, int] | None:
             words.append((m.start(), m.start() + dash))     # حمدان - ممثل: a dash before the role, not ألفاريز - لاسو
             break
         words.append((m.start(), m.end()))
-        if len(words) == 5:
+        if len(words) == 7:
             break
     if not words or words[0][0] != pos:
         return None
@@ -199,12 +199,13 @@ def _name_after(norm: Normalised, pos: int) -> tuple[int, int] | None:
             words, originals, before_title = words[:n], originals[:n], True
             break
     names = [_name_word(text[s:e], o) for (s, e), o in zip(words, originals)]
-    for n in range(1, len(words)):          # عبد العاطي، أبو الغيط، آل مكتوم: the article inside a compound name
-        if not names[n] and names[n - 1] and text[words[n - 1][0]:words[n - 1][1]] in _COMPOUND_HEADS \
-                and text[words[n][0]:words[n][0] + 2] == "ال":
-            names[n] = True
-    from .role_persons import given, is_role_head      # noqa: PLC0415 (role_persons imports this module)
+    from .role_persons import given, given_part, is_role_head, name_reach   # noqa: PLC0415 (role_persons imports this module)
     from .role_persons import common_word       # noqa: PLC0415
+    for n in range(1, len(words)):          # عبد العاطي، أبو الغيط، آل مكتوم: the article inside a compound name
+        if not names[n] and names[n - 1] and (text[words[n - 1][0]:words[n - 1][1]] in _COMPOUND_HEADS
+                                              and text[words[n][0]:words[n][0] + 2] == "ال"
+                                              or given_part(text[words[n][0]:words[n][1]])):
+            names[n] = True                 # … and a compound given name: نور الدين، فاطمة الزهراء
     for n, (s, e) in enumerate(words):
         w = text[s:e]
         if not names[n] and (given(w) and n == 0 or (n >= 2 and w == "الابن")):
@@ -216,15 +217,35 @@ def _name_after(norm: Normalised, pos: int) -> tuple[int, int] | None:
             names[n] = True           # علي بن ناصر الغفيص،: a family name with the article closed by a comma
     if given(text[words[0][0]:words[0][1]]):
         k = 1
-        while k < min(4, len(words)) and names[k] and not _imperfect(text[words[k][0]:words[k][1]]) \
-                and not norm.original.__getitem__(slice(*norm.to_original(*words[k]))).endswith("ة"):
+        reach = name_reach([text[s:e] for s, e in words])
+        while k < min(reach, len(words)) and names[k] and not _imperfect(text[words[k][0]:words[k][1]]) \
+                and not is_role_head(text[words[k][0]:words[k][1]]) \
+                and (not norm.original.__getitem__(slice(*norm.to_original(*words[k]))).endswith("ة")
+                     or text[words[k - 1][0]:words[k - 1][1]] in _COMPOUND_HEADS):     # أبو غزالة، آل خليفة
             k += 1
-        if k >= 2 and (k == len(words) or not names[k]):
+        if 2 <= k < min(reach, len(words) - 1) and not names[k]:
+            w, nxt = text[words[k][0]:words[k][1]], text[words[k + 1][0]:words[k + 1][1]]
+            if w.startswith("ال") and len(w) > 4 and not _role_word_strict(w) and is_role_head(nxt) \
+                    and nxt[:1] not in "لب":
+                k += 1                                  # علي بن صميخ المري رئيس اللجنة: a family name with the article
+        if k >= 2 and (k == len(words) or not names[k] or is_role_head(text[words[k][0]:words[k][1]])):
             return words[0][0], words[k - 1][1]        # السفير ضرار عبد الرزاق رزوقي اليوم …: a given name anchors it
     if not names[0]:
         return None
     if is_role_head(text[words[0][0]:words[0][1]]):
         return None                             # السيدة وزير مفوض/ NAME: a role, then the name
+    reach = name_reach([text[s:e] for s, e in words])
+    for n in range(2, min(reach, len(words) - 1) + 1):       # الشيخ صباح خالد الحمد الصباح النائب الأول …
+        w = text[words[n][0]:words[n][1]]
+        if is_role_head(w) and w[:1] not in "لبوف":
+            inner = [text[a:b] for a, b in words[1:n]]
+            if any(x.startswith("ال") for x in inner) and all(
+                    names[i + 1] or (x.startswith("ال") and len(x) > 3 and not _role_word_strict(x))
+                    for i, x in enumerate(inner)):
+                return words[0][0], words[n - 1][1]         # family names with the article, up to the role
+            break
+        if not names[n] and not (w.startswith("ال") and len(w) > 3 and not _role_word_strict(w)):
+            break
     for n in range(1, min(4, len(words)) + 1):            # a comma right after word n closes the name
         if not all(names[:n]):
             break
@@ -433,7 +454,8 @@ def find_known_persons(norm: Normalised, surnames: dict[str, Entity],
                 ps = start - len(prev.group(0))
                 word = prev.group(1)
                 original = norm.original.__getitem__(slice(*norm.to_original(ps, ps + len(word))))
-                if _name_word(word, original) and word[0] not in "وف" and word not in TITLES \
+                if _name_word(word, original) and word[0] not in "وف" and word not in TITLES and len(word) > 2 \
+                        and not _verb_before_name(word) \
                         and not (word[0] in "لبك" and _function_word(word[1:], original[1:])):
                     start = ps
             os_, oe = norm.to_original(start, end)
