@@ -226,10 +226,26 @@ def front_section(f: dict) -> list[str]:
     for mix in ("cheap", "named"):
         rows = []
         for clients, res in points[mix].items():
-            rows.append([clients] + [f"{fmt(res[n]['throughput_rps'])} ({fmt(res[n]['p50_ms'])})" for n in names]
+            rows.append([clients] + [f"{fmt(res[n]['throughput_rps'])} ({fmt(res[n]['p50_ms'])}; "
+                                     f"{fmt(res[n].get('server_cpu_ms_per_answer'), 3)})" for n in names]
                         + [fmt(res.get(f"ratio {n}"), 3) for n in names if n != "oxigraph"])
-        out += [f"**{mix} mix** — requests/s (p50 ms); ratio = throughput / oxigraph's:", ""]
+        out += [f"**{mix} mix** — requests/s (p50 ms; server CPU ms per answer); ratio = throughput / oxigraph's:", ""]
         out += table(["clients"] + names + [f"{n}/oxigraph" for n in names if n != "oxigraph"], rows)
+    acc = f.get("acceptance")
+    if acc:
+        cheap = acc["cheap_ratio"]
+        top = max(cheap, key=int) if cheap else None
+        out += ["Issue 11's speed figures from this run (`acceptance` in the JSON; the script prints them last):", ""]
+        out.append(f"- cheap mix, mdkg/oxigraph throughput: " + ", ".join(f"{n} clients {fmt(r, 3)}" for n, r in cheap.items())
+                   + (f"; target at {top} clients ≥ 0.8: **{'met' if (cheap[top] or 0) >= 0.8 else 'not met'}**" if top else ""))
+        out.append(f"- `ASK {{}}` overhead above oxigraph (p50): {fmt(acc['ask_overhead_ms'], 3)} ms; target ≤ 0.5 ms: "
+                   f"**{'met' if acc['ask_overhead_ms'] is not None and acc['ask_overhead_ms'] <= 0.5 else 'not met'}**; "
+                   "server CPU ms per answer: " + ", ".join(f"{k} {fmt(v, 3)}" for k, v in acc["ask_cpu_ms_per_answer"].items()))
+        if "named_sequential_mdkg_over_baseline" in acc:
+            out.append(f"- named mix one query at a time, mdkg/baseline time: {fmt(acc['named_sequential_mdkg_over_baseline'], 3)}; "
+                       "throughput mdkg/baseline: " + ", ".join(f"{n} clients {fmt(v, 3)}" for n, v in
+                                                                acc["named_throughput_mdkg_over_baseline"].items()))
+        out.append("")
     return out
 
 
@@ -242,6 +258,7 @@ def front_runs_section(runs: list[dict]) -> list[str]:
              for n in ("1", "4", "16")]
     cols += [(f"named {n} ratio", (lambda n: lambda r: r["points"]["named"][n].get("ratio mdkg"))(n), 3)
              for n in ("1", "4", "16")]
+    cols += [("cheap 16 CPU ms per answer: mdkg / baseline / oxigraph", "cpu", 3)]
     cols += [("named one at a time ms: mdkg / baseline / oxigraph", None, 0)]
     has_base = all("mdkg-baseline" in r["points"]["ask"] for r in runs)
     if has_base:
@@ -253,13 +270,18 @@ def front_runs_section(runs: list[dict]) -> list[str]:
         return " / ".join(fmt(s[n]["sum_of_medians_ms"], 0) if n in s else "–"
                           for n in ("mdkg", "mdkg-baseline", "oxigraph"))
 
-    rows, values = [], {name: [] for name, get, _ in cols if get}
+    def cpu(r: dict) -> str:
+        p = r["points"]["cheap"].get("16", {})
+        return " / ".join(fmt(p[n].get("server_cpu_ms_per_answer"), 3) if n in p else "–"
+                          for n in ("mdkg", "mdkg-baseline", "oxigraph"))
+
+    rows, values = [], {name: [] for name, get, _ in cols if callable(get)}
     for r in runs:
         row = [r["started"], r.get("commit") or "?",
                f"{r['machine'].get('load_average_at_start', ['?'])[0]} → {(r.get('load_average_at_end') or ['?'])[0]}"]
         for name, get, digits in cols:
-            if get is None:
-                row.append(seq(r))
+            if not callable(get):
+                row.append(cpu(r) if get == "cpu" else seq(r))
                 continue
             value = get(r)
             values[name].append(value)
@@ -267,7 +289,7 @@ def front_runs_section(runs: list[dict]) -> list[str]:
         rows.append(row)
     median_row = ["**median**", "", ""]
     for name, get, digits in cols:
-        if get is None:
+        if not callable(get):
             median_row.append("")
             continue
         vals = sorted(v for v in values[name] if v is not None)
