@@ -83,10 +83,14 @@ def split_cheap(url: str, queries: list[str], limit_ms: float) -> tuple[list[str
 
 
 def sequential(endpoints: dict, queries: list[str], rounds: int) -> dict:
-    """Each query once per round on each endpoint in turn (unique texts); per-query medians."""
+    """Each query once per round on each endpoint in turn, the first one changing from round to
+    round (unique texts); per-query medians."""
     times: dict = {name: [[] for _ in queries] for name in endpoints}
+    names = list(endpoints)
     for r in range(rounds):
-        for name, endpoint in endpoints.items():
+        turn = r % len(names)  # which endpoint goes first changes from round to round (see point())
+        for name in names[turn:] + names[:turn]:
+            endpoint = endpoints[name]
             unique = [f"# round {r} {time.time_ns()}\n{q}" for q in queries]
             for i, row in enumerate(each_once(endpoint.url, unique)):
                 times[name][i].append(row["ms"])

@@ -19,8 +19,9 @@ gunicorn's limits (``limit_request_line``, header fields) is handed over at once
 parser refuses it (414/431) as soon as the limit is passed, not when the client is done.
 
 After a kept-alive connection's response, the thread that wrote it *lingers*: it waits up to
-``linger`` seconds (2 ms) for the client's next request, when no other connection is waiting
-for a thread. A closed-loop client's next request usually arrives within that time, and is then
+``linger`` seconds (2 ms) for the client's next request, if another of the worker's threads is
+idle at that moment (a request of another connection then has a thread; at worst it waits
+``linger``). A closed-loop client's next request usually arrives within that time, and is then
 read and served by the same thread: no hand-off back to the event loop, no new poller
 registration, no hand-off to another thread (each hand-off is a thread wake-up, the dearest part
 of a cheap request on this machine; see ``docs/benchmarks.md``). The lingering thread reads at
@@ -38,6 +39,7 @@ import math
 import re
 import select
 import selectors
+import threading
 import time
 from functools import partial
 
@@ -85,6 +87,8 @@ class HeadBufferingWorker(ThreadWorker):
 
     def init_process(self):
         self._notified = 0.0
+        self._active = 0  # threads in handle(), lingering ones included
+        self._active_lock = threading.Lock()
         self.reading: set = set()
         cfg = self.cfg
         self.head_limit = (cfg.limit_request_line or 8190) + 4 + cfg.limit_request_fields * (
@@ -169,9 +173,22 @@ class HeadBufferingWorker(ThreadWorker):
         """gunicorn's ``handle``, then, while the connection is kept alive and no other request
         waits for a thread, the next request of the same connection when it arrives within
         ``linger`` (see the module docstring)."""
+        with self._active_lock:
+            self._active += 1
+        try:
+            return self._handle_lingering(conn)
+        finally:
+            with self._active_lock:
+                self._active -= 1
+
+    def _may_linger(self) -> bool:
+        """Whether a thread may wait for its connection's next request: only while another thread
+        is idle, so a request of another connection does not wait behind a lingering thread."""
+        return self.linger > 0 and self.alive and self._active < self.cfg.threads
+
+    def _handle_lingering(self, conn):
         result = super().handle(conn)
-        while (result is True and self.alive and self.linger > 0 and self.tpool._work_queue.empty()
-               and not conn.parser.unreader.buf.getvalue()):
+        while result is True and self._may_linger() and not conn.parser.unreader.buf.getvalue():
             started = self._linger_read(conn)
             if started is None:  # nothing arrived: the event loop keeps the connection alive
                 return True
