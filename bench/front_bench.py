@@ -22,7 +22,7 @@ The store is built from ``--corpus`` unless ``--store`` is given. Writes
 ``(1 + 2 * 3) * 2 * seconds`` plus start-up.
 
     python bench/front_bench.py --seconds 4
-    git archive 832d273 | tar -x -C /tmp/main-export    # the code to compare with (here: before issue 11 round 3)
+    git archive COMMIT | tar -x -C /tmp/main-export    # COMMIT: the code to compare with
     python bench/front_bench.py --seconds 4 --baseline /tmp/main-export
 
 The last lines printed are issue 11's speed figures (cheap-mix ratios at 1, 4 and 16 clients,
