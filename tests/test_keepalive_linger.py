@@ -17,10 +17,11 @@ import pytest
 from serverutil import start_server
 
 
-@pytest.fixture(scope="module")
-def server(sample_store, tmp_path_factory):
+@pytest.fixture(scope="module", params=[2, 0], ids=["linger-2ms", "linger-off"])
+def server(request, sample_store, tmp_path_factory):
     srv = start_server(sample_store, tmp_path_factory.mktemp("linger") / "server.log", workers=1,
-                       QUERY_PROCESSES=2, HEADER_TIMEOUT=3, ACCESS_LOG=False)  # 6 web threads
+                       QUERY_PROCESSES=2, HEADER_TIMEOUT=3, ACCESS_LOG=False,
+                       LINGER_MS=request.param)  # 6 web threads
     yield srv
     srv.stop()
 

@@ -259,8 +259,11 @@ class HeadBufferingWorker(ThreadWorker):
             self._drop(conn)
 
 
-def worker_class(header_timeout: float, body_timeout: float, buffer_body: int) -> type:
+def worker_class(header_timeout: float, body_timeout: float, buffer_body: int,
+                 linger: float = HeadBufferingWorker.linger) -> type:
     """A :class:`HeadBufferingWorker` subclass with these limits (gunicorn takes the class)."""
+    if linger < 0:
+        raise ValueError("LINGER_MS must be >= 0")
     return type("MdkgWorker", (HeadBufferingWorker,), {
         "header_timeout": float(header_timeout), "body_timeout": float(body_timeout),
-        "buffer_body": int(buffer_body)})
+        "buffer_body": int(buffer_body), "linger": float(linger)})
