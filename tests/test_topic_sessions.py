@@ -194,3 +194,11 @@ def test_an_agreement_that_aims_at_topics_and_not_the_paragraphs_process_iom_reg
     assert ("midwa", "border-management") not in {(s, o) for s, o, r in got}   # the memorandum's aim, not MIDWA's
     mou = {o for s, o, r in got if r == "topics.agreement-fields"}
     assert {"regional-integration", "border-management"} <= mou
+
+
+def test_a_quoted_title_after_the_meeting_noun_gulf_register(matcher, gazetteer):
+    ctx = _ctx(["اختتمت في الكويت أمس أعمال ورشة العمل الإقليمية حول \"الحوكمة الرشيدة لاستقدام العمالة المنزلية، "
+                "وحماية العمال\" التي نظمتها الهيئة العامة للقوى العاملة خلال الفترة 14-16 أكتوبر 2015."],
+               matcher, gazetteer)
+    got = {f.object.slug for f in topic_sessions.titled_meeting_facts(ctx)}
+    assert "care-workers" in got
