@@ -58,6 +58,11 @@ def _events_by_key(ctx) -> tuple[dict, dict]:
     return slugs, ordinals
 
 
+def meetings_by_ordinal(ctx) -> dict:
+    """Ordinal (as written in the event facts) → the meetings the event rules found with it."""
+    return _events_by_key(ctx)[1]
+
+
 def _session_at(toks, lex, k: int, hi: int, slugs: dict, ordinals: dict):
     """(event, first token, token after the noun phrase) of a session/meeting noun at ``k``, else None."""
     m = lex.is_a(toks, k, "session_noun")
