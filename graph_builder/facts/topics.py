@@ -41,11 +41,11 @@ import re
 from ..text.arabic import fold
 
 from ..recognise.findings import Fact, Mention
-from . import dedupe, topic_purpose
+from . import dedupe, topic_copula, topic_lists, topic_purpose, topic_sessions
 from .fact_context import FactContext
 from .clause_subjects import NON_SUBJECT_KINDS, Subject, Text, resolve_anaphor, sentence_subject, subject_after
 from .family_findings import KnownEvents, known_commitments, known_events
-from .topic_cues import Cue, find_cues
+from .topic_cues import PLATFORM_NOUNS, Cue, find_cues
 from .topic_objects import fact_subjects, topic_names, topics_in, topics_in_names
 from .topic_rules import RULES, SUBJECT_CLASSES
 from .topic_structure import (commitment_clause_facts, heading_facts, instrument_name_facts, name_facts,
@@ -57,7 +57,7 @@ __all__ = ["RULES", "SUBJECT_CLASSES", "extract", "Text", "Subject", "subject_af
            "resolve_anaphor", "known_events", "known_commitments", "topic_names"]
 
 def _paragraph_facts(names: list, source, text: Text, carried: list[Mention],
-                     events: KnownEvents) -> tuple[list[Fact], list[Mention]]:
+                     events: KnownEvents, by_ordinal: dict | None = None) -> tuple[list[Fact], list[Mention]]:
     """Facts of one paragraph; returns them and the mentions that stay in scope for anaphora."""
     facts: list[Fact] = []
     focus: list[Mention] = []
@@ -91,10 +91,14 @@ def _paragraph_facts(names: list, source, text: Text, carried: list[Mention],
             if obj_start > seg_end:       # the subject had an insertion with a cue in it: go on past it
                 seg_end = next((c.start for c in cues if c.start >= obj_start), s_end)
             if rule == "topics.paragraph-subject" and _held_own_meeting(text, s_start, cue.start):
-                ev = events.meeting(source)        # وعقد المؤتمر اجتماعه … وركز على …: the meeting focused
+                ev = events.meeting(source) or _own_meeting_by_ordinal(text, s_start, cue.start, by_ordinal or {})
+                # وعقد المؤتمر اجتماعه (الحادي والعشرين) … وركز على …: the meeting focused
                 subjects_ = [Mention(ev, source, cue.start, cue.start, "", "topics.event-anaphor")] if ev else []
                 if not subjects_:
                     continue
+            if cue.word in PLATFORM_NOUNS:            # منبرا للتشاور بشأن X، …: X's clause only
+                close = re.search(r"[،,؛;]", text.original[obj_start:seg_end])
+                seg_end = obj_start + close.start() if close else seg_end
             if cue.strength == "support":
                 rule = "topics.support"
             conf = RULES[rule][1]
@@ -115,7 +119,26 @@ def _paragraph_facts(names: list, source, text: Text, carried: list[Mention],
 
 
 _HELD = frozenset(fold(w) for w in ("عقد", "عقدت", "وعقد", "وعقدت", "عقدا", "وعقدا"))
+OWN_WINDOW = 9             # tokens after the verb where اجتماعه may stand (past a subject of several words)
 _OWN_MEETING = re.compile(r"^(?:ال)?(?:اجتماع|مؤتمر|لقاء|دورت|قمت|منتدا|مشاورت)\w*(?:ه|ها|هم)$")
+
+
+def _own_meeting_by_ordinal(text: Text, s_start: int, cue_start: int, by_ordinal: dict):
+    """The meeting the event rules found with the ordinal written after ``اجتماعه`` (a paragraph that names
+    two meetings of the process: ``اجتماعه الحادي والعشرين`` … ``اجتماعه الثالث عشر``), else None."""
+    from ..values.ordinals import find_ordinals     # noqa: PLC0415
+    toks = [t for t in text.tokens if s_start <= t.start < cue_start]
+    held = next((n for n, t in enumerate(toks) if t.word in _HELD), None)
+    if held is None:
+        return None
+    own = next((t for t in toks[held + 1:held + OWN_WINDOW] if _OWN_MEETING.match(t.bare)), None)
+    if own is None:
+        return None
+    found = [o for o in find_ordinals(text.original[own.end:cue_start]) if o.start <= 2]
+    if not found:
+        return None
+    meetings = by_ordinal.get(str(found[0].value), [])
+    return meetings[0] if len(meetings) == 1 else None
 
 
 def _held_own_meeting(text: Text, s_start: int, cue_start: int) -> bool:
@@ -123,7 +146,7 @@ def _held_own_meeting(text: Text, s_start: int, cue_start: int) -> bool:
     اجتماعه الحادي والعشرين …، وركز على …)? The cue's unwritten subject is then that meeting."""
     toks = [t for t in text.tokens if s_start <= t.start < cue_start]
     held = next((n for n, t in enumerate(toks) if t.word in _HELD), None)
-    return held is not None and any(_OWN_MEETING.match(t.bare) for t in toks[held + 1:held + 4])
+    return held is not None and any(_OWN_MEETING.match(t.bare) for t in toks[held + 1:held + OWN_WINDOW])
 
 
 def _adjective_facts(text: Text, source, cue: Cue, s_start: int, seg_end: int) -> list[Fact]:
@@ -159,6 +182,7 @@ def extract(ctx: FactContext) -> list[Fact]:
     commitments = known_commitments(ctx)
     facts.extend(heading_facts(ctx, events))
     names = topic_names(ctx)
+    by_ordinal = topic_sessions.meetings_by_ordinal(ctx)
     for p in ctx.paragraphs():
         if p.section is not section:
             carried, section = [], p.section
@@ -169,7 +193,11 @@ def extract(ctx: FactContext) -> list[Fact]:
         facts.extend(name_facts(text, p))
         facts.extend(instrument_name_facts(ctx, p, mentions))
         facts.extend(recommendation_facts(text, p, commitments.items.get(id(p), [])))
-        new, carried = _paragraph_facts(names, p, text, carried, events)
+        new, carried = _paragraph_facts(names, p, text, carried, events, by_ordinal)
         facts.extend(new)
     facts.extend(topic_purpose.extract(ctx, events))
+    facts.extend(topic_sessions.extract(ctx))
+    facts.extend(topic_sessions.titled_meeting_facts(ctx))
+    facts.extend(topic_lists.extract(ctx))
+    facts.extend(topic_copula.extract(ctx))
     return dedupe(facts)
