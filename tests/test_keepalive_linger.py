@@ -99,6 +99,7 @@ def _stall_after_answer(url: str, answers: list, stop: threading.Event) -> None:
         answers.append((b"", repr(exc).encode(), 0.0))
 
 
+@pytest.mark.timing  # wall-clock bounds (answers within 1 s, the cut after 2-6 s): runs alone
 def test_stalled_next_request_holds_no_thread_and_is_cut_off(server):
     stop, answers = threading.Event(), []
     threads = [threading.Thread(target=_stall_after_answer, args=(server.url, answers, stop), daemon=True)
