@@ -346,3 +346,28 @@ def test_a_verb_before_a_known_surname_is_no_given_name(matcher, gazetteer):
     persons, _, _, _ = actor_facts("وقال بيتر تومسون إن القمة مهمة. وفي كلمته في افتتاح القمة حث تومسون الدول على "
                                    "التركيز.", matcher, gazetteer)
     assert "حث تومسون" not in persons
+
+
+def test_one_persons_role_ends_where_the_next_persons_role_begins(matcher, gazetteer):
+    # Kuwaiti agency: subject, role, then the object's role and name with no comma between
+    text = ("التقى الشيخ صباح خالد الحمد الصباح النائب الأول لرئيس مجلس الوزراء وزير الخارجية الكويتي المدير العام "
+            "للمنظمة الدولية للهجرة وليام سوينغ اليوم الأحد.")
+    _, roles, affs, _ = actor_facts(text, matcher, gazetteer)
+    assert ("صباح خالد الحمد الصباح", "النائب الأول لرئيس مجلس الوزراء وزير الخارجية الكويتي") in roles
+    assert ("وليام سوينغ", "المدير العام للمنظمة الدولية للهجرة") in roles
+    assert ("صباح خالد الحمد الصباح", "KWT") in affs and ("صباح خالد الحمد الصباح", "iom") not in affs
+
+
+def test_a_chairmanship_that_will_be_handed_over_is_no_chairmanship():
+    from gold_facts import facts_of_text, key_of
+    from graph_builder.facts import events
+
+    def chairs(text):
+        return {(key_of(f.subject), key_of(f.object)) for f in facts_of_text(events, text, date="2031-10-01")
+                if f.predicate in ("chairedBy", "coChairedBy")}
+    # Emirati press: سيتم نقل (will be transferred) is planned
+    assert chairs("وقال «إنه سيتم نقل رئاسة مسار حوار أبوظبي من دولة الكويت الشقيقة إلى جمهورية سريلانكا "
+                  "الصديقة».") == set()
+    # the transfer done: both held it
+    assert chairs("وتم نقل رئاسة مسار حوار أبوظبي من دولة الكويت إلى جمهورية سريلانكا.") == {
+        ("process/abu-dhabi-dialogue", "state/KWT"), ("process/abu-dhabi-dialogue", "state/LKA")}

@@ -466,6 +466,21 @@ def _earlier_role(ws: _Words, k: int, person_ends) -> int | None:
     return head if _verb(w) or w in _PUNCT_BOUNDARY or not w.isalpha() or _strip_conj(w)[0] in "يت" else None
 
 
+def _next_persons_role(ws: _Words, k: int, j: int) -> int:
+    """Where the role that starts at ``k`` ends when the next person's name starts at ``j``: before
+    the last role head that opens the words right before that name (the next person's own role,
+    ``ROLE NAME``), else ``j``."""
+    items = ws.items
+    for h in range(j - 1, k + 1, -1):
+        w = items[h][2]
+        if not (ws.in_taken(h) or _role_word(w)):
+            return j
+        if is_role_head(w) and not _prep_head(w) and w[:1] not in "وف" and not ws.in_taken(h) \
+                and not is_role_head(items[h - 1][2]):
+            return h
+    return j
+
+
 def role_after(norm: Normalised, end: int, taken: list[tuple[int, int]],
                stops: list[int] = ()) -> tuple[int, int] | None:
     """The original span of the role written right after the name ending at original ``end``
@@ -486,7 +501,10 @@ def role_after(norm: Normalised, end: int, taken: list[tuple[int, int]],
     j = k + 1
     while j < len(items):
         s, e, w = items[j]
-        if w in _PUNCT_BOUNDARY or s in fstops or s + 1 in fstops:
+        if w in _PUNCT_BOUNDARY:
+            break
+        if s in fstops or s + 1 in fstops:
+            j = _next_persons_role(ws, k, j)  # … وزير الخارجية الكويتي المدير العام للمنظمة NAME2: NAME2's role
             break
         if w[0] == "و" and (given(w[1:]) or w[1:] in titles) and not ws.in_taken(j):
             break
