@@ -69,8 +69,8 @@ from .findings import Entity, Mention
 from .gazetteer import Gazetteer
 from ..text.model import Document, Section
 from .role_persons import find_role_persons, given
-from .text_entities import (find_known_persons, find_persons, find_persons_before_roles, find_publications,
-                            find_resolutions_cited, surname, unify_persons)
+from .text_entities import (find_known_persons, find_numbered_laws, find_persons, find_persons_before_roles,
+                            find_publications, find_resolutions_cited, surname, unify_persons)
 
 NAME, ELIDED, ACRONYM, ADJECTIVE, SHORT, SHORT_ELIDED = "name", "elided", "acronym", "adjective", "short", "short-elided"
 RULES = {NAME: "gazetteer", ELIDED: "gazetteer", ACRONYM: "acronym", ADJECTIVE: "adjective",
@@ -524,6 +524,8 @@ class Matcher:
             hits.append(_Hit(s, e, ent, "text-" + ent.kind))
         for s, e, ent in find_resolutions_cited(norm):
             hits.append(_Hit(s, e, ent, "text-resolution"))
+        for s, e, ent in find_numbered_laws(norm):
+            hits.append(_Hit(s, e, ent, "text-law"))
         chosen = self._select(hits)
         chosen = self._select(chosen + self._fuzzy_hits(t, [(h.start, h.end) for h in chosen]))
         chosen = self._select(chosen + [_Hit(s, e, ent, "text-person") for s, e, ent in find_persons_before_roles(norm)

@@ -7,6 +7,8 @@
 * A General Assembly resolution cited by its number (``القرار ٤/٦٨``, ``A/RES/71/1``), read by
   :func:`graph_builder.values.find_resolutions`: the same entity the commitment rules give it.
   Publications and resolutions found here are what a paragraph cites (:data:`CITATION_RULES`).
+* A national law or decree cited by its number and year (``القانون رقم 28 لسنة 2012``): its number and
+  year are its identity (:func:`find_numbered_laws`).
 * A person is a name after a title (``السيد``, ``السيدة``, ``السفير``, ``الدكتور`` …): a name in
   Latin script is its capitalised words (``السيدة Louise Arbour``, ``السيد de Mistura``); the next
   title ends a name (``السيد جون سميث والسيدة …``); else the
@@ -117,6 +119,30 @@ def find_resolutions_cited(norm: Normalised) -> list[tuple[int, int, Entity]]:
         end = bisect.bisect_left(norm.starts, r.end)
         if start < end:
             out.append((start, end, resolution(r.symbol, r.label)))
+    return out
+
+
+# A national law or decree cited by its number and year (القانون رقم 28 لسنة 2012، قانون العمالة المنزلية
+# رقم 68 لسنة 2015، المرسوم بقانون رقم 5 لعام 2019، الظهير رقم …): numbers restart each year, so the number
+# and the year are its identity. Up to five title words between the head and رقم, no punctuation.
+_LAW = re.compile(r"(?<![^\W\d_])(?:[وبلف]|وب|ول)?(?:ال)?(قانون|مرسوم|ظهير)((?: (?!رقم)[^\W\d_]+){0,5}) رقم ?(\d+)"
+                  r" ?(?:ل|لعام|لسنه|عام|سنه) ?((?:19|20)\d\d)(?!\d)")
+_LAW_EN = {"قانون": "Law", "مرسوم": "Decree", "ظهير": "Dahir"}
+
+
+def numbered_law(head: str, number: str, year: str, label: str) -> Entity:
+    kind = _LAW_EN[head]
+    return Entity(kind="commitment", slug=f"{kind.lower()}-{number}-{year}", cls="LegalInstrument",
+                  label_ar=label, label_en=f"{kind} No. {number} of {year}", from_text=True)
+
+
+def find_numbered_laws(norm: Normalised) -> list[tuple[int, int, Entity]]:
+    """(start, end, entity) in ``norm.text`` of each law or decree cited by number and year."""
+    out = []
+    for m in _LAW.finditer(norm.text):
+        s = m.start(1) - (2 if norm.text[max(0, m.start(1) - 2):m.start(1)] == "ال" else 0)
+        os_, oe = norm.to_original(s, m.end())
+        out.append((s, m.end(), numbered_law(m.group(1), m.group(3), m.group(4), norm.original[os_:oe])))
     return out
 
 
