@@ -371,3 +371,28 @@ def test_a_chairmanship_that_will_be_handed_over_is_no_chairmanship():
     # the transfer done: both held it
     assert chairs("وتم نقل رئاسة مسار حوار أبوظبي من دولة الكويت إلى جمهورية سريلانكا.") == {
         ("process/abu-dhabi-dialogue", "state/KWT"), ("process/abu-dhabi-dialogue", "state/LKA")}
+
+
+@pytest.mark.parametrize("text, name, role, aff", [
+    # Iraqi press: a name whose second word starts like an imperfect verb (يرلي) closed by a full stop
+    ("وقعت وزيرة الهجرة والمهجرين، السيدة إيڨان فائق جابرو، مذكرة تفاهم مع وزير الداخلية التركي، السيد علي يرلي قايا.",
+     "علي يرلي قايا", "وزير الداخلية التركي", "TUR"),
+    # Kurdish agency: a region's own name inside the role, then the name set off by commas
+    ("أعلن وزير داخلية إقليم كوردستان، ريبر أحمد، عن توقيع مذكرة تفاهم.", "ريبر أحمد", "وزير داخلية إقليم كوردستان",
+     None),
+    # Egyptian site: a verb, then a first name that starts with ف (not the conjunction), the role after a comma
+    ("قال فرانسيسكو كاريون مينا، رئيس لجنة الأمم المتحدة المعنية بحقوق العمال المهاجرين وأفراد أسرهم، إن "
+     "الاتفاقية مهمة.", "فرانسيسكو كاريون مينا",
+     "رئيس لجنة الأمم المتحدة المعنية بحقوق العمال المهاجرين وأفراد أسرهم", "un"),
+    # Saudi agency: a time word after the name is no family name
+    ("طالبت المفوضة السامية لحقوق الإنسان نافي بيلاي اليوم في جنيف دول العالم بالتوقيع.", "نافي بيلاي",
+     "المفوضة السامية لحقوق الإنسان", "ohchr"),
+    # Sudanese press: a governor
+    ("وقال محافظ ولاية الخرطوم أحمد عثمان إن الولاية مستعدة.", "أحمد عثمان", "محافظ ولاية الخرطوم", None),
+])
+def test_names_and_roles_of_other_writers(text, name, role, aff, matcher, gazetteer):
+    persons, roles, affs, _ = actor_facts(text, matcher, gazetteer)
+    assert (name, role) in roles
+    assert not any(p.startswith("و") or p.endswith(("اليوم", "كوردستان")) for p in persons)
+    if aff:
+        assert (name, aff) in affs
