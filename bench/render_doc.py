@@ -9,6 +9,7 @@ a missing file leaves its section saying how to produce it. It runs nothing itse
 from __future__ import annotations
 
 import json
+import math
 import statistics
 import sys
 from pathlib import Path
@@ -371,7 +372,7 @@ def render(prose: dict[str, list[str]]) -> str:
     out += ["## SPARQL endpoints: mdkg serve, oxigraph, rdflib-endpoint", ""] + prose["query_method"]
     out += query_section(q, qb) if q else ["Run `python bench/query_bench.py`.", ""]
     out += prose["query_findings"]
-    nq_runs = [load(f"named_queries_{label}.json") for label in ("bundled", "n100", "n100-more", "n1000")]
+    nq_runs = [load(f"named_queries_{label}.json") for label in ("bundled", "n100-before", "n100", "n100-more", "n1000")]
     nq_runs = [x for x in nq_runs if x]
     out += ["## Named queries at scale: MDKG against oxigraph serve-read-only", ""] + prose["named_method"]
     out += named_queries_section(nq_runs) if nq_runs else ["Run `python bench/named_query_bench.py`.", ""]
@@ -432,14 +433,20 @@ def named_queries_section(runs: list[dict]) -> list[str]:
                 continue
             ox_ms = row.get("oxigraph_p95_ms")
             same = "" if row.get("same_rows", True) else " (rows differ)"
-            line += [row["rows"], row["mdkg_p95_ms"], "–" if ox_ms is None else f"{ox_ms:,.1f}{same}"]
+            ox_cell = (f"> {row['oxigraph_timed_out_s']:,.0f} s (stopped)" if "oxigraph_timed_out_s" in row
+                       else "–" if ox_ms is None else f"{ox_ms:,.1f}{same}")
+            mine = (f"> {row['mdkg_timed_out_s']:,.0f} s (stopped)" if "mdkg_timed_out_s" in row
+                    else row["mdkg_p95_ms"])
+            line += [row.get("rows", "–"), mine, ox_cell]
         rows.append(line)
     out += table(header, rows)
     for r in runs:
-        slow = [x for x in r["rows"] if x["mdkg_p95_ms"] >= (50 if r["label"] == "bundled" else 1000)]
+        slow = [x for x in r["rows"] if x.get("mdkg_p95_ms", math.inf) >= (50 if r["label"] == "bundled" else 1000)]
         limit = "50 ms" if r["label"] == "bundled" else "1 s"
         out.append(f"`{r['label']}`: {len(r['rows']) - len(slow)} of {len(r['rows'])} cases under {limit} at p95 in MDKG"
-                   + (": over it " + ", ".join(f"`{x['query']}` {x['args'] or '(unbound)'} {x['mdkg_p95_ms']:,.0f} ms"
+                   + (": over it " + ", ".join(f"`{x['query']}` {x['args'] or '(unbound)'} "
+                                                + (f"{x['mdkg_p95_ms']:,.0f} ms" if "mdkg_p95_ms" in x
+                                                   else f"> {x['mdkg_timed_out_s']:,.0f} s")
                                                 for x in slow) if slow else "") + ".")
         out.append("")
     return out
