@@ -59,3 +59,26 @@ def test_two_lists_joined_by_idafatan_ila_and_a_relative_antecedent(matcher, gaz
     got = _members(["ورحب الوزراء بعمل الفريق التوجيهي لعملية بالي، الذي يترأسه ممثلو إندونيسيا وأستراليا "
                     "ويضم في عضويته أيضا تايلند ونيوزيلندا."], matcher, gazetteer)
     assert got == {("THA", "bali-process-steering-group"), ("NZL", "bali-process-steering-group")}
+
+
+def test_list_in_parentheses_after_a_count_gulf_register(matcher, gazetteer):
+    got = _members(["يضم مسار كولومبو 4 دول آسيوية مرسلة للعمالة (أفغانستان، بنغلاديش، نيبال، سريلانكا) "
+                    "بحضور مراقبين من إيطاليا."], matcher, gazetteer)
+    assert got == {(s, "colombo-process") for s in ("AFG", "BGD", "NPL", "LKA")}     # not Italy, after the parenthesis
+    # a parenthesis that holds no actor opens no list
+    assert _members(["وتضم عملية الرباط (التي أنشئت عام 2006) دولا أفريقية وأوروبية."], matcher, gazetteer) == set()
+
+
+def test_all_of_right_after_the_group_maghrebi_register(matcher, gazetteer):
+    got = _members(["يضم الحوار 5+5 كلا من المغرب والجزائر وتونس من الضفة الجنوبية، وفرنسا وإيطاليا من الضفة الشمالية."],
+                   matcher, gazetteer)
+    assert got == {(s, "five-plus-five-dialogue") for s in ("MAR", "DZA", "TUN", "FRA", "ITA")}
+
+
+def test_member_noun_then_group_then_hiya_sahel_press(matcher, gazetteer):
+    got = _members(["والدول الأعضاء في مجموعة الساحل الخمس هي موريتانيا ومالي والنيجر وبوركينا فاسو وتشاد."],
+                   matcher, gazetteer)
+    assert got == {(s, "g5-sahel") for s in ("MRT", "MLI", "NER", "BFA", "TCD")}
+    # a member noun far from its هي is not a list: the states after هي are another clause's
+    assert _members(["وأكد أعضاء مجموعة الساحل الخمس أن الأولوية في المرحلة المقبلة هي مالي والنيجر."],
+                    matcher, gazetteer) == set()

@@ -25,6 +25,7 @@ It does not find events, commitments or topics, and keeps no state between docum
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..text.arabic import fold
 from ..recognise.findings import Entity, Fact, Mention, Value
@@ -44,6 +45,7 @@ RULES = {
     "actors.gov-body": ("a ministry/office/mission written with its state is a government body of that state", 0.8),
     "actors.chair": ("NAME، الرئيسة الحالية ل X / رئيس X، NAME / رئاسة STATE ل X: X chaired by", 0.8),
     "actors.participates": ("شارك/تشارك X في Y: X takes part in process/event Y", 0.75),
+    "actors.role-title": ("an office title before the name (السفيرة، الرئيس، الوزير) when the document gives the person no other role", 0.7),
     "actors.member-list-after": ("INCLUDE_VERB GROUP … (هي:|من بينها) A، B / MEMBER_NOUN GROUP: A، B (memberships.py)", 0.85),
 }
 
@@ -255,6 +257,50 @@ class _NamedBody(Fact):
     rule states it (``_first_named_bodies``)."""
 
 
+_MINISTER = frozenset(fold(w) for w in ("وزير", "وزيرة", "الوزير", "الوزيرة"))
+_MINISTRIES: dict = {}
+
+
+def _ministry_state(role: str, gazetteer) -> Entity | None:
+    """The state of the ministry a minister's role names (``وزير الموارد البشرية والتوطين`` → the
+    gazetteer's ``وزارة الموارد البشرية والتوطين`` → its ``of_state``), else None."""
+    if gazetteer is None:
+        return None
+    words = fold(role).split()
+    if len(words) < 2 or not (words[0] in _MINISTER or words[0][:1] == "و" and words[0][1:] in _MINISTER):
+        return None
+    index = _MINISTRIES.get(id(gazetteer))
+    if index is None:
+        index = _MINISTRIES[id(gazetteer)] = {}
+        for e in getattr(gazetteer, "entities", []):
+            state = next((l for l in e.links if l[0] == "ofState"), None)
+            if state is None:
+                continue
+            for lab in arabic_names(e):
+                f = fold(lab).split()
+                if len(f) > 1 and f[0] == fold("وزارة"):
+                    index.setdefault(" ".join(f[1:]), state)
+    for n in range(len(words), 1, -1):
+        link = index.get(" ".join(words[1:n]))
+        if link is not None:
+            return gazetteer.get(link[1], link[2])
+    return None
+
+
+def _titles_as_last_roles(facts: list[Fact]) -> list[Fact]:
+    """An office title is a person's role only when no mention of the person in the document has
+    another role (السفيرة هيفاء أبو غزالة after ``الأمين العام المساعد … السفيرة هيفاء أبو غزالة``)."""
+    with_roles = {f.subject.key for f in facts if f.predicate == "role" and f.rule != "actors.role-title"}
+    kept, seen = [], set()
+    for f in facts:
+        if f.rule == "actors.role-title":
+            if f.subject.key in with_roles or f.subject.key in seen:
+                continue
+            seen.add(f.subject.key)
+        kept.append(f)
+    return kept
+
+
 def _first_named_bodies(facts: list[Fact]) -> list[Fact]:
     stated = {(f.subject, f.object) for f in facts if f.predicate == "bodyOf" and not isinstance(f, _NamedBody)}
     out, seen = [], set()
@@ -283,6 +329,12 @@ def _bodies(text: Text, source, scope: list[Mention] = (), matcher=None):
             glue = text.original[m.end:nxt.start]
             if glue.strip() in ("ل", "لل", "") and fold(text.original[nxt.start - 1:nxt.start + 1]).startswith("ل"):
                 yield Fact(m.entity, "bodyOf", nxt.entity, source, "actors.body-of", conf)
+                continue
+        own = next((l for l in m.entity.links if l[0] == "bodyOf"), None)
+        named = [x.entity for x in list(scope) + text.mentions if _cls(x) in PROCESS_CLASSES]
+        if own is not None and any(e.kind == own[1] and e.slug == own[2] for e in named):
+            proc = next(e for e in named if e.kind == own[1] and e.slug == own[2])
+            yield _NamedBody(m.entity, "bodyOf", proc, source, "actors.body-of", conf)   # بعد التشاور مع الترويكا in a text on the Forum
     for k, tok in enumerate(text.tokens):
         if tok.bare not in BODIES_OF:
             continue
@@ -364,17 +416,33 @@ def _held_role_affiliation(text: Text, rs: int, re_: int) -> Entity | None:
     if aff is None:
         held = [m.entity for m in text.mentions if rs <= m.start <= rs + 1 and _is_office(m.entity)]
         aff = _office_organisation(held[0], getattr(text, "gazetteer", None)) if held else None
+    if aff is None:
+        aff = _commission_of(text.original[rs:re_], getattr(text, "gazetteer", None))
     return aff
+
+
+_COMMISSIONER = re.compile(r"^(?:ال)?مفوض(?:ة)?\s+(?:(?:ال)?أمم المتحدة\s+)?(?:ال)?سامي(?:ة)?\s+(.+)$")
+
+
+def _commission_of(role: str, gazetteer) -> Entity | None:
+    """The commission a high commissioner heads, read from the post's name: ``المفوض السامي لشؤون
+    اللاجئين`` → ``المفوضية السامية لشؤون اللاجئين`` (UNHCR), ``المفوضة السامية لحقوق الإنسان`` → OHCHR."""
+    m = _COMMISSIONER.match(role.strip())
+    if m is None or gazetteer is None:
+        return None
+    labels = _org_labels(gazetteer)
+    rest = fold(m.group(1))
+    for cand in ("المفوضيه الساميه " + rest, "المفوضيه الساميه للامم المتحده " + rest):
+        if cand in labels:
+            return labels[cand]
+    return None
 
 
 _ORG_LABELS: dict = {}
 
 
-def _office_organisation(office: Entity, gazetteer) -> Entity | None:
-    """The organisation a post belongs to, read from the post's own name (``الأمين العام للأمم المتحدة``
-    → the United Nations): the longest word suffix of its Arabic label that names a gazetteer organisation."""
-    if gazetteer is None:
-        return None
+def _org_labels(gazetteer) -> dict:
+    """Folded Arabic name → organisation (posts excluded), once per gazetteer."""
     labels = _ORG_LABELS.get(id(gazetteer))
     if labels is None:
         labels = _ORG_LABELS[id(gazetteer)] = {}
@@ -382,6 +450,15 @@ def _office_organisation(office: Entity, gazetteer) -> Entity | None:
             if e.kind == "org" and not _is_office(e):
                 for lab in arabic_names(e):
                     labels.setdefault(fold(lab), e)
+    return labels
+
+
+def _office_organisation(office: Entity, gazetteer) -> Entity | None:
+    """The organisation a post belongs to, read from the post's own name (``الأمين العام للأمم المتحدة``
+    → the United Nations): the longest word suffix of its Arabic label that names a gazetteer organisation."""
+    if gazetteer is None:
+        return None
+    labels = _org_labels(gazetteer)
     words = fold(office.label_ar or "").split()
     for n in range(1, len(words)):
         tail = " ".join(words[n:])
@@ -450,13 +527,55 @@ def _person_roles(text: Text, source, who: Entity, start: int, end: int):
         org = _delegation_of(text, start) or _delegation_head_state(text, start, end)
         if org is not None:              # وفد منظمة التعاون الإسلامي الذي يضم السفير NAME، …
             facts.append(Fact(who, "affiliation", org, source, "actors.affiliation", RULES["actors.affiliation"][1]))
+    if not any(f.predicate == "role" for f in facts):
+        title = _role_title_before(text, start)
+        if title is not None:             # السفيرة ريجين دي كليرك, إدارة الرئيس دونالد ترامب: the title is the role
+            facts.append(Fact(who, "role", Value(title, "string", "ar"), source, "actors.role-title",
+                              RULES["actors.role-title"][1]))
+    if not any(f.predicate == "affiliation" for f in facts):
+        roles = [f for f in facts if f.predicate == "role"]
+        state = _ministry_state(roles[0].object.lexical, getattr(text, "gazetteer", None)) if roles else None
+        if state is not None:             # وزير الموارد البشرية والتوطين NAME: the ministry's state
+            facts.append(Fact(who, "affiliation", state, source, "actors.affiliation", RULES["actors.affiliation"][1]))
     rep = _represented(text, start)
     if rep is not None:                       # وعن المنظمة مديرها العام، السفير NAME: the organisation signed for
         facts = [f for f in facts if f.predicate != "affiliation"]
         facts.append(Fact(who, "affiliation", rep, source, "actors.affiliation", RULES["actors.affiliation"][1]))
     gaz = getattr(text, "gazetteer", None)
-    yield from (Fact(f.subject, f.predicate, _organisation_of_unit(f.object, gaz), f.evidence, f.rule, f.confidence)
-                if f.predicate == "affiliation" else f for f in facts)
+    facts = [Fact(f.subject, f.predicate, _organisation_of_unit(f.object, gaz), f.evidence, f.rule, f.confidence)
+             if f.predicate == "affiliation" else f for f in facts]
+    for f in list(facts):                     # a ministry's official works for its state too (الكاتب العام للوزارة …)
+        state = _state_of_body(f.object, gaz) if f.predicate == "affiliation" else None
+        if state is not None and not any(g.predicate == "affiliation" and g.object == state for g in facts):
+            facts.append(Fact(f.subject, "affiliation", state, f.evidence, f.rule, f.confidence))
+    yield from facts
+
+
+def _state_of_body(e, gazetteer) -> Entity | None:
+    """The state of a government body (its gazetteer ``of_state``), else None."""
+    if not isinstance(e, Entity) or gazetteer is None or e.cls != "GovernmentBody":
+        return None
+    link = next((l for l in e.links if l[0] == "ofState"), None)
+    return gazetteer.get(link[1], link[2]) if link else None
+
+
+_COURTESY = r"(?:(?:السيد|السيدة|الدكتور|الدكتورة|د\.|المهندس|المهندسة|الشيخ|الشيخة)\s*/?\s*)*"
+
+
+def _role_title_before(text: Text, start: int) -> str | None:
+    """The office title (lexicon class ``role_title``: السفيرة، الرئيس، الوزير) written right before the
+    name at ``start``, courtesy titles and a slash allowed between (السفيرة/ د. NAME), as printed
+    without its proclitics; None when there is none."""
+    m = _ROLE_TITLE_BEFORE().search(text.original, max(0, start - 60), start)
+    return m.group(1) if m else None
+
+
+@lru_cache(maxsize=1)
+def _ROLE_TITLE_BEFORE():
+    from ..text.word_classes import load
+    titles = sorted(load().words("role_title"), key=len, reverse=True)
+    alt = "|".join(re.escape(t) for t in titles)
+    return re.compile(r"(?:^|(?<=[\s(\"«]))[وف]?[بل]?(" + alt + r")\s*/?\s*" + _COURTESY + r"$")
 
 
 _DELEGATION = re.compile(r"(?:^|\s)[وب]?وفد\s*$")
@@ -899,7 +1018,7 @@ def extract(ctx: FactContext) -> list[Fact]:
         facts.extend(_chairs(text, src))
         facts.extend(_participation(text, src, scope))
         scope = scope + [m for m in text.mentions if m.entity.kind not in ("topic", "place", "region")]
-    facts = _first_named_bodies(facts)
+    facts = _first_named_bodies(_titles_as_last_roles(facts))
     facts.extend(memberships.extract(ctx))
     matcher = None
     for sec in ctx.document.sections:

@@ -67,6 +67,13 @@ if AT_RULE not in REGISTRY:
                                                  "entity:place"),
                   "an adopting clause that says where (في مراكش، خلال المؤتمر) in a paragraph about one held meeting: "
                   "adopted at that meeting", "commitments"))
+OWNER = "commitment.adopted-by-owner"
+if OWNER not in REGISTRY:
+    register(Rule(OWNER, ("adoptedBy",), 0.7, ("events:meeting-of-paragraph", "events:partOf", "lex:meeting_members",
+                                               "lex:adopt_verb"),
+                  "adopted at a meeting of a process or organ by the meeting itself, its members (واعتمد الوزراء) or "
+                  "with no adopter written (واعتمدت الاتفاقية رقم 189): adopted by that process or organ",
+                  "commitments"))
 for _rid, _desc in ((RELATIVE, "NAME الذي تم اعتماده من قبل ACTOR في DATE / NAME الذي اعتمدته ACTOR: adopter and date"),
                     (ACTIVE, "ADOPT_VERB ACTOR … NAME / ACTOR قد ADOPT_VERB NAME: adopter and date")):
     if _rid not in REGISTRY:
@@ -78,6 +85,7 @@ ADOPTER_KINDS = frozenset({"org", "state", "process", "body"})
 RELATIVES = frozenset({"الذي", "التي", "والذي", "والتي"})
 FILLERS = frozenset({"قد", "وقد", "كانت", "وكانت", "كان", "وكان", "رسميا", "بالاجماع", "بالإجماع", "امس"})
 PLANNED_WINDOW = 6
+CALL_WINDOW = 4             # دعا (الوزير) (الدول) إلى اعتماد
 
 
 def _not_held(toks, lex, verb) -> bool:
@@ -86,8 +94,9 @@ def _not_held(toks, lex, verb) -> bool:
         return True
     lo, _ = sentence_bounds(toks, verb.i)
     start = max(lo, verb.i - PLANNED_WINDOW)
-    if lex.find(toks, "planned_marker", start, verb.i) or lex.find(toks, "negation", max(lo, verb.i - 2), verb.i):
-        return True
+    if lex.find(toks, "planned_marker", start, verb.i) or lex.find(toks, "negation", max(lo, verb.i - 2), verb.i) \
+            or lex.find(toks, "call_marker", max(lo, verb.i - CALL_WINDOW), verb.i):
+        return True                                # دعا الوزير الدول إلى اعتماد …: asked for, not done
     for k in range(start, verb.i):                 # ستتوج باعتماد، سيشهد اعتماد: a future verb governs the noun
         if any(r.pro.endswith("س") and len(r.stem) > 3 for r in toks.tokens[k].readings()[1:]) \
                 and toks.tokens[k].norm.lstrip("و")[:2] in ("سي", "ست"):
@@ -139,13 +148,38 @@ def _facts(toks, src, lex, commitment, verb, actor_tok, hi, rule, meeting=None, 
     if at:
         at_rule = UNNAMED if by_meeting else AT_RULE
         yield Fact(commitment, "adoptedAt", meeting[0], src, at_rule, REGISTRY.confidence(at_rule))
+        if by_meeting and actor is None:
+            yield from owner_adopts(commitment, meeting, src)
+    if verb.feature("ratify") and actor is not None and actor.entity.kind == "state":
+        return                                     # صادقت موريتانيا على الاتفاقية في 2031: a ratification's date
     nxt_commit = next((k for k in range(verb.j, hi) if starting(toks, k, {"commitment"})
                        and starting(toks, k, {"commitment"}).entity != commitment), None)
     d = _date(toks, verb.j, hi, toks.text, nxt_commit, doc_day)
     if d is not None:
         yield from _date_facts(commitment, d, src, rule, conf)
+    if verb.feature("launch") and commitment.cls == "FundingCommitment":
+        yield from _launch_amount(toks, src, commitment, verb, nxt_commit or hi)
     elif by_meeting and meeting is not None and len(meeting) > 2 and meeting[2] is not None:
         yield from _one_day(commitment, meeting[2], src, UNNAMED)
+
+
+def _launch_amount(toks, src, fund, verb, stop):
+    """The first sum (with its currency) of the clause that launched a fund (الذي أطلقه X في 2015 برصيد
+    أولي قدره 1,8 مليار أورو): the fund's amount."""
+    from ..values import find_amounts
+    from .commitments import _amount                # noqa: PLC0415 (the family's amount facts)
+    s, e = toks.tokens[verb.j - 1].end, toks.tokens[stop - 1].end
+    for a in find_amounts(toks.text):
+        if s <= a.start < e and a.currency:
+            yield from _amount(fund, a, src)
+            return
+
+
+def owner_adopts(commitment, meeting, src):
+    """The process or organ whose meeting (``meeting[3]``) adopted the text with no other adopter written."""
+    owner = meeting[3] if meeting is not None and len(meeting) > 3 else None
+    if owner is not None:
+        yield Fact(commitment, "adoptedBy", owner, src, OWNER, REGISTRY.confidence(OWNER))
 
 
 def _one_day(commitment, day: str, src, rule):
@@ -155,24 +189,43 @@ def _one_day(commitment, day: str, src, rule):
     yield Fact(commitment, "year", Value(day[:4], "gYear"), src, rule, conf)
 
 
+CLAUSE_OPENERS = frozenset({"بهدف", "لتحضير", "تمهيدا", "استعدادا", "قبل", "بعد", "منذ", "المزمع", "المقرر"})
+PLACE_NOUNS = frozenset({"مدينه", "العاصمه", "مقر"})     # في مدينة مراكش، بالعاصمة الرباط
+FIRST_WORDS = frozenset({"اول", "اولي", "الاول", "الاولي"})   # في افتتاح أول قمة
+
+
 def _at_meeting(toks, lex, j, hi, places=frozenset()) -> bool:
-    """Does the adopting clause say where: في/خلال + a meeting noun, or a place where the meeting was held
-    (``places``: تم اعتماده في مراكش، بمراكش)?"""
-    for k in range(j, min(hi, j + 8)):
+    """Does the adopting clause (up to the end of its sentence) say where: في/خلال (+ a moment) + a meeting
+    noun, or a place where the meeting was held (``places``: تم اعتماده في مراكش، بمدينة مراكش، في مؤتمر …)?"""
+    def place_at(n):
+        if n < hi and toks.tokens[n].norm.lstrip("ب") in PLACE_NOUNS:
+            n += 1
+        return n < hi and any(m.entity.kind == "place" and m.entity in places for m in toks.tokens[n].ents)
+
+    comma = False
+    for k in range(j, hi):
         t = toks.tokens[k]
         if t.kind == "punct" and t.norm in (".", "؛", ";"):
             return False
+        if t.norm in RELATIVES or t.norm in CLAUSE_OPENERS or comma and not (
+                t.norm in ("في", "خلال", "اثناء", "علي") or t.kind == "number" or lex.is_a(toks, k, "relative_time")
+                or any(r.pro in ("ب", "وب") for r in t.readings()[1:])):
+            return False                           # …، بهدف تحضير الدول للمشاركة في مؤتمر …: another clause
+        comma = t.kind == "punct" and t.norm in ",،"
+        if comma:
+            continue
         if t.norm in ("في", "خلال", "اثناء", "علي") and k + 1 < hi:
             n = k + 1
             if lex.is_a(toks, n, "meeting_moment") and n + 1 < hi:
-                n += 1                             # في ختام القمة، على هامش المؤتمر
-            nxt = toks.tokens[n]
-            if lex.is_a(toks, n, "meeting_noun") or any(m.entity.kind == "place" and m.entity in places
-                                                        for m in nxt.ents):
+                n = lex.is_a(toks, n, "meeting_moment").j      # في ختام القمة، على هامش المؤتمر
+            if n < hi - 1 and toks.tokens[n].norm in FIRST_WORDS:
+                n += 1
+            if n < hi and lex.is_a(toks, n, "meeting_noun") or place_at(n):
                 return True
-        if any(r.pro in ("ب", "وب") for r in t.readings()[1:]) and any(m.entity.kind == "place" and m.entity in places
-                                                                          for m in t.ents):
-            return True                            # بمراكش
+        if any(r.pro in ("ب", "وب") for r in t.readings()[1:]) and (
+                any(m.entity.kind == "place" and m.entity in places for m in t.ents)
+                or t.norm.lstrip("و")[1:] in PLACE_NOUNS and place_at(k)):
+            return True                            # بمراكش، بمدينة مراكش
     return False
 
 
@@ -244,8 +297,10 @@ def _active(toks, src, lex, k, hi, meeting=None, doc_day=None):
     search_from = toks.index_at(starting(toks, a, ADOPTER_KINDS).end) if actor_tok is not None else verb.j
     if actor_tok is None:                          # ACTOR (قد/كانت) VERB
         b = k - 1
-        while b >= lo and (toks.tokens[b].norm in FILLERS or toks.tokens[b].norm in RELATIVES):
-            b -= 1                                 # الجمعية العامة التي اعتمدت …
+        while b >= lo and (toks.tokens[b].norm in FILLERS or toks.tokens[b].norm in RELATIVES
+                           or toks.tokens[b].kind == "punct" and toks.tokens[b].norm in ",،" and b + 1 < k
+                           and toks.tokens[b + 1].norm in FILLERS):
+            b -= 1                                 # الجمعية العامة التي اعتمدت …، وكانت الجمعية العامة، قد أقرت …
         if b >= lo:
             for m in toks.tokens[b].ents:
                 if m.entity.kind in ADOPTER_KINDS and toks.index_at(m.end - 1) == b:
@@ -294,6 +349,9 @@ def _unnamed(toks, src, lex, verb, hi, meeting, doc_day):
         t = toks.tokens[c]
         m = starting(toks, c, {"commitment"})
         if m is not None:
+            if not by_meeting and c == verb.j and meeting is not None and _passive_opening(toks, lex, verb) \
+                    and _date(toks, verb.j, hi, toks.text, None, doc_day) is None:
+                by_meeting = True                  # واعتمدت الاتفاقية رقم 189 …: adopted at the paragraph's meeting
             yield from _facts(toks, src, lex, m.entity, verb, None, hi, UNNAMED, meeting, doc_day, by_meeting)
             return
         if any(s <= t.start and t.end <= e for s, e in dated):
@@ -310,6 +368,23 @@ def _unnamed(toks, src, lex, verb, hi, meeting, doc_day):
         if by_meeting or any(lex.match_at(toks, c, ("meeting_qualifier",))):
             continue                               # المؤتمر الحكومي الدولي
         return
+
+
+OPENERS = frozenset({"فيما", "كما", "بينما", "ثم", "حيث"})
+
+
+def _passive_opening(toks, lex, verb) -> bool:
+    """A bare past adopting verb that opens its clause, right before the instrument (واعتمدت الاتفاقية …،
+    فيما اعتمدت التوصية …): unvocalised, it reads as a passive with no adopter written. A verb with an
+    object pronoun, after قد/كان (a pluperfect: background) or after a word that could be its subject is none."""
+    if verb.feature("noun") or verb.feature("tense") == "present" or verb.reading.enc \
+            or toks.tokens[verb.j - 1].norm.endswith("وا"):
+        return False                               # اعتمدوا: "they adopted"
+    lo, _ = sentence_bounds(toks, verb.i)
+    if verb.i == lo:
+        return True
+    prev = toks.tokens[verb.i - 1]
+    return prev.kind == "punct" and prev.norm in ",،" or prev.norm in OPENERS
 
 
 SIDE_WINDOW = 14            # tokens between the frame verb and the instrument
@@ -421,10 +496,12 @@ def _event_sources(ctx):
     from . import events as events_mod      # noqa: PLC0415 (a sibling family)
     facts = list(ctx.family_facts(events_mod))
     parent = {f.subject.key for f in facts if f.predicate == "partOf" and getattr(f.object, "kind", "") == "event"}
-    places, starts, ends, in_src = {}, {}, {}, {}
+    places, starts, ends, in_src, process = {}, {}, {}, {}, {}
     for f in facts:
         if getattr(f.subject, "kind", "") != "event" or f.subject.cls not in ("Meeting", "Event"):
             continue
+        if f.predicate == "partOf" and getattr(f.object, "kind", "") in ("process", "org"):
+            process.setdefault(f.subject.key, set()).add(f.object)
         if f.predicate == "location":       # meeting key → the places the event rules located it in
             places.setdefault(f.subject.key, set()).add(f.object)
         elif f.predicate == "startDate":
@@ -436,18 +513,30 @@ def _event_sources(ctx):
             if f.subject not in lst:
                 lst.append(f.subject)
     days = {key: next(iter(d)) for key, d in starts.items() if len(d) == 1 and ends.get(key) == d}
-    return places, days, in_src
+    owner = {key: next(iter(p)) for key, p in process.items() if len(p) == 1}
+    return places, days, in_src, owner
 
 
 class MeetingOf:
     """The held meeting a paragraph is about: the one it names (a meeting of a process, or of none),
-    else, in a paragraph that names none, the document's only meeting. With its places and its day."""
+    else, in a paragraph that names none, the document's only meeting. With its places, its day and the
+    process or organisation it is a meeting of (``partOf``)."""
 
     def __init__(self, ctx):
         from .family_findings import known_events
         self.events = known_events(ctx)
-        self.places, self.days, self.in_src = _event_sources(ctx)
+        self.places, self.days, self.in_src, self.owner = _event_sources(ctx)
         self.only = list({e.key: e for found in self.in_src.values() for e in found}.values())
+
+    def first(self, sources):
+        """The first top-level meeting the document names, in reading order (a declaration's own meeting,
+        named in its title), with its places, day and owner; None when it names none."""
+        for src in sources:
+            found = self.in_src.get(id(src))
+            if found:
+                held = found[0]
+                return held, frozenset(self.places.get(held.key, ())), self.days.get(held.key), self.owner.get(held.key)
+        return None
 
     def __call__(self, src):
         held = self.events.meeting(src)
@@ -457,7 +546,7 @@ class MeetingOf:
             held = self.only[0]                    # a paragraph of a text about one meeting
         if held is None:
             return None
-        return held, frozenset(self.places.get(held.key, ())), self.days.get(held.key)
+        return held, frozenset(self.places.get(held.key, ())), self.days.get(held.key), self.owner.get(held.key)
 
 
 def members_adopt(toks, lex, j) -> bool:

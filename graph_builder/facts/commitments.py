@@ -27,9 +27,10 @@ from dataclasses import dataclass, field
 
 from ..text.arabic import fold
 from ..recognise.findings import Entity, Fact, Value
-from . import adoption, funding
+from . import adoption, dated, funding, numbered, signing
 from .fact_context import FactContext, sentences
 from .event_common import dates_in
+from .rules import REGISTRY
 from ..text.word_classes import load as load_lexicon, phrases_for
 from .minting import rx, View, arabic_names, sub_event, translit
 from .process_meetings import learn_document, sentence_refs
@@ -57,7 +58,13 @@ RULES = {
     "commitment.recommendation": ("a numbered item after a session's recommendations line (phrases in lexicons/known_slips.toml) was produced by that session", 0.9),
 }
 
-_ACT = r"(?:اعتمد|اعتمدت|باعتماد|اعتماد|اطلق|اطلقت|اقر|اقرت|وقع|وقعت|انشا|انشات|بانشاء|وضع|ووضع)"
+_ACT = r"(?:اعتمد|اعتمدت|باعتماد|اعتماد|اطلق|اطلقت|اقر|اقرت|وقع|وقعت|انشا|انشات|بانشاء|وضع|ووضع|نعتمد|نقر|نتبني|تبني|تبنت|بتبني|اعتمدا|اعتمدتا|اطلقا|اطلقتا|اقرا|اقرتا|تبنيا|تبنتا)"
+VERBAL_NOUNS = frozenset({"اعتماد", "باعتماد", "تبني", "بتبني"})
+# dual forms (وأطلقتا، واعتمدا): the two actors the sentence named before the verb are the adopters
+DUAL = frozenset({"اعتمدا", "اعتمدتا", "اطلقا", "اطلقتا", "اقرا", "اقرتا", "تبنيا", "تبنتا"})
+# the first-person forms of a declaration's own operative text (نعتمد إعلان دكا هذا): performative, the
+# instrument right after the verb
+FIRST_PERSON = frozenset({"نعتمد", "نقر", "نتبني"})
 KINDS = [  # folded head word (with accusative/clitic forms) -> class
     (r"اعلان(?:ا)?(?: وخطه عمل)?", "Declaration"),
     (r"خطه عمل", "ActionPlan"),
@@ -65,12 +72,15 @@ KINDS = [  # folded head word (with accusative/clitic forms) -> class
     (r"قرار(?:ا)?", "Resolution"),
     (r"(?:برنامج(?:ا)?|صندوق|مرفق)", "FundingCommitment"),
     (r"(?:مبادره|مشروع)", "Initiative"),
+    (r"(?:اتفاقيه|معاهده)", "LegalInstrument"),     # اعتمد المؤتمر اتفاقية دولية تنظم …: a described convention
 ]
+TREATY = rx(r"^(?:ال)?(?:اتفاقيه|معاهده)")
 ADOPT = re.compile(rf"(?<![\w])(?:[وف](?=\S))?(?P<verb>{_ACT})(?![\w])")   # واعتمد، فأطلقت: a proclitic conjunction
 KIND_EN = [  # folded head word -> English kind for composed labels
     (r"اعلان وخطه عمل", "Declaration and Action Plan"), (r"اعلان", "Declaration"), (r"خطه عمل", "Action Plan"),
     (r"اطار", "Policy Framework"), (r"قرار", "Resolution"), (r"برنامج", "Programme"), (r"صندوق", "Fund"),
     (r"مرفق", "Facility"), (r"مبادره", "Initiative"), (r"مشروع", "Project"), (r"نهج", "Approach"),
+    (r"اتفاقيه", "Convention"), (r"معاهده", "Treaty"),
 ]
 PASSIVE = rx(r"(?<![\w])(?:الذي|التي) (?:اعتمد|اعتمدت|اطلق|اطلقت|اقر|اقرت|انشي|انشيت|وقع|وقعت)(?![\w])")
 PASSIVE_HEAD = rx(r"(?<![\w])(?:ال)?(اعلان|خطه عمل|اطار|قرار|برنامج|صندوق|مرفق|مبادره|نهج)(?![\w])")
@@ -80,9 +90,11 @@ SUBJECT = rx(r"(?<![\w])(?:و)?(?:يقوم|تقوم)(?![\w])")
 MANAGES = rx(r"(?<![\w])(?:بادار(?:ه)|(?:و)?يدير|(?:و)?تدير)(?![\w])")
 MEETING_ANAPHOR = rx(r"(?<![\w])في (?:ال)?(?:منتدي|مؤتمر|اجتماع|قمه)(?![\w])")
 LATIN = re.compile(r"^\s*\(([A-Za-z][A-Za-z0-9 .&/-]{1,60})\)")
-NAME_STOP = rx(r"[,;.()]| الذي | التي | اهاب | اعترفت | وجهوا | وانشات | ووضع | علي ان | ورصد | بقيمه ")
+NAME_STOP = rx(r"[,;.()]| هذا(?![\w])| هذه(?![\w])| الذي | التي | اهاب | اعترفت | وجهوا | وانشات | ووضع | علي ان | ورصد | بقيمه ")
 MOU = rx(r"مذكر[هت] (?:ال)?تفاهم")
 CONVENTION = [rx(r"(?:ال)?اتفاقيه رقم (\d+) ل"), rx(r"(?:ال)?اتفاقيه (?=\S+ \S+ \S+ رقم)")]
+# اتفاقيتها/توصيتها رقم N: the convention or recommendation of the organisation named just before
+OWN_INSTRUMENT = rx(r"(?<![\w])(?:و|ب|وب)?(اتفاقيت|توصيت)(?:ها|ه) رقم (\d+)")
 FUNDED = rx(r"(?:الذي|التي) (?:تموله|تمولها|يموله|يمولها)|بتمويل من|ممول(?:ه)? من")
 MANAGED = rx(r"يدار بالاشتراك مع|بادار(?:ه|ة) (?=برنامج|صندوق)|(?<![\w])و?يدير(?![\w])")
 BUDGET = rx(r"ميزانيه (?:اساسيه|اجماليه)?|مساعدات ماليه|مساهمات ماليه")
@@ -102,10 +114,17 @@ class ParaState:
     seen: dict = field(default_factory=dict)     # slug -> the entity first made with it in this document
 
 
-def extract(ctx: FactContext):
+def extract(ctx: FactContext) -> list[Fact]:
+    facts = list(_extract(ctx))
+    return facts + dated.extract(ctx, facts)     # a dated instrument; the one a resolution carries
+
+
+def _extract(ctx: FactContext):
     st = learn_document(ctx)
     seen: dict = {}
     meeting_of = adoption.MeetingOf(ctx)
+    signed, covered = signing.extract(ctx)
+    yield from signed
     for src in list(ctx.document.paragraphs) + [f for f in ctx.document.footnotes if f.text]:
         v = st.view(src)
         ps = ParaState(seen=seen)
@@ -122,7 +141,8 @@ def extract(ctx: FactContext):
             yield from _passives(ctx, src, v, s, e, ps)
             if ps.funding is named_before:
                 yield from _anaphora(ctx, src, v, s, e, ps)
-            yield from _mous(ctx, src, v, s, e)
+            if not any(i == id(src) and a < e and s < b for i, a, b in covered):
+                yield from _mous(ctx, src, v, s, e)          # a memorandum the signing rule did not read
             yield from _budgets(ctx, st, src, v, s, e)
             if meetings:
                 ps.meeting = meetings[-1].event
@@ -131,6 +151,7 @@ def extract(ctx: FactContext):
                 ps.subject = subj
     yield from _recommendations(ctx, st)
     yield from adoption.extract(ctx)
+    yield from numbered.extract(ctx)
     yield from funding.extract(ctx)
 
 
@@ -221,11 +242,33 @@ def _conventions(ctx, src, v: View):
             number = m.group(1) if m.groups() else (tail.group(1) if tail else None)
             if not orgs or not number:
                 continue
-            org = orgs[0].entity
-            conv = Entity(kind="commitment", slug=f"{org.slug}-convention-{number}", cls="LegalInstrument",
-                          label_ar=f"اتفاقية {org.label_ar} رقم {number}",
-                          label_en=f"{(org.notations or (org.label_en,))[0]} Convention No. {number}", from_text=True)
-            yield Fact(conv, "adoptedBy", org, src, "commitment.convention", RULES["commitment.convention"][1])
+            yield from _convention_facts(ctx, src, v, orgs[0].entity, number, "convention", me)
+    for m, ms, me in v.finditer(OWN_INSTRUMENT):
+        orgs = [x for x in ctx.mentions_in(src, 0, ms) if x.entity.kind == "org"]
+        if orgs:                                   # واتفاقيتها رقم 143: "its" = the organisation named last
+            kind = "convention" if m.group(1) == "اتفاقيت" else "recommendation"
+            yield from _convention_facts(ctx, src, v, orgs[-1].entity, m.group(2), kind, me)
+
+
+def _convention_facts(ctx, src, v: View, org: Entity, number: str, kind: str, end: int):
+    """A numbered convention (or recommendation) of ``org``: adopted by it; the year of its title."""
+    ar = "اتفاقية" if kind == "convention" else "توصية"
+    conv = Entity(kind="commitment", slug=f"{org.slug}-{kind}-{number}",
+                  cls="LegalInstrument" if kind == "convention" else "Recommendation",
+                  label_ar=f"{ar} {org.label_ar} رقم {number}",
+                  label_en=f"{(org.notations or (org.label_en,))[0]} {kind.title()} No. {number}", from_text=True)
+    yield Fact(conv, "adoptedBy", org, src, "commitment.convention", RULES["commitment.convention"][1])
+    year = None
+    fs = v.folded_offset(max(0, end - 40))
+    hit = re.compile(rf"رقم\s*{number}(?!\d)").search(v.folded, fs, fs + 200)
+    if hit is not None:                            # the title after the number (and after لمنظمة X)
+        after = v.orig(hit.end(), hit.end())[0]
+        org_after = [x for x in ctx.mentions_in(src, after, after + 60) if x.entity.kind == "org"
+                     and src.text[after:x.start].strip() in ("", "ل")]
+        tail_at = v.folded_offset(org_after[0].end) if org_after else hit.end()
+        year = numbered.title_year(f"رقم {number}", v.folded[tail_at:tail_at + 160])
+    if year is not None:
+        yield Fact(conv, "year", Value(year, "gYear"), src, numbered.RULE, REGISTRY.confidence(numbered.RULE))
 
 
 DECISION = rx(r"(?<![\w])(?:ب|و|وب)?(?:ال)?قرار(?:ا)? (?:رقم (?P<n1>\d+) )?(?:(?:ال)?صادر(?:ا|ه)? (?:عن|من) )?")
@@ -320,12 +363,25 @@ def _adoptions(ctx, src, v: View, s: int, e: int, meetings=(), ps: ParaState | N
         actors = [x for x in ctx.mentions_in(src, me, e) if x.entity.kind in ("state", "org")]
         # the commitment: the first commitment head word after the verb, within the window
         found = None
+        lam = fold(m.group("verb")) in VERBAL_NOUNS     # تبني منظمة العمل الدولية … لمعاهدة جديدة: its object after لـ
         for head, _cls in KINDS:
             hm = re.search(rf"(?<![\w])(?:ال)?{head}(?![\w])", window)
+            hl = re.search(rf"(?<![\w])ل(?:ل)?{head}(?![\w])", window) if lam else None
+            if hl and (hm is None or hl.start() < hm.start()):
+                found = hl.start() + 1 if found is None or hl.start() + 1 < found else found
+                continue
             if hm and (found is None or hm.start() < found):
                 found = hm.start()
-        if found is None or (fold(m.group(0)).lstrip("و") == "وضع" and found > 1):
+        first_person = fold(m.group("verb")) in FIRST_PERSON
+        if found is None or (fold(m.group(0)).lstrip("و") == "وضع" and found > 1) or first_person and found > 1:
             continue
+        if fold(m.group("verb")) in ("وقع", "وقعت") and (TREATY.match(window[found:])
+                                                      or re.search(r"مذكر[هت]|اتفاق", window[:found])):
+            continue     # a convention signed between parties, a memorandum "setting a framework": the signing rule's
+        toks_, lex_ = ctx.tokens(src), load_lexicon()
+        k_ = toks_.index_at(ms)
+        if lex_.find(toks_, "call_marker", max(adoption.sentence_bounds(toks_, k_)[0], k_ - adoption.CALL_WINDOW), k_):
+            continue     # دعا الوزير إلى اعتماد مصر لإطار …، طالب باعتماد …: asked for, not done
         if _ANOTHER_ADOPTION.search(window[:found]):
             continue     # "باعتماد أول اتفاق …، الذكرى السبعين لاعتماد الإعلان …": the head is another verb's object
         named = _named(v, fpos + found, e)
@@ -341,6 +397,11 @@ def _adoptions(ctx, src, v: View, s: int, e: int, meetings=(), ps: ParaState | N
             continue                                     # a process or organisation named with a head word
         adopters = [x.entity for x in actors if x.end <= c_start
                     and not re.search(r"(?:^|\s)(?:في|ب)\s*$", fold(v.text[max(s, x.start - 4):x.start]))]
+        toks, lex = ctx.tokens(src), load_lexicon()
+        k_subj = toks.index_at(me)
+        if k_subj < len(toks.tokens) and lex.is_a(toks, k_subj, "meeting_noun") \
+                and not any(x.entity.kind in ("org", "state", "process") for x in toks.tokens[k_subj].ents):
+            adopters = []    # تبنت قمة عقدتها الأمم المتحدة إعلانا: the meeting adopts, not who convened it
         if not adopters and m.group("verb").startswith("ب"):   # "قامت X باعتماد …": X is the sentence subject
             before = [x for x in ctx.mentions_in(src, s, ms) if x.entity.kind in ("state", "org")]
             adopters = [before[0].entity] if before else []
@@ -350,6 +411,9 @@ def _adoptions(ctx, src, v: View, s: int, e: int, meetings=(), ps: ParaState | N
             adopters, rule = ([states[-1].entity], "commitment.adopted-government") if states else ([], rule)
         if not adopters and m.group(0) == "ووضع":
             adopters = prev_adopters                     # "باعتماد إعلان …، ووضع خطة عمل": same subject
+        if not adopters and fold(m.group("verb")) in DUAL:
+            before = list(dict.fromkeys(x.entity for x in ctx.mentions_in(src, s, ms) if x.entity.kind in ("state", "org")))
+            adopters = before[:2] if len(before) >= 2 else []   # وقعت X و Y …، وأطلقتا في الوقت ذاته …
         meeting = [r for r in meetings if r.end <= c_start]
         toks, lex = ctx.tokens(src), load_lexicon()
         if lex.is_a(toks, toks.index_at(me), "meeting_noun"):   # واعتمد مؤتمرها الوزاري الأول …: that one
@@ -358,12 +422,22 @@ def _adoptions(ctx, src, v: View, s: int, e: int, meetings=(), ps: ParaState | N
             meeting_ent = ps.meeting                     # "وتم في المنتدى وضع خطة عمل"
         else:
             meeting_ent = meeting[-1].event if meeting else None
-        members_day = None
+        members_day = adopters_owner = None
         if meeting_ent is None and not adopters and meeting_of is not None:
             held = meeting_of(src)                       # "واعتمد الوزراء إعلان …": the paragraph's meeting
             if held is not None and adoption.members_adopt(toks, lex, toks.index_at(me)) \
                     and not lex.is_a(toks, toks.index_at(me), "meeting_noun"):
                 meeting_ent, members_day = held[0], held[2]
+                adopters_owner = held
+        if meeting_ent is None and adopters and meeting_of is not None:
+            held = meeting_of(src)                       # اعتمد مؤتمر العمل الدولي في دورته المائة بجنيف اتفاقية …
+            k, hi = toks.index_at(me), adoption.sentence_ends(toks)[toks.tokens[toks.index_at(ms)].sent]
+            if held is not None and adoption._at_meeting(toks, lex, k, min(hi, toks.index_at(c_start)), held[1]):
+                meeting_ent = held[0]
+        own = meeting_of.first(ctx.sources()) if first_person and meeting_of is not None else None
+        if meeting_ent is None and not adopters and own is not None:
+            # نعتمد إعلان دكا هذا: the declaration's own text, adopted at the meeting its title names
+            meeting_ent, members_day, adopters_owner = own[0], own[2], own
         dates = _clause_dates(src.text, s, e, ms)
         year = next((d.year for d in dates if d.year), None)
         via = f"adopted at {meeting_ent.label_en}" if meeting_ent is not None and not adopters else ""
@@ -377,6 +451,7 @@ def _adoptions(ctx, src, v: View, s: int, e: int, meetings=(), ps: ParaState | N
             yield Fact(ent, "adoptedBy", actor, src, rule, RULES[rule][1])
         if meeting_ent is not None:
             yield Fact(ent, "adoptedAt", meeting_ent, src, "commitment.adopted-at", RULES["commitment.adopted-at"][1])
+            yield from adoption.owner_adopts(ent, adopters_owner, src)      # the ministers of the Bali Process
             key_year = re.search(r"-(\d{4})$", meeting_ent.slug)
             if key_year and not (dates and dates[0].year):
                 yield Fact(ent, "year", Value(key_year.group(1), "gYear"), src, "commitment.adopted-at",
@@ -406,7 +481,19 @@ def _named_entity_at(ctx, src, start: int):
     مبادرة طريق الهجرة … = the Khartoum Process, صندوق الأمم المتحدة للسكان), else None: the known entity
     wins over a minted one."""
     return next((x.entity for x in ctx.mentions_in(src) if x.entity.kind in _NAMED_KINDS
-                 and not x.entity.from_text and x.start <= start < x.end), None)
+                 and not x.entity.from_text and x.start <= start < x.end
+                 and not (x.entity.kind != "commitment" and _bare_head(src.text[x.start:x.end])
+                          and len(src.text[x.end:x.end + 40].split()) >= 2 and not _NAME_ENDS.match(src.text[x.end:]))),
+                None)
+
+
+_NAME_ENDS = re.compile(r"^\s*(?:[،,.؛;:)\]\"“”»]|و(?:\s|ال))")
+
+
+def _bare_head(surface: str) -> bool:
+    """A one-word short form that is only the head word (البرنامج، الصندوق، المبادرة): when more name words
+    follow it (البرنامج العالمي المشترك …), it opens a programme's name, it is no organisation's short form."""
+    return len(surface.split()) == 1 and any(re.fullmatch(rf"(?:ال)?{h}", fold(surface)) for h, _ in KINDS)
 
 
 def _clause_dates(text: str, s: int, e: int, verb: int) -> list:
@@ -415,6 +502,8 @@ def _clause_dates(text: str, s: int, e: int, verb: int) -> list:
     واعتمد …``) is another event's, a deadline (``بحلول عام 2018``) is none."""
     dates = [d for d in dates_in(text, s, e) if not _DEADLINE.search(text[max(s, d.start - 12):d.start])]
     after = [d for d in dates if d.start >= verb]
+    if not after and _SAME_TIME.match(fold(text[verb:verb + 40])):
+        return [d for d in dates if d.end <= verb][-1:]   # وأطلقتا في الوقت ذاته: the date of the clause before
     if after:
         return after
     before = [d for d in dates if d.end <= verb and (not re.search(r"[،,؛;]", text[d.end:verb])
@@ -422,6 +511,7 @@ def _clause_dates(text: str, s: int, e: int, verb: int) -> list:
     return before[-1:]
 
 
+_SAME_TIME = re.compile(r"^\S+\s+(?:في\s+)?(?:الوقت|اليوم|التاريخ)\s+(?:ذاته|نفسه)")
 _DEADLINE = re.compile(r"(?:بحلول|حتى|قبل|موعد أقصاه)\s*(?:عام|سنة|نهاية)?\s*$")   # a deadline, not the adoption's date
 _FRONTED = re.compile(r"^\W*(?:[وف])?(?:في|خلال|منذ)?\s*$")   # وفي تموز/يوليه 2006، اعتمد …: a fronted date
 

@@ -59,6 +59,7 @@ class Ref:
     year: int | None = None
     kind: str = ""                  # the meeting noun's kind (written_meetings.py): summit, workshop, ...
     phases: tuple = ()              # ("start"|"end", DateMatch): dates right after انطلقت/اختتمت in its sentence
+    place_rule: str = ""            # the rule that gave ``place`` when not the meeting's own clause (a dateline)
 
 
 def year_fact(ev: Entity, year, src, rule: str = "event.year") -> Fact:

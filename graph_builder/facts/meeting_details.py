@@ -97,7 +97,11 @@ def themes(src, v: View, refs, s, e):
 
 
 def participants(src, v: View, refs, s, e):
-    """The number of states taking part in the nearest meeting (approximate after حوالي، ما يربو على)."""
+    """The number of states taking part in the nearest meeting (approximate after حوالي، ما يربو على); none when
+    the sentence names no meeting the report rules found (written meetings take their counts from
+    ``meeting_relations``)."""
+    if not refs:
+        return
     for pat in PARTICIPANTS:
         for m, ms, me in v.finditer(pat, s, e):
             groups = [g for g in m.groups()]

@@ -28,9 +28,10 @@ from __future__ import annotations
 
 import re
 
-from ..recognise.findings import Entity, Fact, Value
+from ..recognise.findings import Entity, Fact, Mention, Value
 from ..text.tokens import Tokens
 from .event_common import Ref
+from .meeting_setting import mention_at
 from .event_status import PLANNED, negated, offered
 from ..text.word_classes import load
 from .minting import person
@@ -104,6 +105,10 @@ def hosts(ctx, src, toks: Tokens, refs: list[Ref], s: int, e: int):
         actor, k = _first_mention(toks, vm.j, hi, _ACTOR_KINDS + ("place",), HOST_WINDOW)
         if actor is None:
             actor = _subject_before(toks, lo, vm.i)       # المكسيك أنها ستستضيف …، المغرب يستضيف …
+        if actor is None and vm.feature("tense") == "participle":
+            actor = _in_capacity(toks, lo, vm.i)         # … أستراليا (NAME)، باعتبارها الدولة المضيفة للمؤتمر
+        if actor is None:
+            actor = _this_city(ctx, src, toks, lo, vm.i)  # بهذه المدينة التي احتضنت أول مؤتمر …: the city named before
         if actor is None:
             continue
         # the hosted meeting is the verb's object: after the host when the host follows the verb, else
@@ -126,13 +131,36 @@ def hosts(ctx, src, toks: Tokens, refs: list[Ref], s: int, e: int):
         if actor.entity.kind == "place":
             if not planned:
                 yield Fact(ref.event, "location", actor.entity, src, "event.host-city", REGISTRY.confidence("event.host-city"))
-            state = _state_of(ctx, actor.entity)
+            state = _state_of(ctx, actor.entity) if actor.rule != THIS_CITY_RULE else None   # هذه المدينة: a place only
             if state is not None:
                 yield Fact(ref.event, "plannedHost" if planned else "hostedBy", state, src, "event.host-city",
                            REGISTRY.confidence("event.host-city"))
             continue
-        yield Fact(ref.event, "plannedHost" if planned else "hostedBy", actor.entity, src, "event.host-written",
-                   REGISTRY.confidence("event.host-written"))
+        for host in [actor] + _joined(toks, actor, hi):
+            yield Fact(ref.event, "plannedHost" if planned else "hostedBy", host.entity, src, "event.host-written",
+                       REGISTRY.confidence("event.host-written"))
+
+
+def _joined(toks: Tokens, m, hi: int) -> list:
+    """Actors of ``m``'s kind joined to it by و (``تستضيفه إندونيسيا وأستراليا``, ``المغرب، وألمانيا``): co-hosts."""
+    out = []
+    while True:
+        k = toks.index_at(m.end - 1) + 1
+        if k < hi and toks.tokens[k].norm == ",":
+            k += 1
+        if k >= hi:
+            return out
+        t = toks.tokens[k]
+        nxt = None
+        if t.norm == "و":
+            nxt = mention_at(toks, k + 1, (m.entity.kind,))
+        elif t.norm.startswith("و"):
+            nxt = next((x for x in t.ents if x.entity.kind == m.entity.kind and x.start == t.start + 1
+                        and toks.index_at(x.start) == k), None)
+        if nxt is None or nxt.entity == m.entity:
+            return out
+        out.append(nxt)
+        m = nxt
 
 
 def _past_state_apposition(toks: Tokens, k: int, hi: int) -> int:
@@ -184,6 +212,67 @@ def _subject_before(toks: Tokens, lo: int, i: int):
     return None
 
 
+THIS_CITY_RULE = "text-this-city"      # the mention a demonstrative city is read as (hosts a place, names no host)
+_THIS_CITY = frozenset({"هذه", "بهذه", "وبهذه", "وهذه", "فهذه", "لهذه"})
+
+
+def _this_city(ctx, src, toks: Tokens, lo: int, i: int):
+    """``بهذه المدينة التي احتضنت …``, ``هذه المدينة احتضنت …``: a demonstrative city that is the subject of a
+    hosting verb is the last city the document named before it (in this paragraph, else the ones before); a
+    mention of that city set on the words ``هذه المدينة``. None when no such phrase stands before the verb."""
+    k = i - 1
+    if k >= lo and toks.tokens[k].norm in ("التي", "والتي"):
+        k -= 1
+    if k - 1 < lo or not _site_city(toks, k) or toks.tokens[k - 1].norm not in _THIS_CITY:
+        return None
+    start = toks.tokens[k - 1].start
+    city = next((m.entity for m in reversed(toks.mentions) if m.entity.kind == "place" and m.end <= start), None)
+    if city is None:
+        paras = list(ctx.document.paragraphs)
+        at = next((x for x, p in enumerate(paras) if p is src), None)
+        for p in reversed(paras[:at] if at is not None else []):
+            city = next((m.entity for m in reversed(ctx.tokens(p).mentions) if m.entity.kind == "place"), None)
+            if city is not None:
+                break
+    if city is None:
+        return None
+    return Mention(city, src, start, toks.tokens[k].end, toks.text[start:toks.tokens[k].end], THIS_CITY_RULE)
+
+
+def _site_city(toks: Tokens, k: int) -> bool:
+    return any(r.stem in ("المدينه", "مدينه") for r in toks.tokens[k].readings())
+
+
+_CAPACITY = frozenset({"باعتبارها", "باعتباره", "بصفتها", "بصفته", "بوصفها", "بوصفه", "كونها", "كونه"})
+CAPACITY_REACH = 8           # tokens back from باعتبارها to the state it takes up (a name in brackets between)
+
+
+def _in_capacity(toks: Tokens, lo: int, i: int):
+    """The state or organisation a ``باعتبارها/بصفتها/بوصفها`` before a host participle takes up: the nearest one
+    written before it, over a comma and a name in brackets (``وزيرة خارجية أستراليا (بيني وونغ)، باعتبارها الدولة
+    المضيفة``). None when the word before the participle is not one of these."""
+    k = i - 1
+    if k < lo or toks.tokens[k].norm not in _CAPACITY:
+        return None
+    depth = 0
+    for kk in range(k - 1, max(lo, k - CAPACITY_REACH) - 1, -1):
+        t = toks.tokens[kk]
+        if t.norm == ")":
+            depth += 1
+            continue
+        if t.norm == "(":
+            depth = max(0, depth - 1)
+            continue
+        if depth or t.norm == ",":
+            continue
+        if t.kind == "punct":
+            return None
+        for m in t.ents:
+            if m.entity.kind in _ACTOR_KINDS and toks.index_at(m.end - 1) == kk:
+                return m
+    return None
+
+
 _PRONOUN_SUBJECTS = frozenset({"انها", "انه", "بانها", "بانه", "وانها", "وانه"})
 
 
@@ -222,6 +311,9 @@ def chairs(ctx, src, toks: Tokens, refs: list[Ref], s: int, e: int):
             yield from _chairmanship(toks, src, refs, vm, lo, hi)
             continue
         start = _skip_objects(toks, vm.j, hi)
+        start = _past_meeting_object(toks, refs, start, hi)     # ترأس المؤتمر الوزاري السابع لعملية بالي ROLE NAME
+        if not co and start < hi and lex.is_a(toks, start, "dual_chair") is not None:
+            co = True                    # وترأس الاجتماع وزيرتا خارجية إندونيسيا (…) وأستراليا (…): two co-chairs
         role_first = lex.is_a(toks, start, "role") is not None if start < hi else False
         kinds = ("person",) if role_first else ("person", "state", "org")
         found, _last_end = [], None
@@ -235,7 +327,7 @@ def chairs(ctx, src, toks: Tokens, refs: list[Ref], s: int, e: int):
                 m, at = _first_mention(toks, toks.index_at(m.end), hi, kinds, CHAIR_WINDOW)
             if m is not None:
                 found, _last_end = [_full_person(toks, m, hi)], m.end
-                pair = _second_state(toks, m, hi)
+                pair = _second_state(toks, m, hi) or _second_person(toks, m, hi)
                 if pair is not None:     # تحت الرئاسة المغربية الألمانية / برئاسة المغرب وألمانيا: two co-chairs
                     found, _last_end, co = found + [pair.entity], pair.end, True
         nominal = vm.feature("tense") == "noun" and not vm.entry.written.startswith(("ب", "تحت"))
@@ -285,6 +377,37 @@ def _second_state(toks: Tokens, m, hi: int):
         return None
     nxt = next((x for x in toks.tokens[k].ents if x.entity.kind == "state" and toks.index_at(x.start) == k), None)
     return nxt if nxt is not None and nxt.entity != m.entity else None
+
+
+def _past_meeting_object(toks: Tokens, refs: list[Ref], j: int, hi: int) -> int:
+    """The first token after the meeting the chair verb takes as its object, when the verb's object
+    is a meeting named in full (``ترأس المؤتمر الوزاري السابع لعملية بالي …``), else ``j``."""
+    for r in refs:
+        if _ref_tok(toks, r) == j and toks.index_at(r.end - 1) + 1 < hi:
+            return toks.index_at(r.end - 1) + 1
+    return j
+
+
+_SECOND_CHAIR_WINDOW = 8
+
+
+def _second_person(toks: Tokens, m, hi: int):
+    """A second person joined to the person chair ``m`` by و and a role of its own (``ريتنو مارسودي
+    ووزيرة الخارجية الأسترالية جولي بيشوب``), before any punctuation, else None: the two co-chair."""
+    if m.entity.kind != "person":
+        return None
+    k = toks.index_at(m.end - 1) + 1
+    while k < hi and toks.tokens[k].norm in (")", "،", ","):
+        k += 1                         # وزيرتي خارجية إندونيسيا (NAME)، ووزيرة خارجية أستراليا (NAME2)
+    if k >= hi or not toks.tokens[k].norm.startswith("و") or load().is_a(toks, k, "role") is None:
+        return None
+    for n in range(k, min(hi, k + _SECOND_CHAIR_WINDOW)):
+        if toks.tokens[n].kind == "punct" and toks.tokens[n].norm != "(":
+            return None
+        nxt = next((x for x in toks.tokens[n].ents if x.entity.kind == "person" and toks.index_at(x.start) == n), None)
+        if nxt is not None:
+            return nxt if nxt.entity != m.entity else None
+    return None
 
 
 def _coordinated_subject(toks: Tokens, lo: int, i: int):
@@ -587,7 +710,8 @@ def participant_lists(ctx, src, toks: Tokens, refs: list[Ref], s: int, e: int):
 register(Rule("event.participant-person", ("participatesIn",), 0.75, ("participate_verb", "title", "role", "entity:person"),
               "PARTICIPATE_WORD + titles/roles + person (بمشاركة الرئيس X، بحضور الأمين العام للأمم المتحدة X): the "
               "person takes part in the meeting of the sentence", "events"))
-PERSON_WINDOW = 10           # tokens of titles and roles between a participation word and the person
+PERSON_WINDOW = 16           # tokens of titles and roles between a participation word and the person (a role chain:
+                             # الأمين العام المساعد رئيس قطاع الشؤون الاجتماعية بالجامعة العربية السفيرة الدكتورة NAME)
 
 
 def _titled_person(toks: Tokens, j: int, hi: int):
@@ -649,9 +773,30 @@ def _listed_actors(toks: Tokens, j: int, hi: int, refs: list[Ref]) -> list:
                 continue
         gap += 1
         if gap > (LIST_GAP if started else LIST_GAP + 2):
-            break
+            resume = _list_resumes(toks, k, limit)
+            if resume is None:
+                break
+            k, gap = resume, 0          # ومشاركة ممثلي الجهات المعنية …، وممثلي المنظمة الدولية للهجرة: the list goes on
+            continue
         k += 1
     return out
+
+
+RESUME_REACH = 25            # tokens over which a described list item may run before ، وممثلي … resumes the list
+
+
+def _list_resumes(toks: Tokens, k: int, hi: int) -> int | None:
+    """The token of a filler joined by و after a comma (``، وممثلي``, ``، ووفود من``) that resumes a participant
+    list after an item written as a description, within ``RESUME_REACH`` tokens and the sentence; else None."""
+    lex = load()
+    for x in range(k + 1, min(hi, k + RESUME_REACH)):
+        if toks.tokens[x].norm in (".", ";"):
+            return None
+        if toks.tokens[x - 1].norm == ",":
+            f = lex.is_a(toks, x, "participant_filler")
+            if f is not None and f.reading.pro == "و":
+                return f.j
+    return None
 
 
 _DEMONSTRATIVES = frozenset({"هذا", "هذه", "ذلك", "تلك"})

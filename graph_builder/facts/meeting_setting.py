@@ -108,6 +108,29 @@ def dates_before(toks: Tokens, lo: int, i: int, doc_day):
     return own_dates(None, toks, vm.j, i, doc_day, stop=False) if vm is not None else []
 
 
+_ADVERBIAL = frozenset({"في", "خلال", "ضمن"})
+WHEN_WHERE_GAP = 3           # tokens between the clause's day (أمس الاثنين) and its place (بمدينة مراكش)
+
+
+def clause_place(toks: Tokens, lo: int, i: int, doc_day):
+    """``صادقت قرابة 164 دولة، أمس الاثنين بمدينة مراكش، على الاتفاق …، في مؤتمر رعته الأمم المتحدة``: a meeting
+    written as an adverbial of the clause (في/خلال/ضمن before its noun) took place where the clause says its
+    when-and-where, a city after في/ب written beside the clause's day, before the meeting and with no other
+    meeting between. None when the city stands alone (a place of something else) or another meeting comes first."""
+    lex = load()
+    if i - 1 < lo or toks.tokens[i - 1].norm not in _ADVERBIAL:
+        return None
+    if any((x := lex.is_a(toks, k, "meeting_noun")) is not None and not x.feature("plural") for k in range(lo, i - 1)):
+        return None
+    days = [toks.index_at(d.start) for d in dates_of(toks, doc_day) if lo <= toks.index_at(d.start) < i]
+    days += [m.i for m in lex.find(toks, "relative_time", lo, i) if m.feature("unit") == "day"]
+    for k in range(lo, i - 1):
+        pl = place_after(toks, k, min(i - 1, k + 2))
+        if pl is not None and any(abs(k - d) <= WHEN_WHERE_GAP for d in days):
+            return pl
+    return None
+
+
 def state_site(toks: Tokens, lo: int, i: int, j: int, hi: int):
     """A state named after في as the site of a meeting of no process when no city is named (``اختتمت في
     الكويت أعمال ورشة العمل``): it keys the meeting, it is not its location (a state is not a place)."""
@@ -181,8 +204,9 @@ def host_place_before(toks: Tokens, lo: int, i: int):
 def place_after(toks: Tokens, j: int, hi: int, stop_at_meeting: bool = True):
     """A city named after في/ب (or العاصمة …) within the meeting's clause, before another meeting noun."""
     lex = load()
-    for k in range(j, min(hi, j + LOCATION_WINDOW)):
-        if stop_at_meeting and k > j and lex.is_a(toks, k, "meeting_noun") and not covered(toks, k, ("process",)):
+    for k in _place_window(toks, j, hi):
+        if stop_at_meeting and k > j and lex.is_a(toks, k, "meeting_noun") and not covered(toks, k, ("process",)) \
+                and not _venue(toks, k - 1):
             return None
         if toks.tokens[k].norm == "في" and k + 2 < hi and strip_article(toks.tokens[k + 1].norm) == "مدينه" \
                 and toks.tokens[k + 2].norm in ("نفسها", "ذاتها"):
@@ -201,6 +225,47 @@ def place_after(toks: Tokens, j: int, hi: int, stop_at_meeting: bool = True):
         if p >= 0 and _site_noun(toks, p) and (prev.startswith("ب") or (p > 0 and toks.tokens[p - 1].norm == "في")):
             return pm.entity        # في مدينة اديلايد، بمدينة مراكش، بجزيرة بالي
     return None
+
+
+_OPEN, _CLOSE = frozenset({"(", "["}), frozenset({")", "]"})
+_RESUME = frozenset({"وذلك", "ذلك"})
+RESUME_WINDOW = 4            # tokens after وذلك where the clause's place may stand (وذلك بقصر الإمارات في أبوظبي)
+
+
+def _place_window(toks: Tokens, j: int, hi: int):
+    """The tokens where a meeting's place may be named: the first ``LOCATION_WINDOW`` words after its name,
+    not counting an aside in brackets (``الذي نظمته الأمانة العامة (قطاع … والهجرة) بمقرها بالقاهرة``), then the
+    few words after ``وذلك`` that resume the clause's circumstances (``… وذلك بقصر الإمارات في أبوظبي``), when
+    no full stop or semicolon comes between."""
+    counted = depth = 0
+    k = j
+    while k < hi and counted < LOCATION_WINDOW:
+        norm = toks.tokens[k].norm
+        if norm in _OPEN:
+            depth += 1
+        elif norm in _CLOSE and depth:
+            depth -= 1
+        elif not depth:
+            counted += 1
+        yield k
+        k += 1
+    while k < hi:
+        norm = toks.tokens[k].norm
+        if norm in (".", ";"):
+            return
+        if norm in _RESUME:
+            yield from range(k + 1, min(hi, k + 1 + RESUME_WINDOW))
+            return
+        k += 1
+
+
+_VENUE_NOUNS = frozenset({"قصر", "مركز", "قاعه", "دار"})
+
+
+def _venue(toks: Tokens, k: int) -> bool:
+    """Token ``k`` is a venue noun whose genitive is a meeting noun (``بقصر المؤتمرات``, ``مركز المؤتمرات``): a
+    building, not another meeting."""
+    return k >= 0 and any(strip_article(r.stem) in _VENUE_NOUNS for r in toks.tokens[k].readings())
 
 
 def contradicted(toks: Tokens, pm) -> bool:

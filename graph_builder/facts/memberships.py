@@ -4,7 +4,9 @@
 * ``تضم العملية في عضويتها خمس (5) من دول المقصد، وهي: الأردن، لبنان …`` (an anaphor for the group:
   the latest process/organisation named in the paragraph or before it in the section);
 * ``الدول الأعضاء في مسار X: A، B، C`` / ``أعضاء X: …`` (a member noun, the group, a colon);
-* ``… يضم 18 دولة من بينها A وB`` (a count, then ``من بينها``).
+* ``… يضم 18 دولة من بينها A وB`` (a count, then ``من بينها``), ``يضم X 12 دولة (A، B، …)`` (the list in
+  parentheses, up to the closing one), ``يضم X كلا من A وB``;
+* ``الدول الأعضاء في X هي A وB`` (a member noun, the group, then هي right after it).
 
 The items are the states and organisations named after the list opener (``:``، ``هي``، ``من بينها`` …,
 lexicon class ``list_opener``) up to the end of the sentence; a state followed by ``بصفة مراقب``
@@ -37,6 +39,8 @@ _ANAPHOR_CLASSES = {"العمليه": ("process",), "المسار": ("process",)
 RELATIVE_PRONOUNS = frozenset({"الذي", "التي"})
 IN_MEMBERSHIP = frozenset({"عضويته", "عضويتها", "عضويتهم"})
 STATES_NOUN = frozenset({"دول", "الدول"})
+NOUN_OPENERS = frozenset({"هي", "وهي"})
+ALL_OF = frozenset({"كلا", "كل"})            # كلا من A و B right after the group
 MAX_GROUP_GAP = 8            # tokens between the verb and the group it introduces
 MAX_OPENER_GAP = 22          # tokens between the group and the list opener
 
@@ -100,6 +104,12 @@ def _opener(toks, lex, k: int, end: int) -> int | None:
         t = toks.tokens[j]
         if t.kind == "punct" and t.norm == ":":
             return j + 1
+        if t.kind == "punct" and t.norm == "(" and starting(toks, j + 1, MEMBER_KINDS) is not None \
+                and j > k and toks.tokens[j - 1].kind != "punct":
+            return j + 1                           # يضم X 12 دولة آسيوية (A، B، …): the list in parentheses
+        if t.norm in ALL_OF and j <= k + 1 and j + 1 < end and toks.tokens[j + 1].norm == "من" \
+                and starting(toks, j + 2, MEMBER_KINDS) is not None:
+            return j + 2                           # يضم X كلا من A و B
         if t.norm == "في" and j + 1 < end and toks.tokens[j + 1].norm in IN_MEMBERSHIP:
             n = j + 2                              # يضم في عضويته (أيضا) A و B
             while n < end and toks.tokens[n].norm in ("ايضا", "كلا", "كل", "من"):
@@ -197,12 +207,15 @@ def extract(ctx) -> list[Fact]:
                     and toks.index_at(starting(toks, after, MEMBER_KINDS).end) < end \
                     and toks.tokens[toks.index_at(starting(toks, after, MEMBER_KINDS).end)].norm in ("،", ","):
                 start = after                  # وتضم الشبكة A، وB، وC: the list right after the group
-            if noun is not None and (start is None or toks.tokens[start - 1].norm != ":"):
+            if noun is not None and (start is None or not (toks.tokens[start - 1].norm == ":" or (
+                    start - 1 <= after + 1 and toks.tokens[start - 1].norm in NOUN_OPENERS))):
                 k += 1
-                continue                       # a member noun needs its colon: أعضاء X: …
+                continue                       # a member noun needs its colon or هي right after the group: أعضاء X: … / الدول الأعضاء في X هي …
             if start is None:
                 k += 1
                 continue
+            if toks.tokens[start - 1].norm == "(":
+                end = next((n for n in range(start, end) if toks.tokens[n].norm == ")"), end)
             for e in _members(toks, lex, start, end, group):
                 facts.append(Fact(e, "memberOf", group, src, RULE_ID, conf))
             k = end

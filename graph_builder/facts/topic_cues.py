@@ -18,6 +18,7 @@ from .clause_subjects import Text, Token, folded_set
 #   role "verb": a finite verb, subject follows; "masdar": a verbal noun, subject is the sentence's;
 #   "both": either. prepositions: what must open the object after the subject (() = transitive).
 _ON, _TO, _IN, _BI, _AN = ("على",), ("إلى",), ("في",), ("ب",), ("عن",)
+_PLATFORMS = ("منبرا", "منبر", "منتدى", "إطارا", "فضاء", "منصة")      # a platform (for dialogue on …)
 _CUE_TABLE = (
     (("يركز", "تركز", "ركز", "ركزت", "سيركز", "ستركز", "يتركز"), "focus", "verb", _ON),
     (("يتناول", "تتناول", "تناولت", "يتناولان", "تتناولان"), "focus", "verb", ()),
@@ -38,11 +39,17 @@ _CUE_TABLE = (
     (("تشدد", "يشدد", "شددت", "شدد"), "support", "verb", _ON),
     (("يسدي", "تسدي", "أسدى", "أسدت"), "focus", "verb", ()),                 # gives advice on
     (("أصدر", "أصدرت", "يصدر", "تصدر"), "focus", "explicit", ()),            # published (a brief on …)
+    (("ينص", "تنص", "نص", "نصت"), "focus", "explicit", _ON),                  # stipulates (an instrument)
     (("أنشأ", "أنشأت", "ينشئ", "تنشئ"), "support", "explicit", ()),          # set up (networks for …)
     (("سيدعم", "ستدعم"), "support", "verb", ()),
     (("يساعد", "تساعد", "سيساعد", "ستساعد", "ساعد", "ساعدت"), "support", "verb", _ON),
     (("تتضمن", "يتضمن", "تضمنت", "تضمن", "أظهرت", "أظهر"), "focus", "activity", ()),
+    # a platform for dialogue on … (ويتيح X منبرا للتشاور بشأن …): the sentence's subject works on what follows
+    (_PLATFORMS, "focus", "masdar",
+     ("للتشاور", "للحوار", "للنقاش", "لتبادل", "للتعاون", "للتنسيق")),
 )
+# a platform noun's object is its own clause: it ends at the next comma (منبرا للحوار … المرسلة للعمالة، وذلك …)
+PLATFORM_NOUNS = frozenset(fold(w) for w in _PLATFORMS)
 _CUES = MappingProxyType({fold(w): (strength, role, tuple(fold(p) for p in preps))
                           for words, strength, role, preps in _CUE_TABLE for w in words})
 # role "explicit": a verb that gives a fact only with a written subject (a name or a head noun);

@@ -152,7 +152,17 @@ def cue_subject(text: Text, source, cue: Cue, seg_end: int, s_start: int, earlie
     none = ([], "", 0)
     if cue.role == "activity":
         end = _activity_subject(text, cue.end, seg_end)
-        return (focus, "topics.paragraph-subject", end) if end is not None and focus else none
+        if end is not None and focus:
+            return focus, "topics.paragraph-subject", end
+        # ويتضمن الإعلان / وتتضمن الاتفاقية …: a written noun that names an instrument again
+        subj = subject_after(text, cue.end, seg_end, max_tokens=1)
+        if subj.kind == "explicit" and all(m.entity.kind == "commitment" for m in subj.mentions):
+            return subj.mentions, "topics.focus-verb", _object_start(text, subj.end, seg_end)
+        if subj.kind == "anaphor":
+            r = resolve_anaphor(subj.head, list(subjects)) or resolve_anaphor(subj.head, earlier)
+            if r is not None and r.entity.kind == "commitment":
+                return [r], "topics.anaphor", _object_start(text, subj.end, seg_end)
+        return none
     if cue.role == "purpose":
         subj = subject_after(text, cue.end, seg_end, max_tokens=2)
         if subj.kind == "explicit":
@@ -188,9 +198,31 @@ def cue_subject(text: Text, source, cue: Cue, seg_end: int, s_start: int, earlie
         return sentence, ("topics.focus-verb" if cue.role != "verb" else "topics.paragraph-subject"), cue.end
     if cue.role == "masdar":
         return none
-    if focus:
+    if focus and not (cue.role == "verb" and _after_indefinite_noun(text, cue)):
         return focus, "topics.paragraph-subject", cue.end
     return none
+
+
+# Particles that may stand right before a verb whose subject is still the paragraph's (كما تهدف، حيث تعمل).
+_PARTICLES = folded_set(("كما", "حيث", "قد", "وقد", "لقد", "فقد", "ثم", "لا", "لم", "لن", "إذ", "اذ", "كي", "حتى",
+                         "عندما", "بينما", "فيما", "وفيما", "كذلك", "أيضا", "أيضاً", "التي", "الذي", "والتي", "والذي",
+                         "ما", "مما", "أن", "إن", "بأن", "وأن", "لكي", "بل", "ولا", "ولم", "ولن", "كانت", "كان"))
+
+
+def _after_indefinite_noun(text: Text, cue: Cue) -> bool:
+    """Is the verb an adjectival clause on the indefinite noun right before it (مذكرة تفاهم تهدف إلى …)?
+    Its subject is then that noun, not the entity the paragraph is about."""
+    i = text.token_index(cue.start) - 1
+    if i < 0:
+        return False
+    tok = text.tokens[i]
+    raw = text.original[tok.start:tok.end]
+    if _conjoined(text, cue) or not raw[-1:].isalpha() or text.original[tok.end:cue.start].strip() \
+            or text.mention_at(tok) is not None:
+        return False                # وتعمل …، a full stop or a comma before it: a clause of its own
+    word = tok.word
+    return bool(word) and word.isalpha() and not word.startswith("ال") and word not in _PARTICLES \
+        and tok.bare not in _PARTICLES and len(word) > 2
 
 
 def _object_start(text: Text, subj_end: int, limit: int) -> int:

@@ -41,11 +41,11 @@ import re
 from ..text.arabic import fold
 
 from ..recognise.findings import Fact, Mention
-from . import dedupe, topic_purpose
+from . import dedupe, topic_copula, topic_lists, topic_purpose, topic_sessions
 from .fact_context import FactContext
 from .clause_subjects import NON_SUBJECT_KINDS, Subject, Text, resolve_anaphor, sentence_subject, subject_after
 from .family_findings import KnownEvents, known_commitments, known_events
-from .topic_cues import Cue, find_cues
+from .topic_cues import PLATFORM_NOUNS, Cue, find_cues
 from .topic_objects import fact_subjects, topic_names, topics_in, topics_in_names
 from .topic_rules import RULES, SUBJECT_CLASSES
 from .topic_structure import (commitment_clause_facts, heading_facts, instrument_name_facts, name_facts,
@@ -95,6 +95,9 @@ def _paragraph_facts(names: list, source, text: Text, carried: list[Mention],
                 subjects_ = [Mention(ev, source, cue.start, cue.start, "", "topics.event-anaphor")] if ev else []
                 if not subjects_:
                     continue
+            if cue.word in PLATFORM_NOUNS:            # منبرا للتشاور بشأن X، …: X's clause only
+                close = re.search(r"[،,؛;]", text.original[obj_start:seg_end])
+                seg_end = obj_start + close.start() if close else seg_end
             if cue.strength == "support":
                 rule = "topics.support"
             conf = RULES[rule][1]
@@ -172,4 +175,8 @@ def extract(ctx: FactContext) -> list[Fact]:
         new, carried = _paragraph_facts(names, p, text, carried, events)
         facts.extend(new)
     facts.extend(topic_purpose.extract(ctx, events))
+    facts.extend(topic_sessions.extract(ctx))
+    facts.extend(topic_sessions.titled_meeting_facts(ctx))
+    facts.extend(topic_lists.extract(ctx))
+    facts.extend(topic_copula.extract(ctx))
     return dedupe(facts)

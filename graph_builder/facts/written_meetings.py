@@ -34,13 +34,14 @@ import re
 from dataclasses import replace
 
 from ..text.arabic import fold
+from ..values import find_ordinals, parse_ordinal
 from ..recognise.findings import Entity, Fact, Value
 from ..text.tokens import Tokens, strip_article
 from .event_common import Ref, key_year, year_fact
 from .event_status import HELD, PLANNED, _sentence_bounds, clause_status, document_day
 from ..text.word_classes import load
 from .minting import process_meeting, sub_event
-from .meeting_setting import (LOCATION_WINDOW, after, covered, dates_before, fronted_place, governing_before, governing_verb, held_place_before, held_subject,
+from .meeting_setting import (LOCATION_WINDOW, after, clause_place, covered, dates_before, fronted_place, governing_before, governing_verb, held_place_before, held_subject,
                               host_place_before, mention_at, ordinals_of, own_dates, phase_before, phase_dates,
                               place_after, range_tail, reported, state_site, contradicted, host_after)
 from .rules import REGISTRY, Rule, register
@@ -88,13 +89,14 @@ def find(ctx, st, src, toks: Tokens, s: int, e: int, known: list[Ref]) -> list[R
     doc_day = document_day(ctx.document)
     out: list[Ref] = []
     prior = st.last_meeting
-    for m in lex.find(toks, "meeting_noun", lo, hi):
+    for m in sorted(lex.find(toks, "meeting_noun", lo, hi) + _process_sessions(toks, lo, hi), key=lambda x: x.i):
         t0 = toks.tokens[m.i]
         if m.feature("plural") or any(r.start <= t0.start < r.end for r in known + out):
             continue
-        if covered(toks, m.i, ("process", "org", "body", "publication", "commitment")):
+        numbered = _numbered_process(toks, m.i, ordinals)
+        if numbered is None and covered(toks, m.i, ("process", "org", "body", "publication", "commitment")):
             continue            # the noun is part of a name (المنتدى العالمي …, اجتماع الأمم المتحدة التنسيقي …)
-        ref = _read(ctx, st, src, toks, m, lo, hi, ordinals, doc_day)
+        ref = _read(ctx, st, src, toks, m, lo, hi, ordinals, doc_day, numbered)
         if ref is not None:
             out.append(ref)
             if identified(ref) and ref.rule == RULE_ID and ref.status != PLANNED:
@@ -102,6 +104,14 @@ def find(ctx, st, src, toks: Tokens, s: int, e: int, known: list[Ref]) -> list[R
                 if st.main_meeting is None and ref.status == HELD:
                     st.main_meeting = ref
     out += _held_processes(ctx, st, toks, lo, hi, known + out, doc_day)
+    if not known and not out:
+        met = _met_meeting(ctx, toks, lo, hi, doc_day)
+        if met is not None:
+            out.append(met)
+            if met.status == HELD:
+                st.last_meeting, st.last_source = met, src
+                if st.main_meeting is None:
+                    st.main_meeting = met
     listed, consumed = listed_meetings(st, src, toks, lo, hi, known + out, doc_day, prior)
     if listed:
         out = [r for r in out if r.start not in consumed] + listed
@@ -120,6 +130,146 @@ def find(ctx, st, src, toks: Tokens, s: int, e: int, known: list[Ref]) -> list[R
     return [r for r in out if not (r.rule == ANAPHOR_ID and r.status == PLANNED)]
 
 
+DATELINE_ID = "event.dateline-place"
+register(Rule(DATELINE_ID, ("location",), 0.7, ("meeting_noun", "relative_time", "values:date", "document.dateline"),
+              "a meeting the lead paragraph of a press text reports held that day or the day before, with no place of "
+              "its own: the place of the dateline (نيويورك - الثلاثاء 20 سبتمبر 2016 … اعتمدت … أمس … في افتتاح أول قمة)",
+              "events"))
+DATELINE_DAYS = 2            # a lead's meeting dated this many days before the dateline is the dateline's news
+
+
+def dateline_place(ctx, src, toks: Tokens, lo: int, hi: int, i: int, dates, doc_day):
+    """The dateline's city for the first meeting (noun at token ``i``) of a press text's lead paragraph that the
+    sentence dates on the dateline's day or just before it (its own date, ``أمس``, ``اليوم``): the reporter is where
+    the news is. None for a later paragraph or meeting, a text with no dated dateline, a meeting dated otherwise or
+    a dateline naming no city."""
+    dl = getattr(ctx.document, "dateline", None) or {}
+    paras = ctx.document.paragraphs
+    matcher = getattr(ctx, "matcher", None)
+    if not dl.get("place") or doc_day is None or matcher is None or not paras or src is not paras[0]:
+        return None
+    lex = load()
+    if any((x := lex.is_a(toks, k, "meeting_noun")) is not None and not x.feature("plural") for k in range(0, i)):
+        return None             # … أول قمة …، على هامش أعمال الدورة الحادية والسبعين: only the lead's first meeting
+    days = [d.start_date for d in dates if d.precision == "day" and d.start_date is not None]
+    if not days:
+        days = [d.start_date for d in own_dates(ctx, toks, lo, hi, doc_day, stop=False)
+                if d.precision == "day" and d.start_date is not None]
+    if not days or any(not 0 <= (doc_day - d).days <= DATELINE_DAYS for d in days):
+        return None
+    found = [x for x in matcher.find(dl["place"], ()) if x.entity.kind == "place"]
+    return found[0].entity if found else None
+
+
+def _preposed_ordinal(toks: Tokens, m, lo: int) -> int | None:
+    """The ordinal an indefinite ordinal word written before an indefinite meeting noun gives it (``أول قمة``,
+    ``ثاني مؤتمر``, ``في افتتاح أول قمة أممية``); None for a definite noun or a word that is no ordinal."""
+    k = m.i - 1
+    if k < lo or toks.tokens[k].kind != "word" or m.reading.stem.startswith("ال"):
+        return None
+    for r in toks.tokens[k].readings():
+        if r.stem.startswith("ال") or r.enc:
+            continue
+        value = parse_ordinal(r.stem)
+        if value is not None and not find_ordinals(r.stem):
+            return value
+    return None
+
+
+MET_ID = "event.met-process"
+register(Rule(MET_ID, ("partOf", "year", "location", "startDate", "endDate"), 0.7,
+              ("held_verb", "count_unit", "participant_filler", "entity:process", "entity:place", "values:date"),
+              "a sentence that says states or their delegates met (اجتمعت أكثر من خمسين دولة … في مدينة قادش … تجاه مسار "
+              "الرباط، تلتقي اليوم في أبوظبي 11 دولة) in a place about a standing process, and names no meeting: that "
+              "process's meeting there", "events"))
+MET_SUBJECT_WINDOW = 5       # tokens after a met verb where its plural subject (states, delegates) is counted
+
+
+def _met_meeting(ctx, toks: Tokens, lo: int, hi: int, doc_day) -> Ref | None:
+    """``اجتمعت أكثر من خمسين دولة أفريقية وأوروبية يومي الثلاثاء والأربعاء في مدينة قادش لإعادة تأكيد التزامها تجاه
+    مسار الرباط``: a met verb (held_verb with ``met``) whose subject is states or delegates (a count unit or a
+    participant filler right after it), a place after في/ب and a standing process further on, in a sentence that
+    names no meeting: the process's meeting in that place. A minister meeting a minister (``اجتمع الوزير
+    بنظيره``), a meeting with no process or no place, a negated or future verb give none."""
+    lex = load()
+    if any((x := lex.is_a(toks, k, "meeting_noun")) is not None and not x.feature("plural")
+           and not covered(toks, k, ("process",)) for k in range(lo, hi)):
+        return None
+    for vm in lex.find(toks, "held_verb", lo, hi):
+        if not vm.feature("met") or vm.reading.enc or vm.future or vm.feature("tense") not in ("past", "present"):
+            continue
+        if lex.find(toks, "negation", max(lo, vm.i - 2), vm.i):
+            continue
+        window = range(vm.j, min(hi, vm.j + MET_SUBJECT_WINDOW))
+        if not any((c := lex.is_a(toks, k, "count_unit")) is not None and c.feature("unit") in ("states", "delegations")
+                   or lex.is_a(toks, k, "participant_filler") is not None for k in window):
+            continue
+        pk = next((k for k in range(vm.j, hi) if mention_at(toks, k, ("process",)) is not None), None)
+        if pk is None:
+            return None
+        process = mention_at(toks, pk, ("process",)).entity
+        # the place anywhere between the verb and the process (a count and its breakdown may come between)
+        place = next((pl for k in range(vm.j, pk) if (pl := place_after(toks, k, min(pk, k + 3))) is not None), None)
+        if place is None:
+            return None
+        dates = own_dates(ctx, toks, vm.j, hi, doc_day)
+        status = clause_status(toks, vm.i, vm.i, dates=dates, doc_day=doc_day)
+        years = [d.year for d in dates if d.year]
+        year = years[0] if years else None
+        ev = _entity(process, None, year, "meeting", place, toks.surface(vm.i, vm.j), status)
+        t = toks.tokens[vm.i]
+        return Ref(t.start, t.end, ev, process, RULE_ID, status, None, place, tuple(dates), year, "meeting",
+                   phase_dates(toks, lo, hi, doc_day))
+    return None
+
+
+COORD_GAP = 6                # words of a second meeting noun's own name before the process they share
+
+
+def _coordinated_process(toks: Tokens, j: int, hi: int):
+    """The process a second meeting noun joined by و right after this one is of (``المؤتمر الوزاري الثامن
+    والمنتدى الحكومي والأعمال الثالث لعملية بالي``): the genitive after the pair governs both. None when no
+    meeting noun follows with و, or its process is not written with ل before a comma."""
+    lex = load()
+    nm = lex.is_a(toks, j, "meeting_noun")
+    if nm is None or nm.reading.pro != "و" or nm.feature("plural"):
+        return None
+    for k in range(nm.j, min(hi, nm.j + COORD_GAP)):
+        t = toks.tokens[k]
+        if t.kind == "punct" and t.norm not in _QUOTES:
+            return None
+        pm = mention_at(toks, k, ("process",))
+        if pm is not None:
+            return pm.entity if toks.text[t.start:pm.start] in ("ل", "لل") else None
+    return None
+
+
+SESSION_GAP = 3              # tokens from a session noun to the process it is a meeting of (جلسة جديدة من عملية …)
+
+
+def _process_sessions(toks: Tokens, lo: int, hi: int) -> list:
+    """Session nouns marked ``of_process`` that a standing process follows after من or ل (``فعاليات جلسة جديدة من
+    عملية الخرطوم``, ``جلسة لمسار الرباط``): a session of a process is one of its meetings. Not ``جلسة حول …``
+    (a session about the process), nor a session of a meeting (``الجلسة الافتتاحية للمؤتمر``)."""
+    lex = load()
+    out = []
+    for x in lex.find(toks, "session_noun", lo, hi):
+        if not x.feature("of_process") or x.feature("plural"):
+            continue
+        for k in range(x.j, min(hi, x.j + SESSION_GAP)):
+            t = toks.tokens[k]
+            if t.kind == "punct" or lex.is_a(toks, k, "meeting_noun"):
+                break
+            pm = mention_at(toks, k, ("process",))
+            if pm is None:
+                continue
+            lead = toks.text[t.start:pm.start]
+            if lead in ("ل", "ول") or (k > x.j and toks.tokens[k - 1].norm == "من" and lead == ""):
+                out.append(x)
+            break
+    return out
+
+
 def _held_opener(toks: Tokens, lo: int, hi: int) -> int | None:
     """A sentence that opens with a held verb and names no meeting (``وانعقدت في مركز …``): its token."""
     lex = load()
@@ -130,12 +280,45 @@ def _held_opener(toks: Tokens, lo: int, hi: int) -> int | None:
     return None
 
 
-def _read(ctx, st, src, toks: Tokens, m, lo: int, hi: int, ordinals: dict, doc_day) -> Ref | None:
+def _members_process(ctx, toks: Tokens, k: int, hi: int):
+    """(process, token after its name) for the process or the body of a process named right after the words
+    of who meets (``اجتماع دول “Bali Process” أو “عملية بالي”``, ``اجتماع وزراء خارجية المجموعة التوجيهية لعملية
+    بالي``): quotation marks, words in Latin letters and أو may stand between; anything else ends the search."""
+    while k < hi and (toks.tokens[k].norm in _QUOTES or toks.tokens[k].norm == "او"
+                      or not any("\u0600" <= c <= "\u06ff" for c in toks.tokens[k].norm)):
+        if mention_at(toks, k, ("process",)) is not None:
+            break
+        k += 1
+    if k >= hi:
+        return None
+    pm = mention_at(toks, k, ("process",))
+    if pm is not None:
+        return pm.entity, after(toks, pm)
+    bm = mention_at(toks, k, ("body",))
+    gaz = getattr(ctx, "gazetteer", None)
+    for rel, kind, slug in (bm.entity.links if bm is not None else ()):
+        if rel == "bodyOf" and kind == "process" and gaz is not None:
+            try:
+                return gaz.get("process", slug), after(toks, bm)
+            except KeyError:
+                return None
+    return None
+
+
+def _numbered_process(toks: Tokens, i: int, ordinals: dict):
+    """The process whose short name covers the meeting noun at ``i`` and is followed right away by an ordinal
+    (``المنتدى العالمي الحادي عشر للهجرة والتنمية``: the eleventh meeting of the Forum), else None."""
+    pm = next((x for x in toks.tokens[i].ents if x.entity.kind == "process" and toks.index_at(x.start) == i), None)
+    return pm.entity if pm is not None and after(toks, pm) in ordinals else None
+
+
+def _read(ctx, st, src, toks: Tokens, m, lo: int, hi: int, ordinals: dict, doc_day, numbered=None) -> Ref | None:
     lex = load()
     kind = m.feature("kind", "meeting")
     j = m.j
-    n = None
+    n = _preposed_ordinal(toks, m, lo)          # أول قمة أممية رفيعة المستوى، أول مؤتمر أورو-إفريقي
     qualified = False
+    cut = None
     for _ in range(4):
         q = lex.is_a(toks, j, "meeting_qualifier") if j < hi else None
         if q:
@@ -145,6 +328,7 @@ def _read(ctx, st, src, toks: Tokens, m, lo: int, hi: int, ordinals: dict, doc_d
         if j in ordinals:
             n = ordinals[j].value
             o_end = ordinals[j].end
+            cut = ordinals[j]
             while j < hi and toks.tokens[j].start < o_end:
                 j += 1
             continue
@@ -152,7 +336,12 @@ def _read(ctx, st, src, toks: Tokens, m, lo: int, hi: int, ordinals: dict, doc_d
     if _term_years(toks, j, hi):
         return None             # خلال دورته التاسعة 2026 - 2027: a term of office, not a meeting
     place = process = None
-    for k in range(j, min(hi, j + MAX_GAP)):
+    members = lex.is_a(toks, j, "meeting_members_of") if j < hi and not m.reading.enc else None
+    if members is not None:
+        found = _members_process(ctx, toks, members.j, hi)     # اجتماع وزراء خارجية المجموعة التوجيهية لعملية بالي
+        if found is not None:
+            process, j = found
+    for k in range(j, min(hi, j + MAX_GAP) if process is None else j):
         pm = mention_at(toks, k, ("process",))
         if pm is not None:
             process = pm.entity
@@ -176,6 +365,24 @@ def _read(ctx, st, src, toks: Tokens, m, lo: int, hi: int, ordinals: dict, doc_d
         named = _name_after_head(ctx, toks, j, hi, ordinals)   # المؤتمر الوزاري الأورو-إفريقي الأول حول الهجرة والتنمية
         if named is not None:
             process, j, n = named[0], named[1], n if n is not None else named[2]
+    if process is None and numbered is None and cut is not None and not m.reading.enc and j < hi:
+        named = _name_around_ordinal(ctx, toks, m.i, cut, hi)    # الاجتماع العالمي الخامس لرؤساء وأمانات العمليات …
+        if named is not None:
+            if not _reported_here(ctx, toks, lo, m.i, named[1], hi, doc_day):
+                return None         # named in passing (… أصحاب المصلحة المنتدى الدولي الأول لاستعراض الهجرة، حيث سيتم …)
+            process, j = named
+    if numbered is not None and not _reported_here(ctx, toks, lo, m.i, j, hi, doc_day):
+        return None                 # named in passing (سيتشارك في … المنتدى الدولي الأول): not read as a meeting
+    if process is None and numbered is not None and n is not None:
+        process = numbered          # وانعقد المنتدى العالمي الحادي عشر في مراكش: the short name's process
+    if process is None and not m.reading.enc and j < hi and toks.tokens[j].norm in ("له", "لها") and n is not None:
+        # وعقدت أول اجتماع لها في أبريل 2015: the possessive after the noun takes up the process named before
+        process = _antecedent_process(toks, lo, m.i, toks.tokens[j].norm[1:]) or _topic_process(toks, lo, m.i)
+        j += 1 if process is not None else 0
+    if process is None and not m.reading.enc and j < hi:
+        shared = _coordinated_process(toks, j, hi)     # المؤتمر الوزاري الثامن والمنتدى الحكومي … الثالث لعملية بالي
+        if shared is not None:
+            process = shared
     if process is None and m.reading.enc in ("ه", "ها"):
         named = _name_under_pronoun(ctx, toks, m, hi, ordinals)        # حوارها الرفيع المستوى الثاني بشأن الهجرة …
         if named is not None:
@@ -194,7 +401,7 @@ def _read(ctx, st, src, toks: Tokens, m, lo: int, hi: int, ordinals: dict, doc_d
         # الاجتماع - الذي عقد في جزيرة بالي -: the meeting named before, its place now given (unless it was elsewhere)
         modified = j < hi and toks.tokens[j].norm.startswith("ال")
         ante = antecedent(st, src)
-        if ante is not None and not modified and _can_refer(kind, ante.kind) and ante.place in (None, later) \
+        if ante is not None and not modified and _can_refer(kind, ante.kind, ante.process) and ante.place in (None, later) \
                 and ante.status != PLANNED:
             ref = _anaphor(ctx, st, src, toks, m.i, j, lo, hi, doc_day)
             if ref is not None:
@@ -202,7 +409,7 @@ def _read(ctx, st, src, toks: Tokens, m, lo: int, hi: int, ordinals: dict, doc_d
     if process is None and place is None and n is None and not qualified and definite and later is None:
         modified = j < hi and toks.tokens[j].norm.startswith("ال")      # الاجتماع الحكومي: another meeting
         ante = antecedent(st, src)
-        if ante is not None and not modified and _can_refer(kind, ante.kind):
+        if ante is not None and not modified and _can_refer(kind, ante.kind, ante.process):
             return _anaphor(ctx, st, src, toks, m.i, j, lo, hi, doc_day)
         place = host_place_before(toks, lo, m.i) or held_place_before(toks, lo, m.i)
         if place is None and host_after(toks, j, hi) is None:
@@ -211,7 +418,11 @@ def _read(ctx, st, src, toks: Tokens, m, lo: int, hi: int, ordinals: dict, doc_d
     status = clause_status(toks, m.i, dates=dates, doc_day=doc_day)
     if place is None:
         place = (place_after(toks, j, hi) or host_place_before(toks, lo, m.i) or held_place_before(toks, lo, m.i)
-                 or fronted_place(toks, lo, m.i))
+                 or fronted_place(toks, lo, m.i) or clause_place(toks, lo, m.i, doc_day))
+    place_rule = ""
+    if place is None and process is None and status == HELD:
+        place = dateline_place(ctx, src, toks, lo, hi, m.i, dates, doc_day)     # نيويورك - 20 سبتمبر 2016 … أمس
+        place_rule = DATELINE_ID if place is not None else ""
     title = st.title_meeting
     if process is None and n is not None and title is not None and title.process is not None \
             and title.ordinal == n and title.kind == kind:
@@ -248,6 +459,14 @@ def _read(ctx, st, src, toks: Tokens, m, lo: int, hi: int, ordinals: dict, doc_d
                      cls=PLANNED_CLASS if status == PLANNED else HELD_CLASS)
         return Ref(toks.tokens[m.i].start, toks.tokens[j - 1].end, ev, parent, RULE_ID, status, None, place,
                    tuple(dates), year, kind, phase_dates(toks, lo, hi, doc_day))
+    main = st.main_meeting
+    if process is not None and n is not None and year is None and place is None and host is None \
+            and main is not None and main.rule == RULE_ID and main.process == process and main.ordinal is None \
+            and main.status == HELD and status != PLANNED:
+        # اجتمعت … دولة في مدينة قادش … تجاه مسار الرباط. … في المؤتمر الوزاري السادس للحوار الأوروإفريقي: the
+        # numbered meeting of the process the document is about, written with no place or year, is that meeting
+        return Ref(toks.tokens[m.i].start, toks.tokens[j - 1].end, main.event, process, RULE_ID, status, n, None,
+                   tuple(dates), main.year, kind, phase_dates(toks, lo, hi, doc_day))
     site = place if place is not None else (host or state_site(toks, lo, m.i, j, hi))
     ev = _entity(process, n, year, kind, site, toks.surface(m.i, j), status)
     if ev is None:
@@ -259,7 +478,7 @@ def _read(ctx, st, src, toks: Tokens, m, lo: int, hi: int, ordinals: dict, doc_d
     if opener and dates and not phases:
         phases, dates = ((opener, dates[0]),), dates[1:]   # في ختام أعمال اللقاء …، أمس الأول: its last day
     return Ref(toks.tokens[m.i].start, toks.tokens[j - 1].end, ev, process, RULE_ID, status, n, place,
-               tuple(dates), year, kind, phases)
+               tuple(dates), year, kind, phases, place_rule)
 
 
 # Quotation marks a writer sets a process's name in (اللقاء الوزاري السابع لدول «حوار أبوظبي»).
@@ -279,9 +498,11 @@ _PROCESS_MEETING = frozenset({"meeting", "summit", "conference", "session", "min
                               "ministerial-conference", "forum"})
 
 
-def _can_refer(kind: str, antecedent_kind: str) -> bool:
-    """A bare noun of ``kind`` may name the antecedent again (الندوة never names a forum meeting)."""
-    if not antecedent_kind:                      # a meeting a report rule found: a process meeting
+def _can_refer(kind: str, antecedent_kind: str, process=None) -> bool:
+    """A bare noun of ``kind`` may name the antecedent again (الندوة never names a forum meeting). A process's
+    meeting first named by a generic noun (``جلسة جديدة من عملية الخرطوم``) may be named again as its
+    conference or summit (``الجلسة الافتتاحية للمؤتمر``)."""
+    if not antecedent_kind or (process is not None and antecedent_kind in _GENERIC):
         return kind in _PROCESS_MEETING
     return kind == antecedent_kind or kind in _GENERIC or antecedent_kind.endswith(kind)
 
@@ -607,8 +828,14 @@ def _name_after_head(ctx, toks: Tokens, j: int, hi: int, ordinals: dict):
     ``الحوار الأورو -إفريقي حول الهجرة والتنمية``), name a known process; an ordinal among the first words
     is the meeting's. The whole rest of the name must match: a shared adjective alone names nothing."""
     matcher = getattr(ctx, "matcher", None)
-    if matcher is None or toks.tokens[j].norm not in _head_followers(matcher.gazetteer):
+    if matcher is None:
         return None
+    followers = _head_followers(matcher.gazetteer)
+    article = ""
+    if toks.tokens[j].norm not in followers:
+        if toks.tokens[j].norm.startswith("ال") or "ال" + toks.tokens[j].norm not in followers:
+            return None
+        article = "ال"          # أول مؤتمر أورو - إفريقي حول الهجرة والتنمية: an indefinite noun's adjectives
     t0 = toks.tokens[j]
     last = toks.tokens[min(hi, j + 14) - 1]
     tail = toks.text[t0.start:last.end]
@@ -620,10 +847,10 @@ def _name_after_head(ctx, toks: Tokens, j: int, hi: int, ordinals: dict):
             break
     rest = (tail[:cut[0]].rstrip() + " " + tail[cut[1]:].lstrip()).strip() if n is not None else tail
     for head in _PROCESS_HEADS:
-        text = f"{head} {rest}"
+        text = f"{head} {article}{rest}"
         for mention in matcher.find(text, ()):
             if mention.start == 0 and mention.entity.kind == "process" and mention.end > len(head) + 8:
-                end = mention.end - len(head) - 1           # in ``rest``
+                end = mention.end - len(head) - 1 - len(article)          # in ``rest``
                 if n is not None and end > cut[0]:
                     end += (cut[1] - cut[0]) - (len(tail[:cut[0]]) - len(tail[:cut[0]].rstrip())) \
                         - (len(tail[cut[1]:]) - len(tail[cut[1]:].lstrip())) + 1
@@ -681,6 +908,52 @@ def _antecedent_process(toks: Tokens, lo: int, i: int, enc: str = "ه"):
         if noun is not None and not covered(toks, k, ("process",)) and \
                 _feminine(noun.reading.bare) == feminine and not noun.reading.enc:
             return _process_headed_by(toks, k, noun.reading.bare)
+    return None
+
+
+def _reported_here(ctx, toks: Tokens, lo: int, i: int, j: int, hi: int, doc_day) -> bool:
+    """A numbered meeting read out of a process's name (at tokens [i, j)) is reported, not named in passing: a
+    held or hosting verb governs it, or its own date follows."""
+    return (governing_before(toks, lo, i) is not None or governing_verb(toks, j, hi) is not None
+            or bool(own_dates(ctx, toks, j, hi, doc_day)))
+
+
+def _name_around_ordinal(ctx, toks: Tokens, i: int, cut, hi: int):
+    """(process, token after its name) when a meeting noun phrase read without the ordinal written inside it
+    names a known process (``الاجتماع العالمي الخامس لرؤساء وأمانات العمليات التشاورية`` → ``الاجتماع العالمي لرؤساء
+    وأمانات العمليات التشاورية``): the process whose numbered meeting it is. The name must start at the noun and
+    go on past the ordinal."""
+    matcher = getattr(ctx, "matcher", None)
+    if matcher is None:
+        return None
+    start = toks.tokens[i].start
+    last = toks.tokens[min(hi, toks.index_at(cut.end) + 14) - 1]
+    head, tail = toks.text[start:cut.start].rstrip(), toks.text[cut.end:last.end].lstrip()
+    if not head or not tail:
+        return None
+    text = f"{head} {tail}"
+    for mention in matcher.find(text, ()):
+        if mention.start == 0 and mention.entity.kind == "process" and mention.end > len(head) + 1:
+            tail_start = last.end - len(tail)
+            k = toks.index_at(tail_start + mention.end - len(head) - 2) + 1
+            if k < hi and toks.tokens[k].norm.startswith("وال"):
+                return None         # المؤتمر الإقليمي الأول حول الهجرة والتنمية: the name goes on past the match
+            return mention.entity, k
+        if mention.start > 0:
+            break
+    return None
+
+
+def _topic_process(toks: Tokens, lo: int, i: int):
+    """The process a sentence opens its clause with, when a held verb governs the meeting at ``i`` (``… أن عملية
+    التشاور … تم إنشاؤها بقرار من مجلس الجامعة العربية …، وعقدت أول اجتماع لها``): the first process named in the
+    sentence before the meeting, the subject the coordinated verbs share."""
+    if governing_before(toks, lo, i) is None:
+        return None
+    for k in range(lo, i):
+        pm = mention_at(toks, k, ("process",))
+        if pm is not None:
+            return pm.entity
     return None
 
 
@@ -866,7 +1139,8 @@ def ref_facts(src, ref: Ref):
     if ref.ordinal:
         yield Fact(ev, "ordinal", Value(str(ref.ordinal), "integer"), src, RULE_ID, CONF)
     if ref.place is not None:
-        yield Fact(ev, "location", ref.place, src, "event.written-location", CONF)
+        rule = ref.place_rule or "event.written-location"
+        yield Fact(ev, "location", ref.place, src, rule, REGISTRY.confidence(rule))
     start = next((d.start_date for p, d in ref.phases if p == "start"), None)
     end = next((d.end_date or d.start_date for p, d in ref.phases if p == "end"), None)
     phased = {(d.start, d.end) for _, d in ref.phases}

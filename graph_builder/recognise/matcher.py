@@ -9,7 +9,8 @@ are proclitics (``arabic.PROCLITICS``: و ف ب ل ك and their combinations):
   written ``لل`` (``وللمنظمة``, alef dropped), which is matched too;
 * a name without the article (``منظمة العمل الدولية``, ``سويسرا``) may follow any proclitic
   (``لمنظمة العمل الدولية``, ``وسويسرا``); the article is never dropped from or added to a name;
-* a Latin acronym counts only as a whole token (``IOM``, ``(IOM)``), case as written (topic
+* a Latin acronym counts only as a whole token (``IOM``, ``(IOM)``, or after an Arabic article
+  or clitic glued with a tatweel: ``الـOIM``, ``وللـIOM``), case as written (topic
   slugs and the ISO codes of states are notations, not acronyms a text uses).
 
 **Span convention**: the span excludes the proclitic letters and covers the name as written;
@@ -28,7 +29,8 @@ matched on either seat (``شئون``, Egyptian press). OCR slips are
 matched only by a bounded fuzzy rule: single-word proper names (states, places, processes,
 regions) of at least 6 letters, edit distance 1 per 6 letters, same first and last letter,
 never a token that is itself a known name or a given name (lexicon class ``given_name``:
-``مانويلا`` is a person, not Manila). Explicit ``ar_alt`` variants are preferred.
+``مانويلا`` is a person, not Manila), nor the word right after a given name (``أنجيل لوسادا`` is
+a family name, not a slip of Lusaka). Explicit ``ar_alt`` variants are preferred.
 
 A SHORT name (a name of a process, body or instrument that is the first words of a longer name of the
 same entity: ``المنتدى العالمي``, ``إعلان نيويورك``) or an ambiguous short form is not a mention when
@@ -67,14 +69,16 @@ from .findings import Entity, Mention
 from .gazetteer import Gazetteer
 from ..text.model import Document, Section
 from .role_persons import find_role_persons, given
-from .text_entities import (find_known_persons, find_persons, find_persons_before_roles, find_publications,
-                            find_resolutions_cited, surname, unify_persons)
+from .text_entities import (find_known_persons, find_numbered_laws, find_persons, find_persons_before_roles,
+                            find_publications, find_resolutions_cited, surname, unify_persons)
 
 NAME, ELIDED, ACRONYM, ADJECTIVE, SHORT, SHORT_ELIDED = "name", "elided", "acronym", "adjective", "short", "short-elided"
 RULES = {NAME: "gazetteer", ELIDED: "gazetteer", ACRONYM: "acronym", ADJECTIVE: "adjective",
          SHORT: "short-form", SHORT_ELIDED: "short-form"}
 _LAM_PREFIXES = frozenset(p for p in PROCLITICS if p.endswith("ل"))
 _ARTICLE_PREFIXES = frozenset(p for p in PROCLITICS if not p.endswith("ل"))
+# the article and clitics a writer glues (with a tatweel the folding drops) to a Latin acronym: الـOIM
+_LATIN_ACRONYM_PREFIXES = frozenset({"ال", "لل", "ولل", "فلل"} | {p + "ال" for p in _ARTICLE_PREFIXES})
 FUZZY_KINDS = ("state", "place", "process", "region")
 # words that start like the article but are particles: إلى, إلا, التي, الذي, …
 _NOT_DEFINITE = frozenset(fold(w) for w in ("إلى", "إلا", "ألا", "التي", "الذي", "الذين", "اللذين", "اللتين",
@@ -274,9 +278,13 @@ class Matcher:
         hits = []
         if not self._fuzzy:
             return hits
+        prev, prev_end = "", 0
         for m in _LETTER_WORD.finditer(text):
             i, j = m.span()
-            word = m.group()
+            word, before = m.group(), prev if text[prev_end:i].isspace() else ""
+            prev, prev_end = word, j
+            if before and (given(before) or before[:1] in "وف" and given(before[1:])):
+                continue                    # أنجيل لوسادا: the word after a given name is a family name, not a slip of لوساكا
             if j - i >= FUZZY_MIN_LETTERS - 1 and word not in self._names \
                     and not any(s < j and i < e for s, e in taken):
                 hit = self._fuzzy_word(word, i)
@@ -383,8 +391,8 @@ class Matcher:
 
     @staticmethod
     def _prefix_ok(how: str, key: str, prefix: str) -> bool:
-        if how == ACRONYM:
-            return prefix == ""
+        if how == ACRONYM:            # الـOIM، للـIOM، والـECOWAS: an Arabic article or clitic on a Latin acronym
+            return prefix == "" or key.isascii() and prefix in _LATIN_ACRONYM_PREFIXES
         if how in (ELIDED, SHORT_ELIDED):
             return prefix in _LAM_PREFIXES
         if key.startswith("ال"):
@@ -516,6 +524,8 @@ class Matcher:
             hits.append(_Hit(s, e, ent, "text-" + ent.kind))
         for s, e, ent in find_resolutions_cited(norm):
             hits.append(_Hit(s, e, ent, "text-resolution"))
+        for s, e, ent in find_numbered_laws(norm):
+            hits.append(_Hit(s, e, ent, "text-law"))
         chosen = self._select(hits)
         chosen = self._select(chosen + self._fuzzy_hits(t, [(h.start, h.end) for h in chosen]))
         chosen = self._select(chosen + [_Hit(s, e, ent, "text-person") for s, e, ent in find_persons_before_roles(norm)

@@ -41,6 +41,7 @@ _DEFINITE = re.compile(r"^(?:[وف]?[بلك]?ال|[وف]?لل)")
 _HARD_AFTER = frozenset(fold(w) for w in ("إن", "أن", "ان", "بأن", "إنه", "أنه", "على", "في", "عن", "إلى",
                                           "الى", "من", "مع", "خلال", "الذي", "التي", "لدى", "أمام", "حول"))
 _PREP_MASDAR = frozenset({"بت", "لت"})
+_CLITIC_PAIRS = frozenset({"وب", "ول", "فب", "فل", "وك"})
 _OPEN_QUOTES = frozenset("«\"“")
 _CLOSE_QUOTES = frozenset("»\"”")
 _COMMAS = frozenset("،,")
@@ -61,6 +62,13 @@ def _words():
     titles = frozenset(fold(w) for w in lex.words("title")) | frozenset(TITLES)
     verbs = frozenset(fold(w) for w in lex.words("reporting_verb")) | _VERBS_BEFORE_NAMES
     return given, role_heads, role_words, not_name, titles, verbs
+
+
+@lru_cache(maxsize=1)
+def _reporting() -> frozenset[str]:
+    """The verbs of lexicon class ``reporting_verb`` only (قال، أكد …), not every verb a name may follow."""
+    from ..text.word_classes import load
+    return frozenset(fold(w) for w in load().words("reporting_verb"))
 
 
 @lru_cache(maxsize=1)
@@ -113,12 +121,33 @@ def _role_word(w: str) -> bool:
 
 
 def common_word(w: str, original: str = "") -> bool:
-    """A word of class ``not_name`` (بحضور، أمس، كلمة), also after و/ف; a given name printed otherwise
-    than the common word it folds like (بان, not بأن) is not one."""
+    """A word of class ``not_name`` (بحضور، أمس، كلمة), also after و/ف and after ب/ل (بجهود، لبذل); a
+    given name printed otherwise than the common word it folds like (بان, not بأن) is not one."""
     nn = _words()[3]
     if given_as_written(original) and original not in _spelled_not_names():
         return False
-    return w in nn or _strip_conj(w) in nn
+    bare = _strip_conj(w)
+    return w in nn or bare in nn or (len(bare) > 3 and bare[0] in "بل" and not given(bare) and bare[1:] in nn)
+
+
+@lru_cache(maxsize=1)
+def _given_parts() -> frozenset[str]:
+    from ..text.word_classes import load
+    return frozenset(fold(w) for w in load().words("given_name_part"))
+
+
+def given_part(w: str) -> bool:
+    """The second word, with the article, of a compound given name (نور الدين، فاطمة الزهراء)."""
+    return w in _given_parts()
+
+
+_PARTICLES = frozenset(fold(w) for w in ("بن", "ابن", "آل", "أبو", "ابو", "ولد"))
+
+
+def name_reach(words: list[str]) -> int:
+    """How many words a name may have: four, one more for each particle inside it (محمد عبدالله بن
+    مطلق الغفلي، خالد بن أحمد آل خليفة), at most six."""
+    return min(6, MAX_NAME + sum(w in _PARTICLES for w in words[1:MAX_NAME + 1]))
 
 
 def given(w: str) -> bool:
@@ -165,8 +194,10 @@ class _Words:
         return self.norm.original[s:e]
 
     def in_taken(self, k: int) -> bool:
-        s, e, _ = self.items[k]
-        return any(ts <= s and e <= te for ts, te in self.taken)
+        """Is word ``k`` inside a span the matcher chose, a proclitic before it allowed (لحقوق الإنسان)?"""
+        s, e, w = self.items[k]
+        return any(ts <= s + (2 if w[:2] in _CLITIC_PAIRS else 1 if w[:1] in "وفبلك" else 0) and ts >= s and e <= te
+                   or ts <= s and e <= te for ts, te in self.taken)
 
     def punct(self, k: int) -> bool:
         return k < len(self.items) and self.items[k][2] in _PUNCT_BOUNDARY
@@ -178,7 +209,15 @@ class _Words:
         w = self.items[k][2]
         return (w in _PUNCT_BOUNDARY or w in _HARD_AFTER or is_role_head(w) or bool(_DEFINITE.match(w))
                 or (w[0] == "و" and len(w) > 2)          # و + the next item or clause (وبحضور، وليلى)
-                or _verb(w) or w in _words()[3])        # NAME رحب فيها … / NAME أعمال الدورة (a common word)
+                or _verb(w) or common_word(w) or _verb_and_object(self.items, k))          # NAME رحب فيها … / NAME أعمال الدورة / NAME لبذل (a common word)
+
+
+def _verb_and_object(items, k: int) -> bool:
+    """Word ``k`` ends in ت (a feminine perfect: سحبت، أعلنت), is no given name, and a definite word
+    that is no role head follows (its object): the clause after a name, not a family name (طلعت،)."""
+    w = items[k][2]
+    return w.endswith("ت") and w.isalpha() and not given(w) and k + 1 < len(items) \
+        and bool(_DEFINITE.match(items[k + 1][2])) and not is_role_head(items[k + 1][2])
 
 
 def _role_run(ws: _Words, k: int) -> int:
@@ -197,23 +236,31 @@ def _role_run(ws: _Words, k: int) -> int:
     return j
 
 
-def _name_at(ws: _Words, j: int, need_boundary: bool) -> tuple[int, int, int] | None:
+def _name_at(ws: _Words, j: int, need_boundary: bool, role_closes: bool = False) -> tuple[int, int, int] | None:
     """(first word, one past the last word, char offset into the first word) of a name at ``j``."""
     items = ws.items
     if j >= len(items) or ws.in_taken(j):
         return None
     first = items[j][2]
     skip = 0
-    if first[0] in "ولب" and not given(first) and given(first[1:]):
-        skip, first = 1, first[1:]                        # و/ل/ب + a given name: وليلى, لعلي
+    if first[0] in "ولب" and not given(first) and given(first[1:]) and not common_word(first):
+        skip, first = 1, first[1:]                        # و/ل/ب + a given name: وليلى, لعلي (بيان is no ب + يان)
     if not _name_word(first, True, ws.original(j)[skip:]):
         return None
     if not given(first) and ws.original(j).endswith("ة"):
         return None                                       # مصحوبة، جديدة: a feminine participle or adjective, not a name
+    if not skip and first[0] in "وف" and not given(first) and first.endswith("ت") and len(first) > 4:
+        return None                                       # ، وعقدت تحت شعار …: و + a feminine perfect opens a clause
+    if first == "علي" and j + 2 < len(items) \
+            and not given(items[j + 1][2]) and _DEFINITE.match(items[j + 2][2]) and not is_role_head(items[j + 2][2]):
+        return None                                       # علي هامش الاجتماع، علي نوع الجنس: على (on) spelt with ya
     k = j + 1
-    longest = MAX_NAME + any(items[n][2] in ("بن", "ابن") for n in range(j + 1, min(j + MAX_NAME, len(items))))
+    longest = name_reach([items[n][2] for n in range(j, min(j + MAX_NAME + 2, len(items)))])
     while k < len(items) and k - j < longest and not ws.in_taken(k):     # محمد عبدالله بن مطلق الغفلي
         w = items[k][2]
+        if given_part(w) and _name_word(items[k - 1][2], False, ws.original(k - 1)):
+            k += 1                                        # نور الدين، فاطمة الزهراء: a compound given name
+            continue
         if w[0] == "و" and len(w) > 2 and not given(w) and (given(w[1:]) or is_role_head(w) or k - j >= 2):
             break                                         # و + the next person, role or item (باراك أوباما وقادة)
         if w == "-" and k + 1 < len(items) and items[k - 1][1] == items[k][0] and items[k][1] == items[k + 1][0] \
@@ -225,6 +272,8 @@ def _name_at(ws: _Words, j: int, need_boundary: bool) -> tuple[int, int, int] | 
             continue
         if not _name_word(w, False, ws.original(k)):
             break
+        if k - j >= 2 and _verb_and_object(items, k):
+            break                                         # دونالد ترامب سحبت الولايات …: a feminine perfect verb and its object
         k += 1
     if given(first) and k - j < longest and k < len(items) and not ws.in_taken(k):
         w = items[k][2]                                   # a family name with the article: الهاملي
@@ -240,8 +289,12 @@ def _name_at(ws: _Words, j: int, need_boundary: bool) -> tuple[int, int, int] | 
         return None
     if (need_boundary or not given(first)) and not ws.boundary(k):
         return None
-    if not given(first) and not (k >= len(items) or items[k][2] in _SAYS or items[k][2] in _CLOSE_NAME):
+    if not given(first) and not (k >= len(items) or items[k][2] in _SAYS or items[k][2] in _CLOSE_NAME
+                                 or role_closes and k - j <= 3 and is_role_head(items[k][2]) and not _prep_head(items[k][2])
+                                 and items[k][2][:1] not in "وف" and k + 1 < len(items)
+                                 and bool(_DEFINITE.match(items[k + 1][2]))):
         return None                                       # an unknown first word needs a comma, colon or إن after the name
+                                                          # (or, after a reporting verb, a role: وقالت NAME نائبة المدير …)
     return j, k, skip
 
 
@@ -335,16 +388,16 @@ def find_role_persons(norm: Normalised, taken: list[tuple[int, int]]) -> list[tu
                 emit(span)
                 continue
         if _strip_conj(w) in verbs or w in verbs:
-            span = _name_at(ws, i + 1, need_boundary=True)
-            if span and given(items[span[0]][2][span[2]:]):
+            span = _name_at(ws, i + 1, need_boundary=True, role_closes=_strip_conj(w) in _reporting() or w in _reporting())
+            if span and (given(items[span[0]][2][span[2]:]) or span[1] < len(items) and is_role_head(items[span[1]][2])):
                 emit(span)
                 continue
         if i >= used_until and (given(w) or (w[0] == "و" and given(w[1:]))) and not ws.in_taken(i):
             span = _name_at(ws, i, need_boundary=False)
             if span and span[1] < len(items) and (is_role_head(items[span[1]][2]) or (
-                    items[span[1]][2] in _COMMAS and span[1] + 1 < len(items) and is_role_head(items[span[1] + 1][2])
-                    and not _prep_head(items[span[1] + 1][2]))):
-                emit(span)                                # NAME ROLE / NAME، ROLE
+                    items[span[1]][2] in _COMMAS | {"("} and span[1] + 1 < len(items)
+                    and is_role_head(items[span[1] + 1][2]) and not _prep_head(items[span[1] + 1][2]))):
+                emit(span)                                # NAME ROLE / NAME، ROLE / NAME (ROLE)
     return out
 
 
@@ -424,6 +477,8 @@ def role_after(norm: Normalised, end: int, taken: list[tuple[int, int]],
     k = next((n for n, it in enumerate(items) if it[0] >= fpos), len(items))
     if k < len(items) and items[k][2] in _CLOSE_QUOTES:
         k += 1                                            # "NAME" ROLE: the closing quote of the name
+    elif k + 1 < len(items) and items[k][2] == "(" and is_role_head(items[k + 1][2]):
+        k += 1                                            # NAME (ROLE): the role in parentheses, up to ")"
     if k >= len(items) or not is_role_head(items[k][2]) or items[k][2][0] in "وف" and items[k][2] not in _words()[1]:
         return None                                       # و + a role: the next item, not this name's role
     fstops = {_folded_index(norm, s) for s in stops}

@@ -7,6 +7,8 @@
 * A General Assembly resolution cited by its number (``القرار ٤/٦٨``, ``A/RES/71/1``), read by
   :func:`graph_builder.values.find_resolutions`: the same entity the commitment rules give it.
   Publications and resolutions found here are what a paragraph cites (:data:`CITATION_RULES`).
+* A national law or decree cited by its number and year (``القانون رقم 28 لسنة 2012``): its number and
+  year are its identity (:func:`find_numbered_laws`).
 * A person is a name after a title (``السيد``, ``السيدة``, ``السفير``, ``الدكتور`` …): a name in
   Latin script is its capitalised words (``السيدة Louise Arbour``, ``السيد de Mistura``); the next
   title ends a name (``السيد جون سميث والسيدة …``); else the
@@ -120,6 +122,30 @@ def find_resolutions_cited(norm: Normalised) -> list[tuple[int, int, Entity]]:
     return out
 
 
+# A national law or decree cited by its number and year (القانون رقم 28 لسنة 2012، قانون العمالة المنزلية
+# رقم 68 لسنة 2015، المرسوم بقانون رقم 5 لعام 2019، الظهير رقم …): numbers restart each year, so the number
+# and the year are its identity. Up to five title words between the head and رقم, no punctuation.
+_LAW = re.compile(r"(?<![^\W\d_])(?:[وبلف]|وب|ول)?(?:ال)?(قانون|مرسوم|ظهير)((?: (?!رقم)[^\W\d_]+){0,5}) رقم ?(\d+)"
+                  r" ?(?:ل|لعام|لسنه|عام|سنه) ?((?:19|20)\d\d)(?!\d)")
+_LAW_EN = {"قانون": "Law", "مرسوم": "Decree", "ظهير": "Dahir"}
+
+
+def numbered_law(head: str, number: str, year: str, label: str) -> Entity:
+    kind = _LAW_EN[head]
+    return Entity(kind="commitment", slug=f"{kind.lower()}-{number}-{year}", cls="LegalInstrument",
+                  label_ar=label, label_en=f"{kind} No. {number} of {year}", from_text=True)
+
+
+def find_numbered_laws(norm: Normalised) -> list[tuple[int, int, Entity]]:
+    """(start, end, entity) in ``norm.text`` of each law or decree cited by number and year."""
+    out = []
+    for m in _LAW.finditer(norm.text):
+        s = m.start(1) - (2 if norm.text[max(0, m.start(1) - 2):m.start(1)] == "ال" else 0)
+        os_, oe = norm.to_original(s, m.end())
+        out.append((s, m.end(), numbered_law(m.group(1), m.group(3), m.group(4), norm.original[os_:oe])))
+    return out
+
+
 def person(name: str) -> Entity:
     slug = translit(name) or "unnamed"
     return Entity(kind="person", slug=slug, cls="Person", label_ar=name, from_text=True)
@@ -159,7 +185,7 @@ def _name_after(norm: Normalised, pos: int) -> tuple[int, int] | None:
             words.append((m.start(), m.start() + dash))     # حمدان - ممثل: a dash before the role, not ألفاريز - لاسو
             break
         words.append((m.start(), m.end()))
-        if len(words) == 5:
+        if len(words) == 7:
             break
     if not words or words[0][0] != pos:
         return None
@@ -173,12 +199,13 @@ def _name_after(norm: Normalised, pos: int) -> tuple[int, int] | None:
             words, originals, before_title = words[:n], originals[:n], True
             break
     names = [_name_word(text[s:e], o) for (s, e), o in zip(words, originals)]
-    for n in range(1, len(words)):          # عبد العاطي، أبو الغيط، آل مكتوم: the article inside a compound name
-        if not names[n] and names[n - 1] and text[words[n - 1][0]:words[n - 1][1]] in _COMPOUND_HEADS \
-                and text[words[n][0]:words[n][0] + 2] == "ال":
-            names[n] = True
-    from .role_persons import given, is_role_head      # noqa: PLC0415 (role_persons imports this module)
+    from .role_persons import given, given_part, is_role_head, name_reach   # noqa: PLC0415 (role_persons imports this module)
     from .role_persons import common_word       # noqa: PLC0415
+    for n in range(1, len(words)):          # عبد العاطي، أبو الغيط، آل مكتوم: the article inside a compound name
+        if not names[n] and names[n - 1] and (text[words[n - 1][0]:words[n - 1][1]] in _COMPOUND_HEADS
+                                              and text[words[n][0]:words[n][0] + 2] == "ال"
+                                              or given_part(text[words[n][0]:words[n][1]])):
+            names[n] = True                 # … and a compound given name: نور الدين، فاطمة الزهراء
     for n, (s, e) in enumerate(words):
         w = text[s:e]
         if not names[n] and (given(w) and n == 0 or (n >= 2 and w == "الابن")):
@@ -190,15 +217,35 @@ def _name_after(norm: Normalised, pos: int) -> tuple[int, int] | None:
             names[n] = True           # علي بن ناصر الغفيص،: a family name with the article closed by a comma
     if given(text[words[0][0]:words[0][1]]):
         k = 1
-        while k < min(4, len(words)) and names[k] and not _imperfect(text[words[k][0]:words[k][1]]) \
-                and not norm.original.__getitem__(slice(*norm.to_original(*words[k]))).endswith("ة"):
+        reach = name_reach([text[s:e] for s, e in words])
+        while k < min(reach, len(words)) and names[k] and not _imperfect(text[words[k][0]:words[k][1]]) \
+                and not is_role_head(text[words[k][0]:words[k][1]]) \
+                and (not norm.original.__getitem__(slice(*norm.to_original(*words[k]))).endswith("ة")
+                     or text[words[k - 1][0]:words[k - 1][1]] in _COMPOUND_HEADS):     # أبو غزالة، آل خليفة
             k += 1
-        if k >= 2 and (k == len(words) or not names[k]):
+        if 2 <= k < min(reach, len(words) - 1) and not names[k]:
+            w, nxt = text[words[k][0]:words[k][1]], text[words[k + 1][0]:words[k + 1][1]]
+            if w.startswith("ال") and len(w) > 4 and not _role_word_strict(w) and is_role_head(nxt) \
+                    and nxt[:1] not in "لب":
+                k += 1                                  # علي بن صميخ المري رئيس اللجنة: a family name with the article
+        if k >= 2 and (k == len(words) or not names[k] or is_role_head(text[words[k][0]:words[k][1]])):
             return words[0][0], words[k - 1][1]        # السفير ضرار عبد الرزاق رزوقي اليوم …: a given name anchors it
     if not names[0]:
         return None
     if is_role_head(text[words[0][0]:words[0][1]]):
         return None                             # السيدة وزير مفوض/ NAME: a role, then the name
+    reach = name_reach([text[s:e] for s, e in words])
+    for n in range(2, min(reach, len(words) - 1) + 1):       # الشيخ صباح خالد الحمد الصباح النائب الأول …
+        w = text[words[n][0]:words[n][1]]
+        if is_role_head(w) and w[:1] not in "لبوف":
+            inner = [text[a:b] for a, b in words[1:n]]
+            if any(x.startswith("ال") for x in inner) and all(
+                    names[i + 1] or (x.startswith("ال") and len(x) > 3 and not _role_word_strict(x))
+                    for i, x in enumerate(inner)):
+                return words[0][0], words[n - 1][1]         # family names with the article, up to the role
+            break
+        if not names[n] and not (w.startswith("ال") and len(w) > 3 and not _role_word_strict(w)):
+            break
     for n in range(1, min(4, len(words)) + 1):            # a comma right after word n closes the name
         if not all(names[:n]):
             break
@@ -407,7 +454,8 @@ def find_known_persons(norm: Normalised, surnames: dict[str, Entity],
                 ps = start - len(prev.group(0))
                 word = prev.group(1)
                 original = norm.original.__getitem__(slice(*norm.to_original(ps, ps + len(word))))
-                if _name_word(word, original) and word[0] not in "وف" and word not in TITLES \
+                if _name_word(word, original) and word[0] not in "وف" and word not in TITLES and len(word) > 2 \
+                        and not _verb_before_name(word) \
                         and not (word[0] in "لبك" and _function_word(word[1:], original[1:])):
                     start = ps
             os_, oe = norm.to_original(start, end)

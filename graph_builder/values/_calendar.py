@@ -76,7 +76,7 @@ WEEKDAYS, REL_DAYS, DIRECTIONS = TABLES["weekdays"], TABLES["relative_days"], TA
 MONTH_NAME = "(?i:" + words(*MONTHS) + ")(?![A-Za-z])"
 MONTH_NAME_RE = re.compile(MONTH_NAME + NA)
 # one name, or two (UN pair with a slash; Levantine and Egyptian side by side: شباط فبراير)
-MONTH = rf"(?:{MONTH_NAME}(?:(?:{SP}?/{SP}?|{SP}){MONTH_NAME})?){NA}"
+MONTH = rf"(?:{MONTH_NAME}(?:(?:{SP}?/{SP}?|{SP}){MONTH_NAME}|{SP}?\({SP}?{MONTH_NAME}{SP}?\))?){NA}"   # كانون الأول (ديسمبر)
 YEAR = r"(?:1[89]|2[01])[0-9]{2}(?![0-9])"
 G_MARK = rf"(?:{SP}?(?:{words(*WORDS['gregorian_markers'])})){NA}"      # 2016م, 2016 ميلادي
 YEAR_LINK = "(?:,)?" + pattern(r"(?: من)?(?: عام| سنة)?") + SP        # 14 ديسمبر, 2016 (English style)
