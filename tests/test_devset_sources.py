@@ -1,11 +1,11 @@
 """The real-text development sets' committed parts agree with each other (no third-party text needed).
 
 Checks, for the real-text set (``devset/sources.toml``, key ``tests/data/extraction_key/realtext/``)
-and for the blind set kept apart from the rules' writers (``devset/fresh-sources.toml``, key
-``tests/data/extraction_key/fresh/``), the sources list, the answer key and the presence checker
-``devset/fetch.py``: every key names a listed text, every listed text has a key, ids are unique
-and are the build's slugs, the texts folders are git-ignored, and the checker reports a missing
-and a malformed text.
+and for every blind set kept apart from the rules' writers (``devset/NAME-sources.toml``, key
+``tests/data/extraction_key/NAME/``: ``fresh``, ``fresh2`` …), the sources list, the answer key and
+the presence checker ``devset/fetch.py``: every key names a listed text, every listed text has a
+key, ids are unique and are the build's slugs, no two sets share a page, the texts folders are
+git-ignored, and the checker reports a missing and a malformed text.
 """
 from __future__ import annotations
 
@@ -20,9 +20,12 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT / "devset" / "sources.toml"
 KEYS = ROOT / "tests" / "data" / "extraction_key" / "realtext"
-# (set name, sources list, key folder, at least N texts, outlets, registers)
-SETS = [("realtext", SOURCES, KEYS, 40, 15, 5),
-        ("fresh", ROOT / "devset" / "fresh-sources.toml", ROOT / "tests" / "data" / "extraction_key" / "fresh", 25, 12, 5)]
+# (set name, sources list, key folder, at least N texts, outlets, registers): the realtext set, then
+# every blind set found as devset/NAME-sources.toml (each is a set of at least 25 texts by 12 outlets)
+SETS = [("realtext", SOURCES, KEYS, 40, 15, 5)] + [
+    (path.name[: -len("-sources.toml")], path, ROOT / "tests" / "data" / "extraction_key" / path.name[: -len("-sources.toml")], 25, 12, 5)
+    for path in sorted((ROOT / "devset").glob("*-sources.toml"))]
+BLIND = [name for name, *_ in SETS[1:]]
 
 
 def _fetch_module():
@@ -63,12 +66,16 @@ def test_set_is_large_and_varied(name, path, keys, texts, outlets, registers):
     assert len({e["register"] for e in sources}) >= registers
 
 
-def test_fresh_set_shares_no_page_with_the_realtext_set():
-    urls = {e["url"] for e in _listed(SOURCES)}
-    ids = {e["id"] for e in _listed(SOURCES)}
-    fresh = _listed(SETS[1][1])
-    assert not urls & {e["url"] for e in fresh}
-    assert not ids & {e["id"] for e in fresh}
+def test_there_are_blind_sets():
+    assert {"fresh", "fresh2"} <= set(BLIND)
+
+
+@pytest.mark.parametrize("one,other", [(a, b) for i, a in enumerate(SETS) for b in SETS[i + 1:]],
+                         ids=lambda s: s[0])
+def test_no_two_sets_share_a_page_or_an_id(one, other):
+    first, second = _listed(one[1]), _listed(other[1])
+    assert not {e["url"] for e in first} & {e["url"] for e in second}
+    assert not {e["id"] for e in first} & {e["id"] for e in second}
 
 
 @pytest.mark.parametrize("name,path,keys", [(n, p, k) for n, p, k, *_ in SETS])
@@ -97,7 +104,7 @@ def test_key_tables_match_the_stated_totals(name, keys):
     assert (tables, traps) == (head["facts"], head["traps"])
 
 
-@pytest.mark.parametrize("probe", ["devset/texts/rt00-probe.txt", "devset/texts-fresh/f00-probe.txt"])
+@pytest.mark.parametrize("probe", ["devset/texts/rt00-probe.txt"] + [f"devset/texts-{name}/x00-probe.txt" for name in BLIND])
 def test_texts_folder_is_ignored_by_git(probe):
     result = subprocess.run(["git", "check-ignore", "-q", probe], cwd=ROOT)
     assert result.returncode == 0, f"{probe}: texts folders must be git-ignored: third-party text is never committed"
@@ -130,11 +137,12 @@ def test_manifest_gives_only_page_dates(tmp_path, sources):
         assert "title_en" not in table and "summary" not in table
 
 
-def test_checker_reads_another_set_by_name(tmp_path, capsys):
+@pytest.mark.parametrize("name", BLIND)
+def test_checker_reads_another_set_by_name(name, tmp_path, capsys):
     fetch = _fetch_module()
-    fresh = _listed(SETS[1][1])
+    fresh = _listed(dict((n, p) for n, p, *_ in SETS)[name])
     (tmp_path / f"{fresh[0]['id']}.txt").write_text("عنوان\n\n" + "نص " * 100, encoding="utf-8")
-    status = fetch.main(["--set", "fresh", "--texts", str(tmp_path), "--quiet"])
+    status = fetch.main(["--set", name, "--texts", str(tmp_path), "--quiet"])
     out = capsys.readouterr().out
     assert status == 1
     assert out.startswith(f"{len(fresh)} texts listed, 1 present")
