@@ -114,7 +114,7 @@ def serve(store, host: str = "127.0.0.1", port: int = 8000, workers: int | None 
         "workers": 1 if writable else (workers or _default_workers()),
         # gthread whose event loop reads each request before a thread takes it (slow clients)
         "worker_class": http_worker.worker_class(settings["HEADER_TIMEOUT"], settings["BODY_TIMEOUT"],
-                                                 settings["MAX_BODY"]),
+                                                 settings["MAX_BODY"], settings["LINGER_MS"] / 1000),
         "threads": web_threads(settings),
         "keepalive": max(1, settings["KEEPALIVE"]),
         "timeout": int(settings["QUERY_TIMEOUT"]) + 60,

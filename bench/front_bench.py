@@ -22,6 +22,12 @@ The store is built from ``--corpus`` unless ``--store`` is given. Writes
 ``(1 + 2 * 3) * 2 * seconds`` plus start-up.
 
     python bench/front_bench.py --seconds 4
+    git archive COMMIT | tar -x -C /tmp/main-export    # COMMIT: the code to compare with
+    python bench/front_bench.py --seconds 4 --baseline /tmp/main-export
+
+The last lines printed are issue 11's speed figures (cheap-mix ratios at 1, 4 and 16 clients,
+the ``ASK {}`` overhead, CPU per answer, the named mix against the baseline), also stored under
+``acceptance`` in the JSON.
 """
 from __future__ import annotations
 
@@ -77,10 +83,14 @@ def split_cheap(url: str, queries: list[str], limit_ms: float) -> tuple[list[str
 
 
 def sequential(endpoints: dict, queries: list[str], rounds: int) -> dict:
-    """Each query once per round on each endpoint in turn (unique texts); per-query medians."""
+    """Each query once per round on each endpoint in turn, the first one changing from round to
+    round (unique texts); per-query medians."""
     times: dict = {name: [[] for _ in queries] for name in endpoints}
+    names = list(endpoints)
     for r in range(rounds):
-        for name, endpoint in endpoints.items():
+        turn = r % len(names)  # which endpoint goes first changes from round to round (see point())
+        for name in names[turn:] + names[:turn]:
+            endpoint = endpoints[name]
             unique = [f"# round {r} {time.time_ns()}\n{q}" for q in queries]
             for i, row in enumerate(each_once(endpoint.url, unique)):
                 times[name][i].append(row["ms"])
@@ -144,6 +154,60 @@ def point(endpoints: dict, queries: list[str], clients: int, seconds: float) -> 
     return out
 
 
+def acceptance(results: dict) -> dict:
+    """Issue 11's speed figures from one run: the cheap mix's throughput ratio to oxigraph at each
+    client count (target at 16 clients: >= 0.8), the ``ASK {}`` overhead (target: <= 0.5 ms), the
+    server CPU per answer, and the named mix against the baseline tree (not slower: <= 1)."""
+    points = results["points"]
+    out: dict = {"cheap_ratio": {n: p.get("ratio mdkg") for n, p in points.get("cheap", {}).items()},
+                 "cheap_cpu_ms_per_answer": {n: {k: v["server_cpu_ms_per_answer"] for k, v in p.items()
+                                                 if isinstance(v, dict)}
+                                             for n, p in points.get("cheap", {}).items()},
+                 "ask_overhead_ms": points.get("ask", {}).get("overhead_ms mdkg"),
+                 "ask_cpu_ms_per_answer": {k: _median(v.get("cpu_rounds_ms") or [v["server_cpu_ms_per_answer"]])
+                                           for k, v in points.get("ask", {}).items() if isinstance(v, dict)}}
+    seq = results.get("named_sequential", {})
+    if "mdkg-baseline" in seq:
+        out["named_sequential_mdkg_over_baseline"] = round(
+            seq["mdkg"]["sum_of_medians_ms"] / seq["mdkg-baseline"]["sum_of_medians_ms"], 3)
+        out["named_throughput_mdkg_over_baseline"] = {
+            n: round(p["mdkg"]["throughput_rps"] / p["mdkg-baseline"]["throughput_rps"], 3)
+            if p["mdkg"]["throughput_rps"] and p["mdkg-baseline"]["throughput_rps"] else None
+            for n, p in points.get("named", {}).items()}
+    return out
+
+
+def _median(values: list):
+    values = sorted(v for v in values if v is not None)
+    return values[len(values) // 2] if values else None
+
+
+def print_acceptance(acc: dict, load: list) -> None:
+    top = max(acc["cheap_ratio"], key=int) if acc["cheap_ratio"] else None
+    cores = os.cpu_count() or 1
+    print(f"\nIssue 11 speed figures (load average at the end {load}; {cores} cores):")
+    if load and load[0] > cores:
+        print(f"  NOTE: the machine was loaded (1-minute load {load[0]} on {cores} cores): requests wait for a "
+              f"CPU, so the throughput ratios and p50s measure the machine; compare the CPU per answer.")
+    print("  cheap mix, mdkg/oxigraph throughput: " + ", ".join(
+        f"{n} clients {r}" for n, r in acc["cheap_ratio"].items()) + (
+        f"  -> at {top} clients {'MET' if (acc['cheap_ratio'][top] or 0) >= 0.8 else 'NOT met'} (target >= 0.8)"
+        if top else ""))
+    for n, cpu in acc["cheap_cpu_ms_per_answer"].items():
+        print(f"  cheap mix, {n} clients, server CPU ms per answer: {cpu}")
+    overhead = acc["ask_overhead_ms"]
+    print(f"  ASK {{}} overhead above oxigraph (p50): {overhead} ms  -> "
+          f"{'MET' if overhead is not None and overhead <= 0.5 else 'NOT met'} (target <= 0.5 ms); "
+          f"server CPU ms per answer (median of the rounds): {acc['ask_cpu_ms_per_answer']}")
+    if "named_sequential_mdkg_over_baseline" in acc:
+        ratio = acc["named_sequential_mdkg_over_baseline"]
+        print(f"  named mix one query at a time, mdkg/baseline time: {ratio}  -> "
+              f"{'not slower (within 5%)' if ratio <= 1.05 else 'SLOWER (by more than 5%)'}; throughput mdkg/baseline: "
+              f"{acc['named_throughput_mdkg_over_baseline']}")
+    else:
+        print("  named mix against today's code: run with --baseline (a `git archive` of main)")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpus", type=Path, default=REPO / "corpus")
@@ -189,7 +253,9 @@ def main(argv: list[str] | None = None) -> int:
             print("ASK {} at 1 client:", flush=True)
             rounds = [point(endpoints, ["ASK {}"], 1, args.seconds / 3) for _ in range(3)]
             ask = {name: dict(min(rounds, key=lambda r: r[name]["p50_ms"])[name],
-                              p50_rounds_ms=[r[name]["p50_ms"] for r in rounds]) for name in endpoints}
+                              p50_rounds_ms=[r[name]["p50_ms"] for r in rounds],
+                              cpu_rounds_ms=[r[name]["server_cpu_ms_per_answer"] for r in rounds])
+                   for name in endpoints}
             for name in endpoints:
                 if name != "oxigraph":
                     ask[f"overhead_ms {name}"] = round(ask[name]["p50_ms"] - ask["oxigraph"]["p50_ms"], 3)
@@ -210,6 +276,7 @@ def main(argv: list[str] | None = None) -> int:
     if seq:
         print("named mix, one query at a time (sum of per-query medians, ms):",
               {k: v["sum_of_medians_ms"] for k, v in seq.items()})
+    results["acceptance"] = acceptance(results)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(results, indent=1, ensure_ascii=False), encoding="utf-8")
     if args.keep_run:  # every run kept too, so the page can give medians over runs
@@ -218,6 +285,7 @@ def main(argv: list[str] | None = None) -> int:
             json.dumps(results, indent=1, ensure_ascii=False), encoding="utf-8")
     print(f"ASK {{}} overhead (p50 above oxigraph): "
           f"{ {k: v for k, v in results['points']['ask'].items() if k.startswith('overhead')} }; wrote {args.out}")
+    print_acceptance(results["acceptance"], results["load_average_at_end"])
     return 0
 
 

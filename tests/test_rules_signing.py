@@ -83,3 +83,17 @@ def test_the_date_of_the_resolution_it_is_signed_under_is_not_the_signing_date(s
                   "المؤرخ 25 من يوليو (تموز) 2031.", setup)
     assert _parties(got) == {"un", "iom"}, got
     assert not {t for t in got if t[1] in ("dateAdopted", "year")}, got
+
+
+def test_a_place_after_the_parties_is_no_party(setup):
+    # Kurdish press register: the second party's seat after في
+    got = _signed("أعلن الوزير عن توقيع مذكرة تفاهم مشتركة بين دولة الكويت والمركز الدولي لتطوير سياسات الهجرة في "
+                  "النمسا، بهدف توسيع التعاون.", setup)
+    assert _parties(got) == {"KWT", "icmpd"}, got
+
+
+def test_qama_bi_tawqi(setup):
+    # IO web-page register: قامت X ممثلة بـ … بتوقيع مذكرة تفاهم محدثة مع Y
+    got = _signed("قامت الأمانة العامة لجامعة الدول العربية ممثلة بالسفيرة هيفاء أبو غزالة، الأمين العام المساعد، "
+                  "بتوقيع مذكرة تفاهم محدثة مع المنظمة الدولية للهجرة يوم الاثنين 20 يناير 2031 بالقاهرة.", setup)
+    assert _parties(got) == {"las", "iom"}, got

@@ -194,3 +194,28 @@ def test_an_agreement_that_aims_at_topics_and_not_the_paragraphs_process_iom_reg
     assert ("midwa", "border-management") not in {(s, o) for s, o, r in got}   # the memorandum's aim, not MIDWA's
     mou = {o for s, o, r in got if r == "topics.agreement-fields"}
     assert {"regional-integration", "border-management"} <= mou
+
+
+def test_a_quoted_title_after_the_meeting_noun_gulf_register(matcher, gazetteer):
+    ctx = _ctx(["اختتمت في الكويت أمس أعمال ورشة العمل الإقليمية حول \"الحوكمة الرشيدة لاستقدام العمالة المنزلية، "
+                "وحماية العمال\" التي نظمتها الهيئة العامة للقوى العاملة خلال الفترة 14-16 أكتوبر 2015."],
+               matcher, gazetteer)
+    got = {f.object.slug for f in topic_sessions.titled_meeting_facts(ctx)}
+    assert "care-workers" in got
+
+
+
+def test_the_ordinal_after_its_own_meeting_picks_the_meeting_un_register(matcher, gazetteer):
+    # a paragraph naming two meetings of the process: the ordinal after اجتماعه says which one focused
+    from graph_builder.facts.clause_subjects import Text
+    from graph_builder.facts.topics import _own_meeting_by_ordinal
+    from graph_builder.recognise.findings import Entity
+    text = ("وعقد المؤتمر الإقليمي المعني بالهجرة اجتماعه الحادي والعشرين في سان خوسيه عام 2016، وركز على حماية "
+            "الأطفال المهاجرين غير المصحوبين.")
+    m21, m13 = Entity("event", "rcm-21", "Meeting"), Entity("event", "rcm-13", "Meeting")
+    t = Text(text, [])
+    cue = text.index("وركز")
+    assert _own_meeting_by_ordinal(t, 0, cue, {"21": [m21], "13": [m13]}) == m21
+    assert _own_meeting_by_ordinal(t, 0, cue, {"13": [m13]}) is None          # no meeting with that ordinal
+    other = Text("وعقد الوزير اجتماعا مع نظيره الحادي عشر، وركز على الهجرة.", [])
+    assert _own_meeting_by_ordinal(other, 0, other.original.index("وركز"), {"11": [m13]}) is None   # not its own

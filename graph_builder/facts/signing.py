@@ -79,7 +79,7 @@ def _after(ctx, toks, lex, k, hi, word):
     while end < hi and not (toks.tokens[end].kind == "punct" and toks.tokens[end].norm in ".؛;") \
             and not lex.is_a(toks, end, "sign_verb") and toks.tokens[end].norm not in RELATIVES and end < k + 16:
         end += 1
-    found = _actors(ctx, toks, k + 1, end, stop_at_prep=False)
+    found = _actors(ctx, toks, k + 1, end)            # بين X و Y في النمسا: not the place after في
     return found[:1] if word == "مع" else found[:2]
 
 
@@ -174,12 +174,15 @@ def signings(ctx, src, doc_day=None):
             parties = [p for p in _actors(ctx, toks, v.j, n_at) if p not in ()]
             if v.feature("dual") or not parties and not v.feature("noun"):
                 parties = _actors(ctx, toks, lo, v.i) + parties        # X و Y يوقعان …
-            parties += [p for p in _after(ctx, toks, lex, noun.j, hi, "مع") + _after(ctx, toks, lex, noun.j, hi, "بين")
+            elif not parties and (v.reading.pro.endswith("ب") or toks.tokens[v.i].norm.lstrip("و").startswith("ب")):
+                parties = _actors(ctx, toks, lo, v.i)[:1]              # قامت X (ممثلة بـ …) بتوقيع مذكرة مع Y
+            # مذكرة تفاهم (مشتركة|جديدة) بين X و Y / مع Y: a qualifier may stand between the noun and بين/مع
+            parties += [p for p in _with(ctx, toks, lex, noun.j, min(hi, noun.j + 3), hi)
                         + _with(ctx, toks, lex, v.j, n_at, hi) if p not in parties]
         last_noun = noun
         parties = list(dict.fromkeys(parties))
-        if len(parties) < 2:
-            continue
+        # fewer than two parties recognised: no agreement, but the sentence's signing is read (no guess from
+        # every actor the sentence names)
         yield noun, parties[:2], _date(ctx, toks, lo, hi, doc_day), lo, hi
 
 
@@ -193,12 +196,14 @@ def extract(ctx):
     for src in list(ctx.document.paragraphs) + [f for f in ctx.document.footnotes if f.text]:
         toks = ctx.tokens(src)
         for noun, parties, d, lo, hi in signings(ctx, src, doc_day):
+            covered.add((id(src), toks.tokens[lo].start, toks.tokens[hi - 1].end))
+            if len(parties) < 2:
+                continue
             ent = agreement(noun, parties, d.year if d is not None else None)
             for p in parties:
                 out.append(Fact(ent, "party", p, src, RULE, conf))
             if d is not None:
                 out.extend(_date_facts(ent, d, src, RULE, conf))
-            covered.add((id(src), toks.tokens[lo].start, toks.tokens[hi - 1].end))
     return out, covered
 
 

@@ -58,6 +58,11 @@ def _events_by_key(ctx) -> tuple[dict, dict]:
     return slugs, ordinals
 
 
+def meetings_by_ordinal(ctx) -> dict:
+    """Ordinal (as written in the event facts) → the meetings the event rules found with it."""
+    return _events_by_key(ctx)[1]
+
+
 def _session_at(toks, lex, k: int, hi: int, slugs: dict, ordinals: dict):
     """(event, first token, token after the noun phrase) of a session/meeting noun at ``k``, else None."""
     m = lex.is_a(toks, k, "session_noun")
@@ -201,6 +206,8 @@ register_once(TITLED_RULE, ("addresses",), 0.75, ("lex:meeting_noun", "lex:meeti
               "MEETING_NOUN (QUALIFIER…) PURPOSE_CUE TOPIC… (مؤتمر إقليمي حول تهريب البشر، ندوة دولية بشأن الهجرة "
               "والتغير المناخي) in a paragraph that names one meeting (or a document that names one): that meeting addresses the topics", "topics")
 _CLAUSE_END = frozenset(",،.؛;:()«»\"")
+_OPEN_QUOTES = frozenset({'"', "«", "“"})
+_CLOSE_QUOTES = frozenset({'"', "»", "”", "."})
 TITLE_GAP = 3               # words between the cue and the first topic (حول سبل مكافحة …)
 
 
@@ -235,10 +242,15 @@ def titled_meeting_facts(ctx) -> list[Fact]:
                 continue
             sent, gap, found = toks.tokens[k].sent, 0, []
             j = cue.j
+            quoted = j < len(toks.tokens) and toks.tokens[j].norm in _OPEN_QUOTES
+            j += 1 if quoted else 0             # ندوة إقليمية حول "الهجرة والتغيرات المناخية …": a quoted title
             while j < len(toks.tokens) and toks.tokens[j].sent == sent:
                 t = toks.tokens[j]
-                if t.kind == "punct" and t.norm in _CLAUSE_END:
+                if t.kind == "punct" and (t.norm in _CLOSE_QUOTES if quoted else t.norm in _CLAUSE_END):
                     break
+                if quoted and t.kind == "punct":
+                    j += 1
+                    continue
                 starting = [x for x in t.ents if toks.index_at(x.start) == j]
                 topic = next((x for x in starting if x.entity.kind == "topic"), None)
                 if topic is not None:

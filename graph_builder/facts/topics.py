@@ -57,7 +57,7 @@ __all__ = ["RULES", "SUBJECT_CLASSES", "extract", "Text", "Subject", "subject_af
            "resolve_anaphor", "known_events", "known_commitments", "topic_names"]
 
 def _paragraph_facts(names: list, source, text: Text, carried: list[Mention],
-                     events: KnownEvents) -> tuple[list[Fact], list[Mention]]:
+                     events: KnownEvents, by_ordinal: dict | None = None) -> tuple[list[Fact], list[Mention]]:
     """Facts of one paragraph; returns them and the mentions that stay in scope for anaphora."""
     facts: list[Fact] = []
     focus: list[Mention] = []
@@ -91,7 +91,8 @@ def _paragraph_facts(names: list, source, text: Text, carried: list[Mention],
             if obj_start > seg_end:       # the subject had an insertion with a cue in it: go on past it
                 seg_end = next((c.start for c in cues if c.start >= obj_start), s_end)
             if rule == "topics.paragraph-subject" and _held_own_meeting(text, s_start, cue.start):
-                ev = events.meeting(source)        # وعقد المؤتمر اجتماعه … وركز على …: the meeting focused
+                ev = events.meeting(source) or _own_meeting_by_ordinal(text, s_start, cue.start, by_ordinal or {})
+                # وعقد المؤتمر اجتماعه (الحادي والعشرين) … وركز على …: the meeting focused
                 subjects_ = [Mention(ev, source, cue.start, cue.start, "", "topics.event-anaphor")] if ev else []
                 if not subjects_:
                     continue
@@ -118,7 +119,26 @@ def _paragraph_facts(names: list, source, text: Text, carried: list[Mention],
 
 
 _HELD = frozenset(fold(w) for w in ("عقد", "عقدت", "وعقد", "وعقدت", "عقدا", "وعقدا"))
+OWN_WINDOW = 9             # tokens after the verb where اجتماعه may stand (past a subject of several words)
 _OWN_MEETING = re.compile(r"^(?:ال)?(?:اجتماع|مؤتمر|لقاء|دورت|قمت|منتدا|مشاورت)\w*(?:ه|ها|هم)$")
+
+
+def _own_meeting_by_ordinal(text: Text, s_start: int, cue_start: int, by_ordinal: dict):
+    """The meeting the event rules found with the ordinal written after ``اجتماعه`` (a paragraph that names
+    two meetings of the process: ``اجتماعه الحادي والعشرين`` … ``اجتماعه الثالث عشر``), else None."""
+    from ..values.ordinals import find_ordinals     # noqa: PLC0415
+    toks = [t for t in text.tokens if s_start <= t.start < cue_start]
+    held = next((n for n, t in enumerate(toks) if t.word in _HELD), None)
+    if held is None:
+        return None
+    own = next((t for t in toks[held + 1:held + OWN_WINDOW] if _OWN_MEETING.match(t.bare)), None)
+    if own is None:
+        return None
+    found = [o for o in find_ordinals(text.original[own.end:cue_start]) if o.start <= 2]
+    if not found:
+        return None
+    meetings = by_ordinal.get(str(found[0].value), [])
+    return meetings[0] if len(meetings) == 1 else None
 
 
 def _held_own_meeting(text: Text, s_start: int, cue_start: int) -> bool:
@@ -126,7 +146,7 @@ def _held_own_meeting(text: Text, s_start: int, cue_start: int) -> bool:
     اجتماعه الحادي والعشرين …، وركز على …)? The cue's unwritten subject is then that meeting."""
     toks = [t for t in text.tokens if s_start <= t.start < cue_start]
     held = next((n for n, t in enumerate(toks) if t.word in _HELD), None)
-    return held is not None and any(_OWN_MEETING.match(t.bare) for t in toks[held + 1:held + 4])
+    return held is not None and any(_OWN_MEETING.match(t.bare) for t in toks[held + 1:held + OWN_WINDOW])
 
 
 def _adjective_facts(text: Text, source, cue: Cue, s_start: int, seg_end: int) -> list[Fact]:
@@ -162,6 +182,7 @@ def extract(ctx: FactContext) -> list[Fact]:
     commitments = known_commitments(ctx)
     facts.extend(heading_facts(ctx, events))
     names = topic_names(ctx)
+    by_ordinal = topic_sessions.meetings_by_ordinal(ctx)
     for p in ctx.paragraphs():
         if p.section is not section:
             carried, section = [], p.section
@@ -172,7 +193,7 @@ def extract(ctx: FactContext) -> list[Fact]:
         facts.extend(name_facts(text, p))
         facts.extend(instrument_name_facts(ctx, p, mentions))
         facts.extend(recommendation_facts(text, p, commitments.items.get(id(p), [])))
-        new, carried = _paragraph_facts(names, p, text, carried, events)
+        new, carried = _paragraph_facts(names, p, text, carried, events, by_ordinal)
         facts.extend(new)
     facts.extend(topic_purpose.extract(ctx, events))
     facts.extend(topic_sessions.extract(ctx))

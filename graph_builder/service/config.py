@@ -52,6 +52,9 @@ Keys (environment variable in brackets):
   ``KEEPALIVE`` (MDKG_KEEPALIVE, 5 s): how long a connection may take to send its request line and
   headers, its body, and how long an idle kept-alive connection stays open (``graph_builder.
   service.http_worker``).
+- ``LINGER_MS`` (MDKG_LINGER_MS, 2): how long the thread that answered a kept-alive connection
+  waits for its next request while at most half of the worker's threads are in use
+  (``graph_builder.service.http_worker``); 0 turns lingering off.
 - ``ACCESS_LOG`` (MDKG_ACCESS_LOG, true): one JSON line per request on the ``mdkg.access`` logger.
 - ``CACHE_MAX_BYTES`` (MDKG_CACHE_MAX_BYTES, 64 MB): size bound of each web worker's result cache
   (LRU by bytes of answers); 0 disables it. See ``graph_builder.service.caching``.
@@ -96,6 +99,7 @@ DEFAULTS: Mapping[str, Any] = {
     "HEADER_TIMEOUT": 10.0,
     "BODY_TIMEOUT": 30.0,
     "KEEPALIVE": 5,
+    "LINGER_MS": 2.0,
     "ACCESS_LOG": True,
     "CACHE_MAX_BYTES": 64 << 20,
     "CACHE_MAX_AGE": 300,
@@ -109,7 +113,7 @@ DEFAULT_CLIENT_CONCURRENCY = 64  # CLIENT_CONCURRENCY 0: queries of one address 
 ENV_NAMES: Mapping[str, str] = {key: f"MDKG_{key}" for key in DEFAULTS}
 
 _FLOATS = {"QUERY_TIMEOUT", "TOKEN_FAILURE_WINDOW", "SHORT_LIMIT", "HEAVY_SECONDS", "USAGE_HALF_LIFE",
-           "HEADER_TIMEOUT", "BODY_TIMEOUT"}
+           "HEADER_TIMEOUT", "BODY_TIMEOUT", "LINGER_MS"}
 _INTS = {"KEEPALIVE", "RESERVED_PROCESSES", "CLIENT_CONCURRENCY", "TOKEN_FAILURES", "MAX_BODY",
          "MAX_AUTH_BODY", "MAX_QUERY_LENGTH", "MAX_ROWS", "QUERY_PROCESSES", "CACHE_MAX_BYTES",
          "CACHE_MAX_AGE", "SEARCH_LIMIT", "MAX_NESTING", "QUERY_MEMORY_MB"}

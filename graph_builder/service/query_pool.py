@@ -33,7 +33,7 @@ from multiprocessing import reduction
 from pathlib import Path
 
 from graph_builder.build import store as store_mod
-from graph_builder.service import query_worker, sandbox
+from graph_builder.service import query_worker, sandbox, wire
 
 START_TIMEOUT = 60.0
 SNAPSHOT_GRACE = 5.0
@@ -88,17 +88,18 @@ class Child:
         """The child's answer, or None when it took longer than ``timeout`` (then it is killed).
         Raises :class:`OverMemory` when it passed its memory limit, :class:`Stopped` when
         ``stop.is_set()`` became true (checked every ``MEMORY_POLL`` s); the child is killed then too."""
-        self.conn.send(job)
+        fd = self.conn.fileno()
+        wire.send(fd, job)
         if self.memory_limit is None and stop is None:
             if self._ready(timeout):
-                return self.conn.recv()
+                return wire.recv(fd)
             self.kill()
             return None
         deadline = time.monotonic() + timeout
         while True:
             left = deadline - time.monotonic()
             if self._ready(max(0.0, min(MEMORY_POLL, left))):
-                return self.conn.recv()
+                return wire.recv(fd)
             if self.memory_limit is not None and self.rss() > self.memory_limit:
                 self.kill()
                 raise OverMemory()

@@ -39,7 +39,7 @@ import pyoxigraph as ox
 
 from graph_builder.text import arsearch
 from graph_builder.build import store as store_mod
-from graph_builder.service import query_text, results, sandbox
+from graph_builder.service import query_text, results, sandbox, wire
 from graph_builder.service.guard import Rejected
 from graph_builder.service.update_dataset import with_using
 
@@ -275,9 +275,10 @@ def child_main(conn, role: str, store_path: str, allowed_hosts: tuple = (),
         conn.send({"ready": False, "error": f"{type(exc).__name__}: {exc}"})
         return
     conn.send({"ready": True, **engine.hello()})
+    fd = conn.fileno()  # jobs and answers: one message each way at a time (see ``wire``)
     while True:
         try:
-            job = conn.recv()
+            job = wire.recv(fd)
         except (EOFError, OSError):
             return
         started = time.perf_counter()
@@ -297,6 +298,6 @@ def child_main(conn, role: str, store_path: str, allowed_hosts: tuple = (),
         outcome["engine_ms"] = round((time.perf_counter() - started) * 1000, 2)
         outcome.update(engine.hello())  # the writer reports its latest snapshot
         try:
-            conn.send(outcome)
+            wire.send(fd, outcome)
         except (OSError, ValueError):
             return
