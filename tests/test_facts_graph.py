@@ -1,16 +1,15 @@
 """The build's facts graph (graph/facts: every statement about an entity or a class once) on the real
 build: it is the deduplicated union of the other graphs' entity statements and nothing else, adding it
-to a store built without it gives the same graph, and the named queries that read it answer exactly
+to a store built without it gives the same graph (tests/test_summary_graph.py), and the named queries that read it answer exactly
 the rows their texts before it answered (tests/data/named-queries-before/, the catalogue as it was)."""
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
 
-from graph_builder.build import facts_graph, summary
+from graph_builder.build import facts_graph
 from graph_builder.build.store import open_read_only
 from graph_builder.namespaces import MDKG, Base
 from graph_builder.service import named_queries as nq
@@ -51,22 +50,6 @@ def test_the_facts_graph_is_the_entity_statements_of_the_other_graphs_once(store
     # facts both reports state (a meeting's host, place, type and labels) are stated once here, twice in the union
     twice = [t for t in stated if all(ox.Quad(*t, g) in store for g in reports)]
     assert any(p == MDKG.hostedBy for _, p, _ in twice) and any(p == RDF_TYPE for _, p, _ in twice)
-
-
-def test_adding_the_facts_graph_to_a_store_built_without_it_gives_the_same_graph(built_store, tmp_path):
-    base = Base.from_env()
-    graph = facts_graph.graph(base)
-    copy = tmp_path / "copy"
-    shutil.copytree(built_store.resolve(), copy)
-    st = ox.Store(str(copy))
-    written = set(st.quads_for_pattern(None, None, None, graph))
-    assert len(written) > 5000
-    st.remove_graph(graph)
-    st.flush()
-    del st
-    assert summary.main([str(copy)]) == 0
-    st = ox.Store(str(copy))
-    assert set(st.quads_for_pattern(None, None, None, graph)) == written
 
 
 def _cases(query: nq.NamedQuery) -> list[dict]:
