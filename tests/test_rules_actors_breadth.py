@@ -346,3 +346,53 @@ def test_a_verb_before_a_known_surname_is_no_given_name(matcher, gazetteer):
     persons, _, _, _ = actor_facts("وقال بيتر تومسون إن القمة مهمة. وفي كلمته في افتتاح القمة حث تومسون الدول على "
                                    "التركيز.", matcher, gazetteer)
     assert "حث تومسون" not in persons
+
+
+def test_one_persons_role_ends_where_the_next_persons_role_begins(matcher, gazetteer):
+    # Kuwaiti agency: subject, role, then the object's role and name with no comma between
+    text = ("التقى الشيخ صباح خالد الحمد الصباح النائب الأول لرئيس مجلس الوزراء وزير الخارجية الكويتي المدير العام "
+            "للمنظمة الدولية للهجرة وليام سوينغ اليوم الأحد.")
+    _, roles, affs, _ = actor_facts(text, matcher, gazetteer)
+    assert ("صباح خالد الحمد الصباح", "النائب الأول لرئيس مجلس الوزراء وزير الخارجية الكويتي") in roles
+    assert ("وليام سوينغ", "المدير العام للمنظمة الدولية للهجرة") in roles
+    assert ("صباح خالد الحمد الصباح", "KWT") in affs and ("صباح خالد الحمد الصباح", "iom") not in affs
+
+
+def test_a_chairmanship_that_will_be_handed_over_is_no_chairmanship():
+    from gold_facts import facts_of_text, key_of
+    from graph_builder.facts import events
+
+    def chairs(text):
+        return {(key_of(f.subject), key_of(f.object)) for f in facts_of_text(events, text, date="2031-10-01")
+                if f.predicate in ("chairedBy", "coChairedBy")}
+    # Emirati press: سيتم نقل (will be transferred) is planned
+    assert chairs("وقال «إنه سيتم نقل رئاسة مسار حوار أبوظبي من دولة الكويت الشقيقة إلى جمهورية سريلانكا "
+                  "الصديقة».") == set()
+    # the transfer done: both held it
+    assert chairs("وتم نقل رئاسة مسار حوار أبوظبي من دولة الكويت إلى جمهورية سريلانكا.") == {
+        ("process/abu-dhabi-dialogue", "state/KWT"), ("process/abu-dhabi-dialogue", "state/LKA")}
+
+
+@pytest.mark.parametrize("text, name, role, aff", [
+    # Iraqi press: a name whose second word starts like an imperfect verb (يرلي) closed by a full stop
+    ("وقعت وزيرة الهجرة والمهجرين، السيدة إيڨان فائق جابرو، مذكرة تفاهم مع وزير الداخلية التركي، السيد علي يرلي قايا.",
+     "علي يرلي قايا", "وزير الداخلية التركي", "TUR"),
+    # Kurdish agency: a region's own name inside the role, then the name set off by commas
+    ("أعلن وزير داخلية إقليم كوردستان، ريبر أحمد، عن توقيع مذكرة تفاهم.", "ريبر أحمد", "وزير داخلية إقليم كوردستان",
+     None),
+    # Egyptian site: a verb, then a first name that starts with ف (not the conjunction), the role after a comma
+    ("قال فرانسيسكو كاريون مينا، رئيس لجنة الأمم المتحدة المعنية بحقوق العمال المهاجرين وأفراد أسرهم، إن "
+     "الاتفاقية مهمة.", "فرانسيسكو كاريون مينا",
+     "رئيس لجنة الأمم المتحدة المعنية بحقوق العمال المهاجرين وأفراد أسرهم", "un"),
+    # Saudi agency: a time word after the name is no family name
+    ("طالبت المفوضة السامية لحقوق الإنسان نافي بيلاي اليوم في جنيف دول العالم بالتوقيع.", "نافي بيلاي",
+     "المفوضة السامية لحقوق الإنسان", "ohchr"),
+    # Sudanese press: a governor
+    ("وقال محافظ ولاية الخرطوم أحمد عثمان إن الولاية مستعدة.", "أحمد عثمان", "محافظ ولاية الخرطوم", None),
+])
+def test_names_and_roles_of_other_writers(text, name, role, aff, matcher, gazetteer):
+    persons, roles, affs, _ = actor_facts(text, matcher, gazetteer)
+    assert (name, role) in roles
+    assert not any(p.startswith("و") or p.endswith(("اليوم", "كوردستان")) for p in persons)
+    if aff:
+        assert (name, aff) in affs

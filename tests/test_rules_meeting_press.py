@@ -361,3 +361,15 @@ def test_a_person_after_a_long_role_chain_takes_part():
                 "الأمين العام المساعد رئيس قطاع الشؤون الاجتماعية بالجامعة العربية السفيرة الدكتورة هيفاء أبو غزالة.",
                 date="2030-03-04")
     assert any(p == "participatesIn" and s.startswith("person/") for s, p, _ in t)
+
+
+# ---- a future auxiliary (سيتم، ستجري) makes what follows planned
+
+def test_a_chair_that_will_be_transferred_is_no_chair_yet():
+    t = triples("وقال الوكيل إنه سيتم نقل رئاسة مسار حوار أبوظبي من دولة الكويت إلى جمهورية سريلانكا.", date="2030-01-01")
+    assert not any(p in ("chairedBy", "coChairedBy") and o == "state/LKA" for _, p, o in t)
+
+
+def test_a_meeting_that_will_be_held_is_planned():
+    facts = facts_of_text(events, "وسيتم عقد الاجتماع الوزاري الخامس لمسار الرباط في قادش.", date="2030-01-01")
+    assert all(f.subject.cls != "Meeting" for f in facts if getattr(f.subject, "kind", "") == "event")

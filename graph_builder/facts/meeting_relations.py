@@ -206,10 +206,16 @@ def _subject_before(toks: Tokens, lo: int, i: int):
         t = toks.tokens[kk]
         if t.kind == "punct":
             return None
-        for m in t.ents:
-            if m.entity.kind in _ACTOR_KINDS and toks.index_at(m.end - 1) == kk:
-                return m
+        m = _actor_ending(toks, kk)
+        if m is not None:
+            return m
     return None
+
+
+def _actor_ending(toks: Tokens, k: int):
+    """The state or organisation mention that ends in token ``k``, else None."""
+    return next((m for m in toks.tokens[k].ents if m.entity.kind in _ACTOR_KINDS and toks.index_at(m.end - 1) == k),
+                None)
 
 
 THIS_CITY_RULE = "text-this-city"      # the mention a demonstrative city is read as (hosts a place, names no host)
@@ -267,9 +273,9 @@ def _in_capacity(toks: Tokens, lo: int, i: int):
             continue
         if t.kind == "punct":
             return None
-        for m in t.ents:
-            if m.entity.kind in _ACTOR_KINDS and toks.index_at(m.end - 1) == kk:
-                return m
+        m = _actor_ending(toks, kk)
+        if m is not None:
+            return m
     return None
 
 

@@ -108,10 +108,7 @@ def find(ctx, st, src, toks: Tokens, s: int, e: int, known: list[Ref]) -> list[R
         met = _met_meeting(ctx, toks, lo, hi, doc_day)
         if met is not None:
             out.append(met)
-            if met.status == HELD:
-                st.last_meeting, st.last_source = met, src
-                if st.main_meeting is None:
-                    st.main_meeting = met
+            _remember_held(st, src, met)
     listed, consumed = listed_meetings(st, src, toks, lo, hi, known + out, doc_day, prior)
     if listed:
         out = [r for r in out if r.start not in consumed] + listed
@@ -268,6 +265,14 @@ def _process_sessions(toks: Tokens, lo: int, hi: int) -> list:
                 out.append(x)
             break
     return out
+
+
+def _remember_held(st, src, ref: Ref) -> None:
+    """A held meeting becomes the last one named in ``src`` (and the document's main meeting if none yet)."""
+    if ref.status == HELD:
+        st.last_meeting, st.last_source = ref, src
+        if st.main_meeting is None:
+            st.main_meeting = ref
 
 
 def _held_opener(toks: Tokens, lo: int, hi: int) -> int | None:
@@ -604,10 +609,7 @@ def _process_proceedings(ctx, st, src, toks: Tokens, lo: int, hi: int, known: li
             ref = _process_occurrence(ctx, toks, pm, k, lo, hi, doc_day)
             if ref is not None:
                 out.append(ref)
-                if ref.status == HELD:
-                    st.last_meeting, st.last_source = ref, src
-                    if st.main_meeting is None:
-                        st.main_meeting = ref
+                _remember_held(st, src, ref)
             continue
         prev = toks.tokens[k - 1] if k > lo else None
         proceedings = prev is not None and any(r.stem in _PROCEEDINGS for r in prev.readings())

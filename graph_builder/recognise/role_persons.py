@@ -220,11 +220,32 @@ def _verb_and_object(items, k: int) -> bool:
         and bool(_DEFINITE.match(items[k + 1][2])) and not is_role_head(items[k + 1][2])
 
 
+@lru_cache(maxsize=1)
+def _admin_units() -> frozenset[str]:
+    from ..text.word_classes import load
+    return frozenset(fold(w) for w in load().words("admin_unit"))
+
+
+def _admin_unit(w: str) -> bool:
+    units = _admin_units()
+    return w in units or (w[:1] in "وف" and w[1:] in units)
+
+
+@lru_cache(maxsize=1)
+def _time_words() -> frozenset[str]:
+    """One-word relative dates (اليوم، أمس، غدا): after a role and a name, they close the name."""
+    from ..text.word_classes import load
+    return frozenset(fold(w) for w in load().words("relative_time") if " " not in w)
+
+
 def _role_run(ws: _Words, k: int) -> int:
     """One past the last word of the role that starts with the role head at ``k``."""
     j = k + 1
     while j < len(ws.items):
         w = ws.items[j][2]
+        if _admin_unit(w) or _admin_unit(ws.items[j - 1][2]) and w.isalpha():
+            j += 1                        # وزير داخلية إقليم كوردستان: the unit's own name stays in the role
+            continue
         if ws.in_taken(j) or (w.isalpha() and _role_word(w) and not given(w)) \
                 or (w == "في" and j + 1 < len(ws.items) and ws.in_taken(j + 1)):
             j += 1                        # … لشؤون التنقل البشري في الإكوادور NAME
@@ -279,6 +300,7 @@ def _name_at(ws: _Words, j: int, need_boundary: bool, role_closes: bool = False)
         w = items[k][2]                                   # a family name with the article: الهاملي
         nxt = items[k + 1][2] if k + 1 < len(items) else ""
         if w.startswith("ال") and (len(w) > 4 or is_role_head(nxt)) and not _role_word_strict(w) \
+                and w not in _time_words() \
                 and not w.endswith(("ات", "ون", "ين")) \
                 and (not nxt or nxt in _CLOSE_NAME or nxt in _SAYS or nxt in _HARD_AFTER or _verb(nxt)
                      or nxt in _words()[3]
@@ -290,6 +312,7 @@ def _name_at(ws: _Words, j: int, need_boundary: bool, role_closes: bool = False)
     if (need_boundary or not given(first)) and not ws.boundary(k):
         return None
     if not given(first) and not (k >= len(items) or items[k][2] in _SAYS or items[k][2] in _CLOSE_NAME
+                                 or need_boundary and k - j == 2 and items[k][2] in _time_words()
                                  or role_closes and k - j <= 3 and is_role_head(items[k][2]) and not _prep_head(items[k][2])
                                  and items[k][2][:1] not in "وف" and k + 1 < len(items)
                                  and bool(_DEFINITE.match(items[k + 1][2]))):
@@ -379,7 +402,8 @@ def find_role_persons(norm: Normalised, taken: list[tuple[int, int]]) -> list[tu
             j = _role_run(ws, i)
             comma = j < len(items) and (items[j][2] in _COMMAS or items[j][2] == "/")   # وزير مفوض/ NAME
             bracket = j < len(items) and items[j][2] == "("          # وزيرة خارجية أستراليا (بيني وونغ)
-            span = _name_at(ws, j + 1 if comma or bracket else j, need_boundary=not comma)
+            span = None if not (comma or bracket) and j < len(items) and items[j][2][:1] == "و" \
+                and not given(items[j][2]) else _name_at(ws, j + 1 if comma or bracket else j, need_boundary=not comma)
             if bracket and span and not (span[1] < len(items) and items[span[1]][2] == ")"):
                 span = None
             if span is None and not bracket:
@@ -422,7 +446,8 @@ def role_before(norm: Normalised, start: int, taken: list[tuple[int, int]],
     last = k
     head = None
     prep_head = None
-    while k >= 0 and items[k][2].isalpha() and (ws.in_taken(k) or _role_word(items[k][2])
+    while k >= 0 and items[k][2].isalpha() and (ws.in_taken(k) or _role_word(items[k][2]) or _admin_unit(items[k][2])
+                                               or k > 0 and _admin_unit(items[k - 1][2])
                                                or (items[k][2] == "في" and ws.in_taken(k + 1))):
         w = items[k][2]                   # … لشؤون التنقل البشري في الإكوادور NAME: the state inside the role
         if _prep_head(w):
@@ -466,6 +491,21 @@ def _earlier_role(ws: _Words, k: int, person_ends) -> int | None:
     return head if _verb(w) or w in _PUNCT_BOUNDARY or not w.isalpha() or _strip_conj(w)[0] in "يت" else None
 
 
+def _next_persons_role(ws: _Words, k: int, j: int) -> int:
+    """Where the role that starts at ``k`` ends when the next person's name starts at ``j``: before
+    the last role head that opens the words right before that name (the next person's own role,
+    ``ROLE NAME``), else ``j``."""
+    items = ws.items
+    for h in range(j - 1, k + 1, -1):
+        w = items[h][2]
+        if not (ws.in_taken(h) or _role_word(w)):
+            return j
+        if is_role_head(w) and not _prep_head(w) and w[:1] not in "وف" and not ws.in_taken(h) \
+                and not is_role_head(items[h - 1][2]):
+            return h
+    return j
+
+
 def role_after(norm: Normalised, end: int, taken: list[tuple[int, int]],
                stops: list[int] = ()) -> tuple[int, int] | None:
     """The original span of the role written right after the name ending at original ``end``
@@ -486,7 +526,10 @@ def role_after(norm: Normalised, end: int, taken: list[tuple[int, int]],
     j = k + 1
     while j < len(items):
         s, e, w = items[j]
-        if w in _PUNCT_BOUNDARY or s in fstops or s + 1 in fstops:
+        if w in _PUNCT_BOUNDARY:
+            break
+        if s in fstops or s + 1 in fstops:
+            j = _next_persons_role(ws, k, j)  # … وزير الخارجية الكويتي المدير العام للمنظمة NAME2: NAME2's role
             break
         if w[0] == "و" and (given(w[1:]) or w[1:] in titles) and not ws.in_taken(j):
             break

@@ -218,7 +218,8 @@ def _name_after(norm: Normalised, pos: int) -> tuple[int, int] | None:
     if given(text[words[0][0]:words[0][1]]):
         k = 1
         reach = name_reach([text[s:e] for s, e in words])
-        while k < min(reach, len(words)) and names[k] and not _imperfect(text[words[k][0]:words[k][1]]) \
+        while k < min(reach, len(words)) and names[k] and not (_imperfect(text[words[k][0]:words[k][1]])
+                                                               and not _closes_name(text, words, names, k + 1)) \
                 and not is_role_head(text[words[k][0]:words[k][1]]) \
                 and (not norm.original.__getitem__(slice(*norm.to_original(*words[k]))).endswith("ة")
                      or text[words[k - 1][0]:words[k - 1][1]] in _COMPOUND_HEADS):     # أبو غزالة، آل خليفة
@@ -275,6 +276,13 @@ def _name_after(norm: Normalised, pos: int) -> tuple[int, int] | None:
                                                                  or (third[0] == "و" and third[1:3] != "ال")))):
         return words[0][0], words[1][1]                     # a family name with the article: سالم العتيبي. / أحمد الجرمن مساعد
     return words[0]
+
+
+def _closes_name(text: str, words, names, n: int) -> bool:
+    """Is word ``n`` the last word of a name: a name word without the article right before a comma or
+    a full stop (علي يرلي قايا.: يرلي is then a name word, not an imperfect verb)?"""
+    return n < len(words) and names[n] and not text[words[n][0]:words[n][1]].startswith("ال") \
+        and text[words[n][1]:words[n][1] + 1] in ".,،"
 
 
 def _imperfect(word: str) -> bool:
@@ -394,6 +402,10 @@ def _untitled_name_words(norm: Normalised, comma: int) -> list[tuple[int, int]]:
             break
         from .role_persons import given             # noqa: PLC0415 (role_persons imports this module)
         if folded[0] in "وف" and len(folded) > 3 and not given(folded):   # a list item: ؛ وNAME (not وليام)
+            prev = re.search(r"([^\W\d_]+) ?$", text[max(0, s - 30):s])
+            if prev and _verb_before_name(prev.group(1)):
+                words.append((s, e))                # قال فرانسيسكو …: after a verb the word is whole
+                break
             words.append((s + 1, e))
             break
         words.append((s, e))
