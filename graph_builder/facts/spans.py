@@ -1,16 +1,18 @@
-"""Small readers over a source's tokens shared by the relation rules: the mention that starts at a
+"""Small readers over a source's tokens shared by the relation rules: the mentions that start at a
 token, a sentence's token bounds, and each sentence's end. It makes no facts and knows no rule."""
 from __future__ import annotations
 
 
+def mentions_starting(toks, k: int) -> list:
+    """Every mention that starts at token ``k`` (its first token); none past the last token."""
+    if k >= len(toks.tokens):
+        return []
+    return [m for m in toks.tokens[k].ents if toks.index_at(m.start) == k]
+
+
 def starting(toks, k: int, kinds):
     """The mention of one of ``kinds`` that starts at token ``k`` (its first token), else None."""
-    if k >= len(toks.tokens):
-        return None
-    for m in toks.tokens[k].ents:
-        if toks.index_at(m.start) == k and m.entity.kind in kinds:
-            return m
-    return None
+    return next((m for m in mentions_starting(toks, k) if m.entity.kind in kinds), None)
 
 
 def sentence_ends(toks) -> dict:

@@ -18,7 +18,7 @@ from __future__ import annotations
 from ..recognise.findings import Fact
 from ..text.word_classes import load
 from .rules import REGISTRY, register_once
-from .spans import sentence_bounds
+from .spans import mentions_starting, sentence_bounds
 
 RULE = "topics.copula-description"
 register_once(RULE, ("addresses",), 0.8, ("lex:copula", "lex:purpose_cue", "lex:aim_verb", "entity:process",
@@ -48,7 +48,7 @@ def _topics(toks, k: int, hi: int) -> list:
         t = toks.tokens[k]
         if t.kind == "punct" and t.norm in _CLOSE and out:
             break
-        starting = [m for m in t.ents if toks.index_at(m.start) == k]
+        starting = mentions_starting(toks, k)
         topic = next((m for m in starting if m.entity.kind == "topic"), None)
         if topic is not None:
             if topic.entity not in out:

@@ -18,7 +18,7 @@ from ..text.arabic import fold
 from ..text.word_classes import load
 from .topic_objects import topic_names
 from .rules import REGISTRY, handler, register_once, run_patterns
-from .spans import sentence_bounds
+from .spans import mentions_starting, sentence_bounds
 
 _CLOSE = frozenset("،,.؛;:()«»\"")
 _STOP_KINDS = frozenset({"state", "org", "process", "body", "event", "person", "commitment"})
@@ -38,7 +38,7 @@ def _topics_after(toks, k: int, names: list | None = None) -> list:
         t = toks.tokens[k]
         if t.kind == "punct" and t.norm in _CLOSE:
             break
-        starting = [m for m in t.ents if toks.index_at(m.start) == k]
+        starting = mentions_starting(toks, k)
         topic = next((m for m in starting if m.entity.kind == "topic"), None)
         if topic is not None:
             if topic.entity not in out:
@@ -149,7 +149,7 @@ def _meeting_facts(ctx, events) -> list[Fact]:
             nxt = toks.tokens[k] if k < len(toks.tokens) else None
             if nxt is None or nxt.sent != toks.tokens[cue.i].sent:
                 continue
-            starting = [m for m in nxt.ents if toks.index_at(m.start) == k]
+            starting = mentions_starting(toks, k)
             if any(m.entity.kind in _NOT_MEETING_SUBJECT for m in starting):
                 continue                           # وناقش الوزير …: a written subject that is not the meeting
             if lex.is_a(toks, k, "other_subject_noun") and not any(m.entity.kind == "commitment" for m in starting):
