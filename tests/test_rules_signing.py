@@ -97,3 +97,23 @@ def test_qama_bi_tawqi(setup):
     got = _signed("قامت الأمانة العامة لجامعة الدول العربية ممثلة بالسفيرة هيفاء أبو غزالة، الأمين العام المساعد، "
                   "بتوقيع مذكرة تفاهم محدثة مع المنظمة الدولية للهجرة يوم الاثنين 20 يناير 2031 بالقاهرة.", setup)
     assert _parties(got) == {"las", "iom"}, got
+
+
+@pytest.mark.parametrize("text, parties", [
+    # Maghrebi press: the subject of the clause before signs (a coordinated verb, مع right after it)
+    ("افتتحت المنظمة الدولية للهجرة أمس مكتبا جديدا في نواذيبو، ووقعت مع حكومة المملكة المغربية مذكرة تفاهم "
+     "بشأن العودة الطوعية في مايو 2031.", {"iom", "MAR"}),
+    # Gulf press: a state, then its minister's signing with an organisation
+    ("واستضافت دولة الكويت اجتماعا تشاوريا، ووقعت مع المنظمة الدولية للهجرة اتفاقية تعاون في مارس 2031.",
+     {"KWT", "iom"}),
+])
+def test_a_coordinated_verb_signs_for_the_clause_before(text, parties, setup):
+    got = _parties(_signed(text, setup))
+    assert got == parties, got
+
+
+def test_a_verb_with_no_conjunction_takes_no_earlier_subject(setup):
+    # a new sentence's verb with مع after it: no subject of its own, none borrowed from the sentence before
+    got = _parties(_signed("افتتحت المنظمة الدولية للهجرة مكتبا في نواذيبو. وقعت مع حكومة المملكة المغربية "
+                           "مذكرة تفاهم في مايو 2031.", setup))
+    assert got == set(), got

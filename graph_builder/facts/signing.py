@@ -9,6 +9,8 @@ Rule ``commitment.signed`` reads a signing verb or verbal noun (lexicon class ``
 * ``X و Y يوقعان مذكرة تفاهم`` — a dual or plural verb (or one with nobody after it) takes the actors
   before it in the sentence;
 * ``وقعت X مع Y``، ``مذكرة التفاهم التي وقعتها X مع Y``، ``اتفاقية بين X و Y`` — the party after مع or بين;
+* ``افتتحت X مكتبا …، ووقعت مع Y مذكرة تفاهم`` — a coordinated verb with مع right after it and no subject
+  of its own signs for the first party of its sentence (the subject of the clause before);
 * ``… توقيع اتفاق …، ووقعه X …، و Y …`` — a verb with an object pronoun signs the agreement named
   before it in the paragraph; the parties follow it.
 
@@ -176,6 +178,9 @@ def signings(ctx, src, doc_day=None):
                 parties = _actors(ctx, toks, lo, v.i) + parties        # X و Y يوقعان …
             elif not parties and (v.reading.pro.endswith("ب") or toks.tokens[v.i].norm.lstrip("و").startswith("ب")):
                 parties = _actors(ctx, toks, lo, v.i)[:1]              # قامت X (ممثلة بـ …) بتوقيع مذكرة مع Y
+            elif not v.feature("noun") and v.reading.pro.startswith("و") and v.j < hi \
+                    and toks.tokens[v.j].norm in ("مع", "بين"):
+                parties = _actors(ctx, toks, lo, v.i)[:1] + parties    # افتتحت X …، ووقعت مع Y مذكرة: the clause before's subject
             # مذكرة تفاهم (مشتركة|جديدة) بين X و Y / مع Y: a qualifier may stand between the noun and بين/مع
             parties += [p for p in _with(ctx, toks, lex, noun.j, min(hi, noun.j + 3), hi)
                         + _with(ctx, toks, lex, v.j, n_at, hi) if p not in parties]
