@@ -1,4 +1,4 @@
-"""Small readers over a source's tokens shared by the relation rules: the mentions that start at a
+"""Small readers over a source's tokens shared by the relation rules: the mentions (and the topic) that start at a
 token, a sentence's token bounds, and each sentence's end. It makes no facts and knows no rule."""
 from __future__ import annotations
 
@@ -8,6 +8,15 @@ def mentions_starting(toks, k: int) -> list:
     if k >= len(toks.tokens):
         return []
     return [m for m in toks.tokens[k].ents if toks.index_at(m.start) == k]
+
+
+def take_topic(out: list, starting: list):
+    """The topic mention among ``starting`` (mentions that start at one token), its entity added to ``out``
+    once; None when no topic starts there."""
+    topic = next((m for m in starting if m.entity.kind == "topic"), None)
+    if topic is not None and topic.entity not in out:
+        out.append(topic.entity)
+    return topic
 
 
 def starting(toks, k: int, kinds):

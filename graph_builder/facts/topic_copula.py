@@ -18,7 +18,7 @@ from __future__ import annotations
 from ..recognise.findings import Fact
 from ..text.word_classes import load
 from .rules import REGISTRY, register_once
-from .spans import mentions_starting, sentence_bounds
+from .spans import mentions_starting, sentence_bounds, take_topic
 
 RULE = "topics.copula-description"
 register_once(RULE, ("addresses",), 0.8, ("lex:copula", "lex:purpose_cue", "lex:aim_verb", "entity:process",
@@ -49,10 +49,8 @@ def _topics(toks, k: int, hi: int) -> list:
         if t.kind == "punct" and t.norm in _CLOSE and out:
             break
         starting = mentions_starting(toks, k)
-        topic = next((m for m in starting if m.entity.kind == "topic"), None)
+        topic = take_topic(out, starting)
         if topic is not None:
-            if topic.entity not in out:
-                out.append(topic.entity)
             gap = 0
             k = max(k + 1, toks.index_at(topic.end))
             continue

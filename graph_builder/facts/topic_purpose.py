@@ -18,7 +18,7 @@ from ..text.arabic import fold
 from ..text.word_classes import load
 from .topic_objects import topic_names
 from .rules import REGISTRY, handler, register_once, run_patterns
-from .spans import mentions_starting, sentence_bounds
+from .spans import mentions_starting, sentence_bounds, take_topic
 
 _CLOSE = frozenset("،,.؛;:()«»\"")
 _STOP_KINDS = frozenset({"state", "org", "process", "body", "event", "person", "commitment"})
@@ -39,10 +39,8 @@ def _topics_after(toks, k: int, names: list | None = None) -> list:
         if t.kind == "punct" and t.norm in _CLOSE:
             break
         starting = mentions_starting(toks, k)
-        topic = next((m for m in starting if m.entity.kind == "topic"), None)
+        topic = take_topic(out, starting)
         if topic is not None:
-            if topic.entity not in out:
-                out.append(topic.entity)
             gap = 0
             k = toks.index_at(topic.end)
             continue
