@@ -11,7 +11,11 @@ answer. This benchmark runs, side by side on one store and one client (``bench.h
   minimal Python split), with ``--processes`` children;
 * ``handoff-httptools`` (``-linger``): the prototype's ``--mode handoff``, where the parent keeps
   the idle connections and passes each request's connection to an idle child (one ``SCM_RIGHTS``
-  message each way: the hop without the HTTP parsing), with no linger (or 2 ms).
+  message each way: the hop without the HTTP parsing), with no linger (or 2 ms);
+* ``dispatch-httptools``: ``--mode dispatch``, where the parent also reads each request (httptools)
+  and sends its bytes and its connection to an idle child of its choice;
+* a ``-fastpath`` suffix: the prototype's children answer with the service's own
+  ``fastpath.FastQueries`` and result cache (ETag, the same headers) instead of the bare answer.
 
 Points (``front_bench.point``; the endpoint measured first rotates): ``ASK {}`` at 1 client and
 the competency-question cheap mix at each ``--clients`` count, each giving throughput, p50 and
@@ -42,13 +46,16 @@ RESULTS = REPO / "bench" / "results"
 
 
 def start_prefork(name: str, store: Path, processes: int, logs: Path) -> Endpoint:
-    """``prefork-PARSER`` (children accept) or ``handoff-PARSER[-linger]`` (the parent passes
-    each request's connection to an idle child; ``-linger``: the child waits 2 ms for the next)."""
-    mode, parser, *linger = name.split("-")
+    """``prefork-PARSER`` (children accept), ``handoff-PARSER`` (the parent passes each request's
+    connection to an idle child) or ``dispatch-httptools`` (the parent reads each request and
+    passes it with its connection), with ``-linger`` (handoff: the child waits 2 ms for
+    the connection's next request) and ``-fastpath`` (the service's own fast path and cache)."""
+    mode, parser, *flags = name.split("-")
     port = free_port()
     argv = [str(VENV / "python"), str(REPO / "bench" / "prefork_prototype.py"), "--store", str(store),
             "--port", str(port), "--parser", parser, "--processes", str(processes),
-            "--mode", "handoff" if mode == "handoff" else "accept", "--linger-ms", "2" if linger else "0"]
+            "--mode", {"prefork": "accept"}.get(mode, mode), "--linger-ms", "2" if "linger" in flags else "0",
+            "--app", "fastpath" if "fastpath" in flags else "plain"]
     endpoint = Endpoint(name, argv, f"http://127.0.0.1:{port}/sparql", logs / f"{name}.log", REPO,
                         clean_env(REPO))
     try:
@@ -66,7 +73,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--clients", type=int, nargs="+", default=[1, 4, 16])
     ap.add_argument("--seconds", type=float, default=3)
     ap.add_argument("--processes", type=int, default=2, help="children of the prototype")
-    ap.add_argument("--designs", nargs="+", default=["mdkg", "prefork-httptools", "prefork-python", "handoff-httptools"])
+    ap.add_argument("--designs", nargs="+", default=["mdkg", "prefork-httptools", "prefork-httptools-fastpath", "dispatch-httptools-fastpath"])
     ap.add_argument("--out", type=Path, default=RESULTS / "prefork_bench.json")
     args = ap.parse_args(argv)
     cheap_name, cheap = cheap_mix(args.cq)

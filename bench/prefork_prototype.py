@@ -3,31 +3,44 @@
 Issue 11 asks for a front whose server CPU per cheap answer is close to ``oxigraph
 serve-read-only``'s. Today a ``GET /sparql`` crosses two processes: gunicorn's web process parses
 the request in Python and hands the job over a pipe to a query process, which wakes up, runs
-pyoxigraph and hands the answer back. This prototype measures the design with no hop at all:
+pyoxigraph and hands the answer back. This prototype measures designs with no hop (the query
+processes accept the connections) or a hop without HTTP parsing in Python (handoff, dispatch):
 
 * the parent makes one listening socket, then starts ``--processes`` children (``fork``) and
-  only supervises them: each child writes the monotonic time at which its current request
-  started into a shared array (0 when idle); a child busy for longer than ``--timeout`` is
-  killed and replaced (its connections are closed with it);
+  supervises them: each child writes the monotonic time at which its current request started
+  into a shared array (0 when idle); a child busy for longer than ``--timeout`` is killed and
+  replaced (with the connections it holds);
 * each child confines itself with the service's own seccomp filter (``sandbox.confine``: no
-  ``socket()`` but ``AF_UNIX``) *after* inheriting the listening socket, then runs an event loop
-  (``selectors``) that accepts connections on that socket (``accept`` on an inherited listening
-  socket is not ``socket``/``connect`` and is allowed), reads each request with a C parser
-  (``httptools``, the llhttp binding) or, with ``--parser python``, a minimal Python head
-  split, and runs a request only once it has fully arrived (a slow client holds no process);
-* a query is the fast path's job (``jobs.negotiated_query`` once per ``Accept`` header) run by
-  the service's own ``query_worker.Reader`` in the same process, and answered with the fast
-  path's success headers.
+  ``socket()`` but ``AF_UNIX``) *after* inheriting the listening socket; ``tests/test_ssrf.py``
+  shows that such a process can accept on the inherited listener and serve connections passed
+  to it over ``AF_UNIX``, and can make no socket and connect nowhere;
+* ``--mode accept``: every child runs an event loop (``selectors``) that accepts on the shared
+  listener and keeps its connections; a request is read with a C parser (``httptools``, the
+  llhttp binding) or, with ``--parser python``, a minimal Python head split, and runs only once
+  it has fully arrived (a slow client holds no process);
+* ``--mode handoff``: the parent keeps the idle connections and passes a connection that became
+  readable to whichever child is idle (``SCM_RIGHTS`` on one shared ``SOCK_SEQPACKET`` socket);
+  the child reads and answers the request and passes the connection back (after waiting
+  ``--linger-ms`` for its next request);
+* ``--mode dispatch``: the parent also reads each request until httptools says it is complete,
+  and sends its bytes and its connection to an idle child of its choice (one socket per child),
+  which answers and sends the connection back. One process sees every request before it runs,
+  so per-client fair use could stay a single in-memory scheduler there, and a child holds one
+  connection at a time, so killing it for its time or memory limit loses no one else's request;
+* ``--app plain``: a query is the fast path's job (``jobs.negotiated_query`` once per
+  ``Accept`` header) run by the service's ``query_worker.Reader`` in the child, answered with
+  the fast path's success headers; ``--app fastpath``: the child runs the service's own
+  ``fastpath.FastQueries`` over ``caching.CachingExecutor`` and that reader (ETag, result cache,
+  the same headers and error answers as ``mdkg serve``).
 
-What it does not have (so it is a measurement, not a replacement): fairness across clients
-(the scheduler would need shared state between the children, e.g. a shared-memory table per
-address), the memory cap (the supervisor could poll each child's RSS as ``query_pool`` does),
-ETags, the result cache, the Flask routes (anything but ``GET /sparql?query=`` is 404), and
-head-of-line isolation: a connection kept alive by a child waits while that child runs another
-connection's long query. ``bench/prefork_bench.py`` measures it against ``mdkg serve`` and
-``oxigraph serve-read-only``.
+What it does not have (so it is a measurement, not a replacement): fair use across clients, the
+memory cap (the supervisor could poll each child's RSS as ``query_pool`` does), header and body
+timeouts, the security headers, the Flask routes (anything but ``GET /sparql?query=`` is 404),
+pipelined requests in dispatch mode, and, in accept mode, head-of-line isolation (a connection
+kept by a child waits while that child runs another connection's long query).
+``bench/prefork_bench.py`` measures it against ``mdkg serve`` and ``oxigraph serve-read-only``.
 
-    python bench/prefork_prototype.py --store STORE --port 8123 [--processes 2] [--parser httptools]
+    python bench/prefork_prototype.py --store STORE --port 8123 [--processes 2] [--mode dispatch] [--app fastpath]
 """
 from __future__ import annotations
 
@@ -40,6 +53,7 @@ import signal
 import socket
 import sys
 import time
+import traceback
 from pathlib import Path
 from urllib.parse import parse_qsl
 
@@ -81,10 +95,28 @@ class Conn:
         self.done = True
 
 
+class InProcess:
+    """The executor interface ``fastpath``/``caching`` use, answered by this process's own reader
+    (``query_pool.Executor`` without the pipe: no time limit here, the parent's supervisor kills)."""
+
+    def __init__(self, reader, store: Path):
+        self.reader = reader
+        self.store = store
+        self.worker = None  # set by Child: the query worker's own error handling
+
+    def read_path(self) -> str | None:
+        target = store_mod.resolve(self.store)
+        return None if target is None else str(target)
+
+    def read(self, job: dict) -> dict:
+        return self.worker(job)
+
+
 class Child:
     """The event loop of one sandboxed child."""
 
-    def __init__(self, listener: socket.socket, store: Path, slot, parser: str, config: dict):
+    def __init__(self, listener: socket.socket, store: Path, slot, parser: str, config: dict,
+                 app: str = "plain"):
         from graph_builder.service import query_worker
         from graph_builder.service.jobs import negotiated_query
         from werkzeug.datastructures import MIMEAccept
@@ -103,6 +135,45 @@ class Child:
         self._negotiate = lambda accept: negotiated_query(
             "", "", parse_accept_header(accept, MIMEAccept), None, None, config).wire()
         self.sel = selectors.DefaultSelector()
+        self.wsgi = None
+        if app == "fastpath":  # the service's own fast path and result cache over this process's reader
+            from graph_builder.service import caching, fastpath
+            inner = InProcess(self.reader, store)
+            inner.worker = self._run_job
+            self.wsgi = fastpath.FastQueries(lambda environ, start: [], caching.CachingExecutor(
+                inner, config["CACHE_MAX_BYTES"]), config, caching.fingerprint({}))
+
+    def _run_job(self, job: dict) -> dict:
+        """``query_worker.child_main``'s handling of one job, in this process."""
+        started = time.perf_counter()
+        try:
+            answer = self.reader.run(job)
+        except SyntaxError as exc:
+            answer = {"status": 400, "message": f"SPARQL syntax error: {exc}"}
+        except OSError as exc:  # the sandbox refused SERVICE/LOAD: the worker's own answer (403)
+            answer = (self.network_answer(exc, ()) if self.network_failure(exc)
+                      else {"status": 503, "message": f"store error: {exc}"})
+        except Exception as exc:  # noqa: BLE001 - the prototype answers 400 like the worker
+            answer = {"status": 400, "message": f"{type(exc).__name__}: {exc}"}
+        answer["engine_ms"] = round((time.perf_counter() - started) * 1000, 2)
+        return answer
+
+    def _wsgi_answer(self, method: bytes, url: bytes, accept: str) -> bytes:
+        path, _, query_string = url.partition(b"?")
+        environ = {"REQUEST_METHOD": method.decode("latin-1"), "PATH_INFO": path.decode("latin-1"),
+                   "QUERY_STRING": query_string.decode("latin-1"), "SCRIPT_NAME": "",
+                   "SERVER_NAME": "127.0.0.1", "SERVER_PORT": "80", "HTTP_HOST": "127.0.0.1",
+                   "SERVER_PROTOCOL": "HTTP/1.1", "wsgi.url_scheme": "http", "REMOTE_ADDR": "127.0.0.1"}
+        if accept:
+            environ["HTTP_ACCEPT"] = accept
+        if not self.wsgi._eligible(environ):
+            return _NOT_FOUND
+        started: list = []
+        body = b"".join(self.wsgi(environ, lambda status, headers, exc_info=None: started.append(
+            (status, headers))))
+        status, headers = started[0]
+        head = "".join(f"{k}: {v}\r\n" for k, v in headers)
+        return f"HTTP/1.1 {status}\r\n{head}\r\n".encode("latin-1") + body
 
     def run(self) -> None:
         self.listener.setblocking(False)
@@ -140,6 +211,10 @@ class Child:
         if not data:
             self._close(conn)
             return
+        self._feed(conn, data)
+
+    def _feed(self, conn: Conn, data: bytes) -> None:
+        """Take ``data`` of ``conn``'s request; answer it once it has arrived."""
         if self.use_httptools:
             try:
                 conn.parser.feed_data(data)
@@ -178,7 +253,7 @@ class Child:
                     accept = value.strip().decode("latin-1")
         self.slot.value = time.monotonic()
         try:
-            response = self._answer(method, url, accept)
+            response = (self._answer if self.wsgi is None else self._wsgi_answer)(method, url, accept)
         finally:
             self.slot.value = 0.0
         self._send(conn, response)
@@ -206,17 +281,8 @@ class Child:
         target = store_mod.resolve(self.store)
         job = dict(template, text=pairs[0][1], base="http://localhost/sparql",
                    read_path=None if target is None else str(target))
-        started = time.perf_counter()
-        try:
-            answer = self.reader.run(job)
-        except SyntaxError as exc:
-            answer = {"status": 400, "message": f"SPARQL syntax error: {exc}"}
-        except OSError as exc:  # the sandbox refused SERVICE/LOAD: the worker's own answer (403)
-            answer = (self.network_answer(exc, ()) if self.network_failure(exc)
-                      else {"status": 503, "message": f"store error: {exc}"})
-        except Exception as exc:  # noqa: BLE001 - the prototype answers 400 like the worker
-            answer = {"status": 400, "message": f"{type(exc).__name__}: {exc}"}
-        engine_ms = round((time.perf_counter() - started) * 1000, 2)
+        answer = self._run_job(job)
+        engine_ms = answer["engine_ms"]
         if answer["status"] != 200:
             body = answer["message"].encode()
             return (f"HTTP/1.1 {answer['status']} Error\r\nContent-Type: text/plain; charset=utf-8\r\n"
@@ -264,6 +330,127 @@ class HandoffChild(Child):
                 sock.close()
 
 
+class DispatchChild(Child):
+    """``--mode dispatch``: the parent sends one complete request (its bytes and its connection,
+    ``SCM_RIGHTS``) on this child's own socket; the child answers it and sends the connection
+    back (or says it closed it)."""
+
+    def __init__(self, link: socket.socket, *rest):
+        super().__init__(None, *rest)
+        self.link = link
+
+    def run(self) -> None:
+        while True:
+            data, fds, _, _ = socket.recv_fds(self.link, HEAD_LIMIT, 1)
+            if not fds:
+                if not data:
+                    return  # the parent is gone
+                continue
+            sock = socket.socket(fileno=fds[0])
+            conn = Conn(sock)
+            conn.parser = self.httptools.HttpRequestParser(conn)
+            self.sel = _OneShot(sock)
+            self._feed(conn, data)  # the bytes the parent read: the whole request
+            if self.sel.closed:
+                self.link.send(b"x")
+            else:
+                socket.send_fds(self.link, [b"k"], [sock.fileno()])
+                sock.close()
+
+
+class Dispatcher:
+    """The parent of ``--mode dispatch``: accepts, reads each request until it is complete
+    (httptools tells), then gives it to an idle child, oldest waiting request first. A real front
+    would apply the fair-use order here (one process sees every request) and the header timeout."""
+
+    def __init__(self, listener: socket.socket):
+        import httptools
+        self.httptools = httptools
+        self.sel = selectors.DefaultSelector()
+        listener.setblocking(False)
+        self.listener = listener
+        self.sel.register(listener, selectors.EVENT_READ, ("accept", None))
+        self.links: dict[int, socket.socket] = {}
+        self.idle: list[int] = []
+        self.waiting: list = []
+
+    def add_child(self, i: int, link: socket.socket) -> None:
+        old = self.links.pop(i, None)
+        if old is not None:
+            self.sel.unregister(old)
+            old.close()
+        if i in self.idle:
+            self.idle.remove(i)
+        self.links[i] = link
+        self.sel.register(link, selectors.EVENT_READ, ("child", i))
+        self.idle.append(i)
+        self._dispatch()
+
+    def _watch(self, sock: socket.socket) -> None:
+        conn = Conn(sock)
+        conn.parser = self.httptools.HttpRequestParser(conn)
+        self.sel.register(sock, selectors.EVENT_READ, ("conn", conn))
+
+    def step(self) -> None:
+        for key, _ in self.sel.select(0.05):
+            kind, item = key.data
+            if kind == "accept":
+                try:
+                    sock, _ = self.listener.accept()
+                except (BlockingIOError, InterruptedError):
+                    continue
+                sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+                self._watch(sock)
+            elif kind == "child":
+                try:
+                    data, fds, _, _ = socket.recv_fds(self.links[item], 16, 1)
+                except OSError:
+                    data, fds = b"", []
+                for fd in fds:
+                    self._watch(socket.socket(fileno=fd))
+                if data:
+                    self.idle.append(item)
+                self._dispatch()
+            else:
+                self._read(item)
+
+    def _read(self, conn: Conn) -> None:
+        try:
+            data = conn.sock.recv(65536)
+        except (BlockingIOError, InterruptedError):
+            return
+        except OSError:
+            data = b""
+        if not data:
+            self.sel.unregister(conn.sock)
+            conn.sock.close()
+            return
+        conn.buf += data
+        try:
+            conn.parser.feed_data(data)
+        except self.httptools.HttpParserError:
+            conn.done = False
+            conn.buf = b""
+            conn.sock.send(_BAD)
+            self.sel.unregister(conn.sock)
+            conn.sock.close()
+            return
+        if conn.done:
+            self.sel.unregister(conn.sock)
+            self.waiting.append(conn)
+            self._dispatch()
+        elif len(conn.buf) > HEAD_LIMIT:
+            conn.sock.send(_BAD)
+            self.sel.unregister(conn.sock)
+            conn.sock.close()
+
+    def _dispatch(self) -> None:
+        while self.waiting and self.idle:
+            conn, i = self.waiting.pop(0), self.idle.pop(0)
+            socket.send_fds(self.links[i], [conn.buf], [conn.sock.fileno()])
+            conn.sock.close()
+
+
 class _OneShot:
     """What ``Child._close`` needs of a selector, for the one connection a handoff child holds."""
 
@@ -274,16 +461,19 @@ class _OneShot:
         self.closed = True
 
 
-def child_main(listener: socket.socket, store: Path, slot, parser: str, pipes=None) -> None:
+def child_main(listener: socket.socket, store: Path, slot, parser: str, pipes=None, app: str = "plain") -> None:
     signal.signal(signal.SIGINT, signal.SIG_DFL)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     sandbox.confine(())  # from here on: no socket() but AF_UNIX; accept() on the listener stays
     from graph_builder.service.config import resolve_config
     config = resolve_config({"STORE": str(store)})
-    if pipes is None:
-        Child(listener, store, slot, parser, config).run()
+    if isinstance(pipes, socket.socket):
+        listener.close()
+        DispatchChild(pipes, store, slot, "httptools", config, app).run()
+    elif pipes is None:
+        Child(listener, store, slot, parser, config, app).run()
     else:
-        HandoffChild(pipes[0], pipes[1], store, slot, parser, config).run()
+        HandoffChild(pipes[0], pipes[1], store, slot, parser, config, app).run()
 
 
 def handoff_loop(listener: socket.socket, jobs: socket.socket, back: socket.socket, stop: list) -> None:
@@ -321,11 +511,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--processes", type=int, default=2)
     ap.add_argument("--parser", choices=("httptools", "python"), default="httptools")
     ap.add_argument("--timeout", type=float, default=30.0)
+    ap.add_argument("--app", choices=("plain", "fastpath"), default="plain",
+                    help="plain: the job and the answer built here; fastpath: the service's own "
+                         "fastpath.FastQueries over caching.CachingExecutor (ETag, cache, same headers)")
     ap.add_argument("--linger-ms", type=float, default=HandoffChild.LINGER_MS,
                     help="handoff: how long a child waits for its connection's next request")
-    ap.add_argument("--mode", choices=("accept", "handoff"), default="accept",
+    ap.add_argument("--mode", choices=("accept", "handoff", "dispatch"), default="accept",
                     help="accept: children accept and keep connections; handoff: the parent keeps idle "
-                         "connections and passes each request's connection to an idle child")
+                         "connections and passes each request's connection to an idle child; dispatch: "
+                         "the parent reads each request (httptools) and passes it, bytes and "
+                         "connection, to an idle child of its choice")
     args = ap.parse_args(argv)
     sandbox.check(())
     listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
@@ -341,14 +536,25 @@ def main(argv: list[str] | None = None) -> int:
         back_child, back_parent = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
         pipes = (jobs_child, back_child)
 
+    dispatcher = Dispatcher(listener) if args.mode == "dispatch" else None
+
     def spawn(i: int) -> None:
+        link = None
+        if dispatcher is not None:
+            link, link_child = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
         pid = os.fork()
         if pid == 0:
             try:
-                child_main(listener, args.store, slots[i], args.parser, pipes)
+                child_main(listener, args.store, slots[i], args.parser,
+                           pipes if dispatcher is None else link_child, args.app)
+            except BaseException:  # noqa: BLE001 - say why before the child ends
+                traceback.print_exc()
             finally:
                 os._exit(1)
         children[i] = pid
+        if dispatcher is not None:
+            link_child.close()
+            dispatcher.add_child(i, link)
 
     for i in range(args.processes):
         spawn(i)
@@ -358,7 +564,9 @@ def main(argv: list[str] | None = None) -> int:
     checked = 0.0
     ticks = handoff_loop(listener, jobs_parent, back_parent, stop) if pipes else None
     while not stop:  # the supervisor: replace children that died or ran past the time limit
-        if ticks is None:
+        if dispatcher is not None:
+            dispatcher.step()
+        elif ticks is None:
             time.sleep(0.05)
         else:
             next(ticks, None)
