@@ -40,7 +40,7 @@ sys.path.insert(0, str(REPO))
 from bench.front_bench import DEFAULT_CQ, cheap_mix, point, split_cheap  # noqa: E402
 from bench.http_load import run_load  # noqa: E402
 from bench.machine import machine_info  # noqa: E402
-from bench.query_bench import VENV, Endpoint, clean_env, free_port, mdkg, start_endpoint  # noqa: E402
+from bench.query_bench import VENV, Endpoint, clean_env, free_port, mdkg, ready, start_endpoint  # noqa: E402
 
 RESULTS = REPO / "bench" / "results"
 
@@ -56,14 +56,8 @@ def start_prefork(name: str, store: Path, processes: int, logs: Path) -> Endpoin
             "--port", str(port), "--parser", parser, "--processes", str(processes),
             "--mode", {"prefork": "accept"}.get(mode, mode), "--linger-ms", "2" if "linger" in flags else "0",
             "--app", "fastpath" if "fastpath" in flags else "plain"]
-    endpoint = Endpoint(name, argv, f"http://127.0.0.1:{port}/sparql", logs / f"{name}.log", REPO,
-                        clean_env(REPO))
-    try:
-        endpoint.wait_ready()
-    except Exception:
-        endpoint.stop()
-        raise
-    return endpoint
+    return ready(Endpoint(name, argv, f"http://127.0.0.1:{port}/sparql", logs / f"{name}.log", REPO,
+                          clean_env(REPO)))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -70,6 +70,16 @@ _BAD = b"HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\
 _CORS = b"Access-Control-Allow-Origin: *\r\n"
 
 
+def _receive(sock: socket.socket) -> bytes | None:
+    """What a non-blocking socket has for us: None when nothing yet, ``b""`` when it is closed."""
+    try:
+        return sock.recv(65536)
+    except (BlockingIOError, InterruptedError):
+        return None
+    except OSError:
+        return b""
+
+
 class Conn:
     __slots__ = ("sock", "parser", "url", "accept", "done", "out", "buf", "keep")
 
@@ -202,12 +212,9 @@ class Child:
         conn.sock.close()
 
     def _readable(self, conn: Conn) -> None:
-        try:
-            data = conn.sock.recv(65536)
-        except (BlockingIOError, InterruptedError):
+        data = _receive(conn.sock)
+        if data is None:
             return
-        except OSError:
-            data = b""
         if not data:
             self._close(conn)
             return
@@ -415,12 +422,9 @@ class Dispatcher:
                 self._read(item)
 
     def _read(self, conn: Conn) -> None:
-        try:
-            data = conn.sock.recv(65536)
-        except (BlockingIOError, InterruptedError):
+        data = _receive(conn.sock)
+        if data is None:
             return
-        except OSError:
-            data = b""
         if not data:
             self.sel.unregister(conn.sock)
             conn.sock.close()
