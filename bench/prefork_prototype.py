@@ -60,7 +60,6 @@ from urllib.parse import parse_qsl
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from graph_builder.build import store as store_mod  # noqa: E402
 from graph_builder.service import sandbox  # noqa: E402
 
 MAX_QUERY = 100_000
@@ -110,13 +109,12 @@ class InProcess:
     (``query_pool.Executor`` without the pipe: no time limit here, the parent's supervisor kills)."""
 
     def __init__(self, reader, store: Path):
+        from graph_builder.service.query_pool import Executor
         self.reader = reader
-        self.store = store
+        # the pool's own lookup of the build to read (one readlink while the link is unchanged);
+        # an Executor starts no process before its first job, and this one never gets one
+        self.read_path = Executor(store, processes=0, timeout=0, writable=False).read_path
         self.worker = None  # set by Child: the query worker's own error handling
-
-    def read_path(self) -> str | None:
-        target = store_mod.resolve(self.store)
-        return None if target is None else str(target)
 
     def read(self, job: dict) -> dict:
         return self.worker(job)
@@ -137,8 +135,8 @@ class Child:
         if self.use_httptools:
             import httptools
             self.httptools = httptools
-        self.store = store
         self.reader = query_worker.Reader(str(store))
+        self.read_path = InProcess(self.reader, store).read_path
         self.network_failure, self.network_answer = query_worker._network_failure, query_worker._network_answer
         self.config = config
         self._jobs: dict[str, dict] = {}
@@ -285,9 +283,7 @@ class Child:
         template = self._jobs.get(accept)
         if template is None:
             template = self._jobs[accept] = self._negotiate(accept)
-        target = store_mod.resolve(self.store)
-        job = dict(template, text=pairs[0][1], base="http://localhost/sparql",
-                   read_path=None if target is None else str(target))
+        job = dict(template, text=pairs[0][1], base="http://localhost/sparql", read_path=self.read_path())
         answer = self._run_job(job)
         engine_ms = answer["engine_ms"]
         if answer["status"] != 200:
