@@ -67,6 +67,8 @@ HEAD_LIMIT = 64 * 1024
 _NOT_FOUND = b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n"
 _BAD = b"HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n"
 _CORS = b"Access-Control-Allow-Origin: *\r\n"
+WAITING = multiprocessing.Value(ctypes.c_int, 0, lock=False)  # dispatch: complete requests no child has yet
+LINGER_MS = [0.0]  # dispatch: how long a child waits for its connection's next request
 
 
 def _receive(sock: socket.socket) -> bytes | None:
@@ -218,8 +220,8 @@ class Child:
             return
         self._feed(conn, data)
 
-    def _feed(self, conn: Conn, data: bytes) -> None:
-        """Take ``data`` of ``conn``'s request; answer it once it has arrived."""
+    def _feed(self, conn: Conn, data: bytes) -> bool:
+        """Take ``data`` of ``conn``'s request; answer it once it has arrived (then True)."""
         if self.use_httptools:
             try:
                 conn.parser.feed_data(data)
@@ -228,9 +230,9 @@ class Child:
             except self.httptools.HttpParserError:
                 self._send(conn, _BAD)
                 self._close(conn)
-                return
+                return False
             if not conn.done:
-                return
+                return False
             url, accept = conn.url, conn.accept
             conn.keep = conn.parser.should_keep_alive()
             method = conn.parser.get_method()
@@ -242,7 +244,7 @@ class Child:
                 if len(conn.buf) > HEAD_LIMIT:
                     self._send(conn, _BAD)
                     self._close(conn)
-                return
+                return False
             head, conn.buf = conn.buf[:end], conn.buf[end + 4:]
             lines = head.split(b"\r\n")
             try:
@@ -250,7 +252,7 @@ class Child:
             except ValueError:
                 self._send(conn, _BAD)
                 self._close(conn)
-                return
+                return False
             accept = ""
             for line in lines[1:]:
                 name, _, value = line.partition(b":")
@@ -264,6 +266,7 @@ class Child:
         self._send(conn, response)
         if not conn.keep:
             self._close(conn)
+        return True
 
     def _send(self, conn: Conn, data: bytes) -> None:
         conn.sock.setblocking(True)  # the prototype writes answers blocking (they are small)
@@ -343,6 +346,7 @@ class DispatchChild(Child):
         self.link = link
 
     def run(self) -> None:
+        import select
         while True:
             data, fds, _, _ = socket.recv_fds(self.link, HEAD_LIMIT, 1)
             if not fds:
@@ -350,14 +354,28 @@ class DispatchChild(Child):
                     return  # the parent is gone
                 continue
             sock = socket.socket(fileno=fds[0])
-            conn = Conn(sock)
-            conn.parser = self.httptools.HttpRequestParser(conn)
             self.sel = _OneShot(sock)
-            self._feed(conn, data)  # the bytes the parent read: the whole request
+            back = b"k"
+            while True:
+                conn = Conn(sock)
+                conn.parser = self.httptools.HttpRequestParser(conn)
+                answered = self._feed(conn, data)  # the parent's bytes: a whole request
+                if self.sel.closed or not answered:
+                    back += b"" if self.sel.closed else data  # a partial request: the parent reads on
+                    break
+                # linger: the connection's next request, while no other request waits for a child
+                if not LINGER_MS[0] or WAITING.value or not select.select([sock], [], [], LINGER_MS[0] / 1000)[0]:
+                    break
+                data = _receive(sock)
+                if data is None:
+                    break
+                if not data:
+                    self._close(conn)
+                    break
             if self.sel.closed:
                 self.link.send(b"x")
             else:
-                socket.send_fds(self.link, [b"k"], [sock.fileno()])
+                socket.send_fds(self.link, [back], [sock.fileno()])
                 sock.close()
 
 
@@ -389,10 +407,11 @@ class Dispatcher:
         self.idle.append(i)
         self._dispatch()
 
-    def _watch(self, sock: socket.socket) -> None:
+    def _watch(self, sock: socket.socket) -> Conn:
         conn = Conn(sock)
         conn.parser = self.httptools.HttpRequestParser(conn)
         self.sel.register(sock, selectors.EVENT_READ, ("conn", conn))
+        return conn
 
     def step(self) -> None:
         for key, _ in self.sel.select(0.05):
@@ -406,11 +425,13 @@ class Dispatcher:
                 self._watch(sock)
             elif kind == "child":
                 try:
-                    data, fds, _, _ = socket.recv_fds(self.links[item], 16, 1)
+                    data, fds, _, _ = socket.recv_fds(self.links[item], HEAD_LIMIT + 1, 1)
                 except OSError:
                     data, fds = b"", []
                 for fd in fds:
-                    self._watch(socket.socket(fileno=fd))
+                    conn = self._watch(socket.socket(fileno=fd))
+                    if len(data) > 1:  # the child read part of the next request while lingering
+                        self._take(conn, data[1:])
                 if data:
                     self.idle.append(item)
                 self._dispatch()
@@ -425,6 +446,9 @@ class Dispatcher:
             self.sel.unregister(conn.sock)
             conn.sock.close()
             return
+        self._take(conn, data)
+
+    def _take(self, conn: Conn, data: bytes) -> None:
         conn.buf += data
         try:
             conn.parser.feed_data(data)
@@ -449,6 +473,7 @@ class Dispatcher:
             conn, i = self.waiting.pop(0), self.idle.pop(0)
             socket.send_fds(self.links[i], [conn.buf], [conn.sock.fileno()])
             conn.sock.close()
+        WAITING.value = len(self.waiting)  # lingering children look: nobody else waits
 
 
 class _OneShot:
@@ -515,7 +540,8 @@ def main(argv: list[str] | None = None) -> int:
                     help="plain: the job and the answer built here; fastpath: the service's own "
                          "fastpath.FastQueries over caching.CachingExecutor (ETag, cache, same headers)")
     ap.add_argument("--linger-ms", type=float, default=HandoffChild.LINGER_MS,
-                    help="handoff: how long a child waits for its connection's next request")
+                    help="handoff and dispatch: how long a child waits for its connection's next request "
+                         "(dispatch: only while no other request waits for a child)")
     ap.add_argument("--mode", choices=("accept", "handoff", "dispatch"), default="accept",
                     help="accept: children accept and keep connections; handoff: the parent keeps idle "
                          "connections and passes each request's connection to an idle child; dispatch: "
@@ -531,6 +557,7 @@ def main(argv: list[str] | None = None) -> int:
     children: dict[int, int] = {}  # slot index -> pid
     pipes = None
     HandoffChild.LINGER_MS = args.linger_ms
+    LINGER_MS[0] = args.linger_ms
     if args.mode == "handoff":
         jobs_parent, jobs_child = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
         back_child, back_parent = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
