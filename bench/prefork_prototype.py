@@ -26,7 +26,9 @@ processes accept the connections) or a hop without HTTP parsing in Python (hando
   and sends its bytes and its connection to an idle child of its choice (one socket per child),
   which answers and sends the connection back. One process sees every request before it runs,
   so per-client fair use could stay a single in-memory scheduler there, and a child holds one
-  connection at a time, so killing it for its time or memory limit loses no one else's request;
+  connection at a time, so killing it for its time or memory limit loses no one else's request with
+  ``--linger-ms``, the child waits that long for the same connection's next request while no
+  other complete request waits for a child (a partial head goes back to the parent with its bytes);
 * ``--app plain``: a query is the fast path's job (``jobs.negotiated_query`` once per
   ``Accept`` header) run by the service's ``query_worker.Reader`` in the child, answered with
   the fast path's success headers; ``--app fastpath``: the child runs the service's own
