@@ -26,7 +26,7 @@ processes accept the connections) or a hop without HTTP parsing in Python (hando
   and sends its bytes and its connection to an idle child of its choice (one socket per child),
   which answers and sends the connection back. One process sees every request before it runs,
   so per-client fair use could stay a single in-memory scheduler there, and a child holds one
-  connection at a time, so killing it for its time or memory limit loses no one else's request with
+  connection at a time, so killing it for its time or memory limit loses no one else's request; with
   ``--linger-ms``, the child waits that long for the same connection's next request while no
   other complete request waits for a child (a partial head goes back to the parent with its bytes);
 * ``--app plain``: a query is the fast path's job (``jobs.negotiated_query`` once per
