@@ -10,7 +10,8 @@ for the matcher (``Gazetteer.adjectives``).
 Checks (each a :class:`GazetteerError` naming file, line and entry): a missing required
 field, an unknown kind, a duplicate slug within a kind, an Arabic or English label (after
 :func:`graph_builder.text.arabic.fold`) shared by two entities, a Latin acronym shared by two
-entities, a coordinate that is not a number in range or comes without its pair. Short forms in
+entities, a coordinate that is not a number in range or comes without its pair, a generated name variant
+(:mod:`.name_variants`, added when the gazetteer loads, for recognition only) shared by two entities. Short forms in
 ``ar_ambiguous`` may be shared: the matcher resolves them from context.
 
 It does not match text (``matcher.py``) and does not write RDF (``emit.py``).
@@ -26,6 +27,7 @@ from pathlib import Path
 
 from ..text.arabic import fold
 from .findings import Entity
+from .name_variants import expand
 from ..resources import data_dir
 
 KINDS = ("state", "org", "process", "body", "place", "region", "topic", "person", "publication",
@@ -70,6 +72,8 @@ class Gazetteer:
     ambiguous: dict[str, tuple[Entity, ...]] = field(default_factory=dict)   # short form (as written) → entities
     adjectives: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)  # state key → nisba forms
     origins: dict[tuple[str, str], Origin] = field(default_factory=dict)
+    variants: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)  # generated names (name_variants)
+    refused_variants: list = field(default_factory=list)   # (generated name, entity keys that claimed it)
     _by_key: dict[tuple[str, str], Entity] = field(default_factory=dict, init=False, repr=False)
     _by_notation: dict[str, Entity] = field(default_factory=dict, init=False, repr=False)
 
@@ -93,10 +97,17 @@ class Gazetteer:
         return dict(self._by_notation)
 
     def arabic_names(self, entity: Entity) -> list[str]:
-        """Every Arabic surface form of ``entity`` (prefLabel first), short ambiguous forms excluded."""
-        names = [entity.label_ar] if entity.label_ar else []
-        names += [t for t, lang in entity.alt_labels if lang == "ar" and t not in names]
+        """Every Arabic surface form of ``entity`` (prefLabel first, then its ``ar_alt``, then the names
+        :mod:`.name_variants` generated), short ambiguous forms excluded."""
+        names = _explicit_arabic(entity)
+        names += [t for t in self.variants.get(entity.key, ()) if t not in names]
         return names
+
+
+def _explicit_arabic(entity: Entity) -> list[str]:
+    names = [entity.label_ar] if entity.label_ar else []
+    names += [t for t, lang in entity.alt_labels if lang == "ar" and t not in names]
+    return names
 
 
 # ---------------------------------------------------------------- reading files
@@ -223,6 +234,17 @@ def _claim(table: dict, key, e: Entity, origin: Origin, what: str) -> None:
     table[key] = (e, origin)
 
 
+def _check_variants(entities: list[Entity], variants: dict[tuple[str, str], tuple[str, ...]]) -> None:
+    """Stop the load when a generated name (folded) names two entities: the expansion must have refused it."""
+    seen: dict[str, tuple[str, str]] = {}
+    for e in entities:
+        for n in _explicit_arabic(e) + list(variants.get(e.key, ())):
+            key = fold(n)
+            if seen.setdefault(key, e.key) != e.key:
+                raise GazetteerError(f"generated name variant {n!r} names two entities: "
+                                     f"{'/'.join(seen[key])} and {e.kind}/{e.slug}")
+
+
 def _check_unique(items: list[tuple[Entity, Origin]]) -> None:
     slugs: dict[tuple[str, str], Origin] = {}
     labels: dict[tuple[str, str], tuple[Entity, Origin]] = {}
@@ -289,5 +311,8 @@ def load_gazetteer(directory: Path | str | None = None, *, states: list[Entity] 
             adjectives[key] = adj
         for short in _strings(entry, "ar_ambiguous", origin):
             ambiguous.setdefault(short, []).append(by_key[key])
+    expansion = expand(entities, _explicit_arabic, ambiguous)
+    _check_variants(entities, expansion.variants)
     return Gazetteer(entities=entities, ambiguous={k: tuple(v) for k, v in ambiguous.items()},
-                     adjectives=adjectives, origins={e.key: o for e, o in items})
+                     adjectives=adjectives, origins={e.key: o for e, o in items},
+                     variants=expansion.variants, refused_variants=expansion.refused)

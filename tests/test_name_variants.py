@@ -1,0 +1,113 @@
+"""The name-variant grammar (lexicons/name_variants.toml, graph_builder.recognise.name_variants) on names
+and sentences written for these tests: linkers, level phrases, topic order, scope adjectives and the
+indefinite head a writer swaps; the names it must not generate; refused collisions; a malformed grammar."""
+import pytest
+
+from graph_builder.recognise.gazetteer import GazetteerError, _check_variants, load_gazetteer
+from graph_builder.recognise.matcher import Matcher
+from graph_builder.recognise.name_variants import NameVariantError, load_grammar, name_variants
+
+
+@pytest.fixture(scope="module")
+def grammar():
+    return load_grammar()
+
+
+@pytest.fixture(scope="module")
+def gazetteer():
+    return load_gazetteer()
+
+
+@pytest.fixture(scope="module")
+def matcher(gazetteer):
+    return Matcher(gazetteer)
+
+
+def keys(matcher, text):
+    return {"/".join(m.entity.key) for m in matcher.find(text)}
+
+
+@pytest.mark.parametrize("name,variant", [
+    ("المنتدى العالمي المعني بالهجرة والتنمية", "المنتدى العالمي الخاص بالتنمية والهجرة"),    # linker + order
+    ("المنتدى العالمي المعني بالهجرة والتنمية", "المنتدى الدولي في مجال الهجرة والتنمية"),    # scope + linker
+    ("المنتدى العالمي المعني بالهجرة والتنمية", "المنتدى بشأن الهجرة والتنمية"),             # scope left out
+    ("المنتدى العالمي المعني بالهجرة والتنمية", "منتدى عالمي معني بالهجرة والتنمية"),         # indefinite
+    ("الحوار الرفيع المستوى بشأن الهجرة الدولية والتنمية", "الحوار عالي المستوى حول التنمية والهجرة الدولية"),
+    ("الحوار الرفيع المستوى بشأن الهجرة الدولية والتنمية", "حوار رفيع المستوى بشأن الهجرة الدولية والتنمية"),
+    ("اللجنة العالمية للهجرة الدولية", "اللجنة العالمية المعنية بالهجرة الدولية"),           # feminine agreement
+    ("المنظمة الدولية للهجرة", "المنظمة الدولية الخاصة بالهجرة"),
+])
+def test_grammar_gives_the_variant(grammar, name, variant):
+    assert variant in name_variants(name, grammar)
+
+
+@pytest.mark.parametrize("name,not_variant", [
+    ("الحوار الدولي بشأن الهجرة", "الحوار بشأن الهجرة"),                 # one topic: any dialogue
+    ("اللجنة العالمية للهجرة الدولية", "اللجنة المعنية بالهجرة الدولية"),   # one topic (noun + adjective)
+    ("المنتدى العالمي المعني بالهجرة والتنمية", "منتدى بشأن الهجرة والتنمية"),  # a bare indefinite head
+    ("المنتدى العالمي المعني بالهجرة والتنمية", "المنتدى العالمي المعنية بالهجرة والتنمية"),  # agreement
+    ("اللجنة العالمية للهجرة الدولية", "اللجنة العالمية المعني بالهجرة الدولية"),
+])
+def test_grammar_does_not_give(grammar, name, not_variant):
+    assert not_variant not in name_variants(name, grammar)
+
+
+def test_a_genitive_with_lam_is_not_a_topic(grammar):
+    # للأمم المتحدة is a genitive of the head, not what the body works on
+    assert name_variants("المفوضية السامية للأمم المتحدة لشؤون اللاجئين", grammar) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("واختتمت أمس أشغال المنتدى العالمي الخاص بالتنمية والهجرة في الرباط", "process/gfmd"),    # Maghrebi
+    ("شارك الوفد في المنتدى الدولي في مجال الهجرة والتنمية المنعقد في دكا", "process/gfmd"),
+    ("أمام الحوار عالي المستوى المعني بالهجرة الدولية والتنمية قال الوزير", "process/hld"),       # Levantine
+    ("وفي كلمته أمام حوار رفيع المستوى بشأن الهجرة الدولية والتنمية في نيويورك", "process/hld"),  # UN style
+])
+def test_matcher_recognises_a_generated_variant(matcher, text, expected):
+    assert expected in keys(matcher, text)
+
+
+def test_generated_names_recognise_but_are_not_labels(gazetteer):
+    gfmd = gazetteer.get("process", "gfmd")
+    generated = gazetteer.variants[gfmd.key]
+    assert "المنتدى العالمي الخاص بالتنمية والهجرة" in generated
+    assert "المنتدى العالمي الخاص بالتنمية والهجرة" in gazetteer.arabic_names(gfmd)
+    assert not set(generated) & {t for t, _ in gfmd.alt_labels}
+
+
+def _entity(slug, ar, ar_alt=()):
+    alt = ", ".join(f'"{a}"' for a in ar_alt)
+    return (f'[[entity]]\nslug = "{slug}"\nkind = "process"\nclass = "GlobalProcess"\n'
+            f'en = "{slug} en"\nar = "{ar}"\nar_alt = [{alt}]\n\n')
+
+
+def test_a_variant_that_is_another_entitys_name_is_refused(tmp_path):
+    (tmp_path / "processes.toml").write_text(
+        _entity("forum-a", "المنتدى العالمي المعني بالهجرة والتنمية")
+        + _entity("forum-b", "المنتدى الدولي بشأن الهجرة والتنمية"), encoding="utf-8")
+    g = load_gazetteer(tmp_path, states=[])
+    a, b = g.get("process", "forum-a"), g.get("process", "forum-b")
+    assert "المنتدى الدولي بشأن الهجرة والتنمية" not in g.variants.get(a.key, ())
+    refused = {name: set(claimants) for name, claimants in g.refused_variants}
+    assert refused["المنتدى الدولي بشأن الهجرة والتنمية"] == {a.key, b.key}
+    # a name both generate is refused for both
+    assert "المنتدى حول الهجرة والتنمية" not in g.arabic_names(a) + g.arabic_names(b)
+
+
+def test_a_name_shared_after_generation_stops_the_load_naming_both_slugs(tmp_path):
+    (tmp_path / "processes.toml").write_text(_entity("forum-a", "المنتدى الأول") + _entity("forum-b", "المنتدى الثاني"),
+                                             encoding="utf-8")
+    g = load_gazetteer(tmp_path, states=[])
+    a = g.get("process", "forum-a")
+    with pytest.raises(GazetteerError, match=r"process/forum-a.*process/forum-b|process/forum-b.*forum-a"):
+        _check_variants(g.entities, {a.key: ("المنتدى الثاني",)})
+
+
+def test_a_malformed_grammar_names_its_file(tmp_path):
+    bad = tmp_path / "name_variants.toml"
+    bad.write_text('[[linker]]\nwords = "حول"\nglue = "x"\n', encoding="utf-8")
+    with pytest.raises(NameVariantError, match="name_variants.toml"):
+        load_grammar(bad)
+    bad.write_text('level_groups = [\n', encoding="utf-8")
+    with pytest.raises(NameVariantError, match="name_variants.toml"):
+        load_grammar(bad)
