@@ -17,7 +17,8 @@ def slugs(matcher, text):
     "انعقد المنتدى العالمي حول المدن الذكية في دبي.",                               # Egyptian press
 ])
 def test_short_name_continued_into_another_name_is_not_a_mention(matcher, text):
-    assert slugs(matcher, text) == []
+    # the Global Refugee Forum is a gazetteer process of its own: its name is not the GFMD's short name
+    assert [s for s in slugs(matcher, text) if s != "global-refugee-forum"] == []
 
 
 @pytest.mark.parametrize("text, slug", [
@@ -35,7 +36,7 @@ def test_short_name_with_its_own_continuation_is_a_mention(matcher, text, slug):
 
 def test_short_form_inside_a_refused_name_is_refused(matcher, gazetteer):
     gfmd = gazetteer.get("process", "gfmd")
-    text = "وقال إن المنتدى العالمي للاجئين سيعقد في جنيف."
+    text = "وقال إن المنتدى العالمي للشباب سيعقد في جنيف."     # a forum the gazetteer does not know
     # المنتدى alone would resolve to the Forum named just before; inside another forum's name it does not
     assert [m.entity.slug for m in matcher.find(text, [gfmd])] == ["geneva"]
     assert "gfmd" in [m.entity.slug for m in matcher.find("وقال إن المنتدى سيعقد في جنيف.", [gfmd])]

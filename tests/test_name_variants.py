@@ -111,3 +111,36 @@ def test_a_malformed_grammar_names_its_file(tmp_path):
     bad.write_text('level_groups = [\n', encoding="utf-8")
     with pytest.raises(NameVariantError, match="name_variants.toml"):
         load_grammar(bad)
+
+
+@pytest.mark.parametrize("name,variant", [
+    ("ستراسبورغ", "ستراسبورج"),          # Egyptian / Levantine ج for g
+    ("هامبورغ", "هامبورج"),
+    ("حوار أبو ظبي", "حوار أبوظبي"),      # joined
+    ("حوار أبوظبي", "حوار أبو ظبي"),      # set apart
+])
+def test_regional_spellings(grammar, name, variant):
+    from graph_builder.recognise.name_variants import spelling_variants
+    assert variant in spelling_variants(name, grammar)
+
+
+@pytest.mark.parametrize("name", ["بغداد", "برج", "أبوجا", "الهجرة"])
+def test_no_spelling_variant_for_short_or_native_words(grammar, name):
+    from graph_builder.recognise.name_variants import spelling_variants
+    assert spelling_variants(name, grammar) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("وصل وزير الداخلية إلى ستراسبورج للمشاركة في دورة مجلس أوروبا", "place/strasbourg"),      # Egyptian
+    ("بقصر الإمارات في أبوظبي انطلق اللقاء الوزاري", "place/abu-dhabi"),                       # Gulf
+    ("انطلقت في جنيف أعمال المنتدى العالمي للاجئين بمشاركة وزراء", "process/global-refugee-forum"),
+    ("دعت المبادرة الإقليمية للهجرة واللجوء واللاجئين دول البلقان", "process/marri"),
+    ("تبنى الوزراء خطة عمل الرباط سنة 2006", "commitment/rabat-action-plan"),
+    ("وتنفيذا للاتفاق العالمي من أجل الهجرة الآمنة والمنظمة والنظامية", "commitment/gcm"),
+])
+def test_added_identities_are_recognised(matcher, text, expected):
+    assert expected in keys(matcher, text)
+
+
+def test_the_refugee_forum_is_not_the_gfmd(matcher):
+    assert "process/gfmd" not in keys(matcher, "شاركت المملكة في المنتدى العالمي للاجئين بجنيف")

@@ -61,6 +61,8 @@ class Grammar:
     scope_groups: tuple[tuple[str, ...], ...]
     keep_article: frozenset[str]
     feminine_heads: frozenset[str]
+    word_endings: tuple[tuple[str, str], ...] = ()
+    joinable: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -105,6 +107,8 @@ def _load(path: Path) -> Grammar:
             scope_groups=tuple(tuple(g) for g in data.get("scope_groups", ())),
             keep_article=frozenset(data.get("keep_article", ())),
             feminine_heads=frozenset(data.get("feminine_heads", ())),
+            word_endings=tuple((a, b) for a, b in data.get("word_endings", ())),
+            joinable=frozenset(data.get("joinable", ())),
         )
     except (KeyError, TypeError, AttributeError) as err:
         raise NameVariantError(f"{path}: malformed grammar ({err!r})") from None
@@ -219,6 +223,34 @@ def name_variants(name: str, g: Grammar) -> list[str]:
     return sorted(out)
 
 
+def spelling_variants(name: str, g: Grammar) -> list[str]:
+    """Regional spellings of ``name``: each word ending of :attr:`Grammar.word_endings` written the other way
+    (ستراسبورغ → ستراسبورج) and a joinable word joined to, or set apart from, the next (أبو ظبي ↔ أبوظبي)."""
+    forms = {tuple(name.split())}
+    for a, b in g.word_endings:
+        for f in list(forms):
+            for src, dst in ((a, b), (b, a)):
+                if any(w.endswith(src) and len(w) >= len(src) + 3 for w in f):
+                    forms.add(tuple(w[:-len(src)] + dst if w.endswith(src) and len(w) >= len(src) + 3 else w
+                                    for w in f))
+    for f in list(forms):
+        joined, k = [], 0
+        while k < len(f):
+            if f[k] in g.joinable and k + 1 < len(f):
+                joined.append(f[k] + f[k + 1])
+                k += 2
+            else:
+                joined.append(f[k])
+                k += 1
+        forms.add(tuple(joined))
+        for j in g.joinable:
+            split = tuple(y for x in f for y in ((j, x[len(j):]) if x.startswith(j) and len(x) > len(j) + 2 else (x,)))
+            forms.add(split)
+    out = {" ".join(f) for f in forms}
+    out.discard(name)
+    return sorted(out)
+
+
 # ---------------------------------------------------------------- all entities
 
 def expand(entities, names_of, ambiguous_forms=(), grammar: Grammar | None = None) -> Expansion:
@@ -233,10 +265,12 @@ def expand(entities, names_of, ambiguous_forms=(), grammar: Grammar | None = Non
     short = {fold(s) for s in ambiguous_forms}
     claims: dict[str, list[tuple[tuple[str, str], str]]] = {}
     for e in entities:
-        if e.kind not in KINDS:
+        if e.kind == "topic":
             continue
         for n in names_of(e):
-            for v in name_variants(n, g):
+            generated = name_variants(n, g) if e.kind in KINDS else []
+            generated += spelling_variants(n, g)
+            for v in generated:
                 key = fold(v)
                 if owner.get(key) == e.key:
                     continue                                     # already an explicit name of e
