@@ -144,3 +144,18 @@ def test_added_identities_are_recognised(matcher, text, expected):
 
 def test_the_refugee_forum_is_not_the_gfmd(matcher):
     assert "process/gfmd" not in keys(matcher, "شاركت المملكة في المنتدى العالمي للاجئين بجنيف")
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("شاركت جانا وأنجولا والسنجال في الاجتماع", {"state/GHA", "state/AGO", "state/SEN"}),   # Egyptian press
+    ("وصل الوفد إلى التشاد ثم الجابون", {"state/TCD", "state/GAB"}),                       # Maghrebi article
+])
+def test_regional_state_spellings(matcher, text, expected):
+    assert expected <= keys(matcher, text)
+
+
+def test_an_arab_states_hard_g_is_never_rewritten(gazetteer, grammar):
+    from graph_builder.recognise.name_variants import hard_g_variant
+    assert hard_g_variant(gazetteer.get("state", "MAR"), "المغرب", grammar) is None
+    assert hard_g_variant(gazetteer.get("place", "baghdad"), "بغداد", grammar) is None
+    assert hard_g_variant(gazetteer.get("state", "GHA"), "غانا", grammar) == "جانا"

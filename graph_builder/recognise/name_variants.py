@@ -6,7 +6,9 @@ entity, the names with every other linker (المعني بـ، المعنية ب
 لـ + ال), every other level phrase (الرفيع المستوى، رفيع المستوى، عالي المستوى …), the other order of two
 coordinated topics (الهجرة والتنمية / التنمية والهجرة), the other scope adjective or none (الدولي / العالمي)
 (the scope adjective left out only before two coordinated topics) and the indefinite head with its
-adjectives (حوار رفيع المستوى بشأن …, only when the topic has two words or more).
+adjectives (حوار رفيع المستوى بشأن …, only when the topic has two words or more). For names of every kind,
+regional spellings: a foreign word ending (ستراسبورغ / ستراسبورج), أبو joined or apart (أبوظبي), and for
+foreign states and places the Egyptian ج for the hard g (غانا / جانا), never for an Arab state's names.
 Linker agreement follows the head's gender (ة / ات ending, or the data's feminine heads).
 
 :func:`expand` runs once when the gazetteer loads (never per token). A generated name another entity already
@@ -63,6 +65,9 @@ class Grammar:
     feminine_heads: frozenset[str]
     word_endings: tuple[tuple[str, str], ...] = ()
     joinable: frozenset[str] = frozenset()
+    hard_g: tuple[str, str] = ("", "")
+    hard_g_kinds: frozenset[str] = frozenset()
+    hard_g_except: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -109,6 +114,9 @@ def _load(path: Path) -> Grammar:
             feminine_heads=frozenset(data.get("feminine_heads", ())),
             word_endings=tuple((a, b) for a, b in data.get("word_endings", ())),
             joinable=frozenset(data.get("joinable", ())),
+            hard_g=(data.get("hard_g", {}).get("written", ""), data.get("hard_g", {}).get("egyptian", "")),
+            hard_g_kinds=frozenset(data.get("hard_g", {}).get("kinds", ())),
+            hard_g_except=frozenset(data.get("hard_g", {}).get("except_states", ())),
         )
     except (KeyError, TypeError, AttributeError) as err:
         raise NameVariantError(f"{path}: malformed grammar ({err!r})") from None
@@ -251,6 +259,20 @@ def spelling_variants(name: str, g: Grammar) -> list[str]:
     return sorted(out)
 
 
+def _state_of(e) -> str:
+    if e.kind == "state":
+        return e.slug
+    return next((slug for prop, _, slug in e.links if prop == "inState"), "")
+
+
+def hard_g_variant(e, name: str, g: Grammar) -> str | None:
+    """The Egyptian spelling of a foreign state's or place's name (غانا → جانا), or None."""
+    written, egyptian = g.hard_g
+    if not written or e.kind not in g.hard_g_kinds or written not in name or _state_of(e) in g.hard_g_except:
+        return None
+    return name.replace(written, egyptian)
+
+
 # ---------------------------------------------------------------- all entities
 
 def expand(entities, names_of, ambiguous_forms=(), grammar: Grammar | None = None) -> Expansion:
@@ -270,6 +292,9 @@ def expand(entities, names_of, ambiguous_forms=(), grammar: Grammar | None = Non
         for n in names_of(e):
             generated = name_variants(n, g) if e.kind in KINDS else []
             generated += spelling_variants(n, g)
+            hard = hard_g_variant(e, n, g)
+            if hard:
+                generated += [hard] + spelling_variants(hard, g)
             for v in generated:
                 key = fold(v)
                 if owner.get(key) == e.key:
