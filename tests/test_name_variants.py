@@ -159,3 +159,21 @@ def test_an_arab_states_hard_g_is_never_rewritten(gazetteer, grammar):
     assert hard_g_variant(gazetteer.get("state", "MAR"), "المغرب", grammar) is None
     assert hard_g_variant(gazetteer.get("place", "baghdad"), "بغداد", grammar) is None
     assert hard_g_variant(gazetteer.get("state", "GHA"), "غانا", grammar) == "جانا"
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("انعقد الاجتماع الإقليمي في العاصمة الأردنية عمان أمس", "place/amman"),     # not Oman
+    ("واختتمت بالعاصمة المصرية أعمال المؤتمر العربي", "place/cairo"),            # the capital unnamed
+    ("وفي العاصمة القطرية الدوحة، انطلقت أشغال الندوة", "place/doha"),
+    ("في العاصمة التونسية تونس", "place/tunis"),                                 # city named like its state
+    ("عقد اللقاء في العاصمة التركية إسطنبول", "place/istanbul"),                 # the city the writer names
+])
+def test_the_capital_of_the_state_whose_nisba_follows(matcher, text, expected):
+    assert expected in keys(matcher, text)
+    assert "state/OMN" not in keys(matcher, text)
+
+
+def test_no_capital_phrase_where_the_press_names_another_city(matcher):
+    # the seat of Sri Lanka is Kotte, the press's capital Colombo: the phrase names no place by itself
+    assert keys(matcher, "عقد في العاصمة السريلانكية (كولومبو)") >= {"place/colombo"}
+    assert "place/sri-jayawardenepura-kotte" not in keys(matcher, "عقد في العاصمة السريلانكية أمس")

@@ -311,7 +311,7 @@ def load_gazetteer(directory: Path | str | None = None, *, states: list[Entity] 
             adjectives[key] = adj
         for short in _strings(entry, "ar_ambiguous", origin):
             ambiguous.setdefault(short, []).append(by_key[key])
-    expansion = expand(entities, _explicit_arabic, ambiguous)
+    expansion = expand(entities, _explicit_arabic, ambiguous, adjectives=adjectives)
     _check_variants(entities, expansion.variants)
     return Gazetteer(entities=entities, ambiguous={k: tuple(v) for k, v in ambiguous.items()},
                      adjectives=adjectives, origins={e.key: o for e, o in items},

@@ -68,6 +68,9 @@ class Grammar:
     hard_g: tuple[str, str] = ("", "")
     hard_g_kinds: frozenset[str] = frozenset()
     hard_g_except: frozenset[str] = frozenset()
+    capital_word: str = ""
+    city_words: tuple[str, ...] = ()
+    capital_of: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass
@@ -117,6 +120,9 @@ def _load(path: Path) -> Grammar:
             hard_g=(data.get("hard_g", {}).get("written", ""), data.get("hard_g", {}).get("egyptian", "")),
             hard_g_kinds=frozenset(data.get("hard_g", {}).get("kinds", ())),
             hard_g_except=frozenset(data.get("hard_g", {}).get("except_states", ())),
+            capital_word=data.get("capital_word", ""),
+            city_words=tuple(data.get("city_words", ())),
+            capital_of=tuple(sorted(data.get("capital_of", {}).items())),
         )
     except (KeyError, TypeError, AttributeError) as err:
         raise NameVariantError(f"{path}: malformed grammar ({err!r})") from None
@@ -273,12 +279,44 @@ def hard_g_variant(e, name: str, g: Grammar) -> str | None:
     return name.replace(written, egyptian)
 
 
+def _bare_names(place, names_of, g: Grammar) -> set[str]:
+    """A place's names, also without a leading city word or a trailing capital word (مدينة الكويت → الكويت،
+    تونس العاصمة → تونس)."""
+    bare = set()
+    for n in names_of(place):
+        words = n.split()
+        if words and words[0] in g.city_words and len(words) > 1:
+            words = words[1:]
+        if len(words) > 1 and words[-1] == g.capital_word:
+            words = words[:-1]
+        bare |= {n, " ".join(words)}
+    return bare
+
+
+def capital_names(capital, cities, state_adjectives, names_of, g: Grammar) -> list[tuple[object, str]]:
+    """(place, name) pairs: ``العاصمة الأردنية`` names ``capital``; ``العاصمة الأردنية عمّان`` names the city of the
+    state (``cities``, the capital among them) whose name follows the phrase."""
+    if not g.capital_word:
+        return []
+    out = []
+    for adj in state_adjectives:
+        if not adj.endswith("ة"):
+            continue
+        phrase = f"{g.capital_word} {adj}"
+        out.append((capital, phrase))
+        for city in cities:
+            out += [(city, f"{phrase} {b}") for b in sorted(_bare_names(city, names_of, g))]
+    return out
+
+
 # ---------------------------------------------------------------- all entities
 
-def expand(entities, names_of, ambiguous_forms=(), grammar: Grammar | None = None) -> Expansion:
+def expand(entities, names_of, ambiguous_forms=(), grammar: Grammar | None = None,
+           adjectives=None) -> Expansion:
     """Generated names of every entity of a kind in :data:`KINDS`. ``names_of(e)`` gives an entity's
-    explicit Arabic names; a generated name whose folded form another entity's explicit name or an
-    ambiguous short form (``ambiguous_forms``) has, or that two entities generate, is refused."""
+    explicit Arabic names; ``adjectives`` (state key → nisba forms) gives the capitals' names (العاصمة الأردنية).
+    A generated name whose folded form another entity's explicit name or an ambiguous short form
+    (``ambiguous_forms``) has, or that two entities generate, is refused."""
     g = grammar or load_grammar()
     owner: dict[str, tuple[str, str]] = {}
     for e in entities:
@@ -302,6 +340,22 @@ def expand(entities, names_of, ambiguous_forms=(), grammar: Grammar | None = Non
                 claims.setdefault(key, [])
                 if all(k != e.key for k, _ in claims[key]):
                     claims[key].append((e.key, v))
+    by_key = {e.key: e for e in entities}
+    cities: dict[str, list] = {}
+    for e in entities:
+        if e.kind == "place":
+            cities.setdefault(_state_of(e), []).append(e)
+    for iso, slug in g.capital_of:
+        capital = by_key.get(("place", slug))
+        if capital is None:
+            raise NameVariantError(f"{GRAMMAR}.toml: capital_of {iso} names an unknown place {slug!r}")
+        for place, v in capital_names(capital, cities.get(iso, [capital]),
+                                      (adjectives or {}).get(("state", iso), ()), names_of, g):
+            key = fold(v)
+            if owner.get(key) != place.key:
+                claimants = claims.setdefault(key, [])
+                if all(k != place.key for k, _ in claimants):
+                    claimants.append((place.key, v))
     out = Expansion()
     per: dict[tuple[str, str], list[str]] = {}
     for key, claimants in claims.items():
