@@ -177,3 +177,9 @@ def test_no_capital_phrase_where_the_press_names_another_city(matcher):
     # the seat of Sri Lanka is Kotte, the press's capital Colombo: the phrase names no place by itself
     assert keys(matcher, "عقد في العاصمة السريلانكية (كولومبو)") >= {"place/colombo"}
     assert "place/sri-jayawardenepura-kotte" not in keys(matcher, "عقد في العاصمة السريلانكية أمس")
+
+
+def test_an_office_named_by_a_person_noun_gets_no_linker_variants(grammar):
+    # the press writes it as a person's title (read by the persons lexicons), not as a body
+    assert name_variants("الممثلة الخاصة للأمين العام المعنية بالهجرة الدولية", grammar) == []
+    assert name_variants("المقرر الخاص المعني بحقوق الإنسان للمهاجرين", grammar) == []

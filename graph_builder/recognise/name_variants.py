@@ -69,6 +69,7 @@ class Grammar:
     hard_g_kinds: frozenset[str] = frozenset()
     hard_g_except: frozenset[str] = frozenset()
     capital_word: str = ""
+    person_heads: frozenset[str] = frozenset()
     city_words: tuple[str, ...] = ()
     capital_of: tuple[tuple[str, str], ...] = ()
 
@@ -121,6 +122,7 @@ def _load(path: Path) -> Grammar:
             hard_g_kinds=frozenset(data.get("hard_g", {}).get("kinds", ())),
             hard_g_except=frozenset(data.get("hard_g", {}).get("except_states", ())),
             capital_word=data.get("capital_word", ""),
+            person_heads=frozenset(data.get("person_heads", ())),
             city_words=tuple(data.get("city_words", ())),
             capital_of=tuple(sorted(data.get("capital_of", {}).items())),
         )
@@ -207,7 +209,7 @@ def _indefinite(prefix: tuple[str, ...], g: Grammar) -> tuple[str, ...] | None:
 def name_variants(name: str, g: Grammar) -> list[str]:
     """Every name the grammar gives for ``name`` (``name`` itself excluded), in a stable order."""
     words = _words(name)
-    if len(words) < 2:
+    if len(words) < 2 or words[0] in g.person_heads:
         return []
     split = _split(words, g)
     if split is None:
