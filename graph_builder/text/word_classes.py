@@ -162,19 +162,42 @@ class Lexicon:
         wanted = set(classes)
         out, i = [], start
         cache, me = toks.cache, id(self)
-        while i < end:
-            found = cache.get((me, i))
-            if found is None:
-                found = self.match_at(toks, i)
-            if found:
-                m = next((m for m in found if m.entry.cls in wanted and m.j <= end), None)
-                if m is not None:
-                    out.append(m)
-                    i = m.j
-                    continue
-            i += 1
+        # Only the positions where an entry of a wanted class starts can match; the others would
+        # move on by one token, so visiting the candidates in order gives the same matches.
+        for p in self.positions(toks, classes):
+            if p < i:
+                continue
+            if p >= end:
+                break
+            m = next((m for m in cache[(me, p)] if m.entry.cls in wanted and m.j <= end), None)
+            if m is not None:
+                out.append(m)
+                i = m.j
         toks.cache[memo] = out
         return out
+
+    def positions(self, toks: Tokens, classes: tuple[str, ...]) -> list[int]:
+        """The token indices, in order, at which an entry of one of ``classes`` starts (memoised per
+        text: every token is looked up once, then each class keeps its start positions)."""
+        key = ("positions", id(self), classes)
+        hit = toks.cache.get(key)
+        if hit is not None:
+            return hit
+        by_class = toks.cache.get(("by_class", id(self)))
+        if by_class is None:
+            by_class = {}
+            for i in range(len(toks.tokens)):
+                for m in self.match_at(toks, i):
+                    starts = by_class.setdefault(m.entry.cls, [])
+                    if not starts or starts[-1] != i:
+                        starts.append(i)
+            toks.cache[("by_class", id(self))] = by_class
+        if len(classes) == 1:
+            hit = by_class.get(classes[0], [])
+        else:
+            hit = sorted({i for c in classes for i in by_class.get(c, ())})
+        toks.cache[key] = hit
+        return hit
 
     def is_a(self, toks: Tokens, i: int, cls: str) -> LexMatch | None:
         """The longest match of class ``cls`` at token ``i`` (None when there is none)."""
