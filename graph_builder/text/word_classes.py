@@ -77,6 +77,7 @@ class Lexicon:
         self.entries: dict[str, list[Entry]] = {}
         self._index: dict[str, list[Entry]] = {}
         self._firsts: dict[str, tuple] = {}          # folded word → (entry, reading) its first word can be
+        self._laters: dict[tuple, frozenset] = {}     # (folded word, kind) → keys a later entry word matches
         for cls, entries in classes.items():
             for written, feats in entries.items():
                 forms = word_forms(written)
@@ -116,22 +117,32 @@ class Lexicon:
             hit = self._firsts[word] = tuple(pairs)
         return hit
 
+    def _later_keys(self, word: str, kind: str) -> frozenset:
+        """The keys a later word of an entry may have to match ``word``: the word article aside, or a
+        reading of it with a proclitic and no enclitic (memoised per word)."""
+        hit = self._laters.get((word, kind))
+        if hit is None:
+            readings = analyses(word, self.slips) if kind == "word" else (Reading("", word),)
+            hit = self._laters[(word, kind)] = frozenset(
+                [strip_article(word)] + [strip_article(rr.stem) for rr in readings[1:] if not rr.enc])
+        return hit
+
     def _match_at(self, toks: Tokens, i: int) -> list[LexMatch]:
         t = toks.tokens[i]
         pairs = self._first_word(t.norm, t.kind)
         if not pairs:
             return []
         out: list[LexMatch] = []
+        tokens, n = toks.tokens, len(toks.tokens)
         for e, r in pairs:
             j = i + 1
             ok = True
             for w in e.words[1:]:
-                if j >= len(toks.tokens) or toks.tokens[j].sent != t.sent:
+                if j >= n or tokens[j].sent != t.sent:
                     ok = False
                     break
-                nxt = toks.tokens[j]
-                if strip_article(nxt.norm) != w and not any(
-                        strip_article(rr.stem) == w for rr in nxt.readings(self.slips)[1:] if not rr.enc):
+                nxt = tokens[j]
+                if w not in self._later_keys(nxt.norm, nxt.kind):
                     ok = False
                     break
                 j += 1
@@ -201,8 +212,10 @@ class Lexicon:
 
     def is_a(self, toks: Tokens, i: int, cls: str) -> LexMatch | None:
         """The longest match of class ``cls`` at token ``i`` (None when there is none)."""
-        ms = self.match_at(toks, i, (cls,))
-        return ms[0] if ms else None
+        found = toks.cache.get((id(self), i))
+        if found is None:
+            found = self.match_at(toks, i)
+        return next((m for m in found if m.entry.cls == cls), None)
 
 
 def _same_article(toks: Tokens, i: int, j: int, r: Reading, e: Entry) -> bool:
