@@ -190,7 +190,7 @@ def _pool_size(jobs: int) -> int:
 # The analysis allocates millions of small objects per report that are freed by reference counting,
 # not by the cyclic collector; with the default threshold (700) the collector still runs thousands
 # of times a report and each full pass walks the gazetteer and matcher too. Measured on 6 generated
-# reports (bench/profile notes in docs/benchmarks.md): 13 % of the analysis CPU. The workers
+# reports in process (docs/benchmarks.md, build throughput round 4): about 12 % of the analysis CPU. The workers
 # therefore collect every GC_THRESHOLD allocations, and the objects loaded before the fork (gazetteer,
 # matcher, lexicons) are frozen out of the collector's passes (and their pages stay shared).
 GC_THRESHOLD = (100_000, 50, 100)
