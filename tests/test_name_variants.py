@@ -183,3 +183,10 @@ def test_an_office_named_by_a_person_noun_gets_no_linker_variants(grammar):
     # the press writes it as a person's title (read by the persons lexicons), not as a body
     assert name_variants("الممثلة الخاصة للأمين العام المعنية بالهجرة الدولية", grammar) == []
     assert name_variants("المقرر الخاص المعني بحقوق الإنسان للمهاجرين", grammar) == []
+
+
+def test_every_capital_of_the_grammar_is_a_place_of_its_state(gazetteer, grammar):
+    assert len(grammar.capital_of) > 180
+    for iso, slug in grammar.capital_of:
+        place = gazetteer.get("place", slug)
+        assert ("inState", "state", iso) in place.links, (iso, slug)
