@@ -1,26 +1,16 @@
 """The name-variant grammar (lexicons/name_variants.toml, graph_builder.recognise.name_variants) on names
 and sentences written for these tests: linkers, level phrases, topic order, scope adjectives and the
-indefinite head a writer swaps; the names it must not generate; refused collisions; a malformed grammar."""
+indefinite head a writer swaps; the names it must not generate; refused collisions; a malformed grammar.
+The ``gazetteer`` and ``matcher`` fixtures (tests/conftest.py) are the project's real ones."""
 import pytest
 
 from graph_builder.recognise.gazetteer import GazetteerError, _check_variants, load_gazetteer
-from graph_builder.recognise.matcher import Matcher
 from graph_builder.recognise.name_variants import NameVariantError, load_grammar, name_variants
 
 
 @pytest.fixture(scope="module")
 def grammar():
     return load_grammar()
-
-
-@pytest.fixture(scope="module")
-def gazetteer():
-    return load_gazetteer()
-
-
-@pytest.fixture(scope="module")
-def matcher(gazetteer):
-    return Matcher(gazetteer)
 
 
 def keys(matcher, text):
