@@ -21,7 +21,10 @@ looked up among labelled entities like the above), ``class below PREFIX:Class`` 
 subclass, by IRI, local name or label), ``xsd:gYear``, ``xsd:integer``, ``xsd:decimal``,
 ``xsd:date``, ``string`` and ``text`` (plain literals), and ``search words`` (Arabic-aware search
 words, bound as the regular expression :func:`graph_builder.text.arsearch.search_pattern` makes,
-to be matched with ``REGEX`` against ``mdkg:searchText``: portable to any SPARQL engine). Values are resolved to terms in Python
+to be matched with ``REGEX`` against ``mdkg:searchText``: portable to any SPARQL engine). A query may
+read facts, types and labels from the build's facts graph, ``GRAPH <https://w3id.org/mdkg/graph/facts>``
+(each once, however many reports restate them: :mod:`graph_builder.build.facts_graph`); graph IRIs
+under the default base are moved to the deployment's base (``MDKG_BASE``) when the file is read. Values are resolved to terms in Python
 (IRIs with a lookup query) and bound with pyoxigraph ``substitutions``: never pasted into the
 query text. An optional parameter left out stays unbound, so the query's pattern is unrestricted.
 
@@ -40,7 +43,7 @@ from typing import Callable, Iterable, Mapping
 
 import pyoxigraph as ox
 from graph_builder.text import arsearch
-from graph_builder.namespaces import PREFIXES, XSD
+from graph_builder.namespaces import DEFAULT_BASE, PREFIXES, XSD, Base
 from graph_builder.resources import data_dir
 from graph_builder.service import guard
 
@@ -208,7 +211,14 @@ def parse_query_file(path: Path) -> NamedQuery:
             raise HeaderError(f"{path}:{param_lines[param.name]}: parameter {param.name!r} cannot be "
                               f"bound ({exc}); a SELECT must project ?{param.name}") from None
     return NamedQuery(path.stem, path, title, " ".join(descriptions), tuple(params),
-                      "\n".join(lines), tuple(examples), questions)
+                      rebase_graphs("\n".join(lines)), tuple(examples), questions)
+
+
+def rebase_graphs(text: str) -> str:
+    """``text`` with the build's graphs (``<https://w3id.org/mdkg/graph/…>``, e.g. the facts graph a
+    query reads facts, types and labels from) named under the deployment's base IRI (``MDKG_BASE``)."""
+    base = Base.from_env().iri
+    return text if base == DEFAULT_BASE else text.replace(f"<{DEFAULT_BASE}graph/", f"<{base}graph/")
 
 
 def load_catalogue(folder: Path) -> dict[str, NamedQuery]:
