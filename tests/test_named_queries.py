@@ -51,6 +51,8 @@ def _write(tmp_path, text, name="bad.rq"):
     ("# title: T\n# param: o (iri) — o\nSELECT ?s { ?s ?p ?o }\n", ":2:", "must project ?o"),
     ("# title: T\nSELECT ?s { ?s ?p \n", ":2:", "does not parse"),
     ("# title: T\n# just words\nSELECT ?s { ?s ?p ?o }\n", ":2:", "header lines read"),
+    ("# title: T\n# binding: inline\nSELECT ?s { ?s ?p ?o }\n", ":2:", "'binding' is one of"),
+    ("# title: T\n# binding: values\n# binding: values\nSELECT ?s { ?s ?p ?o }\n", ":3:", "unknown header key"),
 ])
 def test_header_errors_name_file_and_line(tmp_path, text, where, message):
     path = _write(tmp_path, text)
