@@ -6,8 +6,9 @@ question) and with each of its examples, in the same run:
 * ``mdkg``: ``named_queries.run_local`` on the store opened read-only in this process (pyoxigraph,
   union default graph, MDKG's extension functions; the parameter lookups included), every row read;
 * ``oxigraph``: ``oxigraph serve-read-only --union-default-graph`` on the same build directory, on a
-  free loopback port; the query text with the terms MDKG resolved written in a ``VALUES`` block
-  opening its WHERE group (``remote_store.with_values``), over HTTP, JSON results read in full.
+  free loopback port; the text MDKG runs for the query (its ``binding``: the terms written in or in
+  a ``VALUES`` block), and for a query bound by substitutions the terms MDKG resolved in a ``VALUES``
+  block opening its WHERE group (``remote_store.with_values``), over HTTP, JSON results read in full.
   Queries calling an ``mdkg:`` function are not sent (the server does not have them).
 
 Each case runs once to warm up, then ``--rounds`` times, or fewer when ``--budget`` seconds per case
@@ -213,7 +214,8 @@ def main(argv: list[str] | None = None) -> int:
                 row.update(mdkg_runs=len(times), mdkg_p50_ms=round(sorted(times)[len(times) // 2], 1),
                            mdkg_p95_ms=round(p95(times), 1), rows=len(answer))
             if url and "mdkg:ar" not in query.text:
-                text = with_values(query.text, terms)
+                text, substitutions = query.prepared(terms)   # the text MDKG runs (binding: values/inline)
+                text = with_values(text, substitutions)
                 remote = _bounded(lambda: _http_rows(session, url, text), args.rounds, args.budget, args.slow,
                                   args.case_timeout)
                 if remote is None:
