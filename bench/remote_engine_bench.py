@@ -13,6 +13,7 @@ builds the bundled corpus unless ``--store`` is given. Then, in one run:
   optional), ``--rounds`` timed runs after one warm-up, through ``named_queries.run_local`` on the
   embedded store (pyoxigraph in this process) and on a ``RemoteStore`` over Virtuoso's ``/sparql``
   (HTTP on loopback included, parameter lookups included on both sides); rows are checked equal.
+  Each case records the median and the p95 (nearest rank) of its timed runs on each engine.
 
 Writes ``bench/results/remote_engine.json``; ``bench/render_doc.py`` puts it in docs/benchmarks.md.
 
@@ -22,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import statistics
 import sys
 import tempfile
@@ -96,6 +98,7 @@ def bench_queries(server, st: ox.Store, rounds: int) -> list[dict]:
                     ms, answer = _timed(lambda: _rows(nq.run_local(store, query, args)))
                     times.append(ms)
                 row[f"{label}_ms"] = statistics.median(times)
+                row[f"{label}_p95_ms"] = round(sorted(times)[max(0, math.ceil(0.95 * len(times)) - 1)], 1)
                 row[f"{label}_rows"] = sum(answer.values())
                 row.setdefault("answers", []).append(answer)
             here, there = row.pop("answers")
