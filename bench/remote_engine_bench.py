@@ -42,7 +42,7 @@ from graph_builder.build.store import open_read_only  # noqa: E402
 from graph_builder.namespaces import DEFAULT_BASE, Base  # noqa: E402
 from graph_builder.publish.push import push_store  # noqa: E402
 from graph_builder.service import named_queries as nq  # noqa: E402
-from graph_builder.service.remote_store import RemoteStore  # noqa: E402
+from graph_builder.service.remote_store import RemoteError, RemoteStore  # noqa: E402
 import virtuoso_util  # noqa: E402
 
 USER, PASSWORD = "mdkg_bench", "bench-pw-41"
@@ -82,8 +82,8 @@ def bench_push(server, st: ox.Store, folder: Path, rounds: int) -> dict:
             "bulk_median_ms": statistics.median(bulk_ms), "bulk_counts_equal": loaded == counts}
 
 
-def bench_queries(server, st: ox.Store, rounds: int) -> list[dict]:
-    remote = RemoteStore(server.sparql, graph_prefix=Base(DEFAULT_BASE).iri + "graph/", timeout=120)
+def bench_queries(server, st: ox.Store, rounds: int, timeout: float = 120) -> list[dict]:
+    remote = RemoteStore(server.sparql, graph_prefix=Base(DEFAULT_BASE).iri + "graph/", timeout=timeout)
     out = []
     for name, query in nq.load_catalogue(nq.queries_dir(None)).items():
         runs = [dict(p.split("=", 1) for p in ex.split("&") if p) for ex in query.examples]
@@ -92,21 +92,27 @@ def bench_queries(server, st: ox.Store, rounds: int) -> list[dict]:
         for args in runs:
             row = {"query": name, "args": "&".join(f"{k}={v}" for k, v in args.items())}
             for label, store in (("oxigraph", st), ("virtuoso", remote)):
-                _rows(nq.run_local(store, query, args))  # warm-up
-                times, answer = [], None
-                for _ in range(rounds):
-                    ms, answer = _timed(lambda: _rows(nq.run_local(store, query, args)))
-                    times.append(ms)
+                try:
+                    _rows(nq.run_local(store, query, args))  # warm-up
+                    times, answer = [], None
+                    for _ in range(rounds):
+                        ms, answer = _timed(lambda: _rows(nq.run_local(store, query, args)))
+                        times.append(ms)
+                except RemoteError as exc:  # the engine refused or passed --timeout: recorded, not timed
+                    row[f"{label}_error"] = exc.message[:300]
+                    row.setdefault("answers", []).append(None)
+                    continue
                 row[f"{label}_ms"] = statistics.median(times)
                 row[f"{label}_p95_ms"] = round(sorted(times)[max(0, math.ceil(0.95 * len(times)) - 1)], 1)
                 row[f"{label}_rows"] = sum(answer.values())
                 row.setdefault("answers", []).append(answer)
             here, there = row.pop("answers")
-            row["same_rows"] = here == there
+            row["same_rows"] = here is not None and here == there
             out.append(row)
-            print(f"{name:28s} {row['args'][:30]:30s} oxigraph {row['oxigraph_ms']:8.1f} ms  "
-                  f"virtuoso {row['virtuoso_ms']:8.1f} ms  rows {row['oxigraph_rows']}"
-                  f"{'' if row['same_rows'] else '  DIFFERENT ROWS'}", flush=True)
+            print(f"{name:28s} {row['args'][:30]:30s} oxigraph {row.get('oxigraph_ms', float('nan')):8.1f} ms  "
+                  f"virtuoso {row.get('virtuoso_ms', float('nan')):8.1f} ms  rows {row.get('oxigraph_rows')}"
+                  f"{'' if row['same_rows'] else '  DIFFERENT ROWS ' + row.get('virtuoso_error', '')[:120]}",
+                  flush=True)
     return out
 
 
@@ -114,6 +120,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--store", help="an MDKG store (default: build the bundled corpus)")
     parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--push-rounds", type=int, help="rounds of each push path (default: --rounds)")
+    parser.add_argument("--timeout", type=float, default=120,
+                        help="seconds a Virtuoso query may take; a case past it is recorded as an error")
     parser.add_argument("--out", default=str(REPO / "bench" / "results" / "remote_engine.json"))
     args = parser.parse_args()
     reason = virtuoso_util.missing()
@@ -135,12 +144,14 @@ def main() -> int:
         try:
             server.add_user(USER, PASSWORD)
             started = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
-            push = bench_push(server, st, server.folder, args.rounds)
-            queries = bench_queries(server, st, args.rounds)
+            push = bench_push(server, st, server.folder, args.push_rounds or args.rounds)
+            queries = bench_queries(server, st, args.rounds, args.timeout)
         finally:
             server.stop()
     virtuoso_version = "7.2 (Debian virtuoso-opensource)"
-    result = {"started": started, "machine": machine, "rounds": args.rounds, "corpus": args.store or "bundled",
+    result = {"started": started, "finished": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+              "command": "python bench/remote_engine_bench.py " + " ".join(sys.argv[1:]),
+              "machine": machine, "rounds": args.rounds, "corpus": args.store or "bundled",
               "virtuoso": virtuoso_version, "push": push, "queries": queries}
     Path(args.out).write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
     print(json.dumps(push, indent=1))

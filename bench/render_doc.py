@@ -326,7 +326,8 @@ def values_section(v: dict) -> list[str]:
 
 def remote_section(r: dict) -> list[str]:
     push = r["push"]
-    out = [f"Bundled corpus ({push['quads']:,} quads in {push['graphs']} graphs), Virtuoso {r['virtuoso']} "
+    corpus = "Bundled corpus" if r.get("corpus", "bundled") == "bundled" else f"Store `{r['corpus']}`"
+    out = [f"{corpus} ({push['quads']:,} quads in {push['graphs']} graphs), Virtuoso {r['virtuoso']} "
            f"with the package's default settings on loopback, same machine; median of {r['rounds']} rounds "
            f"(run {r['started']}, load average {r['machine']['load_average_at_start'][0]} at the start).", "",
            "Replacing every graph that is already there:", ""]
@@ -340,10 +341,14 @@ def remote_section(r: dict) -> list[str]:
             "Named queries through `named_queries.run_local` (parameter lookups included) on the embedded "
             "store in-process against Virtuoso over HTTP; rows equal on both: "
             f"{sum(q['same_rows'] for q in r['queries'])} of {len(r['queries'])} runs.", ""]
-    if all("virtuoso_p95_ms" in q for q in r["queries"]):
-        rows = [[f"`{q['query']}`", q["args"] or "(unbound)", fmt(q["oxigraph_ms"]), fmt(q["oxigraph_p95_ms"]),
-                 fmt(q["virtuoso_ms"]), fmt(q["virtuoso_p95_ms"]),
-                 fmt(q["virtuoso_ms"] / q["oxigraph_ms"], 2) if q["oxigraph_ms"] else "", q["oxigraph_rows"]]
+    if all("virtuoso_p95_ms" in q or "virtuoso_error" in q for q in r["queries"]):
+        def cell(q, key, side):
+            return fmt(q[key]) if key in q else "refused or stopped" if f"{side}_error" in q else "–"
+        rows = [[f"`{q['query']}`", q["args"] or "(unbound)", cell(q, "oxigraph_ms", "oxigraph"),
+                 cell(q, "oxigraph_p95_ms", "oxigraph"), cell(q, "virtuoso_ms", "virtuoso"),
+                 cell(q, "virtuoso_p95_ms", "virtuoso"),
+                 fmt(q["virtuoso_ms"] / q["oxigraph_ms"], 2) if q.get("oxigraph_ms") and "virtuoso_ms" in q else "",
+                 q.get("oxigraph_rows", "–")]
                 for q in r["queries"]]
         return out + table(["query", "parameters", "Oxigraph median ms", "Oxigraph p95 ms", "Virtuoso median ms",
                             "Virtuoso p95 ms", "Virtuoso/Oxigraph (medians)", "rows"], rows)
