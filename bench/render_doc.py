@@ -528,6 +528,8 @@ PROSE = {
         ".venv/bin/python bench/soak.py --seconds 300 --clients 64",
         ".venv/bin/python bench/values_bench.py --rounds 7                    # value grammars, before/after",
         ".venv/bin/python bench/remote_engine_bench.py --rounds 5             # beside Virtuoso (needs virtuoso-opensource)",
+        ".venv/bin/python bench/remote_engine_bench.py --store STORE --rounds 3 --push-rounds 1 --timeout 30 --skip Q... "
+        "--out bench/results/remote_engine_n100.json",
         ".venv/bin/python bench/tokens_speed.py --rounds 3 --extra ../shared/corpus-dev   # linguistic layer",
         ".venv/bin/python bench/pdf_readers.py                                # needs LibreOffice (soffice)",
         ".venv/bin/python bench/render_doc.py                                 # this page",
