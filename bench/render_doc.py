@@ -333,11 +333,12 @@ def remote_section(r: dict) -> list[str]:
            "Replacing every graph that is already there:", ""]
     out += table(["path", "median ms", "rounds ms"], [
         ["`mdkg push --user` (one PUT per graph, Digest, `/sparql-graph-crud-auth`)",
-         fmt(push["put_median_ms"], 0), ", ".join(fmt(x, 0) for x in push["put_ms"])],
+         fmt(push["put_median_ms"], 0), ", ".join(fmt(x, 0) for x in push["put_ms"])]] + ([
         ["bulk loader (`CLEAR GRAPH` each, `ld_dir` + `rdf_loader_run()` + `checkpoint`, isql)",
          fmt(push["bulk_median_ms"], 0), ", ".join(fmt(x, 0) for x in push["bulk_ms"])],
-        ["(N-Quads dump for the bulk loader, once)", fmt(push["dump_ms"], 0), ""]])
-    out += ["", f"Bulk-loaded quad counts equal to the store's: {push['bulk_counts_equal']}.", "",
+        ["(N-Quads dump for the bulk loader, once)", fmt(push["dump_ms"], 0), ""]] if push["bulk_ms"] else []))
+    out += ["", f"Bulk-loaded quad counts equal to the store's: {push['bulk_counts_equal']}." if push["bulk_ms"]
+            else "The bulk loader was not timed in this run.", "",
             "Named queries through `named_queries.run_local` (parameter lookups included) on the embedded "
             "store in-process against Virtuoso over HTTP; rows equal on both: "
             f"{sum(q['same_rows'] for q in r['queries'])} of {len(r['queries'])} runs.", ""]
