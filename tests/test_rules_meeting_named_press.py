@@ -1,0 +1,126 @@
+"""Meetings the gazetteer lacks, named the way press writers name them: a summit named by its city (in quotes or
+not, with no year in an undated text), a numbered edition of a process (``النسخة الـ11``), a held participle set
+off by a comma, and a forum or meeting named only by its own noun phrase (``نظمت الإسكوا … اجتماعا تشاوريا
+إقليميا``). Sentences written for these tests in several registers, with the negative cases (a bilateral talk,
+a copy of a report, a planned conference, a sentence about a standing process)."""
+from __future__ import annotations
+
+from gold_facts import facts_of_text, key_of
+from graph_builder.facts import events
+
+
+def triples(*paragraphs, date=""):
+    return {(key_of(f.subject), f.predicate, key_of(f.object)) for f in facts_of_text(events, *paragraphs, date=date)}
+
+
+def classes(*paragraphs, date=""):
+    return {key_of(f.subject): f.subject.cls for f in facts_of_text(events, *paragraphs, date=date)
+            if getattr(f.subject, "kind", "") == "event"}
+
+
+def events_of(t):
+    return {s for s, _, _ in t if s.startswith("event/")} | {o for _, _, o in t if str(o).startswith("event/")}
+
+
+# ---- a summit or conference named by its city, no year printed
+
+def test_summit_named_by_a_quoted_city_in_an_undated_text():
+    t = triples("وشهدت «قمة نواكشوط» توقيع اتفاق لتمويل مشاريع التنمية في بلدان المنشأ.")
+    assert ("event/summit-nouakchott", "location", "place/nouakchott") in t
+
+
+def test_the_city_in_quotes_after_the_noun_names_the_summit():
+    t = triples("تشارك تونس في قمة «نيامي» حول الهجرة التي تنطلق الأربعاء.")
+    assert ("event/summit-niamey", "location", "place/niamey") in t
+    assert ("state/TUN", "participatesIn", "event/summit-niamey") in t
+
+
+def test_a_fronted_quoted_city_is_the_meetings_place():
+    t = triples("تنطلق اليوم بمدينة «الرباط» العاصمة المغربية، القمة الإفريقية حول الهجرة التي تعقد على مدى يومين.")
+    assert any(p == "location" and o == "place/rabat" for _, p, o in t)
+
+
+def test_a_definite_noun_before_a_city_is_no_name():
+    # القمة + a city in the genitive is not Arabic for a summit's name: nothing is keyed on the city alone
+    t = triples("وقال الوزير إن القمة نواكشوط ستكون حاسمة.")
+    assert "event/summit-nouakchott" not in events_of(t)
+
+
+# ---- a held participle set off by a comma
+
+def test_a_held_participle_after_a_comma_places_an_undated_summit():
+    t = triples("اتفق المشاركون في أشغال قمة قادة دول الاتحاد الأفريقي، المنعقدة في أديس أبابا عاصمة إثيوبيا، على خطة.")
+    assert ("event/summit-addis-ababa", "location", "place/addis-ababa") in t
+
+
+def test_a_planned_participle_after_a_comma_is_not_held():
+    t = triples("يستعد قادة دول الاتحاد الأفريقي لقمة الهجرة، المزمع عقدها في أديس أبابا، بعد شهرين.")
+    assert all(c != "Meeting" for c in classes("يستعد قادة دول الاتحاد الأفريقي لقمة الهجرة، المزمع عقدها في "
+                                               "أديس أبابا، بعد شهرين.").values())
+    assert not any(p == "participatesIn" for _, p, _ in t)
+
+
+# ---- a numbered edition of a process
+
+def test_a_numbered_edition_of_a_process_is_its_meeting():
+    t = triples("احتضنت مدينة مراكش، يوم أمس الجمعة، اختتام فعاليات النسخة الـ11 للمنتدى العالمي حول الهجرة والتنمية.")
+    assert ("event/gfmd-meeting-11", "partOf", "process/gfmd") in t
+    assert ("event/gfmd-meeting-11", "ordinal", "11") in t
+
+
+def test_an_edition_in_words_is_its_meeting():
+    t = triples("وانطلقت الطبعة الثالثة عشرة للمنتدى العالمي للهجرة والتنمية في جنيف.")
+    assert ("event/gfmd-meeting-13", "partOf", "process/gfmd") in t
+
+
+def test_a_copy_of_a_report_is_no_meeting():
+    t = triples("وسلم الوزير نسخة من التقرير إلى رئيس المنتدى العالمي للهجرة والتنمية في جنيف.")
+    assert not events_of(t)
+
+
+# ---- a meeting named by its own noun phrase (the gazetteer lacks it)
+
+def test_an_organised_consultative_meeting_is_minted_from_its_phrase():
+    t = triples("نظمت الإسكوا بالشراكة مع المنظمة الدولية للهجرة اجتماعاً تشاورياً إقليمياً في إطار التحضير للاتفاق "
+                "العالمي.", "وشارك في الاجتماع ممثلون عن 18 دولة عربية.")
+    ev = "event/consultative-meeting-tshawry-aqlymy"
+    assert (ev, "stateCount", "18") in t
+
+
+def test_the_same_phrase_definite_or_indefinite_keys_one_meeting():
+    a = events_of(triples("نظمت الإسكوا اجتماعاً تشاورياً إقليمياً في بيروت.", "وشارك في الاجتماع ممثلو 12 دولة."))
+    b = events_of(triples("نظمت الإسكوا الاجتماع التشاوري الإقليمي في بيروت.", "وشارك في الاجتماع ممثلو 12 دولة."))
+    assert a and a == b
+    a = events_of(triples("نظمت الإسكوا اجتماعاً تشاورياً إقليمياً حول الهجرة.", "وشارك في الاجتماع ممثلو 12 دولة."))
+    b = events_of(triples("نظمت الإسكوا الاجتماع التشاوري الإقليمي حول الهجرة.", "وشارك في الاجتماع ممثلو 12 دولة."))
+    assert a and a == b
+
+
+def test_a_review_conference_with_its_ordinal_is_minted():
+    t = triples("بدأت اليوم أعمال مؤتمر الاستعراض الإقليمي الأول للميثاق العالمي في المنطقة العربية.",
+                "ويشارك في المؤتمر ممثلو 22 دولة.")
+    minted = [s for s in events_of(t) if s.startswith("event/conference-")]
+    assert len(minted) == 1
+    assert (minted[0], "ordinal", "1") in t
+    assert (minted[0], "stateCount", "22") in t
+
+
+def test_a_bilateral_meeting_is_not_minted():
+    assert not events_of(triples("عقد وزير الخارجية اجتماعا مع نظيره الفرنسي لبحث ملف الهجرة."))
+    assert not events_of(triples("وعقد الوزير اجتماعا ثنائيا مع نظيره."))
+
+
+def test_a_phrase_with_no_reporting_verb_is_not_minted():
+    assert not events_of(triples("وأشار التقرير إلى أهمية مؤتمر إقليمي حول الهجرة."))
+
+
+def test_a_planned_minted_meeting_is_not_held():
+    cls = classes("من المقرر أن تنظم الإسكوا الشهر المقبل مؤتمرا إقليميا حول الهجرة يشارك فيه ممثلو 20 دولة.",
+                  date="2030-03-02")
+    assert all(c != "Meeting" for c in cls.values())
+
+
+def test_a_sentence_about_a_process_mints_no_meeting_of_its_own():
+    t = triples("وتستضيف مصر اليوم اجتماعا دوليا رفيع المستوى يضم وزراء من 40 دولة، ضمن فعاليات الاجتماعات الوزارية "
+                "لعملية الخرطوم.", date="2030-04-09")
+    assert not any(s.startswith("event/high-level-meeting-") for s in events_of(t))
