@@ -30,9 +30,15 @@ def test_summit_named_by_a_quoted_city_in_an_undated_text():
 
 
 def test_the_city_in_quotes_after_the_noun_names_the_summit():
-    t = triples("تشارك تونس في قمة «نيامي» حول الهجرة التي تنطلق الأربعاء.")
+    t = triples("شاركت تونس في قمة «نيامي» حول الهجرة التي انطلقت الأربعاء.")
     assert ("event/summit-niamey", "location", "place/niamey") in t
     assert ("state/TUN", "participatesIn", "event/summit-niamey") in t
+
+
+def test_taking_part_in_a_summit_that_starts_on_wednesday_is_no_participation():
+    # an undated text: تشارك … التي تنطلق الأربعاء is news of a summit still to come
+    t = triples("تشارك تونس في قمة «نيامي» حول الهجرة التي تنطلق الأربعاء.")
+    assert not any(p == "participatesIn" for _, p, _ in t)
 
 
 def test_a_fronted_quoted_city_is_the_meetings_place():

@@ -467,7 +467,7 @@ def _read(ctx, st, src, toks: Tokens, m, lo: int, hi: int, ordinals: dict, doc_d
     if year is None and (process is None or n is None) and not (
             (place is not None or host is not None) and kind not in _PART_KINDS and status == HELD
             and (reported(toks, lo, m.i, j, hi, dates) or (kind.endswith(_PLACE_NAMED) and _organised_by(toks, lo, m.i)))) \
-            and not (named_by_place and process is None and kind.endswith(_PLACE_NAMED)) \
+            and not (named_by_place and process is None and status == HELD and kind.endswith(_PLACE_NAMED)) \
             and phrase is None:
         return None            # a place alone (حلقة العمل التي عقدت في مرسيليا) does not say which meeting
     if kind in _PART_KINDS and process is not None:
