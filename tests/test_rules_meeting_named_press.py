@@ -130,3 +130,38 @@ def test_a_sentence_about_a_process_mints_no_meeting_of_its_own():
     t = triples("وتستضيف مصر اليوم اجتماعا دوليا رفيع المستوى يضم وزراء من 40 دولة، ضمن فعاليات الاجتماعات الوزارية "
                 "لعملية الخرطوم.", date="2030-04-09")
     assert not any(s.startswith("event/high-level-meeting-") for s in events_of(t))
+
+
+# ---- the organiser of a meeting is its host when no hosting verb is written
+
+def test_the_organiser_right_after_the_verb_hosts_the_meeting():
+    t = triples("نظمت الإسكوا بالشراكة مع المنظمة الدولية للهجرة اجتماعاً تشاورياً إقليمياً حول الهجرة.")
+    hosts = {(s, o) for s, p, o in t if p == "hostedBy"}
+    assert hosts and all(o == "org/escwa" for _, o in hosts)
+
+
+def test_an_office_of_an_organisation_organising_makes_the_organisation_host():
+    t = triples("نظم المكتب الإقليمي للمنظمة الدولية للهجرة وجامعة الدول العربية مؤتمراً إقليمياً حول الاتفاق العالمي.")
+    assert any(p == "hostedBy" and o == "org/iom" for _, p, o in t)
+    assert not any(p == "hostedBy" and o == "org/las" for _, p, o in t)
+
+
+def test_a_negated_or_planned_organiser_hosts_nothing():
+    assert not any(p == "hostedBy" for _, p, _ in triples("لم تنظم الإسكوا مؤتمرا إقليميا حول الهجرة هذا العام."))
+    t = triples("من المقرر أن تنظم الإسكوا الشهر المقبل مؤتمرا إقليميا حول الهجرة.", date="2030-03-02")
+    assert not any(p == "hostedBy" for _, p, _ in t)
+
+
+# ---- a meeting keyed without a year takes the year of a day the document's date anchors
+
+def test_a_closing_yesterday_gives_a_summit_named_by_its_city_its_year():
+    t = triples("وشهدت «قمة نواكشوط» توقيع اتفاق لتمويل المشاريع.", "واختتمت القمة أعمالها أمس.", date="2030-11-13")
+    assert ("event/summit-nouakchott", "year", "2030") in t
+
+
+def test_no_year_without_the_documents_date_or_for_a_planned_closing():
+    t = triples("وشهدت «قمة نواكشوط» توقيع اتفاق لتمويل المشاريع.", "واختتمت القمة أعمالها أمس.")
+    assert not any(p == "year" for _, p, _ in t)
+    t = triples("وشهدت «قمة نواكشوط» توقيع اتفاق لتمويل المشاريع.", "ومن المقرر أن تختتم القمة أعمالها غدا.",
+                date="2030-11-13")
+    assert not any(p == "year" for _, p, _ in t)

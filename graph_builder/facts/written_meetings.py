@@ -883,8 +883,11 @@ def _anaphor(ctx, st, src, toks: Tokens, i: int, j: int, lo: int, hi: int, doc_d
         return None         # the clause's own year is another: another meeting, not the one named before
     if ante.process is not None and ante.ordinal and years:
         st.ordinal_years.setdefault((ante.process.slug, ante.ordinal), years[0])
+    # صدر، الأربعاء، عن المؤتمر: a day the document's own date anchors gives a meeting keyed with no year its year
+    year = next((d.year for d in list(dates) + [d for _, d in phases] if d.relative and d.year and d.precision == "day"), None) \
+        if doc_day is not None and ante_year is None and status != PLANNED else None
     return Ref(toks.tokens[i].start, toks.tokens[j - 1].end, ante.event, ante.process, ANAPHOR_ID,
-               status, None, place, tuple(dates), None, ante.kind, phases)
+               status, None, place, tuple(dates), year, ante.kind, phases)
 
 
 # Head nouns of process names a meeting noun may stand in for (الحوار الأورو-إفريقي حول الهجرة والتنمية →
@@ -1226,7 +1229,7 @@ def ref_facts(src, ref: Ref):
     ev = ref.event
     if ref.process is not None and ref.rule in (RULE_ID, LIST_ID):
         yield Fact(ev, "partOf", ref.process, src, ref.rule, REGISTRY.confidence(ref.rule))
-    if ref.year and ref.rule in (RULE_ID, LIST_ID):
+    if ref.year and (ref.rule in (RULE_ID, LIST_ID) or (ref.rule == ANAPHOR_ID and key_year(ev) is None)):
         yield year_fact(ev, ref.year, src)
     if ref.ordinal:
         yield Fact(ev, "ordinal", Value(str(ref.ordinal), "integer"), src, RULE_ID, CONF)
