@@ -165,3 +165,30 @@ def test_no_year_without_the_documents_date_or_for_a_planned_closing():
     t = triples("وشهدت «قمة نواكشوط» توقيع اتفاق لتمويل المشاريع.", "ومن المقرر أن تختتم القمة أعمالها غدا.",
                 date="2030-11-13")
     assert not any(p == "year" for _, p, _ in t)
+
+
+# ---- an ordinal inside a longer name than the short one it cuts off; a meeting that began and goes on
+
+def test_an_ordinal_inside_the_global_refugee_forums_name():
+    t = triples("انطلقت اليوم في جنيف أعمال المنتدى العالمي الأول للاجئين الذي يستمر حتى 18 ديسمبر.", date="2030-12-17")
+    assert ("event/global-refugee-forum-2030", "partOf", "process/global-refugee-forum") in t
+    assert not any(o == "process/gfmd" for _, _, o in t)
+
+
+def test_a_meeting_that_began_today_and_goes_on_is_held():
+    cls = classes("انطلقت اليوم في جنيف أعمال المنتدى العالمي الأول للاجئين الذي يستمر حتى 18 ديسمبر.",
+                  date="2030-12-17")
+    assert cls.get("event/global-refugee-forum-2030") == "Meeting"
+
+
+def test_taking_part_tomorrow_in_the_proceedings_is_a_planned_meeting():
+    t = triples("تشارك المملكة، غدا الاثنين، في أعمال المنتدى العالمي الأول للاجئين بجنيف.", date="2030-12-15")
+    cls = classes("تشارك المملكة، غدا الاثنين، في أعمال المنتدى العالمي الأول للاجئين بجنيف.", date="2030-12-15")
+    assert any(p == "location" and o == "place/geneva" for _, p, o in t)
+    assert all(c == "PlannedMeeting" for c in cls.values())
+    assert not any(p == "participatesIn" for _, p, _ in t)
+
+
+def test_the_short_name_with_its_ordinal_stays_the_forum_on_migration():
+    t = triples("انطلقت اليوم في مراكش أعمال المنتدى العالمي الحادي عشر للهجرة والتنمية.", date="2030-12-06")
+    assert ("event/gfmd-2030", "partOf", "process/gfmd") in t

@@ -85,9 +85,10 @@ def clause_status(toks: Tokens, ref_tok: int, verb_tok: int | None = None, dates
         vm = lex.match_at(toks, verb_tok)
         if any(x.future for x in vm):
             return PLANNED
-    for m in lex.find(toks, ("held_verb", "host_verb"), max(lo, ref_tok - 3), ref_tok):
+    for m in lex.find(toks, ("held_verb", "host_verb"), max(lo, ref_tok - HELD_BEFORE_WINDOW), ref_tok):
         if m.feature("tense") == "past" and not m.feature("weak"):
-            return HELD                 # وعقد الاجتماع …: the text says it took place, whatever the dates
+            return HELD                 # وعقد الاجتماع …, انطلقت اليوم في جنيف أعمال المنتدى …: it took place (began),
+                                        # whatever the dates (… الذي يستمر حتى 18 ديسمبر)
     for m in lex.find(toks, "relative_time", lo, hi):
         if (m.feature("offset") or 0) > 0 and abs(m.i - ref_tok) <= 12:
             return PLANNED
@@ -108,6 +109,7 @@ def clause_status(toks: Tokens, ref_tok: int, verb_tok: int | None = None, dates
     return UNKNOWN
 
 
+HELD_BEFORE_WINDOW = 6      # tokens from a past held verb to the meeting it governs (a day and a place between)
 CONVENED_WINDOW = 3         # tokens from a meeting's name to the participle that says it is convened
 
 

@@ -387,6 +387,10 @@ def _read(ctx, st, src, toks: Tokens, m, lo: int, hi: int, ordinals: dict, doc_d
             if not _reported_here(ctx, toks, lo, m.i, named[1], hi, doc_day):
                 return None         # named in passing (… أصحاب المصلحة المنتدى الدولي الأول لاستعراض الهجرة، حيث سيتم …)
             process, j = named
+    if process is None and numbered is not None and cut is not None and not m.reading.enc and j < hi:
+        named = _name_around_ordinal(ctx, toks, m.i, cut, hi)    # المنتدى العالمي الأول للاجئين: a longer name
+        if named is not None and named[0] != numbered:              # than the short one the ordinal cuts off
+            numbered = named[0]
     if numbered is not None and not _reported_here(ctx, toks, lo, m.i, j, hi, doc_day):
         return None                 # named in passing (سيتشارك في … المنتدى الدولي الأول): not read as a meeting
     if process is None and numbered is not None and n is not None:
@@ -1010,7 +1014,8 @@ def _reported_here(ctx, toks: Tokens, lo: int, i: int, j: int, hi: int, doc_day)
     """A numbered meeting read out of a process's name (at tokens [i, j)) is reported, not named in passing: a
     held or hosting verb governs it, or its own date follows."""
     return (governing_before(toks, lo, i) is not None or governing_verb(toks, j, hi) is not None
-            or bool(own_dates(ctx, toks, j, hi, doc_day)))
+            or bool(own_dates(ctx, toks, j, hi, doc_day))
+            or (i > lo and any(r.stem in _PROCEEDINGS for r in toks.tokens[i - 1].readings())))   # في أعمال المنتدى
 
 
 def _name_around_ordinal(ctx, toks: Tokens, i: int, cut, hi: int):
