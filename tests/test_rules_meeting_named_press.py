@@ -192,3 +192,8 @@ def test_taking_part_tomorrow_in_the_proceedings_is_a_planned_meeting():
 def test_the_short_name_with_its_ordinal_stays_the_forum_on_migration():
     t = triples("انطلقت اليوم في مراكش أعمال المنتدى العالمي الحادي عشر للهجرة والتنمية.", date="2030-12-06")
     assert ("event/gfmd-2030", "partOf", "process/gfmd") in t
+
+
+def test_a_meeting_of_a_process_the_gazetteer_names_otherwise_is_not_minted():
+    t = triples("عقدت الجامعة العربية اجتماع عملية التشاور الإقليمية حول الهجرة واللجوء.")
+    assert not any(s.startswith("event/meeting-") for s in events_of(t))

@@ -555,8 +555,8 @@ def _own_phrase(toks: Tokens, m, hi: int):
             break
         words.append(k)
         k += 1
-    if not words or not any(lex.is_a(toks, x, "meeting_scope") for x in words):
-        return None
+    if not words or not any(lex.is_a(toks, x, "meeting_scope") for x in words) or lex.is_a(toks, words[0], "process_noun"):
+        return None             # اجتماع عملية التشاور …: a meeting of a process (named some other way), not a name
     return words, k
 
 
@@ -614,9 +614,9 @@ def title_meeting(ctx, st) -> Ref | None:
     saved = (st.last_meeting, st.last_source, st.main_meeting)
     refs = find(ctx, st, None, toks, 0, len(toks.text), [])
     st.last_meeting, st.last_source, st.main_meeting = saved
-    named = [r for r in refs if r.rule == RULE_ID and r.status != PLANNED and identified(r)]
+    named = [r for r in refs if r.rule == RULE_ID and r.status != PLANNED and identified(r) and not r.minted]
     if not named:
-        return None
+        return None             # a headline's meeting named by its phrase alone does not outrank the body's
     ref = named[0]
     years = re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", toks.text)
     if ref.year is None and ref.process is not None and len(set(years)) == 1:
