@@ -197,3 +197,10 @@ def test_the_short_name_with_its_ordinal_stays_the_forum_on_migration():
 def test_a_meeting_of_a_process_the_gazetteer_names_otherwise_is_not_minted():
     t = triples("عقدت الجامعة العربية اجتماع عملية التشاور الإقليمية حول الهجرة واللجوء.")
     assert not any(s.startswith("event/meeting-") for s in events_of(t))
+
+
+def test_next_years_date_of_a_meeting_named_later_is_not_this_ones():
+    t = triples("انطلقت في القاهرة أعمال الاجتماع الوزاري الثاني لعملية الخرطوم، تمهيدا للقمة الأفريقية الأوروبية "
+                "المقررة العام المقبل.", date="2030-10-03")
+    assert ("event/khartoum-process-meeting-2", "partOf", "process/khartoum-process") in t
+    assert not any(p == "year" and o == "2031" for _, p, o in t)

@@ -458,6 +458,8 @@ def _read(ctx, st, src, toks: Tokens, m, lo: int, hi: int, ordinals: dict, doc_d
     if host is not None and host.kind == "place":
         place, host = host, None        # المؤتمر الذي احتضنته مراكش: its city
     year = _year(ctx, st, toks, process, n, dates, lo, hi, status, doc_day, j)
+    if year is None and place_rule == DATELINE_ID and doc_day is not None:
+        year = doc_day.year     # the lead's meeting of the dateline's day (or two before): the dateline's year
     phrase = None
     if process is None and place is None and host is None and kind.endswith(_PLACE_NAMED) and not m.reading.enc \
             and not any(x.entity.kind == "process" for x in toks.mentions
@@ -1115,7 +1117,10 @@ def _year(ctx, st, toks, process, n, dates, lo, hi, status, doc_day, j):
     if y is not None:
         return y
     if doc_day is not None:
-        for rm in load().find(toks, "relative_time", j, hi):
+        lex = load()
+        stop = next((k for k in range(j, hi) if (x := lex.is_a(toks, k, "meeting_noun")) is not None
+                     and not x.feature("plural") and not covered(toks, k, ("process",))), hi)
+        for rm in lex.find(toks, "relative_time", j, stop):     # not the year of another meeting named after it
             if rm.feature("unit") == "year":
                 return doc_day.year + int(rm.feature("offset") or 0)
     if process is not None and n is not None and (process.slug, n) in st.ordinal_years:
