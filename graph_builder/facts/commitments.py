@@ -681,7 +681,8 @@ def _anaphora(ctx, src, v: View, s: int, e: int, ps: ParaState):
 # ---------------------------------------------------------------- memoranda, budgets
 
 def _planned_signing(ctx, src, ms: int) -> bool:
-    """A signing still to come (ستوقع، سيتم توقيع، من المقرر توقيع، المزمع توقيعها): no agreement yet."""
+    """A signing still to come (ستوقع، سيتم توقيع، من المقرر توقيع، المزمع توقيعها), expected, authorised or
+    offered (``signing.not_signed``): no agreement yet."""
     from ..text.word_classes import load
     toks = ctx.tokens(src)
     k = toks.index_at(ms)
@@ -696,11 +697,13 @@ def _planned_signing(ctx, src, ms: int) -> bool:
     while hi < len(toks.tokens) and toks.tokens[hi].sent == sent:
         hi += 1
     for m in lex.find(toks, "sign_verb", lo, hi):
-        if m.future:
+        if m.future or signing.not_signed(toks, lex, m.i, m.j, bool(m.feature("noun")), lo, hi):
             return True
         before = lex.find(toks, ("planned_marker", "negation"), max(lo, m.i - 4), m.i)
         if before:
             return True
+    if signing.not_signed(toks, lex, k, k + 1, True, lo, hi):
+        return True                                # وافق مجلس الوزراء على مذكرة تفاهم بين X و Y: not signed yet
     return any(t.norm.lstrip("و").startswith(("سيتم", "ستتم")) for t in toks.tokens[lo:hi])
 
 
