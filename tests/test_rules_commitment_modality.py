@@ -68,3 +68,50 @@ def test_offered_called_or_expected_adoption_is_none(text, setup):
 def test_signings_still_read(text, parties, setup):
     got = _all(text, setup)
     assert {o for s, p, o in got if p == "party"} == parties, got
+
+
+def _doc_ctx(text, setup, slug):
+    from pathlib import Path
+    from graph_builder.facts.fact_context import FactContext
+    from graph_builder.recognise.matcher import mentions_in
+    from graph_builder.text.model import Document, Paragraph, Section
+    gaz, matcher = setup
+    sec = Section(heading="خبر", level=1, order=1, line=1)
+    para = Paragraph(number=1, text=text, order=1, line=2, section=sec)
+    doc = Document(path=Path(f"{slug}.txt"), slug=slug, paragraphs=[para], sections=[sec], date="")
+    return FactContext(doc, mentions_in(doc, matcher), gaz)
+
+
+def _adopted_slugs(text, setup, slug="s"):
+    return {f.subject.slug for f in commitments.extract(_doc_ctx(text, setup, slug))
+            if f.subject.kind == "commitment" and f.subject.from_text and f.predicate == "adoptedBy"}
+
+
+def test_a_generic_name_is_keyed_by_its_adopter_and_year(setup):
+    # two different national action plans with the same common name: two IRIs
+    egypt = _adopted_slugs("واعتمدت الحكومة المصرية خطة عمل وطنية لمكافحة الهجرة غير الشرعية في مارس 2031.", setup)
+    tunisia = _adopted_slugs("واعتمدت الحكومة التونسية خطة عمل وطنية لمكافحة الهجرة غير الشرعية في مارس 2032.", setup)
+    assert egypt and tunisia and not egypt & tunisia, (egypt, tunisia)
+
+
+def test_a_generic_name_with_no_adopter_or_meeting_is_keyed_by_its_document(setup):
+    text = "وقامت المنظمة الدولية للهجرة باعتماد إطار عمل بشأن الهجرة والتنمية."
+    a, b = _adopted_slugs(text, setup, "doc-a"), _adopted_slugs(text, setup, "doc-b")
+    assert a == b, (a, b)              # the adopter keys it: the same organisation's framework in two reports
+    # nobody named adopts it: two reports may speak of two different frameworks
+    text = "ويظل إطار العمل بشأن الهجرة والتنمية الذي اعتمد في 12 مارس 2031 مرجعا."
+    a = {f.subject.slug for f in commitments.extract(_doc_ctx(text, setup, "doc-a")) if f.subject.from_text}
+    b = {f.subject.slug for f in commitments.extract(_doc_ctx(text, setup, "doc-b")) if f.subject.from_text}
+    assert a and b and not a & b, (a, b)
+
+
+def test_a_name_ends_before_its_funder_and_its_date(setup):
+    got = _all("وأطلقت المنظمة الدولية للهجرة برنامجا للعودة الطوعية بتمويل من الاتحاد الأوروبي في 2031.", setup)
+    assert any(p == "fundedBy" and o == "eu" for s, p, o in got), got
+    assert any(p == "adoptedBy" and o == "iom" for s, p, o in got), got
+
+
+def test_a_named_instrument_keeps_one_iri_across_documents(setup):
+    text = "واعتمدت المنظمة الدولية للهجرة خطة عمل الرباط بشأن الهجرة في 2031."
+    a, b = _adopted_slugs(text, setup, "doc-a"), _adopted_slugs(text, setup, "doc-b")
+    assert a and a == b and not any(s.startswith(("iom-", "doc-")) for s in a) and len(a) == 1, (a, b)

@@ -22,6 +22,7 @@ It does not find events (the event modules; it reuses their session slugs and me
 """
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, field
 
@@ -90,7 +91,8 @@ SUBJECT = rx(r"(?<![\w])(?:و)?(?:يقوم|تقوم)(?![\w])")
 MANAGES = rx(r"(?<![\w])(?:بادار(?:ه)|(?:و)?يدير|(?:و)?تدير)(?![\w])")
 MEETING_ANAPHOR = rx(r"(?<![\w])في (?:ال)?(?:منتدي|مؤتمر|اجتماع|قمه)(?![\w])")
 LATIN = re.compile(r"^\s*\(([A-Za-z][A-Za-z0-9 .&/-]{1,60})\)")
-NAME_STOP = rx(r"[,;.()]| هذا(?![\w])| هذه(?![\w])| الذي | التي | اهاب | اعترفت | وجهوا | وانشات | ووضع | علي ان | ورصد | بقيمه ")
+NAME_STOP = rx(r"[,;.()]| هذا(?![\w])| هذه(?![\w])| الذي | التي | اهاب | اعترفت | وجهوا | وانشات | ووضع | علي ان | ورصد | بقيمه | بتمويل | بدعم من | بالتعاون مع | بالشراكة مع "
+              r"| (?:في|خلال) (?=[0-9٠-٩]|عام |سنه |شهر |ختام |نهايه |اعقاب |اليوم |امس )")   # في 2031، في ختام …: a date or moment
 MOU = rx(r"مذكر[هت] (?:ال)?تفاهم")
 CONVENTION = [rx(r"(?:ال)?اتفاقيه رقم (\d+) ل"), rx(r"(?:ال)?اتفاقيه (?=\S+ \S+ \S+ رقم)")]
 # اتفاقيتها/توصيتها رقم N: the convention or recommendation of the organisation named just before
@@ -180,17 +182,48 @@ def _acronym(ent: Entity) -> str:
     return (ent.notations[0] if ent.notations and ent.kind != "state" else ent.label_en) or ent.slug
 
 
+SLUG_MAX = 60
+PROPER_KINDS = frozenset({"place", "state", "org", "process", "region", "event", "body"})
+QUOTED = re.compile(r"[«\"“”']")
+
+
+def is_generic(ctx, src, v: View, name: str, start: int, end: int) -> bool:
+    """A name made of a head word and common words only (خطة عمل، إعلان بشأن الهجرة والتنمية، برنامج وطني
+    للعودة الطوعية): no place, state, organisation, process or meeting named in it, no quoted title, no Latin
+    name after it. Such a name is shared by many texts; it does not identify one instrument."""
+    if LATIN.match(v.text[end:end + 70]) or QUOTED.search(v.text[start:end]):
+        return False
+    return not any(x.entity.kind in PROPER_KINDS for x in ctx.mentions_in(src, start, end))
+
+
+def _generic_key(ctx, who, year, meeting) -> str:
+    """What tells one generic instrument from another of the same name: the meeting that adopted it, else its
+    adopters and year, else the document that reports it."""
+    if meeting is not None:
+        return meeting.slug
+    owners = [w for w in (list(who) if isinstance(who, (list, tuple)) else [who]) if w is not None]
+    if owners:
+        return "-".join([o.slug.lower() for o in owners[:2]] + ([str(year)] if year else []))
+    doc = getattr(ctx.document, "slug", "") or "doc"
+    return "doc-" + hashlib.blake2s(doc.encode("utf-8"), digest_size=4).hexdigest()   # short: slugs stay ≤ 60
+
+
 def commitment(ctx, src, v: View, cls: str, name: str, start: int, end: int, who=None,
-               year: int | None = None, via: str = "", seen: dict | None = None) -> Entity:
-    """A commitment first seen in a report, with a short slug and a composed English label."""
+               year: int | None = None, via: str = "", seen: dict | None = None, meeting: Entity | None = None) -> Entity:
+    """A commitment first seen in a report, with a short slug and a composed English label.
+
+    A named instrument (إعلان الرباط، خطة عمل فاليتا, a quoted title, a Latin name) is keyed by its name, so
+    the same name in another report gets the same IRI; a generic name (``is_generic``) is keyed also by its
+    meeting, its adopters and year, or its document, so two action plans of two meetings stay two. Within one
+    document the same name is one commitment (``seen``), however it is keyed where it is read again."""
     kind = _kind_en(name)
     latin = LATIN.match(v.text[end:end + 70])
     places = [x.entity for x in ctx.mentions_in(src, start, end) if x.entity.kind == "place"]
     owners = [x.entity for x in ctx.mentions_in(src, start, end) if x.entity.kind in ("org", "state")]
-    slug = _short_slug(name)
+    slug = base = _short_slug(name)
     if latin:
         label = latin.group(1).strip()
-        slug = translit(label) or slug
+        slug = base = translit(label) or slug
     elif places and kind:
         label = f"{places[0].label_en} {kind}"
     elif (who or owners) and kind and not via:
@@ -200,8 +233,14 @@ def commitment(ctx, src, v: View, cls: str, name: str, start: int, end: int, who
         label = f"{kind} {via}" + (f" ({year})" if year and str(year) not in via else "")
     else:
         label = f"{kind} ({year})" if kind and year else ""
+    if seen is not None and base in seen:
+        return seen[base]
+    if not latin and is_generic(ctx, src, v, name, start, end):
+        slug = f"{_generic_key(ctx, who, year, meeting)[:28].strip('-')}-{base}"
+        while len(slug) > SLUG_MAX and "-" in slug:
+            slug = slug.rsplit("-", 1)[0]
     ent = Entity(kind="commitment", slug=slug, cls=cls, label_ar=name, label_en=label, from_text=True)
-    return seen.setdefault(slug, ent) if seen is not None else ent
+    return seen.setdefault(base, ent) if seen is not None else ent
 
 
 # ---------------------------------------------------------------- resolutions, conventions
@@ -441,7 +480,8 @@ def _adoptions(ctx, src, v: View, s: int, e: int, meetings=(), ps: ParaState | N
         dates = _clause_dates(src.text, s, e, ms)
         year = next((d.year for d in dates if d.year), None)
         via = f"adopted at {meeting_ent.label_en}" if meeting_ent is not None and not adopters else ""
-        ent = known or commitment(ctx, src, v, cls, name, c_start, name_end, adopters or None, year, via, ps.seen)
+        ent = known or commitment(ctx, src, v, cls, name, c_start, name_end, adopters or None, year, via, ps.seen,
+                                  meeting_ent)
         if not ent.slug:
             continue
         prev_adopters = adopters
