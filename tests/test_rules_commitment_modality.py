@@ -115,3 +115,26 @@ def test_a_named_instrument_keeps_one_iri_across_documents(setup):
     text = "واعتمدت المنظمة الدولية للهجرة خطة عمل الرباط بشأن الهجرة في 2031."
     a, b = _adopted_slugs(text, setup, "doc-a"), _adopted_slugs(text, setup, "doc-b")
     assert a and a == b and not any(s.startswith(("iom-", "doc-")) for s in a) and len(a) == 1, (a, b)
+
+
+@pytest.mark.parametrize("text, day", [
+    # Levantine press: the meeting is the antecedent of an active relative clause
+    ("وشارك العراق في المؤتمر الوزاري لعملية بودابست الذي عقد في إسطنبول في 19 نيسان 2031، والذي أقر "
+     "الإعلان الوزاري لإسطنبول.", "2031-04-19"),
+    # Maghrebi press: وهو الاجتماع الذي اعتمد …, a generic plan keyed by its meeting
+    ("واختتم الاجتماع الإقليمي للمنظمة الدولية للهجرة الذي عقد في تونس يوم 4 مايو 2031 أعماله، وهو الاجتماع "
+     "الذي اعتمد خطة عمل إقليمية لحماية المهاجرين.", "2031-05-04"),
+])
+def test_the_meeting_that_adopts_in_a_relative_clause(text, day, setup):
+    got = _all(text, setup)
+    at = {(s, o) for s, p, o in got if p == "adoptedAt"}
+    assert len(at) == 1, got
+    subj, meeting = next(iter(at))
+    assert (subj, "dateAdopted", day) in got, got
+    assert subj.startswith(meeting) or not subj.startswith("doc-"), got
+
+
+def test_a_passive_relative_is_not_the_meetings_adoption(setup):
+    got = _all("وعرض المؤتمر الوزاري الذي عقد في إسطنبول في 19 نيسان 2031 إطار العمل الذي اعتمد في 12 مارس 2030.",
+               setup)
+    assert not {t for t in got if t[1] == "adoptedAt"}, got

@@ -92,7 +92,8 @@ MANAGES = rx(r"(?<![\w])(?:بادار(?:ه)|(?:و)?يدير|(?:و)?تدير)(?![
 MEETING_ANAPHOR = rx(r"(?<![\w])في (?:ال)?(?:منتدي|مؤتمر|اجتماع|قمه)(?![\w])")
 LATIN = re.compile(r"^\s*\(([A-Za-z][A-Za-z0-9 .&/-]{1,60})\)")
 NAME_STOP = rx(r"[,;.()]| هذا(?![\w])| هذه(?![\w])| الذي | التي | اهاب | اعترفت | وجهوا | وانشات | ووضع | علي ان | ورصد | بقيمه | بتمويل | بدعم من | بالتعاون مع | بالشراكة مع "
-              r"| (?:في|خلال) (?=[0-9٠-٩]|عام |سنه |شهر |ختام |نهايه |اعقاب |اليوم |امس )")   # في 2031، في ختام …: a date or moment
+              r"| (?:في|خلال) (?=[0-9٠-٩]|عام |سنه |شهر |ختام |نهايه |اعقاب |اليوم |امس )"
+              r"| و(?:اطلق|اطلقت|اعتمد|اعتمدت|اقر|اقرت|انشا|انشات|تبني|تبنت|رحب|رحبت|دعا|دعت|اكد|اكدت)(?![\w])")   # في 2031، في ختام …: a date or moment
 MOU = rx(r"مذكر[هت] (?:ال)?تفاهم")
 CONVENTION = [rx(r"(?:ال)?اتفاقيه رقم (\d+) ل"), rx(r"(?:ال)?اتفاقيه (?=\S+ \S+ \S+ رقم)")]
 # اتفاقيتها/توصيتها رقم N: the convention or recommendation of the organisation named just before
@@ -395,10 +396,13 @@ def _adoptions(ctx, src, v: View, s: int, e: int, meetings=(), ps: ParaState | N
     ps = ps or ParaState()
     prev_adopters: list = []
     for m, ms, me in v.finditer(ADOPT, s, e):
-        if re.search(r"(?:الذي|التي) $", v.folded[max(0, m.start() - 6):m.start()]):
-            continue     # passive relative clause: the commitment is named before the verb
         fpos = m.end()
         window = v.folded[fpos:fpos + 160]
+        by_relative = None
+        if re.search(r"(?:الذي|التي) $", v.folded[max(0, m.start() - 6):m.start()]):
+            by_relative = _meeting_antecedent(ctx, src, ms, window, meeting_of)
+            if by_relative is None:
+                continue     # passive relative clause: the commitment is named before the verb
         actors = [x for x in ctx.mentions_in(src, me, e) if x.entity.kind in ("state", "org")]
         # the commitment: the first commitment head word after the verb, within the window
         found = None
@@ -473,6 +477,9 @@ def _adoptions(ctx, src, v: View, s: int, e: int, meetings=(), ps: ParaState | N
             k, hi = toks.index_at(me), adoption.sentence_ends(toks)[toks.tokens[toks.index_at(ms)].sent]
             if held is not None and adoption._at_meeting(toks, lex, k, min(hi, toks.index_at(c_start)), held[1]):
                 meeting_ent = held[0]
+        if not adopters and by_relative is not None and (meeting_ent is None or meeting_ent.key == by_relative[0].key):
+            # المؤتمر الوزاري … الذي عقد في اسطنبول …، والذي أقر الإعلان الوزاري: the antecedent meeting adopts
+            meeting_ent, members_day, adopters_owner = by_relative[0], by_relative[2], by_relative
         own = meeting_of.first(ctx.sources()) if first_person and meeting_of is not None else None
         if meeting_ent is None and not adopters and own is not None:
             # نعتمد إعلان دكا هذا: the declaration's own text, adopted at the meeting its title names
@@ -510,6 +517,25 @@ def _adoptions(ctx, src, v: View, s: int, e: int, meetings=(), ps: ParaState | N
             for a in [a for a in find_amounts(src.text) if name_end <= a.start <= e and a.currency][:1]:
                 yield from _amount(ent, a, src)
         yield from _funders(ctx, src, v, ent, name_end, e)
+
+
+ANTECEDENT_TOKENS = 16      # tokens between a meeting noun and the relative of its adopting clause
+_HEAD_FIRST = re.compile(r"^\s*(?:ال)?(?:{})(?![\w])".format("|".join(h for h, _c in KINDS)))
+
+
+def _meeting_antecedent(ctx, src, ms: int, window: str, meeting_of):
+    """``MEETING … (،) (و)الذي ADOPT NAME``: the paragraph's held meeting when a meeting noun stands a few words
+    before the relative (its antecedent) and the instrument's head word right after the verb; else None (a
+    passive relative whose instrument is named before it: ``الإطار الذي اعتمد في 2012``)."""
+    if meeting_of is None or not _HEAD_FIRST.match(window):
+        return None
+    held = meeting_of(src)
+    if held is None:
+        return None
+    toks, lex = ctx.tokens(src), load_lexicon()
+    k = toks.index_at(ms)
+    lo = adoption.sentence_bounds(toks, k)[0]
+    return held if lex.find(toks, "meeting_noun", max(lo, k - ANTECEDENT_TOKENS), k) else None
 
 
 _ANOTHER_ADOPTION = re.compile(r"(?<![\w])[وفلب]?(?:اعتماد|اقرار|اطلاق|انشاء|توقيع)(?![\w])")
