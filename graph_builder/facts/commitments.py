@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 
 from ..text.arabic import fold
 from ..recognise.findings import Entity, Fact, Value
-from . import adoption, dated, funding, numbered, signing
+from . import adoption, dated, funding, numbered, own_instrument, signing
 from .fact_context import FactContext, sentences
 from .event_common import dates_in
 from .rules import REGISTRY
@@ -153,6 +153,7 @@ def _extract(ctx: FactContext):
             if subj is not None:
                 ps.subject = subj
     yield from _recommendations(ctx, st)
+    yield from own_instrument.extract(ctx, meeting_of, seen)
     yield from adoption.extract(ctx)
     yield from numbered.extract(ctx)
     yield from funding.extract(ctx)
@@ -210,7 +211,8 @@ def _generic_key(ctx, who, year, meeting) -> str:
 
 
 def commitment(ctx, src, v: View, cls: str, name: str, start: int, end: int, who=None,
-               year: int | None = None, via: str = "", seen: dict | None = None, meeting: Entity | None = None) -> Entity:
+               year: int | None = None, via: str = "", seen: dict | None = None, meeting: Entity | None = None,
+               generic: bool | None = None) -> Entity:
     """A commitment first seen in a report, with a short slug and a composed English label.
 
     A named instrument (إعلان الرباط، خطة عمل فاليتا, a quoted title, a Latin name) is keyed by its name, so
@@ -236,7 +238,7 @@ def commitment(ctx, src, v: View, cls: str, name: str, start: int, end: int, who
         label = f"{kind} ({year})" if kind and year else ""
     if seen is not None and base in seen:
         return seen[base]
-    if not latin and is_generic(ctx, src, v, name, start, end):
+    if not latin and (is_generic(ctx, src, v, name, start, end) if generic is None else generic):
         slug = f"{_generic_key(ctx, who, year, meeting)[:28].strip('-')}-{base}"
         while len(slug) > SLUG_MAX and "-" in slug:
             slug = slug.rsplit("-", 1)[0]
