@@ -138,3 +138,16 @@ def test_a_passive_relative_is_not_the_meetings_adoption(setup):
     got = _all("وعرض المؤتمر الوزاري الذي عقد في إسطنبول في 19 نيسان 2031 إطار العمل الذي اعتمد في 12 مارس 2030.",
                setup)
     assert not {t for t in got if t[1] == "adoptedAt"}, got
+
+
+def test_a_described_instrument_is_the_one_named_later_xinhua_register(setup):
+    got = _all("وتبنت الجمعية العامة في 19 أيلول 2031 إعلانا بشأن تنقل العمالة. ويتضمن إعلان الواحة بشأن تنقل "
+               "العمالة توصيات عديدة.", setup)
+    assert ("oasis-declaration", "dateAdopted", "2031-09-19") in got, got
+    assert not [t for t in got if t[0] != "oasis-declaration" and t[1] in ("adoptedBy", "dateAdopted")], got
+
+
+def test_a_description_that_fits_no_named_instrument_stays_its_own(setup):
+    got = _all("وتبنت الجمعية العامة في 19 أيلول 2031 إعلانا بشأن حماية الأطفال المهاجرين. ويتضمن إعلان الواحة "
+               "بشأن تنقل العمالة توصيات عديدة.", setup)
+    assert not [t for t in got if t[0] == "oasis-declaration" and t[1] == "dateAdopted"], got

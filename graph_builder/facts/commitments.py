@@ -91,7 +91,7 @@ SUBJECT = rx(r"(?<![\w])(?:و)?(?:يقوم|تقوم)(?![\w])")
 MANAGES = rx(r"(?<![\w])(?:بادار(?:ه)|(?:و)?يدير|(?:و)?تدير)(?![\w])")
 MEETING_ANAPHOR = rx(r"(?<![\w])في (?:ال)?(?:منتدي|مؤتمر|اجتماع|قمه)(?![\w])")
 LATIN = re.compile(r"^\s*\(([A-Za-z][A-Za-z0-9 .&/-]{1,60})\)")
-NAME_STOP = rx(r"[,;.()]| هذا(?![\w])| هذه(?![\w])| الذي | التي | اهاب | اعترفت | وجهوا | وانشات | ووضع | علي ان | ورصد | بقيمه | بتمويل | بدعم من | بالتعاون مع | بالشراكة مع "
+NAME_STOP = rx(r"[,;.()]| هذا(?![\w])| هذه(?![\w])| الذي | التي | اهاب | اعترفت | وجهوا | وانشات | ووضع | علي ان | ورصد | بقيمه | بتمويل | بدعم من | بالتعاون مع | بالشراكة مع | وتعهد| وتعهدت| وتعهدوا| ودعا| ودعت| واكد| واكدت| وشدد| وشددت"
               r"| (?:في|خلال) (?=[0-9٠-٩]|عام |سنه |شهر |ختام |نهايه |اعقاب |اليوم |امس )"
               r"| و(?:اطلق|اطلقت|اعتمد|اعتمدت|اقر|اقرت|انشا|انشات|تبني|تبنت|رحب|رحبت|دعا|دعت|اكد|اكدت)(?![\w])")   # في 2031، في ختام …: a date or moment
 MOU = rx(r"مذكر[هت] (?:ال)?تفاهم")
@@ -198,6 +198,37 @@ def is_generic(ctx, src, v: View, name: str, start: int, end: int) -> bool:
     return not any(x.entity.kind in PROPER_KINDS for x in ctx.mentions_in(src, start, end))
 
 
+DESCRIPTION_STOP = frozenset({"بشان", "حول", "في", "من", "اجل", "الي", "علي", "عن", "و", "مجال", "ل", "ب"})
+
+
+def described_instrument(ctx, name: str):
+    """The instrument the document names elsewhere that a generic name describes: the same head word and every
+    content word of the description in one of its Arabic names (إعلانا بشأن اللاجئين والمهاجرين → إعلان
+    نيويورك بشأن اللاجئين والمهاجرين); None when no name, or more than one, fits."""
+    words = fold(name).split()
+    if len(words) < 3:
+        return None
+    head = re.sub(r"^(?:ال)?(.*?)ا?$", r"\1", words[0])
+    content = {re.sub(r"^(?:و|ب|ل)?(?:ال|ل)?", "", w) for w in words[1:]} - DESCRIPTION_STOP - {""}
+    if len(content) < 2:
+        return None
+    found = {}
+    for src in ctx.sources():
+        for x in ctx.mentions_in(src):
+            ent = x.entity
+            if ent.kind != "commitment" or ent.from_text or ent.key in found:
+                continue
+            for label in arabic_names(ent):
+                lw = fold(label).split()
+                if not lw or re.sub(r"^(?:ال)?", "", lw[0]) != head:
+                    continue
+                have = {re.sub(r"^(?:و|ب|ل)?(?:ال|ل)?", "", w) for w in lw[1:]}
+                if content <= have:
+                    found[ent.key] = ent
+                    break
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
 def _generic_key(ctx, who, year, meeting) -> str:
     """What tells one generic instrument from another of the same name: the meeting that adopted it, else its
     adopters and year, else the document that reports it."""
@@ -238,7 +269,11 @@ def commitment(ctx, src, v: View, cls: str, name: str, start: int, end: int, who
         label = f"{kind} ({year})" if kind and year else ""
     if seen is not None and base in seen:
         return seen[base]
-    if not latin and (is_generic(ctx, src, v, name, start, end) if generic is None else generic):
+    generic = not latin and (is_generic(ctx, src, v, name, start, end) if generic is None else generic)
+    named = described_instrument(ctx, name) if generic else None
+    if named is not None:              # تبنت القمة إعلانا بشأن اللاجئين والمهاجرين … إعلان نيويورك بشأن اللاجئين والمهاجرين
+        return seen.setdefault(base, named) if seen is not None else named
+    if generic:
         slug = f"{_generic_key(ctx, who, year, meeting)[:28].strip('-')}-{base}"
         while len(slug) > SLUG_MAX and "-" in slug:
             slug = slug.rsplit("-", 1)[0]
