@@ -151,3 +151,9 @@ def test_a_description_that_fits_no_named_instrument_stays_its_own(setup):
     got = _all("وتبنت الجمعية العامة في 19 أيلول 2031 إعلانا بشأن حماية الأطفال المهاجرين. ويتضمن إعلان الواحة "
                "بشأن تنقل العمالة توصيات عديدة.", setup)
     assert not [t for t in got if t[0] == "oasis-declaration" and t[1] == "dateAdopted"], got
+
+
+def test_an_organisation_before_the_relative_is_its_antecedent_not_the_meeting(setup):
+    got = _all("واعتمدت الدول المجتمعة في مؤتمر مراكش اليوم ميثاق النهر، ويعقد المؤتمر تحت رعاية الجمعية العامة "
+               "التي اعتمدت القرار 71/1 المؤرخ 19 أيلول 2016.", setup)
+    assert not [t for t in got if t[1] == "adoptedAt" and t[0] != "river-compact"], got

@@ -572,6 +572,11 @@ def _meeting_antecedent(ctx, src, ms: int, window: str, meeting_of):
     toks, lex = ctx.tokens(src), load_lexicon()
     k = toks.index_at(ms)
     lo = adoption.sentence_bounds(toks, k)[0]
+    b = k - 1
+    while b >= lo and (toks.tokens[b].kind == "punct" or toks.tokens[b].norm in adoption.RELATIVES):
+        b -= 1
+    if b >= lo and any(m.entity.kind in adoption.ADOPTER_KINDS for m in toks.tokens[b].ents):
+        return None      # الجمعية العامة التي اعتمدت القرار …: the organisation right before is the antecedent
     return held if lex.find(toks, "meeting_noun", max(lo, k - ANTECEDENT_TOKENS), k) else None
 
 
