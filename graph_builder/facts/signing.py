@@ -9,6 +9,8 @@ Rule ``commitment.signed`` reads a signing verb or verbal noun (lexicon class ``
 * ``X و Y يوقعان مذكرة تفاهم`` — a dual or plural verb (or one with nobody after it) takes the actors
   before it in the sentence;
 * ``وقعت X مع Y``، ``مذكرة التفاهم التي وقعتها X مع Y``، ``اتفاقية بين X و Y`` — the party after مع or بين;
+* ``وقعت X و Y مذكرة تفاهم خلال الدورة الخامسة من منتدى …``، ``على هامش القمة وقعت …`` — a signing sentence that
+  says where, in a paragraph about one held meeting: the agreement was signed (adoptedAt) at that meeting;
 * ``افتتحت X مكتبا …، ووقعت مع Y مذكرة تفاهم`` — a coordinated verb with مع right after it and no subject
   of its own signs for the first party of its sentence (the subject of the clause before);
 * ``… توقيع اتفاق …، ووقعه X …، و Y …`` — a verb with an object pronoun signs the agreement named
@@ -226,11 +228,13 @@ def signings(ctx, src, doc_day=None):
 
 def extract(ctx):
     """Party, date and year facts of the signed agreements of every paragraph; the sentences they cover."""
-    from .adoption import _date_facts
+    from .adoption import AT_RULE, MeetingOf, _at_meeting, _date_facts
     from .event_status import document_day
     doc_day = document_day(ctx.document)
     conf = REGISTRY.confidence(RULE)
     out, covered = [], set()
+    meeting_of = None
+    lex = load()
     for src in list(ctx.document.paragraphs) + [f for f in ctx.document.footnotes if f.text]:
         toks = ctx.tokens(src)
         for noun, parties, d, lo, hi in signings(ctx, src, doc_day):
@@ -242,6 +246,11 @@ def extract(ctx):
                 out.append(Fact(ent, "party", p, src, RULE, conf))
             if d is not None:
                 out.extend(_date_facts(ent, d, src, RULE, conf))
+            meeting_of = meeting_of or MeetingOf(ctx)
+            held = meeting_of(src)
+            if held is not None and _at_meeting(toks, lex, lo, hi, held[1]):
+                # وقعت X و Y مذكرة تفاهم خلال الدورة الخامسة من منتدى أسوان، على هامش القمة وقعت …
+                out.append(Fact(ent, "adoptedAt", held[0], src, AT_RULE, REGISTRY.confidence(AT_RULE)))
     return out, covered
 
 
