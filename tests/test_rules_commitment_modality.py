@@ -157,3 +157,14 @@ def test_an_organisation_before_the_relative_is_its_antecedent_not_the_meeting(s
     got = _all("واعتمدت الدول المجتمعة في مؤتمر مراكش اليوم ميثاق النهر، ويعقد المؤتمر تحت رعاية الجمعية العامة "
                "التي اعتمدت القرار 71/1 المؤرخ 19 أيلول 2016.", setup)
     assert not [t for t in got if t[1] == "adoptedAt" and t[0] != "river-compact"], got
+
+
+def test_a_session_of_an_organ_named_in_the_meetings_name_adopts_ilo_register(setup):
+    text = ("واعتمد المندوبون في الدورة المائة لمؤتمر العمل الدولي المنعقدة في جنيف يوم 16 حزيران/يونيو 2031 معايير "
+            "جديدة، واعتمدت الاتفاقية رقم 189 بشأن العمل اللائق للعمال المنزليين بأغلبية كبيرة.")
+    got = {(f.subject.slug, f.predicate, f.object.slug) for f in adoption.extract(_ctx(text, setup))
+           if f.rule == "commitment.adopted-by-owner"}
+    assert got == {("ilo-convention-189", "adoptedBy", "ilc")}, got
+    # a meeting whose name names no organ: nobody adopts it but the meeting
+    other = text.replace("الدورة المائة لمؤتمر العمل الدولي المنعقدة", "الاجتماع الإقليمي")
+    assert not [f for f in adoption.extract(_ctx(other, setup)) if f.predicate == "adoptedBy"]

@@ -517,6 +517,43 @@ def _event_sources(ctx):
     return places, days, in_src, owner
 
 
+OWNER_KINDS = frozenset({"org", "process", "body"})
+
+
+def _owner_in_label(ctx, event):
+    """The organ or process a meeting is a session of when its name says so and the event rules gave no
+    ``partOf``: a meeting noun, then (an ordinal and) لـ + the organ ending the name (الدورة المائة لمؤتمر
+    العمل الدولي → the International Labour Conference); None otherwise."""
+    from ..text.tokens import tokenise
+    from .minting import arabic_names
+    gaz = getattr(ctx, "gazetteer", None)
+    label = fold(event.label_ar or "").strip()
+    toks = tokenise(label) if label else None
+    if gaz is None or not toks or not toks.tokens or not load().is_a(toks, 0, "meeting_noun"):
+        return None
+    index = _OWNER_NAMES.get(id(gaz))
+    if index is None or index[0] is not gaz:
+        names: dict = {}
+        for ent in getattr(gaz, "entities", ()):
+            if ent.kind in OWNER_KINDS:
+                for name in arabic_names(ent):
+                    f = fold(name).strip()
+                    if len(f.split()) >= 2:
+                        names.setdefault(f[2:] if f.startswith("ال") else f, set()).add(ent)
+        index = _OWNER_NAMES[id(gaz)] = (gaz, names)
+    words = label.split()
+    found = set()
+    for n in range(2, len(words)):            # the name's last n words, after their ل / لل
+        tail = " ".join(words[-n:])
+        for pre in ("لل", "ل"):
+            if tail.startswith(pre):
+                found |= index[1].get(tail[len(pre):], set())
+    return next(iter(found)) if len(found) == 1 else None
+
+
+_OWNER_NAMES: dict = {}       # id(gazetteer) → (gazetteer, bare folded name → owner entities)
+
+
 class MeetingOf:
     """The held meeting a paragraph is about: the one it names (a meeting of a process, or of none),
     else, in a paragraph that names none, the document's only meeting. With its places, its day and the
@@ -527,6 +564,11 @@ class MeetingOf:
         self.events = known_events(ctx)
         self.places, self.days, self.in_src, self.owner = _event_sources(ctx)
         self.only = list({e.key: e for found in self.in_src.values() for e in found}.values())
+        for e in self.only:
+            if e.key not in self.owner:
+                owner = _owner_in_label(ctx, e)
+                if owner is not None:
+                    self.owner[e.key] = owner
 
     def first(self, sources):
         """The first top-level meeting the document names, in reading order (a declaration's own meeting,
