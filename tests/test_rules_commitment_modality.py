@@ -168,3 +168,27 @@ def test_a_session_of_an_organ_named_in_the_meetings_name_adopts_ilo_register(se
     # a meeting whose name names no organ: nobody adopts it but the meeting
     other = text.replace("الدورة المائة لمؤتمر العمل الدولي المنعقدة", "الاجتماع الإقليمي")
     assert not [f for f in adoption.extract(_ctx(other, setup)) if f.predicate == "adoptedBy"]
+
+
+@pytest.mark.parametrize("text", [
+    # UN register: the process's first ministerial conference, named by its place
+    "وفي جنوب شرق آسيا، انطلقت عملية بالي عن اجتماع إقليمي في شباط/فبراير 2030، واعتمد مؤتمرها الوزاري الأول، "
+    "المعقود في جاكرتا في 5 حزيران/يونيه 2031، إعلان بالي بشأن الاتجار بالأشخاص.",
+])
+def test_the_meeting_that_is_the_subject_adopts_at_itself(text, setup):
+    got = _all(text, setup)
+    assert any(p == "adoptedAt" for s, p, o in got), got
+    assert any(p == "dateAdopted" and o == "2031-06-05" for s, p, o in got), got
+
+
+@pytest.mark.parametrize("text, adopter", [
+    # UN register: a relative with an object pronoun, the adopter after it, a year
+    ("واستعرض الاجتماع تنفيذ إطار سياسات الهجرة الإقليمي الذي اعتمدته الهيئة الحكومية الدولية المعنية بالتنمية "
+     "عام 2031، وناقش الهجرة المختلطة.", "igad"),
+])
+def test_a_relative_with_its_adopter(text, adopter, setup):
+    got = _all(text, setup)
+    assert any(p == "adoptedBy" and o == adopter for s, p, o in got), got
+    assert any(p == "year" and o == "2031" for s, p, o in got), got
+    # no adopter written after the pronoun: no adoption
+    assert not _all(text.replace("الهيئة الحكومية الدولية المعنية بالتنمية ", ""), setup)

@@ -564,6 +564,9 @@ class MeetingOf:
         self.events = known_events(ctx)
         self.places, self.days, self.in_src, self.owner = _event_sources(ctx)
         self.only = list({e.key: e for found in self.in_src.values() for e in found}.values())
+        from . import events as events_mod      # noqa: PLC0415 (a sibling family)
+        self.ordinal = {f.subject.key: f.object.lexical for f in ctx.family_facts(events_mod)
+                        if f.predicate == "ordinal" and getattr(f.subject, "kind", "") == "event"}
         for e in self.only:
             if e.key not in self.owner:
                 owner = _owner_in_label(ctx, e)
@@ -579,6 +582,16 @@ class MeetingOf:
                 held = found[0]
                 return held, frozenset(self.places.get(held.key, ())), self.days.get(held.key), self.owner.get(held.key)
         return None
+
+    def numbered(self, src, n: int):
+        """The one top-level meeting named in ``src`` whose ordinal is ``n`` (مؤتمرها الوزاري الأول), else None."""
+        found = [e for e in self.in_src.get(id(src), ()) if self.ordinal.get(e.key) == str(n)]
+        return found[0] if len(found) == 1 else None
+
+    def located(self, src, places: set):
+        """The one top-level meeting named in ``src`` located in one of ``places`` (entity keys), else None."""
+        found = [e for e in self.in_src.get(id(src), ()) if places & {p.key for p in self.places.get(e.key, ())}]
+        return found[0] if len(found) == 1 else None
 
     def __call__(self, src):
         held = self.events.meeting(src)

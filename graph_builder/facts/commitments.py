@@ -49,7 +49,8 @@ RULES = {
     "commitment.managed-by": ("بإدارة / يدير / على أن يدار بالاشتراك مع X: X manages it", 0.65),
     "commitment.adopted-government": ("وفي STATE … اعتمدت الحكومة …: the state of the sentence adopted it", 0.75),
     "commitment.adopted-participants": ("the actors named in the phrase of the meeting that adopted it", 0.6),
-    "commitment.adopted-passive": ("NAME الذي اعتمد في DATE: the date it was adopted", 0.8),
+    "commitment.adopted-passive": ("NAME الذي اعتمد في DATE: the date it was adopted; NAME الذي اعتمدته X في DATE: "
+                                   "X adopted it", 0.8),
     "commitment.anaphora": ("البرنامج/الصندوق/المرفق in a later sentence: amount or manager of the last one named", 0.75),
     "commitment.managed-by-subject": ("يقوم X … بإدارة NAME / ويدير NAME (subject X of the paragraph): X manages it", 0.7),
     "commitment.contributed-to-fund": ("ساهمت/أسهمت X (فيه) بمبلغ … (في الصندوق): X funds the fund named in the "
@@ -83,7 +84,7 @@ KIND_EN = [  # folded head word -> English kind for composed labels
     (r"مرفق", "Facility"), (r"مبادره", "Initiative"), (r"مشروع", "Project"), (r"نهج", "Approach"),
     (r"اتفاقيه", "Convention"), (r"معاهده", "Treaty"),
 ]
-PASSIVE = rx(r"(?<![\w])(?:الذي|التي) (?:اعتمد|اعتمدت|اطلق|اطلقت|اقر|اقرت|انشي|انشيت|وقع|وقعت)(?![\w])")
+PASSIVE = rx(r"(?<![\w])(?:الذي|التي) (?:اعتمد|اعتمدت|اطلق|اطلقت|اقر|اقرت|انشي|انشيت|وقع|وقعت)(?P<enc>ت?(?:ه|ها))?(?![\w])")
 PASSIVE_HEAD = rx(r"(?<![\w])(?:ال)?(اعلان|خطه عمل|اطار|قرار|برنامج|صندوق|مرفق|مبادره|نهج)(?![\w])")
 GOVERNMENT = rx(r"^\s*(?:ال)?حكوم(?:ه|تها|ته)(?![\w])")
 ANAPHOR = rx(r"(?<![\w])(?:و|ف)?ال(برنامج|صندوق|مرفق)(?![\w])")
@@ -498,6 +499,12 @@ def _adoptions(ctx, src, v: View, s: int, e: int, meetings=(), ps: ParaState | N
         toks, lex = ctx.tokens(src), load_lexicon()
         if lex.is_a(toks, toks.index_at(me), "meeting_noun"):   # واعتمد مؤتمرها الوزاري الأول …: that one
             meeting = [r for r in meeting if r.start >= ms]
+        if not meeting and meeting_of is not None and lex.is_a(toks, toks.index_at(me), "meeting_noun"):
+            n = _subject_ordinal(toks, lex, toks.index_at(me), toks.index_at(c_start))
+            places = {x.entity.key for x in ctx.mentions_in(src, me, c_start) if x.entity.kind == "place"}
+            by_number = (meeting_of.numbered(src, n) if n else None) or meeting_of.located(src, places)
+            if by_number is not None:          # واعتمد مؤتمرها الوزاري الأول، المعقود في …، إعلان ألماتي
+                meeting = [_Ref(by_number)]
         if not meeting and ps.meeting is not None and MEETING_ANAPHOR.search(fold(v.text[s:c_start])):
             meeting_ent = ps.meeting                     # "وتم في المنتدى وضع خطة عمل"
         else:
@@ -554,6 +561,25 @@ def _adoptions(ctx, src, v: View, s: int, e: int, meetings=(), ps: ParaState | N
             for a in [a for a in find_amounts(src.text) if name_end <= a.start <= e and a.currency][:1]:
                 yield from _amount(ent, a, src)
         yield from _funders(ctx, src, v, ent, name_end, e)
+
+
+@dataclass
+class _Ref:
+    """A meeting the adopting verb's subject names, found by its ordinal (no span of its own)."""
+
+    event: Entity
+    start: int = -1
+    end: int = -1
+
+
+def _subject_ordinal(toks, lex, k: int, stop: int) -> int | None:
+    """The ordinal written in the meeting phrase that is the verb's subject (مؤتمرها الوزاري الأول)."""
+    from .minting import ORDINALS
+    for c in range(k, min(stop, k + 4)):
+        n = ORDINALS.get(toks.tokens[c].norm)
+        if n:
+            return n
+    return None
 
 
 ANTECEDENT_TOKENS = 16      # tokens between a meeting noun and the relative of its adopting clause
@@ -753,12 +779,23 @@ def _passives(ctx, src, v: View, s: int, e: int, ps: ParaState | None = None):
         name = v.text[hs:ms].strip(" ،,")
         if len(name.split()) < 2 or re.search(r"[.;؛]", name):
             continue
-        dates = [d for d in find_dates(src.text) if me <= d.start <= me + 12 and d.end <= e and d.year]
+        actor = None
+        if m.group("enc"):                 # الذي اعتمدته الإيغاد عام 2012: the adopter right after the verb
+            actor = next((x for x in ctx.mentions_in(src, me, e) if x.entity.kind in ("org", "state", "process")
+                          and x.start <= me + 2), None)
+            if actor is None:
+                continue
+        after = actor.end if actor is not None else me
+        dates = [d for d in find_dates(src.text) if after <= d.start <= after + 12 and d.end <= e and d.year]
         if not dates:
             continue
         d = dates[0]
         cls = dict(KINDS_BY_HEAD).get(fold(_h.group(1)), "PolicyFramework")
-        ent = commitment(ctx, src, v, cls, name, hs, ms, None, d.year, seen=ps.seen if ps else None)
+        ent = commitment(ctx, src, v, cls, name, hs, ms, actor.entity if actor else None, d.year,
+                         seen=ps.seen if ps else None)
+        if actor is not None:
+            yield Fact(ent, "adoptedBy", actor.entity, src, "commitment.adopted-passive",
+                       RULES["commitment.adopted-passive"][1])
         yield from _date_facts(ent, d, src, "commitment.adopted-passive")
 
 
