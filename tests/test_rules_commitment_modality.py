@@ -10,6 +10,7 @@ import pytest
 
 from graph_builder.facts import adoption, commitments, signing
 from graph_builder.recognise.findings import Value
+from test_rules_adoption_funding import _triples
 from test_rules_adoption_funding import _ctx, setup  # noqa: F401 (fixture)
 
 
@@ -192,3 +193,26 @@ def test_a_relative_with_its_adopter(text, adopter, setup):
     assert any(p == "year" and o == "2031" for s, p, o in got), got
     # no adopter written after the pronoun: no adoption
     assert not _all(text.replace("الهيئة الحكومية الدولية المعنية بالتنمية ", ""), setup)
+
+
+@pytest.mark.parametrize("text, date", [
+    # Maghrebi press: since its adoption (a pronoun), the year in Eastern Arabic digits
+    ("ويستعرض المؤتمر التقدم المحرز في تنفيذ ميثاق النهر منذ اعتماده في عام ٢٠٣١ كأول ميثاق من نوعه.", "2031"),
+    # the text named again by its head noun in the next sentence
+    ("وتبحث الدول ميثاق النهر للهجرة الآمنة. ويستعرض المؤتمر تنفيذ الميثاق منذ اعتماده في عام 2031.", "2031"),
+])
+def test_since_its_adoption_dates_the_text_it_stands_for(text, date, setup):
+    got = _triples(adoption.extract(_ctx(text, setup)))
+    assert ("river-compact", "dateAdopted", date) in got, got
+
+
+def test_since_its_adoption_with_no_date_or_a_future_one_gives_nothing(setup):
+    assert not _triples(adoption.extract(_ctx("ويستعرض المؤتمر ميثاق النهر منذ اعتماده قبل خمس سنوات.", setup)))
+    assert not _triples(adoption.extract(_ctx("وسيراجع المؤتمر ميثاق النهر بعد اعتماده المرتقب في عام 2032.", setup)))
+
+
+def test_the_participle_after_the_name_gives_adopter_and_date_maghrebi_register(setup):
+    got = _triples(adoption.extract(_ctx(
+        "ويتعلق مشروع القانون بميثاق النهر للهجرة الآمنة، 2031، المعتمد من قبل الجمعية العامة في دورتها الستين "
+        "المنعقدة بنيويورك في 24 يونيو 2031.", setup)))
+    assert {("river-compact", "adoptedBy", "general-assembly"), ("river-compact", "dateAdopted", "2031-06-24")} <= got, got

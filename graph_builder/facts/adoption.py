@@ -251,6 +251,23 @@ def _relative(toks, src, lex, k, hi, meeting=None, doc_day=None):
     j = toks.index_at(m.end)
     yield from _issued(toks, src, lex, m, j, hi, meeting)
     j = _skip(toks, j, hi)
+    p = j
+    while p < min(hi, j + 4) and (toks.tokens[p].kind == "number" or toks.tokens[p].norm in ",،"):
+        p += 1                                     # اتفاقية العمال المهاجرين (أحكام تكميلية)، 1975، المعتمدة …
+    participle = next((v for v in lex.match_at(toks, p, ("adopt_verb",)) if v.feature("participle")), None) \
+        if p < hi else None
+    if participle is not None:                     # اتفاقية …، المعتمدة من قبل X في DATE
+        if _not_held(toks, lex, participle):
+            return
+        a = _skip(toks, participle.j, hi)
+        agent = lex.is_a(toks, a, "agent_marker") if a < hi else None
+        if agent is None and a + 1 < hi and toks.tokens[a].norm in ("من", "عن"):
+            a += 1                                 # المعتمدة من منظمة العمل الدولية
+        if agent is None and not (a < hi and starting(toks, a, ADOPTER_KINDS)):
+            a = None
+        yield from _facts(toks, src, lex, m.entity, participle, agent.j if agent else a, hi, RELATIVE, meeting,
+                          doc_day)
+        return
     if j >= hi or toks.tokens[j].norm not in RELATIVES:
         return
     j += 1
@@ -610,6 +627,39 @@ def members_adopt(toks, lex, j) -> bool:
         and bool(lex.is_a(toks, j, "meeting_members") or lex.is_a(toks, j, "meeting_noun"))
 
 
+PRONOUN = "commitment.adopted-pronoun"
+if PRONOUN not in REGISTRY:
+    register(Rule(PRONOUN, ("dateAdopted", "year"), 0.75, ("lex:adopt_verb", "entity:commitment", "values:dates"),
+                  "NAME … (منذ|بعد|عند) اعتماده/إقراره/تبنيها في (عام) DATE: the date of the text the pronoun "
+                  "stands for (the last one named before it in the sentence)", "commitments"))
+BARE_HEADS = frozenset({"اتفاق", "اتفاقيه", "ميثاق", "اعلان", "اطار", "خطه", "برنامج", "صندوق", "مبادره"})
+PRONOUN_WINDOW = 4          # tokens between the verbal noun and its date (في عام ٢٠١٨)
+
+
+def _pronoun_noun(toks, src, lex, verb, hi, doc_day):
+    """``تنفيذ الاتفاق منذ اعتماده في عام ٢٠١٨``: a verbal noun of adopting with an object pronoun, a date right
+    after it: the date of the text named last before it in its sentence (the pronoun's antecedent)."""
+    from .meeting_setting import dates_of
+    if not (verb.feature("noun") and verb.reading.enc in ("ه", "ها") and verb.feature("voice") != "passive") \
+            or _not_held(toks, lex, verb):
+        return
+    lo, _ = sentence_bounds(toks, verb.i)
+    named = [starting(toks, c, {"commitment"}) for c in range(lo, verb.i)]
+    named = [m for m in named if m is not None]
+    if not named and any(toks.tokens[c].norm.removeprefix("ال") in BARE_HEADS for c in range(max(0, verb.i - 3), verb.i)):
+        # تنفيذ الاتفاق منذ اعتماده: the head noun names again the text named last in the paragraph
+        named = [m for m in (starting(toks, c, {"commitment"}) for c in range(0, verb.i)) if m is not None]
+    if not named:
+        return
+    if verb.j >= hi or lex.is_a(toks, verb.j, "planned_marker"):
+        return                                     # بعد اعتماده المرتقب في عام 2032: still to come
+    s = toks.tokens[verb.j].start
+    limit = toks.tokens[min(hi, verb.j + PRONOUN_WINDOW) - 1].end
+    d = next((d for d in dates_of(toks, doc_day) if s <= d.start < limit and d.year), None)
+    if d is not None:
+        yield from _date_facts(named[-1].entity, d, src, PRONOUN, REGISTRY.confidence(PRONOUN))
+
+
 def extract(ctx) -> list[Fact]:
     from .event_status import document_day
     lex = load()
@@ -629,6 +679,7 @@ def extract(ctx) -> list[Fact]:
                 out.extend(_relative(toks, src, lex, k, hi, meeting, doc_day))
             if lex.match_at(toks, k, ("adopt_verb",)):
                 out.extend(_active(toks, src, lex, k, hi, meeting, doc_day))
+                out.extend(_pronoun_noun(toks, src, lex, lex.match_at(toks, k, ("adopt_verb",))[0], hi, doc_day))
             if lex.match_at(toks, k, ("meeting_adopt_frame",)):
                 out.extend(_meeting_side(toks, src, lex, k, hi, meeting, doc_day))
     return out
