@@ -216,3 +216,11 @@ def test_the_participle_after_the_name_gives_adopter_and_date_maghrebi_register(
         "ويتعلق مشروع القانون بميثاق النهر للهجرة الآمنة، 2031، المعتمد من قبل الجمعية العامة في دورتها الستين "
         "المنعقدة بنيويورك في 24 يونيو 2031.", setup)))
     assert {("river-compact", "adoptedBy", "general-assembly"), ("river-compact", "dateAdopted", "2031-06-24")} <= got, got
+
+
+def test_a_law_approved_in_a_relative_with_a_resumptive_pronoun_egyptian_register(setup):
+    text = ("وقالت السفيرة إن القانون العربي النموذجي لمكافحة تهريب المهاجرين، الذي وافق عليه مجلس جامعة الدول "
+            "العربية الشهر الجاري، يدخل حيز التنفيذ قريبا.")
+    got = _all(text, setup, "2031-05-05")
+    assert {(p, o) for s, p, o in got} >= {("adoptedBy", "las"), ("dateAdopted", "2031-05")}, got
+    assert not _all(text.replace("الذي وافق", "الذي سيوافق").replace("الجاري", "المقبل"), setup, "2031-05-05")

@@ -82,10 +82,11 @@ KIND_EN = [  # folded head word -> English kind for composed labels
     (r"اعلان وخطه عمل", "Declaration and Action Plan"), (r"اعلان", "Declaration"), (r"خطه عمل", "Action Plan"),
     (r"اطار", "Policy Framework"), (r"قرار", "Resolution"), (r"برنامج", "Programme"), (r"صندوق", "Fund"),
     (r"مرفق", "Facility"), (r"مبادره", "Initiative"), (r"مشروع", "Project"), (r"نهج", "Approach"),
-    (r"اتفاقيه", "Convention"), (r"معاهده", "Treaty"),
+    (r"اتفاقيه", "Convention"), (r"معاهده", "Treaty"), (r"مشروع قانون", "Draft Law"), (r"قانون", "Law"),
 ]
-PASSIVE = rx(r"(?<![\w])(?:الذي|التي) (?:اعتمد|اعتمدت|اطلق|اطلقت|اقر|اقرت|انشي|انشيت|وقع|وقعت)(?P<enc>ت?(?:ه|ها))?(?![\w])")
-PASSIVE_HEAD = rx(r"(?<![\w])(?:ال)?(اعلان|خطه عمل|اطار|قرار|برنامج|صندوق|مرفق|مبادره|نهج)(?![\w])")
+PASSIVE = rx(r"(?<![\w])(?:الذي|التي) (?:(?:اعتمد|اعتمدت|اطلق|اطلقت|اقر|اقرت|انشي|انشيت|وقع|وقعت)(?P<enc>ت?(?:ه|ها))?"
+             r"|(?:وافق|وافقت|صادق|صادقت|صدق|صدقت) (?P<prep>عليه|عليها))(?![\w])")
+PASSIVE_HEAD = rx(r"(?<![\w])(?:ال)?(اعلان|خطه عمل|اطار|قرار|برنامج|صندوق|مرفق|مبادره|نهج|مشروع قانون|قانون)(?![\w])")
 GOVERNMENT = rx(r"^\s*(?:ال)?حكوم(?:ه|تها|ته)(?![\w])")
 ANAPHOR = rx(r"(?<![\w])(?:و|ف)?ال(برنامج|صندوق|مرفق)(?![\w])")
 SUBJECT = rx(r"(?<![\w])(?:و)?(?:يقوم|تقوم)(?![\w])")
@@ -674,6 +675,7 @@ def _funders(ctx, src, v: View, ent: Entity, start: int, e: int, near: bool = Tr
 
 
 KINDS_BY_HEAD = [(fold(h), c) for h, c in (("اعلان", "Declaration"), ("خطه عمل", "ActionPlan"), ("اطار", "PolicyFramework"),
+                 ("مشروع قانون", "LegalInstrument"), ("قانون", "LegalInstrument"),
                  ("قرار", "Resolution"), ("برنامج", "FundingCommitment"), ("صندوق", "FundingCommitment"),
                  ("مرفق", "FundingCommitment"), ("مبادره", "Initiative"), ("نهج", "PolicyFramework"))]
 FUND_HEAD = rx(r"(?<![\w])(?:ال)?(?:صندوق|برنامج|مرفق|مشروع|مبادره)(?![\w])")
@@ -769,8 +771,11 @@ def _before_subject(ctx, src, s: int, ms: int) -> bool:
 
 
 def _passives(ctx, src, v: View, s: int, e: int, ps: ParaState | None = None):
-    """'NAME الذي اعتمد في DATE': the date a commitment named before the relative clause was adopted."""
-    from ..values import find_dates
+    """'NAME الذي اعتمد في DATE': the date a commitment named before the relative clause was adopted; with an
+    object pronoun (الذي اعتمدته X، الذي وافق عليه X) the actor right after the verb adopted it. Relative dates
+    (الشهر الجاري) are read against the document's date."""
+    from .event_status import document_day
+    from .meeting_setting import dates_of
     for m, ms, me in v.finditer(PASSIVE, s, e):
         heads = [(h, hs, he) for h, hs, he in v.finditer(PASSIVE_HEAD, max(s, ms - 120), ms)]
         if not heads:
@@ -780,13 +785,14 @@ def _passives(ctx, src, v: View, s: int, e: int, ps: ParaState | None = None):
         if len(name.split()) < 2 or re.search(r"[.;؛]", name):
             continue
         actor = None
-        if m.group("enc"):                 # الذي اعتمدته الإيغاد عام 2012: the adopter right after the verb
+        if m.group("enc") or m.group("prep"):   # الذي اعتمدته الإيغاد عام 2012، الذي وافق عليه مجلس الوزراء: the adopter
             actor = next((x for x in ctx.mentions_in(src, me, e) if x.entity.kind in ("org", "state", "process")
-                          and x.start <= me + 2), None)
+                          and x.start <= me + 8), None)      # (مجلس) جامعة الدول العربية
             if actor is None:
                 continue
         after = actor.end if actor is not None else me
-        dates = [d for d in find_dates(src.text) if after <= d.start <= after + 12 and d.end <= e and d.year]
+        dates = [d for d in dates_of(ctx.tokens(src), document_day(ctx.document))
+                 if after <= d.start <= after + 12 and d.end <= e and d.year]
         if not dates:
             continue
         d = dates[0]
