@@ -524,7 +524,7 @@ def _adoptions(ctx, src, v: View, s: int, e: int, meetings=(), ps: ParaState | N
                 meeting_ent = held[0]
         if not adopters and by_relative is not None and (meeting_ent is None or meeting_ent.key == by_relative[0].key):
             # المؤتمر الوزاري … الذي عقد في اسطنبول …، والذي أقر الإعلان الوزاري: the antecedent meeting adopts
-            meeting_ent, members_day, adopters_owner = by_relative[0], by_relative[2], by_relative
+            meeting_ent, members_day = by_relative[0], by_relative[2]
         own = meeting_of.first(ctx.sources()) if first_person and meeting_of is not None else None
         if meeting_ent is None and not adopters and own is not None:
             # نعتمد إعلان دكا هذا: the declaration's own text, adopted at the meeting its title names
