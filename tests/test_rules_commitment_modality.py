@@ -224,3 +224,28 @@ def test_a_law_approved_in_a_relative_with_a_resumptive_pronoun_egyptian_registe
     got = _all(text, setup, "2031-05-05")
     assert {(p, o) for s, p, o in got} >= {("adoptedBy", "las"), ("dateAdopted", "2031-05")}, got
     assert not _all(text.replace("الذي وافق", "الذي سيوافق").replace("الجاري", "المقبل"), setup, "2031-05-05")
+
+
+def _paras_ctx(paras, setup, date):
+    from pathlib import Path
+    from graph_builder.facts.fact_context import FactContext
+    from graph_builder.recognise.matcher import mentions_in
+    from graph_builder.text.model import Document, Paragraph, Section
+    gaz, matcher = setup
+    sec = Section(heading="خبر", level=1, order=1, line=1)
+    ps = [Paragraph(number=i + 1, text=t, order=i + 1, line=i + 2, section=sec) for i, t in enumerate(paras)]
+    return FactContext(Document(path=Path("p.txt"), slug="p", paragraphs=ps, sections=[sec], date=date),
+                       mentions_in(Document(path=Path("p.txt"), slug="p", paragraphs=ps, sections=[sec], date=date),
+                                   matcher), gaz)
+
+
+def test_the_leads_day_dates_the_texts_adopted_at_the_meeting_ilo_press_register(setup):
+    lead = ("جنيف، 16 حزيران/يونيو 2031 — اعتمد مندوبو الحكومات في الدورة المائة لمؤتمر العمل الدولي اليوم معايير "
+            "دولية جديدة لحماية العمال المنزليين.")
+    body = "واعتمدت الاتفاقية رقم 189 بشأن العمل اللائق للعمال المنزليين بأغلبية كبيرة."
+    got = _triples(adoption.extract(_paras_ctx([lead, body], setup, "2031-06-16")))
+    assert ("ilo-convention-189", "dateAdopted", "2031-06-16") in got, got
+    # a lead that says the meeting will adopt: no day
+    planned = lead.replace("اعتمد مندوبو", "سيعتمد مندوبو")
+    got = _triples(adoption.extract(_paras_ctx([planned, body], setup, "2031-06-16")))
+    assert not [t for t in got if t[1] == "dateAdopted"], got

@@ -157,6 +157,9 @@ def _facts(toks, src, lex, commitment, verb, actor_tok, hi, rule, meeting=None, 
     d = _date(toks, verb.j, hi, toks.text, nxt_commit, doc_day)
     if d is not None:
         yield from _date_facts(commitment, d, src, rule, conf)
+    elif at and by_meeting and len(meeting) > 4 and meeting[4] is not None:
+        d = meeting[4]                             # the day the lead says the meeting adopted texts
+        yield from _date_facts(commitment, d, src, LEAD, REGISTRY.confidence(LEAD))
     if verb.feature("launch") and commitment.cls == "FundingCommitment":
         yield from _launch_amount(toks, src, commitment, verb, nxt_commit or hi)
     elif by_meeting and meeting is not None and len(meeting) > 2 and meeting[2] is not None:
@@ -627,6 +630,11 @@ def members_adopt(toks, lex, j) -> bool:
         and bool(lex.is_a(toks, j, "meeting_members") or lex.is_a(toks, j, "meeting_noun"))
 
 
+LEAD = "commitment.adopted-lead-day"
+if LEAD not in REGISTRY:
+    register(Rule(LEAD, ("dateAdopted", "year"), 0.65, ("lex:adopt_verb", "events:meeting-of-paragraph", "values:dates"),
+                  "a text adopted at a meeting with no date of its own, in a document whose lead says the meeting "
+                  "adopted texts on a day (اعتمد المندوبون … اليوم معايير جديدة): that day", "commitments"))
 PRONOUN = "commitment.adopted-pronoun"
 if PRONOUN not in REGISTRY:
     register(Rule(PRONOUN, ("dateAdopted", "year"), 0.75, ("lex:adopt_verb", "entity:commitment", "values:dates"),
@@ -660,18 +668,46 @@ def _pronoun_noun(toks, src, lex, verb, hi, doc_day):
         yield from _date_facts(named[-1].entity, d, src, PRONOUN, REGISTRY.confidence(PRONOUN))
 
 
+LEAD_PARAGRAPHS = 2         # the paragraphs of a press text's lead
+
+
+def _lead_dates(ctx, meeting_of, lex, doc_day) -> dict:
+    """Meeting key → the day of the first dated adopting clause of the text's lead at that meeting (``اعتمد
+    مندوبو … في الدورة المائة … اليوم معايير جديدة``): the day the texts named after it were adopted there."""
+    from .meeting_setting import relative_day
+    leads: dict = {}
+    for src in ctx.document.paragraphs[:LEAD_PARAGRAPHS]:
+        held = meeting_of(src)
+        if held is None or held[0].key in leads:
+            continue
+        toks = ctx.tokens(src)
+        for v in lex.find(toks, "adopt_verb"):
+            if v.feature("noun") or v.feature("voice") == "passive" or v.feature("tense") == "present" \
+                    or v.feature("ratify") or _not_held(toks, lex, v):
+                continue
+            _, hi = sentence_bounds(toks, v.i)
+            d = _date(toks, v.j, hi, toks.text, None, doc_day) or next(iter(relative_day(toks, v.j, hi, doc_day)), None)
+            if d is not None and d.precision == "day":
+                leads[held[0].key] = d
+                break
+    return leads
+
+
 def extract(ctx) -> list[Fact]:
     from .event_status import document_day
     lex = load()
     out: list[Fact] = []
-    meeting_of = None
+    meeting_of = leads = None
     doc_day = document_day(ctx.document)
     for src in list(ctx.document.paragraphs) + [f for f in ctx.document.footnotes if f.text]:
         toks = ctx.tokens(src)
         if not any(m.entity.kind == "commitment" for m in toks.mentions):
             continue                               # nothing named to adopt
         meeting_of = meeting_of or MeetingOf(ctx)
+        leads = _lead_dates(ctx, meeting_of, lex, doc_day) if leads is None else leads
         meeting = meeting_of(src)
+        if meeting is not None:
+            meeting = meeting + (leads.get(meeting[0].key),)
         ends = sentence_ends(toks)
         for k in range(len(toks.tokens)):
             hi = ends[toks.tokens[k].sent]
