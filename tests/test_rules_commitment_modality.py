@@ -249,3 +249,15 @@ def test_the_leads_day_dates_the_texts_adopted_at_the_meeting_ilo_press_register
     planned = lead.replace("اعتمد مندوبو", "سيعتمد مندوبو")
     got = _triples(adoption.extract(_paras_ctx([planned, body], setup, "2031-06-16")))
     assert not [t for t in got if t[1] == "dateAdopted"], got
+
+
+def test_a_budget_that_names_the_programme_again_is_its_amount_press_register(setup):
+    first = "وأطلقت المنظمة الدولية للهجرة في جنيف برنامج العودة الطوعية للمهاجرين العالقين في 3 آذار 2031."
+    facts = commitments.extract(_paras_ctx(
+        [first, "وتبلغ ميزانية المرحلة الثانية من البرنامج، الممتدة حتى 2034، نحو 4.6 مليون فرنك سويسري."],
+        setup, "2031-03-03"))
+    amounts = {(f.subject.label_ar, f.object.slug) for f in facts if f.predicate == "amount"}
+    assert any(label.startswith("برنامج العودة") for label, _ in amounts), amounts
+    facts = commitments.extract(_paras_ctx(
+        [first, "وتبلغ ميزانية المنظمة لهذا العام نحو 4.6 مليون فرنك سويسري."], setup, "2031-03-03"))
+    assert not [f for f in facts if f.predicate == "amount" and f.subject.label_ar.startswith("برنامج")]

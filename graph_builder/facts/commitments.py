@@ -130,6 +130,7 @@ def _extract(ctx: FactContext):
     meeting_of = adoption.MeetingOf(ctx)
     signed, covered = signing.extract(ctx)
     yield from signed
+    last_funding = None                 # the programme or fund named last in the document (البرنامج in a later paragraph)
     for src in list(ctx.document.paragraphs) + [f for f in ctx.document.footnotes if f.text]:
         v = st.view(src)
         ps = ParaState(seen=seen)
@@ -148,12 +149,13 @@ def _extract(ctx: FactContext):
                 yield from _anaphora(ctx, src, v, s, e, ps)
             if not any(i == id(src) and a < e and s < b for i, a, b in covered):
                 yield from _mous(ctx, src, v, s, e)          # a memorandum the signing rule did not read
-            yield from _budgets(ctx, st, src, v, s, e)
+            yield from _budgets(ctx, st, src, v, s, e, ps.funding or last_funding)
             if meetings:
                 ps.meeting = meetings[-1].event
             subj = _subject(ctx, src, v, s, e)
             if subj is not None:
                 ps.subject = subj
+        last_funding = ps.funding or last_funding
     yield from _recommendations(ctx, st)
     yield from own_instrument.extract(ctx, meeting_of, seen)
     yield from adoption.extract(ctx)
@@ -899,15 +901,20 @@ def _mous(ctx, src, v: View, s: int, e: int):
             yield from _date_facts(mou, signed, src, "commitment.mou")
 
 
-def _budgets(ctx, st, src, v: View, s: int, e: int):
-    """A budget or set of contributions with an amount, for the meeting the document reports on."""
+def _budgets(ctx, st, src, v: View, s: int, e: int, programme: Entity | None = None):
+    """A budget or set of contributions with an amount: of the programme or fund named last in the document
+    when the budget's phrase names it again (ميزانية المرحلة الثانية من البرنامج … 4.6 مليون فرنك), else of
+    the meeting the document reports on."""
     from ..values import find_amounts
     meeting = st.report_meeting()
-    if meeting is None:
-        return
     for m, ms, me in v.finditer(BUDGET, s, e):
         amounts = [a for a in find_amounts(src.text) if me <= a.start <= min(e, me + 80) and a.currency]
         if not amounts:
+            continue
+        if programme is not None and ANAPHOR.search(v.folded, v.folded_offset(me), v.folded_offset(amounts[0].start)):
+            yield from _amount(programme, amounts[0], src)
+            continue
+        if meeting is None:
             continue
         label = v.text[ms:me].strip()
         ent = Entity(kind="commitment", slug=f"{meeting.slug}-{translit(label)}", cls="FundingCommitment",
