@@ -234,9 +234,8 @@ def _paras_ctx(paras, setup, date):
     gaz, matcher = setup
     sec = Section(heading="خبر", level=1, order=1, line=1)
     ps = [Paragraph(number=i + 1, text=t, order=i + 1, line=i + 2, section=sec) for i, t in enumerate(paras)]
-    return FactContext(Document(path=Path("p.txt"), slug="p", paragraphs=ps, sections=[sec], date=date),
-                       mentions_in(Document(path=Path("p.txt"), slug="p", paragraphs=ps, sections=[sec], date=date),
-                                   matcher), gaz)
+    doc = Document(path=Path("p.txt"), slug="p", paragraphs=ps, sections=[sec], date=date)
+    return FactContext(doc, mentions_in(doc, matcher), gaz)
 
 
 def test_the_leads_day_dates_the_texts_adopted_at_the_meeting_ilo_press_register(setup):
