@@ -260,3 +260,14 @@ def test_a_budget_that_names_the_programme_again_is_its_amount_press_register(se
     facts = commitments.extract(_paras_ctx(
         [first, "وتبلغ ميزانية المنظمة لهذا العام نحو 4.6 مليون فرنك سويسري."], setup, "2031-03-03"))
     assert not [f for f in facts if f.predicate == "amount" and f.subject.label_ar.startswith("برنامج")]
+
+
+@pytest.mark.parametrize("text", [
+    # Algerian press: مخطط عمل for an action plan
+    "واعتمدت القمة الإفريقية الأوروبية مخطط عمل لمكافحة الهجرة غير الشرعية في 12 نوفمبر 2031.",
+    # Levantine press: the definite construct خطة العمل
+    "واعتمد الوزراء خطة العمل الإقليمية لحماية المهاجرين في 12 نوفمبر 2031.",
+])
+def test_an_action_plan_in_every_form(text, setup):
+    got = _all(text, setup)
+    assert any(p == "dateAdopted" and o == "2031-11-12" for s, p, o in got), got

@@ -69,7 +69,7 @@ DUAL = frozenset({"اعتمدا", "اعتمدتا", "اطلقا", "اطلقتا"
 FIRST_PERSON = frozenset({"نعتمد", "نقر", "نتبني"})
 KINDS = [  # folded head word (with accusative/clitic forms) -> class
     (r"اعلان(?:ا)?(?: وخطه عمل)?", "Declaration"),
-    (r"خطه عمل", "ActionPlan"),
+    (r"(?:خطه|مخطط) (?:ال)?عمل", "ActionPlan"),          # خطة العمل، مخطط العمل (Maghrebi press)
     (r"اطار(?:ا)?", "PolicyFramework"),
     (r"قرار(?:ا)?", "Resolution"),
     (r"(?:برنامج(?:ا)?|صندوق|مرفق)", "FundingCommitment"),
@@ -79,14 +79,14 @@ KINDS = [  # folded head word (with accusative/clitic forms) -> class
 TREATY = rx(r"^(?:ال)?(?:اتفاقيه|معاهده)")
 ADOPT = re.compile(rf"(?<![\w])(?:[وف](?=\S))?(?P<verb>{_ACT})(?![\w])")   # واعتمد، فأطلقت: a proclitic conjunction
 KIND_EN = [  # folded head word -> English kind for composed labels
-    (r"اعلان وخطه عمل", "Declaration and Action Plan"), (r"اعلان", "Declaration"), (r"خطه عمل", "Action Plan"),
+    (r"اعلان وخطه عمل", "Declaration and Action Plan"), (r"اعلان", "Declaration"), (r"(?:خطه|مخطط) (?:ال)?عمل", "Action Plan"),
     (r"اطار", "Policy Framework"), (r"قرار", "Resolution"), (r"برنامج", "Programme"), (r"صندوق", "Fund"),
     (r"مرفق", "Facility"), (r"مبادره", "Initiative"), (r"مشروع", "Project"), (r"نهج", "Approach"),
     (r"اتفاقيه", "Convention"), (r"معاهده", "Treaty"), (r"مشروع قانون", "Draft Law"), (r"قانون", "Law"),
 ]
 PASSIVE = rx(r"(?<![\w])(?:الذي|التي) (?:(?:اعتمد|اعتمدت|اطلق|اطلقت|اقر|اقرت|انشي|انشيت|وقع|وقعت)(?P<enc>ت?(?:ه|ها))?"
              r"|(?:وافق|وافقت|صادق|صادقت|صدق|صدقت) (?P<prep>عليه|عليها))(?![\w])")
-PASSIVE_HEAD = rx(r"(?<![\w])(?:ال)?(اعلان|خطه عمل|اطار|قرار|برنامج|صندوق|مرفق|مبادره|نهج|مشروع قانون|قانون)(?![\w])")
+PASSIVE_HEAD = rx(r"(?<![\w])(?:ال)?(اعلان|خطه عمل|مخطط عمل|اطار|قرار|برنامج|صندوق|مرفق|مبادره|نهج|مشروع قانون|قانون)(?![\w])")
 GOVERNMENT = rx(r"^\s*(?:ال)?حكوم(?:ه|تها|ته)(?![\w])")
 ANAPHOR = rx(r"(?<![\w])(?:و|ف)?ال(برنامج|صندوق|مرفق)(?![\w])")
 SUBJECT = rx(r"(?<![\w])(?:و)?(?:يقوم|تقوم)(?![\w])")
@@ -676,8 +676,8 @@ def _funders(ctx, src, v: View, ent: Entity, start: int, e: int, near: bool = Tr
                 yield Fact(ent, "managedBy", x.entity, src, "commitment.managed-by", RULES["commitment.managed-by"][1])
 
 
-KINDS_BY_HEAD = [(fold(h), c) for h, c in (("اعلان", "Declaration"), ("خطه عمل", "ActionPlan"), ("اطار", "PolicyFramework"),
-                 ("مشروع قانون", "LegalInstrument"), ("قانون", "LegalInstrument"),
+KINDS_BY_HEAD = [(fold(h), c) for h, c in (("اعلان", "Declaration"), ("خطه عمل", "ActionPlan"), ("مخطط عمل", "ActionPlan"),
+                 ("اطار", "PolicyFramework"), ("مشروع قانون", "LegalInstrument"), ("قانون", "LegalInstrument"),
                  ("قرار", "Resolution"), ("برنامج", "FundingCommitment"), ("صندوق", "FundingCommitment"),
                  ("مرفق", "FundingCommitment"), ("مبادره", "Initiative"), ("نهج", "PolicyFramework"))]
 FUND_HEAD = rx(r"(?<![\w])(?:ال)?(?:صندوق|برنامج|مرفق|مشروع|مبادره)(?![\w])")
