@@ -271,3 +271,10 @@ def test_a_budget_that_names_the_programme_again_is_its_amount_press_register(se
 def test_an_action_plan_in_every_form(text, setup):
     got = _all(text, setup)
     assert any(p == "dateAdopted" and o == "2031-11-12" for s, p, o in got), got
+
+
+def test_a_relative_with_a_prepositional_pronoun_gives_the_adopter_gulf_register(setup):
+    got = _triples(adoption.extract(_ctx(
+        "ويأتي انعقاد المنتدى عقب ميثاق النهر للهجرة الآمنة، الذي وافقت عليه الجمعية العامة في كانون الأول 2031.",
+        setup)))
+    assert {("river-compact", "adoptedBy", "general-assembly"), ("river-compact", "dateAdopted", "2031-12")} <= got, got

@@ -83,6 +83,7 @@ for _rid, _desc in ((RELATIVE, "NAME الذي تم اعتماده من قبل AC
 
 ADOPTER_KINDS = frozenset({"org", "state", "process", "body"})
 RELATIVES = frozenset({"الذي", "التي", "والذي", "والتي"})
+RESUMPTIVE = frozenset({"عليه", "عليها", "اليه", "اليها"})
 FILLERS = frozenset({"قد", "وقد", "كانت", "وكانت", "كان", "وكان", "رسميا", "بالاجماع", "بالإجماع", "امس"})
 PLANNED_WINDOW = 6
 CALL_WINDOW = 4             # دعا (الوزير) (الدول) إلى اعتماد
@@ -278,6 +279,8 @@ def _relative(toks, src, lex, k, hi, meeting=None, doc_day=None):
     if verb is None or verb.feature("noun") and verb.feature("voice") != "passive" or _not_held(toks, lex, verb):
         return
     a = _skip(toks, verb.j, hi)
+    if verb.feature("prep") and a < hi and toks.tokens[a].norm in RESUMPTIVE:
+        a = _skip(toks, a + 1, hi)                 # الذي وافقت عليه الجمعية العامة: the pronoun of the prepositional object
     agent = lex.is_a(toks, a, "agent_marker")
     if agent is not None:
         a = agent.j
