@@ -15,7 +15,8 @@ The topics are those of the verb's object, read to the end of the sentence; the 
 commitment, an agreement or another meeting (what follows describes it: ``بمذكرة التفاهم التي تشمل …``), at a clause
 whose subject is another organisation or process (``أشار إلى أن المنظمة رافقت العودة الطوعية …``: that actor's work,
 a passing mention for the meeting), and, for the agenda rules, at an item between commas that names no topic after
-the first one. A future verb (سيناقش), a negated one (لم يتطرق) and a document as subject (وأكد الإعلان …) give nothing.
+the first one unless it is coordinated (، والخطاب …) and at an adjunct set off by a comma (، وفق …، ضمن …: class
+``clause_adjunct``). A future verb (سيناقش), a negated one (لم يتطرق) and a document as subject (وأكد الإعلان …) give nothing.
 
 Which meeting a paragraph is about is the commitments family's reader (``adoption.MeetingOf``): the one meeting the
 paragraph names, else the document's only one; a statement counts only for the document's first-named meeting (a
@@ -29,6 +30,7 @@ from ..recognise.findings import Fact
 from ..text.arabic import fold
 from ..text.word_classes import load
 from .rules import REGISTRY, register_once
+from .spans import negated
 
 RELATIVE_RULE = "topics.meeting-relative"
 AGENDA_RULE = "topics.meeting-agenda"
@@ -56,7 +58,6 @@ register_once(STATEMENT_RULE, ("addresses",), 0.65, ("lex:statement_verb", "enti
 _REL = frozenset(fold(w) for w in ("الذي", "التي", "والذي", "والتي"))
 _DEM = frozenset(fold(w) for w in ("هذا", "هذه", "ذلك", "تلك", "وهذا", "وهذه"))
 _THAT = frozenset(fold(w) for w in ("أن", "بأن", "وأن", "إن", "ان", "بان", "وان", "لأن"))
-_NEG = frozenset(fold(w) for w in ("لم", "لن", "لا", "ولم", "ولا", "ولن", "دون"))
 _CONTINUE = frozenset(fold(w) for w in ("كما", "وكما"))
 _AT = frozenset(fold(w) for w in ("في", "خلال", "فى"))
 _STOP_KINDS = frozenset({"commitment", "event"})
@@ -64,11 +65,13 @@ _ACTOR_KINDS = frozenset({"org", "process", "body", "commitment"})
 _SUBJECT_KINDS = frozenset({"state", "org", "person", "process", "body", "commitment"})
 _CLOSE = frozenset(",،؛;")
 PURPOSE_WINDOW = 20         # tokens between a meeting noun and its purpose cue (what describes the meeting between)
+SPEAKER_SPAN = 25          # tokens after a statement verb where the speaker's name may end a long title
 SPEAKER_WINDOW = 4          # tokens after a statement verb where its written speaker stands (وأكد جمعة، وأكد وزير …)
 
 
-def _topics(toks, lex, k: int, hi: int, comma_gap: bool) -> list:
-    """The topics of the object that starts at token ``k`` (see the module docstring for where it stops)."""
+def _topics(toks, lex, k: int, hi: int, comma_gap: bool, statement: bool = False) -> list:
+    """The topics of the object that starts at token ``k`` (see the module docstring for where it stops); in a
+    ``statement``, also at a word that recalls the background (class ``statement_background``)."""
     out: list = []
     item_has_topic = coordinated = False
     while k < hi:
@@ -78,6 +81,8 @@ def _topics(toks, lex, k: int, hi: int, comma_gap: bool) -> list:
                 break
             item_has_topic = False
             coordinated = k + 1 < hi and _coordinated(toks.tokens[k + 1])
+            if comma_gap and out and k + 1 < hi and lex.is_a(toks, k + 1, "clause_adjunct"):
+                break               # ، وفق مقاربة …: an adjunct, not one more item
             k += 1
             continue
         starting = [m for m in t.ents if toks.index_at(m.start) == k]
@@ -85,6 +90,8 @@ def _topics(toks, lex, k: int, hi: int, comma_gap: bool) -> list:
             break                   # an instrument or another meeting: what follows describes it
         if lex.is_a(toks, k, "agreement_anaphor") and not t.ents:
             break
+        if statement and lex.is_a(toks, k, "statement_background"):
+            break                   # مذكرا بأن …: past work named in passing
         if t.norm in _THAT and k + 1 < hi and any(m.entity.kind in _ACTOR_KINDS for m in toks.tokens[k + 1].ents):
             break                   # أن المنظمة رافقت …: another actor's work
         topic = next((m for m in starting if m.entity.kind == "topic"), None)
@@ -128,10 +135,6 @@ def _object_start(toks, verb, hi: int) -> int:
     return k
 
 
-def _negated(toks, i: int) -> bool:
-    return i > 0 and toks.tokens[i - 1].norm in _NEG and toks.tokens[i - 1].sent == toks.tokens[i].sent
-
-
 def _meeting_ref(lex, toks, k: int):
     """Token after a meeting taken up at ``k`` (هذا اللقاء، المؤتمر، هذه التظاهرة), else None; plural nouns aside."""
     dem = toks.tokens[k].norm in _DEM
@@ -171,6 +174,8 @@ def _relative_facts(lex, toks, src, meeting) -> list:
         if verb is None:
             v = _verb(lex, toks, k)
             if v is not None and v.j < hi and _meeting_ref(lex, toks, v.j) is not None:
+                if negated(toks, k):
+                    continue
                 verb = v                           # ويهدف هذا اللقاء إلى …، ويبحث الاجتماع …
                 obj_after = _meeting_ref(lex, toks, v.j)
                 found = _topics(toks, lex, _object_start_at(toks, v, obj_after, hi), hi, True)
@@ -184,7 +189,7 @@ def _relative_facts(lex, toks, src, meeting) -> list:
                 verb = v                           # كما يسعى إلى …: the same unwritten subject
             else:
                 continue
-        if _negated(toks, verb.i):
+        if negated(toks, verb.i):
             continue
         found = _topics(toks, lex, _object_start(toks, verb, hi), hi, True)
         out.extend(Fact(meeting, "addresses", e, src, RELATIVE_RULE, REGISTRY.confidence(RELATIVE_RULE)) for e in found)
@@ -221,7 +226,7 @@ def _agenda_facts(lex, toks, src, meeting) -> list:
     for k in range(len(toks.tokens)):
         hi = _sentence_end(toks, k)
         verb = _verb(lex, toks, k)
-        if verb is not None and verb.j < hi and not _negated(toks, k):
+        if verb is not None and verb.j < hi and not negated(toks, k):
             after = _past_gathering(lex, toks, verb.j, hi)          # وناقش المشاركون …
             if after is not None:
                 out.extend(Fact(meeting, "addresses", e, src, AGENDA_RULE, conf)
@@ -232,9 +237,12 @@ def _agenda_facts(lex, toks, src, meeting) -> list:
         after = _past_gathering(lex, toks, k, hi)                   # جلسات المؤتمر تناولت / موائد مستديرة تناولت
         j = after
         while j is not None and j < hi and j < after + 4 and toks.tokens[j].kind != "punct" and _verb(lex, toks, j) is None:
+            if lex.is_a(toks, j, "session_noun") or lex.is_a(toks, j, "session_plural"):
+                j = None            # توزعت أشغال القمة على ست موائد مستديرة تناولت …: the round tables' topics
+                break
             j += 1
         v = _verb(lex, toks, j) if j is not None and j < hi else None
-        if v is None or _negated(toks, j):
+        if v is None or negated(toks, j):
             continue
         out.extend(Fact(meeting, "addresses", e, src, AGENDA_RULE, conf)
                    for e in _topics(toks, lex, _object_start(toks, v, hi), hi, True))
@@ -270,7 +278,7 @@ def _statement_facts(lex, toks, src, meeting) -> list:
     conf = REGISTRY.confidence(STATEMENT_RULE)
     for verb in lex.find(toks, "statement_verb"):
         i = verb.i
-        if verb.future or verb.reading.enc or _negated(toks, i):
+        if verb.future or verb.reading.enc or negated(toks, i):
             continue
         hi = _sentence_end(toks, i)
         nxt = verb.j
@@ -284,8 +292,19 @@ def _statement_facts(lex, toks, src, meeting) -> list:
         if not speaker:
             continue
         out.extend(Fact(meeting, "addresses", e, src, STATEMENT_RULE, conf)
-                   for e in _topics(toks, lex, verb.j, hi, False))
+                   for e in _topics(toks, lex, _past_speaker(toks, nxt, hi), hi, False, statement=True))
     return out
+
+
+def _past_speaker(toks, k: int, hi: int) -> int:
+    """Token after the speaker named after a statement verb (وأكد الوزير المكلف بالمغاربة المقيمين بالخارج، السيد
+    فلان، أن …): the speaker's title names no topic of the statement. ``k`` when no person is named within
+    SPEAKER_SPAN tokens."""
+    for j in range(k, min(hi, k + SPEAKER_SPAN)):
+        person = next((m for m in toks.tokens[j].ents if m.entity.kind == "person"), None)
+        if person is not None:
+            return max(j + 1, toks.index_at(person.end))
+    return k
 
 
 def mentions_at(toks, k: int) -> list:

@@ -1,0 +1,169 @@
+"""A meeting's topics as press and reports describe its agenda (topic_agenda.py: topics.meeting-relative,
+topics.meeting-agenda, topics.meeting-purpose, topics.statement) and the press variants of the topic lexicon,
+on sentences written for these tests in several registers, with the negative cases: a negated or future verb, a
+document as subject, a topic that belongs to another actor's work or to an instrument named in the statement (a
+passing mention), a statement in a paragraph about another meeting."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from graph_builder.facts import topic_agenda
+from graph_builder.facts.fact_context import FactContext
+from graph_builder.recognise.matcher import mentions_in
+from graph_builder.text.model import Document, Paragraph, Section
+
+
+def _facts(paragraphs, matcher, gazetteer):
+    sec = Section(heading="خبر", level=1, order=1, line=1)
+    paras = [Paragraph(number=n + 1, text=t, order=n + 1, line=n + 2, section=sec) for n, t in enumerate(paragraphs)]
+    doc = Document(path=Path("s.txt"), slug="s", paragraphs=paras, sections=[sec])
+    return topic_agenda.extract(FactContext(doc, mentions_in(doc, matcher), gazetteer))
+
+
+def _topics(paragraphs, matcher, gazetteer, rule=None):
+    return {f.object.slug for f in _facts(paragraphs, matcher, gazetteer) if rule is None or f.rule == rule}
+
+
+RABAT = "الرباط، 12 مارس 2019 (ومع) - انطلقت اليوم بالرباط أشغال الاجتماع الوزاري الخامس لمسار الرباط، بمشاركة وزراء من 30 دولة."
+GENEVA = "جنيف، 3 آذار/مارس 2016 - عقد المنتدى العالمي للهجرة والتنمية اجتماعه السنوي التاسع في جنيف يومي 2 و3 آذار/مارس 2016."
+KUWAIT = "الكويت - الأحد 8 نوفمبر 2015 - افتتحت أمس في الكويت أعمال المؤتمر الإقليمي الثالث لحوار أبوظبي بحضور ممثلي 18 دولة."
+
+
+# --- topics.meeting-relative ----------------------------------------------------------------------------
+
+def test_demonstrative_meeting_with_aim_verb_and_a_sentence_going_on_maghrebi_register(matcher, gazetteer):
+    got = _topics([RABAT, "ويهدف هذا اللقاء إلى تعزيز الحوار بين الضفتين. كما يسعى إلى وضع خطة لمكافحة الهجرة "
+                          "غير النظامية وتهريب المهاجرين."], matcher, gazetteer, topic_agenda.RELATIVE_RULE)
+    assert got == {"irregular-migration", "smuggling"}
+
+
+def test_definite_meeting_with_a_relative_focus_verb_press_register(matcher, gazetteer):
+    got = _topics([KUWAIT, "وصدر بيان ختامي عن المؤتمر الذي يبحث حماية حقوق العمال المهاجرين وتكاليف الاستقدام."],
+                  matcher, gazetteer, topic_agenda.RELATIVE_RULE)
+    assert got == {"human-rights", "migration-costs"}
+
+
+def test_a_negated_verb_gives_nothing(matcher, gazetteer):
+    assert _topics([RABAT, "ولم يتطرق الاجتماع إلى حماية اللاجئين."], matcher, gazetteer) == set()
+
+
+def test_a_future_verb_gives_nothing(matcher, gazetteer):
+    assert _topics([RABAT, "وسيناقش المؤتمر في دورته المقبلة التحويلات المالية."], matcher, gazetteer) == set()
+
+
+# --- topics.meeting-agenda -----------------------------------------------------------------------------
+
+def test_participants_discussed_gulf_register(matcher, gazetteer):
+    got = _topics([KUWAIT, "وناقش المشاركون سبل خفض تكاليف تحويل الأموال، ودور الجاليات في التنمية."],
+                  matcher, gazetteer, topic_agenda.AGENDA_RULE)
+    assert got == {"remittances", "diaspora"}
+
+
+def test_participants_at_the_summit_egyptian_register(matcher, gazetteer):
+    got = _topics([KUWAIT, "كما يناقش المشاركون فى القمة كيفية الترويج لقنوات الهجرة الشرعية، وطرق حماية اللاجئين والنازحين."],
+                  matcher, gazetteer, topic_agenda.AGENDA_RULE)
+    assert got == {"refugees"}
+
+
+def test_discussions_noun_first_with_a_coordinated_item_without_topic_levantine_register(matcher, gazetteer):
+    got = _topics([GENEVA, "وتمحورت مناقشات المنتدى حول الاستجابة لحركات الهجرة المختلطة، والخطاب العام حول الهجرة، "
+                           "وإدماج الهجرة في التخطيط الإنمائي المحلي."], matcher, gazetteer, topic_agenda.AGENDA_RULE)
+    assert got == {"irregular-migration", "mainstreaming"}
+
+
+def test_round_tables_between_the_agenda_noun_and_the_verb_are_the_subject(matcher, gazetteer):
+    got = _topics([GENEVA, "وتوزعت أشغال المنتدى على ست موائد مستديرة تناولت تنقل اليد العاملة، ودور الجاليات في التنمية."],
+                  matcher, gazetteer, topic_agenda.AGENDA_RULE)
+    assert got == set()
+
+
+def test_agenda_stops_at_an_item_that_is_not_coordinated(matcher, gazetteer):
+    got = _topics([GENEVA, "وتناولت مداولات المنتدى هجرة اليد العاملة، وفق مقاربة تراعي حقوق الإنسان."],
+                  matcher, gazetteer, topic_agenda.AGENDA_RULE)
+    assert got == {"labour-mobility"}
+
+
+def test_participants_discussing_a_fund_give_the_fund_not_the_meeting_its_topics(matcher, gazetteer):
+    got = _topics([RABAT, "وتطرق المشاركون كذلك إلى الصندوق الائتماني الأوروبي للطوارئ لفائدة إفريقيا، الذي يوجه "
+                          "موارده لمراقبة الحدود."], matcher, gazetteer)
+    assert got == set()
+
+
+# --- topics.meeting-purpose ----------------------------------------------------------------------------
+
+def test_meeting_held_to_discuss_after_its_description_egyptian_register(matcher, gazetteer):
+    got = _topics(["القاهرة - الأربعاء 9 أبريل 2025 - وتستضيف مصر اليوم الاجتماع الوزاري الثاني لعملية الخرطوم، "
+                   "وهو اجتماع رفيع المستوى يضم وزراء من نحو 40 دولة لمناقشة سبل التعاون في ملفات الهجرة ومكافحة "
+                   "الاتجار بالبشر، ضمن فعاليات الرئاسة المصرية."], matcher, gazetteer, topic_agenda.PURPOSE_RULE)
+    assert got == {"trafficking"}
+
+
+# --- topics.statement ----------------------------------------------------------------------------------
+
+def test_a_ministers_statement_and_its_continuation_algerian_register(matcher, gazetteer):
+    got = _topics([RABAT, "وأوضح الوزير أن بلاده أصبحت بلد عبور ووجهة. كما تطرق إلى الهجرة غير الشرعية للشباب عبر البحر، "
+                          "أو ما يعرف محليا بالحرقة."], matcher, gazetteer, topic_agenda.STATEMENT_RULE)
+    assert got == {"irregular-migration"}
+
+
+def test_a_named_speaker_after_the_verb_levantine_register(matcher, gazetteer):
+    got = _topics([GENEVA, "وأكد هيثم جمعة في مداخلته أن تحويلات المغتربين تجاوزت 7 مليارات دولار، ودعا إلى تسهيل "
+                           "الاعتراف المتبادل بالشهادات والمهارات."], matcher, gazetteer, topic_agenda.STATEMENT_RULE)
+    assert got == {"remittances", "skills-recognition"}
+
+
+def test_another_actors_reported_work_is_a_passing_mention(matcher, gazetteer):
+    got = _topics([RABAT, "وأشار الوزير إلى أن المنظمة الدولية للهجرة رافقت العودة الطوعية لأكثر من ألف مهاجر."],
+                  matcher, gazetteer)
+    assert got == set()
+
+
+def test_an_instruments_content_in_a_statement_is_not_the_meetings(matcher, gazetteer):
+    got = _topics([RABAT, "وأكدت المفوضة أهمية مذكرة التفاهم التي تشمل التعاون في مجالات إدارة الحدود وجمع البيانات."],
+                  matcher, gazetteer)
+    assert got == set()
+
+
+def test_the_speakers_title_and_a_recalled_past_operation_are_passing_mentions_maghrebi_register(matcher, gazetteer):
+    got = _topics([RABAT, "وفي كلمة بالمناسبة، أكد الوزير المكلف بالمغاربة المقيمين بالخارج وشؤون الهجرة، السيد عبد الكريم "
+                          "بن عتيق، أن المملكة نهجت سياسة هجرة إنسانية، مذكرا بأن المرحلة الأولى من عملية التسوية "
+                          "الاستثنائية مكنت سنة 2014 من تسوية الوضعية الإدارية لأزيد من 23 ألف مهاجر."],
+                  matcher, gazetteer, topic_agenda.STATEMENT_RULE)
+    assert got == set()
+
+
+def test_a_documents_content_is_not_a_speakers_statement(matcher, gazetteer):
+    got = _topics([RABAT, "وترأس الوزير الجلسة الختامية. وأكد البيان الختامي على أهمية العمالة الوافدة."], matcher, gazetteer,
+                  topic_agenda.STATEMENT_RULE)
+    assert got == set()
+
+
+def test_a_statement_with_no_speaker_gives_nothing(matcher, gazetteer):
+    got = _topics([RABAT, "وأكدت مصادر متطابقة أن ملف الهجرة غير النظامية حاضر بقوة."], matcher, gazetteer,
+                  topic_agenda.STATEMENT_RULE)
+    assert got == set()
+
+
+def test_a_statement_in_a_paragraph_about_another_meeting_gives_that_meeting_nothing(matcher, gazetteer):
+    facts = _facts([RABAT, "وكان الوزير قد شارك في الاجتماع الوزاري الرابع لعملية الخرطوم في روما عام 2014، حيث شدد على "
+                           "مكافحة الاتجار بالبشر."], matcher, gazetteer)
+    assert not [f for f in facts if f.rule == topic_agenda.STATEMENT_RULE]
+
+
+# --- the lexicon: forms a writer uses -------------------------------------------------------------------
+
+@pytest.mark.parametrize("surface, slug", [
+    ("هجرة غير شرعية", "irregular-migration"), ("الهجرة غير الشرعية", "irregular-migration"),
+    ("هجرة غير نظامية", "irregular-migration"), ("الهجرة السرية", "irregular-migration"), ("الحراقة", "irregular-migration"),
+    ("تهريب مهاجرين", "smuggling"), ("الحوالات", "remittances"), ("حوالات المغتربين", "remittances"),
+    ("تحويلات مالية", "remittances"), ("إرساليات المهاجرين", "remittances"), ("الهجرة العمالية", "labour-mobility"),
+    ("اليد العاملة الوافدة", "labour-mobility"), ("معاداة الأجانب", "integration-inclusion"),
+    ("إشراك الانتشار", "diaspora"), ("إعادة المهجرين", "return-reintegration"),
+])
+def test_topic_surface_forms(surface, slug, matcher, gazetteer):
+    sec = Section(heading="خبر", level=1, order=1, line=1)
+    para = Paragraph(number=1, text=f"وتحدث الخبراء عن {surface} في المنطقة.", order=1, line=2, section=sec)
+    doc = Document(path=Path("s.txt"), slug="s", paragraphs=[para], sections=[sec])
+    assert slug in {m.entity.slug for m in mentions_in(doc, matcher) if m.entity.kind == "topic"}
