@@ -167,3 +167,35 @@ def test_topic_surface_forms(surface, slug, matcher, gazetteer):
     para = Paragraph(number=1, text=f"وتحدث الخبراء عن {surface} في المنطقة.", order=1, line=2, section=sec)
     doc = Document(path=Path("s.txt"), slug="s", paragraphs=[para], sections=[sec])
     assert slug in {m.entity.slug for m in mentions_in(doc, matcher) if m.entity.kind == "topic"}
+
+
+# --- topic_clauses: a pronoun or a coordinated relative verb takes up the name ---------------------------
+
+def _clause_topics(paragraphs, matcher, gazetteer):
+    from graph_builder.facts import topic_clauses
+    sec = Section(heading="خبر", level=1, order=1, line=1)
+    paras = [Paragraph(number=n + 1, text=t, order=n + 1, line=n + 2, section=sec) for n, t in enumerate(paragraphs)]
+    doc = Document(path=Path("s.txt"), slug="s", paragraphs=paras, sections=[sec])
+    return {(f.subject.slug, f.object.slug) for f in topic_clauses.extract(FactContext(doc, mentions_in(doc, matcher), gazetteer))}
+
+
+def test_pronoun_takes_up_the_process_un_register(matcher, gazetteer):
+    got = _clause_topics(["وأطلقت عملية الخرطوم في المؤتمر الوزاري الذي عقد في روما عام 2014، وهي تعنى بمكافحة "
+                          "الاتجار بالأشخاص وتهريب المهاجرين في القرن الأفريقي."], matcher, gazetteer)
+    assert got == {("khartoum-process", "trafficking"), ("khartoum-process", "smuggling")}
+
+
+def test_coordinated_verb_of_a_relative_clause_gulf_register(matcher, gazetteer):
+    got = _clause_topics(["وشاركت الإمارات في حوار أبوظبي، الذي يضم 18 دولة ويركز على العمالة التعاقدية المؤقتة."],
+                         matcher, gazetteer)
+    assert got == {("abu-dhabi-dialogue", "labour-mobility")}
+
+
+def test_a_pronoun_before_a_verb_that_is_not_of_concern_gives_nothing(matcher, gazetteer):
+    assert _clause_topics(["وأطلقت عملية الخرطوم في روما عام 2014، وهي تضم دولا من القرن الأفريقي تعاني من "
+                           "الهجرة غير النظامية."], matcher, gazetteer) == set()
+
+
+def test_a_future_coordinated_verb_gives_nothing(matcher, gazetteer):
+    assert _clause_topics(["وشاركت الإمارات في حوار أبوظبي، الذي يضم 18 دولة وسيناقش التحويلات المالية."],
+                          matcher, gazetteer) == set()
