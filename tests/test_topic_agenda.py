@@ -199,3 +199,30 @@ def test_a_pronoun_before_a_verb_that_is_not_of_concern_gives_nothing(matcher, g
 def test_a_future_coordinated_verb_gives_nothing(matcher, gazetteer):
     assert _clause_topics(["وشاركت الإمارات في حوار أبوظبي، الذي يضم 18 دولة وسيناقش التحويلات المالية."],
                           matcher, gazetteer) == set()
+
+
+# --- the centre of a meeting, what it saw discussed, an unmarked relative clause ----------------------------
+
+def test_topic_named_as_the_centre_of_the_meeting_gulf_register(matcher, gazetteer):
+    got = _topics([KUWAIT, "وكانت قضايا مكافحة تهريب البشر في منطقة آسيا هي محور المؤتمر الإقليمي الثالث."],
+                  matcher, gazetteer, topic_agenda.AGENDA_RULE)
+    assert got == {"smuggling"}
+
+
+def test_what_the_meeting_saw_discussed_past_a_relative_clause_gulf_register(matcher, gazetteer):
+    got = _topics([KUWAIT, "وشهد المؤتمر، الذي عقد عبر تقنية الاتصال المرئي على مدى يومين، مناقشة أوراق عمل تناولت "
+                           "تأثيرات التغير المناخي على انتقال العمالة."], matcher, gazetteer, topic_agenda.AGENDA_RULE)
+    assert got == {"climate-environment", "labour-mobility"}
+
+
+def test_an_unmarked_relative_clause_on_an_indefinite_meeting_noun_press_register(matcher, gazetteer):
+    got = _topics(["دبي في 3 أكتوبر 2025 / وام / عقد حوار أبوظبي اجتماعا وزاريا في دبي عام 2025 لوزراء العمل من 16 دولة، "
+                   "ركز على حوكمة استقدام العمالة بين الدول المرسلة والمستقبلة."], matcher, gazetteer,
+                  topic_agenda.PURPOSE_RULE)
+    assert got == {"labour-mobility"}
+
+
+def test_a_topic_before_another_instrument_is_not_the_centre_of_the_meeting(matcher, gazetteer):
+    got = _topics([KUWAIT, "وكان الاتفاق العالمي من أجل الهجرة الآمنة والمنظمة والنظامية محور المؤتمر."],
+                  matcher, gazetteer, topic_agenda.AGENDA_RULE)
+    assert got == set()

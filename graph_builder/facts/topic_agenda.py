@@ -6,8 +6,11 @@
 * ``topics.meeting-agenda``: a focus verb whose subject is the people gathered (``وناقش المشاركون …``، ``وتطرق
   المجتمعون إلى …``، ``كما يناقش المشاركون في القمة …``) or the meeting's agenda (``وتناولت جلسات المؤتمر …``،
   ``وتضمن جدول الأعمال …``، ``وتركزت المناقشات على …``), verb first or noun first;
+  a topic named before a head noun on the meeting (``قضايا مكافحة تهريب البشر كانت هي محور الاجتماع``) and what the
+  meeting saw discussed (``وشهد الاجتماع، الذي عقد …، مناقشة أوراق عمل تناولت …``);
 * ``topics.meeting-purpose``: a meeting noun followed, in its sentence, by a verbal noun of discussion (``تستضيف مصر
-  اجتماعا … يضم وزراء من 40 دولة، لمناقشة …``، ``عقد لقاء تشاوري لبحث …``);
+  اجتماعا … يضم وزراء من 40 دولة، لمناقشة …``، ``عقد لقاء تشاوري لبحث …``) or, after an indefinite noun and a
+  comma, by a focus verb of an unmarked relative clause (``اجتماعا لكبار المسؤولين من 16 دولة، ركز على …``);
 * ``topics.statement``: what a speaker said at the document's meeting (``وطالبت الوزيرة … مؤكدة أن …``، ``وأكد
   جمعة في مداخلته …``، ``كما تطرق إلى …``) in a paragraph about that meeting.
 
@@ -65,6 +68,7 @@ _ACTOR_KINDS = frozenset({"org", "process", "body", "commitment"})
 _SUBJECT_KINDS = frozenset({"state", "org", "person", "process", "body", "commitment"})
 _CLOSE = frozenset(",،؛;")
 PURPOSE_WINDOW = 20         # tokens between a meeting noun and its purpose cue (what describes the meeting between)
+RELATIVE_SKIP = 20          # tokens between a witnessed meeting and its discussion noun (a relative clause between)
 SPEAKER_SPAN = 25          # tokens after a statement verb where the speaker's name may end a long title
 SPEAKER_WINDOW = 4          # tokens after a statement verb where its written speaker stands (وأكد جمعة، وأكد وزير …)
 
@@ -249,13 +253,73 @@ def _agenda_facts(lex, toks, src, meeting) -> list:
     return out
 
 
-def _purpose_facts(lex, toks, src, meeting) -> list:
+def _axis_facts(lex, toks, src, meeting) -> list:
+    """``قضايا مكافحة تهريب البشر … كانت هي محور الاجتماع الوزاري الرابع``: the topics before the head noun."""
+    out: list = []
+    conf = REGISTRY.confidence(AGENDA_RULE)
+    for head in lex.find(toks, "agenda_head"):
+        if head.j >= len(toks.tokens) or toks.tokens[head.j].sent != toks.tokens[head.i].sent:
+            continue
+        noun = lex.is_a(toks, head.j, "meeting_noun")
+        if noun is None or noun.feature("plural"):
+            continue
+        k = head.i
+        while k > 0 and toks.tokens[k - 1].sent == toks.tokens[head.i].sent:
+            k -= 1
+        found: list = []
+        for j in range(k, head.i):
+            starting = [m for m in toks.tokens[j].ents if toks.index_at(m.start) == j]
+            if any(m.entity.kind in _STOP_KINDS | {"person"} for m in starting):
+                found = []          # what comes before another instrument, meeting or person is theirs
+                continue
+            found.extend(m.entity for m in starting if m.entity.kind == "topic" and m.entity not in found)
+        out.extend(Fact(meeting, "addresses", e, src, AGENDA_RULE, conf) for e in found)
+    return out
+
+
+def _witness_facts(lex, toks, src, meeting) -> list:
+    """``وشهد الاجتماع، الذي عقد عبر تقنية الاتصال المرئي، مناقشة أوراق عمل تناولت …``: the topics of what the
+    meeting saw discussed."""
+    out: list = []
+    conf = REGISTRY.confidence(AGENDA_RULE)
+    for verb in lex.find(toks, "witness_verb"):
+        if verb.future or verb.reading.enc or verb.j >= len(toks.tokens) or negated(toks, verb.i):
+            continue
+        after = _meeting_ref(lex, toks, verb.j)
+        if after is None:
+            continue
+        hi = _sentence_end(toks, verb.i)
+        for k in range(after, min(hi, after + RELATIVE_SKIP)):
+            if any(m.entity.kind in _STOP_KINDS | {"topic"} for m in toks.tokens[k].ents):
+                break
+            cue = lex.is_a(toks, k, "discussion_noun")
+            if cue is not None:
+                out.extend(Fact(meeting, "addresses", e, src, AGENDA_RULE, conf)
+                           for e in _topics(toks, lex, cue.j, hi, True))
+                break
+    return out
+
+
+def _part_named(lex, toks, i: int, parts: dict):
+    """The part of a meeting (senior officials' meeting …) the event rules found, when the noun at ``i`` names one
+    (``اجتماعا لكبار المسؤولين``), else None."""
+    m = lex.is_a(toks, i, "session_noun")
+    if m is None or not m.feature("part") or not m.feature("kind"):
+        return None
+    found = [e for slug, e in parts.items() if slug.endswith("-" + m.feature("kind"))]
+    return found[0] if len(found) == 1 else None
+
+
+def _purpose_facts(lex, toks, src, meeting, parts: dict) -> list:
     out: list = []
     conf = REGISTRY.confidence(PURPOSE_RULE)
+    whole = meeting
     for noun in lex.find(toks, "meeting_noun"):
         if noun.feature("plural") or any(x.entity.kind in _SUBJECT_KINDS for x in toks.tokens[noun.i].ents):
             continue
+        meeting = _part_named(lex, toks, noun.i, parts) or whole
         hi = _sentence_end(toks, noun.i)
+        indefinite = "ال" not in noun.reading.pro and not toks.tokens[noun.i].norm.lstrip("وفب").startswith(("ال", "لل"))
         for k in range(noun.j, min(hi, noun.j + PURPOSE_WINDOW)):
             if any(m.entity.kind in _STOP_KINDS | {"topic"} for m in toks.tokens[k].ents) or \
                     (k > noun.j and lex.is_a(toks, k, "meeting_noun")):
@@ -264,6 +328,12 @@ def _purpose_facts(lex, toks, src, meeting) -> list:
             if cue is not None:
                 out.extend(Fact(meeting, "addresses", e, src, PURPOSE_RULE, conf)
                            for e in _topics(toks, lex, cue.j, hi, True))
+                break
+            verb = _verb(lex, toks, k) if indefinite and toks.tokens[k - 1].norm in _CLOSE else None
+            if verb is not None and not negated(toks, k):
+                # اجتماعا لكبار المسؤولين من 16 دولة، ركز على …: a clause that describes the indefinite noun
+                out.extend(Fact(meeting, "addresses", e, src, PURPOSE_RULE, conf)
+                           for e in _topics(toks, lex, _object_start(toks, verb, hi), hi, True))
                 break
     return out
 
@@ -317,6 +387,7 @@ def extract(ctx) -> list[Fact]:
     lex = load()
     meeting_of = None
     first = None
+    parts: dict = {}
     out: list[Fact] = []
     for src in ctx.document.paragraphs:
         toks = ctx.tokens(src)
@@ -324,6 +395,8 @@ def extract(ctx) -> list[Fact]:
             continue
         if meeting_of is None:
             meeting_of = MeetingOf(ctx)
+            from .topic_sessions import _events_by_key     # noqa: PLC0415
+            parts = _events_by_key(ctx)[0]
             top = meeting_of.first(ctx.document.paragraphs)
             first = top[0] if top else None
         held = meeting_of(src)
@@ -333,7 +406,9 @@ def extract(ctx) -> list[Fact]:
             continue
         out.extend(_relative_facts(lex, toks, src, meeting))
         out.extend(_agenda_facts(lex, toks, src, meeting))
-        out.extend(_purpose_facts(lex, toks, src, meeting))
+        out.extend(_purpose_facts(lex, toks, src, meeting, parts))
+        out.extend(_axis_facts(lex, toks, src, meeting))
+        out.extend(_witness_facts(lex, toks, src, meeting))
         if meeting == first:
             out.extend(_statement_facts(lex, toks, src, meeting))
     return out
