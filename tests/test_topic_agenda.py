@@ -226,3 +226,14 @@ def test_a_topic_before_another_instrument_is_not_the_centre_of_the_meeting(matc
     got = _topics([KUWAIT, "وكان الاتفاق العالمي من أجل الهجرة الآمنة والمنظمة والنظامية محور المؤتمر."],
                   matcher, gazetteer, topic_agenda.AGENDA_RULE)
     assert got == set()
+
+
+def test_the_agenda_contains_maghrebi_register(matcher, gazetteer):
+    got = _topics([RABAT, "ويتضمن جدول أعمال الاجتماع، مناقشة ثلاثة مواضيع رئيسية: ”الهجرة غير النظامية“ و”التحويلات المالية "
+                          "للمهاجرين“."], matcher, gazetteer, topic_agenda.AGENDA_RULE)
+    assert got == {"irregular-migration", "remittances"}
+
+
+def test_a_verb_of_containing_with_people_as_subject_is_not_an_agenda(matcher, gazetteer):
+    got = _topics([RABAT, "ويتضمن الوفد خبراء في الهجرة غير النظامية."], matcher, gazetteer, topic_agenda.AGENDA_RULE)
+    assert got == set()

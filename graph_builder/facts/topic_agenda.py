@@ -131,6 +131,12 @@ def _verb(lex, toks, k: int):
     return None
 
 
+def _content_verb(lex, toks, k: int):
+    """A verb of containing at ``k`` (يتضمن، يشمل), read only with an agenda noun as subject."""
+    m = lex.is_a(toks, k, "content_verb")
+    return m if m is not None and not m.future and not m.reading.enc and not m.feature("prep") else None
+
+
 def _object_start(toks, verb, hi: int) -> int:
     prep = verb.feature("prep")
     k = verb.j
@@ -229,9 +235,11 @@ def _agenda_facts(lex, toks, src, meeting) -> list:
     conf = REGISTRY.confidence(AGENDA_RULE)
     for k in range(len(toks.tokens)):
         hi = _sentence_end(toks, k)
-        verb = _verb(lex, toks, k)
+        verb = _verb(lex, toks, k) or _content_verb(lex, toks, k)
         if verb is not None and verb.j < hi and not negated(toks, k):
-            after = _past_gathering(lex, toks, verb.j, hi)          # وناقش المشاركون …
+            after = _past_gathering(lex, toks, verb.j, hi)          # وناقش المشاركون …، ويتضمن جدول الأعمال …
+            if after is not None and verb.cls == "content_verb" and not lex.is_a(toks, verb.j, "agenda_noun"):
+                after = None                                        # ويتضمن المشاركون: not a content verb's subject
             if after is not None:
                 out.extend(Fact(meeting, "addresses", e, src, AGENDA_RULE, conf)
                            for e in _topics(toks, lex, _object_start_at(toks, verb, after, hi), hi, True))
