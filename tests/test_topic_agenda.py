@@ -237,3 +237,14 @@ def test_the_agenda_contains_maghrebi_register(matcher, gazetteer):
 def test_a_verb_of_containing_with_people_as_subject_is_not_an_agenda(matcher, gazetteer):
     got = _topics([RABAT, "ويتضمن الوفد خبراء في الهجرة غير النظامية."], matcher, gazetteer, topic_agenda.AGENDA_RULE)
     assert got == set()
+
+
+def test_what_the_participants_recommended_at_the_close_gulf_register(matcher, gazetteer):
+    got = _topics([KUWAIT, "وأوصى المشاركون في ختام المؤتمر بتوحيد عقود العمل، وإلغاء أي رسوم استقدام يتحملها العامل."],
+                  matcher, gazetteer, topic_agenda.AGENDA_RULE)
+    assert got == {"migration-costs"}
+
+
+def test_a_single_speakers_recommendation_is_not_the_gatherings(matcher, gazetteer):
+    got = _topics([KUWAIT, "وأوصت الهيئة بإلغاء رسوم الاستقدام."], matcher, gazetteer, topic_agenda.AGENDA_RULE)
+    assert got == set()

@@ -4,7 +4,8 @@
   or aim verb before or after it (``عن المؤتمر الذي يبحث …``، ``ويهدف هذا اللقاء إلى …``، ``اللقاء يتناول …``), and a
   sentence that goes on with the same unwritten subject (``كما يسعى إلى …``);
 * ``topics.meeting-agenda``: a focus verb whose subject is the people gathered (``وناقش المشاركون …``، ``وتطرق
-  المجتمعون إلى …``، ``كما يناقش المشاركون في القمة …``) or the meeting's agenda (``وتناولت جلسات المؤتمر …``،
+  المجتمعون إلى …``، ``كما يناقش المشاركون في القمة …``) or what they concluded (``وأوصى المشاركون في ختام الورشة
+  بـ…``) or the meeting's agenda (``وتناولت جلسات المؤتمر …``،
   ``وتضمن جدول الأعمال …``، ``وتركزت المناقشات على …``), verb first or noun first;
   a topic named before a head noun on the meeting (``قضايا مكافحة تهريب البشر كانت هي محور الاجتماع``) and what the
   meeting saw discussed (``وشهد الاجتماع، الذي عقد …، مناقشة أوراق عمل تناولت …``);
@@ -131,6 +132,29 @@ def _verb(lex, toks, k: int):
     return None
 
 
+def _recommend_verb(lex, toks, k: int):
+    """A verb with which the people gathered conclude (أوصى، خلص، اتفق …) at ``k``, not future."""
+    m = lex.is_a(toks, k, "recommend_verb")
+    return m if m is not None and not m.future and not m.reading.enc else None
+
+
+def _past_moment(lex, toks, k: int, hi: int) -> int:
+    """Token after ``في ختام الورشة`` / ``خلال الاجتماع`` written at ``k`` (a moment of the meeting), else ``k``."""
+    j = k
+    if j < hi and toks.tokens[j].norm in _AT:
+        j += 1
+    moment = lex.is_a(toks, j, "meeting_moment") if j < hi else None
+    if moment is not None:
+        j = moment.j
+    noun = lex.is_a(toks, j, "meeting_noun") if j < hi else None
+    if noun is None or j == k:
+        return k
+    j = noun.j
+    while j < hi and lex.is_a(toks, j, "meeting_qualifier"):
+        j = lex.is_a(toks, j, "meeting_qualifier").j
+    return j
+
+
 def _content_verb(lex, toks, k: int):
     """A verb of containing at ``k`` (يتضمن، يشمل), read only with an agenda noun as subject."""
     m = lex.is_a(toks, k, "content_verb")
@@ -235,11 +259,15 @@ def _agenda_facts(lex, toks, src, meeting) -> list:
     conf = REGISTRY.confidence(AGENDA_RULE)
     for k in range(len(toks.tokens)):
         hi = _sentence_end(toks, k)
-        verb = _verb(lex, toks, k) or _content_verb(lex, toks, k)
+        verb = _verb(lex, toks, k) or _content_verb(lex, toks, k) or _recommend_verb(lex, toks, k)
         if verb is not None and verb.j < hi and not negated(toks, k):
             after = _past_gathering(lex, toks, verb.j, hi)          # وناقش المشاركون …، ويتضمن جدول الأعمال …
             if after is not None and verb.cls == "content_verb" and not lex.is_a(toks, verb.j, "agenda_noun"):
                 after = None                                        # ويتضمن المشاركون: not a content verb's subject
+            if after is not None and verb.cls == "recommend_verb" and not lex.is_a(toks, verb.j, "gathering_members"):
+                after = None                                        # وأوصى المشاركون …: people conclude, not an agenda
+            if after is not None and verb.cls == "recommend_verb":
+                after = _past_moment(lex, toks, after, hi)          # في ختام الورشة
             if after is not None:
                 out.extend(Fact(meeting, "addresses", e, src, AGENDA_RULE, conf)
                            for e in _topics(toks, lex, _object_start_at(toks, verb, after, hi), hi, True))
