@@ -161,6 +161,7 @@ def test_a_statement_in_a_paragraph_about_another_meeting_gives_that_meeting_not
     ("تحويلات مالية", "remittances"), ("إرساليات المهاجرين", "remittances"), ("الهجرة العمالية", "labour-mobility"),
     ("اليد العاملة الوافدة", "labour-mobility"), ("معاداة الأجانب", "integration-inclusion"),
     ("إشراك الانتشار", "diaspora"), ("إعادة المهجرين", "return-reintegration"),
+    ("حلول دائمة للاجئين", "refugees"), ("تحركات غير نظامية", "irregular-migration"),
 ])
 def test_topic_surface_forms(surface, slug, matcher, gazetteer):
     sec = Section(heading="خبر", level=1, order=1, line=1)
