@@ -249,3 +249,15 @@ def test_what_the_participants_recommended_at_the_close_gulf_register(matcher, g
 def test_a_single_speakers_recommendation_is_not_the_gatherings(matcher, gazetteer):
     got = _topics([KUWAIT, "وأوصت الهيئة بإلغاء رسوم الاستقدام."], matcher, gazetteer, topic_agenda.AGENDA_RULE)
     assert got == set()
+
+
+def test_an_impersonal_passive_at_the_meeting_levantine_register(matcher, gazetteer):
+    got = _topics([GENEVA, "وقد تم خلال الاجتماع - الذي شارك فيه عدد من المتحدثين المختصين من دول المنطقة - مناقشة نطاق "
+                           "التقارير عن هجرة اليد العاملة في المنطقة."], matcher, gazetteer, topic_agenda.AGENDA_RULE)
+    assert got == {"labour-mobility"}
+
+
+def test_said_with_the_speaker_before_it_iraqi_register(matcher, gazetteer):
+    got = _topics([KUWAIT, "وقالت مديرة الإدارة إن ظاهرة الهجرة غير النظامية تشمل مهاجرين لأسباب اقتصادية."],
+                  matcher, gazetteer, topic_agenda.STATEMENT_RULE)
+    assert got == {"irregular-migration"}

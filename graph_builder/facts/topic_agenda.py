@@ -8,7 +8,7 @@
   بـ…``) or the meeting's agenda (``وتناولت جلسات المؤتمر …``،
   ``وتضمن جدول الأعمال …``، ``وتركزت المناقشات على …``), verb first or noun first;
   a topic named before a head noun on the meeting (``قضايا مكافحة تهريب البشر كانت هي محور الاجتماع``) and what the
-  meeting saw discussed (``وشهد الاجتماع، الذي عقد …، مناقشة أوراق عمل تناولت …``);
+  meeting saw discussed (``وشهد الاجتماع، الذي عقد …، مناقشة أوراق عمل تناولت …``، ``وتم خلال الاجتماع مناقشة …``);
 * ``topics.meeting-purpose``: a meeting noun followed, in its sentence, by a verbal noun of discussion (``تستضيف مصر
   اجتماعا … يضم وزراء من 40 دولة، لمناقشة …``، ``عقد لقاء تشاوري لبحث …``) or, after an indefinite noun and a
   comma, by a focus verb of an unmarked relative clause (``اجتماعا لكبار المسؤولين من 16 دولة، ركز على …``);
@@ -69,7 +69,7 @@ _ACTOR_KINDS = frozenset({"org", "process", "body", "commitment"})
 _SUBJECT_KINDS = frozenset({"state", "org", "person", "process", "body", "commitment"})
 _CLOSE = frozenset(",،؛;")
 PURPOSE_WINDOW = 20         # tokens between a meeting noun and its purpose cue (what describes the meeting between)
-RELATIVE_SKIP = 20          # tokens between a witnessed meeting and its discussion noun (a relative clause between)
+RELATIVE_SKIP = 30          # tokens between a witnessed meeting and its discussion noun (a relative clause between)
 SPEAKER_SPAN = 25          # tokens after a statement verb where the speaker's name may end a long title
 SPEAKER_WINDOW = 4          # tokens after a statement verb where its written speaker stands (وأكد جمعة، وأكد وزير …)
 
@@ -318,10 +318,15 @@ def _witness_facts(lex, toks, src, meeting) -> list:
     meeting saw discussed."""
     out: list = []
     conf = REGISTRY.confidence(AGENDA_RULE)
-    for verb in lex.find(toks, "witness_verb"):
+    for verb in lex.find(toks, ("witness_verb", "passive_aux")):
         if verb.future or verb.reading.enc or verb.j >= len(toks.tokens) or negated(toks, verb.i):
             continue
-        after = _meeting_ref(lex, toks, verb.j)
+        j = verb.j
+        if verb.cls == "passive_aux":       # وتم خلال الاجتماع مناقشة …
+            if toks.tokens[j].norm not in _AT or j + 1 >= len(toks.tokens):
+                continue
+            j += 1
+        after = _meeting_ref(lex, toks, j)
         if after is None:
             continue
         hi = _sentence_end(toks, verb.i)
