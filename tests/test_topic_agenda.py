@@ -261,3 +261,9 @@ def test_said_with_the_speaker_before_it_iraqi_register(matcher, gazetteer):
     got = _topics([KUWAIT, "وقالت مديرة الإدارة إن ظاهرة الهجرة غير النظامية تشمل مهاجرين لأسباب اقتصادية."],
                   matcher, gazetteer, topic_agenda.STATEMENT_RULE)
     assert got == {"irregular-migration"}
+
+
+def test_a_process_described_in_what_the_ministers_stressed_is_not_the_meetings_topic(matcher, gazetteer):
+    got = _topics([RABAT, "وأكد الوزراء على الأهمية الدائمة لمسار الرباط كمنتدى طوعي للحوار وتبادل المعلومات وبناء القدرات."],
+                  matcher, gazetteer, topic_agenda.AGENDA_RULE)
+    assert got == set()

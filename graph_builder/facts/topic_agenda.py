@@ -16,7 +16,8 @@
   جمعة في مداخلته …``، ``كما تطرق إلى …``) in a paragraph about that meeting.
 
 The topics are those of the verb's object, read to the end of the sentence; the reading stops at a named
-commitment, an agreement or another meeting (what follows describes it: ``بمذكرة التفاهم التي تشمل …``), at a clause
+commitment, an agreement or another meeting (what follows describes it: ``بمذكرة التفاهم التي تشمل …``), at a
+process named before any topic (``أكد الوزراء على أهمية عملية بالي كمنتدى … لبناء القدرات``: the process's nature), at a clause
 whose subject is another organisation or process (``أشار إلى أن المنظمة رافقت العودة الطوعية …``: that actor's work,
 a passing mention for the meeting), and, for the agenda rules, at an item between commas that names no topic after
 the first one unless it is coordinated (، والخطاب …) and at an adjunct set off by a comma (، وفق …، ضمن …: class
@@ -91,8 +92,8 @@ def _topics(toks, lex, k: int, hi: int, comma_gap: bool, statement: bool = False
             k += 1
             continue
         starting = [m for m in t.ents if toks.index_at(m.start) == k]
-        if any(m.entity.kind in _STOP_KINDS for m in starting):
-            break                   # an instrument or another meeting: what follows describes it
+        if any(m.entity.kind in _STOP_KINDS or (m.entity.kind == "process" and not out) for m in starting):
+            break                   # an instrument, another meeting, or a process described (لعملية بالي كمنتدى …)
         if lex.is_a(toks, k, "agreement_anaphor") and not t.ents:
             break
         if statement and lex.is_a(toks, k, "statement_background"):
