@@ -33,17 +33,6 @@ KUWAIT = "الكويت - الأحد 8 نوفمبر 2015 - افتتحت أمس ف
 
 # --- topics.meeting-relative ----------------------------------------------------------------------------
 
-def test_demonstrative_meeting_with_aim_verb_and_a_sentence_going_on_maghrebi_register(matcher, gazetteer):
-    got = _topics([RABAT, "ويهدف هذا اللقاء إلى تعزيز الحوار بين الضفتين. كما يسعى إلى وضع خطة لمكافحة الهجرة "
-                          "غير النظامية وتهريب المهاجرين."], matcher, gazetteer, topic_agenda.RELATIVE_RULE)
-    assert got == {"irregular-migration", "smuggling"}
-
-
-def test_definite_meeting_with_a_relative_focus_verb_press_register(matcher, gazetteer):
-    got = _topics([KUWAIT, "وصدر بيان ختامي عن المؤتمر الذي يبحث حماية حقوق العمال المهاجرين وتكاليف الاستقدام."],
-                  matcher, gazetteer, topic_agenda.RELATIVE_RULE)
-    assert got == {"human-rights", "migration-costs"}
-
 
 def test_a_negated_verb_gives_nothing(matcher, gazetteer):
     assert _topics([RABAT, "ولم يتطرق الاجتماع إلى حماية اللاجئين."], matcher, gazetteer) == set()
@@ -53,85 +42,7 @@ def test_a_future_verb_gives_nothing(matcher, gazetteer):
     assert _topics([RABAT, "وسيناقش المؤتمر في دورته المقبلة التحويلات المالية."], matcher, gazetteer) == set()
 
 
-# --- topics.meeting-agenda -----------------------------------------------------------------------------
-
-def test_participants_discussed_gulf_register(matcher, gazetteer):
-    got = _topics([KUWAIT, "وناقش المشاركون سبل خفض تكاليف تحويل الأموال، ودور الجاليات في التنمية."],
-                  matcher, gazetteer, topic_agenda.AGENDA_RULE)
-    assert got == {"remittances", "diaspora"}
-
-
-def test_participants_at_the_summit_egyptian_register(matcher, gazetteer):
-    got = _topics([KUWAIT, "كما يناقش المشاركون فى القمة كيفية الترويج لقنوات الهجرة الشرعية، وطرق حماية اللاجئين والنازحين."],
-                  matcher, gazetteer, topic_agenda.AGENDA_RULE)
-    assert got == {"refugees"}
-
-
-def test_discussions_noun_first_with_a_coordinated_item_without_topic_levantine_register(matcher, gazetteer):
-    got = _topics([GENEVA, "وتمحورت مناقشات المنتدى حول الاستجابة لحركات الهجرة المختلطة، والخطاب العام حول الهجرة، "
-                           "وإدماج الهجرة في التخطيط الإنمائي المحلي."], matcher, gazetteer, topic_agenda.AGENDA_RULE)
-    assert got == {"irregular-migration", "mainstreaming"}
-
-
-def test_round_tables_between_the_agenda_noun_and_the_verb_are_the_subject(matcher, gazetteer):
-    got = _topics([GENEVA, "وتوزعت أشغال المنتدى على ست موائد مستديرة تناولت تنقل اليد العاملة، ودور الجاليات في التنمية."],
-                  matcher, gazetteer, topic_agenda.AGENDA_RULE)
-    assert got == set()
-
-
-def test_agenda_stops_at_an_item_that_is_not_coordinated(matcher, gazetteer):
-    got = _topics([GENEVA, "وتناولت مداولات المنتدى هجرة اليد العاملة، وفق مقاربة تراعي حقوق الإنسان."],
-                  matcher, gazetteer, topic_agenda.AGENDA_RULE)
-    assert got == {"labour-mobility"}
-
-
-def test_participants_discussing_a_fund_give_the_fund_not_the_meeting_its_topics(matcher, gazetteer):
-    got = _topics([RABAT, "وتطرق المشاركون كذلك إلى الصندوق الائتماني الأوروبي للطوارئ لفائدة إفريقيا، الذي يوجه "
-                          "موارده لمراقبة الحدود."], matcher, gazetteer)
-    assert got == set()
-
-
-# --- topics.meeting-purpose ----------------------------------------------------------------------------
-
-def test_meeting_held_to_discuss_after_its_description_egyptian_register(matcher, gazetteer):
-    got = _topics(["القاهرة - الأربعاء 9 أبريل 2025 - وتستضيف مصر اليوم الاجتماع الوزاري الثاني لعملية الخرطوم، "
-                   "وهو اجتماع رفيع المستوى يضم وزراء من نحو 40 دولة لمناقشة سبل التعاون في ملفات الهجرة ومكافحة "
-                   "الاتجار بالبشر، ضمن فعاليات الرئاسة المصرية."], matcher, gazetteer, topic_agenda.PURPOSE_RULE)
-    assert got == {"trafficking"}
-
-
 # --- topics.statement ----------------------------------------------------------------------------------
-
-def test_a_ministers_statement_and_its_continuation_algerian_register(matcher, gazetteer):
-    got = _topics([RABAT, "وأوضح الوزير أن بلاده أصبحت بلد عبور ووجهة. كما تطرق إلى الهجرة غير الشرعية للشباب عبر البحر، "
-                          "أو ما يعرف محليا بالحرقة."], matcher, gazetteer, topic_agenda.STATEMENT_RULE)
-    assert got == {"irregular-migration"}
-
-
-def test_a_named_speaker_after_the_verb_levantine_register(matcher, gazetteer):
-    got = _topics([GENEVA, "وأكد هيثم جمعة في مداخلته أن تحويلات المغتربين تجاوزت 7 مليارات دولار، ودعا إلى تسهيل "
-                           "الاعتراف المتبادل بالشهادات والمهارات."], matcher, gazetteer, topic_agenda.STATEMENT_RULE)
-    assert got == {"remittances", "skills-recognition"}
-
-
-def test_another_actors_reported_work_is_a_passing_mention(matcher, gazetteer):
-    got = _topics([RABAT, "وأشار الوزير إلى أن المنظمة الدولية للهجرة رافقت العودة الطوعية لأكثر من ألف مهاجر."],
-                  matcher, gazetteer)
-    assert got == set()
-
-
-def test_an_instruments_content_in_a_statement_is_not_the_meetings(matcher, gazetteer):
-    got = _topics([RABAT, "وأكدت المفوضة أهمية مذكرة التفاهم التي تشمل التعاون في مجالات إدارة الحدود وجمع البيانات."],
-                  matcher, gazetteer)
-    assert got == set()
-
-
-def test_the_speakers_title_and_a_recalled_past_operation_are_passing_mentions_maghrebi_register(matcher, gazetteer):
-    got = _topics([RABAT, "وفي كلمة بالمناسبة، أكد الوزير المكلف بالمغاربة المقيمين بالخارج وشؤون الهجرة، السيد عبد الكريم "
-                          "بن عتيق، أن المملكة نهجت سياسة هجرة إنسانية، مذكرا بأن المرحلة الأولى من عملية التسوية "
-                          "الاستثنائية مكنت سنة 2014 من تسوية الوضعية الإدارية لأزيد من 23 ألف مهاجر."],
-                  matcher, gazetteer, topic_agenda.STATEMENT_RULE)
-    assert got == set()
 
 
 def test_a_documents_content_is_not_a_speakers_statement(matcher, gazetteer):
@@ -150,6 +61,64 @@ def test_a_statement_in_a_paragraph_about_another_meeting_gives_that_meeting_not
     facts = _facts([RABAT, "وكان الوزير قد شارك في الاجتماع الوزاري الرابع لعملية الخرطوم في روما عام 2014، حيث شدد على "
                            "مكافحة الاتجار بالبشر."], matcher, gazetteer)
     assert not [f for f in facts if f.rule == topic_agenda.STATEMENT_RULE]
+
+
+# Each case: what a writer says of a meeting (after the meeting's own sentence), the rule read, the topics it gives.
+CASES = [
+    pytest.param([RABAT, "ويهدف هذا اللقاء إلى تعزيز الحوار بين الضفتين. كما يسعى إلى وضع خطة لمكافحة الهجرة " "غير النظامية وتهريب المهاجرين."],
+                 topic_agenda.RELATIVE_RULE, {"irregular-migration", "smuggling"}, id="demonstrative_meeting_with_aim_verb_and_a_sentence_going_on_maghrebi_register"),
+    pytest.param([KUWAIT, "وصدر بيان ختامي عن المؤتمر الذي يبحث حماية حقوق العمال المهاجرين وتكاليف الاستقدام."],
+                 topic_agenda.RELATIVE_RULE, {"human-rights", "migration-costs"}, id="definite_meeting_with_a_relative_focus_verb_press_register"),
+    pytest.param([KUWAIT, "وناقش المشاركون سبل خفض تكاليف تحويل الأموال، ودور الجاليات في التنمية."],
+                 topic_agenda.AGENDA_RULE, {"remittances", "diaspora"}, id="participants_discussed_gulf_register"),
+    pytest.param([KUWAIT, "كما يناقش المشاركون فى القمة كيفية الترويج لقنوات الهجرة الشرعية، وطرق حماية اللاجئين والنازحين."],
+                 topic_agenda.AGENDA_RULE, {"refugees"}, id="participants_at_the_summit_egyptian_register"),
+    pytest.param([GENEVA, "وتمحورت مناقشات المنتدى حول الاستجابة لحركات الهجرة المختلطة، والخطاب العام حول الهجرة، " "وإدماج الهجرة في التخطيط الإنمائي المحلي."],
+                 topic_agenda.AGENDA_RULE, {"irregular-migration", "mainstreaming"}, id="discussions_noun_first_with_a_coordinated_item_without_topic_levantine_register"),
+    pytest.param([GENEVA, "وتوزعت أشغال المنتدى على ست موائد مستديرة تناولت تنقل اليد العاملة، ودور الجاليات في التنمية."],
+                 topic_agenda.AGENDA_RULE, set(), id="round_tables_between_the_agenda_noun_and_the_verb_are_the_subject"),
+    pytest.param([GENEVA, "وتناولت مداولات المنتدى هجرة اليد العاملة، وفق مقاربة تراعي حقوق الإنسان."],
+                 topic_agenda.AGENDA_RULE, {"labour-mobility"}, id="agenda_stops_at_an_item_that_is_not_coordinated"),
+    pytest.param([RABAT, "وتطرق المشاركون كذلك إلى الصندوق الائتماني الأوروبي للطوارئ لفائدة إفريقيا، الذي يوجه " "موارده لمراقبة الحدود."],
+                 None, set(), id="participants_discussing_a_fund_give_the_fund_not_the_meeting_its_topics"),
+    pytest.param(["القاهرة - الأربعاء 9 أبريل 2025 - وتستضيف مصر اليوم الاجتماع الوزاري الثاني لعملية الخرطوم، " "وهو اجتماع رفيع المستوى يضم وزراء من نحو 40 دولة لمناقشة سبل التعاون في ملفات الهجرة ومكافحة " "الاتجار بالبشر، ضمن فعاليات الرئاسة المصرية."],
+                 topic_agenda.PURPOSE_RULE, {"trafficking"}, id="meeting_held_to_discuss_after_its_description_egyptian_register"),
+    pytest.param([RABAT, "وأوضح الوزير أن بلاده أصبحت بلد عبور ووجهة. كما تطرق إلى الهجرة غير الشرعية للشباب عبر البحر، " "أو ما يعرف محليا بالحرقة."],
+                 topic_agenda.STATEMENT_RULE, {"irregular-migration"}, id="a_ministers_statement_and_its_continuation_algerian_register"),
+    pytest.param([GENEVA, "وأكد هيثم جمعة في مداخلته أن تحويلات المغتربين تجاوزت 7 مليارات دولار، ودعا إلى تسهيل " "الاعتراف المتبادل بالشهادات والمهارات."],
+                 topic_agenda.STATEMENT_RULE, {"remittances", "skills-recognition"}, id="a_named_speaker_after_the_verb_levantine_register"),
+    pytest.param([RABAT, "وأشار الوزير إلى أن المنظمة الدولية للهجرة رافقت العودة الطوعية لأكثر من ألف مهاجر."],
+                 None, set(), id="another_actors_reported_work_is_a_passing_mention"),
+    pytest.param([RABAT, "وأكدت المفوضة أهمية مذكرة التفاهم التي تشمل التعاون في مجالات إدارة الحدود وجمع البيانات."],
+                 None, set(), id="an_instruments_content_in_a_statement_is_not_the_meetings"),
+    pytest.param([RABAT, "وفي كلمة بالمناسبة، أكد الوزير المكلف بالمغاربة المقيمين بالخارج وشؤون الهجرة، السيد عبد الكريم " "بن عتيق، أن المملكة نهجت سياسة هجرة إنسانية، مذكرا بأن المرحلة الأولى من عملية التسوية " "الاستثنائية مكنت سنة 2014 من تسوية الوضعية الإدارية لأزيد من 23 ألف مهاجر."],
+                 topic_agenda.STATEMENT_RULE, set(), id="the_speakers_title_and_a_recalled_past_operation_are_passing_mentions_maghrebi_register"),
+    pytest.param([KUWAIT, "وكانت قضايا مكافحة تهريب البشر في منطقة آسيا هي محور المؤتمر الإقليمي الثالث."],
+                 topic_agenda.AGENDA_RULE, {"smuggling"}, id="topic_named_as_the_centre_of_the_meeting_gulf_register"),
+    pytest.param([KUWAIT, "وشهد المؤتمر، الذي عقد عبر تقنية الاتصال المرئي على مدى يومين، مناقشة أوراق عمل تناولت " "تأثيرات التغير المناخي على انتقال العمالة."],
+                 topic_agenda.AGENDA_RULE, {"climate-environment", "labour-mobility"}, id="what_the_meeting_saw_discussed_past_a_relative_clause_gulf_register"),
+    pytest.param([KUWAIT, "وكان الاتفاق العالمي من أجل الهجرة الآمنة والمنظمة والنظامية محور المؤتمر."],
+                 topic_agenda.AGENDA_RULE, set(), id="a_topic_before_another_instrument_is_not_the_centre_of_the_meeting"),
+    pytest.param([RABAT, "ويتضمن جدول أعمال الاجتماع، مناقشة ثلاثة مواضيع رئيسية: ”الهجرة غير النظامية“ و”التحويلات المالية " "للمهاجرين“."],
+                 topic_agenda.AGENDA_RULE, {"irregular-migration", "remittances"}, id="the_agenda_contains_maghrebi_register"),
+    pytest.param([RABAT, "ويتضمن الوفد خبراء في الهجرة غير النظامية."],
+                 topic_agenda.AGENDA_RULE, set(), id="a_verb_of_containing_with_people_as_subject_is_not_an_agenda"),
+    pytest.param([KUWAIT, "وأوصى المشاركون في ختام المؤتمر بتوحيد عقود العمل، وإلغاء أي رسوم استقدام يتحملها العامل."],
+                 topic_agenda.AGENDA_RULE, {"migration-costs"}, id="what_the_participants_recommended_at_the_close_gulf_register"),
+    pytest.param([KUWAIT, "وأوصت الهيئة بإلغاء رسوم الاستقدام."],
+                 topic_agenda.AGENDA_RULE, set(), id="a_single_speakers_recommendation_is_not_the_gatherings"),
+    pytest.param([GENEVA, "وقد تم خلال الاجتماع - الذي شارك فيه عدد من المتحدثين المختصين من دول المنطقة - مناقشة نطاق " "التقارير عن هجرة اليد العاملة في المنطقة."],
+                 topic_agenda.AGENDA_RULE, {"labour-mobility"}, id="an_impersonal_passive_at_the_meeting_levantine_register"),
+    pytest.param([KUWAIT, "وقالت مديرة الإدارة إن ظاهرة الهجرة غير النظامية تشمل مهاجرين لأسباب اقتصادية."],
+                 topic_agenda.STATEMENT_RULE, {"irregular-migration"}, id="said_with_the_speaker_before_it_iraqi_register"),
+    pytest.param([RABAT, "وأكد الوزراء على الأهمية الدائمة لمسار الرباط كمنتدى طوعي للحوار وتبادل المعلومات وبناء القدرات."],
+                 topic_agenda.AGENDA_RULE, set(), id="a_process_described_in_what_the_ministers_stressed_is_not_the_meetings_topic"),
+]
+
+
+@pytest.mark.parametrize("paragraphs, rule, expected", CASES)
+def test_meeting_topics(paragraphs, rule, expected, matcher, gazetteer):
+    assert _topics(paragraphs, matcher, gazetteer, rule) == expected
 
 
 # --- the lexicon: forms a writer uses -------------------------------------------------------------------
@@ -204,17 +173,6 @@ def test_a_future_coordinated_verb_gives_nothing(matcher, gazetteer):
 
 # --- the centre of a meeting, what it saw discussed, an unmarked relative clause ----------------------------
 
-def test_topic_named_as_the_centre_of_the_meeting_gulf_register(matcher, gazetteer):
-    got = _topics([KUWAIT, "وكانت قضايا مكافحة تهريب البشر في منطقة آسيا هي محور المؤتمر الإقليمي الثالث."],
-                  matcher, gazetteer, topic_agenda.AGENDA_RULE)
-    assert got == {"smuggling"}
-
-
-def test_what_the_meeting_saw_discussed_past_a_relative_clause_gulf_register(matcher, gazetteer):
-    got = _topics([KUWAIT, "وشهد المؤتمر، الذي عقد عبر تقنية الاتصال المرئي على مدى يومين، مناقشة أوراق عمل تناولت "
-                           "تأثيرات التغير المناخي على انتقال العمالة."], matcher, gazetteer, topic_agenda.AGENDA_RULE)
-    assert got == {"climate-environment", "labour-mobility"}
-
 
 def test_an_unmarked_relative_clause_on_an_indefinite_meeting_noun_press_register(matcher, gazetteer):
     got = _topics(["دبي في 3 أكتوبر 2025 / وام / عقد حوار أبوظبي اجتماعا وزاريا في دبي عام 2025 لوزراء العمل من 16 دولة، "
@@ -223,47 +181,3 @@ def test_an_unmarked_relative_clause_on_an_indefinite_meeting_noun_press_registe
     assert got == {"labour-mobility"}
 
 
-def test_a_topic_before_another_instrument_is_not_the_centre_of_the_meeting(matcher, gazetteer):
-    got = _topics([KUWAIT, "وكان الاتفاق العالمي من أجل الهجرة الآمنة والمنظمة والنظامية محور المؤتمر."],
-                  matcher, gazetteer, topic_agenda.AGENDA_RULE)
-    assert got == set()
-
-
-def test_the_agenda_contains_maghrebi_register(matcher, gazetteer):
-    got = _topics([RABAT, "ويتضمن جدول أعمال الاجتماع، مناقشة ثلاثة مواضيع رئيسية: ”الهجرة غير النظامية“ و”التحويلات المالية "
-                          "للمهاجرين“."], matcher, gazetteer, topic_agenda.AGENDA_RULE)
-    assert got == {"irregular-migration", "remittances"}
-
-
-def test_a_verb_of_containing_with_people_as_subject_is_not_an_agenda(matcher, gazetteer):
-    got = _topics([RABAT, "ويتضمن الوفد خبراء في الهجرة غير النظامية."], matcher, gazetteer, topic_agenda.AGENDA_RULE)
-    assert got == set()
-
-
-def test_what_the_participants_recommended_at_the_close_gulf_register(matcher, gazetteer):
-    got = _topics([KUWAIT, "وأوصى المشاركون في ختام المؤتمر بتوحيد عقود العمل، وإلغاء أي رسوم استقدام يتحملها العامل."],
-                  matcher, gazetteer, topic_agenda.AGENDA_RULE)
-    assert got == {"migration-costs"}
-
-
-def test_a_single_speakers_recommendation_is_not_the_gatherings(matcher, gazetteer):
-    got = _topics([KUWAIT, "وأوصت الهيئة بإلغاء رسوم الاستقدام."], matcher, gazetteer, topic_agenda.AGENDA_RULE)
-    assert got == set()
-
-
-def test_an_impersonal_passive_at_the_meeting_levantine_register(matcher, gazetteer):
-    got = _topics([GENEVA, "وقد تم خلال الاجتماع - الذي شارك فيه عدد من المتحدثين المختصين من دول المنطقة - مناقشة نطاق "
-                           "التقارير عن هجرة اليد العاملة في المنطقة."], matcher, gazetteer, topic_agenda.AGENDA_RULE)
-    assert got == {"labour-mobility"}
-
-
-def test_said_with_the_speaker_before_it_iraqi_register(matcher, gazetteer):
-    got = _topics([KUWAIT, "وقالت مديرة الإدارة إن ظاهرة الهجرة غير النظامية تشمل مهاجرين لأسباب اقتصادية."],
-                  matcher, gazetteer, topic_agenda.STATEMENT_RULE)
-    assert got == {"irregular-migration"}
-
-
-def test_a_process_described_in_what_the_ministers_stressed_is_not_the_meetings_topic(matcher, gazetteer):
-    got = _topics([RABAT, "وأكد الوزراء على الأهمية الدائمة لمسار الرباط كمنتدى طوعي للحوار وتبادل المعلومات وبناء القدرات."],
-                  matcher, gazetteer, topic_agenda.AGENDA_RULE)
-    assert got == set()

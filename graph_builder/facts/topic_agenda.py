@@ -331,15 +331,21 @@ def _witness_facts(lex, toks, src, meeting) -> list:
         if after is None:
             continue
         hi = _sentence_end(toks, verb.i)
-        for k in range(after, min(hi, after + RELATIVE_SKIP)):
-            if any(m.entity.kind in _STOP_KINDS | {"topic"} for m in toks.tokens[k].ents):
-                break
-            cue = lex.is_a(toks, k, "discussion_noun")
-            if cue is not None:
-                out.extend(Fact(meeting, "addresses", e, src, AGENDA_RULE, conf)
-                           for e in _topics(toks, lex, cue.j, hi, True))
-                break
+        cue = next((c for k in _window(lex, toks, after, min(hi, after + RELATIVE_SKIP), False)
+                    if (c := lex.is_a(toks, k, "discussion_noun")) is not None), None)
+        if cue is not None:
+            out.extend(Fact(meeting, "addresses", e, src, AGENDA_RULE, conf) for e in _topics(toks, lex, cue.j, hi, True))
     return out
+
+
+def _window(lex, toks, lo: int, hi: int, meetings: bool):
+    """Token indices from ``lo`` up to ``hi``, ending before a topic, an instrument or a meeting named (and, with
+    ``meetings``, before another meeting noun): where a cue of what comes before may still stand."""
+    for k in range(lo, hi):
+        if any(m.entity.kind in _STOP_KINDS | {"topic"} for m in toks.tokens[k].ents) or \
+                (meetings and k > lo and lex.is_a(toks, k, "meeting_noun")):
+            return
+        yield k
 
 
 def _part_named(lex, toks, i: int, parts: dict):
@@ -362,10 +368,7 @@ def _purpose_facts(lex, toks, src, meeting, parts: dict) -> list:
         meeting = _part_named(lex, toks, noun.i, parts) or whole
         hi = _sentence_end(toks, noun.i)
         indefinite = "ال" not in noun.reading.pro and not toks.tokens[noun.i].norm.lstrip("وفب").startswith(("ال", "لل"))
-        for k in range(noun.j, min(hi, noun.j + PURPOSE_WINDOW)):
-            if any(m.entity.kind in _STOP_KINDS | {"topic"} for m in toks.tokens[k].ents) or \
-                    (k > noun.j and lex.is_a(toks, k, "meeting_noun")):
-                break
+        for k in _window(lex, toks, noun.j, min(hi, noun.j + PURPOSE_WINDOW), True):
             cue = lex.is_a(toks, k, "meeting_purpose_cue")
             if cue is not None:
                 out.extend(Fact(meeting, "addresses", e, src, PURPOSE_RULE, conf)
