@@ -23,6 +23,8 @@ a passing mention for the meeting), and, for the agenda rules, at an item betwee
 the first one unless it is coordinated (، والخطاب …) and at an adjunct set off by a comma (، وفق …، ضمن …: class
 ``clause_adjunct``). A future verb (سيناقش), a negated one (لم يتطرق) and a document as subject (وأكد الإعلان …) give nothing.
 
+A report laid out in sections by session (a chair's report: the event rules name a session for a section) gives
+none of these facts: there a speaker's words and the participants' debate belong to the part they were said in.
 Which meeting a paragraph is about is the commitments family's reader (``adoption.MeetingOf``): the one meeting the
 paragraph names, else the document's only one; a statement counts only for the document's first-named meeting (a
 paragraph about an earlier meeting gives none). Lexicon classes: ``agenda_noun``, ``gathering_members``,
@@ -444,6 +446,8 @@ def extract(ctx) -> list[Fact]:
             parts = _events_by_key(ctx)[0]
             top = meeting_of.first(ctx.document.paragraphs)
             first = top[0] if top else None
+        if meeting_of.events.of_section:
+            break                   # a report laid out by sessions: what its speakers say belongs to their parts
         held = meeting_of(src)
         names_none = not meeting_of.in_src.get(id(src))
         meeting = held[0] if held else (first if names_none else None)
