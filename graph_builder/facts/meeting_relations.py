@@ -706,9 +706,8 @@ def participant_lists(ctx, src, toks: Tokens, refs: list[Ref], s: int, e: int):
         for actor in _listed_actors(toks, vm.j, hi, refs):
             if actor != ref.process:
                 yield Fact(actor, "participatesIn", ref.event, src, "event.participant-list", conf)
-        if vm.cls == "participate_verb":
-            who = _titled_person(toks, vm.j, hi)
-            if who is not None:
+        if vm.cls == "participate_verb" or _meeting_at(toks, refs, vm.j):       # يحضر المؤتمر ROLE NAME
+            for who in _titled_persons(toks, _past_meeting_object(toks, refs, vm.j, hi), hi):
                 yield Fact(who, "participatesIn", ref.event, src, "event.participant-person",
                            REGISTRY.confidence("event.participant-person"))
 
@@ -720,19 +719,50 @@ PERSON_WINDOW = 16           # tokens of titles and roles between a participatio
                              # الأمين العام المساعد رئيس قطاع الشؤون الاجتماعية بالجامعة العربية السفيرة الدكتورة NAME)
 
 
-def _titled_person(toks: Tokens, j: int, hi: int):
-    """The person named right after a participation word, past its titles and role (up to a comma)."""
+def _titled_person_at(toks: Tokens, j: int, hi: int):
+    """The person named right after a participation word, past its titles and role (up to a comma), and
+    the token after the name; (None, j) when none."""
     lex = load()
     for k in range(j, min(hi, j + PERSON_WINDOW)):
         t = toks.tokens[k]
         if t.norm in (",", ";", ".", ":", "(") or lex.is_a(toks, k, "participate_verb") is not None:
-            return None
+            return None, j
         m = next((x for x in t.ents if toks.index_at(x.start) == k), None)
         if m is not None and m.entity.kind == "person":
-            return _full_person(toks, m, hi)
+            return _full_person(toks, m, hi), toks.index_at(m.end)
         if k == j and lex.is_a(toks, k, "title") is None and lex.is_a(toks, k, "role") is None:
-            return None          # بمشاركة واسعة …: no person follows
-    return None
+            return None, j       # بمشاركة واسعة …: no person follows
+    return None, j
+
+
+def _past_meeting_object(toks: Tokens, refs: list[Ref], j: int, hi: int) -> int:
+    """The token after the meeting a participation verb takes as its object (يحضر المؤتمر …، حضر الاجتماع …),
+    else ``j``: the persons who attend follow it."""
+    for r in refs:
+        if _ref_tok(toks, r) == j:
+            return min(hi, max(j + 1, toks.index_at(r.end)))
+    if j < hi and load().is_a(toks, j, "meeting_noun") is not None and toks.tokens[j].norm.startswith("ال"):
+        return j + 1
+    return j
+
+
+def _titled_persons(toks: Tokens, j: int, hi: int) -> list:
+    """The persons named after a participation word, each with its titles and role: the first right after
+    it, the next ones after ``، و`` or ``و`` (``يحضر المؤتمر ROLE NAME، وROLE NAME``); a list item that is
+    no titled person ends the list."""
+    out = []
+    while j < hi:
+        who, end = _titled_person_at(toks, j, hi)
+        if who is None:
+            break
+        out.append(who)
+        k = end
+        if k < hi and toks.tokens[k].norm == ",":
+            k += 1
+        if k >= hi or not toks.tokens[k].norm.startswith("و"):
+            break
+        j = k + 1 if toks.tokens[k].norm == "و" else k
+    return out
 
 
 def _meeting_at(toks: Tokens, refs: list[Ref], k: int) -> bool:

@@ -46,7 +46,7 @@ _OPEN_QUOTES = frozenset("«\"“")
 _CLOSE_QUOTES = frozenset("»\"”")
 _COMMAS = frozenset("،,")
 _CLOSE_NAME = frozenset("،,:؛;.(«\"»”–—-")
-_SAYS = frozenset(fold(w) for w in ("إن", "أن", "ان", "بأن", "إنه", "أنه"))
+_SAYS = frozenset(fold(w) for w in ("إن", "أن", "ان", "بأن", "إنه", "أنه", "بأنه", "بأنها", "أنها", "إنها", "بأنهم"))
 _PUNCT_BOUNDARY = frozenset("،,:؛;.()\"«»“”!؟?-–—/")
 MAX_NAME = 4
 
@@ -156,9 +156,9 @@ def given(w: str) -> bool:
 
 def _name_word(w: str, first: bool, original: str = "") -> bool:
     _, heads, role_words, not_name, titles, verbs = _words()
-    if len(w) < 2 or not w.isalpha() or _DEFINITE.match(w):
+    if len(w) < 2 or not w.isalpha() or (_DEFINITE.match(w) and not hamza_name(original)):
         return False
-    if w in titles:
+    if w in titles or (w in _SAYS and not given_as_written(original)):
         return False
     if w in _FUNCTION_WORDS and not (given(w) and (original.endswith("ي") or given_as_written(original))):
         return False                  # على (on) is not علي (a name), بأن is not بان (كي مون): the spelling decides
@@ -176,6 +176,21 @@ def _name_word(w: str, first: bool, original: str = "") -> bool:
     if first and w[:2] in _PREP_MASDAR:                   # a preposition + verbal noun (بتوقيع، لتعزيز)
         return False
     return True
+
+
+def hamza_name(original: str) -> bool:
+    """A word printed with a hamza on its first alif before lam (ألفانو، إلياس، ألبرتو): a foreign name
+    that folds like the article, not the article (which is written without hamza)."""
+    return len(original) > 3 and original[0] in "أإ" and original[1] == "ل"
+
+
+def _after_nisba(ws: "_Words", j: int) -> bool:
+    """The word before ``j`` is a state's nisba adjective the matcher chose (وزير الخارجية الإيطالي NAME):
+    a role that ends in a nationality is followed by a name, so an unknown name may end at any hard boundary."""
+    if j < 1 or not ws.in_taken(j - 1):
+        return False
+    w = ws.items[j - 1][2]
+    return bool(_DEFINITE.match(w)) and w.endswith(("ي", "يه")) and len(w) > 5
 
 
 class _Words:
@@ -207,7 +222,7 @@ class _Words:
         if k >= len(self.items):
             return True
         w = self.items[k][2]
-        return (w in _PUNCT_BOUNDARY or w in _HARD_AFTER or is_role_head(w) or bool(_DEFINITE.match(w))
+        return (w in _PUNCT_BOUNDARY or w in _HARD_AFTER or w in _SAYS or is_role_head(w) or bool(_DEFINITE.match(w))
                 or (w[0] == "و" and len(w) > 2)          # و + the next item or clause (وبحضور، وليلى)
                 or _verb(w) or common_word(w) or _verb_and_object(self.items, k))          # NAME رحب فيها … / NAME أعمال الدورة / NAME لبذل (a common word)
 
@@ -313,6 +328,7 @@ def _name_at(ws: _Words, j: int, need_boundary: bool, role_closes: bool = False)
         return None
     if not given(first) and not (k >= len(items) or items[k][2] in _SAYS or items[k][2] in _CLOSE_NAME
                                  or need_boundary and k - j == 2 and items[k][2] in _time_words()
+                                 or need_boundary and k - j <= 3 and _after_nisba(ws, j) and ws.boundary(k)
                                  or role_closes and k - j <= 3 and is_role_head(items[k][2]) and not _prep_head(items[k][2])
                                  and items[k][2][:1] not in "وف" and k + 1 < len(items)
                                  and bool(_DEFINITE.match(items[k + 1][2]))):
