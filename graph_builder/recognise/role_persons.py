@@ -175,7 +175,14 @@ def _name_word(w: str, first: bool, original: str = "") -> bool:
         return False
     if first and w[:2] in _PREP_MASDAR:                   # a preposition + verbal noun (بتوقيع، لتعزيز)
         return False
+    if not first and _prep_noun(w):
+        return False                                      # NAME بمخطط عمل، NAME بتوقيع: ب + a noun after the name
     return True
+
+
+def _prep_noun(w: str) -> bool:
+    """ب + a noun of the mim or ta patterns (بمخطط، بمناسبة، بتوقيع): after a name, the words after it, not its end."""
+    return len(w) > 4 and w[:2] in ("بم", "بت") and not given(w)
 
 
 def hamza_name(original: str) -> bool:
@@ -222,7 +229,7 @@ class _Words:
         if k >= len(self.items):
             return True
         w = self.items[k][2]
-        return (w in _PUNCT_BOUNDARY or w in _HARD_AFTER or w in _SAYS or is_role_head(w) or bool(_DEFINITE.match(w))
+        return (w in _PUNCT_BOUNDARY or w in _HARD_AFTER or w in _SAYS or _prep_noun(w) or is_role_head(w) or bool(_DEFINITE.match(w))
                 or (w[0] == "و" and len(w) > 2)          # و + the next item or clause (وبحضور، وليلى)
                 or _verb(w) or common_word(w) or _verb_and_object(self.items, k))          # NAME رحب فيها … / NAME أعمال الدورة / NAME لبذل (a common word)
 
