@@ -231,7 +231,15 @@ class _Words:
         w = self.items[k][2]
         return (w in _PUNCT_BOUNDARY or w in _HARD_AFTER or w in _SAYS or _prep_noun(w) or is_role_head(w) or bool(_DEFINITE.match(w))
                 or (w[0] == "و" and len(w) > 2)          # و + the next item or clause (وبحضور، وليلى)
-                or _verb(w) or common_word(w) or _verb_and_object(self.items, k))          # NAME رحب فيها … / NAME أعمال الدورة / NAME لبذل (a common word)
+                or _verb(w) or common_word(w) or _verb_and_object(self.items, k) or _construct_noun(self.items, k))          # NAME رحب فيها … / NAME أعمال الدورة / NAME لبذل (a common word)
+
+
+def _construct_noun(items, k: int) -> bool:
+    """Word ``k`` ends in ta marbuta, is no given name, and a definite word that is no role head follows
+    (``صلاحية التفاوض``): a noun in construct with its genitive, not a third word of a name."""
+    w = items[k][2]
+    return w.endswith("ه") and w.isalpha() and not given(w) and k + 1 < len(items) \
+        and bool(_DEFINITE.match(items[k + 1][2])) and not is_role_head(items[k + 1][2])
 
 
 def _verb_and_object(items, k: int) -> bool:
@@ -317,6 +325,8 @@ def _name_at(ws: _Words, j: int, need_boundary: bool, role_closes: bool = False)
             break
         if k - j >= 2 and _verb_and_object(items, k):
             break                                         # دونالد ترامب سحبت الولايات …: a feminine perfect verb and its object
+        if k - j >= 2 and _construct_noun(items, k):
+            break                                         # هوشيار زيباري صلاحية التفاوض: a noun and its genitive, after the name
         k += 1
     if given(first) and k - j < longest and k < len(items) and not ws.in_taken(k):
         w = items[k][2]                                   # a family name with the article: الهاملي
@@ -336,6 +346,7 @@ def _name_at(ws: _Words, j: int, need_boundary: bool, role_closes: bool = False)
     if not given(first) and not (k >= len(items) or items[k][2] in _SAYS or items[k][2] in _CLOSE_NAME
                                  or need_boundary and k - j == 2 and items[k][2] in _time_words()
                                  or need_boundary and k - j <= 3 and _after_nisba(ws, j) and ws.boundary(k)
+                                 or need_boundary and k - j == 2 and _construct_noun(items, k)
                                  or role_closes and k - j <= 3 and is_role_head(items[k][2]) and not _prep_head(items[k][2])
                                  and items[k][2][:1] not in "وف" and k + 1 < len(items)
                                  and bool(_DEFINITE.match(items[k + 1][2]))):
@@ -486,13 +497,17 @@ def role_before(norm: Normalised, start: int, taken: list[tuple[int, int]],
                     head = earlier        # يفتتح وزير الموارد البشرية والتوطين الرئيس الحالي للمنتدى NAME
                 break                     # the start of the nearest role (… الكويتي المدير العام …: المدير)
         k -= 1
+    bare_l = False
     if head is None and prep_head is not None and prep_head == k + 1 and items[prep_head][2][:2] in ("لل", "لا"):
         head = prep_head                  # بكلمة للوكيل المساعد … NAME: the role opens with ل + its head
+    elif head is None and prep_head is not None and prep_head == k + 1 and items[prep_head][2][:1] == "ل" \
+            and items[prep_head][2][1:] in _words()[1]:
+        head, bare_l = prep_head, True    # سياسة صارمة لرئيس وزراء أستراليا (NAME): ل + a head with no article
     if head is None:
         return None
     end = max(n for n in range(head, last + 1) if items[n][2].isalpha())
     w = items[head][2]
-    off = 1 if w[0] in "وف" and w not in _words()[1] else 0
+    off = 1 if (w[0] in "وف" and w not in _words()[1]) or bare_l else 0
     return norm.to_original(items[head][0] + off, items[end][1])
 
 
