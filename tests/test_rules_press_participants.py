@@ -1,0 +1,146 @@
+"""Who takes part in, chairs and co-chairs a meeting, and the roles of the persons named, in the forms press
+writers use (issue 13): persons listed after a participation word, a state represented at a meeting, a
+delegation headed by a minister (he heads the delegation, he chairs nothing), chains of co-chairs and a
+second chair after بالشراكة مع, and names written after a role that ends in a state's nisba, after a
+role opened by ل, or printed with a hamza on their first alif. Negative cases: a partnership that opens a
+new clause is no co-chair, a copula تمثل is no representation, a person represented by another does not
+take part, a noun in construct after a name is not part of it. Every sentence here is the author's own."""
+from __future__ import annotations
+
+import pytest
+
+from gold_facts import facts_of_text
+from graph_builder.facts import actors, events
+
+
+def _name(x) -> str:
+    if hasattr(x, "kind"):
+        return x.label_ar if x.kind == "person" else f"{x.kind}/{x.slug}"
+    return x.lexical
+
+
+def rel(module, *paras, date="2025-04-10", preds=None):
+    return {(_name(f.subject), f.predicate, _name(f.object)) for f in facts_of_text(module, *paras, date=date)
+            if preds is None or f.predicate in preds}
+
+
+def taking_part(*paras, date="2025-04-10"):
+    return {(s, o) for s, p, o in rel(events, *paras, date=date, preds={"participatesIn"})}
+
+
+def chairs(*paras, date="2025-04-10"):
+    return {(p, o) for s, p, o in rel(events, *paras, date=date, preds={"chairedBy", "coChairedBy"})}
+
+
+def roles(*paras, date="2025-04-10"):
+    return {(s, p, o) for s, p, o in rel(actors, *paras, date=date, preds={"role", "affiliation"})}
+
+
+# ------------------------------------------------------------------ persons listed after a participation word
+
+def test_levantine_persons_attending_listed_after_the_meeting_object():
+    got = taking_part("انطلق في عمّان يوم 3 آذار/مارس 2031 الاجتماع الوزاري الثالث لعملية الخرطوم. ويحضر الاجتماع "
+                      "وزيرة الخارجية الكندية ماري لوران، ومدير عام المنظمة الدولية للهجرة جون بيترسون، وممثل "
+                      "الأمين العام للأمم المتحدة كلارا فونتين.", date="2031-03-03")
+    names = {s for s, _o in got}
+    assert {"ماري لوران", "جون بيترسون", "كلارا فونتين"} <= names
+
+
+def test_gulf_persons_after_bhudur_joined_by_waw():
+    got = taking_part("عقد المنتدى العالمي للهجرة والتنمية اجتماعه الرابع عشر في الدوحة عام 2032 بحضور الأمين العام "
+                      "للأمم المتحدة أنطونيو غوتيريش ووزير الخارجية المغربي ناصر بوريطة.", date="2032-05-01")
+    assert {"أنطونيو غوتيريش", "ناصر بوريطة"} <= {s for s, _o in got}
+
+
+def test_maghrebi_a_person_taking_part_for_his_president_but_not_the_president():
+    got = taking_part("اختتمت قمة فاليتا حول الهجرة التي انعقدت في فاليتا يوم 12 نوفمبر 2031 والتي شارك فيها الوزير "
+                      "الأول عبد المالك سلال ممثلا عن رئيس الجمهورية عبد العزيز بوتفليقة بمخطط عمل.",
+                      date="2031-11-13")
+    names = {s for s, _o in got}
+    assert "عبد المالك سلال" in names
+    assert not any("بوتفليقة" in n for n in names)
+
+
+def test_maghrebi_a_state_represented_at_the_conference_and_its_minister():
+    got = taking_part("وانعقد المؤتمر الحكومي الدولي لاعتماد الميثاق العالمي للهجرة في مراكش يوم 10 دجنبر 2031. "
+                      "ويمثل المغرب في المؤتمر، وزير الشؤون الخارجية والتعاون الإفريقي، السيد ناصر بوريطة.",
+                      date="2031-12-10")
+    names = {s for s, _o in got}
+    assert {"state/MAR", "ناصر بوريطة"} <= names
+
+
+def test_a_copula_tamaththal_is_no_representation():
+    got = taking_part("وتمثل الجزائر في هذا المجال نموذجا يحتذى في الاجتماع الوزاري الثاني لعملية الخرطوم المنعقد "
+                      "في القاهرة عام 2031.", date="2031-05-01")
+    assert not any(s == "state/DZA" for s, _o in got)
+
+
+# ------------------------------------------------------------------ delegations
+
+def test_egyptian_vso_minister_heads_the_delegation_and_chairs_nothing():
+    text = ("ترأس وزير العمل والتأهيل بحكومة الوحدة الوطنية، علي العابد، وفد ليبيا المشارك في الاجتماع الوزاري "
+            "الثاني لعملية الخرطوم، الذي عقد اليوم الأربعاء 9 أبريل 2031 في القاهرة.")
+    got = taking_part(text, date="2031-04-09")
+    assert {"state/LBY", "علي العابد"} <= {s for s, _o in got}
+    assert chairs(text, date="2031-04-09") == set()
+
+
+# ------------------------------------------------------------------ chairs and co-chairs
+
+def test_gulf_chain_of_five_co_chairs():
+    got = chairs("وانطلق المنتدى العالمي للاجئين في جنيف يوم 13 ديسمبر 2031، وهذه النسخة تترأسها كل من كولومبيا "
+                 "وفرنسا واليابان والأردن وأوغندا.", date="2031-12-13")
+    assert {("coChairedBy", "state/" + c) for c in ("COL", "FRA", "JPN", "JOR", "UGA")} <= got
+
+
+def test_un_style_second_chair_in_partnership_co_chairs():
+    got = chairs("وعقدت قمة الأمم المتحدة للاجئين والمهاجرين في نيويورك يوم 19 سبتمبر 2031 برئاسة رئيس الجمعية "
+                 "العامة بيتر تومسون بالشراكة مع الرئيس السابق للجمعية العامة مونز ليكيتوفت.", date="2031-09-19")
+    assert {("coChairedBy", "بيتر تومسون"), ("coChairedBy", "مونز ليكيتوفت")} <= got
+
+
+def test_states_co_chairing_in_partnership():
+    got = chairs("وعقد المنتدى العالمي للهجرة والتنمية اجتماعه في برلين عام 2031 برئاسة ألمانيا بالاشتراك مع "
+                 "المغرب.", date="2031-07-01")
+    assert {("coChairedBy", "state/DEU"), ("coChairedBy", "state/MAR")} <= got
+
+
+def test_a_partnership_opening_a_new_clause_is_no_co_chair():
+    got = chairs("وانعقد الاجتماع الوزاري الرابع لعملية بالي في بالي عام 2031 برئاسة إندونيسيا، وبالشراكة مع "
+                 "المنظمة الدولية للهجرة نظمت ورشة عمل.", date="2031-06-01")
+    assert ("chairedBy", "state/IDN") in got
+    assert not any(o == "org/iom" for _p, o in got)
+
+
+# ------------------------------------------------------------------ names and roles
+
+@pytest.mark.parametrize("text,name,role,state", [
+    ("أكد وزير الخارجية الاسترالي كيفين رود على الزيادة الكبيرة في أعداد اللاجئين.",
+     "كيفين رود", "وزير الخارجية الاسترالي", "state/AUS"),
+    ("ووصفها وزير الخارجية الاندونيسي مارتي ناتا ليجاوا بأنها متعددة الأبعاد.",
+     "مارتي ناتا ليجاوا", "وزير الخارجية الاندونيسي", "state/IDN"),
+    ("انعقد المؤتمر برئاسة وزير الخارجية الإيطالي أنجيلينو ألفانو.",
+     "أنجيلينو ألفانو", "وزير الخارجية الإيطالي", "state/ITA"),
+    ("وجاء ذلك إثر سياسة صارمة لرئيس وزراء أستراليا (جون هوارد) تجاه اللاجئين.",
+     "جون هوارد", "رئيس وزراء أستراليا", "state/AUS"),
+])
+def test_a_name_after_a_role_in_press_forms(text, name, role, state):
+    got = roles(text)
+    assert (name, "role", role) in got
+    assert (name, "affiliation", state) in got
+
+
+def test_a_noun_in_construct_after_the_name_is_not_part_of_it():
+    got = roles("وقرر مجلس الوزراء تخويل وزير الخارجية هوشيار زيباري صلاحية التفاوض والتوقيع على الاتفاقية.")
+    assert ("هوشيار زيباري", "role", "وزير الخارجية") in got
+    assert not any("صلاحية" in s for s, _p, _o in got)
+
+
+def test_a_clause_after_the_name_is_not_part_of_it():
+    got = roles("وقالت وزيرة الهجرة الكندية ليلى حسين بأنها ستشارك في الاجتماع.")
+    assert ("ليلى حسين", "role", "وزيرة الهجرة الكندية") in got
+    assert not any("بأنها" in s for s, _p, _o in got)
+
+
+def test_a_time_word_after_a_nisba_role_is_no_name():
+    assert roles("وقال وزير الداخلية الفرنسي يوم الثلاثاء إن الحكومة ستدعم الخطة.") == set()
