@@ -810,6 +810,21 @@ PERSON_WINDOW = 16           # tokens of titles and roles between a participatio
                              # الأمين العام المساعد رئيس قطاع الشؤون الاجتماعية بالجامعة العربية السفيرة الدكتورة NAME)
 
 
+APPOSITION_REACH = 10        # tokens of a role written after a listed person's name, up to the comma
+
+
+def _past_apposition(toks: Tokens, k: int, hi: int) -> int:
+    """The comma that closes the role written right after a listed name (``NAME ملك المملكة الأردنية،``), or
+    ``k`` when the words after the name hold another person or end the sentence first."""
+    for n in range(k, min(hi, k + APPOSITION_REACH)):
+        t = toks.tokens[n]
+        if t.norm == ",":
+            return n
+        if t.norm in (".", ";", ":") or t.norm.startswith("و") or any(x.entity.kind == "person" for x in t.ents):
+            return k
+    return k
+
+
 def _titled_person_at(toks: Tokens, j: int, hi: int):
     """The person named right after a participation word, past its titles and role (up to a comma), and
     the token after the name; (None, j) when none."""
@@ -843,14 +858,31 @@ def _titled_persons(toks: Tokens, j: int, hi: int) -> list:
     it, the next ones after ``، و`` or ``و`` (``يحضر المؤتمر ROLE NAME، وROLE NAME``); a list item that is
     no titled person ends the list."""
     out = []
+    each = j + 1 < hi and toks.tokens[j].norm == "كل" and toks.tokens[j + 1].norm == "من"
+    if each:
+        j += 2                   # كل من X، Y وZ: a list whose items a bare comma may join
+    lex = load()
     while j < hi:
         who, end = _titled_person_at(toks, j, hi)
+        if who is None and each:
+            n = _past_apposition(toks, j, hi)      # an item with no name we know: on to the next one
+            if n == j or toks.tokens[n].norm != ",":
+                break
+            j = n + 1 + (n + 1 < hi and toks.tokens[n + 1].norm == "و")
+            continue
         if who is None:
             break
         out.append(who)
         k = end
-        if k < hi and toks.tokens[k].norm == ",":
+        if each:
+            k = _past_apposition(toks, k, hi)    # NAME ملك المملكة الأردنية، …: the item's own role after the name
+        comma = k < hi and toks.tokens[k].norm == ","
+        if comma:
             k += 1
+        if k < hi and each and comma and (lex.is_a(toks, k, "title") is not None or lex.is_a(toks, k, "role")
+                                         is not None) and _titled_person_at(toks, k, hi)[0] is not None:
+            j = k                # كل من ROLE NAME، TITLE NAME: the next item of the list
+            continue
         if k >= hi or not toks.tokens[k].norm.startswith("و"):
             break
         j = k + 1 if toks.tokens[k].norm == "و" else k

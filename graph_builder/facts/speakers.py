@@ -21,7 +21,7 @@ from ..text.tokens import Tokens
 from ..text.word_classes import load
 from .event_common import Ref
 from .event_status import PLANNED, negated
-from .meeting_relations import _full_person, _name_tail, _ref_tok, _status
+from .meeting_relations import _full_person, _name_tail, _ref_tok, _status, _titled_persons
 from .minting import person
 from .rules import REGISTRY, Rule, register
 
@@ -63,6 +63,11 @@ def _after(toks: Tokens, j: int, hi: int):
         name = _name_tail(toks, j, hi)
         return person(name) if name else None
     return None
+
+
+def _each_of(toks: Tokens, k: int, hi: int) -> bool:
+    """``كل من`` at ``k``: a list of speakers follows."""
+    return k + 1 < hi and toks.tokens[k].norm == "كل" and toks.tokens[k + 1].norm == "من"
 
 
 def _subject_start(toks: Tokens, j: int, hi: int) -> int:
@@ -132,6 +137,7 @@ def speakers(ctx, src, toks: Tokens, refs: list[Ref], taken: Ref | None, s: int,
         if w.future or negated(toks, w.i) or _planned(toks, lo, w.i):
             continue
         form = w.feature("form")
+        group = []
         if form != "noun" and w.feature("tense") != "past":
             continue
         gov = [v for v in verbs if v.i < w.i and w.i - v.j <= SPEAKER_WINDOW]
@@ -145,7 +151,9 @@ def speakers(ctx, src, toks: Tokens, refs: list[Ref], taken: Ref | None, s: int,
             else:
                 who = _after(toks, w.j, hi) if not w.reading.pro or "ب" in w.reading.pro else None
         else:
-            who = _after(toks, _subject_start(toks, w.j, hi), hi)
+            at = _subject_start(toks, w.j, hi)
+            group = _titled_persons(toks, at, hi) if _each_of(toks, at, hi) else []   # ألقاها كل من X، Y وZ
+            who = group[0] if group else _after(toks, at, hi)
         if who is None and form == "noun" and w.reading.enc and w.i - lo <= 2:
             comma = next((k for k in range(w.j, min(hi, w.j + 10)) if toks.tokens[k].norm == ","), None)
             who = _after(toks, comma + 1, hi) if comma is not None else None    # وفي كلمته أمام القمة، دعا X
@@ -157,7 +165,8 @@ def speakers(ctx, src, toks: Tokens, refs: list[Ref], taken: Ref | None, s: int,
         ref = _meeting(toks, refs, taken, w.i, end, lo, hi)
         if ref is None or _status(ref) == PLANNED or who == ref.process:
             continue
-        yield Fact(who, "participatesIn", ref.event, src, "event.speaker", conf)
+        for x in (group or [who]):
+            yield Fact(x, "participatesIn", ref.event, src, "event.speaker", conf)
 
 
 def _adjective_state(ctx, toks: Tokens, k: int):
