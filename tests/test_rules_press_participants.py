@@ -165,3 +165,10 @@ def test_a_person_named_in_anothers_role_is_not_listed():
     got = taking_part("عقد المنتدى العالمي للهجرة والتنمية اجتماعه الخامس عشر في الرباط عام 2031 بحضور الوزير "
                       "المنتدب سامي عادل، مستشار الرئيس ليلى يوسف.", date="2031-06-02")
     assert "ليلى يوسف" not in {s for s, _o in got}
+
+
+def test_the_representative_of_a_post_works_for_the_posts_organisation():
+    got = roles("وحضر الاجتماع ممثل الأمين العام للأمم المتحدة للهجرة الدولية لويز آربور، ومستشار الأمين العام "
+                "لجامعة الدول العربية أحمد سالم.")
+    assert {("لويز آربور", "affiliation", "org/un"), ("أحمد سالم", "affiliation", "org/las")} <= got
+    assert not any(p == "affiliation" and "secretary" in o for s, p, o in got)
