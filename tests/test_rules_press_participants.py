@@ -172,3 +172,20 @@ def test_the_representative_of_a_post_works_for_the_posts_organisation():
                 "لجامعة الدول العربية أحمد سالم.")
     assert {("لويز آربور", "affiliation", "org/un"), ("أحمد سالم", "affiliation", "org/las")} <= got
     assert not any(p == "affiliation" and "secretary" in o for s, p, o in got)
+
+
+# ------------------------------------------------------------------ a bare role names the person named before
+
+def test_egyptian_chair_named_again_by_the_bare_role():
+    got = chairs("أعلن وزير الخارجية والهجرة، بدر عبد العاطي، اليوم الأربعاء، اعتماد إعلان القاهرة.",
+                 "وانعقد الاجتماع الوزاري الثاني لعملية الخرطوم في القاهرة يوم 9 أبريل 2031 برئاسة وزير الخارجية، "
+                 "وذلك في إطار رئاسة مصر للعملية.", date="2031-04-09")
+    assert ("chairedBy", "بدر عبد العاطي") in got
+
+
+def test_a_bare_role_two_earlier_persons_hold_names_nobody():
+    got = chairs("أعلن وزير الخارجية الإيطالي أنجيلينو ألفانو أمس دعم بلاده. وقال وزير الخارجية المصري سامح شكري إن "
+                 "التعاون ضروري.",
+                 "وانعقد الاجتماع الوزاري الثاني لعملية الخرطوم في القاهرة يوم 9 أبريل 2031 برئاسة وزير الخارجية.",
+                 date="2031-04-09")
+    assert not any(o in ("أنجيلينو ألفانو", "سامح شكري") for _p, o in got)

@@ -31,6 +31,7 @@ import re
 from ..recognise.findings import Entity, Fact, Mention, Value
 from ..text.tokens import Tokens
 from .event_common import Ref
+from . import role_antecedent
 from .meeting_setting import mention_at
 from .event_status import PLANNED, negated, offered
 from ..text.word_classes import load
@@ -354,6 +355,10 @@ def chairs(ctx, src, toks: Tokens, refs: list[Ref], s: int, e: int):
             name = _name_tail(toks, start, hi) if role_first else _name_ahead(toks, start, hi)
             if name:
                 found.append(person(name))
+        if not found and role_first:
+            ante = role_antecedent.earlier_person(ctx, src, toks, start, hi)   # برئاسة وزير الخارجية: named before
+            if ante is not None:
+                found = [ante]
         if not found and not nominal and vm.reading.pro.startswith("و"):
             shared = _coordinated_subject(toks, lo, vm.i)   # استضافت الإمارات اللقاء … وترأست أعماله
             if shared is not None:
