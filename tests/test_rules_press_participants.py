@@ -189,3 +189,15 @@ def test_a_bare_role_two_earlier_persons_hold_names_nobody():
                  "وانعقد الاجتماع الوزاري الثاني لعملية الخرطوم في القاهرة يوم 9 أبريل 2031 برئاسة وزير الخارجية.",
                  date="2031-04-09")
     assert not any(o in ("أنجيلينو ألفانو", "سامح شكري") for _p, o in got)
+
+
+def test_gulf_the_head_of_a_delegation_in_a_later_sentence_takes_part():
+    got = taking_part("انعقد الاجتماع الوزاري الخامس لحوار أبوظبي في كولومبو عام 2031.",
+                      "وترأس الوفد البحريني، وزير العمل والتنمية الاجتماعية جميل حميدان.", date="2031-10-01")
+    assert {"state/BHR", "جميل حميدان"} <= {s for s, _o in got}
+
+
+def test_a_delegation_head_still_to_come_takes_no_part():
+    got = taking_part("انعقد الاجتماع الوزاري الخامس لحوار أبوظبي في كولومبو عام 2031.",
+                      "وسيترأس الوفد البحريني وزير العمل جميل حميدان في الاجتماع المقبل.", date="2031-10-01")
+    assert "جميل حميدان" not in {s for s, _o in got}

@@ -199,8 +199,10 @@ def delegations(ctx, src, toks: Tokens, refs: list[Ref], taken: Ref | None, s: i
             continue                 # سيشارك الوفد المغربي: a delegation still to come
         if _away(toks, lo, hi, _VISIT):
             continue                 # زار وفد مصري …، بعد الاجتماع: a visit, not the meeting
+        head = next((v for v in lex.find(toks, "chair_verb", max(lo, d.i - 2), d.i)
+                     if v.j == d.i and not v.future and v.feature("tense") == "past" and not negated(toks, v.i)), None)
         if not refs:
-            if taken is None or not lex.find(toks, ("participate_verb", "speech_word"), lo, hi):
+            if taken is None or not (head or lex.find(toks, ("participate_verb", "speech_word"), lo, hi)):
                 continue
             ref = taken
         else:
@@ -208,3 +210,9 @@ def delegations(ctx, src, toks: Tokens, refs: list[Ref], taken: Ref | None, s: i
         if _status(ref) == PLANNED:
             continue
         yield Fact(state, "participatesIn", ref.event, src, "event.delegation-adjective", conf)
+        if head is not None and not refs:     # وترأس الوفد البحريني، ROLE NAME (a sentence naming no meeting; with
+            # one, the chair rule's delegation head gives it): the head of the delegation takes part
+            k = d.j + 1 + (d.j + 1 < hi and toks.tokens[d.j + 1].norm == ",")
+            who = _after(toks, k, hi)
+            if who is not None and getattr(who, "kind", "") == "person":
+                yield Fact(who, "participatesIn", ref.event, src, "event.delegation-adjective", conf)
