@@ -201,3 +201,23 @@ def test_a_delegation_head_still_to_come_takes_no_part():
     got = taking_part("انعقد الاجتماع الوزاري الخامس لحوار أبوظبي في كولومبو عام 2031.",
                       "وسيترأس الوفد البحريني وزير العمل جميل حميدان في الاجتماع المقبل.", date="2031-10-01")
     assert "جميل حميدان" not in {s for s, _o in got}
+
+
+# ------------------------------------------------------------------ a person who said something at the meeting
+
+def test_levantine_reporting_verb_then_at_the_meeting():
+    got = taking_part("وقال ستيفن سميث في المؤتمر الوزاري الثالث لعملية بالي المنعقد في بالي عام 2031 إن الوضع خطير.",
+                      date="2031-04-16")
+    assert "ستيفن سميث" in {s for s, _o in got}
+
+
+def test_a_press_statement_after_the_meeting_is_not_speaking_at_it():
+    got = taking_part("وقال ستيفن سميث في تصريح صحفي عقب المؤتمر الوزاري الثالث لعملية بالي المنعقد في بالي عام 2031 "
+                      "إن الوضع خطير.", date="2031-04-16")
+    assert "ستيفن سميث" not in {s for s, _o in got}
+
+
+def test_saying_that_a_meeting_will_be_held_is_not_taking_part():
+    got = taking_part("وقال ستيفن سميث إن المؤتمر الوزاري الثالث لعملية بالي سيعقد في بالي عام 2031.",
+                      date="2031-01-16")
+    assert "ستيفن سميث" not in {s for s, _o in got}

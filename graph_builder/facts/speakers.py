@@ -167,6 +167,40 @@ def speakers(ctx, src, toks: Tokens, refs: list[Ref], taken: Ref | None, s: int,
             continue
         for x in (group or [who]):
             yield Fact(x, "participatesIn", ref.event, src, "event.speaker", conf)
+    yield from reported_speakers(src, toks, refs, lo, hi)
+
+
+register(Rule("event.reported-speaker", ("participatesIn",), 0.7, ("reporting_verb", "entity:person"),
+              "REPORTING_VERB PERSON [ROLE] خلال/في/أمام MEETING (وقالت X وزيرة … خلال الاجتماع الذي عقد …، وقال X في "
+              "مؤتمر إقليمي …): the person spoke at the meeting named right after the preposition", "events"))
+REPORTED_REACH = 14          # tokens of a speaker's name and role between the reporting verb and خلال/في/أمام
+_AT = frozenset({"خلال", "في", "امام"})
+
+
+def reported_speakers(src, toks: Tokens, refs: list[Ref], lo: int, hi: int):
+    """Rule ``event.reported-speaker``: a person who said something at a meeting the sentence names right
+    after خلال/في/أمام (not في تصريح، في بيان: no meeting there)."""
+    if not refs:
+        return
+    lex = load()
+    conf = REGISTRY.confidence("event.reported-speaker")
+    for vm in lex.find(toks, "reporting_verb", lo, hi):
+        if vm.future or negated(toks, vm.i) or vm.j >= hi:
+            continue
+        who = next((m for k in range(vm.j, min(hi, vm.j + 2)) for m in toks.tokens[k].ents
+                    if m.entity.kind == "person" and toks.index_at(m.start) == k), None)
+        if who is None:
+            continue
+        for k in range(toks.index_at(who.end - 1) + 1, min(hi, vm.j + REPORTED_REACH)):
+            t = toks.tokens[k]
+            if t.norm in _STOP - {","} or t.norm in ("ان", "إن", "أن", "بان"):
+                break
+            if t.norm in _AT:
+                ref = next((r for r in refs if _ref_tok(toks, r) in (k + 1, k + 2)), None)
+                if ref is not None and _status(ref) != PLANNED:
+                    yield Fact(_full_person(toks, who, hi), "participatesIn", ref.event, src,
+                               "event.reported-speaker", conf)
+                break
 
 
 def _adjective_state(ctx, toks: Tokens, k: int):
