@@ -221,3 +221,19 @@ def test_saying_that_a_meeting_will_be_held_is_not_taking_part():
     got = taking_part("وقال ستيفن سميث إن المؤتمر الوزاري الثالث لعملية بالي سيعقد في بالي عام 2031.",
                       date="2031-01-16")
     assert "ستيفن سميث" not in {s for s, _o in got}
+
+
+# ------------------------------------------------------------------ a participant list that goes on after إلى جانب
+
+def test_egyptian_list_goes_on_after_besides_entities_most_prominently():
+    got = taking_part("انعقد الاجتماع الوزاري الثاني لعملية الخرطوم في القاهرة يوم 9 أبريل 2031. ويشارك في اللقاء ممثلون "
+                      "عن سويسرا، والنرويج، وعدد من بلدان القرن الأفريقي، إلى جانب كيانات إقليمية ودولية من أبرزها "
+                      "المفوضية الأوروبية، والاتحاد الأفريقي، والمنظمة الدولية للهجرة.", date="2031-04-09")
+    assert {"state/CHE", "state/NOR", "org/iom"} <= {s for s, _o in got}
+
+
+def test_besides_other_challenges_is_no_participant():
+    got = taking_part("انعقد الاجتماع الوزاري الثاني لعملية الخرطوم في القاهرة يوم 9 أبريل 2031 بمشاركة مصر والسودان، "
+                      "في ظل أوضاع صعبة تشهدها المنطقة، إلى جانب تحديات أخرى تواجه الاتحاد الأفريقي.", date="2031-04-09")
+    assert {"state/EGY", "state/SDN"} <= {s for s, _o in got}
+    assert "org/au" not in {s for s, _o in got}

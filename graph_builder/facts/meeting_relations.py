@@ -961,6 +961,12 @@ def _list_resumes(toks: Tokens, k: int, hi: int) -> int | None:
             f = lex.is_a(toks, x, "participant_filler")
             if f is not None and f.reading.pro == "و":
                 return f.j
+            c = lex.is_a(toks, x, "list_opener")
+            if c is not None and c.feature("continues") and c.j < hi and (
+                    lex.is_a(toks, c.j, "participant_group") is not None
+                    or lex.is_a(toks, c.j, "participant_filler") is not None
+                    or any(m.entity.kind in _ACTOR_KINDS and toks.index_at(m.start) == c.j for m in toks.tokens[c.j].ents)):
+                return c.j       # …، إلى جانب كيانات إقليمية ودولية من أبرزها …: the list goes on (not إلى جانب تحديات …)
     return None
 
 
