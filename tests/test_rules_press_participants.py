@@ -237,3 +237,9 @@ def test_besides_other_challenges_is_no_participant():
                       "في ظل أوضاع صعبة تشهدها المنطقة، إلى جانب تحديات أخرى تواجه الاتحاد الأفريقي.", date="2031-04-09")
     assert {"state/EGY", "state/SDN"} <= {s for s, _o in got}
     assert "org/au" not in {s for s, _o in got}
+
+
+def test_states_added_after_a_council_are_not_its_members():
+    got = rel(actors, "تلتقي اليوم في أبوظبي 11 دولة آسيوية مصدرة للعمالة، مع 10 دول مستقبلة لها، وهي دول مجلس التعاون "
+                      "الخليجي بالإضافة إلى اليمن وكوريا وسنغافورة وماليزيا.", preds={"memberOf"})
+    assert not any(s in ("state/YEM", "state/SGP", "state/MYS") for s, _p, _o in got)
