@@ -108,7 +108,11 @@ def start_endpoint(name: str, store: Path, dump: Path, tree: Path, logs: Path) -
         url = f"http://127.0.0.1:{port}/"  # rdflib-endpoint's SPARQL endpoint is its root
     else:
         raise ValueError(name)
-    endpoint = Endpoint(name, argv, url, logs / f"{name}.log", tree, clean_env(tree))
+    return ready(Endpoint(name, argv, url, logs / f"{name}.log", tree, clean_env(tree)))
+
+
+def ready(endpoint: Endpoint) -> Endpoint:
+    """``endpoint`` once it answers (stopped, and the error raised, when it does not)."""
     try:
         endpoint.wait_ready()
     except Exception:

@@ -8,7 +8,9 @@ import pytest
 import requests
 
 from conftest import UPDATE_TOKEN
-from graph_builder.service.caching import ResultCache
+import pyoxigraph as ox
+
+from graph_builder.service.caching import ResultCache, job_key
 from serverutil import EX, GRAPH_A, make_sample_store, start_server
 
 COUNT = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{GRAPH_A}> {{ ?s <{EX}value> ?v }} }}"
@@ -24,6 +26,28 @@ def test_result_cache_is_bounded_by_bytes():
     cache.put(5, {"body": b"y" * 1000})
     assert cache.get(3) is None and cache.get(2) is not None
     assert not cache.put("huge", {"body": b"z" * 10_000})
+
+
+def test_job_key_names_everything_but_the_read_path():
+    plain = {"kind": "query", "text": "ASK {}", "base": "http://h/sparql", "dataset": None,
+             "substitutions": None, "results_type": "application/sparql-results+json",
+             "graph_type": None, "max_rows": 10000, "read_path": "/a"}
+    reordered = dict(reversed(list(plain.items())), read_path="/b")
+    assert job_key(plain) == job_key(reordered)  # order and the directory read do not count
+    hash(job_key(plain))
+    for field, other in (("text", "ASK { ?s ?p ?o }"), ("base", "http://other/sparql"), ("max_rows", 10),
+                         ("results_type", "text/csv"), ("graph_type", "text/turtle"),
+                         ("dataset", {"default": ["http://g"], "named": []})):
+        assert job_key(dict(plain, **{field: other})) != job_key(plain), field
+    with_dataset = dict(plain, dataset={"default": ["http://g"], "named": ["http://n"]})
+    assert job_key(with_dataset) == job_key(dict(with_dataset, dataset={"named": ["http://n"],
+                                                                         "default": ["http://g"]}))
+    assert job_key(with_dataset) != job_key(dict(with_dataset, dataset={"default": ["http://n"],
+                                                                         "named": ["http://g"]}))
+    bound = dict(plain, substitutions={"x": ox.NamedNode("http://a")})
+    assert job_key(bound) == job_key(dict(bound, substitutions={"x": ox.NamedNode("http://a")}))
+    assert job_key(bound) != job_key(dict(bound, substitutions={"x": ox.Literal("http://a")}))
+    hash(job_key(bound))
 
 
 @pytest.fixture()

@@ -354,3 +354,71 @@ def test_service_refuses_to_start_without_the_sandbox(sample_store):
     assert "refusing to start" in done.stderr and "seccomp" in done.stderr
     with pytest.raises(requests.ConnectionError):
         requests.get(f"http://127.0.0.1:{port}/health", timeout=5)
+
+
+SERVE_PROBE = textwrap.dedent('''
+    import json, os, socket, sys
+    from graph_builder.service import sandbox
+    listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(8)
+    report_parent, report_child = socket.socketpair()
+    pid = os.fork()
+    if pid == 0:
+        sandbox.confine(())
+        out = {}
+        try:
+            socket.socket(socket.AF_INET, socket.SOCK_STREAM).close()
+            out["new socket"] = "made"
+        except OSError as exc:
+            out["new socket"] = type(exc).__name__
+        try:  # the inherited listener cannot be turned into an outgoing connection
+            listener.connect((sys.argv[1], int(sys.argv[2])))
+            out["listener connect"] = "connected"
+        except OSError as exc:
+            out["listener connect"] = type(exc).__name__
+        conn, _ = listener.accept()  # accept() on the inherited listening socket
+        conn.sendall(conn.recv(64).upper())
+        try:
+            conn.connect((sys.argv[1], int(sys.argv[2])))
+            out["accepted connect"] = "connected"
+        except OSError as exc:
+            out["accepted connect"] = type(exc).__name__
+        conn.close()
+        _, fds, _, _ = socket.recv_fds(report_child, 1, 1)  # a connection passed over AF_UNIX
+        with socket.socket(fileno=fds[0]) as passed:
+            passed.sendall(passed.recv(64).upper())
+        report_child.send(json.dumps(out).encode())
+        os._exit(0)
+    with socket.create_connection(listener.getsockname(), timeout=10) as client:
+        client.sendall(b"accepted")
+        answers = [client.recv(64).decode()]
+    passing = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    passing.connect(listener.getsockname())
+    served, _ = listener.accept()
+    socket.send_fds(report_parent, [b"c"], [served.fileno()])
+    served.close()
+    passing.settimeout(10)
+    passing.sendall(b"passed")
+    answers.append(passing.recv(64).decode())
+    out = json.loads(report_parent.recv(65536))
+    os.waitpid(pid, 0)
+    print(json.dumps(dict(out, answers=answers)))
+''')
+
+
+def test_confined_process_serves_inherited_and_passed_connections_only(canary):
+    """The premise of a front whose query processes answer HTTP themselves (issue 11, see
+    ``bench/prefork_prototype.py``): a confined process accepts on a listening socket made before
+    it was confined and serves connections passed to it over AF_UNIX, but can make no socket,
+    and neither the listener nor an accepted connection connects anywhere."""
+    before = canary.connections
+    env = dict(os.environ, PYTHONPATH=str(REPO))
+    done = subprocess.run([sys.executable, "-c", SERVE_PROBE, "127.0.0.1", str(canary.port)],
+                          capture_output=True, text=True, timeout=60, env=env, cwd=REPO)
+    assert done.returncode == 0, done.stderr
+    out = json.loads(done.stdout)
+    assert out["answers"] == ["ACCEPTED", "PASSED"]
+    assert out["new socket"] == "PermissionError"
+    assert out["listener connect"] != "connected" and out["accepted connect"] != "connected", out
+    assert _settle(canary) == before

@@ -102,9 +102,17 @@ def _freeze(value):
     return (type(value).__name__, str(value))  # pyoxigraph terms: N-Triples form
 
 
+_SCALARS = frozenset((str, int, float, bool, type(None)))
+
+
 def job_key(job: dict) -> tuple:
-    """A hashable key of everything in a read job that can change its answer."""
-    return _freeze({k: v for k, v in job.items() if k != "read_path"})
+    """A hashable key of everything in a read job that can change its answer. A job of plain
+    values (every ``/sparql`` query without a protocol dataset) is keyed by its sorted items
+    directly, the same tuple ``_freeze`` gives, at a fifth of the cost (every request pays it)."""
+    items = [(k, v) for k, v in job.items() if k != "read_path"]
+    if all(type(v) in _SCALARS for _, v in items):
+        return tuple(sorted(items))
+    return _freeze(dict(items))
 
 
 class CachingExecutor:

@@ -19,6 +19,11 @@ do that is decided here, on the system calls themselves, never on the query text
   refused. What stays possible: datagrams sent with ``sendmsg`` to an explicit address, which
   pyoxigraph never does, and changing the address between the check and the call, which
   needs code of its own in the child (the kernel's ``SECCOMP_USER_NOTIF_FLAG_CONTINUE`` caveat).
+- **Sockets made before confinement** are not covered by the filter (it acts where a socket is
+  made): a confined process can ``accept`` on a listening socket it inherited and serve sockets
+  passed to it over ``AF_UNIX``; a listening or accepted socket cannot ``connect`` elsewhere
+  (``tests/test_ssrf.py``). The query processes inherit none today (``spawn``); a front whose
+  query processes answer HTTP themselves would give them only the listener.
 
 The filter is built with libseccomp (through ``pyseccomp``) and sets ``no_new_privs`` and
 thread synchronisation. Where the kernel or libseccomp cannot do this, :func:`confine` raises
