@@ -136,6 +136,13 @@ def test_a_noun_in_construct_after_the_name_is_not_part_of_it():
     assert not any("صلاحية" in s for s, _p, _o in got)
 
 
+def test_a_verbal_noun_with_the_article_after_the_name_is_not_its_family_name():
+    got = roles("وعرض رئيس الوزراء البلجيكي شارل ميشيل الاستقالة من منصبه الثلاثاء.")
+    assert ("شارل ميشيل", "affiliation", "state/BEL") in got
+    assert not any("الاستقالة" in s for s, _p, _o in got)
+    assert ("سامي الانصاري", "role", "وزير الخارجية") in roles("وقال وزير الخارجية سامي الانصاري إن الوضع خطير.")
+
+
 def test_a_clause_after_the_name_is_not_part_of_it():
     got = roles("وقالت وزيرة الهجرة الكندية ليلى حسين بأنها ستشارك في الاجتماع.")
     assert ("ليلى حسين", "role", "وزيرة الهجرة الكندية") in got

@@ -334,6 +334,7 @@ def _name_at(ws: _Words, j: int, need_boundary: bool, role_closes: bool = False)
         if w.startswith("ال") and (len(w) > 4 or is_role_head(nxt)) and not _role_word_strict(w) \
                 and w not in _time_words() \
                 and not w.endswith(("ات", "ون", "ين")) \
+                and not (w.endswith("ه") and w.startswith(("الاست", "الان", "الات"))) \
                 and (not nxt or nxt in _CLOSE_NAME or nxt in _SAYS or nxt in _HARD_AFTER or _verb(nxt)
                      or nxt in _words()[3]
                      or (nxt[0] == "و" and len(nxt) > 2 and not _DEFINITE.match(nxt[1:]))
