@@ -117,3 +117,20 @@ def test_a_verb_with_no_conjunction_takes_no_earlier_subject(setup):
     got = _parties(_signed("افتتحت المنظمة الدولية للهجرة مكتبا في نواذيبو. وقعت مع حكومة المملكة المغربية "
                            "مذكرة تفاهم في مايو 2031.", setup))
     assert got == set(), got
+
+
+def test_signed_at_the_meeting_the_sentence_names_and_not_elsewhere(setup):
+    from graph_builder.facts import signing as sg
+    at = sg.extract(_ctx("وقعت المنظمة الدولية للهجرة والمغرب مذكرة تفاهم خلال المؤتمر الوزاري لعملية الرباط الذي "
+                         "عقد في الرباط في 4 مايو 2031.", setup))[0]
+    assert [f for f in at if f.predicate == "adoptedAt"], at
+    # Maghrebi press: the meeting of the paragraph, but the memorandum signed in Geneva days later
+    away = sg.extract(_ctx("وعقد المؤتمر الوزاري لعملية الرباط في الرباط في 4 مايو 2031. وفي سياق آخر، وقعت المنظمة "
+                           "الدولية للهجرة والمغرب مذكرة تفاهم في جنيف في 9 مايو 2031.", setup))[0]
+    assert [f for f in away if f.predicate == "party"] and not [f for f in away if f.predicate == "adoptedAt"], away
+
+
+def test_a_cairo_centre_is_a_party(setup):
+    got = _signed("وقّعت المنظمة الدولية للهجرة ومركز القاهرة الدولي لتسوية النزاعات وحفظ وبناء السلام مذكرة تفاهم "
+                  "لتعزيز حوكمة الهجرة في أسوان.", setup)
+    assert _parties(got) == {"iom", "cccpa"}, got

@@ -529,3 +529,20 @@ def test_finders_never_raise_with_every_option(text, anchor, direction):
         spans = finder(text)
         assert all(0 <= m.start < m.end <= len(text) for m in spans)
         assert all(a.end <= b.start for a, b in zip(spans, spans[1:]))
+
+
+def test_a_month_of_a_year_named_relative_to_the_anchor():
+    # سبتمبر من العام الماضي: last year's September, not the anchor's (a meeting held, not one to come)
+    (d,) = find_dates("وكان المؤتمر الأول قد عقد في بروناي في سبتمبر من العام الماضي.", anchor=date(2003, 4, 30))
+    assert (d.precision, d.year, d.month, d.end_year, d.relative) == ("month", 2002, 9, 2002, True)
+    (d,) = find_dates("ويعقد الاجتماع في 12 مارس من السنة المقبلة.", anchor=date(2003, 4, 30))
+    assert (d.year, d.month, d.day) == (2004, 3, 12)
+    (d,) = find_dates("عقد يومي 5 و6 سبتمبر من العام الماضي", anchor=date(2003, 4, 30))
+    assert (d.year, d.day, d.end_year, d.end_day) == (2002, 5, 2002, 6)
+
+
+def test_a_written_year_is_not_moved_by_a_later_year_word():
+    ds = find_dates("في سبتمبر 2001 من العام", anchor=date(2003, 4, 30))
+    assert [(d.year, d.month) for d in ds] == [(2001, 9)]
+    ds = find_dates("في سبتمبر من العام الماضي", default_year=2010)     # no anchor: nothing relative is read
+    assert all(not d.relative for d in ds)

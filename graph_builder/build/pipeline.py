@@ -28,6 +28,7 @@ detached background process (``dumps="background"``, what ``mdkg build`` does) o
 """
 from __future__ import annotations
 
+import gc
 import gzip
 import json
 import multiprocessing as mp
@@ -44,7 +45,7 @@ from . import emit, store as store_mod
 from . import build_dumps, cache, stage_inputs, summary
 from ..text.corpus import corpus_files, load_manifest, read_document
 from ..text.readers import source_sha
-from ..facts import extract_facts
+from ..facts import extract_facts, registry as rule_registry
 from ..facts.fact_context import FactContext
 from ..recognise.findings import Entity, Fact, Mention
 from ..recognise.gazetteer import load_gazetteer
@@ -186,18 +187,42 @@ def _pool_size(jobs: int) -> int:
     return max(1, min(jobs, os.cpu_count() or 1))
 
 
+# The analysis allocates millions of small objects per report that are freed by reference counting,
+# not by the cyclic collector; with the default threshold (700) the collector still runs thousands
+# of times a report and each full pass walks the gazetteer and matcher too. Measured on 6 generated
+# reports in process (docs/benchmarks.md, build throughput round 4): about 12 % of the analysis CPU. The workers
+# therefore collect every GC_THRESHOLD allocations, and the objects loaded before the fork (gazetteer,
+# matcher, lexicons) are frozen out of the collector's passes (and their pages stay shared).
+GC_THRESHOLD = (100_000, 50, 100)
+
+
+def _worker_gc() -> None:
+    gc.set_threshold(*GC_THRESHOLD)
+
+
 def _run_jobs(jobs: list, wrap: Callable) -> Iterable[dict]:
     if len(jobs) <= 1 or _pool_size(len(jobs)) == 1:
-        for job in wrap(jobs, desc="analysing", unit="report"):
-            yield _process(job)
+        before = gc.get_threshold()
+        _worker_gc()
+        try:
+            for job in wrap(jobs, desc="analysing", unit="report"):
+                yield _process(job)
+        finally:
+            gc.set_threshold(*before)
         return
     ctx = mp.get_context("fork")
-    # A worker is replaced after WORKER_REPORTS reports: one process analysing report after report
-    # grows by about 5 MiB a report (measured on the generated corpus: what the analysis memoises),
-    # so without this the build's memory grows with the corpus; a fork costs milliseconds.
-    with ctx.Pool(_pool_size(len(jobs)), maxtasksperchild=WORKER_REPORTS) as pool:   # unordered: a slow report does not hold the others
-        yield from wrap(pool.imap_unordered(_process, jobs, chunksize=1), total=len(jobs), desc="analysing",
-                        unit="report")
+    gc.collect()
+    gc.freeze()        # the parent's objects (gazetteer, matcher) out of every worker's GC passes
+    try:
+        # A worker is replaced after WORKER_REPORTS reports: one process analysing report after report
+        # grows by about 5 MiB a report (measured on the generated corpus: what the analysis memoises),
+        # so without this the build's memory grows with the corpus; a fork costs milliseconds.
+        with ctx.Pool(_pool_size(len(jobs)), initializer=_worker_gc, maxtasksperchild=WORKER_REPORTS) as pool:
+            # unordered: a slow report does not hold the others
+            yield from wrap(pool.imap_unordered(_process, jobs, chunksize=1), total=len(jobs), desc="analysing",
+                            unit="report")
+    finally:
+        gc.unfreeze()  # a long-lived process (the service's rebuilds) collects them again afterwards
 
 
 # ---------------------------------------------------------------- the build
@@ -239,6 +264,7 @@ def build(corpus: Path, store: Path, *, strict: bool = False, base: Base | None 
         onto_quads = ontology_quads(base)   # parsed once: SHACL classes, the ontology graph
         _WORKER.update(gazetteer=gazetteer, matcher=Matcher(gazetteer), base=base,
                        shapes=FastShapes(ontology_quads=onto_quads) if validate else None)
+        rule_registry()     # the rule modules imported, pattern rules and lexicons read once, before the fork
         if probe is not None:
             probed.write_text(json.dumps([str(p) for p in probe.result()]), encoding="utf-8")
     finally:

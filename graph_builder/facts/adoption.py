@@ -83,6 +83,7 @@ for _rid, _desc in ((RELATIVE, "NAME الذي تم اعتماده من قبل AC
 
 ADOPTER_KINDS = frozenset({"org", "state", "process", "body"})
 RELATIVES = frozenset({"الذي", "التي", "والذي", "والتي"})
+RESUMPTIVE = frozenset({"عليه", "عليها", "اليه", "اليها"})
 FILLERS = frozenset({"قد", "وقد", "كانت", "وكانت", "كان", "وكان", "رسميا", "بالاجماع", "بالإجماع", "امس"})
 PLANNED_WINDOW = 6
 CALL_WINDOW = 4             # دعا (الوزير) (الدول) إلى اعتماد
@@ -157,6 +158,9 @@ def _facts(toks, src, lex, commitment, verb, actor_tok, hi, rule, meeting=None, 
     d = _date(toks, verb.j, hi, toks.text, nxt_commit, doc_day)
     if d is not None:
         yield from _date_facts(commitment, d, src, rule, conf)
+    elif at and by_meeting and len(meeting) > 4 and meeting[4] is not None:
+        d = meeting[4]                             # the day the lead says the meeting adopted texts
+        yield from _date_facts(commitment, d, src, LEAD, REGISTRY.confidence(LEAD))
     if verb.feature("launch") and commitment.cls == "FundingCommitment":
         yield from _launch_amount(toks, src, commitment, verb, nxt_commit or hi)
     elif by_meeting and meeting is not None and len(meeting) > 2 and meeting[2] is not None:
@@ -251,6 +255,23 @@ def _relative(toks, src, lex, k, hi, meeting=None, doc_day=None):
     j = toks.index_at(m.end)
     yield from _issued(toks, src, lex, m, j, hi, meeting)
     j = _skip(toks, j, hi)
+    p = j
+    while p < min(hi, j + 4) and (toks.tokens[p].kind == "number" or toks.tokens[p].norm in ",،"):
+        p += 1                                     # اتفاقية العمال المهاجرين (أحكام تكميلية)، 1975، المعتمدة …
+    participle = next((v for v in lex.match_at(toks, p, ("adopt_verb",)) if v.feature("participle")), None) \
+        if p < hi else None
+    if participle is not None:                     # اتفاقية …، المعتمدة من قبل X في DATE
+        if _not_held(toks, lex, participle):
+            return
+        a = _skip(toks, participle.j, hi)
+        agent = lex.is_a(toks, a, "agent_marker") if a < hi else None
+        if agent is None and a + 1 < hi and toks.tokens[a].norm in ("من", "عن"):
+            a += 1                                 # المعتمدة من منظمة العمل الدولية
+        if agent is None and not (a < hi and starting(toks, a, ADOPTER_KINDS)):
+            a = None
+        yield from _facts(toks, src, lex, m.entity, participle, agent.j if agent else a, hi, RELATIVE, meeting,
+                          doc_day)
+        return
     if j >= hi or toks.tokens[j].norm not in RELATIVES:
         return
     j += 1
@@ -258,6 +279,8 @@ def _relative(toks, src, lex, k, hi, meeting=None, doc_day=None):
     if verb is None or verb.feature("noun") and verb.feature("voice") != "passive" or _not_held(toks, lex, verb):
         return
     a = _skip(toks, verb.j, hi)
+    if verb.feature("prep") and a < hi and toks.tokens[a].norm in RESUMPTIVE:
+        a = _skip(toks, a + 1, hi)                 # الذي وافقت عليه الجمعية العامة: the pronoun of the prepositional object
     agent = lex.is_a(toks, a, "agent_marker")
     if agent is not None:
         a = agent.j
@@ -517,6 +540,43 @@ def _event_sources(ctx):
     return places, days, in_src, owner
 
 
+OWNER_KINDS = frozenset({"org", "process", "body"})
+
+
+def _owner_in_label(ctx, event):
+    """The organ or process a meeting is a session of when its name says so and the event rules gave no
+    ``partOf``: a meeting noun, then (an ordinal and) لـ + the organ ending the name (الدورة المائة لمؤتمر
+    العمل الدولي → the International Labour Conference); None otherwise."""
+    from ..text.tokens import tokenise
+    from .minting import arabic_names
+    gaz = getattr(ctx, "gazetteer", None)
+    label = fold(event.label_ar or "").strip()
+    toks = tokenise(label) if label else None
+    if gaz is None or not toks or not toks.tokens or not load().is_a(toks, 0, "meeting_noun"):
+        return None
+    index = _OWNER_NAMES.get(id(gaz))
+    if index is None or index[0] is not gaz:
+        names: dict = {}
+        for ent in getattr(gaz, "entities", ()):
+            if ent.kind in OWNER_KINDS:
+                for name in arabic_names(ent):
+                    f = fold(name).strip()
+                    if len(f.split()) >= 2:
+                        names.setdefault(f[2:] if f.startswith("ال") else f, set()).add(ent)
+        index = _OWNER_NAMES[id(gaz)] = (gaz, names)
+    words = label.split()
+    found = set()
+    for n in range(2, len(words)):            # the name's last n words, after their ل / لل
+        tail = " ".join(words[-n:])
+        for pre in ("لل", "ل"):
+            if tail.startswith(pre):
+                found |= index[1].get(tail[len(pre):], set())
+    return next(iter(found)) if len(found) == 1 else None
+
+
+_OWNER_NAMES: dict = {}       # id(gazetteer) → (gazetteer, bare folded name → owner entities)
+
+
 class MeetingOf:
     """The held meeting a paragraph is about: the one it names (a meeting of a process, or of none),
     else, in a paragraph that names none, the document's only meeting. With its places, its day and the
@@ -527,6 +587,14 @@ class MeetingOf:
         self.events = known_events(ctx)
         self.places, self.days, self.in_src, self.owner = _event_sources(ctx)
         self.only = list({e.key: e for found in self.in_src.values() for e in found}.values())
+        from . import events as events_mod      # noqa: PLC0415 (a sibling family)
+        self.ordinal = {f.subject.key: f.object.lexical for f in ctx.family_facts(events_mod)
+                        if f.predicate == "ordinal" and getattr(f.subject, "kind", "") == "event"}
+        for e in self.only:
+            if e.key not in self.owner:
+                owner = _owner_in_label(ctx, e)
+                if owner is not None:
+                    self.owner[e.key] = owner
 
     def first(self, sources):
         """The first top-level meeting the document names, in reading order (a declaration's own meeting,
@@ -537,6 +605,16 @@ class MeetingOf:
                 held = found[0]
                 return held, frozenset(self.places.get(held.key, ())), self.days.get(held.key), self.owner.get(held.key)
         return None
+
+    def numbered(self, src, n: int):
+        """The one top-level meeting named in ``src`` whose ordinal is ``n`` (مؤتمرها الوزاري الأول), else None."""
+        found = [e for e in self.in_src.get(id(src), ()) if self.ordinal.get(e.key) == str(n)]
+        return found[0] if len(found) == 1 else None
+
+    def located(self, src, places: set):
+        """The one top-level meeting named in ``src`` located in one of ``places`` (entity keys), else None."""
+        found = [e for e in self.in_src.get(id(src), ()) if places & {p.key for p in self.places.get(e.key, ())}]
+        return found[0] if len(found) == 1 else None
 
     def __call__(self, src):
         held = self.events.meeting(src)
@@ -555,18 +633,84 @@ def members_adopt(toks, lex, j) -> bool:
         and bool(lex.is_a(toks, j, "meeting_members") or lex.is_a(toks, j, "meeting_noun"))
 
 
+LEAD = "commitment.adopted-lead-day"
+if LEAD not in REGISTRY:
+    register(Rule(LEAD, ("dateAdopted", "year"), 0.65, ("lex:adopt_verb", "events:meeting-of-paragraph", "values:dates"),
+                  "a text adopted at a meeting with no date of its own, in a document whose lead says the meeting "
+                  "adopted texts on a day (اعتمد المندوبون … اليوم معايير جديدة): that day", "commitments"))
+PRONOUN = "commitment.adopted-pronoun"
+if PRONOUN not in REGISTRY:
+    register(Rule(PRONOUN, ("dateAdopted", "year"), 0.75, ("lex:adopt_verb", "entity:commitment", "values:dates"),
+                  "NAME … (منذ|بعد|عند) اعتماده/إقراره/تبنيها في (عام) DATE: the date of the text the pronoun "
+                  "stands for (the last one named before it in the sentence)", "commitments"))
+BARE_HEADS = frozenset({"اتفاق", "اتفاقيه", "ميثاق", "اعلان", "اطار", "خطه", "برنامج", "صندوق", "مبادره"})
+PRONOUN_WINDOW = 4          # tokens between the verbal noun and its date (في عام ٢٠١٨)
+
+
+def _pronoun_noun(toks, src, lex, verb, hi, doc_day):
+    """``تنفيذ الاتفاق منذ اعتماده في عام ٢٠١٨``: a verbal noun of adopting with an object pronoun, a date right
+    after it: the date of the text named last before it in its sentence (the pronoun's antecedent)."""
+    from .meeting_setting import dates_of
+    if not (verb.feature("noun") and verb.reading.enc in ("ه", "ها") and verb.feature("voice") != "passive") \
+            or _not_held(toks, lex, verb):
+        return
+    lo, _ = sentence_bounds(toks, verb.i)
+    named = [starting(toks, c, {"commitment"}) for c in range(lo, verb.i)]
+    named = [m for m in named if m is not None]
+    if not named and any(toks.tokens[c].norm.removeprefix("ال") in BARE_HEADS for c in range(max(0, verb.i - 3), verb.i)):
+        # تنفيذ الاتفاق منذ اعتماده: the head noun names again the text named last in the paragraph
+        named = [m for m in (starting(toks, c, {"commitment"}) for c in range(0, verb.i)) if m is not None]
+    if not named:
+        return
+    if verb.j >= hi or lex.is_a(toks, verb.j, "planned_marker"):
+        return                                     # بعد اعتماده المرتقب في عام 2032: still to come
+    s = toks.tokens[verb.j].start
+    limit = toks.tokens[min(hi, verb.j + PRONOUN_WINDOW) - 1].end
+    d = next((d for d in dates_of(toks, doc_day) if s <= d.start < limit and d.year), None)
+    if d is not None:
+        yield from _date_facts(named[-1].entity, d, src, PRONOUN, REGISTRY.confidence(PRONOUN))
+
+
+LEAD_PARAGRAPHS = 2         # the paragraphs of a press text's lead
+
+
+def _lead_dates(ctx, meeting_of, lex, doc_day) -> dict:
+    """Meeting key → the day of the first dated adopting clause of the text's lead at that meeting (``اعتمد
+    مندوبو … في الدورة المائة … اليوم معايير جديدة``): the day the texts named after it were adopted there."""
+    from .meeting_setting import relative_day
+    leads: dict = {}
+    for src in ctx.document.paragraphs[:LEAD_PARAGRAPHS]:
+        held = meeting_of(src)
+        if held is None or held[0].key in leads:
+            continue
+        toks = ctx.tokens(src)
+        for v in lex.find(toks, "adopt_verb"):
+            if v.feature("noun") or v.feature("voice") == "passive" or v.feature("tense") == "present" \
+                    or v.feature("ratify") or _not_held(toks, lex, v):
+                continue
+            _, hi = sentence_bounds(toks, v.i)
+            d = _date(toks, v.j, hi, toks.text, None, doc_day) or next(iter(relative_day(toks, v.j, hi, doc_day)), None)
+            if d is not None and d.precision == "day":
+                leads[held[0].key] = d
+                break
+    return leads
+
+
 def extract(ctx) -> list[Fact]:
     from .event_status import document_day
     lex = load()
     out: list[Fact] = []
-    meeting_of = None
+    meeting_of = leads = None
     doc_day = document_day(ctx.document)
     for src in list(ctx.document.paragraphs) + [f for f in ctx.document.footnotes if f.text]:
         toks = ctx.tokens(src)
         if not any(m.entity.kind == "commitment" for m in toks.mentions):
             continue                               # nothing named to adopt
         meeting_of = meeting_of or MeetingOf(ctx)
+        leads = _lead_dates(ctx, meeting_of, lex, doc_day) if leads is None else leads
         meeting = meeting_of(src)
+        if meeting is not None:
+            meeting = meeting + (leads.get(meeting[0].key),)
         ends = sentence_ends(toks)
         for k in range(len(toks.tokens)):
             hi = ends[toks.tokens[k].sent]
@@ -574,6 +718,7 @@ def extract(ctx) -> list[Fact]:
                 out.extend(_relative(toks, src, lex, k, hi, meeting, doc_day))
             if lex.match_at(toks, k, ("adopt_verb",)):
                 out.extend(_active(toks, src, lex, k, hi, meeting, doc_day))
+                out.extend(_pronoun_noun(toks, src, lex, lex.match_at(toks, k, ("adopt_verb",))[0], hi, doc_day))
             if lex.match_at(toks, k, ("meeting_adopt_frame",)):
                 out.extend(_meeting_side(toks, src, lex, k, hi, meeting, doc_day))
     return out

@@ -22,12 +22,13 @@ It does not find events (the event modules; it reuses their session slugs and me
 """
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, field
 
 from ..text.arabic import fold
 from ..recognise.findings import Entity, Fact, Value
-from . import adoption, dated, funding, numbered, signing
+from . import adoption, dated, funding, numbered, own_instrument, signing
 from .fact_context import FactContext, sentences
 from .event_common import dates_in
 from .rules import REGISTRY
@@ -48,7 +49,8 @@ RULES = {
     "commitment.managed-by": ("بإدارة / يدير / على أن يدار بالاشتراك مع X: X manages it", 0.65),
     "commitment.adopted-government": ("وفي STATE … اعتمدت الحكومة …: the state of the sentence adopted it", 0.75),
     "commitment.adopted-participants": ("the actors named in the phrase of the meeting that adopted it", 0.6),
-    "commitment.adopted-passive": ("NAME الذي اعتمد في DATE: the date it was adopted", 0.8),
+    "commitment.adopted-passive": ("NAME الذي اعتمد في DATE: the date it was adopted; NAME الذي اعتمدته X في DATE: "
+                                   "X adopted it", 0.8),
     "commitment.anaphora": ("البرنامج/الصندوق/المرفق in a later sentence: amount or manager of the last one named", 0.75),
     "commitment.managed-by-subject": ("يقوم X … بإدارة NAME / ويدير NAME (subject X of the paragraph): X manages it", 0.7),
     "commitment.contributed-to-fund": ("ساهمت/أسهمت X (فيه) بمبلغ … (في الصندوق): X funds the fund named in the "
@@ -67,7 +69,7 @@ DUAL = frozenset({"اعتمدا", "اعتمدتا", "اطلقا", "اطلقتا"
 FIRST_PERSON = frozenset({"نعتمد", "نقر", "نتبني"})
 KINDS = [  # folded head word (with accusative/clitic forms) -> class
     (r"اعلان(?:ا)?(?: وخطه عمل)?", "Declaration"),
-    (r"خطه عمل", "ActionPlan"),
+    (r"(?:خطه|مخطط) (?:ال)?عمل", "ActionPlan"),          # خطة العمل، مخطط العمل (Maghrebi press)
     (r"اطار(?:ا)?", "PolicyFramework"),
     (r"قرار(?:ا)?", "Resolution"),
     (r"(?:برنامج(?:ا)?|صندوق|مرفق)", "FundingCommitment"),
@@ -77,20 +79,23 @@ KINDS = [  # folded head word (with accusative/clitic forms) -> class
 TREATY = rx(r"^(?:ال)?(?:اتفاقيه|معاهده)")
 ADOPT = re.compile(rf"(?<![\w])(?:[وف](?=\S))?(?P<verb>{_ACT})(?![\w])")   # واعتمد، فأطلقت: a proclitic conjunction
 KIND_EN = [  # folded head word -> English kind for composed labels
-    (r"اعلان وخطه عمل", "Declaration and Action Plan"), (r"اعلان", "Declaration"), (r"خطه عمل", "Action Plan"),
+    (r"اعلان وخطه عمل", "Declaration and Action Plan"), (r"اعلان", "Declaration"), (r"(?:خطه|مخطط) (?:ال)?عمل", "Action Plan"),
     (r"اطار", "Policy Framework"), (r"قرار", "Resolution"), (r"برنامج", "Programme"), (r"صندوق", "Fund"),
     (r"مرفق", "Facility"), (r"مبادره", "Initiative"), (r"مشروع", "Project"), (r"نهج", "Approach"),
-    (r"اتفاقيه", "Convention"), (r"معاهده", "Treaty"),
+    (r"اتفاقيه", "Convention"), (r"معاهده", "Treaty"), (r"مشروع قانون", "Draft Law"), (r"قانون", "Law"),
 ]
-PASSIVE = rx(r"(?<![\w])(?:الذي|التي) (?:اعتمد|اعتمدت|اطلق|اطلقت|اقر|اقرت|انشي|انشيت|وقع|وقعت)(?![\w])")
-PASSIVE_HEAD = rx(r"(?<![\w])(?:ال)?(اعلان|خطه عمل|اطار|قرار|برنامج|صندوق|مرفق|مبادره|نهج)(?![\w])")
+PASSIVE = rx(r"(?<![\w])(?:الذي|التي) (?:(?:اعتمد|اعتمدت|اطلق|اطلقت|اقر|اقرت|انشي|انشيت|وقع|وقعت)(?P<enc>ت?(?:ه|ها))?"
+             r"|(?:وافق|وافقت|صادق|صادقت|صدق|صدقت) (?P<prep>عليه|عليها))(?![\w])")
+PASSIVE_HEAD = rx(r"(?<![\w])(?:ال)?(اعلان|خطه عمل|مخطط عمل|اطار|قرار|برنامج|صندوق|مرفق|مبادره|نهج|مشروع قانون|قانون)(?![\w])")
 GOVERNMENT = rx(r"^\s*(?:ال)?حكوم(?:ه|تها|ته)(?![\w])")
 ANAPHOR = rx(r"(?<![\w])(?:و|ف)?ال(برنامج|صندوق|مرفق)(?![\w])")
 SUBJECT = rx(r"(?<![\w])(?:و)?(?:يقوم|تقوم)(?![\w])")
 MANAGES = rx(r"(?<![\w])(?:بادار(?:ه)|(?:و)?يدير|(?:و)?تدير)(?![\w])")
 MEETING_ANAPHOR = rx(r"(?<![\w])في (?:ال)?(?:منتدي|مؤتمر|اجتماع|قمه)(?![\w])")
 LATIN = re.compile(r"^\s*\(([A-Za-z][A-Za-z0-9 .&/-]{1,60})\)")
-NAME_STOP = rx(r"[,;.()]| هذا(?![\w])| هذه(?![\w])| الذي | التي | اهاب | اعترفت | وجهوا | وانشات | ووضع | علي ان | ورصد | بقيمه ")
+NAME_STOP = rx(r"[,;.()]| هذا(?![\w])| هذه(?![\w])| الذي | التي | اهاب | اعترفت | وجهوا | وانشات | ووضع | علي ان | ورصد | بقيمه | بتمويل | بدعم من | بالتعاون مع | بالشراكة مع | وتعهد| وتعهدت| وتعهدوا| ودعا| ودعت| واكد| واكدت| وشدد| وشددت"
+              r"| (?:في|خلال) (?=[0-9٠-٩]|عام |سنه |شهر |ختام |نهايه |اعقاب |اليوم |امس )"
+              r"| و(?:اطلق|اطلقت|اعتمد|اعتمدت|اقر|اقرت|انشا|انشات|تبني|تبنت|رحب|رحبت|دعا|دعت|اكد|اكدت)(?![\w])")   # في 2031، في ختام …: a date or moment
 MOU = rx(r"مذكر[هت] (?:ال)?تفاهم")
 CONVENTION = [rx(r"(?:ال)?اتفاقيه رقم (\d+) ل"), rx(r"(?:ال)?اتفاقيه (?=\S+ \S+ \S+ رقم)")]
 # اتفاقيتها/توصيتها رقم N: the convention or recommendation of the organisation named just before
@@ -125,6 +130,7 @@ def _extract(ctx: FactContext):
     meeting_of = adoption.MeetingOf(ctx)
     signed, covered = signing.extract(ctx)
     yield from signed
+    last_funding = None                 # the programme or fund named last in the document (البرنامج in a later paragraph)
     for src in list(ctx.document.paragraphs) + [f for f in ctx.document.footnotes if f.text]:
         v = st.view(src)
         ps = ParaState(seen=seen)
@@ -143,13 +149,15 @@ def _extract(ctx: FactContext):
                 yield from _anaphora(ctx, src, v, s, e, ps)
             if not any(i == id(src) and a < e and s < b for i, a, b in covered):
                 yield from _mous(ctx, src, v, s, e)          # a memorandum the signing rule did not read
-            yield from _budgets(ctx, st, src, v, s, e)
+            yield from _budgets(ctx, st, src, v, s, e, ps.funding or last_funding)
             if meetings:
                 ps.meeting = meetings[-1].event
             subj = _subject(ctx, src, v, s, e)
             if subj is not None:
                 ps.subject = subj
+        last_funding = ps.funding or last_funding
     yield from _recommendations(ctx, st)
+    yield from own_instrument.extract(ctx, meeting_of, seen)
     yield from adoption.extract(ctx)
     yield from numbered.extract(ctx)
     yield from funding.extract(ctx)
@@ -180,17 +188,80 @@ def _acronym(ent: Entity) -> str:
     return (ent.notations[0] if ent.notations and ent.kind != "state" else ent.label_en) or ent.slug
 
 
+SLUG_MAX = 60
+PROPER_KINDS = frozenset({"place", "state", "org", "process", "region", "event", "body"})
+QUOTED = re.compile(r"[«\"“”']")
+
+
+def is_generic(ctx, src, v: View, name: str, start: int, end: int) -> bool:
+    """A name made of a head word and common words only (خطة عمل، إعلان بشأن الهجرة والتنمية، برنامج وطني
+    للعودة الطوعية): no place, state, organisation, process or meeting named in it, no quoted title, no Latin
+    name after it. Such a name is shared by many texts; it does not identify one instrument."""
+    if LATIN.match(v.text[end:end + 70]) or QUOTED.search(v.text[start:end]):
+        return False
+    return not any(x.entity.kind in PROPER_KINDS for x in ctx.mentions_in(src, start, end))
+
+
+DESCRIPTION_STOP = frozenset({"بشان", "حول", "في", "من", "اجل", "الي", "علي", "عن", "و", "مجال", "ل", "ب"})
+
+
+def described_instrument(ctx, name: str):
+    """The instrument the document names elsewhere that a generic name describes: the same head word and every
+    content word of the description in one of its Arabic names (إعلانا بشأن اللاجئين والمهاجرين → إعلان
+    نيويورك بشأن اللاجئين والمهاجرين); None when no name, or more than one, fits."""
+    words = fold(name).split()
+    if len(words) < 3:
+        return None
+    head = re.sub(r"^(?:ال)?(.*?)ا?$", r"\1", words[0])
+    content = {re.sub(r"^(?:و|ب|ل)?(?:ال|ل)?", "", w) for w in words[1:]} - DESCRIPTION_STOP - {""}
+    if len(content) < 2:
+        return None
+    found = {}
+    for src in ctx.sources():
+        for x in ctx.mentions_in(src):
+            ent = x.entity
+            if ent.kind != "commitment" or ent.from_text or ent.key in found:
+                continue
+            for label in arabic_names(ent):
+                lw = fold(label).split()
+                if not lw or re.sub(r"^(?:ال)?", "", lw[0]) != head:
+                    continue
+                have = {re.sub(r"^(?:و|ب|ل)?(?:ال|ل)?", "", w) for w in lw[1:]}
+                if content <= have:
+                    found[ent.key] = ent
+                    break
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _generic_key(ctx, who, year, meeting) -> str:
+    """What tells one generic instrument from another of the same name: the meeting that adopted it, else its
+    adopters and year, else the document that reports it."""
+    if meeting is not None:
+        return meeting.slug
+    owners = [w for w in (list(who) if isinstance(who, (list, tuple)) else [who]) if w is not None]
+    if owners:
+        return "-".join([o.slug.lower() for o in owners[:2]] + ([str(year)] if year else []))
+    doc = getattr(ctx.document, "slug", "") or "doc"
+    return "doc-" + hashlib.blake2s(doc.encode("utf-8"), digest_size=4).hexdigest()   # short: slugs stay ≤ 60
+
+
 def commitment(ctx, src, v: View, cls: str, name: str, start: int, end: int, who=None,
-               year: int | None = None, via: str = "", seen: dict | None = None) -> Entity:
-    """A commitment first seen in a report, with a short slug and a composed English label."""
+               year: int | None = None, via: str = "", seen: dict | None = None, meeting: Entity | None = None,
+               generic: bool | None = None) -> Entity:
+    """A commitment first seen in a report, with a short slug and a composed English label.
+
+    A named instrument (إعلان الرباط، خطة عمل فاليتا, a quoted title, a Latin name) is keyed by its name, so
+    the same name in another report gets the same IRI; a generic name (``is_generic``) is keyed also by its
+    meeting, its adopters and year, or its document, so two action plans of two meetings stay two. Within one
+    document the same name is one commitment (``seen``), however it is keyed where it is read again."""
     kind = _kind_en(name)
     latin = LATIN.match(v.text[end:end + 70])
     places = [x.entity for x in ctx.mentions_in(src, start, end) if x.entity.kind == "place"]
     owners = [x.entity for x in ctx.mentions_in(src, start, end) if x.entity.kind in ("org", "state")]
-    slug = _short_slug(name)
+    slug = base = _short_slug(name)
     if latin:
         label = latin.group(1).strip()
-        slug = translit(label) or slug
+        slug = base = translit(label) or slug
     elif places and kind:
         label = f"{places[0].label_en} {kind}"
     elif (who or owners) and kind and not via:
@@ -200,8 +271,18 @@ def commitment(ctx, src, v: View, cls: str, name: str, start: int, end: int, who
         label = f"{kind} {via}" + (f" ({year})" if year and str(year) not in via else "")
     else:
         label = f"{kind} ({year})" if kind and year else ""
+    if seen is not None and base in seen:
+        return seen[base]
+    generic = not latin and (is_generic(ctx, src, v, name, start, end) if generic is None else generic)
+    named = described_instrument(ctx, name) if generic else None
+    if named is not None:              # تبنت القمة إعلانا بشأن اللاجئين والمهاجرين … إعلان نيويورك بشأن اللاجئين والمهاجرين
+        return seen.setdefault(base, named) if seen is not None else named
+    if generic:
+        slug = f"{_generic_key(ctx, who, year, meeting)[:28].strip('-')}-{base}"
+        while len(slug) > SLUG_MAX and "-" in slug:
+            slug = slug.rsplit("-", 1)[0]
     ent = Entity(kind="commitment", slug=slug, cls=cls, label_ar=name, label_en=label, from_text=True)
-    return seen.setdefault(slug, ent) if seen is not None else ent
+    return seen.setdefault(base, ent) if seen is not None else ent
 
 
 # ---------------------------------------------------------------- resolutions, conventions
@@ -356,10 +437,13 @@ def _adoptions(ctx, src, v: View, s: int, e: int, meetings=(), ps: ParaState | N
     ps = ps or ParaState()
     prev_adopters: list = []
     for m, ms, me in v.finditer(ADOPT, s, e):
-        if re.search(r"(?:الذي|التي) $", v.folded[max(0, m.start() - 6):m.start()]):
-            continue     # passive relative clause: the commitment is named before the verb
         fpos = m.end()
         window = v.folded[fpos:fpos + 160]
+        by_relative = None
+        if re.search(r"(?:الذي|التي) $", v.folded[max(0, m.start() - 6):m.start()]):
+            by_relative = _meeting_antecedent(ctx, src, ms, window, meeting_of)
+            if by_relative is None:
+                continue     # passive relative clause: the commitment is named before the verb
         actors = [x for x in ctx.mentions_in(src, me, e) if x.entity.kind in ("state", "org")]
         # the commitment: the first commitment head word after the verb, within the window
         found = None
@@ -418,6 +502,12 @@ def _adoptions(ctx, src, v: View, s: int, e: int, meetings=(), ps: ParaState | N
         toks, lex = ctx.tokens(src), load_lexicon()
         if lex.is_a(toks, toks.index_at(me), "meeting_noun"):   # واعتمد مؤتمرها الوزاري الأول …: that one
             meeting = [r for r in meeting if r.start >= ms]
+        if not meeting and meeting_of is not None and lex.is_a(toks, toks.index_at(me), "meeting_noun"):
+            n = _subject_ordinal(toks, lex, toks.index_at(me), toks.index_at(c_start))
+            places = {x.entity.key for x in ctx.mentions_in(src, me, c_start) if x.entity.kind == "place"}
+            by_number = (meeting_of.numbered(src, n) if n else None) or meeting_of.located(src, places)
+            if by_number is not None:          # واعتمد مؤتمرها الوزاري الأول، المعقود في …، إعلان ألماتي
+                meeting = [_Ref(by_number)]
         if not meeting and ps.meeting is not None and MEETING_ANAPHOR.search(fold(v.text[s:c_start])):
             meeting_ent = ps.meeting                     # "وتم في المنتدى وضع خطة عمل"
         else:
@@ -434,6 +524,9 @@ def _adoptions(ctx, src, v: View, s: int, e: int, meetings=(), ps: ParaState | N
             k, hi = toks.index_at(me), adoption.sentence_ends(toks)[toks.tokens[toks.index_at(ms)].sent]
             if held is not None and adoption._at_meeting(toks, lex, k, min(hi, toks.index_at(c_start)), held[1]):
                 meeting_ent = held[0]
+        if not adopters and by_relative is not None and (meeting_ent is None or meeting_ent.key == by_relative[0].key):
+            # المؤتمر الوزاري … الذي عقد في اسطنبول …، والذي أقر الإعلان الوزاري: the antecedent meeting adopts
+            meeting_ent, members_day = by_relative[0], by_relative[2]
         own = meeting_of.first(ctx.sources()) if first_person and meeting_of is not None else None
         if meeting_ent is None and not adopters and own is not None:
             # نعتمد إعلان دكا هذا: the declaration's own text, adopted at the meeting its title names
@@ -441,7 +534,8 @@ def _adoptions(ctx, src, v: View, s: int, e: int, meetings=(), ps: ParaState | N
         dates = _clause_dates(src.text, s, e, ms)
         year = next((d.year for d in dates if d.year), None)
         via = f"adopted at {meeting_ent.label_en}" if meeting_ent is not None and not adopters else ""
-        ent = known or commitment(ctx, src, v, cls, name, c_start, name_end, adopters or None, year, via, ps.seen)
+        ent = known or commitment(ctx, src, v, cls, name, c_start, name_end, adopters or None, year, via, ps.seen,
+                                  meeting_ent)
         if not ent.slug:
             continue
         prev_adopters = adopters
@@ -470,6 +564,49 @@ def _adoptions(ctx, src, v: View, s: int, e: int, meetings=(), ps: ParaState | N
             for a in [a for a in find_amounts(src.text) if name_end <= a.start <= e and a.currency][:1]:
                 yield from _amount(ent, a, src)
         yield from _funders(ctx, src, v, ent, name_end, e)
+
+
+@dataclass
+class _Ref:
+    """A meeting the adopting verb's subject names, found by its ordinal (no span of its own)."""
+
+    event: Entity
+    start: int = -1
+    end: int = -1
+
+
+def _subject_ordinal(toks, lex, k: int, stop: int) -> int | None:
+    """The ordinal written in the meeting phrase that is the verb's subject (مؤتمرها الوزاري الأول)."""
+    from .minting import ORDINALS
+    for c in range(k, min(stop, k + 4)):
+        n = ORDINALS.get(toks.tokens[c].norm)
+        if n:
+            return n
+    return None
+
+
+ANTECEDENT_TOKENS = 16      # tokens between a meeting noun and the relative of its adopting clause
+_HEAD_FIRST = re.compile(r"^\s*(?:ال)?(?:{})(?![\w])".format("|".join(h for h, _c in KINDS)))
+
+
+def _meeting_antecedent(ctx, src, ms: int, window: str, meeting_of):
+    """``MEETING … (،) (و)الذي ADOPT NAME``: the paragraph's held meeting when a meeting noun stands a few words
+    before the relative (its antecedent) and the instrument's head word right after the verb; else None (a
+    passive relative whose instrument is named before it: ``الإطار الذي اعتمد في 2012``)."""
+    if meeting_of is None or not _HEAD_FIRST.match(window):
+        return None
+    held = meeting_of(src)
+    if held is None:
+        return None
+    toks, lex = ctx.tokens(src), load_lexicon()
+    k = toks.index_at(ms)
+    lo = adoption.sentence_bounds(toks, k)[0]
+    b = k - 1
+    while b >= lo and (toks.tokens[b].kind == "punct" or toks.tokens[b].norm in adoption.RELATIVES):
+        b -= 1
+    if b >= lo and any(m.entity.kind in adoption.ADOPTER_KINDS for m in toks.tokens[b].ents):
+        return None      # الجمعية العامة التي اعتمدت القرار …: the organisation right before is the antecedent
+    return held if lex.find(toks, "meeting_noun", max(lo, k - ANTECEDENT_TOKENS), k) else None
 
 
 _ANOTHER_ADOPTION = re.compile(r"(?<![\w])[وفلب]?(?:اعتماد|اقرار|اطلاق|انشاء|توقيع)(?![\w])")
@@ -539,7 +676,8 @@ def _funders(ctx, src, v: View, ent: Entity, start: int, e: int, near: bool = Tr
                 yield Fact(ent, "managedBy", x.entity, src, "commitment.managed-by", RULES["commitment.managed-by"][1])
 
 
-KINDS_BY_HEAD = [(fold(h), c) for h, c in (("اعلان", "Declaration"), ("خطه عمل", "ActionPlan"), ("اطار", "PolicyFramework"),
+KINDS_BY_HEAD = [(fold(h), c) for h, c in (("اعلان", "Declaration"), ("خطه عمل", "ActionPlan"), ("مخطط عمل", "ActionPlan"),
+                 ("اطار", "PolicyFramework"), ("مشروع قانون", "LegalInstrument"), ("قانون", "LegalInstrument"),
                  ("قرار", "Resolution"), ("برنامج", "FundingCommitment"), ("صندوق", "FundingCommitment"),
                  ("مرفق", "FundingCommitment"), ("مبادره", "Initiative"), ("نهج", "PolicyFramework"))]
 FUND_HEAD = rx(r"(?<![\w])(?:ال)?(?:صندوق|برنامج|مرفق|مشروع|مبادره)(?![\w])")
@@ -635,8 +773,11 @@ def _before_subject(ctx, src, s: int, ms: int) -> bool:
 
 
 def _passives(ctx, src, v: View, s: int, e: int, ps: ParaState | None = None):
-    """'NAME الذي اعتمد في DATE': the date a commitment named before the relative clause was adopted."""
-    from ..values import find_dates
+    """'NAME الذي اعتمد في DATE': the date a commitment named before the relative clause was adopted; with an
+    object pronoun (الذي اعتمدته X، الذي وافق عليه X) the actor right after the verb adopted it. Relative dates
+    (الشهر الجاري) are read against the document's date."""
+    from .event_status import document_day
+    from .meeting_setting import dates_of
     for m, ms, me in v.finditer(PASSIVE, s, e):
         heads = [(h, hs, he) for h, hs, he in v.finditer(PASSIVE_HEAD, max(s, ms - 120), ms)]
         if not heads:
@@ -645,12 +786,24 @@ def _passives(ctx, src, v: View, s: int, e: int, ps: ParaState | None = None):
         name = v.text[hs:ms].strip(" ،,")
         if len(name.split()) < 2 or re.search(r"[.;؛]", name):
             continue
-        dates = [d for d in find_dates(src.text) if me <= d.start <= me + 12 and d.end <= e and d.year]
+        actor = None
+        if m.group("enc") or m.group("prep"):   # الذي اعتمدته الإيغاد عام 2012، الذي وافق عليه مجلس الوزراء: the adopter
+            actor = next((x for x in ctx.mentions_in(src, me, e) if x.entity.kind in ("org", "state", "process")
+                          and x.start <= me + 8), None)      # (مجلس) جامعة الدول العربية
+            if actor is None:
+                continue
+        after = actor.end if actor is not None else me
+        dates = [d for d in dates_of(ctx.tokens(src), document_day(ctx.document))
+                 if after <= d.start <= after + 12 and d.end <= e and d.year]
         if not dates:
             continue
         d = dates[0]
         cls = dict(KINDS_BY_HEAD).get(fold(_h.group(1)), "PolicyFramework")
-        ent = commitment(ctx, src, v, cls, name, hs, ms, None, d.year, seen=ps.seen if ps else None)
+        ent = commitment(ctx, src, v, cls, name, hs, ms, actor.entity if actor else None, d.year,
+                         seen=ps.seen if ps else None)
+        if actor is not None:
+            yield Fact(ent, "adoptedBy", actor.entity, src, "commitment.adopted-passive",
+                       RULES["commitment.adopted-passive"][1])
         yield from _date_facts(ent, d, src, "commitment.adopted-passive")
 
 
@@ -681,7 +834,8 @@ def _anaphora(ctx, src, v: View, s: int, e: int, ps: ParaState):
 # ---------------------------------------------------------------- memoranda, budgets
 
 def _planned_signing(ctx, src, ms: int) -> bool:
-    """A signing still to come (ستوقع، سيتم توقيع، من المقرر توقيع، المزمع توقيعها): no agreement yet."""
+    """A signing still to come (ستوقع، سيتم توقيع، من المقرر توقيع، المزمع توقيعها), expected, authorised or
+    offered (``signing.not_signed``): no agreement yet."""
     from ..text.word_classes import load
     toks = ctx.tokens(src)
     k = toks.index_at(ms)
@@ -696,11 +850,13 @@ def _planned_signing(ctx, src, ms: int) -> bool:
     while hi < len(toks.tokens) and toks.tokens[hi].sent == sent:
         hi += 1
     for m in lex.find(toks, "sign_verb", lo, hi):
-        if m.future:
+        if m.future or signing.not_signed(toks, lex, m.i, m.j, bool(m.feature("noun")), lo, hi):
             return True
         before = lex.find(toks, ("planned_marker", "negation"), max(lo, m.i - 4), m.i)
         if before:
             return True
+    if signing.not_signed(toks, lex, k, k + 1, True, lo, hi):
+        return True                                # وافق مجلس الوزراء على مذكرة تفاهم بين X و Y: not signed yet
     return any(t.norm.lstrip("و").startswith(("سيتم", "ستتم")) for t in toks.tokens[lo:hi])
 
 
@@ -745,15 +901,20 @@ def _mous(ctx, src, v: View, s: int, e: int):
             yield from _date_facts(mou, signed, src, "commitment.mou")
 
 
-def _budgets(ctx, st, src, v: View, s: int, e: int):
-    """A budget or set of contributions with an amount, for the meeting the document reports on."""
+def _budgets(ctx, st, src, v: View, s: int, e: int, programme: Entity | None = None):
+    """A budget or set of contributions with an amount: of the programme or fund named last in the document
+    when the budget's phrase names it again (ميزانية المرحلة الثانية من البرنامج … 4.6 مليون فرنك), else of
+    the meeting the document reports on."""
     from ..values import find_amounts
     meeting = st.report_meeting()
-    if meeting is None:
-        return
     for m, ms, me in v.finditer(BUDGET, s, e):
         amounts = [a for a in find_amounts(src.text) if me <= a.start <= min(e, me + 80) and a.currency]
         if not amounts:
+            continue
+        if programme is not None and ANAPHOR.search(v.folded, v.folded_offset(me), v.folded_offset(amounts[0].start)):
+            yield from _amount(programme, amounts[0], src)
+            continue
+        if meeting is None:
             continue
         label = v.text[ms:me].strip()
         ent = Entity(kind="commitment", slug=f"{meeting.slug}-{translit(label)}", cls="FundingCommitment",

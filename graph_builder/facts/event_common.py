@@ -60,6 +60,7 @@ class Ref:
     kind: str = ""                  # the meeting noun's kind (written_meetings.py): summit, workshop, ...
     phases: tuple = ()              # ("start"|"end", DateMatch): dates right after انطلقت/اختتمت in its sentence
     place_rule: str = ""            # the rule that gave ``place`` when not the meeting's own clause (a dateline)
+    minted: bool = False            # named by its own noun phrase only (no process, no place): written_meetings.py
 
 
 def year_fact(ev: Entity, year, src, rule: str = "event.year") -> Fact:

@@ -85,9 +85,10 @@ def clause_status(toks: Tokens, ref_tok: int, verb_tok: int | None = None, dates
         vm = lex.match_at(toks, verb_tok)
         if any(x.future for x in vm):
             return PLANNED
-    for m in lex.find(toks, ("held_verb", "host_verb"), max(lo, ref_tok - 3), ref_tok):
+    for m in lex.find(toks, ("held_verb", "host_verb"), max(lo, ref_tok - HELD_BEFORE_WINDOW), ref_tok):
         if m.feature("tense") == "past" and not m.feature("weak"):
-            return HELD                 # وعقد الاجتماع …: the text says it took place, whatever the dates
+            return HELD                 # وعقد الاجتماع …, انطلقت اليوم في جنيف أعمال المنتدى …: it took place (began),
+                                        # whatever the dates (… الذي يستمر حتى 18 ديسمبر)
     for m in lex.find(toks, "relative_time", lo, hi):
         if (m.feature("offset") or 0) > 0 and abs(m.i - ref_tok) <= 12:
             return PLANNED
@@ -98,8 +99,9 @@ def clause_status(toks: Tokens, ref_tok: int, verb_tok: int | None = None, dates
     for m in lex.find(toks, ("held_verb", "host_verb", "chair_verb", "participate_verb"), lo, hi):
         if m.feature("tense") == "past" and not m.future and not m.feature("weak"):
             return HELD
-    if doc_day is not None and any(_convened(toks, m, ref_tok) for m in lex.find(toks, "held_verb", ref_tok, hi)):
-        return HELD                     # المؤتمر المنعقد في بالي: convened as of the text's date (planned is المزمع عقده)
+    if (doc_day is not None or not dates) and any(_convened(toks, m, ref_tok) for m in lex.find(toks, "held_verb", ref_tok, hi)):
+        return HELD                     # المؤتمر المنعقد في بالي: convened as of the text's date (planned is المزمع عقده);
+                                        # an undated text with no date of the meeting: convened as it writes
     if doc_day is not None and any(d.start_date is not None and d.start_date <= doc_day for d in dates):
         return HELD
     if any((m.feature("offset") or 0) < 0 or m.feature("unit") == "day" for m in lex.find(toks, "relative_time", lo, hi)):
@@ -107,6 +109,7 @@ def clause_status(toks: Tokens, ref_tok: int, verb_tok: int | None = None, dates
     return UNKNOWN
 
 
+HELD_BEFORE_WINDOW = 6      # tokens from a past held verb to the meeting it governs (a day and a place between)
 CONVENED_WINDOW = 3         # tokens from a meeting's name to the participle that says it is convened
 
 
@@ -114,7 +117,9 @@ def _convened(toks: Tokens, m, ref_tok: int) -> bool:
     """A held participle right after the meeting's name (``المؤتمر المنعقد``, ``الدورة المعقودة حاليا``): the text
     reports the meeting as convened at its date. Not a verbal noun (``انعقاد``), nor a participle further on
     (another meeting's)."""
-    return m.feature("tense") == "participle" and not m.future and m.i - ref_tok <= CONVENED_WINDOW
+    return m.feature("tense") == "participle" and not m.future and (
+        m.i - ref_tok <= CONVENED_WINDOW     # … or set off by a comma after the name (قمة قادة دول الاتحاد، المنعقدة في …)
+        or (m.i - ref_tok <= APPOSITION_WINDOW and toks.tokens[m.i - 1].norm == ","))
 
 
 def _past_verb_between(toks: Tokens, i: int, j: int) -> bool:

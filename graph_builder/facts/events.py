@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from . import meeting_relations, process_chairs, session_chairs, speakers, written_meetings
+from . import meeting_organisers, meeting_relations, process_chairs, session_chairs, speakers, written_meetings
 from .meeting_setting import dates_of, ordinals_of
 from .fact_context import FactContext, sentences
 from .event_chairs import meeting_chairs
@@ -158,6 +158,7 @@ def _paragraph_facts(ctx: FactContext, st: DocState, src):
         yield from convened(ctx, src, v, refs, s)
         yield from roundtables(src, v, refs, s, e)
         yield from meeting_relations.hosts(ctx, src, toks, every, s, e)
+        yield from meeting_organisers.organisers(src, toks, every, s, e)
         yield from themes(src, v, every, s, e)
         yield from participants(src, v, refs, s, e)
         yield from meeting_relations.chairs(ctx, src, toks, every, s, e)

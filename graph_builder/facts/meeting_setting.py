@@ -217,7 +217,7 @@ def place_after(toks: Tokens, j: int, hi: int, stop_at_meeting: bool = True):
             continue
         if contradicted(toks, pm):
             continue
-        p = k - 1 if k > 0 and toks.tokens[k - 1].norm != "(" else k - 2     # العاصمة السريلانكية (كولومبو)
+        p = k - 1 if k > 0 and toks.tokens[k - 1].norm not in _SET_OFF else k - 2     # العاصمة السريلانكية (كولومبو)
         prev = toks.tokens[p].norm if p >= 0 else ""
         own = toks.text[toks.tokens[k].start:pm.start]
         if prev == "في" or own.endswith("ب") or _capital(toks, p) or _capital(toks, p - 1):
@@ -228,6 +228,8 @@ def place_after(toks: Tokens, j: int, hi: int, stop_at_meeting: bool = True):
 
 
 _OPEN, _CLOSE = frozenset({"(", "["}), frozenset({")", "]"})
+# What a writer sets a city's name off with: brackets or quotation marks (بمدينة «فاليتا»، في "الرباط").
+_SET_OFF = frozenset({"(", "«", '"', "“", "'"})
 _RESUME = frozenset({"وذلك", "ذلك"})
 RESUME_WINDOW = 4            # tokens after وذلك where the clause's place may stand (وذلك بقصر الإمارات في أبوظبي)
 

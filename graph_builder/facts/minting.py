@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..text.arabic import Normalised, fold, normalise
+from ..text.prefilter import may_match
 from ..recognise.findings import Entity
 from ..recognise import text_entities
 from ..recognise.text_entities import translit  # noqa: F401  (re-exported for the rule modules)
@@ -41,14 +42,16 @@ def rx(pattern: str) -> re.Pattern:
 class _Chain:
     """The matches of one pattern over a whole folded text, found left to right as far as asked."""
 
-    __slots__ = ("pattern", "it", "matches", "starts", "done", "empty")
+    __slots__ = ("pattern", "it", "matches", "starts", "done", "empty", "absent")
 
     def __init__(self, pattern: re.Pattern, folded: str):
         self.pattern = pattern
-        self.it = pattern.finditer(folded)
+        # no match anywhere in the text (a literal every match needs is missing): nothing to scan
+        self.absent = not may_match(pattern, folded)
+        self.it = None if self.absent else pattern.finditer(folded)
         self.matches: list[re.Match] = []
         self.starts: list[int] = []
-        self.done = False
+        self.done = self.absent
         self.empty = False              # an empty match: its successor depends on where a scan starts
 
     def grow(self) -> bool:
@@ -73,7 +76,8 @@ class View:
     :meth:`finditer` scans the folded text once per pattern however many spans (sentences) a rule
     asks about: the matches found from the start of the text are kept, and a scan from a later
     position gives the same matches from the first one that starts there, unless that position falls
-    inside a match (then, or for a pattern that matches the empty string, the span is scanned again)."""
+    inside a match (then, or for a pattern that matches the empty string, the span is scanned again).
+    A pattern whose required literals (:mod:`graph_builder.text.prefilter`) the text lacks is not scanned."""
 
     text: str
     norm: Normalised
@@ -100,6 +104,8 @@ class View:
         chain = self._chains.get(id(pattern))       # by id: hashing a compiled pattern hashes its whole code
         if chain is None:                            # (the chain holds the pattern, so its id stays its own)
             chain = self._chains[id(pattern)] = _Chain(pattern, self.folded)
+        if chain.absent:
+            return
         while (not chain.starts or chain.starts[-1] < first) and chain.grow():
             pass
         k = bisect.bisect_left(chain.starts, first)

@@ -152,16 +152,59 @@ def matches(pattern: list[dict], toks: Tokens, lexicon: Lexicon, start: int = 0,
         if "ordinals" not in toks.cache:
             toks.cache["ordinals"] = find_ordinals(toks.text)
         ordinals = [(o.start, o.end) for o in toks.cache["ordinals"]]
+    starts = _candidate_starts(pattern, toks, lexicon)
+    if starts is None:
+        starts = range(start, end)
+    elif not starts:
+        return []
     c = _Ctx(toks, lexicon, ordinals or [])
     out, i = [], start
-    while i < end:
-        res = _match(pattern, 0, c, i, toks.tokens[i].sent, {})
-        res = [r for r in res if i < r[0] <= end]
+    for p in starts:
+        if p < i:
+            continue
+        if p >= end:
+            break
+        res = _match(pattern, 0, c, p, toks.tokens[p].sent, {})
+        res = [r for r in res if p < r[0] <= end]
         if res:
             j, caps = max(res, key=lambda r: r[0])
-            out.append(PatternMatch(i, j, caps))
+            out.append(PatternMatch(p, j, caps))
             i = j
-        else:
-            i += 1
     return out
+
+
+def _required(spec: dict) -> bool:
+    return spec.get("OP", "") in ("", "+")
+
+
+def _spec_starts(spec: dict, toks: Tokens, lexicon: Lexicon) -> list[int] | None:
+    """The tokens at which a LEX or ENT spec can match once (None for other specs: any token)."""
+    if "LEX" in spec:
+        return lexicon.positions(toks, _as_tuple(spec["LEX"]))
+    if "ENT" in spec:
+        kinds = _as_tuple(spec["ENT"])
+        tokens, out = toks.tokens, set()
+        for m in toks.mentions:
+            if m.entity.kind in kinds:
+                i = toks.index_at(m.start)
+                if i < len(tokens) and tokens[i].start < m.end:
+                    out.add(i)
+        return sorted(out)
+    return None
+
+
+def _candidate_starts(pattern: list[dict], toks: Tokens, lexicon: Lexicon) -> list[int] | None:
+    """A prefilter, exact by construction: ``[]`` when a spec the pattern requires (no ``?``/``*``)
+    matches nowhere in the text; else the tokens its first spec can match at when that spec is
+    required (a match cannot start elsewhere); None when any token may start one."""
+    first = None
+    for k, spec in enumerate(pattern):
+        if not _required(spec):
+            continue
+        found = _spec_starts(spec, toks, lexicon)
+        if found is not None and not found:
+            return []
+        if k == 0:
+            first = found
+    return first
 

@@ -9,6 +9,8 @@ Rule ``commitment.signed`` reads a signing verb or verbal noun (lexicon class ``
 * ``X و Y يوقعان مذكرة تفاهم`` — a dual or plural verb (or one with nobody after it) takes the actors
   before it in the sentence;
 * ``وقعت X مع Y``، ``مذكرة التفاهم التي وقعتها X مع Y``، ``اتفاقية بين X و Y`` — the party after مع or بين;
+* ``وقعت X و Y مذكرة تفاهم خلال الدورة الخامسة من منتدى …``، ``على هامش القمة وقعت …`` — a signing sentence that
+  says where, in a paragraph about one held meeting: the agreement was signed (adoptedAt) at that meeting;
 * ``افتتحت X مكتبا …، ووقعت مع Y مذكرة تفاهم`` — a coordinated verb with مع right after it and no subject
   of its own signs for the first party of its sentence (the subject of the clause before);
 * ``… توقيع اتفاق …، ووقعه X …، و Y …`` — a verb with an object pronoun signs the agreement named
@@ -18,7 +20,10 @@ A party named by its post (``الأمين العام``، ``المدير العا
 the post belongs to; a person is no party. The date is the first date of the sentence (relative ones read
 against the document's date) that is not an earlier text's (``الموقعة عام 2000``, ``منذ``). The
 agreement is minted from its kind, its two parties and its year. A future, planned or negated signing
-(``ستوقع``، ``من المقرر توقيع``) gives nothing, nor a named multilateral instrument (the gazetteer's
+(``ستوقع``، ``من المقرر توقيع``) gives nothing, nor an expected one (``توقع الخبراء أن توقع X …``، ``يتوقع أن تشهد
+الزيارة توقيع …``: lexicon class ``expect_marker``; the headline present ``مصر توقع مع Y اتفاقية`` still signs), an
+authorised or negotiated one (``فوض مجلس الوزراء الوزير بالتوقيع``، ``مشروع مرسوم يأذن بالتوقيع``، ``وافق على
+التفاوض``: ``authorise_marker``; the states named are not parties yet) or an offered one (``اقترحت X توقيع …``), nor a named multilateral instrument (the gazetteer's
 ``الاتفاق العالمي``: adopted, not signed between parties), nor a draft (``مشروع اتفاق``).
 
 It does not find meetings, and names no document.
@@ -45,6 +50,34 @@ PARTY_KINDS = frozenset({"org", "state"})
 WINDOW = 30                 # tokens between the verb and the agreement noun
 RELATIVES = frozenset({"التي", "الذي", "والتي", "والذي"})
 NOT_SIGNED = frozenset({"مشروع", "مسوده", "مسودة"})
+
+
+AHEAD_WINDOW = 8             # tokens before a signing that may hold its authorising or offering word
+THAT = frozenset({"ان", "وان", "بان"})
+
+
+def _expected(toks, lex, i, j, noun, lo, hi) -> bool:
+    """The signing at tokens [i, j) is expected, not done: its own word is توقع followed by أن or by a verbal
+    noun of signing (توقع الخبراء أن …، توقعت مصادر توقيع …), or an expecting word earlier in the sentence
+    governs it (يتوقع أن توقع X …، يتوقع أن تشهد الزيارة توقيع …)."""
+    if not noun and lex.is_a(toks, i, "expect_marker"):
+        for k in range(j, min(hi, j + AHEAD_WINDOW)):
+            if toks.tokens[k].norm in THAT or any(m.feature("noun") for m in lex.match_at(toks, k, ("sign_verb",))):
+                return True
+            if lex.is_a(toks, k, "agreement_noun"):
+                break
+    if noun or (i > lo and toks.tokens[i - 1].norm in THAT):
+        return bool(lex.find(toks, "expect_marker", lo, i))
+    return False
+
+
+def not_signed(toks, lex, i, j, noun, lo, hi) -> bool:
+    """A signing (or an agreement noun) at tokens [i, j) that the sentence says is expected, authorised or
+    negotiated but not yet signed, or offered (lexicon classes ``expect_marker``, ``authorise_marker``,
+    ``offer_marker``)."""
+    ahead = max(lo, i - AHEAD_WINDOW)
+    return _expected(toks, lex, i, j, noun, lo, hi) or bool(lex.find(toks, "authorise_marker", ahead, i)) \
+        or any(not m.feature("weak") for m in lex.find(toks, "offer_marker", ahead, i))
 
 
 def _party(ctx, ent):
@@ -148,6 +181,8 @@ def signings(ctx, src, doc_day=None):
         if _not_held(toks, lex, v) or v.feature("voice") == "passive" and not v.feature("noun"):
             continue
         lo, hi = sentence_bounds(toks, v.i)
+        if not_signed(toks, lex, v.i, v.j, bool(v.feature("noun")), lo, hi):
+            continue
         parties, noun = [], None
         before_noun = next((n for n in reversed([x for x in lex.find(toks, "agreement_noun", lo, v.i)])), None)
         if v.reading.enc and v.i > lo and toks.tokens[v.i - 1].norm in RELATIVES and before_noun is not None \
@@ -178,9 +213,9 @@ def signings(ctx, src, doc_day=None):
                 parties = _actors(ctx, toks, lo, v.i) + parties        # X و Y يوقعان …
             elif not parties and (v.reading.pro.endswith("ب") or toks.tokens[v.i].norm.lstrip("و").startswith("ب")):
                 parties = _actors(ctx, toks, lo, v.i)[:1]              # قامت X (ممثلة بـ …) بتوقيع مذكرة مع Y
-            elif not v.feature("noun") and v.reading.pro.startswith("و") and v.j < hi \
-                    and toks.tokens[v.j].norm in ("مع", "بين"):
-                parties = _actors(ctx, toks, lo, v.i)[:1] + parties    # افتتحت X …، ووقعت مع Y مذكرة: the clause before's subject
+            elif not v.feature("noun") and v.j < hi and toks.tokens[v.j].norm in ("مع", "بين"):
+                # افتتحت X …، ووقعت مع Y مذكرة: the clause before's subject; مصر توقع مع Y (a headline): the subject
+                parties = _actors(ctx, toks, lo, v.i)[:1] + parties
             # مذكرة تفاهم (مشتركة|جديدة) بين X و Y / مع Y: a qualifier may stand between the noun and بين/مع
             parties += [p for p in _with(ctx, toks, lex, noun.j, min(hi, noun.j + 3), hi)
                         + _with(ctx, toks, lex, v.j, n_at, hi) if p not in parties]
@@ -193,11 +228,13 @@ def signings(ctx, src, doc_day=None):
 
 def extract(ctx):
     """Party, date and year facts of the signed agreements of every paragraph; the sentences they cover."""
-    from .adoption import _date_facts
+    from .adoption import AT_RULE, MeetingOf, _at_meeting, _date_facts
     from .event_status import document_day
     doc_day = document_day(ctx.document)
     conf = REGISTRY.confidence(RULE)
     out, covered = [], set()
+    meeting_of = None
+    lex = load()
     for src in list(ctx.document.paragraphs) + [f for f in ctx.document.footnotes if f.text]:
         toks = ctx.tokens(src)
         for noun, parties, d, lo, hi in signings(ctx, src, doc_day):
@@ -209,6 +246,11 @@ def extract(ctx):
                 out.append(Fact(ent, "party", p, src, RULE, conf))
             if d is not None:
                 out.extend(_date_facts(ent, d, src, RULE, conf))
+            meeting_of = meeting_of or MeetingOf(ctx)
+            held = meeting_of(src)
+            if held is not None and _at_meeting(toks, lex, lo, hi, held[1]):
+                # وقعت X و Y مذكرة تفاهم خلال الدورة الخامسة من منتدى أسوان، على هامش القمة وقعت …
+                out.append(Fact(ent, "adoptedAt", held[0], src, AT_RULE, REGISTRY.confidence(AT_RULE)))
     return out, covered
 
 

@@ -34,10 +34,27 @@ def topics_in(text: Text, start: int, end: int, exclude: list[Mention]) -> list[
     return out
 
 
+_NAMES: dict[int, tuple[object, list]] = {}     # id(gazetteer) → (gazetteer, its topic patterns)
+
+
 def topic_names(ctx: FactContext) -> list[tuple[re.Pattern, Entity]]:
-    """(pattern of a topic's folded Arabic name with its article and clitics, topic) for every topic."""
+    """(pattern of a topic's folded Arabic name with its article and clitics, topic) for every topic
+    (compiled once per gazetteer: a document's rules ask for them several times, and the gazetteer
+    outlives the documents of a build)."""
+    gaz = ctx.gazetteer
+    hit = _NAMES.get(id(gaz))
+    if hit is not None and hit[0] is gaz:
+        return hit[1]
+    out = _compile_topic_names(gaz)
+    if len(_NAMES) > 4:
+        _NAMES.clear()
+    _NAMES[id(gaz)] = (gaz, out)
+    return out
+
+
+def _compile_topic_names(gazetteer) -> list[tuple[re.Pattern, Entity]]:
     out = []
-    for e in getattr(ctx.gazetteer, "entities", []) if ctx.gazetteer is not None else []:
+    for e in getattr(gazetteer, "entities", []) if gazetteer is not None else []:
         if e.kind == "topic":
             for n in arabic_names(e):
                 if n and len(fold(n)) >= 5:

@@ -40,7 +40,7 @@ from ..text.tokens import Tokens, strip_article
 from .event_common import Ref, key_year, year_fact
 from .event_status import HELD, PLANNED, _sentence_bounds, clause_status, document_day
 from ..text.word_classes import load
-from .minting import process_meeting, sub_event
+from .minting import process_meeting, sub_event, translit
 from .meeting_setting import (LOCATION_WINDOW, after, clause_place, covered, dates_before, fronted_place, governing_before, governing_verb, held_place_before, held_subject,
                               host_place_before, mention_at, ordinals_of, own_dates, phase_before, phase_dates,
                               place_after, range_tail, reported, state_site, contradicted, host_after)
@@ -73,7 +73,8 @@ _NOW_WORDS = {"اليوم", "امس", "الجاري", "الحالي", "حالي�
 def identified(ref: Ref) -> bool:
     """The reference names which meeting it is (its process, its place, or its number in a standing
     conference's sessions): a later bare noun may name it again."""
-    return ref.process is not None or ref.place is not None or (ref.kind == "session" and bool(ref.ordinal))
+    return ref.process is not None or ref.place is not None or (ref.kind == "session" and bool(ref.ordinal)) \
+        or ref.minted
 
 
 def find(ctx, st, src, toks: Tokens, s: int, e: int, known: list[Ref]) -> list[Ref]:
@@ -340,7 +341,10 @@ def _read(ctx, st, src, toks: Tokens, m, lo: int, hi: int, ordinals: dict, doc_d
         break
     if _term_years(toks, j, hi):
         return None             # خلال دورته التاسعة 2026 - 2027: a term of office, not a meeting
+    if m.feature("edition") and n is None:
+        return None             # نسخة من التقرير: an edition noun names a meeting only with its number
     place = process = None
+    named_by_place = False      # قمة فاليتا، مؤتمر «الرباط»: the city in the noun's construct names the meeting
     members = lex.is_a(toks, j, "meeting_members_of") if j < hi and not m.reading.enc else None
     if members is not None:
         found = _members_process(ctx, toks, members.j, hi)     # اجتماع وزراء خارجية المجموعة التوجيهية لعملية بالي
@@ -358,9 +362,16 @@ def _read(ctx, st, src, toks: Tokens, m, lo: int, hi: int, ordinals: dict, doc_d
         if sb is not None:                         # الدورة الثالثة بعد المئة لمؤتمر منظمة العمل الدولية
             return _body_session(ctx, toks, sb, m.i, after(toks, sb), n, lo, hi, doc_day)
         plm = mention_at(toks, k, ("place",))
+        if plm is None and place is None and k == j and toks.tokens[k].norm in _QUOTES and k + 1 < hi:
+            plm = mention_at(toks, k + 1, ("place",))       # قمة «فاليتا»: the city set in quotes
+            if plm is not None and (after(toks, plm) >= hi or toks.tokens[after(toks, plm)].norm not in _QUOTES):
+                plm = None
         if plm is not None and place is None and k == j:
             place = plm.entity
             j = after(toks, plm)
+            if j < hi and toks.tokens[j].norm in _QUOTES:
+                j += 1
+            named_by_place = not m.reading.stem.startswith("ال") and not toks.tokens[m.i].norm.startswith(("ال", "وال", "بال", "فال", "لل"))
             continue
         if (toks.tokens[k].kind == "punct" and toks.tokens[k].norm not in _QUOTES) or lex.is_a(toks, k, "held_verb"):
             break
@@ -376,6 +387,10 @@ def _read(ctx, st, src, toks: Tokens, m, lo: int, hi: int, ordinals: dict, doc_d
             if not _reported_here(ctx, toks, lo, m.i, named[1], hi, doc_day):
                 return None         # named in passing (… أصحاب المصلحة المنتدى الدولي الأول لاستعراض الهجرة، حيث سيتم …)
             process, j = named
+    if process is None and numbered is not None and cut is not None and not m.reading.enc and j < hi:
+        named = _name_around_ordinal(ctx, toks, m.i, cut, hi)    # المنتدى العالمي الأول للاجئين: a longer name
+        if named is not None and named[0] != numbered:              # than the short one the ordinal cuts off
+            numbered = named[0]
     if numbered is not None and not _reported_here(ctx, toks, lo, m.i, j, hi, doc_day):
         return None                 # named in passing (سيتشارك في … المنتدى الدولي الأول): not read as a meeting
     if process is None and numbered is not None and n is not None:
@@ -421,6 +436,8 @@ def _read(ctx, st, src, toks: Tokens, m, lo: int, hi: int, ordinals: dict, doc_d
             return None         # افتتحت اليوم، بمراكش، أشغال المؤتمر الحكومي الدولي: named by its place (below)
     dates = own_dates(ctx, toks, j, hi, doc_day) or dates_before(toks, lo, m.i, doc_day)
     status = clause_status(toks, m.i, dates=dates, doc_day=doc_day)
+    if status not in (HELD, PLANNED) and kind.endswith(_PLACE_NAMED) and _organised_by(toks, lo, m.i, past=True):
+        status = HELD           # نظمت الإسكوا … اجتماعا: organised, a past verb with its organiser
     if place is None:
         place = (place_after(toks, j, hi) or host_place_before(toks, lo, m.i) or held_place_before(toks, lo, m.i)
                  or fronted_place(toks, lo, m.i) or clause_place(toks, lo, m.i, doc_day))
@@ -441,13 +458,23 @@ def _read(ctx, st, src, toks: Tokens, m, lo: int, hi: int, ordinals: dict, doc_d
     if host is not None and host.kind == "place":
         place, host = host, None        # المؤتمر الذي احتضنته مراكش: its city
     year = _year(ctx, st, toks, process, n, dates, lo, hi, status, doc_day, j)
+    if year is None and place_rule == DATELINE_ID and doc_day is not None:
+        year = doc_day.year     # the lead's meeting of the dateline's day (or two before): the dateline's year
+    phrase = None
+    if process is None and place is None and host is None and kind.endswith(_PLACE_NAMED) and not m.reading.enc \
+            and not any(x.entity.kind == "process" for x in toks.mentions
+                        if toks.tokens[lo].start <= x.start < toks.tokens[hi - 1].end) \
+            and (governing_before(toks, lo, m.i) is not None or _organised_by(toks, lo, m.i)):
+        phrase = _own_phrase(toks, m, hi)       # نظمت الإسكوا … اجتماعا تشاوريا إقليميا: named by its noun phrase
     if year is None and doc_day is not None and status == HELD and not _other_year(toks, lo, hi):
         verb = governing_before(toks, lo, m.i)
         if verb is not None and verb.feature("phase") == "end":
             year = doc_day.year     # اختتمت في الكويت أعمال ورشة العمل: a press report of a meeting that just closed
     if year is None and (process is None or n is None) and not (
             (place is not None or host is not None) and kind not in _PART_KINDS and status == HELD
-            and reported(toks, lo, m.i, j, hi, dates)):
+            and (reported(toks, lo, m.i, j, hi, dates) or (kind.endswith(_PLACE_NAMED) and _organised_by(toks, lo, m.i)))) \
+            and not (named_by_place and process is None and status == HELD and kind.endswith(_PLACE_NAMED)) \
+            and phrase is None:
         return None            # a place alone (حلقة العمل التي عقدت في مرسيليا) does not say which meeting
     if kind in _PART_KINDS and process is not None:
         # حلقة العمل المواضيعية للمنتدى: a workshop of the process, a part of its meeting of that year
@@ -474,6 +501,10 @@ def _read(ctx, st, src, toks: Tokens, m, lo: int, hi: int, ordinals: dict, doc_d
                    tuple(dates), main.year, kind, phase_dates(toks, lo, hi, doc_day))
     site = place if place is not None else (host or state_site(toks, lo, m.i, j, hi))
     ev = _entity(process, n, year, kind, site, toks.surface(m.i, j), status)
+    minted = False
+    if ev is None and phrase is not None:
+        ev, j, minted = _minted(toks, m.i, kind, phrase, year, status), phrase[1], True
+        n = n if n is not None else next((ordinals[k].value for k in phrase[0] if k in ordinals), None)
     if ev is None:
         return None
     if process is not None and n is not None and year is not None:
@@ -483,11 +514,76 @@ def _read(ctx, st, src, toks: Tokens, m, lo: int, hi: int, ordinals: dict, doc_d
     if opener and dates and not phases:
         phases, dates = ((opener, dates[0]),), dates[1:]   # في ختام أعمال اللقاء …، أمس الأول: its last day
     return Ref(toks.tokens[m.i].start, toks.tokens[j - 1].end, ev, process, RULE_ID, status, n, place,
-               tuple(dates), year, kind, phases, place_rule)
+               tuple(dates), year, kind, phases, place_rule, minted)
+
+
+PHRASE_MAX = 10              # words of a meeting's own noun phrase after its noun
+SLUG_WORDS = 6               # of them, the words its key is made of
+_PHRASE_STOP = frozenset({"الذي", "التي", "والذي", "والتي", "الذين", "في", "وفي", "منذ", "خلال", "يوم", "يومي", "على",
+                          "مع", "بين", "وذلك", "من", "عن", "الى", "الي", "لمده", "بمشاركه", "بحضور", "برئاسه"})
+
+
+def _organised_by(toks: Tokens, lo: int, i: int, past: bool = False) -> bool:
+    """An organising verb before the meeting at token ``i`` whose subject (between the verb and the noun) is an
+    organisation, a body or a state (``نظمت الإسكوا، بالشراكة مع …، اجتماعا``, ``نظم المكتب الإقليمي للمنظمة …
+    مؤتمرا``): the meeting is reported held. A verb with a pronoun, or a future one, is not."""
+    lex = load()
+    nouns = [x for x in lex.find(toks, "meeting_noun", lo, i) if x.j <= i and not x.feature("plural")]
+    start = nouns[-1].j if nouns else lo
+    for vm in lex.find(toks, "host_verb", start, i):
+        if vm.reading.enc or vm.future or vm.feature("tense") not in (("past",) if past else ("past", "present")):
+            continue
+        if any(x.entity.kind in ("org", "body", "state") for x in toks.mentions
+               if toks.tokens[vm.j - 1].end <= x.start < toks.tokens[i].start):
+            return True
+    return False
+
+
+def _own_phrase(toks: Tokens, m, hi: int):
+    """(words, token after them) of the noun phrase a meeting noun at ``m`` heads, when one of its words says what
+    kind of gathering it is (lexicon class ``meeting_scope``): ``اجتماعا تشاوريا إقليميا``, ``مؤتمر الاستعراض الإقليمي
+    الأول للاتفاق العالمي …``, ``مؤتمرا إقليميا حول الاتفاق العالمي``. The phrase ends at punctuation, a relative
+    pronoun, a preposition of place or time, a verb (يضم، وتهدف) or a purpose لـ (لمناقشة), a number or a date
+    word; None without a scope word. A sentence that names a standing process gives none (its meeting is the
+    process's: ``اجتماعا دوليا رفيع المستوى … ضمن فعاليات … لعملية الخرطوم``)."""
+    lex = load()
+    words, k = [], m.j
+    while k < hi and k < m.j + PHRASE_MAX:
+        t = toks.tokens[k]
+        if t.kind != "word" or t.norm in _PHRASE_STOP or t.norm.startswith(("ي", "وي", "وت")) \
+                or (t.norm.startswith("ل") and not t.norm.startswith("لل")) or lex.is_a(toks, k, "held_verb") \
+                or lex.is_a(toks, k, "host_verb") or lex.is_a(toks, k, "relative_time") \
+                or lex.is_a(toks, k, "meeting_noun") or mention_at(toks, k, ("place", "person")):
+            break
+        words.append(k)
+        k += 1
+    if not words or not any(lex.is_a(toks, x, "meeting_scope") for x in words) or lex.is_a(toks, words[0], "process_noun"):
+        return None             # اجتماع عملية التشاور …: a meeting of a process (named some other way), not a name
+    return words, k
+
+
+def _minted(toks: Tokens, i: int, kind: str, phrase, year, status) -> Entity:
+    """A meeting the gazetteer lacks, keyed by its kind and the words of its own noun phrase (article and
+    accusative alif dropped, so ``اجتماعا تشاوريا`` and ``الاجتماع التشاوري`` key alike) and its year when the text
+    gives one: ``event/consultative-meeting-hwl-hjrh-2030``. Labelled with the phrase as written."""
+    words, end = phrase
+    keys = []
+    lex = load()
+    own = [k for k in words if lex.is_a(toks, k, "meeting_qualifier") is None] or words
+    for k in own[:SLUG_WORDS]:
+        w = strip_article(toks.tokens[k].norm)         # the qualifiers are in the kind already
+        keys.append(w[:-1] if len(w) > 3 and w.endswith("يا") else w)
+    slug = f"{kind}-{translit(' '.join(keys))}" + (f"-{year}" if year else "")
+    label = f"{kind.replace('-', ' ').capitalize()}: {translit(' '.join(keys)).replace('-', ' ')}" + (f" ({year})" if year else "")
+    return Entity("event", slug, PLANNED_CLASS if status == PLANNED else HELD_CLASS, label, toks.surface(i, end),
+                  from_text=True)
 
 
 # Quotation marks a writer sets a process's name in (اللقاء الوزاري السابع لدول «حوار أبوظبي»).
 _QUOTES = frozenset({"«", "»", '"', "“", "”", "'"})
+
+# Kinds of meeting a city in the noun's construct names (قمة فاليتا، مؤتمر الرباط); not a session or a workshop.
+_PLACE_NAMED = ("summit", "conference", "forum", "meeting")
 
 # Kinds of meeting that are parts of a process's yearly meeting when named with the process.
 _PART_KINDS = frozenset({"workshop", "seminar"})
@@ -520,9 +616,9 @@ def title_meeting(ctx, st) -> Ref | None:
     saved = (st.last_meeting, st.last_source, st.main_meeting)
     refs = find(ctx, st, None, toks, 0, len(toks.text), [])
     st.last_meeting, st.last_source, st.main_meeting = saved
-    named = [r for r in refs if r.rule == RULE_ID and r.status != PLANNED and identified(r)]
+    named = [r for r in refs if r.rule == RULE_ID and r.status != PLANNED and identified(r) and not r.minted]
     if not named:
-        return None
+        return None             # a headline's meeting named by its phrase alone does not outrank the body's
     ref = named[0]
     years = re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", toks.text)
     if ref.year is None and ref.process is not None and len(set(years)) == 1:
@@ -793,8 +889,11 @@ def _anaphor(ctx, st, src, toks: Tokens, i: int, j: int, lo: int, hi: int, doc_d
         return None         # the clause's own year is another: another meeting, not the one named before
     if ante.process is not None and ante.ordinal and years:
         st.ordinal_years.setdefault((ante.process.slug, ante.ordinal), years[0])
+    # صدر، الأربعاء، عن المؤتمر: a day the document's own date anchors gives a meeting keyed with no year its year
+    year = next((d.year for d in list(dates) + [d for _, d in phases] if d.relative and d.year and d.precision == "day"), None) \
+        if doc_day is not None and ante_year is None and status != PLANNED else None
     return Ref(toks.tokens[i].start, toks.tokens[j - 1].end, ante.event, ante.process, ANAPHOR_ID,
-               status, None, place, tuple(dates), None, ante.kind, phases)
+               status, None, place, tuple(dates), year, ante.kind, phases)
 
 
 # Head nouns of process names a meeting noun may stand in for (الحوار الأورو-إفريقي حول الهجرة والتنمية →
@@ -917,7 +1016,8 @@ def _reported_here(ctx, toks: Tokens, lo: int, i: int, j: int, hi: int, doc_day)
     """A numbered meeting read out of a process's name (at tokens [i, j)) is reported, not named in passing: a
     held or hosting verb governs it, or its own date follows."""
     return (governing_before(toks, lo, i) is not None or governing_verb(toks, j, hi) is not None
-            or bool(own_dates(ctx, toks, j, hi, doc_day)))
+            or bool(own_dates(ctx, toks, j, hi, doc_day))
+            or (i > lo and any(r.stem in _PROCEEDINGS for r in toks.tokens[i - 1].readings())))   # في أعمال المنتدى
 
 
 def _name_around_ordinal(ctx, toks: Tokens, i: int, cut, hi: int):
@@ -1017,7 +1117,10 @@ def _year(ctx, st, toks, process, n, dates, lo, hi, status, doc_day, j):
     if y is not None:
         return y
     if doc_day is not None:
-        for rm in load().find(toks, "relative_time", j, hi):
+        lex = load()
+        stop = next((k for k in range(j, hi) if (x := lex.is_a(toks, k, "meeting_noun")) is not None
+                     and not x.feature("plural") and not covered(toks, k, ("process",))), hi)
+        for rm in lex.find(toks, "relative_time", j, stop):     # not the year of another meeting named after it
             if rm.feature("unit") == "year":
                 return doc_day.year + int(rm.feature("offset") or 0)
     if process is not None and n is not None and (process.slug, n) in st.ordinal_years:
@@ -1136,7 +1239,7 @@ def ref_facts(src, ref: Ref):
     ev = ref.event
     if ref.process is not None and ref.rule in (RULE_ID, LIST_ID):
         yield Fact(ev, "partOf", ref.process, src, ref.rule, REGISTRY.confidence(ref.rule))
-    if ref.year and ref.rule in (RULE_ID, LIST_ID):
+    if ref.year and (ref.rule in (RULE_ID, LIST_ID) or (ref.rule == ANAPHOR_ID and key_year(ev) is None)):
         yield year_fact(ev, ref.year, src)
     if ref.ordinal:
         yield Fact(ev, "ordinal", Value(str(ref.ordinal), "integer"), src, RULE_ID, CONF)

@@ -23,6 +23,7 @@ the matcher maps them back to the original. Nothing here knows a name of the cor
 from __future__ import annotations
 
 import bisect
+from functools import lru_cache
 import re
 from dataclasses import replace
 
@@ -320,6 +321,11 @@ def _latin_name(text: str, pos: int) -> tuple[int, int] | None:
     return pos, end
 
 
+@lru_cache(maxsize=256)
+def _title_rx(title: str) -> re.Pattern:
+    return re.compile(_title_pattern(title))
+
+
 def _title_pattern(title: str) -> str:
     """A title as a whole word, with its proclitics (وقال السيد, للسير: ل + السير, alef dropped)."""
     plain = r"(?:[وف]?[بك]?)" + re.escape(title)
@@ -338,7 +344,9 @@ def find_persons(norm: Normalised) -> list[tuple[int, int, Entity]]:
     text = norm.text
     out = []
     for title in _NAME_TITLES:
-        for m in re.finditer(_title_pattern(title), text):
+        if title[1:] not in text:
+            continue        # both written forms of the title contain title[1:]: nothing to scan for
+        for m in _title_rx(title).finditer(text):
             span = _name_after(norm, _MORE_TITLES.match(text, m.end()).end())
             if span is None:
                 continue
@@ -457,6 +465,8 @@ def find_known_persons(norm: Normalised, surnames: dict[str, Entity],
     text = norm.text
     out = []
     for name, entity in surnames.items():
+        if name not in text:
+            continue
         for m in re.finditer(r"(?<![^\W\d_])" + re.escape(name) + r"(?![^\W\d_])", text):
             start, end = m.start(), m.end()
             if any(s < end and start < e for s, e in taken):

@@ -77,6 +77,7 @@ class Lexicon:
         self.entries: dict[str, list[Entry]] = {}
         self._index: dict[str, list[Entry]] = {}
         self._firsts: dict[str, tuple] = {}          # folded word → (entry, reading) its first word can be
+        self._laters: dict[tuple, frozenset] = {}     # (folded word, kind) → keys a later entry word matches
         for cls, entries in classes.items():
             for written, feats in entries.items():
                 forms = word_forms(written)
@@ -116,22 +117,32 @@ class Lexicon:
             hit = self._firsts[word] = tuple(pairs)
         return hit
 
+    def _later_keys(self, word: str, kind: str) -> frozenset:
+        """The keys a later word of an entry may have to match ``word``: the word article aside, or a
+        reading of it with a proclitic and no enclitic (memoised per word)."""
+        hit = self._laters.get((word, kind))
+        if hit is None:
+            readings = analyses(word, self.slips) if kind == "word" else (Reading("", word),)
+            hit = self._laters[(word, kind)] = frozenset(
+                [strip_article(word)] + [strip_article(rr.stem) for rr in readings[1:] if not rr.enc])
+        return hit
+
     def _match_at(self, toks: Tokens, i: int) -> list[LexMatch]:
         t = toks.tokens[i]
         pairs = self._first_word(t.norm, t.kind)
         if not pairs:
             return []
         out: list[LexMatch] = []
+        tokens, n = toks.tokens, len(toks.tokens)
         for e, r in pairs:
             j = i + 1
             ok = True
             for w in e.words[1:]:
-                if j >= len(toks.tokens) or toks.tokens[j].sent != t.sent:
+                if j >= n or tokens[j].sent != t.sent:
                     ok = False
                     break
-                nxt = toks.tokens[j]
-                if strip_article(nxt.norm) != w and not any(
-                        strip_article(rr.stem) == w for rr in nxt.readings(self.slips)[1:] if not rr.enc):
+                nxt = tokens[j]
+                if w not in self._later_keys(nxt.norm, nxt.kind):
                     ok = False
                     break
                 j += 1
@@ -162,24 +173,49 @@ class Lexicon:
         wanted = set(classes)
         out, i = [], start
         cache, me = toks.cache, id(self)
-        while i < end:
-            found = cache.get((me, i))
-            if found is None:
-                found = self.match_at(toks, i)
-            if found:
-                m = next((m for m in found if m.entry.cls in wanted and m.j <= end), None)
-                if m is not None:
-                    out.append(m)
-                    i = m.j
-                    continue
-            i += 1
+        # Only the positions where an entry of a wanted class starts can match; the others would
+        # move on by one token, so visiting the candidates in order gives the same matches.
+        for p in self.positions(toks, classes):
+            if p < i:
+                continue
+            if p >= end:
+                break
+            m = next((m for m in cache[(me, p)] if m.entry.cls in wanted and m.j <= end), None)
+            if m is not None:
+                out.append(m)
+                i = m.j
         toks.cache[memo] = out
         return out
 
+    def positions(self, toks: Tokens, classes: tuple[str, ...]) -> list[int]:
+        """The token indices, in order, at which an entry of one of ``classes`` starts (memoised per
+        text: every token is looked up once, then each class keeps its start positions)."""
+        key = ("positions", id(self), classes)
+        hit = toks.cache.get(key)
+        if hit is not None:
+            return hit
+        by_class = toks.cache.get(("by_class", id(self)))
+        if by_class is None:
+            by_class = {}
+            for i in range(len(toks.tokens)):
+                for m in self.match_at(toks, i):
+                    starts = by_class.setdefault(m.entry.cls, [])
+                    if not starts or starts[-1] != i:
+                        starts.append(i)
+            toks.cache[("by_class", id(self))] = by_class
+        if len(classes) == 1:
+            hit = by_class.get(classes[0], [])
+        else:
+            hit = sorted({i for c in classes for i in by_class.get(c, ())})
+        toks.cache[key] = hit
+        return hit
+
     def is_a(self, toks: Tokens, i: int, cls: str) -> LexMatch | None:
         """The longest match of class ``cls`` at token ``i`` (None when there is none)."""
-        ms = self.match_at(toks, i, (cls,))
-        return ms[0] if ms else None
+        found = toks.cache.get((id(self), i))
+        if found is None:
+            found = self.match_at(toks, i)
+        return next((m for m in found if m.entry.cls == cls), None)
 
 
 def _same_article(toks: Tokens, i: int, j: int, r: Reading, e: Entry) -> bool:

@@ -46,6 +46,7 @@ the fact rules do that.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import replace
 from functools import lru_cache
 from datetime import date
@@ -326,9 +327,31 @@ def _find_dates(text: str, default_year: int | None = None, *, anchor: date | No
         out.extend(hijri_dates(t, ctx))
     written = [d for d in out if d is not None]
     if anchor is not None:
+        out = written = _of_relative_year(t, written, anchor)
         starts = {d.start for d in written if d.precision == "day"}
         out.extend(r for r in relative_dates(t, ctx) if not followed_by(text, r.end, starts))
     return non_overlapping(d for d in out if d is not None)
+
+
+# سبتمبر من العام الماضي · 12 مارس من السنة المقبلة: a year-less date of a year named relative to the anchor
+_OF_RELATIVE_YEAR_RE = re.compile(rf"{SP}?(?:{pattern('من')}{SP})?(?:{words('العام', 'السنة', 'عام', 'سنة')}){SP}"
+                                  rf"(?P<dir>{DIRS})")
+
+
+def _of_relative_year(t: Text, written: list[DateMatch], anchor: date) -> list[DateMatch]:
+    """Year-less day and month dates followed by ``من العام الماضي`` (``المقبل``, ``الجاري`` …) take that year of the
+    anchor's, and their span takes in the year words (so the year period is not read again on its own)."""
+    out = []
+    for d in written:
+        if d.year_inferred and not d.relative and d.precision in ("day", "month") and d.calendar == "gregorian":
+            m = _OF_RELATIVE_YEAR_RE.match(t.work, bisect_left(t.norm.starts, d.end))
+            if m is not None:
+                year = anchor.year + direction_step(m["dir"])
+                shift = year - (d.year or year)
+                d = replace(d, year=year, end_year=(d.end_year + shift) if d.end_year else year,
+                            end=t.span(m.start(), m.end())[1], relative=True)
+        out.append(d)
+    return out
 
 
 _DATELINE_PREFIX = 60         # the place and a weekday before the date of a dateline, at most
