@@ -88,8 +88,8 @@ def test_egyptian_vso_minister_heads_the_delegation_and_chairs_nothing():
 # ------------------------------------------------------------------ chairs and co-chairs
 
 def test_gulf_chain_of_five_co_chairs():
-    got = chairs("وانطلق المنتدى العالمي للاجئين في جنيف يوم 13 ديسمبر 2031، وهذه النسخة تترأسها كل من كولومبيا "
-                 "وفرنسا واليابان والأردن وأوغندا.", date="2031-12-13")
+    got = chairs("انطلقت في جنيف يوم 13 ديسمبر 2031 أعمال الدورة الثالثة للمنتدى العالمي للاجئين، وهذه النسخة "
+                 "تترأسها كل من كولومبيا وفرنسا واليابان والأردن وأوغندا.", date="2031-12-13")
     assert {("coChairedBy", "state/" + c) for c in ("COL", "FRA", "JPN", "JOR", "UGA")} <= got
 
 
