@@ -76,7 +76,7 @@ def snapshot(repo: Path, dest: Path) -> Path:
 
 
 def run_build(corpus: Path, workdir: Path, validate: bool, timeout: float, keep: bool = False,
-              tree: Path = REPO, after: bool = True) -> dict:
+              tree: Path = REPO, after: bool = True, dumps_after: bool = True) -> dict:
     """One ``mdkg build`` (the code of ``tree``) into ``workdir/store``, measured; ``workdir`` is
     emptied afterwards unless ``keep``."""
     store = workdir / "store"
@@ -106,11 +106,12 @@ def run_build(corpus: Path, workdir: Path, validate: bool, timeout: float, keep:
         result["paragraphs_per_s_until_timeout"] = round(result["done_at_timeout"]["paragraphs"] / measured.wall_s, 1)
     current = store.resolve() if store.is_symlink() else None
     result["store_bytes"] = sum(p.stat().st_size for p in current.rglob("*") if p.is_file()) if current else 0
-    if current is not None and measured.returncode == 0 and after:
+    if current is not None and measured.returncode == 0 and after and dumps_after:
         dumps = run_measured([argv[0], "-m", "graph_builder.build.build_dumps", str(current)], timeout=timeout,
                              env=env, cwd=tree)
         result["dumps_after_switch"] = {k: dumps.as_dict()[k] for k in ("wall_s", "user_s", "sys_s", "peak_tree_rss_mib",
                                                                        "returncode", "timed_out")}
+    if current is not None and measured.returncode == 0 and after:
         result["served"] = serve_check(current, result.get("quads"))
     if not keep:
         shutil.rmtree(workdir, ignore_errors=True)
@@ -253,6 +254,8 @@ def main(argv: list[str] | None = None) -> int:
                     help="sizes whose build is repeated on the same store (every report from the cache)")
     ap.add_argument("--after-sizes", nargs="*", default=None,
                     help="sizes whose dumps writing and serving are measured after the build (default: all)")
+    ap.add_argument("--no-dumps-after", action="store_true",
+                    help="after each build, check serving only (no dumps written from the new store)")
     ap.add_argument("--out", type=Path, default=RESULTS / "build_scaling.json")
     ap.add_argument("--tree", type=Path, default=REPO,
                     help="source tree whose builder is measured (default: this checkout)")
@@ -291,10 +294,12 @@ def main(argv: list[str] | None = None) -> int:
                 stats = source_stats(corpus)
                 print(f"[{variant}] building {size} ({stats['reports']} reports) ...", flush=True)
                 run = run_build(corpus, workdir, validate, args.timeout, keep=True, tree=args.tree,
-                                after=args.after_sizes is None or size in args.after_sizes)
+                                after=args.after_sizes is None or size in args.after_sizes,
+                                dumps_after=not args.no_dumps_after)
                 run.update(size=size, source=stats)
                 if run["returncode"] == 0 and size in args.rebuild_sizes:  # the same corpus again: every report comes from the cache
-                    again = run_build(corpus, workdir, validate, args.timeout, tree=args.tree)
+                    # keep=True: the kept store (--keep-dir) is the rebuilt one, not an emptied folder
+                    again = run_build(corpus, workdir, validate, args.timeout, keep=True, tree=args.tree)
                     run["cached_rebuild"] = {k: again.get(k) for k in ("wall_s", "user_s", "sys_s", "peak_tree_rss_mib",
                                                                        "returncode", "reprocessed")}
                 if args.keep_dir is not None and run["returncode"] == 0 and variant == "validate":

@@ -6,8 +6,9 @@ question) and with each of its examples, in the same run:
 * ``mdkg``: ``named_queries.run_local`` on the store opened read-only in this process (pyoxigraph,
   union default graph, MDKG's extension functions; the parameter lookups included), every row read;
 * ``oxigraph``: ``oxigraph serve-read-only --union-default-graph`` on the same build directory, on a
-  free loopback port; the query text with the terms MDKG resolved written in a ``VALUES`` block
-  opening its WHERE group (``remote_store.with_values``), over HTTP, JSON results read in full.
+  free loopback port; the text MDKG runs for the query (its ``binding``: the terms written in or in
+  a ``VALUES`` block), and for a query bound by substitutions the terms MDKG resolved in a ``VALUES``
+  block opening its WHERE group (``remote_store.with_values``), over HTTP, JSON results read in full.
   Queries calling an ``mdkg:`` function are not sent (the server does not have them).
 
 Each case runs once to warm up, then ``--rounds`` times, or fewer when ``--budget`` seconds per case
@@ -22,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import multiprocessing
 import math
 import os
 import signal
@@ -122,6 +124,28 @@ def _timed(fn, rounds: int, budget: float, slow: float) -> tuple[list[float], ob
     return times, answer
 
 
+def _bounded(fn, rounds: int, budget: float, slow: float, limit: float | None):
+    """:func:`_timed` in a forked child stopped after ``limit`` seconds: (times, answer), or None when
+    the case did not finish (a query that runs for minutes must not hold up the other cases)."""
+    if not limit:
+        return _timed(fn, rounds, budget, slow)
+    ctx = multiprocessing.get_context("fork")
+    here, there = ctx.Pipe(duplex=False)
+
+    def child() -> None:
+        there.send(_timed(fn, rounds, budget, slow))
+
+    proc = ctx.Process(target=child, daemon=True)
+    proc.start()
+    try:
+        if here.poll(limit):
+            return here.recv()
+        return None
+    finally:
+        proc.kill()
+        proc.join()
+
+
 def cases(catalogue: dict) -> list[tuple[str, dict]]:
     out = []
     for name, query in catalogue.items():
@@ -141,6 +165,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--budget", type=float, default=20, help="seconds of timed runs per case and side, at most")
     ap.add_argument("--slow", type=float, default=15, help="a case whose warm-up takes longer is not repeated")
     ap.add_argument("--only", nargs="*", help="only these named queries")
+    ap.add_argument("--case-timeout", type=float, default=None,
+                    help="seconds after which a case (warm-up and timed runs of one side) is stopped and "
+                         "recorded as not finished")
     ap.add_argument("--no-oxigraph", action="store_true")
     ap.add_argument("--out", type=Path)
     args = ap.parse_args(argv)
@@ -177,20 +204,43 @@ def main(argv: list[str] | None = None) -> int:
             values = nq.check_args(query, {k: [v] for k, v in params.items()})
             terms = nq.bind(query, values, nq.store_lookup(st))
             row = {"query": name, "args": "&".join(f"{k}={v}" for k, v in params.items())}
-            times, answer = _timed(lambda: _local_rows(nq.run_local(st, query, params)), args.rounds, args.budget,
-                                   args.slow)
-            row.update(mdkg_runs=len(times), mdkg_p50_ms=round(sorted(times)[len(times) // 2], 1),
-                       mdkg_p95_ms=round(p95(times), 1), rows=len(answer))
+            local = _bounded(lambda: _local_rows(nq.run_local(st, query, params)), args.rounds, args.budget,
+                             args.slow, args.case_timeout)
+            answer = None
+            if local is None:
+                row.update(mdkg_timed_out_s=args.case_timeout)
+            else:
+                times, answer = local
+                row.update(mdkg_runs=len(times), mdkg_p50_ms=round(sorted(times)[len(times) // 2], 1),
+                           mdkg_p95_ms=round(p95(times), 1), rows=len(answer))
             if url and "mdkg:ar" not in query.text:
-                text = with_values(query.text, terms)
-                times, there = _timed(lambda: _http_rows(session, url, text), args.rounds, args.budget, args.slow)
-                row.update(oxigraph_runs=len(times), oxigraph_p50_ms=round(sorted(times)[len(times) // 2], 1),
-                           oxigraph_p95_ms=round(p95(times), 1), same_rows=there == answer)
+                text, substitutions = query.prepared(terms)   # the text MDKG runs (binding: values/inline)
+                text = with_values(text, substitutions)
+                remote = _bounded(lambda: _http_rows(session, url, text), args.rounds, args.budget, args.slow,
+                                  args.case_timeout)
+                if remote is None:
+                    row.update(oxigraph_timed_out_s=args.case_timeout)
+                    proc.terminate()          # it may still be evaluating: a fresh server for the next case
+                    proc.wait(timeout=30)
+                    proc, url = start_oxigraph(build_dir)
+                    session = requests.Session()
+                else:
+                    times, there = remote
+                    row.update(oxigraph_runs=len(times), oxigraph_p50_ms=round(sorted(times)[len(times) // 2], 1),
+                               oxigraph_p95_ms=round(p95(times), 1))
+                    if answer is not None:
+                        row["same_rows"] = there == answer
+                    else:
+                        row["rows"] = len(there)
             rows.append(row)
             write(rows, partial=True)      # what is measured so far survives a stop
-            print(f"{name:26s} {row['args'][:28]:28s} mdkg p95 {row['mdkg_p95_ms']:9.1f} ms"
-                  + (f"  oxigraph p95 {row['oxigraph_p95_ms']:9.1f} ms" if "oxigraph_p95_ms" in row else "")
-                  + f"  rows {row['rows']}" + ("" if row.get("same_rows", True) else "  DIFFERENT ROWS"), flush=True)
+            mine = f"{row['mdkg_p95_ms']:9.1f} ms" if "mdkg_p95_ms" in row else f"> {args.case_timeout} s"
+            theirs = (f"{row['oxigraph_p95_ms']:9.1f} ms" if "oxigraph_p95_ms" in row
+                      else f"> {args.case_timeout} s" if "oxigraph_timed_out_s" in row else "")
+            print(f"{name:26s} {row['args'][:28]:28s} mdkg p95 {mine}"
+                  + (f"  oxigraph p95 {theirs}" if theirs else "")
+                  + f"  rows {row.get('rows', '-')}" + ("" if row.get("same_rows", True) else "  DIFFERENT ROWS"),
+                  flush=True)
     finally:
         if proc is not None:
             proc.terminate()

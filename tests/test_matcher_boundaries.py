@@ -37,7 +37,8 @@ def test_short_form_inside_a_refused_name_is_refused(matcher, gazetteer):
     gfmd = gazetteer.get("process", "gfmd")
     text = "وقال إن المنتدى العالمي للاجئين سيعقد في جنيف."
     # المنتدى alone would resolve to the Forum named just before; inside another forum's name it does not
-    assert [m.entity.slug for m in matcher.find(text, [gfmd])] == ["geneva"]
+    found = [m.entity.slug for m in matcher.find(text, [gfmd])]
+    assert "gfmd" not in found and "geneva" in found      # (للاجئين is the topic refugees, lam merged)
     assert "gfmd" in [m.entity.slug for m in matcher.find("وقال إن المنتدى سيعقد في جنيف.", [gfmd])]
 
 

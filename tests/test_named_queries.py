@@ -51,6 +51,8 @@ def _write(tmp_path, text, name="bad.rq"):
     ("# title: T\n# param: o (iri) — o\nSELECT ?s { ?s ?p ?o }\n", ":2:", "must project ?o"),
     ("# title: T\nSELECT ?s { ?s ?p \n", ":2:", "does not parse"),
     ("# title: T\n# just words\nSELECT ?s { ?s ?p ?o }\n", ":2:", "header lines read"),
+    ("# title: T\n# binding: pasted\nSELECT ?s { ?s ?p ?o }\n", ":2:", "'binding' is one of"),
+    ("# title: T\n# binding: values\n# binding: values\nSELECT ?s { ?s ?p ?o }\n", ":3:", "unknown header key"),
 ])
 def test_header_errors_name_file_and_line(tmp_path, text, where, message):
     path = _write(tmp_path, text)
@@ -280,6 +282,39 @@ def test_paragraph_citations(built_client):
     assert all("title_en" in r and "date" in r for r in rows)
     assert any("number" not in r for r in rows) or all("order" in r for r in rows)
 
+
+def test_bindings_answer_the_same_rows_and_escape_terms(tmp_path):
+    """``# binding: values`` writes the terms in a VALUES block, ``inline`` where the variable stands, both
+    from pyoxigraph's N-Triples syntax: the same rows as substitutions on a real store, and a literal
+    holding SPARQL syntax stays a literal (it matches itself, it adds no pattern)."""
+    import pyoxigraph as ox
+    body = "SELECT ?name ?s WHERE { ?s <http://ex.org/name> ?name }\n"
+    head = "# title: T\n# param: name (string) — n\n"
+    by = {mode: catalogue.parse_query_file(_write(tmp_path, head + (f"# binding: {mode}\n" if mode else "") + body,
+                                                  f"{mode or 'default'}.rq"))
+          for mode in ("", "values", "inline")}
+    assert [q.binding for q in by.values()] == ["substitutions", "values", "inline"]
+    tricky = ox.Literal('a" } ?s ?p ?o . FILTER(true) {')
+    assert by[""].prepared({"name": tricky}) == (by[""].text, {"name": tricky})
+    text, subs = by["values"].prepared({"name": tricky})
+    assert subs == {} and "VALUES (?name) { (" + str(tricky) + ") }" in text
+    text, subs = by["inline"].prepared({"name": tricky})
+    assert subs == {} and text.count(str(tricky)) == 2 and "(" + str(tricky) + " AS ?name)" in text
+    st = ox.Store()
+    for i, name in enumerate(["plain", tricky.value, "other"]):
+        st.add(ox.Quad(ox.NamedNode(f"http://ex.org/{i}"), ox.NamedNode("http://ex.org/name"), ox.Literal(name)))
+    for raw in ("plain", tricky.value, "absent"):
+        answers = [sorted((str(r["name"]), str(r["s"])) for r in catalogue.run_local(st, q, {"name": raw}))
+                   for q in by.values()]
+        assert answers[0] == answers[1] == answers[2] and len(answers[0]) == (raw != "absent"), answers
+
+
+def test_binding_inline_must_parse_with_the_terms_written_in(tmp_path):
+    """A parameter projected by a sub-select cannot take a term in its place: the file is refused."""
+    path = _write(tmp_path, "# title: T\n# param: o (iri) — o\n# binding: inline\n"
+                            "SELECT ?o ?s WHERE { { SELECT ?o ?s WHERE { ?s ?p ?o } } }\n", "sub.rq")
+    with pytest.raises(catalogue.HeaderError, match=r"sub\.rq:4: .*binding: inline"):
+        catalogue.parse_query_file(path)
 
 def test_question_headers(tmp_path):
     path = _write(tmp_path, "# title: T\n# question: Who?\n# question-ar: من؟\nSELECT * WHERE { ?s ?p ?o }\n", "q.rq")

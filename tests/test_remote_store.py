@@ -22,6 +22,7 @@ class _Engine(http.server.BaseHTTPRequestHandler):
 
     delay = 0.0
     received: list = []
+    answer = RESULTS
 
     def do_POST(self):  # noqa: N802
         self.received.append(self.rfile.read(int(self.headers.get("Content-Length", 0))))
@@ -30,7 +31,7 @@ class _Engine(http.server.BaseHTTPRequestHandler):
             self.send_response(200)
             self.send_header("Content-Type", "application/sparql-results+xml")
             self.end_headers()
-            self.wfile.write(RESULTS)
+            self.wfile.write(self.answer)
         except (BrokenPipeError, ConnectionResetError):
             pass  # the client gave up (the time-limit test)
 
@@ -42,7 +43,7 @@ class _Engine(http.server.BaseHTTPRequestHandler):
 def engine():
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Engine)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    _Engine.received, _Engine.delay = [], 0.0
+    _Engine.received, _Engine.delay, _Engine.answer = [], 0.0, RESULTS
     yield f"http://127.0.0.1:{server.server_address[1]}/sparql"
     server.shutdown()
     server.server_close()
@@ -80,3 +81,27 @@ def test_service_is_refused_before_the_query_leaves(engine):
         remote.query("SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }")
     assert caught.value.status == 403
     assert _Engine.received == []  # nothing reached the engine, not even the graph listing
+
+
+GRAPHS = (b'<?xml version="1.0"?><sparql xmlns="http://www.w3.org/2005/sparql-results#"><head>'
+          b'<variable name="g"/></head><results>'
+          b'<result><binding name="g"><uri>http://ex.org/graph/report-1</uri></binding></result>'
+          b'<result><binding name="g"><uri>http://ex.org/graph/facts</uri></binding></result>'
+          b'</results></sparql>')
+
+
+def test_the_facts_graph_goes_only_as_a_named_graph(engine):
+    """The union default graph lists every MDKG graph but the facts graph, which the queries name with
+    GRAPH: sent as a default graph too, it would double every entity triple of the union."""
+    from urllib.parse import parse_qs
+    _Engine.answer = GRAPHS  # the list of graphs, and the rows of the query
+    remote = RemoteStore(engine, graph_prefix="http://ex.org/graph/", timeout=5)
+    rows = list(remote.query("SELECT ?g WHERE { ?s ?p ?g }", use_default_graph_as_union=True))
+    assert [r["g"].value for r in rows] == ["http://ex.org/graph/report-1", "http://ex.org/graph/facts"]
+    sent = parse_qs(_Engine.received[-1].decode())
+    assert sent["default-graph-uri"] == ["http://ex.org/graph/report-1"]
+    assert sorted(sent["named-graph-uri"]) == ["http://ex.org/graph/facts", "http://ex.org/graph/report-1"]
+    everything = RemoteStore(engine, graph_prefix="http://ex.org/graph/", timeout=5, named_only=())
+    everything.query("SELECT ?g WHERE { ?s ?p ?g }", use_default_graph_as_union=True)
+    assert sorted(parse_qs(_Engine.received[-1].decode())["default-graph-uri"]) == [
+        "http://ex.org/graph/facts", "http://ex.org/graph/report-1"]

@@ -123,7 +123,7 @@ def test_unsupported_feature_names_the_shape(tmp_path: Path):
 
 def report_graphs(store: ox.Store) -> dict[str, list[ox.Quad]]:
     names = [g for g in store.named_graphs()
-             if not g.value.endswith(("/ontology", "/reference", "/build", "/summary"))]
+             if not g.value.endswith(("/ontology", "/reference", "/build", "/summary", "/facts"))]
     return {g.value: list(store.quads_for_pattern(None, None, None, g)) for g in names}
 
 

@@ -21,6 +21,10 @@ the shapes compiled to SPARQL and run by pyoxigraph: :mod:`graph_builder.validat
 against pyshacl in the tests; ``mdkg validate`` runs pyshacl and HermiT on the whole store), cached
 alongside its quads; the parent bulk-loads each report's quads into the new store as soon as its
 worker is done (loading overlaps analysis), then checks the static graphs (ontology, gazetteer).
+Each worker also writes its report's statements about entities into the build's facts graph
+(:mod:`graph_builder.build.facts_graph`: each fact, type and label once, however many reports restate
+it; the store keeps one copy of each quad), which the named queries read; the parent adds the static
+graphs' and then computes the summary graph's lookup keys (:mod:`graph_builder.build.summary`).
 
 Downloadable dumps are not in the critical path: they are written from the new store after the
 switch-over (:mod:`graph_builder.build.build_dumps`), in this process (``dumps="after"``), in a
@@ -42,7 +46,7 @@ from typing import Callable, Iterable
 import pyoxigraph as ox
 
 from . import emit, store as store_mod
-from . import build_dumps, cache, stage_inputs, summary
+from . import build_dumps, cache, facts_graph, stage_inputs, summary
 from ..text.corpus import corpus_files, load_manifest, read_document
 from ..text.readers import source_sha
 from ..facts import extract_facts, registry as rule_registry
@@ -172,8 +176,8 @@ def _process(job: tuple) -> dict:
         shacl = {"checked": True, "conforms": report.conforms, "text": report.render()}
     graph = base.graph(doc.slug)
     tmp = out + ".tmp"
-    with gzip.open(tmp, "wb", compresslevel=1) as fh:
-        ox.serialize(quads, fh, format=ox.RdfFormat.N_QUADS)
+    with gzip.open(tmp, "wb", compresslevel=1) as fh:   # the report's graph, then what it adds to the facts graph
+        ox.serialize(quads + facts_graph.report_quads(quads, graph, base), fh, format=ox.RdfFormat.N_QUADS)
     done = DocumentSummary(doc.slug, str(doc.path), doc.sha256, len(doc.paragraphs), len(result.mentions),
                           len(result.facts), len(quads), [str(i) for i in doc.issues + doc.notices],
                           mentions_cached=mentions_cached, graph=graph.value, shacl=shacl)
@@ -314,6 +318,7 @@ def build(corpus: Path, store: Path, *, strict: bool = False, base: Base | None 
             raise BuildError("the ontology/gazetteer graphs break the SHACL shapes; the previous store is kept\n"
                              + report["text"])
         st.bulk_extend(static)
+        st.bulk_extend(facts_graph.static_quads(static, base))   # the reports' entity statements are in already
         docs = [_doc_stub(s) for s in summaries]
         st.bulk_extend(emit.build_quads(docs, base, started, emit.now(), build_dir.name))
         st.bulk_extend(summary.summary_quads(st, base))     # the lookup keys of the named queries

@@ -15,7 +15,8 @@ corpus. The summary graph states, once per build, the keys each such comparison 
 
 The keys are a function of the other graphs only (the build's own record left out), computed from the staged store by the build
 before the switch-over (:func:`summary_quads`); ``python -m graph_builder.build.summary BUILD_DIR``
-adds them to a store built before this graph existed (the same function, nothing else changes).
+adds them to a store built before this graph existed (the same function, nothing else changes), and
+the facts graph (:mod:`graph_builder.build.facts_graph`) first when the store has none.
 It states nothing a document says and is not part of any document's graph.
 """
 from __future__ import annotations
@@ -26,6 +27,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from . import facts_graph
 from ..namespaces import Base, MDKG
 from ..text.arsearch import fold_text
 
@@ -33,8 +35,9 @@ NAME = "summary"
 SLUG_KEY, NOTATION_KEY, LABEL_KEY = (MDKG[k] for k in ("slugKey", "notationKey", "labelKey"))
 _PREFIXES = ("PREFIX skos: <http://www.w3.org/2004/02/skos/core#>\n"
              "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n")
-# Every graph but the build's record (its activity differs from build to build) and this one.
-_SKIP = "FILTER(?g NOT IN (?build, ?summary))"
+# Every graph but the build's record (its activity differs from build to build), this one and the facts
+# graph (a deduplicated copy of statements of the others: reading it again finds nothing new).
+_SKIP = "FILTER(?g NOT IN (?build, ?summary, ?facts))"
 _LABELLED = _PREFIXES + f"SELECT DISTINCT ?entity WHERE {{ GRAPH ?g {{ ?entity skos:prefLabel ?any }} {_SKIP} }}"
 _NOTATIONS = _PREFIXES + f"SELECT DISTINCT ?entity ?code WHERE {{ GRAPH ?g {{ ?entity skos:notation ?code }} {_SKIP} }}"
 _LABELS = _PREFIXES + ("SELECT DISTINCT ?entity ?label WHERE { GRAPH ?g { "
@@ -52,7 +55,8 @@ def summary_quads(store: ox.Store, base: Base) -> list[ox.Quad]:
     graph = base.graph(NAME)
 
     def rows(text: str):
-        return store.query(text.replace("?build", str(base.build_graph)).replace("?summary", str(graph)))
+        return store.query(text.replace("?build", str(base.build_graph)).replace("?summary", str(graph))
+                           .replace("?facts", str(facts_graph.graph(base))))
 
     out: set[ox.Quad] = set()
     for (entity,) in rows(_LABELLED):
@@ -72,13 +76,20 @@ def summary_quads(store: ox.Store, base: Base) -> list[ox.Quad]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Add the summary graph to a build directory that has none (nothing may hold the store open)."""
+    """Add the facts graph and the summary graph to a build directory that has none (nothing may hold
+    the store open)."""
     argv = sys.argv[1:] if argv is None else argv
     if len(argv) != 1:
         print("usage: python -m graph_builder.build.summary <build-directory>", file=sys.stderr)
         return 2
     base = Base.from_env()
     st = ox.Store(str(Path(argv[0])))
+    if not st.contains_named_graph(facts_graph.graph(base)):
+        started = time.perf_counter()
+        st.bulk_extend(set(facts_graph.from_store(st, base)))   # read in full before writing
+        st.flush()
+        n = sum(1 for _ in st.quads_for_pattern(None, None, None, facts_graph.graph(base)))
+        print(f"{argv[0]}: {n} facts-graph quads in {time.perf_counter() - started:.1f} s")
     if st.contains_named_graph(base.graph(NAME)):
         print(f"{argv[0]}: already has {base.graph(NAME).value}")
         return 0

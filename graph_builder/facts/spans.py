@@ -24,6 +24,14 @@ def starting(toks, k: int, kinds):
     return next((m for m in mentions_starting(toks, k) if m.entity.kind in kinds), None)
 
 
+_NEGATORS = frozenset({"لم", "لن", "لا", "ولم", "ولا", "ولن", "فلم", "فلا"})      # folded (no hamza in them)
+
+
+def negated(toks, i: int) -> bool:
+    """Is the word at token ``i`` negated by the word right before it, in its sentence (لم يتطرق، لا يناقش)?"""
+    return i > 0 and toks.tokens[i - 1].norm in _NEGATORS and toks.tokens[i - 1].sent == toks.tokens[i].sent
+
+
 def sentence_ends(toks) -> dict:
     """Sentence number → one past its last token."""
     ends = {}

@@ -18,7 +18,7 @@ from ..text.arabic import fold
 from ..text.word_classes import load
 from .topic_objects import topic_names
 from .rules import REGISTRY, handler, register_once, run_patterns
-from .spans import mentions_starting, sentence_bounds, take_topic
+from .spans import mentions_starting, negated, sentence_bounds, take_topic
 
 _CLOSE = frozenset("،,.؛;:()«»\"")
 _STOP_KINDS = frozenset({"state", "org", "process", "body", "event", "person", "commitment"})
@@ -141,7 +141,7 @@ def _meeting_facts(ctx, events) -> list[Fact]:
                 out.extend(_noun_subject_facts(toks, lex, src, held[0], conf, names=names))
             continue
         for cue in lex.find(toks, "meeting_topic_cue"):
-            if cue.future or cue.reading.enc:
+            if cue.future or cue.reading.enc or negated(toks, cue.i):
                 continue
             k = cue.j
             nxt = toks.tokens[k] if k < len(toks.tokens) else None
@@ -179,7 +179,7 @@ def _noun_subject_facts(toks, lex, src, meeting, conf, only=None, names=None) ->
     whose subject is a (singular) meeting noun; the topics are the list after it, past an inserted theme."""
     out: list[Fact] = []
     for cue in [only] if only is not None else lex.find(toks, "meeting_topic_cue"):
-        if cue.future or cue.reading.enc:
+        if cue.future or cue.reading.enc or negated(toks, cue.i):
             continue
         noun = lex.is_a(toks, cue.j, "meeting_noun") if cue.j < len(toks.tokens) else None
         if noun is None or noun.feature("plural") or toks.tokens[cue.j].sent != toks.tokens[cue.i].sent:

@@ -41,7 +41,7 @@ import re
 from ..text.arabic import fold
 
 from ..recognise.findings import Fact, Mention
-from . import dedupe, topic_copula, topic_lists, topic_purpose, topic_sessions
+from . import dedupe, topic_agenda, topic_clauses, topic_copula, topic_lists, topic_purpose, topic_sessions
 from .fact_context import FactContext
 from .clause_subjects import NON_SUBJECT_KINDS, Subject, Text, resolve_anaphor, sentence_subject, subject_after
 from .family_findings import KnownEvents, known_commitments, known_events
@@ -92,8 +92,10 @@ def _paragraph_facts(names: list, source, text: Text, carried: list[Mention],
                 seg_end = next((c.start for c in cues if c.start >= obj_start), s_end)
             if rule == "topics.paragraph-subject" and _held_own_meeting(text, s_start, cue.start):
                 ev = events.meeting(source) or _own_meeting_by_ordinal(text, s_start, cue.start, by_ordinal or {})
-                # وعقد المؤتمر اجتماعه (الحادي والعشرين) … وركز على …: the meeting focused
-                subjects_ = [Mention(ev, source, cue.start, cue.start, "", "topics.event-anaphor")] if ev else []
+                # وعقد المؤتمر اجتماعه (الحادي والعشرين) … وركز على …: the meeting focused, and so did the process
+                # that held it (the verb's subject)
+                held = [m for m in subjects_ if m.entity.kind == "process"]
+                subjects_ = ([Mention(ev, source, cue.start, cue.start, "", "topics.event-anaphor")] if ev else []) + held
                 if not subjects_:
                     continue
             if cue.word in PLATFORM_NOUNS:            # منبرا للتشاور بشأن X، …: X's clause only
@@ -200,4 +202,6 @@ def extract(ctx: FactContext) -> list[Fact]:
     facts.extend(topic_sessions.titled_meeting_facts(ctx))
     facts.extend(topic_lists.extract(ctx))
     facts.extend(topic_copula.extract(ctx))
+    facts.extend(topic_agenda.extract(ctx))
+    facts.extend(topic_clauses.extract(ctx))
     return dedupe(facts)

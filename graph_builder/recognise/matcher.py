@@ -6,7 +6,8 @@ counts only on word boundaries, where the letters glued before it in the same wr
 are proclitics (``arabic.PROCLITICS``: و ف ب ل ك and their combinations):
 
 * a name with the article (``المنظمة الدولية للهجرة``) may follow و ف ب ك وب … ; after ل it is
-  written ``لل`` (``وللمنظمة``, alef dropped), which is matched too;
+  written ``لل`` (``وللمنظمة``, alef dropped), which is matched too, and a name whose first word starts with
+  lam after the article is written with one lam less (``اللاجئين`` → ``للاجئين``, ``اللجنة`` → ``للجنة``);
 * a name without the article (``منظمة العمل الدولية``, ``سويسرا``) may follow any proclitic
   (``لمنظمة العمل الدولية``, ``وسويسرا``); the article is never dropped from or added to a name;
 * a Latin acronym counts only as a whole token (``IOM``, ``(IOM)``, or after an Arabic article
@@ -194,6 +195,8 @@ class Matcher:
                     add(key, NAME, e)
                     if key.startswith("ال") and len(key) > 3:
                         add(key[1:], ELIDED, e)
+                    if key.startswith("الل") and len(key) > 4:
+                        add(key[2:], ELIDED, e)     # اللاجئين after ل: للاجئين (the article's lam merges)
             for n in e.notations:
                 if n.isascii() and any(c.isalpha() for c in n) and e.kind not in ("topic", "state"):
                     add(n, ACRONYM, e)

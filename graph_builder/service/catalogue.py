@@ -77,8 +77,9 @@ def _html_page(query: NamedQuery) -> Response:
     table = None
     if not missing:
         args = {k: [v] for k, v in given.items()}
-        answer = jobs.ok(jobs.read(QueryJob.limited(query.text, results_type=results.JSON_RESULTS,
-                                                    substitutions=_terms_or_400(query, args))))
+        text, substitutions = query.prepared(_terms_or_400(query, args))
+        answer = jobs.ok(jobs.read(QueryJob.limited(text, results_type=results.JSON_RESULTS,
+                                                    substitutions=substitutions)))
         if answer["content_type"] == results.JSON_RESULTS:
             data = json.loads(answer["body"])
             table = {"vars": data["head"].get("vars", []),
@@ -94,8 +95,9 @@ def run(name: str):
     if wants_html():
         return _html_page(query)
     fmt = request.args.getlist("format")
+    text, substitutions = query.prepared(_terms_or_400(query, request.args.to_dict(flat=False)))
     job = QueryJob.limited(
-        query.text, substitutions=_terms_or_400(query, request.args.to_dict(flat=False)),
+        text, substitutions=substitutions,
         results_type=negotiation.choose(request.accept_mimetypes, negotiation.RESULTS_TYPES,
                                         results.JSON_RESULTS, fmt, negotiation.RESULTS_PARAM),
         graph_type=negotiation.choose(request.accept_mimetypes, negotiation.GRAPH_TYPES,

@@ -58,7 +58,8 @@ def run(name: str, **params: str) -> list[dict]:
     """SPARQL JSON bindings of the named query ``name`` with ``params`` (ParamError: bad values)."""
     query = catalogue()[name]
     terms = bind(query, check_args(query, {k: [v] for k, v in params.items()}), _lookup)
-    return jobs.select(QueryJob(query.text, results_type=JSON_RESULTS, substitutions=terms))
+    text, substitutions = query.prepared(terms)
+    return jobs.select(QueryJob(text, results_type=JSON_RESULTS, substitutions=substitutions))
 
 
 def rows(name: str, **params: str) -> list[dict]:

@@ -9,7 +9,8 @@ A named query is a SPARQL file whose leading comment lines are its header::
     # example: topic=remittances
 
 Header keys: ``title`` (required, once), ``description`` (repeatable, joined), ``param``
-(repeatable), ``example`` (repeatable; ``k=v&k=v``, shown in the catalogue). ``question`` and
+(repeatable), ``example`` (repeatable; ``k=v&k=v``, shown in the catalogue), ``binding`` (optional,
+once: ``substitutions``, the default, ``values`` or ``inline``; see below). ``question`` and
 ``question-ar`` (optional, once each) write the query's research question in English and Arabic
 (the home page lists them). A blank ``#`` line is allowed; anything else in the header is an error naming the file and line. The query body
 must parse and use every parameter as a variable (``?name``).
@@ -21,9 +22,21 @@ looked up among labelled entities like the above), ``class below PREFIX:Class`` 
 subclass, by IRI, local name or label), ``xsd:gYear``, ``xsd:integer``, ``xsd:decimal``,
 ``xsd:date``, ``string`` and ``text`` (plain literals), and ``search words`` (Arabic-aware search
 words, bound as the regular expression :func:`graph_builder.text.arsearch.search_pattern` makes,
-to be matched with ``REGEX`` against ``mdkg:searchText``: portable to any SPARQL engine). Values are resolved to terms in Python
+to be matched with ``REGEX`` against ``mdkg:searchText``: portable to any SPARQL engine). A query may
+read facts, types and labels from the build's facts graph, ``GRAPH <https://w3id.org/mdkg/graph/facts>``
+(each once, however many reports restate them: :mod:`graph_builder.build.facts_graph`); graph IRIs
+under the default base are moved to the deployment's base (``MDKG_BASE``) when the file is read. Values are resolved to terms in Python
 (IRIs with a lookup query) and bound with pyoxigraph ``substitutions``: never pasted into the
-query text. An optional parameter left out stays unbound, so the query's pattern is unrestricted.
+query text. A query whose header says ``# binding: values`` has its terms written instead in a
+``VALUES`` block opening its WHERE group, from the terms' own N-Triples syntax (pyoxigraph escapes
+them; :func:`graph_builder.service.remote_store.with_values`, what a remote engine always gets):
+Oxigraph plans a query for its parameters unbound when they come as substitutions, and for some
+queries (a parameter that selects a few annotations or statements among many) the plan with the
+value in the text is 40-90 times faster on the bundled build; for most the substitution is (see
+``docs/benchmarks.md``), so the choice is per query, measured. ``# binding: inline`` writes each term
+where its variable stands (``(term AS ?name)`` in the query's own projection), in the same N-Triples
+syntax: a regular expression given as a constant is compiled once, given as a variable once per row
+(``paragraph-search``: 1.4 ms against 150-280 ms). :meth:`NamedQuery.prepared` applies the choice. An optional parameter left out stays unbound, so the query's pattern is unrestricted.
 
 Used by the CLI (:func:`run_local` runs a named query on a store opened by the caller) and by the
 web view (``catalogue``: ``/queries``), which resolves IRIs through the service's executor. This
@@ -40,9 +53,10 @@ from typing import Callable, Iterable, Mapping
 
 import pyoxigraph as ox
 from graph_builder.text import arsearch
-from graph_builder.namespaces import PREFIXES, XSD
+from graph_builder.namespaces import DEFAULT_BASE, PREFIXES, XSD, Base
 from graph_builder.resources import data_dir
-from graph_builder.service import guard
+from graph_builder.service import guard, query_text
+from graph_builder.service.remote_store import with_values
 
 RESERVED = frozenset({"format", "lang"})  # the service's own parameters (answer format, page language)
 NAME = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -50,6 +64,7 @@ _HEADER = re.compile(r"^#\s*(?:(?P<key>[a-z]+(?:-[a-z]+)?)\s*:\s*(?P<value>.*?))
 QUESTION_KEYS = {"question": "en", "question-ar": "ar"}
 _PARAM = re.compile(r"^(?P<name>[A-Za-z_][A-Za-z0-9_]*)\s*\((?P<spec>[^)]*)\)\s*(?:[—–-]+\s*(?P<doc>.*))?$")
 _CURIE = re.compile(r"^(?P<prefix>[A-Za-z][\w-]*):(?P<local>[^\s/][^\s]*)$")
+BINDINGS = ("substitutions", "values", "inline")
 _LITERAL_TYPES = {"xsd:gyear": "gYear", "xsd:integer": "integer", "xsd:decimal": "decimal",
                   "xsd:date": "date", "string": "string", "text": "text", "search words": "words"}
 
@@ -90,6 +105,15 @@ class NamedQuery:
     text: str
     examples: tuple[str, ...] = field(default=())
     questions: Mapping[str, str] = field(default_factory=dict)  # the research question, by language
+    binding: str = "substitutions"  # or "values", "inline": how the terms of the parameters reach the engine
+
+    def prepared(self, terms: Mapping[str, ox.NamedNode | ox.Literal]) -> tuple[str, dict]:
+        """The text to run and the substitutions to pass with it, for the terms of the parameters."""
+        if self.binding == "values" and terms:
+            return with_values(self.text, terms), {}
+        if self.binding == "inline" and terms:
+            return inline(self.text, terms), {}
+        return self.text, dict(terms)
 
     def question(self, lang: str) -> str:
         """The research question in ``lang`` (English, then the title, when not written)."""
@@ -103,6 +127,24 @@ class NamedQuery:
                 "params": [{"name": p.name, "type": p.type_label, "optional": p.optional,
                             "description": p.doc} for p in self.params],
                 "questions": dict(self.questions), "examples": list(self.examples), "text": self.text}
+
+
+def inline(text: str, terms: Mapping[str, ox.NamedNode | ox.Literal]) -> str:
+    """``text`` with each ``?name``/``$name`` of ``terms`` replaced by the term's N-Triples syntax (written by
+    pyoxigraph, which escapes it), and by ``(term AS ?name)`` in the top-level SELECT projection; IRIs,
+    strings and comments are left as they are (:func:`query_text.tokens` skips them)."""
+    out, projecting = [], False
+    for kind, token, depth in query_text.tokens(text):
+        if kind == "word" and depth == 0 and token.upper() == "SELECT":
+            projecting = True
+        elif projecting and depth == 0 and (token == "{" or token.upper() == "WHERE"):
+            projecting = False
+        name = token[1:] if kind == "word" and token[:1] in "?$" else None
+        if name in terms:
+            out.append(f"({terms[name]} AS ?{name})" if projecting and depth == 0 else str(terms[name]))
+        else:
+            out.append(token)
+    return "".join(out)
 
 
 # -- parsing the files ----------------------------------------------------------------------
@@ -156,6 +198,7 @@ def parse_query_file(path: Path) -> NamedQuery:
         raise HeaderError(f"{path}: not UTF-8 text ({exc})") from None
     title, descriptions, params, examples, param_lines = None, [], [], [], {}
     questions: dict[str, str] = {}
+    binding = None
     body_start = len(lines)
     for number, line in enumerate(lines, start=1):
         where = f"{path}:{number}"
@@ -183,12 +226,16 @@ def parse_query_file(path: Path) -> NamedQuery:
             param_lines[param.name] = number
         elif key == "example":
             examples.append(value)
+        elif key == "binding" and binding is None:
+            if value not in BINDINGS:
+                raise HeaderError(f"{where}: 'binding' is one of {', '.join(BINDINGS)}, got {value!r}")
+            binding = value
         elif key in QUESTION_KEYS and QUESTION_KEYS[key] not in questions:
             questions[QUESTION_KEYS[key]] = value
         else:
             raise HeaderError(f"{where}: unknown header key {key!r} "
-                              f"(expected title, question, question-ar, description, param or example; each of "
-                              f"title, question and question-ar once)")
+                              f"(expected title, question, question-ar, description, param, example or binding; "
+                              f"each of title, question, question-ar and binding once)")
     if not title:
         raise HeaderError(f"{path}:1: the header has no '# title: …' line")
     text = "\n".join(lines[body_start:]).strip()
@@ -207,8 +254,23 @@ def parse_query_file(path: Path) -> NamedQuery:
         except (RuntimeError, SyntaxError, ValueError) as exc:
             raise HeaderError(f"{path}:{param_lines[param.name]}: parameter {param.name!r} cannot be "
                               f"bound ({exc}); a SELECT must project ?{param.name}") from None
-    return NamedQuery(path.stem, path, title, " ".join(descriptions), tuple(params),
-                      "\n".join(lines), tuple(examples), questions)
+    query = NamedQuery(path.stem, path, title, " ".join(descriptions), tuple(params),
+                       rebase_graphs("\n".join(lines)), tuple(examples), questions, binding or "substitutions")
+    if query.binding == "inline":  # a term must be able to stand where its variable stands
+        sample = {p.name: ox.NamedNode("urn:x:0") if p.kind in ("entity", "iri", "class") else ox.Literal("0")
+                  for p in params}
+        message = guard.query_syntax_error(query.prepared(sample)[0], None)
+        if message is not None:
+            raise HeaderError(f"{path}:{body_start + 1}: with its parameters written in (binding: inline) "
+                              f"the query does not parse: {message}")
+    return query
+
+
+def rebase_graphs(text: str) -> str:
+    """``text`` with the build's graphs (``<https://w3id.org/mdkg/graph/…>``, e.g. the facts graph a
+    query reads facts, types and labels from) named under the deployment's base IRI (``MDKG_BASE``)."""
+    base = Base.from_env().iri
+    return text if base == DEFAULT_BASE else text.replace(f"<{DEFAULT_BASE}graph/", f"<{base}graph/")
 
 
 def load_catalogue(folder: Path) -> dict[str, NamedQuery]:
@@ -404,8 +466,9 @@ def run_local(store: ox.Store, query: NamedQuery, args: Mapping[str, str]):
     """
     values = check_args(query, {k: [v] for k, v in args.items()})
     terms = bind(query, values, store_lookup(store), portable=getattr(store, "portable", False))
-    return store.query(query.text, use_default_graph_as_union=True,
-                       substitutions={ox.Variable(k): v for k, v in terms.items()},
+    text, substitutions = query.prepared(terms)
+    return store.query(text, use_default_graph_as_union=True,
+                       substitutions={ox.Variable(k): v for k, v in substitutions.items()},
                        custom_functions=arsearch.custom_functions())
 
 

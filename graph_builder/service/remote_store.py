@@ -12,7 +12,11 @@ graphs), so a query without FROM/FROM NAMED is sent with the protocol dataset sp
 ``use_default_graph_as_union`` gives every MDKG graph (named graphs whose IRI starts with
 ``graph_prefix``, listed with one query and kept ``graphs_ttl`` seconds) as default graphs and as
 named graphs; otherwise the default graph is empty (MDKG writes none) and the named graphs are
-the MDKG graphs. Explicit ``default_graph``/``named_graphs`` are passed as given.
+the MDKG graphs. Explicit ``default_graph``/``named_graphs`` are passed as given. The graphs named
+in ``named_only`` (by default the build's facts graph, ``graph_prefix + "facts"``: a deduplicated
+copy of the entity statements of the other graphs, which queries read with ``GRAPH``) are sent only
+as named graphs: as a default graph too, it would double every entity triple of the union and
+Virtuoso's optimiser, multiplying its estimates, refuses or misplans joins over it.
 
 Parameters (pyoxigraph's ``substitutions``) become a ``VALUES`` block opening the query's WHERE
 group, written from the terms' own N-Triples syntax (pyoxigraph escapes them); ``base_iri``
@@ -39,6 +43,7 @@ from typing import Iterable, Mapping
 import pyoxigraph as ox
 import requests
 
+from graph_builder.build import facts_graph
 from graph_builder.service import remote_guard
 
 RESULTS_XML = "application/sparql-results+xml"
@@ -104,9 +109,11 @@ class RemoteStore:
     portable = True  # callers use queries without MDKG's extension functions
 
     def __init__(self, endpoint: str, *, graph_prefix: str, timeout: float = 30.0,
-                 graphs_ttl: float = 10.0, auth=None):
+                 graphs_ttl: float = 10.0, auth=None, named_only: Iterable[str] | None = None):
         self.endpoint = endpoint
         self.graph_prefix = graph_prefix
+        self.named_only = frozenset(named_only if named_only is not None
+                                    else [graph_prefix + facts_graph.NAME])
         self.timeout = timeout
         self.graphs_ttl = graphs_ttl
         self.auth = auth
@@ -197,7 +204,8 @@ class RemoteStore:
             named = [g.value for g in named_graphs or ()] or [EMPTY_DEFAULT]
         elif not has_dataset:
             graphs = self.mdkg_graphs() or [EMPTY_DEFAULT]
-            default = graphs if use_default_graph_as_union else [EMPTY_DEFAULT]
+            union = [g for g in graphs if g not in self.named_only] or [EMPTY_DEFAULT]
+            default = union if use_default_graph_as_union else [EMPTY_DEFAULT]
             named = graphs
         accept = GRAPH_ACCEPT if query_form(text) in ("CONSTRUCT", "DESCRIBE") else RESULTS_XML
         content_type, body = self._post(text, default, named, self._deadline(), accept)
