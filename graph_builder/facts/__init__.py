@@ -14,6 +14,7 @@ import importlib
 from typing import Iterable
 
 from ..recognise.findings import Fact
+from . import person_identity
 from .fact_context import FactContext
 
 FAMILIES = ("topics", "events", "commitments", "actors")
@@ -35,7 +36,7 @@ def extract_facts(ctx: FactContext) -> list[Fact]:
     facts: list[Fact] = []
     for mod in family_modules():
         facts.extend(ctx.family_facts(mod))
-    return dedupe(facts)
+    return dedupe(person_identity.unify(facts))
 
 
 def dedupe(facts: Iterable[Fact]) -> list[Fact]:

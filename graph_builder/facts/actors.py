@@ -483,7 +483,10 @@ def _affiliation(text: Text, start: int, end: int, office: bool = True) -> Entit
     if len(orgs) > 1 and _is_office(orgs[0].entity) and not _is_office(orgs[1].entity):
         orgs = orgs[1:]                  # الأمين العام المساعد لجامعة الدول العربية: the organisation, not the post
     if orgs and not (states and states[0].start < orgs[0].start):
-        return orgs[-1].entity if _cls(orgs[-1]) == "GovernmentBody" else orgs[0].entity
+        chosen = orgs[-1].entity if _cls(orgs[-1]) == "GovernmentBody" else orgs[0].entity
+        if _is_office(chosen):           # ممثل الأمين العام للأمم المتحدة: the post's organisation, not the post
+            chosen = _office_organisation(chosen, getattr(text, "gazetteer", None)) or chosen
+        return chosen
     return states[0].entity if states else None
 
 

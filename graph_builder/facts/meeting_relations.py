@@ -31,6 +31,7 @@ import re
 from ..recognise.findings import Entity, Fact, Mention, Value
 from ..text.tokens import Tokens
 from .event_common import Ref
+from . import role_antecedent
 from .meeting_setting import mention_at
 from .event_status import PLANNED, negated, offered
 from ..text.word_classes import load
@@ -312,6 +313,15 @@ def chairs(ctx, src, toks: Tokens, refs: list[Ref], s: int, e: int):
             yield from _delegation_of(toks, src, refs, vm, hi)
             yield from _delegation_head(toks, src, refs, vm, lex.is_a(toks, vm.j, "delegation_noun").j, hi)
             continue
+        d_at = _delegation_after_subject(toks, refs, vm, hi)
+        if d_at is not None:
+            # ترأس ROLE، NAME، وفد ليبيا المشارك في الاجتماع: the subject heads the delegation, chairs nothing
+            yield from _delegation_of(toks, src, refs, vm, hi, d_at)
+            head, _k = _first_mention(toks, vm.j, d_at, ("person",), d_at - vm.j, stop_at_comma=False)
+            if head is not None and not vm.future and _status(_nearest(toks, refs, vm.i)) != PLANNED:
+                yield Fact(_full_person(toks, head, d_at), "participatesIn", _nearest(toks, refs, vm.i).event, src,
+                           "event.delegation", REGISTRY.confidence("event.delegation"))
+            continue
         co = bool(vm.feature("co"))
         if vm.feature("object") == "chaired":
             yield from _chairmanship(toks, src, refs, vm, lo, hi)
@@ -333,14 +343,22 @@ def chairs(ctx, src, toks: Tokens, refs: list[Ref], s: int, e: int):
                 m, at = _first_mention(toks, toks.index_at(m.end), hi, kinds, CHAIR_WINDOW)
             if m is not None:
                 found, _last_end = [_full_person(toks, m, hi)], m.end
-                pair = _second_state(toks, m, hi) or _second_person(toks, m, hi)
-                if pair is not None:     # تحت الرئاسة المغربية الألمانية / برئاسة المغرب وألمانيا: two co-chairs
-                    found, _last_end, co = found + [pair.entity], pair.end, True
+                more = _state_chain(toks, m, hi) or [x for x in [_second_person(toks, m, hi)] if x is not None]
+                if more:                 # تحت الرئاسة المغربية الألمانية / برئاسة المغرب وألمانيا: two co-chairs
+                    found, _last_end, co = found + [x.entity for x in more], more[-1].end, True
+        if found and _last_end is not None:
+            partner = _co_chair_partner(toks, toks.index_at(_last_end - 1) + 1, hi)
+            if partner is not None:      # برئاسة X بالشراكة مع Y: X and Y co-chair
+                found, _last_end, co = found + [partner.entity], partner.end, True
         nominal = vm.feature("tense") == "noun" and not vm.entry.written.startswith(("ب", "تحت"))
         if not found and not nominal:
             name = _name_tail(toks, start, hi) if role_first else _name_ahead(toks, start, hi)
             if name:
                 found.append(person(name))
+        if not found and role_first:
+            ante = role_antecedent.earlier_person(ctx, src, toks, start, hi)   # برئاسة وزير الخارجية: named before
+            if ante is not None:
+                found = [ante]
         if not found and not nominal and vm.reading.pro.startswith("و"):
             shared = _coordinated_subject(toks, lo, vm.i)   # استضافت الإمارات اللقاء … وترأست أعماله
             if shared is not None:
@@ -383,6 +401,31 @@ def _second_state(toks: Tokens, m, hi: int):
         return None
     nxt = next((x for x in toks.tokens[k].ents if x.entity.kind == "state" and toks.index_at(x.start) == k), None)
     return nxt if nxt is not None and nxt.entity != m.entity else None
+
+
+def _co_chair_partner(toks: Tokens, k: int, hi: int):
+    """The actor after a co-chair marker right after a chair's name (``، بالشراكة مع ROLE NAME``), else None."""
+    if k < hi and toks.tokens[k].norm == ",":
+        k += 1
+    lex = load()
+    cm = lex.is_a(toks, k, "co_chair_marker") if k < hi else None
+    if cm is None or cm.reading.pro.startswith("و"):
+        return None              # ، وبالشراكة مع …: a new clause, not a second chair
+    kinds = ("person",) if cm.j < hi and lex.is_a(toks, cm.j, "role") is not None else ("person", "state", "org")
+    m, _at = _first_mention(toks, cm.j, hi, kinds, CHAIR_WINDOW)
+    return m
+
+
+def _state_chain(toks: Tokens, m, hi: int) -> list:
+    """The states named one after another after the state mention ``m`` (المغربية الألمانية، كولومبيا وفرنسا
+    واليابان والأردن): every further state of the chain, [] when none follows."""
+    out, seen = [], {m.entity}
+    nxt = _second_state(toks, m, hi)
+    while nxt is not None and nxt.entity not in seen:
+        out.append(nxt)
+        seen.add(nxt.entity)
+        nxt = _second_state(toks, nxt, hi)
+    return out
 
 
 def _past_meeting_object(toks: Tokens, refs: list[Ref], j: int, hi: int) -> int:
@@ -580,12 +623,31 @@ def _unnamed_meeting_between(toks: Tokens, refs: list[Ref], ref: Ref, i: int) ->
     return False
 
 
-def _delegation_of(toks: Tokens, src, refs: list[Ref], vm, hi: int):
+SUBJECT_REACH = 20           # tokens of a chair verb's subject (its role and name) before the delegation it heads
+
+
+def _delegation_after_subject(toks: Tokens, refs: list[Ref], vm, hi: int) -> int | None:
+    """The delegation noun a chair verb takes as its object after its subject, set off by a comma or closing a
+    person's name (``ترأس وزير العمل، علي العابد، وفد ليبيا``), before any meeting the sentence names; else None."""
+    lex = load()
+    if vm.feature("tense") == "noun":
+        return None
+    for k in range(vm.j + 1, min(hi, vm.j + SUBJECT_REACH)):
+        if toks.tokens[k].norm in (".", ";", ":") or any(_ref_tok(toks, r) == k for r in refs):
+            return None
+        if lex.is_a(toks, k, "delegation_noun") is not None and (
+                toks.tokens[k - 1].norm == "," or any(x.entity.kind == "person" for x in toks.tokens[k - 1].ents)):
+            return k
+    return None
+
+
+def _delegation_of(toks: Tokens, src, refs: list[Ref], vm, hi: int, at: int | None = None):
     """``ترأس وفد STATE``: the state whose delegation the chair word heads takes part in the nearest
-    held meeting of the sentence (rule ``event.delegation``)."""
+    held meeting of the sentence (rule ``event.delegation``); ``at``: the delegation noun, when not
+    right after the chair word."""
     if vm.future or not refs:
         return
-    d = load().is_a(toks, vm.j, "delegation_noun")
+    d = load().is_a(toks, vm.j if at is None else at, "delegation_noun")
     state, _k = _first_mention(toks, d.j, hi, ("state",), 2)
     if state is None:
         return
@@ -627,6 +689,8 @@ def _plain_word(toks: Tokens, k: int) -> bool:
     t = toks.tokens[k]
     if t.kind != "word" or any(m.entity.kind != "person" for m in t.ents) or len(t.norm) < 2:
         return False
+    if len(t.norm) > 5 and t.norm.startswith(("بال", "وال", "فال", "كال", "لل")):
+        return False             # بالشراكة، والتعاون: a proclitic and the article, a common noun after the name
     lex = load()
     return not lex.match_at(toks, k, _NOT_NAME_CLASSES) and t.norm not in _FUNCTION_WORDS
 
@@ -691,6 +755,7 @@ def participant_lists(ctx, src, toks: Tokens, refs: list[Ref], s: int, e: int):
     lex = load()
     lo, hi = toks.token_range(s, e)
     conf = REGISTRY.confidence("event.participant-list")
+    yield from representations(src, toks, refs, lo, hi)
     for vm in lex.find(toks, ("participate_verb", "gather_verb"), lo, hi):
         if vm.future or negated(toks, vm.i) or vm.feature("weak"):
             continue
@@ -706,11 +771,41 @@ def participant_lists(ctx, src, toks: Tokens, refs: list[Ref], s: int, e: int):
         for actor in _listed_actors(toks, vm.j, hi, refs):
             if actor != ref.process:
                 yield Fact(actor, "participatesIn", ref.event, src, "event.participant-list", conf)
-        if vm.cls == "participate_verb":
-            who = _titled_person(toks, vm.j, hi)
-            if who is not None:
+        if vm.cls == "participate_verb" or _meeting_at(toks, refs, vm.j):       # يحضر المؤتمر ROLE NAME
+            at = vm.j + 1 if vm.j < hi and toks.tokens[vm.j].norm in _FOLLOWERS else vm.j   # شارك فيها ROLE NAME
+            for who in _titled_persons(toks, _past_attended_meeting(toks, refs, at, hi), hi):
                 yield Fact(who, "participatesIn", ref.event, src, "event.participant-person",
                            REGISTRY.confidence("event.participant-person"))
+
+
+register(Rule("event.represented", ("participatesIn",), 0.75, ("represent_verb", "entity:state", "entity:org", "entity:person"),
+              "REPRESENT_VERB STATE في MEETING، ROLE NAME (ويمثل المغرب في المؤتمر وزير الخارجية …): the state and the "
+              "person who represents it take part in the meeting", "events"))
+
+
+def representations(src, toks: Tokens, refs: list[Ref], lo: int, hi: int):
+    """``ويمثل المغرب في المؤتمر، ROLE NAME``: the state represented at the meeting of the sentence takes part,
+    and so does the person named after the meeting (the verb's subject)."""
+    lex = load()
+    conf = REGISTRY.confidence("event.represented")
+    for vm in lex.find(toks, "represent_verb", lo, hi):
+        if vm.future or negated(toks, vm.i):
+            continue
+        actor, k = _first_mention(toks, vm.j, hi, _ACTOR_KINDS, 1)
+        if actor is None:
+            continue
+        k = toks.index_at(actor.end - 1) + 1
+        if not (k + 1 < hi and toks.tokens[k].norm == "في" and _meeting_at(toks, refs, k + 1)):
+            continue             # تمثل الجزائر نموذجا …: no meeting, a copula
+        ref = _nearest(toks, refs, k + 1)
+        if _status(ref) == PLANNED:
+            continue
+        yield Fact(actor.entity, "participatesIn", ref.event, src, "event.represented", conf)
+        after = _past_attended_meeting(toks, refs, k + 1, hi)
+        if after < hi and toks.tokens[after].norm == ",":
+            after += 1
+        for who in _titled_persons(toks, after, hi)[:1]:
+            yield Fact(who, "participatesIn", ref.event, src, "event.represented", conf)
 
 
 register(Rule("event.participant-person", ("participatesIn",), 0.75, ("participate_verb", "title", "role", "entity:person"),
@@ -720,19 +815,83 @@ PERSON_WINDOW = 16           # tokens of titles and roles between a participatio
                              # الأمين العام المساعد رئيس قطاع الشؤون الاجتماعية بالجامعة العربية السفيرة الدكتورة NAME)
 
 
-def _titled_person(toks: Tokens, j: int, hi: int):
-    """The person named right after a participation word, past its titles and role (up to a comma)."""
+APPOSITION_REACH = 10        # tokens of a role written after a listed person's name, up to the comma
+
+
+def _past_apposition(toks: Tokens, k: int, hi: int) -> int:
+    """The comma that closes the role written right after a listed name (``NAME ملك المملكة الأردنية،``), or
+    ``k`` when the words after the name hold another person or end the sentence first."""
+    for n in range(k, min(hi, k + APPOSITION_REACH)):
+        t = toks.tokens[n]
+        if t.norm == ",":
+            return n
+        if t.norm in (".", ";", ":") or t.norm.startswith("و") or any(x.entity.kind == "person" for x in t.ents):
+            return k
+    return k
+
+
+def _titled_person_at(toks: Tokens, j: int, hi: int):
+    """The person named right after a participation word, past its titles and role (up to a comma), and
+    the token after the name; (None, j) when none."""
     lex = load()
     for k in range(j, min(hi, j + PERSON_WINDOW)):
         t = toks.tokens[k]
+        if t.norm == "," and k > j and k + 1 < hi and (lex.is_a(toks, k + 1, "title") is not None or any(
+                x.entity.kind == "person" and toks.index_at(x.start) == k + 1 for x in toks.tokens[k + 1].ents)):
+            continue             # ROLE، السيد NAME / ROLE، NAME: the role set off before the name
         if t.norm in (",", ";", ".", ":", "(") or lex.is_a(toks, k, "participate_verb") is not None:
-            return None
+            return None, j
         m = next((x for x in t.ents if toks.index_at(x.start) == k), None)
         if m is not None and m.entity.kind == "person":
-            return _full_person(toks, m, hi)
+            return _full_person(toks, m, hi), toks.index_at(m.end)
         if k == j and lex.is_a(toks, k, "title") is None and lex.is_a(toks, k, "role") is None:
-            return None          # بمشاركة واسعة …: no person follows
-    return None
+            return None, j       # بمشاركة واسعة …: no person follows
+    return None, j
+
+
+def _past_attended_meeting(toks: Tokens, refs: list[Ref], j: int, hi: int) -> int:
+    """The token after the meeting a participation verb takes as its object (يحضر المؤتمر …، حضر الاجتماع …),
+    else ``j``: the persons who attend follow it."""
+    k = _past_meeting_object(toks, refs, j, hi)
+    if k == j and j < hi and load().is_a(toks, j, "meeting_noun") is not None and toks.tokens[j].norm.startswith("ال"):
+        return j + 1
+    return k
+
+
+def _titled_persons(toks: Tokens, j: int, hi: int) -> list:
+    """The persons named after a participation word, each with its titles and role: the first right after
+    it, the next ones after ``، و`` or ``و`` (``يحضر المؤتمر ROLE NAME، وROLE NAME``); a list item that is
+    no titled person ends the list."""
+    out = []
+    each = j + 1 < hi and toks.tokens[j].norm == "كل" and toks.tokens[j + 1].norm == "من"
+    if each:
+        j += 2                   # كل من X، Y وZ: a list whose items a bare comma may join
+    lex = load()
+    while j < hi:
+        who, end = _titled_person_at(toks, j, hi)
+        if who is None and each:
+            n = _past_apposition(toks, j, hi)      # an item with no name we know: on to the next one
+            if n == j or toks.tokens[n].norm != ",":
+                break
+            j = n + 1 + (n + 1 < hi and toks.tokens[n + 1].norm == "و")
+            continue
+        if who is None:
+            break
+        out.append(who)
+        k = end
+        if each:
+            k = _past_apposition(toks, k, hi)    # NAME ملك المملكة الأردنية، …: the item's own role after the name
+        comma = k < hi and toks.tokens[k].norm == ","
+        if comma:
+            k += 1
+        if k < hi and each and comma and (lex.is_a(toks, k, "title") is not None or lex.is_a(toks, k, "role")
+                                         is not None) and _titled_person_at(toks, k, hi)[0] is not None:
+            j = k                # كل من ROLE NAME، TITLE NAME: the next item of the list
+            continue
+        if k >= hi or not toks.tokens[k].norm.startswith("و"):
+            break
+        j = k + 1 if toks.tokens[k].norm == "و" else k
+    return out
 
 
 def _meeting_at(toks: Tokens, refs: list[Ref], k: int) -> bool:
@@ -802,6 +961,12 @@ def _list_resumes(toks: Tokens, k: int, hi: int) -> int | None:
             f = lex.is_a(toks, x, "participant_filler")
             if f is not None and f.reading.pro == "و":
                 return f.j
+            c = lex.is_a(toks, x, "list_opener")
+            if c is not None and c.feature("continues") and c.j < hi and (
+                    lex.is_a(toks, c.j, "participant_group") is not None
+                    or lex.is_a(toks, c.j, "participant_filler") is not None
+                    or any(m.entity.kind in _ACTOR_KINDS and toks.index_at(m.start) == c.j for m in toks.tokens[c.j].ents)):
+                return c.j       # …، إلى جانب كيانات إقليمية ودولية من أبرزها …: the list goes on (not إلى جانب تحديات …)
     return None
 
 

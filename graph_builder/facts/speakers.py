@@ -21,7 +21,7 @@ from ..text.tokens import Tokens
 from ..text.word_classes import load
 from .event_common import Ref
 from .event_status import PLANNED, negated
-from .meeting_relations import _full_person, _name_tail, _ref_tok, _status
+from .meeting_relations import _full_person, _name_tail, _ref_tok, _status, _titled_persons
 from .minting import person
 from .rules import REGISTRY, Rule, register
 
@@ -63,6 +63,11 @@ def _after(toks: Tokens, j: int, hi: int):
         name = _name_tail(toks, j, hi)
         return person(name) if name else None
     return None
+
+
+def _each_of(toks: Tokens, k: int, hi: int) -> bool:
+    """``كل من`` at ``k``: a list of speakers follows."""
+    return k + 1 < hi and toks.tokens[k].norm == "كل" and toks.tokens[k + 1].norm == "من"
 
 
 def _subject_start(toks: Tokens, j: int, hi: int) -> int:
@@ -132,6 +137,7 @@ def speakers(ctx, src, toks: Tokens, refs: list[Ref], taken: Ref | None, s: int,
         if w.future or negated(toks, w.i) or _planned(toks, lo, w.i):
             continue
         form = w.feature("form")
+        group = []
         if form != "noun" and w.feature("tense") != "past":
             continue
         gov = [v for v in verbs if v.i < w.i and w.i - v.j <= SPEAKER_WINDOW]
@@ -145,7 +151,9 @@ def speakers(ctx, src, toks: Tokens, refs: list[Ref], taken: Ref | None, s: int,
             else:
                 who = _after(toks, w.j, hi) if not w.reading.pro or "ب" in w.reading.pro else None
         else:
-            who = _after(toks, _subject_start(toks, w.j, hi), hi)
+            at = _subject_start(toks, w.j, hi)
+            group = _titled_persons(toks, at, hi) if _each_of(toks, at, hi) else []   # ألقاها كل من X، Y وZ
+            who = group[0] if group else _after(toks, at, hi)
         if who is None and form == "noun" and w.reading.enc and w.i - lo <= 2:
             comma = next((k for k in range(w.j, min(hi, w.j + 10)) if toks.tokens[k].norm == ","), None)
             who = _after(toks, comma + 1, hi) if comma is not None else None    # وفي كلمته أمام القمة، دعا X
@@ -157,7 +165,42 @@ def speakers(ctx, src, toks: Tokens, refs: list[Ref], taken: Ref | None, s: int,
         ref = _meeting(toks, refs, taken, w.i, end, lo, hi)
         if ref is None or _status(ref) == PLANNED or who == ref.process:
             continue
-        yield Fact(who, "participatesIn", ref.event, src, "event.speaker", conf)
+        for x in (group or [who]):
+            yield Fact(x, "participatesIn", ref.event, src, "event.speaker", conf)
+    yield from reported_speakers(src, toks, refs, lo, hi)
+
+
+register(Rule("event.reported-speaker", ("participatesIn",), 0.7, ("reporting_verb", "entity:person"),
+              "REPORTING_VERB PERSON [ROLE] خلال/في/أمام MEETING (وقالت X وزيرة … خلال الاجتماع الذي عقد …، وقال X في "
+              "مؤتمر إقليمي …): the person spoke at the meeting named right after the preposition", "events"))
+REPORTED_REACH = 14          # tokens of a speaker's name and role between the reporting verb and خلال/في/أمام
+_AT = frozenset({"خلال", "في", "امام"})
+
+
+def reported_speakers(src, toks: Tokens, refs: list[Ref], lo: int, hi: int):
+    """Rule ``event.reported-speaker``: a person who said something at a meeting the sentence names right
+    after خلال/في/أمام (not في تصريح، في بيان: no meeting there)."""
+    if not refs:
+        return
+    lex = load()
+    conf = REGISTRY.confidence("event.reported-speaker")
+    for vm in lex.find(toks, "reporting_verb", lo, hi):
+        if vm.future or negated(toks, vm.i) or vm.j >= hi:
+            continue
+        who = next((m for k in range(vm.j, min(hi, vm.j + 2)) for m in toks.tokens[k].ents
+                    if m.entity.kind == "person" and toks.index_at(m.start) == k), None)
+        if who is None:
+            continue
+        for k in range(toks.index_at(who.end - 1) + 1, min(hi, vm.j + REPORTED_REACH)):
+            t = toks.tokens[k]
+            if t.norm in _STOP - {","} or t.norm in ("ان", "إن", "أن", "بان"):
+                break
+            if t.norm in _AT:
+                ref = next((r for r in refs if _ref_tok(toks, r) in (k + 1, k + 2)), None)
+                if ref is not None and _status(ref) != PLANNED:
+                    yield Fact(_full_person(toks, who, hi), "participatesIn", ref.event, src,
+                               "event.reported-speaker", conf)
+                break
 
 
 def _adjective_state(ctx, toks: Tokens, k: int):
@@ -190,8 +233,10 @@ def delegations(ctx, src, toks: Tokens, refs: list[Ref], taken: Ref | None, s: i
             continue                 # سيشارك الوفد المغربي: a delegation still to come
         if _away(toks, lo, hi, _VISIT):
             continue                 # زار وفد مصري …، بعد الاجتماع: a visit, not the meeting
+        head = next((v for v in lex.find(toks, "chair_verb", max(lo, d.i - 2), d.i)
+                     if v.j == d.i and not v.future and v.feature("tense") == "past" and not negated(toks, v.i)), None)
         if not refs:
-            if taken is None or not lex.find(toks, ("participate_verb", "speech_word"), lo, hi):
+            if taken is None or not (head or lex.find(toks, ("participate_verb", "speech_word"), lo, hi)):
                 continue
             ref = taken
         else:
@@ -199,3 +244,9 @@ def delegations(ctx, src, toks: Tokens, refs: list[Ref], taken: Ref | None, s: i
         if _status(ref) == PLANNED:
             continue
         yield Fact(state, "participatesIn", ref.event, src, "event.delegation-adjective", conf)
+        if head is not None and not refs:     # وترأس الوفد البحريني، ROLE NAME (a sentence naming no meeting; with
+            # one, the chair rule's delegation head gives it): the head of the delegation takes part
+            k = d.j + 1 + (d.j + 1 < hi and toks.tokens[d.j + 1].norm == ",")
+            who = _after(toks, k, hi)
+            if who is not None and getattr(who, "kind", "") == "person":
+                yield Fact(who, "participatesIn", ref.event, src, "event.delegation-adjective", conf)

@@ -46,7 +46,7 @@ _OPEN_QUOTES = frozenset("«\"“")
 _CLOSE_QUOTES = frozenset("»\"”")
 _COMMAS = frozenset("،,")
 _CLOSE_NAME = frozenset("،,:؛;.(«\"»”–—-")
-_SAYS = frozenset(fold(w) for w in ("إن", "أن", "ان", "بأن", "إنه", "أنه"))
+_SAYS = frozenset(fold(w) for w in ("إن", "أن", "ان", "بأن", "إنه", "أنه", "بأنه", "بأنها", "أنها", "إنها", "بأنهم"))
 _PUNCT_BOUNDARY = frozenset("،,:؛;.()\"«»“”!؟?-–—/")
 MAX_NAME = 4
 
@@ -156,9 +156,9 @@ def given(w: str) -> bool:
 
 def _name_word(w: str, first: bool, original: str = "") -> bool:
     _, heads, role_words, not_name, titles, verbs = _words()
-    if len(w) < 2 or not w.isalpha() or _DEFINITE.match(w):
+    if len(w) < 2 or not w.isalpha() or (_DEFINITE.match(w) and not hamza_name(original)):
         return False
-    if w in titles:
+    if w in titles or (w in _SAYS and not given_as_written(original)):
         return False
     if w in _FUNCTION_WORDS and not (given(w) and (original.endswith("ي") or given_as_written(original))):
         return False                  # على (on) is not علي (a name), بأن is not بان (كي مون): the spelling decides
@@ -175,7 +175,29 @@ def _name_word(w: str, first: bool, original: str = "") -> bool:
         return False
     if first and w[:2] in _PREP_MASDAR:                   # a preposition + verbal noun (بتوقيع، لتعزيز)
         return False
+    if not first and _prep_noun(w):
+        return False                                      # NAME بمخطط عمل، NAME بتوقيع: ب + a noun after the name
     return True
+
+
+def _prep_noun(w: str) -> bool:
+    """ب + a noun of the mim or ta patterns (بمخطط، بمناسبة، بتوقيع): after a name, the words after it, not its end."""
+    return len(w) > 4 and w[:2] in ("بم", "بت") and not given(w)
+
+
+def hamza_name(original: str) -> bool:
+    """A word printed with a hamza on its first alif before lam (ألفانو، إلياس، ألبرتو): a foreign name
+    that folds like the article, not the article (which is written without hamza)."""
+    return len(original) > 3 and original[0] in "أإ" and original[1] == "ل"
+
+
+def _after_nisba(ws: "_Words", j: int) -> bool:
+    """The word before ``j`` is a state's nisba adjective the matcher chose (وزير الخارجية الإيطالي NAME):
+    a role that ends in a nationality is followed by a name, so an unknown name may end at any hard boundary."""
+    if j < 1 or not ws.in_taken(j - 1):
+        return False
+    w = ws.items[j - 1][2]
+    return bool(_DEFINITE.match(w)) and w.endswith(("ي", "يه")) and len(w) > 5
 
 
 class _Words:
@@ -207,9 +229,17 @@ class _Words:
         if k >= len(self.items):
             return True
         w = self.items[k][2]
-        return (w in _PUNCT_BOUNDARY or w in _HARD_AFTER or is_role_head(w) or bool(_DEFINITE.match(w))
+        return (w in _PUNCT_BOUNDARY or w in _HARD_AFTER or w in _SAYS or _prep_noun(w) or is_role_head(w) or bool(_DEFINITE.match(w))
                 or (w[0] == "و" and len(w) > 2)          # و + the next item or clause (وبحضور، وليلى)
-                or _verb(w) or common_word(w) or _verb_and_object(self.items, k))          # NAME رحب فيها … / NAME أعمال الدورة / NAME لبذل (a common word)
+                or _verb(w) or common_word(w) or _verb_and_object(self.items, k) or _construct_noun(self.items, k))          # NAME رحب فيها … / NAME أعمال الدورة / NAME لبذل (a common word)
+
+
+def _construct_noun(items, k: int) -> bool:
+    """Word ``k`` ends in ta marbuta, is no given name, and a definite word that is no role head follows
+    (``صلاحية التفاوض``): a noun in construct with its genitive, not a third word of a name."""
+    w = items[k][2]
+    return w.endswith("ه") and w.isalpha() and not given(w) and k + 1 < len(items) \
+        and bool(_DEFINITE.match(items[k + 1][2])) and not is_role_head(items[k + 1][2])
 
 
 def _verb_and_object(items, k: int) -> bool:
@@ -295,6 +325,8 @@ def _name_at(ws: _Words, j: int, need_boundary: bool, role_closes: bool = False)
             break
         if k - j >= 2 and _verb_and_object(items, k):
             break                                         # دونالد ترامب سحبت الولايات …: a feminine perfect verb and its object
+        if k - j >= 2 and _construct_noun(items, k):
+            break                                         # هوشيار زيباري صلاحية التفاوض: a noun and its genitive, after the name
         k += 1
     if given(first) and k - j < longest and k < len(items) and not ws.in_taken(k):
         w = items[k][2]                                   # a family name with the article: الهاملي
@@ -302,6 +334,7 @@ def _name_at(ws: _Words, j: int, need_boundary: bool, role_closes: bool = False)
         if w.startswith("ال") and (len(w) > 4 or is_role_head(nxt)) and not _role_word_strict(w) \
                 and w not in _time_words() \
                 and not w.endswith(("ات", "ون", "ين")) \
+                and not (w.endswith("ه") and w.startswith(("الاست", "الان", "الات"))) \
                 and (not nxt or nxt in _CLOSE_NAME or nxt in _SAYS or nxt in _HARD_AFTER or _verb(nxt)
                      or nxt in _words()[3]
                      or (nxt[0] == "و" and len(nxt) > 2 and not _DEFINITE.match(nxt[1:]))
@@ -313,6 +346,8 @@ def _name_at(ws: _Words, j: int, need_boundary: bool, role_closes: bool = False)
         return None
     if not given(first) and not (k >= len(items) or items[k][2] in _SAYS or items[k][2] in _CLOSE_NAME
                                  or need_boundary and k - j == 2 and items[k][2] in _time_words()
+                                 or need_boundary and k - j <= 3 and _after_nisba(ws, j) and ws.boundary(k)
+                                 or need_boundary and k - j == 2 and _construct_noun(items, k)
                                  or role_closes and k - j <= 3 and is_role_head(items[k][2]) and not _prep_head(items[k][2])
                                  and items[k][2][:1] not in "وف" and k + 1 < len(items)
                                  and bool(_DEFINITE.match(items[k + 1][2]))):
@@ -463,13 +498,17 @@ def role_before(norm: Normalised, start: int, taken: list[tuple[int, int]],
                     head = earlier        # يفتتح وزير الموارد البشرية والتوطين الرئيس الحالي للمنتدى NAME
                 break                     # the start of the nearest role (… الكويتي المدير العام …: المدير)
         k -= 1
+    bare_l = False
     if head is None and prep_head is not None and prep_head == k + 1 and items[prep_head][2][:2] in ("لل", "لا"):
         head = prep_head                  # بكلمة للوكيل المساعد … NAME: the role opens with ل + its head
+    elif head is None and prep_head is not None and prep_head == k + 1 and items[prep_head][2][:1] == "ل" \
+            and items[prep_head][2][1:] in _words()[1]:
+        head, bare_l = prep_head, True    # سياسة صارمة لرئيس وزراء أستراليا (NAME): ل + a head with no article
     if head is None:
         return None
     end = max(n for n in range(head, last + 1) if items[n][2].isalpha())
     w = items[head][2]
-    off = 1 if w[0] in "وف" and w not in _words()[1] else 0
+    off = 1 if (w[0] in "وف" and w not in _words()[1]) or bare_l else 0
     return norm.to_original(items[head][0] + off, items[end][1])
 
 
