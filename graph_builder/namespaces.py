@@ -168,6 +168,11 @@ def slugify(text: str) -> str:
     return _SLUG_BAD.sub("-", text.strip()).strip("-").lower()
 
 
+# Name of the build's facts graph (``<base>graph/facts``: each entity statement once; written by
+# graph_builder.build.facts_graph, read by the named queries and sent by a remote store as a named graph).
+FACTS_GRAPH = "facts"
+
+
 @dataclass(frozen=True)
 class Base:
     """Instance and graph IRIs under one base IRI (``.../id/{kind}/{slug}``, ``.../graph/{name}``)."""

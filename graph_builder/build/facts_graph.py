@@ -28,9 +28,9 @@ from typing import Iterable, Iterator
 
 import pyoxigraph as ox
 
-from ..namespaces import MDKG, Base
+from ..namespaces import FACTS_GRAPH, MDKG, Base
 
-NAME = "facts"
+NAME = FACTS_GRAPH
 MERGED_FROM = MDKG.mergedFrom
 # Graphs never merged: the build's record (it differs from build to build) and the derived graphs.
 DERIVED = ("build", "summary", NAME)

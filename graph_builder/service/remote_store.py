@@ -43,7 +43,7 @@ from typing import Iterable, Mapping
 import pyoxigraph as ox
 import requests
 
-from graph_builder.build import facts_graph
+from graph_builder.namespaces import FACTS_GRAPH
 from graph_builder.service import remote_guard
 
 RESULTS_XML = "application/sparql-results+xml"
@@ -113,7 +113,7 @@ class RemoteStore:
         self.endpoint = endpoint
         self.graph_prefix = graph_prefix
         self.named_only = frozenset(named_only if named_only is not None
-                                    else [graph_prefix + facts_graph.NAME])
+                                    else [graph_prefix + FACTS_GRAPH])
         self.timeout = timeout
         self.graphs_ttl = graphs_ttl
         self.auth = auth
