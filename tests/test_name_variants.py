@@ -125,7 +125,7 @@ def test_no_spelling_variant_for_short_or_native_words(grammar, name):
     ("بقصر الإمارات في أبوظبي انطلق اللقاء الوزاري", "place/abu-dhabi"),                       # Gulf
     ("انطلقت في جنيف أعمال المنتدى العالمي للاجئين بمشاركة وزراء", "process/global-refugee-forum"),
     ("دعت المبادرة الإقليمية للهجرة واللجوء واللاجئين دول البلقان", "process/marri"),
-    ("تبنى الوزراء خطة عمل الرباط سنة 2006", "commitment/rabat-action-plan"),
+    ("تبنى الوزراء خطة عمل واغادوغو سنة 2006", "commitment/ouagadougou-action-plan"),
     ("وتنفيذا للاتفاق العالمي من أجل الهجرة الآمنة والمنظمة والنظامية", "commitment/gcm"),
 ])
 def test_added_identities_are_recognised(matcher, text, expected):
