@@ -15,7 +15,9 @@ from __future__ import annotations
 from dataclasses import replace
 
 from . import meeting_organisers, meeting_relations, process_chairs, session_chairs, speakers, written_meetings
-from .meeting_setting import dates_of, ordinals_of
+from . import meeting_coref
+from .meeting_coref import Chain, MeetingIndex
+from .meeting_setting import dates_of, ordinals_of, phase_before, phase_dates
 from .fact_context import FactContext, sentences
 from .event_chairs import meeting_chairs
 from .event_common import RULES, Ref, dates_in, year_fact
@@ -36,8 +38,12 @@ PRONOUN_PARTICIPANTS = rx(r"شارك(?:ت)? (?:فيه|فيها) ")
 
 def extract(ctx: FactContext):
     state = learn_document(ctx)
+    ctx.meeting_index = MeetingIndex()
     _learn_written(ctx, state)
     state.title_meeting = written_meetings.title_meeting(ctx, state)
+    state.chain = Chain()
+    if state.title_meeting is not None:
+        state.chain.add(state.title_meeting)        # the headline's meeting: what the lead's "the conference" is
     facts = []
     for para in ctx.document.paragraphs:
         facts.extend(_paragraph_facts(ctx, state, para))
@@ -96,6 +102,41 @@ def _settle(facts, planned: set):
 
 # ---------------------------------------------------------------- facts of paragraphs
 
+def _remember(ctx: FactContext, st: DocState, src, refs: list[Ref]) -> None:
+    """Record a sentence's meetings in the document's index (what every family reads) and add the ones named
+    with their identity to the chain of antecedents; a planned meeting joins it only while the document has
+    named no held one (a preview article's meeting; not the next summit announced in a report of this one)."""
+    for r in refs:
+        anaphor = r.rule in ("", written_meetings.ANAPHOR_ID)
+        ctx.meeting_index.add(src, r.start, r.end, r.event, r.status, "anaphor" if anaphor else "named")
+        if anaphor or r.event.kind != "event" or not written_meetings.identified(r):
+            continue
+        if r.status == PLANNED and any(x.status == HELD for x in st.chain.refs):
+            continue
+        st.chain.add(r)
+
+
+def _pronoun_meeting(st: DocState, toks, s: int, e: int, last: Ref | None, day) -> Ref | None:
+    """A sentence that names no meeting but takes one up with a pronoun on a proceedings noun (``والتقى الوزير
+    على هامشه بنظيره``، ``واختتمت أعماله أمس``): the last meeting of the chain (or of the paragraph), held or
+    planned as it was named, dated by a start or end verb that governs the pronoun; None when the clause is
+    planned about a meeting held (what it will do then says nothing of the meeting)."""
+    lo, hi = toks.token_range(s, e)
+    anchor = meeting_coref.pronoun_anchor(toks, lo, hi)
+    if anchor is None:
+        return None
+    ante = meeting_coref.resolve(st.chain, None, extra=[last] if last is not None else [])
+    if ante is None:
+        return None
+    status = clause_status(toks, anchor.i, doc_day=day)
+    if status == PLANNED and ante.status != PLANNED:
+        return None
+    t = toks.tokens[anchor.i]
+    phases = phase_dates(toks, lo, hi, day) if phase_before(toks, lo, anchor.i + 1) else ()
+    return Ref(t.start, t.end, ante.event, ante.process, written_meetings.ANAPHOR_ID, ante.status, None, None, (),
+               None, ante.kind, phases)
+
+
 def _paragraph_facts(ctx: FactContext, st: DocState, src):
     v = st.view(src)
     toks = ctx.tokens(src)
@@ -113,6 +154,9 @@ def _paragraph_facts(ctx: FactContext, st: DocState, src):
             if r.rule:
                 r.status = clause_status(toks, toks.index_at(r.start), dates=dates_in(v.text, r.end, e), doc_day=day)
         written = written_meetings.find(ctx, st, src, toks, s, e, refs)
+        if not refs and not written:
+            taken = _pronoun_meeting(st, toks, s, e, last, day)     # على هامشه، خلالها، في ختام أعماله
+            written = [taken] if taken is not None else []
         named = [r for r in refs + written if written_meetings.identified(r)]
         if named and named[-1].status != PLANNED:
             st.last_meeting, st.last_source = max(named, key=lambda r: r.start), src
@@ -123,6 +167,7 @@ def _paragraph_facts(ctx: FactContext, st: DocState, src):
                 st.planned_keys.add(r.event.key)
             elif r.status == HELD:
                 st.held_keys.add(r.event.key)
+        _remember(ctx, st, src, refs + written)
         parts = list(civil_society(ctx, st, src, v, refs, last, s, e))
         yield from parts
         part = next((Ref(s, e, f.subject, None, "", HELD) for f in parts if f.predicate == "partOf"), part)
@@ -131,6 +176,8 @@ def _paragraph_facts(ctx: FactContext, st: DocState, src):
         if not refs and not written:
             up = [part] if part is not None else meeting_relations.taken_up(toks, last or st.last_meeting, s, e)
             if up:
+                for r in up:
+                    ctx.meeting_index.add(src, r.start, r.end, r.event, r.status, "anaphor")
                 yield from meeting_relations.pattern_facts(ctx, src, toks, up, s, e)
                 yield from meeting_relations.participant_lists(ctx, src, toks, up, s, e)
             held = last or st.last_meeting

@@ -38,13 +38,14 @@ from ..values import find_ordinals, parse_ordinal
 from ..recognise.findings import Entity, Fact, Value
 from ..text.tokens import Tokens, strip_article
 from .event_common import Ref, key_year, year_fact
-from .event_status import HELD, PLANNED, _sentence_bounds, clause_status, document_day
+from .event_status import HELD, PLANNED, UNKNOWN, _sentence_bounds, clause_status, document_day
 from ..text.word_classes import load
 from .minting import process_meeting, sub_event, translit
 from .meeting_setting import (LOCATION_WINDOW, after, clause_place, covered, dates_before, fronted_place, governing_before, governing_verb, held_place_before, held_subject,
                               host_place_before, mention_at, ordinals_of, own_dates, phase_before, phase_dates,
                               place_after, range_tail, reported, state_site, contradicted, host_after)
 from .rules import REGISTRY, Rule, register
+from .meeting_coref import demonstrative, resolve
 
 RULE_ID = "event.written-meeting"
 ANAPHOR_ID = "event.written-anaphor"
@@ -125,7 +126,8 @@ def find(ctx, st, src, toks: Tokens, s: int, e: int, known: list[Ref]) -> list[R
         if ref is not None:
             out.insert(0, ref)
     # a planned clause about a meeting named before (وكانت القمة مقررة بين …) says nothing of the meeting held
-    return [r for r in out if not (r.rule == ANAPHOR_ID and r.status == PLANNED)]
+    # (a planned meeting taken up in a planned clause keeps it: وسيعقد المؤتمر في … of a preview article)
+    return [r for r in out if not (r.rule == ANAPHOR_ID and r.status == PLANNED and r.event.cls != PLANNED_CLASS)]
 
 
 DATELINE_ID = "event.dateline-place"
@@ -413,6 +415,10 @@ def _read(ctx, st, src, toks: Tokens, m, lo: int, hi: int, ordinals: dict, doc_d
             return None
     elif m.reading.enc:
         return None
+    if process is None and place is None and n is None and demonstrative(toks, m.i, j, lo, hi):
+        # هذا المؤتمر، هذه القمة الوزارية، المؤتمر ذاته: a meeting named before, whatever qualifiers it carries
+        ante = resolve(st.chain, kind, pointed=True, extra=_sentence_antecedent(st, src))
+        return _anaphor(ctx, st, src, toks, m.i, j, lo, hi, doc_day, ante) if ante is not None else None
     definite = m.reading.stem.startswith("ال") or toks.tokens[m.i].norm.startswith(("ال", "وال", "بال", "فال", "لل"))
     qualified = qualified or len(m.entry.words) > 1
     later = place_after(toks, j, hi) if process is None and place is None and n is None and not qualified \
@@ -432,6 +438,9 @@ def _read(ctx, st, src, toks: Tokens, m, lo: int, hi: int, ordinals: dict, doc_d
         if ante is not None and not modified and _can_refer(kind, ante.kind, ante.process):
             return _anaphor(ctx, st, src, toks, m.i, j, lo, hi, doc_day)
         place = host_place_before(toks, lo, m.i) or held_place_before(toks, lo, m.i)
+        ante = resolve(st.chain, kind, extra=_sentence_antecedent(st, src)) if not modified and place is None else None
+        if ante is not None:        # المؤتمر after a preparatory meeting: the last conference named, not the last meeting
+            return _anaphor(ctx, st, src, toks, m.i, j, lo, hi, doc_day, ante)
         if place is None and host_after(toks, j, hi) is None:
             return None         # افتتحت اليوم، بمراكش، أشغال المؤتمر الحكومي الدولي: named by its place (below)
     dates = own_dates(ctx, toks, j, hi, doc_day) or dates_before(toks, lo, m.i, doc_day)
@@ -627,6 +636,11 @@ def title_meeting(ctx, st) -> Ref | None:
         st.ordinal_years.setdefault((ref.process.slug, ref.ordinal), year)
         ref = replace(ref, event=replace(process_meeting(ref.process, year), cls=ref.event.cls), year=year)
     return ref
+
+
+def _sentence_antecedent(st, src) -> list:
+    """The meeting named earlier in the same source, which the chain may not hold yet."""
+    return [st.last_meeting] if st.last_meeting is not None and st.last_source is src else []
 
 
 def antecedent(st, src) -> Ref | None:
@@ -882,6 +896,8 @@ def _anaphor(ctx, st, src, toks: Tokens, i: int, j: int, lo: int, hi: int, doc_d
     if opener and dates and not phases:
         phases, dates = ((opener, dates[0]),), dates[1:]   # افتتحا أشغال القمة يوم الأربعاء الماضي: its first day
     status = clause_status(toks, i, dates=dates, doc_day=doc_day)
+    if status == UNKNOWN:
+        status = ante.status        # ويهدف هذا المؤتمر …: the clause says nothing new of it, it is as it was named
     place = place_after(toks, j, hi)
     years = [d.year for d in list(dates) + [d for _, d in phases] if d.year]
     ante_year = key_year(ante.event)
