@@ -22,12 +22,14 @@ from .fact_context import FactContext, sentences
 from .event_chairs import meeting_chairs
 from .event_common import RULES, Ref, dates_in, year_fact
 from .event_status import HELD, PLANNED, clause_status, document_day
+from ..text.word_classes import load
 from .meeting_details import convened, participants, ref_facts, themes
 from .meeting_parts import civil_society, roundtables, workshops
 from .named_meetings import named_meeting_facts
 from .minting import rx, ORDINAL_RE
 from .process_meetings import DocState, learn_document, sentence_refs
 from .sessions import session_facts
+from .rules import REGISTRY, Rule, register
 
 # The public names of this module (kept where they were before it was split).
 __all__ = ["RULES", "extract", "Ref", "DocState", "year_fact", "named_meeting_facts"]
@@ -51,7 +53,34 @@ def extract(ctx: FactContext):
         if fn.text:
             facts.extend(_paragraph_facts(ctx, state, fn))
     facts.extend(session_facts(ctx, state))
+    facts.extend(_title_facts(ctx, state, facts))
     return _settle(facts, state.planned_keys - state.held_keys)
+
+
+TITLE_ID = "event.title-meeting"
+register(Rule(TITLE_ID, ("partOf", "year", "ordinal", "location", "startDate", "endDate"), 0.75,
+              ("document.title", "meeting_noun", "entity:process", "entity:place", "values:ordinal"),
+              "the meeting a headline names (افتتاح المؤتمر الوزاري الخامس لعملية الخرطوم في القاهرة), taken up in the body "
+              "(وشارك في المؤتمر …): its process, ordinal, place and dates as the headline writes them, evidenced by the "
+              "first body paragraph that takes it up (a title has no paragraph of its own)", "events"))
+
+
+def _title_facts(ctx: FactContext, st: DocState, facts: list):
+    """What the headline says of its meeting when the body only takes it up: partOf, year, ordinal, location and
+    dates from the title, on the first body paragraph that refers to the meeting, for each predicate the body
+    does not give that meeting itself."""
+    ref = st.title_meeting
+    if ref is None:
+        return
+    first = next((p for p in ctx.document.paragraphs
+                  if any(r.event.key == ref.event.key for r in ctx.meeting_index.refs(p))), None)
+    if first is None:
+        return
+    have = {f.predicate for f in facts if getattr(f.subject, "key", None) == ref.event.key and f.predicate != "participatesIn"}
+    conf = REGISTRY.confidence(TITLE_ID)
+    for f in written_meetings.ref_facts(first, replace(ref, rule=written_meetings.RULE_ID)):
+        if f.predicate not in have:
+            yield replace(f, rule=TITLE_ID, confidence=conf)
 
 
 def _learn_written(ctx: FactContext, st: DocState) -> None:
@@ -104,16 +133,31 @@ def _settle(facts, planned: set):
 
 def _remember(ctx: FactContext, st: DocState, src, refs: list[Ref]) -> None:
     """Record a sentence's meetings in the document's index (what every family reads) and add the ones named
-    with their identity to the chain of antecedents; a planned meeting joins it only while the document has
-    named no held one (a preview article's meeting; not the next summit announced in a report of this one)."""
+    with their identity to the chain of antecedents, held or planned (a preview article's meeting, the
+    conference a preparatory meeting prepares), but not the next meeting of a series (القمة المقبلة)."""
     for r in refs:
         anaphor = r.rule in ("", written_meetings.ANAPHOR_ID)
         ctx.meeting_index.add(src, r.start, r.end, r.event, r.status, "anaphor" if anaphor else "named")
         if anaphor or r.event.kind != "event" or not written_meetings.identified(r):
             continue
-        if r.status == PLANNED and any(x.status == HELD for x in st.chain.refs):
+        if r.status == PLANNED and meeting_coref.next_meeting(ctx.tokens(src), r):
             continue
         st.chain.add(r)
+
+
+def _taken_meeting(st: DocState, toks, ref: Ref, last: Ref | None) -> Ref:
+    """A sentence's participation word taking up a meeting (``ويشارك في المؤتمر …``): when it is a meeting
+    noun, the most recent meeting of the chain that noun may name (the conference, not the preparatory
+    meeting named after it), else ``ref`` as it was taken up."""
+    k = toks.index_at(ref.start)
+    noun = load().is_a(toks, k, "meeting_noun")
+    if noun is None:
+        return ref
+    pointed = meeting_coref.demonstrative(toks, k, noun.j, max(0, k - 1), len(toks.tokens))
+    ante = meeting_coref.resolve(st.chain, noun.feature("kind", "meeting"), pointed, [last] if last is not None else [])
+    if ante is None or ante.event.key == ref.event.key:
+        return ref
+    return replace(ref, event=ante.event, process=ante.process, status=ante.status)
 
 
 def _pronoun_meeting(st: DocState, toks, s: int, e: int, last: Ref | None, day) -> Ref | None:
@@ -175,6 +219,7 @@ def _paragraph_facts(ctx: FactContext, st: DocState, src):
         yield from session_chairs.session_chairs(ctx, st, src, toks, refs + written, s, e)
         if not refs and not written:
             up = [part] if part is not None else meeting_relations.taken_up(toks, last or st.last_meeting, s, e)
+            up = [_taken_meeting(st, toks, r, last) for r in up]
             if up:
                 for r in up:
                     ctx.meeting_index.add(src, r.start, r.end, r.event, r.status, "anaphor")

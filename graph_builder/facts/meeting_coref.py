@@ -13,8 +13,11 @@ A press text names a meeting once (its headline, its lead) and then writes ``ه�
 * :func:`resolve` — the antecedent: the most recent meeting of the document's chain (:class:`Chain`) whose
   head noun may name it again (same kind, or a generic noun: ``الاجتماع`` for a summit); a demonstrative
   that finds none of its kind takes the most recent meeting that is not a workshop or seminar part. The
-  chain holds meetings named with their identity (process, place, ordinal, or own phrase), held or planned,
-  in reading order; the headline's meeting opens it.
+  chain holds meetings named with their identity (process, place, ordinal, or own phrase), held or planned
+  (not the next one of a series: ``القمة المقبلة``), in reading order; the headline's meeting opens it. So a
+  document that names a preparatory meeting and then the conference takes ``المؤتمر`` up as the conference
+  and ``الاجتماع`` as the preparatory meeting; a generic use (``مؤتمرات سابقة``, ``اجتماع آخر``: plural or
+  indefinite) names none.
 
 :class:`MeetingIndex` is what the events family records while it reads (every meeting a sentence names or
 takes up, with offsets and status): ``FactContext.meetings()`` hands it to every family, so the topic,
@@ -68,12 +71,16 @@ def pronoun_anchor(toks: Tokens, lo: int, hi: int) -> Anchor | None:
             continue
         if any(lex.is_a(toks, k, "time_noun") for k in range(max(lo, m.i - TIME_WINDOW), m.i)):
             continue
+        if any(toks.tokens[k].norm in _RELATIVES for k in range(max(lo, m.i - RELATIVE_WINDOW), m.i)):
+            continue        # الفترة الماضية التي شهدت خلالها …: the relative's head, named in this sentence
         if m.i - 1 >= lo and any(r.stem in _LIST_NOUNS or r.bare in _LIST_NOUNS for r in toks.tokens[m.i - 1].readings()):
             continue
         return Anchor(m.i, m.entry.written, m.reading.enc)
     return None
 
 
+_RELATIVES = frozenset({"الذي", "التي", "والذي", "والتي", "اللذين", "اللتين", "الذين"})
+RELATIVE_WINDOW = 4          # tokens before a pronoun anchor where a relative pronoun makes it resumptive
 _LIST_NOUNS = frozenset({"جدول", "برنامج", "بنود", "نتائج", "حصيله", "تقرير"})
 
 
@@ -83,11 +90,24 @@ def compatible(kind: str, ante_kind: str, process=None, pointed: bool = False) -
     a generic noun may be named as its conference or summit. With a demonstrative (``pointed``) any main
     meeting noun may (هذه القمة الوزارية for الاجتماع الوزاري), but a part (workshop, seminar) only its own kind."""
     from .written_meetings import _can_refer
+    if (_base(kind) in PART_KINDS or _base(ante_kind) in PART_KINDS) and _base(kind) != _base(ante_kind):
+        return False
     if _can_refer(kind, ante_kind, process):
         return True
     if not pointed:
         return False
     return _base(kind) not in PART_KINDS and _base(ante_kind) not in PART_KINDS
+
+
+def next_meeting(toks: Tokens, ref) -> bool:
+    """The meeting ``ref`` is named as the next of its series (``القمة المقبلة``, ``الدورة القادمة``): a forward
+    mention of a meeting to come, not one a later sentence of a report takes up."""
+    lex = load()
+    k = toks.index_at(max(ref.start, ref.end - 1)) + 1
+    return any(m.feature("follows") for m in lex.find(toks, "planned_marker", k, min(len(toks.tokens), k + NEXT_WINDOW)))
+
+
+NEXT_WINDOW = 2              # tokens after a meeting's name where المقبل/القادم makes it the next one
 
 
 def _base(kind: str) -> str:
