@@ -44,8 +44,11 @@ def extract(ctx: FactContext):
     _learn_written(ctx, state)
     state.title_meeting = written_meetings.title_meeting(ctx, state)
     state.chain = Chain()
-    if state.title_meeting is not None:
-        state.chain.add(state.title_meeting)        # the headline's meeting: what the lead's "the conference" is
+    head = state.headline = state.title_meeting or written_meetings.title_meeting(ctx, state, planned=True)
+    if head is not None:
+        state.chain.add(head)          # the headline's meeting, held or announced: what the lead's "the conference" is
+        if head.status == PLANNED:
+            state.planned_keys.add(head.event.key)
     facts = []
     for para in ctx.document.paragraphs:
         facts.extend(_paragraph_facts(ctx, state, para))
@@ -69,7 +72,7 @@ def _title_facts(ctx: FactContext, st: DocState, facts: list):
     """What the headline says of its meeting when the body only takes it up: partOf, year, ordinal, location and
     dates from the title, on the first body paragraph that refers to the meeting, for each predicate the body
     does not give that meeting itself."""
-    ref = st.title_meeting
+    ref = st.headline
     if ref is None:
         return
     first = next((p for p in ctx.document.paragraphs
@@ -132,13 +135,13 @@ def _settle(facts, planned: set):
 # ---------------------------------------------------------------- facts of paragraphs
 
 def _remember(ctx: FactContext, st: DocState, src, refs: list[Ref]) -> None:
-    """Record a sentence's meetings in the document's index (what every family reads) and add the ones named
-    with their identity to the chain of antecedents, held or planned (a preview article's meeting, the
+    """Record a sentence's meetings in the document's index (what every family reads) and add every one it
+    names (not takes up) to the chain of antecedents, held or planned (a preview article's meeting, the
     conference a preparatory meeting prepares), but not the next meeting of a series (القمة المقبلة)."""
     for r in refs:
         anaphor = r.rule in ("", written_meetings.ANAPHOR_ID)
         ctx.meeting_index.add(src, r.start, r.end, r.event, r.status, "anaphor" if anaphor else "named")
-        if anaphor or r.event.kind != "event" or not written_meetings.identified(r):
+        if anaphor or r.event.kind != "event":
             continue
         if r.status == PLANNED and meeting_coref.next_meeting(ctx.tokens(src), r):
             continue
@@ -147,14 +150,17 @@ def _remember(ctx: FactContext, st: DocState, src, refs: list[Ref]) -> None:
 
 def _taken_meeting(st: DocState, toks, ref: Ref, last: Ref | None) -> Ref:
     """A sentence's participation word taking up a meeting (``ويشارك في المؤتمر …``): when it is a meeting
-    noun, the most recent meeting of the chain that noun may name (the conference, not the preparatory
-    meeting named after it), else ``ref`` as it was taken up."""
+    noun the paragraph's last meeting may not be named by, the most recent meeting of the chain it may name (the
+    conference, not the preparatory meeting named after it), else ``ref`` as it was taken up."""
     k = toks.index_at(ref.start)
     noun = load().is_a(toks, k, "meeting_noun")
     if noun is None:
         return ref
     pointed = meeting_coref.demonstrative(toks, k, noun.j, max(0, k - 1), len(toks.tokens))
-    ante = meeting_coref.resolve(st.chain, noun.feature("kind", "meeting"), pointed, [last] if last is not None else [])
+    kind = noun.feature("kind", "meeting")
+    if last is None or meeting_coref.compatible(kind, last.kind, last.process, pointed):
+        return ref                  # the paragraph's last meeting is one the noun may name: it is the one
+    ante = meeting_coref.resolve(st.chain, kind, pointed)
     if ante is None or ante.event.key == ref.event.key:
         return ref
     return replace(ref, event=ante.event, process=ante.process, status=ante.status)

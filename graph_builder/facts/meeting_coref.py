@@ -94,6 +94,8 @@ def compatible(kind: str, ante_kind: str, process=None, pointed: bool = False) -
         return False
     if _can_refer(kind, ante_kind, process):
         return True
+    if kind == "forum" and process is not None and _base(ante_kind) not in PART_KINDS:
+        return True                 # المنتدى: the forum's meeting, whatever noun first named it (قمة المنتدى)
     if not pointed:
         return False
     return _base(kind) not in PART_KINDS and _base(ante_kind) not in PART_KINDS

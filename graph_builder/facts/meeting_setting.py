@@ -315,9 +315,24 @@ def own_dates(ctx, toks: Tokens, j: int, hi: int, doc_day, stop: bool = True):
     if stop <= j:
         return []
     s, e = toks.tokens[j].start, toks.tokens[stop - 1].end
-    out = [d for d in dates_of(toks, doc_day) if s <= d.start and d.end <= e and not range_tail(toks, d)]
+    out = [d for d in dates_of(toks, doc_day) if s <= d.start and d.end <= e and not range_tail(toks, d)
+           and not since(toks, d)]
     rel = [r for r in relative_day(toks, j, stop, doc_day) if not any(d.start <= r.start < d.end for d in out)]
     return out + rel
+
+
+_SINCE = frozenset({"منذ", "ومنذ"})
+SINCE_WINDOW = 2             # tokens between منذ and its date (منذ عام 2015، منذ شهر أبريل)
+
+
+def since(toks: Tokens, d) -> bool:
+    """A month or a year after ``منذ`` (``في إطار تولي مصر رئاسة المبادرة منذ أبريل من العام الماضي``): when
+    something else began, not a meeting's date. A day after it (``المنعقدة منذ الأربعاء ببرلين``) is the
+    meeting's first day."""
+    if d.precision == "day":
+        return False
+    k = toks.index_at(d.start)
+    return any(toks.tokens[x].norm in _SINCE for x in range(max(0, k - SINCE_WINDOW), k))
 
 
 _RELATIVE = frozenset({"الذي", "التي", "والذي", "والتي"})

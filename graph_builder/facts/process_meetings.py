@@ -61,6 +61,7 @@ class DocState:
     title_meeting: object = None                       # the meeting the document's title names
     planned_keys: set = field(default_factory=set)     # meetings referred to as planned / as held
     held_keys: set = field(default_factory=set)
+    headline: object = None                            # the title's meeting, held or planned (events.py)
     chain: object = field(default_factory=Chain)          # meetings named so far, for anaphors (meeting_coref.py)
 
     def view(self, src) -> View:

@@ -617,15 +617,17 @@ def _can_refer(kind: str, antecedent_kind: str, process=None) -> bool:
     return kind == antecedent_kind or kind in _GENERIC or antecedent_kind.endswith(kind)
 
 
-def title_meeting(ctx, st) -> Ref | None:
-    """The meeting the document's title names (``… عن الاجتماع الرابع للمنتدى …``, ``… في قمة كيتو للمنتدى …``)."""
+def title_meeting(ctx, st, planned: bool = False) -> Ref | None:
+    """The meeting the document's title names (``… عن الاجتماع الرابع للمنتدى …``, ``… في قمة كيتو للمنتدى …``);
+    with ``planned`` also one the title announces (``بيروت تستضيف الاجتماع التشاوري …``: what a preview's body
+    takes up, not the meeting a report is about)."""
     toks = ctx.title_tokens()
     if toks is None or not toks.tokens:
         return None
     saved = (st.last_meeting, st.last_source, st.main_meeting)
     refs = find(ctx, st, None, toks, 0, len(toks.text), [])
     st.last_meeting, st.last_source, st.main_meeting = saved
-    named = [r for r in refs if r.rule == RULE_ID and r.status != PLANNED and identified(r) and not r.minted]
+    named = [r for r in refs if r.rule == RULE_ID and (planned or r.status != PLANNED) and identified(r) and not r.minted]
     if not named:
         return None             # a headline's meeting named by its phrase alone does not outrank the body's
     ref = named[0]
