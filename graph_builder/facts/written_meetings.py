@@ -894,7 +894,7 @@ def _anaphor(ctx, st, src, toks: Tokens, i: int, j: int, lo: int, hi: int, doc_d
     ante = ante or antecedent(st, src)
     dates = own_dates(ctx, toks, j, hi, doc_day)
     phases = phase_dates(toks, lo, hi, doc_day)
-    opener = phase_before(toks, lo, i)
+    opener = phase_before(toks, lo, i + 1)      # the opening verb itself (وقد اختتمت أشغاله يوم …): its last day
     if opener and dates and not phases:
         phases, dates = ((opener, dates[0]),), dates[1:]   # افتتحا أشغال القمة يوم الأربعاء الماضي: its first day
     status = clause_status(toks, i, dates=dates, doc_day=doc_day)
