@@ -84,3 +84,14 @@ def test_a_convened_committee_is_no_meeting():
     t = triples(facts_of_text(events, "وتستمر اجتماعات اللجنة، الملتئمة منذ يناير 2026 في جنيف، حتى نهاية الشهر.",
                               date="2026-03-10"))
     assert not any(p in ("location", "startDate") for _, p, _ in t)
+
+
+def test_the_meeting_a_preparatory_meeting_prepares_is_planned_and_takes_none_of_its_setting():
+    # UN style: "a senior officials' meeting in Cairo on 3 March in preparation for the ministerial conference"
+    facts = facts_of_text(events, "عقد كبار المسؤولين اجتماعا في القاهرة يوم 3 مارس 2026 تمهيدا للمؤتمر الوزاري "
+                                  "الخامس لعملية الخرطوم.", date="2026-03-10")
+    t = triples(facts)
+    assert ("event/meeting-cairo-2026", "location", "place/cairo") in t
+    conf = [f for f in facts if key_of(f.subject) == "event/khartoum-process-meeting-5"]
+    assert conf and all(f.subject.cls == "PlannedMeeting" for f in conf)
+    assert not any(f.predicate in ("location", "startDate") for f in conf)

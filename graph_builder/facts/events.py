@@ -71,16 +71,17 @@ register(Rule(TITLE_ID, ("partOf", "year", "ordinal", "location", "startDate", "
 def _title_facts(ctx: FactContext, st: DocState, facts: list):
     """What the headline says of its meeting when the body only takes it up: partOf, year, ordinal, location and
     dates from the title, on the first body paragraph that refers to the meeting, for each predicate the body
-    does not give that meeting itself; none when the body names a meeting of the title's process by its own
-    name (it identifies the meeting itself, perhaps under another key: its year where the title has its number)."""
+    does not give that meeting itself; none when the body names another meeting of the title's process by its
+    own name (perhaps the same one under another key: its year where the title has its number)."""
     ref = st.headline
     if ref is None:
         return
     first = next((p for p in ctx.document.paragraphs
                   if any(r.event.key == ref.event.key for r in ctx.meeting_index.refs(p))), None)
-    if first is None or any(r.how == "named" and (ref.process is None or r.event.slug.startswith(f"{ref.process.slug}-"))
+    if first is None or any(r.how == "named" and r.event.key != ref.event.key
+                            and (ref.process is None or r.event.slug.startswith(f"{ref.process.slug}-"))
                             for p in ctx.document.paragraphs for r in ctx.meeting_index.refs(p)):
-        return          # the body names a meeting of that process itself (or any, for a meeting of no process)
+        return          # the body names another meeting of that process (or any, for a meeting of no process)
     have = {f.predicate for f in facts if getattr(f.subject, "key", None) == ref.event.key and f.predicate != "participatesIn"}
     conf = REGISTRY.confidence(TITLE_ID)
     for f in written_meetings.ref_facts(first, replace(ref, rule=written_meetings.RULE_ID)):

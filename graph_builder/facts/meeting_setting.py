@@ -95,10 +95,17 @@ def held_place_before(toks: Tokens, lo: int, i: int):
         return None
     if vm.feature("site_subject"):          # شهدت مدينة مراكش انعقاد …: the city that witnessed it, its subject
         k = vm.j + 1 if vm.j + 1 < i and _site_noun(toks, vm.j) else vm.j
+        if k > vm.j:                        # شهدت المدينة الحمراء مراكش: an epithet of the city between
+            while k + 1 < i and k - vm.j <= SITE_EPITHETS and toks.tokens[k].norm.startswith("ال") \
+                    and mention_at(toks, k, ("place",)) is None:
+                k += 1
         pm = mention_at(toks, k, ("place",))
         if pm is not None and not contradicted(toks, pm):
             return pm.entity
     return place_after(toks, vm.j, i, stop_at_meeting=False)
+
+
+SITE_EPITHETS = 2             # words of an epithet between a site noun and its city (المدينة الحمراء مراكش)
 
 
 def dates_before(toks: Tokens, lo: int, i: int, doc_day):
