@@ -782,13 +782,21 @@ def _subject(ctx, src, v: View, s: int, e: int) -> Entity | None:
 
 
 def _managed_by_subject(ctx, src, v: View, s: int, e: int, ps: ParaState):
-    """'يقوم X … بإدارة NAME' or, with X the subject of an earlier sentence, 'ويدير … NAME': X manages NAME."""
+    """'يقوم X … بإدارة NAME', 'ويدير X NAME' (the organisation right after the verb), or, with X the subject of an
+    earlier sentence, 'ويدير … NAME': X manages NAME."""
     conf = RULES["commitment.managed-by-subject"][1]
     for m, ms, me in v.finditer(MANAGES, s, e):
-        heads = [(hs, he) for _h, hs, he in v.finditer(FUND_HEAD, me, min(e, me + 40))]
-        if not heads or [x for x in ctx.mentions_in(src, me, heads[0][0]) if x.entity.kind in ("org", "state")]:
+        manager = None
+        actors = [x for x in ctx.mentions_in(src, me, min(e, me + 80)) if x.entity.kind in ("org", "state")]
+        if actors and actors[0].start - me <= 2 and actors[0].entity.kind == "org" and not m.group(0).startswith("باد"):
+            # ويدير الصندوق الدولي للتنمية الزراعية مرفق …: verb, its subject, then what it manages
+            manager, after = actors[0].entity, actors[0].end
+        else:
+            after = me
+        heads = [(hs, he) for _h, hs, he in v.finditer(FUND_HEAD, after, min(e, after + 40))]
+        if not heads or [x for x in ctx.mentions_in(src, after, heads[0][0]) if x.entity.kind in ("org", "state")]:
             continue
-        manager = _subject(ctx, src, v, s, ms) or (ps.subject if not _before_subject(ctx, src, s, ms) else None)
+        manager = manager or _subject(ctx, src, v, s, ms) or (ps.subject if not _before_subject(ctx, src, s, ms) else None)
         if manager is None:
             continue
         named = _named(v, v.folded_offset(heads[0][0]), e)
