@@ -95,3 +95,8 @@ def test_the_meeting_a_preparatory_meeting_prepares_is_planned_and_takes_none_of
     conf = [f for f in facts if key_of(f.subject) == "event/khartoum-process-meeting-5"]
     assert conf and all(f.subject.cls == "PlannedMeeting" for f in conf)
     assert not any(f.predicate in ("location", "startDate") for f in conf)
+
+
+def test_a_year_after_a_closing_verb_is_no_last_day():
+    t = on_second(LEAD, "وقد اختتمت أشغاله عام 2026 بإعلان مشترك.")
+    assert not any(p == "endDate" for _, p, _ in t)

@@ -1255,6 +1255,8 @@ def supplement(ctx, src, toks: Tokens, ref: Ref, given: list, e: int):
 def ref_facts(src, ref: Ref):
     """partOf, year, ordinal, location and dates of a meeting found by :func:`find`."""
     ev = ref.event
+    if any(d.precision != "day" for _, d in ref.phases):      # اختتمت … عام 2017: a year is no first or last day
+        ref = replace(ref, phases=tuple((p, d) for p, d in ref.phases if d.precision == "day"))
     if ref.process is not None and ref.rule in (RULE_ID, LIST_ID):
         yield Fact(ev, "partOf", ref.process, src, ref.rule, REGISTRY.confidence(ref.rule))
     if ref.year and (ref.rule in (RULE_ID, LIST_ID) or (ref.rule == ANAPHOR_ID and key_year(ev) is None)):
