@@ -8,7 +8,10 @@ coordinated topics (الهجرة والتنمية / التنمية والهجر�
 (the scope adjective left out only before two coordinated topics) and the indefinite head with its
 adjectives (حوار رفيع المستوى بشأن …, only when the topic has two words or more). For names of every kind,
 regional spellings: a foreign word ending (ستراسبورغ / ستراسبورج), أبو joined or apart (أبوظبي), and for
-foreign states and places the Egyptian ج for the hard g (غانا / جانا), never for an Arab state's names.
+foreign states and places the Egyptian ج for the hard g (غانا / جانا), never for an Arab state's names. Before all
+that, a name's head word is swapped for another of its group by kind (عملية / مسار / مسلسل الرباط; الاتفاق / الميثاق
+العالمي) and a subject phrase for another of its group (الاتجار بالأشخاص / بالبشر / في البشر). The grammar file also
+lists the homographs the matcher tells apart (:class:`Homograph`).
 Linker agreement follows the head's gender (ة / ات ending, or the data's feminine heads).
 
 :func:`expand` runs once when the gazetteer loads (never per token). A generated name another entity already
@@ -72,6 +75,23 @@ class Grammar:
     person_heads: frozenset[str] = frozenset()
     city_words: tuple[str, ...] = ()
     capital_of: tuple[tuple[str, str], ...] = ()
+    homographs: tuple["Homograph", ...] = ()
+    phrase_groups: tuple[tuple[tuple[str, ...], ...], ...] = ()
+    head_groups: tuple[tuple[tuple[tuple[str, ...], ...], frozenset[str]], ...] = ()
+
+
+@dataclass(frozen=True)
+class Homograph:
+    """Two entities one folded spelling names (عمّان / عمان): ``default`` unless the writer wrote ``written`` or
+    the city context (``locative`` word before, ``other_context`` in the paragraph, no ``default_context``)
+    makes it ``other``. Keys are ``kind/slug``; context words folded."""
+
+    default: str
+    other: str
+    written: frozenset[str]
+    locative: frozenset[str]
+    other_context: frozenset[str]
+    default_context: frozenset[str]
 
 
 @dataclass
@@ -125,6 +145,14 @@ def _load(path: Path) -> Grammar:
             person_heads=frozenset(data.get("person_heads", ())),
             city_words=tuple(data.get("city_words", ())),
             capital_of=tuple(sorted(data.get("capital_of", {}).items())),
+            phrase_groups=tuple(tuple(_words(p) for p in grp) for grp in data.get("phrase_groups", ())),
+            head_groups=tuple((tuple(_words(w) for w in d["words"]), frozenset(d.get("kinds", ())))
+                              for d in data.get("head_groups", ())),
+            homographs=tuple(Homograph(d["default"], d["other"], frozenset(d.get("written", ())),
+                                       frozenset(fold(w) for w in d.get("locative", ())),
+                                       frozenset(fold(w) for w in d.get("other_context", ())),
+                                       frozenset(fold(w) for w in d.get("default_context", ())))
+                             for d in data.get("homograph", ())),
         )
     except (KeyError, TypeError, AttributeError) as err:
         raise NameVariantError(f"{path}: malformed grammar ({err!r})") from None
@@ -239,6 +267,51 @@ def name_variants(name: str, g: Grammar) -> list[str]:
     return sorted(out)
 
 
+def head_variants(name: str, kind: str, g: Grammar) -> list[str]:
+    """The name with its head swapped for another of its group (عملية الرباط → مسار الرباط، مسلسل الرباط; الاتفاق
+    العالمي … → الميثاق العالمي …), for the kinds the group is for, when more words follow the head."""
+    words = _words(name)
+    out = []
+    for heads, kinds in g.head_groups:
+        if kind not in kinds:
+            continue
+        for head in heads:
+            if words[:len(head)] == head and len(words) > len(head):
+                out += [" ".join(other + words[len(head):]) for other in heads if other != head]
+    return out
+
+
+_GLUES = ("", "و", "ب", "وب", "ل", "ول", "ف")
+
+
+def _glued(word: str, glue: str) -> str:
+    """``word`` with a proclitic glued: ل before the article drops its alef (ل + الاتجار → للاتجار)."""
+    if glue.endswith("ل") and word.startswith("ال"):
+        return glue + word[1:]
+    return glue + word
+
+
+def phrase_variants(name: str, g: Grammar) -> list[str]:
+    """The name with a subject phrase swapped for another of its group (بروتوكول منع الاتجار بالأشخاص → … الاتجار
+    بالبشر), the phrase's first word with or without a glued proclitic (لمكافحة الاتجار في البشر)."""
+    words = _words(name)
+    out: set[str] = set()
+    for group in g.phrase_groups:
+        for phrase in group:
+            n = len(phrase)
+            for i in range(len(words) - n + 1):
+                if words[i + 1:i + n] != phrase[1:]:
+                    continue
+                glue = next((c for c in _GLUES if words[i] == _glued(phrase[0], c)), None)
+                if glue is None:
+                    continue
+                for other in group:
+                    if other != phrase:
+                        out.add(" ".join(words[:i] + (_glued(other[0], glue),) + other[1:] + words[i + n:]))
+    out.discard(name)
+    return sorted(out)
+
+
 def spelling_variants(name: str, g: Grammar) -> list[str]:
     """Regional spellings of ``name``: each word ending of :attr:`Grammar.word_endings` written the other way
     (ستراسبورغ → ستراسبورج) and a joinable word joined to, or set apart from, the next (أبو ظبي ↔ أبوظبي)."""
@@ -329,8 +402,11 @@ def expand(entities, names_of, ambiguous_forms=(), grammar: Grammar | None = Non
     for e in entities:
         if e.kind == "topic":
             continue
-        for n in names_of(e):
-            generated = name_variants(n, g) if e.kind in KINDS else []
+        bases = [(b, n) for b in names_of(e) for h in [b] + head_variants(b, e.kind, g)
+                 for n in [h] + (phrase_variants(h, g) if e.kind in KINDS else [])]
+        for base, n in bases:
+            generated = [n] if n != base else []
+            generated += name_variants(n, g) if e.kind in KINDS else []
             generated += spelling_variants(n, g)
             hard = hard_g_variant(e, n, g)
             if hard:
