@@ -159,3 +159,13 @@ def test_the_short_name_index_equals_the_pairwise_definition(gazetteer):
             longer = [o for o in names if o.startswith(n + " ")]
             want = _name_words(longer) - _name_words([n]) - m._link_words if longer else None
             assert m._short_names.get((n, e.key)) == want, (e.slug, n)
+
+
+def test_a_lam_initial_topic_glued_with_lam_loses_one_lam(grammar):
+    """ل + اللاجئين is written للاجئين: the grammar reads it as a linker and writes it so (never لللاجئين)."""
+    from graph_builder.recognise.name_variants import inserted_variants, name_variants
+    assert "المنتدى العالمي للاجئين" in name_variants("المنتدى العالمي المعني باللاجئين", grammar)
+    assert "المنتدى العالمي بشأن اللاجئين" in name_variants("المنتدى العالمي للاجئين", grammar)
+    assert not [v for v in name_variants("الميثاق العالمي بشأن اللاجئين", grammar) if "لللاجئين" in v]
+    assert inserted_variants("الميثاق العالمي للاجئين", "commitment", grammar) == ["الميثاق العالمي الجديد للاجئين"]
+    assert inserted_variants("المنتدى العالمي للاجئين", "process", grammar) == []       # instruments only

@@ -32,6 +32,7 @@ from . import adoption, dated, funding, numbered, own_instrument, signing
 from .fact_context import FactContext, sentences
 from .event_common import dates_in
 from .rules import REGISTRY
+from .spans import sentence_bounds
 from ..text.word_classes import load as load_lexicon, phrases_for
 from .minting import rx, View, arabic_names, sub_event, translit
 from .process_meetings import learn_document, sentence_refs
@@ -119,9 +120,32 @@ class ParaState:
     seen: dict = field(default_factory=dict)     # slug -> the entity first made with it in this document
 
 
+# The token-based rules of adoption.py and the regex adoption rules above both read a gazetteer instrument's
+# adoption (اعتمدت الجمعية العامة إعلان نيويورك): one fact per (subject, predicate, object, evidence), the
+# token-based rule's when both gave it.
+_PREFERRED = ("commitment.adopted-active", "commitment.adopted-relative", "commitment.adopted-unnamed",
+              "commitment.adopted-meeting-side", "commitment.issued-by")
+
+
+def _one_per_statement(facts: list[Fact]) -> list[Fact]:
+    best: dict = {}
+    order = []
+    for f in facts:
+        key = (f.subject.key if hasattr(f.subject, "key") else f.subject, f.predicate,
+               getattr(f.object, "key", None) or repr(f.object), id(f.evidence))
+        if key not in best:
+            best[key] = f
+            order.append(key)
+        elif f.rule in _PREFERRED and best[key].rule not in _PREFERRED:
+            best[key] = f
+    return [best[k] for k in order]
+
+
 def extract(ctx: FactContext) -> list[Fact]:
-    facts = list(_extract(ctx))
-    return facts + dated.extract(ctx, facts)     # a dated instrument; the one a resolution carries
+    facts = _one_per_statement(list(_extract(ctx)))
+    return facts + [f for f in dated.extract(ctx, facts)     # a dated instrument; the one a resolution carries
+                    if not any(g.subject == f.subject and g.predicate == f.predicate and g.object == f.object
+                               and g.evidence is f.evidence for g in facts)]
 
 
 def _extract(ctx: FactContext):
@@ -875,9 +899,26 @@ def _mou_date(src, s, e):
     return None
 
 
+SIGNED_PARTICIPLE = rx(r"(?<![\w])(?:ال)?موقع(?:ه|ين|ان)?(?![\w])|(?<![\w])[وف]?(?:وقع|وقعت|وقعا|وقعتا|وقعوا)(?:ها|ه)?(?![\w])")
+
+
+def _signed_in_sentence(ctx, src, ms: int, s: int, e: int) -> bool:
+    """The sentence of the memorandum at ``ms`` says it was signed: a signing verb or verbal noun (lexicon class
+    ``sign_verb``), a verb with its object pronoun (وقعتها) or the participle (الموقعة). A memorandum merely
+    named (``في إطار مذكرة التفاهم بين X و Y``، ``ناقش الجانبان مذكرة تفاهم``) is no signature."""
+    from ..text.word_classes import load
+    toks = ctx.tokens(src)
+    k = toks.index_at(ms)
+    if k < len(toks.tokens):
+        lo, hi = sentence_bounds(toks, k)
+        if load().find(toks, "sign_verb", lo, hi):
+            return True
+    return bool(SIGNED_PARTICIPLE.search(fold(src.text[s:e])))
+
+
 def _mous(ctx, src, v: View, s: int, e: int):
     for m, ms, me in v.finditer(MOU, s, e):
-        if _planned_signing(ctx, src, ms):
+        if _planned_signing(ctx, src, ms) or not _signed_in_sentence(ctx, src, ms, s, e):
             continue
         parties = []
         for x in ctx.mentions_in(src, s, e):

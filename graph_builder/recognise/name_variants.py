@@ -49,7 +49,9 @@ class Linker:
 
     def render(self, topic: tuple[str, ...]) -> tuple[str, ...]:
         first, rest = topic[0], topic[1:]
-        if self.glue == "ل":
+        if self.glue == "ل" and first.startswith("الل"):
+            joined = "ل" + first[2:]                     # ل + اللاجئين → للاجئين (one lam less)
+        elif self.glue == "ل":
             joined = "لل" + first[2:]                    # ال + الهجرة → للهجرة
         elif self.glue:
             joined = self.glue + first
@@ -76,6 +78,7 @@ class Grammar:
     city_words: tuple[str, ...] = ()
     capital_of: tuple[tuple[str, str], ...] = ()
     homographs: tuple["Homograph", ...] = ()
+    inserted: tuple[tuple[str, ...], tuple[str, ...], frozenset[str]] = ((), (), frozenset())
     phrase_groups: tuple[tuple[tuple[str, ...], ...], ...] = ()
     head_groups: tuple[tuple[tuple[tuple[str, ...], ...], frozenset[str]], ...] = ()
 
@@ -145,6 +148,9 @@ def _load(path: Path) -> Grammar:
             person_heads=frozenset(data.get("person_heads", ())),
             city_words=tuple(data.get("city_words", ())),
             capital_of=tuple(sorted(data.get("capital_of", {}).items())),
+            inserted=(tuple(data.get("inserted_adjectives", {}).get("m", ())),
+                      tuple(data.get("inserted_adjectives", {}).get("f", ())),
+                      frozenset(data.get("inserted_adjectives", {}).get("kinds", ()))),
             phrase_groups=tuple(tuple(_words(p) for p in grp) for grp in data.get("phrase_groups", ())),
             head_groups=tuple((tuple(_words(w) for w in d["words"]), frozenset(d.get("kinds", ())))
                               for d in data.get("head_groups", ())),
@@ -172,11 +178,13 @@ def _split(words: tuple[str, ...], g: Grammar) -> tuple[tuple[str, ...], tuple[s
                 continue
             first = words[j]
             if lk.glue == "ل":
-                if lk.words or not first.startswith("لل") or "ال" + first[2:] not in g.glued_topics:
+                if lk.words or not first.startswith("لل"):
                     continue
-                if not all(w.startswith("ال") for w in words[:i]):   # head and adjectives, no construct
+                # للهجرة → الهجرة; للاجئين → اللاجئين (a lam-initial topic loses one lam after ل)
+                bare = next((t for t in ("ال" + first[2:], "ال" + first[1:]) if t in g.glued_topics), None)
+                if bare is None or not all(w.startswith("ال") for w in words[:i]):   # head and adjectives
                     continue
-                topic = ("ال" + first[2:],) + words[j + 1:]
+                topic = (bare,) + words[j + 1:]
             elif lk.glue:
                 if not first.startswith(lk.glue + "ال"):
                     continue
@@ -265,6 +273,19 @@ def name_variants(name: str, g: Grammar) -> list[str]:
             break
     out.discard(name)
     return sorted(out)
+
+
+def inserted_variants(name: str, kind: str, g: Grammar) -> list[str]:
+    """The name with an adjective a writer inserts before its linker (الميثاق العالمي الجديد بشأن اللاجئين), agreeing
+    with the head, for the kinds the grammar lists; only for a definite head with a linker and a topic."""
+    masc, fem, kinds = g.inserted
+    split = _split(_words(name), g) if kind in kinds else None
+    if split is None or not split[0][0].startswith("ال"):
+        return []
+    prefix, _topic = split
+    rest = _words(name)[len(prefix):]
+    return [" ".join(prefix + (adj,) + rest) for adj in (fem if _feminine(prefix[0], g) else masc)
+            if adj not in prefix]
 
 
 def head_variants(name: str, kind: str, g: Grammar) -> list[str]:
@@ -403,7 +424,8 @@ def expand(entities, names_of, ambiguous_forms=(), grammar: Grammar | None = Non
         if e.kind == "topic":
             continue
         bases = [(b, n) for b in names_of(e) for h in [b] + head_variants(b, e.kind, g)
-                 for n in [h] + (phrase_variants(h, g) if e.kind in KINDS else [])]
+                 for p in [h] + (phrase_variants(h, g) if e.kind in KINDS else [])
+                 for n in [p] + inserted_variants(p, e.kind, g)]
         for base, n in bases:
             generated = [n] if n != base else []
             generated += name_variants(n, g) if e.kind in KINDS else []

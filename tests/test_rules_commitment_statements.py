@@ -1,0 +1,58 @@
+"""The commitments family on sentences written for these tests: one fact per statement when the token-based
+adoption rules (facts/adoption.py) and the older regex rules (facts/commitments.py) both read it; a memorandum is
+signed only when its sentence says so; an instrument named with an inserted adjective (الميثاق العالمي الجديد …)."""
+from collections import Counter
+
+import pytest
+
+from graph_builder.facts import commitments
+
+from gold_facts import facts_of_text, key_of
+
+
+def statements(facts):
+    return Counter((key_of(f.subject), f.predicate, key_of(f.object)) for f in facts)
+
+
+@pytest.mark.parametrize("text", [
+    # UN style: the General Assembly adopts a gazetteer instrument, with its date
+    "واعتمدت الجمعية العامة للأمم المتحدة إعلان نيويورك من أجل اللاجئين والمهاجرين في 19 أيلول/سبتمبر 2016.",
+    # Egyptian press: the relative clause with a resumptive pronoun
+    "وأشار إلى الاتفاقية الدولية لحماية حقوق جميع العمال المهاجرين وأفراد أسرهم التي اعتمدتها الجمعية العامة في "
+    "18 ديسمبر 1990.",
+])
+def test_one_fact_per_statement(text):
+    facts = facts_of_text(commitments, text, date="2019-01-01")
+    counts = statements(facts)
+    assert counts and max(counts.values()) == 1, counts
+    assert any(p == "adoptedBy" and o == "org/general-assembly" for s, p, o in counts)
+
+
+@pytest.mark.parametrize("text", [
+    # Maghrebi press: a memorandum merely named as a frame
+    "وناقش الطرفان، في إطار مذكرة التفاهم بين المنظمة الدولية للهجرة والمملكة المغربية، سبل دعم العودة الطوعية.",
+    # Gulf press: a memorandum under study
+    "واستعرض الاجتماع مذكرة تفاهم بين منظمة العمل الدولية ودولة الكويت بشأن العمالة المنزلية.",
+])
+def test_a_memorandum_merely_named_is_not_signed(text):
+    facts = facts_of_text(commitments, text, date="2031-01-01")
+    assert not [f for f in facts if f.predicate == "party"], [(f.rule, key_of(f.subject), key_of(f.object)) for f in facts]
+
+
+def test_a_memorandum_signed_in_its_sentence_still_has_its_parties():
+    facts = facts_of_text(commitments, "وقعت منظمة العمل الدولية ودولة الكويت أمس مذكرة تفاهم بشأن العمالة المنزلية.",
+                          date="2031-01-01")
+    assert {key_of(f.object) for f in facts if f.predicate == "party"} == {"org/ilo", "state/KWT"}
+
+
+@pytest.mark.parametrize("text,date", [
+    # Gulf press (Saudi): "the new Global Compact on Refugees, which the General Assembly approved last December"
+    ("ويأتي انعقاد المنتدى عقب الميثاق العالمي الجديد بشأن اللاجئين، الذي وافقت عليه الجمعية العامة للأمم المتحدة "
+     "في ديسمبر الماضي.", "2018-12"),
+    # Levantine press: the active verb
+    ("وأقرت الجمعية العامة للأمم المتحدة الميثاق العالمي الجديد للاجئين في 17 كانون الأول/ديسمبر 2018.", "2018-12-17"),
+])
+def test_an_instrument_with_an_inserted_adjective_is_adopted(text, date):
+    got = statements(facts_of_text(commitments, text, date="2019-12-17"))
+    assert ("commitment/gcr", "adoptedBy", "org/general-assembly") in got, got
+    assert ("commitment/gcr", "dateAdopted", date) in got, got
