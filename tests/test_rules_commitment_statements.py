@@ -56,3 +56,28 @@ def test_an_instrument_with_an_inserted_adjective_is_adopted(text, date):
     got = statements(facts_of_text(commitments, text, date="2019-12-17"))
     assert ("commitment/gcr", "adoptedBy", "org/general-assembly") in got, got
     assert ("commitment/gcr", "dateAdopted", date) in got, got
+
+
+@pytest.mark.parametrize("text", [
+    # Egyptian press: a reporting verb, the verbal noun, the name in quotes, the meeting set after وذلك في إطار أعمال
+    'أعلن وزير الخارجية، اليوم الأربعاء، اعتماد "إعلان القاهرة"، وذلك في إطار أعمال الاجتماع الوزاري الثاني لعملية الخرطوم.',
+    # Maghrebi press: a passive verbal noun, خلال and the meeting phrase
+    "وتم اعتماد إعلان القاهرة خلال الاجتماع الوزاري الثاني لعملية الخرطوم المنعقد في القاهرة.",
+    # Gulf press: في ختام
+    "واعتمد الوزراء إعلان القاهرة في ختام الاجتماع الوزاري الثاني لعملية الخرطوم.",
+])
+def test_the_meeting_set_after_the_name_is_where_it_was_adopted(text):
+    facts = facts_of_text(commitments, text, date="2025-04-09")
+    at = {(key_of(f.subject), key_of(f.object)) for f in facts if f.predicate == "adoptedAt"}
+    assert any(s.startswith("commitment/alan-alqahrh") and o.startswith("event/khartoum-process") for s, o in at), at
+
+
+@pytest.mark.parametrize("text", [
+    'ومن المقرر اعتماد "إعلان القاهرة" في إطار أعمال الاجتماع الوزاري الثاني لعملية الخرطوم.',     # planned
+    "وسيتم اعتماد إعلان القاهرة خلال الاجتماع الوزاري الثاني لعملية الخرطوم.",                      # future
+    "ودعا الوزير إلى اعتماد إعلان القاهرة خلال الاجتماع الوزاري الثاني لعملية الخرطوم.",           # asked for
+])
+def test_an_adoption_to_come_is_no_adoption(text):
+    facts = facts_of_text(commitments, text, date="2025-04-09")
+    assert not [f for f in facts if f.predicate in ("adoptedAt", "adoptedBy", "dateAdopted")], \
+        [(f.rule, key_of(f.subject), f.predicate, key_of(f.object)) for f in facts]

@@ -491,6 +491,9 @@ def _adoptions(ctx, src, v: View, s: int, e: int, meetings=(), ps: ParaState | N
         k_ = toks_.index_at(ms)
         if lex_.find(toks_, "call_marker", max(adoption.sentence_bounds(toks_, k_)[0], k_ - adoption.CALL_WINDOW), k_):
             continue     # دعا الوزير إلى اعتماد مصر لإطار …، طالب باعتماد …: asked for, not done
+        own_verb = [x for x in lex_.find(toks_, "adopt_verb", k_, min(len(toks_.tokens), k_ + 2)) if x.i == k_]
+        if own_verb and adoption._not_held(toks_, lex_, own_verb[0]):
+            continue     # من المقرر اعتماد …، سيتم اعتماد …، لم يعتمد …: to come, or not done
         if _ANOTHER_ADOPTION.search(window[:found]):
             continue     # "باعتماد أول اتفاق …، الذكرى السبعين لاعتماد الإعلان …": the head is another verb's object
         named = _named(v, fpos + found, e)
@@ -537,6 +540,9 @@ def _adoptions(ctx, src, v: View, s: int, e: int, meetings=(), ps: ParaState | N
             meeting_ent = ps.meeting                     # "وتم في المنتدى وضع خطة عمل"
         else:
             meeting_ent = meeting[-1].event if meeting else None
+        if meeting_ent is None and not adopters:
+            # اعتماد "إعلان القاهرة"، وذلك في إطار أعمال الاجتماع الوزاري الثاني …: the meeting the clause sets it in
+            meeting_ent = _meeting_after(ctx, src, v, meetings, name_end, e, meeting_of)
         members_day = adopters_owner = None
         if meeting_ent is None and not adopters and meeting_of is not None:
             held = meeting_of(src)                       # "واعتمد الوزراء إعلان …": the paragraph's meeting
@@ -589,6 +595,36 @@ def _adoptions(ctx, src, v: View, s: int, e: int, meetings=(), ps: ParaState | N
             for a in [a for a in find_amounts(src.text) if name_end <= a.start <= e and a.currency][:1]:
                 yield from _amount(ent, a, src)
         yield from _funders(ctx, src, v, ent, name_end, e)
+
+
+# Between an instrument's name and the meeting that frames its adoption: (وذلك) في إطار / خلال / في ختام / على هامش /
+# ضمن / أثناء / في (أعمال / أشغال / فعاليات / اجتماعات) MEETING
+_FRAMED_AT = re.compile(r"^[\s\"'»”،,)]*(?:وذلك\s+)?(?:في اطار|خلال|في ختام|على هامش|ضمن|اثناء|في)\s+"
+                        r"(?:(?:اعمال|اشغال|فعاليات|اجتماعات|انعقاد)\s+)?$")
+
+
+def _meeting_after(ctx, src, v: View, meetings, name_end: int, e: int, meeting_of=None):
+    """The meeting named right after the instrument's name in its clause, governed by a framing locative
+    (``اعتماد إعلان القاهرة، وذلك في إطار أعمال الاجتماع الوزاري الثاني``): the meeting reference there, else,
+    when a meeting noun stands there, the paragraph's held meeting; else None."""
+    for r in meetings:
+        if name_end <= r.start < e and _FRAMED_AT.match(fold(v.text[name_end:r.start])):
+            return r.event
+    if meeting_of is None:
+        return None
+    toks, lex = ctx.tokens(src), load_lexicon()
+    k = toks.index_at(name_end)
+    hi = min(len(toks.tokens), k + 8)
+    for c in range(k, hi):
+        t = toks.tokens[c]
+        if t.start >= e:
+            break
+        if lex.is_a(toks, c, "meeting_noun"):
+            if _FRAMED_AT.match(fold(v.text[name_end:t.start])):
+                held = meeting_of(src)
+                return held[0] if held is not None else None
+            break
+    return None
 
 
 @dataclass
