@@ -169,3 +169,22 @@ def test_a_lam_initial_topic_glued_with_lam_loses_one_lam(grammar):
     assert not [v for v in name_variants("الميثاق العالمي بشأن اللاجئين", grammar) if "لللاجئين" in v]
     assert inserted_variants("الميثاق العالمي للاجئين", "commitment", grammar) == ["الميثاق العالمي الجديد للاجئين"]
     assert inserted_variants("المنتدى العالمي للاجئين", "process", grammar) == []       # instruments only
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("تنفيذ خطة عمل واجادوجو لمكافحة الاتجار بالبشر", "commitment/ouagadougou-action-plan"),   # Egyptian ج, and the
+    ("انطلقت عملية ألما آتا بشأن حماية اللاجئين", "process/almaty-process"),                     # subject phrase swapped
+    ("صدر إعلان نيو يورك من أجل اللاجئين والمهاجرين", "commitment/new-york-declaration"),
+])
+def test_a_place_in_a_name_is_spelled_every_way_the_place_is(matcher, text, expected):
+    assert expected in keys(matcher, text)
+
+
+def test_place_spellings_inside_a_name(gazetteer, grammar):
+    from graph_builder.recognise.gazetteer import _explicit_arabic
+    from graph_builder.recognise.name_variants import place_variants, place_word_index
+    index = place_word_index(gazetteer.entities, _explicit_arabic, grammar)
+    assert "عملية ألماتا" in place_variants("عملية ألماتي", index)
+    assert "خطة العمل المشتركة للافاليت" in place_variants("خطة العمل المشتركة لفاليتا", index)   # after a glued ل
+    assert place_variants("عملية الرباط", index) == []             # one spelling only: nothing generated
+    assert not [k for k in index if k[0] in grammar.city_words or grammar.capital_word in k]

@@ -11,7 +11,9 @@ regional spellings: a foreign word ending (ستراسبورغ / ستراسبور
 foreign states and places the Egyptian ج for the hard g (غانا / جانا), never for an Arab state's names. Before all
 that, a name's head word is swapped for another of its group by kind (عملية / مسار / مسلسل الرباط; الاتفاق / الميثاق
 العالمي) and a subject phrase for another of its group (الاتجار بالأشخاص / بالبشر / في البشر). The grammar file also
-lists the homographs the matcher tells apart (:class:`Homograph`).
+lists the homographs the matcher tells apart (:class:`Homograph`). A place named inside a name of a process,
+body or instrument is spelled every way the place is (خطة عمل واغادوغو / واجادوجو، عملية ألماتي / ألماتا), an
+instrument's name takes an inserted adjective (الميثاق العالمي الجديد بشأن اللاجئين).
 Linker agreement follows the head's gender (ة / ات ending, or the data's feminine heads).
 
 :func:`expand` runs once when the gazetteer loads (never per token). A generated name another entity already
@@ -361,6 +363,51 @@ def spelling_variants(name: str, g: Grammar) -> list[str]:
     return sorted(out)
 
 
+def place_word_index(entities, names_of, g: Grammar) -> dict[tuple[str, ...], tuple[tuple[str, ...], ...]]:
+    """Each name (as words) of a place or state → every way a writer spells that place: its other explicit names,
+    their regional spellings (ستراسبورغ / ستراسبورج، أبو ظبي / أبوظبي) and its Egyptian hard g (واغادوغو /
+    واجادوجو); no name with a city or capital word (مدينة نيويورك، العاصمة …)."""
+    index: dict[tuple[str, ...], tuple[tuple[str, ...], ...]] = {}
+    for e in entities:
+        if e.kind not in ("place", "state"):
+            continue
+        spellings = set()
+        for n in names_of(e):
+            words = n.split()
+            if not words or words[0] in g.city_words or g.capital_word in words or len(n) < 3:
+                continue
+            forms = [n] + spelling_variants(n, g)
+            hard = hard_g_variant(e, n, g)
+            if hard:
+                forms += [hard] + spelling_variants(hard, g)
+            spellings |= {tuple(f.split()) for f in forms}
+        if len(spellings) > 1:
+            for sp in spellings:
+                index.setdefault(sp, tuple(sorted(spellings - {sp})))
+    return index
+
+
+def place_variants(name: str, index) -> list[str]:
+    """The name with a place it names spelled another way (خطة عمل واغادوغو → خطة عمل واجادوجو، عملية ألماتي →
+    عملية ألما آتا، خطة العمل المشتركة لفاليتا → … للافاليت), the place's first word also after a glued ل/ب."""
+    words = _words(name)
+    out: set[str] = set()
+    for i in range(len(words)):
+        for glue in ("", "ل", "ب"):
+            if glue and not words[i].startswith(glue):
+                continue
+            for n in (1, 2, 3):
+                span = (words[i][len(glue):],) + words[i + 1:i + n]
+                if len(span) < n or span not in index:
+                    continue
+                for other in index[span]:
+                    if glue and other[0].startswith("ال"):
+                        continue                       # ل + الرباط: the article's alef dropped, not generated
+                    out.add(" ".join(words[:i] + (glue + other[0],) + other[1:] + words[i + n:]))
+    out.discard(name)
+    return sorted(out)
+
+
 def _state_of(e) -> str:
     if e.kind == "state":
         return e.slug
@@ -420,14 +467,18 @@ def expand(entities, names_of, ambiguous_forms=(), grammar: Grammar | None = Non
             owner.setdefault(fold(n), e.key)
     short = {fold(s) for s in ambiguous_forms}
     claims: dict[str, list[tuple[tuple[str, str], str]]] = {}
+    places = place_word_index(entities, names_of, g)
     for e in entities:
         if e.kind == "topic":
             continue
-        bases = [(b, n) for b in names_of(e) for h in [b] + head_variants(b, e.kind, g)
+        explicit = list(names_of(e))
+        if e.kind in KINDS:
+            explicit += [v for b in list(explicit) for v in place_variants(b, places)]
+        bases = [(b, n) for b in dict.fromkeys(explicit) for h in [b] + head_variants(b, e.kind, g)
                  for p in [h] + (phrase_variants(h, g) if e.kind in KINDS else [])
                  for n in [p] + inserted_variants(p, e.kind, g)]
         for base, n in bases:
-            generated = [n] if n != base else []
+            generated = [n]                                      # an explicit name is skipped below
             generated += name_variants(n, g) if e.kind in KINDS else []
             generated += spelling_variants(n, g)
             hard = hard_g_variant(e, n, g)
