@@ -188,3 +188,18 @@ def test_place_spellings_inside_a_name(gazetteer, grammar):
     assert "خطة العمل المشتركة للافاليت" in place_variants("خطة العمل المشتركة لفاليتا", index)   # after a glued ل
     assert place_variants("عملية الرباط", index) == []             # one spelling only: nothing generated
     assert not [k for k in index if k[0] in grammar.city_words or grammar.capital_word in k]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("أعلن الاتحاد الأوربي تمويلا جديدا", "org/eu"),                                        # Egyptian press
+    ("شاركت منظمة الدول الأميركية في الاجتماع", "org/oas"),                                  # Levantine press
+    ("اجتمع وزراء حوار غرب البحر المتوسط حول الهجرة", "process/five-plus-five-dialogue"),   # Maghrebi press
+])
+def test_regional_word_spellings_and_the_mediterranean(matcher, text, expected):
+    assert expected in keys(matcher, text)
+
+
+def test_a_word_spelling_is_swapped_after_a_glued_preposition(grammar):
+    from graph_builder.recognise.name_variants import spelling_variants
+    assert "الجماعة الاقتصادية لأوربا" in spelling_variants("الجماعة الاقتصادية لأوروبا", grammar)
+    assert spelling_variants("أوروبية", grammar) == []              # another word: untouched

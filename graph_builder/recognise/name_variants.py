@@ -82,6 +82,7 @@ class Grammar:
     homographs: tuple["Homograph", ...] = ()
     inserted: tuple[tuple[str, ...], tuple[str, ...], frozenset[str]] = ((), (), frozenset())
     phrase_groups: tuple[tuple[tuple[str, ...], ...], ...] = ()
+    word_spellings: tuple[tuple[str, ...], ...] = ()
     head_groups: tuple[tuple[tuple[tuple[str, ...], ...], frozenset[str]], ...] = ()
 
 
@@ -153,6 +154,7 @@ def _load(path: Path) -> Grammar:
             inserted=(tuple(data.get("inserted_adjectives", {}).get("m", ())),
                       tuple(data.get("inserted_adjectives", {}).get("f", ())),
                       frozenset(data.get("inserted_adjectives", {}).get("kinds", ()))),
+            word_spellings=tuple(tuple(grp) for grp in data.get("word_spellings", ())),
             phrase_groups=tuple(tuple(_words(p) for p in grp) for grp in data.get("phrase_groups", ())),
             head_groups=tuple((tuple(_words(w) for w in d["words"]), frozenset(d.get("kinds", ())))
                               for d in data.get("head_groups", ())),
@@ -336,9 +338,17 @@ def phrase_variants(name: str, g: Grammar) -> list[str]:
 
 
 def spelling_variants(name: str, g: Grammar) -> list[str]:
-    """Regional spellings of ``name``: each word ending of :attr:`Grammar.word_endings` written the other way
+    """Regional spellings of ``name``: a whole word of :attr:`Grammar.word_spellings` written the other way
+    (الأوروبي → الأوربي، أمريكا → أميركا), each word ending of :attr:`Grammar.word_endings` written the other way
     (ستراسبورغ → ستراسبورج) and a joinable word joined to, or set apart from, the next (أبو ظبي ↔ أبوظبي)."""
     forms = {tuple(name.split())}
+    for group in g.word_spellings:                       # أوروبا / أوربا، أمريكا / أميركا: whole words, any clitic
+        for f in list(forms):
+            for k, w in enumerate(f):
+                for sp in group:
+                    glue = next((c for c in _GLUES if w == _glued(sp, c)), None)
+                    if glue is not None:
+                        forms |= {f[:k] + (_glued(o, glue),) + f[k + 1:] for o in group if o != sp}
     for a, b in g.word_endings:
         for f in list(forms):
             for src, dst in ((a, b), (b, a)):
