@@ -203,3 +203,25 @@ def test_a_word_spelling_is_swapped_after_a_glued_preposition(grammar):
     from graph_builder.recognise.name_variants import spelling_variants
     assert "الجماعة الاقتصادية لأوربا" in spelling_variants("الجماعة الاقتصادية لأوروبا", grammar)
     assert spelling_variants("أوروبية", grammar) == []              # another word: untouched
+
+
+@pytest.mark.parametrize("text", [
+    'اجتمع وزراء خارجية الدول الأعضاء في حوار "5 + 5" أول أمس',                 # Levantine: quoted formula
+    "اختتمت أشغال المؤتمر الوزاري الثامن «للحوار 5+5» حول الهجرة",              # Maghrebi: guillemets
+    "شارك في الاجتماع الوزاري (حوار 5 +5) لغرب البحر الأبيض المتوسط",           # spacing of the plus
+])
+def test_the_five_plus_five_dialogue_as_the_press_writes_it(matcher, text):
+    assert "process/five-plus-five-dialogue" in keys(matcher, text)
+
+
+def test_the_bare_formula_is_the_dialogue_once_named_and_never_an_adjective_test(matcher):
+    text = "عقد حوار 5+5 اجتماعه أمس، وأكد وزراء خارجية دول غرب المتوسط 5+5 التزامهم بالتعاون."
+    assert [k for s, k in found(matcher, text) if s == "5+5"] == ["process/five-plus-five-dialogue"]
+    assert "process/five-plus-five-dialogue" not in keys(matcher, "حاصل الجمع 5+5 يساوي عشرة")
+
+
+def test_a_quoted_proper_part_after_a_head_word(grammar):
+    from graph_builder.recognise.name_variants import quoted_variants
+    assert quoted_variants("عملية الخرطوم", "process", grammar) == ['عملية "الخرطوم"']
+    assert quoted_variants("عملية الخرطوم", "org", grammar) == []
+    assert quoted_variants("المنظمة الدولية للهجرة", "process", grammar) == []     # not a quotable head

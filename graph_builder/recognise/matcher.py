@@ -186,6 +186,17 @@ def hyphen_forms(key: str) -> list[str]:
     return list(dict.fromkeys(_HYPHEN.sub(j, key) for j in ("-", " -", "- ", " - ", " ", "")))
 
 
+_PLUS = re.compile(r"(?<=\w) ?\+ ?(?=\w)")
+
+
+def plus_forms(key: str) -> list[str]:
+    """A folded name with a joining plus (``حوار 5 + 5``) as the press spaces it: ``5+5``, ``5 +5``, ``5+ 5``,
+    ``5 + 5``. A name with no plus is itself only."""
+    if not _PLUS.search(key):
+        return [key]
+    return list(dict.fromkeys(_PLUS.sub(j, key) for j in ("+", " +", "+ ", " + ")))
+
+
 class Matcher:
     """Matches one gazetteer's names in text; build once, call :meth:`find` many times."""
 
@@ -201,7 +212,7 @@ class Matcher:
         self._names: set[str] = set()
         for e in gazetteer.entities:
             for name in gazetteer.arabic_names(e):
-                for key in dict.fromkeys(s for h in hyphen_forms(fold(name)) for s in _spellings(h)):
+                for key in dict.fromkeys(s for h in hyphen_forms(fold(name)) for p in plus_forms(h) for s in _spellings(p)):
                     self._names.add(key)
                     add(key, NAME, e)
                     if key.startswith("ال") and len(key) > 3:
@@ -217,10 +228,11 @@ class Matcher:
                 add(fold(form), ADJECTIVE, e)
         for short in gazetteer.ambiguous:
             key = fold(short)
-            add(key, SHORT, None)
+            for form in plus_forms(key):
+                add(form, SHORT, None)
             if key.startswith("ال") and len(key) > 3:
                 add(key[1:], SHORT_ELIDED, None)
-        self._ambiguous = {fold(k): v for k, v in gazetteer.ambiguous.items()}
+        self._ambiguous = {f: v for k, v in gazetteer.ambiguous.items() for f in plus_forms(fold(k))}
         # names written with a final ta marbuta: only these may match a word that ends in ة
         self._ta_marbuta = frozenset(e.key for e in gazetteer.entities
                                      if any(n.endswith("ة") for n in gazetteer.arabic_names(e)))
@@ -440,7 +452,7 @@ class Matcher:
         the document's dominant candidate in ``fallback``), or None. A definite word before it is an
         adjective's noun (``الجريمة المنظمة``) unless that word ends a name (``أقرت الجمعية العامة الاتفاق
         العالمي``: the short form is the verb's object): ``name_ends`` are the ends of the names found."""
-        if self._follows_definite(text, hit.start) and text[:hit.start].rstrip() and \
+        if hit.key.startswith("ال") and self._follows_definite(text, hit.start) and text[:hit.start].rstrip() and \
                 len(text[:hit.start].rstrip()) not in name_ends:
             return None
         key = hit.key if hit.how == SHORT else "ا" + hit.key

@@ -83,6 +83,8 @@ class Grammar:
     inserted: tuple[tuple[str, ...], tuple[str, ...], frozenset[str]] = ((), (), frozenset())
     phrase_groups: tuple[tuple[tuple[str, ...], ...], ...] = ()
     word_spellings: tuple[tuple[str, ...], ...] = ()
+    quoted_heads: frozenset[str] = frozenset()
+    quoted_kinds: frozenset[str] = frozenset()
     head_groups: tuple[tuple[tuple[tuple[str, ...], ...], frozenset[str]], ...] = ()
 
 
@@ -154,6 +156,8 @@ def _load(path: Path) -> Grammar:
             inserted=(tuple(data.get("inserted_adjectives", {}).get("m", ())),
                       tuple(data.get("inserted_adjectives", {}).get("f", ())),
                       frozenset(data.get("inserted_adjectives", {}).get("kinds", ()))),
+            quoted_heads=frozenset(data.get("quoted", {}).get("heads", ())),
+            quoted_kinds=frozenset(data.get("quoted", {}).get("kinds", ())),
             word_spellings=tuple(tuple(grp) for grp in data.get("word_spellings", ())),
             phrase_groups=tuple(tuple(_words(p) for p in grp) for grp in data.get("phrase_groups", ())),
             head_groups=tuple((tuple(_words(w) for w in d["words"]), frozenset(d.get("kinds", ())))
@@ -290,6 +294,14 @@ def inserted_variants(name: str, kind: str, g: Grammar) -> list[str]:
     rest = _words(name)[len(prefix):]
     return [" ".join(prefix + (adj,) + rest) for adj in (fem if _feminine(prefix[0], g) else masc)
             if adj not in prefix]
+
+
+def quoted_variants(name: str, kind: str, g: Grammar) -> list[str]:
+    """``حوار 5+5`` → ``حوار "5+5"``: the proper part after a head word in quotes (every quote mark folds to ")."""
+    words = _words(name)
+    if kind not in g.quoted_kinds or not words or words[0] not in g.quoted_heads or not 1 <= len(words) - 1 <= 3:
+        return []
+    return [f'{words[0]} "{" ".join(words[1:])}"']
 
 
 def head_variants(name: str, kind: str, g: Grammar) -> list[str]:
@@ -488,7 +500,7 @@ def expand(entities, names_of, ambiguous_forms=(), grammar: Grammar | None = Non
                  for p in [h] + (phrase_variants(h, g) if e.kind in KINDS else [])
                  for n in [p] + inserted_variants(p, e.kind, g)]
         for base, n in bases:
-            generated = [n]                                      # an explicit name is skipped below
+            generated = [n] + quoted_variants(n, e.kind, g)      # an explicit name is skipped below
             generated += name_variants(n, g) if e.kind in KINDS else []
             generated += spelling_variants(n, g)
             hard = hard_g_variant(e, n, g)
