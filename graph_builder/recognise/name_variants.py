@@ -349,18 +349,35 @@ def phrase_variants(name: str, g: Grammar) -> list[str]:
     return sorted(out)
 
 
+_TABLES: dict[int, tuple[Grammar, dict[str, tuple[str, ...]]]] = {}
+
+
+def _word_spelling_table(g: Grammar) -> dict[str, tuple[str, ...]]:
+    """Each word of :attr:`Grammar.word_spellings`, with each proclitic glued → its other spellings, glued alike
+    (kept per grammar object: hashing the whole grammar on every call would cost more than the lookup)."""
+    kept = _TABLES.get(id(g))
+    if kept is not None and kept[0] is g:
+        return kept[1]
+    table: dict[str, tuple[str, ...]] = {}
+    for group in g.word_spellings:
+        for sp in group:
+            for glue in _GLUES:
+                table[_glued(sp, glue)] = tuple(_glued(o, glue) for o in group if o != sp)
+    _TABLES[id(g)] = (g, table)
+    return table
+
+
 def spelling_variants(name: str, g: Grammar) -> list[str]:
     """Regional spellings of ``name``: a whole word of :attr:`Grammar.word_spellings` written the other way
     (الأوروبي → الأوربي، أمريكا → أميركا), each word ending of :attr:`Grammar.word_endings` written the other way
     (ستراسبورغ → ستراسبورج) and a joinable word joined to, or set apart from, the next (أبو ظبي ↔ أبوظبي)."""
     forms = {tuple(name.split())}
-    for group in g.word_spellings:                       # أوروبا / أوربا، أمريكا / أميركا: whole words, any clitic
+    table = _word_spelling_table(g)
+    for k in range(len(name.split())):                   # أوروبا / أوربا، أمريكا / أميركا: whole words, any clitic
         for f in list(forms):
-            for k, w in enumerate(f):
-                for sp in group:
-                    glue = next((c for c in _GLUES if w == _glued(sp, c)), None)
-                    if glue is not None:
-                        forms |= {f[:k] + (_glued(o, glue),) + f[k + 1:] for o in group if o != sp}
+            others = table.get(f[k])
+            if others:
+                forms |= {f[:k] + (o,) + f[k + 1:] for o in others}
     for a, b in g.word_endings:
         for f in list(forms):
             for src, dst in ((a, b), (b, a)):
