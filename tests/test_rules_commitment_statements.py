@@ -81,3 +81,12 @@ def test_an_adoption_to_come_is_no_adoption(text):
     facts = facts_of_text(commitments, text, date="2025-04-09")
     assert not [f for f in facts if f.predicate in ("adoptedAt", "adoptedBy", "dateAdopted")], \
         [(f.rule, key_of(f.subject), f.predicate, key_of(f.object)) for f in facts]
+
+
+def test_a_participles_complement_is_no_meeting_of_adoption():
+    # UN/Gulf register: "the three parties taking part in the conference adopted the new convention": في المؤتمر
+    # completes المشاركة, it does not set the adoption in a meeting
+    facts = facts_of_text(commitments, "وتبنى الاتفاقية الجديدة أطراف العمل الثلاثة المشاركة في المؤتمر من حكومات "
+                                       "وعمال وأصحاب عمل.", date="2031-06-16")
+    assert not [f for f in facts if f.predicate == "adoptedAt"], \
+        [(f.rule, key_of(f.subject), f.predicate, key_of(f.object)) for f in facts]

@@ -599,8 +599,9 @@ def _adoptions(ctx, src, v: View, s: int, e: int, meetings=(), ps: ParaState | N
 
 # Between an instrument's name and the meeting that frames its adoption: (وذلك) في إطار / خلال / في ختام / على هامش /
 # ضمن / أثناء / في (أعمال / أشغال / فعاليات / اجتماعات) MEETING
-_FRAMED_AT = re.compile(r"^[\s\"'»”،,)]*(?:وذلك\s+)?(?:في اطار|خلال|في ختام|على هامش|ضمن|اثناء|في)\s+"
-                        r"(?:(?:اعمال|اشغال|فعاليات|اجتماعات|انعقاد)\s+)?$")
+# (a bare في only before أعمال/أشغال/فعاليات: ``الاتفاقية … المشاركة في المؤتمر`` is a participle's complement)
+_FRAMED_AT = re.compile(r"^[\s\"'»”،,)]*(?:وذلك\s+)?(?:(?:في اطار|خلال|في ختام|على هامش|ضمن|اثناء)\s+"
+                        r"(?:(?:اعمال|اشغال|فعاليات|اجتماعات|انعقاد)\s+)?|في\s+(?:اعمال|اشغال|فعاليات|اجتماعات)\s+)$")
 
 
 def _meeting_after(ctx, src, v: View, meetings, name_end: int, e: int, meeting_of=None):
