@@ -90,3 +90,32 @@ def test_a_participles_complement_is_no_meeting_of_adoption():
                                        "وعمال وأصحاب عمل.", date="2031-06-16")
     assert not [f for f in facts if f.predicate == "adoptedAt"], \
         [(f.rule, key_of(f.subject), f.predicate, key_of(f.object)) for f in facts]
+
+
+@pytest.mark.parametrize("text,slug", [
+    # Gulf press: the meeting closed its works by issuing the declaration
+    ("واختتم الاجتماع الوزاري الرابع لعملية بالي أعماله في بالي يوم 30 مارس 2031 بإصدار إعلان بالي بشأن تهريب البشر.",
+     "alan-baly"),
+    # UN style: the conference resulted in adopting the programme, the meeting phrase long and hyphenated
+    ("وأسفر المؤتمر الوزاري الأورو-إفريقي الثاني حول الهجرة والتنمية المنعقد في باريس عام 2031 عن اعتماد برنامج "
+     "عمل باريس.", "brnamj-ml-barys"),
+    # Maghrebi press: the meeting came out with the declaration
+    ("وخرج الاجتماع الوزاري الخامس لعملية الرباط المنعقد في روما يوم 27 نوفمبر 2031 بإعلان روما.", "alan-rwma"),
+    # Egyptian press: issued by the summit
+    ("وصدر عن قمة فاليتا المنعقدة يوم 11 نوفمبر 2031 إعلان سياسي.", "alan-syasy"),
+])
+def test_the_meeting_side_of_an_instrument_the_gazetteer_lacks(text, slug):
+    facts = facts_of_text(commitments, text, date="2031-12-01")
+    at = {(key_of(f.subject), f.rule) for f in facts if f.predicate == "adoptedAt"}
+    assert any(slug in s and r == "commitment.adopted-meeting-side" for s, r in at), at
+
+
+@pytest.mark.parametrize("text", [
+    "ومن المقرر أن يختتم الاجتماع الوزاري الخامس لعملية الرباط أعماله بإصدار إعلان روما.",     # planned
+    "وناقش الاجتماع الوزاري الخامس لعملية الرباط في روما يوم 27 نوفمبر 2031 مشروع إعلان روما.",  # discussed, a draft
+    "وأسفرت القمة المنعقدة في روما يوم 27 نوفمبر 2031 عن نتائج مهمة في مجال الهجرة.",             # no instrument
+])
+def test_no_meeting_side_adoption(text):
+    facts = facts_of_text(commitments, text, date="2031-12-01")
+    assert not [f for f in facts if f.rule == "commitment.adopted-meeting-side"], \
+        [(f.rule, key_of(f.subject), f.predicate, key_of(f.object)) for f in facts]

@@ -22,6 +22,7 @@ It does not find events (the event modules; it reuses their session slugs and me
 """
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
 from dataclasses import dataclass, field
@@ -32,7 +33,7 @@ from . import adoption, dated, funding, numbered, own_instrument, signing
 from .fact_context import FactContext, sentences
 from .event_common import dates_in
 from .rules import REGISTRY
-from .spans import sentence_bounds
+from .spans import sentence_bounds, starting
 from ..text.word_classes import load as load_lexicon, phrases_for
 from .minting import rx, View, arabic_names, sub_event, translit
 from .process_meetings import learn_document, sentence_refs
@@ -182,6 +183,7 @@ def _extract(ctx: FactContext):
                 ps.subject = subj
         last_funding = ps.funding or last_funding
     yield from _recommendations(ctx, st)
+    yield from _meeting_side_named(ctx, st, meeting_of, seen)
     yield from own_instrument.extract(ctx, meeting_of, seen)
     yield from adoption.extract(ctx)
     yield from numbered.extract(ctx)
@@ -626,6 +628,59 @@ def _meeting_after(ctx, src, v: View, meetings, name_end: int, e: int, meeting_o
                 return held[0] if held is not None else None
             break
     return None
+
+
+@dataclass
+class _Named:
+    """An instrument the text names and the gazetteer lacks, read where a meeting-side frame expects one."""
+
+    entity: Entity
+    start: int
+    end: int
+
+
+def _meeting_side_named(ctx, st, meeting_of, seen):
+    """The meeting's side of an adoption for an instrument the gazetteer lacks (``اختتم الاجتماع أعماله بإصدار إعلان
+    بالي``، ``أسفر المؤتمر عن اعتماد برنامج عمل باريس``، ``خرج الاجتماع بإعلان روما``، ``صدر عن القمة إعلان سياسي``): the
+    frames and their checks are ``adoption._meeting_side``'s (lexicon class ``meeting_adopt_frame``; planned or
+    negated frames give nothing; the meeting phrase names no other place); the instrument is minted from its name
+    (``_named``) and adopted at the paragraph's held meeting. A gazetteer instrument there is left to adoption.py."""
+    from .event_status import document_day
+    lex = load_lexicon()
+    doc_day = document_day(ctx.document)
+    for src in list(ctx.document.paragraphs) + [f for f in ctx.document.footnotes if f.text]:
+        toks = ctx.tokens(src)
+        frames = [k for k in range(len(toks.tokens)) if lex.match_at(toks, k, ("meeting_adopt_frame",))]
+        if not frames:
+            continue
+        meeting = meeting_of(src)
+        if meeting is None:
+            continue
+        v = st.view(src)
+        ends = adoption.sentence_ends(toks)
+
+        def instrument_at(c, toks=toks, v=v, src=src, meeting=meeting, hi_end=None):
+            if starting(toks, c, {"commitment"}) is not None:
+                return None                              # a gazetteer instrument: adoption.py reads it
+            t = toks.tokens[c]
+            fs = bisect.bisect_left(v.norm.starts, t.start)
+            if v.folded[fs:fs + 1] in ("ب", "و") and _HEAD_FIRST.match(v.folded[fs + 1:]):
+                fs += 1                                  # بإعلان روما، وإعلان …
+            if not _HEAD_FIRST.match(v.folded[fs:]):
+                return None
+            sent_end = toks.tokens[ends[t.sent] - 1].end
+            named = _named(v, fs, sent_end)
+            if named is None:
+                return None
+            cls, name, name_end = named
+            c_start = v.orig(fs, fs + 1)[0]
+            ent = commitment(ctx, src, v, cls, name, c_start, name_end, None, None,
+                             f"adopted at {meeting[0].label_en}", seen, meeting[0])
+            return _Named(ent, c_start, name_end) if ent.slug else None
+
+        for k in frames:
+            yield from adoption._meeting_side(toks, src, lex, k, ends[toks.tokens[k].sent], meeting, doc_day,
+                                              instrument_at)
 
 
 @dataclass
