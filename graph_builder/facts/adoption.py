@@ -25,7 +25,9 @@ future verb (``سيعتمد``, ``ستتوج باعتماد``), a planned marker 
 
 * ``commitment.adopted-meeting-side``: the meeting's side of the adoption (lexicon class
   ``meeting_adopt_frame``): ``شهد المؤتمر اعتماد NAME``، ``توج الاجتماع باعتماد NAME``، ``اختتمت القمة أعمالها
-  بإقرار NAME``، ``المؤتمر الذي تم خلاله اعتماد NAME``، ``أصدر المؤتمر إعلان NAME``، ``صدر عن الاجتماع NAME``: NAME
+  بإقرار NAME``، ``المؤتمر الذي تم خلاله اعتماد NAME``، ``أصدر المؤتمر إعلان NAME``، ``صدر عن الاجتماع NAME``،
+  ``أسفر المؤتمر (…) عن (اعتماد) NAME``، ``خرج الاجتماع بـNAME`` (the commitments family passes its own reader to
+  mint a NAME the gazetteer lacks): NAME
   adoptedAt the paragraph's held meeting (adoptedBy the agent after ``من قبل``), with the date of the clause or
   the day of a one-day meeting. A meeting phrase that names a place the held meeting was not located in is
   another meeting mentioned in passing: no fact.
