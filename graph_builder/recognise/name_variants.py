@@ -27,6 +27,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..text.arabic import fold
+from .topic_variants import load_grammar as load_topic_grammar, topic_variants
 
 GRAMMAR = "name_variants"
 # kinds whose names are common nouns with a topic (a state, place, region or person is a proper name)
@@ -326,12 +327,15 @@ def expand(entities, names_of, ambiguous_forms=(), grammar: Grammar | None = Non
             owner.setdefault(fold(n), e.key)
     short = {fold(s) for s in ambiguous_forms}
     claims: dict[str, list[tuple[tuple[str, str], str]]] = {}
+    topic_grammar = None
     for e in entities:
-        if e.kind == "topic":
-            continue
         for n in names_of(e):
-            generated = name_variants(n, g) if e.kind in KINDS else []
-            generated += spelling_variants(n, g)
+            if e.kind == "topic":                                # topics: their own grammar (topic_variants.py)
+                topic_grammar = topic_grammar or load_topic_grammar()
+                generated = topic_variants(n, topic_grammar)
+            else:
+                generated = name_variants(n, g) if e.kind in KINDS else []
+                generated += spelling_variants(n, g)
             hard = hard_g_variant(e, n, g)
             if hard:
                 generated += [hard] + spelling_variants(hard, g)
