@@ -51,3 +51,13 @@ def test_a_pronoun_owner_and_a_future_verb_give_nothing(matcher, gazetteer):
 def test_priorities_with_no_opener_give_nothing(matcher, gazetteer):
     assert _facts([RABAT, "وناقش الوزراء أولويات المرحلة المقبلة في ضوء تقرير عن الهجرة غير النظامية."],
                   matcher, gazetteer) == set()
+
+
+def test_a_pronoun_takes_up_the_process_named_before_it(matcher, gazetteer):
+    got = _facts(["وحددت دول حوار أبوظبي أولويات عمله للدورة المقبلة، من خلال التركيز على تحويلات العمال."],
+                 matcher, gazetteer)
+    assert got == {("abu-dhabi-dialogue", "remittances")}
+
+
+def test_a_pronoun_that_takes_up_a_state_gives_nothing(matcher, gazetteer):
+    assert _facts(["وعرضت المملكة المغربية أولوياتها، التي تركز على تحويلات العمال."], matcher, gazetteer) == set()

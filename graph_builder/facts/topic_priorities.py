@@ -8,7 +8,9 @@ a verb of listing, class ``list_verb``, or a colon). The process addresses the t
 sentence (``topic_agenda._topics``: it stops at an instrument, another meeting or an adjunct set off by a comma).
 
 The document's process is the process of the meeting the paragraph is about (its ``partOf``), else the one process
-the document names. A priority noun whose owner is a state, a person or an organisation (أولويات الحكومة، أولوياتها),
+the document names. A pronoun owner (أولوياته، أولويات عمله) is the actor the sentence names last before it, and counts only when that is
+a process. A priority noun whose owner is a state, a person or an organisation (أولويات الحكومة، أولوياتها after a
+minister),
 a future or negated verb, and a list with no topic give nothing. It mints nothing.
 """
 from __future__ import annotations
@@ -28,7 +30,9 @@ register_once(RULE, ("addresses",), 0.75, ("lex:priority_noun", "lex:phase_noun"
               "a process puts first", "topics")
 
 _REL = frozenset(fold(w) for w in ("التي", "والتي", "الذي", "والذي"))
-LIST_WINDOW = 6             # tokens between the owner and the verb (or colon) that opens the list
+LIST_WINDOW = 10            # tokens between the owner and the verb (or colon) that opens the list
+_WORK = frozenset(fold(w) for w in ("عمله", "عملها"))     # أولويات عمله: the work of the process named before
+_OWNER_KINDS = frozenset({"process", "state", "org", "body", "person"})
 
 
 def _process_of_document(ctx, meeting_of, src):
@@ -40,6 +44,18 @@ def _process_of_document(ctx, meeting_of, src):
             return p
     procs = {m.entity.key: m.entity for m in ctx.mentions if m.entity.kind == "process"}
     return next(iter(procs.values())) if len(procs) == 1 else None
+
+
+def _named_before(toks, i: int):
+    """The actor (process, state, organisation, body or person) named last before token ``i`` in its sentence."""
+    sent = toks.tokens[i].sent
+    for k in range(i - 1, -1, -1):
+        if toks.tokens[k].sent != sent:
+            return None
+        found = [m.entity for m in toks.tokens[k].ents if m.entity.kind in _OWNER_KINDS]
+        if found:
+            return found[0]
+    return None
 
 
 def _opener(lex, toks, k: int, hi: int):
@@ -85,8 +101,6 @@ def extract(ctx) -> list[Fact]:
         if not any(m.entity.kind == "topic" for m in toks.mentions):
             continue
         for noun in lex.find(toks, "priority_noun"):
-            if noun.reading.enc:
-                continue                            # أولوياتها: whose is not written
             hi = _sentence_end(toks, noun.i)
             j = noun.j
             if j >= hi:
@@ -95,7 +109,13 @@ def extract(ctx) -> list[Fact]:
             owner = None
             if any(m.entity.kind != "process" for m in named):
                 continue                            # أولويات الحكومة المغربية، أولويات المنظمة: not a process's
-            if named:
+            if noun.reading.enc or toks.tokens[j].norm in _WORK:
+                # أولوياته، أولويات عمله: the pronoun takes up the actor named last before it in the sentence
+                owner = _named_before(toks, noun.i)
+                if owner is None or owner.kind != "process":
+                    continue
+                j += 0 if noun.reading.enc else 1
+            elif named:
                 owner = named[0].entity
                 j = max(j + 1, toks.index_at(named[0].end))
             else:
