@@ -1,9 +1,9 @@
-"""Topics a process's own name states, as this text writes it, for the process and for its meetings:
+"""Topics a process's own name states, as this text writes it:
 
 * ``topics.process-name``: a process named here with the words of its subject (``عملية بالي بشأن تهريب الأشخاص
   والاتجار بهم والجرائم عبر الوطنية ذات الصلة``، ``العملية التشاورية العربية للهجرة واللجوء``، ``المنتدى العالمي
-  للاجئين``) addresses the topics its written name holds; so does every meeting the event rules found to be part
-  of it in this document (a process named for a subject meets on it).
+  للاجئين``) addresses the topics its written name holds. Its meetings do not inherit them: a meeting addresses
+  what its own agenda says (``topic_agenda.py``), not the whole of its process's subject.
 
 A short form (``عملية بالي``، ``المنتدى العالمي``) says nothing, and the gazetteer's other names are not read: only
 what this text writes. The topics are found by a matcher of topic names alone (the process's own mention hides
@@ -11,14 +11,14 @@ them from the document's matcher). It mints nothing and reads no verb.
 """
 from __future__ import annotations
 
-from ..recognise.findings import Entity, Fact
+from ..recognise.findings import Fact
 from .rules import REGISTRY, register_once
 from .topic_structure import _topic_matcher
 
 RULE = "topics.process-name"
-register_once(RULE, ("addresses",), 0.8, ("entity:process", "events:partOf", "entity:topic"),
+register_once(RULE, ("addresses",), 0.8, ("entity:process", "entity:topic"),
               "PROCESS written with its subject's words (عملية بالي بشأن تهريب الأشخاص …، العملية التشاورية العربية "
-              "للهجرة واللجوء): the process and its meetings in the document address the topics of its written name",
+              "للهجرة واللجوء): the process addresses the topics of its written name",
               "topics")
 
 
@@ -34,19 +34,5 @@ def extract(ctx) -> list[Fact]:
         for hit in matcher.find(m.surface):
             if hit.entity.kind == "topic":
                 named.setdefault(m.entity.key, (m.entity, {}))[1].setdefault(hit.entity, m.source)
-    if not named:
-        return []
     conf = REGISTRY.confidence(RULE)
-    out = [Fact(p, "addresses", t, src, RULE, conf) for p, topics in named.values() for t, src in topics.items()]
-    try:
-        from . import events as events_mod     # noqa: PLC0415 (a sibling family)
-    except ModuleNotFoundError:
-        return out
-    meetings: dict = {}
-    for f in ctx.family_facts(events_mod):
-        if f.predicate == "partOf" and isinstance(f.object, Entity) and f.object.key in named \
-                and isinstance(f.subject, Entity) and f.subject.kind == "event":
-            meetings.setdefault(f.subject.key, (f.subject, f.object.key, f.evidence))
-    for ev, pkey, src in meetings.values():
-        out += [Fact(ev, "addresses", t, src, RULE, conf) for t in named[pkey][1]]
-    return out
+    return [Fact(p, "addresses", t, src, RULE, conf) for p, topics in named.values() for t, src in topics.items()]
