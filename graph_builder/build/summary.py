@@ -15,8 +15,10 @@ corpus. The summary graph states, once per build, the keys each such comparison 
 
 The keys are a function of the other graphs only (the build's own record left out), computed from the staged store by the build
 before the switch-over (:func:`summary_quads`); ``python -m graph_builder.build.summary BUILD_DIR``
-adds them to a store built before this graph existed (the same function, nothing else changes), and
-the facts graph (:mod:`graph_builder.build.facts_graph`) first when the store has none.
+(re)computes the graph in a store built before it existed or before its tables did (the same function, nothing
+else changes), and adds the facts graph (:mod:`graph_builder.build.facts_graph`) first when the store has none.
+The graph also holds the precomputed tables of :mod:`graph_builder.build.summary_tables` (class closure and
+counts, one display label per resource and language, the meetings' timeline rows).
 It states nothing a document says and is not part of any document's graph.
 """
 from __future__ import annotations
@@ -27,7 +29,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from . import facts_graph
+from . import facts_graph, summary_tables
 from ..namespaces import Base, MDKG
 from ..text.arsearch import fold_text
 
@@ -72,12 +74,13 @@ def summary_quads(store: ox.Store, base: Base) -> list[ox.Quad]:
             if key is None:
                 key = folded[label.value] = fold_text(label.value)
             out.add(ox.Quad(entity, LABEL_KEY, ox.Literal(key), graph))
+    out.update(summary_tables.table_quads(store, base, graph, facts_graph.graph(base)))
     return list(out)
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Add the facts graph and the summary graph to a build directory that has none (nothing may hold
-    the store open)."""
+    """Add the facts graph to a build directory that has none, and (re)compute its summary graph (nothing
+    may hold the store open)."""
     argv = sys.argv[1:] if argv is None else argv
     if len(argv) != 1:
         print("usage: python -m graph_builder.build.summary <build-directory>", file=sys.stderr)
@@ -90,11 +93,10 @@ def main(argv: list[str] | None = None) -> int:
         st.flush()
         n = sum(1 for _ in st.quads_for_pattern(None, None, None, facts_graph.graph(base)))
         print(f"{argv[0]}: {n} facts-graph quads in {time.perf_counter() - started:.1f} s")
-    if st.contains_named_graph(base.graph(NAME)):
-        print(f"{argv[0]}: already has {base.graph(NAME).value}")
-        return 0
     started = time.perf_counter()
-    quads = summary_quads(st, base)
+    quads = summary_quads(st, base)      # read in full before the old summary graph (if any) is replaced
+    if st.contains_named_graph(base.graph(NAME)):
+        st.remove_graph(base.graph(NAME))
     st.bulk_extend(quads)
     st.flush()
     print(f"{argv[0]}: {len(quads)} summary quads in {time.perf_counter() - started:.1f} s")
