@@ -18,6 +18,10 @@ document's graph uses, so that no query reading the union finds them by accident
   that evidence statements state (``rdf:subject``, ``rdf:predicate``, ``rdf:object`` of the reports'
   statements), one resource ``<base>id/summary/fact/<hash>`` (a hash of the three terms, so a rebuild names
   it the same) with the number of distinct paragraphs it was derived from (``prov:wasDerivedFrom``);
+* ``mdkg:mentionCount``, ``mdkg:paragraphMentionCount``: for every resource a document part
+  ``mdkg:mentions``, the number of distinct parts that mention it, and of those the ``mdkg:Paragraph`` ones;
+* ``mdkg:statementCount``: for every IRI an evidence statement has as ``rdf:subject`` or ``rdf:object``, the
+  number of distinct such statements;
 * ``mdkg:timelineYear``, ``mdkg:timelineStart``, ``mdkg:timelineEnd``, ``mdkg:timelinePlace``,
   ``mdkg:timelineHost``, ``mdkg:timelineProcess``: for every ``mdkg:Meeting`` of the facts graph with a
   stated year, the earliest year and start date, the latest end date and the least place, host and
@@ -40,8 +44,9 @@ BELOW_CLASS, INSTANCE_COUNT, DISPLAY_LABEL, PART_COUNT = (
     MDKG[k] for k in ("belowClass", "instanceCount", "displayLabel", "partCount"))
 FACT = {k: MDKG["fact" + k.capitalize()] for k in ("subject", "predicate", "object")}
 EVIDENCE_COUNT = MDKG["evidenceCount"]
+COUNTS = {k: MDKG[k] for k in ("mentionCount", "paragraphMentionCount", "statementCount")}
 TIMELINE = {k: MDKG["timeline" + k.capitalize()] for k in ("year", "start", "end", "place", "host", "process")}
-TERMS = (BELOW_CLASS, INSTANCE_COUNT, DISPLAY_LABEL, PART_COUNT, *FACT.values(), EVIDENCE_COUNT, *TIMELINE.values())
+TERMS = (BELOW_CLASS, INSTANCE_COUNT, DISPLAY_LABEL, PART_COUNT, *FACT.values(), EVIDENCE_COUNT, *COUNTS.values(), *TIMELINE.values())
 
 _MDKG_IRI = "https://w3id.org/mdkg/ontology#"
 _RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
@@ -66,6 +71,12 @@ _PARTS = _PREFIXES + ("SELECT ?document (COUNT(DISTINCT ?part) AS ?parts) WHERE 
 _EVIDENCE = ("PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>\nPREFIX prov: <http://www.w3.org/ns/prov#>\n"
              "SELECT ?s ?p ?o (COUNT(DISTINCT ?e) AS ?n) WHERE { "
              "?st rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; prov:wasDerivedFrom ?e } GROUP BY ?s ?p ?o")
+_PER_ENTITY = {
+    "mentionCount": "SELECT ?e (COUNT(DISTINCT ?p) AS ?n) WHERE { ?p mdkg:mentions ?e } GROUP BY ?e",
+    "paragraphMentionCount": "SELECT ?e (COUNT(DISTINCT ?p) AS ?n) WHERE { ?p mdkg:mentions ?e . ?p a mdkg:Paragraph } GROUP BY ?e",
+    "statementCount": ("PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>\nSELECT ?e (COUNT(DISTINCT ?st) AS ?n) WHERE { "
+                       "{ ?st rdf:subject ?e } UNION { ?st rdf:object ?e } FILTER(isIRI(?e)) } GROUP BY ?e"),
+}
 _FIRST_OF = {"place": "mdkg:location", "host": "mdkg:hostedBy", "process": "mdkg:partOf"}
 
 
@@ -126,6 +137,16 @@ def part_quads(store: ox.Store, base: Base, graph: ox.NamedNode) -> list[ox.Quad
             for doc, n in store.query(_PARTS, use_default_graph_as_union=True) if n is not None]
 
 
+def count_quads(store: ox.Store, base: Base, graph: ox.NamedNode) -> list[ox.Quad]:
+    """``mdkg:mentionCount``, ``mdkg:paragraphMentionCount`` and ``mdkg:statementCount`` of every resource."""
+    out = []
+    for key, text in _PER_ENTITY.items():
+        for e, n in store.query(_PREFIXES + text, use_default_graph_as_union=True):
+            if isinstance(e, ox.NamedNode) and n is not None:
+                out.append(ox.Quad(e, COUNTS[key], ox.Literal(n.value, datatype=_XSD_INTEGER), graph))
+    return out
+
+
 def fact_iri(base: Base, s: ox.Term, p: ox.Term, o: ox.Term) -> ox.NamedNode:
     """The summary graph's name of the fact (s, p, o): the same in every build."""
     digest = hashlib.sha256(f"{s}\t{p}\t{o}".encode("utf-8")).hexdigest()[:32]
@@ -147,4 +168,4 @@ def table_quads(store: ox.Store, base: Base, graph: ox.NamedNode, facts: ox.Name
     """Every table of the summary graph (``graph`` is its name, ``facts`` the facts graph's)."""
     return (class_quads(store, base, graph, (base.build_graph, graph, facts))
             + label_quads(store, base, graph, facts) + timeline_quads(store, base, graph, facts)
-            + part_quads(store, base, graph) + evidence_quads(store, base, graph))
+            + part_quads(store, base, graph) + evidence_quads(store, base, graph) + count_quads(store, base, graph))
