@@ -946,7 +946,13 @@ PROSE = {
 }
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["--named"]:
+        # only the named-query table of the given runs (labels of bench/results/named_queries_<label>.json)
+        runs = [load(f"named_queries_{label}.json") for label in argv[1:]]
+        print("\n".join(named_queries_section([r for r in runs if r])))
+        return 0
     DOC.parent.mkdir(parents=True, exist_ok=True)
     DOC.write_text(render(PROSE), encoding="utf-8")
     print(f"wrote {DOC}")

@@ -21,7 +21,8 @@ document's graph uses, so that no query reading the union finds them by accident
 * ``mdkg:mentionCount``, ``mdkg:paragraphMentionCount``: for every resource a document part
   ``mdkg:mentions``, the number of distinct parts that mention it, and of those the ``mdkg:Paragraph`` ones;
 * ``mdkg:statementCount``: for every IRI an evidence statement has as ``rdf:subject`` or ``rdf:object``, the
-  number of distinct such statements;
+  number of distinct such statements; ``mdkg:firstEvidence``: for every IRI an evidence statement has as
+  ``rdf:subject``, the least paragraph by IRI those statements were derived from (``prov:wasDerivedFrom``);
 * ``mdkg:timelineYear``, ``mdkg:timelineStart``, ``mdkg:timelineEnd``, ``mdkg:timelinePlace``,
   ``mdkg:timelineHost``, ``mdkg:timelineProcess``: for every ``mdkg:Meeting`` of the facts graph with a
   stated year, the earliest year and start date, the latest end date and the least place, host and
@@ -44,7 +45,7 @@ BELOW_CLASS, INSTANCE_COUNT, DISPLAY_LABEL, PART_COUNT = (
     MDKG[k] for k in ("belowClass", "instanceCount", "displayLabel", "partCount"))
 FACT = {k: MDKG["fact" + k.capitalize()] for k in ("subject", "predicate", "object")}
 EVIDENCE_COUNT = MDKG["evidenceCount"]
-COUNTS = {k: MDKG[k] for k in ("mentionCount", "paragraphMentionCount", "statementCount")}
+COUNTS = {k: MDKG[k] for k in ("mentionCount", "paragraphMentionCount", "statementCount", "firstEvidence")}
 TIMELINE = {k: MDKG["timeline" + k.capitalize()] for k in ("year", "start", "end", "place", "host", "process")}
 TERMS = (BELOW_CLASS, INSTANCE_COUNT, DISPLAY_LABEL, PART_COUNT, *FACT.values(), EVIDENCE_COUNT, *COUNTS.values(), *TIMELINE.values())
 
@@ -76,6 +77,8 @@ _PER_ENTITY = {
     "paragraphMentionCount": "SELECT ?e (COUNT(DISTINCT ?p) AS ?n) WHERE { ?p mdkg:mentions ?e . ?p a mdkg:Paragraph } GROUP BY ?e",
     "statementCount": ("PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>\nSELECT ?e (COUNT(DISTINCT ?st) AS ?n) WHERE { "
                        "{ ?st rdf:subject ?e } UNION { ?st rdf:object ?e } FILTER(isIRI(?e)) } GROUP BY ?e"),
+    "firstEvidence": ("PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>\nPREFIX prov: <http://www.w3.org/ns/prov#>\n"
+                      "SELECT ?e (MIN(?p) AS ?n) WHERE { ?st rdf:subject ?e ; prov:wasDerivedFrom ?p } GROUP BY ?e"),
 }
 _FIRST_OF = {"place": "mdkg:location", "host": "mdkg:hostedBy", "process": "mdkg:partOf"}
 
@@ -138,12 +141,13 @@ def part_quads(store: ox.Store, base: Base, graph: ox.NamedNode) -> list[ox.Quad
 
 
 def count_quads(store: ox.Store, base: Base, graph: ox.NamedNode) -> list[ox.Quad]:
-    """``mdkg:mentionCount``, ``mdkg:paragraphMentionCount`` and ``mdkg:statementCount`` of every resource."""
+    """``mdkg:mentionCount``, ``mdkg:paragraphMentionCount``, ``mdkg:statementCount`` and ``mdkg:firstEvidence``."""
     out = []
     for key, text in _PER_ENTITY.items():
         for e, n in store.query(_PREFIXES + text, use_default_graph_as_union=True):
             if isinstance(e, ox.NamedNode) and n is not None:
-                out.append(ox.Quad(e, COUNTS[key], ox.Literal(n.value, datatype=_XSD_INTEGER), graph))
+                value = n if key == "firstEvidence" else ox.Literal(n.value, datatype=_XSD_INTEGER)
+                out.append(ox.Quad(e, COUNTS[key], value, graph))
     return out
 
 
