@@ -475,9 +475,11 @@ def named_queries_section(runs: list[dict]) -> list[str]:
                 continue
             ox_ms = row.get("oxigraph_p95_ms")
             same = "" if row.get("same_rows", True) else " (rows differ)"
+            ox_cpu = f" (CPU {row['oxigraph_cpu_p95_ms']:,.1f})" if "oxigraph_cpu_p95_ms" in row else ""
             ox_cell = (f"> {row['oxigraph_timed_out_s']:,.0f} s (stopped)" if "oxigraph_timed_out_s" in row
-                       else "–" if ox_ms is None else f"{ox_ms:,.1f}{same}")
+                       else "–" if ox_ms is None else f"{ox_ms:,.1f}{ox_cpu}{same}")
             mine = (f"> {row['mdkg_timed_out_s']:,.0f} s (stopped)" if "mdkg_timed_out_s" in row
+                    else f"{row['mdkg_p95_ms']:,.1f} (CPU {row['mdkg_cpu_p95_ms']:,.1f})" if "mdkg_cpu_p95_ms" in row
                     else row["mdkg_p95_ms"])
             line += [row.get("rows", "–"), mine, ox_cell]
         rows.append(line)
