@@ -492,6 +492,19 @@ def named_queries_section(runs: list[dict]) -> list[str]:
                                                 + (f"{x['mdkg_p95_ms']:,.0f} ms" if "mdkg_p95_ms" in x
                                                    else f"> {x['mdkg_timed_out_s']:,.0f} s")
                                                 for x in slow) if slow else "") + ".")
+        if any("mdkg_cpu_p95_ms" in x for x in r["rows"]):
+            lim = 50 if r["label"].startswith("bundled") else 1000
+            cpu_slow = [x for x in r["rows"] if x.get("mdkg_cpu_p95_ms", math.inf) >= lim]
+            ref_slow = [x for x in r["rows"] if x.get("oxigraph_cpu_p95_ms", math.inf) >= lim]
+            out.append(f"By CPU time (p95 of each run's CPU, what the wall time is on an idle core): "
+                       f"{len(r['rows']) - len(cpu_slow)} of {len(r['rows'])} under {limit} in MDKG"
+                       + (" (over it: " + ", ".join(f"`{x['query']}` {x['args'] or '(unbound)'} "
+                                                    + (f"{x['mdkg_cpu_p95_ms']:,.0f} ms" if "mdkg_cpu_p95_ms" in x
+                                                       else "not finished") for x in cpu_slow) + ")" if cpu_slow else "")
+                       + f"; {len(r['rows']) - len(ref_slow)} of {len(r['rows'])} in the reference (cases it "
+                         f"answered within the cut)."
+                       + f" Rows equal with the reference in {sum(bool(x.get('same_rows')) for x in r['rows'])} of "
+                         f"{sum('same_rows' in x for x in r['rows'])} cases both sides answered.")
         out.append("")
     return out
 
