@@ -26,6 +26,7 @@ from __future__ import annotations
 import sys
 import time
 from pathlib import Path
+from typing import Iterator
 
 import pyoxigraph as ox
 
@@ -52,8 +53,30 @@ def slug_keys(iri: str) -> set[str]:
     return {low[i + 1:] for i, c in enumerate(low) if c == "/" and i + 1 < len(low)}
 
 
+def summary_parts(store: ox.Store, base: Base) -> Iterator[list[ox.Quad]]:
+    """The quads of the summary graph in parts (the lookup keys, then each table), from every other graph of
+    ``store``: a caller writing each part before asking for the next holds one part in memory, not the graph
+    (none of them reads the summary graph)."""
+    yield key_quads(store, base)
+    yield from summary_tables.tables(store, base, base.graph(NAME), facts_graph.graph(base))
+
+
 def summary_quads(store: ox.Store, base: Base) -> list[ox.Quad]:
     """The quads of the summary graph, from every other graph of ``store``."""
+    return [q for part in summary_parts(store, base) for q in part]
+
+
+def write_summary(store: ox.Store, base: Base) -> int:
+    """Compute the summary graph part by part and add each part to ``store``; the number of quads written."""
+    n = 0
+    for part in summary_parts(store, base):
+        store.bulk_extend(part)
+        n += len(part)
+    return n
+
+
+def key_quads(store: ox.Store, base: Base) -> list[ox.Quad]:
+    """The lookup keys of the summary graph."""
     graph = base.graph(NAME)
 
     def rows(text: str):
@@ -74,7 +97,6 @@ def summary_quads(store: ox.Store, base: Base) -> list[ox.Quad]:
             if key is None:
                 key = folded[label.value] = fold_text(label.value)
             out.add(ox.Quad(entity, LABEL_KEY, ox.Literal(key), graph))
-    out.update(summary_tables.table_quads(store, base, graph, facts_graph.graph(base)))
     return list(out)
 
 
@@ -94,12 +116,11 @@ def main(argv: list[str] | None = None) -> int:
         n = sum(1 for _ in st.quads_for_pattern(None, None, None, facts_graph.graph(base)))
         print(f"{argv[0]}: {n} facts-graph quads in {time.perf_counter() - started:.1f} s")
     started = time.perf_counter()
-    quads = summary_quads(st, base)      # read in full before the old summary graph (if any) is replaced
-    if st.contains_named_graph(base.graph(NAME)):
+    if st.contains_named_graph(base.graph(NAME)):   # none of its parts reads it: replaced part by part
         st.remove_graph(base.graph(NAME))
-    st.bulk_extend(quads)
+    n = write_summary(st, base)
     st.flush()
-    print(f"{argv[0]}: {len(quads)} summary quads in {time.perf_counter() - started:.1f} s")
+    print(f"{argv[0]}: {n} summary quads in {time.perf_counter() - started:.1f} s")
     return 0
 
 

@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from typing import Iterable
+from typing import Iterable, Iterator
 
 import pyoxigraph as ox
 
@@ -168,8 +168,17 @@ def evidence_quads(store: ox.Store, base: Base, graph: ox.NamedNode) -> list[ox.
     return out
 
 
+def tables(store: ox.Store, base: Base, graph: ox.NamedNode, facts: ox.NamedNode) -> Iterator[list[ox.Quad]]:
+    """The tables of the summary graph one after the other (``graph`` is its name, ``facts`` the facts graph's),
+    so that a caller may write each before the next is computed (none reads the summary graph)."""
+    yield class_quads(store, base, graph, (base.build_graph, graph, facts))
+    yield label_quads(store, base, graph, facts)
+    yield timeline_quads(store, base, graph, facts)
+    yield part_quads(store, base, graph)
+    yield evidence_quads(store, base, graph)
+    yield count_quads(store, base, graph)
+
+
 def table_quads(store: ox.Store, base: Base, graph: ox.NamedNode, facts: ox.NamedNode) -> list[ox.Quad]:
-    """Every table of the summary graph (``graph`` is its name, ``facts`` the facts graph's)."""
-    return (class_quads(store, base, graph, (base.build_graph, graph, facts))
-            + label_quads(store, base, graph, facts) + timeline_quads(store, base, graph, facts)
-            + part_quads(store, base, graph) + evidence_quads(store, base, graph) + count_quads(store, base, graph))
+    """Every table of the summary graph in one list."""
+    return [q for part in tables(store, base, graph, facts) for q in part]
