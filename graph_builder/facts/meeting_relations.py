@@ -403,17 +403,49 @@ def _second_state(toks: Tokens, m, hi: int):
     return nxt if nxt is not None and nxt.entity != m.entity else None
 
 
+ADVERBIAL_REACH = 6          # tokens of a time or place set off by commas between a chair and مناصفة مع
+
+
 def _co_chair_partner(toks: Tokens, k: int, hi: int):
-    """The actor after a co-chair marker right after a chair's name (``، بالشراكة مع ROLE NAME``), else None."""
+    """The actor after a co-chair marker right after a chair's name (``، بالشراكة مع ROLE NAME``), or after a
+    time or place set off by commas (``ترأس NAME، اليوم بفاليتا، مناصفة مع نظيره المالطي NAME``), else None.
+    A counterpart word and its nationality adjective lead to the person named after them."""
     if k < hi and toks.tokens[k].norm == ",":
         k += 1
     lex = load()
     cm = lex.is_a(toks, k, "co_chair_marker") if k < hi else None
+    if cm is None:
+        cm = _marker_past_adverbial(toks, k, hi)
     if cm is None or cm.reading.pro.startswith("و"):
         return None              # ، وبالشراكة مع …: a new clause, not a second chair
-    kinds = ("person",) if cm.j < hi and lex.is_a(toks, cm.j, "role") is not None else ("person", "state", "org")
-    m, _at = _first_mention(toks, cm.j, hi, kinds, CHAIR_WINDOW)
+    j = cm.j
+    counterpart = j < hi and lex.is_a(toks, j, "counterpart") is not None
+    if counterpart:
+        j = lex.is_a(toks, j, "counterpart").j
+    kinds = ("person",) if j < hi and lex.is_a(toks, j, "role") is not None else ("person", "state", "org")
+    m, at = _first_mention(toks, j, hi, kinds, CHAIR_WINDOW)
+    if m is not None and m.entity.kind == "state" and counterpart:
+        n = toks.index_at(m.end - 1) + 1     # نظيره المالطي NAME: the person after the adjective
+        nxt = next((x for x in toks.tokens[n].ents if x.entity.kind == "person" and toks.index_at(x.start) == n), None) \
+            if n < hi else None
+        if nxt is not None:
+            return nxt
     return m
+
+
+def _marker_past_adverbial(toks: Tokens, k: int, hi: int):
+    """A co-chair marker after a comma within ``ADVERBIAL_REACH`` tokens of ``k``, with only time words, places
+    and commas between (no other actor, no clause): else None."""
+    lex = load()
+    for n in range(k + 1, min(hi, k + ADVERBIAL_REACH)):
+        t = toks.tokens[n]
+        if t.norm in (".", ";", ":") or any(x.entity.kind in ("person", "state", "org") for x in t.ents):
+            return None
+        if toks.tokens[n - 1].norm == ",":
+            cm = lex.is_a(toks, n, "co_chair_marker")
+            if cm is not None:
+                return cm
+    return None
 
 
 def _state_chain(toks: Tokens, m, hi: int) -> list:

@@ -291,7 +291,7 @@ def _construct_prep(ws: _Words, j: int) -> bool:
     w = ws.items[j][2]
     return w.isalpha() and len(w) > 3 and w[0] in "بل" and not w.startswith("لل") and not given(w) \
         and j + 1 < len(ws.items) and bool(_DEFINITE.match(ws.items[j + 1][2])) \
-        and not article_given(ws.items[j + 1][2]) and not _verbal_noun(w) and not common_word(w) \
+        and not article_given(ws.items[j + 1][2]) and not _verbal_noun(w) \
         and not _prep_head(ws.items[j + 1][2])
 
 

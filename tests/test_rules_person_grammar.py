@@ -1,0 +1,85 @@
+"""The person noun-phrase grammar (recognise/role_persons.py, text_entities.py) on the shapes regional press
+gives a name and its title, and the co-chair frame ``مناصفة مع نظيره …`` (facts/meeting_relations.py):
+an article-form given name inside a name (محمد الطاهر …), a compound given name before a particle
+(عبد القادر بن …), a joined عبدال… name, a title with ب/ل + a noun in construct (بحكومة الوحدة الوطنية), a
+name in quotes after its role, a nationality adjective then a name, a purpose ل-word that ends a name or a
+role, and a co-chair reached past a time and place set off by commas. Negative cases: a purpose clause is
+no part of a role, a ل-complement is no part of a name, a bare definite title before another role is the
+verb's subject, not part of the role. Every sentence here is the author's own."""
+from __future__ import annotations
+
+import pytest
+
+from actor_sentences import actor_facts
+from test_rules_press_participants import chairs, taking_part
+
+
+@pytest.mark.parametrize("text, name, role, aff", [
+    # Libyan press: a title with ب + a noun in construct, a name with an article-form given name inside
+    ("بدأ الاجتماع بمشاركة وزير الخارجية بحكومة الوحدة الوطنية محمد الطاهر الزروق.", "محمد الطاهر الزروق",
+     "وزير الخارجية بحكومة الوحدة الوطنية", None),
+    # Algerian agency: a compound given name (عبد + the article) and a particle before the family name
+    ("يرأس القمة وزير الشؤون الخارجية التونسي عبد الحميد بن سالم، ووزير خارجية إيطاليا ماركو روسي.",
+     "عبد الحميد بن سالم", "وزير الشؤون الخارجية التونسي", "TUN"),
+    # Jordanian press: the name in quotes right after its role
+    ('والتقى الوزير رئيسة بعثة المنظمة الدولية للهجرة "ماريا كوستا" لبحث التعاون.', "ماريا كوستا",
+     "رئيسة بعثة المنظمة الدولية للهجرة", "iom"),
+    # Gulf agency: name then role with no comma; the purpose clause after the role is not part of it
+    ("وعقد الاجتماع برئاسة سالم المنصوري المدير العام لمنظمة العمل العربية لبحث القضايا.", "سالم المنصوري",
+     "المدير العام لمنظمة العمل العربية", "arab-labour-organization"),
+    # Tunisian press: a ل-complement after the name is not a word of it
+    ("وصوتت الدول لاختيار الوزير الإسباني السابق أنطونيو غارسيا لولاية ثانية.", "أنطونيو غارسيا",
+     "الوزير الإسباني السابق", "ESP"),
+    # Lebanese press: a compound given name written joined, a family name with the article
+    ("وأوضح ممثل المنظمة في الشرق الأوسط عبدالكريم الناصر في حديث للصحيفة أن الاجتماع ناجح.", "عبدالكريم الناصر",
+     None, None),
+])
+def test_press_shapes_of_a_name_and_its_title(text, name, role, aff, matcher, gazetteer):
+    persons, roles, affs, _ = actor_facts(text, matcher, gazetteer)
+    assert name in persons
+    if role is not None:
+        assert (name, role) in roles
+        assert not any(n == name and r != role for n, r in roles)
+    if aff is not None:
+        assert (name, aff) in affs
+
+
+def test_a_nationality_adjective_then_a_name(matcher, gazetteer):
+    persons, _roles, _affs, _ = actor_facts("أصبحت الأميركية جين سميث أول امرأة تتولى المنصب.", matcher, gazetteer)
+    assert persons == ["جين سميث"]
+
+
+def test_a_bare_title_before_another_role_is_the_verbs_subject(matcher, gazetteer):
+    _p, roles, _a, _ = actor_facts('والتقى الوزير رئيسة بعثة المنظمة الدولية للهجرة "ماريا كوستا" أمس.',
+                                   matcher, gazetteer)
+    assert roles == {("ماريا كوستا", "رئيسة بعثة المنظمة الدولية للهجرة")}
+
+
+def test_a_common_word_after_a_name_is_no_name_word(matcher, gazetteer):
+    persons, *_ = actor_facts("وقال وزير الخارجية الجزائري عبد القادر مساهل مناصفة مع نظيره إن الحوار مهم.",
+                              matcher, gazetteer)
+    assert "عبد القادر مساهل" in persons and not any("مناصفة" in p for p in persons)
+
+
+def test_co_chair_past_a_time_and_place_and_a_counterpart_adjective():
+    got = chairs("ترأس وزير الخارجية التونسي عبد الحميد بن سالم، أمس بالرباط، مناصفة مع نظيره الإسباني كارميلو "
+                 "غارسيا الاجتماع الوزاري الثالث لعملية الرباط.", date="2031-05-04")
+    assert got == {("coChairedBy", "عبد الحميد بن سالم"), ("coChairedBy", "كارميلو غارسيا")}
+
+
+def test_states_co_chairing_with_a_counterpart():
+    got = chairs("عقد الاجتماع الوزاري الثالث لعملية الرباط في الرباط يوم 3 مايو 2031، والذي ترأسته تونس مناصفة "
+                 "مع نظيرتها إسبانيا.", date="2031-05-04")
+    assert got == {("coChairedBy", "state/TUN"), ("coChairedBy", "state/ESP")}
+
+
+def test_a_partnership_after_another_actor_is_no_co_chair():
+    got = chairs("ترأس وزير الخارجية التونسي عبد الحميد بن سالم الاجتماع الوزاري الثالث لعملية الرباط، وأعلنت "
+                 "المغرب، بالشراكة مع إسبانيا، إطلاق مبادرة جديدة.", date="2031-05-04")
+    assert ("coChairedBy", "state/ESP") not in got and ("chairedBy", "state/ESP") not in got
+
+
+def test_a_participant_named_with_a_government_title():
+    got = taking_part("انطلق الاجتماع الوزاري الثالث لعملية الرباط في الرباط يوم 3 مايو 2031 بمشاركة وزير الخارجية "
+                      "بحكومة الوحدة الوطنية محمد الطاهر الزروق.", date="2031-05-03")
+    assert {s for s, _o in got} == {"محمد الطاهر الزروق"}
