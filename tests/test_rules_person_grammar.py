@@ -83,3 +83,37 @@ def test_a_participant_named_with_a_government_title():
     got = taking_part("انطلق الاجتماع الوزاري الثالث لعملية الرباط في الرباط يوم 3 مايو 2031 بمشاركة وزير الخارجية "
                       "بحكومة الوحدة الوطنية محمد الطاهر الزروق.", date="2031-05-03")
     assert {s for s, _o in got} == {"محمد الطاهر الزروق"}
+
+
+# ------------------------------------------------------------------ members of a delegation (event.delegation-members)
+
+_OPENS = "انطلقت في الرباط يوم 3 مايو 2031 أشغال الاجتماع الوزاري الثالث لعملية الرباط. "
+
+
+def test_maghrebi_delegation_made_of_named_officials_at_this_meeting():
+    got = taking_part(_OPENS + "ويمثل المغرب في هذا الاجتماع، وفد يضم السادة سعيد الحارثي مدير التعاون بوزارة "
+                      "الخارجية، وكريم العلوي رئيس مصلحة الشؤون القانونية.", date="2031-05-03")
+    assert {s for s, _o in got} == {"state/MAR", "سعيد الحارثي", "كريم العلوي"}
+
+
+def test_gulf_verb_first_delegation_of_a_state_with_its_members():
+    got = taking_part(_OPENS + "ويضم وفد مملكة البحرين المشارك في الاجتماع وكيل وزارة العمل، سالم المنصوري، "
+                      "ومدير العلاقات الدولية، يوسف الكعبي.", date="2031-05-03")
+    assert {s for s, _o in got} == {"state/BHR", "سالم المنصوري", "يوسف الكعبي"}
+
+
+def test_a_delegation_still_to_come_takes_no_part():
+    got = taking_part(_OPENS + "وسيضم وفد مملكة البحرين الذي سيشارك في الاجتماع المقبل وكيل وزارة العمل، "
+                      "سالم المنصوري.", date="2031-05-03")
+    assert not got
+
+
+def test_a_delegation_visiting_after_the_meeting_takes_no_part():
+    got = taking_part(_OPENS + "وزار وفد يضم وكيل وزارة العمل، سالم المنصوري، الوزارة بعد الاجتماع.", date="2031-05-03")
+    assert not got
+
+
+def test_a_delegation_of_a_planned_meeting_takes_no_part():
+    got = taking_part(_OPENS + "ويضم وفد مملكة البحرين المشارك في الاجتماع وكيل وزارة العمل، سالم المنصوري.",
+                      date="2031-04-20")
+    assert not got

@@ -827,8 +827,10 @@ def representations(src, toks: Tokens, refs: list[Ref], lo: int, hi: int):
         if actor is None:
             continue
         k = toks.index_at(actor.end - 1) + 1
-        if not (k + 1 < hi and toks.tokens[k].norm == "في" and _meeting_at(toks, refs, k + 1)):
+        demo = int(k + 2 < hi and toks.tokens[k + 1].norm in _DEMONSTRATIVES)   # في هذا الاجتماع
+        if not (k + 1 + demo < hi and toks.tokens[k].norm == "في" and _meeting_at(toks, refs, k + 1 + demo)):
             continue             # تمثل الجزائر نموذجا …: no meeting, a copula
+        k += demo
         ref = _nearest(toks, refs, k + 1)
         if _status(ref) == PLANNED:
             continue
@@ -1019,8 +1021,9 @@ def taken_up(toks: Tokens, last: Ref | None, s: int, e: int) -> list[Ref]:
     if words and all(w.future for w in words):
         return []                # سيشارك فيه ما لا يقل عن 150 بلدا: a forecast
     if not words and not any(
-            toks.tokens[k].norm in ("يمثلون", "ممثلو", "ممثلي") for k in range(lo, hi)):
-        return []
+            toks.tokens[k].norm in ("يمثلون", "ممثلو", "ممثلي") for k in range(lo, hi)) \
+            and not any(not v.future for v in lex.find(toks, "represent_verb", lo, hi)):
+        return []                # (ويمثل المغرب في هذا الاجتماع …: a representation takes the meeting up too)
     first = lex.is_a(toks, lo, "participate_verb") if lo < hi else None
     if first is not None and first.feature("tense") == "noun" and first.entry.written.startswith("ب"):
         # وبحضور ممثلي الدول التالية: …: a clause that goes on describing the meeting before it
