@@ -29,7 +29,7 @@ from test_rules_press_participants import chairs, taking_part
      "المدير العام لمنظمة العمل العربية", "arab-labour-organization"),
     # Tunisian press: a ل-complement after the name is not a word of it
     ("وصوتت الدول لاختيار الوزير الإسباني السابق أنطونيو غارسيا لولاية ثانية.", "أنطونيو غارسيا",
-     "الوزير الإسباني السابق", "ESP"),
+     "الوزير الإسباني السابق", None),
     # Lebanese press: a compound given name written joined, a family name with the article
     ("وأوضح ممثل المنظمة في الشرق الأوسط عبدالكريم الناصر في حديث للصحيفة أن الاجتماع ناجح.", "عبدالكريم الناصر",
      None, None),
@@ -117,3 +117,10 @@ def test_a_delegation_of_a_planned_meeting_takes_no_part():
     got = taking_part(_OPENS + "ويضم وفد مملكة البحرين المشارك في الاجتماع وكيل وزارة العمل، سالم المنصوري.",
                       date="2031-04-20")
     assert not got
+
+
+def test_a_former_office_names_no_affiliation(matcher, gazetteer):
+    _p, roles, affs, _ = actor_facts("وصوتت الدول لاختيار الوزير الإسباني السابق أنطونيو غارسيا لولاية ثانية.",
+                                     matcher, gazetteer)
+    assert ("أنطونيو غارسيا", "الوزير الإسباني السابق") in roles
+    assert not affs

@@ -547,11 +547,21 @@ def _person_roles(text: Text, source, who: Entity, start: int, end: int):
     gaz = getattr(text, "gazetteer", None)
     facts = [Fact(f.subject, f.predicate, _organisation_of_unit(f.object, gaz), f.evidence, f.rule, f.confidence)
              if f.predicate == "affiliation" else f for f in facts]
+    if any(f.predicate == "role" and _former(f.object.lexical) for f in facts):
+        facts = [f for f in facts if f.predicate != "affiliation"]   # الوزير البرتغالي السابق: he no longer serves it
     for f in list(facts):                     # a ministry's official works for its state too (الكاتب العام للوزارة …)
         state = _state_of_body(f.object, gaz) if f.predicate == "affiliation" else None
         if state is not None and not any(g.predicate == "affiliation" and g.object == state for g in facts):
             facts.append(Fact(f.subject, "affiliation", state, f.evidence, f.rule, f.confidence))
     yield from facts
+
+
+_FORMER = folded_set(("السابق", "السابقة", "سابقا", "الأسبق", "الأسبقة", "سابق", "سابقة"))
+
+
+def _former(role: str) -> bool:
+    """A role the person held before (الوزير البرتغالي السابق، رئيس الوزراء الأسبق): it names no affiliation now."""
+    return any(w in _FORMER for w in fold(role).split())
 
 
 def _state_of_body(e, gazetteer) -> Entity | None:
