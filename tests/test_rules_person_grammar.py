@@ -124,3 +124,39 @@ def test_a_former_office_names_no_affiliation(matcher, gazetteer):
                                      matcher, gazetteer)
     assert ("أنطونيو غارسيا", "الوزير الإسباني السابق") in roles
     assert not affs
+
+
+# ------------------------------------------------------------------ participant counts (event.count): subsets, pairs, the number grammar
+
+def _counts(tail: str, date: str = "2031-05-03"):
+    from test_rules_press_participants import rel
+    from graph_builder.facts import events
+    return {(p, o) for _s, p, o in rel(events, _OPENS.rstrip(". ") + tail, date=date,
+                                        preds={"participantCount", "stateCount", "delegateCount"})}
+
+
+def test_two_coordinated_counts_of_states_are_added():
+    assert _counts("، بمشاركة 33 دولة أفريقية و28 دولة أوروبية.") == {("participantCount", "61"), ("stateCount", "61")}
+
+
+def test_a_count_besides_another_participant_is_a_part_not_the_whole():
+    assert not _counts("، ويشارك في الاجتماع الاتحاد الأفريقي إلى جانب 33 من الدول الإفريقية.")
+    assert _counts("، بمشاركة 45 دولة من بينها 20 دولة أفريقية.") == {("participantCount", "45"), ("stateCount", "45")}
+
+
+def test_a_count_after_sawfa_is_a_forecast():
+    assert not _counts("، وسوف يشارك في الاجتماع ممثلون عن 40 دولة.")
+
+
+def test_experts_gathered_and_fi_hudur_counts():
+    assert _counts("، ويجمع نحو 250 خبيرا ومسؤولا من الحكومات.") == {("participantCount", "250"), ("delegateCount", "250")}
+    assert _counts(" في حضور 135 دولة.") == {("participantCount", "135"), ("stateCount", "135")}
+
+
+def test_counts_read_by_the_number_grammar():
+    from graph_builder.facts.meeting_relations import count_of
+    from graph_builder.values import parse_int
+    assert count_of("1.500") == 1500 and count_of("1,500") == 1500 and count_of("١٥٠") == 150
+    assert parse_int("1.500.000 مهاجر") == 1500000 and count_of("1.500.000") == 1500000
+    assert parse_int("12.5") is None and count_of("2.5") == 2
+    assert _counts("، بمشاركة 1.500 مندوب.") == {("participantCount", "1500"), ("delegateCount", "1500")}

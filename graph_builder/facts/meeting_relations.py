@@ -26,7 +26,6 @@ It does not find the meetings (``written_meetings.py`` and the report rules do).
 """
 from __future__ import annotations
 
-import re
 
 from ..recognise.findings import Entity, Fact, Mention, Value
 from ..text.tokens import Tokens
@@ -41,14 +40,10 @@ from .rules import REGISTRY, Rule, pattern_rules, register
 from ..values import parse_int
 
 
-_GROUPED = re.compile(r"\d{1,3}(?:[.,]\d{3})+")
-
-
 def count_of(token: str) -> int:
-    """A count as a writer prints it: ``1.500`` and ``1,500`` are 1500 (a dot or comma before groups
-    of three digits), ``١٥٠`` is 150; a decimal such as ``2.5`` keeps its whole part."""
-    if _GROUPED.fullmatch(token):
-        return int(re.sub(r"[.,]", "", token))
+    """A count as a writer prints it, read by the number grammar (``graph_builder.values``): ``1.500``,
+    ``1,500`` and ``1.500.000`` are whole numbers with thousands groups, ``١٥٠`` is 150; a decimal such as
+    ``2.5`` keeps its whole part."""
     value = parse_int(token)
     return value if value is not None else int(token.replace(",", "").split(".")[0])
 
@@ -1080,9 +1075,57 @@ GATHER_WINDOW = 20           # … or its gathering verb (ويحضر المؤت�
 
 
 def _forecast(toks: Tokens, i: int, lo: int) -> bool:
-    """The nearest participation or gathering word before a count is in the future (سيشارك فيه 150 بلدا)."""
+    """The nearest participation or gathering word before a count is in the future (سيشارك فيه 150 بلدا، وسوف
+    يشارك …)."""
     words = load().find(toks, ("participate_verb", "gather_verb"), max(lo, i - GATHER_WINDOW), i)
-    return bool(words) and words[-1].future
+    return bool(words) and (words[-1].future or any(toks.tokens[k].norm in ("سوف", "وسوف", "فسوف")
+                                                    for k in range(max(lo, words[-1].i - 2), words[-1].i)))
+
+
+_BESIDES = (("الي", "جانب"), ("بالاضافه", "الي"), ("اضافه", "الي"), ("فضلا", "عن"), ("من", "بينها"), ("من", "بينهم"))
+SUBSET_REACH = 3             # tokens before a count where a word making it a part of the participants may be
+
+
+def _subset(toks: Tokens, i: int, lo: int) -> bool:
+    """The count is of a part of the participants: after إلى جانب / بالإضافة إلى / فضلا عن / من بينها / منها
+    (… الاتحاد الأفريقي إلى جانب 33 من الدول الأفريقية): others take part besides them."""
+    for k in range(max(lo, i - SUBSET_REACH), i):
+        a = toks.tokens[k].norm.lstrip("و")
+        if a in ("منها", "منهم") or k + 1 < i and (a, toks.tokens[k + 1].norm) in _BESIDES:
+            return True
+    return False
+
+
+COORDINATED_REACH = 4        # tokens of a unit's adjectives between two coordinated counts (33 دولة أفريقية و28 دولة أوروبية)
+
+
+def _coordinated_count(toks: Tokens, m, lex) -> tuple[str, int | None]:
+    """("first", other) when a count of the same unit joined by و follows this one (33 دولة أفريقية و28 دولة
+    أوروبية), ("second", None) when this one follows such a count, ("", None) otherwise."""
+    unit = m.captures["unit"][2].feature("unit")
+
+    def count_at(k):
+        if k + 1 < len(toks.tokens) and toks.tokens[k].kind == "number":
+            for u in (k + 1, k + 2):
+                c = lex.is_a(toks, u, "count_unit") if u < len(toks.tokens) else None
+                if c is not None and c.feature("unit") == unit and (u == k + 1 or toks.tokens[k + 1].norm == "من"):
+                    return count_of(toks.tokens[k].norm)
+        return None
+
+    for k in range(m.end, min(len(toks.tokens), m.end + COORDINATED_REACH)):
+        t = toks.tokens[k]
+        if t.kind == "punct":
+            break
+        if t.norm == "و" and count_at(k + 1) is not None:
+            return "first", count_at(k + 1)
+        if t.kind == "number":
+            break
+    i = m.start
+    if i > 0 and toks.tokens[i - 1].norm == "و":
+        for k in range(max(0, i - 1 - COORDINATED_REACH - 2), i - 1):
+            if count_at(k) is not None and not any(toks.tokens[x].kind == "punct" for x in range(k, i)):
+                return "second", None
+    return "", None
 
 
 def _participation_context(toks: Tokens, i: int, lo: int) -> bool:
@@ -1110,6 +1153,13 @@ def _count(ctx, src, toks, m, rule: Rule, refs, value: int):
     lex = load()
     if any(lex.is_a(toks, k, "observer_marker") for k in range(m.end, min(len(toks.tokens), m.end + 3))):
         return               # 12 دولة بصفة مراقب: observers, not the participating states
+    if _subset(toks, i, s_lo):
+        return               # الاتحاد الأفريقي إلى جانب 33 من الدول الأفريقية: a part of the participants
+    pair, other = _coordinated_count(toks, m, lex)
+    if pair == "second":
+        return               # the sum is given at the first count of the pair
+    if pair == "first":
+        value += other       # 33 دولة أفريقية و28 دولة أوروبية: 61 states in all
     unit = m.captures["unit"][2].feature("unit")
     prop = {"states": "stateCount", "delegates": "delegateCount", "delegations": "delegateCount",
             "organizations": "organizationCount"}[unit]
