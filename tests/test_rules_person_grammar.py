@@ -160,3 +160,10 @@ def test_counts_read_by_the_number_grammar():
     assert parse_int("1.500.000 مهاجر") == 1500000 and count_of("1.500.000") == 1500000
     assert parse_int("12.5") is None and count_of("2.5") == 2
     assert _counts("، بمشاركة 1.500 مندوب.") == {("participantCount", "1500"), ("delegateCount", "1500")}
+
+
+def test_egyptian_head_of_a_delegation_with_adjectives_chairs_nothing():
+    text = ("شاركت وزيرة البيئة ضمن وفد رفيع المستوى برئاسة الدكتور سامي فهمي رئيس مجلس الوزراء في أعمال "
+            "الاجتماع الوزاري الثالث لعملية الرباط المنعقد في الرباط يوم 3 مايو 2031.")
+    assert not chairs(text, date="2031-05-04")
+    assert "سامي فهمي" in {s for s, _o in taking_part(text, date="2031-05-04")}

@@ -695,10 +695,12 @@ def _heads_delegation(toks: Tokens, refs: list[Ref], vm, lo: int) -> bool:
     """``بوفد ترأسه …``, ``بوفد من وزارة الخارجية ترأسه …``: the chair word is about a delegation (the
     nearest noun its pronoun can take up, with no meeting named in between)."""
     lex = load()
-    reach = 2 if not vm.reading.enc else 8
+    reach = 8 if vm.reading.enc else 4 if vm.feature("tense") == "noun" else 2   # وفد رفيع المستوى برئاسة …
     for k in range(vm.i - 1, max(lo, vm.i - reach) - 1, -1):
         if any(_ref_tok(toks, r) == k for r in refs):
             return False
+        if not vm.reading.enc and (toks.tokens[k].kind == "punct" or toks.tokens[k].ents):
+            return False         # برئاسة after a comma or a name: not the delegation's head
         if lex.is_a(toks, k, "delegation_noun"):
             return True
     return False
