@@ -167,3 +167,12 @@ def test_egyptian_head_of_a_delegation_with_adjectives_chairs_nothing():
             "الاجتماع الوزاري الثالث لعملية الرباط المنعقد في الرباط يوم 3 مايو 2031.")
     assert not chairs(text, date="2031-05-04")
     assert "سامي فهمي" in {s for s, _o in taking_part(text, date="2031-05-04")}
+
+
+def test_an_official_and_an_expert_are_role_heads(matcher, gazetteer):
+    persons, roles, _a, _ = actor_facts("ويضم الوفد سعيد الحارثي مدير التعاون، ومحمد العلوي مسؤول بالمندوبية السامية "
+                                        "للتخطيط. وقال الخبير الدولي سامي فهمي إن الهجرة تتزايد.", matcher, gazetteer)
+    assert {"سعيد الحارثي", "محمد العلوي", "سامي فهمي"} <= set(persons)
+    assert ("محمد العلوي", "مسؤول بالمندوبية السامية للتخطيط") in roles
+    assert ("سامي فهمي", "الخبير الدولي") in roles
+    assert not any("مسؤول" in p for p in persons)
