@@ -176,3 +176,21 @@ def test_an_official_and_an_expert_are_role_heads(matcher, gazetteer):
     assert ("محمد العلوي", "مسؤول بالمندوبية السامية للتخطيط") in roles
     assert ("سامي فهمي", "الخبير الدولي") in roles
     assert not any("مسؤول" in p for p in persons)
+
+
+# ------------------------------------------------------------------ an office taken (actors.office-taken)
+
+def test_a_person_taking_an_office_holds_its_role(matcher, gazetteer):
+    _p, roles, affs, _ = actor_facts("أصبحت الأميركية جين سميث الاثنين أول امرأة تتولى منصب المدير العام للمنظمة "
+                                     "الدولية للهجرة خلفا لسلفها.", matcher, gazetteer)
+    assert roles == {("جين سميث", "المدير العام للمنظمة الدولية للهجرة")}
+    assert affs == {("جين سميث", "iom")}
+
+
+def test_an_office_in_a_reported_clause_is_not_the_speakers():
+    from graph_builder.recognise.gazetteer import load_gazetteer
+    from graph_builder.recognise.matcher import Matcher
+    gaz = load_gazetteer()
+    _p, roles, affs, _ = actor_facts("وقال سالم المنصوري إن المرأة التي تتولى منصب الأمين العام للأمم المتحدة "
+                                     "ستواجه تحديات.", Matcher(gaz), gaz)
+    assert not roles and not affs

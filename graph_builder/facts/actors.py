@@ -46,6 +46,7 @@ RULES = {
     "actors.chair": ("NAME، الرئيسة الحالية ل X / رئيس X، NAME / رئاسة STATE ل X: X chaired by", 0.8),
     "actors.participates": ("شارك/تشارك X في Y: X takes part in process/event Y", 0.75),
     "actors.role-title": ("an office title before the name (السفيرة، الرئيس، الوزير) when the document gives the person no other role", 0.7),
+    "actors.office-taken": ("NAME … تتولى/يتولى/يشغل منصب ROLE (أول امرأة تتولى منصب المدير العام للمنظمة): the role, and the organisation it names", 0.75),
     "actors.member-list-after": ("INCLUDE_VERB GROUP … (هي:|من بينها) A، B / MEMBER_NOUN GROUP: A، B (memberships.py)", 0.85),
 }
 
@@ -515,6 +516,61 @@ def _person_facts(text: Text, source):
         if m.entity.kind != "person":
             continue
         yield from _person_roles(text, source, m.entity, m.start, m.end)
+    yield from _offices_taken(text, source)
+
+
+_TAKE_OFFICE = re.compile(r"(?<![\w])(?:[وف]?(?:يتولى|تتولى|تولى|تولت|يشغل|تشغل|شغل|شغلت|يتقلد|تتقلد|تقلد|تقلدت))\s+"
+                          r"(?:منصب|مهام|منصبي)\s+([^،,؛;.:«»\"()]{3,120})")
+_ROLE_END = re.compile(r"\s(?:في|منذ|خلفا|بعد|قبل|لمدة|لولاية|اعتبارا|ابتداء|حتى|إلى|الى|وذلك|كما|ل\d)(?:\s|$)")
+_CLAUSE_OPENERS = folded_set(("إن", "أن", "ان", "بأن", "الذي", "التي", "الذين", "اللذين", "اللتين", "قال", "قالت"))
+
+
+def _office_end(text: Text, rs: int, re_: int) -> int:
+    """The end of the role after منصب: before the first word that is neither a role word nor inside a name the
+    matcher found (… للأمم المتحدة ستواجه تحديات: the role ends before the verb)."""
+    from ..recognise.role_persons import _role_word       # noqa: PLC0415 (the role-person finder's word test)
+    end = rs
+    for w in re.finditer(r"\S+", text.original[rs:re_]):
+        a, b = rs + w.start(), rs + w.end()
+        inside = any(m.start <= a and b <= m.end + 1 for m in text.mentions)
+        if end > rs and not inside and not _role_word(fold(w.group().strip("،,"))):
+            break
+        end = b
+    return end
+
+
+OFFICE_REACH = 160           # characters between a person's name and the office-taking verb (one clause)
+
+
+def _offices_taken(text: Text, source):
+    """``أصبحت NAME … أول امرأة تتولى منصب ROLE``, ``ويشغل NAME منصب ROLE``: the person nearest before the verb
+    (or right after it) in the sentence holds the role; its organisation or state is the affiliation. Nothing for
+    a future (ستتولى، سيتولى) or negated verb, nor when another person stands between."""
+    role_conf, aff_conf = RULES["actors.office-taken"][1], RULES["actors.affiliation"][1]
+    persons = [m for m in text.mentions if m.entity.kind == "person"]
+    for hit in _TAKE_OFFICE.finditer(text.original):
+        before = text.original[max(0, hit.start() - 12):hit.start()]
+        if re.search(r"(?:^|\s)(?:لم|لن|لا|سوف)\s*$", before) or fold(hit.group(0)).startswith(("سي", "ست")):
+            continue
+        rs = hit.start(1)
+        words = fold(hit.group(1)).split()
+        if not words or words[0] not in ROLE_HEADS and not (len(words) > 1 and " ".join(words[:2]) in ROLE_HEADS):
+            continue
+        cut = _ROLE_END.search(hit.group(1))
+        re_ = _office_end(text, rs, rs + (cut.start() if cut else len(hit.group(1).rstrip())))
+        sent_start = max([0] + [m.end() for m in re.finditer(r"[.!؟?]\s", text.original[:hit.start()])])
+        who = [m for m in persons if sent_start <= m.start and m.end <= hit.start() and hit.start() - m.end <= OFFICE_REACH
+               and not set(fold(text.original[m.end:hit.start()]).split()) & _CLAUSE_OPENERS]
+        if not who:
+            who = [m for m in persons if hit.end(0) - len(hit.group(1)) - 1 <= m.start <= rs]   # يشغل NAME منصب
+        if not who or any(m.start >= rs and m.start < re_ for m in persons):
+            continue
+        person_m = who[-1]
+        yield Fact(person_m.entity, "role", Value(_role_text(text.original[rs:re_]), "string", "ar"), source,
+                   "actors.office-taken", role_conf)
+        aff = _affiliation(text, rs, re_)
+        if aff is not None:
+            yield Fact(person_m.entity, "affiliation", aff, source, "actors.affiliation", aff_conf)
 
 
 def _person_roles(text: Text, source, who: Entity, start: int, end: int):
