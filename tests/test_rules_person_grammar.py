@@ -194,3 +194,15 @@ def test_an_office_in_a_reported_clause_is_not_the_speakers():
     _p, roles, affs, _ = actor_facts("وقال سالم المنصوري إن المرأة التي تتولى منصب الأمين العام للأمم المتحدة "
                                      "ستواجه تحديات.", Matcher(gaz), gaz)
     assert not roles and not affs
+
+
+@pytest.mark.parametrize("text, members", [
+    # Turkish agency: joined to the membership of the body
+    ("انضمت تركيا لعضوية المركز الدولي لتطوير سياسات الهجرة، الذي يحمل صفة مراقب.", {("TUR", "icmpd")}),
+    # Levantine press: إلى عضوية
+    ("وانضمت اليونان إلى عضوية المنظمة الدولية للهجرة عام 1990.", {("GRC", "iom")}),
+    # negative: talks about a membership are no joining
+    ("انضمت مصر إلى المحادثات بشأن عضوية المنظمة الدولية للهجرة.", set()),
+])
+def test_joining_the_membership_of_a_body(text, members, matcher, gazetteer):
+    assert actor_facts(text, matcher, gazetteer)[3] == members

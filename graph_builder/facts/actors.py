@@ -70,6 +70,7 @@ INCLUDE = folded_set(("تضم", "يضم", "ضمت", "ضم"))
 MEMBERSHIP = folded_set(("عضوية",))
 MEMBERSHIP_VERB = folded_set(("تشمل", "يشمل", "شملت"))
 JOIN = folded_set(("ينضم", "تنضم", "انضم", "انضمت"))
+_TO_MEMBERSHIP = folded_set(("لعضوية", "عضوية"))     # انضمت X لعضوية / إلى عضوية Y
 PARTICIPATE = folded_set(("شارك", "شاركت", "يشارك", "تشارك", "يشاركون", "يشاركان", "تشاركان"))
 BODIES_OF = folded_set(("هيئات", "هياكل", "الهياكل", "الهيئات"))
 CHAIR_WORDS = folded_set(("رئيس", "رئيسة", "الرئيس", "الرئيسة", "رئيسا", "رئيسه"))
@@ -204,8 +205,12 @@ def _memberships(text: Text, source, scope: list[Mention]):
                 subj = text.mention_at(text.tokens[i]) if i < len(text.tokens) else None
                 if subj is not None:
                     j = text.token_index(subj.end)
-                    if j < len(text.tokens) and text.tokens[j].word in folded_set(("إلى", "الى")):
-                        tgt = text.mention_at(text.tokens[j + 1]) if j + 1 < len(text.tokens) else None
+                    to = j < len(text.tokens) and text.tokens[j].word in folded_set(("إلى", "الى"))
+                    j += to                  # انضمت X إلى Y / إلى عضوية Y / لعضوية Y
+                    membership = j < len(text.tokens) and text.tokens[j].bare in _TO_MEMBERSHIP
+                    j += membership
+                    if to or membership:
+                        tgt = text.mention_at(text.tokens[j]) if j < len(text.tokens) else None
                         if tgt is not None and _cls(tgt) in GROUP_CLASSES and _cls(subj) in ACTOR_CLASSES:
                             yield Fact(subj.entity, "memberOf", tgt.entity, source, "actors.member-list", conf)
                 continue
