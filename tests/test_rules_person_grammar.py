@@ -206,3 +206,9 @@ def test_an_office_in_a_reported_clause_is_not_the_speakers():
 ])
 def test_joining_the_membership_of_a_body(text, members, matcher, gazetteer):
     assert actor_facts(text, matcher, gazetteer)[3] == members
+
+
+def test_a_speech_word_after_the_speakers_name_is_not_part_of_it():
+    got = taking_part("انطلقت في الرباط يوم 3 مايو 2031 أشغال الاجتماع الوزاري الثالث لعملية الرباط. وألقى الرئيس "
+                      "سامي فهمي كلمة مصر أمام الاجتماع.", date="2031-05-03")
+    assert "سامي فهمي" in {s for s, _o in got} and not any("كلمة" in s for s, _o in got)

@@ -725,7 +725,8 @@ def _plain_word(toks: Tokens, k: int) -> bool:
 
 
 _NOT_NAME_CLASSES = ("role", "title", "meeting_noun", "session_noun", "held_verb", "host_verb", "chair_verb",
-                     "participate_verb", "reporting_verb", "planned_marker", "relative_time", "delegation_noun")
+                     "participate_verb", "reporting_verb", "planned_marker", "relative_time", "delegation_noun",
+                     "speech_word", "co_chair_marker", "counterpart")
 _FUNCTION_WORDS = frozenset({"في", "من", "الي", "علي", "عن", "مع", "و", "ثم", "الذي", "التي", "هذا", "هذه", "لدي",
                              "بين", "بعد", "قبل", "خلال", "حول", "عبر", "كما", "فيما", "بصفته", "بصفتها", "لشؤون"})
 
