@@ -46,6 +46,7 @@ RULES = {
     "actors.chair": ("NAME، الرئيسة الحالية ل X / رئيس X، NAME / رئاسة STATE ل X: X chaired by", 0.8),
     "actors.participates": ("شارك/تشارك X في Y: X takes part in process/event Y", 0.75),
     "actors.role-title": ("an office title before the name (السفيرة، الرئيس، الوزير) when the document gives the person no other role", 0.7),
+    "actors.office-taken": ("NAME … تتولى/يتولى/يشغل منصب ROLE (أول امرأة تتولى منصب المدير العام للمنظمة): the role, and the organisation it names", 0.75),
     "actors.member-list-after": ("INCLUDE_VERB GROUP … (هي:|من بينها) A، B / MEMBER_NOUN GROUP: A، B (memberships.py)", 0.85),
 }
 
@@ -69,6 +70,7 @@ INCLUDE = folded_set(("تضم", "يضم", "ضمت", "ضم"))
 MEMBERSHIP = folded_set(("عضوية",))
 MEMBERSHIP_VERB = folded_set(("تشمل", "يشمل", "شملت"))
 JOIN = folded_set(("ينضم", "تنضم", "انضم", "انضمت"))
+_TO_MEMBERSHIP = folded_set(("لعضوية", "عضوية"))     # انضمت X لعضوية / إلى عضوية Y
 PARTICIPATE = folded_set(("شارك", "شاركت", "يشارك", "تشارك", "يشاركون", "يشاركان", "تشاركان"))
 BODIES_OF = folded_set(("هيئات", "هياكل", "الهياكل", "الهيئات"))
 CHAIR_WORDS = folded_set(("رئيس", "رئيسة", "الرئيس", "الرئيسة", "رئيسا", "رئيسه"))
@@ -203,8 +205,12 @@ def _memberships(text: Text, source, scope: list[Mention]):
                 subj = text.mention_at(text.tokens[i]) if i < len(text.tokens) else None
                 if subj is not None:
                     j = text.token_index(subj.end)
-                    if j < len(text.tokens) and text.tokens[j].word in folded_set(("إلى", "الى")):
-                        tgt = text.mention_at(text.tokens[j + 1]) if j + 1 < len(text.tokens) else None
+                    to = j < len(text.tokens) and text.tokens[j].word in folded_set(("إلى", "الى"))
+                    j += to                  # انضمت X إلى Y / إلى عضوية Y / لعضوية Y
+                    membership = j < len(text.tokens) and text.tokens[j].bare in _TO_MEMBERSHIP
+                    j += membership
+                    if to or membership:
+                        tgt = text.mention_at(text.tokens[j]) if j < len(text.tokens) else None
                         if tgt is not None and _cls(tgt) in GROUP_CLASSES and _cls(subj) in ACTOR_CLASSES:
                             yield Fact(subj.entity, "memberOf", tgt.entity, source, "actors.member-list", conf)
                 continue
@@ -515,6 +521,61 @@ def _person_facts(text: Text, source):
         if m.entity.kind != "person":
             continue
         yield from _person_roles(text, source, m.entity, m.start, m.end)
+    yield from _offices_taken(text, source)
+
+
+_TAKE_OFFICE = re.compile(r"(?<![\w])(?:[وف]?(?:يتولى|تتولى|تولى|تولت|يشغل|تشغل|شغل|شغلت|يتقلد|تتقلد|تقلد|تقلدت))\s+"
+                          r"(?:منصب|مهام|منصبي)\s+([^،,؛;.:«»\"()]{3,120})")
+_ROLE_END = re.compile(r"\s(?:في|منذ|خلفا|بعد|قبل|لمدة|لولاية|اعتبارا|ابتداء|حتى|إلى|الى|وذلك|كما|ل\d)(?:\s|$)")
+_CLAUSE_OPENERS = folded_set(("إن", "أن", "ان", "بأن", "الذي", "التي", "الذين", "اللذين", "اللتين", "قال", "قالت"))
+
+
+def _office_end(text: Text, rs: int, re_: int) -> int:
+    """The end of the role after منصب: before the first word that is neither a role word nor inside a name the
+    matcher found (… للأمم المتحدة ستواجه تحديات: the role ends before the verb)."""
+    from ..recognise.role_persons import _role_word       # noqa: PLC0415 (the role-person finder's word test)
+    end = rs
+    for w in re.finditer(r"\S+", text.original[rs:re_]):
+        a, b = rs + w.start(), rs + w.end()
+        inside = any(m.start <= a and b <= m.end + 1 for m in text.mentions)
+        if end > rs and not inside and not _role_word(fold(w.group().strip("،,"))):
+            break
+        end = b
+    return end
+
+
+OFFICE_REACH = 160           # characters between a person's name and the office-taking verb (one clause)
+
+
+def _offices_taken(text: Text, source):
+    """``أصبحت NAME … أول امرأة تتولى منصب ROLE``, ``ويشغل NAME منصب ROLE``: the person nearest before the verb
+    (or right after it) in the sentence holds the role; its organisation or state is the affiliation. Nothing for
+    a future (ستتولى، سيتولى) or negated verb, nor when another person stands between."""
+    role_conf, aff_conf = RULES["actors.office-taken"][1], RULES["actors.affiliation"][1]
+    persons = [m for m in text.mentions if m.entity.kind == "person"]
+    for hit in _TAKE_OFFICE.finditer(text.original):
+        before = text.original[max(0, hit.start() - 12):hit.start()]
+        if re.search(r"(?:^|\s)(?:لم|لن|لا|سوف)\s*$", before) or fold(hit.group(0)).startswith(("سي", "ست")):
+            continue
+        rs = hit.start(1)
+        words = fold(hit.group(1)).split()
+        if not words or words[0] not in ROLE_HEADS and not (len(words) > 1 and " ".join(words[:2]) in ROLE_HEADS):
+            continue
+        cut = _ROLE_END.search(hit.group(1))
+        re_ = _office_end(text, rs, rs + (cut.start() if cut else len(hit.group(1).rstrip())))
+        sent_start = max([0] + [m.end() for m in re.finditer(r"[.!؟?]\s", text.original[:hit.start()])])
+        who = [m for m in persons if sent_start <= m.start and m.end <= hit.start() and hit.start() - m.end <= OFFICE_REACH
+               and not set(fold(text.original[m.end:hit.start()]).split()) & _CLAUSE_OPENERS]
+        if not who:
+            who = [m for m in persons if hit.end(0) - len(hit.group(1)) - 1 <= m.start <= rs]   # يشغل NAME منصب
+        if not who or any(m.start >= rs and m.start < re_ for m in persons):
+            continue
+        person_m = who[-1]
+        yield Fact(person_m.entity, "role", Value(_role_text(text.original[rs:re_]), "string", "ar"), source,
+                   "actors.office-taken", role_conf)
+        aff = _affiliation(text, rs, re_)
+        if aff is not None:
+            yield Fact(person_m.entity, "affiliation", aff, source, "actors.affiliation", aff_conf)
 
 
 def _person_roles(text: Text, source, who: Entity, start: int, end: int):
@@ -547,11 +608,21 @@ def _person_roles(text: Text, source, who: Entity, start: int, end: int):
     gaz = getattr(text, "gazetteer", None)
     facts = [Fact(f.subject, f.predicate, _organisation_of_unit(f.object, gaz), f.evidence, f.rule, f.confidence)
              if f.predicate == "affiliation" else f for f in facts]
+    if any(f.predicate == "role" and _former(f.object.lexical) for f in facts):
+        facts = [f for f in facts if f.predicate != "affiliation"]   # الوزير البرتغالي السابق: he no longer serves it
     for f in list(facts):                     # a ministry's official works for its state too (الكاتب العام للوزارة …)
         state = _state_of_body(f.object, gaz) if f.predicate == "affiliation" else None
         if state is not None and not any(g.predicate == "affiliation" and g.object == state for g in facts):
             facts.append(Fact(f.subject, "affiliation", state, f.evidence, f.rule, f.confidence))
     yield from facts
+
+
+_FORMER = folded_set(("السابق", "السابقة", "سابقا", "الأسبق", "الأسبقة", "سابق", "سابقة"))
+
+
+def _former(role: str) -> bool:
+    """A role the person held before (الوزير البرتغالي السابق، رئيس الوزراء الأسبق): it names no affiliation now."""
+    return any(w in _FORMER for w in fold(role).split())
 
 
 def _state_of_body(e, gazetteer) -> Entity | None:

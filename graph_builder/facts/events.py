@@ -238,6 +238,7 @@ def _paragraph_facts(ctx: FactContext, st: DocState, src):
             taken = Ref(s, s, held.event, held.process, "", held.status) if held is not None else None
             yield from speakers.speakers(ctx, src, toks, [], taken, s, e)
             yield from speakers.delegations(ctx, src, toks, [], taken, s, e)
+            yield from speakers.delegation_members(ctx, src, toks, [], taken, s, e)
             yield from workshops(ctx, st, src, v, refs, s, e)
             yield from written_meetings.sessions(ctx, st, src, toks, [], s, e)
             yield from quoted_themes(src, toks, v, [], held, s, e)
@@ -269,6 +270,7 @@ def _paragraph_facts(ctx: FactContext, st: DocState, src):
         yield from meeting_relations.participant_lists(ctx, src, toks, every, s, e)
         yield from speakers.speakers(ctx, src, toks, every, None, s, e)
         yield from speakers.delegations(ctx, src, toks, every, None, s, e)
+        yield from speakers.delegation_members(ctx, src, toks, every, None, s, e)
         yield from written_meetings.sessions(ctx, st, src, toks, every, s, e)
         yield from old_ws
         if every:

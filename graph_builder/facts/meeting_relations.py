@@ -26,7 +26,6 @@ It does not find the meetings (``written_meetings.py`` and the report rules do).
 """
 from __future__ import annotations
 
-import re
 
 from ..recognise.findings import Entity, Fact, Mention, Value
 from ..text.tokens import Tokens
@@ -41,14 +40,10 @@ from .rules import REGISTRY, Rule, pattern_rules, register
 from ..values import parse_int
 
 
-_GROUPED = re.compile(r"\d{1,3}(?:[.,]\d{3})+")
-
-
 def count_of(token: str) -> int:
-    """A count as a writer prints it: ``1.500`` and ``1,500`` are 1500 (a dot or comma before groups
-    of three digits), ``١٥٠`` is 150; a decimal such as ``2.5`` keeps its whole part."""
-    if _GROUPED.fullmatch(token):
-        return int(re.sub(r"[.,]", "", token))
+    """A count as a writer prints it, read by the number grammar (``graph_builder.values``): ``1.500``,
+    ``1,500`` and ``1.500.000`` are whole numbers with thousands groups, ``١٥٠`` is 150; a decimal such as
+    ``2.5`` keeps its whole part."""
     value = parse_int(token)
     return value if value is not None else int(token.replace(",", "").split(".")[0])
 
@@ -403,17 +398,49 @@ def _second_state(toks: Tokens, m, hi: int):
     return nxt if nxt is not None and nxt.entity != m.entity else None
 
 
+ADVERBIAL_REACH = 6          # tokens of a time or place set off by commas between a chair and مناصفة مع
+
+
 def _co_chair_partner(toks: Tokens, k: int, hi: int):
-    """The actor after a co-chair marker right after a chair's name (``، بالشراكة مع ROLE NAME``), else None."""
+    """The actor after a co-chair marker right after a chair's name (``، بالشراكة مع ROLE NAME``), or after a
+    time or place set off by commas (``ترأس NAME، اليوم بفاليتا، مناصفة مع نظيره المالطي NAME``), else None.
+    A counterpart word and its nationality adjective lead to the person named after them."""
     if k < hi and toks.tokens[k].norm == ",":
         k += 1
     lex = load()
     cm = lex.is_a(toks, k, "co_chair_marker") if k < hi else None
+    if cm is None:
+        cm = _marker_past_adverbial(toks, k, hi)
     if cm is None or cm.reading.pro.startswith("و"):
         return None              # ، وبالشراكة مع …: a new clause, not a second chair
-    kinds = ("person",) if cm.j < hi and lex.is_a(toks, cm.j, "role") is not None else ("person", "state", "org")
-    m, _at = _first_mention(toks, cm.j, hi, kinds, CHAIR_WINDOW)
+    j = cm.j
+    counterpart = j < hi and lex.is_a(toks, j, "counterpart") is not None
+    if counterpart:
+        j = lex.is_a(toks, j, "counterpart").j
+    kinds = ("person",) if j < hi and lex.is_a(toks, j, "role") is not None else ("person", "state", "org")
+    m, at = _first_mention(toks, j, hi, kinds, CHAIR_WINDOW)
+    if m is not None and m.entity.kind == "state" and counterpart:
+        n = toks.index_at(m.end - 1) + 1     # نظيره المالطي NAME: the person after the adjective
+        nxt = next((x for x in toks.tokens[n].ents if x.entity.kind == "person" and toks.index_at(x.start) == n), None) \
+            if n < hi else None
+        if nxt is not None:
+            return nxt
     return m
+
+
+def _marker_past_adverbial(toks: Tokens, k: int, hi: int):
+    """A co-chair marker after a comma within ``ADVERBIAL_REACH`` tokens of ``k``, with only time words, places
+    and commas between (no other actor, no clause): else None."""
+    lex = load()
+    for n in range(k + 1, min(hi, k + ADVERBIAL_REACH)):
+        t = toks.tokens[n]
+        if t.norm in (".", ";", ":") or any(x.entity.kind in ("person", "state", "org") for x in t.ents):
+            return None
+        if toks.tokens[n - 1].norm == ",":
+            cm = lex.is_a(toks, n, "co_chair_marker")
+            if cm is not None:
+                return cm
+    return None
 
 
 def _state_chain(toks: Tokens, m, hi: int) -> list:
@@ -668,10 +695,12 @@ def _heads_delegation(toks: Tokens, refs: list[Ref], vm, lo: int) -> bool:
     """``بوفد ترأسه …``, ``بوفد من وزارة الخارجية ترأسه …``: the chair word is about a delegation (the
     nearest noun its pronoun can take up, with no meeting named in between)."""
     lex = load()
-    reach = 2 if not vm.reading.enc else 8
+    reach = 8 if vm.reading.enc else 4 if vm.feature("tense") == "noun" else 2   # وفد رفيع المستوى برئاسة …
     for k in range(vm.i - 1, max(lo, vm.i - reach) - 1, -1):
         if any(_ref_tok(toks, r) == k for r in refs):
             return False
+        if not vm.reading.enc and (toks.tokens[k].kind == "punct" or toks.tokens[k].ents):
+            return False         # برئاسة after a comma or a name: not the delegation's head
         if lex.is_a(toks, k, "delegation_noun"):
             return True
     return False
@@ -696,7 +725,8 @@ def _plain_word(toks: Tokens, k: int) -> bool:
 
 
 _NOT_NAME_CLASSES = ("role", "title", "meeting_noun", "session_noun", "held_verb", "host_verb", "chair_verb",
-                     "participate_verb", "reporting_verb", "planned_marker", "relative_time", "delegation_noun")
+                     "participate_verb", "reporting_verb", "planned_marker", "relative_time", "delegation_noun",
+                     "speech_word", "co_chair_marker", "counterpart")
 _FUNCTION_WORDS = frozenset({"في", "من", "الي", "علي", "عن", "مع", "و", "ثم", "الذي", "التي", "هذا", "هذه", "لدي",
                              "بين", "بعد", "قبل", "خلال", "حول", "عبر", "كما", "فيما", "بصفته", "بصفتها", "لشؤون"})
 
@@ -795,8 +825,10 @@ def representations(src, toks: Tokens, refs: list[Ref], lo: int, hi: int):
         if actor is None:
             continue
         k = toks.index_at(actor.end - 1) + 1
-        if not (k + 1 < hi and toks.tokens[k].norm == "في" and _meeting_at(toks, refs, k + 1)):
+        demo = int(k + 2 < hi and toks.tokens[k + 1].norm in _DEMONSTRATIVES)   # في هذا الاجتماع
+        if not (k + 1 + demo < hi and toks.tokens[k].norm == "في" and _meeting_at(toks, refs, k + 1 + demo)):
             continue             # تمثل الجزائر نموذجا …: no meeting, a copula
+        k += demo
         ref = _nearest(toks, refs, k + 1)
         if _status(ref) == PLANNED:
             continue
@@ -987,8 +1019,9 @@ def taken_up(toks: Tokens, last: Ref | None, s: int, e: int) -> list[Ref]:
     if words and all(w.future for w in words):
         return []                # سيشارك فيه ما لا يقل عن 150 بلدا: a forecast
     if not words and not any(
-            toks.tokens[k].norm in ("يمثلون", "ممثلو", "ممثلي") for k in range(lo, hi)):
-        return []
+            toks.tokens[k].norm in ("يمثلون", "ممثلو", "ممثلي") for k in range(lo, hi)) \
+            and not any(not v.future for v in lex.find(toks, "represent_verb", lo, hi)):
+        return []                # (ويمثل المغرب في هذا الاجتماع …: a representation takes the meeting up too)
     first = lex.is_a(toks, lo, "participate_verb") if lo < hi else None
     if first is not None and first.feature("tense") == "noun" and first.entry.written.startswith("ب"):
         # وبحضور ممثلي الدول التالية: …: a clause that goes on describing the meeting before it
@@ -1045,9 +1078,57 @@ GATHER_WINDOW = 20           # … or its gathering verb (ويحضر المؤت�
 
 
 def _forecast(toks: Tokens, i: int, lo: int) -> bool:
-    """The nearest participation or gathering word before a count is in the future (سيشارك فيه 150 بلدا)."""
+    """The nearest participation or gathering word before a count is in the future (سيشارك فيه 150 بلدا، وسوف
+    يشارك …)."""
     words = load().find(toks, ("participate_verb", "gather_verb"), max(lo, i - GATHER_WINDOW), i)
-    return bool(words) and words[-1].future
+    return bool(words) and (words[-1].future or any(toks.tokens[k].norm in ("سوف", "وسوف", "فسوف")
+                                                    for k in range(max(lo, words[-1].i - 2), words[-1].i)))
+
+
+_BESIDES = (("الي", "جانب"), ("بالاضافه", "الي"), ("اضافه", "الي"), ("فضلا", "عن"), ("من", "بينها"), ("من", "بينهم"))
+SUBSET_REACH = 3             # tokens before a count where a word making it a part of the participants may be
+
+
+def _subset(toks: Tokens, i: int, lo: int) -> bool:
+    """The count is of a part of the participants: after إلى جانب / بالإضافة إلى / فضلا عن / من بينها / منها
+    (… الاتحاد الأفريقي إلى جانب 33 من الدول الأفريقية): others take part besides them."""
+    for k in range(max(lo, i - SUBSET_REACH), i):
+        a = toks.tokens[k].norm.lstrip("و")
+        if a in ("منها", "منهم") or k + 1 < i and (a, toks.tokens[k + 1].norm) in _BESIDES:
+            return True
+    return False
+
+
+COORDINATED_REACH = 4        # tokens of a unit's adjectives between two coordinated counts (33 دولة أفريقية و28 دولة أوروبية)
+
+
+def _coordinated_count(toks: Tokens, m, lex) -> tuple[str, int | None]:
+    """("first", other) when a count of the same unit joined by و follows this one (33 دولة أفريقية و28 دولة
+    أوروبية), ("second", None) when this one follows such a count, ("", None) otherwise."""
+    unit = m.captures["unit"][2].feature("unit")
+
+    def count_at(k):
+        if k + 1 < len(toks.tokens) and toks.tokens[k].kind == "number":
+            for u in (k + 1, k + 2):
+                c = lex.is_a(toks, u, "count_unit") if u < len(toks.tokens) else None
+                if c is not None and c.feature("unit") == unit and (u == k + 1 or toks.tokens[k + 1].norm == "من"):
+                    return count_of(toks.tokens[k].norm)
+        return None
+
+    for k in range(m.end, min(len(toks.tokens), m.end + COORDINATED_REACH)):
+        t = toks.tokens[k]
+        if t.kind == "punct":
+            break
+        if t.norm == "و" and count_at(k + 1) is not None:
+            return "first", count_at(k + 1)
+        if t.kind == "number":
+            break
+    i = m.start
+    if i > 0 and toks.tokens[i - 1].norm == "و":
+        for k in range(max(0, i - 1 - COORDINATED_REACH - 2), i - 1):
+            if count_at(k) is not None and not any(toks.tokens[x].kind == "punct" for x in range(k, i)):
+                return "second", None
+    return "", None
 
 
 def _participation_context(toks: Tokens, i: int, lo: int) -> bool:
@@ -1075,6 +1156,13 @@ def _count(ctx, src, toks, m, rule: Rule, refs, value: int):
     lex = load()
     if any(lex.is_a(toks, k, "observer_marker") for k in range(m.end, min(len(toks.tokens), m.end + 3))):
         return               # 12 دولة بصفة مراقب: observers, not the participating states
+    if _subset(toks, i, s_lo):
+        return               # الاتحاد الأفريقي إلى جانب 33 من الدول الأفريقية: a part of the participants
+    pair, other = _coordinated_count(toks, m, lex)
+    if pair == "second":
+        return               # the sum is given at the first count of the pair
+    if pair == "first":
+        value += other       # 33 دولة أفريقية و28 دولة أوروبية: 61 states in all
     unit = m.captures["unit"][2].feature("unit")
     prop = {"states": "stateCount", "delegates": "delegateCount", "delegations": "delegateCount",
             "organizations": "organizationCount"}[unit]

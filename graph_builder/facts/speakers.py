@@ -29,6 +29,11 @@ register(Rule("event.speaker", ("participatesIn",), 0.75,
               ("speech_word", "planned_marker", "reporting_verb", "entity:person", "entity:state", "entity:org"),
               "SPEECH_WORD (افتتح، ألقى كلمة، في كلمته أمام، بكلمة X): the speaker takes part in the meeting "
               "the speech is at", "events"))
+register(Rule("event.delegation-members", ("participatesIn",), 0.75,
+              ("delegation_noun", "delegation_include", "entity:person", "entity:state", "planned_marker"),
+              "DELEGATION_NOUN + DELEGATION_INCLUDE + persons (وفد يضم السادة NAME ROLE، وNAME ROLE؛ ويضم وفد البحرين "
+              "NAME): each member, and the delegation's state, takes part in the meeting the delegation attends",
+              "events"))
 register(Rule("event.delegation-adjective", ("participatesIn",), 0.75,
               ("delegation_noun", "entity:state", "planned_marker"),
               "DELEGATION_NOUN + state adjective (الوفد البحريني، وفد مصري): the state takes part in the sentence's "
@@ -250,3 +255,78 @@ def delegations(ctx, src, toks: Tokens, refs: list[Ref], taken: Ref | None, s: i
             who = _after(toks, k, hi)
             if who is not None and getattr(who, "kind", "") == "person":
                 yield Fact(who, "participatesIn", ref.event, src, "event.delegation-adjective", conf)
+
+
+INCLUDE_REACH = 8            # tokens between a delegation noun and the verb saying who it is made of
+_LIST_END = frozenset({".", ";", ":"})
+_NEW_CLAUSE = frozenset({"فيما", "بينما", "كما", "حيث", "وذلك"})
+
+
+def delegation_members(ctx, src, toks: Tokens, refs: list[Ref], taken: Ref | None, s: int, e: int):
+    """Rule ``event.delegation-members`` over one sentence: ``وفد يضم NAME ROLE، وNAME ROLE`` /
+    ``ويضم وفد STATE المشارك في MEETING NAME، وNAME``: every person listed after the verb, and the state the
+    delegation is of, take part in the meeting (the one the sentence names nearest the delegation, else the
+    one a sentence naming none is about, when it has a participation or representation word). Nothing for a
+    delegation still to come (future verb, planned marker), a visit, or a meeting that is planned."""
+    lex = load()
+    lo, hi = toks.token_range(s, e)
+    conf = REGISTRY.confidence("event.delegation-members")
+    for d in lex.find(toks, "delegation_noun", lo, hi):
+        if d.reading.enc:
+            continue
+        verb = next((v for v in lex.find(toks, "delegation_include", max(lo, d.i - 1), min(hi, d.j + INCLUDE_REACH))
+                     if v.j == d.i or v.i >= d.j), None)
+        if verb is None or verb.future or negated(toks, verb.i) or _planned(toks, lo, d.i):
+            continue
+        if any(v.future for v in lex.find(toks, ("participate_verb", "speech_word"), lo, hi)) or _away(toks, lo, hi, _VISIT):
+            continue
+        if refs:
+            ref = min(refs, key=lambda r: abs(_ref_tok(toks, r) - d.i))
+        elif taken is not None and (lex.find(toks, ("participate_verb", "speech_word"), lo, hi)
+                                    or any(toks.tokens[k].norm.lstrip("و") in ("يمثل", "تمثل", "المشارك", "المشاركه")
+                                           for k in range(lo, hi))):
+            ref = taken
+        else:
+            continue
+        if _status(ref) == PLANNED:
+            continue
+        state = _delegation_state(ctx, toks, d.j, hi)
+        if state is not None:
+            yield Fact(state, "participatesIn", ref.event, src, "event.delegation-members", conf)
+        start = verb.j if verb.i >= d.j else _past_delegation_name(toks, d.j, hi)
+        for who in _listed_persons(toks, start, hi):
+            yield Fact(who, "participatesIn", ref.event, src, "event.delegation-members", conf)
+
+
+def _delegation_state(ctx, toks: Tokens, j: int, hi: int):
+    """The state a delegation is of: the state named or its adjective right after the noun (وفد المغرب، وفد
+    مملكة البحرين، الوفد المغربي), else None."""
+    for k in range(j, min(hi, j + 2)):
+        st = _adjective_state(ctx, toks, k)
+        if st is not None:
+            return st
+    return None
+
+
+def _past_delegation_name(toks: Tokens, j: int, hi: int) -> int:
+    """The first token after ``وفد STATE [المشارك في MEETING]`` in a verb-first sentence (ويضم وفد البحرين …)."""
+    k = j
+    while k < hi and (any(m.entity.kind in ("state", "process", "event", "org") for m in toks.tokens[k].ents)
+                      or toks.tokens[k].norm in ("المشارك", "المشاركه", "في", "دوله", "مملكه", "جمهوريه")):
+        k += 1
+    return k
+
+
+def _listed_persons(toks: Tokens, j: int, hi: int) -> list:
+    """The persons named from ``j`` to the end of the list (a full stop, a colon, a new clause)."""
+    out = []
+    for k in range(j, hi):
+        t = toks.tokens[k]
+        if t.norm in _LIST_END or t.norm in _NEW_CLAUSE:
+            break
+        for m in t.ents:
+            if m.entity.kind == "person" and toks.index_at(m.start) == k:
+                who = _full_person(toks, m, hi)
+                if who not in out:
+                    out.append(who)
+    return out

@@ -150,8 +150,25 @@ def name_reach(words: list[str]) -> int:
     return min(6, MAX_NAME + sum(w in _PARTICLES for w in words[1:MAX_NAME + 1]))
 
 
+_JOINED_ABD = re.compile(r"^(?:عبد|ابو)ال\w{3,}$")
+
+
 def given(w: str) -> bool:
-    return w in _words()[0]
+    """A given name of the lexicon, or a compound one written joined (عبدالمولى، عبدالكريم، أبوالقاسم)."""
+    return w in _words()[0] or bool(_JOINED_ABD.match(w))
+
+
+def article_given(w: str) -> bool:
+    """A given name written with the article as the middle word of a name (محمد الطاهر سيالة، محمد الأمين
+    ولد …، عبد الله الحبيب …): the article + a given name of the lexicon."""
+    return w.startswith("ال") and len(w) > 4 and w[2:] in _words()[0]
+
+
+def _purpose_word(w: str) -> bool:
+    """ل + a noun with no article that is no given name (لولاية، لبحث، لمناقشة): after a name or a role, the
+    purpose or complement that follows it, never a word of it."""
+    return len(w) > 3 and w[0] == "ل" and not w.startswith("لل") and not given(w) and not given(w[1:]) \
+        and (w[1:].endswith("ه") or common_word(w[1:])) and w[1:] not in _words()[2] and not is_role_head(w)
 
 
 def _name_word(w: str, first: bool, original: str = "") -> bool:
@@ -229,7 +246,7 @@ class _Words:
         if k >= len(self.items):
             return True
         w = self.items[k][2]
-        return (w in _PUNCT_BOUNDARY or w in _HARD_AFTER or w in _SAYS or _prep_noun(w) or is_role_head(w) or bool(_DEFINITE.match(w))
+        return (w in _PUNCT_BOUNDARY or w in _HARD_AFTER or w in _SAYS or _prep_noun(w) or _purpose_word(w) or is_role_head(w) or bool(_DEFINITE.match(w))
                 or (w[0] == "و" and len(w) > 2)          # و + the next item or clause (وبحضور، وليلى)
                 or _verb(w) or common_word(w) or _verb_and_object(self.items, k) or _construct_noun(self.items, k))          # NAME رحب فيها … / NAME أعمال الدورة / NAME لبذل (a common word)
 
@@ -268,6 +285,26 @@ def _time_words() -> frozenset[str]:
     return frozenset(fold(w) for w in load().words("relative_time") if " " not in w)
 
 
+def _construct_prep(ws: _Words, j: int) -> bool:
+    """Word ``j`` is ب/ل + a noun with no article and a definite genitive follows (بحكومة الوحدة، لمنظمة العمل):
+    inside a role, a complement that belongs to the title (not a purpose clause: لبحث القضايا has no article after)."""
+    w = ws.items[j][2]
+    return w.isalpha() and len(w) > 3 and w[0] in "بل" and not w.startswith("لل") and not given(w) \
+        and j + 1 < len(ws.items) and bool(_DEFINITE.match(ws.items[j + 1][2])) \
+        and not article_given(ws.items[j + 1][2]) and not _verbal_noun(w) \
+        and not _prep_head(ws.items[j + 1][2])
+
+
+def _verbal_noun(w: str) -> bool:
+    """ل/ب + a verbal noun of a purpose (لبحث، لمناقشة، لتعزيز، باستعراض): the clause after a role."""
+    bare = w[1:]
+    return bare[:1] in "تا" and len(bare) >= 4 or bare in _PURPOSE_NOUNS
+
+
+_PURPOSE_NOUNS = frozenset(fold(w) for w in ("بحث", "مناقشة", "دراسة", "متابعة", "مراجعة", "اختيار", "انتخاب", "حضور",
+                                             "مشاركة", "إلقاء", "افتتاح", "توقيع", "تقديم", "بذل", "دعم"))
+
+
 def _role_run(ws: _Words, k: int) -> int:
     """One past the last word of the role that starts with the role head at ``k``."""
     j = k + 1
@@ -279,6 +316,12 @@ def _role_run(ws: _Words, k: int) -> int:
         if ws.in_taken(j) or (w.isalpha() and _role_word(w) and not given(w)) \
                 or (w == "في" and j + 1 < len(ws.items) and ws.in_taken(j + 1)):
             j += 1                        # … لشؤون التنقل البشري في الإكوادور NAME
+            continue
+        if _construct_prep(ws, j):
+            j += 1                        # وزير الخارجية بحكومة الوحدة الوطنية NAME: ب/ل + a noun in construct
+            continue
+        if w == fold("لدى") and j + 1 < len(ws.items) and ws.in_taken(j + 1):
+            j += 1                        # سفير المملكة لدى لبنان NAME
             continue
         if w == "(" and j + 2 < len(ws.items) and ws.items[j + 2][2] == ")" and ws.items[j + 1][2].isascii():
             j += 3                        # المدير العام للمنظمة الدولية للهجرة (OIM)، NAME
@@ -321,6 +364,13 @@ def _name_at(ws: _Words, j: int, need_boundary: bool, role_closes: bool = False)
         if items[k - 1][2] in _COMPOUND_HEADS and w.startswith("ال") and len(w) > 3 and not _role_word_strict(w):
             k += 1                                        # عبد الوافي، عبد الرزاق، أبو الغيط: the article inside a compound
             continue
+        if k == j + 1 and article_given(w) and k + 1 < len(items) and not ws.in_taken(k + 1) \
+                and (_name_word(items[k + 1][2], False, ws.original(k + 1))
+                     or items[k + 1][2].startswith("ال") and not _role_word_strict(items[k + 1][2])):
+            k += 1                                        # محمد الطاهر سيالة: an article-form given name inside
+            continue
+        if _purpose_word(w):
+            break                                         # NAME لولاية ثانية: a complement after the name
         if not _name_word(w, False, ws.original(k)):
             break
         if k - j >= 2 and _verb_and_object(items, k):
@@ -433,8 +483,20 @@ def find_role_persons(norm: Normalised, taken: list[tuple[int, int]]) -> list[tu
                     continue
         if not w.isalpha():
             continue
+        if ws.in_taken(i) and i + 1 < len(items) and _after_nisba(ws, i + 1) and given(items[i + 1][2]) \
+                and not ws.in_taken(i + 1) and (i == 0 or not ws.in_taken(i - 1) and not is_role_head(items[i - 1][2])):
+            span = _name_at(ws, i + 1, need_boundary=True)        # الأميركية جين سميث: a nationality, then the name
+            if span:
+                emit(span)
+                continue
         if is_role_head(w) and not (i > 0 and items[i - 1][2] in TITLES):
             j = _role_run(ws, i)
+            if j + 1 < len(items) and items[j][2] in _OPEN_QUOTES:
+                close = next((n for n in range(j + 1, min(j + 6, len(items))) if items[n][2] in _CLOSE_QUOTES), None)
+                if close is not None and 2 <= close - j - 1 <= MAX_NAME \
+                        and all(_name_word(items[n][2], n == j + 1, ws.original(n)) for n in range(j + 1, close)):
+                    emit((j + 1, close, 0))               # رئيسة بعثة المنظمة "NAME": the name in quotes after the role
+                    continue
             comma = j < len(items) and (items[j][2] in _COMMAS or items[j][2] == "/")   # وزير مفوض/ NAME
             bracket = j < len(items) and items[j][2] == "("          # وزيرة خارجية أستراليا (بيني وونغ)
             span = None if not (comma or bracket) and j < len(items) and items[j][2][:1] == "و" \
@@ -474,7 +536,7 @@ def role_before(norm: Normalised, start: int, taken: list[tuple[int, int]],
     st = _Words(norm.text, [(_folded_index(norm, s), _folded_index(norm, e)) for s, e in states])
     items = ws.items
     k = next((n for n, it in enumerate(items) if it[0] >= fpos), len(items)) - 1
-    if k >= 0 and (items[k][2] in _COMMAS or items[k][2] == "("):
+    if k >= 0 and (items[k][2] in _COMMAS or items[k][2] == "(" or items[k][2] in _OPEN_QUOTES):
         k -= 1
     while k >= 0 and items[k][2] in _words()[4]:             # a title between the role and the name
         k -= 1
@@ -482,6 +544,7 @@ def role_before(norm: Normalised, start: int, taken: list[tuple[int, int]],
     head = None
     prep_head = None
     while k >= 0 and items[k][2].isalpha() and (ws.in_taken(k) or _role_word(items[k][2]) or _admin_unit(items[k][2])
+                                               or _construct_prep(ws, k)
                                                or k > 0 and _admin_unit(items[k - 1][2])
                                                or (items[k][2] == "في" and ws.in_taken(k + 1))):
         w = items[k][2]                   # … لشؤون التنقل البشري في الإكوادور NAME: the state inside the role
@@ -492,9 +555,11 @@ def role_before(norm: Normalised, start: int, taken: list[tuple[int, int]],
             prev = items[k - 1][2] if k > 0 else ""
             if k == 0 or st.in_taken(k - 1) and not ws.in_taken(k):
                 break
+            if not _DEFINITE.match(w) and _DEFINITE.match(prev) and is_role_head(prev) and not _prep_head(prev):
+                break                     # والتقى الوزير رئيسة بعثة المنظمة NAME: a definite title ends a noun phrase
             if _DEFINITE.match(w) and _DEFINITE.match(prev) and not is_role_head(prev):
                 earlier = _earlier_role(ws, k - 1, persons and [_folded_index(norm, e) for _, e in persons])
-                if earlier is not None:
+                if earlier is not None and earlier < k - 1:     # (a bare الوزير before it is the verb's subject)
                     head = earlier        # يفتتح وزير الموارد البشرية والتوطين الرئيس الحالي للمنتدى NAME
                 break                     # the start of the nearest role (… الكويتي المدير العام …: المدير)
         k -= 1
@@ -578,6 +643,8 @@ def role_after(norm: Normalised, end: int, taken: list[tuple[int, int]],
             break                         # بحضور، وبمشاركة، سعادة …: the role is over
         if w[0] == "و" and not ws.in_taken(j) and not _role_word(w) and not _role_word(w[1:]):
             break                         # و + a new clause (وبحضور، وأكد)
+        if not ws.in_taken(j) and w[0] == "ل" and not _DEFINITE.match(w) and (_verbal_noun(w) or _purpose_word(w)):
+            break                         # … لمنظمة العمل العربية لبحث القضايا: the purpose, not the role
         j += 1
     w = items[k][2]
     off = 1 if w[0] in "وف" and w not in _words()[1] else 0

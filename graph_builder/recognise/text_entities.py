@@ -419,6 +419,8 @@ def _untitled_name_words(norm: Normalised, comma: int) -> list[tuple[int, int]]:
         words.append((s, e))
         pos = s
     from .role_persons import common_word, given    # noqa: PLC0415 (role_persons imports this module)
+    if words and text[words[-1][0]:words[-1][1]] in _NAME_PARTICLES:
+        words = words + _compound_before(text, words[-1][0])    # عبد القادر بن مساهل: the name goes on before بن
     for n, (s, e) in enumerate(words):
         if n and common_word(text[s:e], norm.original.__getitem__(slice(*norm.to_original(s, e)))):
             words = words[:n]                       # تترأس أعماله تيودورا …: a common word ends the name
@@ -426,7 +428,27 @@ def _untitled_name_words(norm: Normalised, comma: int) -> list[tuple[int, int]]:
     firsts = [n for n, (s, e) in enumerate(words) if given(text[s:e])]
     if firsts and firsts[-1] >= 1:
         words = words[:firsts[-1] + 1]              # the name starts at its given name (… تيودورا تساكري)
-    return words if len(words) >= 2 and len(words) <= 4 else []
+    return words if len(words) >= 2 and len(words) <= 4 + any(text[s:e] in _NAME_PARTICLES for s, e in words) else []
+
+
+_NAME_PARTICLES = frozenset(fold(w) for w in ("بن", "ابن", "ولد", "بنت"))
+
+
+def _compound_before(text: str, pos: int) -> list[tuple[int, int]]:
+    """The words (closest first) of a compound given name right before a particle at ``pos``: ``عبد القادر``
+    (a compound head and a word with the article) or an article-form given name after a given name
+    (``محمد الأمين``); [] when none."""
+    from .role_persons import article_given, given    # noqa: PLC0415 (role_persons imports this module)
+    m = re.search(r"([^\W\d_]+) ([^\W\d_]+) ?$", text[max(0, pos - 40):pos])
+    if not m:
+        return []
+    base = pos - len(m.group(0))
+    a = (base, base + len(m.group(1)))
+    b = (base + len(m.group(1)) + 1, base + len(m.group(1)) + 1 + len(m.group(2)))
+    first, second = m.group(1), m.group(2)
+    if second.startswith("ال") and (first in _COMPOUND_HEADS or given(first) and article_given(second)):
+        return [b, a]
+    return []
 
 
 def find_persons_before_roles(norm: Normalised) -> list[tuple[int, int, Entity]]:

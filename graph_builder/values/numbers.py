@@ -44,6 +44,7 @@ NUM = (
     r"|[0-9]+ر[0-9]+(?![0-9])"                           # 8ر3 = 3.8 (Gulf agencies, digits reversed)
     r"|[0-9]{3}(?: [0-9]{3})* [0-9]{1,2}(?![0-9])"       # 232 155 2  (reversed groups)
     r"|[0-9]{1,3}(?: [0-9]{3})+(?![0-9]| [0-9])"         # 2 155 232  (normal groups)
+    r"|[0-9]{1,3}(?:\.[0-9]{3}){2,}(?![0-9])"            # 1.500.000 (dots between groups: European, Maghrebi)
     r"|[0-9]+(?:\.[0-9]+)?)"
     r"(?![0-9A-Za-z]|/[^ \n]|[.,][0-9])"
 )
@@ -107,6 +108,8 @@ def number_value(digits: str) -> Decimal:
         if len(last) < 3 and "," not in whole:           # a decimal comma: 1,8 → 1.8
             return Decimal(f"{whole}.{last}")
         return Decimal(digits.replace(",", ""))
+    if digits.count(".") >= 2:                         # 1.500.000: every dot separates thousands
+        return Decimal(digits.replace(".", ""))
     if " " in digits:
         groups = digits.split(" ")
         if all(len(g) == 3 for g in groups[:-1]) and len(groups[-1]) < 3:
