@@ -40,6 +40,7 @@ from ..text.tokens import Tokens, strip_article
 from .event_common import Ref, key_year, year_fact
 from .event_status import HELD, PLANNED, _sentence_bounds, clause_status, document_day
 from ..text.word_classes import load
+from . import meeting_phrase
 from .minting import process_meeting, sub_event, translit
 from .meeting_setting import (LOCATION_WINDOW, after, clause_place, covered, dates_before, fronted_place, governing_before, governing_verb, held_place_before, held_subject,
                               host_place_before, mention_at, ordinals_of, own_dates, phase_before, phase_dates,
@@ -74,7 +75,7 @@ def identified(ref: Ref) -> bool:
     """The reference names which meeting it is (its process, its place, or its number in a standing
     conference's sessions): a later bare noun may name it again."""
     return ref.process is not None or ref.place is not None or (ref.kind == "session" and bool(ref.ordinal)) \
-        or ref.minted
+        or ref.minted or ref.rule == OWNED_ID
 
 
 def find(ctx, st, src, toks: Tokens, s: int, e: int, known: list[Ref]) -> list[Ref]:
@@ -100,7 +101,7 @@ def find(ctx, st, src, toks: Tokens, s: int, e: int, known: list[Ref]) -> list[R
         ref = _read(ctx, st, src, toks, m, lo, hi, ordinals, doc_day, numbered)
         if ref is not None:
             out.append(ref)
-            if identified(ref) and ref.rule == RULE_ID and ref.status != PLANNED:
+            if identified(ref) and ref.rule in (RULE_ID, OWNED_ID) and ref.status != PLANNED:
                 st.last_meeting, st.last_source = ref, src
                 if st.main_meeting is None and ref.status == HELD:
                     st.main_meeting = ref
@@ -375,6 +376,20 @@ def _read(ctx, st, src, toks: Tokens, m, lo: int, hi: int, ordinals: dict, doc_d
             continue
         if (toks.tokens[k].kind == "punct" and toks.tokens[k].norm not in _QUOTES) or lex.is_a(toks, k, "held_verb"):
             break
+    phrase = meeting_phrase.read(toks, m, hi, ordinals, getattr(ctx, "matcher", None)) if not m.reading.enc else None
+    if phrase is not None and numbered is None:
+        if n is None and phrase.ordinal is not None and process is None:
+            n = phrase.ordinal          # الندوة ال15 لوزراء خارجية دول "الحوار 5 + 5"
+        owner = phrase.owner
+        if process is None and owner is None and phrase.ordinal_at is not None and phrase.ordinal_at > m.j:
+            named = _name_around_ordinal(ctx, toks, m.i, ordinals[phrase.ordinal_at], hi)
+            if named is not None:       # اجتماعات المنتدى الأفريقي الخامس للهجرة: the ordinal inside the process's name
+                process, j = named
+                n = phrase.ordinal
+        if process is None and owner is not None and owner.kind == "process":
+            process, j = owner, max(j, phrase.owner_end)   # الاجتماع الرابع عشر لوزراء خارجية الدول الأعضاء في حوار "5 + 5"
+        elif process is None and n is not None and (phrase.owner_words or owner is not None):
+            return _owned_meeting(ctx, toks, m, phrase, kind, n, lo, hi, doc_day)
     if process is not None and _term_years(toks, j, hi):
         return None             # رئاسة الدورة التاسعة لحوار أبوظبي 2026 - 2027: a term, not a meeting
     if process is None and not m.reading.enc and j < hi and toks.tokens[j].kind == "word":
@@ -472,12 +487,14 @@ def _read(ctx, st, src, toks: Tokens, m, lo: int, hi: int, ordinals: dict, doc_d
             year = doc_day.year     # اختتمت في الكويت أعمال ورشة العمل: a press report of a meeting that just closed
     if year is None and (process is None or n is None) and not (
             (place is not None or host is not None) and kind not in _PART_KINDS and status == HELD
-            and (reported(toks, lo, m.i, j, hi, dates) or (kind.endswith(_PLACE_NAMED) and _organised_by(toks, lo, m.i)))) \
+            and (reported(toks, lo, m.i, j, hi, dates) or (kind.endswith(_PLACE_NAMED) and _organised_by(toks, lo, m.i))
+                 or (process is not None and meeting_phrase.reported_as_event(toks, lo, m.i)))) \
             and not (named_by_place and process is None and status == HELD and kind.endswith(_PLACE_NAMED)) \
             and phrase is None:
         return None            # a place alone (حلقة العمل التي عقدت في مرسيليا) does not say which meeting
-    if kind in _PART_KINDS and process is not None:
-        # حلقة العمل المواضيعية للمنتدى: a workshop of the process, a part of its meeting of that year
+    if kind in _PART_KINDS and process is not None and n is None:
+        # حلقة العمل المواضيعية للمنتدى: a workshop of the process, a part of its meeting of that year (a numbered
+        # one is the process's own meeting: الندوة ال15 لوزراء خارجية دول "الحوار 5 + 5")
         if place is None or year is None:
             return None
         parent, process = process_meeting(process, year), None
@@ -833,6 +850,37 @@ def _body_session(ctx, toks: Tokens, body, i: int, j: int, n: int, lo: int, hi: 
                 f"{label} session {n}", toks.surface(min(i, toks.index_at(body.start)), j), from_text=True)
     return Ref(toks.tokens[i].start, toks.tokens[j - 1].end, ev, None, RULE_ID, status, n, place, tuple(dates), year,
                "session", phase_dates(toks, lo, hi, doc_day))
+
+
+OWNED_ID = "event.owned-meeting"
+register(Rule(OWNED_ID, ("ordinal", "year", "location", "startDate", "endDate"), 0.75,
+              ("meeting_noun", "meeting_owner_noun", "meeting_members_of", "entity:org", "entity:body",
+               "values:ordinal", "held_verb", "chair_verb"),
+              "a numbered meeting of a body (الاجتماع السادس لمجلس إدارة المعهد …، الاجتماع الرابع للجنة المشتركة من خبراء …): "
+              "keyed by the body (its gazetteer entry, else its own words) and the ordinal; only when the text reports it "
+              "(a held, hosting or chair word governs it, its proceedings, its own date)", "events"))
+
+
+def _owned_meeting(ctx, toks: Tokens, m, phrase, kind: str, n: int, lo: int, hi: int, doc_day) -> Ref | None:
+    """The ``n``-th meeting of the body a meeting phrase names after ل (a gazetteer body or organisation, else
+    the body's own words), when the text reports it; None when it is only named."""
+    j = phrase.end
+    if not (_reported_here(ctx, toks, lo, m.i, j, hi, doc_day) or meeting_phrase.reported_as_event(toks, lo, m.i)):
+        return None
+    dates = own_dates(ctx, toks, j, hi, doc_day)
+    status = clause_status(toks, m.i, dates=dates, doc_day=doc_day)
+    place = phrase.place or place_after(toks, j, hi) or held_place_before(toks, lo, m.i)
+    year = phrase.year or _year(ctx, None, toks, None, None, dates, lo, hi, status, doc_day, j)
+    if phrase.owner is not None:
+        e = phrase.owner
+        label = e.notations[0] if e.notations else e.label_en
+        slug, label_en = f"{e.slug}-{kind}-{n}", f"{label} {kind.replace('-', ' ')} {n}"
+    else:
+        slug, label_en = meeting_phrase.owner_key(toks, phrase, kind)
+    ev = Entity("event", slug, PLANNED_CLASS if status == PLANNED else HELD_CLASS, label_en,
+                toks.surface(m.i, j), from_text=True)
+    return Ref(toks.tokens[m.i].start, toks.tokens[j - 1].end, ev, None, OWNED_ID, status, n, place, tuple(dates),
+               year, kind, phase_dates(toks, lo, hi, doc_day))
 
 
 def _edition(toks: Tokens, j: int, hi: int) -> tuple[int | None, int]:
@@ -1239,7 +1287,7 @@ def ref_facts(src, ref: Ref):
     ev = ref.event
     if ref.process is not None and ref.rule in (RULE_ID, LIST_ID):
         yield Fact(ev, "partOf", ref.process, src, ref.rule, REGISTRY.confidence(ref.rule))
-    if ref.year and (ref.rule in (RULE_ID, LIST_ID) or (ref.rule == ANAPHOR_ID and key_year(ev) is None)):
+    if ref.year and (ref.rule in (RULE_ID, LIST_ID, OWNED_ID) or (ref.rule == ANAPHOR_ID and key_year(ev) is None)):
         yield year_fact(ev, ref.year, src)
     if ref.ordinal:
         yield Fact(ev, "ordinal", Value(str(ref.ordinal), "integer"), src, RULE_ID, CONF)
