@@ -119,6 +119,25 @@ def _unquoted_owner(toks: Tokens, k: int, hi: int, matcher):
     return None
 
 
+_SITE = frozenset({"مدينه", "العاصمه", "عاصمه", "المدينه"})
+
+
+def _place_at(toks: Tokens, k: int, hi: int):
+    """(place, token after it) for ``في/ب`` + city at token ``k``, a site noun allowed between (``بمدينة مراكش``,
+    ``في العاصمة فاليتا``); else None."""
+    t = toks.tokens[k]
+    pm = mention_at(toks, k, ("place",))
+    if pm is not None and t.norm.startswith("ب") and pm.start > t.start:
+        return pm.entity, after(toks, pm)              # بفاليتا
+    x = k + 1                                           # في فاليتا، بمدينة مراكش
+    if t.norm == "في" and x < hi and toks.tokens[x].norm in _SITE:
+        x += 1                                          # في العاصمة فاليتا
+    elif t.norm not in ("في", "ب") and t.norm[1:] not in _SITE:
+        return None
+    pm = mention_at(toks, x, ("place",)) if x < hi else None
+    return (pm.entity, after(toks, pm)) if pm is not None else None
+
+
 def read(toks: Tokens, m, hi: int, ordinals: dict, matcher=None) -> Phrase:
     """The noun phrase a meeting noun (lexicon match ``m``) heads, up to ``hi`` (the sentence's end); ``matcher``
     (the gazetteer's) reads a process's name a writer set quotation marks in."""
@@ -146,6 +165,10 @@ def read(toks: Tokens, m, hi: int, ordinals: dict, matcher=None) -> Phrase:
         if q is not None and not lex.is_a(toks, k, "meeting_topic_marker"):
             scope.extend(range(k, q.j))
             k = q.j
+            continue
+        if t.norm.startswith("ال") and k + 1 in ordinals and not t.ents:
+            scope.append(k)         # الدورة العادية 325، القمة العربية الـ29: an adjective before the ordinal
+            k += 1
             continue
         value, j = _ordinal_at(toks, k, ordinals)
         if value is not None:
@@ -188,15 +211,10 @@ def read(toks: Tokens, m, hi: int, ordinals: dict, matcher=None) -> Phrase:
             topic = _words_until_stop(toks, tm.j, hi, OWNER_WORDS)
             k = topic[-1] + 1 if topic else tm.j
             continue
-        if place is None and t.norm in ("في", "ب") and k + 1 < hi:
-            pm = mention_at(toks, k + 1, ("place",))
-            if pm is not None:
-                place, k = pm.entity, after(toks, pm)
-                continue
-        if place is None and t.norm.startswith("ب"):
-            pm = mention_at(toks, k, ("place",))
-            if pm is not None and pm.start > t.start:
-                place, k = pm.entity, after(toks, pm)
+        if place is None and (t.norm in ("في", "ب") or t.norm.startswith("ب")):
+            found = _place_at(toks, k, hi)
+            if found is not None:
+                place, k = found
                 continue
         yw = lex.is_a(toks, k, "meeting_year_word")
         if yw is not None and yw.j < hi and _YEAR.fullmatch(toks.tokens[yw.j].norm):
