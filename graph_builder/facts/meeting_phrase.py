@@ -166,7 +166,8 @@ def read(toks: Tokens, m, hi: int, ordinals: dict, matcher=None) -> Phrase:
             scope.extend(range(k, q.j))
             k = q.j
             continue
-        if t.norm.startswith("ال") and k + 1 in ordinals and not t.ents:
+        if t.norm.startswith("ال") and not t.ents and (k + 1 in ordinals or (
+                k + 1 < hi and toks.tokens[k + 1].kind == "number" and re.fullmatch(r"[0-9]{1,3}", toks.tokens[k + 1].norm))):
             scope.append(k)         # الدورة العادية 325، القمة العربية الـ29: an adjective before the ordinal
             k += 1
             continue
@@ -175,6 +176,11 @@ def read(toks: Tokens, m, hi: int, ordinals: dict, matcher=None) -> Phrase:
             if n is None:
                 n, n_at = value, k
             k = j
+            continue
+        if n is None and t.kind == "number" and re.fullmatch(r"[0-9]{1,3}", t.norm) and k - 1 in (m.j - 1, *scope) \
+                and (k + 1 >= hi or toks.tokens[k + 1].kind == "punct" or toks.tokens[k + 1].ents):
+            n, n_at = int(t.norm), k    # الدورة العادية 325 بجنيف: digits the place (not a counted noun) follows
+            k += 1
             continue
         if t.norm == "في" and k + 1 < hi and lex.is_a(toks, k + 1, "meeting_edition") is not None:
             value, j = _ordinal_at(toks, k + 2, ordinals)

@@ -376,20 +376,22 @@ def _read(ctx, st, src, toks: Tokens, m, lo: int, hi: int, ordinals: dict, doc_d
             continue
         if (toks.tokens[k].kind == "punct" and toks.tokens[k].norm not in _QUOTES) or lex.is_a(toks, k, "held_verb"):
             break
-    phrase = meeting_phrase.read(toks, m, hi, ordinals, getattr(ctx, "matcher", None)) if not m.reading.enc else None
-    if phrase is not None and numbered is None:
-        if n is None and phrase.ordinal is not None and process is None:
-            n = phrase.ordinal          # الندوة ال15 لوزراء خارجية دول "الحوار 5 + 5"
-        owner = phrase.owner
-        if process is None and owner is None and phrase.ordinal_at is not None and phrase.ordinal_at > m.j:
-            named = _name_around_ordinal(ctx, toks, m.i, ordinals[phrase.ordinal_at], hi)
+    grammar = meeting_phrase.read(toks, m, hi, ordinals, getattr(ctx, "matcher", None)) if not m.reading.enc else None
+    if grammar is not None and numbered is None:
+        if n is None and grammar.ordinal is not None and process is None:
+            n = grammar.ordinal         # الندوة ال15 لوزراء خارجية دول "الحوار 5 + 5"
+        owner = grammar.owner
+        if process is None and owner is None and grammar.ordinal_at in ordinals and grammar.ordinal_at > m.j:
+            named = _name_around_ordinal(ctx, toks, m.i, ordinals[grammar.ordinal_at], hi)
             if named is not None:       # اجتماعات المنتدى الأفريقي الخامس للهجرة: the ordinal inside the process's name
+                if not _reported_here(ctx, toks, lo, m.i, named[1], hi, doc_day):
+                    return None         # named in passing, not reported as taking place
                 process, j = named
-                n = phrase.ordinal
+                n = grammar.ordinal
         if process is None and owner is not None and owner.kind == "process":
-            process, j = owner, max(j, phrase.owner_end)   # الاجتماع الرابع عشر لوزراء خارجية الدول الأعضاء في حوار "5 + 5"
-        elif process is None and n is not None and (phrase.owner_words or owner is not None):
-            return _owned_meeting(ctx, toks, m, phrase, kind, n, lo, hi, doc_day)
+            process, j = owner, max(j, grammar.owner_end)  # الاجتماع الرابع عشر لوزراء خارجية الدول الأعضاء في حوار "5 + 5"
+        elif process is None and n is not None and (grammar.owner_words or owner is not None):
+            return _owned_meeting(ctx, toks, m, grammar, kind, n, lo, hi, doc_day)
     if process is not None and _term_years(toks, j, hi):
         return None             # رئاسة الدورة التاسعة لحوار أبوظبي 2026 - 2027: a term, not a meeting
     if process is None and not m.reading.enc and j < hi and toks.tokens[j].kind == "word":
@@ -485,10 +487,15 @@ def _read(ctx, st, src, toks: Tokens, m, lo: int, hi: int, ordinals: dict, doc_d
         verb = governing_before(toks, lo, m.i)
         if verb is not None and verb.feature("phase") == "end":
             year = doc_day.year     # اختتمت في الكويت أعمال ورشة العمل: a press report of a meeting that just closed
+    # convened by its organiser (تعقد منظمة العمل الدولية … ببيروت المشاورات …) or a numbered meeting written as an event
+    # (على هامش الدورة العادية 325 بجنيف): taking place now, though no past verb says it was held
+    convened_now = status != PLANNED and (_organised_by(toks, lo, m.i) or (
+        n is not None and meeting_phrase.reported_as_event(toks, lo, m.i)))
     if year is None and (process is None or n is None) and not (
-            (place is not None or host is not None) and kind not in _PART_KINDS and status == HELD
+            (place is not None or host is not None) and (kind not in _PART_KINDS or convened_now)
+            and (status == HELD or convened_now)
             and (reported(toks, lo, m.i, j, hi, dates) or (kind.endswith(_PLACE_NAMED) and _organised_by(toks, lo, m.i))
-                 or (process is not None and meeting_phrase.reported_as_event(toks, lo, m.i)))) \
+                 or (process is not None and meeting_phrase.reported_as_event(toks, lo, m.i)) or convened_now)) \
             and not (named_by_place and process is None and status == HELD and kind.endswith(_PLACE_NAMED)) \
             and phrase is None:
         return None            # a place alone (حلقة العمل التي عقدت في مرسيليا) does not say which meeting
@@ -517,7 +524,8 @@ def _read(ctx, st, src, toks: Tokens, m, lo: int, hi: int, ordinals: dict, doc_d
         return Ref(toks.tokens[m.i].start, toks.tokens[j - 1].end, main.event, process, RULE_ID, status, n, None,
                    tuple(dates), main.year, kind, phase_dates(toks, lo, hi, doc_day))
     site = place if place is not None else (host or state_site(toks, lo, m.i, j, hi))
-    ev = _entity(process, n, year, kind, site, toks.surface(m.i, j), status)
+    named_to = max(j, grammar.end) if grammar is not None and process is None else j
+    ev = _entity(process, n, year, kind, site, toks.surface(m.i, named_to), status)     # named as written (… العادية 325)
     minted = False
     if ev is None and phrase is not None:
         ev, j, minted = _minted(toks, m.i, kind, phrase, year, status), phrase[1], True
@@ -547,8 +555,9 @@ def _organised_by(toks: Tokens, lo: int, i: int, past: bool = False) -> bool:
     lex = load()
     nouns = [x for x in lex.find(toks, "meeting_noun", lo, i) if x.j <= i and not x.feature("plural")]
     start = nouns[-1].j if nouns else lo
-    for vm in lex.find(toks, "host_verb", start, i):
-        if vm.reading.enc or vm.future or vm.feature("tense") not in (("past",) if past else ("past", "present")):
+    for vm in lex.find(toks, ("host_verb", "held_verb"), start, i):
+        if vm.reading.enc or vm.future or vm.feature("weak") or vm.feature("met") \
+                or vm.feature("tense") not in (("past",) if past else ("past", "present")):
             continue
         if any(x.entity.kind in ("org", "body", "state") for x in toks.mentions
                if toks.tokens[vm.j - 1].end <= x.start < toks.tokens[i].start):
@@ -600,7 +609,7 @@ def _minted(toks: Tokens, i: int, kind: str, phrase, year, status) -> Entity:
 _QUOTES = frozenset({"«", "»", '"', "“", "”", "'"})
 
 # Kinds of meeting a city in the noun's construct names (قمة فاليتا، مؤتمر الرباط); not a session or a workshop.
-_PLACE_NAMED = ("summit", "conference", "forum", "meeting")
+_PLACE_NAMED = ("summit", "conference", "forum", "meeting", "consultation")
 
 # Kinds of meeting that are parts of a process's yearly meeting when named with the process.
 _PART_KINDS = frozenset({"workshop", "seminar"})
@@ -1211,6 +1220,9 @@ def _other_year(toks: Tokens, lo: int, hi: int) -> bool:
 
 
 def _entity(process, n, year, kind, place, label_ar, status) -> Entity | None:
+    """The meeting's key from what the text gives, in this order: process + year, process + ordinal, process +
+    place; else kind + place + year, or kind + place + ordinal when no year is known (two numbered sessions
+    held in one city are two meetings)."""
     cls = PLANNED_CLASS if status == PLANNED else HELD_CLASS
     if process is not None and year is not None:
         return replace(process_meeting(process, year), cls=cls)
@@ -1222,8 +1234,10 @@ def _entity(process, n, year, kind, place, label_ar, status) -> Entity | None:
         return Entity("event", f"{process.slug}-{place.slug.lower()}", cls, f"{acr} meeting in {place.label_en}",
                       label_ar, from_text=True)
     if place is not None:                        # a city, or the state a meeting of no process was held in
-        slug = f"{kind}-{place.slug.lower()}" + (f"-{year}" if year else "")
-        label = f"{kind.replace('-', ' ').capitalize()} in {place.label_en}" + (f" ({year})" if year else "")
+        n = None if year else n                  # kind + place + year is the key other rules give it too
+        slug = f"{kind}-{place.slug.lower()}" + (f"-{n}" if n else "") + (f"-{year}" if year else "")
+        label = f"{kind.replace('-', ' ').capitalize()}" + (f" {n}" if n else "") + f" in {place.label_en}" \
+            + (f" ({year})" if year else "")
         return Entity("event", slug, cls, label, label_ar, from_text=True)
     return None
 
