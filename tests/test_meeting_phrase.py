@@ -161,3 +161,55 @@ def test_a_seminar_with_a_number_and_a_process_is_the_processs_meeting_not_a_wor
     facts = facts_of_text(events, 'افتتحت في الرباط الندوة ال17 لوزراء خارجية دول "الحوار 5 + 5".', date="")
     t = triples(facts)
     assert ("event/five-plus-five-dialogue-meeting-17", "partOf", "process/five-plus-five-dialogue") in t
+
+
+def test_a_number_of_the_series_the_document_names_is_that_process_meeting():
+    facts = facts_of_text(events, 'ترأس الوزير اليوم بالرباط الندوة ال16 لوزراء خارجية دول "الحوار 5 + 5".',
+                          "وتأتي هذه الندوة بعد الندوة ال15 المنعقدة في فاليتا في أكتوبر 2031.", date="")
+    t = triples(facts)
+    assert ("event/five-plus-five-dialogue-2031", "partOf", "process/five-plus-five-dialogue") in t
+    assert ("event/five-plus-five-dialogue-meeting-16", "ordinal", "16") in t
+
+
+def test_a_number_with_its_own_scope_is_not_taken_for_the_documents_series():
+    facts = facts_of_text(events, 'ترأس الوزير اليوم بالرباط الندوة ال16 لوزراء خارجية دول "الحوار 5 + 5".',
+                          "وكانت القمة العربية الـ29 قد انعقدت في الظهران.", date="")
+    assert not [f for f in facts if f.predicate == "partOf" and "meeting-29" in f.subject.slug]
+
+
+def test_a_definite_ordinal_qualifies_the_noun_before_it_not_the_meeting_after_it():
+    facts = facts_of_text(events, "وتحتضن الجزائر للمرة الثانية اجتماع وزراء الخارجية لحوار 5+5 في مدينة وهران.",
+                          date="")
+    assert not [f for f in facts if f.predicate == "ordinal"]
+
+
+def test_a_bare_meeting_with_its_own_held_clause_is_not_the_meeting_named_before():
+    facts = facts_of_text(events, "انطلقت أشغال الندوة ال14 لوزراء الشؤون الخارجية للحوار 5+5 يوم الأحد بالجزائر.",
+                          "ويأتي هذا اللقاء بعد الاجتماع المنعقد بمدينة وهران سنة 2005.", date="")
+    t = triples(facts)
+    assert ("event/five-plus-five-dialogue-meeting-14", "year", "2005") not in t
+    assert ("event/five-plus-five-dialogue-2005", "location", "place/oran") in t
+
+
+def test_un_style_consultations_an_organisation_convenes_in_a_city():
+    facts = facts_of_text(events, "تعقد منظمة العمل الدولية في الفترة 4-5 تشرين الأول/أكتوبر ببيروت المشاورات "
+                                  "الأقاليمية حول هجرة اليد العاملة.", date="")
+    assert ("event/consultation-beirut", "location", "place/beirut") in triples(facts)
+
+
+def test_consultations_merely_mentioned_are_no_meeting():
+    facts = facts_of_text(events, "وتناول التقرير المشاورات الأقاليمية حول هجرة اليد العاملة في بيروت.", date="")
+    assert not events_of(facts)
+
+
+def test_two_numbered_sessions_in_one_city_with_no_year_are_two_meetings():
+    facts = facts_of_text(events, "انطلقت أمس بجنيف أعمال الدورة العادية 325 للمجلس.",
+                          "وكانت الدورة العادية 323 قد انعقدت بجنيف أيضا.", date="")
+    evs = events_of(facts)
+    assert {"event/session-geneva-325", "event/session-geneva-323"} <= evs
+
+
+def test_the_session_another_meeting_was_held_on_the_margins_of_is_not_reported_by_it():
+    facts = facts_of_text(events, "بحث الاجتماع التنسيقي للأعضاء العرب، على هامش الدورة العادية 325 بجنيف، برئاسة "
+                                  "المدير العام، عددا من القضايا.", date="")
+    assert not [f for f in facts if f.predicate == "chairedBy" and "325" in f.subject.slug]

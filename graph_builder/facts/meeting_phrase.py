@@ -166,7 +166,7 @@ def read(toks: Tokens, m, hi: int, ordinals: dict, matcher=None) -> Phrase:
             scope.extend(range(k, q.j))
             k = q.j
             continue
-        if t.norm.startswith("ال") and not t.ents and (k + 1 in ordinals or (
+        if t.norm.startswith("ال") and len(t.norm) > 3 and k not in ordinals and not t.ents and (k + 1 in ordinals or (
                 k + 1 < hi and toks.tokens[k + 1].kind == "number" and re.fullmatch(r"[0-9]{1,3}", toks.tokens[k + 1].norm))):
             scope.append(k)         # الدورة العادية 325، القمة العربية الـ29: an adjective before the ordinal
             k += 1
@@ -192,6 +192,9 @@ def read(toks: Tokens, m, hi: int, ordinals: dict, matcher=None) -> Phrase:
             members = lex.is_a(toks, k, "meeting_members_of")
             if members is not None:                  # لوزراء خارجية الدول الأعضاء في …: who meets
                 k = members.j
+                while k < limit and (more := lex.is_a(toks, k, "meeting_members_of")
+                                     or lex.is_a(toks, k, "meeting_members_portfolio")) is not None:
+                    k = more.j                       # لوزراء الشؤون الخارجية، لوزراء العدل والداخلية العرب
                 continue
             om = mention_at(toks, k, _OWNER_KINDS)
             if om is not None and (om.entity.kind == "process" or _lam_before(toks, om) or k == m.j
@@ -255,7 +258,22 @@ def reported_as_event(toks: Tokens, lo: int, i: int) -> bool:
     participation or chair word (``شارك في``، ``لحضور``، ``خلال ترؤسه``). Whether it is held or planned is the
     clause's status, not this."""
     lex = load()
+    if margin_of_another(toks, lo, i):
+        return False
     if i > lo and lex.is_a(toks, i - 1, "meeting_event_cue") is not None:
         return True
     return any(lex.is_a(toks, k, "participate_verb") is not None or lex.is_a(toks, k, "chair_verb") is not None
                for k in range(max(lo, i - CUE_REACH), i))
+
+
+def margin_of_another(toks: Tokens, lo: int, i: int) -> bool:
+    """The meeting noun at token ``i`` is the frame another meeting of the sentence was held on the margins of
+    (``أول قمة …، عقدت … على هامش أعمال الدورة الحادية والسبعين للجمعية العامة``, ``بحث الاجتماع التنسيقي …، على
+    هامش الدورة العادية 325``): a meeting noun stands before ``هامش`` in the sentence. The frame is named, not reported
+    by this sentence."""
+    lex = load()
+    for k in range(max(lo, i - 3), i):
+        if toks.tokens[k].norm.endswith("هامش"):
+            return any((x := lex.is_a(toks, x_i, "meeting_noun")) is not None and not x.feature("plural")
+                       for x_i in range(lo, k))
+    return False

@@ -60,6 +60,7 @@ class DocState:
     title_meeting: object = None                       # the meeting the document's title names
     planned_keys: set = field(default_factory=set)     # meetings referred to as planned / as held
     held_keys: set = field(default_factory=set)
+    series: dict = field(default_factory=dict)         # meeting kind -> the process whose numbered meetings it names
 
     def view(self, src) -> View:
         v = self.views.get(id(src))

@@ -164,8 +164,9 @@ def _preposed_ordinal(toks: Tokens, m, lo: int) -> int | None:
     """The ordinal an indefinite ordinal word written before an indefinite meeting noun gives it (``أول قمة``,
     ``ثاني مؤتمر``, ``في افتتاح أول قمة أممية``); None for a definite noun or a word that is no ordinal."""
     k = m.i - 1
-    if k < lo or toks.tokens[k].kind != "word" or m.reading.stem.startswith("ال"):
-        return None
+    if k < lo or toks.tokens[k].kind != "word" or m.reading.stem.startswith("ال") \
+            or toks.tokens[k].norm.startswith(("ال", "وال")):
+        return None             # للمرة الثانية اجتماع …: a definite ordinal qualifies the noun before it
     for r in toks.tokens[k].readings():
         if r.stem.startswith("ال") or r.enc:
             continue
@@ -392,6 +393,10 @@ def _read(ctx, st, src, toks: Tokens, m, lo: int, hi: int, ordinals: dict, doc_d
             process, j = owner, max(j, grammar.owner_end)  # الاجتماع الرابع عشر لوزراء خارجية الدول الأعضاء في حوار "5 + 5"
         elif process is None and n is not None and (grammar.owner_words or owner is not None):
             return _owned_meeting(ctx, toks, m, grammar, kind, n, lo, hi, doc_day)
+        elif process is None and n is not None and not grammar.scope and kind in st.series and not any(
+                x.entity.kind == "process" and x.entity != st.series[kind] for x in toks.mentions
+                if toks.tokens[lo].start <= x.start < toks.tokens[hi - 1].end):
+            process = st.series[kind]   # … بعد الندوة ال14 المنعقدة بالجزائر: a number of the series the document names
     if process is not None and _term_years(toks, j, hi):
         return None             # رئاسة الدورة التاسعة لحوار أبوظبي 2026 - 2027: a term, not a meeting
     if process is None and not m.reading.enc and j < hi and toks.tokens[j].kind == "word":
@@ -489,7 +494,7 @@ def _read(ctx, st, src, toks: Tokens, m, lo: int, hi: int, ordinals: dict, doc_d
             year = doc_day.year     # اختتمت في الكويت أعمال ورشة العمل: a press report of a meeting that just closed
     # convened by its organiser (تعقد منظمة العمل الدولية … ببيروت المشاورات …) or a numbered meeting written as an event
     # (على هامش الدورة العادية 325 بجنيف): taking place now, though no past verb says it was held
-    convened_now = status != PLANNED and (_organised_by(toks, lo, m.i) or (
+    convened_now = status != PLANNED and ((kind.endswith(_PLACE_NAMED) and _organised_by(toks, lo, m.i)) or (
         n is not None and meeting_phrase.reported_as_event(toks, lo, m.i)))
     if year is None and (process is None or n is None) and not (
             (place is not None or host is not None) and (kind not in _PART_KINDS or convened_now)
@@ -534,6 +539,8 @@ def _read(ctx, st, src, toks: Tokens, m, lo: int, hi: int, ordinals: dict, doc_d
         return None
     if process is not None and n is not None and year is not None:
         st.ordinal_years.setdefault((process.slug, n), year)
+    if process is not None and n is not None and st is not None:
+        st.series.setdefault(kind, process)     # الندوة ال15 لوزراء خارجية دول الحوار 5+5: the series of its kind
     phases = phase_dates(toks, lo, hi, doc_day)
     opener = phase_before(toks, lo, m.i)
     if opener and dates and not phases:
@@ -556,7 +563,7 @@ def _organised_by(toks: Tokens, lo: int, i: int, past: bool = False) -> bool:
     nouns = [x for x in lex.find(toks, "meeting_noun", lo, i) if x.j <= i and not x.feature("plural")]
     start = nouns[-1].j if nouns else lo
     for vm in lex.find(toks, ("host_verb", "held_verb"), start, i):
-        if vm.reading.enc or vm.future or vm.feature("weak") or vm.feature("met") \
+        if vm.reading.enc or vm.future or (vm.cls == "held_verb" and (vm.feature("weak") or vm.feature("met"))) \
                 or vm.feature("tense") not in (("past",) if past else ("past", "present")):
             continue
         if any(x.entity.kind in ("org", "body", "state") for x in toks.mentions
@@ -874,7 +881,8 @@ def _owned_meeting(ctx, toks: Tokens, m, phrase, kind: str, n: int, lo: int, hi:
     """The ``n``-th meeting of the body a meeting phrase names after ل (a gazetteer body or organisation, else
     the body's own words), when the text reports it; None when it is only named."""
     j = phrase.end
-    if not (_reported_here(ctx, toks, lo, m.i, j, hi, doc_day) or meeting_phrase.reported_as_event(toks, lo, m.i)):
+    if meeting_phrase.margin_of_another(toks, lo, m.i) or not (
+            _reported_here(ctx, toks, lo, m.i, j, hi, doc_day) or meeting_phrase.reported_as_event(toks, lo, m.i)):
         return None
     dates = own_dates(ctx, toks, j, hi, doc_day)
     status = clause_status(toks, m.i, dates=dates, doc_day=doc_day)
