@@ -277,3 +277,12 @@ def margin_of_another(toks: Tokens, lo: int, i: int) -> bool:
             return any((x := lex.is_a(toks, x_i, "meeting_noun")) is not None and not x.feature("plural")
                        for x_i in range(lo, k))
     return False
+
+
+def deliberated(toks: Tokens, lo: int, i: int) -> bool:
+    """The meeting noun at token ``i`` is the subject of a past verb of what a meeting does, written right before it
+    (``بحث الاجتماع التنسيقي``، ``وأكدت القمة``: class ``meeting_deliberation_verb``): the meeting was held."""
+    if i <= lo:
+        return False
+    vm = load().is_a(toks, i - 1, "meeting_deliberation_verb")
+    return vm is not None and not vm.reading.enc

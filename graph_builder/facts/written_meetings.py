@@ -397,6 +397,9 @@ def _read(ctx, st, src, toks: Tokens, m, lo: int, hi: int, ordinals: dict, doc_d
                 x.entity.kind == "process" and x.entity != st.series[kind] for x in toks.mentions
                 if toks.tokens[lo].start <= x.start < toks.tokens[hi - 1].end):
             process = st.series[kind]   # … بعد الندوة ال14 المنعقدة بالجزائر: a number of the series the document names
+    if grammar is not None and grammar.scope:
+        qualified = True        # الاجتماع التنسيقي، القمة العربية: a scope word makes it a meeting of its own kind
+    said = meeting_phrase.deliberated(toks, lo, m.i)       # بحث الاجتماع التنسيقي …: the meeting did something
     if process is not None and _term_years(toks, j, hi):
         return None             # رئاسة الدورة التاسعة لحوار أبوظبي 2026 - 2027: a term, not a meeting
     if process is None and not m.reading.enc and j < hi and toks.tokens[j].kind == "word":
@@ -458,8 +461,9 @@ def _read(ctx, st, src, toks: Tokens, m, lo: int, hi: int, ordinals: dict, doc_d
             return None         # افتتحت اليوم، بمراكش، أشغال المؤتمر الحكومي الدولي: named by its place (below)
     dates = own_dates(ctx, toks, j, hi, doc_day) or dates_before(toks, lo, m.i, doc_day)
     status = clause_status(toks, m.i, dates=dates, doc_day=doc_day)
-    if status not in (HELD, PLANNED) and kind.endswith(_PLACE_NAMED) and _organised_by(toks, lo, m.i, past=True):
-        status = HELD           # نظمت الإسكوا … اجتماعا: organised, a past verb with its organiser
+    if status not in (HELD, PLANNED) and kind.endswith(_PLACE_NAMED) and (
+            _organised_by(toks, lo, m.i, past=True) or said):
+        status = HELD           # نظمت الإسكوا … اجتماعا: organised, a past verb with its organiser; بحث الاجتماع …
     if place is None:
         place = (place_after(toks, j, hi) or host_place_before(toks, lo, m.i) or held_place_before(toks, lo, m.i)
                  or fronted_place(toks, lo, m.i) or clause_place(toks, lo, m.i, doc_day))
@@ -486,7 +490,7 @@ def _read(ctx, st, src, toks: Tokens, m, lo: int, hi: int, ordinals: dict, doc_d
     if process is None and place is None and host is None and kind.endswith(_PLACE_NAMED) and not m.reading.enc \
             and not any(x.entity.kind == "process" for x in toks.mentions
                         if toks.tokens[lo].start <= x.start < toks.tokens[hi - 1].end) \
-            and (governing_before(toks, lo, m.i) is not None or _organised_by(toks, lo, m.i)):
+            and (governing_before(toks, lo, m.i) is not None or _organised_by(toks, lo, m.i) or said):
         phrase = _own_phrase(toks, m, hi)       # نظمت الإسكوا … اجتماعا تشاوريا إقليميا: named by its noun phrase
     if year is None and doc_day is not None and status == HELD and not _other_year(toks, lo, hi):
         verb = governing_before(toks, lo, m.i)
