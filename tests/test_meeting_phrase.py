@@ -232,3 +232,11 @@ def test_a_meeting_that_will_discuss_is_not_held():
     facts = facts_of_text(events, "يبحث الاجتماع التنسيقي لوزراء العمل الخليجيين، برئاسة السيد أحمد الكعبي، الأسبوع "
                                   "المقبل ملف العمالة.", date="")
     assert not events_of(facts, "Meeting")
+
+
+def test_egyptian_date_of_the_decision_a_numbered_meeting_rests_on_is_not_its_date():
+    facts = facts_of_text(events, "وقال المستشار إن الاجتماع الثالث للجنة ينعقد بناء على قرار مجلس وزراء العدل العرب "
+                                  "الذي عقد سبتمبر 2029، حيث عقد الاجتماع الأول نوفمبر الماضي.", date="")
+    owned = [f for f in facts if f.subject.slug.startswith("meeting-ljnh")]
+    assert ("ordinal", "3") in {(f.predicate, key_of(f.object)) for f in owned}
+    assert not [f for f in owned if f.predicate == "year"]

@@ -888,10 +888,13 @@ def _owned_meeting(ctx, toks: Tokens, m, phrase, kind: str, n: int, lo: int, hi:
     if meeting_phrase.margin_of_another(toks, lo, m.i) or not (
             _reported_here(ctx, toks, lo, m.i, j, hi, doc_day) or meeting_phrase.reported_as_event(toks, lo, m.i)):
         return None
-    dates = own_dates(ctx, toks, j, hi, doc_day)
+    # a relative clause that hangs from another noun after the phrase (… بناء على قرار مجلس وزراء العدل العرب الذي
+    # عقد سبتمبر 2013) dates that noun, not this meeting: its own dates come before it
+    rel = next((k for k in range(j + 2, hi) if toks.tokens[k].norm in ("الذي", "التي", "والذي", "والتي")), hi)
+    dates = [d for d in own_dates(ctx, toks, j, hi, doc_day) if d.start < toks.tokens[rel - 1].end]
     status = clause_status(toks, m.i, dates=dates, doc_day=doc_day)
-    place = phrase.place or place_after(toks, j, hi) or held_place_before(toks, lo, m.i)
-    year = phrase.year or _year(ctx, None, toks, None, None, dates, lo, hi, status, doc_day, j)
+    place = phrase.place or place_after(toks, j, rel) or held_place_before(toks, lo, m.i)
+    year = phrase.year or _year(ctx, None, toks, None, None, dates, lo, rel, status, doc_day, j)
     if phrase.owner is not None:
         e = phrase.owner
         label = e.notations[0] if e.notations else e.label_en
