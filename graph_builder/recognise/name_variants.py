@@ -32,6 +32,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..text.arabic import fold
+from .topic_variants import load_grammar as load_topic_grammar, topic_variants
 
 GRAMMAR = "name_variants"
 # kinds whose names are common nouns with a topic (a state, place, region or person is a proper name)
@@ -507,19 +508,25 @@ def expand(entities, names_of, ambiguous_forms=(), grammar: Grammar | None = Non
     short = {fold(s) for s in ambiguous_forms}
     claims: dict[str, list[tuple[tuple[str, str], str]]] = {}
     places = place_word_index(entities, names_of, g)
+    topic_grammar = None
     for e in entities:
-        if e.kind == "topic":
-            continue
         explicit = list(names_of(e))
-        if e.kind in KINDS:
-            explicit += [v for b in list(explicit) for v in place_variants(b, places)]
-        bases = [(b, n) for b in dict.fromkeys(explicit) for h in [b] + head_variants(b, e.kind, g)
-                 for p in [h] + (phrase_variants(h, g) if e.kind in KINDS else [])
-                 for n in [p] + inserted_variants(p, e.kind, g)]
+        if e.kind == "topic":                                    # topics: their own grammar (topic_variants.py)
+            bases = [(b, b) for b in dict.fromkeys(explicit)]
+        else:
+            if e.kind in KINDS:
+                explicit += [v for b in list(explicit) for v in place_variants(b, places)]
+            bases = [(b, n) for b in dict.fromkeys(explicit) for h in [b] + head_variants(b, e.kind, g)
+                     for p in [h] + (phrase_variants(h, g) if e.kind in KINDS else [])
+                     for n in [p] + inserted_variants(p, e.kind, g)]
         for base, n in bases:
-            generated = [n] + quoted_variants(n, e.kind, g)      # an explicit name is skipped below
-            generated += name_variants(n, g) if e.kind in KINDS else []
-            generated += spelling_variants(n, g)
+            if e.kind == "topic":
+                topic_grammar = topic_grammar or load_topic_grammar()
+                generated = topic_variants(n, topic_grammar)
+            else:
+                generated = [n] + quoted_variants(n, e.kind, g)      # an explicit name is skipped below
+                generated += name_variants(n, g) if e.kind in KINDS else []
+                generated += spelling_variants(n, g)
             hard = hard_g_variant(e, n, g)
             if hard:
                 generated += [hard] + spelling_variants(hard, g)
