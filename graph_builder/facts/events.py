@@ -34,7 +34,10 @@ from .rules import REGISTRY, Rule, register
 # The public names of this module (kept where they were before it was split).
 __all__ = ["RULES", "extract", "Ref", "DocState", "year_fact", "named_meeting_facts"]
 
-BARE_MEETING = rx(r"(?<![\w])(?:و|ف)?الاجتماع(?![\w])(?! (?:" + ORDINAL_RE + r"|الحكومي|المواضيعي|الوزاري|التنسيقي))")
+# a bare الاجتماع takes up the paragraph's last meeting, unless a held clause of its own follows it (… بعد الاجتماع
+# المنعقد بمدينة وهران سنة 2005: another meeting, the written rule's to name)
+BARE_MEETING = rx(r"(?<![\w])(?:و|ف)?الاجتماع(?![\w])(?! (?:" + ORDINAL_RE + r"|الحكومي|المواضيعي|الوزاري|التنسيقي"
+                  r"|المنعقد|المنعقدة|المعقود|الذي عقد|الذي انعقد)(?![\w]))")
 PRONOUN_PARTICIPANTS = rx(r"شارك(?:ت)? (?:فيه|فيها) ")
 
 

@@ -63,6 +63,7 @@ class DocState:
     held_keys: set = field(default_factory=set)
     headline: object = None                            # the title's meeting, held or planned (events.py)
     chain: object = field(default_factory=Chain)          # meetings named so far, for anaphors (meeting_coref.py)
+    series: dict = field(default_factory=dict)         # meeting kind -> the process whose numbered meetings it names
 
     def view(self, src) -> View:
         v = self.views.get(id(src))

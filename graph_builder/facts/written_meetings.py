@@ -40,6 +40,7 @@ from ..text.tokens import Tokens, strip_article
 from .event_common import Ref, key_year, year_fact
 from .event_status import HELD, PLANNED, UNKNOWN, _sentence_bounds, clause_status, document_day
 from ..text.word_classes import load
+from . import meeting_phrase
 from .minting import process_meeting, sub_event, translit
 from .meeting_setting import (LOCATION_WINDOW, after, clause_place, covered, dates_before, fronted_place, governing_before, governing_verb, held_place_before, held_subject,
                               host_place_before, mention_at, ordinals_of, own_dates, phase_before, phase_dates,
@@ -75,7 +76,7 @@ def identified(ref: Ref) -> bool:
     """The reference names which meeting it is (its process, its place, or its number in a standing
     conference's sessions): a later bare noun may name it again."""
     return ref.process is not None or ref.place is not None or (ref.kind == "session" and bool(ref.ordinal)) \
-        or ref.minted
+        or ref.minted or ref.rule == OWNED_ID
 
 
 def find(ctx, st, src, toks: Tokens, s: int, e: int, known: list[Ref]) -> list[Ref]:
@@ -101,7 +102,7 @@ def find(ctx, st, src, toks: Tokens, s: int, e: int, known: list[Ref]) -> list[R
         ref = _read(ctx, st, src, toks, m, lo, hi, ordinals, doc_day, numbered)
         if ref is not None:
             out.append(ref)
-            if identified(ref) and ref.rule == RULE_ID and ref.status != PLANNED:
+            if identified(ref) and ref.rule in (RULE_ID, OWNED_ID) and ref.status != PLANNED:
                 st.last_meeting, st.last_source = ref, src
                 if st.main_meeting is None and ref.status == HELD:
                     st.main_meeting = ref
@@ -165,8 +166,9 @@ def _preposed_ordinal(toks: Tokens, m, lo: int) -> int | None:
     """The ordinal an indefinite ordinal word written before an indefinite meeting noun gives it (``أول قمة``,
     ``ثاني مؤتمر``, ``في افتتاح أول قمة أممية``); None for a definite noun or a word that is no ordinal."""
     k = m.i - 1
-    if k < lo or toks.tokens[k].kind != "word" or m.reading.stem.startswith("ال"):
-        return None
+    if k < lo or toks.tokens[k].kind != "word" or m.reading.stem.startswith("ال") \
+            or toks.tokens[k].norm.startswith(("ال", "وال")):
+        return None             # للمرة الثانية اجتماع …: a definite ordinal qualifies the noun before it
     for r in toks.tokens[k].readings():
         if r.stem.startswith("ال") or r.enc:
             continue
@@ -377,6 +379,29 @@ def _read(ctx, st, src, toks: Tokens, m, lo: int, hi: int, ordinals: dict, doc_d
             continue
         if (toks.tokens[k].kind == "punct" and toks.tokens[k].norm not in _QUOTES) or lex.is_a(toks, k, "held_verb"):
             break
+    grammar = meeting_phrase.read(toks, m, hi, ordinals, getattr(ctx, "matcher", None)) if not m.reading.enc else None
+    if grammar is not None and numbered is None:
+        if n is None and grammar.ordinal is not None and process is None:
+            n = grammar.ordinal         # الندوة ال15 لوزراء خارجية دول "الحوار 5 + 5"
+        owner = grammar.owner
+        if process is None and owner is None and grammar.ordinal_at in ordinals and grammar.ordinal_at > m.j:
+            named = _name_around_ordinal(ctx, toks, m.i, ordinals[grammar.ordinal_at], hi)
+            if named is not None:       # اجتماعات المنتدى الأفريقي الخامس للهجرة: the ordinal inside the process's name
+                if not _reported_here(ctx, toks, lo, m.i, named[1], hi, doc_day):
+                    return None         # named in passing, not reported as taking place
+                process, j = named
+                n = grammar.ordinal
+        if process is None and owner is not None and owner.kind == "process":
+            process, j = owner, max(j, grammar.owner_end)  # الاجتماع الرابع عشر لوزراء خارجية الدول الأعضاء في حوار "5 + 5"
+        elif process is None and n is not None and (grammar.owner_words or owner is not None):
+            return _owned_meeting(ctx, toks, m, grammar, kind, n, lo, hi, doc_day)
+        elif process is None and n is not None and not grammar.scope and kind in st.series and not any(
+                x.entity.kind == "process" and x.entity != st.series[kind] for x in toks.mentions
+                if toks.tokens[lo].start <= x.start < toks.tokens[hi - 1].end):
+            process = st.series[kind]   # … بعد الندوة ال14 المنعقدة بالجزائر: a number of the series the document names
+    if grammar is not None and grammar.scope:
+        qualified = True        # الاجتماع التنسيقي، القمة العربية: a scope word makes it a meeting of its own kind
+    said = meeting_phrase.deliberated(toks, lo, m.i)       # بحث الاجتماع التنسيقي …: the meeting did something
     if process is not None and _term_years(toks, j, hi):
         return None             # رئاسة الدورة التاسعة لحوار أبوظبي 2026 - 2027: a term, not a meeting
     if process is None and not m.reading.enc and j < hi and toks.tokens[j].kind == "word":
@@ -445,8 +470,9 @@ def _read(ctx, st, src, toks: Tokens, m, lo: int, hi: int, ordinals: dict, doc_d
             return None         # افتتحت اليوم، بمراكش، أشغال المؤتمر الحكومي الدولي: named by its place (below)
     dates = own_dates(ctx, toks, j, hi, doc_day) or dates_before(toks, lo, m.i, doc_day)
     status = clause_status(toks, m.i, dates=dates, doc_day=doc_day)
-    if status not in (HELD, PLANNED) and kind.endswith(_PLACE_NAMED) and _organised_by(toks, lo, m.i, past=True):
-        status = HELD           # نظمت الإسكوا … اجتماعا: organised, a past verb with its organiser
+    if status not in (HELD, PLANNED) and kind.endswith(_PLACE_NAMED) and (
+            _organised_by(toks, lo, m.i, past=True) or said):
+        status = HELD           # نظمت الإسكوا … اجتماعا: organised, a past verb with its organiser; بحث الاجتماع …
     if place is None:
         place = (place_after(toks, j, hi) or host_place_before(toks, lo, m.i) or held_place_before(toks, lo, m.i)
                  or fronted_place(toks, lo, m.i) or clause_place(toks, lo, m.i, doc_day))
@@ -473,20 +499,27 @@ def _read(ctx, st, src, toks: Tokens, m, lo: int, hi: int, ordinals: dict, doc_d
     if process is None and place is None and host is None and kind.endswith(_PLACE_NAMED) and not m.reading.enc \
             and not any(x.entity.kind == "process" for x in toks.mentions
                         if toks.tokens[lo].start <= x.start < toks.tokens[hi - 1].end) \
-            and (governing_before(toks, lo, m.i) is not None or _organised_by(toks, lo, m.i)):
+            and (governing_before(toks, lo, m.i) is not None or _organised_by(toks, lo, m.i) or said):
         phrase = _own_phrase(toks, m, hi)       # نظمت الإسكوا … اجتماعا تشاوريا إقليميا: named by its noun phrase
     if year is None and doc_day is not None and status == HELD and not _other_year(toks, lo, hi):
         verb = governing_before(toks, lo, m.i)
         if verb is not None and verb.feature("phase") == "end":
             year = doc_day.year     # اختتمت في الكويت أعمال ورشة العمل: a press report of a meeting that just closed
+    # convened by its organiser (تعقد منظمة العمل الدولية … ببيروت المشاورات …) or a numbered meeting written as an event
+    # (على هامش الدورة العادية 325 بجنيف): taking place now, though no past verb says it was held
+    convened_now = status != PLANNED and ((kind.endswith(_PLACE_NAMED) and _organised_by(toks, lo, m.i)) or (
+        n is not None and meeting_phrase.reported_as_event(toks, lo, m.i)))
     if year is None and (process is None or n is None) and not (
-            (place is not None or host is not None) and kind not in _PART_KINDS and status == HELD
-            and (reported(toks, lo, m.i, j, hi, dates) or (kind.endswith(_PLACE_NAMED) and _organised_by(toks, lo, m.i)))) \
+            (place is not None or host is not None) and (kind not in _PART_KINDS or convened_now)
+            and (status == HELD or convened_now)
+            and (reported(toks, lo, m.i, j, hi, dates) or (kind.endswith(_PLACE_NAMED) and _organised_by(toks, lo, m.i))
+                 or (process is not None and meeting_phrase.reported_as_event(toks, lo, m.i)) or convened_now)) \
             and not (named_by_place and process is None and status == HELD and kind.endswith(_PLACE_NAMED)) \
             and phrase is None:
         return None            # a place alone (حلقة العمل التي عقدت في مرسيليا) does not say which meeting
-    if kind in _PART_KINDS and process is not None:
-        # حلقة العمل المواضيعية للمنتدى: a workshop of the process, a part of its meeting of that year
+    if kind in _PART_KINDS and process is not None and n is None:
+        # حلقة العمل المواضيعية للمنتدى: a workshop of the process, a part of its meeting of that year (a numbered
+        # one is the process's own meeting: الندوة ال15 لوزراء خارجية دول "الحوار 5 + 5")
         if place is None or year is None:
             return None
         parent, process = process_meeting(process, year), None
@@ -509,7 +542,8 @@ def _read(ctx, st, src, toks: Tokens, m, lo: int, hi: int, ordinals: dict, doc_d
         return Ref(toks.tokens[m.i].start, toks.tokens[j - 1].end, main.event, process, RULE_ID, status, n, None,
                    tuple(dates), main.year, kind, phase_dates(toks, lo, hi, doc_day))
     site = place if place is not None else (host or state_site(toks, lo, m.i, j, hi))
-    ev = _entity(process, n, year, kind, site, toks.surface(m.i, j), status)
+    named_to = max(j, grammar.end) if grammar is not None and process is None else j
+    ev = _entity(process, n, year, kind, site, toks.surface(m.i, named_to), status)     # named as written (… العادية 325)
     minted = False
     if ev is None and phrase is not None:
         ev, j, minted = _minted(toks, m.i, kind, phrase, year, status), phrase[1], True
@@ -518,6 +552,8 @@ def _read(ctx, st, src, toks: Tokens, m, lo: int, hi: int, ordinals: dict, doc_d
         return None
     if process is not None and n is not None and year is not None:
         st.ordinal_years.setdefault((process.slug, n), year)
+    if process is not None and n is not None and st is not None:
+        st.series.setdefault(kind, process)     # الندوة ال15 لوزراء خارجية دول الحوار 5+5: the series of its kind
     phases = phase_dates(toks, lo, hi, doc_day)
     opener = phase_before(toks, lo, m.i)
     if opener and dates and not phases:
@@ -539,8 +575,9 @@ def _organised_by(toks: Tokens, lo: int, i: int, past: bool = False) -> bool:
     lex = load()
     nouns = [x for x in lex.find(toks, "meeting_noun", lo, i) if x.j <= i and not x.feature("plural")]
     start = nouns[-1].j if nouns else lo
-    for vm in lex.find(toks, "host_verb", start, i):
-        if vm.reading.enc or vm.future or vm.feature("tense") not in (("past",) if past else ("past", "present")):
+    for vm in lex.find(toks, ("host_verb", "held_verb"), start, i):
+        if vm.reading.enc or vm.future or (vm.cls == "held_verb" and (vm.feature("weak") or vm.feature("met"))) \
+                or vm.feature("tense") not in (("past",) if past else ("past", "present")):
             continue
         if any(x.entity.kind in ("org", "body", "state") for x in toks.mentions
                if toks.tokens[vm.j - 1].end <= x.start < toks.tokens[i].start):
@@ -592,7 +629,7 @@ def _minted(toks: Tokens, i: int, kind: str, phrase, year, status) -> Entity:
 _QUOTES = frozenset({"«", "»", '"', "“", "”", "'"})
 
 # Kinds of meeting a city in the noun's construct names (قمة فاليتا، مؤتمر الرباط); not a session or a workshop.
-_PLACE_NAMED = ("summit", "conference", "forum", "meeting")
+_PLACE_NAMED = ("summit", "conference", "forum", "meeting", "consultation")
 
 # Kinds of meeting that are parts of a process's yearly meeting when named with the process.
 _PART_KINDS = frozenset({"workshop", "seminar"})
@@ -849,6 +886,41 @@ def _body_session(ctx, toks: Tokens, body, i: int, j: int, n: int, lo: int, hi: 
                 f"{label} session {n}", toks.surface(min(i, toks.index_at(body.start)), j), from_text=True)
     return Ref(toks.tokens[i].start, toks.tokens[j - 1].end, ev, None, RULE_ID, status, n, place, tuple(dates), year,
                "session", phase_dates(toks, lo, hi, doc_day))
+
+
+OWNED_ID = "event.owned-meeting"
+register(Rule(OWNED_ID, ("ordinal", "year", "location", "startDate", "endDate"), 0.75,
+              ("meeting_noun", "meeting_owner_noun", "meeting_members_of", "entity:org", "entity:body",
+               "values:ordinal", "held_verb", "chair_verb"),
+              "a numbered meeting of a body (الاجتماع السادس لمجلس إدارة المعهد …، الاجتماع الرابع للجنة المشتركة من خبراء …): "
+              "keyed by the body (its gazetteer entry, else its own words) and the ordinal; only when the text reports it "
+              "(a held, hosting or chair word governs it, its proceedings, its own date)", "events"))
+
+
+def _owned_meeting(ctx, toks: Tokens, m, phrase, kind: str, n: int, lo: int, hi: int, doc_day) -> Ref | None:
+    """The ``n``-th meeting of the body a meeting phrase names after ل (a gazetteer body or organisation, else
+    the body's own words), when the text reports it; None when it is only named."""
+    j = phrase.end
+    if meeting_phrase.margin_of_another(toks, lo, m.i) or not (
+            _reported_here(ctx, toks, lo, m.i, j, hi, doc_day) or meeting_phrase.reported_as_event(toks, lo, m.i)):
+        return None
+    # a relative clause that hangs from another noun after the phrase (… بناء على قرار مجلس وزراء العدل العرب الذي
+    # عقد سبتمبر 2013) dates that noun, not this meeting: its own dates come before it
+    rel = next((k for k in range(j + 2, hi) if toks.tokens[k].norm in ("الذي", "التي", "والذي", "والتي")), hi)
+    dates = [d for d in own_dates(ctx, toks, j, hi, doc_day) if d.start < toks.tokens[rel - 1].end]
+    status = clause_status(toks, m.i, dates=dates, doc_day=doc_day)
+    place = phrase.place or place_after(toks, j, rel) or held_place_before(toks, lo, m.i)
+    year = phrase.year or _year(ctx, None, toks, None, None, dates, lo, rel, status, doc_day, j)
+    if phrase.owner is not None:
+        e = phrase.owner
+        label = e.notations[0] if e.notations else e.label_en
+        slug, label_en = f"{e.slug}-{kind}-{n}", f"{label} {kind.replace('-', ' ')} {n}"
+    else:
+        slug, label_en = meeting_phrase.owner_key(toks, phrase, kind)
+    ev = Entity("event", slug, PLANNED_CLASS if status == PLANNED else HELD_CLASS, label_en,
+                toks.surface(m.i, j), from_text=True)
+    return Ref(toks.tokens[m.i].start, toks.tokens[j - 1].end, ev, None, OWNED_ID, status, n, place, tuple(dates),
+               year, kind, phase_dates(toks, lo, hi, doc_day))
 
 
 def _edition(toks: Tokens, j: int, hi: int) -> tuple[int | None, int]:
@@ -1181,6 +1253,9 @@ def _other_year(toks: Tokens, lo: int, hi: int) -> bool:
 
 
 def _entity(process, n, year, kind, place, label_ar, status) -> Entity | None:
+    """The meeting's key from what the text gives, in this order: process + year, process + ordinal, process +
+    place; else kind + place + year, or kind + place + ordinal when no year is known (two numbered sessions
+    held in one city are two meetings)."""
     cls = PLANNED_CLASS if status == PLANNED else HELD_CLASS
     if process is not None and year is not None:
         return replace(process_meeting(process, year), cls=cls)
@@ -1192,8 +1267,10 @@ def _entity(process, n, year, kind, place, label_ar, status) -> Entity | None:
         return Entity("event", f"{process.slug}-{place.slug.lower()}", cls, f"{acr} meeting in {place.label_en}",
                       label_ar, from_text=True)
     if place is not None:                        # a city, or the state a meeting of no process was held in
-        slug = f"{kind}-{place.slug.lower()}" + (f"-{year}" if year else "")
-        label = f"{kind.replace('-', ' ').capitalize()} in {place.label_en}" + (f" ({year})" if year else "")
+        n = None if year else n                  # kind + place + year is the key other rules give it too
+        slug = f"{kind}-{place.slug.lower()}" + (f"-{n}" if n else "") + (f"-{year}" if year else "")
+        label = f"{kind.replace('-', ' ').capitalize()}" + (f" {n}" if n else "") + f" in {place.label_en}" \
+            + (f" ({year})" if year else "")
         return Entity("event", slug, cls, label, label_ar, from_text=True)
     return None
 
@@ -1259,7 +1336,7 @@ def ref_facts(src, ref: Ref):
         ref = replace(ref, phases=tuple((p, d) for p, d in ref.phases if d.precision == "day"))
     if ref.process is not None and ref.rule in (RULE_ID, LIST_ID):
         yield Fact(ev, "partOf", ref.process, src, ref.rule, REGISTRY.confidence(ref.rule))
-    if ref.year and (ref.rule in (RULE_ID, LIST_ID) or (ref.rule == ANAPHOR_ID and key_year(ev) is None)):
+    if ref.year and (ref.rule in (RULE_ID, LIST_ID, OWNED_ID) or (ref.rule == ANAPHOR_ID and key_year(ev) is None)):
         yield year_fact(ev, ref.year, src)
     if ref.ordinal:
         yield Fact(ev, "ordinal", Value(str(ref.ordinal), "integer"), src, RULE_ID, CONF)

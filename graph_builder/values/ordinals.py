@@ -6,8 +6,8 @@ Definite forms (with the proclitics و ف ب ل, and لل), masculine and femini
 (``المائة``). ``الأول``/``الثاني`` after ``كانون``/``تشرين``/``ربيع``/``جمادى`` (month names)
 are skipped, and so is ``المائة`` after ``في`` (per cent). The words are data in
 ``lexicons/ordinals.toml``. Digits are an ordinal after a numbered noun (``الدورة 11``,
-``الدورة الـ11``, ``الدورة رقم 11``, ``دورته الـ11``; ``الـ11`` also after the noun's adjectives:
-``الاجتماع الوزاري الـ5``; ``digits`` is then True), unless bare digits are followed by the indefinite
+``الدورة الـ11``, ``الدورة رقم 11``, ``دورته الـ11``; also after the noun's adjectives:
+``الاجتماع الوزاري الـ5``, ``الدورة العادية 325``; ``digits`` is then True), unless bare digits are followed by the indefinite
 noun they count (``وحضر المؤتمر 303 مندوبين``). :func:`parse_ordinal` also reads a lone indefinite
 or adverbial form (``ثالث``, ``ثانيا``) and ``الـ11`` alone.
 
@@ -122,8 +122,9 @@ def find_ordinals(text: str, *, numbered_nouns=None) -> list[OrdinalMatch]:
         for m in _DIGIT_ORDINAL_RE.finditer(t.work):
             value = int(m["n"])
             articled = m.group().startswith("ال")
-            # الـ11 may follow the noun's adjectives (الاجتماع الوزاري الـ5); bare digits follow the noun
-            before = (adj_re if articled else noun_re).search(t.work, max(0, m.start() - 64), m.start())
+            # الـ11 may follow the noun's adjectives (الاجتماع الوزاري الـ5); bare digits follow the noun or
+            # its adjectives too (الدورة العادية 325), unless a counted noun follows them (below)
+            before = adj_re.search(t.work, max(0, m.start() - 64), m.start())
             if value < 1 or not before:
                 continue
             if not articled and _COUNTED_NOUN_AFTER_RE.match(t.work, m.end()):

@@ -1,0 +1,288 @@
+"""The meeting noun-phrase grammar: what a meeting noun and the modifiers a writer puts after it name.
+
+A meeting noun (lexicon class ``meeting_noun``) is read with the modifiers that follow it, in any order a
+writer uses them (word classes in ``lexicons/classes/meeting_phrase.toml`` and ``events.toml``):
+
+* qualifiers and scope words (``الوزاري``، ``الإقليمي``، ``رفيع المستوى``، ``تشاوريا``);
+* an ordinal (``الرابع عشر``، ``ال15``، ``رقم 3``، ``العادية 325``) or an edition (``في نسخته الثانية``);
+* who meets (``لوزراء خارجية الدول الأعضاء في``، ``لخبراء``), skipped on the way to the owner;
+* the owner: the process, body or organisation whose meeting it is, after ل/لل/من, in quotes or brackets
+  (``لحوار "5 + 5"``، ``(حوار 5+5 )``); or a body the gazetteer lacks, named by its own words after ل
+  (``لمجلس إدارة المعهد التدريبي …``، ``للجنة المشتركة من خبراء …``: class ``meeting_owner_noun``);
+* a topic (``حول الهجرة والتنمية``، ``المعني بالهجرة الدولية``), a place (``في/ب`` + city) and a year
+  (``عام 2009``، ``(2011)``).
+
+:func:`read` returns a :class:`Phrase`: the tokens it spans and what each modifier gave. :func:`owner_key`
+makes the stable key of a meeting of an unnamed body (its words and its ordinal), so the same meeting
+named the same way in two texts gets one IRI.
+
+It does not decide whether the text reports the phrase as an event (held, planned, taken part in): the
+rules (``written_meetings.py``) do, nor does it read anything outside the phrase (dates, hosts and places
+elsewhere in the sentence are ``meeting_setting.py``'s).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..text.tokens import Tokens, strip_article
+from ..text.word_classes import load
+from .meeting_setting import after, mention_at
+from .minting import translit
+
+PHRASE_REACH = 16            # tokens after the meeting noun the phrase may span
+OWNER_WORDS = 8              # words of an unnamed body's own name
+KEY_WORDS = 5                # of them, the words its key is made of
+_QUOTES = frozenset({"«", "»", '"', "“", "”", "'", "(", ")"})
+_STOP = frozenset({"الذي", "التي", "والذي", "والتي", "الذين", "منذ", "خلال", "يوم", "يومي", "على", "مع", "بين",
+                   "وذلك", "عن", "الى", "الي", "لمده", "بمشاركه", "بحضور", "برئاسه", "تحت", "حيث", "وقد", "كما"})
+_OWNER_KINDS = ("process", "body", "org")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A meeting noun phrase: tokens [head, end) and what its modifiers name."""
+
+    head: int
+    end: int
+    ordinal: int | None = None
+    ordinal_at: int | None = None        # the ordinal's first token
+    owner: object = None                 # the process/body/organisation (entity) whose meeting it is
+    owner_end: int = 0                   # the token after the owner's name
+    owner_words: tuple = ()              # tokens of an unnamed body's name (after ل)
+    place: object = None                 # place entity written in the phrase
+    year: int | None = None
+    topic: tuple = ()                    # tokens of the topic after حول/بشأن/المعني ب
+    scope: tuple = ()                    # tokens of qualifier and scope words
+
+
+def _ordinal_at(toks: Tokens, k: int, ordinals: dict):
+    o = ordinals.get(k)
+    if o is None:
+        return None, k
+    j = k
+    while j < len(toks.tokens) and toks.tokens[j].start < o.end:
+        j += 1
+    return o.value, j
+
+
+def _lam_before(toks: Tokens, mention) -> bool:
+    """The mention's token carries the preposition ل before it (لـ، لل، ول، ولل)."""
+    t = toks.tokens[toks.index_at(mention.start)]
+    return toks.text[t.start:mention.start] in ("ل", "لل", "ول", "ولل")
+
+
+def _words_until_stop(toks: Tokens, k: int, hi: int, limit: int) -> tuple:
+    """Tokens from ``k`` that go on a name or a topic: words, not punctuation, a relative pronoun, a
+    held/hosting verb, a time word, a meeting noun, a place after في/ب or a number."""
+    lex = load()
+    out = []
+    while k < hi and len(out) < limit:
+        t = toks.tokens[k]
+        if t.kind != "word" or t.norm in _STOP or lex.is_a(toks, k, "held_verb") or lex.is_a(toks, k, "host_verb") \
+                or lex.is_a(toks, k, "relative_time") or lex.is_a(toks, k, "meeting_noun") \
+                or lex.is_a(toks, k, "participate_verb") or lex.is_a(toks, k, "chair_verb") \
+                or mention_at(toks, k, ("place", "person", "state")) is not None \
+                or (t.norm in ("في", "ب") and k + 1 < hi and mention_at(toks, k + 1, ("place",)) is not None):
+            break
+        out.append(k)
+        k += 1
+    return tuple(out)
+
+
+def _unquoted_owner(toks: Tokens, k: int, hi: int, matcher):
+    """(process, token after its name) when the words from token ``k`` with the quotation marks a writer set
+    inside a name taken out (``لحوار "5 + 5"``، ``دول «حوار 5+5»``) name a known process; else None."""
+    if matcher is None or toks.tokens[k].kind != "word":
+        return None
+    last = min(hi, k + 10)
+    pieces, ends = [], []
+    for x in range(k, last):
+        t = toks.tokens[x]
+        if t.norm in (",", ".", ";", ":"):
+            break
+        if t.norm not in _QUOTES:
+            pieces.append(toks.text[t.start:t.end])
+        ends.append((len(" ".join(pieces)), x + 1))
+    text = " ".join(pieces)
+    if not any(toks.tokens[x].norm in _QUOTES for x in range(k, min(last, k + 4))):
+        return None
+    for mention in matcher.find(text, ()):
+        if mention.start <= 3 and mention.entity.kind == "process":
+            end = next((x for n, x in ends if n >= mention.end), None)
+            if end is not None:
+                while end < hi and toks.tokens[end].norm in _QUOTES:
+                    end += 1
+                return mention.entity, end
+        break
+    return None
+
+
+_SITE = frozenset({"مدينه", "العاصمه", "عاصمه", "المدينه"})
+
+
+def _place_at(toks: Tokens, k: int, hi: int):
+    """(place, token after it) for ``في/ب`` + city at token ``k``, a site noun allowed between (``بمدينة مراكش``,
+    ``في العاصمة فاليتا``); else None."""
+    t = toks.tokens[k]
+    pm = mention_at(toks, k, ("place",))
+    if pm is not None and t.norm.startswith("ب") and pm.start > t.start:
+        return pm.entity, after(toks, pm)              # بفاليتا
+    x = k + 1                                           # في فاليتا، بمدينة مراكش
+    if t.norm == "في" and x < hi and toks.tokens[x].norm in _SITE:
+        x += 1                                          # في العاصمة فاليتا
+    elif t.norm not in ("في", "ب") and t.norm[1:] not in _SITE:
+        return None
+    pm = mention_at(toks, x, ("place",)) if x < hi else None
+    return (pm.entity, after(toks, pm)) if pm is not None else None
+
+
+def read(toks: Tokens, m, hi: int, ordinals: dict, matcher=None) -> Phrase:
+    """The noun phrase a meeting noun (lexicon match ``m``) heads, up to ``hi`` (the sentence's end); ``matcher``
+    (the gazetteer's) reads a process's name a writer set quotation marks in."""
+    lex = load()
+    k = m.j
+    n = n_at = owner = place = year = None
+    owner_end = 0
+    owner_words: tuple = ()
+    topic: tuple = ()
+    scope: list = []
+    limit = min(hi, m.j + PHRASE_REACH)
+    while k < limit:
+        t = toks.tokens[k]
+        if t.norm in _QUOTES:
+            if t.norm == "(" and k + 2 < hi and toks.tokens[k + 2].norm == ")" and _YEAR.fullmatch(toks.tokens[k + 1].norm):
+                year = year or int(toks.tokens[k + 1].norm)          # قمة الكويت (2009)
+                k += 3
+                continue
+            k += 1
+            continue
+        if t.kind == "word" and not any("\u0600" <= c <= "\u06ff" for c in t.norm):
+            k += 1              # an acronym in Latin letters written after the name (GFMD، PAFoM)
+            continue
+        q = lex.is_a(toks, k, "meeting_qualifier") or lex.is_a(toks, k, "meeting_scope")
+        if q is not None and not lex.is_a(toks, k, "meeting_topic_marker"):
+            scope.extend(range(k, q.j))
+            k = q.j
+            continue
+        if t.norm.startswith("ال") and len(t.norm) > 3 and k not in ordinals and not t.ents and (k + 1 in ordinals or (
+                k + 1 < hi and toks.tokens[k + 1].kind == "number" and re.fullmatch(r"[0-9]{1,3}", toks.tokens[k + 1].norm))):
+            scope.append(k)         # الدورة العادية 325، القمة العربية الـ29: an adjective before the ordinal
+            k += 1
+            continue
+        value, j = _ordinal_at(toks, k, ordinals)
+        if value is not None:
+            if n is None:
+                n, n_at = value, k
+            k = j
+            continue
+        if n is None and t.kind == "number" and re.fullmatch(r"[0-9]{1,3}", t.norm) and k - 1 in (m.j - 1, *scope) \
+                and (k + 1 >= hi or toks.tokens[k + 1].kind == "punct" or toks.tokens[k + 1].ents):
+            n, n_at = int(t.norm), k    # الدورة العادية 325 بجنيف: digits the place (not a counted noun) follows
+            k += 1
+            continue
+        if t.norm == "في" and k + 1 < hi and lex.is_a(toks, k + 1, "meeting_edition") is not None:
+            value, j = _ordinal_at(toks, k + 2, ordinals)
+            if value is not None:                    # في نسخته الثانية، في دورتها الـ29
+                n = n if n is not None else value
+                k = j
+                continue
+        if owner is None and not owner_words:
+            members = lex.is_a(toks, k, "meeting_members_of")
+            if members is not None:                  # لوزراء خارجية الدول الأعضاء في …: who meets
+                k = members.j
+                while k < limit and (more := lex.is_a(toks, k, "meeting_members_of")
+                                     or lex.is_a(toks, k, "meeting_members_portfolio")) is not None:
+                    k = more.j                       # لوزراء الشؤون الخارجية، لوزراء العدل والداخلية العرب
+                continue
+            om = mention_at(toks, k, _OWNER_KINDS)
+            if om is not None and (om.entity.kind == "process" or _lam_before(toks, om) or k == m.j
+                                   or toks.tokens[k - 1].norm in _QUOTES or toks.tokens[k - 1].norm == "من"):
+                owner, owner_end = om.entity, after(toks, om)
+                k = owner_end
+                continue
+            quoted = _unquoted_owner(toks, k, hi, matcher)
+            if quoted is not None:
+                owner, owner_end = quoted
+                k = owner_end
+                continue
+            if t.norm == "من" and k + 1 < limit and mention_at(toks, k + 1, ("process",)) is not None:
+                k += 1                               # جلسة جديدة من عملية الخرطوم
+                continue
+            on = lex.is_a(toks, k, "meeting_owner_noun")
+            if on is not None and on.reading.pro.endswith("ل"):                       # لمجلس إدارة المعهد التدريبي …: a body the gazetteer lacks
+                owner_words = _words_until_stop(toks, k, hi, OWNER_WORDS)
+                k = owner_words[-1] + 1 if owner_words else k + 1
+                continue
+        tm = lex.is_a(toks, k, "meeting_topic_marker")
+        if tm is not None and not topic:
+            topic = _words_until_stop(toks, tm.j, hi, OWNER_WORDS)
+            k = topic[-1] + 1 if topic else tm.j
+            continue
+        if place is None and (t.norm in ("في", "ب") or t.norm.startswith("ب")):
+            found = _place_at(toks, k, hi)
+            if found is not None:
+                place, k = found
+                continue
+        yw = lex.is_a(toks, k, "meeting_year_word")
+        if yw is not None and yw.j < hi and _YEAR.fullmatch(toks.tokens[yw.j].norm):
+            year = year or int(toks.tokens[yw.j].norm)
+            k = yw.j + 1
+            continue
+        break
+    return Phrase(m.i, k, n, n_at, owner, owner_end, owner_words, place, year, topic, tuple(scope))
+
+
+def owner_key(toks: Tokens, phrase: Phrase, kind: str) -> tuple[str, str]:
+    """(slug, English label) of the n-th meeting of a body the gazetteer lacks, from the body's own words (the
+    article dropped: ``لمجلس إدارة المعهد`` and ``مجلس الإدارة`` differ, ``للجنة المشتركة`` and ``اللجنة المشتركة``
+    do not): ``meeting-mjls-adart-almhd-…-6``."""
+    words = []
+    lex = load()
+    for k in phrase.owner_words[:KEY_WORDS]:
+        head = lex.is_a(toks, k, "meeting_owner_noun") if k == phrase.owner_words[0] else None
+        w = head.reading.bare if head is not None else toks.tokens[k].norm
+        w = "ال" + w[2:] if head is None and w.startswith("لل") else w        # لشراكات → شراكات is left as written
+        words.append(strip_article(w))
+    body = translit(" ".join(words))
+    return f"{kind}-{body}-{phrase.ordinal}", f"{kind.replace('-', ' ').capitalize()} {phrase.ordinal} of {body.replace('-', ' ')}"
+
+
+CUE_REACH = 3                # tokens before a meeting noun where a participation or chair word may report it
+
+
+def reported_as_event(toks: Tokens, lo: int, i: int) -> bool:
+    """The meeting noun at token ``i`` is written as an event taking place: right after one of its event cues
+    (``أعمال``، ``فعاليات``، ``على هامش``، ``خلال``: class ``meeting_event_cue``), or within a few words after a
+    participation or chair word (``شارك في``، ``لحضور``، ``خلال ترؤسه``). Whether it is held or planned is the
+    clause's status, not this."""
+    lex = load()
+    if margin_of_another(toks, lo, i):
+        return False
+    if i > lo and lex.is_a(toks, i - 1, "meeting_event_cue") is not None:
+        return True
+    return any(lex.is_a(toks, k, "participate_verb") is not None or lex.is_a(toks, k, "chair_verb") is not None
+               for k in range(max(lo, i - CUE_REACH), i))
+
+
+def margin_of_another(toks: Tokens, lo: int, i: int) -> bool:
+    """The meeting noun at token ``i`` is the frame another meeting of the sentence was held on the margins of
+    (``أول قمة …، عقدت … على هامش أعمال الدورة الحادية والسبعين للجمعية العامة``, ``بحث الاجتماع التنسيقي …، على
+    هامش الدورة العادية 325``): a meeting noun stands before ``هامش`` in the sentence. The frame is named, not reported
+    by this sentence."""
+    lex = load()
+    for k in range(max(lo, i - 3), i):
+        if toks.tokens[k].norm.endswith("هامش"):
+            return any((x := lex.is_a(toks, x_i, "meeting_noun")) is not None and not x.feature("plural")
+                       for x_i in range(lo, k))
+    return False
+
+
+def deliberated(toks: Tokens, lo: int, i: int) -> bool:
+    """The meeting noun at token ``i`` is the subject of a past verb of what a meeting does, written right before it
+    (``بحث الاجتماع التنسيقي``، ``وأكدت القمة``: class ``meeting_deliberation_verb``): the meeting was held."""
+    if i <= lo:
+        return False
+    vm = load().is_a(toks, i - 1, "meeting_deliberation_verb")
+    return vm is not None and not vm.reading.enc

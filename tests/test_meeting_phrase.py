@@ -1,0 +1,242 @@
+"""The meeting noun-phrase grammar (graph_builder/facts/meeting_phrase.py) and what the written-meeting rule
+makes of it: an ordinal in digits or words, who meets, the owner process set in quotes or brackets, an ordinal
+written inside a process's name, a numbered meeting of a body the gazetteer lacks, and the negative cases (a
+meeting merely named, a planned one, a bilateral talk, digits that count). Every sentence is the author's own,
+in several registers (Maghrebi, Gulf, Egyptian, Levantine press, UN style)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from gold_facts import facts_of_text, key_of
+from graph_builder.facts import events, meeting_phrase
+from graph_builder.facts.fact_context import FactContext
+from graph_builder.facts.meeting_setting import ordinals_of
+from graph_builder.recognise.gazetteer import load_gazetteer
+from graph_builder.recognise.matcher import Matcher, mentions_in
+from graph_builder.text.model import Document, Paragraph
+from graph_builder.text.word_classes import load
+
+_GAZ = load_gazetteer()
+_MATCHER = Matcher(_GAZ)
+
+
+def triples(facts):
+    return {(key_of(f.subject), f.predicate, key_of(f.object)) for f in facts}
+
+
+def events_of(facts, cls=None):
+    return {key_of(f.subject) for f in facts if f.subject.kind == "event" and (cls is None or f.subject.cls == cls)}
+
+
+def phrases(text: str):
+    """(surface, phrase) of every meeting noun phrase of ``text``."""
+    doc = Document(path=Path("t.txt"), slug="t", date="", paragraphs=[Paragraph(number=1, text=text, order=1, line=1)],
+                   sections=[])
+    ctx = FactContext(doc, mentions_in(doc, _MATCHER), _GAZ, _MATCHER)
+    toks = ctx.tokens(doc.paragraphs[0])
+    ords = {toks.index_at(o.start): o for o in ordinals_of(toks)}
+    out = []
+    for m in load().find(toks, "meeting_noun", 0, len(toks.tokens)):
+        ph = meeting_phrase.read(toks, m, len(toks.tokens), ords, _MATCHER)
+        out.append((toks.surface(m.i, ph.end), ph))
+    return out
+
+
+# ------------------------------------------------------------------ the grammar itself
+
+def test_modifiers_in_a_writers_order_ordinal_members_owner_in_quotes():
+    (surface, ph), = phrases('اختتمت الندوة ال16 لوزراء خارجية دول "الحوار 5 + 5" أعمالها.')
+    assert ph.ordinal == 16
+    assert ph.owner is not None and ph.owner.slug == "five-plus-five-dialogue"
+    assert "الحوار 5 + 5" in surface
+
+
+def test_owner_in_brackets_after_a_qualifier():
+    (surface, ph), = phrases("شارك الوفد في أشغال الاجتماع الوزاري (حوار 5+5) بمدينة مراكش.")
+    assert ph.owner.slug == "five-plus-five-dialogue"
+    assert ph.place is not None and ph.place.slug == "marrakech"
+
+
+def test_topic_place_and_year_inside_the_phrase():
+    (surface, ph), = phrases("توجه الرئيس إلى روما لحضور مؤتمر دولي حول الهجرة والتنمية في روما عام 2031.")
+    assert ph.topic and ph.place.slug == "rome" and ph.year == 2031
+    assert ph.owner is None and ph.ordinal is None
+
+
+def test_an_unnamed_body_after_lam_is_the_owner():
+    (surface, ph), = phrases("ترأس الوزير الاجتماع الثالث لمجلس أمناء الصندوق الإقليمي للتدريب يوم الخميس.")
+    assert ph.ordinal == 3 and ph.owner is None
+    assert [w for w in ph.owner_words]                          # مجلس أمناء الصندوق الإقليمي للتدريب
+
+
+def test_digits_after_the_nouns_adjective_are_its_ordinal_but_a_counted_noun_is_not():
+    (_s, ph), = phrases("انعقدت الدورة العادية 41 للجنة في جنيف.")
+    assert ph.ordinal == 41
+    (_s, ph), = phrases("وحضر المؤتمر الدولي 300 مندوب.")
+    assert ph.ordinal is None
+
+
+def test_digits_after_a_process_noun_are_no_ordinal():
+    assert all(ph.ordinal is None for _s, ph in phrases("رحب الاجتماع بجهود الحوار 5 + 5 في المنطقة."))
+
+
+# ------------------------------------------------------------------ what the rule makes of it
+
+def test_maghrebi_numbered_conference_of_ministers_of_a_process_in_quotes():
+    facts = facts_of_text(events, 'ترأس وزير الخارجية، اليوم بتونس، الندوة ال16 لوزراء خارجية دول "الحوار 5 + 5".',
+                          date="")
+    t = triples(facts)
+    assert ("event/five-plus-five-dialogue-meeting-16", "partOf", "process/five-plus-five-dialogue") in t
+    assert ("event/five-plus-five-dialogue-meeting-16", "ordinal", "16") in t
+
+
+def test_levantine_members_of_a_process_between_the_noun_and_the_process():
+    facts = facts_of_text(events, 'وأكد الاجتماع الخامس عشر لوزراء خارجية البلدان الأعضاء في حوار "5 + 5" الذي عقد أمس '
+                                  "في العاصمة المالطية فاليتا على أهمية التنسيق.", date="")
+    t = triples(facts)
+    assert ("event/five-plus-five-dialogue-meeting-15", "partOf", "process/five-plus-five-dialogue") in t
+    assert ("event/five-plus-five-dialogue-meeting-15", "location", "place/valletta") in t
+
+
+def test_the_same_meeting_named_two_ways_is_one_entity_and_another_number_is_another():
+    facts = facts_of_text(events,
+                          'ترأس الوزير الندوة ال15 لوزراء خارجية دول "الحوار 5 + 5" في فاليتا.',
+                          'وقال إن الاجتماع الخامس عشر لوزراء خارجية حوار 5+5 جاء بعد الاجتماع الرابع عشر لوزراء خارجية '
+                          'حوار 5+5 الذي عقد في الجزائر.', date="")
+    evs = events_of(facts)
+    assert "event/five-plus-five-dialogue-meeting-15" in evs
+    assert "event/five-plus-five-dialogue-meeting-14" in evs
+    assert not {e for e in evs if "five-plus-five" in e} - {"event/five-plus-five-dialogue-meeting-15",
+                                                          "event/five-plus-five-dialogue-meeting-14"}
+
+
+def test_egyptian_proceedings_of_a_process_named_with_an_ordinal_inside_its_name():
+    facts = facts_of_text(events, "انطلقت اليوم بالعاصمة الأوغندية كمبالا أعمال المنتدى الإفريقي الرابع للهجرة "
+                                  "بمشاركة واسعة.", date="")
+    t = triples(facts)
+    assert ("event/pafom-meeting-4", "partOf", "process/pafom") in t
+    assert ("event/pafom-meeting-4", "ordinal", "4") in t
+    assert ("event/pafom-meeting-4", "location", "place/kampala") in t
+
+
+def test_gulf_participation_in_the_proceedings_of_a_process_meeting_named_by_brackets():
+    facts = facts_of_text(events, "شارك وزير الخارجية في فعاليات الاجتماع الوزاري (حوار 5+5) الذي عقد الجمعة بمدينة "
+                                  "فاليتا.", date="")
+    assert ("event/five-plus-five-dialogue-valletta", "partOf", "process/five-plus-five-dialogue") in triples(facts)
+
+
+def test_numbered_meeting_of_a_board_the_gazetteer_lacks_chaired_by_a_minister():
+    facts = facts_of_text(events, "أكد وزير الداخلية، خلال ترؤسه الاجتماع السابع لمجلس إدارة المركز الإقليمي لدراسات "
+                                  "الهجرة الخميس، أهمية التعاون.", date="")
+    owned = [f for f in facts if f.rule == "event.written-meeting" and f.predicate == "ordinal"]
+    assert [key_of(f.object) for f in owned] == ["7"]
+    assert owned[0].subject.slug.startswith("meeting-mjls-adarh")
+    assert owned[0].subject.cls == "Meeting"
+
+
+def test_the_same_boards_meeting_keys_alike_across_registers():
+    a = facts_of_text(events, "بدأت اليوم أعمال الاجتماع الثاني للجنة المشتركة من خبراء وزارات العدل العرب.", date="")
+    b = facts_of_text(events, "وترأست المستشارة أعمال الاجتماع الثاني للجنة المشتركة من خبراء وزارات العدل العرب "
+                              "بمقر الجامعة.", date="")
+    assert events_of(a) and events_of(a) == events_of(b)
+
+
+def test_a_boards_meeting_merely_named_is_no_meeting():
+    facts = facts_of_text(events, "وأشار التقرير إلى أهمية الاجتماع السادس لمجلس إدارة المعهد في تطوير العمل.", date="")
+    assert not events_of(facts)
+
+
+def test_a_boards_meeting_announced_is_planned_not_held():
+    facts = facts_of_text(events, "سيترأس الوزير الأسبوع المقبل أعمال الاجتماع الثامن لمجلس إدارة المعهد التدريبي.",
+                          date="")
+    assert not events_of(facts, "Meeting")
+
+
+def test_a_bilateral_meeting_with_a_counterpart_is_not_a_meeting_of_a_body():
+    facts = facts_of_text(events, "عقد وزير الخارجية اجتماعا مع نظيره المالطي لبحث العلاقات الثنائية.", date="")
+    assert not events_of(facts)
+
+
+def test_a_seminar_with_a_number_and_a_process_is_the_processs_meeting_not_a_workshop():
+    facts = facts_of_text(events, 'افتتحت في الرباط الندوة ال17 لوزراء خارجية دول "الحوار 5 + 5".', date="")
+    t = triples(facts)
+    assert ("event/five-plus-five-dialogue-meeting-17", "partOf", "process/five-plus-five-dialogue") in t
+
+
+def test_a_number_of_the_series_the_document_names_is_that_process_meeting():
+    facts = facts_of_text(events, 'ترأس الوزير اليوم بالرباط الندوة ال16 لوزراء خارجية دول "الحوار 5 + 5".',
+                          "وتأتي هذه الندوة بعد الندوة ال15 المنعقدة في فاليتا في أكتوبر 2031.", date="")
+    t = triples(facts)
+    assert ("event/five-plus-five-dialogue-2031", "partOf", "process/five-plus-five-dialogue") in t
+    assert ("event/five-plus-five-dialogue-meeting-16", "ordinal", "16") in t
+
+
+def test_a_number_with_its_own_scope_is_not_taken_for_the_documents_series():
+    facts = facts_of_text(events, 'ترأس الوزير اليوم بالرباط الندوة ال16 لوزراء خارجية دول "الحوار 5 + 5".',
+                          "وكانت القمة العربية الـ29 قد انعقدت في الظهران.", date="")
+    assert not [f for f in facts if f.predicate == "partOf" and "meeting-29" in f.subject.slug]
+
+
+def test_a_definite_ordinal_qualifies_the_noun_before_it_not_the_meeting_after_it():
+    facts = facts_of_text(events, "وتحتضن الجزائر للمرة الثانية اجتماع وزراء الخارجية لحوار 5+5 في مدينة وهران.",
+                          date="")
+    assert not [f for f in facts if f.predicate == "ordinal"]
+
+
+def test_a_bare_meeting_with_its_own_held_clause_is_not_the_meeting_named_before():
+    facts = facts_of_text(events, "انطلقت أشغال الندوة ال14 لوزراء الشؤون الخارجية للحوار 5+5 يوم الأحد بالجزائر.",
+                          "ويأتي هذا اللقاء بعد الاجتماع المنعقد بمدينة وهران سنة 2005.", date="")
+    t = triples(facts)
+    assert ("event/five-plus-five-dialogue-meeting-14", "year", "2005") not in t
+    assert any(p == "location" and o == "place/oran" and s.endswith("2005") for s, p, o in t)
+
+
+def test_un_style_consultations_an_organisation_convenes_in_a_city():
+    facts = facts_of_text(events, "تعقد منظمة العمل الدولية في الفترة 4-5 تشرين الأول/أكتوبر ببيروت المشاورات "
+                                  "الأقاليمية حول هجرة اليد العاملة.", date="")
+    assert ("event/consultation-beirut", "location", "place/beirut") in triples(facts)
+
+
+def test_consultations_merely_mentioned_are_no_meeting():
+    facts = facts_of_text(events, "وتناول التقرير المشاورات الأقاليمية حول هجرة اليد العاملة في بيروت.", date="")
+    assert not events_of(facts)
+
+
+def test_two_numbered_sessions_in_one_city_with_no_year_are_two_meetings():
+    facts = facts_of_text(events, "انطلقت أمس بجنيف أعمال الدورة العادية 325.",
+                          "وكانت الدورة العادية 323 قد انعقدت بجنيف أيضا.", date="")
+    evs = events_of(facts)
+    assert {"event/session-geneva-325", "event/session-geneva-323"} <= evs
+
+
+def test_the_session_another_meeting_was_held_on_the_margins_of_is_not_reported_by_it():
+    facts = facts_of_text(events, "بحث الاجتماع التنسيقي للأعضاء العرب، على هامش الدورة العادية 325 بجنيف، برئاسة "
+                                  "المدير العام، عددا من القضايا.", date="")
+    assert not [f for f in facts if f.predicate == "chairedBy" and "325" in f.subject.slug]
+
+
+def test_gulf_a_meeting_that_discussed_is_a_held_meeting_named_by_its_phrase():
+    facts = facts_of_text(events, "وبحث الاجتماع التنسيقي لوزراء العمل الخليجيين، برئاسة السيد أحمد الكعبي، عددا من "
+                                  "القضايا المتعلقة بالعمالة الوافدة.", date="")
+    held = events_of(facts, "Meeting")
+    assert any(e.startswith("event/meeting-tnsyqy") for e in held)
+
+
+def test_a_meeting_a_person_stresses_the_importance_of_is_not_held_by_that_sentence():
+    facts = facts_of_text(events, "أكد الوزير أهمية الاجتماع التنسيقي لوزراء العمل الخليجيين، برئاسة السيد أحمد "
+                                  "الكعبي.", date="")
+    assert not events_of(facts)
+
+
+def test_a_meeting_that_will_discuss_is_not_held():
+    facts = facts_of_text(events, "يبحث الاجتماع التنسيقي لوزراء العمل الخليجيين، برئاسة السيد أحمد الكعبي، الأسبوع "
+                                  "المقبل ملف العمالة.", date="")
+    assert not events_of(facts, "Meeting")
+
+
+def test_egyptian_date_of_the_decision_a_numbered_meeting_rests_on_is_not_its_date():
+    facts = facts_of_text(events, "وقال المستشار إن الاجتماع الثالث للجنة ينعقد بناء على قرار مجلس وزراء العدل العرب "
+                                  "الذي عقد سبتمبر 2029، حيث عقد الاجتماع الأول نوفمبر الماضي.", date="")
+    owned = [f for f in facts if f.subject.slug.startswith("meeting-ljnh")]
+    assert ("ordinal", "3") in {(f.predicate, key_of(f.object)) for f in owned}
+    assert not [f for f in owned if f.predicate == "year"]
