@@ -10,7 +10,7 @@ import pyoxigraph as ox
 import pytest
 
 from graph_builder.service import guard
-from graph_builder.service.remote_store import RemoteStore, RemoteTimeout, query_form, with_values
+from graph_builder.service.remote_store import RemoteError, RemoteStore, RemoteTimeout, query_form, with_values
 
 RESULTS = (b'<?xml version="1.0"?><sparql xmlns="http://www.w3.org/2005/sparql-results#"><head>'
            b'<variable name="g"/></head><results><result><binding name="g"><bnode>nodeID://b1</bnode>'
@@ -23,6 +23,7 @@ class _Engine(http.server.BaseHTTPRequestHandler):
     delay = 0.0
     received: list = []
     answer = RESULTS
+    extra_headers: dict = {}
 
     def do_POST(self):  # noqa: N802
         self.received.append(self.rfile.read(int(self.headers.get("Content-Length", 0))))
@@ -30,6 +31,8 @@ class _Engine(http.server.BaseHTTPRequestHandler):
         try:
             self.send_response(200)
             self.send_header("Content-Type", "application/sparql-results+xml")
+            for name, value in self.extra_headers.items():
+                self.send_header(name, value)
             self.end_headers()
             self.wfile.write(self.answer)
         except (BrokenPipeError, ConnectionResetError):
@@ -43,7 +46,7 @@ class _Engine(http.server.BaseHTTPRequestHandler):
 def engine():
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Engine)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    _Engine.received, _Engine.delay, _Engine.answer = [], 0.0, RESULTS
+    _Engine.received, _Engine.delay, _Engine.answer, _Engine.extra_headers = [], 0.0, RESULTS, {}
     yield f"http://127.0.0.1:{server.server_address[1]}/sparql"
     server.shutdown()
     server.server_close()
@@ -73,6 +76,17 @@ def test_the_time_limit_stops_waiting(engine):
     with pytest.raises(RemoteTimeout) as caught:
         remote.query("SELECT * WHERE { ?s ?p ?o }", default_graph=[], named_graphs=[])
     assert time.monotonic() - started < 2.0 and caught.value.status == 504
+
+
+def test_a_partial_answer_cut_at_the_engines_own_time_limit_is_refused(engine):
+    """Virtuoso past its MaxQueryExecutionTime answers 200 with the rows found so far and marks it
+    only in a header (its "anytime" answer, X-SQL-State: S1TAT): that is a 504, not an answer."""
+    remote = RemoteStore(engine, graph_prefix="http://ex.org/graph/", timeout=5)
+    assert len(list(remote.query("SELECT ?g WHERE { ?s ?p ?g }", default_graph=[], named_graphs=[]))) == 1
+    _Engine.extra_headers = {"X-SQL-State": "S1TAT", "X-SQL-Message": "RC...: Returning incomplete results"}
+    with pytest.raises(RemoteError) as caught:
+        remote.query("SELECT ?g WHERE { ?s ?p ?g }", default_graph=[], named_graphs=[])
+    assert caught.value.status == 504 and "S1TAT" in caught.value.message
 
 
 def test_service_is_refused_before_the_query_leaves(engine):

@@ -30,7 +30,9 @@ what the engine itself fetches is governed by the engine's settings. There is no
 Time: every request has a deadline (``timeout`` seconds, connection and reading of the answer
 together); when it passes the connection is closed and :class:`RemoteTimeout` raised. Other
 failures raise :class:`RemoteError` with an HTTP status for the service to answer (the engine's
-4xx → 400 with its message, anything else → 502). This module does not cache answers.
+4xx → 400 with its message, anything else → 502). An answer Virtuoso marks as cut at its own
+``MaxQueryExecutionTime`` (``X-SQL-State: S1TAT``, its "anytime" partial result sent with 200) is
+refused as a 504, never returned as if complete. This module does not cache answers.
 """
 from __future__ import annotations
 
@@ -158,12 +160,18 @@ class RemoteStore:
                         raise RemoteTimeout(getattr(self._local, "limit", None) or self.timeout)
                 body = b"".join(chunks)
                 status = response.status_code
+                # Virtuoso's "anytime" answer: its own MaxQueryExecutionTime passed and it sends the rows
+                # found so far with 200; a partial answer is not an answer
+                partial = response.headers.get("X-SQL-State", "").strip().upper() == "S1TAT"
                 content_type = response.headers.get("Content-Type", "").split(";")[0].strip().lower()
         except requests.Timeout:
             raise RemoteTimeout(getattr(self._local, "limit", None) or self.timeout) from None
         except requests.RequestException as exc:
             raise RemoteError(502, f"the SPARQL endpoint {self.endpoint} cannot be reached: "
                                    f"{type(exc).__name__}") from None
+        if partial and status < 400:
+            raise RemoteError(504, "the SPARQL endpoint stopped the query at its own time limit and "
+                                   "answered part of it (X-SQL-State: S1TAT)")
         if status >= 400:
             detail = body.decode("utf-8", "replace").strip()[:1000]
             raise RemoteError(400 if 400 <= status < 500 else 502,
