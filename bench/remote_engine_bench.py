@@ -276,10 +276,12 @@ class RemoteRunner:
 
 
 def bench_queries(sides: dict, rounds: int, timeout: float = 120, skip=(), progress=None,
-                  only=()) -> list[dict]:
+                  only=(), budget: float = 0) -> list[dict]:
     """Every case of the catalogue (but the queries in ``skip``; only those in ``only`` when given) on
     every side (``{label: runner}``, the first the reference for rows); ``progress(rows)`` after each.
-    A side's case that fails or passes ``timeout`` in its warm-up is recorded and not timed."""
+    A side's case that fails or passes ``timeout`` in its warm-up is recorded and not timed. With a
+    ``budget`` (seconds), a case whose warm-up was slow gets fewer timed runs (at least one): as many
+    as fit in the budget at the warm-up's pace, at most ``rounds``; ``*_runs`` records how many."""
     out = []
     for name, query in nq.load_catalogue(nq.queries_dir(None)).items():
         if name in skip or (only and name not in only):
@@ -292,15 +294,16 @@ def bench_queries(sides: dict, rounds: int, timeout: float = 120, skip=(), progr
             answers = {}
             for label, runner in sides.items():
                 try:
-                    _, answer = runner.run(name, args, timeout)  # warm-up
+                    warm, answer = runner.run(name, args, timeout)  # warm-up
                     times = []
-                    for _ in range(rounds):
+                    for _ in range(rounds if not budget else min(rounds, max(1, int(budget * 1000 // warm)))):
                         ms, answer = runner.run(name, args, timeout)
                         times.append(ms)
                 except Stopped as exc:
                     row[f"{label}_error"] = str(exc)
                     answers[label] = None
                     continue
+                row[f"{label}_runs"] = len(times)
                 row[f"{label}_ms"] = statistics.median(times)
                 row[f"{label}_p95_ms"] = round(sorted(times)[max(0, math.ceil(0.95 * len(times)) - 1)], 1)
                 row[f"{label}_rows"] = sum(answer.values())
@@ -345,6 +348,8 @@ def main() -> int:
     parser.add_argument("--skip", nargs="*", default=[],
                         help="named queries not timed (e.g. those another run found over a limit on both engines)")
     parser.add_argument("--only", nargs="*", default=[], help="time only these named queries")
+    parser.add_argument("--budget", type=float, default=0,
+                        help="seconds of timed runs per case and side: a slow case gets fewer runs (>= 1)")
     parser.add_argument("--out", default=str(REPO / "bench" / "results" / "remote_engine.json"))
     args = parser.parse_args()
     reason = virtuoso_util.missing()
@@ -408,14 +413,14 @@ def main() -> int:
                           "partial": partial, "skipped": args.skip, "only": args.only,
                           "command": "python bench/remote_engine_bench.py " + " ".join(sys.argv[1:]),
                           "machine": machine, "rounds": args.rounds, "corpus": args.store or "bundled",
-                          "timeout_s": args.timeout, "dataset": args.dataset,
+                          "timeout_s": args.timeout, "budget_s": args.budget, "dataset": args.dataset,
                           "virtuoso": "7.2 (Debian virtuoso-opensource)",
                           "virtuoso_settings": settings or "package defaults", "push": push, "queries": queries}
                 Path(args.out).write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
 
             write([], True)
             write(bench_queries(sides, args.rounds, args.timeout, set(args.skip),
-                                lambda rows: write(rows, True), set(args.only)), False)
+                                lambda rows: write(rows, True), set(args.only), args.budget), False)
         finally:
             if local is not None:
                 local.close()
