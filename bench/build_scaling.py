@@ -193,6 +193,7 @@ def plot(results: dict, out_dir: Path) -> list[str]:
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
     for key, ylabel, name in (("wall_s", "wall time (s)", "build_time.png"),
+                              ("cpu_s", "CPU time of the build's process tree (s)", "build_cpu.png"),
                               ("peak_tree_rss_mib", "peak RSS of the build's process tree (MiB)",
                                "build_memory.png")):
         fig, ax = plt.subplots(figsize=(6, 4))
@@ -200,12 +201,25 @@ def plot(results: dict, out_dir: Path) -> list[str]:
             pts = [(r["source"]["reports"], r[key]) for r in runs if not r["timed_out"] and r.get("returncode") == 0]
             if pts:
                 ax.plot(*zip(*pts), marker="o", label=f"{variant} (measured)")
+                for r in runs:  # the load beside each point: wall time depends on it, CPU time much less
+                    load = r.get("load_average_during")
+                    if not r["timed_out"] and r.get("returncode") == 0 and load:
+                        ax.annotate(f"load {min(load):.1f}-{max(load):.1f}", (r["source"]["reports"], r[key]),
+                                    textcoords="offset points", xytext=(4, -12), fontsize=7)
             est = [(e["reports"], e[key]) for e in results["extrapolated"].get(variant, []) if e.get(key) is not None]
             if est and pts:
                 ax.plot([pts[-1][0]] + [x for x, _ in est], [pts[-1][1]] + [y for _, y in est],
                         linestyle="--", marker="x", label=f"{variant} (extrapolated)")
         if key == "peak_tree_rss_mib":
             ax.axhline(1024, color="red", linewidth=0.8, label="1 GiB target")
+        else:  # log-log: time linear in reports is a line of slope 1, drawn through the largest measured point
+            ax.set_yscale("log")
+            done = [(r["source"]["reports"], r[key]) for runs in results["variants"].values() for r in runs
+                    if not r["timed_out"] and r.get("returncode") == 0]
+            if done:
+                x1, y1 = max(done)
+                xs = sorted({x for x, _ in done})
+                ax.plot(xs, [y1 * x / x1 for x in xs], linestyle=":", color="grey", label="linear in reports")
         ax.set_xscale("log")
         ax.set_xlabel("reports in corpus")
         ax.set_ylabel(ylabel)

@@ -152,6 +152,18 @@ def test_manager_is_the_subject_of_the_paragraph():
     assert len({f.subject.slug for f in facts}) == 1
 
 
+@pytest.mark.parametrize("text, manager, managed", [
+    # UN style: verb, the managing organisation, then the facility it manages
+    ("ويدير الصندوق الدولي للتنمية الزراعية مرفق تمويل الواحة، الذي يموله الاتحاد الأوروبي.", "org/ifad",
+     "مرفق تمويل الواحة"),
+    # press style: the programme named with its own head word after the manager
+    ("وتدير المنظمة الدولية للهجرة برنامج الواحة لدعم العودة الطوعية.", "org/iom", "برنامج الواحة لدعم العودة الطوعية"),
+])
+def test_the_organisation_right_after_a_managing_verb_manages(text, manager, managed):
+    got = {(f.subject.label_ar, key_of(f.object)) for f in facts_of_text(commitments, text) if f.predicate == "managedBy"}
+    assert got == {(managed, manager)}, got
+
+
 def test_the_government_of_the_state_named_at_the_sentence_start_adopted():
     facts = facts_of_text(commitments, "وفي جنوب أفريقيا، حيث تقل المهارات في بعض القطاعات، اعتمدت الحكومة خطة عمل بشأن "
                                        "العمالة تتضمن سجلا للأشخاص ذوي المهارات.")

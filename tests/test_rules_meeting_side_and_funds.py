@@ -89,6 +89,29 @@ def test_contribution_to_a_fund_names_its_funder(text, donor, setup):
     assert got == {("dune-fund", donor)}, got
 
 
+def _sums(text, setup):
+    return {(f.subject.slug, f.object.slug) for f in commitments.extract(_ctx(text, setup)) if f.predicate == "amount"}
+
+
+@pytest.mark.parametrize("text, donors, sums", [
+    # UN style: the verb gapped after the first donor, each donor with its own sum and currency
+    ("وأنشئ صندوق الكثبان عام 2030، وأسهمت فيه ألمانيا بمبلغ 3 ملايين يورو، والمملكة المتحدة بمبلغ 2 مليون دولار.",
+     {"DEU", "GBR"}, {"eur-3000000", "usd-2000000"}),
+    # Gulf press: three donors, بقيمة and بـ as the link
+    ("وساهمت الكويت بقيمة 5 ملايين دولار وقطر بـ 4 ملايين دولار والإمارات بقيمة مليون دولار في صندوق الكثبان.",
+     {"KWT", "QAT", "ARE"}, {"usd-5000000", "usd-4000000", "usd-1000000"}),
+])
+def test_each_gapped_donor_funds_the_fund_with_its_own_sum(text, donors, sums, setup):
+    assert _funders(text, setup) == {("dune-fund", d) for d in donors}
+    assert _sums(text, setup) == {("dune-fund", f"dune-fund-{x}") for x in sums}
+
+
+def test_a_state_named_after_the_sums_is_no_donor(setup):
+    # the list ends at the first donor without a sum: Morocco only hosts
+    text = "وساهمت الكويت بمبلغ 5 ملايين دولار في صندوق الكثبان الذي تستضيف المغرب أمانته."
+    assert _funders(text, setup) == {("dune-fund", "KWT")}
+
+
 @pytest.mark.parametrize("text", [
     # planned
     "ومن المقرر أن تساهم الكويت بمبلغ 5 ملايين دولار في صندوق الكثبان.",
@@ -140,3 +163,10 @@ def test_a_numbered_decision_keeps_its_number(setup):
 ])
 def test_no_decision_of_an_organ(text, setup):
     assert _decisions(text, setup) == set()
+
+
+def test_a_name_ends_before_the_meeting_it_was_adopted_at(setup):
+    # UN style: "… adopted the Rome Programme at the fifth ministerial conference": the name is not "… at the conference"
+    text = "واعتمدت الحكومات برنامج عمل الواحة في المؤتمر الوزاري الخامس في روما في تشرين الثاني/نوفمبر 2030."
+    names = {f.subject.label_ar for f in commitments.extract(_ctx(text, setup)) if f.subject.kind == "commitment"}
+    assert names == {"برنامج عمل الواحة"}, names

@@ -95,6 +95,7 @@ MEETING_ANAPHOR = rx(r"(?<![\w])في (?:ال)?(?:منتدي|مؤتمر|اجتم�
 LATIN = re.compile(r"^\s*\(([A-Za-z][A-Za-z0-9 .&/-]{1,60})\)")
 NAME_STOP = rx(r"[,;.()]| هذا(?![\w])| هذه(?![\w])| الذي | التي | اهاب | اعترفت | وجهوا | وانشات | ووضع | علي ان | ورصد | بقيمه | بتمويل | بدعم من | بالتعاون مع | بالشراكة مع | وتعهد| وتعهدت| وتعهدوا| ودعا| ودعت| واكد| واكدت| وشدد| وشددت"
               r"| (?:في|خلال) (?=[0-9٠-٩]|عام |سنه |شهر |ختام |نهايه |اعقاب |اليوم |امس )"
+              r"| (?:في|خلال|اثناء|علي هامش) (?=(?:ال)?(?:مؤتمر|اجتماع|قمه|دوره|منتدي|ملتقي|جلسه|حوار)(?![\w]))"   # … في المؤتمر الوزاري: where it was adopted
               r"| و(?:اطلق|اطلقت|اعتمد|اعتمدت|اقر|اقرت|انشا|انشات|تبني|تبنت|رحب|رحبت|دعا|دعت|اكد|اكدت)(?![\w])")   # في 2031، في ختام …: a date or moment
 MOU = rx(r"مذكر[هت] (?:ال)?تفاهم")
 CONVENTION = [rx(r"(?:ال)?اتفاقيه رقم (\d+) ل"), rx(r"(?:ال)?اتفاقيه (?=\S+ \S+ \S+ رقم)")]
@@ -729,6 +730,13 @@ def _contributed_to_fund(ctx, src, v: View, s: int, e: int, ps: ParaState):
             fund = before[-1].entity if before else ps.funding
         if fund is None:
             continue
+        pairs = _donor_amounts(src.text, ments, [a for a in find_amounts(src.text) if a.currency], me, e)
+        if pairs:
+            for donor, amount in pairs:
+                if donor.entity is not fund:
+                    yield Fact(fund, "fundedBy", donor.entity, src, "commitment.contributed-to-fund", conf)
+                    yield from _amount(fund, amount, src)
+            continue
         donors = [x for x in ments if x.entity.kind in ("state", "org") and me <= x.start <= me + 30]
         if not donors:
             donors = [x for x in ments if x.entity.kind in ("state", "org") and x.end <= ms
@@ -736,6 +744,32 @@ def _contributed_to_fund(ctx, src, v: View, s: int, e: int, ps: ParaState):
             donors = donors[-1:]
         if donors and donors[0].entity is not fund:
             yield Fact(fund, "fundedBy", donors[0].entity, src, "commitment.contributed-to-fund", conf)
+
+
+SUM_LINK = re.compile(r"\s*(?:بمبلغ|بما قيمته|بقيمة|بـ?)\s*$")
+NEXT_DONOR = re.compile(r"^[\s،,؛]*و\s*$")
+
+
+def _donor_amounts(text: str, ments, amounts, start: int, end: int):
+    """After a contribution verb, each donor with its own sum, the verb gapped after the first:
+    ``أسهمت فيه ألمانيا بمبلغ 3 ملايين يورو، والمملكة المتحدة بمبلغ 2 مليون دولار`` → (Germany, EUR 3 m),
+    (United Kingdom, USD 2 m). The first donor follows the verb closely; each next one follows the
+    previous sum after و; a donor's sum is linked by بمبلغ/بقيمة/بما قيمته/بـ. Anything else between
+    them ends the list."""
+    donors = [x for x in ments if x.entity.kind in ("state", "org") and start <= x.start < end]
+    out, at = [], start
+    for x in donors:
+        gap = text[at:x.start]
+        if out and not NEXT_DONOR.match(gap):
+            break
+        if not out and len(gap) > 30:
+            break
+        sums = [a for a in amounts if x.end <= a.start <= x.end + 15 and SUM_LINK.match(text[x.end:a.start])]
+        if not sums:
+            break
+        out.append((x, sums[0]))
+        at = sums[0].end
+    return out
 
 
 def _subject(ctx, src, v: View, s: int, e: int) -> Entity | None:
@@ -748,13 +782,21 @@ def _subject(ctx, src, v: View, s: int, e: int) -> Entity | None:
 
 
 def _managed_by_subject(ctx, src, v: View, s: int, e: int, ps: ParaState):
-    """'يقوم X … بإدارة NAME' or, with X the subject of an earlier sentence, 'ويدير … NAME': X manages NAME."""
+    """'يقوم X … بإدارة NAME', 'ويدير X NAME' (the organisation right after the verb), or, with X the subject of an
+    earlier sentence, 'ويدير … NAME': X manages NAME."""
     conf = RULES["commitment.managed-by-subject"][1]
     for m, ms, me in v.finditer(MANAGES, s, e):
-        heads = [(hs, he) for _h, hs, he in v.finditer(FUND_HEAD, me, min(e, me + 40))]
-        if not heads or [x for x in ctx.mentions_in(src, me, heads[0][0]) if x.entity.kind in ("org", "state")]:
+        manager = None
+        actors = [x for x in ctx.mentions_in(src, me, min(e, me + 80)) if x.entity.kind in ("org", "state")]
+        if actors and actors[0].start - me <= 2 and actors[0].entity.kind == "org" and not m.group(0).startswith("باد"):
+            # ويدير الصندوق الدولي للتنمية الزراعية مرفق …: verb, its subject, then what it manages
+            manager, after = actors[0].entity, actors[0].end
+        else:
+            after = me
+        heads = [(hs, he) for _h, hs, he in v.finditer(FUND_HEAD, after, min(e, after + 40))]
+        if not heads or [x for x in ctx.mentions_in(src, after, heads[0][0]) if x.entity.kind in ("org", "state")]:
             continue
-        manager = _subject(ctx, src, v, s, ms) or (ps.subject if not _before_subject(ctx, src, s, ms) else None)
+        manager = manager or _subject(ctx, src, v, s, ms) or (ps.subject if not _before_subject(ctx, src, s, ms) else None)
         if manager is None:
             continue
         named = _named(v, v.folded_offset(heads[0][0]), e)
