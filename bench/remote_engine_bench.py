@@ -378,7 +378,8 @@ def main() -> int:
         try:
             startup_s = time.perf_counter() - started_v
             started = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
-            counts = {g.value: len(list(st.quads_for_pattern(None, None, None, g))) for g in st.named_graphs()} \
+            counts = {r["g"].value: int(r["n"].value) for r in st.query(
+                "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")} \
                 if (args.load_dir or args.reuse) else None
             if args.reuse:
                 push = {"reused": str(folder), "graphs": len(counts), "quads": sum(counts.values()),
