@@ -10,7 +10,8 @@ CONSTRUCT/DESCRIBE graphs as N-Triples (or Turtle) parsed with ``pyoxigraph.pars
 Dataset: an engine's default graph may hold graphs MDKG did not write (Virtuoso's own system
 graphs), so a query without FROM/FROM NAMED is sent with the protocol dataset spelled out:
 ``use_default_graph_as_union`` gives every MDKG graph (named graphs whose IRI starts with
-``graph_prefix``, listed with one query and kept ``graphs_ttl`` seconds) as default graphs and as
+``graph_prefix``: the report graphs the build graph names and the build's fixed graphs, listed with
+one query and kept ``graphs_ttl`` seconds) as default graphs and as
 named graphs; otherwise the default graph is empty (MDKG writes none) and the named graphs are
 the MDKG graphs. Explicit ``default_graph``/``named_graphs`` are passed as given. The graphs named
 in ``named_only`` (by default the build's facts graph, ``graph_prefix + "facts"``: a deduplicated
@@ -51,6 +52,10 @@ from graph_builder.service import remote_guard
 RESULTS_XML = "application/sparql-results+xml"
 GRAPH_ACCEPT = "application/n-triples, text/turtle;q=0.9"
 EMPTY_DEFAULT = "urn:mdkg:empty-default-graph"  # a graph nobody writes: an empty default graph
+# The graphs every build writes besides one per report (graph_builder.build: ontology, reference, build,
+# facts, summary); the report graphs are read from the build graph.
+FIXED_GRAPHS = ("ontology", "reference", "build", FACTS_GRAPH, "summary")
+PROV_GENERATED = "http://www.w3.org/ns/prov#wasGeneratedBy"
 
 
 class RemoteError(RuntimeError):
@@ -180,15 +185,24 @@ class RemoteStore:
 
     # -- the MDKG graphs ------------------------------------------------------------------------
     def mdkg_graphs(self) -> list[str]:
-        """The named graphs MDKG wrote (IRIs under ``graph_prefix``), sorted; kept ``graphs_ttl`` s."""
+        """The named graphs MDKG wrote (IRIs under ``graph_prefix``), sorted; kept ``graphs_ttl`` s.
+
+        Read from the build graph (each report graph ``prov:wasGeneratedBy`` the build) and the
+        build's fixed graphs found by name, which are index look-ups; only when the engine has no
+        build graph, from a pass over every quad (``DISTINCT ?g``), filtered here: on Virtuoso 7.2 with
+        2.5 million quads that pass took 6 s, and over 30 s with the prefix test in the query."""
         with self._graphs_lock:
             if self._graphs is not None and time.monotonic() - self._graphs[0] < self.graphs_ttl:
                 return self._graphs[1]
-        prefix = ox.Literal(self.graph_prefix)
-        text = (f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} "
-                f"FILTER(STRSTARTS(STR(?g), {prefix})) }}")
+        fixed = " ".join(f"<{self.graph_prefix}{name}>" for name in FIXED_GRAPHS)
+        text = (f"SELECT DISTINCT ?g WHERE {{ {{ GRAPH <{self.graph_prefix}build> {{ ?g <{PROV_GENERATED}> ?build }} }}"
+                f" UNION {{ VALUES ?g {{ {fixed} }} FILTER EXISTS {{ GRAPH ?g {{ ?s ?p ?o }} }} }} }}")
         _, body = self._post(text, None, None, self._deadline())
-        graphs = sorted(s["g"].value for s in ox.parse_query_results(body, ox.QueryResultsFormat.XML))
+        found = [s["g"].value for s in ox.parse_query_results(body, ox.QueryResultsFormat.XML)]
+        if f"{self.graph_prefix}build" not in found:
+            _, body = self._post("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }", None, None, self._deadline())
+            found = [s["g"].value for s in ox.parse_query_results(body, ox.QueryResultsFormat.XML)]
+        graphs = sorted({g for g in found if g.startswith(self.graph_prefix)})
         with self._graphs_lock:
             self._graphs = (time.monotonic(), graphs)
         return graphs
