@@ -13,7 +13,12 @@ graphs), so a query without FROM/FROM NAMED is sent with the protocol dataset sp
 ``graph_prefix``: the report graphs the build graph names and the build's fixed graphs, listed with
 one query and kept ``graphs_ttl`` seconds) as default graphs and as
 named graphs; otherwise the default graph is empty (MDKG writes none) and the named graphs are
-the MDKG graphs. Explicit ``default_graph``/``named_graphs`` are passed as given. The graphs named
+the MDKG graphs (only for a query with a ``GRAPH`` pattern: a query without one gets no named
+graphs, since every listed graph costs the engine planning time). Explicit
+``default_graph``/``named_graphs`` are passed as given. Virtuoso echoes each listed graph as a
+response header; this module raises Python's limit of 100 response headers
+(``http.client._MAXHEADERS``, process-wide) so that a store of more than about 50 reports can be
+read at all. The graphs named
 in ``named_only`` (by default the build's facts graph, ``graph_prefix + "facts"``: a deduplicated
 copy of the entity statements of the other graphs, which queries read with ``GRAPH``) are sent only
 as named graphs: as a default graph too, it would double every entity triple of the union and
@@ -38,6 +43,7 @@ refused as a 504, never returned as if complete. This module does not cache answ
 from __future__ import annotations
 
 import contextlib
+import http.client
 import re
 import threading
 import time
@@ -76,6 +82,13 @@ _SKIP = re.compile(r"""#[^\n]*|"{3}.*?"{3}|'{3}.*?'{3}|"(?:[^"\\\n]|\\.)*"|'(?:[
                    re.S)
 _WHERE = re.compile(r"\bwhere\b", re.I)
 _FORM = re.compile(r"\b(select|ask|construct|describe)\b", re.I)
+_GRAPH = re.compile(r"\bgraph\b", re.I)
+
+# Virtuoso echoes every default-graph-uri and named-graph-uri of a request as one response header
+# (X-SPARQL-default-graph, X-SPARQL-named-graph); Python's http.client refuses a response with more
+# than 100 headers ("got more than 100 headers", seen by requests as a ConnectionError), i.e. any
+# store of more than about 50 reports. The bound is raised for this process to what 50,000 graphs need.
+http.client._MAXHEADERS = max(getattr(http.client, "_MAXHEADERS", 100), 100_000)
 _VIRTUOSO_BNODE = re.compile(rb"<bnode>nodeID://")  # Virtuoso's XML results: not a blank node label
 
 
@@ -228,7 +241,8 @@ class RemoteStore:
             graphs = self.mdkg_graphs() or [EMPTY_DEFAULT]
             union = [g for g in graphs if g not in self.named_only] or [EMPTY_DEFAULT]
             default = union if use_default_graph_as_union else [EMPTY_DEFAULT]
-            named = graphs
+            # named graphs only for a query that reads them (GRAPH): each graph listed costs the engine
+            named = graphs if _GRAPH.search(_mask(text)) else [EMPTY_DEFAULT]
         accept = GRAPH_ACCEPT if query_form(text) in ("CONSTRUCT", "DESCRIBE") else RESULTS_XML
         content_type, body = self._post(text, default, named, self._deadline(), accept)
         return _answer(content_type, body)
