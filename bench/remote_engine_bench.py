@@ -201,6 +201,7 @@ def _local_worker(store_path: str, conn) -> None:
     """Child process: opens the store read-only and runs ``(name, args)`` cases sent over ``conn``."""
     st = open_read_only(Path(store_path))
     catalogue = nq.load_catalogue(nq.queries_dir(None))
+    conn.send("ready")
     while True:
         message = conn.recv()
         if message is None:
@@ -226,6 +227,8 @@ class LocalRunner:
         self.conn, child = self.context.Pipe()
         self.process = self.context.Process(target=_local_worker, args=(self.store_path, child), daemon=True)
         self.process.start()
+        if not self.conn.poll(600) or self.conn.recv() != "ready":  # start-up is not a case's time
+            raise RuntimeError("the embedded store's worker did not start")
 
     def run(self, name: str, args: dict, timeout: float) -> tuple[float, Counter]:
         self.conn.send((name, args))
