@@ -3,16 +3,18 @@ on a UN-style report written for MDKG that the rules were not written against
 (tests/data/heldout/, with tests/data/heldout/cq.json), each built by the real pipeline and scored by
 a copy of the project's question scorer (tests/data/eval/run_cq.py). Asserts macro F1 floors equal to
 what the builder achieves now, so a regression fails; also the data fixes found by these questions,
-one sentence each. Does not fit anything to the questions: they are only read, never by the builder."""
+one sentence each. Does not fit anything to the questions: they are only read, never by the builder.
+Also a BLIND proxy (tests/data/heldout2/: a UN-style report excerpt and a regional process's chair's
+summary, with tests/data/heldout2/cq.json) whose floor is the baseline measured before any rule saw it;
+scoring is shared with bench/cq_score.py, which prints the same numbers from the command line."""
 from __future__ import annotations
 
-import importlib.util
 import json
-import shutil
 from pathlib import Path
 
 import pytest
 
+from bench.cq_score import build_texts, macro_f1
 from graph_builder.recognise.gazetteer import load_gazetteer
 from graph_builder.recognise.matcher import Matcher
 
@@ -20,29 +22,13 @@ DATA = Path(__file__).parent / "data"
 # Floors = macro F1 measured on main (stop 13: cq-extra 0.969, heldout 0.910); raise them when work lands.
 FLOOR_EXTRA = 0.96
 FLOOR_HELDOUT = 0.90
-
-
-def _scorer():
-    spec = importlib.util.spec_from_file_location("run_cq", DATA / "eval" / "run_cq.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
-
-
-def macro_f1(store: Path, questions: Path) -> tuple[float, list]:
-    rc = _scorer()
-    spec = json.loads(questions.read_text(encoding="utf-8"))
-    graph, cache, rows = rc.open_graph(store), {}, []
-    for q in spec["questions"]:
-        q["prefixes"] = spec.get("prefixes", "")
-        p, r, _, err = rc.score(graph, q, cache)
-        assert not err, f"{q['id']}: {err}"
-        rows.append((q["id"], 2 * p * r / (p + r) if p + r else 0.0))
-    return sum(f for _, f in rows) / len(rows), rows
+# heldout2 is blind: its floor is the baseline of commit 299acbf (macro F1 0.3727), measured by
+# `python bench/cq_score.py --corpus tests/data/heldout2 --questions tests/data/heldout2/cq.json`.
+FLOOR_HELDOUT2 = 0.372
 
 
 def test_question_files_are_well_formed():
-    for path in (DATA / "cq-extra.json", DATA / "heldout" / "cq.json"):
+    for path in (DATA / "cq-extra.json", DATA / "heldout" / "cq.json", DATA / "heldout2" / "cq.json"):
         spec = json.loads(path.read_text(encoding="utf-8"))
         ids = [q["id"] for q in spec["questions"]]
         assert len(ids) == len(set(ids)) and len(ids) >= 20, path
@@ -54,20 +40,12 @@ def test_extra_questions_on_bundled_reports_keep_their_floor(built_store):
     assert f1 >= FLOOR_EXTRA, f"macro F1 {f1:.3f} < {FLOOR_EXTRA}: {[r for r in rows if r[1] < 1]}"
 
 
-@pytest.fixture(scope="module")
-def heldout_store(tmp_path_factory):
-    from graph_builder.build.pipeline import build
-    corpus = tmp_path_factory.mktemp("heldout-corpus")
-    for f in [*(DATA / "heldout").glob("*.ar.md"), DATA / "heldout" / "manifest.toml"]:
-        shutil.copy(f, corpus / f.name)
-    store = tmp_path_factory.mktemp("heldout-built") / "store"
-    build(corpus, store)
-    return store
-
-
-def test_heldout_report_questions_keep_their_floor(heldout_store):
-    f1, rows = macro_f1(heldout_store, DATA / "heldout" / "cq.json")
-    assert f1 >= FLOOR_HELDOUT, f"macro F1 {f1:.3f} < {FLOOR_HELDOUT}: {[r for r in rows if r[1] < 1]}"
+@pytest.mark.parametrize("folder,floor", [("heldout", FLOOR_HELDOUT), ("heldout2", FLOOR_HELDOUT2)])
+def test_proxy_report_questions_keep_their_floor(tmp_path_factory, folder, floor):
+    # one build of a small corpus each; ids only in the message (heldout2 is blind: no answers, no text)
+    store = build_texts(DATA / folder, tmp_path_factory.mktemp(folder))
+    f1, rows = macro_f1(store, DATA / folder / "cq.json")
+    assert f1 >= floor, f"{folder}: macro F1 {f1:.3f} < {floor}: below 1.0: {[q for q, f in rows if f < 1]}"
 
 
 # ---- data fixes found by the held-out questions (one written sentence each)

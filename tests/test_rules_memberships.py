@@ -21,7 +21,7 @@ def _members(paragraphs, matcher, gazetteer):
 
 
 def test_verb_then_group_then_count_and_colon_list_un_register(matcher, gazetteer):
-    got = _members(["ويضم المؤتمر الإقليمي المعني بالهجرة، الذي أنشئ عام 1996، في عضويته 5 دول، هي: بليز، "
+    got = _members(["ويضم المؤتمر الإقليمي المعني بالهجرة (عملية بويبلا)، الذي أنشئ عام 1996، في عضويته 5 دول، هي: بليز، "
                     "وبنما، وكندا، والمكسيك، ونيكاراغوا."], matcher, gazetteer)
     assert {(s, "puebla-process") for s in ("BLZ", "PAN", "CAN", "MEX", "NIC")} == got
 

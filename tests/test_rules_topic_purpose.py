@@ -181,7 +181,7 @@ def test_the_conference_as_subject_is_the_paragraphs_meeting_un_register(matcher
 
 
 def test_a_process_that_held_its_own_meeting_and_focused_gives_the_meeting_and_the_process(matcher, gazetteer):
-    got = _doc_topics(["ويضم المؤتمر الإقليمي المعني بالهجرة في عضويته 11 دولة. وعقد المؤتمر اجتماعه الحادي والعشرين "
+    got = _doc_topics(["ويضم المؤتمر الإقليمي المعني بالهجرة (عملية بويبلا) في عضويته 11 دولة. وعقد المؤتمر اجتماعه الحادي والعشرين "
                        "في سان خوسيه يومي 17 و 18 تشرين الثاني/نوفمبر 2016، وركز على حماية الأطفال المهاجرين."],
                       matcher, gazetteer)
     # the verb's subject is the process (المؤتمر), which focused on it at its meeting: both address the topic

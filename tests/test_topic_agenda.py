@@ -181,3 +181,9 @@ def test_an_unmarked_relative_clause_on_an_indefinite_meeting_noun_press_registe
     assert got == {"labour-mobility"}
 
 
+
+
+def test_an_inserted_theme_is_the_meetings_title_not_a_topic_of_its_agenda(matcher, gazetteer):
+    got = _topics([RABAT, 'ويناقش الاجتماع، تحت شعار "إدماج الهجرة في التخطيط الإنمائي"، سبل حماية حقوق المهاجرين.'],
+                  matcher, gazetteer)
+    assert "human-rights" in got and "mainstreaming" not in got

@@ -25,7 +25,9 @@ future verb (``سيعتمد``, ``ستتوج باعتماد``), a planned marker 
 
 * ``commitment.adopted-meeting-side``: the meeting's side of the adoption (lexicon class
   ``meeting_adopt_frame``): ``شهد المؤتمر اعتماد NAME``، ``توج الاجتماع باعتماد NAME``، ``اختتمت القمة أعمالها
-  بإقرار NAME``، ``المؤتمر الذي تم خلاله اعتماد NAME``، ``أصدر المؤتمر إعلان NAME``، ``صدر عن الاجتماع NAME``: NAME
+  بإقرار NAME``، ``المؤتمر الذي تم خلاله اعتماد NAME``، ``أصدر المؤتمر إعلان NAME``، ``صدر عن الاجتماع NAME``،
+  ``أسفر المؤتمر (…) عن (اعتماد) NAME``، ``خرج الاجتماع بـNAME`` (the commitments family passes its own reader to
+  mint a NAME the gazetteer lacks): NAME
   adoptedAt the paragraph's held meeting (adoptedBy the agent after ``من قبل``), with the date of the clause or
   the day of a one-day meeting. A meeting phrase that names a place the held meeting was not located in is
   another meeting mentioned in passing: no fact.
@@ -414,6 +416,8 @@ SIDE_WINDOW = 14            # tokens between the frame verb and the instrument
 MEETING_WORKS = frozenset({"اعماله", "اعمالها", "فعالياته", "فعالياتها", "دورته", "دورتها", "ختام", "اختتام",
                            "المنعقد", "المنعقده", "المنعقدة", "الملتئم", "الملتئمه", "يوم", "يومي", "المستوي"})
 ANTECEDENT_WINDOW = 14
+_NAME_LINKS = frozenset({"حول", "بشان", "المعني", "المعنيه", "الخاص", "الخاصه", "بين", "لدول", "الافريقي", "الاوروبي",
+                         "الاورو", "افريقي", "العربي", "العربيه", "الاقليمي", "الاقليميه", "الدولي", "الدوليه"})
 
 
 def _meeting_phrase_ok(toks, lex, a, b, meeting) -> bool:
@@ -426,8 +430,11 @@ def _meeting_phrase_ok(toks, lex, a, b, meeting) -> bool:
     return True
 
 
-def _meeting_side(toks, src, lex, k, hi, meeting, doc_day):
-    """شهد/توج/اختتم MEETING … (ب)اعتماد NAME; MEETING الذي تم خلاله اعتماد NAME; أصدر MEETING NAME."""
+def _meeting_side(toks, src, lex, k, hi, meeting, doc_day, instrument_at=None):
+    """شهد/توج/اختتم MEETING … (ب)اعتماد NAME; MEETING الذي تم خلاله اعتماد NAME; أصدر MEETING NAME; أسفر MEETING
+    عن (اعتماد) NAME; خرج MEETING بـNAME. ``instrument_at(c)`` (a mention-like object with ``entity``, ``start``,
+    ``end``, or None) reads the instrument at token ``c``; by default a gazetteer instrument's mention (the
+    commitments family passes one that mints a named instrument the gazetteer lacks)."""
     if meeting is None:
         return
     frame = next(iter(lex.match_at(toks, k, ("meeting_adopt_frame",))), None)
@@ -456,12 +463,19 @@ def _meeting_side(toks, src, lex, k, hi, meeting, doc_day):
     dated = [(d.start, d.end) for d in dates_of(toks, doc_day)]
     need_noun = bool(frame.feature("noun"))
     seen_noun = None
+    prep = frame.feature("prep")
+    if prep:
+        # أسفر MEETING-PHRASE عن …: whatever names the meeting stands before the frame's own preposition
+        p = next((c for c in range(j, min(hi, j + SIDE_WINDOW)) if toks.tokens[c].norm == prep), None)
+        if p is None or not _meeting_phrase_ok(toks, lex, j, p, meeting):
+            return
+        j = p + 1
     start = j
     c = j - 1
     while c + 1 < min(hi, j + SIDE_WINDOW):
         c += 1
         t = toks.tokens[c]
-        m = starting(toks, c, {"commitment"})
+        m = instrument_at(c) if instrument_at is not None else starting(toks, c, {"commitment"})
         if m is not None:
             if need_noun and seen_noun is None:
                 return
@@ -475,17 +489,20 @@ def _meeting_side(toks, src, lex, k, hi, meeting, doc_day):
             return                                 # اعتماد خطة لتنفيذ NAME: the noun's object is another text
         nv = next((v for v in lex.match_at(toks, c, ("adopt_verb",)) if v.feature("noun")
                    and v.feature("voice") != "passive"), None)
-        if nv is not None and need_noun:
+        if nv is not None and (need_noun or frame.feature("noun_optional")):
             seen_noun = nv
             continue
+        if frame.feature("prep") and t.norm == frame.feature("prep"):
+            continue                               # أسفر المؤتمر عن …: the frame's own preposition
         if t.kind == "punct":
-            if t.norm in ",،()\"«»“”'":
+            if t.norm in ",،()\"«»“”'-":
                 continue
             return
-        if t.kind == "number" or t.norm in FILLERS or t.norm in MEETING_WORKS \
+        from .minting import ORDINALS               # noqa: PLC0415 (minting imports this family's siblings)
+        if t.kind == "number" or t.norm in FILLERS or t.norm in MEETING_WORKS or t.norm in ORDINALS \
                 or any(s <= t.start and t.end <= e for s, e in dated) \
-                or any(m.entity.kind in _GAP_KINDS | {"process", "event"} for m in t.ents):
-            continue
+                or t.norm in _NAME_LINKS or any(m.entity.kind in _GAP_KINDS | {"process", "event", "topic"} for m in t.ents):
+            continue                               # … الثاني حول الهجرة والتنمية: the meeting's own name
         skip = next(iter(lex.match_at(toks, c, ("meeting_noun", "meeting_qualifier", "meeting_moment", "relative_time",
                                                 "adopter_filler"))), None)
         if skip is not None:

@@ -22,6 +22,7 @@ It does not find events (the event modules; it reuses their session slugs and me
 """
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
 from dataclasses import dataclass, field
@@ -32,6 +33,7 @@ from . import adoption, dated, funding, numbered, own_instrument, signing
 from .fact_context import FactContext, sentences
 from .event_common import dates_in
 from .rules import REGISTRY
+from .spans import sentence_bounds, starting
 from ..text.word_classes import load as load_lexicon, phrases_for
 from .minting import rx, View, arabic_names, sub_event, translit
 from .process_meetings import learn_document, sentence_refs
@@ -120,9 +122,32 @@ class ParaState:
     seen: dict = field(default_factory=dict)     # slug -> the entity first made with it in this document
 
 
+# The token-based rules of adoption.py and the regex adoption rules above both read a gazetteer instrument's
+# adoption (اعتمدت الجمعية العامة إعلان نيويورك): one fact per (subject, predicate, object, evidence), the
+# token-based rule's when both gave it.
+_PREFERRED = ("commitment.adopted-active", "commitment.adopted-relative", "commitment.adopted-unnamed",
+              "commitment.adopted-meeting-side", "commitment.issued-by")
+
+
+def _one_per_statement(facts: list[Fact]) -> list[Fact]:
+    best: dict = {}
+    order = []
+    for f in facts:
+        key = (f.subject.key if hasattr(f.subject, "key") else f.subject, f.predicate,
+               getattr(f.object, "key", None) or repr(f.object), id(f.evidence))
+        if key not in best:
+            best[key] = f
+            order.append(key)
+        elif f.rule in _PREFERRED and best[key].rule not in _PREFERRED:
+            best[key] = f
+    return [best[k] for k in order]
+
+
 def extract(ctx: FactContext) -> list[Fact]:
-    facts = list(_extract(ctx))
-    return facts + dated.extract(ctx, facts)     # a dated instrument; the one a resolution carries
+    facts = _one_per_statement(list(_extract(ctx)))
+    return facts + [f for f in dated.extract(ctx, facts)     # a dated instrument; the one a resolution carries
+                    if not any(g.subject == f.subject and g.predicate == f.predicate and g.object == f.object
+                               and g.evidence is f.evidence for g in facts)]
 
 
 def _extract(ctx: FactContext):
@@ -158,6 +183,7 @@ def _extract(ctx: FactContext):
                 ps.subject = subj
         last_funding = ps.funding or last_funding
     yield from _recommendations(ctx, st)
+    yield from _meeting_side_named(ctx, st, meeting_of, seen)
     yield from own_instrument.extract(ctx, meeting_of, seen)
     yield from adoption.extract(ctx)
     yield from numbered.extract(ctx)
@@ -467,6 +493,9 @@ def _adoptions(ctx, src, v: View, s: int, e: int, meetings=(), ps: ParaState | N
         k_ = toks_.index_at(ms)
         if lex_.find(toks_, "call_marker", max(adoption.sentence_bounds(toks_, k_)[0], k_ - adoption.CALL_WINDOW), k_):
             continue     # دعا الوزير إلى اعتماد مصر لإطار …، طالب باعتماد …: asked for, not done
+        own_verb = [x for x in lex_.find(toks_, "adopt_verb", k_, min(len(toks_.tokens), k_ + 2)) if x.i == k_]
+        if own_verb and adoption._not_held(toks_, lex_, own_verb[0]):
+            continue     # من المقرر اعتماد …، سيتم اعتماد …، لم يعتمد …: to come, or not done
         if _ANOTHER_ADOPTION.search(window[:found]):
             continue     # "باعتماد أول اتفاق …، الذكرى السبعين لاعتماد الإعلان …": the head is another verb's object
         named = _named(v, fpos + found, e)
@@ -513,6 +542,9 @@ def _adoptions(ctx, src, v: View, s: int, e: int, meetings=(), ps: ParaState | N
             meeting_ent = ps.meeting                     # "وتم في المنتدى وضع خطة عمل"
         else:
             meeting_ent = meeting[-1].event if meeting else None
+        if meeting_ent is None and not adopters:
+            # اعتماد "إعلان القاهرة"، وذلك في إطار أعمال الاجتماع الوزاري الثاني …: the meeting the clause sets it in
+            meeting_ent = _meeting_after(ctx, src, v, meetings, name_end, e, meeting_of)
         members_day = adopters_owner = None
         if meeting_ent is None and not adopters and meeting_of is not None:
             held = meeting_of(src)                       # "واعتمد الوزراء إعلان …": the paragraph's meeting
@@ -565,6 +597,90 @@ def _adoptions(ctx, src, v: View, s: int, e: int, meetings=(), ps: ParaState | N
             for a in [a for a in find_amounts(src.text) if name_end <= a.start <= e and a.currency][:1]:
                 yield from _amount(ent, a, src)
         yield from _funders(ctx, src, v, ent, name_end, e)
+
+
+# Between an instrument's name and the meeting that frames its adoption: (وذلك) في إطار / خلال / في ختام / على هامش /
+# ضمن / أثناء / في (أعمال / أشغال / فعاليات / اجتماعات) MEETING
+# (a bare في only before أعمال/أشغال/فعاليات: ``الاتفاقية … المشاركة في المؤتمر`` is a participle's complement)
+_FRAMED_AT = re.compile(r"^[\s\"'»”،,)]*(?:وذلك\s+)?(?:(?:في اطار|خلال|في ختام|على هامش|ضمن|اثناء)\s+"
+                        r"(?:(?:اعمال|اشغال|فعاليات|اجتماعات|انعقاد)\s+)?|في\s+(?:اعمال|اشغال|فعاليات|اجتماعات)\s+)$")
+
+
+def _meeting_after(ctx, src, v: View, meetings, name_end: int, e: int, meeting_of=None):
+    """The meeting named right after the instrument's name in its clause, governed by a framing locative
+    (``اعتماد إعلان القاهرة، وذلك في إطار أعمال الاجتماع الوزاري الثاني``): the meeting reference there, else,
+    when a meeting noun stands there, the paragraph's held meeting; else None."""
+    for r in meetings:
+        if name_end <= r.start < e and _FRAMED_AT.match(fold(v.text[name_end:r.start])):
+            return r.event
+    if meeting_of is None:
+        return None
+    toks, lex = ctx.tokens(src), load_lexicon()
+    k = toks.index_at(name_end)
+    hi = min(len(toks.tokens), k + 8)
+    for c in range(k, hi):
+        t = toks.tokens[c]
+        if t.start >= e:
+            break
+        if lex.is_a(toks, c, "meeting_noun"):
+            if _FRAMED_AT.match(fold(v.text[name_end:t.start])):
+                held = meeting_of(src)
+                return held[0] if held is not None else None
+            break
+    return None
+
+
+@dataclass
+class _Named:
+    """An instrument the text names and the gazetteer lacks, read where a meeting-side frame expects one."""
+
+    entity: Entity
+    start: int
+    end: int
+
+
+def _meeting_side_named(ctx, st, meeting_of, seen):
+    """The meeting's side of an adoption for an instrument the gazetteer lacks (``اختتم الاجتماع أعماله بإصدار إعلان
+    بالي``، ``أسفر المؤتمر عن اعتماد برنامج عمل باريس``، ``خرج الاجتماع بإعلان روما``، ``صدر عن القمة إعلان سياسي``): the
+    frames and their checks are ``adoption._meeting_side``'s (lexicon class ``meeting_adopt_frame``; planned or
+    negated frames give nothing; the meeting phrase names no other place); the instrument is minted from its name
+    (``_named``) and adopted at the paragraph's held meeting. A gazetteer instrument there is left to adoption.py."""
+    from .event_status import document_day
+    lex = load_lexicon()
+    doc_day = document_day(ctx.document)
+    for src in list(ctx.document.paragraphs) + [f for f in ctx.document.footnotes if f.text]:
+        toks = ctx.tokens(src)
+        frames = [k for k in range(len(toks.tokens)) if lex.match_at(toks, k, ("meeting_adopt_frame",))]
+        if not frames:
+            continue
+        meeting = meeting_of(src)
+        if meeting is None:
+            continue
+        v = st.view(src)
+        ends = adoption.sentence_ends(toks)
+
+        def instrument_at(c, toks=toks, v=v, src=src, meeting=meeting, hi_end=None):
+            if starting(toks, c, {"commitment"}) is not None:
+                return None                              # a gazetteer instrument: adoption.py reads it
+            t = toks.tokens[c]
+            fs = bisect.bisect_left(v.norm.starts, t.start)
+            if v.folded[fs:fs + 1] in ("ب", "و") and _HEAD_FIRST.match(v.folded[fs + 1:]):
+                fs += 1                                  # بإعلان روما، وإعلان …
+            if not _HEAD_FIRST.match(v.folded[fs:]):
+                return None
+            sent_end = toks.tokens[ends[t.sent] - 1].end
+            named = _named(v, fs, sent_end)
+            if named is None:
+                return None
+            cls, name, name_end = named
+            c_start = v.orig(fs, fs + 1)[0]
+            ent = commitment(ctx, src, v, cls, name, c_start, name_end, None, None,
+                             f"adopted at {meeting[0].label_en}", seen, meeting[0])
+            return _Named(ent, c_start, name_end) if ent.slug else None
+
+        for k in frames:
+            yield from adoption._meeting_side(toks, src, lex, k, ends[toks.tokens[k].sent], meeting, doc_day,
+                                              instrument_at)
 
 
 @dataclass
@@ -917,9 +1033,26 @@ def _mou_date(src, s, e):
     return None
 
 
+SIGNED_PARTICIPLE = rx(r"(?<![\w])(?:ال)?موقع(?:ه|ين|ان)?(?![\w])|(?<![\w])[وف]?(?:وقع|وقعت|وقعا|وقعتا|وقعوا)(?:ها|ه)?(?![\w])")
+
+
+def _signed_in_sentence(ctx, src, ms: int, s: int, e: int) -> bool:
+    """The sentence of the memorandum at ``ms`` says it was signed: a signing verb or verbal noun (lexicon class
+    ``sign_verb``), a verb with its object pronoun (وقعتها) or the participle (الموقعة). A memorandum merely
+    named (``في إطار مذكرة التفاهم بين X و Y``، ``ناقش الجانبان مذكرة تفاهم``) is no signature."""
+    from ..text.word_classes import load
+    toks = ctx.tokens(src)
+    k = toks.index_at(ms)
+    if k < len(toks.tokens):
+        lo, hi = sentence_bounds(toks, k)
+        if load().find(toks, "sign_verb", lo, hi):
+            return True
+    return bool(SIGNED_PARTICIPLE.search(fold(src.text[s:e])))
+
+
 def _mous(ctx, src, v: View, s: int, e: int):
     for m, ms, me in v.finditer(MOU, s, e):
-        if _planned_signing(ctx, src, ms):
+        if _planned_signing(ctx, src, ms) or not _signed_in_sentence(ctx, src, ms, s, e):
             continue
         parties = []
         for x in ctx.mentions_in(src, s, e):

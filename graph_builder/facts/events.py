@@ -20,7 +20,7 @@ from .fact_context import FactContext, sentences
 from .event_chairs import meeting_chairs
 from .event_common import RULES, Ref, dates_in, year_fact
 from .event_status import HELD, PLANNED, clause_status, document_day
-from .meeting_details import convened, participants, ref_facts, themes
+from .meeting_details import convened, participants, ref_facts, quoted_themes, themes
 from .meeting_parts import civil_society, roundtables, workshops
 from .named_meetings import named_meeting_facts
 from .minting import rx, ORDINAL_RE
@@ -139,6 +139,7 @@ def _paragraph_facts(ctx: FactContext, st: DocState, src):
             yield from speakers.delegations(ctx, src, toks, [], taken, s, e)
             yield from workshops(ctx, st, src, v, refs, s, e)
             yield from written_meetings.sessions(ctx, st, src, toks, [], s, e)
+            yield from quoted_themes(src, toks, v, [], held, s, e)
             continue
         for i, ref in enumerate(refs):
             scope_end = refs[i + 1].start if i + 1 < len(refs) else e
@@ -160,6 +161,7 @@ def _paragraph_facts(ctx: FactContext, st: DocState, src):
         yield from meeting_relations.hosts(ctx, src, toks, every, s, e)
         yield from meeting_organisers.organisers(src, toks, every, s, e)
         yield from themes(src, v, every, s, e)
+        yield from quoted_themes(src, toks, v, every, None, s, e)
         yield from participants(src, v, refs, s, e)
         yield from meeting_relations.chairs(ctx, src, toks, every, s, e)
         yield from meeting_relations.pattern_facts(ctx, src, toks, every, s, e)

@@ -96,6 +96,79 @@ def themes(src, v: View, refs, s, e):
                    RULES["event.theme"][1])
 
 
+# Quote characters of the original text: « » open and close one way; " “ ” „ are read by where they stand.
+_OPENERS, _CLOSERS, _EITHER = "«", "»", '"“”„″'
+THEME_SPAN = 220            # characters a theme may run to its closing quote
+TAKEN_UP_WORDS = 12         # words before the cue where the meeting noun that takes the meeting up may stand
+
+
+def _quoted_after(text: str, at: int, end: int) -> tuple[int, int] | None:
+    """The span of a theme written right after a cue that ends at ``at``: past a colon or spaces, from an opening
+    quote to its closing quote (« … », " … ", ” … ” as Arabic press writes it), or, when the writer left out the
+    opening quote (تحت شعار العمل معا من أجل … المتوسط" مما …), from the cue to a closing quote (a quote glued to
+    the word before it and followed by a space or punctuation) with no other quote between. Else None."""
+    k = at
+    while k < end and text[k] in " :\t\u00a0":
+        k += 1
+    if k >= end:
+        return None
+    limit = min(end, k + THEME_SPAN)
+    if text[k] in _OPENERS + _EITHER:
+        close = next((j for j in range(k + 1, limit) if text[j] in _CLOSERS + _EITHER), None)
+        return (k + 1, close) if close is not None and close - k > 4 else None
+    for j in range(k, limit):
+        if text[j] in _OPENERS + _CLOSERS + _EITHER:
+            glued = j > k and text[j - 1].isalpha() and (j + 1 >= len(text) or not text[j + 1].isalpha())
+            return (k, j) if glued and text[j] not in _OPENERS and len(text[k:j].split()) >= 3 else None
+        if text[j] in ".؛;\n":
+            return None
+    return None
+
+
+def _topic_cue() -> re.Pattern:
+    forms = sorted({fold(w) for w in load().words("theme_topic_cue")}, key=len, reverse=True)
+    alts = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms)
+    return re.compile(rf"(?<![\w])(?:[وف]?[بل]?)(?:{alts})(?![\w])")
+
+
+THEME_TOPIC_CUE = _topic_cue()
+
+
+def quoted_themes(src, toks, v: View, refs, held, s: int, e: int):
+    """Themes the quote right after a cue gives (span: :func:`_quoted_after`; rule ``event.theme``):
+
+    * after a subject cue (``حول موضوع: "…"``، ``بشأن موضوع "…"``, class ``theme_topic_cue``), the nearest meeting
+      the sentence names (``refs``) has it;
+    * in a sentence that names no meeting (``refs`` empty) but takes the document's meeting up with a meeting noun
+      before the cue (هذه الدورة … كانت حول موضوع: "…"، وتركز اهتمام المنتدى المنظم تحت شعار «…»، افتتح اليوم هذه
+      الاجتماعات … تحت شعار "…"), ``held``, the Ref of the meeting the sentences before were about, has it.
+
+    A paper's or a resolution's title is not a theme; a cue with no quote right after it gives nothing."""
+    if not refs and held is None:
+        return
+    lex = load()
+    cues = [(m, ms, me) for m, ms, me in v.finditer(THEME_TOPIC_CUE, s, e)]
+    if not refs:
+        cues += [(m, ms, me) for m, ms, me in v.finditer(THEME_CUE, s, e)]
+    for m, ms, me in sorted(cues, key=lambda c: c[1]):
+        if PAPER.search(fold(v.text[max(s, ms - 25):ms])) or RESOLUTION.search(fold(v.text[max(s, ms - 50):ms])):
+            continue
+        if not refs:
+            lo, cue_k = toks.token_range(s, ms)
+            if not any(lex.is_a(toks, k, "meeting_noun") or lex.is_a(toks, k, "meeting_anaphor")
+                       for k in range(max(lo, cue_k - TAKEN_UP_WORDS), cue_k)):
+                continue
+        span = _quoted_after(v.text, me, e)
+        if span is None:
+            continue
+        theme = v.text[span[0]:span[1]].strip(" ،,:")
+        if len(theme.split()) < 2:
+            continue
+        event = _nearest(refs, ms).event if refs else held.event
+        yield Fact(event, "theme", Value(theme, "langString", "ar"), src, "event.theme", RULES["event.theme"][1])
+        return
+
+
 def participants(src, v: View, refs, s, e):
     """The number of states taking part in the nearest meeting (approximate after حوالي، ما يربو على); none when
     the sentence names no meeting the report rules found (written meetings take their counts from

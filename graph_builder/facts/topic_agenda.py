@@ -15,7 +15,8 @@
 * ``topics.statement``: what a speaker said at the document's meeting (``وطالبت الوزيرة … مؤكدة أن …``، ``وأكد
   جمعة في مداخلته …``، ``كما تطرق إلى …``) in a paragraph about that meeting.
 
-The topics are those of the verb's object, read to the end of the sentence; the reading stops at a named
+The topics are those of the verb's object, read to the end of the sentence, past an inserted theme (، تحت شعار "…"،:
+the meeting's title, read by the event rules); the reading stops at a named
 commitment, an agreement or another meeting (what follows describes it: ``بمذكرة التفاهم التي تشمل …``), at a
 process named before any topic (``أكد الوزراء على أهمية عملية بالي كمنتدى … لبناء القدرات``: the process's nature), at a clause
 whose subject is another organisation or process (``أشار إلى أن المنظمة رافقت العودة الطوعية …``: that actor's work,
@@ -84,6 +85,12 @@ def _topics(toks, lex, k: int, hi: int, comma_gap: bool, statement: bool = False
     item_has_topic = coordinated = False
     while k < hi:
         t = toks.tokens[k]
+        if lex.is_a(toks, k, "theme_cue") is not None:
+            from .topic_purpose import _past_theme      # noqa: PLC0415
+            past = _past_theme(toks, lex, k)
+            if past > k:
+                k = past            # ويناقش الاجتماع، تحت شعار "…"، سبل …: the theme is the meeting's title, not a topic
+                continue
         if t.kind == "punct" and t.norm in _CLOSE:
             if comma_gap and out and not item_has_topic and not coordinated:
                 break

@@ -3,7 +3,9 @@
 رسمي، أنشئ في عام 2002، لتسهيل المناقشة … حول القضايا المتعلقة بتهريب الأشخاص``.
 
 The name is a process, organisation or body; the copula is a pronoun right after it (هو، هي، وهو، وهي) or
-a verb of being right before it (يعتبر، تعد، يشكل …: lexicon class ``copula``); within the description that
+a verb of being right before it (يعتبر، تعد، يشكل …: lexicon class ``copula``), or, for a process, a description
+noun with ك a few words after it (``انطلق حوار أبوظبي عام 2008 كآلية تشاورية طوعية تهدف إلى …``: class
+``description_noun``); within the description that
 follows (a few words, commas allowed, no other actor, no new clause
 opened by ، و…) stands a purpose cue (``purpose_cue``: لتسهيل، بهدف،
 المعنية ب …) or a verb of aim (``aim_verb``: تهدف إلى، تسعى إلى، تعمل على، تركز على). The topics are those
@@ -32,6 +34,7 @@ _PRONOUNS = frozenset({"هو", "هي", "وهو", "وهي"})
 _QUOTES = frozenset({'"', "«", "»", "“", "”", ",", "،", "(", ")"})
 _CLOSE = frozenset("،,.؛;:()")
 DESCRIPTION_MAX = 16        # tokens between the copula and the cue
+AS_WINDOW = 8               # tokens between a process's name and كآلية / كمنبر …
 FIRST_TOPIC_MAX = 10        # words between the cue and the first topic
 GAP_MAX = 4                 # words with no topic after a topic before the clause is judged done
 
@@ -61,6 +64,20 @@ def _topics(toks, k: int, hi: int) -> list:
             break
         k += 1
     return out
+
+
+def _as_description(toks, lex, k: int, hi: int) -> int | None:
+    """Token after ``كآلية`` / ``كمنبر`` … (a description noun with the preposition ك, class ``description_noun``)
+    standing within AS_WINDOW tokens of ``k`` with no actor, no closing punctuation and no new clause before it;
+    else None."""
+    for j in range(k, min(hi, k + AS_WINDOW)):
+        t = toks.tokens[j]
+        if t.kind == "punct" and t.norm in ".؛;:" or any(m.entity.kind in _OTHER_ACTORS for m in t.ents):
+            return None
+        d = lex.is_a(toks, j, "description_noun")
+        if d is not None and d.reading.pro == "ك":
+            return d.j
+    return None
 
 
 def _cue_after(toks, lex, k: int, hi: int):
@@ -104,6 +121,8 @@ def extract(ctx) -> list[Fact]:
                 start = after + 1
             elif before >= lo and lex.is_a(toks, before, "copula") and lex.is_a(toks, before, "copula").j == before + 1:
                 start = after
+            elif m.entity.kind == "process" and (as_noun := _as_description(toks, lex, after, hi)) is not None:
+                start = as_noun             # انطلق حوار أبوظبي عام 2008 كآلية تشاورية طوعية تهدف إلى …
             else:
                 continue
             k = _cue_after(toks, lex, start, hi)

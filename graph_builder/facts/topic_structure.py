@@ -67,8 +67,8 @@ _MATCHERS: dict = {}
 
 
 def _topic_matcher(gazetteer):
-    """A matcher of the gazetteer's topics only (an instrument's name would hide the topics inside it),
-    made once per gazetteer."""
+    """A matcher of the gazetteer's topics only, with their generated names (an instrument's name would hide the
+    topics inside it), made once per gazetteer."""
     if gazetteer is None:
         return None
     key = id(gazetteer)
@@ -76,7 +76,9 @@ def _topic_matcher(gazetteer):
         from ..recognise.gazetteer import Gazetteer   # noqa: PLC0415
         from ..recognise.matcher import Matcher       # noqa: PLC0415
         _MATCHERS.clear()
-        _MATCHERS[key] = (gazetteer, Matcher(Gazetteer([e for e in gazetteer.entities if e.kind == "topic"])))
+        topics = Gazetteer([e for e in gazetteer.entities if e.kind == "topic"],
+                           variants={k: v for k, v in gazetteer.variants.items() if k[0] == "topic"})
+        _MATCHERS[key] = (gazetteer, Matcher(topics))
     return _MATCHERS[key][1]
 
 

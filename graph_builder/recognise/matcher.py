@@ -21,7 +21,9 @@ for the ``لل`` form the first lam is the preposition and the second the articl
 Overlaps: the longest span wins (then the earliest). A nisba adjective (``الحكومة السويسرية``
 → the state) gives a mention of the state on the adjective word. An ambiguous short form
 (``المفوضية``) goes to the entity, among those listing it, whose full mention came last in the
-same scope (earlier in the same text, or ``previous``), else (``mentions_in``) to the document's
+same scope (earlier in the same text, or ``previous``), else to the candidate that glosses a short form of several words right after it
+(``المؤتمر الإقليمي للهجرة ("عملية بويبلا")``, ``(RCM)``: a generic phrase names a process only so qualified), else
+(``mentions_in``) to the document's
 dominant process when it is a candidate (:meth:`Matcher.dominant`: ``المنتدى`` in a report about
 the Global Forum); it is dropped when there is none or when it follows a definite word as an
 adjective would (``الجريمة المنظمة``). An untitled name followed by a comma and a title
@@ -48,6 +50,10 @@ ending in ta marbuta never matches (exactly or fuzzily) a state, place, process 
 of whose names ends in ta marbuta: folding ة to ه would make the adjective ``مالية``
 ("financial") the city ``ماليه`` (Malé).
 
+One folded spelling of two entities (``عمّان`` Amman / ``عمان`` Oman: the folding drops the shadda) is read as the
+other entity when the writer wrote the diacritic, or when it stands where a city does and the paragraph names the
+other's country and not the default's (``homograph`` in ``lexicons/name_variants.toml``).
+
 ``mentions_in(document, matcher)`` runs over every heading, paragraph and footnote, with
 scope = the enclosing section of level ≤ ``SCOPE_LEVEL`` (2: ألف/باء…; a footnote is its own
 scope), then finds untitled references to persons named with a title elsewhere in the document.
@@ -58,6 +64,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Iterable, Mapping, Sequence
@@ -68,6 +75,7 @@ from ..text.arabic import PROCLITICS, fold, is_word_char, normalise
 from ..text.word_classes import load as load_word_classes
 from .findings import Entity, Mention
 from .gazetteer import Gazetteer
+from .name_variants import load_grammar
 from ..text.model import Document, Section
 from .role_persons import find_role_persons, given
 from .text_entities import (find_known_persons, find_numbered_laws, find_persons, find_persons_before_roles,
@@ -95,17 +103,20 @@ DOMINANT_MIN, DOMINANT_RATIO, DOMINANT_KINDS = 3, 3, frozenset({"process"})
 # another name (المنتدى العالمي للاجئين).
 QUALIFIED_KINDS = frozenset({"process", "body", "commitment"})
 _CLAUSE_END = re.compile(r"[,.;:!?()\[\]\"'\u060c\n-]")
+# between a short form and the name that glosses it: an opening bracket (and quote), or "، أو" / "، أي"
+_APPOSITION = re.compile(r"\s*(?:[(\[]\s*[\"'«“]?|[،,]?\s*(?:او|اي)\s+)\s*")
 _FILLER = frozenset(fold(w) for w in ("في", "من", "على", "عن", "إلى", "مع", "و", "أو", "ال"))
 
 
-def _cores(word: str) -> set[str]:
+@lru_cache(maxsize=65536)
+def _cores(word: str) -> frozenset[str]:
     """The word without its proclitics and article, every way it can be read (``للاجئين`` → لاجئين …)."""
     out = set()
     for _, stem in ((("", word),) + tuple((p, word[len(p):]) for p in PROCLITICS if word.startswith(p))):
         for s in (stem, stem[2:] if stem.startswith("ال") else stem, stem[1:] if stem.startswith("ل") else stem):
             if len(s) >= 3:
                 out.add(s)
-    return out
+    return frozenset(out)
 
 
 def _name_words(names: Iterable[str]) -> frozenset[str]:
@@ -175,6 +186,17 @@ def hyphen_forms(key: str) -> list[str]:
     return list(dict.fromkeys(_HYPHEN.sub(j, key) for j in ("-", " -", "- ", " - ", " ", "")))
 
 
+_PLUS = re.compile(r"(?<=\w) ?\+ ?(?=\w)")
+
+
+def plus_forms(key: str) -> list[str]:
+    """A folded name with a joining plus (``حوار 5 + 5``) as the press spaces it: ``5+5``, ``5 +5``, ``5+ 5``,
+    ``5 + 5``. A name with no plus is itself only."""
+    if not _PLUS.search(key):
+        return [key]
+    return list(dict.fromkeys(_PLUS.sub(j, key) for j in ("+", " +", "+ ", " + ")))
+
+
 class Matcher:
     """Matches one gazetteer's names in text; build once, call :meth:`find` many times."""
 
@@ -190,7 +212,7 @@ class Matcher:
         self._names: set[str] = set()
         for e in gazetteer.entities:
             for name in gazetteer.arabic_names(e):
-                for key in dict.fromkeys(s for h in hyphen_forms(fold(name)) for s in _spellings(h)):
+                for key in dict.fromkeys(s for h in hyphen_forms(fold(name)) for p in plus_forms(h) for s in _spellings(p)):
                     self._names.add(key)
                     add(key, NAME, e)
                     if key.startswith("ال") and len(key) > 3:
@@ -206,10 +228,11 @@ class Matcher:
                 add(fold(form), ADJECTIVE, e)
         for short in gazetteer.ambiguous:
             key = fold(short)
-            add(key, SHORT, None)
+            for form in plus_forms(key):
+                add(form, SHORT, None)
             if key.startswith("ال") and len(key) > 3:
                 add(key[1:], SHORT_ELIDED, None)
-        self._ambiguous = {fold(k): v for k, v in gazetteer.ambiguous.items()}
+        self._ambiguous = {f: v for k, v in gazetteer.ambiguous.items() for f in plus_forms(fold(k))}
         # names written with a final ta marbuta: only these may match a word that ends in ة
         self._ta_marbuta = frozenset(e.key for e in gazetteer.entities
                                      if any(n.endswith("ة") for n in gazetteer.arabic_names(e)))
@@ -226,6 +249,11 @@ class Matcher:
         self._nisbas = frozenset(fold(f) for forms in gazetteer.adjectives.values() for f in forms)
         self._short_names = self._short_name_index(gazetteer)
         self._fuzzy_memo: dict[str, tuple[int, Entity] | None] = {}
+        self._homographs = {}
+        for hg in load_grammar().homographs:
+            kd, ko = tuple(hg.default.split("/", 1)), tuple(hg.other.split("/", 1))
+            if kd in gazetteer and ko in gazetteer:
+                self._homographs[kd] = (hg, gazetteer.get(*ko))
 
     # ------------------------------------------------------------ short names
     def _short_name_index(self, gazetteer: Gazetteer) -> dict[tuple[str, object], frozenset[str]]:
@@ -235,11 +263,16 @@ class Matcher:
         for e in gazetteer.entities:
             if e.kind not in QUALIFIED_KINDS:
                 continue
-            names = [fold(n) for n in gazetteer.arabic_names(e)]
+            # sorted, the longer names that start with ``n + " "`` follow ``n`` in one run (a bisect, not a scan
+            # of every other name: an entity has hundreds of generated names); each name's words once
+            names = sorted({fold(n) for n in gazetteer.arabic_names(e)})
             for n in names:
-                longer = [o for o in names if o.startswith(n + " ")]
-                if longer:
-                    index[(n, e.key)] = _name_words(longer) - _name_words([n]) - self._link_words
+                prefix = n + " "
+                i = j = bisect.bisect_left(names, prefix)
+                while j < len(names) and names[j].startswith(prefix):
+                    j += 1
+                if j > i:
+                    index[(n, e.key)] = _name_words(names[i:j]) - _name_words([n]) - self._link_words
         for short, candidates in gazetteer.ambiguous.items():
             key = fold(short)
             index[(key, None)] = _name_words(fold(n) for e in candidates
@@ -419,7 +452,7 @@ class Matcher:
         the document's dominant candidate in ``fallback``), or None. A definite word before it is an
         adjective's noun (``الجريمة المنظمة``) unless that word ends a name (``أقرت الجمعية العامة الاتفاق
         العالمي``: the short form is the verb's object): ``name_ends`` are the ends of the names found."""
-        if self._follows_definite(text, hit.start) and text[:hit.start].rstrip() and \
+        if hit.key.startswith("ال") and self._follows_definite(text, hit.start) and text[:hit.start].rstrip() and \
                 len(text[:hit.start].rstrip()) not in name_ends:
             return None
         key = hit.key if hit.how == SHORT else "ا" + hit.key
@@ -428,6 +461,18 @@ class Matcher:
             if e in candidates:
                 return e
         return fallback.get(key)
+
+    def _apposed(self, text: str, hit: _Hit, following: Sequence[_Hit]) -> Entity | None:
+        """The candidate a short form is glossed with right after it: ``المؤتمر الإقليمي للهجرة ("عملية بويبلا")``,
+        ``(RCM)``, ``، أو عملية بويبلا،``; else None (a generic phrase is no name unless the text qualifies it). Only
+        for a short form of several words: a one-word one (المنظمة) is resolved by what came before."""
+        if " " not in hit.key:
+            return None                   # a one-word short form (المنظمة) is resolved by what came before only
+        nxt = next((f for f in following if f.entity is not None), None)
+        if nxt is None or not _APPOSITION.fullmatch(text[hit.end:nxt.start]):
+            return None
+        key = hit.key if hit.how == SHORT else "ا" + hit.key
+        return nxt.entity if nxt.entity in self._ambiguous.get(key, ()) else None
 
     def dominant(self, counts: Mapping[Entity, int]) -> dict[str, Entity]:
         """Short form (folded) → the document's dominant process, for the short forms that can
@@ -484,6 +529,30 @@ class Matcher:
         _, oe = norm.to_original(hit.start, hit.end)
         return text[oe - 1:oe] == "ة" and hit.entity.key not in self._ta_marbuta
 
+    def _homograph(self, text: str, norm, hit: _Hit) -> _Hit:
+        """The other entity of a folded spelling two entities share (عمّان the city, عمان the state: the folding
+        drops the shadda), when the writer wrote its diacritic, or when the name stands where a city does and
+        the paragraph names the other's country and not the default's (lexicons/name_variants.toml, homograph)."""
+        found = self._homographs.get(hit.entity.key) if hit.entity is not None and hit.how == NAME else None
+        if found is None:
+            return hit
+        hg, other = found
+        os_, oe = norm.to_original(hit.start, hit.end)
+        if text[os_:oe] in hg.written:
+            return _Hit(hit.start, hit.end, other, hit.how, hit.key)
+        t = norm.text
+        ws = hit.start
+        while ws > 0 and is_word_char(t[ws - 1]):
+            ws -= 1
+        before = t[max(0, ws - 30):ws].split()
+        dateline = not t[:ws].strip() and hit.end < len(t) and not is_word_char(t[hit.end])
+        if not (dateline or t[ws:hit.start] in ("ب", "وب") or before and before[-1] in hg.locative):
+            return hit
+        words = set(t.split())
+        if words & hg.other_context and not words & hg.default_context:
+            return _Hit(hit.start, hit.end, other, hit.how, hit.key)
+        return hit
+
     # ------------------------------------------------------------ public
     def find(self, text: str, previous: Sequence[Entity] = (),
              fallback: Mapping[str, Entity] = MappingProxyType({}), memo: dict | None = None) -> list[Match]:
@@ -503,10 +572,10 @@ class Matcher:
         recent = list(previous)
         out = []
         name_ends = frozenset(h.end for h in chosen if h.entity is not None and h.entity.kind in NAME_BEFORE_OBJECT)
-        for h in chosen:
+        for i, h in enumerate(chosen):
             entity = h.entity
             if entity is None:
-                entity = self._resolve_short(t, h, recent, fallback, name_ends)
+                entity = self._resolve_short(t, h, recent, fallback, name_ends) or self._apposed(t, h, chosen[i + 1:])
                 if entity is None:
                     continue
             elif h.how not in (SHORT, SHORT_ELIDED):
@@ -533,7 +602,7 @@ class Matcher:
         chosen = self._select(chosen + self._fuzzy_hits(t, [(h.start, h.end) for h in chosen]))
         chosen = self._select(chosen + [_Hit(s, e, ent, "text-person") for s, e, ent in find_persons_before_roles(norm)
                                         if all(e <= c.start or c.end <= s for c in chosen)])
-        chosen = [h for h in chosen if not self._feminine_word(text, norm, h)]
+        chosen = [self._homograph(text, norm, h) for h in chosen if not self._feminine_word(text, norm, h)]
         # a one-word place that is also a given name (سانتياغو، فيكتوريا) may start a longer name
         hard = [c for c in chosen if not (c.entity is not None and c.entity.kind == "place" and given(t[c.start:c.end]))]
         chosen = self._select(chosen + [_Hit(s, e, ent, "text-person") for s, e, ent in

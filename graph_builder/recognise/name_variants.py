@@ -8,7 +8,12 @@ coordinated topics (الهجرة والتنمية / التنمية والهجر�
 (the scope adjective left out only before two coordinated topics) and the indefinite head with its
 adjectives (حوار رفيع المستوى بشأن …, only when the topic has two words or more). For names of every kind,
 regional spellings: a foreign word ending (ستراسبورغ / ستراسبورج), أبو joined or apart (أبوظبي), and for
-foreign states and places the Egyptian ج for the hard g (غانا / جانا), never for an Arab state's names.
+foreign states and places the Egyptian ج for the hard g (غانا / جانا), never for an Arab state's names. Before all
+that, a name's head word is swapped for another of its group by kind (عملية / مسار / مسلسل الرباط; الاتفاق / الميثاق
+العالمي) and a subject phrase for another of its group (الاتجار بالأشخاص / بالبشر / في البشر). The grammar file also
+lists the homographs the matcher tells apart (:class:`Homograph`). A place named inside a name of a process,
+body or instrument is spelled every way the place is (خطة عمل واغادوغو / واجادوجو، عملية ألماتي / ألماتا), an
+instrument's name takes an inserted adjective (الميثاق العالمي الجديد بشأن اللاجئين).
 Linker agreement follows the head's gender (ة / ات ending, or the data's feminine heads).
 
 :func:`expand` runs once when the gazetteer loads (never per token). A generated name another entity already
@@ -27,6 +32,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..text.arabic import fold
+from .topic_variants import load_grammar as load_topic_grammar, topic_variants
 
 GRAMMAR = "name_variants"
 # kinds whose names are common nouns with a topic (a state, place, region or person is a proper name)
@@ -46,7 +52,9 @@ class Linker:
 
     def render(self, topic: tuple[str, ...]) -> tuple[str, ...]:
         first, rest = topic[0], topic[1:]
-        if self.glue == "ل":
+        if self.glue == "ل" and first.startswith("الل"):
+            joined = "ل" + first[2:]                     # ل + اللاجئين → للاجئين (one lam less)
+        elif self.glue == "ل":
             joined = "لل" + first[2:]                    # ال + الهجرة → للهجرة
         elif self.glue:
             joined = self.glue + first
@@ -72,6 +80,27 @@ class Grammar:
     person_heads: frozenset[str] = frozenset()
     city_words: tuple[str, ...] = ()
     capital_of: tuple[tuple[str, str], ...] = ()
+    homographs: tuple["Homograph", ...] = ()
+    inserted: tuple[tuple[str, ...], tuple[str, ...], frozenset[str]] = ((), (), frozenset())
+    phrase_groups: tuple[tuple[tuple[str, ...], ...], ...] = ()
+    word_spellings: tuple[tuple[str, ...], ...] = ()
+    quoted_heads: frozenset[str] = frozenset()
+    quoted_kinds: frozenset[str] = frozenset()
+    head_groups: tuple[tuple[tuple[tuple[str, ...], ...], frozenset[str]], ...] = ()
+
+
+@dataclass(frozen=True)
+class Homograph:
+    """Two entities one folded spelling names (عمّان / عمان): ``default`` unless the writer wrote ``written`` or
+    the city context (``locative`` word before, ``other_context`` in the paragraph, no ``default_context``)
+    makes it ``other``. Keys are ``kind/slug``; context words folded."""
+
+    default: str
+    other: str
+    written: frozenset[str]
+    locative: frozenset[str]
+    other_context: frozenset[str]
+    default_context: frozenset[str]
 
 
 @dataclass
@@ -125,6 +154,20 @@ def _load(path: Path) -> Grammar:
             person_heads=frozenset(data.get("person_heads", ())),
             city_words=tuple(data.get("city_words", ())),
             capital_of=tuple(sorted(data.get("capital_of", {}).items())),
+            inserted=(tuple(data.get("inserted_adjectives", {}).get("m", ())),
+                      tuple(data.get("inserted_adjectives", {}).get("f", ())),
+                      frozenset(data.get("inserted_adjectives", {}).get("kinds", ()))),
+            quoted_heads=frozenset(data.get("quoted", {}).get("heads", ())),
+            quoted_kinds=frozenset(data.get("quoted", {}).get("kinds", ())),
+            word_spellings=tuple(tuple(grp) for grp in data.get("word_spellings", ())),
+            phrase_groups=tuple(tuple(_words(p) for p in grp) for grp in data.get("phrase_groups", ())),
+            head_groups=tuple((tuple(_words(w) for w in d["words"]), frozenset(d.get("kinds", ())))
+                              for d in data.get("head_groups", ())),
+            homographs=tuple(Homograph(d["default"], d["other"], frozenset(d.get("written", ())),
+                                       frozenset(fold(w) for w in d.get("locative", ())),
+                                       frozenset(fold(w) for w in d.get("other_context", ())),
+                                       frozenset(fold(w) for w in d.get("default_context", ())))
+                             for d in data.get("homograph", ())),
         )
     except (KeyError, TypeError, AttributeError) as err:
         raise NameVariantError(f"{path}: malformed grammar ({err!r})") from None
@@ -144,11 +187,13 @@ def _split(words: tuple[str, ...], g: Grammar) -> tuple[tuple[str, ...], tuple[s
                 continue
             first = words[j]
             if lk.glue == "ل":
-                if lk.words or not first.startswith("لل") or "ال" + first[2:] not in g.glued_topics:
+                if lk.words or not first.startswith("لل"):
                     continue
-                if not all(w.startswith("ال") for w in words[:i]):   # head and adjectives, no construct
+                # للهجرة → الهجرة; للاجئين → اللاجئين (a lam-initial topic loses one lam after ل)
+                bare = next((t for t in ("ال" + first[2:], "ال" + first[1:]) if t in g.glued_topics), None)
+                if bare is None or not all(w.startswith("ال") for w in words[:i]):   # head and adjectives
                     continue
-                topic = ("ال" + first[2:],) + words[j + 1:]
+                topic = (bare,) + words[j + 1:]
             elif lk.glue:
                 if not first.startswith(lk.glue + "ال"):
                     continue
@@ -239,10 +284,101 @@ def name_variants(name: str, g: Grammar) -> list[str]:
     return sorted(out)
 
 
+def inserted_variants(name: str, kind: str, g: Grammar) -> list[str]:
+    """The name with an adjective a writer inserts before its linker (الميثاق العالمي الجديد بشأن اللاجئين), agreeing
+    with the head, for the kinds the grammar lists; only for a definite head with a linker and a topic."""
+    masc, fem, kinds = g.inserted
+    split = _split(_words(name), g) if kind in kinds else None
+    if split is None or not split[0][0].startswith("ال"):
+        return []
+    prefix, _topic = split
+    rest = _words(name)[len(prefix):]
+    return [" ".join(prefix + (adj,) + rest) for adj in (fem if _feminine(prefix[0], g) else masc)
+            if adj not in prefix]
+
+
+def quoted_variants(name: str, kind: str, g: Grammar) -> list[str]:
+    """``حوار 5+5`` → ``حوار "5+5"``: the proper part after a head word in quotes (every quote mark folds to ")."""
+    words = _words(name)
+    if kind not in g.quoted_kinds or not words or words[0] not in g.quoted_heads or not 1 <= len(words) - 1 <= 3:
+        return []
+    return [f'{words[0]} "{" ".join(words[1:])}"']
+
+
+def head_variants(name: str, kind: str, g: Grammar) -> list[str]:
+    """The name with its head swapped for another of its group (عملية الرباط → مسار الرباط، مسلسل الرباط; الاتفاق
+    العالمي … → الميثاق العالمي …), for the kinds the group is for, when more words follow the head."""
+    words = _words(name)
+    out = []
+    for heads, kinds in g.head_groups:
+        if kind not in kinds:
+            continue
+        for head in heads:
+            if words[:len(head)] == head and len(words) > len(head):
+                out += [" ".join(other + words[len(head):]) for other in heads if other != head]
+    return out
+
+
+_GLUES = ("", "و", "ب", "وب", "ل", "ول", "ف")
+
+
+def _glued(word: str, glue: str) -> str:
+    """``word`` with a proclitic glued: ل before the article drops its alef (ل + الاتجار → للاتجار)."""
+    if glue.endswith("ل") and word.startswith("ال"):
+        return glue + word[1:]
+    return glue + word
+
+
+def phrase_variants(name: str, g: Grammar) -> list[str]:
+    """The name with a subject phrase swapped for another of its group (بروتوكول منع الاتجار بالأشخاص → … الاتجار
+    بالبشر), the phrase's first word with or without a glued proclitic (لمكافحة الاتجار في البشر)."""
+    words = _words(name)
+    out: set[str] = set()
+    for group in g.phrase_groups:
+        for phrase in group:
+            n = len(phrase)
+            for i in range(len(words) - n + 1):
+                if words[i + 1:i + n] != phrase[1:]:
+                    continue
+                glue = next((c for c in _GLUES if words[i] == _glued(phrase[0], c)), None)
+                if glue is None:
+                    continue
+                for other in group:
+                    if other != phrase:
+                        out.add(" ".join(words[:i] + (_glued(other[0], glue),) + other[1:] + words[i + n:]))
+    out.discard(name)
+    return sorted(out)
+
+
+_TABLES: dict[int, tuple[Grammar, dict[str, tuple[str, ...]]]] = {}
+
+
+def _word_spelling_table(g: Grammar) -> dict[str, tuple[str, ...]]:
+    """Each word of :attr:`Grammar.word_spellings`, with each proclitic glued → its other spellings, glued alike
+    (kept per grammar object: hashing the whole grammar on every call would cost more than the lookup)."""
+    kept = _TABLES.get(id(g))
+    if kept is not None and kept[0] is g:
+        return kept[1]
+    table: dict[str, tuple[str, ...]] = {}
+    for group in g.word_spellings:
+        for sp in group:
+            for glue in _GLUES:
+                table[_glued(sp, glue)] = tuple(_glued(o, glue) for o in group if o != sp)
+    _TABLES[id(g)] = (g, table)
+    return table
+
+
 def spelling_variants(name: str, g: Grammar) -> list[str]:
-    """Regional spellings of ``name``: each word ending of :attr:`Grammar.word_endings` written the other way
+    """Regional spellings of ``name``: a whole word of :attr:`Grammar.word_spellings` written the other way
+    (الأوروبي → الأوربي، أمريكا → أميركا), each word ending of :attr:`Grammar.word_endings` written the other way
     (ستراسبورغ → ستراسبورج) and a joinable word joined to, or set apart from, the next (أبو ظبي ↔ أبوظبي)."""
     forms = {tuple(name.split())}
+    table = _word_spelling_table(g)
+    for k in range(len(name.split())):                   # أوروبا / أوربا، أمريكا / أميركا: whole words, any clitic
+        for f in list(forms):
+            others = table.get(f[k])
+            if others:
+                forms |= {f[:k] + (o,) + f[k + 1:] for o in others}
     for a, b in g.word_endings:
         for f in list(forms):
             for src, dst in ((a, b), (b, a)):
@@ -263,6 +399,51 @@ def spelling_variants(name: str, g: Grammar) -> list[str]:
             split = tuple(y for x in f for y in ((j, x[len(j):]) if x.startswith(j) and len(x) > len(j) + 2 else (x,)))
             forms.add(split)
     out = {" ".join(f) for f in forms}
+    out.discard(name)
+    return sorted(out)
+
+
+def place_word_index(entities, names_of, g: Grammar) -> dict[tuple[str, ...], tuple[tuple[str, ...], ...]]:
+    """Each name (as words) of a place or state → every way a writer spells that place: its other explicit names,
+    their regional spellings (ستراسبورغ / ستراسبورج، أبو ظبي / أبوظبي) and its Egyptian hard g (واغادوغو /
+    واجادوجو); no name with a city or capital word (مدينة نيويورك، العاصمة …)."""
+    index: dict[tuple[str, ...], tuple[tuple[str, ...], ...]] = {}
+    for e in entities:
+        if e.kind not in ("place", "state"):
+            continue
+        spellings = set()
+        for n in names_of(e):
+            words = n.split()
+            if not words or words[0] in g.city_words or g.capital_word in words or len(n) < 3:
+                continue
+            forms = [n] + spelling_variants(n, g)
+            hard = hard_g_variant(e, n, g)
+            if hard:
+                forms += [hard] + spelling_variants(hard, g)
+            spellings |= {tuple(f.split()) for f in forms}
+        if len(spellings) > 1:
+            for sp in spellings:
+                index.setdefault(sp, tuple(sorted(spellings - {sp})))
+    return index
+
+
+def place_variants(name: str, index) -> list[str]:
+    """The name with a place it names spelled another way (خطة عمل واغادوغو → خطة عمل واجادوجو، عملية ألماتي →
+    عملية ألما آتا، خطة العمل المشتركة لفاليتا → … للافاليت), the place's first word also after a glued ل/ب."""
+    words = _words(name)
+    out: set[str] = set()
+    for i in range(len(words)):
+        for glue in ("", "ل", "ب"):
+            if glue and not words[i].startswith(glue):
+                continue
+            for n in (1, 2, 3):
+                span = (words[i][len(glue):],) + words[i + 1:i + n]
+                if len(span) < n or span not in index:
+                    continue
+                for other in index[span]:
+                    if glue and other[0].startswith("ال"):
+                        continue                       # ل + الرباط: the article's alef dropped, not generated
+                    out.add(" ".join(words[:i] + (glue + other[0],) + other[1:] + words[i + n:]))
     out.discard(name)
     return sorted(out)
 
@@ -326,12 +507,26 @@ def expand(entities, names_of, ambiguous_forms=(), grammar: Grammar | None = Non
             owner.setdefault(fold(n), e.key)
     short = {fold(s) for s in ambiguous_forms}
     claims: dict[str, list[tuple[tuple[str, str], str]]] = {}
+    places = place_word_index(entities, names_of, g)
+    topic_grammar = None
     for e in entities:
-        if e.kind == "topic":
-            continue
-        for n in names_of(e):
-            generated = name_variants(n, g) if e.kind in KINDS else []
-            generated += spelling_variants(n, g)
+        explicit = list(names_of(e))
+        if e.kind == "topic":                                    # topics: their own grammar (topic_variants.py)
+            bases = [(b, b) for b in dict.fromkeys(explicit)]
+        else:
+            if e.kind in KINDS:
+                explicit += [v for b in list(explicit) for v in place_variants(b, places)]
+            bases = [(b, n) for b in dict.fromkeys(explicit) for h in [b] + head_variants(b, e.kind, g)
+                     for p in [h] + (phrase_variants(h, g) if e.kind in KINDS else [])
+                     for n in [p] + inserted_variants(p, e.kind, g)]
+        for base, n in bases:
+            if e.kind == "topic":
+                topic_grammar = topic_grammar or load_topic_grammar()
+                generated = topic_variants(n, topic_grammar)
+            else:
+                generated = [n] + quoted_variants(n, e.kind, g)      # an explicit name is skipped below
+                generated += name_variants(n, g) if e.kind in KINDS else []
+                generated += spelling_variants(n, g)
             hard = hard_g_variant(e, n, g)
             if hard:
                 generated += [hard] + spelling_variants(hard, g)
