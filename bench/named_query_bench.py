@@ -12,7 +12,9 @@ question) and with each of its examples, in the same run:
   Queries calling an ``mdkg:`` function are not sent (the server does not have them).
 
 Each case runs once to warm up, then ``--rounds`` times, or fewer when ``--budget`` seconds per case
-are spent (at least 3 runs); p95 is the nearest-rank 95th percentile of the runs. A case whose warm-up
+are spent (at least 3 runs); p95 is the nearest-rank 95th percentile of the runs. Each run's CPU time is
+recorded too (this process's for ``mdkg``, the server's threads' from ``/proc/PID/task/*/schedstat`` for
+``oxigraph``): on a machine loaded by other work, wall time is CPU time stretched by their share of the cores. A case whose warm-up
 takes more than ``--slow`` seconds is not repeated: its one run is its figure (``runs`` = 1). Rows are
 checked equal on both sides. Writes ``bench/results/named_queries_<label>.json``;
 ``bench/render_doc.py`` puts it in docs/benchmarks.md.
@@ -108,32 +110,48 @@ def _term(b: dict | None) -> str | None:
     return str(ox.Literal(b["value"]))
 
 
-def _timed(fn, rounds: int, budget: float, slow: float) -> tuple[list[float], object]:
-    t0 = time.perf_counter()
+def server_cpu_ns(pid: int) -> int:
+    """CPU time (ns) the process's threads have run so far (``/proc/PID/task/*/schedstat``, first field)."""
+    total = 0
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        try:
+            total += int((task / "schedstat").read_text().split()[0])
+        except (OSError, ValueError, IndexError):
+            pass
+    return total
+
+
+def _timed(fn, rounds: int, budget: float, slow: float, cpu=None) -> tuple[list[float], object, list[float]]:
+    """Wall-clock ms of each run, the last answer, and the CPU ms of each run (``cpu()`` gives ns so far;
+    ``time.process_time_ns`` of this process by default): on a loaded machine the wall time of a run is
+    its CPU time stretched by the other processes' share of the cores, the CPU time is not."""
+    cpu = cpu or time.process_time_ns
+    t0, c0 = time.perf_counter(), cpu()
     answer = fn()                          # warm-up; a case slower than ``slow`` seconds is timed by it alone
-    first = time.perf_counter() - t0
+    first, first_cpu = time.perf_counter() - t0, (cpu() - c0) / 1e6
     if first > slow:
-        return [first * 1000], answer
-    times, spent = [], 0.0
+        return [first * 1000], answer, [first_cpu]
+    times, cpus, spent = [], [], 0.0
     while len(times) < rounds and (spent < budget or len(times) < 3):
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), cpu()
         answer = fn()
         ms = (time.perf_counter() - t0) * 1000
+        cpus.append((cpu() - c0) / 1e6)
         times.append(ms)
         spent += ms / 1000
-    return times, answer
+    return times, answer, cpus
 
 
-def _bounded(fn, rounds: int, budget: float, slow: float, limit: float | None):
+def _bounded(fn, rounds: int, budget: float, slow: float, limit: float | None, cpu=None):
     """:func:`_timed` in a forked child stopped after ``limit`` seconds: (times, answer), or None when
     the case did not finish (a query that runs for minutes must not hold up the other cases)."""
     if not limit:
-        return _timed(fn, rounds, budget, slow)
+        return _timed(fn, rounds, budget, slow, cpu)
     ctx = multiprocessing.get_context("fork")
     here, there = ctx.Pipe(duplex=False)
 
     def child() -> None:
-        there.send(_timed(fn, rounds, budget, slow))
+        there.send(_timed(fn, rounds, budget, slow, cpu))
 
     proc = ctx.Process(target=child, daemon=True)
     proc.start()
@@ -210,14 +228,15 @@ def main(argv: list[str] | None = None) -> int:
             if local is None:
                 row.update(mdkg_timed_out_s=args.case_timeout)
             else:
-                times, answer = local
+                times, answer, cpus = local
                 row.update(mdkg_runs=len(times), mdkg_p50_ms=round(sorted(times)[len(times) // 2], 1),
-                           mdkg_p95_ms=round(p95(times), 1), rows=len(answer))
+                           mdkg_p95_ms=round(p95(times), 1), mdkg_cpu_p95_ms=round(p95(cpus), 1), rows=len(answer))
             if url and "mdkg:ar" not in query.text:
                 text, substitutions = query.prepared(terms)   # the text MDKG runs (binding: values/inline)
                 text = with_values(text, substitutions)
+                pid = proc.pid
                 remote = _bounded(lambda: _http_rows(session, url, text), args.rounds, args.budget, args.slow,
-                                  args.case_timeout)
+                                  args.case_timeout, cpu=lambda: server_cpu_ns(pid))
                 if remote is None:
                     row.update(oxigraph_timed_out_s=args.case_timeout)
                     proc.terminate()          # it may still be evaluating: a fresh server for the next case
@@ -225,17 +244,18 @@ def main(argv: list[str] | None = None) -> int:
                     proc, url = start_oxigraph(build_dir)
                     session = requests.Session()
                 else:
-                    times, there = remote
+                    times, there, cpus = remote
                     row.update(oxigraph_runs=len(times), oxigraph_p50_ms=round(sorted(times)[len(times) // 2], 1),
-                               oxigraph_p95_ms=round(p95(times), 1))
+                               oxigraph_p95_ms=round(p95(times), 1), oxigraph_cpu_p95_ms=round(p95(cpus), 1))
                     if answer is not None:
                         row["same_rows"] = there == answer
                     else:
                         row["rows"] = len(there)
             rows.append(row)
             write(rows, partial=True)      # what is measured so far survives a stop
-            mine = f"{row['mdkg_p95_ms']:9.1f} ms" if "mdkg_p95_ms" in row else f"> {args.case_timeout} s"
-            theirs = (f"{row['oxigraph_p95_ms']:9.1f} ms" if "oxigraph_p95_ms" in row
+            mine = (f"{row['mdkg_p95_ms']:9.1f} ms (CPU {row['mdkg_cpu_p95_ms']:7.1f})" if "mdkg_p95_ms" in row
+                    else f"> {args.case_timeout} s")
+            theirs = (f"{row['oxigraph_p95_ms']:9.1f} ms (CPU {row['oxigraph_cpu_p95_ms']:7.1f})" if "oxigraph_p95_ms" in row
                       else f"> {args.case_timeout} s" if "oxigraph_timed_out_s" in row else "")
             print(f"{name:26s} {row['args'][:28]:28s} mdkg p95 {mine}"
                   + (f"  oxigraph p95 {theirs}" if theirs else "")

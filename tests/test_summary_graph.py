@@ -9,7 +9,7 @@ import shutil
 import pyoxigraph as ox
 import pytest
 
-from graph_builder.build import facts_graph, summary
+from graph_builder.build import facts_graph, summary, summary_tables
 from graph_builder.build.store import open_read_only
 from graph_builder.namespaces import Base
 from graph_builder.service import named_queries as nq
@@ -70,7 +70,8 @@ def test_the_summary_graph_is_computed_from_the_other_graphs(built_store, tmp_pa
     st = ox.Store(str(copy))
     written = set(st.quads_for_pattern(None, None, None, graph))
     assert len(written) > 5000
-    assert {q.predicate for q in written} == {summary.SLUG_KEY, summary.NOTATION_KEY, summary.LABEL_KEY}
+    assert {q.predicate for q in written} == {summary.SLUG_KEY, summary.NOTATION_KEY, summary.LABEL_KEY,
+                                              *summary_tables.TERMS}
     facts = facts_graph.graph(base)      # the facts graph too: a store built before both existed
     facts_written = set(st.quads_for_pattern(None, None, None, facts))
     assert len(facts_written) > 5000

@@ -133,6 +133,25 @@ def test_relative_dates_against_the_document_date(text, iso):
     assert [d.lexical for d in find_dates(text, anchor=date(2018, 12, 10))] == [iso]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("المنتدى الذي عقد يومي 8 و9 الجاري بالقاهرة", ("8 و9 الجاري", "2018-12-08", "2018-12-09")),    # Egyptian
+    ("انطلقت في 3 الجاري أشغال الندوة", ("3 الجاري", "2018-12-03", "2018-12-03")),                 # Maghrebi
+    ("الاجتماع المنعقد من 26 إلى 28 الماضي", ("26 إلى 28 الماضي", "2018-11-26", "2018-11-28")),   # Gulf: last month
+    ("ويعقد المؤتمر يوم 15 المقبل", ("15 المقبل", "2019-01-15", "2019-01-15")),                    # Levantine: next month
+])
+def test_days_of_the_month_a_direction_word_implies(text, expected):
+    assert dates(text, anchor=date(2018, 12, 10)) == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "وفق المادة 14 الحالية من القانون",       # a feminine direction word agrees with another noun
+    "في 14 الجاري",                             # no document date: nothing to anchor the month on
+])
+def test_a_day_with_a_direction_word_needs_the_month_and_an_anchor(text):
+    kw = {"anchor": date(2018, 12, 10)} if "المادة" in text else {}
+    assert find_dates(text, **kw) == []
+
+
 # ---------------------------------------------------------------- counts
 
 @pytest.mark.parametrize("text, expected", [

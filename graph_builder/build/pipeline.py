@@ -24,7 +24,7 @@ worker is done (loading overlaps analysis), then checks the static graphs (ontol
 Each worker also writes its report's statements about entities into the build's facts graph
 (:mod:`graph_builder.build.facts_graph`: each fact, type and label once, however many reports restate
 it; the store keeps one copy of each quad), which the named queries read; the parent adds the static
-graphs' and then computes the summary graph's lookup keys (:mod:`graph_builder.build.summary`).
+graphs' and then computes the summary graph's lookup keys and tables (:mod:`graph_builder.build.summary`).
 
 Downloadable dumps are not in the critical path: they are written from the new store after the
 switch-over (:mod:`graph_builder.build.build_dumps`), in this process (``dumps="after"``), in a
@@ -321,7 +321,7 @@ def build(corpus: Path, store: Path, *, strict: bool = False, base: Base | None 
         st.bulk_extend(facts_graph.static_quads(static, base))   # the reports' entity statements are in already
         docs = [_doc_stub(s) for s in summaries]
         st.bulk_extend(emit.build_quads(docs, base, started, emit.now(), build_dir.name))
-        st.bulk_extend(summary.summary_quads(st, base))     # the lookup keys of the named queries
+        summary.write_summary(st, base)     # the lookup keys and tables of the named queries, part by part
         quads = len(st)
         del st   # staged_build's reference is then the last: the store closes before the switch-over
     seconds = time.perf_counter() - t0

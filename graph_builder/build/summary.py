@@ -15,8 +15,10 @@ corpus. The summary graph states, once per build, the keys each such comparison 
 
 The keys are a function of the other graphs only (the build's own record left out), computed from the staged store by the build
 before the switch-over (:func:`summary_quads`); ``python -m graph_builder.build.summary BUILD_DIR``
-adds them to a store built before this graph existed (the same function, nothing else changes), and
-the facts graph (:mod:`graph_builder.build.facts_graph`) first when the store has none.
+(re)computes the graph in a store built before it existed or before its tables did (the same function, nothing
+else changes), and adds the facts graph (:mod:`graph_builder.build.facts_graph`) first when the store has none.
+The graph also holds the precomputed tables of :mod:`graph_builder.build.summary_tables` (class closure and
+counts, one display label per resource and language, the meetings' timeline rows).
 It states nothing a document says and is not part of any document's graph.
 """
 from __future__ import annotations
@@ -24,10 +26,11 @@ from __future__ import annotations
 import sys
 import time
 from pathlib import Path
+from typing import Iterator
 
 import pyoxigraph as ox
 
-from . import facts_graph
+from . import facts_graph, summary_tables
 from ..namespaces import Base, MDKG
 from ..text.arsearch import fold_text
 
@@ -50,8 +53,30 @@ def slug_keys(iri: str) -> set[str]:
     return {low[i + 1:] for i, c in enumerate(low) if c == "/" and i + 1 < len(low)}
 
 
+def summary_parts(store: ox.Store, base: Base) -> Iterator[list[ox.Quad]]:
+    """The quads of the summary graph in parts (the lookup keys, then each table), from every other graph of
+    ``store``: a caller writing each part before asking for the next holds one part in memory, not the graph
+    (none of them reads the summary graph)."""
+    yield key_quads(store, base)
+    yield from summary_tables.tables(store, base, base.graph(NAME), facts_graph.graph(base))
+
+
 def summary_quads(store: ox.Store, base: Base) -> list[ox.Quad]:
     """The quads of the summary graph, from every other graph of ``store``."""
+    return [q for part in summary_parts(store, base) for q in part]
+
+
+def write_summary(store: ox.Store, base: Base) -> int:
+    """Compute the summary graph part by part and add each part to ``store``; the number of quads written."""
+    n = 0
+    for part in summary_parts(store, base):
+        store.bulk_extend(part)
+        n += len(part)
+    return n
+
+
+def key_quads(store: ox.Store, base: Base) -> list[ox.Quad]:
+    """The lookup keys of the summary graph."""
     graph = base.graph(NAME)
 
     def rows(text: str):
@@ -76,8 +101,8 @@ def summary_quads(store: ox.Store, base: Base) -> list[ox.Quad]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Add the facts graph and the summary graph to a build directory that has none (nothing may hold
-    the store open)."""
+    """Add the facts graph to a build directory that has none, and (re)compute its summary graph (nothing
+    may hold the store open)."""
     argv = sys.argv[1:] if argv is None else argv
     if len(argv) != 1:
         print("usage: python -m graph_builder.build.summary <build-directory>", file=sys.stderr)
@@ -90,14 +115,12 @@ def main(argv: list[str] | None = None) -> int:
         st.flush()
         n = sum(1 for _ in st.quads_for_pattern(None, None, None, facts_graph.graph(base)))
         print(f"{argv[0]}: {n} facts-graph quads in {time.perf_counter() - started:.1f} s")
-    if st.contains_named_graph(base.graph(NAME)):
-        print(f"{argv[0]}: already has {base.graph(NAME).value}")
-        return 0
     started = time.perf_counter()
-    quads = summary_quads(st, base)
-    st.bulk_extend(quads)
+    if st.contains_named_graph(base.graph(NAME)):   # none of its parts reads it: replaced part by part
+        st.remove_graph(base.graph(NAME))
+    n = write_summary(st, base)
     st.flush()
-    print(f"{argv[0]}: {len(quads)} summary quads in {time.perf_counter() - started:.1f} s")
+    print(f"{argv[0]}: {n} summary quads in {time.perf_counter() - started:.1f} s")
     return 0
 
 

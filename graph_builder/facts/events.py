@@ -15,17 +15,21 @@ from __future__ import annotations
 from dataclasses import replace
 
 from . import meeting_organisers, meeting_relations, process_chairs, session_chairs, speakers, written_meetings
-from .meeting_setting import dates_of, ordinals_of
+from . import meeting_coref
+from .meeting_coref import Chain, MeetingIndex
+from .meeting_setting import dates_of, ordinals_of, phase_before, phase_dates
 from .fact_context import FactContext, sentences
 from .event_chairs import meeting_chairs
 from .event_common import RULES, Ref, dates_in, year_fact
 from .event_status import HELD, PLANNED, clause_status, document_day
+from ..text.word_classes import load
 from .meeting_details import convened, participants, ref_facts, quoted_themes, themes
 from .meeting_parts import civil_society, roundtables, workshops
 from .named_meetings import named_meeting_facts
 from .minting import rx, ORDINAL_RE
 from .process_meetings import DocState, learn_document, sentence_refs
 from .sessions import session_facts
+from .rules import REGISTRY, Rule, register
 
 # The public names of this module (kept where they were before it was split).
 __all__ = ["RULES", "extract", "Ref", "DocState", "year_fact", "named_meeting_facts"]
@@ -36,8 +40,15 @@ PRONOUN_PARTICIPANTS = rx(r"شارك(?:ت)? (?:فيه|فيها) ")
 
 def extract(ctx: FactContext):
     state = learn_document(ctx)
+    ctx.meeting_index = MeetingIndex()
     _learn_written(ctx, state)
     state.title_meeting = written_meetings.title_meeting(ctx, state)
+    state.chain = Chain()
+    head = state.headline = state.title_meeting or written_meetings.title_meeting(ctx, state, planned=True)
+    if head is not None:
+        state.chain.add(head)          # the headline's meeting, held or announced: what the lead's "the conference" is
+        if head.status == PLANNED:
+            state.planned_keys.add(head.event.key)
     facts = []
     for para in ctx.document.paragraphs:
         facts.extend(_paragraph_facts(ctx, state, para))
@@ -45,7 +56,37 @@ def extract(ctx: FactContext):
         if fn.text:
             facts.extend(_paragraph_facts(ctx, state, fn))
     facts.extend(session_facts(ctx, state))
+    facts.extend(_title_facts(ctx, state, facts))
     return _settle(facts, state.planned_keys - state.held_keys)
+
+
+TITLE_ID = "event.title-meeting"
+register(Rule(TITLE_ID, ("partOf", "year", "ordinal", "location", "startDate", "endDate"), 0.75,
+              ("document.title", "meeting_noun", "entity:process", "entity:place", "values:ordinal"),
+              "the meeting a headline names (افتتاح المؤتمر الوزاري الخامس لعملية الخرطوم في القاهرة), taken up in the body "
+              "(وشارك في المؤتمر …): its process, ordinal, place and dates as the headline writes them, evidenced by the "
+              "first body paragraph that takes it up (a title has no paragraph of its own)", "events"))
+
+
+def _title_facts(ctx: FactContext, st: DocState, facts: list):
+    """What the headline says of its meeting when the body only takes it up: partOf, year, ordinal, location and
+    dates from the title, on the first body paragraph that refers to the meeting, for each predicate the body
+    does not give that meeting itself; none when the body names another meeting of the title's process by its
+    own name (perhaps the same one under another key: its year where the title has its number)."""
+    ref = st.headline
+    if ref is None:
+        return
+    first = next((p for p in ctx.document.paragraphs
+                  if any(r.event.key == ref.event.key for r in ctx.meeting_index.refs(p))), None)
+    if first is None or any(r.how == "named" and r.event.key != ref.event.key
+                            and (ref.process is None or r.event.slug.startswith(f"{ref.process.slug}-"))
+                            for p in ctx.document.paragraphs for r in ctx.meeting_index.refs(p)):
+        return          # the body names another meeting of that process (or any, for a meeting of no process)
+    have = {f.predicate for f in facts if getattr(f.subject, "key", None) == ref.event.key and f.predicate != "participatesIn"}
+    conf = REGISTRY.confidence(TITLE_ID)
+    for f in written_meetings.ref_facts(first, replace(ref, rule=written_meetings.RULE_ID)):
+        if f.predicate not in have:
+            yield replace(f, rule=TITLE_ID, confidence=conf)
 
 
 def _learn_written(ctx: FactContext, st: DocState) -> None:
@@ -96,6 +137,59 @@ def _settle(facts, planned: set):
 
 # ---------------------------------------------------------------- facts of paragraphs
 
+def _remember(ctx: FactContext, st: DocState, src, refs: list[Ref]) -> None:
+    """Record a sentence's meetings in the document's index (what every family reads) and add every one it
+    names (not takes up) to the chain of antecedents, held or planned (a preview article's meeting, the
+    conference a preparatory meeting prepares), but not the next meeting of a series (القمة المقبلة)."""
+    for r in refs:
+        anaphor = r.rule in ("", written_meetings.ANAPHOR_ID)
+        ctx.meeting_index.add(src, r.start, r.end, r.event, r.status, "anaphor" if anaphor else "named")
+        if anaphor or r.event.kind != "event":
+            continue
+        if r.status == PLANNED and meeting_coref.next_meeting(ctx.tokens(src), r):
+            continue
+        st.chain.add(r)
+
+
+def _taken_meeting(st: DocState, toks, ref: Ref, last: Ref | None) -> Ref:
+    """A sentence's participation word taking up a meeting (``ويشارك في المؤتمر …``): when it is a meeting
+    noun the paragraph's last meeting may not be named by, the most recent meeting of the chain it may name (the
+    conference, not the preparatory meeting named after it), else ``ref`` as it was taken up."""
+    k = toks.index_at(ref.start)
+    noun = load().is_a(toks, k, "meeting_noun")
+    if noun is None:
+        return ref
+    pointed = meeting_coref.demonstrative(toks, k, noun.j, max(0, k - 1), len(toks.tokens))
+    kind = noun.feature("kind", "meeting")
+    if last is None or meeting_coref.compatible(kind, last.kind, last.process, pointed):
+        return ref                  # the paragraph's last meeting is one the noun may name: it is the one
+    ante = meeting_coref.resolve(st.chain, kind, pointed)
+    if ante is None or ante.event.key == ref.event.key:
+        return ref
+    return replace(ref, event=ante.event, process=ante.process, status=ante.status)
+
+
+def _pronoun_meeting(st: DocState, toks, s: int, e: int, last: Ref | None, day) -> Ref | None:
+    """A sentence that names no meeting but takes one up with a pronoun on a proceedings noun (``والتقى الوزير
+    على هامشه بنظيره``، ``واختتمت أعماله أمس``): the last meeting of the chain (or of the paragraph), held or
+    planned as it was named, dated by a start or end verb that governs the pronoun; None when the clause is
+    planned about a meeting held (what it will do then says nothing of the meeting)."""
+    lo, hi = toks.token_range(s, e)
+    anchor = meeting_coref.pronoun_anchor(toks, lo, hi)
+    if anchor is None:
+        return None
+    ante = meeting_coref.resolve(st.chain, None, extra=[last] if last is not None else [])
+    if ante is None:
+        return None
+    status = clause_status(toks, anchor.i, doc_day=day)
+    if status == PLANNED and ante.status != PLANNED:
+        return None
+    t = toks.tokens[anchor.i]
+    phases = phase_dates(toks, lo, hi, day) if phase_before(toks, lo, anchor.i + 1) else ()
+    return Ref(t.start, t.end, ante.event, ante.process, written_meetings.ANAPHOR_ID, ante.status, None, None, (),
+               None, ante.kind, phases)
+
+
 def _paragraph_facts(ctx: FactContext, st: DocState, src):
     v = st.view(src)
     toks = ctx.tokens(src)
@@ -113,6 +207,9 @@ def _paragraph_facts(ctx: FactContext, st: DocState, src):
             if r.rule:
                 r.status = clause_status(toks, toks.index_at(r.start), dates=dates_in(v.text, r.end, e), doc_day=day)
         written = written_meetings.find(ctx, st, src, toks, s, e, refs)
+        if not refs and not written:
+            taken = _pronoun_meeting(st, toks, s, e, last, day)     # على هامشه، خلالها، في ختام أعماله
+            written = [taken] if taken is not None else []
         named = [r for r in refs + written if written_meetings.identified(r)]
         if named and named[-1].status != PLANNED:
             st.last_meeting, st.last_source = max(named, key=lambda r: r.start), src
@@ -123,6 +220,7 @@ def _paragraph_facts(ctx: FactContext, st: DocState, src):
                 st.planned_keys.add(r.event.key)
             elif r.status == HELD:
                 st.held_keys.add(r.event.key)
+        _remember(ctx, st, src, refs + written)
         parts = list(civil_society(ctx, st, src, v, refs, last, s, e))
         yield from parts
         part = next((Ref(s, e, f.subject, None, "", HELD) for f in parts if f.predicate == "partOf"), part)
@@ -130,7 +228,10 @@ def _paragraph_facts(ctx: FactContext, st: DocState, src):
         yield from session_chairs.session_chairs(ctx, st, src, toks, refs + written, s, e)
         if not refs and not written:
             up = [part] if part is not None else meeting_relations.taken_up(toks, last or st.last_meeting, s, e)
+            up = [_taken_meeting(st, toks, r, last) for r in up]
             if up:
+                for r in up:
+                    ctx.meeting_index.add(src, r.start, r.end, r.event, r.status, "anaphor")
                 yield from meeting_relations.pattern_facts(ctx, src, toks, up, s, e)
                 yield from meeting_relations.participant_lists(ctx, src, toks, up, s, e)
             held = last or st.last_meeting

@@ -3,7 +3,8 @@
 A :class:`FactContext` is built once per document by the pipeline and handed to every rule
 module: :meth:`FactContext.tokens` gives a source's tokens (``graph_builder.text.tokens``) with
 the mentions laid over them, computed once per source; :func:`sentences` is the one sentence
-splitter (``graph_builder.text.sentences``). It does no extraction itself.
+splitter (``graph_builder.text.sentences``); :meth:`FactContext.meetings` the meeting each sentence names
+or takes up again, resolved once by the events family for every family. It does no extraction itself.
 """
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ class FactContext:
     _by_source: dict = field(default_factory=dict, init=False, repr=False)
     _family_facts: dict = field(default_factory=dict, init=False, repr=False)
     _tokens: dict = field(default_factory=dict, init=False, repr=False)
+    meeting_index: object = field(default=None, init=False, repr=False)   # set by the events family's run
 
     def __post_init__(self):
         for m in self.mentions:
@@ -38,6 +40,15 @@ class FactContext:
         if name not in self._family_facts:
             self._family_facts[name] = list(module.extract(self))
         return self._family_facts[name]
+
+    def meetings(self):
+        """The meetings each sentence names or takes up again (``هذا المؤتمر``, ``خلاله``), as the events
+        family resolved them (``meeting_coref.MeetingIndex``: ``of_sentence(source, start, end)``,
+        ``of_source(source)``, ``refs(source, start, end)``); runs that family once if it has not run."""
+        if self.meeting_index is None:
+            from . import events     # noqa: PLC0415 (the family that reads meetings; imports this module)
+            self.family_facts(events)
+        return self.meeting_index
 
     def paragraphs(self) -> list[Paragraph]:
         return self.document.paragraphs

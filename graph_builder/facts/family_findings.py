@@ -25,12 +25,16 @@ class KnownEvents:
     of_section: dict
     parent: dict = None           # event key → the event it is part of
     sections: tuple = ()          # the document's sections in reading order
+    index: object = None          # meeting_coref.MeetingIndex: the meetings each sentence names or takes up
 
     def meeting(self, source) -> Entity | None:
-        """The one meeting a paragraph names (its sub-events, e.g. civil society days, aside)."""
+        """The one meeting a paragraph names (its sub-events, e.g. civil society days, aside); else the one
+        meeting it takes up again (``ويهدف هذا المؤتمر …``, ``وعلى هامشه …``: ``FactContext.meetings()``)."""
         found = [e for e in self.in_source.get(id(source), []) if e.cls in ("Meeting", "PlannedMeeting", "Event")]
         parents = self.parent or {}
         found = [e for e in found if parents.get(e.key) not in found]
+        if not found and self.index is not None:
+            return self.index.of_source(source)
         return found[0] if len(found) == 1 else None
 
     def session(self, source) -> Entity | None:
@@ -81,7 +85,7 @@ def known_events(ctx: FactContext) -> KnownEvents:
             lst = in_source.setdefault(id(f.evidence), [])
             if f.subject not in lst:
                 lst.append(f.subject)
-    return KnownEvents(in_source, of_section, parent, sections)
+    return KnownEvents(in_source, of_section, parent, sections, ctx.meetings())
 
 
 @dataclass

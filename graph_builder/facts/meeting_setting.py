@@ -95,10 +95,17 @@ def held_place_before(toks: Tokens, lo: int, i: int):
         return None
     if vm.feature("site_subject"):          # شهدت مدينة مراكش انعقاد …: the city that witnessed it, its subject
         k = vm.j + 1 if vm.j + 1 < i and _site_noun(toks, vm.j) else vm.j
+        if k > vm.j:                        # شهدت المدينة الحمراء مراكش: an epithet of the city between
+            while k + 1 < i and k - vm.j <= SITE_EPITHETS and toks.tokens[k].norm.startswith("ال") \
+                    and mention_at(toks, k, ("place",)) is None:
+                k += 1
         pm = mention_at(toks, k, ("place",))
         if pm is not None and not contradicted(toks, pm):
             return pm.entity
     return place_after(toks, vm.j, i, stop_at_meeting=False)
+
+
+SITE_EPITHETS = 2             # words of an epithet between a site noun and its city (المدينة الحمراء مراكش)
 
 
 def dates_before(toks: Tokens, lo: int, i: int, doc_day):
@@ -315,9 +322,24 @@ def own_dates(ctx, toks: Tokens, j: int, hi: int, doc_day, stop: bool = True):
     if stop <= j:
         return []
     s, e = toks.tokens[j].start, toks.tokens[stop - 1].end
-    out = [d for d in dates_of(toks, doc_day) if s <= d.start and d.end <= e and not range_tail(toks, d)]
+    out = [d for d in dates_of(toks, doc_day) if s <= d.start and d.end <= e and not range_tail(toks, d)
+           and not since(toks, d)]
     rel = [r for r in relative_day(toks, j, stop, doc_day) if not any(d.start <= r.start < d.end for d in out)]
     return out + rel
+
+
+_SINCE = frozenset({"منذ", "ومنذ"})
+SINCE_WINDOW = 2             # tokens between منذ and its date (منذ عام 2015، منذ شهر أبريل)
+
+
+def since(toks: Tokens, d) -> bool:
+    """A month or a year after ``منذ`` (``في إطار تولي مصر رئاسة المبادرة منذ أبريل من العام الماضي``): when
+    something else began, not a meeting's date. A day after it (``المنعقدة منذ الأربعاء ببرلين``) is the
+    meeting's first day."""
+    if d.precision == "day":
+        return False
+    k = toks.index_at(d.start)
+    return any(toks.tokens[x].norm in _SINCE for x in range(max(0, k - SINCE_WINDOW), k))
 
 
 _RELATIVE = frozenset({"الذي", "التي", "والذي", "والتي"})

@@ -44,7 +44,8 @@ register(Rule("event.process-chair", ("chairedBy", "coChairedBy"), 0.75,
 
 _ACTORS = ("state", "org")
 _FILLERS = frozenset({"«", "»", '"', "“", "”", "(", "مهمه", "الدوره", "الجديده", "الحاليه", "الدوريه", "المشتركه", "مشتركه", "من", "دوريه",
-                      "الجديد", "الحالي", "عمل", "اعمال", "فعاليات"})
+                      "الجديد", "الحالي", "عمل", "اعمال", "فعاليات",
+                      "منتدي"})   # رئاسة منتدى عملية بودابست: the forum that is the process
 _FORUM_WORDS = {"المنتدي": "forum", "منتدي": "forum", "الحوار": "dialogue", "حوار": "dialogue"}
 _DEMONSTRATIVES = frozenset({"هذا", "هذه", "ذلك", "تلك"})
 _CO_WORDS = frozenset({"المشتركه", "مشتركه"})

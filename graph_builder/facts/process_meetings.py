@@ -22,6 +22,7 @@ from ..recognise.findings import Entity
 from .fact_context import FactContext, sentences
 from ..text.word_classes import slips_of
 from .event_common import Ref, dates_in
+from .meeting_coref import Chain
 from .named_meetings import named_meetings
 from .minting import rx, ORDINAL_RE, ORDINALS, View, arabic_names, process_meeting
 
@@ -60,6 +61,8 @@ class DocState:
     title_meeting: object = None                       # the meeting the document's title names
     planned_keys: set = field(default_factory=set)     # meetings referred to as planned / as held
     held_keys: set = field(default_factory=set)
+    headline: object = None                            # the title's meeting, held or planned (events.py)
+    chain: object = field(default_factory=Chain)          # meetings named so far, for anaphors (meeting_coref.py)
 
     def view(self, src) -> View:
         v = self.views.get(id(src))

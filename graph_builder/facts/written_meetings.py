@@ -38,13 +38,14 @@ from ..values import find_ordinals, parse_ordinal
 from ..recognise.findings import Entity, Fact, Value
 from ..text.tokens import Tokens, strip_article
 from .event_common import Ref, key_year, year_fact
-from .event_status import HELD, PLANNED, _sentence_bounds, clause_status, document_day
+from .event_status import HELD, PLANNED, UNKNOWN, _sentence_bounds, clause_status, document_day
 from ..text.word_classes import load
 from .minting import process_meeting, sub_event, translit
 from .meeting_setting import (LOCATION_WINDOW, after, clause_place, covered, dates_before, fronted_place, governing_before, governing_verb, held_place_before, held_subject,
                               host_place_before, mention_at, ordinals_of, own_dates, phase_before, phase_dates,
                               place_after, range_tail, reported, state_site, contradicted, host_after)
 from .rules import REGISTRY, Rule, register
+from .meeting_coref import demonstrative, resolve
 
 RULE_ID = "event.written-meeting"
 ANAPHOR_ID = "event.written-anaphor"
@@ -125,7 +126,8 @@ def find(ctx, st, src, toks: Tokens, s: int, e: int, known: list[Ref]) -> list[R
         if ref is not None:
             out.insert(0, ref)
     # a planned clause about a meeting named before (وكانت القمة مقررة بين …) says nothing of the meeting held
-    return [r for r in out if not (r.rule == ANAPHOR_ID and r.status == PLANNED)]
+    # (a planned meeting taken up in a planned clause keeps it: وسيعقد المؤتمر في … of a preview article)
+    return [r for r in out if not (r.rule == ANAPHOR_ID and r.status == PLANNED and r.event.cls != PLANNED_CLASS)]
 
 
 DATELINE_ID = "event.dateline-place"
@@ -413,6 +415,10 @@ def _read(ctx, st, src, toks: Tokens, m, lo: int, hi: int, ordinals: dict, doc_d
             return None
     elif m.reading.enc:
         return None
+    if process is None and place is None and n is None and demonstrative(toks, m.i, j, lo, hi):
+        # هذا المؤتمر، هذه القمة الوزارية، المؤتمر ذاته: a meeting named before, whatever qualifiers it carries
+        ante = resolve(st.chain, kind, pointed=True, extra=_sentence_antecedent(st, src))
+        return _anaphor(ctx, st, src, toks, m.i, j, lo, hi, doc_day, ante) if ante is not None else None
     definite = m.reading.stem.startswith("ال") or toks.tokens[m.i].norm.startswith(("ال", "وال", "بال", "فال", "لل"))
     qualified = qualified or len(m.entry.words) > 1
     later = place_after(toks, j, hi) if process is None and place is None and n is None and not qualified \
@@ -432,6 +438,9 @@ def _read(ctx, st, src, toks: Tokens, m, lo: int, hi: int, ordinals: dict, doc_d
         if ante is not None and not modified and _can_refer(kind, ante.kind, ante.process):
             return _anaphor(ctx, st, src, toks, m.i, j, lo, hi, doc_day)
         place = host_place_before(toks, lo, m.i) or held_place_before(toks, lo, m.i)
+        ante = resolve(st.chain, kind, extra=_sentence_antecedent(st, src)) if not modified and place is None else None
+        if ante is not None:        # المؤتمر after a preparatory meeting: the last conference named, not the last meeting
+            return _anaphor(ctx, st, src, toks, m.i, j, lo, hi, doc_day, ante)
         if place is None and host_after(toks, j, hi) is None:
             return None         # افتتحت اليوم، بمراكش، أشغال المؤتمر الحكومي الدولي: named by its place (below)
     dates = own_dates(ctx, toks, j, hi, doc_day) or dates_before(toks, lo, m.i, doc_day)
@@ -608,15 +617,17 @@ def _can_refer(kind: str, antecedent_kind: str, process=None) -> bool:
     return kind == antecedent_kind or kind in _GENERIC or antecedent_kind.endswith(kind)
 
 
-def title_meeting(ctx, st) -> Ref | None:
-    """The meeting the document's title names (``… عن الاجتماع الرابع للمنتدى …``, ``… في قمة كيتو للمنتدى …``)."""
+def title_meeting(ctx, st, planned: bool = False) -> Ref | None:
+    """The meeting the document's title names (``… عن الاجتماع الرابع للمنتدى …``, ``… في قمة كيتو للمنتدى …``);
+    with ``planned`` also one the title announces (``بيروت تستضيف الاجتماع التشاوري …``: what a preview's body
+    takes up, not the meeting a report is about)."""
     toks = ctx.title_tokens()
     if toks is None or not toks.tokens:
         return None
     saved = (st.last_meeting, st.last_source, st.main_meeting)
     refs = find(ctx, st, None, toks, 0, len(toks.text), [])
     st.last_meeting, st.last_source, st.main_meeting = saved
-    named = [r for r in refs if r.rule == RULE_ID and r.status != PLANNED and identified(r) and not r.minted]
+    named = [r for r in refs if r.rule == RULE_ID and (planned or r.status != PLANNED) and identified(r) and not r.minted]
     if not named:
         return None             # a headline's meeting named by its phrase alone does not outrank the body's
     ref = named[0]
@@ -627,6 +638,11 @@ def title_meeting(ctx, st) -> Ref | None:
         st.ordinal_years.setdefault((ref.process.slug, ref.ordinal), year)
         ref = replace(ref, event=replace(process_meeting(ref.process, year), cls=ref.event.cls), year=year)
     return ref
+
+
+def _sentence_antecedent(st, src) -> list:
+    """The meeting named earlier in the same source, which the chain may not hold yet."""
+    return [st.last_meeting] if st.last_meeting is not None and st.last_source is src else []
 
 
 def antecedent(st, src) -> Ref | None:
@@ -878,10 +894,12 @@ def _anaphor(ctx, st, src, toks: Tokens, i: int, j: int, lo: int, hi: int, doc_d
     ante = ante or antecedent(st, src)
     dates = own_dates(ctx, toks, j, hi, doc_day)
     phases = phase_dates(toks, lo, hi, doc_day)
-    opener = phase_before(toks, lo, i)
+    opener = phase_before(toks, lo, i + 1)      # the opening verb itself (وقد اختتمت أشغاله يوم …): its last day
     if opener and dates and not phases:
         phases, dates = ((opener, dates[0]),), dates[1:]   # افتتحا أشغال القمة يوم الأربعاء الماضي: its first day
     status = clause_status(toks, i, dates=dates, doc_day=doc_day)
+    if status == UNKNOWN:
+        status = ante.status        # ويهدف هذا المؤتمر …: the clause says nothing new of it, it is as it was named
     place = place_after(toks, j, hi)
     years = [d.year for d in list(dates) + [d for _, d in phases] if d.year]
     ante_year = key_year(ante.event)
@@ -1237,6 +1255,8 @@ def supplement(ctx, src, toks: Tokens, ref: Ref, given: list, e: int):
 def ref_facts(src, ref: Ref):
     """partOf, year, ordinal, location and dates of a meeting found by :func:`find`."""
     ev = ref.event
+    if any(d.precision != "day" for _, d in ref.phases):      # اختتمت … عام 2017: a year is no first or last day
+        ref = replace(ref, phases=tuple((p, d) for p, d in ref.phases if d.precision == "day"))
     if ref.process is not None and ref.rule in (RULE_ID, LIST_ID):
         yield Fact(ev, "partOf", ref.process, src, ref.rule, REGISTRY.confidence(ref.rule))
     if ref.year and (ref.rule in (RULE_ID, LIST_ID) or (ref.rule == ANAPHOR_ID and key_year(ev) is None)):

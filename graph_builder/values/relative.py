@@ -1,6 +1,7 @@
 """Relative dates, resolved against the document's date (the anchor): ``أمس الأحد``, ``اليوم
 الجمعة``, ``أمس الأول``, ``الأربعاء الماضي``, ``يوم الأحد``, ``يومي الاثنين والثلاثاء الماضيين``,
-``الشهر الجاري``, ``العام الماضي``, ``الأسبوع المقبل``, ``هذا العام``, ``20 من الشهر المقبل``.
+``الشهر الجاري``, ``العام الماضي``, ``الأسبوع المقبل``, ``هذا العام``, ``20 من الشهر المقبل``, and a day or
+two of the month a masculine direction word implies (``14 الجاري``, ``يومي 14 و15 الجاري``, ``3 الماضي``).
 
 A day word with a weekday takes the date with that weekday nearest the arithmetic (a dispatch
 printed the day after its dateline still reads right); a bare weekday follows the direction
@@ -13,13 +14,15 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from ._calendar import (DAY, DIRS, FIRST_WEEKDAY, MONTH_PERIOD, NEEDS_CONTEXT, PERIODS, REL_DAYS, WEEKDAYS, WORDS,
+from ._calendar import (DAY, DAY_JOIN, DIRECTIONS, DIRS, FIRST_WEEKDAY, MONTH_PERIOD, NEEDS_CONTEXT, PERIODS, REL_DAYS, WEEKDAYS, WORDS,
                         Context, DateMatch, direction_step, month_step, valid_day)
 from ._text import NA, NB, SP, Text, key, pattern, words
 
 _TIME = f"(?:{words(*WORDS['time_words'])})"
 _WEEKDAY = f"(?:{words(*WEEKDAYS)}){NA}"
 _ARTICLE = pattern("(?:[وفب]?ال|[وف]?لل)")
+# Direction words that agree with an unwritten الشهر (masculine): ``14 الجاري`` is the 14th of this month.
+MONTH_DIRS = f"(?:{words(*(w for w in DIRECTIONS if not w.endswith(('ه', 'ة', 'ين'))))}){NA}"
 _PERIOD_STEMS = {k[2:] if k.startswith("ال") else k: v for k, v in PERIODS.items()}
 _RELATIVE_RE = re.compile(
     # أمس الأحد · اليوم الجمعة · صباح اليوم · يوم أمس · أول أمس
@@ -32,6 +35,8 @@ _RELATIVE_RE = re.compile(
     # 11 من الشهر الجاري · يوم 5 الشهر المقبل
     rf"|(?<![0-9./A-Za-z])(?P<dd>{DAY}){SP}(?:{pattern('من')}{SP})?(?:{MONTH_PERIOD})"
     rf"{SP}(?P<ddir>{DIRS})"
+    # 14 الجاري · يومي 14 و15 الجاري · من 3 إلى 5 الماضي: days of the month the direction word implies
+    rf"|(?<![0-9./A-Za-z])(?P<md1>{DAY})(?:{DAY_JOIN}(?P<md2>{DAY}))?{SP}(?P<mdir>{MONTH_DIRS})"
     # الشهر الجاري · العام الماضي · الأسبوع المقبل · هذا العام
     rf"|{NB}(?:[وف]?(?P<this>{words(*WORDS['this_words'])}){SP}(?P<tper>{words(*PERIODS)}){NA}"
     rf"|{_ARTICLE}(?P<per>{words(*_PERIOD_STEMS)}){SP}(?P<pdir>{DIRS}))"
@@ -79,6 +84,12 @@ def relative_dates(t: Text, ctx: Context) -> list[DateMatch]:
             y, mo = month_step(a, direction_step(m["ddir"]))
             if valid_day(y, mo, int(m["dd"])):
                 out.append(_day_match(t, m.start("dd"), m.end(), date(y, mo, int(m["dd"]))))
+        elif m["md1"]:
+            y, mo = month_step(a, direction_step(m["mdir"]))
+            d1, d2 = int(m["md1"]), int(m["md2"]) if m["md2"] else int(m["md1"])
+            if d1 <= d2 and valid_day(y, mo, d1) and valid_day(y, mo, d2):
+                out.append(DateMatch(*t.span(m.start("md1"), m.end()), "day", y, mo, d1, y, mo, d2,
+                                     tuple(range(d1, d2 + 1)) if m["md2"] else (), year_inferred=True, relative=True))
         elif m["wa"]:
             if not (m["w2pre"] or m["w2dir"]):
                 continue

@@ -1,0 +1,93 @@
+"""The precomputed tables of the build's summary graph (graph_builder/build/summary_tables.py) on the real
+bundled build: each equals the aggregate it replaces, computed here by the engine over the union of the
+other graphs the way the named queries computed it before (class path, COUNT DISTINCT, MIN)."""
+from __future__ import annotations
+
+import pyoxigraph as ox
+import pytest
+
+from graph_builder.build import facts_graph, summary, summary_tables as tables
+from graph_builder.build.store import open_read_only
+from graph_builder.namespaces import Base
+
+P = ("PREFIX mdkg: <https://w3id.org/mdkg/ontology#>\nPREFIX skos: <http://www.w3.org/2004/02/skos/core#>\n"
+     "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\nPREFIX owl: <http://www.w3.org/2002/07/owl#>\n"
+     "PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>\nPREFIX prov: <http://www.w3.org/ns/prov#>\n")
+
+
+@pytest.fixture(scope="module")
+def store(built_store):
+    return open_read_only(built_store)
+
+
+@pytest.fixture(scope="module")
+def graphs():
+    base = Base.from_env()
+    return base, base.graph(summary.NAME), facts_graph.graph(base)
+
+
+def _table(st, graph, prop) -> dict:
+    return {(q.subject.value): q.object for q in st.quads_for_pattern(None, prop, None, graph)}
+
+
+def _pairs(st, text, **graphs) -> dict:
+    for name, iri in graphs.items():
+        text = text.replace("?" + name, str(iri))
+    return {r[0].value: r[1] for r in st.query(P + text, use_default_graph_as_union=True) if r[1] is not None}
+
+
+def test_instance_counts_are_the_distinct_instances_through_the_class_path(store, graphs):
+    base, summ, facts = graphs
+    expected = _pairs(store, "SELECT ?class (COUNT(DISTINCT ?e) AS ?n) WHERE { GRAPH ?onto { ?class a owl:Class . "
+                             "?t rdfs:subClassOf* ?class } GRAPH ?g { ?e a ?t } FILTER(?g NOT IN (?facts, ?summ, ?build)) "
+                             "FILTER(STRSTARTS(STR(?class), STR(mdkg:))) } GROUP BY ?class",
+                      onto=base.ontology_graph, facts=facts, summ=summ, build=base.build_graph)
+    got = {k: v for k, v in _table(store, summ, tables.INSTANCE_COUNT).items() if k.startswith("https://w3id.org/mdkg/")}
+    assert got == expected and len(got) > 20
+    statements = _pairs(store, "SELECT (rdf:Statement AS ?c) (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a rdf:Statement }")
+    assert _table(store, summ, tables.INSTANCE_COUNT)[tables.EVIDENCE_CLASSES[0].value] == statements[tables.EVIDENCE_CLASSES[0].value]
+    below = {(q.subject.value, q.object.value) for q in store.quads_for_pattern(None, tables.BELOW_CLASS, None, summ)}
+    assert ("https://w3id.org/mdkg/ontology#Declaration", "https://w3id.org/mdkg/ontology#Commitment") in below
+    assert ("https://w3id.org/mdkg/ontology#State", "https://w3id.org/mdkg/ontology#State") in below
+    assert ("https://w3id.org/mdkg/ontology#State", "https://w3id.org/mdkg/ontology#Commitment") not in below
+
+
+def test_display_labels_are_the_least_label_per_language(store, graphs):
+    _, summ, facts = graphs
+    got = {(q.subject.value, q.object.language): q.object for q in store.quads_for_pattern(None, tables.DISPLAY_LABEL, None, summ)}
+    least: dict = {}
+    for q in store.quads_for_pattern(None, ox.NamedNode("http://www.w3.org/2004/02/skos/core#prefLabel"), None, facts):
+        key = (q.subject.value, q.object.language)
+        if key not in least or q.object.value < least[key].value:
+            least[key] = q.object
+    assert got == least
+    assert sum(1 for _, lang in got if lang == "ar") > 100
+
+
+def test_evidence_mention_and_statement_counts(store, graphs):
+    base, summ, _ = graphs
+    evidence = {r[0].value: r[1] for r in store.query(
+        P + "SELECT ?f ?n WHERE { GRAPH ?summ { ?f mdkg:factSubject ?s ; mdkg:factPredicate ?p ; mdkg:factObject ?o ; "
+            "mdkg:evidenceCount ?n } }".replace("?summ", str(summ)))}
+    expected = {tables.fact_iri(base, s, p, o).value: n for s, p, o, n in store.query(
+        P + "SELECT ?s ?p ?o (COUNT(DISTINCT ?e) AS ?n) WHERE { ?st rdf:subject ?s ; rdf:predicate ?p ; "
+            "rdf:object ?o ; prov:wasDerivedFrom ?e } GROUP BY ?s ?p ?o", use_default_graph_as_union=True)}
+    assert evidence == expected and any(int(n.value) > 1 for n in evidence.values())
+    mentions = _pairs(store, "SELECT ?e (COUNT(DISTINCT ?p) AS ?n) WHERE { ?p mdkg:mentions ?e } GROUP BY ?e")
+    assert _table(store, summ, tables.COUNTS["mentionCount"]) == mentions
+    paragraphs = _pairs(store, "SELECT ?e (COUNT(DISTINCT ?p) AS ?n) WHERE { ?p a mdkg:Paragraph ; mdkg:mentions ?e } GROUP BY ?e")
+    assert _table(store, summ, tables.COUNTS["paragraphMentionCount"]) == paragraphs
+    assert paragraphs != mentions           # footnotes mention too: the two counts differ somewhere
+    about = _pairs(store, "SELECT ?e (COUNT(DISTINCT ?st) AS ?n) WHERE { "
+                          "{ ?st rdf:subject ?e } UNION { ?st rdf:object ?e } FILTER(isIRI(?e)) } GROUP BY ?e")
+    assert _table(store, summ, tables.COUNTS["statementCount"]) == about
+
+
+def test_timeline_rows_are_the_meetings_with_a_year(store, graphs):
+    _, summ, facts = graphs
+    years = _pairs(store, "SELECT ?m (MIN(?y) AS ?n) WHERE { GRAPH ?facts { ?m a mdkg:Meeting ; mdkg:year ?y } } GROUP BY ?m",
+                   facts=facts)
+    assert _table(store, summ, tables.TIMELINE["year"]) == years and len(years) > 20
+    places = _pairs(store, "SELECT ?m (MIN(?p) AS ?n) WHERE { GRAPH ?facts { ?m a mdkg:Meeting ; mdkg:year [] ; "
+                           "mdkg:location ?p } } GROUP BY ?m", facts=facts)
+    assert _table(store, summ, tables.TIMELINE["place"]) == places and places
