@@ -359,6 +359,67 @@ def remote_section(r: dict) -> list[str]:
     return out + table(["query", "parameters", "Oxigraph ms", "Virtuoso ms", "Virtuoso/Oxigraph", "rows"], rows)
 
 
+def remote_large_section(r: dict) -> list[str]:
+    """A store bulk-loaded into a tuned Virtuoso (``--tuned --load-dir``): settings, load, PUT against
+    the bulk loader on a sample, and each case on every side (a side stopped or refused says so)."""
+    push, settings = r["push"], r["virtuoso_settings"]
+    m = r["machine"]
+    out = [f"Store `{r['corpus']}` ({push['quads']:,} quads in {push['graphs']} graphs), Virtuoso {r['virtuoso']} "
+           f"on loopback, same machine ({m['nproc']} cores, {m['mem_total_gib']} GiB); run {r['started']} to "
+           f"{r['finished']}, load average {m['load_average_at_start'][0]} at the start; each case and side "
+           f"stopped after {r['timeout_s']:g} s; median and p95 (nearest rank) of up to {r['rounds']} timed runs "
+           f"after a warm-up" + (f", fewer when the warm-up was slow (at most {r['budget_s']:g} s of timed runs "
+                                 f"per case and side; the runs column)" if r.get("budget_s") else "") + ".", "",
+           "Virtuoso settings (`virtuoso.ini`, on top of the package's): "
+           + "; ".join(f"`[{section}]` " + ", ".join(f"`{k} = {v}`" for k, v in values.items())
+                       for section, values in settings.items()) + ".", ""]
+    bulk, sample = push.get("bulk"), push.get("sample")
+    if bulk:
+        out += [f"Bulk load of the store's N-Quads dump ({len(bulk['files'])} files, {bulk['bytes'] / 2**30:.1f} GiB; "
+                f"`ld_dir` + one `rdf_loader_run()` per file in parallel): {bulk['load_s']:,.0f} s, "
+                f"{bulk['with_checkpoint_s']:,.0f} s with the `checkpoint` "
+                f"({push['quads'] / bulk['load_s']:,.0f} quads/s); loader errors: "
+                f"{len(bulk['loader_errors']) or 'none'}; quad counts equal to the store's in every graph: "
+                f"{push.get('counts_equal')}.", ""]
+    if sample:
+        out += [f"Replacing {sample['graphs']} report graphs ({sample['quads']:,} quads) already there: one PUT per "
+                f"graph with Digest (`mdkg push`'s path) {sample['put_s']:,.1f} s "
+                f"({sample['quads'] / sample['put_s']:,.0f} quads/s), `CLEAR GRAPH` + bulk loader "
+                f"{sample['bulk_s']:,.1f} s ({sample['quads'] / sample['bulk_s']:,.0f} quads/s).", ""]
+    sides = ["oxigraph"] + sorted({k[:-3] for q in r["queries"] for k in q if k.startswith("virtuoso") and
+                                   k.endswith("_ms") and not k.endswith("p95_ms")} |
+                                  {k[:-6] for q in r["queries"] for k in q if k.startswith("virtuoso") and
+                                   k.endswith("_error")})
+    names = {"oxigraph": "Oxigraph", "virtuoso": "Virtuoso", "virtuoso_from": "Virtuoso, FROM"}
+
+    def cell(q, side, key):
+        if f"{side}_{key}" in q:
+            return fmt(q[f"{side}_{key}"])
+        error = q.get(f"{side}_error", "")
+        return ("stopped" if "stopped after" in error or "time limit" in error or "S1TAT" in error
+                else "refused" if error else "–")
+
+    def same(q, side):
+        key = "same_rows" if side == "virtuoso" else f"same_rows_{side}"
+        return "yes" if q.get(key) else "no" if f"{side}_ms" in q and "oxigraph_ms" in q else "–"
+    header = ["query", "parameters"]
+    for side in sides:
+        header += [f"{names.get(side, side)} median ms", f"{names.get(side, side)} p95 ms", "runs"]
+        if side != "oxigraph":
+            header += ["rows equal"]
+    header += ["rows"]
+    rows = []
+    for q in r["queries"]:
+        row = [f"`{q['query']}`", q["args"] or "(unbound)"]
+        for side in sides:
+            row += [cell(q, side, "ms"), cell(q, side, "p95_ms"), q.get(f"{side}_runs", "–")]
+            if side != "oxigraph":
+                row += [same(q, side)]
+        row += [q.get("oxigraph_rows", q.get("virtuoso_rows", "–"))]
+        rows.append(row)
+    return out + table(header, rows)
+
+
 def tokens_section(t: dict) -> list[str]:
     rows = [[f"`{r['tokenizer']}`", f"{r['paragraphs_per_s']:,}", f"{r['tokens']:,}", fmt(r["best_s"], 3)]
             for r in t["rows"]]
@@ -434,6 +495,10 @@ def render(prose: dict[str, list[str]]) -> str:
     out += ["## MDKG beside Virtuoso: pushes and named queries", ""] + prose["remote_method"]
     r = load("remote_engine.json")
     out += remote_section(r) + prose["remote_findings"] if r else ["Run `python bench/remote_engine_bench.py`.", ""]
+    large = load("remote_engine_n1000.json")
+    if large:
+        out += ["### The 1,000-report store on Virtuoso with settings for a large store", ""]
+        out += remote_large_section(large)
     out += ["## Linguistic layer: tokens with clitic readings against str.split, Tashaphyne and spaCy", ""]
     tk = load("tokens_speed.json")
     out += tokens_section(tk) + prose["tokens_findings"] if tk else ["Run `python bench/tokens_speed.py`.", ""]

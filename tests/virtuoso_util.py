@@ -7,6 +7,11 @@ HTTP listener, and returns a :class:`Virtuoso` whose ``stop()`` ends only that p
 runs SQL as ``dba`` (a fresh database's default password) through ``isql-vt``; ``add_user``
 creates a SQL user with the ``SPARQL_UPDATE`` role, the one Virtuoso's
 ``/sparql-graph-crud-auth`` endpoint (HTTP Digest) accepts for writes.
+
+``settings`` (``{section: {key: value}}``) overrides or adds ``virtuoso.ini`` entries, for a
+benchmark of a large store (buffers, time limits, threads); the integration test uses none, i.e.
+the package's defaults. A ``DirsAllowed`` given there is added to the database folder, not put
+in its place.
 """
 from __future__ import annotations
 
@@ -35,21 +40,43 @@ def missing() -> str | None:
     return None
 
 
-def make_ini(folder: Path, isql_port: int, http_port: int) -> Path:
-    """The package's default ``virtuoso.ini`` with its database in ``folder`` and loopback listeners."""
+Settings = dict[str, dict[str, str]]
+
+
+def _set(section: str, key: str, value: str) -> str:
+    """``section`` (one ``[Name]`` block of the ini) with ``key`` set to ``value`` (added when absent)."""
+    line = f"{key} = {value}"
+    pattern = rf"(?m)^{re.escape(key)}\s*=.*$"
+    if re.search(pattern, section):
+        return re.sub(pattern, lambda _: line, section, count=1)
+    head, _, body = section.partition("\n")
+    return f"{head}\n{line}\n{body}"
+
+
+def make_ini(folder: Path, isql_port: int, http_port: int, settings: Settings | None = None) -> Path:
+    """The package's default ``virtuoso.ini`` with its database in ``folder`` and loopback listeners,
+    and ``settings`` applied on top (see the module docstring)."""
     text = DEFAULT_INI.read_text(encoding="utf-8")
     db = folder / "db"
     db.mkdir(parents=True, exist_ok=True)
     text = text.replace(PACKAGE_DB, str(db))
     sections = re.split(r"(?m)^(?=\[)", text)
+    settings = {name: dict(values) for name, values in (settings or {}).items()}
+    extra_dirs = settings.get("Parameters", {}).pop("DirsAllowed", None)
     out = []
     for section in sections:
+        name = section[1:section.index("]")] if section.startswith("[") else ""
+        for key, value in settings.pop(name, {}).items():
+            section = _set(section, key, str(value))
         if section.startswith("[Parameters]"):
             section = re.sub(r"(?m)^ServerPort\s*=.*$", f"ServerPort = 127.0.0.1:{isql_port}", section)
-            section = re.sub(r"(?m)^(DirsAllowed\s*=.*)$", rf"\1, {db}", section)
+            dirs = f"{db}, {extra_dirs}" if extra_dirs else str(db)
+            section = re.sub(r"(?m)^(DirsAllowed\s*=.*)$", lambda m: f"{m.group(1)}, {dirs}", section)
         elif section.startswith("[HTTPServer]"):
             section = re.sub(r"(?m)^ServerPort\s*=.*$", f"ServerPort = 127.0.0.1:{http_port}", section)
         out.append(section)
+    if settings:
+        raise ValueError(f"virtuoso.ini has no section(s) {sorted(settings)}")
     ini = folder / "virtuoso.ini"
     ini.write_text("".join(out), encoding="utf-8")
     return ini
@@ -74,9 +101,9 @@ class Virtuoso:
     def graph_crud_auth(self) -> str:
         return self.url + "/sparql-graph-crud-auth"
 
-    def isql(self, sql: str, password: str = "dba") -> str:
+    def isql(self, sql: str, password: str = "dba", timeout: float = 60) -> str:
         done = subprocess.run([ISQL, f"127.0.0.1:{self.isql_port}", "dba", password, f"exec={sql}"],
-                              capture_output=True, text=True, timeout=60)
+                              capture_output=True, text=True, timeout=timeout)
         if done.returncode != 0 or "*** Error" in done.stdout + done.stderr:
             raise RuntimeError(f"isql failed: {done.stdout}\n{done.stderr}")
         return done.stdout
@@ -98,14 +125,15 @@ class Virtuoso:
                 self.process.wait(10)
 
 
-def start_virtuoso(folder: Path, timeout: float = 120.0, attempts: int = 3) -> Virtuoso:
+def start_virtuoso(folder: Path, timeout: float = 120.0, attempts: int = 3,
+                   settings: Settings | None = None) -> Virtuoso:
     """A fresh Virtuoso in ``folder``, ready (its SPARQL endpoint answers) or RuntimeError.
 
     A port taken by another process between choosing it and Virtuoso's listening on it (the
     database is created first, which takes seconds) makes it try again with new ports."""
     for attempt in range(1, attempts + 1):
         try:
-            return _start(folder / f"try{attempt}", timeout)
+            return _start(folder / f"try{attempt}", timeout, settings)
         except _PortTaken:
             continue
     raise RuntimeError(f"Virtuoso found its ports taken {attempts} times")
@@ -115,12 +143,12 @@ class _PortTaken(RuntimeError):
     pass
 
 
-def _start(folder: Path, timeout: float) -> Virtuoso:
+def _start(folder: Path, timeout: float, settings: Settings | None = None) -> Virtuoso:
     folder.mkdir(parents=True, exist_ok=True)
     isql_port, http_port = free_port(), free_port()
     while http_port == isql_port:
         http_port = free_port()
-    ini = make_ini(folder, isql_port, http_port)
+    ini = make_ini(folder, isql_port, http_port, settings)
     log = open(folder / "stdout.log", "wb")
     process = subprocess.Popen([SERVER, "+foreground", "+configfile", str(ini)], cwd=folder,
                                stdout=log, stderr=subprocess.STDOUT)
