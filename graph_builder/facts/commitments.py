@@ -830,11 +830,14 @@ def _contributed_to_fund(ctx, src, v: View, s: int, e: int, ps: ParaState):
     with a giving verb (تعهدت بتقديم) is the contribution rule's (``funding.py``), not this one."""
     from ..values import find_amounts
     conf = RULES["commitment.contributed-to-fund"][1]
+    sums = None                                  # the paragraph's sums with a currency, read once
     for m, ms, me in v.finditer(CONTRIBUTED, s, e):
         lo = v.folded_offset(max(s, ms - 30))
         if NOT_DONE.search(v.folded[lo:v.folded_offset(ms)]):
             continue
-        if not [a for a in find_amounts(src.text) if me <= a.start < e and a.currency]:
+        if sums is None:
+            sums = [a for a in find_amounts(src.text) if a.currency]
+        if not [a for a in sums if me <= a.start < e]:
             continue
         ments = ctx.mentions_in(src, s, e)
         funds = [x for x in ments if x.entity.kind == "commitment" and x.entity.cls == "FundingCommitment"]
@@ -846,7 +849,7 @@ def _contributed_to_fund(ctx, src, v: View, s: int, e: int, ps: ParaState):
             fund = before[-1].entity if before else ps.funding
         if fund is None:
             continue
-        pairs = _donor_amounts(src.text, ments, [a for a in find_amounts(src.text) if a.currency], me, e)
+        pairs = _donor_amounts(src.text, ments, sums, me, e)
         if pairs:
             for donor, amount in pairs:
                 if donor.entity is not fund:
