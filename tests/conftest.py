@@ -78,15 +78,15 @@ def built_client(built_store):
 @pytest.fixture(scope="session")
 def gazetteer():
     """The real gazetteer, loaded once."""
-    from graph_builder.recognise.gazetteer import load_gazetteer
-    return load_gazetteer()
+    from gold_facts import real_gazetteer
+    return real_gazetteer()
 
 
 @pytest.fixture(scope="session")
 def matcher(gazetteer):
     """The real mention matcher over the real gazetteer."""
-    from graph_builder.recognise.matcher import Matcher
-    return Matcher(gazetteer)
+    from gold_facts import real_matcher
+    return real_matcher()
 
 
 @pytest.fixture(scope="session")

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from functools import cache
 from pathlib import Path
 
 from graph_builder.text.corpus import read_corpus
@@ -14,10 +15,22 @@ from graph_builder.resources import default_corpus
 DATA = Path(__file__).parent / "data"
 
 
+@cache
+def real_gazetteer():
+    """The project's gazetteer, loaded once per test process (it is immutable; its load and name-variant
+    expansion cost about half a second, which every test that loaded its own paid again)."""
+    return load_gazetteer()
+
+
+@cache
+def real_matcher() -> Matcher:
+    """The mention matcher over ``real_gazetteer()``, built once per test process."""
+    return Matcher(real_gazetteer())
+
+
 def corpus_facts(module) -> list[tuple[str, object]]:
     """(document slug, fact) for every fact the module finds in the bundled corpus."""
-    gaz = load_gazetteer()
-    matcher = Matcher(gaz)
+    gaz, matcher = real_gazetteer(), real_matcher()
     out = []
     for doc in read_corpus(default_corpus()):
         ctx = FactContext(doc, mentions_in(doc, matcher), gaz)
@@ -28,11 +41,10 @@ def corpus_facts(module) -> list[tuple[str, object]]:
 def facts_of_text(module, *paragraphs: str, sections: list[Section] | None = None, date: str = "2011-12-02",
                   title: str = ""):
     """Facts the module finds in a small document made of real sentences (one paragraph each)."""
-    gaz = load_gazetteer()
+    gaz, matcher = real_gazetteer(), real_matcher()
     paras = [Paragraph(number=i + 1, text=t, order=i + 1, line=10 * (i + 1)) for i, t in enumerate(paragraphs)]
     doc = Document(path=Path("test.txt"), slug="test", date=date, paragraphs=paras, sections=sections or [],
                    title_ar=title)
-    matcher = Matcher(gaz)
     ctx = FactContext(doc, mentions_in(doc, matcher), gaz, matcher)
     return list(module.extract(ctx))
 

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from gold_facts import real_matcher
 from graph_builder.facts.meeting_details import THEME_CUE
 from graph_builder.text.arabic import fold
 from graph_builder.values import find_resolutions
-from graph_builder.recognise.gazetteer import load_gazetteer
-from graph_builder.recognise.matcher import Matcher
 from graph_builder.recognise.text_entities import CITATION_RULES
 
 
@@ -33,7 +32,7 @@ def test_a_ratio_or_date_is_not_a_resolution():
 
 @pytest.fixture(scope="module")
 def matcher():
-    return Matcher(load_gazetteer())
+    return real_matcher()
 
 
 def _cited(matcher, text):

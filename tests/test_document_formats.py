@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 
 import office
+from gold_facts import real_gazetteer, real_matcher
 from graph_builder.build.pipeline import BuildError, analyse, build
 from graph_builder.build.store import open_read_only, resolve
 from graph_builder.cli import main
-from graph_builder.recognise.gazetteer import load_gazetteer
-from graph_builder.recognise.matcher import Matcher
+
 from graph_builder.resources import default_corpus
 from graph_builder.text.arabic import fold
 from graph_builder.text.corpus import load_manifest, read_document
@@ -57,8 +57,7 @@ def office_copies(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def analysis():
-    gazetteer = load_gazetteer()
-    matcher = Matcher(gazetteer)
+    gazetteer, matcher = real_gazetteer(), real_matcher()
     return lambda doc: analyse(doc, matcher, gazetteer)
 
 

@@ -6,13 +6,12 @@ communiqué). Real gazetteer files, the project's matcher.
 """
 import pytest
 
-from graph_builder.recognise.gazetteer import load_gazetteer
-from graph_builder.recognise.matcher import Matcher
+from gold_facts import real_matcher
 
 
 @pytest.fixture(scope="module")
 def matcher():
-    return Matcher(load_gazetteer())
+    return real_matcher()
 
 
 def found(matcher, text, previous=()):

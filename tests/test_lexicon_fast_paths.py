@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
+from gold_facts import real_matcher
 from graph_builder.facts import patterns as P
 from graph_builder.facts.rules import pattern_rules
-from graph_builder.recognise.gazetteer import load_gazetteer
-from graph_builder.recognise.matcher import Matcher
+
 from graph_builder.text.tokens import tokenise
 from graph_builder.text.word_classes import load
 
@@ -24,7 +24,7 @@ REPO = Path(__file__).resolve().parent.parent
 
 @pytest.fixture(scope="module")
 def texts():
-    matcher = Matcher(load_gazetteer())
+    matcher = real_matcher()
     out = []
     for path in sorted((REPO / "corpus").glob("*.ar.*")):
         paras = [p.strip() for p in path.read_text(encoding="utf-8").split("\n\n") if len(p.strip()) > 40]

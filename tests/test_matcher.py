@@ -4,6 +4,7 @@ import time
 import pytest
 from hypothesis import given, settings, strategies as st
 
+from gold_facts import real_matcher
 from graph_builder.text.corpus import read_corpus
 from graph_builder.recognise.gazetteer import load_gazetteer
 from graph_builder.recognise.matcher import Matcher, mentions_in
@@ -197,7 +198,7 @@ def test_titles_with_proclitics(matcher):
 
 
 def test_real_gazetteer_cases():
-    real = Matcher(load_gazetteer())
+    real = real_matcher()
     cases = {
         "بدعوة من الحكومة السويسرية.": [("السويسرية", "state/CHE")],
         "مؤتمر الإقليمي للهجرة (\"عملية بويلا\") على": [("عملية بويلا", "process/puebla-process")],

@@ -7,17 +7,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from gold_facts import facts_of_text, key_of
+from gold_facts import facts_of_text, key_of, real_gazetteer, real_matcher
 from graph_builder.facts import events, meeting_phrase
 from graph_builder.facts.fact_context import FactContext
 from graph_builder.facts.meeting_setting import ordinals_of
-from graph_builder.recognise.gazetteer import load_gazetteer
-from graph_builder.recognise.matcher import Matcher, mentions_in
+from graph_builder.recognise.matcher import mentions_in
 from graph_builder.text.model import Document, Paragraph
 from graph_builder.text.word_classes import load
 
-_GAZ = load_gazetteer()
-_MATCHER = Matcher(_GAZ)
+_GAZ, _MATCHER = real_gazetteer(), real_matcher()
 
 
 def triples(facts):

@@ -10,16 +10,16 @@ import json
 
 import pytest
 
+from gold_facts import real_matcher
 from graph_builder.text.corpus import read_corpus
-from graph_builder.recognise.gazetteer import load_gazetteer
-from graph_builder.recognise.matcher import Matcher, mentions_in
+from graph_builder.recognise.matcher import mentions_in
 
 from entity_fixtures import CORPUS
 from quality_scoring import ANNOTATIONS, MENTION_KINDS, gold_spans, score_mentions
 
 @pytest.fixture(scope="module")
 def evaluation():
-    matcher = Matcher(load_gazetteer())
+    matcher = real_matcher()
     docs = {d.slug: d for d in read_corpus(CORPUS)}
     mentions = {slug: mentions_in(d, matcher) for slug, d in docs.items()}
     return score_mentions(docs, mentions)

@@ -10,20 +10,18 @@ from pathlib import Path
 
 import pytest
 
-from gold_facts import key_of
+from gold_facts import key_of, real_gazetteer, real_matcher
 from graph_builder.facts import events, topics
 from graph_builder.facts.fact_context import FactContext, sentences
 from graph_builder.facts.meeting_coref import Chain, MeetingIndex, pronoun_anchor, resolve
-from graph_builder.recognise.gazetteer import load_gazetteer
-from graph_builder.recognise.matcher import Matcher, mentions_in
+from graph_builder.recognise.matcher import mentions_in
 from graph_builder.text.model import Document, Paragraph
 from graph_builder.text.tokens import tokenise
 
 
 @pytest.fixture(scope="module")
 def build():
-    gaz = load_gazetteer()
-    matcher = Matcher(gaz)
+    gaz, matcher = real_gazetteer(), real_matcher()
 
     def run(*paragraphs: str, title: str = "", date: str = "2026-03-10"):
         paras = [Paragraph(number=i + 1, text=t, order=i + 1, line=10 * (i + 1)) for i, t in enumerate(paragraphs)]

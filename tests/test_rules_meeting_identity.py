@@ -6,10 +6,9 @@ about something else is not its own, المزمع عقده a few words after it 
 title is not its theme). Every sentence here is the author's own, in several registers."""
 from __future__ import annotations
 
-from gold_facts import facts_of_text, key_of
+from gold_facts import facts_of_text, key_of, real_matcher
 from graph_builder.facts import events
-from graph_builder.recognise.gazetteer import load_gazetteer
-from graph_builder.recognise.matcher import Matcher, hyphen_forms
+from graph_builder.recognise.matcher import hyphen_forms
 
 
 def triples(facts):
@@ -121,7 +120,7 @@ def test_hyphen_forms_of_a_name_and_the_matcher():
     assert set(hyphen_forms("الاورو-افريقي")) == {"الاورو-افريقي", "الاورو -افريقي", "الاورو- افريقي",
                                                   "الاورو - افريقي", "الاورو افريقي", "الاوروافريقي"}
     assert hyphen_forms("الهجره والتنميه") == ["الهجره والتنميه"]
-    mt = Matcher(load_gazetteer())
+    mt = real_matcher()
     for text in ("شركاء الحوار الأورو -إفريقي حول الهجرة والتنمية.", "عن الحوار الأورو ـ إفريقي حول الهجرة والتنمية.",
                  "للحوار الأوروإفريقي حول الهجرة والتنمية."):
         assert [m.entity.slug for m in mt.find(text, ())] == ["rabat-process"], text

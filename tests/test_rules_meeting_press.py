@@ -230,13 +230,12 @@ def test_a_city_without_a_demonstrative_is_not_taken_up():
 def _dated(*paragraphs, dateline, date):
     from pathlib import Path
     from graph_builder.facts.fact_context import FactContext
-    from graph_builder.recognise.gazetteer import load_gazetteer
-    from graph_builder.recognise.matcher import Matcher, mentions_in
+    from gold_facts import real_gazetteer, real_matcher
+    from graph_builder.recognise.matcher import mentions_in
     from graph_builder.text.model import Document, Paragraph
-    gaz = load_gazetteer()
+    gaz, matcher = real_gazetteer(), real_matcher()
     paras = [Paragraph(number=i + 1, text=t, order=i + 1, line=10 * (i + 1)) for i, t in enumerate(paragraphs)]
     doc = Document(path=Path("test.txt"), slug="test", date=date, paragraphs=paras, sections=[], dateline=dateline)
-    matcher = Matcher(gaz)
     facts = events.extract(FactContext(doc, mentions_in(doc, matcher), gaz, matcher))
     return {(key_of(f.subject), f.predicate, key_of(f.object)) for f in facts}
 

@@ -188,11 +188,10 @@ def test_a_person_taking_an_office_holds_its_role(matcher, gazetteer):
 
 
 def test_an_office_in_a_reported_clause_is_not_the_speakers():
-    from graph_builder.recognise.gazetteer import load_gazetteer
-    from graph_builder.recognise.matcher import Matcher
-    gaz = load_gazetteer()
+    from gold_facts import real_gazetteer, real_matcher
+    gaz = real_gazetteer()
     _p, roles, affs, _ = actor_facts("وقال سالم المنصوري إن المرأة التي تتولى منصب الأمين العام للأمم المتحدة "
-                                     "ستواجه تحديات.", Matcher(gaz), gaz)
+                                     "ستواجه تحديات.", real_matcher(), gaz)
     assert not roles and not affs
 
 

@@ -17,9 +17,9 @@ import pytest
 
 from bench.gen_corpus import generate, names_by_kind
 from bench.measure import run_measured
+from gold_facts import real_gazetteer
 from graph_builder.build import store as store_mod
 from graph_builder.text.corpus import load_manifest, read_corpus, read_document
-from graph_builder.recognise.gazetteer import load_gazetteer
 from graph_builder.resources import default_corpus
 from serverutil import REPO
 
@@ -51,7 +51,7 @@ def test_copies_keep_structure_and_vary_content(generated):
     assert len(manifest) == 4 and len({e["slug"] for e in manifest.values()}) == 4
     docs = read_corpus(generated)
     assert len(docs) == 4
-    names = {n for pool in names_by_kind(load_gazetteer()).values() for n in pool}
+    names = {n for pool in names_by_kind(real_gazetteer()).values() for n in pool}
     for doc in docs:
         source_name = re.sub(r"^\d{4}-", "", doc.path.name)
         source = sources[source_name]
