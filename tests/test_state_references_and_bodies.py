@@ -136,3 +136,38 @@ def test_no_body_without_a_proper_part(text):
 def test_a_gazetteer_name_is_not_minted_again():
     ents = entities("دعت منظمة العمل الدولية والمنظمة الدولية للهجرة إلى التعاون.")
     assert ents == ["org/ilo", "org/iom"]
+
+
+@pytest.mark.parametrize("text", [
+    "انعقد المنتدى في دكار عاصمة بنغلادش العام الماضي.",          # a gloss of the city before it
+    "وصل الوفد إلى مراكش، عاصمة المغرب السياحية، أمس.",
+])
+def test_a_capital_phrase_glossing_the_city_before_it_keeps_the_state(text):
+    assert not any(r == "capital-of" for _, _, r in found(text))
+
+
+def test_a_ministry_name_ends_at_its_state():
+    text = "وقال وكيل وزارة الخارجية الفلبينية لشؤون العمال المهاجرين إن البرنامج مستمر."
+    m = _body(text)
+    assert m is not None and m.surface == "وزارة الخارجية" and "state/PHL" in entities(text)
+
+
+# ---------------------------------------------------------------- a short name qualified after an ordinal
+
+def test_a_short_name_with_an_ordinal_then_another_genitive_is_another_forum():
+    # the GFMD's short name المنتدى العالمي, an ordinal, then للاجئين: the first Global Refugee Forum, not the GFMD
+    assert "process/gfmd" not in entities("بدأت اليوم في جنيف أعمال المنتدى العالمي الأول للاجئين بمشاركة واسعة.")
+
+
+@pytest.mark.parametrize("text", [
+    "انعقد المنتدى العالمي الحادي عشر للهجرة والتنمية في مراكش.",   # the genitive is the forum's own words
+    "انعقد المنتدى العالمي الأول في بروكسل عام 2007.",               # an ordinal and no genitive
+])
+def test_a_short_name_with_an_ordinal_keeps_its_entity(text):
+    assert "process/gfmd" in entities(text)
+
+
+def test_no_state_for_its_form_after_two_such_states():
+    text = ("يجمع الحوار المغرب والجزائر وتونس وإسبانيا وفرنسا، ويهدف هذا المؤتمر، الذي تترأسه المملكة، إلى وضع إطار "
+            "عمل مشترك.")
+    assert not [e for s, e, r in found(text) if r == "short-form" and e.startswith("state/")]

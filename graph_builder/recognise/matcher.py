@@ -299,7 +299,8 @@ class Matcher:
         if link is not None:
             subject = words[len(link)] if len(words) > len(link) else None
         else:
-            subject = words[0] if words[0].startswith("لل") else None
+            skip = _ordinal_words(words)          # المنتدى العالمي الأول للاجئين: an ordinal, then the genitive
+            subject = words[skip] if len(words) > skip and words[skip].startswith("لل") else None
         return subject is not None and not (_cores(subject) & own)
 
     # ------------------------------------------------------------ fuzzy index
@@ -464,6 +465,11 @@ class Matcher:
             return None
         key = hit.key if hit.how == SHORT else "ا" + hit.key
         candidates = self._ambiguous.get(key, ())
+        if any(c.kind == "state" for c in candidates):
+            # المملكة: the one kingdom named before it; after two (المغرب … وإسبانيا … المملكة) the writer's own
+            # state is meant, which the text does not say: none
+            named = {e for e in recent if e in candidates}
+            return named.pop() if len(named) == 1 else None
         for e in reversed(recent):
             if e in candidates:
                 return e
@@ -578,6 +584,7 @@ class Matcher:
         t = norm.text
         recent = list(previous)
         out = []
+        place_end = -1                        # where the last mention ends when it names a place
         name_ends = frozenset(h.end for h in chosen if h.entity is not None and h.entity.kind in NAME_BEFORE_OBJECT)
         for i, h in enumerate(chosen):
             entity, start, rule = h.entity, h.start, RULES.get(h.how, h.how)
@@ -589,11 +596,12 @@ class Matcher:
                     continue
             elif h.how not in (SHORT, SHORT_ELIDED):
                 recent.append(entity)
-            capital = self._capital_before(t, start, entity)
+            capital = self._capital_before(t, start, entity, place_end)
             if capital is not None:
                 entity, start, rule = capital[0], capital[1], "capital-of"
             os_, oe = norm.to_original(start, h.end)
             out.append(Match(os_, oe, entity, text[os_:oe], rule))
+            place_end = h.end if entity.kind == "place" else -1
         return out
 
     def _nisba_after(self, text: str, hit: _Hit, following: Sequence[_Hit]) -> bool:
@@ -604,9 +612,10 @@ class Matcher:
             return False
         return bool(following) and following[0].how == ADJECTIVE and text[hit.end:following[0].start] == " "
 
-    def _capital_before(self, text: str, start: int, entity: Entity) -> tuple[Entity, int] | None:
+    def _capital_before(self, text: str, start: int, entity: Entity, place_end: int = -1) -> tuple[Entity, int] | None:
         """(the capital, where its phrase starts) when a state is the genitive of ``عاصمة`` (بعاصمة المملكة، عاصمة
-        المغرب) or in apposition to ``العاصمة`` (بالعاصمة الجزائر: the city that shares the state's name), else None."""
+        المغرب) or in apposition to ``العاصمة`` (بالعاصمة الجزائر: the city that shares the state's name), else None;
+        None too when the phrase glosses the place named right before it (``place_end``: دكار عاصمة بنغلاديش)."""
         if entity.kind != "state" or entity.slug not in self._capitals or start < 2 or text[start - 1] != " ":
             return None
         ws = start - 1
@@ -615,6 +624,8 @@ class Matcher:
         word = text[ws:start - 1]
         if not word.endswith(_CAPITAL_NOUN) or word[:-len(_CAPITAL_NOUN)] not in _CAPITAL_PREFIXES:
             return None
+        if place_end >= 0 and not text[place_end:ws].strip(" ،,(-–"):
+            return None                       # دكار، عاصمة بنغلاديش: a gloss of the city before it, which the state tells
         prefix = word[:-len(_CAPITAL_NOUN)]
         article = 2 if prefix.endswith("ال") else 1 if prefix.endswith("لل") else 0     # the span keeps the article
         return self._capitals[entity.slug], ws + len(prefix) - article
@@ -646,6 +657,16 @@ class Matcher:
                                         find_role_persons(norm, [(c.start, c.end) for c in hard])
                                         if all(e <= c.start or c.end <= s for c in hard)])
         return norm, tuple(chosen)
+
+
+def _ordinal_words(words: Sequence[str]) -> int:
+    """How many of the first ``words`` are a definite ordinal (الأول، الحادي عشر): 0 when they open with none."""
+    from ..values import find_ordinals          # noqa: PLC0415 (values imports text, not recognise)
+    head = " ".join(words[:3])
+    found = find_ordinals(head, numbered_nouns=())
+    if not found or found[0].start != 0:
+        return 0
+    return len(head[:found[0].end].split())
 
 
 # ---------------------------------------------------------------- documents

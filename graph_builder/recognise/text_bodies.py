@@ -98,6 +98,9 @@ def find_bodies(text: str, hits, original=None) -> list[tuple[int, int, Entity]]
                 break                          # punctuation, a line end or another name closes the body's name
             if n.start() in nisba and state_hit is None:
                 state_hit = nisba[n.start()]
+                if needs_state:
+                    last = n
+                    break                      # وزارة الخارجية الفلبينية | لشؤون …: a ministry's name ends at its state
             elif given(n.group()) and not person and last.group() in _PERSON_TITLES:
                 person = True                  # مركز الملك سلمان: a person's name after a title
             elif not _name_word(n.group(), stops):
