@@ -9,7 +9,8 @@ when it has a proper part:
 * a state's nisba (a mention the matcher found): ``وزارة الخارجية الجزائرية``, ``اللجنة الوطنية المصرية لمكافحة
   الاتجار بالبشر`` — a :func:`government_body` of that state (``ofState``), keyed by the state and the words of
   its name, so the same body named in two documents (or by the actors rules' header items) is one entity. When
-  the nisba ends the phrase it stays a mention of the state of its own (the body's span stops before it);
+  the nisba ends the phrase it stays a mention of the state of its own (the body's span stops before it); a
+  ministry's name always ends at its nisba (``وكيل وزارة الخارجية الفلبينية لشؤون العمال``: the rest is the role's);
 * else a given name of the lexicon after a title (``مركز الملك سلمان للإغاثة والأعمال الإنسانية``) — an entity of the head's
   class keyed by its name; a head marked ``state`` (وزارة) mints nothing without a state.
 
