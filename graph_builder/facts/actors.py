@@ -35,6 +35,7 @@ from .fact_context import FactContext
 from .minting import arabic_names, clean_name, is_name, person, translit
 from ..recognise.role_persons import role_after, role_before
 from ..recognise.text_entities import ROLE_HEADS
+from ..recognise.text_bodies import government_body
 from .clause_subjects import ANAPHORS, FILLERS, RELATIVES, Text, folded_set, resolve_anaphor, subject_after
 
 RULES = {
@@ -957,14 +958,6 @@ def _note_affiliation(text: Text, section, who: Entity, parts):
         return
     if state is not None:
         yield Fact(who, "affiliation", state, section, "actors.affiliation", aff_conf)
-
-
-def government_body(name_ar: str, state: Entity) -> Entity:
-    """A ministry, office or mission first seen in a report, keyed by its state and name."""
-    name_ar = re.sub(r"\s+", " ", name_ar).strip(" ،,؛;.")
-    name_ar = re.split(r"\s(?:لدى|في)\s", name_ar, maxsplit=1)[0]
-    return Entity(kind="org", slug=f"{state.slug.lower()}-{translit(name_ar)}", cls="GovernmentBody",
-                  label_ar=f"{name_ar} ({state.label_ar})" if state.label_ar else name_ar, from_text=True)
 
 
 # ---------------------------------------------------------------- chairs and participation

@@ -78,6 +78,7 @@ from .gazetteer import Gazetteer
 from .name_variants import load_grammar
 from ..text.model import Document, Section
 from .role_persons import find_role_persons, given
+from .text_bodies import find_bodies
 from .text_entities import (find_known_persons, find_numbered_laws, find_persons, find_persons_before_roles,
                             find_publications, find_resolutions_cited, surname, unify_persons)
 
@@ -105,6 +106,10 @@ QUALIFIED_KINDS = frozenset({"process", "body", "commitment"})
 _CLAUSE_END = re.compile(r"[,.;:!?()\[\]\"'\u060c\n-]")
 # between a short form and the name that glosses it: an opening bracket (and quote), or "، أو" / "، أي"
 _APPOSITION = re.compile(r"\s*(?:[(\[]\s*[\"'«“]?|[،,]?\s*(?:او|اي)\s+)\s*")
+# عاصمة STATE (بعاصمة المملكة) and العاصمة STATE (بالعاصمة الجزائر) name the state's capital
+_CAPITAL_NOUN = fold("عاصمة")
+_CAPITAL_PREFIXES = frozenset(("", "ال", "لل") + PROCLITICS + tuple(p + "ال" for p in PROCLITICS if not p.endswith("ل"))
+                              + tuple(p + "لل" for p in ("و", "ف")))
 _FILLER = frozenset(fold(w) for w in ("في", "من", "على", "عن", "إلى", "مع", "و", "أو", "ال"))
 
 
@@ -250,6 +255,8 @@ class Matcher:
         self._short_names = self._short_name_index(gazetteer)
         self._fuzzy_memo: dict[str, tuple[int, Entity] | None] = {}
         self._homographs = {}
+        self._capitals = {iso: gazetteer.get("place", slug) for iso, slug in load_grammar().capital_of
+                          if ("place", slug) in gazetteer}
         for hg in load_grammar().homographs:
             kd, ko = tuple(hg.default.split("/", 1)), tuple(hg.other.split("/", 1))
             if kd in gazetteer and ko in gazetteer:
@@ -292,7 +299,8 @@ class Matcher:
         if link is not None:
             subject = words[len(link)] if len(words) > len(link) else None
         else:
-            subject = words[0] if words[0].startswith("لل") else None
+            skip = _ordinal_words(words)          # المنتدى العالمي الأول للاجئين: an ordinal, then the genitive
+            subject = words[skip] if len(words) > skip and words[skip].startswith("لل") else None
         return subject is not None and not (_cores(subject) & own)
 
     # ------------------------------------------------------------ fuzzy index
@@ -457,6 +465,11 @@ class Matcher:
             return None
         key = hit.key if hit.how == SHORT else "ا" + hit.key
         candidates = self._ambiguous.get(key, ())
+        if any(c.kind == "state" for c in candidates):
+            # المملكة: the one kingdom named before it; after two (المغرب … وإسبانيا … المملكة) the writer's own
+            # state is meant, which the text does not say: none
+            named = {e for e in recent if e in candidates}
+            return named.pop() if len(named) == 1 else None
         for e in reversed(recent):
             if e in candidates:
                 return e
@@ -571,18 +584,51 @@ class Matcher:
         t = norm.text
         recent = list(previous)
         out = []
+        place_end = -1                        # where the last mention ends when it names a place
         name_ends = frozenset(h.end for h in chosen if h.entity is not None and h.entity.kind in NAME_BEFORE_OBJECT)
         for i, h in enumerate(chosen):
-            entity = h.entity
+            entity, start, rule = h.entity, h.start, RULES.get(h.how, h.how)
             if entity is None:
+                if self._nisba_after(t, h, chosen[i + 1:i + 2]):
+                    continue                  # المملكة الأردنية: the nisba names the state, not an earlier kingdom
                 entity = self._resolve_short(t, h, recent, fallback, name_ends) or self._apposed(t, h, chosen[i + 1:])
                 if entity is None:
                     continue
             elif h.how not in (SHORT, SHORT_ELIDED):
                 recent.append(entity)
-            os_, oe = norm.to_original(h.start, h.end)
-            out.append(Match(os_, oe, entity, text[os_:oe], RULES.get(h.how, h.how)))
+            capital = self._capital_before(t, start, entity, place_end)
+            if capital is not None:
+                entity, start, rule = capital[0], capital[1], "capital-of"
+            os_, oe = norm.to_original(start, h.end)
+            out.append(Match(os_, oe, entity, text[os_:oe], rule))
+            place_end = h.end if entity.kind == "place" else -1
         return out
+
+    def _nisba_after(self, text: str, hit: _Hit, following: Sequence[_Hit]) -> bool:
+        """True when a short form that may name a state (المملكة) is followed by a state's nisba (المملكة الأردنية):
+        the nisba, a mention of its own, names the state."""
+        key = hit.key if hit.how == SHORT else "ا" + hit.key
+        if not any(c.kind == "state" for c in self._ambiguous.get(key, ())):
+            return False
+        return bool(following) and following[0].how == ADJECTIVE and text[hit.end:following[0].start] == " "
+
+    def _capital_before(self, text: str, start: int, entity: Entity, place_end: int = -1) -> tuple[Entity, int] | None:
+        """(the capital, where its phrase starts) when a state is the genitive of ``عاصمة`` (بعاصمة المملكة، عاصمة
+        المغرب) or in apposition to ``العاصمة`` (بالعاصمة الجزائر: the city that shares the state's name), else None;
+        None too when the phrase glosses the place named right before it (``place_end``: دكار عاصمة بنغلاديش)."""
+        if entity.kind != "state" or entity.slug not in self._capitals or start < 2 or text[start - 1] != " ":
+            return None
+        ws = start - 1
+        while ws > 0 and is_word_char(text[ws - 1]):
+            ws -= 1
+        word = text[ws:start - 1]
+        if not word.endswith(_CAPITAL_NOUN) or word[:-len(_CAPITAL_NOUN)] not in _CAPITAL_PREFIXES:
+            return None
+        if place_end >= 0 and not text[place_end:ws].strip(" ،,(-–"):
+            return None                       # دكار، عاصمة بنغلاديش: a gloss of the city before it, which the state tells
+        prefix = word[:-len(_CAPITAL_NOUN)]
+        article = 2 if prefix.endswith("ال") else 1 if prefix.endswith("لل") else 0     # the span keeps the article
+        return self._capitals[entity.slug], ws + len(prefix) - article
 
     def _candidates(self, text: str) -> tuple:
         """(the folded text, the hits chosen in it before short forms are resolved): what the text alone decides."""
@@ -600,6 +646,8 @@ class Matcher:
             hits.append(_Hit(s, e, ent, "text-law"))
         chosen = self._select(hits)
         chosen = self._select(chosen + self._fuzzy_hits(t, [(h.start, h.end) for h in chosen]))
+        chosen = self._select(chosen + [_Hit(s, e, ent, "text-body") for s, e, ent in
+                                        find_bodies(t, chosen, lambda s, e: text.__getitem__(slice(*norm.to_original(s, e))))])
         chosen = self._select(chosen + [_Hit(s, e, ent, "text-person") for s, e, ent in find_persons_before_roles(norm)
                                         if all(e <= c.start or c.end <= s for c in chosen)])
         chosen = [self._homograph(text, norm, h) for h in chosen if not self._feminine_word(text, norm, h)]
@@ -609,6 +657,16 @@ class Matcher:
                                         find_role_persons(norm, [(c.start, c.end) for c in hard])
                                         if all(e <= c.start or c.end <= s for c in hard)])
         return norm, tuple(chosen)
+
+
+def _ordinal_words(words: Sequence[str]) -> int:
+    """How many of the first ``words`` are a definite ordinal (الأول، الحادي عشر): 0 when they open with none."""
+    from ..values import find_ordinals          # noqa: PLC0415 (values imports text, not recognise)
+    head = " ".join(words[:3])
+    found = find_ordinals(head, numbered_nouns=())
+    if not found or found[0].start != 0:
+        return 0
+    return len(head[:found[0].end].split())
 
 
 # ---------------------------------------------------------------- documents
