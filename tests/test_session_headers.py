@@ -323,3 +323,24 @@ def test_a_heading_naming_a_process_or_a_planned_meeting_carries_none(gazetteer,
     assert not [f for f in facts if f.predicate in ("participantCount", "location") and f.subject.kind == "event"
                 and f.rule.startswith("event.heading")]
     assert not [f for f in facts if f.predicate == "participantCount" and str(f.object.lexical) == "135"]
+
+
+# ------------------------------------------------------------------ a bare session noun in a session's section
+
+def test_the_session_of_a_section_named_by_a_bare_noun(gazetteer, tmp_path):
+    facts, _ = document_facts(
+        gazetteer, tmp_path, GFMD_TITLE, "مقدمة", GFMD_OPEN,
+        "الجلسة 1-1: العمالة الموسمية",
+        "ترأست الجلسة السيدة آنا بيرغ، مديرة إدارة الهجرة في السويد، وناقش المشاركون العقود الموسمية.",
+        "الجلسة 1-2: حماية المهاجرين في الأزمات",
+        "وترأس الجلسة بصورة مشتركة كل من الفلبين والمكسيك.",
+        "الجلسة الختامية",
+        "وترأس الجلسة السفير خوان بيريز، نائب وزير الخارجية في شيلي.",
+        name="summary-running.ar.txt")
+    t = triples(facts)
+    assert ("event/gfmd-2031-session-1-1", "chairedBy", "person/ana-byrgh") in t
+    assert ("event/gfmd-2031-session-1-2", "coChairedBy", "state/PHL") in t
+    assert ("event/gfmd-2031-session-1-2", "coChairedBy", "state/MEX") in t
+    # the closing session has no number: its chair is no numbered session's, nor the first session's
+    assert not any(p in ("chairedBy", "coChairedBy") and o == "person/khwan-byryz" and "session-1" in s
+                   for s, p, o in t)

@@ -16,7 +16,11 @@ import re
 from ..text.arabic import fold
 from ..text.header_lines import SessionHead, section_owners, session_heading
 from ..recognise.findings import Entity, Fact, Value
-from .fact_context import FactContext
+from ..text.word_classes import load
+from . import meeting_relations, speakers
+from .fact_context import FactContext, sentences
+from .event_common import Ref
+from .event_status import HELD
 from .event_common import RULES, key_year, year_fact
 from .minting import rx, ORDINAL_RE, ORDINALS, sub_event, translit
 from .process_meetings import DocState
@@ -115,8 +119,32 @@ def session_facts(ctx: FactContext, st: DocState):
             yield from role_facts(ctx, st, sec, opened[id(owner)], note)
     for para in ctx.document.paragraphs:
         owner = owners.get(id(para.section)) if para.section is not None else None
-        if owner is not None and header_paragraph(para.text):
+        if owner is None:
+            continue
+        if header_paragraph(para.text):
             yield from role_facts(ctx, st, para, opened[id(owner)], para.text)
+        else:
+            yield from _bare_session(ctx, para, opened[id(owner)])
+
+
+def _bare_session(ctx: FactContext, src, session: Entity):
+    """``ترأست الجلسة السيدة …``, ``وتحدث في الجلسة السيد …``: a bare definite session noun in a paragraph of a
+    session's section names that session; its chairs and speakers (the meeting relation rules) are the session's."""
+    toks = ctx.tokens(src)
+    lex = load()
+    for s, e in sentences(src.text):
+        lo, hi = toks.token_range(s, e)
+        refs = []
+        for m in lex.find(toks, "session_noun", lo, hi):
+            t = toks.tokens[m.i]
+            if m.j - m.i != 1 or m.feature("plural") or m.feature("kind") or not m.reading.stem.startswith("ال") \
+                    or m.reading.enc or (m.j < hi and toks.tokens[m.j].norm.startswith("ال") and not toks.tokens[m.j].ents
+                                         and lex.is_a(toks, m.j, "title") is None):
+                continue             # الجلسة alone: not جلسات، الجلسة الافتتاحية، جلستها (الجلسة السفير X: a title)
+            refs.append(Ref(t.start, t.end, session, None, "", HELD, kind="session"))
+        if refs:
+            yield from meeting_relations.chairs(ctx, src, toks, refs, s, e)
+            yield from speakers.speakers(ctx, src, toks, refs, None, s, e)
 
 
 def heading_title(heading: str) -> str:
