@@ -344,3 +344,16 @@ def test_the_session_of_a_section_named_by_a_bare_noun(gazetteer, tmp_path):
     # the closing session has no number: its chair is no numbered session's, nor the first session's
     assert not any(p in ("chairedBy", "coChairedBy") and o == "person/khwan-byryz" and "session-1" in s
                    for s, p, o in t)
+
+
+def test_persons_listed_with_their_states_in_brackets(gazetteer, tmp_path):
+    facts, _ = document_facts(
+        gazetteer, tmp_path, GFMD_TITLE, "مقدمة", GFMD_OPEN,
+        "المائدة المستديرة 3: الهجرة والمناخ",
+        "الرؤساء المشاركون: السيد كوفي منساه (غانا)، والسيدة لوسيا راميريز (المكسيك)",
+        name="summary-brackets.ar.txt")
+    t = triples(facts)
+    rt = "event/gfmd-2031-roundtable-3"
+    assert (rt, "coChairedBy", "state/GHA") in t and (rt, "coChairedBy", "state/MEX") in t
+    persons = {o for s, p, o in t if s == rt and p == "coChairedBy" and o.startswith("person/")}
+    assert len(persons) == 2 and "person/kwfy-mnsah" in persons

@@ -17,7 +17,7 @@ from ..recognise.findings import Entity, Fact
 from ..text.arabic import fold
 from ..text.header_lines import role_label
 from .event_chairs import doc_person
-from .minting import arabic_names, clean_name, is_name
+from .minting import TITLES, arabic_names, clean_name, is_name
 from .rules import REGISTRY, Rule, register
 
 RULE_ID = "event.session-header"
@@ -75,20 +75,34 @@ def _fact(actor: Entity, pred: str, session: Entity, src, conf: float) -> Fact:
 
 
 def _persons(ctx, names: str):
-    """(name, the rest of its item) for each item whose first comma chunk is a person's name (titled, or
-    followed by its role; not a state or an organisation the gazetteer names)."""
+    """(name, the rest of its item) for each person a header line lists: items set off by ؛, or by commas when
+    each opens with a title (``السيد X (غانا)، والسيدة Y (المكسيك)``); an item's first chunk is the name (titled,
+    or followed by its role; not a state or an organisation the gazetteer names), a bracket after it its rest."""
     for i, item in enumerate(re.split(r"[؛;]", names)):
-        item = item.strip()
-        if i > 0 and item.startswith("و"):
-            item = item[1:]
-        parts = [p.strip() for p in re.split(r"[،,]", item) if p.strip()]
-        if not parts:
-            continue
-        name = clean_name(parts[0])
-        if not is_name(name) or _actors(ctx, parts[0]):
-            continue
-        if name != parts[0].strip() or len(parts) > 1:
-            yield name, "، ".join(parts[1:])
+        chunks = [c.strip() for c in re.split(r"[،,]", item) if c.strip()]
+        people: list[list[str]] = []
+        for k, chunk in enumerate(chunks):
+            if k == 0 or _titled(chunk):
+                people.append([chunk])
+            else:
+                people[-1].append(chunk)
+        for parts in people:
+            first = parts[0]
+            if first.startswith("و") and (i > 0 or parts is not people[0]):
+                first = first[1:]           # "؛ وNAME": the conjunction, not part of the name
+            bracket = re.search(r"\(([^)]*)\)", first)
+            rest = parts[1:] + ([bracket.group(1)] if bracket else [])
+            first = re.sub(r"\([^)]*\)", "", first).strip()
+            name = clean_name(first)
+            if not is_name(name) or _actors(ctx, first):
+                continue
+            if name != first or rest:
+                yield name, "، ".join(rest)
+
+
+def _titled(chunk: str) -> bool:
+    words = fold(chunk).split()
+    return bool(words) and words[0].removeprefix("و") in TITLES
 
 
 def _actors(ctx, text: str) -> list[Entity]:
