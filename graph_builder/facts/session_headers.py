@@ -81,8 +81,9 @@ def _persons(ctx, names: str):
     for i, item in enumerate(re.split(r"[؛;]", names)):
         chunks = [c.strip() for c in re.split(r"[،,]", item) if c.strip()]
         people: list[list[str]] = []
+        by_title = bool(chunks) and _titled(chunks[0])
         for k, chunk in enumerate(chunks):
-            if k == 0 or _titled(chunk):
+            if k == 0 or (by_title and _titled(chunk) and (chunk.startswith("و") or "(" in chunks[k - 1])):
                 people.append([chunk])
             else:
                 people[-1].append(chunk)
