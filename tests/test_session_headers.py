@@ -357,3 +357,9 @@ def test_persons_listed_with_their_states_in_brackets(gazetteer, tmp_path):
     assert (rt, "coChairedBy", "state/GHA") in t and (rt, "coChairedBy", "state/MEX") in t
     persons = {o for s, p, o in t if s == rt and p == "coChairedBy" and o.startswith("person/")}
     assert len(persons) == 2 and "person/kwfy-mnsah" in persons
+
+
+def test_a_transcript_line_is_no_header_line():
+    line = "الرئيس: إن الهجرة ظاهرة إنسانية قديمة. ويجب أن نتعاون جميعا من أجل حماية المهاجرين وتعزيز حقوقهم."
+    assert role_label(line) is None
+    assert role_label("الرئيس: السيد هنريك لارسن، وزير الخارجية، النرويج.")[0] == "chair"

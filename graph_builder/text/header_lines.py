@@ -116,6 +116,8 @@ def role_label(text: str, bare: bool = False) -> tuple[str, int] | None:
         return None
     end = toks.tokens[m.j - 1].end
     colon = re.match(r"\s*[:：]\s*", text[end:])
+    if colon and not _names_list(text[end + colon.end():]):
+        return None              # الرئيس: إن الهجرة …: a speaker's words in a transcript, not a header line
     if colon:
         return m.feature("role"), end + colon.end()
     if bare and (m.j - m.i > 1 or m.reading.enc) and m.j < len(toks.tokens) and toks.tokens[m.j].kind == "word":
@@ -123,6 +125,15 @@ def role_label(text: str, bare: bool = False) -> tuple[str, int] | None:
     return None
 
 
+
+
+MAX_NAMES_WORDS = 45          # a header line lists names and roles: longer, it is running text
+
+
+def _names_list(value: str) -> bool:
+    """The value of a header line reads as a list of names and roles: short, one sentence at most."""
+    body = value.strip().rstrip(".。").strip()
+    return bool(body) and len(body.split()) <= MAX_NAMES_WORDS and not re.search(r"[.!?؟]\s", body)
 
 
 def part_heading(heading: str) -> bool:
