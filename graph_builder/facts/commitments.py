@@ -35,7 +35,7 @@ from .event_common import dates_in
 from .rules import REGISTRY
 from .spans import sentence_bounds, starting
 from ..text.word_classes import load as load_lexicon, phrases_for
-from .minting import rx, View, arabic_names, sub_event, translit
+from .minting import rx, View, arabic_names, translit
 from .process_meetings import learn_document, sentence_refs
 from .family_findings import known_events
 

@@ -5,9 +5,10 @@ meeting its title or first paragraphs name), with the heading's title as their t
 reports or speaks comes from the session's header lines (``Section.notes``) and verbless header paragraphs
 (``session_headers.py``).
 
-:func:`session_scopes` gives each section its session (a document's structure carries the session a
-paragraph is about); ``commitments.py`` uses :func:`paragraph_sessions` to place recommendations under
-their session. It does not read sessions named in running text (``session_chairs.py``, ``meeting_parts.py``).
+The sections a session owns (``header_lines.section_owners``: a document's structure carries the session a
+paragraph is about) give it their header lines and the chairs of a bare ``الجلسة`` in their paragraphs; the
+recommendations listed there are placed by ``commitments.py`` through ``family_findings.KnownEvents.session``.
+It does not read sessions named in running text (``session_chairs.py``, ``meeting_parts.py``).
 """
 from __future__ import annotations
 
@@ -15,13 +16,12 @@ import re
 
 from ..text.arabic import fold
 from ..text.header_lines import SessionHead, section_owners, session_heading
-from ..recognise.findings import Entity, Fact, Value
 from ..text.word_classes import load
+from ..recognise.findings import Entity, Fact, Value
 from . import meeting_relations, speakers
 from .fact_context import FactContext, sentences
-from .event_common import Ref
+from .event_common import RULES, Ref, key_year, year_fact
 from .event_status import HELD
-from .event_common import RULES, key_year, year_fact
 from .minting import rx, ORDINAL_RE, ORDINALS, sub_event, translit
 from .process_meetings import DocState
 from .rules import REGISTRY, Rule, register
