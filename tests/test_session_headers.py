@@ -363,3 +363,19 @@ def test_a_transcript_line_is_no_header_line():
     line = "الرئيس: إن الهجرة ظاهرة إنسانية قديمة. ويجب أن نتعاون جميعا من أجل حماية المهاجرين وتعزيز حقوقهم."
     assert role_label(line) is None
     assert role_label("الرئيس: السيد هنريك لارسن، وزير الخارجية، النرويج.")[0] == "chair"
+
+
+def test_items_under_a_recommendations_heading_need_no_opening_sentence(gazetteer, tmp_path):
+    facts, _ = document_facts(
+        gazetteer, tmp_path, GFMD_TITLE, "مقدمة", GFMD_OPEN,
+        "الجلسة 2-1: الهجرة والمناخ",
+        "ناقش المشاركون أثر تغير المناخ في حركة السكان.",
+        "التوصيات",
+        "1 - إدماج التنقل البشري في خطط التكيف الوطنية.",
+        "2 - تحسين جمع البيانات عن النزوح المرتبط بالكوارث.",
+        "مقدمة المرفق",
+        "1 - قائمة المشاركين متاحة على موقع المنتدى.",
+        name="summary-recs.ar.txt")
+    produced = {(key_of(f.subject), key_of(f.object)) for f in facts if f.predicate == "producedBy"}
+    assert produced == {("commitment/gfmd-2031-session-2-1-rec-1", "event/gfmd-2031-session-2-1"),
+                        ("commitment/gfmd-2031-session-2-1-rec-2", "event/gfmd-2031-session-2-1")}

@@ -38,6 +38,7 @@ from ..text.word_classes import load as load_lexicon, phrases_for
 from .minting import rx, View, arabic_names, translit
 from .process_meetings import learn_document, sentence_refs
 from .family_findings import known_events
+from ..text.header_lines import part_heading
 
 RULES = {
     "commitment.resolution": ("a General Assembly resolution number (قرار الجمعية العامة ٢٠٨/٦١) is adopted by the General Assembly", 0.95),
@@ -1116,15 +1117,26 @@ def _opens_recommendations(ctx: FactContext, para, v: View) -> bool:
     return bool(load_lexicon().find(ctx.tokens(para), "recommendation_intro"))
 
 
-def _recommendation_items(paras: list, k: int):
-    """(paragraph, number text, start, end) of each item of the list opened by paragraph ``k``: numbered lines
-    in it, then the following paragraphs of its section that each open with a number or a bullet."""
+def _first_under_recommendations_heading(paras: list, k: int) -> bool:
+    """Paragraph ``k`` opens its section, under a recommendations heading (``التوصيات``, ``النتائج والتوصيات``: a
+    session's part heading), with a numbered or bulleted item: the list needs no opening sentence."""
     para = paras[k]
-    items = list(REC_ITEM.finditer(para.text))
+    sec = para.section
+    if sec is None or (k > 0 and paras[k - 1].section is sec) or not REC_ITEM_PARA.match(para.text):
+        return False
+    return part_heading(sec.heading) and "توصيات" in fold(sec.heading)
+
+
+def _recommendation_items(paras: list, k: int, headed: bool = False):
+    """(paragraph, number text, start, end) of each item of the list opened by paragraph ``k``: numbered lines
+    in it, then the following paragraphs of its section that each open with a number or a bullet (``headed``:
+    paragraph ``k`` is itself the first item, under a recommendations heading)."""
+    para = paras[k]
+    items = list(REC_ITEM.finditer(para.text)) if not headed else []
     for i, it in enumerate(items):
         end = items[i + 1].start() if i + 1 < len(items) else len(para.text)
         yield para, it, it.end(), end
-    for nxt in paras[k + 1:]:
+    for nxt in paras[k + (0 if headed else 1):]:
         if nxt.section is not para.section:
             break
         m = REC_ITEM_PARA.match(nxt.text)
@@ -1139,10 +1151,13 @@ def _recommendations(ctx: FactContext, st):
     conf = RULES["commitment.recommendation"][1]
     for k, para in enumerate(paras):
         session = known.session(para)
-        if session is None or not _opens_recommendations(ctx, para, st.view(para)):
+        if session is None:
             continue
-        groups = list(REC_GROUP.finditer(para.text))
-        for n, (src, it, start, end) in enumerate(_recommendation_items(paras, k), 1):
+        headed = _first_under_recommendations_heading(paras, k)
+        if not headed and not _opens_recommendations(ctx, para, st.view(para)):
+            continue
+        groups = list(REC_GROUP.finditer(para.text)) if not headed else []
+        for n, (src, it, start, end) in enumerate(_recommendation_items(paras, k, headed), 1):
             g = [x for x in groups if src is para and x.start() < it.start()]
             group = translit(g[-1].group(1)) + "-" if g else ""
             number = it.group(1) or str(n)
