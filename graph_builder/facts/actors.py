@@ -32,7 +32,7 @@ from ..recognise.findings import Entity, Fact, Mention, Value
 from . import memberships
 from .classes import kinds
 from .fact_context import FactContext
-from .minting import arabic_names, clean_name, is_name, person, translit
+from .minting import ROLE_WORDS, arabic_names, clean_name, is_name, person, translit
 from ..recognise.role_persons import role_after, role_before
 from ..recognise.text_entities import ROLE_HEADS
 from ..recognise.text_bodies import government_body
@@ -926,9 +926,19 @@ def _note_facts(ctx: FactContext, section, note: str, matcher):
         if not is_name(name) or len(parts) < 2:
             continue
         who = person(name)
-        yield Fact(who, "role", Value(_role_text(parts[1][2]), "string", "ar"), section, "actors.role",
-                   RULES["actors.role"][1])
+        if not _names_actor_only(text, parts[1]):     # "السيد X، البنك الدولي": an affiliation, no role
+            yield Fact(who, "role", Value(_role_text(parts[1][2]), "string", "ar"), section, "actors.role",
+                       RULES["actors.role"][1])
         yield from _note_affiliation(text, section, who, parts[1:])
+
+
+def _names_actor_only(text: Text, part) -> bool:
+    """The comma chunk ``part`` (start, end, text) is one organisation's or state's name and nothing else."""
+    chunk = fold(part[2].strip().lstrip("و").strip())
+    if chunk.split(" ")[0] in ROLE_WORDS:
+        return False                     # الممثل الخاص للأمين العام: a post the gazetteer names is a role
+    return any(fold(m.surface) == chunk and (_cls(m) in ORG_CLASSES or _cls(m) == "State") for m in text.mentions
+               if part[0] <= m.start and m.end <= part[1])
 
 
 def _note_affiliation(text: Text, section, who: Entity, parts):

@@ -35,9 +35,10 @@ from .event_common import dates_in
 from .rules import REGISTRY
 from .spans import sentence_bounds, starting
 from ..text.word_classes import load as load_lexicon, phrases_for
-from .minting import rx, View, arabic_names, sub_event, translit
+from .minting import rx, View, arabic_names, translit
 from .process_meetings import learn_document, sentence_refs
-from .sessions import cluster_number, heading_title, session_number
+from .family_findings import known_events
+from ..text.header_lines import part_heading
 
 RULES = {
     "commitment.resolution": ("a General Assembly resolution number (قرار الجمعية العامة ٢٠٨/٦١) is adopted by the General Assembly", 0.95),
@@ -109,6 +110,7 @@ BUDGET = rx(r"ميزانيه (?:اساسيه|اجماليه)?|مساعدات م�
 # A session's heading line for its recommendations: a one-report phrasing, kept as data.
 REC_INTRO = rx(r"(?:{}) (?:جلسه العمل|الجلسه)".format("|".join(phrases_for("commitment.recommendation"))))
 REC_ITEM = re.compile(r"(?m)^(\d+) - ")
+REC_ITEM_PARA = re.compile(r"^\s*(?:([0-9\u0660-\u0669]+)\s*[-.)\u2013]|[\u2022\u25aa\u25cf\u00b7-])\s+")
 REC_GROUP = re.compile(r"(?m)^\((\S)\) ")
 
 
@@ -1104,47 +1106,66 @@ def _budgets(ctx, st, src, v: View, s: int, e: int, programme: Entity | None = N
 
 # ---------------------------------------------------------------- recommendations
 
-def _session_heads(ctx: FactContext, meeting: Entity) -> list[tuple[int, Entity | None]]:
-    """(line, session or cluster event, or None after a top-level heading) in reading order."""
-    heads: list[tuple[int, Entity | None]] = []
-    for sec in ctx.document.sections:
-        head = fold(sec.heading)
-        sn = session_number(head)
-        cn = cluster_number(head) if sec.level == 2 else None
-        if sn is not None:
-            gnum, n = sn
-            heads.append((sec.line, sub_event(meeting, f"session-{gnum}-{n}", heading_title(sec.heading))))
-        elif cn is not None:
-            n = cn
-            heads.append((sec.line, sub_event(meeting, f"cluster-{n}", heading_title(sec.heading))))
-        elif sec.level <= 2:
-            heads.append((sec.line, None))
-    return sorted(heads, key=lambda h: h[0])
+def _opens_recommendations(ctx: FactContext, para, v: View) -> bool:
+    """A paragraph that opens a session's list of recommendations: the report's phrasing (known slips), or a
+    ``recommendation_intro`` word (التوصيات التالية، أوصت الجلسة بما يلي) in a paragraph ending with a colon or
+    holding its numbered items."""
+    if REC_INTRO.search(v.folded):
+        return True
+    if not (para.text.rstrip().endswith(":") or REC_ITEM.search(para.text)):
+        return False
+    return bool(load_lexicon().find(ctx.tokens(para), "recommendation_intro"))
+
+
+def _first_under_recommendations_heading(paras: list, k: int) -> bool:
+    """Paragraph ``k`` opens its section, under a recommendations heading (``التوصيات``, ``النتائج والتوصيات``: a
+    session's part heading), with a numbered or bulleted item: the list needs no opening sentence."""
+    para = paras[k]
+    sec = para.section
+    if sec is None or (k > 0 and paras[k - 1].section is sec) or not REC_ITEM_PARA.match(para.text):
+        return False
+    return part_heading(sec.heading) and "توصيات" in fold(sec.heading)
+
+
+def _recommendation_items(paras: list, k: int, headed: bool = False):
+    """(paragraph, number text, start, end) of each item of the list opened by paragraph ``k``: numbered lines
+    in it, then the following paragraphs of its section that each open with a number or a bullet (``headed``:
+    paragraph ``k`` is itself the first item, under a recommendations heading)."""
+    para = paras[k]
+    items = list(REC_ITEM.finditer(para.text)) if not headed else []
+    for i, it in enumerate(items):
+        end = items[i + 1].start() if i + 1 < len(items) else len(para.text)
+        yield para, it, it.end(), end
+    for nxt in paras[k + (0 if headed else 1):]:
+        if nxt.section is not para.section:
+            break
+        m = REC_ITEM_PARA.match(nxt.text)
+        if m is None:
+            break
+        yield nxt, m, m.end(), len(nxt.text)
 
 
 def _recommendations(ctx: FactContext, st):
-    meeting = st.report_meeting()
-    if meeting is None:
-        return
-    heads = _session_heads(ctx, meeting)
-    for para in ctx.document.paragraphs:
-        before = [h for h in heads if h[0] < para.line]
-        session = before[-1][1] if before else None
-        v = st.view(para)
-        if session is None or not REC_INTRO.search(v.folded):
+    known = known_events(ctx)
+    paras = ctx.document.paragraphs
+    conf = RULES["commitment.recommendation"][1]
+    for k, para in enumerate(paras):
+        session = known.session(para)
+        if session is None:
             continue
-        group = ""
-        items = list(REC_ITEM.finditer(para.text))
-        groups = list(REC_GROUP.finditer(para.text))
-        for i, it in enumerate(items):
-            g = [x for x in groups if x.start() < it.start()]
+        headed = _first_under_recommendations_heading(paras, k)
+        if not headed and not _opens_recommendations(ctx, para, st.view(para)):
+            continue
+        groups = list(REC_GROUP.finditer(para.text)) if not headed else []
+        for n, (src, it, start, end) in enumerate(_recommendation_items(paras, k, headed), 1):
+            g = [x for x in groups if src is para and x.start() < it.start()]
             group = translit(g[-1].group(1)) + "-" if g else ""
-            end = items[i + 1].start() if i + 1 < len(items) else len(para.text)
-            text = para.text[it.end():end].strip()
+            number = it.group(1) or str(n)
+            text = src.text[start:end].strip()
             first = re.split(r"(?<=[.])\s", text, maxsplit=1)[0]
-            rec = Entity(kind="commitment", slug=f"{session.slug}-rec-{group}{it.group(1)}", cls="Recommendation",
-                         label_ar=first[:300], label_en=f"{session.label_en or session.slug} recommendation {group}{it.group(1)}",
+            rec = Entity(kind="commitment", slug=f"{session.slug}-rec-{group}{number}", cls="Recommendation",
+                         label_ar=first[:300], label_en=f"{session.label_en or session.slug} recommendation {group}{number}",
                          from_text=True)
-            conf = RULES["commitment.recommendation"][1]
-            yield Fact(rec, "producedBy", session, para, "commitment.recommendation", conf)
-            yield Fact(rec, "year", Value(str(st.year), "gYear"), para, "commitment.recommendation", conf)
+            yield Fact(rec, "producedBy", session, src, "commitment.recommendation", conf)
+            if st.year:
+                yield Fact(rec, "year", Value(str(st.year), "gYear"), src, "commitment.recommendation", conf)

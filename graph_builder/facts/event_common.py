@@ -24,8 +24,6 @@ RULES = {
     "event.participants-approx": ("an approximate number of participating states (حوالي، ما يربو على)", 0.6),
     "event.chair": ("رئيس منتدى عام YYYY، PERSON / PERSON … برئاسة منتدى عام YYYY / رئاسة STATE لمنتدى عام YYYY", 0.85),
     "event.session": ("a working session, cluster or special session heading is part of the meeting the report is about", 0.9),
-    "event.session-cochair": ("a person named in a session's co-chair header line co-chaired it", 0.95),
-    "event.session-cochair-state": ("the state a session co-chair represents (last state in the co-chair item)", 0.75),
     "event.workshop": ("a workshop/thematic meeting held in a listed city is part of that year's meeting", 0.8),
     "event.workshop-theme": ("a quoted subject after a workshop's place and date (عن \"…\") is its theme", 0.8),
     "event.named-meeting": ("a conference/summit/meeting 'held in' a place (الذي عقد في / المعقود في) with a year in its sentence", 0.8),

@@ -46,6 +46,7 @@ def extract(ctx: FactContext):
     ctx.meeting_index = MeetingIndex()
     _learn_written(ctx, state)
     state.title_meeting = written_meetings.title_meeting(ctx, state)
+    written_meetings.heading_meetings(ctx, state)
     state.chain = Chain()
     head = state.headline = state.title_meeting or written_meetings.title_meeting(ctx, state, planned=True)
     if head is not None:
@@ -58,6 +59,7 @@ def extract(ctx: FactContext):
     for fn in ctx.document.footnotes:
         if fn.text:
             facts.extend(_paragraph_facts(ctx, state, fn))
+    facts.extend(written_meetings.heading_facts(ctx, state))
     facts.extend(session_facts(ctx, state))
     facts.extend(_title_facts(ctx, state, facts))
     return _settle(facts, state.planned_keys - state.held_keys)
@@ -198,6 +200,7 @@ def _paragraph_facts(ctx: FactContext, st: DocState, src):
     toks = ctx.tokens(src)
     day = document_day(ctx.document)
     last: Ref | None = None
+    head = written_meetings.section_meeting(st, src)     # the meeting the section's heading names
     part: Ref | None = None          # the civil society days the paragraph names (their counts)
     for s, e in sentences(src.text):
         refs = sentence_refs(ctx, st, src, v, s, e)
@@ -210,6 +213,9 @@ def _paragraph_facts(ctx: FactContext, st: DocState, src):
             if r.rule:
                 r.status = clause_status(toks, toks.index_at(r.start), dates=dates_in(v.text, r.end, e), doc_day=day)
         written = written_meetings.find(ctx, st, src, toks, s, e, refs)
+        if not refs and not written and last is None and head is not None:
+            bare = [(ms, me) for m, ms, me in v.finditer(BARE_MEETING, s, e)]
+            refs = [Ref(bare[0][0], bare[0][1], head.event, head.process, "", head.status)] if bare else []
         if not refs and not written:
             taken = _pronoun_meeting(st, toks, s, e, last, day)     # على هامشه، خلالها، في ختام أعماله
             written = [taken] if taken is not None else []

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from ..text.arabic import Normalised, fold, normalise
+from ..text.header_lines import section_owners
 from ..recognise.findings import Entity, Mention
 from .fact_context import FactContext
 
@@ -26,6 +27,7 @@ class KnownEvents:
     parent: dict = None           # event key → the event it is part of
     sections: tuple = ()          # the document's sections in reading order
     index: object = None          # meeting_coref.MeetingIndex: the meetings each sentence names or takes up
+    _owners: dict = None          # id(section) → the section opening its session (computed once)
 
     def meeting(self, source) -> Entity | None:
         """The one meeting a paragraph names (its sub-events, e.g. civil society days, aside); else the one
@@ -38,24 +40,18 @@ class KnownEvents:
         return found[0] if len(found) == 1 else None
 
     def session(self, source) -> Entity | None:
-        """The session whose part of the report ``source`` is in: its own section, a sibling sub-heading
-        after the session's heading (``القضايا والملاحظات``), or an enclosing section."""
+        """The session whose part of the report ``source`` is in: its own section, a sub-heading or part heading
+        after the session's heading (``القضايا والملاحظات``), or an enclosing section (``text.header_lines``)."""
         sec = source if source in self.sections else getattr(source, "section", None)
+        if sec is None and getattr(source, "line", None) is not None:      # a paragraph placed by its line only
+            sec = next((s for s in reversed(self.sections) if s.line < source.line), None)
         if sec is None:
             return None
-        if id(sec) in self.of_section:
-            return self.of_section[id(sec)]
-        level = sec.level
-        before = [s for s in self.sections if s.order < sec.order]
-        for prev in reversed(before):
-            if prev.level > level:
-                continue
-            if id(prev) in self.of_section:
-                return self.of_section[id(prev)]
-            level = min(level, prev.level)
-            if prev.level == 1:
-                return None
-        return None
+        owners = self._owners
+        if owners is None:
+            owners = self._owners = section_owners(list(self.sections), lambda s: id(s) in self.of_section)
+        owner = owners.get(id(sec))
+        return self.of_section[id(owner)] if owner is not None else None
 
 
 def known_events(ctx: FactContext) -> KnownEvents:

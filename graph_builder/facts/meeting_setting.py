@@ -70,8 +70,12 @@ def governing_before(toks: Tokens, lo: int, i: int):
     nouns = [x for x in lex.find(toks, "meeting_noun", lo, i) if x.j <= i and not x.feature("plural")]
     start = nouns[-1].j if nouns else lo          # never across another meeting named before it
     verbs = [vm for vm in lex.find(toks, ("held_verb", "host_verb"), start, i)
-             if not vm.reading.enc and not vm.feature("weak") and vm.feature("tense") in ("past", "present")]
-    return verbs[-1] if verbs else None
+             if not vm.reading.enc and not vm.feature("weak") and vm.feature("tense") in ("past", "present")
+             and not (nouns and vm.i > start and toks.tokens[vm.i - 1].norm in _RELATIVES)]
+    return verbs[-1] if verbs else None     # (في الاجتماع الذي عقد في جنيف …: that meeting's verb, not a later one's)
+
+
+_RELATIVES = frozenset({"الذي", "التي", "اللذين", "اللتين", "اللذان", "اللتان"})
 
 
 def fronted_place(toks: Tokens, lo: int, i: int):

@@ -64,6 +64,7 @@ class DocState:
     headline: object = None                            # the title's meeting, held or planned (events.py)
     chain: object = field(default_factory=Chain)          # meetings named so far, for anaphors (meeting_coref.py)
     series: dict = field(default_factory=dict)         # meeting kind -> the process whose numbered meetings it names
+    section_meetings: dict = field(default_factory=dict)  # id(section) -> the meeting its heading names (a Ref)
 
     def view(self, src) -> View:
         v = self.views.get(id(src))

@@ -6,7 +6,10 @@ A session noun (lexicon class ``session_noun``: المائدة المستدير�
 its clause a chair word (``chair_verb``) and the states or organisations after it: the session is a
 part of the meeting the sentence (or else the document) is about, and each actor co-chairs it (two or
 more, or a co form) or chairs it (one). A session of a planned meeting, a future or negated chair word
-gives nothing; the head of a delegation is no session's chair.
+gives nothing; the head of a delegation is no session's chair. A numbered round table with no chair word,
+written in the account of a held meeting (``ناقشت المائدة المستديرة الأولى …``, ``أما المائدة الثالثة فـ…``), is a
+part of that meeting (rule ``event.session-written``); not after a future verb, in a planned clause, or with an owner
+of its own after its ordinal (``للاجتماع السابق``).
 
 It does not read a chair's report's session headings and their header lines (``sessions.py``) nor the
 chairs of whole meetings (``meeting_relations.py``) or of processes (``process_chairs.py``).
@@ -17,7 +20,7 @@ from ..recognise.findings import Fact
 from ..text.tokens import Tokens
 from ..text.word_classes import load
 from .event_common import Ref, key_year, year_fact
-from .event_status import PLANNED, negated
+from .event_status import PLANNED, clause_status, negated
 from .minting import sub_event, translit
 from .process_chairs import _actors_run, ordinal_at
 from .rules import REGISTRY, Rule, register
@@ -27,6 +30,12 @@ register(Rule("event.session-chair-written", ("partOf", "chairedBy", "coChairedB
               ("session_noun", "chair_verb", "entity:state", "entity:org"),
               "SESSION_NOUN [ordinal]، (التي ترأستها | برئاسة مشتركة من) STATES: a part of the sentence's meeting, "
               "co-chaired by each state (chaired by one)", "events"))
+
+register(Rule("event.session-written", ("partOf",), 0.7,
+              ("session_noun", "values:ordinal", "document.meeting"),
+              "a numbered round table written in the account of a held meeting (ناقشت المائدة المستديرة الأولى …، أما "
+              "المائدة الثالثة فـ…) is part of that meeting; not in a planned or future clause, not one owned by another "
+              "meeting or process (المائدة المستديرة الأولى للاجتماع السابق)", "events"))
 
 CLAUSE_WINDOW = 14           # tokens after the session noun where its chair word may be
 _ENGLISH = {"roundtable": "round table"}
@@ -44,11 +53,12 @@ def session_chairs(ctx, st, src, toks: Tokens, refs: list[Ref], s: int, e: int):
         if m.feature("short") and n is None:
             continue                     # المائدة alone names a session only with its ordinal
         got = _chairs_in_clause(toks, refs, after, hi)
-        if got is None:
-            continue
+        if got is None or not got[0]:
+            if n is not None and m.feature("kind") == "roundtable" and _numbered_in_account(toks, m, after, hi):
+                got = ([], False, after)         # ناقشت المائدة المستديرة الأولى …: a part of the meeting reported on
+            else:
+                continue
         actors, co, end = got
-        if not actors:
-            continue
         held = [r for r in refs if r.status != PLANNED and r.event.kind == "event"]
         parent_ref = min(held, key=lambda r: abs(r.start - toks.tokens[m.i].start)) if held else antecedent(st, src)
         if parent_ref is None or parent_ref.status == PLANNED:
@@ -65,12 +75,28 @@ def session_chairs(ctx, st, src, toks: Tokens, refs: list[Ref], s: int, e: int):
             key = f"{kind}-{translit(label)[:40].strip('-')}"
         english = f"{parent.label_en} {_ENGLISH.get(kind, kind.replace('-', ' '))}" + (f" {n}" if n else "")
         ev = sub_event(parent, key, label, english)
-        yield Fact(ev, "partOf", parent, src, "event.session-chair-written", conf)
+        rule = "event.session-chair-written" if actors else "event.session-written"
+        yield Fact(ev, "partOf", parent, src, rule, REGISTRY.confidence(rule))
         if year is not None:
             yield year_fact(ev, year, src)
         co = co or len(actors) > 1
         for a in actors:
             yield Fact(ev, "coChairedBy" if co else "chairedBy", a, src, "event.session-chair-written", conf)
+
+
+def _numbered_in_account(toks: Tokens, m, after: int, hi: int) -> bool:
+    """The numbered session at ``m`` (its ordinal ends at ``after``) is reported as held: no future verb right
+    before it, no planned clause, no owner of its own after the ordinal (ل/ال + another meeting or a process)."""
+    for k in range(max(0, m.i - 3), m.i):
+        if any(r.pro.endswith("س") for r in toks.tokens[k].readings()) and toks.tokens[k].kind == "word":
+            return False                  # ستتناول المائدة المستديرة الأولى: still to come
+    if clause_status(toks, m.i) == PLANNED:
+        return False
+    if after < hi:
+        nxt = toks.tokens[after]
+        if any(e.entity.kind == "process" for e in nxt.ents) or load().is_a(toks, after, "meeting_noun") is not None:
+            return False                  # … الأولى للاجتماع الوزاري السابق / لعملية بالي: another meeting's
+    return True
 
 
 def _label_end(toks: Tokens, j: int, hi: int) -> int:

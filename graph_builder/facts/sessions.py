@@ -1,40 +1,46 @@
-"""The session structure of a chair's report: working sessions (headings "جلسة العمل 1-1: …"),
-clusters and special sessions are parts of the meeting the document reports on; their co-chairs
-(persons, and the state each represents) come from the session header lines (``Section.notes``).
+"""The session structure of a chair's report: sessions named by a heading line (``جلسة العمل 1-1: …``,
+``الجلسة 1-2: …``, ``المائدة المستديرة 2: …``; grammar in ``text/header_lines.py``), clusters and special
+sessions are parts of the meeting the document reports on (the Forum's meeting of its year, else the held
+meeting its title or first paragraphs name), with the heading's title as their theme; who chairs, co-chairs,
+reports or speaks comes from the session's header lines (``Section.notes``) and verbless header paragraphs
+(``session_headers.py``).
 
-:func:`session_number` and :func:`cluster_number` read a heading; ``commitments.py`` uses them
-to place recommendations under their session. It does not look at running text.
+The sections a session owns (``header_lines.section_owners``: a document's structure carries the session a
+paragraph is about) give it their header lines and the chairs of a bare ``الجلسة`` in their paragraphs; the
+recommendations listed there are placed by ``commitments.py`` through ``family_findings.KnownEvents.session``.
+It does not read sessions named in running text (``session_chairs.py``, ``meeting_parts.py``).
 """
 from __future__ import annotations
 
 import re
 
 from ..text.arabic import fold
-from ..recognise.findings import Entity, Fact
-from .fact_context import FactContext
-from .event_common import RULES, year_fact
-from .event_chairs import doc_person
-from .minting import rx, ORDINAL_RE, ORDINALS, arabic_names, clean_name, is_name, sub_event, translit
+from ..text.header_lines import SessionHead, section_owners, session_heading
+from ..text.word_classes import load
+from ..recognise.findings import Entity, Fact, Value
+from . import meeting_relations, speakers
+from .fact_context import FactContext, sentences
+from .event_common import RULES, Ref, key_year, year_fact
+from .event_status import HELD
+from .minting import rx, ORDINAL_RE, ORDINALS, sub_event, translit
 from .process_meetings import DocState
+from .rules import REGISTRY, Rule, register
+from .session_headers import header_paragraph, role_facts
 
-SESSION_HEAD = rx(r"^جلسه العمل (\S+)(?: - ?| ?- ?|-)(\d+)(?:/(\d+))?")
+register(Rule("event.session-theme", ("theme",), 0.85, ("header_session", "document.structure"),
+              "SESSION_NOUN NUMBER: TITLE (a session heading line): the session's theme is its title", "events"))
+
 CLUSTER_HEAD = rx(r"المجموعه ({})".format(ORDINAL_RE.replace("الاول|", "الاول|")))
-COCHAIR_NOTE = rx(r"^(?:الرئيسان المشاركان|الرؤساء المشاركون|الرئيس المشارك|الرئيسه المشاركه)\s*:")
 SPECIAL_HEAD = rx(r"الجلسات الاستثنائيه")
 _ORD_FEM = {"الاولي": 1, "الثانيه": 2, "الثالثه": 3, "الرابعه": 4, "الخامسه": 5, "السادسه": 6}
+_ENGLISH = {"session": "session", "roundtable": "round table", "panel": "panel", "plenary": "plenary session",
+            "workshop": "workshop"}
 
 
 def session_number(head: str) -> tuple[int | None, int] | None:
-    """(group, number) of a working session's folded heading ("جلسه العمل 2-1", "جلسه العمل الثانيه-1",
-    "جلسه العمل 2-2/1"), the group None when its word is not a known ordinal; None for other headings."""
-    sm = SESSION_HEAD.match(head)
-    if not sm:
-        return None
-    g, n, alt = sm.group(1), int(sm.group(2)), sm.group(3)
-    gnum = int(g) if g.isdigit() else ORDINALS.get(g) or _ORD_FEM.get(g)
-    if alt and gnum == n:
-        n = int(alt)
-    return gnum, n
+    """(group, number) of a working session's heading ("جلسة العمل 2-1", "الجلسة الثانية-1"); None for others."""
+    found = session_heading(head, max_words=None)
+    return (found.group, found.number) if found is not None and found.kind == "session" else None
 
 
 def cluster_number(head: str) -> int | None:
@@ -43,45 +49,102 @@ def cluster_number(head: str) -> int | None:
     return (ORDINALS.get(cm.group(1)) or _ORD_FEM.get(cm.group(1))) if cm else None
 
 
-def session_facts(ctx: FactContext, st: DocState):
-    """Sessions, clusters and special sessions of the report's own meeting, and their co-chairs."""
+def parent_meeting(st: DocState) -> Entity | None:
+    """The meeting a chair's report's sessions belong to: the Forum's meeting of the report's year, else the
+    held meeting the title names, else the first meeting the document names as held."""
     meeting = st.report_meeting()
+    if meeting is not None:
+        return meeting
+    for ref in (st.title_meeting, st.main_meeting):
+        if ref is not None and ref.event.key not in st.planned_keys:
+            return ref.event
+    return None
+
+
+def _session_of_heading(meeting: Entity, sec, cluster: Entity | None) -> tuple[Entity, SessionHead] | None:
+    head = session_heading(sec.heading, max_words=None)
+    if head is None:
+        return None
+    if head.kind == "session" and head.group is None and cluster is None and not head.title:
+        return None          # "الجلسة 3" alone: too little to key a part of the meeting
+    title = heading_title(sec.heading)
+    words = _ENGLISH.get(head.kind, head.kind)
+    number = f"{head.group}.{head.number}" if head.group is not None else str(head.number)
+    return sub_event(meeting, head.key, title, f"{meeting.label_en} {words} {number}"), head
+
+
+def session_facts(ctx: FactContext, st: DocState):
+    """Sessions, clusters and special sessions of the report's own meeting, and who their header lines name."""
+    meeting = parent_meeting(st)
     if meeting is None:
         return
+    year = key_year(meeting) or st.year
+    conf = RULES["event.session"][1]
     cluster: Entity | None = None
     special = False
     special_n = 0
+    opened: dict[int, Entity] = {}
     for sec in ctx.document.sections:
         head = fold(sec.heading)
         if sec.level == 1:
             special = bool(SPECIAL_HEAD.search(head))
             cluster = None
-        ev = None
-        cn = cluster_number(head)
-        sn = session_number(head)
-        if sec.level == 2 and cn is not None:
-            n = cn
-            ev = sub_event(meeting, f"cluster-{n}", heading_title(sec.heading), f"{meeting.label_en} cluster {n}")
-            yield Fact(ev, "partOf", meeting, sec, "event.session", RULES["event.session"][1])
-            yield year_fact(ev, st.year, sec)
-            cluster = ev
-        elif sn is not None:
-            gnum, n = sn
-            if gnum is None:
-                continue
-            ev = sub_event(meeting, f"session-{gnum}-{n}", heading_title(sec.heading), f"{meeting.label_en} session {gnum}.{n}")
-            yield Fact(ev, "partOf", cluster or meeting, sec, "event.session", RULES["event.session"][1])
-            yield year_fact(ev, st.year, sec)
+        cn = cluster_number(head) if sec.level == 2 else None
+        found = _session_of_heading(meeting, sec, cluster) if cn is None else None
+        parent = meeting
+        if cn is not None:
+            ev = cluster = sub_event(meeting, f"cluster-{cn}", heading_title(sec.heading),
+                                     f"{meeting.label_en} cluster {cn}")
+        elif found is not None:
+            (ev, head_), parent = found, cluster or meeting
         elif special and sec.level == 2:
             special_n += 1
             ev = sub_event(meeting, f"special-session-{translit(heading_title(sec.heading))[:40].strip('-')}",
                            heading_title(sec.heading), f"{meeting.label_en} special session {special_n}")
-            yield Fact(ev, "partOf", meeting, sec, "event.session", RULES["event.session"][1])
-            yield year_fact(ev, st.year, sec)
-        if ev is None:
+        else:
             continue
-        for note in sec.notes:
-            yield from _cochairs(ctx, st, sec, ev, note)
+        if ev.key in {e.key for e in opened.values()}:
+            continue                         # named again (a contents line read as a heading)
+        opened[id(sec)] = ev
+        yield Fact(ev, "partOf", parent, sec, "event.session", conf)
+        if year:
+            yield year_fact(ev, year, sec)
+        if found is not None and head_.title:
+            yield Fact(ev, "theme", Value(heading_title(head_.title), "langString", "ar"), sec,
+                       "event.session-theme", REGISTRY.confidence("event.session-theme"))
+    owners = section_owners(ctx.document.sections, lambda sec: id(sec) in opened)
+    for sec in ctx.document.sections:
+        owner = owners.get(id(sec))
+        for note in sec.notes if owner is not None else ():
+            yield from role_facts(ctx, st, sec, opened[id(owner)], note)
+    for para in ctx.document.paragraphs:
+        owner = owners.get(id(para.section)) if para.section is not None else None
+        if owner is None:
+            continue
+        if header_paragraph(para.text):
+            yield from role_facts(ctx, st, para, opened[id(owner)], para.text)
+        else:
+            yield from _bare_session(ctx, para, opened[id(owner)])
+
+
+def _bare_session(ctx: FactContext, src, session: Entity):
+    """``ترأست الجلسة السيدة …``, ``وتحدث في الجلسة السيد …``: a bare definite session noun in a paragraph of a
+    session's section names that session; its chairs and speakers (the meeting relation rules) are the session's."""
+    toks = ctx.tokens(src)
+    lex = load()
+    for s, e in sentences(src.text):
+        lo, hi = toks.token_range(s, e)
+        refs = []
+        for m in lex.find(toks, "session_noun", lo, hi):
+            t = toks.tokens[m.i]
+            if m.j - m.i != 1 or m.feature("plural") or m.feature("kind") or not m.reading.stem.startswith("ال") \
+                    or m.reading.enc or (m.j < hi and toks.tokens[m.j].norm.startswith("ال") and not toks.tokens[m.j].ents
+                                         and lex.is_a(toks, m.j, "title") is None):
+                continue             # الجلسة alone: not جلسات، الجلسة الافتتاحية، جلستها (الجلسة السفير X: a title)
+            refs.append(Ref(t.start, t.end, session, None, "", HELD, kind="session"))
+        if refs:
+            yield from meeting_relations.chairs(ctx, src, toks, refs, s, e)
+            yield from speakers.speakers(ctx, src, toks, refs, None, s, e)
 
 
 def heading_title(heading: str) -> str:
@@ -89,58 +152,3 @@ def heading_title(heading: str) -> str:
     if re.match(r"^\S+ - ", heading) and not heading.startswith("جلسة"):
         heading = heading.split(" - ", 1)[1]
     return re.sub(r"\(\s*[^)]{0,6}\)\s*$", "", heading).strip()
-
-
-def _cochairs(ctx, st: DocState, sec, ev: Entity, note: str):
-    """``الرئيسان المشاركان: NAME، ROLE، …، STATE؛ وNAME …``: each person, and the state each represents."""
-    fnote = fold(note.strip())
-    if not COCHAIR_NOTE.match(fnote):
-        return
-    body = note.split(":", 1)[1]
-    for i, item in enumerate(re.split(r"[؛;]", body)):
-        item = item.strip()
-        if i > 0 and item.startswith("و"):
-            item = item[1:]          # "؛ وNAME": the conjunction, not part of the name
-        parts = [p.strip() for p in re.split(r"[،,]", item) if p.strip()]
-        if not parts:
-            continue
-        name = clean_name(parts[0])
-        if not is_name(name):
-            continue
-        yield Fact(ev, "coChairedBy", doc_person(st, name), sec, "event.session-cochair", RULES["event.session-cochair"][1])
-        state = _state_in(ctx, parts[-1]) or _state_named_in(ctx, ", ".join(parts[1:]))
-        if state is not None:
-            yield Fact(ev, "coChairedBy", state, sec, "event.session-cochair-state",
-                       RULES["event.session-cochair-state"][1])
-
-
-def _states(ctx) -> list[Entity]:
-    """The states of the gazetteer (none without one)."""
-    gaz = ctx.gazetteer
-    return [ent for ent in getattr(gaz, "entities", []) if ent.kind == "state"] if gaz is not None else []
-
-
-def _state_named_in(ctx, text: str) -> Entity | None:
-    """The last state named anywhere in ``text`` (with a proclitic ل/ب/و), e.g. "البعثة الدائمة لسري لانكا"."""
-    folded = fold(text)
-    if not folded:
-        return None
-    best = None
-    for ent in _states(ctx):
-        for label in {fold(l) for l in arabic_names(ent) if l}:
-            bare = label[2:] if label.startswith("ال") else label
-            if len(bare) < 3 or bare not in folded:
-                continue
-            for m in re.finditer(rf"(?<![\w])(?:[وبل]|لل|ال|بال|وال)?{re.escape(bare)}(?![\w])", folded):
-                if best is None or m.start() > best[0]:
-                    best = (m.start(), ent)
-    return best[1] if best else None
-
-
-def _state_in(ctx, text: str) -> Entity | None:
-    """The state whose Arabic name is exactly ``text`` (a leading و aside)."""
-    key = fold(text.strip()).removeprefix("و")
-    for ent in _states(ctx):
-        if any(fold(l) == key for l in arabic_names(ent) if l):
-            return ent
-    return None

@@ -195,6 +195,8 @@ def extract(ctx) -> list[Fact]:
             start = _object_start(toks, k, end, verb.feature("prep"))
             if start is None:
                 continue
+            end = next((x for x in range(start + 1, end) if (sn := lex.is_a(toks, x, "session_noun")) is not None
+                        and not sn.feature("plural")), end)      # وأفردت جلسة لـ…: another session's topics
             for t in _topics(toks, start, end):
                 out.append(Fact(event, "addresses", t, src, RULE, conf))
     return out

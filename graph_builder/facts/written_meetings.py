@@ -41,7 +41,7 @@ from .event_common import Ref, key_year, year_fact
 from .event_status import HELD, PLANNED, UNKNOWN, _sentence_bounds, clause_status, document_day
 from ..text.word_classes import load
 from . import meeting_phrase
-from .minting import process_meeting, sub_event, translit
+from .minting import View, process_meeting, sub_event, translit
 from .meeting_setting import (LOCATION_WINDOW, after, clause_place, covered, dates_before, fronted_place, governing_before, governing_verb, held_place_before, held_subject,
                               host_place_before, mention_at, ordinals_of, own_dates, phase_before, phase_dates,
                               place_after, range_tail, reported, state_site, contradicted, host_after)
@@ -677,17 +677,87 @@ def title_meeting(ctx, st, planned: bool = False) -> Ref | None:
     return ref
 
 
+def heading_meetings(ctx, st) -> None:
+    """The meeting each section heading names (``ألف - الاجتماع السابع للمنتدى (سانتياغو، 2031)``): a process's
+    numbered meeting with the heading's year (its lone year, in brackets or not), or a meeting the heading names
+    in full, into ``st.section_meetings``: what a bare noun of the section's paragraphs names again (a document's
+    structure carries the meeting a paragraph is about)."""
+    from .process_meetings import ORDINALS, _ordinal_matches      # noqa: PLC0415 (the report rules' reader)
+    saved = (st.last_meeting, st.last_source, st.main_meeting)
+    for sec in ctx.document.sections:
+        toks = ctx.tokens(sec)
+        if not toks.tokens:
+            continue
+        years = {int(y) for y in re.findall(r"(?<![0-9])(?:19|20)[0-9][0-9](?![0-9])", fold(toks.text))}
+        v = View.of(sec.heading)
+        found = [(process, ORDINALS[o], ms, me) for o, process, ms, me in _ordinal_matches(ctx, st, sec, v, 0, len(v.text))
+                 if process is not None]
+        if len(found) == 1 and len(years) <= 1:
+            process, n, ms, me = found[0]
+            year = next(iter(years)) if years else st.ordinal_years.get((process.slug, n))
+            if year is not None:
+                st.ordinal_years.setdefault((process.slug, n), year)
+                st.section_meetings[id(sec)] = Ref(ms, me, process_meeting(process, year), process,
+                                                   "event.ordinal-meeting", HELD, ordinal=n, year=year, kind="meeting")
+            continue
+        refs = [r for r in find(ctx, st, sec, toks, 0, len(toks.text), [])
+                if r.rule == RULE_ID and r.status != PLANNED and identified(r) and not r.minted and r.process is not None]
+        if len(refs) == 1 and key_year(refs[0].event) is not None:
+            st.section_meetings[id(sec)] = refs[0]
+    st.last_meeting, st.last_source, st.main_meeting = saved
+
+
+HEADING_ID = "event.heading-meeting"
+register(Rule(HEADING_ID, ("partOf", "year", "ordinal", "location"), 0.8,
+              ("document.structure", "entity:process", "entity:place", "values:ordinal"),
+              "a section heading that names a process's numbered meeting (ألف - الاجتماع السابع للمنتدى (سانتياغو، 2031)): "
+              "the meeting, its year, ordinal and the one city the heading names; its paragraphs' bare nouns name it again",
+              "events"))
+
+
+def heading_facts(ctx, st):
+    """What a section heading says of the meeting it names, evidenced by the heading, when a paragraph of the
+    section reports on it."""
+    conf = REGISTRY.confidence(HEADING_ID)
+    for sec in ctx.document.sections:
+        ref = st.section_meetings.get(id(sec))
+        if ref is None or ref.event.key in st.planned_keys or not any(
+                p.section is sec for p in ctx.document.paragraphs):
+            continue
+        yield Fact(ref.event, "partOf", ref.process, sec, HEADING_ID, conf)
+        yield year_fact(ref.event, ref.year or key_year(ref.event), sec)
+        if ref.ordinal is not None:
+            yield Fact(ref.event, "ordinal", Value(str(ref.ordinal), "integer"), sec, HEADING_ID, conf)
+        places = {m.entity for m in ctx.mentions_in(sec) if m.entity.kind == "place"}
+        if len(places) == 1:
+            yield Fact(ref.event, "location", places.pop(), sec, HEADING_ID, conf)
+
+
+def section_meeting(st, src) -> Ref | None:
+    """The meeting the heading of ``src``'s section (or of an enclosing one) names, None when none does."""
+    sec = getattr(src, "section", None)
+    while sec is not None:
+        ref = st.section_meetings.get(id(sec))
+        if ref is not None:
+            return ref
+        sec = sec.parent
+    return None
+
+
 def _sentence_antecedent(st, src) -> list:
     """The meeting named earlier in the same source, which the chain may not hold yet."""
     return [st.last_meeting] if st.last_meeting is not None and st.last_source is src else []
 
 
 def antecedent(st, src) -> Ref | None:
-    """The meeting a bare noun names again: the last one named in the same source, else the meeting the
-    document reports on (the Forum year it names most), else its main meeting (the first it names as
+    """The meeting a bare noun names again: the last one named in the same source, else the meeting its
+    section's heading names, else the meeting the document reports on (the Forum year it names most), else its main meeting (the first it names as
     held), else the last one named."""
     if st.last_meeting is not None and st.last_source is src:
         return st.last_meeting
+    heading = section_meeting(st, src)
+    if heading is not None:
+        return heading
     if st.title_meeting is not None:
         return st.title_meeting
     report = st.report_meeting() if st.year_from_text else None
@@ -1302,10 +1372,24 @@ def sessions(ctx, st, src, toks: Tokens, refs: list[Ref], s: int, e: int):
         yield year_fact(ev, year, src)
         dates = [d for d in own_dates(ctx, toks, m.j, hi, doc_day) if d.precision == "day" and d.start_date]
         if dates and not range_tail(toks, dates[0]):
-            d = dates[0]
-            yield Fact(ev, "startDate", Value(d.start_date.isoformat(), "date"), src, "event.written-session", conf)
-            yield Fact(ev, "endDate", Value((d.end_date or d.start_date).isoformat(), "date"), src,
-                       "event.written-session", conf)
+            first, last = _in_year(dates[0], year)
+            if first is not None:
+                yield Fact(ev, "startDate", Value(first.isoformat(), "date"), src, "event.written-session", conf)
+                yield Fact(ev, "endDate", Value(last.isoformat(), "date"), src, "event.written-session", conf)
+
+
+def _in_year(d, year: int):
+    """(first, last day) of a part's date in its meeting's year: a date whose year was not written takes the
+    meeting's (صباح 21 تشرين الثاني … لما بعد عام 2015 is no day of 2015); a written year of another is none."""
+    first, last = d.start_date, d.end_date or d.start_date
+    if first.year == year:
+        return first, last
+    if d.year_inferred:
+        try:
+            return first.replace(year=year), last.replace(year=year + (last.year - first.year))
+        except ValueError:               # 29 February
+            return None, None
+    return None, None
 
 
 def supplement(ctx, src, toks: Tokens, ref: Ref, given: list, e: int):

@@ -19,6 +19,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .header_lines import role_label
 from .model import Footnote, Paragraph, Section, SourceIssue
 
 DIGITS = "0-9\u0660-\u0669\u06f0-\u06f9"
@@ -327,9 +328,9 @@ class _Builder:
     def plain(self, i: int, lineno: int, s: str) -> None:
         if self.front:
             self.front_lines.append(strip_markup(s)[0])
-        elif _CAPTION.match(s) or self.after_label(i):
+        elif _CAPTION.match(s) or self.after_label(i) or role_label(strip_markup(s)[0].strip()):
             self.close_paragraph()
-            self.note(lineno, s)
+            self.note(lineno, s)           # a caption, or a session header line (المقررة: …)
         elif self.para is not None and not is_finished("".join(self.pieces)):
             self.append(lineno, s, "page")
         elif self.markdown:

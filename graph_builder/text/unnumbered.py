@@ -12,7 +12,10 @@ whose marker ``<sup>(N)</sup>`` is cited above is that footnote's text. Headings
 ones (``##``), ordinal ones (``أولا -``, ``ألف -``) as in numbered reports, and short
 single-line blocks that do not end a sentence or a clause (``مقدمة``, ``الجلسة الافتتاحية``) and
 are not a table row (cells separated by `` | ``). Heading levels are relative: the highest
-level used below the title is 1.
+level used below the title is 1. A chair's report's verbless lines (grammar in ``header_lines.py``): a session
+heading line (``الجلسة 1-2: …``) is a heading even inside a block of lines; a session header line (``المقررة: …``)
+is a note of the current section (``Section.notes``), never a heading that would close the session's section nor a
+paragraph; a table of contents (a block opened by ``المحتويات``/``الفهرس``) stays one paragraph.
 
 What it does not: read files or metadata (``corpus.py``), find numbered paragraphs
 (``structure.py``: a text with numbered paragraphs never comes here), or normalise text.
@@ -22,7 +25,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from .arabic import fold
 from .dateline import Dateline, find_dateline
+from .header_lines import role_label, session_heading
 from .model import Footnote, Paragraph, Section
 from .structure import (_BULLET, _FOOTNOTE_TEXT, _LETTERED, _MD_ESCAPE, _MD_HEAD, ParsedText, footnote_markers,
                         is_finished, ordinal_label, strip_markup)
@@ -30,6 +35,7 @@ from .structure import (_BULLET, _FOOTNOTE_TEXT, _LETTERED, _MD_ESCAPE, _MD_HEAD
 HEADING_MAX_WORDS = 12
 TITLE_MAX_WORDS = 40
 _CLAUSE_END = ".\u061f?!:\u2026;\u061b,\u060c"        # a line ending so is text, not a heading
+_CONTENTS = {"المحتويات", "جدول المحتويات", "الفهرس", "فهرس المحتويات"}
 _HEADER_LINE = re.compile(
     r"^(?:Distr\.?\s*:.*|Original\s*:.*|(?:Arabic|English|French|Spanish|Russian|Chinese)"
     r"|[0-9]{1,2}\s+[A-Za-z]+\s+[0-9]{4}|[A-Z]{1,6}(?:/[A-Za-z0-9.\-]+)+(?:\s*\*)?)$")
@@ -127,12 +133,18 @@ def _is_heading_line(line: str) -> bool:
 def _read_block(out: ParsedText, block: list[tuple[int, str]], stack: list[Section], headed: bool,
                 last: bool) -> None:
     pieces: list[tuple[int, str]] = []
+    contents = _is_contents(block)
     for k, (lineno, line) in enumerate(block):
         md = _MD_HEAD.match(line)
         body = _MD_ESCAPE.sub(r"\1", md.group(2).strip() if md else line)
         ordinal = None if md and len(md.group(1)) == 1 and not out.sections else ordinal_label(body)
         alone = len(block) == 1
-        if md or ordinal or (alone and not last and _is_heading_line(line)):
+        if stack and not md and not contents and role_label(strip_markup(body)[0].strip()):
+            _flush(out, pieces, stack)              # الرئيس المشارك: …: a header line of the section's session
+            stack[-1].notes.append(strip_markup(body)[0].strip())
+            continue
+        session = not contents and not ordinal and session_heading(strip_markup(body)[0]) is not None
+        if md or ordinal or session or (alone and not last and _is_heading_line(line)):
             _flush(out, pieces, stack)
             if ordinal:
                 level = ordinal[0]
@@ -146,6 +158,13 @@ def _read_block(out: ParsedText, block: list[tuple[int, str]], stack: list[Secti
             _flush(out, pieces, stack)
         pieces.append((lineno, line))
     _flush(out, pieces, stack)
+
+
+def _is_contents(block: list[tuple[int, str]]) -> bool:
+    """A table of contents: a block opened by its own heading word (المحتويات، الفهرس): its lines name
+    sections, they do not open them."""
+    first = strip_markup(_md_body(block[0][1]))[0].strip().rstrip(":").strip()
+    return fold(first) in _CONTENTS
 
 
 def _heading(out: ParsedText, stack: list[Section], lineno: int, level: int, label: str, body: str) -> None:
