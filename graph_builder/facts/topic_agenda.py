@@ -22,7 +22,9 @@ process named before any topic (``أكد الوزراء على أهمية عمل
 whose subject is another organisation or process (``أشار إلى أن المنظمة رافقت العودة الطوعية …``: that actor's work,
 a passing mention for the meeting), and, for the agenda rules, at an item between commas that names no topic after
 the first one unless it is coordinated (، والخطاب …) and at an adjunct set off by a comma (، وفق …، ضمن …: class
-``clause_adjunct``). A future verb (سيناقش), a negated one (لم يتطرق) and a document as subject (وأكد الإعلان …) give nothing.
+``clause_adjunct``). A negated verb (لم يتطرق) and a document as subject (وأكد الإعلان …) give nothing; a future verb (سيناقش) only
+with the meeting or the people gathered as its written subject (``الاجتماع سيركز على …``، ``وسيعكف المشاركون على …``:
+the agenda of the meeting the paragraph is about), never the next meeting's (``الاجتماع المقبل سيناقش …``).
 
 A report laid out in sections by session (a chair's report: the event rules name a session for a section) gives
 none of these facts: there a speaker's words and the participants' debate belong to the part they were said in.
@@ -67,6 +69,7 @@ _REL = frozenset(fold(w) for w in ("الذي", "التي", "والذي", "وال
 _DEM = frozenset(fold(w) for w in ("هذا", "هذه", "ذلك", "تلك", "وهذا", "وهذه"))
 _THAT = frozenset(fold(w) for w in ("أن", "بأن", "وأن", "إن", "ان", "بان", "وان", "لأن"))
 _CONTINUE = frozenset(fold(w) for w in ("كما", "وكما"))
+_NEXT = frozenset(fold(w) for w in ("المقبل", "المقبلة", "القادم", "القادمة", "التالي", "التالية", "اللاحق", "اللاحقة"))
 _AT = frozenset(fold(w) for w in ("في", "خلال", "فى"))
 _STOP_KINDS = frozenset({"commitment", "event"})
 _ACTOR_KINDS = frozenset({"org", "process", "body", "commitment"})
@@ -133,13 +136,21 @@ def _sentence_end(toks, k: int) -> int:
     return k
 
 
-def _verb(lex, toks, k: int):
-    """A focus or aim verb at ``k`` (not future, no object pronoun), else None."""
+def _verb(lex, toks, k: int, future_ok: bool = False):
+    """A focus or aim verb at ``k`` (no object pronoun; not future unless ``future_ok``: a verb whose written
+    subject is the meeting or its participants, ``الاجتماع سيركز على …``، ``وسيعكف المشاركون على …``, states the
+    agenda of the meeting the paragraph is about), else None."""
     for cls in ("meeting_topic_cue", "aim_verb"):
         m = lex.is_a(toks, k, cls)
-        if m is not None and not m.future and not m.reading.enc:
+        if m is not None and (future_ok or not m.future) and not m.reading.enc:
             return m
     return None
+
+
+def _next_meeting(toks, k: int) -> bool:
+    """Is the word at ``k`` (right after a meeting noun phrase) one that makes it the next meeting
+    (الاجتماع المقبل، الدورة القادمة): a future verb then says what another meeting will discuss."""
+    return k < len(toks.tokens) and toks.tokens[k].norm in _NEXT
 
 
 def _recommend_verb(lex, toks, k: int):
@@ -214,10 +225,13 @@ def _relative_facts(lex, toks, src, meeting) -> list:
                 j += 1
             if j < hi and toks.tokens[j].norm in _REL:
                 j += 1
-            verb = _verb(lex, toks, j) if j < hi else None
+            verb = _verb(lex, toks, j, future_ok=not _next_meeting(toks, after)) if j < hi else None
         if verb is None:
-            v = _verb(lex, toks, k)
-            if v is not None and v.j < hi and _meeting_ref(lex, toks, v.j) is not None:
+            v = _verb(lex, toks, k, future_ok=True)
+            ref = _meeting_ref(lex, toks, v.j) if v is not None and v.j < hi else None
+            if v is not None and v.future and (ref is None or _next_meeting(toks, ref)):
+                v = None                           # سيناقش الاجتماع المقبل …: another meeting's agenda
+            if v is not None and v.j < hi and ref is not None:
                 if negated(toks, k):
                     continue
                 verb = v                           # ويهدف هذا اللقاء إلى …، ويبحث الاجتماع …
@@ -269,9 +283,12 @@ def _agenda_facts(lex, toks, src, meeting) -> list:
     conf = REGISTRY.confidence(AGENDA_RULE)
     for k in range(len(toks.tokens)):
         hi = _sentence_end(toks, k)
-        verb = _verb(lex, toks, k) or _content_verb(lex, toks, k) or _recommend_verb(lex, toks, k)
+        verb = _verb(lex, toks, k, future_ok=True) or _content_verb(lex, toks, k) or _recommend_verb(lex, toks, k)
         if verb is not None and verb.j < hi and not negated(toks, k):
             after = _past_gathering(lex, toks, verb.j, hi)          # وناقش المشاركون …، ويتضمن جدول الأعمال …
+            if after is not None and verb.future and (not lex.is_a(toks, verb.j, "gathering_members")
+                                                      or _next_meeting(toks, after)):
+                after = None                                        # وسيعكف المشاركون على …: only the people gathered
             if after is not None and verb.cls == "content_verb" and not lex.is_a(toks, verb.j, "agenda_noun"):
                 after = None                                        # ويتضمن المشاركون: not a content verb's subject
             if after is not None and verb.cls == "recommend_verb" and not lex.is_a(toks, verb.j, "gathering_members"):
