@@ -41,6 +41,7 @@ from ..text.arabic import fold
 from ..text.word_classes import load
 from .rules import REGISTRY, register_once
 from .spans import negated
+from .topic_objects import topic_names
 
 RELATIVE_RULE = "topics.meeting-relative"
 AGENDA_RULE = "topics.meeting-agenda"
@@ -81,11 +82,18 @@ SPEAKER_SPAN = 25          # tokens after a statement verb where the speaker's n
 SPEAKER_WINDOW = 4          # tokens after a statement verb where its written speaker stands (وأكد جمعة، وأكد وزير …)
 
 
-def _topics(toks, lex, k: int, hi: int, comma_gap: bool, statement: bool = False) -> list:
+def _topics(toks, lex, k: int, hi: int, comma_gap: bool, statement: bool = False, names: list | None = None) -> list:
     """The topics of the object that starts at token ``k`` (see the module docstring for where it stops); in a
-    ``statement``, also at a word that recalls the background (class ``statement_background``)."""
+    ``statement``, also at a word that recalls the background (class ``statement_background``); with ``names``
+    (topic name patterns), an instrument that is the object itself, first thing after the verb (``واستعرض
+    المشاركون الاتفاق العالمي بشأن اللاجئين``), gives the topics its name states, and the reading ends there."""
     out: list = []
     item_has_topic = coordinated = False
+    if names and k < hi:
+        named = [m for m in toks.tokens[k].ents if toks.index_at(m.start) == k and m.entity.kind == "commitment"]
+        if named:
+            surface = " " + fold(named[0].surface) + " "
+            return list(dict.fromkeys(e for rx, e in names if rx.search(surface)))
     while k < hi:
         t = toks.tokens[k]
         if lex.is_a(toks, k, "theme_cue") is not None:
@@ -147,10 +155,20 @@ def _verb(lex, toks, k: int, future_ok: bool = False):
     return None
 
 
+NEXT_WINDOW = 4             # words after a meeting noun phrase where "next" may stand (في دورته المقبلة)
+
+
 def _next_meeting(toks, k: int) -> bool:
-    """Is the word at ``k`` (right after a meeting noun phrase) one that makes it the next meeting
-    (الاجتماع المقبل، الدورة القادمة): a future verb then says what another meeting will discuss."""
-    return k < len(toks.tokens) and toks.tokens[k].norm in _NEXT
+    """Do the words right after a meeting noun phrase (from ``k``, in its sentence, before a topic) make it the next
+    meeting (الاجتماع المقبل، المؤتمر في دورته القادمة)? A future verb then says what another meeting will discuss."""
+    sent = toks.tokens[k].sent if k < len(toks.tokens) else -1
+    for j in range(k, min(len(toks.tokens), k + NEXT_WINDOW)):
+        t = toks.tokens[j]
+        if t.sent != sent or any(m.entity.kind == "topic" for m in t.ents):
+            return False
+        if t.norm in _NEXT:
+            return True
+    return False
 
 
 def _recommend_verb(lex, toks, k: int):
@@ -211,7 +229,7 @@ def _meeting_ref(lex, toks, k: int):
     return None
 
 
-def _relative_facts(lex, toks, src, meeting) -> list:
+def _relative_facts(lex, toks, src, meeting, names=None) -> list:
     out: list = []
     carry = None                                   # sentence whose unwritten subject is still the meeting
     for k in range(len(toks.tokens)):
@@ -236,7 +254,7 @@ def _relative_facts(lex, toks, src, meeting) -> list:
                     continue
                 verb = v                           # ويهدف هذا اللقاء إلى …، ويبحث الاجتماع …
                 obj_after = _meeting_ref(lex, toks, v.j)
-                found = _topics(toks, lex, _object_start_at(toks, v, obj_after, hi), hi, True)
+                found = _topics(toks, lex, _object_start_at(toks, v, obj_after, hi), hi, True, names=names)
                 out.extend(Fact(meeting, "addresses", e, src, RELATIVE_RULE, REGISTRY.confidence(RELATIVE_RULE))
                            for e in found)
                 carry = t.sent
@@ -249,7 +267,7 @@ def _relative_facts(lex, toks, src, meeting) -> list:
                 continue
         if negated(toks, verb.i):
             continue
-        found = _topics(toks, lex, _object_start(toks, verb, hi), hi, True)
+        found = _topics(toks, lex, _object_start(toks, verb, hi), hi, True, names=names)
         out.extend(Fact(meeting, "addresses", e, src, RELATIVE_RULE, REGISTRY.confidence(RELATIVE_RULE)) for e in found)
         carry = t.sent
     return out
@@ -278,7 +296,7 @@ def _past_gathering(lex, toks, k: int, hi: int) -> int | None:
     return j
 
 
-def _agenda_facts(lex, toks, src, meeting) -> list:
+def _agenda_facts(lex, toks, src, meeting, names=None) -> list:
     out: list = []
     conf = REGISTRY.confidence(AGENDA_RULE)
     for k in range(len(toks.tokens)):
@@ -296,8 +314,12 @@ def _agenda_facts(lex, toks, src, meeting) -> list:
             if after is not None and verb.cls == "recommend_verb":
                 after = _past_moment(lex, toks, after, hi)          # في ختام الورشة
             if after is not None:
+                obj = _object_start_at(toks, verb, after, hi)
+                if verb.cls != "recommend_verb":
+                    obj = _past_moment(lex, toks, obj, hi)          # واستعرض المشاركون في الاجتماع …
                 out.extend(Fact(meeting, "addresses", e, src, AGENDA_RULE, conf)
-                           for e in _topics(toks, lex, _object_start_at(toks, verb, after, hi), hi, True))
+                           for e in _topics(toks, lex, obj, hi, True,
+                                            names=names if verb.cls == "meeting_topic_cue" else None))
             continue
         if not lex.is_a(toks, k, "agenda_noun"):
             continue
@@ -459,11 +481,12 @@ def extract(ctx) -> list[Fact]:
     meeting_of = None
     first = None
     parts: dict = {}
+    names = None
     out: list[Fact] = []
     for src in ctx.document.paragraphs:
         toks = ctx.tokens(src)
-        if not any(m.entity.kind == "topic" for m in toks.mentions):
-            continue
+        if not any(m.entity.kind in ("topic", "commitment") for m in toks.mentions):
+            continue                # (an instrument's name may state a topic: واستعرض المشاركون الاتفاق العالمي بشأن اللاجئين)
         if meeting_of is None:
             meeting_of = MeetingOf(ctx)
             from .topic_sessions import _events_by_key     # noqa: PLC0415
@@ -477,8 +500,9 @@ def extract(ctx) -> list[Fact]:
         meeting = held[0] if held else (first if names_none else None)
         if meeting is None:
             continue
-        out.extend(_relative_facts(lex, toks, src, meeting))
-        out.extend(_agenda_facts(lex, toks, src, meeting))
+        names = names if names is not None else topic_names(ctx)
+        out.extend(_relative_facts(lex, toks, src, meeting, names))
+        out.extend(_agenda_facts(lex, toks, src, meeting, names))
         out.extend(_purpose_facts(lex, toks, src, meeting, parts))
         out.extend(_axis_facts(lex, toks, src, meeting))
         out.extend(_witness_facts(lex, toks, src, meeting))

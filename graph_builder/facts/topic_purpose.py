@@ -140,6 +140,7 @@ def _meeting_facts(ctx, events) -> list[Fact]:
             if held is not None:                   # "ويناقش الاجتماع …" in a paragraph that does not name it
                 out.extend(_noun_subject_facts(toks, lex, src, held[0], conf, names=names))
             continue
+        paragraph_meeting = meeting
         for cue in lex.find(toks, "meeting_topic_cue"):
             if cue.future or cue.reading.enc or negated(toks, cue.i):
                 continue
@@ -147,6 +148,7 @@ def _meeting_facts(ctx, events) -> list[Fact]:
             nxt = toks.tokens[k] if k < len(toks.tokens) else None
             if nxt is None or nxt.sent != toks.tokens[cue.i].sent:
                 continue
+            meeting = _meeting_of_sentence(events, src, toks, cue.i) or paragraph_meeting
             starting = mentions_starting(toks, k)
             if any(m.entity.kind in _NOT_MEETING_SUBJECT for m in starting):
                 continue                           # وناقش الوزير …: a written subject that is not the meeting
@@ -167,6 +169,22 @@ def _meeting_facts(ctx, events) -> list[Fact]:
             for t in _topics_after(toks, k + (1 if prep and nxt.norm == prep else 0), names):
                 out.append(Fact(meeting, "addresses", t, src, MEETING_RULE, conf))
     return out
+
+
+def _meeting_of_sentence(events, src, toks, i: int):
+    """The one meeting the sentence of token ``i`` names or takes up (``يركز الاجتماع على …`` before a paragraph
+    names another meeting later: the bare noun takes up the meeting already named), from the events family's
+    index of meeting references; None when it names none or several."""
+    if events.index is None:
+        return None
+    lo, hi = sentence_bounds(toks, i)
+    for k in (i + 1, i - 1):                  # the meeting noun written as the verb's subject, after it or before it
+        if lo <= k < hi:
+            ref = next(iter(events.index.refs(src, toks.tokens[k].start, toks.tokens[k].end)), None)
+            if ref is not None:
+                return ref.event
+    end = toks.tokens[hi - 1].end if hi > lo else toks.tokens[i].end
+    return events.index.of_sentence(src, toks.tokens[lo].start, end)
 
 
 def _meeting_of(ctx):
