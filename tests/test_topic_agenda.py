@@ -225,3 +225,10 @@ def test_an_instrument_named_after_another_object_gives_nothing_of_its_name(matc
     got = _topics([RABAT, "واستعرض المشاركون التنسيق بين الدول في إطار الاتفاق العالمي بشأن اللاجئين."],
                   matcher, gazetteer, topic_agenda.AGENDA_RULE)
     assert "refugees" not in got
+
+
+def test_a_future_verb_of_a_meeting_announced_for_later_gives_nothing_un_register(matcher, gazetteer):
+    # a paragraph about a held meeting that announces the next one: what that one will take up is not the held one's
+    got = _topics([GENEVA + " ومن المقرر أن تستضيف حكومة المغرب الاجتماع العاشر للمنتدى في مراكش عام 2018. "
+                   "وسيتناول الاجتماع الهجرة غير النظامية."], matcher, gazetteer)
+    assert "irregular-migration" not in got

@@ -229,7 +229,7 @@ def _meeting_ref(lex, toks, k: int):
     return None
 
 
-def _relative_facts(lex, toks, src, meeting, names=None) -> list:
+def _relative_facts(lex, toks, src, meeting, names=None, held_at=lambda k: False) -> list:
     out: list = []
     carry = None                                   # sentence whose unwritten subject is still the meeting
     for k in range(len(toks.tokens)):
@@ -243,11 +243,11 @@ def _relative_facts(lex, toks, src, meeting, names=None) -> list:
                 j += 1
             if j < hi and toks.tokens[j].norm in _REL:
                 j += 1
-            verb = _verb(lex, toks, j, future_ok=not _next_meeting(toks, after)) if j < hi else None
+            verb = _verb(lex, toks, j, future_ok=held_at(k) and not _next_meeting(toks, after)) if j < hi else None
         if verb is None:
             v = _verb(lex, toks, k, future_ok=True)
             ref = _meeting_ref(lex, toks, v.j) if v is not None and v.j < hi else None
-            if v is not None and v.future and (ref is None or _next_meeting(toks, ref)):
+            if v is not None and v.future and (ref is None or _next_meeting(toks, ref) or not held_at(v.j)):
                 v = None                           # سيناقش الاجتماع المقبل …: another meeting's agenda
             if v is not None and v.j < hi and ref is not None:
                 if negated(toks, k):
@@ -296,7 +296,7 @@ def _past_gathering(lex, toks, k: int, hi: int) -> int | None:
     return j
 
 
-def _agenda_facts(lex, toks, src, meeting, names=None) -> list:
+def _agenda_facts(lex, toks, src, meeting, names=None, held_here: bool = False) -> list:
     out: list = []
     conf = REGISTRY.confidence(AGENDA_RULE)
     for k in range(len(toks.tokens)):
@@ -304,7 +304,7 @@ def _agenda_facts(lex, toks, src, meeting, names=None) -> list:
         verb = _verb(lex, toks, k, future_ok=True) or _content_verb(lex, toks, k) or _recommend_verb(lex, toks, k)
         if verb is not None and verb.j < hi and not negated(toks, k):
             after = _past_gathering(lex, toks, verb.j, hi)          # وناقش المشاركون …، ويتضمن جدول الأعمال …
-            if after is not None and verb.future and (not lex.is_a(toks, verb.j, "gathering_members")
+            if after is not None and verb.future and (not held_here or not lex.is_a(toks, verb.j, "gathering_members")
                                                       or _next_meeting(toks, after)):
                 after = None                                        # وسيعكف المشاركون على …: only the people gathered
             if after is not None and verb.cls == "content_verb" and not lex.is_a(toks, verb.j, "agenda_noun"):
@@ -470,6 +470,29 @@ def _past_speaker(toks, k: int, hi: int) -> int:
     return k
 
 
+def _held_at(index, src, toks, k: int, meeting) -> bool:
+    """Does the events family read the meeting noun at token ``k`` as ``meeting``, held (not planned)? Only then does
+    a future verb with that noun as subject give the meeting's agenda (``الاجتماع سيركز على …`` of a meeting that
+    opened; not ``وسيتناول الاجتماع …`` of a meeting announced for later in a paragraph about an earlier one)."""
+    if index is None or k >= len(toks.tokens):
+        return False
+    refs = index.refs(src, toks.tokens[k].start, toks.tokens[k].end)
+    return any(r.event == meeting and r.status != "planned" for r in refs)
+
+
+def _held_here(index, src, meeting, sources) -> bool:
+    """Is ``meeting`` held where the paragraph is (the people gathered of a future verb are then that meeting's)?
+    The paragraph's own references to it are none planned; a paragraph that names it not, the document's are
+    held somewhere and planned nowhere."""
+    if index is None:
+        return False
+    refs = [r for r in index.refs(src) if r.event == meeting]
+    if not refs:
+        refs = [r for other in sources for r in index.refs(other) if r.event == meeting]
+        return any(r.status == "held" for r in refs) and all(r.status != "planned" for r in refs)
+    return all(r.status != "planned" for r in refs)
+
+
 def mentions_at(toks, k: int) -> list:
     return [m for m in toks.tokens[k].ents if toks.index_at(m.start) == k] if k < len(toks.tokens) else []
 
@@ -501,8 +524,9 @@ def extract(ctx) -> list[Fact]:
         if meeting is None:
             continue
         names = names if names is not None else topic_names(ctx)
-        out.extend(_relative_facts(lex, toks, src, meeting, names))
-        out.extend(_agenda_facts(lex, toks, src, meeting, names))
+        index = meeting_of.events.index
+        out.extend(_relative_facts(lex, toks, src, meeting, names, lambda k: _held_at(index, src, toks, k, meeting)))
+        out.extend(_agenda_facts(lex, toks, src, meeting, names, _held_here(index, src, meeting, ctx.document.paragraphs)))
         out.extend(_purpose_facts(lex, toks, src, meeting, parts))
         out.extend(_axis_facts(lex, toks, src, meeting))
         out.extend(_witness_facts(lex, toks, src, meeting))

@@ -171,20 +171,22 @@ def _meeting_facts(ctx, events) -> list[Fact]:
     return out
 
 
+_MEETING_ONLY = frozenset({"الاجتماع", "اجتماع"})     # nouns that name a meeting only (المؤتمر may be a process)
+
+
 def _meeting_of_sentence(events, src, toks, i: int):
-    """The one meeting the sentence of token ``i`` names or takes up (``يركز الاجتماع على …`` before a paragraph
-    names another meeting later: the bare noun takes up the meeting already named), from the events family's
-    index of meeting references; None when it names none or several."""
+    """The meeting the noun written as the subject of the verb at ``i`` takes up (``يركز الاجتماع على …`` before a
+    paragraph names another meeting later: the bare noun takes up the meeting already named), from the events
+    family's index of meeting references; None when no such noun stands next to the verb."""
     if events.index is None:
         return None
     lo, hi = sentence_bounds(toks, i)
     for k in (i + 1, i - 1):                  # the meeting noun written as the verb's subject, after it or before it
-        if lo <= k < hi:
+        if lo <= k < hi and toks.tokens[k].norm.lstrip("و") in _MEETING_ONLY:
             ref = next(iter(events.index.refs(src, toks.tokens[k].start, toks.tokens[k].end)), None)
             if ref is not None:
                 return ref.event
-    end = toks.tokens[hi - 1].end if hi > lo else toks.tokens[i].end
-    return events.index.of_sentence(src, toks.tokens[lo].start, end)
+    return None
 
 
 def _meeting_of(ctx):

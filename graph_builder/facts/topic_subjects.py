@@ -101,8 +101,10 @@ def resolve_head(text: Text, source, head: str, before: list[Mention], events: K
     process, such as المؤتمر: the paragraph's one meeting if it names one), else the latest subject of the
     paragraph named with that noun, else the latest mention named with it. With ``within`` (where the head is
     written), a meeting head the events family resolved there is that meeting (``يركز الاجتماع على …`` in a
-    paragraph that names another meeting later: the noun takes up the meeting named before)."""
-    if within is not None and events.index is not None and (head in MEETING_HEADS or head in MEETING_OR_PROCESS_HEADS):
+    paragraph that names another meeting later: the noun takes up the meeting named before). Only a noun that
+    names nothing but a meeting (الاجتماع; المؤتمر may be the process) and only in a paragraph that names a meeting
+    of its own: the index corrects which meeting, it does not give one where the paragraph had none."""
+    if within is not None and events.index is not None and head in MEETING_HEADS and events.meeting(source):
         ref = next(iter(events.index.refs(source, *within)), None)
         if ref is not None:
             return _event_mention(ref.event, source, within[0])
