@@ -114,6 +114,8 @@ def test_a_common_word_alone_is_not_a_topic(matcher):
     ("وشدد البيان على صون حقوق المهاجرين وكرامتهم.", "human-rights"),
     # Egyptian press
     ("وأشاد الوزير بجهود الجمعيات في الدفاع عن حقوقهم أمام المحاكم.", "human-rights"),
+    # Gulf press: the states that send workers
+    ("وبحث الاجتماع التعاون مع الدول المصدرة للعمالة في آسيا.", "labour-mobility"),
 ])
 def test_a_protecting_noun_and_an_unorganised_migration_are_recognised(matcher, text, slug):
     assert slug in _topics(matcher, text)
