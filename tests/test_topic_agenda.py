@@ -232,3 +232,17 @@ def test_a_future_verb_of_a_meeting_announced_for_later_gives_nothing_un_registe
     got = _topics([GENEVA + " ومن المقرر أن تستضيف حكومة المغرب الاجتماع العاشر للمنتدى في مراكش عام 2018. "
                    "وسيتناول الاجتماع الهجرة غير النظامية."], matcher, gazetteer)
     assert "irregular-migration" not in got
+
+
+def test_a_meeting_held_to_draft_an_instrument_against_a_topic_omani_register(matcher, gazetteer):
+    got = _topics(["القاهرة - العمانية: بدأت يوم الأحد 3 مارس 2016 بمقر الأمانة العامة لجامعة الدول العربية بالقاهرة "
+                   "أعمال اجتماع لجنة الخبراء المعنية بإعداد مشروع البروتوكول العربي لمكافحة تهريب المهاجرين، بمشاركة "
+                   "15 دولة."],
+                  matcher, gazetteer, topic_agenda.PURPOSE_RULE)
+    assert got == {"smuggling"}
+
+
+def test_a_meeting_held_to_prepare_something_that_names_no_topic_gives_nothing(matcher, gazetteer):
+    got = _topics([KUWAIT, "وعقد الخبراء اجتماعا تحضيريا لإعداد التقرير السنوي، ثم ناقش الوزير ملف الهجرة غير النظامية مع نظيره."],
+                  matcher, gazetteer, topic_agenda.PURPOSE_RULE)
+    assert got == set()

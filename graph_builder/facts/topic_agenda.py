@@ -419,8 +419,9 @@ def _purpose_facts(lex, toks, src, meeting, parts: dict) -> list:
         for k in _window(lex, toks, noun.j, min(hi, noun.j + PURPOSE_WINDOW), True):
             cue = lex.is_a(toks, k, "meeting_purpose_cue")
             if cue is not None:
-                out.extend(Fact(meeting, "addresses", e, src, PURPOSE_RULE, conf)
-                           for e in _topics(toks, lex, cue.j, hi, True))
+                if not cue.feature("draft") or _first_item_names_a_topic(toks, cue.j, hi):
+                    out.extend(Fact(meeting, "addresses", e, src, PURPOSE_RULE, conf)
+                               for e in _topics(toks, lex, cue.j, hi, True))
                 break
             verb = _verb(lex, toks, k) if indefinite and toks.tokens[k - 1].norm in _CLOSE else None
             if verb is not None and not negated(toks, k):
@@ -429,6 +430,17 @@ def _purpose_facts(lex, toks, src, meeting, parts: dict) -> list:
                            for e in _topics(toks, lex, _object_start(toks, verb, hi), hi, True))
                 break
     return out
+
+
+def _first_item_names_a_topic(toks, k: int, hi: int) -> bool:
+    """Does the purpose clause from ``k`` name a topic before its first comma? A drafting cue's object is the one thing
+    drafted (لإعداد التقرير السنوي، ثم ناقش الوزير …: the clause is over before any topic; what follows is another
+    statement)."""
+    while k < hi and not (toks.tokens[k].kind == "punct" and toks.tokens[k].norm in _CLOSE):
+        if any(m.entity.kind == "topic" for m in toks.tokens[k].ents):
+            return True
+        k += 1
+    return False
 
 
 def _speaker_before(lex, toks, lo: int, i: int) -> bool:
