@@ -207,3 +207,14 @@ def test_a_meeting_noun_before_the_verb_after_anna_is_not_the_paragraphs_organis
 def test_a_verb_with_no_written_subject_still_gives_the_paragraphs_organisation_gulf_register(gazetteer, matcher):
     text = "تأسست منظمة العمل العربية عام 1965. وتعمل على تنقل العمالة العربية بين الدول الأعضاء."
     assert ("arab-labour-organization", "labour-mobility", "topics.paragraph-subject") in _pairs(_facts(text, gazetteer, matcher))
+
+
+def test_a_mechanism_noun_before_the_process_name_gulf_register(gazetteer, matcher):
+    # "the mechanism of the Abu Dhabi Dialogue aims at …": آلية is a head before the name, like مسار
+    text = "تهدف آلية مسار \"حوار أبو ظبي\" إلى توفير منبر للحوار بين الدول المرسلة والمستقبلة للعمالة."
+    assert ("abu-dhabi-dialogue", "labour-mobility", "topics.focus-verb") in _pairs(_facts(text, gazetteer, matcher))
+
+
+def test_a_mechanism_noun_before_no_name_gives_nothing(gazetteer, matcher):
+    text = "وتعمل آلية التنسيق الوطنية على تنقل العمالة بين الوزارات."
+    assert not any(r == "topics.focus-verb" for s, o, r in _pairs(_facts(text, gazetteer, matcher)))
