@@ -193,3 +193,28 @@ def test_a_relative_clause_verb_does_not_cut_the_object(gazetteer, matcher):
     text = ("ويركز حوار أبو ظبي، الذي أُعلن عنه مؤخرا لكي يجتمع المشاركون في عملية كولومبو بأعضاء مجلس التعاون "
             "الخليجي، على سبل تعظيم الأثر الإنمائي للهجرة المؤقتة للعمالة.")
     assert ("abu-dhabi-dialogue", "labour-mobility") in {(s, t) for s, t, _ in _pairs(_facts(text, gazetteer, matcher))}
+
+
+# --- topics6: a definite noun written before the verb is its own subject -----------------------------------------
+
+def test_a_meeting_noun_before_the_verb_after_anna_is_not_the_paragraphs_organisation_egyptian_register(gazetteer, matcher):
+    # a comma glued to the word before أن, as the press writes it
+    text = ("عقدت منظمة العمل العربية في تونس ندوة. وأوضح مدير المنظمة،أن الندوة ناقشت موضوعات عديدة منها تنقل "
+            "العمالة العربية.")
+    assert not any(r == "topics.paragraph-subject" for s, o, r in _pairs(_facts(text, gazetteer, matcher)))
+
+
+def test_a_verb_with_no_written_subject_still_gives_the_paragraphs_organisation_gulf_register(gazetteer, matcher):
+    text = "تأسست منظمة العمل العربية عام 1965. وتعمل على تنقل العمالة العربية بين الدول الأعضاء."
+    assert ("arab-labour-organization", "labour-mobility", "topics.paragraph-subject") in _pairs(_facts(text, gazetteer, matcher))
+
+
+def test_a_mechanism_noun_before_the_process_name_gulf_register(gazetteer, matcher):
+    # "the mechanism of the Abu Dhabi Dialogue aims at …": آلية is a head before the name, like مسار
+    text = "تهدف آلية مسار \"حوار أبو ظبي\" إلى توفير منبر للحوار بين الدول المرسلة والمستقبلة للعمالة."
+    assert ("abu-dhabi-dialogue", "labour-mobility", "topics.focus-verb") in _pairs(_facts(text, gazetteer, matcher))
+
+
+def test_a_mechanism_noun_before_no_name_gives_nothing(gazetteer, matcher):
+    text = "وتعمل آلية التنسيق الوطنية على تنقل العمالة بين الوزارات."
+    assert not any(r == "topics.focus-verb" for s, o, r in _pairs(_facts(text, gazetteer, matcher)))

@@ -187,3 +187,20 @@ def test_a_process_that_held_its_own_meeting_and_focused_gives_the_meeting_and_t
     # the verb's subject is the process (المؤتمر), which focused on it at its meeting: both address the topic
     assert any(s == "puebla-process" and o == "children" for s, o, r in got), got
     assert any(s.startswith("puebla-process-") and o == "children" for s, o, r in got), got
+
+
+# ---------------------------------------------------------------- topics6: which meeting the noun takes up; a fronted part
+
+def test_the_meeting_noun_takes_up_the_meeting_named_before_not_one_named_later_rcp_register(matcher, gazetteer):
+    got = _doc_topics(["افتتح في القاهرة يوم 14 مايو 2025 الاجتماع الحادي عشر لعملية التشاور العربية الإقليمية حول "
+                       "الهجرة واللجوء.",
+                       "يركز الاجتماع على الاتفاق العالمي بشأن اللاجئين، وتحضير الدول الأعضاء للمشاركة في المنتدى "
+                       "العالمي الثاني للاجئين الذي سيعقد بجنيف في ديسمبر 2025."], matcher, gazetteer)
+    meeting = {(s, o) for s, o, r in got if r == "topics.meeting-verb"}
+    assert meeting and all(s.startswith("arcp") for s, o in meeting), got
+
+
+def test_a_part_fronted_by_amma_takes_its_own_verb_un_register(matcher, gazetteer):
+    got = _doc_topics(["عقد المنتدى العالمي للهجرة والتنمية اجتماعه الرابع في بويرتو فالارتا في تشرين الثاني/نوفمبر 2010. "
+                       "أما المائدة المستديرة الثالثة فخصصت لاتساق السياسات."], matcher, gazetteer)
+    assert not any(r == "topics.meeting-verb" and o == "policy-coherence" for s, o, r in got), got

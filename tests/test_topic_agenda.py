@@ -187,3 +187,62 @@ def test_an_inserted_theme_is_the_meetings_title_not_a_topic_of_its_agenda(match
     got = _topics([RABAT, 'ويناقش الاجتماع، تحت شعار "إدماج الهجرة في التخطيط الإنمائي"، سبل حماية حقوق المهاجرين.'],
                   matcher, gazetteer)
     assert "human-rights" in got and "mainstreaming" not in got
+
+
+# --- topics6: the agenda in the future with the meeting or its participants as written subject ------------------
+
+
+def test_a_future_verb_with_the_meeting_as_its_subject_after_a_reporting_verb_egyptian_register(matcher, gazetteer):
+    got = _topics([RABAT, "وقال رئيس الوفد في تصريحات للصحفيين إن الاجتماع سيركز على مكافحة تهريب المهاجرين."],
+                  matcher, gazetteer, topic_agenda.RELATIVE_RULE)
+    assert got == {"smuggling"}
+
+
+def test_a_future_verb_with_the_participants_as_its_subject_algerian_register(matcher, gazetteer):
+    got = _topics([KUWAIT, "وسيعكف المشاركون على عدة مواضيع لا سيما العودة وإعادة الإدماج والاتجار بالبشر."],
+                  matcher, gazetteer, topic_agenda.AGENDA_RULE)
+    assert got == {"return-reintegration", "trafficking"}
+
+
+def test_a_future_verb_of_the_next_meeting_gives_nothing_gulf_register(matcher, gazetteer):
+    assert _topics([KUWAIT, "وأوضح أن الاجتماع المقبل سيناقش التحويلات المالية."], matcher, gazetteer) == set()
+    assert _topics([KUWAIT, "وسيتطرق المشاركون في الدورة القادمة إلى حماية اللاجئين."], matcher, gazetteer) == set()
+
+
+def test_a_future_verb_with_another_subject_gives_nothing_un_register(matcher, gazetteer):
+    # the minister, not the meeting: a speaker's plans are no agenda
+    assert _topics([GENEVA, "وسيناقش الوزير مع نظيره التحويلات المالية الشهر المقبل."], matcher, gazetteer) == set()
+
+
+def test_an_instrument_as_the_object_gives_the_topics_of_its_name_levantine_register(matcher, gazetteer):
+    got = _topics([RABAT, "واستعرض المشاركون في الاجتماع الاتفاق العالمي بشأن اللاجئين الذي اعتمدته الجمعية العامة."],
+                  matcher, gazetteer, topic_agenda.AGENDA_RULE)
+    assert got == {"refugees"}
+
+
+def test_an_instrument_named_after_another_object_gives_nothing_of_its_name(matcher, gazetteer):
+    # the object is the coordination of the states, the instrument only the frame of it
+    got = _topics([RABAT, "واستعرض المشاركون التنسيق بين الدول في إطار الاتفاق العالمي بشأن اللاجئين."],
+                  matcher, gazetteer, topic_agenda.AGENDA_RULE)
+    assert "refugees" not in got
+
+
+def test_a_future_verb_of_a_meeting_announced_for_later_gives_nothing_un_register(matcher, gazetteer):
+    # a paragraph about a held meeting that announces the next one: what that one will take up is not the held one's
+    got = _topics([GENEVA + " ومن المقرر أن تستضيف حكومة المغرب الاجتماع العاشر للمنتدى في مراكش عام 2018. "
+                   "وسيتناول الاجتماع الهجرة غير النظامية."], matcher, gazetteer)
+    assert "irregular-migration" not in got
+
+
+def test_a_meeting_held_to_draft_an_instrument_against_a_topic_omani_register(matcher, gazetteer):
+    got = _topics(["القاهرة - العمانية: بدأت يوم الأحد 3 مارس 2016 بمقر الأمانة العامة لجامعة الدول العربية بالقاهرة "
+                   "أعمال اجتماع لجنة الخبراء المعنية بإعداد مشروع البروتوكول العربي لمكافحة تهريب المهاجرين، بمشاركة "
+                   "15 دولة."],
+                  matcher, gazetteer, topic_agenda.PURPOSE_RULE)
+    assert got == {"smuggling"}
+
+
+def test_a_meeting_held_to_prepare_something_that_names_no_topic_gives_nothing(matcher, gazetteer):
+    got = _topics([KUWAIT, "وعقد الخبراء اجتماعا تحضيريا لإعداد التقرير السنوي، ثم ناقش الوزير ملف الهجرة غير النظامية مع نظيره."],
+                  matcher, gazetteer, topic_agenda.PURPOSE_RULE)
+    assert got == set()

@@ -219,3 +219,27 @@ def test_the_ordinal_after_its_own_meeting_picks_the_meeting_un_register(matcher
     assert _own_meeting_by_ordinal(t, 0, cue, {"13": [m13]}) is None          # no meeting with that ordinal
     other = Text("وعقد الوزير اجتماعا مع نظيره الحادي عشر، وركز على الهجرة.", [])
     assert _own_meeting_by_ordinal(other, 0, other.original.index("وركز"), {"11": [m13]}) is None   # not its own
+
+
+# ---------------------------------------------------------------- topics6: a quoted title of an indefinite meeting noun
+
+def test_an_indefinite_meetings_quoted_title_after_a_theme_cue_egyptian_register(matcher, gazetteer):
+    ctx = _ctx(["عقدت منظمة العمل العربية في تونس يوم 19 نوفمبر 2014 ندوة قومية تحت عنوان ” هجرة وتنقل العمالة "
+                "العربية لدعم فرص التشغيل”، بمشاركة خبراء من 12 دولة."], matcher, gazetteer)
+    got = {f.object.slug for f in topic_sessions.titled_meeting_facts(ctx)}
+    assert got == {"labour-mobility"}
+
+
+def test_a_quoted_title_after_a_colon_jordanian_register(matcher, gazetteer):
+    ctx = _ctx(["نظمت المنظمة الدولية للهجرة في عمان يوم 3 مارس 2019 لقاء تشاوريا موسعا تحت شعار: «حماية المهاجرين "
+                "ومكافحة الاتجار بالبشر» بحضور ممثلي الحكومات."], matcher, gazetteer)
+    got = {f.object.slug for f in topic_sessions.titled_meeting_facts(ctx)}
+    assert got == {"human-rights", "trafficking"}
+
+
+def test_a_definite_meetings_theme_and_a_papers_title_give_no_topic_un_register(matcher, gazetteer):
+    # the theme of a named forum is its title (the event rules read it); a paper's title is the paper's
+    for text in ("افتتح في جنيف يوم 3 مارس 2019 المنتدى العالمي للهجرة والتنمية تحت شعار «حماية المهاجرين».",
+                 "عقدت المنظمة الدولية للهجرة في عمان يوم 3 مارس 2019 ندوة قدمت فيها ورقة عمل تحت عنوان "
+                 "«مكافحة الاتجار بالبشر»."):
+        assert topic_sessions.titled_meeting_facts(_ctx([text], matcher, gazetteer)) == []

@@ -99,3 +99,29 @@ def test_a_new_writers_wording_is_recognised(matcher, text, slug):
 def test_a_common_word_alone_is_not_a_topic(matcher):
     assert "integration-inclusion" not in _topics(matcher, "وأكد الوزير أن الإدماج في سوق الشغل أولوية.")
     assert "remittances" not in _topics(matcher, "وأعلنت الحكومة عن التحويلات في الميزانية.")
+
+
+# --- topics6: the unorganised migration of the Maghrebi press; the migrants' rights taken up by a pronoun ----------
+
+@pytest.mark.parametrize("text, slug", [
+    # Maghrebi press: غير المنظمة for irregular
+    ("وأكد الوزير أن الصندوق موجه لمحاربة الهجرة غير المنظمة نحو الضفة الشمالية.", "irregular-migration"),
+    # UN style: غير المنتظمة
+    ("ويتناول الفصل الرابع الهجرة غير المنتظمة عبر البحر الأبيض المتوسط.", "irregular-migration"),
+    # Levantine press: the rights taken up by a pronoun after a protecting noun
+    ("ودعا المؤتمر إلى إدماج اللاجئين والحفاظ على حقوقهم في بلدان الاستقبال.", "human-rights"),
+    # Gulf press
+    ("وشدد البيان على صون حقوق المهاجرين وكرامتهم.", "human-rights"),
+    # Egyptian press
+    ("وأشاد الوزير بجهود الجمعيات في الدفاع عن حقوقهم أمام المحاكم.", "human-rights"),
+    # Gulf press: the states that send workers
+    ("وبحث الاجتماع التعاون مع الدول المصدرة للعمالة في آسيا.", "labour-mobility"),
+])
+def test_a_protecting_noun_and_an_unorganised_migration_are_recognised(matcher, text, slug):
+    assert slug in _topics(matcher, text)
+
+
+def test_rights_with_a_pronoun_and_no_protecting_noun_are_not_a_topic(matcher):
+    # حقوقهم alone is any group's rights; an organised crime is no migration
+    assert "human-rights" not in _topics(matcher, "وطالب النواب بحقوقهم في الميزانية الجديدة.")
+    assert "irregular-migration" not in _topics(matcher, "وناقش الاجتماع الجريمة المنظمة عبر الحدود الوطنية.")

@@ -31,7 +31,7 @@ FILLERS = folded_set((
     "العمل", "الأولى", "الثانية", "الثالثة",
 ))
 # Nominal heads of a subject (ستركز أعمال اللجنة، أنشطة بحوث البنك، عمليتا X و Y).
-HEADS = folded_set(("أعمال", "أنشطة", "بحوث", "عمل", "عمليتا", "عمليات", "برامج", "جهود", "مسار", "منصة"))
+HEADS = folded_set(("أعمال", "أنشطة", "بحوث", "عمل", "عمليتا", "عمليات", "برامج", "جهود", "مسار", "منصة", "آلية"))
 # Definite head nouns that stand for a name already given.
 ANAPHORS = folded_set((
     "المفوضية", "الصندوق", "المكتب", "البنك", "اللجنة", "الشعبة", "المنظمة", "البرنامج", "المعهد",
@@ -168,7 +168,7 @@ def subject_after(text: Text, pos: int, limit: int, max_tokens: int = 8) -> Subj
             return Subject("explicit", found, end)
         if tok.bare in ANAPHORS or tok.word in ANAPHORS:
             return Subject("anaphor", [], tok.end, tok.bare if tok.bare in ANAPHORS else tok.word)
-        if tok.word in FILLERS or tok.bare in HEADS or not tok.word:
+        if tok.word in FILLERS or tok.bare in HEADS or tok.word in HEADS or not tok.word:
             i += 1
             seen += 1
             continue

@@ -22,7 +22,9 @@ process named before any topic (``أكد الوزراء على أهمية عمل
 whose subject is another organisation or process (``أشار إلى أن المنظمة رافقت العودة الطوعية …``: that actor's work,
 a passing mention for the meeting), and, for the agenda rules, at an item between commas that names no topic after
 the first one unless it is coordinated (، والخطاب …) and at an adjunct set off by a comma (، وفق …، ضمن …: class
-``clause_adjunct``). A future verb (سيناقش), a negated one (لم يتطرق) and a document as subject (وأكد الإعلان …) give nothing.
+``clause_adjunct``). A negated verb (لم يتطرق) and a document as subject (وأكد الإعلان …) give nothing; a future verb (سيناقش) only
+with the meeting or the people gathered as its written subject (``الاجتماع سيركز على …``، ``وسيعكف المشاركون على …``:
+the agenda of the meeting the paragraph is about), never the next meeting's (``الاجتماع المقبل سيناقش …``).
 
 A report laid out in sections by session (a chair's report: the event rules name a session for a section) gives
 none of these facts: there a speaker's words and the participants' debate belong to the part they were said in.
@@ -39,6 +41,7 @@ from ..text.arabic import fold
 from ..text.word_classes import load
 from .rules import REGISTRY, register_once
 from .spans import negated
+from .topic_objects import topic_names
 
 RELATIVE_RULE = "topics.meeting-relative"
 AGENDA_RULE = "topics.meeting-agenda"
@@ -67,6 +70,7 @@ _REL = frozenset(fold(w) for w in ("الذي", "التي", "والذي", "وال
 _DEM = frozenset(fold(w) for w in ("هذا", "هذه", "ذلك", "تلك", "وهذا", "وهذه"))
 _THAT = frozenset(fold(w) for w in ("أن", "بأن", "وأن", "إن", "ان", "بان", "وان", "لأن"))
 _CONTINUE = frozenset(fold(w) for w in ("كما", "وكما"))
+_NEXT = frozenset(fold(w) for w in ("المقبل", "المقبلة", "القادم", "القادمة", "التالي", "التالية", "اللاحق", "اللاحقة"))
 _AT = frozenset(fold(w) for w in ("في", "خلال", "فى"))
 _STOP_KINDS = frozenset({"commitment", "event"})
 _ACTOR_KINDS = frozenset({"org", "process", "body", "commitment"})
@@ -78,11 +82,18 @@ SPEAKER_SPAN = 25          # tokens after a statement verb where the speaker's n
 SPEAKER_WINDOW = 4          # tokens after a statement verb where its written speaker stands (وأكد جمعة، وأكد وزير …)
 
 
-def _topics(toks, lex, k: int, hi: int, comma_gap: bool, statement: bool = False) -> list:
+def _topics(toks, lex, k: int, hi: int, comma_gap: bool, statement: bool = False, names: list | None = None) -> list:
     """The topics of the object that starts at token ``k`` (see the module docstring for where it stops); in a
-    ``statement``, also at a word that recalls the background (class ``statement_background``)."""
+    ``statement``, also at a word that recalls the background (class ``statement_background``); with ``names``
+    (topic name patterns), an instrument that is the object itself, first thing after the verb (``واستعرض
+    المشاركون الاتفاق العالمي بشأن اللاجئين``), gives the topics its name states, and the reading ends there."""
     out: list = []
     item_has_topic = coordinated = False
+    if names and k < hi:
+        named = [m for m in toks.tokens[k].ents if toks.index_at(m.start) == k and m.entity.kind == "commitment"]
+        if named:
+            surface = " " + fold(named[0].surface) + " "
+            return list(dict.fromkeys(e for rx, e in names if rx.search(surface)))
     while k < hi:
         t = toks.tokens[k]
         if lex.is_a(toks, k, "theme_cue") is not None:
@@ -133,13 +144,31 @@ def _sentence_end(toks, k: int) -> int:
     return k
 
 
-def _verb(lex, toks, k: int):
-    """A focus or aim verb at ``k`` (not future, no object pronoun), else None."""
+def _verb(lex, toks, k: int, future_ok: bool = False):
+    """A focus or aim verb at ``k`` (no object pronoun; not future unless ``future_ok``: a verb whose written
+    subject is the meeting or its participants, ``الاجتماع سيركز على …``، ``وسيعكف المشاركون على …``, states the
+    agenda of the meeting the paragraph is about), else None."""
     for cls in ("meeting_topic_cue", "aim_verb"):
         m = lex.is_a(toks, k, cls)
-        if m is not None and not m.future and not m.reading.enc:
+        if m is not None and (future_ok or not m.future) and not m.reading.enc:
             return m
     return None
+
+
+NEXT_WINDOW = 4             # words after a meeting noun phrase where "next" may stand (في دورته المقبلة)
+
+
+def _next_meeting(toks, k: int) -> bool:
+    """Do the words right after a meeting noun phrase (from ``k``, in its sentence, before a topic) make it the next
+    meeting (الاجتماع المقبل، المؤتمر في دورته القادمة)? A future verb then says what another meeting will discuss."""
+    sent = toks.tokens[k].sent if k < len(toks.tokens) else -1
+    for j in range(k, min(len(toks.tokens), k + NEXT_WINDOW)):
+        t = toks.tokens[j]
+        if t.sent != sent or any(m.entity.kind == "topic" for m in t.ents):
+            return False
+        if t.norm in _NEXT:
+            return True
+    return False
 
 
 def _recommend_verb(lex, toks, k: int):
@@ -200,7 +229,7 @@ def _meeting_ref(lex, toks, k: int):
     return None
 
 
-def _relative_facts(lex, toks, src, meeting) -> list:
+def _relative_facts(lex, toks, src, meeting, names=None, held_at=lambda k: False) -> list:
     out: list = []
     carry = None                                   # sentence whose unwritten subject is still the meeting
     for k in range(len(toks.tokens)):
@@ -214,15 +243,18 @@ def _relative_facts(lex, toks, src, meeting) -> list:
                 j += 1
             if j < hi and toks.tokens[j].norm in _REL:
                 j += 1
-            verb = _verb(lex, toks, j) if j < hi else None
+            verb = _verb(lex, toks, j, future_ok=held_at(k) and not _next_meeting(toks, after)) if j < hi else None
         if verb is None:
-            v = _verb(lex, toks, k)
-            if v is not None and v.j < hi and _meeting_ref(lex, toks, v.j) is not None:
+            v = _verb(lex, toks, k, future_ok=True)
+            ref = _meeting_ref(lex, toks, v.j) if v is not None and v.j < hi else None
+            if v is not None and v.future and (ref is None or _next_meeting(toks, ref) or not held_at(v.j)):
+                v = None                           # سيناقش الاجتماع المقبل …: another meeting's agenda
+            if v is not None and v.j < hi and ref is not None:
                 if negated(toks, k):
                     continue
                 verb = v                           # ويهدف هذا اللقاء إلى …، ويبحث الاجتماع …
                 obj_after = _meeting_ref(lex, toks, v.j)
-                found = _topics(toks, lex, _object_start_at(toks, v, obj_after, hi), hi, True)
+                found = _topics(toks, lex, _object_start_at(toks, v, obj_after, hi), hi, True, names=names)
                 out.extend(Fact(meeting, "addresses", e, src, RELATIVE_RULE, REGISTRY.confidence(RELATIVE_RULE))
                            for e in found)
                 carry = t.sent
@@ -235,7 +267,7 @@ def _relative_facts(lex, toks, src, meeting) -> list:
                 continue
         if negated(toks, verb.i):
             continue
-        found = _topics(toks, lex, _object_start(toks, verb, hi), hi, True)
+        found = _topics(toks, lex, _object_start(toks, verb, hi), hi, True, names=names)
         out.extend(Fact(meeting, "addresses", e, src, RELATIVE_RULE, REGISTRY.confidence(RELATIVE_RULE)) for e in found)
         carry = t.sent
     return out
@@ -264,14 +296,17 @@ def _past_gathering(lex, toks, k: int, hi: int) -> int | None:
     return j
 
 
-def _agenda_facts(lex, toks, src, meeting) -> list:
+def _agenda_facts(lex, toks, src, meeting, names=None, held_here: bool = False) -> list:
     out: list = []
     conf = REGISTRY.confidence(AGENDA_RULE)
     for k in range(len(toks.tokens)):
         hi = _sentence_end(toks, k)
-        verb = _verb(lex, toks, k) or _content_verb(lex, toks, k) or _recommend_verb(lex, toks, k)
+        verb = _verb(lex, toks, k, future_ok=True) or _content_verb(lex, toks, k) or _recommend_verb(lex, toks, k)
         if verb is not None and verb.j < hi and not negated(toks, k):
             after = _past_gathering(lex, toks, verb.j, hi)          # وناقش المشاركون …، ويتضمن جدول الأعمال …
+            if after is not None and verb.future and (not held_here or not lex.is_a(toks, verb.j, "gathering_members")
+                                                      or _next_meeting(toks, after)):
+                after = None                                        # وسيعكف المشاركون على …: only the people gathered
             if after is not None and verb.cls == "content_verb" and not lex.is_a(toks, verb.j, "agenda_noun"):
                 after = None                                        # ويتضمن المشاركون: not a content verb's subject
             if after is not None and verb.cls == "recommend_verb" and not lex.is_a(toks, verb.j, "gathering_members"):
@@ -279,8 +314,12 @@ def _agenda_facts(lex, toks, src, meeting) -> list:
             if after is not None and verb.cls == "recommend_verb":
                 after = _past_moment(lex, toks, after, hi)          # في ختام الورشة
             if after is not None:
+                obj = _object_start_at(toks, verb, after, hi)
+                if verb.cls != "recommend_verb":
+                    obj = _past_moment(lex, toks, obj, hi)          # واستعرض المشاركون في الاجتماع …
                 out.extend(Fact(meeting, "addresses", e, src, AGENDA_RULE, conf)
-                           for e in _topics(toks, lex, _object_start_at(toks, verb, after, hi), hi, True))
+                           for e in _topics(toks, lex, obj, hi, True,
+                                            names=names if verb.cls == "meeting_topic_cue" else None))
             continue
         if not lex.is_a(toks, k, "agenda_noun"):
             continue
@@ -380,8 +419,9 @@ def _purpose_facts(lex, toks, src, meeting, parts: dict) -> list:
         for k in _window(lex, toks, noun.j, min(hi, noun.j + PURPOSE_WINDOW), True):
             cue = lex.is_a(toks, k, "meeting_purpose_cue")
             if cue is not None:
-                out.extend(Fact(meeting, "addresses", e, src, PURPOSE_RULE, conf)
-                           for e in _topics(toks, lex, cue.j, hi, True))
+                if not cue.feature("draft") or _first_item_names_a_topic(toks, cue.j, hi):
+                    out.extend(Fact(meeting, "addresses", e, src, PURPOSE_RULE, conf)
+                               for e in _topics(toks, lex, cue.j, hi, True))
                 break
             verb = _verb(lex, toks, k) if indefinite and toks.tokens[k - 1].norm in _CLOSE else None
             if verb is not None and not negated(toks, k):
@@ -390,6 +430,17 @@ def _purpose_facts(lex, toks, src, meeting, parts: dict) -> list:
                            for e in _topics(toks, lex, _object_start(toks, verb, hi), hi, True))
                 break
     return out
+
+
+def _first_item_names_a_topic(toks, k: int, hi: int) -> bool:
+    """Does the purpose clause from ``k`` name a topic before its first comma? A drafting cue's object is the one thing
+    drafted (لإعداد التقرير السنوي، ثم ناقش الوزير …: the clause is over before any topic; what follows is another
+    statement)."""
+    while k < hi and not (toks.tokens[k].kind == "punct" and toks.tokens[k].norm in _CLOSE):
+        if any(m.entity.kind == "topic" for m in toks.tokens[k].ents):
+            return True
+        k += 1
+    return False
 
 
 def _speaker_before(lex, toks, lo: int, i: int) -> bool:
@@ -431,6 +482,29 @@ def _past_speaker(toks, k: int, hi: int) -> int:
     return k
 
 
+def _held_at(index, src, toks, k: int, meeting) -> bool:
+    """Does the events family read the meeting noun at token ``k`` as ``meeting``, held (not planned)? Only then does
+    a future verb with that noun as subject give the meeting's agenda (``الاجتماع سيركز على …`` of a meeting that
+    opened; not ``وسيتناول الاجتماع …`` of a meeting announced for later in a paragraph about an earlier one)."""
+    if index is None or k >= len(toks.tokens):
+        return False
+    refs = index.refs(src, toks.tokens[k].start, toks.tokens[k].end)
+    return any(r.event == meeting and r.status != "planned" for r in refs)
+
+
+def _held_here(index, src, meeting, sources) -> bool:
+    """Is ``meeting`` held where the paragraph is (the people gathered of a future verb are then that meeting's)?
+    The paragraph's own references to it are none planned; a paragraph that names it not, the document's are
+    held somewhere and planned nowhere."""
+    if index is None:
+        return False
+    refs = [r for r in index.refs(src) if r.event == meeting]
+    if not refs:
+        refs = [r for other in sources for r in index.refs(other) if r.event == meeting]
+        return any(r.status == "held" for r in refs) and all(r.status != "planned" for r in refs)
+    return all(r.status != "planned" for r in refs)
+
+
 def mentions_at(toks, k: int) -> list:
     return [m for m in toks.tokens[k].ents if toks.index_at(m.start) == k] if k < len(toks.tokens) else []
 
@@ -442,11 +516,12 @@ def extract(ctx) -> list[Fact]:
     meeting_of = None
     first = None
     parts: dict = {}
+    names = None
     out: list[Fact] = []
     for src in ctx.document.paragraphs:
         toks = ctx.tokens(src)
-        if not any(m.entity.kind == "topic" for m in toks.mentions):
-            continue
+        if not any(m.entity.kind in ("topic", "commitment") for m in toks.mentions):
+            continue                # (an instrument's name may state a topic: واستعرض المشاركون الاتفاق العالمي بشأن اللاجئين)
         if meeting_of is None:
             meeting_of = MeetingOf(ctx)
             from .topic_sessions import _events_by_key     # noqa: PLC0415
@@ -460,8 +535,10 @@ def extract(ctx) -> list[Fact]:
         meeting = held[0] if held else (first if names_none else None)
         if meeting is None:
             continue
-        out.extend(_relative_facts(lex, toks, src, meeting))
-        out.extend(_agenda_facts(lex, toks, src, meeting))
+        names = names if names is not None else topic_names(ctx)
+        index = meeting_of.events.index
+        out.extend(_relative_facts(lex, toks, src, meeting, names, lambda k: _held_at(index, src, toks, k, meeting)))
+        out.extend(_agenda_facts(lex, toks, src, meeting, names, _held_here(index, src, meeting, ctx.document.paragraphs)))
         out.extend(_purpose_facts(lex, toks, src, meeting, parts))
         out.extend(_axis_facts(lex, toks, src, meeting))
         out.extend(_witness_facts(lex, toks, src, meeting))

@@ -140,6 +140,8 @@ def _meeting_facts(ctx, events) -> list[Fact]:
             if held is not None:                   # "ويناقش الاجتماع …" in a paragraph that does not name it
                 out.extend(_noun_subject_facts(toks, lex, src, held[0], conf, names=names))
             continue
+        paragraph_meeting = meeting
+        earlier = ctx.document.paragraphs[:ctx.document.paragraphs.index(src)] if events.index is not None else ()
         for cue in lex.find(toks, "meeting_topic_cue"):
             if cue.future or cue.reading.enc or negated(toks, cue.i):
                 continue
@@ -147,6 +149,9 @@ def _meeting_facts(ctx, events) -> list[Fact]:
             nxt = toks.tokens[k] if k < len(toks.tokens) else None
             if nxt is None or nxt.sent != toks.tokens[cue.i].sent:
                 continue
+            meeting = _meeting_of_sentence(events, src, toks, cue.i, paragraph_meeting, earlier) or paragraph_meeting
+            if _fronted_session(toks, lex, cue.i):
+                continue                           # أما المائدة المستديرة الثالثة فخصصت ل…: the round table's topics
             starting = mentions_starting(toks, k)
             if any(m.entity.kind in _NOT_MEETING_SUBJECT for m in starting):
                 continue                           # وناقش الوزير …: a written subject that is not the meeting
@@ -167,6 +172,49 @@ def _meeting_facts(ctx, events) -> list[Fact]:
             for t in _topics_after(toks, k + (1 if prep and nxt.norm == prep else 0), names):
                 out.append(Fact(meeting, "addresses", t, src, MEETING_RULE, conf))
     return out
+
+
+_MEETING_ONLY = frozenset({"الاجتماع", "اجتماع"})     # nouns that name a meeting only (المؤتمر may be a process)
+
+
+def _meeting_of_sentence(events, src, toks, i: int, named=None, earlier=()):
+    """The meeting the noun written as the subject of the verb at ``i`` takes up (``يركز الاجتماع على …`` before a
+    paragraph names another meeting later: the bare noun takes up the meeting already named), from the events
+    family's index of meeting references; None when no such noun stands next to the verb."""
+    if events.index is None:
+        return None
+    lo, hi = sentence_bounds(toks, i)
+    for k in (i + 1, i - 1):                  # the meeting noun written as the verb's subject, after it or before it
+        if lo <= k < hi and toks.tokens[k].norm.lstrip("و") in _MEETING_ONLY:
+            ref = next(iter(events.index.refs(src, toks.tokens[k].start, toks.tokens[k].end)), None)
+            if ref is not None:
+                return ref.event
+            if named is not None and k == i + 1:
+                return _taken_up(events, src, toks.tokens[i].start, named, earlier)
+    return None
+
+
+def _taken_up(events, src, pos: int, named, earlier):
+    """A bare meeting noun before the paragraph names its one meeting (every reference to ``named`` in ``src`` is
+    after ``pos``): the noun takes up the latest meeting the paragraphs before named, else None."""
+    if any(r.start < pos for r in events.index.refs(src) if r.event == named):
+        return None
+    for before in reversed(earlier):
+        refs = [r for r in events.index.refs(before) if r.status != "planned"]
+        if refs:
+            return refs[-1].event
+    return None
+
+
+_AMMA = frozenset(fold(w) for w in ("أما", "وأما"))
+
+
+def _fronted_session(toks, lex, i: int) -> bool:
+    """Is the verb at ``i`` the predicate of a session fronted by ``أما`` (أما المائدة الثالثة فخصصت …)? Its subject
+    is then that part of the meeting, not the meeting (topic_sessions reads a part the event rules named)."""
+    lo, _ = sentence_bounds(toks, i)
+    return toks.tokens[lo].norm in _AMMA and lo + 1 < i and toks.tokens[i].norm.startswith("ف") \
+        and lex.is_a(toks, lo + 1, "session_noun") is not None
 
 
 def _meeting_of(ctx):

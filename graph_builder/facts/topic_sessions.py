@@ -204,19 +204,39 @@ def extract(ctx) -> list[Fact]:
 
 TITLED_RULE = "topics.meeting-title"
 register_once(TITLED_RULE, ("addresses",), 0.75, ("lex:meeting_noun", "lex:meeting_qualifier", "lex:purpose_cue",
-                                                 "events:meeting-of-paragraph", "entity:topic"),
+                                                 "lex:theme_cue", "events:meeting-of-paragraph", "entity:topic"),
               "MEETING_NOUN (QUALIFIER…) PURPOSE_CUE TOPIC… (مؤتمر إقليمي حول تهريب البشر، ندوة دولية بشأن الهجرة "
-              "والتغير المناخي) in a paragraph that names one meeting (or a document that names one): that meeting addresses the topics", "topics")
+              "والتغير المناخي) | MEETING_NOUN (WORD{0,2}) THEME_CUE «TOPIC…» (ندوة قومية تحت عنوان «هجرة وتنقل العمالة») "
+              "in a paragraph that names one meeting (or a document that names one): that meeting addresses the topics",
+              "topics")
 _CLAUSE_END = frozenset(",،.؛;:()«»\"")
 _OPEN_QUOTES = frozenset({'"', "«", "“"})
 _CLOSE_QUOTES = frozenset({'"', "»", "”", "."})
 TITLE_GAP = 3               # words between the cue and the first topic (حول سبل مكافحة …)
 
 
+TITLE_ADJECTIVES = 2        # plain words between an indefinite meeting noun and its title cue (ندوة قومية تحت عنوان)
+
+
+def _title_cue(toks, lex, k: int):
+    """A theme cue (تحت عنوان، تحت شعار، بعنوان) at ``k`` or after up to TITLE_ADJECTIVES plain words (adjectives the
+    lexicon does not list: ندوة قومية، لقاء تشاوري موسع) that name nothing, else None."""
+    for j in range(k, min(len(toks.tokens), k + TITLE_ADJECTIVES + 1)):
+        cue = lex.is_a(toks, j, "theme_cue")
+        if cue is not None:
+            return cue
+        t = toks.tokens[j]
+        if t.kind == "punct" or t.ents or not t.norm.isalpha():
+            return None
+    return None
+
+
 def titled_meeting_facts(ctx) -> list[Fact]:
     """``… في مؤتمر إقليمي حول تهريب البشر …``: the one meeting of the paragraph addresses the topics its
     indefinite noun is said to be about (a definite noun may name another meeting: المؤتمر العالمي لمكافحة
-    العنصرية الذي عقد في ديربان; a process named right after the noun keeps its own name's words)."""
+    العنصرية الذي عقد في ديربان; a process named right after the noun keeps its own name's words); so does the
+    quoted title an indefinite noun is given (``ندوة قومية تحت عنوان «هجرة وتنقل العمالة …»``). A definite
+    meeting's theme (``المنتدى العالمي … تحت شعار …``) is its title, not a list of topics: the event rules read it."""
     from .family_findings import known_events     # noqa: PLC0415
     events = known_events(ctx)
     lex = load()
@@ -240,11 +260,18 @@ def titled_meeting_facts(ctx) -> list[Fact]:
             while k < len(toks.tokens) and lex.is_a(toks, k, "meeting_qualifier"):
                 k = lex.is_a(toks, k, "meeting_qualifier").j
             cue = lex.is_a(toks, k, "purpose_cue") if k < len(toks.tokens) else None
+            if cue is None:
+                cue = _title_cue(toks, lex, k)      # ندوة قومية تحت عنوان «…»: the quoted title names its topics
             if cue is None or cue.feature("verb") or toks.tokens[k].ents:
                 continue
             sent, gap, found = toks.tokens[k].sent, 0, []
             j = cue.j
-            quoted = j < len(toks.tokens) and toks.tokens[j].norm in _OPEN_QUOTES
+            if cue.cls == "theme_cue" and j < len(toks.tokens) and toks.tokens[j].norm in (":", "："):
+                j += 1
+            quoted = j < len(toks.tokens) and (toks.tokens[j].norm in _OPEN_QUOTES or
+                                               (cue.cls == "theme_cue" and toks.tokens[j].norm == "”"))
+            if cue.cls == "theme_cue" and not quoted:
+                continue
             j += 1 if quoted else 0             # ندوة إقليمية حول "الهجرة والتغيرات المناخية …": a quoted title
             while j < len(toks.tokens) and toks.tokens[j].sent == sent:
                 t = toks.tokens[j]

@@ -96,10 +96,18 @@ def _event_mention(ent: Entity, source, pos: int) -> Mention:
 
 
 def resolve_head(text: Text, source, head: str, before: list[Mention], events: KnownEvents,
-                 subjects: list[Mention] = ()) -> Mention | None:
+                 subjects: list[Mention] = (), within: tuple[int, int] | None = None) -> Mention | None:
     """A head noun: the meeting or session it stands for (a head that may name either a meeting or a
     process, such as المؤتمر: the paragraph's one meeting if it names one), else the latest subject of the
-    paragraph named with that noun, else the latest mention named with it."""
+    paragraph named with that noun, else the latest mention named with it. With ``within`` (where the head is
+    written), a meeting head the events family resolved there is that meeting (``يركز الاجتماع على …`` in a
+    paragraph that names another meeting later: the noun takes up the meeting named before). Only a noun that
+    names nothing but a meeting (الاجتماع; المؤتمر may be the process) and only in a paragraph that names a meeting
+    of its own: the index corrects which meeting, it does not give one where the paragraph had none."""
+    if within is not None and events.index is not None and head in MEETING_HEADS and events.meeting(source):
+        ref = next(iter(events.index.refs(source, *within)), None)
+        if ref is not None:
+            return _event_mention(ref.event, source, within[0])
     if head in MEETING_HEADS:
         ev = events.meeting(source)
         return _event_mention(ev, source, 0) if ev else None
@@ -175,7 +183,7 @@ def cue_subject(text: Text, source, cue: Cue, seg_end: int, s_start: int, earlie
         ok = _object_ok(text, cue, subj.end, limit)
         return (subj.mentions, "topics.focus-verb", _object_start(text, subj.end, limit)) if ok else none
     if subj.kind == "anaphor":
-        r = resolve_head(text, source, subj.head, earlier, events, subjects)
+        r = resolve_head(text, source, subj.head, earlier, events, subjects, within=(cue.end, subj.end))
         if r is None or not _object_ok(text, cue, subj.end, limit):
             return none
         return [r], "topics.anaphor", _object_start(text, subj.end, limit)
@@ -198,9 +206,28 @@ def cue_subject(text: Text, source, cue: Cue, seg_end: int, s_start: int, earlie
         return sentence, ("topics.focus-verb" if cue.role != "verb" else "topics.paragraph-subject"), cue.end
     if cue.role == "masdar":
         return none
-    if focus and not (cue.role == "verb" and _after_indefinite_noun(text, cue)):
+    if focus and not (cue.role == "verb" and (_after_indefinite_noun(text, cue) or _noun_subject_before(text, cue))):
         return focus, "topics.paragraph-subject", cue.end
     return none
+
+
+def _noun_subject_before(text: Text, cue: Cue) -> bool:
+    """Is the verb's subject a definite noun written before it, after ``أن/إن`` or at the sentence's start (``وأوضح
+    المدير أن الندوة ناقشت …``، ``الاجتماع يبحث …``)? The verb then has a subject of its own (the meeting, the
+    study, the ministers), not the entity the paragraph is about; a name there is read by the other rules."""
+    i = text.token_index(cue.start) - 1
+    if i < 0:
+        return False
+    tok = text.tokens[i]
+    if not tok.word.startswith("ال") or text.mention_at(tok) is not None \
+            or text.original[tok.end:cue.start].strip():
+        return False
+    return i == 0 or bool(_OPENS_SUBJECT.search(text.original[max(0, tok.start - 12):tok.start]))
+
+
+# what may stand right before a preverbal subject: أن/إن (a comma may be glued to the word before: المنظمة،أن), or
+# the end of a sentence
+_OPENS_SUBJECT = re.compile(r"(?:(?:^|[\s،,:])(?:و|ب|ل)?[أإا]ن|[.؟!\n])\s*$")
 
 
 # Particles that may stand right before a verb whose subject is still the paragraph's (كما تهدف، حيث تعمل).
