@@ -147,3 +147,9 @@ def test_another_verbal_noun_of_purpose_after_a_director_general():
 
 def test_a_given_name_that_looks_like_a_verbal_noun_is_still_a_name():
     assert "person/tysyr-alnjar" in persons("وحضر الاجتماع وزير العمل تيسير النجار.")
+
+
+def test_an_organ_convening_a_process_meeting_or_a_summit_does_not_host_it():
+    t = triples("عقدت الجمعية العامة في نيويورك عام 2013 الحوار الرفيع المستوى بشأن الهجرة الدولية والتنمية.",
+                "عقد الاتحاد الأوروبي والاتحاد الأفريقي قمة في فاليتا عام 2015.")
+    assert not any(p == "hostedBy" for _, p, _ in t)

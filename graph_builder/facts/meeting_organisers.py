@@ -28,6 +28,9 @@ _KINDS = ("org", "body", "state")
 # a convening verb (عقدت، تعقد) hosts with an organisation or a body for its subject, not a state (عقدت مصر
 # والمغرب اجتماعا: the two states met)
 _CONVENORS = ("org", "body")
+# the gatherings an organisation convenes as their host (تعقد منظمة العمل العربية ندوة، تعقد منظمة العمل الدولية
+# المشاورات); a summit or a process's meeting an organ convenes is hosted by the state or city that receives it
+_CONVENED_KINDS = ("workshop", "seminar", "consultation")
 CONVENED = (HELD, UNKNOWN)   # statuses of a meeting a present organising verb hosts (not a planned one)
 
 
@@ -56,6 +59,8 @@ def organisers(src, toks: Tokens, refs: list[Ref], s: int, e: int):
         if not hosted:
             continue
         ref = hosted[0]
+        if vm.cls == "held_verb" and (ref.process is not None or not ref.kind.endswith(_CONVENED_KINDS)):
+            continue        # عقدت الجمعية العامة الحوار الرفيع المستوى، عقد الاتحاد الأوروبي قمة: the organ convenes, another hosts
         if vm.feature("tense") == "present" and ref.status not in CONVENED:
             continue        # تنظم المنظمة … ورشة عمل: the present organises only a meeting read as taking place
         pred = "plannedHost" if getattr(ref, "status", "") == PLANNED else "hostedBy"
