@@ -21,9 +21,12 @@ ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT / "devset" / "sources.toml"
 KEYS = ROOT / "tests" / "data" / "extraction_key" / "realtext"
 # (set name, sources list, key folder, at least N texts, outlets, registers): the realtext set, then
-# every blind set found as devset/NAME-sources.toml (each is a set of at least 25 texts by 12 outlets)
+# every other set found as devset/NAME-sources.toml (a blind set is at least 25 texts by 12 outlets; a
+# smaller development set in one register, listed in SMALL_SETS, has its own floor)
+SMALL_SETS = {"undev": (15, 8, 3)}   # the institutional-register development set (UN/IO pages)
 SETS = [("realtext", SOURCES, KEYS, 40, 15, 5)] + [
-    (path.name[: -len("-sources.toml")], path, ROOT / "tests" / "data" / "extraction_key" / path.name[: -len("-sources.toml")], 25, 12, 5)
+    (path.name[: -len("-sources.toml")], path, ROOT / "tests" / "data" / "extraction_key" / path.name[: -len("-sources.toml")],
+     *SMALL_SETS.get(path.name[: -len("-sources.toml")], (25, 12, 5)))
     for path in sorted((ROOT / "devset").glob("*-sources.toml"))]
 BLIND = [name for name, *_ in SETS[1:]]
 

@@ -83,6 +83,8 @@ def _title_facts(ctx: FactContext, st: DocState, facts: list):
         return
     first = next((p for p in ctx.document.paragraphs
                   if any(r.event.key == ref.event.key for r in ctx.meeting_index.refs(p))), None)
+    if first is None and ref.rule == written_meetings.TITLE_PAGE_ID and ctx.document.paragraphs:
+        first = ctx.document.paragraphs[0]      # the page of a process's meeting of a year: its first paragraph
     if first is None or any(r.how == "named" and r.event.key != ref.event.key
                             and (ref.process is None or r.event.slug.startswith(f"{ref.process.slug}-"))
                             for p in ctx.document.paragraphs for r in ctx.meeting_index.refs(p)):

@@ -14,7 +14,7 @@ from ..recognise.findings import Fact
 from ..text.tokens import Tokens
 from ..text.word_classes import load
 from .event_common import Ref
-from .event_status import PLANNED, negated
+from .event_status import HELD, PLANNED, UNKNOWN, negated
 from .meeting_setting import mention_at
 from .rules import REGISTRY, Rule, register
 
@@ -25,6 +25,13 @@ register(Rule(RULE_ID, ("hostedBy", "plannedHost"), 0.7, ("host_verb", "entity:o
 SUBJECT_GAP = 3              # words before the subject's name (نظم المكتب الإقليمي للمنظمة …)
 OBJECT_WINDOW = 30           # tokens from the verb to the meeting it organised (partners and an aside between)
 _KINDS = ("org", "body", "state")
+# a convening verb (عقدت، تعقد) hosts with an organisation or a body for its subject, not a state (عقدت مصر
+# والمغرب اجتماعا: the two states met)
+_CONVENORS = ("org", "body")
+# the gatherings an organisation convenes as their host (تعقد منظمة العمل العربية ندوة، تعقد منظمة العمل الدولية
+# المشاورات); a summit or a process's meeting an organ convenes is hosted by the state or city that receives it
+_CONVENED_KINDS = ("workshop", "seminar", "consultation")
+CONVENED = (HELD, UNKNOWN)   # statuses of a meeting a present organising verb hosts (not a planned one)
 
 
 def organisers(src, toks: Tokens, refs: list[Ref], s: int, e: int):
@@ -33,14 +40,15 @@ def organisers(src, toks: Tokens, refs: list[Ref], s: int, e: int):
     verbs = lex.find(toks, "host_verb", lo, hi)
     if not refs or any(not v.feature("weak") for v in verbs):
         return
-    for vm in verbs:
-        if vm.reading.enc or vm.future or vm.feature("tense") != "past" or negated(toks, vm.i):
+    convening = [v for v in lex.find(toks, "held_verb", lo, hi) if v.feature("convene")]
+    for vm in sorted(verbs + convening, key=lambda v: v.i):
+        if vm.reading.enc or vm.future or vm.feature("tense") not in ("past", "present") or negated(toks, vm.i):
             continue
         subject = None
         for k in range(vm.j, min(hi, vm.j + SUBJECT_GAP)):
             if toks.tokens[k].kind == "punct":
                 break
-            subject = mention_at(toks, k, _KINDS)
+            subject = mention_at(toks, k, _KINDS if vm.cls == "host_verb" else _CONVENORS)
             if subject is not None:
                 break
         if subject is None:
@@ -51,5 +59,9 @@ def organisers(src, toks: Tokens, refs: list[Ref], s: int, e: int):
         if not hosted:
             continue
         ref = hosted[0]
+        if vm.cls == "held_verb" and (ref.process is not None or not ref.kind.endswith(_CONVENED_KINDS)):
+            continue        # عقدت الجمعية العامة الحوار الرفيع المستوى، عقد الاتحاد الأوروبي قمة: the organ convenes, another hosts
+        if vm.feature("tense") == "present" and ref.status not in CONVENED:
+            continue        # تنظم المنظمة … ورشة عمل: the present organises only a meeting read as taking place
         pred = "plannedHost" if getattr(ref, "status", "") == PLANNED else "hostedBy"
         yield Fact(ref.event, pred, subject.entity, src, RULE_ID, REGISTRY.confidence(RULE_ID))

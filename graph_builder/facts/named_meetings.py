@@ -18,6 +18,7 @@ from .minting import rx, View
 HELD_AT = rx(r"(?<![\w])(?:(?:الذي|التي) )?(?:عقد|عقدت|المعقود|المعقوده|جري|جرت)(?: مؤخرا)? (?:في|ب)(?= ?\S)")
 MEETING_NOUN = rx(r"(?<![\w])(?:و|ب|ل)?(?:ال)?(مؤتمر|اجتماع|قمه|منتدي|ندوه)(?![\w])")
 WITHIN = rx(r"في اطار\s*$")
+DATE_REACH = 40             # characters after the place where the meeting's date may begin
 _KIND_EN = {"مؤتمر": ("conference", "Conference"), "قمه": ("summit", "Summit"), "اجتماع": ("meeting", "Meeting"),
             "منتدي": ("forum", "Forum"), "ندوه": ("seminar", "Seminar")}
 _KIND_EN = {fold(k): v for k, v in _KIND_EN.items()}
@@ -67,7 +68,9 @@ def named_meeting_facts(ctx, src, v: View, ref: Ref, s: int, e: int):
         if x.entity.kind in ("place", "state"):
             after = x.end
             break
-    for d in dates_in(v.text, after, min(e, after + 40), key_year(ev))[:1]:
+    # a date that starts near the place, whatever its length (في الفترة من 31 تشرين الأول/أكتوبر إلى 2 تشرين
+    # الثاني/نوفمبر 2005: a range written with both months in the UN's double names)
+    for d in [d for d in dates_in(v.text, after, e, key_year(ev)) if d.start < after + DATE_REACH][:1]:
         if d.precision == "day" and d.start_date and d.year == key_year(ev):
             yield from day_facts(ev, d, src)
     for x in ctx.mentions_in(src, ref.start, ref.end):

@@ -470,12 +470,14 @@ def _read(ctx, st, src, toks: Tokens, m, lo: int, hi: int, ordinals: dict, doc_d
             return None         # افتتحت اليوم، بمراكش، أشغال المؤتمر الحكومي الدولي: named by its place (below)
     dates = own_dates(ctx, toks, j, hi, doc_day) or dates_before(toks, lo, m.i, doc_day)
     status = clause_status(toks, m.i, dates=dates, doc_day=doc_day)
-    if status not in (HELD, PLANNED) and kind.endswith(_PLACE_NAMED) and (
+    if status not in (HELD, PLANNED) and kind.endswith(_ORGANISED) and (
             _organised_by(toks, lo, m.i, past=True) or said):
         status = HELD           # نظمت الإسكوا … اجتماعا: organised, a past verb with its organiser; بحث الاجتماع …
     if place is None:
         place = (place_after(toks, j, hi) or host_place_before(toks, lo, m.i) or held_place_before(toks, lo, m.i)
                  or fronted_place(toks, lo, m.i) or clause_place(toks, lo, m.i, doc_day))
+    if place is None and kind.endswith(_ORGANISED) and _organised_by(toks, lo, m.i):
+        place = _organiser_place(toks, lo, m.i)     # نظمت المنظمة الدولية للهجرة في القاهرة ورشة عمل …
     place_rule = ""
     if place is None and process is None and status == HELD:
         place = dateline_place(ctx, src, toks, lo, hi, m.i, dates, doc_day)     # نيويورك - 20 سبتمبر 2016 … أمس
@@ -496,7 +498,7 @@ def _read(ctx, st, src, toks: Tokens, m, lo: int, hi: int, ordinals: dict, doc_d
     if year is None and place_rule == DATELINE_ID and doc_day is not None:
         year = doc_day.year     # the lead's meeting of the dateline's day (or two before): the dateline's year
     phrase = None
-    if process is None and place is None and host is None and kind.endswith(_PLACE_NAMED) and not m.reading.enc \
+    if process is None and place is None and host is None and kind.endswith(_ORGANISED) and not m.reading.enc \
             and not any(x.entity.kind == "process" for x in toks.mentions
                         if toks.tokens[lo].start <= x.start < toks.tokens[hi - 1].end) \
             and (governing_before(toks, lo, m.i) is not None or _organised_by(toks, lo, m.i) or said):
@@ -507,12 +509,12 @@ def _read(ctx, st, src, toks: Tokens, m, lo: int, hi: int, ordinals: dict, doc_d
             year = doc_day.year     # اختتمت في الكويت أعمال ورشة العمل: a press report of a meeting that just closed
     # convened by its organiser (تعقد منظمة العمل الدولية … ببيروت المشاورات …) or a numbered meeting written as an event
     # (على هامش الدورة العادية 325 بجنيف): taking place now, though no past verb says it was held
-    convened_now = status != PLANNED and ((kind.endswith(_PLACE_NAMED) and _organised_by(toks, lo, m.i)) or (
+    convened_now = status != PLANNED and ((kind.endswith(_ORGANISED) and _organised_by(toks, lo, m.i)) or (
         n is not None and meeting_phrase.reported_as_event(toks, lo, m.i)))
     if year is None and (process is None or n is None) and not (
             (place is not None or host is not None) and (kind not in _PART_KINDS or convened_now)
             and (status == HELD or convened_now)
-            and (reported(toks, lo, m.i, j, hi, dates) or (kind.endswith(_PLACE_NAMED) and _organised_by(toks, lo, m.i))
+            and (reported(toks, lo, m.i, j, hi, dates) or (kind.endswith(_ORGANISED) and _organised_by(toks, lo, m.i))
                  or (process is not None and meeting_phrase.reported_as_event(toks, lo, m.i)) or convened_now)) \
             and not (named_by_place and process is None and status == HELD and kind.endswith(_PLACE_NAMED)) \
             and phrase is None:
@@ -585,6 +587,18 @@ def _organised_by(toks: Tokens, lo: int, i: int, past: bool = False) -> bool:
     return False
 
 
+def _organiser_place(toks: Tokens, lo: int, i: int):
+    """The city after في/ب between an organising or hosting verb and the meeting it organised, its subject named
+    between them (``نظمت المنظمة الدولية للهجرة في القاهرة ورشة عمل``): where the meeting was held."""
+    for vm in load().find(toks, ("host_verb", "held_verb"), lo, i):
+        if vm.reading.enc or vm.future:
+            continue
+        place = place_after(toks, vm.j, i, stop_at_meeting=False)
+        if place is not None:
+            return place
+    return None
+
+
 def _own_phrase(toks: Tokens, m, hi: int):
     """(words, token after them) of the noun phrase a meeting noun at ``m`` heads, when one of its words says what
     kind of gathering it is (lexicon class ``meeting_scope``): ``اجتماعا تشاوريا إقليميا``, ``مؤتمر الاستعراض الإقليمي
@@ -630,6 +644,9 @@ _QUOTES = frozenset({"«", "»", '"', "“", "”", "'"})
 
 # Kinds of meeting a city in the noun's construct names (قمة فاليتا، مؤتمر الرباط); not a session or a workshop.
 _PLACE_NAMED = ("summit", "conference", "forum", "meeting", "consultation")
+# Kinds of meeting an organisation, a body or a state is written organising or hosting as the verb's subject
+# (نظمت الإسكوا … اجتماعا، استضافت منظمة العمل الدولية ورشة عمل فنية إقليمية في اسطنبول): held, its own event.
+_ORGANISED = _PLACE_NAMED + ("workshop", "seminar")
 
 # Kinds of meeting that are parts of a process's yearly meeting when named with the process.
 _PART_KINDS = frozenset({"workshop", "seminar"})
@@ -666,7 +683,9 @@ def title_meeting(ctx, st, planned: bool = False) -> Ref | None:
     st.last_meeting, st.last_source, st.main_meeting = saved
     named = [r for r in refs if r.rule == RULE_ID and (planned or r.status != PLANNED) and identified(r) and not r.minted]
     if not named:
-        return None             # a headline's meeting named by its phrase alone does not outrank the body's
+        # a headline's meeting named by its phrase alone does not outrank the body's; a title that is only a
+        # process's name and a year is the page of that year's meeting
+        return None if refs else title_process_year(ctx, toks)
     ref = named[0]
     years = re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", toks.text)
     if ref.year is None and ref.process is not None and len(set(years)) == 1:
@@ -743,6 +762,31 @@ def section_meeting(st, src) -> Ref | None:
         sec = sec.parent
     return None
 
+TITLE_PAGE_ID = "event.title-process-year"
+register(Rule(TITLE_PAGE_ID, ("partOf", "year"), 0.7, ("document.title", "entity:process"),
+              "a title that is only a process's name and a year (حوار المفوض السامي بشأن تحديات الحماية، 2016): the page "
+              "of that year's meeting of the process, its facts evidenced by the first body paragraph", "events"))
+_TITLE_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_TITLE_FILLER = re.compile(r"[\s،,:؛\-–—()\[\]«»\"]+")
+
+
+def title_process_year(ctx, toks: Tokens) -> Ref | None:
+    """The meeting a title names as one process and one year, nothing else (``حوار المفوض السامي بشأن تحديات
+    الحماية، 2016``, ``المنتدى العالمي للاجئين 2019``); planned when the document's own date is before that year."""
+    procs = [x for x in toks.mentions if x.entity.kind == "process"]
+    years = _TITLE_YEAR.findall(toks.text)
+    if len(procs) != 1 or len(years) != 1:
+        return None
+    pm = procs[0]
+    rest = _TITLE_YEAR.sub("", toks.text[:pm.start] + " " + toks.text[pm.end:])
+    if _TITLE_FILLER.sub("", rest):
+        return None             # عن الحوار … 2016، a headline with words of its own: the meeting rules read it
+    year = int(years[0])
+    day = document_day(ctx.document)
+    status = PLANNED if day is not None and day.year < year else HELD
+    ev = replace(process_meeting(pm.entity, year), cls=PLANNED_CLASS if status == PLANNED else HELD_CLASS)
+    return Ref(pm.start, pm.end, ev, pm.entity, TITLE_PAGE_ID, status, None, None, (), year, "meeting")
+
 
 def _sentence_antecedent(st, src) -> list:
     """The meeting named earlier in the same source, which the chain may not hold yet."""
@@ -795,16 +839,30 @@ def _held_processes(ctx, st, toks: Tokens, lo: int, hi: int, known: list[Ref], d
             j = after(toks, pm)
             dates = own_dates(ctx, toks, j, hi, doc_day)
             years = [d.year for d in dates if d.year]
+            status = clause_status(toks, k, vm.i, dates=dates, doc_day=doc_day)
             if years:
-                status = clause_status(toks, k, vm.i, dates=dates, doc_day=doc_day)
                 out.append(Ref(pm.start, pm.end, replace(process_meeting(pm.entity, years[0]),
                                                          cls=PLANNED_CLASS if status == PLANNED else HELD_CLASS),
                                pm.entity, RULE_ID, status, None, place_after(toks, j, hi), tuple(dates), years[0],
                                "meeting", phase_dates(toks, lo, hi, doc_day)))
-                if status == HELD and st.main_meeting is None:
-                    st.main_meeting = out[-1]
+            elif status == HELD and not vm.feature("met") and not _purpose_between(toks, vm.j, k) \
+                    and (place := place_after(toks, j, hi) or held_place_before(toks, lo, k)) is not None:
+                # افتتحت الجمعية العامة الحوار الرفيع المستوى … اليوم في نيويورك: no year printed, the process
+                # and the city its meeting was held in identify it
+                out.append(Ref(pm.start, pm.end, _entity(pm.entity, None, None, "meeting", place,
+                                                         toks.surface(k, j), status),
+                               pm.entity, RULE_ID, status, None, place, tuple(dates), None, "meeting",
+                               phase_dates(toks, lo, hi, doc_day)))
+            if out and out[-1].start == pm.start and status == HELD and st.main_meeting is None:
+                st.main_meeting = out[-1]
             break
     return out
+
+
+def _purpose_between(toks: Tokens, i: int, k: int) -> bool:
+    """A word of purpose (ل + a noun: لبحث، لمناقشة) between a verb and the process: the process is what the
+    meeting discussed, not the meeting the verb holds."""
+    return any(toks.tokens[x].norm.startswith("ل") and not toks.tokens[x].norm.startswith("لل") for x in range(i, k))
 
 
 def _process_proceedings(ctx, st, src, toks: Tokens, lo: int, hi: int, known: list[Ref], doc_day) -> list[Ref]:
