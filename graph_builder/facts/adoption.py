@@ -41,7 +41,7 @@ from ..recognise.findings import Fact, Value
 from ..text.arabic import fold
 from ..text.word_classes import load
 from .rules import REGISTRY, Rule, register
-from .spans import sentence_bounds, sentence_ends, starting
+from .spans import coordinated, sentence_bounds, sentence_ends, starting
 
 RELATIVE, ACTIVE, AT_RULE = "commitment.adopted-relative", "commitment.adopted-active", "commitment.adopted-at-meeting"
 UNNAMED = "commitment.adopted-unnamed"
@@ -318,8 +318,9 @@ def _active(toks, src, lex, k, hi, meeting=None, doc_day=None):
         return
     lo, _ = sentence_bounds(toks, k)
     a = _skip(toks, verb.j, hi)
-    actor_tok = a if starting(toks, a, ADOPTER_KINDS) else None
-    search_from = toks.index_at(starting(toks, a, ADOPTER_KINDS).end) if actor_tok is not None else verb.j
+    listed, after = coordinated(toks, a, hi, ADOPTER_KINDS)     # أنشأت حكومة إسبانيا والجماعة …: both adopt
+    actor_tok = toks.index_at(listed[0].start) if listed else None
+    search_from = after if listed else verb.j
     if actor_tok is None:                          # ACTOR (قد/كانت) VERB
         b = k - 1
         while b >= lo and (toks.tokens[b].norm in FILLERS or toks.tokens[b].norm in RELATIVES
@@ -336,6 +337,9 @@ def _active(toks, src, lex, k, hi, meeting=None, doc_day=None):
             if actor_tok is None:
                 break
             yield from _facts(toks, src, lex, m.entity, verb, actor_tok, hi, ACTIVE, meeting, doc_day)
+            for other in listed[1:]:
+                if other.entity.cls != "Person":
+                    yield Fact(m.entity, "adoptedBy", other.entity, src, ACTIVE, REGISTRY.confidence(ACTIVE))
             return
         if toks.tokens[c].kind == "punct" and toks.tokens[c].norm in ".؛;:":
             return
@@ -713,12 +717,16 @@ def _lead_dates(ctx, meeting_of, lex, doc_day) -> dict:
     return leads
 
 
-def extract(ctx) -> list[Fact]:
+def extract(ctx, read: set | None = None) -> list[Fact]:
+    """Every adoption the token rules read. ``read``, when given, receives (id(source), token index) of each
+    adopting verb they read a fact from: the statement is theirs, the commitments family's rule of names the
+    gazetteer lacks (``commitments._adoptions``) does not read it again."""
     from .event_status import document_day
     lex = load()
     out: list[Fact] = []
     meeting_of = leads = None
     doc_day = document_day(ctx.document)
+    read = set() if read is None else read
     for src in list(ctx.document.paragraphs) + [f for f in ctx.document.footnotes if f.text]:
         toks = ctx.tokens(src)
         if not any(m.entity.kind == "commitment" for m in toks.mentions):
@@ -731,11 +739,17 @@ def extract(ctx) -> list[Fact]:
         ends = sentence_ends(toks)
         for k in range(len(toks.tokens)):
             hi = ends[toks.tokens[k].sent]
+            found: list[Fact] = []
             if starting(toks, k, {"commitment"}) is not None:
-                out.extend(_relative(toks, src, lex, k, hi, meeting, doc_day))
-            if lex.match_at(toks, k, ("adopt_verb",)):
-                out.extend(_active(toks, src, lex, k, hi, meeting, doc_day))
-                out.extend(_pronoun_noun(toks, src, lex, lex.match_at(toks, k, ("adopt_verb",))[0], hi, doc_day))
+                found.extend(_relative(toks, src, lex, k, hi, meeting, doc_day))
+            if lex.match_at(toks, k, ("adopt_verb",)) and (id(src), k) not in read:   # not the verb of a relative read
+                found.extend(_active(toks, src, lex, k, hi, meeting, doc_day))
+                found.extend(_pronoun_noun(toks, src, lex, lex.match_at(toks, k, ("adopt_verb",))[0], hi, doc_day))
             if lex.match_at(toks, k, ("meeting_adopt_frame",)):
-                out.extend(_meeting_side(toks, src, lex, k, hi, meeting, doc_day))
+                found.extend(_meeting_side(toks, src, lex, k, hi, meeting, doc_day))
+            if found:
+                verb = next((v for v in lex.find(toks, "adopt_verb", k, hi)), None)
+                if verb is not None:
+                    read.add((id(src), verb.i))
+            out.extend(found)
     return out

@@ -122,35 +122,20 @@ class ParaState:
     seen: dict = field(default_factory=dict)     # slug -> the entity first made with it in this document
 
 
-# The token-based rules of adoption.py and the regex adoption rules above both read a gazetteer instrument's
-# adoption (اعتمدت الجمعية العامة إعلان نيويورك): one fact per (subject, predicate, object, evidence), the
-# token-based rule's when both gave it.
-_PREFERRED = ("commitment.adopted-active", "commitment.adopted-relative", "commitment.adopted-unnamed",
-              "commitment.adopted-meeting-side", "commitment.issued-by")
-
-
-def _one_per_statement(facts: list[Fact]) -> list[Fact]:
-    best: dict = {}
-    order = []
-    for f in facts:
-        key = (f.subject.key if hasattr(f.subject, "key") else f.subject, f.predicate,
-               getattr(f.object, "key", None) or repr(f.object), id(f.evidence))
-        if key not in best:
-            best[key] = f
-            order.append(key)
-        elif f.rule in _PREFERRED and best[key].rule not in _PREFERRED:
-            best[key] = f
-    return [best[k] for k in order]
+def _statement(f: Fact) -> tuple:
+    return (f.subject.key, f.predicate, getattr(f.object, "key", None) or f.object, id(f.evidence))
 
 
 def extract(ctx: FactContext) -> list[Fact]:
-    facts = _one_per_statement(list(_extract(ctx)))
+    facts = list(_extract(ctx))
+    have = {_statement(f) for f in facts}
     return facts + [f for f in dated.extract(ctx, facts)     # a dated instrument; the one a resolution carries
-                    if not any(g.subject == f.subject and g.predicate == f.predicate and g.object == f.object
-                               and g.evidence is f.evidence for g in facts)]
+                    if _statement(f) not in have]
 
 
 def _extract(ctx: FactContext):
+    read: set = set()                   # the adopting verbs adoption.py's token rules read (they read them first)
+    adopted = adoption.extract(ctx, read)
     st = learn_document(ctx)
     seen: dict = {}
     meeting_of = adoption.MeetingOf(ctx)
@@ -166,11 +151,11 @@ def _extract(ctx: FactContext):
         for s, e in sentences(src.text):
             meetings = [r for r in sentence_refs(ctx, st, src, v, s, e)]
             named_before = ps.funding
-            yield from _adoptions(ctx, src, v, s, e, meetings, ps, meeting_of)
+            yield from _adoptions(ctx, src, v, s, e, meetings, ps, meeting_of, read)
             yield from _funded_named(ctx, src, v, s, e, ps)
             yield from _managed_by_subject(ctx, src, v, s, e, ps)
             yield from _contributed_to_fund(ctx, src, v, s, e, ps)
-            yield from _passives(ctx, src, v, s, e, ps)
+            yield from _passives(ctx, src, v, s, e, ps, read)
             if ps.funding is named_before:
                 yield from _anaphora(ctx, src, v, s, e, ps)
             if not any(i == id(src) and a < e and s < b for i, a, b in covered):
@@ -185,7 +170,7 @@ def _extract(ctx: FactContext):
     yield from _recommendations(ctx, st)
     yield from _meeting_side_named(ctx, st, meeting_of, seen)
     yield from own_instrument.extract(ctx, meeting_of, seen)
-    yield from adoption.extract(ctx)
+    yield from adopted
     yield from numbered.extract(ctx)
     yield from funding.extract(ctx)
 
@@ -459,7 +444,8 @@ def _named(v: View, fs: int, e: int) -> tuple[str, str, int] | None:
     return None
 
 
-def _adoptions(ctx, src, v: View, s: int, e: int, meetings=(), ps: ParaState | None = None, meeting_of=None):
+def _adoptions(ctx, src, v: View, s: int, e: int, meetings=(), ps: ParaState | None = None, meeting_of=None,
+               read: frozenset | set = frozenset()):
     from ..values import find_amounts
     ps = ps or ParaState()
     prev_adopters: list = []
@@ -491,6 +477,8 @@ def _adoptions(ctx, src, v: View, s: int, e: int, meetings=(), ps: ParaState | N
             continue     # a convention signed between parties, a memorandum "setting a framework": the signing rule's
         toks_, lex_ = ctx.tokens(src), load_lexicon()
         k_ = toks_.index_at(ms)
+        if (id(src), k_) in read:
+            continue     # a statement adoption.py's token rules read (a gazetteer instrument's adoption)
         if lex_.find(toks_, "call_marker", max(adoption.sentence_bounds(toks_, k_)[0], k_ - adoption.CALL_WINDOW), k_):
             continue     # دعا الوزير إلى اعتماد مصر لإطار …، طالب باعتماد …: asked for, not done
         own_verb = [x for x in lex_.find(toks_, "adopt_verb", k_, min(len(toks_.tokens), k_ + 2)) if x.i == k_]
@@ -933,13 +921,16 @@ def _before_subject(ctx, src, s: int, ms: int) -> bool:
     return any(x.entity.kind in ("org", "state") for x in ctx.mentions_in(src, s, ms))
 
 
-def _passives(ctx, src, v: View, s: int, e: int, ps: ParaState | None = None):
+def _passives(ctx, src, v: View, s: int, e: int, ps: ParaState | None = None, read: frozenset | set = frozenset()):
     """'NAME الذي اعتمد في DATE': the date a commitment named before the relative clause was adopted; with an
     object pronoun (الذي اعتمدته X، الذي وافق عليه X) the actor right after the verb adopted it. Relative dates
     (الشهر الجاري) are read against the document's date."""
     from .event_status import document_day
     from .meeting_setting import dates_of
+    toks = ctx.tokens(src)
     for m, ms, me in v.finditer(PASSIVE, s, e):
+        if (id(src), toks.index_at(ms) + 1) in read:
+            continue                               # الذي اعتمده X: adoption.py's relative rule read it
         heads = [(h, hs, he) for h, hs, he in v.finditer(PASSIVE_HEAD, max(s, ms - 120), ms)]
         if not heads:
             continue
