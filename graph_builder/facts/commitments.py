@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 
 from ..text.arabic import fold
 from ..recognise.findings import Entity, Fact, Value
-from . import adoption, dated, funding, numbered, own_instrument, signing
+from . import adoption, dated, funding, funding_lists, numbered, own_instrument, signing
 from .fact_context import FactContext, sentences
 from .event_common import dates_in
 from .rules import REGISTRY
@@ -132,24 +132,13 @@ def _extract(ctx: FactContext):
         yield from _resolutions(ctx, src, v)
         yield from _conventions(ctx, src, v)
         yield from _organ_decisions(ctx, src, v)
+        named: list = []                # (sentence start, commitment) of the facts read so far in the paragraph
         for s, e in sentences(src.text):
-            meetings = [r for r in sentence_refs(ctx, st, src, v, s, e)]
-            named_before = ps.funding
-            yield from adoption.named_adoptions(ctx, src, v, s, e, meetings, ps, meeting_of, read)
-            yield from _funded_named(ctx, src, v, s, e, ps)
-            yield from _managed_by_subject(ctx, src, v, s, e, ps)
-            yield from _contributed_to_fund(ctx, src, v, s, e, ps)
-            yield from _passives(ctx, src, v, s, e, ps, read)
-            if ps.funding is named_before:
-                yield from _anaphora(ctx, src, v, s, e, ps)
-            if not any(i == id(src) and a < e and s < b for i, a, b in covered):
-                yield from _mous(ctx, src, v, s, e)          # a memorandum the signing rule did not read
-            yield from _budgets(ctx, st, src, v, s, e, ps.funding or last_funding)
-            if meetings:
-                ps.meeting = meetings[-1].event
-            subj = _subject(ctx, src, v, s, e)
-            if subj is not None:
-                ps.subject = subj
+            for f in _sentence_facts(ctx, st, src, v, s, e, ps, meeting_of, read, covered, last_funding):
+                if getattr(f.subject, "kind", "") == "commitment":
+                    named.append((s, f.subject))
+                yield f
+        yield from funding_lists.extract_paragraph(src, ctx.tokens(src), named)
         last_funding = ps.funding or last_funding
     yield from _recommendations(ctx, st)
     yield from _meeting_side_named(ctx, st, meeting_of, seen)
@@ -157,6 +146,28 @@ def _extract(ctx: FactContext):
     yield from adopted
     yield from numbered.extract(ctx)
     yield from funding.extract(ctx)
+
+
+def _sentence_facts(ctx, st, src, v: View, s: int, e: int, ps: ParaState, meeting_of, read, covered, last_funding):
+    """The facts of the sentence [s, e) of ``src``, in the order the rules read it; ``ps`` carries what it names
+    on to the next sentence."""
+    meetings = [r for r in sentence_refs(ctx, st, src, v, s, e)]
+    named_before = ps.funding
+    yield from adoption.named_adoptions(ctx, src, v, s, e, meetings, ps, meeting_of, read)
+    yield from _funded_named(ctx, src, v, s, e, ps)
+    yield from _managed_by_subject(ctx, src, v, s, e, ps)
+    yield from _contributed_to_fund(ctx, src, v, s, e, ps)
+    yield from _passives(ctx, src, v, s, e, ps, read)
+    if ps.funding is named_before:
+        yield from _anaphora(ctx, src, v, s, e, ps)
+    if not any(i == id(src) and a < e and s < b for i, a, b in covered):
+        yield from _mous(ctx, src, v, s, e)          # a memorandum the signing rule did not read
+    yield from _budgets(ctx, st, src, v, s, e, ps.funding or last_funding)
+    if meetings:
+        ps.meeting = meetings[-1].event
+    subj = _subject(ctx, src, v, s, e)
+    if subj is not None:
+        ps.subject = subj
 
 
 # ---------------------------------------------------------------- naming
