@@ -18,6 +18,9 @@ adoptedAt the meeting and adoptedBy the actors the meeting's phrase names. A fol
 sentence that refers back ("ويسعى البرنامج …") gives amounts and managers of the last named
 programme or fund of the paragraph.
 
+Adoption by a verb is ``adoption.py``'s (its token rules read first; ``adoption.named_adoptions`` reads the names
+the gazetteer lacks, sentence by sentence with this family's paragraph state); funding written as a verb with a
+pronoun, a receiving clause or a list is ``funding_lists.py``'s, with the commitments each paragraph named.
 It does not find events (the event modules; it reuses their session slugs and meeting finders) nor topics.
 """
 from __future__ import annotations
