@@ -135,3 +135,27 @@ def test_an_actor_after_a_preposition_is_no_coordinated_adopter():
     got = adopters("أطلقت المنظمة الدولية للهجرة في تونس عام 2031 برنامج العودة الطوعية.")
     assert {o for _s, o in got} == {"org/iom"}
 
+
+
+# ------------------------------------------------------------------ a contributing verb that takes the sum
+
+def contributions(*paras, date="2031-06-10"):
+    return {(f.predicate, _name(f.object)) for f in facts_of_text(commitments, *paras, date=date)
+            if f.rule == "commitment.contribution" and f.predicate in ("fundedBy", "managedBy")}
+
+
+def test_gulf_press_a_donor_before_the_verb_gave_a_sum_to_an_organisation():
+    got = contributions("أعلنت المنظمة الدولية للهجرة أن الكويت، وهي من أكبر المانحين، ساهمت بـ 20 مليون دولار إلى "
+                        "المنظمة خلال عام 2031.")
+    assert got == {("fundedBy", "state/KWT"), ("managedBy", "org/iom")}
+
+
+def test_report_a_donor_after_the_verb_with_bimablagh_and_a_recipient_after_li():
+    got = contributions("وقد ساهمت النرويج بمبلغ 3 ملايين يورو لمفوضية الأمم المتحدة لشؤون اللاجئين.")
+    assert got == {("fundedBy", "state/NOR"), ("managedBy", "org/unhcr")}
+
+
+def test_a_denied_sum_a_contribution_to_a_success_or_into_a_fund_is_no_verbal_contribution():
+    assert not contributions("وأكد الوزير أن النرويج لم تساهم بـ 5 ملايين دولار كما أشيع.")
+    assert not contributions("وساهمت ألمانيا في إنجاح المؤتمر الذي حضره 300 مشارك.")
+    assert not contributions("أسهمت ألمانيا فيه بمبلغ 3 ملايين يورو.")
