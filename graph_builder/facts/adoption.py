@@ -32,16 +32,28 @@ future verb (``سيعتمد``, ``ستتوج باعتماد``), a planned marker 
   the day of a one-day meeting. A meeting phrase that names a place the held meeting was not located in is
   another meeting mentioned in passing: no fact.
 
-It does not mint commitments (``commitments.py`` does for names it reads; the gazetteer names the
-instruments), does not find meetings, and knows no document.
+* ``commitment.adopted`` (and ``-date``, ``-at``, ``-government``, ``-participants``): ``named_adoptions``, the
+  older rule by regular expressions, for an instrument the gazetteer lacks, written with a head word after
+  the verb (``اعتمد المؤتمر إعلان الرباط``، ``أنشأت X صندوقا …``): its adopters, date, meeting, amount and
+  funders. The commitments family calls it sentence by sentence with its paragraph state; it reads only the
+  adopting verbs ``extract``'s token rules did not read (``extract(ctx, read)`` returns them), so a statement
+  gives its facts once.
+
+It does not mint commitments itself (``commitments.commitment`` does, for the names ``named_adoptions`` reads;
+the gazetteer names the instruments), does not find meetings, and knows no document.
 """
 from __future__ import annotations
 
-from ..recognise.findings import Fact, Value
+import re
+from dataclasses import dataclass
+
+from ..recognise.findings import Entity, Fact, Value
 from ..text.arabic import fold
 from ..text.word_classes import load
+from .event_common import dates_in
+from .minting import rx
 from .rules import REGISTRY, Rule, register
-from .spans import sentence_bounds, sentence_ends, starting
+from .spans import coordinated, sentence_bounds, sentence_ends, starting
 
 RELATIVE, ACTIVE, AT_RULE = "commitment.adopted-relative", "commitment.adopted-active", "commitment.adopted-at-meeting"
 UNNAMED = "commitment.adopted-unnamed"
@@ -318,8 +330,9 @@ def _active(toks, src, lex, k, hi, meeting=None, doc_day=None):
         return
     lo, _ = sentence_bounds(toks, k)
     a = _skip(toks, verb.j, hi)
-    actor_tok = a if starting(toks, a, ADOPTER_KINDS) else None
-    search_from = toks.index_at(starting(toks, a, ADOPTER_KINDS).end) if actor_tok is not None else verb.j
+    listed, after = coordinated(toks, a, hi, ADOPTER_KINDS)     # أنشأت حكومة إسبانيا والجماعة …: both adopt
+    actor_tok = toks.index_at(listed[0].start) if listed else None
+    search_from = after if listed else verb.j
     if actor_tok is None:                          # ACTOR (قد/كانت) VERB
         b = k - 1
         while b >= lo and (toks.tokens[b].norm in FILLERS or toks.tokens[b].norm in RELATIVES
@@ -336,6 +349,9 @@ def _active(toks, src, lex, k, hi, meeting=None, doc_day=None):
             if actor_tok is None:
                 break
             yield from _facts(toks, src, lex, m.entity, verb, actor_tok, hi, ACTIVE, meeting, doc_day)
+            for other in listed[1:]:
+                if other.entity.cls != "Person":
+                    yield Fact(m.entity, "adoptedBy", other.entity, src, ACTIVE, REGISTRY.confidence(ACTIVE))
             return
         if toks.tokens[c].kind == "punct" and toks.tokens[c].norm in ".؛;:":
             return
@@ -713,12 +729,319 @@ def _lead_dates(ctx, meeting_of, lex, doc_day) -> dict:
     return leads
 
 
-def extract(ctx) -> list[Fact]:
+# ---------------------------------------------------------------- instruments the gazetteer lacks
+# The older rule of this family, by regular expressions over the folded text: an adopting verb, its actors, and a
+# commitment head word after it (إعلان، خطة عمل، إطار، قرار، برنامج، صندوق، مرفق، مبادرة، اتفاقية). It reads only
+# the verbs the token rules above did not read (``extract``'s ``read``), so a statement gives its facts once.
+
+NAMED, NAMED_DATE, NAMED_AT = "commitment.adopted", "commitment.adopted-date", "commitment.adopted-at"
+NAMED_GOVERNMENT, NAMED_PARTICIPANTS = "commitment.adopted-government", "commitment.adopted-participants"
+for _rid, _prod, _conf, _desc in (
+        (NAMED, ("adoptedBy",), 0.85, "اعتمد/أطلق/أقر/وقع ACTOR … إعلان/خطة عمل/إطار/قرار/برنامج NAME: ACTOR adopted it"),
+        (NAMED_DATE, ("dateAdopted", "year"), 0.85, "the date or year in the adopting clause"),
+        (NAMED_AT, ("adoptedAt", "dateAdopted", "year"), 0.8,
+         "the meeting that adopted it (اعتمد المؤتمر …، الذي عقد في …)"),
+        (NAMED_GOVERNMENT, ("adoptedBy",), 0.75, "وفي STATE … اعتمدت الحكومة …: the state of the sentence adopted it"),
+        (NAMED_PARTICIPANTS, ("adoptedBy",), 0.6, "the actors named in the phrase of the meeting that adopted it")):
+    if _rid not in REGISTRY:
+        register(Rule(_rid, _prod, _conf, ("regex:adopting verb", "regex:commitment head word", "entity:org",
+                                           "entity:state", "events:meeting-of-sentence"), _desc, "commitments"))
+
+_ACT = r"(?:اعتمد|اعتمدت|باعتماد|اعتماد|اطلق|اطلقت|اقر|اقرت|وقع|وقعت|انشا|انشات|بانشاء|وضع|ووضع|نعتمد|نقر|نتبني|تبني|تبنت|بتبني|اعتمدا|اعتمدتا|اطلقا|اطلقتا|اقرا|اقرتا|تبنيا|تبنتا)"
+VERBAL_NOUNS = frozenset({"اعتماد", "باعتماد", "تبني", "بتبني"})
+# dual forms (وأطلقتا، واعتمدا): the two actors the sentence named before the verb are the adopters
+DUAL = frozenset({"اعتمدا", "اعتمدتا", "اطلقا", "اطلقتا", "اقرا", "اقرتا", "تبنيا", "تبنتا"})
+# the first-person forms of a declaration's own operative text (نعتمد إعلان دكا هذا): performative, the
+# instrument right after the verb
+FIRST_PERSON = frozenset({"نعتمد", "نقر", "نتبني"})
+
+TREATY = rx(r"^(?:ال)?(?:اتفاقيه|معاهده)")
+
+ADOPT = re.compile(rf"(?<![\w])(?:[وف](?=\S))?(?P<verb>{_ACT})(?![\w])")   # واعتمد، فأطلقت: a proclitic conjunction
+
+GOVERNMENT = rx(r"^\s*(?:ال)?حكوم(?:ه|تها|ته)(?![\w])")
+
+MEETING_ANAPHOR = rx(r"(?<![\w])في (?:ال)?(?:منتدي|مؤتمر|اجتماع|قمه)(?![\w])")
+
+def named_adoptions(ctx, src, v, s: int, e: int, meetings=(), ps=None, meeting_of=None,
+                    read: frozenset | set = frozenset()):
+    """The adoptions of sentence [s, e) of ``src`` whose verb ``extract``'s token rules did not read (``read``):
+    ``ADOPT (ACTOR) … HEAD NAME`` with HEAD a commitment head word (إعلان، خطة عمل، إطار، برنامج، صندوق …), the
+    instrument minted from its name by the commitments family (``commitments.commitment``) when the gazetteer
+    lacks it. ``ps`` is that family's paragraph state (the last fund named, the meeting, the names seen)."""
+    from ..values import find_amounts
+    from . import commitments as family            # noqa: PLC0415 (the family that mints; it imports this module)
+    ps = ps or family.ParaState()
+    prev_adopters: list = []
+    for m, ms, me in v.finditer(ADOPT, s, e):
+        fpos = m.end()
+        window = v.folded[fpos:fpos + 160]
+        by_relative = None
+        if re.search(r"(?:الذي|التي) $", v.folded[max(0, m.start() - 6):m.start()]):
+            by_relative = _meeting_antecedent(ctx, src, ms, window, meeting_of)
+            if by_relative is None:
+                continue     # passive relative clause: the commitment is named before the verb
+        actors = [x for x in ctx.mentions_in(src, me, e) if x.entity.kind in ("state", "org")]
+        # the commitment: the first commitment head word after the verb, within the window
+        found = None
+        lam = fold(m.group("verb")) in VERBAL_NOUNS     # تبني منظمة العمل الدولية … لمعاهدة جديدة: its object after لـ
+        for head, _cls in family.KINDS:
+            hm = re.search(rf"(?<![\w])(?:ال)?{head}(?![\w])", window)
+            hl = re.search(rf"(?<![\w])ل(?:ل)?{head}(?![\w])", window) if lam else None
+            if hl and (hm is None or hl.start() < hm.start()):
+                found = hl.start() + 1 if found is None or hl.start() + 1 < found else found
+                continue
+            if hm and (found is None or hm.start() < found):
+                found = hm.start()
+        first_person = fold(m.group("verb")) in FIRST_PERSON
+        if found is None or (fold(m.group(0)).lstrip("و") == "وضع" and found > 1) or first_person and found > 1:
+            continue
+        if fold(m.group("verb")) in ("وقع", "وقعت") and (TREATY.match(window[found:])
+                                                      or re.search(r"مذكر[هت]|اتفاق", window[:found])):
+            continue     # a convention signed between parties, a memorandum "setting a framework": the signing rule's
+        toks_, lex_ = ctx.tokens(src), load()
+        k_ = toks_.index_at(ms)
+        if (id(src), k_) in read:
+            continue     # a statement py's token rules read (a gazetteer instrument's adoption)
+        if lex_.find(toks_, "call_marker", max(sentence_bounds(toks_, k_)[0], k_ - CALL_WINDOW), k_):
+            continue     # دعا الوزير إلى اعتماد مصر لإطار …، طالب باعتماد …: asked for, not done
+        own_verb = [x for x in lex_.find(toks_, "adopt_verb", k_, min(len(toks_.tokens), k_ + 2)) if x.i == k_]
+        if own_verb and _not_held(toks_, lex_, own_verb[0]):
+            continue     # من المقرر اعتماد …، سيتم اعتماد …، لم يعتمد …: to come, or not done
+        if _ANOTHER_ADOPTION.search(window[:found]):
+            continue     # "باعتماد أول اتفاق …، الذكرى السبعين لاعتماد الإعلان …": the head is another verb's object
+        named = family._named(v, fpos + found, e)
+        if named is None:
+            continue
+        cls, name, name_end = named
+        c_start = v.orig(fpos + found, fpos + found + 1)[0]
+        if any(x.entity.kind == "commitment" and not x.entity.from_text and me <= x.start < c_start
+               for x in ctx.mentions_in(src)):
+            continue     # "اعتمدت … الاتفاق العالمي …، وهو أول إطار عمل": the known instrument is the object
+        known = _named_entity_at(ctx, src, c_start)
+        if known is not None and known.kind != "commitment":
+            continue                                     # a process or organisation named with a head word
+        adopters = [x.entity for x in actors if x.end <= c_start
+                    and not re.search(r"(?:^|\s)(?:في|ب)\s*$", fold(v.text[max(s, x.start - 4):x.start]))]
+        toks, lex = ctx.tokens(src), load()
+        k_subj = toks.index_at(me)
+        if k_subj < len(toks.tokens) and lex.is_a(toks, k_subj, "meeting_noun") \
+                and not any(x.entity.kind in ("org", "state", "process") for x in toks.tokens[k_subj].ents):
+            adopters = []    # تبنت قمة عقدتها الأمم المتحدة إعلانا: the meeting adopts, not who convened it
+        if not adopters and m.group("verb").startswith("ب"):   # "قامت X باعتماد …": X is the sentence subject
+            before = [x for x in ctx.mentions_in(src, s, ms) if x.entity.kind in ("state", "org")]
+            adopters = [before[0].entity] if before else []
+        rule = NAMED
+        if not adopters and GOVERNMENT.match(fold(v.text[me:c_start])):   # "وفي جنوب أفريقيا … اعتمدت الحكومة"
+            states = [x for x in ctx.mentions_in(src, s, ms) if x.entity.kind == "state"]
+            adopters, rule = ([states[-1].entity], NAMED_GOVERNMENT) if states else ([], rule)
+        if not adopters and m.group(0) == "ووضع":
+            adopters = prev_adopters                     # "باعتماد إعلان …، ووضع خطة عمل": same subject
+        if not adopters and fold(m.group("verb")) in DUAL:
+            before = list(dict.fromkeys(x.entity for x in ctx.mentions_in(src, s, ms) if x.entity.kind in ("state", "org")))
+            adopters = before[:2] if len(before) >= 2 else []   # وقعت X و Y …، وأطلقتا في الوقت ذاته …
+        meeting = [r for r in meetings if r.end <= c_start]
+        toks, lex = ctx.tokens(src), load()
+        if lex.is_a(toks, toks.index_at(me), "meeting_noun"):   # واعتمد مؤتمرها الوزاري الأول …: that one
+            meeting = [r for r in meeting if r.start >= ms]
+        if not meeting and meeting_of is not None and lex.is_a(toks, toks.index_at(me), "meeting_noun"):
+            n = _subject_ordinal(toks, lex, toks.index_at(me), toks.index_at(c_start))
+            places = {x.entity.key for x in ctx.mentions_in(src, me, c_start) if x.entity.kind == "place"}
+            by_number = (meeting_of.numbered(src, n) if n else None) or meeting_of.located(src, places)
+            if by_number is not None:          # واعتمد مؤتمرها الوزاري الأول، المعقود في …، إعلان ألماتي
+                meeting = [_Ref(by_number)]
+        if not meeting and ps.meeting is not None and MEETING_ANAPHOR.search(fold(v.text[s:c_start])):
+            meeting_ent = ps.meeting                     # "وتم في المنتدى وضع خطة عمل"
+        else:
+            meeting_ent = meeting[-1].event if meeting else None
+        if meeting_ent is None and not adopters:
+            # اعتماد "إعلان القاهرة"، وذلك في إطار أعمال الاجتماع الوزاري الثاني …: the meeting the clause sets it in
+            meeting_ent = _meeting_after(ctx, src, v, meetings, name_end, e, meeting_of)
+        members_day = adopters_owner = None
+        if meeting_ent is None and not adopters and meeting_of is not None:
+            held = meeting_of(src)                       # "واعتمد الوزراء إعلان …": the paragraph's meeting
+            if held is not None and members_adopt(toks, lex, toks.index_at(me)) \
+                    and not lex.is_a(toks, toks.index_at(me), "meeting_noun"):
+                meeting_ent, members_day = held[0], held[2]
+                adopters_owner = held
+        if meeting_ent is None and adopters and meeting_of is not None:
+            held = meeting_of(src)                       # اعتمد مؤتمر العمل الدولي في دورته المائة بجنيف اتفاقية …
+            k, hi = toks.index_at(me), sentence_ends(toks)[toks.tokens[toks.index_at(ms)].sent]
+            if held is not None and _at_meeting(toks, lex, k, min(hi, toks.index_at(c_start)), held[1]):
+                meeting_ent = held[0]
+        if not adopters and by_relative is not None and (meeting_ent is None or meeting_ent.key == by_relative[0].key):
+            # المؤتمر الوزاري … الذي عقد في اسطنبول …، والذي أقر الإعلان الوزاري: the antecedent meeting adopts
+            meeting_ent, members_day = by_relative[0], by_relative[2]
+        own = meeting_of.first(ctx.sources()) if first_person and meeting_of is not None else None
+        if meeting_ent is None and not adopters and own is not None:
+            # نعتمد إعلان دكا هذا: the declaration's own text, adopted at the meeting its title names
+            meeting_ent, members_day, adopters_owner = own[0], own[2], own
+        dates = _clause_dates(src.text, s, e, ms)
+        year = next((d.year for d in dates if d.year), None)
+        via = f"adopted at {meeting_ent.label_en}" if meeting_ent is not None and not adopters else ""
+        ent = known or family.commitment(ctx, src, v, cls, name, c_start, name_end, adopters or None, year, via, ps.seen,
+                                  meeting_ent)
+        if not ent.slug:
+            continue
+        prev_adopters = adopters
+        if cls == "FundingCommitment":
+            ps.funding = ent
+        for actor in dict.fromkeys(adopters):
+            yield Fact(ent, "adoptedBy", actor, src, rule, REGISTRY.confidence(rule))
+        if meeting_ent is not None:
+            yield Fact(ent, "adoptedAt", meeting_ent, src, NAMED_AT, REGISTRY.confidence(NAMED_AT))
+            yield from owner_adopts(ent, adopters_owner, src)      # the ministers of the Bali Process
+            key_year = re.search(r"-(\d{4})$", meeting_ent.slug)
+            if key_year and not (dates and dates[0].year):
+                yield Fact(ent, "year", Value(key_year.group(1), "gYear"), src, NAMED_AT,
+                           REGISTRY.confidence(NAMED_AT))
+            if not adopters and meeting:
+                for x in ctx.mentions_in(src, meeting[-1].start, meeting[-1].end):
+                    if x.entity.kind in ("state", "org"):
+                        yield Fact(ent, "adoptedBy", x.entity, src, NAMED_PARTICIPANTS,
+                                   REGISTRY.confidence(NAMED_PARTICIPANTS))
+        if dates and dates[0].year:
+            yield from _date_facts(ent, dates[0], src, NAMED_DATE, REGISTRY.confidence(NAMED_DATE))
+        elif members_day:                                # a one-day meeting's day is the adoption's
+            yield Fact(ent, "dateAdopted", Value(members_day, "date"), src, NAMED_AT,
+                       REGISTRY.confidence(NAMED_AT))
+        if cls == "FundingCommitment":
+            for a in [a for a in find_amounts(src.text) if name_end <= a.start <= e and a.currency][:1]:
+                yield from family._amount(ent, a, src)
+        yield from family._funders(ctx, src, v, ent, name_end, e)
+
+
+# Between an instrument's name and the meeting that frames its adoption: (وذلك) في إطار / خلال / في ختام / على هامش /
+# ضمن / أثناء / في (أعمال / أشغال / فعاليات / اجتماعات) MEETING
+# (a bare في only before أعمال/أشغال/فعاليات: ``الاتفاقية … المشاركة في المؤتمر`` is a participle's complement)
+_FRAMED_AT = re.compile(r"^[\s\"'»”،,)]*(?:وذلك\s+)?(?:(?:في اطار|خلال|في ختام|على هامش|ضمن|اثناء)\s+"
+                        r"(?:(?:اعمال|اشغال|فعاليات|اجتماعات|انعقاد)\s+)?|في\s+(?:اعمال|اشغال|فعاليات|اجتماعات)\s+)$")
+
+
+def _meeting_after(ctx, src, v, meetings, name_end: int, e: int, meeting_of=None):
+    """The meeting named right after the instrument's name in its clause, governed by a framing locative
+    (``اعتماد إعلان القاهرة، وذلك في إطار أعمال الاجتماع الوزاري الثاني``): the meeting reference there, else,
+    when a meeting noun stands there, the paragraph's held meeting; else None."""
+    for r in meetings:
+        if name_end <= r.start < e and _FRAMED_AT.match(fold(v.text[name_end:r.start])):
+            return r.event
+    if meeting_of is None:
+        return None
+    toks, lex = ctx.tokens(src), load()
+    k = toks.index_at(name_end)
+    hi = min(len(toks.tokens), k + 8)
+    for c in range(k, hi):
+        t = toks.tokens[c]
+        if t.start >= e:
+            break
+        if lex.is_a(toks, c, "meeting_noun"):
+            if _FRAMED_AT.match(fold(v.text[name_end:t.start])):
+                held = meeting_of(src)
+                return held[0] if held is not None else None
+            break
+    return None
+
+
+
+@dataclass
+class _Ref:
+    """A meeting the adopting verb's subject names, found by its ordinal (no span of its own)."""
+
+    event: Entity
+    start: int = -1
+    end: int = -1
+
+
+def _subject_ordinal(toks, lex, k: int, stop: int) -> int | None:
+    """The ordinal written in the meeting phrase that is the verb's subject (مؤتمرها الوزاري الأول)."""
+    from .minting import ORDINALS
+    for c in range(k, min(stop, k + 4)):
+        n = ORDINALS.get(toks.tokens[c].norm)
+        if n:
+            return n
+    return None
+
+
+ANTECEDENT_TOKENS = 16      # tokens between a meeting noun and the relative of its adopting clause
+
+
+
+def _meeting_antecedent(ctx, src, ms: int, window: str, meeting_of):
+    """``MEETING … (،) (و)الذي ADOPT NAME``: the paragraph's held meeting when a meeting noun stands a few words
+    before the relative (its antecedent) and the instrument's head word right after the verb; else None (a
+    passive relative whose instrument is named before it: ``الإطار الذي اعتمد في 2012``)."""
+    from .commitments import _HEAD_FIRST          # noqa: PLC0415 (the family's head words)
+    if meeting_of is None or not _HEAD_FIRST.match(window):
+        return None
+    held = meeting_of(src)
+    if held is None:
+        return None
+    toks, lex = ctx.tokens(src), load()
+    k = toks.index_at(ms)
+    lo = sentence_bounds(toks, k)[0]
+    b = k - 1
+    while b >= lo and (toks.tokens[b].kind == "punct" or toks.tokens[b].norm in RELATIVES):
+        b -= 1
+    if b >= lo and any(m.entity.kind in ADOPTER_KINDS for m in toks.tokens[b].ents):
+        return None      # الجمعية العامة التي اعتمدت القرار …: the organisation right before is the antecedent
+    return held if lex.find(toks, "meeting_noun", max(lo, k - ANTECEDENT_TOKENS), k) else None
+
+
+_ANOTHER_ADOPTION = re.compile(r"(?<![\w])[وفلب]?(?:اعتماد|اقرار|اطلاق|انشاء|توقيع)(?![\w])")
+_NAMED_KINDS = frozenset({"commitment", "process", "org", "body"})
+
+
+def _named_entity_at(ctx, src, start: int):
+    """The gazetteer instrument, process or organisation named where the head word stands (إعلان نيويورك،
+    مبادرة طريق الهجرة … = the Khartoum Process, صندوق الأمم المتحدة للسكان), else None: the known entity
+    wins over a minted one."""
+    return next((x.entity for x in ctx.mentions_in(src) if x.entity.kind in _NAMED_KINDS
+                 and not x.entity.from_text and x.start <= start < x.end
+                 and not (x.entity.kind != "commitment" and _bare_head(src.text[x.start:x.end])
+                          and len(src.text[x.end:x.end + 40].split()) >= 2 and not _NAME_ENDS.match(src.text[x.end:]))),
+                None)
+
+
+_NAME_ENDS = re.compile(r"^\s*(?:[،,.؛;:)\]\"“”»]|و(?:\s|ال))")
+
+
+def _bare_head(surface: str) -> bool:
+    """A one-word short form that is only the head word (البرنامج، الصندوق، المبادرة): when more name words
+    follow it (البرنامج العالمي المشترك …), it opens a programme's name, it is no organisation's short form."""
+    from .commitments import KINDS                 # noqa: PLC0415 (the family's head words)
+    return len(surface.split()) == 1 and any(re.fullmatch(rf"(?:ال)?{h}", fold(surface)) for h, _ in KINDS)
+
+
+def _clause_dates(text: str, s: int, e: int, verb: int) -> list:
+    """The dates of the adopting clause: those after the verb first; else the last one before it with no
+    comma between (``في 2014 اعتمدت الحكومة …``) or fronted (``وفي تموز 2006، اعتمد …``); a date of an earlier clause (``المعقود في آذار 2011،
+    واعتمد …``) is another event's, a deadline (``بحلول عام 2018``) is none."""
+    dates = [d for d in dates_in(text, s, e) if not _DEADLINE.search(text[max(s, d.start - 12):d.start])]
+    after = [d for d in dates if d.start >= verb]
+    if not after and _SAME_TIME.match(fold(text[verb:verb + 40])):
+        return [d for d in dates if d.end <= verb][-1:]   # وأطلقتا في الوقت ذاته: the date of the clause before
+    if after:
+        return after
+    before = [d for d in dates if d.end <= verb and (not re.search(r"[،,؛;]", text[d.end:verb])
+                                                     or _FRONTED.match(text[s:d.start]))]
+    return before[-1:]
+
+
+_SAME_TIME = re.compile(r"^\S+\s+(?:في\s+)?(?:الوقت|اليوم|التاريخ)\s+(?:ذاته|نفسه)")
+_DEADLINE = re.compile(r"(?:بحلول|حتى|قبل|موعد أقصاه)\s*(?:عام|سنة|نهاية)?\s*$")   # a deadline, not the adoption's date
+_FRONTED = re.compile(r"^\W*(?:[وف])?(?:في|خلال|منذ)?\s*$")   # وفي تموز/يوليه 2006، اعتمد …: a fronted date
+
+
+def extract(ctx, read: set | None = None) -> list[Fact]:
+    """Every adoption the token rules read. ``read``, when given, receives (id(source), token index) of each
+    adopting verb they read a fact from: the statement is theirs, the commitments family's rule of names the
+    gazetteer lacks (``commitments._adoptions``) does not read it again."""
     from .event_status import document_day
     lex = load()
     out: list[Fact] = []
     meeting_of = leads = None
     doc_day = document_day(ctx.document)
+    read = set() if read is None else read
     for src in list(ctx.document.paragraphs) + [f for f in ctx.document.footnotes if f.text]:
         toks = ctx.tokens(src)
         if not any(m.entity.kind == "commitment" for m in toks.mentions):
@@ -731,11 +1054,17 @@ def extract(ctx) -> list[Fact]:
         ends = sentence_ends(toks)
         for k in range(len(toks.tokens)):
             hi = ends[toks.tokens[k].sent]
+            found: list[Fact] = []
             if starting(toks, k, {"commitment"}) is not None:
-                out.extend(_relative(toks, src, lex, k, hi, meeting, doc_day))
-            if lex.match_at(toks, k, ("adopt_verb",)):
-                out.extend(_active(toks, src, lex, k, hi, meeting, doc_day))
-                out.extend(_pronoun_noun(toks, src, lex, lex.match_at(toks, k, ("adopt_verb",))[0], hi, doc_day))
+                found.extend(_relative(toks, src, lex, k, hi, meeting, doc_day))
+            if lex.match_at(toks, k, ("adopt_verb",)) and (id(src), k) not in read:   # not the verb of a relative read
+                found.extend(_active(toks, src, lex, k, hi, meeting, doc_day))
+                found.extend(_pronoun_noun(toks, src, lex, lex.match_at(toks, k, ("adopt_verb",))[0], hi, doc_day))
             if lex.match_at(toks, k, ("meeting_adopt_frame",)):
-                out.extend(_meeting_side(toks, src, lex, k, hi, meeting, doc_day))
+                found.extend(_meeting_side(toks, src, lex, k, hi, meeting, doc_day))
+            if found:
+                verb = next((v for v in lex.find(toks, "adopt_verb", k, hi)), None)
+                if verb is not None:
+                    read.add((id(src), verb.i))
+            out.extend(found)
     return out

@@ -18,6 +18,9 @@ adoptedAt the meeting and adoptedBy the actors the meeting's phrase names. A fol
 sentence that refers back ("ويسعى البرنامج …") gives amounts and managers of the last named
 programme or fund of the paragraph.
 
+Adoption by a verb is ``adoption.py``'s (its token rules read first; ``adoption.named_adoptions`` reads the names
+the gazetteer lacks, sentence by sentence with this family's paragraph state); funding written as a verb with a
+pronoun, a receiving clause or a list is ``funding_lists.py``'s, with the commitments each paragraph named.
 It does not find events (the event modules; it reuses their session slugs and meeting finders) nor topics.
 """
 from __future__ import annotations
@@ -29,7 +32,7 @@ from dataclasses import dataclass, field
 
 from ..text.arabic import fold
 from ..recognise.findings import Entity, Fact, Value
-from . import adoption, dated, funding, numbered, own_instrument, signing
+from . import adoption, dated, funding, funding_lists, numbered, own_instrument, signing
 from .fact_context import FactContext, sentences
 from .event_common import dates_in
 from .rules import REGISTRY
@@ -42,16 +45,11 @@ from ..text.header_lines import part_heading
 
 RULES = {
     "commitment.resolution": ("a General Assembly resolution number (قرار الجمعية العامة ٢٠٨/٦١) is adopted by the General Assembly", 0.95),
-    "commitment.adopted": ("اعتمد/أطلق/أقر/وقع ACTOR … إعلان/خطة عمل/إطار/قرار/برنامج NAME: ACTOR adopted it", 0.85),
-    "commitment.adopted-date": ("the date or year in the adopting clause", 0.85),
-    "commitment.adopted-at": ("the meeting that adopted it (اعتمد المؤتمر …، الذي عقد في …)", 0.8),
     "commitment.mou": ("وقع(ت) X (و|مع) Y مذكرة تفاهم: an agreement with both parties", 0.85),
     "commitment.convention": ("الاتفاقية رقم N لمنظمة X / اتفاقية منظمة X رقم N: a convention adopted by X", 0.9),
     "commitment.amount": ("an amount stated for a fund/programme/budget in its clause", 0.9),
     "commitment.funded-by": ("الذي تموله حكومة X / بتمويل من X: X funds it", 0.85),
     "commitment.managed-by": ("بإدارة / يدير / على أن يدار بالاشتراك مع X: X manages it", 0.65),
-    "commitment.adopted-government": ("وفي STATE … اعتمدت الحكومة …: the state of the sentence adopted it", 0.75),
-    "commitment.adopted-participants": ("the actors named in the phrase of the meeting that adopted it", 0.6),
     "commitment.adopted-passive": ("NAME الذي اعتمد في DATE: the date it was adopted; NAME الذي اعتمدته X في DATE: "
                                    "X adopted it", 0.8),
     "commitment.anaphora": ("البرنامج/الصندوق/المرفق in a later sentence: amount or manager of the last one named", 0.75),
@@ -63,13 +61,6 @@ RULES = {
     "commitment.recommendation": ("a numbered item after a session's recommendations line (phrases in lexicons/known_slips.toml) was produced by that session", 0.9),
 }
 
-_ACT = r"(?:اعتمد|اعتمدت|باعتماد|اعتماد|اطلق|اطلقت|اقر|اقرت|وقع|وقعت|انشا|انشات|بانشاء|وضع|ووضع|نعتمد|نقر|نتبني|تبني|تبنت|بتبني|اعتمدا|اعتمدتا|اطلقا|اطلقتا|اقرا|اقرتا|تبنيا|تبنتا)"
-VERBAL_NOUNS = frozenset({"اعتماد", "باعتماد", "تبني", "بتبني"})
-# dual forms (وأطلقتا، واعتمدا): the two actors the sentence named before the verb are the adopters
-DUAL = frozenset({"اعتمدا", "اعتمدتا", "اطلقا", "اطلقتا", "اقرا", "اقرتا", "تبنيا", "تبنتا"})
-# the first-person forms of a declaration's own operative text (نعتمد إعلان دكا هذا): performative, the
-# instrument right after the verb
-FIRST_PERSON = frozenset({"نعتمد", "نقر", "نتبني"})
 KINDS = [  # folded head word (with accusative/clitic forms) -> class
     (r"اعلان(?:ا)?(?: وخطه عمل)?", "Declaration"),
     (r"(?:خطه|مخطط) (?:ال)?عمل", "ActionPlan"),          # خطة العمل، مخطط العمل (Maghrebi press)
@@ -79,8 +70,6 @@ KINDS = [  # folded head word (with accusative/clitic forms) -> class
     (r"(?:مبادره|مشروع)", "Initiative"),
     (r"(?:اتفاقيه|معاهده)", "LegalInstrument"),     # اعتمد المؤتمر اتفاقية دولية تنظم …: a described convention
 ]
-TREATY = rx(r"^(?:ال)?(?:اتفاقيه|معاهده)")
-ADOPT = re.compile(rf"(?<![\w])(?:[وف](?=\S))?(?P<verb>{_ACT})(?![\w])")   # واعتمد، فأطلقت: a proclitic conjunction
 KIND_EN = [  # folded head word -> English kind for composed labels
     (r"اعلان وخطه عمل", "Declaration and Action Plan"), (r"اعلان", "Declaration"), (r"(?:خطه|مخطط) (?:ال)?عمل", "Action Plan"),
     (r"اطار", "Policy Framework"), (r"قرار", "Resolution"), (r"برنامج", "Programme"), (r"صندوق", "Fund"),
@@ -90,11 +79,9 @@ KIND_EN = [  # folded head word -> English kind for composed labels
 PASSIVE = rx(r"(?<![\w])(?:الذي|التي) (?:(?:اعتمد|اعتمدت|اطلق|اطلقت|اقر|اقرت|انشي|انشيت|وقع|وقعت)(?P<enc>ت?(?:ه|ها))?"
              r"|(?:وافق|وافقت|صادق|صادقت|صدق|صدقت) (?P<prep>عليه|عليها))(?![\w])")
 PASSIVE_HEAD = rx(r"(?<![\w])(?:ال)?(اعلان|خطه عمل|مخطط عمل|اطار|قرار|برنامج|صندوق|مرفق|مبادره|نهج|مشروع قانون|قانون)(?![\w])")
-GOVERNMENT = rx(r"^\s*(?:ال)?حكوم(?:ه|تها|ته)(?![\w])")
 ANAPHOR = rx(r"(?<![\w])(?:و|ف)?ال(برنامج|صندوق|مرفق)(?![\w])")
 SUBJECT = rx(r"(?<![\w])(?:و)?(?:يقوم|تقوم)(?![\w])")
 MANAGES = rx(r"(?<![\w])(?:بادار(?:ه)|(?:و)?يدير|(?:و)?تدير)(?![\w])")
-MEETING_ANAPHOR = rx(r"(?<![\w])في (?:ال)?(?:منتدي|مؤتمر|اجتماع|قمه)(?![\w])")
 LATIN = re.compile(r"^\s*\(([A-Za-z][A-Za-z0-9 .&/-]{1,60})\)")
 NAME_STOP = rx(r"[,;.()]| هذا(?![\w])| هذه(?![\w])| الذي | التي | اهاب | اعترفت | وجهوا | وانشات | ووضع | علي ان | ورصد | بقيمه | بتمويل | بدعم من | بالتعاون مع | بالشراكة مع | وتعهد| وتعهدت| وتعهدوا| ودعا| ودعت| واكد| واكدت| وشدد| وشددت"
               r"| (?:في|خلال) (?=[0-9٠-٩]|عام |سنه |شهر |ختام |نهايه |اعقاب |اليوم |امس )"
@@ -124,35 +111,20 @@ class ParaState:
     seen: dict = field(default_factory=dict)     # slug -> the entity first made with it in this document
 
 
-# The token-based rules of adoption.py and the regex adoption rules above both read a gazetteer instrument's
-# adoption (اعتمدت الجمعية العامة إعلان نيويورك): one fact per (subject, predicate, object, evidence), the
-# token-based rule's when both gave it.
-_PREFERRED = ("commitment.adopted-active", "commitment.adopted-relative", "commitment.adopted-unnamed",
-              "commitment.adopted-meeting-side", "commitment.issued-by")
-
-
-def _one_per_statement(facts: list[Fact]) -> list[Fact]:
-    best: dict = {}
-    order = []
-    for f in facts:
-        key = (f.subject.key if hasattr(f.subject, "key") else f.subject, f.predicate,
-               getattr(f.object, "key", None) or repr(f.object), id(f.evidence))
-        if key not in best:
-            best[key] = f
-            order.append(key)
-        elif f.rule in _PREFERRED and best[key].rule not in _PREFERRED:
-            best[key] = f
-    return [best[k] for k in order]
+def _statement(f: Fact) -> tuple:
+    return (f.subject.key, f.predicate, getattr(f.object, "key", None) or f.object, id(f.evidence))
 
 
 def extract(ctx: FactContext) -> list[Fact]:
-    facts = _one_per_statement(list(_extract(ctx)))
+    facts = list(_extract(ctx))
+    have = {_statement(f) for f in facts}
     return facts + [f for f in dated.extract(ctx, facts)     # a dated instrument; the one a resolution carries
-                    if not any(g.subject == f.subject and g.predicate == f.predicate and g.object == f.object
-                               and g.evidence is f.evidence for g in facts)]
+                    if _statement(f) not in have]
 
 
 def _extract(ctx: FactContext):
+    read: set = set()                   # the adopting verbs adoption.py's token rules read (they read them first)
+    adopted = adoption.extract(ctx, read)
     st = learn_document(ctx)
     seen: dict = {}
     meeting_of = adoption.MeetingOf(ctx)
@@ -165,31 +137,42 @@ def _extract(ctx: FactContext):
         yield from _resolutions(ctx, src, v)
         yield from _conventions(ctx, src, v)
         yield from _organ_decisions(ctx, src, v)
+        named: list = []                # (sentence start, commitment) of the facts read so far in the paragraph
         for s, e in sentences(src.text):
-            meetings = [r for r in sentence_refs(ctx, st, src, v, s, e)]
-            named_before = ps.funding
-            yield from _adoptions(ctx, src, v, s, e, meetings, ps, meeting_of)
-            yield from _funded_named(ctx, src, v, s, e, ps)
-            yield from _managed_by_subject(ctx, src, v, s, e, ps)
-            yield from _contributed_to_fund(ctx, src, v, s, e, ps)
-            yield from _passives(ctx, src, v, s, e, ps)
-            if ps.funding is named_before:
-                yield from _anaphora(ctx, src, v, s, e, ps)
-            if not any(i == id(src) and a < e and s < b for i, a, b in covered):
-                yield from _mous(ctx, src, v, s, e)          # a memorandum the signing rule did not read
-            yield from _budgets(ctx, st, src, v, s, e, ps.funding or last_funding)
-            if meetings:
-                ps.meeting = meetings[-1].event
-            subj = _subject(ctx, src, v, s, e)
-            if subj is not None:
-                ps.subject = subj
+            for f in _sentence_facts(ctx, st, src, v, s, e, ps, meeting_of, read, covered, last_funding):
+                if getattr(f.subject, "kind", "") == "commitment":
+                    named.append((s, f.subject))
+                yield f
+        yield from funding_lists.extract_paragraph(src, ctx.tokens(src), named)
         last_funding = ps.funding or last_funding
     yield from _recommendations(ctx, st)
     yield from _meeting_side_named(ctx, st, meeting_of, seen)
     yield from own_instrument.extract(ctx, meeting_of, seen)
-    yield from adoption.extract(ctx)
+    yield from adopted
     yield from numbered.extract(ctx)
     yield from funding.extract(ctx)
+
+
+def _sentence_facts(ctx, st, src, v: View, s: int, e: int, ps: ParaState, meeting_of, read, covered, last_funding):
+    """The facts of the sentence [s, e) of ``src``, in the order the rules read it; ``ps`` carries what it names
+    on to the next sentence."""
+    meetings = [r for r in sentence_refs(ctx, st, src, v, s, e)]
+    named_before = ps.funding
+    yield from adoption.named_adoptions(ctx, src, v, s, e, meetings, ps, meeting_of, read)
+    yield from _funded_named(ctx, src, v, s, e, ps)
+    yield from _managed_by_subject(ctx, src, v, s, e, ps)
+    yield from _contributed_to_fund(ctx, src, v, s, e, ps)
+    yield from _passives(ctx, src, v, s, e, ps, read)
+    if ps.funding is named_before:
+        yield from _anaphora(ctx, src, v, s, e, ps)
+    if not any(i == id(src) and a < e and s < b for i, a, b in covered):
+        yield from _mous(ctx, src, v, s, e)          # a memorandum the signing rule did not read
+    yield from _budgets(ctx, st, src, v, s, e, ps.funding or last_funding)
+    if meetings:
+        ps.meeting = meetings[-1].event
+    subj = _subject(ctx, src, v, s, e)
+    if subj is not None:
+        ps.subject = subj
 
 
 # ---------------------------------------------------------------- naming
@@ -461,177 +444,6 @@ def _named(v: View, fs: int, e: int) -> tuple[str, str, int] | None:
     return None
 
 
-def _adoptions(ctx, src, v: View, s: int, e: int, meetings=(), ps: ParaState | None = None, meeting_of=None):
-    from ..values import find_amounts
-    ps = ps or ParaState()
-    prev_adopters: list = []
-    for m, ms, me in v.finditer(ADOPT, s, e):
-        fpos = m.end()
-        window = v.folded[fpos:fpos + 160]
-        by_relative = None
-        if re.search(r"(?:الذي|التي) $", v.folded[max(0, m.start() - 6):m.start()]):
-            by_relative = _meeting_antecedent(ctx, src, ms, window, meeting_of)
-            if by_relative is None:
-                continue     # passive relative clause: the commitment is named before the verb
-        actors = [x for x in ctx.mentions_in(src, me, e) if x.entity.kind in ("state", "org")]
-        # the commitment: the first commitment head word after the verb, within the window
-        found = None
-        lam = fold(m.group("verb")) in VERBAL_NOUNS     # تبني منظمة العمل الدولية … لمعاهدة جديدة: its object after لـ
-        for head, _cls in KINDS:
-            hm = re.search(rf"(?<![\w])(?:ال)?{head}(?![\w])", window)
-            hl = re.search(rf"(?<![\w])ل(?:ل)?{head}(?![\w])", window) if lam else None
-            if hl and (hm is None or hl.start() < hm.start()):
-                found = hl.start() + 1 if found is None or hl.start() + 1 < found else found
-                continue
-            if hm and (found is None or hm.start() < found):
-                found = hm.start()
-        first_person = fold(m.group("verb")) in FIRST_PERSON
-        if found is None or (fold(m.group(0)).lstrip("و") == "وضع" and found > 1) or first_person and found > 1:
-            continue
-        if fold(m.group("verb")) in ("وقع", "وقعت") and (TREATY.match(window[found:])
-                                                      or re.search(r"مذكر[هت]|اتفاق", window[:found])):
-            continue     # a convention signed between parties, a memorandum "setting a framework": the signing rule's
-        toks_, lex_ = ctx.tokens(src), load_lexicon()
-        k_ = toks_.index_at(ms)
-        if lex_.find(toks_, "call_marker", max(adoption.sentence_bounds(toks_, k_)[0], k_ - adoption.CALL_WINDOW), k_):
-            continue     # دعا الوزير إلى اعتماد مصر لإطار …، طالب باعتماد …: asked for, not done
-        own_verb = [x for x in lex_.find(toks_, "adopt_verb", k_, min(len(toks_.tokens), k_ + 2)) if x.i == k_]
-        if own_verb and adoption._not_held(toks_, lex_, own_verb[0]):
-            continue     # من المقرر اعتماد …، سيتم اعتماد …، لم يعتمد …: to come, or not done
-        if _ANOTHER_ADOPTION.search(window[:found]):
-            continue     # "باعتماد أول اتفاق …، الذكرى السبعين لاعتماد الإعلان …": the head is another verb's object
-        named = _named(v, fpos + found, e)
-        if named is None:
-            continue
-        cls, name, name_end = named
-        c_start = v.orig(fpos + found, fpos + found + 1)[0]
-        if any(x.entity.kind == "commitment" and not x.entity.from_text and me <= x.start < c_start
-               for x in ctx.mentions_in(src)):
-            continue     # "اعتمدت … الاتفاق العالمي …، وهو أول إطار عمل": the known instrument is the object
-        known = _named_entity_at(ctx, src, c_start)
-        if known is not None and known.kind != "commitment":
-            continue                                     # a process or organisation named with a head word
-        adopters = [x.entity for x in actors if x.end <= c_start
-                    and not re.search(r"(?:^|\s)(?:في|ب)\s*$", fold(v.text[max(s, x.start - 4):x.start]))]
-        toks, lex = ctx.tokens(src), load_lexicon()
-        k_subj = toks.index_at(me)
-        if k_subj < len(toks.tokens) and lex.is_a(toks, k_subj, "meeting_noun") \
-                and not any(x.entity.kind in ("org", "state", "process") for x in toks.tokens[k_subj].ents):
-            adopters = []    # تبنت قمة عقدتها الأمم المتحدة إعلانا: the meeting adopts, not who convened it
-        if not adopters and m.group("verb").startswith("ب"):   # "قامت X باعتماد …": X is the sentence subject
-            before = [x for x in ctx.mentions_in(src, s, ms) if x.entity.kind in ("state", "org")]
-            adopters = [before[0].entity] if before else []
-        rule = "commitment.adopted"
-        if not adopters and GOVERNMENT.match(fold(v.text[me:c_start])):   # "وفي جنوب أفريقيا … اعتمدت الحكومة"
-            states = [x for x in ctx.mentions_in(src, s, ms) if x.entity.kind == "state"]
-            adopters, rule = ([states[-1].entity], "commitment.adopted-government") if states else ([], rule)
-        if not adopters and m.group(0) == "ووضع":
-            adopters = prev_adopters                     # "باعتماد إعلان …، ووضع خطة عمل": same subject
-        if not adopters and fold(m.group("verb")) in DUAL:
-            before = list(dict.fromkeys(x.entity for x in ctx.mentions_in(src, s, ms) if x.entity.kind in ("state", "org")))
-            adopters = before[:2] if len(before) >= 2 else []   # وقعت X و Y …، وأطلقتا في الوقت ذاته …
-        meeting = [r for r in meetings if r.end <= c_start]
-        toks, lex = ctx.tokens(src), load_lexicon()
-        if lex.is_a(toks, toks.index_at(me), "meeting_noun"):   # واعتمد مؤتمرها الوزاري الأول …: that one
-            meeting = [r for r in meeting if r.start >= ms]
-        if not meeting and meeting_of is not None and lex.is_a(toks, toks.index_at(me), "meeting_noun"):
-            n = _subject_ordinal(toks, lex, toks.index_at(me), toks.index_at(c_start))
-            places = {x.entity.key for x in ctx.mentions_in(src, me, c_start) if x.entity.kind == "place"}
-            by_number = (meeting_of.numbered(src, n) if n else None) or meeting_of.located(src, places)
-            if by_number is not None:          # واعتمد مؤتمرها الوزاري الأول، المعقود في …، إعلان ألماتي
-                meeting = [_Ref(by_number)]
-        if not meeting and ps.meeting is not None and MEETING_ANAPHOR.search(fold(v.text[s:c_start])):
-            meeting_ent = ps.meeting                     # "وتم في المنتدى وضع خطة عمل"
-        else:
-            meeting_ent = meeting[-1].event if meeting else None
-        if meeting_ent is None and not adopters:
-            # اعتماد "إعلان القاهرة"، وذلك في إطار أعمال الاجتماع الوزاري الثاني …: the meeting the clause sets it in
-            meeting_ent = _meeting_after(ctx, src, v, meetings, name_end, e, meeting_of)
-        members_day = adopters_owner = None
-        if meeting_ent is None and not adopters and meeting_of is not None:
-            held = meeting_of(src)                       # "واعتمد الوزراء إعلان …": the paragraph's meeting
-            if held is not None and adoption.members_adopt(toks, lex, toks.index_at(me)) \
-                    and not lex.is_a(toks, toks.index_at(me), "meeting_noun"):
-                meeting_ent, members_day = held[0], held[2]
-                adopters_owner = held
-        if meeting_ent is None and adopters and meeting_of is not None:
-            held = meeting_of(src)                       # اعتمد مؤتمر العمل الدولي في دورته المائة بجنيف اتفاقية …
-            k, hi = toks.index_at(me), adoption.sentence_ends(toks)[toks.tokens[toks.index_at(ms)].sent]
-            if held is not None and adoption._at_meeting(toks, lex, k, min(hi, toks.index_at(c_start)), held[1]):
-                meeting_ent = held[0]
-        if not adopters and by_relative is not None and (meeting_ent is None or meeting_ent.key == by_relative[0].key):
-            # المؤتمر الوزاري … الذي عقد في اسطنبول …، والذي أقر الإعلان الوزاري: the antecedent meeting adopts
-            meeting_ent, members_day = by_relative[0], by_relative[2]
-        own = meeting_of.first(ctx.sources()) if first_person and meeting_of is not None else None
-        if meeting_ent is None and not adopters and own is not None:
-            # نعتمد إعلان دكا هذا: the declaration's own text, adopted at the meeting its title names
-            meeting_ent, members_day, adopters_owner = own[0], own[2], own
-        dates = _clause_dates(src.text, s, e, ms)
-        year = next((d.year for d in dates if d.year), None)
-        via = f"adopted at {meeting_ent.label_en}" if meeting_ent is not None and not adopters else ""
-        ent = known or commitment(ctx, src, v, cls, name, c_start, name_end, adopters or None, year, via, ps.seen,
-                                  meeting_ent)
-        if not ent.slug:
-            continue
-        prev_adopters = adopters
-        if cls == "FundingCommitment":
-            ps.funding = ent
-        for actor in dict.fromkeys(adopters):
-            yield Fact(ent, "adoptedBy", actor, src, rule, RULES[rule][1])
-        if meeting_ent is not None:
-            yield Fact(ent, "adoptedAt", meeting_ent, src, "commitment.adopted-at", RULES["commitment.adopted-at"][1])
-            yield from adoption.owner_adopts(ent, adopters_owner, src)      # the ministers of the Bali Process
-            key_year = re.search(r"-(\d{4})$", meeting_ent.slug)
-            if key_year and not (dates and dates[0].year):
-                yield Fact(ent, "year", Value(key_year.group(1), "gYear"), src, "commitment.adopted-at",
-                           RULES["commitment.adopted-at"][1])
-            if not adopters and meeting:
-                for x in ctx.mentions_in(src, meeting[-1].start, meeting[-1].end):
-                    if x.entity.kind in ("state", "org"):
-                        yield Fact(ent, "adoptedBy", x.entity, src, "commitment.adopted-participants",
-                                   RULES["commitment.adopted-participants"][1])
-        if dates and dates[0].year:
-            yield from _date_facts(ent, dates[0], src, "commitment.adopted-date")
-        elif members_day:                                # a one-day meeting's day is the adoption's
-            yield Fact(ent, "dateAdopted", Value(members_day, "date"), src, "commitment.adopted-at",
-                       RULES["commitment.adopted-at"][1])
-        if cls == "FundingCommitment":
-            for a in [a for a in find_amounts(src.text) if name_end <= a.start <= e and a.currency][:1]:
-                yield from _amount(ent, a, src)
-        yield from _funders(ctx, src, v, ent, name_end, e)
-
-
-# Between an instrument's name and the meeting that frames its adoption: (وذلك) في إطار / خلال / في ختام / على هامش /
-# ضمن / أثناء / في (أعمال / أشغال / فعاليات / اجتماعات) MEETING
-# (a bare في only before أعمال/أشغال/فعاليات: ``الاتفاقية … المشاركة في المؤتمر`` is a participle's complement)
-_FRAMED_AT = re.compile(r"^[\s\"'»”،,)]*(?:وذلك\s+)?(?:(?:في اطار|خلال|في ختام|على هامش|ضمن|اثناء)\s+"
-                        r"(?:(?:اعمال|اشغال|فعاليات|اجتماعات|انعقاد)\s+)?|في\s+(?:اعمال|اشغال|فعاليات|اجتماعات)\s+)$")
-
-
-def _meeting_after(ctx, src, v: View, meetings, name_end: int, e: int, meeting_of=None):
-    """The meeting named right after the instrument's name in its clause, governed by a framing locative
-    (``اعتماد إعلان القاهرة، وذلك في إطار أعمال الاجتماع الوزاري الثاني``): the meeting reference there, else,
-    when a meeting noun stands there, the paragraph's held meeting; else None."""
-    for r in meetings:
-        if name_end <= r.start < e and _FRAMED_AT.match(fold(v.text[name_end:r.start])):
-            return r.event
-    if meeting_of is None:
-        return None
-    toks, lex = ctx.tokens(src), load_lexicon()
-    k = toks.index_at(name_end)
-    hi = min(len(toks.tokens), k + 8)
-    for c in range(k, hi):
-        t = toks.tokens[c]
-        if t.start >= e:
-            break
-        if lex.is_a(toks, c, "meeting_noun"):
-            if _FRAMED_AT.match(fold(v.text[name_end:t.start])):
-                held = meeting_of(src)
-                return held[0] if held is not None else None
-            break
-    return None
-
-
 @dataclass
 class _Named:
     """An instrument the text names and the gazetteer lacks, read where a meeting-side frame expects one."""
@@ -685,93 +497,7 @@ def _meeting_side_named(ctx, st, meeting_of, seen):
                                               instrument_at)
 
 
-@dataclass
-class _Ref:
-    """A meeting the adopting verb's subject names, found by its ordinal (no span of its own)."""
-
-    event: Entity
-    start: int = -1
-    end: int = -1
-
-
-def _subject_ordinal(toks, lex, k: int, stop: int) -> int | None:
-    """The ordinal written in the meeting phrase that is the verb's subject (مؤتمرها الوزاري الأول)."""
-    from .minting import ORDINALS
-    for c in range(k, min(stop, k + 4)):
-        n = ORDINALS.get(toks.tokens[c].norm)
-        if n:
-            return n
-    return None
-
-
-ANTECEDENT_TOKENS = 16      # tokens between a meeting noun and the relative of its adopting clause
 _HEAD_FIRST = re.compile(r"^\s*(?:ال)?(?:{})(?![\w])".format("|".join(h for h, _c in KINDS)))
-
-
-def _meeting_antecedent(ctx, src, ms: int, window: str, meeting_of):
-    """``MEETING … (،) (و)الذي ADOPT NAME``: the paragraph's held meeting when a meeting noun stands a few words
-    before the relative (its antecedent) and the instrument's head word right after the verb; else None (a
-    passive relative whose instrument is named before it: ``الإطار الذي اعتمد في 2012``)."""
-    if meeting_of is None or not _HEAD_FIRST.match(window):
-        return None
-    held = meeting_of(src)
-    if held is None:
-        return None
-    toks, lex = ctx.tokens(src), load_lexicon()
-    k = toks.index_at(ms)
-    lo = adoption.sentence_bounds(toks, k)[0]
-    b = k - 1
-    while b >= lo and (toks.tokens[b].kind == "punct" or toks.tokens[b].norm in adoption.RELATIVES):
-        b -= 1
-    if b >= lo and any(m.entity.kind in adoption.ADOPTER_KINDS for m in toks.tokens[b].ents):
-        return None      # الجمعية العامة التي اعتمدت القرار …: the organisation right before is the antecedent
-    return held if lex.find(toks, "meeting_noun", max(lo, k - ANTECEDENT_TOKENS), k) else None
-
-
-_ANOTHER_ADOPTION = re.compile(r"(?<![\w])[وفلب]?(?:اعتماد|اقرار|اطلاق|انشاء|توقيع)(?![\w])")
-_NAMED_KINDS = frozenset({"commitment", "process", "org", "body"})
-
-
-def _named_entity_at(ctx, src, start: int):
-    """The gazetteer instrument, process or organisation named where the head word stands (إعلان نيويورك،
-    مبادرة طريق الهجرة … = the Khartoum Process, صندوق الأمم المتحدة للسكان), else None: the known entity
-    wins over a minted one."""
-    return next((x.entity for x in ctx.mentions_in(src) if x.entity.kind in _NAMED_KINDS
-                 and not x.entity.from_text and x.start <= start < x.end
-                 and not (x.entity.kind != "commitment" and _bare_head(src.text[x.start:x.end])
-                          and len(src.text[x.end:x.end + 40].split()) >= 2 and not _NAME_ENDS.match(src.text[x.end:]))),
-                None)
-
-
-_NAME_ENDS = re.compile(r"^\s*(?:[،,.؛;:)\]\"“”»]|و(?:\s|ال))")
-
-
-def _bare_head(surface: str) -> bool:
-    """A one-word short form that is only the head word (البرنامج، الصندوق، المبادرة): when more name words
-    follow it (البرنامج العالمي المشترك …), it opens a programme's name, it is no organisation's short form."""
-    return len(surface.split()) == 1 and any(re.fullmatch(rf"(?:ال)?{h}", fold(surface)) for h, _ in KINDS)
-
-
-def _clause_dates(text: str, s: int, e: int, verb: int) -> list:
-    """The dates of the adopting clause: those after the verb first; else the last one before it with no
-    comma between (``في 2014 اعتمدت الحكومة …``) or fronted (``وفي تموز 2006، اعتمد …``); a date of an earlier clause (``المعقود في آذار 2011،
-    واعتمد …``) is another event's, a deadline (``بحلول عام 2018``) is none."""
-    dates = [d for d in dates_in(text, s, e) if not _DEADLINE.search(text[max(s, d.start - 12):d.start])]
-    after = [d for d in dates if d.start >= verb]
-    if not after and _SAME_TIME.match(fold(text[verb:verb + 40])):
-        return [d for d in dates if d.end <= verb][-1:]   # وأطلقتا في الوقت ذاته: the date of the clause before
-    if after:
-        return after
-    before = [d for d in dates if d.end <= verb and (not re.search(r"[،,؛;]", text[d.end:verb])
-                                                     or _FRONTED.match(text[s:d.start]))]
-    return before[-1:]
-
-
-_SAME_TIME = re.compile(r"^\S+\s+(?:في\s+)?(?:الوقت|اليوم|التاريخ)\s+(?:ذاته|نفسه)")
-_DEADLINE = re.compile(r"(?:بحلول|حتى|قبل|موعد أقصاه)\s*(?:عام|سنة|نهاية)?\s*$")   # a deadline, not the adoption's date
-_FRONTED = re.compile(r"^\W*(?:[وف])?(?:في|خلال|منذ)?\s*$")   # وفي تموز/يوليه 2006، اعتمد …: a fronted date
-
-
 def _amount(ent: Entity, a, src):
     value = format(a.value.normalize(), "f") if hasattr(a.value, "normalize") else str(a.value)
     amt = Entity(kind="amount", slug=f"{ent.slug}-{a.currency.lower()}-{value}".replace(".", "-"), cls="MonetaryAmount",
@@ -806,7 +532,7 @@ def _funded_named(ctx, src, v: View, s: int, e: int, ps: ParaState | None = None
     """A fund or programme named just before 'الذي تموله X' / 'بتمويل من X' (no adoption verb)."""
     for m, ms, me in v.finditer(FUNDED, s, e):
         heads = [(hs, he) for _h, hs, he in v.finditer(FUND_HEAD, max(s, ms - 120), ms)]
-        if not heads or ADOPT.search(v.folded[v.folded_offset(heads[-1][0]) - 40:v.folded_offset(heads[-1][0])] if v.folded_offset(heads[-1][0]) >= 40 else ""):
+        if not heads or adoption.ADOPT.search(v.folded[v.folded_offset(heads[-1][0]) - 40:v.folded_offset(heads[-1][0])] if v.folded_offset(heads[-1][0]) >= 40 else ""):
             continue
         named = _named(v, v.folded_offset(heads[-1][0]), ms)
         if named is None:
@@ -935,13 +661,16 @@ def _before_subject(ctx, src, s: int, ms: int) -> bool:
     return any(x.entity.kind in ("org", "state") for x in ctx.mentions_in(src, s, ms))
 
 
-def _passives(ctx, src, v: View, s: int, e: int, ps: ParaState | None = None):
+def _passives(ctx, src, v: View, s: int, e: int, ps: ParaState | None = None, read: frozenset | set = frozenset()):
     """'NAME الذي اعتمد في DATE': the date a commitment named before the relative clause was adopted; with an
     object pronoun (الذي اعتمدته X، الذي وافق عليه X) the actor right after the verb adopted it. Relative dates
     (الشهر الجاري) are read against the document's date."""
     from .event_status import document_day
     from .meeting_setting import dates_of
+    toks = ctx.tokens(src)
     for m, ms, me in v.finditer(PASSIVE, s, e):
+        if (id(src), toks.index_at(ms) + 1) in read:
+            continue                               # الذي اعتمده X: adoption.py's relative rule read it
         heads = [(h, hs, he) for h, hs, he in v.finditer(PASSIVE_HEAD, max(s, ms - 120), ms)]
         if not heads:
             continue

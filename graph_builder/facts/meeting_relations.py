@@ -798,6 +798,9 @@ def participant_lists(ctx, src, toks: Tokens, refs: list[Ref], s: int, e: int):
         ref = _nearest(toks, refs, vm.i)
         if _status(ref) == PLANNED:
             continue
+        if vm.i > lo and lex.is_a(toks, vm.i - 1, "participant_group") is not None \
+                and not _group_participle(toks, lex, vm.i, lo, hi):
+            continue             # دعا المؤتمر الدول المشاركة إلى …: the participants are named by no list here
         for actor in _listed_actors(toks, vm.j, hi, refs):
             if actor != ref.process:
                 yield Fact(actor, "participatesIn", ref.event, src, "event.participant-list", conf)
@@ -1032,6 +1035,8 @@ def taken_up(toks: Tokens, last: Ref | None, s: int, e: int) -> list[Ref]:
         hit = None
         if t.norm in _FOLLOWERS and k > lo and lex.is_a(toks, k - 1, "participate_verb") is not None:
             hit = k
+        elif _group_participle(toks, lex, k, lo, hi):
+            hit = k              # وكان من بين المنظمات المشاركة A وB: the participants of the meeting named before
         elif demo and (lex.is_a(toks, k, "meeting_anaphor") or lex.is_a(toks, k, "meeting_noun")):
             hit = k
         else:
@@ -1042,6 +1047,24 @@ def taken_up(toks: Tokens, last: Ref | None, s: int, e: int) -> list[Ref]:
         if hit is not None:
             return [Ref(t.start, t.end, last.event, last.process, "", last.status)]
     return []
+
+
+GROUP_LIST_REACH = 2         # tokens between ``المنظمات المشاركة`` and the first listed actor (هي، :)
+
+
+def _group_participle(toks: Tokens, lex, k: int, lo: int, hi: int) -> bool:
+    """A participation participle or noun right after a group noun (``المنظمات المشاركة``، ``الدول المشاركة``، ``الوفود
+    المشاركة``) with the list of its members right after it (a list opener or a colon between at most): ``وكان من بين
+    المنظمات المشاركة A وB``. A group participle followed by anything else (``دعا الدول المشاركة إلى …``) lists no one."""
+    verb = lex.is_a(toks, k, "participate_verb")
+    if verb is None or k <= lo or verb.feature("tense") not in ("participle", "noun") \
+            or lex.is_a(toks, k - 1, "participant_group") is None:
+        return False
+    c = verb.j
+    while c < min(hi, verb.j + GROUP_LIST_REACH) and (toks.tokens[c].norm in (":", ",")
+                                                        or lex.is_a(toks, c, "list_opener") is not None):
+        c = (lex.is_a(toks, c, "list_opener") or toks.tokens[c]).j if lex.is_a(toks, c, "list_opener") else c + 1
+    return c < hi and any(toks.index_at(m.start) == c and m.entity.kind in _ACTOR_KINDS for m in toks.tokens[c].ents)
 
 
 def _named_after(toks: Tokens, j: int, hi: int) -> bool:

@@ -49,3 +49,38 @@ def sentence_bounds(toks, k: int) -> tuple[int, int]:
     while hi < len(toks.tokens) and toks.tokens[hi].sent == n:
         hi += 1
     return lo, hi
+
+
+# A state's head noun written before its name (حكومة إسبانيا، دولة الكويت): the item is the state.
+ITEM_HEADS = frozenset({"حكومه", "دوله", "جمهوريه", "مملكه", "سلطنه", "اماره", "حكومات"})
+_JOINERS = frozenset({",", "و"})
+
+
+def coordinated(toks, k: int, hi: int, kinds) -> tuple[list, int]:
+    """The mentions of ``kinds`` coordinated from token ``k``: ``X و Y``، ``X، Y و Z``، ``X وY`` (a mention may
+    start after the proclitic و of its first token), each item after an optional state head noun
+    (``ITEM_HEADS``: حكومة إسبانيا والجماعة). Returns (the mentions in order, one past the list's last token);
+    ([], k) when no item starts at ``k``. Anything else between two items ends the list."""
+    out, j = [], k
+    while j < hi:
+        c = j
+        while c < hi and toks.tokens[c].norm.removeprefix("و") in ITEM_HEADS:
+            c += 1
+        m = starting(toks, c, kinds)
+        if m is None or (out and not _joined(toks, out[-1], j)):
+            break
+        out.append(m)
+        j = toks.index_at(m.end - 1) + 1
+        while j < hi and toks.tokens[j].norm in _JOINERS:
+            j += 1
+    end = toks.index_at(out[-1].end - 1) + 1 if out else k
+    return out, end
+
+
+def _joined(toks, prev, c: int) -> bool:
+    """The item starting at token ``c`` follows the previous one after a joiner: ، or و (its own token, or the
+    proclitic of the item's first word); nothing else between them."""
+    between = toks.text[prev.end:toks.tokens[c].start]
+    if between.strip(" ،,و"):
+        return False
+    return any(ch in between for ch in "،,و") or toks.tokens[c].norm.startswith("و")
