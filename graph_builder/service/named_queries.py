@@ -287,16 +287,6 @@ def queries_dir(configured: str | None) -> Path:
 Lookup = Callable[[str, dict[str, ox.NamedNode | ox.Literal]], list[str]]
 
 _PREFIXES = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
-# Labels are compared after Arabic folding with mdkg:arFold on the embedded store; over a remote
-# engine (``portable``), which has no such function, in lower case as written.
-def _label_match(portable: bool) -> str:
-    label = "LCASE(STR(?label)) = LCASE(?value)" if portable else "mdkg:arFold(?label) = mdkg:arFold(?value)"
-    return ("STRENDS(LCASE(STR(?entity)), CONCAT(\"/\", LCASE(?value)))"
-            " || EXISTS { ?entity skos:notation ?code FILTER(LCASE(STR(?code)) = LCASE(?value)) }"
-            " || EXISTS { ?entity skos:prefLabel|skos:altLabel|rdfs:label ?label"
-            f" FILTER({label}) }}")
-
-
 # On the embedded store the same comparisons read the keys of the build's summary graph
 # (graph_builder.build.summary): ?lowKey is the value in lower case, ?foldKey the value as mdkg:arFold
 # folds it, so a lookup is an index access instead of a pass over every label.
@@ -306,33 +296,47 @@ _KEYED = ("  { SELECT DISTINCT ?entity ?lowKey ?foldKey WHERE { { ?entity mdkg:s
           "  FILTER EXISTS { ?entity skos:prefLabel ?any }\n")
 
 
-def _lookups(portable: bool) -> tuple[str, str, str]:
-    """The entity, any-IRI and class lookup queries (``?value`` bound; on the embedded store also
-    ``?lowKey`` and ``?foldKey``: :func:`lookup_keys`)."""
-    label = "LCASE(STR(?label)) = LCASE(?value)" if portable else "mdkg:arFold(?label) = mdkg:arFold(?value)"
-    if portable:
-        entity = (_PREFIXES + "SELECT DISTINCT ?entity ?class ?value WHERE {\n"
-                  "  ?entity a ?type . ?type rdfs:subClassOf* ?class . ?entity skos:prefLabel ?any .\n"
-                  f"  FILTER({_label_match(portable)})\n}} LIMIT 20")
-        any_iri = (_PREFIXES + "SELECT DISTINCT ?entity ?value WHERE {\n"
-                   "  ?entity skos:prefLabel ?any .\n"
-                   f"  FILTER({_label_match(portable)})\n}} LIMIT 20")
-    else:
-        entity = (_PREFIXES + "SELECT DISTINCT ?entity ?class ?lowKey ?foldKey WHERE {\n" + _KEYED
-                  + "  FILTER EXISTS { ?entity a ?type . ?type rdfs:subClassOf* ?class }\n} LIMIT 20")
-        any_iri = (_PREFIXES + "SELECT DISTINCT ?entity ?lowKey ?foldKey WHERE {\n" + _KEYED + "} LIMIT 20")
+def _lookups() -> tuple[str, str, str]:
+    """The embedded store's entity, any-IRI and class lookup queries (``?value``, ``?lowKey`` and
+    ``?foldKey`` bound: :func:`lookup_keys`); over a remote engine see :func:`portable_lookups`."""
+    entity = (_PREFIXES + "SELECT DISTINCT ?entity ?class ?lowKey ?foldKey WHERE {\n" + _KEYED
+              + "  FILTER EXISTS { ?entity a ?type . ?type rdfs:subClassOf* ?class }\n} LIMIT 20")
+    any_iri = (_PREFIXES + "SELECT DISTINCT ?entity ?lowKey ?foldKey WHERE {\n" + _KEYED + "} LIMIT 20")
     klass = (_PREFIXES + "SELECT DISTINCT ?entity ?class ?value WHERE {\n"
              "  ?entity rdfs:subClassOf* ?class .\n"
              "  FILTER(STRENDS(LCASE(STR(?entity)), CONCAT(\"#\", LCASE(?value)))"
              " || STRENDS(LCASE(STR(?entity)), CONCAT(\"/\", LCASE(?value)))"
              " || EXISTS { ?entity rdfs:label|skos:prefLabel ?label"
-             f" FILTER({label}) }})\n}} LIMIT 20")
+             " FILTER(mdkg:arFold(?label) = mdkg:arFold(?value)) })\n} LIMIT 20")
     return entity, any_iri, klass
 
 
-ENTITY_LOOKUP, ANY_LOOKUP, CLASS_LOOKUP = _lookups(False)
+# Over a remote engine the keys are written into the text as constants (their N-Triples syntax, escaped
+# by pyoxigraph), so that each key pattern is an exact match on one indexed term, on any engine: bound
+# from a VALUES block, as the embedded store's texts take them, Virtuoso 7.2 joins a key variable left
+# unbound in one branch of the UNION as a mismatch and finds nothing. Classes are read from the summary
+# graph's closure (mdkg:belowClass) instead of a property path, which an engine may evaluate from
+# every node before it joins the bound class.
+def portable_lookups(keys: Mapping[str, ox.Literal]) -> tuple[str, str, str]:
+    """The entity, any-IRI and class lookup queries for a remote engine, with the keys of
+    :func:`lookup_keys` as constants (``?class`` bound)."""
+    low, fold = str(keys["lowKey"]), str(keys["foldKey"])
+    keyed = (f"  {{ ?entity mdkg:slugKey {low} }} UNION {{ ?entity mdkg:notationKey {low} }}"
+             f" UNION {{ ?entity mdkg:labelKey {fold} }}\n  FILTER EXISTS {{ ?entity skos:prefLabel ?any }}\n")
+    entity = (_PREFIXES + "SELECT DISTINCT ?entity ?class WHERE {\n" + keyed
+              + "  FILTER EXISTS { ?entity a ?type . ?type mdkg:belowClass ?class }\n} LIMIT 20")
+    any_iri = _PREFIXES + "SELECT DISTINCT ?entity WHERE {\n" + keyed + "} LIMIT 20"
+    klass = (_PREFIXES + "SELECT DISTINCT ?entity ?class WHERE {\n  ?entity mdkg:belowClass ?class .\n"
+             f"  FILTER(STRENDS(LCASE(STR(?entity)), CONCAT(\"#\", {low})) || STRENDS(LCASE(STR(?entity)), CONCAT(\"/\", {low}))"
+             f" || EXISTS {{ ?entity mdkg:labelKey {fold} }})\n}} LIMIT 20")
+    return entity, any_iri, klass
+
+
+ENTITY_LOOKUP, ANY_LOOKUP, CLASS_LOOKUP = _lookups()
 ENTITY_CHECK = _PREFIXES + "SELECT ?entity ?class WHERE { ?entity a ?type . ?type rdfs:subClassOf* ?class } LIMIT 1"
 CLASS_CHECK = _PREFIXES + "SELECT ?entity ?class WHERE { ?entity rdfs:subClassOf* ?class } LIMIT 1"
+PORTABLE_ENTITY_CHECK = _PREFIXES + "SELECT ?entity ?class WHERE { ?entity a ?type . ?type mdkg:belowClass ?class } LIMIT 1"
+PORTABLE_CLASS_CHECK = _PREFIXES + "SELECT ?entity ?class WHERE { ?entity mdkg:belowClass ?class } LIMIT 1"
 
 
 def _as_iri(value: str) -> str | None:
@@ -393,13 +397,20 @@ def _iri_value(param: Param, raw: str, lookup: Lookup, portable: bool = False) -
             raise ParamError(f"parameter {param.name!r}: {raw!r} is not a valid IRI ({exc})") from None
         if param.kind == "iri":
             return node
-        check = ENTITY_CHECK if param.kind == "entity" else CLASS_CHECK
+        if param.kind == "entity":
+            check = PORTABLE_ENTITY_CHECK if portable else ENTITY_CHECK
+        else:
+            check = PORTABLE_CLASS_CHECK if portable else CLASS_CHECK
         if not lookup(check, {"entity": node, "class": ox.NamedNode(param.of_class)}):
             raise ParamError(f"parameter {param.name!r}: <{iri}> is not a {param.type_label}")
         return node
-    entity_lookup, any_lookup, class_lookup = _lookups(portable)
     value = {"value": ox.Literal(raw.strip())}
-    keys = value if portable else lookup_keys(raw)
+    keys = lookup_keys(raw)
+    if portable:
+        entity_lookup, any_lookup, class_lookup = portable_lookups(keys)
+        keys = value = {}
+    else:
+        entity_lookup, any_lookup, class_lookup = ENTITY_LOOKUP, ANY_LOOKUP, CLASS_LOOKUP
     if param.kind == "iri":
         return _one(param, raw, lookup(any_lookup, keys))
     if param.kind == "entity":
