@@ -37,7 +37,7 @@ from ..namespaces import Base, MDKG
 from ..text.arsearch import fold_text
 
 NAME = "summary"
-CHUNK = 50_000   # quads per bulk write: what the summary step holds in Python, whatever the store's size
+CHUNK = 10_000   # quads per bulk write (the bulk loader sorts each write in memory: its size sets the step's peak)
 SLUG_KEY, NOTATION_KEY, LABEL_KEY = (MDKG[k] for k in ("slugKey", "notationKey", "labelKey"))
 _PREFIXES = ("PREFIX skos: <http://www.w3.org/2004/02/skos/core#>\n"
              "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n")
