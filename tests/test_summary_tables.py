@@ -131,7 +131,9 @@ def test_written_in_small_chunks_the_graph_is_the_same(built_store, tmp_path, gr
     shutil.copytree(built_store.resolve(), copy)
     st = ox.Store(str(copy))
     written = set(st.quads_for_pattern(None, None, None, summ))
-    st.remove_graph(summ)
+    assert summary.remove_summary(st, base) == len(written)        # one by one, from a snapshot
+    assert not any(True for _ in st.quads_for_pattern(None, None, None, summ))
+    assert st.contains_named_graph(base.ontology_graph) and len(st) > len(written)   # nothing else removed
     sizes = []
     real = st.bulk_extend
 
