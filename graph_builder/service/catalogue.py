@@ -3,7 +3,9 @@
 ``/queries`` lists the catalogue (HTML or JSON, negotiated; ``?format=json``); ``/queries/<name>
 ?param=…`` runs one query in every format ``/sparql`` gives (same negotiation, executor, time
 limit and row cap) or as an HTML page with a form and a result table. Unknown parameters and bad
-values answer 400. Parsing, typing and binding the parameters is the model's
+values answer 400. A long answer comes in pages (``limit``, ``offset``, ``limit=all``; a query's
+``# page: N``: :class:`named_queries.Page`): each page is fetched one row long and capped at the page, so
+a cut answer says there is a next one (``Link: rel="next"``; links on the HTML page). Parsing, typing and binding the parameters is the model's
 (:mod:`graph_builder.service.named_queries`, shared with the CLI); the pages are the templates
 ``queries.html`` and ``query.html``. This module only shapes HTTP.
 """
