@@ -3,6 +3,8 @@ bundled build: each equals the aggregate it replaces, computed here by the engin
 other graphs the way the named queries computed it before (class path, COUNT DISTINCT, MIN)."""
 from __future__ import annotations
 
+import shutil
+
 import pyoxigraph as ox
 import pytest
 
@@ -91,3 +93,58 @@ def test_timeline_rows_are_the_meetings_with_a_year(store, graphs):
     places = _pairs(store, "SELECT ?m (MIN(?p) AS ?n) WHERE { GRAPH ?facts { ?m a mdkg:Meeting ; mdkg:year [] ; "
                            "mdkg:location ?p } } GROUP BY ?m", facts=facts)
     assert _table(store, summ, tables.TIMELINE["place"]) == places and places
+
+
+def test_part_counts_first_evidence_and_the_whole_timeline_row(store, graphs):
+    _, summ, facts = graphs
+    parts = _pairs(store, "SELECT ?d (COUNT(DISTINCT ?p) AS ?n) WHERE { ?d a mdkg:Document . ?p mdkg:inDocument ?d } "
+                          "GROUP BY ?d")
+    assert _table(store, summ, tables.PART_COUNT) == parts and all(int(n.value) > 10 for n in parts.values())
+    first = _pairs(store, "SELECT ?e (MIN(?p) AS ?n) WHERE { ?st rdf:subject ?e ; prov:wasDerivedFrom ?p } GROUP BY ?e")
+    assert _table(store, summ, tables.COUNTS["firstEvidence"]) == {k: v for k, v in first.items()
+                                                                   if not k.startswith("_:")}
+    for key, aggregate, prop in [("start", "MIN", "mdkg:startDate"), ("end", "MAX", "mdkg:endDate"),
+                                 ("host", "MIN", "mdkg:hostedBy"), ("process", "MIN", "mdkg:partOf")]:
+        expected = _pairs(store, f"SELECT ?m ({aggregate}(?v) AS ?n) WHERE {{ GRAPH ?facts {{ ?m a mdkg:Meeting ; "
+                                 f"mdkg:year [] ; {prop} ?v }} }} GROUP BY ?m", facts=facts)
+        assert _table(store, summ, tables.TIMELINE[key]) == expected and expected, key
+    # a meeting without a stated year has no row
+    no_year = _pairs(store, "SELECT ?m (1 AS ?n) WHERE { GRAPH ?facts { ?m a mdkg:Meeting FILTER NOT EXISTS { ?m mdkg:year [] } } }",
+                     facts=facts)
+    assert not set(no_year) & set(_table(store, summ, tables.TIMELINE["start"]))
+
+
+def test_the_class_closure_is_every_subclass_path(store, graphs):
+    base, summ, _ = graphs
+    below = {(q.subject.value, q.object.value) for q in store.quads_for_pattern(None, tables.BELOW_CLASS, None, summ)}
+    expected = {(r[0].value, r[1].value) for r in store.query(
+        P + "SELECT ?t ?c WHERE { GRAPH ?onto { ?c a owl:Class . ?t rdfs:subClassOf* ?c } FILTER(isIRI(?t) && isIRI(?c)) }".replace(
+            "?onto", str(base.ontology_graph)))}
+    assert below == expected and len(below) > 50
+
+
+def test_written_in_small_chunks_the_graph_is_the_same(built_store, tmp_path, graphs):
+    """The summary step writes its quads in chunks while it reads the next ones: with chunks of a few
+    hundred quads it writes exactly the graph the build wrote, and holds at most one chunk."""
+    base, summ, _ = graphs
+    copy = tmp_path / "copy"
+    shutil.copytree(built_store.resolve(), copy)
+    st = ox.Store(str(copy))
+    written = set(st.quads_for_pattern(None, None, None, summ))
+    assert summary.remove_summary(st, base) == len(written)        # one by one, from a snapshot
+    assert not any(True for _ in st.quads_for_pattern(None, None, None, summ))
+    assert st.contains_named_graph(base.ontology_graph) and len(st) > len(written)   # nothing else removed
+    sizes = []
+    real = st.bulk_extend
+
+    class Recording:
+        def __getattr__(self, name):
+            return getattr(st, name)
+
+        def bulk_extend(self, quads):
+            sizes.append(len(quads))
+            real(quads)
+
+    n = summary.write_summary(Recording(), base, chunk=333)
+    assert set(st.quads_for_pattern(None, None, None, summ)) == written
+    assert n == sum(sizes) >= len(written) and len(sizes) > 10 and max(sizes) == 333

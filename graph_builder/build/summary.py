@@ -25,8 +25,10 @@ from __future__ import annotations
 
 import sys
 import time
+from functools import lru_cache
+from itertools import chain, islice
 from pathlib import Path
-from typing import Iterator
+from typing import Iterable, Iterator
 
 import pyoxigraph as ox
 
@@ -35,6 +37,7 @@ from ..namespaces import Base, MDKG
 from ..text.arsearch import fold_text
 
 NAME = "summary"
+CHUNK = 10_000   # quads per bulk write (the bulk loader sorts each write in memory: its size sets the step's peak)
 SLUG_KEY, NOTATION_KEY, LABEL_KEY = (MDKG[k] for k in ("slugKey", "notationKey", "labelKey"))
 _PREFIXES = ("PREFIX skos: <http://www.w3.org/2004/02/skos/core#>\n"
              "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n")
@@ -53,51 +56,69 @@ def slug_keys(iri: str) -> set[str]:
     return {low[i + 1:] for i, c in enumerate(low) if c == "/" and i + 1 < len(low)}
 
 
-def summary_parts(store: ox.Store, base: Base) -> Iterator[list[ox.Quad]]:
-    """The quads of the summary graph in parts (the lookup keys, then each table), from every other graph of
-    ``store``: a caller writing each part before asking for the next holds one part in memory, not the graph
-    (none of them reads the summary graph)."""
+def summary_parts(store: ox.Store, base: Base) -> Iterator[Iterator[ox.Quad]]:
+    """The quads of the summary graph in parts (the lookup keys, then each table), each a generator reading
+    every other graph of ``store`` as it goes (none of them reads the summary graph)."""
     yield key_quads(store, base)
     yield from summary_tables.tables(store, base, base.graph(NAME), facts_graph.graph(base))
 
 
 def summary_quads(store: ox.Store, base: Base) -> list[ox.Quad]:
-    """The quads of the summary graph, from every other graph of ``store``."""
+    """The quads of the summary graph, from every other graph of ``store`` (held in full: for small stores)."""
     return [q for part in summary_parts(store, base) for q in part]
 
 
-def write_summary(store: ox.Store, base: Base) -> int:
-    """Compute the summary graph part by part and add each part to ``store``; the number of quads written."""
+def chunks(quads: Iterable[ox.Quad], size: int = CHUNK) -> Iterator[list[ox.Quad]]:
+    """``quads`` in lists of at most ``size``."""
+    it = iter(quads)
+    while chunk := list(islice(it, size)):
+        yield chunk
+
+
+def write_summary(store: ox.Store, base: Base, chunk: int = CHUNK) -> int:
+    """Compute the summary graph and add it to ``store`` in chunks of ``chunk`` quads (each written before the
+    next is read, from queries consumed as iterators); the number of quads written (a quad computed twice,
+    such as two labels of an entity that fold alike, is counted twice and stored once)."""
     n = 0
-    for part in summary_parts(store, base):
+    for part in chunks(chain.from_iterable(summary_parts(store, base)), chunk):
         store.bulk_extend(part)
         n += len(part)
     return n
 
 
-def key_quads(store: ox.Store, base: Base) -> list[ox.Quad]:
-    """The lookup keys of the summary graph."""
+def remove_summary(store: ox.Store, base: Base) -> int:
+    """Remove the summary graph's quads one by one, read from a snapshot (``remove_graph`` deletes a graph in
+    one transaction, whose size grows with the graph: +55 MiB for the 35,000 quads of the 10-report store);
+    the number removed."""
+    n = 0
+    for quad in store.quads_for_pattern(None, None, None, base.graph(NAME)):
+        store.remove(quad)
+        n += 1
+    return n
+
+
+@lru_cache(maxsize=1 << 16)
+def _folded(label: str) -> str:
+    return fold_text(label)
+
+
+def key_quads(store: ox.Store, base: Base) -> Iterator[ox.Quad]:
+    """The lookup keys of the summary graph, as the rows are read (the store drops repeats)."""
     graph = base.graph(NAME)
 
     def rows(text: str):
         return store.query(text.replace("?build", str(base.build_graph)).replace("?summary", str(graph))
                            .replace("?facts", str(facts_graph.graph(base))))
 
-    out: set[ox.Quad] = set()
     for (entity,) in rows(_LABELLED):
         if isinstance(entity, ox.NamedNode):
-            out.update(ox.Quad(entity, SLUG_KEY, ox.Literal(k), graph) for k in slug_keys(entity.value))
+            yield from (ox.Quad(entity, SLUG_KEY, ox.Literal(k), graph) for k in slug_keys(entity.value))
     for entity, code in rows(_NOTATIONS):
         if isinstance(code, ox.Literal):
-            out.add(ox.Quad(entity, NOTATION_KEY, ox.Literal(code.value.lower()), graph))
-    folded: dict[str, str] = {}
+            yield ox.Quad(entity, NOTATION_KEY, ox.Literal(code.value.lower()), graph)
     for entity, label in rows(_LABELS):
         if isinstance(label, ox.Literal):
-            key = folded.get(label.value)
-            if key is None:
-                key = folded[label.value] = fold_text(label.value)
-            out.add(ox.Quad(entity, LABEL_KEY, ox.Literal(key), graph))
-    return list(out)
+            yield ox.Quad(entity, LABEL_KEY, ox.Literal(_folded(label.value)), graph)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -116,10 +137,10 @@ def main(argv: list[str] | None = None) -> int:
         n = sum(1 for _ in st.quads_for_pattern(None, None, None, facts_graph.graph(base)))
         print(f"{argv[0]}: {n} facts-graph quads in {time.perf_counter() - started:.1f} s")
     started = time.perf_counter()
-    if st.contains_named_graph(base.graph(NAME)):   # none of its parts reads it: replaced part by part
-        st.remove_graph(base.graph(NAME))
-    n = write_summary(st, base)
+    remove_summary(st, base)     # none of its parts reads it: removed, then written chunk by chunk
+    write_summary(st, base)
     st.flush()
+    n = sum(1 for _ in st.quads_for_pattern(None, None, None, base.graph(NAME)))
     print(f"{argv[0]}: {n} summary quads in {time.perf_counter() - started:.1f} s")
     return 0
 

@@ -28,13 +28,17 @@ document's graph uses, so that no query reading the union finds them by accident
   stated year, the earliest year and start date, the latest end date and the least place, host and
   ``mdkg:partOf`` by IRI (the meeting-timeline's row).
 
-The minima and maxima are taken by the engine (flat ``GROUP BY`` queries over one graph each), so their
-order is SPARQL's; the joins are done here. It states nothing a document says.
+The counts, minima and maxima are taken by the engine (flat ``GROUP BY`` or ``COUNT`` queries over one graph
+each, one class at a time for the instance counts), so their order is SPARQL's; the few joins are done here.
+Every table is a generator: its quads are made from the query's rows as they are read, so that a caller
+writing them in chunks (:func:`graph_builder.build.summary.write_summary`) holds one chunk of quads and the
+engine's state of one query, never a table or a Python set of every resource. It states nothing a document says.
 """
 from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
+from itertools import chain
 from typing import Iterable, Iterator
 
 import pyoxigraph as ox
@@ -50,7 +54,6 @@ TIMELINE = {k: MDKG["timeline" + k.capitalize()] for k in ("year", "start", "end
 TERMS = (BELOW_CLASS, INSTANCE_COUNT, DISPLAY_LABEL, PART_COUNT, *FACT.values(), EVIDENCE_COUNT, *COUNTS.values(), *TIMELINE.values())
 
 _MDKG_IRI = "https://w3id.org/mdkg/ontology#"
-_RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 _XSD_INTEGER = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
 _PREFIXES = ("PREFIX mdkg: <https://w3id.org/mdkg/ontology#>\n"
              "PREFIX skos: <http://www.w3.org/2004/02/skos/core#>\n"
@@ -58,7 +61,7 @@ _PREFIXES = ("PREFIX mdkg: <https://w3id.org/mdkg/ontology#>\n"
              "PREFIX owl: <http://www.w3.org/2002/07/owl#>\n")
 EVIDENCE_CLASSES = (ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#Statement"),
                     ox.NamedNode("http://www.w3.org/ns/oa#Annotation"))
-_COUNT = "SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { GRAPH ?g { ?s a CLASS } FILTER(?g NOT IN (SKIP)) }"
+_COUNT = "SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { VALUES ?t { TYPES } GRAPH ?g { ?s a ?t } FILTER(?g NOT IN (SKIP)) }"
 _CLOSURE = _PREFIXES + "SELECT DISTINCT ?type ?class WHERE { GRAPH ?onto { ?class a owl:Class . ?type rdfs:subClassOf* ?class } }"
 _LABELS = _PREFIXES + ("SELECT ?entity ?lang (MIN(?label) AS ?shown) WHERE { GRAPH ?facts { ?entity skos:prefLabel ?label } "
                        "BIND(LANG(?label) AS ?lang) } GROUP BY ?entity ?lang")
@@ -89,66 +92,59 @@ def _rows(store: ox.Store, text: str, **graphs: ox.NamedNode):
     return store.query(text)
 
 
-def class_quads(store: ox.Store, base: Base, graph: ox.NamedNode, skip: Iterable[ox.NamedNode]) -> list[ox.Quad]:
-    """``mdkg:belowClass`` and ``mdkg:instanceCount``."""
+def _integer(n: ox.Literal) -> ox.Literal:
+    return ox.Literal(n.value, datatype=_XSD_INTEGER)
+
+
+def class_quads(store: ox.Store, base: Base, graph: ox.NamedNode, skip: Iterable[ox.NamedNode]) -> Iterator[ox.Quad]:
+    """``mdkg:belowClass`` and ``mdkg:instanceCount`` (one ``COUNT(DISTINCT)`` per class, over its subclasses)."""
     above: dict[ox.NamedNode, set[ox.NamedNode]] = defaultdict(set)
     for sub, sup in _rows(store, _CLOSURE, onto=base.ontology_graph):
         if isinstance(sub, ox.NamedNode) and isinstance(sup, ox.NamedNode):
             above[sub].add(sup)
-    out = [ox.Quad(sub, BELOW_CLASS, sup, graph) for sub, sups in above.items() for sup in sups]
-    skipped = set(skip)
-    members: dict[ox.NamedNode, set] = defaultdict(set)
+    yield from (ox.Quad(sub, BELOW_CLASS, sup, graph) for sub, sups in above.items() for sup in sups)
+    below: dict[ox.NamedNode, set[ox.NamedNode]] = defaultdict(set)
     for sub, sups in above.items():
-        wanted = [c for c in sups if c.value.startswith(_MDKG_IRI)]
-        if not wanted:
-            continue
-        found = {q.subject for q in store.quads_for_pattern(None, _RDF_TYPE, sub, None) if q.graph_name not in skipped}
-        for c in wanted:
-            members[c] |= found
-    out += [ox.Quad(c, INSTANCE_COUNT, ox.Literal(str(len(m)), datatype=_XSD_INTEGER), graph)
-            for c, m in members.items() if m]
-    for c in EVIDENCE_CLASSES:
-        for (n,) in store.query(_COUNT.replace("CLASS", str(c)).replace("SKIP", ", ".join(map(str, skipped)))):
+        for c in sups:
+            if c.value.startswith(_MDKG_IRI):
+                below[c].add(sub)
+    count = _COUNT.replace("SKIP", ", ".join(map(str, skip)))
+    for c, types in chain(below.items(), ((c, {c}) for c in EVIDENCE_CLASSES)):
+        for (n,) in store.query(count.replace("TYPES", " ".join(map(str, types)))):
             if int(n.value):
-                out.append(ox.Quad(c, INSTANCE_COUNT, ox.Literal(n.value, datatype=_XSD_INTEGER), graph))
-    return out
+                yield ox.Quad(c, INSTANCE_COUNT, _integer(n), graph)
 
 
-def label_quads(store: ox.Store, base: Base, graph: ox.NamedNode, facts: ox.NamedNode) -> list[ox.Quad]:
+def label_quads(store: ox.Store, base: Base, graph: ox.NamedNode, facts: ox.NamedNode) -> Iterator[ox.Quad]:
     """``mdkg:displayLabel``: one ``skos:prefLabel`` of the facts graph per resource and language."""
-    return [ox.Quad(entity, DISPLAY_LABEL, shown, graph)
-            for entity, _, shown in _rows(store, _LABELS, facts=facts) if isinstance(shown, ox.Literal)]
+    return (ox.Quad(entity, DISPLAY_LABEL, shown, graph)
+            for entity, _, shown in _rows(store, _LABELS, facts=facts) if isinstance(shown, ox.Literal))
 
 
-def timeline_quads(store: ox.Store, base: Base, graph: ox.NamedNode, facts: ox.NamedNode) -> list[ox.Quad]:
+def timeline_quads(store: ox.Store, base: Base, graph: ox.NamedNode, facts: ox.NamedNode) -> Iterator[ox.Quad]:
     """The ``mdkg:timeline*`` row of every meeting with a stated year."""
-    out = []
     for meeting, year, start, end in _rows(store, _MEETINGS, facts=facts):
         for key, value in (("year", year), ("start", start), ("end", end)):
             if value is not None:
-                out.append(ox.Quad(meeting, TIMELINE[key], value, graph))
+                yield ox.Quad(meeting, TIMELINE[key], value, graph)
     for key, prop in _FIRST_OF.items():
         for meeting, first in _rows(store, _FIRST.replace("PROPERTY", prop), facts=facts):
             if first is not None:
-                out.append(ox.Quad(meeting, TIMELINE[key], first, graph))
-    return out
+                yield ox.Quad(meeting, TIMELINE[key], first, graph)
 
 
-def part_quads(store: ox.Store, base: Base, graph: ox.NamedNode) -> list[ox.Quad]:
+def part_quads(store: ox.Store, base: Base, graph: ox.NamedNode) -> Iterator[ox.Quad]:
     """``mdkg:partCount`` of every document with parts."""
-    return [ox.Quad(doc, PART_COUNT, ox.Literal(n.value, datatype=_XSD_INTEGER), graph)
-            for doc, n in store.query(_PARTS, use_default_graph_as_union=True) if n is not None]
+    return (ox.Quad(doc, PART_COUNT, _integer(n), graph)
+            for doc, n in store.query(_PARTS, use_default_graph_as_union=True) if n is not None)
 
 
-def count_quads(store: ox.Store, base: Base, graph: ox.NamedNode) -> list[ox.Quad]:
+def count_quads(store: ox.Store, base: Base, graph: ox.NamedNode) -> Iterator[ox.Quad]:
     """``mdkg:mentionCount``, ``mdkg:paragraphMentionCount``, ``mdkg:statementCount`` and ``mdkg:firstEvidence``."""
-    out = []
     for key, text in _PER_ENTITY.items():
         for e, n in store.query(_PREFIXES + text, use_default_graph_as_union=True):
             if isinstance(e, ox.NamedNode) and n is not None:
-                value = n if key == "firstEvidence" else ox.Literal(n.value, datatype=_XSD_INTEGER)
-                out.append(ox.Quad(e, COUNTS[key], value, graph))
-    return out
+                yield ox.Quad(e, COUNTS[key], n if key == "firstEvidence" else _integer(n), graph)
 
 
 def fact_iri(base: Base, s: ox.Term, p: ox.Term, o: ox.Term) -> ox.NamedNode:
@@ -157,20 +153,18 @@ def fact_iri(base: Base, s: ox.Term, p: ox.Term, o: ox.Term) -> ox.NamedNode:
     return ox.NamedNode(f"{base.iri}id/summary/fact/{digest}")
 
 
-def evidence_quads(store: ox.Store, base: Base, graph: ox.NamedNode) -> list[ox.Quad]:
+def evidence_quads(store: ox.Store, base: Base, graph: ox.NamedNode) -> Iterator[ox.Quad]:
     """One resource per fact the evidence statements state, with the number of its evidence paragraphs."""
-    out = []
     for s, p, o, n in store.query(_EVIDENCE, use_default_graph_as_union=True):
         node = fact_iri(base, s, p, o)
-        out += [ox.Quad(node, FACT["subject"], s, graph), ox.Quad(node, FACT["predicate"], p, graph),
-                ox.Quad(node, FACT["object"], o, graph),
-                ox.Quad(node, EVIDENCE_COUNT, ox.Literal(n.value, datatype=_XSD_INTEGER), graph)]
-    return out
+        yield from (ox.Quad(node, FACT["subject"], s, graph), ox.Quad(node, FACT["predicate"], p, graph),
+                    ox.Quad(node, FACT["object"], o, graph), ox.Quad(node, EVIDENCE_COUNT, _integer(n), graph))
 
 
-def tables(store: ox.Store, base: Base, graph: ox.NamedNode, facts: ox.NamedNode) -> Iterator[list[ox.Quad]]:
-    """The tables of the summary graph one after the other (``graph`` is its name, ``facts`` the facts graph's),
-    so that a caller may write each before the next is computed (none reads the summary graph)."""
+def tables(store: ox.Store, base: Base, graph: ox.NamedNode, facts: ox.NamedNode) -> Iterator[Iterator[ox.Quad]]:
+    """The tables of the summary graph one after the other, each a generator of its quads (``graph`` is the
+    summary graph's name, ``facts`` the facts graph's); none reads the summary graph, so a caller may write
+    a table's quads while it reads the next ones."""
     yield class_quads(store, base, graph, (base.build_graph, graph, facts))
     yield label_quads(store, base, graph, facts)
     yield timeline_quads(store, base, graph, facts)
@@ -180,5 +174,5 @@ def tables(store: ox.Store, base: Base, graph: ox.NamedNode, facts: ox.NamedNode
 
 
 def table_quads(store: ox.Store, base: Base, graph: ox.NamedNode, facts: ox.NamedNode) -> list[ox.Quad]:
-    """Every table of the summary graph in one list."""
+    """Every table of the summary graph in one list (for tests on a small store)."""
     return [q for part in tables(store, base, graph, facts) for q in part]

@@ -3,7 +3,9 @@
 ``/queries`` lists the catalogue (HTML or JSON, negotiated; ``?format=json``); ``/queries/<name>
 ?param=…`` runs one query in every format ``/sparql`` gives (same negotiation, executor, time
 limit and row cap) or as an HTML page with a form and a result table. Unknown parameters and bad
-values answer 400. Parsing, typing and binding the parameters is the model's
+values answer 400. A long answer comes in pages (``limit``, ``offset``, ``limit=all``; a query's
+``# page: N``: :class:`named_queries.Page`): each page is fetched one row long and capped at the page, so
+a cut answer says there is a next one (``Link: rel="next"``; links on the HTML page). Parsing, typing and binding the parameters is the model's
 (:mod:`graph_builder.service.named_queries`, shared with the CLI); the pages are the templates
 ``queries.html`` and ``query.html``. This module only shapes HTTP.
 """
@@ -15,8 +17,8 @@ from flask import Blueprint, Response, abort, current_app, request, url_for
 
 from graph_builder.service import jobs, negotiation, results
 from graph_builder.service.jobs import QueryJob
-from graph_builder.service.named_queries import (RESERVED, Lookup, NamedQuery, ParamError, bind, check_args,
-                                                 load_catalogue, queries_dir)
+from graph_builder.service.named_queries import (RESERVED, Lookup, NamedQuery, Page, ParamError, bind, check_args,
+                                                 load_catalogue, page_of, queries_dir)
 from graph_builder.service.site import STRINGS, html_page, page_language, wants_html
 from graph_builder.service.state import current
 
@@ -71,20 +73,50 @@ def catalogue_view():
                     content_type="application/json", headers={"Vary": "Accept"})
 
 
+def _page_or_400(query: NamedQuery) -> Page:
+    try:
+        return page_of(query, request.args.to_dict(flat=False))
+    except ParamError as exc:
+        abort(400, description=str(exc))
+
+
+def _page_url(query: NamedQuery, page: Page, **extra) -> str:
+    """This request's URL for ``page`` (its other parameters kept)."""
+    args = {k: v for k, v in request.args.items() if k not in ("limit", "offset")}
+    args.update({"limit": "all" if page.limit is None else str(page.limit), **extra})
+    if page.offset:
+        args["offset"] = str(page.offset)
+    return url_for("queries.run", name=query.name, **args)
+
+
+def _paged_job(query: NamedQuery, page: Page, args, **fields) -> tuple[QueryJob, int]:
+    """The job for one page of ``query`` (one row more than the page asked, capped at the page: the cap tells
+    whether a next page exists), and the rows a full page has."""
+    text, substitutions = query.prepared(_terms_or_400(query, args))
+    rows = page.rows(current().config["MAX_ROWS"])
+    return QueryJob(page.apply(text), max_rows=rows, substitutions=substitutions, **fields), rows
+
+
 def _html_page(query: NamedQuery) -> Response:
     given = {k: v for k, v in request.args.items() if k not in RESERVED}
     missing = [p.name for p in query.params if not p.optional and not given.get(p.name, "").strip()]
-    table = None
+    table = paging = None
     if not missing:
-        args = {k: [v] for k, v in given.items()}
-        text, substitutions = query.prepared(_terms_or_400(query, args))
-        answer = jobs.ok(jobs.read(QueryJob.limited(text, results_type=results.JSON_RESULTS,
-                                                    substitutions=substitutions)))
+        page = _page_or_400(query)
+        job, rows = _paged_job(query, page, {k: [v] for k, v in given.items()}, results_type=results.JSON_RESULTS)
+        answer = jobs.ok(jobs.read(job))
         if answer["content_type"] == results.JSON_RESULTS:
             data = json.loads(answer["body"])
             table = {"vars": data["head"].get("vars", []),
                      "rows": data.get("results", {}).get("bindings", [])}
-    return html_page("query.html", title=query.title, q=query, given=given, table=table, missing=missing)
+            paging = {"first": page.offset + 1, "last": page.offset + len(table["rows"]),
+                      "next": _page_url(query, page.next(current().config["MAX_ROWS"]))
+                      if answer.get("truncated") else None,
+                      "previous": _page_url(query, Page(page.limit, max(0, page.offset - rows)))
+                      if page.offset else None,
+                      "downloads": {f: _page_url(query, Page(None), format=f) for f in ("csv", "json")}}
+    return html_page("query.html", title=query.title, q=query, given=given, table=table, missing=missing,
+                     paging=paging)
 
 
 @blueprint.route("/queries/<name>")
@@ -95,11 +127,15 @@ def run(name: str):
     if wants_html():
         return _html_page(query)
     fmt = request.args.getlist("format")
-    text, substitutions = query.prepared(_terms_or_400(query, request.args.to_dict(flat=False)))
-    job = QueryJob.limited(
-        text, substitutions=substitutions,
+    page = _page_or_400(query)
+    job, rows = _paged_job(
+        query, page, request.args.to_dict(flat=False),
         results_type=negotiation.choose(request.accept_mimetypes, negotiation.RESULTS_TYPES,
                                         results.JSON_RESULTS, fmt, negotiation.RESULTS_PARAM),
         graph_type=negotiation.choose(request.accept_mimetypes, negotiation.GRAPH_TYPES,
                                       "text/turtle", fmt, negotiation.GRAPH_PARAM))
-    return jobs.http_response(jobs.read(job), current().config["MAX_ROWS"])
+    answer = jobs.read(job)
+    response = jobs.http_response(answer, rows)
+    if answer.get("truncated"):   # a next page: the same request from the row after this answer's last
+        response.headers["Link"] = f'<{_page_url(query, page.next(current().config["MAX_ROWS"]))}>; rel="next"'
+    return response

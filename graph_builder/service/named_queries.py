@@ -58,7 +58,8 @@ from graph_builder.resources import data_dir
 from graph_builder.service import guard, query_text
 from graph_builder.service.remote_store import with_values
 
-RESERVED = frozenset({"format", "lang"})  # the service's own parameters (answer format, page language)
+# the service's own parameters: answer format, page language, and the page of rows (:class:`Page`)
+RESERVED = frozenset({"format", "lang", "limit", "offset"})
 NAME = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _HEADER = re.compile(r"^#\s*(?:(?P<key>[a-z]+(?:-[a-z]+)?)\s*:\s*(?P<value>.*?))?\s*$")
 QUESTION_KEYS = {"question": "en", "question-ar": "ar"}
@@ -106,6 +107,7 @@ class NamedQuery:
     examples: tuple[str, ...] = field(default=())
     questions: Mapping[str, str] = field(default_factory=dict)  # the research question, by language
     binding: str = "substitutions"  # or "values", "inline": how the terms of the parameters reach the engine
+    page_size: int | None = None  # rows of a page when no limit is asked (``# page: N``); None: every row
 
     def prepared(self, terms: Mapping[str, ox.NamedNode | ox.Literal]) -> tuple[str, dict]:
         """The text to run and the substitutions to pass with it, for the terms of the parameters."""
@@ -199,6 +201,7 @@ def parse_query_file(path: Path) -> NamedQuery:
     title, descriptions, params, examples, param_lines = None, [], [], [], {}
     questions: dict[str, str] = {}
     binding = None
+    page_size = None
     body_start = len(lines)
     for number, line in enumerate(lines, start=1):
         where = f"{path}:{number}"
@@ -230,12 +233,16 @@ def parse_query_file(path: Path) -> NamedQuery:
             if value not in BINDINGS:
                 raise HeaderError(f"{where}: 'binding' is one of {', '.join(BINDINGS)}, got {value!r}")
             binding = value
+        elif key == "page" and page_size is None:
+            if not re.fullmatch(r"[1-9][0-9]*", value):
+                raise HeaderError(f"{where}: 'page' is a number of rows such as 500, got {value!r}")
+            page_size = int(value)
         elif key in QUESTION_KEYS and QUESTION_KEYS[key] not in questions:
             questions[QUESTION_KEYS[key]] = value
         else:
             raise HeaderError(f"{where}: unknown header key {key!r} "
-                              f"(expected title, question, question-ar, description, param, example or binding; "
-                              f"each of title, question, question-ar and binding once)")
+                              f"(expected title, question, question-ar, description, param, example, binding or page; "
+                              f"each of title, question, question-ar, binding and page once)")
     if not title:
         raise HeaderError(f"{path}:1: the header has no '# title: …' line")
     text = "\n".join(lines[body_start:]).strip()
@@ -255,7 +262,12 @@ def parse_query_file(path: Path) -> NamedQuery:
             raise HeaderError(f"{path}:{param_lines[param.name]}: parameter {param.name!r} cannot be "
                               f"bound ({exc}); a SELECT must project ?{param.name}") from None
     query = NamedQuery(path.stem, path, title, " ".join(descriptions), tuple(params),
-                       rebase_graphs("\n".join(lines)), tuple(examples), questions, binding or "substitutions")
+                       rebase_graphs("\n".join(lines)), tuple(examples), questions, binding or "substitutions",
+                       page_size)
+    message = guard.query_syntax_error(Page(1, 1).apply(text), None)
+    if message is not None:     # every named query can be paged: no LIMIT/OFFSET of its own at the end
+        raise HeaderError(f"{path}:{body_start + 1}: with LIMIT and OFFSET added (a page of its rows) the query "
+                          f"does not parse: {message}")
     if query.binding == "inline":  # a term must be able to stand where its variable stands
         sample = {p.name: ox.NamedNode("urn:x:0") if p.kind in ("entity", "iri", "class") else ox.Literal("0")
                   for p in params}
@@ -264,6 +276,47 @@ def parse_query_file(path: Path) -> NamedQuery:
             raise HeaderError(f"{path}:{body_start + 1}: with its parameters written in (binding: inline) "
                               f"the query does not parse: {message}")
     return query
+
+
+@dataclass(frozen=True)
+class Page:
+    """The rows of a named query's answer a request asks for: ``limit`` rows (None: every row, under the
+    service's row cap) after the first ``offset``, in the query's own ORDER BY."""
+    limit: int | None
+    offset: int = 0
+
+    def apply(self, text: str) -> str:
+        """``text`` with ``LIMIT``/``OFFSET`` added after its ORDER BY: one row more than the page, so that a
+        caller capping the answer at :meth:`rows` learns from the cap whether a next page exists."""
+        tail = (f"\nLIMIT {self.limit + 1}" if self.limit is not None else "") + (
+            f"\nOFFSET {self.offset}" if self.offset else "")
+        return text + tail
+
+    def rows(self, cap: int) -> int:
+        """The rows to return under the service's row cap ``cap``."""
+        return cap if self.limit is None else min(self.limit, cap)
+
+    def next(self, cap: int) -> "Page":
+        """The page after this one, when an answer capped at :meth:`rows` was cut."""
+        return Page(self.limit, self.offset + self.rows(cap))
+
+
+def page_of(query: NamedQuery, args: Mapping[str, list[str]]) -> Page:
+    """The :class:`Page` a request's ``limit`` (a number of rows, or ``all``) and ``offset`` ask for; without
+    ``limit``, the query's own page size (``# page: N``), else every row. :class:`ParamError` for bad values."""
+    def one(name: str) -> str | None:
+        given = [v.strip() for v in args.get(name, []) if v.strip()]
+        if len(given) > 1:
+            raise ParamError(f"parameter {name!r} given {len(given)} times")
+        return given[0] if given else None
+
+    limit, offset = one("limit"), one("offset")
+    if limit is not None and limit.lower() != "all" and not re.fullmatch(r"[1-9][0-9]{0,8}", limit):
+        raise ParamError(f"parameter 'limit': a number of rows (1 or more) or 'all', got {limit!r}")
+    if offset is not None and not re.fullmatch(r"[0-9]{1,9}", offset):
+        raise ParamError(f"parameter 'offset': a number of rows to skip (0 or more), got {offset!r}")
+    size = query.page_size if limit is None else (None if limit.lower() == "all" else int(limit))
+    return Page(size, int(offset or 0))
 
 
 def rebase_graphs(text: str) -> str:
@@ -287,16 +340,6 @@ def queries_dir(configured: str | None) -> Path:
 Lookup = Callable[[str, dict[str, ox.NamedNode | ox.Literal]], list[str]]
 
 _PREFIXES = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
-# Labels are compared after Arabic folding with mdkg:arFold on the embedded store; over a remote
-# engine (``portable``), which has no such function, in lower case as written.
-def _label_match(portable: bool) -> str:
-    label = "LCASE(STR(?label)) = LCASE(?value)" if portable else "mdkg:arFold(?label) = mdkg:arFold(?value)"
-    return ("STRENDS(LCASE(STR(?entity)), CONCAT(\"/\", LCASE(?value)))"
-            " || EXISTS { ?entity skos:notation ?code FILTER(LCASE(STR(?code)) = LCASE(?value)) }"
-            " || EXISTS { ?entity skos:prefLabel|skos:altLabel|rdfs:label ?label"
-            f" FILTER({label}) }}")
-
-
 # On the embedded store the same comparisons read the keys of the build's summary graph
 # (graph_builder.build.summary): ?lowKey is the value in lower case, ?foldKey the value as mdkg:arFold
 # folds it, so a lookup is an index access instead of a pass over every label.
@@ -306,33 +349,47 @@ _KEYED = ("  { SELECT DISTINCT ?entity ?lowKey ?foldKey WHERE { { ?entity mdkg:s
           "  FILTER EXISTS { ?entity skos:prefLabel ?any }\n")
 
 
-def _lookups(portable: bool) -> tuple[str, str, str]:
-    """The entity, any-IRI and class lookup queries (``?value`` bound; on the embedded store also
-    ``?lowKey`` and ``?foldKey``: :func:`lookup_keys`)."""
-    label = "LCASE(STR(?label)) = LCASE(?value)" if portable else "mdkg:arFold(?label) = mdkg:arFold(?value)"
-    if portable:
-        entity = (_PREFIXES + "SELECT DISTINCT ?entity ?class ?value WHERE {\n"
-                  "  ?entity a ?type . ?type rdfs:subClassOf* ?class . ?entity skos:prefLabel ?any .\n"
-                  f"  FILTER({_label_match(portable)})\n}} LIMIT 20")
-        any_iri = (_PREFIXES + "SELECT DISTINCT ?entity ?value WHERE {\n"
-                   "  ?entity skos:prefLabel ?any .\n"
-                   f"  FILTER({_label_match(portable)})\n}} LIMIT 20")
-    else:
-        entity = (_PREFIXES + "SELECT DISTINCT ?entity ?class ?lowKey ?foldKey WHERE {\n" + _KEYED
-                  + "  FILTER EXISTS { ?entity a ?type . ?type rdfs:subClassOf* ?class }\n} LIMIT 20")
-        any_iri = (_PREFIXES + "SELECT DISTINCT ?entity ?lowKey ?foldKey WHERE {\n" + _KEYED + "} LIMIT 20")
+def _lookups() -> tuple[str, str, str]:
+    """The embedded store's entity, any-IRI and class lookup queries (``?value``, ``?lowKey`` and
+    ``?foldKey`` bound: :func:`lookup_keys`); over a remote engine see :func:`portable_lookups`."""
+    entity = (_PREFIXES + "SELECT DISTINCT ?entity ?class ?lowKey ?foldKey WHERE {\n" + _KEYED
+              + "  FILTER EXISTS { ?entity a ?type . ?type rdfs:subClassOf* ?class }\n} LIMIT 20")
+    any_iri = (_PREFIXES + "SELECT DISTINCT ?entity ?lowKey ?foldKey WHERE {\n" + _KEYED + "} LIMIT 20")
     klass = (_PREFIXES + "SELECT DISTINCT ?entity ?class ?value WHERE {\n"
              "  ?entity rdfs:subClassOf* ?class .\n"
              "  FILTER(STRENDS(LCASE(STR(?entity)), CONCAT(\"#\", LCASE(?value)))"
              " || STRENDS(LCASE(STR(?entity)), CONCAT(\"/\", LCASE(?value)))"
              " || EXISTS { ?entity rdfs:label|skos:prefLabel ?label"
-             f" FILTER({label}) }})\n}} LIMIT 20")
+             " FILTER(mdkg:arFold(?label) = mdkg:arFold(?value)) })\n} LIMIT 20")
     return entity, any_iri, klass
 
 
-ENTITY_LOOKUP, ANY_LOOKUP, CLASS_LOOKUP = _lookups(False)
+# Over a remote engine the keys are written into the text as constants (their N-Triples syntax, escaped
+# by pyoxigraph), so that each key pattern is an exact match on one indexed term, on any engine: bound
+# from a VALUES block, as the embedded store's texts take them, Virtuoso 7.2 joins a key variable left
+# unbound in one branch of the UNION as a mismatch and finds nothing. Classes are read from the summary
+# graph's closure (mdkg:belowClass) instead of a property path, which an engine may evaluate from
+# every node before it joins the bound class.
+def portable_lookups(keys: Mapping[str, ox.Literal]) -> tuple[str, str, str]:
+    """The entity, any-IRI and class lookup queries for a remote engine, with the keys of
+    :func:`lookup_keys` as constants (``?class`` bound)."""
+    low, fold = str(keys["lowKey"]), str(keys["foldKey"])
+    keyed = (f"  {{ ?entity mdkg:slugKey {low} }} UNION {{ ?entity mdkg:notationKey {low} }}"
+             f" UNION {{ ?entity mdkg:labelKey {fold} }}\n  FILTER EXISTS {{ ?entity skos:prefLabel ?any }}\n")
+    entity = (_PREFIXES + "SELECT DISTINCT ?entity ?class WHERE {\n" + keyed
+              + "  FILTER EXISTS { ?entity a ?type . ?type mdkg:belowClass ?class }\n} LIMIT 20")
+    any_iri = _PREFIXES + "SELECT DISTINCT ?entity WHERE {\n" + keyed + "} LIMIT 20"
+    klass = (_PREFIXES + "SELECT DISTINCT ?entity ?class WHERE {\n  ?entity mdkg:belowClass ?class .\n"
+             f"  FILTER(STRENDS(LCASE(STR(?entity)), CONCAT(\"#\", {low})) || STRENDS(LCASE(STR(?entity)), CONCAT(\"/\", {low}))"
+             f" || EXISTS {{ ?entity mdkg:labelKey {fold} }})\n}} LIMIT 20")
+    return entity, any_iri, klass
+
+
+ENTITY_LOOKUP, ANY_LOOKUP, CLASS_LOOKUP = _lookups()
 ENTITY_CHECK = _PREFIXES + "SELECT ?entity ?class WHERE { ?entity a ?type . ?type rdfs:subClassOf* ?class } LIMIT 1"
 CLASS_CHECK = _PREFIXES + "SELECT ?entity ?class WHERE { ?entity rdfs:subClassOf* ?class } LIMIT 1"
+PORTABLE_ENTITY_CHECK = _PREFIXES + "SELECT ?entity ?class WHERE { ?entity a ?type . ?type mdkg:belowClass ?class } LIMIT 1"
+PORTABLE_CLASS_CHECK = _PREFIXES + "SELECT ?entity ?class WHERE { ?entity mdkg:belowClass ?class } LIMIT 1"
 
 
 def _as_iri(value: str) -> str | None:
@@ -393,13 +450,20 @@ def _iri_value(param: Param, raw: str, lookup: Lookup, portable: bool = False) -
             raise ParamError(f"parameter {param.name!r}: {raw!r} is not a valid IRI ({exc})") from None
         if param.kind == "iri":
             return node
-        check = ENTITY_CHECK if param.kind == "entity" else CLASS_CHECK
+        if param.kind == "entity":
+            check = PORTABLE_ENTITY_CHECK if portable else ENTITY_CHECK
+        else:
+            check = PORTABLE_CLASS_CHECK if portable else CLASS_CHECK
         if not lookup(check, {"entity": node, "class": ox.NamedNode(param.of_class)}):
             raise ParamError(f"parameter {param.name!r}: <{iri}> is not a {param.type_label}")
         return node
-    entity_lookup, any_lookup, class_lookup = _lookups(portable)
     value = {"value": ox.Literal(raw.strip())}
-    keys = value if portable else lookup_keys(raw)
+    keys = lookup_keys(raw)
+    if portable:
+        entity_lookup, any_lookup, class_lookup = portable_lookups(keys)
+        keys = value = {}
+    else:
+        entity_lookup, any_lookup, class_lookup = ENTITY_LOOKUP, ANY_LOOKUP, CLASS_LOOKUP
     if param.kind == "iri":
         return _one(param, raw, lookup(any_lookup, keys))
     if param.kind == "entity":

@@ -3,7 +3,7 @@
 A picture page (``frontdoor.toml``: the process × topic matrix, the timeline of meetings, the map)
 is an empty ``<figure>`` that the static script ``mdkg-pictures.js`` (built from ``ui/``, no inline
 script, nothing from a CDN) fills with an SVG drawn from the JSON answers of the picture's named
-queries (``/queries/NAME?format=json``); the same page links each query's CSV and JSON and its
+queries (``/queries/NAME?format=json&limit=all``: every row, never one page); the same page links each query's CSV and JSON and its
 SPARQL (``/queries/NAME``), and the script offers the drawing as SVG and PNG. The picture's data
 is therefore exactly what its SPARQL returns. The network around an entity is the graph view of
 the SPARQL editor (``/sparql-editor?entity=IRI``), linked from every entity page.

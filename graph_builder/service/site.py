@@ -54,6 +54,8 @@ STRINGS = {
            "rule": "rule", "confidence": "confidence", "network": "Network view",
            "queries": "Named queries", "search": "Search", "run": "Run", "optional": "optional",
            "example": "Example", "all_queries": "All named queries", "rows": "{n} rows.",
+           "rows_range": "Rows {first}–{last}.", "next_page": "Next rows", "previous_page": "Previous rows",
+           "download_all": "Every row as",
            "give_params": "Give {names} to run the query.", "entities": "Entities",
            "paragraphs": "Paragraphs", "words": "Words", "mentioned_in": "{n} paragraphs",
            "queries_intro": "{n} research queries over the graph; each runs as /queries/NAME?param=value "
@@ -91,6 +93,8 @@ STRINGS = {
            "rule": "القاعدة", "confidence": "الثقة", "network": "عرض الشبكة",
            "queries": "الاستعلامات المسمّاة", "search": "البحث", "run": "تشغيل", "optional": "اختياري",
            "example": "مثال", "all_queries": "كل الاستعلامات المسمّاة", "rows": "{n} صفًّا.",
+           "rows_range": "الصفوف {first}–{last}.", "next_page": "الصفوف التالية", "previous_page": "الصفوف السابقة",
+           "download_all": "كل الصفوف بصيغة",
            "give_params": "أدخل {names} لتشغيل الاستعلام.", "entities": "الكيانات",
            "paragraphs": "الفقرات", "words": "الكلمات", "mentioned_in": "{n} فقرة",
            "queries_intro": "{n} استعلامًا بحثيًّا على الرسم المعرفي؛ يعمل كلٌّ منها بالمسار /queries/NAME?param=value "

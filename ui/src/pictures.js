@@ -1,5 +1,5 @@
 // MDKG pictures: draws the SVG of a picture page (<figure id="picture" data-picture=...>) from the
-// SPARQL JSON answers of its named queries (/queries/NAME?format=json), so that the picture shows
+// SPARQL JSON answers of its named queries (/queries/NAME?format=json&limit=all: every row, not a page), so that the picture shows
 // exactly its data; offers the drawing as SVG and PNG. No inline script, no eval, nothing from a CDN:
 // the world map is world-atlas (Natural Earth) shipped beside this bundle. Text goes into the SVG
 // with textContent only; links are made only for local pages or http(s) IRIs.
@@ -50,7 +50,7 @@ function link(href, attrs = {}) {
 }
 
 async function fetchRows(name) {
-  const r = await fetch(`/queries/${encodeURIComponent(name)}?format=json`, { headers: { Accept: "application/sparql-results+json" } });
+  const r = await fetch(`/queries/${encodeURIComponent(name)}?format=json&limit=all`, { headers: { Accept: "application/sparql-results+json" } });
   if (!r.ok) throw new Error(`${name}: HTTP ${r.status}`);
   return (await r.json()).results.bindings;
 }
