@@ -31,6 +31,7 @@ from ..text.arabic import fold
 from ..recognise.findings import Entity, Fact, Mention, Value
 from . import memberships
 from .classes import kinds
+from .event_status import PLANNED
 from .fact_context import FactContext
 from .minting import arabic_names, clean_name, is_name, person, translit
 from ..recognise.role_persons import role_after, role_before
@@ -1015,9 +1016,42 @@ def _chairs(text: Text, source):
 
 
 PARTICIPATION_NOUNS = folded_set(("مشاركته", "لمشاركته", "مشاركتها", "لمشاركتها", "بمشاركته", "بمشاركتها"))
+PROCEEDINGS_REACH = 2        # proceedings words between في and the meeting (في أعمال، في فعاليات)
 
 
-def _participation(text: Text, source, scope: list[Mention]):
+@lru_cache(maxsize=1)
+def _proceedings() -> frozenset:
+    from ..text.word_classes import load      # noqa: PLC0415 (the lexicon, loaded once)
+    return folded_set(load().words("meeting_proceedings"))
+
+
+def _nisba(text: Text, m: Mention) -> bool:
+    """The state mention is a nisba adjective of another noun (``عناصر المجتمع المدني السويسري``): the noun it
+    qualifies is the actor, not the state."""
+    forms = getattr(getattr(text, "gazetteer", None), "adjectives", {}).get(m.entity.key, ())
+    said = fold(text.original[m.start:m.end])
+    return any(fold(f) == said for f in forms)
+
+
+def _target_after(text: Text, j: int, meetings: list):
+    """What ``في`` at token ``j`` introduces as the thing taken part in: the meeting a reference there
+    names (``في الاجتماع الوزاري الثاني لعملية الخرطوم``, ``في المنتدى العالمي الأول للاجئين``: the process's
+    numbered meeting, not the process; past ``أعمال``/``فعاليات``), else the process or event named there.
+    Returns the entity, or None (nothing there, or a meeting the text announces as planned)."""
+    k = j + 1
+    while k < len(text.tokens) and k <= j + PROCEEDINGS_REACH and text.tokens[k].bare in _proceedings():
+        k += 1
+    if k >= len(text.tokens):
+        return None
+    pos = text.tokens[k].start
+    ref = next((r for r in meetings if r.how == "named" and r.start <= pos < r.end), None)
+    if ref is not None:
+        return None if ref.status == PLANNED else ref.event
+    tgt = text.mention_at(text.tokens[j + 1])
+    return tgt.entity if tgt is not None and _cls(tgt) in PROCESS_CLASSES | EVENT_CLASSES else None
+
+
+def _participation(text: Text, source, scope: list[Mention], meetings: list = ()):
     conf = RULES["actors.participates"][1]
     for s_start, s_end in text.sentences():
         for k, tok in enumerate(text.tokens):
@@ -1029,11 +1063,12 @@ def _participation(text: Text, source, scope: list[Mention]):
                 j += 1
             if j + 1 >= len(text.tokens) or text.tokens[j].word != "في":
                 continue
-            tgt = text.mention_at(text.tokens[j + 1])
-            who = [m for m in text.mentions if s_start <= m.start and m.end <= tok.start and _cls(m) in ACTOR_CLASSES]
+            tgt = _target_after(text, j, meetings)
+            who = [m for m in text.mentions if s_start <= m.start and m.end <= tok.start and _cls(m) in ACTOR_CLASSES
+                   and not _nisba(text, m)]
             who = [m for m in who if _cls(m) == "Person"] or who
-            if tgt is not None and who and _cls(tgt) in PROCESS_CLASSES | EVENT_CLASSES:
-                yield Fact(who[-1].entity, "participatesIn", tgt.entity, source, "actors.participates", conf)
+            if tgt is not None and who:
+                yield Fact(who[-1].entity, "participatesIn", tgt, source, "actors.participates", conf)
     for s_start, s_end in text.sentences():
         for tok in text.tokens:
             if tok.start < s_start or tok.start >= s_end or tok.bare not in PARTICIPATE:
@@ -1046,9 +1081,9 @@ def _participation(text: Text, source, scope: list[Mention]):
                 j += 1
             if j + 1 >= len(text.tokens) or text.tokens[j].word != "في":
                 continue
-            tgt = text.mention_at(text.tokens[j + 1])
-            if tgt is not None and _cls(tgt) in PROCESS_CLASSES | EVENT_CLASSES:
-                yield Fact(subj.entity, "participatesIn", tgt.entity, source, "actors.participates", conf)
+            tgt = _target_after(text, j, meetings)
+            if tgt is not None:
+                yield Fact(subj.entity, "participatesIn", tgt, source, "actors.participates", conf)
 
 
 # ---------------------------------------------------------------- entry point
@@ -1090,7 +1125,7 @@ def extract(ctx: FactContext) -> list[Fact]:
         processes = processes + [m for m in text.mentions if _cls(m) in PROCESS_CLASSES]
         facts.extend(_person_facts(text, src))
         facts.extend(_chairs(text, src))
-        facts.extend(_participation(text, src, scope))
+        facts.extend(_participation(text, src, scope, ctx.meetings().refs(src)))
         scope = scope + [m for m in text.mentions if m.entity.kind not in ("topic", "place", "region")]
     facts = _first_named_bodies(_titles_as_last_roles(facts))
     facts.extend(memberships.extract(ctx))

@@ -237,6 +237,7 @@ def _paragraph_facts(ctx: FactContext, st: DocState, src):
                     ctx.meeting_index.add(src, r.start, r.end, r.event, r.status, "anaphor")
                 yield from meeting_relations.pattern_facts(ctx, src, toks, up, s, e)
                 yield from meeting_relations.participant_lists(ctx, src, toks, up, s, e)
+                yield from meeting_relations.chairs(ctx, src, toks, up, s, e)
             held = last or st.last_meeting
             taken = Ref(s, s, held.event, held.process, "", held.status) if held is not None else None
             yield from speakers.speakers(ctx, src, toks, [], taken, s, e)
