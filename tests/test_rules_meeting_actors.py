@@ -101,3 +101,60 @@ def test_a_nisba_adjective_on_another_noun_is_not_the_participant():
     facts = facts_of_text(actors, "وأشاد الوزير بالخبرة التي اكتسبتها منظمات المجتمع المدني السويسري بفضل مشاركتها "
                                   "في المنتدى الأفريقي الخامس للهجرة.", date="2031-06-10")
     assert not any(s == "state/CHE" for s, _o in participations(facts))
+
+
+# ------------------------------------------------------------------ an organisation taken up by its head noun in a role
+
+def affiliations(facts):
+    return {(f.subject.label_ar, key_of(f.object)) for f in facts if f.predicate == "affiliation"}
+
+
+def test_egyptian_director_of_the_organisation_named_before():
+    facts = facts_of_text(actors, "نظمت منظمة العمل العربية في القاهرة ورشة حول تنقل العمالة. وقال السفير فؤاد "
+                                  "الشامي، مدير المنظمة، إن الورشة ناجحة.")
+    assert ("فؤاد الشامي", "org/arab-labour-organization") in affiliations(facts)
+
+
+def test_levantine_representative_of_the_centre_with_a_proclitic_and_an_adjective():
+    facts = facts_of_text(actors, "يعمل المركز الدولي لتطوير سياسات الهجرة في المنطقة منذ سنوات.",
+                          "وقالت الوزيرة المفوضة بالمركز الإقليمي السيدة ريم حداد إن العمل مستمر.")
+    assert ("ريم حداد", "org/icmpd") in affiliations(facts)
+
+
+def test_a_head_noun_that_names_no_organisation_before_gives_nothing():
+    facts = facts_of_text(actors, "وقال وزير الخارجية سامي الحلو إن المنظمة الدولية للهجرة شريك. وأكد مدير الإدارة "
+                                  "كريم نصار أن التعاون مستمر.")
+    assert not any(name == "كريم نصار" for name, _o in affiliations(facts))
+
+
+# ------------------------------------------------------------------ counts written as cardinal words
+
+def counts(facts):
+    return {(f.predicate, f.object.lexical) for f in facts if f.predicate.endswith("Count")}
+
+
+def test_maghrebi_count_of_ministers_in_a_tens_word():
+    facts = facts_of_text(events, "افتتحت اليوم الثلاثاء بالرباط أشغال الاجتماع الوزاري الثالث لعملية الخرطوم، "
+                                  "بمشاركة حوالي ثلاثين وزيرا ومسؤولا حكوميا.", date="2031-03-04")
+    assert ("participantCount", "30") in counts(facts)
+
+
+def test_egyptian_count_of_states_in_a_compound_number_word():
+    facts = facts_of_text(events, "وانطلقت أمس أعمال المنتدى الأفريقي الخامس للهجرة بحضور خمسة وعشرين دولة "
+                                  "أفريقية.", date="2031-05-02")
+    assert ("stateCount", "25") in counts(facts)
+
+
+def test_levantine_representatives_who_met_counted_after_a_gathering_verb():
+    facts = facts_of_text(events, "انطلقت في بيروت أعمال الاجتماع الوزاري الثالث لعملية الخرطوم، واجتمع فيه ممثلو "
+                                  "أربعين دولة.", date="2031-05-02")
+    assert ("participantCount", "40") in counts(facts)
+
+
+def test_a_count_of_a_subset_or_of_a_future_meeting_is_not_the_meetings():
+    facts = facts_of_text(events, "انطلقت في بيروت أعمال الاجتماع الوزاري الثالث لعملية الخرطوم بمشاركة الاتحاد "
+                                  "الأفريقي إلى جانب عشرين من الدول الأفريقية.", date="2031-05-02")
+    assert not counts(facts)
+    facts = facts_of_text(events, "انطلقت في بيروت أعمال الاجتماع الوزاري الثالث لعملية الخرطوم، وسيشارك في "
+                                  "الاجتماع المقبل أربعون دولة.", date="2031-05-02")
+    assert ("participantCount", "40") not in counts(facts)

@@ -700,6 +700,37 @@ def _delegation_head_state(text: Text, start: int, end: int) -> Entity | None:
     return None
 
 
+def _role_heads(role: str) -> list[str]:
+    """The definite nouns a role ends on that may take up an organisation named before (``مدير المنظمة``,
+    ``الوزير المفوض بالمنظمة``, ``ممثل المركز الإقليمي``), proclitics ب/ل/و taken off, in order."""
+    out = []
+    for w in fold(role).split():
+        for cand in (w, w[1:], "ال" + w[2:] if w.startswith("لل") else ""):
+            if cand.startswith("ال") and cand in ANAPHORS:
+                out.append(cand)
+                break
+    return out
+
+
+def _anaphoric_affiliations(person_facts: list, text: Text, source, scope: list[Mention]):
+    """A person whose role names its organisation by a bare head noun (``السفير NAME، مدير المنظمة``, ``ممثل
+    المركز الإقليمي … NAME``) and who has no other affiliation works for the latest organisation named before
+    with that head (``عقدت منظمة العمل العربية …``): same document section, before the person."""
+    conf = RULES["actors.affiliation"][1]
+    placed = {f.subject for f in person_facts if f.predicate == "affiliation"}
+    for f in person_facts:
+        if f.predicate != "role" or f.subject in placed:
+            continue
+        at = next((m.start for m in text.mentions if m.entity == f.subject), len(text.original))
+        before = [m for m in scope + [m for m in text.mentions if m.end <= at] if _cls(m) in ORG_CLASSES]
+        for head in _role_heads(f.object.lexical):
+            org = resolve_anaphor(head, before)
+            if org is not None:
+                placed.add(f.subject)
+                yield Fact(f.subject, "affiliation", org.entity, source, "actors.affiliation", conf)
+                break
+
+
 def _pronoun_role_organisation(text: Text, start: int, role: str) -> Entity | None:
     """A role written with a possessive pronoun (``مديرها العام``، ``رئيسه``) belongs to the organisation
     named last before it in the sentence."""
@@ -1123,7 +1154,9 @@ def extract(ctx: FactContext) -> list[Fact]:
         has_body = any(_cls(m) == "ProcessBody" for m in text.mentions)
         facts.extend(_bodies(text, src, processes + scope, _matcher_once(ctx) if has_body else None))
         processes = processes + [m for m in text.mentions if _cls(m) in PROCESS_CLASSES]
-        facts.extend(_person_facts(text, src))
+        person_facts = list(_person_facts(text, src))
+        facts.extend(person_facts)
+        facts.extend(_anaphoric_affiliations(person_facts, text, src, scope))
         facts.extend(_chairs(text, src))
         facts.extend(_participation(text, src, scope, ctx.meetings().refs(src)))
         scope = scope + [m for m in text.mentions if m.entity.kind not in ("topic", "place", "region")]

@@ -1236,6 +1236,10 @@ def _register_handlers():
     def _count_words(ctx, src, toks, m, rule, refs):
         yield from _count(ctx, src, toks, m, rule, refs, int(m.captures["n"][2].feature("value")))
 
+    @handler("event.count-cardinal")
+    def _count_cardinal(ctx, src, toks, m, rule, refs):
+        yield from _count(ctx, src, toks, m, rule, refs, int(m.captures["n"][2]))
+
     @handler("event.participation")
     @handler("event.participation-subject")
     def _participation(ctx, src, toks, m, rule, refs):
