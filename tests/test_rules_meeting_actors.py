@@ -158,3 +158,30 @@ def test_a_count_of_a_subset_or_of_a_future_meeting_is_not_the_meetings():
     facts = facts_of_text(events, "انطلقت في بيروت أعمال الاجتماع الوزاري الثالث لعملية الخرطوم، وسيشارك في "
                                   "الاجتماع المقبل أربعون دولة.", date="2031-05-02")
     assert ("participantCount", "40") not in counts(facts)
+
+
+# ------------------------------------------------------------------ a speaker left unsaid after a reporting verb
+
+def test_egyptian_speaker_named_in_the_paragraph_before():
+    facts = facts_of_text(events, "عرضت السفيرة هالة يوسف مديرة إدارة الهجرة بجامعة الدول العربية تقرير الأمانة.",
+                          "وقالت خلال كلمتها في الاجتماع الوزاري الثالث لعملية الخرطوم، الذي عقد اليوم بالقاهرة، إن "
+                          "التعاون ضروري.", date="2031-03-04")
+    assert any(f.subject.label_ar == "هالة يوسف" and f.object.key[1].startswith("khartoum-process")
+               for f in facts if f.predicate == "participatesIn")
+
+
+def test_gulf_masculine_speaker_in_the_same_paragraph():
+    facts = facts_of_text(events, "وصل وزير العمل سالم المري إلى الدوحة أمس. وأكد في كلمته أمام الاجتماع الوزاري "
+                                  "الثالث لعملية الخرطوم المنعقد في الدوحة أن بلاده ملتزمة.", date="2031-05-02")
+    assert any(f.subject.label_ar == "سالم المري" for f in facts if f.predicate == "participatesIn")
+
+
+def test_two_persons_before_or_a_speech_about_another_meeting_give_no_speaker():
+    facts = facts_of_text(events, "التقى الوزير سالم المري نظيره كريم نصار أمس.",
+                          "وقال في كلمته أمام الاجتماع الوزاري الثالث لعملية الخرطوم المنعقد في الدوحة إن التعاون "
+                          "مستمر.", date="2031-05-02")
+    assert not any(f.subject.kind == "person" for f in facts if f.predicate == "participatesIn")
+    facts = facts_of_text(events, "عرضت السفيرة هالة يوسف تقرير الأمانة.",
+                          "وقالت في كلمتها حول نتائج الاجتماع الوزاري الثاني لعملية الخرطوم إن التعاون مستمر.",
+                          date="2031-05-02")
+    assert not any(f.subject.kind == "person" for f in facts if f.predicate == "participatesIn")
