@@ -110,21 +110,15 @@ def _unit(spec: dict, c: _Ctx, i: int, sent: int) -> list[tuple[int, object]]:
                 continue
             out.append((lm.j, lm))
         return out
-    if spec.get("VALUE") == "cardinal":
-        for s, e, value in c.cardinals:
+    if "VALUE" in spec:
+        # (start, end, payload) of the values read in the text: a cardinal's payload is its value
+        spans = c.cardinals if spec["VALUE"] == "cardinal" else [(s, e, None) for s, e in c.ordinals]
+        for s, e, value in spans:
             if t.start <= s < t.end:
                 j = i
                 while j < len(toks) and toks[j].start < e:
                     j += 1
                 return [(j, value)]
-        return []
-    if "VALUE" in spec:
-        for s, e in c.ordinals:
-            if t.start <= s < t.end:
-                j = i
-                while j < len(toks) and toks[j].start < e:
-                    j += 1
-                return [(j, None)]
         return []
     return [(i + 1, None)]
 
