@@ -185,3 +185,13 @@ def test_two_persons_before_or_a_speech_about_another_meeting_give_no_speaker():
                           "وقالت في كلمتها حول نتائج الاجتماع الوزاري الثاني لعملية الخرطوم إن التعاون مستمر.",
                           date="2031-05-02")
     assert not any(f.subject.kind == "person" for f in facts if f.predicate == "participatesIn")
+
+
+def test_the_person_talked_with_is_not_the_one_whose_participation_is_named():
+    facts = facts_of_text(actors, "وأشادت المسؤولة الأممية خلال المباحثات التي أجرتها مع وزير الداخلية كريم نصار، على "
+                                  "هامش مشاركتها في المنتدى الأفريقي الخامس للهجرة الذي انعقد بالرباط، بسياسة المغرب.",
+                          date="2031-06-10")
+    assert not any(f.subject.label_ar == "كريم نصار" for f in facts if f.predicate == "participatesIn")
+    facts = facts_of_text(actors, "وأشاد وزير الداخلية كريم نصار، بمناسبة مشاركته في المنتدى الأفريقي الخامس للهجرة "
+                                  "الذي انعقد بالرباط، بسياسة المغرب.", date="2031-06-10")
+    assert any(f.subject.label_ar == "كريم نصار" for f in facts if f.predicate == "participatesIn")

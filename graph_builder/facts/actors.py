@@ -1064,6 +1064,22 @@ def _nisba(text: Text, m: Mention) -> bool:
     return any(fold(f) == said for f in forms)
 
 
+COMITATIVE_REACH = 6         # words of a role between مع and the person it introduces
+
+
+def _comitative(text: Text, m: Mention) -> bool:
+    """The actor is the object of مع (``المباحثات التي أجرتها مع وزير الداخلية NAME``): the one who talked with
+    the subject, not the subject whose participation a later noun names."""
+    k = text.token_index(m.start)
+    for j in range(k - 1, max(-1, k - 1 - COMITATIVE_REACH), -1):
+        w = text.tokens[j]
+        if text.original[w.end:text.tokens[j + 1].start].strip(" "):
+            return False                 # punctuation between: another clause
+        if w.bare in ("مع", "ومع"):
+            return True
+    return False
+
+
 def _target_after(text: Text, j: int, meetings: list):
     """What ``في`` at token ``j`` introduces as the thing taken part in: the meeting a reference there
     names (``في الاجتماع الوزاري الثاني لعملية الخرطوم``, ``في المنتدى العالمي الأول للاجئين``: the process's
@@ -1096,7 +1112,7 @@ def _participation(text: Text, source, scope: list[Mention], meetings: list = ()
                 continue
             tgt = _target_after(text, j, meetings)
             who = [m for m in text.mentions if s_start <= m.start and m.end <= tok.start and _cls(m) in ACTOR_CLASSES
-                   and not _nisba(text, m)]
+                   and not _nisba(text, m) and not _comitative(text, m)]
             who = [m for m in who if _cls(m) == "Person"] or who
             if tgt is not None and who:
                 yield Fact(who[-1].entity, "participatesIn", tgt, source, "actors.participates", conf)
