@@ -195,3 +195,12 @@ def test_the_person_talked_with_is_not_the_one_whose_participation_is_named():
     facts = facts_of_text(actors, "وأشاد وزير الداخلية كريم نصار، بمناسبة مشاركته في المنتدى الأفريقي الخامس للهجرة "
                                   "الذي انعقد بالرباط، بسياسة المغرب.", date="2031-06-10")
     assert any(f.subject.label_ar == "كريم نصار" for f in facts if f.predicate == "participatesIn")
+
+
+def test_a_meeting_named_as_the_time_of_another_is_not_taken_up_by_a_later_speech():
+    facts = facts_of_text(events, "ترأس وزير الخارجية التونسي عثمان الجرندي، اليوم ببيروت، الاجتماع الوزاري الرابع "
+                                  "لعملية الخرطوم. وأوضح البيان أن هذا اللقاء يأتي بعد الاجتماع الوزاري الثالث لعملية "
+                                  "الخرطوم المنعقد بالقاهرة في يناير 2030 والذي سمح بتعزيز الحوار. وقال الجرندي في "
+                                  "مداخلته إن التعاون ضروري.", date="2031-10-20")
+    spoke = {f.object.key[1] for f in facts if f.predicate == "participatesIn" and f.subject.label_ar == "عثمان الجرندي"}
+    assert spoke and all("2030" not in k for k in spoke)
