@@ -53,6 +53,13 @@ def test_ordinal_value_and_optional_skip():
     assert toks.surface(i, j) == "الحادية عشرة"
 
 
+def test_cardinal_value_carries_its_number_and_an_ordinal_is_not_one():
+    pat = [{"VALUE": "cardinal", "NAME": "n"}, {"LEX": "count_unit", "NAME": "unit"}]
+    [m] = matches(pat, tokenise("بمشاركة خمسة وعشرين وزيرا من القارة"), LEX)
+    assert m.captures["n"][2] == 25
+    assert matches(pat, tokenise("في دورته الخامسة والعشرين دولة المقر"), LEX) == []
+
+
 def test_patterns_never_cross_a_sentence():
     toks = with_mentions("استضافت المدينة اجتماعا. ألمانيا", [("ألمانيا", "state")])
     assert matches([{"LEX": "host_verb"}, {"ANY": True, "OP": "*"}, {"ENT": "state"}], toks, LEX) == []

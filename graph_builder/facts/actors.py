@@ -31,6 +31,7 @@ from ..text.arabic import fold
 from ..recognise.findings import Entity, Fact, Mention, Value
 from . import memberships
 from .classes import kinds
+from .event_status import PLANNED
 from .fact_context import FactContext
 from .minting import ROLE_WORDS, arabic_names, clean_name, is_name, person, translit
 from ..recognise.role_persons import role_after, role_before
@@ -700,6 +701,37 @@ def _delegation_head_state(text: Text, start: int, end: int) -> Entity | None:
     return None
 
 
+def _role_heads(role: str) -> list[str]:
+    """The definite nouns a role ends on that may take up an organisation named before (``مدير المنظمة``,
+    ``الوزير المفوض بالمنظمة``, ``ممثل المركز الإقليمي``), proclitics ب/ل/و taken off, in order."""
+    out = []
+    for w in fold(role).split():
+        for cand in (w, w[1:], "ال" + w[2:] if w.startswith("لل") else ""):
+            if cand.startswith("ال") and cand in ANAPHORS:
+                out.append(cand)
+                break
+    return out
+
+
+def _anaphoric_affiliations(person_facts: list, text: Text, source, scope: list[Mention]):
+    """A person whose role names its organisation by a bare head noun (``السفير NAME، مدير المنظمة``, ``ممثل
+    المركز الإقليمي … NAME``) and who has no other affiliation works for the latest organisation named before
+    with that head (``عقدت منظمة العمل العربية …``): same document section, before the person."""
+    conf = RULES["actors.affiliation"][1]
+    placed = {f.subject for f in person_facts if f.predicate == "affiliation"}
+    for f in person_facts:
+        if f.predicate != "role" or f.subject in placed:
+            continue
+        at = next((m.start for m in text.mentions if m.entity == f.subject), len(text.original))
+        before = [m for m in scope + [m for m in text.mentions if m.end <= at] if _cls(m) in ORG_CLASSES]
+        for head in _role_heads(f.object.lexical):
+            org = resolve_anaphor(head, before)
+            if org is not None:
+                placed.add(f.subject)
+                yield Fact(f.subject, "affiliation", org.entity, source, "actors.affiliation", conf)
+                break
+
+
 def _pronoun_role_organisation(text: Text, start: int, role: str) -> Entity | None:
     """A role written with a possessive pronoun (``مديرها العام``، ``رئيسه``) belongs to the organisation
     named last before it in the sentence."""
@@ -1018,9 +1050,58 @@ def _chairs(text: Text, source):
 
 
 PARTICIPATION_NOUNS = folded_set(("مشاركته", "لمشاركته", "مشاركتها", "لمشاركتها", "بمشاركته", "بمشاركتها"))
+PROCEEDINGS_REACH = 2        # proceedings words between في and the meeting (في أعمال، في فعاليات)
 
 
-def _participation(text: Text, source, scope: list[Mention]):
+@lru_cache(maxsize=1)
+def _proceedings() -> frozenset:
+    from ..text.word_classes import load      # noqa: PLC0415 (the lexicon, loaded once)
+    return folded_set(load().words("meeting_proceedings"))
+
+
+def _nisba(text: Text, m: Mention) -> bool:
+    """The state mention is a nisba adjective of another noun (``عناصر المجتمع المدني السويسري``): the noun it
+    qualifies is the actor, not the state."""
+    forms = getattr(getattr(text, "gazetteer", None), "adjectives", {}).get(m.entity.key, ())
+    said = fold(text.original[m.start:m.end])
+    return any(fold(f) == said for f in forms)
+
+
+COMITATIVE_REACH = 6         # words of a role between مع and the person it introduces
+
+
+def _comitative(text: Text, m: Mention) -> bool:
+    """The actor is the object of مع (``المباحثات التي أجرتها مع وزير الداخلية NAME``): the one who talked with
+    the subject, not the subject whose participation a later noun names."""
+    k = text.token_index(m.start)
+    for j in range(k - 1, max(-1, k - 1 - COMITATIVE_REACH), -1):
+        w = text.tokens[j]
+        if text.original[w.end:text.tokens[j + 1].start].strip(" "):
+            return False                 # punctuation between: another clause
+        if w.bare in ("مع", "ومع"):
+            return True
+    return False
+
+
+def _target_after(text: Text, j: int, meetings: list):
+    """What ``في`` at token ``j`` introduces as the thing taken part in: the meeting a reference there
+    names (``في الاجتماع الوزاري الثاني لعملية الخرطوم``, ``في المنتدى العالمي الأول للاجئين``: the process's
+    numbered meeting, not the process; past ``أعمال``/``فعاليات``), else the process or event named there.
+    Returns the entity, or None (nothing there, or a meeting the text announces as planned)."""
+    k = j + 1
+    while k < len(text.tokens) and k <= j + PROCEEDINGS_REACH and text.tokens[k].bare in _proceedings():
+        k += 1
+    if k >= len(text.tokens):
+        return None
+    pos = text.tokens[k].start
+    ref = next((r for r in meetings if r.how == "named" and r.start <= pos < r.end), None)
+    if ref is not None:
+        return None if ref.status == PLANNED else ref.event
+    tgt = text.mention_at(text.tokens[j + 1])
+    return tgt.entity if tgt is not None and _cls(tgt) in PROCESS_CLASSES | EVENT_CLASSES else None
+
+
+def _participation(text: Text, source, scope: list[Mention], meetings: list = ()):
     conf = RULES["actors.participates"][1]
     for s_start, s_end in text.sentences():
         for k, tok in enumerate(text.tokens):
@@ -1032,11 +1113,12 @@ def _participation(text: Text, source, scope: list[Mention]):
                 j += 1
             if j + 1 >= len(text.tokens) or text.tokens[j].word != "في":
                 continue
-            tgt = text.mention_at(text.tokens[j + 1])
-            who = [m for m in text.mentions if s_start <= m.start and m.end <= tok.start and _cls(m) in ACTOR_CLASSES]
+            tgt = _target_after(text, j, meetings)
+            who = [m for m in text.mentions if s_start <= m.start and m.end <= tok.start and _cls(m) in ACTOR_CLASSES
+                   and not _nisba(text, m) and not _comitative(text, m)]
             who = [m for m in who if _cls(m) == "Person"] or who
-            if tgt is not None and who and _cls(tgt) in PROCESS_CLASSES | EVENT_CLASSES:
-                yield Fact(who[-1].entity, "participatesIn", tgt.entity, source, "actors.participates", conf)
+            if tgt is not None and who:
+                yield Fact(who[-1].entity, "participatesIn", tgt, source, "actors.participates", conf)
     for s_start, s_end in text.sentences():
         for tok in text.tokens:
             if tok.start < s_start or tok.start >= s_end or tok.bare not in PARTICIPATE:
@@ -1049,9 +1131,9 @@ def _participation(text: Text, source, scope: list[Mention]):
                 j += 1
             if j + 1 >= len(text.tokens) or text.tokens[j].word != "في":
                 continue
-            tgt = text.mention_at(text.tokens[j + 1])
-            if tgt is not None and _cls(tgt) in PROCESS_CLASSES | EVENT_CLASSES:
-                yield Fact(subj.entity, "participatesIn", tgt.entity, source, "actors.participates", conf)
+            tgt = _target_after(text, j, meetings)
+            if tgt is not None:
+                yield Fact(subj.entity, "participatesIn", tgt, source, "actors.participates", conf)
 
 
 # ---------------------------------------------------------------- entry point
@@ -1091,9 +1173,11 @@ def extract(ctx: FactContext) -> list[Fact]:
         has_body = any(_cls(m) == "ProcessBody" for m in text.mentions)
         facts.extend(_bodies(text, src, processes + scope, _matcher_once(ctx) if has_body else None))
         processes = processes + [m for m in text.mentions if _cls(m) in PROCESS_CLASSES]
-        facts.extend(_person_facts(text, src))
+        person_facts = list(_person_facts(text, src))
+        facts.extend(person_facts)
+        facts.extend(_anaphoric_affiliations(person_facts, text, src, scope))
         facts.extend(_chairs(text, src))
-        facts.extend(_participation(text, src, scope))
+        facts.extend(_participation(text, src, scope, ctx.meetings().refs(src)))
         scope = scope + [m for m in text.mentions if m.entity.kind not in ("topic", "place", "region")]
     facts = _first_named_bodies(_titles_as_last_roles(facts))
     facts.extend(memberships.extract(ctx))

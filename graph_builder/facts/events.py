@@ -41,6 +41,16 @@ BARE_MEETING = rx(r"(?<![\w])(?:و|ف)?الاجتماع(?![\w])(?! (?:" + ORDINA
 PRONOUN_PARTICIPANTS = rx(r"شارك(?:ت)? (?:فيه|فيها) ")
 
 
+_FRAMING = frozenset({"بعد", "عقب", "قبل", "اثر"})
+
+
+def _framing(toks, ref) -> bool:
+    """The meeting is named as the time of something else (``بعد الندوة ال14 المنعقدة بالجزائر …``, ``عقب
+    القمة``): later sentences that name no meeting do not take it up, and it is not the paragraph's last."""
+    k = toks.index_at(ref.start)
+    return k > 0 and toks.tokens[k - 1].norm.lstrip("و") in _FRAMING
+
+
 def extract(ctx: FactContext):
     state = learn_document(ctx)
     ctx.meeting_index = MeetingIndex()
@@ -221,7 +231,7 @@ def _paragraph_facts(ctx: FactContext, st: DocState, src):
         if not refs and not written:
             taken = _pronoun_meeting(st, toks, s, e, last, day)     # على هامشه، خلالها، في ختام أعماله
             written = [taken] if taken is not None else []
-        named = [r for r in refs + written if written_meetings.identified(r)]
+        named = [r for r in refs + written if written_meetings.identified(r) and not _framing(toks, r)]
         if named and named[-1].status != PLANNED:
             st.last_meeting, st.last_source = max(named, key=lambda r: r.start), src
             if st.main_meeting is None and st.last_meeting.status == HELD:
@@ -245,6 +255,7 @@ def _paragraph_facts(ctx: FactContext, st: DocState, src):
                     ctx.meeting_index.add(src, r.start, r.end, r.event, r.status, "anaphor")
                 yield from meeting_relations.pattern_facts(ctx, src, toks, up, s, e)
                 yield from meeting_relations.participant_lists(ctx, src, toks, up, s, e)
+                yield from meeting_relations.chairs(ctx, src, toks, up, s, e)
             held = last or st.last_meeting
             taken = Ref(s, s, held.event, held.process, "", held.status) if held is not None else None
             yield from speakers.speakers(ctx, src, toks, [], taken, s, e)
@@ -284,6 +295,7 @@ def _paragraph_facts(ctx: FactContext, st: DocState, src):
         yield from speakers.delegation_members(ctx, src, toks, every, None, s, e)
         yield from written_meetings.sessions(ctx, st, src, toks, every, s, e)
         yield from old_ws
-        if every:
-            last = every[-1]
+        ahead = [r for r in every if not _framing(toks, r)]
+        if ahead:
+            last = ahead[-1]
     yield from meeting_chairs(ctx, st, src, v)

@@ -332,6 +332,8 @@ def chairs(ctx, src, toks: Tokens, refs: list[Ref], s: int, e: int):
             found, _last_end = _co_chairs(toks, refs, start, hi)
         else:
             m, at = _first_mention(toks, start, hi, kinds, CHAIR_WINDOW)
+            if m is None and role_first and at is not None:
+                m, at = _appositive_person(toks, at, hi)     # برئاسة رئيس المجلس الأوروبي، دونالد توسك
             if start < hi and _plain_word(toks, start) and _name_ahead(toks, start, hi):
                 m = None                 # ترأس جلساتها محمد شهيد الحق سكرتير الخارجية البنغلاديشي: the name comes first
             while m is not None and any(_ref_tok(toks, r) <= at < toks.index_at(r.end) for r in refs):
@@ -360,6 +362,8 @@ def chairs(ctx, src, toks: Tokens, refs: list[Ref], s: int, e: int):
                 found = [shared]
         if not found:
             continue
+        if _last_end is not None and _chair_of_other(toks, refs, toks.index_at(_last_end - 1) + 1, hi):
+            continue                     # هذا الحدث الذي ترأسه مصر للاتحاد الأفريقي: Egypt chairs the Union
         proc = _chaired_process(toks, refs, vm, lo)
         if proc is _UNKNOWN_PROCESS:
             continue                     # المسار تترأسه تركيا, the process not named in a way we know
@@ -382,6 +386,36 @@ def chairs(ctx, src, toks: Tokens, refs: list[Ref], s: int, e: int):
             continue                     # وأفرد جلسة لـ…، ترأستها السنغال: the session's chair (session_chairs.py)
         for ent in found:
             yield Fact(target.event, "coChairedBy" if co else "chairedBy", ent, src, "event.chair-written", conf)
+
+
+def _chair_of_other(toks: Tokens, refs: list[Ref], k: int, hi: int) -> bool:
+    """The chair is followed by ل + an organisation, body or process that no meeting reference covers
+    (``ترأسه مصر للاتحاد الأفريقي``, ``برئاسة المغرب للمنتدى``): the chairmanship is of that, not of a meeting."""
+    if k >= hi or not toks.tokens[k].norm.startswith("ل"):
+        return False
+    if any(_ref_tok(toks, r) <= k < max(_ref_tok(toks, r) + 1, toks.index_at(r.end - 1) + 1) for r in refs):
+        return False
+    return any(toks.index_at(x.start) == k and x.entity.kind in ("org", "process", "body")
+               for x in toks.tokens[k].ents)
+
+
+APPOSITION_TITLES = 2        # titles between the comma after a role and the name it introduces (السيد، الدكتور)
+
+
+def _appositive_person(toks: Tokens, k: int, hi: int):
+    """The person named right after the comma at ``k`` that closes a role (``برئاسة وزير الخارجية المغربي، ناصر
+    بوريطة``; past a title: ``، السيد NAME``): (mention, token), else (None, None). Anything else after the comma
+    (``، بحضور …``, ``، وشارك فيه …``) is not the role's person."""
+    if k >= hi or toks.tokens[k].norm not in (",", "،"):
+        return None, None
+    lex = load()
+    n = k + 1
+    while n < hi and n <= k + APPOSITION_TITLES and lex.is_a(toks, n, "title") is not None:
+        n = lex.is_a(toks, n, "title").j
+    for x in toks.tokens[n].ents if n < hi else ():
+        if x.entity.kind == "person" and toks.index_at(x.start) == n:
+            return x, n
+    return None, None
 
 
 def _second_state(toks: Tokens, m, hi: int):
@@ -457,9 +491,11 @@ def _state_chain(toks: Tokens, m, hi: int) -> list:
 
 def _past_meeting_object(toks: Tokens, refs: list[Ref], j: int, hi: int) -> int:
     """The first token after the meeting the chair verb takes as its object, when the verb's object
-    is a meeting named in full (``ترأس المؤتمر الوزاري السابع لعملية بالي …``), else ``j``."""
+    is a meeting named in full (``ترأس المؤتمر الوزاري السابع لعملية بالي …``) or taken up by a demonstrative
+    (``ويرأس هذا اللقاء ROLE NAME``), else ``j``."""
+    k = j + 1 if j + 1 < hi and toks.tokens[j].norm in _DEMONSTRATIVES else j
     for r in refs:
-        if _ref_tok(toks, r) == j and toks.index_at(r.end - 1) + 1 < hi:
+        if _ref_tok(toks, r) == k and toks.index_at(r.end - 1) + 1 < hi:
             return toks.index_at(r.end - 1) + 1
     return j
 
@@ -1013,12 +1049,13 @@ def taken_up(toks: Tokens, last: Ref | None, s: int, e: int) -> list[Ref]:
     """A sentence that names no meeting but takes one up (``وحضر الاجتماع ممثلو 131 دولة``, ``وعرف هذا الموعد
     الدولي مشاركة …``, ``وشارك فيها أكثر من ألف مندوب``): a reference to ``last``, the document's last held
     meeting, at the taking-up word; [] when there is none, the meeting is planned, or the sentence
-    has no participation word (only participants and counts read it: rule ``event.taken-up``)."""
+    has no participation or chair word (participants, counts and chairs read it: rule ``event.taken-up``;
+    ``وهذا اللقاء يرأسه ROLE NAME``, ``وهذه النسخة تترأسها كل من A وB``)."""
     if last is None or _status(last) == PLANNED:
         return []
     lex = load()
     lo, hi = toks.token_range(s, e)
-    words = lex.find(toks, ("participate_verb", "gather_verb"), lo, hi)
+    words = lex.find(toks, ("participate_verb", "gather_verb", "chair_verb"), lo, hi)
     if words and all(w.future for w in words):
         return []                # سيشارك فيه ما لا يقل عن 150 بلدا: a forecast
     if not words and not any(
@@ -1221,6 +1258,10 @@ def _register_handlers():
     @handler("event.count-word")
     def _count_words(ctx, src, toks, m, rule, refs):
         yield from _count(ctx, src, toks, m, rule, refs, int(m.captures["n"][2].feature("value")))
+
+    @handler("event.count-cardinal")
+    def _count_cardinal(ctx, src, toks, m, rule, refs):
+        yield from _count(ctx, src, toks, m, rule, refs, int(m.captures["n"][2]))
 
     @handler("event.participation")
     @handler("event.participation-subject")

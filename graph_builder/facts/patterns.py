@@ -11,7 +11,8 @@ matches one token or a run of tokens:
   (``PRO = true`` also accepts it with a proclitic: ``بالرباط`` for ``NORM="الرباط"`` is not
   what this is for — use ENT for names);
 * ``KIND = "number" | "punct" | "word"``; ``VALUE = "ordinal"``: the tokens of an ordinal
-  (``الحادية عشرة``, read by ``graph_builder.values``);
+  (``الحادية عشرة``, read by ``graph_builder.values``); ``VALUE = "cardinal"``: the tokens of a
+  cardinal number written in words (``عشرين``, ``خمسة وعشرون``, ``ألف``; its value is the payload);
 * ``ANY = true``: any one token of the same sentence.
 
 ``OP`` repeats a spec: ``"?"`` (0 or 1), ``"*"`` (0 or more), ``"+"`` (1 or more); ``MAX`` bounds
@@ -63,8 +64,17 @@ def _as_tuple(v) -> tuple:
 
 
 class _Ctx:
-    def __init__(self, toks: Tokens, lexicon: Lexicon, ordinals: list[tuple[int, int]]):
-        self.toks, self.lex, self.ordinals = toks, lexicon, ordinals
+    def __init__(self, toks: Tokens, lexicon: Lexicon, ordinals: list[tuple[int, int]],
+                 cardinals: list[tuple[int, int, int]] = ()):
+        self.toks, self.lex, self.ordinals, self.cardinals = toks, lexicon, ordinals, cardinals
+
+
+def _cardinals(toks: Tokens) -> list[tuple[int, int, int]]:
+    """(start, end, value) of the cardinal numbers written in words in the text (cached on ``toks``)."""
+    if "cardinals" not in toks.cache:
+        from ..values import find_ints
+        toks.cache["cardinals"] = [(m.start, m.end, m.value) for m in find_ints(toks.text, words=True) if m.spelled]
+    return toks.cache["cardinals"]
 
 
 def _unit(spec: dict, c: _Ctx, i: int, sent: int) -> list[tuple[int, object]]:
@@ -101,12 +111,14 @@ def _unit(spec: dict, c: _Ctx, i: int, sent: int) -> list[tuple[int, object]]:
             out.append((lm.j, lm))
         return out
     if "VALUE" in spec:
-        for s, e in c.ordinals:
+        # (start, end, payload) of the values read in the text: a cardinal's payload is its value
+        spans = c.cardinals if spec["VALUE"] == "cardinal" else [(s, e, None) for s, e in c.ordinals]
+        for s, e, value in spans:
             if t.start <= s < t.end:
                 j = i
                 while j < len(toks) and toks[j].start < e:
                     j += 1
-                return [(j, None)]
+                return [(j, value)]
         return []
     return [(i + 1, None)]
 
@@ -147,7 +159,7 @@ def matches(pattern: list[dict], toks: Tokens, lexicon: Lexicon, start: int = 0,
             ordinals: list[tuple[int, int]] | None = None) -> list[PatternMatch]:
     """Longest, non-overlapping matches of ``pattern`` in tokens [start, end), left to right."""
     end = len(toks.tokens) if end is None else end
-    if ordinals is None and any("VALUE" in s for s in pattern):
+    if ordinals is None and any(s.get("VALUE") == "ordinal" for s in pattern):
         from ..values import find_ordinals
         if "ordinals" not in toks.cache:
             toks.cache["ordinals"] = find_ordinals(toks.text)
@@ -157,7 +169,8 @@ def matches(pattern: list[dict], toks: Tokens, lexicon: Lexicon, start: int = 0,
         starts = range(start, end)
     elif not starts:
         return []
-    c = _Ctx(toks, lexicon, ordinals or [])
+    cardinals = _cardinals(toks) if any(s.get("VALUE") == "cardinal" for s in pattern) else []
+    c = _Ctx(toks, lexicon, ordinals or [], cardinals)
     out, i = [], start
     for p in starts:
         if p < i:

@@ -102,6 +102,28 @@ def _before(toks: Tokens, lo: int, i: int, hi: int):
     return None
 
 
+CARRIED_REACH = 3            # tokens between a sentence's start and the speech noun of a subject left unsaid
+
+
+def _carried_speaker(ctx, src, toks: Tokens, lo: int, i: int):
+    """The speaker of a sentence that opens with a reporting verb and leaves its subject unsaid (``وقالت خلال
+    كلمتها في الاجتماع …``, ``وأكد في كلمته أمام المنتدى …``): the one person named before it in the paragraph,
+    else in the paragraph before; None when none or several persons are named there."""
+    lex = load()
+    if i - lo > CARRIED_REACH or lex.is_a(toks, lo, "reporting_verb") is None:
+        return None
+    if any(m.entity.kind in _ACTORS for k in range(lo, i) for m in toks.tokens[k].ents):
+        return None
+    start = toks.tokens[lo].start
+    persons = {m.entity for m in ctx.mentions_in(src, 0, start) if m.entity.kind == "person"}
+    if not persons:
+        paras = list(ctx.document.paragraphs)
+        at = next((n for n, p in enumerate(paras) if p is src), None)
+        if at:
+            persons = {m.entity for m in ctx.mentions_in(paras[at - 1]) if m.entity.kind == "person"}
+    return next(iter(persons)) if len(persons) == 1 else None
+
+
 def _away(toks: Tokens, a: int, b: int, words=_AWAY) -> bool:
     a, b = min(a, b), min(max(a, b), len(toks.tokens))
     return any(fold(toks.tokens[k].norm).lstrip("و") in words or fold(toks.tokens[k].norm) in words
@@ -159,6 +181,8 @@ def speakers(ctx, src, toks: Tokens, refs: list[Ref], taken: Ref | None, s: int,
             at = _subject_start(toks, w.j, hi)
             group = _titled_persons(toks, at, hi) if _each_of(toks, at, hi) else []   # ألقاها كل من X، Y وZ
             who = group[0] if group else _after(toks, at, hi)
+        if who is None and form == "noun" and w.reading.enc:
+            who = _carried_speaker(ctx, src, toks, lo, w.i)     # NAME … . وقالت خلال كلمتها في الاجتماع …
         if who is None and form == "noun" and w.reading.enc and w.i - lo <= 2:
             comma = next((k for k in range(w.j, min(hi, w.j + 10)) if toks.tokens[k].norm == ","), None)
             who = _after(toks, comma + 1, hi) if comma is not None else None    # وفي كلمته أمام القمة، دعا X
