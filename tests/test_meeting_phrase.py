@@ -316,3 +316,12 @@ def test_a_fronted_date_with_another_meeting_between_is_not_the_held_meetings_da
                                   "الاتحاد الأفريقي والاتحاد الأوروبي، المعقود في أبوجا، بحث ملف الهجرة.", date="")
     assert not [f for f in facts if f.subject.slug.startswith("meeting-abuja") and f.predicate == "year"
                 and key_of(f.object) == "2027"]
+
+
+def test_a_date_after_since_in_a_later_sentence_is_not_the_meetings_year():
+    facts = facts_of_text(events, "ترأس الوزير وفد بلاده في الاجتماع الوزاري الثاني لعملية الرباط، الذي عقد اليوم "
+                                  "الأربعاء في القاهرة. وأضاف أن الاجتماع شهد تقييم ما تحقق منذ إطلاق المسار في العام "
+                                  "2006.", date="2030-05-08")
+    years = {(key_of(f.subject), key_of(f.object)) for f in facts if f.predicate == "year"}
+    assert ("event/rabat-process-2030", "2030") in years
+    assert not any(y == "2006" for _, y in years)

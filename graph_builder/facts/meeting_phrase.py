@@ -12,7 +12,7 @@ writer uses them (word classes in ``lexicons/classes/meeting_phrase.toml`` and `
 * who meets, after ``بين`` (``اجتماع مشترك بين الدول الأفريقية والاتحاد الأوروبي``): its states, organisations
   and bodies, up to the comma;
 * a topic (``حول الهجرة والتنمية``، ``المعني بالهجرة الدولية``), a place (``في/ب`` + city) and a year
-  (``عام 2009``، ``(2011)``);
+  (``عام 2009``، ``(2011)``، or the bare year after a city: ``منتدى إسطنبول 2015``);
 * a held clause set off after the phrase that gives the place (``، المعقود في ليما``، ``، الذي عقد في المغرب``،
   ``، عقد في طرابلس``): a past verb or a participle, never a present or future one.
 
@@ -261,6 +261,10 @@ def read(toks: Tokens, m, hi: int, ordinals: dict, matcher=None) -> Phrase:
             topic = _words_until_stop(toks, tm.j, hi, OWNER_WORDS)
             k = topic[-1] + 1 if topic else tm.j
             continue
+        if place is None and k == m.j and (pm := mention_at(toks, k, ("place",))) is not None \
+                and pm.start == t.start:
+            place, k = pm.entity, after(toks, pm)    # قمة فاليتا، منتدى إسطنبول: the city names the meeting
+            continue
         if place is None and (t.norm in ("في", "ب") or t.norm.startswith("ب")):
             found = _place_at(toks, k, hi)
             if found is not None:
@@ -271,10 +275,20 @@ def read(toks: Tokens, m, hi: int, ordinals: dict, matcher=None) -> Phrase:
             year = year or int(toks.tokens[yw.j].norm)
             k = yw.j + 1
             continue
+        if year is None and t.kind == "number" and _YEAR.fullmatch(t.norm) and k > m.j \
+                and mention_at(toks, k - 1, ("place",)) is not None and not _range_after(toks, k, hi):
+            year = int(t.norm)                       # منتدى إسطنبول 2015، قمة فاليتا 2015: the year after the name
+            k += 1
+            continue
         break
     held = None if place is not None else held_clause(toks, k, hi)
     return Phrase(m.i, k, n, n_at, owner, owner_end, owner_words, held[0] if held else place, year, topic, tuple(scope),
                   between, held is not None)
+
+
+def _range_after(toks: Tokens, k: int, hi: int) -> bool:
+    """The year at token ``k`` opens a range (``2026 - 2027``، ``2026/2027``): a term, not a meeting's year."""
+    return k + 2 < hi and toks.tokens[k + 1].norm in ("-", "–", "/", "الى", "إلى") and bool(_YEAR.fullmatch(toks.tokens[k + 2].norm))
 
 
 BETWEEN_REACH = 14           # tokens of who meets after بين

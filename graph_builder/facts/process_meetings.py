@@ -166,7 +166,7 @@ def _ordinal_refs(ctx, st, src, v: View, s: int, e: int, learn: bool = False):
             continue
         year = years.pop() if len(years) == 1 else st.ordinal_years.get((process.slug, n))
         if year:
-            yield Ref(ms, me, process_meeting(process, year), process, "event.ordinal-meeting")
+            yield Ref(ms, me, process_meeting(process, year), process, "event.ordinal-meeting", ordinal=n)
 
 
 def _next_ref_start(v: View, after: int, end: int) -> int:

@@ -473,6 +473,8 @@ def _read(ctx, st, src, toks: Tokens, m, lo: int, hi: int, ordinals: dict, doc_d
     if host is not None and host.kind == "place":
         place, host = host, None        # المؤتمر الذي احتضنته مراكش: its city
     year = _year(ctx, st, toks, process, n, dates, lo, hi, status, doc_day, j)
+    if year is None and grammar is not None and grammar.year is not None and (place is not None or process is not None):
+        year = grammar.year         # منتدى إسطنبول 2015: the year the phrase writes after the name
     if year is None and place_rule == DATELINE_ID and doc_day is not None:
         year = doc_day.year     # the lead's meeting of the dateline's day (or two before): the dateline's year
     phrase = None
