@@ -325,3 +325,26 @@ def test_a_date_after_since_in_a_later_sentence_is_not_the_meetings_year():
     years = {(key_of(f.subject), key_of(f.object)) for f in facts if f.predicate == "year"}
     assert ("event/rabat-process-2030", "2030") in years
     assert not any(y == "2006" for _, y in years)
+
+
+# ---- a meeting launched by its organiser (أطلق X … المنتدى …): the day written between them is its first day
+
+def test_gulf_a_forum_launched_on_a_day_starts_that_day_and_keeps_no_last_day():
+    facts = facts_of_text(events, "أطلق الاتحاد الأفريقي، بدعم من المنظمة الدولية للهجرة، يوم 3 أكتوبر 2029، المنتدى "
+                                  "الأفريقي السابع حول الهجرة في القاهرة.", date="2029-10-03")
+    t = triples(facts)
+    assert ("event/pafom-2029", "startDate", "2029-10-03") in t
+    assert ("event/pafom-2029", "location", "place/cairo") in t
+    assert not [f for f in facts if f.predicate == "endDate"]
+
+
+def test_a_programme_launched_is_no_meeting():
+    facts = facts_of_text(events, "وأطلقت المنظمة الدولية للهجرة أمس برنامجا جديدا لدعم العائدين في تونس.", date="2029-10-03")
+    assert not events_of(facts)
+
+
+def test_a_launch_after_a_meeting_does_not_name_it_again():
+    facts = facts_of_text(events, "وعقد المنتدى الأفريقي السابع حول الهجرة في القاهرة يوم 3 أكتوبر 2029. وأطلقت المنظمة "
+                                  "الدولية للهجرة في الرباط برنامجا لدعم العائدين.", date="2029-10-05")
+    places = {key_of(f.object) for f in facts if f.predicate == "location"}
+    assert "place/cairo" in places and "place/rabat" not in places

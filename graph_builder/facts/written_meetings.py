@@ -443,7 +443,9 @@ def _read(ctx, st, src, toks: Tokens, m, lo: int, hi: int, ordinals: dict, doc_d
             return _anaphor(ctx, st, src, toks, m.i, j, lo, hi, doc_day, ante)
         if place is None and host_after(toks, j, hi) is None:
             return None         # افتتحت اليوم، بمراكش، أشغال المؤتمر الحكومي الدولي: named by its place (below)
-    dates = own_dates(ctx, toks, j, hi, doc_day) or dates_before(toks, lo, m.i, doc_day)
+    dates = own_dates(ctx, toks, j, hi, doc_day)
+    verb_dates = not dates          # the dates between its governing verb and it (أطلق … بتاريخ 11 سبتمبر 2021، المنتدى)
+    dates = dates or dates_before(toks, lo, m.i, doc_day)
     if not dates and grammar is not None and grammar.held:
         dates = fronted_dates(toks, lo, m.i, doc_day)      # وفي أيار/مايو ٢٠٠٨، جرى في اجتماع القمة …، المعقود في ليما
     status = clause_status(toks, m.i, dates=dates, doc_day=doc_day)
@@ -538,6 +540,9 @@ def _read(ctx, st, src, toks: Tokens, m, lo: int, hi: int, ordinals: dict, doc_d
         st.series.setdefault(kind, process)     # الندوة ال15 لوزراء خارجية دول الحوار 5+5: the series of its kind
     phases = phase_dates(toks, lo, hi, doc_day)
     opener = phase_before(toks, lo, m.i)
+    if not opener and verb_dates and dates:
+        verb = governing_before(toks, lo, m.i)
+        opener = verb.feature("phase", "") if verb is not None else ""      # launched on that day: its first day
     if opener and dates and not phases:
         phases, dates = ((opener, dates[0]),), dates[1:]   # في ختام أعمال اللقاء …، أمس الأول: its last day
     members = grammar.members if grammar is not None else ()
