@@ -348,3 +348,19 @@ def test_a_launch_after_a_meeting_does_not_name_it_again():
                                   "الدولية للهجرة في الرباط برنامجا لدعم العائدين.", date="2029-10-05")
     places = {key_of(f.object) for f in facts if f.predicate == "location"}
     assert "place/cairo" in places and "place/rabat" not in places
+
+
+# ---- a bare definite meeting with a held clause of its own, its place set in brackets
+
+def test_gulf_a_conference_held_in_a_bracketed_state_last_year_is_a_meeting_of_its_own():
+    facts = facts_of_text(events, "وفي المؤتمر المنعقد في (تونس) أيار العام الماضي ناقش المشاركون سبل مكافحة تهريب "
+                                  "المهاجرين.", date="2030-02-20")
+    t = triples(facts)
+    assert ("event/conference-TUN-2029".lower(), "location", "state/TUN") in {(s.lower(), p, o) for s, p, o in t}
+    assert any(p == "year" and o == "2029" for _, p, o in t)
+
+
+def test_a_conference_to_be_held_in_a_bracketed_state_is_not_held_there():
+    facts = facts_of_text(events, "وفي المؤتمر الذي سيعقد في (تونس) أيار المقبل يناقش المشاركون سبل مكافحة تهريب "
+                                  "المهاجرين.", date="2030-02-20")
+    assert not [f for f in facts if f.predicate == "location" and f.subject.cls == "Meeting"]

@@ -316,12 +316,13 @@ def _between(toks: Tokens, k: int, hi: int) -> tuple[int, tuple]:
 
 
 _HELD_TENSES = ("past", "participle")
+_OPENING = frozenset({"(", "«", '"', "“"})        # what a writer sets a city's name off with
 
 
 def held_clause(toks: Tokens, k: int, hi: int):
     """(place, token after it) of a held clause set off after a meeting's phrase at token ``k``: a comma, ``الذي/التي``,
     a past held verb or participle, ``مؤخرا``, then ``في/ب`` + a city or a state (``، المعقود في ليما``، ``، الذي عُقد في
-    المغرب``، ``، عقد في طرابلس``); else None. A present or future verb (``الذي سيعقد في``) reports no meeting held."""
+    المغرب``، ``، عقد في طرابلس``، ``المنعقد في (بروناي)``); else None. A present or future verb (``الذي سيعقد في``) reports no meeting held."""
     lex = load()
     if k < hi and toks.tokens[k].norm in (",", "،"):
         k += 1
@@ -337,7 +338,8 @@ def held_clause(toks: Tokens, k: int, hi: int):
         return None
     found = _place_at(toks, k, hi)
     if found is None and toks.tokens[k].norm in ("في", "ب") and k + 1 < hi:
-        sm = mention_at(toks, k + 1, ("state",))
+        x = k + 2 if toks.tokens[k + 1].norm in _OPENING and k + 2 < hi else k + 1    # في (بروناي)
+        sm = mention_at(toks, x, ("state", "place"))
         found = (sm.entity, after(toks, sm)) if sm is not None else None
     elif found is None and toks.tokens[k].norm.startswith("ب"):
         sm = mention_at(toks, k, ("state",))

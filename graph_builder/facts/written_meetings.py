@@ -437,7 +437,8 @@ def _read(ctx, st, src, toks: Tokens, m, lo: int, hi: int, ordinals: dict, doc_d
         ante = antecedent(st, src)
         if ante is not None and not modified and _can_refer(kind, ante.kind, ante.process):
             return _anaphor(ctx, st, src, toks, m.i, j, lo, hi, doc_day)
-        place = host_place_before(toks, lo, m.i) or held_place_before(toks, lo, m.i)
+        place = host_place_before(toks, lo, m.i) or held_place_before(toks, lo, m.i) or (
+            grammar.place if grammar is not None and grammar.held else None)     # المؤتمر المنعقد في (بروناي)
         ante = resolve(st.chain, kind, extra=_sentence_antecedent(st, src)) if not modified and place is None else None
         if ante is not None:        # المؤتمر after a preparatory meeting: the last conference named, not the last meeting
             return _anaphor(ctx, st, src, toks, m.i, j, lo, hi, doc_day, ante)
