@@ -127,7 +127,7 @@ def test_declaration_adopted_at_a_conference_and_by_the_actors_it_names():
                                        "اجتماع مشترك بين الدول الأفريقية الأعضاء والدول الأعضاء المنتمة إلى عضوية الاتحاد "
                                        "الأوروبي، عقد في طرابلس، اعتماد إعلان بشأن الهجرة والتنمية.")
     at = {(f.subject.label_en, key_of(f.object)) for f in facts if f.predicate == "adoptedAt"}
-    assert at == {("Rabat Declaration and Action Plan", "event/ministerial-conference-mar-2006"),
+    assert at == {("Rabat Declaration and Action Plan", "event/rabat-process-2006"),
                   ("Declaration adopted at Meeting in Tripoli (2006)", "event/meeting-tripoli-2006")}
     assert by_predicate(facts, "adoptedBy") == {("Declaration", "org/eu")}
     assert ("dateAdopted", "2006-07") in {(f.predicate, key_of(f.object)) for f in facts}

@@ -238,3 +238,127 @@ def test_egyptian_date_of_the_decision_a_numbered_meeting_rests_on_is_not_its_da
     owned = [f for f in facts if f.subject.slug.startswith("meeting-ljnh")]
     assert ("ordinal", "3") in {(f.predicate, key_of(f.object)) for f in owned}
     assert not [f for f in owned if f.predicate == "year"]
+
+
+# ---- who meets, written between the meeting noun and its process (or the process's body)
+
+def test_a_meeting_of_the_ministers_of_a_process_body_is_the_process_meeting():
+    t = triples(facts_of_text(events, "وعقد أمس اجتماع وزراء خارجية المجموعة التوجيهية لعملية بالي في جاكرتا.",
+                              date="2030-01-01"))
+    assert ("event/bali-process-2029", "partOf", "process/bali-process") in t
+    assert ("event/bali-process-2029", "location", "place/jakarta") in t
+
+
+def test_a_meeting_of_the_states_of_a_process_named_in_two_scripts():
+    t = triples(facts_of_text(events, "وترأست الوزيرة أمس في جاكرتا اجتماع دول “Bali Process” أو “عملية بالي” بحضور 20 "
+                                      "دولة.", date="2030-01-01"))
+    assert any(p == "partOf" and o == "process/bali-process" for _, p, o in t)
+
+
+def test_a_meeting_of_states_to_discuss_a_process_is_not_its_meeting():
+    t = triples(facts_of_text(events, "وعقد أمس اجتماع دول الخليج لبحث مسار الرباط في الدوحة.", date="2030-01-01"))
+    assert not any(p == "partOf" and o == "process/rabat-process" for _, p, o in t)
+
+
+def test_a_meeting_of_a_process_body_read_by_the_grammar_is_the_process_meeting():
+    (surface, ph), = phrases("وعقد أمس اجتماع وزراء خارجية المجموعة التوجيهية لعملية بالي في جاكرتا.")
+    assert ph.owner is not None and ph.owner.slug == "bali-process"
+    assert surface.endswith("لعملية بالي في جاكرتا")
+
+
+# ---- a meeting "held in PLACE" outside a known process: who meets after بين, the held clause set off after the phrase
+
+def test_un_style_joint_meeting_between_members_held_in_a_city_with_a_fronted_date():
+    facts = facts_of_text(events, "وفي شباط/فبراير ٢٠٢٩، تم في اجتماع مشترك بين الدول الأعضاء في الاتحاد الأفريقي "
+                                  "والاتحاد الأوروبي، عقد في أبوجا، اعتماد خطة عمل بشأن هجرة اليد العاملة.", date="")
+    t = triples(facts)
+    assert ("event/meeting-abuja-2029", "location", "place/abuja") in t
+    assert ("event/meeting-abuja-2029", "year", "2029") in t
+    assert ("org/au", "participatesIn", "event/meeting-abuja-2029") in t
+    assert ("org/eu", "participatesIn", "event/meeting-abuja-2029") in t
+
+
+def test_levantine_numbered_summit_between_two_groups_with_a_held_participle():
+    facts = facts_of_text(events, "وفي أيار/مايو 2028، جرى في اجتماع القمة الثالث بين الاتحاد الأفريقي ومجلس التعاون "
+                                  "لدول الخليج العربية، المنعقد في الدوحة، بحث ملف العمالة الوافدة.", date="")
+    t = triples(facts)
+    assert ("event/summit-doha-2028", "location", "place/doha") in t
+    assert ("event/summit-doha-2028", "ordinal", "3") in t
+    assert ("org/au", "participatesIn", "event/summit-doha-2028") in t
+
+
+def test_the_held_clause_of_the_grammar_reads_a_state_as_the_place():
+    (surface, ph), = phrases("واعتمد المؤتمر الإقليمي حول الهجرة، الذي عقد في تونس، إعلانا ختاميا.")
+    assert ph.held and ph.place is not None and ph.place.slug == "TUN"
+
+
+def test_a_meeting_that_will_be_held_in_a_city_has_no_held_clause():
+    (surface, ph), = phrases("ويبحث الاجتماع المشترك بين الاتحاد الأفريقي والاتحاد الأوروبي، الذي سيعقد في أبوجا، "
+                             "ملف الهجرة.")
+    assert not ph.held
+    facts = facts_of_text(events, "وفي آذار/مارس 2031، يبحث اجتماع مشترك بين الاتحاد الأفريقي والاتحاد الأوروبي، الذي "
+                                  "سيعقد في أبوجا، ملف الهجرة.", date="2030-01-01")
+    assert not [f for f in facts if f.predicate == "participatesIn"]
+    assert not events_of(facts, "Meeting")
+
+
+def test_members_between_with_no_place_and_no_date_give_no_meeting():
+    facts = facts_of_text(events, "ودعا الوزير إلى اجتماع مشترك بين الاتحاد الأفريقي والاتحاد الأوروبي لبحث ملف "
+                                  "الهجرة.", date="")
+    assert not [f for f in facts if f.predicate == "participatesIn"]
+    assert not events_of(facts)
+
+
+def test_a_fronted_date_with_another_meeting_between_is_not_the_held_meetings_date():
+    facts = facts_of_text(events, "وفي نيسان/أبريل 2027، وبعد المؤتمر الوزاري لعملية الرباط، جرى في اجتماع مشترك بين "
+                                  "الاتحاد الأفريقي والاتحاد الأوروبي، المعقود في أبوجا، بحث ملف الهجرة.", date="")
+    assert not [f for f in facts if f.subject.slug.startswith("meeting-abuja") and f.predicate == "year"
+                and key_of(f.object) == "2027"]
+
+
+def test_a_date_after_since_in_a_later_sentence_is_not_the_meetings_year():
+    facts = facts_of_text(events, "ترأس الوزير وفد بلاده في الاجتماع الوزاري الثاني لعملية الرباط، الذي عقد اليوم "
+                                  "الأربعاء في القاهرة. وأضاف أن الاجتماع شهد تقييم ما تحقق منذ إطلاق المسار في العام "
+                                  "2006.", date="2030-05-08")
+    years = {(key_of(f.subject), key_of(f.object)) for f in facts if f.predicate == "year"}
+    assert ("event/rabat-process-2030", "2030") in years
+    assert not any(y == "2006" for _, y in years)
+
+
+# ---- a meeting launched by its organiser (أطلق X … المنتدى …): the day written between them is its first day
+
+def test_gulf_a_forum_launched_on_a_day_starts_that_day_and_keeps_no_last_day():
+    facts = facts_of_text(events, "أطلق الاتحاد الأفريقي، بدعم من المنظمة الدولية للهجرة، يوم 3 أكتوبر 2029، المنتدى "
+                                  "الأفريقي السابع حول الهجرة في القاهرة.", date="2029-10-03")
+    t = triples(facts)
+    assert ("event/pafom-2029", "startDate", "2029-10-03") in t
+    assert ("event/pafom-2029", "location", "place/cairo") in t
+    assert not [f for f in facts if f.predicate == "endDate"]
+
+
+def test_a_programme_launched_is_no_meeting():
+    facts = facts_of_text(events, "وأطلقت المنظمة الدولية للهجرة أمس برنامجا جديدا لدعم العائدين في تونس.", date="2029-10-03")
+    assert not events_of(facts)
+
+
+def test_a_launch_after_a_meeting_does_not_name_it_again():
+    facts = facts_of_text(events, "وعقد المنتدى الأفريقي السابع حول الهجرة في القاهرة يوم 3 أكتوبر 2029. وأطلقت المنظمة "
+                                  "الدولية للهجرة في الرباط برنامجا لدعم العائدين.", date="2029-10-05")
+    places = {key_of(f.object) for f in facts if f.predicate == "location"}
+    assert "place/cairo" in places and "place/rabat" not in places
+
+
+# ---- a bare definite meeting with a held clause of its own, its place set in brackets
+
+def test_gulf_a_conference_held_in_a_bracketed_state_last_year_is_a_meeting_of_its_own():
+    facts = facts_of_text(events, "وفي المؤتمر المنعقد في (تونس) أيار العام الماضي ناقش المشاركون سبل مكافحة تهريب "
+                                  "المهاجرين.", date="2030-02-20")
+    t = triples(facts)
+    assert ("event/conference-TUN-2029".lower(), "location", "state/TUN") in {(s.lower(), p, o) for s, p, o in t}
+    assert any(p == "year" and o == "2029" for _, p, o in t)
+
+
+def test_a_conference_to_be_held_in_a_bracketed_state_is_not_held_there():
+    facts = facts_of_text(events, "وفي المؤتمر الذي سيعقد في (تونس) أيار المقبل يناقش المشاركون سبل مكافحة تهريب "
+                                  "المهاجرين.", date="2030-02-20")
+    assert not [f for f in facts if f.predicate == "location" and f.subject.cls == "Meeting"]

@@ -297,25 +297,6 @@ def test_a_first_meeting_still_to_come_is_planned():
     assert facts and all(f.subject.cls == "PlannedMeeting" for f in facts if f.subject.kind == "event")
 
 
-# ---- who meets, written between the meeting noun and its process (or the process's body)
-
-def test_a_meeting_of_the_ministers_of_a_process_body_is_the_process_meeting():
-    t = triples("وعقد أمس اجتماع وزراء خارجية المجموعة التوجيهية لعملية بالي في جاكرتا.", date="2030-01-01")
-    assert ("event/bali-process-2029", "partOf", "process/bali-process") in t
-    assert ("event/bali-process-2029", "location", "place/jakarta") in t
-
-
-def test_a_meeting_of_the_states_of_a_process_named_in_two_scripts():
-    t = triples("وترأست الوزيرة أمس في جاكرتا اجتماع دول “Bali Process” أو “عملية بالي” بحضور 20 دولة.",
-                date="2030-01-01")
-    assert any(p == "partOf" and o == "process/bali-process" for _, p, o in t)
-
-
-def test_a_meeting_of_states_to_discuss_a_process_is_not_its_meeting():
-    t = triples("وعقد أمس اجتماع دول الخليج لبحث مسار الرباط في الدوحة.", date="2030-01-01")
-    assert not any(p == "partOf" and o == "process/rabat-process" for _, p, o in t)
-
-
 # ---- a meeting written as an adverbial of a clause that gives its day and city
 
 def test_the_clauses_day_and_city_place_a_meeting_written_as_its_adverbial():

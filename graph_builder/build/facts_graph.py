@@ -33,7 +33,7 @@ from ..namespaces import FACTS_GRAPH, MDKG, Base
 NAME = FACTS_GRAPH
 MERGED_FROM = MDKG.mergedFrom
 # Graphs never merged: the build's record (it differs from build to build) and the derived graphs.
-DERIVED = ("build", "summary", NAME)
+DERIVED = ("build", "summary", "meeting-identity", NAME)
 
 
 def graph(base: Base) -> ox.NamedNode:

@@ -24,7 +24,9 @@ worker is done (loading overlaps analysis), then checks the static graphs (ontol
 Each worker also writes its report's statements about entities into the build's facts graph
 (:mod:`graph_builder.build.facts_graph`: each fact, type and label once, however many reports restate
 it; the store keeps one copy of each quad), which the named queries read; the parent adds the static
-graphs' and then computes the summary graph's lookup keys and tables (:mod:`graph_builder.build.summary`).
+graphs', learns which meeting keys of different reports name one meeting (the meeting-identity graph:
+:mod:`graph_builder.build.meeting_identity`) and then computes the summary graph's lookup keys and tables
+(:mod:`graph_builder.build.summary`).
 
 Downloadable dumps are not in the critical path: they are written from the new store after the
 switch-over (:mod:`graph_builder.build.build_dumps`), in this process (``dumps="after"``), in a
@@ -46,7 +48,7 @@ from typing import Callable, Iterable
 import pyoxigraph as ox
 
 from . import emit, store as store_mod
-from . import build_dumps, cache, facts_graph, stage_inputs, summary
+from . import build_dumps, cache, facts_graph, meeting_identity, stage_inputs, summary
 from ..text.corpus import corpus_files, load_manifest, read_document
 from ..text.readers import source_sha
 from ..facts import extract_facts, registry as rule_registry
@@ -321,6 +323,7 @@ def build(corpus: Path, store: Path, *, strict: bool = False, base: Base | None 
         st.bulk_extend(facts_graph.static_quads(static, base))   # the reports' entity statements are in already
         docs = [_doc_stub(s) for s in summaries]
         st.bulk_extend(emit.build_quads(docs, base, started, emit.now(), build_dir.name))
+        st.bulk_extend(meeting_identity.quads(st, base))   # one meeting under two texts' keys: the build's table
         summary.write_summary(st, base)     # the lookup keys and tables of the named queries, part by part
         quads = len(st)
         del st   # staged_build's reference is then the last: the store closes before the switch-over

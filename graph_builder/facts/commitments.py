@@ -34,7 +34,7 @@ from ..text.arabic import fold
 from ..recognise.findings import Entity, Fact, Value
 from . import adoption, dated, funding, funding_lists, numbered, own_instrument, signing
 from .fact_context import FactContext, sentences
-from .event_common import dates_in
+from .event_common import Ref, dates_in
 from .rules import REGISTRY
 from .spans import sentence_bounds, starting
 from ..text.word_classes import load as load_lexicon, phrases_for
@@ -156,7 +156,7 @@ def _extract(ctx: FactContext):
 def _sentence_facts(ctx, st, src, v: View, s: int, e: int, ps: ParaState, meeting_of, read, covered, last_funding):
     """The facts of the sentence [s, e) of ``src``, in the order the rules read it; ``ps`` carries what it names
     on to the next sentence."""
-    meetings = [r for r in sentence_refs(ctx, st, src, v, s, e)]
+    meetings = _sentence_meetings(ctx, st, src, v, s, e)
     named_before = ps.funding
     yield from adoption.named_adoptions(ctx, src, v, s, e, meetings, ps, meeting_of, read)
     yield from _funded_named(ctx, src, v, s, e, ps)
@@ -173,6 +173,17 @@ def _sentence_facts(ctx, st, src, v: View, s: int, e: int, ps: ParaState, meetin
     subj = _subject(ctx, src, v, s, e)
     if subj is not None:
         ps.subject = subj
+
+
+def _sentence_meetings(ctx: FactContext, st, src, v: View, s: int, e: int) -> list[Ref]:
+    """The meetings sentence [s, e) names: the report rules' (``sentence_refs``) and the held meetings the events
+    family read by their noun phrase (``FactContext.meetings()``: ``اجتماع مشترك بين …، عقد في طرابلس``), in text
+    order, one per span."""
+    refs = list(sentence_refs(ctx, st, src, v, s, e))
+    for r in ctx.meetings().refs(src, s, e):
+        if r.how == "named" and r.status == "held" and not any(x.start < r.end and r.start < x.end for x in refs):
+            refs.append(Ref(r.start, r.end, r.event, None, "event.written-meeting"))
+    return sorted(refs, key=lambda r: r.start)
 
 
 # ---------------------------------------------------------------- naming

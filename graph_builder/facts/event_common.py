@@ -1,7 +1,7 @@
 """What the event modules share: the rule table, the event reference of a sentence, dates in a
 span and the year/date facts every event gets.
 
-It finds nothing in a text by itself; the rules are in ``process_meetings.py``, ``named_meetings.py``,
+It finds nothing in a text by itself; the rules are in ``process_meetings.py``, ``written_meetings.py``,
 ``meeting_details.py``, ``meeting_parts.py``, ``event_chairs.py`` and ``sessions.py``.
 """
 from __future__ import annotations
@@ -26,9 +26,8 @@ RULES = {
     "event.session": ("a working session, cluster or special session heading is part of the meeting the report is about", 0.9),
     "event.workshop": ("a workshop/thematic meeting held in a listed city is part of that year's meeting", 0.8),
     "event.workshop-theme": ("a quoted subject after a workshop's place and date (عن \"…\") is its theme", 0.8),
-    "event.named-meeting": ("a conference/summit/meeting 'held in' a place (الذي عقد في / المعقود في) with a year in its sentence", 0.8),
-    "event.named-meeting-process": ("a meeting held 'within' a process (عملية X … في إطار المؤتمر …) is part of it", 0.75),
-    "event.participant": ("an actor named in a meeting's own phrase (اجتماع مشترك بين … والاتحاد الأوروبي) takes part in it", 0.7),
+    "event.participant": ("an actor named in a held meeting's own phrase after بين (اجتماع مشترك بين … والاتحاد الأوروبي: "
+                          "meeting_phrase.py) takes part in it", 0.7),
     "event.host-convened": ("قام(ت) X بعقد MEETING: X held (hosted) the meeting", 0.75),
     "event.civil-society": ("civil society days/meeting (يوما المجتمع المدني، اجتماع لممثلي المجتمع المدني) are part of the meeting named with them", 0.8),
     "event.civil-society-chair": ("رئيس يومي المجتمع المدني PERSON: the person chaired them", 0.85),
@@ -59,6 +58,7 @@ class Ref:
     phases: tuple = ()              # ("start"|"end", DateMatch): dates right after انطلقت/اختتمت in its sentence
     place_rule: str = ""            # the rule that gave ``place`` when not the meeting's own clause (a dateline)
     minted: bool = False            # named by its own noun phrase only (no process, no place): written_meetings.py
+    members: tuple = ()             # who meets, named in the meeting's phrase (بين X و Y): written_meetings.py
 
 
 def year_fact(ev: Entity, year, src, rule: str = "event.year") -> Fact:

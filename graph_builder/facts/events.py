@@ -2,7 +2,7 @@
 
 This module walks a document sentence by sentence and hands each job to its module:
 ``process_meetings.py`` (which meetings of a process a sentence names, what the document says of
-them), ``named_meetings.py`` (meetings outside known processes), ``meeting_details.py`` (partOf,
+them), ``written_meetings.py`` (meetings named the way a writer names them), ``meeting_details.py`` (partOf,
 year, location, dates, hosts, theme, participants), ``meeting_parts.py`` (workshops, civil
 society days, round tables), ``event_chairs.py`` (chairs of a year's meeting) and ``sessions.py``
 (the sessions and co-chairs of a chair's report). ``event_common.py`` holds the rule table
@@ -25,14 +25,13 @@ from .event_status import HELD, PLANNED, clause_status, document_day
 from ..text.word_classes import load
 from .meeting_details import convened, participants, ref_facts, quoted_themes, themes
 from .meeting_parts import civil_society, roundtables, workshops
-from .named_meetings import named_meeting_facts
 from .minting import rx, ORDINAL_RE
 from .process_meetings import DocState, learn_document, sentence_refs
 from .sessions import session_facts
 from .rules import REGISTRY, Rule, register
 
 # The public names of this module (kept where they were before it was split).
-__all__ = ["RULES", "extract", "Ref", "DocState", "year_fact", "named_meeting_facts"]
+__all__ = ["RULES", "extract", "Ref", "DocState", "year_fact"]
 
 # a bare الاجتماع takes up the paragraph's last meeting, unless a held clause of its own follows it (… بعد الاجتماع
 # المنعقد بمدينة وهران سنة 2005: another meeting, the written rule's to name)
@@ -267,9 +266,6 @@ def _paragraph_facts(ctx: FactContext, st: DocState, src):
             continue
         for i, ref in enumerate(refs):
             scope_end = refs[i + 1].start if i + 1 < len(refs) else e
-            if ref.rule == "event.named-meeting":
-                yield from named_meeting_facts(ctx, src, v, ref, s, e)
-                continue
             given = list(ref_facts(ctx, st, src, v, ref, s if i == 0 else ref.start, ref.end, scope_end))
             yield from given
             if ref.rule and ref.process is not None:

@@ -39,6 +39,9 @@ PARTICIPANTS = [
 ]
 SESSION_OF = rx(r"(?:جلسه|يوم\w*)(?: \S+)? لل?$")
 DATE_BLOCK = rx(r"يوم|يومي|يومين|جلسه|اللذان|اللتان|الاجتماع الحكومي")
+# a منذ clause between the meeting and a date (… شهد تقييم ما تحقق منذ إطلاق المسار في العام 2014): the date is
+# when something else began, not the meeting's
+SINCE_CLAUSE = rx(r"(?<![\w])و?منذ(?![\w])")
 HELD_VERB = rx(r"(?<![\w])(?:و)?(?:عقد|عقدت|المعقود|جرت|جري|استضاف\w*|ستستضيف|تستضيف|ستعقد|سيعقد)(?![\w])")
 CONVENED = rx(r"(?<![\w])قام(?:ت)? (.{2,80}?) بعقد\s*$")
 
@@ -51,6 +54,8 @@ def ref_facts(ctx, st, src, v: View, ref: Ref, before: int, start: int, end: int
         year = ev.slug.rsplit("-", 1)[-1]
         if year.isdigit():
             yield year_fact(ev, year, src)
+        if ref.ordinal:             # الاجتماع الثامن للمنتدى … 2015: the text gives both keys of the meeting
+            yield Fact(ev, "ordinal", Value(str(ref.ordinal), "integer"), src, ref.rule, RULES[ref.rule][1])
     for mention in ctx.mentions_in(src, start, end):
         if mention.entity.kind != "place":
             continue
@@ -63,7 +68,7 @@ def ref_facts(ctx, st, src, v: View, ref: Ref, before: int, start: int, end: int
     genitive = SESSION_OF.search(fold(v.text[max(0, ref.start - 30):ref.start]))   # "الجلسة الافتتاحية للمناقشة"
     for d in dates_in(v.text, start, end, int(key_year) if key_year.isdigit() else None)[:1]:
         gap = fold(v.text[start:d.start])
-        if genitive or DATE_BLOCK.search(gap) or (len(gap) > 80 and not HELD_VERB.search(gap)):
+        if genitive or DATE_BLOCK.search(gap) or SINCE_CLAUSE.search(gap) or (len(gap) > 80 and not HELD_VERB.search(gap)):
             break
         if d.precision == "day" and d.start_date:
             yield from day_facts(ev, d, src)

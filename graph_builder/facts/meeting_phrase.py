@@ -9,8 +9,12 @@ writer uses them (word classes in ``lexicons/classes/meeting_phrase.toml`` and `
 * the owner: the process, body or organisation whose meeting it is, after ل/لل/من, in quotes or brackets
   (``لحوار "5 + 5"``، ``(حوار 5+5 )``); or a body the gazetteer lacks, named by its own words after ل
   (``لمجلس إدارة المعهد التدريبي …``، ``للجنة المشتركة من خبراء …``: class ``meeting_owner_noun``);
+* who meets, after ``بين`` (``اجتماع مشترك بين الدول الأفريقية والاتحاد الأوروبي``): its states, organisations
+  and bodies, up to the comma;
 * a topic (``حول الهجرة والتنمية``، ``المعني بالهجرة الدولية``), a place (``في/ب`` + city) and a year
-  (``عام 2009``، ``(2011)``).
+  (``عام 2009``، ``(2011)``، or the bare year after a city: ``منتدى إسطنبول 2015``);
+* a held clause set off after the phrase that gives the place (``، المعقود في ليما``، ``، الذي عقد في المغرب``،
+  ``، عقد في طرابلس``): a past verb or a participle, never a present or future one.
 
 :func:`read` returns a :class:`Phrase`: the tokens it spans and what each modifier gave. :func:`owner_key`
 makes the stable key of a meeting of an unnamed body (its words and its ordinal), so the same meeting
@@ -55,6 +59,8 @@ class Phrase:
     year: int | None = None
     topic: tuple = ()                    # tokens of the topic after حول/بشأن/المعني ب
     scope: tuple = ()                    # tokens of qualifier and scope words
+    members: tuple = ()                  # states, organisations and bodies that meet (بين X و Y)
+    held: bool = False                   # a held clause set off after the phrase gave its place (، المعقود في ليما)
 
 
 def _ordinal_at(toks: Tokens, k: int, ordinals: dict):
@@ -89,6 +95,32 @@ def _words_until_stop(toks: Tokens, k: int, hi: int, limit: int) -> tuple:
         out.append(k)
         k += 1
     return tuple(out)
+
+
+def _before_name(toks: Tokens, k: int, hi: int) -> int:
+    """The token where a name begins after who meets: quotation marks, words in Latin letters and أو may stand
+    before it (``اجتماع دول “Bali Process” أو “عملية بالي”``), unless a process is named in them."""
+    while k < hi and (toks.tokens[k].norm in _QUOTES or toks.tokens[k].norm == "او"
+                      or (toks.tokens[k].kind == "word" and not any("\u0600" <= c <= "\u06ff" for c in toks.tokens[k].norm))):
+        if mention_at(toks, k, ("process",)) is not None:
+            break
+        k += 1
+    return k
+
+
+def _owning_process(entity, matcher):
+    """The process a body belongs to (the gazetteer's ``bodyOf`` link: المجموعة التوجيهية → عملية بالي), else the
+    entity itself: the meeting of a process's body is the process's meeting."""
+    gaz = getattr(matcher, "gazetteer", None)
+    if entity.kind != "body" or gaz is None:
+        return entity
+    for rel, kind, slug in entity.links:
+        if rel == "bodyOf" and kind == "process":
+            try:
+                return gaz.get("process", slug)
+            except KeyError:
+                return entity
+    return entity
 
 
 def _unquoted_owner(toks: Tokens, k: int, hi: int, matcher):
@@ -144,7 +176,8 @@ def read(toks: Tokens, m, hi: int, ordinals: dict, matcher=None) -> Phrase:
     lex = load()
     k = m.j
     n = n_at = owner = place = year = None
-    owner_end = 0
+    between: tuple = ()
+    owner_end = members_end = 0
     owner_words: tuple = ()
     topic: tuple = ()
     scope: list = []
@@ -195,12 +228,17 @@ def read(toks: Tokens, m, hi: int, ordinals: dict, matcher=None) -> Phrase:
                 while k < limit and (more := lex.is_a(toks, k, "meeting_members_of")
                                      or lex.is_a(toks, k, "meeting_members_portfolio")) is not None:
                     k = more.j                       # لوزراء الشؤون الخارجية، لوزراء العدل والداخلية العرب
+                k = _before_name(toks, k, limit)     # دول “Bali Process” أو “عملية بالي”
+                members_end = k
                 continue
             om = mention_at(toks, k, _OWNER_KINDS)
-            if om is not None and (om.entity.kind == "process" or _lam_before(toks, om) or k == m.j
+            if om is not None and (om.entity.kind == "process" or _lam_before(toks, om) or k in (m.j, members_end)
                                    or toks.tokens[k - 1].norm in _QUOTES or toks.tokens[k - 1].norm == "من"):
-                owner, owner_end = om.entity, after(toks, om)
-                k = owner_end
+                owner, owner_end = _owning_process(om.entity, matcher), after(toks, om)
+                k = owner_end                        # وزراء خارجية المجموعة التوجيهية لعملية بالي: the body's process
+                if om.entity.kind == "body" and owner.kind == "process":
+                    pm = mention_at(toks, k, ("process",)) if k < hi else None
+                    k = owner_end = after(toks, pm) if pm is not None and pm.entity == owner else k
                 continue
             quoted = _unquoted_owner(toks, k, hi, matcher)
             if quoted is not None:
@@ -215,10 +253,17 @@ def read(toks: Tokens, m, hi: int, ordinals: dict, matcher=None) -> Phrase:
                 owner_words = _words_until_stop(toks, k, hi, OWNER_WORDS)
                 k = owner_words[-1] + 1 if owner_words else k + 1
                 continue
+        if t.norm == "بين" and not between and owner is None and not owner_words:
+            k, between = _between(toks, k + 1, hi)
+            continue
         tm = lex.is_a(toks, k, "meeting_topic_marker")
         if tm is not None and not topic:
             topic = _words_until_stop(toks, tm.j, hi, OWNER_WORDS)
             k = topic[-1] + 1 if topic else tm.j
+            continue
+        if place is None and k == m.j and (pm := mention_at(toks, k, ("place",))) is not None \
+                and pm.start == t.start:
+            place, k = pm.entity, after(toks, pm)    # قمة فاليتا، منتدى إسطنبول: the city names the meeting
             continue
         if place is None and (t.norm in ("في", "ب") or t.norm.startswith("ب")):
             found = _place_at(toks, k, hi)
@@ -230,8 +275,76 @@ def read(toks: Tokens, m, hi: int, ordinals: dict, matcher=None) -> Phrase:
             year = year or int(toks.tokens[yw.j].norm)
             k = yw.j + 1
             continue
+        if year is None and t.kind == "number" and _YEAR.fullmatch(t.norm) and k > m.j \
+                and mention_at(toks, k - 1, ("place",)) is not None and not _range_after(toks, k, hi):
+            year = int(t.norm)                       # منتدى إسطنبول 2015، قمة فاليتا 2015: the year after the name
+            k += 1
+            continue
         break
-    return Phrase(m.i, k, n, n_at, owner, owner_end, owner_words, place, year, topic, tuple(scope))
+    held = None if place is not None else held_clause(toks, k, hi)
+    return Phrase(m.i, k, n, n_at, owner, owner_end, owner_words, held[0] if held else place, year, topic, tuple(scope),
+                  between, held is not None)
+
+
+def _range_after(toks: Tokens, k: int, hi: int) -> bool:
+    """The year at token ``k`` opens a range (``2026 - 2027``، ``2026/2027``): a term, not a meeting's year."""
+    return k + 2 < hi and toks.tokens[k + 1].norm in ("-", "–", "/", "الى", "إلى") and bool(_YEAR.fullmatch(toks.tokens[k + 2].norm))
+
+
+BETWEEN_REACH = 14           # tokens of who meets after بين
+
+
+def _between(toks: Tokens, k: int, hi: int) -> tuple[int, tuple]:
+    """(token after them, entities) of who meets after ``بين`` (``بين الاتحاد الأوروبي ودول منطقة أمريكا اللاتينية``):
+    the states, organisations and bodies named up to punctuation, a held verb or a place after في/ب."""
+    lex = load()
+    found = []
+    last = min(hi, k + BETWEEN_REACH)
+    while k < last:
+        t = toks.tokens[k]
+        if (t.kind == "punct" and t.norm not in _QUOTES) or lex.is_a(toks, k, "held_verb") \
+                or (t.norm in ("في", "ب") and k + 1 < hi and mention_at(toks, k + 1, ("place",)) is not None):
+            break
+        om = mention_at(toks, k, ("state", "org", "body"))
+        if om is not None:
+            if om.entity not in found:
+                found.append(om.entity)
+            k = max(k + 1, after(toks, om))
+            continue
+        k += 1
+    return k, tuple(found)
+
+
+_HELD_TENSES = ("past", "participle")
+_OPENING = frozenset({"(", "«", '"', "“"})        # what a writer sets a city's name off with
+
+
+def held_clause(toks: Tokens, k: int, hi: int):
+    """(place, token after it) of a held clause set off after a meeting's phrase at token ``k``: a comma, ``الذي/التي``,
+    a past held verb or participle, ``مؤخرا``, then ``في/ب`` + a city or a state (``، المعقود في ليما``، ``، الذي عُقد في
+    المغرب``، ``، عقد في طرابلس``، ``المنعقد في (بروناي)``); else None. A present or future verb (``الذي سيعقد في``) reports no meeting held."""
+    lex = load()
+    if k < hi and toks.tokens[k].norm in (",", "،"):
+        k += 1
+    if k < hi and toks.tokens[k].norm in ("الذي", "التي"):
+        k += 1
+    vm = lex.is_a(toks, k, "held_verb") if k < hi else None
+    if vm is None or vm.reading.enc or vm.future or vm.feature("tense") not in _HELD_TENSES or vm.feature("met"):
+        return None
+    k = vm.j
+    if k < hi and toks.tokens[k].norm == "مؤخرا":
+        k += 1
+    if k >= hi:
+        return None
+    found = _place_at(toks, k, hi)
+    if found is None and toks.tokens[k].norm in ("في", "ب") and k + 1 < hi:
+        x = k + 2 if toks.tokens[k + 1].norm in _OPENING and k + 2 < hi else k + 1    # في (بروناي)
+        sm = mention_at(toks, x, ("state", "place"))
+        found = (sm.entity, after(toks, sm)) if sm is not None else None
+    elif found is None and toks.tokens[k].norm.startswith("ب"):
+        sm = mention_at(toks, k, ("state",))
+        found = (sm.entity, after(toks, sm)) if sm is not None and sm.start > toks.tokens[k].start else None
+    return found
 
 
 def owner_key(toks: Tokens, phrase: Phrase, kind: str) -> tuple[str, str]:

@@ -90,6 +90,25 @@ def fronted_place(toks: Tokens, lo: int, i: int):
     return m.entity if k < i and toks.tokens[k].norm == "," else None
 
 
+def fronted_dates(toks: Tokens, lo: int, i: int, doc_day):
+    """``وفي أيار/مايو ٢٠٠٨، جرى في اجتماع القمة …``: a date fronted at the head of the sentence after في, set off
+    by a comma, is when the sentence's meeting took place, when no other meeting noun stands between them."""
+    if i - lo < 3 or toks.tokens[lo].norm not in ("في", "وفي"):
+        return []
+    lex = load()
+    start = toks.tokens[lo + 1].start
+    for d in dates_of(toks, doc_day):
+        if d.start == start:
+            k = toks.index_at(d.end) if d.end < len(toks.text) else i
+            while k < i and toks.tokens[k].end <= d.end:
+                k += 1
+            if k < i and toks.tokens[k].norm in (",", "،") and not any(
+                    (x := lex.is_a(toks, y, "meeting_noun")) is not None and not x.feature("plural") for y in range(k, i)):
+                return [d]
+            return []
+    return []
+
+
 def held_place_before(toks: Tokens, lo: int, i: int):
     """``اختتمت اليوم في العاصمة القطرية الدوحة أعمال القمة``, ``احتضن المركز … بالجزائر العاصمة … أشغال
     ندوة``: the city after في/ب between a held or hosting verb and the meeting it governs; the city a verb

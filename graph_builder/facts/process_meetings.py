@@ -6,8 +6,8 @@ Forum", "the High-level Dialogue held in September 2006" all become ``event/{pro
 so that reports join. An ordinal meeting without a year in its sentence takes the year the same
 document gives that ordinal elsewhere; without any year it is left out. :func:`learn_document`
 reads, once per document, which process "the Forum" / "the Dialogue" stands for and the year of
-the meeting the document reports on; :func:`sentence_refs` lists the meetings one sentence names
-(including meetings outside known processes, from ``named_meetings.py``).
+the meeting the document reports on; :func:`sentence_refs` lists the meetings of the Forum and the Dialogue
+one sentence names (meetings outside known processes are ``written_meetings.py``'s).
 
 It makes no facts itself: the facts of a named meeting are ``meeting_details.py``'s job.
 """
@@ -23,7 +23,6 @@ from .fact_context import FactContext, sentences
 from ..text.word_classes import slips_of
 from .event_common import Ref, dates_in
 from .meeting_coref import Chain
-from .named_meetings import named_meetings
 from .minting import rx, ORDINAL_RE, ORDINALS, View, arabic_names, process_meeting
 
 _LAM = r"(?:لل|ل|لهذا ال)"
@@ -168,7 +167,7 @@ def _ordinal_refs(ctx, st, src, v: View, s: int, e: int, learn: bool = False):
             continue
         year = years.pop() if len(years) == 1 else st.ordinal_years.get((process.slug, n))
         if year:
-            yield Ref(ms, me, process_meeting(process, year), process, "event.ordinal-meeting")
+            yield Ref(ms, me, process_meeting(process, year), process, "event.ordinal-meeting", ordinal=n)
 
 
 def _next_ref_start(v: View, after: int, end: int) -> int:
@@ -216,7 +215,6 @@ def sentence_refs(ctx: FactContext, st: DocState, src, v: View, s: int, e: int) 
         year = int(m.group(1)) if m.group(1) else st.year
         if st.forum is not None and year:
             refs.append(Ref(ms, me, process_meeting(st.forum, year), st.forum, "event.year-meeting"))
-    refs += named_meetings(ctx, src, v, s, e, refs)
     # one reference per span: keep the first found for overlapping spans
     out: list[Ref] = []
     for r in sorted(refs, key=lambda r: (r.start, -r.end)):

@@ -24,8 +24,12 @@ named in running text (``الاجتماع الحكومي``, ``اجتماع لك�
 (:func:`sessions`); :func:`supplement` adds the place and dates written the writers' way to a meeting
 a report rule found.
 
-It does not find the meetings the report rules already find (``process_meetings.py``,
-``named_meetings.py``): those spans are passed in and skipped. Relations (hosts, chairs,
+A meeting "held in PLACE" outside a known process (``اجتماع مشترك بين …، عقد في طرابلس``، ``اجتماع القمة
+الرابع …، المعقود في ليما``) is read here too: the phrase's held clause and who meets are the grammar's
+(``meeting_phrase.py``), a date fronted at the head of the sentence (``وفي أيار/مايو ٢٠٠٨، …``) its date.
+
+It does not find the meetings the report rules already find (``process_meetings.py``): those spans are
+passed in and skipped. Relations (hosts, chairs,
 participants, counts) are ``meeting_relations.py``'s job.
 """
 from __future__ import annotations
@@ -37,12 +41,12 @@ from ..text.arabic import fold
 from ..values import find_ordinals, parse_ordinal
 from ..recognise.findings import Entity, Fact, Value
 from ..text.tokens import Tokens, strip_article
-from .event_common import Ref, key_year, year_fact
+from .event_common import RULES, Ref, key_year, year_fact
 from .event_status import HELD, PLANNED, UNKNOWN, _sentence_bounds, clause_status, document_day
 from ..text.word_classes import load
 from . import meeting_phrase
 from .minting import View, process_meeting, sub_event, translit
-from .meeting_setting import (LOCATION_WINDOW, after, clause_place, covered, dates_before, fronted_place, governing_before, governing_verb, held_place_before, held_subject,
+from .meeting_setting import (LOCATION_WINDOW, after, clause_place, covered, dates_before, fronted_dates, fronted_place, governing_before, governing_verb, held_place_before, held_subject,
                               host_place_before, mention_at, ordinals_of, own_dates, phase_before, phase_dates,
                               place_after, range_tail, reported, state_site, contradicted, host_after)
 from .rules import REGISTRY, Rule, register
@@ -65,6 +69,7 @@ register(Rule("event.written-date", ("startDate", "endDate"), 0.8,
               ("meeting_noun", "held_verb", "session_noun", "values:date", "relative_time", "document.date"),
               "the first date after a written meeting or its held verb, not after a session noun or a second meeting; "
               "relative dates anchored on the document's date", "events"))
+MEMBERS_ID = "event.participant"          # who meets, named in the phrase (event_common.RULES)
 CONF = 0.8
 
 PLANNED_CLASS, HELD_CLASS = "PlannedMeeting", "Meeting"
@@ -290,31 +295,6 @@ def _held_opener(toks: Tokens, lo: int, hi: int) -> int | None:
     return None
 
 
-def _members_process(ctx, toks: Tokens, k: int, hi: int):
-    """(process, token after its name) for the process or the body of a process named right after the words
-    of who meets (``اجتماع دول “Bali Process” أو “عملية بالي”``, ``اجتماع وزراء خارجية المجموعة التوجيهية لعملية
-    بالي``): quotation marks, words in Latin letters and أو may stand between; anything else ends the search."""
-    while k < hi and (toks.tokens[k].norm in _QUOTES or toks.tokens[k].norm == "او"
-                      or not any("\u0600" <= c <= "\u06ff" for c in toks.tokens[k].norm)):
-        if mention_at(toks, k, ("process",)) is not None:
-            break
-        k += 1
-    if k >= hi:
-        return None
-    pm = mention_at(toks, k, ("process",))
-    if pm is not None:
-        return pm.entity, after(toks, pm)
-    bm = mention_at(toks, k, ("body",))
-    gaz = getattr(ctx, "gazetteer", None)
-    for rel, kind, slug in (bm.entity.links if bm is not None else ()):
-        if rel == "bodyOf" and kind == "process" and gaz is not None:
-            try:
-                return gaz.get("process", slug), after(toks, bm)
-            except KeyError:
-                return None
-    return None
-
-
 def _numbered_process(toks: Tokens, i: int, ordinals: dict):
     """The process whose short name covers the meeting noun at ``i`` and is followed right away by an ordinal
     (``المنتدى العالمي الحادي عشر للهجرة والتنمية``: the eleventh meeting of the Forum), else None."""
@@ -349,12 +329,7 @@ def _read(ctx, st, src, toks: Tokens, m, lo: int, hi: int, ordinals: dict, doc_d
         return None             # نسخة من التقرير: an edition noun names a meeting only with its number
     place = process = None
     named_by_place = False      # قمة فاليتا، مؤتمر «الرباط»: the city in the noun's construct names the meeting
-    members = lex.is_a(toks, j, "meeting_members_of") if j < hi and not m.reading.enc else None
-    if members is not None:
-        found = _members_process(ctx, toks, members.j, hi)     # اجتماع وزراء خارجية المجموعة التوجيهية لعملية بالي
-        if found is not None:
-            process, j = found
-    for k in range(j, min(hi, j + MAX_GAP) if process is None else j):
+    for k in range(j, min(hi, j + MAX_GAP)):
         pm = mention_at(toks, k, ("process",))
         if pm is not None:
             process = pm.entity
@@ -462,17 +437,25 @@ def _read(ctx, st, src, toks: Tokens, m, lo: int, hi: int, ordinals: dict, doc_d
         ante = antecedent(st, src)
         if ante is not None and not modified and _can_refer(kind, ante.kind, ante.process):
             return _anaphor(ctx, st, src, toks, m.i, j, lo, hi, doc_day)
-        place = host_place_before(toks, lo, m.i) or held_place_before(toks, lo, m.i)
+        place = host_place_before(toks, lo, m.i) or held_place_before(toks, lo, m.i) or (
+            grammar.place if grammar is not None and grammar.held else None)     # المؤتمر المنعقد في (بروناي)
         ante = resolve(st.chain, kind, extra=_sentence_antecedent(st, src)) if not modified and place is None else None
         if ante is not None:        # المؤتمر after a preparatory meeting: the last conference named, not the last meeting
             return _anaphor(ctx, st, src, toks, m.i, j, lo, hi, doc_day, ante)
         if place is None and host_after(toks, j, hi) is None:
             return None         # افتتحت اليوم، بمراكش، أشغال المؤتمر الحكومي الدولي: named by its place (below)
-    dates = own_dates(ctx, toks, j, hi, doc_day) or dates_before(toks, lo, m.i, doc_day)
+    dates = own_dates(ctx, toks, j, hi, doc_day)
+    verb_dates = not dates          # the dates between its governing verb and it (أطلق … بتاريخ 11 سبتمبر 2021، المنتدى)
+    dates = dates or dates_before(toks, lo, m.i, doc_day)
+    if not dates and grammar is not None and grammar.held:
+        dates = fronted_dates(toks, lo, m.i, doc_day)      # وفي أيار/مايو ٢٠٠٨، جرى في اجتماع القمة …، المعقود في ليما
     status = clause_status(toks, m.i, dates=dates, doc_day=doc_day)
     if status not in (HELD, PLANNED) and kind.endswith(_ORGANISED) and (
             _organised_by(toks, lo, m.i, past=True) or said):
         status = HELD           # نظمت الإسكوا … اجتماعا: organised, a past verb with its organiser; بحث الاجتماع …
+    held_clause = grammar is not None and grammar.held
+    if place is None and held_clause:
+        place = grammar.place       # اجتماع القمة الرابع بين …، المعقود في ليما: the phrase's own held clause
     if place is None:
         place = (place_after(toks, j, hi) or host_place_before(toks, lo, m.i) or held_place_before(toks, lo, m.i)
                  or fronted_place(toks, lo, m.i) or clause_place(toks, lo, m.i, doc_day))
@@ -495,6 +478,8 @@ def _read(ctx, st, src, toks: Tokens, m, lo: int, hi: int, ordinals: dict, doc_d
     if host is not None and host.kind == "place":
         place, host = host, None        # المؤتمر الذي احتضنته مراكش: its city
     year = _year(ctx, st, toks, process, n, dates, lo, hi, status, doc_day, j)
+    if year is None and grammar is not None and grammar.year is not None and (place is not None or process is not None):
+        year = grammar.year         # منتدى إسطنبول 2015: the year the phrase writes after the name
     if year is None and place_rule == DATELINE_ID and doc_day is not None:
         year = doc_day.year     # the lead's meeting of the dateline's day (or two before): the dateline's year
     phrase = None
@@ -558,10 +543,15 @@ def _read(ctx, st, src, toks: Tokens, m, lo: int, hi: int, ordinals: dict, doc_d
         st.series.setdefault(kind, process)     # الندوة ال15 لوزراء خارجية دول الحوار 5+5: the series of its kind
     phases = phase_dates(toks, lo, hi, doc_day)
     opener = phase_before(toks, lo, m.i)
+    if not opener and verb_dates and dates:
+        verb = governing_before(toks, lo, m.i)
+        opener = verb.feature("phase", "") if verb is not None else ""      # launched on that day: its first day
     if opener and dates and not phases:
         phases, dates = ((opener, dates[0]),), dates[1:]   # في ختام أعمال اللقاء …، أمس الأول: its last day
+    members = grammar.members if grammar is not None else ()
+    j = max(j, grammar.end) if members else j       # the phrase spans who meets (… بين الاتحاد الأوروبي ودول …)
     return Ref(toks.tokens[m.i].start, toks.tokens[j - 1].end, ev, process, RULE_ID, status, n, place,
-               tuple(dates), year, kind, phases, place_rule, minted)
+               tuple(dates), year, kind, phases, place_rule, minted, members)
 
 
 PHRASE_MAX = 10              # words of a meeting's own noun phrase after its noun
@@ -1485,11 +1475,17 @@ def ref_facts(src, ref: Ref):
     if ref.place is not None:
         rule = ref.place_rule or "event.written-location"
         yield Fact(ev, "location", ref.place, src, rule, REGISTRY.confidence(rule))
+    if ref.status == HELD:
+        for who in ref.members:
+            yield Fact(who, "participatesIn", ev, src, MEMBERS_ID, RULES[MEMBERS_ID][1])
     start = next((d.start_date for p, d in ref.phases if p == "start"), None)
     end = next((d.end_date or d.start_date for p, d in ref.phases if p == "end"), None)
     phased = {(d.start, d.end) for _, d in ref.phases}
     ends = {(d.start, d.end) for p, d in ref.phases if p == "end"}
     days = [d for d in ref.dates if d.precision == "day" and d.start_date and (d.start, d.end) not in ends]
+    year = ref.year or key_year(ev)
+    if year:                 # a day of another year later in the sentence is not this meeting's (… عام 2005 … ثم
+        days = [d for d in days if d.start_date.year == year]      # اعتمد المجلس الإطار في 12 آذار/مارس 2006)
     if days and start is None:
         d = days[0]
         start = d.start_date
