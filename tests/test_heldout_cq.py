@@ -21,9 +21,9 @@ DATA = Path(__file__).parent / "data"
 # Floors = macro F1 measured on main (stop 13: cq-extra 0.969, heldout 0.910); raise them when work lands.
 FLOOR_EXTRA = 0.96
 FLOOR_HELDOUT = 0.90
-# heldout2 is blind: its floor is the baseline of commit 299acbf (macro F1 0.3727), measured by
-# `python bench/cq_score.py --corpus tests/data/heldout2 --questions tests/data/heldout2/cq.json`.
-FLOOR_HELDOUT2 = 0.372
+# heldout2 is blind: its floor is what main gives (baseline of commit 299acbf 0.3727; stop 13 0.402; stop 14 0.465),
+# measured by `python bench/cq_score.py --corpus tests/data/heldout2 --questions tests/data/heldout2/cq.json`.
+FLOOR_HELDOUT2 = 0.46
 
 
 def test_question_files_are_well_formed():
