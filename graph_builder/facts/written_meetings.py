@@ -1051,11 +1051,24 @@ def _edition(toks: Tokens, j: int, hi: int) -> tuple[int | None, int]:
     return None, j
 
 
+def _plural_meetings_of(toks: Tokens, lo: int, hi: int, k: int) -> bool:
+    """The process at token ``k`` follows a plural meeting noun the sentence reports as an event (``شارك في أعمال
+    اجتماعات حوار أبو ظبي``، ``المشاركة في مؤتمرات عملية بالي``), and the sentence names no single meeting: the meetings
+    the writer reports are the one meeting the sentence gives a place or date for. Not a plural noun with a single
+    meeting named beside it (``في اجتماعات المنتدى منذ اجتماعه الأول``), nor one no event cue reports."""
+    lex = load()
+    noun = next((m for m in lex.find(toks, "meeting_noun", max(lo, k - 2), k) if m.j == k), None)
+    if noun is None or not noun.feature("plural") or not meeting_phrase.reported_as_event(toks, lo, noun.i):
+        return False
+    return not any(not m.feature("plural") for m in lex.find(toks, "meeting_noun", lo, hi))
+
+
 def _process_occurrence(ctx, toks: Tokens, pm, k: int, lo: int, hi: int, doc_day) -> Ref | None:
     """A process named for one of its meetings when no meeting of it was named before: its proceedings
-    governed by a held verb (``انطلقت بالعاصمة كيتو أعمال المنتدى العالمي للهجرة والتنمية``), or its
-    edition (``المنتدى العالمي … في نسخته العاشرة المنعقدة منذ الأربعاء ببرلين``). Keyed by process and
-    year, else process and ordinal, else process and place (a held meeting only)."""
+    governed by a held verb (``انطلقت بالعاصمة كيتو أعمال المنتدى العالمي للهجرة والتنمية``), its
+    edition (``المنتدى العالمي … في نسخته العاشرة المنعقدة منذ الأربعاء ببرلين``), or its meetings reported as an
+    event (:func:`_plural_meetings_of`). Keyed by process and year, else process and ordinal, else process and
+    place (a held meeting only)."""
     j = after(toks, pm)
     while j < hi and j < after(toks, pm) + 3 and (toks.tokens[j].norm in ("(", ")")
                                                     or toks.tokens[j].norm.isascii() and toks.tokens[j].norm.isalpha()):
@@ -1065,7 +1078,7 @@ def _process_occurrence(ctx, toks: Tokens, pm, k: int, lo: int, hi: int, doc_day
     proceedings = prev is not None and any(r.stem in _PROCEEDINGS for r in prev.readings())
     verb = governing_before(toks, lo, k - 1 if proceedings else k)
     held = verb is not None and load().is_a(toks, verb.i, "held_verb") is not None
-    if not ((proceedings and held) or n is not None):
+    if not ((proceedings and held) or n is not None or _plural_meetings_of(toks, lo, hi, k)):
         return None
     dates = own_dates(ctx, toks, j, hi, doc_day) or dates_before(toks, lo, k, doc_day)
     status = clause_status(toks, k, dates=dates, doc_day=doc_day)
