@@ -376,3 +376,21 @@ def test_plural_meetings_not_reported_as_an_event_or_beside_a_single_meeting_are
         assert not {s for s, p, o in triples(text, date="") if p == "partOf" and o.startswith("process/")}, text
     t = triples("ويواظب الأردن على المشاركة في اجتماعات حوار أبو ظبي منذ الاجتماع الأول في دبي.", date="")
     assert {s for s, p, o in t if p == "partOf"} == {"event/abu-dhabi-dialogue-meeting-1"}   # the single one only
+
+
+# ---- an edition named by its year (نسخة العام 2023 من المنتدى)
+
+def test_an_edition_named_by_its_year_is_the_processs_meeting_of_that_year():
+    t = triples("وتجري فعاليات نسخة العام 2031 من المنتدى العالمي للاجئين في مدينة جنيف من 13 إلى 15 ديسمبر.",
+                date="2031-10-01")
+    assert {("event/global-refugee-forum-2031", "partOf", "process/global-refugee-forum"),
+            ("event/global-refugee-forum-2031", "location", "place/geneva")} <= t
+    t = triples("واختتمت في الرباط طبعة سنة 2030 من الحوار الأورو-أفريقي حول الهجرة والتنمية.", date="")
+    assert ("event/rabat-process-2030", "location", "place/rabat") in t
+
+
+def test_an_edition_year_of_no_process_or_a_term_is_no_meeting():
+    for text in ("وصدرت نسخة عام 2031 من التقرير العالمي للهجرة في جنيف.",       # a report's edition
+                 "وانطلقت أمس فعاليات نسخة العام 2031 في مدينة جنيف.",             # no process named
+                 "وتتولى المغرب رئاسة نسخة 2030 - 2031 من حوار أبو ظبي."):        # a term
+        assert not {s for s, p, o in triples(text, date="2031-12-14") if p == "partOf"}, text
