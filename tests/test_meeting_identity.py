@@ -96,6 +96,22 @@ def test_ordinals_that_disagree_are_not_one_meeting():
     assert meeting_identity.table(r) == {}
 
 
+def test_a_workshop_of_a_meeting_in_its_city_is_not_that_meeting_nor_another_process_meeting():
+    geneva, dhaka = _BASE.id("place", "geneva").value, _BASE.id("place", "dhaka").value
+    r = [(_iri("gfmd-2011"), "type", MDKG.Meeting.value), (_iri("gfmd-2011"), "partOf", _BASE.id("process", "gfmd").value),
+         (_iri("gfmd-2011"), "year", "2011"), (_iri("gfmd-2011"), "location", geneva),
+         (_iri("colombo-process-2011"), "type", MDKG.Meeting.value),
+         (_iri("colombo-process-2011"), "partOf", _BASE.id("process", "colombo-process").value),
+         (_iri("colombo-process-2011"), "year", "2011"), (_iri("colombo-process-2011"), "location", dhaka)]
+    for part, place in (("gfmd-2011-seminar-geneva", geneva), ("gfmd-2011-workshop-dhaka", dhaka)):
+        r += [(_iri(part), "type", MDKG.Meeting.value), (_iri(part), "partOf", _iri("gfmd-2011")),
+              (_iri(part), "year", "2011"), (_iri(part), "location", place)]
+    assert meeting_identity.table(r) == {}
+    r += [(_iri("forum-dhaka-2011"), "type", MDKG.Meeting.value), (_iri("forum-dhaka-2011"), "year", "2011"),
+          (_iri("forum-dhaka-2011"), "location", dhaka)]          # a meeting of no process there that year still is
+    assert meeting_identity.table(r) == {_iri("forum-dhaka-2011"): _iri("colombo-process-2011")}
+
+
 def test_the_build_records_the_table_in_its_meeting_identity_graph(tmp_path):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
@@ -108,3 +124,37 @@ def test_the_build_records_the_table_in_its_meeting_identity_graph(tmp_path):
     graph = _BASE.graph(meeting_identity.NAME)
     links = {(q.subject.value, q.object.value) for q in st.quads_for_pattern(None, meeting_identity.SAME, None, graph)}
     assert links == {(_iri("gfmd-meeting-8"), _iri("gfmd-2015"))}
+
+
+def test_the_timeline_and_the_places_count_a_meeting_and_its_alias_once(tmp_path):
+    """The meeting-places query and the summary's timeline read the identity graph: the Maghrebi text's
+    ``منتدى إسطنبول 2015`` is the UN report's Forum meeting of 2015, one meeting in Istanbul, one timeline row;
+    a meeting no other key names (Dhaka 2016) keeps its own row and count."""
+    from graph_builder.build import summary, summary_tables
+    from graph_builder.resources import data_dir
+    from graph_builder.service import named_queries
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    dhaka = "وانعقد الاجتماع التاسع للمنتدى العالمي للهجرة والتنمية في دكا في 10 كانون الأول/ديسمبر 2016."
+    (corpus / "a-un.ar.txt").write_text(UN_BOTH + "\n", encoding="utf-8")
+    (corpus / "b-maghreb.ar.txt").write_text(MAGHREB_CITY + "\n", encoding="utf-8")
+    (corpus / "c-un.ar.txt").write_text(dhaka + "\n", encoding="utf-8")
+    (corpus / "manifest.toml").write_text('["a-un.ar.txt"]\ndate = "2015-10-20"\n["c-un.ar.txt"]\ndate = "2016-12-12"\n',
+                                          encoding="utf-8")
+    store = tmp_path / "store"
+    build(corpus, store, validate=False, dumps="none")
+    st = open_read_only(store)
+    links = {(q.subject.value, q.object.value) for q in st.quads_for_pattern(None, meeting_identity.SAME, None, None)}
+    assert (_iri("forum-istanbul-2015"), _iri("gfmd-2015")) in links          # the premise: the build joined them
+    query = named_queries.load_catalogue(data_dir("queries"))["meeting-places"]
+    counts = {r["place"].value: int(r["meetings"].value) for r in named_queries.run_local(st, query, {})}
+    assert counts[_BASE.id("place", "istanbul").value] == 1
+    assert counts[_BASE.id("place", "dhaka").value] == 1
+    summ = _BASE.graph(summary.NAME)
+    rows = {q.subject.value: q.object.value
+            for q in st.quads_for_pattern(None, summary_tables.TIMELINE["year"], None, summ)}
+    assert rows.get(_iri("gfmd-2015")) == "2015" and rows.get(_iri("gfmd-2016")) == "2016"
+    assert _iri("forum-istanbul-2015") not in rows
+    places = {q.subject.value: q.object.value
+              for q in st.quads_for_pattern(None, summary_tables.TIMELINE["place"], None, summ)}
+    assert places[_iri("gfmd-2015")] == _BASE.id("place", "istanbul").value

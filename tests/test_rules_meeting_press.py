@@ -353,3 +353,44 @@ def test_a_chair_that_will_be_transferred_is_no_chair_yet():
 def test_a_meeting_that_will_be_held_is_planned():
     facts = facts_of_text(events, "وسيتم عقد الاجتماع الوزاري الخامس لمسار الرباط في قادش.", date="2030-01-01")
     assert all(f.subject.cls != "Meeting" for f in facts if getattr(f.subject, "kind", "") == "event")
+
+
+# ---- a process's meetings (plural) reported as one event
+
+def test_plural_meetings_of_a_process_taken_part_in_are_its_meeting_with_the_clauses_place():
+    t = triples("شاركت مديرة إدارة العمالة الوافدة في أعمال اجتماعات عملية كولومبو، التي انطلقت أمس، وتتواصل حتى "
+                "الخميس، في العاصمة دكا.", date="")
+    assert {("event/colombo-process-dhaka", "partOf", "process/colombo-process"),
+            ("event/colombo-process-dhaka", "location", "place/dhaka")} <= t
+
+
+def test_plural_meetings_with_a_held_clause_and_a_dated_range():
+    t = triples("وشارك الوفد في اجتماعات حوار أبو ظبي التي عقدت في دبي يومي 3 و4 مارس 2029.", date="")
+    assert {("event/abu-dhabi-dialogue-2029", "location", "place/dubai"),
+            ("event/abu-dhabi-dialogue-2029", "startDate", "2029-03-03")} <= t
+
+
+def test_plural_meetings_not_reported_as_an_event_or_beside_a_single_meeting_are_no_meeting():
+    for text in ("وتناقش اجتماعات حوار أبو ظبي في دبي قضايا استقدام العمالة.",                  # no event cue
+                 "وتستعد الوزارة للمشاركة في اجتماعات عملية كولومبو المقبلة في دكا."):          # planned, no year
+        assert not {s for s, p, o in triples(text, date="") if p == "partOf" and o.startswith("process/")}, text
+    t = triples("ويواظب الأردن على المشاركة في اجتماعات حوار أبو ظبي منذ الاجتماع الأول في دبي.", date="")
+    assert {s for s, p, o in t if p == "partOf"} == {"event/abu-dhabi-dialogue-meeting-1"}   # the single one only
+
+
+# ---- an edition named by its year (نسخة العام 2023 من المنتدى)
+
+def test_an_edition_named_by_its_year_is_the_processs_meeting_of_that_year():
+    t = triples("وتجري فعاليات نسخة العام 2031 من المنتدى العالمي للاجئين في مدينة جنيف من 13 إلى 15 ديسمبر.",
+                date="2031-10-01")
+    assert {("event/global-refugee-forum-2031", "partOf", "process/global-refugee-forum"),
+            ("event/global-refugee-forum-2031", "location", "place/geneva")} <= t
+    t = triples("واختتمت في الرباط طبعة سنة 2030 من الحوار الأورو-أفريقي حول الهجرة والتنمية.", date="")
+    assert ("event/rabat-process-2030", "location", "place/rabat") in t
+
+
+def test_an_edition_year_of_no_process_or_a_term_is_no_meeting():
+    for text in ("وصدرت نسخة عام 2031 من التقرير العالمي للهجرة في جنيف.",       # a report's edition
+                 "وانطلقت أمس فعاليات نسخة العام 2031 في مدينة جنيف.",             # no process named
+                 "وتتولى المغرب رئاسة نسخة 2030 - 2031 من حوار أبو ظبي."):        # a term
+        assert not {s for s, p, o in triples(text, date="2031-12-14") if p == "partOf"}, text

@@ -13,7 +13,8 @@ run once all reports are in the store, learns from the texts themselves which ke
   year learned for that key; a meeting of no process keyed by kind + city + year is the one process meeting
   held in that city that year.
 
-A key that two texts give two different years (two meetings of one process in one city), a city where two
+A part of another meeting (a seminar or workshop keyed under it, ``mdkg:partOf`` an event) is never an alias: it is
+held in a city in a year, but it is not the meeting held there. A key that two texts give two different years (two meetings of one process in one city), a city where two
 processes met that year, or ordinals that disagree give no link. A planned meeting teaches nothing (a next
 meeting announced for a year may be held another year), though a planned meeting may be linked by a key held
 meetings taught. No list of which meeting is which: the table is a function of the build's facts.
@@ -52,6 +53,7 @@ class _Meeting:
     ordinals: set = field(default_factory=set)
     places: set = field(default_factory=set)
     held: bool = False
+    part: bool = False                 # part of another event (a session, a workshop of a meeting)
 
 
 def _meetings(rows: Iterable[tuple[str, str, str]]) -> dict[str, _Meeting]:
@@ -62,6 +64,8 @@ def _meetings(rows: Iterable[tuple[str, str, str]]) -> dict[str, _Meeting]:
             m.held = m.held or o == _HELD
         elif p == "partOf" and _PROCESS in o:
             m.processes.add(o)         # a process, not the larger event a session is part of
+        elif p == "partOf":
+            m.part = True
         elif p == "year":
             m.years.add(int(o))
         elif p == "ordinal":
@@ -88,8 +92,8 @@ def table(rows: Iterable[tuple[str, str, str]]) -> dict[str, str]:
     anchor_iris = {m.iri for m in anchors}
     out: dict[str, str] = {}
     for m in meetings.values():
-        if m.iri in anchor_iris or len(m.processes) > 1:
-            continue
+        if m.iri in anchor_iris or len(m.processes) > 1 or m.part:
+            continue                     # a workshop of a meeting in its city that year is a part of it, not it
         if m.processes and not m.years:
             (process,) = m.processes
             found = set()

@@ -26,7 +26,8 @@ document's graph uses, so that no query reading the union finds them by accident
 * ``mdkg:timelineYear``, ``mdkg:timelineStart``, ``mdkg:timelineEnd``, ``mdkg:timelinePlace``,
   ``mdkg:timelineHost``, ``mdkg:timelineProcess``: for every ``mdkg:Meeting`` of the facts graph with a
   stated year, the earliest year and start date, the latest end date and the least place, host and
-  ``mdkg:partOf`` by IRI (the meeting-timeline's row).
+  ``mdkg:partOf`` by IRI (the meeting-timeline's row); a meeting's aliases of the build's ``meeting-identity`` graph
+  (``mdkg:sameMeetingAs``) give their facts to their canonical meeting's row and have none of their own.
 
 The counts, minima and maxima are taken by the engine (flat ``GROUP BY`` or ``COUNT`` queries over one graph
 each, one class at a time for the instance counts), so their order is SPARQL's; the few joins are done here.
@@ -44,6 +45,7 @@ from typing import Iterable, Iterator
 import pyoxigraph as ox
 
 from ..namespaces import Base, MDKG
+from .meeting_identity import NAME as IDENTITY
 
 BELOW_CLASS, INSTANCE_COUNT, DISPLAY_LABEL, PART_COUNT = (
     MDKG[k] for k in ("belowClass", "instanceCount", "displayLabel", "partCount"))
@@ -65,11 +67,11 @@ _COUNT = "SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { VALUES ?t { TYPES } GRAPH ?g
 _CLOSURE = _PREFIXES + "SELECT DISTINCT ?type ?class WHERE { GRAPH ?onto { ?class a owl:Class . ?type rdfs:subClassOf* ?class } }"
 _LABELS = _PREFIXES + ("SELECT ?entity ?lang (MIN(?label) AS ?shown) WHERE { GRAPH ?facts { ?entity skos:prefLabel ?label } "
                        "BIND(LANG(?label) AS ?lang) } GROUP BY ?entity ?lang")
-_MEETINGS = _PREFIXES + ("SELECT ?meeting (MIN(?y) AS ?year) (MIN(?s) AS ?start) (MAX(?e) AS ?end) WHERE { GRAPH ?facts {"
-                         " ?meeting a mdkg:Meeting ; mdkg:year ?y . OPTIONAL { ?meeting mdkg:startDate ?s }"
-                         " OPTIONAL { ?meeting mdkg:endDate ?e } } } GROUP BY ?meeting")
-_FIRST = _PREFIXES + ("SELECT ?meeting (MIN(?v) AS ?first) WHERE { GRAPH ?facts { ?meeting a mdkg:Meeting ; mdkg:year [] ; "
-                      "PROPERTY ?v } } GROUP BY ?meeting")
+# a meeting key the identity graph names an alias of another (``alias mdkg:sameMeetingAs canonical``) is its canonical's row
+_CANONICAL = " OPTIONAL { GRAPH ?identity { ?m mdkg:sameMeetingAs ?c } } BIND(COALESCE(?c, ?m) AS ?meeting) }"
+# one aggregate a query, so a meeting (or alias) that lacks the property leaves no unbound value in its canonical's group
+_FIRST = _PREFIXES + ("SELECT ?meeting (AGGREGATE(?v) AS ?first) WHERE { GRAPH ?facts { ?m a mdkg:Meeting ; mdkg:year [] ; "
+                      "PROPERTY ?v }" + _CANONICAL + " GROUP BY ?meeting")
 _PARTS = _PREFIXES + ("SELECT ?document (COUNT(DISTINCT ?part) AS ?parts) WHERE { GRAPH ?g { ?document a mdkg:Document } "
                       "?part mdkg:inDocument ?document } GROUP BY ?document")
 _EVIDENCE = ("PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>\nPREFIX prov: <http://www.w3.org/ns/prov#>\n"
@@ -83,7 +85,8 @@ _PER_ENTITY = {
     "firstEvidence": ("PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>\nPREFIX prov: <http://www.w3.org/ns/prov#>\n"
                       "SELECT ?e (MIN(?p) AS ?n) WHERE { ?st rdf:subject ?e ; prov:wasDerivedFrom ?p } GROUP BY ?e"),
 }
-_FIRST_OF = {"place": "mdkg:location", "host": "mdkg:hostedBy", "process": "mdkg:partOf"}
+_FIRST_OF = {"year": ("MIN", "mdkg:year"), "start": ("MIN", "mdkg:startDate"), "end": ("MAX", "mdkg:endDate"),
+             "place": ("MIN", "mdkg:location"), "host": ("MIN", "mdkg:hostedBy"), "process": ("MIN", "mdkg:partOf")}
 
 
 def _rows(store: ox.Store, text: str, **graphs: ox.NamedNode):
@@ -122,13 +125,12 @@ def label_quads(store: ox.Store, base: Base, graph: ox.NamedNode, facts: ox.Name
 
 
 def timeline_quads(store: ox.Store, base: Base, graph: ox.NamedNode, facts: ox.NamedNode) -> Iterator[ox.Quad]:
-    """The ``mdkg:timeline*`` row of every meeting with a stated year."""
-    for meeting, year, start, end in _rows(store, _MEETINGS, facts=facts):
-        for key, value in (("year", year), ("start", start), ("end", end)):
-            if value is not None:
-                yield ox.Quad(meeting, TIMELINE[key], value, graph)
-    for key, prop in _FIRST_OF.items():
-        for meeting, first in _rows(store, _FIRST.replace("PROPERTY", prop), facts=facts):
+    """The ``mdkg:timeline*`` row of every meeting with a stated year; a meeting and its aliases with a year (the
+    build's ``meeting-identity`` graph) are one row, under the canonical key, from the facts of them all."""
+    identity = base.graph(IDENTITY)
+    for key, (aggregate, prop) in _FIRST_OF.items():
+        text = _FIRST.replace("AGGREGATE", aggregate).replace("PROPERTY", prop)
+        for meeting, first in _rows(store, text, facts=facts, identity=identity):
             if first is not None:
                 yield ox.Quad(meeting, TIMELINE[key], first, graph)
 

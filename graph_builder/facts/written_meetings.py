@@ -325,8 +325,11 @@ def _read(ctx, st, src, toks: Tokens, m, lo: int, hi: int, ordinals: dict, doc_d
         break
     if _term_years(toks, j, hi):
         return None             # خلال دورته التاسعة 2026 - 2027: a term of office, not a meeting
+    edition_year = None
     if m.feature("edition") and n is None:
-        return None             # نسخة من التقرير: an edition noun names a meeting only with its number
+        edition_year, j = _edition_year(toks, j, hi)      # نسخة العام 2023 من المنتدى: named by its year
+        if edition_year is None:
+            return None         # نسخة من التقرير: an edition noun names a meeting only with its number or year
     place = process = None
     named_by_place = False      # قمة فاليتا، مؤتمر «الرباط»: the city in the noun's construct names the meeting
     for k in range(j, min(hi, j + MAX_GAP)):
@@ -477,7 +480,7 @@ def _read(ctx, st, src, toks: Tokens, m, lo: int, hi: int, ordinals: dict, doc_d
     host = host_after(toks, j, hi) if place is None and process is None else None
     if host is not None and host.kind == "place":
         place, host = host, None        # المؤتمر الذي احتضنته مراكش: its city
-    year = _year(ctx, st, toks, process, n, dates, lo, hi, status, doc_day, j)
+    year = edition_year if edition_year is not None else _year(ctx, st, toks, process, n, dates, lo, hi, status, doc_day, j)
     if year is None and grammar is not None and grammar.year is not None and (place is not None or process is not None):
         year = grammar.year         # منتدى إسطنبول 2015: the year the phrase writes after the name
     if year is None and place_rule == DATELINE_ID and doc_day is not None:
@@ -1051,11 +1054,40 @@ def _edition(toks: Tokens, j: int, hi: int) -> tuple[int | None, int]:
     return None, j
 
 
+def _plural_meetings_of(toks: Tokens, lo: int, hi: int, k: int) -> bool:
+    """The process at token ``k`` follows a plural meeting noun the sentence reports as an event (``شارك في أعمال
+    اجتماعات حوار أبو ظبي``، ``المشاركة في مؤتمرات عملية بالي``), and the sentence names no single meeting: the meetings
+    the writer reports are the one meeting the sentence gives a place or date for. Not a plural noun with a single
+    meeting named beside it (``في اجتماعات المنتدى منذ اجتماعه الأول``), nor one no event cue reports."""
+    lex = load()
+    noun = next((m for m in lex.find(toks, "meeting_noun", max(lo, k - 2), k) if m.j == k), None)
+    if noun is None or not noun.feature("plural") or not meeting_phrase.reported_as_event(toks, lo, noun.i):
+        return False
+    return not any(not m.feature("plural") for m in lex.find(toks, "meeting_noun", lo, hi))
+
+
+def _edition_year(toks: Tokens, j: int, hi: int) -> tuple[int | None, int]:
+    """(year, token after it) of an edition noun named by its year at token ``j`` (``نسخة العام 2023 من المنتدى``،
+    ``طبعة 2019 من منتدى …``): a year word may stand before the year, ``من`` or the process's name right after it; a
+    year the noun's process does not follow (``نسخة عام 2023 من التقرير``) or a term (``2026 - 2027``) is none:
+    (None, j)."""
+    k = j
+    yw = load().is_a(toks, k, "meeting_year_word") if k < hi else None
+    k = yw.j if yw is not None else k
+    if k >= hi or not re.fullmatch(r"(?:19|20)\d\d", toks.tokens[k].norm) or _term_years(toks, k, hi):
+        return None, j
+    x = k + 2 if k + 1 < hi and toks.tokens[k + 1].norm == "من" else k + 1
+    if x >= hi or mention_at(toks, x, ("process",)) is None:
+        return None, j
+    return int(toks.tokens[k].norm), k + 1
+
+
 def _process_occurrence(ctx, toks: Tokens, pm, k: int, lo: int, hi: int, doc_day) -> Ref | None:
     """A process named for one of its meetings when no meeting of it was named before: its proceedings
-    governed by a held verb (``انطلقت بالعاصمة كيتو أعمال المنتدى العالمي للهجرة والتنمية``), or its
-    edition (``المنتدى العالمي … في نسخته العاشرة المنعقدة منذ الأربعاء ببرلين``). Keyed by process and
-    year, else process and ordinal, else process and place (a held meeting only)."""
+    governed by a held verb (``انطلقت بالعاصمة كيتو أعمال المنتدى العالمي للهجرة والتنمية``), its
+    edition (``المنتدى العالمي … في نسخته العاشرة المنعقدة منذ الأربعاء ببرلين``), or its meetings reported as an
+    event (:func:`_plural_meetings_of`). Keyed by process and year, else process and ordinal, else process and
+    place (a held meeting only)."""
     j = after(toks, pm)
     while j < hi and j < after(toks, pm) + 3 and (toks.tokens[j].norm in ("(", ")")
                                                     or toks.tokens[j].norm.isascii() and toks.tokens[j].norm.isalpha()):
@@ -1065,7 +1097,7 @@ def _process_occurrence(ctx, toks: Tokens, pm, k: int, lo: int, hi: int, doc_day
     proceedings = prev is not None and any(r.stem in _PROCEEDINGS for r in prev.readings())
     verb = governing_before(toks, lo, k - 1 if proceedings else k)
     held = verb is not None and load().is_a(toks, verb.i, "held_verb") is not None
-    if not ((proceedings and held) or n is not None):
+    if not ((proceedings and held) or n is not None or _plural_meetings_of(toks, lo, hi, k)):
         return None
     dates = own_dates(ctx, toks, j, hi, doc_day) or dates_before(toks, lo, k, doc_day)
     status = clause_status(toks, k, dates=dates, doc_day=doc_day)

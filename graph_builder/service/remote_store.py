@@ -59,8 +59,9 @@ RESULTS_XML = "application/sparql-results+xml"
 GRAPH_ACCEPT = "application/n-triples, text/turtle;q=0.9"
 EMPTY_DEFAULT = "urn:mdkg:empty-default-graph"  # a graph nobody writes: an empty default graph
 # The graphs every build writes besides one per report (graph_builder.build: ontology, reference, build,
-# facts, summary); the report graphs are read from the build graph.
-FIXED_GRAPHS = ("ontology", "reference", "build", FACTS_GRAPH, "summary")
+# facts, summary, and the meeting-identity table the meeting queries read); the report graphs are read from the
+# build graph.
+FIXED_GRAPHS = ("ontology", "reference", "build", FACTS_GRAPH, "summary", "meeting-identity")
 PROV_GENERATED = "http://www.w3.org/ns/prov#wasGeneratedBy"
 
 
