@@ -1081,8 +1081,8 @@ _FOLLOWERS = frozenset({"فيه", "فيها"})
 def taken_up(toks: Tokens, last: Ref | None, s: int, e: int) -> list[Ref]:
     """A sentence that names no meeting but takes one up (``وحضر الاجتماع ممثلو 131 دولة``, ``وعرف هذا الموعد
     الدولي مشاركة …``, ``وشارك فيها أكثر من ألف مندوب``): a reference to ``last``, the document's last held
-    meeting, at the taking-up word; [] when there is none, the meeting is planned, or the sentence
-    has no participation or chair word (participants, counts and chairs read it: rule ``event.taken-up``;
+    meeting, at the taking-up word (also a bare anaphor noun as a gathering verb's subject: ``وجمع الحوار وفودا من
+    90 بلدا``); [] when there is none, the meeting is planned, or the sentence has no participation or chair word (participants, counts and chairs read it: rule ``event.taken-up``;
     ``وهذا اللقاء يرأسه ROLE NAME``, ``وهذه النسخة تترأسها كل من A وB``)."""
     if last is None or _status(last) == PLANNED:
         return []
@@ -1109,6 +1109,10 @@ def taken_up(toks: Tokens, last: Ref | None, s: int, e: int) -> list[Ref]:
             hit = k              # وكان من بين المنظمات المشاركة A وB: the participants of the meeting named before
         elif demo and (lex.is_a(toks, k, "meeting_anaphor") or lex.is_a(toks, k, "meeting_noun")):
             hit = k
+        elif k > lo and t.norm.startswith("ال") and lex.is_a(toks, k, "meeting_anaphor") is not None \
+                and (gv := lex.is_a(toks, k - 1, "gather_verb")) is not None and not gv.reading.enc \
+                and gv.feature("tense") == "past":
+            hit = k              # وجمع الحوار وفودا من 90 بلدا: the meeting named again as what gathered them
         else:
             mn = lex.is_a(toks, k, "meeting_noun")
             if mn is not None and t.norm.startswith("ال") and not mn.reading.pro and not mn.feature("plural") \
