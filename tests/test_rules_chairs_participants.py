@@ -207,6 +207,28 @@ def test_a_count_in_a_sentence_that_takes_up_the_meeting():
     assert ("event/gfmd-2036", "participantCount", "900") not in t      # the states are the participant count
 
 
+_AGADIR = "احتضنت أكادير القمة الخامسة عشرة للمنتدى العالمي للهجرة والتنمية يومي 3 و4 أكتوبر 2036."
+
+
+@pytest.mark.parametrize("sentence, predicate, n", [
+    ("وجمع الحوار وفودا من 80 بلدا و40 منظمة غير حكومية.", "stateCount", "80"),      # UN agency page
+    ("واستقطب الحدث نحو 600 مشارك من الحكومات والمجتمع المدني.", "participantCount", "600"),   # Maghrebi press
+    ("وضم الموعد ممثلي 35 دولة.", "stateCount", "35"),                                # Gulf press
+])
+def test_a_meeting_named_again_as_what_gathered_them_counts_them(sentence, predicate, n):
+    facts = facts_of_text(events, GFMD, _AGADIR, sentence, date="2036-10-05")
+    assert ("event/gfmd-2036", predicate, n) in triples(facts)
+
+
+@pytest.mark.parametrize("sentence", [
+    "ويجمع الحوار عادة ممثلي 150 دولة.",          # present: what the process does, not this meeting
+    "وجمع الوزير 80 مسؤولا في مكتبه.",            # a person gathered them, no meeting named again
+])
+def test_no_count_for_a_gathering_not_the_meetings(sentence):
+    facts = facts_of_text(events, GFMD, _AGADIR, sentence, date="2036-10-05")
+    assert not [f for f in facts if f.predicate.endswith("Count") and f.evidence.text == sentence]
+
+
 def test_delegates_are_the_participant_count_when_no_states_are_counted():
     facts = facts_of_text(events, GFMD,
                           "انعقدت القمة الثالثة عشرة للمنتدى العالمي للهجرة والتنمية في دبي يوم 24 يناير 2031، وشارك "

@@ -256,3 +256,39 @@ def test_pages_serve_unnumbered_paragraphs_with_their_evidence(unnumbered_store,
     finally:
         server.stop()
     assert resolve(result.store) == result.build_dir
+
+
+# ---------------------------------------------------------------- bylines: an office and a name on a line of their own
+
+_MESSAGE = "رسالة بمناسبة اليوم الدولي\n\nيحق لكل مهاجر أن يتمتع بحقوقه كاملة.\n\n{line}\n\nوتبقى الهجرة مصدرا للتنمية المشتركة.\n"
+
+
+@pytest.mark.parametrize("line", [
+    "الأمين العام للأمم المتحدة كوفي عنان",                      # a message signed under the text
+    "المديرة العامة للمنظمة الدولية للهجرة السيدة ليلى حداد",      # an office, a courtesy title, a name
+    "السفير رامي الخطيب، رئيس المنتدى",                          # a title and a name, the office after a comma
+])
+def test_a_byline_is_a_paragraph_not_a_heading(line):
+    parsed = parse_unnumbered(_MESSAGE.format(line=line), Path("x.txt"))
+    assert line in [p.text for p in parsed.paragraphs]
+    assert parsed.sections == []
+
+
+@pytest.mark.parametrize("line", [
+    "الجلسة الافتتاحية",             # a session heading
+    "الأمين العام",                  # an office alone names no one: a heading
+    "الرئيس المشارك: السيد فريد",     # a chair's report's role line is not a byline
+    "التوصيات الرئيسية للاجتماع",     # a heading that opens with no office
+])
+def test_a_heading_is_no_byline(line):
+    parsed = parse_unnumbered(_MESSAGE.format(line=line), Path("x.txt"))
+    assert line not in [p.text for p in parsed.paragraphs]
+
+
+def test_the_person_of_a_byline_is_read_with_office_and_organisation(matcher, gazetteer):
+    from actor_sentences import actor_facts
+    parsed = parse_unnumbered(_MESSAGE.format(line="الأمين العام للأمم المتحدة كوفي عنان"), Path("x.txt"))
+    byline = next(p.text for p in parsed.paragraphs if "عنان" in p.text)
+    persons, roles, affs, _ = actor_facts(byline, matcher, gazetteer)
+    assert ("كوفي عنان", "الأمين العام للأمم المتحدة") in roles
+    assert ("كوفي عنان", "un") in affs

@@ -31,7 +31,7 @@ from ..recognise.findings import Entity, Fact, Mention, Value
 from ..text.tokens import Tokens
 from .event_common import Ref
 from . import role_antecedent
-from .meeting_setting import mention_at
+from .meeting_setting import mention_at, partners
 from .event_status import PLANNED, negated, offered
 from ..text.word_classes import load
 from .minting import person
@@ -62,6 +62,7 @@ register(Rule("event.chair-written", ("chairedBy", "coChairedBy"), 0.8,
               "CHAIR_VERB + person/state/organisation: chairs (co forms: co-chair) the nearest meeting; not after a delegation noun",
               "events"))
 
+SHARE_WINDOW = 16            # tokens from a participation verb to في + the host noun it shares (subjects between)
 HOST_WINDOW = 4              # tokens after a host word where its actor may start (حكومة، دولة … aside)
 OBJECT_WINDOW = 8            # tokens after the host where the hosted meeting may start
 CHAIR_WINDOW = 9
@@ -132,9 +133,39 @@ def hosts(ctx, src, toks: Tokens, refs: list[Ref], s: int, e: int):
                 yield Fact(ref.event, "plannedHost" if planned else "hostedBy", state, src, "event.host-city",
                            REGISTRY.confidence("event.host-city"))
             continue
-        for host in [actor] + _joined(toks, actor, hi):
+        shared = _sharing_hosts(toks, lo, vm.i)
+        for host in ([actor] + _joined(toks, actor, hi) if not shared else shared):
             yield Fact(ref.event, "plannedHost" if planned else "hostedBy", host.entity, src, "event.host-written",
                        REGISTRY.confidence("event.host-written"))
+
+
+def _shares_hosting(toks: Tokens, j: int, hi: int) -> bool:
+    """The participation verb ending before token ``j`` governs ``في`` + a host noun in its clause (``تشارك X مع Y في
+    استضافة``): it says who hosts together, not who takes part."""
+    lex = load()
+    for k in range(j, min(hi, j + SHARE_WINDOW)):
+        if toks.tokens[k].norm in (".", ";", ",", "الذي", "التي"):
+            return False
+        if toks.tokens[k].norm == "في" and k + 1 < hi and (vm := lex.is_a(toks, k + 1, "host_verb")) is not None \
+                and not vm.reading.enc:
+            return True
+    return False
+
+
+def _sharing_hosts(toks: Tokens, lo: int, i: int) -> list:
+    """The actors who take part together in hosting, written between a participation verb and ``في`` + the host noun
+    at ``i`` (``تشارك منظمة العمل الدولية مع المفوضية في استضافة …``، ``شاركت مصر والمغرب في تنظيم …``): all co-hosts,
+    not participants. Empty when the host noun does not follow such a verb in the clause."""
+    if i - 1 < lo or toks.tokens[i - 1].norm != "في":
+        return []
+    lex = load()
+    for k in range(i - 2, lo - 1, -1):
+        if toks.tokens[k].norm in (".", ";", ",", "الذي", "التي"):
+            return []
+        vm = lex.is_a(toks, k, "participate_verb")
+        if vm is not None and not vm.reading.enc:
+            return partners(toks, toks.tokens[vm.j - 1].end, toks.tokens[i - 1].start, _ACTOR_KINDS)
+    return []
 
 
 def _joined(toks: Tokens, m, hi: int) -> list:
@@ -827,6 +858,8 @@ def participant_lists(ctx, src, toks: Tokens, refs: list[Ref], s: int, e: int):
             continue
         if any(lex.is_a(toks, k, "chair_verb") for k in range(vm.j, min(hi, vm.j + 4))):
             continue             # وتشاركها المجر في الرئاسة: co-chairing, not taking part
+        if _shares_hosting(toks, vm.j, hi):
+            continue             # تشارك المنظمة مع المفوضية في استضافة حدث: co-hosting, not taking part
         if any(toks.tokens[k].norm in ("عضويته", "عضويتها", "عضوية") for k in range(vm.j, min(hi, vm.j + 3))):
             continue             # يضم في عضويته: members, not participants
         if vm.cls == "gather_verb" and not _meeting_at(toks, refs, vm.j):
@@ -1048,8 +1081,8 @@ _FOLLOWERS = frozenset({"فيه", "فيها"})
 def taken_up(toks: Tokens, last: Ref | None, s: int, e: int) -> list[Ref]:
     """A sentence that names no meeting but takes one up (``وحضر الاجتماع ممثلو 131 دولة``, ``وعرف هذا الموعد
     الدولي مشاركة …``, ``وشارك فيها أكثر من ألف مندوب``): a reference to ``last``, the document's last held
-    meeting, at the taking-up word; [] when there is none, the meeting is planned, or the sentence
-    has no participation or chair word (participants, counts and chairs read it: rule ``event.taken-up``;
+    meeting, at the taking-up word (also a bare anaphor noun as a gathering verb's subject: ``وجمع الحوار وفودا من
+    90 بلدا``); [] when there is none, the meeting is planned, or the sentence has no participation or chair word (participants, counts and chairs read it: rule ``event.taken-up``;
     ``وهذا اللقاء يرأسه ROLE NAME``, ``وهذه النسخة تترأسها كل من A وB``)."""
     if last is None or _status(last) == PLANNED:
         return []
@@ -1076,6 +1109,10 @@ def taken_up(toks: Tokens, last: Ref | None, s: int, e: int) -> list[Ref]:
             hit = k              # وكان من بين المنظمات المشاركة A وB: the participants of the meeting named before
         elif demo and (lex.is_a(toks, k, "meeting_anaphor") or lex.is_a(toks, k, "meeting_noun")):
             hit = k
+        elif k > lo and t.norm.startswith("ال") and lex.is_a(toks, k, "meeting_anaphor") is not None \
+                and (gv := lex.is_a(toks, k - 1, "gather_verb")) is not None and not gv.reading.enc \
+                and gv.feature("tense") == "past":
+            hit = k              # وجمع الحوار وفودا من 90 بلدا: the meeting named again as what gathered them
         else:
             mn = lex.is_a(toks, k, "meeting_noun")
             if mn is not None and t.norm.startswith("ال") and not mn.reading.pro and not mn.feature("plural") \
@@ -1278,6 +1315,8 @@ def _register_handlers():
         if k + 1 < len(toks.tokens) and toks.tokens[k].norm == "في" and \
                 load().is_a(toks, k + 1, "chair_verb") is not None:
             return               # وتشاركها المجر في الرئاسة: co-chairing, not taking part
+        if _shares_hosting(toks, vi + 1, len(toks.tokens)):
+            return               # تشارك المنظمة مع المفوضية في استضافة حدث: co-hosting (hosts()), not taking part
         actors = [m.captures["actor"][2].entity]
         while k < len(toks.tokens) and toks.tokens[k].sent == toks.tokens[vi].sent and toks.tokens[k].norm.startswith("و"):
             nxt = [x for x in toks.tokens[k].ents if toks.index_at(x.start) == k and x.entity.kind in _ACTOR_KINDS]

@@ -19,6 +19,21 @@ DATE_WINDOW = 32             # tokens after it where its own dates may stand (a 
 _RANGE_WORDS = frozenset({"لغايه", "ولغايه", "حتي", "الي", "و", "-"})
 
 
+def partners(toks: Tokens, start: int, end: int, kinds: tuple[str, ...]) -> list:
+    """Mentions of ``kinds`` starting in offsets [start, end): the first, then those joined to it as partners (after
+    مع, و or a comma: ``منظمة العمل الدولية مع المفوضية``، ``مصر والمغرب``), not one set after another as its seat or
+    parent (``المفوضية … بالأمم المتحدة``). One mention per entity."""
+    out = []
+    for m in toks.mentions:
+        if not (start <= m.start < end) or m.entity.kind not in kinds or any(m.entity == x.entity for x in out):
+            continue
+        k = toks.index_at(m.start)
+        prefix = toks.text[toks.tokens[k].start:m.start]
+        if not out or prefix == "و" or (not prefix and k > 0 and toks.tokens[k - 1].norm in ("مع", "و", ",")):
+            out.append(m)
+    return out
+
+
 def mention_at(toks: Tokens, i: int, kinds: tuple[str, ...]):
     """The mention of one of ``kinds`` that starts in token ``i``."""
     if i >= len(toks.tokens):

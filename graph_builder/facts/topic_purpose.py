@@ -17,6 +17,7 @@ from ..recognise.findings import Fact
 from ..text.arabic import fold
 from ..text.word_classes import load
 from .topic_objects import topic_names
+from .side_events import RULE_ID as SIDE_RULE
 from .rules import REGISTRY, handler, register_once, run_patterns
 from .spans import mentions_starting, negated, sentence_bounds, take_topic
 
@@ -84,8 +85,11 @@ def _purpose(ctx, src, toks, m, rule):
     elif any(x.entity.kind == "topic" and toks.index_at(x.start) == cue_start for x in toks.tokens[cue_start].ents):
         cue_end = cue_start         # لمكافحة الاتجار: the cue word opens the topic's own name
     found = _topics_after(toks, cue_end)
-    for t in found:
-        yield Fact(subj.entity, "addresses", t, src, rule.id, rule.confidence)
+    side = _on_its_margins(ctx, src, toks, m.captures["subject"][0]) if found else None
+    for t in found:             # حدث على هامش "الحوار …" بهدف …: the purpose is the side event's, not the frame's
+        yield Fact(side or subj.entity, "addresses", t, src, rule.id, rule.confidence)
+    if side is not None:
+        return
     naming = toks.tokens[m.captures["cue"][0]].norm in _NAME_PREPOSITIONS   # عملية بالي بشأن …: part of its name
     meeting = _meeting_of_process(ctx, src, toks, m.captures["subject"][0], subj.entity) \
         if found and not naming else None
@@ -100,6 +104,22 @@ register_once(PROCESS_MEETING_RULE, ("addresses",), 0.75, ("lex:meeting_noun", "
     "تهريب المهاجرين): the meeting of that process the paragraph names addresses the topics too", "topics")
 _NAME_PREPOSITIONS = frozenset({"بشان", "حول", "المعنيه", "المعني"})
 MEETING_BEFORE = 6          # tokens between a meeting noun and the process it is a meeting of
+
+
+MARGIN_BEFORE = 3               # tokens between هامش and the name it frames (quotes, أعمال)
+
+
+def _on_its_margins(ctx, src, toks, i: int):
+    """The one side event the sentence holds on the margins of the name at token ``i`` (``حدث على هامش "الحوار …"``:
+    rule ``event.side-event``), else None."""
+    lo, _ = sentence_bounds(toks, i)
+    if not any(toks.tokens[k].norm == "هامش" for k in range(max(lo, i - MARGIN_BEFORE), i)):
+        return None
+    from . import events as events_mod      # noqa: PLC0415 (a sibling family)
+    sides = {f.subject for f in ctx.family_facts(events_mod)
+             if f.predicate == "partOf" and f.rule == SIDE_RULE and f.evidence is src
+             and getattr(f.object, "kind", "") == "event"}
+    return next(iter(sides)) if len(sides) == 1 else None
 
 
 def _meeting_of_process(ctx, src, toks, i: int, process):

@@ -44,7 +44,7 @@ from ..text.tokens import Tokens, strip_article
 from .event_common import RULES, Ref, key_year, year_fact
 from .event_status import HELD, PLANNED, UNKNOWN, _sentence_bounds, clause_status, document_day
 from ..text.word_classes import load
-from . import meeting_phrase
+from . import meeting_phrase, side_events
 from .minting import View, process_meeting, sub_event, translit
 from .meeting_setting import (LOCATION_WINDOW, after, clause_place, covered, dates_before, fronted_dates, fronted_place, governing_before, governing_verb, held_place_before, held_subject,
                               host_place_before, mention_at, ordinals_of, own_dates, phase_before, phase_dates,
@@ -69,6 +69,10 @@ register(Rule("event.written-date", ("startDate", "endDate"), 0.8,
               ("meeting_noun", "held_verb", "session_noun", "values:date", "relative_time", "document.date"),
               "the first date after a written meeting or its held verb, not after a session noun or a second meeting; "
               "relative dates anchored on the document's date", "events"))
+SIDE_ID = side_events.RULE_ID
+register(Rule(SIDE_ID, ("partOf", "year"), 0.75, ("side_event_noun", "entity:process", "values:date", "document.date"),
+              "a side event on the margins of a process's meeting (تشارك X مع Y في استضافة حدث على هامش الحوار …): a part of "
+              "that year's meeting, which the sentence reports as taking place", "events"))
 MEMBERS_ID = "event.participant"          # who meets, named in the phrase (event_common.RULES)
 CONF = 0.8
 
@@ -95,7 +99,7 @@ def find(ctx, st, src, toks: Tokens, s: int, e: int, known: list[Ref]) -> list[R
     lo, hi = toks.token_range(s, e)
     ordinals = {toks.index_at(o.start): o for o in ordinals_of(toks) if s <= o.start < e}
     doc_day = document_day(ctx.document)
-    out: list[Ref] = []
+    out: list[Ref] = side_events.find(ctx, toks, lo, hi, known, doc_day, SIDE_ID)    # حدث على هامش الحوار …
     prior = st.last_meeting
     for m in sorted(lex.find(toks, "meeting_noun", lo, hi) + _process_sessions(toks, lo, hi), key=lambda x: x.i):
         t0 = toks.tokens[m.i]
@@ -1498,9 +1502,9 @@ def ref_facts(src, ref: Ref):
     ev = ref.event
     if any(d.precision != "day" for _, d in ref.phases):      # اختتمت … عام 2017: a year is no first or last day
         ref = replace(ref, phases=tuple((p, d) for p, d in ref.phases if d.precision == "day"))
-    if ref.process is not None and ref.rule in (RULE_ID, LIST_ID):
+    if ref.process is not None and ref.rule in (RULE_ID, LIST_ID, SIDE_ID):
         yield Fact(ev, "partOf", ref.process, src, ref.rule, REGISTRY.confidence(ref.rule))
-    if ref.year and (ref.rule in (RULE_ID, LIST_ID, OWNED_ID) or (ref.rule == ANAPHOR_ID and key_year(ev) is None)):
+    if ref.year and (ref.rule in (RULE_ID, LIST_ID, OWNED_ID, SIDE_ID) or (ref.rule == ANAPHOR_ID and key_year(ev) is None)):
         yield year_fact(ev, ref.year, src)
     if ref.ordinal:
         yield Fact(ev, "ordinal", Value(str(ref.ordinal), "integer"), src, RULE_ID, CONF)

@@ -11,7 +11,8 @@ A line starting with a bullet or a lettered marker starts a paragraph. A block `
 whose marker ``<sup>(N)</sup>`` is cited above is that footnote's text. Headings are marked
 ones (``##``), ordinal ones (``أولا -``, ``ألف -``) as in numbered reports, and short
 single-line blocks that do not end a sentence or a clause (``مقدمة``, ``الجلسة الافتتاحية``) and
-are not a table row (cells separated by `` | ``). Heading levels are relative: the highest
+are not a table row (cells separated by `` | ``) nor a byline (an office and a person's name on a line of its
+own, ``bylines.py``: a paragraph the person rules read). Heading levels are relative: the highest
 level used below the title is 1. A chair's report's verbless lines (grammar in ``header_lines.py``): a session
 heading line (``الجلسة 1-2: …``) is a heading even inside a block of lines; a session header line (``المقررة: …``)
 is a note of the current section (``Section.notes``), never a heading that would close the session's section nor a
@@ -26,6 +27,7 @@ import re
 from pathlib import Path
 
 from .arabic import fold
+from .bylines import is_byline
 from .dateline import Dateline, find_dateline
 from .header_lines import role_label, session_heading
 from .model import Footnote, Paragraph, Section
@@ -144,7 +146,7 @@ def _read_block(out: ParsedText, block: list[tuple[int, str]], stack: list[Secti
             stack[-1].notes.append(strip_markup(body)[0].strip())
             continue
         session = not contents and not ordinal and session_heading(strip_markup(body)[0]) is not None
-        if md or ordinal or session or (alone and not last and _is_heading_line(line)):
+        if md or ordinal or session or (alone and not last and _is_heading_line(line) and not is_byline(body)):
             _flush(out, pieces, stack)
             if ordinal:
                 level = ordinal[0]
