@@ -121,3 +121,54 @@ def test_a_fronted_speech_with_its_speaker_after_the_comma():
                           "وفي كلمته أمام القمة، دعا المدير العام للمنظمة الدولية للهجرة الدول إلى التعاون.",
                           date="2031-10-04")
     assert ("org/iom", "event/gfmd-2031") in takers(facts, "event.speaker")
+
+
+# ------------------------------------------------------------------ a speech noun opening the sentence after في
+
+def test_press_bare_speech_noun_after_fi_then_the_speaker_after_the_comma():
+    facts = facts_of_text(events, "انطلقت في الدوحة يوم 3 حزيران 2031 أعمال الاجتماع الرابع عشر للمنتدى العالمي للهجرة "
+                                  "والتنمية.",
+                          "وفي كلمة بالمناسبة، شددت سارة الحداد، وزيرة العمل الأردنية، على أن تنظيم هجرة العمالة "
+                          "مسؤولية مشتركة.", date="2031-06-10")
+    assert any(o == "event/gfmd-2031" and s.startswith("person/") for s, o in takers(facts, "event.speaker"))
+
+
+def test_maghrebi_bare_speech_noun_with_a_time_before_the_comma():
+    facts = facts_of_text(events, "اختتمت بالرباط يوم 5 حزيران 2031 أشغال الاجتماع الوزاري الخامس لعملية الرباط.",
+                          "وفي كلمة خلال الجلسة الختامية، دعا عادل بنعيسى، وزير الخارجية المغربي، إلى تعزيز التعاون.",
+                          date="2031-06-10")
+    assert any(o.startswith("event/rabat-process") and s.startswith("person/")
+               for s, o in takers(facts, "event.speaker")), takers(facts)
+
+
+def test_a_bare_noun_not_after_fi_names_no_speaker():
+    # كلمة as "a word" in a slogan: no في before it, so the actor after the comma is no speaker
+    facts = facts_of_text(events, "انطلقت في الدوحة يوم 3 حزيران 2031 أعمال الاجتماع الرابع عشر للمنتدى العالمي للهجرة "
+                                  "والتنمية.",
+                          "كلمة السر هي الشراكة، قالت سارة الحداد، وزيرة العمل الأردنية، في مقابلة مع الصحيفة.",
+                          date="2031-06-10")
+    assert not by(facts, "event.speaker")
+
+
+def test_a_bare_speech_noun_about_another_meeting_gives_nothing():
+    facts = facts_of_text(events, "انطلقت في الدوحة يوم 3 حزيران 2031 أعمال الاجتماع الرابع عشر للمنتدى العالمي للهجرة "
+                                  "والتنمية.",
+                          "وفي كلمة بعد الاجتماع، قالت سارة الحداد، وزيرة العمل الأردنية، إن النتائج مشجعة.",
+                          date="2031-06-10")
+    assert not by(facts, "event.speaker")
+
+
+# ------------------------------------------------------------------ the theme of a meeting named before the speech
+
+def test_un_register_theme_with_hawla_before_the_speech_is_not_about():
+    facts = facts_of_text(events, "تم افتتاح المنتدى الإقليمي الثاني حول هجرة العمالة الذي عقد في الدوحة يوم 3 حزيران "
+                                  "2031 بكلمات ألقاها كل من السيدة سارة الحداد، وزيرة العمل الأردنية، والسيد ماهر "
+                                  "السعدي، المدير الإقليمي لمنظمة العمل الدولية.", date="2031-06-10")
+    assert len(by(facts, "event.speaker")) >= 2
+
+
+def test_a_speech_after_a_visit_to_the_earlier_meeting_stays_away():
+    facts = facts_of_text(events, "وبعد الاجتماع الرابع عشر للمنتدى العالمي للهجرة والتنمية الذي عقد في الدوحة يوم 3 "
+                                  "حزيران 2031 عقب زيارة الوزيرة، ألقت سارة الحداد كلمة في جامعة قطر.", date="2031-06-10")
+    assert not by(facts, "event.speaker")
+

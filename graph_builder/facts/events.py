@@ -280,6 +280,7 @@ def _paragraph_facts(ctx: FactContext, st: DocState, src):
         yield from roundtables(src, v, refs, s, e)
         yield from meeting_relations.hosts(ctx, src, toks, every, s, e)
         yield from meeting_organisers.organisers(src, toks, every, s, e)
+        yield from meeting_organisers.co_organisers(src, toks, every, s, e)
         yield from themes(src, v, every, s, e)
         yield from quoted_themes(src, toks, v, every, None, s, e)
         yield from participants(src, v, refs, s, e)

@@ -4,7 +4,9 @@ by a nisba adjective stands for.
 * ``event.speaker``: ``افتتح X أعمال المؤتمر``, ``ألقت X كلمة أمام الاجتماع``, ``قال X في كلمته خلال
   المنتدى``, ``افتتاح الاجتماع بكلمة السفيرة X``: the person, state or organisation X takes part in the
   meeting named after the speech word, else the sentence's nearest meeting, else (a sentence naming
-  none) the paragraph's last held meeting.
+  none) the paragraph's last held meeting. A speech noun that opens the sentence after في, with or without a
+  pronoun (``وفي كلمته أمام القمة، دعا X``, ``وفي كلمة بالمناسبة، شددت X``), has its speaker after the comma.
+  حول/عن after a meeting named before the speech word open the meeting's theme: they do not take the speech away.
 * ``event.delegation-adjective``: ``الوفد البحريني``, ``وفد مصري``, ``الوفد المغربي المشارك في``: the
   state of the adjective takes part in the sentence's meeting (or the last held one, when the
   sentence has a participation or speech word).
@@ -44,6 +46,7 @@ MEETING_WINDOW = 8           # tokens between a speech word and the meeting it i
 _ACTORS = ("person", "state", "org")
 _AWAY = frozenset({"حول", "عن", "بشان", "نتائج", "مخرجات", "بعد", "عقب", "قبل", "لدي", "اثر", "تصريح", "تصريحات",
                    "مقابله", "حوار", "لقاء", "زار", "زياره", "يزور", "استعدادا", "تحضيرا", "للتحضير"})
+_ABOUT = frozenset({"حول", "عن", "بشان"})
 _VISIT = frozenset({"زار", "زياره", "يزور", "بعد", "عقب", "قبل", "استعدادا", "تحضيرا", "للتحضير"})
 _STOP = frozenset({",", ";", ".", ":", "ان", "إن", "أن", "بان", "بأن"})
 
@@ -124,6 +127,12 @@ def _carried_speaker(ctx, src, toks: Tokens, lo: int, i: int):
     return next(iter(persons)) if len(persons) == 1 else None
 
 
+def _opening_at(toks: Tokens, lo: int, i: int) -> bool:
+    """A speech noun with no pronoun opening the sentence after في (``وفي كلمة بالمناسبة، شددت X``): its speaker is
+    the subject after the comma that ends the opening phrase."""
+    return i > lo and fold(toks.tokens[i - 1].norm).lstrip("و") == "في"
+
+
 def _away(toks: Tokens, a: int, b: int, words=_AWAY) -> bool:
     a, b = min(a, b), min(max(a, b), len(toks.tokens))
     return any(fold(toks.tokens[k].norm).lstrip("و") in words or fold(toks.tokens[k].norm) in words
@@ -139,8 +148,8 @@ def _meeting(toks: Tokens, refs: list[Ref], taken: Ref | None, i: int, j: int, l
         return None if _away(toks, j, _ref_tok(toks, ref)) else ref
     before = [r for r in refs if _ref_tok(toks, r) < i]
     if before:
-        ref = before[-1]
-        return None if _away(toks, _ref_tok(toks, ref), i) else ref
+        ref = before[-1]         # حول/عن after a meeting named before the speech open its theme, not "about"
+        return None if _away(toks, _ref_tok(toks, ref), i, _AWAY - _ABOUT) else ref
     if refs or taken is None or _away(toks, lo, min(hi, j + MEETING_WINDOW)):
         return None
     return taken
@@ -183,7 +192,7 @@ def speakers(ctx, src, toks: Tokens, refs: list[Ref], taken: Ref | None, s: int,
             who = group[0] if group else _after(toks, at, hi)
         if who is None and form == "noun" and w.reading.enc:
             who = _carried_speaker(ctx, src, toks, lo, w.i)     # NAME … . وقالت خلال كلمتها في الاجتماع …
-        if who is None and form == "noun" and w.reading.enc and w.i - lo <= 2:
+        if who is None and form == "noun" and w.i - lo <= 2 and (w.reading.enc or _opening_at(toks, lo, w.i)):
             comma = next((k for k in range(w.j, min(hi, w.j + 10)) if toks.tokens[k].norm == ","), None)
             who = _after(toks, comma + 1, hi) if comma is not None else None    # وفي كلمته أمام القمة، دعا X
         if who is None:

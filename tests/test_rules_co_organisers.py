@@ -1,0 +1,114 @@
+"""Co-organisers of a meeting take part in it (issue 13, rule ``event.co-organiser``): the actors joined to an
+organising verb's subject by و or a comma, the partners named after بالشراكة مع / بالتعاون مع / بالتنسيق مع
+between the organiser and the meeting or right after the meeting's phrase, and the subjects of a verb of sharing
+before في تنظيم MEETING. Negative cases: a planned meeting has no participants yet, a partnership that governs
+no meeting joins none, a partner word right after an organising verb is no subject (so no host), a negated
+verb gives nothing, and the organiser itself is its meeting's host, not a second participant. Every sentence
+here is the author's own."""
+from __future__ import annotations
+
+from gold_facts import facts_of_text
+from graph_builder.facts import events
+
+
+def _name(x) -> str:
+    if hasattr(x, "kind"):
+        return x.label_ar if x.kind == "person" else f"{x.kind}/{x.slug}"
+    return x.lexical
+
+
+def facts(*paras, date="2031-06-10", preds=("participatesIn", "hostedBy", "plannedHost")):
+    return {(_name(f.subject), f.predicate, _name(f.object)) for f in facts_of_text(events, *paras, date=date)
+            if f.predicate in preds}
+
+
+def taking_part(*paras, date="2031-06-10"):
+    return {s for s, p, _o in facts(*paras, date=date) if p == "participatesIn"}
+
+
+def hosts(*paras, date="2031-06-10"):
+    return {o for _s, p, o in facts(*paras, date=date) if p in ("hostedBy", "plannedHost")}
+
+
+# ------------------------------------------------------------------ organisers joined by و or a comma
+
+def test_levantine_three_organisers_joined_by_waw_the_first_hosts_the_others_take_part():
+    got = facts("نظم المكتب الإقليمي للمنظمة الدولية للهجرة وجامعة الدول العربية ومنظمة العمل الدولية مؤتمراً "
+                "إقليمياً في القاهرة يوم 5 آذار 2031.")
+    hosted = {o for _s, p, o in got if p == "hostedBy"}
+    part = {s for s, p, _o in got if p == "participatesIn"}
+    assert hosted == {"org/iom"}
+    assert {"org/las", "org/ilo"} <= part
+    assert "org/iom" not in part              # the organiser hosts; it is not listed again as a participant
+
+
+# ------------------------------------------------------------------ partners after بالشراكة مع / بالتعاون مع
+
+def test_un_register_partners_between_the_organiser_and_the_meeting():
+    got = facts("نظمت المنظمة الدولية للهجرة، بالشراكة مع جامعة الدول العربية، ومنظمة العمل الدولية، وبالتعاون "
+                "مع وكالات الأمم المتحدة، اجتماعاً تشاورياً إقليمياً في بيروت يوم 3 آذار 2031.")
+    assert {"org/las", "org/ilo"} <= {s for s, p, _o in got if p == "participatesIn"}
+    assert {o for _s, p, o in got if p == "hostedBy"} == {"org/iom"}
+
+
+
+def test_long_aside_after_the_partners_before_the_meeting():
+    # the meeting comes after the partners and a long aside about the last of them: still the verb's object
+    got = facts("نظمت منظمة العمل الدولية، بالشراكة مع المنظمة الدولية للهجرة، وبالتعاون مع عدد من الهيئات الوطنية "
+                "والمحلية المعنية بشؤون العمال المهاجرين وأسرهم في بلدان المنشأ والعبور والمقصد في المنطقة، ندوة "
+                "إقليمية في تونس يوم 8 نيسان 2031.")
+    assert ("org/iom", "participatesIn") in {(s, p) for s, p, _o in got}
+    assert {o for _s, p, o in got if p == "hostedBy"} == {"org/ilo"}
+
+def test_gulf_partners_after_the_meetings_phrase_and_its_date():
+    part = taking_part("نظمت الإسكوا ورشة عمل حول إحصاءات الهجرة في بيروت يوم 4 أيار 2031، بالتعاون مع المنظمة "
+                       "الدولية للهجرة ومنظمة العمل الدولية.")
+    assert {"org/iom", "org/ilo"} <= part
+
+
+def test_maghrebi_partner_after_bittansiq():
+    part = taking_part("نظمت منظمة العمل الدولية ندوة وطنية حول العمال المهاجرين في الرباط يوم 12 أيار 2031 "
+                       "بالتنسيق مع المفوضية السامية للأمم المتحدة لشؤون اللاجئين.")
+    assert "org/unhcr" in part
+
+
+# ------------------------------------------------------------------ sharing in organising: تشترك X وY في تنظيم
+
+def test_press_three_co_organisers_of_a_conference():
+    part = taking_part("وتشترك منظمة العمل الدولية، والمفوضية السامية للأمم المتحدة لشؤون اللاجئين، وجامعة الدول "
+                       "العربية في تنظيم المؤتمر الإقليمي حول العمالة المهاجرة الذي انطلق في عمان يوم 2 حزيران 2031.")
+    assert {"org/ilo", "org/unhcr", "org/las"} <= part
+
+
+def test_mauritanian_register_past_verb_of_cooperation():
+    part = taking_part("وتعاونت المفوضية السامية للأمم المتحدة لشؤون اللاجئين والمنظمة الدولية للهجرة في تنظيم "
+                       "الندوة الوطنية حول اللجوء التي عقدت في نواكشوط يوم 2 حزيران 2031.")
+    assert {"org/unhcr", "org/iom"} <= part
+
+
+# ------------------------------------------------------------------ negatives
+
+def test_planned_meeting_has_no_co_organisers_yet():
+    assert not taking_part("ستنظم المنظمة الدولية للهجرة، بالشراكة مع جامعة الدول العربية، مؤتمرا إقليميا في تونس "
+                           "العام المقبل.")
+    assert not taking_part("تشترك المنظمة الدولية للهجرة وجامعة الدول العربية في تنظيم المنتدى الإقليمي الثاني "
+                           "المقرر عقده في الرباط في تشرين الأول 2031.")
+
+
+def test_a_partnership_that_governs_no_meeting_joins_none():
+    got = facts("وقعت المنظمة الدولية للهجرة بالشراكة مع الاتحاد الأوروبي اتفاقا لدعم العائدين، وذلك على هامش "
+                "المؤتمر الإقليمي الذي عقد في تونس يوم 3 آذار 2031.")
+    assert "org/eu" not in {s for s, p, _o in got if p == "participatesIn"}
+    assert "org/iom" not in {s for s, p, _o in got if p == "participatesIn"}
+
+
+def test_a_partner_right_after_the_verb_is_not_the_organiser():
+    got = facts("وقال المدير العام للمنظمة الدولية للهجرة إن المنظمة نظمت بالتعاون مع الاتحاد الأفريقي حملة "
+                "توعية في عدة دول، خلال المؤتمر الإقليمي الذي عقد في أديس أبابا يوم 3 آذار 2031.")
+    assert "org/au" not in {o for _s, p, o in got if p == "hostedBy"}
+    assert "org/au" not in {s for s, p, _o in got if p == "participatesIn"}
+
+
+def test_negated_sharing_gives_nothing():
+    assert "org/las" not in taking_part("لا تشترك جامعة الدول العربية في تنظيم المؤتمر الإقليمي الذي عقد في عمان "
+                                        "يوم 2 حزيران 2031.")
