@@ -125,6 +125,14 @@ def _skip(toks, k, hi):
     return k
 
 
+def _fronted_date(toks, verb_tok: int, doc_day=None):
+    """A date fronted at the head of the verb's sentence and set off by a comma (``وفي 19 أيلول/سبتمبر 2031،
+    اعتمدت الجمعية العامة …``): when the clause after the verb gives none, the adoption's date."""
+    from .meeting_setting import fronted_dates                # noqa: PLC0415 (the events family's reader)
+    found = fronted_dates(toks, sentence_bounds(toks, verb_tok)[0], verb_tok, doc_day)
+    return found[0] if found and found[0].year else None
+
+
 def _date(toks, start_tok, hi, text, stop_tok=None, doc_day=None):
     """The first date written in tokens [start_tok, hi) that is not after منذ, as a DateMatch; relative
     and year-less dates are read against the document's date ``doc_day``."""
@@ -169,7 +177,7 @@ def _facts(toks, src, lex, commitment, verb, actor_tok, hi, rule, meeting=None, 
         return                                     # صادقت موريتانيا على الاتفاقية في 2031: a ratification's date
     nxt_commit = next((k for k in range(verb.j, hi) if starting(toks, k, {"commitment"})
                        and starting(toks, k, {"commitment"}).entity != commitment), None)
-    d = _date(toks, verb.j, hi, toks.text, nxt_commit, doc_day)
+    d = _date(toks, verb.j, hi, toks.text, nxt_commit, doc_day) or _fronted_date(toks, verb.i, doc_day)
     if d is not None:
         yield from _date_facts(commitment, d, src, rule, conf)
     elif at and by_meeting and len(meeting) > 4 and meeting[4] is not None:
