@@ -48,7 +48,7 @@ from . import meeting_phrase, side_events
 from .minting import View, process_meeting, sub_event, translit
 from .meeting_setting import (LOCATION_WINDOW, after, clause_place, covered, dates_before, fronted_dates, fronted_place, governing_before, governing_verb, held_place_before, held_subject,
                               host_place_before, mention_at, ordinals_of, own_dates, phase_before, phase_dates,
-                              place_after, range_tail, reported, state_site, contradicted, host_after)
+                              place_after, range_tail, reported, state_site, contradicted, host_after, organiser_after)
 from .rules import REGISTRY, Rule, register
 from .meeting_coref import demonstrative, resolve
 
@@ -501,7 +501,8 @@ def _read(ctx, st, src, toks: Tokens, m, lo: int, hi: int, ordinals: dict, doc_d
             year = doc_day.year     # اختتمت في الكويت أعمال ورشة العمل: a press report of a meeting that just closed
     # convened by its organiser (تعقد منظمة العمل الدولية … ببيروت المشاورات …) or a numbered meeting written as an event
     # (على هامش الدورة العادية 325 بجنيف): taking place now, though no past verb says it was held
-    convened_now = status != PLANNED and ((kind.endswith(_ORGANISED) and _organised_by(toks, lo, m.i)) or (
+    convened_now = status != PLANNED and ((kind.endswith(_ORGANISED) and (
+        _organised_by(toks, lo, m.i) or organiser_after(toks, j, hi) is not None)) or (
         n is not None and meeting_phrase.reported_as_event(toks, lo, m.i)))
     if year is None and (process is None or n is None) and not (
             (place is not None or host is not None) and (kind not in _PART_KINDS or convened_now)
@@ -616,9 +617,32 @@ def _own_phrase(toks: Tokens, m, hi: int):
             break
         words.append(k)
         k += 1
-    if not words or not any(lex.is_a(toks, x, "meeting_scope") for x in words) or lex.is_a(toks, words[0], "process_noun"):
+    if words and lex.is_a(toks, words[0], "process_noun"):
         return None             # اجتماع عملية التشاور …: a meeting of a process (named some other way), not a name
+    if not any(lex.is_a(toks, x, "meeting_scope") for x in words):
+        return _titled(toks, m.j, hi)
     return words, k
+
+
+TITLE_REACH = 2              # tokens between a meeting noun and the theme cue that titles it (مؤتمرا دوليا بعنوان)
+
+
+def _titled(toks: Tokens, j: int, hi: int):
+    """(words, token after the closing quote) of the quoted title a theme cue gives a meeting right after its noun
+    (``مؤتمرا بعنوان "الهجرة في حوض المتوسط"``, ``ندوة تحت عنوان «…»``): a meeting named by its own title; None
+    when no cue follows within ``TITLE_REACH`` tokens or no quoted title follows the cue."""
+    lex = load()
+    for k in range(j, min(hi, j + TITLE_REACH + 1)):
+        cue = lex.is_a(toks, k, "theme_cue")
+        if cue is None:
+            continue
+        q = cue.j + int(cue.j < hi and toks.tokens[cue.j].norm == ":")
+        if q >= hi or toks.tokens[q].norm not in _QUOTES:
+            return None
+        close = next((x for x in range(q + 1, hi) if toks.tokens[x].norm in _QUOTES), None)
+        words = [x for x in range(q + 1, close or q + 1) if toks.tokens[x].kind == "word"]
+        return (words, close + 1) if close is not None and words else None
+    return None
 
 
 def _minted(toks: Tokens, i: int, kind: str, phrase, year, status) -> Entity:
