@@ -94,7 +94,7 @@ def _relative_organisers(src, toks: Tokens, refs: list[Ref], lo: int, hi: int):
     for ref in refs:
         if ref.event.kind != "event" or not lo <= toks.index_at(ref.start) < hi:
             continue
-        m = organiser_after(toks, toks.index_at(ref.end - 1) + 1, hi)
+        m = organiser_after(toks, toks.index_at(ref.end - 1) + 1, hi, lo)
         if m is None:
             continue
         verb = load().match_at(toks, toks.index_at(m.start) - 1, ("host_verb",))
