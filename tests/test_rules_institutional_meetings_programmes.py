@@ -132,3 +132,9 @@ def test_no_programme_from_a_plan_an_organisation_a_plural_or_a_state():
                 "وتدعم المفوضية السامية للأمم المتحدة لشؤون اللاجئين العائدين من خلال برامجها المختلفة.",
                 "وقدمت ألمانيا الدعم للعائدين عبر برنامج إعادة الإدماج المجتمعي.")
     assert not any(p == "managedBy" for _, p, _ in t)
+
+
+def test_a_programme_of_work_is_no_programme_named():
+    t = triples(commitments, "نظمت المنظمة الدولية للهجرة ست ورش عمل ضمن برنامج العمل الذي تطبقه الدولة.",
+                "وتقوم منظمة العمل الدولية بأنشطة في مجال الهجرة في إطار برنامج عملها العادي.")
+    assert not any(p == "managedBy" for _, p, _ in t)

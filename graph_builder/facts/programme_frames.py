@@ -58,7 +58,7 @@ def extract_sentence(ctx, src, toks, v, s: int, e: int, mint, seen: dict | None)
     for fm in lex.find(toks, "programme_frame", lo, hi):
         k = fm.j
         head = lex.is_a(toks, k, "programme_noun") if k < hi else None
-        if head is None or head.reading.enc or head.j >= hi or toks.tokens[head.j].norm in _NOT_A_NAME:
+        if head is None or head.reading.enc or head.j >= hi or _not_a_name(toks.tokens[head.j].norm):
             continue
         if any(m.entity.kind in ("org", "commitment", "process") and m.start <= toks.tokens[k].start < m.end
                for m in toks.mentions):
@@ -72,6 +72,8 @@ def extract_sentence(ctx, src, toks, v, s: int, e: int, mint, seen: dict | None)
         owner = _owner(toks, head.j, end)
         manager = owner or _clause_subject(toks, lo, fm.i)
         funders = _funders(toks, lex, end, hi)
+        if manager is None and not funders:
+            continue             # named, but nothing said of it here: not minted
         cls = _CLASS_OF.get(head.entry.words[0], "Initiative")
         ent = mint(cls, name, start, stop, f"managed by {manager.label_en}" if manager is not None else "")
         facts = []
@@ -79,6 +81,12 @@ def extract_sentence(ctx, src, toks, v, s: int, e: int, mint, seen: dict | None)
             facts.append(Fact(ent, "managedBy", manager, src, RULE, conf))
         facts += [Fact(ent, "fundedBy", f, src, RULE, conf) for f in funders if f != ent and f != manager]
         yield ent, facts
+
+
+def _not_a_name(norm: str) -> bool:
+    """The word after the head makes a plan or a draft (برنامج العمل، برنامج عملها، مشروع قرار), not a name."""
+    word = norm[2:] if norm.startswith("ال") else norm
+    return any(word == w or word in (w + "ه", w + "ها", w + "هم") for w in _NOT_A_NAME)
 
 
 def _name_end(toks, lex, k: int, hi: int) -> int:
