@@ -138,3 +138,26 @@ def test_a_programme_of_work_is_no_programme_named():
     t = triples(commitments, "نظمت المنظمة الدولية للهجرة ست ورش عمل ضمن برنامج العمل الذي تطبقه الدولة.",
                 "وتقوم منظمة العمل الدولية بأنشطة في مجال الهجرة في إطار برنامج عملها العادي.")
     assert not any(p == "managedBy" for _, p, _ in t)
+
+
+
+def test_women_migrant_domestic_workers_are_care_workers_not_gender():
+    # the feminine plural forms of the gazetteer's migrant domestic workers (an IO release, a ministry page); the
+    # longer name is read, not its last word (المهاجرات alone names the gender topic)
+    from pathlib import Path
+
+    from gold_facts import real_matcher
+    from graph_builder.recognise.matcher import mentions_in
+    from graph_builder.text.model import Document, Paragraph
+    texts = ("أطلقت منظمة العمل الدولية مشروعا لتعزيز حقوق عاملات المنازل المهاجرات في الأردن.",
+             "وناقش المشاركون في الورشة حقوق العاملات المهاجرات في الخدمة المنزلية.",
+             "وتحدث التقرير عن أوضاع المهاجرات في المنطقة.")
+    doc = Document(path=Path("t.txt"), slug="t", date="", title_ar="",
+                   paragraphs=[Paragraph(number=i + 1, text=t, order=i + 1, line=i + 1) for i, t in enumerate(texts)])
+    by_para = {}
+    for m in mentions_in(doc, real_matcher()):
+        if m.entity.kind == "topic":
+            by_para.setdefault(m.source.number, set()).add(m.entity.slug)
+    assert "care-workers" in by_para[1] and "gender" not in by_para[1]
+    assert "care-workers" in by_para[2] and "gender" not in by_para[2]
+    assert "gender" in by_para[3]                  # المهاجرات alone stays the gender topic
