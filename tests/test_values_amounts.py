@@ -202,3 +202,29 @@ def test_compound_amounts(text, surface, value):
 def test_a_smaller_scale_first_is_no_compound():
     text = "5 ملايين و3 مليارات دولار"
     assert [(text[a.start:a.end], a.value) for a in find_amounts(text)] == [("3 مليارات دولار", Decimal(3_000_000_000))]
+
+
+# ---- a sum written in words (institutional pages: تقدم بموجبها المملكة مساهمة قدرها خمسة ملايين دولار)
+
+@pytest.mark.parametrize("text, surface, value, currency", [
+    # UN news page
+    ("تقدم بموجبها الحكومة مساهمة بقيمة إجمالية قدرها خمسة ملايين دولار أمريكي للنازحين",
+     "خمسة ملايين دولار أمريكي", Decimal(5_000_000), "USD"),
+    # IO release
+    ("خصص الصندوق منحة قدرها ثلاثة ملايين يورو للمشروع", "ثلاثة ملايين يورو", Decimal(3_000_000), "EUR"),
+    # ministry page: a hundred-led cardinal with its scale
+    ("بلغت قيمة المنحة مائة وخمسون ألف فرنك سويسري", "مائة وخمسون ألف فرنك سويسري", Decimal(150_000), "CHF"),
+    # NGO page: a teen and a plural scale
+    ("تلقت الجمعية تبرعات بلغت عشرة آلاف دولار", "عشرة آلاف دولار", Decimal(10_000), "USD"),
+])
+def test_a_sum_written_in_words(text, surface, value, currency):
+    found = amounts(text)
+    assert [(f[0], f[1], f[2]) for f in found] == [(surface, value, currency)]
+
+
+@pytest.mark.parametrize("text", [
+    "شارك في الورشة خمسة وعشرون مشاركا على مدى ثلاثة أيام",      # counts, no currency
+    "في الدورة الحادية عشرة دولار",                               # an ordinal holds the word عشرة
+])
+def test_a_cardinal_in_words_without_a_currency_is_no_sum(text):
+    assert amounts(text) == []

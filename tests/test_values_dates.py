@@ -546,3 +546,23 @@ def test_a_written_year_is_not_moved_by_a_later_year_word():
     assert [(d.year, d.month) for d in ds] == [(2001, 9)]
     ds = find_dates("في سبتمبر من العام الماضي", default_year=2010)     # no anchor: nothing relative is read
     assert all(not d.relative for d in ds)
+
+
+# ---- numeric dates with slashes set off by spaces (institutional pages)
+
+@pytest.mark.parametrize("text, surface, day", [
+    ("عقدت الورشة يوم ١٢ / ٣ / ٢٠١٩ في مقر الوزارة", "١٢ / ٣ / ٢٠١٩", date(2019, 3, 12)),      # ministry page
+    ("وقعت المنظمة الاتفاق بتاريخ 5 / 11 / 2031 في جنيف", "5 / 11 / 2031", date(2031, 11, 5)),      # IO release
+    ("صدر البيان في ٢٠٣١ / ٤ / ٢٠ عن الأمانة العامة", "٢٠٣١ / ٤ / ٢٠", date(2031, 4, 20)),          # year first
+])
+def test_a_numeric_date_with_spaced_slashes(text, surface, day):
+    assert found(text) == [(surface, day, day, "day")]
+
+
+@pytest.mark.parametrize("text", [
+    "بمشاركة /21 دولة منها / 11 / دولة عربية",        # Gulf agency style: counts between slashes
+    "صدر بتاريخ 12 / 3/2031 عن الوزارة",              # mixed spacing: not one date
+    "سجل 12 / 3 من المشاركين",                         # no year
+])
+def test_spaced_slashes_without_a_whole_date_give_none(text):
+    assert found(text) == []

@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 
 from ..text.arabic import fold
 from ..recognise.findings import Entity, Fact, Value
-from . import adoption, dated, funding, funding_lists, numbered, own_instrument, signing
+from . import adoption, dated, funding, funding_lists, numbered, own_instrument, programme_frames, signing
 from .fact_context import FactContext, sentences
 from .event_common import Ref, dates_in
 from .rules import REGISTRY
@@ -160,6 +160,7 @@ def _sentence_facts(ctx, st, src, v: View, s: int, e: int, ps: ParaState, meetin
     named_before = ps.funding
     yield from adoption.named_adoptions(ctx, src, v, s, e, meetings, ps, meeting_of, read)
     yield from _funded_named(ctx, src, v, s, e, ps)
+    yield from _programme_frames(ctx, src, v, s, e, ps)
     yield from _managed_by_subject(ctx, src, v, s, e, ps)
     yield from _contributed_to_fund(ctx, src, v, s, e, ps)
     yield from _passives(ctx, src, v, s, e, ps, read)
@@ -555,6 +556,16 @@ def _funded_named(ctx, src, v: View, s: int, e: int, ps: ParaState | None = None
         if ps is not None and cls == "FundingCommitment":
             ps.funding = ent
         yield from _funders(ctx, src, v, ent, name_end, e)
+
+
+def _programme_frames(ctx, src, v: View, s: int, e: int, ps: ParaState):
+    """A programme or project named as a clause's frame or means (``programme_frames.py``), minted here."""
+    def mint(cls, name, start, end, via):
+        return commitment(ctx, src, v, cls, name, start, end, None, None, via, ps.seen)
+    for ent, facts in programme_frames.extract_sentence(ctx, src, ctx.tokens(src), v, s, e, mint, ps.seen):
+        if ent.cls == "FundingCommitment":
+            ps.funding = ent
+        yield from facts
 
 
 CONTRIBUTED = rx(r"(?<![\w])(?:و|ف)?(?:ساهم|ساهمت|اسهم|اسهمت|ساهموا|اسهموا)(?P<rel> (?:فيه|فيها))?(?![\w])")

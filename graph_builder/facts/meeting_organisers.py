@@ -1,7 +1,8 @@
 """Hosts written as organisers: ``نظمت الإسكوا، بالشراكة مع المنظمة الدولية للهجرة، اجتماعا تشاوريا إقليميا``,
 ``نظم المكتب الإقليمي للمنظمة الدولية للهجرة … مؤتمرا إقليميا``. The organisation, body or state a past organising
 verb (``host_verb`` entries marked ``weak``: نظم، نظمت) takes for its subject, written right after the verb, hosts
-the meeting that is the verb's object.
+the meeting that is the verb's object; so does the organisation a relative organising verb names right after the
+meeting (``ورشة العمل التي تنظمها جامعة الدول العربية``, ``meeting_setting.organiser_after``).
 
 It gives nothing when the sentence has a hosting verb of its own (``meeting_relations.hosts`` reads that one:
 ``احتضنت الجزائر … ندوة نظمتها الوزارة``), for partners named after ``بالشراكة مع`` or ``بالتعاون مع`` (they are
@@ -22,7 +23,7 @@ from ..text.tokens import Tokens
 from ..text.word_classes import load
 from .event_common import Ref
 from .event_status import HELD, PLANNED, UNKNOWN, negated
-from .meeting_setting import mention_at
+from .meeting_setting import mention_at, organiser_after
 from .rules import REGISTRY, Rule, register
 
 RULE_ID = "event.host-organiser"
@@ -54,6 +55,7 @@ def organisers(src, toks: Tokens, refs: list[Ref], s: int, e: int):
     if not refs or any(not v.feature("weak") for v in verbs):
         return
     convening = [v for v in lex.find(toks, "held_verb", lo, hi) if v.feature("convene")]
+    yield from _relative_organisers(src, toks, refs, lo, hi)
     for vm in sorted(verbs + convening, key=lambda v: v.i):
         if vm.reading.enc or vm.future or vm.feature("tense") not in ("past", "present") or negated(toks, vm.i):
             continue
@@ -83,6 +85,23 @@ def organisers(src, toks: Tokens, refs: list[Ref], s: int, e: int):
         if pred == "hostedBy":
             partners = [m.entity for m in joined if m.end <= ref.start] + _partners_after(toks, ref, hi)
             yield from _taking_part(src, ref, partners, subject.entity)
+
+
+def _relative_organisers(src, toks: Tokens, refs: list[Ref], lo: int, hi: int):
+    """``ورشة العمل التي تنظمها جامعة الدول العربية``، ``الندوة التي نظمها المعهد``: the organisation a relative
+    organising verb names right after the meeting hosts it (a planned meeting: its planned host); a present verb
+    only a meeting read as taking place."""
+    for ref in refs:
+        if ref.event.kind != "event" or not lo <= toks.index_at(ref.start) < hi:
+            continue
+        m = organiser_after(toks, toks.index_at(ref.end - 1) + 1, hi, lo)
+        if m is None:
+            continue
+        verb = load().match_at(toks, toks.index_at(m.start) - 1, ("host_verb",))
+        if verb and verb[0].feature("tense") == "present" and ref.status not in CONVENED:
+            continue
+        pred = "plannedHost" if ref.status == PLANNED else "hostedBy"
+        yield Fact(ref.event, pred, m.entity, src, RULE_ID, REGISTRY.confidence(RULE_ID))
 
 
 def co_organisers(src, toks: Tokens, refs: list[Ref], s: int, e: int):

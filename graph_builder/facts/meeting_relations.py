@@ -839,10 +839,12 @@ def _name_tail(toks: Tokens, k: int, hi: int) -> str:
 
 
 register(Rule("event.participant-list", ("participatesIn",), 0.8,
-              ("participate_verb", "list_opener", "participant_filler", "entity:state", "entity:org"),
+              ("participate_verb", "speak_verb", "list_opener", "participant_filler", "entity:state", "entity:org"),
               "the states and organisations listed after a participation word (بمشاركة ممثلين عن … وهي الكويت والسعودية …، "
-              "يمثلون 43 دولة، هي: الأردن، وأستراليا …) take part in the meeting of the sentence", "events"))
+              "يمثلون 43 دولة، هي: الأردن، وأستراليا …), or after a verb of speaking at the meeting (ويتحدث في المؤتمر "
+              "ممثلون من …), take part in the meeting of the sentence", "events"))
 LIST_GAP = 3                 # tokens between two listed actors (commas, و, a bracketed note)
+PLANNED_REACH = 2            # tokens before a present participation verb where a planned marker (على أن) holds it back
 
 
 def participant_lists(ctx, src, toks: Tokens, refs: list[Ref], s: int, e: int):
@@ -853,9 +855,14 @@ def participant_lists(ctx, src, toks: Tokens, refs: list[Ref], s: int, e: int):
     lo, hi = toks.token_range(s, e)
     conf = REGISTRY.confidence("event.participant-list")
     yield from representations(src, toks, refs, lo, hi)
-    for vm in lex.find(toks, ("participate_verb", "gather_verb"), lo, hi):
+    for vm in lex.find(toks, ("participate_verb", "gather_verb", "speak_verb"), lo, hi):
         if vm.future or negated(toks, vm.i) or vm.feature("weak"):
             continue
+        if vm.cls == "speak_verb" and not _speaks_at(toks, refs, vm.j, hi):
+            continue             # يتحدث التقرير عن …، تحدثت في تصريح: no meeting spoken at
+        if vm.feature("tense") == "present" and any(
+                not x.feature("follows") for x in lex.find(toks, "planned_marker", max(lo, vm.i - PLANNED_REACH), vm.i)):
+            continue             # على أن تشارك في مرحلة ثانية الجزائر: a later phase, no one takes part yet
         if any(lex.is_a(toks, k, "chair_verb") for k in range(vm.j, min(hi, vm.j + 4))):
             continue             # وتشاركها المجر في الرئاسة: co-chairing, not taking part
         if _shares_hosting(toks, vm.j, hi):
@@ -873,11 +880,20 @@ def participant_lists(ctx, src, toks: Tokens, refs: list[Ref], s: int, e: int):
         for actor in _listed_actors(toks, vm.j, hi, refs):
             if actor != ref.process:
                 yield Fact(actor, "participatesIn", ref.event, src, "event.participant-list", conf)
-        if vm.cls == "participate_verb" or _meeting_at(toks, refs, vm.j):       # يحضر المؤتمر ROLE NAME
+        if vm.cls != "gather_verb" or _meeting_at(toks, refs, vm.j):       # يحضر المؤتمر ROLE NAME
             at = vm.j + 1 if vm.j < hi and toks.tokens[vm.j].norm in _FOLLOWERS else vm.j   # شارك فيها ROLE NAME
             for who in _titled_persons(toks, _past_attended_meeting(toks, refs, at, hi), hi):
                 yield Fact(who, "participatesIn", ref.event, src, "event.participant-person",
                            REGISTRY.confidence("event.participant-person"))
+
+
+def _speaks_at(toks: Tokens, refs: list[Ref], j: int, hi: int) -> bool:
+    """A verb of speaking followed right away by في/أمام and a meeting (``ويتحدث في المؤتمر``, ``تحدث أمام هذا
+    الاجتماع``): its subject, written after the meeting, speaks at it."""
+    if j + 1 >= hi or toks.tokens[j].norm not in ("في", "امام"):
+        return False
+    k = j + 1 + int(toks.tokens[j + 1].norm in _DEMONSTRATIVES)
+    return k < hi and _meeting_at(toks, refs, k)
 
 
 register(Rule("event.represented", ("participatesIn",), 0.75, ("represent_verb", "entity:state", "entity:org", "entity:person"),

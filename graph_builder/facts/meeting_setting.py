@@ -453,6 +453,37 @@ def reported(toks: Tokens, lo: int, i: int, j: int, hi: int, dates) -> bool:
     return any(d.precision == "day" for d in dates)
 
 
+RELATIVE_ORGANISER_REACH = 2     # tokens between a meeting's name and the relative pronoun of its organising verb
+
+
+CLAUSE_SUBJECT_REACH = 3         # tokens from the sentence's start to the subject of its first verb
+
+
+def organiser_after(toks: Tokens, j: int, hi: int, lo: int | None = None):
+    """The organisation a relative organising verb names right after a meeting (``ورشة العمل التي تنظمها جامعة
+    الدول العربية``، ``الندوة التي نظمها المعهد …``): the mention of an organisation or a body right after an
+    organising verb (a ``host_verb`` marked ``weak``) whose pronoun takes up the meeting; with no subject written
+    after the verb and the sentence's start ``lo`` given, the organisation the sentence opens with as the subject of
+    its verb (``اختتمت منظمة العمل الدولية ورشات العمل التي نظمتها``). None for a future or negated verb, a state or
+    a person, or anything else between."""
+    lex = load()
+    for k in range(j, min(hi - 2, j + RELATIVE_ORGANISER_REACH + 1)):
+        if toks.tokens[k].norm in (".", ";"):
+            return None
+        if toks.tokens[k].norm not in _RELATIVES:
+            continue
+        vm = next((x for x in lex.match_at(toks, k + 1, ("host_verb",))), None)
+        if vm is None or not vm.feature("weak") or vm.reading.enc not in ("ه", "ها") or vm.future \
+                or vm.feature("tense") not in ("past", "present"):
+            return None
+        m = mention_at(toks, vm.j, ("org", "body")) if vm.j < hi else None
+        if m is None and lo is not None and not (vm.j < hi and toks.tokens[vm.j].ents):
+            m = next((x for t in toks.tokens[lo:min(j, lo + CLAUSE_SUBJECT_REACH + 1)] for x in t.ents
+                      if x.entity.kind in ("org", "body") and toks.index_at(x.start) > lo), None)
+        return m
+    return None
+
+
 def host_after(toks: Tokens, j: int, hi: int):
     """The host a relative hosting verb names right after a meeting (``المؤتمر الذي استضافته المغرب``, ``مؤتمر
     رعته الأمم المتحدة واستضافته المملكة المغربية``): the state or city after a hosting verb whose pronoun takes

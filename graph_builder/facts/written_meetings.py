@@ -48,7 +48,7 @@ from . import meeting_phrase, side_events
 from .minting import View, process_meeting, sub_event, translit
 from .meeting_setting import (LOCATION_WINDOW, after, clause_place, covered, dates_before, fronted_dates, fronted_place, governing_before, governing_verb, held_place_before, held_subject,
                               host_place_before, mention_at, ordinals_of, own_dates, phase_before, phase_dates,
-                              place_after, range_tail, reported, state_site, contradicted, host_after)
+                              place_after, range_tail, reported, state_site, contradicted, host_after, organiser_after)
 from .rules import REGISTRY, Rule, register
 from .meeting_coref import demonstrative, resolve
 
@@ -103,8 +103,9 @@ def find(ctx, st, src, toks: Tokens, s: int, e: int, known: list[Ref]) -> list[R
     prior = st.last_meeting
     for m in sorted(lex.find(toks, "meeting_noun", lo, hi) + _process_sessions(toks, lo, hi), key=lambda x: x.i):
         t0 = toks.tokens[m.i]
-        if m.feature("plural") or any(r.start <= t0.start < r.end for r in known + out):
-            continue
+        if m.feature("plural") and not (m.feature("series") and organiser_after(toks, m.j, hi, lo) is not None) \
+                or any(r.start <= t0.start < r.end for r in known + out):
+            continue            # a plural names no one meeting; a series one organisation organised is one event
         numbered = _numbered_process(toks, m.i, ordinals)
         if numbered is None and covered(toks, m.i, ("process", "org", "body", "publication", "commitment")):
             continue            # the noun is part of a name (المنتدى العالمي …, اجتماع الأمم المتحدة التنسيقي …)
@@ -494,14 +495,15 @@ def _read(ctx, st, src, toks: Tokens, m, lo: int, hi: int, ordinals: dict, doc_d
             and not any(x.entity.kind == "process" for x in toks.mentions
                         if toks.tokens[lo].start <= x.start < toks.tokens[hi - 1].end) \
             and (governing_before(toks, lo, m.i) is not None or _organised_by(toks, lo, m.i) or said):
-        phrase = _own_phrase(toks, m, hi)       # نظمت الإسكوا … اجتماعا تشاوريا إقليميا: named by its noun phrase
+        phrase = _own_phrase(toks, m, hi, lo)   # نظمت الإسكوا … اجتماعا تشاوريا إقليميا: named by its noun phrase
     if year is None and doc_day is not None and status == HELD and not _other_year(toks, lo, hi):
         verb = governing_before(toks, lo, m.i)
         if verb is not None and verb.feature("phase") == "end":
             year = doc_day.year     # اختتمت في الكويت أعمال ورشة العمل: a press report of a meeting that just closed
     # convened by its organiser (تعقد منظمة العمل الدولية … ببيروت المشاورات …) or a numbered meeting written as an event
     # (على هامش الدورة العادية 325 بجنيف): taking place now, though no past verb says it was held
-    convened_now = status != PLANNED and ((kind.endswith(_ORGANISED) and _organised_by(toks, lo, m.i)) or (
+    convened_now = status != PLANNED and ((kind.endswith(_ORGANISED) and (
+        _organised_by(toks, lo, m.i) or organiser_after(toks, j, hi, lo) is not None)) or (
         n is not None and meeting_phrase.reported_as_event(toks, lo, m.i)))
     if year is None and (process is None or n is None) and not (
             (place is not None or host is not None) and (kind not in _PART_KINDS or convened_now)
@@ -598,7 +600,7 @@ def _organiser_place(toks: Tokens, lo: int, i: int):
     return None
 
 
-def _own_phrase(toks: Tokens, m, hi: int):
+def _own_phrase(toks: Tokens, m, hi: int, lo: int | None = None):
     """(words, token after them) of the noun phrase a meeting noun at ``m`` heads, when one of its words says what
     kind of gathering it is (lexicon class ``meeting_scope``): ``اجتماعا تشاوريا إقليميا``, ``مؤتمر الاستعراض الإقليمي
     الأول للاتفاق العالمي …``, ``مؤتمرا إقليميا حول الاتفاق العالمي``. The phrase ends at punctuation, a relative
@@ -616,9 +618,42 @@ def _own_phrase(toks: Tokens, m, hi: int):
             break
         words.append(k)
         k += 1
-    if not words or not any(lex.is_a(toks, x, "meeting_scope") for x in words) or lex.is_a(toks, words[0], "process_noun"):
+    if words and lex.is_a(toks, words[0], "process_noun"):
         return None             # اجتماع عملية التشاور …: a meeting of a process (named some other way), not a name
+    if not any(lex.is_a(toks, x, "meeting_scope") for x in words):
+        return _titled(toks, m.j, hi) or _organised_phrase(toks, words, k, hi, lo)
     return words, k
+
+
+def _organised_phrase(toks: Tokens, words: list, k: int, hi: int, lo: int | None):
+    """(words, token after them) of a meeting named by its organiser: a relative organising verb right after the
+    noun's own words (``ورشة العمل التي تنظمها جامعة الدول العربية``، ``ورشات العمل التي نظمتها`` after the
+    organisation the sentence opens with), keyed by its own words and the organiser's name; None without one."""
+    org = organiser_after(toks, k, hi, lo)
+    if org is None:
+        return None
+    return words + list(range(toks.index_at(org.start), toks.index_at(org.end - 1) + 1)), k
+
+
+TITLE_REACH = 2              # tokens between a meeting noun and the theme cue that titles it (مؤتمرا دوليا بعنوان)
+
+
+def _titled(toks: Tokens, j: int, hi: int):
+    """(words, token after the closing quote) of the quoted title a theme cue gives a meeting right after its noun
+    (``مؤتمرا بعنوان "الهجرة في حوض المتوسط"``, ``ندوة تحت عنوان «…»``): a meeting named by its own title; None
+    when no cue follows within ``TITLE_REACH`` tokens or no quoted title follows the cue."""
+    lex = load()
+    for k in range(j, min(hi, j + TITLE_REACH + 1)):
+        cue = lex.is_a(toks, k, "theme_cue")
+        if cue is None:
+            continue
+        q = cue.j + int(cue.j < hi and toks.tokens[cue.j].norm == ":")
+        if q >= hi or toks.tokens[q].norm not in _QUOTES:
+            return None
+        close = next((x for x in range(q + 1, hi) if toks.tokens[x].norm in _QUOTES), None)
+        words = [x for x in range(q + 1, close or q + 1) if toks.tokens[x].kind == "word"]
+        return (words, close + 1) if close is not None and words else None
+    return None
 
 
 def _minted(toks: Tokens, i: int, kind: str, phrase, year, status) -> Entity:

@@ -3,7 +3,7 @@
 An amount needs a currency: a word (``يورو``, ``دولار``, ``من دولارات الولايات المتحدة``,
 ``فرنك سويسري`` …, data in ``lexicons/amounts.toml``), a symbol (``$ € £``) or a Latin ISO 4217
 code known to pycountry (not those that are also English words: ALL, TOP …). Numbers and scale
-words are read as in :mod:`.numbers`; a scale word alone counts as one (``مليون دولار``) and its
+words are read as in :mod:`.numbers`, cardinals written in words too (``خمسة ملايين دولار``, ``مائة ألف يورو``); a scale word alone counts as one (``مليون دولار``) and its
 dual as two (``مليونا دولار``); ``1,8 مليار أورو`` has a decimal comma. A bare dollar is the US
 dollar (UN usage); a bare franc, dinar, riyal, dirham or pound has currency None. Ranges
 (``من 5 إلى 10 ملايين يورو``, ``بين 2 و 3 مليارات دولار``, ``2-3 مليارات دولار``: the first number
@@ -24,8 +24,8 @@ import pycountry
 
 from . import lexicon
 from ._text import NA, NB, SP, key, non_overlapping, pattern, prepare, words
-from .numbers import (FRACTION_OF_SCALE, FRACTIONS, LONE_SCALES, NUM, SCALE, integral, number_value, qualifier,
-                      scale_value)
+from .numbers import (FRACTION_OF_SCALE, FRACTIONS, LONE_SCALES, NUM, SCALE, WORD_INT_RES, integral, number_value,
+                      qualifier, scale_value, word_value)
 
 _UNSET = object()
 
@@ -99,6 +99,10 @@ _AMOUNT_RES = (
     re.compile(rf"(?P<num>{NUM})(?:{SP}(?P<scale>(?i:{SCALE})))?{SP}(?P<iso>[A-Z]{{3}})(?![A-Za-z])"),
 )
 
+
+# خمسة ملايين دولار · مائة ألف يورو · عشرة آلاف دولار أمريكي: a cardinal written in words (led by a hundred or not;
+# the fraction-led one, نصف مليون, is read above), its scale, then the currency noun
+_WORD_AMOUNT_RES = tuple(re.compile(r.pattern + rf"{SP}(?P<cur>{CURRENCY})") for r in WORD_INT_RES[1:])
 
 _FIRST_GROUPS = ("c1", "cscale", "r1", "num", "lone", "frac", "sym", "iso")
 
@@ -194,6 +198,14 @@ def find_amounts(text: str, *, regional: str | None = None) -> list[AmountMatch]
             start = min(m.start(g) for g in _FIRST_GROUPS if m.groupdict().get(g))   # clitics left out
             found.append(AmountMatch(*t.span(start, m.end()), integral(value), currency, end_value,
                                      qualifier(t, m.start(), m.end())))
+    from .ordinals import ordinal_words          # the ordinal الحادية عشرة holds the word عشرة
+    ordinal = [(s, e) for s, e, _ in ordinal_words(t)] if any(r.search(t.work) for r in _WORD_AMOUNT_RES) else []
+    for regex in _WORD_AMOUNT_RES:
+        for m in regex.finditer(t.work):
+            value = word_value(m)
+            if value and not any(m.start("n") < oe and os_ < m.end("n") for os_, oe in ordinal):
+                found.append(AmountMatch(*t.span(m.start("n"), m.end()), integral(Decimal(value)),
+                                         currency_code(m["cur"], regional), None, qualifier(t, m.start(), m.end())))
     return non_overlapping(found)
 
 

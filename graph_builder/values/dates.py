@@ -14,8 +14,8 @@ not when it qualifies the noun before it: ``الأسبوع الأول من ما�
 ``بين 2 و 5``, ``من 14 ولغاية 16``); range across
 months or years (``من 30 نونبر إلى 2 دجنبر 2018``); dates listed in different months share the
 written year (``28 يونيو و 2 يوليوز 2016`` → two dates); numeric dates, day first or ISO
-(``18/10/2015``, ``10.12.2016``, ``2016-12-10``, a day range ``29-30/5/2023``, a range of two
-numeric dates ``من 2023/05/29 إلى 2023/05/30``); an English-style
+(``18/10/2015``, ``10.12.2016``, ``2016-12-10``, ``١٢ / ٣ / ٢٠١٩`` with spaced slashes, a day range
+``29-30/5/2023``, a range of two numeric dates ``من 2023/05/29 إلى 2023/05/30``); an English-style
 comma before the year (``14 ديسمبر, 2016``); month (``تموز/يوليه ٢٠٠٧`` → gYearMonth);
 month range; year after a cue word (``عام``/``لعام``/``سنة``/``عامي``/``الفترة``/``منذ``/``خلال``/``مطلع``/
 ``نهاية``), after ``في`` when no counted noun follows (``في 2018،``, not ``في 2018 حالة``), in
@@ -78,11 +78,12 @@ _DATE_RE = re.compile(
     rf"|(?<![0-9./A-Za-z-])(?P<ry1>{YEAR}) ?- ?(?P<ry2>{YEAR})(?![0-9/-])"
 )
 
-# 18/10/2015 · 10.12.2016 · 18-10-2015 (day first, as Arabic writers print them) · 2016-12-10 · 2016/12/10
+# 18/10/2015 · 10.12.2016 · 18-10-2015 (day first, as Arabic writers print them) · 2016-12-10 · 2016/12/10 ·
+# ١٢ / ٣ / ٢٠١٩ (slashes set off by spaces, as institutional pages print them; the same spacing both times)
 _NUMERIC_RE = re.compile(
-    rf"(?<![0-9./A-Za-z:-])(?:(?:(?P<d0>[0-9]{{1,2}}) ?- ?)?(?P<d>[0-9]{{1,2}})(?P<sep>[/.-])(?P<m>[0-9]{{1,2}})"
+    rf"(?<![0-9./A-Za-z:-])(?:(?:(?P<d0>[0-9]{{1,2}}) ?- ?)?(?P<d>[0-9]{{1,2}})(?P<sep>[/.-]| / )(?P<m>[0-9]{{1,2}})"
     rf"(?P=sep)(?P<y>{YEAR})"
-    rf"|(?P<iy>{YEAR})(?P<isep>[/-])(?P<im>[0-9]{{1,2}})(?P=isep)(?P<id>[0-9]{{1,2}})(?![0-9]))"
+    rf"|(?P<iy>{YEAR})(?P<isep>[/-]| / )(?P<im>[0-9]{{1,2}})(?P=isep)(?P<id>[0-9]{{1,2}})(?![0-9]))"
     rf"(?:{G_MARK})?(?![0-9]|[/.:-][0-9])"
 )
 # (2014) · (2014م) · 2009م · 2009 ميلادية
@@ -266,7 +267,7 @@ _ORDINAL_DAY_TAIL_RE = re.compile(
 _WORD_BEFORE_RE = re.compile(r"(?P<w>[^ \n]+)[ \n]$")
 _DEFINITE_RE = re.compile(pattern("[وفبل]?(?:ال|لل)"))
 _ORDINAL_DAY_OK = frozenset(key(w) for w in WORDS["definite_before_ordinal_day"])
-_NUMERIC_HINT = re.compile("[0-9][/.-][0-9]")
+_NUMERIC_HINT = re.compile("[0-9](?:[/.-]| / )[0-9]")
 _NUMERIC_RANGE_JOIN_RE = re.compile(RANGE_JOIN)
 _YEAR_HINT = re.compile(YEAR)
 # an ordinal day needs "من" and a month name (or الشهر) after it

@@ -153,14 +153,15 @@ _REST = (rf"(?:(?P<teen>{words(*_TEENS)}){NA}"
          rf"|(?P<tu>{words(*(w for w, v in _UNITS.items() if 3 <= v <= 9))}){SP}{pattern('عشرة?')}{NA}"
          rf"|(?P<u>{words(*_UNITS)}){NA}(?:{_AND}(?P<t>{words(*_TENS)}){NA})?"
          rf"|(?P<t0>{words(*_TENS)}){NA})")
-_WORD_INT_RES = (   # led by a hundred (مائة وخمسون), or not (خمسة وعشرون), or a fraction (نصف مليون)
+WORD_INT_RES = (   # led by a hundred (مائة وخمسون), or not (خمسة وعشرون), or a fraction (نصف مليون)
     re.compile(rf"{NB}[وب]?(?P<n>{_FRACTION})"),
     re.compile(rf"{NB}[وفبل]?(?P<n>(?P<h>{words(*_HUNDREDS)}){NA}(?:{_AND}{_REST})?(?:{SP}(?P<scale>{SCALE}))?)"),
     re.compile(rf"{NB}[وفبل]?(?P<n>{_REST}(?:{SP}(?P<scale>{SCALE}))?)"),
 )
 
 
-def _word_value(m: re.Match) -> int:
+def word_value(m: re.Match) -> int:
+    """The value of a match of one of ``WORD_INT_RES`` (a cardinal written in words, with its scale)."""
     if m.groupdict().get("frac"):
         return int(FRACTIONS[key(m["frac"])] * scale_value(m["fscale"]))
     value = _HUNDREDS[m["h"]] if m.groupdict().get("h") else 0
@@ -179,12 +180,12 @@ def _word_ints(t: Text) -> list[IntMatch]:
     from .ordinals import ordinal_words          # the ordinal الحادية عشرة holds the word عشرة
     ordinal = [(s, e) for s, e, _ in ordinal_words(t)]
     found = []
-    for regex in _WORD_INT_RES:
+    for regex in WORD_INT_RES:
         for m in regex.finditer(t.work):
             s, e = m.start("n"), m.end("n")
             if not any(s < oe and os_ < e for os_, oe in ordinal):
                 found.append((s, e, m))
-    return [IntMatch(*t.span(s, e), _word_value(m), qualifier(t, m.start(), e), True)
+    return [IntMatch(*t.span(s, e), word_value(m), qualifier(t, m.start(), e), True)
             for s, e, m in non_overlapping(found, span=lambda f: (f[0], f[1]))]
 
 
@@ -219,4 +220,4 @@ def parse_int(text: str, *, words: bool = False) -> int | None:
     return found[0].value if found else None
 
 
-__all__ = ["IntMatch", "find_ints", "parse_int"]
+__all__ = ["IntMatch", "WORD_INT_RES", "find_ints", "parse_int", "word_value"]
