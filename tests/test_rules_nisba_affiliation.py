@@ -34,6 +34,9 @@ from actor_sentences import actor_facts
     # Moroccan press: a government office over a people noun keeps its state
     ("وقال عبد الكريم بنعتيق، الوزير المكلف بالجالية المغربية المقيمة بالخارج، إن الجالية مهمة.", "عبد الكريم بنعتيق",
      "الوزير المكلف بالجالية المغربية المقيمة بالخارج", "MAR"),
+    # Tunisian press: a minister whose ministry names a people noun, the nisba after it
+    ("وقال وزير الشؤون الاجتماعية والجالية بالخارج التونسي محمد الطرابلسي إن الجالية مهمة.", "محمد الطرابلسي",
+     "وزير الشؤون الاجتماعية والجالية بالخارج التونسي", "TUN"),
 ])
 def test_nisba_after_a_role_gives_the_state(text, name, role, aff, matcher, gazetteer):
     persons, roles, affs, _ = actor_facts(text, matcher, gazetteer)

@@ -512,12 +512,18 @@ def _government_heads() -> frozenset[str]:
     return frozenset(strip_article(fold(w).split()[0]) for w in load().words("government_role"))
 
 
-def _bare_word(w: str) -> str:
-    """A folded word without a proclitic or the article (للجالية، بالجالية، والعمال → جاليه، عمال)."""
-    if not w.startswith("ال"):
-        w = w[1:] if w[:1] in "وف" and len(w) > 3 else w
-        w = ("ا" + w[1:] if w.startswith("لل") else w[1:]) if w[:1] in "بلك" and len(w) > 3 else w
-    return strip_article(w)
+def _bare_forms(w: str) -> set[str]:
+    """A folded word as written and without a proclitic, the article left out (وزير، والعمال → عمال،
+    للجالية → جاليه): the candidates a noun list is looked up with."""
+    out = {strip_article(w)}
+    if w[:1] in "وف" and len(w) > 3:
+        out.add(strip_article(w[1:]))
+        w2 = w[1:]
+    else:
+        w2 = w
+    if w2[:1] in "بلك" and len(w2) > 3:
+        out.add(strip_article("ا" + w2[1:] if w2.startswith("لل") else w2[1:]))
+    return out
 
 
 def _people_nisba(text: Text, start: int, m: Mention) -> bool:
@@ -525,9 +531,9 @@ def _people_nisba(text: Text, start: int, m: Mention) -> bool:
     ``ممثل العمال المغاربة في إسبانيا``): the role is among a people, not in a state's government (class
     ``government_role`` heads keep it: ``الوزير المكلف بالجالية المغربية``)."""
     words = text.folded(start, m.start).split()
-    if not words or _bare_word(words[0]) in _government_heads():
+    if not words or strip_article(words[0]) in _government_heads():
         return False
-    return any(_bare_word(w) in _people_nouns() for w in words[1:])
+    return any(_bare_forms(w) & _people_nouns() for w in words[1:])
 
 
 def _item_affiliation(text: Text, pos: int) -> Entity | None:

@@ -217,8 +217,8 @@ def _name_after(norm: Normalised, pos: int) -> tuple[int, int] | None:
                 and text[e:e + 1] == ",":
             names[n] = True           # علي بن ناصر الغفيص،: a family name with the article closed by a comma
     first = text[words[0][0]:words[0][1]]
-    if not given(first) and common_word(first, originals[0]):
-        return None                   # وافتتحت السفيرة أعمال المؤتمر: a common noun after the title is its object
+    if not given(first) and common_word(first, originals[0]) and (len(words) < 2 or not names[1]):
+        return None                   # وافتتحت السفيرة أعمال المؤتمر: a common noun and its genitive after the title
     if given(first):
         k = 1
         reach = name_reach([text[s:e] for s, e in words])
