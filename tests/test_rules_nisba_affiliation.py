@@ -25,6 +25,9 @@ from actor_sentences import actor_facts
     # Levantine press: a spokesman's role with باسم (a preposition, not the given name Basim)
     ("وقال المتحدث باسم الخارجية الأمريكية نيد برايس إن واشنطن تدعم المسار.", "نيد برايس",
      "المتحدث باسم الخارجية الأمريكية", "USA"),
+    # Libyan press: a statement of the spokesman (ل + the role head, then باسم)
+    ("وقال بيان للمتحدث باسم الحكومة الليبية محمد حمودة اليوم إن الاجتماع ناجح.", "محمد حمودة",
+     "المتحدث باسم الحكومة الليبية", "LBY"),
     # Egyptian press: a feminine spokesman
     ("وقالت الناطقة باسم وزارة الخارجية الروسية ماريا زاخاروفا إن موسكو تدعم الاتفاق.", "ماريا زاخاروفا",
      "الناطقة باسم وزارة الخارجية الروسية", "RUS"),

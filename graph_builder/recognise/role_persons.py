@@ -326,7 +326,7 @@ def _role_run(ws: _Words, k: int) -> int:
         if w == fold("لدى") and j + 1 < len(ws.items) and ws.in_taken(j + 1):
             j += 1                        # سفير المملكة لدى لبنان NAME
             continue
-        if w == _IN_NAME_OF and ws.items[j - 1][2] in _words()[1]:
+        if w == _IN_NAME_OF and is_role_head(ws.items[j - 1][2]):
             j += 1                        # المتحدث باسم الخارجية الأمريكية NAME: باسم after a role head is no given name
             continue
         if w == "(" and j + 2 < len(ws.items) and ws.items[j + 2][2] == ")" and ws.items[j + 1][2].isascii():
