@@ -3,7 +3,7 @@ word of the name after a courtesy title (``السيد بان``), or by a bare ti
 ``event.speaker`` through ``facts/role_antecedent.py``): the later sentence's participation is the full
 person's, when exactly one person of that name or title is named before. Negatives: two persons with that
 title or family name, a chairing title (``الرئيس`` also names a head of state the text never names), and the
-complementiser after a name (``قال فيتورینو إن``) is no part of it. Every sentence here is the author's own."""
+complementiser after a name (``قال فيتورينو إن``) is no part of it. Every sentence here is the author's own."""
 from __future__ import annotations
 
 from gold_facts import facts_of_text
