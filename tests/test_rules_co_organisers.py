@@ -112,3 +112,48 @@ def test_a_partner_right_after_the_verb_is_not_the_organiser():
 def test_negated_sharing_gives_nothing():
     assert "org/las" not in taking_part("لا تشترك جامعة الدول العربية في تنظيم المؤتمر الإقليمي الذي عقد في عمان "
                                         "يوم 2 حزيران 2031.")
+
+
+# ------------------------------------------------------------------ organisers written after the meeting (event.organised-by)
+
+def test_levantine_nominal_joint_organisers_the_first_hosts_the_second_takes_part():
+    got = facts("عقد في بيروت أمس مؤتمر إقليمي حول الهجرة بتنظيم مشترك بين الإسكوا والمنظمة الدولية للهجرة.")
+    assert {o for _s, p, o in got if p == "hostedBy"} == {"org/escwa"}
+    assert "org/iom" in taking_part("عقد في بيروت أمس مؤتمر إقليمي حول الهجرة بتنظيم مشترك بين الإسكوا والمنظمة "
+                                    "الدولية للهجرة.")
+
+
+def test_maghrebi_relative_verb_with_the_meetings_pronoun_and_a_partner():
+    got = facts("اختتمت أمس في الحمامات أشغال الندوة الإقليمية حول الهجرة التي نظمتها المنظمة الدولية للهجرة "
+                "بالشراكة مع المفوضية السامية لشؤون اللاجئين.")
+    assert {o for _s, p, o in got if p == "hostedBy"} == {"org/iom"}
+    assert "org/unhcr" in {s for s, p, _o in got if p == "participatesIn"}
+
+
+def test_un_register_under_the_umbrella_of_each_of():
+    got = facts("وانطلقت أمس في جنيف أعمال الورشة الإقليمية حول حماية العمال المهاجرين التي تعقد تحت مظلة كل من "
+                "منظمة العمل الدولية والمنظمة الدولية للهجرة.")
+    assert {o for _s, p, o in got if p == "hostedBy"} == {"org/ilo"}
+    assert "org/iom" in {s for s, p, _o in got if p == "participatesIn"}
+
+
+def test_io_press_joint_organiser_with_an_organising_subject_is_a_partner_only():
+    got = facts("نظمت المنظمة الدولية للهجرة أمس في جنيف ندوة حول الهجرة، بتنظيم مشترك مع منظمة العمل الدولية.")
+    assert {o for _s, p, o in got if p == "hostedBy"} == {"org/iom"}
+    assert "org/ilo" in {s for s, p, _o in got if p == "participatesIn"}
+
+
+def test_organised_by_negatives():
+    # planned: no host and no participant from the organisers
+    got = facts("ومن المقرر أن تعقد في بيروت الشهر المقبل ندوة إقليمية حول الهجرة بتنظيم مشترك بين الإسكوا "
+                "والمنظمة الدولية للهجرة.")
+    assert not {x for x in got if x[1] in ("hostedBy", "participatesIn")}
+    # regulating (تنظيم) a flow, not organising a meeting: no actor follows the noun
+    got = facts("ناقش المؤتمر الإقليمي الذي عقد أمس في بيروت سبل تعزيز التعاون بتنظيم هجرة العمالة.")
+    assert not {x for x in got if x[1] == "participatesIn"}
+    # patronage is not organising
+    got = facts("واختتمت أمس في الرباط أعمال الندوة الإقليمية حول الهجرة تحت رعاية المنظمة الدولية للهجرة.")
+    assert "org/iom" not in {s for s, p, _o in got if p == "participatesIn"}
+    # a hosting verb of its own: the organiser after the meeting only takes part
+    got = facts("استضافت الأردن أمس ندوة إقليمية حول الهجرة بتنظيم من المنظمة الدولية للهجرة.")
+    assert "org/iom" not in {o for _s, p, o in got if p == "hostedBy"}

@@ -28,6 +28,7 @@ import re
 from functools import lru_cache
 
 from ..text.arabic import fold
+from ..text.tokens import strip_article
 from ..recognise.findings import Entity, Fact, Mention, Value
 from . import memberships
 from .classes import kinds
@@ -487,7 +488,8 @@ def _affiliation(text: Text, start: int, end: int, office: bool = True) -> Entit
     inside = [m for m in text.mentions if start <= m.start and m.end <= end]
     orgs = [m for m in inside if _cls(m) in ORG_CLASSES | {"ProcessBody"} and not after_excluded(m)
             and (office or not (_is_office(m.entity) and m.start <= start + 1))]
-    states = [m for m in inside if _cls(m) == "State" and not after_excluded(m)]    # سفير الدولة لدى X: not X's
+    states = [m for m in inside if _cls(m) == "State" and not after_excluded(m)    # سفير الدولة لدى X: not X's
+              and not _people_nisba(text, start, m)]                              # رئيس الجالية السورية: a people
     if len(orgs) > 1 and _is_office(orgs[0].entity) and not _is_office(orgs[1].entity):
         orgs = orgs[1:]                  # الأمين العام المساعد لجامعة الدول العربية: the organisation, not the post
     if orgs and not (states and states[0].start < orgs[0].start):
@@ -496,6 +498,42 @@ def _affiliation(text: Text, start: int, end: int, office: bool = True) -> Entit
             chosen = _office_organisation(chosen, getattr(text, "gazetteer", None)) or chosen
         return chosen
     return states[0].entity if states else None
+
+
+@lru_cache(maxsize=1)
+def _people_nouns() -> frozenset[str]:
+    from ..text.word_classes import load
+    return frozenset(strip_article(fold(w)) for w in load().words("people_noun"))
+
+
+@lru_cache(maxsize=1)
+def _government_heads() -> frozenset[str]:
+    from ..text.word_classes import load
+    return frozenset(strip_article(fold(w).split()[0]) for w in load().words("government_role"))
+
+
+def _bare_forms(w: str) -> set[str]:
+    """A folded word as written and without a proclitic, the article left out (وزير، والعمال → عمال،
+    للجالية → جاليه): the candidates a noun list is looked up with."""
+    out = {strip_article(w)}
+    if w[:1] in "وف" and len(w) > 3:
+        out.add(strip_article(w[1:]))
+        w2 = w[1:]
+    else:
+        w2 = w
+    if w2[:1] in "بلك" and len(w2) > 3:
+        out.add(strip_article("ا" + w2[1:] if w2.startswith("لل") else w2[1:]))
+    return out
+
+
+def _people_nisba(text: Text, start: int, m: Mention) -> bool:
+    """The state is named in a role over a people noun (class ``people_noun``: ``رئيس الجالية السورية``،
+    ``ممثل العمال المغاربة في إسبانيا``): the role is among a people, not in a state's government (class
+    ``government_role`` heads keep it: ``الوزير المكلف بالجالية المغربية``)."""
+    words = text.folded(start, m.start).split()
+    if not words or strip_article(words[0]) in _government_heads():
+        return False
+    return any(_bare_forms(w) & _people_nouns() for w in words[1:])
 
 
 def _item_affiliation(text: Text, pos: int) -> Entity | None:

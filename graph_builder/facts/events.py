@@ -282,6 +282,8 @@ def _paragraph_facts(ctx: FactContext, st: DocState, src):
         yield from hosting
         yield from meeting_organisers.organisers(src, toks, every, s, e)
         hosts_of = {(f.subject.key, f.object.key) for f in hosting if f.predicate == "hostedBy"}
+        yield from (f for f in meeting_organisers.organised_after(src, toks, every, s, e)
+                    if (f.object.key, f.subject.key) not in hosts_of)
         yield from (f for f in meeting_organisers.co_organisers(src, toks, every, s, e)    # a co-host hosts, it does
                     if (f.object.key, f.subject.key) not in hosts_of)                      # not also "take part"
         yield from themes(src, v, every, s, e)

@@ -15,6 +15,12 @@ actors joined to the organiser by و or a comma, or named after a partner word (
 the subjects of a verb of sharing (``co_organise_verb``) before ``في تنظيم MEETING`` (``تشترك X وY في تنظيم
 المؤتمر``). A planned meeting has no participants yet, and a partnership that governs no meeting (``وقعت X
 بالشراكة مع Y اتفاقا``) gives nothing.
+
+Organisers written after the meeting (rule ``event.organised-by``): a relative organising verb with the
+meeting's pronoun (``الندوة … التي نظمتها X بالشراكة مع Y``, ``المنتدى الذي تنظمه X بالتعاون مع Y``) and the
+nouns of class ``organised_by`` (``بتنظيم مشترك بين X وY``, ``من تنظيم X``, ``وينظم الحدث تحت مظلة كل من X وY``):
+the first actor hosts the meeting named before it in the sentence when no hosting verb is written, the others
+take part; ``بتنظيم مشترك مع Y`` after an organiser makes Y a partner only. Not a planned meeting's.
 """
 from __future__ import annotations
 
@@ -35,6 +41,13 @@ register(Rule(CO_RULE, ("participatesIn",), 0.7, ("host_verb", "organise_partner
                                                   "entity:body", "entity:state"),
               "the actors joined to a meeting's organiser (نظم X وY مؤتمرا، نظمت X، بالشراكة مع Y، اجتماعا) or sharing "
               "in organising it (تشترك X وY في تنظيم المؤتمر) take part in it; not in a planned meeting", "events"))
+AFTER_RULE = "event.organised-by"
+register(Rule(AFTER_RULE, ("hostedBy", "participatesIn"), 0.7, ("host_verb", "organised_by", "organise_partner",
+                                                               "entity:org", "entity:body", "entity:state"),
+              "organisers written after the meeting: a relative organising verb with its pronoun (التي نظمتها X بالشراكة "
+              "مع Y) or ORGANISED_BY (بتنظيم مشترك بين X وY، من تنظيم X، تحت مظلة كل من X وY): the first hosts when no "
+              "hosting verb is written, the others take part; not a planned meeting", "events"))
+BACK_REACH = 14              # tokens from the end of the meeting's phrase to the organiser words after it
 SUBJECT_GAP = 3              # words before the subject's name (نظم المكتب الإقليمي للمنظمة …)
 PARTNER_REACH = 16           # tokens from the meeting's name to a partner word after its phrase (theme, place, date)
 OBJECT_WINDOW = 30           # tokens from the verb to the meeting it organised (partners and an aside between)
@@ -189,3 +202,48 @@ def _partners_after(toks: Tokens, ref: Ref, hi: int) -> list:
     if first is None:
         return []
     return [m.entity for m in [first] + _joined_actors(toks, toks.index_at(first.end - 1) + 1, hi)]
+
+
+def organised_after(src, toks: Tokens, refs: list[Ref], s: int, e: int):
+    """Rule ``event.organised-by``: organisers written after the meeting, by a relative verb with the meeting's
+    pronoun or by an ``organised_by`` noun."""
+    if not refs:
+        return
+    lex = load()
+    lo, hi = toks.token_range(s, e)
+    hosting = any(not v.feature("weak") for v in lex.find(toks, "host_verb", lo, hi))
+    for vm in lex.find(toks, ("host_verb", "organised_by"), lo, hi):
+        if vm.cls == "host_verb" and not (vm.feature("weak") and vm.reading.enc and vm.feature("tense") in ("past", "present")):
+            continue                 # only نظمتها / تنظمه: the pronoun is the meeting named before
+        if vm.future or negated(toks, vm.i):
+            continue
+        ref = _meeting_before(toks, refs, vm.i, lo)
+        if ref is None or ref.status == PLANNED:
+            continue
+        k = vm.j
+        if k + 1 < hi and toks.tokens[k].norm == "كل" and toks.tokens[k + 1].norm == "من":
+            k += 2                   # تحت مظلة كل من X وY
+        first = mention_at(toks, k, _KINDS) if k < hi else None
+        if first is None:
+            continue
+        actors = [first.entity] + [m.entity for m in _joined_actors(toks, toks.index_at(first.end - 1) + 1, hi)]
+        host = None
+        if not hosting and not vm.feature("with"):
+            host = actors[0]
+            yield Fact(ref.event, "hostedBy", host, src, AFTER_RULE, REGISTRY.confidence(AFTER_RULE))
+        for actor in actors:
+            if actor != host and actor != ref.process:
+                yield Fact(actor, "participatesIn", ref.event, src, AFTER_RULE, REGISTRY.confidence(AFTER_RULE))
+
+
+def _meeting_before(toks: Tokens, refs: list[Ref], i: int, lo: int) -> Ref | None:
+    """The meeting whose phrase ends nearest before token ``i`` (within ``BACK_REACH`` tokens), with no full stop
+    or semicolon between."""
+    best = None
+    for r in refs:
+        end = toks.index_at(r.end - 1) + 1
+        if lo <= toks.index_at(r.start) and end <= i and i - end <= BACK_REACH and r.event.kind == "event" \
+                and not any(toks.tokens[n].norm in (".", ";") for n in range(end, i)):
+            if best is None or end > toks.index_at(best.end - 1) + 1:
+                best = r
+    return best

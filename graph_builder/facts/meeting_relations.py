@@ -787,10 +787,13 @@ def _plain_word(toks: Tokens, k: int) -> bool:
         return False
     if len(t.norm) > 5 and t.norm.startswith(("بال", "وال", "فال", "كال", "لل")):
         return False             # بالشراكة، والتعاون: a proclitic and the article, a common noun after the name
+    if t.norm in _COMPLEMENTISERS and not toks.surface(k, k + 1).startswith("آ"):
+        return False             # قال فيتورينو إن …: the complementiser after a name (آن is a given name)
     lex = load()
     return not lex.match_at(toks, k, _NOT_NAME_CLASSES) and t.norm not in _FUNCTION_WORDS
 
 
+_COMPLEMENTISERS = frozenset({"ان", "انه", "انها", "انهم", "بانه", "بانها"})
 _NOT_NAME_CLASSES = ("role", "title", "meeting_noun", "session_noun", "held_verb", "host_verb", "chair_verb",
                      "participate_verb", "reporting_verb", "planned_marker", "relative_time", "delegation_noun",
                      "speech_word", "co_chair_marker", "counterpart")

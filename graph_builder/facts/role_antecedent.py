@@ -8,10 +8,15 @@ makes no fact and mints no entity: the chair and participation rules ask it for 
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ..recognise.findings import Entity
-from ..text.tokens import Tokens
+from ..text.arabic import fold
+from ..text.tokens import Tokens, strip_article
 from ..text.word_classes import load
 
+_NOT_ROLE_CLASSES = ("meeting_noun", "meeting_proceedings", "speech_word", "reporting_verb", "chair_verb",
+                     "participate_verb")
 ROLE_REACH = 8               # words of a bare role read after the chair word, and before an earlier name
 
 
@@ -31,7 +36,8 @@ def bare_role(toks: Tokens, k: int, hi: int) -> tuple[str, ...]:
         t = toks.tokens[n]
         if t.kind != "word" or any(m.entity.kind == "person" for m in t.ents):
             break
-        if n > k and (lex.is_a(toks, n, "meeting_noun") is not None or t.norm in ("في", "الذي", "التي", "وذلك")):
+        if n > k and (any(lex.is_a(toks, n, c) is not None for c in _NOT_ROLE_CLASSES)
+                      or t.norm in ("في", "الذي", "التي", "وذلك", "امام", "خلال")):
             break
         out.append(_bare(t))
     return tuple(out)
@@ -54,6 +60,22 @@ def _role_before(toks: Tokens, i: int) -> tuple[str, ...]:
     return ()
 
 
+def _title_of(words: tuple[str, ...], role: tuple[str, ...]) -> bool:
+    """A bare definite title of one word is the head of an earlier role written in construct (``الوزير`` →
+    ``وزير الداخلية المغربي``, ``السفيرة`` → ``سفيرة الاتحاد الأوروبي``); not a chairing head (``الرئيس`` also
+    names a head of state the text never names)."""
+    if len(words) != 1 or not words[0].startswith("ال") or role[0].startswith("ال"):
+        return False
+    head = strip_article(words[0])
+    return head == role[0] and len(role) > 1 and head not in _chair_heads()
+
+
+@lru_cache(maxsize=1)
+def _chair_heads() -> frozenset[str]:
+    """The role heads marked ``chair`` in class ``role`` (رئيس، رئيسة), without the article."""
+    return frozenset(strip_article(fold(e.written)) for e in load().entries.get("role", ()) if e.features.get("chair"))
+
+
 def earlier_person(ctx, src, toks: Tokens, k: int, hi: int) -> Entity | None:
     """The one person named before ``src`` (or before token ``k`` in it) whose written role starts with the
     bare role at ``k``; None when none or several."""
@@ -69,7 +91,7 @@ def earlier_person(ctx, src, toks: Tokens, k: int, hi: int) -> Entity | None:
             if m.entity.kind != "person" or (same and m.start >= limit):
                 continue
             role = _role_before(st, st.index_at(m.start))
-            if role and role[:len(words)] == words:
+            if role and (role[:len(words)] == words or _title_of(words, role)):
                 found[m.entity.key] = m.entity
         if same:
             break

@@ -25,6 +25,7 @@ from .event_common import Ref
 from .event_status import PLANNED, negated
 from .meeting_relations import _full_person, _name_tail, _ref_tok, _status, _titled_persons
 from .minting import person
+from . import role_antecedent
 from .rules import REGISTRY, Rule, register
 
 register(Rule("event.speaker", ("participatesIn",), 0.75,
@@ -190,6 +191,8 @@ def speakers(ctx, src, toks: Tokens, refs: list[Ref], taken: Ref | None, s: int,
             at = _subject_start(toks, w.j, hi)
             group = _titled_persons(toks, at, hi) if _each_of(toks, at, hi) else []   # ألقاها كل من X، Y وZ
             who = group[0] if group else _after(toks, at, hi)
+            if who is None and at < hi:
+                who = role_antecedent.earlier_person(ctx, src, toks, at, hi)   # وألقى الوزير كلمة: named before
         if who is None and form == "noun" and w.reading.enc:
             who = _carried_speaker(ctx, src, toks, lo, w.i)     # NAME … . وقالت خلال كلمتها في الاجتماع …
         if who is None and form == "noun" and w.i - lo <= 2 and (w.reading.enc or _opening_at(toks, lo, w.i)):

@@ -305,6 +305,9 @@ _PURPOSE_NOUNS = frozenset(fold(w) for w in ("بحث", "مناقشة", "دراس
                                              "مشاركة", "إلقاء", "افتتاح", "توقيع", "تقديم", "بذل", "دعم"))
 
 
+_IN_NAME_OF = fold("باسم")
+
+
 def _role_run(ws: _Words, k: int) -> int:
     """One past the last word of the role that starts with the role head at ``k``."""
     j = k + 1
@@ -322,6 +325,9 @@ def _role_run(ws: _Words, k: int) -> int:
             continue
         if w == fold("لدى") and j + 1 < len(ws.items) and ws.in_taken(j + 1):
             j += 1                        # سفير المملكة لدى لبنان NAME
+            continue
+        if w == _IN_NAME_OF and is_role_head(ws.items[j - 1][2]):
+            j += 1                        # المتحدث باسم الخارجية الأمريكية NAME: باسم after a role head is no given name
             continue
         if w == "(" and j + 2 < len(ws.items) and ws.items[j + 2][2] == ")" and ws.items[j + 1][2].isascii():
             j += 3                        # المدير العام للمنظمة الدولية للهجرة (OIM)، NAME
@@ -625,6 +631,8 @@ def role_after(norm: Normalised, end: int, taken: list[tuple[int, int]],
         k += 1                                            # NAME (ROLE): the role in parentheses, up to ")"
     if k >= len(items) or not is_role_head(items[k][2]) or items[k][2][0] in "وف" and items[k][2] not in _words()[1]:
         return None                                       # و + a role: the next item, not this name's role
+    if _prep_head(items[k][2]):
+        return None                                       # التقى NAME بوزير الداخلية: ب/ل + a role is the verb's complement
     fstops = {_folded_index(norm, s) for s in stops}
     titles = _words()[4]
     j = k + 1

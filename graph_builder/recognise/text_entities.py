@@ -216,7 +216,10 @@ def _name_after(norm: Normalised, pos: int) -> tuple[int, int] | None:
         elif n >= 1 and not names[n] and w.startswith("ال") and all(names[:n]) and not _role_word_strict(w) \
                 and text[e:e + 1] == ",":
             names[n] = True           # علي بن ناصر الغفيص،: a family name with the article closed by a comma
-    if given(text[words[0][0]:words[0][1]]):
+    first = text[words[0][0]:words[0][1]]
+    if not given(first) and common_word(first, originals[0]) and (len(words) < 2 or not names[1]):
+        return None                   # وافتتحت السفيرة أعمال المؤتمر: a common noun and its genitive after the title
+    if given(first):
         k = 1
         reach = name_reach([text[s:e] for s, e in words])
         while k < min(reach, len(words)) and names[k] and not (_imperfect(text[words[k][0]:words[k][1]])
