@@ -7,7 +7,7 @@ verb gives nothing, and the organiser itself is its meeting's host, not a second
 here is the author's own."""
 from __future__ import annotations
 
-from gold_facts import facts_of_text
+from gold_facts import facts_of_text, key_of
 from graph_builder.facts import events
 
 
@@ -157,3 +157,12 @@ def test_organised_by_negatives():
     # a hosting verb of its own: the organiser after the meeting only takes part
     got = facts("استضافت الأردن أمس ندوة إقليمية حول الهجرة بتنظيم من المنظمة الدولية للهجرة.")
     assert "org/iom" not in {o for _s, p, o in got if p == "hostedBy"}
+
+
+def test_a_comma_then_another_clause_ends_the_organisers_list():
+    # a press report: the organisers' list ends at the comma; states of the next clause are no co-organisers
+    facts = facts_of_text(events, "انطلقت في بيروت أمس ورشة العمل التي نظمتها المنظمة الدولية للهجرة بالتعاون مع "
+                                  "منظمة العمل الدولية، في حين اعتذرت الأردن والمغرب.", date="")
+    taking = {key_of(f.subject) for f in facts if f.predicate == "participatesIn"}
+    assert "org/ilo" in taking
+    assert not {"state/JOR", "state/MAR"} & taking

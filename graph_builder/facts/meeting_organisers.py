@@ -160,27 +160,30 @@ def _taking_part(src, ref: Ref, actors: list, host):
 def _joined_actors(toks: Tokens, k: int, stop: int) -> list:
     """The mentions of actors in tokens [k, stop) joined to the one before ``k``: after و, a comma or a partner word. Another word
     between breaks the link until the next و, comma or partner word (المكتب الإقليمي للمنظمة … للشرق الأوسط وجامعة
-    الدول العربية: the region's name is no actor, the League after و is)."""
+    الدول العربية: the region's name is no actor, the League after و is); a comma followed by a word that is no
+    actor ends the list (another clause follows)."""
     lex = load()
-    out, linked = [], False
+    out, linked, comma = [], False, False
     while k < stop:
         t = toks.tokens[k]
         marker = lex.is_a(toks, k, "organise_partner")
         if marker is not None:
-            k, linked = marker.j, True
+            k, linked, comma = marker.j, True, False
             continue
         if t.norm in (",", "و"):
-            k, linked = k + 1, True
+            k, linked, comma = k + 1, True, comma or t.norm == ","
             continue
         m = mention_at(toks, k, _KINDS)
         if m is not None and t.norm.startswith("و") and m.start == t.start + 1:
             linked = True            # وجامعة الدول العربية: the conjunction is the name's proclitic
         if m is not None and linked:
             out.append(m)
-            k, linked = toks.index_at(m.end - 1) + 1, False
+            k, linked, comma = toks.index_at(m.end - 1) + 1, False, False
             continue
         if t.kind == "punct" and t.norm in (".", ";", ":"):
             break
+        if comma:
+            break                    # a comma, then a word that is no actor: another clause (، على أن تشارك … والمغرب)
         k, linked = k + 1, t.kind == "punct" and t.norm in ("(", ")") and linked
     return out
 
