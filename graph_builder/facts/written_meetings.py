@@ -1511,7 +1511,7 @@ def ref_facts(src, ref: Ref):
         yield year_fact(ev, ref.year, src)
     if ref.ordinal:
         yield Fact(ev, "ordinal", Value(str(ref.ordinal), "integer"), src, RULE_ID, CONF)
-    if ref.place is not None and ref.place.kind == "place":     # a state is an Actor, never a meeting's location
+    if ref.place is not None:
         rule = ref.place_rule or "event.written-location"
         yield Fact(ev, "location", ref.place, src, rule, REGISTRY.confidence(rule))
     if ref.status == HELD:
