@@ -82,11 +82,13 @@ def organisers(src, toks: Tokens, refs: list[Ref], s: int, e: int):
         yield Fact(ref.event, pred, subject.entity, src, RULE_ID, REGISTRY.confidence(RULE_ID))
         if pred == "hostedBy":
             partners = [m.entity for m in joined if m.end <= ref.start] + _partners_after(toks, ref, hi)
-            yield from _taking_part(src, ref, partners, subject.entity)
+            yield from _taking_part(src, ref, partners, (subject.entity,))
 
 
-def co_organisers(src, toks: Tokens, refs: list[Ref], s: int, e: int):
-    """``تشترك X، وY، وZ في تنظيم MEETING``: each subject of the verb of sharing takes part in the meeting."""
+def co_organisers(src, toks: Tokens, refs: list[Ref], s: int, e: int, hosts: dict | None = None):
+    """``تشترك X، وY، وZ في تنظيم MEETING``: each subject of the verb of sharing takes part in the meeting, but for
+    the meeting's hosts in the sentence (``hosts``: event key → its hosts' entities): a co-host hosts, it does not
+    also take part."""
     if not refs:
         return
     lex = load()
@@ -107,7 +109,7 @@ def co_organisers(src, toks: Tokens, refs: list[Ref], s: int, e: int):
         if ref is None or ref.status == PLANNED:
             continue
         actors = [subject.entity] + [m.entity for m in _joined_actors(toks, end, at)] + _partners_after(toks, ref, hi)
-        yield from _taking_part(src, ref, actors, None)
+        yield from _taking_part(src, ref, actors, (hosts or {}).get(ref.event.key, ()))
 
 
 def _organising_noun(lex, toks: Tokens, k: int) -> bool:
@@ -115,14 +117,24 @@ def _organising_noun(lex, toks: Tokens, k: int) -> bool:
     return m is not None and m.feature("tense") == "noun" and not m.reading.pro
 
 
-def _taking_part(src, ref: Ref, actors: list, host):
+def _taking_part(src, ref: Ref, actors: list, hosts):
+    """``participatesIn`` of each actor in the meeting, but for its ``hosts`` and its own process."""
     if ref.status == PLANNED:
         return
-    seen = {host}
+    seen = {h.key for h in hosts}
     for actor in actors:
-        if actor not in seen and actor != ref.process:
-            seen.add(actor)
+        if actor.key not in seen and actor != ref.process:
+            seen.add(actor.key)
             yield Fact(actor, "participatesIn", ref.event, src, CO_RULE, REGISTRY.confidence(CO_RULE))
+
+
+def hosts_of(facts) -> dict:
+    """Event key → the entities ``facts`` say host it (``hostedBy``): what :func:`co_organisers` leaves out."""
+    out: dict = {}
+    for f in facts:
+        if f.predicate == "hostedBy":
+            out.setdefault(f.subject.key, []).append(f.object)
+    return out
 
 
 def _joined_actors(toks: Tokens, k: int, stop: int) -> list:
