@@ -40,13 +40,14 @@ def corpus_facts(module) -> list[tuple[str, object]]:
 
 def facts_of_text(module, *paragraphs: str, sections: list[Section] | None = None, date: str = "2011-12-02",
                   title: str = ""):
-    """Facts the module finds in a small document made of real sentences (one paragraph each)."""
+    """Facts the module finds in a small document made of real sentences (one paragraph each), as its family's
+    output leaves it (``FactContext.family_facts``: facts outside their predicate's range dropped)."""
     gaz, matcher = real_gazetteer(), real_matcher()
     paras = [Paragraph(number=i + 1, text=t, order=i + 1, line=10 * (i + 1)) for i, t in enumerate(paragraphs)]
     doc = Document(path=Path("test.txt"), slug="test", date=date, paragraphs=paras, sections=sections or [],
                    title_ar=title)
     ctx = FactContext(doc, mentions_in(doc, matcher), gaz, matcher)
-    return list(module.extract(ctx))
+    return list(ctx.family_facts(module))
 
 
 def key_of(obj) -> str:

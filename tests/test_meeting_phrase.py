@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from gold_facts import facts_of_text, key_of, real_gazetteer, real_matcher
 from graph_builder.facts import events, meeting_phrase
 from graph_builder.facts.fact_context import FactContext
@@ -373,3 +375,50 @@ def test_a_state_after_the_held_verb_is_not_the_meetings_location():
     assert ("event/rabat-process-2006", "partOf", "process/rabat-process") in state
     city = triples(facts_of_text(events, "وحضر الوزير الاجتماع الوزاري لمسار الرباط، الذي عقد في الرباط عام 2006."))
     assert ("event/rabat-process-2006", "location", "place/rabat") in city
+
+
+# ------------------------------------------------------------------ where a held clause ends
+
+def _index(text: str, word: str, last: bool = False) -> int:
+    """The token index of ``word`` as printed in ``text`` (its last one with ``last``)."""
+    doc = Document(path=Path("t.txt"), slug="t", date="", paragraphs=[Paragraph(number=1, text=text, order=1, line=1)],
+                   sections=[])
+    toks = FactContext(doc, mentions_in(doc, _MATCHER), _GAZ, _MATCHER).tokens(doc.paragraphs[0])
+    found = [k for k, t in enumerate(toks.tokens) if toks.text[t.start:t.end] == word]
+    return found[-1] if last else found[0]
+
+
+@pytest.mark.parametrize("text, end", [
+    # organiser, partners and the day after the place: the comma before the main verb's object ends it
+    ("اختتم الاجتماع الإقليمي حول الهجرة، الذي عقد في تونس بتنظيم من المنظمة الدولية للهجرة وبدعم من الاتحاد "
+     "الأوروبي ومنظمة العمل الدولية يوم 4 مايو 2031، أعماله.", ("،", True)),
+    ("اختتم الاجتماع الإقليمي حول الهجرة، الذي عقد في تونس، أعماله يوم 6 مايو 2031.", ("،", True)),
+    ("واختتم المؤتمر الذي انعقد بالرباط أشغاله يوم 6 مايو 2031.", ("أشغاله", False)),     # the verb's object
+])
+def test_a_held_clause_runs_over_what_it_says_of_the_meeting_and_ends_at_the_main_clause(text, end):
+    (surface, ph), = phrases(text)
+    assert ph.held and ph.held_end == _index(text, *end)
+
+
+@pytest.mark.parametrize("text", [
+    # Maghrebi press: organiser and partners between the place and the day, far after the phrase
+    "اختتم الاجتماع الإقليمي حول الهجرة، الذي عقد في تونس بتنظيم من المنظمة الدولية للهجرة وبدعم من الاتحاد الأوروبي "
+    "ومنظمة العمل الدولية يوم 4 مايو 2031، أعماله.",
+    # Levantine press: a participle, the city set off in brackets, partners after بالتعاون مع
+    "واختتم المؤتمر الإقليمي حول الهجرة المنعقد في (عمان) بالتعاون مع المفوضية الأوروبية ومنظمة العمل الدولية "
+    "والمنظمة الدولية للهجرة في 4 أيار/مايو 2031 أعماله.",
+])
+def test_a_date_far_inside_a_long_held_clause_is_the_meetings_held_day(text):
+    facts = facts_of_text(events, text, date="2031-05-06")
+    dates = {(p, o) for s, p, o in triples(facts) if p in ("startDate", "endDate")}
+    assert ("startDate", "2031-05-04") in dates and ("endDate", "2031-05-04") in dates, dates
+
+
+@pytest.mark.parametrize("text", [
+    "اختتم الاجتماع الإقليمي حول الهجرة، الذي عقد في تونس، أعماله يوم 6 مايو 2031.",
+    "واختتم المؤتمر الإقليمي حول الهجرة الذي انعقد بالرباط أشغاله يوم 6 مايو 2031.",
+])
+def test_a_date_after_the_held_clauses_end_is_the_closing_verbs_last_day(text):
+    facts = facts_of_text(events, text, date="2031-05-07")
+    dates = {(p, o) for s, p, o in triples(facts) if p in ("startDate", "endDate")}
+    assert dates == {("endDate", "2031-05-06")}, dates

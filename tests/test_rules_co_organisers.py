@@ -7,8 +7,17 @@ verb gives nothing, and the organiser itself is its meeting's host, not a second
 here is the author's own."""
 from __future__ import annotations
 
-from gold_facts import facts_of_text, key_of
-from graph_builder.facts import events
+from pathlib import Path
+
+import pytest
+
+from gold_facts import facts_of_text, key_of, real_gazetteer, real_matcher
+from graph_builder.facts import events, meeting_organisers
+from graph_builder.facts.event_common import Ref
+from graph_builder.facts.event_status import HELD
+from graph_builder.facts.fact_context import FactContext
+from graph_builder.recognise.matcher import mentions_in
+from graph_builder.text.model import Document, Paragraph
 
 
 def _name(x) -> str:
@@ -166,3 +175,45 @@ def test_a_comma_then_another_clause_ends_the_organisers_list():
     taking = {key_of(f.subject) for f in facts if f.predicate == "participatesIn"}
     assert "org/ilo" in taking
     assert not {"state/JOR", "state/MAR"} & taking
+
+# ------------------------------------------------------------------ the sentence's hosts do not also take part
+
+@pytest.mark.parametrize("text, host, partner", [
+    # Maghrebi press: the state hosts (تستضيفه) what it shares in organising
+    ("وتشترك المغرب والمنظمة الدولية للهجرة في تنظيم المؤتمر الإقليمي حول الهجرة الذي تستضيفه المغرب في الرباط يوم "
+     "5 آذار 2031.", "state/MAR", "org/iom"),
+    # UN style: a commission hosts the workshop it shares in organising
+    ("وتشترك الإسكوا ومنظمة العمل الدولية في تنظيم ورشة العمل الإقليمية حول هجرة العمال التي تستضيفها الإسكوا في "
+     "بيروت يوم 5 آذار 2031.", "org/escwa", "org/ilo"),
+])
+def test_a_co_organiser_the_sentence_names_host_hosts_and_does_not_also_take_part(text, host, partner):
+    got = facts(text)
+    assert host in {o for _s, p, o in got if p == "hostedBy"}
+    assert taking_part(text) == {partner}
+
+
+def test_without_a_hosting_verb_every_co_organiser_takes_part():
+    assert taking_part("وتشترك الإسكوا ومنظمة العمل الدولية في تنظيم ورشة العمل الإقليمية حول هجرة العمال في بيروت "
+                       "يوم 5 آذار 2031.") == {"org/escwa", "org/ilo"}
+
+
+def test_co_organisers_leave_out_the_hosts_they_are_given():
+    """The rule itself leaves the sentence's hosts out (no filter after it): given one host of the meeting, only the
+    other subject takes part; given a host of another meeting, both do."""
+    text = "وتشترك الإسكوا ومنظمة العمل الدولية في تنظيم ورشة العمل الإقليمية حول هجرة العمال في بيروت يوم 5 آذار 2031."
+    doc = Document(path=Path("t.txt"), slug="t", date="2031-06-10",
+                   paragraphs=[Paragraph(number=1, text=text, order=1, line=1)], sections=[])
+    ctx = FactContext(doc, mentions_in(doc, real_matcher()), real_gazetteer(), real_matcher())
+    ctx.family_facts(events)
+    src = doc.paragraphs[0]
+    toks = ctx.tokens(src)
+    refs = [Ref(r.start, r.end, r.event, None, "x", HELD) for r in ctx.meetings().refs(src, 0, len(text))]
+    assert refs
+    escwa = real_gazetteer().get("org", "escwa")
+    event = refs[0].event.key
+
+    def part(hosts):
+        return {f.subject.slug for f in meeting_organisers.co_organisers(src, toks, refs, 0, len(text), hosts)}
+
+    assert part({event: [escwa]}) == {"ilo"}
+    assert part({("event", "another"): [escwa]}) == part(None) == {"escwa", "ilo"}

@@ -279,13 +279,11 @@ def _paragraph_facts(ctx: FactContext, st: DocState, src):
         yield from convened(ctx, src, v, refs, s)
         yield from roundtables(src, v, refs, s, e)
         hosting = list(meeting_relations.hosts(ctx, src, toks, every, s, e))
+        hosting += meeting_organisers.organisers(src, toks, every, s, e)
         yield from hosting
-        yield from meeting_organisers.organisers(src, toks, every, s, e)
-        hosts_of = {(f.subject.key, f.object.key) for f in hosting if f.predicate == "hostedBy"}
-        yield from (f for f in meeting_organisers.organised_after(src, toks, every, s, e)
-                    if (f.object.key, f.subject.key) not in hosts_of)
-        yield from (f for f in meeting_organisers.co_organisers(src, toks, every, s, e)    # a co-host hosts, it does
-                    if (f.object.key, f.subject.key) not in hosts_of)                      # not also "take part"
+        hosts = meeting_organisers.hosts_of(hosting)
+        yield from meeting_organisers.organised_after(src, toks, every, s, e, hosts)
+        yield from meeting_organisers.co_organisers(src, toks, every, s, e, hosts)
         yield from themes(src, v, every, s, e)
         yield from quoted_themes(src, toks, v, every, None, s, e)
         yield from participants(src, v, refs, s, e)

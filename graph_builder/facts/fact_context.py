@@ -14,6 +14,7 @@ from ..recognise.findings import Entity, Mention
 from ..text.model import Document, Footnote, Paragraph, Section
 from ..text.sentences import sentences as _split
 from ..text.tokens import Tokens, tokenise
+from .ranges import admitted
 
 
 @dataclass
@@ -35,10 +36,11 @@ class FactContext:
 
     def family_facts(self, module) -> list:
         """``module.extract(self)``, computed once per document: families that read another
-        family's findings (topics reads events and commitments) share one run of it."""
+        family's findings (topics reads events and commitments) share one run of it. Facts outside their
+        predicate's domain or range (``ranges.py``, from the ontology) leave no family: dropped, their rule logged."""
         name = module.__name__
         if name not in self._family_facts:
-            self._family_facts[name] = list(module.extract(self))
+            self._family_facts[name] = list(admitted(module.extract(self), name.rsplit(".", 1)[-1]))
         return self._family_facts[name]
 
     def meetings(self):

@@ -97,7 +97,7 @@ def organisers(src, toks: Tokens, refs: list[Ref], s: int, e: int):
         yield Fact(ref.event, pred, subject.entity, src, RULE_ID, REGISTRY.confidence(RULE_ID))
         if pred == "hostedBy":
             partners = [m.entity for m in joined if m.end <= ref.start] + _partners_after(toks, ref, hi)
-            yield from _taking_part(src, ref, partners, subject.entity)
+            yield from _taking_part(src, ref, partners, (subject.entity,))
 
 
 def _relative_organisers(src, toks: Tokens, refs: list[Ref], lo: int, hi: int):
@@ -117,8 +117,10 @@ def _relative_organisers(src, toks: Tokens, refs: list[Ref], lo: int, hi: int):
         yield Fact(ref.event, pred, m.entity, src, RULE_ID, REGISTRY.confidence(RULE_ID))
 
 
-def co_organisers(src, toks: Tokens, refs: list[Ref], s: int, e: int):
-    """``تشترك X، وY، وZ في تنظيم MEETING``: each subject of the verb of sharing takes part in the meeting."""
+def co_organisers(src, toks: Tokens, refs: list[Ref], s: int, e: int, hosts: dict | None = None):
+    """``تشترك X، وY، وZ في تنظيم MEETING``: each subject of the verb of sharing takes part in the meeting, but for
+    the meeting's hosts in the sentence (``hosts``: event key → its hosts' entities): a co-host hosts, it does not
+    also take part."""
     if not refs:
         return
     lex = load()
@@ -139,7 +141,7 @@ def co_organisers(src, toks: Tokens, refs: list[Ref], s: int, e: int):
         if ref is None or ref.status == PLANNED:
             continue
         actors = [subject.entity] + [m.entity for m in _joined_actors(toks, end, at)] + _partners_after(toks, ref, hi)
-        yield from _taking_part(src, ref, actors, None)
+        yield from _taking_part(src, ref, actors, (hosts or {}).get(ref.event.key, ()))
 
 
 def _organising_noun(lex, toks: Tokens, k: int) -> bool:
@@ -147,14 +149,24 @@ def _organising_noun(lex, toks: Tokens, k: int) -> bool:
     return m is not None and m.feature("tense") == "noun" and not m.reading.pro
 
 
-def _taking_part(src, ref: Ref, actors: list, host):
+def _taking_part(src, ref: Ref, actors: list, hosts):
+    """``participatesIn`` of each actor in the meeting, but for its ``hosts`` and its own process."""
     if ref.status == PLANNED:
         return
-    seen = {host}
+    seen = {h.key for h in hosts}
     for actor in actors:
-        if actor not in seen and actor != ref.process:
-            seen.add(actor)
+        if actor.key not in seen and actor != ref.process:
+            seen.add(actor.key)
             yield Fact(actor, "participatesIn", ref.event, src, CO_RULE, REGISTRY.confidence(CO_RULE))
+
+
+def hosts_of(facts) -> dict:
+    """Event key → the entities ``facts`` say host it (``hostedBy``): what :func:`co_organisers` leaves out."""
+    out: dict = {}
+    for f in facts:
+        if f.predicate == "hostedBy":
+            out.setdefault(f.subject.key, []).append(f.object)
+    return out
 
 
 def _joined_actors(toks: Tokens, k: int, stop: int) -> list:
@@ -207,9 +219,10 @@ def _partners_after(toks: Tokens, ref: Ref, hi: int) -> list:
     return [m.entity for m in [first] + _joined_actors(toks, toks.index_at(first.end - 1) + 1, hi)]
 
 
-def organised_after(src, toks: Tokens, refs: list[Ref], s: int, e: int):
+def organised_after(src, toks: Tokens, refs: list[Ref], s: int, e: int, hosts: dict | None = None):
     """Rule ``event.organised-by``: organisers written after the meeting, by a relative verb with the meeting's
-    pronoun or by an ``organised_by`` noun."""
+    pronoun or by an ``organised_by`` noun; the meeting's hosts in the sentence (``hosts``, as for
+    :func:`co_organisers`) host it and do not also take part."""
     if not refs:
         return
     lex = load()
@@ -234,8 +247,9 @@ def organised_after(src, toks: Tokens, refs: list[Ref], s: int, e: int):
         if not hosting and not vm.feature("with"):
             host = actors[0]
             yield Fact(ref.event, "hostedBy", host, src, AFTER_RULE, REGISTRY.confidence(AFTER_RULE))
+        hosted = {h.key for h in (hosts or {}).get(ref.event.key, ())}
         for actor in actors:
-            if actor != host and actor != ref.process:
+            if actor != host and actor != ref.process and actor.key not in hosted:
                 yield Fact(actor, "participatesIn", ref.event, src, AFTER_RULE, REGISTRY.confidence(AFTER_RULE))
 
 

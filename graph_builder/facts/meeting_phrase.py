@@ -14,7 +14,9 @@ writer uses them (word classes in ``lexicons/classes/meeting_phrase.toml`` and `
 * a topic (``حول الهجرة والتنمية``، ``المعني بالهجرة الدولية``), a place (``في/ب`` + city) and a year
   (``عام 2009``، ``(2011)``، or the bare year after a city: ``منتدى إسطنبول 2015``);
 * a held clause set off after the phrase that gives the place (``، المعقود في ليما``، ``، الذي عقد في المغرب``،
-  ``، عقد في طرابلس``): a past verb or a participle, never a present or future one.
+  ``، عقد في طرابلس``): a past verb or a participle, never a present or future one; the phrase keeps where the
+  clause ends (``Phrase.held_end``: past its dates, organiser and partners), so a rule tells a date of the clause
+  from one of the main verb after it.
 
 :func:`read` returns a :class:`Phrase`: the tokens it spans and what each modifier gave. :func:`owner_key`
 makes the stable key of a meeting of an unnamed body (its words and its ordinal), so the same meeting
@@ -31,7 +33,7 @@ from dataclasses import dataclass
 
 from ..text.tokens import Tokens, strip_article
 from ..text.word_classes import load
-from .meeting_setting import after, mention_at
+from .meeting_setting import after, dates_of, mention_at
 from .minting import translit
 
 PHRASE_REACH = 16            # tokens after the meeting noun the phrase may span
@@ -60,7 +62,13 @@ class Phrase:
     topic: tuple = ()                    # tokens of the topic after حول/بشأن/المعني ب
     scope: tuple = ()                    # tokens of qualifier and scope words
     members: tuple = ()                  # states, organisations and bodies that meet (بين X و Y)
-    held: bool = False                   # a held clause set off after the phrase gave its place (، المعقود في ليما)
+    held_end: int | None = None          # the token after a held clause set off after the phrase that gave its place
+                                         # (، المعقود في ليما يوم 4 مايو 2031: its dates and organiser are in it)
+
+    @property
+    def held(self) -> bool:
+        """A held clause after the phrase gave its place."""
+        return self.held_end is not None
 
 
 def _ordinal_at(toks: Tokens, k: int, ordinals: dict):
@@ -283,7 +291,7 @@ def read(toks: Tokens, m, hi: int, ordinals: dict, matcher=None) -> Phrase:
         break
     held = None if place is not None else held_clause(toks, k, hi)
     return Phrase(m.i, k, n, n_at, owner, owner_end, owner_words, held[0] if held else place, year, topic, tuple(scope),
-                  between, held is not None)
+                  between, held[1] if held else None)
 
 
 def _range_after(toks: Tokens, k: int, hi: int) -> bool:
@@ -320,9 +328,10 @@ _OPENING = frozenset({"(", "«", '"', "“"})        # what a writer sets a city
 
 
 def held_clause(toks: Tokens, k: int, hi: int):
-    """(place, token after it) of a held clause set off after a meeting's phrase at token ``k``: a comma, ``الذي/التي``,
-    a past held verb or participle, ``مؤخرا``, then ``في/ب`` + a city or a state (``، المعقود في ليما``، ``، الذي عُقد في
-    المغرب``، ``، عقد في طرابلس``، ``المنعقد في (بروناي)``); else None. A present or future verb (``الذي سيعقد في``) reports no meeting held."""
+    """(place, token after the clause) of a held clause set off after a meeting's phrase at token ``k``: a comma,
+    ``الذي/التي``, a past held verb or participle, ``مؤخرا``, then ``في/ب`` + a city or a state (``، المعقود في ليما``،
+    ``، الذي عُقد في المغرب``، ``، عقد في طرابلس``، ``المنعقد في (بروناي)``) and what the clause goes on to say after
+    the place (:func:`clause_end`); else None. A present or future verb (``الذي سيعقد في``) reports no meeting held."""
     lex = load()
     if k < hi and toks.tokens[k].norm in (",", "،"):
         k += 1
@@ -344,7 +353,40 @@ def held_clause(toks: Tokens, k: int, hi: int):
     elif found is None and toks.tokens[k].norm.startswith("ب"):
         sm = mention_at(toks, k, ("state",))
         found = (sm.entity, after(toks, sm)) if sm is not None and sm.start > toks.tokens[k].start else None
-    return found
+    return (found[0], clause_end(toks, found[1], hi)) if found is not None else None
+
+
+_CLOSING = frozenset({")", "»", '"', "”"})       # what closes a city set off after في
+
+
+def clause_end(toks: Tokens, k: int, hi: int) -> int:
+    """The token after a held clause whose place ends before token ``k``: the clause runs on over its dates, the
+    words that introduce them, its organiser and partners and a fuller place (class ``held_clause_word``, never with
+    an enclitic) and the entities they name (``بتنظيم من المنظمة الدولية للهجرة وبدعم من الاتحاد الأوروبي يوم 4 مايو
+    2031``), and ends at the first other token: a comma, a verb, the main clause's object (``… أعماله``)."""
+    lex = load()
+    spans = [(d.start, d.end) for d in dates_of(toks, None)]
+    if k < hi and toks.tokens[k].norm in _CLOSING:
+        k += 1
+    while k < hi:
+        t = toks.tokens[k]
+        date = next((e for s, e in spans if s <= t.start < e), None)
+        if date is not None:
+            while k < hi and toks.tokens[k].start < date:
+                k += 1
+            continue
+        em = mention_at(toks, k, _CLAUSE_ENTITIES)
+        if em is not None:
+            k = max(k + 1, after(toks, em))
+            continue
+        w = lex.is_a(toks, k, "held_clause_word")
+        if w is None or w.reading.enc:
+            return k
+        k = w.j
+    return k
+
+
+_CLAUSE_ENTITIES = ("state", "org", "body", "process", "place", "person", "region")
 
 
 def owner_key(toks: Tokens, phrase: Phrase, kind: str) -> tuple[str, str]:

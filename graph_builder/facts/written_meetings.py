@@ -556,7 +556,7 @@ def _read(ctx, st, src, toks: Tokens, m, lo: int, hi: int, ordinals: dict, doc_d
         verb = governing_before(toks, lo, m.i)
         opener = verb.feature("phase", "") if verb is not None else ""      # launched on that day: its first day
     held_date = (grammar is not None and grammar.held and dates        # … الذي عقد في تونس يوم 4 مايو 2031: the day
-                 and toks.index_at(dates[0].start) <= grammar.end + HELD_CLAUSE_REACH)   # of its own held clause, not the closing verb's
+                 and toks.index_at(dates[0].start) < grammar.held_end)  # of its own held clause, not the closing verb's
     if opener and dates and not phases and not held_date:
         phases, dates = ((opener, dates[0]),), dates[1:]   # في ختام أعمال اللقاء …، أمس الأول: its last day
     members = grammar.members if grammar is not None else ()
@@ -848,7 +848,6 @@ def antecedent(st, src) -> Ref | None:
 _PROCEEDINGS = frozenset({"اعمال", "اشغال", "فعاليات", "جلسات", "انعقاد", "افتتاح", "اختتام", "ختام", "هامش"})
 
 
-HELD_CLAUSE_REACH = 8        # tokens from a phrase's end to a date of its held clause (، الذي عقد في تونس يوم 4 …)
 HELD_OBJECT_WINDOW = 12      # tokens from a held verb to the process it holds (its subject and an aside between)
 
 
@@ -1546,7 +1545,7 @@ def ref_facts(src, ref: Ref):
         yield year_fact(ev, ref.year, src)
     if ref.ordinal:
         yield Fact(ev, "ordinal", Value(str(ref.ordinal), "integer"), src, RULE_ID, CONF)
-    if ref.place is not None and ref.place.kind == "place":     # a state is an Actor, never a meeting's location
+    if ref.place is not None:
         rule = ref.place_rule or "event.written-location"
         yield Fact(ev, "location", ref.place, src, rule, REGISTRY.confidence(rule))
     if ref.status == HELD:
