@@ -133,6 +133,8 @@ def find(ctx, st, src, toks: Tokens, s: int, e: int, known: list[Ref]) -> list[R
         obj_end = toks.tokens[min(hi, opener + 3) - 1].end if opener is not None else 0
         if ref is not None and any(r.start < obj_end for r in known + out):
             ref = None      # وعقد الاجتماع العاشر …: the held verb's object is a meeting named right after it
+        if ref is not None and _session_object(toks, opener, hi):
+            ref = None      # وعقدت في باماكو جلسة مواضيعية …: the verb holds a session, not the meeting named before
         if ref is not None:
             out.insert(0, ref)
     # a planned clause about a meeting named before (وكانت القمة مقررة بين …) says nothing of the meeting held
@@ -297,6 +299,21 @@ def _held_opener(toks: Tokens, lo: int, hi: int) -> int | None:
         if vm is not None and vm.feature("tense") == "past" and not vm.reading.enc and not vm.feature("met"):
             return k
     return None
+
+
+SESSION_OBJECT_WINDOW = 6    # tokens from an opening held verb to the session it holds (a place or a day between)
+
+
+def _session_object(toks: Tokens, opener: int, hi: int) -> bool:
+    """The opening held verb at token ``opener`` holds a session (``وعقدت في باماكو جلسة مواضيعية``، ``وعقدت الجلسة
+    الافتتاحية برئاسة …``): a session noun comes before any meeting noun in the words after it."""
+    lex = load()
+    for k in range(opener + 1, min(hi, opener + 1 + SESSION_OBJECT_WINDOW)):
+        if lex.is_a(toks, k, "meeting_noun") is not None:
+            return False
+        if lex.is_a(toks, k, "session_noun") is not None:
+            return True
+    return False
 
 
 def _numbered_process(toks: Tokens, i: int, ordinals: dict):
