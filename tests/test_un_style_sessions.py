@@ -1,6 +1,8 @@
 """Sessions and chairs in the layouts of UN reports (issue 13, chair8): a note dated the year after the meeting whose
 report it transmits, a session named again by its kind and number in a numbered paragraph, header lines written as
-sentences of a numbered paragraph, and a co-chair adverb (بصورة مشتركة) between the chair verb and the chairs.
+sentences of a numbered paragraph, a co-chair adverb (بصورة مشتركة) between the chair verb and the chairs, a section
+heading that names a document of a meeting (تقرير …، إعلان داكار الصادر عن …) and an ordinal meeting of a dialogue named
+in full.
 Negatives: the date's year keys no meeting when the title names the meeting; another round table's number names
 another session; an adverb is never a chair's name; one chair stays a chair. Every sentence is the author's own, in
 the registers of a UN note, a regional process's co-chairs' statement and a press account."""
@@ -98,3 +100,33 @@ def test_one_chair_without_the_adverb_stays_a_chair():
                                           "المؤتمر السيد مامادو فال، وزير خارجية السنغال.", date="2030-05-01"))
     assert any(p == "chairedBy" for s, p, o in facts)
     assert not any(p == "coChairedBy" for s, p, o in facts)
+
+
+REVIEW = (
+    "# الأمم المتحدة",
+    "## أولا - مقدمة",
+    "١ - يستعرض هذا التقرير التطورات التي شهدتها العمليات الإقليمية منذ عام ٢٠٢٦.",
+    "## ثانيا - العمليات الإقليمية",
+    "### ألف - إعلان داكار الصادر عن المؤتمر الوزاري الرابع لعملية الرباط (٢٠٢٨)",
+    "٢ - اعتمد المؤتمر الوزاري الرابع لعملية الرباط، الذي عقد في مدريد في تشرين الأول/أكتوبر ٢٠٢٨، إعلان داكار.",
+    "### باء - تقرير الاجتماع السابع لحوار أبو ظبي (نيروبي، ٢٠٢٩)",
+    "٣ - صدر تقرير الاجتماع في نيروبي. وكان الاجتماع قد عقد في دبي في عام ٢٠٢٩ برئاسة الإمارات العربية المتحدة.",
+    "### جيم - الاجتماع الثامن لحوار أبو ظبي (كولومبو، ٢٠٣٠)",
+    "٤ - تناول الاجتماع تنقل العمالة الماهرة.",
+)
+
+
+def test_a_heading_that_names_a_document_gives_no_place_to_its_meeting(gazetteer, tmp_path):
+    facts = triples(note_facts(gazetteer, tmp_path, *REVIEW, date="2030-08-01", title="الهجرة الدولية والتنمية"))
+    assert ("event/rabat-process-2028", "location", "place/madrid") in facts
+    assert not {t for t in facts if t[1] == "location" and t[2] in ("place/dakar", "place/nairobi")}
+    assert ("event/abu-dhabi-dialogue-2029", "location", "place/dubai") in facts
+    # a heading that names the meeting itself still places it
+    assert ("event/abu-dhabi-dialogue-2030", "location", "place/colombo") in facts
+
+
+def test_an_ordinal_meeting_of_a_dialogue_named_in_full_is_that_dialogue_s(gazetteer, tmp_path):
+    facts = triples(note_facts(gazetteer, tmp_path, *REVIEW, date="2030-08-01", title="الهجرة الدولية والتنمية"))
+    assert ("event/abu-dhabi-dialogue-2029", "partOf", "process/abu-dhabi-dialogue") in facts
+    # the Rabat Process (a dialogue the text names too) holds no seventh meeting
+    assert not {t for t in facts if t[0] == "event/rabat-process-2029"}

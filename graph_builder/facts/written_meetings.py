@@ -764,8 +764,23 @@ def heading_facts(ctx, st):
         if ref.ordinal is not None:
             yield Fact(ref.event, "ordinal", Value(str(ref.ordinal), "integer"), sec, HEADING_ID, conf)
         places = {m.entity for m in ctx.mentions_in(sec) if m.entity.kind == "place"}
-        if len(places) == 1:
+        if len(places) == 1 and not _names_document(ctx.tokens(sec)):
             yield Fact(ref.event, "location", places.pop(), sec, HEADING_ID, conf)
+
+
+def _document_of(toks: Tokens, i: int, lo: int) -> bool:
+    """The meeting noun at token ``i`` is the genitive of a document noun (``تقرير الاجتماع``، ``البيان الختامي
+    للمؤتمر``): the place after it is where the document was issued, not the meeting's."""
+    lex = load()
+    return any(m.j == i for m in lex.find(toks, "heading_document_noun", max(lo, i - 3), i))
+
+
+def _names_document(toks: Tokens) -> bool:
+    """The heading names a document of the meeting (``تقرير الاجتماع السابع … (نيروبي، 2029)``، ``إعلان داكار الصادر عن
+    المؤتمر …``): a document noun (class ``heading_document_noun``) before its first meeting noun."""
+    lex = load()
+    first = next((m.i for m in lex.find(toks, "meeting_noun", 0, len(toks.tokens))), len(toks.tokens))
+    return bool(lex.find(toks, "heading_document_noun", 0, first))
 
 
 def section_meeting(st, src) -> Ref | None:
@@ -1146,7 +1161,7 @@ def _anaphor(ctx, st, src, toks: Tokens, i: int, j: int, lo: int, hi: int, doc_d
     status = clause_status(toks, i, dates=dates, doc_day=doc_day)
     if status == UNKNOWN:
         status = ante.status        # ويهدف هذا المؤتمر …: the clause says nothing new of it, it is as it was named
-    place = place_after(toks, j, hi)
+    place = place_after(toks, j, hi) if not _document_of(toks, i, lo) else None   # صدر تقرير الاجتماع في نيروبي
     years = [d.year for d in list(dates) + [d for _, d in phases] if d.year]
     ante_year = key_year(ante.event)
     if years and ante_year is not None and ante_year not in years and ante_year + 1 not in years:
