@@ -85,8 +85,6 @@ def clause_status(toks: Tokens, ref_tok: int, verb_tok: int | None = None, dates
         vm = lex.match_at(toks, verb_tok)
         if any(x.future for x in vm):
             return PLANNED
-    if doc_day is not None and any(d.year and d.precision == "year" and d.year > doc_day.year for d in dates):
-        return PLANNED                  # وقرر الوزراء عقد المؤتمر العاشر في عام 2033 (a text of 2031): a later year
     for m in lex.find(toks, ("held_verb", "host_verb"), max(lo, ref_tok - HELD_BEFORE_WINDOW), ref_tok):
         if m.feature("tense") == "past" and not m.feature("weak"):
             return HELD                 # وعقد الاجتماع …, انطلقت اليوم في جنيف أعمال المنتدى …: it took place (began),

@@ -473,7 +473,7 @@ def _read(ctx, st, src, toks: Tokens, m, lo: int, hi: int, ordinals: dict, doc_d
     dates = dates or dates_before(toks, lo, m.i, doc_day)
     if not dates and grammar is not None and grammar.held:
         dates = fronted_dates(toks, lo, m.i, doc_day)      # وفي أيار/مايو ٢٠٠٨، جرى في اجتماع القمة …، المعقود في ليما
-    status = clause_status(toks, m.i, dates=dates, doc_day=doc_day)
+    status = PLANNED if _later_year_only(dates, doc_day) else clause_status(toks, m.i, dates=dates, doc_day=doc_day)
     if status not in (HELD, PLANNED) and kind.endswith(_ORGANISED) and (
             _organised_by(toks, lo, m.i, past=True) or said):
         status = HELD           # نظمت الإسكوا … اجتماعا: organised, a past verb with its organiser; بحث الاجتماع …
@@ -766,6 +766,14 @@ def heading_facts(ctx, st):
         places = {m.entity for m in ctx.mentions_in(sec) if m.entity.kind == "place"}
         if len(places) == 1 and not _names_document(ctx.tokens(sec)):
             yield Fact(ref.event, "location", places.pop(), sec, HEADING_ID, conf)
+
+
+def _later_year_only(dates, doc_day) -> bool:
+    """The meeting's own dates are only years later than the document's (``وقرر الوزراء عقد المؤتمر العاشر في عام 2033``
+    in a text of 2031): it cannot have been held as of the text, whatever verb (a verbal noun عقد reads as one) comes
+    before it."""
+    dated = [d for d in dates if d.year]
+    return doc_day is not None and bool(dated) and all(d.precision == "year" and d.year > doc_day.year for d in dated)
 
 
 def _document_of(toks: Tokens, i: int, lo: int) -> bool:
