@@ -1,7 +1,7 @@
 """Sessions and chairs in the layouts of UN reports (issue 13, chair8): a note dated the year after the meeting whose
 report it transmits, a session named again by its kind and number in a numbered paragraph, header lines written as
 sentences of a numbered paragraph, a co-chair adverb (بصورة مشتركة) between the chair verb and the chairs, a section
-heading that names a document of a meeting (تقرير …، إعلان داكار الصادر عن …) and an ordinal meeting of a dialogue named
+heading whose city names a document (إعلان داكار الصادر عن …، خطة عمل نيروبي) and an ordinal meeting of a dialogue named
 in full.
 Negatives: the date's year keys no meeting when the title names the meeting; another round table's number names
 another session; an adverb is never a chair's name; one chair stays a chair. Every sentence is the author's own, in
@@ -109,19 +109,19 @@ REVIEW = (
     "## ثانيا - العمليات الإقليمية",
     "### ألف - إعلان داكار الصادر عن المؤتمر الوزاري الرابع لعملية الرباط (٢٠٢٨)",
     "٢ - اعتمد المؤتمر الوزاري الرابع لعملية الرباط، الذي عقد في مدريد في تشرين الأول/أكتوبر ٢٠٢٨، إعلان داكار.",
-    "### باء - تقرير الاجتماع السابع لحوار أبو ظبي (نيروبي، ٢٠٢٩)",
+    "### باء - خطة عمل نيروبي المنبثقة عن الاجتماع السابع لحوار أبو ظبي (٢٠٢٩)",
     "٣ - صدر تقرير الاجتماع في نيروبي. وكان الاجتماع قد عقد في دبي في عام ٢٠٢٩ برئاسة الإمارات العربية المتحدة.",
-    "### جيم - الاجتماع الثامن لحوار أبو ظبي (كولومبو، ٢٠٣٠)",
+    "### جيم - تقرير الرئاسة عن الاجتماع الثامن لحوار أبو ظبي (كولومبو، ٢٠٣٠)",
     "٤ - تناول الاجتماع تنقل العمالة الماهرة.",
 )
 
 
-def test_a_heading_that_names_a_document_gives_no_place_to_its_meeting(gazetteer, tmp_path):
+def test_a_heading_whose_city_names_a_document_gives_no_place_to_its_meeting(gazetteer, tmp_path):
     facts = triples(note_facts(gazetteer, tmp_path, *REVIEW, date="2030-08-01", title="الهجرة الدولية والتنمية"))
     assert ("event/rabat-process-2028", "location", "place/madrid") in facts
     assert not {t for t in facts if t[1] == "location" and t[2] in ("place/dakar", "place/nairobi")}
     assert ("event/abu-dhabi-dialogue-2029", "location", "place/dubai") in facts
-    # a heading that names the meeting itself still places it
+    # a city set off with the year after the meeting a report's heading names is the meeting's place
     assert ("event/abu-dhabi-dialogue-2030", "location", "place/colombo") in facts
 
 

@@ -763,8 +763,9 @@ def heading_facts(ctx, st):
         yield year_fact(ref.event, ref.year or key_year(ref.event), sec)
         if ref.ordinal is not None:
             yield Fact(ref.event, "ordinal", Value(str(ref.ordinal), "integer"), sec, HEADING_ID, conf)
-        places = {m.entity for m in ctx.mentions_in(sec) if m.entity.kind == "place"}
-        if len(places) == 1 and not _names_document(ctx.tokens(sec)):
+        toks = ctx.tokens(sec)
+        places = {m.entity for m in ctx.mentions_in(sec) if m.entity.kind == "place" and not _document_name(toks, m)}
+        if len(places) == 1:
             yield Fact(ref.event, "location", places.pop(), sec, HEADING_ID, conf)
 
 
@@ -783,12 +784,12 @@ def _document_of(toks: Tokens, i: int, lo: int) -> bool:
     return any(m.j == i for m in lex.find(toks, "heading_document_noun", max(lo, i - 3), i))
 
 
-def _names_document(toks: Tokens) -> bool:
-    """The heading names a document of the meeting (``تقرير الاجتماع السابع … (نيروبي، 2029)``، ``إعلان داكار الصادر عن
-    المؤتمر …``): a document noun (class ``heading_document_noun``) before its first meeting noun."""
-    lex = load()
-    first = next((m.i for m in lex.find(toks, "meeting_noun", 0, len(toks.tokens))), len(toks.tokens))
-    return bool(lex.find(toks, "heading_document_noun", 0, first))
+def _document_name(toks: Tokens, mention) -> bool:
+    """The city of a heading is part of a document's name (``إعلان داكار الصادر عن المؤتمر …``، ``خطة عمل نيروبي المنبثقة
+    عن الاجتماع …``: a document noun of class ``heading_document_noun`` right before it): not the meeting's place. A city
+    set off with the year (``تقرير الرئاسة عن الاجتماع الرابع … (بويرتو فايارتا، 2010)``) is the meeting's."""
+    k = toks.index_at(mention.start)
+    return any(m.j == k for m in load().find(toks, "heading_document_noun", max(0, k - 3), k))
 
 
 def section_meeting(st, src) -> Ref | None:
