@@ -36,7 +36,8 @@ __all__ = ["RULES", "extract", "Ref", "DocState", "year_fact"]
 # a bare الاجتماع takes up the paragraph's last meeting, unless a held clause of its own follows it (… بعد الاجتماع
 # المنعقد بمدينة وهران سنة 2005: another meeting, the written rule's to name)
 BARE_MEETING = rx(r"(?<![\w])(?:و|ف)?الاجتماع(?![\w])(?! (?:" + ORDINAL_RE + r"|الحكومي|المواضيعي|الوزاري|التنسيقي"
-                  r"|المنعقد|المنعقدة|المعقود|الذي عقد|الذي انعقد)(?![\w]))")
+                  r"|المنعقد|المنعقدة|المعقود|الذي عقد|الذي انعقد"
+                  r"|المقبل|القادم|التالي|المرتقب|المزمع|السابق)(?![\w]))")   # the next or previous meeting is another
 PRONOUN_PARTICIPANTS = rx(r"شارك(?:ت)? (?:فيه|فيها) ")
 
 

@@ -240,6 +240,12 @@ def read(toks: Tokens, m, hi: int, ordinals: dict, matcher=None) -> Phrase:
                 members_end = k
                 continue
             om = mention_at(toks, k, _OWNER_KINDS)
+            joined = _joined_actors(toks, k, limit) if not between and (
+                (om is not None and om.entity.kind != "process" and (_lam_before(toks, om) or k == members_end))
+                or (k == members_end and mention_at(toks, k, ("state",)) is not None)) else None
+            if joined is not None:                   # قمة رؤساء دول وحكومات الاتحاد الأفريقي والاتحاد الأوروبي،
+                k, between = joined                  # الاجتماع المشترك للاتحاد الأفريقي والاتحاد الأوروبي: who meets
+                continue
             if om is not None and (om.entity.kind == "process" or _lam_before(toks, om) or k in (m.j, members_end)
                                    or toks.tokens[k - 1].norm in _QUOTES or toks.tokens[k - 1].norm == "من"):
                 owner, owner_end = _owning_process(om.entity, matcher), after(toks, om)
@@ -289,7 +295,7 @@ def read(toks: Tokens, m, hi: int, ordinals: dict, matcher=None) -> Phrase:
             k += 1
             continue
         break
-    held = None if place is not None else held_clause(toks, k, hi)
+    held = None if place is not None else (held_clause(toks, k, hi) or held_clause(toks, _aside_end(toks, k, hi), hi))
     return Phrase(m.i, k, n, n_at, owner, owner_end, owner_words, held[0] if held else place, year, topic, tuple(scope),
                   between, held[1] if held else None)
 
@@ -300,6 +306,53 @@ def _range_after(toks: Tokens, k: int, hi: int) -> bool:
 
 
 BETWEEN_REACH = 14           # tokens of who meets after بين
+ASIDE_REACH = 14             # tokens of an aside set off between a meeting's phrase and its held clause
+
+
+def _joined_actors(toks: Tokens, k: int, hi: int) -> tuple[int, tuple] | None:
+    """(token after them, entities) of who meets written as a genitive list at token ``k``: a state (``وزراء خارجية مصر
+    والأردن``), or two or more states, organisations or bodies joined by و (``للاتحاد الأفريقي والاتحاد الأوروبي
+    والأمم المتحدة``); None for one organisation or body alone (the meeting's owner: ``لمجلس وزراء الاتحاد الأفريقي``)
+    and for a list that names a process (the process owns the meeting)."""
+    found = []
+    while k < hi:
+        om = mention_at(toks, k, ("state", "org", "body", "process"))
+        if om is None or om.entity.kind == "process":
+            if om is not None:
+                return None
+            break
+        if om.entity not in found:
+            found.append(om.entity)
+        nxt = after(toks, om)
+        if nxt < hi and toks.tokens[nxt].norm in (",", "،") and nxt + 1 < hi and toks.tokens[nxt + 1].norm.startswith("و"):
+            nxt += 1                                 # مصر، والأردن، والعراق
+        if nxt >= hi or not toks.tokens[nxt].norm.startswith("و") or mention_at(toks, nxt, ("state", "org", "body",
+                                                                                              "process")) is None:
+            k = nxt
+            break
+        k = nxt
+    if not found or (len(found) == 1 and found[0].kind != "state"):
+        return None
+    return k, tuple(found)
+
+
+def _aside_end(toks: Tokens, k: int, hi: int) -> int:
+    """The token of the comma that closes an aside set off after a meeting's phrase at token ``k`` (``، بتنظيم من المغرب
+    والاتحاد الأفريقي، الذي عقد في الرباط``، ``(بدعم من المنظمة الدولية للهجرة)، المعقود في …``), where its held clause
+    may start; ``k`` when there is none (no comma or bracket, a full stop, a held verb or another meeting inside)."""
+    if k >= hi or toks.tokens[k].norm not in (",", "،", "("):
+        return k
+    lex = load()
+    close = ")" if toks.tokens[k].norm == "(" else None
+    for x in range(k + 1, min(hi, k + 1 + ASIDE_REACH)):
+        t = toks.tokens[x]
+        if t.norm in (".", ";", "؛", ":") or lex.is_a(toks, x, "held_verb") or lex.is_a(toks, x, "meeting_noun"):
+            return k
+        if close is None and t.norm in (",", "،"):
+            return x
+        if close is not None and t.norm == close:
+            return x + 1
+    return k
 
 
 def _between(toks: Tokens, k: int, hi: int) -> tuple[int, tuple]:

@@ -352,8 +352,10 @@ def chairs(ctx, src, toks: Tokens, refs: list[Ref], s: int, e: int):
         if vm.feature("object") == "chaired":
             yield from _chairmanship(toks, src, refs, vm, lo, hi)
             continue
-        start = _skip_objects(toks, vm.j, hi)
+        start, adverb = _co_adverb(toks, _skip_objects(toks, vm.j, hi), hi)
         start = _past_meeting_object(toks, refs, start, hi)     # ترأس المؤتمر الوزاري السابع لعملية بالي ROLE NAME
+        start, adverb_after = _co_adverb(toks, start, hi)       # ترأس المائدة ١-١ بصورة مشتركة ممثلا X وY
+        co = co or adverb or adverb_after
         if not co and start < hi and lex.is_a(toks, start, "dual_chair") is not None:
             co = True                    # وترأس الاجتماع وزيرتا خارجية إندونيسيا (…) وأستراليا (…): two co-chairs
         role_first = lex.is_a(toks, start, "role") is not None if start < hi else False
@@ -771,6 +773,13 @@ def _heads_delegation(toks: Tokens, refs: list[Ref], vm, lo: int) -> bool:
         if lex.is_a(toks, k, "delegation_noun"):
             return True
     return False
+
+
+def _co_adverb(toks: Tokens, j: int, hi: int) -> tuple[int, bool]:
+    """(token after it, True) when a co-chair adverb (class ``co_chair_adverb``: بصورة مشتركة) stands at token ``j``,
+    else (j, False): the adverb makes the chair verb a co-chair verb and is no chair's name."""
+    am = load().is_a(toks, j, "co_chair_adverb") if j < hi else None
+    return (am.j, True) if am is not None else (j, False)
 
 
 def _skip_objects(toks: Tokens, j: int, hi: int) -> int:

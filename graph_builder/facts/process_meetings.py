@@ -111,6 +111,13 @@ def learn_document(ctx: FactContext) -> DocState:
     return st
 
 
+def _named_in_full(ctx, src, ms: int, me: int) -> Entity | None:
+    """The process whose full name starts at the head word of an ordinal meeting (``الاجتماع السابع لحوار أبو ظبي``):
+    it, not the process "the Dialogue" or "the Forum" stands for in the document."""
+    found = [x for x in ctx.mentions_in(src, ms, me + 80) if x.entity.kind == "process" and x.start < me]
+    return found[0].entity if found else None
+
+
 def _head_process(st: DocState, head: str) -> Entity | None:
     return st.forum if head in FORUM_FORMS else st.dialogue if head == "حوار" else None
 
@@ -147,7 +154,7 @@ def _ordinal_matches(ctx, st, src, v: View, s: int, e: int):
     spans = []
     for m, ms, me in v.finditer(ORDINAL_MEETING, s, e):
         spans.append((ms, me))
-        yield m.group(1), _head_process(st, m.group(2)), ms, me
+        yield m.group(1), _named_in_full(ctx, src, ms, me) or _head_process(st, m.group(2)), ms, me
     for m, ms, me in v.finditer(BARE_ORDINAL_MEETING, s, e):
         if any(ms < oe and os_ < me for os_, oe in spans):
             continue

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from ..text.arabic import fold
-from ..text.header_lines import SessionHead, section_owners, session_heading
+from ..text.header_lines import SessionHead, digit_value, section_owners, session_heading
 from ..text.word_classes import load
 from ..recognise.findings import Entity, Fact, Value
 from . import meeting_relations, speakers
@@ -50,15 +50,20 @@ def cluster_number(head: str) -> int | None:
 
 
 def parent_meeting(st: DocState) -> Entity | None:
-    """The meeting a chair's report's sessions belong to: the Forum's meeting of the report's year, else the
-    held meeting the title names, else the first meeting the document names as held."""
+    """The meeting a chair's report's sessions belong to: the Forum's meeting of the year the text names most,
+    else the held meeting the title names, else the Forum's meeting of the document's year, else the first meeting
+    the document names as held. A report is often dated the year after the meeting it transmits (a note of
+    2030 on the meeting held in December 2029): the date's year does not outrank the meeting its title names."""
     meeting = st.report_meeting()
+    if meeting is not None and st.year_from_text:
+        return meeting
+    title = st.title_meeting
+    if title is not None and title.event.key not in st.planned_keys:
+        return title.event
     if meeting is not None:
         return meeting
-    for ref in (st.title_meeting, st.main_meeting):
-        if ref is not None and ref.event.key not in st.planned_keys:
-            return ref.event
-    return None
+    main = st.main_meeting
+    return main.event if main is not None and main.event.key not in st.planned_keys else None
 
 
 def _session_of_heading(meeting: Entity, sec, cluster: Entity | None) -> tuple[Entity, SessionHead] | None:
@@ -123,20 +128,33 @@ def session_facts(ctx: FactContext, st: DocState):
             continue
         if header_paragraph(para.text):
             yield from role_facts(ctx, st, para, opened[id(owner)], para.text)
-        else:
-            yield from _bare_session(ctx, para, opened[id(owner)])
+            continue
+        rest = []
+        for s, e in sentences(para.text):
+            if header_paragraph(para.text[s:e]):     # ٦ - الرئيسان المشاركان: فيجي والنرويج. المقررة: …
+                yield from role_facts(ctx, st, para, opened[id(owner)], para.text[s:e].strip())
+            else:
+                rest.append((s, e))
+        if rest:
+            yield from _bare_session(ctx, para, opened[id(owner)], session_heading(owner.heading, max_words=None), rest)
 
 
-def _bare_session(ctx: FactContext, src, session: Entity):
+def _bare_session(ctx: FactContext, src, session: Entity, head: SessionHead | None = None, spans=None):
     """``ترأست الجلسة السيدة …``, ``وتحدث في الجلسة السيد …``: a bare definite session noun in a paragraph of a
-    session's section names that session; its chairs and speakers (the meeting relation rules) are the session's."""
+    session's section names that session; so does the section's session named again by its kind and number
+    (``ترأس المائدة المستديرة ١-١ بصورة مشتركة …`` under the heading ``المائدة المستديرة ١-١: …``; another number
+    names another session). Its chairs and speakers (the meeting relation rules) are the session's."""
     toks = ctx.tokens(src)
     lex = load()
-    for s, e in sentences(src.text):
+    for s, e in spans if spans is not None else sentences(src.text):
         lo, hi = toks.token_range(s, e)
         refs = []
         for m in lex.find(toks, "session_noun", lo, hi):
             t = toks.tokens[m.i]
+            again = _named_again(toks, m, hi, head)
+            if again is not None:
+                refs.append(Ref(t.start, toks.tokens[again - 1].end, session, None, "", HELD, kind="session"))
+                continue
             if m.j - m.i != 1 or m.feature("plural") or m.feature("kind") or not m.reading.stem.startswith("ال") \
                     or m.reading.enc or (m.j < hi and toks.tokens[m.j].norm.startswith("ال") and not toks.tokens[m.j].ents
                                          and lex.is_a(toks, m.j, "title") is None):
@@ -145,6 +163,22 @@ def _bare_session(ctx: FactContext, src, session: Entity):
         if refs:
             yield from meeting_relations.chairs(ctx, src, toks, refs, s, e)
             yield from speakers.speakers(ctx, src, toks, refs, None, s, e)
+
+
+def _named_again(toks, m, hi: int, head: SessionHead | None) -> int | None:
+    """The token after ``KIND NUMBER`` when the session noun match ``m`` names the section's own session by its
+    kind and number (``المائدة المستديرة ١-١``، ``الجلسة 2``), else None."""
+    if head is None or m.reading.enc or m.feature("plural") or m.feature("kind", "session") != head.kind \
+            or m.j >= hi or toks.tokens[m.j].kind != "number":
+        return None
+    numbers = [digit_value(x) for x in re.findall(r"[0-9\u0660-\u0669]+", toks.tokens[m.j].norm)]   # ١-١ is one token
+    k = m.j + 1
+    if len(numbers) == 1 and k + 1 < hi and toks.tokens[k].norm in ("-", "\u2013", "/") \
+            and toks.tokens[k + 1].kind == "number":
+        numbers += [digit_value(x) for x in re.findall(r"[0-9\u0660-\u0669]+", toks.tokens[k + 1].norm)]
+        k += 2
+    wanted = [head.group, head.number] if head.group is not None else [head.number]
+    return k if numbers == wanted else None
 
 
 def heading_title(heading: str) -> str:

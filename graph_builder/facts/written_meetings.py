@@ -134,6 +134,8 @@ def find(ctx, st, src, toks: Tokens, s: int, e: int, known: list[Ref]) -> list[R
         obj_end = toks.tokens[min(hi, opener + 3) - 1].end if opener is not None else 0
         if ref is not None and any(r.start < obj_end for r in known + out):
             ref = None      # وعقد الاجتماع العاشر …: the held verb's object is a meeting named right after it
+        if ref is not None and _session_object(toks, opener, hi):
+            ref = None      # وعقدت في باماكو جلسة مواضيعية …: the verb holds a session, not the meeting named before
         if ref is not None:
             out.insert(0, ref)
     # a planned clause about a meeting named before (وكانت القمة مقررة بين …) says nothing of the meeting held
@@ -300,6 +302,21 @@ def _held_opener(toks: Tokens, lo: int, hi: int) -> int | None:
     return None
 
 
+SESSION_OBJECT_WINDOW = 6    # tokens from an opening held verb to the session it holds (a place or a day between)
+
+
+def _session_object(toks: Tokens, opener: int, hi: int) -> bool:
+    """The opening held verb at token ``opener`` holds a session (``وعقدت في باماكو جلسة مواضيعية``، ``وعقدت الجلسة
+    الافتتاحية برئاسة …``): a session noun comes before any meeting noun in the words after it."""
+    lex = load()
+    for k in range(opener + 1, min(hi, opener + 1 + SESSION_OBJECT_WINDOW)):
+        if lex.is_a(toks, k, "meeting_noun") is not None:
+            return False
+        if lex.is_a(toks, k, "session_noun") is not None:
+            return True
+    return False
+
+
 def _numbered_process(toks: Tokens, i: int, ordinals: dict):
     """The process whose short name covers the meeting noun at ``i`` and is followed right away by an ordinal
     (``المنتدى العالمي الحادي عشر للهجرة والتنمية``: the eleventh meeting of the Forum), else None."""
@@ -457,7 +474,7 @@ def _read(ctx, st, src, toks: Tokens, m, lo: int, hi: int, ordinals: dict, doc_d
     dates = dates or dates_before(toks, lo, m.i, doc_day)
     if not dates and grammar is not None and grammar.held:
         dates = fronted_dates(toks, lo, m.i, doc_day)      # وفي أيار/مايو ٢٠٠٨، جرى في اجتماع القمة …، المعقود في ليما
-    status = clause_status(toks, m.i, dates=dates, doc_day=doc_day)
+    status = PLANNED if _later_year_only(dates, doc_day) else clause_status(toks, m.i, dates=dates, doc_day=doc_day)
     if status not in (HELD, PLANNED) and kind.endswith(_ORGANISED) and (
             _organised_by(toks, lo, m.i, past=True) or said):
         status = HELD           # نظمت الإسكوا … اجتماعا: organised, a past verb with its organiser; بحث الاجتماع …
@@ -781,9 +798,33 @@ def heading_facts(ctx, st):
         yield year_fact(ref.event, ref.year or key_year(ref.event), sec)
         if ref.ordinal is not None:
             yield Fact(ref.event, "ordinal", Value(str(ref.ordinal), "integer"), sec, HEADING_ID, conf)
-        places = {m.entity for m in ctx.mentions_in(sec) if m.entity.kind == "place"}
+        toks = ctx.tokens(sec)
+        places = {m.entity for m in ctx.mentions_in(sec) if m.entity.kind == "place" and not _document_name(toks, m)}
         if len(places) == 1:
             yield Fact(ref.event, "location", places.pop(), sec, HEADING_ID, conf)
+
+
+def _later_year_only(dates, doc_day) -> bool:
+    """The meeting's own dates are only years later than the document's (``وقرر الوزراء عقد المؤتمر العاشر في عام 2033``
+    in a text of 2031): it cannot have been held as of the text, whatever verb (a verbal noun عقد reads as one) comes
+    before it."""
+    dated = [d for d in dates if d.year]
+    return doc_day is not None and bool(dated) and all(d.precision == "year" and d.year > doc_day.year for d in dated)
+
+
+def _document_of(toks: Tokens, i: int, lo: int) -> bool:
+    """The meeting noun at token ``i`` is the genitive of a document noun (``تقرير الاجتماع``، ``البيان الختامي
+    للمؤتمر``): the place after it is where the document was issued, not the meeting's."""
+    lex = load()
+    return any(m.j == i for m in lex.find(toks, "heading_document_noun", max(lo, i - 3), i))
+
+
+def _document_name(toks: Tokens, mention) -> bool:
+    """The city of a heading is part of a document's name (``إعلان داكار الصادر عن المؤتمر …``، ``خطة عمل نيروبي المنبثقة
+    عن الاجتماع …``: a document noun of class ``heading_document_noun`` right before it): not the meeting's place. A city
+    set off with the year (``تقرير الرئاسة عن الاجتماع الرابع … (بويرتو فايارتا، 2010)``) is the meeting's."""
+    k = toks.index_at(mention.start)
+    return any(m.j == k for m in load().find(toks, "heading_document_noun", max(0, k - 3), k))
 
 
 def section_meeting(st, src) -> Ref | None:
@@ -1163,7 +1204,7 @@ def _anaphor(ctx, st, src, toks: Tokens, i: int, j: int, lo: int, hi: int, doc_d
     status = clause_status(toks, i, dates=dates, doc_day=doc_day)
     if status == UNKNOWN:
         status = ante.status        # ويهدف هذا المؤتمر …: the clause says nothing new of it, it is as it was named
-    place = place_after(toks, j, hi)
+    place = place_after(toks, j, hi) if not _document_of(toks, i, lo) else None   # صدر تقرير الاجتماع في نيروبي
     years = [d.year for d in list(dates) + [d for _, d in phases] if d.year]
     ante_year = key_year(ante.event)
     if years and ante_year is not None and ante_year not in years and ante_year + 1 not in years:

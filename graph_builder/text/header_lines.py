@@ -52,7 +52,7 @@ class SessionHead:
         return f"{self.kind}-{self.group}-{self.number}" if self.group is not None else f"{self.kind}-{self.number}"
 
 
-def _digits(s: str) -> int:
+def digit_value(s: str) -> int:
     return int(s.translate(str.maketrans("\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669", "0123456789")))
 
 
@@ -75,12 +75,12 @@ def session_heading(line: str, max_words: int | None = MAX_HEADING_WORDS) -> Ses
     number = None
     num = _NUMBER.match(line, rest_at)
     if num and num.group("g"):
-        a = _digits(num.group("g"))
+        a = digit_value(num.group("g"))
         b = num.group("n")
         if b is not None:
-            group, number = a, _digits(b)
+            group, number = a, digit_value(b)
             if num.group("alt") and group == number:
-                number = _digits(num.group("alt"))
+                number = digit_value(num.group("alt"))
         else:
             number = a
         after = num.end()
@@ -89,9 +89,9 @@ def session_heading(line: str, max_words: int | None = MAX_HEADING_WORDS) -> Ses
         after = toks.tokens[k].end
         num2 = re.match(r"\s*[-\u2013]\s*([0-9\u0660-\u0669]+)(?:\s*/\s*([0-9\u0660-\u0669]+))?", line[after:])
         if num2:
-            group, number = n, _digits(num2.group(1))
+            group, number = n, digit_value(num2.group(1))
             if num2.group(2) and group == number:
-                number = _digits(num2.group(2))
+                number = digit_value(num2.group(2))
             after += num2.end()
         else:
             number = n
