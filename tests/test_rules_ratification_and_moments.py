@@ -1,0 +1,124 @@
+"""Commitments in three constructions the earlier rules missed, on sentences written for these tests in several
+registers (UN report, Maghrebi, Gulf, Egyptian and Levantine press, a regional process's declaration):
+
+* a state that ratifies or accedes to a named instrument is its party, not its adopter, and the ratification's
+  year is not the instrument's (rule ``commitment.ratified``), also after a resumptive pronoun with a list of
+  states (``وقد صادق عليها حتى الآن ثماني دول هي A، وB``);
+* a bare meeting noun as the adopting verb's subject (``وأقر الاجتماع خطة عمل …``) is the paragraph's held
+  meeting, also for an instrument the gazetteer lacks;
+* an adopting verbal noun set as a moment of time (``مع/بعد/منذ اعتماد NAME … DATE``) dates the instrument.
+
+Negative cases: a negated, planned or called-for ratification, a bill that approves a convention, a body of a
+state; a meeting phrase with a name of its own (another meeting); a called-for adoption, a national plan
+that implements the instrument, a date of the next clause."""
+from __future__ import annotations
+
+import pytest
+
+from test_rules_adoption_funding import setup  # noqa: F401 (fixture)
+from test_rules_numbered_instruments import _facts
+
+
+def _of(got, pred):
+    return {(s, o) for s, p, o in got if p == pred}
+
+
+# ---------------------------------------------------------------- ratification: parties
+
+@pytest.mark.parametrize("text, instrument, states", [
+    # Maghrebi press: the state before the verb, the year of the ratification between
+    ("وأضاف الوزير أن موريتانيا صادقت سنة 2007 على الاتفاقية الدولية لحماية حقوق جميع العمال المهاجرين وأفراد "
+     "أسرهم.", "icrmw", {"MRT"}),
+    # Gulf press: accession, the state after the verb
+    ("وانضمت دولة الكويت إلى ميثاق النهر للهجرة الآمنة في يناير 2031.", "river-compact", {"KWT"}),
+    # UN register: a list after a resumptive pronoun and a count of states
+    ("ودخلت الاتفاقية الدولية لحماية حقوق جميع العمال المهاجرين وأفراد أسرهم حيز النفاذ في تموز/يوليه 2003. "
+     "وقد صادق عليها حتى الآن أربع دول أعضاء هي الأردن، وتونس، والمغرب، ومصر.", "icrmw",
+     {"JOR", "TUN", "MAR", "EGY"}),
+    # Egyptian press: adopted by the Assembly, then ratified by two states (a dual list after the pronoun)
+    ("واعتمدت الجمعية العامة ميثاق النهر للهجرة الآمنة في 2029، وصادقت عليه السودان وليبيا لاحقا.",
+     "river-compact", {"SDN", "LBY"}),
+])
+def test_a_ratifying_state_is_a_party(text, instrument, states, setup):
+    got = _facts(text, setup)
+    assert {o for s, o in _of(got, "party") if s == instrument} == states, got
+    # the ratifying states did not adopt the instrument
+    assert not ({o for s, o in _of(got, "adoptedBy") if s == instrument} & states), got
+
+
+def test_the_ratification_year_is_not_the_instruments(setup):
+    got = _facts("وأكد أن تونس صادقت عام 2031 على ميثاق النهر للهجرة الآمنة.", setup)
+    assert ("river-compact", "TUN") in _of(got, "party"), got
+    assert not _of(got, "dateAdopted") and not _of(got, "year"), got
+
+
+@pytest.mark.parametrize("text", [
+    # negated (Levantine press): the states named after لاسيما are not parties
+    "وأعرب عن أسفه لأن الدول الكبرى لم تصادق بعد على ميثاق النهر للهجرة الآمنة، لاسيما الأردن ولبنان.",
+    # called for (Gulf press)
+    "وتحدث عن ميثاق النهر للهجرة الآمنة، داعيا دول المجلس إلى الانضمام إليه، ومنها الكويت وقطر.",
+    # planned (Maghrebi press)
+    "وتحدث عن ميثاق النهر للهجرة الآمنة، على أن تصادق عليه تونس والجزائر العام المقبل.",
+    # future (UN register)
+    "وستنضم موريتانيا إلى ميثاق النهر للهجرة الآمنة في 2032.",
+    # a cabinet approves a bill that approves the instrument: not a ratification yet
+    "وصادق مجلس الحكومة المغربية على مشروع قانون يوافق بموجبه على ميثاق النهر للهجرة الآمنة.",
+])
+def test_no_party(text, setup):
+    assert not _of(_facts(text, setup), "party"), _facts(text, setup)
+
+
+# ---------------------------------------------------------------- the meeting itself adopts
+
+@pytest.mark.parametrize("text, verb_head", [
+    # regional process's press release: أقر with a declaration the gazetteer lacks
+    ("عقد الاجتماع الوزاري الثالث لعملية الرباط في داكار يومي 2 و3 مايو 2031، وأقر الاجتماع إعلان داكار.", "alan-dakar"),
+    # Levantine press: اعتمد with an action plan, a qualifier after the meeting noun
+    ("عقد الاجتماع الوزاري الثالث لعملية الرباط في داكار يومي 2 و3 مايو 2031، واعتمد الاجتماع الوزاري خطة عمل "
+     "داكار.", "khth-ml-dakar"),
+    # Egyptian press: the bare meeting noun before the verb takes the named meeting up again
+    ("عقد الاجتماع الوزاري الثالث لعملية الرباط في داكار يومي 2 و3 مايو 2031، وكان الاجتماع قد اعتمد خطة عمل "
+     "داكار.", "khth-ml-dakar"),
+])
+def test_the_meeting_adopts_what_the_gazetteer_lacks(text, verb_head, setup):
+    got = _facts(text, setup)
+    at = {o for s, o in _of(got, "adoptedAt") if s.startswith(verb_head)}
+    assert at and all(o.startswith("rabat-process") for o in at), got
+
+
+def test_a_meeting_with_a_name_of_its_own_is_another_meeting(setup):
+    # a summit named by its place, in a paragraph about another meeting, adopted the plan: not the held one
+    got = _facts("عقد الاجتماع الوزاري الثالث لعملية الرباط في داكار يومي 2 و3 مايو 2031، وذكر بأن قمة فاليتا "
+                 "اعتمدت خطة عمل فاليتا.", setup)
+    assert not any(o.startswith("rabat-process") for s, o in _of(got, "adoptedAt")), got
+
+
+# ---------------------------------------------------------------- a moment of adoption dates the instrument
+
+@pytest.mark.parametrize("text, instrument, date", [
+    # UN agency page: a comma and an inserted phrase between the name and the date
+    ("ومع اعتماد ميثاق النهر للهجرة الآمنة، في لحظة تاريخية في كانون الأول/ديسمبر 2029، التزمت الدول بوضع الناس "
+     "في صميم حوكمة الهجرة.", "river-compact", "2029-12"),
+    # Maghrebi press: بعد إقرار, a place before the date
+    ("وبعد إقرار إعلان الواحة بشأن تنقل العمالة في مراكش في دجنبر 2029، بدأت الدول تنفيذه.", "oasis-declaration",
+     "2029-12"),
+    # Gulf press: منذ تبني, a year
+    ("ومنذ تبني ميثاق النهر للهجرة الآمنة عام 2029 تضاعفت الجهود.", "river-compact", "2029"),
+])
+def test_the_moment_of_adoption_dates_the_instrument(text, instrument, date, setup):
+    got = _facts(text, setup)
+    assert (instrument, date) in _of(got, "dateAdopted"), got
+
+
+@pytest.mark.parametrize("text", [
+    # called for
+    "ودعا الوزير إلى اعتماد ميثاق النهر للهجرة الآمنة في ديسمبر 2029.",
+    # a national plan that implements the instrument is what was adopted
+    "وبعد اعتماد خطة وطنية لتنفيذ ميثاق النهر للهجرة الآمنة في مارس 2031، أطلقت الحكومة برنامجا.",
+    # the date of the next clause
+    "ومع اعتماد ميثاق النهر للهجرة الآمنة، عقدت الدول في مايو 2031 اجتماعا لمتابعته.",
+    # a ratification's date is the state's
+    "ومع المصادقة على ميثاق النهر للهجرة الآمنة في 2031 أصبحت الدولة طرفا فيه.",
+])
+def test_no_date_from_the_moment(text, setup):
+    assert not {s for s, o in _of(_facts(text, setup), "dateAdopted") if s == "river-compact"}, _facts(text, setup)
