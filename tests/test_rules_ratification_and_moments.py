@@ -122,3 +122,45 @@ def test_the_moment_of_adoption_dates_the_instrument(text, instrument, date, set
 ])
 def test_no_date_from_the_moment(text, setup):
     assert not {s for s, o in _of(_facts(text, setup), "dateAdopted") if s == "river-compact"}, _facts(text, setup)
+
+
+# ---------------------------------------------------------------- recommendations a held meeting produced
+
+def _recs(text, setup):
+    from graph_builder.facts import commitments
+    from test_rules_adoption_funding import _ctx
+    return {(f.subject.cls, f.object.slug) for f in commitments.extract(_ctx(text, setup))
+            if f.predicate == "producedBy" and f.rule == "commitment.meeting-recommendations"}
+
+
+@pytest.mark.parametrize("text", [
+    # Gulf press: the members recommend at the close of the workshop
+    "نظمت منظمة العمل الدولية ورشة عمل إقليمية في الكويت يومي 14 و15 أكتوبر 2031 حول استقدام العمال المنزليين. "
+    "وأوصى المشاركون في ختام الورشة بتوحيد عقود العمل.",
+    # Maghrebi press: the meeting comes out with a set of recommendations
+    "اختتم المؤتمر العربي الثالث للهجرة أعماله في تونس يوم 9 مارس 2031، وخرج المؤتمر بجملة من التوصيات أبرزها "
+    "حماية العمال.",
+    # Levantine press: the participants adopt the recommendations
+    "عقد الملتقى الإقليمي للهجرة في عمان يوم 3 مارس 2031. وتبنى المشاركون توصيات الملتقى.",
+    # regional process's release: issued by the meeting
+    "عقد الاجتماع الوزاري الثالث لعملية الرباط في داكار يومي 2 و3 مايو 2031، وصدرت عن الاجتماع توصيات بشأن العودة.",
+])
+def test_the_held_meeting_produced_recommendations(text, setup):
+    got = _recs(text, setup)
+    assert len(got) == 1 and next(iter(got))[0] == "Recommendation", got
+
+
+@pytest.mark.parametrize("text", [
+    # planned
+    "عقد الملتقى الإقليمي للهجرة في عمان يوم 3 مارس 2031. ومن المقرر أن يخرج الملتقى بتوصيات في ختام أعماله.",
+    # an organisation recommends: its own statement, not the meeting's
+    "عقد الملتقى الإقليمي للهجرة في عمان يوم 3 مارس 2031. وأوصت المنظمة الدولية للهجرة بتعزيز التعاون.",
+    # another meeting named in passing
+    "عقد الملتقى الإقليمي للهجرة في عمان يوم 3 مارس 2031. وذكر أن قمة فاليتا خرجت بتوصيات عديدة.",
+    # a report's own advice, in the present
+    "عقد الملتقى الإقليمي للهجرة في عمان يوم 3 مارس 2031. ويوصي التقرير بتعزيز التعاون.",
+    # no held meeting in the paragraph
+    "وأوصى المشاركون بتوحيد عقود العمل.",
+])
+def test_no_recommendations_of_the_meeting(text, setup):
+    assert not _recs(text, setup), _recs(text, setup)

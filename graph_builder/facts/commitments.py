@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 
 from ..text.arabic import fold
 from ..recognise.findings import Entity, Fact, Value
-from . import adoption, dated, funding, funding_lists, numbered, own_instrument, ratification, signing
+from . import adoption, dated, funding, funding_lists, meeting_recommendations, numbered, own_instrument, ratification, signing
 from .fact_context import FactContext, sentences
 from .event_common import Ref, dates_in
 from .rules import REGISTRY
@@ -150,6 +150,7 @@ def _extract(ctx: FactContext):
     yield from own_instrument.extract(ctx, meeting_of, seen)
     yield from adopted
     yield from ratification.extract(ctx, read)
+    yield from meeting_recommendations.extract(ctx, meeting_of)
     yield from numbered.extract(ctx)
     yield from funding.extract(ctx)
 
