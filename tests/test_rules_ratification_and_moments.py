@@ -164,3 +164,36 @@ def test_the_held_meeting_produced_recommendations(text, setup):
 ])
 def test_no_recommendations_of_the_meeting(text, setup):
     assert not _recs(text, setup), _recs(text, setup)
+
+
+# ---------------------------------------------------------------- an extended agreement; a bank named by its group
+
+def _signed_parties(text, setup):
+    from graph_builder.facts import signing
+    from test_rules_adoption_funding import _ctx
+    facts, _ = signing.extract(_ctx(text, setup))
+    return {f.object.slug for f in facts if f.predicate == "party"}
+
+
+@pytest.mark.parametrize("text, parties", [
+    # African press: two organisations extend their cooperation through an agreement
+    ("مدد الاتحاد الأفريقي والمنظمة الدولية للهجرة تعاونهما الاستراتيجي من خلال اتفاقية مدتها ثلاث سنوات.",
+     {"au", "iom"}),
+    # Maghrebi press: a state and an organisation extend their agreement
+    ("ومددت تونس والمنظمة الدولية للهجرة اتفاق التعاون بينهما لمدة عامين في مارس 2031.", {"TUN", "iom"}),
+    # West African wire: the bank named by its group, a memorandum crowning a forum
+    ("توجت أعمال المنتدى في أبيدجان بتوقيع مذكرة تفاهم بين مجموعة البنك الإفريقي للتنمية والمنظمة الدولية للهجرة.",
+     {"afdb", "iom"}),
+])
+def test_an_extended_agreement_and_its_parties(text, parties, setup):
+    assert _signed_parties(text, setup) == parties
+
+
+@pytest.mark.parametrize("text", [
+    # a mandate extended: no agreement between parties
+    "ومدد مجلس الأمن ولاية البعثة الأممية في ليبيا حتى أكتوبر 2031، في إطار الاتفاق السياسي.",
+    # a planned extension
+    "ومن المقرر أن تمدد تونس والمنظمة الدولية للهجرة اتفاق التعاون بينهما لمدة عامين.",
+])
+def test_no_extended_agreement(text, setup):
+    assert not _signed_parties(text, setup)
