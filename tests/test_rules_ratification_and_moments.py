@@ -197,3 +197,28 @@ def test_an_extended_agreement_and_its_parties(text, parties, setup):
 ])
 def test_no_extended_agreement(text, setup):
     assert not _signed_parties(text, setup)
+
+
+# ---------------------------------------------------------------- a state "among the parties"
+
+@pytest.mark.parametrize("text, instrument, state", [
+    # UN human-rights library register: a bare head takes up the convention named before
+    ("تعد الاتفاقية الدولية لحماية حقوق جميع العمال المهاجرين وأفراد أسرهم حديثة نسبيا. ومصر من الدول الأطراف في "
+     "الاتفاقية منذ 1993.", "icrmw", "EGY"),
+    # Maghrebi press: became a state party to a named instrument
+    ("وأصبحت تونس دولة طرفا في ميثاق النهر للهجرة الآمنة.", "river-compact", "TUN"),
+])
+def test_a_state_among_the_parties(text, instrument, state, setup):
+    assert (instrument, state) in _of(_facts(text, setup), "party")
+
+
+@pytest.mark.parametrize("text", [
+    # the parties in general: no state named before the phrase
+    "وتحدد الاتفاقية الدولية لحماية حقوق جميع العمال المهاجرين وأفراد أسرهم التزامات الدول الأطراف في مجال الحماية.",
+    # not a party
+    "ويعد ميثاق النهر للهجرة الآمنة مهما، لكن الأردن ليست طرفا في الميثاق.",
+    # the states not party
+    "ودعا الاجتماع الدول غير الأطراف في ميثاق النهر للهجرة الآمنة، ومنها لبنان، إلى الانضمام إليه.",
+])
+def test_not_among_the_parties(text, setup):
+    assert not _of(_facts(text, setup), "party"), _facts(text, setup)

@@ -9,6 +9,10 @@ Rule ``commitment.ratified`` reads a ratifying verb (``adopt_verb`` entries with
   pronoun of its object (``عليها``، ``عليه``، ``إليها``) ratifies the last named instrument before it in the
   paragraph; every state listed after it in the sentence is a party (:func:`extract`).
 
+* ``ومصر من الدول الأطراف في الاتفاقية``، ``وأصبحت تونس دولة طرفا في NAME`` — a state right before a phrase of
+  class ``party_phrase`` is a party to the instrument after it: a named one, or a bare head (``الاتفاقية``،
+  ``المعاهدة``) that takes up the last instrument named before it in the paragraph.
+
 A ratification's date is the state's, not the instrument's adoption date: no ``dateAdopted`` is read from it.
 A future, planned, negated or asked-for ratification (``لم تصادق بعد``، ``على أن يصادق عليه``، ``دعا … إلى
 الانضمام إليها``) gives nothing, nor a bill that approves an instrument (``صادق البرلمان على مشروع قانون
@@ -67,6 +71,30 @@ def _listed_states(toks, lex, a: int, hi: int) -> list:
     return out
 
 
+BARE_HEADS = frozenset({"الاتفاقيه", "الاتفاقية", "الاتفاق", "المعاهده", "المعاهدة", "البروتوكول", "الميثاق"})
+PARTY_BEFORE = 2             # tokens between the state and the party phrase (وتعد، كانت)
+
+
+def _party_phrases(toks, lex, src) -> list[Fact]:
+    """``STATE من الدول الأطراف في NAME|الاتفاقية``: the state is a party (see the module's doc)."""
+    out = []
+    for ph in lex.find(toks, "party_phrase"):
+        k = ph.i
+        if k > 0 and (toks.tokens[k - 1].norm in ("غير", "ليست", "ليس") or lex.find(toks, "negation", max(0, k - 3), k)):
+            continue                                 # الدول غير الأطراف، ليست طرفا
+        states = [m.entity for c in range(max(0, k - PARTY_BEFORE), k) for m in toks.tokens[c].ents
+                  if m.entity.kind == "state" and toks.index_at(m.end - 1) == k - 1]
+        if not states or ph.j >= len(toks.tokens):
+            continue
+        named = starting(toks, ph.j, {"commitment"})
+        instrument = named.entity if named is not None else None
+        if instrument is None and toks.tokens[ph.j].norm in BARE_HEADS:
+            instrument = _antecedent(toks, k, 0)
+        if instrument is not None and instrument.cls in ("LegalInstrument", "PolicyFramework", "Agreement"):
+            out.extend(party_facts(instrument, states, src))
+    return out
+
+
 def extract(ctx, read: set) -> list[Fact]:
     """The parties of the instruments a pronoun-object ratifying verb stands for (see the module's doc). ``read``
     holds (id(source), token) of the verbs the adoption rules already read; it is not changed."""
@@ -77,6 +105,7 @@ def extract(ctx, read: set) -> list[Fact]:
         toks = ctx.tokens(src)
         if not any(m.entity.kind == "commitment" for m in toks.mentions):
             continue
+        out.extend(_party_phrases(toks, lex, src))
         ends = sentence_ends(toks)
         starts = sorted({0} | {e for e in ends.values() if e < len(toks.tokens)})
         for k in range(len(toks.tokens)):
