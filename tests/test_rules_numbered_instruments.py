@@ -216,7 +216,9 @@ def test_who_convened_the_adopting_meeting_is_not_the_adopter(setup):
 ])
 def test_a_state_that_ratifies_keeps_the_conventions_own_date(text, state, setup):
     got = _facts(text, setup)
-    assert any(p == "adoptedBy" and o == state for s, p, o in got), got
+    # the ratifying state is a party of the convention (rule commitment.ratified), not its adopter
+    assert any(p == "party" and o == state for s, p, o in got), got
+    assert not any(p == "adoptedBy" and o == state for s, p, o in got), got
     # the ratification's date is not the date the convention was adopted
     assert not {t for t in got if t[1] in ("dateAdopted", "year") and t[2].startswith("2031")}, got
 

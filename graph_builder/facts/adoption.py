@@ -52,6 +52,7 @@ from ..text.arabic import fold
 from ..text.word_classes import load
 from .event_common import dates_in
 from .minting import rx
+from .ratification import party_facts
 from .rules import REGISTRY, Rule, register
 from .spans import coordinated, sentence_bounds, sentence_ends, starting
 
@@ -165,6 +166,9 @@ def _facts(toks, src, lex, commitment, verb, actor_tok, hi, rule, meeting=None, 
     where or the meeting itself adopts: ``by_meeting``) and the date of the adopting clause."""
     conf = REGISTRY.confidence(rule)
     actor = starting(toks, actor_tok, ADOPTER_KINDS) if actor_tok is not None else None
+    if verb.feature("ratify") and actor is not None and actor.entity.kind == "state":
+        yield from party_facts(commitment, [actor.entity], src)   # صادقت موريتانيا على الاتفاقية: a party, not
+        return                                     # its adopter; the ratification's date is not the text's
     if actor is not None and actor.entity.cls not in ("Person",):
         yield Fact(commitment, "adoptedBy", actor.entity, src, rule, conf)
     at = meeting is not None and (by_meeting or _at_meeting(toks, lex, verb.j, hi, meeting[1]))
@@ -173,8 +177,6 @@ def _facts(toks, src, lex, commitment, verb, actor_tok, hi, rule, meeting=None, 
         yield Fact(commitment, "adoptedAt", meeting[0], src, at_rule, REGISTRY.confidence(at_rule))
         if by_meeting and actor is None:
             yield from owner_adopts(commitment, meeting, src)
-    if verb.feature("ratify") and actor is not None and actor.entity.kind == "state":
-        return                                     # صادقت موريتانيا على الاتفاقية في 2031: a ratification's date
     nxt_commit = next((k for k in range(verb.j, hi) if starting(toks, k, {"commitment"})
                        and starting(toks, k, {"commitment"}).entity != commitment), None)
     d = _date(toks, verb.j, hi, toks.text, nxt_commit, doc_day) or _fronted_date(toks, verb.i, doc_day)
@@ -358,7 +360,9 @@ def _active(toks, src, lex, k, hi, meeting=None, doc_day=None):
                 break
             yield from _facts(toks, src, lex, m.entity, verb, actor_tok, hi, ACTIVE, meeting, doc_day)
             for other in listed[1:]:
-                if other.entity.cls != "Person":
+                if verb.feature("ratify") and other.entity.kind == "state":
+                    yield from party_facts(m.entity, [other.entity], src)
+                elif other.entity.cls != "Person":
                     yield Fact(m.entity, "adoptedBy", other.entity, src, ACTIVE, REGISTRY.confidence(ACTIVE))
             return
         if toks.tokens[c].kind == "punct" and toks.tokens[c].norm in ".؛;:":
@@ -393,10 +397,14 @@ def _unnamed(toks, src, lex, verb, hi, meeting, doc_day):
     dated = [(d.start, d.end) for d in dates_of(toks, doc_day)]
     prep = verb.feature("prep")
     after_time = False                             # اليوم الاثنين، أمس الأحد: the weekday after a relative day
+    ratifiers = []                                 # انضمت دولة الكويت إلى NAME: the states of a ratifying verb
     for c in range(k, min(hi, verb.j + UNNAMED_WINDOW)):
         was_time, after_time = after_time, bool(lex.match_at(toks, c, ("relative_time",)))
         t = toks.tokens[c]
         m = starting(toks, c, {"commitment"})
+        if m is not None and ratifiers:
+            yield from party_facts(m.entity, ratifiers, src)
+            return
         if m is not None:
             if not by_meeting and c == verb.j and meeting is not None and _passive_opening(toks, lex, verb) \
                     and _date(toks, verb.j, hi, toks.text, None, doc_day) is None:
@@ -405,6 +413,8 @@ def _unnamed(toks, src, lex, verb, hi, meeting, doc_day):
             return
         if any(s <= t.start and t.end <= e for s, e in dated):
             continue
+        if verb.feature("ratify"):
+            ratifiers.extend(x.entity for x in t.ents if x.entity.kind == "state" and toks.index_at(x.start) == c)
         if t.kind == "punct":
             if t.norm in ",،()\"«»“”'":
                 continue
@@ -691,7 +701,6 @@ PRONOUN_WINDOW = 4          # tokens between the verbal noun and its date (في 
 def _pronoun_noun(toks, src, lex, verb, hi, doc_day):
     """``تنفيذ الاتفاق منذ اعتماده في عام ٢٠١٨``: a verbal noun of adopting with an object pronoun, a date right
     after it: the date of the text named last before it in its sentence (the pronoun's antecedent)."""
-    from .meeting_setting import dates_of
     if not (verb.feature("noun") and verb.reading.enc in ("ه", "ها") and verb.feature("voice") != "passive") \
             or _not_held(toks, lex, verb):
         return
@@ -705,11 +714,47 @@ def _pronoun_noun(toks, src, lex, verb, hi, doc_day):
         return
     if verb.j >= hi or lex.is_a(toks, verb.j, "planned_marker"):
         return                                     # بعد اعتماده المرتقب في عام 2032: still to come
-    s = toks.tokens[verb.j].start
-    limit = toks.tokens[min(hi, verb.j + PRONOUN_WINDOW) - 1].end
+    yield from _date_right_after(toks, src, named[-1].entity, verb.j, hi, PRONOUN_WINDOW, doc_day)
+
+
+def _date_right_after(toks, src, commitment, start: int, hi: int, window: int, doc_day):
+    """The date that begins within ``window`` tokens from token ``start`` (before ``hi``) as ``commitment``'s
+    adoption date (rule ``commitment.adopted-pronoun``); nothing when none does."""
+    from .meeting_setting import dates_of
+    if start >= hi:
+        return
+    s = toks.tokens[start].start
+    limit = toks.tokens[min(hi, start + window) - 1].end
     d = next((d for d in dates_of(toks, doc_day) if s <= d.start < limit and d.year), None)
     if d is not None:
-        yield from _date_facts(named[-1].entity, d, src, PRONOUN, REGISTRY.confidence(PRONOUN))
+        yield from _date_facts(commitment, d, src, PRONOUN, REGISTRY.confidence(PRONOUN))
+
+
+MOMENT_WINDOW = 6           # tokens after the name (في لحظة تاريخية في كانون الأول 2018) that may hold the date
+
+
+def _moment_noun(toks, src, lex, verb, hi, doc_day):
+    """``مع/بعد/منذ/عقب اعتماد NAME (،) (في) DATE``: a verbal noun of adopting set as a moment of time (lexicon class
+    ``adoption_time_cue`` right before it) whose object is a named instrument: the date written right after the
+    name is its adoption's. A planned, called-for or negated adoption, an object that is no named instrument
+    (``بعد اعتماد خطة وطنية لتنفيذ NAME``), a ratifying noun (a state's date) give nothing."""
+    if not verb.feature("noun") or verb.reading.enc or verb.feature("voice") == "passive" or verb.feature("ratify") \
+            or verb.i == 0 or not lex.is_a(toks, verb.i - 1, "adoption_time_cue") or _not_held(toks, lex, verb):
+        return
+    c = verb.j
+    while c < hi and toks.tokens[c].kind == "punct" and toks.tokens[c].norm in "\"«“'":
+        c += 1
+    m = starting(toks, c, {"commitment"}) if c < hi else None
+    if m is None or m.entity.from_text:
+        return
+    j = toks.index_at(m.end)
+    stop = next((k for k in range(j, min(hi, j + MOMENT_WINDOW)) if starting(toks, k, {"commitment"})
+                 or toks.tokens[k].norm in ",،" and k + 1 < hi and toks.tokens[k + 1].norm not in MOMENT_AFTER_COMMA),
+                None)                              # another instrument, or a comma opening a clause of its own
+    yield from _date_right_after(toks, src, m.entity, j, stop or hi, MOMENT_WINDOW, doc_day)
+
+
+MOMENT_AFTER_COMMA = frozenset({"في", "خلال", "عام", "سنه", "سنة", "يوم", "بتاريخ"})
 
 
 LEAD_PARAGRAPHS = 2         # the paragraphs of a press text's lead
@@ -852,6 +897,8 @@ def named_adoptions(ctx, src, v, s: int, e: int, meetings=(), ps=None, meeting_o
         toks, lex = ctx.tokens(src), load()
         if lex.is_a(toks, toks.index_at(me), "meeting_noun"):   # واعتمد مؤتمرها الوزاري الأول …: that one
             meeting = [r for r in meeting if r.start >= ms]
+        elif meeting and _own_meeting_subject(toks, lex, toks.index_at(ms), toks.index_at(meeting[-1].end - 1)):
+            meeting = []     # وذكر بأن قمة فاليتا اعتمدت …: the verb's own subject is another meeting
         if not meeting and meeting_of is not None and lex.is_a(toks, toks.index_at(me), "meeting_noun"):
             n = _subject_ordinal(toks, lex, toks.index_at(me), toks.index_at(c_start))
             places = {x.entity.key for x in ctx.mentions_in(src, me, c_start) if x.entity.kind == "place"}
@@ -869,8 +916,9 @@ def named_adoptions(ctx, src, v, s: int, e: int, meetings=(), ps=None, meeting_o
         if meeting_ent is None and not adopters and meeting_of is not None:
             held = meeting_of(src)                       # "واعتمد الوزراء إعلان …": the paragraph's meeting
             if held is not None and members_adopt(toks, lex, toks.index_at(me)) \
-                    and not lex.is_a(toks, toks.index_at(me), "meeting_noun"):
-                meeting_ent, members_day = held[0], held[2]
+                    and (not lex.is_a(toks, toks.index_at(me), "meeting_noun")
+                         or _bare_meeting_subject(toks, lex, toks.index_at(me), toks.index_at(c_start))):
+                meeting_ent, members_day = held[0], held[2]   # "وأقر الاجتماع خطة عمل …": the meeting itself
                 adopters_owner = held
         if meeting_ent is None and adopters and meeting_of is not None:
             held = meeting_of(src)                       # اعتمد مؤتمر العمل الدولي في دورته المائة بجنيف اتفاقية …
@@ -968,6 +1016,37 @@ def _subject_ordinal(toks, lex, k: int, stop: int) -> int | None:
         if n:
             return n
     return None
+
+
+SUBJECT_TOKENS = 4          # tokens between a meeting phrase that is the verb's subject and the verb
+
+
+def _own_meeting_subject(toks, lex, k: int, last_ref: int) -> bool:
+    """A meeting phrase with words of its own stands right before the verb at token ``k`` (its subject: ``قمة
+    فاليتا اعتمدت``), after the last meeting phrase the sentence named (token ``last_ref``): the verb is that
+    other meeting's. A bare meeting noun (``وكان المؤتمر قد اعتمد``) takes the named meeting up again."""
+    lo = max(last_ref + 1, sentence_bounds(toks, k)[0], k - SUBJECT_TOKENS)
+    return any(not _bare_meeting_subject(toks, lex, x.i, k)
+               for x in lex.find(toks, "meeting_noun", lo, k) if not x.feature("plural"))
+
+
+def _bare_meeting_subject(toks, lex, k: int, stop: int) -> bool:
+    """The verb's subject at token ``k`` is a bare meeting noun (``الاجتماع``، ``المؤتمر الوزاري``، ``القمة``) that
+    runs, past its qualifiers, straight into the instrument at token ``stop``: it takes up the paragraph's held
+    meeting. A meeting phrase with words of its own (an ordinal, a place, a name: ``قمة فاليتا``) names one."""
+    m = lex.is_a(toks, k, "meeting_noun")
+    if m is None or m.feature("plural"):
+        return False
+    c = m.j
+    while c < stop:
+        q = lex.is_a(toks, c, "meeting_qualifier")
+        if q is not None and not toks.tokens[c].ents:
+            c = q.j
+        elif toks.tokens[c].norm in FILLERS or toks.tokens[c].norm in ",،":
+            c += 1
+        else:
+            return False
+    return c == stop
 
 
 ANTECEDENT_TOKENS = 16      # tokens between a meeting noun and the relative of its adopting clause
@@ -1068,6 +1147,7 @@ def extract(ctx, read: set | None = None) -> list[Fact]:
             if lex.match_at(toks, k, ("adopt_verb",)) and (id(src), k) not in read:   # not the verb of a relative read
                 found.extend(_active(toks, src, lex, k, hi, meeting, doc_day))
                 found.extend(_pronoun_noun(toks, src, lex, lex.match_at(toks, k, ("adopt_verb",))[0], hi, doc_day))
+                found.extend(_moment_noun(toks, src, lex, lex.match_at(toks, k, ("adopt_verb",))[0], hi, doc_day))
             if lex.match_at(toks, k, ("meeting_adopt_frame",)):
                 found.extend(_meeting_side(toks, src, lex, k, hi, meeting, doc_day))
             if found:

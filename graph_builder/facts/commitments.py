@@ -32,7 +32,8 @@ from dataclasses import dataclass, field
 
 from ..text.arabic import fold
 from ..recognise.findings import Entity, Fact, Value
-from . import adoption, dated, funding, funding_lists, numbered, own_instrument, programme_frames, signing
+from . import (adoption, dated, funding, funding_lists, meeting_recommendations, numbered, own_instrument,
+               programme_frames, ratification, signing)
 from .fact_context import FactContext, sentences
 from .event_common import Ref, dates_in
 from .rules import REGISTRY
@@ -91,7 +92,7 @@ MOU = rx(r"مذكر[هت] (?:ال)?تفاهم")
 CONVENTION = [rx(r"(?:ال)?اتفاقيه رقم (\d+) ل"), rx(r"(?:ال)?اتفاقيه (?=\S+ \S+ \S+ رقم)")]
 # اتفاقيتها/توصيتها رقم N: the convention or recommendation of the organisation named just before
 OWN_INSTRUMENT = rx(r"(?<![\w])(?:و|ب|وب)?(اتفاقيت|توصيت)(?:ها|ه) رقم (\d+)")
-FUNDED = rx(r"(?:الذي|التي) (?:تموله|تمولها|يموله|يمولها)|بتمويل من|ممول(?:ه)? من")
+FUNDED = rx(r"(?:الذي|التي) (?:تموله|تمولها|يموله|يمولها)|بتمويل (?:مشترك |كامل )?من|بدعم مالي من|بمنحه (?:ماليه )?من|ممول(?:ه)? من")
 MANAGED = rx(r"يدار بالاشتراك مع|بادار(?:ه|ة) (?=برنامج|صندوق)|(?<![\w])و?يدير(?![\w])")
 BUDGET = rx(r"ميزانيه (?:اساسيه|اجماليه)?|مساعدات ماليه|مساهمات ماليه")
 # A session's heading line for its recommendations: a one-report phrasing, kept as data.
@@ -149,6 +150,8 @@ def _extract(ctx: FactContext):
     yield from _meeting_side_named(ctx, st, meeting_of, seen)
     yield from own_instrument.extract(ctx, meeting_of, seen)
     yield from adopted
+    yield from ratification.extract(ctx, read)
+    yield from meeting_recommendations.extract(ctx, meeting_of)
     yield from numbered.extract(ctx)
     yield from funding.extract(ctx)
 
