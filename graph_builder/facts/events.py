@@ -71,7 +71,7 @@ def extract(ctx: FactContext):
     facts.extend(written_meetings.heading_facts(ctx, state))
     facts.extend(session_facts(ctx, state))
     facts.extend(_title_facts(ctx, state, facts))
-    return _settle(facts, state.planned_keys - state.held_keys)
+    return _settle(facts, state.planned_keys - state.held_keys, state.held_keys & state.planned_keys)
 
 
 TITLE_ID = "event.title-meeting"
@@ -123,9 +123,10 @@ _NOT_YET = {"chairedBy", "coChairedBy", "participatesIn", "participantCount", "s
             "organizationCount"}
 
 
-def _settle(facts, planned: set):
+def _settle(facts, planned: set, announced_held: set = frozenset()):
     """One class per meeting in a document (PlannedMeeting only when every reference to it is planned),
-    hostedBy of a planned meeting as plannedHost, and one fact per (subject, predicate, object, evidence)."""
+    hostedBy of a planned meeting as plannedHost and the announced host of a meeting the text announces and
+    then reports held (``announced_held``) as its host, and one fact per (subject, predicate, object, evidence)."""
     out, seen = [], {}
     for f in facts:
         subj, obj = f.subject, f.object
@@ -139,6 +140,8 @@ def _settle(facts, planned: set):
         planned_subj = getattr(subj, "key", None) in planned
         if planned_subj and pred == "hostedBy":
             pred = "plannedHost"
+        elif pred == "plannedHost" and getattr(subj, "key", None) in announced_held:
+            pred = "hostedBy"       # announced (من المقرر أن تستضيف أبوظبي الاجتماع), then reported held in the same text
         if (planned_subj and pred in _NOT_YET) or (pred == "participatesIn" and getattr(obj, "key", None) in planned):
             continue
         if (subj, pred, obj) != (f.subject, f.predicate, f.object):
