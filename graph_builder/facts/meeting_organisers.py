@@ -43,7 +43,7 @@ _KINDS = ("org", "body", "state")
 _CONVENORS = ("org", "body")
 # the gatherings an organisation convenes as their host (تعقد منظمة العمل العربية ندوة، تعقد منظمة العمل الدولية
 # المشاورات); a summit or a process's meeting an organ convenes is hosted by the state or city that receives it
-_CONVENED_KINDS = ("workshop", "seminar", "consultation")
+_CONVENED_KINDS = ("workshop", "seminar", "consultation", "expert-meeting", "dialogue")
 CONVENED = (HELD, UNKNOWN)   # statuses of a meeting a present organising verb hosts (not a planned one)
 
 

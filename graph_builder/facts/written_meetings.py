@@ -304,7 +304,12 @@ def _held_opener(toks: Tokens, lo: int, hi: int) -> int | None:
 def other_gathering(toks: Tokens, m, hi: int) -> bool:
     """The meeting noun ``m`` is qualified right after it as a gathering of another kind (lexicon class
     ``not_meeting_qualifier``: ``المؤتمر الصحفي``, ``مؤتمرا صحفيا``, ``دورة تدريبية``, ``الدورة التكوينية``)."""
-    return m.j < hi and load().is_a(toks, m.j, "not_meeting_qualifier") is not None
+    q = load().is_a(toks, m.j, "not_meeting_qualifier") if m.j < hi else None
+    return q is not None and _base_kind(m.feature("kind", "meeting")) in q.feature("kinds", ())
+
+
+def _base_kind(kind: str) -> str:
+    return kind.rsplit("-", 1)[-1]
 
 
 def _numbered_process(toks: Tokens, i: int, ordinals: dict):
@@ -660,10 +665,10 @@ _QUOTES = frozenset({"«", "»", '"', "“", "”", "'"})
 _PLACE_NAMED = ("summit", "conference", "forum", "meeting", "consultation")
 # Kinds of meeting an organisation, a body or a state is written organising or hosting as the verb's subject
 # (نظمت الإسكوا … اجتماعا، استضافت منظمة العمل الدولية ورشة عمل فنية إقليمية في اسطنبول): held, its own event.
-_ORGANISED = _PLACE_NAMED + ("workshop", "seminar")
+_ORGANISED = _PLACE_NAMED + ("workshop", "seminar", "dialogue")
 
 # Kinds of meeting that are parts of a process's yearly meeting when named with the process.
-_PART_KINDS = frozenset({"workshop", "seminar"})
+_PART_KINDS = frozenset({"workshop", "seminar", "online-seminar"})
 
 # Meeting kinds a standing process holds (a summit of the forum); workshops and seminars are their own events.
 _PROCESS_KINDS = frozenset({"summit", "meeting", "ministerial-meeting", "ministerial-conference", "conference", "annual-conference",
