@@ -523,8 +523,11 @@ def _read(ctx, st, src, toks: Tokens, m, lo: int, hi: int, ordinals: dict, doc_d
     # (على هامش الدورة العادية 325 بجنيف): taking place now, though no past verb says it was held
     convened_now = status != PLANNED and ((kind.endswith(_ORGANISED) and _organised_by(toks, lo, m.i)) or (
         n is not None and meeting_phrase.reported_as_event(toks, lo, m.i)))
+    # عقدت منظمة العمل العربية في تونس … ندوة: the state its organiser held it in keys it (a state is no location)
+    in_state = place is None and host is None and process is None and kind.endswith(_ORGANISED) \
+        and _organised_by(toks, lo, m.i, past=True) and state_site(toks, lo, m.i, j, hi) is not None
     if year is None and (process is None or n is None) and not (
-            (place is not None or host is not None) and (kind not in _PART_KINDS or convened_now)
+            (place is not None or host is not None or in_state) and (kind not in _PART_KINDS or convened_now)
             and (status == HELD or convened_now)
             and (reported(toks, lo, m.i, j, hi, dates) or (kind.endswith(_ORGANISED) and _organised_by(toks, lo, m.i))
                  or (process is not None and meeting_phrase.reported_as_event(toks, lo, m.i)) or convened_now)) \
@@ -632,8 +635,9 @@ def _own_phrase(toks: Tokens, m, hi: int):
         if t.kind != "word" or t.norm in _PHRASE_STOP or t.norm.startswith(("ي", "وي", "وت")) \
                 or (t.norm.startswith("ل") and not t.norm.startswith("لل")) or lex.is_a(toks, k, "held_verb") \
                 or lex.is_a(toks, k, "host_verb") or lex.is_a(toks, k, "relative_time") \
-                or lex.is_a(toks, k, "meeting_noun") or mention_at(toks, k, ("place", "person")):
-            break
+                or lex.is_a(toks, k, "meeting_noun") or lex.is_a(toks, k, "theme_cue") \
+                or mention_at(toks, k, ("place", "person")):
+            break               # (… ندوة قومية تحت عنوان «…»: the theme is no part of its name)
         words.append(k)
         k += 1
     if not words or not any(lex.is_a(toks, x, "meeting_scope") for x in words) or lex.is_a(toks, words[0], "process_noun"):
