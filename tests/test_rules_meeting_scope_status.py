@@ -7,8 +7,9 @@ of a UN page, an IO press release and Gulf, Maghrebi and Levantine press, each w
 * a meeting announced first and reported held later in the same text is held, and its announced host hosts it
   (``events._settle``); one only announced stays planned; a planned marker after another meeting noun (a preparatory
   meeting for a summit still to come) does not make the first one planned (``event_status``);
-* an organisation's own gatherings (expert group meetings, national dialogues, webinars, study days) are meetings
-  it hosts when it convenes or organises them.
+* an organisation's own gatherings (expert group meetings, national dialogues, webinars, study days, training
+  courses) are meetings it hosts when it convenes or organises them, also when the organiser is named in a relative
+  clause after the meeting (``ورشة العمل التي تنظمها …``).
 """
 from __future__ import annotations
 
@@ -74,12 +75,17 @@ def test_a_bare_noun_with_a_meeting_in_scope_takes_up_that_meeting_not_the_proce
     assert keys == {"event/abu-dhabi-dialogue-2026"}
 
 
-def test_a_press_conference_and_a_training_course_are_no_meetings():
+def test_a_press_conference_is_no_meeting():
     fs = facts("وقال وزير الداخلية في مؤتمر صحفي عقده في الدوحة أمس إن بلاده ستواصل تنظيم العمالة الوافدة.",
                "عقد وزير العمل مؤتمرا صحافيا في عمان اليوم للإعلان عن برنامج جديد.",
-               "نظمت المنظمة الدولية للهجرة دورة تدريبية لموظفي الحدود في تونس يوم 3 مارس 2026.",
-               "واختتمت في بيروت أمس الدورة التكوينية التي نظمتها منظمة العمل الدولية لمفتشي العمل.")
+               "وأكد الأمين العام في المؤتمر الصحفي الذي أعقب الاجتماع أن الدول ستواصل التشاور.")
     assert facts_of_kind(fs) == set()
+
+
+def test_a_training_course_an_organisation_holds_is_a_meeting_it_hosts():
+    fs = facts("نظمت المنظمة الدولية للهجرة دورة تدريبية لموظفي الحدود في تونس يوم 3 مارس 2026.")
+    ev = next(s for s in facts_of_kind(fs) if s.startswith("event/training-workshop"))
+    assert (ev, "hostedBy", "org/iom") in triples(fs)
 
 
 def test_a_training_workshop_stays_a_workshop_its_organiser_hosts():
@@ -190,3 +196,18 @@ def test_a_webinar_and_a_study_day_are_meetings_their_organiser_hosts():
 def test_a_dialogue_an_organisation_only_mentions_is_no_meeting():
     fs = facts("دعت المنظمة الدولية للهجرة إلى حوار وطني شامل حول الهجرة.")
     assert facts_of_kind(fs) == set()
+
+
+def test_the_organiser_in_a_relative_clause_after_the_meeting_hosts_it_gulf_and_maghrebi_press():
+    fs = facts("انطلقت في عمان اليوم ورشة العمل التي تنظمها منظمة العمل الدولية لمفتشي العمل.",
+               "واختتمت في الرباط أمس الندوة الإقليمية التي نظمتها المنظمة الدولية للهجرة بالتعاون مع وزارة الداخلية.")
+    t = triples(fs)
+    assert any(p == "hostedBy" and o == "org/ilo" and s.startswith("event/workshop") for s, p, o in t)
+    assert ("event/seminar-rabat-2026", "hostedBy", "org/iom") in t
+
+
+def test_a_relative_organiser_is_no_host_of_a_summit_nor_of_a_planned_meeting_nor_a_partner():
+    fs = facts("اختتمت في أديس أبابا أمس القمة التي عقدها الاتحاد الأفريقي حول الهجرة.",
+               "من المقرر أن تنطلق الأسبوع المقبل في الرباط الندوة التي تنظمها المنظمة الدولية للهجرة.",
+               "واختتمت في تونس أمس الندوة التي نظمتها بالتعاون مع المنظمة الدولية للهجرة وزارة الداخلية.")
+    assert not any(p == "hostedBy" for _, p, _ in triples(fs))

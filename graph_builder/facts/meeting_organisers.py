@@ -8,6 +8,10 @@ It gives nothing when the sentence has a hosting verb of its own (``meeting_rela
 not the subject), for a verb with a pronoun (``نظمتها``), a negated or future verb, or a planned meeting (its
 organiser is a planned host).
 
+An organising verb with a pronoun in a relative clause on a meeting (``ورشة العمل التي تنظمها جامعة الدول العربية``,
+``الندوة التي نظمتها المنظمة الدولية للهجرة``) makes the organisation or body right after it the meeting's host (rule
+``event.host-relative-organiser``).
+
 Co-organisers take part in the meeting they organise (rule ``event.co-organiser``, ``participatesIn``): the
 actors joined to the organiser by و or a comma, or named after a partner word (``organise_partner``:
 بالشراكة مع، بالتعاون مع، بالتنسيق مع) between the organiser and the meeting or right after the meeting; and
@@ -55,7 +59,10 @@ def organisers(src, toks: Tokens, refs: list[Ref], s: int, e: int):
         return
     convening = [v for v in lex.find(toks, "held_verb", lo, hi) if v.feature("convene")]
     for vm in sorted(verbs + convening, key=lambda v: v.i):
-        if vm.reading.enc or vm.future or vm.feature("tense") not in ("past", "present") or negated(toks, vm.i):
+        if vm.future or vm.feature("tense") not in ("past", "present") or negated(toks, vm.i):
+            continue
+        if vm.reading.enc:
+            yield from _relative_organiser(src, toks, refs, vm, lo, hi)
             continue
         subject = None
         for k in range(vm.j, min(hi, vm.j + SUBJECT_GAP)):
@@ -83,6 +90,37 @@ def organisers(src, toks: Tokens, refs: list[Ref], s: int, e: int):
         if pred == "hostedBy":
             partners = [m.entity for m in joined if m.end <= ref.start] + _partners_after(toks, ref, hi)
             yield from _taking_part(src, ref, partners, subject.entity)
+
+
+RELATIVE_ID = "event.host-relative-organiser"
+register(Rule(RELATIVE_ID, ("hostedBy",), 0.7, ("host_verb", "held_verb", "entity:org", "entity:body"),
+              "the organisation after an organising verb with a pronoun in a relative clause on a meeting (ورشة العمل "
+              "التي تنظمها جامعة الدول العربية، الندوة التي نظمتها المنظمة الدولية للهجرة) hosts that meeting", "events"))
+_RELATIVE = frozenset({"التي", "الذي", "والتي", "والذي"})
+RELATIVE_GAP = 2             # tokens between a meeting's name and the relative pronoun (a qualifier the phrase left)
+
+
+def _relative_organiser(src, toks: Tokens, refs: list[Ref], vm, lo: int, hi: int):
+    """``ورشة العمل التي تنظمها جامعة الدول العربية``: an organising verb whose pronoun takes up the meeting named right
+    before its relative pronoun; the organisation or body right after the verb hosts it (a state does not: الندوة التي
+    نظمتها مصر is read by the hosting rules). Not a planned meeting, not a partner (بالتعاون مع X)."""
+    if vm.reading.enc not in ("ه", "ها") or vm.i - 1 < lo or toks.tokens[vm.i - 1].norm not in _RELATIVE:
+        return
+    rel = vm.i - 1
+    ref = next((r for r in refs if r.event.kind == "event" and toks.index_at(max(r.start, r.end - 1)) < rel
+                and rel - toks.index_at(max(r.start, r.end - 1)) <= RELATIVE_GAP), None)
+    if ref is None or ref.status == PLANNED:
+        return
+    if vm.cls == "held_verb" and (ref.process is not None or not ref.kind.endswith(_CONVENED_KINDS)):
+        return              # القمة التي عقدها الاتحاد الأفريقي: the organ convenes, another hosts
+    lex = load()
+    for k in range(vm.j, min(hi, vm.j + SUBJECT_GAP)):
+        if toks.tokens[k].kind == "punct" or lex.is_a(toks, k, "organise_partner") is not None:
+            return
+        subject = mention_at(toks, k, _CONVENORS)
+        if subject is not None:
+            yield Fact(ref.event, "hostedBy", subject.entity, src, RELATIVE_ID, REGISTRY.confidence(RELATIVE_ID))
+            return
 
 
 def co_organisers(src, toks: Tokens, refs: list[Ref], s: int, e: int):
