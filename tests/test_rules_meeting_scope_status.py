@@ -211,3 +211,13 @@ def test_a_relative_organiser_is_no_host_of_a_summit_nor_of_a_planned_meeting_no
                "من المقرر أن تنطلق الأسبوع المقبل في الرباط الندوة التي تنظمها المنظمة الدولية للهجرة.",
                "واختتمت في تونس أمس الندوة التي نظمتها بالتعاون مع المنظمة الدولية للهجرة وزارة الداخلية.")
     assert not any(p == "hostedBy" for _, p, _ in triples(fs))
+
+
+def test_an_undated_page_keeps_the_workshop_its_relative_organiser_convenes_un_page():
+    # no document date: the workshop is named by its city, its organiser in the relative clause hosts it
+    fs = facts("افتتحت في بيروت ورشة العمل التي تنظمها منظمة العمل الدولية حول عمل الأطفال في المنطقة.", date="")
+    t = triples(fs)
+    assert ("event/workshop-beirut", "hostedBy", "org/ilo") in t
+    assert ("event/workshop-beirut", "location", "place/beirut") in t
+    # without an organiser, a workshop named only by its city is not read as a meeting of its own
+    assert facts_of_kind(facts("افتتحت في بيروت ورشة العمل حول عمل الأطفال في المنطقة.", date="")) == set()

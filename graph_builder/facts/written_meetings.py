@@ -521,7 +521,8 @@ def _read(ctx, st, src, toks: Tokens, m, lo: int, hi: int, ordinals: dict, doc_d
             year = doc_day.year     # اختتمت في الكويت أعمال ورشة العمل: a press report of a meeting that just closed
     # convened by its organiser (تعقد منظمة العمل الدولية … ببيروت المشاورات …) or a numbered meeting written as an event
     # (على هامش الدورة العادية 325 بجنيف): taking place now, though no past verb says it was held
-    convened_now = status != PLANNED and ((kind.endswith(_ORGANISED) and _organised_by(toks, lo, m.i)) or (
+    convened_now = status != PLANNED and ((kind.endswith(_ORGANISED) and (
+        _organised_by(toks, lo, m.i) or _organised_after(toks, j, hi))) or (
         n is not None and meeting_phrase.reported_as_event(toks, lo, m.i)))
     # عقدت منظمة العمل العربية في تونس … ندوة: the state its organiser held it in keys it (a state is no location)
     in_state = place is None and host is None and process is None and kind.endswith(_ORGANISED) \
@@ -607,6 +608,18 @@ def _organised_by(toks: Tokens, lo: int, i: int, past: bool = False) -> bool:
                if toks.tokens[vm.j - 1].end <= x.start < toks.tokens[i].start):
             return True
     return False
+
+
+def _organised_after(toks: Tokens, j: int, hi: int) -> bool:
+    """A relative clause right after the meeting's phrase (ending at ``j``) whose organising verb, with the pronoun
+    that takes the meeting up, has an organisation or a body for its subject (``ورشة العمل التي تنظمها جامعة الدول
+    العربية``): the meeting is its organiser's, taking place as the text writes."""
+    if j + 1 >= hi or toks.tokens[j].norm not in ("التي", "الذي", "والتي", "والذي"):
+        return False
+    vm = load().is_a(toks, j + 1, "host_verb")
+    if vm is None or vm.reading.enc not in ("ه", "ها") or vm.future:
+        return False
+    return any(mention_at(toks, k, ("org", "body")) is not None for k in range(vm.j, min(hi, vm.j + 3)))
 
 
 def _organiser_place(toks: Tokens, lo: int, i: int):
