@@ -221,3 +221,8 @@ def test_an_undated_page_keeps_the_workshop_its_relative_organiser_convenes_un_p
     assert ("event/workshop-beirut", "location", "place/beirut") in t
     # without an organiser, a workshop named only by its city is not read as a meeting of its own
     assert facts_of_kind(facts("افتتحت في بيروت ورشة العمل حول عمل الأطفال في المنطقة.", date="")) == set()
+
+
+def test_a_course_an_organisation_has_run_since_a_year_is_a_habit_not_a_meeting():
+    fs = facts("وتنظم المنظمة الدولية للهجرة منذ عام 2019 دورة تدريبية سنوية لموظفي الهجرة في القاهرة.")
+    assert facts_of_kind(fs) == set()

@@ -604,10 +604,19 @@ def _organised_by(toks: Tokens, lo: int, i: int, past: bool = False) -> bool:
         if vm.reading.enc or vm.future or (vm.cls == "held_verb" and (vm.feature("weak") or vm.feature("met"))) \
                 or vm.feature("tense") not in (("past",) if past else ("past", "present")):
             continue
+        if _since_year(toks, vm.j, i):
+            continue            # ينظم اليونيتار منذ عام 2007 دورة تدريبية سنوية: a habit since then, not one meeting
         if any(x.entity.kind in ("org", "body", "state") for x in toks.mentions
                if toks.tokens[vm.j - 1].end <= x.start < toks.tokens[i].start):
             return True
     return False
+
+
+def _since_year(toks: Tokens, a: int, b: int) -> bool:
+    """``منذ`` with a year right after it (``منذ عام 2007``, ``منذ 2019``) in tokens [a, b): since then, a habit (not
+    ``منذ يومين``, two days ago)."""
+    return any(toks.tokens[k].norm in ("منذ", "ومنذ") and any(
+        re.fullmatch(r"(?:19|20)\d\d", toks.tokens[x].norm) for x in range(k + 1, min(b, k + 3))) for k in range(a, b))
 
 
 def _organised_after(toks: Tokens, j: int, hi: int) -> bool:
@@ -685,7 +694,7 @@ _PLACE_NAMED = ("summit", "conference", "forum", "meeting", "consultation")
 _ORGANISED = _PLACE_NAMED + ("workshop", "seminar", "dialogue")
 
 # Kinds of meeting that are parts of a process's yearly meeting when named with the process.
-_PART_KINDS = frozenset({"workshop", "seminar", "online-seminar"})
+_PART_KINDS = frozenset({"workshop", "seminar", "online-seminar", "training-workshop"})
 
 # Meeting kinds a standing process holds (a summit of the forum); workshops and seminars are their own events.
 _PROCESS_KINDS = frozenset({"summit", "meeting", "ministerial-meeting", "ministerial-conference", "conference", "annual-conference",
