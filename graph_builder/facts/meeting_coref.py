@@ -197,7 +197,7 @@ class MeetingIndex:
         return self.of_sentence(source, 0, 1 << 30)
 
 
-def _head_word(name: str) -> str:
+def head_word(name: str) -> str:
     """The first word of a name, folded, without its article (``منتدي`` of ``المنتدى العالمي للاجئين``)."""
     words = fold(name).split()
     return strip_article(words[0]) if words else ""
@@ -229,5 +229,5 @@ def scope_process(ctx, src, toks: Tokens, k: int, of: bool = False):
             break
         mentions.extend(m for m in ctx.tokens(p).mentions if m.entity.kind == "process")
     mentions.extend(m for m in toks.mentions if m.entity.kind == "process" and m.end <= toks.tokens[k].start)
-    heads = {m.entity for m in mentions if head in (_head_word(m.surface), _head_word(m.entity.label_ar or ""))}
+    heads = {m.entity for m in mentions if head in (head_word(m.surface), head_word(m.entity.label_ar or ""))}
     return heads.pop() if len(heads) == 1 else None

@@ -50,7 +50,7 @@ from .meeting_setting import (LOCATION_WINDOW, after, clause_place, covered, dat
                               host_place_before, mention_at, ordinals_of, own_dates, phase_before, phase_dates,
                               place_after, range_tail, reported, state_site, contradicted, host_after)
 from .rules import REGISTRY, Rule, register
-from .meeting_coref import demonstrative, resolve, scope_process
+from .meeting_coref import demonstrative, head_word as _head, resolve, scope_process
 
 RULE_ID = "event.written-meeting"
 ANAPHOR_ID = "event.written-anaphor"
@@ -1357,11 +1357,6 @@ def _topic_process(toks: Tokens, lo: int, i: int):
         if pm is not None:
             return pm.entity
     return None
-
-
-def _head(name: str) -> str:
-    words = fold(name).split()
-    return strip_article(words[0]) if words else ""
 
 
 def _feminine(word: str) -> bool:
