@@ -226,3 +226,12 @@ def test_an_undated_page_keeps_the_workshop_its_relative_organiser_convenes_un_p
 def test_a_course_an_organisation_has_run_since_a_year_is_a_habit_not_a_meeting():
     fs = facts("وتنظم المنظمة الدولية للهجرة منذ عام 2019 دورة تدريبية سنوية لموظفي الهجرة في القاهرة.")
     assert facts_of_kind(fs) == set()
+
+
+def test_a_past_verb_of_the_preparations_does_not_make_the_announced_host_a_host_un_report():
+    # the meeting is announced; a later sentence's past verb is about its preparation, not the meeting taking place
+    fs = facts("وستستضيف حكومة الفلبين الاجتماع الثاني للمنتدى العالمي المعني بالهجرة والتنمية في مانيلا.",
+               "وشاركت عشرون دولة في التحضير المواضيعي للاجتماع الثاني للمنتدى.", date="2008-08-11")
+    t = triples(fs)
+    assert not any(p == "hostedBy" for _, p, _ in t)
+    assert any(p == "plannedHost" and o == "state/PHL" for _, p, o in t)

@@ -117,6 +117,15 @@ def _other_meeting(toks: Tokens, ref_tok: int, k: int) -> bool:
     return any(lex.is_a(toks, x, "meeting_noun") is not None for x in range(ref_tok + 1, k))
 
 
+def opened(toks: Tokens, ref_tok: int) -> bool:
+    """A past held or hosting verb (not weak) right before the meeting at ``ref_tok`` governs it (``انطلقت أمس أعمال
+    الاجتماع``, ``تم افتتاح المنتدى``): the text reports that meeting itself taking place, not a past verb of something
+    else in its sentence (``شارك في التحضير للاجتماع الثاني``)."""
+    lo, _ = _sentence_bounds(toks, ref_tok)
+    return any(m.feature("tense") == "past" and not m.future and not m.feature("weak")
+               for m in load().find(toks, ("held_verb", "host_verb"), max(lo, ref_tok - HELD_BEFORE_WINDOW), ref_tok))
+
+
 HELD_BEFORE_WINDOW = 6      # tokens from a past held verb to the meeting it governs (a day and a place between)
 CONVENED_WINDOW = 3         # tokens from a meeting's name to the participle that says it is convened
 
