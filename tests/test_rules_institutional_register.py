@@ -122,8 +122,8 @@ def test_a_title_with_words_of_its_own_is_no_meeting_page():
 def test_a_date_range_across_two_months_after_the_place():
     t = triples("ودعا المكتب إلى عقد اجتماع خبراء ثلاثي، عقد في جنيف في الفترة من 31 تشرين الأول/أكتوبر إلى 2 "
                 "تشرين الثاني/نوفمبر 2005، لدراسة واعتماد إطار للهجرة.")
-    assert ("event/meeting-geneva-2005", "startDate", "2005-10-31") in t
-    assert ("event/meeting-geneva-2005", "endDate", "2005-11-02") in t
+    assert ("event/expert-meeting-geneva-2005", "startDate", "2005-10-31") in t
+    assert ("event/expert-meeting-geneva-2005", "endDate", "2005-11-02") in t
 
 
 def test_a_later_date_in_the_sentence_is_not_the_meetings():

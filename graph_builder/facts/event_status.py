@@ -67,9 +67,10 @@ def clause_status(toks: Tokens, ref_tok: int, verb_tok: int | None = None, dates
     for m in lex.find(toks, "planned_marker", lo, hi):
         if m.i < anchor and not _past_verb_between(toks, m.j, anchor) and not _qualifies_other(toks, m, lo, anchor):
             return PLANNED
-        if ref_tok < m.i <= ref_tok + AFTER_WINDOW and m.feature("follows"):
-            return PLANNED
-        if ref_tok < m.i <= ref_tok + APPOSITION_WINDOW and m.feature("follows") and toks.tokens[m.i - 1].norm == ",":
+        if ref_tok < m.i <= ref_tok + AFTER_WINDOW and m.feature("follows") and not _other_meeting(toks, ref_tok, m.i):
+            return PLANNED           # (اجتماعا تحضيريا للقمة المقرر عقدها: the summit's, not the preparatory meeting's)
+        if ref_tok < m.i <= ref_tok + APPOSITION_WINDOW and m.feature("follows") and toks.tokens[m.i - 1].norm == "," \
+                and not _other_meeting(toks, ref_tok, m.i):
             return PLANNED           # مؤتمر وطني للكفاءات العراقية في الخارج، المزمع عقده في بغداد
         if ref_tok < m.i <= ref_tok + APPOSITION_WINDOW and m.feature("clause") and not any(
                 lex.is_a(toks, k, "meeting_noun") for k in range(ref_tok + 1, m.i)):
@@ -107,6 +108,22 @@ def clause_status(toks: Tokens, ref_tok: int, verb_tok: int | None = None, dates
     if any((m.feature("offset") or 0) < 0 or m.feature("unit") == "day" for m in lex.find(toks, "relative_time", lo, hi)):
         return HELD
     return UNKNOWN
+
+
+def _other_meeting(toks: Tokens, ref_tok: int, k: int) -> bool:
+    """Another meeting noun between the meeting at ``ref_tok`` and token ``k`` (``اجتماعا تحضيريا للقمة العربية
+    المقرر …``): a marker at ``k`` qualifies that one."""
+    lex = load()
+    return any(lex.is_a(toks, x, "meeting_noun") is not None for x in range(ref_tok + 1, k))
+
+
+def opened(toks: Tokens, ref_tok: int) -> bool:
+    """A past held or hosting verb (not weak) right before the meeting at ``ref_tok`` governs it (``انطلقت أمس أعمال
+    الاجتماع``, ``تم افتتاح المنتدى``): the text reports that meeting itself taking place, not a past verb of something
+    else in its sentence (``شارك في التحضير للاجتماع الثاني``)."""
+    lo, _ = _sentence_bounds(toks, ref_tok)
+    return any(m.feature("tense") == "past" and not m.future and not m.feature("weak")
+               for m in load().find(toks, ("held_verb", "host_verb"), max(lo, ref_tok - HELD_BEFORE_WINDOW), ref_tok))
 
 
 HELD_BEFORE_WINDOW = 6      # tokens from a past held verb to the meeting it governs (a day and a place between)

@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from . import meeting_organisers, meeting_relations, process_chairs, session_chairs, speakers, written_meetings
-from . import meeting_coref
+from . import event_status, meeting_coref
 from .meeting_coref import Chain, MeetingIndex
 from .meeting_setting import dates_of, ordinals_of, phase_before, phase_dates
 from .fact_context import FactContext, sentences
@@ -72,7 +72,7 @@ def extract(ctx: FactContext):
     facts.extend(written_meetings.heading_facts(ctx, state))
     facts.extend(session_facts(ctx, state))
     facts.extend(_title_facts(ctx, state, facts))
-    return _settle(facts, state.planned_keys - state.held_keys)
+    return _settle(facts, state.planned_keys - state.held_keys, state.opened_keys & state.planned_keys)
 
 
 TITLE_ID = "event.title-meeting"
@@ -124,9 +124,11 @@ _NOT_YET = {"chairedBy", "coChairedBy", "participatesIn", "participantCount", "s
             "organizationCount"}
 
 
-def _settle(facts, planned: set):
+def _settle(facts, planned: set, announced_held: set = frozenset()):
     """One class per meeting in a document (PlannedMeeting only when every reference to it is planned),
-    hostedBy of a planned meeting as plannedHost, and one fact per (subject, predicate, object, evidence)."""
+    hostedBy of a planned meeting as plannedHost and the announced host of a meeting the text announces and
+    then reports held by a verb that governs it (``announced_held``: ``انطلقت أعمال الاجتماع``, not a past verb of
+    something else in its sentence) as its host, and one fact per (subject, predicate, object, evidence)."""
     out, seen = [], {}
     for f in facts:
         subj, obj = f.subject, f.object
@@ -140,6 +142,8 @@ def _settle(facts, planned: set):
         planned_subj = getattr(subj, "key", None) in planned
         if planned_subj and pred == "hostedBy":
             pred = "plannedHost"
+        elif pred == "plannedHost" and getattr(subj, "key", None) in announced_held:
+            pred = "hostedBy"       # announced (من المقرر أن تستضيف أبوظبي الاجتماع), then reported held in the same text
         if (planned_subj and pred in _NOT_YET) or (pred == "participatesIn" and getattr(obj, "key", None) in planned):
             continue
         if (subj, pred, obj) != (f.subject, f.predicate, f.object):
@@ -241,6 +245,8 @@ def _paragraph_facts(ctx: FactContext, st: DocState, src):
                 st.planned_keys.add(r.event.key)
             elif r.status == HELD:
                 st.held_keys.add(r.event.key)
+                if event_status.opened(toks, toks.index_at(r.start)):
+                    st.opened_keys.add(r.event.key)
         _remember(ctx, st, src, refs + written)
         parts = list(civil_society(ctx, st, src, v, refs, last, s, e))
         yield from parts

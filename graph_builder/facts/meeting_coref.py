@@ -24,6 +24,11 @@ takes up, with offsets and status): ``FactContext.meetings()`` hands it to every
 commitment and actor rules ask :meth:`MeetingIndex.of_sentence` / :meth:`MeetingIndex.of_source` instead of
 resolving anaphors themselves.
 
+* :func:`scope_process` — a bare definite meeting noun when no meeting is in scope (``وافتتح المنتدى أعماله``,
+  ``نسخة العام 2023 من المنتدى``, ``الدورة السابعة للمؤتمر``): the one process the document named before it whose
+  name that noun heads (``المنتدى العالمي للاجئين``), none when two such processes were named (``المنتدى`` after
+  two forums) or when the gazetteer gives the process no name headed by it.
+
 It makes no facts and does not recognise meetings (``written_meetings.py`` does).
 """
 from __future__ import annotations
@@ -31,7 +36,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..recognise.findings import Entity
-from ..text.tokens import Tokens
+from ..text.arabic import fold
+from ..text.tokens import Tokens, strip_article
 from ..text.word_classes import load
 
 DEMONSTRATIVES = frozenset({"هذا", "هذه", "وهذا", "وهذه", "ذلك", "تلك", "وذلك", "وتلك", "بهذا", "بهذه", "لهذا", "لهذه"})
@@ -189,3 +195,39 @@ class MeetingIndex:
     def of_source(self, source) -> Entity | None:
         """The one meeting a paragraph names or takes up, None when none or several."""
         return self.of_sentence(source, 0, 1 << 30)
+
+
+def head_word(name: str) -> str:
+    """The first word of a name, folded, without its article (``منتدي`` of ``المنتدى العالمي للاجئين``)."""
+    words = fold(name).split()
+    return strip_article(words[0]) if words else ""
+
+
+def _definite_head(toks: Tokens, k: int, of: bool) -> str | None:
+    """The bare noun of token ``k`` when it is definite with no pronoun (``المنتدى``, ``والمؤتمر``; with ``of``,
+    also after the genitive ل: ``للمنتدى``), else None."""
+    for r in toks.tokens[k].readings():
+        if r.enc or not r.stem.startswith("ال"):
+            continue
+        if r.pro in ("", "و", "ف") or (of and r.pro.endswith("ل")):
+            return r.bare
+    return None
+
+
+def scope_process(ctx, src, toks: Tokens, k: int, of: bool = False):
+    """The process a bare definite noun at token ``k`` names again when no meeting is in scope: the one process
+    named before it in the document (earlier paragraphs, then this one before ``k``) whose name it heads.
+    ``of``: the noun may carry the genitive ل (``الدورة السابعة للمنتدى``). None when the noun is not definite,
+    when no process or two processes of that head were named (which one would be a guess)."""
+    head = _definite_head(toks, k, of)
+    if not head:
+        return None
+    mentions = []           # the process mentions before the noun: earlier paragraphs, then this source's
+    body = src is not None and not hasattr(src, "heading")      # not a title or a heading: no paragraph before them
+    for p in ctx.document.paragraphs if body else ():
+        if p is src:
+            break
+        mentions.extend(m for m in ctx.tokens(p).mentions if m.entity.kind == "process")
+    mentions.extend(m for m in toks.mentions if m.entity.kind == "process" and m.end <= toks.tokens[k].start)
+    heads = {m.entity for m in mentions if head in (head_word(m.surface), head_word(m.entity.label_ar or ""))}
+    return heads.pop() if len(heads) == 1 else None

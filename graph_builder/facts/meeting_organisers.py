@@ -9,6 +9,10 @@ It gives nothing when the sentence has a hosting verb of its own (``meeting_rela
 not the subject), for a verb with a pronoun (``نظمتها``), a negated or future verb, or a planned meeting (its
 organiser is a planned host).
 
+An organising verb with a pronoun in a relative clause on a meeting (``ورشة العمل التي تنظمها جامعة الدول العربية``,
+``الندوة التي نظمتها المنظمة الدولية للهجرة``) makes the organisation or body right after it the meeting's host (rule
+``event.host-relative-organiser``).
+
 Co-organisers take part in the meeting they organise (rule ``event.co-organiser``, ``participatesIn``): the
 actors joined to the organiser by و or a comma, or named after a partner word (``organise_partner``:
 بالشراكة مع، بالتعاون مع، بالتنسيق مع) between the organiser and the meeting or right after the meeting; and
@@ -57,7 +61,7 @@ _KINDS = ("org", "body", "state")
 _CONVENORS = ("org", "body")
 # the gatherings an organisation convenes as their host (تعقد منظمة العمل العربية ندوة، تعقد منظمة العمل الدولية
 # المشاورات); a summit or a process's meeting an organ convenes is hosted by the state or city that receives it
-_CONVENED_KINDS = ("workshop", "seminar", "consultation")
+_CONVENED_KINDS = ("workshop", "seminar", "consultation", "expert-meeting", "dialogue")
 CONVENED = (HELD, UNKNOWN)   # statuses of a meeting a present organising verb hosts (not a planned one)
 
 
@@ -71,7 +75,7 @@ def organisers(src, toks: Tokens, refs: list[Ref], s: int, e: int):
     yield from _relative_organisers(src, toks, refs, lo, hi)
     for vm in sorted(verbs + convening, key=lambda v: v.i):
         if vm.reading.enc or vm.future or vm.feature("tense") not in ("past", "present") or negated(toks, vm.i):
-            continue
+            continue            # a relative verb with the meeting's pronoun: _relative_organisers
         subject = None
         for k in range(vm.j, min(hi, vm.j + SUBJECT_GAP)):
             if toks.tokens[k].kind == "punct" or lex.is_a(toks, k, "organise_partner") is not None:

@@ -60,6 +60,7 @@ class DocState:
     title_meeting: object = None                       # the meeting the document's title names
     planned_keys: set = field(default_factory=set)     # meetings referred to as planned / as held
     held_keys: set = field(default_factory=set)
+    opened_keys: set = field(default_factory=set)     # held by a held verb governing them (انطلقت أعمال …، تم افتتاح …)
     headline: object = None                            # the title's meeting, held or planned (events.py)
     chain: object = field(default_factory=Chain)          # meetings named so far, for anaphors (meeting_coref.py)
     series: dict = field(default_factory=dict)         # meeting kind -> the process whose numbered meetings it names

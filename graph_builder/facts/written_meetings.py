@@ -50,7 +50,7 @@ from .meeting_setting import (LOCATION_WINDOW, after, clause_place, covered, dat
                               host_place_before, mention_at, ordinals_of, own_dates, phase_before, phase_dates,
                               place_after, range_tail, reported, state_site, contradicted, host_after, organiser_after)
 from .rules import REGISTRY, Rule, register
-from .meeting_coref import demonstrative, resolve
+from .meeting_coref import demonstrative, head_word as _head, resolve, scope_process
 
 RULE_ID = "event.written-meeting"
 ANAPHOR_ID = "event.written-anaphor"
@@ -106,6 +106,8 @@ def find(ctx, st, src, toks: Tokens, s: int, e: int, known: list[Ref]) -> list[R
         if m.feature("plural") and not (m.feature("series") and organiser_after(toks, m.j, hi, lo) is not None) \
                 or any(r.start <= t0.start < r.end for r in known + out):
             continue            # a plural names no one meeting; a series one organisation organised is one event
+        if other_gathering(toks, m, hi):
+            continue            # مؤتمر صحفي، الدورة التدريبية: a gathering of another kind, no meeting and no anaphor
         numbered = _numbered_process(toks, m.i, ordinals)
         if numbered is None and covered(toks, m.i, ("process", "org", "body", "publication", "commitment")):
             continue            # the noun is part of a name (المنتدى العالمي …, اجتماع الأمم المتحدة التنسيقي …)
@@ -317,6 +319,17 @@ def _session_object(toks: Tokens, opener: int, hi: int) -> bool:
     return False
 
 
+def other_gathering(toks: Tokens, m, hi: int) -> bool:
+    """The meeting noun ``m`` is qualified right after it as a gathering of another kind (lexicon class
+    ``not_meeting_qualifier``: ``المؤتمر الصحفي``, ``مؤتمرا صحفيا``, ``دورة تدريبية``, ``الدورة التكوينية``)."""
+    q = load().is_a(toks, m.j, "not_meeting_qualifier") if m.j < hi else None
+    return q is not None and _base_kind(m.feature("kind", "meeting")) in q.feature("kinds", ())
+
+
+def _base_kind(kind: str) -> str:
+    return kind.rsplit("-", 1)[-1]
+
+
 def _numbered_process(toks: Tokens, i: int, ordinals: dict):
     """The process whose short name covers the meeting noun at ``i`` and is followed right away by an ordinal
     (``المنتدى العالمي الحادي عشر للهجرة والتنمية``: the eleventh meeting of the Forum), else None."""
@@ -349,7 +362,7 @@ def _read(ctx, st, src, toks: Tokens, m, lo: int, hi: int, ordinals: dict, doc_d
         return None             # خلال دورته التاسعة 2026 - 2027: a term of office, not a meeting
     edition_year = None
     if m.feature("edition") and n is None:
-        edition_year, j = _edition_year(toks, j, hi)      # نسخة العام 2023 من المنتدى: named by its year
+        edition_year, j = _edition_year(toks, j, hi, lambda x: scope_process(ctx, src, toks, x, of=True))      # نسخة العام 2023 من المنتدى: named by its year
         if edition_year is None:
             return None         # نسخة من التقرير: an edition noun names a meeting only with its number or year
     place = process = None
@@ -379,6 +392,11 @@ def _read(ctx, st, src, toks: Tokens, m, lo: int, hi: int, ordinals: dict, doc_d
             continue
         if (toks.tokens[k].kind == "punct" and toks.tokens[k].norm not in _QUOTES) or lex.is_a(toks, k, "held_verb"):
             break
+        if (n is not None or edition_year is not None) and place is None and (k == j or toks.tokens[k - 1].norm == "من"):
+            sp = scope_process(ctx, src, toks, k, of=True)
+            if sp is not None:       # نسخة العام 2023 من المنتدى، الدورة السابعة للمؤتمر: the process named before
+                process, j = sp, k + 1
+                break
     grammar = meeting_phrase.read(toks, m, hi, ordinals, getattr(ctx, "matcher", None)) if not m.reading.enc else None
     if grammar is not None and numbered is None:
         if n is None and grammar.ordinal is not None and process is None:
@@ -467,7 +485,9 @@ def _read(ctx, st, src, toks: Tokens, m, lo: int, hi: int, ordinals: dict, doc_d
         ante = resolve(st.chain, kind, extra=_sentence_antecedent(st, src)) if not modified and place is None else None
         if ante is not None:        # المؤتمر after a preparatory meeting: the last conference named, not the last meeting
             return _anaphor(ctx, st, src, toks, m.i, j, lo, hi, doc_day, ante)
-        if place is None and host_after(toks, j, hi) is None:
+        if not modified and len(m.entry.words) == 1:
+            process = scope_process(ctx, src, toks, m.i)    # وافتتح المنتدى أعماله: no meeting named yet, the forum's
+        if place is None and process is None and host_after(toks, j, hi) is None:
             return None         # افتتحت اليوم، بمراكش، أشغال المؤتمر الحكومي الدولي: named by its place (below)
     dates = own_dates(ctx, toks, j, hi, doc_day)
     verb_dates = not dates          # the dates between its governing verb and it (أطلق … بتاريخ 11 سبتمبر 2021، المنتدى)
@@ -522,8 +542,11 @@ def _read(ctx, st, src, toks: Tokens, m, lo: int, hi: int, ordinals: dict, doc_d
     convened_now = status != PLANNED and ((kind.endswith(_ORGANISED) and (
         _organised_by(toks, lo, m.i) or organiser_after(toks, j, hi, lo) is not None)) or (
         n is not None and meeting_phrase.reported_as_event(toks, lo, m.i)))
+    # عقدت منظمة العمل العربية في تونس … ندوة: the state its organiser held it in keys it (a state is no location)
+    in_state = place is None and host is None and process is None and kind.endswith(_ORGANISED) \
+        and _organised_by(toks, lo, m.i, past=True) and state_site(toks, lo, m.i, j, hi) is not None
     if year is None and (process is None or n is None) and not (
-            (place is not None or host is not None) and (kind not in _PART_KINDS or convened_now)
+            (place is not None or host is not None or in_state) and (kind not in _PART_KINDS or convened_now)
             and (status == HELD or convened_now)
             and (reported(toks, lo, m.i, j, hi, dates) or (kind.endswith(_ORGANISED) and _organised_by(toks, lo, m.i))
                  or (process is not None and meeting_phrase.reported_as_event(toks, lo, m.i)) or convened_now)) \
@@ -599,10 +622,19 @@ def _organised_by(toks: Tokens, lo: int, i: int, past: bool = False) -> bool:
         if vm.reading.enc or vm.future or (vm.cls == "held_verb" and (vm.feature("weak") or vm.feature("met"))) \
                 or vm.feature("tense") not in (("past",) if past else ("past", "present")):
             continue
+        if _since_year(toks, vm.j, i):
+            continue            # ينظم اليونيتار منذ عام 2007 دورة تدريبية سنوية: a habit since then, not one meeting
         if any(x.entity.kind in ("org", "body", "state") for x in toks.mentions
                if toks.tokens[vm.j - 1].end <= x.start < toks.tokens[i].start):
             return True
     return False
+
+
+def _since_year(toks: Tokens, a: int, b: int) -> bool:
+    """``منذ`` with a year right after it (``منذ عام 2007``, ``منذ 2019``) in tokens [a, b): since then, a habit (not
+    ``منذ يومين``, two days ago)."""
+    return any(toks.tokens[k].norm in ("منذ", "ومنذ") and any(
+        re.fullmatch(r"(?:19|20)\d\d", toks.tokens[x].norm) for x in range(k + 1, min(b, k + 3))) for k in range(a, b))
 
 
 def _organiser_place(toks: Tokens, lo: int, i: int):
@@ -631,8 +663,9 @@ def _own_phrase(toks: Tokens, m, hi: int, lo: int | None = None):
         if t.kind != "word" or t.norm in _PHRASE_STOP or t.norm.startswith(("ي", "وي", "وت")) \
                 or (t.norm.startswith("ل") and not t.norm.startswith("لل")) or lex.is_a(toks, k, "held_verb") \
                 or lex.is_a(toks, k, "host_verb") or lex.is_a(toks, k, "relative_time") \
-                or lex.is_a(toks, k, "meeting_noun") or mention_at(toks, k, ("place", "person")):
-            break
+                or lex.is_a(toks, k, "meeting_noun") or lex.is_a(toks, k, "theme_cue") \
+                or mention_at(toks, k, ("place", "person")):
+            break               # (… ندوة قومية تحت عنوان «…»: the theme is no part of its name)
         words.append(k)
         k += 1
     if words and lex.is_a(toks, words[0], "process_noun"):
@@ -697,10 +730,10 @@ _QUOTES = frozenset({"«", "»", '"', "“", "”", "'"})
 _PLACE_NAMED = ("summit", "conference", "forum", "meeting", "consultation")
 # Kinds of meeting an organisation, a body or a state is written organising or hosting as the verb's subject
 # (نظمت الإسكوا … اجتماعا، استضافت منظمة العمل الدولية ورشة عمل فنية إقليمية في اسطنبول): held, its own event.
-_ORGANISED = _PLACE_NAMED + ("workshop", "seminar")
+_ORGANISED = _PLACE_NAMED + ("workshop", "seminar", "dialogue")
 
 # Kinds of meeting that are parts of a process's yearly meeting when named with the process.
-_PART_KINDS = frozenset({"workshop", "seminar"})
+_PART_KINDS = frozenset({"workshop", "seminar", "online-seminar", "training-workshop"})
 
 # Meeting kinds a standing process holds (a summit of the forum); workshops and seminars are their own events.
 _PROCESS_KINDS = frozenset({"summit", "meeting", "ministerial-meeting", "ministerial-conference", "conference", "annual-conference",
@@ -957,12 +990,19 @@ def _process_proceedings(ctx, st, src, toks: Tokens, lo: int, hi: int, known: li
         pm = mention_at(toks, k, ("process",))
         if pm is None or any(r.start <= pm.start < r.end for r in known + out):
             continue
+        own = main
         if main is None or main.process is None or pm.entity != main.process:
             ref = _process_occurrence(ctx, toks, pm, k, lo, hi, doc_day)
             if ref is not None:
                 out.append(ref)
                 _remember_held(st, src, ref)
-            continue
+                continue
+            # وسوف تجري فعاليات نسخة العام 2023 من المنتدى … هذه السنة تم افتتاح المنتدى: a meeting of the process the
+            # document named before (announced, or held), which its proceedings now report
+            own = next((r for r in reversed(getattr(st, "chain", None).refs if getattr(st, "chain", None) else [])
+                        if r.process == pm.entity), None)
+            if own is None:
+                continue
         prev = toks.tokens[k - 1] if k > lo else None
         proceedings = prev is not None and any(r.stem in _PROCEEDINGS for r in prev.readings())
         if prev is not None and prev.norm == "في" and k - 2 >= lo and lex.is_a(toks, k - 2, "participate_verb") \
@@ -974,7 +1014,7 @@ def _process_proceedings(ctx, st, src, toks: Tokens, lo: int, hi: int, known: li
             held_after = any((vm := lex.is_a(toks, x, "held_verb")) is not None and vm.feature("tense") == "past"
                              for x in range(j + 2, min(hi, j + 14)))
         if proceedings or held_after:
-            ref = _anaphor(ctx, st, src, toks, k, j, lo, hi, doc_day, main)
+            ref = _anaphor(ctx, st, src, toks, k, j, lo, hi, doc_day, own)
             if ref is not None:
                 out.append(ref)
     return out
@@ -1148,18 +1188,18 @@ def _plural_meetings_of(toks: Tokens, lo: int, hi: int, k: int) -> bool:
     return not any(not m.feature("plural") for m in lex.find(toks, "meeting_noun", lo, hi))
 
 
-def _edition_year(toks: Tokens, j: int, hi: int) -> tuple[int | None, int]:
+def _edition_year(toks: Tokens, j: int, hi: int, scope=None) -> tuple[int | None, int]:
     """(year, token after it) of an edition noun named by its year at token ``j`` (``نسخة العام 2023 من المنتدى``،
     ``طبعة 2019 من منتدى …``): a year word may stand before the year, ``من`` or the process's name right after it; a
     year the noun's process does not follow (``نسخة عام 2023 من التقرير``) or a term (``2026 - 2027``) is none:
-    (None, j)."""
+    (None, j). ``scope(x)``: the process a bare noun at token x names again (``من المنتدى``), when one is in scope."""
     k = j
     yw = load().is_a(toks, k, "meeting_year_word") if k < hi else None
     k = yw.j if yw is not None else k
     if k >= hi or not re.fullmatch(r"(?:19|20)\d\d", toks.tokens[k].norm) or _term_years(toks, k, hi):
         return None, j
     x = k + 2 if k + 1 < hi and toks.tokens[k + 1].norm == "من" else k + 1
-    if x >= hi or mention_at(toks, x, ("process",)) is None:
+    if x >= hi or (mention_at(toks, x, ("process",)) is None and (scope is None or scope(x) is None)):
         return None, j
     return int(toks.tokens[k].norm), k + 1
 
@@ -1177,7 +1217,7 @@ def _process_occurrence(ctx, toks: Tokens, pm, k: int, lo: int, hi: int, doc_day
     n, j = _edition(toks, j, hi)
     prev = toks.tokens[k - 1] if k > lo else None
     proceedings = prev is not None and any(r.stem in _PROCEEDINGS for r in prev.readings())
-    verb = governing_before(toks, lo, k - 1 if proceedings else k)
+    verb = governing_before(toks, lo, k)      # انطلقت أعمال المنتدى، تم افتتاح المنتدى (the auxiliary with its noun)
     held = verb is not None and load().is_a(toks, verb.i, "held_verb") is not None
     if not ((proceedings and held) or n is not None or _plural_meetings_of(toks, lo, hi, k)):
         return None
@@ -1379,11 +1419,6 @@ def _topic_process(toks: Tokens, lo: int, i: int):
         if pm is not None:
             return pm.entity
     return None
-
-
-def _head(name: str) -> str:
-    words = fold(name).split()
-    return strip_article(words[0]) if words else ""
 
 
 def _feminine(word: str) -> bool:
