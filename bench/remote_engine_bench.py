@@ -132,19 +132,32 @@ def tuned_settings(memory_gb: float, timeout: float, load_dir: str | None) -> di
 
 def bulk_load(server, load_dir: Path, isql_timeout: float) -> dict:
     """Every ``*.nq`` file of ``load_dir`` bulk-loaded into an empty Virtuoso: one ``rdf_loader_run()``
-    per file (in parallel, the loader's own way to use several cores), then ``checkpoint``."""
+    per file (in parallel, the loader's own way to use several cores), the files a loader gave up on
+    (a deadlock between loaders) loaded again alone, then ``checkpoint``."""
     import concurrent.futures
     files = sorted(load_dir.glob("*.nq"))
     started = time.perf_counter()
     server.isql(f"ld_dir('{load_dir.resolve()}', '*.nq', 'urn:mdkg:unused');")
     with concurrent.futures.ThreadPoolExecutor(len(files)) as pool:
         list(pool.map(lambda _: server.isql("rdf_loader_run();", timeout=isql_timeout), files))
+    errors = _isql_rows(server.isql(LOAD_ERRORS))
+    retried = []
+    for _ in range(2):  # parallel loaders can deadlock on one file (40001): load it again alone
+        if not errors:
+            break
+        retried.append(errors)
+        server.isql("UPDATE DB.DBA.LOAD_LIST SET ll_state = 0, ll_error = NULL WHERE ll_error IS NOT NULL;")
+        server.isql("rdf_loader_run();", timeout=isql_timeout)
+        errors = _isql_rows(server.isql(LOAD_ERRORS))
     loaded_s = time.perf_counter() - started
     server.isql("checkpoint;", timeout=isql_timeout)
-    errors = server.isql("SELECT ll_file, ll_error FROM DB.DBA.LOAD_LIST WHERE ll_error IS NOT NULL;")
     return {"files": [f.name for f in files], "bytes": sum(f.stat().st_size for f in files),
             "load_s": loaded_s, "with_checkpoint_s": time.perf_counter() - started,
-            "loader_errors": _isql_rows(errors)}
+            "loader_errors": errors, "retried_after_errors": retried}
+
+
+# the files the bulk loader gave up on (a quad is a set member: loading a file again is harmless)
+LOAD_ERRORS = "SELECT ll_file, ll_error FROM DB.DBA.LOAD_LIST WHERE ll_error IS NOT NULL;"
 
 
 def _isql_rows(output: str) -> list[str]:

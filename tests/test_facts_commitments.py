@@ -103,6 +103,27 @@ def test_numbered_recommendations_belong_to_the_session_above_them():
     assert not [f for f in facts if f.subject.slug.endswith("rec-0")]
 
 
+def test_a_long_recommendation_label_is_cut_without_trailing_space():
+    """The label is the item's first sentence cut at 300 characters; a cut that falls after a space
+    keeps no space at the end (Virtuoso trims it: the same label would differ between engines)."""
+    top = Section("سادسا - جلسات العمل", 1, 1, 5)
+    cluster = Section("باء - المجموعة الثانية: الهجرة والتنمية()", 2, 2, 6, parent=top)
+    s21 = Section("جلسة العمل 2-1: تحويلات المهاجرين وتكلفتها", 3, 3, 15, parent=cluster)
+    recs = Section("النتائج والتوصيات", 3, 4, 25, parent=cluster)
+    words = "ينبغي أن تعمل الحكومات والمصارف معا على خفض تكلفة التحويلات المالية " * 6
+    cut_at_space = words[:300].endswith(" ")
+    long_item = words[:299] + " " + words[299:]   # a space at the 300th character
+    facts = facts_of_text(
+        commitments, GFMD, "وسعي منتدى عام 2012 إلى تحقيق ثلاثة أهداف رئيسية.",
+        f"انبثقت النتائج والتوصيات التالية عن جلسة العمل:\n1 - {long_item}.\n2 - ينبغي دعم المصارف الريفية.",
+        sections=[top, cluster, s21, recs])
+    labels = {f.subject.slug: f.subject.label_ar for f in facts if f.subject.cls == "Recommendation"}
+    assert len(labels) == 2 and not cut_at_space
+    long_label = labels["gfmd-2012-session-2-1-rec-1"]
+    assert 250 < len(long_label) < 300 and long_label == long_label.strip()
+    assert labels["gfmd-2012-session-2-1-rec-2"] == "ينبغي دعم المصارف الريفية."
+
+
 def test_numbered_items_outside_a_recommendation_list_are_not_recommendations():
     facts = facts_of_text(commitments, GFMD, "وسعي منتدى عام 2011 إلى تحقيق ثلاثة أهداف:\n1 - التركيز على العمل.\n2 - الشراكة.")
     assert not [f for f in facts if f.subject.cls == "Recommendation"]

@@ -128,6 +128,51 @@ def test_every_named_query_answers_the_same_rows(pushed, built_store):
     assert len(empty) <= compared // 10, empty  # equal empty answers would prove little
 
 
+def _ordered(solutions) -> list[tuple]:
+    return [tuple(None if s[v] is None else str(s[v]) for v in solutions.variables) for s in solutions]
+
+
+@pytest.mark.xfail(strict=True, reason="Virtuoso 7.2 orders long literals that share a long beginning otherwise "
+                   "than by their text ('Office of the United Nations High Commissioner for Refugees' before '... for "
+                   "Human Rights', memberships) and sorts unbound values otherwise in some plans (persons-and-roles); "
+                   "docs/benchmarks.md")
+def test_every_named_query_answers_in_the_same_order(pushed, built_store):
+    """The rows in the order each engine gives them: the same on both, so an ORDER BY that leaves ties
+    or a MIN that the engine chooses fails here (tests/test_query_order.py checks the texts)."""
+    local = open_read_only(built_store)
+    remote = RemoteStore(pushed.sparql, graph_prefix=Base(DEFAULT_BASE).iri + "graph/", timeout=60)
+    catalogue = nq.load_catalogue(nq.queries_dir(None))
+    differ = []
+    for name, query in catalogue.items():
+        for args in _runs(query):
+            here = _ordered(nq.run_local(local, query, args))
+            there = _ordered(nq.run_local(remote, query, args))
+            if here != there:
+                differ.append((name, args, next(((i, a[:3], b[:3]) for i, (a, b) in enumerate(zip(here, there))
+                                                 if a != b), len(here) - len(there))))
+    assert differ == [], differ
+
+
+@pytest.mark.xfail(strict=True, reason="Virtuoso 7.2 sorts a page (ORDER BY ... LIMIT/OFFSET) otherwise than the "
+                   "whole answer (unbound values last: co-mentions entity=remittances, persons-and-roles unbound); "
+                   "docs/benchmarks.md")
+def test_a_page_from_the_middle_is_the_same_on_both_engines(pushed, built_store):
+    local = open_read_only(built_store)
+    remote = RemoteStore(pushed.sparql, graph_prefix=Base(DEFAULT_BASE).iri + "graph/", timeout=60)
+    catalogue = nq.load_catalogue(nq.queries_dir(None))
+    differ, paged = [], 0
+    for name, query in catalogue.items():
+        for args in _runs(query):
+            here = _ordered(nq.run_local(local, query, args))
+            if len(here) >= 6:
+                page = nq.Page(3, len(here) // 2 - 1)
+                if _ordered(nq.run_local(remote, query, args, page)) != here[page.offset:page.offset + 4]:
+                    differ.append((name, args))
+                paged += 1
+    assert paged >= len(catalogue) // 2
+    assert differ == [], differ
+
+
 def test_commitments_of_one_kind_unbound_lists_commitments_only(pushed, built_store):
     query = nq.load_catalogue(nq.queries_dir(None))["commitments-by-type"]
     local = open_read_only(built_store)

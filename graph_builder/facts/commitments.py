@@ -918,7 +918,7 @@ def _recommendations(ctx: FactContext, st):
             text = src.text[start:end].strip()
             first = re.split(r"(?<=[.])\s", text, maxsplit=1)[0]
             rec = Entity(kind="commitment", slug=f"{session.slug}-rec-{group}{number}", cls="Recommendation",
-                         label_ar=first[:300], label_en=f"{session.label_en or session.slug} recommendation {group}{number}",
+                         label_ar=first[:300].rstrip(), label_en=f"{session.label_en or session.slug} recommendation {group}{number}",
                          from_text=True)
             yield Fact(rec, "producedBy", session, src, "commitment.recommendation", conf)
             if st.year:

@@ -523,14 +523,17 @@ def store_lookup(store: ox.Store) -> Lookup:
     return lookup
 
 
-def run_local(store: ox.Store, query: NamedQuery, args: Mapping[str, str]):
-    """Run ``query`` with ``args`` (name -> value) on ``store``: pyoxigraph's result object.
+def run_local(store: ox.Store, query: NamedQuery, args: Mapping[str, str], page: Page | None = None):
+    """Run ``query`` with ``args`` (name -> value) on ``store``: pyoxigraph's result object; with ``page``,
+    only that page's rows (its ``LIMIT``, one row more, and ``OFFSET`` added: :meth:`Page.apply`).
 
     For ``mdkg query --named NAME --param k=v``; raises :class:`ParamError` for bad parameters.
     """
     values = check_args(query, {k: [v] for k, v in args.items()})
     terms = bind(query, values, store_lookup(store), portable=getattr(store, "portable", False))
     text, substitutions = query.prepared(terms)
+    if page is not None:
+        text = page.apply(text)
     return store.query(text, use_default_graph_as_union=True,
                        substitutions={ox.Variable(k): v for k, v in substitutions.items()},
                        custom_functions=arsearch.custom_functions())
