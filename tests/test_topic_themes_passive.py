@@ -104,6 +104,8 @@ def test_an_impersonal_passive_of_discussion_gives_the_meetings_agenda(paragraph
     pytest.param("وقال الوزير إنه تم التركيز خلال السنوات الماضية على مكافحة الهجرة غير النظامية.", id="a_speakers_account"),
     pytest.param("وتم التركيز في لقاء ثنائي مع السفير على التحويلات المالية.", id="another_meetings_talk"),
     pytest.param("وتم تقديم مساعدات إنسانية للاجئين.", id="giving_is_not_discussing"),
+    pytest.param("وسبق المؤتمر عقد اجتماع لكبار المسؤولين أمس، وتم استعراض مبادرات الدول في مجال العمالة المنزلية.",
+                 id="another_meeting_named_before_in_the_sentence"),
 ])
 def test_what_is_no_discussion_of_the_meeting_gives_nothing(sentence, matcher, gazetteer):
     assert _topics([RABAT, sentence], matcher, gazetteer, AGENDA) == set()
@@ -170,3 +172,43 @@ def test_a_meetings_objectives_are_its_agenda(paragraphs, expected, matcher, gaz
 ])
 def test_objectives_of_something_else_give_the_meeting_nothing(sentence, matcher, gazetteer):
     assert _topics([TUNIS, sentence], matcher, gazetteer, AGENDA) == set()
+
+
+# --- topics.objectives: a named process's, organisation's or instrument's aims and fields of work ----------------
+
+from graph_builder.facts import topic_objectives  # noqa: E402
+
+OWNED = [
+    pytest.param("تتمثل أهداف عملية الرباط في مكافحة الهجرة غير النظامية وتعزيز الهجرة النظامية.",
+                 {("rabat-process", "irregular-migration")}, id="a_process_page_register"),
+    pytest.param("ومن أهداف عملية الخرطوم مكافحة الاتجار بالبشر وتهريب المهاجرين عبر القرن الأفريقي.",
+                 {("khartoum-process", "trafficking"), ("khartoum-process", "smuggling")}, id="among_the_aims_press_register"),
+    pytest.param("وتشمل مجالات عمل المنظمة الدولية للهجرة في مصر إدارة الحدود والعودة الطوعية وإعادة الإدماج.",
+                 {("iom", "border-management"), ("iom", "return-reintegration")}, id="fields_of_work_institutional_register"),
+    pytest.param("يتمحور عمل عملية بودابست حول الهجرة غير النظامية وإدارة الحدود.",
+                 {("budapest-process", "irregular-migration"), ("budapest-process", "border-management")},
+                 id="work_centred_on_with_a_frame_verb"),
+]
+
+
+def _owned(text, matcher, gazetteer):
+    sec = Section(heading="صفحة", level=1, order=1, line=1)
+    doc = Document(path=Path("s.txt"), slug="s", paragraphs=[Paragraph(number=1, text=text, order=1, line=2, section=sec)],
+                   sections=[sec])
+    facts = topic_objectives.extract(FactContext(doc, mentions_in(doc, matcher), gazetteer, matcher))
+    return {(f.subject.slug, f.object.slug) for f in facts}
+
+
+@pytest.mark.parametrize("text,expected", OWNED)
+def test_the_stated_aims_of_a_named_one_are_what_it_works_on(text, expected, matcher, gazetteer):
+    assert _owned(text, matcher, gazetteer) == expected
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("ودعا الوزير إلى تحقيق أهداف الاتفاق العالمي من خلال مكافحة الاتجار بالبشر.", id="aims_governed_by_another_act"),
+    pytest.param("وتنسجم الخطة مع أهداف التنمية المستدامة المتعلقة بالهجرة غير النظامية.", id="no_name_after_the_noun"),
+    pytest.param("ولا تشمل أهداف عملية الرباط تسوية أوضاع المهاجرين.", id="a_negated_clause"),
+    pytest.param("وأشاد الوزير بعمل عملية الرباط في مجال مكافحة الهجرة غير النظامية.", id="work_without_a_frame_verb"),
+])
+def test_aims_that_are_not_stated_as_the_named_ones_give_nothing(text, matcher, gazetteer):
+    assert _owned(text, matcher, gazetteer) == set()

@@ -361,6 +361,8 @@ def _objective_facts(lex, toks, src, meeting) -> list:
     out: list = []
     conf = REGISTRY.confidence(AGENDA_RULE)
     for noun in lex.find(toks, "objective_noun"):
+        if noun.feature("needs_frame"):
+            continue                                # ورشة عمل المؤتمر: عمل is a common word
         j = noun.j
         if j < len(toks.tokens) and toks.tokens[j].norm == _FROM:
             j += 1                                  # الهدف من الورشة
@@ -427,6 +429,13 @@ def _witness_facts(lex, toks, src, meeting) -> list:
 _DASHES = frozenset("-–—")
 
 
+def _sentence_start(toks, k: int) -> int:
+    sent = toks.tokens[k].sent
+    while k > 0 and toks.tokens[k - 1].sent == sent:
+        k -= 1
+    return k
+
+
 def _past_dashes(toks, k: int, hi: int) -> int:
     """Token after a clause set off between dashes at ``k`` (``وقد تم خلال الاجتماع - الذي شارك فيه … - مناقشة …``:
     what the clause says is about the meeting's participants, not what it discussed), else ``k``."""
@@ -449,11 +458,14 @@ def _passive_first(lex, toks, src, meeting, aux, cue) -> list:
             lex.is_a(toks, n, c) for n in range(k, min(hi, k + AGENDA_NEAR))
             for c in ("agenda_noun", "discussion_noun", "session_noun")):
         return []                   # تم تخصيص مبلغ لـ…: money, not a discussion
+    past = None
     if k < hi and toks.tokens[k].norm in _AT and k + 1 < hi:
         past = _meeting_ref(lex, toks, k + 1)
         if past is None and (lex.is_a(toks, k + 1, "meeting_noun") or lex.is_a(toks, k + 1, "meeting_anaphor")):
             return []
         k = past if past is not None else k
+    if past is None and any(lex.is_a(toks, n, "meeting_noun") for n in range(_sentence_start(toks, aux.i), aux.i)):
+        return []                   # وسبق هذا الاجتماع عقد اجتماع لكبار المسؤولين …، وتم استعراض …: which meeting is unsaid
     conf = REGISTRY.confidence(AGENDA_RULE)
     return [Fact(meeting, "addresses", e, src, AGENDA_RULE, conf) for e in _topics(toks, lex, k, hi, True)]
 
