@@ -212,3 +212,17 @@ def test_the_stated_aims_of_a_named_one_are_what_it_works_on(text, expected, mat
 ])
 def test_aims_that_are_not_stated_as_the_named_ones_give_nothing(text, matcher, gazetteer):
     assert _owned(text, matcher, gazetteer) == set()
+
+
+# --- a topic set as the background of what is said -----------------------------------------------------------------
+
+@pytest.mark.parametrize("paragraphs,rule,expected", [
+    pytest.param([RABAT, "وتم التركيز في المؤتمر على التحويلات المالية، في ظل تفاقم أزمة اللاجئين في المنطقة."], AGENDA,
+                 {"remittances"}, id="after_a_passive"),
+    pytest.param([TUNIS, "ومن أهداف الورشة تعزيز دور الجاليات وسط تزايد الهجرة غير النظامية."], AGENDA, {"diaspora"},
+                 id="after_a_meetings_objective"),
+    pytest.param(["تتمثل أهداف عملية الرباط في مكافحة الهجرة غير النظامية، على خلفية تدفق اللاجئين عبر المتوسط."],
+                 "topics.objectives", {"irregular-migration"}, id="after_a_processs_objective"),
+])
+def test_a_topic_set_as_background_is_not_read(paragraphs, rule, expected, matcher, gazetteer):
+    assert {t for _, t in _topics(paragraphs, matcher, gazetteer, rule)} == expected

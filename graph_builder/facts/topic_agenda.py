@@ -8,7 +8,9 @@
   بـ…``) or the meeting's agenda (``وتناولت جلسات المؤتمر …``،
   ``وتضمن جدول الأعمال …``، ``وتركزت المناقشات على …``), verb first or noun first;
   a topic named before a head noun on the meeting (``قضايا مكافحة تهريب البشر كانت هي محور الاجتماع``) and what the
-  meeting saw discussed (``وشهد الاجتماع، الذي عقد …، مناقشة أوراق عمل تناولت …``، ``وتم خلال الاجتماع مناقشة …``);
+  meeting saw discussed (``وشهد الاجتماع، الذي عقد …، مناقشة أوراق عمل تناولت …``، ``وتم خلال الاجتماع مناقشة …``، an
+  impersonal passive with its noun first: ``وتم التركيز في المؤتمر على …``، ``وجرت مناقشة …``), a content verb whose
+  subject is the meeting (``ويتضمن الحدث … حلقات نقاش حول …``) and the meeting's objectives (``ومن أهداف الورشة …``);
 * ``topics.meeting-purpose``: a meeting noun followed, in its sentence, by a verbal noun of discussion (``تستضيف مصر
   اجتماعا … يضم وزراء من 40 دولة، لمناقشة …``، ``عقد لقاء تشاوري لبحث …``) or, after an indefinite noun and a
   comma, by a focus verb of an unmarked relative clause (``اجتماعا لكبار المسؤولين من 16 دولة، ركز على …``);
@@ -31,8 +33,8 @@ none of these facts: there a speaker's words and the participants' debate belong
 Which meeting a paragraph is about is the commitments family's reader (``adoption.MeetingOf``): the one meeting the
 paragraph names, else the document's only one; a statement counts only for the document's first-named meeting (a
 paragraph about an earlier meeting gives none). Lexicon classes: ``agenda_noun``, ``gathering_members``,
-``meeting_purpose_cue``, ``statement_verb`` (``lexicons/classes/topics.toml``), with ``meeting_topic_cue``,
-``aim_verb``, ``meeting_noun``, ``meeting_anaphor``. It mints no meeting and knows no document.
+``meeting_purpose_cue``, ``statement_verb``, ``objective_noun``, ``background_cue`` (``lexicons/classes/topics.toml``),
+with ``meeting_topic_cue``, ``aim_verb``, ``meeting_noun``, ``meeting_anaphor``. It mints no meeting and knows no document.
 """
 from __future__ import annotations
 
@@ -121,6 +123,8 @@ def _topics(toks, lex, k: int, hi: int, comma_gap: bool, statement: bool = False
             break
         if statement and lex.is_a(toks, k, "statement_background"):
             break                   # مذكرا بأن …: past work named in passing
+        if lex.is_a(toks, k, "background_cue"):
+            break                   # في ظل تفاقم أزمة اللاجئين: the setting, not the object
         if t.norm in _THAT and k + 1 < hi and any(m.entity.kind in _ACTOR_KINDS for m in toks.tokens[k + 1].ents):
             break                   # أن المنظمة رافقت …: another actor's work
         topic = next((m for m in starting if m.entity.kind == "topic"), None)
