@@ -91,6 +91,9 @@ def test_no_generated_topic_name_is_another_entitys_name(gazetteer):
     ("وركزت الندوة على استنزاف العقول من لبنان خلال العقد الأخير.", "brain-drain"),
     # UN style
     ("ويتناول الفرع الثالث العودة و إعادة الإدماج المستدامة للمهاجرين.", "return-reintegration"),
+    # institutional pages (IOM, UNHCR): displacement and migration by their environmental cause
+    ("وتدعم المنظمة الدول في مواجهة النزوح المناخي والهجرة البيئية في منطقة الساحل.", "climate-environment"),
+    ("وتناولت الجلسة ربط العمل المناخي بحماية المجتمعات المعرضة للنزوح.", "climate-environment"),
 ])
 def test_a_new_writers_wording_is_recognised(matcher, text, slug):
     assert slug in _topics(matcher, text)
@@ -98,6 +101,7 @@ def test_a_new_writers_wording_is_recognised(matcher, text, slug):
 
 def test_a_common_word_alone_is_not_a_topic(matcher):
     assert "integration-inclusion" not in _topics(matcher, "وأكد الوزير أن الإدماج في سوق الشغل أولوية.")
+    assert "climate-environment" not in _topics(matcher, "وأشاد الوزير بتحسن المناخ الاستثماري وبيئة الأعمال في البلاد.")
     assert "remittances" not in _topics(matcher, "وأعلنت الحكومة عن التحويلات في الميزانية.")
 
 

@@ -8,7 +8,9 @@
   بـ…``) or the meeting's agenda (``وتناولت جلسات المؤتمر …``،
   ``وتضمن جدول الأعمال …``، ``وتركزت المناقشات على …``), verb first or noun first;
   a topic named before a head noun on the meeting (``قضايا مكافحة تهريب البشر كانت هي محور الاجتماع``) and what the
-  meeting saw discussed (``وشهد الاجتماع، الذي عقد …، مناقشة أوراق عمل تناولت …``، ``وتم خلال الاجتماع مناقشة …``);
+  meeting saw discussed (``وشهد الاجتماع، الذي عقد …، مناقشة أوراق عمل تناولت …``، ``وتم خلال الاجتماع مناقشة …``، an
+  impersonal passive with its noun first: ``وتم التركيز في المؤتمر على …``، ``وجرت مناقشة …``), a content verb whose
+  subject is the meeting (``ويتضمن الحدث … حلقات نقاش حول …``) and the meeting's objectives (``ومن أهداف الورشة …``);
 * ``topics.meeting-purpose``: a meeting noun followed, in its sentence, by a verbal noun of discussion (``تستضيف مصر
   اجتماعا … يضم وزراء من 40 دولة، لمناقشة …``، ``عقد لقاء تشاوري لبحث …``) or, after an indefinite noun and a
   comma, by a focus verb of an unmarked relative clause (``اجتماعا لكبار المسؤولين من 16 دولة، ركز على …``);
@@ -31,8 +33,8 @@ none of these facts: there a speaker's words and the participants' debate belong
 Which meeting a paragraph is about is the commitments family's reader (``adoption.MeetingOf``): the one meeting the
 paragraph names, else the document's only one; a statement counts only for the document's first-named meeting (a
 paragraph about an earlier meeting gives none). Lexicon classes: ``agenda_noun``, ``gathering_members``,
-``meeting_purpose_cue``, ``statement_verb`` (``lexicons/classes/topics.toml``), with ``meeting_topic_cue``,
-``aim_verb``, ``meeting_noun``, ``meeting_anaphor``. It mints no meeting and knows no document.
+``meeting_purpose_cue``, ``statement_verb``, ``objective_noun``, ``background_cue`` (``lexicons/classes/topics.toml``),
+with ``meeting_topic_cue``, ``aim_verb``, ``meeting_noun``, ``meeting_anaphor``. It mints no meeting and knows no document.
 """
 from __future__ import annotations
 
@@ -72,11 +74,14 @@ _THAT = frozenset(fold(w) for w in ("أن", "بأن", "وأن", "إن", "ان", 
 _CONTINUE = frozenset(fold(w) for w in ("كما", "وكما"))
 _NEXT = frozenset(fold(w) for w in ("المقبل", "المقبلة", "القادم", "القادمة", "التالي", "التالية", "اللاحق", "اللاحقة"))
 _AT = frozenset(fold(w) for w in ("في", "خلال", "فى"))
+_FROM = fold("من")
+_THAT_HE = frozenset(fold(w) for w in ("أنه", "إنه", "بأنه", "وأنه", "انه"))
 _STOP_KINDS = frozenset({"commitment", "event"})
 _ACTOR_KINDS = frozenset({"org", "process", "body", "commitment"})
 _SUBJECT_KINDS = frozenset({"state", "org", "person", "process", "body", "commitment"})
 _CLOSE = frozenset(",،؛;")
 PURPOSE_WINDOW = 20         # tokens between a meeting noun and its purpose cue (what describes the meeting between)
+AGENDA_NEAR = 4             # tokens after تخصيص where its discussion or session noun stands (يومين من المناقشات)
 RELATIVE_SKIP = 30          # tokens between a witnessed meeting and its discussion noun (a relative clause between)
 SPEAKER_SPAN = 25          # tokens after a statement verb where the speaker's name may end a long title
 SPEAKER_WINDOW = 4          # tokens after a statement verb where its written speaker stands (وأكد جمعة، وأكد وزير …)
@@ -118,6 +123,8 @@ def _topics(toks, lex, k: int, hi: int, comma_gap: bool, statement: bool = False
             break
         if statement and lex.is_a(toks, k, "statement_background"):
             break                   # مذكرا بأن …: past work named in passing
+        if lex.is_a(toks, k, "background_cue"):
+            break                   # في ظل تفاقم أزمة اللاجئين: the setting, not the object
         if t.norm in _THAT and k + 1 < hi and any(m.entity.kind in _ACTOR_KINDS for m in toks.tokens[k + 1].ents):
             break                   # أن المنظمة رافقت …: another actor's work
         topic = next((m for m in starting if m.entity.kind == "topic"), None)
@@ -280,6 +287,19 @@ def _object_start_at(toks, verb, k: int, hi: int) -> int:
     return k
 
 
+def _taken_up_subject(lex, toks, k: int) -> int | None:
+    """Token after a definite meeting noun or a meeting anaphor at ``k`` that is a content verb's subject (``ويتضمن
+    المؤتمر …``، ``ويتضمن الحدث عروضا … وحلقات نقاش حول …``: the meeting's programme), else None (``ويتضمن
+    المشاركون``، ``وتتضمن الاتفاقية``: not the meeting)."""
+    if k >= len(toks.tokens) or any(x.entity.kind in _SUBJECT_KINDS for x in toks.tokens[k].ents):
+        return None
+    after = _meeting_ref(lex, toks, k)
+    if after is None and toks.tokens[k].norm.startswith("ال"):
+        ana = lex.is_a(toks, k, "meeting_anaphor")
+        after = ana.j if ana is not None else None
+    return after
+
+
 def _past_gathering(lex, toks, k: int, hi: int) -> int | None:
     """Token after a gathering or agenda subject at ``k`` (المشاركون، جلسات المؤتمر، المشاركون في القمة), else None."""
     m = lex.is_a(toks, k, "gathering_members") or lex.is_a(toks, k, "agenda_noun")
@@ -307,8 +327,8 @@ def _agenda_facts(lex, toks, src, meeting, names=None, held_here: bool = False) 
             if after is not None and verb.future and (not held_here or not lex.is_a(toks, verb.j, "gathering_members")
                                                       or _next_meeting(toks, after)):
                 after = None                                        # وسيعكف المشاركون على …: only the people gathered
-            if after is not None and verb.cls == "content_verb" and not lex.is_a(toks, verb.j, "agenda_noun"):
-                after = None                                        # ويتضمن المشاركون: not a content verb's subject
+            if verb.cls == "content_verb" and not lex.is_a(toks, verb.j, "agenda_noun"):
+                after = _taken_up_subject(lex, toks, verb.j)        # ويتضمن المؤتمر/الحدث حلقات نقاش حول …
             if after is not None and verb.cls == "recommend_verb" and not lex.is_a(toks, verb.j, "gathering_members"):
                 after = None                                        # وأوصى المشاركون …: people conclude, not an agenda
             if after is not None and verb.cls == "recommend_verb":
@@ -335,6 +355,26 @@ def _agenda_facts(lex, toks, src, meeting, names=None, held_here: bool = False) 
             continue
         out.extend(Fact(meeting, "addresses", e, src, AGENDA_RULE, conf)
                    for e in _topics(toks, lex, _object_start(toks, v, hi), hi, True))
+    return out
+
+
+def _objective_facts(lex, toks, src, meeting) -> list:
+    """``ومن أهداف الورشة تبادل الخبرات حول …``، ``وتمثلت أهداف اللقاء في …``، ``الهدف من الاجتماع هو …``: what a meeting
+    taken up by a definite noun is for (class ``objective_noun``). Not another meeting's (``أهداف الاجتماع المقبل``), not
+    a phrase with no meeting after the noun (``أهداف التنمية المستدامة``، ``أهداف المنظمة``)."""
+    out: list = []
+    conf = REGISTRY.confidence(AGENDA_RULE)
+    for noun in lex.find(toks, "objective_noun"):
+        if noun.feature("needs_frame"):
+            continue                                # ورشة عمل المؤتمر: عمل is a common word
+        j = noun.j
+        if j < len(toks.tokens) and toks.tokens[j].norm == _FROM:
+            j += 1                                  # الهدف من الورشة
+        after = _meeting_ref(lex, toks, j) if j < len(toks.tokens) else None
+        if after is None or negated(toks, noun.i) or _next_meeting(toks, after):
+            continue
+        hi = _sentence_end(toks, noun.i)
+        out.extend(Fact(meeting, "addresses", e, src, AGENDA_RULE, conf) for e in _topics(toks, lex, after, hi, True))
     return out
 
 
@@ -371,6 +411,9 @@ def _witness_facts(lex, toks, src, meeting) -> list:
         if verb.future or verb.reading.enc or verb.j >= len(toks.tokens) or negated(toks, verb.i):
             continue
         j = verb.j
+        if verb.cls == "passive_aux" and (first := lex.is_a(toks, j, "discussion_noun")) is not None:
+            out.extend(_passive_first(lex, toks, src, meeting, verb, first))
+            continue
         if verb.cls == "passive_aux":       # وتم خلال الاجتماع مناقشة …
             if toks.tokens[j].norm not in _AT or j + 1 >= len(toks.tokens):
                 continue
@@ -379,11 +422,56 @@ def _witness_facts(lex, toks, src, meeting) -> list:
         if after is None:
             continue
         hi = _sentence_end(toks, verb.i)
+        after = _past_dashes(toks, after, hi)
         cue = next((c for k in _window(lex, toks, after, min(hi, after + RELATIVE_SKIP), False)
                     if (c := lex.is_a(toks, k, "discussion_noun")) is not None), None)
         if cue is not None:
             out.extend(Fact(meeting, "addresses", e, src, AGENDA_RULE, conf) for e in _topics(toks, lex, cue.j, hi, True))
     return out
+
+
+_DASHES = frozenset("-–—")
+
+
+def _sentence_start(toks, k: int) -> int:
+    sent = toks.tokens[k].sent
+    while k > 0 and toks.tokens[k - 1].sent == sent:
+        k -= 1
+    return k
+
+
+def _past_dashes(toks, k: int, hi: int) -> int:
+    """Token after a clause set off between dashes at ``k`` (``وقد تم خلال الاجتماع - الذي شارك فيه … - مناقشة …``:
+    what the clause says is about the meeting's participants, not what it discussed), else ``k``."""
+    if k >= hi or toks.tokens[k].norm not in _DASHES:
+        return k
+    close = next((n for n in range(k + 1, hi) if toks.tokens[n].norm == toks.tokens[k].norm), None)
+    return close + 1 if close is not None else k
+
+
+def _passive_first(lex, toks, src, meeting, aux, cue) -> list:
+    """``وتم التركيز في حوار هذا العام على …``، ``وقد تم تخصيص يومين من المناقشات لـ…``، ``وجرت مناقشة …``: an impersonal
+    passive whose discussion noun comes first; a meeting phrase after it (في/خلال + a meeting taken up) is passed
+    over. Another meeting named there (an indefinite or named meeting: ``في لقاء مع السفير``) is someone else's
+    discussion: nothing."""
+    hi = _sentence_end(toks, aux.i)
+    if cue.feature("passive_first") is False or (aux.i > 0 and toks.tokens[aux.i - 1].norm in _THAT | _THAT_HE):
+        return []                   # تم تقديم مساعدات …; وقال إنه تم التركيز على …: a speaker's account, not the agenda
+    k = cue.j
+    if cue.feature("needs_agenda") and not any(
+            lex.is_a(toks, n, c) for n in range(k, min(hi, k + AGENDA_NEAR))
+            for c in ("agenda_noun", "discussion_noun", "session_noun")):
+        return []                   # تم تخصيص مبلغ لـ…: money, not a discussion
+    past = None
+    if k < hi and toks.tokens[k].norm in _AT and k + 1 < hi:
+        past = _meeting_ref(lex, toks, k + 1)
+        if past is None and (lex.is_a(toks, k + 1, "meeting_noun") or lex.is_a(toks, k + 1, "meeting_anaphor")):
+            return []
+        k = past if past is not None else k
+    if past is None and any(lex.is_a(toks, n, "meeting_noun") for n in range(_sentence_start(toks, aux.i), aux.i)):
+        return []                   # وسبق هذا الاجتماع عقد اجتماع لكبار المسؤولين …، وتم استعراض …: which meeting is unsaid
+    conf = REGISTRY.confidence(AGENDA_RULE)
+    return [Fact(meeting, "addresses", e, src, AGENDA_RULE, conf) for e in _topics(toks, lex, k, hi, True)]
 
 
 def _window(lex, toks, lo: int, hi: int, meetings: bool):
@@ -541,6 +629,7 @@ def extract(ctx) -> list[Fact]:
         out.extend(_agenda_facts(lex, toks, src, meeting, names, _held_here(index, src, meeting, ctx.document.paragraphs)))
         out.extend(_purpose_facts(lex, toks, src, meeting, parts))
         out.extend(_axis_facts(lex, toks, src, meeting))
+        out.extend(_objective_facts(lex, toks, src, meeting))
         out.extend(_witness_facts(lex, toks, src, meeting))
         if meeting == first:
             out.extend(_statement_facts(lex, toks, src, meeting))

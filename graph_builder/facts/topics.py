@@ -42,7 +42,7 @@ from ..text.arabic import fold
 
 from ..recognise.findings import Fact, Mention
 from . import (dedupe, topic_agenda, topic_clauses, topic_copula, topic_lists, topic_priorities,
-               topic_process_names, topic_purpose, topic_sessions)
+               topic_objectives, topic_process_names, topic_purpose, topic_sessions, topic_themes)
 from .fact_context import FactContext
 from .clause_subjects import NON_SUBJECT_KINDS, Subject, Text, resolve_anaphor, sentence_subject, subject_after
 from .family_findings import KnownEvents, known_commitments, known_events
@@ -206,5 +206,7 @@ def extract(ctx: FactContext) -> list[Fact]:
     facts.extend(topic_agenda.extract(ctx))
     facts.extend(topic_clauses.extract(ctx))
     facts.extend(topic_process_names.extract(ctx))
+    facts.extend(topic_themes.extract(ctx))
+    facts.extend(topic_objectives.extract(ctx))
     facts.extend(topic_priorities.extract(ctx))
     return dedupe(facts)
