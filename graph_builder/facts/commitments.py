@@ -32,7 +32,8 @@ from dataclasses import dataclass, field
 
 from ..text.arabic import fold
 from ..recognise.findings import Entity, Fact, Value
-from . import adoption, dated, funding, funding_lists, numbered, own_instrument, programme_frames, signing
+from . import (adoption, dated, funding, funding_lists, numbered, own_instrument, programme_frames, publications,
+               signing)
 from .fact_context import FactContext, sentences
 from .event_common import Ref, dates_in
 from .rules import REGISTRY
@@ -161,6 +162,8 @@ def _sentence_facts(ctx, st, src, v: View, s: int, e: int, ps: ParaState, meetin
     yield from adoption.named_adoptions(ctx, src, v, s, e, meetings, ps, meeting_of, read)
     yield from _funded_named(ctx, src, v, s, e, ps)
     yield from _programme_frames(ctx, src, v, s, e, ps)
+    for _, facts in publications.extract_sentence(src, ctx.tokens(src), s, e):
+        yield from facts
     yield from _managed_by_subject(ctx, src, v, s, e, ps)
     yield from _contributed_to_fund(ctx, src, v, s, e, ps)
     yield from _passives(ctx, src, v, s, e, ps, read)
