@@ -31,6 +31,11 @@ def test_two_organisations_launch_a_report_named_by_its_head_words_and_its_theme
     assert p == {"التنقل والعمل في منطقة متغيرة": {"org/iom", "org/ilo"}}
 
 
+def test_an_untitled_report_named_by_its_head_words_io_wording():
+    p = published("أطلقت المنظمة الدولية للهجرة اليوم تقرير الهجرة الإقليمية لعام 2030 في جنيف.")
+    assert p == {"تقرير الهجرة الإقليمية لعام 2030": {"org/iom"}}
+
+
 def test_a_report_issued_by_an_organisation_un_wording():
     p = published("ويتناول التقرير الصادر عن منظمة العمل الدولية بعنوان «تقديرات عالمية بشأن العمال المهاجرين» "
                   "أوضاع العمال في المنطقة.")

@@ -7,7 +7,8 @@ year, a convention by its organization and number, a named declaration/framework
 its transliterated name, a recommendation by its session and item number. Facts: who
 adopted/launched/signed (mdkg:adoptedBy), where (adoptedAt) and when (dateAdopted, year),
 parties of agreements, amounts (MonetaryAmount with amountValue/currency), funders and
-managers, and producedBy for recommendations.
+managers, and producedBy for recommendations. The reports, studies and briefs an actor issues
+(mdkg:Publication, mdkg:publishedBy) are read sentence by sentence by ``publications.py``.
 
 A commitment's slug is its name as printed, transliterated and cut to a few words (the same
 name in another report gets the same IRI); its English label is composed from what the

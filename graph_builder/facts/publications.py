@@ -14,8 +14,8 @@ state written in one of these ways:
   is titled or its topic follows (``تقرير X عن/حول …``).
 
 It is named by its quoted title (right after the noun, or after a theme cue within a few words: ``تقريرا بعنوان «…»``),
-else by its head words: the noun and the definite words that follow it (``تقرير الهجرة الدولية لعام 2015``), or the
-noun, its genitive publisher and the topic after عن/حول. A noun with neither a title nor head words mints nothing
+else by its head words: the noun and the two or more definite words that follow it (``تقرير الهجرة الدولية لعام 2015``;
+not ``تقرير الهجرة``), or the noun, its genitive publisher and the topic after عن/حول. A noun with neither a title nor head words mints nothing
 (``أصدرت X تقريرا``: which report?). It gives nothing for a plural, a noun inside a name the gazetteer knows, a report
 with a UN document symbol (``text_entities`` cites it), a publisher that is a meeting or a person (``التقرير
 الختامي للمؤتمر``; ``قدم الوزير تقريرا``), or a verb the class does not hold. It knows no document.
@@ -42,6 +42,7 @@ ACTORS = frozenset({"org", "state"})
 VERB_REACH = 14             # tokens between a publishing verb and the noun (the actors' names)
 TITLE_REACH = 8             # tokens between the noun and a theme cue or an opening quote
 HEAD_MAX = 8                # words of a name made of head words
+HEAD_MIN = 2                # fewer (تقرير الهجرة) names no one publication
 _QUOTES = frozenset({"«", "»", '"', "“", "”", "″"})
 _BETWEEN = frozenset({"و", "اليوم", "امس", "مؤخرا", "حديثا", "،", ",", "(", ")"}) | _QUOTES
 _ADJECTIVES = frozenset({"السنوي", "السنويه", "الجديد", "الجديده", "الاخير", "الاخيره", "الرئيسي", "الرئيسيه",
@@ -191,4 +192,4 @@ def _head_words(toks, k: int, j: int, hi: int, genitive: bool):
         if t.kind == "punct" or t.norm in _STOPS or t.norm in _QUOTES or starting(toks, j, ACTORS | {"person", "event"}):
             break
         j += 1
-    return j if j > start else None
+    return j if j - start >= HEAD_MIN else None
