@@ -36,6 +36,14 @@ def test_an_untitled_report_named_by_its_head_words_io_wording():
     assert p == {"تقرير الهجرة الإقليمية لعام 2030": {"org/iom"}}
 
 
+def test_a_name_the_gazetteer_lacks_before_an_actors_acronym_in_quotes_agency_wire():
+    p = published("أطلقت هيئة التعاون الإقليمي للتنمية المستدامة \"الإسكوا\" والمنظمة الدولية للهجرة اليوم تقرير الهجرة "
+                  "الدولية لعام 2030 تحت عنوان \"الهجرة في منطقة متغيرة\".")
+    assert p == {"الهجرة في منطقة متغيرة": {"org/escwa", "org/iom"}}
+    # words that no acronym of an actor follows: not the verb's subject
+    assert published("أطلقت هيئة جديدة للتنمية اليوم تقريرا بعنوان \"الهجرة في منطقة متغيرة\".") == {}
+
+
 def test_a_report_issued_by_an_organisation_un_wording():
     p = published("ويتناول التقرير الصادر عن منظمة العمل الدولية بعنوان «تقديرات عالمية بشأن العمال المهاجرين» "
                   "أوضاع العمال في المنطقة.")

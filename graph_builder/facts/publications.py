@@ -5,7 +5,8 @@ The publication is a head noun (class ``publication_noun``: تقرير، درا�
 state written in one of these ways:
 
 * the subject of a publishing verb right before it (class ``publish_verb``: ``أصدرت X تقريرا``، ``أطلقت X وY اليوم
-  تقرير …``، ``أطلقت X تقريرها``): only actors, و, quotes and a time word between the verb and the noun;
+  تقرير …``، ``أطلقت X تقريرها``): only actors, و, quotes and a time word between the verb and the noun (and a name the gazetteer lacks
+  right before an actor's acronym in quotes or brackets: ``لجنة … "الإسكوا"``);
 * after a participle or a passive right after the noun or its title (class ``issued_by``: ``التقرير الصادر عن X``;
   ``publish_verb`` form ``passive``: ``تقرير صدر عن X``);
 * after a relative verb with a pronoun right after the noun (``دراسة أعدتها X``), else that clause's subject
@@ -42,6 +43,7 @@ ACTORS = frozenset({"org", "state"})
 VERB_REACH = 14             # tokens between a publishing verb and the noun (the actors' names)
 TITLE_REACH = 8             # tokens between the noun and a theme cue or an opening quote
 HEAD_MAX = 8                # words of a name made of head words
+ACRONYM_REACH = 10          # words of an actor's name the gazetteer lacks, before its acronym in quotes
 HEAD_MIN = 2                # fewer (تقرير الهجرة) names no one publication
 _QUOTES = frozenset({"«", "»", '"', "“", "”", "″"})
 _BETWEEN = frozenset({"و", "اليوم", "امس", "مؤخرا", "حديثا", "،", ",", "(", ")"}) | _QUOTES
@@ -110,9 +112,23 @@ def _verb_publishers(toks, lex, lo: int, k: int) -> list:
                 elif toks.tokens[j].norm in _BETWEEN or any(x.entity.kind in ACTORS for x in toks.tokens[j].ents):
                     j += 1
                 else:
-                    return []
+                    j = _spelled_out(toks, j, k)
+                    if j is None:
+                        return []
             return out
     return []
+
+
+def _spelled_out(toks, j: int, k: int):
+    """The token of the quote or bracket that opens the actor's acronym after a name the gazetteer does not know, written
+    from token ``j`` (``لجنة … لغربي آسيا "الإسكوا"``), so the name is skipped; None when no actor's acronym in quotes
+    or brackets follows within ``ACRONYM_REACH`` words."""
+    for x in range(j + 1, min(k, j + ACRONYM_REACH + 1)):
+        if toks.tokens[x].norm in _QUOTES | {"("}:
+            return x if x + 1 < k and starting(toks, x + 1, ACTORS) is not None else None
+        if toks.tokens[x].kind == "punct" or any(m.entity.kind in ACTORS | {"person"} for m in toks.tokens[x].ents):
+            return None
+    return None
 
 
 def _genitive(toks, after: int, hi: int):
