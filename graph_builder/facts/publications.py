@@ -88,7 +88,7 @@ def extract_sentence(src, toks, s: int, e: int):
             span = _head_words(toks, k, after if genitive is None else genitive[1], hi, genitive is not None)
             if span is None:
                 continue
-            a, b = toks.tokens[k].start, toks.tokens[span - 1].end
+            a, b = toks.tokens[k].start + len(nm.reading.pro), toks.tokens[span - 1].end     # not its و/ب/ل
             name = src.text[a:b].strip()
         ent = Entity(kind="publication", slug=slugify(translit(name))[:60].strip("-") or "publication",
                      cls="Publication", label_ar=name, from_text=True)
