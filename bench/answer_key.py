@@ -20,12 +20,15 @@ FAMILIES = {
     "meetings": ("partOf", "location", "hostedBy", "startDate", "endDate", "year", "chairedBy",
                  "coChairedBy", "participantCount", "participatesIn", "theme"),
     "commitments": ("adoptedBy", "adoptedAt", "dateAdopted", "party", "amount", "fundedBy",
-                    "managedBy", "producedBy"),
+                    "managedBy", "producedBy", "publishedBy"),
     "actors": ("memberOf", "bodyOf", "role", "affiliation"),
     "topics": ("addresses",),
 }
 FAMILY_OF = {p: fam for fam, preds in FAMILIES.items() for p in preds}
 SCORED = frozenset(FAMILY_OF)
+# A key's producedBy whose subject is a publication is the graph's publishedBy (the ontology's producedBy is
+# Recommendation → Event; publishedBy is Publication → Actor, so an extracted publishedBy is always on a publication).
+KEY_PREDICATE = {"publishedBy": "producedBy"}
 TIME_PREDICATES = frozenset({"year", "startDate", "endDate"})
 COMMITMENT_KINDS = frozenset({"commitment", "agreement", "funding", "initiative"})
 RESERVED = frozenset({"line", "kind", "s", "optional", "why", "more"})
@@ -34,6 +37,11 @@ SPEC_KEYS = frozenset({"label", "label_contains", "type", "any"})
 
 class KeyError_(ValueError):
     """A malformed key file (the message names the file and the table)."""
+
+
+def key_predicate(predicate: str) -> str:
+    """The name a key gives a graph predicate (``publishedBy`` → ``producedBy``); others unchanged."""
+    return KEY_PREDICATE.get(predicate, predicate)
 
 
 def family_of(predicate: str, kind: str) -> str:

@@ -38,7 +38,8 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from bench.answer_key import FAMILIES, FAMILY_OF, SCORED, TIME_PREDICATES, KeySet, load_set, problems  # noqa: E402
+from bench.answer_key import (FAMILIES, FAMILY_OF, SCORED, TIME_PREDICATES, KeySet, key_predicate,  # noqa: E402
+                              load_set, problems)
 
 KEYS = ROOT / "tests" / "data" / "extraction_key"
 MDKG = "https://w3id.org/mdkg/ontology#"
@@ -333,22 +334,22 @@ def score_document(graph: Graph, keyset: KeySet, doc, result: Result) -> None:
     resolved = [(kf, m.resolve(kf.subject)) for kf in doc.facts]
     trap_nodes = [[(m.resolve(ref), p, item) for ref, p, item in t.checks] for t in doc.traps]
     key_nodes = set().union(*(nodes for _, nodes in resolved))
-    by_sp = defaultdict(list)
+    by_sp = defaultdict(list)             # by the key's name of the predicate (publishedBy is a key's producedBy)
     for e in extracted:
-        by_sp[e.p].append(e)
+        by_sp[key_predicate(e.p)].append(e)
     for kf, nodes in resolved:
         if kf.optional:
             continue
         tally = result.families[kf.family]
         tally.required += 1
-        if any(e.s in nodes and m.matches(e.o, kf.item) for e in by_sp[kf.predicate]):
+        if any(e.s in nodes and m.matches(e.o, kf.item) for e in by_sp[key_predicate(kf.predicate)]):
             tally.found += 1
         else:
             result.misses.append((doc.slug, kf))
     planned = graph.typed(doc.slug, keyset.planned_types)
     trapped = set()
     for trap, checks in zip(doc.traps, trap_nodes):
-        hits = [e for nodes, p, item in checks for e in by_sp[p] if e.s in nodes and m.matches(e.o, item, "trap")
+        hits = [e for nodes, p, item in checks for e in by_sp[key_predicate(p)] if e.s in nodes and m.matches(e.o, item, "trap")
                 and not (e.s in planned and p in keyset.planned_describes)]
         result.traps += 1
         if hits:
@@ -361,7 +362,7 @@ def score_document(graph: Graph, keyset: KeySet, doc, result: Result) -> None:
             result.unjudged.append(e)
             continue
         match = next((kf for kf, nodes in resolved
-                      if kf.predicate == e.p and e.s in nodes and m.matches(e.o, kf.item, "judge")), None)
+                      if key_predicate(kf.predicate) == key_predicate(e.p) and e.s in nodes and m.matches(e.o, kf.item, "judge")), None)
         if match is not None and e not in trapped:
             family = match.family
         elif e.p in TIME_PREDICATES:

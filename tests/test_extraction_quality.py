@@ -307,3 +307,50 @@ def _export(store, out):
     from bench.extraction_quality import _run
     _run(["export", "--store", str(store), "--format", "nquads", "--out", str(out)])
     return out
+
+
+PUB_DOC = """
+document = "d1"
+
+[subjects]
+brief = { label_contains = "Remittances Brief" }
+
+[[fact]]
+line = "publication: the Remittances Brief, issued by the World Bank"
+kind = "publication"
+s = "brief"
+producedBy = "World Bank"
+
+[[fact]]
+line = "recommendation: produced by the session"
+kind = "recommendation"
+s = "Recommendation one"
+producedBy = "Session one"
+
+[[trap]]
+line = "role trap: Egypt is ranked by the brief, it does not issue it"
+s = "brief"
+producedBy = "Egypt"
+"""
+
+
+def test_a_keys_producedBy_on_a_publication_is_the_graphs_publishedBy(tmp_path):
+    q = Quads()
+    for node, label in {"publication/brief": "Remittances Brief 2030", "org/wb": "World Bank", "state/EGY": "Egypt",
+                        "commitment/r1": "Recommendation one", "event/s1": "Session one"}.items():
+        q.add(ID + node, SKOS + "prefLabel", (label, "@en"), REF)
+    q.add(ID + "paragraph/d1/p1", RDF + "type", MDKG + "Paragraph", DOC)
+    q.fact(ID + "publication/brief", "publishedBy", ID + "org/wb", "p1")      # the key's producedBy
+    q.fact(ID + "publication/brief", "publishedBy", ID + "state/EGY", "p1")   # the trap
+    q.fact(ID + "commitment/r1", "producedBy", ID + "event/s1", "p1")         # the ontology's producedBy still scores
+    keys = tmp_path / "keys" / "pub"
+    keys.mkdir(parents=True)
+    (keys / "set.toml").write_text('name = "pub"\ncorpus = []\n', encoding="utf-8")
+    (keys / "d1.toml").write_text(PUB_DOC, encoding="utf-8")
+    nq = tmp_path / "pub.nq"
+    nq.write_text(q.text(), encoding="utf-8")
+    r = score(Graph.from_nquads(nq), load_set(keys))
+    t = r.families["commitments"]
+    assert (t.required, t.found, t.judged, t.correct) == (2, 2, 3, 2)
+    assert [(t.line, [(e.p, e.o.value) for e in hits]) for _, t, hits in r.violations] == [
+        ("role trap: Egypt is ranked by the brief, it does not issue it", [("publishedBy", ID + "state/EGY")])]

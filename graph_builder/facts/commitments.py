@@ -7,7 +7,8 @@ year, a convention by its organization and number, a named declaration/framework
 its transliterated name, a recommendation by its session and item number. Facts: who
 adopted/launched/signed (mdkg:adoptedBy), where (adoptedAt) and when (dateAdopted, year),
 parties of agreements, amounts (MonetaryAmount with amountValue/currency), funders and
-managers, and producedBy for recommendations.
+managers, and producedBy for recommendations. The reports, studies and briefs an actor issues
+(mdkg:Publication, mdkg:publishedBy) are read sentence by sentence by ``publications.py``.
 
 A commitment's slug is its name as printed, transliterated and cut to a few words (the same
 name in another report gets the same IRI); its English label is composed from what the
@@ -33,7 +34,7 @@ from dataclasses import dataclass, field
 from ..text.arabic import fold
 from ..recognise.findings import Entity, Fact, Value
 from . import (adoption, dated, funding, funding_lists, meeting_recommendations, numbered, own_instrument,
-               programme_frames, ratification, signing)
+               programme_frames, publications, ratification, signing)
 from .fact_context import FactContext, sentences
 from .event_common import Ref, dates_in
 from .rules import REGISTRY
@@ -164,6 +165,8 @@ def _sentence_facts(ctx, st, src, v: View, s: int, e: int, ps: ParaState, meetin
     yield from adoption.named_adoptions(ctx, src, v, s, e, meetings, ps, meeting_of, read)
     yield from _funded_named(ctx, src, v, s, e, ps)
     yield from _programme_frames(ctx, src, v, s, e, ps)
+    for _, facts in publications.extract_sentence(src, ctx.tokens(src), s, e):
+        yield from facts
     yield from _managed_by_subject(ctx, src, v, s, e, ps)
     yield from _contributed_to_fund(ctx, src, v, s, e, ps)
     yield from _passives(ctx, src, v, s, e, ps, read)

@@ -70,7 +70,7 @@ def extract_sentence(ctx, src, toks, v, s: int, e: int, mint, seen: dict | None)
         name = src.text[start:stop].strip()
         name = name[:-1].rstrip() if name.endswith(("«", "“")) else name
         owner = _owner(toks, head.j, end)
-        manager = owner or _clause_subject(toks, lo, fm.i)
+        manager = owner or clause_subject(toks, lo, fm.i)
         funders = _funders(toks, lex, end, hi)
         if manager is None and not funders:
             continue             # named, but nothing said of it here: not minted
@@ -125,7 +125,7 @@ def _owner(toks, k: int, end: int):
     return None
 
 
-def _clause_subject(toks, lo: int, i: int):
+def clause_subject(toks, lo: int, i: int):
     """The organisation that is the subject of the clause the frame word at token ``i`` belongs to: the first actor
     of the sentence (after a dateline's dash), within ``SUBJECT_REACH`` tokens of its start and not after a
     preposition; None when it is a state, or the sentence names none before the frame."""
