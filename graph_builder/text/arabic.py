@@ -88,7 +88,8 @@ class Normalised:
     """Folded text plus, for each folded character, its [start, end) span in the original.
 
     ``ends[i]`` runs over removed marks (diacritics, tatweel) that follow the character, so
-    a span ending on a letter keeps that letter's diacritics; removed spaces never extend it.
+    a span ending on a letter keeps that letter's diacritics; removed spaces never extend it. A space
+    the source lost between two words (``run_together.py``) has the empty span at the point between.
     """
 
     original: str
@@ -172,23 +173,17 @@ def normalise(text: str) -> Normalised:
         return _normalise_plain(text)
     spaced = _normalise_plain(insert_spaces(text, points))
     inserted = [i + k for k, i in enumerate(points)]        # the inserted spaces' offsets in the spaced text
-
-    def back(q: int) -> int:                                  # spaced offset -> original offset
-        return q - bisect_left(inserted, q)
-
     starts, ends = [], []
-    for a, b in zip(spaced.starts, spaced.ends):
+    for a, b in zip(spaced.starts, spaced.ends):             # spaced offsets -> original offsets
         k = bisect_left(inserted, a)
-        if k < len(inserted) and inserted[k] == a:             # an inserted space: the point between
-            starts.append(a - k)
-            ends.append(a - k)
-        else:
-            starts.append(a - k)
-            ends.append(back(b))
+        starts.append(a - k)
+        is_inserted = k < len(inserted) and inserted[k] == a
+        ends.append(a - k if is_inserted else b - bisect_left(inserted, b))   # inserted: the point between
     return Normalised(text, spaced.text, tuple(starts), tuple(ends))
 
 
 def _normalise_plain(text: str) -> Normalised:
+    """:func:`normalise` of a text read as it stands (no missing space put back)."""
     n = len(text)
     if not text.isascii() and max(text) >= _ASTRAL:
         out, starts, ends = [], [], []
