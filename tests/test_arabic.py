@@ -86,7 +86,8 @@ def test_map_is_exact_and_monotone(raw, data):
     for i, ch in enumerate(n.text):
         s, e = n.to_original(i, i + 1)
         piece = raw[s:e]
-        assert (ch == " " and piece.isspace()) or ch in fold(piece)   # a ligature maps whole
+        # a ligature maps whole; a space the source lost (run-together words) maps to the point between
+        assert (ch == " " and (piece.isspace() or piece == "")) or ch in fold(piece)
     if n.text:
         a = data.draw(st.integers(0, len(n.text)))
         b = data.draw(st.integers(a, len(n.text)))

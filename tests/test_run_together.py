@@ -1,11 +1,13 @@
-"""Words a source printed run together are split when the source is read (``text/run_together.py``):
-by rule after a ta marbuta inside a word, and by the known slips of class ``run_together``. Sentences
+"""Words a source printed run together are split in the folded form (``text/run_together.py``,
+``text/arabic.py``): by rule after a ta marbuta inside a word, and by the known slips of class
+``run_together``; the source text is never edited and spans map back to its characters. Sentences
 written for these tests in several registers, with what must not be split."""
 from __future__ import annotations
 
 import pytest
 
 from graph_builder.recognise.matcher import mentions_in
+from graph_builder.text.arabic import fold, normalise
 from graph_builder.text.corpus import read_document
 from graph_builder.text.run_together import listed, split_run_together
 from graph_builder.text.word_classes import LexiconError, load
@@ -53,13 +55,41 @@ def test_a_split_must_keep_the_letters(tmp_path):
         load.cache_clear()
 
 
-def test_the_reader_splits_before_mentions(tmp_path, matcher):
+def test_the_source_text_is_kept_and_the_mentions_point_at_its_characters(tmp_path, matcher):
+    raw = ("نظمت جامعة الدول العربيةولجنة الأمم المتحدة الاقتصادية والاجتماعية لغربي آسيا ورشة عمل، "
+           "وقالت المديرة الإقليمية كارميلاغودو إن الهجرة فرصة.")
     path = tmp_path / "news.txt"
-    path.write_text("منظمات تجتمع\n\n"
-                    "نظمت جامعة الدول العربيةومنظمة العمل الدولية ورشة عمل، وقالت المديرة الإقليمية "
-                    "كارميلاغودو إن الهجرة فرصة.\n", encoding="utf-8")
+    path.write_text("منظمات تجتمع\n\n" + raw + "\n", encoding="utf-8")
     doc = read_document(path)
-    text = " ".join(p.text for p in doc.paragraphs)
-    assert "العربية ومنظمة" in text and "كارميلا غودو" in text
-    slugs = {m.entity.slug for m in mentions_in(doc, matcher)}
-    assert {"las", "ilo"} <= slugs
+    # the paragraph is exactly what the source printed: no space was inserted into it
+    assert [p.text for p in doc.paragraphs] == [raw]
+    found = mentions_in(doc, matcher)
+    slugs = {m.entity.slug for m in found}
+    assert {"las", "escwa"} <= slugs
+    for m in found:                   # every span is the source's own characters
+        assert m.surface == m.source.text[m.start:m.end]
+    las = next(m for m in found if m.entity.slug == "las")
+    assert las.surface == "جامعة الدول العربية"
+    assert raw[las.end:las.end + 5] == "ولجنة"      # ends between the two letters run together
+
+
+@pytest.mark.parametrize("text, word, original", [
+    # UN web page: the word after the missing space maps to its own letters
+    ("بمشاركة جامعة الدول العربيةومنظمة العمل", "ومنظمه", "ومنظمة"),
+    # with a case ending on the ta marbuta: the word before keeps its diacritic
+    ("في العاصمة اللبنانيةًبيروت اليوم", "اللبنانيه", "اللبنانيةً"),
+    # a listed word: both halves map back, and the two together are the word as printed
+    ("وقالت المديرة كارميلاغودو إن", "كارميلا غودو", "كارميلاغودو"),
+])
+def test_the_folded_form_has_the_space_and_maps_to_the_source(text, word, original):
+    n = normalise(text)
+    assert n.text == fold(text)
+    i = n.text.index(word)
+    start, end = n.to_original(i, i + len(word))
+    assert text[start:end] == original
+
+
+def test_text_without_a_missing_space_folds_as_before():
+    for text in ("تولت رئاستها الدورية وسلمتها إلى المغرب", "منظمة 2030 ومنظمةIOM", "كارميلاغودوس"):
+        n = normalise(text)
+        assert n.text.count(" ") == text.count(" ")

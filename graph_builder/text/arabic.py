@@ -7,6 +7,10 @@ whitespace → one space), invisible format characters (removed) and punctuation
 (، ؛ ؟ quotes, dashes) and returns a :class:`Normalised` that maps every span of the folded
 text back to code-point offsets in the original. ``fold(text)`` is the folded string only.
 
+Words a source printed run together (``run_together.py``: a ta marbuta inside a word, the known slips
+of class ``run_together``) are two words in the folded form: the missing space is inserted there,
+mapped to the zero-width point between the two letters, so the original text is never edited.
+
 Clitic helpers: :data:`PROCLITICS` (the letter sequences that may precede a name inside the
 same written word) and :func:`proclitic_splits`.
 
@@ -16,6 +20,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from types import MappingProxyType
@@ -83,7 +88,8 @@ class Normalised:
     """Folded text plus, for each folded character, its [start, end) span in the original.
 
     ``ends[i]`` runs over removed marks (diacritics, tatweel) that follow the character, so
-    a span ending on a letter keeps that letter's diacritics; removed spaces never extend it.
+    a span ending on a letter keeps that letter's diacritics; removed spaces never extend it. A space
+    the source lost between two words (``run_together.py``) has the empty span at the point between.
     """
 
     original: str
@@ -120,6 +126,39 @@ def _replace_one_to_one(text: str) -> str:
     return text
 
 
+_LOADING = object()
+_missing_spaces_fn = None
+
+
+def _missing_spaces(text: str) -> tuple[int, ...]:
+    """Where ``text`` lacks a space between two words (``run_together.missing_spaces``), imported on
+    first use: the lexicon it reads folds its own entries while it loads, and those calls (re-entrant)
+    find no missing space."""
+    global _missing_spaces_fn
+    if _missing_spaces_fn is None:
+        _missing_spaces_fn = _LOADING
+        try:
+            from .run_together import _listed_words, missing_spaces
+            _listed_words()
+        except BaseException:
+            _missing_spaces_fn = None
+            raise
+        _missing_spaces_fn = missing_spaces
+    if _missing_spaces_fn is _LOADING:
+        return ()
+    return _missing_spaces_fn(text)
+
+
+def insert_spaces(text: str, points: tuple[int, ...]) -> str:
+    """``text`` with a space inserted before each of the ascending offsets ``points``."""
+    parts, last = [], 0
+    for i in points:
+        parts.append(text[last:i])
+        last = i
+    parts.append(text[last:])
+    return " ".join(parts)
+
+
 @lru_cache(maxsize=8192)
 def normalise(text: str) -> Normalised:
     """Fold ``text`` for matching, keeping an exact map back to original offsets.
@@ -127,7 +166,24 @@ def normalise(text: str) -> Normalised:
     Memoised (the result is immutable): rules fold the same paragraphs and phrases many times.
     Characters that fold one to one are replaced in bulk; spaces, removed marks and expanded
     characters go through :func:`_normalise_chars` one at a time (the same result as taking every
-    character that way, checked by ``tests/test_fast_paths.py``)."""
+    character that way, checked by ``tests/test_fast_paths.py``). A space missing between two words
+    is folded as a space whose span is the empty point between them."""
+    points = _missing_spaces(text) if text and not text.isascii() else ()
+    if not points:
+        return _normalise_plain(text)
+    spaced = _normalise_plain(insert_spaces(text, points))
+    inserted = [i + k for k, i in enumerate(points)]        # the inserted spaces' offsets in the spaced text
+    starts, ends = [], []
+    for a, b in zip(spaced.starts, spaced.ends):             # spaced offsets -> original offsets
+        k = bisect_left(inserted, a)
+        starts.append(a - k)
+        is_inserted = k < len(inserted) and inserted[k] == a
+        ends.append(a - k if is_inserted else b - bisect_left(inserted, b))   # inserted: the point between
+    return Normalised(text, spaced.text, tuple(starts), tuple(ends))
+
+
+def _normalise_plain(text: str) -> Normalised:
+    """:func:`normalise` of a text read as it stands (no missing space put back)."""
     n = len(text)
     if not text.isascii() and max(text) >= _ASTRAL:
         out, starts, ends = [], [], []
@@ -193,8 +249,12 @@ def _normalise_chars(text: str, lo: int, hi: int, out: list, starts: list, ends:
 def fold(text: str) -> str:
     """The folded form of ``text`` (``normalise(text).text``, computed without the offset map: each
     character that folding changes replaced, then every run of spaces made one)."""
-    if not text.isascii() and max(text) >= _ASTRAL:
-        return normalise(text).text
+    if not text.isascii():
+        if max(text) >= _ASTRAL:
+            return normalise(text).text
+        points = _missing_spaces(text)
+        if points:
+            text = insert_spaces(text, points)
     for c in _CHANGED.intersection(text):
         text = text.replace(c, _FOLD[c])
     return _SPACE_RUN.sub(" ", text) if "  " in text else text

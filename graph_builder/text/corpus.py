@@ -10,8 +10,9 @@ title, the first heading or the file name (with a warning). The kind of document
 the manifest or is guessed (``doc_kind.py``); what was guessed is listed in
 ``Document.guessed``.
 
-Words a source printed run together are split first (``run_together.py``: a ta marbuta inside a word,
-and the known slips of class ``run_together``), so every later stage reads the same text.
+A paragraph's text is exactly what the source printed: words it printed run together are split only
+in the folded form the normaliser gives (``arabic.py``, ``run_together.py``), so evidence points at
+the source's characters.
 
 What it does not: recognise entities or facts, or normalise text.
 """
@@ -26,7 +27,6 @@ from pathlib import Path
 from . import doc_kind
 from .model import Document, SourceError, SourceIssue
 from .readers import SUFFIXES, read
-from .run_together import split_run_together
 from .structure import ParsedText, match_key, parse
 from .dateline import closing_date
 from .unnumbered import _HEADER_LINE, parse_unnumbered
@@ -126,11 +126,11 @@ def read_document(path: Path | str, manifest_entry: dict | None = None, strict: 
     path = Path(path)
     source = read(path)
     sha = source.sha256
-    text = split_run_together(source.as_text(numbered=True))
+    text = source.as_text(numbered=True)
     parsed = parse(text, path)
     numbered = is_numbered(parsed, text)
     if not numbered:
-        parsed = parse_unnumbered(split_run_together(source.as_text(numbered=False)), path)
+        parsed = parse_unnumbered(source.as_text(numbered=False), path)
         if not parsed.paragraphs:
             raise SourceError(path, "no paragraph of text found (only a title or headings)")
     check_language(path, parsed)
