@@ -33,7 +33,7 @@ from dataclasses import dataclass
 
 from ..text.tokens import Tokens, strip_article
 from ..text.word_classes import load
-from .meeting_setting import after, dates_of, mention_at
+from .meeting_setting import after, dates_of, mention_at, place_at
 from .minting import translit
 
 PHRASE_REACH = 16            # tokens after the meeting noun the phrase may span
@@ -166,7 +166,7 @@ def _place_at(toks: Tokens, k: int, hi: int):
     """(place, token after it) for ``في/ب`` + city at token ``k``, a site noun allowed between (``بمدينة مراكش``,
     ``في العاصمة فاليتا``); else None."""
     t = toks.tokens[k]
-    pm = mention_at(toks, k, ("place",))
+    pm = place_at(toks, k)                              # بتونس: the capital a state's name also names
     if pm is not None and t.norm.startswith("ب") and pm.start > t.start:
         return pm.entity, after(toks, pm)              # بفاليتا
     x = k + 1                                           # في فاليتا، بمدينة مراكش
@@ -174,7 +174,7 @@ def _place_at(toks: Tokens, k: int, hi: int):
         x += 1                                          # في العاصمة فاليتا
     elif t.norm not in ("في", "ب") and t.norm[1:] not in _SITE:
         return None
-    pm = mention_at(toks, x, ("place",)) if x < hi else None
+    pm = place_at(toks, x) if x < hi else None
     return (pm.entity, after(toks, pm)) if pm is not None else None
 
 

@@ -1,7 +1,8 @@
 """Where and when a meeting named in running text is: its place, its own dates, the verbs that govern it.
 
 What the meeting rules (``written_meetings.py``) ask of a sentence around a meeting's name: the city
-after في/ب (or ``العاصمة …``, a fronted ``وفي براغ،``, ``في المدينة نفسها``), the state it was held in when
+after في/ب (or ``العاصمة …``, a fronted ``وفي براغ،``, ``في المدينة نفسها``; ``في تونس`` the capital a state's
+name also names), the state it was held in when
 no city is named, the dates after its name that are its own (not behind a session noun, another
 meeting or the tail of an unread range), the dates between a governing verb and the name, the first
 or last day a start or end verb dates (``انطلقت``, ``اختتمت اليوم``), and whether a held verb governs
@@ -9,6 +10,8 @@ it. Dates come from ``graph_builder.values`` read against the document's date; `
 lexicon's relative time words. It decides nothing about which meeting it is and makes no facts.
 """
 from __future__ import annotations
+
+from dataclasses import replace
 
 from ..text.tokens import Tokens, strip_article
 from ..values import find_dates, find_ordinals
@@ -32,6 +35,16 @@ def partners(toks: Tokens, start: int, end: int, kinds: tuple[str, ...]) -> list
         if not out or prefix == "و" or (not prefix and k > 0 and toks.tokens[k - 1].norm in ("مع", "و", ",")):
             out.append(m)
     return out
+
+
+def place_at(toks: Tokens, i: int):
+    """The place named in token ``i``: a place's mention, or the capital a state's name also names (``عقد في
+    تونس``, ``الذي عقد في الكويت``: the city, Mention.city), read so only where the text asks for a place."""
+    m = mention_at(toks, i, ("place",))
+    if m is not None:
+        return m
+    sm = mention_at(toks, i, ("state",))
+    return replace(sm, entity=sm.city) if sm is not None and getattr(sm, "city", None) is not None else None
 
 
 def mention_at(toks: Tokens, i: int, kinds: tuple[str, ...]):
@@ -98,7 +111,7 @@ def fronted_place(toks: Tokens, lo: int, i: int):
     comma, is where the sentence's meeting was held."""
     if i - lo < 3 or toks.tokens[lo].norm not in ("في", "وفي"):
         return None
-    m = mention_at(toks, lo + 1, ("place",))
+    m = place_at(toks, lo + 1)
     if m is None:
         return None
     k = toks.index_at(m.end)
@@ -257,7 +270,7 @@ def place_after(toks: Tokens, j: int, hi: int, stop_at_meeting: bool = True):
                 and toks.tokens[k + 2].norm in ("نفسها", "ذاتها"):
             before = [x for x in toks.mentions if x.entity.kind == "place" and x.end <= toks.tokens[k].start]
             return before[-1].entity if before else None      # في المدينة نفسها: the city named before
-        pm = mention_at(toks, k, ("place",))
+        pm = place_at(toks, k)
         if pm is None:
             continue
         if contradicted(toks, pm):

@@ -44,6 +44,9 @@ class Mention:
     end: int = 0
     surface: str = ""              # exactly source_text[start:end]
     rule: str = "gazetteer"
+    # the capital a state's name also names as written here (تونس: Tunis), for a place slot to read; the
+    # mention itself still names the state (name_variants.namesake_capitals)
+    city: Entity | None = field(default=None, hash=False, compare=False)
 
 
 @dataclass(frozen=True)

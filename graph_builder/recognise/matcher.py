@@ -75,7 +75,7 @@ from ..text.arabic import PROCLITICS, fold, is_word_char, normalise
 from ..text.word_classes import load as load_word_classes
 from .findings import Entity, Mention
 from .gazetteer import Gazetteer
-from .name_variants import load_grammar
+from .name_variants import load_grammar, namesake_capitals
 from ..text.model import Document, Section
 from .role_persons import find_role_persons, given
 from .text_bodies import find_bodies
@@ -255,6 +255,8 @@ class Matcher:
         self._short_names = self._short_name_index(gazetteer)
         self._fuzzy_memo: dict[str, tuple[int, Entity] | None] = {}
         self._homographs = {}
+        self.namesakes = namesake_capitals(gazetteer.entities, {e.key: e for e in gazetteer.entities},
+                                           gazetteer.arabic_names, load_grammar())
         self._capitals = {iso: gazetteer.get("place", slug) for iso, slug in load_grammar().capital_of
                           if ("place", slug) in gazetteer}
         for hg in load_grammar().homographs:
@@ -604,6 +606,10 @@ class Matcher:
             place_end = h.end if entity.kind == "place" else -1
         return out
 
+    def namesake(self, m: Match) -> Entity | None:
+        """The capital a state's name also names as written (``تونس``: Tunis; not ``الجمهورية التونسية``), else None."""
+        return self.namesakes.get((m.entity.key, fold(m.surface))) if m.entity.kind == "state" else None
+
     def _nisba_after(self, text: str, hit: _Hit, following: Sequence[_Hit]) -> bool:
         """True when a short form that may name a state (المملكة) is followed by a state's nisba (المملكة الأردنية):
         the nisba, a mention of its own, names the state."""
@@ -731,7 +737,7 @@ def _scoped_mentions(sources, matcher: Matcher, fallback: Mapping[str, Entity], 
         seen = recent.setdefault(scope, [])
         for m in matcher.find(text, seen, fallback, memo):
             out.append(Mention(entity=m.entity, source=source, start=m.start, end=m.end,
-                               surface=m.surface, rule=m.rule))
+                               surface=m.surface, rule=m.rule, city=matcher.namesake(m)))
             if m.rule != "short-form":
                 seen.append(m.entity)
     return out

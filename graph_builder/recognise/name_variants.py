@@ -476,6 +476,19 @@ def _bare_names(place, names_of, g: Grammar) -> set[str]:
     return bare
 
 
+def namesake_capitals(states, by_key, names_of, g: Grammar) -> dict[tuple[tuple[str, str], str], object]:
+    """(state key, folded name) → the state's capital (``capital_of``) when that name of the state is also a bare
+    name of the capital (تونس: Tunisia and تونس العاصمة; الكويت: Kuwait and مدينة الكويت)."""
+    out = {}
+    for e in states:
+        capital = by_key.get(("place", dict(g.capital_of).get(e.slug, "")))
+        if e.kind != "state" or capital is None:
+            continue
+        bare = {fold(b) for b in _bare_names(capital, names_of, g)}
+        out.update({(e.key, fold(n)): capital for n in names_of(e) if fold(n) in bare})
+    return out
+
+
 def capital_names(capital, cities, state_adjectives, names_of, g: Grammar) -> list[tuple[object, str]]:
     """(place, name) pairs: ``العاصمة الأردنية`` names ``capital``; ``العاصمة الأردنية عمّان`` names the city of the
     state (``cities``, the capital among them) whose name follows the phrase."""
