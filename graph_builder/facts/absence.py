@@ -1,9 +1,9 @@
 """Who stays away from a meeting: the actors an absence word names (``وسط غياب ممثلي تونس والمغرب``,
-``في غياب X``, ``تغيب X عن الاجتماع``, ``قاطعت X القمة``, ``بمشاركة الدول الأعضاء باستثناء X``) take no part in it.
+``في غياب X``, ``تغيب X عن الاجتماع``, ``قاطعت X القمة``) take no part in it.
 
 :func:`absent_keys` reads the lexicon class ``absence_word`` (``lexicons/classes/relations.toml``): the
 states, organisations and persons coordinated right after the word (after fillers such as ``ممثلي``/``وفد من``
-of class ``participant_filler``, or a state's head noun) in its sentence. :func:`drop_absent` removes the
+of classes ``participant_filler`` and ``absentee_noun``, or a state's head noun) in its sentence. :func:`drop_absent` removes the
 ``participatesIn`` facts of a paragraph whose subject it names there, whichever rule made them (a
 participation word elsewhere in the sentence, a representative noun read as a participant).
 
@@ -16,7 +16,7 @@ from ..text.word_classes import load
 from .spans import coordinated, sentence_bounds
 
 ABSENCE_CLASS = "absence_word"
-_FILLER_CLASS = "participant_filler"
+_FILLER_CLASSES = ("participant_filler", "absentee_noun")
 _KINDS = ("state", "org", "person")
 _FILLER_REACH = 2          # at most two filler words between the absence word and the first actor
 
@@ -29,7 +29,7 @@ def absent_keys(toks) -> set:
         _lo, hi = sentence_bounds(toks, m.i)
         k = m.j
         for _ in range(_FILLER_REACH):
-            f = lex.is_a(toks, k, _FILLER_CLASS) if k < hi else None
+            f = next((x for c in _FILLER_CLASSES if (x := lex.is_a(toks, k, c)) is not None), None) if k < hi else None
             if f is None:
                 break
             k = f.j
