@@ -3,7 +3,7 @@
 
 :func:`absent_keys` reads the lexicon class ``absence_word`` (``lexicons/classes/relations.toml``): the
 states, organisations and persons coordinated right after the word (after fillers such as ``ممثلي``/``وفد من``
-of classes ``participant_filler`` and ``absentee_noun``, or a state's head noun) in its sentence. :func:`drop_absent` removes the
+of classes ``participant_filler`` and ``delegation_noun``, or a state's head noun) in its sentence. :func:`drop_absent` removes the
 ``participatesIn`` facts of a paragraph whose subject it names there, whichever rule made them (a
 participation word elsewhere in the sentence, a representative noun read as a participant).
 
@@ -16,7 +16,7 @@ from ..text.word_classes import load
 from .spans import coordinated, sentence_bounds
 
 ABSENCE_CLASS = "absence_word"
-_FILLER_CLASSES = ("participant_filler", "absentee_noun")
+_FILLER_CLASSES = ("participant_filler", "delegation_noun")
 _KINDS = ("state", "org", "person")
 _FILLER_REACH = 2          # at most two filler words between the absence word and the first actor
 
