@@ -566,3 +566,32 @@ def test_a_numeric_date_with_spaced_slashes(text, surface, day):
 ])
 def test_spaced_slashes_without_a_whole_date_give_none(text):
     assert found(text) == []
+
+
+# ---------------------------------------------------------------------------------------
+# A year glued to its month (نوفمبر2014) or set off by a slash (نوفمبر/2014), as web pages print them
+
+@pytest.mark.parametrize("text, span, start, end, precision", [
+    # Maghrebi press: a day range, the year glued to the month
+    ("تحتضن الرباط من 14-16 نوفمبر2014 أشغال الندوة الإقليمية", "14-16 نوفمبر2014",
+     date(2014, 11, 14), date(2014, 11, 16), "day"),
+    # Gulf press: a weekday, then the day and the glued year
+    ("افتتح الوزير الخميس 12 نوفمبر2014 المنتدى الخليجي", "12 نوفمبر2014", date(2014, 11, 12), date(2014, 11, 12), "day"),
+    # Levantine page: a UN pair, the year glued to the second name
+    ("عقد الاجتماع التشاوري في تشرين الثاني/نوفمبر2015 في عمّان", "تشرين الثاني/نوفمبر2015",
+     date(2015, 11, 1), date(2015, 11, 30), "month"),
+    # an institutional page: the month and year set off by a slash
+    ("صدر التقرير الإقليمي في دجنبر/2018 عن المرصد", "دجنبر/2018", date(2018, 12, 1), date(2018, 12, 31), "month"),
+    # Algerian press: the first of the month, glued year
+    ("ينطلق البرنامج فاتح جويلية2019 في وهران", "فاتح جويلية2019", date(2019, 7, 1), date(2019, 7, 1), "day"),
+])
+def test_a_year_glued_to_its_month_or_after_a_slash(text, span, start, end, precision):
+    assert found(text)[0] == (span, start, end, precision)
+
+
+def test_digits_glued_to_a_month_that_are_no_year_give_no_year():
+    # a count (not a year: five digits, or a number outside the years) glued to a month gives the month alone
+    assert found("بلغ عدد الوافدين في نوفمبر20145 شخصا") == [("نوفمبر", None, None, "month")]
+    assert found("سجل في 3 مارس250 حالة")[0][1] is None           # the day without a year, no year 250
+    # a spaced year after a month with a slash pair is still the month pair's year
+    assert found("أيلول/سبتمبر 2014")[0][:3] == ("أيلول/سبتمبر 2014", date(2014, 9, 1), date(2014, 9, 30))

@@ -30,7 +30,7 @@ from functools import lru_cache
 from ..text.arabic import fold
 from ..text.tokens import strip_article
 from ..recognise.findings import Entity, Fact, Mention, Value
-from . import memberships
+from . import absence, memberships
 from .classes import kinds
 from .event_status import PLANNED
 from .fact_context import FactContext
@@ -1215,7 +1215,7 @@ def extract(ctx: FactContext) -> list[Fact]:
         facts.extend(person_facts)
         facts.extend(_anaphoric_affiliations(person_facts, text, src, scope))
         facts.extend(_chairs(text, src))
-        facts.extend(_participation(text, src, scope, ctx.meetings().refs(src)))
+        facts.extend(absence.drop_absent(ctx.tokens(src), _participation(text, src, scope, ctx.meetings().refs(src))))
         scope = scope + [m for m in text.mentions if m.entity.kind not in ("topic", "place", "region")]
     facts = _first_named_bodies(_titles_as_last_roles(facts))
     facts.extend(memberships.extract(ctx))

@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from . import meeting_organisers, meeting_relations, process_chairs, session_chairs, speakers, written_meetings
-from . import event_status, meeting_coref
+from . import absence, event_status, meeting_coref
 from .meeting_coref import Chain, MeetingIndex
 from .meeting_setting import dates_of, ordinals_of, phase_before, phase_dates
 from .fact_context import FactContext, sentences
@@ -65,10 +65,10 @@ def extract(ctx: FactContext):
             state.planned_keys.add(head.event.key)
     facts = []
     for para in ctx.document.paragraphs:
-        facts.extend(_paragraph_facts(ctx, state, para))
+        facts.extend(absence.drop_absent(ctx.tokens(para), _paragraph_facts(ctx, state, para)))
     for fn in ctx.document.footnotes:
         if fn.text:
-            facts.extend(_paragraph_facts(ctx, state, fn))
+            facts.extend(absence.drop_absent(ctx.tokens(fn), _paragraph_facts(ctx, state, fn)))
     facts.extend(written_meetings.heading_facts(ctx, state))
     facts.extend(session_facts(ctx, state))
     facts.extend(_title_facts(ctx, state, facts))

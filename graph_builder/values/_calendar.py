@@ -79,7 +79,8 @@ MONTH_NAME_RE = re.compile(MONTH_NAME + NA)
 MONTH = rf"(?:{MONTH_NAME}(?:(?:{SP}?/{SP}?|{SP}){MONTH_NAME}|{SP}?\({SP}?{MONTH_NAME}{SP}?\))?){NA}"   # كانون الأول (ديسمبر)
 YEAR = r"(?:1[89]|2[01])[0-9]{2}(?![0-9])"
 G_MARK = rf"(?:{SP}?(?:{words(*WORDS['gregorian_markers'])})){NA}"      # 2016م, 2016 ميلادي
-YEAR_LINK = "(?:,)?" + pattern(r"(?: من)?(?: عام| سنة)?") + SP        # 14 ديسمبر, 2016 (English style)
+# 14 ديسمبر, 2016 (English style) · نوفمبر/2014 · نوفمبر2014 (glued: the empty link, only before a year's digits)
+YEAR_LINK = "(?:(?:,)?" + pattern(r"(?: من)?(?: عام| سنة)?") + SP + "|/|)"
 DAY = r"[0-9]{1,2}(?![0-9])"
 FIRST = f"(?:{words(*WORDS['first_day'])}){NA}"
 DAY_OR_FIRST = f"(?:{DAY}|{NB}{FIRST})"

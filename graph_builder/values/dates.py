@@ -16,7 +16,8 @@ months or years (``من 30 نونبر إلى 2 دجنبر 2018``); dates listed 
 written year (``28 يونيو و 2 يوليوز 2016`` → two dates); numeric dates, day first or ISO
 (``18/10/2015``, ``10.12.2016``, ``2016-12-10``, ``١٢ / ٣ / ٢٠١٩`` with spaced slashes, a day range
 ``29-30/5/2023``, a range of two numeric dates ``من 2023/05/29 إلى 2023/05/30``); an English-style
-comma before the year (``14 ديسمبر, 2016``); month (``تموز/يوليه ٢٠٠٧`` → gYearMonth);
+comma before the year (``14 ديسمبر, 2016``), a year glued to its month or after a slash (``14-16 نوفمبر2014``,
+``دجنبر/2018``); month (``تموز/يوليه ٢٠٠٧`` → gYearMonth);
 month range; year after a cue word (``عام``/``لعام``/``سنة``/``عامي``/``الفترة``/``منذ``/``خلال``/``مطلع``/
 ``نهاية``), after ``في`` when no counted noun follows (``في 2018،``, not ``في 2018 حالة``), in
 brackets (``(2014)``) or with a calendar marker (``2009م``) → gYear; ``2010-2011``. A bare
