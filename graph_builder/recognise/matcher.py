@@ -238,9 +238,14 @@ class Matcher:
             if key.startswith("ال") and len(key) > 3:
                 add(key[1:], SHORT_ELIDED, None)
         self._ambiguous = {f: v for k, v in gazetteer.ambiguous.items() for f in plus_forms(fold(k))}
-        # names written with a final ta marbuta: only these may match a word that ends in ة
-        self._ta_marbuta = frozenset(e.key for e in gazetteer.entities
-                                     if any(n.endswith("ة") for n in gazetteer.arabic_names(e)))
+        # names written with a final ta marbuta: only these may match a word that ends in ة (entity key → the
+        # numbers of words of such names: العاصمة المالديفية, a two-word name of Malé, lets no lone مالية match it)
+        ta: dict = {}
+        for e in gazetteer.entities:
+            for n in gazetteer.arabic_names(e):
+                if n.endswith("ة"):
+                    ta.setdefault(e.key, set()).add(len(n.split()))
+        self._ta_marbuta = {k: frozenset(v) for k, v in ta.items()}
         for key, values in table.items():
             self._auto.add_word(key, (key, tuple(values)))
         if table:
@@ -541,8 +546,8 @@ class Matcher:
         place or state whose name ends in ha (``ماليه`` Malé): folding makes them look alike."""
         if hit.entity is None or hit.how not in (NAME, ELIDED, "fuzzy") or hit.entity.kind not in FUZZY_KINDS:
             return False
-        _, oe = norm.to_original(hit.start, hit.end)
-        return text[oe - 1:oe] == "ة" and hit.entity.key not in self._ta_marbuta
+        os_, oe = norm.to_original(hit.start, hit.end)
+        return text[oe - 1:oe] == "ة" and len(text[os_:oe].split()) not in self._ta_marbuta.get(hit.entity.key, ())
 
     def _homograph(self, text: str, norm, hit: _Hit) -> _Hit:
         """The other entity of a folded spelling two entities share (عمّان the city, عمان the state: the folding
